@@ -1,0 +1,32 @@
+/* main.c
+ *
+ * Copyright 2026 The SahelBrief developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "sb-application.h"
+#include "sb-check.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SbApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Checking files needs no display, no D-Bus and no running instance. */
+  if (sb_check_is_requested (argc, argv))
+    return sb_check_run (argc, argv);
+
+  app = sb_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

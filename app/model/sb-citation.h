@@ -1,0 +1,52 @@
+/* sb-citation.h
+ *
+ * Provenance: the passage a statement comes from, and how certain the
+ * source says it is.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "sb-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SbSource SbSource;
+typedef struct _SbActor SbActor;
+
+#define SB_TYPE_CITATION (sb_citation_get_type ())
+
+/* Read-only once loaded. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  char *source_id;
+  SbSource *source;        /* unowned; valid while the briefing lives */
+  char *quote;
+  gssize offset;           /* byte offset of quote in the source text, -1 until checked */
+} SbCitation;
+
+typedef struct
+{
+  SbCertainty certainty;
+  char *claimed_by_id;
+  SbActor *claimed_by;     /* unowned */
+  GPtrArray *citations;    /* of SbCitation */
+} SbEvidence;
+
+GType       sb_citation_get_type (void) G_GNUC_CONST;
+SbCitation *sb_citation_new      (const char *source_id,
+                                  const char *quote);
+SbCitation *sb_citation_ref      (SbCitation *self);
+void        sb_citation_unref    (SbCitation *self);
+gboolean    sb_citation_equal    (const SbCitation *a,
+                                  const SbCitation *b);
+
+void        sb_evidence_clear    (SbEvidence *evidence);
+gboolean    sb_evidence_equal    (const SbEvidence *a,
+                                  const SbEvidence *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCitation, sb_citation_unref)
+
+G_END_DECLS

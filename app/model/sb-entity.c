@@ -1,0 +1,120 @@
+/* sb-entity.c */
+
+#define G_LOG_DOMAIN "sb-entity"
+
+#include "config.h"
+
+#include "sb-entity.h"
+#include "sb-model-private.h"
+
+typedef struct
+{
+  char *id;
+} SbEntityPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (SbEntity, sb_entity, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+sb_entity_real_get_label (SbEntity *self)
+{
+  return sb_entity_get_id (self);
+}
+
+static void
+sb_entity_finalize (GObject *object)
+{
+  SbEntity *self = (SbEntity *)object;
+  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
+
+  g_clear_pointer (&priv->id, g_free);
+
+  G_OBJECT_CLASS (sb_entity_parent_class)->finalize (object);
+}
+
+static void
+sb_entity_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SbEntity *self = SB_ENTITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, sb_entity_get_id (self));
+      break;
+
+    case PROP_LABEL:
+      g_value_set_string (value, sb_entity_get_label (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_entity_class_init (SbEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sb_entity_finalize;
+  object_class->get_property = sb_entity_get_property;
+
+  klass->get_label = sb_entity_real_get_label;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sb_entity_init (SbEntity *self)
+{
+}
+
+const char *
+sb_entity_get_id (SbEntity *self)
+{
+  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_ENTITY (self), NULL);
+
+  return priv->id;
+}
+
+const char *
+sb_entity_get_label (SbEntity *self)
+{
+  g_return_val_if_fail (SB_IS_ENTITY (self), NULL);
+
+  return SB_ENTITY_GET_CLASS (self)->get_label (self);
+}
+
+void
+_sb_entity_set_id (SbEntity   *self,
+                   const char *id)
+{
+  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
+
+  g_free (priv->id);
+  priv->id = g_strdup (id);
+}

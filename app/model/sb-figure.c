@@ -1,0 +1,35 @@
+/* sb-figure.c */
+
+#define G_LOG_DOMAIN "sb-figure"
+
+#include "config.h"
+
+#include "sb-figure.h"
+
+SbFigure *
+sb_figure_new (void)
+{
+  return g_new0 (SbFigure, 1);
+}
+
+void
+sb_figure_free (SbFigure *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->label, sb_text_unref);
+  sb_evidence_clear (&self->evidence);
+  g_free (self);
+}
+
+gboolean
+sb_figure_equal (const SbFigure *a,
+                 const SbFigure *b)
+{
+  return a->measure == b->measure &&
+         sb_text_equal (a->label, b->label) &&
+         sb_quantity_equal (&a->value, &b->value) &&
+         sb_date_equal (&a->as_of, &b->as_of) &&
+         sb_evidence_equal (&a->evidence, &b->evidence);
+}

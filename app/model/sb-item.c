@@ -1,0 +1,375 @@
+/* sb-item.c
+ *
+ * One type for the four kinds of statement: they share most fields, views
+ * treat them alike (select, cite, date, filter), and a million incidents
+ * must stay small in memory.
+ */
+
+#define G_LOG_DOMAIN "sb-item"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sb-model-private.h"
+
+G_DEFINE_FINAL_TYPE (SbItem, sb_item, SB_TYPE_ENTITY)
+
+static const char *
+sb_item_get_label (SbEntity *entity)
+{
+  SbItem *self = SB_ITEM (entity);
+
+  if (self->title != NULL)
+    return sb_text_get (self->title);
+  if (self->name != NULL)
+    return sb_text_get (self->name);
+  return sb_text_get (self->description);
+}
+
+static void
+sb_item_finalize (GObject *object)
+{
+  SbItem *self = (SbItem *)object;
+
+  g_clear_pointer (&self->title, sb_text_unref);
+  g_clear_pointer (&self->description, sb_text_unref);
+  sb_evidence_clear (&self->evidence);
+  g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->actors, g_ptr_array_unref);
+  g_clear_pointer (&self->place_id, g_free);
+  g_clear_pointer (&self->origin_id, g_free);
+  g_clear_pointer (&self->role, sb_text_unref);
+  g_clear_pointer (&self->name, sb_text_unref);
+  g_clear_pointer (&self->geometry, sb_geometry_free);
+
+  G_OBJECT_CLASS (sb_item_parent_class)->finalize (object);
+}
+
+static void
+sb_item_class_init (SbItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SbEntityClass *entity_class = SB_ENTITY_CLASS (klass);
+
+  object_class->finalize = sb_item_finalize;
+  entity_class->get_label = sb_item_get_label;
+}
+
+static void
+sb_item_init (SbItem *self)
+{
+}
+
+SbItem *
+_sb_item_new (const char *id,
+              SbItemKind  kind)
+{
+  SbItem *self = g_object_new (SB_TYPE_ITEM, NULL);
+
+  _sb_entity_set_id (SB_ENTITY (self), id);
+  self->kind = kind;
+  return self;
+}
+
+SbItemKind
+sb_item_get_kind (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+
+  return self->kind;
+}
+
+SbText *
+sb_item_get_title (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->title;
+}
+
+SbText *
+sb_item_get_description (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->description;
+}
+
+const SbDate *
+sb_item_get_date (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return &self->date;
+}
+
+const SbEvidence *
+sb_item_get_evidence (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return &self->evidence;
+}
+
+SbCertainty
+sb_item_get_certainty (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+
+  return self->evidence.certainty;
+}
+
+GPtrArray *
+sb_item_get_citations (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->evidence.citations;
+}
+
+/**
+ * sb_item_get_figures:
+ *
+ * Returns: (nullable): the statement's figures
+ */
+GPtrArray *
+sb_item_get_figures (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->figures;
+}
+
+guint
+sb_item_get_n_actors (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+
+  return self->actors ? self->actors->len : 0;
+}
+
+SbActor *
+sb_item_get_actor (SbItem *self,
+                   guint   position)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  if (self->actors == NULL || position >= self->actors->len)
+    return NULL;
+
+  return g_ptr_array_index (self->actors, position);
+}
+
+gboolean
+sb_item_involves_actor (SbItem  *self,
+                        SbActor *actor)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), FALSE);
+
+  for (guint i = 0; self->actors != NULL && i < self->actors->len; i++)
+    if (g_ptr_array_index (self->actors, i) == actor)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * sb_item_get_place:
+ *
+ * Returns: (nullable): where a deployment or incident is, or where a
+ *   movement goes
+ */
+SbPlace *
+sb_item_get_place (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->place;
+}
+
+/**
+ * sb_item_get_origin:
+ *
+ * Returns: (nullable): where a movement starts
+ */
+SbPlace *
+sb_item_get_origin (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->origin;
+}
+
+SbDeploymentStatus
+sb_item_get_deployment_status (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+  g_return_val_if_fail (self->kind == SB_ITEM_KIND_DEPLOYMENT, 0);
+
+  return self->status;
+}
+
+SbMovementStatus
+sb_item_get_movement_status (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+  g_return_val_if_fail (self->kind == SB_ITEM_KIND_MOVEMENT, 0);
+
+  return self->status;
+}
+
+SbMovementMeans
+sb_item_get_means (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+  g_return_val_if_fail (self->kind == SB_ITEM_KIND_MOVEMENT, 0);
+
+  return self->subtype;
+}
+
+SbIncidentType
+sb_item_get_incident_type (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+  g_return_val_if_fail (self->kind == SB_ITEM_KIND_INCIDENT, 0);
+
+  return self->subtype;
+}
+
+SbAreaKind
+sb_item_get_area_kind (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+  g_return_val_if_fail (self->kind == SB_ITEM_KIND_AREA, 0);
+
+  return self->subtype;
+}
+
+SbBoundary
+sb_item_get_boundary (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+
+  return self->boundary;
+}
+
+/**
+ * sb_item_get_strength:
+ *
+ * Returns: the personnel of a deployment or movement; unset for others
+ */
+const SbQuantity *
+sb_item_get_strength (SbItem *self)
+{
+  static const SbQuantity unset = { 0, };
+
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  if (self->kind != SB_ITEM_KIND_DEPLOYMENT && self->kind != SB_ITEM_KIND_MOVEMENT)
+    return &unset;
+
+  return &self->quantity;
+}
+
+const SbQuantity *
+sb_item_get_fatalities (SbItem *self)
+{
+  static const SbQuantity unset = { 0, };
+
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  if (self->kind != SB_ITEM_KIND_INCIDENT)
+    return &unset;
+
+  return &self->quantity;
+}
+
+SbText *
+sb_item_get_role (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->role;
+}
+
+SbText *
+sb_item_get_name (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->name;
+}
+
+const SbGeometry *
+sb_item_get_geometry (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return self->geometry;
+}
+
+static void
+extend_bounds (double  lat,
+               double  lon,
+               double  radius_km,
+               double *min_lat,
+               double *min_lon,
+               double *max_lat,
+               double *max_lon)
+{
+  double dlat = radius_km / 111.32;
+  double dlon = dlat / MAX (0.05, cos (lat * G_PI / 180.0));
+
+  *min_lat = MIN (*min_lat, lat - dlat);
+  *max_lat = MAX (*max_lat, lat + dlat);
+  *min_lon = MIN (*min_lon, lon - dlon);
+  *max_lon = MAX (*max_lon, lon + dlon);
+}
+
+/**
+ * sb_item_get_bounds:
+ *
+ * Extends the given box, which the caller initialises, by the ground the
+ * statement covers: its places with their uncertainty, or its outline.
+ *
+ * Returns: %TRUE if the statement has a location
+ */
+gboolean
+sb_item_get_bounds (SbItem *self,
+                    double *min_lat,
+                    double *min_lon,
+                    double *max_lat,
+                    double *max_lon)
+{
+  SbPlace *places[] = { self->origin, self->place };
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SB_IS_ITEM (self), FALSE);
+
+  if (self->geometry != NULL)
+    {
+      *min_lat = MIN (*min_lat, self->geometry->min_lat);
+      *max_lat = MAX (*max_lat, self->geometry->max_lat);
+      *min_lon = MIN (*min_lon, self->geometry->min_lon);
+      *max_lon = MAX (*max_lon, self->geometry->max_lon);
+      found = TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      if (places[i] == NULL)
+        continue;
+
+      /* A country's extent is better judged from its outline by the map;
+       * here only a modest margin keeps the framing close.
+       */
+      extend_bounds (places[i]->lat, places[i]->lon,
+                     MIN (sb_place_get_radius_km (places[i]), 250.0),
+                     min_lat, min_lon, max_lat, max_lon);
+      found = TRUE;
+    }
+
+  return found;
+}

@@ -1,0 +1,1108 @@
+/* sb-json-reader.c
+ *
+ * Every getter here reports what is wrong and returns a neutral value, so
+ * that the loader reads on and finds every problem in one pass.
+ */
+
+#define G_LOG_DOMAIN "sb-json-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sb-enums.h"
+#include "sb-json-reader.h"
+#include "sb-json-scan.h"
+#include "sb-source.h"
+#include "sb-actor.h"
+
+#define MAX_ID_LENGTH 64
+
+void
+sb_reader_init (SbReader *self,
+                guint     max_problems)
+{
+  memset (self, 0, sizeof *self);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
+  self->max_problems = max_problems;
+  self->path = g_string_new ("$");
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->references = g_array_new (FALSE, FALSE, sizeof (SbReference));
+  self->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  self->citation_paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+sb_reader_clear (SbReader *self)
+{
+  for (guint i = 0; self->references != NULL && i < self->references->len; i++)
+    {
+      SbReference *reference = &g_array_index (self->references, SbReference, i);
+
+      g_free (reference->path);
+      g_free (reference->id);
+    }
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  if (self->path != NULL)
+    g_string_free (g_steal_pointer (&self->path), TRUE);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->references, g_array_unref);
+  g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_clear_pointer (&self->citation_paths, g_ptr_array_unref);
+}
+
+gboolean
+sb_reader_is_full (SbReader *self)
+{
+  return self->problems->len >= self->max_problems;
+}
+
+static void
+report_valist (SbReader      *self,
+               SbProblemCode  code,
+               const char    *path,
+               const char    *format,
+               va_list        args)
+{
+  g_autofree char *message = NULL;
+
+  if (sb_reader_is_full (self))
+    return;
+
+  if (self->problems->len + 1 == self->max_problems)
+    {
+      g_ptr_array_add (self->problems,
+                       sb_problem_new (SB_PROBLEM_TOO_MANY_PROBLEMS, path,
+                                       _("too many problems; checking stopped here")));
+      return;
+    }
+
+  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (self->problems, sb_problem_new (code, path, message));
+}
+
+void
+sb_reader_report_at (SbReader      *self,
+                     SbProblemCode  code,
+                     const char    *path,
+                     const char    *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report_valist (self, code, path, format, args);
+  va_end (args);
+}
+
+/**
+ * sb_reader_report:
+ * @member: (nullable): the member of the current object the problem is
+ *   in, or %NULL for the current path itself
+ */
+void
+sb_reader_report (SbReader      *self,
+                  SbProblemCode  code,
+                  const char    *member,
+                  const char    *format,
+                  ...)
+{
+  gsize saved = self->path->len;
+  va_list args;
+
+  if (member != NULL)
+    sb_json_path_append_member (self->path, member);
+
+  va_start (args, format);
+  report_valist (self, code, self->path->str, format, args);
+  va_end (args);
+
+  g_string_truncate (self->path, saved);
+}
+
+gsize
+sb_reader_push_member (SbReader   *self,
+                       const char *member)
+{
+  gsize saved = self->path->len;
+
+  sb_json_path_append_member (self->path, member);
+  return saved;
+}
+
+gsize
+sb_reader_push_index (SbReader *self,
+                      guint     index)
+{
+  gsize saved = self->path->len;
+
+  sb_json_path_append_index (self->path, index);
+  return saved;
+}
+
+void
+sb_reader_pop (SbReader *self,
+               gsize     saved)
+{
+  g_string_truncate (self->path, saved);
+}
+
+/* JSON's own names for its types: technical terms, not translated. */
+static const char *
+json_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "object";
+    case JSON_NODE_ARRAY:
+      return "array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return "string";
+        case G_TYPE_BOOLEAN:
+          return "boolean";
+        default:
+          return "number";
+        }
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static gboolean
+node_is_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+/* Returns the member's node, reporting a required member that is absent. */
+static JsonNode *
+get_member (SbReader   *self,
+            JsonObject *object,
+            const char *member,
+            SbPresence  presence)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL && presence == SB_REQUIRED && object != NULL)
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
+                      _("required field “%s” is missing"), member);
+
+  return node;
+}
+
+JsonObject *
+sb_reader_as_object (SbReader *self,
+                     JsonNode *node)
+{
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, NULL,
+                        _("expected an object, found %s"), json_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+guint
+sb_edit_distance (const char *a,
+                  const char *b)
+{
+  gsize a_len = strlen (a), b_len = strlen (b);
+  g_autofree guint *row = g_new (guint, b_len + 1);
+
+  for (gsize j = 0; j <= b_len; j++)
+    row[j] = j;
+
+  for (gsize i = 1; i <= a_len; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= b_len; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1),
+                        diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+        }
+    }
+
+  return row[b_len];
+}
+
+void
+sb_reader_check_members (SbReader           *self,
+                         JsonObject         *object,
+                         const char * const *allowed)
+{
+  JsonObjectIter iter;
+  const char *member;
+
+  if (object == NULL)
+    return;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, NULL))
+    {
+      const char *closest = NULL;
+      guint closest_distance = 3;
+
+      if (g_str_has_prefix (member, "x-") || g_strv_contains (allowed, member))
+        continue;
+
+      for (guint i = 0; allowed[i] != NULL; i++)
+        {
+          guint distance = sb_edit_distance (member, allowed[i]);
+
+          if (distance < closest_distance)
+            {
+              closest = allowed[i];
+              closest_distance = distance;
+            }
+        }
+
+      if (closest != NULL)
+        sb_reader_report (self, SB_PROBLEM_UNKNOWN_FIELD, member,
+                          _("unknown field “%s”; did you mean “%s”?"), member, closest);
+      else
+        sb_reader_report (self, SB_PROBLEM_UNKNOWN_FIELD, member,
+                          _("unknown field “%s” (names of your own must start with “x-”)"), member);
+    }
+}
+
+JsonArray *
+sb_reader_get_array (SbReader   *self,
+                     JsonObject *object,
+                     const char *member,
+                     SbPresence  presence)
+{
+  JsonNode *node = get_member (self, object, member, presence);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected an array, found %s"), json_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+JsonObject *
+sb_reader_get_object (SbReader   *self,
+                      JsonObject *object,
+                      const char *member,
+                      SbPresence  presence)
+{
+  JsonNode *node = get_member (self, object, member, presence);
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected an object, found %s"), json_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static gboolean
+is_blank (const char *string)
+{
+  for (const char *p = string; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Returns a non-blank string node's value, reporting anything else. */
+static const char *
+string_of_node (SbReader   *self,
+                JsonNode   *node,
+                const char *member)
+{
+  const char *string;
+
+  if (!node_is_string (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected a string, found %s"), json_type_name (node));
+      return NULL;
+    }
+
+  string = json_node_get_string (node);
+  if (is_blank (string))
+    {
+      sb_reader_report (self, SB_PROBLEM_EMPTY_TEXT, member, _("the text is empty"));
+      return NULL;
+    }
+
+  return string;
+}
+
+/**
+ * sb_reader_get_string:
+ *
+ * Returns: (nullable): the member's string, which must not be blank
+ */
+const char *
+sb_reader_get_string (SbReader   *self,
+                      JsonObject *object,
+                      const char *member,
+                      SbPresence  presence)
+{
+  JsonNode *node = get_member (self, object, member, presence);
+
+  if (node == NULL)
+    return NULL;
+
+  return string_of_node (self, node, member);
+}
+
+char *
+sb_reader_dup_string (SbReader   *self,
+                      JsonObject *object,
+                      const char *member,
+                      SbPresence  presence)
+{
+  return g_strdup (sb_reader_get_string (self, object, member, presence));
+}
+
+char **
+sb_reader_get_strings (SbReader   *self,
+                       JsonObject *object,
+                       const char *member)
+{
+  JsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gsize saved;
+
+  if (array == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  saved = sb_reader_push_member (self, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize saved_index = sb_reader_push_index (self, i);
+      const char *string = string_of_node (self, json_array_get_element (array, i), NULL);
+
+      if (string != NULL)
+        g_strv_builder_add (builder, string);
+      sb_reader_pop (self, saved_index);
+    }
+
+  sb_reader_pop (self, saved);
+  return g_strv_builder_end (builder);
+}
+
+SbText *
+sb_reader_get_text (SbReader   *self,
+                    JsonObject *object,
+                    const char *member,
+                    SbPresence  presence)
+{
+  JsonNode *node = get_member (self, object, member, presence);
+  g_autoptr(SbText) text = NULL;
+  JsonObjectIter iter;
+  const char *language;
+  JsonNode *value;
+  gsize saved;
+
+  if (node == NULL)
+    return NULL;
+
+  if (node_is_string (node))
+    {
+      const char *string = string_of_node (self, node, member);
+
+      return string ? sb_text_new (self->language ? self->language : "und", string) : NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected text: a string, or an object of language codes to strings; found %s"),
+                        json_type_name (node));
+      return NULL;
+    }
+
+  saved = sb_reader_push_member (self, member);
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &language, &value))
+    {
+      const char *string;
+
+      if (!sb_language_code_is_valid (language))
+        {
+          sb_reader_report (self, SB_PROBLEM_BAD_VALUE, language,
+                            _("“%s” is not a language code such as “en”, “nl” or “pt-BR”"), language);
+          continue;
+        }
+
+      string = string_of_node (self, value, language);
+      if (string == NULL)
+        continue;
+
+      /* The briefing's own language first: it is the last fallback. */
+      if (text == NULL)
+        text = sb_text_new (language, string);
+      else if (g_strcmp0 (language, self->language) == 0)
+        {
+          g_autoptr(SbText) reordered = sb_text_new (language, string);
+
+          for (guint i = 0; i < sb_text_get_n_languages (text); i++)
+            sb_text_add (reordered, sb_text_get_language_at (text, i), sb_text_get_string_at (text, i));
+          g_clear_pointer (&text, sb_text_unref);
+          text = g_steal_pointer (&reordered);
+        }
+      else
+        sb_text_add (text, language, string);
+    }
+
+  if (json_object_get_size (json_node_get_object (node)) == 0)
+    sb_reader_report (self, SB_PROBLEM_EMPTY_TEXT, NULL,
+                      _("the text has no language in it"));
+
+  sb_reader_pop (self, saved);
+  return g_steal_pointer (&text);
+}
+
+gboolean
+sb_reader_get_number (SbReader   *self,
+                      JsonObject *object,
+                      const char *member,
+                      SbPresence  presence,
+                      double      min,
+                      double      max,
+                      double     *value)
+{
+  JsonNode *node = get_member (self, object, member, presence);
+  double number;
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!node_is_number (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected a number, found %s"), json_type_name (node));
+      return FALSE;
+    }
+
+  number = json_node_get_double (node);
+  if (!isfinite (number) || number < min || number > max)
+    {
+      sb_reader_report (self, SB_PROBLEM_OUT_OF_RANGE, member,
+                        _("%g is out of range: “%s” runs from %g to %g"),
+                        number, member, min, max);
+      return FALSE;
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+gboolean
+sb_reader_get_boolean (SbReader   *self,
+                       JsonObject *object,
+                       const char *member,
+                       gboolean   *value)
+{
+  JsonNode *node = get_member (self, object, member, SB_OPTIONAL);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (!node_is_boolean (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected true or false, found %s"), json_type_name (node));
+      return FALSE;
+    }
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+sb_reader_get_enum (SbReader   *self,
+                    JsonObject *object,
+                    const char *member,
+                    SbPresence  presence,
+                    GType       enum_type,
+                    int        *value)
+{
+  const char *nick = sb_reader_get_string (self, object, member, presence);
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr(GString) valid = NULL;
+  GEnumValue *enum_value;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (enum_type);
+  enum_value = g_enum_get_value_by_nick (klass, nick);
+  if (enum_value != NULL)
+    {
+      *value = enum_value->value;
+      return TRUE;
+    }
+
+  valid = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (valid, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+
+  sb_reader_report (self, SB_PROBLEM_UNKNOWN_VALUE, member,
+                    _("unknown value “%s”; expected one of: %s"), nick, valid->str);
+  return FALSE;
+}
+
+static gboolean
+calendar_date_of_node (SbReader       *self,
+                       JsonNode       *node,
+                       const char     *member,
+                       SbCalendarDate *date)
+{
+  const char *string;
+
+  if (!node_is_string (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected a date such as “2022”, “2022-08” or “2022-08-15”, found %s"),
+                        json_type_name (node));
+      return FALSE;
+    }
+
+  string = json_node_get_string (node);
+  if (!sb_calendar_date_parse (string, date))
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_DATE, member,
+                        _("“%s” is not a date: write “2022”, “2022-08” or “2022-08-15”, for a date that exists"),
+                        string);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sb_reader_get_date (SbReader   *self,
+                    JsonObject *object,
+                    const char *member,
+                    SbPresence  presence,
+                    SbDate     *date)
+{
+  static const char * const members[] = { "value", "from", "to", "approximate", NULL };
+  JsonNode *node = get_member (self, object, member, presence);
+  JsonObject *date_object;
+  JsonNode *value, *from, *to;
+  gboolean approximate = FALSE;
+  gboolean ok = TRUE;
+  gsize saved;
+
+  memset (date, 0, sizeof *date);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (node_is_string (node))
+    return calendar_date_of_node (self, node, member, &date->start);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected a date: a string such as “2022-08”, or an object with “value” or “from”; found %s"),
+                        json_type_name (node));
+      return FALSE;
+    }
+
+  saved = sb_reader_push_member (self, member);
+  date_object = json_node_get_object (node);
+  sb_reader_check_members (self, date_object, members);
+
+  value = json_object_get_member (date_object, "value");
+  from = json_object_get_member (date_object, "from");
+  to = json_object_get_member (date_object, "to");
+
+  if (value != NULL && (from != NULL || to != NULL))
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_DATE, NULL,
+                        _("a date has either “value” or “from” and “to”, not both"));
+      ok = FALSE;
+    }
+  else if (value != NULL)
+    {
+      ok = calendar_date_of_node (self, value, "value", &date->start);
+    }
+  else if (from != NULL)
+    {
+      date->is_span = TRUE;
+      ok = calendar_date_of_node (self, from, "from", &date->start);
+      if (to != NULL)
+        ok = calendar_date_of_node (self, to, "to", &date->end) && ok;
+
+      if (ok && to != NULL &&
+          sb_calendar_date_first_day (&date->end) < sb_calendar_date_first_day (&date->start))
+        {
+          sb_reader_report (self, SB_PROBLEM_BAD_DATE, "to",
+                            _("the span ends before it starts"));
+          ok = FALSE;
+        }
+    }
+  else
+    {
+      sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, to ? "from" : "value",
+                        _("a date object needs “value”, or “from” (and optionally “to”)"));
+      ok = FALSE;
+    }
+
+  if (sb_reader_get_boolean (self, date_object, "approximate", &approximate))
+    date->approximate = approximate;
+
+  sb_reader_pop (self, saved);
+
+  if (!ok)
+    memset (date, 0, sizeof *date);
+
+  return ok;
+}
+
+static gboolean
+count_of_node (SbReader   *self,
+               JsonNode   *node,
+               const char *member,
+               double     *value)
+{
+  double number;
+
+  if (!node_is_number (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected a number, found %s"), json_type_name (node));
+      return FALSE;
+    }
+
+  number = json_node_get_double (node);
+  if (!isfinite (number) || number < 0)
+    {
+      sb_reader_report (self, SB_PROBLEM_OUT_OF_RANGE, member,
+                        _("%g is out of range: a quantity is not negative"), number);
+      return FALSE;
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+gboolean
+sb_reader_get_quantity (SbReader   *self,
+                        JsonObject *object,
+                        const char *member,
+                        SbPresence  presence,
+                        SbQuantity *quantity)
+{
+  static const char * const members[] = { "value", "min", "max", "approximate", NULL };
+  JsonNode *node = get_member (self, object, member, presence);
+  JsonObject *quantity_object;
+  JsonNode *value, *min, *max;
+  gboolean approximate = FALSE;
+  gboolean ok;
+  gsize saved;
+
+  memset (quantity, 0, sizeof *quantity);
+
+  if (node == NULL)
+    return FALSE;
+
+  if (node_is_number (node))
+    {
+      ok = count_of_node (self, node, member, &quantity->min);
+      quantity->max = quantity->min;
+      quantity->is_set = ok;
+      return ok;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
+                        _("expected a quantity: a number, or an object with “value” or “min” and “max”; found %s"),
+                        json_type_name (node));
+      return FALSE;
+    }
+
+  saved = sb_reader_push_member (self, member);
+  quantity_object = json_node_get_object (node);
+  sb_reader_check_members (self, quantity_object, members);
+
+  value = json_object_get_member (quantity_object, "value");
+  min = json_object_get_member (quantity_object, "min");
+  max = json_object_get_member (quantity_object, "max");
+
+  if (value != NULL && min == NULL && max == NULL)
+    {
+      ok = count_of_node (self, value, "value", &quantity->min);
+      quantity->max = quantity->min;
+    }
+  else if (value == NULL && min != NULL && max != NULL)
+    {
+      ok = count_of_node (self, min, "min", &quantity->min);
+      ok = count_of_node (self, max, "max", &quantity->max) && ok;
+      quantity->is_range = TRUE;
+
+      if (ok && quantity->min > quantity->max)
+        {
+          sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "min",
+                            _("“min” (%g) is larger than “max” (%g)"), quantity->min, quantity->max);
+          ok = FALSE;
+        }
+    }
+  else
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_VALUE, NULL,
+                        _("a quantity object has either “value”, or both “min” and “max”"));
+      ok = FALSE;
+    }
+
+  if (sb_reader_get_boolean (self, quantity_object, "approximate", &approximate))
+    quantity->approximate = approximate;
+
+  sb_reader_pop (self, saved);
+
+  if (!ok)
+    memset (quantity, 0, sizeof *quantity);
+  quantity->is_set = ok;
+
+  return ok;
+}
+
+gboolean
+sb_id_is_valid (const char *id)
+{
+  gboolean after_hyphen = TRUE;
+  gsize len = 0;
+
+  for (const char *p = id; *p; p++, len++)
+    {
+      if (*p == '-')
+        {
+          if (after_hyphen)
+            return FALSE;
+          after_hyphen = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        after_hyphen = FALSE;
+      else
+        return FALSE;
+    }
+
+  return len > 0 && len <= MAX_ID_LENGTH && !after_hyphen;
+}
+
+/**
+ * sb_reader_get_id:
+ *
+ * Reads the object's "id", checks it is a slug used nowhere else, and
+ * records where it is defined.
+ *
+ * Returns: (nullable): the id
+ */
+char *
+sb_reader_get_id (SbReader   *self,
+                  JsonObject *object)
+{
+  const char *id = sb_reader_get_string (self, object, "id", SB_REQUIRED);
+  const char *first;
+  gsize saved;
+
+  if (id == NULL)
+    return NULL;
+
+  if (!sb_id_is_valid (id))
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_ID, "id",
+                        _("“%s” is not an id: use lower-case letters and digits in groups joined by single hyphens, at most %d characters"),
+                        id, MAX_ID_LENGTH);
+      return NULL;
+    }
+
+  first = g_hash_table_lookup (self->ids, id);
+  if (first != NULL)
+    {
+      sb_reader_report (self, SB_PROBLEM_DUPLICATE_ID, "id",
+                        _("the id “%s” is already used by %s"), id, first);
+      return NULL;
+    }
+
+  saved = self->path->len;
+  g_hash_table_insert (self->ids, g_strdup (id), g_strdup (self->path->str));
+  sb_reader_pop (self, saved);
+
+  return g_strdup (id);
+}
+
+/**
+ * sb_reader_get_code:
+ * @what: the kind of code, for the message ("a country code such as “MLI”")
+ *
+ * Returns: (nullable): a string member that @is_valid accepts
+ */
+char *
+sb_reader_get_code (SbReader    *self,
+                    JsonObject  *object,
+                    const char  *member,
+                    SbPresence   presence,
+                    const char  *what,
+                    gboolean   (*is_valid) (const char *))
+{
+  const char *code = sb_reader_get_string (self, object, member, presence);
+
+  if (code == NULL)
+    return NULL;
+
+  if (!is_valid (code))
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_VALUE, member,
+                        _("“%s” is not %s"), code, what);
+      return NULL;
+    }
+
+  return g_strdup (code);
+}
+
+static void
+add_reference (SbReader   *self,
+               const char *id,
+               GType       type,
+               gpointer   *slot)
+{
+  SbReference reference = {
+    g_strdup (self->path->str), g_strdup (id), type, slot
+  };
+
+  g_array_append_val (self->references, reference);
+}
+
+/**
+ * sb_reader_get_reference:
+ * @slot: where to store the entity once all references are resolved
+ *
+ * Returns: (nullable): the id referred to
+ */
+char *
+sb_reader_get_reference (SbReader   *self,
+                         JsonObject *object,
+                         const char *member,
+                         SbPresence  presence,
+                         GType       type,
+                         gpointer   *slot)
+{
+  const char *id = sb_reader_get_string (self, object, member, presence);
+  gsize saved;
+
+  if (id == NULL)
+    return NULL;
+
+  saved = sb_reader_push_member (self, member);
+  add_reference (self, id, type, slot);
+  sb_reader_pop (self, saved);
+
+  return g_strdup (id);
+}
+
+/**
+ * sb_reader_get_references:
+ * @ids: (out): the ids, as strings
+ * @entities: (out): as many slots, filled once references are resolved
+ *
+ * Returns: %TRUE if the member is present (it may hold problems)
+ */
+gboolean
+sb_reader_get_references (SbReader    *self,
+                          JsonObject  *object,
+                          const char  *member,
+                          GType        type,
+                          GPtrArray  **ids,
+                          GPtrArray  **entities)
+{
+  JsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
+  guint n;
+  gsize saved;
+
+  if (array == NULL)
+    return FALSE;
+
+  n = json_array_get_length (array);
+  *ids = g_ptr_array_new_full (n, g_free);
+  *entities = g_ptr_array_sized_new (n);
+
+  /* Sized once: the reference slots point into this array's storage. */
+  g_ptr_array_set_size (*entities, n);
+
+  saved = sb_reader_push_member (self, member);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize saved_index = sb_reader_push_index (self, i);
+      const char *id = string_of_node (self, json_array_get_element (array, i), NULL);
+
+      g_ptr_array_add (*ids, g_strdup (id ? id : ""));
+      if (id != NULL)
+        add_reference (self, id, type, &(*entities)->pdata[i]);
+
+      sb_reader_pop (self, saved_index);
+    }
+
+  sb_reader_pop (self, saved);
+  return TRUE;
+}
+
+/**
+ * sb_reader_read_citation:
+ *
+ * Reads a {source, quote} object at the current path; its quote is checked
+ * against the source once all sources are read.
+ *
+ * Returns: (nullable): the citation
+ */
+SbCitation *
+sb_reader_read_citation (SbReader *self,
+                         JsonNode *node)
+{
+  static const char * const members[] = { "source", "quote", NULL };
+  JsonObject *object = sb_reader_as_object (self, node);
+  g_autofree char *source_id = NULL;
+  const char *quote;
+  SbCitation *citation;
+
+  if (object == NULL)
+    return NULL;
+
+  sb_reader_check_members (self, object, members);
+  source_id = sb_reader_dup_string (self, object, "source", SB_REQUIRED);
+  quote = sb_reader_get_string (self, object, "quote", SB_REQUIRED);
+
+  if (source_id == NULL || quote == NULL)
+    return NULL;
+
+  citation = sb_citation_new (source_id, quote);
+
+  {
+    gsize saved = sb_reader_push_member (self, "source");
+
+    add_reference (self, source_id, SB_TYPE_SOURCE, (gpointer *) &citation->source);
+    sb_reader_pop (self, saved);
+  }
+
+  g_ptr_array_add (self->citations, sb_citation_ref (citation));
+  g_ptr_array_add (self->citation_paths, g_strdup (self->path->str));
+
+  return citation;
+}
+
+GPtrArray *
+sb_reader_get_citations (SbReader   *self,
+                         JsonObject *object,
+                         const char *member,
+                         SbPresence  presence)
+{
+  JsonArray *array = sb_reader_get_array (self, object, member, presence);
+  GPtrArray *citations;
+  gsize saved;
+
+  if (array == NULL)
+    return NULL;
+
+  if (json_array_get_length (array) == 0 && presence == SB_REQUIRED)
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
+                      _("at least one citation is required: every statement names the passage it comes from"));
+
+  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  saved = sb_reader_push_member (self, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize saved_index = sb_reader_push_index (self, i);
+      SbCitation *citation = sb_reader_read_citation (self, json_array_get_element (array, i));
+
+      if (citation != NULL)
+        g_ptr_array_add (citations, citation);
+      sb_reader_pop (self, saved_index);
+    }
+
+  sb_reader_pop (self, saved);
+  return citations;
+}
+
+/**
+ * sb_reader_get_evidence:
+ *
+ * Reads "certainty", "claimed_by" and "citations" of the current object.
+ */
+void
+sb_reader_get_evidence (SbReader   *self,
+                        JsonObject *object,
+                        SbEvidence *evidence)
+{
+  int certainty = SB_CERTAINTY_REPORTED;
+  gboolean has_certainty;
+  gboolean has_claimant = json_object_has_member (object, "claimed_by");
+
+  has_certainty = sb_reader_get_enum (self, object, "certainty", SB_REQUIRED,
+                                      SB_TYPE_CERTAINTY, &certainty);
+  evidence->certainty = certainty;
+
+  if (has_certainty && certainty == SB_CERTAINTY_CLAIMED && !has_claimant)
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, "claimed_by",
+                      _("“claimed_by” is required when the certainty is “claimed”: name the actor who claims it"));
+  else if (has_certainty && certainty != SB_CERTAINTY_CLAIMED && has_claimant)
+    sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "claimed_by",
+                      _("“claimed_by” is only allowed when the certainty is “claimed”"));
+  else if (has_claimant)
+    evidence->claimed_by_id = sb_reader_get_reference (self, object, "claimed_by", SB_OPTIONAL,
+                                                       SB_TYPE_ACTOR, (gpointer *) &evidence->claimed_by);
+
+  evidence->citations = sb_reader_get_citations (self, object, "citations", SB_REQUIRED);
+  if (evidence->citations == NULL)
+    evidence->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+}

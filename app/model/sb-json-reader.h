@@ -1,0 +1,155 @@
+/* sb-json-reader.h
+ *
+ * Typed access to a parsed briefing that reports every mismatch as an
+ * SbProblem at its JSON path. Private to the loader.
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sb-citation.h"
+#include "sb-date.h"
+#include "sb-problem.h"
+#include "sb-quantity.h"
+#include "sb-text.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *path;
+  char *id;
+  GType type;              /* what the reference must name */
+  gpointer *slot;          /* set to the entity once resolved */
+} SbReference;
+
+typedef struct
+{
+  GPtrArray *problems;     /* of SbProblem */
+  guint max_problems;
+  GString *path;
+  const char *language;    /* of plain-string text fields */
+  GHashTable *ids;         /* id → path of its definition */
+  GArray *references;      /* of SbReference */
+  GPtrArray *citations;    /* of SbCitation, to check once sources are read */
+  GPtrArray *citation_paths;
+} SbReader;
+
+typedef enum
+{
+  SB_OPTIONAL,
+  SB_REQUIRED,
+} SbPresence;
+
+void        sb_reader_init           (SbReader      *self,
+                                      guint          max_problems);
+void        sb_reader_clear          (SbReader      *self);
+gboolean    sb_reader_is_full        (SbReader      *self);
+void        sb_reader_report         (SbReader      *self,
+                                      SbProblemCode  code,
+                                      const char    *member,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (4, 5);
+void        sb_reader_report_at      (SbReader      *self,
+                                      SbProblemCode  code,
+                                      const char    *path,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (4, 5);
+gsize       sb_reader_push_member    (SbReader      *self,
+                                      const char    *member);
+gsize       sb_reader_push_index     (SbReader      *self,
+                                      guint          index);
+void        sb_reader_pop            (SbReader      *self,
+                                      gsize          saved);
+
+JsonObject *sb_reader_as_object      (SbReader      *self,
+                                      JsonNode      *node);
+void        sb_reader_check_members  (SbReader           *self,
+                                      JsonObject         *object,
+                                      const char * const *allowed);
+JsonArray  *sb_reader_get_array      (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence);
+JsonObject *sb_reader_get_object     (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence);
+const char *sb_reader_get_string     (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence);
+char       *sb_reader_dup_string     (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence);
+char      **sb_reader_get_strings    (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member);
+SbText     *sb_reader_get_text       (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence);
+gboolean    sb_reader_get_number     (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence,
+                                      double         min,
+                                      double         max,
+                                      double        *value);
+gboolean    sb_reader_get_boolean    (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean      *value);
+gboolean    sb_reader_get_enum       (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence,
+                                      GType          enum_type,
+                                      int           *value);
+gboolean    sb_reader_get_date       (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence,
+                                      SbDate        *date);
+gboolean    sb_reader_get_quantity   (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence,
+                                      SbQuantity    *quantity);
+char       *sb_reader_get_id         (SbReader      *self,
+                                      JsonObject    *object);
+char       *sb_reader_get_code       (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence,
+                                      const char    *what,
+                                      gboolean     (*is_valid) (const char *));
+char       *sb_reader_get_reference  (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence,
+                                      GType          type,
+                                      gpointer      *slot);
+gboolean    sb_reader_get_references (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      GType          type,
+                                      GPtrArray    **ids,
+                                      GPtrArray    **entities);
+SbCitation *sb_reader_read_citation  (SbReader      *self,
+                                      JsonNode      *node);
+GPtrArray  *sb_reader_get_citations  (SbReader      *self,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      SbPresence     presence);
+void        sb_reader_get_evidence   (SbReader      *self,
+                                      JsonObject    *object,
+                                      SbEvidence    *evidence);
+
+gboolean    sb_id_is_valid           (const char    *id);
+guint       sb_edit_distance         (const char    *a,
+                                      const char    *b);
+
+G_END_DECLS

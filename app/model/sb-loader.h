@@ -1,0 +1,33 @@
+/* sb-loader.h
+ *
+ * Reads and checks briefing files. A failed load returns no briefing and
+ * the full list of problems; it never touches a briefing already loaded.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sb-briefing.h"
+#include "sb-problem.h"
+
+G_BEGIN_DECLS
+
+#define SB_LOADER_MAX_SIZE      (512 * 1024 * 1024)
+#define SB_LOADER_MAX_DEPTH     64
+#define SB_LOADER_MAX_PROBLEMS  100
+#define SB_BRIEFING_VERSION     1
+
+SbBriefing *sb_loader_load_bytes       (GBytes               *bytes,
+                                        GPtrArray           **problems);
+SbBriefing *sb_loader_load_file        (GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GPtrArray           **problems);
+void        sb_loader_load_file_async  (GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+SbBriefing *sb_loader_load_file_finish (GAsyncResult         *result,
+                                        GPtrArray           **problems);
+
+G_END_DECLS

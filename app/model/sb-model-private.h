@@ -1,0 +1,144 @@
+/* sb-model-private.h
+ *
+ * The instance structures of the model objects, shared by the objects
+ * themselves, the loader that fills them and the writer that saves them.
+ * Nothing outside app/model/ includes this.
+ */
+
+#pragma once
+
+#include "sb-actor.h"
+#include "sb-briefing.h"
+#include "sb-item.h"
+#include "sb-place.h"
+#include "sb-source.h"
+#include "sb-step.h"
+
+G_BEGIN_DECLS
+
+struct _SbSource
+{
+  SbEntity parent_instance;
+
+  SbText *title;
+  char *publisher;
+  char *author;
+  SbDate date;
+  char *language;
+  char *url;
+  char *text;
+  SbText *note;
+};
+
+struct _SbActor
+{
+  SbEntity parent_instance;
+
+  SbText *name;
+  SbText *short_name;
+  char **aliases;
+  SbActorKind kind;
+  SbText *affiliation;
+  char *country;
+  guint32 colour;          /* 0xRRGGBB */
+  guint has_colour : 1;
+  SbText *summary;
+  GPtrArray *figures;      /* of SbFigure */
+  GPtrArray *relations;    /* of SbRelation */
+  GPtrArray *citations;    /* of SbCitation */
+};
+
+struct _SbPlace
+{
+  SbEntity parent_instance;
+
+  SbText *name;
+  double lat;
+  double lon;
+  SbPlacePrecision precision;
+  double radius_km;        /* 0 when the file gives none */
+  char *country;
+};
+
+struct _SbItem
+{
+  SbEntity parent_instance;
+
+  SbItemKind kind;
+  SbText *title;
+  SbText *description;
+  SbDate date;
+  SbEvidence evidence;
+  GPtrArray *figures;      /* of SbFigure, nullable */
+
+  /* One actor for deployments and movements, any number for the others. */
+  GPtrArray *actor_ids;    /* of char *, nullable */
+  GPtrArray *actors;       /* of unowned SbActor *, nullable */
+
+  char *place_id;          /* the place; for movements the destination */
+  SbPlace *place;
+  char *origin_id;         /* movements only */
+  SbPlace *origin;
+
+  int status;              /* SbDeploymentStatus or SbMovementStatus */
+  int subtype;             /* SbIncidentType, SbAreaKind or SbMovementMeans */
+  SbQuantity quantity;     /* strength or fatalities */
+  SbText *role;            /* deployments */
+  SbText *name;            /* areas */
+  SbBoundary boundary;     /* areas */
+  SbGeometry *geometry;    /* areas */
+};
+
+struct _SbStep
+{
+  SbEntity parent_instance;
+
+  SbText *title;
+  SbText *caption;
+  SbText *notes;
+
+  guint has_center : 1;
+  guint has_layers : 1;
+  double lat;
+  double lon;
+  double zoom;
+  GPtrArray *frame_ids;     /* of char *, nullable */
+  GPtrArray *frame;         /* of unowned SbEntity * */
+  SbLayers layers;
+  GPtrArray *show_ids;      /* nullable: everything is shown */
+  GPtrArray *show;
+  GPtrArray *highlight_ids; /* nullable */
+  GPtrArray *highlight;
+  SbCitation *citation;     /* nullable */
+};
+
+void       _sb_entity_set_id        (SbEntity   *self,
+                                     const char *id);
+
+SbSource  *_sb_source_new           (const char *id);
+SbActor   *_sb_actor_new            (const char *id);
+SbPlace   *_sb_place_new            (const char *id);
+SbItem    *_sb_item_new             (const char *id,
+                                     SbItemKind  kind);
+SbStep    *_sb_step_new             (const char *id);
+
+typedef struct
+{
+  SbText *title;
+  SbText *subtitle;
+  SbText *description;
+  char *language;
+  SbDate date;
+  char **authors;
+  GPtrArray *sources;
+  GPtrArray *actors;
+  GPtrArray *places;
+  GPtrArray *items[SB_N_ITEM_KINDS];
+  GPtrArray *steps;
+} SbBriefingContents;
+
+SbBriefing *_sb_briefing_new_take   (SbBriefingContents *contents);
+void        _sb_briefing_contents_clear (SbBriefingContents *contents);
+const SbBriefingContents *_sb_briefing_get_contents (SbBriefing *self);
+
+G_END_DECLS

@@ -1,0 +1,126 @@
+/* sb-place.c */
+
+#define G_LOG_DOMAIN "sb-place"
+
+#include "config.h"
+
+#include "sb-model-private.h"
+
+G_DEFINE_FINAL_TYPE (SbPlace, sb_place, SB_TYPE_ENTITY)
+
+static const char *
+sb_place_get_label (SbEntity *entity)
+{
+  return sb_text_get (SB_PLACE (entity)->name);
+}
+
+static void
+sb_place_finalize (GObject *object)
+{
+  SbPlace *self = (SbPlace *)object;
+
+  g_clear_pointer (&self->name, sb_text_unref);
+  g_clear_pointer (&self->country, g_free);
+
+  G_OBJECT_CLASS (sb_place_parent_class)->finalize (object);
+}
+
+static void
+sb_place_class_init (SbPlaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SbEntityClass *entity_class = SB_ENTITY_CLASS (klass);
+
+  object_class->finalize = sb_place_finalize;
+  entity_class->get_label = sb_place_get_label;
+}
+
+static void
+sb_place_init (SbPlace *self)
+{
+}
+
+SbPlace *
+_sb_place_new (const char *id)
+{
+  SbPlace *self = g_object_new (SB_TYPE_PLACE, NULL);
+
+  _sb_entity_set_id (SB_ENTITY (self), id);
+  return self;
+}
+
+SbText *
+sb_place_get_name (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return self->name;
+}
+
+double
+sb_place_get_latitude (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), 0.0);
+
+  return self->lat;
+}
+
+double
+sb_place_get_longitude (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), 0.0);
+
+  return self->lon;
+}
+
+SbPlacePrecision
+sb_place_get_precision (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), SB_PLACE_PRECISION_POINT);
+
+  return self->precision;
+}
+
+/**
+ * sb_place_get_radius_km:
+ *
+ * Returns: how far from its centre the place may lie: the file's
+ *   `radius_km`, or the format's default for the precision
+ */
+double
+sb_place_get_radius_km (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), 0.0);
+
+  if (self->radius_km > 0)
+    return self->radius_km;
+
+  switch (self->precision)
+    {
+    case SB_PLACE_PRECISION_NEAR:
+      return 25.0;
+    case SB_PLACE_PRECISION_REGION:
+      return 250.0;
+    case SB_PLACE_PRECISION_COUNTRY:
+      return 500.0;
+    case SB_PLACE_PRECISION_POINT:
+    default:
+      return 0.0;
+    }
+}
+
+gboolean
+sb_place_has_radius (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), FALSE);
+
+  return self->radius_km > 0;
+}
+
+const char *
+sb_place_get_country (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return self->country;
+}

@@ -1,0 +1,26 @@
+/* sb-place.h
+ *
+ * A named location and how precisely it is known.
+ */
+
+#pragma once
+
+#include "sb-entity.h"
+#include "sb-text.h"
+#include "sb-types.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_PLACE (sb_place_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbPlace, sb_place, SB, PLACE, SbEntity)
+
+SbText           *sb_place_get_name      (SbPlace *self);
+double            sb_place_get_latitude  (SbPlace *self);
+double            sb_place_get_longitude (SbPlace *self);
+SbPlacePrecision  sb_place_get_precision (SbPlace *self);
+double            sb_place_get_radius_km (SbPlace *self);
+gboolean          sb_place_has_radius    (SbPlace *self);
+const char       *sb_place_get_country   (SbPlace *self);
+
+G_END_DECLS

@@ -1,0 +1,92 @@
+/* sb-problem.c */
+
+#define G_LOG_DOMAIN "sb-problem"
+
+#include "config.h"
+
+#include "sb-enums.h"
+#include "sb-problem.h"
+
+G_DEFINE_BOXED_TYPE (SbProblem, sb_problem, sb_problem_copy, sb_problem_free)
+
+SbProblem *
+sb_problem_new (SbProblemCode  code,
+                const char    *path,
+                const char    *message)
+{
+  SbProblem *self;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = g_new0 (SbProblem, 1);
+  self->code = code;
+  self->path = g_strdup (path);
+  self->message = g_strdup (message);
+
+  return self;
+}
+
+SbProblem *
+sb_problem_copy (const SbProblem *self)
+{
+  SbProblem *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = sb_problem_new (self->code, self->path, self->message);
+  copy->line = self->line;
+  copy->column = self->column;
+
+  return copy;
+}
+
+void
+sb_problem_free (SbProblem *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->path);
+  g_free (self->message);
+  g_free (self);
+}
+
+const char *
+sb_problem_code_to_nick (SbProblemCode code)
+{
+  return sb_enum_to_nick (SB_TYPE_PROBLEM_CODE, code);
+}
+
+/**
+ * sb_problem_to_string:
+ * @filename: (nullable): the file the problem is in
+ *
+ * Returns: the problem in the "FILE:LINE:COLUMN: code: path: message"
+ *   form that editors and CI logs link to their place
+ */
+char *
+sb_problem_to_string (const SbProblem *self,
+                      const char      *filename)
+{
+  GString *string;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  string = g_string_new (filename);
+
+  if (filename != NULL)
+    {
+      if (self->line > 0)
+        g_string_append_printf (string, ":%u:%u", self->line, MAX (self->column, 1));
+      g_string_append (string, ": ");
+    }
+
+  g_string_append_printf (string, "%s: ", sb_problem_code_to_nick (self->code));
+
+  if (self->path != NULL)
+    g_string_append_printf (string, "%s: ", self->path);
+
+  g_string_append (string, self->message);
+
+  return g_string_free (string, FALSE);
+}

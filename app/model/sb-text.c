@@ -1,0 +1,335 @@
+/* sb-text.c
+ *
+ * A text is kept as a short list of (language, string) pairs in the order
+ * the file gave them, with the briefing's own language first when the
+ * loader knows it; that order is the last fallback of a lookup.
+ */
+
+#define G_LOG_DOMAIN "sb-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sb-text.h"
+
+typedef struct
+{
+  char *language;
+  char *string;
+} SbTextEntry;
+
+struct _SbText
+{
+  gatomicrefcount ref_count;
+  guint n_entries;
+  SbTextEntry *entries;
+};
+
+G_DEFINE_BOXED_TYPE (SbText, sb_text, sb_text_ref, sb_text_unref)
+
+static char **preferred_languages;
+
+SbText *
+sb_text_new_take (const char *language,
+                  char       *string)
+{
+  SbText *self;
+
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (string != NULL, NULL);
+
+  self = g_new0 (SbText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_entries = 1;
+  self->entries = g_new (SbTextEntry, 1);
+  self->entries[0].language = g_strdup (language);
+  self->entries[0].string = string;
+
+  return self;
+}
+
+SbText *
+sb_text_new (const char *language,
+             const char *string)
+{
+  g_return_val_if_fail (string != NULL, NULL);
+
+  return sb_text_new_take (language, g_strdup (string));
+}
+
+void
+sb_text_add (SbText     *self,
+             const char *language,
+             const char *string)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (language != NULL);
+  g_return_if_fail (string != NULL);
+
+  for (guint i = 0; i < self->n_entries; i++)
+    {
+      if (g_strcmp0 (self->entries[i].language, language) == 0)
+        {
+          g_free (self->entries[i].string);
+          self->entries[i].string = g_strdup (string);
+          return;
+        }
+    }
+
+  self->entries = g_renew (SbTextEntry, self->entries, self->n_entries + 1);
+  self->entries[self->n_entries].language = g_strdup (language);
+  self->entries[self->n_entries].string = g_strdup (string);
+  self->n_entries++;
+}
+
+SbText *
+sb_text_ref (SbText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+sb_text_unref (SbText *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->n_entries; i++)
+    {
+      g_free (self->entries[i].language);
+      g_free (self->entries[i].string);
+    }
+  g_free (self->entries);
+  g_free (self);
+}
+
+guint
+sb_text_get_n_languages (SbText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_entries;
+}
+
+const char *
+sb_text_get_language_at (SbText *self,
+                         guint   position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->n_entries, NULL);
+
+  return self->entries[position].language;
+}
+
+const char *
+sb_text_get_string_at (SbText *self,
+                       guint   position)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (position < self->n_entries, NULL);
+
+  return self->entries[position].string;
+}
+
+const char *
+sb_text_get_for_language (SbText     *self,
+                          const char *language)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  for (guint i = 0; i < self->n_entries; i++)
+    if (g_ascii_strcasecmp (self->entries[i].language, language) == 0)
+      return self->entries[i].string;
+
+  return NULL;
+}
+
+/* "pt-BR" and "pt" share the primary subtag "pt". */
+static gboolean
+same_primary_language (const char *a,
+                       const char *b)
+{
+  gsize a_len = strcspn (a, "-");
+  gsize b_len = strcspn (b, "-");
+
+  return a_len == b_len && g_ascii_strncasecmp (a, b, a_len) == 0;
+}
+
+static int
+find_language (SbText     *self,
+               const char *language)
+{
+  for (guint i = 0; i < self->n_entries; i++)
+    if (g_ascii_strcasecmp (self->entries[i].language, language) == 0)
+      return i;
+
+  for (guint i = 0; i < self->n_entries; i++)
+    if (same_primary_language (self->entries[i].language, language))
+      return i;
+
+  return -1;
+}
+
+/**
+ * sb_text_lookup:
+ * @languages: (nullable): the wanted languages, most wanted first
+ * @chosen_language: (out) (optional): the language of the string returned
+ *
+ * Returns the string for the first of @languages the text has, else the
+ * English one, else its first (the briefing's language where present).
+ */
+const char *
+sb_text_lookup (SbText             *self,
+                const char * const *languages,
+                const char        **chosen_language)
+{
+  int found = -1;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL && found < 0; i++)
+    found = find_language (self, languages[i]);
+
+  if (found < 0)
+    found = find_language (self, "en");
+
+  if (found < 0)
+    found = 0;
+
+  if (chosen_language != NULL)
+    *chosen_language = self->entries[found].language;
+
+  return self->entries[found].string;
+}
+
+const char *
+sb_text_get (SbText *self)
+{
+  if (self == NULL)
+    return NULL;
+
+  return sb_text_lookup (self, sb_text_get_preferred_languages (), NULL);
+}
+
+gboolean
+sb_text_equal (SbText *a,
+               SbText *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || a->n_entries != b->n_entries)
+    return FALSE;
+
+  for (guint i = 0; i < a->n_entries; i++)
+    {
+      const char *other = sb_text_get_for_language (b, a->entries[i].language);
+
+      if (g_strcmp0 (other, a->entries[i].string) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sb_text_contains_casefold (SbText     *self,
+                           const char *casefolded_needle)
+{
+  g_return_val_if_fail (casefolded_needle != NULL, FALSE);
+
+  if (self == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->n_entries; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (self->entries[i].string, -1);
+
+      if (strstr (folded, casefolded_needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Turns g_get_language_names() ("nl_NL.UTF-8", "nl_NL", "nl", "C") into
+ * language tags ("nl-NL", "nl").
+ */
+static char **
+languages_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+  GPtrArray *tags = g_ptr_array_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char *tag;
+
+      if (strchr (names[i], '.') != NULL || strchr (names[i], '@') != NULL)
+        continue;
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
+        continue;
+
+      tag = g_strdelimit (g_strdup (names[i]), "_", '-');
+      g_ptr_array_add (tags, tag);
+    }
+
+  g_ptr_array_add (tags, NULL);
+  return (char **) g_ptr_array_free (tags, FALSE);
+}
+
+/**
+ * sb_text_set_preferred_languages:
+ * @languages: (nullable): language tags, or %NULL for the user's locale
+ *
+ * Sets the languages text is shown in, for briefings presented in another
+ * language than the desktop's.
+ */
+void
+sb_text_set_preferred_languages (const char * const *languages)
+{
+  g_clear_pointer (&preferred_languages, g_strfreev);
+
+  if (languages != NULL)
+    preferred_languages = g_strdupv ((char **) languages);
+}
+
+const char * const *
+sb_text_get_preferred_languages (void)
+{
+  if (preferred_languages == NULL)
+    preferred_languages = languages_from_locale ();
+
+  return (const char * const *) preferred_languages;
+}
+
+gboolean
+sb_language_code_is_valid (const char *code)
+{
+  const char *p = code;
+  gsize len;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  len = strspn (p, "abcdefghijklmnopqrstuvwxyz");
+  if (len < 2 || len > 3)
+    return FALSE;
+  p += len;
+
+  while (*p == '-')
+    {
+      p++;
+      len = strspn (p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+      if (len < 2 || len > 8)
+        return FALSE;
+      p += len;
+    }
+
+  return *p == '\0';
+}

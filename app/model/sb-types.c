@@ -1,0 +1,25 @@
+/* sb-types.c */
+
+#define G_LOG_DOMAIN "sb-types"
+
+#include "config.h"
+
+#include "sb-types.h"
+
+/**
+ * sb_enum_to_nick:
+ *
+ * Returns: the value's name in briefing files, or "" for an unknown value
+ */
+const char *
+sb_enum_to_nick (GType type,
+                 int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+  const char *nick = enum_value ? enum_value->value_nick : "";
+
+  /* Enum classes are never freed once created: the nick stays valid. */
+  g_type_class_unref (klass);
+  return nick;
+}

@@ -1,0 +1,173 @@
+/* sb-application.c
+ *
+ * Start-up, application actions and the command line. One instance runs
+ * per session; files opened later go to it over D-Bus.
+ */
+
+#define G_LOG_DOMAIN "sb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-application.h"
+#include "sb-window.h"
+
+struct _SbApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
+
+SbApplication *
+sb_application_new (void)
+{
+  return g_object_new (SB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/com/example/SahelBrief",
+                       NULL);
+}
+
+static void
+sb_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (sb_window_new (SB_APPLICATION (app)));
+      sb_window_load_default (SB_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+/* A window still showing the built-in briefing is reused for the first
+ * file; every other file gets a window of its own.
+ */
+static void
+sb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      SbWindow *window;
+
+      if (i == 0 && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
+        window = SB_WINDOW (active);
+      else
+        window = sb_window_new (SB_APPLICATION (app));
+
+      sb_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+sb_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The SahelBrief developers", NULL };
+  GtkApplication *app = user_data;
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("SahelBrief"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The SahelBrief developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_URL,
+                        "developers", developers,
+                        "copyright", "© 2026 The SahelBrief developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Prepare and give security briefings on the Sahel: a map of who is deployed where and what happened, a dossier per actor, and the source passage behind every claim."),
+                        NULL);
+
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Map data"),
+                                      "© OpenStreetMap contributors",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Map tiles from OpenStreetMap, available under the Open Database License (ODbL): https://www.openstreetmap.org/copyright"));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Base map"),
+                                      _("Made with Natural Earth"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The built-in base map is derived from Natural Earth, which is in the public domain: https://www.naturalearthdata.com"));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+sb_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+sb_application_new_window_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  SbWindow *window = sb_window_new (SB_APPLICATION (user_data));
+
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", sb_application_about_action },
+  { "quit", sb_application_quit_action },
+  { "new-window", sb_application_new_window_action },
+};
+
+static void
+sb_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+}
+
+static void
+sb_application_class_init (SbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = sb_application_activate;
+  app_class->open = sb_application_open;
+  app_class->startup = sb_application_startup;
+}
+
+static void
+sb_application_init (SbApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check briefing files and print each problem, then exit"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  /* Only listed here for --help; main() handles --check before the
+   * application starts.
+   */
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Open SahelBrief briefings (.sahelbrief files)."));
+}

@@ -1,0 +1,23 @@
+/* sb-window.h */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sb-application.h"
+#include "sb-briefing.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_WINDOW (sb_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
+
+SbWindow   *sb_window_new           (SbApplication *application);
+void        sb_window_load_default  (SbWindow      *self);
+void        sb_window_open          (SbWindow      *self,
+                                     GFile         *file);
+gboolean    sb_window_shows_default (SbWindow      *self);
+SbBriefing *sb_window_get_briefing  (SbWindow      *self);
+
+G_END_DECLS
