@@ -1,0 +1,523 @@
+/* test-model.c
+ *
+ * Dates, texts, paths and positions, small briefings through the loader,
+ * and a field-by-field comparison of a briefing with its round trip
+ * through the writer.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sb-enums.h"
+#include "sb-json-scan.h"
+#include "sb-loader.h"
+#include "sb-source.h"
+#include "sb-step.h"
+#include "sb-writer.h"
+
+static void
+test_calendar_dates (void)
+{
+  SbCalendarDate date;
+
+  g_assert_true (sb_calendar_date_parse ("2022", &date));
+  g_assert_cmpint (date.precision, ==, SB_DATE_PRECISION_YEAR);
+  g_assert_true (sb_calendar_date_parse ("2022-08", &date));
+  g_assert_cmpint (date.precision, ==, SB_DATE_PRECISION_MONTH);
+  g_assert_cmpint (date.month, ==, 8);
+  g_assert_true (sb_calendar_date_parse ("2024-02-29", &date));
+  g_assert_cmpint (date.precision, ==, SB_DATE_PRECISION_DAY);
+
+  g_assert_false (sb_calendar_date_parse ("2023-02-29", &date));
+  g_assert_false (sb_calendar_date_parse ("2022-13", &date));
+  g_assert_false (sb_calendar_date_parse ("2022-00", &date));
+  g_assert_false (sb_calendar_date_parse ("0999", &date));
+  g_assert_false (sb_calendar_date_parse ("22-08-15", &date));
+  g_assert_false (sb_calendar_date_parse ("2022-8-15", &date));
+  g_assert_false (sb_calendar_date_parse ("2022/08/15", &date));
+  g_assert_false (sb_calendar_date_parse ("", &date));
+
+  /* A month covers its days; a year its months. */
+  g_assert_true (sb_calendar_date_parse ("2022-08", &date));
+  g_assert_cmpuint (sb_calendar_date_last_day (&date) - sb_calendar_date_first_day (&date), ==, 30);
+  g_assert_true (sb_calendar_date_parse ("2020", &date));
+  g_assert_cmpuint (sb_calendar_date_last_day (&date) - sb_calendar_date_first_day (&date), ==, 365);
+}
+
+static void
+test_date_order (void)
+{
+  SbDate day = { 0, }, month = { 0, }, year = { 0, };
+
+  sb_calendar_date_parse ("2022-08-01", &day.start);
+  sb_calendar_date_parse ("2022-08", &month.start);
+  sb_calendar_date_parse ("2022", &year.start);
+
+  /* Same first day: the more precise first. */
+  g_assert_cmpint (sb_date_compare (&day, &month), <, 0);
+  g_assert_cmpint (sb_date_compare (&month, &year), >, 0);
+  /* A year starts on 1 January, before August. */
+  g_assert_cmpint (sb_date_compare (&year, &day), <, 0);
+}
+
+static void
+test_text_fallback (void)
+{
+  g_autoptr(SbText) text = sb_text_new ("nl", "Nederlands");
+  const char *languages_fr[] = { "fr", NULL };
+  const char *languages_pt[] = { "pt-BR", "pt", NULL };
+  const char *chosen = NULL;
+
+  sb_text_add (text, "en", "English");
+  sb_text_add (text, "pt", "Português");
+
+  g_assert_cmpstr (sb_text_lookup (text, languages_pt, &chosen), ==, "Português");
+  g_assert_cmpstr (chosen, ==, "pt");
+
+  /* French is missing: English comes next. */
+  g_assert_cmpstr (sb_text_lookup (text, languages_fr, &chosen), ==, "English");
+  g_assert_cmpstr (chosen, ==, "en");
+
+  {
+    g_autoptr(SbText) dutch_only = sb_text_new ("nl", "Alleen Nederlands");
+
+    /* Neither French nor English: the first language, the briefing's. */
+    g_assert_cmpstr (sb_text_lookup (dutch_only, languages_fr, &chosen), ==, "Alleen Nederlands");
+    g_assert_cmpstr (chosen, ==, "nl");
+  }
+}
+
+static void
+test_language_codes (void)
+{
+  g_assert_true (sb_language_code_is_valid ("en"));
+  g_assert_true (sb_language_code_is_valid ("pt-BR"));
+  g_assert_true (sb_language_code_is_valid ("zh-Hant-TW"));
+  g_assert_false (sb_language_code_is_valid ("english"));
+  g_assert_false (sb_language_code_is_valid ("EN"));
+  g_assert_false (sb_language_code_is_valid ("e"));
+  g_assert_false (sb_language_code_is_valid ("en-"));
+}
+
+static void
+test_json_paths (void)
+{
+  g_autoptr(GString) path = g_string_new ("$");
+
+  sb_json_path_append_member (path, "incidents");
+  sb_json_path_append_index (path, 3);
+  sb_json_path_append_member (path, "place");
+  g_assert_cmpstr (path->str, ==, "$.incidents[3].place");
+
+  g_string_assign (path, "$");
+  sb_json_path_append_member (path, "it's a key");
+  g_assert_cmpstr (path->str, ==, "$['it\\'s a key']");
+}
+
+static void
+test_depth_scan (void)
+{
+  g_autofree char *deep = g_strnfill (70, '[');
+  const char *in_string = "{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"}";
+  gsize offset = 0;
+
+  g_assert_false (sb_json_scan_depth (deep, 70, 64, &offset));
+  g_assert_cmpuint (offset, ==, 64);
+
+  /* Brackets inside strings do not nest. */
+  g_assert_true (sb_json_scan_depth (in_string, strlen (in_string), 64, &offset));
+}
+
+#define MINIMAL_BRIEFING \
+  "{\n" \
+  "  \"format\": \"sahelbrief\",\n" \
+  "  \"version\": 1,\n" \
+  "  \"title\": \"Test\",\n" \
+  "  \"language\": \"en\",\n" \
+  "  \"sources\": [\n" \
+  "    {\n" \
+  "      \"id\": \"s\",\n" \
+  "      \"title\": \"Source\",\n" \
+  "      \"date\": \"2022-08\",\n" \
+  "      \"language\": \"en\",\n" \
+  "      \"text\": \"Two planes landed at Gao. Nobody knows more.\"\n" \
+  "    }\n" \
+  "  ],\n" \
+  "  \"places\": [\n" \
+  "    { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" }\n" \
+  "  ],\n" \
+  "  \"incidents\": [\n" \
+  "    {\n" \
+  "      \"id\": \"landing\",\n" \
+  "      \"type\": \"arrival\",\n" \
+  "      \"description\": \"Two planes landed.\",\n" \
+  "      \"place\": \"%s\",\n" \
+  "      \"date\": \"2022-08\",\n" \
+  "      \"certainty\": \"reported\",\n" \
+  "      \"citations\": [ { \"source\": \"s\", \"quote\": \"%s\" } ]\n" \
+  "    }\n" \
+  "  ]\n" \
+  "}\n"
+
+static SbBriefing *
+load_string (const char  *data,
+             GPtrArray  **problems)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, strlen (data));
+
+  return sb_loader_load_bytes (bytes, problems);
+}
+
+static const SbProblem *
+find_problem (GPtrArray     *problems,
+              SbProblemCode  code)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SbProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->code == code)
+        return problem;
+    }
+
+  return NULL;
+}
+
+static void
+test_minimal_briefing (void)
+{
+  g_autofree char *data = g_strdup_printf (MINIMAL_BRIEFING, "gao", "Two planes landed at Gao.");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+  SbItem *landing;
+  SbCitation *citation;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (briefing);
+
+  landing = SB_ITEM (sb_briefing_lookup (briefing, "landing"));
+  g_assert_nonnull (landing);
+  g_assert_true (SB_ENTITY (sb_item_get_place (landing)) == sb_briefing_lookup (briefing, "gao"));
+
+  citation = g_ptr_array_index (sb_item_get_citations (landing), 0);
+  g_assert_cmpint (citation->offset, ==, 0);
+  g_assert_true (SB_ENTITY (citation->source) == sb_briefing_lookup (briefing, "s"));
+  g_assert_cmpfloat (sb_place_get_radius_km (sb_item_get_place (landing)), ==, 25.0);
+}
+
+static void
+test_problem_positions (void)
+{
+  g_autofree char *data = g_strdup_printf (MINIMAL_BRIEFING, "gaoo", "Three planes landed at Gao.");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+  const SbProblem *reference, *quote;
+
+  g_assert_null (briefing);
+  g_assert_cmpuint (problems->len, ==, 2);
+
+  reference = find_problem (problems, SB_PROBLEM_UNKNOWN_REFERENCE);
+  g_assert_nonnull (reference);
+  g_assert_cmpstr (reference->path, ==, "$.incidents[0].place");
+  g_assert_cmpuint (reference->line, ==, 23);
+  g_assert_cmpuint (reference->column, ==, 7);
+  g_assert_nonnull (strstr (reference->message, "did you mean “gao”?"));
+
+  quote = find_problem (problems, SB_PROBLEM_QUOTE_NOT_FOUND);
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (quote->path, ==, "$.incidents[0].citations[0].quote");
+  g_assert_cmpuint (quote->line, ==, 26);
+
+  /* Problems come in file order. */
+  g_assert_true (g_ptr_array_index (problems, 0) == reference);
+}
+
+static void
+test_quote_hints (void)
+{
+  g_autofree char *data = g_strdup_printf (MINIMAL_BRIEFING, "gao", "two planes  landed at Gao.");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+  const SbProblem *quote;
+
+  g_assert_null (briefing);
+  quote = find_problem (problems, SB_PROBLEM_QUOTE_NOT_FOUND);
+  g_assert_nonnull (quote);
+  g_assert_nonnull (strstr (quote->message, "capital"));
+}
+
+static void
+test_problem_format (void)
+{
+  g_autoptr(SbProblem) problem = sb_problem_new (SB_PROBLEM_MISSING_FIELD, "$.title", "required field “title” is missing");
+  g_autofree char *with_position = NULL;
+  g_autofree char *without_position = NULL;
+
+  without_position = sb_problem_to_string (problem, "a.sahelbrief");
+  g_assert_cmpstr (without_position, ==, "a.sahelbrief: missing-field: $.title: required field “title” is missing");
+
+  problem->line = 3;
+  problem->column = 5;
+  with_position = sb_problem_to_string (problem, "a.sahelbrief");
+  g_assert_cmpstr (with_position, ==, "a.sahelbrief:3:5: missing-field: $.title: required field “title” is missing");
+}
+
+static void
+assert_texts_equal (SbText *a,
+                    SbText *b)
+{
+  g_assert_true (sb_text_equal (a, b));
+}
+
+static void
+assert_citations_equal (GPtrArray *a,
+                        GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      SbCitation *ca = g_ptr_array_index (a, i);
+      SbCitation *cb = g_ptr_array_index (b, i);
+
+      g_assert_true (sb_citation_equal (ca, cb));
+      g_assert_cmpint (ca->offset, ==, cb->offset);
+    }
+}
+
+static void
+assert_same_ids (GPtrArray *a,
+                 GPtrArray *b)
+{
+  g_assert_cmpuint (a ? a->len : 0, ==, b ? b->len : 0);
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    g_assert_cmpstr (sb_entity_get_id (g_ptr_array_index (a, i)), ==,
+                     sb_entity_get_id (g_ptr_array_index (b, i)));
+}
+
+static void
+assert_figures_equal (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a ? a->len : 0, ==, b ? b->len : 0);
+  for (guint i = 0; a != NULL && i < a->len; i++)
+    g_assert_true (sb_figure_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)));
+}
+
+static void
+assert_actors_equal (SbActor *a,
+                     SbActor *b)
+{
+  GPtrArray *relations_a = sb_actor_get_relations (a);
+  GPtrArray *relations_b = sb_actor_get_relations (b);
+
+  assert_texts_equal (sb_actor_get_name (a), sb_actor_get_name (b));
+  assert_texts_equal (sb_actor_get_short_name (a), sb_actor_get_short_name (b));
+  g_assert_true (g_strv_equal ((const char * const *) (sb_actor_get_aliases (a) ? sb_actor_get_aliases (a) : (const char * const[]) { NULL }),
+                               (const char * const *) (sb_actor_get_aliases (b) ? sb_actor_get_aliases (b) : (const char * const[]) { NULL })));
+  g_assert_cmpint (sb_actor_get_kind (a), ==, sb_actor_get_kind (b));
+  assert_texts_equal (sb_actor_get_affiliation (a), sb_actor_get_affiliation (b));
+  g_assert_cmpstr (sb_actor_get_country (a), ==, sb_actor_get_country (b));
+  g_assert_cmpuint (sb_actor_get_colour (a), ==, sb_actor_get_colour (b));
+  assert_texts_equal (sb_actor_get_summary (a), sb_actor_get_summary (b));
+  assert_figures_equal (sb_actor_get_figures (a), sb_actor_get_figures (b));
+  assert_citations_equal (sb_actor_get_citations (a), sb_actor_get_citations (b));
+
+  g_assert_cmpuint (relations_a->len, ==, relations_b->len);
+  for (guint i = 0; i < relations_a->len; i++)
+    {
+      SbRelation *ra = g_ptr_array_index (relations_a, i);
+      SbRelation *rb = g_ptr_array_index (relations_b, i);
+
+      g_assert_true (sb_relation_equal (ra, rb));
+      g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (ra->target)), ==, sb_entity_get_id (SB_ENTITY (rb->target)));
+    }
+}
+
+static void
+assert_places_equal (SbPlace *a,
+                     SbPlace *b)
+{
+  if (a == NULL || b == NULL)
+    {
+      g_assert_true (a == b);
+      return;
+    }
+
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (a)), ==, sb_entity_get_id (SB_ENTITY (b)));
+  assert_texts_equal (sb_place_get_name (a), sb_place_get_name (b));
+  g_assert_cmpfloat (sb_place_get_latitude (a), ==, sb_place_get_latitude (b));
+  g_assert_cmpfloat (sb_place_get_longitude (a), ==, sb_place_get_longitude (b));
+  g_assert_cmpint (sb_place_get_precision (a), ==, sb_place_get_precision (b));
+  g_assert_cmpfloat (sb_place_get_radius_km (a), ==, sb_place_get_radius_km (b));
+  g_assert_cmpstr (sb_place_get_country (a), ==, sb_place_get_country (b));
+}
+
+static void
+assert_items_equal (SbItem *a,
+                    SbItem *b)
+{
+  SbItemKind kind = sb_item_get_kind (a);
+
+  g_assert_cmpint (kind, ==, sb_item_get_kind (b));
+  assert_texts_equal (sb_item_get_title (a), sb_item_get_title (b));
+  assert_texts_equal (sb_item_get_description (a), sb_item_get_description (b));
+  g_assert_true (sb_date_equal (sb_item_get_date (a), sb_item_get_date (b)));
+  g_assert_true (sb_evidence_equal (sb_item_get_evidence (a), sb_item_get_evidence (b)));
+  assert_citations_equal (sb_item_get_citations (a), sb_item_get_citations (b));
+  assert_figures_equal (sb_item_get_figures (a), sb_item_get_figures (b));
+  assert_places_equal (sb_item_get_place (a), sb_item_get_place (b));
+  assert_places_equal (sb_item_get_origin (a), sb_item_get_origin (b));
+  g_assert_true (sb_quantity_equal (sb_item_get_strength (a), sb_item_get_strength (b)));
+  g_assert_true (sb_quantity_equal (sb_item_get_fatalities (a), sb_item_get_fatalities (b)));
+  assert_texts_equal (sb_item_get_role (a), sb_item_get_role (b));
+  assert_texts_equal (sb_item_get_name (a), sb_item_get_name (b));
+  g_assert_true (sb_geometry_equal (sb_item_get_geometry (a), sb_item_get_geometry (b)));
+
+  g_assert_cmpuint (sb_item_get_n_actors (a), ==, sb_item_get_n_actors (b));
+  for (guint i = 0; i < sb_item_get_n_actors (a); i++)
+    g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (a, i))), ==,
+                     sb_entity_get_id (SB_ENTITY (sb_item_get_actor (b, i))));
+
+  switch (kind)
+    {
+    case SB_ITEM_KIND_DEPLOYMENT:
+      g_assert_cmpint (sb_item_get_deployment_status (a), ==, sb_item_get_deployment_status (b));
+      break;
+    case SB_ITEM_KIND_MOVEMENT:
+      g_assert_cmpint (sb_item_get_movement_status (a), ==, sb_item_get_movement_status (b));
+      g_assert_cmpint (sb_item_get_means (a), ==, sb_item_get_means (b));
+      break;
+    case SB_ITEM_KIND_INCIDENT:
+      g_assert_cmpint (sb_item_get_incident_type (a), ==, sb_item_get_incident_type (b));
+      break;
+    case SB_ITEM_KIND_AREA:
+    default:
+      g_assert_cmpint (sb_item_get_area_kind (a), ==, sb_item_get_area_kind (b));
+      g_assert_cmpint (sb_item_get_boundary (a), ==, sb_item_get_boundary (b));
+      break;
+    }
+}
+
+static void
+assert_steps_equal (SbStep *a,
+                    SbStep *b)
+{
+  double lat_a = 0, lon_a = 0, zoom_a = 0, lat_b = 0, lon_b = 0, zoom_b = 0;
+
+  assert_texts_equal (sb_step_get_title (a), sb_step_get_title (b));
+  assert_texts_equal (sb_step_get_caption (a), sb_step_get_caption (b));
+  assert_texts_equal (sb_step_get_notes (a), sb_step_get_notes (b));
+  g_assert_cmpint (sb_step_get_center (a, &lat_a, &lon_a, &zoom_a), ==, sb_step_get_center (b, &lat_b, &lon_b, &zoom_b));
+  g_assert_cmpfloat (lat_a, ==, lat_b);
+  g_assert_cmpfloat (lon_a, ==, lon_b);
+  g_assert_cmpfloat (zoom_a, ==, zoom_b);
+  assert_same_ids (sb_step_get_frame (a), sb_step_get_frame (b));
+  g_assert_cmpint (sb_step_get_layers (a), ==, sb_step_get_layers (b));
+  assert_same_ids (sb_step_get_shown (a), sb_step_get_shown (b));
+  assert_same_ids (sb_step_get_highlight (a), sb_step_get_highlight (b));
+  g_assert_true ((sb_step_get_citation (a) == NULL) == (sb_step_get_citation (b) == NULL));
+  if (sb_step_get_citation (a) != NULL)
+    g_assert_true (sb_citation_equal (sb_step_get_citation (a), sb_step_get_citation (b)));
+}
+
+static void
+assert_sources_equal (SbSource *a,
+                      SbSource *b)
+{
+  assert_texts_equal (sb_source_get_title (a), sb_source_get_title (b));
+  g_assert_cmpstr (sb_source_get_publisher (a), ==, sb_source_get_publisher (b));
+  g_assert_cmpstr (sb_source_get_author (a), ==, sb_source_get_author (b));
+  g_assert_true (sb_date_equal (sb_source_get_date (a), sb_source_get_date (b)));
+  g_assert_cmpstr (sb_source_get_language (a), ==, sb_source_get_language (b));
+  g_assert_cmpstr (sb_source_get_url (a), ==, sb_source_get_url (b));
+  g_assert_cmpstr (sb_source_get_text (a), ==, sb_source_get_text (b));
+  assert_texts_equal (sb_source_get_note (a), sb_source_get_note (b));
+}
+
+typedef void (*AssertEqualFunc) (gpointer a, gpointer b);
+
+static void
+assert_lists_equal (GListModel      *a,
+                    GListModel      *b,
+                    AssertEqualFunc  assert_equal)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(SbEntity) ea = g_list_model_get_item (a, i);
+      g_autoptr(SbEntity) eb = g_list_model_get_item (b, i);
+
+      g_assert_cmpstr (sb_entity_get_id (ea), ==, sb_entity_get_id (eb));
+      if (assert_equal != NULL)
+        assert_equal (ea, eb);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(SbBriefing) original = sb_loader_load_file (file, NULL, NULL);
+  g_autoptr(SbBriefing) reloaded = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_assert_nonnull (original);
+
+  fd = g_file_open_tmp ("round-trip-XXXXXX.sahelbrief", &path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  saved = g_file_new_for_path (path);
+  g_assert_true (sb_writer_save (original, saved, NULL, &error));
+  g_assert_no_error (error);
+
+  reloaded = sb_loader_load_file (saved, NULL, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (reloaded);
+  g_file_delete (saved, NULL, NULL);
+
+  assert_texts_equal (sb_briefing_get_title (original), sb_briefing_get_title (reloaded));
+  assert_texts_equal (sb_briefing_get_subtitle (original), sb_briefing_get_subtitle (reloaded));
+  assert_texts_equal (sb_briefing_get_description (original), sb_briefing_get_description (reloaded));
+  g_assert_cmpstr (sb_briefing_get_language (original), ==, sb_briefing_get_language (reloaded));
+  g_assert_true (sb_date_equal (sb_briefing_get_date (original), sb_briefing_get_date (reloaded)));
+
+  assert_lists_equal (sb_briefing_get_sources (original), sb_briefing_get_sources (reloaded),
+                      (AssertEqualFunc) assert_sources_equal);
+  assert_lists_equal (sb_briefing_get_actors (original), sb_briefing_get_actors (reloaded),
+                      (AssertEqualFunc) assert_actors_equal);
+  assert_lists_equal (sb_briefing_get_places (original), sb_briefing_get_places (reloaded),
+                      (AssertEqualFunc) assert_places_equal);
+  assert_lists_equal (sb_briefing_get_all_items (original), sb_briefing_get_all_items (reloaded),
+                      (AssertEqualFunc) assert_items_equal);
+  assert_lists_equal (sb_briefing_get_steps (original), sb_briefing_get_steps (reloaded),
+                      (AssertEqualFunc) assert_steps_equal);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/calendar-dates", test_calendar_dates);
+  g_test_add_func ("/model/date-order", test_date_order);
+  g_test_add_func ("/model/text-fallback", test_text_fallback);
+  g_test_add_func ("/model/language-codes", test_language_codes);
+  g_test_add_func ("/model/json-paths", test_json_paths);
+  g_test_add_func ("/model/depth-scan", test_depth_scan);
+  g_test_add_func ("/loader/minimal-briefing", test_minimal_briefing);
+  g_test_add_func ("/loader/problem-positions", test_problem_positions);
+  g_test_add_func ("/loader/quote-hints", test_quote_hints);
+  g_test_add_func ("/loader/problem-format", test_problem_format);
+  g_test_add_func ("/writer/round-trip", test_round_trip);
+
+  return g_test_run ();
+}
