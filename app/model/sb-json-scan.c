@@ -70,6 +70,184 @@ sb_json_scan_depth (const char *data,
   return TRUE;
 }
 
+static int
+hex_quad (const char *p,
+          const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return value;
+}
+
+/**
+ * sb_json_scan_strings:
+ * @offending_offset: (out): where the first problem starts
+ *
+ * json-glib 1.6 reads more than JSON, and not all of it safely: comments,
+ * single-quoted strings and strings that run on over line ends, which hide
+ * brackets and quotes from the other scans here; escapes JSON does not
+ * have, which it drops; and lone
+ * UTF-16 surrogates (“\ud800”), which it turns into bytes that are not
+ * UTF-8, or, followed by another \u escape, leaks on.
+ *
+ * Returns: %FALSE at a “'” or “/” outside a string, at a control
+ *   character in a string, or at an escape in a string that is not one of
+ *   JSON's, or is a surrogate not in a pair
+ */
+gboolean
+sb_json_scan_strings (const char *data,
+                      gsize       length,
+                      gsize      *offending_offset)
+{
+  const char *end = data + length;
+  const char *p;
+  gboolean in_string = FALSE;
+
+  for (p = data; p < end; p++)
+    {
+      int unit;
+
+      if (!in_string)
+        {
+          if (*p == '"')
+            in_string = TRUE;
+          else if (*p == '\'' || *p == '/')
+            goto bad;
+          continue;
+        }
+
+      if ((guchar) *p < 0x20)
+        goto bad;
+
+      if (*p == '"')
+        {
+          in_string = FALSE;
+          continue;
+        }
+
+      if (*p != '\\')
+        continue;
+
+      /* An unterminated string is left to json-glib to report. */
+      if (p + 1 == end)
+        break;
+
+      if (p[1] != '\0' && strchr ("\"\\/bfnrt", p[1]) != NULL)
+        {
+          p++;
+          continue;
+        }
+
+      unit = p[1] == 'u' ? hex_quad (p + 2, end) : -1;
+      if (unit >= 0 && (unit < 0xd800 || unit > 0xdfff))
+        {
+          p += 5;
+          continue;
+        }
+
+      if (unit >= 0xd800 && unit <= 0xdbff && end - p >= 12 && p[6] == '\\' && p[7] == 'u')
+        {
+          int low = hex_quad (p + 8, end);
+
+          if (low >= 0xdc00 && low <= 0xdfff)
+            {
+              p += 11;
+              continue;
+            }
+        }
+
+      goto bad;
+    }
+
+  return TRUE;
+
+bad:
+  *offending_offset = p - data;
+  return FALSE;
+}
+
+/**
+ * sb_json_scan_single_value:
+ * @offending_offset: (out): where a second top-level value starts
+ *
+ * json-glib 1.6 parses on past the first top-level value: it keeps the
+ * first and leaks every further array or object ("{…} {…}", "1 {…}").
+ *
+ * Returns: %FALSE if an array or object starts at the top level after
+ *   anything but white space
+ */
+gboolean
+sb_json_scan_single_value (const char *data,
+                           gsize       length,
+                           gsize      *offending_offset)
+{
+  gboolean in_string = FALSE;
+  gboolean seen_value = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n':
+          break;
+
+        case '[':
+        case '{':
+          if (depth == 0 && seen_value)
+            {
+              *offending_offset = i;
+              return FALSE;
+            }
+          depth++;
+          seen_value = TRUE;
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          seen_value = TRUE;
+          break;
+
+        case '"':
+          in_string = TRUE;
+          seen_value = TRUE;
+          break;
+
+        default:
+          seen_value = TRUE;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 is_identifier (const char *name)
 {

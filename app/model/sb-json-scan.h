@@ -15,6 +15,12 @@ gboolean sb_json_scan_depth         (const char *data,
                                      gsize       length,
                                      guint       max_depth,
                                      gsize      *offending_offset);
+gboolean sb_json_scan_strings       (const char *data,
+                                     gsize       length,
+                                     gsize      *offending_offset);
+gboolean sb_json_scan_single_value  (const char *data,
+                                     gsize       length,
+                                     gsize      *offending_offset);
 void     sb_json_path_append_member (GString    *path,
                                      const char *member);
 void     sb_json_path_append_index  (GString    *path,

@@ -800,6 +800,7 @@ report_syntax_error (SbReader     *reader,
                      guint         column)
 {
   const char *message = error->message;
+  g_autofree char *valid = NULL;
   SbProblem *problem;
 
   /* json-glib prefixes "<data>:LINE:COLUMN: "; the position is kept apart. */
@@ -811,7 +812,9 @@ report_syntax_error (SbReader     *reader,
         message++;
     }
 
-  sb_reader_report_at (reader, SB_PROBLEM_SYNTAX, NULL, "%s", message);
+  /* json-glib cuts the token it quotes short, possibly inside a character. */
+  valid = g_utf8_make_valid (message, -1);
+  sb_reader_report_at (reader, SB_PROBLEM_SYNTAX, NULL, "%s", valid);
   problem = g_ptr_array_index (reader->problems, reader->problems->len - 1);
   problem->line = line;
   problem->column = column;
@@ -853,7 +856,9 @@ check_raw (SbReader   *reader,
            gsize       length)
 {
   const char *invalid = NULL;
+  gsize bad_offset = 0;
   gsize deep_offset = 0;
+  gsize extra_offset = 0;
 
   if (length > SB_LOADER_MAX_SIZE)
     {
@@ -874,6 +879,22 @@ check_raw (SbReader   *reader,
       return FALSE;
     }
 
+  /* The scans below rely on strings being where JSON says they are. */
+  if (!sb_json_scan_strings (data, length, &bad_offset))
+    {
+      const char *message;
+
+      if (data[bad_offset] == '\\')
+        message = _("invalid escape in a string: JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits, surrogates in pairs");
+      else if ((guchar) data[bad_offset] < 0x20)
+        message = _("a string runs on past the end of the line, or holds a control character: close it, or write the character as \\n or \\t");
+      else
+        message = _("JSON has no comments and no single-quoted strings");
+
+      report_at_offset (reader, SB_PROBLEM_SYNTAX, data, bad_offset, message);
+      return FALSE;
+    }
+
   if (!sb_json_scan_depth (data, length, SB_LOADER_MAX_DEPTH, &deep_offset))
     {
       g_autofree char *message =
@@ -881,6 +902,13 @@ check_raw (SbReader   *reader,
                          SB_LOADER_MAX_DEPTH);
 
       report_at_offset (reader, SB_PROBLEM_TOO_DEEP, data, deep_offset, message);
+      return FALSE;
+    }
+
+  if (!sb_json_scan_single_value (data, length, &extra_offset))
+    {
+      report_at_offset (reader, SB_PROBLEM_SYNTAX, data, extra_offset,
+                        _("a second value follows the first; a briefing file holds one JSON object"));
       return FALSE;
     }
 

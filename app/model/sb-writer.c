@@ -98,7 +98,8 @@ static void
 add_number (Writer *self,
             double  value)
 {
-  if (value == (gint64) value)
+  /* A double outside gint64's range cannot be converted to one. */
+  if (value > -(double) G_MAXINT64 && value < (double) G_MAXINT64 && value == (gint64) value)
     json_builder_add_int_value (self->builder, (gint64) value);
   else
     json_builder_add_double_value (self->builder, value);
