@@ -23,3 +23,20 @@ sb_enum_to_nick (GType type,
   g_type_class_unref (klass);
   return nick;
 }
+
+SbLayers
+sb_item_kind_to_layer (SbItemKind kind)
+{
+  switch (kind)
+    {
+    case SB_ITEM_KIND_DEPLOYMENT:
+      return SB_LAYER_DEPLOYMENTS;
+    case SB_ITEM_KIND_MOVEMENT:
+      return SB_LAYER_MOVEMENTS;
+    case SB_ITEM_KIND_INCIDENT:
+      return SB_LAYER_INCIDENTS;
+    case SB_ITEM_KIND_AREA:
+    default:
+      return SB_LAYER_AREAS;
+    }
+}

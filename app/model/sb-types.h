@@ -168,7 +168,8 @@ typedef enum
   SB_PROBLEM_TOO_MANY_PROBLEMS,
 } SbProblemCode;
 
-const char *sb_enum_to_nick (GType type,
-                             int   value);
+const char *sb_enum_to_nick       (GType      type,
+                                   int        value);
+SbLayers    sb_item_kind_to_layer (SbItemKind kind);
 
 G_END_DECLS

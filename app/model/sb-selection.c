@@ -1,0 +1,501 @@
+/* sb-selection.c
+ *
+ * Two kinds of change: the selection (notify::selected, notify::citation)
+ * and the filters ("filter-changed"), so views redraw only what moved.
+ */
+
+#define G_LOG_DOMAIN "sb-selection"
+
+#include "config.h"
+
+#include "sb-selection.h"
+
+struct _SbSelection
+{
+  GObject parent_instance;
+
+  SbBriefing *briefing;
+  SbEntity *selected;        /* owned through the briefing */
+  SbCitation *citation;      /* nullable: the passage shown for it */
+
+  SbLayers layers;
+  guint hidden_certainties;  /* bit per SbCertainty */
+  GHashTable *hidden_actors; /* set of SbActor */
+  guint32 first_day;         /* Julian days; 0 for no bound */
+  guint32 last_day;
+};
+
+G_DEFINE_FINAL_TYPE (SbSelection, sb_selection, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BRIEFING,
+  PROP_SELECTED,
+  PROP_CITATION,
+  N_PROPS
+};
+
+enum {
+  FILTER_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+SbSelection *
+sb_selection_new (void)
+{
+  return g_object_new (SB_TYPE_SELECTION, NULL);
+}
+
+static void
+sb_selection_dispose (GObject *object)
+{
+  SbSelection *self = (SbSelection *)object;
+
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->citation, sb_citation_unref);
+  g_clear_object (&self->briefing);
+  g_clear_pointer (&self->hidden_actors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sb_selection_parent_class)->dispose (object);
+}
+
+static void
+sb_selection_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SbSelection *self = SB_SELECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEFING:
+      g_value_set_object (value, self->briefing);
+      break;
+
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+
+    case PROP_CITATION:
+      g_value_set_boxed (value, self->citation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_selection_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SbSelection *self = SB_SELECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRIEFING:
+      sb_selection_set_briefing (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED:
+      sb_selection_select (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_selection_class_init (SbSelectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sb_selection_dispose;
+  object_class->get_property = sb_selection_get_property;
+  object_class->set_property = sb_selection_set_property;
+
+  properties[PROP_BRIEFING] =
+    g_param_spec_object ("briefing", NULL, NULL,
+                         SB_TYPE_BRIEFING,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL,
+                         SB_TYPE_ENTITY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CITATION] =
+    g_param_spec_boxed ("citation", NULL, NULL,
+                        SB_TYPE_CITATION,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbSelection::filter-changed:
+   *
+   * Which layers, actors, certainties or dates are shown has changed.
+   */
+  signals[FILTER_CHANGED] =
+    g_signal_new ("filter-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+sb_selection_init (SbSelection *self)
+{
+  self->layers = SB_LAYERS_ALL;
+  self->hidden_actors = g_hash_table_new (NULL, NULL);
+}
+
+SbBriefing *
+sb_selection_get_briefing (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  return self->briefing;
+}
+
+/**
+ * sb_selection_set_briefing:
+ *
+ * Shows another briefing: the selection is cleared and the filters reset,
+ * since they named things of the old one.
+ */
+void
+sb_selection_set_briefing (SbSelection *self,
+                           SbBriefing  *briefing)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+  g_return_if_fail (!briefing || SB_IS_BRIEFING (briefing));
+
+  if (self->briefing == briefing)
+    return;
+
+  sb_selection_clear (self);
+  g_set_object (&self->briefing, briefing);
+  g_hash_table_remove_all (self->hidden_actors);
+  self->layers = SB_LAYERS_ALL;
+  self->hidden_certainties = 0;
+  self->first_day = self->last_day = 0;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+SbEntity *
+sb_selection_get_selected (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * sb_selection_get_citation:
+ *
+ * Returns: (nullable): the passage shown for the selection, one of its
+ *   citations (the first unless another was chosen)
+ */
+SbCitation *
+sb_selection_get_citation (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  return self->citation;
+}
+
+static GPtrArray *
+citations_of (SbEntity *entity)
+{
+  if (SB_IS_ITEM (entity))
+    return sb_item_get_citations (SB_ITEM (entity));
+  if (SB_IS_ACTOR (entity))
+    return sb_actor_get_citations (SB_ACTOR (entity));
+  return NULL;
+}
+
+/**
+ * sb_selection_select_citation:
+ * @entity: (nullable): what to select
+ * @citation: (nullable): which of its passages to show; %NULL for its first
+ *
+ * Selects @entity and shows @citation, a passage that supports it or one
+ * of its figures or relations.
+ */
+void
+sb_selection_select_citation (SbSelection *self,
+                              SbEntity    *entity,
+                              SbCitation  *citation)
+{
+  gboolean selected_changed, citation_changed;
+
+  g_return_if_fail (SB_IS_SELECTION (self));
+  g_return_if_fail (!entity || SB_IS_ENTITY (entity));
+
+  if (citation == NULL && entity != NULL)
+    {
+      GPtrArray *citations = citations_of (entity);
+
+      if (citations != NULL && citations->len > 0)
+        citation = g_ptr_array_index (citations, 0);
+    }
+
+  selected_changed = self->selected != entity;
+  citation_changed = self->citation != citation;
+
+  g_set_object (&self->selected, entity);
+  if (citation_changed)
+    {
+      g_clear_pointer (&self->citation, sb_citation_unref);
+      self->citation = citation ? sb_citation_ref (citation) : NULL;
+    }
+
+  if (selected_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  if (citation_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITATION]);
+}
+
+/**
+ * sb_selection_select:
+ * @entity: (nullable): an actor, place, statement or source; %NULL to clear
+ */
+void
+sb_selection_select (SbSelection *self,
+                     SbEntity    *entity)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  /* Choosing the selection again keeps the passage being read. */
+  if (entity != NULL && entity == self->selected)
+    return;
+
+  sb_selection_select_citation (self, entity, NULL);
+}
+
+void
+sb_selection_clear (SbSelection *self)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  sb_selection_select_citation (self, NULL, NULL);
+}
+
+SbLayers
+sb_selection_get_layers (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), SB_LAYERS_ALL);
+
+  return self->layers;
+}
+
+void
+sb_selection_set_layer_visible (SbSelection *self,
+                                SbLayers     layer,
+                                gboolean     visible)
+{
+  SbLayers layers;
+
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  layers = visible ? self->layers | layer : self->layers & ~layer;
+  if (layers == self->layers)
+    return;
+
+  self->layers = layers;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+gboolean
+sb_selection_get_certainty_visible (SbSelection *self,
+                                    SbCertainty  certainty)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  return (self->hidden_certainties & (1u << certainty)) == 0;
+}
+
+void
+sb_selection_set_certainty_visible (SbSelection *self,
+                                    SbCertainty  certainty,
+                                    gboolean     visible)
+{
+  guint hidden;
+
+  g_return_if_fail (SB_IS_SELECTION (self));
+  g_return_if_fail (certainty < SB_N_CERTAINTIES);
+
+  hidden = visible ? self->hidden_certainties & ~(1u << certainty)
+                   : self->hidden_certainties | (1u << certainty);
+  if (hidden == self->hidden_certainties)
+    return;
+
+  self->hidden_certainties = hidden;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+gboolean
+sb_selection_get_actor_visible (SbSelection *self,
+                                SbActor     *actor)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  return !g_hash_table_contains (self->hidden_actors, actor);
+}
+
+void
+sb_selection_set_actor_visible (SbSelection *self,
+                                SbActor     *actor,
+                                gboolean     visible)
+{
+  gboolean changed;
+
+  g_return_if_fail (SB_IS_SELECTION (self));
+  g_return_if_fail (SB_IS_ACTOR (actor));
+
+  if (visible)
+    changed = g_hash_table_remove (self->hidden_actors, actor);
+  else
+    changed = g_hash_table_add (self->hidden_actors, actor);
+
+  if (changed)
+    g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+/**
+ * sb_selection_get_time_range:
+ *
+ * Gets the days shown, as Julian day numbers; 0 is no bound.
+ */
+void
+sb_selection_get_time_range (SbSelection *self,
+                             guint32     *first_day,
+                             guint32     *last_day)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  if (first_day != NULL)
+    *first_day = self->first_day;
+  if (last_day != NULL)
+    *last_day = self->last_day;
+}
+
+void
+sb_selection_set_time_range (SbSelection *self,
+                             guint32      first_day,
+                             guint32      last_day)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  if (first_day == self->first_day && last_day == self->last_day)
+    return;
+
+  self->first_day = first_day;
+  self->last_day = last_day;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+void
+sb_selection_reset_filters (SbSelection *self)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  if (!sb_selection_is_filtered (self))
+    return;
+
+  self->layers = SB_LAYERS_ALL;
+  self->hidden_certainties = 0;
+  g_hash_table_remove_all (self->hidden_actors);
+  self->first_day = self->last_day = 0;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+gboolean
+sb_selection_is_filtered (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  return self->layers != SB_LAYERS_ALL ||
+         self->hidden_certainties != 0 ||
+         g_hash_table_size (self->hidden_actors) > 0 ||
+         self->first_day != 0 || self->last_day != 0;
+}
+
+/**
+ * sb_selection_item_is_visible:
+ *
+ * Returns: whether the filters show @item: its layer and certainty are
+ *   shown, at least one of its actors is (or it has none), and its dates
+ *   overlap the time range
+ */
+gboolean
+sb_selection_item_is_visible (SbSelection *self,
+                              SbItem      *item)
+{
+  guint n_actors;
+  gboolean actor_shown;
+
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  if ((self->layers & sb_item_kind_to_layer (sb_item_get_kind (item))) == 0)
+    return FALSE;
+
+  if (!sb_selection_get_certainty_visible (self, sb_item_get_certainty (item)))
+    return FALSE;
+
+  n_actors = sb_item_get_n_actors (item);
+  actor_shown = n_actors == 0;
+  for (guint i = 0; i < n_actors && !actor_shown; i++)
+    actor_shown = !g_hash_table_contains (self->hidden_actors, sb_item_get_actor (item, i));
+  if (!actor_shown)
+    return FALSE;
+
+  if (self->first_day != 0 || self->last_day != 0)
+    {
+      const SbDate *date = sb_item_get_date (item);
+      guint32 open_end = self->briefing ? sb_briefing_get_last_day (self->briefing) : 0;
+
+      if (self->last_day != 0 && sb_date_get_first_day (date) > self->last_day)
+        return FALSE;
+      if (self->first_day != 0 && sb_date_get_last_day (date, open_end) < self->first_day)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_selection_count_visible_items:
+ *
+ * Returns: how many statements @actor takes part in that the filters show
+ */
+guint
+sb_selection_count_visible_items (SbSelection *self,
+                                  SbActor     *actor)
+{
+  GPtrArray *items;
+  guint count = 0;
+
+  g_return_val_if_fail (SB_IS_SELECTION (self), 0);
+
+  if (self->briefing == NULL)
+    return 0;
+
+  items = sb_briefing_get_items_for_actor (self->briefing, actor);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (sb_selection_item_is_visible (self, g_ptr_array_index (items, i)))
+      count++;
+
+  return count;
+}
