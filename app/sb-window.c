@@ -1,4 +1,9 @@
-/* sb-window.c */
+/* sb-window.c
+ *
+ * The window owns the one selection and filter state its views share, and
+ * loads briefings: a briefing that fails to load never replaces the one
+ * shown; its problems are listed as `--check` prints them.
+ */
 
 #define G_LOG_DOMAIN "sb-window"
 
@@ -6,22 +11,42 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-detail-pane.h"
+#include "sb-filter-popover.h"
 #include "sb-loader.h"
 #include "sb-map-view.h"
+#include "sb-sidebar.h"
 #include "sb-window.h"
 
 #define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
+#define BRIEFING_MIME_TYPE "application/x-sahelbrief+json"
+#define MAX_RECENT 10
 
 struct _SbWindow
 {
   AdwApplicationWindow parent_instance;
 
   AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwFlap *sidebar_flap;
+  AdwFlap *detail_flap;
+  SbSidebar *sidebar;
   SbMapView *map_view;
+  SbDetailPane *detail_pane;
+  SbFilterPopover *filter_popover;
+  GtkWidget *filter_button;
+  GMenu *recent_menu;
+  GtkWidget *sidebar_handle;
+  GtkWidget *detail_handle;
+  AdwClamp *sidebar_clamp;
+  AdwClamp *detail_clamp;
 
-  SbBriefing *briefing;
+  SbSelection *selection;
   GFile *file;             /* NULL for the built-in briefing */
   GCancellable *loading;
+  GPtrArray *problems;     /* of the last load that failed */
+  double drag_start_width;
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,40 +60,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-frame_briefing (SbWindow *self)
-{
-  GListModel *items = sb_briefing_get_all_items (self->briefing);
-  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE;
-  double max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
-
-      found |= sb_item_get_bounds (item, &min_lat, &min_lon, &max_lat, &max_lon);
-    }
-
-  if (found)
-    sb_map_view_frame (self->map_view, min_lat, min_lon, max_lat, max_lon, FALSE);
-}
-
-static void
 set_briefing (SbWindow   *self,
               SbBriefing *briefing,
               GFile      *file)
 {
-  g_set_object (&self->briefing, briefing);
+  SbText *subtitle = sb_briefing_get_subtitle (briefing);
+  const char *title = sb_text_get (sb_briefing_get_title (briefing));
+
   g_set_object (&self->file, file);
 
-  adw_window_title_set_title (self->window_title, sb_text_get (sb_briefing_get_title (briefing)));
-  adw_window_title_set_subtitle (self->window_title,
-                                 sb_briefing_get_subtitle (briefing)
-                                   ? sb_text_get (sb_briefing_get_subtitle (briefing))
-                                   : "");
-  gtk_window_set_title (GTK_WINDOW (self), sb_text_get (sb_briefing_get_title (briefing)));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? sb_text_get (subtitle) : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
-  frame_briefing (self);
+  sb_selection_set_briefing (self->selection, briefing);
+  sb_map_view_frame_briefing (self->map_view);
+  gtk_stack_set_visible_child_name (self->main_stack, "briefing");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
 }
@@ -82,6 +89,9 @@ show_problems (SbWindow   *self,
   AdwMessageDialog *dialog;
   GtkWidget *label, *scrolled;
 
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (problems);
+
   for (guint i = 0; i < problems->len; i++)
     {
       g_autofree char *line = sb_problem_to_string (g_ptr_array_index (problems, i), name);
@@ -91,22 +101,36 @@ show_problems (SbWindow   *self,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Could Not Open “%s”"), name);
-  adw_message_dialog_format_body (dialog,
-                                  ngettext ("The file has %u problem. The briefing shown stays open.",
-                                            "The file has %u problems. The briefing shown stays open.",
-                                            problems->len),
-                                  problems->len);
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    adw_message_dialog_format_body (dialog,
+                                    ngettext ("The file has %u problem. The briefing shown stays open.",
+                                              "The file has %u problems. The briefing shown stays open.",
+                                              problems->len),
+                                    problems->len);
+  else
+    adw_message_dialog_format_body (dialog,
+                                    ngettext ("The file has %u problem.", "The file has %u problems.",
+                                              problems->len),
+                                    problems->len);
 
+  /* As `sahelbrief --check` prints them: file, line, column, path. */
   label = gtk_label_new (body->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "problems");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
+                                  -1);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   adw_message_dialog_set_extra_child (dialog, scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -124,7 +148,7 @@ sb_window_load_default (SbWindow *self)
   bytes = g_resources_lookup_data (DEFAULT_BRIEFING, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   briefing = sb_loader_load_bytes (bytes, &problems);
 
-  /* The built-in briefing is checked by the test suite; this is a bug. */
+  /* The test suite checks the built-in briefing; this would be a bug. */
   if (briefing == NULL)
     {
       show_problems (self, DEFAULT_BRIEFING, problems);
@@ -132,6 +156,22 @@ sb_window_load_default (SbWindow *self)
     }
 
   set_briefing (self, briefing, NULL);
+}
+
+static void
+remember_file (SbWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkRecentData data = {
+    .display_name = name,
+    .mime_type = (char *) BRIEFING_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "sahelbrief %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void
@@ -151,6 +191,7 @@ on_file_loaded (GObject      *object,
   if (cancellable != self->loading)
     return;
   g_clear_object (&self->loading);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   if (briefing == NULL)
     {
@@ -160,6 +201,8 @@ on_file_loaded (GObject      *object,
       return;
     }
 
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  remember_file (self, file);
   set_briefing (self, briefing, file);
 }
 
@@ -179,6 +222,7 @@ sb_window_open (SbWindow *self,
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
 
   sb_loader_load_file_async (file, self->loading, on_file_loaded, g_object_ref (self));
 }
@@ -188,7 +232,16 @@ sb_window_shows_default (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && self->loading == NULL;
+  return self->file == NULL && self->loading == NULL &&
+         sb_selection_get_briefing (self->selection) != NULL;
+}
+
+gboolean
+sb_window_is_loading (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 SbBriefing *
@@ -196,7 +249,380 @@ sb_window_get_briefing (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
-  return self->briefing;
+  return sb_selection_get_briefing (self->selection);
+}
+
+/**
+ * sb_window_get_file:
+ *
+ * Returns: (nullable): where the briefing shown came from; %NULL for the
+ *   built-in one
+ */
+GFile *
+sb_window_get_file (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+SbSelection *
+sb_window_get_selection (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * sb_window_get_problems:
+ *
+ * Returns: (nullable): the problems of the last file that failed to load
+ */
+GPtrArray *
+sb_window_get_problems (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->problems;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_file_dialog_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (file != NULL)
+    sb_window_open (self, file);
+}
+#else
+static void
+on_file_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          SbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      sb_window_open (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+#endif
+
+static GtkFileFilter *
+create_briefing_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Briefings"));
+  gtk_file_filter_add_mime_type (filter, BRIEFING_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "sahelbrief");
+
+  return filter;
+}
+
+/* The file chooser of the running GTK: GtkFileDialog where there is one,
+ * GtkFileChooserNative on GTK 4.8; both go through the portal in a
+ * sandbox.
+ */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = create_briefing_filter ();
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Open Briefing"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_file_dialog_done, g_object_ref (self));
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Briefing"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+#endif
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  sb_window_open (SB_WINDOW (widget), file);
+}
+
+static void
+open_default_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  sb_window_load_default (SB_WINDOW (widget));
+}
+
+static gboolean
+is_briefing (GtkRecentInfo *info)
+{
+  const char *mime_type = gtk_recent_info_get_mime_type (info);
+
+  return g_strcmp0 (mime_type, BRIEFING_MIME_TYPE) == 0 ||
+         g_str_has_suffix (gtk_recent_info_get_uri (info), ".sahelbrief");
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+  g_autoptr(GDateTime) modified_a = g_date_time_ref (gtk_recent_info_get_modified (info_a));
+  g_autoptr(GDateTime) modified_b = g_date_time_ref (gtk_recent_info_get_modified (info_b));
+
+  return g_date_time_compare (modified_b, modified_a);
+}
+
+static void
+update_recent_menu (SbWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) briefings = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_menu);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (is_briefing (l->data) && gtk_recent_info_exists (l->data))
+      g_ptr_array_add (briefings, l->data);
+  g_ptr_array_sort (briefings, compare_recent);
+
+  for (guint i = 0; i < MIN (briefings->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (briefings, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  if (briefings->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Briefings"), "win.no-recent");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+  sb_sidebar_focus_search (self->sidebar);
+}
+
+/* Escape steps back: the selection first, then out of a dossier. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (sb_selection_get_selected (self->selection) != NULL &&
+      !SB_IS_ACTOR (sb_selection_get_selected (self->selection)))
+    sb_selection_clear (self->selection);
+  else if (!sb_sidebar_go_back (self->sidebar))
+    sb_selection_clear (self->selection);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, !adw_flap_get_reveal_flap (self->sidebar_flap));
+}
+
+static void
+toggle_details_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->detail_flap, !adw_flap_get_reveal_flap (self->detail_flap));
+}
+
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->detail_pane), "detail.copy-citation", NULL);
+}
+
+static void
+filters_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  gtk_popover_popup (GTK_POPOVER (self->filter_popover));
+}
+
+static void
+frame_all_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sb_map_view_frame_briefing (SB_WINDOW (widget)->map_view);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShumateMap *map = sb_map_view_get_map (SB_WINDOW (widget)->map_view);
+
+  if (g_str_equal (action_name, "map.zoom-in"))
+    shumate_map_zoom_in (map);
+  else
+    shumate_map_zoom_out (map);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SbWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  /* Further files open in windows of their own. */
+  sb_window_open (self, files->data);
+  for (GSList *l = files->next; l != NULL; l = l->next)
+    g_application_open (g_application_get_default (), (GFile **) &l->data, 1, "");
+
+  return TRUE;
+}
+
+/* A pane's width follows a drag of the handle at its inner edge. The
+ * clamp keeps the pane at that width whatever the length of its texts.
+ */
+static void
+set_pane_width (GtkWidget *pane,
+                AdwClamp  *clamp,
+                int        width)
+{
+  adw_clamp_set_maximum_size (clamp, width);
+  adw_clamp_set_tightening_threshold (clamp, width);
+  gtk_widget_set_size_request (pane, width, -1);
+}
+
+static void
+on_handle_drag_begin (GtkGestureDrag *gesture,
+                      double          x,
+                      double          y,
+                      SbWindow       *self)
+{
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *pane = handle == self->sidebar_handle ? GTK_WIDGET (self->sidebar) : GTK_WIDGET (self->detail_pane);
+
+  self->drag_start_width = gtk_widget_get_width (pane);
+}
+
+static void
+on_handle_drag_update (GtkGestureDrag *gesture,
+                       double          offset_x,
+                       double          offset_y,
+                       SbWindow       *self)
+{
+  GtkWidget *handle = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  gboolean is_sidebar = handle == self->sidebar_handle;
+  gboolean rtl = gtk_widget_get_direction (handle) == GTK_TEXT_DIR_RTL;
+  double delta = (is_sidebar != rtl) ? offset_x : -offset_x;
+  double max_width = gtk_widget_get_width (GTK_WIDGET (self)) * 0.45;
+  int width = (int) CLAMP (self->drag_start_width + delta, 260, MAX (260, max_width));
+
+  if (is_sidebar)
+    set_pane_width (GTK_WIDGET (self->sidebar), self->sidebar_clamp, width);
+  else
+    set_pane_width (GTK_WIDGET (self->detail_pane), self->detail_clamp, width);
+}
+
+static void
+setup_handle (SbWindow  *self,
+              GtkWidget *handle)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_handle_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_handle_drag_update), self);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_cursor_from_name (handle, "col-resize");
+}
+
+/* In a narrow window the folded detail pane slides in for a selection:
+ * choosing something is asking what the source says.
+ */
+static void
+on_selected_changed (SbWindow *self)
+{
+  if (sb_selection_get_selected (self->selection) != NULL &&
+      adw_flap_get_folded (self->detail_flap) &&
+      !adw_flap_get_reveal_flap (self->detail_flap))
+    adw_flap_set_reveal_flap (self->detail_flap, TRUE);
 }
 
 static void
@@ -206,8 +632,11 @@ sb_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-  g_clear_object (&self->briefing);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
@@ -223,7 +652,7 @@ sb_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BRIEFING:
-      g_value_set_object (value, self->briefing);
+      g_value_set_object (value, sb_window_get_briefing (self));
       break;
 
     default:
@@ -248,16 +677,80 @@ sb_window_class_init (SbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SB_TYPE_MAP_VIEW);
+  g_type_ensure (SB_TYPE_SIDEBAR);
+  g_type_ensure (SB_TYPE_DETAIL_PANE);
+  g_type_ensure (SB_TYPE_FILTER_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_flap);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_flap);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_handle);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_handle);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_clamp);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_clamp);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
+  gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action);
+  gtk_widget_class_install_action (widget_class, "map.frame-all", NULL, frame_all_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-citation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.frame-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
 }
 
 static void
 sb_window_init (SbWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = sb_selection_new ();
+  sb_map_view_set_selection (self->map_view, self->selection);
+  sb_sidebar_set_selection (self->sidebar, self->selection);
+  sb_detail_pane_set_selection (self->detail_pane, self->selection);
+  sb_filter_popover_set_selection (self->filter_popover, self->selection);
+
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+
+  setup_handle (self, self->sidebar_handle);
+  setup_handle (self, self->detail_handle);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
 }
 
 SbWindow *

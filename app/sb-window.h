@@ -1,4 +1,7 @@
-/* sb-window.h */
+/* sb-window.h
+ *
+ * A briefing window: actors and dossiers, the map, the detail pane.
+ */
 
 #pragma once
 
@@ -6,6 +9,7 @@
 
 #include "sb-application.h"
 #include "sb-briefing.h"
+#include "sb-selection.h"
 
 G_BEGIN_DECLS
 
@@ -13,11 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 
-SbWindow   *sb_window_new           (SbApplication *application);
-void        sb_window_load_default  (SbWindow      *self);
-void        sb_window_open          (SbWindow      *self,
-                                     GFile         *file);
-gboolean    sb_window_shows_default (SbWindow      *self);
-SbBriefing *sb_window_get_briefing  (SbWindow      *self);
+SbWindow    *sb_window_new            (SbApplication *application);
+void         sb_window_load_default   (SbWindow      *self);
+void         sb_window_open           (SbWindow      *self,
+                                       GFile         *file);
+gboolean     sb_window_shows_default  (SbWindow      *self);
+gboolean     sb_window_is_loading     (SbWindow      *self);
+SbBriefing  *sb_window_get_briefing   (SbWindow      *self);
+GFile       *sb_window_get_file       (SbWindow      *self);
+SbSelection *sb_window_get_selection  (SbWindow      *self);
+GPtrArray   *sb_window_get_problems   (SbWindow      *self);
 
 G_END_DECLS

@@ -1,17 +1,29 @@
-/* sb-map-view.c */
+/* sb-map-view.c
+ *
+ * The layers cannot be clicked themselves (libshumate layers do no hit
+ * testing): the view asks each layer, topmost first, what lies under the
+ * pointer.
+ */
 
 #define G_LOG_DOMAIN "sb-map-view"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
+#include "sb-area-layer.h"
+#include "sb-base-layer.h"
+#include "sb-format.h"
+#include "sb-item-layer.h"
+#include "sb-legend.h"
 #include "sb-map-view.h"
+#include "sb-movement-layer.h"
 #include "sb-tile-source.h"
 
 #define OSM_URL_TEMPLATE "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define OSM_MAX_ZOOM 19
-#define TILE_SIZE 256
+#define MAX_FRAME_ZOOM 9.0
 
 struct _SbMapView
 {
@@ -20,76 +32,400 @@ struct _SbMapView
   ShumateMap *map;
   ShumateScale *scale;
   ShumateLicense *license;
+  SbLegend *legend;
 
+  SbSelection *selection;
   ShumateMapSource *tile_source;
   ShumateMapLayer *tile_layer;
+  SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
+
+  double pending_frame[4]; /* a frame asked for before the view had a size */
+  guint pending_frame_tick;
 };
 
 G_DEFINE_FINAL_TYPE (SbMapView, sb_map_view, GTK_TYPE_WIDGET)
 
-static void
-sb_map_view_dispose (GObject *object)
+enum {
+  PROP_0,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+frame_when_allocated (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
 {
-  SbMapView *self = (SbMapView *)object;
+  SbMapView *self = SB_MAP_VIEW (widget);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_MAP_VIEW);
-  g_clear_object (&self->tile_source);
+  if (gtk_widget_get_width (widget) <= 0)
+    return G_SOURCE_CONTINUE;
 
-  G_OBJECT_CLASS (sb_map_view_parent_class)->dispose (object);
+  self->pending_frame_tick = 0;
+  sb_map_view_frame (self, self->pending_frame[0], self->pending_frame[1],
+                     self->pending_frame[2], self->pending_frame[3], FALSE);
+
+  return G_SOURCE_REMOVE;
 }
 
-static void
-sb_map_view_class_init (SbMapViewClass *klass)
+/**
+ * sb_map_view_frame:
+ *
+ * Centres the map on a box and zooms so that it fills the view with a
+ * margin.
+ */
+void
+sb_map_view_frame (SbMapView *self,
+                   double     min_lat,
+                   double     min_lon,
+                   double     max_lat,
+                   double     max_lon,
+                   gboolean   animate)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = sb_map_view_dispose;
-
-  g_type_ensure (SHUMATE_TYPE_MAP);
-  g_type_ensure (SHUMATE_TYPE_SCALE);
-  g_type_ensure (SHUMATE_TYPE_LICENSE);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-map-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SbMapView, map);
-  gtk_widget_class_bind_template_child (widget_class, SbMapView, scale);
-  gtk_widget_class_bind_template_child (widget_class, SbMapView, license);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "sb-map-view");
-}
-
-static void
-sb_map_view_init (SbMapView *self)
-{
-  g_autoptr(SbTileSource) data_source = sb_tile_source_new (OSM_URL_TEMPLATE);
   ShumateViewport *viewport;
+  double width, height, span_x, span_y, zoom, center_lat, center_lon;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  /* The zoom that fits depends on the view's size: wait for it. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    {
+      self->pending_frame[0] = min_lat;
+      self->pending_frame[1] = min_lon;
+      self->pending_frame[2] = max_lat;
+      self->pending_frame[3] = max_lon;
+      if (self->pending_frame_tick == 0)
+        self->pending_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_when_allocated, NULL, NULL);
+      return;
+    }
 
   viewport = shumate_map_get_viewport (self->map);
+  width = gtk_widget_get_width (GTK_WIDGET (self)) * 0.85;
+  height = gtk_widget_get_height (GTK_WIDGET (self)) * 0.85;
 
-  self->tile_source = SHUMATE_MAP_SOURCE (
-    shumate_raster_renderer_new_full ("osm-mapnik", "OpenStreetMap",
-                                      "© OpenStreetMap contributors",
-                                      "https://www.openstreetmap.org/copyright",
-                                      0, OSM_MAX_ZOOM, TILE_SIZE,
-                                      SHUMATE_MAP_PROJECTION_MERCATOR,
-                                      SHUMATE_DATA_SOURCE (data_source)));
+  /* Fractions of the world's width and Mercator height the box spans. */
+  span_x = MAX ((max_lon - min_lon) / 360.0, 1e-6);
+  span_y = MAX (sb_mercator_y (min_lat) - sb_mercator_y (max_lat), 1e-6);
+  zoom = MIN (log2 (width / (SB_TILE_SIZE * span_x)), log2 (height / (SB_TILE_SIZE * span_y)));
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), MAX_FRAME_ZOOM);
 
-  shumate_viewport_set_reference_map_source (viewport, self->tile_source);
-  shumate_viewport_set_min_zoom_level (viewport, 2);
-  shumate_viewport_set_max_zoom_level (viewport, 16);
+  center_lon = (min_lon + max_lon) / 2;
+  center_lat = sb_mercator_latitude ((sb_mercator_y (min_lat) + sb_mercator_y (max_lat)) / 2);
 
-  self->tile_layer = shumate_map_layer_new (self->tile_source, viewport);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  if (animate)
+    shumate_map_go_to_full (self->map, center_lat, center_lon, zoom);
+  else
+    {
+      shumate_map_stop_go_to (self->map);
+      shumate_map_center_on (self->map, center_lat, center_lon);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+    }
+}
 
-  shumate_scale_set_viewport (self->scale, viewport);
-  shumate_license_append_map_source (self->license, self->tile_source);
+static gboolean
+extend_by_entity (SbEntity *entity,
+                  double   *min_lat,
+                  double   *min_lon,
+                  double   *max_lat,
+                  double   *max_lon)
+{
+  if (SB_IS_ITEM (entity))
+    return sb_item_get_bounds (SB_ITEM (entity), min_lat, min_lon, max_lat, max_lon);
 
-  /* The Sahel, until a briefing frames its own items. */
-  shumate_map_center_on (self->map, 15.0, 0.0);
-  shumate_viewport_set_zoom_level (viewport, 4.0);
+  if (SB_IS_PLACE (entity))
+    {
+      SbPlace *place = SB_PLACE (entity);
+      double margin = MIN (sb_place_get_radius_km (place), 250.0) / 111.0 + 0.3;
+
+      *min_lat = MIN (*min_lat, sb_place_get_latitude (place) - margin);
+      *max_lat = MAX (*max_lat, sb_place_get_latitude (place) + margin);
+      *min_lon = MIN (*min_lon, sb_place_get_longitude (place) - margin);
+      *max_lon = MAX (*max_lon, sb_place_get_longitude (place) + margin);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sb_map_view_frame_items:
+ * @entities: statements, places or actors (an actor stands for its
+ *   statements the filters show)
+ *
+ * Returns: %TRUE if any of them has a place to frame
+ */
+gboolean
+sb_map_view_frame_items (SbMapView *self,
+                         GPtrArray *entities,
+                         gboolean   animate)
+{
+  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE;
+  double max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), FALSE);
+
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (entities, i);
+
+      if (SB_IS_ACTOR (entity) && briefing != NULL)
+        {
+          GPtrArray *items = sb_briefing_get_items_for_actor (briefing, SB_ACTOR (entity));
+
+          for (guint j = 0; items != NULL && j < items->len; j++)
+            if (sb_selection_item_is_visible (self->selection, g_ptr_array_index (items, j)))
+              found |= extend_by_entity (g_ptr_array_index (items, j), &min_lat, &min_lon, &max_lat, &max_lon);
+        }
+      else
+        found |= extend_by_entity (entity, &min_lat, &min_lon, &max_lat, &max_lon);
+    }
+
+  if (found)
+    sb_map_view_frame (self, min_lat, min_lon, max_lat, max_lon, animate);
+
+  return found;
+}
+
+/**
+ * sb_map_view_frame_briefing:
+ *
+ * Frames every statement of the briefing, without animation: how a
+ * briefing opens.
+ */
+void
+sb_map_view_frame_briefing (SbMapView *self)
+{
+  SbBriefing *briefing;
+  GListModel *items;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  briefing = sb_selection_get_briefing (self->selection);
+  if (briefing == NULL)
+    return;
+
+  items = sb_briefing_get_all_items (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (all, g_list_model_get_item (items, i));
+
+  sb_map_view_frame_items (self, all, FALSE);
+}
+
+/**
+ * sb_map_view_pick:
+ *
+ * Returns: (transfer none) (nullable): the topmost entity drawn at
+ *   (@x, @y), in the view's coordinates
+ */
+SbEntity *
+sb_map_view_pick (SbMapView *self,
+                  double     x,
+                  double     y)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  for (int i = G_N_ELEMENTS (self->layers) - 1; i >= 0; i--)
+    {
+      graphene_point_t point;
+      SbEntity *entity;
+
+      if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->layers[i]),
+                                     &GRAPHENE_POINT_INIT (x, y), &point))
+        continue;
+
+      entity = sb_map_layer_pick (self->layers[i], point.x, point.y, NULL);
+      if (entity != NULL)
+        return entity;
+    }
+
+  return NULL;
+}
+
+/**
+ * sb_map_view_click:
+ *
+ * What a click at (@x, @y) does: selects what is drawn there, or clears
+ * the selection on empty map.
+ */
+void
+sb_map_view_click (SbMapView *self,
+                   double     x,
+                   double     y)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  sb_selection_select (self->selection, sb_map_view_pick (self, x, y));
+}
+
+/**
+ * sb_map_view_locate_item:
+ *
+ * Gets where @item is drawn, in the view's coordinates.
+ *
+ * Returns: %TRUE if @item is drawn as a symbol
+ */
+gboolean
+sb_map_view_locate_item (SbMapView *self,
+                         SbItem    *item,
+                         double    *x,
+                         double    *y)
+{
+  graphene_point_t point;
+  double layer_x, layer_y;
+
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), FALSE);
+
+  if (!sb_item_layer_get_position (SB_ITEM_LAYER (self->layers[2]), item, &layer_x, &layer_y) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->layers[2]), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (layer_x, layer_y), &point))
+    return FALSE;
+
+  *x = point.x;
+  *y = point.y;
+  return TRUE;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SbMapView       *self)
+{
+  graphene_point_t point;
+
+  /* A double click zooms; only the first click selects. */
+  if (n_press != 1)
+    return;
+
+  if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (x, y), &point))
+    sb_map_view_click (self, point.x, point.y);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  SbMapView  *self)
+{
+  graphene_point_t point;
+  SbEntity *entity;
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+
+  entity = sb_map_view_pick (self, point.x, point.y);
+  if (!SB_IS_ITEM (entity))
+    return FALSE;
+
+  text = sb_format_item_tooltip (SB_ITEM (entity));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           SbMapView                *self)
+{
+  graphene_point_t point;
+  gboolean over_item = FALSE;
+
+  if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    over_item = SB_IS_ITEM (sb_map_view_pick (self, point.x, point.y));
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), over_item ? "pointer" : NULL);
+}
+
+static gboolean
+item_is_well_in_view (SbMapView *self,
+                      SbItem    *item)
+{
+  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE, max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  SbProjection projection;
+  double x1, y1, x2, y2;
+
+  if (!sb_item_get_bounds (item, &min_lat, &min_lon, &max_lat, &max_lon))
+    return TRUE;
+
+  sb_projection_init (&projection, viewport, width, height);
+  sb_projection_to_widget (&projection, max_lat, min_lon, &x1, &y1);
+  sb_projection_to_widget (&projection, min_lat, max_lon, &x2, &y2);
+
+  return x1 >= width * 0.05 && x2 <= width * 0.95 && y1 >= height * 0.05 && y2 <= height * 0.95;
+}
+
+/* The map shows what is chosen elsewhere: an actor's statements framed,
+ * a statement brought into view.
+ */
+static void
+on_selected_changed (SbMapView *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new ();
+
+  if (selected == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    return;
+
+  if (SB_IS_ITEM (selected) && item_is_well_in_view (self, SB_ITEM (selected)))
+    return;
+
+  g_ptr_array_add (entities, selected);
+  sb_map_view_frame_items (self, entities, TRUE);
+}
+
+SbSelection *
+sb_map_view_get_selection (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * sb_map_view_set_selection:
+ *
+ * Sets the window's selection, which the view draws and writes to; once.
+ */
+void
+sb_map_view_set_selection (SbMapView   *self,
+                           SbSelection *selection)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (SB_IS_SELECTION (selection));
+  g_return_if_fail (self->selection == NULL);
+
+  self->selection = g_object_ref (selection);
+  viewport = shumate_map_get_viewport (self->map);
+
+  self->layers[0] = SB_MAP_LAYER (sb_area_layer_new (viewport, selection));
+  self->layers[1] = SB_MAP_LAYER (sb_movement_layer_new (viewport, selection));
+  self->layers[2] = SB_MAP_LAYER (sb_item_layer_new (viewport, selection));
+  for (guint i = 0; i < G_N_ELEMENTS (self->layers); i++)
+    shumate_map_add_layer (self->map, SHUMATE_LAYER (self->layers[i]));
+
+  sb_legend_set_selection (self->legend, selection);
+
+  g_signal_connect_object (selection, "notify::selected",
+                           G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 ShumateMap *
@@ -108,55 +444,142 @@ sb_map_view_get_viewport (SbMapView *self)
   return shumate_map_get_viewport (self->map);
 }
 
-static double
-mercator_y (double lat)
+static void
+sb_map_view_dispose (GObject *object)
 {
-  double rad = CLAMP (lat, -85.0, 85.0) * G_PI / 180.0;
+  SbMapView *self = (SbMapView *)object;
+  GtkWidget *child;
 
-  return log (tan (G_PI / 4 + rad / 2));
+  if (self->pending_frame_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_frame_tick);
+  self->pending_frame_tick = 0;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_MAP_VIEW);
+  /* The template's root has no id: it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->tile_source);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (sb_map_view_parent_class)->dispose (object);
 }
 
-/**
- * sb_map_view_frame:
- *
- * Centres the map on a box and zooms so that it fills the view with a
- * margin.
- */
-void
-sb_map_view_frame (SbMapView *self,
-                   double     min_lat,
-                   double     min_lon,
-                   double     max_lat,
-                   double     max_lon,
-                   gboolean   animate)
+static void
+sb_map_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
-  ShumateViewport *viewport;
-  double width, height, span_x, span_y, zoom_x, zoom_y, zoom;
-  double center_lat, center_lon;
+  SbMapView *self = SB_MAP_VIEW (object);
 
-  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_map_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SbMapView *self = SB_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      sb_map_view_set_selection (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_map_view_class_init (SbMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_map_view_dispose;
+  object_class->get_property = sb_map_view_get_property;
+  object_class->set_property = sb_map_view_set_property;
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         SB_TYPE_SELECTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (SHUMATE_TYPE_SCALE);
+  g_type_ensure (SHUMATE_TYPE_LICENSE);
+  g_type_ensure (SB_TYPE_LEGEND);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, scale);
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, license);
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, legend);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sb-map-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sb_map_view_init (SbMapView *self)
+{
+  g_autoptr(SbTileSource) data_source = sb_tile_source_new (OSM_URL_TEMPLATE);
+  ShumateViewport *viewport;
+  GtkGesture *click;
+  GtkEventController *motion;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   viewport = shumate_map_get_viewport (self->map);
-  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400) * 0.85;
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 300) * 0.85;
 
-  /* Fractions of the world's width and Mercator height the box spans. */
-  span_x = MAX ((max_lon - min_lon) / 360.0, 1e-6);
-  span_y = MAX ((mercator_y (max_lat) - mercator_y (min_lat)) / (2 * G_PI), 1e-6);
-  zoom_x = log2 (width / (TILE_SIZE * span_x));
-  zoom_y = log2 (height / (TILE_SIZE * span_y));
-  zoom = CLAMP (MIN (zoom_x, zoom_y),
-                shumate_viewport_get_min_zoom_level (viewport),
-                MIN (shumate_viewport_get_max_zoom_level (viewport), 10));
+  self->tile_source = SHUMATE_MAP_SOURCE (
+    shumate_raster_renderer_new_full ("osm-mapnik", "OpenStreetMap",
+                                      "© OpenStreetMap contributors",
+                                      "https://www.openstreetmap.org/copyright",
+                                      0, OSM_MAX_ZOOM, (guint) SB_TILE_SIZE,
+                                      SHUMATE_MAP_PROJECTION_MERCATOR,
+                                      SHUMATE_DATA_SOURCE (data_source)));
 
-  center_lon = (min_lon + max_lon) / 2;
-  center_lat = atan (sinh ((mercator_y (min_lat) + mercator_y (max_lat)) / 2)) * 180.0 / G_PI;
+  shumate_viewport_set_reference_map_source (viewport, self->tile_source);
+  shumate_viewport_set_min_zoom_level (viewport, 2);
+  shumate_viewport_set_max_zoom_level (viewport, 16);
 
-  if (animate)
-    shumate_map_go_to_full (self->map, center_lat, center_lon, zoom);
-  else
-    {
-      shumate_map_center_on (self->map, center_lat, center_lon);
-      shumate_viewport_set_zoom_level (viewport, zoom);
-    }
+  /* The base map under the tiles shows wherever no tile has arrived. */
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (sb_base_layer_new (viewport)));
+  self->tile_layer = shumate_map_layer_new (self->tile_source, viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+
+  shumate_scale_set_viewport (self->scale, viewport);
+  shumate_license_append_map_source (self->license, self->tile_source);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
+  g_signal_connect (self->map, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  /* The Sahel, until a briefing frames its own statements. */
+  shumate_map_center_on (self->map, 15.0, 0.0);
+  shumate_viewport_set_zoom_level (viewport, 4.0);
 }

@@ -1,7 +1,8 @@
 /* sb-map-view.h
  *
- * The map: tiles, the base map, the briefing's layers, scale and
- * attribution.
+ * The map: the built-in base map, tiles, the briefing's layers, scale,
+ * attribution and legend. Clicks select through the window's selection,
+ * and the map follows what is selected elsewhere.
  */
 
 #pragma once
@@ -9,19 +10,38 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "sb-selection.h"
+
 G_BEGIN_DECLS
 
 #define SB_TYPE_MAP_VIEW (sb_map_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (SbMapView, sb_map_view, SB, MAP_VIEW, GtkWidget)
 
-ShumateMap      *sb_map_view_get_map      (SbMapView *self);
-ShumateViewport *sb_map_view_get_viewport (SbMapView *self);
-void             sb_map_view_frame        (SbMapView *self,
-                                           double     min_lat,
-                                           double     min_lon,
-                                           double     max_lat,
-                                           double     max_lon,
-                                           gboolean   animate);
+ShumateMap      *sb_map_view_get_map        (SbMapView   *self);
+ShumateViewport *sb_map_view_get_viewport   (SbMapView   *self);
+SbSelection     *sb_map_view_get_selection  (SbMapView   *self);
+void             sb_map_view_set_selection  (SbMapView   *self,
+                                             SbSelection *selection);
+void             sb_map_view_frame          (SbMapView   *self,
+                                             double       min_lat,
+                                             double       min_lon,
+                                             double       max_lat,
+                                             double       max_lon,
+                                             gboolean     animate);
+gboolean         sb_map_view_frame_items    (SbMapView   *self,
+                                             GPtrArray   *entities,
+                                             gboolean     animate);
+void             sb_map_view_frame_briefing (SbMapView   *self);
+SbEntity        *sb_map_view_pick           (SbMapView   *self,
+                                             double       x,
+                                             double       y);
+void             sb_map_view_click          (SbMapView   *self,
+                                             double       x,
+                                             double       y);
+gboolean         sb_map_view_locate_item    (SbMapView   *self,
+                                             SbItem      *item,
+                                             double      *x,
+                                             double      *y);
 
 G_END_DECLS

@@ -1,0 +1,420 @@
+/* sb-area-layer.c
+ *
+ * Nothing is drawn more precisely than it is known: a deployment known
+ * only to "Mali" shades Mali, one known to a region a soft disc of the
+ * region's size. The symbols on top are drawn by the item layer.
+ */
+
+#define G_LOG_DOMAIN "sb-area-layer"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "sb-area-layer.h"
+#include "sb-basemap.h"
+#include "sb-symbols.h"
+
+struct _SbAreaLayer
+{
+  SbMapLayer parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SbAreaLayer, sb_area_layer, SB_TYPE_MAP_LAYER)
+
+static void
+item_rgb (SbItem *item,
+          double *rgb)
+{
+  SbActor *actor = sb_item_get_actor (item, 0);
+
+  if (actor != NULL)
+    sb_colour_to_rgb (sb_actor_get_colour (actor), rgb);
+  else
+    rgb[0] = rgb[1] = rgb[2] = 0.4;
+}
+
+static void
+trace_geometry (cairo_t            *cr,
+                const SbProjection *projection,
+                const SbGeometry   *geometry)
+{
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+      {
+        const SbRing *ring = &geometry->polygons[p].rings[r];
+
+        for (guint i = 0; i < ring->n_points; i++)
+          {
+            double x, y;
+
+            sb_projection_to_widget (projection, ring->points[2 * i + 1], ring->points[2 * i], &x, &y);
+            if (i == 0)
+              cairo_move_to (cr, x, y);
+            else
+              cairo_line_to (cr, x, y);
+          }
+        cairo_close_path (cr);
+      }
+}
+
+static void
+trace_country (cairo_t                *cr,
+               const SbProjection     *projection,
+               const SbBasemapFeature *country)
+{
+  for (guint p = 0; p < country->n_parts; p++)
+    {
+      for (guint i = country->part_starts[p]; i < country->part_starts[p + 1]; i++)
+        {
+          double x, y;
+
+          sb_projection_unit_to_widget (projection, country->points[2 * i], country->points[2 * i + 1], &x, &y);
+          if (i == country->part_starts[p])
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+static gboolean
+is_uncertain (SbCertainty certainty)
+{
+  return certainty == SB_CERTAINTY_FEARED ||
+         certainty == SB_CERTAINTY_PROJECTED ||
+         certainty == SB_CERTAINTY_UNCLEAR;
+}
+
+static void
+draw_area_label (cairo_t            *cr,
+                 const SbProjection *projection,
+                 SbItem             *item,
+                 const double       *rgb,
+                 gboolean            dark)
+{
+  const SbGeometry *geometry = sb_item_get_geometry (item);
+  const char *label = sb_entity_get_label (SB_ENTITY (item));
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Italic Bold 10");
+  double x1, y1, x2, y2;
+  PangoRectangle extents;
+
+  sb_projection_to_widget (projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
+  sb_projection_to_widget (projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, label, -1);
+  pango_layout_set_width (layout, (int) (MIN (x2 - x1, 260) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+
+  /* Only where the area has room for its name. */
+  if (x2 - x1 < 120 || y2 - y1 < 3 * extents.height)
+    return;
+
+  cairo_move_to (cr, (x1 + x2) / 2 - extents.width / 2 - extents.x, y1 + extents.height * 0.6);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_width (cr, 3.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke_preserve (cr);
+  if (dark)
+    cairo_set_source_rgb (cr, 0.5 + rgb[0] * 0.5, 0.5 + rgb[1] * 0.5, 0.5 + rgb[2] * 0.5);
+  else
+    cairo_set_source_rgb (cr, rgb[0] * 0.6, rgb[1] * 0.6, rgb[2] * 0.6);
+  cairo_fill (cr);
+}
+
+static void
+draw_area (SbAreaLayer        *self,
+           cairo_t            *cr,
+           const SbProjection *projection,
+           SbItem             *item)
+{
+  gboolean dimmed;
+  gboolean selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  SbCertainty certainty = sb_item_get_certainty (item);
+  gboolean hatched = is_uncertain (certainty) || sb_item_get_area_kind (item) == SB_AREA_KIND_RISK;
+  double fade = dimmed ? 0.35 : 1.0;
+  double rgb[3];
+
+  item_rgb (item, rgb);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  trace_geometry (cr, projection, sb_item_get_geometry (item));
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+
+  /* Dark actor colours (black for jihadist groups) need less to show. */
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2],
+                         (hatched ? 0.06 : sb_colour_luminance (rgb) < 0.05 ? 0.1 : 0.16) * fade);
+  cairo_fill_preserve (cr);
+
+  if (hatched)
+    {
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      sb_symbol_paint_hatch (cr, rgb, 0.35 * fade, 11);
+      cairo_restore (cr);
+      trace_geometry (cr, projection, sb_item_get_geometry (item));
+    }
+
+  /* A schematic outline is drawn soft: a wide faint band under the line. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (sb_item_get_boundary (item) == SB_BOUNDARY_SCHEMATIC)
+    {
+      cairo_set_line_width (cr, 9);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.12 * fade);
+      cairo_stroke_preserve (cr);
+    }
+
+  if (selected)
+    {
+      cairo_set_line_width (cr, 7);
+      cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.7);
+      cairo_stroke_preserve (cr);
+    }
+
+  cairo_set_line_width (cr, selected ? 3 : 2);
+  if (sb_item_get_boundary (item) == SB_BOUNDARY_EXACT)
+    sb_symbol_set_certainty_dash (cr, certainty, 2);
+  else
+    {
+      double dashes[] = { 8, 5 };
+
+      cairo_set_dash (cr, dashes, 2, 0);
+    }
+  cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, 0.9 * fade);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  if (!dimmed)
+    draw_area_label (cr, projection, item, rgb, dark);
+}
+
+static void
+draw_footprint (SbAreaLayer        *self,
+                cairo_t            *cr,
+                const SbProjection *projection,
+                SbPlace            *place,
+                const double       *rgb,
+                gboolean            strong)
+{
+  SbPlacePrecision precision = sb_place_get_precision (place);
+  const SbBasemapFeature *country = NULL;
+  double x, y, radius;
+  cairo_pattern_t *gradient;
+
+  if (precision == SB_PLACE_PRECISION_POINT)
+    return;
+
+  if (precision == SB_PLACE_PRECISION_COUNTRY && sb_place_get_country (place) != NULL)
+    country = sb_basemap_lookup_country (sb_basemap_get_default (), sb_place_get_country (place));
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  if (country != NULL)
+    {
+      double dashes[] = { 6, 4 };
+
+      trace_country (cr, projection, country);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], strong ? 0.2 : 0.06);
+      cairo_fill_preserve (cr);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_line_width (cr, strong ? 2.5 : 1.2);
+      cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, strong ? 0.9 : 0.4);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  /* A soft disc: most likely near the middle, possibly to its edge. */
+  sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+  radius = sb_place_get_radius_km (place) * sb_projection_pixels_per_km (projection, sb_place_get_latitude (place));
+
+  gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
+  cairo_pattern_add_color_stop_rgba (gradient, 0.0, rgb[0], rgb[1], rgb[2], strong ? 0.32 : 0.14);
+  cairo_pattern_add_color_stop_rgba (gradient, 0.7, rgb[0], rgb[1], rgb[2], strong ? 0.16 : 0.05);
+  cairo_pattern_add_color_stop_rgba (gradient, 1.0, rgb[0], rgb[1], rgb[2], 0.0);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source (cr, gradient);
+  cairo_fill_preserve (cr);
+  cairo_pattern_destroy (gradient);
+
+  /* The edge is drawn only for the selection: the disc alone says "about here". */
+  if (strong)
+  {
+    double dots[] = { 1, 5 };
+
+    cairo_set_dash (cr, dots, 2, 0);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_width (cr, 2);
+    cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, strong ? 0.9 : 0.55);
+    cairo_stroke (cr);
+  }
+
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  SbPlace *place;
+  guint32 colour;
+  gboolean mixed;          /* statements of several actors share it */
+  gboolean selected;
+} Footprint;
+
+/* One footprint per place: many statements about Mali shade it once, in
+ * the actor's colour when they share one, else in a neutral tone.
+ */
+static void
+draw_footprints (SbAreaLayer        *self,
+                 cairo_t            *cr,
+                 const SbProjection *projection,
+                 SbSelection        *selection,
+                 GListModel         *items)
+{
+  g_autoptr(GHashTable) by_place = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      SbActor *actor = sb_item_get_actor (item, 0);
+      guint32 colour = actor ? sb_actor_get_colour (actor) : 0x666666;
+      SbPlace *places[2] = { sb_item_get_place (item), sb_item_get_origin (item) };
+      gboolean dimmed, selected;
+
+      if (sb_item_get_kind (item) == SB_ITEM_KIND_AREA ||
+          !sb_selection_item_is_visible (selection, item))
+        continue;
+
+      selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
+      if (dimmed)
+        continue;
+
+      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+        {
+          Footprint *footprint;
+
+          if (places[p] == NULL || sb_place_get_precision (places[p]) == SB_PLACE_PRECISION_POINT)
+            continue;
+
+          footprint = g_hash_table_lookup (by_place, places[p]);
+          if (footprint == NULL)
+            {
+              footprint = g_new0 (Footprint, 1);
+              footprint->place = places[p];
+              footprint->colour = colour;
+              g_hash_table_insert (by_place, places[p], footprint);
+              g_ptr_array_add (order, footprint);
+            }
+
+          footprint->mixed |= footprint->colour != colour;
+          if (selected)
+            {
+              footprint->selected = TRUE;
+              footprint->colour = colour;
+            }
+        }
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Footprint *footprint = g_ptr_array_index (order, i);
+      double rgb[3] = { 0.45, 0.5, 0.56 };
+
+      if (footprint->selected || !footprint->mixed)
+        sb_colour_to_rgb (footprint->colour, rgb);
+
+      draw_footprint (self, cr, projection, footprint->place, rgb, footprint->selected);
+    }
+}
+
+static void
+sb_area_layer_draw (SbMapLayer         *layer,
+                    cairo_t            *cr,
+                    const SbProjection *projection)
+{
+  SbAreaLayer *self = SB_AREA_LAYER (layer);
+  SbSelection *selection = sb_map_layer_get_selection (layer);
+  SbBriefing *briefing = sb_selection_get_briefing (selection);
+  GListModel *areas = sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA);
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
+
+      if (sb_selection_item_is_visible (selection, item))
+        draw_area (self, cr, projection, item);
+    }
+
+  draw_footprints (self, cr, projection, selection, sb_briefing_get_all_items (briefing));
+}
+
+/* The smallest area under the point: nested areas stay reachable. */
+static SbEntity *
+sb_area_layer_pick (SbMapLayer         *layer,
+                    const SbProjection *projection,
+                    double              x,
+                    double              y,
+                    double             *distance)
+{
+  SbSelection *selection = sb_map_layer_get_selection (layer);
+  GListModel *areas = sb_briefing_get_items (sb_selection_get_briefing (selection), SB_ITEM_KIND_AREA);
+  SbItem *best = NULL;
+  double best_size = G_MAXDOUBLE;
+  double lat, lon;
+
+  sb_projection_to_location (projection, x, y, &lat, &lon);
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
+      const SbGeometry *geometry = sb_item_get_geometry (item);
+      double size = (geometry->max_lat - geometry->min_lat) * (geometry->max_lon - geometry->min_lon);
+
+      if (sb_selection_item_is_visible (selection, item) &&
+          sb_geometry_contains (geometry, lon, lat) && size < best_size)
+        {
+          best = item;
+          best_size = size;
+        }
+    }
+
+  *distance = 0;
+  return SB_ENTITY (best);
+}
+
+static void
+sb_area_layer_class_init (SbAreaLayerClass *klass)
+{
+  SbMapLayerClass *layer_class = SB_MAP_LAYER_CLASS (klass);
+
+  layer_class->draw = sb_area_layer_draw;
+  layer_class->pick = sb_area_layer_pick;
+}
+
+static void
+sb_area_layer_init (SbAreaLayer *self)
+{
+}
+
+SbAreaLayer *
+sb_area_layer_new (ShumateViewport *viewport,
+                   SbSelection     *selection)
+{
+  return g_object_new (SB_TYPE_AREA_LAYER,
+                       "viewport", viewport,
+                       "selection", selection,
+                       NULL);
+}

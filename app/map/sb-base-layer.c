@@ -1,0 +1,534 @@
+/* sb-base-layer.c
+ *
+ * Drawing the base map with cairo takes longer than a frame, so it is drawn
+ * once into a texture a little larger than the view and that texture is
+ * moved while panning. During a zoom the texture is scaled, and redrawn
+ * sharp once the zoom has settled.
+ */
+
+#define G_LOG_DOMAIN "sb-base-layer"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <pango/pangocairo.h>
+
+#include "sb-base-layer.h"
+#include "sb-basemap.h"
+#include "sb-projection.h"
+
+/* The regional file is sharper from this zoom on. */
+#define SAHEL_MIN_ZOOM 4.5
+#define MARGIN 0.25
+#define SETTLE_MS 120
+
+typedef struct
+{
+  double sea[3];
+  double land[3];
+  double border[3];
+  double coast[3];
+  double river[3];
+  double label[3];
+  double country_label[3];
+  double halo[3];
+} Palette;
+
+/* Muted enough for markers to stand out, with labels at WCAG AA contrast
+ * against the land.
+ */
+static const Palette light_palette = {
+  { 0.80, 0.86, 0.90 }, { 0.96, 0.95, 0.92 }, { 0.58, 0.55, 0.50 }, { 0.50, 0.60, 0.67 },
+  { 0.58, 0.74, 0.85 }, { 0.20, 0.20, 0.22 }, { 0.38, 0.36, 0.33 }, { 1.00, 1.00, 1.00 },
+};
+
+static const Palette dark_palette = {
+  { 0.09, 0.13, 0.17 }, { 0.18, 0.19, 0.20 }, { 0.48, 0.47, 0.45 }, { 0.33, 0.42, 0.50 },
+  { 0.20, 0.33, 0.45 }, { 0.90, 0.90, 0.88 }, { 0.72, 0.71, 0.68 }, { 0.10, 0.10, 0.11 },
+};
+
+struct _SbBaseLayer
+{
+  ShumateLayer parent_instance;
+
+  SbBasemap *basemap;
+
+  GdkTexture *texture;
+  double texture_zoom;
+  double texture_x;        /* world pixels at texture_zoom */
+  double texture_y;
+  double texture_width;    /* logical pixels */
+  double texture_height;
+  int texture_scale;
+  gboolean texture_dark;
+
+  guint settle_source;
+};
+
+G_DEFINE_FINAL_TYPE (SbBaseLayer, sb_base_layer, SHUMATE_TYPE_LAYER)
+
+typedef struct
+{
+  cairo_t *cr;
+  double world_size;
+  double x0, y0;           /* world pixels of the surface's origin */
+  double width, height;
+  const Palette *palette;
+  GArray *taken;           /* of graphene_rect_t: where labels are */
+  PangoLayout *layout;
+} Render;
+
+static gboolean
+feature_visible (const Render           *render,
+                 const SbBasemapFeature *feature)
+{
+  return feature->max_x * render->world_size >= render->x0 &&
+         feature->min_x * render->world_size <= render->x0 + render->width &&
+         feature->max_y * render->world_size >= render->y0 &&
+         feature->min_y * render->world_size <= render->y0 + render->height;
+}
+
+static void
+trace_feature (const Render           *render,
+               const SbBasemapFeature *feature,
+               gboolean                close)
+{
+  cairo_t *cr = render->cr;
+
+  for (guint p = 0; p < feature->n_parts; p++)
+    {
+      for (guint i = feature->part_starts[p]; i < feature->part_starts[p + 1]; i++)
+        {
+          double x = feature->points[2 * i] * render->world_size;
+          double y = feature->points[2 * i + 1] * render->world_size;
+
+          if (i == feature->part_starts[p])
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+
+      if (close)
+        cairo_close_path (cr);
+    }
+}
+
+static void
+set_colour (cairo_t      *cr,
+            const double *rgb)
+{
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+}
+
+static void
+draw_kind (const Render        *render,
+           const SbBasemapFile *file,
+           SbBasemapKind        kind,
+           int                  max_scalerank)
+{
+  cairo_t *cr = render->cr;
+  gboolean fill = kind == SB_BASEMAP_COUNTRY || kind == SB_BASEMAP_LAKE;
+
+  for (guint i = 0; i < file->features->len; i++)
+    {
+      SbBasemapFeature *feature = g_ptr_array_index (file->features, i);
+
+      if (feature->kind != kind || feature->scalerank > max_scalerank ||
+          !feature_visible (render, feature))
+        continue;
+
+      trace_feature (render, feature, fill);
+    }
+
+  if (fill)
+    cairo_fill (cr);
+  else
+    cairo_stroke (cr);
+}
+
+static gboolean
+label_fits (Render                *render,
+            const graphene_rect_t *rect)
+{
+  for (guint i = 0; i < render->taken->len; i++)
+    if (graphene_rect_intersection (&g_array_index (render->taken, graphene_rect_t, i), rect, NULL))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+draw_label (Render     *render,
+            const char *text,
+            double      x,
+            double      y,
+            gboolean    centred,
+            gboolean    bold,
+            double      size,
+            const double *colour)
+{
+  cairo_t *cr = render->cr;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  PangoRectangle extents;
+  graphene_rect_t rect;
+  double lx, ly;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (render->layout, font);
+  pango_layout_set_text (render->layout, text, -1);
+  pango_layout_get_pixel_extents (render->layout, NULL, &extents);
+
+  lx = centred ? x - extents.width / 2.0 : x + 5;
+  ly = y - extents.height / 2.0;
+  graphene_rect_init (&rect, lx - 3, ly - 1, extents.width + 6, extents.height + 2);
+  if (!label_fits (render, &rect))
+    return;
+  g_array_append_val (render->taken, rect);
+
+  if (!centred)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, bold ? 3.0 : 2.2, 0, 2 * G_PI);
+      set_colour (cr, colour);
+      cairo_fill_preserve (cr);
+      set_colour (cr, render->palette->halo);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+    }
+
+  cairo_move_to (cr, lx, ly);
+  pango_cairo_layout_path (cr, render->layout);
+  set_colour (cr, render->palette->halo);
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, lx, ly);
+  set_colour (cr, colour);
+  pango_cairo_show_layout (cr, render->layout);
+}
+
+/* Places of rank 0 show from zoom 3, rank 10 from zoom 8. */
+static int
+max_place_rank (double zoom)
+{
+  return (int) floor ((zoom - 3.0) * 2.0);
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const SbBasemapFeature *fa = *(const SbBasemapFeature **) a;
+  const SbBasemapFeature *fb = *(const SbBasemapFeature **) b;
+
+  if (fa->is_capital != fb->is_capital)
+    return fa->is_capital ? -1 : 1;
+  return fa->scalerank - fb->scalerank;
+}
+
+static void
+draw_labels (Render              *render,
+             const SbBasemapFile *countries,
+             const SbBasemapFile *places,
+             double               zoom)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  int max_rank = max_place_rank (zoom);
+
+  /* Towns first, most important first; country names fill the gaps. */
+  for (guint i = 0; places != NULL && i < places->features->len; i++)
+    {
+      SbBasemapFeature *feature = g_ptr_array_index (places->features, i);
+
+      if (feature->kind == SB_BASEMAP_PLACE && feature->name != NULL &&
+          feature->scalerank <= max_rank + (feature->is_capital ? 1 : 0) &&
+          feature_visible (render, feature))
+        g_ptr_array_add (candidates, feature);
+    }
+  g_ptr_array_sort (candidates, compare_places);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      SbBasemapFeature *feature = g_ptr_array_index (candidates, i);
+
+      draw_label (render, feature->name,
+                  feature->label_x * render->world_size, feature->label_y * render->world_size,
+                  FALSE, feature->is_capital, feature->is_capital ? 12.5 : 11.5,
+                  render->palette->label);
+    }
+
+  if (zoom < 3.0 || zoom > 7.5)
+    return;
+
+  for (guint i = 0; i < countries->features->len; i++)
+    {
+      SbBasemapFeature *feature = g_ptr_array_index (countries->features, i);
+      double span = (feature->max_x - feature->min_x) * render->world_size;
+      g_autofree char *upper = NULL;
+
+      /* A name wider than its country would label its neighbours. */
+      if (feature->kind != SB_BASEMAP_COUNTRY || feature->name == NULL ||
+          span < 60 || !feature_visible (render, feature))
+        continue;
+
+      upper = g_utf8_strup (feature->name, -1);
+      draw_label (render, upper,
+                  feature->label_x * render->world_size, feature->label_y * render->world_size,
+                  TRUE, FALSE, 11.0, render->palette->country_label);
+    }
+}
+
+static void
+draw_file (Render              *render,
+           const SbBasemapFile *file,
+           double               zoom)
+{
+  cairo_t *cr = render->cr;
+
+  set_colour (cr, render->palette->land);
+  draw_kind (render, file, SB_BASEMAP_COUNTRY, G_MAXINT);
+
+  set_colour (cr, render->palette->sea);
+  draw_kind (render, file, SB_BASEMAP_LAKE, G_MAXINT);
+
+  set_colour (cr, render->palette->river);
+  cairo_set_line_width (cr, zoom >= 6 ? 1.6 : 1.1);
+  draw_kind (render, file, SB_BASEMAP_RIVER, (int) floor (zoom + 1.5));
+
+  set_colour (cr, render->palette->coast);
+  cairo_set_line_width (cr, 1.0);
+  draw_kind (render, file, SB_BASEMAP_COAST, G_MAXINT);
+
+  set_colour (cr, render->palette->border);
+  cairo_set_line_width (cr, zoom >= 5 ? 1.3 : 1.0);
+  draw_kind (render, file, SB_BASEMAP_BORDER, G_MAXINT);
+}
+
+static void
+clip_to_file (Render              *render,
+              const SbBasemapFile *file,
+              gboolean             inside)
+{
+  cairo_t *cr = render->cr;
+
+  cairo_new_path (cr);
+  if (!inside)
+    cairo_rectangle (cr, render->x0, render->y0, render->width, render->height);
+  cairo_rectangle (cr, file->min_x * render->world_size, file->min_y * render->world_size,
+                   (file->max_x - file->min_x) * render->world_size,
+                   (file->max_y - file->min_y) * render->world_size);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+}
+
+static GdkTexture *
+render_texture (SbBaseLayer *self,
+                double       zoom,
+                double       x0,
+                double       y0,
+                double       width,
+                double       height,
+                int          scale,
+                gboolean     dark)
+{
+  const SbBasemapFile *world = sb_basemap_get_world (self->basemap);
+  const SbBasemapFile *sahel = sb_basemap_get_sahel (self->basemap);
+  int pixel_width = (int) ceil (width * scale);
+  int pixel_height = (int) ceil (height * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  Render render = {
+    cr, SB_TILE_SIZE * exp2 (zoom), x0, y0, width, height,
+    dark ? &dark_palette : &light_palette, taken, pango_cairo_create_layout (cr),
+  };
+  gboolean regional = zoom >= SAHEL_MIN_ZOOM;
+  GdkTexture *texture;
+
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x0, -y0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  set_colour (cr, render.palette->sea);
+  cairo_paint (cr);
+
+  /* Outside the regional file's box the world file; inside it the finer
+   * regional one, so coarse coasts never show under fine ones.
+   */
+  cairo_save (cr);
+  if (regional)
+    clip_to_file (&render, sahel, FALSE);
+  draw_file (&render, world, zoom);
+  cairo_restore (cr);
+
+  if (regional)
+    {
+      cairo_save (cr);
+      clip_to_file (&render, sahel, TRUE);
+      draw_file (&render, sahel, zoom);
+      cairo_restore (cr);
+    }
+
+  draw_labels (&render, regional ? sahel : world, sahel, zoom);
+
+  g_object_unref (render.layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      cairo_image_surface_get_stride (surface) * pixel_height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
+                                    bytes, cairo_image_surface_get_stride (surface));
+  return texture;
+}
+
+static gboolean
+on_settled (gpointer user_data)
+{
+  SbBaseLayer *self = user_data;
+
+  self->settle_source = 0;
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+sb_base_layer_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  SbBaseLayer *self = SB_BASE_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  gboolean dark = is_dark ();
+  SbProjection projection;
+  double view_x, view_y, view_size, factor;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  sb_projection_init (&projection, viewport, width, height);
+
+  /* Drawn unrotated over a square that covers the view at any angle. */
+  view_size = hypot (width, height);
+  view_x = projection.center_x - view_size / 2;
+  view_y = projection.center_y - view_size / 2;
+
+  if (self->texture != NULL &&
+      (self->texture_scale != scale || self->texture_dark != dark))
+    g_clear_object (&self->texture);
+
+  if (self->texture != NULL && self->texture_zoom == projection.zoom &&
+      (view_x < self->texture_x || view_y < self->texture_y ||
+       view_x + view_size > self->texture_x + self->texture_width ||
+       view_y + view_size > self->texture_y + self->texture_height))
+    g_clear_object (&self->texture);
+
+  if (self->texture != NULL && fabs (self->texture_zoom - projection.zoom) > 1.5)
+    g_clear_object (&self->texture);
+
+  if (self->texture == NULL)
+    {
+      double margin = view_size * MARGIN;
+
+      self->texture_zoom = projection.zoom;
+      self->texture_x = view_x - margin;
+      self->texture_y = view_y - margin;
+      self->texture_width = view_size + 2 * margin;
+      self->texture_height = view_size + 2 * margin;
+      self->texture_scale = scale;
+      self->texture_dark = dark;
+      self->texture = render_texture (self, projection.zoom,
+                                      self->texture_x, self->texture_y,
+                                      self->texture_width, self->texture_height,
+                                      scale, dark);
+    }
+  else if (self->texture_zoom != projection.zoom)
+    {
+      g_clear_handle_id (&self->settle_source, g_source_remove);
+      self->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
+    }
+
+  factor = exp2 (projection.zoom - self->texture_zoom);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2, height / 2));
+  gtk_snapshot_rotate (snapshot, atan2 (projection.sin_rotation, projection.cos_rotation) * 180.0 / G_PI);
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (self->texture_x * factor - projection.center_x,
+                                                    self->texture_y * factor - projection.center_y,
+                                                    self->texture_width * factor,
+                                                    self->texture_height * factor));
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+on_style_changed (SbBaseLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sb_base_layer_constructed (GObject *object)
+{
+  SbBaseLayer *self = SB_BASE_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (sb_base_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+sb_base_layer_dispose (GObject *object)
+{
+  SbBaseLayer *self = (SbBaseLayer *)object;
+
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (sb_base_layer_parent_class)->dispose (object);
+}
+
+static void
+sb_base_layer_class_init (SbBaseLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sb_base_layer_constructed;
+  object_class->dispose = sb_base_layer_dispose;
+  widget_class->snapshot = sb_base_layer_snapshot;
+}
+
+static void
+sb_base_layer_init (SbBaseLayer *self)
+{
+  self->basemap = sb_basemap_get_default ();
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+SbBaseLayer *
+sb_base_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (SB_TYPE_BASE_LAYER,
+                       "viewport", viewport,
+                       NULL);
+}

@@ -1,0 +1,19 @@
+/* sb-base-layer.h
+ *
+ * The built-in base map, drawn under the tiles: visible in the first frame
+ * and whenever there is no network.
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_BASE_LAYER (sb_base_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbBaseLayer, sb_base_layer, SB, BASE_LAYER, ShumateLayer)
+
+SbBaseLayer *sb_base_layer_new (ShumateViewport *viewport);
+
+G_END_DECLS

@@ -1,0 +1,52 @@
+/* sb-basemap.h
+ *
+ * The built-in base map (Natural Earth, in the app's resources): countries,
+ * borders, coasts, rivers, lakes and places, projected once to the unit
+ * Mercator square.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SB_BASEMAP_COUNTRY,
+  SB_BASEMAP_BORDER,
+  SB_BASEMAP_COAST,
+  SB_BASEMAP_RIVER,
+  SB_BASEMAP_LAKE,
+  SB_BASEMAP_PLACE,
+} SbBasemapKind;
+
+typedef struct
+{
+  SbBasemapKind kind;
+  char *name;              /* nullable */
+  char *iso_a3;            /* countries */
+  int scalerank;           /* 0 most important … 10 */
+  gboolean is_capital;
+  guint n_parts;           /* rings or lines */
+  guint *part_starts;      /* n_parts + 1 indices into points */
+  double *points;          /* x0, y0, x1, y1, … in the unit square */
+  double min_x, min_y, max_x, max_y;
+  double label_x, label_y; /* where its name goes */
+} SbBasemapFeature;
+
+typedef struct
+{
+  GPtrArray *features;     /* of SbBasemapFeature, in drawing order */
+  double min_x, min_y, max_x, max_y;
+} SbBasemapFile;
+
+typedef struct _SbBasemap SbBasemap;
+
+SbBasemap              *sb_basemap_get_default    (void);
+const SbBasemapFile    *sb_basemap_get_world      (SbBasemap  *self);
+const SbBasemapFile    *sb_basemap_get_sahel      (SbBasemap  *self);
+const SbBasemapFeature *sb_basemap_lookup_country (SbBasemap  *self,
+                                                   const char *iso_a3);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* sb-item-layer.h
+ *
+ * Deployments and incidents as symbols: shape by actor kind or incident
+ * type, colour by actor, size by strength, outline by certainty.
+ */
+
+#pragma once
+
+#include "sb-map-layer.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_ITEM_LAYER (sb_item_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbItemLayer, sb_item_layer, SB, ITEM_LAYER, SbMapLayer)
+
+SbItemLayer *sb_item_layer_new          (ShumateViewport *viewport,
+                                         SbSelection     *selection);
+gboolean     sb_item_layer_get_position (SbItemLayer     *self,
+                                         SbItem          *item,
+                                         double          *x,
+                                         double          *y);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* sb-legend.h
+ *
+ * What the map's colours, shapes and lines mean, for the symbols the
+ * briefing uses.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sb-selection.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_LEGEND (sb_legend_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbLegend, sb_legend, SB, LEGEND, GtkWidget)
+
+void sb_legend_set_selection (SbLegend    *self,
+                              SbSelection *selection);
+
+G_END_DECLS

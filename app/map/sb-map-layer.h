@@ -1,0 +1,50 @@
+/* sb-map-layer.h
+ *
+ * A layer of the briefing drawn over the map: it follows the window's
+ * selection and filters, draws with cairo into a texture that moves with
+ * the map, and answers which entity lies under a point.
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <shumate/shumate.h>
+
+#include "sb-projection.h"
+#include "sb-selection.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_MAP_LAYER (sb_map_layer_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (SbMapLayer, sb_map_layer, SB, MAP_LAYER, ShumateLayer)
+
+struct _SbMapLayerClass
+{
+  ShumateLayerClass parent_class;
+
+  /* Draws in widget coordinates of @projection. */
+  void      (*draw) (SbMapLayer         *self,
+                     cairo_t            *cr,
+                     const SbProjection *projection);
+
+  /* The entity drawn under (x, y), and how far from its centre. */
+  SbEntity *(*pick) (SbMapLayer         *self,
+                     const SbProjection *projection,
+                     double              x,
+                     double              y,
+                     double             *distance);
+};
+
+SbSelection *sb_map_layer_get_selection (SbMapLayer *self);
+gboolean     sb_map_layer_is_dark       (SbMapLayer *self);
+void         sb_map_layer_invalidate    (SbMapLayer *self);
+SbEntity    *sb_map_layer_pick          (SbMapLayer *self,
+                                         double      x,
+                                         double      y,
+                                         double     *distance);
+gboolean     sb_map_layer_is_emphasised (SbMapLayer *self,
+                                         SbItem     *item,
+                                         gboolean   *dimmed);
+
+G_END_DECLS

@@ -1,0 +1,298 @@
+/* sb-movement-layer.c
+ *
+ * Arrows bend slightly, alternately left and right, so that two movements
+ * along the same line stay apart. A movement whose origin (or destination)
+ * the source does not give is a short arrow into (or out of) its one place.
+ */
+
+#define G_LOG_DOMAIN "sb-movement-layer"
+
+#include "config.h"
+
+#include "sb-movement-layer.h"
+#include "sb-symbols.h"
+
+#define STUB_LENGTH 70.0
+#define HIT_TOLERANCE 7.0
+#define N_SAMPLES 32
+
+struct _SbMovementLayer
+{
+  SbMapLayer parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SbMovementLayer, sb_movement_layer, SB_TYPE_MAP_LAYER)
+
+typedef struct
+{
+  double x0, y0;           /* start */
+  double cx, cy;           /* control point */
+  double x1, y1;           /* end, where the head is */
+} Arrow;
+
+static gboolean
+layout_arrow (const SbProjection *projection,
+              SbItem             *item,
+              guint               index,
+              Arrow              *arrow)
+{
+  SbPlace *origin = sb_item_get_origin (item);
+  SbPlace *destination = sb_item_get_place (item);
+  double length, bend;
+
+  if (origin == NULL && destination == NULL)
+    return FALSE;
+
+  if (origin != NULL)
+    sb_projection_to_widget (projection, sb_place_get_latitude (origin), sb_place_get_longitude (origin),
+                             &arrow->x0, &arrow->y0);
+  if (destination != NULL)
+    sb_projection_to_widget (projection, sb_place_get_latitude (destination), sb_place_get_longitude (destination),
+                             &arrow->x1, &arrow->y1);
+
+  if (origin == NULL)
+    {
+      arrow->x0 = arrow->x1 - STUB_LENGTH * 0.6;
+      arrow->y0 = arrow->y1 - STUB_LENGTH * 0.8;
+    }
+  else if (destination == NULL)
+    {
+      arrow->x1 = arrow->x0 + STUB_LENGTH * 0.6;
+      arrow->y1 = arrow->y0 - STUB_LENGTH * 0.8;
+    }
+
+  length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
+  bend = (index % 2 ? -0.16 : 0.16) * length;
+  arrow->cx = (arrow->x0 + arrow->x1) / 2 - bend * (arrow->y1 - arrow->y0) / MAX (length, 1);
+  arrow->cy = (arrow->y0 + arrow->y1) / 2 + bend * (arrow->x1 - arrow->x0) / MAX (length, 1);
+
+  return length > 1;
+}
+
+static void
+point_at (const Arrow *arrow,
+          double       t,
+          double      *x,
+          double      *y)
+{
+  double u = 1 - t;
+
+  *x = u * u * arrow->x0 + 2 * u * t * arrow->cx + t * t * arrow->x1;
+  *y = u * u * arrow->y0 + 2 * u * t * arrow->cy + t * t * arrow->y1;
+}
+
+static void
+trace_arrow (cairo_t     *cr,
+             const Arrow *arrow,
+             double       head)
+{
+  double length = hypot (arrow->x1 - arrow->cx, arrow->y1 - arrow->cy);
+  double ex = arrow->x1 - (arrow->x1 - arrow->cx) / MAX (length, 1) * head * 0.6;
+  double ey = arrow->y1 - (arrow->y1 - arrow->cy) / MAX (length, 1) * head * 0.6;
+
+  /* A quadratic curve as cairo's cubic, ending under the head. */
+  cairo_move_to (cr, arrow->x0, arrow->y0);
+  cairo_curve_to (cr,
+                  arrow->x0 + 2.0 / 3.0 * (arrow->cx - arrow->x0), arrow->y0 + 2.0 / 3.0 * (arrow->cy - arrow->y0),
+                  ex + 2.0 / 3.0 * (arrow->cx - ex), ey + 2.0 / 3.0 * (arrow->cy - ey),
+                  ex, ey);
+}
+
+static gboolean
+is_dashed (SbItem *item)
+{
+  SbCertainty certainty = sb_item_get_certainty (item);
+
+  return certainty == SB_CERTAINTY_FEARED || certainty == SB_CERTAINTY_PROJECTED ||
+         sb_item_get_movement_status (item) == SB_MOVEMENT_STATUS_PLANNED;
+}
+
+static void
+draw_movement (SbMovementLayer *self,
+               cairo_t         *cr,
+               const Arrow     *arrow,
+               SbItem          *item)
+{
+  SbActor *actor = sb_item_get_actor (item, 0);
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  gboolean dimmed;
+  gboolean selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
+  double width = selected ? 5 : 3.5;
+  double head = width * 4.5;
+  double angle = atan2 (arrow->y1 - arrow->cy, arrow->x1 - arrow->cx);
+  double alpha = dimmed ? 0.35 : 1.0;
+  double rgb[3];
+
+  sb_colour_to_rgb (actor ? sb_actor_get_colour (actor) : 0x555555, rgb);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  cairo_new_path (cr);
+  trace_arrow (cr, arrow, head);
+
+  if (selected)
+    {
+      cairo_set_line_width (cr, width + 8);
+      cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.6);
+      cairo_stroke_preserve (cr);
+    }
+
+  cairo_set_line_width (cr, width + 3);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
+  cairo_stroke_preserve (cr);
+
+  if (is_dashed (item))
+    {
+      double dashes[] = { width * 2.6, width * 1.6 };
+
+      cairo_set_dash (cr, dashes, 2, 0);
+    }
+  else
+    sb_symbol_set_certainty_dash (cr, sb_item_get_certainty (item), width);
+
+  cairo_set_line_width (cr, width);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  sb_symbol_paint_arrow_head (cr, arrow->x1, arrow->y1, angle, head);
+  cairo_set_line_width (cr, 2.5);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  cairo_fill (cr);
+
+  /* Where a movement starts from a known place, a small dot marks it. */
+  if (sb_item_get_origin (item) != NULL)
+    {
+      cairo_arc (cr, arrow->x0, arrow->y0, width * 0.9, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+sb_movement_layer_draw (SbMapLayer         *layer,
+                        cairo_t            *cr,
+                        const SbProjection *projection)
+{
+  SbMovementLayer *self = SB_MOVEMENT_LAYER (layer);
+  SbSelection *selection = sb_map_layer_get_selection (layer);
+  GListModel *movements = sb_briefing_get_items (sb_selection_get_briefing (selection), SB_ITEM_KIND_MOVEMENT);
+  g_autoptr(SbItem) selected_item = NULL;
+  Arrow selected_arrow = { 0, };
+
+  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
+      Arrow arrow;
+
+      if (!sb_selection_item_is_visible (selection, item) ||
+          !layout_arrow (projection, item, i, &arrow))
+        continue;
+
+      /* The selected arrow goes on top. */
+      if (SB_ENTITY (item) == sb_selection_get_selected (selection))
+        {
+          selected_item = g_steal_pointer (&item);
+          selected_arrow = arrow;
+          continue;
+        }
+
+      draw_movement (self, cr, &arrow, item);
+    }
+
+  if (selected_item != NULL)
+    draw_movement (self, cr, &selected_arrow, selected_item);
+}
+
+static double
+distance_to_segment (double px,
+                     double py,
+                     double ax,
+                     double ay,
+                     double bx,
+                     double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
+
+  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+}
+
+static SbEntity *
+sb_movement_layer_pick (SbMapLayer         *layer,
+                        const SbProjection *projection,
+                        double              x,
+                        double              y,
+                        double             *distance)
+{
+  SbSelection *selection = sb_map_layer_get_selection (layer);
+  GListModel *movements = sb_briefing_get_items (sb_selection_get_briefing (selection), SB_ITEM_KIND_MOVEMENT);
+  SbEntity *best = NULL;
+
+  *distance = HIT_TOLERANCE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
+      double previous_x, previous_y;
+      Arrow arrow;
+
+      if (!sb_selection_item_is_visible (selection, item) ||
+          !layout_arrow (projection, item, i, &arrow))
+        continue;
+
+      point_at (&arrow, 0, &previous_x, &previous_y);
+      for (guint s = 1; s <= N_SAMPLES; s++)
+        {
+          double px, py, d;
+
+          point_at (&arrow, (double) s / N_SAMPLES, &px, &py);
+          d = distance_to_segment (x, y, previous_x, previous_y, px, py);
+          if (d <= *distance)
+            {
+              *distance = d;
+              best = SB_ENTITY (item);
+            }
+          previous_x = px;
+          previous_y = py;
+        }
+    }
+
+  return best;
+}
+
+static void
+sb_movement_layer_class_init (SbMovementLayerClass *klass)
+{
+  SbMapLayerClass *layer_class = SB_MAP_LAYER_CLASS (klass);
+
+  layer_class->draw = sb_movement_layer_draw;
+  layer_class->pick = sb_movement_layer_pick;
+}
+
+static void
+sb_movement_layer_init (SbMovementLayer *self)
+{
+}
+
+SbMovementLayer *
+sb_movement_layer_new (ShumateViewport *viewport,
+                       SbSelection     *selection)
+{
+  return g_object_new (SB_TYPE_MOVEMENT_LAYER,
+                       "viewport", viewport,
+                       "selection", selection,
+                       NULL);
+}

@@ -1,0 +1,116 @@
+/* sb-projection.h
+ *
+ * Web Mercator as libshumate draws it, computed once per frame so layers
+ * can project thousands of points without a call per point.
+ */
+
+#pragma once
+
+#include <math.h>
+#include <shumate/shumate.h>
+
+G_BEGIN_DECLS
+
+#define SB_TILE_SIZE 256.0
+
+typedef struct
+{
+  double world_size;       /* pixels the whole world spans at this zoom */
+  double center_x;         /* the viewport's centre, in world pixels */
+  double center_y;
+  double half_width;
+  double half_height;
+  double cos_rotation;
+  double sin_rotation;
+  double zoom;
+} SbProjection;
+
+/* Longitude and latitude to the unit square: x east, y south. */
+static inline double
+sb_mercator_x (double lon)
+{
+  return (lon + 180.0) / 360.0;
+}
+
+static inline double
+sb_mercator_y (double lat)
+{
+  double rad = CLAMP (lat, -85.0511, 85.0511) * G_PI / 180.0;
+
+  return (1.0 - log (tan (rad) + 1.0 / cos (rad)) / G_PI) / 2.0;
+}
+
+static inline double
+sb_mercator_latitude (double y)
+{
+  return atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
+}
+
+static inline void
+sb_projection_init (SbProjection    *self,
+                    ShumateViewport *viewport,
+                    double           width,
+                    double           height)
+{
+  double rotation = shumate_viewport_get_rotation (viewport);
+
+  self->zoom = shumate_viewport_get_zoom_level (viewport);
+  self->world_size = SB_TILE_SIZE * exp2 (self->zoom);
+  self->center_x = sb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))) * self->world_size;
+  self->center_y = sb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))) * self->world_size;
+  self->half_width = width / 2.0;
+  self->half_height = height / 2.0;
+  self->cos_rotation = cos (rotation);
+  self->sin_rotation = sin (rotation);
+}
+
+/* From the unit square to widget pixels. */
+static inline void
+sb_projection_unit_to_widget (const SbProjection *self,
+                              double              mx,
+                              double              my,
+                              double             *x,
+                              double             *y)
+{
+  double dx = mx * self->world_size - self->center_x;
+  double dy = my * self->world_size - self->center_y;
+
+  *x = dx * self->cos_rotation - dy * self->sin_rotation + self->half_width;
+  *y = dx * self->sin_rotation + dy * self->cos_rotation + self->half_height;
+}
+
+static inline void
+sb_projection_to_widget (const SbProjection *self,
+                         double              lat,
+                         double              lon,
+                         double             *x,
+                         double             *y)
+{
+  sb_projection_unit_to_widget (self, sb_mercator_x (lon), sb_mercator_y (lat), x, y);
+}
+
+static inline void
+sb_projection_to_location (const SbProjection *self,
+                           double              x,
+                           double              y,
+                           double             *lat,
+                           double             *lon)
+{
+  double dx = x - self->half_width;
+  double dy = y - self->half_height;
+  double wx = (dx * self->cos_rotation + dy * self->sin_rotation + self->center_x) / self->world_size;
+  double wy = (-dx * self->sin_rotation + dy * self->cos_rotation + self->center_y) / self->world_size;
+
+  *lon = wx * 360.0 - 180.0;
+  *lat = sb_mercator_latitude (wy);
+}
+
+/* Pixels per kilometre on the ground at @lat. */
+static inline double
+sb_projection_pixels_per_km (const SbProjection *self,
+                             double              lat)
+{
+  return self->world_size / (40075.016686 * cos (lat * G_PI / 180.0));
+}
+
+G_END_DECLS

@@ -1,0 +1,520 @@
+/* sb-symbols.c
+ *
+ * Shape carries meaning as well as colour, so that the map reads for
+ * colour-blind viewers and on a washed-out projector: the actor's kind is
+ * the symbol's outline, the incident's type its glyph, the certainty the
+ * outline's dash.
+ */
+
+#define G_LOG_DOMAIN "sb-symbols"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sb-symbols.h"
+
+void
+sb_colour_to_rgb (guint32  colour,
+                  double  *rgb)
+{
+  rgb[0] = ((colour >> 16) & 0xff) / 255.0;
+  rgb[1] = ((colour >> 8) & 0xff) / 255.0;
+  rgb[2] = (colour & 0xff) / 255.0;
+}
+
+/* Relative luminance as WCAG defines it. */
+double
+sb_colour_luminance (const double *rgb)
+{
+  double linear[3];
+
+  for (guint i = 0; i < 3; i++)
+    linear[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+}
+
+static void
+trace_polygon (cairo_t *cr,
+               double   x,
+               double   y,
+               double   radius,
+               guint    sides,
+               double   rotation)
+{
+  for (guint i = 0; i < sides; i++)
+    {
+      double angle = rotation + 2 * G_PI * i / sides;
+
+      if (i == 0)
+        cairo_move_to (cr, x + radius * cos (angle), y + radius * sin (angle));
+      else
+        cairo_line_to (cr, x + radius * cos (angle), y + radius * sin (angle));
+    }
+  cairo_close_path (cr);
+}
+
+/**
+ * sb_symbol_trace_actor_kind:
+ *
+ * Adds the shape of @kind to the path: a circle for national forces, a
+ * square for foreign forces, a diamond for private military companies, a
+ * triangle for armed groups, a hexagon for international missions and a
+ * pentagon for governments. The shapes have about the same area at the
+ * same radius.
+ */
+void
+sb_symbol_trace_actor_kind (cairo_t     *cr,
+                            SbActorKind  kind,
+                            double       x,
+                            double       y,
+                            double       radius)
+{
+  cairo_new_sub_path (cr);
+
+  switch (kind)
+    {
+    case SB_ACTOR_KIND_NATIONAL_FORCES:
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      break;
+    case SB_ACTOR_KIND_FOREIGN_FORCES:
+      cairo_rectangle (cr, x - radius * 0.89, y - radius * 0.89, radius * 1.78, radius * 1.78);
+      break;
+    case SB_ACTOR_KIND_PRIVATE_MILITARY:
+      trace_polygon (cr, x, y, radius * 1.22, 4, -G_PI / 2);
+      break;
+    case SB_ACTOR_KIND_ARMED_GROUP:
+      trace_polygon (cr, x, y + radius * 0.2, radius * 1.35, 3, -G_PI / 2);
+      break;
+    case SB_ACTOR_KIND_INTERNATIONAL_MISSION:
+      trace_polygon (cr, x, y, radius * 1.08, 6, 0);
+      break;
+    case SB_ACTOR_KIND_GOVERNMENT:
+    default:
+      trace_polygon (cr, x, y, radius * 1.12, 5, -G_PI / 2);
+      break;
+    }
+}
+
+/**
+ * sb_symbol_set_certainty_dash:
+ *
+ * Sets the dash that says how certain a statement is: solid when reported
+ * or claimed, dotted when estimated, dashed when feared or projected, and
+ * long-dashed when unclear.
+ */
+void
+sb_symbol_set_certainty_dash (cairo_t     *cr,
+                              SbCertainty  certainty,
+                              double       width)
+{
+  double dotted[] = { width * 0.1, width * 2.0 };
+  double dashed[] = { width * 3.0, width * 2.0 };
+  double long_dashed[] = { width * 5.0, width * 2.5 };
+
+  switch (certainty)
+    {
+    case SB_CERTAINTY_ESTIMATED:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dotted, 2, 0);
+      break;
+    case SB_CERTAINTY_FEARED:
+    case SB_CERTAINTY_PROJECTED:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, dashed, 2, 0);
+      break;
+    case SB_CERTAINTY_UNCLEAR:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, long_dashed, 2, 0);
+      break;
+    case SB_CERTAINTY_REPORTED:
+    case SB_CERTAINTY_CLAIMED:
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
+static void
+paint_selection (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   radius,
+                 gboolean dark)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius * 1.6 + 4, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.45);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2.5);
+  if (dark)
+    cairo_set_source_rgb (cr, 1.0, 0.9, 0.3);
+  else
+    cairo_set_source_rgb (cr, 0.55, 0.35, 0.0);
+  cairo_stroke (cr);
+}
+
+/* A halo so symbols read on any background, then the certainty outline. */
+static void
+stroke_outline (cairo_t             *cr,
+                const SbSymbolStyle *style,
+                double               width)
+{
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, width + 2.5);
+  if (style->dark)
+    cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.85);
+  else
+    cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 0.95);
+  cairo_stroke_preserve (cr);
+
+  sb_symbol_set_certainty_dash (cr, style->certainty, width);
+  cairo_set_line_width (cr, width);
+  cairo_set_source_rgb (cr, style->rgb[0] * 0.55, style->rgb[1] * 0.55, style->rgb[2] * 0.55);
+  if (style->hollow)
+    cairo_set_source_rgb (cr, style->rgb[0], style->rgb[1], style->rgb[2]);
+  cairo_stroke_preserve (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Claims get a second, outer ring: someone says so. */
+static void
+paint_claim_ring (cairo_t             *cr,
+                  const SbSymbolStyle *style,
+                  double               x,
+                  double               y,
+                  double               radius)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgb (cr, style->rgb[0] * 0.5, style->rgb[1] * 0.5, style->rgb[2] * 0.5);
+  cairo_stroke (cr);
+}
+
+static void
+paint_question_mark (cairo_t *cr,
+                     double   x,
+                     double   y,
+                     double   radius)
+{
+  cairo_save (cr);
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, radius * 1.5);
+  cairo_move_to (cr, x + radius * 0.55, y - radius * 0.45);
+  cairo_text_path (cr, "?");
+  cairo_set_line_width (cr, 3);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+sb_symbol_paint_deployment (cairo_t             *cr,
+                            SbActorKind          kind,
+                            const SbSymbolStyle *style,
+                            double               x,
+                            double               y,
+                            double               radius)
+{
+  double alpha = style->dimmed ? 0.35 : 1.0;
+
+  cairo_save (cr);
+  cairo_push_group (cr);
+
+  if (style->selected)
+    paint_selection (cr, x, y, radius, style->dark);
+
+  if (style->certainty == SB_CERTAINTY_CLAIMED)
+    paint_claim_ring (cr, style, x, y, radius * 1.45 + 3);
+
+  cairo_new_path (cr);
+  sb_symbol_trace_actor_kind (cr, kind, x, y, radius);
+
+  if (!style->hollow)
+    {
+      cairo_set_source_rgb (cr, style->rgb[0], style->rgb[1], style->rgb[2]);
+      cairo_fill_preserve (cr);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, style->dark ? 0.15 : 0.7);
+      cairo_fill_preserve (cr);
+    }
+
+  /* Arriving or departing: half full. */
+  if (style->half)
+    {
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      cairo_rectangle (cr, x - radius * 2, y - radius * 2, radius * 4, radius * 2);
+      cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 0.75);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      sb_symbol_trace_actor_kind (cr, kind, x, y, radius);
+    }
+
+  stroke_outline (cr, style, 2.0);
+  cairo_new_path (cr);
+
+  if (style->struck)
+    {
+      cairo_move_to (cr, x - radius, y + radius);
+      cairo_line_to (cr, x + radius, y - radius);
+      cairo_set_line_width (cr, 2.0);
+      cairo_set_source_rgb (cr, style->rgb[0] * 0.55, style->rgb[1] * 0.55, style->rgb[2] * 0.55);
+      cairo_stroke (cr);
+    }
+
+  if (style->certainty == SB_CERTAINTY_UNCLEAR)
+    paint_question_mark (cr, x, y, radius);
+
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+}
+
+/* Glyphs are drawn in a box of side 2 around the origin. */
+static void
+trace_glyph (cairo_t        *cr,
+             SbIncidentType  type)
+{
+  switch (type)
+    {
+    case SB_INCIDENT_TYPE_ATTACK:
+      /* A burst */
+      for (guint i = 0; i < 16; i++)
+        {
+          double angle = G_PI * i / 8 - G_PI / 2;
+          double r = i % 2 ? 0.42 : 0.95;
+
+          if (i == 0)
+            cairo_move_to (cr, r * cos (angle), r * sin (angle));
+          else
+            cairo_line_to (cr, r * cos (angle), r * sin (angle));
+        }
+      cairo_close_path (cr);
+      break;
+
+    case SB_INCIDENT_TYPE_CLASH:
+      /* Crossed swords */
+      cairo_move_to (cr, -0.8, -0.8);
+      cairo_line_to (cr, 0.8, 0.8);
+      cairo_move_to (cr, 0.8, -0.8);
+      cairo_line_to (cr, -0.8, 0.8);
+      break;
+
+    case SB_INCIDENT_TYPE_COUP:
+      /* A flag on a pole */
+      cairo_move_to (cr, -0.6, 0.9);
+      cairo_line_to (cr, -0.6, -0.9);
+      cairo_line_to (cr, 0.8, -0.55);
+      cairo_line_to (cr, -0.6, -0.15);
+      break;
+
+    case SB_INCIDENT_TYPE_ARREST:
+      /* Bars */
+      cairo_rectangle (cr, -0.8, -0.8, 1.6, 1.6);
+      cairo_move_to (cr, -0.27, -0.8);
+      cairo_line_to (cr, -0.27, 0.8);
+      cairo_move_to (cr, 0.27, -0.8);
+      cairo_line_to (cr, 0.27, 0.8);
+      break;
+
+    case SB_INCIDENT_TYPE_CIVILIAN_HARM:
+      /* A person */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0, -0.55, 0.32, 0, 2 * G_PI);
+      cairo_move_to (cr, -0.7, 0.9);
+      cairo_curve_to (cr, -0.7, -0.1, 0.7, -0.1, 0.7, 0.9);
+      cairo_close_path (cr);
+      break;
+
+    case SB_INCIDENT_TYPE_DISPLACEMENT:
+      /* Two arrows leaving */
+      cairo_move_to (cr, -0.9, -0.35);
+      cairo_line_to (cr, 0.5, -0.35);
+      cairo_move_to (cr, 0.2, -0.7);
+      cairo_line_to (cr, 0.6, -0.35);
+      cairo_line_to (cr, 0.2, 0.0);
+      cairo_move_to (cr, -0.6, 0.45);
+      cairo_line_to (cr, 0.8, 0.45);
+      cairo_move_to (cr, 0.5, 0.1);
+      cairo_line_to (cr, 0.9, 0.45);
+      cairo_line_to (cr, 0.5, 0.8);
+      break;
+
+    case SB_INCIDENT_TYPE_RESTRICTION:
+      /* No entry */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0, 0, 0.8, 0, 2 * G_PI);
+      cairo_move_to (cr, -0.56, 0.56);
+      cairo_line_to (cr, 0.56, -0.56);
+      break;
+
+    case SB_INCIDENT_TYPE_AGREEMENT:
+      /* Linked rings */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, -0.32, 0, 0.5, 0, 2 * G_PI);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0.32, 0, 0.5, 0, 2 * G_PI);
+      break;
+
+    case SB_INCIDENT_TYPE_ARRIVAL:
+      /* Down onto a line */
+      cairo_move_to (cr, 0, -0.9);
+      cairo_line_to (cr, 0, 0.35);
+      cairo_move_to (cr, -0.45, -0.05);
+      cairo_line_to (cr, 0, 0.4);
+      cairo_line_to (cr, 0.45, -0.05);
+      cairo_move_to (cr, -0.8, 0.8);
+      cairo_line_to (cr, 0.8, 0.8);
+      break;
+
+    case SB_INCIDENT_TYPE_DEPARTURE:
+      /* Up from a line */
+      cairo_move_to (cr, 0, 0.5);
+      cairo_line_to (cr, 0, -0.85);
+      cairo_move_to (cr, -0.45, -0.4);
+      cairo_line_to (cr, 0, -0.85);
+      cairo_line_to (cr, 0.45, -0.4);
+      cairo_move_to (cr, -0.8, 0.8);
+      cairo_line_to (cr, 0.8, 0.8);
+      break;
+
+    case SB_INCIDENT_TYPE_OTHER:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 0, 0, 0.3, 0, 2 * G_PI);
+      break;
+    }
+}
+
+static gboolean
+glyph_is_filled (SbIncidentType type)
+{
+  return type == SB_INCIDENT_TYPE_ATTACK ||
+         type == SB_INCIDENT_TYPE_CIVILIAN_HARM ||
+         type == SB_INCIDENT_TYPE_OTHER;
+}
+
+/**
+ * sb_symbol_paint_incident:
+ *
+ * Paints an incident as a rounded badge in the colour of its first actor
+ * with a white glyph for its type.
+ */
+void
+sb_symbol_paint_incident (cairo_t             *cr,
+                          SbIncidentType       type,
+                          const SbSymbolStyle *style,
+                          double               x,
+                          double               y,
+                          double               radius)
+{
+  double side = radius * 1.8;
+  double corner = radius * 0.45;
+  double alpha = style->dimmed ? 0.35 : 1.0;
+  double luminance = sb_colour_luminance (style->rgb);
+
+  cairo_save (cr);
+  cairo_push_group (cr);
+
+  if (style->selected)
+    paint_selection (cr, x, y, radius, style->dark);
+
+  if (style->certainty == SB_CERTAINTY_CLAIMED)
+    paint_claim_ring (cr, style, x, y, radius * 1.45 + 3);
+
+  cairo_new_path (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + side / 2 - corner, y - side / 2 + corner, corner, -G_PI / 2, 0);
+  cairo_arc (cr, x + side / 2 - corner, y + side / 2 - corner, corner, 0, G_PI / 2);
+  cairo_arc (cr, x - side / 2 + corner, y + side / 2 - corner, corner, G_PI / 2, G_PI);
+  cairo_arc (cr, x - side / 2 + corner, y - side / 2 + corner, corner, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+
+  cairo_set_source_rgb (cr, style->rgb[0], style->rgb[1], style->rgb[2]);
+  cairo_fill_preserve (cr);
+  stroke_outline (cr, style, 1.8);
+  cairo_new_path (cr);
+
+  /* White on dark colours, near-black on light ones: AA contrast either way. */
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, radius * 0.62, radius * 0.62);
+  trace_glyph (cr, type);
+  cairo_restore (cr);
+
+  if (luminance > 0.35)
+    cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
+  else
+    cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+
+  if (glyph_is_filled (type))
+    cairo_fill (cr);
+  else
+    {
+      cairo_set_line_width (cr, MAX (1.5, radius * 0.2));
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+
+  if (style->certainty == SB_CERTAINTY_UNCLEAR)
+    paint_question_mark (cr, x, y, radius);
+
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+}
+
+void
+sb_symbol_paint_arrow_head (cairo_t *cr,
+                            double   x,
+                            double   y,
+                            double   angle,
+                            double   size)
+{
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - size * cos (angle - 0.45), y - size * sin (angle - 0.45));
+  cairo_line_to (cr, x - size * 0.7 * cos (angle), y - size * 0.7 * sin (angle));
+  cairo_line_to (cr, x - size * cos (angle + 0.45), y - size * sin (angle + 0.45));
+  cairo_close_path (cr);
+}
+
+/**
+ * sb_symbol_paint_hatch:
+ *
+ * Fills the clip with diagonal hatching: the map's sign for ground that is
+ * uncertain or only at risk.
+ */
+void
+sb_symbol_paint_hatch (cairo_t      *cr,
+                       const double *rgb,
+                       double        alpha,
+                       double        spacing)
+{
+  double x1, y1, x2, y2;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_new_path (cr);
+
+  for (double d = x1 - (y2 - y1); d < x2; d += spacing)
+    {
+      cairo_move_to (cr, d, y2);
+      cairo_line_to (cr, d + (y2 - y1), y1);
+    }
+
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, spacing * 0.28);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  cairo_stroke (cr);
+}

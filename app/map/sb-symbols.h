@@ -1,0 +1,61 @@
+/* sb-symbols.h
+ *
+ * The map's symbols, drawn with cairo by the map layers, the legend and
+ * the sidebar alike: a shape per actor kind, a glyph per incident type,
+ * and line styles per certainty.
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "sb-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double rgb[3];
+  SbCertainty certainty;
+  gboolean hollow;         /* departed, withdrawn, planned */
+  gboolean half;           /* departing, arriving */
+  gboolean struck;         /* withdrawn */
+  gboolean selected;
+  gboolean dimmed;
+  gboolean dark;           /* on a dark map */
+} SbSymbolStyle;
+
+void   sb_colour_to_rgb               (guint32              colour,
+                                       double              *rgb);
+double sb_colour_luminance            (const double        *rgb);
+void   sb_symbol_trace_actor_kind     (cairo_t             *cr,
+                                       SbActorKind          kind,
+                                       double               x,
+                                       double               y,
+                                       double               radius);
+void   sb_symbol_set_certainty_dash   (cairo_t             *cr,
+                                       SbCertainty          certainty,
+                                       double               width);
+void   sb_symbol_paint_deployment     (cairo_t             *cr,
+                                       SbActorKind          kind,
+                                       const SbSymbolStyle *style,
+                                       double               x,
+                                       double               y,
+                                       double               radius);
+void   sb_symbol_paint_incident       (cairo_t             *cr,
+                                       SbIncidentType       type,
+                                       const SbSymbolStyle *style,
+                                       double               x,
+                                       double               y,
+                                       double               radius);
+void   sb_symbol_paint_arrow_head     (cairo_t             *cr,
+                                       double               x,
+                                       double               y,
+                                       double               angle,
+                                       double               size);
+void   sb_symbol_paint_hatch          (cairo_t             *cr,
+                                       const double        *rgb,
+                                       double               alpha,
+                                       double               spacing);
+
+G_END_DECLS

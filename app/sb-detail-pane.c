@@ -1,0 +1,656 @@
+/* sb-detail-pane.c
+ *
+ * The source is shown as plain text, never as markup: articles contain
+ * "&" and "<". Every passage the selection cites in the shown source is
+ * tinted; the current one is marked strongly and scrolled into view.
+ */
+
+#define G_LOG_DOMAIN "sb-detail-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sb-actor-chip.h"
+#include "sb-detail-pane.h"
+#include "sb-format.h"
+
+struct _SbDetailPane
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkLabel *kind_label;
+  GtkLabel *title_label;
+  GtkLabel *description_label;
+  GtkGrid *facts;
+  GtkWidget *source_box;
+  GtkLabel *source_title;
+  GtkLabel *source_meta;
+  GtkLabel *position_label;
+  GtkLinkButton *original_button;
+  GtkTextView *source_view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *cited_tag;
+  GtkTextTag *current_tag;
+  GtkTextMark *current_mark;
+
+  SbSelection *selection;
+  GPtrArray *citations;    /* every passage behind the selection */
+  SbSource *shown_source;
+  guint n_facts;
+};
+
+G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
+
+#define FACT_ENTITY_KEY "sb-entity"
+
+static void
+on_fact_button_clicked (GtkButton    *button,
+                        SbDetailPane *self)
+{
+  sb_selection_select (self->selection, g_object_get_data (G_OBJECT (button), FACT_ENTITY_KEY));
+}
+
+static void
+clear_facts (SbDetailPane *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts))) != NULL)
+    gtk_grid_remove (self->facts, child);
+  self->n_facts = 0;
+}
+
+static GtkWidget *
+add_fact_row (SbDetailPane *self,
+              const char   *key)
+{
+  GtkWidget *key_label = gtk_label_new (key);
+  GtkWidget *values = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_label_set_xalign (GTK_LABEL (key_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (key_label), 0);
+  gtk_widget_add_css_class (key_label, "dim-label");
+  gtk_widget_set_hexpand (values, TRUE);
+
+  gtk_grid_attach (self->facts, key_label, 0, self->n_facts, 1, 1);
+  gtk_grid_attach (self->facts, values, 1, self->n_facts, 1, 1);
+  self->n_facts++;
+
+  return values;
+}
+
+static void
+add_fact (SbDetailPane *self,
+          const char   *key,
+          const char   *value,
+          const char   *note)
+{
+  GtkWidget *values;
+  GtkWidget *label;
+
+  if (value == NULL)
+    return;
+
+  values = add_fact_row (self, key);
+  label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (values), label);
+
+  if (note != NULL)
+    {
+      GtkWidget *note_label = gtk_label_new (note);
+
+      gtk_label_set_xalign (GTK_LABEL (note_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (note_label), TRUE);
+      gtk_widget_add_css_class (note_label, "caption");
+      gtk_widget_add_css_class (note_label, "dim-label");
+      gtk_box_append (GTK_BOX (values), note_label);
+    }
+}
+
+static GtkWidget *
+create_link (SbDetailPane *self,
+             SbEntity     *entity)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (sb_entity_get_label (entity));
+
+  if (SB_IS_ACTOR (entity))
+    gtk_box_append (GTK_BOX (box), sb_actor_chip_new (SB_ACTOR (entity)));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "entity-link");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Show on the Map"));
+  g_object_set_data (G_OBJECT (button), FACT_ENTITY_KEY, entity);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_fact_button_clicked), self);
+
+  return button;
+}
+
+static void
+add_link_fact (SbDetailPane *self,
+               const char   *key,
+               SbEntity     *entity,
+               const char   *note)
+{
+  GtkWidget *values = add_fact_row (self, key);
+
+  gtk_box_append (GTK_BOX (values), create_link (self, entity));
+  if (note != NULL)
+    {
+      GtkWidget *note_label = gtk_label_new (note);
+
+      gtk_label_set_xalign (GTK_LABEL (note_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (note_label), TRUE);
+      gtk_widget_add_css_class (note_label, "caption");
+      gtk_widget_add_css_class (note_label, "dim-label");
+      gtk_box_append (GTK_BOX (values), note_label);
+    }
+}
+
+static void
+add_figures (SbDetailPane *self,
+             GPtrArray    *figures)
+{
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      SbFigure *figure = g_ptr_array_index (figures, i);
+      g_autofree char *value = sb_format_figure (figure);
+      g_autofree char *evidence = sb_format_evidence (&figure->evidence);
+      g_autofree char *note = figure->label ? g_strdup_printf ("%s · %s", sb_text_get (figure->label), evidence)
+                                            : g_steal_pointer (&evidence);
+
+      add_fact (self, sb_format_figure_measure (figure->measure), value, note);
+    }
+}
+
+static void
+add_certainty (SbDetailPane     *self,
+               const SbEvidence *evidence)
+{
+  g_autofree char *certainty = sb_format_evidence (evidence);
+
+  add_fact (self, _("How certain"), certainty, sb_format_certainty_help (evidence->certainty));
+}
+
+static void
+show_item (SbDetailPane *self,
+           SbItem       *item)
+{
+  SbItemKind kind = sb_item_get_kind (item);
+  g_autofree char *date = sb_format_date (sb_item_get_date (item));
+  g_autofree char *date_precision = sb_format_date_precision (sb_item_get_date (item));
+  g_autofree char *kind_text = NULL;
+  const char *description = sb_text_get (sb_item_get_description (item));
+  const char *what = NULL;
+
+  switch (kind)
+    {
+    case SB_ITEM_KIND_DEPLOYMENT:
+      what = sb_format_deployment_status (sb_item_get_deployment_status (item));
+      break;
+    case SB_ITEM_KIND_MOVEMENT:
+      what = sb_format_movement_status (sb_item_get_movement_status (item));
+      break;
+    case SB_ITEM_KIND_INCIDENT:
+      what = sb_format_incident_type (sb_item_get_incident_type (item));
+      break;
+    case SB_ITEM_KIND_AREA:
+    default:
+      what = sb_format_area_kind (sb_item_get_area_kind (item));
+      break;
+    }
+
+  kind_text = g_strdup_printf ("%s · %s", sb_format_item_kind (kind), what);
+  gtk_label_set_text (self->kind_label, kind_text);
+  gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (item)));
+  gtk_label_set_text (self->description_label, description);
+
+  /* The description repeats a title-less statement's label: once is enough. */
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          g_strcmp0 (description, sb_entity_get_label (SB_ENTITY (item))) != 0);
+
+  for (guint i = 0; i < sb_item_get_n_actors (item); i++)
+    add_link_fact (self, i == 0 ? _("Who") : "", SB_ENTITY (sb_item_get_actor (item, i)), NULL);
+
+  add_fact (self, _("When"), date, date_precision);
+
+  if (sb_item_get_origin (item) != NULL)
+    {
+      g_autofree char *precision = sb_format_place_precision (sb_item_get_origin (item));
+
+      add_link_fact (self, _("From"), SB_ENTITY (sb_item_get_origin (item)), precision);
+    }
+
+  if (sb_item_get_place (item) != NULL)
+    {
+      g_autofree char *precision = sb_format_place_precision (sb_item_get_place (item));
+
+      add_link_fact (self, kind == SB_ITEM_KIND_MOVEMENT ? _("To") : _("Where"),
+                     SB_ENTITY (sb_item_get_place (item)), precision);
+    }
+
+  if (kind == SB_ITEM_KIND_MOVEMENT)
+    add_fact (self, _("How"), sb_format_means (sb_item_get_means (item)), NULL);
+
+  if (kind == SB_ITEM_KIND_AREA)
+    add_fact (self, _("Outline"), sb_format_boundary (sb_item_get_boundary (item)), NULL);
+
+  {
+    g_autofree char *strength = sb_format_quantity (sb_item_get_strength (item));
+    g_autofree char *fatalities = sb_format_quantity (sb_item_get_fatalities (item));
+
+    add_fact (self, _("Strength"), strength, NULL);
+    add_fact (self, _("Fatalities"), fatalities, NULL);
+  }
+
+  if (sb_item_get_role (item) != NULL)
+    add_fact (self, _("Role"), sb_text_get (sb_item_get_role (item)), NULL);
+
+  add_figures (self, sb_item_get_figures (item));
+  add_certainty (self, sb_item_get_evidence (item));
+
+  g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
+  for (guint i = 0; sb_item_get_figures (item) != NULL && i < sb_item_get_figures (item)->len; i++)
+    g_ptr_array_extend (self->citations, ((SbFigure *) g_ptr_array_index (sb_item_get_figures (item), i))->evidence.citations, NULL, NULL);
+}
+
+static void
+show_actor (SbDetailPane *self,
+            SbActor      *actor)
+{
+  GPtrArray *figures = sb_actor_get_figures (actor);
+  GPtrArray *relations = sb_actor_get_relations (actor);
+
+  gtk_label_set_text (self->kind_label, sb_format_actor_kind (sb_actor_get_kind (actor)));
+  gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (actor)));
+  gtk_label_set_text (self->description_label, sb_text_get (sb_actor_get_summary (actor)));
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), sb_actor_get_summary (actor) != NULL);
+
+  if (sb_actor_get_affiliation (actor) != NULL)
+    add_fact (self, _("Affiliation"), sb_text_get (sb_actor_get_affiliation (actor)), NULL);
+  add_figures (self, figures);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      SbRelation *relation = g_ptr_array_index (relations, i);
+      g_autofree char *evidence = sb_format_evidence (&relation->evidence);
+
+      add_link_fact (self, sb_format_relation_type (relation->type), SB_ENTITY (relation->target), evidence);
+    }
+
+  g_ptr_array_extend (self->citations, sb_actor_get_citations (actor), NULL, NULL);
+  for (guint i = 0; i < figures->len; i++)
+    g_ptr_array_extend (self->citations, ((SbFigure *) g_ptr_array_index (figures, i))->evidence.citations, NULL, NULL);
+  for (guint i = 0; i < relations->len; i++)
+    g_ptr_array_extend (self->citations, ((SbRelation *) g_ptr_array_index (relations, i))->evidence.citations, NULL, NULL);
+}
+
+static void
+show_place (SbDetailPane *self,
+            SbPlace      *place)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  GListModel *items = sb_briefing_get_all_items (briefing);
+  g_autofree char *precision = sb_format_place_precision (place);
+  g_autofree char *coordinates = g_strdup_printf ("%.4f, %.4f", sb_place_get_latitude (place), sb_place_get_longitude (place));
+  gboolean first = TRUE;
+
+  gtk_label_set_text (self->kind_label, _("Place"));
+  gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (place)));
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
+
+  add_fact (self, _("Precision"), precision, NULL);
+  add_fact (self, _("Coordinates"), coordinates, _("Latitude, longitude (WGS 84)"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      if ((sb_item_get_place (item) != place && sb_item_get_origin (item) != place) ||
+          !sb_selection_item_is_visible (self->selection, item))
+        continue;
+
+      add_link_fact (self, first ? _("Here") : "", SB_ENTITY (item), NULL);
+      g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
+      first = FALSE;
+    }
+}
+
+static void
+show_source (SbDetailPane *self,
+             SbSource     *source)
+{
+  gtk_label_set_text (self->kind_label, _("Source"));
+  gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (source)));
+  gtk_label_set_text (self->description_label, sb_text_get (sb_source_get_note (source)));
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), sb_source_get_note (source) != NULL);
+}
+
+static void
+show_source_text (SbDetailPane *self,
+                  SbSource     *source)
+{
+  g_autofree char *meta = NULL;
+  g_autofree char *date = NULL;
+  const char *publisher, *url;
+
+  if (self->shown_source == source)
+    return;
+
+  self->shown_source = source;
+  gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source), -1);
+
+  gtk_label_set_text (self->source_title, sb_entity_get_label (SB_ENTITY (source)));
+  date = sb_format_date (sb_source_get_date (source));
+  publisher = sb_source_get_publisher (source);
+  /* TRANSLATORS: a source's publisher, date and language */
+  meta = publisher ? g_strdup_printf (_("%s · %s · %s"), publisher, date, sb_format_language (sb_source_get_language (source)))
+                   /* TRANSLATORS: a source's date and language */
+                   : g_strdup_printf (_("%s · %s"), date, sb_format_language (sb_source_get_language (source)));
+  gtk_label_set_text (self->source_meta, meta);
+
+  url = sb_source_get_url (source);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_button), url != NULL);
+  if (url != NULL)
+    gtk_link_button_set_uri (self->original_button, url);
+}
+
+static void
+tag_citation (SbDetailPane *self,
+              SbCitation   *citation,
+              GtkTextTag   *tag)
+{
+  const char *text = sb_source_get_text (citation->source);
+  GtkTextIter start, end;
+  int start_char, length;
+
+  if (citation->offset < 0)
+    return;
+
+  /* The model counts bytes; the buffer counts characters. */
+  start_char = g_utf8_pointer_to_offset (text, text + citation->offset);
+  length = g_utf8_strlen (citation->quote, -1);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_char);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, start_char + length);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
+
+  if (tag == self->current_tag)
+    {
+      gtk_text_buffer_move_mark (self->buffer, self->current_mark, &start);
+      gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.05, TRUE, 0.0, 0.3);
+    }
+}
+
+static int
+citation_position (SbDetailPane *self,
+                   SbCitation   *citation)
+{
+  for (guint i = 0; i < self->citations->len; i++)
+    if (g_ptr_array_index (self->citations, i) == citation)
+      return i;
+
+  return -1;
+}
+
+static void
+update_passages (SbDetailPane *self)
+{
+  SbCitation *current = sb_selection_get_citation (self->selection);
+  GtkTextIter start, end;
+  int position;
+
+  if (current == NULL && self->citations->len > 0)
+    current = g_ptr_array_index (self->citations, 0);
+
+  gtk_widget_set_visible (self->source_box, current != NULL);
+  if (current == NULL)
+    return;
+
+  show_source_text (self, current->source);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->cited_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
+
+  for (guint i = 0; i < self->citations->len; i++)
+    {
+      SbCitation *citation = g_ptr_array_index (self->citations, i);
+
+      if (citation->source == current->source)
+        tag_citation (self, citation, self->cited_tag);
+    }
+  tag_citation (self, current, self->current_tag);
+
+  position = citation_position (self, current);
+  if (position >= 0 && self->citations->len > 1)
+    {
+      /* TRANSLATORS: "Passage 1 of 3" */
+      g_autofree char *text = g_strdup_printf (_("Passage %d of %u"), position + 1, self->citations->len);
+
+      gtk_label_set_text (self->position_label, text);
+    }
+  else
+    gtk_label_set_text (self->position_label, "");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-passage", position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-passage",
+                                 position >= 0 && (guint) position + 1 < self->citations->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-citation", TRUE);
+}
+
+static void
+update (SbDetailPane *self)
+{
+  SbEntity *selected = self->selection ? sb_selection_get_selected (self->selection) : NULL;
+  SbCitation *current = self->selection ? sb_selection_get_citation (self->selection) : NULL;
+
+  clear_facts (self);
+  g_ptr_array_set_size (self->citations, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-citation", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-passage", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-passage", FALSE);
+
+  if (selected == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (SB_IS_ITEM (selected))
+    show_item (self, SB_ITEM (selected));
+  else if (SB_IS_ACTOR (selected))
+    show_actor (self, SB_ACTOR (selected));
+  else if (SB_IS_PLACE (selected))
+    show_place (self, SB_PLACE (selected));
+  else if (SB_IS_SOURCE (selected))
+    show_source (self, SB_SOURCE (selected));
+
+  /* A passage found by search belongs to no statement: it is the list. */
+  if (current != NULL && citation_position (self, current) < 0)
+    g_ptr_array_add (self->citations, current);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->facts), self->n_facts > 0);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+  update_passages (self);
+}
+
+static void
+step_passage (SbDetailPane *self,
+              int           delta)
+{
+  SbCitation *current = sb_selection_get_citation (self->selection);
+  int position = current ? citation_position (self, current) : -1;
+
+  if (position < 0 || position + delta < 0 || (guint) (position + delta) >= self->citations->len)
+    return;
+
+  sb_selection_select_citation (self->selection, sb_selection_get_selected (self->selection),
+                                g_ptr_array_index (self->citations, position + delta));
+}
+
+static void
+previous_passage_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  step_passage (SB_DETAIL_PANE (widget), -1);
+}
+
+static void
+next_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_passage (SB_DETAIL_PANE (widget), 1);
+}
+
+/**
+ * sb_detail_pane_copy_citation:
+ *
+ * Puts the current passage, with its source and date, on the clipboard.
+ *
+ * Returns: %TRUE if there was a passage to copy
+ */
+gboolean
+sb_detail_pane_copy_citation (SbDetailPane *self)
+{
+  SbCitation *citation;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SB_IS_DETAIL_PANE (self), FALSE);
+
+  citation = self->selection ? sb_selection_get_citation (self->selection) : NULL;
+  if (citation == NULL && self->citations->len > 0)
+    citation = g_ptr_array_index (self->citations, 0);
+  if (citation == NULL)
+    return FALSE;
+
+  text = sb_format_citation (citation);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  return TRUE;
+}
+
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbDetailPane *self = SB_DETAIL_PANE (widget);
+  GtkWidget *overlay;
+
+  if (!sb_detail_pane_copy_citation (self))
+    return;
+
+  /* A toast, where the window has an overlay for them. */
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Citation copied")));
+}
+
+GtkTextView *
+sb_detail_pane_get_source_view (SbDetailPane *self)
+{
+  g_return_val_if_fail (SB_IS_DETAIL_PANE (self), NULL);
+
+  return self->source_view;
+}
+
+static void
+on_briefing_changed (SbDetailPane *self)
+{
+  self->shown_source = NULL;
+  update (self);
+}
+
+void
+sb_detail_pane_set_selection (SbDetailPane *self,
+                              SbSelection  *selection)
+{
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+  g_return_if_fail (SB_IS_SELECTION (selection));
+  g_return_if_fail (self->selection == NULL);
+
+  self->selection = g_object_ref (selection);
+  g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::citation", G_CALLBACK (update_passages), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "filter-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+static void
+sb_detail_pane_dispose (GObject *object)
+{
+  SbDetailPane *self = (SbDetailPane *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_DETAIL_PANE);
+  /* The template's root has no id: it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (sb_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+sb_detail_pane_class_init (SbDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_detail_pane_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-detail-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, description_label);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, facts);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_box);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_title);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_meta);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, position_label);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, original_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_view);
+
+  gtk_widget_class_install_action (widget_class, "detail.previous-passage", NULL, previous_passage_action);
+  gtk_widget_class_install_action (widget_class, "detail.next-passage", NULL, next_passage_action);
+  gtk_widget_class_install_action (widget_class, "detail.copy-citation", NULL, copy_citation_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sb-detail-pane");
+}
+
+static void
+sb_detail_pane_init (SbDetailPane *self)
+{
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->citations = g_ptr_array_new ();
+  self->buffer = gtk_text_view_get_buffer (self->source_view);
+  self->cited_tag = gtk_text_buffer_create_tag (self->buffer, "cited",
+                                                "background", "rgba(255,200,0,0.28)",
+                                                NULL);
+  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "current",
+                                                  "background", "rgba(255,170,0,0.6)",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  NULL);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  self->current_mark = gtk_text_buffer_create_mark (self->buffer, "current", &start, TRUE);
+}

@@ -1,0 +1,517 @@
+/* sb-sidebar.c
+ *
+ * Three pages: the actors, search results, and the dossier of one actor.
+ * Choosing an actor selects it (the map frames it) and opens its dossier;
+ * the dossier stays open while its statements are chosen.
+ */
+
+#define G_LOG_DOMAIN "sb-sidebar"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sb-actor-chip.h"
+#include "sb-dossier-view.h"
+#include "sb-format.h"
+#include "sb-search.h"
+#include "sb-sidebar.h"
+
+#define MAX_RESULTS_PER_KIND 100
+
+struct _SbSidebar
+{
+  GtkWidget parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkStack *stack;
+  GtkListBox *actor_list;
+  GtkListBox *result_list;
+  AdwStatusPage *no_results;
+  GtkStack *result_stack;
+  SbDossierView *dossier;
+
+  SbSelection *selection;
+  GPtrArray *results;      /* of SbSearchResult, for the result rows */
+};
+
+G_DEFINE_FINAL_TYPE (SbSidebar, sb_sidebar, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  SbActor *actor;
+  GtkLabel *count;
+  GtkToggleButton *visible;
+} ActorRow;
+
+#define ACTOR_ROW_KEY "sb-actor-row"
+
+static void
+update_actor_row (SbSidebar     *self,
+                  GtkListBoxRow *row)
+{
+  ActorRow *data = g_object_get_data (G_OBJECT (row), ACTOR_ROW_KEY);
+  guint count = sb_selection_count_visible_items (self->selection, data->actor);
+  gboolean shown = sb_selection_get_actor_visible (self->selection, data->actor);
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_text (data->count, text);
+
+  g_signal_handlers_block_matched (data->visible, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_toggle_button_set_active (data->visible, shown);
+  g_signal_handlers_unblock_matched (data->visible, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_button_set_icon_name (GTK_BUTTON (data->visible), shown ? "view-reveal-symbolic" : "view-conceal-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), shown ? _("Hide from Map") : _("Show on Map"));
+  {
+    /* TRANSLATORS: a check a screen reader speaks: "Show Wagner group on the map" */
+    g_autofree char *label = g_strdup_printf (_("Show %s on the map"), sb_entity_get_label (SB_ENTITY (data->actor)));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (data->visible),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  }
+  gtk_widget_set_opacity (GTK_WIDGET (data->count), shown ? 1.0 : 0.5);
+
+  description = g_strdup_printf (ngettext ("%s, %u statement shown", "%s, %u statements shown", count),
+                                 sb_format_actor_kind (sb_actor_get_kind (data->actor)), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (SB_ENTITY (data->actor)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+on_visible_toggled (GtkToggleButton *button,
+                    SbSidebar       *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  ActorRow *data = g_object_get_data (G_OBJECT (row), ACTOR_ROW_KEY);
+
+  sb_selection_set_actor_visible (self->selection, data->actor, gtk_toggle_button_get_active (button));
+}
+
+static GtkWidget *
+create_actor_row (SbSidebar *self,
+                  SbActor   *actor)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (sb_entity_get_label (SB_ENTITY (actor)));
+  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *visible = gtk_toggle_button_new ();
+  ActorRow *data = g_new0 (ActorRow, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), name);
+
+  if (sb_actor_get_affiliation (actor) != NULL)
+    {
+      GtkWidget *affiliation = gtk_label_new (sb_text_get (sb_actor_get_affiliation (actor)));
+
+      gtk_label_set_xalign (GTK_LABEL (affiliation), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (affiliation), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (affiliation, "dim-label");
+      gtk_widget_add_css_class (affiliation, "caption");
+      gtk_box_append (GTK_BOX (labels), affiliation);
+    }
+
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_tooltip_text (count, _("Statements shown on the map"));
+
+  gtk_widget_add_css_class (visible, "flat");
+  gtk_widget_add_css_class (visible, "visibility-toggle");
+  gtk_widget_set_valign (visible, GTK_ALIGN_CENTER);
+  g_signal_connect (visible, "toggled", G_CALLBACK (on_visible_toggled), self);
+
+  gtk_box_append (GTK_BOX (box), sb_actor_chip_new (actor));
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), visible);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  data->actor = actor;
+  data->count = GTK_LABEL (count);
+  data->visible = GTK_TOGGLE_BUTTON (visible);
+  g_object_set_data_full (G_OBJECT (row), ACTOR_ROW_KEY, data, g_free);
+
+  update_actor_row (self, GTK_LIST_BOX_ROW (row));
+  return row;
+}
+
+static SbActorKind
+row_actor_kind (GtkListBoxRow *row)
+{
+  ActorRow *data = g_object_get_data (G_OBJECT (row), ACTOR_ROW_KEY);
+
+  return sb_actor_get_kind (data->actor);
+}
+
+static GtkWidget *
+create_heading (const char *text)
+{
+  GtkWidget *header = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "sidebar-heading");
+  return header;
+}
+
+static void
+update_kind_header (GtkListBoxRow *row,
+                    GtkListBoxRow *before,
+                    gpointer       user_data)
+{
+  if (before != NULL && row_actor_kind (before) == row_actor_kind (row))
+    gtk_list_box_row_set_header (row, NULL);
+  else
+    gtk_list_box_row_set_header (row, create_heading (sb_format_actor_kind_plural (row_actor_kind (row))));
+}
+
+static void
+rebuild_actors (SbSidebar *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  GListModel *actors;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list))) != NULL)
+    gtk_list_box_remove (self->actor_list, child);
+
+  if (briefing == NULL)
+    return;
+
+  /* By kind, and within a kind in the author's order. */
+  actors = sb_briefing_get_actors (briefing);
+  for (guint kind = 0; kind < SB_N_ACTOR_KINDS; kind++)
+    for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+      {
+        g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+        if (sb_actor_get_kind (actor) == kind)
+          gtk_list_box_append (self->actor_list, create_actor_row (self, actor));
+      }
+}
+
+static void
+update_counts (SbSidebar *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      update_actor_row (self, GTK_LIST_BOX_ROW (child));
+}
+
+static void
+on_actor_activated (GtkListBox    *list,
+                    GtkListBoxRow *row,
+                    SbSidebar     *self)
+{
+  ActorRow *data = g_object_get_data (G_OBJECT (row), ACTOR_ROW_KEY);
+
+  sb_selection_select (self->selection, SB_ENTITY (data->actor));
+  sb_sidebar_show_dossier (self, data->actor);
+}
+
+static const char *
+result_heading (SbSearchKind kind)
+{
+  switch (kind)
+    {
+    case SB_SEARCH_ACTOR:
+      return _("Actors");
+    case SB_SEARCH_ITEM:
+      return _("Statements");
+    case SB_SEARCH_PLACE:
+      return _("Places");
+    case SB_SEARCH_SOURCE_TEXT:
+    default:
+      return _("In the Sources");
+    }
+}
+
+static GtkWidget *
+create_result_row (SbSearchResult *result)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title;
+  g_autofree char *subtitle = NULL;
+
+  switch (result->kind)
+    {
+    case SB_SEARCH_ACTOR:
+      gtk_box_append (GTK_BOX (box), sb_actor_chip_new (SB_ACTOR (result->entity)));
+      subtitle = g_strdup (sb_format_actor_kind (sb_actor_get_kind (SB_ACTOR (result->entity))));
+      break;
+    case SB_SEARCH_ITEM:
+      subtitle = sb_format_item_subtitle (SB_ITEM (result->entity));
+      break;
+    case SB_SEARCH_PLACE:
+      subtitle = sb_format_place_precision (SB_PLACE (result->entity));
+      break;
+    case SB_SEARCH_SOURCE_TEXT:
+    default:
+      subtitle = g_strdup (sb_entity_get_label (result->entity));
+      break;
+    }
+
+  title = gtk_label_new (result->kind == SB_SEARCH_SOURCE_TEXT ? result->snippet
+                                                               : sb_entity_get_label (result->entity));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (labels), title);
+
+  if (subtitle != NULL)
+    {
+      GtkWidget *label = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (labels), label);
+    }
+
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (title)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle ? subtitle : "",
+                                  -1);
+  return row;
+}
+
+static void
+update_result_header (GtkListBoxRow *row,
+                      GtkListBoxRow *before,
+                      gpointer       user_data)
+{
+  SbSidebar *self = user_data;
+  SbSearchResult *result = g_ptr_array_index (self->results, gtk_list_box_row_get_index (row));
+  SbSearchResult *previous = before ? g_ptr_array_index (self->results, gtk_list_box_row_get_index (before)) : NULL;
+
+  if (previous != NULL && previous->kind == result->kind)
+    gtk_list_box_row_set_header (row, NULL);
+  else
+    gtk_list_box_row_set_header (row, create_heading (result_heading (result->kind)));
+}
+
+static void
+run_search (SbSidebar *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->result_list))) != NULL)
+    gtk_list_box_remove (self->result_list, child);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  if (*query == '\0' || self->selection == NULL)
+    {
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+        gtk_stack_set_visible_child_name (self->stack, "actors");
+      return;
+    }
+
+  self->results = sb_search_run (self->selection, query, MAX_RESULTS_PER_KIND);
+  for (guint i = 0; i < self->results->len; i++)
+    gtk_list_box_append (self->result_list, create_result_row (g_ptr_array_index (self->results, i)));
+
+  gtk_stack_set_visible_child_name (self->result_stack, self->results->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+on_result_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     SbSidebar     *self)
+{
+  SbSearchResult *result = g_ptr_array_index (self->results, gtk_list_box_row_get_index (row));
+
+  if (result->kind == SB_SEARCH_SOURCE_TEXT)
+    sb_selection_select_citation (self->selection, result->entity, result->passage);
+  else
+    sb_selection_select (self->selection, result->entity);
+}
+
+static void
+on_stop_search (SbSidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_filter_changed (SbSidebar *self)
+{
+  update_counts (self);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    run_search (self);
+}
+
+static void
+on_briefing_changed (SbSidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rebuild_actors (self);
+  gtk_stack_set_visible_child_name (self->stack, "actors");
+}
+
+/* An actor chosen anywhere (the map, a relation) opens its dossier,
+ * unless the search results are being read.
+ */
+static void
+on_selected_changed (SbSidebar *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  if (SB_IS_ACTOR (selected) && !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    sb_sidebar_show_dossier (self, SB_ACTOR (selected));
+}
+
+static void
+on_dossier_back (SbSidebar *self)
+{
+  sb_sidebar_go_back (self);
+}
+
+void
+sb_sidebar_show_dossier (SbSidebar *self,
+                         SbActor   *actor)
+{
+  g_return_if_fail (SB_IS_SIDEBAR (self));
+  g_return_if_fail (SB_IS_ACTOR (actor));
+
+  sb_dossier_view_set_actor (self->dossier, actor);
+  gtk_stack_set_visible_child_name (self->stack, "dossier");
+}
+
+/**
+ * sb_sidebar_go_back:
+ *
+ * Leaves the dossier or the search results for the list of actors.
+ *
+ * Returns: %TRUE if there was somewhere to go back from
+ */
+gboolean
+sb_sidebar_go_back (SbSidebar *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (SB_IS_SIDEBAR (self), FALSE);
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_str_equal (page, "results"))
+    {
+      on_stop_search (self);
+      return TRUE;
+    }
+
+  if (g_str_equal (page, "dossier"))
+    {
+      SbActor *actor = sb_dossier_view_get_actor (self->dossier);
+
+      /* Back from an actor's dossier: the map shows everyone again. */
+      if (SB_ENTITY (actor) == sb_selection_get_selected (self->selection))
+        sb_selection_clear (self->selection);
+
+      gtk_stack_set_visible_child_name (self->stack, "actors");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+sb_sidebar_focus_search (SbSidebar *self)
+{
+  g_return_if_fail (SB_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+sb_sidebar_set_selection (SbSidebar   *self,
+                          SbSelection *selection)
+{
+  g_return_if_fail (SB_IS_SIDEBAR (self));
+  g_return_if_fail (SB_IS_SELECTION (selection));
+  g_return_if_fail (self->selection == NULL);
+
+  self->selection = g_object_ref (selection);
+  sb_dossier_view_set_selection (self->dossier, selection);
+
+  g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+
+  on_briefing_changed (self);
+}
+
+static void
+sb_sidebar_dispose (GObject *object)
+{
+  SbSidebar *self = (SbSidebar *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_SIDEBAR);
+  /* The template's root has no id: it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (sb_sidebar_parent_class)->dispose (object);
+}
+
+static void
+sb_sidebar_class_init (SbSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_sidebar_dispose;
+
+  g_type_ensure (SB_TYPE_DOSSIER_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, actor_list);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, result_list);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, result_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, no_results);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, dossier);
+  gtk_widget_class_bind_template_callback (widget_class, on_actor_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, run_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_dossier_back);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sb-sidebar");
+}
+
+static void
+sb_sidebar_init (SbSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_header_func (self->actor_list, update_kind_header, NULL, NULL);
+  gtk_list_box_set_header_func (self->result_list, update_result_header, self, NULL);
+}
