@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""Walks SahelBrief's accessibility tree the way a screen reader does
+(AT-SPI) and checks that every control a person can reach has a name to
+speak. Prints TAP.
+
+Usage: test-accessibility.py PATH-TO-SAHELBRIEF
+Needs a session bus; the accessibility bus is started on demand.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+# Roles a person operates: each needs a name.
+CONTROL_ROLES = {
+    pyatspi.ROLE_PUSH_BUTTON,
+    pyatspi.ROLE_TOGGLE_BUTTON,
+    pyatspi.ROLE_CHECK_BOX,
+    pyatspi.ROLE_RADIO_BUTTON,
+    pyatspi.ROLE_ENTRY,
+    pyatspi.ROLE_TEXT,
+    pyatspi.ROLE_LIST_ITEM,
+    pyatspi.ROLE_LIST_BOX,
+    pyatspi.ROLE_LIST,
+    pyatspi.ROLE_COMBO_BOX,
+    pyatspi.ROLE_SLIDER,
+    pyatspi.ROLE_LINK,
+    pyatspi.ROLE_MENU_ITEM,
+}
+
+# Names the window's main controls must have.
+BUTTON_ROLES = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON}
+EXPECTED = [
+    (BUTTON_ROLES, "Show Actors"),
+    (BUTTON_ROLES, "Search"),
+    (BUTTON_ROLES, "Show Details and Source"),
+    (BUTTON_ROLES, "Main Menu"),
+    (BUTTON_ROLES, "Layers and Filters"),
+    (BUTTON_ROLES, "Legend"),
+    (BUTTON_ROLES, "Show Wagner group on the map"),
+    ({pyatspi.ROLE_LIST_ITEM}, "Wagner group"),
+    ({pyatspi.ROLE_LIST_ITEM}, "French armed forces"),
+]
+
+
+def find_app(name, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            if app is not None and app.name == name and app.childCount > 0:
+                return app
+        time.sleep(0.3)
+    return None
+
+
+def walk(node, path, out, depth=0):
+    if node is None or depth > 60:
+        return
+    try:
+        role = node.getRole()
+        name = node.name or ""
+        states = node.getState()
+    except Exception:
+        return
+    here = path + [f"{node.getRoleName()}[{name}]"]
+    out.append((node, role, name, states, here))
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        walk(child, here, out, depth + 1)
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test-accessibility.py PATH-TO-SAHELBRIEF", file=sys.stderr)
+        return 2
+
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env.pop("GTK_A11Y", None)
+    env["GSETTINGS_BACKEND"] = "memory"
+    # The accessibility bus, as a desktop session starts it.
+    bus_process = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    app_process = subprocess.Popen([sys.argv[1]], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = []
+    try:
+        app = find_app("sahelbrief")
+        results.append((app is not None, "the application appears on the accessibility bus"))
+        if app is None:
+            return report(results)
+
+        time.sleep(2)
+        nodes = []
+        walk(app, [], nodes)
+
+        unnamed = []
+        garbled = []
+        for node, role, name, states, path in nodes:
+            # Mnemonic underscores and widget class names are not speech.
+            if role in CONTROL_ROLES and re.search(r"(^|\s)_\w|\bGtk[A-Z]|\bAdw[A-Z]", name):
+                garbled.append(" > ".join(path[-3:]))
+            if role not in CONTROL_ROLES:
+                continue
+            if not states.contains(pyatspi.STATE_SHOWING):
+                continue
+            if name.strip():
+                continue
+            # A list's rows speak for it; a text view speaks its text.
+            if role in (pyatspi.ROLE_TEXT,) and node.queryText().characterCount > 0:
+                continue
+            unnamed.append(" > ".join(path[-4:]))
+
+        results.append((len(nodes) > 50, f"the tree has {len(nodes)} nodes"))
+        for line in unnamed:
+            print(f"# unnamed: {line}")
+        results.append((not unnamed, f"every visible control has a name ({len(unnamed)} without)"))
+        for line in garbled:
+            print(f"# not speech: {line}")
+        results.append((not garbled, f"no name is a mnemonic or a class name ({len(garbled)} are)"))
+
+        for roles, name in EXPECTED:
+            found = any(r in roles and n == name for _, r, n, _, _ in nodes)
+            results.append((found, f"“{name}” is there"))
+
+        maps = [n for n in nodes if n[2] == "Map"]
+        results.append((bool(maps), "the map has a name"))
+    finally:
+        for process in (app_process, bus_process):
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    return report(results)
+
+
+def report(results):
+    print(f"1..{len(results)}")
+    failed = 0
+    for i, (ok, text) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {text}")
+        failed += not ok
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

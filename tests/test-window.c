@@ -1,0 +1,391 @@
+/* test-window.c
+ *
+ * The briefing window as a person uses it, under Xvfb: the sidebar lists
+ * every actor, an actor's dossier shows its figures and their passages,
+ * the source pane highlights exactly the quoted passage, clicks on the
+ * map select, a broken file leaves the briefing shown in place, and
+ * source text is never read as markup.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sb-detail-pane.h"
+#include "sb-dossier-view.h"
+#include "sb-map-view.h"
+#include "sb-problem.h"
+#include "sb-sidebar.h"
+#include "sb-source.h"
+#include "sb-window.h"
+
+#define TIMEOUT_MS 10000
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+iterate_briefly (void)
+{
+  gint64 until = g_get_monotonic_time () + 150 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A label showing exactly @text, among those a person can see. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+map_is_framed (gpointer data)
+{
+  SbMapView *map_view = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
+         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
+}
+
+static SbWindow *
+create_window (void)
+{
+  SbWindow *window = sb_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (map_is_framed, find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  iterate_briefly ();
+
+  return window;
+}
+
+static gpointer
+lookup (SbWindow   *window,
+        const char *id)
+{
+  SbEntity *entity = sb_briefing_lookup (sb_window_get_briefing (window), id);
+
+  g_assert_nonnull (entity);
+  return entity;
+}
+
+/* The text the "current" highlight covers in the source view. */
+static char *
+current_highlight (SbWindow *window)
+{
+  SbDetailPane *pane = SB_DETAIL_PANE (find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_detail_pane_get_source_view (pane));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, tag) && !gtk_text_iter_forward_to_tag_toggle (&start, tag))
+    return NULL;
+
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, tag);
+
+  /* Exactly one highlighted range. */
+  {
+    GtkTextIter after = end;
+
+    g_assert_false (gtk_text_iter_forward_to_tag_toggle (&after, tag));
+  }
+
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static void
+test_sidebar_lists_every_actor (void)
+{
+  SbWindow *window = create_window ();
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GListModel *actors = sb_briefing_get_actors (sb_window_get_briefing (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (actors), >=, 14);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SbEntity) actor = g_list_model_get_item (actors, i);
+
+      if (find_label (sidebar, sb_entity_get_label (actor)) == NULL)
+        g_test_message ("not in the sidebar: %s", sb_entity_get_label (actor));
+      g_assert_nonnull (find_label (sidebar, sb_entity_get_label (actor)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_wagner_dossier (void)
+{
+  SbWindow *window = create_window ();
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  SbActor *wagner = lookup (window, "wagner-group");
+  const SbFigure *strength = sb_actor_get_strength (wagner);
+  SbCitation *citation = g_ptr_array_index (strength->evidence.citations, 0);
+  GtkWidget *label, *row, *dossier;
+  g_autofree char *highlight = NULL;
+
+  /* Choosing Wagner in the list, as a click does. */
+  label = find_label (sidebar, "Wagner group");
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  iterate_briefly ();
+
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (wagner));
+  dossier = find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+  g_assert_true (gtk_widget_is_drawable (dossier));
+
+  /* "met naar wordt aangenomen zo’n duizend militairen": an estimate. */
+  label = find_label (dossier, "Strength: about 1,000, as of August 2022");
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Estimated"));
+
+  /* The figure's own passage, shown in the source pane. */
+  g_signal_emit_by_name (row, "activated");
+  iterate_briefly ();
+  g_assert_true (sb_selection_get_citation (sb_window_get_selection (window)) == citation);
+  highlight = current_highlight (window);
+  g_assert_cmpstr (highlight, ==, citation->quote);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_incident_highlight (void)
+{
+  SbWindow *window = create_window ();
+  SbItem *arrest = lookup (window, "ivorian-soldiers-arrested");
+  SbCitation *citation = g_ptr_array_index (sb_item_get_citations (arrest), 0);
+  SbDetailPane *pane = SB_DETAIL_PANE (find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_detail_pane_get_source_view (pane));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current");
+  const char *text = sb_source_get_text (citation->source);
+  g_autofree char *highlight = NULL;
+  GtkTextIter start;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (arrest));
+  iterate_briefly ();
+
+  highlight = current_highlight (window);
+  g_assert_cmpstr (highlight, ==, citation->quote);
+
+  /* At the passage's own place in the article, not an earlier repeat. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_iter_forward_to_tag_toggle (&start, tag);
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==,
+                   g_utf8_pointer_to_offset (text, text + citation->offset));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_map_click (void)
+{
+  SbWindow *window = create_window ();
+  SbMapView *map_view = SB_MAP_VIEW (find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  SbSelection *selection = sb_window_get_selection (window);
+  SbItem *deployment = lookup (window, "france-niger");
+  double x, y, lat = 2.0, lon = -5.0;
+
+  g_assert_true (sb_map_view_locate_item (map_view, deployment, &x, &y));
+  sb_map_view_click (map_view, x, y);
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (deployment));
+
+  /* The Gulf of Guinea, south of Abidjan: nothing is drawn there. */
+  shumate_viewport_location_to_widget_coords (sb_map_view_get_viewport (map_view),
+                                              GTK_WIDGET (sb_map_view_get_map (map_view)),
+                                              lat, lon, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  sb_map_view_click (map_view, x, y);
+  g_assert_null (sb_selection_get_selected (selection));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_done_loading (gpointer data)
+{
+  return !sb_window_is_loading (data);
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+close_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (int i = g_list_model_get_n_items (toplevels) - 1; i >= 0; i--)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        gtk_window_destroy (GTK_WINDOW (toplevel));
+    }
+}
+
+static void
+test_invalid_file_keeps_briefing (void)
+{
+  SbWindow *window = create_window ();
+  g_autoptr(GFile) file = g_file_new_build_filename (INVALID_DIR, "37-unknown-field-lattitude.sahelbrief", NULL);
+  SbBriefing *before = sb_window_get_briefing (window);
+  GPtrArray *problems;
+
+  sb_selection_select (sb_window_get_selection (window), lookup (window, "wagner-group"));
+
+  sb_window_open (window, file);
+  wait_until (is_done_loading, window);
+  wait_until (dialog_is_shown, NULL);
+
+  problems = sb_window_get_problems (window);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, >=, 1);
+  {
+    gboolean typo_found = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        SbProblem *problem = g_ptr_array_index (problems, i);
+
+        if (problem->code == SB_PROBLEM_UNKNOWN_FIELD && g_str_has_suffix (problem->path, ".lattitude"))
+          typo_found = problem->line > 0;
+      }
+    g_assert_true (typo_found);
+  }
+
+  /* What was open stays as it was. */
+  g_assert_true (sb_window_get_briefing (window) == before);
+  g_assert_null (sb_window_get_file (window));
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == lookup (window, "wagner-group"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, sb_text_get (sb_briefing_get_title (before)));
+
+  close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_source_text_is_not_markup (void)
+{
+  SbWindow *window = create_window ();
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  SbDetailPane *pane = SB_DETAIL_PANE (find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_detail_pane_get_source_view (pane));
+  g_autofree char *shown = NULL;
+  g_autofree char *highlight = NULL;
+  GtkTextIter start, end;
+  SbItem *incident;
+
+  sb_window_open (window, file);
+  wait_until (is_done_loading, window);
+  g_assert_null (sb_window_get_problems (window));
+  iterate_briefly ();
+
+  incident = lookup (window, "convoy-leaves");
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (incident));
+  iterate_briefly ();
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (shown, ==, sb_source_get_text (lookup (window, "markup-source")));
+  g_assert_nonnull (strstr (shown, "<b>convoy</b> left Gao & crossed"));
+  g_assert_nonnull (strstr (shown, "<span foreground=\"red\">red</span>"));
+
+  highlight = current_highlight (window);
+  g_assert_cmpstr (highlight, ==, "the <b>convoy</b> left Gao & crossed into Niger.");
+
+  /* Titles and names are plain text too. */
+  g_assert_nonnull (find_label (GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes"));
+  g_assert_nonnull (find_label (GTK_WIDGET (pane), "Source with <i>markup</i> & ampersands"));
+  g_assert_nonnull (find_label (find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Force <b>One</b> & Co"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/sidebar-lists-every-actor", test_sidebar_lists_every_actor);
+  g_test_add_func ("/window/wagner-dossier", test_wagner_dossier);
+  g_test_add_func ("/window/incident-highlight", test_incident_highlight);
+  g_test_add_func ("/window/map-click", test_map_click);
+  g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
+  g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
+
+  return g_test_run ();
+}
