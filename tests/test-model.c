@@ -12,6 +12,7 @@
 
 #include "sb-enums.h"
 #include "sb-json-scan.h"
+#include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-source.h"
 #include "sb-step.h"
@@ -116,18 +117,66 @@ test_json_paths (void)
   g_assert_cmpstr (path->str, ==, "$['it\\'s a key']");
 }
 
+static gboolean
+check_syntax (const char *text,
+              gsize      *error_offset)
+{
+  SbJsonOutline outline;
+  gboolean ok = sb_json_syntax_check (text, strlen (text), 64, &outline);
+
+  if (!ok)
+    {
+      g_test_message ("%s: %s", text, outline.error_message);
+      *error_offset = outline.error_offset;
+    }
+
+  sb_json_outline_clear (&outline);
+  return ok;
+}
+
 static void
-test_depth_scan (void)
+test_strict_syntax (void)
 {
   g_autofree char *deep = g_strnfill (70, '[');
   const char *in_string = "{\"a\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"}";
+  const struct {
+    const char *text;
+    gsize offset;
+  } invalid[] = {
+    { "{\"a\": 1,}", 7 },                 /* trailing comma */
+    { "{'a': 1}", 1 },                    /* single quotes */
+    { "{\"a\": 1 /* no */}", 8 },          /* comment */
+    { "{\"a\": 01}", 6 },                  /* leading zero */
+    { "{\"a\": 0x10}", 6 },                /* hexadecimal */
+    { "{\"a\": .5}", 6 },                  /* no integer part */
+    { "{\"a\": 1.}", 6 },                  /* no fraction digits */
+    { "{\"a\": \"\\q\"}", 7 },             /* unknown escape */
+    { "{\"a\": \"\\ud800\"}", 7 },         /* lone high surrogate */
+    { "{\"a\": \"\\udc00\"}", 7 },         /* lone low surrogate */
+    { "{\"a\": \"x\\u0000y\"}", 8 },       /* NUL */
+    { "{\"a\": \"tab\there\"}", 10 },       /* raw control character */
+    { "{\"a\": 1} {}", 9 },                /* a second value */
+    { "{\"a\": tru}", 6 },                 /* bare word */
+    { "{\"a\": [1, 2}", 11 },              /* wrong closing bracket */
+    { "{\"a\": \"open", 6 },                /* never closed */
+  };
   gsize offset = 0;
 
-  g_assert_false (sb_json_scan_depth (deep, 70, 64, &offset));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      offset = G_MAXSIZE;
+      g_assert_false (check_syntax (invalid[i].text, &offset));
+      g_assert_cmpuint (offset, ==, invalid[i].offset);
+    }
+
+  g_assert_true (check_syntax ("{\"a\": [1, -2.5e3, true, false, null, \"\\u00e9\\ud83d\\ude00\\n\"], \"b\": {}}", &offset));
+  g_assert_true (check_syntax ("  [ ]  ", &offset));
+
+  g_assert_false (check_syntax (deep, &offset));
   g_assert_cmpuint (offset, ==, 64);
 
   /* Brackets inside strings do not nest. */
-  g_assert_true (sb_json_scan_depth (in_string, strlen (in_string), 64, &offset));
+  g_assert_true (check_syntax (in_string, &offset));
 }
 
 #define MINIMAL_BRIEFING \
@@ -512,7 +561,7 @@ main (int   argc,
   g_test_add_func ("/model/text-fallback", test_text_fallback);
   g_test_add_func ("/model/language-codes", test_language_codes);
   g_test_add_func ("/model/json-paths", test_json_paths);
-  g_test_add_func ("/model/depth-scan", test_depth_scan);
+  g_test_add_func ("/model/strict-syntax", test_strict_syntax);
   g_test_add_func ("/loader/minimal-briefing", test_minimal_briefing);
   g_test_add_func ("/loader/problem-positions", test_problem_positions);
   g_test_add_func ("/loader/quote-hints", test_quote_hints);

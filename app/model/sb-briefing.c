@@ -85,20 +85,7 @@ sb_briefing_class_init (SbBriefingClass *klass)
 static void
 sb_briefing_init (SbBriefing *self)
 {
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->items_by_actor = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-index_entities (SbBriefing *self,
-                GPtrArray  *entities)
-{
-  for (guint i = 0; i < entities->len; i++)
-    {
-      SbEntity *entity = g_ptr_array_index (entities, i);
-
-      g_hash_table_insert (self->by_id, (gpointer) sb_entity_get_id (entity), entity);
-    }
 }
 
 static int
@@ -108,7 +95,11 @@ compare_items_by_date (gconstpointer a,
   SbItem *item_a = *(SbItem **) a;
   SbItem *item_b = *(SbItem **) b;
 
-  return sb_date_compare (&item_a->date, &item_b->date);
+  if (item_a->first_day != item_b->first_day)
+    return item_a->first_day < item_b->first_day ? -1 : 1;
+
+  /* The more precise first: "15 August" before "August". */
+  return (int) item_b->date.start.precision - (int) item_a->date.start.precision;
 }
 
 static void
@@ -173,11 +164,16 @@ assign_colours (SbBriefing *self)
 /**
  * _sb_briefing_new_take:
  * @contents: what the loader read, all references resolved; emptied
+ * @by_id: (transfer full): id → entity for everything in @contents, keyed
+ *   by the entities' own id strings
  */
 SbBriefing *
-_sb_briefing_new_take (SbBriefingContents *contents)
+_sb_briefing_new_take (SbBriefingContents *contents,
+                       GHashTable         *by_id)
 {
   SbBriefing *self = g_object_new (SB_TYPE_BRIEFING, NULL);
+
+  self->by_id = by_id;
 
   self->contents = *contents;
   memset (contents, 0, sizeof *contents);
@@ -195,11 +191,6 @@ _sb_briefing_new_take (SbBriefingContents *contents)
   for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
     g_ptr_array_extend (self->all_items, self->contents.items[i], NULL, NULL);
 
-  index_entities (self, self->contents.sources);
-  index_entities (self, self->contents.actors);
-  index_entities (self, self->contents.places);
-  index_entities (self, self->all_items);
-  index_entities (self, self->contents.steps);
   index_items (self);
   assign_colours (self);
 

@@ -5,21 +5,25 @@
 #include "config.h"
 
 #include "sb-citation.h"
+#include "sb-source.h"
 
 G_DEFINE_BOXED_TYPE (SbCitation, sb_citation, sb_citation_ref, sb_citation_unref)
 
+/**
+ * sb_citation_new:
+ * @source: (nullable): the source, when known already
+ */
 SbCitation *
-sb_citation_new (const char *source_id,
+sb_citation_new (SbSource   *source,
                  const char *quote)
 {
   SbCitation *self;
 
-  g_return_val_if_fail (source_id != NULL, NULL);
   g_return_val_if_fail (quote != NULL, NULL);
 
   self = g_new0 (SbCitation, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->source_id = g_strdup (source_id);
+  self->source = source;
   self->quote = g_strdup (quote);
   self->offset = -1;
 
@@ -43,23 +47,32 @@ sb_citation_unref (SbCitation *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_free (self->source_id);
   g_free (self->quote);
   g_free (self);
+}
+
+/* Equal across two loads of a briefing: by id, not by pointer. */
+static gboolean
+entity_ids_equal (SbEntity *a,
+                  SbEntity *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_str_equal (sb_entity_get_id (a), sb_entity_get_id (b));
 }
 
 gboolean
 sb_citation_equal (const SbCitation *a,
                    const SbCitation *b)
 {
-  return g_strcmp0 (a->source_id, b->source_id) == 0 &&
+  return entity_ids_equal (SB_ENTITY (a->source), SB_ENTITY (b->source)) &&
          g_strcmp0 (a->quote, b->quote) == 0;
 }
 
 void
 sb_evidence_clear (SbEvidence *evidence)
 {
-  g_clear_pointer (&evidence->claimed_by_id, g_free);
   g_clear_pointer (&evidence->citations, g_ptr_array_unref);
   evidence->claimed_by = NULL;
 }
@@ -86,6 +99,6 @@ sb_evidence_equal (const SbEvidence *a,
                    const SbEvidence *b)
 {
   return a->certainty == b->certainty &&
-         g_strcmp0 (a->claimed_by_id, b->claimed_by_id) == 0 &&
+         entity_ids_equal (SB_ENTITY (a->claimed_by), SB_ENTITY (b->claimed_by)) &&
          citations_equal (a->citations, b->citations);
 }

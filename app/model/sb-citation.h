@@ -21,7 +21,6 @@ typedef struct _SbActor SbActor;
 typedef struct
 {
   gatomicrefcount ref_count;
-  char *source_id;
   SbSource *source;        /* unowned; valid while the briefing lives */
   char *quote;
   gssize offset;           /* byte offset of quote in the source text, -1 until checked */
@@ -30,13 +29,12 @@ typedef struct
 typedef struct
 {
   SbCertainty certainty;
-  char *claimed_by_id;
-  SbActor *claimed_by;     /* unowned */
+  SbActor *claimed_by;     /* unowned; NULL unless claimed */
   GPtrArray *citations;    /* of SbCitation */
 } SbEvidence;
 
 GType       sb_citation_get_type (void) G_GNUC_CONST;
-SbCitation *sb_citation_new      (const char *source_id,
+SbCitation *sb_citation_new      (SbSource   *source,
                                   const char *quote);
 SbCitation *sb_citation_ref      (SbCitation *self);
 void        sb_citation_unref    (SbCitation *self);

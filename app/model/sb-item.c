@@ -36,10 +36,7 @@ sb_item_finalize (GObject *object)
   g_clear_pointer (&self->description, sb_text_unref);
   sb_evidence_clear (&self->evidence);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
-  g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
-  g_clear_pointer (&self->place_id, g_free);
-  g_clear_pointer (&self->origin_id, g_free);
   g_clear_pointer (&self->role, sb_text_unref);
   g_clear_pointer (&self->name, sb_text_unref);
   g_clear_pointer (&self->geometry, sb_geometry_free);

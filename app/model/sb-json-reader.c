@@ -15,31 +15,37 @@
 #include "sb-enums.h"
 #include "sb-json-reader.h"
 #include "sb-json-scan.h"
-#include "sb-source.h"
-#include "sb-actor.h"
 
-#define MAX_ID_LENGTH 64
-
+/**
+ * sb_reader_init:
+ * @entities: id → entity of what references may name so far; the reader
+ *   only looks things up in it
+ * @locate: gives the JSON path where an entity is defined, for messages
+ */
 void
-sb_reader_init (SbReader *self,
-                guint     max_problems)
+sb_reader_init (SbReader       *self,
+                guint           max_problems,
+                GHashTable     *entities,
+                SbLocateFunc    locate,
+                gpointer        locate_data)
 {
   memset (self, 0, sizeof *self);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
   self->max_problems = max_problems;
   self->path = g_string_new ("$");
-  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->references = g_array_new (FALSE, FALSE, sizeof (SbReference));
-  self->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  self->citation_paths = g_ptr_array_new_with_free_func (g_free);
+  self->entities = entities;
+  self->locate = locate;
+  self->locate_data = locate_data;
+  self->deferred = g_array_new (FALSE, FALSE, sizeof (SbReference));
+  self->quotes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
 }
 
 void
 sb_reader_clear (SbReader *self)
 {
-  for (guint i = 0; self->references != NULL && i < self->references->len; i++)
+  for (guint i = 0; self->deferred != NULL && i < self->deferred->len; i++)
     {
-      SbReference *reference = &g_array_index (self->references, SbReference, i);
+      SbReference *reference = &g_array_index (self->deferred, SbReference, i);
 
       g_free (reference->path);
       g_free (reference->id);
@@ -48,10 +54,8 @@ sb_reader_clear (SbReader *self)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   if (self->path != NULL)
     g_string_free (g_steal_pointer (&self->path), TRUE);
-  g_clear_pointer (&self->ids, g_hash_table_unref);
-  g_clear_pointer (&self->references, g_array_unref);
-  g_clear_pointer (&self->citations, g_ptr_array_unref);
-  g_clear_pointer (&self->citation_paths, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred, g_array_unref);
+  g_clear_pointer (&self->quotes, g_hash_table_unref);
 }
 
 gboolean
@@ -261,6 +265,20 @@ sb_edit_distance (const char *a,
   return row[b_len];
 }
 
+/* Every object of a briefing is checked: the first letter decides most
+ * comparisons before strcmp() is needed.
+ */
+static gboolean
+is_allowed (const char * const *allowed,
+            const char         *member)
+{
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (allowed[i][0] == member[0] && strcmp (allowed[i], member) == 0)
+      return TRUE;
+
+  return member[0] == 'x' && member[1] == '-';
+}
+
 void
 sb_reader_check_members (SbReader           *self,
                          JsonObject         *object,
@@ -278,7 +296,7 @@ sb_reader_check_members (SbReader           *self,
       const char *closest = NULL;
       guint closest_distance = 3;
 
-      if (g_str_has_prefix (member, "x-") || g_strv_contains (allowed, member))
+      if (is_allowed (allowed, member))
         continue;
 
       for (guint i = 0; allowed[i] != NULL; i++)
@@ -353,11 +371,17 @@ is_blank (const char *string)
   return TRUE;
 }
 
-/* Returns a non-blank string node's value, reporting anything else. */
-static const char *
-string_of_node (SbReader   *self,
-                JsonNode   *node,
-                const char *member)
+/**
+ * sb_reader_read_string:
+ * @member: (nullable): the member @node is, for the problem's path
+ *
+ * Returns: (nullable): the value of a string node that is not blank,
+ *   reporting anything else
+ */
+const char *
+sb_reader_read_string (SbReader   *self,
+                       JsonNode   *node,
+                       const char *member)
 {
   const char *string;
 
@@ -394,7 +418,7 @@ sb_reader_get_string (SbReader   *self,
   if (node == NULL)
     return NULL;
 
-  return string_of_node (self, node, member);
+  return sb_reader_read_string (self, node, member);
 }
 
 char *
@@ -424,7 +448,7 @@ sb_reader_get_strings (SbReader   *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       gsize saved_index = sb_reader_push_index (self, i);
-      const char *string = string_of_node (self, json_array_get_element (array, i), NULL);
+      const char *string = sb_reader_read_string (self, json_array_get_element (array, i), NULL);
 
       if (string != NULL)
         g_strv_builder_add (builder, string);
@@ -453,7 +477,7 @@ sb_reader_get_text (SbReader   *self,
 
   if (node_is_string (node))
     {
-      const char *string = string_of_node (self, node, member);
+      const char *string = sb_reader_read_string (self, node, member);
 
       return string ? sb_text_new (self->language ? self->language : "und", string) : NULL;
     }
@@ -480,7 +504,7 @@ sb_reader_get_text (SbReader   *self,
           continue;
         }
 
-      string = string_of_node (self, value, language);
+      string = sb_reader_read_string (self, value, language);
       if (string == NULL)
         continue;
 
@@ -816,71 +840,6 @@ sb_reader_get_quantity (SbReader   *self,
   return ok;
 }
 
-gboolean
-sb_id_is_valid (const char *id)
-{
-  gboolean after_hyphen = TRUE;
-  gsize len = 0;
-
-  for (const char *p = id; *p; p++, len++)
-    {
-      if (*p == '-')
-        {
-          if (after_hyphen)
-            return FALSE;
-          after_hyphen = TRUE;
-        }
-      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        after_hyphen = FALSE;
-      else
-        return FALSE;
-    }
-
-  return len > 0 && len <= MAX_ID_LENGTH && !after_hyphen;
-}
-
-/**
- * sb_reader_get_id:
- *
- * Reads the object's "id", checks it is a slug used nowhere else, and
- * records where it is defined.
- *
- * Returns: (nullable): the id
- */
-char *
-sb_reader_get_id (SbReader   *self,
-                  JsonObject *object)
-{
-  const char *id = sb_reader_get_string (self, object, "id", SB_REQUIRED);
-  const char *first;
-  gsize saved;
-
-  if (id == NULL)
-    return NULL;
-
-  if (!sb_id_is_valid (id))
-    {
-      sb_reader_report (self, SB_PROBLEM_BAD_ID, "id",
-                        _("“%s” is not an id: use lower-case letters and digits in groups joined by single hyphens, at most %d characters"),
-                        id, MAX_ID_LENGTH);
-      return NULL;
-    }
-
-  first = g_hash_table_lookup (self->ids, id);
-  if (first != NULL)
-    {
-      sb_reader_report (self, SB_PROBLEM_DUPLICATE_ID, "id",
-                        _("the id “%s” is already used by %s"), id, first);
-      return NULL;
-    }
-
-  saved = self->path->len;
-  g_hash_table_insert (self->ids, g_strdup (id), g_strdup (self->path->str));
-  sb_reader_pop (self, saved);
-
-  return g_strdup (id);
-}
-
 /**
  * sb_reader_get_code:
  * @what: the kind of code, for the message ("a country code such as “MLI”")
@@ -908,201 +867,4 @@ sb_reader_get_code (SbReader    *self,
     }
 
   return g_strdup (code);
-}
-
-static void
-add_reference (SbReader   *self,
-               const char *id,
-               GType       type,
-               gpointer   *slot)
-{
-  SbReference reference = {
-    g_strdup (self->path->str), g_strdup (id), type, slot
-  };
-
-  g_array_append_val (self->references, reference);
-}
-
-/**
- * sb_reader_get_reference:
- * @slot: where to store the entity once all references are resolved
- *
- * Returns: (nullable): the id referred to
- */
-char *
-sb_reader_get_reference (SbReader   *self,
-                         JsonObject *object,
-                         const char *member,
-                         SbPresence  presence,
-                         GType       type,
-                         gpointer   *slot)
-{
-  const char *id = sb_reader_get_string (self, object, member, presence);
-  gsize saved;
-
-  if (id == NULL)
-    return NULL;
-
-  saved = sb_reader_push_member (self, member);
-  add_reference (self, id, type, slot);
-  sb_reader_pop (self, saved);
-
-  return g_strdup (id);
-}
-
-/**
- * sb_reader_get_references:
- * @ids: (out): the ids, as strings
- * @entities: (out): as many slots, filled once references are resolved
- *
- * Returns: %TRUE if the member is present (it may hold problems)
- */
-gboolean
-sb_reader_get_references (SbReader    *self,
-                          JsonObject  *object,
-                          const char  *member,
-                          GType        type,
-                          GPtrArray  **ids,
-                          GPtrArray  **entities)
-{
-  JsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
-  guint n;
-  gsize saved;
-
-  if (array == NULL)
-    return FALSE;
-
-  n = json_array_get_length (array);
-  *ids = g_ptr_array_new_full (n, g_free);
-  *entities = g_ptr_array_sized_new (n);
-
-  /* Sized once: the reference slots point into this array's storage. */
-  g_ptr_array_set_size (*entities, n);
-
-  saved = sb_reader_push_member (self, member);
-
-  for (guint i = 0; i < n; i++)
-    {
-      gsize saved_index = sb_reader_push_index (self, i);
-      const char *id = string_of_node (self, json_array_get_element (array, i), NULL);
-
-      g_ptr_array_add (*ids, g_strdup (id ? id : ""));
-      if (id != NULL)
-        add_reference (self, id, type, &(*entities)->pdata[i]);
-
-      sb_reader_pop (self, saved_index);
-    }
-
-  sb_reader_pop (self, saved);
-  return TRUE;
-}
-
-/**
- * sb_reader_read_citation:
- *
- * Reads a {source, quote} object at the current path; its quote is checked
- * against the source once all sources are read.
- *
- * Returns: (nullable): the citation
- */
-SbCitation *
-sb_reader_read_citation (SbReader *self,
-                         JsonNode *node)
-{
-  static const char * const members[] = { "source", "quote", NULL };
-  JsonObject *object = sb_reader_as_object (self, node);
-  g_autofree char *source_id = NULL;
-  const char *quote;
-  SbCitation *citation;
-
-  if (object == NULL)
-    return NULL;
-
-  sb_reader_check_members (self, object, members);
-  source_id = sb_reader_dup_string (self, object, "source", SB_REQUIRED);
-  quote = sb_reader_get_string (self, object, "quote", SB_REQUIRED);
-
-  if (source_id == NULL || quote == NULL)
-    return NULL;
-
-  citation = sb_citation_new (source_id, quote);
-
-  {
-    gsize saved = sb_reader_push_member (self, "source");
-
-    add_reference (self, source_id, SB_TYPE_SOURCE, (gpointer *) &citation->source);
-    sb_reader_pop (self, saved);
-  }
-
-  g_ptr_array_add (self->citations, sb_citation_ref (citation));
-  g_ptr_array_add (self->citation_paths, g_strdup (self->path->str));
-
-  return citation;
-}
-
-GPtrArray *
-sb_reader_get_citations (SbReader   *self,
-                         JsonObject *object,
-                         const char *member,
-                         SbPresence  presence)
-{
-  JsonArray *array = sb_reader_get_array (self, object, member, presence);
-  GPtrArray *citations;
-  gsize saved;
-
-  if (array == NULL)
-    return NULL;
-
-  if (json_array_get_length (array) == 0 && presence == SB_REQUIRED)
-    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
-                      _("at least one citation is required: every statement names the passage it comes from"));
-
-  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  saved = sb_reader_push_member (self, member);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize saved_index = sb_reader_push_index (self, i);
-      SbCitation *citation = sb_reader_read_citation (self, json_array_get_element (array, i));
-
-      if (citation != NULL)
-        g_ptr_array_add (citations, citation);
-      sb_reader_pop (self, saved_index);
-    }
-
-  sb_reader_pop (self, saved);
-  return citations;
-}
-
-/**
- * sb_reader_get_evidence:
- *
- * Reads "certainty", "claimed_by" and "citations" of the current object.
- */
-void
-sb_reader_get_evidence (SbReader   *self,
-                        JsonObject *object,
-                        SbEvidence *evidence)
-{
-  int certainty = SB_CERTAINTY_REPORTED;
-  gboolean has_certainty;
-  gboolean has_claimant = json_object_has_member (object, "claimed_by");
-
-  has_certainty = sb_reader_get_enum (self, object, "certainty", SB_REQUIRED,
-                                      SB_TYPE_CERTAINTY, &certainty);
-  evidence->certainty = certainty;
-
-  if (has_certainty && certainty == SB_CERTAINTY_CLAIMED && !has_claimant)
-    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, "claimed_by",
-                      _("“claimed_by” is required when the certainty is “claimed”: name the actor who claims it"));
-  else if (has_certainty && certainty != SB_CERTAINTY_CLAIMED && has_claimant)
-    sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "claimed_by",
-                      _("“claimed_by” is only allowed when the certainty is “claimed”"));
-  else if (has_claimant)
-    evidence->claimed_by_id = sb_reader_get_reference (self, object, "claimed_by", SB_OPTIONAL,
-                                                       SB_TYPE_ACTOR, (gpointer *) &evidence->claimed_by);
-
-  evidence->citations = sb_reader_get_citations (self, object, "citations", SB_REQUIRED);
-  if (evidence->citations == NULL)
-    evidence->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
 }

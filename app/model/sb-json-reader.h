@@ -10,12 +10,14 @@
 
 #include "sb-citation.h"
 #include "sb-date.h"
+#include "sb-entity.h"
 #include "sb-problem.h"
 #include "sb-quantity.h"
 #include "sb-text.h"
 
 G_BEGIN_DECLS
 
+/* A reference to a name not (yet) defined when it was read. */
 typedef struct
 {
   char *path;
@@ -24,16 +26,21 @@ typedef struct
   gpointer *slot;          /* set to the entity once resolved */
 } SbReference;
 
+/* The JSON path where @entity is defined, such as "$.actors[2]". */
+typedef char *(*SbLocateFunc) (SbEntity *entity,
+                               gpointer  user_data);
+
 typedef struct
 {
   GPtrArray *problems;     /* of SbProblem */
   guint max_problems;
   GString *path;
   const char *language;    /* of plain-string text fields */
-  GHashTable *ids;         /* id → path of its definition */
-  GArray *references;      /* of SbReference */
-  GPtrArray *citations;    /* of SbCitation, to check once sources are read */
-  GPtrArray *citation_paths;
+  GHashTable *entities;    /* id → SbEntity defined so far; only read */
+  SbLocateFunc locate;
+  gpointer locate_data;
+  GArray *deferred;        /* of SbReference */
+  GHashTable *quotes;      /* SbSource → (quote → offset + 1): passages found */
 } SbReader;
 
 typedef enum
@@ -43,7 +50,10 @@ typedef enum
 } SbPresence;
 
 void        sb_reader_init           (SbReader      *self,
-                                      guint          max_problems);
+                                      guint          max_problems,
+                                      GHashTable    *entities,
+                                      SbLocateFunc   locate,
+                                      gpointer       locate_data);
 void        sb_reader_clear          (SbReader      *self);
 gboolean    sb_reader_is_full        (SbReader      *self);
 void        sb_reader_report         (SbReader      *self,
@@ -65,6 +75,9 @@ void        sb_reader_pop            (SbReader      *self,
 
 JsonObject *sb_reader_as_object      (SbReader      *self,
                                       JsonNode      *node);
+const char *sb_reader_read_string    (SbReader      *self,
+                                      JsonNode      *node,
+                                      const char    *member);
 void        sb_reader_check_members  (SbReader           *self,
                                       JsonObject         *object,
                                       const char * const *allowed);
@@ -126,18 +139,16 @@ char       *sb_reader_get_code       (SbReader      *self,
                                       SbPresence     presence,
                                       const char    *what,
                                       gboolean     (*is_valid) (const char *));
-char       *sb_reader_get_reference  (SbReader      *self,
+gboolean    sb_reader_get_reference  (SbReader      *self,
                                       JsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       GType          type,
                                       gpointer      *slot);
-gboolean    sb_reader_get_references (SbReader      *self,
+GPtrArray  *sb_reader_get_references (SbReader      *self,
                                       JsonObject    *object,
                                       const char    *member,
-                                      GType          type,
-                                      GPtrArray    **ids,
-                                      GPtrArray    **entities);
+                                      GType          type);
 SbCitation *sb_reader_read_citation  (SbReader      *self,
                                       JsonNode      *node);
 GPtrArray  *sb_reader_get_citations  (SbReader      *self,
@@ -148,6 +159,12 @@ void        sb_reader_get_evidence   (SbReader      *self,
                                       JsonObject    *object,
                                       SbEvidence    *evidence);
 
+void        sb_reader_resolve        (SbReader      *self,
+                                      const char    *path,
+                                      const char    *id,
+                                      GType          type,
+                                      gpointer      *slot,
+                                      gboolean       defer);
 gboolean    sb_id_is_valid           (const char    *id);
 guint       sb_edit_distance         (const char    *a,
                                       const char    *b);

@@ -1,8 +1,15 @@
 /* sb-loader.c
  *
- * bytes → UTF-8 and nesting checks → json-glib → model objects, reading
- * on past each problem → references and quotes checked → a briefing, or
- * every problem with its JSON path, line and column.
+ * bytes → size, UTF-8 and strict JSON syntax checks → the top-level members
+ * and the spans of the elements of each array → each element built as
+ * json-glib nodes on its own and read into a model object, the statements
+ * on all processors → references left over resolved → a briefing, or every
+ * problem with its JSON path, line and column.
+ *
+ * Building element by element keeps the tree of nodes (five to six times
+ * the text) to one element at a time. Sources, actors and places are read
+ * first and in order, so that statements can resolve their references and
+ * check their quotes as they are read, in any thread.
  */
 
 #define G_LOG_DOMAIN "sb-loader"
@@ -11,908 +18,409 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "sb-enums.h"
-#include "sb-json-reader.h"
+#include "sb-element-reader.h"
+#include "sb-json-builder.h"
 #include "sb-json-scan.h"
+#include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
 #include "sb-validator.h"
 
-typedef void (*ReadElementFunc) (SbReader           *reader,
-                                 JsonObject         *object,
-                                 SbBriefingContents *contents);
+/* Below this many statements one thread reads faster than several. */
+#define PARALLEL_THRESHOLD 4000
+#define CHUNK_SIZE 2048
+#define MAX_THREADS 8
 
-static gboolean
-country_code_is_valid (const char *code)
+static const struct {
+  const char *name;
+  SbItemKind kind;
+} item_arrays[] = {
+  { "deployments", SB_ITEM_KIND_DEPLOYMENT },
+  { "movements", SB_ITEM_KIND_MOVEMENT },
+  { "incidents", SB_ITEM_KIND_INCIDENT },
+  { "areas", SB_ITEM_KIND_AREA },
+};
+
+typedef struct
 {
-  return strlen (code) == 3 &&
-         g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
-}
+  const char *data;
+  gsize length;
+  SbJsonOutline outline;
+  SbBriefingContents contents;
+  GHashTable *entities;    /* id → SbEntity, keyed by the entities' ids */
+  SbReader reader;
+} Load;
 
-static gboolean
-colour_is_valid (const char *colour)
+static const SbJsonMember *
+find_member (Load       *load,
+             const char *name)
 {
-  if (strlen (colour) != 7 || colour[0] != '#')
-    return FALSE;
+  const SbJsonMember *found = NULL;
 
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (colour[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-url_is_valid (const char *url)
-{
-  return (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")) &&
-         g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
-}
-
-/* Calls @read_element for each object of a top-level array. */
-static void
-read_array (SbReader           *reader,
-            JsonObject         *root,
-            const char         *member,
-            SbPresence          presence,
-            ReadElementFunc     read_element,
-            SbBriefingContents *contents)
-{
-  JsonArray *array = sb_reader_get_array (reader, root, member, presence);
-  gsize saved;
-
-  if (array == NULL)
-    return;
-
-  if (json_array_get_length (array) == 0 && presence == SB_REQUIRED)
-    sb_reader_report (reader, SB_PROBLEM_MISSING_FIELD, member,
-                      _("at least one entry is required"));
-
-  saved = sb_reader_push_member (reader, member);
-
-  for (guint i = 0; i < json_array_get_length (array) && !sb_reader_is_full (reader); i++)
+  /* With a name given twice, the last counts, as json-glib has it. */
+  for (guint i = 0; i < load->outline.members->len; i++)
     {
-      gsize saved_index = sb_reader_push_index (reader, i);
-      JsonObject *object = sb_reader_as_object (reader, json_array_get_element (array, i));
+      const SbJsonMember *member = &g_array_index (load->outline.members, SbJsonMember, i);
 
-      if (object != NULL)
-        read_element (reader, object, contents);
-
-      sb_reader_pop (reader, saved_index);
+      if (g_str_equal (member->name, name))
+        found = member;
     }
 
-  sb_reader_pop (reader, saved);
-}
-
-static GPtrArray *
-read_figures (SbReader   *reader,
-              JsonObject *object)
-{
-  static const char * const members[] = {
-    "measure", "label", "value", "as_of", "certainty", "claimed_by", "citations", NULL
-  };
-  JsonArray *array = sb_reader_get_array (reader, object, "figures", SB_OPTIONAL);
-  GPtrArray *figures;
-  gsize saved;
-
-  if (array == NULL)
-    return NULL;
-
-  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
-  saved = sb_reader_push_member (reader, "figures");
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize saved_index = sb_reader_push_index (reader, i);
-      JsonObject *figure_object = sb_reader_as_object (reader, json_array_get_element (array, i));
-      SbFigure *figure;
-      int measure = SB_FIGURE_MEASURE_OTHER;
-
-      if (figure_object != NULL)
-        {
-          figure = sb_figure_new ();
-          sb_reader_check_members (reader, figure_object, members);
-          sb_reader_get_enum (reader, figure_object, "measure", SB_REQUIRED,
-                              SB_TYPE_FIGURE_MEASURE, &measure);
-          figure->measure = measure;
-          figure->label = sb_reader_get_text (reader, figure_object, "label", SB_OPTIONAL);
-          sb_reader_get_quantity (reader, figure_object, "value", SB_REQUIRED, &figure->value);
-          sb_reader_get_date (reader, figure_object, "as_of", SB_REQUIRED, &figure->as_of);
-          sb_reader_get_evidence (reader, figure_object, &figure->evidence);
-          g_ptr_array_add (figures, figure);
-        }
-
-      sb_reader_pop (reader, saved_index);
-    }
-
-  sb_reader_pop (reader, saved);
-  return figures;
-}
-
-static void
-read_relations (SbReader   *reader,
-                JsonObject *object,
-                SbActor    *actor)
-{
-  static const char * const members[] = {
-    "type", "target", "description", "date", "certainty", "claimed_by", "citations", NULL
-  };
-  JsonArray *array = sb_reader_get_array (reader, object, "relations", SB_OPTIONAL);
-  gsize saved;
-
-  if (array == NULL)
-    return;
-
-  saved = sb_reader_push_member (reader, "relations");
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize saved_index = sb_reader_push_index (reader, i);
-      JsonObject *relation_object = sb_reader_as_object (reader, json_array_get_element (array, i));
-      SbRelation *relation;
-      int type = SB_RELATION_TYPE_SUPPORTS;
-
-      if (relation_object != NULL)
-        {
-          relation = sb_relation_new ();
-          sb_reader_check_members (reader, relation_object, members);
-          sb_reader_get_enum (reader, relation_object, "type", SB_REQUIRED,
-                              SB_TYPE_RELATION_TYPE, &type);
-          relation->type = type;
-          relation->target_id = sb_reader_get_reference (reader, relation_object, "target", SB_REQUIRED,
-                                                         SB_TYPE_ACTOR, (gpointer *) &relation->target);
-          relation->description = sb_reader_get_text (reader, relation_object, "description", SB_OPTIONAL);
-          sb_reader_get_date (reader, relation_object, "date", SB_OPTIONAL, &relation->date);
-          sb_reader_get_evidence (reader, relation_object, &relation->evidence);
-          g_ptr_array_add (actor->relations, relation);
-        }
-
-      sb_reader_pop (reader, saved_index);
-    }
-
-  sb_reader_pop (reader, saved);
-}
-
-static void
-read_source (SbReader           *reader,
-             JsonObject         *object,
-             SbBriefingContents *contents)
-{
-  static const char * const members[] = {
-    "id", "title", "publisher", "author", "date", "language", "url", "text", "note", NULL
-  };
-  g_autofree char *id = sb_reader_get_id (reader, object);
-  SbSource *source = _sb_source_new (id ? id : "");
-
-  sb_reader_check_members (reader, object, members);
-  source->title = sb_reader_get_text (reader, object, "title", SB_REQUIRED);
-  source->publisher = sb_reader_dup_string (reader, object, "publisher", SB_OPTIONAL);
-  source->author = sb_reader_dup_string (reader, object, "author", SB_OPTIONAL);
-  sb_reader_get_date (reader, object, "date", SB_REQUIRED, &source->date);
-  source->language = sb_reader_get_code (reader, object, "language", SB_REQUIRED,
-                                         _("a language code such as “en”, “nl” or “pt-BR”"),
-                                         sb_language_code_is_valid);
-  source->url = sb_reader_get_code (reader, object, "url", SB_OPTIONAL,
-                                    _("an http:// or https:// address"), url_is_valid);
-  source->text = sb_reader_dup_string (reader, object, "text", SB_REQUIRED);
-  source->note = sb_reader_get_text (reader, object, "note", SB_OPTIONAL);
-
-  g_ptr_array_add (contents->sources, source);
-}
-
-static void
-read_actor (SbReader           *reader,
-            JsonObject         *object,
-            SbBriefingContents *contents)
-{
-  static const char * const members[] = {
-    "id", "name", "short_name", "aliases", "kind", "affiliation", "country", "colour",
-    "summary", "figures", "relations", "citations", NULL
-  };
-  g_autofree char *id = sb_reader_get_id (reader, object);
-  g_autofree char *colour = NULL;
-  g_autoptr(GPtrArray) citations = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
-  SbActor *actor = _sb_actor_new (id ? id : "");
-  int kind = SB_ACTOR_KIND_ARMED_GROUP;
-
-  sb_reader_check_members (reader, object, members);
-  actor->name = sb_reader_get_text (reader, object, "name", SB_REQUIRED);
-  actor->short_name = sb_reader_get_text (reader, object, "short_name", SB_OPTIONAL);
-  actor->aliases = sb_reader_get_strings (reader, object, "aliases");
-  sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_ACTOR_KIND, &kind);
-  actor->kind = kind;
-  actor->affiliation = sb_reader_get_text (reader, object, "affiliation", SB_OPTIONAL);
-  actor->country = sb_reader_get_code (reader, object, "country", SB_OPTIONAL,
-                                       _("an ISO 3166-1 alpha-3 country code such as “MLI”"),
-                                       country_code_is_valid);
-
-  colour = sb_reader_get_code (reader, object, "colour", SB_OPTIONAL,
-                               _("a colour of the form “#rrggbb”"), colour_is_valid);
-  if (colour != NULL)
-    {
-      actor->colour = strtoul (colour + 1, NULL, 16);
-      actor->has_colour = TRUE;
-    }
-
-  actor->summary = sb_reader_get_text (reader, object, "summary", SB_OPTIONAL);
-
-  figures = read_figures (reader, object);
-  if (figures != NULL)
-    g_ptr_array_extend_and_steal (actor->figures, g_steal_pointer (&figures));
-
-  read_relations (reader, object, actor);
-
-  citations = sb_reader_get_citations (reader, object, "citations", SB_REQUIRED);
-  if (citations != NULL)
-    g_ptr_array_extend_and_steal (actor->citations, g_steal_pointer (&citations));
-
-  g_ptr_array_add (contents->actors, actor);
-}
-
-static void
-read_place (SbReader           *reader,
-            JsonObject         *object,
-            SbBriefingContents *contents)
-{
-  static const char * const members[] = {
-    "id", "name", "lat", "lon", "precision", "radius_km", "country", NULL
-  };
-  g_autofree char *id = sb_reader_get_id (reader, object);
-  SbPlace *place = _sb_place_new (id ? id : "");
-  int precision = SB_PLACE_PRECISION_POINT;
-
-  sb_reader_check_members (reader, object, members);
-  place->name = sb_reader_get_text (reader, object, "name", SB_REQUIRED);
-  sb_reader_get_number (reader, object, "lat", SB_REQUIRED, -90, 90, &place->lat);
-  sb_reader_get_number (reader, object, "lon", SB_REQUIRED, -180, 180, &place->lon);
-  sb_reader_get_enum (reader, object, "precision", SB_REQUIRED,
-                      SB_TYPE_PLACE_PRECISION, &precision);
-  place->precision = precision;
-  sb_reader_get_number (reader, object, "radius_km", SB_OPTIONAL, 0.1, 3000, &place->radius_km);
-  place->country = sb_reader_get_code (reader, object, "country",
-                                       precision == SB_PLACE_PRECISION_COUNTRY ? SB_REQUIRED : SB_OPTIONAL,
-                                       _("an ISO 3166-1 alpha-3 country code such as “MLI”"),
-                                       country_code_is_valid);
-
-  g_ptr_array_add (contents->places, place);
-}
-
-/* The fields every statement has; @members lists the kind's own ones. */
-static SbItem *
-read_statement (SbReader           *reader,
-                JsonObject         *object,
-                SbItemKind          kind,
-                const char * const *members)
-{
-  static const char * const common[] = {
-    "id", "title", "description", "date", "certainty", "claimed_by", "figures", "citations"
-  };
-  g_autofree char *id = sb_reader_get_id (reader, object);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) allowed = NULL;
-  SbItem *item = _sb_item_new (id ? id : "", kind);
-
-  g_strv_builder_addv (builder, (const char **) members);
-  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
-    g_strv_builder_add (builder, common[i]);
-  allowed = g_strv_builder_end (builder);
-
-  sb_reader_check_members (reader, object, (const char * const *) allowed);
-  item->title = sb_reader_get_text (reader, object, "title", SB_OPTIONAL);
-  item->description = sb_reader_get_text (reader, object, "description", SB_REQUIRED);
-  sb_reader_get_date (reader, object, "date", SB_REQUIRED, &item->date);
-  sb_reader_get_evidence (reader, object, &item->evidence);
-  item->figures = read_figures (reader, object);
-
-  return item;
-}
-
-/* Deployments and movements have exactly one actor. */
-static void
-read_single_actor (SbReader   *reader,
-                   JsonObject *object,
-                   SbItem     *item)
-{
-  item->actor_ids = g_ptr_array_new_with_free_func (g_free);
-  item->actors = g_ptr_array_new ();
-  g_ptr_array_set_size (item->actors, 1);
-
-  g_ptr_array_add (item->actor_ids,
-                   sb_reader_get_reference (reader, object, "actor", SB_REQUIRED,
-                                            SB_TYPE_ACTOR, &item->actors->pdata[0]));
-
-  if (g_ptr_array_index (item->actor_ids, 0) == NULL)
-    {
-      g_clear_pointer (&item->actor_ids, g_ptr_array_unref);
-      g_clear_pointer (&item->actors, g_ptr_array_unref);
-    }
-}
-
-static void
-read_deployment (SbReader           *reader,
-                 JsonObject         *object,
-                 SbBriefingContents *contents)
-{
-  static const char * const members[] = { "actor", "place", "status", "strength", "role", NULL };
-  SbItem *item = read_statement (reader, object, SB_ITEM_KIND_DEPLOYMENT, members);
-
-  read_single_actor (reader, object, item);
-  item->place_id = sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
-                                            SB_TYPE_PLACE, (gpointer *) &item->place);
-  sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
-                      SB_TYPE_DEPLOYMENT_STATUS, &item->status);
-  sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
-  item->role = sb_reader_get_text (reader, object, "role", SB_OPTIONAL);
-
-  g_ptr_array_add (contents->items[SB_ITEM_KIND_DEPLOYMENT], item);
-}
-
-static void
-read_movement (SbReader           *reader,
-               JsonObject         *object,
-               SbBriefingContents *contents)
-{
-  static const char * const members[] = { "actor", "from", "to", "status", "means", "strength", NULL };
-  SbItem *item = read_statement (reader, object, SB_ITEM_KIND_MOVEMENT, members);
-
-  read_single_actor (reader, object, item);
-  item->origin_id = sb_reader_get_reference (reader, object, "from", SB_OPTIONAL,
-                                             SB_TYPE_PLACE, (gpointer *) &item->origin);
-  item->place_id = sb_reader_get_reference (reader, object, "to", SB_OPTIONAL,
-                                            SB_TYPE_PLACE, (gpointer *) &item->place);
-
-  if (!json_object_has_member (object, "from") && !json_object_has_member (object, "to"))
-    sb_reader_report (reader, SB_PROBLEM_MISSING_FIELD, "to",
-                      _("a movement needs “from”, “to” or both"));
-
-  sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
-                      SB_TYPE_MOVEMENT_STATUS, &item->status);
-  sb_reader_get_enum (reader, object, "means", SB_OPTIONAL,
-                      SB_TYPE_MOVEMENT_MEANS, &item->subtype);
-  sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
-
-  g_ptr_array_add (contents->items[SB_ITEM_KIND_MOVEMENT], item);
-}
-
-static void
-read_incident (SbReader           *reader,
-               JsonObject         *object,
-               SbBriefingContents *contents)
-{
-  static const char * const members[] = { "type", "actors", "place", "fatalities", NULL };
-  SbItem *item = read_statement (reader, object, SB_ITEM_KIND_INCIDENT, members);
-
-  sb_reader_get_enum (reader, object, "type", SB_REQUIRED,
-                      SB_TYPE_INCIDENT_TYPE, &item->subtype);
-  sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR,
-                            &item->actor_ids, &item->actors);
-  item->place_id = sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
-                                            SB_TYPE_PLACE, (gpointer *) &item->place);
-  sb_reader_get_quantity (reader, object, "fatalities", SB_OPTIONAL, &item->quantity);
-
-  g_ptr_array_add (contents->items[SB_ITEM_KIND_INCIDENT], item);
+  return found;
 }
 
 static gboolean
-read_ring (SbReader *reader,
-           JsonNode *node,
-           SbRing   *ring)
+is_array_name (const char *name)
 {
-  JsonArray *positions;
-  guint n;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                        _("a ring is an array of [longitude, latitude] positions"));
-      return FALSE;
-    }
-
-  positions = json_node_get_array (node);
-  n = json_array_get_length (positions);
-  if (n < 4)
-    {
-      sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                        _("a ring needs at least 4 positions, the last equal to the first; it has %u"), n);
-      return FALSE;
-    }
-
-  ring->n_points = n;
-  ring->points = g_new (double, 2 * n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *position = json_array_get_element (positions, i);
-      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (position) ? json_node_get_array (position) : NULL;
-      gsize saved = sb_reader_push_index (reader, i);
-      gboolean ok = pair != NULL && json_array_get_length (pair) == 2;
-
-      for (guint c = 0; ok && c < 2; c++)
-        {
-          JsonNode *coordinate = json_array_get_element (pair, c);
-          GType type = JSON_NODE_HOLDS_VALUE (coordinate) ? json_node_get_value_type (coordinate) : G_TYPE_NONE;
-
-          ok = type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
-          if (ok)
-            ring->points[2 * i + c] = json_node_get_double (coordinate);
-        }
-
-      if (!ok)
-        sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                          _("a position is an array of two numbers: [longitude, latitude]"));
-      else if (fabs (ring->points[2 * i]) > 180 || fabs (ring->points[2 * i + 1]) > 90)
-        {
-          sb_reader_report (reader, SB_PROBLEM_OUT_OF_RANGE, NULL,
-                            _("[%g, %g] is out of range: longitude runs from -180 to 180, latitude from -90 to 90"),
-                            ring->points[2 * i], ring->points[2 * i + 1]);
-          ok = FALSE;
-        }
-
-      sb_reader_pop (reader, saved);
-      if (!ok)
-        return FALSE;
-    }
-
-  if (ring->points[0] != ring->points[2 * n - 2] || ring->points[1] != ring->points[2 * n - 1])
-    {
-      sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                        _("the ring is not closed: its last position must equal its first"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_polygon (SbReader  *reader,
-              JsonNode  *node,
-              SbPolygon *polygon)
-{
-  JsonArray *rings;
-  gboolean ok = TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
-    {
-      sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                        _("a polygon is a non-empty array of rings"));
-      return FALSE;
-    }
-
-  rings = json_node_get_array (node);
-  polygon->n_rings = json_array_get_length (rings);
-  polygon->rings = g_new0 (SbRing, polygon->n_rings);
-
-  for (guint r = 0; r < polygon->n_rings && ok; r++)
-    {
-      gsize saved = sb_reader_push_index (reader, r);
-
-      ok = read_ring (reader, json_array_get_element (rings, r), &polygon->rings[r]);
-      sb_reader_pop (reader, saved);
-    }
-
-  return ok;
-}
-
-static SbGeometry *
-read_geometry (SbReader   *reader,
-               JsonObject *object)
-{
-  static const char * const members[] = { "type", "coordinates", NULL };
-  JsonObject *geometry_object = sb_reader_get_object (reader, object, "geometry", SB_REQUIRED);
-  g_autoptr(SbGeometry) geometry = NULL;
-  const char *type;
-  JsonArray *coordinates;
-  gboolean ok = TRUE;
-  gsize saved;
-
-  if (geometry_object == NULL)
-    return NULL;
-
-  saved = sb_reader_push_member (reader, "geometry");
-  sb_reader_check_members (reader, geometry_object, members);
-  type = sb_reader_get_string (reader, geometry_object, "type", SB_REQUIRED);
-  coordinates = sb_reader_get_array (reader, geometry_object, "coordinates", SB_REQUIRED);
-
-  if (type != NULL && !g_str_equal (type, "Polygon") && !g_str_equal (type, "MultiPolygon"))
-    {
-      sb_reader_report (reader, SB_PROBLEM_UNKNOWN_VALUE, "type",
-                        _("unknown value “%s”; expected one of: Polygon, MultiPolygon"), type);
-      type = NULL;
-    }
-
-  if (type != NULL && coordinates != NULL)
-    {
-      gboolean multi = g_str_equal (type, "MultiPolygon");
-      guint n = multi ? json_array_get_length (coordinates) : 1;
-      gsize saved_coordinates = sb_reader_push_member (reader, "coordinates");
-
-      geometry = sb_geometry_new (n);
-      if (n == 0)
-        {
-          sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                            _("a MultiPolygon needs at least one polygon"));
-          ok = FALSE;
-        }
-
-      for (guint p = 0; p < n && ok; p++)
-        {
-          gsize saved_polygon = multi ? sb_reader_push_index (reader, p) : reader->path->len;
-          JsonNode *node = multi ? json_array_get_element (coordinates, p)
-                                 : json_object_get_member (geometry_object, "coordinates");
-
-          ok = read_polygon (reader, node, &geometry->polygons[p]);
-          sb_reader_pop (reader, saved_polygon);
-        }
-
-      sb_reader_pop (reader, saved_coordinates);
-      if (ok)
-        sb_geometry_update_bounds (geometry);
-      else
-        g_clear_pointer (&geometry, sb_geometry_free);
-    }
-
-  sb_reader_pop (reader, saved);
-  return g_steal_pointer (&geometry);
-}
-
-static void
-read_area (SbReader           *reader,
-           JsonObject         *object,
-           SbBriefingContents *contents)
-{
-  static const char * const members[] = { "actors", "name", "kind", "geometry", "boundary", NULL };
-  SbItem *item = read_statement (reader, object, SB_ITEM_KIND_AREA, members);
-  int boundary = SB_BOUNDARY_SCHEMATIC;
-
-  sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR,
-                            &item->actor_ids, &item->actors);
-  item->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
-  sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
-  item->geometry = read_geometry (reader, object);
-  sb_reader_get_enum (reader, object, "boundary", SB_REQUIRED, SB_TYPE_BOUNDARY, &boundary);
-  item->boundary = boundary;
-
-  g_ptr_array_add (contents->items[SB_ITEM_KIND_AREA], item);
-}
-
-static SbLayers
-read_layers (SbReader   *reader,
-             JsonObject *object,
-             gboolean   *present)
-{
-  JsonArray *array = sb_reader_get_array (reader, object, "layers", SB_OPTIONAL);
-  g_autoptr(GFlagsClass) klass = NULL;
-  SbLayers layers = 0;
-  gsize saved;
-
-  *present = array != NULL;
-  if (array == NULL)
-    return SB_LAYERS_ALL;
-
-  klass = g_type_class_ref (SB_TYPE_LAYERS);
-  saved = sb_reader_push_member (reader, "layers");
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize saved_index = sb_reader_push_index (reader, i);
-      GFlagsValue *value = NULL;
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        value = g_flags_get_value_by_nick (klass, json_node_get_string (node));
-
-      if (value != NULL)
-        layers |= value->value;
-      else
-        sb_reader_report (reader, SB_PROBLEM_UNKNOWN_VALUE, NULL,
-                          _("unknown layer; expected one of: areas, movements, deployments, incidents"));
-
-      sb_reader_pop (reader, saved_index);
-    }
-
-  sb_reader_pop (reader, saved);
-  return layers;
-}
-
-static void
-read_camera (SbReader   *reader,
-             JsonObject *object,
-             SbStep     *step)
-{
-  static const char * const members[] = { "center", "zoom", "frame", NULL };
-  static const char * const center_members[] = { "lat", "lon", NULL };
-  JsonObject *camera = sb_reader_get_object (reader, object, "camera", SB_OPTIONAL);
-  gsize saved;
-
-  if (camera == NULL)
-    return;
-
-  saved = sb_reader_push_member (reader, "camera");
-  sb_reader_check_members (reader, camera, members);
-
-  if (json_object_has_member (camera, "frame"))
-    {
-      if (json_object_has_member (camera, "center") || json_object_has_member (camera, "zoom"))
-        sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
-                          _("a camera has either “center” and “zoom”, or “frame”, not both"));
-
-      sb_reader_get_references (reader, camera, "frame", SB_TYPE_ENTITY,
-                                &step->frame_ids, &step->frame);
-      if (step->frame_ids != NULL && step->frame_ids->len == 0)
-        sb_reader_report (reader, SB_PROBLEM_MISSING_FIELD, "frame",
-                          _("“frame” needs at least one id"));
-    }
-  else
-    {
-      JsonObject *center = sb_reader_get_object (reader, camera, "center", SB_REQUIRED);
-      gsize saved_center = sb_reader_push_member (reader, "center");
-      gboolean ok = center != NULL;
-
-      sb_reader_check_members (reader, center, center_members);
-      ok = sb_reader_get_number (reader, center, "lat", SB_REQUIRED, -90, 90, &step->lat) && ok;
-      ok = sb_reader_get_number (reader, center, "lon", SB_REQUIRED, -180, 180, &step->lon) && ok;
-      sb_reader_pop (reader, saved_center);
-
-      ok = sb_reader_get_number (reader, camera, "zoom", SB_REQUIRED, 1, 18, &step->zoom) && ok;
-      step->has_center = ok;
-    }
-
-  sb_reader_pop (reader, saved);
-}
-
-static void
-read_step (SbReader           *reader,
-           JsonObject         *object,
-           SbBriefingContents *contents)
-{
-  static const char * const members[] = {
-    "id", "title", "caption", "camera", "layers", "show", "highlight", "citation", "notes", NULL
-  };
-  g_autofree char *id = sb_reader_get_id (reader, object);
-  SbStep *step = _sb_step_new (id ? id : "");
-  JsonNode *citation;
-  gboolean has_layers;
-
-  sb_reader_check_members (reader, object, members);
-  step->title = sb_reader_get_text (reader, object, "title", SB_REQUIRED);
-  step->caption = sb_reader_get_text (reader, object, "caption", SB_OPTIONAL);
-  step->notes = sb_reader_get_text (reader, object, "notes", SB_OPTIONAL);
-  read_camera (reader, object, step);
-  step->layers = read_layers (reader, object, &has_layers);
-  step->has_layers = has_layers;
-  sb_reader_get_references (reader, object, "show", SB_TYPE_ITEM, &step->show_ids, &step->show);
-  sb_reader_get_references (reader, object, "highlight", SB_TYPE_ENTITY,
-                            &step->highlight_ids, &step->highlight);
-
-  citation = json_object_get_member (object, "citation");
-  if (citation != NULL)
-    {
-      gsize saved = sb_reader_push_member (reader, "citation");
-
-      step->citation = sb_reader_read_citation (reader, citation);
-      sb_reader_pop (reader, saved);
-    }
-
-  g_ptr_array_add (contents->steps, step);
-}
-
-static void
-read_header (SbReader           *reader,
-             JsonObject         *root,
-             SbBriefingContents *contents)
-{
-  static const char * const members[] = {
-    "format", "version", "title", "subtitle", "description", "language", "date", "authors",
-    "sources", "actors", "places", "deployments", "movements", "incidents", "areas", "steps",
-    NULL
+  static const char * const names[] = {
+    "sources", "actors", "places", "deployments", "movements", "incidents", "areas", "steps", NULL
   };
 
-  sb_reader_check_members (reader, root, members);
-
-  /* Plain-string texts are in this language, so it is read first. */
-  contents->language = sb_reader_get_code (reader, root, "language", SB_REQUIRED,
-                                           _("a language code such as “en”, “nl” or “pt-BR”"),
-                                           sb_language_code_is_valid);
-  reader->language = contents->language;
-
-  contents->title = sb_reader_get_text (reader, root, "title", SB_REQUIRED);
-  contents->subtitle = sb_reader_get_text (reader, root, "subtitle", SB_OPTIONAL);
-  contents->description = sb_reader_get_text (reader, root, "description", SB_OPTIONAL);
-  sb_reader_get_date (reader, root, "date", SB_OPTIONAL, &contents->date);
-  contents->authors = sb_reader_get_strings (reader, root, "authors");
+  return g_strv_contains (names, name);
 }
 
-/* Returns FALSE when the file is not a briefing this version can read;
- * everything else is then beside the point.
+/* Where an entity is defined, for messages about it: searched for only
+ * when a message needs it.
  */
-static gboolean
-read_format (SbReader   *reader,
-             JsonObject *root)
+static char *
+locate_entity (SbEntity *entity,
+               gpointer  user_data)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  double version = 0;
-
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_STRING ||
-      !g_str_equal (json_node_get_string (format), "sahelbrief"))
-    {
-      sb_reader_report (reader, SB_PROBLEM_NOT_BRIEFING, format ? "format" : NULL,
-                        _("this is not a SahelBrief briefing: it needs \"format\": \"sahelbrief\""));
-      return FALSE;
-    }
-
-  if (!sb_reader_get_number (reader, root, "version", SB_REQUIRED, 1, G_MAXINT, &version))
-    return FALSE;
-
-  if (version != (int) version)
-    {
-      sb_reader_report (reader, SB_PROBLEM_WRONG_TYPE, "version",
-                        _("expected a whole number, found %g"), version);
-      return FALSE;
-    }
-
-  if (version > SB_BRIEFING_VERSION)
-    {
-      sb_reader_report (reader, SB_PROBLEM_UNSUPPORTED_VERSION, "version",
-                        _("this briefing uses format version %d; this SahelBrief reads version %d: update SahelBrief to open it"),
-                        (int) version, SB_BRIEFING_VERSION);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-read_briefing (SbReader           *reader,
-               JsonObject         *root,
-               SbBriefingContents *contents)
-{
-  static const struct {
-    const char *member;
-    SbPresence presence;
-    ReadElementFunc read;
+  Load *load = user_data;
+  const struct {
+    const char *name;
+    GPtrArray *array;
   } arrays[] = {
-    { "sources", SB_REQUIRED, read_source },
-    { "actors", SB_OPTIONAL, read_actor },
-    { "places", SB_OPTIONAL, read_place },
-    { "deployments", SB_OPTIONAL, read_deployment },
-    { "movements", SB_OPTIONAL, read_movement },
-    { "incidents", SB_OPTIONAL, read_incident },
-    { "areas", SB_OPTIONAL, read_area },
-    { "steps", SB_OPTIONAL, read_step },
+    { "sources", load->contents.sources },
+    { "actors", load->contents.actors },
+    { "places", load->contents.places },
+    { "deployments", load->contents.items[SB_ITEM_KIND_DEPLOYMENT] },
+    { "movements", load->contents.items[SB_ITEM_KIND_MOVEMENT] },
+    { "incidents", load->contents.items[SB_ITEM_KIND_INCIDENT] },
+    { "areas", load->contents.items[SB_ITEM_KIND_AREA] },
+    { "steps", load->contents.steps },
   };
-
-  read_header (reader, root, contents);
 
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
-    read_array (reader, root, arrays[i].member, arrays[i].presence, arrays[i].read, contents);
-}
-
-static void
-report_syntax_error (SbReader     *reader,
-                     const GError *error,
-                     guint         line,
-                     guint         column)
-{
-  const char *message = error->message;
-  g_autofree char *valid = NULL;
-  SbProblem *problem;
-
-  /* json-glib prefixes "<data>:LINE:COLUMN: "; the position is kept apart. */
-  if (g_str_has_prefix (message, "<data>:"))
     {
-      for (guint colons = 0; colons < 3 && strchr (message, ':') != NULL; colons++)
-        message = strchr (message, ':') + 1;
-      while (*message == ' ')
-        message++;
+      guint index;
+
+      if (arrays[i].array != NULL && g_ptr_array_find (arrays[i].array, entity, &index))
+        return g_strdup_printf ("$.%s[%u]", arrays[i].name, index);
     }
 
-  /* json-glib cuts the token it quotes short, possibly inside a character. */
-  valid = g_utf8_make_valid (message, -1);
-  sb_reader_report_at (reader, SB_PROBLEM_SYNTAX, NULL, "%s", valid);
-  problem = g_ptr_array_index (reader->problems, reader->problems->len - 1);
-  problem->line = line;
-  problem->column = column;
+  return g_strdup (sb_entity_get_id (entity));
+}
+
+/* Registers @entity, element @index of the array @name, under its id; a
+ * second use of an id is a problem.
+ */
+static void
+register_entity (Load       *load,
+                 SbEntity   *entity,
+                 const char *name,
+                 guint       index)
+{
+  const char *id = sb_entity_get_id (entity);
+  SbEntity *first;
+
+  /* A missing or malformed id was reported where it was read. */
+  if (*id == '\0')
+    return;
+
+  first = g_hash_table_lookup (load->entities, id);
+  if (first != NULL)
+    {
+      g_autofree char *id_path = g_strdup_printf ("$.%s[%u].id", name, index);
+      g_autofree char *first_path = locate_entity (first, load);
+
+      sb_reader_report_at (&load->reader, SB_PROBLEM_DUPLICATE_ID, id_path,
+                           _("the id “%s” is already used by %s"), id, first_path);
+      return;
+    }
+
+  g_hash_table_insert (load->entities, (gpointer) id, entity);
+}
+
+typedef gpointer (*ReadFunc) (SbReader   *reader,
+                              JsonObject *object,
+                              int         kind);
+
+static gpointer
+read_source (SbReader *reader, JsonObject *object, int kind)
+{
+  return sb_read_source (reader, object);
+}
+
+static gpointer
+read_actor (SbReader *reader, JsonObject *object, int kind)
+{
+  return sb_read_actor (reader, object);
+}
+
+static gpointer
+read_place (SbReader *reader, JsonObject *object, int kind)
+{
+  return sb_read_place (reader, object);
+}
+
+static gpointer
+read_item (SbReader *reader, JsonObject *object, int kind)
+{
+  return sb_read_item (reader, object, kind);
+}
+
+static gpointer
+read_step (SbReader *reader, JsonObject *object, int kind)
+{
+  return sb_read_step (reader, object);
+}
+
+/* Reads elements [first, last) of an array into @into, with @reader.
+ * @indexes, when given, receives the index of each element read.
+ */
+static void
+read_elements (SbReader           *reader,
+               const char         *data,
+               const char         *name,
+               const SbJsonMember *member,
+               guint               first,
+               guint               last,
+               ReadFunc            read,
+               int                 kind,
+               GPtrArray          *into,
+               GArray             *indexes)
+{
+  gsize saved = sb_reader_push_member (reader, name);
+
+  for (guint i = first; i < last && !sb_reader_is_full (reader); i++)
+    {
+      gsize saved_index = sb_reader_push_index (reader, i);
+      g_autoptr(JsonNode) node = sb_json_build (data, g_array_index (member->elements, SbJsonSpan, i));
+      JsonObject *object = sb_reader_as_object (reader, node);
+
+      if (object != NULL)
+        {
+          g_ptr_array_add (into, read (reader, object, kind));
+          if (indexes != NULL)
+            g_array_append_val (indexes, i);
+        }
+
+      sb_reader_pop (reader, saved_index);
+    }
+
+  sb_reader_pop (reader, saved);
+}
+
+/* Checks that an array member is an array, with entries if required.
+ *
+ * Returns: (nullable): the member when it is an array worth reading
+ */
+static const SbJsonMember *
+find_array (Load       *load,
+            const char *name,
+            gboolean    required)
+{
+  const SbJsonMember *member = find_member (load, name);
+
+  if (member == NULL)
+    {
+      if (required)
+        sb_reader_report (&load->reader, SB_PROBLEM_MISSING_FIELD, name,
+                          _("required field “%s” is missing"), name);
+      return NULL;
+    }
+
+  if (member->elements == NULL)
+    {
+      g_autoptr(JsonObject) holder = json_object_new ();
+
+      /* Reported as for any other array member that is not an array. */
+      json_object_set_member (holder, name, sb_json_build (load->data, member->value));
+      sb_reader_get_array (&load->reader, holder, name, SB_OPTIONAL);
+      return NULL;
+    }
+
+  if (member->elements->len == 0 && required)
+    sb_reader_report (&load->reader, SB_PROBLEM_MISSING_FIELD, name,
+                      _("at least one entry is required"));
+
+  return member;
+}
+
+/* Sources, actors, places or steps: read in order, each registered at
+ * once so that the next can refer to it.
+ */
+static void
+read_in_order (Load       *load,
+               const char *name,
+               gboolean    required,
+               ReadFunc    read,
+               GPtrArray  *into)
+{
+  const SbJsonMember *member = find_array (load, name, required);
+
+  if (member == NULL)
+    return;
+
+  for (guint i = 0; i < member->elements->len && !sb_reader_is_full (&load->reader); i++)
+    {
+      guint before = into->len;
+
+      read_elements (&load->reader, load->data, name, member, i, i + 1, read, 0, into, NULL);
+      if (into->len > before)
+        register_entity (load, g_ptr_array_index (into, into->len - 1), name, i);
+    }
 }
 
 typedef struct
 {
-  guint line;
-  guint column;
-} ParsePosition;
+  const SbJsonMember *member;
+  const char *name;
+  SbItemKind kind;
+  guint first;
+  guint last;
+  SbReader reader;
+  GPtrArray *items;        /* of SbItem, owned */
+  GArray *indexes;         /* of guint: each item's index in its array */
+} Chunk;
 
-static void
-on_parser_error (JsonParser    *parser,
-                 gpointer       error,
-                 ParsePosition *position)
+typedef struct
 {
-  position->line = json_parser_get_current_line (parser);
-  position->column = json_parser_get_current_pos (parser);
+  Load *load;
+  GPtrArray *chunks;
+  gint next;               /* the next chunk to take, atomically */
+} ChunkQueue;
+
+static gpointer
+read_chunks_thread (gpointer user_data)
+{
+  ChunkQueue *queue = user_data;
+  int index;
+
+  while ((index = g_atomic_int_add (&queue->next, 1)) < (int) queue->chunks->len)
+    {
+      Chunk *chunk = g_ptr_array_index (queue->chunks, index);
+
+      read_elements (&chunk->reader, queue->load->data, chunk->name, chunk->member,
+                     chunk->first, chunk->last, read_item, chunk->kind, chunk->items, chunk->indexes);
+    }
+
+  return NULL;
 }
 
 static void
-report_at_offset (SbReader      *reader,
-                  SbProblemCode  code,
-                  const char    *data,
-                  gsize          offset,
-                  const char    *message)
+chunk_free (Chunk *chunk)
 {
-  SbProblem *problem;
-
-  sb_reader_report_at (reader, code, NULL, "%s", message);
-  problem = g_ptr_array_index (reader->problems, reader->problems->len - 1);
-  sb_json_offset_to_position (data, offset, &problem->line, &problem->column);
+  sb_reader_clear (&chunk->reader);
+  g_clear_pointer (&chunk->items, g_ptr_array_unref);
+  g_clear_pointer (&chunk->indexes, g_array_unref);
+  g_free (chunk);
 }
 
-/* Checks that need the raw bytes, before json-glib sees them. */
-static gboolean
-check_raw (SbReader   *reader,
-           const char *data,
-           gsize       length)
+/* Moves what a chunk read into the load, in file order. */
+static void
+merge_chunk (Load  *load,
+             Chunk *chunk)
 {
-  const char *invalid = NULL;
-  gsize bad_offset = 0;
-  gsize deep_offset = 0;
-  gsize extra_offset = 0;
+  GPtrArray *into = load->contents.items[chunk->kind];
 
-  if (length > SB_LOADER_MAX_SIZE)
+  for (guint i = 0; i < chunk->items->len; i++)
     {
-      sb_reader_report_at (reader, SB_PROBLEM_TOO_LARGE, NULL,
-                           _("the file is %" G_GSIZE_FORMAT " MiB; briefings are limited to %d MiB"),
-                           length / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
-      return FALSE;
+      SbItem *item = g_ptr_array_index (chunk->items, i);
+
+      g_ptr_array_add (into, g_object_ref (item));
+      register_entity (load, SB_ENTITY (item), chunk->name, g_array_index (chunk->indexes, guint, i));
     }
 
-  if (!g_utf8_validate_len (data, length, &invalid))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" G_GSIZE_FORMAT " cannot start or continue a character"),
-                         (guchar) *invalid, (gsize) (invalid - data));
+  g_ptr_array_extend_and_steal (load->reader.problems, g_steal_pointer (&chunk->reader.problems));
+  chunk->reader.problems = g_ptr_array_new ();
+  g_array_append_vals (load->reader.deferred, chunk->reader.deferred->data, chunk->reader.deferred->len);
+  g_array_set_size (chunk->reader.deferred, 0);
+}
 
-      /* The position is counted over the valid text before the bad byte. */
-      report_at_offset (reader, SB_PROBLEM_ENCODING, data, invalid - data, message);
-      return FALSE;
+static guint
+count_threads (guint n_elements)
+{
+  if (n_elements < PARALLEL_THRESHOLD)
+    return 1;
+
+  return CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+}
+
+/* The statements, most of a large briefing: in chunks on all processors
+ * when there are many. Each chunk reads with a reader of its own against
+ * the sources, actors and places already registered, which no thread
+ * changes while they read.
+ */
+static void
+read_statements (Load *load)
+{
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) chunk_free);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  ChunkQueue queue = { load, chunks, 0 };
+  guint total = 0, n_threads;
+
+  for (guint a = 0; a < G_N_ELEMENTS (item_arrays); a++)
+    {
+      const SbJsonMember *member = find_array (load, item_arrays[a].name, FALSE);
+
+      for (guint first = 0; member != NULL && first < member->elements->len; first += CHUNK_SIZE)
+        {
+          Chunk *chunk = g_new0 (Chunk, 1);
+
+          chunk->member = member;
+          chunk->name = item_arrays[a].name;
+          chunk->kind = item_arrays[a].kind;
+          chunk->first = first;
+          chunk->last = MIN (first + CHUNK_SIZE, member->elements->len);
+          chunk->items = g_ptr_array_new_with_free_func (g_object_unref);
+          chunk->indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+          sb_reader_init (&chunk->reader, load->reader.max_problems, load->entities, locate_entity, load);
+          chunk->reader.language = load->reader.language;
+          g_ptr_array_add (chunks, chunk);
+          total += chunk->last - chunk->first;
+        }
     }
 
-  /* The scans below rely on strings being where JSON says they are. */
-  if (!sb_json_scan_strings (data, length, &bad_offset))
+  n_threads = count_threads (total);
+  if (n_threads == 1)
+    read_chunks_thread (&queue);
+  else
     {
-      const char *message;
-
-      if (data[bad_offset] == '\\')
-        message = _("invalid escape in a string: JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits, surrogates in pairs");
-      else if ((guchar) data[bad_offset] < 0x20)
-        message = _("a string runs on past the end of the line, or holds a control character: close it, or write the character as \\n or \\t");
-      else
-        message = _("JSON has no comments and no single-quoted strings");
-
-      report_at_offset (reader, SB_PROBLEM_SYNTAX, data, bad_offset, message);
-      return FALSE;
+      for (guint i = 0; i < n_threads; i++)
+        g_ptr_array_add (threads, g_thread_new ("sb-loader", read_chunks_thread, &queue));
+      for (guint i = 0; i < n_threads; i++)
+        g_thread_join (g_ptr_array_index (threads, i));
     }
 
-  if (!sb_json_scan_depth (data, length, SB_LOADER_MAX_DEPTH, &deep_offset))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("arrays and objects nest deeper than %d levels; a briefing never needs that many"),
-                         SB_LOADER_MAX_DEPTH);
+  for (guint i = 0; i < chunks->len; i++)
+    merge_chunk (load, g_ptr_array_index (chunks, i));
+}
 
-      report_at_offset (reader, SB_PROBLEM_TOO_DEEP, data, deep_offset, message);
-      return FALSE;
+/* The top level without the arrays: they are read element by element. */
+static JsonObject *
+build_root (Load *load)
+{
+  JsonObject *root = json_object_new ();
+
+  for (guint i = 0; i < load->outline.members->len; i++)
+    {
+      const SbJsonMember *member = &g_array_index (load->outline.members, SbJsonMember, i);
+
+      if (member->elements != NULL || is_array_name (member->name))
+        {
+          /* Known so that the check of names sees it; read elsewhere. */
+          json_object_set_member (root, member->name, json_node_init_array (json_node_alloc (), NULL));
+          continue;
+        }
+
+      json_object_set_member (root, member->name, sb_json_build (load->data, member->value));
     }
 
-  if (!sb_json_scan_single_value (data, length, &extra_offset))
-    {
-      report_at_offset (reader, SB_PROBLEM_SYNTAX, data, extra_offset,
-                        _("a second value follows the first; a briefing file holds one JSON object"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return root;
 }
 
 /* In file order, for the reader's eye; problems without a place last. */
@@ -931,84 +439,154 @@ compare_problems (gconstpointer a,
   return (int) problem_a->column - (int) problem_b->column;
 }
 
+/* Places, sorts and caps the problems: the last kept says checking stopped. */
+static void
+finish_problems (Load *load)
+{
+  GPtrArray *problems = load->reader.problems;
+
+  sb_json_locate_problems (load->data, load->length, problems);
+  g_ptr_array_sort (problems, compare_problems);
+
+  if (problems->len >= load->reader.max_problems)
+    {
+      SbProblem *last;
+
+      g_ptr_array_set_size (problems, load->reader.max_problems);
+      last = g_ptr_array_index (problems, problems->len - 1);
+      if (last->code != SB_PROBLEM_TOO_MANY_PROBLEMS)
+        {
+          last->code = SB_PROBLEM_TOO_MANY_PROBLEMS;
+          g_free (last->message);
+          last->message = g_strdup (_("too many problems; checking stopped here"));
+        }
+    }
+}
+
+static void
+report_at_offset (SbReader      *reader,
+                  SbProblemCode  code,
+                  const char    *data,
+                  gsize          offset,
+                  const char    *message)
+{
+  SbProblem *problem;
+
+  sb_reader_report_at (reader, code, NULL, "%s", message);
+  problem = g_ptr_array_index (reader->problems, reader->problems->len - 1);
+  sb_json_offset_to_position (data, offset, &problem->line, &problem->column);
+}
+
+/* The checks on the text as a whole, before anything is parsed. */
+static gboolean
+check_text (Load *load)
+{
+  const char *invalid = NULL;
+
+  if (load->length > SB_LOADER_MAX_SIZE)
+    {
+      sb_reader_report_at (&load->reader, SB_PROBLEM_TOO_LARGE, NULL,
+                           _("the file is %" G_GSIZE_FORMAT " MiB; briefings are limited to %d MiB"),
+                           load->length / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (load->data, load->length, &invalid))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" G_GSIZE_FORMAT " cannot start or continue a character"),
+                         (guchar) *invalid, (gsize) (invalid - load->data));
+
+      /* The position is counted over the valid text before the bad byte. */
+      report_at_offset (&load->reader, SB_PROBLEM_ENCODING, load->data, invalid - load->data, message);
+      return FALSE;
+    }
+
+  if (!sb_json_syntax_check (load->data, load->length, SB_LOADER_MAX_DEPTH, &load->outline))
+    {
+      report_at_offset (&load->reader, load->outline.too_deep ? SB_PROBLEM_TOO_DEEP : SB_PROBLEM_SYNTAX,
+                        load->data, load->outline.error_offset, load->outline.error_message);
+      return FALSE;
+    }
+
+  if (load->outline.empty)
+    {
+      sb_reader_report_at (&load->reader, SB_PROBLEM_NOT_BRIEFING, NULL, _("the file is empty"));
+      return FALSE;
+    }
+
+  if (!load->outline.root_is_object)
+    {
+      sb_reader_report_at (&load->reader, SB_PROBLEM_NOT_BRIEFING, "$",
+                           _("this is not a SahelBrief briefing: the file must hold one JSON object"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_briefing (Load *load)
+{
+  g_autoptr(JsonObject) root = build_root (load);
+
+  if (!sb_read_format (&load->reader, root))
+    return;
+
+  load->contents.sources = g_ptr_array_new_with_free_func (g_object_unref);
+  load->contents.actors = g_ptr_array_new_with_free_func (g_object_unref);
+  load->contents.places = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    load->contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  load->contents.steps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Plain-string texts are in the briefing's language: read first. */
+  sb_read_header (&load->reader, root, &load->contents);
+
+  read_in_order (load, "sources", TRUE, read_source, load->contents.sources);
+  read_in_order (load, "actors", FALSE, read_actor, load->contents.actors);
+  read_in_order (load, "places", FALSE, read_place, load->contents.places);
+  if (!sb_reader_is_full (&load->reader))
+    read_statements (load);
+  if (!sb_reader_is_full (&load->reader))
+    read_in_order (load, "steps", FALSE, read_step, load->contents.steps);
+
+  sb_validator_finish (&load->reader);
+}
+
 static SbBriefing *
 load_data (const char  *data,
            gsize        length,
            GPtrArray  **problems_out)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  SbBriefingContents contents = { 0, };
+  Load load = { data, length, };
   SbBriefing *briefing = NULL;
-  ParsePosition position = { 0, 0 };
-  SbReader reader;
-  JsonNode *root;
 
-  sb_reader_init (&reader, SB_LOADER_MAX_PROBLEMS);
+  load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
 
   /* A byte-order mark is harmless; some Windows editors write one. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (load.length >= 3 && memcmp (load.data, "\xEF\xBB\xBF", 3) == 0)
     {
-      data += 3;
-      length -= 3;
+      load.data += 3;
+      load.length -= 3;
     }
 
-  if (!check_raw (&reader, data, length))
-    goto out;
+  if (check_text (&load))
+    read_briefing (&load);
 
-  parser = json_parser_new_immutable ();
-  g_signal_connect (parser, "error", G_CALLBACK (on_parser_error), &position);
-
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    {
-      report_syntax_error (&reader, error, position.line, position.column);
-      goto out;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      sb_reader_report_at (&reader, SB_PROBLEM_NOT_BRIEFING, NULL, _("the file is empty"));
-      goto out;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      sb_reader_report_at (&reader, SB_PROBLEM_NOT_BRIEFING, "$",
-                           _("this is not a SahelBrief briefing: the file must hold one JSON object"));
-      goto out;
-    }
-
-  if (!read_format (&reader, json_node_get_object (root)))
-    goto out;
-
-  contents.sources = g_ptr_array_new_with_free_func (g_object_unref);
-  contents.actors = g_ptr_array_new_with_free_func (g_object_unref);
-  contents.places = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
-  contents.steps = g_ptr_array_new_with_free_func (g_object_unref);
-
-  read_briefing (&reader, json_node_get_object (root), &contents);
-  sb_validator_check (&reader, &contents);
-
-out:
-  /* The parse tree is freed before the briefing is built on top of it. */
-  g_clear_object (&parser);
-
-  if (reader.problems->len == 0)
-    briefing = _sb_briefing_new_take (&contents);
+  if (load.reader.problems->len == 0)
+    briefing = _sb_briefing_new_take (&load.contents, g_steal_pointer (&load.entities));
   else
-    {
-      sb_json_locate_problems (data, length, reader.problems);
-      g_ptr_array_sort (reader.problems, compare_problems);
-    }
-
-  _sb_briefing_contents_clear (&contents);
+    finish_problems (&load);
 
   if (problems_out != NULL)
-    *problems_out = g_ptr_array_ref (reader.problems);
-  sb_reader_clear (&reader);
+    *problems_out = g_ptr_array_ref (load.reader.problems);
+
+  sb_reader_clear (&load.reader);
+  g_clear_pointer (&load.entities, g_hash_table_unref);
+  _sb_briefing_contents_clear (&load.contents);
+  sb_json_outline_clear (&load.outline);
 
   return briefing;
 }

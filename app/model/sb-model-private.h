@@ -68,17 +68,15 @@ struct _SbItem
   SbText *title;
   SbText *description;
   SbDate date;
+  guint32 first_day;       /* of date, as a Julian day: the sort key */
   SbEvidence evidence;
   GPtrArray *figures;      /* of SbFigure, nullable */
 
   /* One actor for deployments and movements, any number for the others. */
-  GPtrArray *actor_ids;    /* of char *, nullable */
   GPtrArray *actors;       /* of unowned SbActor *, nullable */
 
-  char *place_id;          /* the place; for movements the destination */
-  SbPlace *place;
-  char *origin_id;         /* movements only */
-  SbPlace *origin;
+  SbPlace *place;          /* for movements the destination */
+  SbPlace *origin;         /* movements only */
 
   int status;              /* SbDeploymentStatus or SbMovementStatus */
   int subtype;             /* SbIncidentType, SbAreaKind or SbMovementMeans */
@@ -102,13 +100,10 @@ struct _SbStep
   double lat;
   double lon;
   double zoom;
-  GPtrArray *frame_ids;     /* of char *, nullable */
-  GPtrArray *frame;         /* of unowned SbEntity * */
+  GPtrArray *frame;         /* of unowned SbEntity *, nullable */
   SbLayers layers;
-  GPtrArray *show_ids;      /* nullable: everything is shown */
-  GPtrArray *show;
-  GPtrArray *highlight_ids; /* nullable */
-  GPtrArray *highlight;
+  GPtrArray *show;          /* nullable: everything is shown */
+  GPtrArray *highlight;     /* nullable */
   SbCitation *citation;     /* nullable */
 };
 
@@ -137,7 +132,8 @@ typedef struct
   GPtrArray *steps;
 } SbBriefingContents;
 
-SbBriefing *_sb_briefing_new_take   (SbBriefingContents *contents);
+SbBriefing *_sb_briefing_new_take   (SbBriefingContents *contents,
+                                     GHashTable         *by_id);
 void        _sb_briefing_contents_clear (SbBriefingContents *contents);
 const SbBriefingContents *_sb_briefing_get_contents (SbBriefing *self);
 

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "sb-actor.h"
 #include "sb-relation.h"
 
 SbRelation *
@@ -18,7 +19,6 @@ sb_relation_free (SbRelation *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->target_id, g_free);
   g_clear_pointer (&self->description, sb_text_unref);
   sb_evidence_clear (&self->evidence);
   g_free (self);
@@ -29,7 +29,8 @@ sb_relation_equal (const SbRelation *a,
                    const SbRelation *b)
 {
   return a->type == b->type &&
-         g_strcmp0 (a->target_id, b->target_id) == 0 &&
+         g_strcmp0 (a->target ? sb_entity_get_id (SB_ENTITY (a->target)) : NULL,
+                    b->target ? sb_entity_get_id (SB_ENTITY (b->target)) : NULL) == 0 &&
          sb_text_equal (a->description, b->description) &&
          sb_date_equal (&a->date, &b->date) &&
          sb_evidence_equal (&a->evidence, &b->evidence);

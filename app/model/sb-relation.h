@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   SbRelationType type;
-  char *target_id;
   SbActor *target;         /* unowned */
   SbText *description;     /* nullable */
   SbDate date;             /* may be unset */

@@ -137,8 +137,7 @@ search_sources (SbSelection *selection,
           {
             g_autofree char *quote = g_strndup (text + start, end - start);
 
-            result->passage = sb_citation_new (sb_entity_get_id (SB_ENTITY (source)), quote);
-            result->passage->source = source;
+            result->passage = sb_citation_new (source, quote);
             result->passage->offset = start;
           }
           g_ptr_array_add (results, result);

@@ -22,11 +22,8 @@ sb_step_finalize (GObject *object)
   g_clear_pointer (&self->title, sb_text_unref);
   g_clear_pointer (&self->caption, sb_text_unref);
   g_clear_pointer (&self->notes, sb_text_unref);
-  g_clear_pointer (&self->frame_ids, g_ptr_array_unref);
   g_clear_pointer (&self->frame, g_ptr_array_unref);
-  g_clear_pointer (&self->show_ids, g_ptr_array_unref);
   g_clear_pointer (&self->show, g_ptr_array_unref);
-  g_clear_pointer (&self->highlight_ids, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_ptr_array_unref);
   g_clear_pointer (&self->citation, sb_citation_unref);
 

@@ -13,9 +13,10 @@
 
 #include "sb-text.h"
 
+/* Language codes are interned: a briefing has few, and texts by the million. */
 typedef struct
 {
-  char *language;
+  const char *language;
   char *string;
 } SbTextEntry;
 
@@ -43,7 +44,7 @@ sb_text_new_take (const char *language,
   g_atomic_ref_count_init (&self->ref_count);
   self->n_entries = 1;
   self->entries = g_new (SbTextEntry, 1);
-  self->entries[0].language = g_strdup (language);
+  self->entries[0].language = g_intern_string (language);
   self->entries[0].string = string;
 
   return self;
@@ -78,7 +79,7 @@ sb_text_add (SbText     *self,
     }
 
   self->entries = g_renew (SbTextEntry, self->entries, self->n_entries + 1);
-  self->entries[self->n_entries].language = g_strdup (language);
+  self->entries[self->n_entries].language = g_intern_string (language);
   self->entries[self->n_entries].string = g_strdup (string);
   self->n_entries++;
 }
@@ -101,10 +102,7 @@ sb_text_unref (SbText *self)
     return;
 
   for (guint i = 0; i < self->n_entries; i++)
-    {
-      g_free (self->entries[i].language);
-      g_free (self->entries[i].string);
-    }
+    g_free (self->entries[i].string);
   g_free (self->entries);
   g_free (self);
 }

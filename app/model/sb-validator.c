@@ -7,30 +7,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sb-model-private.h"
 #include "sb-validator.h"
 
 /* Suggestions compare against every id; past this many, not worth it. */
 #define MAX_IDS_FOR_SUGGESTIONS 20000
 
-static void
-add_entities (GHashTable *by_id,
-              GPtrArray  *entities)
-{
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
-    {
-      SbEntity *entity = g_ptr_array_index (entities, i);
-      const char *id = sb_entity_get_id (entity);
-
-      /* Entities whose id was missing or bad carry "", and duplicates
-       * were reported; the first definition stands.
-       */
-      if (*id != '\0' && !g_hash_table_contains (by_id, id))
-        g_hash_table_insert (by_id, (gpointer) id, entity);
-    }
-}
-
 static const char *
-suggest_id (GHashTable *by_id,
+suggest_id (GHashTable *entities,
             const char *id,
             GType       type)
 {
@@ -39,10 +23,10 @@ suggest_id (GHashTable *by_id,
   const char *best = NULL;
   guint best_distance = 3;
 
-  if (g_hash_table_size (by_id) > MAX_IDS_FOR_SUGGESTIONS)
+  if (entities == NULL || g_hash_table_size (entities) > MAX_IDS_FOR_SUGGESTIONS)
     return NULL;
 
-  g_hash_table_iter_init (&iter, by_id);
+  g_hash_table_iter_init (&iter, entities);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint distance;
@@ -61,57 +45,42 @@ suggest_id (GHashTable *by_id,
   return best;
 }
 
-static void
-report_wrong_kind (SbReader    *reader,
-                   SbReference *reference,
-                   const char  *defined_at)
+void
+sb_validator_report_unknown (SbReader   *reader,
+                             const char *path,
+                             const char *id,
+                             GType       type)
 {
-  if (reference->type == SB_TYPE_SOURCE)
-    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, reference->path,
-                         _("“%s” is not a source: it is the id of %s"), reference->id, defined_at);
-  else if (reference->type == SB_TYPE_ACTOR)
-    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, reference->path,
-                         _("“%s” is not an actor: it is the id of %s"), reference->id, defined_at);
-  else if (reference->type == SB_TYPE_PLACE)
-    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, reference->path,
-                         _("“%s” is not a place: it is the id of %s"), reference->id, defined_at);
+  const char *suggestion = suggest_id (reader->entities, id, type);
+
+  if (suggestion != NULL)
+    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, path,
+                         _("nothing has the id “%s”; did you mean “%s”?"), id, suggestion);
   else
-    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, reference->path,
-                         _("“%s” is not a deployment, movement, incident or area: it is the id of %s"),
-                         reference->id, defined_at);
+    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, path,
+                         _("nothing has the id “%s”"), id);
 }
 
-static void
-resolve_references (SbReader   *reader,
-                    GHashTable *by_id)
+void
+sb_validator_report_wrong_kind (SbReader   *reader,
+                                const char *path,
+                                const char *id,
+                                GType       type,
+                                const char *defined_at)
 {
-  for (guint i = 0; i < reader->references->len; i++)
-    {
-      SbReference *reference = &g_array_index (reader->references, SbReference, i);
-      SbEntity *entity = g_hash_table_lookup (by_id, reference->id);
-
-      if (entity == NULL)
-        {
-          const char *suggestion = suggest_id (by_id, reference->id, reference->type);
-
-          if (suggestion != NULL)
-            sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, reference->path,
-                                 _("nothing has the id “%s”; did you mean “%s”?"),
-                                 reference->id, suggestion);
-          else
-            sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, reference->path,
-                                 _("nothing has the id “%s”"), reference->id);
-        }
-      else if (!G_TYPE_CHECK_INSTANCE_TYPE (entity, reference->type))
-        {
-          report_wrong_kind (reader, reference,
-                             g_hash_table_lookup (reader->ids, reference->id));
-        }
-      else
-        {
-          *reference->slot = entity;
-        }
-    }
+  if (type == SB_TYPE_SOURCE)
+    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, path,
+                         _("“%s” is not a source: it is the id of %s"), id, defined_at);
+  else if (type == SB_TYPE_ACTOR)
+    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, path,
+                         _("“%s” is not an actor: it is the id of %s"), id, defined_at);
+  else if (type == SB_TYPE_PLACE)
+    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, path,
+                         _("“%s” is not a place: it is the id of %s"), id, defined_at);
+  else
+    sb_reader_report_at (reader, SB_PROBLEM_UNKNOWN_REFERENCE, path,
+                         _("“%s” is not a deployment, movement, incident or area: it is the id of %s"),
+                         id, defined_at);
 }
 
 /* Typographic quotes and dashes folded to ASCII and white space runs to
@@ -155,13 +124,18 @@ normalise_for_hint (const char *text)
   return g_string_free (string, FALSE);
 }
 
-static void
-report_missing_quote (SbReader   *reader,
-                      const char *path,
-                      SbCitation *citation)
+/**
+ * sb_validator_report_missing_quote:
+ *
+ * Reports, at the current path, that the citation's quote is not in its
+ * source, and why it may look as if it were.
+ */
+void
+sb_validator_report_missing_quote (SbReader   *reader,
+                                   SbCitation *citation)
 {
-  g_autofree char *quote_path = g_strconcat (path, ".quote", NULL);
-  g_autofree char *text = normalise_for_hint (citation->source->text);
+  g_autofree char *quote_path = g_strconcat (reader->path->str, ".quote", NULL);
+  g_autofree char *text = normalise_for_hint (sb_source_get_text (citation->source));
   g_autofree char *quote = normalise_for_hint (citation->quote);
   g_autofree char *folded_text = g_utf8_casefold (text, -1);
   g_autofree char *folded_quote = g_utf8_casefold (quote, -1);
@@ -180,56 +154,19 @@ report_missing_quote (SbReader   *reader,
                          _("the quote does not occur verbatim in source “%s”"), source_id);
 }
 
-static void
-check_quotes (SbReader *reader)
-{
-  /* source → (quote → offset + 1): many statements cite the same passage. */
-  g_autoptr(GHashTable) found = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
-
-  for (guint i = 0; i < reader->citations->len; i++)
-    {
-      SbCitation *citation = g_ptr_array_index (reader->citations, i);
-      GHashTable *quotes;
-      gpointer offset;
-
-      if (citation->source == NULL || citation->source->text == NULL)
-        continue;
-
-      quotes = g_hash_table_lookup (found, citation->source);
-      if (quotes == NULL)
-        {
-          quotes = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (found, citation->source, quotes);
-        }
-
-      if (!g_hash_table_lookup_extended (quotes, citation->quote, NULL, &offset))
-        {
-          const char *at = strstr (citation->source->text, citation->quote);
-
-          offset = GSIZE_TO_POINTER (at ? (gsize) (at - citation->source->text) + 1 : 0);
-          g_hash_table_insert (quotes, citation->quote, offset);
-        }
-
-      if (offset == NULL)
-        report_missing_quote (reader, g_ptr_array_index (reader->citation_paths, i), citation);
-      else
-        citation->offset = GPOINTER_TO_SIZE (offset) - 1;
-    }
-}
-
+/**
+ * sb_validator_finish:
+ *
+ * Resolves the references that named something not read yet, now that
+ * everything is, and reports those that name nothing or the wrong kind.
+ */
 void
-sb_validator_check (SbReader           *reader,
-                    SbBriefingContents *contents)
+sb_validator_finish (SbReader *reader)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < reader->deferred->len; i++)
+    {
+      SbReference *reference = &g_array_index (reader->deferred, SbReference, i);
 
-  add_entities (by_id, contents->sources);
-  add_entities (by_id, contents->actors);
-  add_entities (by_id, contents->places);
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    add_entities (by_id, contents->items[i]);
-  add_entities (by_id, contents->steps);
-
-  resolve_references (reader, by_id);
-  check_quotes (reader);
+      sb_reader_resolve (reader, reference->path, reference->id, reference->type, reference->slot, FALSE);
+    }
 }

@@ -1,17 +1,26 @@
 /* sb-validator.h
  *
- * The checks that need the whole briefing read: references between
- * objects, and quotes against their sources.
+ * The checks that need more than one value: references between objects,
+ * and quotes against their sources; and their messages.
  */
 
 #pragma once
 
 #include "sb-json-reader.h"
-#include "sb-model-private.h"
 
 G_BEGIN_DECLS
 
-void sb_validator_check (SbReader           *reader,
-                         SbBriefingContents *contents);
+void sb_validator_report_unknown       (SbReader   *reader,
+                                        const char *path,
+                                        const char *id,
+                                        GType       type);
+void sb_validator_report_wrong_kind    (SbReader   *reader,
+                                        const char *path,
+                                        const char *id,
+                                        GType       type,
+                                        const char *defined_at);
+void sb_validator_report_missing_quote (SbReader   *reader,
+                                        SbCitation *citation);
+void sb_validator_finish               (SbReader   *reader);
 
 G_END_DECLS

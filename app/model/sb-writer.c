@@ -148,17 +148,26 @@ write_quantity (Writer           *self,
 }
 
 static void
-write_strings (Writer             *self,
-               const char         *member,
-               GPtrArray          *strings)
+write_reference (Writer     *self,
+                 const char *member,
+                 gpointer    entity)
 {
-  if (strings == NULL)
+  if (entity != NULL)
+    write_member_string (self, member, sb_entity_get_id (entity));
+}
+
+static void
+write_references (Writer     *self,
+                  const char *member,
+                  GPtrArray  *entities)
+{
+  if (entities == NULL)
     return;
 
   json_builder_set_member_name (self->builder, member);
   json_builder_begin_array (self->builder);
-  for (guint i = 0; i < strings->len; i++)
-    json_builder_add_string_value (self->builder, g_ptr_array_index (strings, i));
+  for (guint i = 0; i < entities->len; i++)
+    json_builder_add_string_value (self->builder, sb_entity_get_id (g_ptr_array_index (entities, i)));
   json_builder_end_array (self->builder);
 }
 
@@ -182,7 +191,7 @@ add_citation (Writer     *self,
               SbCitation *citation)
 {
   json_builder_begin_object (self->builder);
-  write_member_string (self, "source", citation->source_id);
+  write_reference (self, "source", citation->source);
   write_member_string (self, "quote", citation->quote);
   json_builder_end_object (self->builder);
 }
@@ -203,7 +212,7 @@ write_evidence (Writer           *self,
                 const SbEvidence *evidence)
 {
   write_member_enum (self, "certainty", SB_TYPE_CERTAINTY, evidence->certainty);
-  write_member_string (self, "claimed_by", evidence->claimed_by_id);
+  write_reference (self, "claimed_by", evidence->claimed_by);
   write_citations (self, evidence->citations);
 }
 
@@ -246,7 +255,7 @@ write_relations (Writer    *self,
 
       json_builder_begin_object (self->builder);
       write_member_enum (self, "type", SB_TYPE_RELATION_TYPE, relation->type);
-      write_member_string (self, "target", relation->target_id);
+      write_reference (self, "target", relation->target);
       write_text (self, "description", relation->description);
       write_date (self, "date", &relation->date);
       write_evidence (self, &relation->evidence);
@@ -361,17 +370,17 @@ write_item (Writer *self,
   switch (item->kind)
     {
     case SB_ITEM_KIND_DEPLOYMENT:
-      write_member_string (self, "actor", g_ptr_array_index (item->actor_ids, 0));
-      write_member_string (self, "place", item->place_id);
+      write_reference (self, "actor", sb_item_get_actor (item, 0));
+      write_reference (self, "place", item->place);
       write_member_enum (self, "status", SB_TYPE_DEPLOYMENT_STATUS, item->status);
       write_quantity (self, "strength", &item->quantity);
       write_text (self, "role", item->role);
       break;
 
     case SB_ITEM_KIND_MOVEMENT:
-      write_member_string (self, "actor", g_ptr_array_index (item->actor_ids, 0));
-      write_member_string (self, "from", item->origin_id);
-      write_member_string (self, "to", item->place_id);
+      write_reference (self, "actor", sb_item_get_actor (item, 0));
+      write_reference (self, "from", item->origin);
+      write_reference (self, "to", item->place);
       write_member_enum (self, "status", SB_TYPE_MOVEMENT_STATUS, item->status);
       if (item->subtype != SB_MOVEMENT_MEANS_UNSPECIFIED)
         write_member_enum (self, "means", SB_TYPE_MOVEMENT_MEANS, item->subtype);
@@ -380,14 +389,14 @@ write_item (Writer *self,
 
     case SB_ITEM_KIND_INCIDENT:
       write_member_enum (self, "type", SB_TYPE_INCIDENT_TYPE, item->subtype);
-      write_strings (self, "actors", item->actor_ids);
-      write_member_string (self, "place", item->place_id);
+      write_references (self, "actors", item->actors);
+      write_reference (self, "place", item->place);
       write_quantity (self, "fatalities", &item->quantity);
       break;
 
     case SB_ITEM_KIND_AREA:
     default:
-      write_strings (self, "actors", item->actor_ids);
+      write_references (self, "actors", item->actors);
       write_text (self, "name", item->name);
       write_member_enum (self, "kind", SB_TYPE_AREA_KIND, item->subtype);
       write_geometry (self, item->geometry);
@@ -407,7 +416,7 @@ write_step (Writer *self,
   write_text (self, "title", step->title);
   write_text (self, "caption", step->caption);
 
-  if (step->has_center || step->frame_ids != NULL)
+  if (step->has_center || step->frame != NULL)
     {
       json_builder_set_member_name (self->builder, "camera");
       json_builder_begin_object (self->builder);
@@ -421,7 +430,7 @@ write_step (Writer *self,
           write_number (self, "zoom", step->zoom);
         }
       else
-        write_strings (self, "frame", step->frame_ids);
+        write_references (self, "frame", step->frame);
       json_builder_end_object (self->builder);
     }
 
@@ -437,8 +446,8 @@ write_step (Writer *self,
       json_builder_end_array (self->builder);
     }
 
-  write_strings (self, "show", step->show_ids);
-  write_strings (self, "highlight", step->highlight_ids);
+  write_references (self, "show", step->show);
+  write_references (self, "highlight", step->highlight);
 
   if (step->citation != NULL)
     {

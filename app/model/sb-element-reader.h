@@ -1,0 +1,31 @@
+/* sb-element-reader.h
+ *
+ * Reads the elements of a briefing into model objects. Private to the
+ * loader.
+ */
+
+#pragma once
+
+#include "sb-json-reader.h"
+#include "sb-model-private.h"
+
+G_BEGIN_DECLS
+
+gboolean  sb_read_format (SbReader           *reader,
+                          JsonObject         *root);
+void      sb_read_header (SbReader           *reader,
+                          JsonObject         *root,
+                          SbBriefingContents *contents);
+SbSource *sb_read_source (SbReader           *reader,
+                          JsonObject         *object);
+SbActor  *sb_read_actor  (SbReader           *reader,
+                          JsonObject         *object);
+SbPlace  *sb_read_place  (SbReader           *reader,
+                          JsonObject         *object);
+SbItem   *sb_read_item   (SbReader           *reader,
+                          JsonObject         *object,
+                          SbItemKind          kind);
+SbStep   *sb_read_step   (SbReader           *reader,
+                          JsonObject         *object);
+
+G_END_DECLS

@@ -1,0 +1,329 @@
+/* sb-reference-reader.c
+ *
+ * What ties a briefing together: ids, references between objects, and
+ * citations of passages. A reference to something already read is checked
+ * at once; one to a name not seen yet waits, with its path, for the end
+ * (sb_validator_finish()). A quote is looked for in its source as soon as
+ * it is read: sources are read first.
+ */
+
+#define G_LOG_DOMAIN "sb-reference-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sb-enums.h"
+#include "sb-json-reader.h"
+#include "sb-json-scan.h"
+#include "sb-model-private.h"
+#include "sb-validator.h"
+
+#define MAX_ID_LENGTH 64
+
+gboolean
+sb_id_is_valid (const char *id)
+{
+  gboolean after_hyphen = TRUE;
+  gsize len = 0;
+
+  for (const char *p = id; *p; p++, len++)
+    {
+      if (*p == '-')
+        {
+          if (after_hyphen)
+            return FALSE;
+          after_hyphen = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        after_hyphen = FALSE;
+      else
+        return FALSE;
+    }
+
+  return len > 0 && len <= MAX_ID_LENGTH && !after_hyphen;
+}
+
+/**
+ * sb_reader_get_id:
+ *
+ * Reads the object's "id" and checks that it is a slug; whether another
+ * object has it already is checked where objects are registered.
+ *
+ * Returns: (nullable): the id
+ */
+char *
+sb_reader_get_id (SbReader   *self,
+                  JsonObject *object)
+{
+  const char *id = sb_reader_get_string (self, object, "id", SB_REQUIRED);
+
+  if (id == NULL)
+    return NULL;
+
+  if (!sb_id_is_valid (id))
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_ID, "id",
+                        _("“%s” is not an id: use lower-case letters and digits in groups joined by single hyphens, at most %d characters"),
+                        id, MAX_ID_LENGTH);
+      return NULL;
+    }
+
+  return g_strdup (id);
+}
+
+/**
+ * sb_reader_resolve:
+ * @path: where the reference is
+ * @defer: whether a name not known yet waits for the end; otherwise it is
+ *   reported at once
+ *
+ * Points @slot at the entity @id names, if it is of @type.
+ */
+void
+sb_reader_resolve (SbReader   *self,
+                   const char *path,
+                   const char *id,
+                   GType       type,
+                   gpointer   *slot,
+                   gboolean    defer)
+{
+  SbEntity *entity = self->entities ? g_hash_table_lookup (self->entities, id) : NULL;
+
+  if (entity != NULL && G_TYPE_CHECK_INSTANCE_TYPE (entity, type))
+    {
+      *slot = entity;
+    }
+  else if (entity != NULL)
+    {
+      g_autofree char *defined_at = self->locate (entity, self->locate_data);
+
+      sb_validator_report_wrong_kind (self, path, id, type, defined_at);
+    }
+  else if (defer)
+    {
+      SbReference reference = { g_strdup (path), g_strdup (id), type, slot };
+
+      g_array_append_val (self->deferred, reference);
+    }
+  else
+    {
+      sb_validator_report_unknown (self, path, id, type);
+    }
+}
+
+static void
+add_reference (SbReader   *self,
+               const char *id,
+               GType       type,
+               gpointer   *slot)
+{
+  sb_reader_resolve (self, self->path->str, id, type, slot, TRUE);
+}
+
+/**
+ * sb_reader_get_reference:
+ * @slot: where to store the entity once it is known
+ *
+ * Returns: whether the member names an id
+ */
+gboolean
+sb_reader_get_reference (SbReader   *self,
+                         JsonObject *object,
+                         const char *member,
+                         SbPresence  presence,
+                         GType       type,
+                         gpointer   *slot)
+{
+  const char *id = sb_reader_get_string (self, object, member, presence);
+  gsize saved;
+
+  if (id == NULL)
+    return FALSE;
+
+  saved = sb_reader_push_member (self, member);
+  add_reference (self, id, type, slot);
+  sb_reader_pop (self, saved);
+
+  return TRUE;
+}
+
+/**
+ * sb_reader_get_references:
+ *
+ * Returns: (nullable): as many slots as the array has ids, filled as the
+ *   references are known; %NULL when the member is absent
+ */
+GPtrArray *
+sb_reader_get_references (SbReader   *self,
+                          JsonObject *object,
+                          const char *member,
+                          GType       type)
+{
+  JsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
+  GPtrArray *entities;
+  guint n;
+  gsize saved;
+
+  if (array == NULL)
+    return NULL;
+
+  n = json_array_get_length (array);
+  entities = g_ptr_array_sized_new (n);
+
+  /* Sized once: waiting references point into this array's storage. */
+  g_ptr_array_set_size (entities, n);
+
+  saved = sb_reader_push_member (self, member);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize saved_index = sb_reader_push_index (self, i);
+      const char *id = sb_reader_read_string (self, json_array_get_element (array, i), NULL);
+
+      if (id != NULL)
+        add_reference (self, id, type, &entities->pdata[i]);
+
+      sb_reader_pop (self, saved_index);
+    }
+
+  sb_reader_pop (self, saved);
+  return entities;
+}
+
+/* Many statements cite the same passage: each is looked for once. */
+static void
+find_quote (SbReader   *self,
+            SbCitation *citation)
+{
+  GHashTable *found = g_hash_table_lookup (self->quotes, citation->source);
+  gpointer offset;
+
+  if (found == NULL)
+    {
+      found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (self->quotes, citation->source, found);
+    }
+
+  if (!g_hash_table_lookup_extended (found, citation->quote, NULL, &offset))
+    {
+      const char *text = sb_source_get_text (citation->source);
+      const char *at = text ? strstr (text, citation->quote) : NULL;
+
+      offset = GSIZE_TO_POINTER (at ? (gsize) (at - text) + 1 : 0);
+      g_hash_table_insert (found, g_strdup (citation->quote), offset);
+    }
+
+  if (offset != NULL)
+    citation->offset = GPOINTER_TO_SIZE (offset) - 1;
+  else if (sb_source_get_text (citation->source) != NULL)
+    sb_validator_report_missing_quote (self, citation);
+}
+
+/**
+ * sb_reader_read_citation:
+ *
+ * Reads a {source, quote} object at the current path and looks for the
+ * quote in its source.
+ *
+ * Returns: (nullable): the citation
+ */
+SbCitation *
+sb_reader_read_citation (SbReader *self,
+                         JsonNode *node)
+{
+  static const char * const members[] = { "source", "quote", NULL };
+  JsonObject *object = sb_reader_as_object (self, node);
+  const char *source_id, *quote;
+  SbCitation *citation;
+  gsize saved;
+
+  if (object == NULL)
+    return NULL;
+
+  sb_reader_check_members (self, object, members);
+  source_id = sb_reader_get_string (self, object, "source", SB_REQUIRED);
+  quote = sb_reader_get_string (self, object, "quote", SB_REQUIRED);
+
+  if (source_id == NULL || quote == NULL)
+    return NULL;
+
+  citation = sb_citation_new (NULL, quote);
+
+  saved = sb_reader_push_member (self, "source");
+  add_reference (self, source_id, SB_TYPE_SOURCE, (gpointer *) &citation->source);
+  sb_reader_pop (self, saved);
+
+  if (citation->source != NULL)
+    find_quote (self, citation);
+
+  return citation;
+}
+
+GPtrArray *
+sb_reader_get_citations (SbReader   *self,
+                         JsonObject *object,
+                         const char *member,
+                         SbPresence  presence)
+{
+  JsonArray *array = sb_reader_get_array (self, object, member, presence);
+  GPtrArray *citations;
+  gsize saved;
+
+  if (array == NULL)
+    return NULL;
+
+  if (json_array_get_length (array) == 0 && presence == SB_REQUIRED)
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
+                      _("at least one citation is required: every statement names the passage it comes from"));
+
+  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  saved = sb_reader_push_member (self, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize saved_index = sb_reader_push_index (self, i);
+      SbCitation *citation = sb_reader_read_citation (self, json_array_get_element (array, i));
+
+      if (citation != NULL)
+        g_ptr_array_add (citations, citation);
+      sb_reader_pop (self, saved_index);
+    }
+
+  sb_reader_pop (self, saved);
+  return citations;
+}
+
+/**
+ * sb_reader_get_evidence:
+ *
+ * Reads "certainty", "claimed_by" and "citations" of the current object.
+ */
+void
+sb_reader_get_evidence (SbReader   *self,
+                        JsonObject *object,
+                        SbEvidence *evidence)
+{
+  int certainty = SB_CERTAINTY_REPORTED;
+  gboolean has_certainty;
+  gboolean has_claimant = json_object_has_member (object, "claimed_by");
+
+  has_certainty = sb_reader_get_enum (self, object, "certainty", SB_REQUIRED,
+                                      SB_TYPE_CERTAINTY, &certainty);
+  evidence->certainty = certainty;
+
+  if (has_certainty && certainty == SB_CERTAINTY_CLAIMED && !has_claimant)
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, "claimed_by",
+                      _("“claimed_by” is required when the certainty is “claimed”: name the actor who claims it"));
+  else if (has_certainty && certainty != SB_CERTAINTY_CLAIMED && has_claimant)
+    sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "claimed_by",
+                      _("“claimed_by” is only allowed when the certainty is “claimed”"));
+  else if (has_claimant)
+    sb_reader_get_reference (self, object, "claimed_by", SB_OPTIONAL,
+                             SB_TYPE_ACTOR, (gpointer *) &evidence->claimed_by);
+
+  evidence->citations = sb_reader_get_citations (self, object, "citations", SB_REQUIRED);
+  if (evidence->citations == NULL)
+    evidence->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+}
