@@ -389,7 +389,10 @@ tag_citation (SbDetailPane *self,
   if (tag == self->current_tag)
     {
       gtk_text_buffer_move_mark (self->buffer, self->current_mark, &start);
-      gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.05, TRUE, 0.0, 0.3);
+      /* Aligned vertically only: an x alignment would scroll the wrapped
+       * text sideways to the passage's first character.
+       */
+      gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.2, FALSE, 0.0, 0.0);
     }
 }
 
