@@ -100,7 +100,12 @@ show_problems (SbWindow   *self,
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("Could Not Open “%s”"), name);
+  {
+    g_autofree char *basename = g_path_get_basename (name);
+
+    /* The heading names the file; the problems below give its full path. */
+    adw_message_dialog_format_heading (dialog, _("Could Not Open “%s”"), basename);
+  }
   if (sb_selection_get_briefing (self->selection) != NULL)
     adw_message_dialog_format_body (dialog,
                                     ngettext ("The file has %u problem. The briefing shown stays open.",
