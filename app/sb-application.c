@@ -16,6 +16,8 @@
 struct _SbApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;     /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -105,12 +107,18 @@ sb_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Windows are closed, not destroyed: each saves its state as it closes,
+ * and the application ends with the last.
+ */
 static void
 sb_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static void
@@ -144,10 +152,46 @@ sb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
 }
 
+/**
+ * sb_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the app's settings, or %NULL when
+ *   its schema is not installed (a binary run straight from a build)
+ */
+GSettings *
+sb_application_get_settings (SbApplication *self)
+{
+  g_return_val_if_fail (SB_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    {
+      g_autoptr(GSettingsSchema) schema =
+        g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+
+      if (schema != NULL)
+        self->settings = g_settings_new_full (schema, NULL, NULL);
+    }
+
+  return self->settings;
+}
+
+static void
+sb_application_dispose (GObject *object)
+{
+  SbApplication *self = (SbApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sb_application_parent_class)->dispose (object);
+}
+
 static void
 sb_application_class_init (SbApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sb_application_dispose;
 
   app_class->activate = sb_application_activate;
   app_class->open = sb_application_open;

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbApplication, sb_application, SB, APPLICATION, AdwApplication)
 
-SbApplication *sb_application_new (void);
+SbApplication *sb_application_new          (void);
+GSettings     *sb_application_get_settings (SbApplication *self);
 
 G_END_DECLS

@@ -43,6 +43,8 @@ struct _SbWindow
   AdwClamp *detail_clamp;
 
   SbSelection *selection;
+  GSettings *settings;     /* nullable */
+  gboolean restore_view;   /* the first briefing shown gets the saved view */
   GFile *file;             /* NULL for the built-in briefing */
   GCancellable *loading;
   GPtrArray *problems;     /* of the last load that failed */
@@ -59,6 +61,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Whether the briefing now shown is the one the last window closed on. */
+static gboolean
+shows_last_briefing (SbWindow *self)
+{
+  g_autoptr(GVariant) saved = NULL;
+  g_autofree char *uri = NULL;
+
+  /* Nothing saved yet: the default value names no briefing. */
+  if (self->settings == NULL ||
+      (saved = g_settings_get_user_value (self->settings, "last-briefing")) == NULL)
+    return FALSE;
+
+  uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+
+  return g_str_equal (g_variant_get_string (saved, NULL), uri);
+}
+
 static void
 set_briefing (SbWindow   *self,
               SbBriefing *briefing,
@@ -74,7 +93,15 @@ set_briefing (SbWindow   *self,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   sb_selection_set_briefing (self->selection, briefing);
-  sb_map_view_frame_briefing (self->map_view);
+
+  if (self->restore_view && shows_last_briefing (self))
+    sb_map_view_go_to (self->map_view,
+                       g_settings_get_double (self->settings, "map-latitude"),
+                       g_settings_get_double (self->settings, "map-longitude"),
+                       g_settings_get_double (self->settings, "map-zoom"));
+  else
+    sb_map_view_frame_briefing (self->map_view);
+  self->restore_view = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "briefing");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
@@ -618,6 +645,52 @@ setup_handle (SbWindow  *self,
   gtk_widget_set_cursor_from_name (handle, "col-resize");
 }
 
+static void
+restore_state (SbWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  set_pane_width (GTK_WIDGET (self->sidebar), self->sidebar_clamp,
+                  g_settings_get_int (self->settings, "sidebar-width"));
+  set_pane_width (GTK_WIDGET (self->detail_pane), self->detail_clamp,
+                  g_settings_get_int (self->settings, "detail-width"));
+  self->restore_view = TRUE;
+}
+
+static gboolean
+on_close_request (SbWindow *self)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
+  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+  int width, height;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  /* The size to come back to, not the maximized one. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_int (self->settings, "sidebar-width", adw_clamp_get_maximum_size (self->sidebar_clamp));
+  g_settings_set_int (self->settings, "detail-width", adw_clamp_get_maximum_size (self->detail_clamp));
+  g_settings_set_double (self->settings, "map-latitude", shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
+  g_settings_set_double (self->settings, "map-longitude", shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  g_settings_set_double (self->settings, "map-zoom", shumate_viewport_get_zoom_level (viewport));
+  g_settings_set_string (self->settings, "last-briefing", uri);
+  g_settings_apply (self->settings);
+
+  return FALSE;
+}
+
 /* In a narrow window the folded detail pane slides in for a selection:
  * choosing something is asking what the source says.
  */
@@ -642,6 +715,7 @@ sb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
@@ -749,6 +823,8 @@ sb_window_init (SbWindow *self)
   setup_handle (self, self->sidebar_handle);
   setup_handle (self, self->detail_handle);
 
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -758,10 +834,21 @@ sb_window_init (SbWindow *self)
   update_recent_menu (self);
 }
 
+/**
+ * sb_window_new:
+ * @application: (nullable): the application, whose settings the window
+ *   restores and saves
+ */
 SbWindow *
 sb_window_new (SbApplication *application)
 {
-  return g_object_new (SB_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  SbWindow *self = g_object_new (SB_TYPE_WINDOW,
+                                 "application", application,
+                                 NULL);
+
+  if (application != NULL)
+    g_set_object (&self->settings, sb_application_get_settings (application));
+  restore_state (self);
+
+  return self;
 }

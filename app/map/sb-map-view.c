@@ -117,11 +117,7 @@ sb_map_view_frame (SbMapView *self,
   if (animate)
     shumate_map_go_to_full (self->map, center_lat, center_lon, zoom);
   else
-    {
-      shumate_map_stop_go_to (self->map);
-      shumate_map_center_on (self->map, center_lat, center_lon);
-      shumate_viewport_set_zoom_level (viewport, zoom);
-    }
+    sb_map_view_go_to (self, center_lat, center_lon, zoom);
 }
 
 static gboolean
@@ -214,6 +210,27 @@ sb_map_view_frame_briefing (SbMapView *self)
     g_ptr_array_add (all, g_list_model_get_item (items, i));
 
   sb_map_view_frame_items (self, all, FALSE);
+}
+
+/**
+ * sb_map_view_go_to:
+ *
+ * Shows the map at a centre and zoom, without animation.
+ */
+void
+sb_map_view_go_to (SbMapView *self,
+                   double     lat,
+                   double     lon,
+                   double     zoom)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  viewport = shumate_map_get_viewport (self->map);
+  shumate_map_stop_go_to (self->map);
+  shumate_map_center_on (self->map, lat, lon);
+  shumate_viewport_set_zoom_level (viewport, zoom);
 }
 
 /**

@@ -33,6 +33,10 @@ gboolean         sb_map_view_frame_items    (SbMapView   *self,
                                              GPtrArray   *entities,
                                              gboolean     animate);
 void             sb_map_view_frame_briefing (SbMapView   *self);
+void             sb_map_view_go_to          (SbMapView   *self,
+                                             double       lat,
+                                             double       lon,
+                                             double       zoom);
 SbEntity        *sb_map_view_pick           (SbMapView   *self,
                                              double       x,
                                              double       y);
