@@ -30,6 +30,8 @@ struct _SbDetailPane
   GtkLabel *source_meta;
   GtkLabel *position_label;
   GtkLinkButton *original_button;
+  GtkWidget *no_text_label;
+  GtkWidget *text_scroller;
   GtkTextView *source_view;
   GtkTextBuffer *buffer;
   GtkTextTag *cited_tag;
@@ -350,7 +352,9 @@ show_source_text (SbDetailPane *self,
     return;
 
   self->shown_source = source;
-  gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source), -1);
+  gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source) ? sb_source_get_text (source) : "", -1);
+  gtk_widget_set_visible (self->no_text_label, sb_source_get_text (source) == NULL);
+  gtk_widget_set_visible (self->text_scroller, sb_source_get_text (source) != NULL);
 
   gtk_label_set_text (self->source_title, sb_entity_get_label (SB_ENTITY (source)));
   date = sb_format_date (sb_source_get_date (source));
@@ -376,7 +380,7 @@ tag_citation (SbDetailPane *self,
   GtkTextIter start, end;
   int start_char, length;
 
-  if (citation->offset < 0)
+  if (citation->offset < 0 || citation->quote == NULL)
     return;
 
   /* The model counts bytes; the buffer counts characters. */
@@ -628,6 +632,8 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_meta);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, position_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, original_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, no_text_label);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_view);
 
   gtk_widget_class_install_action (widget_class, "detail.previous-passage", NULL, previous_passage_action);

@@ -594,6 +594,10 @@ sb_format_citation (SbCitation *citation)
   g_autofree char *source = sb_format_source_line (citation->source);
   const char *url = sb_source_get_url (citation->source);
 
+  /* A source only named has no passage to copy, only its name. */
+  if (citation->quote == NULL)
+    return url ? g_strdup_printf ("%s\n%s", source, url) : g_steal_pointer (&source);
+
   if (url != NULL)
     return g_strdup_printf ("“%s”\n— %s\n%s", citation->quote, source, url);
 

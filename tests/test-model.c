@@ -297,6 +297,55 @@ test_quote_hints (void)
   g_assert_nonnull (strstr (quote->message, "capital"));
 }
 
+#define NAMED_SOURCE_BRIEFING \
+  "{ \"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\",\n" \
+  "  \"sources\": [ { \"id\": \"reuters\", \"title\": \"Reuters\", \"date\": \"2022\", \"language\": \"en\" },\n" \
+  "               { \"id\": \"article\", \"title\": \"A\", \"date\": \"2022\", \"language\": \"en\", \"text\": \"Gao.\" } ],\n" \
+  "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n" \
+  "  \"incidents\": [ { \"id\": \"i\", \"type\": \"attack\", \"description\": \"D\", \"place\": \"gao\",\n" \
+  "    \"date\": \"2022\", \"certainty\": \"reported\", \"citations\": [ %s ] } ] }\n"
+
+/* Data sets name their sources without their text: those are cited
+ * without a quote, and sources with text always with one.
+ */
+static void
+test_sources_without_text (void)
+{
+  const struct {
+    const char *citation;
+    gboolean valid;
+    SbProblemCode code;
+  } cases[] = {
+    { "{ \"source\": \"reuters\" }", TRUE, 0 },
+    { "{ \"source\": \"reuters\", \"quote\": \"Gao\" }", FALSE, SB_PROBLEM_BAD_VALUE },
+    { "{ \"source\": \"article\" }", FALSE, SB_PROBLEM_MISSING_FIELD },
+    { "{ \"source\": \"article\", \"quote\": \"Gao\" }", TRUE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = g_strdup_printf (NAMED_SOURCE_BRIEFING, cases[i].citation);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+
+      g_assert_true ((briefing != NULL) == cases[i].valid);
+      if (!cases[i].valid)
+        {
+          g_assert_cmpuint (problems->len, ==, 1);
+          g_assert_cmpint (((SbProblem *) g_ptr_array_index (problems, 0))->code, ==, cases[i].code);
+        }
+      else
+        {
+          g_autofree char *written = sb_writer_to_data (briefing, NULL);
+          g_autoptr(GBytes) bytes = g_bytes_new (written, strlen (written));
+          g_autoptr(GPtrArray) reloaded_problems = NULL;
+          g_autoptr(SbBriefing) reloaded = sb_loader_load_bytes (bytes, &reloaded_problems);
+
+          g_assert_nonnull (reloaded);
+        }
+    }
+}
+
 static void
 test_problem_format (void)
 {
@@ -566,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/loader/problem-positions", test_problem_positions);
   g_test_add_func ("/loader/quote-hints", test_quote_hints);
   g_test_add_func ("/loader/problem-format", test_problem_format);
+  g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
   g_test_add_func ("/writer/round-trip", test_round_trip);
 
   return g_test_run ();

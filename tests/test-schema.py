@@ -180,8 +180,11 @@ VARIANTS = [
      lambda b: b.__setitem__("title", {"EN": "Germany leaves Mali"})),
     ("empty citations are rejected", False,
      lambda b: b["actors"][0].__setitem__("citations", [])),
-    ("citation without quote is rejected", False,
-     lambda b: movement(b)["citations"][0].pop("quote")),
+    ("citation without source is rejected", False,
+     lambda b: movement(b)["citations"][0].pop("source")),
+    ("a source without text, cited without quote, is accepted", True,
+     lambda b: (b["sources"][0].pop("text"),
+                [c.pop("quote") for c in movement(b)["citations"]])),
     ("polygon and multipolygon areas are accepted", True,
      lambda b: (with_area(b),
                 b["areas"].append(dict(copy.deepcopy(AREA), id="north-2", geometry={

@@ -12,14 +12,14 @@ G_DEFINE_BOXED_TYPE (SbCitation, sb_citation, sb_citation_ref, sb_citation_unref
 /**
  * sb_citation_new:
  * @source: (nullable): the source, when known already
+ * @quote: (nullable): the passage; %NULL when the source is only named,
+ *   its text not available (as in data sets that list source names)
  */
 SbCitation *
 sb_citation_new (SbSource   *source,
                  const char *quote)
 {
   SbCitation *self;
-
-  g_return_val_if_fail (quote != NULL, NULL);
 
   self = g_new0 (SbCitation, 1);
   g_atomic_ref_count_init (&self->ref_count);

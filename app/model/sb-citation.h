@@ -22,7 +22,7 @@ typedef struct
 {
   gatomicrefcount ref_count;
   SbSource *source;        /* unowned; valid while the briefing lives */
-  char *quote;
+  char *quote;             /* NULL when the source has no text to quote */
   gssize offset;           /* byte offset of quote in the source text, -1 until checked */
 } SbCitation;
 

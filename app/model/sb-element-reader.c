@@ -153,7 +153,7 @@ sb_read_source (SbReader   *reader,
                                          sb_language_code_is_valid);
   source->url = sb_reader_get_code (reader, object, "url", SB_OPTIONAL,
                                     _("an http:// or https:// address"), url_is_valid);
-  source->text = sb_reader_dup_string (reader, object, "text", SB_REQUIRED);
+  source->text = sb_reader_dup_string (reader, object, "text", SB_OPTIONAL);
   source->note = sb_reader_get_text (reader, object, "note", SB_OPTIONAL);
 
   return source;

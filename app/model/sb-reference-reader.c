@@ -244,9 +244,9 @@ sb_reader_read_citation (SbReader *self,
 
   sb_reader_check_members (self, object, members);
   source_id = sb_reader_get_string (self, object, "source", SB_REQUIRED);
-  quote = sb_reader_get_string (self, object, "quote", SB_REQUIRED);
+  quote = sb_reader_get_string (self, object, "quote", SB_OPTIONAL);
 
-  if (source_id == NULL || quote == NULL)
+  if (source_id == NULL)
     return NULL;
 
   citation = sb_citation_new (NULL, quote);
@@ -255,7 +255,19 @@ sb_reader_read_citation (SbReader *self,
   add_reference (self, source_id, SB_TYPE_SOURCE, (gpointer *) &citation->source);
   sb_reader_pop (self, saved);
 
-  if (citation->source != NULL)
+  /* A source with text is quoted; one only named (a data set's source
+   * names) cannot be.
+   */
+  if (citation->source == NULL)
+    ;
+  else if (sb_source_get_text (citation->source) == NULL && quote != NULL)
+    sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "quote",
+                      _("source “%s” has no text to quote from: cite it without “quote”"), source_id);
+  else if (sb_source_get_text (citation->source) != NULL && quote == NULL)
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, "quote",
+                      _("required field “quote” is missing: source “%s” has text, so the passage must be quoted"),
+                      source_id);
+  else if (quote != NULL)
     find_quote (self, citation);
 
   return citation;

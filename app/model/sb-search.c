@@ -117,6 +117,9 @@ search_sources (SbSelection *selection,
       const char *text = sb_source_get_text (source);
       gsize start = 0, end = 0;
 
+      if (text == NULL)
+        continue;
+
       while (found < max_results && sb_search_find_case_insensitive (text, query, end, &start, &end))
         {
           SbSearchResult *result = g_new0 (SbSearchResult, 1);

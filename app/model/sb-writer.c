@@ -192,7 +192,7 @@ add_citation (Writer     *self,
 {
   json_builder_begin_object (self->builder);
   write_reference (self, "source", citation->source);
-  write_member_string (self, "quote", citation->quote);
+  write_member_string (self, "quote", citation->quote);   /* NULL: not written */
   json_builder_end_object (self->builder);
 }
 
