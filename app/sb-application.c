@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-preferences-window.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -132,8 +133,28 @@ sb_application_new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+sb_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  SbApplication *self = user_data;
+  GSettings *settings = sb_application_get_settings (self);
+  SbPreferencesWindow *preferences;
+
+  if (settings == NULL)
+    {
+      g_warning ("The settings schema %s is not installed: there are no preferences to change", APP_ID);
+      return;
+    }
+
+  preferences = sb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", sb_application_about_action },
+  { "preferences", sb_application_preferences_action },
   { "quit", sb_application_quit_action },
   { "new-window", sb_application_new_window_action },
 };
@@ -143,6 +164,7 @@ sb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
 
@@ -150,6 +172,7 @@ sb_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "sb-loader.h"
 #include "sb-map-view.h"
 #include "sb-sidebar.h"
+#include "sb-tile-setup.h"
 #include "sb-window.h"
 
 #define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
@@ -645,11 +646,44 @@ setup_handle (SbWindow  *self,
   gtk_widget_set_cursor_from_name (handle, "col-resize");
 }
 
+/* The tiles the preferences name; a choice that cannot be used leaves the
+ * built-in base map, and says why.
+ */
+static void
+apply_tile_settings (SbWindow *self)
+{
+  g_autoptr(ShumateMapSource) tiles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tiles = sb_tile_setup_from_settings (self->settings, &error);
+  sb_map_view_set_tiles (self->map_view, tiles);
+
+  if (error != NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+on_tile_setting_changed (SbWindow   *self,
+                         const char *key)
+{
+  if (g_str_has_prefix (key, "tile-") || g_str_equal (key, "mbtiles-path"))
+    apply_tile_settings (self);
+}
+
 static void
 restore_state (SbWindow *self)
 {
   if (self->settings == NULL)
     return;
+
+  apply_tile_settings (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_tile_setting_changed),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -19,10 +19,9 @@
 #include "sb-legend.h"
 #include "sb-map-view.h"
 #include "sb-movement-layer.h"
+#include "sb-tile-setup.h"
 #include "sb-tile-source.h"
 
-#define OSM_URL_TEMPLATE "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-#define OSM_MAX_ZOOM 19
 #define MAX_FRAME_ZOOM 9.0
 
 struct _SbMapView
@@ -33,10 +32,13 @@ struct _SbMapView
   ShumateScale *scale;
   ShumateLicense *license;
   SbLegend *legend;
+  GtkLabel *status_label;
 
   SbSelection *selection;
-  ShumateMapSource *tile_source;
+  ShumateMapSource *reference;  /* Web Mercator's geometry, for the viewport */
+  ShumateMapSource *tiles;      /* nullable: the base map alone */
   ShumateMapLayer *tile_layer;
+  SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
 
   double pending_frame[4]; /* a frame asked for before the view had a size */
@@ -475,7 +477,8 @@ sb_map_view_dispose (GObject *object)
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->tile_source);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->tiles);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (sb_map_view_parent_class)->dispose (object);
@@ -546,16 +549,135 @@ sb_map_view_class_init (SbMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, license);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, status_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sb-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Tiles that failed while offline are asked for again: a new layer. */
+static void
+reload_tiles (SbMapView *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  if (self->tile_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  self->tile_layer = NULL;
+
+  if (self->tiles == NULL)
+    return;
+
+  self->tile_layer = shumate_map_layer_new (self->tiles, viewport);
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (self->base_layer));
+}
+
+static SbTileSource *
+http_source_of (ShumateMapSource *tiles)
+{
+  ShumateDataSource *data_source = NULL;
+
+  if (SHUMATE_IS_RASTER_RENDERER (tiles))
+    g_object_get (tiles, "data-source", &data_source, NULL);
+
+  if (SB_IS_TILE_SOURCE (data_source))
+    return SB_TILE_SOURCE (data_source);
+
+  g_clear_object (&data_source);
+  return NULL;
+}
+
+/* A quiet word when the map shows only the built-in base map because
+ * tiles cannot be had; nothing when the user chose no tiles.
+ */
+static void
+update_status (SbMapView *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  g_autoptr(SbTileSource) http = self->tiles ? http_source_of (self->tiles) : NULL;
+
+  if (http == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  else if (!g_network_monitor_get_network_available (monitor))
+    {
+      gtk_label_set_text (self->status_label, _("Offline — built-in base map"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                                   _("Map tiles come back by themselves when the network does"));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+    }
+  else if (!sb_tile_source_get_reachable (http))
+    {
+      gtk_label_set_text (self->status_label, _("Map tiles unavailable — built-in base map"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                                   _("The tile server cannot be reached; tiles seen before are shown from the cache"));
+      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+}
+
+static void
+on_network_changed (SbMapView *self)
+{
+  if (g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    reload_tiles (self);
+  update_status (self);
+}
+
+/**
+ * sb_map_view_set_tiles:
+ * @source: (nullable): the tiles to draw over the base map; %NULL for the
+ *   built-in base map alone
+ */
+void
+sb_map_view_set_tiles (SbMapView        *self,
+                       ShumateMapSource *source)
+{
+  g_autoptr(SbTileSource) http = NULL;
+
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (!source || SHUMATE_IS_MAP_SOURCE (source));
+
+  if (self->tiles != NULL)
+    {
+      shumate_license_remove_map_source (self->license, self->tiles);
+      http = http_source_of (self->tiles);
+      if (http != NULL)
+        g_signal_handlers_disconnect_by_func (http, update_status, self);
+      g_clear_object (&http);
+    }
+
+  g_set_object (&self->tiles, source);
+  reload_tiles (self);
+
+  if (self->tiles != NULL)
+    {
+      shumate_license_append_map_source (self->license, self->tiles);
+      http = http_source_of (self->tiles);
+      if (http != NULL)
+        g_signal_connect_object (http, "notify::reachable", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+    }
+
+  update_status (self);
+}
+
+/**
+ * sb_map_view_get_tiles:
+ *
+ * Returns: (transfer none) (nullable): the tiles drawn over the base map
+ */
+ShumateMapSource *
+sb_map_view_get_tiles (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->tiles;
+}
+
 static void
 sb_map_view_init (SbMapView *self)
 {
-  g_autoptr(SbTileSource) data_source = sb_tile_source_new (OSM_URL_TEMPLATE);
   ShumateViewport *viewport;
   GtkGesture *click;
   GtkEventController *motion;
@@ -564,25 +686,26 @@ sb_map_view_init (SbMapView *self)
 
   viewport = shumate_map_get_viewport (self->map);
 
-  self->tile_source = SHUMATE_MAP_SOURCE (
-    shumate_raster_renderer_new_full ("osm-mapnik", "OpenStreetMap",
-                                      "© OpenStreetMap contributors",
-                                      "https://www.openstreetmap.org/copyright",
-                                      0, OSM_MAX_ZOOM, (guint) SB_TILE_SIZE,
-                                      SHUMATE_MAP_PROJECTION_MERCATOR,
-                                      SHUMATE_DATA_SOURCE (data_source)));
-
-  shumate_viewport_set_reference_map_source (viewport, self->tile_source);
+  /* Zoom limits and the scale follow Web Mercator's 256-pixel tiles,
+   * whichever tiles are drawn, and when none are.
+   */
+  self->reference = sb_tile_setup_http (SB_OPENSTREETMAP_TEMPLATE, "OpenStreetMap",
+                                        "© OpenStreetMap contributors",
+                                        "https://www.openstreetmap.org/copyright", 19);
+  shumate_viewport_set_reference_map_source (viewport, self->reference);
   shumate_viewport_set_min_zoom_level (viewport, 2);
   shumate_viewport_set_max_zoom_level (viewport, 16);
 
   /* The base map under the tiles shows wherever no tile has arrived. */
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (sb_base_layer_new (viewport)));
-  self->tile_layer = shumate_map_layer_new (self->tile_source, viewport);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  self->base_layer = sb_base_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
+  shumate_license_set_extra_text (self->license, _("Base map: Natural Earth"));
+  sb_map_view_set_tiles (self, self->reference);
+
+  g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
+                           G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
 
   shumate_scale_set_viewport (self->scale, viewport);
-  shumate_license_append_map_source (self->license, self->tile_source);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -1,4 +1,11 @@
-/* sb-tile-source.c */
+/* sb-tile-source.c
+ *
+ * A tile is looked up on disk first (in a worker thread); a fresh copy is
+ * shown without asking the server. A stale one is revalidated with
+ * If-None-Match / If-Modified-Since; when the server cannot be reached the
+ * stale copy is shown all the same. Freshness follows Cache-Control and
+ * Expires, and is a week when the server says nothing.
+ */
 
 #define G_LOG_DOMAIN "sb-tile-source"
 
@@ -11,13 +18,17 @@
 /* OpenStreetMap's tile policy asks for at most two connections. */
 #define MAX_CONNECTIONS_PER_HOST 2
 #define TIMEOUT_SECONDS 20
+#define DEFAULT_FRESHNESS (7 * 24 * 3600)
 
 struct _SbTileSource
 {
   ShumateDataSource parent_instance;
 
   char *url_template;
+  SbTileCache *cache;      /* nullable */
   SoupSession *session;
+  SbTileStats stats;
+  gboolean reachable;
 };
 
 G_DEFINE_FINAL_TYPE (SbTileSource, sb_tile_source, SHUMATE_TYPE_DATA_SOURCE)
@@ -25,6 +36,7 @@ G_DEFINE_FINAL_TYPE (SbTileSource, sb_tile_source, SHUMATE_TYPE_DATA_SOURCE)
 enum {
   PROP_0,
   PROP_URL_TEMPLATE,
+  PROP_REACHABLE,
   N_PROPS
 };
 
@@ -35,7 +47,15 @@ typedef struct
   int x;
   int y;
   int zoom;
+  SbCachedTile *cached;    /* nullable */
 } TileRequest;
+
+static void
+tile_request_free (TileRequest *request)
+{
+  g_clear_pointer (&request->cached, sb_cached_tile_free);
+  g_free (request);
+}
 
 char *
 sb_tile_source_dup_user_agent (void)
@@ -62,6 +82,143 @@ expand_template (const char *url_template,
 }
 
 static void
+set_reachable (SbTileSource *self,
+               gboolean      reachable)
+{
+  if (self->reachable == reachable)
+    return;
+
+  self->reachable = reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+}
+
+/* libshumate 1.0 paints a tile when the signal arrives, later versions
+ * from the returned bytes; doing both works with every version.
+ */
+static void
+return_tile (GTask  *task,
+             GBytes *bytes)
+{
+  SbTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
+
+  g_signal_emit_by_name (self, "received-data", request->x, request->y, request->zoom, bytes);
+  g_task_return_pointer (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+}
+
+/* When the response may be used until, by Cache-Control and Expires. */
+static gint64
+expiry_of (SoupMessageHeaders *headers,
+           gboolean           *store)
+{
+  const char *cache_control = soup_message_headers_get_one (headers, "Cache-Control");
+  const char *expires = soup_message_headers_get_one (headers, "Expires");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  *store = TRUE;
+
+  if (cache_control != NULL)
+    {
+      g_autoptr(GHashTable) directives = soup_header_parse_param_list (cache_control);
+      const char *max_age = g_hash_table_lookup (directives, "max-age");
+
+      if (g_hash_table_contains (directives, "no-store"))
+        {
+          *store = FALSE;
+          return now;
+        }
+      if (g_hash_table_contains (directives, "no-cache"))
+        return now;
+      if (max_age != NULL)
+        return now + g_ascii_strtoll (max_age, NULL, 10);
+    }
+
+  if (expires != NULL)
+    {
+      g_autoptr(GDateTime) date = soup_date_time_new_from_http_string (expires);
+
+      if (date != NULL)
+        return g_date_time_to_unix (date);
+    }
+
+  return now + DEFAULT_FRESHNESS;
+}
+
+static void
+write_cache_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SbTileSource *self = source_object;
+  TileRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A cache that cannot be written costs only a download next time. */
+  if (!sb_tile_cache_write (self->cache, request->zoom, request->x, request->y, request->cached, &error))
+    g_debug ("Could not keep tile %d/%d/%d: %s", request->zoom, request->x, request->y, error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_in_cache (SbTileSource *self,
+                TileRequest  *from,
+                SbCachedTile *tile)
+{
+  g_autoptr(GTask) task = NULL;
+  TileRequest *request;
+
+  if (self->cache == NULL)
+    {
+      sb_cached_tile_free (tile);
+      return;
+    }
+
+  request = g_new0 (TileRequest, 1);
+  request->x = from->x;
+  request->y = from->y;
+  request->zoom = from->zoom;
+  request->cached = tile;
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, request, (GDestroyNotify) tile_request_free);
+  g_task_run_in_thread (task, write_cache_thread);
+}
+
+static gboolean
+is_network_error (const GError *error)
+{
+  return error->domain == G_RESOLVER_ERROR ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+}
+
+/* Nothing new to show: the stale copy if there is one, else the error. */
+static void
+fail_or_use_stale (GTask  *task,
+                   GError *error)
+{
+  SbTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
+
+  if (request->cached != NULL)
+    {
+      self->stats.stale_used++;
+      g_error_free (error);
+      return_tile (task, request->cached->data);
+      return;
+    }
+
+  self->stats.failures++;
+  g_task_return_error (task, error);
+}
+
+static void
 on_tile_received (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -70,31 +227,143 @@ on_tile_received (GObject      *object,
   SbTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  SoupMessageHeaders *headers;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  const char *content_type;
+  SbCachedTile *tile;
+  gboolean store;
   guint status;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (bytes == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->stats.cancelled++;
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      if (is_network_error (error))
+        set_reachable (self, FALSE);
+      fail_or_use_stale (task, g_steal_pointer (&error));
       return;
     }
 
+  set_reachable (self, TRUE);
   status = soup_message_get_status (message);
-  if (status != SOUP_STATUS_OK)
+  headers = soup_message_get_response_headers (message);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               "Tile %d/%d/%d: HTTP %u %s", request->zoom, request->x, request->y,
-                               status, soup_message_get_reason_phrase (message));
+      self->stats.not_modified++;
+      tile = g_new0 (SbCachedTile, 1);
+      tile->data = g_bytes_ref (request->cached->data);
+      tile->etag = g_strdup (request->cached->etag);
+      tile->last_modified = g_strdup (request->cached->last_modified);
+      tile->expires = expiry_of (headers, &store);
+      return_tile (task, tile->data);
+      store_in_cache (self, request, tile);
       return;
     }
 
-  /* libshumate 1.0 paints a tile when the signal arrives, later versions
-   * from the returned bytes; doing both works with every version.
-   */
-  g_signal_emit_by_name (self, "received-data", request->x, request->y, request->zoom, bytes);
-  g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+  if (status != SOUP_STATUS_OK || (content_type != NULL && !g_str_has_prefix (content_type, "image/")))
+    {
+      fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                            "Tile %d/%d/%d: HTTP %u %s, %s", request->zoom, request->x, request->y,
+                                            status, soup_message_get_reason_phrase (message),
+                                            content_type ? content_type : "no content type"));
+      return;
+    }
+
+  tile = g_new0 (SbCachedTile, 1);
+  tile->data = g_bytes_ref (bytes);
+  tile->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  tile->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  tile->expires = expiry_of (headers, &store);
+
+  return_tile (task, bytes);
+  if (store)
+    store_in_cache (self, request, tile);
+  else
+    sb_cached_tile_free (tile);
+}
+
+static void
+fetch (GTask *task)
+{
+  SbTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
+  g_autofree char *url = expand_template (self->url_template, request->x, request->y, request->zoom);
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+
+  if (message == NULL)
+    {
+      self->stats.failures++;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Not a valid tile address: %s", url);
+      g_object_unref (task);
+      return;
+    }
+
+  if (request->cached != NULL)
+    {
+      SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+      if (request->cached->etag != NULL)
+        soup_message_headers_replace (headers, "If-None-Match", request->cached->etag);
+      if (request->cached->last_modified != NULL)
+        soup_message_headers_replace (headers, "If-Modified-Since", request->cached->last_modified);
+    }
+
+  self->stats.requests++;
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task), on_tile_received, task);
+}
+
+static void
+read_cache_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SbTileSource *self = source_object;
+  TileRequest *request = task_data;
+
+  g_task_return_pointer (task,
+                         sb_tile_cache_read (self->cache, request->zoom, request->x, request->y),
+                         (GDestroyNotify) sb_cached_tile_free);
+}
+
+static void
+on_cache_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  SbTileSource *self = SB_TILE_SOURCE (object);
+  TileRequest *request = g_task_get_task_data (task);
+
+  request->cached = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      self->stats.cancelled++;
+      g_object_unref (task);
+      return;
+    }
+
+  if (request->cached != NULL && sb_cached_tile_is_fresh (request->cached))
+    {
+      self->stats.cache_hits++;
+      return_tile (task, request->cached->data);
+      g_object_unref (task);
+      return;
+    }
+
+  fetch (task);
 }
 
 static void
@@ -107,27 +376,28 @@ sb_tile_source_get_tile_data_async (ShumateDataSource   *source,
                                     gpointer             user_data)
 {
   SbTileSource *self = SB_TILE_SOURCE (source);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(SoupMessage) message = NULL;
-  g_autofree char *url = expand_template (self->url_template, x, y, zoom);
-  TileRequest *request = g_new (TileRequest, 1);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  TileRequest *request = g_new0 (TileRequest, 1);
 
   request->x = x;
   request->y = y;
   request->zoom = zoom;
-  g_task_set_task_data (task, request, g_free);
+  g_task_set_task_data (task, request, (GDestroyNotify) tile_request_free);
   g_task_set_source_tag (task, sb_tile_source_get_tile_data_async);
 
-  message = soup_message_new (SOUP_METHOD_GET, url);
-  if (message == NULL)
+  if (self->cache == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               "Not a valid tile address: %s", url);
+      fetch (task);
       return;
     }
 
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_tile_received, g_steal_pointer (&task));
+  /* The disk is read off the main loop. */
+  {
+    g_autoptr(GTask) lookup = g_task_new (self, cancellable, on_cache_read, task);
+
+    g_task_set_task_data (lookup, g_memdup2 (request, sizeof *request), g_free);
+    g_task_run_in_thread (lookup, read_cache_thread);
+  }
 }
 
 static GBytes *
@@ -144,6 +414,7 @@ sb_tile_source_finalize (GObject *object)
   SbTileSource *self = (SbTileSource *)object;
 
   g_clear_pointer (&self->url_template, g_free);
+  g_clear_pointer (&self->cache, sb_tile_cache_unref);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (sb_tile_source_parent_class)->finalize (object);
@@ -161,6 +432,10 @@ sb_tile_source_get_property (GObject    *object,
     {
     case PROP_URL_TEMPLATE:
       g_value_set_string (value, self->url_template);
+      break;
+
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, self->reachable);
       break;
 
     default:
@@ -205,6 +480,17 @@ sb_tile_source_class_init (SbTileSourceClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SbTileSource:reachable:
+   *
+   * Whether the last request reached the server; %FALSE while the network
+   * or the server is gone.
+   */
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -213,6 +499,7 @@ sb_tile_source_init (SbTileSource *self)
 {
   g_autofree char *user_agent = sb_tile_source_dup_user_agent ();
 
+  self->reachable = TRUE;
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", user_agent,
                                 "max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
@@ -220,14 +507,26 @@ sb_tile_source_init (SbTileSource *self)
                                 NULL);
 }
 
+/**
+ * sb_tile_source_new:
+ * @url_template: with {z}, {x} and {y}
+ * @cache: (nullable): where tiles are kept between runs
+ */
 SbTileSource *
-sb_tile_source_new (const char *url_template)
+sb_tile_source_new (const char  *url_template,
+                    SbTileCache *cache)
 {
+  SbTileSource *self;
+
   g_return_val_if_fail (url_template != NULL, NULL);
 
-  return g_object_new (SB_TYPE_TILE_SOURCE,
+  self = g_object_new (SB_TYPE_TILE_SOURCE,
                        "url-template", url_template,
                        NULL);
+  if (cache != NULL)
+    self->cache = sb_tile_cache_ref (cache);
+
+  return self;
 }
 
 const char *
@@ -236,4 +535,35 @@ sb_tile_source_get_url_template (SbTileSource *self)
   g_return_val_if_fail (SB_IS_TILE_SOURCE (self), NULL);
 
   return self->url_template;
+}
+
+gboolean
+sb_tile_source_get_reachable (SbTileSource *self)
+{
+  g_return_val_if_fail (SB_IS_TILE_SOURCE (self), FALSE);
+
+  return self->reachable;
+}
+
+/**
+ * sb_tile_source_set_timeout:
+ *
+ * Sets how long a request may wait on the server; 20 seconds unless set.
+ */
+void
+sb_tile_source_set_timeout (SbTileSource *self,
+                            guint         seconds)
+{
+  g_return_if_fail (SB_IS_TILE_SOURCE (self));
+
+  soup_session_set_timeout (self->session, seconds);
+}
+
+void
+sb_tile_source_get_stats (SbTileSource *self,
+                          SbTileStats  *stats)
+{
+  g_return_if_fail (SB_IS_TILE_SOURCE (self));
+
+  *stats = self->stats;
 }

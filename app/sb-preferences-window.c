@@ -1,0 +1,217 @@
+/* sb-preferences-window.c */
+
+#define G_LOG_DOMAIN "sb-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-preferences-window.h"
+#include "sb-tile-setup.h"
+
+struct _SbPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwComboRow *source_row;
+  AdwEntryRow *template_row;
+  AdwEntryRow *attribution_row;
+  AdwActionRow *mbtiles_row;
+  GtkLabel *template_error;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SbPreferencesWindow, sb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+update_rows (SbPreferencesWindow *self)
+{
+  SbTilesKind kind = g_settings_get_enum (self->settings, "tile-source");
+  g_autofree char *path = g_settings_get_string (self->settings, "mbtiles-path");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->template_row), kind == SB_TILES_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution_row), kind == SB_TILES_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->mbtiles_row), kind == SB_TILES_MBTILES);
+  adw_action_row_set_subtitle (self->mbtiles_row, *path ? path : _("No file chosen"));
+
+  if (adw_combo_row_get_selected (self->source_row) != (guint) kind)
+    adw_combo_row_set_selected (self->source_row, kind);
+}
+
+static void
+on_source_selected (SbPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->source_row);
+
+  if ((int) selected != g_settings_get_enum (self->settings, "tile-source"))
+    g_settings_set_enum (self->settings, "tile-source", selected);
+}
+
+/* A tile address takes effect once it is whole and applied. */
+static void
+on_template_applied (SbPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->template_row));
+  gboolean valid = sb_tile_template_is_valid (text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->template_error), !valid);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->template_row), "error");
+      g_settings_set_string (self->settings, "tile-url-template", text);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->template_row), "error");
+}
+
+static void
+on_attribution_applied (SbPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "tile-attribution",
+                         gtk_editable_get_text (GTK_EDITABLE (self->attribution_row)));
+}
+
+static void
+set_mbtiles_file (SbPreferencesWindow *self,
+                  GFile               *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    g_settings_set_string (self->settings, "mbtiles-path", path);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_mbtiles_chosen (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SbPreferencesWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (file != NULL)
+    set_mbtiles_file (self, file);
+}
+#else
+static void
+on_mbtiles_response (GtkNativeDialog     *dialog,
+                     int                  response,
+                     SbPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      set_mbtiles_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+choose_mbtiles_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbPreferencesWindow *self = SB_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("MBTiles Files"));
+  gtk_file_filter_add_suffix (filter, "mbtiles");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Choose an MBTiles File"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_mbtiles_chosen, g_object_ref (self));
+  }
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (_("Choose an MBTiles File"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (on_mbtiles_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+sb_preferences_window_dispose (GObject *object)
+{
+  SbPreferencesWindow *self = (SbPreferencesWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sb_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sb_preferences_window_class_init (SbPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, source_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, template_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, attribution_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, mbtiles_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, template_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_attribution_applied);
+
+  gtk_widget_class_install_action (widget_class, "preferences.choose-mbtiles", NULL, choose_mbtiles_action);
+}
+
+static void
+sb_preferences_window_init (SbPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SbPreferencesWindow *
+sb_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  SbPreferencesWindow *self;
+  g_autofree char *url_template = NULL;
+  g_autofree char *attribution = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (SB_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->settings = g_object_ref (settings);
+
+  url_template = g_settings_get_string (settings, "tile-url-template");
+  attribution = g_settings_get_string (settings, "tile-attribution");
+  gtk_editable_set_text (GTK_EDITABLE (self->template_row), url_template);
+  gtk_editable_set_text (GTK_EDITABLE (self->attribution_row), attribution);
+
+  g_signal_connect_object (settings, "changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  update_rows (self);
+
+  return self;
+}
