@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "sb-tile-source.h"
 
@@ -218,6 +219,28 @@ fail_or_use_stale (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* Whether the bytes start like an image a tile can be: PNG, JPEG, WebP or
+ * GIF. A captive portal or a proxy may answer a tile with a page; handing
+ * that to the renderer would only log a warning per tile.
+ */
+static gboolean
+looks_like_tile_image (GBytes *bytes)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+
+  if (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return TRUE;
+  if (size >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+    return TRUE;
+  if (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return TRUE;
+  if (size >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
+    return TRUE;
+
+  return FALSE;
+}
+
 static void
 on_tile_received (GObject      *object,
                   GAsyncResult *result,
@@ -275,6 +298,15 @@ on_tile_received (GObject      *object,
                                             "Tile %d/%d/%d: HTTP %u %s, %s", request->zoom, request->x, request->y,
                                             status, soup_message_get_reason_phrase (message),
                                             content_type ? content_type : "no content type"));
+      return;
+    }
+
+  if (!looks_like_tile_image (bytes))
+    {
+      fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                            "Tile %d/%d/%d: the server sent %s that is not an image",
+                                            request->zoom, request->x, request->y,
+                                            content_type ? content_type : "content"));
       return;
     }
 

@@ -1,0 +1,641 @@
+/* test-tiles.c
+ *
+ * Map tiles against a tile server of the test's own on 127.0.0.1: the
+ * requests' User-Agent, caching and revalidation, at most two requests at
+ * once, failures that leave the base map, and the tiles on screen.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "sb-map-view.h"
+#include "sb-tile-source.h"
+
+#define TIMEOUT_MS 20000
+
+typedef enum
+{
+  SERVE_PNG,
+  SERVE_404,
+  SERVE_500,
+  SERVE_GARBAGE,
+  SERVE_NOTHING,           /* never answers */
+} ServeMode;
+
+typedef struct
+{
+  SoupServer *server;
+  char *url_template;
+  ServeMode mode;
+  const char *cache_control;
+  guint requests;
+  guint in_flight;
+  guint max_in_flight;
+  guint delay_ms;
+  char *last_user_agent;
+  char *last_if_none_match;
+  GBytes *png;
+  GPtrArray *paused;
+} TileServer;
+
+static GBytes *
+make_png (double red,
+          double green,
+          double blue)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GdkTexture *texture;
+  GBytes *bytes;
+
+  cairo_set_source_rgb (cr, red, green, blue);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_DEFAULT,
+                                    g_bytes_new_static (cairo_image_surface_get_data (surface),
+                                                        cairo_image_surface_get_stride (surface) * 256),
+                                    cairo_image_surface_get_stride (surface));
+  bytes = gdk_texture_save_to_png_bytes (texture);
+  g_object_unref (texture);
+  cairo_surface_destroy (surface);
+
+  return bytes;
+}
+
+static gboolean
+finish_delayed (gpointer user_data)
+{
+  SoupServerMessage *message = user_data;
+  TileServer *server = g_object_get_data (G_OBJECT (message), "sb-server");
+
+  server->in_flight--;
+  soup_server_message_unpause (message);
+  g_object_unref (message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+handle_tile (SoupServer        *soup_server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  TileServer *self = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (message);
+  const char *if_none_match = soup_message_headers_get_one (request_headers, "If-None-Match");
+
+  self->requests++;
+  g_free (self->last_user_agent);
+  self->last_user_agent = g_strdup (soup_message_headers_get_one (request_headers, "User-Agent"));
+  g_free (self->last_if_none_match);
+  self->last_if_none_match = g_strdup (if_none_match);
+
+  switch (self->mode)
+    {
+    case SERVE_404:
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+
+    case SERVE_500:
+      soup_server_message_set_status (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+      return;
+
+    case SERVE_GARBAGE:
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "image/png", SOUP_MEMORY_STATIC, "not a png at all", 16);
+      return;
+
+    case SERVE_NOTHING:
+      soup_server_message_pause (message);
+      g_ptr_array_add (self->paused, g_object_ref (message));
+      return;
+
+    case SERVE_PNG:
+    default:
+      break;
+    }
+
+  soup_message_headers_replace (response_headers, "ETag", "\"tile-v1\"");
+  if (self->cache_control != NULL)
+    soup_message_headers_replace (response_headers, "Cache-Control", self->cache_control);
+
+  if (g_strcmp0 (if_none_match, "\"tile-v1\"") == 0)
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+  else
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (self->png, &length);
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY, data, length);
+    }
+
+  if (self->delay_ms > 0)
+    {
+      self->in_flight++;
+      self->max_in_flight = MAX (self->max_in_flight, self->in_flight);
+      g_object_set_data (G_OBJECT (message), "sb-server", self);
+      soup_server_message_pause (message);
+      g_timeout_add (self->delay_ms, finish_delayed, g_object_ref (message));
+    }
+}
+
+static TileServer *
+tile_server_new (void)
+{
+  TileServer *self = g_new0 (TileServer, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  self->server = soup_server_new (NULL, NULL);
+  self->png = make_png (0.9, 0.1, 0.1);
+  self->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  soup_server_add_handler (self->server, "/tiles", handle_tile, self, NULL);
+  g_assert_true (soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (self->server);
+  {
+    g_autofree char *base = g_uri_to_string (uris->data);
+
+    self->url_template = g_strdup_printf ("%stiles/{z}/{x}/{y}.png", base);
+  }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return self;
+}
+
+static void
+tile_server_free (TileServer *self)
+{
+  /* Requests left waiting are answered so their connections close. */
+  for (guint i = 0; i < self->paused->len; i++)
+    {
+      soup_server_message_set_status (g_ptr_array_index (self->paused, i), SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_server_message_unpause (g_ptr_array_index (self->paused, i));
+    }
+  g_ptr_array_unref (self->paused);
+  soup_server_disconnect (self->server);
+  g_object_unref (self->server);
+  g_bytes_unref (self->png);
+  g_free (self->url_template);
+  g_free (self->last_user_agent);
+  g_free (self->last_if_none_match);
+  g_free (self);
+}
+
+static SbTileCache *
+temporary_cache (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("sahelbrief-tiles-XXXXXX", NULL);
+
+  g_assert_nonnull (directory);
+  return sb_tile_cache_new (directory);
+}
+
+typedef struct
+{
+  gboolean done;
+  GBytes *bytes;
+  GError *error;
+} Fetch;
+
+static void
+on_fetched (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, &fetch->error);
+  fetch->done = TRUE;
+}
+
+static void
+wait_for (gboolean *done)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  while (!*done)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static GBytes *
+fetch_tile (SbTileSource  *source,
+            int            x,
+            int            y,
+            int            zoom,
+            GError       **error)
+{
+  Fetch fetch = { FALSE, NULL, NULL };
+
+  shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), x, y, zoom, NULL, on_fetched, &fetch);
+  wait_for (&fetch.done);
+
+  if (fetch.error != NULL)
+    g_propagate_error (error, fetch.error);
+  return fetch.bytes;
+}
+
+static void
+test_user_agent_and_data (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = fetch_tile (source, 1, 2, 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, server->png));
+  g_assert_true (g_str_has_prefix (server->last_user_agent, "SahelBrief/"));
+  g_assert_nonnull (strstr (server->last_user_agent, "(+http"));
+
+  tile_server_free (server);
+}
+
+static void
+test_fresh_tiles_come_from_the_cache (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileCache) cache = temporary_cache ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, cache);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(SbTileSource) later = NULL;
+  SbTileStats stats;
+
+  server->cache_control = "max-age=3600";
+  first = fetch_tile (source, 0, 0, 1, NULL);
+  g_assert_nonnull (first);
+
+  /* The cache is written in a thread: a new source reads what was kept. */
+  g_usleep (200 * 1000);
+  later = sb_tile_source_new (server->url_template, cache);
+  second = fetch_tile (later, 0, 0, 1, NULL);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_cmpuint (server->requests, ==, 1);
+  sb_tile_source_get_stats (later, &stats);
+  g_assert_cmpuint (stats.cache_hits, ==, 1);
+
+  tile_server_free (server);
+}
+
+static void
+test_stale_tiles_are_revalidated (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileCache) cache = temporary_cache ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, cache);
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  SbTileStats stats;
+
+  /* Stale at once: each use asks whether it changed. */
+  server->cache_control = "no-cache";
+  first = fetch_tile (source, 2, 1, 2, NULL);
+  g_assert_null (server->last_if_none_match);
+  g_usleep (200 * 1000);
+
+  second = fetch_tile (source, 2, 1, 2, NULL);
+  g_assert_cmpstr (server->last_if_none_match, ==, "\"tile-v1\"");
+  g_assert_true (g_bytes_equal (first, second));
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.not_modified, ==, 1);
+  g_assert_cmpuint (server->requests, ==, 2);
+
+  tile_server_free (server);
+}
+
+static void
+test_stale_tiles_while_offline (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileCache) cache = temporary_cache ();
+  g_autofree char *url_template = g_strdup (server->url_template);
+  g_autoptr(SbTileSource) source = sb_tile_source_new (url_template, cache);
+  g_autoptr(SbTileSource) offline = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  SbTileStats stats;
+
+  server->cache_control = "no-cache";
+  first = fetch_tile (source, 3, 3, 3, NULL);
+  g_usleep (200 * 1000);
+  tile_server_free (server);
+
+  /* The server is gone: the stale copy is better than nothing. */
+  offline = sb_tile_source_new (url_template, cache);
+  second = fetch_tile (offline, 3, 3, 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, second));
+  sb_tile_source_get_stats (offline, &stats);
+  g_assert_cmpuint (stats.stale_used, ==, 1);
+  g_assert_false (sb_tile_source_get_reachable (offline));
+}
+
+static void
+on_counted (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  guint *remaining = user_data;
+  g_autoptr(GBytes) bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, NULL);
+
+  (*remaining)--;
+}
+
+static gboolean
+is_zero (guint *value)
+{
+  return *value == 0;
+}
+
+static void
+test_at_most_two_requests_at_once (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, NULL);
+  guint remaining = 12;
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  server->delay_ms = 150;
+  for (guint i = 0; i < 12; i++)
+    shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), i, 0, 4, NULL, on_counted, &remaining);
+
+  while (!is_zero (&remaining))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_cmpuint (server->requests, ==, 12);
+  g_assert_cmpuint (server->max_in_flight, >=, 1);
+  g_assert_cmpuint (server->max_in_flight, <=, 2);
+
+  tile_server_free (server);
+}
+
+static void
+test_failures_are_counted (void)
+{
+  const ServeMode modes[] = { SERVE_404, SERVE_500, SERVE_GARBAGE, SERVE_NOTHING };
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      TileServer *server = tile_server_new ();
+      g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      SbTileStats stats;
+
+      server->mode = modes[i];
+      sb_tile_source_set_timeout (source, 1);
+      bytes = fetch_tile (source, 0, 0, 1, &error);
+      sb_tile_source_get_stats (source, &stats);
+
+      /* Garbage sent as an image never reaches the renderer. */
+      g_assert_null (bytes);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (stats.failures, ==, 1);
+
+      tile_server_free (server);
+    }
+}
+
+static void
+test_cancelled_requests (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Fetch fetch = { FALSE, NULL, NULL };
+  SbTileStats stats;
+
+  server->mode = SERVE_NOTHING;
+  shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), 0, 0, 2, cancellable, on_fetched, &fetch);
+  g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
+  wait_for (&fetch.done);
+
+  g_assert_error (fetch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&fetch.error);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.cancelled, ==, 1);
+
+  tile_server_free (server);
+}
+
+/* The map view drawn into a texture, as the screen would show it. */
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+}
+
+static guint32
+pixel_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[y * width + x] & 0xffffff;
+}
+
+/* Within a few steps per channel: renderers round differently. */
+static gboolean
+colour_near (guint32 colour,
+             guint32 expected)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    {
+      int a = (colour >> shift) & 0xff;
+      int b = (expected >> shift) & 0xff;
+
+      if (ABS (a - b) > 3)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_colours (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int i = 0; i < width * height; i += 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i] & 0xffffff));
+
+  return g_hash_table_size (colours);
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+show_map (GtkWidget **window_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *map_view = g_object_new (SB_TYPE_MAP_VIEW, NULL);
+
+  sb_map_view_set_selection (SB_MAP_VIEW (map_view), sb_selection_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), map_view);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_map_view_go_to (SB_MAP_VIEW (map_view), 15.0, 0.0, 4.0);
+
+  while (gtk_widget_get_width (map_view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  *window_out = window;
+  return map_view;
+}
+
+static ShumateMapSource *
+local_tiles (TileServer    *server,
+             SbTileSource **data_source)
+{
+  g_autoptr(SbTileCache) cache = temporary_cache ();
+
+  *data_source = sb_tile_source_new (server->url_template, cache);
+  sb_tile_source_set_timeout (*data_source, 2);
+
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("test", "Test", "© test", NULL, 0, 18, 256,
+                                                               SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                               SHUMATE_DATA_SOURCE (*data_source)));
+}
+
+static void
+test_tiles_on_screen (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileSource) data_source = NULL;
+  g_autoptr(ShumateMapSource) tiles = local_tiles (server, &data_source);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window;
+  GtkWidget *map_view = show_map (&window);
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+  SbTileStats stats = { 0, };
+
+  sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
+
+  /* Until the visible tiles have come. */
+  do
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate_for (100);
+      sb_tile_source_get_stats (data_source, &stats);
+    }
+  while (stats.requests < 6 || server->requests < stats.requests);
+  iterate_for (500);
+
+  texture = render (map_view);
+  {
+    guint32 colour = pixel_at (texture, gtk_widget_get_width (map_view) / 2,
+                               gtk_widget_get_height (map_view) / 3);
+
+    if (!colour_near (colour, 0xe61a1a))
+      g_error ("the tile's colour is not on screen: found #%06x, expected #e61a1a", colour);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tile_server_free (server);
+}
+
+static void
+test_base_map_without_tiles (void)
+{
+  const ServeMode failing[] = { SERVE_404, SERVE_500, SERVE_GARBAGE, SERVE_NOTHING };
+  GtkWidget *window;
+  GtkWidget *map_view = show_map (&window);
+
+  /* No tiles at all: the built-in base map. */
+  sb_map_view_set_tiles (SB_MAP_VIEW (map_view), NULL);
+  iterate_for (300);
+  {
+    g_autoptr(GdkTexture) texture = render (map_view);
+
+    g_assert_cmpuint (count_colours (texture), >, 20);
+  }
+
+  /* Failing servers: the base map stays, failures are counted. */
+  for (guint i = 0; i < G_N_ELEMENTS (failing); i++)
+    {
+      TileServer *server = tile_server_new ();
+      g_autoptr(SbTileSource) data_source = NULL;
+      g_autoptr(ShumateMapSource) tiles = local_tiles (server, &data_source);
+      g_autoptr(GdkTexture) texture = NULL;
+      SbTileStats stats;
+
+      server->mode = failing[i];
+      sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
+      iterate_for (failing[i] == SERVE_NOTHING ? 3000 : 1000);
+
+      texture = render (map_view);
+      g_assert_cmpuint (count_colours (texture), >, 20);
+      sb_tile_source_get_stats (data_source, &stats);
+      g_assert_cmpuint (server->requests, >, 0);
+      if (failing[i] != SERVE_NOTHING)
+        g_assert_cmpuint (stats.failures, >, 0);
+
+      sb_map_view_set_tiles (SB_MAP_VIEW (map_view), NULL);
+      tile_server_free (server);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/tiles/user-agent-and-data", test_user_agent_and_data);
+  g_test_add_func ("/tiles/fresh-tiles-come-from-the-cache", test_fresh_tiles_come_from_the_cache);
+  g_test_add_func ("/tiles/stale-tiles-are-revalidated", test_stale_tiles_are_revalidated);
+  g_test_add_func ("/tiles/stale-tiles-while-offline", test_stale_tiles_while_offline);
+  g_test_add_func ("/tiles/at-most-two-requests-at-once", test_at_most_two_requests_at_once);
+  g_test_add_func ("/tiles/failures-are-counted", test_failures_are_counted);
+  g_test_add_func ("/tiles/cancelled-requests", test_cancelled_requests);
+  g_test_add_func ("/tiles/tiles-on-screen", test_tiles_on_screen);
+  g_test_add_func ("/tiles/base-map-without-tiles", test_base_map_without_tiles);
+
+  return g_test_run ();
+}
