@@ -599,6 +599,38 @@ test_round_trip (void)
                       (AssertEqualFunc) assert_steps_equal);
 }
 
+/* Control characters a file may carry escaped are written escaped again,
+ * whatever json-glib's version does with them.
+ */
+static void
+test_control_characters (void)
+{
+  g_autofree char *data = g_strdup_printf (MINIMAL_BRIEFING, "gao", "Two planes landed at Gao.");
+  g_autofree char *escaped = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) reloaded_problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(SbBriefing) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char **parts = g_strsplit (data, "\"Test\"", 2);
+
+  escaped = g_strjoinv ("\"Unit\\u001f separator, start\\u0001 and tab\\t\"", parts);
+  g_strfreev (parts);
+
+  briefing = load_string (escaped, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (briefing);
+
+  written = sb_writer_to_data (briefing, NULL);
+  bytes = g_bytes_new (written, strlen (written));
+  reloaded = sb_loader_load_bytes (bytes, &reloaded_problems);
+  g_assert_cmpuint (reloaded_problems->len, ==, 0);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpstr (sb_text_get (sb_briefing_get_title (reloaded)), ==,
+                   "Unit\x1f separator, start\x01 and tab\t");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/loader/problem-format", test_problem_format);
   g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
   g_test_add_func ("/writer/round-trip", test_round_trip);
+  g_test_add_func ("/writer/control-characters", test_control_characters);
 
   return g_test_run ();
 }

@@ -480,6 +480,45 @@ write_array (Writer     *self,
   json_builder_end_array (self->builder);
 }
 
+/* json-glib 1.6 writes U+001F raw, which RFC 8259 (and so the loader)
+ * forbids. Outside strings the pretty generator writes only spaces and
+ * line breaks, and inside them it escapes line breaks, so any other raw
+ * control byte stands in a string and becomes its \\u escape.
+ */
+static inline gboolean
+is_raw_control (char c)
+{
+  return (guchar) c < 0x20 && c != '\n';
+}
+
+static char *
+escape_raw_controls (char  *json,
+                     gsize *length)
+{
+  GString *escaped;
+  const char *p;
+
+  for (p = json; *p != '\0' && !is_raw_control (*p); p++)
+    ;
+  if (*p == '\0')
+    return json;
+
+  escaped = g_string_sized_new (strlen (json) + 16);
+  for (p = json; *p != '\0'; p++)
+    {
+      if (is_raw_control (*p))
+        g_string_append_printf (escaped, "\\u%04x", (guint) *p);
+      else
+        g_string_append_c (escaped, *p);
+    }
+  g_free (json);
+
+  if (length != NULL)
+    *length = escaped->len;
+
+  return g_string_free (escaped, FALSE);
+}
+
 /**
  * sb_writer_to_data:
  *
@@ -536,7 +575,7 @@ sb_writer_to_data (SbBriefing *briefing,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
 
-  return json_generator_to_data (generator, length);
+  return escape_raw_controls (json_generator_to_data (generator, length), length);
 }
 
 /**
