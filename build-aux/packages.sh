@@ -4,7 +4,7 @@
 SB_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libshumate-dev libsoup-3.0-dev libjson-glib-dev
+  libshumate-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream
 )
 

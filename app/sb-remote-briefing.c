@@ -1,0 +1,693 @@
+/* sb-remote-briefing.c
+ *
+ * One SoupSession for the app, used from the main thread: libsoup 3.2's
+ * sessions are not thread-safe. The body is read in chunks so that the
+ * window can show progress and the size limit applies before the memory
+ * is spent; then the loader checks it in a worker thread, as for files.
+ *
+ * Each load has a cancellable of its own, cancelled with the caller's and
+ * whenever the load gives up on a body: closing the stream of an
+ * unfinished body may have libsoup read the rest of it to keep the
+ * connection, while cancelling the request drops the connection.
+ */
+
+#define G_LOG_DOMAIN "sb-remote-briefing"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "sb-loader.h"
+#include "sb-remote-briefing.h"
+#include "sb-tile-source.h"
+
+#define CHUNK_SIZE (64 * 1024)
+
+static SoupSession *session;
+static guint timeout_seconds = SB_REMOTE_DEFAULT_TIMEOUT;
+static gsize max_size = SB_LOADER_MAX_SIZE;
+
+typedef struct
+{
+  GUri *uri;
+  SoupMessage *message;
+  GInputStream *stream;
+  GCancellable *cancellable;      /* of this load */
+  GCancellable *caller_cancellable;
+  gulong cancelled_id;
+  gboolean conditional;
+  gboolean reading_body;
+  GTlsCertificateFlags certificate_errors;
+
+  SbRemoteProgressFunc progress;
+  gpointer progress_data;
+  GByteArray *body;
+  goffset total;                  /* -1 when unknown */
+  gsize limit;
+
+  GBytes *bytes;                  /* for the loader */
+  SbRemoteResult *result;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  /* Waits for a handler running in another thread; none blocks. */
+  g_cancellable_disconnect (load->caller_cancellable, load->cancelled_id);
+  g_clear_object (&load->caller_cancellable);
+
+  if (load->stream != NULL)
+    {
+      /* An unfinished body is dropped, not read to its end. */
+      if (!g_input_stream_is_closed (load->stream))
+        {
+          g_cancellable_cancel (load->cancellable);
+          g_input_stream_close_async (load->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+        }
+      g_clear_object (&load->stream);
+    }
+
+  if (load->message != NULL)
+    g_signal_handlers_disconnect_by_data (load->message, load);
+
+  g_clear_object (&load->cancellable);
+  g_clear_object (&load->message);
+  g_clear_pointer (&load->uri, g_uri_unref);
+  g_clear_pointer (&load->body, g_byte_array_unref);
+  g_clear_pointer (&load->bytes, g_bytes_unref);
+  g_clear_pointer (&load->result, sb_remote_result_free);
+  g_free (load);
+}
+
+G_DEFINE_BOXED_TYPE (SbRemoteResult, sb_remote_result, sb_remote_result_copy, sb_remote_result_free)
+
+static SbRemoteResult *
+sb_remote_result_new (void)
+{
+  SbRemoteResult *self = g_new0 (SbRemoteResult, 1);
+
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
+
+  return self;
+}
+
+SbRemoteResult *
+sb_remote_result_copy (const SbRemoteResult *self)
+{
+  SbRemoteResult *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (SbRemoteResult, 1);
+  copy->briefing = self->briefing ? g_object_ref (self->briefing) : NULL;
+  copy->problems = g_ptr_array_ref (self->problems);
+  copy->not_modified = self->not_modified;
+  copy->uri = g_strdup (self->uri);
+  copy->etag = g_strdup (self->etag);
+  copy->last_modified = g_strdup (self->last_modified);
+
+  return copy;
+}
+
+void
+sb_remote_result_free (SbRemoteResult *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->briefing);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->uri);
+  g_free (self->etag);
+  g_free (self->last_modified);
+  g_free (self);
+}
+
+static SoupSession *
+get_session (void)
+{
+  if (session == NULL)
+    {
+      g_autofree char *user_agent = sb_tile_source_dup_user_agent ();
+
+      /* The timeout is for connecting and for each read: a large
+       * briefing on a slow line takes as long as it takes.
+       */
+      session = g_object_new (SOUP_TYPE_SESSION,
+                              "user-agent", user_agent,
+                              "timeout", timeout_seconds,
+                              NULL);
+    }
+
+  return session;
+}
+
+/* The server as messages name it: with its port when that is not the
+ * scheme's usual one.
+ */
+static char *
+dup_server_name (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+  const char *scheme = g_uri_get_scheme (uri);
+
+  if (port < 0
+      || (port == 80 && g_ascii_strcasecmp (scheme, "http") == 0)
+      || (port == 443 && g_ascii_strcasecmp (scheme, "https") == 0))
+    return g_strdup (g_uri_get_host (uri));
+
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+}
+
+static GUri *
+current_uri (Load *load)
+{
+  GUri *uri = load->message != NULL ? soup_message_get_uri (load->message) : NULL;
+
+  return uri != NULL ? uri : load->uri;
+}
+
+static char *
+describe_certificate_errors (GTlsCertificateFlags flags)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    g_ptr_array_add (reasons, _("it is not signed by an authority this computer trusts"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    g_ptr_array_add (reasons, _("it was issued for a different server"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    g_ptr_array_add (reasons, _("it is not valid yet (is the computer’s clock right?)"));
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    g_ptr_array_add (reasons, _("it has expired (is the computer’s clock right?)"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    g_ptr_array_add (reasons, _("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    g_ptr_array_add (reasons, _("it uses an algorithm that is no longer safe"));
+  if (reasons->len == 0)
+    g_ptr_array_add (reasons, _("it could not be checked"));
+
+  g_ptr_array_add (reasons, NULL);
+
+  /* TRANSLATORS: separates the reasons a certificate is not trusted */
+  return g_strjoinv (_("; "), (char **) reasons->pdata);
+}
+
+/* Says what went wrong and where, in the domain and with the code of the
+ * cause, so that callers can still tell errors apart.
+ */
+static GError *
+describe_error (Load   *load,
+                GError *error)
+{
+  g_autofree char *server = dup_server_name (current_uri (load));
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+
+  if (g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    message = g_strdup_printf (_("Could not find the server “%s”. Check the address and the network connection."),
+                               g_uri_get_host (current_uri (load)));
+  else if (error->domain == G_RESOLVER_ERROR)
+    message = g_strdup_printf (_("Could not look up the server “%s”: %s. Check the network connection."),
+                               g_uri_get_host (current_uri (load)), error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      if (load->reading_body)
+        message = g_strdup_printf (ngettext ("The server “%s” stopped sending the briefing for %u second; loading was given up",
+                                             "The server “%s” stopped sending the briefing for %u seconds; loading was given up",
+                                             timeout_seconds),
+                                   server, timeout_seconds);
+      else
+        message = g_strdup_printf (ngettext ("The server “%s” did not answer within %u second",
+                                             "The server “%s” did not answer within %u seconds",
+                                             timeout_seconds),
+                                   server, timeout_seconds);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    message = g_strdup_printf (_("Could not connect to the server “%s”: the connection was refused"), server);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+           || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
+    message = g_strdup_printf (_("Could not reach the server “%s”: %s. Check the network connection."),
+                               server, error->message);
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    {
+      g_autofree char *reasons = describe_certificate_errors (load->certificate_errors);
+
+      message = g_strdup_printf (_("The certificate of the server “%s” could not be trusted: %s. The briefing was not loaded, because it could have been changed on the way."),
+                                 server, reasons);
+    }
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_NOT_TLS))
+    message = g_strdup_printf (_("Could not make a secure connection to “%s”: the server does not use https at this address"),
+                               server);
+  else if (error->domain == G_TLS_ERROR)
+    message = g_strdup_printf (_("Could not make a secure connection to “%s”: %s"), server, error->message);
+  else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS))
+    message = g_strdup_printf (_("The server “%s” redirected too many times; the address probably leads in a circle"),
+                               server);
+  else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI)
+           || g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_NO_LOCATION))
+    message = g_strdup_printf (_("The server “%s” redirected to an address that cannot be opened"), server);
+  else if (error->domain == SOUP_SESSION_ERROR)
+    message = g_strdup_printf (_("The answer from the server “%s” could not be understood: %s"), server, error->message);
+  else if (load->reading_body)
+    message = g_strdup_printf (_("The connection to the server “%s” broke off while the briefing was loading: %s"),
+                               server, error->message);
+  else
+    message = g_strdup_printf (_("Could not load a briefing from the server “%s”: %s"), server, error->message);
+
+  return g_error_new_literal (error->domain, error->code, message);
+}
+
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  Load *load = g_task_get_task_data (task);
+
+  g_task_return_error (task, describe_error (load, error));
+  g_error_free (error);
+}
+
+static GError *
+status_error (Load *load)
+{
+  g_autofree char *server = dup_server_name (current_uri (load));
+  guint status = soup_message_get_status (load->message);
+  const char *reason = soup_message_get_reason_phrase (load->message);
+
+  /* HTTP/2 has no reason phrases; the standard ones read better anyway. */
+  if (soup_status_get_phrase (status) != NULL && !g_str_equal (soup_status_get_phrase (status), "Unknown Error"))
+    reason = soup_status_get_phrase (status);
+  if (reason == NULL)
+    reason = "";
+
+  switch (status)
+    {
+    case SOUP_STATUS_NOT_FOUND:
+    case SOUP_STATUS_GONE:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                          _("The server has no briefing at this address (HTTP %u %s)"), status, reason);
+
+    case SOUP_STATUS_UNAUTHORIZED:
+    case SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                          _("The server “%s” asks for a login, which SahelBrief cannot give (HTTP %u %s)"),
+                          server, status, reason);
+
+    case SOUP_STATUS_FORBIDDEN:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                          _("The server “%s” refuses access to this briefing (HTTP %u %s)"),
+                          server, status, reason);
+
+    default:
+      if (SOUP_STATUS_IS_SERVER_ERROR (status))
+        return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                            _("The server “%s” had a problem and sent no briefing (HTTP %u %s); try again later"),
+                            server, status, reason);
+
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                          _("The server “%s” did not send the briefing (HTTP %u %s)"),
+                          server, status, reason);
+    }
+}
+
+static GError *
+too_large_error (Load    *load,
+                 guint64  size)
+{
+  g_autofree char *limit = g_format_size (load->limit);
+  g_autofree char *server = dup_server_name (current_uri (load));
+
+  if (size > 0)
+    {
+      g_autofree char *actual = g_format_size (size);
+
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                          _("The briefing on the server “%s” is %s; SahelBrief opens briefings of up to %s"),
+                          server, actual, limit);
+    }
+
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                      _("The briefing on the server “%s” is larger than %s, the most SahelBrief opens"),
+                      server, limit);
+}
+
+/* Servers label JSON many ways; a web page is the usual sign of a login
+ * or error page in front of the address.
+ */
+static GError *
+check_content_type (Load *load)
+{
+  static const char * const accepted[] = {
+    "application/json",
+    "application/x-sahelbrief+json",
+    "text/plain",
+    "application/octet-stream",
+    NULL
+  };
+  SoupMessageHeaders *headers = soup_message_get_response_headers (load->message);
+  const char *type = soup_message_headers_get_content_type (headers, NULL);
+  g_autofree char *server = NULL;
+  g_autofree char *lower = NULL;
+
+  if (type == NULL)
+    return NULL;
+
+  lower = g_ascii_strdown (type, -1);
+  if (g_strv_contains (accepted, lower) || g_str_has_suffix (lower, "+json"))
+    return NULL;
+
+  server = dup_server_name (current_uri (load));
+
+  if (g_str_equal (lower, "text/html") || g_str_equal (lower, "application/xhtml+xml"))
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                        _("The server “%s” sent a web page (%s), not a briefing; the address may lead to a login or error page"),
+                        server, type);
+
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                      _("The server “%s” sent content of the type “%s”, not a briefing"),
+                      server, type);
+}
+
+/* The response is read to its end: the connection can serve another
+ * request. The task may end in a worker thread, so nothing of libsoup's
+ * is left for load_free().
+ */
+static void
+finish_response (Load *load)
+{
+  g_input_stream_close_async (load->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (&load->stream);
+  g_clear_object (&load->message);
+}
+
+static void
+report_progress (Load *load)
+{
+  if (load->progress != NULL)
+    load->progress (load->body->len, load->total, load->progress_data);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Load *load = task_data;
+  SbRemoteResult *result = g_steal_pointer (&load->result);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  result->briefing = sb_loader_load_bytes (load->bytes, &problems);
+  g_clear_pointer (&load->bytes, g_bytes_unref);
+
+  g_ptr_array_extend_and_steal (result->problems, g_steal_pointer (&problems));
+
+  g_task_return_pointer (task, result, (GDestroyNotify) sb_remote_result_free);
+}
+
+static void on_read (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+static void
+read_next (GTask *task)
+{
+  Load *load = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (load->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   load->cancellable, on_read, task);
+}
+
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Load *load = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  length = g_bytes_get_size (chunk);
+  if (length == 0)
+    {
+      finish_response (load);
+      load->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&load->body));
+      g_task_run_in_thread (task, load_in_thread);
+      g_object_unref (task);
+      return;
+    }
+
+  if (length > load->limit - load->body->len)
+    {
+      g_task_return_error (task, too_large_error (load, 0));
+      g_object_unref (task);
+      return;
+    }
+
+  g_byte_array_append (load->body, g_bytes_get_data (chunk, NULL), length);
+  report_progress (load);
+  read_next (task);
+}
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Load *load = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (load->message);
+  SbRemoteResult *remote = load->result;
+  GError *error = NULL;
+  guint status;
+  goffset length = -1;
+
+  load->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (load->stream == NULL)
+    {
+      return_error (task, error);
+      return;
+    }
+
+  g_free (remote->uri);
+  remote->uri = g_uri_to_string (soup_message_get_uri (load->message));
+  status = soup_message_get_status (load->message);
+
+  /* A 304 may leave the validators out: the old ones still hold. */
+  if (soup_message_headers_get_one (headers, "ETag") != NULL)
+    {
+      g_free (remote->etag);
+      remote->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+    }
+  if (soup_message_headers_get_one (headers, "Last-Modified") != NULL)
+    {
+      g_free (remote->last_modified);
+      remote->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+    }
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && load->conditional)
+    {
+      finish_response (load);
+      remote->not_modified = TRUE;
+      g_task_return_pointer (task, g_steal_pointer (&load->result), (GDestroyNotify) sb_remote_result_free);
+      return;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_error (task, status_error (load));
+      return;
+    }
+
+  if ((error = check_content_type (load)) != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    length = soup_message_headers_get_content_length (headers);
+
+  if (length > 0 && (guint64) length > load->limit)
+    {
+      g_task_return_error (task, too_large_error (load, length));
+      return;
+    }
+
+  /* A compressed body is longer than the Content-Length says. */
+  if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+    load->total = length;
+
+  load->body = g_byte_array_sized_new (load->total > 0 ? load->total : CHUNK_SIZE);
+  load->reading_body = TRUE;
+  report_progress (load);
+  read_next (g_steal_pointer (&task));
+}
+
+static gboolean
+on_accept_certificate (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  Load *load = user_data;
+
+  /* Kept for the message; the certificate is refused. */
+  load->certificate_errors = errors;
+  return FALSE;
+}
+
+static void
+on_caller_cancelled (GCancellable *caller_cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/**
+ * sb_remote_briefing_load_async:
+ * @uri: an http or https address
+ * @etag: (nullable): the ETag of the briefing shown, for a reload
+ * @last_modified: (nullable): its Last-Modified, for a reload
+ * @progress: (nullable): called in the main context as the body arrives;
+ *   @progress_data must stay valid until @callback is called
+ *
+ * Loads a briefing. With @etag or @last_modified the request is
+ * conditional, and a briefing that has not changed comes back as a
+ * result with #SbRemoteResult.not_modified set. Call from the main
+ * thread.
+ */
+void
+sb_remote_briefing_load_async (const char           *uri,
+                               const char           *etag,
+                               const char           *last_modified,
+                               GCancellable         *cancellable,
+                               SbRemoteProgressFunc  progress,
+                               gpointer              progress_data,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  const char *scheme;
+  Load *load;
+
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_remote_briefing_load_async);
+
+  load = g_new0 (Load, 1);
+  load->progress = progress;
+  load->progress_data = progress_data;
+  load->total = -1;
+  load->limit = max_size;
+  load->cancellable = g_cancellable_new ();
+  load->result = sb_remote_result_new ();
+  load->result->uri = g_strdup (uri);
+  load->result->etag = g_strdup (etag);
+  load->result->last_modified = g_strdup (last_modified);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+
+  load->uri = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, &error);
+  if (load->uri == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("“%s” is not a web address: a location starts with http:// or https://"),
+                               uri);
+      return;
+    }
+
+  scheme = g_uri_get_scheme (load->uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("“%s” cannot be opened as a location: only http:// and https:// addresses can be"),
+                               uri);
+      return;
+    }
+
+  if (g_uri_get_host (load->uri) == NULL || *g_uri_get_host (load->uri) == '\0')
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("“%s” names no server"), uri);
+      return;
+    }
+
+  if (cancellable != NULL)
+    {
+      load->caller_cancellable = g_object_ref (cancellable);
+      load->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
+                                                  g_object_ref (load->cancellable), g_object_unref);
+    }
+
+  load->message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
+  g_signal_connect (load->message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
+
+  headers = soup_message_get_request_headers (load->message);
+  soup_message_headers_replace (headers, "Accept",
+                                "application/x-sahelbrief+json, application/json;q=0.9, */*;q=0.1");
+  if (etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", etag);
+  if (last_modified != NULL)
+    soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
+  load->conditional = etag != NULL || last_modified != NULL;
+
+  soup_session_send_async (get_session (), load->message, G_PRIORITY_DEFAULT, load->cancellable,
+                           on_sent, g_steal_pointer (&task));
+}
+
+/**
+ * sb_remote_briefing_load_finish:
+ *
+ * Errors keep the domain and code of their cause (%G_RESOLVER_ERROR,
+ * %G_TLS_ERROR, %G_IO_ERROR, %SOUP_SESSION_ERROR) with a message for the
+ * user; an HTTP status, a wrong content type and a briefing too large
+ * are %G_IO_ERROR errors. A briefing with problems is not an error.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set
+ */
+SbRemoteResult *
+sb_remote_briefing_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sb_remote_briefing_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Connections already open keep the old timeout: they are closed. */
+void
+sb_remote_briefing_set_timeout_for_testing (guint seconds)
+{
+  timeout_seconds = seconds;
+  if (session != NULL)
+    {
+      soup_session_abort (session);
+      soup_session_set_timeout (session, seconds);
+    }
+}
+
+void
+sb_remote_briefing_set_max_size_for_testing (gsize size)
+{
+  max_size = size;
+}
