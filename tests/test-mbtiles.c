@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sb-mbtiles-source.h"
+#include "sb-tile-setup.h"
 
 #define TILE_SIZE 256
 
@@ -779,6 +780,50 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The map source the app makes of a file, as Preferences choose it. */
+static void
+test_map_source (void)
+{
+  g_autofree char *path = create_file ("map-source.mbtiles", GOOD_FILE, "png");
+  g_autoptr(GSettings) settings = g_settings_new ("com.example.SahelBrief");
+  g_autoptr(ShumateMapSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* An attribution in HTML, as the MBTiles specification allows. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "UPDATE metadata SET value = '<a href=\"https://example.org\">&copy; Test &amp; Co</a>' "
+                "WHERE name = 'attribution'");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_settings_set_string (settings, "tile-source", "mbtiles");
+  g_settings_set_string (settings, "mbtiles-path", "");
+  source = sb_tile_setup_from_settings (settings, &error);
+  g_assert_null (source);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_settings_set_string (settings, "mbtiles-path", "/nonexistent/tiles.mbtiles");
+  source = sb_tile_setup_from_settings (settings, &error);
+  g_assert_null (source);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/tiles.mbtiles"));
+  g_clear_error (&error);
+
+  g_settings_set_string (settings, "mbtiles-path", path);
+  source = sb_tile_setup_from_settings (settings, &error);
+  g_assert_no_error (error);
+  g_assert_true (SHUMATE_IS_MAP_SOURCE (source));
+  g_assert_cmpstr (shumate_map_source_get_name (source), ==, "Sahel test tiles");
+  g_assert_cmpstr (shumate_map_source_get_license (source), ==, "© Test & Co");
+  g_assert_cmpuint (shumate_map_source_get_min_zoom_level (source), ==, 0);
+  g_assert_cmpuint (shumate_map_source_get_max_zoom_level (source), ==, 1);
+
+  g_settings_reset (settings, "tile-source");
+  g_settings_reset (settings, "mbtiles-path");
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +838,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/mbtiles/open", test_open);
+  g_test_add_func ("/mbtiles/map-source", test_map_source);
   g_test_add_func ("/mbtiles/tile", test_tile);
   g_test_add_func ("/mbtiles/tms-rows", test_tms_rows);
   g_test_add_func ("/mbtiles/view", test_view);

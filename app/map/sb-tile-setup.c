@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-mbtiles-source.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
 
@@ -62,6 +63,89 @@ sb_tile_setup_http (const char *url_template,
                                       SHUMATE_DATA_SOURCE (data_source)));
 }
 
+/* MBTiles attributions may be HTML, as the specification allows, while
+ * the map's licence label shows plain text: tags go, entities are read.
+ */
+static char *
+attribution_as_text (const char *html)
+{
+  static const struct { const char *entity; const char *text; } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+    { "&#39;", "'" }, { "&apos;", "'" }, { "&copy;", "©" }, { "&#169;", "©" },
+    { "&nbsp;", " " },
+  };
+  GString *text = g_string_new (NULL);
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      gboolean replaced = FALSE;
+
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end != NULL)
+            {
+              p = end + 1;
+              continue;
+            }
+        }
+
+      if (*p == '&')
+        for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+          if (g_str_has_prefix (p, entities[i].entity))
+            {
+              g_string_append (text, entities[i].text);
+              p += strlen (entities[i].entity);
+              replaced = TRUE;
+              break;
+            }
+
+      if (!replaced)
+        g_string_append_c (text, *p++);
+    }
+
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+/**
+ * sb_tile_setup_mbtiles:
+ *
+ * Returns: (transfer full) (nullable): a map source of the raster tiles in
+ *   the MBTiles @file, or %NULL and @error when it cannot be read
+ */
+ShumateMapSource *
+sb_tile_setup_mbtiles (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(SbMbtilesSource) data_source = sb_mbtiles_source_new (file, error);
+  g_autofree char *uri = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *attribution = NULL;
+
+  if (data_source == NULL)
+    return NULL;
+
+  uri = g_file_get_uri (file);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uri, -1);
+  if (sb_mbtiles_source_get_attribution (data_source) != NULL)
+    attribution = attribution_as_text (sb_mbtiles_source_get_attribution (data_source));
+
+  return SHUMATE_MAP_SOURCE (
+    shumate_raster_renderer_new_full (digest,
+                                      sb_mbtiles_source_get_name (data_source),
+                                      attribution != NULL && *attribution != '\0'
+                                        ? attribution
+                                        : sb_mbtiles_source_get_name (data_source),
+                                      NULL,
+                                      sb_mbtiles_source_get_min_zoom (data_source),
+                                      sb_mbtiles_source_get_max_zoom (data_source),
+                                      TILE_SIZE,
+                                      SHUMATE_MAP_PROJECTION_MERCATOR,
+                                      SHUMATE_DATA_SOURCE (data_source)));
+}
+
 /**
  * sb_tile_setup_from_settings:
  *
@@ -92,9 +176,20 @@ sb_tile_setup_from_settings (GSettings  *settings,
                                  *attribution ? attribution : url_template, NULL, 19);
 
     case SB_TILES_MBTILES:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("MBTiles files cannot be opened yet"));
-      return NULL;
+      {
+        g_autofree char *path = g_settings_get_string (settings, "mbtiles-path");
+        g_autoptr(GFile) file = NULL;
+
+        if (*path == '\0')
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                         _("No MBTiles file is chosen; choose one in Preferences"));
+            return NULL;
+          }
+
+        file = g_file_new_for_path (path);
+        return sb_tile_setup_mbtiles (file, error);
+      }
 
     case SB_TILES_NONE:
       return NULL;

@@ -27,6 +27,8 @@ ShumateMapSource *sb_tile_setup_http           (const char  *url_template,
                                                 const char  *attribution,
                                                 const char  *attribution_uri,
                                                 guint        max_zoom);
+ShumateMapSource *sb_tile_setup_mbtiles        (GFile       *file,
+                                                GError     **error);
 ShumateMapSource *sb_tile_setup_from_settings  (GSettings   *settings,
                                                 GError     **error);
 
