@@ -14,7 +14,9 @@
 #include "sb-detail-pane.h"
 #include "sb-filter-popover.h"
 #include "sb-loader.h"
+#include "sb-location-dialog.h"
 #include "sb-map-view.h"
+#include "sb-remote-briefing.h"
 #include "sb-sidebar.h"
 #include "sb-tile-setup.h"
 #include "sb-window.h"
@@ -22,6 +24,7 @@
 #define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
 #define BRIEFING_MIME_TYPE "application/x-sahelbrief+json"
 #define MAX_RECENT 10
+#define MAX_RECENT_LOCATIONS 10
 
 struct _SbWindow
 {
@@ -42,11 +45,17 @@ struct _SbWindow
   GtkWidget *detail_handle;
   AdwClamp *sidebar_clamp;
   AdwClamp *detail_clamp;
+  GtkRevealer *location_revealer;
+  GtkLabel *location_label;
+  GtkProgressBar *location_progress;
 
   SbSelection *selection;
   GSettings *settings;     /* nullable */
   gboolean restore_view;   /* the first briefing shown gets the saved view */
   GFile *file;             /* NULL for the built-in briefing */
+  char *location;          /* the web address shown, or NULL */
+  char *location_etag;     /* (nullable) for reloading the location */
+  char *location_last_modified;
   GCancellable *loading;
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
@@ -82,12 +91,21 @@ shows_last_briefing (SbWindow *self)
 static void
 set_briefing (SbWindow   *self,
               SbBriefing *briefing,
-              GFile      *file)
+              GFile      *file,
+              const char *location)
 {
   SbText *subtitle = sb_briefing_get_subtitle (briefing);
   const char *title = sb_text_get (sb_briefing_get_title (briefing));
 
   g_set_object (&self->file, file);
+  if (g_strcmp0 (location, self->location) != 0)
+    {
+      g_free (self->location);
+      self->location = g_strdup (location);
+      g_clear_pointer (&self->location_etag, g_free);
+      g_clear_pointer (&self->location_last_modified, g_free);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL || location != NULL);
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle ? sb_text_get (subtitle) : "");
@@ -188,7 +206,7 @@ sb_window_load_default (SbWindow *self)
       return;
     }
 
-  set_briefing (self, briefing, NULL);
+  set_briefing (self, briefing, NULL, NULL);
 }
 
 static void
@@ -207,6 +225,26 @@ remember_file (SbWindow *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* One load at a time: a new one supersedes the one under way. */
+static void
+start_loading (SbWindow *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", TRUE);
+}
+
+static void
+stop_loading (SbWindow *self)
+{
+  g_clear_object (&self->loading);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_revealer_set_reveal_child (self->location_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+}
+
 static void
 on_file_loaded (GObject      *object,
                 GAsyncResult *result,
@@ -223,8 +261,7 @@ on_file_loaded (GObject      *object,
   /* Superseded by a later load, or the window went away. */
   if (cancellable != self->loading)
     return;
-  g_clear_object (&self->loading);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  stop_loading (self);
 
   if (briefing == NULL)
     {
@@ -236,7 +273,7 @@ on_file_loaded (GObject      *object,
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   remember_file (self, file);
-  set_briefing (self, briefing, file);
+  set_briefing (self, briefing, file, NULL);
 }
 
 /**
@@ -252,12 +289,175 @@ sb_window_open (SbWindow *self,
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-  self->loading = g_cancellable_new ();
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
+  /* Addresses given on the command line or dropped from a browser. */
+  if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
 
+      sb_window_open_location (self, uri);
+      return;
+    }
+
+  start_loading (self);
   sb_loader_load_file_async (file, self->loading, on_file_loaded, g_object_ref (self));
+}
+
+static void
+remember_location (SbWindow   *self,
+                   const char *uri)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint kept = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-locations");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && kept < MAX_RECENT_LOCATIONS; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        kept++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-locations", (const char * const *) updated);
+}
+
+static void
+show_location_error (SbWindow   *self,
+                     const char *uri,
+                     GError     *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open Location"), NULL));
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
+  else
+    adw_message_dialog_set_body (dialog, error->message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dialog), uri);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_location_progress (goffset  received,
+                      goffset  total,
+                      gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->location_progress, MIN (1.0, (double) received / total));
+  else
+    gtk_progress_bar_pulse (self->location_progress);
+}
+
+static void
+on_location_loaded (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(SbRemoteResult) remote = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  const char *requested = g_object_get_data (G_OBJECT (cancellable), "uri");
+
+  remote = sb_remote_briefing_load_finish (result, &error);
+
+  /* Superseded by a later load, or the window went away. */
+  if (cancellable != self->loading)
+    return;
+  stop_loading (self);
+
+  if (remote == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_location_error (self, requested, error);
+      return;
+    }
+
+  if (remote->not_modified)
+    {
+      /* A redirect may have moved it; the validators still hold. */
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The briefing on the server has not changed")));
+      return;
+    }
+
+  if (remote->briefing == NULL)
+    {
+      show_problems (self, remote->uri, remote->problems);
+      return;
+    }
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  remember_location (self, requested);
+  set_briefing (self, remote->briefing, NULL, requested);
+  g_free (self->location_etag);
+  self->location_etag = g_strdup (remote->etag);
+  g_free (self->location_last_modified);
+  self->location_last_modified = g_strdup (remote->last_modified);
+}
+
+static void
+load_location (SbWindow   *self,
+               const char *uri,
+               gboolean    conditional)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *status = NULL;
+
+  start_loading (self);
+  g_object_set_data_full (G_OBJECT (self->loading), "uri", g_strdup (uri), g_free);
+
+  status = g_strdup_printf (_("Loading the briefing from %s…"),
+                            parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
+  gtk_label_set_label (self->location_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->location_label), uri);
+  gtk_progress_bar_set_fraction (self->location_progress, 0);
+  gtk_revealer_set_reveal_child (self->location_revealer, TRUE);
+
+  sb_remote_briefing_load_async (uri,
+                                 conditional ? self->location_etag : NULL,
+                                 conditional ? self->location_last_modified : NULL,
+                                 self->loading,
+                                 on_location_progress, self,
+                                 on_location_loaded, g_object_ref (self));
+}
+
+/**
+ * sb_window_open_location:
+ *
+ * Loads the briefing at the http or https address @uri in the background;
+ * the briefing shown stays until the new one has loaded without problems.
+ */
+void
+sb_window_open_location (SbWindow   *self,
+                         const char *uri)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  load_location (self, uri, FALSE);
+}
+
+/**
+ * sb_window_get_location:
+ *
+ * Returns: (nullable): the web address the briefing shown came from
+ */
+const char *
+sb_window_get_location (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->location;
 }
 
 gboolean
@@ -265,7 +465,7 @@ sb_window_shows_default (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && self->loading == NULL &&
+  return self->file == NULL && self->location == NULL && self->loading == NULL &&
          sb_selection_get_briefing (self->selection) != NULL;
 }
 
@@ -470,6 +670,53 @@ update_recent_menu (SbWindow *self)
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_location_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_auto(GStrv) recent = NULL;
+
+  if (self->settings != NULL)
+    recent = g_settings_get_strv (self->settings, "recent-locations");
+
+  gtk_window_present (sb_location_dialog_new (GTK_WINDOW (self), (const char * const *) recent));
+}
+
+static void
+open_location_uri_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  sb_window_open_location (SB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Files are read again; web addresses are asked whether they changed. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (self->location != NULL)
+    load_location (self, self->location, TRUE);
+  else if (self->file != NULL)
+    sb_window_open (self, self->file);
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  g_cancellable_cancel (self->loading);
+  stop_loading (self);
 }
 
 static void
@@ -745,6 +992,9 @@ sb_window_dispose (GObject *object)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->location_etag, g_free);
+  g_clear_pointer (&self->location_last_modified, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
@@ -806,6 +1056,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, location_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, location_label);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, location_progress);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_handle);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_clamp);
@@ -814,6 +1067,10 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
+  gtk_widget_class_install_action (widget_class, "win.open-location", NULL, open_location_action);
+  gtk_widget_class_install_action (widget_class, "win.open-location-uri", "s", open_location_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
@@ -826,6 +1083,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-location", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
@@ -844,6 +1103,8 @@ sb_window_init (SbWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
 
   self->selection = sb_selection_new ();
   sb_map_view_set_selection (self->map_view, self->selection);

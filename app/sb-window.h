@@ -21,6 +21,9 @@ SbWindow    *sb_window_new            (SbApplication *application);
 void         sb_window_load_default   (SbWindow      *self);
 void         sb_window_open           (SbWindow      *self,
                                        GFile         *file);
+void         sb_window_open_location  (SbWindow      *self,
+                                       const char    *uri);
+const char  *sb_window_get_location   (SbWindow      *self);
 gboolean     sb_window_shows_default  (SbWindow      *self);
 gboolean     sb_window_is_loading     (SbWindow      *self);
 SbBriefing  *sb_window_get_briefing   (SbWindow      *self);

@@ -3,13 +3,15 @@
  * The briefing window as a person uses it, under Xvfb: the sidebar lists
  * every actor, an actor's dossier shows its figures and their passages,
  * the source pane highlights exactly the quoted passage, clicks on the
- * map select, a broken file leaves the briefing shown in place, and
- * source text is never read as markup.
+ * map select, a broken file leaves the briefing shown in place, source
+ * text is never read as markup, and briefings open and reload from a web
+ * server.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "sb-detail-pane.h"
@@ -373,6 +375,109 @@ test_source_text_is_not_markup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GBytes *briefing;
+  guint requests;
+  guint conditional_requests;
+} BriefingServer;
+
+static void
+serve_briefing (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  BriefingServer *self = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (message);
+
+  self->requests++;
+  if (!g_str_equal (path, "/briefing.sahelbrief"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  soup_message_headers_replace (response_headers, "ETag", "\"v1\"");
+  if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), "\"v1\"") == 0)
+    {
+      self->conditional_requests++;
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (self->briefing, NULL),
+                                    g_bytes_get_size (self->briefing));
+}
+
+/* Open Location and Reload against a server of the test's own. */
+static void
+test_open_location (void)
+{
+  BriefingServer served = { 0, };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr(GFile) as_file = NULL;
+  SbWindow *window = create_window ();
+  SbBriefing *before = sb_window_get_briefing (window);
+  SbBriefing *loaded;
+  GSList *uris;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  served.briefing = g_bytes_new_take (g_steal_pointer (&contents), length);
+  soup_server_add_handler (server, NULL, serve_briefing, &served, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  good = g_strdup_printf ("%sbriefing.sahelbrief", g_uri_to_string (uris->data));
+  missing = g_strdup_printf ("%smissing.sahelbrief", g_uri_to_string (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* Nothing to reload in the built-in briefing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_false (sb_window_is_loading (window));
+
+  /* A failure says so and keeps the briefing shown. */
+  sb_window_open_location (window, missing);
+  g_assert_true (sb_window_is_loading (window));
+  wait_until (is_done_loading, window);
+  wait_until (dialog_is_shown, NULL);
+  g_assert_true (sb_window_get_briefing (window) == before);
+  g_assert_null (sb_window_get_location (window));
+  close_dialogs ();
+
+  /* An address given as a file, as on the command line. */
+  as_file = g_file_new_for_uri (good);
+  sb_window_open (window, as_file);
+  wait_until (is_done_loading, window);
+  loaded = sb_window_get_briefing (window);
+  g_assert_true (loaded != before);
+  g_assert_cmpstr (sb_window_get_location (window), ==, good);
+  g_assert_null (sb_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Markup <b>test</b> & co");
+  g_assert_false (sb_window_shows_default (window));
+
+  /* Reload asks whether it changed; it did not. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (sb_window_is_loading (window));
+  wait_until (is_done_loading, window);
+  g_assert_cmpuint (served.conditional_requests, ==, 1);
+  g_assert_true (sb_window_get_briefing (window) == loaded);
+  g_assert_false (dialog_is_shown (NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_bytes_unref (served.briefing);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/window/map-click", test_map_click);
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
+  g_test_add_func ("/window/open-location", test_open_location);
 
   return g_test_run ();
 }
