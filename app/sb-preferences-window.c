@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-file-chooser.h"
 #include "sb-preferences-window.h"
 #include "sb-tile-setup.h"
 
@@ -82,75 +83,26 @@ set_mbtiles_file (SbPreferencesWindow *self,
     g_settings_set_string (self->settings, "mbtiles-path", path);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_mbtiles_chosen (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_mbtiles_chosen (GFile    *file,
+                   gpointer  user_data)
 {
   g_autoptr(SbPreferencesWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
-G_GNUC_END_IGNORE_DEPRECATIONS
 
   if (file != NULL)
     set_mbtiles_file (self, file);
 }
-#else
-static void
-on_mbtiles_response (GtkNativeDialog     *dialog,
-                     int                  response,
-                     SbPreferencesWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      set_mbtiles_file (self, file);
-    }
-
-  g_object_unref (dialog);
-}
-#endif
 
 static void
 choose_mbtiles_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  SbPreferencesWindow *self = SB_PREFERENCES_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters =
+    sb_file_filters_new (sb_file_filter_new (_("MBTiles Files"), "application/vnd.sqlite3", "mbtiles", NULL), NULL);
 
-  gtk_file_filter_set_name (filter, _("MBTiles Files"));
-  gtk_file_filter_add_suffix (filter, "mbtiles");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Choose an MBTiles File"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_mbtiles_chosen, g_object_ref (self));
-  }
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  {
-    GtkFileChooserNative *chooser =
-      gtk_file_chooser_native_new (_("Choose an MBTiles File"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (on_mbtiles_response), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  sb_file_chooser_open (GTK_WINDOW (widget), _("Choose an MBTiles File"), _("_Choose"),
+                        filters, on_mbtiles_chosen, g_object_ref (widget));
 }
 
 static void

@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "sb-detail-pane.h"
+#include "sb-file-chooser.h"
 #include "sb-filter-popover.h"
+#include "sb-import.h"
 #include "sb-loader.h"
 #include "sb-location-dialog.h"
 #include "sb-map-view.h"
@@ -45,9 +47,10 @@ struct _SbWindow
   GtkWidget *detail_handle;
   AdwClamp *sidebar_clamp;
   AdwClamp *detail_clamp;
-  GtkRevealer *location_revealer;
-  GtkLabel *location_label;
-  GtkProgressBar *location_progress;
+  GtkRevealer *progress_revealer;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  guint progress_timeout;  /* pulses the bar until a fraction is known */
 
   SbSelection *selection;
   GSettings *settings;     /* nullable */
@@ -56,6 +59,8 @@ struct _SbWindow
   char *location;          /* the web address shown, or NULL */
   char *location_etag;     /* (nullable) for reloading the location */
   char *location_last_modified;
+  gboolean imported;       /* file is an ACLED export or GeoJSON */
+  SbImportFormat import_format;
   GCancellable *loading;
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
@@ -98,6 +103,7 @@ set_briefing (SbWindow   *self,
   const char *title = sb_text_get (sb_briefing_get_title (briefing));
 
   g_set_object (&self->file, file);
+  self->imported = FALSE;
   if (g_strcmp0 (location, self->location) != 0)
     {
       g_free (self->location);
@@ -225,24 +231,48 @@ remember_file (SbWindow *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
-/* One load at a time: a new one supersedes the one under way. */
+static gboolean
+pulse_progress (gpointer data)
+{
+  SbWindow *self = data;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* One job at a time: a new load, import or export supersedes the one
+ * under way. The bar below the header bar shows @status with a Cancel
+ * button, unless the job is over within a quarter of a second.
+ */
 static void
-start_loading (SbWindow *self)
+start_loading (SbWindow   *self,
+               const char *status,
+               const char *location)
 {
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   self->loading = g_cancellable_new ();
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", TRUE);
+
+  gtk_label_set_label (self->progress_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_label), location);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  self->progress_timeout = g_timeout_add (250, pulse_progress, self);
 }
 
 static void
 stop_loading (SbWindow *self)
 {
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  gtk_revealer_set_reveal_child (self->location_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
 }
 
 static void
@@ -298,7 +328,25 @@ sb_window_open (SbWindow *self,
       return;
     }
 
-  start_loading (self);
+  /* ACLED exports and GeoJSON opened from the file manager or dropped. */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    SbImportFormat format;
+
+    if (name != NULL && !g_str_has_suffix (name, ".json") && sb_import_guess_format (file, &format))
+      {
+        sb_window_import (self, file, format);
+        return;
+      }
+  }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *location = g_file_get_parse_name (file);
+    g_autofree char *status = g_strdup_printf (_("Opening “%s”…"), name);
+
+    start_loading (self, status, location);
+  }
   sb_loader_load_file_async (file, self->loading, on_file_loaded, g_object_ref (self));
 }
 
@@ -328,13 +376,14 @@ remember_location (SbWindow   *self,
 }
 
 static void
-show_location_error (SbWindow   *self,
-                     const char *uri,
-                     GError     *error)
+show_job_error (SbWindow   *self,
+                const char *heading,
+                const char *uri,
+                GError     *error)
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open Location"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
   if (sb_selection_get_briefing (self->selection) != NULL)
     adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
   else
@@ -345,16 +394,19 @@ show_location_error (SbWindow   *self,
 }
 
 static void
-on_location_progress (goffset  received,
+on_progress_bar (goffset  received,
                       goffset  total,
                       gpointer user_data)
 {
   SbWindow *self = user_data;
 
   if (total > 0)
-    gtk_progress_bar_set_fraction (self->location_progress, MIN (1.0, (double) received / total));
-  else
-    gtk_progress_bar_pulse (self->location_progress);
+    {
+      /* Known size: a fraction rather than a pulse. */
+      g_clear_handle_id (&self->progress_timeout, g_source_remove);
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) received / total));
+    }
 }
 
 static void
@@ -378,7 +430,7 @@ on_location_loaded (GObject      *object,
   if (remote == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_location_error (self, requested, error);
+        show_job_error (self, _("Could Not Open Location"), requested, error);
       return;
     }
 
@@ -413,21 +465,16 @@ load_location (SbWindow   *self,
   g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
   g_autofree char *status = NULL;
 
-  start_loading (self);
-  g_object_set_data_full (G_OBJECT (self->loading), "uri", g_strdup (uri), g_free);
-
   status = g_strdup_printf (_("Loading the briefing from %s…"),
                             parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
-  gtk_label_set_label (self->location_label, status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->location_label), uri);
-  gtk_progress_bar_set_fraction (self->location_progress, 0);
-  gtk_revealer_set_reveal_child (self->location_revealer, TRUE);
+  start_loading (self, status, uri);
+  g_object_set_data_full (G_OBJECT (self->loading), "uri", g_strdup (uri), g_free);
 
   sb_remote_briefing_load_async (uri,
                                  conditional ? self->location_etag : NULL,
                                  conditional ? self->location_last_modified : NULL,
                                  self->loading,
-                                 on_location_progress, self,
+                                 on_progress_bar, self,
                                  on_location_loaded, g_object_ref (self));
 }
 
@@ -445,6 +492,215 @@ sb_window_open_location (SbWindow   *self,
   g_return_if_fail (uri != NULL);
 
   load_location (self, uri, FALSE);
+}
+
+static void
+show_import_problems_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->problems == NULL || self->file == NULL)
+    return;
+
+  /* show_problems() keeps its own reference. */
+  problems = g_ptr_array_ref (self->problems);
+  name = g_file_get_parse_name (self->file);
+  show_problems (self, name, problems);
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  GFile *file = g_object_get_data (G_OBJECT (cancellable), "file");
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  briefing = sb_import_file_finish (result, &problems);
+
+  if (cancellable != self->loading)
+    return;
+  stop_loading (self);
+
+  if (briefing == NULL)
+    {
+      if (problems->len > 0)
+        show_problems (self, name, problems);
+      return;
+    }
+
+  set_briefing (self, briefing, file, NULL);
+  self->imported = TRUE;
+  self->import_format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cancellable), "format"));
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  /* Rows skipped: the briefing is shown, the problems a click away. */
+  if (problems->len > 0)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      self->problems = g_ptr_array_ref (problems);
+      title = g_strdup_printf (ngettext ("Imported with %u problem", "Imported with %u problems", problems->len),
+                               problems->len);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-import-problems");
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+/**
+ * sb_window_import:
+ *
+ * Imports an ACLED export or GeoJSON in the background and shows it as a
+ * briefing; the briefing shown stays when nothing can be imported.
+ */
+void
+sb_window_import (SbWindow       *self,
+                  GFile          *file,
+                  SbImportFormat  format)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *status = NULL;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  location = g_file_get_parse_name (file);
+  status = g_strdup_printf (_("Importing “%s”…"), name);
+  start_loading (self, status, location);
+  g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (self->loading), "format", GUINT_TO_POINTER (format));
+
+  sb_import_file_async (file, format, self->loading, on_imported, g_object_ref (self));
+}
+
+static void
+on_import_chosen (GFile    *file,
+                  gpointer  user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  SbImportFormat format;
+
+  if (file == NULL)
+    return;
+
+  if (!sb_import_guess_format (file, &format))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("“%s” is neither a CSV file nor GeoJSON: SahelBrief imports "
+                                               "ACLED exports (.csv) and GeoJSON (.geojson or .json)"), name);
+      g_autofree char *location = g_file_get_parse_name (file);
+
+      show_job_error (self, _("Could Not Import"), location, error);
+      return;
+    }
+
+  sb_window_import (self, file, format);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(GListModel) filters =
+    sb_file_filters_new (sb_file_filter_new (_("ACLED Exports and GeoJSON"), NULL, "csv", "geojson", "json", NULL),
+                    sb_file_filter_new (_("ACLED Exports (CSV)"), "text/csv", "csv", NULL),
+                    sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", "json", NULL),
+                    NULL);
+
+  sb_file_chooser_open (GTK_WINDOW (widget), _("Import Events"), _("_Import"), filters,
+                        on_import_chosen, g_object_ref (widget));
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  GFile *file = g_object_get_data (G_OBJECT (cancellable), "file");
+  g_autofree char *name = g_file_get_basename (file);
+
+  sb_export_geojson_finish (result, &error);
+  if (cancellable != self->loading)
+    return;
+  stop_loading (self);
+
+  if (error != NULL)
+    {
+      g_autofree char *location = g_file_get_parse_name (file);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_job_error (self, _("Could Not Export"), location, error);
+      return;
+    }
+
+  {
+    g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  }
+}
+
+static void
+on_export_chosen (GFile    *file,
+                  gpointer  user_data)
+{
+  g_autoptr(SbWindow) self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *status = NULL;
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+
+  if (file == NULL || briefing == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  location = g_file_get_parse_name (file);
+  status = g_strdup_printf (_("Exporting to “%s”…"), name);
+  start_loading (self, status, location);
+  g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
+
+  /* The filter is read in a worker thread: nothing may change it meanwhile. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
+  sb_export_geojson_async (briefing, self->selection, file, self->loading, on_exported, g_object_ref (self));
+}
+
+static void
+export_geojson_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (briefing == NULL)
+    return;
+
+  filters = sb_file_filters_new (sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", NULL), NULL);
+  suggested = g_strdup_printf ("%s.geojson", sb_text_get (sb_briefing_get_title (briefing)));
+  g_strdelimit (suggested, "/\\:", '-');
+  sb_file_chooser_save (GTK_WINDOW (self), _("Export the Items Shown as GeoJSON"), suggested, filters,
+                        on_export_chosen, g_object_ref (self));
 }
 
 /**
@@ -520,84 +776,26 @@ sb_window_get_problems (SbWindow *self)
   return self->problems;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_file_dialog_done (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_briefing_chosen (GFile    *file,
+                    gpointer  user_data)
 {
   g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
-G_GNUC_END_IGNORE_DEPRECATIONS
 
   if (file != NULL)
     sb_window_open (self, file);
 }
-#else
-static void
-on_file_chooser_response (GtkNativeDialog *dialog,
-                          int              response,
-                          SbWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      sb_window_open (self, file);
-    }
-
-  g_object_unref (dialog);
-}
-#endif
-
-static GtkFileFilter *
-create_briefing_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Briefings"));
-  gtk_file_filter_add_mime_type (filter, BRIEFING_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "sahelbrief");
-
-  return filter;
-}
-
-/* The file chooser of the running GTK: GtkFileDialog where there is one,
- * GtkFileChooserNative on GTK 4.8; both go through the portal in a
- * sandbox.
- */
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  SbWindow *self = SB_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = create_briefing_filter ();
+  g_autoptr(GListModel) filters =
+    sb_file_filters_new (sb_file_filter_new (_("Briefings"), BRIEFING_MIME_TYPE, "sahelbrief", NULL), NULL);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, _("Open Briefing"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, filter);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_file_dialog_done, g_object_ref (self));
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Briefing"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-#endif
+  sb_file_chooser_open (GTK_WINDOW (widget), _("Open Briefing"), NULL, filters,
+                        on_briefing_chosen, g_object_ref (widget));
 }
 
 static void
@@ -704,6 +902,8 @@ reload_action (GtkWidget  *widget,
 
   if (self->location != NULL)
     load_location (self, self->location, TRUE);
+  else if (self->file != NULL && self->imported)
+    sb_window_import (self, self->file, self->import_format);
   else if (self->file != NULL)
     sb_window_open (self, self->file);
 }
@@ -991,6 +1191,7 @@ sb_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
   g_clear_object (&self->file);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->location_etag, g_free);
@@ -1056,9 +1257,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, recent_menu);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, location_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, location_label);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, location_progress);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_handle);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_clamp);
@@ -1071,6 +1272,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-location-uri", "s", open_location_uri_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-import-problems", NULL, show_import_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.export-geojson", NULL, export_geojson_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
@@ -1085,6 +1289,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-location", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);

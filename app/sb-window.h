@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sb-application.h"
+#include "sb-import.h"
 #include "sb-briefing.h"
 #include "sb-selection.h"
 
@@ -24,6 +25,9 @@ void         sb_window_open           (SbWindow      *self,
 void         sb_window_open_location  (SbWindow      *self,
                                        const char    *uri);
 const char  *sb_window_get_location   (SbWindow      *self);
+void         sb_window_import         (SbWindow      *self,
+                                       GFile         *file,
+                                       SbImportFormat format);
 gboolean     sb_window_shows_default  (SbWindow      *self);
 gboolean     sb_window_is_loading     (SbWindow      *self);
 SbBriefing  *sb_window_get_briefing   (SbWindow      *self);

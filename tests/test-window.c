@@ -16,6 +16,8 @@
 
 #include "sb-detail-pane.h"
 #include "sb-dossier-view.h"
+#include "sb-geojson.h"
+#include "sb-import.h"
 #include "sb-map-view.h"
 #include "sb-problem.h"
 #include "sb-sidebar.h"
@@ -478,6 +480,85 @@ test_open_location (void)
   g_bytes_unref (served.briefing);
 }
 
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  sb_export_geojson_finish (result, error);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(GError **) data != NULL;
+}
+
+/* An ACLED export imported, its skipped rows a click away, reloaded, and
+ * exported again as GeoJSON; a file that is no export keeps the briefing.
+ */
+static void
+test_import_and_export (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *before = sb_window_get_briefing (window);
+  g_autoptr(GFile) not_csv = g_file_new_build_filename (IMPORT_DATA_DIR, "acled-not-csv.csv", NULL);
+  g_autoptr(GFile) bad_rows = g_file_new_build_filename (IMPORT_DATA_DIR, "acled-bad-rows.csv", NULL);
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) reimported = NULL;
+  GError *done = NULL;
+  SbBriefing *imported;
+
+  sb_window_import (window, not_csv, SB_IMPORT_ACLED);
+  wait_until (is_done_loading, window);
+  wait_until (dialog_is_shown, NULL);
+  g_assert_true (sb_window_get_briefing (window) == before);
+  g_assert_nonnull (sb_window_get_problems (window));
+  close_dialogs ();
+
+  sb_window_import (window, bad_rows, SB_IMPORT_ACLED);
+  wait_until (is_done_loading, window);
+  imported = sb_window_get_briefing (window);
+  g_assert_true (imported != before);
+  g_assert_true (g_file_equal (sb_window_get_file (window), bad_rows));
+  g_assert_false (dialog_is_shown (NULL));
+  g_assert_nonnull (sb_window_get_problems (window));
+  g_assert_cmpuint (sb_window_get_problems (window)->len, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-problems", NULL);
+  wait_until (dialog_is_shown, NULL);
+  close_dialogs ();
+
+  /* Reload imports the file again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_true (sb_window_is_loading (window));
+  wait_until (is_done_loading, window);
+  g_assert_true (sb_window_get_briefing (window) != imported);
+
+  exported = g_file_new_tmp ("export-XXXXXX.geojson", &io, NULL);
+  g_assert_nonnull (exported);
+  sb_export_geojson_async (sb_window_get_briefing (window), sb_window_get_selection (window),
+                           exported, NULL, on_exported, &done);
+  wait_until (is_set, &done);
+  g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&done);
+
+  reimported = sb_geojson_import_file (exported, NULL, &problems);
+  g_assert_nonnull (reimported);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (reimported)), ==,
+                    g_list_model_get_n_items (sb_briefing_get_all_items (sb_window_get_briefing (window))));
+  g_file_delete (exported, NULL, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
   g_test_add_func ("/window/open-location", test_open_location);
+  g_test_add_func ("/window/import-and-export", test_import_and_export);
 
   return g_test_run ();
 }
