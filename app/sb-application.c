@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-basemap.h"
 #include "sb-preferences-window.h"
 #include "sb-window.h"
 
@@ -159,12 +160,25 @@ static const GActionEntry app_actions[] = {
   { "new-window", sb_application_new_window_action },
 };
 
+static gpointer
+read_basemap (gpointer data)
+{
+  sb_basemap_get_default ();
+  return NULL;
+}
+
 static void
 sb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  /* Reading the base map takes a tenth of a second: it is done on another
+   * core while GTK and libadwaita start, and the first window waits for
+   * it only if it is not done by then.
+   */
+  g_thread_unref (g_thread_new ("sb-basemap", read_basemap, NULL));
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
 
