@@ -2,7 +2,8 @@
  *
  * Map tiles against a tile server of the test's own on 127.0.0.1: the
  * requests' User-Agent, caching and revalidation, at most two requests at
- * once, failures that leave the base map, and the tiles on screen.
+ * once, failures that leave the base map, and the tiles on screen, from
+ * the server and from an MBTiles file.
  */
 
 #include "config.h"
@@ -10,8 +11,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "sb-map-view.h"
+#include "sb-tile-setup.h"
 #include "sb-tile-source.h"
 
 #define TIMEOUT_MS 20000
@@ -577,6 +580,74 @@ test_tiles_on_screen (void)
   tile_server_free (server);
 }
 
+/* An MBTiles file made here, every tile of zoom 0 to 4 in one colour. */
+static char *
+create_mbtiles (GBytes *png)
+{
+  g_autofree char *directory = g_dir_make_tmp ("mbtiles-XXXXXX", NULL);
+  char *path = g_build_filename (directory, "blue.mbtiles", NULL);
+  sqlite3_stmt *insert = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "BEGIN;"
+                                 "CREATE TABLE metadata (name text, value text);"
+                                 "INSERT INTO metadata VALUES ('name', 'Blue'), ('format', 'png'),"
+                                 " ('minzoom', '0'), ('maxzoom', '4'), ('attribution', '© Blue');"
+                                 "CREATE TABLE tiles (zoom_level integer, tile_column integer,"
+                                 " tile_row integer, tile_data blob);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &insert, NULL), ==, SQLITE_OK);
+  for (int zoom = 0; zoom <= 4; zoom++)
+    for (int x = 0; x < 1 << zoom; x++)
+      for (int y = 0; y < 1 << zoom; y++)
+        {
+          sqlite3_bind_int (insert, 1, zoom);
+          sqlite3_bind_int (insert, 2, x);
+          sqlite3_bind_int (insert, 3, y);
+          sqlite3_bind_blob (insert, 4, g_bytes_get_data (png, NULL), g_bytes_get_size (png), SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+          sqlite3_reset (insert);
+        }
+  sqlite3_finalize (insert);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return path;
+}
+
+static void
+test_mbtiles_on_screen (void)
+{
+  g_autoptr(GBytes) png = make_png (0.1, 0.3, 0.9);
+  g_autofree char *path = create_mbtiles (png);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSource) tiles = sb_tile_setup_mbtiles (file, &error);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window;
+  GtkWidget *map_view = show_map (&window);
+  guint32 colour;
+
+  g_assert_no_error (error);
+  sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
+  iterate_for (1500);
+
+  texture = render (map_view);
+  colour = pixel_at (texture, gtk_widget_get_width (map_view) / 2, gtk_widget_get_height (map_view) / 3);
+  if (!colour_near (colour, 0x1a4ce6))
+    g_error ("the MBTiles tile's colour is not on screen: found #%06x, expected #1a4ce6", colour);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (path);
+  {
+    g_autofree char *directory = g_path_get_dirname (path);
+
+    g_rmdir (directory);
+  }
+}
+
 static void
 test_base_map_without_tiles (void)
 {
@@ -635,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/tiles/failures-are-counted", test_failures_are_counted);
   g_test_add_func ("/tiles/cancelled-requests", test_cancelled_requests);
   g_test_add_func ("/tiles/tiles-on-screen", test_tiles_on_screen);
+  g_test_add_func ("/tiles/mbtiles-on-screen", test_mbtiles_on_screen);
   g_test_add_func ("/tiles/base-map-without-tiles", test_base_map_without_tiles);
 
   return g_test_run ();
