@@ -132,8 +132,46 @@ set_briefing (SbWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
 }
 
+/* At least this wide, so that libadwaita never measures the heading
+ * narrower than it is (GTK 4.18 warns about that).
+ */
+static AdwMessageDialog *
+create_message_dialog (SbWindow   *self,
+                       const char *heading)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  gtk_widget_set_size_request (dialog, 480, -1);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* "“name” has 3 problems", and whether the briefing shown stays. */
+static char *
+format_problem_count (SbWindow   *self,
+                      const char *name,
+                      guint       n_problems)
+{
+  g_autofree char *basename = g_path_get_basename (name);
+
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    return g_strdup_printf (ngettext ("“%s” has %u problem. The briefing shown stays open.",
+                                      "“%s” has %u problems. The briefing shown stays open.",
+                                      n_problems),
+                            basename, n_problems);
+
+  return g_strdup_printf (ngettext ("“%s” has %u problem.", "“%s” has %u problems.", n_problems),
+                          basename, n_problems);
+}
+
+/* The problems as `sahelbrief --check` prints them (file, line, column,
+ * path), each naming @name, under @heading and @summary.
+ */
 static void
 show_problems (SbWindow   *self,
+               const char *heading,
+               const char *summary,
                const char *name,
                GPtrArray  *problems)
 {
@@ -151,26 +189,9 @@ show_problems (SbWindow   *self,
       g_string_append_printf (body, "%s%s", i ? "\n" : "", line);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  {
-    g_autofree char *basename = g_path_get_basename (name);
+  dialog = create_message_dialog (self, heading);
+  adw_message_dialog_set_body (dialog, summary);
 
-    /* The heading names the file; the problems below give its full path. */
-    adw_message_dialog_format_heading (dialog, _("Could Not Open “%s”"), basename);
-  }
-  if (sb_selection_get_briefing (self->selection) != NULL)
-    adw_message_dialog_format_body (dialog,
-                                    ngettext ("The file has %u problem. The briefing shown stays open.",
-                                              "The file has %u problems. The briefing shown stays open.",
-                                              problems->len),
-                                    problems->len);
-  else
-    adw_message_dialog_format_body (dialog,
-                                    ngettext ("The file has %u problem.", "The file has %u problems.",
-                                              problems->len),
-                                    problems->len);
-
-  /* As `sahelbrief --check` prints them: file, line, column, path. */
   label = gtk_label_new (body->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -188,9 +209,18 @@ show_problems (SbWindow   *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   adw_message_dialog_set_extra_child (dialog, scrolled);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_load_problems (SbWindow   *self,
+                    const char *heading,
+                    const char *name,
+                    GPtrArray  *problems)
+{
+  g_autofree char *summary = format_problem_count (self, name, problems->len);
+
+  show_problems (self, heading, summary, name, problems);
 }
 
 void
@@ -208,7 +238,7 @@ sb_window_load_default (SbWindow *self)
   /* The test suite checks the built-in briefing; this would be a bug. */
   if (briefing == NULL)
     {
-      show_problems (self, DEFAULT_BRIEFING, problems);
+      show_load_problems (self, _("Could Not Open the Briefing"), DEFAULT_BRIEFING, problems);
       return;
     }
 
@@ -297,7 +327,7 @@ on_file_loaded (GObject      *object,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
-      show_problems (self, name, problems);
+      show_load_problems (self, _("Could Not Open the Briefing"), name, problems);
       return;
     }
 
@@ -378,18 +408,14 @@ remember_location (SbWindow   *self,
 static void
 show_job_error (SbWindow   *self,
                 const char *heading,
-                const char *uri,
                 GError     *error)
 {
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = create_message_dialog (self, heading);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
   if (sb_selection_get_briefing (self->selection) != NULL)
     adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
   else
     adw_message_dialog_set_body (dialog, error->message);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dialog), uri);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -430,7 +456,7 @@ on_location_loaded (GObject      *object,
   if (remote == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_job_error (self, _("Could Not Open Location"), requested, error);
+        show_job_error (self, _("Could Not Open Location"), error);
       return;
     }
 
@@ -444,7 +470,7 @@ on_location_loaded (GObject      *object,
 
   if (remote->briefing == NULL)
     {
-      show_problems (self, remote->uri, remote->problems);
+      show_load_problems (self, _("Could Not Open the Briefing"), remote->uri, remote->problems);
       return;
     }
 
@@ -509,7 +535,16 @@ show_import_problems_action (GtkWidget  *widget,
   /* show_problems() keeps its own reference. */
   problems = g_ptr_array_ref (self->problems);
   name = g_file_get_parse_name (self->file);
-  show_problems (self, name, problems);
+  {
+    g_autofree char *basename = g_file_get_basename (self->file);
+    g_autofree char *summary =
+      g_strdup_printf (ngettext ("Importing “%s” met %u problem; what it concerns was left out.",
+                                 "Importing “%s” met %u problems; what they concern was left out.",
+                                 problems->len),
+                       basename, problems->len);
+
+    show_problems (self, _("Imported with Problems"), summary, name, problems);
+  }
 }
 
 static void
@@ -533,7 +568,7 @@ on_imported (GObject      *object,
   if (briefing == NULL)
     {
       if (problems->len > 0)
-        show_problems (self, name, problems);
+        show_load_problems (self, _("Could Not Import"), name, problems);
       return;
     }
 
@@ -603,9 +638,8 @@ on_import_chosen (GFile    *file,
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("“%s” is neither a CSV file nor GeoJSON: SahelBrief imports "
                                                "ACLED exports (.csv) and GeoJSON (.geojson or .json)"), name);
-      g_autofree char *location = g_file_get_parse_name (file);
 
-      show_job_error (self, _("Could Not Import"), location, error);
+      show_job_error (self, _("Could Not Import"), error);
       return;
     }
 
@@ -645,10 +679,8 @@ on_exported (GObject      *object,
 
   if (error != NULL)
     {
-      g_autofree char *location = g_file_get_parse_name (file);
-
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_job_error (self, _("Could Not Export"), location, error);
+        show_job_error (self, _("Could Not Export"), error);
       return;
     }
 
@@ -761,6 +793,14 @@ sb_window_get_selection (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   return self->selection;
+}
+
+SbMapView *
+sb_window_get_map_view (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->map_view;
 }
 
 /**
@@ -1241,6 +1281,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SB_TYPE_MAP_VIEW);
+  g_type_ensure (SB_TYPE_TIMELINE);
   g_type_ensure (SB_TYPE_SIDEBAR);
   g_type_ensure (SB_TYPE_DETAIL_PANE);
   g_type_ensure (SB_TYPE_FILTER_POPOVER);
