@@ -795,14 +795,6 @@ sb_window_get_selection (SbWindow *self)
   return self->selection;
 }
 
-SbMapView *
-sb_window_get_map_view (SbWindow *self)
-{
-  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
-
-  return self->map_view;
-}
-
 /**
  * sb_window_get_problems:
  *
@@ -1281,7 +1273,6 @@ sb_window_class_init (SbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SB_TYPE_MAP_VIEW);
-  g_type_ensure (SB_TYPE_TIMELINE);
   g_type_ensure (SB_TYPE_SIDEBAR);
   g_type_ensure (SB_TYPE_DETAIL_PANE);
   g_type_ensure (SB_TYPE_FILTER_POPOVER);
