@@ -132,16 +132,12 @@ set_briefing (SbWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
 }
 
-/* At least this wide, so that libadwaita never measures the heading
- * narrower than it is (GTK 4.18 warns about that).
- */
 static AdwMessageDialog *
 create_message_dialog (SbWindow   *self,
                        const char *heading)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
-  gtk_widget_set_size_request (dialog, 480, -1);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
   return ADW_MESSAGE_DIALOG (dialog);

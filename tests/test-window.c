@@ -23,6 +23,7 @@
 #include "sb-sidebar.h"
 #include "sb-source.h"
 #include "sb-window.h"
+#include "sb-test-log.h"
 
 #define TIMEOUT_MS 10000
 
@@ -565,6 +566,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  sb_test_log_init ();
 
   g_test_add_func ("/window/sidebar-lists-every-actor", test_sidebar_lists_every_actor);
   g_test_add_func ("/window/wagner-dossier", test_wagner_dossier);
