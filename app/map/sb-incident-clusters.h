@@ -1,0 +1,39 @@
+/* sb-incident-clusters.h
+ *
+ * The incidents a filter shows, clustered for the map: built in a worker
+ * thread, then read on the main thread. No GTK.
+ */
+
+#pragma once
+
+#include "sb-cluster-index.h"
+#include "sb-filter.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SbIncidentClusters SbIncidentClusters;
+
+void                sb_incident_clusters_build_async  (SbFilter             *filter,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+SbIncidentClusters *sb_incident_clusters_build_finish (GAsyncResult         *result,
+                                                       GError              **error);
+SbIncidentClusters *sb_incident_clusters_build        (SbFilter             *filter,
+                                                       GCancellable         *cancellable);
+SbIncidentClusters *sb_incident_clusters_ref          (SbIncidentClusters   *self);
+void                sb_incident_clusters_unref        (SbIncidentClusters   *self);
+SbFilter           *sb_incident_clusters_get_filter   (SbIncidentClusters   *self);
+SbClusterIndex     *sb_incident_clusters_get_index    (SbIncidentClusters   *self);
+guint               sb_incident_clusters_get_n_items  (SbIncidentClusters   *self);
+SbItem             *sb_incident_clusters_get_item     (SbIncidentClusters   *self,
+                                                       guint32               id);
+gboolean            sb_incident_clusters_locate       (SbIncidentClusters   *self,
+                                                       SbItem               *item,
+                                                       double                zoom,
+                                                       SbCluster            *cluster);
+double              sb_incident_clusters_get_build_seconds (SbIncidentClusters *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbIncidentClusters, sb_incident_clusters_unref)
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* acled-generator.c
+ *
+ * Deterministic for a seed. Locations are drawn around 60 towns with a
+ * spread of about 50 km; an event picks its location with a skew (u²) so
+ * that a few places hold many events. Dates are days, weeks or months as
+ * time_precision says; one event in fifty has no actor2.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "acled-generator.h"
+
+#define N_TOWNS 60
+
+static guint32
+next_random (guint32 *state)
+{
+  /* xorshift32: quick, and good enough for shapes on a map. */
+  *state ^= *state << 13;
+  *state ^= *state >> 17;
+  *state ^= *state << 5;
+  return *state;
+}
+
+static double
+uniform (guint32 *state)
+{
+  return (next_random (state) >> 8) / (double) (1u << 24);
+}
+
+void
+acled_generator_write (FILE    *out,
+                       guint    n_rows,
+                       guint    n_locations,
+                       guint32  seed)
+{
+  static const char * const event_types[][2] = {
+    { "Battles", "Armed clash" },
+    { "Violence against civilians", "Attack" },
+    { "Explosions/Remote violence", "Remote explosive/landmine/IED" },
+    { "Protests", "Peaceful protest" },
+    { "Strategic developments", "Arrests" },
+    { "Riots", "Mob violence" },
+    { "Strategic developments", "Agreement" },
+  };
+  static const struct { const char *numeric, *name, *code; } countries[] = {
+    { "466", "Mali", "MLI" }, { "854", "Burkina Faso", "BFO" }, { "562", "Niger", "NIR" },
+    { "566", "Nigeria", "NIG" }, { "148", "Chad", "CHA" },
+  };
+  guint32 state = seed ? seed : 1;
+  double town_lat[N_TOWNS], town_lon[N_TOWNS];
+  double *lat = g_new (double, MAX (n_locations, 1));
+  double *lon = g_new (double, MAX (n_locations, 1));
+
+  for (guint t = 0; t < N_TOWNS; t++)
+    {
+      town_lat[t] = 10.5 + 10.0 * uniform (&state);
+      town_lon[t] = -12.0 + 30.0 * uniform (&state);
+    }
+
+  for (guint l = 0; l < n_locations; l++)
+    {
+      guint town = next_random (&state) % N_TOWNS;
+      /* Box–Muller: about 0.45° (50 km) around the town. */
+      double r = sqrt (-2 * log (MAX (uniform (&state), 1e-9))) * 0.45;
+      double a = 2 * G_PI * uniform (&state);
+
+      lat[l] = town_lat[town] + r * sin (a);
+      lon[l] = town_lon[town] + r * cos (a);
+    }
+
+  fputs ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+         "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+         "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
+         "source,source_scale,notes,fatalities,tags,timestamp\n", out);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      double u = uniform (&state);
+      guint location = MIN ((guint) (u * u * n_locations), n_locations - 1);
+      guint type = next_random (&state) % G_N_ELEMENTS (event_types);
+      guint country = location % G_N_ELEMENTS (countries);
+      guint day = next_random (&state) % (6 * 365);
+      guint precision = 1 + (next_random (&state) % 10 == 0) + (next_random (&state) % 20 == 0);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, 1, 2018);
+      g_date_add_days (&date, day);
+
+      fprintf (out, "%s%u,%04u-%02u-%02u,%u,%u,Political violence,%s,%s,Armed Group %u,,2,",
+               countries[country].code, i, g_date_get_year (&date), g_date_get_month (&date),
+               g_date_get_day (&date), g_date_get_year (&date), precision,
+               event_types[type][0], event_types[type][1], next_random (&state) % 300);
+      if (i % 50 == 0)
+        fputs (",,0,20,,", out);
+      else
+        fprintf (out, "Armed Group %u,,3,23,,", next_random (&state) % 300);
+      fprintf (out, "%s,Western Africa,%s,Region %u,,,Place %u,%.4f,%.4f,%u,Source %u,National,"
+               "\"Event %u at place %u.\",%u,,1660000000\n",
+               countries[country].numeric, countries[country].name, location % 50, location,
+               lat[location], lon[location], 1 + (location % 7 == 0),
+               next_random (&state) % 40, i, location, next_random (&state) % 5);
+    }
+
+  g_free (lat);
+  g_free (lon);
+}

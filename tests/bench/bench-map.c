@@ -1,0 +1,471 @@
+/* bench-map.c: the map with many incidents: cluster build, pan and zoom frame times, memory. */
+
+/* For each size, writes an ACLED-style export (tests/acled-generator.c)
+ * and measures, in a fresh process so that its memory is its own, the
+ * window as a person gets it: the import, the clusters built in their
+ * worker thread, panning at two zoom levels and zooming in and out, a
+ * change of time range clustered again while the map keeps drawing, and
+ * the process's memory. A .sahelbrief file (bench-load --generate) can be
+ * measured instead with --file.
+ *
+ *   bench-map [--sizes 100000,1000000] [--seconds 3] [--zooms 4,8] [--keep DIR]
+ *   bench-map --file FILE [--hold SECONDS]
+ *
+ * Prints a line per measure for people and "MAP key=value…" lines for
+ * scripts. Targets (issue 7): pan and zoom at 16.7 ms a frame with
+ * 100,000 incidents, 33 ms with 1,000,000, and under 1 GB with 1,000,000.
+ */
+
+#define G_LOG_DOMAIN "bench-map"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acled-generator.h"
+#include "sb-item-layer.h"
+#include "sb-map-view.h"
+#include "sb-test-util.h"
+#include "sb-timeline.h"
+#include "sb-window.h"
+
+#define DEFAULT_SIZES    "100000,1000000"
+#define DEFAULT_ZOOMS    "4,8"
+#define DEFAULT_SECONDS  3.0
+#define SAHEL_LAT        14.0
+#define SAHEL_LON        2.0
+#define TIMEOUT_S        300
+
+typedef struct
+{
+  SbMapView *map_view;
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  gboolean zooming;         /* else panning */
+  double base_zoom;
+  double world_size;
+  double circle_x, circle_y;
+  double angle;
+  gint64 start;
+  gint64 duration;
+  gint64 before_paint;
+  gint64 last_paint;
+  gboolean active;
+  GArray *intervals;
+  GArray *work;
+} Motion;
+
+/* ------------------------------------------------------------------ */
+
+static double
+read_status_mib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, field)) == NULL)
+    return 0;
+
+  return g_ascii_strtoull (line + strlen (field), NULL, 10) / 1024.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return NAN;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint) ceil (p / 100.0 * values->len);
+  return g_array_index (values, double, CLAMP (rank, 1, values->len) - 1);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Motion        *motion)
+{
+  motion->before_paint = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Motion        *motion)
+{
+  gint64 now = g_get_monotonic_time ();
+  double value;
+
+  if (!motion->active)
+    return;
+
+  if (motion->before_paint != 0)
+    {
+      value = (now - motion->before_paint) / 1000.0;
+      g_array_append_val (motion->work, value);
+    }
+  if (motion->last_paint != 0)
+    {
+      value = (now - motion->last_paint) / 1000.0;
+      g_array_append_val (motion->intervals, value);
+    }
+  motion->last_paint = now;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Motion *motion = user_data;
+  gint64 elapsed = g_get_monotonic_time () - motion->start;
+
+  if (elapsed >= motion->duration)
+    {
+      motion->active = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (motion->zooming)
+    {
+      /* In and out by 1.5 levels, a full cycle every two seconds. */
+      double t = elapsed / (2.0 * G_USEC_PER_SEC);
+
+      shumate_viewport_set_zoom_level (motion->viewport, motion->base_zoom + 1.5 * (0.5 - 0.5 * cos (2 * G_PI * t)));
+    }
+  else
+    {
+      double x, y;
+
+      motion->angle += 8.0 / 300.0;
+      x = motion->circle_x + 300 * cos (motion->angle);
+      y = motion->circle_y + 300 * sin (motion->angle);
+      shumate_map_center_on (motion->map,
+                             atan (sinh (G_PI * (1 - 2 * y / motion->world_size))) * 180 / G_PI,
+                             x / motion->world_size * 360 - 180);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+measure_motion (SbMapView  *map_view,
+                double      zoom,
+                gboolean    zooming,
+                double      seconds,
+                const char *label)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (map_view));
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  Motion motion = {
+    .map_view = map_view,
+    .map = sb_map_view_get_map (map_view),
+    .viewport = sb_map_view_get_viewport (map_view),
+    .zooming = zooming,
+    .base_zoom = zoom,
+    .world_size = 256 * exp2 (zoom),
+    .duration = (gint64) (seconds * G_USEC_PER_SEC),
+    .intervals = intervals,
+    .work = work,
+  };
+  gulong before, after;
+  double fps;
+
+  motion.circle_x = (SAHEL_LON + 180) / 360 * motion.world_size;
+  motion.circle_y = (1 - log (tan (SAHEL_LAT * G_PI / 180) + 1 / cos (SAHEL_LAT * G_PI / 180)) / G_PI) / 2 * motion.world_size;
+
+  sb_map_view_go_to (map_view, SAHEL_LAT, SAHEL_LON, zoom);
+  sb_test_iterate_for (1000);
+
+  before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &motion);
+  after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &motion);
+  motion.start = g_get_monotonic_time ();
+  motion.active = TRUE;
+  gtk_widget_add_tick_callback (GTK_WIDGET (map_view), on_tick, &motion, NULL);
+  while (motion.active)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+
+  fps = intervals->len / seconds;
+  printf ("  %-12s zoom %-4g %4u frames, %5.1f fps; interval median %6.1f ms, p95 %6.1f ms, max %6.1f; "
+          "work median %6.1f ms, p95 %6.1f ms\n",
+          label, zoom, intervals->len, fps, percentile (intervals, 50), percentile (intervals, 95),
+          percentile (intervals, 100), percentile (work, 50), percentile (work, 95));
+  printf ("MAP measure=%s zoom=%g frames=%u fps=%.1f interval_median_ms=%.1f interval_p95_ms=%.1f "
+          "interval_max_ms=%.1f work_median_ms=%.1f work_p95_ms=%.1f\n",
+          label, zoom, intervals->len, fps, percentile (intervals, 50), percentile (intervals, 95),
+          percentile (intervals, 100), percentile (work, 50), percentile (work, 95));
+  fflush (stdout);
+}
+
+/* ------------------------------------------------------------------ */
+
+static gboolean
+window_has_briefing (gpointer data)
+{
+  return sb_window_get_briefing (data) != NULL && !sb_window_is_loading (data);
+}
+
+static gboolean
+layer_is_ready (gpointer data)
+{
+  return !sb_item_layer_get_busy (data) && sb_item_layer_get_clusters (data) != NULL;
+}
+
+/* Longest gap between two iterations of the main loop while the layer
+ * clusters again: how long the window would freeze.
+ */
+static double
+measure_recluster (SbWindow    *window,
+                   SbItemLayer *layer)
+{
+  SbSelection *selection = sb_window_get_selection (window);
+  SbBriefing *briefing = sb_selection_get_briefing (selection);
+  guint32 last = sb_briefing_get_last_day (briefing);
+  gint64 start, previous, longest = 0, end;
+
+  start = previous = g_get_monotonic_time ();
+  sb_selection_set_time_range (selection, last - 365, last);
+  while (sb_item_layer_get_busy (layer))
+    {
+      gint64 now;
+
+      g_main_context_iteration (NULL, FALSE);
+      now = g_get_monotonic_time ();
+      longest = MAX (longest, now - previous);
+      previous = now;
+      g_usleep (200);
+    }
+  end = g_get_monotonic_time ();
+
+  printf ("  re-cluster after a change of time range: %.3f s (build %.3f s in a worker thread), "
+          "main loop never blocked more than %.1f ms\n",
+          (end - start) / 1e6, sb_incident_clusters_get_build_seconds (sb_item_layer_get_clusters (layer)),
+          longest / 1000.0);
+  printf ("MAP measure=recluster seconds=%.3f build_s=%.3f longest_block_ms=%.1f shown=%u\n",
+          (end - start) / 1e6, sb_incident_clusters_get_build_seconds (sb_item_layer_get_clusters (layer)),
+          longest / 1000.0, sb_incident_clusters_get_n_items (sb_item_layer_get_clusters (layer)));
+
+  sb_selection_set_time_range (selection, 0, 0);
+  sb_test_run_until (layer_is_ready, layer, TIMEOUT_S * 1000);
+  return longest / 1000.0;
+}
+
+static int
+run_one (const char *path,
+         const char *zoom_list,
+         double      seconds,
+         double      hold)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GStrv) zooms = g_strsplit (zoom_list, ",", -1);
+  SbWindow *window;
+  SbMapView *map_view;
+  SbItemLayer *layer;
+  SbIncidentClusters *clusters;
+  gint64 start, loaded, clustered;
+  guint n_incidents;
+
+  gtk_init ();
+  adw_init ();
+
+  window = sb_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!sb_test_run_until (window_has_briefing, window, TIMEOUT_S * 1000))
+    return EXIT_FAILURE;
+  sb_test_iterate_for (500);
+
+  /* The same window with the built-in briefing's few dozen statements:
+   * what GTK and the renderer cost here before any incident is drawn.
+   */
+  printf ("%s\n", path);
+  for (guint i = 0; zooms[i] != NULL; i++)
+    measure_motion (sb_window_get_map_view (window), g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "baseline-pan");
+
+  start = g_get_monotonic_time ();
+  if (g_str_has_suffix (path, ".csv"))
+    sb_window_import (window, file, SB_IMPORT_ACLED);
+  else
+    sb_window_open (window, file);
+  if (!sb_test_run_until (window_has_briefing, window, TIMEOUT_S * 1000))
+    {
+      fprintf (stderr, "bench-map: %s did not load\n", path);
+      return EXIT_FAILURE;
+    }
+  loaded = g_get_monotonic_time ();
+
+  map_view = sb_window_get_map_view (window);
+  layer = SB_ITEM_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  if (!sb_test_run_until (layer_is_ready, layer, TIMEOUT_S * 1000))
+    {
+      fprintf (stderr, "bench-map: no clusters\n");
+      return EXIT_FAILURE;
+    }
+  clustered = g_get_monotonic_time ();
+  clusters = sb_item_layer_get_clusters (layer);
+  n_incidents = g_list_model_get_n_items (sb_briefing_get_items (sb_window_get_briefing (window), SB_ITEM_KIND_INCIDENT));
+
+  printf ("  %u incidents; loaded in %.2f s, clustered %.2f s later (index built in %.3f s in a worker thread, %.1f MiB); "
+          "RSS %.0f MiB, peak %.0f MiB\n",
+          n_incidents, (loaded - start) / 1e6, (clustered - loaded) / 1e6,
+          sb_incident_clusters_get_build_seconds (clusters),
+          sb_cluster_index_get_memory_size (sb_incident_clusters_get_index (clusters)) / 1048576.0,
+          read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"));
+  printf ("MAP measure=load incidents=%u load_s=%.2f cluster_wait_s=%.2f cluster_build_s=%.3f index_mib=%.1f "
+          "rss_mib=%.0f peak_rss_mib=%.0f\n",
+          n_incidents, (loaded - start) / 1e6, (clustered - loaded) / 1e6,
+          sb_incident_clusters_get_build_seconds (clusters),
+          sb_cluster_index_get_memory_size (sb_incident_clusters_get_index (clusters)) / 1048576.0,
+          read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"));
+  fflush (stdout);
+
+  if (hold > 0)
+    {
+      sb_map_view_go_to (map_view, SAHEL_LAT, SAHEL_LON, 5);
+      sb_test_iterate_for ((guint) (hold * 1000));
+    }
+
+  for (guint i = 0; zooms[i] != NULL; i++)
+    measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "pan");
+  for (guint i = 0; zooms[i] != NULL; i++)
+    measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), TRUE, seconds, "zoom");
+
+  measure_recluster (window, layer);
+
+  printf ("  memory at the end: RSS %.0f MiB, peak %.0f MiB\n", read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"));
+  printf ("MAP measure=memory rss_mib=%.0f peak_rss_mib=%.0f\n", read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"));
+  fflush (stdout);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_for (100);
+  return EXIT_SUCCESS;
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: bench-map [--sizes 100000,1000000] [--seconds 3] [--zooms 4,8] [--keep DIR]\n"
+           "       bench-map --file FILE.csv|FILE.sahelbrief [--seconds 3] [--zooms 4,8] [--hold S]\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *sizes = DEFAULT_SIZES, *zooms = DEFAULT_ZOOMS, *keep = NULL, *file = NULL;
+  double seconds = DEFAULT_SECONDS, hold = 0;
+  g_auto(GStrv) size_list = NULL;
+  g_autofree char *dir = NULL;
+  int status = EXIT_SUCCESS;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          usage (stdout);
+          return EXIT_SUCCESS;
+        }
+      if (value == NULL)
+        {
+          usage (stderr);
+          return 2;
+        }
+      if (g_str_equal (argv[i], "--sizes"))
+        sizes = value;
+      else if (g_str_equal (argv[i], "--zooms"))
+        zooms = value;
+      else if (g_str_equal (argv[i], "--seconds"))
+        seconds = CLAMP (g_ascii_strtod (value, NULL), 0.5, 60);
+      else if (g_str_equal (argv[i], "--hold"))
+        hold = CLAMP (g_ascii_strtod (value, NULL), 0, 3600);
+      else if (g_str_equal (argv[i], "--keep"))
+        keep = value;
+      else if (g_str_equal (argv[i], "--file"))
+        file = value;
+      else
+        {
+          usage (stderr);
+          return 2;
+        }
+      i++;
+    }
+
+  if (file != NULL)
+    return run_one (file, zooms, seconds, hold);
+
+  dir = keep ? g_strdup (keep) : g_dir_make_tmp ("sb-bench-map-XXXXXX", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  size_list = g_strsplit (sizes, ",", -1);
+
+  for (guint i = 0; size_list[i] != NULL; i++)
+    {
+      guint n = (guint) g_ascii_strtoull (size_list[i], NULL, 10);
+      g_autofree char *name = g_strdup_printf ("acled-%u.csv", n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *seconds_text = g_strdup_printf ("%g", seconds);
+      const char *child[] = { argv[0], "--file", path, "--seconds", seconds_text, "--zooms", zooms, NULL };
+      g_autoptr(GError) error = NULL;
+      int wait_status = 0;
+
+      if (n == 0)
+        continue;
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          FILE *out = fopen (path, "w");
+          gint64 start = g_get_monotonic_time ();
+
+          if (out == NULL)
+            {
+              fprintf (stderr, "bench-map: cannot write %s\n", path);
+              return EXIT_FAILURE;
+            }
+          /* About twenty events a place, as in ACLED's Sahel data. */
+          acled_generator_write (out, n, MAX (n / 20, 1), 20220815);
+          fclose (out);
+          printf ("# wrote %s (%u events) in %.1f s\n", path, n, (g_get_monotonic_time () - start) / 1e6);
+        }
+
+      fflush (stdout);
+      if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                         NULL, NULL, &wait_status, &error) ||
+          !g_spawn_check_wait_status (wait_status, &error))
+        {
+          fprintf (stderr, "bench-map: %u incidents: %s\n", n, error->message);
+          status = EXIT_FAILURE;
+        }
+
+      if (keep == NULL)
+        g_unlink (path);
+    }
+
+  if (keep == NULL)
+    g_rmdir (dir);
+
+  return status;
+}

@@ -1,0 +1,474 @@
+/* test-clusters.c
+ *
+ * The cluster index the map draws many incidents with: every event is
+ * counted once at every zoom, clusters hold only what is near them and
+ * split as the zoom grows, queries and hit tests find what a full scan
+ * finds, and a change of filters clusters again, off the main thread.
+ * No display needed.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "acled-generator.h"
+#include "sb-acled.h"
+#include "sb-cluster-index.h"
+#include "sb-incident-clusters.h"
+#include "sb-projection.h"
+
+#define WORLD -1.0, -1.0, 2.0, 2.0
+
+static double
+radius_at (int level)
+{
+  return SB_CLUSTER_RADIUS / (SB_TILE_SIZE * exp2 (level));
+}
+
+/* Towns with several events each, and lone events between them. */
+static SbClusterPoint *
+make_points (guint  n,
+             GRand *rand)
+{
+  SbClusterPoint *points = g_new (SbClusterPoint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double lat, lon;
+
+      if (i > 0 && g_rand_int_range (rand, 0, 3) == 0)
+        {
+          /* At the same place as an earlier event. */
+          guint other = g_rand_int_range (rand, 0, i);
+
+          points[i] = points[other];
+        }
+      else
+        {
+          lat = g_rand_double_range (rand, 10, 20) + g_rand_double_range (rand, -0.01, 0.01);
+          lon = g_rand_double_range (rand, -12, 18);
+          points[i].x = sb_mercator_x (lon);
+          points[i].y = sb_mercator_y (lat);
+        }
+      points[i].id = i;
+      points[i].type = g_rand_int_range (rand, 0, 11);
+    }
+
+  return points;
+}
+
+static GArray *
+query_all (SbClusterIndex *index,
+           double          zoom)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
+
+  sb_cluster_index_query (index, zoom, WORLD, found);
+  return found;
+}
+
+static void
+test_counts_conserved (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const guint n = 20000;
+  g_autofree SbClusterPoint *points = make_points (n, rand);
+  g_autoptr(SbClusterIndex) index = sb_cluster_index_new (points, n, NULL);
+  guint previous = 0;
+
+  g_assert_nonnull (index);
+  g_assert_cmpuint (sb_cluster_index_get_n_points (index), ==, n);
+
+  for (int level = 0; level <= SB_CLUSTER_SITE_LEVEL; level++)
+    {
+      g_autoptr(GArray) found = query_all (index, level);
+      g_autofree guint8 *seen = g_new0 (guint8, n);
+      guint64 total = 0;
+      guint listed = 0;
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          SbCluster *cluster = &g_array_index (found, SbCluster, i);
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+          total += cluster->count;
+          sb_cluster_index_get_ids (index, cluster->node, G_MAXUINT, ids);
+          g_assert_cmpuint (ids->len, ==, cluster->count);
+          for (guint k = 0; k < ids->len; k++)
+            {
+              guint32 id = g_array_index (ids, guint32, k);
+
+              g_assert_cmpuint (id, <, n);
+              g_assert_cmpuint (seen[id], ==, 0);
+              seen[id] = 1;
+              listed++;
+            }
+        }
+
+      /* Each event once, whatever the zoom. */
+      g_assert_cmpuint (total, ==, n);
+      g_assert_cmpuint (listed, ==, n);
+
+      /* Fewer, larger clusters the further out. */
+      g_assert_cmpuint (found->len, >=, previous);
+      previous = found->len;
+    }
+
+  g_assert_cmpuint (previous, <, n);
+}
+
+/* A cluster's events lie near it: within the radius of its level, and of
+ * each level below, for the clusters it gathered.
+ */
+static void
+test_members_near_cluster (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  const guint n = 5000;
+  g_autofree SbClusterPoint *points = make_points (n, rand);
+  g_autoptr(SbClusterIndex) index = sb_cluster_index_new (points, n, NULL);
+
+  for (int level = 0; level < SB_CLUSTER_SITE_LEVEL; level++)
+    {
+      g_autoptr(GArray) found = query_all (index, level);
+      double bound = 2.0 * (SB_CLUSTER_SITE_LEVEL - level) * radius_at (level);
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          SbCluster *cluster = &g_array_index (found, SbCluster, i);
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+          sb_cluster_index_get_ids (index, cluster->node, G_MAXUINT, ids);
+          for (guint k = 0; k < ids->len; k++)
+            {
+              const SbClusterPoint *point = &points[g_array_index (ids, guint32, k)];
+
+              g_assert_cmpfloat (hypot (point->x - cluster->x, point->y - cluster->y), <=, bound);
+            }
+        }
+    }
+}
+
+static void
+add_point (SbClusterPoint *points,
+           guint           i,
+           double          lat,
+           double          lon,
+           guint8          type)
+{
+  points[i].x = sb_mercator_x (lon);
+  points[i].y = sb_mercator_y (lat);
+  points[i].id = i;
+  points[i].type = type;
+}
+
+/* Two towns 100 px apart at zoom 10 are one cluster at zoom 8 and two
+ * at zoom 10; a place with several events never splits.
+ */
+static void
+test_split_with_zoom (void)
+{
+  SbClusterPoint points[6];
+  double dlon = 100.0 / (SB_TILE_SIZE * exp2 (10)) * 360.0;
+  g_autoptr(SbClusterIndex) index = NULL;
+  g_autoptr(GArray) far = NULL;
+  g_autoptr(GArray) near = NULL;
+  g_autoptr(GArray) split = NULL;
+  int zoom;
+
+  add_point (points, 0, 16.27, -0.04, 1);   /* Gao, three clashes and an attack */
+  add_point (points, 1, 16.27, -0.04, 1);
+  add_point (points, 2, 16.27, -0.04, 1);
+  add_point (points, 3, 16.27, -0.04, 0);
+  add_point (points, 4, 16.27, -0.04 + dlon, 3);
+  add_point (points, 5, 16.27, -0.04 + dlon, 3);
+  index = sb_cluster_index_new (points, G_N_ELEMENTS (points), NULL);
+
+  far = query_all (index, 8.5);
+  g_assert_cmpuint (far->len, ==, 1);
+  g_assert_cmpuint (g_array_index (far, SbCluster, 0).count, ==, 6);
+  g_assert_false (g_array_index (far, SbCluster, 0).is_site);
+  g_assert_cmpuint (g_array_index (far, SbCluster, 0).dominant, ==, 1);
+  g_assert_cmpuint (g_array_index (far, SbCluster, 0).dominant_percent, ==, 50);
+
+  zoom = sb_cluster_index_get_expansion_zoom (index, g_array_index (far, SbCluster, 0).node);
+  g_assert_cmpint (zoom, >, 8);
+  g_assert_cmpint (zoom, <=, 10);
+  split = query_all (index, zoom);
+  g_assert_cmpuint (split->len, ==, 2);
+
+  near = query_all (index, 10);
+  g_assert_cmpuint (near->len, ==, 2);
+  for (guint i = 0; i < near->len; i++)
+    {
+      SbCluster *site = &g_array_index (near, SbCluster, i);
+
+      g_assert_true (site->is_site);
+      g_assert_cmpuint (site->count, ==, site->dominant == 3 ? 2 : 4);
+      g_assert_cmpint (sb_cluster_index_get_expansion_zoom (index, site->node), ==, -1);
+    }
+
+  /* The deepest zoom keeps the place whole. */
+  {
+    g_autoptr(GArray) deepest = query_all (index, 16);
+
+    g_assert_cmpuint (deepest->len, ==, 2);
+  }
+}
+
+/* Boxes find what reading every cluster finds; the cluster nearest a
+ * point, found through a small box, is the nearest of all.
+ */
+static void
+test_query_and_hit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  const guint n = 30000;
+  g_autofree SbClusterPoint *points = make_points (n, rand);
+  g_autoptr(SbClusterIndex) index = sb_cluster_index_new (points, n, NULL);
+
+  for (guint trial = 0; trial < 300; trial++)
+    {
+      int level = g_rand_int_range (rand, 3, SB_CLUSTER_SITE_LEVEL + 1);
+      g_autoptr(GArray) all = query_all (index, level);
+      g_autoptr(GArray) box = g_array_new (FALSE, FALSE, sizeof (SbCluster));
+      const SbClusterPoint *target = &points[g_rand_int_range (rand, 0, n)];
+      double reach = 40 * radius_at (level) / SB_CLUSTER_RADIUS;
+      double px = target->x + g_rand_double_range (rand, -reach, reach);
+      double py = target->y + g_rand_double_range (rand, -reach, reach);
+      double half = g_rand_double_range (rand, 0.2, 12) * radius_at (level);
+      guint expected = 0;
+      guint32 nearest_all = G_MAXUINT32, nearest_box = G_MAXUINT32;
+      double best_all = G_MAXDOUBLE, best_box = G_MAXDOUBLE;
+
+      sb_cluster_index_query (index, level, px - half, py - half, px + half, py + half, box);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          SbCluster *cluster = &g_array_index (all, SbCluster, i);
+          double d = hypot (cluster->x - px, cluster->y - py);
+
+          if (fabs (cluster->x - px) <= half && fabs (cluster->y - py) <= half)
+            {
+              expected++;
+              if (d < best_all)
+                {
+                  best_all = d;
+                  nearest_all = cluster->node;
+                }
+            }
+        }
+
+      g_assert_cmpuint (box->len, ==, expected);
+      for (guint i = 0; i < box->len; i++)
+        {
+          SbCluster *cluster = &g_array_index (box, SbCluster, i);
+          double d = hypot (cluster->x - px, cluster->y - py);
+
+          if (d < best_box)
+            {
+              best_box = d;
+              nearest_box = cluster->node;
+            }
+        }
+      g_assert_cmpuint (nearest_box, ==, nearest_all);
+    }
+}
+
+/* Every event is found in the cluster that shows it, at every zoom. */
+static void
+test_locate (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  const guint n = 3000;
+  g_autofree SbClusterPoint *points = make_points (n, rand);
+  g_autoptr(SbClusterIndex) index = sb_cluster_index_new (points, n, NULL);
+  SbCluster cluster;
+
+  for (guint i = 0; i < n; i += 7)
+    for (int level = 0; level <= SB_CLUSTER_SITE_LEVEL; level += 3)
+      {
+        g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+        gboolean found = FALSE;
+
+        g_assert_true (sb_cluster_index_locate (index, level, points[i].x, points[i].y, i, &cluster));
+        sb_cluster_index_get_ids (index, cluster.node, G_MAXUINT, ids);
+        for (guint k = 0; k < ids->len && !found; k++)
+          found = g_array_index (ids, guint32, k) == i;
+        g_assert_true (found);
+      }
+
+  /* An id the index does not hold, at a place it does. */
+  g_assert_false (sb_cluster_index_locate (index, 5, points[0].x, points[0].y, n + 1, &cluster));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(SbClusterIndex) index = sb_cluster_index_new (NULL, 0, NULL);
+  g_autoptr(GArray) found = query_all (index, 5);
+
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autofree SbClusterPoint *points = make_points (1000, rand);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (sb_cluster_index_new (points, 1000, cancellable));
+}
+
+static SbBriefing *
+import_generated (guint n_rows)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sb-clusters-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing;
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  acled_generator_write (out, n_rows, n_rows / 5, 99);
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  briefing = sb_acled_import_file (file, NULL, &problems);
+  g_assert_nonnull (briefing);
+  g_assert_true (problems == NULL || problems->len == 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return briefing;
+}
+
+static guint
+count_visible_incidents (SbSelection *selection)
+{
+  GListModel *items = sb_briefing_get_items (sb_selection_get_briefing (selection), SB_ITEM_KIND_INCIDENT);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      count += sb_selection_item_is_visible (selection, item);
+    }
+
+  return count;
+}
+
+static void
+on_built (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SbIncidentClusters **clusters = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *clusters = sb_incident_clusters_build_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static SbIncidentClusters *
+build_in_thread (SbSelection *selection)
+{
+  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (selection);
+  SbIncidentClusters *clusters = NULL;
+
+  sb_incident_clusters_build_async (filter, NULL, on_built, &clusters);
+  while (clusters == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return clusters;
+}
+
+static guint
+total_count (SbIncidentClusters *clusters,
+             double              zoom)
+{
+  g_autoptr(GArray) found = query_all (sb_incident_clusters_get_index (clusters), zoom);
+  guint total = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    total += g_array_index (found, SbCluster, i).count;
+
+  return total;
+}
+
+/* The filters of the selection, copied, choose what is clustered: time,
+ * actors, certainty and layers alike.
+ */
+static void
+test_filter_reclusters (void)
+{
+  g_autoptr(SbBriefing) briefing = import_generated (4000);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbIncidentClusters) all = NULL;
+  g_autoptr(SbIncidentClusters) year = NULL;
+  g_autoptr(SbIncidentClusters) no_actor = NULL;
+  g_autoptr(SbIncidentClusters) none = NULL;
+  g_autoptr(SbItem) first = NULL;
+  SbActor *actor;
+  GDate start, end;
+  SbCluster cluster;
+
+  sb_selection_set_briefing (selection, briefing);
+  all = build_in_thread (selection);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (all), ==, 4000);
+  g_assert_cmpuint (total_count (all, 4), ==, 4000);
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&start, 1, 1, 2020);
+  g_date_set_dmy (&end, 31, 12, 2020);
+  sb_selection_set_time_range (selection, g_date_get_julian (&start), g_date_get_julian (&end));
+  year = build_in_thread (selection);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (year), ==, count_visible_incidents (selection));
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (year), <, 4000 / 3);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (year), >, 4000 / 8);
+  g_assert_cmpuint (total_count (year, 6), ==, sb_incident_clusters_get_n_items (year));
+
+  /* An item outside the range is in no cluster. */
+  first = g_list_model_get_item (sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT), 0);
+  g_assert_true (sb_incident_clusters_locate (all, first, 6, &cluster));
+  g_assert_cmpuint (sb_incident_clusters_locate (year, first, 6, &cluster), ==,
+                    sb_selection_item_is_visible (selection, first));
+
+  sb_selection_set_time_range (selection, 0, 0);
+  actor = sb_item_get_actor (first, 0);
+  sb_selection_set_actor_visible (selection, actor, FALSE);
+  no_actor = build_in_thread (selection);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (no_actor), ==, count_visible_incidents (selection));
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (no_actor), <, 4000);
+  g_assert_false (sb_incident_clusters_locate (no_actor, first, 6, &cluster));
+
+  sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
+  none = build_in_thread (selection);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (none), ==, 0);
+  g_assert_cmpuint (total_count (none, 3), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clusters/counts-conserved", test_counts_conserved);
+  g_test_add_func ("/clusters/members-near-cluster", test_members_near_cluster);
+  g_test_add_func ("/clusters/split-with-zoom", test_split_with_zoom);
+  g_test_add_func ("/clusters/query-and-hit", test_query_and_hit);
+  g_test_add_func ("/clusters/locate", test_locate);
+  g_test_add_func ("/clusters/empty", test_empty);
+  g_test_add_func ("/clusters/cancelled", test_cancelled);
+  g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
+
+  return g_test_run ();
+}
