@@ -1,0 +1,1114 @@
+/* sb-export.c
+ *
+ * Every export draws the same way: the base map, the tiles that could be
+ * had, the briefing's layers (vector in a PDF: they draw with cairo), and
+ * the text around the map. An export first asks for all its tiles and
+ * waits at most a few seconds: a tile that did not come is counted, and
+ * the base map shows in its place.
+ */
+
+#define G_LOG_DOMAIN "sb-export"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "sb-area-layer.h"
+#include "sb-base-layer.h"
+#include "sb-export.h"
+#include "sb-format.h"
+#include "sb-item-layer.h"
+#include "sb-movement-layer.h"
+#include "sb-presentation.h"
+#include "sb-projection.h"
+#include "sb-source.h"
+#include "sb-symbols.h"
+
+#define BASE_MAP_ATTRIBUTION "Base map: Natural Earth"
+#define A4_SHORT 595.0
+#define A4_LONG 842.0
+#define MAX_TILES 600
+
+static guint tile_timeout_ms = 8000;
+
+G_DEFINE_QUARK (sb-export-error-quark, sb_export_error)
+
+typedef struct
+{
+  double latitude;
+  double longitude;
+  double zoom;
+  int slide;               /* -1 for the view */
+} Page;
+
+typedef enum
+{
+  JOB_VIEW,
+  JOB_HANDOUT,
+  JOB_PRINT,
+} JobKind;
+
+typedef struct
+{
+  JobKind kind;
+  SbBriefing *briefing;
+  SbSelection *selection;  /* the view's; NULL for steps */
+  SbPresentation *presentation;
+  ShumateMapSource *tiles;
+  ShumateDataSource *data_source;
+  SbExportFormat format;
+  double width, height;    /* pixels or points */
+  gboolean notes;
+  GFile *file;
+  GtkWindow *parent;
+  GArray *pages;           /* of Page */
+
+  GHashTable *tile_images; /* "z/x/y" → cairo_surface_t, NULL when missing */
+  guint pending;
+  guint missing;
+  guint timeout_source;
+  GCancellable *tiles_cancellable;
+  gboolean fetching_done;
+
+  /* Drawing helpers, made once per job. */
+  SbBaseLayer *base_layer;
+  SbMapLayer *layers[3];
+  ShumateViewport *viewport;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_handle_id (&job->timeout_source, g_source_remove);
+  if (job->tiles_cancellable != NULL)
+    g_cancellable_cancel (job->tiles_cancellable);
+  g_clear_object (&job->tiles_cancellable);
+  g_clear_object (&job->briefing);
+  g_clear_object (&job->selection);
+  g_clear_object (&job->presentation);
+  g_clear_object (&job->tiles);
+  g_clear_object (&job->data_source);
+  g_clear_object (&job->file);
+  g_clear_object (&job->parent);
+  g_clear_pointer (&job->pages, g_array_unref);
+  g_clear_pointer (&job->tile_images, g_hash_table_unref);
+  g_clear_object (&job->base_layer);
+  for (guint i = 0; i < G_N_ELEMENTS (job->layers); i++)
+    g_clear_object (&job->layers[i]);
+  g_clear_object (&job->viewport);
+  g_free (job);
+}
+
+void
+sb_export_set_tile_timeout (guint milliseconds)
+{
+  tile_timeout_ms = milliseconds;
+}
+
+/* Tiles */
+
+static ShumateDataSource *
+data_source_of (ShumateMapSource *tiles)
+{
+  ShumateDataSource *data_source = NULL;
+
+  if (tiles != NULL && SHUMATE_IS_RASTER_RENDERER (tiles))
+    g_object_get (tiles, "data-source", &data_source, NULL);
+
+  return data_source;
+}
+
+static int
+tile_zoom_for (ShumateMapSource *tiles,
+               double            zoom,
+               gboolean          sharp)
+{
+  int z = (int) round (zoom) + (sharp ? 1 : 0);
+
+  return CLAMP (z, (int) shumate_map_source_get_min_zoom_level (tiles),
+                (int) shumate_map_source_get_max_zoom_level (tiles));
+}
+
+typedef void (*TileFunc) (int x, int y, int z, double left, double top, double size, gpointer data);
+
+/* Calls @func for each tile under a @width × @height view of @projection,
+ * with where it goes in the view.
+ */
+static void
+foreach_tile (ShumateMapSource   *tiles,
+              const SbProjection *projection,
+              double              width,
+              double              height,
+              gboolean            sharp,
+              TileFunc            func,
+              gpointer            data)
+{
+  int z = tile_zoom_for (tiles, projection->zoom, sharp);
+  double tile_size = shumate_map_source_get_tile_size (tiles) * exp2 (projection->zoom - z);
+  double left = projection->center_x - width / 2;
+  double top = projection->center_y - height / 2;
+  int n = 1 << z;
+  int x0 = (int) floor (left / tile_size), x1 = (int) floor ((left + width) / tile_size);
+  int y0 = (int) floor (top / tile_size), y1 = (int) floor ((top + height) / tile_size);
+
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_TILES)
+    return;
+
+  for (int y = MAX (y0, 0); y <= MIN (y1, n - 1); y++)
+    for (int x = x0; x <= x1; x++)
+      func (((x % n) + n) % n, y, z, x * tile_size - left, y * tile_size - top, tile_size, data);
+}
+
+static void
+init_projection (SbProjection *projection,
+                 double        latitude,
+                 double        longitude,
+                 double        zoom,
+                 double        width,
+                 double        height)
+{
+  projection->zoom = zoom;
+  projection->world_size = SB_TILE_SIZE * exp2 (zoom);
+  projection->center_x = sb_mercator_x (longitude) * projection->world_size;
+  projection->center_y = sb_mercator_y (latitude) * projection->world_size;
+  projection->half_width = width / 2;
+  projection->half_height = height / 2;
+  projection->cos_rotation = 1;
+  projection->sin_rotation = 0;
+}
+
+static void
+on_prefetched (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GBytes) bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, NULL);
+}
+
+static void
+prefetch_one (int      x,
+              int      y,
+              int      z,
+              double   left,
+              double   top,
+              double   size,
+              gpointer data)
+{
+  shumate_data_source_get_tile_data_async (data, x, y, z, NULL, on_prefetched, NULL);
+}
+
+/**
+ * sb_export_prefetch_tiles:
+ *
+ * Asks for the tiles of a view ahead of showing it, so that they come
+ * from the disk cache when it is shown. libshumate has no call for this:
+ * the tiles are asked of the data source, whose cache keeps them.
+ */
+void
+sb_export_prefetch_tiles (ShumateMapSource *tiles,
+                          double            latitude,
+                          double            longitude,
+                          double            zoom,
+                          double            width,
+                          double            height)
+{
+  g_autoptr(ShumateDataSource) data_source = data_source_of (tiles);
+  SbProjection projection;
+
+  if (data_source == NULL || width <= 0 || height <= 0)
+    return;
+
+  init_projection (&projection, latitude, longitude, zoom, width, height);
+  foreach_tile (tiles, &projection, width, height, FALSE, prefetch_one, data_source);
+}
+
+typedef struct
+{
+  GTask *task;
+  char *key;
+} TileRequest;
+
+static void render_job (GTask *task);
+static void run_print (GTask *task);
+
+static void
+fetching_done (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+
+  if (job->fetching_done)
+    return;
+
+  job->fetching_done = TRUE;
+  g_clear_handle_id (&job->timeout_source, g_source_remove);
+  g_cancellable_cancel (job->tiles_cancellable);
+  render_job (task);
+}
+
+static cairo_surface_t *
+surface_from_bytes (GBytes *bytes)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+
+  texture = gdk_texture_new_from_bytes (bytes, NULL);
+  if (texture == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        gdk_texture_get_width (texture),
+                                        gdk_texture_get_height (texture));
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+
+  return surface;
+}
+
+static void
+on_tile_data (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TileRequest *request = user_data;
+  Job *job = g_task_get_task_data (request->task);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, NULL);
+
+  if (!job->fetching_done)
+    {
+      cairo_surface_t *surface = bytes ? surface_from_bytes (bytes) : NULL;
+
+      if (surface != NULL)
+        g_hash_table_replace (job->tile_images, g_strdup (request->key), surface);
+
+      if (--job->pending == 0)
+        fetching_done (request->task);
+    }
+
+  g_object_unref (request->task);
+  g_free (request->key);
+  g_free (request);
+}
+
+static void
+request_tile (int      x,
+              int      y,
+              int      z,
+              double   left,
+              double   top,
+              double   size,
+              gpointer data)
+{
+  GTask *task = data;
+  Job *job = g_task_get_task_data (task);
+  g_autofree char *key = g_strdup_printf ("%d/%d/%d", z, x, y);
+  TileRequest *request;
+
+  if (g_hash_table_contains (job->tile_images, key))
+    return;
+
+  g_hash_table_insert (job->tile_images, g_strdup (key), NULL);
+  request = g_new0 (TileRequest, 1);
+  request->task = g_object_ref (task);
+  request->key = g_steal_pointer (&key);
+  job->pending++;
+  shumate_data_source_get_tile_data_async (job->data_source, x, y, z, job->tiles_cancellable,
+                                           on_tile_data, request);
+}
+
+static gboolean
+on_tiles_timeout (gpointer user_data)
+{
+  GTask *task = user_data;
+  Job *job = g_task_get_task_data (task);
+
+  job->timeout_source = 0;
+  fetching_done (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Page layout: where the map goes on a page of the job's size. */
+typedef struct
+{
+  double unit;
+  double map_x, map_y, map_width, map_height;
+} Layout;
+
+static void
+layout_page (Job    *job,
+             double  width,
+             double  height,
+             Layout *layout)
+{
+  if (job->kind == JOB_VIEW)
+    {
+      layout->unit = MIN (width / 1920.0, height / 1080.0);
+      layout->map_x = 0;
+      layout->map_y = 96 * layout->unit;
+      layout->map_width = width;
+      layout->map_height = height - layout->map_y - 92 * layout->unit;
+    }
+  else
+    {
+      /* A page of paper, portrait: the map above, the step's text under it. */
+      layout->unit = width / 1100.0;
+      layout->map_x = 60 * layout->unit;
+      layout->map_y = 120 * layout->unit;
+      layout->map_width = width - 2 * layout->map_x;
+      layout->map_height = MIN (layout->map_width * 0.75, height * 0.55);
+    }
+}
+
+static void
+start_fetching (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+  Layout layout;
+
+  job->tile_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) cairo_surface_destroy);
+  job->tiles_cancellable = g_cancellable_new ();
+  job->data_source = data_source_of (job->tiles);
+
+  layout_page (job, job->width, job->height, &layout);
+
+  if (job->data_source != NULL)
+    for (guint i = 0; i < job->pages->len; i++)
+      {
+        Page *page = &g_array_index (job->pages, Page, i);
+        SbProjection projection;
+
+        init_projection (&projection, page->latitude, page->longitude, page->zoom,
+                         layout.map_width, layout.map_height);
+        foreach_tile (job->tiles, &projection, layout.map_width, layout.map_height,
+                      job->format == SB_EXPORT_PDF, request_tile, task);
+      }
+
+  if (job->pending == 0)
+    {
+      fetching_done (task);
+      return;
+    }
+
+  job->timeout_source = g_timeout_add (tile_timeout_ms, on_tiles_timeout, task);
+}
+
+/* Drawing */
+
+typedef struct
+{
+  Job *job;
+  cairo_t *cr;
+} TileDraw;
+
+static void
+draw_tile (int      x,
+           int      y,
+           int      z,
+           double   left,
+           double   top,
+           double   size,
+           gpointer data)
+{
+  TileDraw *draw = data;
+  g_autofree char *key = g_strdup_printf ("%d/%d/%d", z, x, y);
+  cairo_surface_t *surface = g_hash_table_lookup (draw->job->tile_images, key);
+  double scale;
+
+  if (surface == NULL)
+    {
+      draw->job->missing++;
+      return;
+    }
+
+  scale = size / cairo_image_surface_get_width (surface);
+  cairo_save (draw->cr);
+  cairo_translate (draw->cr, left, top);
+  cairo_rectangle (draw->cr, 0, 0, size, size);
+  cairo_clip (draw->cr);
+  cairo_scale (draw->cr, scale, scale);
+  cairo_set_source_surface (draw->cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (draw->cr), CAIRO_FILTER_GOOD);
+  cairo_paint (draw->cr);
+  cairo_restore (draw->cr);
+}
+
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             const char *font,
+             double      size,
+             double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Sizes in the surface's own units, whatever its resolution. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_font_description_set_absolute_size (description, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, description);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+
+  return layout;
+}
+
+/* Draws @text at (@x, @y) and returns its height. */
+static double
+draw_text (cairo_t    *cr,
+           const char *text,
+           const char *font,
+           double      size,
+           double      x,
+           double      y,
+           double      width,
+           int         max_lines,
+           const double *rgb)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, font, size, width);
+  int text_width, text_height;
+
+  pango_layout_set_text (layout, text, -1);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  return text_height;
+}
+
+static const double black[3] = { 0.08, 0.08, 0.09 };
+static const double grey[3] = { 0.30, 0.30, 0.32 };
+
+static void
+ensure_layers (Job *job)
+{
+  if (job->viewport != NULL)
+    return;
+
+  job->viewport = shumate_viewport_new ();
+  job->base_layer = g_object_ref_sink (sb_base_layer_new (job->viewport));
+}
+
+static void
+set_layers_selection (Job         *job,
+                      SbSelection *selection)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (job->layers); i++)
+    g_clear_object (&job->layers[i]);
+
+  job->layers[0] = SB_MAP_LAYER (g_object_ref_sink (sb_area_layer_new (job->viewport, selection)));
+  job->layers[1] = SB_MAP_LAYER (g_object_ref_sink (sb_movement_layer_new (job->viewport, selection)));
+  job->layers[2] = SB_MAP_LAYER (g_object_ref_sink (sb_item_layer_new (job->viewport, selection)));
+}
+
+static void
+draw_scale (cairo_t            *cr,
+            const SbProjection *projection,
+            double              latitude,
+            double              x,
+            double              y,
+            double              unit)
+{
+  double pixels_per_km = sb_projection_pixels_per_km (projection, latitude);
+  double max_km = 220 * unit / pixels_per_km;
+  double step = pow (10, floor (log10 (max_km)));
+  double km = step;
+  double length;
+  g_autofree char *label = NULL;
+
+  if (max_km >= 5 * step)
+    km = 5 * step;
+  else if (max_km >= 2 * step)
+    km = 2 * step;
+  length = km * pixels_per_km;
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_rectangle (cr, x - 8 * unit, y - 34 * unit, length + 16 * unit, 44 * unit);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, black[0], black[1], black[2]);
+  cairo_set_line_width (cr, 3 * unit);
+  cairo_move_to (cr, x, y - 8 * unit);
+  cairo_line_to (cr, x, y);
+  cairo_line_to (cr, x + length, y);
+  cairo_line_to (cr, x + length, y - 8 * unit);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* Translators: a distance on the map's scale bar, in kilometres */
+  label = g_strdup_printf (_("%g km"), km);
+  draw_text (cr, label, "Sans", 18 * unit, x, y - 32 * unit, -1, 1, black);
+}
+
+/* The actors in the briefing, each with its colour and symbol. */
+static void
+draw_legend (cairo_t    *cr,
+             SbBriefing *briefing,
+             double      right,
+             double      top,
+             double      max_height,
+             double      unit)
+{
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  guint n = g_list_model_get_n_items (actors);
+  double row = 30 * unit, width = 330 * unit;
+  guint rows = MIN (n, (guint) MAX (0, (max_height - 50 * unit) / row));
+  double height = 44 * unit + rows * row;
+  double x = right - width, y = top;
+
+  if (rows == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 1 * unit);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  draw_text (cr, _("Legend"), "Sans Bold", 20 * unit, x + 12 * unit, y + 8 * unit, -1, 1, black);
+
+  for (guint i = 0; i < rows; i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+      SbSymbolStyle style = { { 0, }, SB_CERTAINTY_REPORTED, };
+      double cy = y + 44 * unit + i * row + row / 2;
+
+      sb_colour_to_rgb (sb_actor_get_colour (actor), style.rgb);
+      sb_symbol_paint_deployment (cr, sb_actor_get_kind (actor), &style, x + 26 * unit, cy, 10 * unit);
+      draw_text (cr, sb_text_get (sb_actor_get_name (actor)), "Sans", 17 * unit,
+                 x + 46 * unit, cy - 11 * unit, width - 56 * unit, 1, black);
+    }
+}
+
+static char *
+format_sources (SbBriefing *briefing)
+{
+  GListModel *sources = sb_briefing_get_sources (briefing);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(SbSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *line = sb_format_source_line (source);
+
+      g_string_append_printf (text, "%s%s", i ? "; " : "", line);
+    }
+
+  /* Translators: before the list of a briefing's sources on an export */
+  return g_strdup_printf (_("Sources: %s"), text->str);
+}
+
+static char *
+format_attribution (Job *job)
+{
+  const char *license = job->tiles ? shumate_map_source_get_license (job->tiles) : NULL;
+
+  if (license != NULL && *license != '\0')
+    return g_strdup_printf ("%s · %s", license, _(BASE_MAP_ATTRIBUTION));
+
+  return g_strdup (_(BASE_MAP_ATTRIBUTION));
+}
+
+/* The map of one page: base map, tiles, the briefing's layers, scale. */
+static void
+draw_map (Job          *job,
+          cairo_t      *cr,
+          const Page   *page,
+          const Layout *layout,
+          SbSelection  *selection)
+{
+  SbProjection projection;
+  TileDraw tile_draw = { job, cr };
+  double symbol_scale = MAX (layout->unit * 1.4, 0.5);
+
+  init_projection (&projection, page->latitude, page->longitude, page->zoom,
+                   layout->map_width, layout->map_height);
+
+  cairo_save (cr);
+  cairo_translate (cr, layout->map_x, layout->map_y);
+  cairo_rectangle (cr, 0, 0, layout->map_width, layout->map_height);
+  cairo_clip (cr);
+
+  ensure_layers (job);
+  sb_base_layer_draw (job->base_layer, cr, &projection, FALSE);
+
+  if (job->tiles != NULL && job->data_source != NULL)
+    foreach_tile (job->tiles, &projection, layout->map_width, layout->map_height,
+                  job->format == SB_EXPORT_PDF, draw_tile, &tile_draw);
+
+  set_layers_selection (job, selection);
+  for (guint i = 0; i < G_N_ELEMENTS (job->layers); i++)
+    sb_map_layer_draw_scaled (job->layers[i], cr, &projection, symbol_scale);
+
+  draw_scale (cr, &projection, page->latitude, 24 * layout->unit, layout->map_height - 18 * layout->unit,
+              layout->unit);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, grey[0], grey[1], grey[2]);
+  cairo_set_line_width (cr, MAX (layout->unit, 0.5));
+  cairo_rectangle (cr, layout->map_x, layout->map_y, layout->map_width, layout->map_height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static char *
+format_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%x");
+}
+
+static void
+draw_view_page (Job     *job,
+                cairo_t *cr,
+                double   width,
+                double   height)
+{
+  Page *page = &g_array_index (job->pages, Page, 0);
+  SbText *subtitle = sb_briefing_get_subtitle (job->briefing);
+  g_autofree char *today = format_today ();
+  g_autofree char *date = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *sources = format_sources (job->briefing);
+  g_autofree char *attribution = format_attribution (job);
+  Layout layout;
+  double u;
+
+  layout_page (job, width, height, &layout);
+  u = layout.unit;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  draw_map (job, cr, page, &layout, job->selection);
+  draw_legend (cr, job->briefing, width - 16 * u, layout.map_y + 16 * u, layout.map_height - 140 * u, u);
+
+  draw_text (cr, sb_text_get (sb_briefing_get_title (job->briefing)), "Sans Bold", 38 * u,
+             24 * u, 10 * u, width - 48 * u, 1, black);
+  date = sb_date_is_set (sb_briefing_get_date (job->briefing))
+           ? sb_format_date (sb_briefing_get_date (job->briefing)) : NULL;
+  /* Translators: under an export's title: the briefing's subtitle, its date, and the day of the export */
+  line = g_strdup_printf (_("%s%sBriefing of %s · exported %s"),
+                          subtitle ? sb_text_get (subtitle) : "", subtitle ? " · " : "",
+                          date ? date : "—", today);
+  draw_text (cr, line, "Sans", 22 * u, 24 * u, 58 * u, width - 48 * u, 1, grey);
+
+  draw_text (cr, sources, "Sans", 17 * u, 24 * u, layout.map_y + layout.map_height + 10 * u,
+             width * 0.66, 3, grey);
+  draw_text (cr, attribution, "Sans", 17 * u, width * 0.70, layout.map_y + layout.map_height + 10 * u,
+             width * 0.30 - 24 * u, 3, grey);
+}
+
+static void
+draw_step_page (Job     *job,
+                cairo_t *cr,
+                double   width,
+                double   height,
+                guint    index)
+{
+  Page *page = &g_array_index (job->pages, Page, index);
+  g_auto(SbSlide) slide = { 0, };
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autofree char *number = NULL;
+  g_autofree char *attribution = format_attribution (job);
+  Layout layout;
+  double u, x, y, text_width;
+
+  layout_page (job, width, height, &layout);
+  u = layout.unit;
+  x = layout.map_x;
+  text_width = layout.map_width;
+
+  sb_presentation_describe (job->presentation, page->slide, &slide);
+  sb_selection_set_briefing (selection, job->briefing);
+  for (guint layer = SB_LAYER_AREAS; layer <= SB_LAYER_INCIDENTS; layer <<= 1)
+    sb_selection_set_layer_visible (selection, layer, (slide.layers & layer) != 0);
+  sb_selection_set_shown (selection, slide.shown);
+  sb_selection_set_highlighted (selection, slide.highlight);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  /* Translators: a handout page's header: the step number, how many there are, and the briefing */
+  number = g_strdup_printf (_("%u / %u · %s"), page->slide + 1,
+                            sb_presentation_get_n_slides (job->presentation),
+                            sb_text_get (sb_briefing_get_title (job->briefing)));
+  draw_text (cr, number, "Sans", 20 * u, x, 40 * u, text_width, 1, grey);
+  draw_text (cr, slide.title ? slide.title : "", "Sans Bold", 34 * u, x, 70 * u, text_width, 1, black);
+
+  draw_map (job, cr, page, &layout, selection);
+  draw_text (cr, attribution, "Sans", 13 * u, x, layout.map_y + layout.map_height + 4 * u, text_width, 1, grey);
+
+  y = layout.map_y + layout.map_height + 40 * u;
+  if (slide.caption != NULL)
+    y += draw_text (cr, slide.caption, "Sans", 24 * u, x, y, text_width, 4, black) + 18 * u;
+
+  if (slide.citation != NULL && slide.citation->quote != NULL)
+    {
+      g_autofree char *quote = g_strdup_printf (_("“%s” — %s"), slide.citation->quote,
+                                                sb_text_get (sb_source_get_title (slide.citation->source)));
+
+      y += draw_text (cr, quote, "Sans Italic", 20 * u, x, y, text_width, 5, grey) + 18 * u;
+    }
+
+  if (job->notes && slide.notes != NULL && y < height - 80 * u)
+    {
+      y += draw_text (cr, _("Notes"), "Sans Bold", 20 * u, x, y, text_width, 1, black) + 4 * u;
+      draw_text (cr, slide.notes, "Sans", 20 * u, x, y, text_width,
+                 (int) MAX (1, (height - 40 * u - y) / (28 * u)), black);
+    }
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_failed (GTask       *task,
+              GFile       *file,
+              const char  *message)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_task_return_new_error (task, SB_EXPORT_ERROR, SB_EXPORT_ERROR_WRITE,
+                           /* Translators: the file, and why it could not be written */
+                           _("Could not write “%s”: %s"), name, message);
+  return FALSE;
+}
+
+static void
+render_job (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  if (job->kind == JOB_PRINT)
+    {
+      run_print (task);
+      g_object_unref (task);
+      return;
+    }
+
+  stream = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+  if (stream == NULL)
+    {
+      write_failed (task, job->file, error->message);
+      g_object_unref (task);
+      return;
+    }
+
+  job->missing = 0;
+  if (job->format == SB_EXPORT_PNG)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) job->width, (int) job->height);
+      cr = cairo_create (surface);
+      draw_view_page (job, cr, job->width, job->height);
+      cairo_destroy (cr);
+      status = cairo_surface_write_to_png_stream (surface, write_to_stream, stream);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, job->width, job->height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      sb_text_get (sb_briefing_get_title (job->briefing)));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "SahelBrief " PACKAGE_VERSION);
+      cr = cairo_create (surface);
+      for (guint i = 0; i < job->pages->len; i++)
+        {
+          if (job->kind == JOB_VIEW)
+            draw_view_page (job, cr, job->width, job->height);
+          else
+            draw_step_page (job, cr, job->width, job->height, i);
+          cairo_show_page (cr);
+        }
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    write_failed (task, job->file, cairo_status_to_string (status));
+  else if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+    write_failed (task, job->file, error->message);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  g_object_unref (task);
+}
+
+static Job *
+job_new (JobKind           kind,
+         SbBriefing       *briefing,
+         ShumateMapSource *tiles)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->briefing = g_object_ref (briefing);
+  job->tiles = tiles ? g_object_ref (tiles) : NULL;
+  job->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+
+  return job;
+}
+
+/**
+ * sb_export_view_async:
+ * @tiles: (nullable): the tiles over the base map
+ * @view_width: the width of the view on screen, so that the export shows
+ *   at least what it shows
+ * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
+ *
+ * Exports a view of the map as @selection shows it.
+ */
+void
+sb_export_view_async (SbSelection        *selection,
+                      ShumateMapSource   *tiles,
+                      double              latitude,
+                      double              longitude,
+                      double              zoom,
+                      double              view_width,
+                      double              view_height,
+                      SbExportFormat      format,
+                      int                 width,
+                      int                 height,
+                      GFile              *file,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data)
+{
+  GTask *task;
+  Job *job;
+  Page page = { latitude, longitude, zoom, -1 };
+  Layout layout;
+
+  g_return_if_fail (SB_IS_SELECTION (selection));
+  g_return_if_fail (sb_selection_get_briefing (selection) != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = job_new (JOB_VIEW, sb_selection_get_briefing (selection), tiles);
+  job->selection = g_object_ref (selection);
+  job->format = format;
+  job->file = g_object_ref (file);
+  job->width = format == SB_EXPORT_PNG ? MAX (width, 16) : A4_LONG;
+  job->height = format == SB_EXPORT_PNG ? MAX (height, 16) : A4_SHORT;
+
+  /* At least what the screen shows, with the same centre. */
+  layout_page (job, job->width, job->height, &layout);
+  if (view_width > 0 && view_height > 0)
+    page.zoom = zoom + log2 (MIN (layout.map_width / view_width, layout.map_height / view_height));
+  g_array_append_val (job->pages, page);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_export_view_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  start_fetching (task);
+}
+
+static gboolean
+add_step_pages (Job     *job,
+                GTask   *task)
+{
+  Layout layout;
+
+  job->presentation = sb_presentation_new (job->briefing);
+  if (sb_presentation_get_n_slides (job->presentation) == 0)
+    {
+      g_task_return_new_error (task, SB_EXPORT_ERROR, SB_EXPORT_ERROR_NO_STEPS,
+                               _("The briefing has no steps and no incidents to put on pages"));
+      g_object_unref (task);
+      return FALSE;
+    }
+
+  layout_page (job, job->width, job->height, &layout);
+  for (guint i = 0; i < sb_presentation_get_n_slides (job->presentation); i++)
+    {
+      g_auto(SbSlide) slide = { 0, };
+      Page page = { 15.0, 0.0, 4.0, (int) i };
+
+      sb_presentation_describe (job->presentation, i, &slide);
+      sb_slide_get_camera (&slide, job->briefing, layout.map_width, layout.map_height,
+                           &page.latitude, &page.longitude, &page.zoom);
+      /* The screen's zooms on a page a third of its size. */
+      page.zoom = CLAMP (page.zoom, 2.0, 16.0);
+      g_array_append_val (job->pages, page);
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_export_handout_async:
+ * @notes: whether to print the speaker notes under each step
+ *
+ * Exports every step, or every incident when there are no steps, as a
+ * page of an A4 PDF: the map, the step's title, caption and passage.
+ */
+void
+sb_export_handout_async (SbBriefing         *briefing,
+                         ShumateMapSource   *tiles,
+                         gboolean            notes,
+                         GFile              *file,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (SB_IS_BRIEFING (briefing));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = job_new (JOB_HANDOUT, briefing, tiles);
+  job->format = SB_EXPORT_PDF;
+  job->notes = notes;
+  job->file = g_object_ref (file);
+  job->width = A4_SHORT;
+  job->height = A4_LONG;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_export_handout_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  if (add_step_pages (job, task))
+    start_fetching (task);
+}
+
+/* Printing: the handout's pages, on the printer's paper. */
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                Job               *job)
+{
+  gtk_print_operation_set_n_pages (operation, job->pages->len);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              Job               *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+
+  draw_step_page (job, cr, gtk_print_context_get_width (context),
+                  gtk_print_context_get_height (context), page_nr);
+}
+
+static void
+run_print (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_job_name (operation, sb_text_get (sb_briefing_get_title (job->briefing)));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+
+  job->missing = 0;
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    job->parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+
+/**
+ * sb_export_print_async:
+ * @parent: (nullable): the window the print dialog belongs to
+ *
+ * Prints the handout, after fetching its tiles.
+ */
+void
+sb_export_print_async (SbBriefing         *briefing,
+                       ShumateMapSource   *tiles,
+                       gboolean            notes,
+                       GtkWindow          *parent,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (SB_IS_BRIEFING (briefing));
+
+  job = job_new (JOB_PRINT, briefing, tiles);
+  job->format = SB_EXPORT_PDF;
+  job->notes = notes;
+  job->parent = parent ? g_object_ref (parent) : NULL;
+  job->width = A4_SHORT;
+  job->height = A4_LONG;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_export_print_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  if (add_step_pages (job, task))
+    start_fetching (task);
+}
+
+/**
+ * sb_export_finish:
+ * @missing_tiles: (out) (optional): how many tiles could not be had and
+ *   show the base map instead
+ */
+gboolean
+sb_export_finish (GAsyncResult  *result,
+                  guint         *missing_tiles,
+                  GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (missing_tiles != NULL)
+    *missing_tiles = job->missing;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,601 @@
+/* sb-presentation-window.c
+ *
+ * The window has a selection of its own: stepping through a presentation
+ * never touches the briefing window's selection, filters or map, so that
+ * ending it returns to that window exactly as it was.
+ *
+ * The map flies between steps with its own animation rather than
+ * shumate_map_go_to_full(): it zooms out on a long jump so the audience
+ * sees where it goes, and it ends at exactly the step's camera whether
+ * or not animations are on.
+ */
+
+#define G_LOG_DOMAIN "sb-presentation-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sb-export.h"
+#include "sb-presentation-actions.h"
+#include "sb-presentation-window.h"
+#include "sb-projection.h"
+#include "sb-pulse.h"
+#include "sb-source.h"
+
+#define HIDE_POINTER_MS 2000
+#define SHORT_FLIGHT_US (700 * 1000)
+#define LONG_FLIGHT_US (1600 * 1000)
+
+struct _SbPresentationWindow
+{
+  GtkWindow parent_instance;
+
+  GtkOverlay *map_overlay;
+  SbMapView *map_view;
+  GtkWidget *caption_bar;
+  GtkLabel *number_label;
+  GtkLabel *title_label;
+  GtkLabel *caption_label;
+  GtkLabel *citation_label;
+  GtkLabel *jump_label;
+  GtkWidget *blank;
+  SbPulse *pulse;
+
+  SbPresentation *presentation;
+  SbSelection *selection;
+  ShumateMapSource *tiles;
+  GSettings *settings;     /* nullable */
+  GtkCssProvider *size_provider;
+  int styled_height;
+  guint restyle_source;
+
+  /* The flight to the step's camera. */
+  guint flight_tick;
+  gint64 flight_start;
+  gint64 flight_duration;
+  double from[3], to[3];   /* Mercator x, y, zoom */
+  double bump;             /* how far to zoom out on the way */
+  gboolean has_target;
+  gboolean first_shown;
+
+  guint hide_pointer_source;
+  gboolean pointer_hidden;
+  double pointer_x, pointer_y;
+};
+
+G_DEFINE_FINAL_TYPE (SbPresentationWindow, sb_presentation_window, GTK_TYPE_WINDOW)
+
+static gboolean
+animations_enabled (SbPresentationWindow *self)
+{
+  gboolean enabled;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "presentation-reduce-motion"))
+    enabled = FALSE;
+
+  return enabled;
+}
+
+static void
+set_camera (SbPresentationWindow *self,
+            double                x,
+            double                y,
+            double                zoom)
+{
+  sb_map_view_go_to (self->map_view, sb_mercator_latitude (y), x * 360.0 - 180.0, zoom);
+}
+
+static void
+prefetch_next (SbPresentationWindow *self)
+{
+  g_auto(SbSlide) slide = { 0, };
+  double lat, lon, zoom;
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+
+  if (self->tiles == NULL ||
+      !sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation) + 1, &slide) ||
+      !sb_slide_get_camera (&slide, sb_presentation_get_briefing (self->presentation), width, height, &lat, &lon, &zoom))
+    return;
+
+  sb_export_prefetch_tiles (self->tiles, lat, lon, zoom, width, height);
+}
+
+static void
+arrived (SbPresentationWindow *self)
+{
+  g_auto(SbSlide) slide = { 0, };
+
+  if (sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation), &slide))
+    sb_pulse_start (self->pulse, sb_presentation_get_briefing (self->presentation), slide.highlight);
+
+  prefetch_next (self);
+}
+
+static gboolean
+on_flight_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SbPresentationWindow *self = SB_PRESENTATION_WINDOW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t, ease, zoom;
+
+  if (self->flight_start == 0)
+    self->flight_start = now;
+
+  t = CLAMP ((double) (now - self->flight_start) / self->flight_duration, 0, 1);
+  ease = t * t * (3 - 2 * t);
+
+  /* Along a straight line on the Mercator plane, lifting off in the middle
+   * of a long jump.
+   */
+  zoom = self->from[2] + (self->to[2] - self->from[2]) * ease - self->bump * 4 * ease * (1 - ease);
+  set_camera (self,
+              self->from[0] + (self->to[0] - self->from[0]) * ease,
+              self->from[1] + (self->to[1] - self->from[1]) * ease,
+              zoom);
+
+  if (t >= 1.0)
+    {
+      self->flight_tick = 0;
+      set_camera (self, self->to[0], self->to[1], self->to[2]);
+      arrived (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_flight (SbPresentationWindow *self)
+{
+  if (self->flight_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->flight_tick);
+  self->flight_tick = 0;
+}
+
+static void
+fly_to (SbPresentationWindow *self,
+        double                lat,
+        double                lon,
+        double                zoom,
+        gboolean              animate)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+  double low_zoom, distance, fit_zoom;
+
+  stop_flight (self);
+  sb_pulse_stop (self->pulse);
+
+  self->from[0] = sb_mercator_x (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  self->from[1] = sb_mercator_y (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
+  self->from[2] = shumate_viewport_get_zoom_level (viewport);
+  self->to[0] = sb_mercator_x (lon);
+  self->to[1] = sb_mercator_y (lat);
+  self->to[2] = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                       shumate_viewport_get_max_zoom_level (viewport));
+
+  if (!animate || width <= 0)
+    {
+      set_camera (self, self->to[0], self->to[1], self->to[2]);
+      arrived (self);
+      return;
+    }
+
+  /* Zoom out on the way when both ends do not fit on screen at the lower
+   * of the two zooms.
+   */
+  low_zoom = MIN (self->from[2], self->to[2]);
+  distance = hypot (self->to[0] - self->from[0], self->to[1] - self->from[1]);
+  fit_zoom = log2 (0.8 * MIN (width, height) / (SB_TILE_SIZE * MAX (distance, 1e-9)));
+  self->bump = MAX (0, low_zoom - fit_zoom);
+  self->bump = MIN (self->bump, low_zoom - shumate_viewport_get_min_zoom_level (viewport));
+  self->bump = MAX (self->bump, 0);
+
+  self->flight_duration = self->bump > 0.5 ? LONG_FLIGHT_US : SHORT_FLIGHT_US;
+  self->flight_start = 0;
+  self->flight_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_flight_tick, NULL, NULL);
+}
+
+static void
+show_slide (SbPresentationWindow *self,
+            gboolean              animate)
+{
+  g_auto(SbSlide) slide = { 0, };
+  guint index = sb_presentation_get_index (self->presentation);
+  guint n = sb_presentation_get_n_slides (self->presentation);
+  SbBriefing *briefing = sb_presentation_get_briefing (self->presentation);
+  g_autofree char *number = NULL;
+  double lat, lon, zoom;
+
+  if (!sb_presentation_describe (self->presentation, index, &slide))
+    {
+      gtk_label_set_text (self->number_label, "");
+      gtk_label_set_text (self->title_label, _("This briefing has no steps and no incidents to present"));
+      gtk_widget_set_visible (GTK_WIDGET (self->caption_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
+      return;
+    }
+
+  /* Translators: the step shown and how many there are, as in "3 / 10" */
+  number = g_strdup_printf (_("%u / %u"), index + 1, n);
+  gtk_label_set_text (self->number_label, number);
+  gtk_label_set_text (self->title_label, slide.title ? slide.title : "");
+  gtk_label_set_text (self->caption_label, slide.caption ? slide.caption : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->caption_label), slide.caption != NULL && *slide.caption);
+
+  if (slide.citation != NULL && slide.citation->quote != NULL)
+    {
+      g_autofree char *source = g_strdup (sb_text_get (sb_source_get_title (slide.citation->source)));
+      /* Translators: a quoted passage and the source it comes from */
+      g_autofree char *text = g_strdup_printf (_("“%s” — %s"), slide.citation->quote, source);
+
+      gtk_label_set_text (self->citation_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->citation_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
+
+  /* What the step shows: its layers, only its statements, its highlight. */
+  for (guint layer = SB_LAYER_AREAS; layer <= SB_LAYER_INCIDENTS; layer <<= 1)
+    sb_selection_set_layer_visible (self->selection, layer, (slide.layers & layer) != 0);
+  sb_selection_set_shown (self->selection, slide.shown);
+  sb_selection_set_highlighted (self->selection, slide.highlight);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->caption_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, slide.title ? slide.title : "",
+                                  -1);
+
+  if (sb_slide_get_camera (&slide, briefing,
+                           gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                           gtk_widget_get_height (GTK_WIDGET (self->map_view)),
+                           &lat, &lon, &zoom))
+    {
+      self->has_target = TRUE;
+      fly_to (self, lat, lon, zoom, animate && animations_enabled (self));
+    }
+  else
+    {
+      self->has_target = FALSE;
+      arrived (self);
+    }
+}
+
+static void
+on_index_changed (SbPresentationWindow *self)
+{
+  show_slide (self, self->first_shown);
+}
+
+static void
+on_blank_changed (SbPresentationWindow *self)
+{
+  SbBlank blank = sb_presentation_get_blank (self->presentation);
+
+  gtk_widget_remove_css_class (self->blank, "black");
+  gtk_widget_remove_css_class (self->blank, "white");
+  if (blank != SB_BLANK_NONE)
+    gtk_widget_add_css_class (self->blank, blank == SB_BLANK_BLACK ? "black" : "white");
+  gtk_widget_set_visible (self->blank, blank != SB_BLANK_NONE);
+}
+
+static void
+on_typed_changed (SbPresentationWindow *self)
+{
+  const char *typed = sb_presentation_get_typed_number (self->presentation);
+  g_autofree char *text = NULL;
+
+  /* Translators: shown while the presenter types a step number to jump to */
+  text = g_strdup_printf (_("Go to %s"), typed);
+  gtk_label_set_text (self->jump_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_label), *typed != '\0');
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SbPresentationWindow  *self)
+{
+  return sb_presentation_handle_key (self->presentation, keyval, state);
+}
+
+/* The pointer hides when still, and shows when it moves. */
+static gboolean
+on_hide_pointer (gpointer user_data)
+{
+  SbPresentationWindow *self = user_data;
+
+  self->hide_pointer_source = 0;
+  self->pointer_hidden = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_hide_pointer (SbPresentationWindow *self)
+{
+  g_clear_handle_id (&self->hide_pointer_source, g_source_remove);
+  self->hide_pointer_source = g_timeout_add (HIDE_POINTER_MS, on_hide_pointer, self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           SbPresentationWindow     *self)
+{
+  /* Redrawing under a still pointer sends motion too: only a move counts. */
+  if (fabs (x - self->pointer_x) < 1 && fabs (y - self->pointer_y) < 1)
+    return;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (self->pointer_hidden)
+    {
+      self->pointer_hidden = FALSE;
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+    }
+  schedule_hide_pointer (self);
+}
+
+/* Type that reads from the back of a room: sizes follow the screen's
+ * height, with captions of 30 pixels at 1080 lines.
+ */
+static void
+update_sizes (SbPresentationWindow *self,
+              int                   height)
+{
+  g_autofree char *css = NULL;
+  double unit;
+
+  if (height <= 0 || height == self->styled_height)
+    return;
+
+  self->styled_height = height;
+  unit = height / 1080.0;
+  css = g_strdup_printf (".projector .caption-title { font-size: %.0fpx; }\n"
+                         ".projector .caption-number { font-size: %.0fpx; }\n"
+                         ".projector .caption-text { font-size: %.0fpx; }\n"
+                         ".projector .caption-citation { font-size: %.0fpx; }\n"
+                         ".projector .jump-number { font-size: %.0fpx; }\n",
+                         MAX (46 * unit, 22), MAX (40 * unit, 20), MAX (32 * unit, 18),
+                         MAX (26 * unit, 15), MAX (64 * unit, 28));
+#if GTK_CHECK_VERSION (4, 12, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_css_provider_load_from_data (self->size_provider, css, -1);
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  gtk_css_provider_load_from_data (self->size_provider, css, -1);
+#endif
+
+  sb_map_view_set_symbol_scale (self->map_view, MAX (1.25, 1.6 * unit));
+}
+
+static gboolean
+on_restyle (gpointer user_data)
+{
+  SbPresentationWindow *self = user_data;
+
+  self->restyle_source = 0;
+  update_sizes (self, gtk_widget_get_height (GTK_WIDGET (self)));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sb_presentation_window_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  SbPresentationWindow *self = SB_PRESENTATION_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (sb_presentation_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not while allocating: new sizes mean a new layout. */
+  if (height != self->styled_height && self->restyle_source == 0)
+    self->restyle_source = g_idle_add (on_restyle, self);
+}
+
+static gboolean
+on_first_layout (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SbPresentationWindow *self = SB_PRESENTATION_WINDOW (widget);
+
+  if (gtk_widget_get_height (GTK_WIDGET (self->map_view)) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  update_sizes (self, gtk_widget_get_height (widget));
+  show_slide (self, FALSE);
+  self->first_shown = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sb_presentation_window_dispose (GObject *object)
+{
+  SbPresentationWindow *self = (SbPresentationWindow *)object;
+
+  stop_flight (self);
+  g_clear_handle_id (&self->hide_pointer_source, g_source_remove);
+  g_clear_handle_id (&self->restyle_source, g_source_remove);
+
+  if (self->size_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->size_provider));
+  g_clear_object (&self->size_provider);
+
+  if (self->presentation != NULL)
+    g_signal_handlers_disconnect_by_data (self->presentation, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRESENTATION_WINDOW);
+  g_clear_object (&self->presentation);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tiles);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sb_presentation_window_parent_class)->dispose (object);
+}
+
+static void
+sb_presentation_window_class_init (SbPresentationWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_presentation_window_dispose;
+  widget_class->size_allocate = sb_presentation_window_size_allocate;
+
+  g_type_ensure (SB_TYPE_MAP_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-presentation-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, caption_bar);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, jump_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, blank);
+}
+
+static void
+sb_presentation_window_init (SbPresentationWindow *self)
+{
+  GtkEventController *key, *motion;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  sb_presentation_ensure_style ();
+  self->size_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->size_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
+  self->selection = sb_selection_new ();
+  sb_map_view_set_selection (self->map_view, self->selection);
+
+  /* No hover summaries over the audience's picture. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (sb_map_view_get_map (self->map_view)), FALSE);
+
+  self->pulse = sb_pulse_new (sb_map_view_get_viewport (self->map_view));
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->pulse));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  schedule_hide_pointer (self);
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_layout, NULL, NULL);
+}
+
+/**
+ * sb_presentation_window_new:
+ * @tiles: (nullable): the tiles the briefing window shows
+ */
+SbPresentationWindow *
+sb_presentation_window_new (SbPresentation   *presentation,
+                            ShumateMapSource *tiles)
+{
+  SbPresentationWindow *self;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (SB_IS_PRESENTATION (presentation), NULL);
+
+  self = g_object_new (SB_TYPE_PRESENTATION_WINDOW, NULL);
+  self->presentation = g_object_ref (presentation);
+  self->tiles = tiles ? g_object_ref (tiles) : NULL;
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+
+  sb_map_view_set_tiles (self->map_view, tiles);
+  sb_selection_set_briefing (self->selection, sb_presentation_get_briefing (presentation));
+
+  g_signal_connect_swapped (presentation, "notify::index", G_CALLBACK (on_index_changed), self);
+  g_signal_connect_swapped (presentation, "notify::blank", G_CALLBACK (on_blank_changed), self);
+  g_signal_connect_swapped (presentation, "notify::typed-number", G_CALLBACK (on_typed_changed), self);
+
+  return self;
+}
+
+SbPresentation *
+sb_presentation_window_get_presentation (SbPresentationWindow *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), NULL);
+
+  return self->presentation;
+}
+
+SbMapView *
+sb_presentation_window_get_map_view (SbPresentationWindow *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), NULL);
+
+  return self->map_view;
+}
+
+/**
+ * sb_presentation_window_is_moving:
+ *
+ * Returns: whether the map is still on its way to the step's camera, or
+ *   the first step is not shown yet
+ */
+gboolean
+sb_presentation_window_is_moving (SbPresentationWindow *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), FALSE);
+
+  return !self->first_shown || self->flight_tick != 0;
+}
+
+/**
+ * sb_presentation_window_get_target:
+ *
+ * Gets the camera of the step shown.
+ *
+ * Returns: %FALSE if the step names no place
+ */
+gboolean
+sb_presentation_window_get_target (SbPresentationWindow *self,
+                                   double               *latitude,
+                                   double               *longitude,
+                                   double               *zoom)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), FALSE);
+
+  if (!self->has_target)
+    return FALSE;
+
+  *latitude = sb_mercator_latitude (self->to[1]);
+  *longitude = self->to[0] * 360.0 - 180.0;
+  *zoom = self->to[2];
+  return TRUE;
+}
+
+gboolean
+sb_presentation_window_pointer_hidden (SbPresentationWindow *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), FALSE);
+
+  return self->pointer_hidden;
+}

@@ -1,0 +1,642 @@
+/* sb-presentation.c
+ *
+ * The keys are those slide software and clicker remotes use, so that a
+ * briefer's hands already know them. While the screen is blanked, any key
+ * brings the picture back and does nothing else: a presenter pressing a
+ * key in the dark is asking for the picture, not for the next slide.
+ */
+
+#define G_LOG_DOMAIN "sb-presentation"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sb-format.h"
+#include "sb-presentation.h"
+#include "sb-projection.h"
+#include "sb-step.h"
+
+#define MAX_DIGITS 4
+#define MIN_FRAME_ZOOM 2.0
+#define MAX_FRAME_ZOOM 9.0
+
+struct _SbPresentation
+{
+  GObject parent_instance;
+
+  SbBriefing *briefing;
+  GPtrArray *slides;       /* of SbStep, or of SbItem (incidents) */
+  gboolean has_steps;
+
+  guint index;
+  SbBlank blank;
+  GString *typed;          /* digits typed before Enter */
+  gboolean ended;
+  gint64 start_time;
+  gint64 slide_time;
+};
+
+G_DEFINE_FINAL_TYPE (SbPresentation, sb_presentation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_INDEX,
+  PROP_BLANK,
+  PROP_TYPED_NUMBER,
+  N_PROPS
+};
+
+enum {
+  ENDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+void
+sb_slide_clear (SbSlide *slide)
+{
+  g_clear_pointer (&slide->caption, g_free);
+  g_clear_pointer (&slide->highlight, g_ptr_array_unref);
+  memset (slide, 0, sizeof *slide);
+}
+
+static int
+compare_incidents (gconstpointer a,
+                   gconstpointer b)
+{
+  SbItem *item_a = *(SbItem **) a;
+  SbItem *item_b = *(SbItem **) b;
+
+  return sb_date_compare (sb_item_get_date (item_a), sb_item_get_date (item_b));
+}
+
+static void
+sb_presentation_finalize (GObject *object)
+{
+  SbPresentation *self = (SbPresentation *)object;
+
+  g_clear_object (&self->briefing);
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
+  g_string_free (self->typed, TRUE);
+
+  G_OBJECT_CLASS (sb_presentation_parent_class)->finalize (object);
+}
+
+static void
+sb_presentation_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SbPresentation *self = SB_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEX:
+      g_value_set_uint (value, self->index);
+      break;
+
+    case PROP_BLANK:
+      g_value_set_int (value, self->blank);
+      break;
+
+    case PROP_TYPED_NUMBER:
+      g_value_set_string (value, self->typed->str);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_presentation_class_init (SbPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sb_presentation_finalize;
+  object_class->get_property = sb_presentation_get_property;
+
+  properties[PROP_INDEX] =
+    g_param_spec_uint ("index", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BLANK] =
+    g_param_spec_int ("blank", NULL, NULL,
+                      SB_BLANK_NONE, SB_BLANK_WHITE, SB_BLANK_NONE,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TYPED_NUMBER] =
+    g_param_spec_string ("typed-number", NULL, NULL,
+                         "",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbPresentation::ended:
+   *
+   * The presenter ended the presentation (Escape).
+   */
+  signals[ENDED] =
+    g_signal_new ("ended",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+sb_presentation_init (SbPresentation *self)
+{
+  self->typed = g_string_new (NULL);
+  self->slides = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * sb_presentation_new:
+ *
+ * Makes a presentation of @briefing's steps; of its incidents in date
+ * order when it has no steps.
+ */
+SbPresentation *
+sb_presentation_new (SbBriefing *briefing)
+{
+  SbPresentation *self;
+  GListModel *steps;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+
+  self = g_object_new (SB_TYPE_PRESENTATION, NULL);
+  self->briefing = g_object_ref (briefing);
+
+  steps = sb_briefing_get_steps (briefing);
+  for (guint i = 0; steps != NULL && i < g_list_model_get_n_items (steps); i++)
+    g_ptr_array_add (self->slides, g_list_model_get_item (steps, i));
+  self->has_steps = self->slides->len > 0;
+
+  if (!self->has_steps)
+    {
+      GListModel *incidents = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);
+
+      for (guint i = 0; incidents != NULL && i < g_list_model_get_n_items (incidents); i++)
+        g_ptr_array_add (self->slides, g_list_model_get_item (incidents, i));
+      g_ptr_array_sort (self->slides, compare_incidents);
+    }
+
+  self->start_time = self->slide_time = g_get_monotonic_time ();
+
+  return self;
+}
+
+SbBriefing *
+sb_presentation_get_briefing (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), NULL);
+
+  return self->briefing;
+}
+
+gboolean
+sb_presentation_has_steps (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), FALSE);
+
+  return self->has_steps;
+}
+
+guint
+sb_presentation_get_n_slides (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), 0);
+
+  return self->slides->len;
+}
+
+/**
+ * sb_presentation_describe:
+ *
+ * Fills @slide with what slide @index shows; clear it with
+ * sb_slide_clear().
+ *
+ * Returns: %FALSE if there is no such slide
+ */
+gboolean
+sb_presentation_describe (SbPresentation *self,
+                          guint           index,
+                          SbSlide        *slide)
+{
+  SbEntity *entity;
+
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), FALSE);
+  g_return_val_if_fail (slide != NULL, FALSE);
+
+  memset (slide, 0, sizeof *slide);
+  if (index >= self->slides->len)
+    return FALSE;
+
+  entity = g_ptr_array_index (self->slides, index);
+  slide->entity = entity;
+
+  if (SB_IS_STEP (entity))
+    {
+      SbStep *step = SB_STEP (entity);
+      SbText *caption = sb_step_get_caption (step);
+      SbText *notes = sb_step_get_notes (step);
+
+      slide->title = sb_text_get (sb_step_get_title (step));
+      slide->caption = caption ? g_strdup (sb_text_get (caption)) : NULL;
+      slide->notes = notes ? sb_text_get (notes) : NULL;
+      slide->citation = sb_step_get_citation (step);
+      slide->highlight = sb_step_get_highlight (step) ? g_ptr_array_ref (sb_step_get_highlight (step)) : NULL;
+      slide->shown = sb_step_get_shown (step);
+      slide->frame = sb_step_get_frame (step);
+      slide->layers = sb_step_get_layers (step);
+      slide->has_center = sb_step_get_center (step, &slide->latitude, &slide->longitude, &slide->zoom);
+    }
+  else
+    {
+      SbItem *item = SB_ITEM (entity);
+      GPtrArray *citations = sb_item_get_citations (item);
+      SbText *title = sb_item_get_title (item);
+
+      /* An incident stands for itself: framed and highlighted. */
+      slide->title = title ? sb_text_get (title) : sb_entity_get_label (entity);
+      slide->caption = sb_format_item_subtitle (item);
+      slide->citation = citations && citations->len > 0 ? g_ptr_array_index (citations, 0) : NULL;
+      slide->highlight = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (slide->highlight, g_object_ref (entity));
+      slide->layers = SB_LAYERS_ALL;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+extend_by_entity (SbBriefing *briefing,
+                  SbEntity   *entity,
+                  double     *min_lat,
+                  double     *min_lon,
+                  double     *max_lat,
+                  double     *max_lon)
+{
+  gboolean found = FALSE;
+
+  if (SB_IS_ITEM (entity))
+    return sb_item_get_bounds (SB_ITEM (entity), min_lat, min_lon, max_lat, max_lon);
+
+  if (SB_IS_PLACE (entity))
+    {
+      SbPlace *place = SB_PLACE (entity);
+      double margin = MIN (sb_place_get_radius_km (place), 250.0) / 111.0 + 0.3;
+
+      *min_lat = MIN (*min_lat, sb_place_get_latitude (place) - margin);
+      *max_lat = MAX (*max_lat, sb_place_get_latitude (place) + margin);
+      *min_lon = MIN (*min_lon, sb_place_get_longitude (place) - margin);
+      *max_lon = MAX (*max_lon, sb_place_get_longitude (place) + margin);
+      return TRUE;
+    }
+
+  if (SB_IS_ACTOR (entity))
+    {
+      GPtrArray *items = sb_briefing_get_items_for_actor (briefing, SB_ACTOR (entity));
+
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        found |= sb_item_get_bounds (g_ptr_array_index (items, i), min_lat, min_lon, max_lat, max_lon);
+    }
+
+  return found;
+}
+
+/**
+ * sb_slide_get_camera:
+ *
+ * Computes where a view of @width × @height pixels goes for @slide: its
+ * centre and zoom, or the zoom that fits what it frames with a margin, as
+ * the map view frames a selection.
+ *
+ * Returns: %FALSE if the slide names no place
+ */
+gboolean
+sb_slide_get_camera (const SbSlide *slide,
+                     SbBriefing    *briefing,
+                     double         width,
+                     double         height,
+                     double        *latitude,
+                     double        *longitude,
+                     double        *zoom)
+{
+  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE;
+  double max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
+  double span_x, span_y;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (slide != NULL, FALSE);
+
+  if (slide->has_center)
+    {
+      *latitude = slide->latitude;
+      *longitude = slide->longitude;
+      *zoom = slide->zoom;
+      return TRUE;
+    }
+
+  if (SB_IS_ITEM (slide->entity))
+    found = extend_by_entity (briefing, slide->entity, &min_lat, &min_lon, &max_lat, &max_lon);
+  for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
+    found |= extend_by_entity (briefing, g_ptr_array_index (slide->frame, i),
+                               &min_lat, &min_lon, &max_lat, &max_lon);
+  if (!found || width <= 0 || height <= 0)
+    return FALSE;
+
+  span_x = MAX ((max_lon - min_lon) / 360.0, 1e-6);
+  span_y = MAX (sb_mercator_y (min_lat) - sb_mercator_y (max_lat), 1e-6);
+  *zoom = MIN (log2 (width * 0.85 / (SB_TILE_SIZE * span_x)),
+               log2 (height * 0.85 / (SB_TILE_SIZE * span_y)));
+  *zoom = CLAMP (*zoom, MIN_FRAME_ZOOM, MAX_FRAME_ZOOM);
+  *longitude = (min_lon + max_lon) / 2;
+  *latitude = sb_mercator_latitude ((sb_mercator_y (min_lat) + sb_mercator_y (max_lat)) / 2);
+
+  return TRUE;
+}
+
+guint
+sb_presentation_get_index (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), 0);
+
+  return self->index;
+}
+
+void
+sb_presentation_set_index (SbPresentation *self,
+                           guint           index)
+{
+  g_return_if_fail (SB_IS_PRESENTATION (self));
+
+  if (self->slides->len == 0)
+    return;
+
+  index = MIN (index, self->slides->len - 1);
+  if (index == self->index)
+    return;
+
+  self->index = index;
+  self->slide_time = g_get_monotonic_time ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+}
+
+void
+sb_presentation_next (SbPresentation *self)
+{
+  g_return_if_fail (SB_IS_PRESENTATION (self));
+
+  sb_presentation_set_index (self, self->index + 1);
+}
+
+void
+sb_presentation_previous (SbPresentation *self)
+{
+  g_return_if_fail (SB_IS_PRESENTATION (self));
+
+  if (self->index > 0)
+    sb_presentation_set_index (self, self->index - 1);
+}
+
+SbBlank
+sb_presentation_get_blank (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), SB_BLANK_NONE);
+
+  return self->blank;
+}
+
+void
+sb_presentation_set_blank (SbPresentation *self,
+                           SbBlank         blank)
+{
+  g_return_if_fail (SB_IS_PRESENTATION (self));
+
+  if (self->blank == blank)
+    return;
+
+  self->blank = blank;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK]);
+}
+
+/**
+ * sb_presentation_get_typed_number:
+ *
+ * Returns: the digits typed so far towards a jump; empty when none
+ */
+const char *
+sb_presentation_get_typed_number (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), "");
+
+  return self->typed->str;
+}
+
+static void
+set_typed (SbPresentation *self,
+           const char     *digits)
+{
+  if (g_str_equal (self->typed->str, digits))
+    return;
+
+  g_string_assign (self->typed, digits);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPED_NUMBER]);
+}
+
+static int
+key_digit (guint keyval)
+{
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    return keyval - GDK_KEY_0;
+  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    return keyval - GDK_KEY_KP_0;
+  return -1;
+}
+
+static gboolean
+key_is_modifier (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Shift_L: case GDK_KEY_Shift_R:
+    case GDK_KEY_Control_L: case GDK_KEY_Control_R:
+    case GDK_KEY_Alt_L: case GDK_KEY_Alt_R:
+    case GDK_KEY_Meta_L: case GDK_KEY_Meta_R:
+    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
+    case GDK_KEY_Hyper_L: case GDK_KEY_Hyper_R:
+    case GDK_KEY_ISO_Level3_Shift: case GDK_KEY_Caps_Lock:
+    case GDK_KEY_Num_Lock: case GDK_KEY_Scroll_Lock:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * sb_presentation_handle_key:
+ *
+ * Does what @keyval does in a presentation.
+ *
+ * Returns: %TRUE if the key was the presentation's; keys with Control or
+ *   Alt are left to the application's shortcuts
+ */
+gboolean
+sb_presentation_handle_key (SbPresentation  *self,
+                            guint            keyval,
+                            GdkModifierType  state)
+{
+  int digit;
+
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), FALSE);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || key_is_modifier (keyval))
+    return FALSE;
+
+  if (self->blank != SB_BLANK_NONE)
+    {
+      sb_presentation_set_blank (self, SB_BLANK_NONE);
+      return TRUE;
+    }
+
+  digit = key_digit (keyval);
+  if (digit >= 0)
+    {
+      g_autofree char *typed = NULL;
+
+      if (self->typed->len < MAX_DIGITS)
+        {
+          typed = g_strdup_printf ("%s%d", self->typed->str, digit);
+          set_typed (self, typed);
+        }
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (self->typed->len > 0)
+        {
+          guint64 number = g_ascii_strtoull (self->typed->str, NULL, 10);
+
+          set_typed (self, "");
+          if (number >= 1)
+            sb_presentation_set_index (self, (guint) MIN (number, G_MAXUINT) - 1);
+          return TRUE;
+        }
+      sb_presentation_next (self);
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  /* Any other key ends a number being typed. */
+  set_typed (self, "");
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+    case GDK_KEY_n: case GDK_KEY_N:
+      sb_presentation_next (self);
+      return TRUE;
+
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_p: case GDK_KEY_P:
+      sb_presentation_previous (self);
+      return TRUE;
+
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+      sb_presentation_set_index (self, 0);
+      return TRUE;
+
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      sb_presentation_set_index (self, self->slides->len > 0 ? self->slides->len - 1 : 0);
+      return TRUE;
+
+    case GDK_KEY_b: case GDK_KEY_B:
+    case GDK_KEY_period: case GDK_KEY_KP_Decimal:
+      sb_presentation_set_blank (self, SB_BLANK_BLACK);
+      return TRUE;
+
+    case GDK_KEY_w: case GDK_KEY_W:
+      sb_presentation_set_blank (self, SB_BLANK_WHITE);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      sb_presentation_end (self);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * sb_presentation_end:
+ *
+ * Ends the presentation: emits #SbPresentation::ended, once.
+ */
+void
+sb_presentation_end (SbPresentation *self)
+{
+  g_return_if_fail (SB_IS_PRESENTATION (self));
+
+  if (self->ended)
+    return;
+
+  self->ended = TRUE;
+  g_signal_emit (self, signals[ENDED], 0);
+}
+
+gboolean
+sb_presentation_is_ended (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), TRUE);
+
+  return self->ended;
+}
+
+/**
+ * sb_presentation_get_start_time:
+ *
+ * Returns: the monotonic time the presentation started
+ */
+gint64
+sb_presentation_get_start_time (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), 0);
+
+  return self->start_time;
+}
+
+/**
+ * sb_presentation_get_slide_time:
+ *
+ * Returns: the monotonic time the slide shown was reached
+ */
+gint64
+sb_presentation_get_slide_time (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), 0);
+
+  return self->slide_time;
+}

@@ -1,0 +1,191 @@
+/* sb-presenter-console.c */
+
+#define G_LOG_DOMAIN "sb-presenter-console"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-presenter-console.h"
+#include "sb-source.h"
+
+struct _SbPresenterConsole
+{
+  GtkWindow parent_instance;
+
+  GtkLabel *number_label;
+  GtkLabel *slide_time_label;
+  GtkLabel *elapsed_label;
+  GtkLabel *title_label;
+  GtkLabel *caption_label;
+  GtkLabel *notes_label;
+  GtkWidget *citation_heading;
+  GtkLabel *citation_label;
+  GtkLabel *next_label;
+  GtkLabel *state_label;
+
+  SbPresentation *presentation;
+  guint clock_source;
+};
+
+G_DEFINE_FINAL_TYPE (SbPresenterConsole, sb_presenter_console, GTK_TYPE_WINDOW)
+
+static char *
+format_duration (gint64 microseconds)
+{
+  gint64 seconds = MAX (microseconds, 0) / G_USEC_PER_SEC;
+
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
+
+  return g_strdup_printf ("%02d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+static gboolean
+update_clocks (gpointer user_data)
+{
+  SbPresenterConsole *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *elapsed = format_duration (now - sb_presentation_get_start_time (self->presentation));
+  g_autofree char *on_step = format_duration (now - sb_presentation_get_slide_time (self->presentation));
+
+  gtk_label_set_text (self->elapsed_label, elapsed);
+  gtk_label_set_text (self->slide_time_label, on_step);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_state (SbPresenterConsole *self)
+{
+  SbBlank blank = sb_presentation_get_blank (self->presentation);
+  const char *typed = sb_presentation_get_typed_number (self->presentation);
+  g_autofree char *text = NULL;
+
+  if (*typed != '\0')
+    text = g_strdup_printf (_("Go to %s — Enter to jump"), typed);
+  else if (blank == SB_BLANK_BLACK)
+    text = g_strdup (_("The screen is black — any key brings the picture back"));
+  else if (blank == SB_BLANK_WHITE)
+    text = g_strdup (_("The screen is white — any key brings the picture back"));
+  else
+    text = g_strdup (_("Next: Page Down, Space or →  ·  Back: Page Up or ←  ·  Number and Enter: jump  ·  B: black  ·  W: white  ·  Esc: end"));
+
+  gtk_label_set_text (self->state_label, text);
+}
+
+static void
+update (SbPresenterConsole *self)
+{
+  guint index = sb_presentation_get_index (self->presentation);
+  guint n = sb_presentation_get_n_slides (self->presentation);
+  g_auto(SbSlide) slide = { 0, };
+  g_auto(SbSlide) next = { 0, };
+  g_autofree char *number = NULL;
+  g_autofree char *next_text = NULL;
+
+  sb_presentation_describe (self->presentation, index, &slide);
+
+  number = g_strdup_printf (_("Step %u of %u"), n > 0 ? index + 1 : 0, n);
+  gtk_label_set_text (self->number_label, number);
+  gtk_label_set_text (self->title_label, slide.title ? slide.title : "");
+  gtk_label_set_text (self->caption_label, slide.caption ? slide.caption : "");
+  gtk_label_set_text (self->notes_label, slide.notes ? slide.notes : _("No notes for this step"));
+
+  if (slide.citation != NULL && slide.citation->quote != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” — %s"), slide.citation->quote,
+                                               sb_text_get (sb_source_get_title (slide.citation->source)));
+
+      gtk_label_set_text (self->citation_label, text);
+    }
+  gtk_widget_set_visible (self->citation_heading, slide.citation != NULL && slide.citation->quote != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->citation_label), slide.citation != NULL && slide.citation->quote != NULL);
+
+  if (sb_presentation_describe (self->presentation, index + 1, &next))
+    next_text = g_strdup_printf (_("Next: %s"), next.title ? next.title : "");
+  else
+    next_text = g_strdup (_("Next: the end"));
+  gtk_label_set_text (self->next_label, next_text);
+
+  update_clocks (self);
+  update_state (self);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SbPresenterConsole    *self)
+{
+  return sb_presentation_handle_key (self->presentation, keyval, state);
+}
+
+static void
+sb_presenter_console_dispose (GObject *object)
+{
+  SbPresenterConsole *self = (SbPresenterConsole *)object;
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  if (self->presentation != NULL)
+    g_signal_handlers_disconnect_by_data (self->presentation, self);
+  g_clear_object (&self->presentation);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_PRESENTER_CONSOLE);
+
+  G_OBJECT_CLASS (sb_presenter_console_parent_class)->dispose (object);
+}
+
+static void
+sb_presenter_console_class_init (SbPresenterConsoleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_presenter_console_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-presenter-console.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, number_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, slide_time_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, elapsed_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, citation_heading);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, state_label);
+}
+
+static void
+sb_presenter_console_init (SbPresenterConsole *self)
+{
+  GtkEventController *key;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+SbPresenterConsole *
+sb_presenter_console_new (SbPresentation *presentation)
+{
+  SbPresenterConsole *self;
+
+  g_return_val_if_fail (SB_IS_PRESENTATION (presentation), NULL);
+
+  self = g_object_new (SB_TYPE_PRESENTER_CONSOLE, NULL);
+  self->presentation = g_object_ref (presentation);
+
+  g_signal_connect_swapped (presentation, "notify::index", G_CALLBACK (update), self);
+  g_signal_connect_swapped (presentation, "notify::blank", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (presentation, "notify::typed-number", G_CALLBACK (update_state), self);
+  self->clock_source = g_timeout_add_seconds (1, update_clocks, self);
+  update (self);
+
+  return self;
+}

@@ -1,0 +1,27 @@
+/* sb-pulse.h
+ *
+ * A ring that swells once around each highlighted statement as a slide
+ * appears, drawn over the map.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "sb-briefing.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_PULSE (sb_pulse_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbPulse, sb_pulse, SB, PULSE, GtkWidget)
+
+SbPulse  *sb_pulse_new        (ShumateViewport *viewport);
+void      sb_pulse_start      (SbPulse         *self,
+                               SbBriefing      *briefing,
+                               GPtrArray       *entities);
+void      sb_pulse_stop       (SbPulse         *self);
+gboolean  sb_pulse_is_running (SbPulse         *self);
+
+G_END_DECLS

@@ -1,0 +1,708 @@
+/* test-presentation.c
+ *
+ * Presenting and exporting as a briefer does, under Xvfb: the keys of
+ * slide software and clickers, the map at each step's camera, Escape back
+ * to the window as it was, the choice of monitors, and exports: a PNG of
+ * the size asked, a handout of one page a step, a clear error for a place
+ * that cannot be written, and exports without a network.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "sb-export.h"
+#include "sb-loader.h"
+#include "sb-map-view.h"
+#include "sb-presentation-actions.h"
+#include "sb-presentation.h"
+#include "sb-presentation-window.h"
+#include "sb-step.h"
+#include "sb-tile-setup.h"
+#include "sb-window.h"
+#include "sb-test-util.h"
+
+#define TIMEOUT_MS 20000
+#define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
+
+static gboolean
+window_has_briefing (gpointer data)
+{
+  return sb_window_get_briefing (data) != NULL && gtk_widget_get_mapped (data);
+}
+
+static SbWindow *
+open_window (void)
+{
+  SbWindow *window = sb_window_new (NULL);
+
+  sb_window_load_default (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sb_test_run_until (window_has_briefing, window, TIMEOUT_MS));
+  /* Until the window has framed the briefing. */
+  for (int i = 0; i < 6; i++)
+    sb_test_iterate_for (150);
+
+  return window;
+}
+
+static SbBriefing *
+load_default (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_BRIEFING, 0, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_loader_load_bytes (bytes, &problems);
+
+  g_assert_nonnull (briefing);
+  return briefing;
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+/* Keys */
+
+static void
+count_ended (SbPresentation *presentation,
+             guint          *count)
+{
+  (*count)++;
+}
+
+static void
+press (SbPresentation *presentation,
+       guint           keyval)
+{
+  g_assert_true (sb_presentation_handle_key (presentation, keyval, 0));
+}
+
+static void
+test_keys (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  const guint next_keys[] = { GDK_KEY_Page_Down, GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_space, GDK_KEY_Return, GDK_KEY_n, GDK_KEY_N };
+  const guint previous_keys[] = { GDK_KEY_Page_Up, GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_BackSpace, GDK_KEY_p, GDK_KEY_P };
+  guint n = sb_presentation_get_n_slides (presentation);
+  guint ended = 0;
+
+  g_assert_true (sb_presentation_has_steps (presentation));
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (sb_briefing_get_steps (briefing)));
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
+    {
+      press (presentation, next_keys[i]);
+      g_assert_cmpuint (sb_presentation_get_index (presentation), ==, i + 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
+    {
+      press (presentation, previous_keys[i]);
+      g_assert_cmpuint (sb_presentation_get_index (presentation), ==, G_N_ELEMENTS (next_keys) - 1 - i);
+    }
+
+  /* Not before the first, nor after the last. */
+  press (presentation, GDK_KEY_Home);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
+  press (presentation, GDK_KEY_Left);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
+  press (presentation, GDK_KEY_End);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  press (presentation, GDK_KEY_Right);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+
+  /* A number, then Enter, jumps; the number is shown while typed. */
+  press (presentation, GDK_KEY_3);
+  g_assert_cmpstr (sb_presentation_get_typed_number (presentation), ==, "3");
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  press (presentation, GDK_KEY_Return);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 2);
+  g_assert_cmpstr (sb_presentation_get_typed_number (presentation), ==, "");
+  press (presentation, GDK_KEY_1);
+  press (presentation, GDK_KEY_KP_0);
+  press (presentation, GDK_KEY_KP_Enter);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 9);
+  press (presentation, GDK_KEY_9);
+  press (presentation, GDK_KEY_9);
+  press (presentation, GDK_KEY_Return);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  /* Another key forgets the number typed. */
+  press (presentation, GDK_KEY_2);
+  press (presentation, GDK_KEY_Home);
+  g_assert_cmpstr (sb_presentation_get_typed_number (presentation), ==, "");
+  press (presentation, GDK_KEY_Return);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 1);
+
+  /* B and "." black, W white; any key brings the picture back and does
+   * nothing else.
+   */
+  press (presentation, GDK_KEY_b);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_BLACK);
+  press (presentation, GDK_KEY_Right);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_NONE);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 1);
+  press (presentation, GDK_KEY_period);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_BLACK);
+  press (presentation, GDK_KEY_B);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_NONE);
+  press (presentation, GDK_KEY_W);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_WHITE);
+  /* A modifier alone is no key press. */
+  g_assert_false (sb_presentation_handle_key (presentation, GDK_KEY_Shift_L, 0));
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_WHITE);
+  press (presentation, GDK_KEY_x);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_NONE);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 1);
+
+  /* Shortcuts with Control stay the application's. */
+  g_assert_false (sb_presentation_handle_key (presentation, GDK_KEY_q, GDK_CONTROL_MASK));
+  g_assert_false (sb_presentation_handle_key (presentation, GDK_KEY_x, 0));
+
+  g_signal_connect (presentation, "ended", G_CALLBACK (count_ended), &ended);
+  press (presentation, GDK_KEY_Escape);
+  g_assert_cmpuint (ended, ==, 1);
+  g_assert_true (sb_presentation_is_ended (presentation));
+}
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return sb_date_compare (sb_item_get_date (*(SbItem **) a), sb_item_get_date (*(SbItem **) b));
+}
+
+static void
+test_incidents_without_steps (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_BRIEFING, 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(SbPresentation) presentation = NULL;
+  g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *json = NULL;
+  GListModel *model;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), "steps");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json = json_generator_to_data (generator, NULL);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (json, strlen (json));
+
+  briefing = sb_loader_load_bytes (bytes, &problems);
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_steps (briefing)), ==, 0);
+
+  model = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (incidents, g_list_model_get_item (model, i));
+  g_ptr_array_sort (incidents, compare_dates);
+
+  presentation = sb_presentation_new (briefing);
+  g_assert_false (sb_presentation_has_steps (presentation));
+  g_assert_cmpuint (sb_presentation_get_n_slides (presentation), ==, incidents->len);
+  g_assert_cmpuint (incidents->len, >, 1);
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      g_auto(SbSlide) slide = { 0, };
+
+      g_assert_true (sb_presentation_describe (presentation, i, &slide));
+      g_assert_true (SB_IS_ITEM (slide.entity));
+      g_assert_true (slide.entity == g_ptr_array_index (incidents, i) ||
+                     sb_date_compare (sb_item_get_date (SB_ITEM (slide.entity)),
+                                      sb_item_get_date (g_ptr_array_index (incidents, i))) == 0);
+      g_assert_nonnull (slide.title);
+      g_assert_nonnull (slide.highlight);
+    }
+}
+
+/* Presenting from the window */
+
+typedef struct
+{
+  double lat, lon, zoom;
+  gboolean sidebar_shown;
+  int width, height;
+  SbEntity *selected;
+  SbLayers layers;
+  gboolean filtered;
+} WindowState;
+
+static void
+get_state (SbWindow    *window,
+           WindowState *state)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (sb_window_get_map_view (window));
+  SbSelection *selection = sb_window_get_selection (window);
+
+  state->lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  state->lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  state->zoom = shumate_viewport_get_zoom_level (viewport);
+  state->width = gtk_widget_get_width (GTK_WIDGET (window));
+  state->height = gtk_widget_get_height (GTK_WIDGET (window));
+  state->selected = sb_selection_get_selected (selection);
+  state->layers = sb_selection_get_layers (selection);
+  state->filtered = sb_selection_is_filtered (selection);
+  state->sidebar_shown = gtk_widget_get_mapped (GTK_WIDGET (sb_window_get_map_view (window)));
+}
+
+static gboolean
+presentation_settled (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && !sb_presentation_window_is_moving (data);
+}
+
+static void
+assert_at_target (SbPresentationWindow *presenting)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (sb_presentation_window_get_map_view (presenting));
+  SbPresentation *presentation = sb_presentation_window_get_presentation (presenting);
+  g_auto(SbSlide) slide = { 0, };
+  double lat, lon, zoom;
+
+  g_assert_true (sb_presentation_describe (presentation, sb_presentation_get_index (presentation), &slide));
+  g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+
+  /* A step with a centre gets exactly it. */
+  if (slide.has_center)
+    {
+      g_assert_cmpfloat_with_epsilon (lat, slide.latitude, 1e-6);
+      g_assert_cmpfloat_with_epsilon (lon, slide.longitude, 1e-6);
+      g_assert_cmpfloat_with_epsilon (zoom, slide.zoom, 1e-6);
+    }
+
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat, 1e-3);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), lon, 1e-3);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-3);
+}
+
+static gboolean
+presentation_gone (gpointer data)
+{
+  return sb_presentation_get_window (data) == NULL;
+}
+
+static void
+test_present_and_escape (void)
+{
+  SbWindow *window = open_window ();
+  SbPresentationWindow *presenting;
+  SbPresentation *presentation;
+  WindowState before, after;
+  guint n;
+
+  set_animations (TRUE);
+  get_state (window, &before);
+
+  /* F5 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.start", NULL));
+  presenting = sb_presentation_get_window (window);
+  g_assert_nonnull (presenting);
+  g_object_add_weak_pointer (G_OBJECT (presenting), (gpointer *) &presenting);
+  presentation = sb_presentation_window_get_presentation (presenting);
+  n = sb_presentation_get_n_slides (presentation);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (presenting), "projector"));
+
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
+  assert_at_target (presenting);
+
+  /* The map flies to each step and ends at its camera. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_Page_Down, 0));
+      g_assert_cmpuint (sb_presentation_get_index (presentation), ==, i);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      assert_at_target (presenting);
+    }
+
+  /* With animations off, it cuts: there at once. */
+  set_animations (FALSE);
+  g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_Home, 0));
+  g_assert_false (sb_presentation_window_is_moving (presenting));
+  assert_at_target (presenting);
+  set_animations (TRUE);
+
+  /* Blanking covers the map. */
+  g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_b, 0));
+  sb_test_iterate_for (150);
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_BLACK);
+  g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_space, 0));
+  g_assert_cmpint (sb_presentation_get_blank (presentation), ==, SB_BLANK_NONE);
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
+
+  /* The briefing window was never touched; Escape brings it back. */
+  g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_Escape, 0));
+  g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
+  sb_test_iterate_for (150);
+  g_assert_null (presenting);
+  get_state (window, &after);
+  g_assert_cmpfloat_with_epsilon (after.lat, before.lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (after.lon, before.lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (after.zoom, before.zoom, 1e-9);
+  g_assert_cmpint (after.width, ==, before.width);
+  g_assert_cmpint (after.height, ==, before.height);
+  g_assert_true (after.selected == before.selected);
+  g_assert_cmpint (after.layers, ==, before.layers);
+  g_assert_cmpint (after.filtered, ==, before.filtered);
+  g_assert_cmpint (after.sidebar_shown, ==, before.sidebar_shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_present_at_current (void)
+{
+  SbWindow *window = open_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GListModel *steps = sb_briefing_get_steps (briefing);
+  SbPresentationWindow *presenting;
+  SbPresentation *presentation;
+  SbStep *step = NULL;
+  guint index = 0;
+
+  /* The first step after the first that highlights a statement. */
+  for (guint i = 1; i < g_list_model_get_n_items (steps) && step == NULL; i++)
+    {
+      g_autoptr(SbStep) candidate = g_list_model_get_item (steps, i);
+      GPtrArray *highlight = sb_step_get_highlight (candidate);
+
+      if (highlight != NULL && highlight->len > 0 && SB_IS_ITEM (g_ptr_array_index (highlight, 0)))
+        {
+          step = candidate;
+          index = i;
+          sb_selection_select (sb_window_get_selection (window), g_ptr_array_index (highlight, 0));
+        }
+    }
+  g_assert_nonnull (step);
+
+  /* Shift+F5 starts at the step showing what is selected… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.resume", NULL));
+  presenting = sb_presentation_get_window (window);
+  presentation = sb_presentation_window_get_presentation (presenting);
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+  g_assert_cmpuint (sb_presentation_get_index (presentation), <=, index);
+  {
+    g_auto(SbSlide) slide = { 0, };
+
+    sb_presentation_describe (presentation, sb_presentation_get_index (presentation), &slide);
+    g_assert_true (g_ptr_array_find (slide.highlight, sb_selection_get_selected (sb_window_get_selection (window)), NULL));
+  }
+  assert_at_target (presenting);
+
+  /* …and, with nothing selected, where the last one ended. */
+  sb_presentation_set_index (presentation, 4);
+  sb_presentation_end (presentation);
+  g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
+  sb_selection_clear (sb_window_get_selection (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.resume", NULL));
+  presentation = sb_presentation_window_get_presentation (sb_presentation_get_window (window));
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 4);
+  sb_presentation_end (presentation);
+  g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
+
+  /* F5 always starts at the first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.start", NULL));
+  presentation = sb_presentation_window_get_presentation (sb_presentation_get_window (window));
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
+  sb_presentation_end (presentation);
+  g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+pointer_hidden (gpointer data)
+{
+  return sb_presentation_window_pointer_hidden (data);
+}
+
+static void
+test_pointer_hides (void)
+{
+  SbWindow *window = open_window ();
+  SbPresentationWindow *presenting = sb_presentation_start (window, FALSE);
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (sb_presentation_window_pointer_hidden (presenting));
+  g_assert_true (sb_test_run_until (pointer_hidden, presenting, TIMEOUT_MS));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 1900 * 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4000 * 1000);
+
+  sb_presentation_end (sb_presentation_window_get_presentation (presenting));
+  g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Two monitors are not to be had under Xvfb: the choice is tested with
+ * monitor objects of the display's type.
+ */
+static void
+test_monitors (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GListStore) monitors = g_list_store_new (GDK_TYPE_MONITOR);
+  g_autoptr(GdkMonitor) real = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  g_autoptr(GdkMonitor) laptop = g_object_new (G_OBJECT_TYPE (real), "display", display, NULL);
+  g_autoptr(GdkMonitor) projector = g_object_new (G_OBJECT_TYPE (real), "display", display, NULL);
+  GdkMonitor *console, *present;
+
+  g_list_store_append (monitors, laptop);
+  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), laptop, NULL, &console);
+  g_assert_true (present == laptop);
+  g_assert_null (console);
+
+  g_list_store_append (monitors, projector);
+  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), laptop, NULL, &console);
+  g_assert_true (present == projector);
+  g_assert_true (console == laptop);
+
+  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), projector, "", &console);
+  g_assert_true (present == laptop);
+  g_assert_true (console == projector);
+
+  /* A preferred monitor that is not connected changes nothing. */
+  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), laptop, "HDMI-9", &console);
+  g_assert_true (present == projector);
+  g_assert_true (console == laptop);
+}
+
+/* Exports */
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  guint missing;
+  GError *error;
+} ExportResult;
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportResult *export = user_data;
+
+  export->ok = sb_export_finish (result, &export->missing, &export->error);
+  export->done = TRUE;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((ExportResult *) data)->done;
+}
+
+static char *
+temp_path (const char *name)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("sb-presentation-XXXXXX", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+export_view (SbWindow         *window,
+             ShumateMapSource *tiles,
+             SbExportFormat    format,
+             int               width,
+             int               height,
+             const char       *path,
+             ExportResult     *result)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (sb_window_get_map_view (window));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  memset (result, 0, sizeof *result);
+  sb_export_view_async (sb_window_get_selection (window), tiles,
+                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport),
+                        gtk_widget_get_width (GTK_WIDGET (sb_window_get_map_view (window))),
+                        gtk_widget_get_height (GTK_WIDGET (sb_window_get_map_view (window))),
+                        format, width, height, file, NULL, on_exported, result);
+  g_assert_true (sb_test_run_until (export_done, result, TIMEOUT_MS));
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GRegex) regex = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint count = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_regex_match_full (regex, contents, length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      count++;
+      g_match_info_next (match, NULL);
+    }
+
+  return count;
+}
+
+static void
+assert_png_size (const char *path,
+                 int         width,
+                 int         height)
+{
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, NULL);
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+}
+
+static void
+test_export_view (void)
+{
+  SbWindow *window = open_window ();
+  g_autofree char *png = temp_path ("view.png");
+  g_autofree char *small = temp_path ("view-1024.png");
+  g_autofree char *pdf = temp_path ("view.pdf");
+  ExportResult result;
+
+  export_view (window, NULL, SB_EXPORT_PNG, 1920, 1080, png, &result);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+  g_assert_cmpuint (result.missing, ==, 0);
+  assert_png_size (png, 1920, 1080);
+
+  export_view (window, NULL, SB_EXPORT_PNG, 1024, 768, small, &result);
+  g_assert_no_error (result.error);
+  assert_png_size (small, 1024, 768);
+
+  export_view (window, NULL, SB_EXPORT_PDF, 0, 0, pdf, &result);
+  g_assert_no_error (result.error);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_handout (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autofree char *path = temp_path ("handout.pdf");
+  g_autofree char *with_notes = temp_path ("handout-notes.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) notes_file = g_file_new_for_path (with_notes);
+  guint n_steps = g_list_model_get_n_items (sb_briefing_get_steps (briefing));
+  ExportResult result = { 0, };
+
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+  g_assert_cmpuint (count_pdf_pages (path), ==, n_steps);
+
+  memset (&result, 0, sizeof result);
+  sb_export_handout_async (briefing, NULL, TRUE, notes_file, NULL, on_exported, &result);
+  g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
+  g_assert_no_error (result.error);
+  g_assert_cmpuint (count_pdf_pages (with_notes), ==, n_steps);
+}
+
+static void
+test_export_unwritable (void)
+{
+  SbWindow *window = open_window ();
+  g_autofree char *dir = temp_path ("missing-folder");
+  g_autofree char *path = g_build_filename (dir, "view.png", NULL);
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ExportResult result;
+
+  export_view (window, NULL, SB_EXPORT_PNG, 1920, 1080, path, &result);
+  g_assert_false (result.ok);
+  g_assert_error (result.error, SB_EXPORT_ERROR, SB_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (result.error->message, "view.png"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&result.error);
+
+  memset (&result, 0, sizeof result);
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
+  g_assert_error (result.error, SB_EXPORT_ERROR, SB_EXPORT_ERROR_WRITE);
+  g_clear_error (&result.error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A tile server that cannot be reached, as in a room without a network:
+ * the export is made on the base map and counts the tiles missing.
+ */
+static void
+test_export_offline (void)
+{
+  SbWindow *window = open_window ();
+  g_autoptr(ShumateMapSource) tiles = sb_tile_setup_http ("http://127.0.0.1:9/{z}/{x}/{y}.png", "Nowhere",
+                                                          "© Nowhere", NULL, 19);
+  g_autofree char *png = temp_path ("offline.png");
+  g_autofree char *handout = temp_path ("offline-handout.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (handout);
+  g_autoptr(SbBriefing) briefing = load_default ();
+  ExportResult result;
+  gint64 start = g_get_monotonic_time ();
+
+  sb_export_set_tile_timeout (4000);
+
+  export_view (window, tiles, SB_EXPORT_PNG, 1280, 720, png, &result);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+  g_assert_cmpuint (result.missing, >, 0);
+  assert_png_size (png, 1280, 720);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
+
+  memset (&result, 0, sizeof result);
+  sb_export_handout_async (briefing, tiles, FALSE, file, NULL, on_exported, &result);
+  g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
+  g_assert_no_error (result.error);
+  g_assert_cmpuint (result.missing, >, 0);
+  g_assert_cmpuint (count_pdf_pages (handout), ==, g_list_model_get_n_items (sb_briefing_get_steps (briefing)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+
+  g_test_add_func ("/presentation/keys", test_keys);
+  g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
+  g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
+  g_test_add_func ("/presentation/present-at-current", test_present_at_current);
+  g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
+  g_test_add_func ("/presentation/monitors", test_monitors);
+  g_test_add_func ("/presentation/export-view", test_export_view);
+  g_test_add_func ("/presentation/export-handout", test_export_handout);
+  g_test_add_func ("/presentation/export-unwritable", test_export_unwritable);
+  g_test_add_func ("/presentation/export-offline", test_export_offline);
+
+  return g_test_run ();
+}
