@@ -17,9 +17,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SbApplication) app = NULL;
+  /* Set to the build's po/ to run translated from the source tree. */
+  const char *localedir = g_getenv ("SAHELBRIEF_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

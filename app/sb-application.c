@@ -12,7 +12,9 @@
 
 #include "sb-application.h"
 #include "sb-basemap.h"
+#include "sb-briefing-language.h"
 #include "sb-preferences-window.h"
+#include "sb-presentation-actions.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -46,6 +48,8 @@ sb_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  if (SB_IS_WINDOW (window))
+    sb_presentation_start_if_asked (SB_WINDOW (window));
 }
 
 /* A window still showing the built-in briefing is reused for the first
@@ -70,6 +74,7 @@ sb_application_open (GApplication  *app,
 
       sb_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      sb_presentation_start_if_asked (window);
     }
 }
 
@@ -150,6 +155,7 @@ sb_application_preferences_action (GSimpleAction *action,
     }
 
   preferences = sb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), settings);
+  sb_presentation_add_preferences (ADW_PREFERENCES_WINDOW (preferences), settings);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -187,6 +193,10 @@ sb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  sb_presentation_add_app_actions (GTK_APPLICATION (app));
+
+  if (sb_application_get_settings (SB_APPLICATION (app)) != NULL)
+    sb_briefing_language_follow (GTK_APPLICATION (app), sb_application_get_settings (SB_APPLICATION (app)));
 }
 
 /**
@@ -241,6 +251,8 @@ sb_application_init (SbApplication *self)
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check briefing files and print each problem, then exit"), NULL },
+    { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Present the briefing full screen from its first step"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -248,6 +260,7 @@ sb_application_init (SbApplication *self)
    * application starts.
    */
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_signal_connect (self, "handle-local-options", G_CALLBACK (sb_presentation_handle_local_options), NULL);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Open SahelBrief briefings (.sahelbrief files)."));

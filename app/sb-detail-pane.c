@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-actor-chip.h"
+#include "sb-briefing-language.h"
 #include "sb-detail-pane.h"
 #include "sb-format.h"
 
@@ -24,6 +25,7 @@ struct _SbDetailPane
   GtkLabel *kind_label;
   GtkLabel *title_label;
   GtkLabel *description_label;
+  GtkLabel *language_note;
   GtkGrid *facts;
   GtkWidget *source_box;
   GtkLabel *source_title;
@@ -177,6 +179,27 @@ add_figures (SbDetailPane *self,
     }
 }
 
+/* Says so when the text shown is not in the language asked for. */
+static void
+show_language_note (SbDetailPane *self,
+                    SbText       *text)
+{
+  const char *shown = NULL;
+  const char *wanted = NULL;
+  g_autofree char *note = NULL;
+
+  if (!sb_briefing_language_is_fallback (text, &shown, &wanted))
+    return;
+
+  /* TRANSLATORS: under a text of the briefing: "Not available in French;
+   * shown in English." The names are those of "English", "French", …
+   */
+  note = g_strdup_printf (_("Not available in %s; shown in %s."),
+                          sb_format_language (wanted), sb_format_language (shown));
+  gtk_label_set_text (self->language_note, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_note), TRUE);
+}
+
 static void
 add_certainty (SbDetailPane     *self,
                const SbEvidence *evidence)
@@ -222,6 +245,7 @@ show_item (SbDetailPane *self,
   /* The description repeats a title-less statement's label: once is enough. */
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           g_strcmp0 (description, sb_entity_get_label (SB_ENTITY (item))) != 0);
+  show_language_note (self, sb_item_get_description (item));
 
   for (guint i = 0; i < sb_item_get_n_actors (item); i++)
     add_link_fact (self, i == 0 ? _("Who") : "", SB_ENTITY (sb_item_get_actor (item, i)), NULL);
@@ -279,6 +303,7 @@ show_actor (SbDetailPane *self,
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (actor)));
   gtk_label_set_text (self->description_label, sb_text_get (sb_actor_get_summary (actor)));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), sb_actor_get_summary (actor) != NULL);
+  show_language_note (self, sb_actor_get_summary (actor));
 
   if (sb_actor_get_affiliation (actor) != NULL)
     add_fact (self, _("Affiliation"), sb_text_get (sb_actor_get_affiliation (actor)), NULL);
@@ -306,7 +331,10 @@ show_place (SbDetailPane *self,
   SbBriefing *briefing = sb_selection_get_briefing (self->selection);
   GListModel *items = sb_briefing_get_all_items (briefing);
   g_autofree char *precision = sb_format_place_precision (place);
-  g_autofree char *coordinates = g_strdup_printf ("%.4f, %.4f", sb_place_get_latitude (place), sb_place_get_longitude (place));
+  /* TRANSLATORS: latitude and longitude, "16.2719, -0.0447"; where the
+   * decimal separator is a comma, separate the two with a semicolon
+   */
+  g_autofree char *coordinates = g_strdup_printf (_("%.4f, %.4f"), sb_place_get_latitude (place), sb_place_get_longitude (place));
   gboolean first = TRUE;
 
   gtk_label_set_text (self->kind_label, _("Place"));
@@ -464,6 +492,7 @@ update (SbDetailPane *self)
   SbCitation *current = self->selection ? sb_selection_get_citation (self->selection) : NULL;
 
   clear_facts (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_note), FALSE);
   g_ptr_array_set_size (self->citations, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-citation", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-passage", FALSE);
@@ -626,6 +655,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, description_label);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, language_note);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, facts);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_box);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_title);

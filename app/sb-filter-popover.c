@@ -8,6 +8,7 @@
 
 #include "sb-filter-popover.h"
 #include "sb-format.h"
+#include "sb-kind-icons.h"
 
 struct _SbFilterPopover
 {
@@ -137,8 +138,16 @@ sb_filter_popover_init (SbFilterPopover *self)
   for (guint i = 0; i < G_N_ELEMENTS (layer_order); i++)
     {
       SbItemKind kind = layer_order[i];
-      GtkWidget *button = gtk_check_button_new_with_mnemonic (layer_label (kind));
+      GtkWidget *button = gtk_check_button_new ();
+      GtkWidget *label = gtk_label_new_with_mnemonic (layer_label (kind));
 
+      /* The map's sign for the layer beside its name. */
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (button),
+                                  sb_kind_icon_label_new (sb_item_kind_icon_name (kind), label));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
       g_object_set_data (G_OBJECT (button), "sb-kind", GUINT_TO_POINTER (kind));
       self->layer_buttons[kind] = GTK_CHECK_BUTTON (button);
       gtk_box_append (self->layer_box, button);

@@ -78,10 +78,17 @@ format_calendar_date (const SbCalendarDate *date)
   switch (date->precision)
     {
     case SB_DATE_PRECISION_DAY:
+      if (date->day == 1)
+        /* TRANSLATORS: the first day of a month, as strftime; "1 August
+         * 2022". French writes "1er %B %Y".
+         */
+        return g_date_time_format (time, C_("first day of a month", "%-d %B %Y"));
       /* TRANSLATORS: a date known to the day, as strftime; "15 August 2022" */
       return g_date_time_format (time, _("%-d %B %Y"));
     case SB_DATE_PRECISION_MONTH:
-      /* TRANSLATORS: a date known to the month, as strftime; "August 2022" */
+      /* TRANSLATORS: a date known to the month, as strftime; "August 2022".
+       * Languages whose month names change after a day number can use %OB.
+       */
       return g_date_time_format (time, _("%B %Y"));
     case SB_DATE_PRECISION_YEAR:
       return g_date_time_format (time, "%Y");
@@ -599,7 +606,13 @@ sb_format_citation (SbCitation *citation)
     return url ? g_strdup_printf ("%s\n%s", source, url) : g_steal_pointer (&source);
 
   if (url != NULL)
-    return g_strdup_printf ("“%s”\n— %s\n%s", citation->quote, source, url);
+    /* TRANSLATORS: a citation put on the clipboard: the quoted passage,
+     * its source and the source's address, each on a line of its own
+     */
+    return g_strdup_printf (_("“%s”\n— %s\n%s"), citation->quote, source, url);
 
-  return g_strdup_printf ("“%s”\n— %s", citation->quote, source);
+  /* TRANSLATORS: a citation put on the clipboard: the quoted passage and
+   * its source, each on a line of its own
+   */
+  return g_strdup_printf (_("“%s”\n— %s"), citation->quote, source);
 }

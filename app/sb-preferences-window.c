@@ -6,9 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-briefing-language.h"
 #include "sb-file-chooser.h"
 #include "sb-preferences-window.h"
 #include "sb-tile-setup.h"
+#include "sb-window.h"
 
 struct _SbPreferencesWindow
 {
@@ -19,8 +21,10 @@ struct _SbPreferencesWindow
   AdwEntryRow *attribution_row;
   AdwActionRow *mbtiles_row;
   GtkLabel *template_error;
+  AdwComboRow *language_row;
 
   GSettings *settings;
+  GStrv language_codes;    /* those of language_row, "" for the interface's */
 };
 
 G_DEFINE_FINAL_TYPE (SbPreferencesWindow, sb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -47,6 +51,48 @@ on_source_selected (SbPreferencesWindow *self)
 
   if ((int) selected != g_settings_get_enum (self->settings, "tile-source"))
     g_settings_set_enum (self->settings, "tile-source", selected);
+}
+
+static void
+on_language_selected (SbPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  g_autofree char *current = g_settings_get_string (self->settings, "briefing-language");
+
+  if (self->language_codes == NULL || selected >= g_strv_length (self->language_codes))
+    return;
+
+  if (!g_str_equal (current, self->language_codes[selected]))
+    g_settings_set_string (self->settings, "briefing-language", self->language_codes[selected]);
+}
+
+/* The languages offered: the interface's, English, Dutch, French, and
+ * those the briefing shown has.
+ */
+static void
+setup_language_row (SbPreferencesWindow *self,
+                    GtkWindow           *parent)
+{
+  g_autofree char *current = g_settings_get_string (self->settings, "briefing-language");
+  SbBriefing *briefing = SB_IS_WINDOW (parent) ? sb_window_get_briefing (SB_WINDOW (parent)) : NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_auto(GStrv) codes = sb_briefing_language_list (briefing, current);
+  guint selected = 0;
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      const char *code = codes[i];
+
+      gtk_string_list_append (names, *code ? sb_briefing_language_get_name (code)
+                                           : _("Same as the Interface"));
+      if (g_str_equal (code, current))
+        selected = i;
+    }
+
+  /* Without codes yet, filling the row changes no setting. */
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+  self->language_codes = g_steal_pointer (&codes);
 }
 
 /* A tile address takes effect once it is whole and applied. */
@@ -111,6 +157,7 @@ sb_preferences_window_dispose (GObject *object)
   SbPreferencesWindow *self = (SbPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->language_codes, g_strfreev);
 
   G_OBJECT_CLASS (sb_preferences_window_parent_class)->dispose (object);
 }
@@ -129,9 +176,11 @@ sb_preferences_window_class_init (SbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, attribution_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, mbtiles_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, template_error);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_template_applied);
   gtk_widget_class_bind_template_callback (widget_class, on_attribution_applied);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-mbtiles", NULL, choose_mbtiles_action);
 }
@@ -164,6 +213,7 @@ sb_preferences_window_new (GtkWindow *parent,
 
   g_signal_connect_object (settings, "changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   update_rows (self);
+  setup_language_row (self, parent);
 
   return self;
 }

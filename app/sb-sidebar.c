@@ -14,11 +14,15 @@
 
 #include "sb-actor-chip.h"
 #include "sb-dossier-view.h"
+#include "sb-filter.h"
 #include "sb-format.h"
+#include "sb-kind-icons.h"
 #include "sb-search.h"
 #include "sb-sidebar.h"
 
 #define MAX_RESULTS_PER_KIND 100
+/* Above this many statements the counts are made in a worker thread. */
+#define COUNT_IN_THREAD_ABOVE 20000
 
 struct _SbSidebar
 {
@@ -34,6 +38,7 @@ struct _SbSidebar
 
   SbSelection *selection;
   GPtrArray *results;      /* of SbSearchResult, for the result rows */
+  GCancellable *counting;  /* counts being made in a thread */
 };
 
 G_DEFINE_FINAL_TYPE (SbSidebar, sb_sidebar, GTK_TYPE_WIDGET)
@@ -48,11 +53,11 @@ typedef struct
 #define ACTOR_ROW_KEY "sb-actor-row"
 
 static void
-update_actor_row (SbSidebar     *self,
-                  GtkListBoxRow *row)
+show_actor_row (SbSidebar     *self,
+                GtkListBoxRow *row,
+                guint          count)
 {
   ActorRow *data = g_object_get_data (G_OBJECT (row), ACTOR_ROW_KEY);
-  guint count = sb_selection_count_visible_items (self->selection, data->actor);
   gboolean shown = sb_selection_get_actor_visible (self->selection, data->actor);
   g_autofree char *text = g_strdup_printf ("%u", count);
   g_autofree char *description = NULL;
@@ -141,7 +146,8 @@ create_actor_row (SbSidebar *self,
   data->visible = GTK_TOGGLE_BUTTON (visible);
   g_object_set_data_full (G_OBJECT (row), ACTOR_ROW_KEY, data, g_free);
 
-  update_actor_row (self, GTK_LIST_BOX_ROW (row));
+  /* Counted once every row is there: update_counts(). */
+  show_actor_row (self, GTK_LIST_BOX_ROW (row), 0);
   return row;
 }
 
@@ -164,6 +170,19 @@ create_heading (const char *text)
   return header;
 }
 
+/* A kind's heading shows the kind's symbol, as the map draws it. */
+static GtkWidget *
+create_kind_heading (SbActorKind kind)
+{
+  GtkWidget *label = create_heading (sb_format_actor_kind_plural (kind));
+  GtkWidget *heading;
+
+  gtk_widget_remove_css_class (label, "sidebar-heading");
+  heading = sb_kind_icon_label_new (sb_actor_kind_icon_name (kind), label);
+  gtk_widget_add_css_class (heading, "sidebar-heading");
+  return heading;
+}
+
 static void
 update_kind_header (GtkListBoxRow *row,
                     GtkListBoxRow *before,
@@ -172,8 +191,10 @@ update_kind_header (GtkListBoxRow *row,
   if (before != NULL && row_actor_kind (before) == row_actor_kind (row))
     gtk_list_box_row_set_header (row, NULL);
   else
-    gtk_list_box_row_set_header (row, create_heading (sb_format_actor_kind_plural (row_actor_kind (row))));
+    gtk_list_box_row_set_header (row, create_kind_heading (row_actor_kind (row)));
 }
+
+static void update_counts (SbSidebar *self);
 
 static void
 rebuild_actors (SbSidebar *self)
@@ -182,6 +203,8 @@ rebuild_actors (SbSidebar *self)
   GListModel *actors;
   GtkWidget *child;
 
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list))) != NULL)
     gtk_list_box_remove (self->actor_list, child);
 
@@ -198,16 +221,124 @@ rebuild_actors (SbSidebar *self)
         if (sb_actor_get_kind (actor) == kind)
           gtk_list_box_append (self->actor_list, create_actor_row (self, actor));
       }
+
+  update_counts (self);
 }
 
-static void
-update_counts (SbSidebar *self)
+static GPtrArray *
+collect_actor_rows (SbSidebar *self)
 {
+  GPtrArray *rows = g_ptr_array_new ();
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child))
-      update_actor_row (self, GTK_LIST_BOX_ROW (child));
+    if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), ACTOR_ROW_KEY) != NULL)
+      g_ptr_array_add (rows, child);
+
+  return rows;
+}
+
+typedef struct
+{
+  SbFilter *filter;
+  GPtrArray *actors;       /* of SbActor, in the rows' order */
+} Counting;
+
+static void
+counting_free (Counting *counting)
+{
+  sb_filter_unref (counting->filter);
+  g_ptr_array_unref (counting->actors);
+  g_free (counting);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Counting *counting = task_data;
+  SbBriefing *briefing = sb_filter_get_briefing (counting->filter);
+  guint *counts = g_new0 (guint, counting->actors->len);
+
+  for (guint a = 0; a < counting->actors->len; a++)
+    {
+      GPtrArray *items = sb_briefing_get_items_for_actor (briefing, g_ptr_array_index (counting->actors, a));
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        if (sb_filter_item_is_visible (counting->filter, g_ptr_array_index (items, i)))
+          counts[a]++;
+    }
+
+  g_task_return_pointer (task, counts, g_free);
+}
+
+static void
+on_counted (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree guint *counts = g_task_propagate_pointer (G_TASK (result), NULL);
+  Counting *counting = g_task_get_task_data (G_TASK (result));
+  SbSidebar *self;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self = SB_SIDEBAR (object);
+  g_clear_object (&self->counting);
+
+  /* The rows are those counted unless the briefing changed, which cancels. */
+  rows = collect_actor_rows (self);
+  for (guint i = 0; i < rows->len && i < counting->actors->len; i++)
+    show_actor_row (self, g_ptr_array_index (rows, i), counts[i]);
+}
+
+/* Counting every statement of an event dataset takes most of a second:
+ * then it is done in a thread, and the counts change in one go.
+ */
+static void
+update_counts (SbSidebar *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  g_autoptr(GPtrArray) rows = collect_actor_rows (self);
+  g_autoptr(GTask) task = NULL;
+  Counting *counting;
+
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+
+  if (briefing == NULL || g_list_model_get_n_items (sb_briefing_get_all_items (briefing)) <= COUNT_IN_THREAD_ABOVE)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        {
+          ActorRow *data = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), ACTOR_ROW_KEY);
+
+          show_actor_row (self, g_ptr_array_index (rows, i),
+                          sb_selection_count_visible_items (self->selection, data->actor));
+        }
+      return;
+    }
+
+  counting = g_new0 (Counting, 1);
+  counting->filter = sb_filter_new_from_selection (self->selection);
+  counting->actors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ActorRow *data = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), ACTOR_ROW_KEY);
+
+      g_ptr_array_add (counting->actors, g_object_ref (data->actor));
+    }
+
+  self->counting = g_cancellable_new ();
+  task = g_task_new (self, self->counting, on_counted, NULL);
+  g_task_set_task_data (task, counting, (GDestroyNotify) counting_free);
+  g_task_run_in_thread (task, count_thread);
 }
 
 static void
@@ -459,6 +590,7 @@ sb_sidebar_set_selection (SbSidebar   *self,
   g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild_actors), self, G_CONNECT_SWAPPED);
 
   on_briefing_changed (self);
 }
@@ -473,6 +605,8 @@ sb_sidebar_dispose (GObject *object)
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_object (&self->selection);
 

@@ -18,9 +18,11 @@
 #include "sb-loader.h"
 #include "sb-location-dialog.h"
 #include "sb-map-view.h"
+#include "sb-presentation-actions.h"
 #include "sb-remote-briefing.h"
 #include "sb-sidebar.h"
 #include "sb-tile-setup.h"
+#include "sb-timeline.h"
 #include "sb-window.h"
 
 #define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
@@ -39,6 +41,7 @@ struct _SbWindow
   AdwFlap *detail_flap;
   SbSidebar *sidebar;
   SbMapView *map_view;
+  SbTimeline *timeline;
   SbDetailPane *detail_pane;
   SbFilterPopover *filter_popover;
   GtkWidget *filter_button;
@@ -91,6 +94,24 @@ shows_last_briefing (SbWindow *self)
   uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
 
   return g_str_equal (g_variant_get_string (saved, NULL), uri);
+}
+
+/* The briefing language changed: the title is the briefing's too. */
+static void
+on_texts_changed (SbWindow *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbText *subtitle;
+  const char *title;
+
+  if (briefing == NULL)
+    return;
+
+  title = sb_text_get (sb_briefing_get_title (briefing));
+  subtitle = sb_briefing_get_subtitle (briefing);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? sb_text_get (subtitle) : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
@@ -791,6 +812,14 @@ sb_window_get_selection (SbWindow *self)
   return self->selection;
 }
 
+SbMapView *
+sb_window_get_map_view (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->map_view;
+}
+
 /**
  * sb_window_get_problems:
  *
@@ -1269,6 +1298,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SB_TYPE_MAP_VIEW);
+  g_type_ensure (SB_TYPE_TIMELINE);
   g_type_ensure (SB_TYPE_SIDEBAR);
   g_type_ensure (SB_TYPE_DETAIL_PANE);
   g_type_ensure (SB_TYPE_FILTER_POPOVER);
@@ -1281,6 +1311,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_button);
@@ -1341,12 +1372,15 @@ sb_window_init (SbWindow *self)
 
   self->selection = sb_selection_new ();
   sb_map_view_set_selection (self->map_view, self->selection);
+  sb_timeline_set_selection (self->timeline, self->selection);
   sb_sidebar_set_selection (self->sidebar, self->selection);
   sb_detail_pane_set_selection (self->detail_pane, self->selection);
   sb_filter_popover_set_selection (self->filter_popover, self->selection);
 
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "texts-changed",
+                           G_CALLBACK (on_texts_changed), self, G_CONNECT_SWAPPED);
 
   setup_handle (self, self->sidebar_handle);
   setup_handle (self, self->detail_handle);
@@ -1360,6 +1394,8 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
+
+  sb_presentation_install (self);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "sb-application.h"
 #include "sb-import.h"
 #include "sb-briefing.h"
+#include "sb-map-view.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ gboolean     sb_window_is_loading     (SbWindow      *self);
 SbBriefing  *sb_window_get_briefing   (SbWindow      *self);
 GFile       *sb_window_get_file       (SbWindow      *self);
 SbSelection *sb_window_get_selection  (SbWindow      *self);
+SbMapView   *sb_window_get_map_view   (SbWindow      *self);
 GPtrArray   *sb_window_get_problems   (SbWindow      *self);
 
 G_END_DECLS

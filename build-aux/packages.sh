@@ -12,7 +12,20 @@ SB_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   libgtk-4-bin python3 python3-jsonschema python3-gi gir1.2-atspi-2.0 python3-pyatspi
   glib-networking ca-certificates
+  locales
 )
+
+# The locales the translation tests run in (tests/test-format.c,
+# tests/test-l10n.c); they skip those that are missing.
+SB_TEST_LOCALES=(nl_NL.UTF-8 fr_FR.UTF-8)
+
+# Prints a command that generates each of SB_TEST_LOCALES not yet there.
+sb_locales_script () {
+  local locale
+  for locale in "${SB_TEST_LOCALES[@]}"; do
+    echo "locale -a | grep -qix '${locale%%.*}.utf-\?8' || localedef -i ${locale%%.*} -f UTF-8 $locale;"
+  done
+}
 
 sb_missing_packages () {
   local package status

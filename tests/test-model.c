@@ -90,6 +90,69 @@ test_text_fallback (void)
   }
 }
 
+/* The rules on the default briefing, whose actors and steps have English,
+ * Dutch and French: the language asked for, then English, then the
+ * briefing's own (Dutch) for a text that has neither.
+ */
+static void
+test_text_fallback_briefing (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  const char *french[] = { "fr", NULL };
+  const char *belgian_french[] = { "fr-BE", NULL };
+  const char *german[] = { "de", NULL };
+  const char *dutch_then_french[] = { "nl", "fr", NULL };
+  const char *chosen = NULL;
+  SbText *summary;
+  SbText *caption;
+  GListModel *steps;
+
+  g_assert_nonnull (briefing);
+  summary = sb_actor_get_summary (SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group")));
+  steps = sb_briefing_get_steps (briefing);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), >, 0);
+
+  /* Every actor summary and step caption is in the three languages. */
+  for (guint i = 0; i < g_list_model_get_n_items (sb_briefing_get_actors (briefing)); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (sb_briefing_get_actors (briefing), i);
+
+      for (guint l = 0; l < 3; l++)
+        g_assert_nonnull (sb_text_get_for_language (sb_actor_get_summary (actor), (const char *[]) { "en", "nl", "fr" }[l]));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SbStep) step = g_list_model_get_item (steps, i);
+
+      for (guint l = 0; l < 3; l++)
+        g_assert_nonnull (sb_text_get_for_language (sb_step_get_caption (step), (const char *[]) { "en", "nl", "fr" }[l]));
+    }
+
+  sb_text_lookup (summary, french, &chosen);
+  g_assert_cmpstr (chosen, ==, "fr");
+  sb_text_lookup (summary, belgian_french, &chosen);
+  g_assert_cmpstr (chosen, ==, "fr");
+  sb_text_lookup (summary, dutch_then_french, &chosen);
+  g_assert_cmpstr (chosen, ==, "nl");
+  /* No German: English. */
+  sb_text_lookup (summary, german, &chosen);
+  g_assert_cmpstr (chosen, ==, "en");
+
+  /* The preference set for the briefing language is what sb_text_get() uses. */
+  sb_text_set_preferred_languages (french);
+  g_assert_cmpstr (sb_text_get (summary), ==, sb_text_get_for_language (summary, "fr"));
+  {
+    g_autoptr(SbStep) step = g_list_model_get_item (steps, 0);
+
+    caption = sb_step_get_caption (step);
+    g_assert_cmpstr (sb_text_get (caption), ==, sb_text_get_for_language (caption, "fr"));
+  }
+  sb_text_set_preferred_languages (german);
+  g_assert_cmpstr (sb_text_get (summary), ==, sb_text_get_for_language (summary, "en"));
+  sb_text_set_preferred_languages (NULL);
+}
+
 static void
 test_language_codes (void)
 {
@@ -640,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/model/calendar-dates", test_calendar_dates);
   g_test_add_func ("/model/date-order", test_date_order);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
+  g_test_add_func ("/model/text-fallback-briefing", test_text_fallback_briefing);
   g_test_add_func ("/model/language-codes", test_language_codes);
   g_test_add_func ("/model/json-paths", test_json_paths);
   g_test_add_func ("/model/strict-syntax", test_strict_syntax);

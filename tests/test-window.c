@@ -23,75 +23,7 @@
 #include "sb-sidebar.h"
 #include "sb-source.h"
 #include "sb-window.h"
-#include "sb-test-log.h"
-
-#define TIMEOUT_MS 10000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-iterate_briefly (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A label showing exactly @text, among those a person can see. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "sb-test-util.h"
 
 static gboolean
 map_is_framed (gpointer data)
@@ -110,8 +42,8 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (map_is_framed, find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
-  iterate_briefly ();
+  sb_test_wait_until (map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  sb_test_iterate_for (150);
 
   return window;
 }
@@ -130,7 +62,7 @@ lookup (SbWindow   *window,
 static char *
 current_highlight (SbWindow *window)
 {
-  SbDetailPane *pane = SB_DETAIL_PANE (find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_detail_pane_get_source_view (pane));
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current");
   GtkTextIter start, end;
@@ -156,7 +88,7 @@ static void
 test_sidebar_lists_every_actor (void)
 {
   SbWindow *window = create_window ();
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
   GListModel *actors = sb_briefing_get_actors (sb_window_get_briefing (window));
 
   g_assert_cmpuint (g_list_model_get_n_items (actors), >=, 14);
@@ -164,9 +96,9 @@ test_sidebar_lists_every_actor (void)
     {
       g_autoptr(SbEntity) actor = g_list_model_get_item (actors, i);
 
-      if (find_label (sidebar, sb_entity_get_label (actor)) == NULL)
+      if (sb_test_find_label (sidebar, sb_entity_get_label (actor)) == NULL)
         g_test_message ("not in the sidebar: %s", sb_entity_get_label (actor));
-      g_assert_nonnull (find_label (sidebar, sb_entity_get_label (actor)));
+      g_assert_nonnull (sb_test_find_label (sidebar, sb_entity_get_label (actor)));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -176,7 +108,7 @@ static void
 test_wagner_dossier (void)
 {
   SbWindow *window = create_window ();
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
   SbActor *wagner = lookup (window, "wagner-group");
   const SbFigure *strength = sb_actor_get_strength (wagner);
   SbCitation *citation = g_ptr_array_index (strength->evidence.citations, 0);
@@ -184,18 +116,18 @@ test_wagner_dossier (void)
   g_autofree char *highlight = NULL;
 
   /* Choosing Wagner in the list, as a click does. */
-  label = find_label (sidebar, "Wagner group");
+  label = sb_test_find_label (sidebar, "Wagner group");
   g_assert_nonnull (label);
   row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
-  iterate_briefly ();
+  sb_test_iterate_for (150);
 
   g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (wagner));
-  dossier = find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+  dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
   g_assert_true (gtk_widget_is_drawable (dossier));
 
   /* "met naar wordt aangenomen zo’n duizend militairen": an estimate. */
-  label = find_label (dossier, "Strength: about 1,000, as of August 2022");
+  label = sb_test_find_label (dossier, "Strength: about 1,000, as of August 2022");
   g_assert_nonnull (label);
   row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
@@ -203,7 +135,7 @@ test_wagner_dossier (void)
 
   /* The figure's own passage, shown in the source pane. */
   g_signal_emit_by_name (row, "activated");
-  iterate_briefly ();
+  sb_test_iterate_for (150);
   g_assert_true (sb_selection_get_citation (sb_window_get_selection (window)) == citation);
   highlight = current_highlight (window);
   g_assert_cmpstr (highlight, ==, citation->quote);
@@ -217,7 +149,7 @@ test_incident_highlight (void)
   SbWindow *window = create_window ();
   SbItem *arrest = lookup (window, "ivorian-soldiers-arrested");
   SbCitation *citation = g_ptr_array_index (sb_item_get_citations (arrest), 0);
-  SbDetailPane *pane = SB_DETAIL_PANE (find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_detail_pane_get_source_view (pane));
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current");
   const char *text = sb_source_get_text (citation->source);
@@ -225,7 +157,7 @@ test_incident_highlight (void)
   GtkTextIter start;
 
   sb_selection_select (sb_window_get_selection (window), SB_ENTITY (arrest));
-  iterate_briefly ();
+  sb_test_iterate_for (150);
 
   highlight = current_highlight (window);
   g_assert_cmpstr (highlight, ==, citation->quote);
@@ -243,7 +175,7 @@ static void
 test_map_click (void)
 {
   SbWindow *window = create_window ();
-  SbMapView *map_view = SB_MAP_VIEW (find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  SbMapView *map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
   SbSelection *selection = sb_window_get_selection (window);
   SbItem *deployment = lookup (window, "france-niger");
   double x, y, lat = 2.0, lon = -5.0;
@@ -270,36 +202,6 @@ is_done_loading (gpointer data)
   return !sb_window_is_loading (data);
 }
 
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-close_dialogs (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (int i = g_list_model_get_n_items (toplevels) - 1; i >= 0; i--)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        gtk_window_destroy (GTK_WINDOW (toplevel));
-    }
-}
-
 static void
 test_invalid_file_keeps_briefing (void)
 {
@@ -311,8 +213,8 @@ test_invalid_file_keeps_briefing (void)
   sb_selection_select (sb_window_get_selection (window), lookup (window, "wagner-group"));
 
   sb_window_open (window, file);
-  wait_until (is_done_loading, window);
-  wait_until (dialog_is_shown, NULL);
+  sb_test_wait_until (is_done_loading, window);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
 
   problems = sb_window_get_problems (window);
   g_assert_nonnull (problems);
@@ -336,7 +238,7 @@ test_invalid_file_keeps_briefing (void)
   g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == lookup (window, "wagner-group"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, sb_text_get (sb_briefing_get_title (before)));
 
-  close_dialogs ();
+  sb_test_close_dialogs ();
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -345,7 +247,7 @@ test_source_text_is_not_markup (void)
 {
   SbWindow *window = create_window ();
   g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
-  SbDetailPane *pane = SB_DETAIL_PANE (find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (sb_detail_pane_get_source_view (pane));
   g_autofree char *shown = NULL;
   g_autofree char *highlight = NULL;
@@ -353,13 +255,13 @@ test_source_text_is_not_markup (void)
   SbItem *incident;
 
   sb_window_open (window, file);
-  wait_until (is_done_loading, window);
+  sb_test_wait_until (is_done_loading, window);
   g_assert_null (sb_window_get_problems (window));
-  iterate_briefly ();
+  sb_test_iterate_for (150);
 
   incident = lookup (window, "convoy-leaves");
   sb_selection_select (sb_window_get_selection (window), SB_ENTITY (incident));
-  iterate_briefly ();
+  sb_test_iterate_for (150);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
@@ -371,9 +273,9 @@ test_source_text_is_not_markup (void)
   g_assert_cmpstr (highlight, ==, "the <b>convoy</b> left Gao & crossed into Niger.");
 
   /* Titles and names are plain text too. */
-  g_assert_nonnull (find_label (GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes"));
-  g_assert_nonnull (find_label (GTK_WIDGET (pane), "Source with <i>markup</i> & ampersands"));
-  g_assert_nonnull (find_label (find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Force <b>One</b> & Co"));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes"));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Source with <i>markup</i> & ampersands"));
+  g_assert_nonnull (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Force <b>One</b> & Co"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -452,16 +354,16 @@ test_open_location (void)
   /* A failure says so and keeps the briefing shown. */
   sb_window_open_location (window, missing);
   g_assert_true (sb_window_is_loading (window));
-  wait_until (is_done_loading, window);
-  wait_until (dialog_is_shown, NULL);
+  sb_test_wait_until (is_done_loading, window);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
   g_assert_true (sb_window_get_briefing (window) == before);
   g_assert_null (sb_window_get_location (window));
-  close_dialogs ();
+  sb_test_close_dialogs ();
 
   /* An address given as a file, as on the command line. */
   as_file = g_file_new_for_uri (good);
   sb_window_open (window, as_file);
-  wait_until (is_done_loading, window);
+  sb_test_wait_until (is_done_loading, window);
   loaded = sb_window_get_briefing (window);
   g_assert_true (loaded != before);
   g_assert_cmpstr (sb_window_get_location (window), ==, good);
@@ -472,10 +374,10 @@ test_open_location (void)
   /* Reload asks whether it changed; it did not. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   g_assert_true (sb_window_is_loading (window));
-  wait_until (is_done_loading, window);
+  sb_test_wait_until (is_done_loading, window);
   g_assert_cmpuint (served.conditional_requests, ==, 1);
   g_assert_true (sb_window_get_briefing (window) == loaded);
-  g_assert_false (dialog_is_shown (NULL));
+  g_assert_false (sb_test_dialog_is_shown (NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_bytes_unref (served.briefing);
@@ -517,36 +419,36 @@ test_import_and_export (void)
   SbBriefing *imported;
 
   sb_window_import (window, not_csv, SB_IMPORT_ACLED);
-  wait_until (is_done_loading, window);
-  wait_until (dialog_is_shown, NULL);
+  sb_test_wait_until (is_done_loading, window);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
   g_assert_true (sb_window_get_briefing (window) == before);
   g_assert_nonnull (sb_window_get_problems (window));
-  close_dialogs ();
+  sb_test_close_dialogs ();
 
   sb_window_import (window, bad_rows, SB_IMPORT_ACLED);
-  wait_until (is_done_loading, window);
+  sb_test_wait_until (is_done_loading, window);
   imported = sb_window_get_briefing (window);
   g_assert_true (imported != before);
   g_assert_true (g_file_equal (sb_window_get_file (window), bad_rows));
-  g_assert_false (dialog_is_shown (NULL));
+  g_assert_false (sb_test_dialog_is_shown (NULL));
   g_assert_nonnull (sb_window_get_problems (window));
   g_assert_cmpuint (sb_window_get_problems (window)->len, >, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-problems", NULL);
-  wait_until (dialog_is_shown, NULL);
-  close_dialogs ();
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  sb_test_close_dialogs ();
 
   /* Reload imports the file again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   g_assert_true (sb_window_is_loading (window));
-  wait_until (is_done_loading, window);
+  sb_test_wait_until (is_done_loading, window);
   g_assert_true (sb_window_get_briefing (window) != imported);
 
   exported = g_file_new_tmp ("export-XXXXXX.geojson", &io, NULL);
   g_assert_nonnull (exported);
   sb_export_geojson_async (sb_window_get_briefing (window), sb_window_get_selection (window),
                            exported, NULL, on_exported, &done);
-  wait_until (is_set, &done);
+  sb_test_wait_until (is_set, &done);
   g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&done);
 

@@ -13,6 +13,7 @@
 
 #include "sb-area-layer.h"
 #include "sb-basemap.h"
+#include "sb-item-layer.h"
 #include "sb-symbols.h"
 
 struct _SbAreaLayer
@@ -87,19 +88,34 @@ is_uncertain (SbCertainty certainty)
          certainty == SB_CERTAINTY_UNCLEAR;
 }
 
+static gboolean
+box_is_free (GArray                *taken,
+             const graphene_rect_t *box)
+{
+  for (guint i = 0; i < taken->len; i++)
+    if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), box, NULL))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 draw_area_label (cairo_t            *cr,
                  const SbProjection *projection,
                  SbItem             *item,
                  const double       *rgb,
-                 gboolean            dark)
+                 gboolean            dark,
+                 GArray             *taken)
 {
   const SbGeometry *geometry = sb_item_get_geometry (item);
   const char *label = sb_entity_get_label (SB_ENTITY (item));
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Italic Bold 10");
   double x1, y1, x2, y2;
+  double candidates[3];
   PangoRectangle extents;
+  graphene_rect_t box;
+  gboolean placed = FALSE;
 
   sb_projection_to_widget (projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
   sb_projection_to_widget (projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
@@ -115,7 +131,22 @@ draw_area_label (cairo_t            *cr,
   if (x2 - x1 < 120 || y2 - y1 < 3 * extents.height)
     return;
 
-  cairo_move_to (cr, (x1 + x2) / 2 - extents.width / 2 - extents.x, y1 + extents.height * 0.6);
+  /* Near the top, the middle or the bottom: wherever no symbol, label or
+   * other area's name is; nowhere rather than over them.
+   */
+  candidates[0] = y1 + extents.height * 0.6;
+  candidates[1] = (y1 + y2) / 2 - extents.height / 2;
+  candidates[2] = y2 - extents.height * 1.6;
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && !placed; i++)
+    {
+      graphene_rect_init (&box, (x1 + x2) / 2 - extents.width / 2, candidates[i], extents.width, extents.height);
+      placed = box_is_free (taken, &box);
+    }
+  if (!placed)
+    return;
+  g_array_append_val (taken, box);
+
+  cairo_move_to (cr, box.origin.x - extents.x, box.origin.y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_width (cr, 3.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -139,7 +170,6 @@ draw_area (SbAreaLayer        *self,
 {
   gboolean dimmed;
   gboolean selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
-  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
   SbCertainty certainty = sb_item_get_certainty (item);
   gboolean hatched = is_uncertain (certainty) || sb_item_get_area_kind (item) == SB_AREA_KIND_RISK;
   double fade = dimmed ? 0.35 : 1.0;
@@ -194,9 +224,37 @@ draw_area (SbAreaLayer        *self,
   cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, 0.9 * fade);
   cairo_stroke (cr);
   cairo_restore (cr);
+}
 
-  if (!dimmed)
-    draw_area_label (cr, projection, item, rgb, dark);
+/* Names of the areas shown, after every area is drawn so that none covers
+ * another's name.
+ */
+static void
+draw_area_labels (SbAreaLayer        *self,
+                  cairo_t            *cr,
+                  const SbProjection *projection,
+                  SbSelection        *selection,
+                  GListModel         *areas)
+{
+  g_autoptr(GArray) taken = sb_item_layer_get_symbol_boxes (selection, projection);
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
+      gboolean dimmed;
+      double rgb[3];
+
+      if (!sb_selection_item_is_visible (selection, item))
+        continue;
+
+      sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
+      if (dimmed)
+        continue;
+
+      item_rgb (item, rgb);
+      draw_area_label (cr, projection, item, rgb, dark, taken);
+    }
 }
 
 static void
@@ -357,8 +415,18 @@ sb_area_layer_draw (SbMapLayer         *layer,
       if (sb_selection_item_is_visible (selection, item))
         draw_area (self, cr, projection, item);
     }
+  draw_area_labels (self, cr, projection, selection, areas);
 
-  draw_footprints (self, cr, projection, selection, sb_briefing_get_all_items (briefing));
+  /* An event dataset's incidents are clustered by the item layer; a
+   * million regions read at each drawing would stall the map.
+   */
+  if (sb_item_layer_clusters_briefing (briefing))
+    {
+      draw_footprints (self, cr, projection, selection, sb_briefing_get_items (briefing, SB_ITEM_KIND_DEPLOYMENT));
+      draw_footprints (self, cr, projection, selection, sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT));
+    }
+  else
+    draw_footprints (self, cr, projection, selection, sb_briefing_get_all_items (briefing));
 }
 
 /* The smallest area under the point: nested areas stay reachable. */

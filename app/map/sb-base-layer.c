@@ -324,32 +324,29 @@ clip_to_file (Render              *render,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
 }
 
-static GdkTexture *
-render_texture (SbBaseLayer *self,
-                double       zoom,
-                double       x0,
-                double       y0,
-                double       width,
-                double       height,
-                int          scale,
-                gboolean     dark)
+/* Draws the box of world pixels at (@x0, @y0) with @cr's origin at its
+ * corner.
+ */
+static void
+draw_basemap (SbBaseLayer *self,
+              cairo_t     *cr,
+              double       zoom,
+              double       x0,
+              double       y0,
+              double       width,
+              double       height,
+              gboolean     dark)
 {
   const SbBasemapFile *world = sb_basemap_get_world (self->basemap);
   const SbBasemapFile *sahel = sb_basemap_get_sahel (self->basemap);
-  int pixel_width = (int) ceil (width * scale);
-  int pixel_height = (int) ceil (height * scale);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   Render render = {
     cr, SB_TILE_SIZE * exp2 (zoom), x0, y0, width, height,
     dark ? &dark_palette : &light_palette, taken, pango_cairo_create_layout (cr),
   };
   gboolean regional = zoom >= SAHEL_MIN_ZOOM;
-  GdkTexture *texture;
 
-  cairo_scale (cr, scale, scale);
+  cairo_save (cr);
   cairo_translate (cr, -x0, -y0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
@@ -376,6 +373,49 @@ render_texture (SbBaseLayer *self,
   draw_labels (&render, regional ? sahel : world, sahel, zoom);
 
   g_object_unref (render.layout);
+  cairo_restore (cr);
+}
+
+/**
+ * sb_base_layer_draw:
+ *
+ * Draws the base map of the unrotated view @projection with @cr, in the
+ * view's coordinates: for exports and printing, which are vector where
+ * the surface is.
+ */
+void
+sb_base_layer_draw (SbBaseLayer        *self,
+                    cairo_t            *cr,
+                    const SbProjection *projection,
+                    gboolean            dark)
+{
+  g_return_if_fail (SB_IS_BASE_LAYER (self));
+
+  draw_basemap (self, cr, projection->zoom,
+                projection->center_x - projection->half_width,
+                projection->center_y - projection->half_height,
+                2 * projection->half_width, 2 * projection->half_height, dark);
+}
+
+static GdkTexture *
+render_texture (SbBaseLayer *self,
+                double       zoom,
+                double       x0,
+                double       y0,
+                double       width,
+                double       height,
+                int          scale,
+                gboolean     dark)
+{
+  int pixel_width = (int) ceil (width * scale);
+  int pixel_height = (int) ceil (height * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  cairo_scale (cr, scale, scale);
+  draw_basemap (self, cr, zoom, x0, y0, width, height, dark);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

@@ -6,7 +6,10 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <shumate/shumate.h>
+
+#include "sb-projection.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbBaseLayer, sb_base_layer, SB, BASE_LAYER, ShumateLayer)
 
-SbBaseLayer *sb_base_layer_new (ShumateViewport *viewport);
+SbBaseLayer *sb_base_layer_new  (ShumateViewport    *viewport);
+void         sb_base_layer_draw (SbBaseLayer        *self,
+                                 cairo_t            *cr,
+                                 const SbProjection *projection,
+                                 gboolean            dark);
 
 G_END_DECLS

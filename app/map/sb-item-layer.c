@@ -3,6 +3,11 @@
  * Symbols whose places lie closer than their size are gathered in a ring
  * around the spot, with leader lines to it where the spot is exact; the
  * labels that fit go beside their symbols and the others wait for zoom.
+ *
+ * A briefing of many incidents (an event dataset) draws them as clusters
+ * instead: an index built in a worker thread for each change of filters,
+ * applied in one go, and asked only for what is in view. Hit testing
+ * asks the index too, never every incident.
  */
 
 #define G_LOG_DOMAIN "sb-item-layer"
@@ -11,18 +16,35 @@
 
 #include <pango/pangocairo.h>
 
+#include "sb-cluster-symbols.h"
 #include "sb-item-layer.h"
 #include "sb-symbols.h"
 
 #define INCIDENT_RADIUS 9.0
 #define HIT_SLACK 4.0
+/* More incidents than this are an event dataset: clustered. */
+#define CLUSTER_THRESHOLD 1000
 
 struct _SbItemLayer
 {
   SbMapLayer parent_instance;
+
+  SbIncidentClusters *clusters;  /* nullable: incidents drawn one by one */
+  GCancellable *building;
+  gboolean build_again;          /* the filters changed while building */
+  SbCluster picked;              /* what the last pick found, if several */
+  gboolean picked_cluster;
 };
 
 G_DEFINE_FINAL_TYPE (SbItemLayer, sb_item_layer, SB_TYPE_MAP_LAYER)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -120,17 +142,42 @@ spread_groups (GArray *marks)
     }
 }
 
-static GArray *
-layout_marks (SbItemLayer        *self,
-              const SbProjection *projection)
+/**
+ * sb_item_layer_clusters_briefing:
+ *
+ * Returns: whether @briefing holds so many incidents (an event dataset)
+ *   that the layer draws them as clusters
+ */
+gboolean
+sb_item_layer_clusters_briefing (SbBriefing *briefing)
 {
-  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  return briefing != NULL &&
+         g_list_model_get_n_items (sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT)) > CLUSTER_THRESHOLD;
+}
+
+static gboolean
+uses_clusters (SbItemLayer *self)
+{
+  return sb_item_layer_clusters_briefing (sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self))));
+}
+
+/* Where each visible symbol goes; @emphasis, when given, says which are
+ * selected or dimmed.
+ */
+static GArray *
+layout_symbols (SbSelection        *selection,
+                const SbProjection *projection,
+                SbMapLayer         *emphasis)
+{
   SbBriefing *briefing = sb_selection_get_briefing (selection);
   const SbItemKind kinds[] = { SB_ITEM_KIND_DEPLOYMENT, SB_ITEM_KIND_INCIDENT };
   GArray *marks = g_array_new (FALSE, TRUE, sizeof (Mark));
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
+      if (kinds[k] == SB_ITEM_KIND_INCIDENT && sb_item_layer_clusters_briefing (briefing))
+        continue;
+
       GListModel *items = sb_briefing_get_items (briefing, kinds[k]);
 
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -148,13 +195,51 @@ layout_marks (SbItemLayer        *self,
           mark.x = mark.anchor_x;
           mark.y = mark.anchor_y;
           mark.radius = symbol_radius (item);
-          mark.selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &mark.dimmed);
+          if (emphasis != NULL)
+            mark.selected = sb_map_layer_is_emphasised (emphasis, item, &mark.dimmed);
           g_array_append_val (marks, mark);
         }
     }
 
   spread_groups (marks);
   return marks;
+}
+
+static GArray *
+layout_marks (SbItemLayer        *self,
+              const SbProjection *projection)
+{
+  return layout_symbols (sb_map_layer_get_selection (SB_MAP_LAYER (self)), projection, SB_MAP_LAYER (self));
+}
+
+/**
+ * sb_item_layer_get_symbol_boxes:
+ *
+ * The boxes the item layer's symbols take in @projection once overlapping
+ * ones are spread, each with room on its right for a deployment's label,
+ * so that other layers can keep their labels clear of them.
+ *
+ * Returns: (transfer full) (element-type graphene_rect_t): the boxes
+ */
+GArray *
+sb_item_layer_get_symbol_boxes (SbSelection        *selection,
+                                const SbProjection *projection)
+{
+  g_autoptr(GArray) marks = layout_symbols (selection, projection, NULL);
+  GArray *boxes = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), marks->len);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+      double label_width = sb_item_get_kind (mark->item) == SB_ITEM_KIND_DEPLOYMENT ? 100 : 0;
+      graphene_rect_t box;
+
+      graphene_rect_init (&box, mark->x - mark->radius - 4, mark->y - mark->radius - 4,
+                          2 * mark->radius + 8 + label_width, 2 * mark->radius + 8);
+      g_array_append_val (boxes, box);
+    }
+
+  return boxes;
 }
 
 static void
@@ -335,6 +420,156 @@ draw_labels (SbItemLayer *self,
     }
 }
 
+/* The box of the unit square a projection shows, and @margin pixels more. */
+static void
+view_box (const SbProjection *projection,
+          double              margin,
+          double             *box)
+{
+  double half_width = projection->half_width, half_height = projection->half_height;
+
+  if (projection->sin_rotation != 0)
+    half_width = half_height = hypot (half_width, half_height);
+
+  box[0] = (projection->center_x - half_width - margin) / projection->world_size;
+  box[1] = (projection->center_y - half_height - margin) / projection->world_size;
+  box[2] = (projection->center_x + half_width + margin) / projection->world_size;
+  box[3] = (projection->center_y + half_height + margin) / projection->world_size;
+}
+
+static double
+cluster_radius (const SbCluster *cluster)
+{
+  if (cluster->count == 1)
+    return INCIDENT_RADIUS;
+  if (cluster->is_site)
+    return INCIDENT_RADIUS + 2;
+  return sb_cluster_bubble_radius (cluster->count);
+}
+
+static SbItem *
+first_item (SbItemLayer     *self,
+            const SbCluster *cluster)
+{
+  guint32 id = 0;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1);
+
+  sb_cluster_index_get_ids (sb_incident_clusters_get_index (self->clusters), cluster->node, 1, ids);
+  if (ids->len > 0)
+    id = g_array_index (ids, guint32, 0);
+
+  return sb_incident_clusters_get_item (self->clusters, id);
+}
+
+/* Symbols paint through a group as large as the clip: a small clip keeps
+ * a thousand of them cheap.
+ */
+static void
+draw_clipped_symbol (SbItemLayer *self,
+                     cairo_t     *cr,
+                     const Mark  *mark)
+{
+  double extent = mark->radius * 2.5 + 8;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, mark->x - extent, mark->y - extent, 2 * extent, 2 * extent);
+  cairo_clip (cr);
+  draw_symbol (self, cr, mark);
+  cairo_restore (cr);
+}
+
+static void
+draw_site (SbItemLayer     *self,
+           cairo_t         *cr,
+           PangoLayout     *layout,
+           const SbCluster *cluster,
+           double           x,
+           double           y)
+{
+  SbSymbolStyle style = { 0, };
+  double radius = cluster_radius (cluster);
+
+  sb_incident_type_to_rgb (cluster->dominant, style.rgb);
+  style.dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x - 3 * radius, y - 3 * radius, 6 * radius, 6 * radius);
+  cairo_clip (cr);
+  sb_symbol_paint_incident (cr, cluster->dominant, &style, x, y, radius);
+  cairo_restore (cr);
+
+  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, cluster->count, style.dark);
+}
+
+static gboolean
+selected_incident_mark (SbItemLayer        *self,
+                        const SbProjection *projection,
+                        Mark               *mark)
+{
+  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  SbEntity *selected = sb_selection_get_selected (selection);
+  SbPlace *place;
+
+  if (!SB_IS_ITEM (selected) || sb_item_get_kind (SB_ITEM (selected)) != SB_ITEM_KIND_INCIDENT ||
+      (place = sb_item_get_place (SB_ITEM (selected))) == NULL ||
+      !sb_selection_item_is_visible (selection, SB_ITEM (selected)))
+    return FALSE;
+
+  memset (mark, 0, sizeof *mark);
+  mark->item = SB_ITEM (selected);
+  sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place),
+                           &mark->x, &mark->y);
+  mark->anchor_x = mark->x;
+  mark->anchor_y = mark->y;
+  mark->radius = INCIDENT_RADIUS;
+  mark->selected = TRUE;
+  return TRUE;
+}
+
+static void
+draw_clusters (SbItemLayer        *self,
+               cairo_t            *cr,
+               const SbProjection *projection)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  double box[4];
+
+  view_box (projection, 40, box);
+  sb_cluster_index_query (sb_incident_clusters_get_index (self->clusters), projection->zoom,
+                          box[0], box[1], box[2], box[3], found);
+
+  /* Bubbles under places under single incidents, which are smallest. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < found->len; i++)
+      {
+        const SbCluster *cluster = &g_array_index (found, SbCluster, i);
+        guint cluster_pass = cluster->count == 1 ? 2 : cluster->is_site ? 1 : 0;
+        double x, y;
+
+        if (cluster_pass != pass)
+          continue;
+
+        sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
+        if (pass == 0)
+          sb_cluster_paint_bubble (cr, layout, x, y, cluster->count, cluster->dominant, dark);
+        else if (pass == 1)
+          draw_site (self, cr, layout, cluster, x, y);
+        else
+          {
+            Mark mark = { 0, };
+
+            mark.item = first_item (self, cluster);
+            mark.x = mark.anchor_x = x;
+            mark.y = mark.anchor_y = y;
+            mark.radius = INCIDENT_RADIUS;
+            mark.selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), mark.item, &mark.dimmed);
+            draw_clipped_symbol (self, cr, &mark);
+          }
+      }
+}
+
 static void
 sb_item_layer_draw (SbMapLayer         *layer,
                     cairo_t            *cr,
@@ -343,6 +578,10 @@ sb_item_layer_draw (SbMapLayer         *layer,
   SbItemLayer *self = SB_ITEM_LAYER (layer);
   g_autoptr(GArray) marks = layout_marks (self, projection);
   gboolean dark = sb_map_layer_is_dark (layer);
+  Mark selected;
+
+  if (self->clusters != NULL)
+    draw_clusters (self, cr, projection);
 
   for (guint i = 0; i < marks->len; i++)
     {
@@ -364,6 +603,67 @@ sb_item_layer_draw (SbMapLayer         *layer,
       }
 
   draw_labels (self, cr, marks);
+
+  /* The selected incident shows at its own place, out of its cluster. */
+  if (self->clusters != NULL && selected_incident_mark (self, projection, &selected))
+    draw_clipped_symbol (self, cr, &selected);
+}
+
+static void
+widget_to_unit (const SbProjection *projection,
+                double              x,
+                double              y,
+                double             *ux,
+                double             *uy)
+{
+  double dx = x - projection->half_width;
+  double dy = y - projection->half_height;
+
+  *ux = (dx * projection->cos_rotation + dy * projection->sin_rotation + projection->center_x) / projection->world_size;
+  *uy = (-dx * projection->sin_rotation + dy * projection->cos_rotation + projection->center_y) / projection->world_size;
+}
+
+/* The cluster drawn under (x, y): an index query around the point. */
+static gboolean
+hit_cluster (SbItemLayer        *self,
+             const SbProjection *projection,
+             double              x,
+             double              y,
+             SbCluster          *hit,
+             double             *distance)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
+  double ux, uy, reach;
+  gboolean any = FALSE;
+
+  if (self->clusters == NULL)
+    return FALSE;
+
+  widget_to_unit (projection, x, y, &ux, &uy);
+  reach = (sb_cluster_bubble_radius (G_MAXUINT) + HIT_SLACK) / projection->world_size;
+  sb_cluster_index_query (sb_incident_clusters_get_index (self->clusters), projection->zoom,
+                          ux - reach, uy - reach, ux + reach, uy + reach, found);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SbCluster *cluster = &g_array_index (found, SbCluster, i);
+      double cx, cy, d;
+
+      sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &cx, &cy);
+      d = hypot (x - cx, y - cy);
+
+      /* Singles lie on top of bubbles: they win where both are hit. */
+      if (d <= cluster_radius (cluster) + HIT_SLACK &&
+          (!any || (cluster->count == 1) > (hit->count == 1) ||
+           ((cluster->count == 1) == (hit->count == 1) && d < *distance)))
+        {
+          *hit = *cluster;
+          *distance = d;
+          any = TRUE;
+        }
+    }
+
+  return any;
 }
 
 static SbEntity *
@@ -373,16 +673,27 @@ sb_item_layer_pick (SbMapLayer         *layer,
                     double              y,
                     double             *distance)
 {
-  g_autoptr(GArray) marks = layout_marks (SB_ITEM_LAYER (layer), projection);
+  SbItemLayer *self = SB_ITEM_LAYER (layer);
+  g_autoptr(GArray) marks = layout_marks (self, projection);
   SbEntity *best = NULL;
+  SbCluster cluster;
+  Mark selected;
+  double d = G_MAXDOUBLE;
 
   *distance = G_MAXDOUBLE;
+
+  if (self->clusters != NULL && selected_incident_mark (self, projection, &selected) &&
+      (d = hypot (x - selected.x, y - selected.y)) <= selected.radius + HIT_SLACK)
+    {
+      *distance = d;
+      return SB_ENTITY (selected.item);
+    }
 
   for (guint i = 0; i < marks->len; i++)
     {
       Mark *mark = &g_array_index (marks, Mark, i);
-      double d = hypot (x - mark->x, y - mark->y);
 
+      d = hypot (x - mark->x, y - mark->y);
       if (d <= mark->radius + HIT_SLACK && d < *distance)
         {
           *distance = d;
@@ -390,13 +701,89 @@ sb_item_layer_pick (SbMapLayer         *layer,
         }
     }
 
+  self->picked_cluster = FALSE;
+  if (best == NULL && hit_cluster (self, projection, x, y, &cluster, &d))
+    {
+      *distance = d;
+      if (cluster.count == 1)
+        return SB_ENTITY (first_item (self, &cluster));
+
+      /* Several: not one entity to select; the map view asks for it. */
+      self->picked = cluster;
+      self->picked_cluster = TRUE;
+    }
+
   return best;
+}
+
+static void
+init_projection (SbItemLayer  *self,
+                 SbProjection *projection)
+{
+  sb_projection_init (projection, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                      gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+/**
+ * sb_item_layer_pick_cluster:
+ * @cluster: (out): the cluster of several incidents drawn at (@x, @y)
+ *
+ * Returns: %TRUE if a cluster, or a place with several incidents, is drawn
+ *   at (@x, @y), in the layer's coordinates, and no single symbol is
+ */
+gboolean
+sb_item_layer_pick_cluster (SbItemLayer *self,
+                            double       x,
+                            double       y,
+                            SbCluster   *cluster)
+{
+  g_return_val_if_fail (SB_IS_ITEM_LAYER (self), FALSE);
+
+  if (self->clusters == NULL)
+    return FALSE;
+
+  /* Through the base class, which knows how large symbols are drawn. */
+  self->picked_cluster = FALSE;
+  if (sb_map_layer_pick (SB_MAP_LAYER (self), x, y, NULL) != NULL || !self->picked_cluster)
+    return FALSE;
+
+  *cluster = self->picked;
+  return TRUE;
+}
+
+/**
+ * sb_item_layer_get_clusters:
+ *
+ * Returns: (transfer none) (nullable): the incidents drawn as clusters,
+ *   as the filters last applied show them
+ */
+SbIncidentClusters *
+sb_item_layer_get_clusters (SbItemLayer *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM_LAYER (self), NULL);
+
+  return self->clusters;
+}
+
+/**
+ * sb_item_layer_get_busy:
+ *
+ * Returns: whether clusters are being built for the filters shown
+ */
+gboolean
+sb_item_layer_get_busy (SbItemLayer *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM_LAYER (self), FALSE);
+
+  return self->building != NULL;
 }
 
 /**
  * sb_item_layer_get_position:
  *
- * Gets where @item's symbol is drawn now, in the layer's coordinates.
+ * Gets where @item's symbol is drawn now, in the layer's coordinates: for
+ * an incident inside a cluster, where the cluster is.
  *
  * Returns: %TRUE if @item is drawn
  */
@@ -408,15 +795,32 @@ sb_item_layer_get_position (SbItemLayer *self,
 {
   g_autoptr(GArray) marks = NULL;
   SbProjection projection;
+  SbCluster cluster;
+  Mark selected;
 
   g_return_val_if_fail (SB_IS_ITEM_LAYER (self), FALSE);
 
   if (sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self))) == NULL)
     return FALSE;
 
-  sb_projection_init (&projection, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
-                      gtk_widget_get_width (GTK_WIDGET (self)),
-                      gtk_widget_get_height (GTK_WIDGET (self)));
+  init_projection (self, &projection);
+
+  if (self->clusters != NULL && sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
+    {
+      if (selected_incident_mark (self, &projection, &selected) && selected.item == item)
+        {
+          *x = selected.x;
+          *y = selected.y;
+          return TRUE;
+        }
+
+      if (!sb_incident_clusters_locate (self->clusters, item, projection.zoom, &cluster))
+        return FALSE;
+
+      sb_projection_unit_to_widget (&projection, cluster.x, cluster.y, x, y);
+      return TRUE;
+    }
+
   marks = layout_marks (self, &projection);
 
   for (guint i = 0; i < marks->len; i++)
@@ -434,13 +838,137 @@ sb_item_layer_get_position (SbItemLayer *self,
   return FALSE;
 }
 
+static void start_build (SbItemLayer *self);
+
+static void
+on_built (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SbItemLayer) self = user_data;
+  g_autoptr(SbIncidentClusters) clusters = sb_incident_clusters_build_finish (result, NULL);
+
+  /* Cancelled: a newer build, or none, took its place. */
+  if (clusters == NULL)
+    return;
+
+  g_clear_object (&self->building);
+  g_clear_pointer (&self->clusters, sb_incident_clusters_unref);
+  self->clusters = g_steal_pointer (&clusters);
+  sb_map_layer_invalidate (SB_MAP_LAYER (self));
+
+  if (self->build_again)
+    start_build (self);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+start_build (SbItemLayer *self)
+{
+  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (sb_map_layer_get_selection (SB_MAP_LAYER (self)));
+
+  self->build_again = FALSE;
+  g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
+  self->building = g_cancellable_new ();
+  sb_incident_clusters_build_async (filter, self->building, on_built, g_object_ref (self));
+}
+
+static void
+on_filter_changed (SbItemLayer *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self)));
+  gboolean was_busy = self->building != NULL;
+
+  if (self->clusters != NULL &&
+      sb_filter_get_briefing (sb_incident_clusters_get_filter (self->clusters)) != briefing)
+    {
+      /* Another briefing's clusters: gone at once, and so is their build. */
+      g_clear_pointer (&self->clusters, sb_incident_clusters_unref);
+      g_cancellable_cancel (self->building);
+      g_clear_object (&self->building);
+    }
+
+  if (!uses_clusters (self))
+    {
+      g_cancellable_cancel (self->building);
+      g_clear_object (&self->building);
+      self->build_again = FALSE;
+    }
+  else if (self->building != NULL)
+    self->build_again = TRUE;
+  else
+    start_build (self);
+
+  if (was_busy != (self->building != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+sb_item_layer_constructed (GObject *object)
+{
+  SbItemLayer *self = SB_ITEM_LAYER (object);
+  SbSelection *selection;
+
+  G_OBJECT_CLASS (sb_item_layer_parent_class)->constructed (object);
+
+  selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  if (sb_selection_get_briefing (selection) != NULL)
+    on_filter_changed (self);
+}
+
+static void
+sb_item_layer_dispose (GObject *object)
+{
+  SbItemLayer *self = (SbItemLayer *)object;
+
+  g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
+  g_clear_pointer (&self->clusters, sb_incident_clusters_unref);
+
+  G_OBJECT_CLASS (sb_item_layer_parent_class)->dispose (object);
+}
+
+static void
+sb_item_layer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SbItemLayer *self = SB_ITEM_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, sb_item_layer_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 sb_item_layer_class_init (SbItemLayerClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   SbMapLayerClass *layer_class = SB_MAP_LAYER_CLASS (klass);
+
+  object_class->constructed = sb_item_layer_constructed;
+  object_class->dispose = sb_item_layer_dispose;
+  object_class->get_property = sb_item_layer_get_property;
 
   layer_class->draw = sb_item_layer_draw;
   layer_class->pick = sb_item_layer_pick;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -1,11 +1,13 @@
 /* sb-item-layer.h
  *
  * Deployments and incidents as symbols: shape by actor kind or incident
- * type, colour by actor, size by strength, outline by certainty.
+ * type, colour by actor, size by strength, outline by certainty; many
+ * incidents as clusters.
  */
 
 #pragma once
 
+#include "sb-incident-clusters.h"
 #include "sb-map-layer.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,14 @@ gboolean     sb_item_layer_get_position (SbItemLayer     *self,
                                          SbItem          *item,
                                          double          *x,
                                          double          *y);
+gboolean     sb_item_layer_pick_cluster (SbItemLayer     *self,
+                                         double           x,
+                                         double           y,
+                                         SbCluster       *cluster);
+SbIncidentClusters *sb_item_layer_get_clusters (SbItemLayer *self);
+gboolean     sb_item_layer_get_busy     (SbItemLayer     *self);
+gboolean     sb_item_layer_clusters_briefing (SbBriefing *briefing);
+GArray      *sb_item_layer_get_symbol_boxes  (SbSelection        *selection,
+                                              const SbProjection *projection);
 
 G_END_DECLS

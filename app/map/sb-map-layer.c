@@ -30,6 +30,7 @@ typedef struct
   gboolean texture_dark;
   gint64 draw_time;
   guint settle_source;
+  double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
 } SbMapLayerPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SbMapLayer, sb_map_layer, SHUMATE_TYPE_LAYER)
@@ -100,7 +101,7 @@ render (SbMapLayer         *self,
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
 
-  SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, &priv->projection);
+  sb_map_layer_draw_scaled (self, cr, &priv->projection, priv->symbol_scale);
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -178,6 +179,61 @@ sb_map_layer_snapshot (GtkWidget   *widget,
 }
 
 /**
+ * sb_map_layer_draw_scaled:
+ * @symbol_scale: how much larger than on screen to draw strokes, symbols
+ *   and labels
+ *
+ * Draws the layer with @cr in the coordinates of @projection. The same
+ * places at a zoom level @symbol_scale times smaller, drawn @symbol_scale
+ * times larger, land where they were with everything drawn in pixels
+ * larger: how a projector gets thicker strokes, and an export its own.
+ */
+void
+sb_map_layer_draw_scaled (SbMapLayer         *self,
+                          cairo_t            *cr,
+                          const SbProjection *projection,
+                          double              symbol_scale)
+{
+  SbProjection scaled = *projection;
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+
+  if (symbol_scale <= 0 || symbol_scale == 1.0)
+    {
+      SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, projection);
+      return;
+    }
+
+  scaled.world_size /= symbol_scale;
+  scaled.center_x /= symbol_scale;
+  scaled.center_y /= symbol_scale;
+  scaled.half_width /= symbol_scale;
+  scaled.half_height /= symbol_scale;
+  scaled.zoom -= log2 (symbol_scale);
+
+  cairo_save (cr);
+  cairo_scale (cr, symbol_scale, symbol_scale);
+  SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, &scaled);
+  cairo_restore (cr);
+}
+
+void
+sb_map_layer_set_symbol_scale (SbMapLayer *self,
+                               double      symbol_scale)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+  g_return_if_fail (symbol_scale > 0);
+
+  if (priv->symbol_scale == symbol_scale)
+    return;
+
+  priv->symbol_scale = symbol_scale;
+  sb_map_layer_invalidate (self);
+}
+
+/**
  * sb_map_layer_pick:
  * @distance: (out) (optional): from the entity's drawn centre, in pixels
  *
@@ -203,6 +259,24 @@ sb_map_layer_pick (SbMapLayer *self,
   sb_projection_init (&view, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
                       gtk_widget_get_width (GTK_WIDGET (self)),
                       gtk_widget_get_height (GTK_WIDGET (self)));
+
+  /* As sb_map_layer_draw_scaled() draws it. */
+  if (priv->symbol_scale != 1.0)
+    {
+      double s = priv->symbol_scale;
+      SbEntity *entity;
+
+      view.world_size /= s;
+      view.center_x /= s;
+      view.center_y /= s;
+      view.half_width /= s;
+      view.half_height /= s;
+      view.zoom -= log2 (s);
+      entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x / s, y / s, distance ? distance : &ignored);
+      if (distance != NULL)
+        *distance *= s;
+      return entity;
+    }
 
   return SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x, y, distance ? distance : &ignored);
 }
@@ -234,7 +308,7 @@ sb_map_layer_is_emphasised (SbMapLayer *self,
 
   *dimmed = FALSE;
 
-  if (selected == SB_ENTITY (item))
+  if (selected == SB_ENTITY (item) || sb_selection_is_highlighted (priv->selection, item))
     return TRUE;
 
   if (SB_IS_ACTOR (selected))
@@ -267,6 +341,7 @@ sb_map_layer_constructed (GObject *object)
   g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "notify::selected", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "notify::briefing", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->selection, "notify::highlighted", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "filter-changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
@@ -349,6 +424,10 @@ sb_map_layer_class_init (SbMapLayerClass *klass)
 static void
 sb_map_layer_init (SbMapLayer *self)
 {
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  priv->symbol_scale = 1.0;
+
   /* The map view resolves clicks itself, across all layers. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }

@@ -46,5 +46,11 @@ SbEntity    *sb_map_layer_pick          (SbMapLayer *self,
 gboolean     sb_map_layer_is_emphasised (SbMapLayer *self,
                                          SbItem     *item,
                                          gboolean   *dimmed);
+void         sb_map_layer_draw_scaled   (SbMapLayer         *self,
+                                         cairo_t            *cr,
+                                         const SbProjection *projection,
+                                         double              symbol_scale);
+void         sb_map_layer_set_symbol_scale (SbMapLayer *self,
+                                            double      symbol_scale);
 
 G_END_DECLS

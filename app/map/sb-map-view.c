@@ -14,6 +14,7 @@
 
 #include "sb-area-layer.h"
 #include "sb-base-layer.h"
+#include "sb-cluster-popover.h"
 #include "sb-format.h"
 #include "sb-item-layer.h"
 #include "sb-legend.h"
@@ -265,6 +266,60 @@ sb_map_view_pick (SbMapView *self,
   return NULL;
 }
 
+static gboolean
+pick_cluster (SbMapView *self,
+              double     x,
+              double     y,
+              SbCluster *cluster)
+{
+  graphene_point_t point;
+
+  return gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->layers[2]),
+                                   &GRAPHENE_POINT_INIT (x, y), &point) &&
+         sb_item_layer_pick_cluster (SB_ITEM_LAYER (self->layers[2]), point.x, point.y, cluster);
+}
+
+/* A cluster zooms in to where it splits; a place that holds several
+ * incidents lists them.
+ */
+static gboolean
+open_cluster (SbMapView *self,
+              double     x,
+              double     y)
+{
+  SbIncidentClusters *clusters = sb_item_layer_get_clusters (SB_ITEM_LAYER (self->layers[2]));
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  SbClusterIndex *index;
+  SbCluster cluster;
+  GtkWidget *popover;
+  int zoom;
+
+  if (clusters == NULL || !pick_cluster (self, x, y, &cluster))
+    return FALSE;
+
+  index = sb_incident_clusters_get_index (clusters);
+  zoom = sb_cluster_index_get_expansion_zoom (index, cluster.node);
+  if (zoom > 0 && zoom <= (int) shumate_viewport_get_max_zoom_level (viewport))
+    {
+      shumate_map_go_to_full (self->map, sb_mercator_latitude (cluster.y), cluster.x * 360.0 - 180.0,
+                              MAX (zoom, shumate_viewport_get_zoom_level (viewport) + 1));
+      return TRUE;
+    }
+
+  sb_cluster_index_get_ids (index, cluster.node, 200, ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (items, sb_incident_clusters_get_item (clusters, g_array_index (ids, guint32, i)));
+
+  popover = sb_cluster_popover_new (self->selection, items, cluster.count);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  return TRUE;
+}
+
 /**
  * sb_map_view_click:
  *
@@ -277,6 +332,9 @@ sb_map_view_click (SbMapView *self,
                    double     y)
 {
   g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  if (open_cluster (self, x, y))
+    return;
 
   sb_selection_select (self->selection, sb_map_view_pick (self, x, y));
 }
@@ -327,6 +385,34 @@ on_click_released (GtkGestureClick *gesture,
     sb_map_view_click (self, point.x, point.y);
 }
 
+static char *
+describe_cluster (SbMapView *self,
+                  double     x,
+                  double     y)
+{
+  SbIncidentClusters *clusters = sb_item_layer_get_clusters (SB_ITEM_LAYER (self->layers[2]));
+  g_autofree char *count = NULL;
+  SbCluster cluster;
+  const char *action;
+  int zoom;
+
+  if (clusters == NULL || !pick_cluster (self, x, y, &cluster))
+    return NULL;
+
+  count = sb_format_number (cluster.count);
+  zoom = sb_cluster_index_get_expansion_zoom (sb_incident_clusters_get_index (clusters), cluster.node);
+  if (zoom > 0 && zoom <= (int) shumate_viewport_get_max_zoom_level (shumate_map_get_viewport (self->map)))
+    action = _("Click to zoom in");
+  else
+    action = _("Click to list them");
+
+  /* TRANSLATORS: "1,234 incidents", then "Most common: Clash (56%)", then what a click does */
+  return g_strdup_printf (ngettext ("%s incident\nMost common: %s (%u%%)\n%s",
+                                    "%s incidents\nMost common: %s (%u%%)\n%s", cluster.count),
+                          count, sb_format_incident_type (cluster.dominant),
+                          cluster.dominant_percent, action);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -342,6 +428,13 @@ on_query_tooltip (GtkWidget  *widget,
   if (keyboard_mode ||
       !gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
+
+  text = describe_cluster (self, point.x, point.y);
+  if (text != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
 
   entity = sb_map_view_pick (self, point.x, point.y);
   if (!SB_IS_ITEM (entity))
@@ -362,7 +455,8 @@ on_motion (GtkEventControllerMotion *controller,
   gboolean over_item = FALSE;
 
   if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
-    over_item = SB_IS_ITEM (sb_map_view_pick (self, point.x, point.y));
+    over_item = SB_IS_ITEM (sb_map_view_pick (self, point.x, point.y)) ||
+                pick_cluster (self, point.x, point.y, &(SbCluster) { 0, });
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), over_item ? "pointer" : NULL);
 }
@@ -660,6 +754,23 @@ sb_map_view_set_tiles (SbMapView        *self,
     }
 
   update_status (self);
+}
+
+/**
+ * sb_map_view_set_symbol_scale:
+ *
+ * Draws strokes, symbols and labels of the briefing's layers
+ * @symbol_scale times their size on screen: for a projector.
+ */
+void
+sb_map_view_set_symbol_scale (SbMapView *self,
+                              double     symbol_scale)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (self->selection != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->layers); i++)
+    sb_map_layer_set_symbol_scale (self->layers[i], symbol_scale);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -1296,8 +1297,8 @@ check_text (Import        *self,
   if (!g_utf8_validate_len (self->data, self->length, &invalid))
     {
       g_autofree char *message =
-        g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" G_GSIZE_FORMAT " cannot start or continue a character"),
-                         (guchar) *invalid, (gsize) (invalid - self->data));
+        g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" PRIu64 " cannot start or continue a character"),
+                         (guchar) *invalid, (guint64) (invalid - self->data));
 
       report_at_offset (self, SB_PROBLEM_ENCODING, invalid - self->data, message);
       return FALSE;

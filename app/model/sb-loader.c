@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -486,16 +487,16 @@ check_text (Load *load)
   if (load->length > SB_LOADER_MAX_SIZE)
     {
       sb_reader_report_at (&load->reader, SB_PROBLEM_TOO_LARGE, NULL,
-                           _("the file is %" G_GSIZE_FORMAT " MiB; briefings are limited to %d MiB"),
-                           load->length / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
+                           _("the file is %" PRIu64 " MiB; briefings are limited to %d MiB"),
+                           (guint64) load->length / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 
   if (!g_utf8_validate_len (load->data, load->length, &invalid))
     {
       g_autofree char *message =
-        g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" G_GSIZE_FORMAT " cannot start or continue a character"),
-                         (guchar) *invalid, (gsize) (invalid - load->data));
+        g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" PRIu64 " cannot start or continue a character"),
+                         (guchar) *invalid, (guint64) (invalid - load->data));
 
       /* The position is counted over the valid text before the bad byte. */
       report_at_offset (&load->reader, SB_PROBLEM_ENCODING, load->data, invalid - load->data, message);
@@ -653,8 +654,8 @@ sb_loader_load_file (GFile         *file,
   else if (info != NULL && g_file_info_get_size (info) > SB_LOADER_MAX_SIZE)
     {
       g_autofree char *message =
-        g_strdup_printf (_("the file is %" G_GOFFSET_FORMAT " MiB; briefings are limited to %d MiB"),
-                         g_file_info_get_size (info) / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
+        g_strdup_printf (_("the file is %" PRIu64 " MiB; briefings are limited to %d MiB"),
+                         (guint64) g_file_info_get_size (info) / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
 
       file_problems = single_problem (SB_PROBLEM_TOO_LARGE, message);
     }

@@ -23,6 +23,9 @@ struct _SbSelection
   GHashTable *hidden_actors; /* set of SbActor */
   guint32 first_day;         /* Julian days; 0 for no bound */
   guint32 last_day;
+
+  GPtrArray *highlighted;    /* nullable: statements and actors a step emphasises */
+  GHashTable *shown;         /* nullable: the only statements a step shows */
 };
 
 G_DEFINE_FINAL_TYPE (SbSelection, sb_selection, G_TYPE_OBJECT)
@@ -32,11 +35,13 @@ enum {
   PROP_BRIEFING,
   PROP_SELECTED,
   PROP_CITATION,
+  PROP_HIGHLIGHTED,
   N_PROPS
 };
 
 enum {
   FILTER_CHANGED,
+  TEXTS_CHANGED,
   N_SIGNALS
 };
 
@@ -58,6 +63,8 @@ sb_selection_dispose (GObject *object)
   g_clear_pointer (&self->citation, sb_citation_unref);
   g_clear_object (&self->briefing);
   g_clear_pointer (&self->hidden_actors, g_hash_table_unref);
+  g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (sb_selection_parent_class)->dispose (object);
 }
@@ -82,6 +89,10 @@ sb_selection_get_property (GObject    *object,
 
     case PROP_CITATION:
       g_value_set_boxed (value, self->citation);
+      break;
+
+    case PROP_HIGHLIGHTED:
+      g_value_set_boxed (value, self->highlighted);
       break;
 
     default:
@@ -136,6 +147,11 @@ sb_selection_class_init (SbSelectionClass *klass)
                         SB_TYPE_CITATION,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_HIGHLIGHTED] =
+    g_param_spec_boxed ("highlighted", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -145,6 +161,19 @@ sb_selection_class_init (SbSelectionClass *klass)
    */
   signals[FILTER_CHANGED] =
     g_signal_new ("filter-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SbSelection::texts-changed:
+   *
+   * The briefing is the same, but its texts are to be shown in another
+   * language: views that keep texts read them again.
+   */
+  signals[TEXTS_CHANGED] =
+    g_signal_new ("texts-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -183,6 +212,8 @@ sb_selection_set_briefing (SbSelection *self,
     return;
 
   sb_selection_clear (self);
+  sb_selection_set_highlighted (self, NULL);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_set_object (&self->briefing, briefing);
   g_hash_table_remove_all (self->hidden_actors);
   self->layers = SB_LAYERS_ALL;
@@ -190,6 +221,22 @@ sb_selection_set_briefing (SbSelection *self,
   self->first_day = self->last_day = 0;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+/**
+ * sb_selection_texts_changed:
+ *
+ * Tells the views that sb_text_get() now picks other languages: they show
+ * the same briefing, selection and filters again in them.
+ */
+void
+sb_selection_texts_changed (SbSelection *self)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  g_signal_emit (self, signals[TEXTS_CHANGED], 0);
+  /* Views that draw from the filters redraw everything on this one. */
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
@@ -418,6 +465,7 @@ sb_selection_reset_filters (SbSelection *self)
   self->hidden_certainties = 0;
   g_hash_table_remove_all (self->hidden_actors);
   self->first_day = self->last_day = 0;
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
@@ -426,7 +474,7 @@ sb_selection_is_filtered (SbSelection *self)
 {
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
-  return self->layers != SB_LAYERS_ALL ||
+  return self->layers != SB_LAYERS_ALL || self->shown != NULL ||
          self->hidden_certainties != 0 ||
          g_hash_table_size (self->hidden_actors) > 0 ||
          self->first_day != 0 || self->last_day != 0;
@@ -447,6 +495,9 @@ sb_selection_item_is_visible (SbSelection *self,
   gboolean actor_shown;
 
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  if (self->shown != NULL && !g_hash_table_contains (self->shown, item))
+    return FALSE;
 
   if ((self->layers & sb_item_kind_to_layer (sb_item_get_kind (item))) == 0)
     return FALSE;
@@ -498,4 +549,93 @@ sb_selection_count_visible_items (SbSelection *self,
       count++;
 
   return count;
+}
+
+/**
+ * sb_selection_get_highlighted:
+ *
+ * Returns: (nullable) (transfer none): the statements and actors a
+ *   presentation step emphasises, apart from the one selection
+ */
+GPtrArray *
+sb_selection_get_highlighted (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  return self->highlighted;
+}
+
+/**
+ * sb_selection_set_highlighted:
+ * @entities: (nullable): statements and actors (an actor stands for its
+ *   statements); %NULL or empty for none
+ */
+void
+sb_selection_set_highlighted (SbSelection *self,
+                              GPtrArray   *entities)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  if (entities != NULL && entities->len == 0)
+    entities = NULL;
+  if (entities == NULL && self->highlighted == NULL)
+    return;
+
+  g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+  if (entities != NULL)
+    {
+      self->highlighted = g_ptr_array_new_full (entities->len, g_object_unref);
+      for (guint i = 0; i < entities->len; i++)
+        g_ptr_array_add (self->highlighted, g_object_ref (g_ptr_array_index (entities, i)));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
+}
+
+/**
+ * sb_selection_is_highlighted:
+ *
+ * Returns: whether @item is highlighted, itself or through its actor
+ */
+gboolean
+sb_selection_is_highlighted (SbSelection *self,
+                             SbItem      *item)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  for (guint i = 0; self->highlighted != NULL && i < self->highlighted->len; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (self->highlighted, i);
+
+      if (entity == SB_ENTITY (item) ||
+          (SB_IS_ACTOR (entity) && sb_item_involves_actor (item, SB_ACTOR (entity))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sb_selection_set_shown:
+ * @items: (nullable): the only statements to show, as a presentation
+ *   step names them; %NULL for all that the other filters show
+ */
+void
+sb_selection_set_shown (SbSelection *self,
+                        GPtrArray   *items)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  if (items == NULL && self->shown == NULL)
+    return;
+
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  if (items != NULL)
+    {
+      self->shown = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < items->len; i++)
+        g_hash_table_add (self->shown, g_ptr_array_index (items, i));
+    }
+
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }

@@ -31,6 +31,7 @@ void         sb_selection_select_citation      (SbSelection *self,
                                                 SbEntity    *entity,
                                                 SbCitation  *citation);
 void         sb_selection_clear                (SbSelection *self);
+void         sb_selection_texts_changed        (SbSelection *self);
 
 SbLayers     sb_selection_get_layers           (SbSelection *self);
 void         sb_selection_set_layer_visible    (SbSelection *self,
@@ -58,5 +59,12 @@ gboolean     sb_selection_item_is_visible      (SbSelection *self,
                                                 SbItem      *item);
 guint        sb_selection_count_visible_items  (SbSelection *self,
                                                 SbActor     *actor);
+GPtrArray   *sb_selection_get_highlighted      (SbSelection *self);
+void         sb_selection_set_highlighted      (SbSelection *self,
+                                                GPtrArray   *entities);
+gboolean     sb_selection_is_highlighted       (SbSelection *self,
+                                                SbItem      *item);
+void         sb_selection_set_shown            (SbSelection *self,
+                                                GPtrArray   *items);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "sb-map-view.h"
+#include "sb-test-util.h"
 #include "sb-window.h"
 
 #define DEFAULT_ZOOMS      "5,8"
@@ -109,42 +110,12 @@ y_to_lat (double y,
 /* The window                                                           */
 /* ------------------------------------------------------------------ */
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 map_is_framed (SbMapView *map_view)
 {
   return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
          gtk_widget_get_mapped (GTK_WIDGET (map_view)) &&
          shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -302,7 +273,7 @@ pan_at_zoom (SbMapView *map_view,
    */
   shumate_viewport_set_zoom_level (pan.viewport, zoom);
   move_to_angle (&pan);
-  iterate_for (SETTLE_MS);
+  sb_test_iterate_for (SETTLE_MS);
 
   if (fabs (shumate_viewport_get_zoom_level (pan.viewport) - zoom) > 0.01)
     {
@@ -437,7 +408,7 @@ main (int   argc,
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
 
-  map_view = SB_MAP_VIEW (find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
   deadline = g_get_monotonic_time () + FRAMED_TIMEOUT_MS * 1000;
   while (!map_is_framed (map_view))
     {
@@ -449,7 +420,7 @@ main (int   argc,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  iterate_for (SETTLE_MS);
+  sb_test_iterate_for (SETTLE_MS);
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   gdk_frame_clock_get_refresh_info (gtk_widget_get_frame_clock (GTK_WIDGET (map_view)),
@@ -475,7 +446,7 @@ main (int   argc,
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (100);
+  sb_test_iterate_for (100);
 
   return status;
 }

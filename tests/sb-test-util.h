@@ -1,0 +1,32 @@
+/* sb-test-util.h
+ *
+ * What the GUI tests and benchmarks share: running the main loop until
+ * something is true, finding widgets, and the dialogs shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SbTestCondition) (gpointer data);
+
+gboolean   sb_test_run_until      (SbTestCondition  condition,
+                                   gpointer         data,
+                                   guint            timeout_ms);
+void       sb_test_wait_until     (SbTestCondition  condition,
+                                   gpointer         data);
+void       sb_test_iterate_for    (guint            ms);
+GtkWidget *sb_test_find_widget    (GtkWidget       *root,
+                                   GType            type);
+GtkWidget *sb_test_find_label     (GtkWidget       *root,
+                                   const char      *text);
+GtkWindow *sb_test_find_dialog    (void);
+gboolean   sb_test_dialog_is_shown (gpointer        unused);
+void       sb_test_close_dialogs  (void);
+void       sb_test_log_init       (void);
+
+G_END_DECLS
