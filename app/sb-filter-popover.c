@@ -16,10 +16,12 @@ struct _SbFilterPopover
 
   GtkBox *layer_box;
   GtkBox *certainty_box;
+  GtkBox *incident_type_box;
   GtkButton *reset_button;
 
   GtkCheckButton *layer_buttons[SB_N_ITEM_KINDS];
   GtkCheckButton *certainty_buttons[SB_N_CERTAINTIES];
+  GtkCheckButton *incident_type_buttons[SB_N_INCIDENT_TYPES];
   SbSelection *selection;
 };
 
@@ -42,6 +44,21 @@ layer_label (SbItemKind kind)
     }
 }
 
+/* A check button with the map's sign for what it filters beside its name. */
+static GtkWidget *
+create_icon_check_button (const char *icon_name,
+                          GtkWidget  *label)
+{
+  GtkWidget *button = gtk_check_button_new ();
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), sb_kind_icon_label_new (icon_name, label));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  return button;
+}
+
 static void
 sync_from_selection (SbFilterPopover *self)
 {
@@ -53,6 +70,10 @@ sync_from_selection (SbFilterPopover *self)
   for (guint i = 0; i < SB_N_CERTAINTIES; i++)
     gtk_check_button_set_active (self->certainty_buttons[i],
                                  sb_selection_get_certainty_visible (self->selection, i));
+
+  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
+    gtk_check_button_set_active (self->incident_type_buttons[i],
+                                 sb_selection_get_incident_type_visible (self->selection, i));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), sb_selection_is_filtered (self->selection));
 }
@@ -77,6 +98,15 @@ on_certainty_toggled (GtkCheckButton  *button,
 }
 
 static void
+on_incident_type_toggled (GtkCheckButton  *button,
+                          SbFilterPopover *self)
+{
+  SbIncidentType type = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sb-incident-type"));
+
+  sb_selection_set_incident_type_visible (self->selection, type, gtk_check_button_get_active (button));
+}
+
+static void
 on_reset_clicked (SbFilterPopover *self)
 {
   sb_selection_reset_filters (self->selection);
@@ -98,6 +128,8 @@ sb_filter_popover_set_selection (SbFilterPopover *self,
     g_signal_connect (self->layer_buttons[i], "toggled", G_CALLBACK (on_layer_toggled), self);
   for (guint i = 0; i < SB_N_CERTAINTIES; i++)
     g_signal_connect (self->certainty_buttons[i], "toggled", G_CALLBACK (on_certainty_toggled), self);
+  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
+    g_signal_connect (self->incident_type_buttons[i], "toggled", G_CALLBACK (on_incident_type_toggled), self);
 }
 
 static void
@@ -121,6 +153,7 @@ sb_filter_popover_class_init (SbFilterPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-filter-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, layer_box);
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, certainty_box);
+  gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, incident_type_box);
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, reset_button);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked);
 }
@@ -138,19 +171,22 @@ sb_filter_popover_init (SbFilterPopover *self)
   for (guint i = 0; i < G_N_ELEMENTS (layer_order); i++)
     {
       SbItemKind kind = layer_order[i];
-      GtkWidget *button = gtk_check_button_new ();
       GtkWidget *label = gtk_label_new_with_mnemonic (layer_label (kind));
+      GtkWidget *button = create_icon_check_button (sb_item_kind_icon_name (kind), label);
 
-      /* The map's sign for the layer beside its name. */
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
-      gtk_check_button_set_child (GTK_CHECK_BUTTON (button),
-                                  sb_kind_icon_label_new (sb_item_kind_icon_name (kind), label));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                      -1);
       g_object_set_data (G_OBJECT (button), "sb-kind", GUINT_TO_POINTER (kind));
       self->layer_buttons[kind] = GTK_CHECK_BUTTON (button);
       gtk_box_append (self->layer_box, button);
+    }
+
+  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
+    {
+      GtkWidget *label = gtk_label_new (sb_format_incident_type (i));
+      GtkWidget *button = create_icon_check_button (sb_incident_type_icon_name (i), label);
+
+      g_object_set_data (G_OBJECT (button), "sb-incident-type", GUINT_TO_POINTER (i));
+      self->incident_type_buttons[i] = GTK_CHECK_BUTTON (button);
+      gtk_box_append (self->incident_type_box, button);
     }
 
   for (guint i = 0; i < SB_N_CERTAINTIES; i++)

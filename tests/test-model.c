@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include "sb-enums.h"
+#include "sb-filter.h"
 #include "sb-json-scan.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
+#include "sb-selection.h"
 #include "sb-source.h"
 #include "sb-step.h"
 #include "sb-writer.h"
@@ -694,6 +696,42 @@ test_control_characters (void)
                    "Unit\x1f separator, start\x01 and tab\t");
 }
 
+/* Hiding an incident type hides exactly the incidents of that type, in
+ * the selection and in the copy worker threads filter with.
+ */
+static void
+test_incident_type_filter (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbFilter) filter = NULL;
+  GListModel *items;
+  guint hidden = 0;
+
+  g_assert_nonnull (briefing);
+  sb_selection_set_briefing (selection, briefing);
+  sb_selection_set_incident_type_visible (selection, SB_INCIDENT_TYPE_COUP, FALSE);
+  g_assert_true (sb_selection_is_filtered (selection));
+  filter = sb_filter_new_from_selection (selection);
+
+  items = sb_briefing_get_all_items (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      gboolean coup = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT &&
+                         sb_item_get_incident_type (item) == SB_INCIDENT_TYPE_COUP;
+
+      g_assert_true (sb_selection_item_is_visible (selection, item) == !coup);
+      g_assert_true (sb_filter_item_is_visible (filter, item) == !coup);
+      hidden += coup;
+    }
+  g_assert_cmpuint (hidden, >, 0);
+
+  sb_selection_reset_filters (selection);
+  g_assert_true (sb_selection_get_incident_type_visible (selection, SB_INCIDENT_TYPE_COUP));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/control-characters", test_control_characters);
+  g_test_add_func ("/selection/incident-type-filter", test_incident_type_filter);
 
   return g_test_run ();
 }

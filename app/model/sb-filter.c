@@ -17,6 +17,7 @@ struct _SbFilter
   SbBriefing *briefing;    /* nullable */
   SbLayers layers;
   guint hidden_certainties;
+  guint hidden_incident_types;
   GHashTable *hidden_actors;
   guint32 first_day;
   guint32 last_day;
@@ -57,6 +58,9 @@ sb_filter_new_from_selection (SbSelection *selection)
   for (guint i = 0; i < SB_N_CERTAINTIES; i++)
     if (!sb_selection_get_certainty_visible (selection, i))
       self->hidden_certainties |= 1u << i;
+  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
+    if (!sb_selection_get_incident_type_visible (selection, i))
+      self->hidden_incident_types |= 1u << i;
 
   if (briefing != NULL)
     {
@@ -121,6 +125,9 @@ sb_filter_item_is_visible_at_any_time (const SbFilter *self,
   if (self->hidden_certainties & (1u << item->evidence.certainty))
     return FALSE;
 
+  if (item->kind == SB_ITEM_KIND_INCIDENT && (self->hidden_incident_types & (1u << item->subtype)))
+    return FALSE;
+
   n_actors = item->actors ? item->actors->len : 0;
   if (n_actors == 0 || g_hash_table_size (self->hidden_actors) == 0)
     return TRUE;
@@ -171,6 +178,7 @@ sb_filter_equal_but_time (const SbFilter *a,
 
   if (a->briefing != b->briefing || a->layers != b->layers ||
       a->hidden_certainties != b->hidden_certainties ||
+      a->hidden_incident_types != b->hidden_incident_types ||
       g_hash_table_size (a->hidden_actors) != g_hash_table_size (b->hidden_actors))
     return FALSE;
 

@@ -20,6 +20,7 @@ struct _SbSelection
 
   SbLayers layers;
   guint hidden_certainties;  /* bit per SbCertainty */
+  guint hidden_incident_types; /* bit per SbIncidentType */
   GHashTable *hidden_actors; /* set of SbActor */
   guint32 first_day;         /* Julian days; 0 for no bound */
   guint32 last_day;
@@ -218,6 +219,7 @@ sb_selection_set_briefing (SbSelection *self,
   g_hash_table_remove_all (self->hidden_actors);
   self->layers = SB_LAYERS_ALL;
   self->hidden_certainties = 0;
+  self->hidden_incident_types = 0;
   self->first_day = self->last_day = 0;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
@@ -393,6 +395,34 @@ sb_selection_set_certainty_visible (SbSelection *self,
 }
 
 gboolean
+sb_selection_get_incident_type_visible (SbSelection    *self,
+                                        SbIncidentType  type)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  return (self->hidden_incident_types & (1u << type)) == 0;
+}
+
+void
+sb_selection_set_incident_type_visible (SbSelection    *self,
+                                        SbIncidentType  type,
+                                        gboolean        visible)
+{
+  guint hidden;
+
+  g_return_if_fail (SB_IS_SELECTION (self));
+  g_return_if_fail (type < SB_N_INCIDENT_TYPES);
+
+  hidden = visible ? self->hidden_incident_types & ~(1u << type)
+                   : self->hidden_incident_types | (1u << type);
+  if (hidden == self->hidden_incident_types)
+    return;
+
+  self->hidden_incident_types = hidden;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+gboolean
 sb_selection_get_actor_visible (SbSelection *self,
                                 SbActor     *actor)
 {
@@ -463,6 +493,7 @@ sb_selection_reset_filters (SbSelection *self)
 
   self->layers = SB_LAYERS_ALL;
   self->hidden_certainties = 0;
+  self->hidden_incident_types = 0;
   g_hash_table_remove_all (self->hidden_actors);
   self->first_day = self->last_day = 0;
   g_clear_pointer (&self->shown, g_hash_table_unref);
@@ -475,7 +506,7 @@ sb_selection_is_filtered (SbSelection *self)
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
   return self->layers != SB_LAYERS_ALL || self->shown != NULL ||
-         self->hidden_certainties != 0 ||
+         self->hidden_certainties != 0 || self->hidden_incident_types != 0 ||
          g_hash_table_size (self->hidden_actors) > 0 ||
          self->first_day != 0 || self->last_day != 0;
 }
@@ -483,8 +514,8 @@ sb_selection_is_filtered (SbSelection *self)
 /**
  * sb_selection_item_is_visible:
  *
- * Returns: whether the filters show @item: its layer and certainty are
- *   shown, at least one of its actors is (or it has none), and its dates
+ * Returns: whether the filters show @item: its layer, certainty and (for
+ *   an incident) type are shown, at least one of its actors is (or it has none), and its dates
  *   overlap the time range
  */
 gboolean
@@ -503,6 +534,10 @@ sb_selection_item_is_visible (SbSelection *self,
     return FALSE;
 
   if (!sb_selection_get_certainty_visible (self, sb_item_get_certainty (item)))
+    return FALSE;
+
+  if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT &&
+      !sb_selection_get_incident_type_visible (self, sb_item_get_incident_type (item)))
     return FALSE;
 
   n_actors = sb_item_get_n_actors (item);

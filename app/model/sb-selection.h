@@ -37,6 +37,11 @@ SbLayers     sb_selection_get_layers           (SbSelection *self);
 void         sb_selection_set_layer_visible    (SbSelection *self,
                                                 SbLayers     layer,
                                                 gboolean     visible);
+gboolean     sb_selection_get_incident_type_visible (SbSelection    *self,
+                                                    SbIncidentType  type);
+void         sb_selection_set_incident_type_visible (SbSelection    *self,
+                                                    SbIncidentType  type,
+                                                    gboolean        visible);
 gboolean     sb_selection_get_certainty_visible (SbSelection *self,
                                                 SbCertainty  certainty);
 void         sb_selection_set_certainty_visible (SbSelection *self,
