@@ -190,7 +190,7 @@ write_log (GLogLevelFlags   level,
       return G_LOG_WRITER_HANDLED;
     }
 
-  g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  g_log_writer_default (level, fields, n_fields, user_data);
   if (level & G_LOG_LEVEL_WARNING)
     abort ();
 

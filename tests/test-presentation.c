@@ -541,22 +541,99 @@ export_view (SbWindow         *window,
 }
 
 static guint
-count_pdf_pages (const char *path)
+count_page_objects (const char *data,
+                    gsize       length)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
   g_autoptr(GRegex) regex = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   guint count = 0;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-
-  g_regex_match_full (regex, contents, length, 0, 0, &match, NULL);
+  g_regex_match_full (regex, data, length, 0, 0, &match, NULL);
   while (g_match_info_matches (match))
     {
       count++;
       g_match_info_next (match, NULL);
+    }
+
+  return count;
+}
+
+static GBytes *
+inflate (const char *data,
+         gsize       length)
+{
+  g_autoptr(GConverter) inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gsize read_total = 0;
+
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (inflater, data + read_total, length - read_total, buffer, sizeof buffer,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written, NULL);
+      read_total += bytes_read;
+      g_byte_array_append (out, buffer, bytes_written);
+      if (result == G_CONVERTER_ERROR || result == G_CONVERTER_FINISHED ||
+          (bytes_read == 0 && bytes_written == 0))
+        break;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static const char *
+find_bytes (const char *data,
+            const char *end,
+            const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (const char *p = data; p + needle_length <= end; p++)
+    if (memcmp (p, needle, needle_length) == 0)
+      return p;
+
+  return NULL;
+}
+
+/* Page objects, in the file or, as cairo 1.18 writes them, in its
+ * compressed object streams.
+ */
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  const char *p, *end;
+  gsize length;
+  guint count;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  count = count_page_objects (contents, length);
+  end = contents + length;
+  for (p = find_bytes (contents, end, ">>\nstream"); p != NULL; p = find_bytes (p, end, ">>\nstream"))
+    {
+      const char *start = p + 9;
+      const char *stop;
+
+      if (*start == '\r')
+        start++;
+      if (*start == '\n')
+        start++;
+      stop = find_bytes (start, end, "endstream");
+      if (stop == NULL)
+        break;
+      {
+        g_autoptr(GBytes) inflated = inflate (start, stop - start);
+        gsize size;
+        const char *data = g_bytes_get_data (inflated, &size);
+
+        count += count_page_objects (data, size);
+      }
+      p = stop + 9;
     }
 
   return count;
