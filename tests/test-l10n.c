@@ -17,8 +17,7 @@
 #include "sb-problem.h"
 #include "sb-sidebar.h"
 #include "sb-window.h"
-
-#define TIMEOUT_MS 10000
+#include "sb-test-util.h"
 
 typedef struct
 {
@@ -51,40 +50,6 @@ static const Expected expectations[] = {
 };
 
 static const Expected *expected;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* The label of the menu item for @action, in sections and submenus too. */
 static char *
@@ -136,64 +101,10 @@ primary_menu (GtkWidget *root)
   return NULL;
 }
 
-/* A label showing exactly @text, among those a person can see. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-iterate_briefly (void)
-{
-  gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 is_done_loading (gpointer data)
 {
   return !sb_window_is_loading (data);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog () != NULL;
 }
 
 static SbWindow *
@@ -204,7 +115,7 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_done_loading, window);
+  sb_test_wait_until (is_done_loading, window);
 
   return window;
 }
@@ -214,8 +125,8 @@ test_main_controls (void)
 {
   SbWindow *window = create_window ();
   GMenuModel *menu = primary_menu (GTK_WIDGET (window));
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
-  GtkWidget *search = find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *search = sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY);
   g_autofree char *open = NULL;
   g_autofree char *preferences = NULL;
   g_autofree char *shortcuts = NULL;
@@ -246,8 +157,8 @@ test_loader_error (void)
   gboolean found = FALSE;
 
   sb_window_open (window, file);
-  wait_until (is_done_loading, window);
-  wait_until (dialog_is_shown, NULL);
+  sb_test_wait_until (is_done_loading, window);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
 
   problems = sb_window_get_problems (window);
   g_assert_nonnull (problems);
@@ -264,7 +175,7 @@ test_loader_error (void)
     }
   g_assert_true (found);
 
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (sb_test_find_dialog ());
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected->heading);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected->summary));
@@ -280,12 +191,12 @@ static void
 test_briefing_language (void)
 {
   SbWindow *window = create_window ();
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
-  GtkWidget *pane = find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   SbSelection *selection = sb_window_get_selection (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  iterate_briefly ();
+  sb_test_iterate_for (150);
 
   /* Offered: the interface's, English, Dutch, French, then the others. */
   {
@@ -298,8 +209,8 @@ test_briefing_language (void)
 
   sb_briefing_language_apply (expected->other);
   sb_selection_texts_changed (selection);
-  iterate_briefly ();
-  g_assert_nonnull (find_label (sidebar, expected->other_wagner));
+  sb_test_iterate_for (150);
+  g_assert_nonnull (sb_test_find_label (sidebar, expected->other_wagner));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    sb_text_get_for_language (sb_briefing_get_title (sb_window_get_briefing (window)), expected->other));
 
@@ -307,15 +218,15 @@ test_briefing_language (void)
   sb_briefing_language_apply ("de");
   sb_selection_texts_changed (selection);
   sb_selection_select (selection, sb_briefing_lookup (sb_window_get_briefing (window), "wagner-group"));
-  iterate_briefly ();
-  g_assert_nonnull (find_label (sidebar, "Wagner group"));
-  g_assert_nonnull (find_label (pane, expected->german_note));
+  sb_test_iterate_for (150);
+  g_assert_nonnull (sb_test_find_label (sidebar, "Wagner group"));
+  g_assert_nonnull (sb_test_find_label (pane, expected->german_note));
 
   /* Back to the interface's language: no note. */
   sb_briefing_language_apply (NULL);
   sb_selection_texts_changed (selection);
-  iterate_briefly ();
-  g_assert_null (find_label (pane, expected->german_note));
+  sb_test_iterate_for (150);
+  g_assert_null (sb_test_find_label (pane, expected->german_note));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -346,6 +257,7 @@ main (int   argc,
   gtk_disable_setlocale ();
   gtk_init ();
   adw_init ();
+  sb_test_log_init ();
 
   g_test_add_func ("/l10n/main-controls", test_main_controls);
   g_test_add_func ("/l10n/loader-error", test_loader_error);

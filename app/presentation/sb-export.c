@@ -713,10 +713,13 @@ draw_view_page (Job     *job,
              24 * u, 10 * u, width - 48 * u, 1, black);
   date = sb_date_is_set (sb_briefing_get_date (job->briefing))
            ? sb_format_date (sb_briefing_get_date (job->briefing)) : NULL;
-  /* Translators: under an export's title: the briefing's subtitle, its date, and the day of the export */
-  line = g_strdup_printf (_("%s%sBriefing of %s · exported %s"),
-                          subtitle ? sb_text_get (subtitle) : "", subtitle ? " · " : "",
-                          date ? date : "—", today);
+  if (subtitle != NULL)
+    /* Translators: under an export's title: the briefing's subtitle, its date, and the day of the export */
+    line = g_strdup_printf (_("%s · Briefing of %s · exported %s"),
+                            sb_text_get (subtitle), date ? date : "—", today);
+  else
+    /* Translators: under an export's title: the briefing's date, and the day of the export */
+    line = g_strdup_printf (_("Briefing of %s · exported %s"), date ? date : "—", today);
   draw_text (cr, line, "Sans", 22 * u, 24 * u, 58 * u, width - 48 * u, 1, grey);
 
   draw_text (cr, sources, "Sans", 17 * u, 24 * u, layout.map_y + layout.map_height + 10 * u,
