@@ -1871,12 +1871,36 @@ sb_acled_import_file (GFile         *file,
                       GCancellable  *cancellable,
                       GPtrArray    **problems)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = _sb_import_open (file, &name, cancellable, problems);
+  if (stream == NULL)
+    return NULL;
+
+  return sb_acled_import (stream, name, cancellable, problems);
+}
+
+/**
+ * _sb_import_open:
+ * @name: (out): the file's name to show
+ * @problems: (out) (optional): the reason when it cannot be read
+ *
+ * Opens a file to import, as both importers do.
+ *
+ * Returns: (transfer full) (nullable): the stream
+ */
+GInputStream *
+_sb_import_open (GFile         *file,
+                 char         **name,
+                 GCancellable  *cancellable,
+                 GPtrArray    **problems)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
 
   stream = g_file_read (file, cancellable, &error);
   if (stream == NULL)
@@ -1890,6 +1914,6 @@ sb_acled_import_file (GFile         *file,
     }
 
   basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
-  return sb_acled_import (G_INPUT_STREAM (stream), name, cancellable, problems);
+  *name = g_filename_display_name (basename);
+  return G_INPUT_STREAM (g_steal_pointer (&stream));
 }

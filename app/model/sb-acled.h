@@ -76,6 +76,10 @@ SbBriefing  *sb_acled_import_file (GFile         *file,
                                    GPtrArray    **problems);
 
 /* Shared with the GeoJSON importer. */
+GInputStream *_sb_import_open           (GFile        *file,
+                                          char        **name,
+                                          GCancellable *cancellable,
+                                          GPtrArray   **problems);
 SbActorKind  _sb_import_guess_actor_kind (const char  *name,
                                           const char  *country,
                                           SbActorKind  fallback);

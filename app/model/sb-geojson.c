@@ -1527,27 +1527,16 @@ sb_geojson_import_file (GFile         *file,
                         GCancellable  *cancellable,
                         GPtrArray    **problems)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = g_file_read (file, cancellable, &error);
+  stream = _sb_import_open (file, &name, cancellable, problems);
   if (stream == NULL)
-    {
-      if (problems != NULL)
-        {
-          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
-          g_ptr_array_add (*problems, sb_problem_new (SB_PROBLEM_IO, NULL, error->message));
-        }
-      return NULL;
-    }
+    return NULL;
 
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
-  return sb_geojson_import (G_INPUT_STREAM (stream), name, cancellable, problems);
+  return sb_geojson_import (stream, name, cancellable, problems);
 }
 
 /* Export */
