@@ -31,6 +31,7 @@ typedef struct
   gint64 draw_time;
   guint settle_source;
   double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
+  gboolean shown_once;     /* the window's first frame went without this layer */
 } SbMapLayerPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SbMapLayer, sb_map_layer, SHUMATE_TYPE_LAYER)
@@ -154,6 +155,16 @@ sb_map_layer_snapshot (GtkWidget   *widget,
        fabs (priv->projection.zoom - view.zoom) > 1.5 ||
        (priv->projection.zoom != view.zoom && priv->draw_time < QUICK_DRAW_US)))
     g_clear_object (&priv->texture);
+
+  /* The window's first frame shows the base map and the window sooner
+   * without the layers; they follow in the next frame.
+   */
+  if (!priv->shown_once)
+    {
+      priv->shown_once = TRUE;
+      gtk_widget_queue_draw (widget);
+      return;
+    }
 
   if (priv->texture == NULL)
     render (self, &view, width, height, scale);
