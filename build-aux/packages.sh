@@ -1,17 +1,19 @@
 # Debian packages SahelBrief needs, and a function that installs the missing
 # ones. Sourced by build-aux/run, build-aux/check and .ci/run.
 
+# To build and run: the last line is what the running app needs that the
+# libraries only recommend (SVG icons, https and its certificates).
 SB_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libshumate-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream
+  librsvg2-common glib-networking ca-certificates
 )
 
 SB_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   libgtk-4-bin python3 python3-jsonschema python3-gi gir1.2-atspi-2.0 python3-pyatspi
-  glib-networking ca-certificates librsvg2-common
   locales
 )
 
