@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "sb-test-util.h"
@@ -211,4 +212,33 @@ sb_test_log_init (void)
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_log_set_writer_func (write_log, NULL, NULL);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * sb_test_percentile:
+ * @values: (element-type double): sorted in place
+ *
+ * Returns: the nearest-rank @p-th percentile of @values, NAN if empty
+ */
+double
+sb_test_percentile (GArray *values,
+                    double  p)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return NAN;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint) ceil (p / 100.0 * values->len);
+  return g_array_index (values, double, CLAMP (rank, 1, values->len) - 1);
 }

@@ -28,5 +28,7 @@ GtkWindow *sb_test_find_dialog    (void);
 gboolean   sb_test_dialog_is_shown (gpointer        unused);
 void       sb_test_close_dialogs  (void);
 void       sb_test_log_init       (void);
+double     sb_test_percentile     (GArray          *values,
+                                   double           p);
 
 G_END_DECLS

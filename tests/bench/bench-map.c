@@ -75,29 +75,6 @@ read_status_mib (const char *field)
   return g_ascii_strtoull (line + strlen (field), NULL, 10) / 1024.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return NAN;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) ceil (p / 100.0 * values->len);
-  return g_array_index (values, double, CLAMP (rank, 1, values->len) - 1);
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -209,12 +186,12 @@ measure_motion (SbMapView  *map_view,
   fps = intervals->len / seconds;
   printf ("  %-12s zoom %-4g %4u frames, %5.1f fps; interval median %6.1f ms, p95 %6.1f ms, max %6.1f; "
           "work median %6.1f ms, p95 %6.1f ms\n",
-          label, zoom, intervals->len, fps, percentile (intervals, 50), percentile (intervals, 95),
-          percentile (intervals, 100), percentile (work, 50), percentile (work, 95));
+          label, zoom, intervals->len, fps, sb_test_percentile (intervals, 50), sb_test_percentile (intervals, 95),
+          sb_test_percentile (intervals, 100), sb_test_percentile (work, 50), sb_test_percentile (work, 95));
   printf ("MAP measure=%s zoom=%g frames=%u fps=%.1f interval_median_ms=%.1f interval_p95_ms=%.1f "
           "interval_max_ms=%.1f work_median_ms=%.1f work_p95_ms=%.1f\n",
-          label, zoom, intervals->len, fps, percentile (intervals, 50), percentile (intervals, 95),
-          percentile (intervals, 100), percentile (work, 50), percentile (work, 95));
+          label, zoom, intervals->len, fps, sb_test_percentile (intervals, 50), sb_test_percentile (intervals, 95),
+          sb_test_percentile (intervals, 100), sb_test_percentile (work, 50), sb_test_percentile (work, 95));
   fflush (stdout);
 }
 

@@ -184,30 +184,6 @@ on_after_paint (GdkFrameClock *frame_clock,
   pan->last_paint = now;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of sorted @values. */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  if (values->len == 0)
-    return NAN;
-
-  rank = (guint) ceil (p / 100.0 * values->len);
-  rank = CLAMP (rank, 1, values->len);
-  return g_array_index (values, double, rank - 1);
-}
-
 static Stats
 compute_stats (GArray *values,
                double  seconds)
@@ -215,12 +191,11 @@ compute_stats (GArray *values,
   Stats stats = { 0 };
   guint over = 0, missed = 0;
 
-  g_array_sort (values, compare_doubles);
-
   stats.frames = values->len;
   stats.fps = values->len / seconds;
-  stats.median = percentile (values, 50);
-  stats.p95 = percentile (values, 95);
+  stats.median = sb_test_percentile (values, 50);
+  stats.p95 = sb_test_percentile (values, 95);
+  /* Sorted by the percentiles. */
   stats.max = values->len > 0 ? g_array_index (values, double, values->len - 1) : NAN;
 
   for (guint i = 0; i < values->len; i++)
