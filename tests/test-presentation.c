@@ -439,7 +439,7 @@ test_pointer_hides (void)
   g_assert_false (sb_presentation_window_pointer_hidden (presenting));
   g_assert_true (sb_test_run_until (pointer_hidden, presenting, TIMEOUT_MS));
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 1900 * 1000);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 4000 * 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 6000 * 1000);
 
   sb_presentation_end (sb_presentation_window_get_presentation (presenting));
   g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
@@ -743,7 +743,8 @@ test_export_offline (void)
   ExportResult result;
   gint64 start = g_get_monotonic_time ();
 
-  sb_export_set_tile_timeout (4000);
+  /* Far below the default 8 s, so that finishing in time shows it is used. */
+  sb_export_set_tile_timeout (1000);
 
   export_view (window, tiles, SB_EXPORT_PNG, 1280, 720, png, &result);
   g_assert_no_error (result.error);
