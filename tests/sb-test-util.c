@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -241,4 +242,69 @@ sb_test_percentile (GArray *values,
   g_array_sort (values, compare_doubles);
   rank = (guint) ceil (p / 100.0 * values->len);
   return g_array_index (values, double, CLAMP (rank, 1, values->len) - 1);
+}
+
+static GPtrArray *temp_dirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_temp_dirs (void)
+{
+  gboolean keep = g_getenv ("SB_TEST_KEEP_FILES") != NULL;
+
+  for (guint i = 0; i < temp_dirs->len; i++)
+    {
+      const char *path = g_ptr_array_index (temp_dirs, i);
+
+      if (keep)
+        g_printerr ("# kept %s\n", path);
+      else
+        remove_tree (path);
+    }
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+}
+
+/**
+ * sb_test_make_temp_dir:
+ * @tmpl: as for g_dir_make_tmp()
+ *
+ * A new folder for a test's files, removed with all it holds when the
+ * test program exits, unless SB_TEST_KEEP_FILES is set in the environment
+ * (to look at what a test wrote).
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+sb_test_make_temp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+
+  if (temp_dirs == NULL)
+    {
+      temp_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_temp_dirs);
+    }
+  g_ptr_array_add (temp_dirs, g_strdup (path));
+
+  return path;
 }

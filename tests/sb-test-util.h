@@ -30,5 +30,6 @@ void       sb_test_close_dialogs  (void);
 void       sb_test_log_init       (void);
 double     sb_test_percentile     (GArray          *values,
                                    double           p);
+char      *sb_test_make_temp_dir  (const char      *tmpl);
 
 G_END_DECLS

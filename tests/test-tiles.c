@@ -9,13 +9,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
 #include "sb-map-view.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
+#include "sb-test-util.h"
 
 #define TIMEOUT_MS 20000
 
@@ -198,9 +198,8 @@ tile_server_free (TileServer *self)
 static SbTileCache *
 temporary_cache (void)
 {
-  g_autofree char *directory = g_dir_make_tmp ("sahelbrief-tiles-XXXXXX", NULL);
+  g_autofree char *directory = sb_test_make_temp_dir ("sahelbrief-tiles-XXXXXX");
 
-  g_assert_nonnull (directory);
   return sb_tile_cache_new (directory);
 }
 
@@ -501,15 +500,6 @@ count_colours (GdkTexture *texture)
   return g_hash_table_size (colours);
 }
 
-static void
-iterate_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 show_map (GtkWidget **window_out)
 {
@@ -560,7 +550,7 @@ wait_for_colour (GtkWidget *map_view,
       if (g_get_monotonic_time () >= deadline)
         g_error ("the tiles' colour never came on screen: found #%06x, expected #%06x", colour, expected);
 
-      iterate_for (200);
+      sb_test_iterate_for (200);
       texture = render (map_view);
       colour = pixel_at (texture, gtk_widget_get_width (map_view) / 2, gtk_widget_get_height (map_view) / 3);
     }
@@ -593,7 +583,7 @@ test_tiles_on_screen (void)
 static char *
 create_mbtiles (GBytes *png)
 {
-  g_autofree char *directory = g_dir_make_tmp ("mbtiles-XXXXXX", NULL);
+  g_autofree char *directory = sb_test_make_temp_dir ("mbtiles-XXXXXX");
   char *path = g_build_filename (directory, "blue.mbtiles", NULL);
   sqlite3_stmt *insert = NULL;
   sqlite3 *db = NULL;
@@ -642,12 +632,6 @@ test_mbtiles_on_screen (void)
   wait_for_colour (map_view, 0x1a4ce6);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_remove (path);
-  {
-    g_autofree char *directory = g_path_get_dirname (path);
-
-    g_rmdir (directory);
-  }
 }
 
 static void
@@ -659,7 +643,7 @@ test_base_map_without_tiles (void)
 
   /* No tiles at all: the built-in base map. */
   sb_map_view_set_tiles (SB_MAP_VIEW (map_view), NULL);
-  iterate_for (300);
+  sb_test_iterate_for (300);
   {
     g_autoptr(GdkTexture) texture = render (map_view);
 
@@ -677,7 +661,7 @@ test_base_map_without_tiles (void)
 
       server->mode = failing[i];
       sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
-      iterate_for (failing[i] == SERVE_NOTHING ? 3000 : 1000);
+      sb_test_iterate_for (failing[i] == SERVE_NOTHING ? 3000 : 1000);
 
       texture = render (map_view);
       g_assert_cmpuint (count_colours (texture), >, 20);
