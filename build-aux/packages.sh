@@ -14,7 +14,7 @@ SB_BUILD_PACKAGES=(
 SB_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   libgtk-4-bin python3 python3-jsonschema python3-gi gir1.2-atspi-2.0 python3-pyatspi
-  locales
+  locales poppler-utils
 )
 
 # The locales the translation tests run in (tests/test-format.c,

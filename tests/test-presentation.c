@@ -10,11 +10,12 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sb-actor.h"
 #include "sb-export.h"
+#include "sb-format.h"
 #include "sb-loader.h"
 #include "sb-map-view.h"
 #include "sb-presentation-actions.h"
@@ -512,7 +513,7 @@ temp_path (const char *name)
   static char *dir;
 
   if (dir == NULL)
-    dir = g_dir_make_tmp ("sb-presentation-XXXXXX", NULL);
+    dir = sb_test_make_temp_dir ("sb-presentation-XXXXXX");
 
   return g_build_filename (dir, name, NULL);
 }
@@ -677,6 +678,66 @@ test_export_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The words on a PDF's pages, through poppler's pdftotext. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { program, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  if (program == NULL)
+    g_error ("pdftotext (poppler-utils) is needed to read exported PDFs");
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return text;
+}
+
+/* The legend names what the view shows, and only that. */
+static void
+test_export_legend (void)
+{
+  SbWindow *window = open_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  SbBriefing *briefing = sb_selection_get_briefing (selection);
+  SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
+  g_autofree char *pdf = temp_path ("legend.pdf");
+  g_autofree char *filtered_pdf = temp_path ("legend-filtered.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *filtered = NULL;
+  ExportResult result;
+
+  g_assert_nonnull (wagner);
+
+  export_view (window, NULL, SB_EXPORT_PDF, 0, 0, pdf, &result);
+  g_assert_no_error (result.error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Actors"));
+  g_assert_nonnull (strstr (text, "Wagner group"));
+  g_assert_nonnull (strstr (text, "Incidents"));
+  g_assert_nonnull (strstr (text, sb_format_incident_type (SB_INCIDENT_TYPE_ARREST)));
+  g_assert_nonnull (strstr (text, "How certain"));
+  g_assert_nonnull (strstr (text, sb_format_certainty (SB_CERTAINTY_FEARED)));
+
+  sb_selection_set_actor_visible (selection, wagner, FALSE);
+  sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
+  export_view (window, NULL, SB_EXPORT_PDF, 0, 0, filtered_pdf, &result);
+  g_assert_no_error (result.error);
+  filtered = pdf_text (filtered_pdf);
+  g_assert_nonnull (strstr (filtered, "Actors"));
+  g_assert_null (strstr (filtered, "Wagner group"));
+  g_assert_null (strstr (filtered, "Incidents"));
+  g_assert_null (strstr (filtered, sb_format_incident_type (SB_INCIDENT_TYPE_ARREST)));
+
+  sb_selection_reset_filters (selection);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export_handout (void)
 {
@@ -778,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);
   g_test_add_func ("/presentation/export-view", test_export_view);
+  g_test_add_func ("/presentation/export-legend", test_export_legend);
   g_test_add_func ("/presentation/export-handout", test_export_handout);
   g_test_add_func ("/presentation/export-unwritable", test_export_unwritable);
   g_test_add_func ("/presentation/export-offline", test_export_offline);

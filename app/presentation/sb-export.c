@@ -30,6 +30,7 @@
 #define A4_SHORT 595.0
 #define A4_LONG 842.0
 #define MAX_TILES 600
+#define LEGEND_WIDTH 360.0 /* beside the map of a view, in units */
 
 static guint tile_timeout_ms = 8000;
 
@@ -350,7 +351,7 @@ layout_page (Job    *job,
       layout->unit = MIN (width / 1920.0, height / 1080.0);
       layout->map_x = 0;
       layout->map_y = 96 * layout->unit;
-      layout->map_width = width;
+      layout->map_width = width - LEGEND_WIDTH * layout->unit;
       layout->map_height = height - layout->map_y - 92 * layout->unit;
     }
   else
@@ -560,48 +561,201 @@ draw_scale (cairo_t            *cr,
   draw_text (cr, label, "Sans", 18 * unit, x, y - 32 * unit, -1, 1, black);
 }
 
-/* The actors in the briefing, each with its colour and symbol. */
-static void
-draw_legend (cairo_t    *cr,
-             SbBriefing *briefing,
-             double      right,
-             double      top,
-             double      max_height,
-             double      unit)
+/* The legend of one page: what the page shows and nothing else. */
+typedef struct
 {
+  GPtrArray *actors;       /* of SbActor, in the briefing's order */
+  gboolean types[SB_N_INCIDENT_TYPES];
+  gboolean certainties[SB_N_CERTAINTIES];
+  guint n_types;
+  guint n_certainties;
+} LegendContent;
+
+static void
+legend_content_init (LegendContent *content,
+                     SbBriefing    *briefing,
+                     SbSelection   *selection)
+{
+  GListModel *items = sb_briefing_get_all_items (briefing);
   GListModel *actors = sb_briefing_get_actors (briefing);
-  guint n = g_list_model_get_n_items (actors);
-  double row = 30 * unit, width = 330 * unit;
-  guint rows = MIN (n, (guint) MAX (0, (max_height - 50 * unit) / row));
-  double height = 44 * unit + rows * row;
-  double x = right - width, y = top;
+  g_autoptr(GHashTable) shown_actors = g_hash_table_new (NULL, NULL);
 
-  if (rows == 0)
-    return;
+  memset (content, 0, sizeof *content);
+  content->actors = g_ptr_array_new_with_free_func (g_object_unref);
 
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_fill (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
-  cairo_set_line_width (cr, 1 * unit);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
-  draw_text (cr, _("Legend"), "Sans Bold", 20 * unit, x + 12 * unit, y + 8 * unit, -1, 1, black);
-
-  for (guint i = 0; i < rows; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
-      SbSymbolStyle style = { { 0, }, SB_CERTAINTY_REPORTED, };
-      double cy = y + 44 * unit + i * row + row / 2;
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      SbCertainty certainty = sb_item_get_certainty (item);
 
-      sb_colour_to_rgb (sb_actor_get_colour (actor), style.rgb);
-      sb_symbol_paint_deployment (cr, sb_actor_get_kind (actor), &style, x + 26 * unit, cy, 10 * unit);
-      draw_text (cr, sb_text_get (sb_actor_get_name (actor)), "Sans", 17 * unit,
-                 x + 46 * unit, cy - 11 * unit, width - 56 * unit, 1, black);
+      if (!sb_selection_item_is_visible (selection, item))
+        continue;
+
+      /* The first actor gives an item its colour on the map. */
+      if (sb_item_get_n_actors (item) > 0)
+        g_hash_table_add (shown_actors, sb_item_get_actor (item, 0));
+
+      if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
+        {
+          SbIncidentType type = sb_item_get_incident_type (item);
+
+          content->n_types += !content->types[type];
+          content->types[type] = TRUE;
+        }
+
+      content->n_certainties += !content->certainties[certainty];
+      content->certainties[certainty] = TRUE;
     }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      SbActor *actor = g_list_model_get_item (actors, i);
+
+      if (g_hash_table_contains (shown_actors, actor))
+        g_ptr_array_add (content->actors, actor);
+      else
+        g_object_unref (actor);
+    }
+}
+
+static void
+legend_content_clear (LegendContent *content)
+{
+  g_clear_pointer (&content->actors, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  cairo_t *cr;
+  double x, y;             /* top left */
+  double width;
+  double row;
+  double unit;
+  guint capacity;          /* rows */
+  guint next;
+} LegendCursor;
+
+/* Where the next row goes; FALSE when the legend is full. */
+static gboolean
+legend_next_row (LegendCursor *cursor,
+                 double       *y)
+{
+  if (cursor->next >= cursor->capacity)
+    return FALSE;
+
+  *y = cursor->y + cursor->next++ * cursor->row;
+  return TRUE;
+}
+
+static void
+legend_heading (LegendCursor *cursor,
+                const char   *text)
+{
+  double y;
+
+  /* A heading never ends the legend, and stands apart from the rows above. */
+  if (cursor->next > 0)
+    cursor->y += cursor->row / 3;
+  if (cursor->next + 1 < cursor->capacity && legend_next_row (cursor, &y))
+    draw_text (cursor->cr, text, "Sans Bold", 16 * cursor->unit, cursor->x, y + 3 * cursor->unit,
+               cursor->width, 1, black);
+}
+
+/* A row: its sample is painted centred at (sample_x, sample_y). */
+static gboolean
+legend_row (LegendCursor *cursor,
+            const char   *label,
+            const double *rgb,
+            double       *sample_x,
+            double       *sample_y)
+{
+  double y;
+
+  if (!legend_next_row (cursor, &y))
+    return FALSE;
+
+  draw_text (cursor->cr, label, "Sans", 16 * cursor->unit, cursor->x + 34 * cursor->unit, y + 3 * cursor->unit,
+             cursor->width - 34 * cursor->unit, 1, rgb);
+  *sample_x = cursor->x + 14 * cursor->unit;
+  *sample_y = y + cursor->row / 2;
+  return TRUE;
+}
+
+/* What the page shows and nothing else: the actors, each with its colour
+ * and the shape of its kind, the incidents' signs, and how certain what is
+ * drawn is. Actors that do not fit are counted in a last line. */
+static void
+draw_legend (cairo_t     *cr,
+             SbBriefing  *briefing,
+             SbSelection *selection,
+             double       x,
+             double       y,
+             double       width,
+             double       max_height,
+             double       unit)
+{
+  static const double neutral[3] = { 0.36, 0.42, 0.50 };
+  LegendContent content;
+  LegendCursor cursor = { cr, x, y, width, 26 * unit, unit, 0, 0 };
+  SbSymbolStyle style = { { neutral[0], neutral[1], neutral[2] }, SB_CERTAINTY_REPORTED, };
+  guint n_rows, n_actors;
+  double sx, sy;
+
+  legend_content_init (&content, briefing, selection);
+  n_actors = content.actors->len;
+  n_rows = (n_actors ? 1 + n_actors : 0)
+           + (content.n_types ? 1 + content.n_types : 0)
+           + (content.n_certainties ? 1 + content.n_certainties : 0);
+  /* Each heading after the first takes a third of a row more. */
+  cursor.capacity = (guint) MAX (0, (max_height - 2 * cursor.row / 3) / cursor.row);
+
+  /* When it does not fit, actors give way first, to a "more" line. */
+  if (n_rows > cursor.capacity && n_actors > 0)
+    n_actors = (guint) MAX (1, (int) n_actors - (int) (n_rows - cursor.capacity) - 1);
+
+  if (n_actors > 0)
+    legend_heading (&cursor, _("Actors"));
+  for (guint i = 0; i < n_actors; i++)
+    {
+      SbActor *actor = g_ptr_array_index (content.actors, i);
+      SbSymbolStyle actor_style = { { 0, }, SB_CERTAINTY_REPORTED, };
+
+      if (!legend_row (&cursor, sb_text_get (sb_actor_get_name (actor)), black, &sx, &sy))
+        break;
+      sb_colour_to_rgb (sb_actor_get_colour (actor), actor_style.rgb);
+      sb_symbol_paint_deployment (cr, sb_actor_get_kind (actor), &actor_style, sx, sy, 9 * unit);
+    }
+  if (n_actors < content.actors->len)
+    {
+      guint more = content.actors->len - n_actors;
+      /* Translators: the last line of an export's legend, when not all actors fit */
+      g_autofree char *label = g_strdup_printf (ngettext ("and %u more actor", "and %u more actors", more), more);
+
+      legend_row (&cursor, label, grey, &sx, &sy);
+    }
+
+  if (content.n_types > 0)
+    legend_heading (&cursor, _("Incidents"));
+  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
+    if (content.types[i] && legend_row (&cursor, sb_format_incident_type (i), black, &sx, &sy))
+      sb_symbol_paint_incident (cr, i, &style, sx, sy, 10 * unit);
+
+  if (content.n_certainties > 0)
+    legend_heading (&cursor, _("How certain"));
+  for (guint i = 0; i < SB_N_CERTAINTIES; i++)
+    if (content.certainties[i] && legend_row (&cursor, sb_format_certainty (i), black, &sx, &sy))
+      {
+        cairo_save (cr);
+        cairo_move_to (cr, sx - 13 * unit, sy);
+        cairo_line_to (cr, sx + 13 * unit, sy);
+        sb_symbol_set_certainty_dash (cr, i, 2.5 * unit);
+        cairo_set_line_width (cr, 2.5 * unit);
+        cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+
+  legend_content_clear (&content);
 }
 
 static char *
@@ -680,8 +834,14 @@ static char *
 format_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  SbDate today = { { 0, }, };
 
-  return g_date_time_format (now, "%x");
+  today.start.year = g_date_time_get_year (now);
+  today.start.month = g_date_time_get_month (now);
+  today.start.day = g_date_time_get_day_of_month (now);
+  today.start.precision = SB_DATE_PRECISION_DAY;
+
+  return sb_format_date (&today);
 }
 
 static void
@@ -707,7 +867,8 @@ draw_view_page (Job     *job,
   cairo_paint (cr);
 
   draw_map (job, cr, page, &layout, job->selection);
-  draw_legend (cr, job->briefing, width - 16 * u, layout.map_y + 16 * u, layout.map_height - 140 * u, u);
+  draw_legend (cr, job->briefing, job->selection, layout.map_width + 24 * u, layout.map_y + 8 * u,
+               LEGEND_WIDTH * u - 40 * u, layout.map_height - 8 * u, u);
 
   draw_text (cr, sb_text_get (sb_briefing_get_title (job->briefing)), "Sans Bold", 38 * u,
              24 * u, 10 * u, width - 48 * u, 1, black);
@@ -746,7 +907,8 @@ draw_step_page (Job     *job,
   layout_page (job, width, height, &layout);
   u = layout.unit;
   x = layout.map_x;
-  text_width = layout.map_width;
+  /* The step's text on the left under the map, its legend on the right. */
+  text_width = layout.map_width * 0.62;
 
   sb_presentation_describe (job->presentation, page->slide, &slide);
   sb_selection_set_briefing (selection, job->briefing);
@@ -762,13 +924,16 @@ draw_step_page (Job     *job,
   number = g_strdup_printf (_("%u / %u · %s"), page->slide + 1,
                             sb_presentation_get_n_slides (job->presentation),
                             sb_text_get (sb_briefing_get_title (job->briefing)));
-  draw_text (cr, number, "Sans", 20 * u, x, 40 * u, text_width, 1, grey);
-  draw_text (cr, slide.title ? slide.title : "", "Sans Bold", 34 * u, x, 70 * u, text_width, 1, black);
+  draw_text (cr, number, "Sans", 20 * u, x, 40 * u, layout.map_width, 1, grey);
+  draw_text (cr, slide.title ? slide.title : "", "Sans Bold", 34 * u, x, 70 * u, layout.map_width, 1, black);
 
   draw_map (job, cr, page, &layout, selection);
-  draw_text (cr, attribution, "Sans", 13 * u, x, layout.map_y + layout.map_height + 4 * u, text_width, 1, grey);
+  draw_text (cr, attribution, "Sans", 13 * u, x, layout.map_y + layout.map_height + 4 * u,
+             layout.map_width, 1, grey);
 
   y = layout.map_y + layout.map_height + 40 * u;
+  draw_legend (cr, job->briefing, selection, x + layout.map_width * 0.66, y,
+               layout.map_width * 0.34, height - y - 40 * u, u);
   if (slide.caption != NULL)
     y += draw_text (cr, slide.caption, "Sans", 24 * u, x, y, text_width, 4, black) + 18 * u;
 
