@@ -455,6 +455,63 @@ test_filter_reclusters (void)
   g_assert_cmpuint (total_count (none, 3), ==, 0);
 }
 
+/* A selected actor's incidents are clustered apart, within the filters:
+ * exactly those that involve it, and none of another actor's alone. */
+static void
+test_actor_clusters (void)
+{
+  g_autoptr(SbBriefing) briefing = import_generated (4000);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  GListModel *incidents = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);
+  g_autoptr(SbItem) first = g_list_model_get_item (incidents, 0);
+  SbActor *actor = sb_item_get_actor (first, 0);
+  g_autoptr(SbFilter) filter = NULL;
+  g_autoptr(SbIncidentClusters) clusters = NULL;
+  guint involved = 0, involved_attacks = 0;
+  SbCluster cluster;
+
+  sb_selection_set_briefing (selection, briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (incidents, i);
+
+      if (sb_item_involves_actor (item, actor))
+        {
+          involved++;
+          involved_attacks += sb_item_get_incident_type (item) == SB_INCIDENT_TYPE_ATTACK;
+        }
+    }
+  g_assert_cmpuint (involved, >, 0);
+  g_assert_cmpuint (involved, <, 4000);
+
+  filter = sb_filter_new_for_actor (selection, actor);
+  g_assert_true (sb_filter_get_actor (filter) == actor);
+  clusters = sb_incident_clusters_build (filter, NULL);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, involved);
+  g_assert_cmpuint (total_count (clusters, 5), ==, involved);
+  g_assert_true (sb_incident_clusters_locate (clusters, first, 6, &cluster));
+
+  for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (incidents, i);
+
+      if (!sb_item_involves_actor (item, actor))
+        {
+          g_assert_false (sb_incident_clusters_locate (clusters, item, 6, &cluster));
+          break;
+        }
+    }
+
+  /* The other filters still apply. */
+  g_clear_pointer (&clusters, sb_incident_clusters_unref);
+  g_clear_pointer (&filter, sb_filter_unref);
+  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
+    sb_selection_set_incident_type_visible (selection, i, i == SB_INCIDENT_TYPE_ATTACK);
+  filter = sb_filter_new_for_actor (selection, actor);
+  clusters = sb_incident_clusters_build (filter, NULL);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, involved_attacks);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/clusters/empty", test_empty);
   g_test_add_func ("/clusters/cancelled", test_cancelled);
   g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
+  g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
 
   return g_test_run ();
 }

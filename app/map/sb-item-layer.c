@@ -24,6 +24,8 @@
 #define HIT_SLACK 4.0
 /* More incidents than this are an event dataset: clustered. */
 #define CLUSTER_THRESHOLD 1000
+/* The clusters behind a selected actor's. */
+#define DIMMED_CLUSTER_ALPHA 0.3
 
 struct _SbItemLayer
 {
@@ -32,7 +34,12 @@ struct _SbItemLayer
   SbIncidentClusters *clusters;  /* nullable: incidents drawn one by one */
   GCancellable *building;
   gboolean build_again;          /* the filters changed while building */
+  /* The selected actor's incidents, clustered apart and drawn over the
+   * others, which fade: nullable. */
+  SbIncidentClusters *actor_clusters;
+  GCancellable *actor_building;
   SbCluster picked;              /* what the last pick found, if several */
+  SbIncidentClusters *picked_from;
   gboolean picked_cluster;
 };
 
@@ -448,17 +455,17 @@ cluster_radius (const SbCluster *cluster)
 }
 
 static SbItem *
-first_item (SbItemLayer     *self,
-            const SbCluster *cluster)
+first_item (SbIncidentClusters *clusters,
+            const SbCluster    *cluster)
 {
   guint32 id = 0;
   g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1);
 
-  sb_cluster_index_get_ids (sb_incident_clusters_get_index (self->clusters), cluster->node, 1, ids);
+  sb_cluster_index_get_ids (sb_incident_clusters_get_index (clusters), cluster->node, 1, ids);
   if (ids->len > 0)
     id = g_array_index (ids, guint32, 0);
 
-  return sb_incident_clusters_get_item (self->clusters, id);
+  return sb_incident_clusters_get_item (clusters, id);
 }
 
 /* Symbols paint through a group as large as the clip: a small clip keeps
@@ -528,6 +535,7 @@ selected_incident_mark (SbItemLayer        *self,
 
 static void
 draw_clusters (SbItemLayer        *self,
+               SbIncidentClusters *clusters,
                cairo_t            *cr,
                const SbProjection *projection)
 {
@@ -537,7 +545,7 @@ draw_clusters (SbItemLayer        *self,
   double box[4];
 
   view_box (projection, 40, box);
-  sb_cluster_index_query (sb_incident_clusters_get_index (self->clusters), projection->zoom,
+  sb_cluster_index_query (sb_incident_clusters_get_index (clusters), projection->zoom,
                           box[0], box[1], box[2], box[3], found);
 
   /* Bubbles under places under single incidents, which are smallest. */
@@ -560,7 +568,7 @@ draw_clusters (SbItemLayer        *self,
           {
             Mark mark = { 0, };
 
-            mark.item = first_item (self, cluster);
+            mark.item = first_item (clusters, cluster);
             mark.x = mark.anchor_x = x;
             mark.y = mark.anchor_y = y;
             mark.radius = INCIDENT_RADIUS;
@@ -580,8 +588,16 @@ sb_item_layer_draw (SbMapLayer         *layer,
   gboolean dark = sb_map_layer_is_dark (layer);
   Mark selected;
 
-  if (self->clusters != NULL)
-    draw_clusters (self, cr, projection);
+  if (self->clusters != NULL && self->actor_clusters != NULL)
+    {
+      cairo_push_group (cr);
+      draw_clusters (self, self->clusters, cr, projection);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, DIMMED_CLUSTER_ALPHA);
+      draw_clusters (self, self->actor_clusters, cr, projection);
+    }
+  else if (self->clusters != NULL)
+    draw_clusters (self, self->clusters, cr, projection);
 
   for (guint i = 0; i < marks->len; i++)
     {
@@ -625,7 +641,7 @@ widget_to_unit (const SbProjection *projection,
 
 /* The cluster drawn under (x, y): an index query around the point. */
 static gboolean
-hit_cluster (SbItemLayer        *self,
+hit_cluster (SbIncidentClusters *clusters,
              const SbProjection *projection,
              double              x,
              double              y,
@@ -636,12 +652,12 @@ hit_cluster (SbItemLayer        *self,
   double ux, uy, reach;
   gboolean any = FALSE;
 
-  if (self->clusters == NULL)
+  if (clusters == NULL)
     return FALSE;
 
   widget_to_unit (projection, x, y, &ux, &uy);
   reach = (sb_cluster_bubble_radius (G_MAXUINT) + HIT_SLACK) / projection->world_size;
-  sb_cluster_index_query (sb_incident_clusters_get_index (self->clusters), projection->zoom,
+  sb_cluster_index_query (sb_incident_clusters_get_index (clusters), projection->zoom,
                           ux - reach, uy - reach, ux + reach, uy + reach, found);
 
   for (guint i = 0; i < found->len; i++)
@@ -702,18 +718,29 @@ sb_item_layer_pick (SbMapLayer         *layer,
     }
 
   self->picked_cluster = FALSE;
-  if (best == NULL && hit_cluster (self, projection, x, y, &cluster, &d))
+  if (best != NULL)
+    return best;
+
+  /* The selected actor's clusters lie over the others. */
+  for (guint i = 0; i < 2; i++)
     {
+      SbIncidentClusters *clusters = i == 0 ? self->actor_clusters : self->clusters;
+
+      if (!hit_cluster (clusters, projection, x, y, &cluster, &d))
+        continue;
+
       *distance = d;
       if (cluster.count == 1)
-        return SB_ENTITY (first_item (self, &cluster));
+        return SB_ENTITY (first_item (clusters, &cluster));
 
       /* Several: not one entity to select; the map view asks for it. */
       self->picked = cluster;
+      self->picked_from = clusters;
       self->picked_cluster = TRUE;
+      break;
     }
 
-  return best;
+  return NULL;
 }
 
 static void
@@ -728,15 +755,18 @@ init_projection (SbItemLayer  *self,
 /**
  * sb_item_layer_pick_cluster:
  * @cluster: (out): the cluster of several incidents drawn at (@x, @y)
+ * @clusters: (out) (transfer none): the clustering it belongs to: all the
+ *   incidents shown, or the selected actor's
  *
  * Returns: %TRUE if a cluster, or a place with several incidents, is drawn
  *   at (@x, @y), in the layer's coordinates, and no single symbol is
  */
 gboolean
-sb_item_layer_pick_cluster (SbItemLayer *self,
-                            double       x,
-                            double       y,
-                            SbCluster   *cluster)
+sb_item_layer_pick_cluster (SbItemLayer         *self,
+                            double               x,
+                            double               y,
+                            SbCluster           *cluster,
+                            SbIncidentClusters **clusters)
 {
   g_return_val_if_fail (SB_IS_ITEM_LAYER (self), FALSE);
 
@@ -749,6 +779,7 @@ sb_item_layer_pick_cluster (SbItemLayer *self,
     return FALSE;
 
   *cluster = self->picked;
+  *clusters = self->picked_from;
   return TRUE;
 }
 
@@ -875,6 +906,69 @@ start_build (SbItemLayer *self)
   sb_incident_clusters_build_async (filter, self->building, on_built, g_object_ref (self));
 }
 
+static SbActor *
+selected_actor (SbItemLayer *self)
+{
+  SbEntity *selected = sb_selection_get_selected (sb_map_layer_get_selection (SB_MAP_LAYER (self)));
+
+  return SB_IS_ACTOR (selected) ? SB_ACTOR (selected) : NULL;
+}
+
+static void
+on_actor_built (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SbItemLayer) self = user_data;
+  g_autoptr(SbIncidentClusters) clusters = sb_incident_clusters_build_finish (result, NULL);
+
+  if (clusters == NULL)
+    return;
+
+  g_clear_object (&self->actor_building);
+  g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+  self->actor_clusters = g_steal_pointer (&clusters);
+  sb_map_layer_invalidate (SB_MAP_LAYER (self));
+}
+
+/* With clusters, a selected actor's incidents are clustered on their own,
+ * on top, so that they stand out of the rest (which fade) as the actor's
+ * statements do when incidents are drawn one by one.
+ */
+static void
+update_actor_clusters (SbItemLayer *self)
+{
+  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  SbActor *actor = selected_actor (self);
+  g_autoptr(SbFilter) filter = NULL;
+
+  g_cancellable_cancel (self->actor_building);
+  g_clear_object (&self->actor_building);
+
+  if (actor == NULL || !uses_clusters (self))
+    {
+      if (self->actor_clusters != NULL)
+        {
+          g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+          sb_map_layer_invalidate (SB_MAP_LAYER (self));
+        }
+      return;
+    }
+
+  filter = sb_filter_new_for_actor (selection, actor);
+
+  /* Another actor's: gone at once rather than shown for this one. */
+  if (self->actor_clusters != NULL &&
+      sb_filter_get_actor (sb_incident_clusters_get_filter (self->actor_clusters)) != actor)
+    {
+      g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+      sb_map_layer_invalidate (SB_MAP_LAYER (self));
+    }
+
+  self->actor_building = g_cancellable_new ();
+  sb_incident_clusters_build_async (filter, self->actor_building, on_actor_built, g_object_ref (self));
+}
+
 static void
 on_filter_changed (SbItemLayer *self)
 {
@@ -903,6 +997,8 @@ on_filter_changed (SbItemLayer *self)
 
   if (was_busy != (self->building != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  update_actor_clusters (self);
 }
 
 static void
@@ -915,6 +1011,8 @@ sb_item_layer_constructed (GObject *object)
 
   selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actor_clusters), self,
+                           G_CONNECT_SWAPPED);
   if (sb_selection_get_briefing (selection) != NULL)
     on_filter_changed (self);
 }
@@ -927,6 +1025,9 @@ sb_item_layer_dispose (GObject *object)
   g_cancellable_cancel (self->building);
   g_clear_object (&self->building);
   g_clear_pointer (&self->clusters, sb_incident_clusters_unref);
+  g_cancellable_cancel (self->actor_building);
+  g_clear_object (&self->actor_building);
+  g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
 
   G_OBJECT_CLASS (sb_item_layer_parent_class)->dispose (object);
 }

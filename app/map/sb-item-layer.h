@@ -25,7 +25,8 @@ gboolean     sb_item_layer_get_position (SbItemLayer     *self,
 gboolean     sb_item_layer_pick_cluster (SbItemLayer     *self,
                                          double           x,
                                          double           y,
-                                         SbCluster       *cluster);
+                                         SbCluster       *cluster,
+                                         SbIncidentClusters **clusters);
 SbIncidentClusters *sb_item_layer_get_clusters (SbItemLayer *self);
 gboolean     sb_item_layer_get_busy     (SbItemLayer     *self);
 gboolean     sb_item_layer_clusters_briefing (SbBriefing *briefing);

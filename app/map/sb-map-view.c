@@ -267,16 +267,17 @@ sb_map_view_pick (SbMapView *self,
 }
 
 static gboolean
-pick_cluster (SbMapView *self,
-              double     x,
-              double     y,
-              SbCluster *cluster)
+pick_cluster (SbMapView           *self,
+              double               x,
+              double               y,
+              SbCluster           *cluster,
+              SbIncidentClusters **clusters)
 {
   graphene_point_t point;
 
   return gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->layers[2]),
                                    &GRAPHENE_POINT_INIT (x, y), &point) &&
-         sb_item_layer_pick_cluster (SB_ITEM_LAYER (self->layers[2]), point.x, point.y, cluster);
+         sb_item_layer_pick_cluster (SB_ITEM_LAYER (self->layers[2]), point.x, point.y, cluster, clusters);
 }
 
 /* A cluster zooms in to where it splits; a place that holds several
@@ -287,7 +288,7 @@ open_cluster (SbMapView *self,
               double     x,
               double     y)
 {
-  SbIncidentClusters *clusters = sb_item_layer_get_clusters (SB_ITEM_LAYER (self->layers[2]));
+  SbIncidentClusters *clusters = NULL;
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
@@ -296,7 +297,7 @@ open_cluster (SbMapView *self,
   GtkWidget *popover;
   int zoom;
 
-  if (clusters == NULL || !pick_cluster (self, x, y, &cluster))
+  if (!pick_cluster (self, x, y, &cluster, &clusters))
     return FALSE;
 
   index = sb_incident_clusters_get_index (clusters);
@@ -390,13 +391,13 @@ describe_cluster (SbMapView *self,
                   double     x,
                   double     y)
 {
-  SbIncidentClusters *clusters = sb_item_layer_get_clusters (SB_ITEM_LAYER (self->layers[2]));
+  SbIncidentClusters *clusters = NULL;
   g_autofree char *count = NULL;
   SbCluster cluster;
   const char *action;
   int zoom;
 
-  if (clusters == NULL || !pick_cluster (self, x, y, &cluster))
+  if (!pick_cluster (self, x, y, &cluster, &clusters))
     return NULL;
 
   count = sb_format_number (cluster.count);
@@ -453,10 +454,12 @@ on_motion (GtkEventControllerMotion *controller,
 {
   graphene_point_t point;
   gboolean over_item = FALSE;
+  SbIncidentClusters *clusters;
+  SbCluster cluster;
 
   if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     over_item = SB_IS_ITEM (sb_map_view_pick (self, point.x, point.y)) ||
-                pick_cluster (self, point.x, point.y, &(SbCluster) { 0, });
+                pick_cluster (self, point.x, point.y, &cluster, &clusters);
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), over_item ? "pointer" : NULL);
 }

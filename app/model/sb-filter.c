@@ -19,6 +19,7 @@ struct _SbFilter
   guint hidden_certainties;
   guint hidden_incident_types;
   GHashTable *hidden_actors;
+  SbActor *actor;          /* nullable: only the statements involving it */
   guint32 first_day;
   guint32 last_day;
   guint32 open_end;
@@ -31,6 +32,7 @@ sb_filter_clear (gpointer data)
 
   g_clear_object (&self->briefing);
   g_clear_pointer (&self->hidden_actors, g_hash_table_unref);
+  g_clear_object (&self->actor);
 }
 
 /**
@@ -78,6 +80,27 @@ sb_filter_new_from_selection (SbSelection *selection)
   return self;
 }
 
+/**
+ * sb_filter_new_for_actor:
+ *
+ * Returns: (transfer full): what @selection's filters show now of the
+ *   statements that involve @actor; safe to use from any thread
+ */
+SbFilter *
+sb_filter_new_for_actor (SbSelection *selection,
+                         SbActor     *actor)
+{
+  SbFilter *self;
+
+  g_return_val_if_fail (SB_IS_SELECTION (selection), NULL);
+  g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
+
+  self = sb_filter_new_from_selection (selection);
+  self->actor = g_object_ref (actor);
+
+  return self;
+}
+
 SbFilter *
 sb_filter_ref (SbFilter *self)
 {
@@ -108,6 +131,20 @@ sb_filter_get_briefing (const SbFilter *self)
 }
 
 /**
+ * sb_filter_get_actor:
+ *
+ * Returns: (transfer none) (nullable): the actor whose statements alone
+ *   the filter shows, if it was made for one
+ */
+SbActor *
+sb_filter_get_actor (const SbFilter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->actor;
+}
+
+/**
  * sb_filter_item_is_visible_at_any_time:
  *
  * Returns: whether @item passes every filter but the time range: what a
@@ -126,6 +163,9 @@ sb_filter_item_is_visible_at_any_time (const SbFilter *self,
     return FALSE;
 
   if (item->kind == SB_ITEM_KIND_INCIDENT && (self->hidden_incident_types & (1u << item->subtype)))
+    return FALSE;
+
+  if (self->actor != NULL && !sb_item_involves_actor (item, self->actor))
     return FALSE;
 
   n_actors = item->actors ? item->actors->len : 0;
@@ -176,7 +216,7 @@ sb_filter_equal_but_time (const SbFilter *a,
   if (a == NULL || b == NULL)
     return a == b;
 
-  if (a->briefing != b->briefing || a->layers != b->layers ||
+  if (a->briefing != b->briefing || a->actor != b->actor || a->layers != b->layers ||
       a->hidden_certainties != b->hidden_certainties ||
       a->hidden_incident_types != b->hidden_incident_types ||
       g_hash_table_size (a->hidden_actors) != g_hash_table_size (b->hidden_actors))

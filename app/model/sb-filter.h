@@ -15,9 +15,12 @@ G_BEGIN_DECLS
 typedef struct _SbFilter SbFilter;
 
 SbFilter  *sb_filter_new_from_selection (SbSelection    *selection);
+SbFilter  *sb_filter_new_for_actor      (SbSelection    *selection,
+                                         SbActor        *actor);
 SbFilter  *sb_filter_ref                (SbFilter       *self);
 void       sb_filter_unref              (SbFilter       *self);
 SbBriefing *sb_filter_get_briefing      (const SbFilter *self);
+SbActor   *sb_filter_get_actor          (const SbFilter *self);
 gboolean   sb_filter_item_is_visible    (const SbFilter *self,
                                          SbItem         *item);
 gboolean   sb_filter_item_is_visible_at_any_time (const SbFilter *self,
