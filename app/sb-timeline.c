@@ -324,14 +324,23 @@ resize_range (SbTimeline *self,
 /* Drawing                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Time runs the way text does: from the right in a right-to-left
+ * language, as in GtkScale. */
+static gboolean
+is_rtl (SbTimeline *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
 static double
 day_to_x (SbTimeline *self,
           double      day,
           double      width)
 {
   double first = bin_start (self, 0), end = bin_start (self, n_bins (self));
+  double x = PAD + (day - first) / MAX (end - first, 1) * (width - 2 * PAD);
 
-  return PAD + (day - first) / MAX (end - first, 1) * (width - 2 * PAD);
+  return is_rtl (self) ? width - x : x;
 }
 
 static guint32
@@ -340,7 +349,11 @@ x_to_day (SbTimeline *self,
           double      width)
 {
   double first = bin_start (self, 0), end = bin_start (self, n_bins (self));
-  double day = first + (x - PAD) / MAX (width - 2 * PAD, 1) * (end - first);
+  double day;
+
+  if (is_rtl (self))
+    x = width - x;
+  day = first + (x - PAD) / MAX (width - 2 * PAD, 1) * (end - first);
 
   return (guint32) CLAMP (day, first, end - 1);
 }
@@ -373,8 +386,9 @@ draw_bars (SbTimeline    *self,
 
   for (guint i = 0; i < n_bins (self); i++)
     {
-      double x0 = day_to_x (self, bin_start (self, i), width);
-      double x1 = day_to_x (self, bin_start (self, i + 1), width);
+      double a = day_to_x (self, bin_start (self, i), width);
+      double b = day_to_x (self, bin_start (self, i + 1), width);
+      double x0 = MIN (a, b), x1 = MAX (a, b);
       double gap = x1 - x0 >= 4 ? 1 : 0;
       double h_exact = max > 0 ? exact[i] / max * (bottom - PAD) : 0;
       double h_spread = max > 0 ? spread[i] / max * (bottom - PAD) : 0;
@@ -406,7 +420,8 @@ draw_axis (SbTimeline    *self,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->histogram), NULL);
   Unit label_unit = self->unit == UNIT_DAY || self->unit == UNIT_WEEK ? UNIT_MONTH : UNIT_YEAR;
-  double last_end = -G_MAXDOUBLE;
+  gboolean rtl = is_rtl (self);
+  double last_end = -G_MAXDOUBLE;  /* how far the last label reaches, forward in time */
   guint32 end = bin_start (self, n_bins (self));
 
   for (guint32 day = align_day (bin_start (self, 0), label_unit); day < end; day = next_day (day, label_unit))
@@ -417,7 +432,7 @@ draw_axis (SbTimeline    *self,
       PangoRectangle extents;
       GDate date;
 
-      if (x < PAD)
+      if (rtl ? x > width - PAD : x < PAD)
         continue;
 
       g_date_clear (&date, 1);
@@ -434,13 +449,18 @@ draw_axis (SbTimeline    *self,
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
 
-      if (x + 3 < last_end + 12 || x + 3 + extents.width > width)
-        continue;
+      /* The label stands in its month or year: after the tick in time. */
+      {
+        double forward = rtl ? width - x : x;  /* the same, measured the way time runs */
 
-      cairo_move_to (cr, x + 3, bottom + 2);
-      set_rgba (cr, fg, 0.85);
-      pango_cairo_show_layout (cr, layout);
-      last_end = x + 3 + extents.width;
+        if (forward + 3 < last_end + 12 || forward + 3 + extents.width > width)
+          continue;
+
+        cairo_move_to (cr, rtl ? x - 3 - extents.width : x + 3, bottom + 2);
+        set_rgba (cr, fg, 0.85);
+        pango_cairo_show_layout (cr, layout);
+        last_end = forward + 3 + extents.width;
+      }
     }
 }
 
@@ -465,6 +485,13 @@ draw_selected_date (SbTimeline *self,
   briefing = sb_selection_get_briefing (self->selection);
   x0 = day_to_x (self, sb_date_get_first_day (date), width);
   x1 = day_to_x (self, sb_date_get_last_day (date, briefing ? sb_briefing_get_last_day (briefing) : 0) + 1, width);
+  if (x0 > x1)
+    {
+      double swap = x0;
+
+      x0 = x1;
+      x1 = swap;
+    }
 
   /* Orange reads on light and dark alike, and apart from the bars' blue. */
   if (x1 - x0 >= 4)
@@ -510,8 +537,8 @@ draw_range (SbTimeline    *self,
     return;
 
   get_range (self, &first, &last);
-  x0 = day_to_x (self, first, width);
-  x1 = day_to_x (self, last + 1, width);
+  x0 = MIN (day_to_x (self, first, width), day_to_x (self, last + 1, width));
+  x1 = MAX (day_to_x (self, first, width), day_to_x (self, last + 1, width));
 
   /* What is not shown is veiled. */
   set_rgba (cr, bg, 0.72);
@@ -885,12 +912,25 @@ move_action (GtkWidget  *widget,
   move_range (SB_TIMELINE (widget), g_variant_get_int32 (parameter));
 }
 
+/* ← and →: towards the left or the right, later or earlier by language. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbTimeline *self = SB_TIMELINE (widget);
+
+  move_range (self, g_variant_get_int32 (parameter) * (is_rtl (self) ? -1 : 1));
+}
+
 static void
 resize_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  resize_range (SB_TIMELINE (widget), g_variant_get_int32 (parameter));
+  SbTimeline *self = SB_TIMELINE (widget);
+
+  resize_range (self, g_variant_get_int32 (parameter) * (is_rtl (self) ? -1 : 1));
 }
 
 static void
@@ -1029,11 +1069,12 @@ sb_timeline_class_init (SbTimelineClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "timeline.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "timeline.step", "i", step_action);
   gtk_widget_class_install_action (widget_class, "timeline.resize", "i", resize_action);
   gtk_widget_class_install_action (widget_class, "timeline.clear", NULL, clear_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.move", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.step", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.step", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.move", "i", -100000);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.move", "i", 100000);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.resize", "i", -1);

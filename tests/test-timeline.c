@@ -158,6 +158,61 @@ find_drag (GtkWidget *widget)
 /* A drag across the middle half of the strip chooses about the middle
  * half of the span, and the map shows only what falls in it.
  */
+/* In a right-to-left language time runs from the right, as in GtkScale:
+ * the first bin is drawn on the right, a drag on the right chooses early
+ * dates, and ← moves later. */
+static void
+test_right_to_left (void)
+{
+  SbWindow *window;
+  SbTimeline *timeline = open_window (&window);
+  GtkWidget *area = sb_test_find_widget (GTK_WIDGET (timeline), GTK_TYPE_DRAWING_AREA);
+  GtkGesture *drag = find_drag (area);
+  guint32 span_first = sb_timeline_get_bin_start (timeline, 0);
+  guint32 span_end = sb_timeline_get_bin_start (timeline, sb_timeline_get_n_bins (timeline));
+  guint32 first, last, quarter = (span_end - span_first) / 4;
+  guint32 bin1 = sb_timeline_get_bin_start (timeline, 1);
+  guint32 last_bin = sb_timeline_get_bin_start (timeline, sb_timeline_get_n_bins (timeline) - 1);
+  double width;
+
+  /* As in a right-to-left locale: every widget without a direction of its own. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (area), ==, GTK_TEXT_DIR_RTL);
+  sb_test_iterate_for (200);
+  width = gtk_widget_get_width (area);
+
+  /* From 90% to 75% of the width: the second quarter from the right, in
+   * time the first tenth to the first quarter. */
+  g_signal_emit_by_name (drag, "drag-begin", width * 0.9, 20.0);
+  g_signal_emit_by_name (drag, "drag-update", -width * 0.05, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", -width * 0.15, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", -width * 0.15, 0.0);
+  sb_test_iterate_for (200);
+  get_range (window, &first, &last);
+  g_assert_cmpuint (first, <, span_first + quarter / 2);
+  g_assert_cmpuint (last, >, span_first + quarter - quarter / 5);
+  g_assert_cmpuint (last, <, span_first + quarter + quarter / 5);
+
+  /* ← is later in time, → earlier. */
+  press (timeline, GDK_KEY_Delete, 0);
+  press (timeline, GDK_KEY_Left, 0);
+  get_range (window, &first, &last);
+  g_assert_cmpuint (first, ==, span_first);
+  g_assert_cmpuint (last, ==, bin1 - 1);
+  press (timeline, GDK_KEY_Left, GDK_SHIFT_MASK);
+  get_range (window, &first, &last);
+  g_assert_cmpuint (first, ==, span_first);
+  g_assert_cmpuint (last, ==, sb_timeline_get_bin_start (timeline, 2) - 1);
+
+  press (timeline, GDK_KEY_Delete, 0);
+  press (timeline, GDK_KEY_Right, 0);
+  get_range (window, &first, &last);
+  g_assert_cmpuint (first, ==, last_bin);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 static void
 test_drag_sets_range (void)
 {
@@ -332,6 +387,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/keys-set-range", test_keys_set_range);
   g_test_add_func ("/timeline/drag-sets-range", test_drag_sets_range);
+  g_test_add_func ("/timeline/right-to-left", test_right_to_left);
   g_test_add_func ("/timeline/month-precision-spans", test_month_precision_spans);
   g_test_add_func ("/timeline/play-moves-range", test_play_moves_range);
   g_test_add_func ("/timeline/accessible", test_accessible);
