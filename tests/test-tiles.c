@@ -537,8 +537,10 @@ local_tiles (TileServer    *server,
  * requests are cancelled while the map settles, so counters are no measure
  * of "done": wait for what a person waits for, the colour on screen. */
 static void
-wait_for_colour (GtkWidget *map_view,
-                 guint32    expected)
+wait_for_colour (GtkWidget    *map_view,
+                 guint32       expected,
+                 SbTileSource *data_source,
+                 TileServer   *server)
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
   guint32 colour = 0;
@@ -548,7 +550,16 @@ wait_for_colour (GtkWidget *map_view,
       g_autoptr(GdkTexture) texture = NULL;
 
       if (g_get_monotonic_time () >= deadline)
-        g_error ("the tiles' colour never came on screen: found #%06x, expected #%06x", colour, expected);
+        {
+          SbTileStats stats = { 0, };
+
+          if (data_source != NULL)
+            sb_tile_source_get_stats (data_source, &stats);
+          g_error ("the tiles' colour never came on screen: found #%06x, expected #%06x "
+                   "(source: %u requests, %u from cache, %u failed, %u cancelled; server: %u requests)",
+                   colour, expected, stats.requests, stats.cache_hits, stats.failures, stats.cancelled,
+                   server ? server->requests : 0);
+        }
 
       sb_test_iterate_for (200);
       texture = render (map_view);
@@ -568,7 +579,7 @@ test_tiles_on_screen (void)
   SbTileStats stats = { 0, };
 
   sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
-  wait_for_colour (map_view, 0xe61a1a);
+  wait_for_colour (map_view, 0xe61a1a, data_source, server);
 
   /* They came from the server, not from anywhere else. */
   sb_tile_source_get_stats (data_source, &stats);
@@ -629,7 +640,7 @@ test_mbtiles_on_screen (void)
 
   g_assert_no_error (error);
   sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
-  wait_for_colour (map_view, 0x1a4ce6);
+  wait_for_colour (map_view, 0x1a4ce6, NULL, NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

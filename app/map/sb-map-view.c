@@ -44,6 +44,7 @@ struct _SbMapView
 
   double pending_frame[4]; /* a frame asked for before the view had a size */
   guint pending_frame_tick;
+  guint settle_tiles_source;
 };
 
 G_DEFINE_FINAL_TYPE (SbMapView, sb_map_view, GTK_TYPE_WIDGET)
@@ -569,6 +570,7 @@ sb_map_view_dispose (GObject *object)
   if (self->pending_frame_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_frame_tick);
   self->pending_frame_tick = 0;
+  g_clear_handle_id (&self->settle_tiles_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_MAP_VIEW);
   /* The template's root has no id: it is unparented here. */
@@ -653,6 +655,32 @@ sb_map_view_class_init (SbMapViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* libshumate 1.2 and later put off asking for tiles while the view moves
+ * fast, and look again at the next frame; but when that frame's time is the
+ * one it predicted before, it takes the view to be still moving and stops
+ * looking: no tile is asked for until the view moves again (seen on Debian
+ * 13's libshumate 1.4 when the machine is busy). So once the view has been
+ * still for a moment, the tile layer is made to look again.
+ */
+static gboolean
+settle_tiles (gpointer user_data)
+{
+  SbMapView *self = user_data;
+
+  self->settle_tiles_source = 0;
+  if (self->tile_layer != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self->tile_layer));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_settle_tiles (SbMapView *self)
+{
+  g_clear_handle_id (&self->settle_tiles_source, g_source_remove);
+  self->settle_tiles_source = g_timeout_add (150, settle_tiles, self);
+}
+
 /* Tiles that failed while offline are asked for again: a new layer. */
 static void
 reload_tiles (SbMapView *self)
@@ -668,6 +696,7 @@ reload_tiles (SbMapView *self)
 
   self->tile_layer = shumate_map_layer_new (self->tiles, viewport);
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (self->base_layer));
+  schedule_settle_tiles (self);
 }
 
 static SbTileSource *
@@ -818,6 +847,7 @@ sb_map_view_init (SbMapView *self)
 
   g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
                            G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (schedule_settle_tiles), self, G_CONNECT_SWAPPED);
 
   shumate_scale_set_viewport (self->scale, viewport);
 
