@@ -439,10 +439,34 @@ test_cancelled_requests (void)
 }
 
 /* The map view drawn into a texture, as the screen would show it. */
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* What the widget shows: drawn as in a frame, after the frame's layout
+ * (a layer may just have asked for a new allocation). */
 static GdkTexture *
 render (GtkWidget *widget)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  GtkSnapshot *snapshot;
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (sb_test_run_until (is_true, &painted, TIMEOUT_MS));
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
