@@ -243,6 +243,31 @@ load_invalid_file (const char  *filename,
   return briefing;
 }
 
+/* Files that cannot be read at all: what the person can do about it. */
+static void
+test_unreadable_files (void)
+{
+  g_autofree char *missing_path = g_build_filename (INVALID_DIR, "no-such-briefing.sahelbrief", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (INVALID_DIR);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  const SbProblem *problem;
+
+  briefing = sb_loader_load_file (missing, NULL, &problems);
+  g_assert_null (briefing);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->code, ==, SB_PROBLEM_IO);
+  g_assert_cmpstr (problem->message, ==, "there is no such file; it may have been moved, renamed or deleted");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  briefing = sb_loader_load_file (folder, NULL, &problems);
+  g_assert_null (briefing);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->message, ==, "this is a folder, not a briefing file");
+}
+
 static gboolean
 problem_matches (const SbProblem   *problem,
                  const Expectation *expectation)
@@ -551,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/invalid/manifest-complete", test_manifest_complete);
   g_test_add_func ("/invalid/previous-briefing-untouched", test_previous_briefing_untouched);
   g_test_add_func ("/invalid/positions", test_positions);
+  g_test_add_func ("/invalid/unreadable-files", test_unreadable_files);
 
   status = g_test_run ();
 

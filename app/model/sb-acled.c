@@ -1908,7 +1908,7 @@ _sb_import_open (GFile         *file,
       if (problems != NULL)
         {
           *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
-          g_ptr_array_add (*problems, sb_problem_new (SB_PROBLEM_IO, NULL, error->message));
+          g_ptr_array_add (*problems, sb_problem_new_for_io_error (error));
         }
       return NULL;
     }

@@ -660,7 +660,10 @@ sb_loader_load_file (GFile         *file,
       file_problems = single_problem (SB_PROBLEM_TOO_LARGE, message);
     }
   else if (info == NULL || !g_file_load_contents (file, cancellable, &data, &length, NULL, &error))
-    file_problems = single_problem (SB_PROBLEM_IO, error->message);
+    {
+      file_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
+      g_ptr_array_add (file_problems, sb_problem_new_for_io_error (error));
+    }
 
   if (file_problems != NULL)
     {

@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
 #include "sb-enums.h"
 #include "sb-problem.h"
 
@@ -24,6 +27,26 @@ sb_problem_new (SbProblemCode  code,
   self->message = g_strdup (message);
 
   return self;
+}
+
+/**
+ * sb_problem_new_for_io_error:
+ *
+ * Returns: (transfer full): a problem reading a file, in words for the
+ *   person who gave it; the file is named where the problem is shown
+ */
+SbProblem *
+sb_problem_new_for_io_error (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return sb_problem_new (SB_PROBLEM_IO, NULL, _("there is no such file; it may have been moved, renamed or deleted"));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return sb_problem_new (SB_PROBLEM_IO, NULL, _("you are not allowed to read this file"));
+
+  return sb_problem_new (SB_PROBLEM_IO, NULL, error->message);
 }
 
 SbProblem *

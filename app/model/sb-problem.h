@@ -27,6 +27,7 @@ GType       sb_problem_get_type      (void) G_GNUC_CONST;
 SbProblem  *sb_problem_new           (SbProblemCode    code,
                                       const char      *path,
                                       const char      *message);
+SbProblem  *sb_problem_new_for_io_error (const GError *error);
 SbProblem  *sb_problem_copy          (const SbProblem *self);
 void        sb_problem_free          (SbProblem       *self);
 const char *sb_problem_code_to_nick  (SbProblemCode    code);
