@@ -21,6 +21,7 @@
 #include "sb-presentation-actions.h"
 #include "sb-presentation.h"
 #include "sb-presentation-window.h"
+#include "sb-presenter-console.h"
 #include "sb-step.h"
 #include "sb-tile-setup.h"
 #include "sb-window.h"
@@ -447,6 +448,79 @@ test_pointer_hides (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_pictures (GtkWidget *widget,
+                  GPtrArray *pictures)
+{
+  if (GTK_IS_PICTURE (widget))
+    g_ptr_array_add (pictures, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_pictures (child, pictures);
+}
+
+/* How many colours a picture has, and a digest of its pixels. */
+static guint
+texture_colours (GdkTexture *texture,
+                 guint32    *digest)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  *digest = 0;
+  for (int i = 0; i < width * height; i++)
+    {
+      *digest = *digest * 31 + pixels[i];
+      g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i] & 0xffffff));
+    }
+
+  return g_hash_table_size (colours);
+}
+
+/* The console shows the map of the step on screen and of the next one,
+ * drawn from the base map and the briefing, without tiles. */
+static void
+test_console_previews (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresenterConsole *console = sb_presenter_console_new (presentation);
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  guint n = sb_presentation_get_n_slides (presentation);
+  GtkPicture *current, *next;
+  guint32 current_digest, next_digest, moved_digest;
+
+  gtk_window_present (GTK_WINDOW (console));
+  sb_test_iterate_for (300);
+  collect_pictures (GTK_WIDGET (console), pictures);
+  g_assert_cmpuint (pictures->len, ==, 2);
+  current = g_ptr_array_index (pictures, 0);
+  next = g_ptr_array_index (pictures, 1);
+
+  g_assert_true (GDK_IS_TEXTURE (gtk_picture_get_paintable (current)));
+  g_assert_true (GDK_IS_TEXTURE (gtk_picture_get_paintable (next)));
+  g_assert_cmpint (gdk_texture_get_width (GDK_TEXTURE (gtk_picture_get_paintable (current))), ==, 720);
+  g_assert_cmpint (gdk_texture_get_height (GDK_TEXTURE (gtk_picture_get_paintable (current))), ==, 405);
+  g_assert_cmpuint (texture_colours (GDK_TEXTURE (gtk_picture_get_paintable (current)), &current_digest), >, 50);
+  g_assert_cmpuint (texture_colours (GDK_TEXTURE (gtk_picture_get_paintable (next)), &next_digest), >, 50);
+  g_assert_cmpuint (current_digest, !=, next_digest);
+
+  /* A step on: what was next is on screen. */
+  sb_presentation_next (presentation);
+  texture_colours (GDK_TEXTURE (gtk_picture_get_paintable (current)), &moved_digest);
+  g_assert_cmpuint (moved_digest, ==, next_digest);
+
+  /* At the last step there is nothing next. */
+  sb_presentation_set_index (presentation, n - 1);
+  g_assert_null (gtk_picture_get_paintable (next));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (next)));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (console), "The end of the presentation"));
+
+  gtk_window_destroy (GTK_WINDOW (console));
+}
+
 /* Two monitors are not to be had under Xvfb: the choice is tested with
  * monitor objects of the display's type.
  */
@@ -838,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);
+  g_test_add_func ("/presentation/console-previews", test_console_previews);
   g_test_add_func ("/presentation/export-view", test_export_view);
   g_test_add_func ("/presentation/export-legend", test_export_legend);
   g_test_add_func ("/presentation/export-handout", test_export_handout);

@@ -889,6 +889,22 @@ draw_view_page (Job     *job,
              width * 0.30 - 24 * u, 3, grey);
 }
 
+/* What a step shows: its layers, statements and highlights. */
+static SbSelection *
+step_selection (Job           *job,
+                const SbSlide *slide)
+{
+  SbSelection *selection = sb_selection_new ();
+
+  sb_selection_set_briefing (selection, job->briefing);
+  for (guint layer = SB_LAYER_AREAS; layer <= SB_LAYER_INCIDENTS; layer <<= 1)
+    sb_selection_set_layer_visible (selection, layer, (slide->layers & layer) != 0);
+  sb_selection_set_shown (selection, slide->shown);
+  sb_selection_set_highlighted (selection, slide->highlight);
+
+  return selection;
+}
+
 static void
 draw_step_page (Job     *job,
                 cairo_t *cr,
@@ -898,7 +914,7 @@ draw_step_page (Job     *job,
 {
   Page *page = &g_array_index (job->pages, Page, index);
   g_auto(SbSlide) slide = { 0, };
-  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbSelection) selection = NULL;
   g_autofree char *number = NULL;
   g_autofree char *attribution = format_attribution (job);
   Layout layout;
@@ -911,11 +927,7 @@ draw_step_page (Job     *job,
   text_width = layout.map_width * 0.62;
 
   sb_presentation_describe (job->presentation, page->slide, &slide);
-  sb_selection_set_briefing (selection, job->briefing);
-  for (guint layer = SB_LAYER_AREAS; layer <= SB_LAYER_INCIDENTS; layer <<= 1)
-    sb_selection_set_layer_visible (selection, layer, (slide.layers & layer) != 0);
-  sb_selection_set_shown (selection, slide.shown);
-  sb_selection_set_highlighted (selection, slide.highlight);
+  selection = step_selection (job, &slide);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -1178,6 +1190,71 @@ sb_export_handout_async (SbBriefing         *briefing,
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   if (add_step_pages (job, task))
     start_fetching (task);
+}
+
+/**
+ * sb_export_draw_step_preview:
+ * @index: the step
+ * @width: in pixels
+ * @height: in pixels
+ *
+ * Draws step @index of @presentation as a small map, at once: the
+ * built-in base map and the briefing's layers, without tiles (they may
+ * not have come, and need no network). For the presenter console.
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL when there
+ *   is no such step
+ */
+GdkTexture *
+sb_export_draw_step_preview (SbPresentation *presentation,
+                             guint           index,
+                             int             width,
+                             int             height)
+{
+  g_auto(SbSlide) slide = { 0, };
+  g_autoptr(SbSelection) selection = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Layout layout = { 0, };
+  Page page = { 15.0, 0.0, 4.0, (int) index };
+  Job *job;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (SB_IS_PRESENTATION (presentation), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (!sb_presentation_describe (presentation, index, &slide))
+    return NULL;
+
+  job = job_new (JOB_HANDOUT, sb_presentation_get_briefing (presentation), NULL);
+  job->presentation = g_object_ref (presentation);
+  selection = step_selection (job, &slide);
+
+  /* As large as a handout's map would draw it, scaled down. */
+  layout.unit = width / 1100.0;
+  layout.map_width = width;
+  layout.map_height = height;
+  sb_slide_get_camera (&slide, job->briefing, width, height, &page.latitude, &page.longitude, &page.zoom);
+  page.zoom = CLAMP (page.zoom, 2.0, 16.0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  draw_map (job, cr, &page, &layout, selection);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is GDK's default memory format. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  job_free (job);
+
+  return texture;
 }
 
 /* Printing: the handout's pages, on the printer's paper. */

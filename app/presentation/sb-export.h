@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "sb-presentation.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,10 @@ gboolean sb_export_finish           (GAsyncResult       *result,
                                      guint              *missing_tiles,
                                      GError            **error);
 void     sb_export_set_tile_timeout (guint               milliseconds);
+GdkTexture *sb_export_draw_step_preview (SbPresentation *presentation,
+                                         guint           index,
+                                         int             width,
+                                         int             height);
 void     sb_export_prefetch_tiles   (ShumateMapSource   *tiles,
                                      double              latitude,
                                      double              longitude,

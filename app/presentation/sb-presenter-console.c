@@ -6,8 +6,14 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-export.h"
 #include "sb-presenter-console.h"
 #include "sb-source.h"
+
+/* The step maps beside the notes: 16:9, twice the size they are shown at
+ * so that they stay sharp on a HiDPI screen. */
+#define PREVIEW_WIDTH 720
+#define PREVIEW_HEIGHT 405
 
 struct _SbPresenterConsole
 {
@@ -22,10 +28,13 @@ struct _SbPresenterConsole
   GtkWidget *citation_heading;
   GtkLabel *citation_label;
   GtkLabel *next_label;
+  GtkPicture *current_picture;
+  GtkPicture *next_picture;
   GtkLabel *state_label;
 
   SbPresentation *presentation;
   guint clock_source;
+  guint preview_index;     /* the step the previews show, G_MAXUINT before any */
 };
 
 G_DEFINE_FINAL_TYPE (SbPresenterConsole, sb_presenter_console, GTK_TYPE_WINDOW)
@@ -75,6 +84,25 @@ update_state (SbPresenterConsole *self)
 }
 
 static void
+update_previews (SbPresenterConsole *self,
+                 guint               index)
+{
+  g_autoptr(GdkTexture) current = NULL;
+  g_autoptr(GdkTexture) next = NULL;
+
+  if (index == self->preview_index)
+    return;
+  self->preview_index = index;
+
+  current = sb_export_draw_step_preview (self->presentation, index, PREVIEW_WIDTH, PREVIEW_HEIGHT);
+  next = sb_export_draw_step_preview (self->presentation, index + 1, PREVIEW_WIDTH, PREVIEW_HEIGHT);
+
+  gtk_picture_set_paintable (self->current_picture, GDK_PAINTABLE (current));
+  gtk_picture_set_paintable (self->next_picture, GDK_PAINTABLE (next));
+  gtk_widget_set_visible (GTK_WIDGET (self->next_picture), next != NULL);
+}
+
+static void
 update (SbPresenterConsole *self)
 {
   guint index = sb_presentation_get_index (self->presentation);
@@ -82,7 +110,6 @@ update (SbPresenterConsole *self)
   g_auto(SbSlide) slide = { 0, };
   g_auto(SbSlide) next = { 0, };
   g_autofree char *number = NULL;
-  g_autofree char *next_text = NULL;
 
   sb_presentation_describe (self->presentation, index, &slide);
 
@@ -102,11 +129,12 @@ update (SbPresenterConsole *self)
   gtk_widget_set_visible (self->citation_heading, slide.citation != NULL && slide.citation->quote != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->citation_label), slide.citation != NULL && slide.citation->quote != NULL);
 
+  /* Under the "Next" heading: the next step's title. */
   if (sb_presentation_describe (self->presentation, index + 1, &next))
-    next_text = g_strdup_printf (_("Next: %s"), next.title ? next.title : "");
+    gtk_label_set_text (self->next_label, next.title ? next.title : "");
   else
-    next_text = g_strdup (_("Next: the end"));
-  gtk_label_set_text (self->next_label, next_text);
+    gtk_label_set_text (self->next_label, _("The end of the presentation"));
+  update_previews (self, index);
 
   update_clocks (self);
   update_state (self);
@@ -155,6 +183,8 @@ sb_presenter_console_class_init (SbPresenterConsoleClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, citation_heading);
   gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, citation_label);
   gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, current_picture);
+  gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, next_picture);
   gtk_widget_class_bind_template_child (widget_class, SbPresenterConsole, state_label);
 }
 
@@ -164,6 +194,7 @@ sb_presenter_console_init (SbPresenterConsole *self)
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->preview_index = G_MAXUINT;
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
