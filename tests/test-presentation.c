@@ -508,7 +508,12 @@ test_console_previews (void)
   g_assert_cmpuint (current_digest, !=, next_digest);
 
   /* A step on: what was next is on screen. */
-  sb_presentation_next (presentation);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    sb_presentation_next (presentation);
+    g_test_message ("both step maps drawn in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  }
   texture_colours (GDK_TEXTURE (gtk_picture_get_paintable (current)), &moved_digest);
   g_assert_cmpuint (moved_digest, ==, next_digest);
 
