@@ -15,6 +15,7 @@
 
 #include "sb-mbtiles-source.h"
 #include "sb-tile-setup.h"
+#include "sb-test-util.h"
 
 #define TILE_SIZE 256
 
@@ -765,21 +766,6 @@ test_wrong_columns (void)
   assert_refused (path, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "lacks the columns");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 /* The map source the app makes of a file, as Preferences choose it. */
 static void
 test_map_source (void)
@@ -828,14 +814,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   main_thread = g_thread_self ();
 
-  tmp_dir = g_dir_make_tmp ("sb-mbtiles-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = sb_test_make_temp_dir ("sb-mbtiles-XXXXXX");
 
   g_test_add_func ("/mbtiles/open", test_open);
   g_test_add_func ("/mbtiles/map-source", test_map_source);
@@ -860,10 +842,5 @@ main (int   argc,
   g_test_add_func ("/mbtiles/no-tiles", test_no_tiles);
   g_test_add_func ("/mbtiles/wrong-columns", test_wrong_columns);
 
-  status = g_test_run ();
-
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-
-  return status;
+  return g_test_run ();
 }

@@ -871,22 +871,36 @@ sb_item_layer_get_position (SbItemLayer *self,
 
 static void start_build (SbItemLayer *self);
 
+/* A finished build takes the place of what @clusters held; FALSE when it
+ * was cancelled, because a newer build, or none, took its place.
+ */
+static gboolean
+take_built (SbItemLayer         *self,
+            GAsyncResult        *result,
+            SbIncidentClusters **clusters,
+            GCancellable       **building)
+{
+  SbIncidentClusters *built = sb_incident_clusters_build_finish (result, NULL);
+
+  if (built == NULL)
+    return FALSE;
+
+  g_clear_object (building);
+  g_clear_pointer (clusters, sb_incident_clusters_unref);
+  *clusters = built;
+  sb_map_layer_invalidate (SB_MAP_LAYER (self));
+  return TRUE;
+}
+
 static void
 on_built (GObject      *source_object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(SbItemLayer) self = user_data;
-  g_autoptr(SbIncidentClusters) clusters = sb_incident_clusters_build_finish (result, NULL);
 
-  /* Cancelled: a newer build, or none, took its place. */
-  if (clusters == NULL)
+  if (!take_built (self, result, &self->clusters, &self->building))
     return;
-
-  g_clear_object (&self->building);
-  g_clear_pointer (&self->clusters, sb_incident_clusters_unref);
-  self->clusters = g_steal_pointer (&clusters);
-  sb_map_layer_invalidate (SB_MAP_LAYER (self));
 
   if (self->build_again)
     start_build (self);
@@ -920,15 +934,8 @@ on_actor_built (GObject      *source_object,
                 gpointer      user_data)
 {
   g_autoptr(SbItemLayer) self = user_data;
-  g_autoptr(SbIncidentClusters) clusters = sb_incident_clusters_build_finish (result, NULL);
 
-  if (clusters == NULL)
-    return;
-
-  g_clear_object (&self->actor_building);
-  g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
-  self->actor_clusters = g_steal_pointer (&clusters);
-  sb_map_layer_invalidate (SB_MAP_LAYER (self));
+  take_built (self, result, &self->actor_clusters, &self->actor_building);
 }
 
 /* With clusters, a selected actor's incidents are clustered on their own,
