@@ -717,28 +717,9 @@ report (Import        *self,
         const char    *format,
         ...)
 {
-  g_autofree char *message = NULL;
   g_autofree char *path = NULL;
   SbProblem *problem;
   va_list args;
-
-  if (self->problems->len >= SB_LOADER_MAX_PROBLEMS)
-    {
-      self->n_unlisted++;
-      return;
-    }
-
-  if (self->problems->len == SB_LOADER_MAX_PROBLEMS - 1)
-    {
-      code = SB_PROBLEM_TOO_MANY_PROBLEMS;
-      message = g_strdup (_("too many problems; the rest are not listed"));
-    }
-  else
-    {
-      va_start (args, format);
-      message = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
 
   if (self->row == 0)
     path = NULL;
@@ -747,9 +728,12 @@ report (Import        *self,
   else
     path = g_strdup_printf (_("row %u"), self->row);
 
-  problem = sb_problem_new (code, path, message);
-  problem->line = self->line;
-  g_ptr_array_add (self->problems, problem);
+  va_start (args, format);
+  problem = _sb_import_report_valist (self->problems, &self->n_unlisted, code, path, format, args);
+  va_end (args);
+
+  if (problem != NULL)
+    problem->line = self->line;
 }
 
 /* Fields */
@@ -1840,17 +1824,7 @@ sb_acled_import (GInputStream  *stream,
         }
     }
 
-  if (import.n_unlisted > 0)
-    {
-      SbProblem *last = g_ptr_array_index (import.problems, import.problems->len - 1);
-
-      g_free (last->message);
-      last->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "too many problems; %u more is not listed",
-                                                    "too many problems; %u more are not listed",
-                                                    import.n_unlisted + 1),
-                                       import.n_unlisted + 1);
-    }
+  _sb_import_finish_problems (import.problems, import.n_unlisted);
 
   if (problems != NULL)
     *problems = g_ptr_array_ref (import.problems);
@@ -1881,6 +1855,72 @@ sb_acled_import_file (GFile         *file,
     return NULL;
 
   return sb_acled_import (stream, name, cancellable, problems);
+}
+
+/**
+ * _sb_import_report_valist:
+ * @problems: an import's problems
+ * @n_unlisted: (inout): how many were not listed
+ * @path: (nullable): where the problem is
+ *
+ * Lists a problem, its message made from @format and @args, unless the
+ * list is full: the 100th says there are too many and later ones are only
+ * counted, while the import goes on.
+ *
+ * Returns: (transfer none) (nullable): the problem listed
+ */
+SbProblem *
+_sb_import_report_valist (GPtrArray     *problems,
+                          guint         *n_unlisted,
+                          SbProblemCode  code,
+                          const char    *path,
+                          const char    *format,
+                          va_list        args)
+{
+  g_autofree char *message = NULL;
+  SbProblem *problem;
+
+  if (problems->len >= SB_LOADER_MAX_PROBLEMS)
+    {
+      (*n_unlisted)++;
+      return NULL;
+    }
+
+  if (problems->len == SB_LOADER_MAX_PROBLEMS - 1)
+    {
+      code = SB_PROBLEM_TOO_MANY_PROBLEMS;
+      message = g_strdup (_("too many problems; the rest are not listed"));
+    }
+  else
+    message = g_strdup_vprintf (format, args);
+
+  problem = sb_problem_new (code, path, message);
+  g_ptr_array_add (problems, problem);
+  return problem;
+}
+
+/**
+ * _sb_import_finish_problems:
+ * @n_unlisted: how many problems _sb_import_report_valist() did not list
+ *
+ * When some were not listed, the last problem says how many.
+ */
+void
+_sb_import_finish_problems (GPtrArray *problems,
+                            guint      n_unlisted)
+{
+  SbProblem *last;
+
+  if (n_unlisted == 0)
+    return;
+
+  last = g_ptr_array_index (problems, problems->len - 1);
+  g_free (last->message);
+  last->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "too many problems; %u more is not listed",
+                                                "too many problems; %u more are not listed",
+                                                n_unlisted + 1),
+                                   n_unlisted + 1);
 }
 
 /**

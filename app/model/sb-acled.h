@@ -80,6 +80,14 @@ GInputStream *_sb_import_open           (GFile        *file,
                                           char        **name,
                                           GCancellable *cancellable,
                                           GPtrArray   **problems);
+SbProblem   *_sb_import_report_valist    (GPtrArray    *problems,
+                                          guint        *n_unlisted,
+                                          SbProblemCode code,
+                                          const char   *path,
+                                          const char   *format,
+                                          va_list       args) G_GNUC_PRINTF (5, 0);
+void         _sb_import_finish_problems  (GPtrArray    *problems,
+                                          guint         n_unlisted);
 SbActorKind  _sb_import_guess_actor_kind (const char  *name,
                                           const char  *country,
                                           SbActorKind  fallback);

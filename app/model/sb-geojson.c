@@ -127,32 +127,15 @@ report (Import        *self,
         const char    *format,
         ...)
 {
-  g_autofree char *message = NULL;
   g_autoptr(GString) path = g_string_new (self->path->str);
   va_list args;
-
-  if (self->problems->len >= SB_LOADER_MAX_PROBLEMS)
-    {
-      self->n_unlisted++;
-      return;
-    }
-
-  if (self->problems->len == SB_LOADER_MAX_PROBLEMS - 1)
-    {
-      code = SB_PROBLEM_TOO_MANY_PROBLEMS;
-      message = g_strdup (_("too many problems; the rest are not listed"));
-    }
-  else
-    {
-      va_start (args, format);
-      message = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
 
   if (member != NULL)
     sb_json_path_append_member (path, member);
 
-  g_ptr_array_add (self->problems, sb_problem_new (code, path->len > 0 ? path->str : NULL, message));
+  va_start (args, format);
+  _sb_import_report_valist (self->problems, &self->n_unlisted, code, path->len > 0 ? path->str : NULL, format, args);
+  va_end (args);
 }
 
 static void
@@ -1495,17 +1478,7 @@ sb_geojson_import (GInputStream  *stream,
       g_ptr_array_sort (import.problems, compare_problems);
     }
 
-  if (import.n_unlisted > 0)
-    {
-      SbProblem *last = g_ptr_array_index (import.problems, import.problems->len - 1);
-
-      g_free (last->message);
-      last->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "too many problems; %u more is not listed",
-                                                    "too many problems; %u more are not listed",
-                                                    import.n_unlisted + 1),
-                                       import.n_unlisted + 1);
-    }
+  _sb_import_finish_problems (import.problems, import.n_unlisted);
 
   if (problems != NULL)
     *problems = g_ptr_array_ref (import.problems);
