@@ -292,13 +292,7 @@ extend_by_entity (SbBriefing *briefing,
 
   if (SB_IS_PLACE (entity))
     {
-      SbPlace *place = SB_PLACE (entity);
-      double margin = MIN (sb_place_get_radius_km (place), 250.0) / 111.0 + 0.3;
-
-      *min_lat = MIN (*min_lat, sb_place_get_latitude (place) - margin);
-      *max_lat = MAX (*max_lat, sb_place_get_latitude (place) + margin);
-      *min_lon = MIN (*min_lon, sb_place_get_longitude (place) - margin);
-      *max_lon = MAX (*max_lon, sb_place_get_longitude (place) + margin);
+      sb_place_extend_bounds (SB_PLACE (entity), min_lat, min_lon, max_lat, max_lon);
       return TRUE;
     }
 
