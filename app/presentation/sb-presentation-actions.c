@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-export.h"
+#include "sb-file-chooser.h"
 #include "sb-map-view.h"
 #include "sb-presentation-actions.h"
 #include "sb-presenter-console.h"
@@ -358,20 +359,6 @@ suggested_name (SbWindow   *window,
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-static GtkFileFilter *
-filter_new (const char *name,
-            const char *mime_type,
-            const char *suffix)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_suffix (filter, suffix);
-
-  return filter;
-}
-
 static void
 on_view_chooser_response (GtkNativeDialog *dialog,
                           int              response,
@@ -438,8 +425,8 @@ export_view_action (GSimpleAction *action,
   SbWindow *window = user_data;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) png = filter_new (_("PNG Image"), "image/png", "png");
-  g_autoptr(GtkFileFilter) pdf = filter_new (_("PDF Document"), "application/pdf", "pdf");
+  g_autoptr(GtkFileFilter) png = sb_file_filter_new (_("PNG Image"), "image/png", "png", NULL);
+  g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
   const char *size_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL, };
   const char *size_labels[G_N_ELEMENTS (png_sizes) + 1] = { NULL, };
   g_autofree char *labels[G_N_ELEMENTS (png_sizes)] = { NULL, };
@@ -497,7 +484,7 @@ export_handout_action (GSimpleAction *action,
   SbWindow *window = user_data;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) pdf = filter_new (_("PDF Document"), "application/pdf", "pdf");
+  g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
 
   if (sb_window_get_briefing (window) == NULL)
     return;
