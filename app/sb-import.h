@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "sb-briefing.h"
-#include "sb-selection.h"
+#include "sb-filter.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,7 @@ SbBriefing *sb_import_file_finish  (GAsyncResult         *result,
                                     GPtrArray           **problems);
 
 void        sb_export_geojson_async  (SbBriefing          *briefing,
-                                      SbSelection         *filter,
+                                      SbFilter            *filter,
                                       GFile               *file,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,

@@ -326,7 +326,7 @@ update_counts (SbSidebar *self)
     }
 
   counting = g_new0 (Counting, 1);
-  counting->filter = sb_filter_new_from_selection (self->selection);
+  counting->filter = sb_filter_ref (sb_selection_get_filter (self->selection));
   counting->actors = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < rows->len; i++)
     {

@@ -699,7 +699,7 @@ on_counted (GObject      *source_object,
 static void
 on_filter_changed (SbTimeline *self)
 {
-  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (self->selection);
+  g_autoptr(SbFilter) filter = sb_filter_ref (sb_selection_get_filter (self->selection));
 
   if (self->drag_mode == DRAG_NONE && self->apply_source == 0)
     sb_selection_get_time_range (self->selection, &self->first_day, &self->last_day);

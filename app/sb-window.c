@@ -319,7 +319,6 @@ stop_loading (SbWindow *self)
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
 }
 
 static void
@@ -727,9 +726,8 @@ on_export_chosen (GFile    *file,
   start_loading (self, status, location);
   g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
 
-  /* The filter is read in a worker thread: nothing may change it meanwhile. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
-  sb_export_geojson_async (briefing, self->selection, file, self->loading, on_exported, g_object_ref (self));
+  sb_export_geojson_async (briefing, sb_selection_get_filter (self->selection), file, self->loading,
+                           on_exported, g_object_ref (self));
 }
 
 static void

@@ -1266,7 +1266,7 @@ test_export_acled (void)
   JsonObject *feature, *properties;
   gsize length;
 
-  text = sb_geojson_export (briefing, NULL, &length);
+  text = sb_geojson_export (briefing, NULL, NULL, &length);
   g_assert_cmpuint (strlen (text), ==, length);
   features = parse_features (parser, text);
   g_assert_cmpuint (json_array_get_length (features), ==, 9);
@@ -1306,7 +1306,7 @@ test_export_acled (void)
     g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (sb_geojson_export_to_stream (briefing, NULL, stream, NULL, &error));
+    g_assert_true (sb_geojson_export_to_stream (briefing, NULL, sb_text_get_preferred_languages (), stream, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, length);
     g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), length, text, length);
@@ -1338,7 +1338,7 @@ test_export_briefing (void)
   guint n;
 
   g_assert_nonnull (briefing);
-  text = sb_geojson_export (briefing, NULL, NULL);
+  text = sb_geojson_export (briefing, NULL, NULL, NULL);
   features = parse_features (parser, text);
   items = sb_briefing_get_all_items (briefing);
   n = g_list_model_get_n_items (items);
@@ -1401,7 +1401,7 @@ test_export_filtered (void)
   sb_selection_set_briefing (selection, briefing);
 
   /* With no filter set, the view is everything. */
-  everything = sb_geojson_export (briefing, selection, NULL);
+  everything = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
   g_assert_cmpuint (json_array_get_length (parse_features (parser, everything)), ==, 9);
 
   /* Hide one actor and keep to 7–10 August 2022. */
@@ -1409,7 +1409,7 @@ test_export_filtered (void)
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 7, G_DATE_AUGUST, 2022);
   sb_selection_set_time_range (selection, g_date_get_julian (&day), g_date_get_julian (&day) + 3);
-  filtered = sb_geojson_export (briefing, selection, NULL);
+  filtered = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
   features = parse_features (parser, filtered);
   g_assert_cmpuint (json_array_get_length (features), ==, 3);
   find_feature (features, "acled-mli27001");
@@ -1417,7 +1417,7 @@ test_export_filtered (void)
   find_feature (features, "acled-mli27004");    /* "August 2022" overlaps */
 
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
-  none = sb_geojson_export (briefing, selection, NULL);
+  none = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
   g_assert_cmpuint (json_array_get_length (parse_features (parser, none)), ==, 0);
 }
 

@@ -297,7 +297,7 @@ test_month_precision_spans (void)
   open_window (&window);
   briefing = sb_window_get_briefing (window);
   sb_selection_set_briefing (selection, briefing);
-  filter = sb_filter_new_from_selection (selection);
+  filter = sb_filter_ref (sb_selection_get_filter (selection));
   histogram = sb_date_histogram_new (filter, SB_ITEM_KIND_INCIDENT, NULL);
 
   items = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);

@@ -446,7 +446,7 @@ test_import_and_export (void)
 
   exported = g_file_new_tmp ("export-XXXXXX.geojson", &io, NULL);
   g_assert_nonnull (exported);
-  sb_export_geojson_async (sb_window_get_briefing (window), sb_window_get_selection (window),
+  sb_export_geojson_async (sb_window_get_briefing (window), sb_selection_get_filter (sb_window_get_selection (window)),
                            exported, NULL, on_exported, &done);
   sb_test_wait_until (is_set, &done);
   g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);

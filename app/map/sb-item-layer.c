@@ -911,7 +911,7 @@ on_built (GObject      *source_object,
 static void
 start_build (SbItemLayer *self)
 {
-  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (sb_map_layer_get_selection (SB_MAP_LAYER (self)));
+  g_autoptr(SbFilter) filter = sb_filter_ref (sb_selection_get_filter (sb_map_layer_get_selection (SB_MAP_LAYER (self))));
 
   self->build_again = FALSE;
   g_cancellable_cancel (self->building);
@@ -962,7 +962,7 @@ update_actor_clusters (SbItemLayer *self)
       return;
     }
 
-  filter = sb_filter_new_for_actor (selection, actor);
+  filter = sb_filter_with_actor (sb_selection_get_filter (selection), actor);
 
   /* Another actor's: gone at once rather than shown for this one. */
   if (self->actor_clusters != NULL &&

@@ -207,13 +207,36 @@ sb_text_lookup (SbText             *self,
   return self->entries[found].string;
 }
 
+/**
+ * sb_text_get_in:
+ * @self: (nullable): a text
+ * @languages: (nullable): the wanted languages, most wanted first: in a
+ *   worker thread, a copy of the preferred ones taken beforehand
+ *
+ * Returns: (nullable): the string sb_text_lookup() chooses; %NULL when
+ *   @self is %NULL
+ */
 const char *
-sb_text_get (SbText *self)
+sb_text_get_in (SbText             *self,
+                const char * const *languages)
 {
   if (self == NULL)
     return NULL;
 
-  return sb_text_lookup (self, sb_text_get_preferred_languages (), NULL);
+  return sb_text_lookup (self, languages, NULL);
+}
+
+/**
+ * sb_text_get:
+ * @self: (nullable): a text
+ *
+ * Returns: (nullable): the string in the preferred languages; in the
+ *   main thread only, since they may change there
+ */
+const char *
+sb_text_get (SbText *self)
+{
+  return sb_text_get_in (self, sb_text_get_preferred_languages ());
 }
 
 gboolean
