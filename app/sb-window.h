@@ -1,6 +1,8 @@
 /* sb-window.h
  *
  * A briefing window: actors and dossiers, the map, the detail pane.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
@@ -36,5 +38,7 @@ GFile       *sb_window_get_file       (SbWindow      *self);
 SbSelection *sb_window_get_selection  (SbWindow      *self);
 SbMapView   *sb_window_get_map_view   (SbWindow      *self);
 GPtrArray   *sb_window_get_problems   (SbWindow      *self);
+void         sb_window_add_toast      (SbWindow      *self,
+                                       AdwToast      *toast);
 
 G_END_DECLS
