@@ -1,7 +1,8 @@
 /* sb-window-actions.c
  *
  * The window's actions and their keys: opening, importing and exporting
- * (whose work sb-window-jobs.c does), search, the panes, the map.
+ * (whose work sb-window-jobs.c does), presenting (the presenter's), search,
+ * the panes, the map.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -179,6 +180,172 @@ export_geojson_action (GtkWidget  *widget,
                         on_export_chosen, g_object_ref (self));
 }
 
+static const struct { int width, height; const char *id; } png_sizes[] = {
+  { 1920, 1080, "1920x1080" },
+  { 1280, 720, "1280x720" },
+  { 1024, 768, "1024x768" },
+  { 3840, 2160, "3840x2160" },
+};
+
+static char *
+suggested_name (SbWindow   *self,
+                const char *suffix)
+{
+  const char *title = sb_text_get (sb_briefing_get_title (sb_selection_get_briefing (self->selection)));
+  g_autoptr(GString) name = g_string_new (title);
+
+  g_string_replace (name, "/", "-", 0);
+  g_string_append (name, suffix);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+on_view_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          SbWindow        *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *basename = NULL;
+  const char *size = NULL;
+  GtkFileFilter *filter;
+  SbExportFormat format = SB_EXPORT_PNG;
+  int width = 1920, height = 1080;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (chooser);
+  basename = g_file_get_basename (file);
+  filter = gtk_file_chooser_get_filter (chooser);
+
+  /* The name's suffix says the format; without one, the chosen filter. */
+  if (g_str_has_suffix (basename, ".pdf") || g_str_has_suffix (basename, ".PDF"))
+    format = SB_EXPORT_PDF;
+  else if (!g_str_has_suffix (basename, ".png") && !g_str_has_suffix (basename, ".PNG"))
+    {
+      g_autofree char *with_suffix = NULL;
+
+      if (filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _("PDF Document")) == 0)
+        format = SB_EXPORT_PDF;
+      with_suffix = g_strconcat (basename, format == SB_EXPORT_PDF ? ".pdf" : ".png", NULL);
+      g_set_object (&file, g_file_get_child (g_file_get_parent (file), with_suffix));
+    }
+
+  size = gtk_file_chooser_get_choice (chooser, "size");
+  for (guint i = 0; size != NULL && i < G_N_ELEMENTS (png_sizes); i++)
+    if (g_str_equal (size, png_sizes[i].id))
+      {
+        width = png_sizes[i].width;
+        height = png_sizes[i].height;
+      }
+
+  _sb_window_export_view (self, file, format, width, height);
+
+out:
+  g_object_unref (dialog);
+}
+
+static void
+export_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) png = sb_file_filter_new (_("PNG Image"), "image/png", "png", NULL);
+  g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
+  const char *size_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL, };
+  const char *size_labels[G_N_ELEMENTS (png_sizes) + 1] = { NULL, };
+  g_autofree char *labels[G_N_ELEMENTS (png_sizes)] = { NULL, };
+
+  if (sb_selection_get_briefing (self->selection) == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (png_sizes); i++)
+    {
+      size_ids[i] = png_sizes[i].id;
+      /* Translators: a PNG export's size in pixels, as in "1920 × 1080" */
+      labels[i] = g_strdup_printf (_("%d × %d"), png_sizes[i].width, png_sizes[i].height);
+      size_labels[i] = labels[i];
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export View"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "size", _("PNG size"), size_ids, size_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", "1920x1080");
+  name = suggested_name (self, ".png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_view_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_handout_chooser_response (GtkNativeDialog *dialog,
+                             int              response,
+                             SbWindow        *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      const char *notes = gtk_file_chooser_get_choice (chooser, "notes");
+
+      _sb_window_export_handout (self, file, g_strcmp0 (notes, "true") == 0);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_handout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
+
+  if (sb_selection_get_briefing (self->selection) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Handout"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "notes", _("Include speaker notes"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "notes", "false");
+  name = suggested_name (self, ".pdf");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_handout_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _sb_window_print (SB_WINDOW (widget));
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_presenter_start (self->presenter, g_str_equal (action_name, "presentation.resume"));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -289,6 +456,11 @@ _sb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.frame-all", NULL, frame_all_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "presentation.start", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "presentation.resume", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "presentation.export-view", NULL, export_view_action);
+  gtk_widget_class_install_action (widget_class, "presentation.export-handout", NULL, export_handout_action);
+  gtk_widget_class_install_action (widget_class, "presentation.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-location", NULL);
@@ -304,4 +476,6 @@ _sb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "presentation.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "presentation.resume", NULL);
 }

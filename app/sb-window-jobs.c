@@ -28,6 +28,9 @@ typedef enum
   JOB_OPEN_LOCATION,
   JOB_IMPORT,
   JOB_EXPORT_GEOJSON,
+  JOB_EXPORT_VIEW,
+  JOB_EXPORT_HANDOUT,
+  JOB_PRINT,
 } JobKind;
 
 /* A job owns itself until its callback runs; the window only points at
@@ -42,6 +45,7 @@ struct _SbWindowJob
   GFile *file;             /* nullable: opened, imported or written */
   char *uri;               /* nullable: the address opened */
   SbImportFormat format;   /* of an import */
+  const char *done;        /* an export's toast when it is done */
 };
 
 static void
@@ -146,6 +150,20 @@ show_problems (SbWindow   *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   adw_message_dialog_set_extra_child (dialog, scrolled);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_export_error (SbWindow *self,
+                   GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  dialog = create_message_dialog (self, _("Could Not Export"));
+  adw_message_dialog_set_body (dialog, error->message);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -327,7 +345,23 @@ end_job (SbWindowJob *job)
 gboolean
 _sb_window_job_is_loading (SbWindow *self)
 {
-  return self->job != NULL && self->job->kind != JOB_EXPORT_GEOJSON;
+  if (self->job == NULL)
+    return FALSE;
+
+  switch (self->job->kind)
+    {
+    case JOB_OPEN:
+    case JOB_OPEN_LOCATION:
+    case JOB_IMPORT:
+      return TRUE;
+
+    case JOB_EXPORT_GEOJSON:
+    case JOB_EXPORT_VIEW:
+    case JOB_EXPORT_HANDOUT:
+    case JOB_PRINT:
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -671,8 +705,7 @@ on_geojson_exported (GObject      *object,
 
   if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _sb_window_show_error (self, _("Could Not Export"), error);
+      show_export_error (self, error);
       return;
     }
 
@@ -702,4 +735,121 @@ _sb_window_export_geojson (SbWindow *self,
 
   sb_export_geojson_async (briefing, sb_selection_get_filter (self->selection), file, job->cancellable,
                            on_geojson_exported, job);
+}
+
+/* The map drawn for files and paper; a toast says when it is done, and how
+ * many tiles were missing.
+ */
+static void
+on_map_exported (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint missing = 0;
+  AdwToast *toast;
+
+  if (!sb_export_finish (result, &missing, &error))
+    {
+      if (end_job (job))
+        show_export_error (self, error);
+      return;
+    }
+
+  if (!end_job (job))
+    return;
+
+  if (missing > 0)
+    message = g_strdup_printf (ngettext ("%s — %u map tile was missing and shows the built-in base map",
+                                         "%s — %u map tiles were missing and show the built-in base map",
+                                         missing),
+                               job->done, missing);
+  else if (job->kind != JOB_PRINT)
+    message = g_strdup (job->done);
+  else
+    return;   /* printed, or the print dialog was cancelled */
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  sb_window_add_toast (self, toast);
+}
+
+static SbWindowJob *
+start_export (SbWindow   *self,
+              JobKind     kind,
+              GFile      *file,
+              const char *done)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *location = g_file_get_parse_name (file);
+  g_autofree char *status = g_strdup_printf (_("Exporting to “%s”…"), name);
+  SbWindowJob *job = start_job (self, kind, status, location);
+
+  job->file = g_object_ref (file);
+  job->done = done;
+
+  return job;
+}
+
+/* The map as shown now, its filters and selection included, while the
+ * user goes on.
+ */
+void
+_sb_window_export_view (SbWindow       *self,
+                        GFile          *file,
+                        SbExportFormat  format,
+                        int             width,
+                        int             height)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
+  g_autoptr(SbSelection) shown = NULL;
+  SbWindowJob *job;
+
+  if (sb_selection_get_briefing (self->selection) == NULL)
+    return;
+
+  shown = sb_selection_copy (self->selection);
+  job = start_export (self, JOB_EXPORT_VIEW, file, _("View exported"));
+  sb_export_view_async (shown, sb_map_view_get_tiles (self->map_view),
+                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport),
+                        gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                        gtk_widget_get_height (GTK_WIDGET (self->map_view)),
+                        format, width, height, file, job->cancellable, on_map_exported, job);
+}
+
+void
+_sb_window_export_handout (SbWindow *self,
+                           GFile    *file,
+                           gboolean  notes)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbWindowJob *job;
+
+  if (briefing == NULL)
+    return;
+
+  job = start_export (self, JOB_EXPORT_HANDOUT, file, _("Handout exported"));
+  sb_export_handout_async (briefing, sb_map_view_get_tiles (self->map_view), notes, file,
+                           job->cancellable, on_map_exported, job);
+}
+
+/* The handout's tiles are fetched first; then the print dialog. */
+void
+_sb_window_print (SbWindow *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbWindowJob *job;
+
+  if (briefing == NULL)
+    return;
+
+  job = start_job (self, JOB_PRINT, _("Preparing to print…"), NULL);
+  job->done = _("Handout printed");
+  sb_export_print_async (briefing, sb_map_view_get_tiles (self->map_view), FALSE, GTK_WINDOW (self),
+                         job->cancellable, on_map_exported, job);
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "sb-detail-pane.h"
+#include "sb-export.h"
 #include "sb-filter-popover.h"
 #include "sb-sidebar.h"
 #include "sb-timeline.h"
@@ -47,6 +48,7 @@ struct _SbWindow
   guint progress_timeout;  /* pulses the bar until a fraction is known */
 
   SbSelection *selection;
+  SbPresenter *presenter;  /* made once the settings are known */
   GSettings *settings;     /* nullable */
   gboolean restore_view;   /* the first briefing shown gets the saved view */
   GFile *file;             /* NULL for the built-in briefing */
@@ -58,6 +60,7 @@ struct _SbWindow
   SbWindowJob *job;        /* nullable: the one under way, owned by itself */
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
+  gboolean present_when_loaded;
 };
 
 #define SB_WINDOW_BRIEFING_MIME_TYPE "application/x-sahelbrief+json"
@@ -72,6 +75,15 @@ void     _sb_window_cancel_job             (SbWindow       *self);
 void     _sb_window_reload                 (SbWindow       *self);
 void     _sb_window_export_geojson         (SbWindow       *self,
                                             GFile          *file);
+void     _sb_window_export_view            (SbWindow       *self,
+                                            GFile          *file,
+                                            SbExportFormat  format,
+                                            int             width,
+                                            int             height);
+void     _sb_window_export_handout         (SbWindow       *self,
+                                            GFile          *file,
+                                            gboolean        notes);
+void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
 void     _sb_window_show_error             (SbWindow       *self,
                                             const char     *heading,

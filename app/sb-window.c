@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "sb-map-view.h"
-#include "sb-presentation-actions.h"
 #include "sb-tile-setup.h"
 #include "sb-window-private.h"
 
@@ -26,6 +25,7 @@ G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_BRIEFING,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -50,10 +50,58 @@ update_title (SbWindow *self)
 }
 
 static void
+present_if_waiting (SbWindow *self)
+{
+  if (!self->present_when_loaded || _sb_window_job_is_loading (self) ||
+      sb_selection_get_briefing (self->selection) == NULL)
+    return;
+
+  self->present_when_loaded = FALSE;
+  sb_presenter_start (self->presenter, FALSE);
+}
+
+/* Presenting and exporting need a briefing. */
+static void
+update_presenting_actions (SbWindow *self)
+{
+  static const char *presenting[] = {
+    "presentation.start", "presentation.resume", "presentation.export-view",
+    "presentation.export-handout", "presentation.print",
+  };
+  gboolean shown = sb_selection_get_briefing (self->selection) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (presenting); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), presenting[i], shown);
+}
+
+static void
 on_briefing_changed (SbWindow *self)
 {
+  update_presenting_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
+  present_if_waiting (self);
+}
+
+/**
+ * sb_window_present_when_loaded:
+ *
+ * Presents the briefing from its first step as soon as the window shows
+ * one and loads no other: `sahelbrief --present [FILE]`.
+ */
+void
+sb_window_present_when_loaded (SbWindow *self)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  self->present_when_loaded = TRUE;
+  present_if_waiting (self);
+}
+
+static void
+on_citation_copied (SbWindow *self)
+{
+  sb_window_add_toast (self, adw_toast_new (_("Citation copied")));
 }
 
 /**
@@ -122,6 +170,19 @@ sb_window_get_map_view (SbWindow *self)
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
   return self->map_view;
+}
+
+/**
+ * sb_window_get_presenter:
+ *
+ * Returns: (transfer none): what presents the window's briefing
+ */
+SbPresenter *
+sb_window_get_presenter (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->presenter;
 }
 
 /**
@@ -282,6 +343,7 @@ apply_tile_settings (SbWindow *self)
 
   tiles = sb_tile_setup_from_settings (self->settings, &error);
   sb_map_view_set_tiles (self->map_view, tiles);
+  sb_presenter_set_tiles (self->presenter, tiles);
 
   if (error != NULL)
     {
@@ -363,11 +425,23 @@ on_selected_changed (SbWindow *self)
 }
 
 static void
+sb_window_constructed (GObject *object)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  G_OBJECT_CLASS (sb_window_parent_class)->constructed (object);
+
+  self->presenter = sb_presenter_new (GTK_WINDOW (self), self->settings, self->selection, NULL);
+  restore_state (self);
+}
+
+static void
 sb_window_dispose (GObject *object)
 {
   SbWindow *self = (SbWindow *)object;
 
   _sb_window_cancel_job (self);
+  g_clear_object (&self->presenter);
   g_clear_object (&self->file);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->location_etag, g_free);
@@ -401,18 +475,44 @@ sb_window_get_property (GObject    *object,
 }
 
 static void
+sb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sb_window_class_init (SbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_window_dispose;
+  object_class->constructed = sb_window_constructed;
   object_class->get_property = sb_window_get_property;
+  object_class->set_property = sb_window_set_property;
 
   properties[PROP_BRIEFING] =
     g_param_spec_object ("briefing", NULL, NULL,
                          SB_TYPE_BRIEFING,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -482,24 +582,26 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
-  sb_presentation_install (self);
+  g_signal_connect_object (self->detail_pane, "citation-copied",
+                           G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
+  update_presenting_actions (self);
 }
 
 /**
  * sb_window_new:
- * @application: (nullable): the application, whose settings the window
- *   restores and saves
+ * @application: (nullable): the application
+ * @settings: (nullable): the app's settings, which the window restores
+ *   and saves; %NULL when its schema is not installed
  */
 SbWindow *
-sb_window_new (SbApplication *application)
+sb_window_new (GtkApplication *application,
+               GSettings      *settings)
 {
-  SbWindow *self = g_object_new (SB_TYPE_WINDOW,
-                                 "application", application,
-                                 NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  if (application != NULL)
-    g_set_object (&self->settings, sb_application_get_settings (application));
-  restore_state (self);
-
-  return self;
+  return g_object_new (SB_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
 }

@@ -9,10 +9,10 @@
 
 #include <adwaita.h>
 
-#include "sb-application.h"
 #include "sb-import.h"
 #include "sb-briefing.h"
 #include "sb-map-view.h"
+#include "sb-presenter.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -21,7 +21,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 
-SbWindow    *sb_window_new            (SbApplication *application);
+SbWindow    *sb_window_new            (GtkApplication *application,
+                                       GSettings     *settings);
 void         sb_window_load_default   (SbWindow      *self);
 void         sb_window_open           (SbWindow      *self,
                                        GFile         *file);
@@ -37,6 +38,8 @@ SbBriefing  *sb_window_get_briefing   (SbWindow      *self);
 GFile       *sb_window_get_file       (SbWindow      *self);
 SbSelection *sb_window_get_selection  (SbWindow      *self);
 SbMapView   *sb_window_get_map_view   (SbWindow      *self);
+SbPresenter *sb_window_get_presenter  (SbWindow      *self);
+void         sb_window_present_when_loaded (SbWindow *self);
 GPtrArray   *sb_window_get_problems   (SbWindow      *self);
 void         sb_window_add_toast      (SbWindow      *self,
                                        AdwToast      *toast);

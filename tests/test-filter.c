@@ -4,7 +4,8 @@
  * worker threads take, what they collect and count, and a rule written
  * out here from the filters' meaning agree on every statement of the
  * built-in briefing and of a generated 10,000-incident briefing, through
- * random filter changes. A filter kept by a worker never changes.
+ * random filter changes. A filter kept by a worker never changes, nor
+ * does a copy of the selection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -372,6 +373,48 @@ test_no_change (void)
   g_assert_cmpuint (changes, ==, 1);
 }
 
+/* A copy shows what the selection showed when it was made, whatever the
+ * selection does next: what an export draws while the user goes on.
+ */
+static void
+test_copy (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbSelection) copy = NULL;
+  g_autoptr(GPtrArray) items = all_items (briefing);
+  g_autoptr(GPtrArray) step = g_ptr_array_new ();
+  g_autoptr(GPtrArray) visible = g_ptr_array_new ();
+  SbItem *first = g_ptr_array_index (items, 0);
+
+  sb_selection_set_briefing (selection, briefing);
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, FALSE);
+  for (guint i = 0; i < items->len; i += 2)
+    g_ptr_array_add (step, g_ptr_array_index (items, i));
+  sb_selection_set_shown (selection, step);
+  sb_selection_set_highlighted (selection, step);
+  sb_selection_select (selection, SB_ENTITY (first));
+  for (guint i = 0; i < items->len; i++)
+    if (sb_selection_item_is_visible (selection, g_ptr_array_index (items, i)))
+      g_ptr_array_add (visible, g_ptr_array_index (items, i));
+
+  copy = sb_selection_copy (selection);
+  sb_selection_set_briefing (selection, NULL);
+
+  g_assert_true (sb_selection_get_briefing (copy) == briefing);
+  g_assert_true (sb_selection_get_selected (copy) == SB_ENTITY (first));
+  g_assert_true (sb_selection_get_citation (copy) != NULL);
+  g_assert_true (sb_selection_is_highlighted (copy, first));
+  g_assert_true (sb_selection_is_filtered (copy));
+  for (guint i = 0; i < items->len; i++)
+    {
+      SbItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpint (sb_selection_item_is_visible (copy, item), ==, g_ptr_array_find (visible, item, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/filter/default-briefing", test_default_briefing);
   g_test_add_func ("/filter/generated-briefing", test_generated_briefing);
   g_test_add_func ("/filter/no-change", test_no_change);
+  g_test_add_func ("/filter/copy", test_copy);
 
   return g_test_run ();
 }

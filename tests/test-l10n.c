@@ -110,7 +110,7 @@ is_done_loading (gpointer data)
 static SbWindow *
 create_window (void)
 {
-  SbWindow *window = sb_window_new (NULL);
+  SbWindow *window = sb_window_new (NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   sb_window_load_default (window);

@@ -18,7 +18,7 @@
 #include "sb-format.h"
 #include "sb-loader.h"
 #include "sb-map-view.h"
-#include "sb-presentation-actions.h"
+#include "sb-presenter.h"
 #include "sb-presentation.h"
 #include "sb-presentation-window.h"
 #include "sb-presenter-console.h"
@@ -39,7 +39,7 @@ window_has_briefing (gpointer data)
 static SbWindow *
 open_window (void)
 {
-  SbWindow *window = sb_window_new (NULL);
+  SbWindow *window = sb_window_new (NULL, NULL);
 
   sb_window_load_default (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -293,7 +293,7 @@ assert_at_target (SbPresentationWindow *presenting)
 static gboolean
 presentation_gone (gpointer data)
 {
-  return sb_presentation_get_window (data) == NULL;
+  return sb_presenter_get_window (sb_window_get_presenter (data)) == NULL;
 }
 
 static void
@@ -310,7 +310,7 @@ test_present_and_escape (void)
 
   /* F5 */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.start", NULL));
-  presenting = sb_presentation_get_window (window);
+  presenting = sb_presenter_get_window (sb_window_get_presenter (window));
   g_assert_nonnull (presenting);
   g_object_add_weak_pointer (G_OBJECT (presenting), (gpointer *) &presenting);
   presentation = sb_presentation_window_get_presentation (presenting);
@@ -392,7 +392,7 @@ test_present_at_current (void)
 
   /* Shift+F5 starts at the step showing what is selected… */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.resume", NULL));
-  presenting = sb_presentation_get_window (window);
+  presenting = sb_presenter_get_window (sb_window_get_presenter (window));
   presentation = sb_presentation_window_get_presentation (presenting);
   g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
   g_assert_cmpuint (sb_presentation_get_index (presentation), <=, index);
@@ -410,14 +410,14 @@ test_present_at_current (void)
   g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
   sb_selection_clear (sb_window_get_selection (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.resume", NULL));
-  presentation = sb_presentation_window_get_presentation (sb_presentation_get_window (window));
+  presentation = sb_presentation_window_get_presentation (sb_presenter_get_window (sb_window_get_presenter (window)));
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 4);
   sb_presentation_end (presentation);
   g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
 
   /* F5 always starts at the first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.start", NULL));
-  presentation = sb_presentation_window_get_presentation (sb_presentation_get_window (window));
+  presentation = sb_presentation_window_get_presentation (sb_presenter_get_window (sb_window_get_presenter (window)));
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
   sb_presentation_end (presentation);
   g_assert_true (sb_test_run_until (presentation_gone, window, TIMEOUT_MS));
@@ -435,7 +435,7 @@ static void
 test_pointer_hides (void)
 {
   SbWindow *window = open_window ();
-  SbPresentationWindow *presenting = sb_presentation_start (window, FALSE);
+  SbPresentationWindow *presenting = sb_presenter_start (sb_window_get_presenter (window), FALSE);
   gint64 start = g_get_monotonic_time ();
 
   g_assert_false (sb_presentation_window_pointer_hidden (presenting));
@@ -540,21 +540,21 @@ test_monitors (void)
   GdkMonitor *console, *present;
 
   g_list_store_append (monitors, laptop);
-  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), laptop, NULL, &console);
+  present = sb_presenter_choose_monitors (G_LIST_MODEL (monitors), laptop, NULL, &console);
   g_assert_true (present == laptop);
   g_assert_null (console);
 
   g_list_store_append (monitors, projector);
-  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), laptop, NULL, &console);
+  present = sb_presenter_choose_monitors (G_LIST_MODEL (monitors), laptop, NULL, &console);
   g_assert_true (present == projector);
   g_assert_true (console == laptop);
 
-  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), projector, "", &console);
+  present = sb_presenter_choose_monitors (G_LIST_MODEL (monitors), projector, "", &console);
   g_assert_true (present == laptop);
   g_assert_true (console == projector);
 
   /* A preferred monitor that is not connected changes nothing. */
-  present = sb_presentation_choose_monitors (G_LIST_MODEL (monitors), laptop, "HDMI-9", &console);
+  present = sb_presenter_choose_monitors (G_LIST_MODEL (monitors), laptop, "HDMI-9", &console);
   g_assert_true (present == projector);
   g_assert_true (console == laptop);
 }

@@ -28,7 +28,7 @@ open_window (SbWindow **window)
 {
   SbTimeline *timeline;
 
-  *window = sb_window_new (NULL);
+  *window = sb_window_new (NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (*window), 1400, 900);
   sb_window_load_default (*window);
   gtk_window_present (GTK_WINDOW (*window));

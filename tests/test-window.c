@@ -37,7 +37,7 @@ map_is_framed (gpointer data)
 static SbWindow *
 create_window (void)
 {
-  SbWindow *window = sb_window_new (NULL);
+  SbWindow *window = sb_window_new (NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   sb_window_load_default (window);

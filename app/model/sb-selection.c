@@ -186,6 +186,40 @@ sb_selection_init (SbSelection *self)
   self->filter = sb_filter_new (NULL);
 }
 
+/**
+ * sb_selection_copy:
+ *
+ * Returns: (transfer full): a selection that shows and chooses what @self
+ *   does now, to draw while @self goes on changing
+ */
+SbSelection *
+sb_selection_copy (SbSelection *self)
+{
+  SbSelection *copy;
+
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  copy = sb_selection_new ();
+  copy->briefing = self->briefing ? g_object_ref (self->briefing) : NULL;
+  sb_filter_unref (copy->filter);
+  copy->filter = sb_filter_ref (self->filter);
+  copy->selected = self->selected ? g_object_ref (self->selected) : NULL;
+  copy->citation = self->citation ? sb_citation_ref (self->citation) : NULL;
+  if (self->shown != NULL)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      copy->shown = g_hash_table_new (NULL, NULL);
+      g_hash_table_iter_init (&iter, self->shown);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        g_hash_table_add (copy->shown, item);
+    }
+  sb_selection_set_highlighted (copy, self->highlighted);
+
+  return copy;
+}
+
 SbBriefing *
 sb_selection_get_briefing (SbSelection *self)
 {

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbSelection, sb_selection, SB, SELECTION, GObject)
 
 SbSelection *sb_selection_new                  (void);
+SbSelection *sb_selection_copy                 (SbSelection *self);
 SbBriefing  *sb_selection_get_briefing         (SbSelection *self);
 void         sb_selection_set_briefing         (SbSelection *self,
                                                 SbBriefing  *briefing);

@@ -1001,6 +1001,13 @@ render_job (GTask *task)
   cairo_t *cr;
   cairo_status_t status;
 
+  /* Cancelled while the tiles came: nothing is written. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
   if (job->kind == JOB_PRINT)
     {
       run_print (task);

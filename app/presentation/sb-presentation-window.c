@@ -8,6 +8,8 @@
  * shumate_map_go_to_full(): it zooms out on a long jump so the audience
  * sees where it goes, and it ends at exactly the step's camera whether
  * or not animations are on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-presentation-window"
@@ -18,7 +20,6 @@
 #include <math.h>
 
 #include "sb-export.h"
-#include "sb-presentation-actions.h"
 #include "sb-presentation-window.h"
 #include "sb-projection.h"
 #include "sb-pulse.h"
@@ -66,6 +67,26 @@ struct _SbPresentationWindow
 };
 
 G_DEFINE_FINAL_TYPE (SbPresentationWindow, sb_presentation_window, GTK_TYPE_WINDOW)
+
+/**
+ * sb_presentation_window_ensure_style:
+ *
+ * Loads the style of the presentation's windows, once.
+ */
+void
+sb_presentation_window_ensure_style (void)
+{
+  static GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (provider != NULL || display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/com/example/SahelBrief/sb-presentation.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
 
 static gboolean
 animations_enabled (SbPresentationWindow *self)
@@ -479,7 +500,7 @@ sb_presentation_window_init (SbPresentationWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  sb_presentation_ensure_style ();
+  sb_presentation_window_ensure_style ();
   self->size_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->size_provider),

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-export.h"
+#include "sb-presentation-window.h"
 #include "sb-presenter-console.h"
 #include "sb-source.h"
 
@@ -193,6 +194,7 @@ sb_presenter_console_init (SbPresenterConsole *self)
 {
   GtkEventController *key;
 
+  sb_presentation_window_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->preview_index = G_MAXUINT;
 

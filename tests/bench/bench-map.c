@@ -266,7 +266,7 @@ run_one (const char *path,
   gtk_init ();
   adw_init ();
 
-  window = sb_window_new (NULL);
+  window = sb_window_new (NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));

@@ -379,7 +379,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  window = sb_window_new (NULL);
+  window = sb_window_new (NULL, NULL);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
 
