@@ -16,6 +16,7 @@
 #include "sb-element-reader.h"
 #include "sb-enums.h"
 #include "sb-loader.h"
+#include "sb-reference-reader.h"
 
 static gboolean
 country_code_is_valid (const char *code)

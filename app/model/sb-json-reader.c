@@ -841,6 +841,35 @@ sb_reader_get_quantity (SbReader   *self,
 }
 
 /**
+ * sb_id_is_valid:
+ *
+ * Returns: whether @id is a slug: lower-case letters and digits in groups
+ *   joined by single hyphens, at most %SB_MAX_ID_LENGTH characters
+ */
+gboolean
+sb_id_is_valid (const char *id)
+{
+  gboolean after_hyphen = TRUE;
+  gsize len = 0;
+
+  for (const char *p = id; *p; p++, len++)
+    {
+      if (*p == '-')
+        {
+          if (after_hyphen)
+            return FALSE;
+          after_hyphen = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        after_hyphen = FALSE;
+      else
+        return FALSE;
+    }
+
+  return len > 0 && len <= SB_MAX_ID_LENGTH && !after_hyphen;
+}
+
+/**
  * sb_reader_get_code:
  * @what: the kind of code, for the message ("a country code such as “MLI”")
  *

@@ -27,7 +27,7 @@
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
-#include "sb-validator.h"
+#include "sb-reference-reader.h"
 
 /* Below this many statements one thread reads faster than several. */
 #define PARALLEL_THRESHOLD 4000
@@ -552,7 +552,7 @@ read_briefing (Load *load)
   if (!sb_reader_is_full (&load->reader))
     read_in_order (load, "steps", FALSE, read_step, load->contents.steps);
 
-  sb_validator_finish (&load->reader);
+  sb_reader_resolve_deferred (&load->reader);
 }
 
 static SbBriefing *
