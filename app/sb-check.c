@@ -1,8 +1,12 @@
 /* sb-check.c
  *
+ * `sahelbrief --check FILE…`: validates briefing files without a window.
+ *
  * Prints one line per problem, "FILE:LINE:COLUMN: code: path: message",
  * the form editors and CI logs turn into links. Exit status: 0 when every
  * file is valid, 1 when any is not, 2 on a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-check"

@@ -1,8 +1,13 @@
 /* sb-detail-pane.c
  *
+ * The detail pane: the selection's card, and its source with the cited
+ * passages.
+ *
  * The source is shown as plain text, never as markup: articles contain
  * "&" and "<". Every passage the selection cites in the shown source is
  * tinted; the current one is marked strongly and scrolled into view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-detail-pane"

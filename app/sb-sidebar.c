@@ -1,8 +1,13 @@
 /* sb-sidebar.c
  *
+ * The sidebar: the actors by kind with their counts, search, and an
+ * actor's dossier.
+ *
  * Three pages: the actors, search results, and the dossier of one actor.
  * Choosing an actor selects it (the map frames it) and opens its dossier;
  * the dossier stays open while its statements are chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-sidebar"

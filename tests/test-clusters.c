@@ -5,6 +5,8 @@
  * split as the zoom grows, queries and hit tests find what a full scan
  * finds, and a change of filters clusters again, off the main thread.
  * No display needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -4,6 +4,8 @@
  * ACLED's codebook and RFC 7946, and the GeoJSON export: what maps to
  * what, which problems are reported where, that every import survives the
  * writer and the loader unchanged, and how a million ACLED rows fare.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

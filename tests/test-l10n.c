@@ -4,6 +4,8 @@
  * menu, the sidebar's search, and a loader's error about a broken file
  * come out translated. Run once per language by tests/meson.build, with
  * the catalogues built in the build directory's po/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -3,6 +3,8 @@
  * Dates, texts, paths and positions, small briefings through the loader,
  * and a field-by-field comparison of a briefing with its round trip
  * through the writer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

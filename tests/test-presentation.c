@@ -5,6 +5,8 @@
  * to the window as it was, the choice of monitors, and exports: a PNG of
  * the size asked, a handout of one page a step, a clear error for a place
  * that cannot be written, and exports without a network.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

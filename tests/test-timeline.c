@@ -4,6 +4,8 @@
  * window's time range, which filters the map's statements; the range
  * moves and grows by whole bins; dates known only to a month or a year
  * are counted over their span; play moves the range forward.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

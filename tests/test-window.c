@@ -6,6 +6,8 @@
  * map select, a broken file leaves the briefing shown in place, source
  * text is never read as markup, and briefings open and reload from a web
  * server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

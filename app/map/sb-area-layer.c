@@ -1,8 +1,13 @@
 /* sb-area-layer.c
  *
+ * The layer of areas: translucent polygons, and the soft extent of
+ * statements known only to a region or a country.
+ *
  * Nothing is drawn more precisely than it is known: a deployment known
  * only to "Mali" shades Mali, one known to a region a soft disc of the
  * region's size. The symbols on top are drawn by the item layer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-area-layer"

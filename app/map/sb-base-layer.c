@@ -1,9 +1,13 @@
 /* sb-base-layer.c
  *
+ * The layer under the tiles that draws the built-in base map.
+ *
  * Drawing the base map with cairo takes longer than a frame, so it is drawn
  * once into a texture a little larger than the view and that texture is
  * moved while panning. During a zoom the texture is scaled, and redrawn
  * sharp once the zoom has settled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-base-layer"

@@ -1,4 +1,10 @@
-/* sb-basemap.c */
+/* sb-basemap.c
+ *
+ * Reads the built-in base map (Natural Earth, in the app's resources) and
+ * projects it once to the unit Mercator square.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-basemap"
 

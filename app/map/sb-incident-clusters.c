@@ -1,7 +1,11 @@
 /* sb-incident-clusters.c
  *
+ * The incidents a filter shows, clustered for the map in a worker thread.
+ *
  * Only incidents with a place are indexed; a point's id is its position
  * in the list of those, so the index itself stays free of the model.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-incident-clusters"

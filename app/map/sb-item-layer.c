@@ -1,5 +1,8 @@
 /* sb-item-layer.c
  *
+ * The layer of deployments and incidents: symbols, or clusters for an
+ * event dataset.
+ *
  * Symbols whose places lie closer than their size are gathered in a ring
  * around the spot, with leader lines to it where the spot is exact; the
  * labels that fit go beside their symbols and the others wait for zoom.
@@ -8,6 +11,8 @@
  * instead: an index built in a worker thread for each change of filters,
  * applied in one go, and asked only for what is in view. Hit testing
  * asks the index too, never every incident.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-item-layer"

@@ -1,4 +1,10 @@
-/* sb-legend.c */
+/* sb-legend.c
+ *
+ * The legend over the map: what the colours, shapes and lines the
+ * briefing uses mean.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-legend"
 

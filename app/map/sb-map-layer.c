@@ -1,9 +1,15 @@
 /* sb-map-layer.c
  *
+ * What every layer of the briefing shares: a texture drawn with cairo
+ * that moves with the map, following the selection and filters, and hit
+ * testing.
+ *
  * The layer draws into a texture a margin larger than the view. Panning
  * only moves it; a change of zoom redraws it, at once when drawing is
  * quick, otherwise the texture is scaled until the zoom settles. Changes of
  * selection or filters redraw it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-map-layer"

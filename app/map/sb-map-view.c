@@ -1,8 +1,13 @@
 /* sb-map-view.c
  *
+ * The map widget: the base map, tiles, the briefing's layers, scale,
+ * attribution and legend; clicks select.
+ *
  * The layers cannot be clicked themselves (libshumate layers do no hit
  * testing): the view asks each layer, topmost first, what lies under the
  * pointer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-map-view"

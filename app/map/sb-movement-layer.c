@@ -1,8 +1,12 @@
 /* sb-movement-layer.c
  *
+ * The layer of movements, drawn as arrows from where to where.
+ *
  * Arrows bend slightly, alternately left and right, so that two movements
  * along the same line stay apart. A movement whose origin (or destination)
  * the source does not give is a short arrow into (or out of) its one place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-movement-layer"

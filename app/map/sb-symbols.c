@@ -1,9 +1,14 @@
 /* sb-symbols.c
  *
+ * The map's symbols drawn with cairo: a shape per actor kind, a glyph per
+ * incident type, a line style per certainty.
+ *
  * Shape carries meaning as well as colour, so that the map reads for
  * colour-blind viewers and on a washed-out projector: the actor's kind is
  * the symbol's outline, the incident's type its glyph, the certainty the
  * outline's dash.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-symbols"

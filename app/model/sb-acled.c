@@ -1,10 +1,14 @@
 /* sb-acled.c
  *
+ * Imports an ACLED export (CSV) as a briefing of incidents.
+ *
  * ACLED exports run to a million rows: the CSV is streamed, every row is
  * checked whole before anything is made of it, and what rows share —
  * actors, sources, places, sub-event types, and the very arrays of
  * actors and citations — is made once and referenced, so that an event
  * costs little more than its object, its id and its notes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-acled"

@@ -2,6 +2,8 @@
  *
  * One element of a briefing, from its parsed JSON to a model object: the
  * format, field by field. Every problem is reported and reading goes on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-element-reader"

@@ -1,10 +1,15 @@
 /* sb-geojson.c
  *
+ * GeoJSON in and out: features imported as a briefing, and a briefing, or
+ * what its filters show, exported.
+ *
  * Import checks the text as strictly as the loader does, then builds one
  * feature at a time from its span, so that a large collection never sits
  * whole in json-glib's nodes. Every feature is checked before anything is
  * made of it: a bad one leaves no stray actor or place behind. Export
  * writes text directly: a million statements would not fit as nodes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-geojson"

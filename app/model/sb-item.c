@@ -1,8 +1,12 @@
 /* sb-item.c
  *
+ * A statement of the briefing: a deployment, movement, incident or area.
+ *
  * One type for the four kinds of statement: they share most fields, views
  * treat them alike (select, cite, date, filter), and a million incidents
  * must stay small in memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-item"

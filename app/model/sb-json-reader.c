@@ -1,7 +1,12 @@
 /* sb-json-reader.c
  *
+ * Typed access to a parsed briefing that reports every mismatch at its
+ * JSON path.
+ *
  * Every getter here reports what is wrong and returns a neutral value, so
  * that the loader reads on and finds every problem in one pass.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-reader"

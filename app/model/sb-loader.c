@@ -1,5 +1,7 @@
 /* sb-loader.c
  *
+ * Reads and checks briefing files, in these stages:
+ *
  * bytes → size, UTF-8 and strict JSON syntax checks → the top-level members
  * and the spans of the elements of each array → each element built as
  * json-glib nodes on its own and read into a model object, the statements
@@ -10,6 +12,8 @@
  * the text) to one element at a time. Sources, actors and places are read
  * first and in order, so that statements can resolve their references and
  * check their quotes as they are read, in any thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-loader"

@@ -1,4 +1,9 @@
-/* sb-place.c */
+/* sb-place.c
+ *
+ * A place: its name, its position and how precisely it is known.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-place"
 

@@ -1,5 +1,7 @@
 /* sb-selection.c
  *
+ * What a window shows and what is chosen in it, shared by all its views.
+ *
  * Two kinds of change: the selection (notify::selected, notify::citation)
  * and the filters ("filter-changed"), so views redraw only what moved.
  * The filters are an immutable SbFilter, swapped for a new one on each

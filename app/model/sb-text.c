@@ -1,8 +1,12 @@
 /* sb-text.c
  *
+ * A text field in one or several languages, and the languages preferred.
+ *
  * A text is kept as a short list of (language, string) pairs in the order
  * the file gave them, with the briefing's own language first when the
  * loader knows it; that order is the last fallback of a lookup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-text"

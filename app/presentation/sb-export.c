@@ -1,10 +1,15 @@
 /* sb-export.c
  *
+ * The map drawn with cairo for files and paper: the view as PNG or PDF,
+ * the handout, printing.
+ *
  * Every export draws the same way: the base map, the tiles that could be
  * had, the briefing's layers (vector in a PDF: they draw with cairo), and
  * the text around the map. An export first asks for all its tiles and
  * waits at most a few seconds: a tile that did not come is counted, and
  * the base map shows in its place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-export"

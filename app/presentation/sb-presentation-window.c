@@ -1,5 +1,7 @@
 /* sb-presentation-window.c
  *
+ * The full-screen window the audience sees.
+ *
  * The window has a selection of its own: stepping through a presentation
  * never touches the briefing window's selection, filters or map, so that
  * ending it returns to that window exactly as it was.

@@ -1,9 +1,13 @@
 /* sb-presentation.c
  *
+ * A presentation: its slides, which one is shown, blanking, and its keys.
+ *
  * The keys are those slide software and clicker remotes use, so that a
  * briefer's hands already know them. While the screen is blanked, any key
  * brings the picture back and does nothing else: a presenter pressing a
  * key in the dark is asking for the picture, not for the next slide.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-presentation"

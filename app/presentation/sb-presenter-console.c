@@ -1,4 +1,10 @@
-/* sb-presenter-console.c */
+/* sb-presenter-console.c
+ *
+ * The presenter console on the other monitor: this step and the next, the
+ * notes, the clocks and the passage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-presenter-console"
 

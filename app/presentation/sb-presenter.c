@@ -1,5 +1,7 @@
 /* sb-presenter.c
  *
+ * Presents a briefing window's briefing.
+ *
  * A window's presentation lives beside it, in windows of its own: the
  * briefing window is left as it is, and comes back to the front when the
  * presentation ends. Shift+F5 starts at the step of what the window has

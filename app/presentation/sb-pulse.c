@@ -1,7 +1,12 @@
 /* sb-pulse.c
  *
+ * A ring that swells once around each highlighted statement as a slide
+ * appears.
+ *
  * Drawn in a widget of its own over the map, so the map's layers, which
  * draw into textures, are not redrawn on every frame of the pulse.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-pulse"

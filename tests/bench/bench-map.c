@@ -1,4 +1,10 @@
-/* bench-map.c: the map with many incidents: cluster build, pan and zoom frame times, memory. */
+/* bench-map.c
+ *
+ * The map with many incidents: cluster build, pan and zoom frame times,
+ * memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 /* For each size, writes an ACLED-style export (tests/acled-generator.c)
  * and measures, in a fresh process so that its memory is its own, the
