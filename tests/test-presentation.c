@@ -769,8 +769,7 @@ pdf_text (const char *path)
   char *text = NULL;
   int status;
 
-  if (program == NULL)
-    g_error ("pdftotext (poppler-utils) is needed to read exported PDFs");
+  g_assert_nonnull (program);
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
   g_assert_no_error (error);
@@ -783,16 +782,27 @@ pdf_text (const char *path)
 static void
 test_export_legend (void)
 {
-  SbWindow *window = open_window ();
-  SbSelection *selection = sb_window_get_selection (window);
-  SbBriefing *briefing = sb_selection_get_briefing (selection);
-  SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  SbWindow *window;
+  SbSelection *selection;
+  SbBriefing *briefing;
+  SbActor *wagner;
   g_autofree char *pdf = temp_path ("legend.pdf");
   g_autofree char *filtered_pdf = temp_path ("legend-filtered.pdf");
   g_autofree char *text = NULL;
   g_autofree char *filtered = NULL;
   ExportResult result;
 
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed: install poppler-utils to read the exported PDF");
+      return;
+    }
+
+  window = open_window ();
+  selection = sb_window_get_selection (window);
+  briefing = sb_selection_get_briefing (selection);
+  wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
   g_assert_nonnull (wagner);
 
   export_view (window, NULL, SB_EXPORT_PDF, 0, 0, pdf, &result);
