@@ -342,6 +342,30 @@ end_job (SbWindowJob *job)
   return TRUE;
 }
 
+/* A job that reads or writes @file, saying so with the file's name. */
+static SbWindowJob *
+start_file_job (SbWindow *self,
+                JobKind   kind,
+                GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *location = g_file_get_parse_name (file);
+  g_autofree char *status = NULL;
+  SbWindowJob *job;
+
+  if (kind == JOB_OPEN)
+    status = g_strdup_printf (_("Opening “%s”…"), name);
+  else if (kind == JOB_IMPORT)
+    status = g_strdup_printf (_("Importing “%s”…"), name);
+  else
+    status = g_strdup_printf (_("Exporting to “%s”…"), name);
+
+  job = start_job (self, kind, status, location);
+  job->file = g_object_ref (file);
+
+  return job;
+}
+
 gboolean
 _sb_window_job_is_loading (SbWindow *self)
 {
@@ -420,8 +444,6 @@ sb_window_open (SbWindow *self,
                 GFile    *file)
 {
   g_autofree char *name = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *status = NULL;
   SbImportFormat format;
   SbWindowJob *job;
 
@@ -445,10 +467,7 @@ sb_window_open (SbWindow *self,
       return;
     }
 
-  location = g_file_get_parse_name (file);
-  status = g_strdup_printf (_("Opening “%s”…"), name);
-  job = start_job (self, JOB_OPEN, status, location);
-  job->file = g_object_ref (file);
+  job = start_file_job (self, JOB_OPEN, file);
   sb_loader_load_file_async (file, job->cancellable, on_file_loaded, job);
 }
 
@@ -658,19 +677,12 @@ sb_window_import (SbWindow       *self,
                   GFile          *file,
                   SbImportFormat  format)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *status = NULL;
   SbWindowJob *job;
 
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  name = g_file_get_basename (file);
-  location = g_file_get_parse_name (file);
-  status = g_strdup_printf (_("Importing “%s”…"), name);
-  job = start_job (self, JOB_IMPORT, status, location);
-  job->file = g_object_ref (file);
+  job = start_file_job (self, JOB_IMPORT, file);
   job->format = format;
 
   sb_import_file_async (file, format, job->cancellable, on_imported, job);
@@ -719,19 +731,12 @@ _sb_window_export_geojson (SbWindow *self,
                            GFile    *file)
 {
   SbBriefing *briefing = sb_selection_get_briefing (self->selection);
-  g_autofree char *name = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *status = NULL;
   SbWindowJob *job;
 
   if (briefing == NULL)
     return;
 
-  name = g_file_get_basename (file);
-  location = g_file_get_parse_name (file);
-  status = g_strdup_printf (_("Exporting to “%s”…"), name);
-  job = start_job (self, JOB_EXPORT_GEOJSON, status, location);
-  job->file = g_object_ref (file);
+  job = start_file_job (self, JOB_EXPORT_GEOJSON, file);
 
   sb_export_geojson_async (briefing, sb_selection_get_filter (self->selection), file, job->cancellable,
                            on_geojson_exported, job);
@@ -777,23 +782,6 @@ on_map_exported (GObject      *object,
   sb_window_add_toast (self, toast);
 }
 
-static SbWindowJob *
-start_export (SbWindow   *self,
-              JobKind     kind,
-              GFile      *file,
-              const char *done)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *location = g_file_get_parse_name (file);
-  g_autofree char *status = g_strdup_printf (_("Exporting to “%s”…"), name);
-  SbWindowJob *job = start_job (self, kind, status, location);
-
-  job->file = g_object_ref (file);
-  job->done = done;
-
-  return job;
-}
-
 /* The map as shown now, its filters and selection included, while the
  * user goes on.
  */
@@ -812,7 +800,8 @@ _sb_window_export_view (SbWindow       *self,
     return;
 
   shown = sb_selection_copy (self->selection);
-  job = start_export (self, JOB_EXPORT_VIEW, file, _("View exported"));
+  job = start_file_job (self, JOB_EXPORT_VIEW, file);
+  job->done = _("View exported");
   sb_export_view_async (shown, sb_map_view_get_tiles (self->map_view),
                         shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
@@ -833,7 +822,8 @@ _sb_window_export_handout (SbWindow *self,
   if (briefing == NULL)
     return;
 
-  job = start_export (self, JOB_EXPORT_HANDOUT, file, _("Handout exported"));
+  job = start_file_job (self, JOB_EXPORT_HANDOUT, file);
+  job->done = _("Handout exported");
   sb_export_handout_async (briefing, sb_map_view_get_tiles (self->map_view), notes, file,
                            job->cancellable, on_map_exported, job);
 }
