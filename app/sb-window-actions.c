@@ -157,7 +157,7 @@ on_export_chosen (GFile    *file,
   g_autoptr(SbWindow) self = user_data;
 
   if (file != NULL)
-    _sb_window_export_geojson (self, file);
+    sb_window_export_geojson (self, file);
 }
 
 static void
@@ -241,7 +241,7 @@ on_view_chooser_response (GtkNativeDialog *dialog,
         height = png_sizes[i].height;
       }
 
-  _sb_window_export_view (self, file, format, width, height);
+  sb_window_export_view (self, file, format, width, height);
 
 out:
   g_object_unref (dialog);
@@ -297,7 +297,7 @@ on_handout_chooser_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
       const char *notes = gtk_file_chooser_get_choice (chooser, "notes");
 
-      _sb_window_export_handout (self, file, g_strcmp0 (notes, "true") == 0);
+      sb_window_export_handout (self, file, g_strcmp0 (notes, "true") == 0);
     }
 
   g_object_unref (dialog);

@@ -725,14 +725,23 @@ on_geojson_exported (GObject      *object,
   sb_window_add_toast (self, adw_toast_new (title));
 }
 
-/* What the filters show now is written, while the user goes on. */
+/**
+ * sb_window_export_geojson:
+ *
+ * Writes what the filters show now to @file as GeoJSON, in the
+ * background, while the user goes on; a toast says when it is done.
+ */
 void
-_sb_window_export_geojson (SbWindow *self,
-                           GFile    *file)
+sb_window_export_geojson (SbWindow *self,
+                          GFile    *file)
 {
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbBriefing *briefing;
   SbWindowJob *job;
 
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  briefing = sb_selection_get_briefing (self->selection);
   if (briefing == NULL)
     return;
 
@@ -782,20 +791,29 @@ on_map_exported (GObject      *object,
   sb_window_add_toast (self, toast);
 }
 
-/* The map as shown now, its filters and selection included, while the
- * user goes on.
+/**
+ * sb_window_export_view:
+ * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
+ *
+ * Exports the map as shown now, its filters and selection included, while
+ * the user goes on; a toast says when it is done and how many tiles were
+ * missing.
  */
 void
-_sb_window_export_view (SbWindow       *self,
-                        GFile          *file,
-                        SbExportFormat  format,
-                        int             width,
-                        int             height)
+sb_window_export_view (SbWindow       *self,
+                       GFile          *file,
+                       SbExportFormat  format,
+                       int             width,
+                       int             height)
 {
-  ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
+  ShumateViewport *viewport;
   g_autoptr(SbSelection) shown = NULL;
   SbWindowJob *job;
 
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  viewport = sb_map_view_get_viewport (self->map_view);
   if (sb_selection_get_briefing (self->selection) == NULL)
     return;
 
@@ -811,14 +829,24 @@ _sb_window_export_view (SbWindow       *self,
                         format, width, height, file, job->cancellable, on_map_exported, job);
 }
 
+/**
+ * sb_window_export_handout:
+ * @notes: whether each page has the step's speaker notes
+ *
+ * Writes every step of the briefing as a page of a PDF, in the background.
+ */
 void
-_sb_window_export_handout (SbWindow *self,
-                           GFile    *file,
-                           gboolean  notes)
+sb_window_export_handout (SbWindow *self,
+                          GFile    *file,
+                          gboolean  notes)
 {
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbBriefing *briefing;
   SbWindowJob *job;
 
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  briefing = sb_selection_get_briefing (self->selection);
   if (briefing == NULL)
     return;
 

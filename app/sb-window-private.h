@@ -12,7 +12,6 @@
 #pragma once
 
 #include "sb-detail-pane.h"
-#include "sb-export.h"
 #include "sb-filter-popover.h"
 #include "sb-sidebar.h"
 #include "sb-timeline.h"
@@ -73,16 +72,6 @@ void     _sb_window_class_actions_init     (GtkWidgetClass *widget_class);
 gboolean _sb_window_job_is_loading         (SbWindow       *self);
 void     _sb_window_cancel_job             (SbWindow       *self);
 void     _sb_window_reload                 (SbWindow       *self);
-void     _sb_window_export_geojson         (SbWindow       *self,
-                                            GFile          *file);
-void     _sb_window_export_view            (SbWindow       *self,
-                                            GFile          *file,
-                                            SbExportFormat  format,
-                                            int             width,
-                                            int             height);
-void     _sb_window_export_handout         (SbWindow       *self,
-                                            GFile          *file,
-                                            gboolean        notes);
 void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
 void     _sb_window_show_error             (SbWindow       *self,

@@ -11,6 +11,7 @@
 
 #include "sb-import.h"
 #include "sb-briefing.h"
+#include "sb-export.h"
 #include "sb-map-view.h"
 #include "sb-presenter.h"
 #include "sb-selection.h"
@@ -32,6 +33,16 @@ const char  *sb_window_get_location   (SbWindow      *self);
 void         sb_window_import         (SbWindow      *self,
                                        GFile         *file,
                                        SbImportFormat format);
+void         sb_window_export_geojson (SbWindow      *self,
+                                       GFile         *file);
+void         sb_window_export_view    (SbWindow      *self,
+                                       GFile         *file,
+                                       SbExportFormat format,
+                                       int            width,
+                                       int            height);
+void         sb_window_export_handout (SbWindow      *self,
+                                       GFile         *file,
+                                       gboolean       notes);
 gboolean     sb_window_shows_default  (SbWindow      *self);
 gboolean     sb_window_is_loading     (SbWindow      *self);
 SbBriefing  *sb_window_get_briefing   (SbWindow      *self);

@@ -879,6 +879,107 @@ test_export_unwritable (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* A label shown in @root whose text starts with @prefix. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *prefix;
+} LabelWanted;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return find_label_starting (wanted->root, wanted->prefix) != NULL;
+}
+
+/* Exporting from the window is one of its jobs: the progress line says
+ * so while the tiles are awaited, with Cancel; the window stays in use,
+ * and the filters may change meanwhile without changing what is exported;
+ * a toast says when it is done. A cancelled export writes nothing.
+ */
+static void
+test_export_view_job (void)
+{
+  SbWindow *window = open_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  g_autoptr(GSocketListener) silent = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (silent, NULL, &error);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", port);
+  g_autoptr(ShumateMapSource) tiles = NULL;
+  g_autofree char *pdf = temp_path ("job-view.pdf");
+  g_autofree char *cancelled = temp_path ("job-cancelled.png");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled);
+  LabelWanted progress = { GTK_WIDGET (window), "Exporting to “job-view.pdf”" };
+  LabelWanted done = { GTK_WIDGET (window), "View exported" };
+  LabelWanted cancelling = { GTK_WIDGET (window), "Exporting to “job-cancelled.png”" };
+
+  /* A server that takes the connections and never answers them. */
+  g_assert_no_error (error);
+  tiles = sb_tile_setup_http (url, "Silent", "© Silent", NULL, 19);
+  sb_map_view_set_tiles (sb_window_get_map_view (window), tiles);
+  sb_export_set_tile_timeout (1500);
+
+  sb_window_export_view (window, pdf_file, SB_EXPORT_PDF, 0, 0);
+  sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
+  g_assert_true (sb_test_run_until (label_shown, &progress, TIMEOUT_MS));
+  g_assert_false (sb_window_is_loading (window));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sb_window_get_map_view (window))));
+  g_assert_true (sb_test_run_until (label_shown, &done, TIMEOUT_MS));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (sb_test_dialog_is_shown (NULL));
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+    if (pdftotext != NULL)
+      {
+        g_autofree char *text = pdf_text (pdf);
+
+        /* Hidden after the export began: still in its legend. */
+        g_assert_nonnull (strstr (text, "Incidents"));
+      }
+  }
+  sb_selection_reset_filters (selection);
+
+  sb_window_export_view (window, cancelled_file, SB_EXPORT_PNG, 800, 450);
+  g_assert_true (sb_test_run_until (label_shown, &cancelling, TIMEOUT_MS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL));
+  g_assert_false (sb_test_run_until (file_exists, cancelled, 3000));
+  g_assert_false (sb_test_dialog_is_shown (NULL));
+
+  sb_map_view_set_tiles (sb_window_get_map_view (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_socket_listener_close (silent);
+}
+
 /* A tile server that cannot be reached, as in a room without a network:
  * the export is made on the base map and counts the tiles missing.
  */
@@ -932,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/presentation/console-previews", test_console_previews);
   g_test_add_func ("/presentation/export-view", test_export_view);
   g_test_add_func ("/presentation/export-legend", test_export_legend);
+  g_test_add_func ("/presentation/export-view-job", test_export_view_job);
   g_test_add_func ("/presentation/export-handout", test_export_handout);
   g_test_add_func ("/presentation/export-unwritable", test_export_unwritable);
   g_test_add_func ("/presentation/export-offline", test_export_offline);

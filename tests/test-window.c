@@ -464,6 +464,66 @@ test_import_and_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWanted;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return sb_test_find_label (wanted->root, wanted->text) != NULL;
+}
+
+/* The GeoJSON export writes what the filters showed when it was asked for,
+ * in a worker thread, while the window stays in use and the filters go on
+ * changing; a toast says when it is done.
+ */
+static void
+test_export_while_filtering (void)
+{
+  SbWindow *window = create_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-window-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "shown.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) exported = NULL;
+  LabelWanted done = { GTK_WIDGET (window), "Exported to “shown.geojson”" };
+  guint n_areas = g_list_model_get_n_items (sb_briefing_get_items (sb_window_get_briefing (window),
+                                                                   SB_ITEM_KIND_AREA));
+  guint shown;
+
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, FALSE);
+  shown = g_list_model_get_n_items (sb_briefing_get_all_items (sb_window_get_briefing (window))) - n_areas;
+
+  sb_window_export_geojson (window, file);
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, TRUE);
+  sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sb_window_get_map_view (window))));
+  g_assert_false (sb_window_is_loading (window));
+
+  sb_test_wait_until (file_exists, path);
+  sb_test_wait_until (label_shown, &done);
+  g_assert_cmpuint (n_areas, >, 0);
+  exported = sb_geojson_import_file (file, NULL, &problems);
+  g_assert_nonnull (exported);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (exported)), ==, shown);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_items (exported, SB_ITEM_KIND_AREA)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_items (exported, SB_ITEM_KIND_INCIDENT)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
+  g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);
 
   return g_test_run ();
 }
