@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "sb-map-layer.h"
 
@@ -32,6 +33,13 @@ typedef struct
   guint settle_source;
   double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
   gboolean shown_once;     /* the window's first frame went without this layer */
+
+  /* The last layouts, for drawing the texture and for hit testing in the
+   * view; the layer given as source computes them for all layers.
+   */
+  SbMapLayer *layout_source;
+  SbMapLayout *layouts[2];
+  SbProjection layout_projections[2];
 } SbMapLayerPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SbMapLayer, sb_map_layer, SHUMATE_TYPE_LAYER)
@@ -43,6 +51,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  INVALIDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 gboolean
 sb_map_layer_is_dark (SbMapLayer *self)
@@ -58,7 +73,66 @@ sb_map_layer_invalidate (SbMapLayer *self)
   g_return_if_fail (SB_IS_MAP_LAYER (self));
 
   g_clear_object (&priv->texture);
+  for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
+    g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[INVALIDATED], 0);
+}
+
+/**
+ * sb_map_layer_set_layout_source:
+ * @source: the layer whose layout this one draws from: the item layer,
+ *   which knows the clusters
+ *
+ * Makes the layers that draw parts of one layout agree on it.
+ */
+void
+sb_map_layer_set_layout_source (SbMapLayer *self,
+                                SbMapLayer *source)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+  g_return_if_fail (SB_IS_MAP_LAYER (source) && source != self);
+  g_return_if_fail (priv->layout_source == NULL);
+
+  g_set_weak_pointer (&priv->layout_source, source);
+  g_signal_connect_object (source, "invalidated", G_CALLBACK (sb_map_layer_invalidate), self, G_CONNECT_SWAPPED);
+  sb_map_layer_invalidate (self);
+}
+
+/**
+ * sb_map_layer_get_layout:
+ *
+ * Returns: (transfer full): the layout of the briefing in @projection,
+ *   computed once for each projection drawn or hit tested
+ */
+SbMapLayout *
+sb_map_layer_get_layout (SbMapLayer         *self,
+                         const SbProjection *projection)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  SbIncidentClusters *clusters = NULL, *actor_clusters = NULL;
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+
+  if (priv->layout_source != NULL)
+    return sb_map_layer_get_layout (priv->layout_source, projection);
+
+  for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
+    if (priv->layouts[i] != NULL && memcmp (&priv->layout_projections[i], projection, sizeof *projection) == 0)
+      return sb_map_layout_ref (priv->layouts[i]);
+
+  if (SB_MAP_LAYER_GET_CLASS (self)->get_clusters != NULL)
+    SB_MAP_LAYER_GET_CLASS (self)->get_clusters (self, &clusters, &actor_clusters);
+
+  g_clear_pointer (&priv->layouts[1], sb_map_layout_unref);
+  priv->layouts[1] = priv->layouts[0];
+  priv->layout_projections[1] = priv->layout_projections[0];
+  priv->layouts[0] = sb_map_layout_new (priv->selection, projection, clusters, actor_clusters);
+  priv->layout_projections[0] = *projection;
+
+  return sb_map_layout_ref (priv->layouts[0]);
 }
 
 static gboolean
@@ -251,6 +325,42 @@ sb_map_layer_set_symbol_scale (SbMapLayer *self,
  * Returns: (transfer none) (nullable): what is drawn at (@x, @y), in the
  *   layer's coordinates
  */
+/**
+ * sb_map_layer_get_view_projection:
+ *
+ * Gets the projection the layer draws the view in: the viewport's, with
+ * symbols @symbol_scale times larger (see sb_map_layer_draw_scaled()).
+ */
+void
+sb_map_layer_get_view_projection (SbMapLayer   *self,
+                                  SbProjection *projection)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double s = priv->symbol_scale;
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+
+  sb_projection_init (projection, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                      gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)));
+  if (s != 1.0)
+    {
+      projection->world_size /= s;
+      projection->center_x /= s;
+      projection->center_y /= s;
+      projection->half_width /= s;
+      projection->half_height /= s;
+      projection->zoom -= log2 (s);
+    }
+}
+
+/**
+ * sb_map_layer_pick:
+ * @distance: (out) (optional): from the entity's drawn centre, in pixels
+ *
+ * Returns: (transfer none) (nullable): what is drawn at (@x, @y), in the
+ *   layer's coordinates
+ */
 SbEntity *
 sb_map_layer_pick (SbMapLayer *self,
                    double      x,
@@ -259,7 +369,8 @@ sb_map_layer_pick (SbMapLayer *self,
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
   SbProjection view;
-  double ignored;
+  SbEntity *entity;
+  double ignored, s = priv->symbol_scale;
 
   g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
 
@@ -267,29 +378,13 @@ sb_map_layer_pick (SbMapLayer *self,
       !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
-  sb_projection_init (&view, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
-                      gtk_widget_get_width (GTK_WIDGET (self)),
-                      gtk_widget_get_height (GTK_WIDGET (self)));
-
   /* As sb_map_layer_draw_scaled() draws it. */
-  if (priv->symbol_scale != 1.0)
-    {
-      double s = priv->symbol_scale;
-      SbEntity *entity;
+  sb_map_layer_get_view_projection (self, &view);
+  entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x / s, y / s, distance ? distance : &ignored);
+  if (distance != NULL)
+    *distance *= s;
 
-      view.world_size /= s;
-      view.center_x /= s;
-      view.center_y /= s;
-      view.half_width /= s;
-      view.half_height /= s;
-      view.zoom -= log2 (s);
-      entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x / s, y / s, distance ? distance : &ignored);
-      if (distance != NULL)
-        *distance *= s;
-      return entity;
-    }
-
-  return SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x, y, distance ? distance : &ignored);
+  return entity;
 }
 
 SbSelection *
@@ -315,22 +410,8 @@ sb_map_layer_is_emphasised (SbMapLayer *self,
                             gboolean   *dimmed)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
-  SbEntity *selected = sb_selection_get_selected (priv->selection);
 
-  *dimmed = FALSE;
-
-  if (selected == SB_ENTITY (item) || sb_selection_is_highlighted (priv->selection, item))
-    return TRUE;
-
-  if (SB_IS_ACTOR (selected))
-    {
-      gboolean involved = sb_item_involves_actor (item, SB_ACTOR (selected));
-
-      *dimmed = !involved;
-      return FALSE;
-    }
-
-  return FALSE;
+  return sb_map_layout_emphasis (priv->selection, item, dimmed);
 }
 
 static void
@@ -366,6 +447,9 @@ sb_map_layer_dispose (GObject *object)
 
   g_clear_handle_id (&priv->settle_source, g_source_remove);
   g_clear_object (&priv->texture);
+  for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
+    g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
+  g_clear_weak_pointer (&priv->layout_source);
   g_clear_object (&priv->selection);
 
   G_OBJECT_CLASS (sb_map_layer_parent_class)->dispose (object);
@@ -430,6 +514,18 @@ sb_map_layer_class_init (SbMapLayerClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbMapLayer::invalidated:
+   *
+   * What the layer draws changed: layers drawing from its layout follow.
+   */
+  signals[INVALIDATED] =
+    g_signal_new ("invalidated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <shumate/shumate.h>
 
+#include "sb-map-layout.h"
 #include "sb-projection.h"
 #include "sb-selection.h"
 
@@ -34,6 +35,11 @@ struct _SbMapLayerClass
                      double              x,
                      double              y,
                      double             *distance);
+
+  /* The clustered incidents the layout counts on cards, if any. */
+  void      (*get_clusters) (SbMapLayer          *self,
+                             SbIncidentClusters **clusters,
+                             SbIncidentClusters **actor_clusters);
 };
 
 SbSelection *sb_map_layer_get_selection (SbMapLayer *self);
@@ -52,5 +58,11 @@ void         sb_map_layer_draw_scaled   (SbMapLayer         *self,
                                          double              symbol_scale);
 void         sb_map_layer_set_symbol_scale (SbMapLayer *self,
                                             double      symbol_scale);
+void         sb_map_layer_set_layout_source (SbMapLayer *self,
+                                             SbMapLayer *source);
+SbMapLayout *sb_map_layer_get_layout    (SbMapLayer         *self,
+                                         const SbProjection *projection);
+void         sb_map_layer_get_view_projection (SbMapLayer   *self,
+                                               SbProjection *projection);
 
 G_END_DECLS

@@ -89,6 +89,21 @@ sb_projection_to_widget (const SbProjection *self,
   sb_projection_unit_to_widget (self, sb_mercator_x (lon), sb_mercator_y (lat), x, y);
 }
 
+/* From widget pixels to the unit square. */
+static inline void
+sb_projection_widget_to_unit (const SbProjection *self,
+                              double              x,
+                              double              y,
+                              double             *mx,
+                              double             *my)
+{
+  double dx = x - self->half_width;
+  double dy = y - self->half_height;
+
+  *mx = (dx * self->cos_rotation + dy * self->sin_rotation + self->center_x) / self->world_size;
+  *my = (-dx * self->sin_rotation + dy * self->cos_rotation + self->center_y) / self->world_size;
+}
+
 static inline void
 sb_projection_to_location (const SbProjection *self,
                            double              x,
@@ -96,11 +111,9 @@ sb_projection_to_location (const SbProjection *self,
                            double             *lat,
                            double             *lon)
 {
-  double dx = x - self->half_width;
-  double dy = y - self->half_height;
-  double wx = (dx * self->cos_rotation + dy * self->sin_rotation + self->center_x) / self->world_size;
-  double wy = (-dx * self->sin_rotation + dy * self->cos_rotation + self->center_y) / self->world_size;
+  double wx, wy;
 
+  sb_projection_widget_to_unit (self, x, y, &wx, &wy);
   *lon = wx * 360.0 - 180.0;
   *lat = sb_mercator_latitude (wy);
 }

@@ -520,6 +520,8 @@ set_layers_selection (Job         *job,
   job->layers[0] = SB_MAP_LAYER (g_object_ref_sink (sb_area_layer_new (job->viewport, selection)));
   job->layers[1] = SB_MAP_LAYER (g_object_ref_sink (sb_movement_layer_new (job->viewport, selection)));
   job->layers[2] = SB_MAP_LAYER (g_object_ref_sink (sb_item_layer_new (job->viewport, selection)));
+  sb_map_layer_set_layout_source (job->layers[0], job->layers[2]);
+  sb_map_layer_set_layout_source (job->layers[1], job->layers[2]);
 }
 
 static void
@@ -808,6 +810,7 @@ draw_map (Job          *job,
   cairo_clip (cr);
 
   ensure_layers (job);
+  sb_base_layer_set_briefing (job->base_layer, sb_selection_get_briefing (selection));
   sb_base_layer_draw (job->base_layer, cr, &projection, FALSE);
 
   if (job->tiles != NULL && job->data_source != NULL)
