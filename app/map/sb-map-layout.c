@@ -38,6 +38,7 @@
 #define CARD_MAX_TITLE_WIDTH 150
 #define STUB_LENGTH 70.0
 #define TOWN_DOT 3.0
+#define MIDDLE_CLEARANCE 8.0
 
 typedef struct
 {
@@ -49,6 +50,7 @@ typedef struct
   GArray *town_names;      /* of graphene_rect_t: where towns' names would go; cards avoid them */
   GArray *base_towns;      /* of graphene_rect_t: the base map's towns; cards avoid them if they can */
   GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
+  GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
 } Builder;
 
 void
@@ -307,6 +309,7 @@ card_for_place (Builder *builder,
   SbBasemap *basemap = sb_basemap_get_default ();
   const char *iso_a3 = sb_place_get_country (place);
   double lat = sb_place_get_latitude (place);
+  double x, y;
 
   for (guint i = 0; i < cards->len; i++)
     if (g_array_index (cards, SbMapCard, i).place == place)
@@ -327,6 +330,20 @@ card_for_place (Builder *builder,
       sb_projection_to_widget (builder->projection, lat, sb_place_get_longitude (place),
                                &card.anchor_x, &card.anchor_y);
       card.region_radius = sb_place_get_radius_km (place) * sb_projection_pixels_per_km (builder->projection, lat);
+    }
+
+  /* The card may not sit on the place's middle, nor the country's: it
+   * must not read as a point there.
+   */
+  sb_projection_to_widget (builder->projection, lat, sb_place_get_longitude (place), &x, &y);
+  g_array_append_val (builder->middles, GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE,
+                                                            2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE));
+  if (card.country != NULL)
+    {
+      sb_projection_unit_to_widget (builder->projection, (card.country->min_x + card.country->max_x) / 2,
+                                    (card.country->min_y + card.country->max_y) / 2, &x, &y);
+      g_array_append_val (builder->middles, GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE,
+                                                                2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE));
     }
 
   g_array_append_val (cards, card);
@@ -681,6 +698,7 @@ card_cost (Builder         *builder,
     }
 
   return cost +
+         overlap_area (builder->middles, &box) * 1000 +
          overlap_area (builder->obstacles, &box) * 20 +
          overlap_area (builder->town_names, &box) * 2 +
          overlap_area (builder->base_towns, &box) * 0.5 +
@@ -777,8 +795,8 @@ add_area_counts (Builder            *builder,
   for (guint i = 0; areas != NULL && i < areas->len; i++)
     {
       const SbAreaIncidents *area = g_ptr_array_index (areas, i);
-      SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard,
-                                        card_for_place (builder, area->place));
+      int index = card_for_place (builder, area->place);
+      SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
 
       if (emphasised)
         {
@@ -1200,6 +1218,7 @@ sb_map_layout_new (SbSelection        *selection,
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
   };
 
   layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
@@ -1239,6 +1258,7 @@ sb_map_layout_new (SbSelection        *selection,
   g_array_unref (builder.town_names);
   g_array_unref (builder.base_towns);
   g_array_unref (builder.arrow_marks);
+  g_array_unref (builder.middles);
   layout->taken = builder.obstacles;
   return layout;
 }
