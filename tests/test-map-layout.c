@@ -176,7 +176,7 @@ assert_nothing_at_middles (SbBriefing         *briefing,
   guint on_cards = 0;
 
   sb_selection_set_briefing (selection, briefing);
-  layout = sb_map_layout_new (selection, projection, NULL, NULL);
+  layout = sb_map_layout_new (selection, projection, NULL, NULL, NULL);
 
   for (guint i = 0; i < layout->marks->len; i++)
     {
@@ -361,7 +361,7 @@ test_clusters_by_precision (void)
 
   /* Their count is on Mali's card, away from its middle. */
   init_projection (&projection, 15.0, -2.0, 5, 1600, 1000);
-  layout = sb_map_layout_new (selection, &projection, clusters, NULL);
+  layout = sb_map_layout_new (selection, &projection, NULL, clusters, NULL);
   card = sb_map_layout_find_card (layout, area->place);
   g_assert_nonnull (card);
   g_assert_cmpuint (card->count, ==, 120);

@@ -263,6 +263,23 @@ draw_card_count (SbItemLayer *self,
   sb_cluster_paint_count_badge (cr, layout, x + INCIDENT_RADIUS + 3, y, count, dark);
 }
 
+static void
+draw_card_title (cairo_t         *cr,
+                 PangoLayout     *layout,
+                 const SbMapCard *card,
+                 gboolean         dark)
+{
+  sb_map_layout_set_font (layout, SB_MAP_FONT_TITLE);
+  pango_layout_set_width (layout, card->title_wrap);
+  if (card->compact)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, sb_text_get (sb_place_get_name (card->place)), -1);
+  cairo_move_to (cr, card->title.origin.x, card->title.origin.y);
+  set_ink (cr, dark, 1.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+}
+
 /* The card of a country or region: its name, then what is known only to
  * it. Read as "in Mali", as a legend box is, never as a point.
  */
@@ -296,11 +313,8 @@ draw_card (SbItemLayer       *self,
   set_ink (cr, dark, 0.55);
   cairo_stroke (cr);
 
-  sb_map_layout_set_font (layout, SB_MAP_FONT_TITLE);
-  pango_layout_set_text (layout, sb_text_get (sb_place_get_name (card->place)), -1);
-  cairo_move_to (cr, card->title.origin.x, card->title.origin.y);
-  set_ink (cr, dark, 1.0);
-  pango_cairo_show_layout (cr, layout);
+  if (card->title.size.width > 0)
+    draw_card_title (cr, layout, card, dark);
 
   /* A selected row is highlighted as a whole: a halo round its symbol
    * would cover its neighbours.
@@ -1016,63 +1030,56 @@ sb_item_layer_get_position (SbItemLayer *self,
 {
   g_autoptr(SbMapLayout) map_layout = NULL;
   SbMapLayer *layer = SB_MAP_LAYER (self);
+  SbMapLayerTransform to_view;
   const SbMapMark *mark;
   SbProjection projection;
   SbCluster cluster;
   SbMapMark selected;
-  double s;
+  double lx, ly;
 
   g_return_val_if_fail (SB_IS_ITEM_LAYER (self), FALSE);
 
   if (sb_selection_get_briefing (sb_map_layer_get_selection (layer)) == NULL)
     return FALSE;
 
-  /* In the scaled projection symbols are drawn in; back to pixels after. */
-  sb_map_layer_get_view_projection (layer, &projection);
-  s = gtk_widget_get_width (GTK_WIDGET (self)) / MAX (2 * projection.half_width, 1);
+  /* Where the layer drew it, then in the layer's pixels. */
+  map_layout = sb_map_layer_get_drawn_layout (layer, &projection, &to_view);
 
   if (self->clusters != NULL && sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
     {
       SbPlace *place = sb_item_get_place (item);
       SbIncidentClusters *regions = sb_incident_clusters_get_regions (self->clusters);
+      const SbMapCard *card;
 
       if (selected_incident_mark (self, &projection, &selected) && selected.item == item)
         {
-          *x = selected.x * s;
-          *y = selected.y * s;
-          return TRUE;
+          lx = selected.x;
+          ly = selected.y;
         }
-
-      if (place != NULL && sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY)
+      else if (place != NULL && sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY)
         {
-          const SbMapCard *card;
-
-          map_layout = sb_map_layer_get_layout (layer, &projection);
           card = sb_map_layout_find_card (map_layout, place);
           if (card == NULL || card->count == 0)
             return FALSE;
-          *x = card->count_x * s;
-          *y = card->count_y * s;
-          return TRUE;
+          lx = card->count_x;
+          ly = card->count_y;
         }
-
-      if (!sb_incident_clusters_locate (self->clusters, item, projection.zoom, &cluster) &&
-          (regions == NULL || !sb_incident_clusters_locate (regions, item, projection.zoom, &cluster)))
+      else if (sb_incident_clusters_locate (self->clusters, item, projection.zoom, &cluster) ||
+               (regions != NULL && sb_incident_clusters_locate (regions, item, projection.zoom, &cluster)))
+        sb_projection_unit_to_widget (&projection, cluster.x, cluster.y, &lx, &ly);
+      else
         return FALSE;
-
-      sb_projection_unit_to_widget (&projection, cluster.x, cluster.y, x, y);
-      *x *= s;
-      *y *= s;
-      return TRUE;
     }
-
-  map_layout = sb_map_layer_get_layout (layer, &projection);
-  mark = sb_map_layout_find_mark (map_layout, item);
-  if (mark == NULL)
+  else if ((mark = sb_map_layout_find_mark (map_layout, item)) != NULL)
+    {
+      lx = mark->x;
+      ly = mark->y;
+    }
+  else
     return FALSE;
 
-  *x = mark->x * s;
-  *y = mark->y * s;
+  *x = (lx - to_view.dx) * to_view.scale;
+  *y = (ly - to_view.dy) * to_view.scale;
   return TRUE;
 }
 

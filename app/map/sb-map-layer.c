@@ -40,6 +40,11 @@ typedef struct
   SbMapLayer *layout_source;
   SbMapLayout *layouts[2];
   SbProjection layout_projections[2];
+  graphene_rect_t layout_views[2];
+
+  /* While drawing or hit testing: what of the projection is in view. */
+  graphene_rect_t view;
+  graphene_rect_t texture_view; /* in the texture's projection */
 } SbMapLayerPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SbMapLayer, sb_map_layer, SHUMATE_TYPE_LAYER)
@@ -101,26 +106,20 @@ sb_map_layer_set_layout_source (SbMapLayer *self,
   sb_map_layer_invalidate (self);
 }
 
-/**
- * sb_map_layer_get_layout:
- *
- * Returns: (transfer full): the layout of the briefing in @projection,
- *   computed once for each projection drawn or hit tested
- */
-SbMapLayout *
-sb_map_layer_get_layout (SbMapLayer         *self,
-                         const SbProjection *projection)
+static SbMapLayout *
+get_layout (SbMapLayer            *self,
+            const SbProjection    *projection,
+            const graphene_rect_t *view)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
   SbIncidentClusters *clusters = NULL, *actor_clusters = NULL;
 
-  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
-
   if (priv->layout_source != NULL)
-    return sb_map_layer_get_layout (priv->layout_source, projection);
+    return get_layout (priv->layout_source, projection, view);
 
   for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
-    if (priv->layouts[i] != NULL && memcmp (&priv->layout_projections[i], projection, sizeof *projection) == 0)
+    if (priv->layouts[i] != NULL && memcmp (&priv->layout_projections[i], projection, sizeof *projection) == 0 &&
+        graphene_rect_equal (&priv->layout_views[i], view))
       return sb_map_layout_ref (priv->layouts[i]);
 
   if (SB_MAP_LAYER_GET_CLASS (self)->get_clusters != NULL)
@@ -129,10 +128,87 @@ sb_map_layer_get_layout (SbMapLayer         *self,
   g_clear_pointer (&priv->layouts[1], sb_map_layout_unref);
   priv->layouts[1] = priv->layouts[0];
   priv->layout_projections[1] = priv->layout_projections[0];
-  priv->layouts[0] = sb_map_layout_new (priv->selection, projection, clusters, actor_clusters);
+  priv->layout_views[1] = priv->layout_views[0];
+  priv->layouts[0] = sb_map_layout_new (priv->selection, projection, view, clusters, actor_clusters);
   priv->layout_projections[0] = *projection;
+  priv->layout_views[0] = *view;
 
   return sb_map_layout_ref (priv->layouts[0]);
+}
+
+/**
+ * sb_map_layer_get_layout:
+ *
+ * Gets the layout of the briefing in @projection, while the layer draws
+ * or hit tests: it knows then what part of @projection is in view.
+ *
+ * Returns: (transfer full): the layout, computed once for each
+ *   projection drawn or hit tested
+ */
+SbMapLayout *
+sb_map_layer_get_layout (SbMapLayer         *self,
+                         const SbProjection *projection)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+
+  return get_layout (self, projection, &priv->view);
+}
+
+static void
+scale_projection (SbProjection *projection,
+                  double        scale)
+{
+  projection->world_size /= scale;
+  projection->center_x /= scale;
+  projection->center_y /= scale;
+  projection->half_width /= scale;
+  projection->half_height /= scale;
+  projection->zoom -= log2 (scale);
+}
+
+/* The projection the layer is drawn in now, symbols scaled (see
+ * sb_map_layer_draw_scaled()), and what of it the view shows: the
+ * texture's while the view only pans over it, so that hit testing finds
+ * what was drawn; (@dx, @dy) from the view's pixels to the projection's,
+ * before scaling.
+ */
+static void
+drawn_projection (SbMapLayer      *self,
+                  SbProjection    *projection,
+                  graphene_rect_t *view,
+                  double          *dx,
+                  double          *dy)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double s = priv->symbol_scale;
+  SbProjection current;
+
+  sb_projection_init (&current, shumate_layer_get_viewport (SHUMATE_LAYER (self)), width, height);
+
+  if (priv->texture != NULL && priv->projection.zoom == current.zoom &&
+      current.sin_rotation == 0 && priv->projection.sin_rotation == 0)
+    {
+      *projection = priv->projection;
+      *dx = current.center_x - current.half_width - (priv->projection.center_x - priv->projection.half_width);
+      *dy = current.center_y - current.half_height - (priv->projection.center_y - priv->projection.half_height);
+      *view = priv->texture_view;
+    }
+  else
+    {
+      *projection = current;
+      *dx = *dy = 0;
+      graphene_rect_init (view, 0, 0, width, height);
+    }
+
+  if (s != 1.0)
+    {
+      scale_projection (projection, s);
+      graphene_rect_scale (view, 1 / s, 1 / s, view);
+    }
 }
 
 static gboolean
@@ -145,6 +221,28 @@ on_settled (gpointer user_data)
   sb_map_layer_invalidate (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+draw_in_view (SbMapLayer            *self,
+              cairo_t               *cr,
+              const SbProjection    *projection,
+              const graphene_rect_t *view,
+              double                 symbol_scale)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  SbProjection scaled = *projection;
+
+  if (symbol_scale <= 0)
+    symbol_scale = 1.0;
+
+  scale_projection (&scaled, symbol_scale);
+  graphene_rect_scale (view, 1 / symbol_scale, 1 / symbol_scale, &priv->view);
+
+  cairo_save (cr);
+  cairo_scale (cr, symbol_scale, symbol_scale);
+  SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, &scaled);
+  cairo_restore (cr);
 }
 
 static void
@@ -165,6 +263,7 @@ render (SbMapLayer         *self,
   priv->projection = *view;
   priv->projection.half_width += margin;
   priv->projection.half_height += margin;
+  graphene_rect_init (&priv->texture_view, margin, margin, width, height);
   priv->texture_width = width + 2 * margin;
   priv->texture_height = height + 2 * margin;
   priv->texture_scale = scale;
@@ -176,7 +275,7 @@ render (SbMapLayer         *self,
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
 
-  sb_map_layer_draw_scaled (self, cr, &priv->projection, priv->symbol_scale);
+  draw_in_view (self, cr, &priv->projection, &priv->texture_view, priv->symbol_scale);
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -268,10 +367,11 @@ sb_map_layer_snapshot (GtkWidget   *widget,
  * @symbol_scale: how much larger than on screen to draw strokes, symbols
  *   and labels
  *
- * Draws the layer with @cr in the coordinates of @projection. The same
- * places at a zoom level @symbol_scale times smaller, drawn @symbol_scale
- * times larger, land where they were with everything drawn in pixels
- * larger: how a projector gets thicker strokes, and an export its own.
+ * Draws the layer with @cr in the coordinates of @projection, all of it
+ * in view. The same places at a zoom level @symbol_scale times smaller,
+ * drawn @symbol_scale times larger, land where they were with everything
+ * drawn in pixels larger: how a projector gets thicker strokes, and an
+ * export its own.
  */
 void
 sb_map_layer_draw_scaled (SbMapLayer         *self,
@@ -279,27 +379,12 @@ sb_map_layer_draw_scaled (SbMapLayer         *self,
                           const SbProjection *projection,
                           double              symbol_scale)
 {
-  SbProjection scaled = *projection;
+  graphene_rect_t view;
 
   g_return_if_fail (SB_IS_MAP_LAYER (self));
 
-  if (symbol_scale <= 0 || symbol_scale == 1.0)
-    {
-      SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, projection);
-      return;
-    }
-
-  scaled.world_size /= symbol_scale;
-  scaled.center_x /= symbol_scale;
-  scaled.center_y /= symbol_scale;
-  scaled.half_width /= symbol_scale;
-  scaled.half_height /= symbol_scale;
-  scaled.zoom -= log2 (symbol_scale);
-
-  cairo_save (cr);
-  cairo_scale (cr, symbol_scale, symbol_scale);
-  SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, &scaled);
-  cairo_restore (cr);
+  graphene_rect_init (&view, 0, 0, 2 * projection->half_width, 2 * projection->half_height);
+  draw_in_view (self, cr, projection, &view, symbol_scale);
 }
 
 void
@@ -326,32 +411,29 @@ sb_map_layer_set_symbol_scale (SbMapLayer *self,
  *   layer's coordinates
  */
 /**
- * sb_map_layer_get_view_projection:
+ * sb_map_layer_get_drawn_layout:
+ * @projection: (out): the projection the layout is in
+ * @to_view: (out): from the layout's coordinates to the layer's:
+ *   (x, y) is at ((x - dx) × scale, (y - dy) × scale)
  *
- * Gets the projection the layer draws the view in: the viewport's, with
- * symbols @symbol_scale times larger (see sb_map_layer_draw_scaled()).
+ * Returns: (transfer full): the layout as the layer shows it now
  */
-void
-sb_map_layer_get_view_projection (SbMapLayer   *self,
-                                  SbProjection *projection)
+SbMapLayout *
+sb_map_layer_get_drawn_layout (SbMapLayer          *self,
+                               SbProjection        *projection,
+                               SbMapLayerTransform *to_view)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
-  double s = priv->symbol_scale;
+  graphene_rect_t view;
 
-  g_return_if_fail (SB_IS_MAP_LAYER (self));
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
 
-  sb_projection_init (projection, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
-                      gtk_widget_get_width (GTK_WIDGET (self)),
-                      gtk_widget_get_height (GTK_WIDGET (self)));
-  if (s != 1.0)
-    {
-      projection->world_size /= s;
-      projection->center_x /= s;
-      projection->center_y /= s;
-      projection->half_width /= s;
-      projection->half_height /= s;
-      projection->zoom -= log2 (s);
-    }
+  drawn_projection (self, projection, &view, &to_view->dx, &to_view->dy);
+  to_view->scale = priv->symbol_scale;
+  to_view->dx /= priv->symbol_scale;
+  to_view->dy /= priv->symbol_scale;
+
+  return get_layout (self, projection, &view);
 }
 
 /**
@@ -368,9 +450,9 @@ sb_map_layer_pick (SbMapLayer *self,
                    double     *distance)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
-  SbProjection view;
+  SbProjection drawn;
   SbEntity *entity;
-  double ignored, s = priv->symbol_scale;
+  double ignored, dx, dy, s = priv->symbol_scale;
 
   g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
 
@@ -378,9 +460,10 @@ sb_map_layer_pick (SbMapLayer *self,
       !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
-  /* As sb_map_layer_draw_scaled() draws it. */
-  sb_map_layer_get_view_projection (self, &view);
-  entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x / s, y / s, distance ? distance : &ignored);
+  /* As the layer was drawn. */
+  drawn_projection (self, &drawn, &priv->view, &dx, &dy);
+  entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &drawn, (x + dx) / s, (y + dy) / s,
+                                                distance ? distance : &ignored);
   if (distance != NULL)
     *distance *= s;
 

@@ -16,6 +16,13 @@
 
 G_BEGIN_DECLS
 
+/* From a layout's coordinates to a layer's pixels. */
+typedef struct
+{
+  double dx, dy;
+  double scale;
+} SbMapLayerTransform;
+
 #define SB_TYPE_MAP_LAYER (sb_map_layer_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (SbMapLayer, sb_map_layer, SB, MAP_LAYER, ShumateLayer)
@@ -62,7 +69,8 @@ void         sb_map_layer_set_layout_source (SbMapLayer *self,
                                              SbMapLayer *source);
 SbMapLayout *sb_map_layer_get_layout    (SbMapLayer         *self,
                                          const SbProjection *projection);
-void         sb_map_layer_get_view_projection (SbMapLayer   *self,
-                                               SbProjection *projection);
+SbMapLayout *sb_map_layer_get_drawn_layout (SbMapLayer          *self,
+                                            SbProjection        *projection,
+                                            SbMapLayerTransform *to_view);
 
 G_END_DECLS

@@ -36,6 +36,9 @@
 #define CARD_INCIDENT_RADIUS 9.0
 #define CARD_INCIDENTS_PER_ROW 5
 #define CARD_MAX_TITLE_WIDTH 150
+#define CARD_COMPACT_TITLE_WIDTH 120
+/* A full card placed at this cost per pixel of it, or less, stays full. */
+#define FULL_CARD_GOOD_ENOUGH 1.0
 #define STUB_LENGTH 70.0
 #define TOWN_DOT 3.0
 #define MIDDLE_CLEARANCE 8.0
@@ -44,6 +47,7 @@ typedef struct
 {
   SbSelection *selection;
   const SbProjection *projection;
+  const graphene_rect_t *view;   /* nullable */
   SbMapLayout *layout;
   PangoLayout *text;
   GArray *obstacles;       /* of graphene_rect_t: what cards and labels avoid */
@@ -546,42 +550,59 @@ place_area_names (Builder *builder)
 /* Cards */
 
 /* What a card holds decides its size; members are placed relative to its
- * top left corner, then moved with it.
+ * top left corner, then moved with it. A compact card, for an area small
+ * on screen, has its name on one line and its symbols in rows, without
+ * their actors' names (its tooltips and the legend give them).
  */
 static void
 size_card (Builder   *builder,
            int        index,
+           gboolean   compact,
            double    *width,
            double    *height)
 {
   SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
   GArray *marks = builder->layout->marks;
   double title_width, title_height, y, content_width, label_width, label_height;
-  guint n_incidents = 0, column = 0;
-  double incident_y = 0;
+  double step = 2 * CARD_INCIDENT_RADIUS + CARD_GAP, row_y = 0;
+  guint column = 0, n_in_rows = 0;
 
-  measure (builder, SB_MAP_FONT_TITLE, sb_text_get (sb_place_get_name (card->place)),
-           &title_width, &title_height);
+  card->compact = compact;
+  card->title_wrap = (compact ? CARD_COMPACT_TITLE_WIDTH : CARD_MAX_TITLE_WIDTH) * PANGO_SCALE;
+  sb_map_layout_set_font (builder->text, SB_MAP_FONT_TITLE);
+  pango_layout_set_width (builder->text, card->title_wrap);
+  if (compact)
+    pango_layout_set_ellipsize (builder->text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (builder->text, sb_text_get (sb_place_get_name (card->place)), -1);
+  {
+    PangoRectangle extents;
+
+    pango_layout_get_pixel_extents (builder->text, NULL, &extents);
+    title_width = extents.width;
+    title_height = extents.height;
+  }
+  pango_layout_set_ellipsize (builder->text, PANGO_ELLIPSIZE_NONE);
+
+  /* A region small on screen is named by its shading and its leader;
+   * its long name would crowd out its neighbours (it is in the tooltip).
+   */
+  if (compact && card->country == NULL && card->n_marks > 0)
+    title_width = title_height = 0;
+
   graphene_rect_init (&card->title, CARD_PADDING, CARD_PADDING - 1, title_width, title_height);
   content_width = title_width;
-  y = CARD_PADDING + title_height + CARD_GAP;
+  y = CARD_PADDING + (title_height > 0 ? title_height + CARD_GAP : 0);
 
   /* Deployments in a column, each with its actor's name. */
-  for (guint i = 0; i < marks->len; i++)
+  for (guint i = 0; i < marks->len && !compact; i++)
     {
       SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
       double row;
 
-      if (mark->card != index)
+      if (mark->card != index || sb_item_get_kind (mark->item) != SB_ITEM_KIND_DEPLOYMENT)
         continue;
 
-      if (sb_item_get_kind (mark->item) != SB_ITEM_KIND_DEPLOYMENT)
-        {
-          n_incidents++;
-          continue;
-        }
-
-      mark->radius = CLAMP (mark->radius * 0.75, CARD_SYMBOL_MIN, CARD_SYMBOL_MAX);
+      mark->radius = CLAMP (sb_map_layout_symbol_radius (mark->item) * 0.75, CARD_SYMBOL_MIN, CARD_SYMBOL_MAX);
       measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
                &label_width, &label_height);
       row = MAX (2 * mark->radius, label_height);
@@ -594,28 +615,31 @@ size_card (Builder   *builder,
       y += row + CARD_GAP;
     }
 
-  /* Incidents as badges in rows. */
-  for (guint i = 0; i < marks->len; i++)
-    {
-      SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
-      double step = 2 * CARD_INCIDENT_RADIUS + CARD_GAP;
+  /* Incidents (and, compact, deployments first) as symbols in rows. */
+  for (guint pass = compact ? 0 : 1; pass < 2; pass++)
+    for (guint i = 0; i < marks->len; i++)
+      {
+        SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
+        SbItemKind kind = pass == 0 ? SB_ITEM_KIND_DEPLOYMENT : SB_ITEM_KIND_INCIDENT;
 
-      if (mark->card != index || sb_item_get_kind (mark->item) != SB_ITEM_KIND_INCIDENT)
-        continue;
+        if (mark->card != index || sb_item_get_kind (mark->item) != kind)
+          continue;
 
-      if (column == CARD_INCIDENTS_PER_ROW)
-        {
-          column = 0;
-          incident_y += step;
-        }
-      mark->radius = CARD_INCIDENT_RADIUS;
-      mark->x = CARD_PADDING + CARD_INCIDENT_RADIUS + column * step;
-      mark->y = y + CARD_INCIDENT_RADIUS + incident_y;
-      content_width = MAX (content_width, (column + 1) * step - CARD_GAP);
-      column++;
-    }
-  if (n_incidents > 0)
-    y += incident_y + 2 * CARD_INCIDENT_RADIUS + CARD_GAP;
+        if (column == CARD_INCIDENTS_PER_ROW)
+          {
+            column = 0;
+            row_y += step;
+          }
+        mark->radius = CARD_INCIDENT_RADIUS;
+        mark->has_label = FALSE;
+        mark->x = CARD_PADDING + CARD_INCIDENT_RADIUS + column * step;
+        mark->y = y + CARD_INCIDENT_RADIUS + row_y;
+        content_width = MAX (content_width, (column + 1) * step - CARD_GAP);
+        column++;
+        n_in_rows++;
+      }
+  if (n_in_rows > 0)
+    y += row_y + step;
 
   /* Incidents of an event dataset: their commonest type and count, the
    * selected actor's above the others'.
@@ -636,6 +660,23 @@ size_card (Builder   *builder,
   *height = y - CARD_GAP + CARD_PADDING;
   if (card->n_marks == 0 && card->count == 0)
     *height = title_height + 2 * CARD_PADDING - 2;
+}
+
+/* How large the card's area is on screen. */
+static double
+area_size (Builder         *builder,
+           const SbMapCard *card)
+{
+  const SbBasemapCountryShape *shape;
+  double x0, y0, x1, y1;
+
+  if (card->country == NULL)
+    return 2 * card->region_radius;
+
+  shape = sb_basemap_get_country_shape (sb_basemap_get_default (), card->country);
+  sb_projection_unit_to_widget (builder->projection, shape->min_x, shape->min_y, &x0, &y0);
+  sb_projection_unit_to_widget (builder->projection, shape->max_x, shape->max_y, &x1, &y1);
+  return MAX (fabs (x1 - x0), fabs (y1 - y0));
 }
 
 static gboolean
@@ -697,13 +738,55 @@ card_cost (Builder         *builder,
       cost += overlap_area (builder->obstacles, &dot) * 200;
     }
 
+  /* Out of view, a card is no use; out of its area, it is misleading
+   * (a leader helps): rather out of view than far from its area.
+   */
+  if (builder->view != NULL)
+    {
+      graphene_rect_t shown;
+      double hidden = width * height;
+
+      if (graphene_rect_intersection (builder->view, &box, &shown))
+        hidden -= shown.size.width * shown.size.height;
+      cost += hidden * 6;
+    }
+
   return cost +
          overlap_area (builder->middles, &box) * 1000 +
          overlap_area (builder->obstacles, &box) * 20 +
-         overlap_area (builder->town_names, &box) * 2 +
+         overlap_area (builder->town_names, &box) * 8 +
          overlap_area (builder->base_towns, &box) * 0.5 +
-         outside * width * height / 9 +
+         outside * width * height / 9 * 3 +
          distance * 4 + (distance > 60 ? (distance - 60) * (distance - 60) * 0.2 : 0);
+}
+
+/* Around the area's middle, in steps of half the card. */
+static void
+find_place (Builder         *builder,
+            const SbMapCard *card,
+            double           width,
+            double           height,
+            double          *best,
+            double          *best_x,
+            double          *best_y,
+            gboolean        *best_inside)
+{
+  for (int i = -5; i <= 5; i++)
+    for (int j = -5; j <= 5; j++)
+      {
+        double x = card->anchor_x - width / 2 + i * width / 2;
+        double y = card->anchor_y - height / 2 + j * height / 2;
+        gboolean inside;
+        double cost = card_cost (builder, card, x, y, width, height, &inside);
+
+        if (cost < *best)
+          {
+            *best = cost;
+            *best_x = x;
+            *best_y = y;
+            *best_inside = inside;
+          }
+      }
 }
 
 static void
@@ -713,27 +796,34 @@ place_card (Builder *builder,
   SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
   GArray *marks = builder->layout->marks;
   double width, height, best = G_MAXDOUBLE, best_x = 0, best_y = 0;
-  gboolean best_inside = FALSE;
+  double full_width, full_height, full_cost = G_MAXDOUBLE, full_x = 0, full_y = 0;
+  gboolean best_inside = FALSE, full_inside = FALSE, use_full;
 
-  size_card (builder, index, &width, &height);
+  /* Full, unless its area is small on screen; compact too where a full
+   * card would cover much or leave its area or the view, and compact if
+   * that does much better. Sized last as placed: sizing places members.
+   */
+  size_card (builder, index, FALSE, &full_width, &full_height);
+  width = full_width;
+  height = full_height;
+  use_full = card->n_marks == 0 || area_size (builder, card) >= 1.5 * MAX (full_width, full_height);
+  if (use_full)
+    find_place (builder, card, full_width, full_height, &full_cost, &full_x, &full_y, &full_inside);
 
-  /* Around the area's middle, in steps of half the card. */
-  for (int i = -5; i <= 5; i++)
-    for (int j = -5; j <= 5; j++)
-      {
-        double x = card->anchor_x - width / 2 + i * width / 2;
-        double y = card->anchor_y - height / 2 + j * height / 2;
-        gboolean inside;
-        double cost = card_cost (builder, card, x, y, width, height, &inside);
+  if (card->n_marks > 0 && (!use_full || full_cost > FULL_CARD_GOOD_ENOUGH * full_width * full_height))
+    {
+      size_card (builder, index, TRUE, &width, &height);
+      find_place (builder, card, width, height, &best, &best_x, &best_y, &best_inside);
+      use_full = use_full && best > full_cost * 0.5;
+    }
 
-        if (cost < best)
-          {
-            best = cost;
-            best_x = x;
-            best_y = y;
-            best_inside = inside;
-          }
-      }
+  if (use_full)
+    {
+      size_card (builder, index, FALSE, &width, &height);
+      best_x = full_x;
+      best_y = full_y;
+      best_inside = full_inside;
+    }
 
   graphene_rect_init (&card->box, best_x, best_y, width, height);
   graphene_rect_offset (&card->title, best_x, best_y);
@@ -1195,6 +1285,8 @@ compare_cards (gconstpointer a,
 
 /**
  * sb_map_layout_new:
+ * @view: (nullable): what part of @projection's pixels is in view: cards
+ *   stay in it if they can
  * @clusters: (nullable): an event dataset's incidents, clustered: the
  *   layout then places only their counts on the cards of countries
  * @actor_clusters: (nullable): those of them of the selected actor
@@ -1204,16 +1296,17 @@ compare_cards (gconstpointer a,
  * Returns: (transfer full): the layout
  */
 SbMapLayout *
-sb_map_layout_new (SbSelection        *selection,
-                   const SbProjection *projection,
-                   SbIncidentClusters *clusters,
+sb_map_layout_new (SbSelection           *selection,
+                   const SbProjection    *projection,
+                   const graphene_rect_t *view,
+                   SbIncidentClusters    *clusters,
                    SbIncidentClusters *actor_clusters)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (int));
   SbMapLayout *layout = g_rc_box_new0 (SbMapLayout);
   Builder builder = {
-    selection, projection, layout, pango_layout_new (context),
+    selection, projection, view, layout, pango_layout_new (context),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),

@@ -54,6 +54,8 @@ typedef struct
   graphene_rect_t box;
   graphene_rect_t title;
   gboolean leader;           /* the card could not sit in its area */
+  gboolean compact;          /* its name on one line, its symbols in rows without names */
+  int title_wrap;            /* the width its name wraps or is cut at, in Pango units */
   gboolean selected;
   gboolean dimmed;
   guint n_marks;
@@ -103,6 +105,7 @@ typedef struct
 
 SbMapLayout *sb_map_layout_new            (SbSelection         *selection,
                                            const SbProjection  *projection,
+                                           const graphene_rect_t *view,
                                            SbIncidentClusters  *clusters,
                                            SbIncidentClusters  *actor_clusters);
 SbMapLayout *sb_map_layout_ref            (SbMapLayout         *self);

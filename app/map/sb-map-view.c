@@ -339,21 +339,19 @@ sb_map_view_locate_item (SbMapView *self,
 
   if (sb_item_get_kind (item) == SB_ITEM_KIND_MOVEMENT)
     {
-      SbProjection projection;
       g_autoptr(SbMapLayout) layout = NULL;
+      SbMapLayerTransform to_view;
+      SbProjection projection;
       const SbMapArrow *arrow;
-      double scale;
 
       layer = self->layers[1];
-      sb_map_layer_get_view_projection (layer, &projection);
-      layout = sb_map_layer_get_layout (layer, &projection);
+      layout = sb_map_layer_get_drawn_layout (layer, &projection, &to_view);
       if ((arrow = sb_map_layout_find_arrow (layout, item)) == NULL)
         return FALSE;
 
-      scale = gtk_widget_get_width (GTK_WIDGET (layer)) / MAX (2 * projection.half_width, 1);
       sb_map_arrow_point_at (arrow, 0.5, &layer_x, &layer_y);
-      layer_x *= scale;
-      layer_y *= scale;
+      layer_x = (layer_x - to_view.dx) * to_view.scale;
+      layer_y = (layer_y - to_view.dy) * to_view.scale;
     }
   else if (!sb_item_layer_get_position (SB_ITEM_LAYER (layer), item, &layer_x, &layer_y))
     return FALSE;
