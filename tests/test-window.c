@@ -198,13 +198,18 @@ test_map_click (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A deployment or incident known only to a country or region: drawn as
+ * a symbol. (An arrow to a country may pass over its middle on its way to
+ * the country's card; test-map-layout checks where arrows end.)
+ */
 static gboolean
 is_country_or_region_item (SbEntity *entity)
 {
   SbPlace *place = SB_IS_ITEM (entity) ? sb_item_get_place (SB_ITEM (entity)) : NULL;
 
-  return place != NULL && (sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY ||
-                           sb_place_get_precision (place) == SB_PLACE_PRECISION_REGION);
+  return place != NULL && sb_item_get_kind (SB_ITEM (entity)) != SB_ITEM_KIND_MOVEMENT &&
+         (sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY ||
+          sb_place_get_precision (place) == SB_PLACE_PRECISION_REGION);
 }
 
 /* Where the map shows (@lat, @lon), in the map view's coordinates. */
@@ -239,7 +244,7 @@ assert_middles_not_hit (SbWindow *window)
       const SbBasemapFeature *country;
       double x, y;
 
-      if (!is_country_or_region_item (SB_ENTITY (item)) || sb_item_get_kind (item) == SB_ITEM_KIND_MOVEMENT)
+      if (!is_country_or_region_item (SB_ENTITY (item)))
         continue;
 
       locate (map_view, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
