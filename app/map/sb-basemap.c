@@ -354,24 +354,42 @@ distance_to_segment (double  px,
   return hypot (px - *nearest_x, py - *nearest_y);
 }
 
-/* How far inside @feature a point lies: its distance to the nearest edge,
- * negative outside.
+static double
+squared_distance_to_segment (double px,
+                             double py,
+                             double ax,
+                             double ay,
+                             double bx,
+                             double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
+  double ex = px - (ax + t * dx), ey = py - (ay + t * dy);
+
+  return ex * ex + ey * ey;
+}
+
+/* How far inside @feature a point lies, squared: the square of its
+ * distance to the nearest edge; negative outside.
  */
 static double
 depth_inside (const SbBasemapFeature *feature,
               double                  x,
               double                  y)
 {
-  double nearest = G_MAXDOUBLE, nx, ny;
+  double nearest = G_MAXDOUBLE;
+
+  if (!sb_basemap_feature_contains (feature, x, y))
+    return -1;
 
   for (guint p = 0; p < feature->n_parts; p++)
     for (guint i = feature->part_starts[p] + 1; i < feature->part_starts[p + 1]; i++)
-      nearest = MIN (nearest, distance_to_segment (x, y,
-                                                   feature->points[2 * i - 2], feature->points[2 * i - 1],
-                                                   feature->points[2 * i], feature->points[2 * i + 1],
-                                                   &nx, &ny));
+      nearest = MIN (nearest, squared_distance_to_segment (x, y,
+                                                           feature->points[2 * i - 2], feature->points[2 * i - 1],
+                                                           feature->points[2 * i], feature->points[2 * i + 1]));
 
-  return sb_basemap_feature_contains (feature, x, y) ? nearest : -nearest;
+  return nearest;
 }
 
 static void
@@ -390,7 +408,7 @@ part_box (const SbBasemapFeature *feature,
     }
 }
 
-/* Searches a grid over @box, then a finer one around the best point. */
+/* Searches a grid over @box, then finer ones around the best point. */
 static void
 find_label_point (const SbBasemapFeature *feature,
                   const double           *box,
@@ -403,9 +421,9 @@ find_label_point (const SbBasemapFeature *feature,
   *label_x = (box[0] + box[2]) / 2;
   *label_y = (box[1] + box[3]) / 2;
 
-  for (guint pass = 0; pass < 3; pass++)
+  for (guint pass = 0; pass < 4; pass++)
     {
-      const guint n = 24;
+      const guint n = 12;
       double cell_x = width / n, cell_y = height / n;
       double best_x = *label_x, best_y = *label_y;
 

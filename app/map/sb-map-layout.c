@@ -155,21 +155,44 @@ sb_map_layout_uses_cards (SbPlace *place)
   return precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION;
 }
 
+/* Boxes here are never of negative size: no need for graphene's care,
+ * which costs most of the layout's time.
+ */
+static inline double
+rect_overlap (const graphene_rect_t *a,
+              const graphene_rect_t *b)
+{
+  double width = MIN (a->origin.x + a->size.width, b->origin.x + b->size.width) - MAX (a->origin.x, b->origin.x);
+  double height = MIN (a->origin.y + a->size.height, b->origin.y + b->size.height) - MAX (a->origin.y, b->origin.y);
+
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
 static double
 overlap_area (GArray                *boxes,
               const graphene_rect_t *box)
 {
+  const graphene_rect_t *rects = (const graphene_rect_t *) (gpointer) boxes->data;
   double total = 0;
 
   for (guint i = 0; i < boxes->len; i++)
-    {
-      graphene_rect_t common;
-
-      if (graphene_rect_intersection (&g_array_index (boxes, graphene_rect_t, i), box, &common))
-        total += common.size.width * common.size.height;
-    }
+    total += rect_overlap (&rects[i], box);
 
   return total;
+}
+
+/* The boxes of @boxes that reach into @region. */
+static GArray *
+boxes_near (GArray                *boxes,
+            const graphene_rect_t *region)
+{
+  GArray *near = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (rect_overlap (&g_array_index (boxes, graphene_rect_t, i), region) > 0)
+      g_array_append_val (near, g_array_index (boxes, graphene_rect_t, i));
+
+  return near;
 }
 
 static void
@@ -486,6 +509,11 @@ place_area_name (Builder *builder,
   if (x2 - x1 < 60 || y2 - y1 < 30)
     return;
 
+  graphene_rect_t region = GRAPHENE_RECT_INIT (x1 - 150, y1 - 80, x2 - x1 + 300, y2 - y1 + 160);
+  g_autoptr(GArray) obstacles = boxes_near (builder->obstacles, &region);
+  g_autoptr(GArray) town_names = boxes_near (builder->town_names, &region);
+  g_autoptr(GArray) arrow_marks = boxes_near (builder->arrow_marks, &region);
+
   sb_map_layout_set_font (builder->text, SB_MAP_FONT_AREA);
   pango_layout_set_text (builder->text, sb_entity_get_label (SB_ENTITY (item)), -1);
 
@@ -504,11 +532,10 @@ place_area_name (Builder *builder,
             double distance = hypot (cx - (x1 + x2) / 2, (cy - (y1 + y2) / 2) * 1.5);
             graphene_rect_t box = GRAPHENE_RECT_INIT (cx - extents.width / 2.0, cy - extents.height / 2.0,
                                                       extents.width, extents.height);
+            double cost = distance + overlap_area (arrow_marks, &box) * 10;
 
-            double cost = distance + overlap_area (builder->arrow_marks, &box) * 10;
-
-            if (cost < best && overlap_area (builder->obstacles, &box) == 0 &&
-                overlap_area (builder->town_names, &box) == 0 &&
+            if (cost < best && overlap_area (obstacles, &box) == 0 &&
+                overlap_area (town_names, &box) == 0 &&
                 box_is_inside (builder->projection, geometry, &box))
               {
                 best = cost;
@@ -706,11 +733,12 @@ card_cost (Builder         *builder,
            double           y,
            double           width,
            double           height,
+           double           bound,
            gboolean        *inside)
 {
   graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
   double centre = hypot (x + width / 2 - card->anchor_x, y + height / 2 - card->anchor_y);
-  double leader_x, leader_y, leader, distance, cost = 0;
+  double leader_x, leader_y, leader, distance, cost;
   guint outside = 0;
 
   /* Near the area's middle; for an area too small for it, near the area:
@@ -722,21 +750,7 @@ card_cost (Builder         *builder,
   if (card->country == NULL)
     leader = MAX (leader - card->region_radius, 0);
   distance = centre * 0.5 + leader * 3;
-
-  for (guint i = 0; i <= 2; i++)
-    for (guint j = 0; j <= 2; j++)
-      outside += !inside_area (builder, card, x + width * i / 2, y + height * j / 2);
-  *inside = outside == 0;
-
-  /* A leader across something else would point at it. */
-  leader = hypot (card->anchor_x - leader_x, card->anchor_y - leader_y);
-  for (double t = 8; !*inside && t < leader; t += 8)
-    {
-      graphene_rect_t dot = GRAPHENE_RECT_INIT (leader_x + (card->anchor_x - leader_x) * t / leader - 1,
-                                                leader_y + (card->anchor_y - leader_y) * t / leader - 1, 2, 2);
-
-      cost += overlap_area (builder->obstacles, &dot) * 200;
-    }
+  cost = distance * 4 + (distance > 60 ? (distance - 60) * (distance - 60) * 0.2 : 0);
 
   /* Out of view, a card is no use; out of its area, it is misleading
    * (a leader helps): rather out of view than far from its area.
@@ -751,13 +765,38 @@ card_cost (Builder         *builder,
       cost += hidden * 6;
     }
 
-  return cost +
-         overlap_area (builder->middles, &box) * 1000 +
-         overlap_area (builder->obstacles, &box) * 20 +
-         overlap_area (builder->town_names, &box) * 8 +
-         overlap_area (builder->base_towns, &box) * 0.5 +
-         outside * width * height / 9 * 3 +
-         distance * 4 + (distance > 60 ? (distance - 60) * (distance - 60) * 0.2 : 0);
+  /* The cheaper terms first: a place already worse than the best found
+   * is not looked at further.
+   */
+  cost += overlap_area (builder->middles, &box) * 1000 +
+          overlap_area (builder->obstacles, &box) * 20 +
+          overlap_area (builder->town_names, &box) * 8;
+  if (cost >= bound)
+    return cost;
+
+  cost += overlap_area (builder->base_towns, &box) * 0.5;
+  for (guint i = 0; i <= 2 && cost < bound; i++)
+    for (guint j = 0; j <= 2; j++)
+      if (!inside_area (builder, card, x + width * i / 2, y + height * j / 2))
+        {
+          outside++;
+          cost += width * height / 9 * 3;
+        }
+  *inside = outside == 0;
+  if (cost >= bound || *inside)
+    return cost;
+
+  /* A leader across something else would point at it. */
+  leader = hypot (card->anchor_x - leader_x, card->anchor_y - leader_y);
+  for (double t = 8; t < leader && cost < bound; t += 8)
+    {
+      graphene_rect_t dot = GRAPHENE_RECT_INIT (leader_x + (card->anchor_x - leader_x) * t / leader - 1,
+                                                leader_y + (card->anchor_y - leader_y) * t / leader - 1, 2, 2);
+
+      cost += overlap_area (builder->obstacles, &dot) * 200;
+    }
+
+  return cost;
 }
 
 /* Around the area's middle, in steps of half the card. */
@@ -776,8 +815,8 @@ find_place (Builder         *builder,
       {
         double x = card->anchor_x - width / 2 + i * width / 2;
         double y = card->anchor_y - height / 2 + j * height / 2;
-        gboolean inside;
-        double cost = card_cost (builder, card, x, y, width, height, &inside);
+        gboolean inside = FALSE;
+        double cost = card_cost (builder, card, x, y, width, height, *best, &inside);
 
         if (cost < *best)
           {
