@@ -3,9 +3,10 @@
  * A town is mentioned when the briefing names it (in a source, a place's
  * name, a statement or a step, in any of their languages), when one of
  * its exact places lies in it (Gao for "Gao airport"), or when it is the
- * capital of a country the briefing speaks of as a whole. Found once per
- * briefing, by reading its text word by word against the base map's town
- * names.
+ * capital of a country the briefing speaks of as a whole. An event
+ * dataset names thousands of places: only its title, steps and countries
+ * count. Found once per briefing, by reading its text word by word
+ * against the base map's town names.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #include <string.h>
 
+#include "sb-incident-clusters.h"
 #include "sb-mentioned-places.h"
 #include "sb-projection.h"
 #include "sb-source.h"
@@ -24,8 +26,6 @@
 #define DATA_KEY "sb-mentioned-places"
 /* A town this close to an exact place is where the place is. */
 #define SAME_PLACE_KM 15.0
-/* Statements' texts are read only in briefings this small. */
-#define MAX_ITEMS_READ 1000
 
 typedef struct
 {
@@ -68,12 +68,13 @@ read_text (Scan       *scan,
            const char *text)
 {
   const char *p = text;
+  char word[64];
 
   while (p != NULL && *p != '\0')
     {
       const char *start, *end;
-      g_autofree char *word = NULL;
       GPtrArray *candidates;
+      gunichar first;
 
       while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -81,11 +82,17 @@ read_text (Scan       *scan,
         break;
 
       start = p;
+      first = g_utf8_get_char (p);
       while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       end = p;
 
-      word = g_strndup (start, end - start);
+      /* Names of towns are capitalised, and short. */
+      if (!g_unichar_isupper (first) || end - start >= (gssize) sizeof word)
+        continue;
+
+      memcpy (word, start, end - start);
+      word[end - start] = '\0';
       candidates = g_hash_table_lookup (scan->by_first_word, word);
       for (guint i = 0; candidates != NULL && i < candidates->len; i++)
         {
@@ -170,6 +177,7 @@ find_mentioned (SbBriefing *briefing)
   };
   const SbBasemapFile *files[] = { sb_basemap_get_world (basemap), towns };
   GListModel *places = sb_briefing_get_places (briefing);
+  gboolean event_dataset = sb_incident_clusters_wanted (briefing);
 
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     for (guint i = 0; i < files[f]->features->len; i++)
@@ -209,7 +217,10 @@ find_mentioned (SbBriefing *briefing)
     {
       guint n = models[m] ? g_list_model_get_n_items (models[m]) : 0;
 
-      if (m == 3 && n > MAX_ITEMS_READ)
+      /* An event dataset names thousands of places: its steps and title
+       * speak of what matters.
+       */
+      if (event_dataset && models[m] != sb_briefing_get_steps (briefing))
         continue;
 
       for (guint i = 0; i < n; i++)
@@ -233,7 +244,8 @@ find_mentioned (SbBriefing *briefing)
         }
     }
 
-  add_towns_at_places (&scan, basemap, places);
+  if (!event_dataset)
+    add_towns_at_places (&scan, basemap, places);
   add_capitals (&scan, basemap, towns, places);
 
   g_hash_table_unref (scan.by_first_word);
