@@ -59,25 +59,6 @@ country_bounds (const char *iso_a3,
   sb_bounds_add_point (bounds, sb_mercator_latitude (shape->max_y), shape->max_x * 360 - 180);
 }
 
-/* A projection of a view of @width × @height pixels centred at (@lat, @lon). */
-static void
-init_projection (SbProjection *projection,
-                 double        lat,
-                 double        lon,
-                 double        zoom,
-                 double        width,
-                 double        height)
-{
-  projection->zoom = zoom;
-  projection->world_size = SB_TILE_SIZE * exp2 (zoom);
-  projection->center_x = sb_mercator_x (lon) * projection->world_size;
-  projection->center_y = sb_mercator_y (lat) * projection->world_size;
-  projection->half_width = width / 2;
-  projection->half_height = height / 2;
-  projection->cos_rotation = 1;
-  projection->sin_rotation = 0;
-}
-
 /* Framing an actor known only to Mali shows all of Mali, and its country
  * outline comes from the base map: the whole country, not a disc around
  * its middle.
@@ -112,7 +93,7 @@ test_frame_country_actor (void)
       double width = size ? 1920 : 800, height = size ? 1080 : 600;
 
       g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &zoom));
-      init_projection (&projection, lat, lon, zoom, width, height);
+      sb_projection_init_at (&projection, lat, lon, zoom, width, height);
       sb_projection_to_widget (&projection, mali.max_lat, mali.min_lon, &x0, &y0);
       sb_projection_to_widget (&projection, mali.min_lat, mali.max_lon, &x1, &y1);
       g_assert_cmpfloat (x0, >=, 0);
@@ -242,12 +223,12 @@ test_layout_never_at_middle (void)
 
   for (double zoom = 4; zoom <= 7; zoom += 1)
     {
-      init_projection (&projection, 15.0, -2.0, zoom, 1600, 1000);
+      sb_projection_init_at (&projection, 15.0, -2.0, zoom, 1600, 1000);
       assert_nothing_at_middles (briefing, &projection);
     }
 
   /* As a projector draws it: symbols larger, the map as a smaller zoom. */
-  init_projection (&projection, 14.0, -2.5, 5 - log2 (1.6), 1024 / 1.6, 620 / 1.6);
+  sb_projection_init_at (&projection, 14.0, -2.5, 5 - log2 (1.6), 1024 / 1.6, 620 / 1.6);
   assert_nothing_at_middles (briefing, &projection);
 }
 
@@ -360,7 +341,7 @@ test_clusters_by_precision (void)
     g_assert_false (sb_incident_clusters_locate (clusters, g_ptr_array_index (area->items, 0), zoom, &cluster));
 
   /* Their count is on Mali's card, away from its middle. */
-  init_projection (&projection, 15.0, -2.0, 5, 1600, 1000);
+  sb_projection_init_at (&projection, 15.0, -2.0, 5, 1600, 1000);
   layout = sb_map_layout_new (selection, &projection, NULL, clusters, NULL);
   card = sb_map_layout_find_card (layout, area->place);
   g_assert_nonnull (card);

@@ -335,41 +335,6 @@ sb_basemap_feature_contains (const SbBasemapFeature *feature,
   return inside;
 }
 
-static double
-distance_to_segment (double  px,
-                     double  py,
-                     double  ax,
-                     double  ay,
-                     double  bx,
-                     double  by,
-                     double *nearest_x,
-                     double *nearest_y)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-
-  *nearest_x = ax + t * dx;
-  *nearest_y = ay + t * dy;
-  return hypot (px - *nearest_x, py - *nearest_y);
-}
-
-static double
-squared_distance_to_segment (double px,
-                             double py,
-                             double ax,
-                             double ay,
-                             double bx,
-                             double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-  double ex = px - (ax + t * dx), ey = py - (ay + t * dy);
-
-  return ex * ex + ey * ey;
-}
-
 /* How far inside @feature a point lies, squared: the square of its
  * distance to the nearest edge; negative outside.
  */
@@ -385,9 +350,14 @@ depth_inside (const SbBasemapFeature *feature,
 
   for (guint p = 0; p < feature->n_parts; p++)
     for (guint i = feature->part_starts[p] + 1; i < feature->part_starts[p + 1]; i++)
-      nearest = MIN (nearest, squared_distance_to_segment (x, y,
-                                                           feature->points[2 * i - 2], feature->points[2 * i - 1],
-                                                           feature->points[2 * i], feature->points[2 * i + 1]));
+      {
+        double nx, ny;
+
+        nearest = MIN (nearest, sb_segment_distance_squared (x, y,
+                                                             feature->points[2 * i - 2], feature->points[2 * i - 1],
+                                                             feature->points[2 * i], feature->points[2 * i + 1],
+                                                             &nx, &ny));
+      }
 
   return nearest;
 }
@@ -558,10 +528,10 @@ sb_basemap_nearest_border (SbBasemap *self,
           for (guint i = feature->part_starts[p] + 1; i < feature->part_starts[p + 1]; i++)
             {
               double nx, ny;
-              double d = distance_to_segment (x, y,
-                                              feature->points[2 * i - 2], feature->points[2 * i - 1],
-                                              feature->points[2 * i], feature->points[2 * i + 1],
-                                              &nx, &ny);
+              double d = sqrt (sb_segment_distance_squared (x, y,
+                                                            feature->points[2 * i - 2], feature->points[2 * i - 1],
+                                                            feature->points[2 * i], feature->points[2 * i + 1],
+                                                            &nx, &ny));
 
               if (d < best)
                 {

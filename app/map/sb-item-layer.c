@@ -142,17 +142,6 @@ draw_mark (SbItemLayer     *self,
   paint_item (self, cr, mark->item, mark->x, mark->y, mark->radius, mark->selected, mark->dimmed);
 }
 
-static void
-set_ink (cairo_t  *cr,
-         gboolean  dark,
-         double    alpha)
-{
-  if (dark)
-    cairo_set_source_rgba (cr, 0.92, 0.92, 0.92, alpha);
-  else
-    cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, alpha);
-}
-
 /* A leader from a symbol moved off its point, back to the point. */
 static void
 draw_leader (cairo_t         *cr,
@@ -163,7 +152,7 @@ draw_leader (cairo_t         *cr,
   cairo_move_to (cr, mark->anchor_x, mark->anchor_y);
   cairo_line_to (cr, mark->x, mark->y);
   cairo_set_line_width (cr, 1.2);
-  set_ink (cr, dark, mark->dimmed ? 0.25 : 0.7);
+  sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.25 : 0.7);
   cairo_stroke (cr);
 
   cairo_arc (cr, mark->anchor_x, mark->anchor_y, 3, 0, 2 * G_PI);
@@ -193,7 +182,7 @@ draw_text (cairo_t     *cr,
   else
     cairo_set_source_rgba (cr, 1, 1, 1, 0.92 * alpha);
   cairo_stroke_preserve (cr);
-  set_ink (cr, dark, alpha);
+  sb_symbol_set_ink (cr, dark, alpha);
   cairo_fill (cr);
 }
 
@@ -241,7 +230,7 @@ draw_card_leader (cairo_t         *cr,
     cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
   cairo_stroke_preserve (cr);
   cairo_set_line_width (cr, 1.5);
-  set_ink (cr, dark, card->dimmed ? 0.3 : 0.75);
+  sb_symbol_set_ink (cr, dark, card->dimmed ? 0.3 : 0.75);
   cairo_stroke (cr);
 }
 
@@ -275,7 +264,7 @@ draw_card_title (cairo_t         *cr,
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (layout, sb_text_get (sb_place_get_name (card->place)), -1);
   cairo_move_to (cr, card->title.origin.x, card->title.origin.y);
-  set_ink (cr, dark, 1.0);
+  sb_symbol_set_ink (cr, dark, 1.0);
   pango_cairo_show_layout (cr, layout);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
 }
@@ -304,14 +293,7 @@ draw_card (SbItemLayer       *self,
       cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.75);
       cairo_stroke_preserve (cr);
     }
-  if (dark)
-    cairo_set_source_rgba (cr, 0.13, 0.13, 0.14, 0.9);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.2);
-  set_ink (cr, dark, 0.55);
-  cairo_stroke (cr);
+  sb_symbol_paint_card (cr, dark);
 
   if (card->title.size.width > 0)
     draw_card_title (cr, layout, card, dark);
@@ -332,14 +314,7 @@ draw_card (SbItemLayer       *self,
         row.size.width = mark->label.origin.x + mark->label.size.width + 3 - row.origin.x;
       cairo_new_path (cr);
       trace_rounded (cr, &row, 3);
-      cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.55);
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 1.5);
-      if (dark)
-        cairo_set_source_rgb (cr, 1.0, 0.9, 0.3);
-      else
-        cairo_set_source_rgb (cr, 0.55, 0.35, 0.0);
-      cairo_stroke (cr);
+      sb_symbol_paint_selection (cr, 0.55, 1.5, dark);
     }
 
   for (guint i = 0; i < map_layout->marks->len; i++)
@@ -355,7 +330,7 @@ draw_card (SbItemLayer       *self,
           sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
           pango_layout_set_text (layout, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)), -1);
           cairo_move_to (cr, mark->label.origin.x, mark->label.origin.y);
-          set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
+          sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
           pango_cairo_show_layout (cr, layout);
         }
     }
@@ -392,12 +367,12 @@ draw_town (cairo_t         *cr,
   if (town->town->is_capital)
     {
       cairo_arc (cr, town->x, town->y, radius + 1.5, 0, 2 * G_PI);
-      set_ink (cr, dark, 1.0);
+      sb_symbol_set_ink (cr, dark, 1.0);
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
     }
   cairo_arc (cr, town->x, town->y, radius, 0, 2 * G_PI);
-  set_ink (cr, dark, 1.0);
+  sb_symbol_set_ink (cr, dark, 1.0);
   cairo_fill_preserve (cr);
   if (dark)
     cairo_set_source_rgb (cr, 0, 0, 0);

@@ -84,20 +84,11 @@ paint_card (cairo_t  *cr,
 {
   cairo_new_path (cr);
   cairo_rectangle (cr, x, y, width, height);
-  if (dark)
-    cairo_set_source_rgba (cr, 0.13, 0.13, 0.14, 0.9);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1);
-  if (dark)
-    cairo_set_source_rgba (cr, 0.92, 0.92, 0.92, 0.6);
-  else
-    cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, 0.6);
-  cairo_stroke (cr);
+  sb_symbol_paint_card (cr, dark);
 
   /* Its title, as a line. */
   cairo_rectangle (cr, x + 2, y + 2, width * 0.6, 1.5);
+  sb_symbol_set_ink (cr, dark, 0.6);
   cairo_fill (cr);
 }
 
@@ -220,10 +211,7 @@ draw_sample (GtkDrawingArea *area,
         g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 7");
 
         cairo_arc (cr, 5, cy, 2.5, 0, 2 * G_PI);
-        if (dark)
-          cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
-        else
-          cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+        sb_symbol_set_ink (cr, dark, 1.0);
         cairo_fill (cr);
         pango_layout_set_font_description (layout, font);
         pango_layout_set_text (layout, "Gao", -1);

@@ -147,21 +147,6 @@ sb_movement_layer_draw (SbMapLayer         *layer,
       }
 }
 
-static double
-distance_to_segment (double px,
-                     double py,
-                     double ax,
-                     double ay,
-                     double bx,
-                     double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
-}
-
 static SbEntity *
 sb_movement_layer_pick (SbMapLayer         *layer,
                         const SbProjection *projection,
@@ -182,10 +167,10 @@ sb_movement_layer_pick (SbMapLayer         *layer,
       sb_map_arrow_point_at (arrow, 0, &previous_x, &previous_y);
       for (guint s = 1; s <= N_SAMPLES; s++)
         {
-          double px, py, d;
+          double px, py, nx, ny, d;
 
           sb_map_arrow_point_at (arrow, (double) s / N_SAMPLES, &px, &py);
-          d = distance_to_segment (x, y, previous_x, previous_y, px, py);
+          d = sqrt (sb_segment_distance_squared (x, y, previous_x, previous_y, px, py, &nx, &ny));
           if (d <= *distance)
             {
               *distance = d;

@@ -163,24 +163,6 @@ foreach_tile (ShumateMapSource   *tiles,
 }
 
 static void
-init_projection (SbProjection *projection,
-                 double        latitude,
-                 double        longitude,
-                 double        zoom,
-                 double        width,
-                 double        height)
-{
-  projection->zoom = zoom;
-  projection->world_size = SB_TILE_SIZE * exp2 (zoom);
-  projection->center_x = sb_mercator_x (longitude) * projection->world_size;
-  projection->center_y = sb_mercator_y (latitude) * projection->world_size;
-  projection->half_width = width / 2;
-  projection->half_height = height / 2;
-  projection->cos_rotation = 1;
-  projection->sin_rotation = 0;
-}
-
-static void
 on_prefetched (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -221,7 +203,7 @@ sb_export_prefetch_tiles (ShumateMapSource *tiles,
   if (data_source == NULL || width <= 0 || height <= 0)
     return;
 
-  init_projection (&projection, latitude, longitude, zoom, width, height);
+  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
   foreach_tile (tiles, &projection, width, height, FALSE, prefetch_one, data_source);
 }
 
@@ -384,7 +366,7 @@ start_fetching (GTask *task)
         Page *page = &g_array_index (job->pages, Page, i);
         SbProjection projection;
 
-        init_projection (&projection, page->latitude, page->longitude, page->zoom,
+        sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                          layout.map_width, layout.map_height);
         foreach_tile (job->tiles, &projection, layout.map_width, layout.map_height,
                       job->format == SB_EXPORT_PDF, request_tile, task);
@@ -801,7 +783,7 @@ draw_map (Job          *job,
   TileDraw tile_draw = { job, cr };
   double symbol_scale = MAX (layout->unit * 1.4, 0.5);
 
-  init_projection (&projection, page->latitude, page->longitude, page->zoom,
+  sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                    layout->map_width, layout->map_height);
 
   cairo_save (cr);
