@@ -285,6 +285,12 @@ map_is_still (gpointer data)
   return still;
 }
 
+static gboolean
+map_has_moved (gpointer data)
+{
+  return shumate_viewport_get_zoom_level (sb_map_view_get_viewport (data)) < 8.5;
+}
+
 static void
 test_map_middles_not_hit (void)
 {
@@ -316,6 +322,7 @@ test_frame_country_actor (void)
   sb_test_iterate_for (100);
 
   sb_selection_select (sb_window_get_selection (window), lookup (window, "minusma"));
+  sb_test_wait_until (map_has_moved, map_view);
   sb_test_wait_until (map_is_still, map_view);
 
   locate (map_view, sb_mercator_latitude (mali->min_y), mali->min_x * 360 - 180, &x0, &y0);
