@@ -25,37 +25,10 @@
 #include <string.h>
 
 #include "sb-cluster-symbols.h"
-#include "sb-map-layout.h"
+#include "sb-map-layout-private.h"
 #include "sb-mentioned-places.h"
 
-#define INCIDENT_RADIUS 9.0
-#define CARD_PADDING 4.5
-#define CARD_GAP 3.0
-#define CARD_SYMBOL_MIN 8.0
-#define CARD_SYMBOL_MAX 10.0
-#define CARD_INCIDENT_RADIUS 9.0
-#define CARD_INCIDENTS_PER_ROW 5
-#define CARD_MAX_TITLE_WIDTH 150
-#define CARD_COMPACT_TITLE_WIDTH 120
-/* A full card placed at this cost per pixel of it, or less, stays full. */
-#define FULL_CARD_GOOD_ENOUGH 1.0
-#define STUB_LENGTH 70.0
-#define TOWN_DOT 3.0
 #define MIDDLE_CLEARANCE 8.0
-
-typedef struct
-{
-  SbSelection *selection;
-  const SbProjection *projection;
-  const graphene_rect_t *view;   /* nullable */
-  SbMapLayout *layout;
-  PangoLayout *text;
-  GArray *obstacles;       /* of graphene_rect_t: what cards and labels avoid */
-  GArray *town_names;      /* of graphene_rect_t: where towns' names would go; cards avoid them */
-  GArray *base_towns;      /* of graphene_rect_t: the base map's towns; cards avoid them if they can */
-  GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
-  GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
-} Builder;
 
 void
 sb_map_layout_set_font (PangoLayout *layout,
@@ -72,17 +45,17 @@ sb_map_layout_set_font (PangoLayout *layout,
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (fonts[font]);
 
   pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, font == SB_MAP_FONT_TITLE ? CARD_MAX_TITLE_WIDTH * PANGO_SCALE : -1);
+  pango_layout_set_width (layout, -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_alignment (layout, font == SB_MAP_FONT_AREA ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
-static void
-measure (Builder    *builder,
-         SbMapFont   font,
-         const char *text,
-         double     *width,
-         double     *height)
+void
+_sb_map_measure (SbMapBuilder *builder,
+                 SbMapFont     font,
+                 const char   *text,
+                 double       *width,
+                 double       *height)
 {
   PangoRectangle extents;
 
@@ -132,7 +105,7 @@ sb_map_layout_symbol_radius (SbItem *item)
   const SbQuantity *strength;
 
   if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
-    return INCIDENT_RADIUS;
+    return SB_MAP_INCIDENT_RADIUS;
 
   strength = sb_item_get_strength (item);
   if (!sb_quantity_is_set (strength))
@@ -155,28 +128,15 @@ sb_map_layout_uses_cards (SbPlace *place)
   return precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION;
 }
 
-/* Boxes here are never of negative size: no need for graphene's care,
- * which costs most of the layout's time.
- */
-static inline double
-rect_overlap (const graphene_rect_t *a,
-              const graphene_rect_t *b)
-{
-  double width = MIN (a->origin.x + a->size.width, b->origin.x + b->size.width) - MAX (a->origin.x, b->origin.x);
-  double height = MIN (a->origin.y + a->size.height, b->origin.y + b->size.height) - MAX (a->origin.y, b->origin.y);
-
-  return width > 0 && height > 0 ? width * height : 0;
-}
-
-static double
-overlap_area (GArray                *boxes,
-              const graphene_rect_t *box)
+double
+_sb_map_overlap_area (GArray                *boxes,
+                      const graphene_rect_t *box)
 {
   const graphene_rect_t *rects = (const graphene_rect_t *) (gpointer) boxes->data;
   double total = 0;
 
   for (guint i = 0; i < boxes->len; i++)
-    total += rect_overlap (&rects[i], box);
+    total += sb_map_rect_overlap (&rects[i], box);
 
   return total;
 }
@@ -189,18 +149,18 @@ boxes_near (GArray                *boxes,
   GArray *near = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 
   for (guint i = 0; i < boxes->len; i++)
-    if (rect_overlap (&g_array_index (boxes, graphene_rect_t, i), region) > 0)
+    if (sb_map_rect_overlap (&g_array_index (boxes, graphene_rect_t, i), region) > 0)
       g_array_append_val (near, g_array_index (boxes, graphene_rect_t, i));
 
   return near;
 }
 
-static void
-add_obstacle (Builder *builder,
-              double   x,
-              double   y,
-              double   width,
-              double   height)
+void
+_sb_map_add_obstacle (SbMapBuilder *builder,
+                      double        x,
+                      double        y,
+                      double        width,
+                      double        height)
 {
   graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
 
@@ -210,7 +170,7 @@ add_obstacle (Builder *builder,
 /* Towns */
 
 static void
-collect_towns (Builder *builder)
+collect_towns (SbMapBuilder *builder)
 {
   SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
   GPtrArray *towns = sb_mentioned_places_get (briefing);
@@ -221,11 +181,11 @@ collect_towns (Builder *builder)
       double width, height;
 
       sb_projection_unit_to_widget (builder->projection, town.town->label_x, town.town->label_y, &town.x, &town.y);
-      measure (builder, town.town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN, town.town->name, &width, &height);
+      _sb_map_measure (builder, town.town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN, town.town->name, &width, &height);
 
       /* Where the name would go: cards keep clear of it. */
-      graphene_rect_init (&town.label, town.x + TOWN_DOT + 3, town.y - height / 2, width, height);
-      add_obstacle (builder, town.x - TOWN_DOT - 1, town.y - TOWN_DOT - 1, 2 * TOWN_DOT + 2, 2 * TOWN_DOT + 2);
+      graphene_rect_init (&town.label, town.x + SB_MAP_TOWN_DOT + 3, town.y - height / 2, width, height);
+      _sb_map_add_obstacle (builder, town.x - SB_MAP_TOWN_DOT - 1, town.y - SB_MAP_TOWN_DOT - 1, 2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2);
       g_array_append_val (builder->town_names, town.label);
       g_array_append_val (builder->layout->towns, town);
     }
@@ -235,7 +195,7 @@ collect_towns (Builder *builder)
  * cover desert than Timbuktu.
  */
 static void
-collect_base_towns (Builder *builder)
+collect_base_towns (SbMapBuilder *builder)
 {
   const SbBasemapFile *file = sb_basemap_get_sahel (sb_basemap_get_default ());
   int max_rank = (int) floor ((builder->projection->zoom - 3.0) * 2.0);
@@ -326,59 +286,8 @@ is_drawn_as_symbol (SbItem *item)
   return kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_INCIDENT;
 }
 
-/* Country or region cards, made for each place that needs one. */
-static int
-card_for_place (Builder *builder,
-                SbPlace *place)
-{
-  GArray *cards = builder->layout->cards;
-  SbMapCard card = { place, };
-  SbBasemap *basemap = sb_basemap_get_default ();
-  const char *iso_a3 = sb_place_get_country (place);
-  double lat = sb_place_get_latitude (place);
-  double x, y;
-
-  for (guint i = 0; i < cards->len; i++)
-    if (g_array_index (cards, SbMapCard, i).place == place)
-      return i;
-
-  if (sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY && iso_a3 != NULL)
-    card.country = sb_basemap_lookup_country (basemap, iso_a3);
-
-  if (card.country != NULL)
-    {
-      const SbBasemapCountryShape *shape = sb_basemap_get_country_shape (basemap, card.country);
-
-      sb_projection_unit_to_widget (builder->projection, shape->label_x, shape->label_y,
-                                    &card.anchor_x, &card.anchor_y);
-    }
-  else
-    {
-      sb_projection_to_widget (builder->projection, lat, sb_place_get_longitude (place),
-                               &card.anchor_x, &card.anchor_y);
-      card.region_radius = sb_place_get_radius_km (place) * sb_projection_pixels_per_km (builder->projection, lat);
-    }
-
-  /* The card may not sit on the place's middle, nor the country's: it
-   * must not read as a point there.
-   */
-  sb_projection_to_widget (builder->projection, lat, sb_place_get_longitude (place), &x, &y);
-  g_array_append_val (builder->middles, GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE,
-                                                            2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE));
-  if (card.country != NULL)
-    {
-      sb_projection_unit_to_widget (builder->projection, (card.country->min_x + card.country->max_x) / 2,
-                                    (card.country->min_y + card.country->max_y) / 2, &x, &y);
-      g_array_append_val (builder->middles, GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE,
-                                                                2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE));
-    }
-
-  g_array_append_val (cards, card);
-  return cards->len - 1;
-}
-
 static void
-collect_marks (Builder *builder)
+collect_marks (SbMapBuilder *builder)
 {
   SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
   GListModel *items = sb_briefing_get_all_items (briefing);
@@ -402,7 +311,7 @@ collect_marks (Builder *builder)
 
       if (sb_map_layout_uses_cards (place))
         {
-          mark.card = card_for_place (builder, place);
+          mark.card = _sb_map_cards_get (builder, place);
           g_array_index (builder->layout->cards, SbMapCard, mark.card).n_marks++;
         }
       else
@@ -441,7 +350,7 @@ collect_marks (Builder *builder)
       SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
 
       if (mark->card < 0)
-        add_obstacle (builder, mark->x - mark->radius - 2, mark->y - mark->radius - 2,
+        _sb_map_add_obstacle (builder, mark->x - mark->radius - 2, mark->y - mark->radius - 2,
                       2 * mark->radius + 4, 2 * mark->radius + 4);
     }
 }
@@ -450,7 +359,7 @@ collect_marks (Builder *builder)
  * name) to point to, even when nothing else is drawn there.
  */
 static void
-collect_arrow_cards (Builder *builder)
+collect_arrow_cards (SbMapBuilder *builder)
 {
   SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
   GListModel *movements = sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT);
@@ -465,7 +374,7 @@ collect_arrow_cards (Builder *builder)
 
       for (guint p = 0; p < G_N_ELEMENTS (places); p++)
         if (places[p] != NULL && sb_map_layout_uses_cards (places[p]))
-          card_for_place (builder, places[p]);
+          _sb_map_cards_get (builder, places[p]);
     }
 }
 
@@ -495,8 +404,8 @@ box_is_inside (const SbProjection    *projection,
  * rather than outside it.
  */
 static void
-place_area_name (Builder *builder,
-                 SbItem  *item)
+place_area_name (SbMapBuilder *builder,
+                 SbItem       *item)
 {
   const SbGeometry *geometry = sb_item_get_geometry (item);
   const double widths[] = { 240, 170, 120, 90 };
@@ -532,10 +441,10 @@ place_area_name (Builder *builder,
             double distance = hypot (cx - (x1 + x2) / 2, (cy - (y1 + y2) / 2) * 1.5);
             graphene_rect_t box = GRAPHENE_RECT_INIT (cx - extents.width / 2.0, cy - extents.height / 2.0,
                                                       extents.width, extents.height);
-            double cost = distance + overlap_area (arrow_marks, &box) * 10;
+            double cost = distance + _sb_map_overlap_area (arrow_marks, &box) * 10;
 
-            if (cost < best && overlap_area (obstacles, &box) == 0 &&
-                overlap_area (town_names, &box) == 0 &&
+            if (cost < best && _sb_map_overlap_area (obstacles, &box) == 0 &&
+                _sb_map_overlap_area (town_names, &box) == 0 &&
                 box_is_inside (builder->projection, geometry, &box))
               {
                 best = cost;
@@ -549,12 +458,12 @@ place_area_name (Builder *builder,
     return;
 
   g_array_append_val (builder->layout->area_names, name);
-  add_obstacle (builder, name.box.origin.x - 2, name.box.origin.y - 1,
+  _sb_map_add_obstacle (builder, name.box.origin.x - 2, name.box.origin.y - 1,
                 name.box.size.width + 4, name.box.size.height + 2);
 }
 
 static void
-place_area_names (Builder *builder)
+place_area_names (SbMapBuilder *builder)
 {
   SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
   GListModel *areas = sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA);
@@ -574,593 +483,11 @@ place_area_names (Builder *builder)
     }
 }
 
-/* Cards */
-
-/* What a card holds decides its size; members are placed relative to its
- * top left corner, then moved with it. A compact card, for an area small
- * on screen, has its name on one line and its symbols in rows, without
- * their actors' names (its tooltips and the legend give them).
- */
-static void
-size_card (Builder   *builder,
-           int        index,
-           gboolean   compact,
-           double    *width,
-           double    *height)
-{
-  SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
-  GArray *marks = builder->layout->marks;
-  double title_width, title_height, y, content_width, label_width, label_height;
-  double step = 2 * CARD_INCIDENT_RADIUS + CARD_GAP, row_y = 0;
-  guint column = 0, n_in_rows = 0;
-
-  card->compact = compact;
-  card->title_wrap = (compact ? CARD_COMPACT_TITLE_WIDTH : CARD_MAX_TITLE_WIDTH) * PANGO_SCALE;
-  sb_map_layout_set_font (builder->text, SB_MAP_FONT_TITLE);
-  pango_layout_set_width (builder->text, card->title_wrap);
-  if (compact)
-    pango_layout_set_ellipsize (builder->text, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (builder->text, sb_text_get (sb_place_get_name (card->place)), -1);
-  {
-    PangoRectangle extents;
-
-    pango_layout_get_pixel_extents (builder->text, NULL, &extents);
-    title_width = extents.width;
-    title_height = extents.height;
-  }
-  pango_layout_set_ellipsize (builder->text, PANGO_ELLIPSIZE_NONE);
-
-  /* A region small on screen is named by its shading and its leader;
-   * its long name would crowd out its neighbours (it is in the tooltip).
-   */
-  if (compact && card->country == NULL && card->n_marks > 0)
-    title_width = title_height = 0;
-
-  graphene_rect_init (&card->title, CARD_PADDING, CARD_PADDING - 1, title_width, title_height);
-  content_width = title_width;
-  y = CARD_PADDING + (title_height > 0 ? title_height + CARD_GAP : 0);
-
-  /* Deployments in a column, each with its actor's name. */
-  for (guint i = 0; i < marks->len && !compact; i++)
-    {
-      SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
-      double row;
-
-      if (mark->card != index || sb_item_get_kind (mark->item) != SB_ITEM_KIND_DEPLOYMENT)
-        continue;
-
-      mark->radius = CLAMP (sb_map_layout_symbol_radius (mark->item) * 0.75, CARD_SYMBOL_MIN, CARD_SYMBOL_MAX);
-      measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
-               &label_width, &label_height);
-      row = MAX (2 * mark->radius, label_height);
-      mark->x = CARD_PADDING + CARD_SYMBOL_MAX;
-      mark->y = y + row / 2;
-      mark->has_label = TRUE;
-      graphene_rect_init (&mark->label, CARD_PADDING + 2 * CARD_SYMBOL_MAX + 5, y + row / 2 - label_height / 2,
-                          label_width, label_height);
-      content_width = MAX (content_width, 2 * CARD_SYMBOL_MAX + 5 + label_width);
-      y += row + CARD_GAP;
-    }
-
-  /* Incidents (and, compact, deployments first) as symbols in rows. */
-  for (guint pass = compact ? 0 : 1; pass < 2; pass++)
-    for (guint i = 0; i < marks->len; i++)
-      {
-        SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
-        SbItemKind kind = pass == 0 ? SB_ITEM_KIND_DEPLOYMENT : SB_ITEM_KIND_INCIDENT;
-
-        if (mark->card != index || sb_item_get_kind (mark->item) != kind)
-          continue;
-
-        if (column == CARD_INCIDENTS_PER_ROW)
-          {
-            column = 0;
-            row_y += step;
-          }
-        mark->radius = CARD_INCIDENT_RADIUS;
-        mark->has_label = FALSE;
-        mark->x = CARD_PADDING + CARD_INCIDENT_RADIUS + column * step;
-        mark->y = y + CARD_INCIDENT_RADIUS + row_y;
-        content_width = MAX (content_width, (column + 1) * step - CARD_GAP);
-        column++;
-        n_in_rows++;
-      }
-  if (n_in_rows > 0)
-    y += row_y + step;
-
-  /* Incidents of an event dataset: their commonest type and count, the
-   * selected actor's above the others'.
-   */
-  if (card->count > 0)
-    {
-      g_autofree char *text = sb_cluster_format_count (card->count);
-      guint rows = card->count_emphasised > 0 ? 2 : 1;
-
-      card->count_radius = INCIDENT_RADIUS;
-      card->count_x = CARD_PADDING + INCIDENT_RADIUS;
-      card->count_y = y + INCIDENT_RADIUS;
-      y += rows * (2 * INCIDENT_RADIUS + CARD_GAP);
-      content_width = MAX (content_width, 2 * INCIDENT_RADIUS + CARD_GAP + MAX (16, 7.5 * strlen (text) + 8));
-    }
-
-  *width = content_width + 2 * CARD_PADDING;
-  *height = y - CARD_GAP + CARD_PADDING;
-  if (card->n_marks == 0 && card->count == 0)
-    *height = title_height + 2 * CARD_PADDING - 2;
-}
-
-/* How large the card's area is on screen. */
-static double
-area_size (Builder         *builder,
-           const SbMapCard *card)
-{
-  const SbBasemapCountryShape *shape;
-  double x0, y0, x1, y1;
-
-  if (card->country == NULL)
-    return 2 * card->region_radius;
-
-  shape = sb_basemap_get_country_shape (sb_basemap_get_default (), card->country);
-  sb_projection_unit_to_widget (builder->projection, shape->min_x, shape->min_y, &x0, &y0);
-  sb_projection_unit_to_widget (builder->projection, shape->max_x, shape->max_y, &x1, &y1);
-  return MAX (fabs (x1 - x0), fabs (y1 - y0));
-}
-
-static gboolean
-inside_area (Builder         *builder,
-             const SbMapCard *card,
-             double           x,
-             double           y)
-{
-  double ux, uy;
-
-  if (card->country == NULL)
-    return hypot (x - card->anchor_x, y - card->anchor_y) <= card->region_radius;
-
-  sb_projection_widget_to_unit (builder->projection, x, y, &ux, &uy);
-  return sb_basemap_feature_contains (card->country, ux, uy);
-}
-
-/* How bad a place for the card: what it covers (symbols and other cards
- * most, towns' names less as they can move, the base map's towns least),
- * how much of it leaves its area, how far from the area's middle (and
- * more so when a leader would have to be long).
- */
-static double
-card_cost (Builder         *builder,
-           const SbMapCard *card,
-           double           x,
-           double           y,
-           double           width,
-           double           height,
-           double           bound,
-           gboolean        *inside)
-{
-  graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
-  double centre = hypot (x + width / 2 - card->anchor_x, y + height / 2 - card->anchor_y);
-  double leader_x, leader_y, leader, distance, cost;
-  guint outside = 0;
-
-  /* Near the area's middle; for an area too small for it, near the area:
-   * a card that cannot sit inside hugs its edge, its leader short.
-   */
-  leader_x = CLAMP (card->anchor_x, x, x + width);
-  leader_y = CLAMP (card->anchor_y, y, y + height);
-  leader = hypot (card->anchor_x - leader_x, card->anchor_y - leader_y);
-  if (card->country == NULL)
-    leader = MAX (leader - card->region_radius, 0);
-  distance = centre * 0.5 + leader * 3;
-  cost = distance * 4 + (distance > 60 ? (distance - 60) * (distance - 60) * 0.2 : 0);
-
-  /* Out of view, a card is no use; out of its area, it is misleading
-   * (a leader helps): rather out of view than far from its area.
-   */
-  if (builder->view != NULL)
-    {
-      graphene_rect_t shown;
-      double hidden = width * height;
-
-      if (graphene_rect_intersection (builder->view, &box, &shown))
-        hidden -= shown.size.width * shown.size.height;
-      cost += hidden * 6;
-    }
-
-  /* The cheaper terms first: a place already worse than the best found
-   * is not looked at further.
-   */
-  cost += overlap_area (builder->middles, &box) * 1000 +
-          overlap_area (builder->obstacles, &box) * 20 +
-          overlap_area (builder->town_names, &box) * 8;
-  if (cost >= bound)
-    return cost;
-
-  cost += overlap_area (builder->base_towns, &box) * 0.5;
-  for (guint i = 0; i <= 2 && cost < bound; i++)
-    for (guint j = 0; j <= 2; j++)
-      if (!inside_area (builder, card, x + width * i / 2, y + height * j / 2))
-        {
-          outside++;
-          cost += width * height / 9 * 3;
-        }
-  *inside = outside == 0;
-  if (cost >= bound || *inside)
-    return cost;
-
-  /* A leader across something else would point at it. */
-  leader = hypot (card->anchor_x - leader_x, card->anchor_y - leader_y);
-  for (double t = 8; t < leader && cost < bound; t += 8)
-    {
-      graphene_rect_t dot = GRAPHENE_RECT_INIT (leader_x + (card->anchor_x - leader_x) * t / leader - 1,
-                                                leader_y + (card->anchor_y - leader_y) * t / leader - 1, 2, 2);
-
-      cost += overlap_area (builder->obstacles, &dot) * 200;
-    }
-
-  return cost;
-}
-
-/* Around the area's middle, in steps of half the card. */
-static void
-find_place (Builder         *builder,
-            const SbMapCard *card,
-            double           width,
-            double           height,
-            double          *best,
-            double          *best_x,
-            double          *best_y,
-            gboolean        *best_inside)
-{
-  for (int i = -5; i <= 5; i++)
-    for (int j = -5; j <= 5; j++)
-      {
-        double x = card->anchor_x - width / 2 + i * width / 2;
-        double y = card->anchor_y - height / 2 + j * height / 2;
-        gboolean inside = FALSE;
-        double cost = card_cost (builder, card, x, y, width, height, *best, &inside);
-
-        if (cost < *best)
-          {
-            *best = cost;
-            *best_x = x;
-            *best_y = y;
-            *best_inside = inside;
-          }
-      }
-}
-
-static void
-place_card (Builder *builder,
-            int      index)
-{
-  SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
-  GArray *marks = builder->layout->marks;
-  double width, height, best = G_MAXDOUBLE, best_x = 0, best_y = 0;
-  double full_width, full_height, full_cost = G_MAXDOUBLE, full_x = 0, full_y = 0;
-  gboolean best_inside = FALSE, full_inside = FALSE, use_full;
-
-  /* Full, unless its area is small on screen; compact too where a full
-   * card would cover much or leave its area or the view, and compact if
-   * that does much better. Sized last as placed: sizing places members.
-   */
-  size_card (builder, index, FALSE, &full_width, &full_height);
-  width = full_width;
-  height = full_height;
-  use_full = card->n_marks == 0 || area_size (builder, card) >= 1.5 * MAX (full_width, full_height);
-  if (use_full)
-    find_place (builder, card, full_width, full_height, &full_cost, &full_x, &full_y, &full_inside);
-
-  if (card->n_marks > 0 && (!use_full || full_cost > FULL_CARD_GOOD_ENOUGH * full_width * full_height))
-    {
-      size_card (builder, index, TRUE, &width, &height);
-      find_place (builder, card, width, height, &best, &best_x, &best_y, &best_inside);
-      use_full = use_full && best > full_cost * 0.5;
-    }
-
-  if (use_full)
-    {
-      size_card (builder, index, FALSE, &width, &height);
-      best_x = full_x;
-      best_y = full_y;
-      best_inside = full_inside;
-    }
-
-  graphene_rect_init (&card->box, best_x, best_y, width, height);
-  graphene_rect_offset (&card->title, best_x, best_y);
-  card->count_x += best_x;
-  card->count_y += best_y;
-  card->leader = !best_inside &&
-                 !graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (card->anchor_x, card->anchor_y));
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
-
-      if (mark->card != index)
-        continue;
-
-      mark->x += best_x;
-      mark->y += best_y;
-      mark->anchor_x = mark->x;
-      mark->anchor_y = mark->y;
-      graphene_rect_offset (&mark->label, best_x, best_y);
-      card->selected |= mark->selected;
-    }
-
-  add_obstacle (builder, card->box.origin.x - 3, card->box.origin.y - 3, width + 6, height + 6);
-}
-
-static void
-emphasise_cards (Builder *builder)
-{
-  GArray *cards = builder->layout->cards;
-  GArray *marks = builder->layout->marks;
-  SbEntity *selected = sb_selection_get_selected (builder->selection);
-
-  for (guint c = 0; c < cards->len; c++)
-    {
-      SbMapCard *card = &g_array_index (cards, SbMapCard, c);
-      guint dimmed = 0;
-
-      for (guint i = 0; i < marks->len; i++)
-        {
-          SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
-
-          if (mark->card == (int) c)
-            dimmed += mark->dimmed;
-        }
-
-      card->selected |= selected == SB_ENTITY (card->place);
-      card->dimmed = card->n_marks > 0 && dimmed == card->n_marks && card->count_emphasised == 0;
-    }
-}
-
-static void
-add_area_counts (Builder            *builder,
-                 SbIncidentClusters *clusters,
-                 gboolean            emphasised)
-{
-  GPtrArray *areas = clusters ? sb_incident_clusters_get_areas (clusters) : NULL;
-
-  for (guint i = 0; areas != NULL && i < areas->len; i++)
-    {
-      const SbAreaIncidents *area = g_ptr_array_index (areas, i);
-      int index = card_for_place (builder, area->place);
-      SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
-
-      if (emphasised)
-        {
-          card->count_emphasised = area->count;
-          card->dominant_emphasised = area->dominant;
-        }
-      else
-        {
-          card->count = area->count;
-          card->dominant = area->dominant;
-        }
-    }
-}
-
-/* Arrows */
-
-/* Where a line from the card's middle towards (x, y) leaves the card. */
-static void
-card_edge_towards (const SbMapCard *card,
-                   double           x,
-                   double           y,
-                   double          *edge_x,
-                   double          *edge_y)
-{
-  double cx = card->box.origin.x + card->box.size.width / 2;
-  double cy = card->box.origin.y + card->box.size.height / 2;
-  double dx = x - cx, dy = y - cy;
-  double hw = card->box.size.width / 2 + 4, hh = card->box.size.height / 2 + 4;
-  double t = MIN (fabs (dx) > 1e-9 ? hw / fabs (dx) : G_MAXDOUBLE,
-                  fabs (dy) > 1e-9 ? hh / fabs (dy) : G_MAXDOUBLE);
-
-  if (t >= 1 || t == G_MAXDOUBLE)
-    {
-      *edge_x = cx;
-      *edge_y = cy;
-      return;
-    }
-
-  *edge_x = cx + dx * t;
-  *edge_y = cy + dy * t;
-}
-
-static void
-card_center (const SbMapCard *card,
-             double          *x,
-             double          *y)
-{
-  *x = card->box.origin.x + card->box.size.width / 2;
-  *y = card->box.origin.y + card->box.size.height / 2;
-}
-
-/* How much a short arrow from (x0, y0) to its free end (x1, y1) would
- * cover; a free end by a card or a town would seem to come from there.
- */
-static double
-stub_cost (Builder *builder,
-           double   x0,
-           double   y0,
-           double   x1,
-           double   y1)
-{
-  graphene_rect_t end = GRAPHENE_RECT_INIT (x1 - 24, y1 - 24, 48, 48);
-  double cost = 0;
-
-  for (guint s = 0; s <= 8; s++)
-    {
-      graphene_rect_t dot = GRAPHENE_RECT_INIT (x0 + (x1 - x0) * s / 8 - 4, y0 + (y1 - y0) * s / 8 - 4, 8, 8);
-
-      cost += overlap_area (builder->obstacles, &dot) + overlap_area (builder->arrow_marks, &dot) * 6;
-    }
-
-  for (guint i = 0; i < builder->layout->cards->len; i++)
-    if (graphene_rect_intersection (&g_array_index (builder->layout->cards, SbMapCard, i).box, &end, NULL))
-      cost += 3000;
-
-  return cost + overlap_area (builder->town_names, &end) * 2;
-}
-
-/* A movement that the source gives only one end of is a short arrow into
- * (or out of) it, from whichever side is free; up and to the left (into)
- * or right (out of) when all are.
- */
-static void
-layout_stub (Builder         *builder,
-             const SbMapCard *card,
-             gboolean         into,
-             double          *x0,
-             double          *y0,
-             double          *x1,
-             double          *y1)
-{
-  static const double angles[] = { -127, -53, 180, 0, -90, 127, 53, 90 };
-  static const double lengths[] = { STUB_LENGTH, STUB_LENGTH * 1.6 };
-  double best = G_MAXDOUBLE;
-
-  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
-    for (guint a = 0; a < G_N_ELEMENTS (angles); a++)
-      {
-        double angle = (into ? angles[a] : -180 - angles[a]) * G_PI / 180;
-        double dx = cos (angle), dy = sin (angle), ex, ey, fx, fy, cost;
-
-        if (card != NULL)
-          {
-            double cx, cy;
-
-            card_center (card, &cx, &cy);
-            card_edge_towards (card, cx + dx * 1000, cy + dy * 1000, &ex, &ey);
-          }
-        else
-          {
-            ex = into ? *x1 : *x0;
-            ey = into ? *y1 : *y0;
-          }
-        fx = ex + dx * lengths[l];
-        fy = ey + dy * lengths[l];
-
-        /* The preferred side and length win ties, and small overlaps. */
-        cost = stub_cost (builder, ex + dx * 6, ey + dy * 6, fx, fy) + a * 20 + l * 150;
-        if (cost < best)
-          {
-            best = cost;
-            *x0 = into ? fx : ex;
-            *y0 = into ? fy : ey;
-            *x1 = into ? ex : fx;
-            *y1 = into ? ey : fy;
-          }
-      }
-}
-
-static gboolean
-layout_arrow (Builder    *builder,
-              SbItem     *item,
-              guint       index,
-              gboolean    stubs,
-              SbMapArrow *arrow)
-{
-  SbPlace *origin = sb_item_get_origin (item);
-  SbPlace *destination = sb_item_get_place (item);
-  const SbMapCard *from = origin && sb_map_layout_uses_cards (origin) ?
-                          sb_map_layout_find_card (builder->layout, origin) : NULL;
-  const SbMapCard *to = destination && sb_map_layout_uses_cards (destination) ?
-                        sb_map_layout_find_card (builder->layout, destination) : NULL;
-  double length, bend;
-
-  if ((origin == NULL && destination == NULL) || stubs != (origin == NULL || destination == NULL))
-    return FALSE;
-
-  if (origin != NULL && from == NULL)
-    sb_projection_to_widget (builder->projection, sb_place_get_latitude (origin), sb_place_get_longitude (origin),
-                             &arrow->x0, &arrow->y0);
-  if (destination != NULL && to == NULL)
-    sb_projection_to_widget (builder->projection, sb_place_get_latitude (destination),
-                             sb_place_get_longitude (destination), &arrow->x1, &arrow->y1);
-
-  if (origin == NULL)
-    layout_stub (builder, to, TRUE, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
-  else if (destination == NULL)
-    layout_stub (builder, from, FALSE, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
-  else if (from != NULL && to != NULL)
-    {
-      double fx, fy, tx, ty;
-
-      if (from == to)
-        return FALSE;
-      card_center (from, &fx, &fy);
-      card_center (to, &tx, &ty);
-      card_edge_towards (from, tx, ty, &arrow->x0, &arrow->y0);
-      card_edge_towards (to, fx, fy, &arrow->x1, &arrow->y1);
-    }
-  else if (from != NULL)
-    card_edge_towards (from, arrow->x1, arrow->y1, &arrow->x0, &arrow->y0);
-  else if (to != NULL)
-    card_edge_towards (to, arrow->x0, arrow->y0, &arrow->x1, &arrow->y1);
-
-  arrow->item = item;
-  arrow->from_point = origin != NULL && from == NULL;
-  arrow->selected = sb_map_layout_emphasis (builder->selection, item, &arrow->dimmed);
-
-  length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
-  bend = (index % 2 ? -0.16 : 0.16) * length;
-  arrow->cx = (arrow->x0 + arrow->x1) / 2 - bend * (arrow->y1 - arrow->y0) / MAX (length, 1);
-  arrow->cy = (arrow->y0 + arrow->y1) / 2 + bend * (arrow->x1 - arrow->x0) / MAX (length, 1);
-
-  return length > 1;
-}
-
-void
-sb_map_arrow_point_at (const SbMapArrow *arrow,
-                       double            t,
-                       double           *x,
-                       double           *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * arrow->x0 + 2 * u * t * arrow->cx + t * t * arrow->x1;
-  *y = u * u * arrow->y0 + 2 * u * t * arrow->cy + t * t * arrow->y1;
-}
-
-/* Arrows between two known places first, as they cannot move; then the
- * short ones, which choose a free side.
- */
-static void
-collect_arrows (Builder  *builder,
-                gboolean  stubs)
-{
-  SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
-  GListModel *movements = sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT);
-
-  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
-    {
-      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
-      SbMapArrow arrow = { 0, };
-
-      if (!sb_selection_item_is_visible (builder->selection, item) ||
-          !layout_arrow (builder, item, i, stubs, &arrow))
-        continue;
-
-      g_array_append_val (builder->layout->arrows, arrow);
-
-      /* The towns' names keep clear of the line. */
-      for (guint s = 0; s <= 16; s++)
-        {
-          double x, y;
-
-          sb_map_arrow_point_at (&arrow, s / 16.0, &x, &y);
-          g_array_append_val (builder->arrow_marks, GRAPHENE_RECT_INIT (x - 4, y - 4, 8, 8));
-        }
-    }
-}
-
 /* Countries the briefing speaks of, named where no card names them, as
  * the base map would name them (it leaves them to this layer).
  */
 static void
-name_countries (Builder *builder)
+name_countries (SbMapBuilder *builder)
 {
   SbBasemap *basemap = sb_basemap_get_default ();
   GListModel *places = sb_briefing_get_places (sb_selection_get_briefing (builder->selection));
@@ -1193,15 +520,15 @@ name_countries (Builder *builder)
         continue;
 
       upper = g_utf8_strup (sb_text_get (sb_place_get_name (place)), -1);
-      measure (builder, SB_MAP_FONT_COUNTRY, upper, &width, &height);
+      _sb_map_measure (builder, SB_MAP_FONT_COUNTRY, upper, &width, &height);
       name.town = country;
       name.place = place;
       sb_projection_unit_to_widget (builder->projection, shape->label_x, shape->label_y, &name.x, &name.y);
       graphene_rect_init (&name.label, name.x - width / 2, name.y - height / 2, width, height);
-      if (overlap_area (builder->obstacles, &name.label) > 0)
+      if (_sb_map_overlap_area (builder->obstacles, &name.label) > 0)
         continue;
 
-      add_obstacle (builder, name.label.origin.x, name.label.origin.y, width, height);
+      _sb_map_add_obstacle (builder, name.label.origin.x, name.label.origin.y, width, height);
       g_array_append_val (builder->layout->country_names, name);
     }
 }
@@ -1209,7 +536,7 @@ name_countries (Builder *builder)
 /* Labels */
 
 static gboolean
-place_label (Builder         *builder,
+place_label (SbMapBuilder    *builder,
              graphene_rect_t *label,
              double           x,
              double           y,
@@ -1233,7 +560,7 @@ place_label (Builder         *builder,
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
     {
       graphene_rect_t box = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1], width + 4, height);
-      double cost = overlap_area (builder->obstacles, &box);
+      double cost = _sb_map_overlap_area (builder->obstacles, &box);
 
       if (cost < best)
         {
@@ -1248,7 +575,7 @@ place_label (Builder         *builder,
     return FALSE;
 
   graphene_rect_init (label, candidates[best_index][0], candidates[best_index][1], width, height);
-  add_obstacle (builder, label->origin.x - 2, label->origin.y, width + 4, height);
+  _sb_map_add_obstacle (builder, label->origin.x - 2, label->origin.y, width + 4, height);
   return TRUE;
 }
 
@@ -1256,7 +583,7 @@ place_label (Builder         *builder,
  * are free, else where they cover least; they are drawn over the rest.
  */
 static void
-place_town_labels (Builder *builder)
+place_town_labels (SbMapBuilder *builder)
 {
   GArray *towns = builder->layout->towns;
 
@@ -1264,7 +591,7 @@ place_town_labels (Builder *builder)
     {
       SbMapTown *town = &g_array_index (towns, SbMapTown, i);
 
-      place_label (builder, &town->label, town->x, town->y, TOWN_DOT + 3, TRUE);
+      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE);
     }
 }
 
@@ -1283,7 +610,7 @@ compare_label_priority (gconstpointer a,
 
 /* Deployments at points are labelled with their actor, where it fits. */
 static void
-place_mark_labels (Builder *builder)
+place_mark_labels (SbMapBuilder *builder)
 {
   GArray *marks = builder->layout->marks;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
@@ -1302,24 +629,11 @@ place_mark_labels (Builder *builder)
       SbMapMark *mark = g_ptr_array_index (order, i);
       double width, height;
 
-      measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
+      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
                &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
       mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
     }
-}
-
-static int
-compare_cards (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  GArray *cards = user_data;
-  const SbMapCard *ca = &g_array_index (cards, SbMapCard, *(const int *) a);
-  const SbMapCard *cb = &g_array_index (cards, SbMapCard, *(const int *) b);
-
-  /* The fullest first: it needs the most room. */
-  return (int) (cb->n_marks + (cb->count > 0)) - (int) (ca->n_marks + (ca->count > 0));
 }
 
 /**
@@ -1339,12 +653,11 @@ sb_map_layout_new (SbSelection           *selection,
                    const SbProjection    *projection,
                    const graphene_rect_t *view,
                    SbIncidentClusters    *clusters,
-                   SbIncidentClusters *actor_clusters)
+                   SbIncidentClusters    *actor_clusters)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (int));
   SbMapLayout *layout = g_rc_box_new0 (SbMapLayout);
-  Builder builder = {
+  SbMapBuilder builder = {
     selection, projection, view, layout, pango_layout_new (context),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
@@ -1365,20 +678,15 @@ sb_map_layout_new (SbSelection           *selection,
       collect_towns (&builder);
       collect_base_towns (&builder);
       collect_marks (&builder);
-      add_area_counts (&builder, clusters, FALSE);
-      add_area_counts (&builder, actor_clusters, TRUE);
+      _sb_map_cards_count (&builder, clusters, FALSE);
+      _sb_map_cards_count (&builder, actor_clusters, TRUE);
       collect_arrow_cards (&builder);
 
-      for (guint i = 0; i < layout->cards->len; i++)
-        g_array_append_val (order, i);
-      g_array_sort_with_data (order, compare_cards, layout->cards);
-      for (guint i = 0; i < order->len; i++)
-        place_card (&builder, g_array_index (order, int, i));
-      emphasise_cards (&builder);
+      _sb_map_cards_place (&builder);
 
-      collect_arrows (&builder, FALSE);
+      _sb_map_arrows_collect (&builder, FALSE);
       place_area_names (&builder);
-      collect_arrows (&builder, TRUE);
+      _sb_map_arrows_collect (&builder, TRUE);
       g_array_append_vals (builder.obstacles, builder.arrow_marks->data, builder.arrow_marks->len);
       place_town_labels (&builder);
       name_countries (&builder);
