@@ -28,7 +28,6 @@
 #include "sb-map-layout-private.h"
 #include "sb-mentioned-places.h"
 
-#define MIDDLE_CLEARANCE 8.0
 
 void
 sb_map_layout_set_font (PangoLayout *layout,
