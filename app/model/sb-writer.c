@@ -1,6 +1,8 @@
 /* sb-writer.c
  *
- * Saves a briefing as a file the loader reads back unchanged.
+ * Saves a briefing as a file the loader reads back unchanged: in format
+ * version 1 when it holds nothing of version 2 (translations of quotes),
+ * which SahelBrief 0.1 can open, else in version 2.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +22,7 @@ typedef struct
 {
   JsonBuilder *builder;
   const char *language;
+  int version;             /* the lowest format version that holds what was written */
 } Writer;
 
 static void
@@ -198,6 +201,19 @@ add_citation (Writer     *self,
   json_builder_begin_object (self->builder);
   write_reference (self, "source", citation->source);
   write_member_string (self, "quote", citation->quote);   /* NULL: not written */
+
+  /* Always an object: a plain string would say nothing of its language. */
+  if (citation->translations != NULL)
+    {
+      json_builder_set_member_name (self->builder, "translations");
+      json_builder_begin_object (self->builder);
+      for (guint i = 0; i < sb_text_get_n_languages (citation->translations); i++)
+        write_member_string (self, sb_text_get_language_at (citation->translations, i),
+                             sb_text_get_string_at (citation->translations, i));
+      json_builder_end_object (self->builder);
+      self->version = MAX (self->version, 2);
+    }
+
   json_builder_end_object (self->builder);
 }
 
@@ -540,7 +556,7 @@ sb_writer_to_data (SbBriefing *briefing,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  Writer writer = { builder, NULL };
+  Writer writer = { builder, NULL, 1 };
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
 
@@ -550,7 +566,7 @@ sb_writer_to_data (SbBriefing *briefing,
   json_builder_begin_object (builder);
   write_member_string (&writer, "format", "sahelbrief");
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SB_BRIEFING_VERSION);
+  json_builder_add_int_value (builder, 1);      /* raised below when needed */
   write_text (&writer, "title", contents->title);
   write_text (&writer, "subtitle", contents->subtitle);
   write_text (&writer, "description", contents->description);
@@ -576,6 +592,13 @@ sb_writer_to_data (SbBriefing *briefing,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
+
+  /* Version 1 unless something needs version 2 (translations of quotes),
+   * so that SahelBrief 0.1 still opens what it can read. Replacing a
+   * member keeps its place.
+   */
+  json_object_set_int_member (json_node_get_object (root), "version", writer.version);
+  g_assert (writer.version <= SB_BRIEFING_VERSION);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
