@@ -309,7 +309,7 @@ show_actor (SbDetailPane *self,
             SbActor      *actor)
 {
   GPtrArray *figures = sb_actor_get_figures (actor);
-  GPtrArray *relations = sb_actor_get_relations (actor);
+  g_autoptr(GArray) ends = sb_relations_of_actor (sb_selection_get_briefing (self->selection), actor);
 
   gtk_label_set_text (self->kind_label, sb_format_actor_kind (sb_actor_get_kind (actor)));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (actor)));
@@ -321,19 +321,19 @@ show_actor (SbDetailPane *self,
     add_fact (self, _("Affiliation"), sb_text_get (sb_actor_get_affiliation (actor)), NULL);
   add_figures (self, figures);
 
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < ends->len; i++)
     {
-      SbRelation *relation = g_ptr_array_index (relations, i);
-      g_autofree char *evidence = sb_format_evidence (&relation->evidence);
+      const SbRelationEnd *end = &g_array_index (ends, SbRelationEnd, i);
+      g_autofree char *evidence = sb_format_evidence (&end->relation->evidence);
 
-      add_link_fact (self, sb_format_relation_type (relation->type), SB_ENTITY (relation->target), evidence);
+      add_link_fact (self, sb_format_relation_end (end), SB_ENTITY (end->other), evidence);
     }
 
   g_ptr_array_extend (self->citations, sb_actor_get_citations (actor), NULL, NULL);
   for (guint i = 0; i < figures->len; i++)
     g_ptr_array_extend (self->citations, ((SbFigure *) g_ptr_array_index (figures, i))->evidence.citations, NULL, NULL);
-  for (guint i = 0; i < relations->len; i++)
-    g_ptr_array_extend (self->citations, ((SbRelation *) g_ptr_array_index (relations, i))->evidence.citations, NULL, NULL);
+  for (guint i = 0; i < ends->len; i++)
+    g_ptr_array_extend (self->citations, g_array_index (ends, SbRelationEnd, i).relation->evidence.citations, NULL, NULL);
 }
 
 static void

@@ -42,6 +42,7 @@ struct _SbSidebar
   SbDossierView *dossier;
 
   SbSelection *selection;
+  GPtrArray *history;      /* of SbActor: the dossiers Back returns to, last last */
   GPtrArray *results;      /* of SbSearchResult, for the result rows */
   GCancellable *counting;  /* counts being made in a thread */
 };
@@ -502,6 +503,7 @@ on_filter_changed (SbSidebar *self)
 static void
 on_briefing_changed (SbSidebar *self)
 {
+  g_ptr_array_set_size (self->history, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_actors (self);
   gtk_stack_set_visible_child_name (self->stack, "actors");
@@ -525,21 +527,44 @@ on_dossier_back (SbSidebar *self)
   sb_sidebar_go_back (self);
 }
 
+static SbActor *
+previous_dossier (SbSidebar *self)
+{
+  return self->history->len > 0 ? g_ptr_array_index (self->history, self->history->len - 1) : NULL;
+}
+
+/**
+ * sb_sidebar_show_dossier:
+ *
+ * Opens @actor's dossier. Opened from another dossier, as a relation or
+ * the map leads from one actor to the next, Back returns to that one, as
+ * a browser goes back; opened from the list, Back returns to the list.
+ */
 void
 sb_sidebar_show_dossier (SbSidebar *self,
                          SbActor   *actor)
 {
+  SbActor *shown;
+
   g_return_if_fail (SB_IS_SIDEBAR (self));
   g_return_if_fail (SB_IS_ACTOR (actor));
 
+  shown = sb_dossier_view_get_actor (self->dossier);
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "dossier"))
+    g_ptr_array_set_size (self->history, 0);
+  else if (shown != NULL && shown != actor)
+    g_ptr_array_add (self->history, g_object_ref (shown));
+
   sb_dossier_view_set_actor (self->dossier, actor);
+  sb_dossier_view_set_back_to (self->dossier, previous_dossier (self));
   gtk_stack_set_visible_child_name (self->stack, "dossier");
 }
 
 /**
  * sb_sidebar_go_back:
  *
- * Leaves the dossier or the search results for the list of actors.
+ * Leaves the search results for the list of actors, or a dossier for the
+ * dossier seen before it, or for the list.
  *
  * Returns: %TRUE if there was somewhere to go back from
  */
@@ -555,6 +580,17 @@ sb_sidebar_go_back (SbSidebar *self)
   if (g_str_equal (page, "results"))
     {
       on_stop_search (self);
+      return TRUE;
+    }
+
+  if (g_str_equal (page, "dossier") && self->history->len > 0)
+    {
+      g_autoptr(SbActor) previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      /* Shown first, so that selecting it opens no dossier anew. */
+      sb_dossier_view_set_actor (self->dossier, previous);
+      sb_dossier_view_set_back_to (self->dossier, previous_dossier (self));
+      sb_selection_select (self->selection, SB_ENTITY (previous));
       return TRUE;
     }
 
@@ -613,6 +649,7 @@ sb_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (sb_sidebar_parent_class)->dispose (object);
@@ -651,6 +688,7 @@ sb_sidebar_init (SbSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_header_func (self->actor_list, update_kind_header, NULL, NULL);
   gtk_list_box_set_header_func (self->result_list, update_result_header, self, NULL);
 }

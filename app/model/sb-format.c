@@ -448,6 +448,37 @@ sb_format_relation_type (SbRelationType type)
 }
 
 /**
+ * sb_format_relation_end:
+ *
+ * Returns: the relation in words from the side of the actor who sees it:
+ *   "Contracted by" from Wagner's, "Contracts" from the junta's, "At odds
+ *   with" from either
+ */
+const char *
+sb_format_relation_end (const SbRelationEnd *end)
+{
+  if (!end->inverse || sb_relation_type_is_symmetric (end->relation->type))
+    return sb_format_relation_type (end->relation->type);
+
+  switch (end->relation->type)
+    {
+    case SB_RELATION_TYPE_CONTRACTED_BY:
+      /* TRANSLATORS: the inverse of "Contracted by": the junta contracts Wagner */
+      return C_("relation", "Contracts");
+    case SB_RELATION_TYPE_SUPPORTS:
+      return C_("relation", "Supported by");
+    case SB_RELATION_TYPE_TRAINS:
+      return C_("relation", "Trained by");
+    case SB_RELATION_TYPE_PART_OF:
+      /* TRANSLATORS: the inverse of "Part of": a group includes its members */
+      return C_("relation", "Includes");
+    case SB_RELATION_TYPE_HOSTS:
+    default:
+      return C_("relation", "Hosted by");
+    }
+}
+
+/**
  * sb_format_place_precision:
  *
  * Returns: how precisely the place is known: "Exact location",

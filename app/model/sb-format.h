@@ -10,6 +10,7 @@
 #include "sb-briefing.h"
 #include "sb-citation.h"
 #include "sb-figure.h"
+#include "sb-relation.h"
 #include "sb-source.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ const char *sb_format_area_kind           (SbAreaKind         kind);
 const char *sb_format_boundary            (SbBoundary         boundary);
 const char *sb_format_figure_measure      (SbFigureMeasure    measure);
 const char *sb_format_relation_type       (SbRelationType     type);
+const char *sb_format_relation_end        (const SbRelationEnd *end);
 char       *sb_format_place_precision     (SbPlace           *place);
 char       *sb_format_figure              (const SbFigure    *figure);
 char       *sb_format_item_subtitle       (SbItem            *item);
