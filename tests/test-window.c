@@ -424,6 +424,146 @@ test_source_text_is_not_markup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Activates the sidebar's row that shows @label, as a click does. */
+static void
+activate_row_of (GtkWidget  *root,
+                 const char *label_text)
+{
+  GtkWidget *label = sb_test_find_label (root, label_text);
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  if (ADW_IS_ACTION_ROW (row))
+    g_signal_emit_by_name (row, "activated");
+  else
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  sb_test_iterate_for (100);
+}
+
+typedef enum
+{
+  STATE_NOTHING_CHOSEN,
+  STATE_DOSSIER,
+  STATE_DOSSIER_OF_RELATION,
+  STATE_DOSSIER_STATEMENT,
+  STATE_FIGURE_PASSAGE,
+  STATE_SEARCH_RESULTS,
+  STATE_PLACE,
+  STATE_SOURCE,
+  STATE_ACTOR_HIDDEN,
+  STATE_PRESENTING,
+  N_STATES
+} PaneState;
+
+static void
+enter_state (SbWindow  *window,
+             PaneState  state)
+{
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  SbSelection *selection = sb_window_get_selection (window);
+  GtkWidget *dossier;
+
+  switch (state)
+    {
+    case STATE_NOTHING_CHOSEN:
+      break;
+
+    case STATE_DOSSIER:
+      activate_row_of (sidebar, "Wagner group");
+      break;
+
+    case STATE_DOSSIER_OF_RELATION:
+      /* Wagner's dossier, then the junta's through a relation: history. */
+      activate_row_of (sidebar, "Wagner group");
+      dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+      activate_row_of (dossier, "Military junta of Mali");
+      g_assert_true (sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier)) == lookup (window, "mali-junta"));
+      break;
+
+    case STATE_DOSSIER_STATEMENT:
+      activate_row_of (sidebar, "French armed forces");
+      sb_selection_select (selection, lookup (window, "france-niger"));
+      break;
+
+    case STATE_FIGURE_PASSAGE:
+      activate_row_of (sidebar, "Wagner group");
+      dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+      activate_row_of (dossier, "Strength: about 1,000, as of August 2022");
+      g_assert_nonnull (sb_selection_get_citation (selection));
+      break;
+
+    case STATE_SEARCH_RESULTS:
+      gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
+      sb_test_iterate_for (300);
+      sb_selection_select (selection, lookup (window, "gao-airport"));
+      break;
+
+    case STATE_PLACE:
+      sb_selection_select (selection, lookup (window, "mali"));
+      break;
+
+    case STATE_SOURCE:
+      sb_selection_select (selection, lookup (window, "article-2022-08-mali"));
+      break;
+
+    case STATE_ACTOR_HIDDEN:
+      activate_row_of (sidebar, "Wagner group");
+      sb_selection_set_actor_visible (selection, lookup (window, "wagner-group"), FALSE);
+      break;
+
+    case STATE_PRESENTING:
+      activate_row_of (sidebar, "Wagner group");
+      g_assert_nonnull (sb_presenter_start (sb_window_get_presenter (window), TRUE));
+      break;
+
+    case N_STATES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  sb_test_iterate_for (150);
+}
+
+/* Opening another briefing lets go of everything the panes showed of the
+ * one before: nothing of it is used once it is freed, from whichever
+ * state the panes are in. A warning fails the test.
+ */
+static void
+test_switch_briefings (void)
+{
+  SbWindow *window = create_window ();
+  g_autoptr(GFile) other = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+
+  for (PaneState state = 0; state < N_STATES; state++)
+    {
+      g_test_message ("switching briefings from pane state %d", state);
+      enter_state (window, state);
+
+      sb_window_open (window, other);
+      sb_test_wait_until (is_done_loading, window);
+      sb_test_iterate_for (200);
+      g_assert_null (sb_window_get_problems (window));
+      g_assert_nonnull (lookup (window, "convoy-leaves"));
+      g_assert_null (sb_selection_get_selected (sb_window_get_selection (window)));
+      g_assert_nonnull (sb_test_find_label (sidebar, "Force <b>One</b> & Co"));
+
+      /* And the new one is used as any: its actor's dossier, its statement. */
+      activate_row_of (sidebar, "Force <b>One</b> & Co");
+      sb_selection_select (sb_window_get_selection (window), lookup (window, "convoy-leaves"));
+      sb_test_iterate_for (100);
+
+      if (sb_presenter_get_window (sb_window_get_presenter (window)) != NULL)
+        sb_presentation_end (sb_presentation_window_get_presentation (sb_presenter_get_window (sb_window_get_presenter (window))));
+      sb_window_load_default (window);
+      sb_test_iterate_for (200);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   GBytes *briefing;
@@ -682,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/window/frame-country-actor", test_frame_country_actor);
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
+  g_test_add_func ("/window/switch-briefings", test_switch_briefings);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
   g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);
