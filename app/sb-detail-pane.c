@@ -37,6 +37,7 @@ struct _SbDetailPane
   GtkLabel *source_meta;
   GtkLabel *position_label;
   GtkLinkButton *original_button;
+  GtkLabel *translation_label;
   GtkWidget *no_text_label;
   GtkWidget *text_scroller;
   GtkTextView *source_view;
@@ -386,6 +387,7 @@ show_source_text (SbDetailPane *self,
 {
   g_autofree char *meta = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *host = NULL;
   const char *publisher, *url;
 
   if (self->shown_source == source)
@@ -398,14 +400,23 @@ show_source_text (SbDetailPane *self,
 
   gtk_label_set_text (self->source_title, sb_entity_get_label (SB_ENTITY (source)));
   date = sb_format_date (sb_source_get_date (source));
-  publisher = sb_source_get_publisher (source);
+  publisher = sb_format_publisher (source);
+  url = sb_source_get_url (source);
   /* TRANSLATORS: a source's publisher, date and language */
   meta = publisher ? g_strdup_printf (_("%s · %s · %s"), publisher, date, sb_format_language (sb_source_get_language (source)))
                    /* TRANSLATORS: a source's date and language */
                    : g_strdup_printf (_("%s · %s"), date, sb_format_language (sb_source_get_language (source)));
+
+  /* Where the original is, in short: the whole address is the link's. */
+  if (url != NULL && g_uri_split (url, G_URI_FLAGS_NONE, NULL, NULL, &host, NULL, NULL, NULL, NULL, NULL) && host != NULL)
+    {
+      char *with_host = g_strdup_printf ("%s · %s", meta, host);
+
+      g_free (meta);
+      meta = with_host;
+    }
   gtk_label_set_text (self->source_meta, meta);
 
-  url = sb_source_get_url (source);
   gtk_widget_set_visible (GTK_WIDGET (self->original_button), url != NULL);
   if (url != NULL)
     gtk_link_button_set_uri (self->original_button, url);
@@ -440,6 +451,27 @@ tag_citation (SbDetailPane *self,
     }
 }
 
+/* The passage in the reader's language, when the briefing has it: marked
+ * as a translation; the original stays what is highlighted in the text.
+ */
+static void
+show_translation (SbDetailPane *self,
+                  SbCitation   *citation)
+{
+  const char *translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->translation_label), translation != NULL);
+  if (translation == NULL)
+    return;
+
+  from = sb_format_translated_from (sb_source_get_language (citation->source));
+  /* TRANSLATORS: a translation of the highlighted passage, and "(translated from Dutch)" */
+  text = g_strdup_printf (_("“%s” %s"), translation, from);
+  gtk_label_set_text (self->translation_label, text);
+}
+
 static int
 citation_position (SbDetailPane *self,
                    SbCitation   *citation)
@@ -466,6 +498,7 @@ update_passages (SbDetailPane *self)
     return;
 
   show_source_text (self, current->source);
+  show_translation (self, current);
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->cited_tag, &start, &end);
@@ -680,6 +713,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_meta);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, position_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, original_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, translation_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, no_text_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_view);

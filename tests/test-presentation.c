@@ -121,8 +121,28 @@ test_keys (void)
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
   press (presentation, GDK_KEY_End);
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  g_assert_false (sb_presentation_get_at_end (presentation));
+
+  /* After the last step, the end screen; nothing after it; back from it
+   * to the last step.
+   */
   press (presentation, GDK_KEY_Right);
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+  press (presentation, GDK_KEY_space);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+  press (presentation, GDK_KEY_Left);
+  g_assert_false (sb_presentation_get_at_end (presentation));
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  press (presentation, GDK_KEY_Right);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+
+  /* L shows and hides the legend. */
+  g_assert_true (sb_presentation_get_legend_visible (presentation));
+  press (presentation, GDK_KEY_l);
+  g_assert_false (sb_presentation_get_legend_visible (presentation));
+  press (presentation, GDK_KEY_L);
+  g_assert_true (sb_presentation_get_legend_visible (presentation));
 
   /* A number, then Enter, jumps; the number is shown while typed. */
   press (presentation, GDK_KEY_3);

@@ -18,5 +18,9 @@ G_DECLARE_FINAL_TYPE (SbLegend, sb_legend, SB, LEGEND, GtkWidget)
 
 void sb_legend_set_selection (SbLegend    *self,
                               SbSelection *selection);
+void sb_legend_set_compact   (SbLegend    *self,
+                              gboolean     compact);
+void sb_legend_set_scale     (SbLegend    *self,
+                              double       scale);
 
 G_END_DECLS

@@ -46,6 +46,9 @@ struct _SbMapView
   SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
 
+  char *notice;            /* nullable: what the operator should know of the tiles */
+  gboolean shows_notices;
+
   SbBounds pending_frame;  /* asked for before the view had a size */
   guint pending_frame_tick;
   guint settle_tiles_source;
@@ -56,6 +59,8 @@ G_DEFINE_FINAL_TYPE (SbMapView, sb_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SELECTION,
+  PROP_NOTICE,
+  PROP_SHOWS_NOTICES,
   N_PROPS
 };
 
@@ -617,6 +622,7 @@ sb_map_view_dispose (GObject *object)
   g_clear_object (&self->reference);
   g_clear_object (&self->tiles);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (sb_map_view_parent_class)->dispose (object);
 }
@@ -633,6 +639,14 @@ sb_map_view_get_property (GObject    *object,
     {
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
+      break;
+
+    case PROP_NOTICE:
+      g_value_set_string (value, self->notice);
+      break;
+
+    case PROP_SHOWS_NOTICES:
+      g_value_set_boolean (value, self->shows_notices);
       break;
 
     default:
@@ -654,6 +668,10 @@ sb_map_view_set_property (GObject      *object,
       sb_map_view_set_selection (self, g_value_get_object (value));
       break;
 
+    case PROP_SHOWS_NOTICES:
+      sb_map_view_set_shows_notices (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -673,6 +691,16 @@ sb_map_view_class_init (SbMapViewClass *klass)
     g_param_spec_object ("selection", NULL, NULL,
                          SB_TYPE_SELECTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTICE] =
+    g_param_spec_string ("notice", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHOWS_NOTICES] =
+    g_param_spec_boolean ("shows-notices", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -752,6 +780,23 @@ http_source_of (ShumateMapSource *tiles)
   return NULL;
 }
 
+static void
+set_notice (SbMapView  *self,
+            const char *notice,
+            const char *details)
+{
+  gtk_label_set_text (self->status_label, notice ? notice : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), details);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), notice != NULL && self->shows_notices);
+
+  if (g_strcmp0 (notice, self->notice) == 0)
+    return;
+
+  g_free (self->notice);
+  self->notice = g_strdup (notice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+}
+
 /* A quiet word when the map shows only the built-in base map because
  * tiles cannot be had; nothing when the user chose no tiles.
  */
@@ -762,23 +807,50 @@ update_status (SbMapView *self)
   g_autoptr(SbTileSource) http = self->tiles ? http_source_of (self->tiles) : NULL;
 
   if (http == NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    set_notice (self, NULL, NULL);
   else if (!g_network_monitor_get_network_available (monitor))
-    {
-      gtk_label_set_text (self->status_label, _("Offline — built-in base map"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
-                                   _("Map tiles come back by themselves when the network does"));
-      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
-    }
+    set_notice (self, _("Offline — built-in base map"),
+                _("Map tiles come back by themselves when the network does"));
   else if (!sb_tile_source_get_reachable (http))
-    {
-      gtk_label_set_text (self->status_label, _("Map tiles unavailable — built-in base map"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
-                                   _("The tile server cannot be reached; tiles seen before are shown from the cache"));
-      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
-    }
+    set_notice (self, _("Map tiles unavailable — built-in base map"),
+                _("The tile server cannot be reached; tiles seen before are shown from the cache"));
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    set_notice (self, NULL, NULL);
+}
+
+/**
+ * sb_map_view_get_notice:
+ *
+ * Returns: (nullable): what the person operating the map should know of
+ *   its tiles ("Map tiles unavailable — built-in base map"), or %NULL
+ */
+const char *
+sb_map_view_get_notice (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->notice;
+}
+
+/**
+ * sb_map_view_set_shows_notices:
+ *
+ * Whether the notice is shown over the map. An audience's map does not
+ * show it: it goes to the presenter console, through #SbMapView:notice.
+ */
+void
+sb_map_view_set_shows_notices (SbMapView *self,
+                               gboolean   shows_notices)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  shows_notices = !!shows_notices;
+  if (self->shows_notices == shows_notices)
+    return;
+
+  self->shows_notices = shows_notices;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), self->notice != NULL && shows_notices);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWS_NOTICES]);
 }
 
 static void
@@ -858,6 +930,19 @@ sb_map_view_get_tiles (SbMapView *self)
   return self->tiles;
 }
 
+/**
+ * sb_map_view_get_legend:
+ *
+ * Returns: (transfer none): the legend over the map
+ */
+SbLegend *
+sb_map_view_get_legend (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->legend;
+}
+
 static void
 sb_map_view_init (SbMapView *self)
 {
@@ -866,6 +951,7 @@ sb_map_view_init (SbMapView *self)
   GtkEventController *motion;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shows_notices = TRUE;
 
   viewport = shumate_map_get_viewport (self->map);
 

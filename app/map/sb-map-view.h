@@ -11,6 +11,7 @@
 #include <shumate/shumate.h>
 
 #include "sb-bounds.h"
+#include "sb-legend.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,10 @@ void             sb_map_view_frame_briefing (SbMapView   *self);
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);
+const char      *sb_map_view_get_notice     (SbMapView   *self);
+void             sb_map_view_set_shows_notices (SbMapView *self,
+                                                gboolean   shows_notices);
+SbLegend        *sb_map_view_get_legend     (SbMapView   *self);
 void             sb_map_view_set_symbol_scale (SbMapView *self,
                                                double     symbol_scale);
 void             sb_map_view_go_to          (SbMapView   *self,

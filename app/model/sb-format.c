@@ -606,16 +606,37 @@ sb_format_language (const char *code)
 }
 
 /**
+ * sb_format_publisher:
+ *
+ * Returns: (nullable): the source's publisher, or "publisher unknown" for
+ *   an article or document whose publisher the briefing does not know;
+ *   %NULL for a source only named (a data set's "Reuters" is its own
+ *   publisher)
+ */
+const char *
+sb_format_publisher (SbSource *source)
+{
+  if (sb_source_get_publisher (source) != NULL)
+    return sb_source_get_publisher (source);
+
+  if (sb_source_get_text (source) != NULL)
+    return _("publisher unknown");
+
+  return NULL;
+}
+
+/**
  * sb_format_source_line:
  *
- * Returns: "Title — Publisher, August 2022 (Dutch)"
+ * Returns: "Title — Publisher, August 2022 (Dutch)", "Title — publisher
+ *   unknown, August 2022 (Dutch)"
  */
 char *
 sb_format_source_line (SbSource *source)
 {
   g_autofree char *date = sb_format_date (sb_source_get_date (source));
   const char *title = sb_text_get (sb_source_get_title (source));
-  const char *publisher = sb_source_get_publisher (source);
+  const char *publisher = sb_format_publisher (source);
   const char *language = sb_format_language (sb_source_get_language (source));
 
   if (publisher != NULL)
@@ -627,29 +648,59 @@ sb_format_source_line (SbSource *source)
 }
 
 /**
+ * sb_format_translated_from:
+ * @language: the language of the original
+ *
+ * Returns: "(translated from Dutch)", after a translation of a quote
+ */
+char *
+sb_format_translated_from (const char *language)
+{
+  /* TRANSLATORS: after a translation of a quoted passage, the language
+   * of the original: "(translated from Dutch)"
+   */
+  return g_strdup_printf (_("(translated from %s)"), sb_format_language (language));
+}
+
+/**
  * sb_format_citation:
  *
  * Returns: the passage with its source and date, as put on the
- *   clipboard: “…” — Title, Publisher, August 2022
+ *   clipboard: “…” — Title, Publisher, August 2022; with the translation
+ *   in the reader's language above the original, when the quote has one
  */
 char *
 sb_format_citation (SbCitation *citation)
 {
   g_autofree char *source = sb_format_source_line (citation->source);
   const char *url = sb_source_get_url (citation->source);
+  const char *translation;
+  g_autoptr(GString) text = NULL;
 
   /* A source only named has no passage to copy, only its name. */
   if (citation->quote == NULL)
     return url ? g_strdup_printf ("%s\n%s", source, url) : g_steal_pointer (&source);
 
-  if (url != NULL)
-    /* TRANSLATORS: a citation put on the clipboard: the quoted passage,
-     * its source and the source's address, each on a line of its own
-     */
-    return g_strdup_printf (_("“%s”\n— %s\n%s"), citation->quote, source, url);
+  text = g_string_new (NULL);
+  translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  if (translation != NULL)
+    {
+      g_autofree char *from = sb_format_translated_from (sb_source_get_language (citation->source));
 
-  /* TRANSLATORS: a citation put on the clipboard: the quoted passage and
-   * its source, each on a line of its own
-   */
-  return g_strdup_printf (_("“%s”\n— %s"), citation->quote, source);
+      /* TRANSLATORS: a citation put on the clipboard: the translation of
+       * the quoted passage, "(translated from Dutch)", and on the next
+       * line the passage as the source has it
+       */
+      g_string_append_printf (text, _("“%s” %s\nOriginal: “%s”"), translation, from, citation->quote);
+    }
+  else
+    /* TRANSLATORS: a quoted passage */
+    g_string_append_printf (text, _("“%s”"), citation->quote);
+
+  /* TRANSLATORS: the source of a quoted passage, on a line of its own */
+  g_string_append_printf (text, _("\n— %s"), source);
+  if (url != NULL)
+    g_string_append_printf (text, "\n%s", url);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

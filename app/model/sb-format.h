@@ -39,7 +39,9 @@ char       *sb_format_figure              (const SbFigure    *figure);
 char       *sb_format_item_subtitle       (SbItem            *item);
 char       *sb_format_item_tooltip        (SbItem            *item);
 const char *sb_format_language            (const char        *code);
+const char *sb_format_publisher           (SbSource          *source);
 char       *sb_format_source_line         (SbSource          *source);
+char       *sb_format_translated_from     (const char        *language);
 char       *sb_format_citation            (SbCitation        *citation);
 
 G_END_DECLS

@@ -879,6 +879,42 @@ draw_view_page (Job     *job,
              width * 0.30 - 24 * u, 3, grey);
 }
 
+/* The step's passage whole, never cut: its translation in the reader's
+ * language with the original under it, and its source.
+ */
+static double
+draw_citation (cairo_t    *cr,
+               SbCitation *citation,
+               double      x,
+               double      y,
+               double      width,
+               double      u)
+{
+  const char *translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  g_autofree char *line = sb_format_source_line (citation->source);
+  g_autofree char *source = g_strdup_printf (_("Source: %s"), line);
+  double top = y;
+
+  if (translation != NULL)
+    {
+      g_autofree char *from = sb_format_translated_from (sb_source_get_language (citation->source));
+      g_autofree char *quoted = g_strdup_printf (_("“%s” %s"), translation, from);
+      g_autofree char *original = g_strdup_printf (_("Original: “%s”"), citation->quote);
+
+      y += draw_text (cr, quoted, "Sans Italic", 20 * u, x, y, width, 0, black) + 4 * u;
+      y += draw_text (cr, original, "Sans Italic", 17 * u, x, y, width, 0, grey) + 4 * u;
+    }
+  else
+    {
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), citation->quote);
+
+      y += draw_text (cr, quoted, "Sans Italic", 20 * u, x, y, width, 0, black) + 4 * u;
+    }
+
+  y += draw_text (cr, source, "Sans", 16 * u, x, y, width, 0, grey);
+  return y - top;
+}
+
 /* What a step shows: its layers, statements and highlights. */
 static SbSelection *
 step_selection (Job           *job,
@@ -940,12 +976,7 @@ draw_step_page (Job     *job,
     y += draw_text (cr, slide.caption, "Sans", 24 * u, x, y, text_width, 4, black) + 18 * u;
 
   if (slide.citation != NULL && slide.citation->quote != NULL)
-    {
-      g_autofree char *quote = g_strdup_printf (_("“%s” — %s"), slide.citation->quote,
-                                                sb_text_get (sb_source_get_title (slide.citation->source)));
-
-      y += draw_text (cr, quote, "Sans Italic", 20 * u, x, y, text_width, 5, grey) + 18 * u;
-    }
+    y += draw_citation (cr, slide.citation, x, y, text_width, u) + 18 * u;
 
   if (job->notes && slide.notes != NULL && y < height - 80 * u)
     {

@@ -242,6 +242,13 @@ sb_presenter_start (SbPresenter *self,
   if (console_monitor != NULL)
     {
       self->console = sb_presenter_console_new (self->presentation);
+
+      /* What the audience is not shown, the presenter is. */
+      sb_presentation_window_set_has_console (self->presenting, TRUE);
+      g_object_bind_property (sb_presentation_window_get_map_view (self->presenting), "notice",
+                              self->console, "notice", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self->presenting, "quote-on-screen",
+                              self->console, "quote-on-screen", G_BINDING_SYNC_CREATE);
       gtk_window_present (add_window (self, GTK_WINDOW (self->console), console_monitor));
     }
 
