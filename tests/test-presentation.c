@@ -795,7 +795,8 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  return text;
+  /* A label wrapped in its column reads as one line. */
+  return g_strdelimit (text, "\n", ' ');
 }
 
 /* The legend names what the view shows, and only that. */
@@ -834,6 +835,31 @@ test_export_legend (void)
   g_assert_nonnull (strstr (text, sb_format_incident_type (SB_INCIDENT_TYPE_ARREST)));
   g_assert_nonnull (strstr (text, "How certain"));
   g_assert_nonnull (strstr (text, sb_format_certainty (SB_CERTAINTY_FEARED)));
+
+  /* Every way the page draws, and every actor on it: never "and more". */
+  g_assert_nonnull (strstr (text, "Movements"));
+  g_assert_nonnull (strstr (text, "Known only to a country"));
+  g_assert_nonnull (strstr (text, "Area at risk"));
+  g_assert_nonnull (strstr (text, "Departed"));
+  g_assert_null (strstr (text, "more actor"));
+  {
+    GListModel *actors = sb_briefing_get_actors (briefing);
+    GListModel *items = sb_briefing_get_all_items (briefing);
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+        const char *name;
+
+        if (sb_item_get_n_actors (item) == 0)
+          continue;
+        name = sb_text_get (sb_actor_get_name (sb_item_get_actor (item, 0)));
+        if (strstr (text, name) == NULL)
+          g_test_message ("not in the legend: %s", name);
+        g_assert_nonnull (strstr (text, name));
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (actors), >, 10);
+  }
 
   sb_selection_set_actor_visible (selection, wagner, FALSE);
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);

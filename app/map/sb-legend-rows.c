@@ -193,6 +193,7 @@ sb_legend_rows_new (SbSelection   *selection,
 {
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (SbLegendRow));
   gboolean compact = (flags & SB_LEGEND_COMPACT) != 0;
+  gboolean short_labels = (flags & (SB_LEGEND_SHORT | SB_LEGEND_COMPACT)) != 0;
   Use use = { { FALSE, }, };
   gboolean any_deployment = FALSE;
 
@@ -241,9 +242,9 @@ sb_legend_rows_new (SbSelection   *selection,
 
   add_heading (rows, flags, _("Movements"));
   if (use.movements[0])
-    add_row (rows, SB_LEGEND_MOVEMENT, 0, compact ? _("Movement") : _("Movement: from where to where"));
+    add_row (rows, SB_LEGEND_MOVEMENT, 0, short_labels ? _("Movement") : _("Movement: from where to where"));
   if (use.movements[1])
-    add_row (rows, SB_LEGEND_MOVEMENT, 1, compact ? _("Planned, feared or projected") : _("Movement planned, feared or projected"));
+    add_row (rows, SB_LEGEND_MOVEMENT, 1, short_labels ? _("Planned, feared or projected") : _("Movement planned, feared or projected"));
 
   add_heading (rows, flags, _("Incidents"));
   for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
@@ -262,18 +263,18 @@ sb_legend_rows_new (SbSelection   *selection,
   if (use.areas[1])
     add_row (rows, SB_LEGEND_HATCHED_AREA, 0, _("Area at risk, feared or projected"));
   if (use.precisions[SB_PLACE_PRECISION_NEAR])
-    add_row (rows, SB_LEGEND_NEAR, 0, compact ? _("Near a place") : _("Near a place: within the dotted ring"));
+    add_row (rows, SB_LEGEND_NEAR, 0, short_labels ? _("Near a place") : _("Near a place: within the dotted ring"));
   if (use.precisions[SB_PLACE_PRECISION_COUNTRY])
     add_row (rows, SB_LEGEND_COUNTRY, 0,
-             compact ? _("Known only to a country")
+             short_labels ? _("Known only to a country")
                      : _("Known only to a country: the country shaded, its statements on a card under its name"));
   if (use.precisions[SB_PLACE_PRECISION_REGION])
     add_row (rows, SB_LEGEND_REGION, 0,
-             compact ? _("Known only to a region")
+             short_labels ? _("Known only to a region")
                      : _("Known only to a region: the region shaded, its statements on a card under its name"));
   if (use.region_counts)
     add_row (rows, SB_LEGEND_REGION_COUNT, 0,
-             compact ? _("Incidents in a region") : _("Incidents known only to a region: a soft area with their number"));
+             short_labels ? _("Incidents in a region") : _("Incidents known only to a region: a soft area with their number"));
   if (!compact)
     add_row (rows, SB_LEGEND_TOWN, 0, _("A town the briefing mentions"));
 

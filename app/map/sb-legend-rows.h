@@ -44,7 +44,8 @@ typedef enum
   SB_LEGEND_EVERYTHING = 0,     /* all the briefing uses: the window's legend */
   SB_LEGEND_SHOWN = 1 << 0,     /* only what the selection shows */
   SB_LEGEND_ACTORS = 1 << 1,    /* each actor by name and colour, not kinds */
-  SB_LEGEND_COMPACT = 1 << 2,   /* short labels and no headings, only what is
+  SB_LEGEND_SHORT = 1 << 2,     /* short labels: beside an export's map */
+  SB_LEGEND_COMPACT = 1 << 3,   /* short labels and no headings, only what is
                                  * highlighted when something is: on a projector */
 } SbLegendFlags;
 
