@@ -791,6 +791,40 @@ on_map_exported (GObject      *object,
   sb_window_add_toast (self, toast);
 }
 
+/* "Exporting to “view.png”… 34 of 120 map tiles": the bar fills as they
+ * come, and Cancel stops the export.
+ */
+static void
+on_export_progress (guint    tiles_done,
+                    guint    tiles_total,
+                    gpointer user_data)
+{
+  SbWindowJob *job = user_data;
+  SbWindow *self = job->window;
+  g_autofree char *name = NULL;
+  g_autofree char *status = NULL;
+
+  if (self->job != job || tiles_total == 0)
+    return;
+
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) tiles_done / tiles_total);
+
+  name = job->file ? g_file_get_basename (job->file) : NULL;
+  if (name != NULL)
+    /* TRANSLATORS: while an export fetches its map tiles: the file, how many tiles have come, of how many */
+    status = g_strdup_printf (ngettext ("Exporting to “%s”: %u of %u map tile", "Exporting to “%s”: %u of %u map tiles",
+                                        tiles_total),
+                              name, tiles_done, tiles_total);
+  else
+    /* TRANSLATORS: while printing waits for its map tiles: how many have come, of how many */
+    status = g_strdup_printf (ngettext ("Preparing to print: %u of %u map tile", "Preparing to print: %u of %u map tiles",
+                                        tiles_total),
+                              tiles_done, tiles_total);
+  gtk_label_set_label (self->progress_label, status);
+}
+
 /**
  * sb_window_export_view:
  * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
@@ -826,7 +860,8 @@ sb_window_export_view (SbWindow       *self,
                         shumate_viewport_get_zoom_level (viewport),
                         gtk_widget_get_width (GTK_WIDGET (self->map_view)),
                         gtk_widget_get_height (GTK_WIDGET (self->map_view)),
-                        format, width, height, file, job->cancellable, on_map_exported, job);
+                        format, width, height, file, on_export_progress, job,
+                        job->cancellable, on_map_exported, job);
 }
 
 /**
@@ -853,7 +888,7 @@ sb_window_export_handout (SbWindow *self,
   job = start_file_job (self, JOB_EXPORT_HANDOUT, file);
   job->done = _("Handout exported");
   sb_export_handout_async (briefing, sb_map_view_get_tiles (self->map_view), notes, file,
-                           job->cancellable, on_map_exported, job);
+                           on_export_progress, job, job->cancellable, on_map_exported, job);
 }
 
 /* The handout's tiles are fetched first; then the print dialog. */
@@ -869,5 +904,5 @@ _sb_window_print (SbWindow *self)
   job = start_job (self, JOB_PRINT, _("Preparing to print…"), NULL);
   job->done = _("Handout printed");
   sb_export_print_async (briefing, sb_map_view_get_tiles (self->map_view), FALSE, GTK_WINDOW (self),
-                         job->cancellable, on_map_exported, job);
+                         on_export_progress, job, job->cancellable, on_map_exported, job);
 }

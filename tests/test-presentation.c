@@ -638,7 +638,7 @@ export_view (SbWindow         *window,
                         shumate_viewport_get_zoom_level (viewport),
                         gtk_widget_get_width (GTK_WIDGET (sb_window_get_map_view (window))),
                         gtk_widget_get_height (GTK_WIDGET (sb_window_get_map_view (window))),
-                        format, width, height, file, NULL, on_exported, result);
+                        format, width, height, file, NULL, NULL, NULL, on_exported, result);
   g_assert_true (sb_test_run_until (export_done, result, TIMEOUT_MS));
 }
 
@@ -876,6 +876,32 @@ test_export_legend (void)
 }
 
 static void
+assert_named (const char     *chosen,
+              SbExportFormat  format,
+              const char     *written)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  g_autoptr(GFile) named = sb_export_file_for_format (file, format);
+  g_autofree char *path = g_file_get_path (named);
+
+  g_assert_cmpstr (path, ==, written);
+}
+
+/* The file type chosen in the dialog is the one written, and named so. */
+static void
+test_export_file_type (void)
+{
+  assert_named ("/tmp/map.png", SB_EXPORT_PDF, "/tmp/map.pdf");
+  assert_named ("/tmp/map.PNG", SB_EXPORT_PDF, "/tmp/map.pdf");
+  assert_named ("/tmp/map.pdf", SB_EXPORT_PNG, "/tmp/map.png");
+  assert_named ("/tmp/map", SB_EXPORT_PDF, "/tmp/map.pdf");
+  assert_named ("/tmp/map.png", SB_EXPORT_PNG, "/tmp/map.png");
+  assert_named ("/tmp/map.PDF", SB_EXPORT_PDF, "/tmp/map.PDF");
+  assert_named ("/tmp/Mali 2022.v2", SB_EXPORT_PNG, "/tmp/Mali 2022.v2.png");
+  assert_named ("/tmp/.png", SB_EXPORT_PDF, "/tmp/.png.pdf");
+}
+
+static void
 test_export_handout (void)
 {
   g_autoptr(SbBriefing) briefing = load_default ();
@@ -886,14 +912,14 @@ test_export_handout (void)
   guint n_steps = g_list_model_get_n_items (sb_briefing_get_steps (briefing));
   ExportResult result = { 0, };
 
-  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_no_error (result.error);
   g_assert_true (result.ok);
   g_assert_cmpuint (count_pdf_pages (path), ==, n_steps);
 
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, NULL, TRUE, notes_file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, TRUE, notes_file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_no_error (result.error);
   g_assert_cmpuint (count_pdf_pages (with_notes), ==, n_steps);
@@ -917,7 +943,7 @@ test_export_unwritable (void)
   g_clear_error (&result.error);
 
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_error (result.error, SB_EXPORT_ERROR, SB_EXPORT_ERROR_WRITE);
   g_clear_error (&result.error);
@@ -985,6 +1011,7 @@ test_export_view_job (void)
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled);
   LabelWanted progress = { GTK_WIDGET (window), "Exporting to “job-view.pdf”" };
+  LabelWanted counting = { GTK_WIDGET (window), "Exporting to “job-view.pdf”: 0 of " };
   LabelWanted done = { GTK_WIDGET (window), "View exported" };
   LabelWanted cancelling = { GTK_WIDGET (window), "Exporting to “job-cancelled.png”" };
 
@@ -997,6 +1024,8 @@ test_export_view_job (void)
   sb_window_export_view (window, pdf_file, SB_EXPORT_PDF, 0, 0);
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
   g_assert_true (sb_test_run_until (label_shown, &progress, TIMEOUT_MS));
+  /* How many of its tiles have come, of how many. */
+  g_assert_true (sb_test_run_until (label_shown, &counting, TIMEOUT_MS));
   g_assert_false (sb_window_is_loading (window));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sb_window_get_map_view (window))));
   g_assert_true (sb_test_run_until (label_shown, &done, TIMEOUT_MS));
@@ -1053,7 +1082,7 @@ test_export_offline (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
 
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, tiles, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, tiles, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_no_error (result.error);
   g_assert_cmpuint (result.missing, >, 0);
@@ -1079,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/presentation/console-previews", test_console_previews);
   g_test_add_func ("/presentation/export-view", test_export_view);
   g_test_add_func ("/presentation/export-legend", test_export_legend);
+  g_test_add_func ("/presentation/export-file-type", test_export_file_type);
   g_test_add_func ("/presentation/export-view-job", test_export_view_job);
   g_test_add_func ("/presentation/export-handout", test_export_handout);
   g_test_add_func ("/presentation/export-unwritable", test_export_unwritable);

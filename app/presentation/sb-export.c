@@ -19,6 +19,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-area-layer.h"
 #include "sb-base-layer.h"
@@ -73,10 +74,15 @@ typedef struct
   GArray *pages;           /* of Page */
 
   GHashTable *tile_images; /* "z/x/y" → cairo_surface_t, NULL when missing */
+  SbExportProgressFunc progress;
+  gpointer progress_data;
+  guint asked;
   guint pending;
   guint missing;
   guint timeout_source;
   GCancellable *tiles_cancellable;
+  GCancellable *cancellable;   /* the caller's, nullable */
+  gulong cancelled_id;
   gboolean fetching_done;
 
   /* Drawing helpers, made once per job. */
@@ -89,6 +95,9 @@ static void
 job_free (Job *job)
 {
   g_clear_handle_id (&job->timeout_source, g_source_remove);
+  if (job->cancellable != NULL)
+    g_cancellable_disconnect (job->cancellable, job->cancelled_id);
+  g_clear_object (&job->cancellable);
   if (job->tiles_cancellable != NULL)
     g_cancellable_cancel (job->tiles_cancellable);
   g_clear_object (&job->tiles_cancellable);
@@ -112,6 +121,42 @@ void
 sb_export_set_tile_timeout (guint milliseconds)
 {
   tile_timeout_ms = milliseconds;
+}
+
+/**
+ * sb_export_file_for_format:
+ *
+ * The file type chosen is the one written: "map.png" chosen as a PDF is
+ * written as "map.pdf", and a name without a suffix gets the format's.
+ *
+ * Returns: (transfer full): @file, named for @format
+ */
+GFile *
+sb_export_file_for_format (GFile          *file,
+                           SbExportFormat  format)
+{
+  static const char * const suffixes[] = { ".png", ".pdf" };
+  const char *suffix = suffixes[format == SB_EXPORT_PDF];
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GString) renamed = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  folded = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (folded, suffix))
+    return g_object_ref (file);
+
+  renamed = g_string_new (name);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (folded, suffixes[i]) && renamed->len > strlen (suffixes[i]))
+      g_string_truncate (renamed, renamed->len - strlen (suffixes[i]));
+  g_string_append (renamed, suffix);
+
+  parent = g_file_get_parent (file);
+  return parent ? g_file_get_child (parent, renamed->str) : g_file_new_for_path (renamed->str);
 }
 
 /* Tiles */
@@ -274,7 +319,10 @@ on_tile_data (GObject      *object,
       if (surface != NULL)
         g_hash_table_replace (job->tile_images, g_strdup (request->key), surface);
 
-      if (--job->pending == 0)
+      job->pending--;
+      if (job->progress != NULL)
+        job->progress (job->asked - job->pending, job->asked, job->progress_data);
+      if (job->pending == 0)
         fetching_done (request->task);
     }
 
@@ -305,6 +353,7 @@ request_tile (int      x,
   request->task = g_object_ref (task);
   request->key = g_steal_pointer (&key);
   job->pending++;
+  job->asked++;
   shumate_data_source_get_tile_data_async (job->data_source, x, y, z, job->tiles_cancellable,
                                            on_tile_data, request);
 }
@@ -353,6 +402,23 @@ layout_page (Job    *job,
     }
 }
 
+static gboolean
+on_cancel_idle (gpointer user_data)
+{
+  fetching_done (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while the tiles come: stop waiting for them at once, from
+ * the main loop rather than inside g_cancellable_cancel().
+ */
+static void
+on_cancelled (GCancellable *cancellable,
+              GTask        *task)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_cancel_idle, g_object_ref (task), g_object_unref);
+}
+
 static void
 start_fetching (GTask *task)
 {
@@ -384,6 +450,13 @@ start_fetching (GTask *task)
       return;
     }
 
+  if (job->progress != NULL)
+    job->progress (0, job->asked, job->progress_data);
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      job->cancellable = g_object_ref (g_task_get_cancellable (task));
+      job->cancelled_id = g_cancellable_connect (job->cancellable, G_CALLBACK (on_cancelled), task, NULL);
+    }
   job->timeout_source = g_timeout_add (tile_timeout_ms, on_tiles_timeout, task);
 }
 
@@ -1066,6 +1139,7 @@ job_new (JobKind           kind,
 /**
  * sb_export_view_async:
  * @tiles: (nullable): the tiles over the base map
+ * @progress: (nullable): told as the tiles come, until the file is written
  * @view_width: the width of the view on screen, so that the export shows
  *   at least what it shows
  * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
@@ -1084,6 +1158,8 @@ sb_export_view_async (SbSelection        *selection,
                       int                 width,
                       int                 height,
                       GFile              *file,
+                      SbExportProgressFunc progress,
+                      gpointer            progress_data,
                       GCancellable       *cancellable,
                       GAsyncReadyCallback callback,
                       gpointer            user_data)
@@ -1099,6 +1175,8 @@ sb_export_view_async (SbSelection        *selection,
 
   job = job_new (JOB_VIEW, sb_selection_get_briefing (selection), tiles);
   job->selection = g_object_ref (selection);
+  job->progress = progress;
+  job->progress_data = progress_data;
   job->format = format;
   job->file = g_object_ref (file);
   job->width = format == SB_EXPORT_PNG ? MAX (width, 16) : A4_LONG;
@@ -1160,6 +1238,8 @@ sb_export_handout_async (SbBriefing         *briefing,
                          ShumateMapSource   *tiles,
                          gboolean            notes,
                          GFile              *file,
+                         SbExportProgressFunc progress,
+                         gpointer            progress_data,
                          GCancellable       *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
@@ -1171,6 +1251,8 @@ sb_export_handout_async (SbBriefing         *briefing,
   g_return_if_fail (G_IS_FILE (file));
 
   job = job_new (JOB_HANDOUT, briefing, tiles);
+  job->progress = progress;
+  job->progress_data = progress_data;
   job->format = SB_EXPORT_PDF;
   job->notes = notes;
   job->file = g_object_ref (file);
@@ -1306,6 +1388,8 @@ sb_export_print_async (SbBriefing         *briefing,
                        ShumateMapSource   *tiles,
                        gboolean            notes,
                        GtkWindow          *parent,
+                       SbExportProgressFunc progress,
+                       gpointer            progress_data,
                        GCancellable       *cancellable,
                        GAsyncReadyCallback callback,
                        gpointer            user_data)
@@ -1316,6 +1400,8 @@ sb_export_print_async (SbBriefing         *briefing,
   g_return_if_fail (SB_IS_BRIEFING (briefing));
 
   job = job_new (JOB_PRINT, briefing, tiles);
+  job->progress = progress;
+  job->progress_data = progress_data;
   job->format = SB_EXPORT_PDF;
   job->notes = notes;
   job->parent = parent ? g_object_ref (parent) : NULL;
