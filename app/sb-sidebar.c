@@ -74,11 +74,14 @@ show_actor_row (SbSidebar     *self,
   gtk_toggle_button_set_active (data->visible, shown);
   g_signal_handlers_unblock_matched (data->visible, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_button_set_icon_name (GTK_BUTTON (data->visible), shown ? "view-reveal-symbolic" : "view-conceal-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), shown ? _("Hide from Map") : _("Show on Map"));
   {
-    /* TRANSLATORS: a check a screen reader speaks: "Show Wagner group on the map" */
+    /* One name for the toggle, said and shown alike; whether the actor is
+     * shown is the toggle's state (and the eye's), not its name.
+     * TRANSLATORS: a toggle's name and tooltip: "Show Wagner group on the map"
+     */
     g_autofree char *label = g_strdup_printf (_("Show %s on the map"), sb_entity_get_label (SB_ENTITY (data->actor)));
 
+    gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), label);
     gtk_accessible_update_property (GTK_ACCESSIBLE (data->visible),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);

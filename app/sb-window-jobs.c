@@ -88,6 +88,65 @@ create_message_dialog (SbWindow   *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/**
+ * sb_window_set_made_for_file:
+ *
+ * Says that the window was made only to open a file (from the command
+ * line, or a second file dropped): if that file cannot be opened and the
+ * window shows nothing else, the problems are shown in another window of
+ * the application and this one closes, so that failed opens never leave
+ * empty windows behind. The last window left stays and says what failed.
+ */
+void
+sb_window_set_made_for_file (SbWindow *self,
+                             gboolean  made_for_file)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  self->made_for_file = made_for_file;
+}
+
+static gboolean
+destroy_window (gpointer user_data)
+{
+  gtk_window_destroy (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Where to say that a load failed: this window, or, for a window made
+ * only for the file that failed and showing nothing, another window of
+ * the application that shows a briefing, loads one, or stays anyway.
+ * The window given up closes once the message is shown.
+ */
+static SbWindow *
+failure_window (SbWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!self->made_for_file || sb_selection_get_briefing (self->selection) != NULL || application == NULL)
+    return self;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      SbWindow *other = l->data;
+
+      if (!SB_IS_WINDOW (other) || other == self)
+        continue;
+
+      if (sb_selection_get_briefing (other->selection) != NULL || _sb_window_job_is_loading (other) ||
+          !other->made_for_file)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+          g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window, g_object_ref (self), g_object_unref);
+          return other;
+        }
+    }
+
+  /* The one left: it says what failed, and the next failures go to it. */
+  self->made_for_file = FALSE;
+  return self;
+}
+
 /* "“name” has 3 problems", and whether the briefing shown stays. */
 static char *
 format_problem_count (SbWindow   *self,
@@ -173,9 +232,10 @@ show_load_problems (SbWindow   *self,
                     const char *name,
                     GPtrArray  *problems)
 {
-  g_autofree char *summary = format_problem_count (self, name, problems->len);
+  SbWindow *shown_in = failure_window (self);
+  g_autofree char *summary = format_problem_count (shown_in, name, problems->len);
 
-  show_problems (self, heading, summary, name, problems);
+  show_problems (shown_in, heading, summary, name, problems);
 }
 
 /* @error's message in a dialog under @heading, and whether the briefing
@@ -186,7 +246,10 @@ _sb_window_show_error (SbWindow   *self,
                        const char *heading,
                        GError     *error)
 {
-  AdwMessageDialog *dialog = create_message_dialog (self, heading);
+  AdwMessageDialog *dialog;
+
+  self = failure_window (self);
+  dialog = create_message_dialog (self, heading);
 
   if (sb_selection_get_briefing (self->selection) != NULL)
     adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
@@ -659,7 +722,8 @@ on_imported (GObject      *object,
       title = g_strdup_printf (ngettext ("Imported with %u problem", "Imported with %u problems", problems->len),
                                problems->len);
       toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Details"));
+      /* No mnemonic: a toast's button has none, and a screen reader would say the underscore. */
+      adw_toast_set_button_label (toast, _("Details"));
       adw_toast_set_action_name (toast, "win.show-import-problems");
       adw_toast_set_timeout (toast, 10);
       sb_window_add_toast (self, toast);

@@ -60,6 +60,7 @@ struct _SbWindow
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
   gboolean present_when_loaded;
+  gboolean made_for_file;  /* opened for a file of the command line: see sb_window_set_made_for_file() */
 };
 
 #define SB_WINDOW_BRIEFING_MIME_TYPE "application/x-sahelbrief+json"

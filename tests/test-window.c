@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sb-application.h"
 #include "sb-basemap.h"
 #include "sb-detail-pane.h"
 #include "sb-dossier-view.h"
@@ -564,6 +565,183 @@ test_switch_briefings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GPtrArray *
+briefing_windows (GtkApplication *application)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, l->data);
+
+  return windows;
+}
+
+static gboolean
+no_window_loads (gpointer data)
+{
+  g_autoptr(GPtrArray) windows = briefing_windows (data);
+
+  for (guint i = 0; i < windows->len; i++)
+    if (sb_window_is_loading (g_ptr_array_index (windows, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+open_files (GApplication *application,
+            GFile        *first,
+            ...)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
+    g_ptr_array_add (files, file);
+  va_end (args);
+
+  g_application_open (application, (GFile **) files->pdata, files->len, "");
+  sb_test_wait_until (no_window_loads, application);
+  sb_test_iterate_for (300);
+}
+
+static void
+destroy_windows (GtkApplication *application)
+{
+  g_autoptr(GPtrArray) windows = briefing_windows (application);
+
+  sb_test_close_dialogs ();
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (windows, i));
+  sb_test_iterate_for (100);
+}
+
+/* What the map shows, as a list for screen readers: every statement
+ * shown, in the sidebar's order; choosing a row chooses it.
+ */
+typedef struct
+{
+  SbMapItemList *list;
+  guint n_rows;
+} RowsWanted;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWanted *wanted = data;
+
+  return sb_map_item_list_get_n_rows (wanted->list) == wanted->n_rows;
+}
+
+static void
+test_map_item_list (void)
+{
+  SbWindow *window = create_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  SbMapItemList *list = sb_map_view_get_item_list (sb_window_get_map_view (window));
+  GListModel *items = sb_briefing_get_all_items (sb_window_get_briefing (window));
+  SbActor *wagner = lookup (window, "wagner-group");
+  GtkListBox *box = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX));
+  guint n = sb_map_item_list_get_n_rows (list);
+  guint with_wagner = 0;
+  int last_kind = -1;
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (items));
+  for (guint i = 0; i < n; i++)
+    {
+      SbItem *item = sb_map_item_list_get_item (list, i);
+
+      if (sb_item_get_n_actors (item) > 0)
+        {
+          int kind = sb_actor_get_kind (sb_item_get_actor (item, 0));
+
+          g_assert_cmpint (kind, >=, last_kind);
+          last_kind = kind;
+          with_wagner += sb_item_get_actor (item, 0) == wagner;
+        }
+      else
+        last_kind = G_MAXINT;
+    }
+  g_assert_cmpuint (with_wagner, >, 0);
+
+  /* The filters' statements only. */
+  sb_selection_set_actor_visible (selection, wagner, FALSE);
+  sb_test_iterate_for (200);
+  {
+    guint shown = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+        shown += sb_selection_item_is_visible (selection, item);
+      }
+    RowsWanted fewer = { list, shown };
+    RowsWanted all = { list, n };
+
+    g_assert_cmpuint (shown, <=, n - with_wagner);
+    sb_test_wait_until (has_rows, &fewer);
+    sb_selection_set_actor_visible (selection, wagner, TRUE);
+    sb_test_wait_until (has_rows, &all);
+  }
+
+  /* A row chosen is the statement chosen. */
+  gtk_list_box_select_row (box, gtk_list_box_get_row_at_index (box, 3));
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (sb_map_item_list_get_item (list, 3)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Files that cannot be opened, from the command line, leave no empty
+ * window behind: their problems are shown in a window that shows a
+ * briefing, or, when none does, in one window.
+ */
+static void
+test_failed_opens (void)
+{
+  g_autoptr(SbApplication) application = sb_application_new ();
+  g_autoptr(GFile) good = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  g_autoptr(GFile) bad = g_file_new_build_filename (INVALID_DIR, "37-unknown-field-lattitude.sahelbrief", NULL);
+  g_autoptr(GFile) worse = g_file_new_build_filename (INVALID_DIR, "27-missing-field-title.sahelbrief", NULL);
+  g_autoptr(GFile) missing = g_file_new_build_filename (INVALID_DIR, "no-such-briefing.sahelbrief", NULL);
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(GError) error = NULL;
+  SbWindow *shown;
+
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  /* A window showing a briefing: the failures are said there. */
+  open_files (G_APPLICATION (application), good, NULL);
+  windows = briefing_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (windows->len, ==, 1);
+  shown = g_ptr_array_index (windows, 0);
+  g_assert_nonnull (sb_window_get_briefing (shown));
+  g_clear_pointer (&windows, g_ptr_array_unref);
+
+  open_files (G_APPLICATION (application), bad, worse, missing, NULL);
+  windows = briefing_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_true (g_ptr_array_index (windows, 0) == shown);
+  g_assert_nonnull (sb_window_get_problems (shown));
+  g_assert_nonnull (lookup (shown, "convoy-leaves"));
+  g_assert_true (sb_test_dialog_is_shown (NULL));
+  g_clear_pointer (&windows, g_ptr_array_unref);
+  destroy_windows (GTK_APPLICATION (application));
+
+  /* Nothing open, nothing opens: one window says what failed. */
+  open_files (G_APPLICATION (application), bad, worse, NULL);
+  windows = briefing_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_null (sb_window_get_briefing (g_ptr_array_index (windows, 0)));
+  g_assert_true (sb_test_dialog_is_shown (NULL));
+  destroy_windows (GTK_APPLICATION (application));
+}
+
 typedef struct
 {
   GBytes *briefing;
@@ -823,6 +1001,8 @@ main (int   argc,
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
   g_test_add_func ("/window/switch-briefings", test_switch_briefings);
+  g_test_add_func ("/window/failed-opens", test_failed_opens);
+  g_test_add_func ("/window/map-item-list", test_map_item_list);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
   g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);

@@ -188,7 +188,7 @@ static void
 on_filter_changed (SbLegend *self)
 {
   if (self->compact && self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (on_rebuild, self);
+    self->rebuild_source = g_timeout_add (30, on_rebuild, self);
 }
 
 /**

@@ -24,6 +24,7 @@
 #include "sb-framing.h"
 #include "sb-item-layer.h"
 #include "sb-legend.h"
+#include "sb-map-item-list.h"
 #include "sb-map-view.h"
 #include "sb-movement-layer.h"
 #include "sb-tile-setup.h"
@@ -37,6 +38,7 @@ struct _SbMapView
   ShumateScale *scale;
   ShumateLicense *license;
   SbLegend *legend;
+  SbMapItemList *item_list;
   GtkLabel *status_label;
 
   SbSelection *selection;
@@ -578,6 +580,7 @@ sb_map_view_set_selection (SbMapView   *self,
   sb_map_layer_set_layout_source (self->layers[1], self->layers[2]);
 
   sb_legend_set_selection (self->legend, selection);
+  sb_map_item_list_set_selection (self->item_list, selection);
 
   g_signal_connect_object (selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
@@ -708,12 +711,14 @@ sb_map_view_class_init (SbMapViewClass *klass)
   g_type_ensure (SHUMATE_TYPE_SCALE);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SB_TYPE_LEGEND);
+  g_type_ensure (SB_TYPE_MAP_ITEM_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SbMapView, map);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, license);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, item_list);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, status_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -928,6 +933,20 @@ sb_map_view_get_tiles (SbMapView *self)
   g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
 
   return self->tiles;
+}
+
+/**
+ * sb_map_view_get_item_list:
+ *
+ * Returns: (transfer none): the list of what the map shows, for screen
+ *   readers and the keyboard
+ */
+SbMapItemList *
+sb_map_view_get_item_list (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->item_list;
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include "sb-bounds.h"
 #include "sb-legend.h"
+#include "sb-map-item-list.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,7 @@ const char      *sb_map_view_get_notice     (SbMapView   *self);
 void             sb_map_view_set_shows_notices (SbMapView *self,
                                                 gboolean   shows_notices);
 SbLegend        *sb_map_view_get_legend     (SbMapView   *self);
+SbMapItemList   *sb_map_view_get_item_list  (SbMapView   *self);
 void             sb_map_view_set_symbol_scale (SbMapView *self,
                                                double     symbol_scale);
 void             sb_map_view_go_to          (SbMapView   *self,
