@@ -236,7 +236,8 @@ show_item (SbDetailPane *self,
   switch (kind)
     {
     case SB_ITEM_KIND_DEPLOYMENT:
-      what = sb_format_deployment_status (sb_item_get_deployment_status (item));
+      /* As it stood in the time range shown. */
+      what = sb_format_deployment_status (sb_filter_get_deployment_status (sb_selection_get_filter (self->selection), item));
       break;
     case SB_ITEM_KIND_MOVEMENT:
       what = sb_format_movement_status (sb_item_get_movement_status (item));
@@ -350,25 +351,34 @@ show_place (SbDetailPane *self,
   g_autofree char *coordinates = g_strdup_printf (_("%.4f, %.4f"), sb_place_get_latitude (place), sb_place_get_longitude (place));
   gboolean first = TRUE;
 
-  gtk_label_set_text (self->kind_label, _("Place"));
+  /* A town or country of the base map, looked for: what is there. */
+  gboolean own = sb_briefing_lookup (briefing, sb_entity_get_id (SB_ENTITY (place))) == SB_ENTITY (place);
+
+  gtk_label_set_text (self->kind_label, own ? _("Place") : _("Place on the Base Map"));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (place)));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
 
-  add_fact (self, _("Precision"), precision, NULL);
+  if (own)
+    add_fact (self, _("Precision"), precision, NULL);
   add_fact (self, _("Coordinates"), coordinates, _("Latitude, longitude (WGS 84)"));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      SbPlace *to = sb_item_get_place (item), *from = sb_item_get_origin (item);
+      gboolean here = own ? (to == place || from == place)
+                          : ((to && sb_place_covers (place, to)) || (from && sb_place_covers (place, from)));
 
-      if ((sb_item_get_place (item) != place && sb_item_get_origin (item) != place) ||
-          !sb_selection_item_is_visible (self->selection, item))
+      if (!here || !sb_selection_item_is_visible (self->selection, item))
         continue;
 
       add_link_fact (self, first ? _("Here") : "", SB_ENTITY (item), NULL);
       g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
       first = FALSE;
     }
+
+  if (first && !own)
+    add_fact (self, _("Here"), _("Nothing the briefing shows happened here"), NULL);
 }
 
 static void

@@ -192,7 +192,7 @@ add_items (SbDossierView *self)
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       SbItem *item = g_ptr_array_index (items, i);
-      g_autofree char *subtitle = sb_format_item_subtitle (item);
+      g_autofree char *subtitle = sb_format_item_subtitle_for (item, sb_selection_get_filter (self->selection));
       AdwActionRow *row;
 
       if (!sb_selection_item_is_visible (self->selection, item))

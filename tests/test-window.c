@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -87,6 +88,20 @@ current_highlight (SbWindow *window)
   }
 
   return gtk_text_iter_get_text (&start, &end);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWanted;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return sb_test_find_label (wanted->root, wanted->text) != NULL;
 }
 
 static void
@@ -496,8 +511,12 @@ enter_state (SbWindow  *window,
       break;
 
     case STATE_SEARCH_RESULTS:
-      gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
-      sb_test_iterate_for (300);
+      {
+        LabelWanted results = { sidebar, "Statements" };
+
+        gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
+        sb_test_wait_until (label_shown, &results);
+      }
       sb_selection_select (selection, lookup (window, "gao-airport"));
       break;
 
@@ -690,6 +709,67 @@ test_map_item_list (void)
   /* A row chosen is the statement chosen. */
   gtk_list_box_select_row (box, gtk_list_box_get_row_at_index (box, 3));
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (sb_map_item_list_get_item (list, 3)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  SbMapView *map_view;
+  double zoom;
+} ZoomWanted;
+
+static gboolean
+map_is_framed_closer (gpointer data)
+{
+  ZoomWanted *wanted = data;
+
+  return shumate_viewport_get_zoom_level (sb_map_view_get_viewport (wanted->map_view)) > wanted->zoom;
+}
+
+/* The base map's towns are found too; chosen, one is framed and the
+ * details list what the briefing says happened there.
+ */
+static void
+test_search_basemap (void)
+{
+  SbWindow *window = create_window ();
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  SbSelection *selection = sb_window_get_selection (window);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbEntity *selected;
+  ZoomWanted closer = { map_view, 0 };
+  double x, y;
+
+  LabelWanted town = { sidebar, "Town in Mali, from the base map" };
+
+  gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
+  sb_test_wait_until (label_shown, &town);
+
+  /* Closer than the briefing's overview, and settled there. */
+  closer.zoom = shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) + 0.5;
+  activate_row_of (sidebar, "Town in Mali, from the base map");
+  sb_test_wait_until (map_is_framed_closer, &closer);
+  sb_test_iterate_for (800);
+  selected = sb_selection_get_selected (selection);
+  g_assert_true (SB_IS_PLACE (selected));
+  g_assert_cmpstr (sb_entity_get_label (selected), ==, "Gao");
+  g_assert_null (sb_briefing_lookup (sb_window_get_briefing (window), sb_entity_get_id (selected)));
+
+  /* Framed: Gao well inside the map, closer than the briefing's view. */
+  locate (map_view, sb_place_get_latitude (SB_PLACE (selected)), sb_place_get_longitude (SB_PLACE (selected)), &x, &y);
+  g_assert_cmpfloat (x, >, gtk_widget_get_width (GTK_WIDGET (map_view)) * 0.2);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map_view)) * 0.8);
+  g_assert_cmpfloat (y, >, gtk_widget_get_height (GTK_WIDGET (map_view)) * 0.2);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map_view)) * 0.8);
+
+
+  /* What happened at its airport is what happened there. */
+  g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "germany-leaves-via-gao"))));
+  g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "russia-lands-at-gao"))));
+  /* Not what is known only to Mali. */
+  g_assert_null (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "wagner-mali"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -930,20 +1010,6 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} LabelWanted;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWanted *wanted = data;
-
-  return sb_test_find_label (wanted->root, wanted->text) != NULL;
-}
-
 /* The GeoJSON export writes what the filters showed when it was asked for,
  * in a worker thread, while the window stays in use and the filters go on
  * changing; a toast says when it is done.
@@ -1003,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/window/switch-briefings", test_switch_briefings);
   g_test_add_func ("/window/failed-opens", test_failed_opens);
   g_test_add_func ("/window/map-item-list", test_map_item_list);
+  g_test_add_func ("/window/search-basemap", test_search_basemap);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
   g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);

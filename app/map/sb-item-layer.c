@@ -92,9 +92,10 @@ fill_style (SbItemLayer     *self,
   style->dimmed = dimmed;
   style->dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
 
+  /* As it stood in the time range shown. */
   if (sb_item_get_kind (item) == SB_ITEM_KIND_DEPLOYMENT)
     {
-      switch (sb_item_get_deployment_status (item))
+      switch (sb_filter_get_deployment_status (sb_selection_get_filter (sb_map_layer_get_selection (SB_MAP_LAYER (self))), item))
         {
         case SB_DEPLOYMENT_STATUS_ARRIVING:
         case SB_DEPLOYMENT_STATUS_DEPARTING:

@@ -95,7 +95,8 @@ collect_use (Use           *use,
       switch (sb_item_get_kind (item))
         {
         case SB_ITEM_KIND_DEPLOYMENT:
-          use->statuses[sb_item_get_deployment_status (item)] = TRUE;
+          use->statuses[(flags & SB_LEGEND_SHOWN) ? sb_filter_get_deployment_status (sb_selection_get_filter (selection), item)
+                                                  : sb_item_get_deployment_status (item)] = TRUE;
           break;
         case SB_ITEM_KIND_MOVEMENT:
           use->movements[movement_is_dashed (item)] = TRUE;

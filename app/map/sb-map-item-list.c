@@ -40,9 +40,10 @@ G_DEFINE_FINAL_TYPE (SbMapItemList, sb_map_item_list, GTK_TYPE_WIDGET)
 
 /* "Deployment, present · August 2022 · Estimated · Somewhere in Mali" */
 static char *
-describe (SbItem *item)
+describe (SbItem         *item,
+          const SbFilter *filter)
 {
-  g_autofree char *subtitle = sb_format_item_subtitle (item);
+  g_autofree char *subtitle = sb_format_item_subtitle_for (item, filter);
   g_autofree char *where = sb_item_get_place (item) ? sb_format_place_precision (sb_item_get_place (item)) : NULL;
 
   if (where == NULL)
@@ -52,11 +53,12 @@ describe (SbItem *item)
 }
 
 static GtkWidget *
-create_row (SbItem *item)
+create_row (SbItem         *item,
+            const SbFilter *filter)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
-  g_autofree char *description = describe (item);
+  g_autofree char *description = describe (item, filter);
   g_autofree char *text = NULL;
   SbActor *actor = sb_item_get_n_actors (item) > 0 ? sb_item_get_actor (item, 0) : NULL;
 
@@ -89,7 +91,7 @@ add_item (SbMapItemList *self,
     return;
 
   g_ptr_array_add (self->items, item);
-  gtk_list_box_append (self->list, create_row (item));
+  gtk_list_box_append (self->list, create_row (item, sb_selection_get_filter (self->selection)));
 }
 
 static void

@@ -460,7 +460,11 @@ on_query_tooltip (GtkWidget  *widget,
 
   entity = sb_map_view_pick (self, point.x, point.y);
   if (SB_IS_ITEM (entity))
-    text = sb_format_item_tooltip (SB_ITEM (entity));
+    {
+      g_autofree char *subtitle = sb_format_item_subtitle_for (SB_ITEM (entity), sb_selection_get_filter (self->selection));
+
+      text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), subtitle);
+    }
   else if (SB_IS_PLACE (entity))
     text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), sb_format_place_precision (SB_PLACE (entity)));
   else

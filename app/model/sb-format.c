@@ -534,12 +534,14 @@ sb_format_figure (const SbFigure *figure)
 }
 
 static const char *
-item_what (SbItem *item)
+item_what (SbItem         *item,
+           const SbFilter *filter)
 {
   switch (sb_item_get_kind (item))
     {
     case SB_ITEM_KIND_DEPLOYMENT:
-      return sb_format_deployment_status (sb_item_get_deployment_status (item));
+      return sb_format_deployment_status (filter ? sb_filter_get_deployment_status (filter, item)
+                                                 : sb_item_get_deployment_status (item));
     case SB_ITEM_KIND_MOVEMENT:
       return sb_format_movement_status (sb_item_get_movement_status (item));
     case SB_ITEM_KIND_INCIDENT:
@@ -558,18 +560,25 @@ item_what (SbItem *item)
 char *
 sb_format_item_subtitle (SbItem *item)
 {
+  return sb_format_item_subtitle_for (item, NULL);
+}
+
+/**
+ * sb_format_item_subtitle_for:
+ * @filter: (nullable): the filters shown: a deployment's status is its
+ *   status in their time range
+ *
+ * Returns: one line on a statement for lists: "Deployment, present ·
+ *   2013–2022 · Reported"
+ */
+char *
+sb_format_item_subtitle_for (SbItem         *item,
+                             const SbFilter *filter)
+{
   g_autofree char *date = sb_format_date (sb_item_get_date (item));
   g_autofree char *evidence = sb_format_evidence (sb_item_get_evidence (item));
 
-  return g_strdup_printf ("%s · %s · %s", item_what (item), date ? date : "", evidence);
-}
-
-char *
-sb_format_item_tooltip (SbItem *item)
-{
-  g_autofree char *subtitle = sb_format_item_subtitle (item);
-
-  return g_strdup_printf ("%s\n%s", sb_entity_get_label (SB_ENTITY (item)), subtitle);
+  return g_strdup_printf ("%s · %s · %s", item_what (item, filter), date ? date : "", evidence);
 }
 
 /**

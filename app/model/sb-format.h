@@ -10,6 +10,7 @@
 #include "sb-briefing.h"
 #include "sb-citation.h"
 #include "sb-figure.h"
+#include "sb-filter.h"
 #include "sb-relation.h"
 #include "sb-source.h"
 
@@ -37,7 +38,8 @@ const char *sb_format_relation_end        (const SbRelationEnd *end);
 char       *sb_format_place_precision     (SbPlace           *place);
 char       *sb_format_figure              (const SbFigure    *figure);
 char       *sb_format_item_subtitle       (SbItem            *item);
-char       *sb_format_item_tooltip        (SbItem            *item);
+char       *sb_format_item_subtitle_for   (SbItem            *item,
+                                           const SbFilter    *filter);
 const char *sb_format_language            (const char        *code);
 const char *sb_format_publisher           (SbSource          *source);
 char       *sb_format_source_line         (SbSource          *source);
