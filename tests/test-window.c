@@ -774,6 +774,55 @@ test_search_basemap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+flap_settled (gpointer data)
+{
+  return !adw_flap_get_reveal_flap (data) || adw_flap_get_reveal_progress (data) >= 1.0;
+}
+
+/* On a 1024×768 screen the details lie over the map without hiding most
+ * of it, come with a selection and go with it; hiding the actors never
+ * brings up an empty pane.
+ */
+static void
+test_narrow_window (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  AdwFlap *details = ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP));
+  SbSelection *selection = sb_window_get_selection (window);
+  double map_width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (map_is_framed, map_view);
+  sb_test_iterate_for (300);
+
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_iterate_for (400);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_iterate_for (400);
+
+  sb_selection_select (selection, lookup (window, "wagner-mali"));
+  sb_test_wait_until (flap_settled, details);
+  sb_test_iterate_for (300);
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  g_assert_true (adw_flap_get_folded (details));
+  map_width = gtk_widget_get_width (GTK_WIDGET (map_view));
+  g_assert_cmpint (gtk_widget_get_width (pane), <=, 345);
+  g_assert_cmpfloat (gtk_widget_get_width (pane), <, map_width / 2);
+
+  sb_selection_clear (selection);
+  sb_test_iterate_for (300);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Files that cannot be opened, from the command line, leave no empty
  * window behind: their problems are shown in a window that shows a
  * briefing, or, when none does, in one window.
@@ -1070,6 +1119,7 @@ main (int   argc,
   g_test_add_func ("/window/failed-opens", test_failed_opens);
   g_test_add_func ("/window/map-item-list", test_map_item_list);
   g_test_add_func ("/window/search-basemap", test_search_basemap);
+  g_test_add_func ("/window/narrow-window", test_narrow_window);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
   g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);

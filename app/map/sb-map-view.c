@@ -27,6 +27,7 @@
 #include "sb-map-item-list.h"
 #include "sb-map-view.h"
 #include "sb-movement-layer.h"
+#include "sb-projection.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
 
@@ -49,6 +50,7 @@ struct _SbMapView
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
 
   char *notice;            /* nullable: what the operator should know of the tiles */
+  double covered;          /* pixels at the end side a pane lies over */
   gboolean shows_notices;
 
   SbBounds pending_frame;  /* asked for before the view had a size */
@@ -95,7 +97,7 @@ sb_map_view_frame (SbMapView      *self,
                    const SbBounds *bounds,
                    gboolean        animate)
 {
-  double zoom, lat, lon;
+  double zoom, lat, lon, width;
 
   g_return_if_fail (SB_IS_MAP_VIEW (self));
   g_return_if_fail (bounds != NULL);
@@ -109,14 +111,39 @@ sb_map_view_frame (SbMapView      *self,
       return;
     }
 
-  if (!sb_framing_fit (bounds, gtk_widget_get_width (GTK_WIDGET (self)),
-                       gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
+  /* Into the part no pane lies over. */
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - self->covered, 120);
+  if (!sb_framing_fit (bounds, width, gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
     return;
+
+  if (self->covered > 0)
+    {
+      double world = SB_TILE_SIZE * exp2 (zoom);
+      double shift = (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1) * self->covered / 2;
+
+      lon = (sb_mercator_x (lon) * world + shift) / world * 360.0 - 180.0;
+    }
 
   if (animate)
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
     sb_map_view_go_to (self, lat, lon, zoom);
+}
+
+/**
+ * sb_map_view_set_covered:
+ * @covered: how many pixels at the view's end side a pane lies over
+ *
+ * Framing then fits what it frames into the rest: in a narrow window the
+ * details lie over the map, and what they are about stays in sight.
+ */
+void
+sb_map_view_set_covered (SbMapView *self,
+                         double     covered)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  self->covered = MAX (covered, 0);
 }
 
 /**
