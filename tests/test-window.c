@@ -553,18 +553,24 @@ enter_state (SbWindow  *window,
 static void
 test_switch_briefings (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_window_new (NULL, NULL);
   g_autoptr(GFile) other = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
   GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
 
+  /* Small: ten briefings opened and drawn. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+
   for (PaneState state = 0; state < N_STATES; state++)
     {
-      g_test_message ("switching briefings from pane state %d", state);
+      g_test_message ("switching briefings from pane state %d at %.1f s", state, g_get_monotonic_time () / 1e6);
       enter_state (window, state);
 
       sb_window_open (window, other);
       sb_test_wait_until (is_done_loading, window);
-      sb_test_iterate_for (200);
+      sb_test_iterate_for (100);
       g_assert_null (sb_window_get_problems (window));
       g_assert_nonnull (lookup (window, "convoy-leaves"));
       g_assert_null (sb_selection_get_selected (sb_window_get_selection (window)));
@@ -578,7 +584,7 @@ test_switch_briefings (void)
       if (sb_presenter_get_window (sb_window_get_presenter (window)) != NULL)
         sb_presentation_end (sb_presentation_window_get_presentation (sb_presenter_get_window (sb_window_get_presenter (window))));
       sb_window_load_default (window);
-      sb_test_iterate_for (200);
+      sb_test_iterate_for (100);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -211,6 +211,31 @@ sb_legend_set_compact (SbLegend *self,
 }
 
 /**
+ * sb_legend_get_covered:
+ * @bounds: (out): what of the map it covers, in @target's coordinates
+ *
+ * What the legend lies over always: its button, or the compact legend.
+ * The open legend is asked for, and may cover what it likes.
+ *
+ * Returns: whether it covers anything
+ */
+gboolean
+sb_legend_get_covered (SbLegend        *self,
+                       GtkWidget       *target,
+                       graphene_rect_t *bounds)
+{
+  GtkWidget *shown;
+
+  g_return_val_if_fail (SB_IS_LEGEND (self), FALSE);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+
+  shown = self->compact ? self->compact_box : gtk_widget_get_first_child (GTK_WIDGET (self->expander));
+  return shown != NULL && gtk_widget_get_visible (shown) && gtk_widget_compute_bounds (shown, target, bounds);
+}
+
+/**
  * sb_legend_set_scale:
  *
  * Draws the samples @scale times their size: on a projector, as large

@@ -268,6 +268,8 @@ card_cost (SbMapBuilder    *builder,
         hidden -= shown.size.width * shown.size.height;
       cost += hidden * 6;
     }
+  /* Under the legend's button or the scale: as good as out of view. */
+  cost += _sb_map_overlap_area (builder->occluders, &box) * 6;
 
   /* The cheaper terms first: a place already worse than the best found
    * is not looked at further.

@@ -30,6 +30,7 @@ struct _SbMapItemList
 
   GtkWidget *scroller;
   GtkListBox *list;
+  GtkEventController *focus;
   SbSelection *selection;
   GPtrArray *items;        /* of SbItem, unowned: one per row */
   guint rebuild_source;
@@ -191,18 +192,32 @@ on_row_selected (GtkListBox    *list,
   sb_selection_select (self->selection, g_ptr_array_index (self->items, gtk_list_box_row_get_index (row)));
 }
 
+/* Shown while it has the focus and the keyboard moves it: a click that
+ * lands focus here by chance shows nothing.
+ */
 static void
-on_focus_enter (SbMapItemList *self)
+update_shown (SbMapItemList *self)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
-  gtk_widget_set_can_target (GTK_WIDGET (self), TRUE);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean shown = gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus)) &&
+                   GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root));
+
+  if (shown)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
+  gtk_widget_set_can_target (GTK_WIDGET (self), shown);
 }
 
 static void
-on_focus_leave (SbMapItemList *self)
+on_root_changed (SbMapItemList *self,
+                 GParamSpec    *pspec,
+                 gpointer       user_data)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
-  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::focus-visible", G_CALLBACK (update_shown), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -273,6 +288,7 @@ sb_map_item_list_init (SbMapItemList *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  self->focus = focus;
   self->items = g_ptr_array_new ();
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
@@ -292,8 +308,9 @@ sb_map_item_list_init (SbMapItemList *self)
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_widget_add_css_class (self->scroller, "card");
 
-  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), self);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (update_shown), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (update_shown), self);
+  g_signal_connect (self, "notify::root", G_CALLBACK (on_root_changed), NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }

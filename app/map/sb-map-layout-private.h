@@ -27,6 +27,7 @@ typedef struct
   GArray *base_towns;      /* of graphene_rect_t: the base map's towns; cards avoid them if they can */
   GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
   GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
+  GArray *occluders;       /* of graphene_rect_t: what lies over the map (its legend, scale): out of view */
 } SbMapBuilder;
 
 /* Boxes here are never of negative size: no need for graphene's care,

@@ -654,6 +654,29 @@ sb_map_layout_new (SbSelection           *selection,
                    SbIncidentClusters    *clusters,
                    SbIncidentClusters    *actor_clusters)
 {
+  return sb_map_layout_new_full (selection, projection, view, NULL, clusters, actor_clusters);
+}
+
+/**
+ * sb_map_layout_new_full:
+ * @occluders: (nullable) (element-type graphene_rect_t): what lies over
+ *   the map in view, in @projection's pixels (the legend's button, the
+ *   scale): cards keep out from under it as from beyond the view's edge,
+ *   and labels as from symbols
+ *
+ * Lays out what the briefing's layers draw in @projection, as
+ * sb_map_layout_new() does, clear of @occluders.
+ *
+ * Returns: (transfer full): the layout
+ */
+SbMapLayout *
+sb_map_layout_new_full (SbSelection           *selection,
+                        const SbProjection    *projection,
+                        const graphene_rect_t *view,
+                        GArray                *occluders,
+                        SbIncidentClusters    *clusters,
+                        SbIncidentClusters    *actor_clusters)
+{
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   SbMapLayout *layout = g_rc_box_new0 (SbMapLayout);
   SbMapBuilder builder = {
@@ -663,6 +686,7 @@ sb_map_layout_new (SbSelection           *selection,
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    occluders ? g_array_ref (occluders) : g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
   };
 
   layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
@@ -671,6 +695,9 @@ sb_map_layout_new (SbSelection           *selection,
   layout->arrows = g_array_new (FALSE, TRUE, sizeof (SbMapArrow));
   layout->towns = g_array_new (FALSE, TRUE, sizeof (SbMapTown));
   layout->country_names = g_array_new (FALSE, TRUE, sizeof (SbMapTown));
+
+  /* What lies over the map: nothing is labelled under it. */
+  g_array_append_vals (builder.obstacles, builder.occluders->data, builder.occluders->len);
 
   if (sb_selection_get_briefing (selection) != NULL)
     {
@@ -698,6 +725,7 @@ sb_map_layout_new (SbSelection           *selection,
   g_array_unref (builder.base_towns);
   g_array_unref (builder.arrow_marks);
   g_array_unref (builder.middles);
+  g_array_unref (builder.occluders);
   layout->taken = builder.obstacles;
   return layout;
 }

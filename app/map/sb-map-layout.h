@@ -108,6 +108,12 @@ SbMapLayout *sb_map_layout_new            (SbSelection         *selection,
                                            const graphene_rect_t *view,
                                            SbIncidentClusters  *clusters,
                                            SbIncidentClusters  *actor_clusters);
+SbMapLayout *sb_map_layout_new_full       (SbSelection         *selection,
+                                           const SbProjection  *projection,
+                                           const graphene_rect_t *view,
+                                           GArray              *occluders,
+                                           SbIncidentClusters  *clusters,
+                                           SbIncidentClusters  *actor_clusters);
 SbMapLayout *sb_map_layout_ref            (SbMapLayout         *self);
 void         sb_map_layout_unref          (SbMapLayout         *self);
 void         sb_map_layout_set_font       (PangoLayout         *layout,

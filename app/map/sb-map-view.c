@@ -711,6 +711,64 @@ sb_map_view_set_property (GObject      *object,
     }
 }
 
+/* One child, the overlay, as a GtkBinLayout would lay it out; allocated
+ * here, the view learns what lies over the map.
+ */
+static void
+sb_map_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+add_covered (GArray          *occluders,
+             GtkWidget       *widget,
+             GtkWidget       *target)
+{
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_visible (widget) && gtk_widget_compute_bounds (widget, target, &bounds))
+    g_array_append_val (occluders, bounds);
+}
+
+/* What lies over the map, which its cards keep out from under: the
+ * legend's button (or the compact legend), the scale, the attribution.
+ */
+static void
+sb_map_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  SbMapView *self = SB_MAP_VIEW (widget);
+  g_autoptr(GArray) occluders = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t legend;
+
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (self->selection == NULL)
+    return;
+
+  if (sb_legend_get_covered (self->legend, GTK_WIDGET (self->map), &legend))
+    g_array_append_val (occluders, legend);
+  add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
+  add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
+  sb_map_layer_set_occluders (self->layers[2], occluders);
+}
+
 static void
 sb_map_view_class_init (SbMapViewClass *klass)
 {
@@ -720,6 +778,8 @@ sb_map_view_class_init (SbMapViewClass *klass)
   object_class->dispose = sb_map_view_dispose;
   object_class->get_property = sb_map_view_get_property;
   object_class->set_property = sb_map_view_set_property;
+  widget_class->measure = sb_map_view_measure;
+  widget_class->size_allocate = sb_map_view_size_allocate;
 
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL,
@@ -752,7 +812,6 @@ sb_map_view_class_init (SbMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbMapView, item_list);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, status_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sb-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -707,6 +707,7 @@ sb_presentation_window_init (SbPresentationWindow *self)
    */
   sb_map_view_set_shows_notices (self->map_view, FALSE);
   sb_legend_set_compact (sb_map_view_get_legend (self->map_view), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (sb_map_view_get_item_list (self->map_view)), FALSE);
 
   /* No hover summaries over the audience's picture. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (sb_map_view_get_map (self->map_view)), FALSE);
