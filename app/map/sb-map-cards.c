@@ -256,8 +256,9 @@ card_cost (SbMapBuilder    *builder,
   distance = centre * 0.5 + leader * 3;
   cost = distance * 4 + (distance > 60 ? (distance - 60) * (distance - 60) * 0.2 : 0);
 
-  /* Out of view, a card is no use; out of its area, it is misleading
-   * (a leader helps): rather out of view than far from its area.
+  /* Out of view, a card is no use, and a card cut at the view's edge
+   * reads as a card cut: it stays in view, on something else or far
+   * from its area (with a leader) if it must.
    */
   if (builder->view != NULL)
     {
@@ -266,10 +267,10 @@ card_cost (SbMapBuilder    *builder,
 
       if (graphene_rect_intersection (builder->view, &box, &shown))
         hidden -= shown.size.width * shown.size.height;
-      cost += hidden * 6;
+      cost += hidden * 60;
     }
   /* Under the legend's button or the scale: as good as out of view. */
-  cost += _sb_map_overlap_area (builder->occluders, &box) * 6;
+  cost += _sb_map_overlap_area (builder->occluders, &box) * 60;
 
   /* The cheaper terms first: a place already worse than the best found
    * is not looked at further.
@@ -281,6 +282,18 @@ card_cost (SbMapBuilder    *builder,
     return cost;
 
   cost += _sb_map_overlap_area (builder->base_towns, &box) * 0.5;
+
+  /* A town the briefing mentions keeps a side free for its name. */
+  for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len && cost < bound; t += SB_MAP_TOWN_SIDES)
+    {
+      guint covered = 0;
+
+      for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
+        covered += sb_map_rect_overlap (&g_array_index (builder->town_sides, graphene_rect_t, t + k), &box) > 0;
+      if (covered == SB_MAP_TOWN_SIDES)
+        cost += 200 * g_array_index (builder->town_sides, graphene_rect_t, t).size.width *
+                g_array_index (builder->town_sides, graphene_rect_t, t).size.height;
+    }
   for (guint i = 0; i <= 2 && cost < bound; i++)
     for (guint j = 0; j <= 2; j++)
       if (!inside_area (builder, card, x + width * i / 2, y + height * j / 2))

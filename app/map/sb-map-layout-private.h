@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 #define SB_MAP_INCIDENT_RADIUS 9.0
 #define SB_MAP_TOWN_DOT 3.0
+#define SB_MAP_TOWN_SIDES 4
 
 typedef struct
 {
@@ -28,6 +29,7 @@ typedef struct
   GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
   GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
   GArray *occluders;       /* of graphene_rect_t: what lies over the map (its legend, scale): out of view */
+  GArray *town_sides;      /* of graphene_rect_t, SB_MAP_TOWN_SIDES a town: where else its name may go */
 } SbMapBuilder;
 
 /* Boxes here are never of negative size: no need for graphene's care,

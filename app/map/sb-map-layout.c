@@ -182,8 +182,21 @@ collect_towns (SbMapBuilder *builder)
       sb_projection_unit_to_widget (builder->projection, town.town->label_x, town.town->label_y, &town.x, &town.y);
       _sb_map_measure (builder, town.town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN, town.town->name, &width, &height);
 
-      /* Where the name would go: cards keep clear of it. */
+      /* Where the name would go: cards keep clear of it, and never
+       * cover all the sides it could go to.
+       */
       graphene_rect_init (&town.label, town.x + SB_MAP_TOWN_DOT + 3, town.y - height / 2, width, height);
+      {
+        double gap = SB_MAP_TOWN_DOT + 3;
+        graphene_rect_t sides[SB_MAP_TOWN_SIDES] = {
+          GRAPHENE_RECT_INIT (town.x + gap, town.y - height / 2, width, height),
+          GRAPHENE_RECT_INIT (town.x - gap - width, town.y - height / 2, width, height),
+          GRAPHENE_RECT_INIT (town.x - width / 2, town.y - gap - height, width, height),
+          GRAPHENE_RECT_INIT (town.x - width / 2, town.y + gap, width, height),
+        };
+
+        g_array_append_vals (builder->town_sides, sides, SB_MAP_TOWN_SIDES);
+      }
       _sb_map_add_obstacle (builder, town.x - SB_MAP_TOWN_DOT - 1, town.y - SB_MAP_TOWN_DOT - 1, 2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2);
       g_array_append_val (builder->town_names, town.label);
       g_array_append_val (builder->layout->towns, town);
@@ -561,6 +574,10 @@ place_label (SbMapBuilder    *builder,
       graphene_rect_t box = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1], width + 4, height);
       double cost = _sb_map_overlap_area (builder->obstacles, &box);
 
+      /* A name over a card's title or symbols reads as neither. */
+      for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
+        cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
+
       if (cost < best)
         {
           best = cost;
@@ -687,6 +704,7 @@ sb_map_layout_new_full (SbSelection           *selection,
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     occluders ? g_array_ref (occluders) : g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
   };
 
   layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
@@ -726,6 +744,7 @@ sb_map_layout_new_full (SbSelection           *selection,
   g_array_unref (builder.arrow_marks);
   g_array_unref (builder.middles);
   g_array_unref (builder.occluders);
+  g_array_unref (builder.town_sides);
   layout->taken = builder.obstacles;
   return layout;
 }
