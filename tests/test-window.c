@@ -432,8 +432,12 @@ test_source_text_is_not_markup (void)
   highlight = current_highlight (window);
   g_assert_cmpstr (highlight, ==, "the <b>convoy</b> left Gao & crossed into Niger.");
 
-  /* Titles and names are plain text too. */
-  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes"));
+  /* Titles and names are plain text too (the details slide in). */
+  {
+    LabelWanted title = { GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes" };
+
+    sb_test_wait_until (label_shown, &title);
+  }
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Source with <i>markup</i> & ampersands"));
   g_assert_nonnull (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Force <b>One</b> & Co"));
 
@@ -772,7 +776,11 @@ test_search_basemap (void)
 
 
   /* What happened at its airport is what happened there. */
-  g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "germany-leaves-via-gao"))));
+  {
+    LabelWanted germany = { pane, sb_entity_get_label (lookup (window, "germany-leaves-via-gao")) };
+
+    sb_test_wait_until (label_shown, &germany);
+  }
   g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "russia-lands-at-gao"))));
   /* Not what is known only to Mali. */
   g_assert_null (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "wagner-mali"))));
