@@ -264,10 +264,18 @@ card_cost (SbMapBuilder    *builder,
     {
       graphene_rect_t shown;
       double hidden = width * height;
+      gboolean area_in_view = graphene_rect_contains_point (builder->view,
+                                                            &GRAPHENE_POINT_INIT (card->anchor_x, card->anchor_y));
 
       if (graphene_rect_intersection (builder->view, &box, &shown))
         hidden -= shown.size.width * shown.size.height;
-      cost += hidden * 60;
+
+      /* Whole or not at all: an area out of view may keep its card out
+       * of view too, rather than crowd the view's edge.
+       */
+      cost += hidden * (area_in_view ? 60 : 6);
+      if (hidden > 0 && hidden < width * height)
+        cost += width * height * 30;
     }
   /* Under the legend's button or the scale: as good as out of view. */
   cost += _sb_map_overlap_area (builder->occluders, &box) * 60;
@@ -278,6 +286,15 @@ card_cost (SbMapBuilder    *builder,
   cost += _sb_map_overlap_area (builder->middles, &box) * 1000 +
           _sb_map_overlap_area (builder->obstacles, &box) * 20 +
           _sb_map_overlap_area (builder->town_names, &box) * 8;
+
+  /* A card over another reads as neither. */
+  for (guint i = 0; i < builder->layout->cards->len && cost < bound; i++)
+    {
+      const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
+
+      if (other != card && other->box.size.width > 0)
+        cost += sb_map_rect_overlap (&other->box, &box) * 200;
+    }
   if (cost >= bound)
     return cost;
 

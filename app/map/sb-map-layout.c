@@ -455,6 +455,10 @@ place_area_name (SbMapBuilder *builder,
                                                       extents.width, extents.height);
             double cost = distance + _sb_map_overlap_area (arrow_marks, &box) * 10;
 
+            /* A name cut at the view's edge is no name. */
+            if (builder->view != NULL && !graphene_rect_contains_rect (builder->view, &box))
+              continue;
+
             if (cost < best && _sb_map_overlap_area (obstacles, &box) == 0 &&
                 _sb_map_overlap_area (town_names, &box) == 0 &&
                 box_is_inside (builder->projection, geometry, &box))

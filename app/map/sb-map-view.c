@@ -544,6 +544,14 @@ item_is_well_in_view (SbMapView *self,
   sb_projection_to_widget (&projection, bounds.max_lat, bounds.min_lon, &x1, &y1);
   sb_projection_to_widget (&projection, bounds.min_lat, bounds.max_lon, &x2, &y2);
 
+  /* In the part no pane lies over. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    {
+      x1 -= self->covered;
+      x2 -= self->covered;
+    }
+  width -= self->covered;
+
   return x1 >= width * 0.05 && x2 <= width * 0.95 && y1 >= height * 0.05 && y2 <= height * 0.95;
 }
 
