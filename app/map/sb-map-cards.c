@@ -287,13 +287,21 @@ card_cost (SbMapBuilder    *builder,
           _sb_map_overlap_area (builder->obstacles, &box) * 20 +
           _sb_map_overlap_area (builder->town_names, &box) * 8;
 
-  /* A card over another reads as neither. */
+  /* A card over another, or over a symbol, reads as neither. */
   for (guint i = 0; i < builder->layout->cards->len && cost < bound; i++)
     {
       const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
 
       if (other != card && other->box.size.width > 0)
         cost += sb_map_rect_overlap (&other->box, &box) * 200;
+    }
+  for (guint i = 0; i < builder->layout->marks->len && cost < bound; i++)
+    {
+      const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, i);
+
+      if (mark->card < 0)
+        cost += sb_map_rect_overlap (&GRAPHENE_RECT_INIT (mark->x - mark->radius, mark->y - mark->radius,
+                                                          2 * mark->radius, 2 * mark->radius), &box) * 200;
     }
   if (cost >= bound)
     return cost;
