@@ -949,6 +949,8 @@ draw_citation (cairo_t    *cr,
     }
 
   y += draw_text (cr, source, "Sans", 16 * u, x, y, width, 0, grey);
+  if (sb_source_get_url (citation->source) != NULL)
+    y += draw_text (cr, sb_source_get_url (citation->source), "Sans", 16 * u, x, y, width, 1, grey);
   return y - top;
 }
 

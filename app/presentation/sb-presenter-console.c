@@ -156,6 +156,8 @@ show_citation (SbPresenterConsole *self,
 
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Source: %s"), source);
+  if (sb_source_get_url (citation->source) != NULL)
+    g_string_append_printf (text, "\n%s", sb_source_get_url (citation->source));
   gtk_label_set_text (self->citation_label, text->str);
 }
 
