@@ -189,20 +189,6 @@ test_loader_error (void)
 /* The briefing language preference: the views show the briefing again in
  * it, and the detail pane says when a text is not in it.
  */
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} LabelWanted;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWanted *wanted = data;
-
-  return sb_test_find_label (wanted->root, wanted->text) != NULL;
-}
-
 static void
 test_briefing_language (void)
 {
@@ -236,9 +222,9 @@ test_briefing_language (void)
   sb_selection_select (selection, sb_briefing_lookup (sb_window_get_briefing (window), "wagner-group"));
   {
     /* The details slide in with the selection. */
-    LabelWanted note = { pane, expected->german_note };
+    SbTestLabel note = { pane, expected->german_note };
 
-    sb_test_wait_until (label_shown, &note);
+    sb_test_wait_until (sb_test_label_shown, &note);
   }
   g_assert_nonnull (sb_test_find_label (sidebar, "Wagner group"));
 

@@ -90,20 +90,6 @@ current_highlight (SbWindow *window)
   return gtk_text_iter_get_text (&start, &end);
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} LabelWanted;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWanted *wanted = data;
-
-  return sb_test_find_label (wanted->root, wanted->text) != NULL;
-}
-
 static void
 test_sidebar_lists_every_actor (void)
 {
@@ -434,9 +420,9 @@ test_source_text_is_not_markup (void)
 
   /* Titles and names are plain text too (the details slide in). */
   {
-    LabelWanted title = { GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes" };
+    SbTestLabel title = { GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes" };
 
-    sb_test_wait_until (label_shown, &title);
+    sb_test_wait_until (sb_test_label_shown, &title);
   }
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Source with <i>markup</i> & ampersands"));
   g_assert_nonnull (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Force <b>One</b> & Co"));
@@ -516,10 +502,10 @@ enter_state (SbWindow  *window,
 
     case STATE_SEARCH_RESULTS:
       {
-        LabelWanted results = { sidebar, "Statements" };
+        SbTestLabel results = { sidebar, "Statements" };
 
         gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
-        sb_test_wait_until (label_shown, &results);
+        sb_test_wait_until (sb_test_label_shown, &results);
       }
       sb_selection_select (selection, lookup (window, "gao-airport"));
       break;
@@ -752,10 +738,10 @@ test_search_basemap (void)
   ZoomWanted closer = { map_view, 0 };
   double x, y;
 
-  LabelWanted town = { sidebar, "Town in Mali, from the base map" };
+  SbTestLabel town = { sidebar, "Town in Mali, from the base map" };
 
   gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
-  sb_test_wait_until (label_shown, &town);
+  sb_test_wait_until (sb_test_label_shown, &town);
 
   /* Closer than the briefing's overview, and settled there. */
   closer.zoom = shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) + 0.5;
@@ -777,9 +763,9 @@ test_search_basemap (void)
 
   /* What happened at its airport is what happened there. */
   {
-    LabelWanted germany = { pane, sb_entity_get_label (lookup (window, "germany-leaves-via-gao")) };
+    SbTestLabel germany = { pane, sb_entity_get_label (lookup (window, "germany-leaves-via-gao")) };
 
-    sb_test_wait_until (label_shown, &germany);
+    sb_test_wait_until (sb_test_label_shown, &germany);
   }
   g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "russia-lands-at-gao"))));
   /* Not what is known only to Mali. */
@@ -1087,7 +1073,7 @@ test_export_while_filtering (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(SbBriefing) exported = NULL;
-  LabelWanted done = { GTK_WIDGET (window), "Exported to “shown.geojson”" };
+  SbTestLabel done = { GTK_WIDGET (window), "Exported to “shown.geojson”" };
   guint n_areas = g_list_model_get_n_items (sb_briefing_get_items (sb_window_get_briefing (window),
                                                                    SB_ITEM_KIND_AREA));
   guint shown;
@@ -1102,7 +1088,7 @@ test_export_while_filtering (void)
   g_assert_false (sb_window_is_loading (window));
 
   sb_test_wait_until (file_exists, path);
-  sb_test_wait_until (label_shown, &done);
+  sb_test_wait_until (sb_test_label_shown, &done);
   g_assert_cmpuint (n_areas, >, 0);
   exported = sb_geojson_import_file (file, NULL, &problems);
   g_assert_nonnull (exported);
