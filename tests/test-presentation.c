@@ -991,6 +991,108 @@ label_shown (gpointer data)
   return find_label_starting (wanted->root, wanted->prefix) != NULL;
 }
 
+/* A briefing of two steps: a short passage, then one too long for any
+ * caption, each translated.
+ */
+static SbBriefing *
+load_long_quote (void)
+{
+  g_autoptr(GString) sentence = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (sentence, "De kolonne trok langs de rivier naar het oosten en verder. ");
+  g_string_truncate (sentence, sentence->len - 1);
+
+  json = g_strdup_printf (
+    "{ \"format\": \"sahelbrief\", \"version\": 2, \"title\": \"Lang\", \"language\": \"nl\",\n"
+    "  \"sources\": [ { \"id\": \"s\", \"title\": \"Bron\", \"date\": \"2022\", \"language\": \"nl\",\n"
+    "                 \"text\": \"Kort. %s\" } ],\n"
+    "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n"
+    "  \"incidents\": [ { \"id\": \"i\", \"type\": \"other\", \"description\": \"D\", \"place\": \"gao\", \"date\": \"2022\",\n"
+    "    \"certainty\": \"reported\", \"citations\": [ { \"source\": \"s\", \"quote\": \"Kort.\" } ] } ],\n"
+    "  \"steps\": [\n"
+    "    { \"id\": \"short\", \"title\": \"Short\", \"highlight\": [\"i\"],\n"
+    "      \"citation\": { \"source\": \"s\", \"quote\": \"Kort.\", \"translations\": { \"en\": \"Short.\" } } },\n"
+    "    { \"id\": \"long\", \"title\": \"Long\", \"highlight\": [\"i\"],\n"
+    "      \"citation\": { \"source\": \"s\", \"quote\": \"%s\", \"translations\": { \"en\": \"The column went east.\" } } } ] }\n",
+    sentence->str, sentence->str);
+  bytes = g_bytes_new (json, strlen (json));
+  briefing = sb_loader_load_bytes (bytes, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  return briefing;
+}
+
+static gboolean
+label_starting_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return find_label_starting (wanted->root, wanted->prefix) != NULL;
+}
+
+/* The caption gives the translation with the original and its source;
+ * a passage too long for it goes to the console, its source staying; the
+ * audience never sees the tiles' notices; after the last step, an end
+ * screen.
+ */
+static void
+test_caption_and_end (void)
+{
+  g_autoptr(SbBriefing) briefing = load_long_quote ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  LabelWanted translated = { GTK_WIDGET (presenting), "“Short.” (translated from Dutch)" };
+  LabelWanted original = { GTK_WIDGET (presenting), "Original: “Kort.”" };
+  LabelWanted source = { GTK_WIDGET (presenting), "Source: Bron" };
+  LabelWanted on_console = { GTK_WIDGET (presenting), "The quote is on the presenter console" };
+  LabelWanted end = { GTK_WIDGET (presenting), "End of briefing" };
+
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  g_assert_true (sb_test_run_until (label_starting_shown, &translated, TIMEOUT_MS));
+  g_assert_true (label_starting_shown (&original));
+  g_assert_true (label_starting_shown (&source));
+
+  /* No console: a long passage wraps on, whole. */
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (300);
+  g_assert_true (sb_presentation_window_get_quote_on_screen (presenting));
+  g_assert_false (label_starting_shown (&on_console));
+
+  /* With one, it goes there; the caption keeps its source. */
+  sb_presentation_window_set_has_console (presenting, TRUE);
+  sb_presentation_previous (presentation);
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (300);
+  g_assert_false (sb_presentation_window_get_quote_on_screen (presenting));
+  g_assert_true (label_starting_shown (&on_console));
+  g_assert_true (label_starting_shown (&source));
+
+  /* The map's notices are not the audience's. */
+  {
+    gboolean shows;
+
+    g_object_get (sb_presentation_window_get_map_view (presenting), "shows-notices", &shows, NULL);
+    g_assert_false (shows);
+  }
+
+  g_assert_false (label_starting_shown (&end));
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (200);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+  g_assert_true (label_starting_shown (&end));
+
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+
 /* Exporting from the window is one of its jobs: the progress line says
  * so while the tiles are awaited, with Cancel; the window stays in use,
  * and the filters may change meanwhile without changing what is exported;
@@ -1102,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/presentation/keys", test_keys);
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
+  g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);
