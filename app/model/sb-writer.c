@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sb-enums.h"
+#include "sb-json-string.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
 #include "sb-writer.h"
@@ -483,7 +484,7 @@ write_array (Writer     *self,
 /* json-glib 1.6 writes U+001F raw, which RFC 8259 (and so the loader)
  * forbids. Outside strings the pretty generator writes only spaces and
  * line breaks, and inside them it escapes line breaks, so any other raw
- * control byte stands in a string and becomes its \\u escape.
+ * control byte stands in a string and is escaped there.
  */
 static inline gboolean
 is_raw_control (char c)
@@ -496,7 +497,7 @@ escape_raw_controls (char  *json,
                      gsize *length)
 {
   GString *escaped;
-  const char *p;
+  const char *p, *run;
 
   for (p = json; *p != '\0' && !is_raw_control (*p); p++)
     ;
@@ -504,13 +505,16 @@ escape_raw_controls (char  *json,
     return json;
 
   escaped = g_string_sized_new (strlen (json) + 16);
-  for (p = json; *p != '\0'; p++)
+  for (p = run = json; *p != '\0'; p++)
     {
       if (is_raw_control (*p))
-        g_string_append_printf (escaped, "\\u%04x", (guint) *p);
-      else
-        g_string_append_c (escaped, *p);
+        {
+          g_string_append_len (escaped, run, p - run);
+          sb_json_append_escaped (escaped, p, 1);
+          run = p + 1;
+        }
     }
+  g_string_append_len (escaped, run, p - run);
   g_free (json);
 
   if (length != NULL)
