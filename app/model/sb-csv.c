@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sb-csv.h"
+#include "sb-import-private.h"
 
 #define BUFFER_SIZE (256 * 1024)
 
@@ -43,6 +44,7 @@ struct _SbCsvReader
   guint started : 1;
   guint at_end : 1;
   guint encoding_error : 1;
+  guint windows_1252 : 1;      /* records that are not UTF-8 are read as Windows-1252 */
 
   GString *record;             /* the fields, each followed by a NUL */
   GArray *starts;              /* of gsize: where each field starts in record */
@@ -51,6 +53,8 @@ struct _SbCsvReader
   guint record_line;           /* the line the last record started on */
   guint n_records;             /* records read, the header and blank lines included */
   guint n_header_fields;       /* 0 until the header is read */
+  guint n_named_fields;        /* the header's, up to its last non-empty name */
+  guint n_converted;           /* records read as Windows-1252 */
   char *message;
 };
 
@@ -278,6 +282,31 @@ read_unquoted (SbCsvReader *self,
   return c;
 }
 
+/* The character that starts with byte @c, just read, quoted for a
+ * message: the bytes of a UTF-8 sequence are not characters on their own.
+ */
+static char *
+describe_char (SbCsvReader *self,
+               int          c)
+{
+  char bytes[5] = { (char) c, };
+  gsize n = 1;
+
+  if (c < 0x80)
+    return g_ascii_isprint (c) ? g_strdup_printf ("“%c”", c) : g_strdup_printf (_("the byte 0x%02x"), c);
+
+  while (n < 4 && self->pos + n - 1 < self->end && ((guchar) self->buffer[self->pos + n - 1] & 0xC0) == 0x80)
+    {
+      bytes[n] = self->buffer[self->pos + n - 1];
+      n++;
+    }
+
+  if (g_utf8_validate (bytes, n, NULL) && g_utf8_get_char_validated (bytes, n) != (gunichar) -1)
+    return g_strdup_printf ("“%s”", bytes);
+
+  return g_strdup_printf (_("the byte 0x%02x"), c);
+}
+
 static ReadResult
 read_record (SbCsvReader *self)
 {
@@ -309,8 +338,10 @@ read_record (SbCsvReader *self)
           c = read_quoted (self, &ok);
           if (ok && !ends_field (c))
             {
-              set_message (self, g_strdup_printf (_("field %u has “%c” after its closing quote; a quote inside a quoted field is written twice"),
-                                                  self->starts->len, c));
+              g_autofree char *shown = describe_char (self, c);
+
+              set_message (self, g_strdup_printf (_("field %u has %s after its closing quote; a quote inside a quoted field is written twice"),
+                                                  self->starts->len, shown));
               ok = FALSE;
               skip_line (self);
             }
@@ -348,6 +379,67 @@ read_record (SbCsvReader *self)
   return READ_RECORD;
 }
 
+/* The record's fields, from Windows-1252. */
+static void
+convert_record (SbCsvReader *self)
+{
+  g_autoptr(GString) converted = g_string_sized_new (self->record->len + self->record->len / 8);
+
+  for (guint i = 0; i < self->starts->len; i++)
+    {
+      gsize length, converted_length;
+      const char *field = sb_csv_reader_get_field (self, i, &length);
+      g_autofree char *utf8 = _sb_import_windows_1252_to_utf8 (field, length, &converted_length);
+
+      g_array_index (self->starts, gsize, i) = converted->len;
+      g_string_append_len (converted, utf8, converted_length);
+      g_string_append_c (converted, '\0');
+    }
+
+  g_string_truncate (self->record, 0);
+  g_string_append_len (self->record, converted->str, converted->len);
+  self->n_converted++;
+}
+
+/* Spreadsheets write a column for every cell that was ever touched: the
+ * header may end in empty names, and rows in empty fields, in numbers
+ * that differ. Fields past the named ones must be empty; the record then
+ * gets the header's number of fields.
+ */
+static gboolean
+fit_to_header (SbCsvReader *self)
+{
+  guint n_fields = self->starts->len;
+
+  if (n_fields < self->n_named_fields)
+    return FALSE;
+
+  for (guint i = self->n_named_fields; i < n_fields; i++)
+    {
+      gsize length;
+
+      sb_csv_reader_get_field (self, i, &length);
+      if (length > 0)
+        return FALSE;
+    }
+
+  if (n_fields > self->n_header_fields)
+    {
+      g_string_truncate (self->record, g_array_index (self->starts, gsize, self->n_header_fields));
+      g_array_set_size (self->starts, self->n_header_fields);
+    }
+
+  while (self->starts->len < self->n_header_fields)
+    {
+      gsize start = self->record->len;
+
+      g_array_append_val (self->starts, start);
+      g_string_append_c (self->record, '\0');
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_record (SbCsvReader *self)
 {
@@ -359,22 +451,36 @@ check_record (SbCsvReader *self)
       const char *field = sb_csv_reader_get_field (self, i, &length);
       const char *invalid;
 
-      if (!g_utf8_validate (field, length, &invalid))
+      if (g_utf8_validate_len (field, length, &invalid))
+        continue;
+
+      if (self->windows_1252)
         {
-          set_message (self, g_strdup_printf (_("field %u is not valid UTF-8: byte 0x%02x cannot start or continue a character"),
-                                              i + 1, (guchar) *invalid));
-          self->encoding_error = TRUE;
-          return FALSE;
+          convert_record (self);
+          break;
         }
+
+      set_message (self, g_strdup_printf (_("field %u is not valid UTF-8: byte 0x%02x cannot start or continue a character"),
+                                          i + 1, (guchar) *invalid));
+      self->encoding_error = TRUE;
+      return FALSE;
     }
 
   if (self->n_header_fields == 0)
     {
       self->n_header_fields = n_fields;
+      for (guint i = 0; i < n_fields; i++)
+        {
+          gsize length;
+          const char *name = sb_csv_reader_get_field (self, i, &length);
+
+          if (!_sb_import_is_blank (name))
+            self->n_named_fields = i + 1;
+        }
       return TRUE;
     }
 
-  if (n_fields != self->n_header_fields)
+  if (n_fields != self->n_header_fields && !fit_to_header (self))
     {
       set_message (self, g_strdup_printf (ngettext ("the record has %u field; the header has %u",
                                                     "the record has %u fields; the header has %u",
@@ -505,6 +611,35 @@ sb_csv_reader_get_message (SbCsvReader *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->message;
+}
+
+/**
+ * sb_csv_reader_set_windows_1252:
+ *
+ * Reads records that are not UTF-8 as Windows-1252, the encoding of
+ * Excel's "CSV" on Western Windows and of ACLED's releases before 2018,
+ * instead of reporting them.
+ */
+void
+sb_csv_reader_set_windows_1252 (SbCsvReader *self,
+                                gboolean     windows_1252)
+{
+  g_return_if_fail (self != NULL);
+
+  self->windows_1252 = !!windows_1252;
+}
+
+/**
+ * sb_csv_reader_get_n_converted:
+ *
+ * Returns: how many records were read as Windows-1252
+ */
+guint
+sb_csv_reader_get_n_converted (SbCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_converted;
 }
 
 gboolean

@@ -6,6 +6,12 @@
  * feature is checked before anything is made of it: a bad one leaves no
  * stray actor or place behind.
  *
+ * GeoJSON comes from everywhere: SahelBrief's own export, QGIS and GDAL
+ * (a "crs" member, upper-case property names), HDX boundaries (no dates
+ * at all), ArcGIS (dates as milliseconds). A feature with a date is a
+ * statement; one without is a place or an area drawn for reference. Its
+ * properties are all kept, as text, so that nothing in the file is lost.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -19,57 +25,36 @@
 #include <math.h>
 #include <string.h>
 
-#include "sb-acled.h"
 #include "sb-enums.h"
 #include "sb-geojson.h"
+#include "sb-import-private.h"
 #include "sb-json-builder.h"
 #include "sb-json-reader.h"
 #include "sb-json-scan.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
-#include "sb-model-private.h"
 
-#define READ_CHUNK (64 * 1024)
 #define CANCEL_CHECK_FEATURES 1024
+#define MAX_REFERENCE_RADIUS_KM 3000
 
 typedef struct
 {
-  double lat;
-  double lon;
-  SbPlacePrecision precision;
-  double radius_km;
-  const char *name;        /* stored after the key */
-} PlaceKey;
-
-typedef struct
-{
-  char *name;                    /* valid UTF-8 */
+  SbImporter *importer;
   const char *data;
   gsize length;
   GCancellable *cancellable;
-
-  GPtrArray *problems;
-  guint n_unlisted;
   GString *path;
-
-  SbBriefingContents contents;
-  GHashTable *by_id;             /* id → unowned SbEntity */
-  GHashTable *id_counters;
-  GHashTable *actors;            /* name → unowned SbActor */
-  GHashTable *places;            /* PlaceKey → unowned SbPlace */
   GStringChunk *strings;         /* names split from properties */
-  SbSource *source;
   GPtrArray *citations;          /* the one citation of the file, shared */
-
-  SbCalendarDate latest;
-  guint32 latest_day;
+  SbProblemCode feature_problem; /* why the feature is skipped */
+  guint n_features;
 } Import;
 
 /* A feature's properties, checked; strings are the parsed nodes'. */
 typedef struct
 {
   SbItemKind kind;
-  const char *id;
+  gboolean reference;            /* no date: a place or area for reference */
   const char *title;
   const char *area_name;
   const char *description;
@@ -91,27 +76,6 @@ typedef struct
   gboolean one_end_from;         /* a movement drawn as a point: it leaves */
 } Properties;
 
-static guint
-place_key_hash (gconstpointer data)
-{
-  const PlaceKey *key = data;
-
-  return g_str_hash (key->name) ^ g_double_hash (&key->lat) ^ (g_double_hash (&key->lon) * 31u) ^
-         key->precision;
-}
-
-static gboolean
-place_key_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const PlaceKey *key_a = a;
-  const PlaceKey *key_b = b;
-
-  return key_a->lat == key_b->lat && key_a->lon == key_b->lon &&
-         key_a->precision == key_b->precision && key_a->radius_km == key_b->radius_km &&
-         g_str_equal (key_a->name, key_b->name);
-}
-
 /* Problems */
 
 static void report (Import        *self,
@@ -120,7 +84,7 @@ static void report (Import        *self,
                     const char    *format,
                     ...) G_GNUC_PRINTF (4, 5);
 
-/* At the current path, or its @member; the 100th problem ends the list. */
+/* At the current path, or its @member. */
 static void
 report (Import        *self,
         SbProblemCode  code,
@@ -134,9 +98,17 @@ report (Import        *self,
   if (member != NULL)
     sb_json_path_append_member (path, member);
 
+  self->feature_problem = code;
+
   va_start (args, format);
-  _sb_import_report_valist (self->problems, &self->n_unlisted, code, path->len > 0 ? path->str : NULL, format, args);
+  _sb_importer_report_valist (self->importer, code, path->len > 0 ? path->str : NULL, 0, format, args);
   va_end (args);
+}
+
+static void
+skip_feature (Import *self)
+{
+  _sb_importer_skip (self->importer, self->feature_problem);
 }
 
 static void
@@ -145,10 +117,10 @@ report_at_offset (Import        *self,
                   gsize          offset,
                   const char    *message)
 {
-  SbProblem *problem = sb_problem_new (code, NULL, message);
+  SbProblem *problem = _sb_importer_report (self->importer, code, NULL, 0, "%s", message);
 
-  sb_json_offset_to_position (self->data, offset, &problem->line, &problem->column);
-  g_ptr_array_add (self->problems, problem);
+  if (problem != NULL)
+    sb_json_offset_to_position (self->data, offset, &problem->line, &problem->column);
 }
 
 static gsize
@@ -200,12 +172,52 @@ node_is_string (JsonNode *node)
 }
 
 static gboolean
-is_blank (const char *string)
+node_is_blank (JsonNode *node)
 {
-  while (g_ascii_isspace (*string))
-    string++;
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) ||
+         (node_is_string (node) && _sb_import_is_blank (json_node_get_string (node)));
+}
 
-  return *string == '\0';
+/* "EVENT_DATE", "Event Date" and "event_date" are one key to a reader. */
+static gboolean
+key_matches (const char *key,
+             const char *wanted)
+{
+  for (;; key++)
+    {
+      while (*key == '_' || *key == ' ' || *key == '-')
+        key++;
+      if (*key == '\0' || *wanted == '\0')
+        return *key == *wanted;
+      if (g_ascii_tolower (*key) != *wanted++)
+        return FALSE;
+    }
+}
+
+/* The member named as one of @keys (squeezed, lower case), in the order
+ * of @keys; its key in @found_key.
+ */
+static JsonNode *
+find_loosely (JsonObject         *object,
+              const char * const *keys,
+              const char        **found_key)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (object == NULL)
+    return NULL;
+
+  members = json_object_get_members (object);
+  for (guint k = 0; keys[k] != NULL; k++)
+    for (GList *l = members; l != NULL; l = l->next)
+      if (key_matches (l->data, keys[k]))
+        {
+          if (found_key != NULL)
+            *found_key = l->data;
+          return json_object_get_member (object, l->data);
+        }
+
+  return NULL;
 }
 
 /* A property that must be a non-blank string, if there at all. */
@@ -225,10 +237,21 @@ get_string (Import     *self,
       return NULL;
     }
 
-  if (is_blank (json_node_get_string (node)))
+  if (_sb_import_is_blank (json_node_get_string (node)))
     return NULL;
 
   return json_node_get_string (node);
+}
+
+/* A string property under any of @keys, loosely named. */
+static const char *
+get_string_loosely (JsonObject         *properties,
+                    const char * const *keys)
+{
+  JsonNode *node = find_loosely (properties, keys, NULL);
+
+  return node_is_string (node) && !_sb_import_is_blank (json_node_get_string (node))
+         ? json_node_get_string (node) : NULL;
 }
 
 /* An enumerated property: @value keeps its default when absent or
@@ -279,6 +302,7 @@ get_quantity (Import     *self,
   g_autofree char *min_member = g_strconcat (member, "_min", NULL);
   g_autofree char *max_member = g_strconcat (member, "_max", NULL);
   g_autofree char *approximate_member = g_strconcat (member, "_approximate", NULL);
+  const char *loose_keys[] = { member, NULL };
   const char *members[] = { member, min_member, max_member };
   double values[3] = { 0, };
   gboolean present[3] = { FALSE, };
@@ -287,6 +311,10 @@ get_quantity (Import     *self,
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       JsonNode *node = json_object_get_member (properties, members[i]);
+
+      /* "FATALITIES", as other tools write it. */
+      if (node == NULL && i == 0)
+        node = find_loosely (properties, loose_keys, &members[0]);
 
       if (node == NULL || JSON_NODE_HOLDS_NULL (node))
         continue;
@@ -326,76 +354,121 @@ get_quantity (Import     *self,
                           json_node_get_boolean (approximate);
 }
 
-/* "2022", "2022-08", "2022-08-15", or a date and time of which the day is
- * kept ("2022-08-15T10:00:00Z").
+/* Dates */
+
+/* The names events' dates go by, squeezed: SahelBrief's and ACLED's own,
+ * and what GIS tables call them.
+ */
+static const char * const date_keys[] = {
+  "date", "eventdate", "startdate", "datestart", "begindate", "begin", "start", "asof",
+  "asofdate", "datetime", "eventdatetime", "incidentdate", "dateofevent", NULL
+};
+static const char * const end_keys[] = {
+  "dateend", "enddate", "end", "enddatetime", "until", NULL
+};
+
+/* A date property: a string in any form sb-import-date.c reads, a span,
+ * a year as a number, or milliseconds since 1970 as ArcGIS writes dates.
  */
 static gboolean
-parse_date (const char     *string,
-            SbCalendarDate *date)
+parse_date_node (JsonNode *node,
+                 SbDate   *date)
 {
-  char day[11];
+  memset (date, 0, sizeof *date);
 
-  if (strlen (string) > 10 && (string[10] == 'T' || string[10] == ' '))
+  if (node_is_string (node))
+    return _sb_import_parse_span (json_node_get_string (node), date);
+
+  if (node_is_number (node))
     {
-      memcpy (day, string, 10);
-      day[10] = '\0';
-      string = day;
+      double value = json_node_get_double (node);
+
+      if (value == floor (value) && value >= 1000 && value <= 9999)
+        {
+          date->start.year = (gint16) value;
+          date->start.precision = SB_DATE_PRECISION_YEAR;
+          return TRUE;
+        }
+
+      if (value >= 1e11 && value < 1e14)
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc ((gint64) (value / 1000));
+
+          if (time == NULL)
+            return FALSE;
+          date->start.year = g_date_time_get_year (time);
+          date->start.month = g_date_time_get_month (time);
+          date->start.day = g_date_time_get_day_of_month (time);
+          date->start.precision = SB_DATE_PRECISION_DAY;
+          return TRUE;
+        }
     }
 
-  return sb_calendar_date_parse (string, date);
+  return FALSE;
 }
 
+static char *
+describe_node (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+/* Returns FALSE when the feature cannot be imported; a feature without a
+ * date is not a statement, and @reference says so.
+ */
 static gboolean
 get_date (Import     *self,
           JsonObject *properties,
-          SbDate     *date)
+          SbDate     *date,
+          gboolean   *reference)
 {
-  const char *member = "date";
-  const char *start = get_string (self, properties, member);
-  const char *end = get_string (self, properties, "date_end");
+  const char *member = NULL;
+  const char *end_member = NULL;
+  JsonNode *start = find_loosely (properties, date_keys, &member);
+  JsonNode *end = find_loosely (properties, end_keys, &end_member);
   JsonNode *approximate = json_object_get_member (properties, "date_approximate");
+  SbDate end_date;
 
   memset (date, 0, sizeof *date);
+  *reference = node_is_blank (start);
+  if (*reference)
+    return TRUE;
 
-  /* ACLED's own GeoJSON names it so. */
-  if (start == NULL)
+  if (!parse_date_node (start, date))
     {
-      member = "event_date";
-      start = get_string (self, properties, member);
-    }
+      g_autofree char *value = describe_node (start);
 
-  if (start == NULL)
-    {
-      report (self, SB_PROBLEM_MISSING_FIELD, NULL,
-              _("the feature has no “date”: every statement of a briefing has one; skipped"));
-      return FALSE;
-    }
-
-  if (!parse_date (start, &date->start))
-    {
       report (self, SB_PROBLEM_BAD_DATE, member,
-              _("“%s” is not a date; expected “YYYY”, “YYYY-MM” or “YYYY-MM-DD”; skipped"), start);
+              _("%s is not a date; expected a date such as “2022-08-15”, “15 August 2022” or “August 15, 2022”, or a span of two; skipped"),
+              value);
       return FALSE;
     }
 
-  if (end != NULL)
+  if (!node_is_blank (end) && !date->is_span)
     {
-      if (!parse_date (end, &date->end))
+      if (!parse_date_node (end, &end_date) || end_date.is_span)
         {
-          report (self, SB_PROBLEM_BAD_DATE, "date_end",
-                  _("“%s” is not a date; expected “YYYY”, “YYYY-MM” or “YYYY-MM-DD”; skipped"), end);
+          g_autofree char *value = describe_node (end);
+
+          report (self, SB_PROBLEM_BAD_DATE, end_member,
+                  _("%s is not a date; expected a date such as “2022-08-15”, “15 August 2022” or “August 15, 2022”; skipped"),
+                  value);
           return FALSE;
         }
-      if (sb_calendar_date_last_day (&date->end) < sb_calendar_date_first_day (&date->start))
+      if (sb_calendar_date_last_day (&end_date.start) < sb_calendar_date_first_day (&date->start))
         {
-          report (self, SB_PROBLEM_BAD_DATE, "date_end", _("the span ends before it starts; skipped"));
+          report (self, SB_PROBLEM_BAD_DATE, end_member, _("the span ends before it starts; skipped"));
           return FALSE;
         }
-      date->is_span = TRUE;
+      if (sb_calendar_date_compare (&end_date.start, &date->start) != 0)
+        {
+          date->end = end_date.start;
+          date->is_span = TRUE;
+        }
     }
-  else if (json_object_has_member (properties, "date_end") &&
-           JSON_NODE_HOLDS_NULL (json_object_get_member (properties, "date_end")))
-    date->is_span = TRUE;   /* open: "since 2015" */
+  else if (end != NULL && JSON_NODE_HOLDS_NULL (end) && end_member != NULL &&
+           g_str_equal (end_member, "date_end"))
+    date->is_span = TRUE;   /* open: "since 2015", as SahelBrief exports it */
 
   date->approximate = approximate != NULL && JSON_NODE_HOLDS_VALUE (approximate) &&
                       json_node_get_value_type (approximate) == G_TYPE_BOOLEAN &&
@@ -403,12 +476,15 @@ get_date (Import     *self,
   return TRUE;
 }
 
-/* "actor", then "actors" as an array of names or one string "A; B". */
+/* "actor", then "actors" as an array of names or one string "A; B", else
+ * "actor1" and "actor2" as ACLED's own GeoJSON has them.
+ */
 static void
 get_actor_names (Import     *self,
                  JsonObject *properties,
                  Properties *props)
 {
+  static const char * const acled_keys[][2] = { { "actor1", NULL }, { "actor2", NULL } };
   const char *actor = get_string (self, properties, "actor");
   JsonNode *actors = json_object_get_member (properties, "actors");
   JsonNode *kinds = json_object_get_member (properties, "actor_kinds");
@@ -417,7 +493,16 @@ get_actor_names (Import     *self,
     g_ptr_array_add (props->actor_names, (gpointer) actor);
 
   if (actors == NULL || JSON_NODE_HOLDS_NULL (actors))
-    return;
+    {
+      for (guint i = 0; actor == NULL && i < G_N_ELEMENTS (acled_keys); i++)
+        {
+          const char *name = get_string_loosely (properties, acled_keys[i]);
+
+          if (name != NULL)
+            g_ptr_array_add (props->actor_names, (gpointer) name);
+        }
+      return;
+    }
 
   if (JSON_NODE_HOLDS_ARRAY (actors))
     {
@@ -433,7 +518,7 @@ get_actor_names (Import     *self,
           JsonNode *node = json_array_get_element (array, i);
           JsonNode *kind = props->actor_kinds ? json_array_get_element (kind_array, i) : NULL;
 
-          if (!node_is_string (node) || is_blank (json_node_get_string (node)))
+          if (!node_is_string (node) || _sb_import_is_blank (json_node_get_string (node)))
             {
               gsize saved = push_member (self, "actors");
 
@@ -455,7 +540,7 @@ get_actor_names (Import     *self,
       /* The names must outlive the split. */
       for (guint i = 0; names[i] != NULL; i++)
         {
-          g_strstrip (names[i]);
+          _sb_import_strip (names[i]);
           if (*names[i] != '\0')
             g_ptr_array_add (props->actor_names, g_string_chunk_insert (self->strings, names[i]));
         }
@@ -476,10 +561,13 @@ get_place_properties (Import     *self,
                       JsonObject *properties,
                       Properties *props)
 {
+  static const char * const location_keys[] = { "location", NULL };
   int precision = SB_PLACE_PRECISION_POINT;
   JsonNode *radius = json_object_get_member (properties, "radius_km");
 
   props->place = get_string (self, properties, "place");
+  if (props->place == NULL && !props->reference)
+    props->place = get_string_loosely (properties, location_keys);
   get_enum (self, properties, "place_precision", SB_TYPE_PLACE_PRECISION, &precision,
             _("taken as “point”"));
   props->place_precision = precision;
@@ -487,9 +575,12 @@ get_place_properties (Import     *self,
   props->country = get_string (self, properties, "country");
   if (props->country != NULL && !country_code_is_valid (props->country))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "country",
-              _("“%s” is not an ISO 3166-1 alpha-3 country code such as “MLI”; left out"), props->country);
-      props->country = NULL;
+      /* A country's name is what most files give. */
+      props->country = _sb_import_country_by_name (props->country);
+      if (props->country == NULL && !props->reference)
+        report (self, SB_PROBLEM_BAD_VALUE, "country",
+                _("“%s” is not an ISO 3166-1 alpha-3 country code such as “MLI”; left out"),
+                get_string (self, properties, "country"));
     }
 
   if (props->place_precision == SB_PLACE_PRECISION_COUNTRY && props->country == NULL)
@@ -511,6 +602,72 @@ get_place_properties (Import     *self,
     }
 }
 
+/* "ADM2_EN" as key_matches() wants it: "adm2en". */
+static char *
+squeeze_key (const char *key)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = key; *p != '\0'; p++)
+    if (*p != '_' && *p != ' ' && *p != '-')
+      g_string_append_c (out, g_ascii_tolower (*p));
+
+  return g_string_free (out, FALSE);
+}
+
+/* The property that names a place or area for reference: the one the
+ * person chose, else the likeliest of what GIS files call it.
+ */
+static const char *
+reference_name (Import     *self,
+                JsonObject *properties)
+{
+  static const char * const keys[] = {
+    "name", "title", "label", "nameen", "shapename", "nom", "adm4en", "adm3en", "adm2en",
+    "adm1en", "adm0en", "name4", "name3", "name2", "name1", "name0", "place", "location",
+    "village", "town", "city", "site", NULL
+  };
+  const char *chosen = self->importer->name_property;
+  g_autoptr(GList) members = NULL;
+  const char *name;
+
+  if (properties == NULL)
+    return NULL;
+
+  if (chosen != NULL)
+    {
+      JsonNode *node = json_object_get_member (properties, chosen);
+
+      if (node == NULL)
+        {
+          g_autofree char *squeezed = squeeze_key (chosen);
+          const char *keys_chosen[] = { squeezed, NULL };
+
+          node = find_loosely (properties, keys_chosen, NULL);
+        }
+      if (node_is_string (node) && !_sb_import_is_blank (json_node_get_string (node)))
+        return json_node_get_string (node);
+    }
+
+  name = get_string_loosely (properties, keys);
+  if (name != NULL)
+    return name;
+
+  /* "NAME_FR", "admin2Name_fr", "nom_commune": any name there is. */
+  members = json_object_get_members (properties);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *lower = g_ascii_strdown (l->data, -1);
+      JsonNode *node = json_object_get_member (properties, l->data);
+
+      if ((strstr (lower, "name") != NULL || strstr (lower, "nom") != NULL) &&
+          node_is_string (node) && !_sb_import_is_blank (json_node_get_string (node)))
+        return json_node_get_string (node);
+    }
+
+  return NULL;
+}
+
 /* Reads and checks the properties; FALSE when the feature cannot be
  * imported. @geometry_kind is what the geometry alone makes of it.
  */
@@ -521,6 +678,7 @@ read_properties (Import     *self,
                  gboolean    is_point,
                  Properties *props)
 {
+  static const char * const description_keys[] = { "description", "notes", NULL };
   g_autoptr(JsonObject) empty = NULL;
   const char *kind;
   int certainty = SB_CERTAINTY_REPORTED;
@@ -532,7 +690,18 @@ read_properties (Import     *self,
 
   saved = push_member (self, "properties");
 
+  if (!get_date (self, properties, &props->date, &props->reference))
+    goto fail;
+
   props->kind = geometry_kind;
+  if (props->reference)
+    {
+      props->title = reference_name (self, properties);
+      get_place_properties (self, properties, props);
+      pop (self, saved);
+      return TRUE;
+    }
+
   kind = get_string (self, properties, "kind");
   if (is_point && g_strcmp0 (kind, "deployment") == 0)
     props->kind = SB_ITEM_KIND_DEPLOYMENT;
@@ -550,9 +719,8 @@ read_properties (Import     *self,
   else if (props->title == NULL)
     props->title = get_string (self, properties, "name");
   props->description = get_string (self, properties, "description");
-
-  if (!get_date (self, properties, &props->date))
-    goto fail;
+  if (props->description == NULL)
+    props->description = get_string_loosely (properties, description_keys);
 
   if (!get_enum (self, properties, "certainty", SB_TYPE_CERTAINTY, &certainty,
                  _("skipped rather than guess how certain it is")))
@@ -631,6 +799,56 @@ read_properties (Import     *self,
 fail:
   pop (self, saved);
   return FALSE;
+}
+
+/* Every property as text, in file order: nothing in the file is lost. */
+static char **
+keep_properties (JsonObject *properties)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GList) members = NULL;
+
+  if (properties == NULL || json_object_get_size (properties) == 0)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  members = json_object_get_members (properties);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (properties, l->data);
+      g_autofree char *key = g_strdup (l->data);
+      g_autofree char *text = NULL;
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        text = g_strdup ("");
+      else if (node_is_string (node))
+        text = g_strdup (json_node_get_string (node));
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        {
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          text = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+        }
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        text = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+      else
+        text = json_to_string (node, FALSE);
+
+      /* Control characters would not survive the briefing's text. */
+      for (char *p = key; *p != '\0'; p++)
+        if ((guchar) *p < 0x20)
+          *p = ' ';
+      for (char *p = text; *p != '\0'; p++)
+        if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
+          *p = ' ';
+
+      g_strv_builder_add (builder, key);
+      g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 /* Geometry */
@@ -791,26 +1009,15 @@ read_polygons (Import     *self,
 
 /* Objects */
 
-static void
-register_entity (Import   *self,
-                 gpointer  entity)
-{
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (entity), entity);
-}
-
 static SbActor *
 get_actor (Import     *self,
            const char *name,
            const char *kind_nick,
            const char *country)
 {
-  SbActor *actor = g_hash_table_lookup (self->actors, name);
-  g_autofree char *id = NULL;
+  SbImportActor *entry = _sb_importer_get_actor (self->importer, name, self->citations);
   g_autoptr(GEnumClass) klass = NULL;
   GEnumValue *kind = NULL;
-
-  if (actor != NULL)
-    return actor;
 
   if (kind_nick != NULL)
     {
@@ -818,18 +1025,12 @@ get_actor (Import     *self,
       kind = g_enum_get_value_by_nick (klass, kind_nick);
     }
 
-  id = _sb_import_make_id (self->by_id, self->id_counters, NULL, name, "actor");
-  actor = _sb_actor_new (id);
-  actor->name = _sb_import_text_new (name);
-  actor->kind = kind ? (SbActorKind) kind->value : _sb_import_guess_actor_kind (name, country, SB_ACTOR_KIND_ARMED_GROUP);
-  g_ptr_array_extend (actor->citations, self->citations, NULL, NULL);
-  for (guint i = 0; i < actor->citations->len; i++)
-    sb_citation_ref (g_ptr_array_index (actor->citations, i));
+  if (kind != NULL)
+    entry->stated_kind = kind->value;
+  else
+    _sb_import_actor_vote (entry, _sb_import_guess_actor_kind (name, country, SB_ACTOR_KIND_ARMED_GROUP), TRUE);
 
-  g_ptr_array_add (self->contents.actors, actor);
-  register_entity (self, actor);
-  g_hash_table_insert (self->actors, g_strdup (name), actor);
-  return actor;
+  return entry->actor;
 }
 
 /* "16.2484° N, 0.0053° W": the name of a place the file does not name. */
@@ -855,33 +1056,31 @@ get_place (Import           *self,
            const char       *name)
 {
   g_autofree char *unnamed = name ? NULL : name_coordinates (lon, lat);
-  PlaceKey key = { lat, lon, props->place_precision, props->radius_km, name ? name : unnamed };
-  g_autofree char *id = NULL;
-  PlaceKey *stored;
-  SbPlace *place;
 
-  place = g_hash_table_lookup (self->places, &key);
-  if (place != NULL)
-    return place;
+  return _sb_importer_get_place (self->importer, name ? name : unnamed, name ? NULL : "place",
+                                 lat, lon, props->place_precision, props->radius_km, props->country);
+}
 
-  id = _sb_import_make_id (self->by_id, self->id_counters, NULL, name, "place");
-  place = _sb_place_new (id);
-  place->name = _sb_import_text_new (key.name);
-  place->lat = lat;
-  place->lon = lon;
-  place->precision = props->place_precision;
-  place->radius_km = props->radius_km;
-  place->country = g_strdup (props->country);
+/* The feature's id: its property, else its own member, else its number. */
+static char *
+feature_id (JsonObject *feature,
+            JsonObject *properties,
+            guint       index)
+{
+  JsonNode *nodes[] = {
+    properties ? json_object_get_member (properties, "id") : NULL,
+    json_object_get_member (feature, "id"),
+  };
 
-  /* The key keeps the name as the file gives it: the text may be cleaned. */
-  stored = g_malloc (sizeof (PlaceKey) + strlen (key.name) + 1);
-  *stored = key;
-  stored->name = strcpy ((char *) (stored + 1), key.name);
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    {
+      if (node_is_string (nodes[i]) && !_sb_import_is_blank (json_node_get_string (nodes[i])))
+        return g_strdup (json_node_get_string (nodes[i]));
+      if (node_is_number (nodes[i]))
+        return g_strdup_printf ("feature-%" G_GINT64_FORMAT, (gint64) json_node_get_double (nodes[i]));
+    }
 
-  g_ptr_array_add (self->contents.places, place);
-  register_entity (self, place);
-  g_hash_table_insert (self->places, stored, place);
-  return place;
+  return g_strdup_printf ("feature-%u", index + 1);
 }
 
 static void
@@ -891,15 +1090,17 @@ add_item (Import           *self,
           const char       *fallback_name,
           SbPlace          *place,
           SbPlace          *origin,
-          SbGeometry       *geometry)
+          SbGeometry       *geometry,
+          JsonObject       *properties)
 {
   g_autofree char *id = NULL;
   SbItem *item;
 
-  if (id_base != NULL && sb_id_is_valid (id_base) && !g_hash_table_contains (self->by_id, id_base))
+  if (id_base != NULL && sb_id_is_valid (id_base) && !_sb_importer_has_id (self->importer, id_base) &&
+      !g_str_has_prefix (id_base, "acled-") && !g_str_has_prefix (id_base, "ucdp-"))
     id = g_strdup (id_base);
   else
-    id = _sb_import_make_id (self->by_id, self->id_counters, NULL, id_base, "feature");
+    id = _sb_importer_make_id (self->importer, NULL, id_base, "feature");
 
   item = _sb_item_new (id, props->kind);
   item->title = props->title ? _sb_import_text_new (props->title) : NULL;
@@ -939,37 +1140,79 @@ add_item (Import           *self,
   item->boundary = props->boundary;
   item->quantity = props->quantity;
   item->geometry = geometry;
+  item->properties = keep_properties (properties);
 
-  g_ptr_array_add (self->contents.items[props->kind], item);
-  register_entity (self, item);
-
-  if (item->first_day > self->latest_day)
-    {
-      self->latest_day = item->first_day;
-      self->latest = item->date.start;
-    }
+  _sb_importer_add_item (self->importer, item);
 }
 
-/* The feature's id: its property, else its own member, else its number. */
-static char *
-feature_id (JsonObject *feature,
-            JsonObject *properties,
-            guint       index)
+/* A boundary, a district, a town: a place drawn for reference, with its
+ * outline when it has one.
+ */
+static void
+add_reference (Import           *self,
+               const Properties *props,
+               const char       *fallback_name,
+               double            lon,
+               double            lat,
+               SbGeometry       *geometry,
+               JsonObject       *properties)
 {
-  JsonNode *nodes[] = {
-    properties ? json_object_get_member (properties, "id") : NULL,
-    json_object_get_member (feature, "id"),
-  };
+  const char *name = props->title ? props->title : fallback_name;
+  g_autofree char *id = _sb_importer_make_id (self->importer, NULL, name, "place");
+  SbPlace *place = _sb_place_new (id);
 
-  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+  place->name = _sb_import_text_new (name);
+  place->reference = TRUE;
+  place->country = g_strdup (props->country);
+  place->properties = keep_properties (properties);
+
+  if (geometry != NULL)
     {
-      if (node_is_string (nodes[i]) && !is_blank (json_node_get_string (nodes[i])))
-        return g_strdup (json_node_get_string (nodes[i]));
-      if (node_is_number (nodes[i]))
-        return g_strdup_printf ("feature-%" G_GINT64_FORMAT, (gint64) json_node_get_double (nodes[i]));
+      double lat_km = (geometry->max_lat - geometry->min_lat) * 111.0;
+      double lon_km = (geometry->max_lon - geometry->min_lon) * 111.0 *
+                      cos ((geometry->min_lat + geometry->max_lat) / 2 * G_PI / 180);
+
+      place->lat = (geometry->min_lat + geometry->max_lat) / 2;
+      place->lon = (geometry->min_lon + geometry->max_lon) / 2;
+      place->precision = SB_PLACE_PRECISION_REGION;
+      place->radius_km = CLAMP (sqrt (lat_km * lat_km + lon_km * lon_km) / 2, 0.1, MAX_REFERENCE_RADIUS_KM);
+      place->geometry = geometry;
+    }
+  else
+    {
+      place->lat = lat;
+      place->lon = lon;
+      place->precision = SB_PLACE_PRECISION_POINT;
     }
 
-  return g_strdup_printf ("feature-%u", index + 1);
+  g_ptr_array_add (self->importer->contents.places, place);
+  _sb_importer_register (self->importer, place);
+}
+
+/* A null geometry with "latitude" and "longitude" properties: a table
+ * exported as GeoJSON without being placed.
+ */
+static gboolean
+position_from_properties (JsonObject *properties,
+                          double     *lon,
+                          double     *lat)
+{
+  static const char * const lat_keys[] = { "latitude", "lat", NULL };
+  static const char * const lon_keys[] = { "longitude", "lon", "lng", "long", NULL };
+  JsonNode *nodes[2] = { find_loosely (properties, lat_keys, NULL), find_loosely (properties, lon_keys, NULL) };
+  double values[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (node_is_number (nodes[i]))
+        values[i] = json_node_get_double (nodes[i]);
+      else if (!node_is_string (nodes[i]) || !_sb_import_parse_number (json_node_get_string (nodes[i]), &values[i]))
+        return FALSE;
+    }
+
+  *lat = values[0];
+  *lon = values[1];
+  return fabs (*lat) <= 90 && fabs (*lon) <= 180;
 }
 
 static void
@@ -983,19 +1226,23 @@ import_feature (Import   *self,
   Properties props = { 0, };
   g_autoptr(GPtrArray) actor_names = g_ptr_array_new ();
   g_autoptr(GPtrArray) actor_kinds = NULL;
-  g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(SbGeometry) geometry = NULL;
   g_autofree char *id = NULL;
   g_autofree char *fallback_name = NULL;
-  JsonObject *feature, *properties = NULL, *geometry_object;
+  JsonObject *feature, *properties = NULL, *geometry_object = NULL;
   JsonNode *member, *coordinates;
   const char *type;
   gboolean ok;
   gsize saved;
 
+  self->n_features++;
+  self->importer->summary->n_records++;
+
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       report (self, SB_PROBLEM_WRONG_TYPE, NULL, _("a feature is a JSON object; skipped"));
+      skip_feature (self);
       return;
     }
   feature = json_node_get_object (node);
@@ -1005,6 +1252,7 @@ import_feature (Import   *self,
     {
       report (self, member ? SB_PROBLEM_BAD_VALUE : SB_PROBLEM_MISSING_FIELD, member ? "type" : NULL,
               _("a feature has \"type\": \"Feature\"; skipped"));
+      skip_feature (self);
       return;
     }
 
@@ -1015,6 +1263,7 @@ import_feature (Import   *self,
     {
       report (self, SB_PROBLEM_WRONG_TYPE, "properties",
               _("“properties” is an object or null; the feature is skipped"));
+      skip_feature (self);
       return;
     }
 
@@ -1023,23 +1272,36 @@ import_feature (Import   *self,
     {
       report (self, SB_PROBLEM_MISSING_FIELD, NULL,
               _("the feature has no “geometry” member; skipped"));
+      skip_feature (self);
       return;
     }
   if (JSON_NODE_HOLDS_NULL (member))
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, "geometry",
-              _("the feature's geometry is null: it has no location to show; skipped"));
-      return;
+      double lonlat[2];
+
+      if (!position_from_properties (properties, &lonlat[0], &lonlat[1]))
+        {
+          report (self, SB_PROBLEM_MISSING_FIELD, "geometry",
+                  _("the feature's geometry is null and it has no “latitude” and “longitude” properties: it has no location to show; skipped"));
+          skip_feature (self);
+          return;
+        }
+      type = "Point";
+      g_array_append_vals (points, lonlat, 2);
     }
-  if (!JSON_NODE_HOLDS_OBJECT (member))
+  else if (!JSON_NODE_HOLDS_OBJECT (member))
     {
       report (self, SB_PROBLEM_WRONG_TYPE, "geometry", _("a geometry is an object or null; skipped"));
+      skip_feature (self);
       return;
     }
+  else
+    {
+      geometry_object = json_node_get_object (member);
+      member = json_object_get_member (geometry_object, "type");
+      type = node_is_string (member) ? json_node_get_string (member) : NULL;
+    }
 
-  geometry_object = json_node_get_object (member);
-  member = json_object_get_member (geometry_object, "type");
-  type = node_is_string (member) ? json_node_get_string (member) : NULL;
   if (type == NULL || !g_strv_contains (types, type))
     {
       saved = push_member (self, "geometry");
@@ -1054,6 +1316,7 @@ import_feature (Import   *self,
                 _("unknown geometry type “%s”; expected one of: Point, MultiPoint, LineString, Polygon, MultiPolygon; skipped"),
                 type);
       pop (self, saved);
+      skip_feature (self);
       return;
     }
 
@@ -1065,37 +1328,61 @@ import_feature (Import   *self,
                         g_str_equal (type, "Point"), &props);
   actor_kinds = props.actor_kinds;
   if (!ok)
-    return;
-
-  saved = push_member (self, "geometry");
-  coordinates = json_object_get_member (geometry_object, "coordinates");
-  push_member (self, "coordinates");
-  points = g_array_new (FALSE, FALSE, sizeof (double));
-
-  if (g_str_equal (type, "Point"))
     {
-      double lonlat[2];
-
-      ok = read_position (self, coordinates, &lonlat[0], &lonlat[1]);
-      if (ok)
-        g_array_append_vals (points, lonlat, 2);
+      skip_feature (self);
+      return;
     }
-  else if (g_str_equal (type, "MultiPoint"))
-    ok = read_positions (self, coordinates, 1, points);
-  else if (g_str_equal (type, "LineString"))
-    ok = read_positions (self, coordinates, 2, points);
-  else
-    ok = (geometry = read_polygons (self, coordinates, g_str_equal (type, "MultiPolygon"))) != NULL;
 
-  pop (self, saved);
-  if (!ok)
-    return;
+  if (props.reference && g_str_equal (type, "LineString"))
+    {
+      report (self, SB_PROBLEM_UNKNOWN_VALUE, "geometry",
+              _("a line without a date (a road, a river, a border) is not imported: SahelBrief draws places and areas for reference; skipped"));
+      skip_feature (self);
+      return;
+    }
+
+  if (geometry_object != NULL)
+    {
+      saved = push_member (self, "geometry");
+      coordinates = json_object_get_member (geometry_object, "coordinates");
+      push_member (self, "coordinates");
+
+      if (g_str_equal (type, "Point"))
+        {
+          double lonlat[2];
+
+          ok = read_position (self, coordinates, &lonlat[0], &lonlat[1]);
+          if (ok)
+            g_array_append_vals (points, lonlat, 2);
+        }
+      else if (g_str_equal (type, "MultiPoint"))
+        ok = read_positions (self, coordinates, 1, points);
+      else if (g_str_equal (type, "LineString"))
+        ok = read_positions (self, coordinates, 2, points);
+      else
+        ok = (geometry = read_polygons (self, coordinates, g_str_equal (type, "MultiPolygon"))) != NULL;
+
+      pop (self, saved);
+      if (!ok)
+        {
+          skip_feature (self);
+          return;
+        }
+    }
 
   id = feature_id (feature, properties, index);
-  fallback_name = g_strdup_printf ("Feature %u of “%s”", index + 1, self->name);
+  fallback_name = g_strdup_printf ("Feature %u of “%s”", index + 1, self->importer->summary->name);
 
-  if (props.kind == SB_ITEM_KIND_AREA)
-    add_item (self, &props, id, fallback_name, NULL, NULL, g_steal_pointer (&geometry));
+  if (props.reference)
+    {
+      if (geometry != NULL)
+        add_reference (self, &props, fallback_name, 0, 0, g_steal_pointer (&geometry), properties);
+      for (guint i = 0; i < points->len / 2; i++)
+        add_reference (self, &props, fallback_name, g_array_index (points, double, 2 * i),
+                       g_array_index (points, double, 2 * i + 1), NULL, properties);
+    }
+  else if (props.kind == SB_ITEM_KIND_AREA)
+    add_item (self, &props, id, fallback_name, NULL, NULL, g_steal_pointer (&geometry), properties);
   else if (props.kind == SB_ITEM_KIND_MOVEMENT)
     {
       const double *p = (const double *) points->data;
@@ -1105,9 +1392,9 @@ import_feature (Import   *self,
 
       /* A movement exported with one end comes back as a point. */
       if (to == NULL && !props.one_end_from)
-        add_item (self, &props, id, fallback_name, from, NULL, NULL);
+        add_item (self, &props, id, fallback_name, from, NULL, NULL, properties);
       else
-        add_item (self, &props, id, fallback_name, to, from, NULL);
+        add_item (self, &props, id, fallback_name, to, from, NULL, properties);
     }
   else
     {
@@ -1117,46 +1404,12 @@ import_feature (Import   *self,
           g_autofree char *point_id = points->len > 2 ? g_strdup_printf ("%s-%u", id, i + 1) : g_strdup (id);
 
           add_item (self, &props, point_id, fallback_name, get_place (self, &props, p[0], p[1], props.place),
-                    NULL, NULL);
+                    NULL, NULL, properties);
         }
     }
 }
 
 /* Reading */
-
-static GBytes *
-read_stream (Import        *self,
-             GInputStream  *stream,
-             GError       **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-
-  for (;;)
-    {
-      gsize old = bytes->len;
-      gsize n_read = 0;
-
-      g_byte_array_set_size (bytes, old + READ_CHUNK);
-      if (!g_input_stream_read_all (stream, bytes->data + old, READ_CHUNK, &n_read,
-                                    self->cancellable, error))
-        return NULL;
-      g_byte_array_set_size (bytes, old + n_read);
-
-      if (n_read == 0)
-        break;
-
-      if (bytes->len > SB_LOADER_MAX_SIZE)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("the file is larger than %d MiB"), SB_LOADER_MAX_SIZE / (1024 * 1024));
-          return NULL;
-        }
-    }
-
-  /* NUL-terminated, as the builder expects. */
-  g_byte_array_append (bytes, (const guint8 *) "", 1);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
 
 static const SbJsonMember *
 find_member (const SbJsonOutline *outline,
@@ -1185,51 +1438,118 @@ build_member (Import              *self,
   return member ? sb_json_build (self->data, member->value) : NULL;
 }
 
-/* Coordinates are read as WGS 84 degrees; a file that says otherwise is
- * told so, once.
+/* The CRS a "crs" member names: {"type": "name", "properties": {"name":
+ * "urn:ogc:def:crs:EPSG::32630"}}, or the 2008 draft's {"type": "EPSG",
+ * "properties": {"code": 32630}}.
  */
-static void
+static char *
+crs_name (JsonNode *crs)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (crs) ? json_node_get_object (crs) : NULL;
+  JsonNode *properties = object ? json_object_get_member (object, "properties") : NULL;
+  JsonObject *members = properties && JSON_NODE_HOLDS_OBJECT (properties) ? json_node_get_object (properties) : NULL;
+  JsonNode *name = members ? json_object_get_member (members, "name") : NULL;
+  JsonNode *code = members ? json_object_get_member (members, "code") : NULL;
+
+  if (node_is_string (name))
+    return g_strdup (json_node_get_string (name));
+  if (node_is_number (code))
+    return g_strdup_printf ("EPSG:%" G_GINT64_FORMAT, (gint64) json_node_get_double (code));
+
+  return json_to_string (crs, FALSE);
+}
+
+/* WGS 84 longitude and latitude only: CRS84 (RFC 7946's) or EPSG:4326,
+ * whose axes GeoJSON writers put in that order all the same.
+ */
+static gboolean
+crs_is_wgs84 (const char *name)
+{
+  static const char * const wgs84[] = {
+    "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "CRS84", "OGC:CRS84",
+    "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:EPSG:6.6:4326", "EPSG:4326",
+    "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "http://www.opengis.net/def/crs/EPSG/0/4326",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wgs84); i++)
+    if (g_ascii_strcasecmp (name, wgs84[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 check_crs (Import              *self,
            const SbJsonOutline *outline)
 {
   g_autoptr(JsonNode) crs = build_member (self, outline, "crs");
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
 
   if (crs == NULL || JSON_NODE_HOLDS_NULL (crs))
-    return;
+    return TRUE;
 
-  generator = json_generator_new ();
-  json_generator_set_root (generator, crs);
-  text = json_generator_to_data (generator, NULL);
+  name = crs_name (crs);
+  if (crs_is_wgs84 (name))
+    return TRUE;
 
-  if (strstr (text, "CRS84") == NULL && strstr (text, "4326") == NULL)
-    report (self, SB_PROBLEM_BAD_VALUE, "crs",
-            _("only WGS 84 longitude and latitude (EPSG:4326) are read; reproject the file first"));
+  report (self, SB_PROBLEM_UNKNOWN_VALUE, "crs",
+          _("the coordinates are in “%s”; SahelBrief reads WGS 84 longitude and latitude (EPSG:4326): reproject the file first, in QGIS with Export ▸ Save Features As… and CRS EPSG:4326"),
+          name);
+  return FALSE;
+}
+
+/* The whole object as one node: a single Feature or a bare geometry. */
+static JsonNode *
+build_root (Import              *self,
+            const SbJsonOutline *outline)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  for (guint i = 0; i < outline->members->len; i++)
+    {
+      const SbJsonMember *member = &g_array_index (outline->members, SbJsonMember, i);
+
+      json_object_set_member (object, member->name, sb_json_build (self->data, member->value));
+    }
+
+  return json_node_init_object (json_node_alloc (), object);
 }
 
 static gboolean
 import_features (Import              *self,
                  const SbJsonOutline *outline)
 {
+  static const char * const geometry_types[] = {
+    "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+    "GeometryCollection", NULL
+  };
   g_autoptr(JsonNode) type = build_member (self, outline, "type");
   const char *type_name = node_is_string (type) ? json_node_get_string (type) : NULL;
   const SbJsonMember *features;
 
   g_string_assign (self->path, "$");
 
+  if (!check_crs (self, outline))
+    return FALSE;
+
   if (g_strcmp0 (type_name, "Feature") == 0)
     {
-      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) root = build_root (self, outline);
+
+      import_feature (self, root, 0);
+      return TRUE;
+    }
+
+  /* A bare geometry (RFC 7946 allows one): a feature without properties. */
+  if (type_name != NULL && g_strv_contains (geometry_types, type_name))
+    {
+      g_autoptr(JsonObject) feature = json_object_new ();
       g_autoptr(JsonNode) root = NULL;
 
-      for (guint i = 0; i < outline->members->len; i++)
-        {
-          const SbJsonMember *member = &g_array_index (outline->members, SbJsonMember, i);
-
-          json_object_set_member (object, member->name, sb_json_build (self->data, member->value));
-        }
-      root = json_node_init_object (json_node_alloc (), object);
+      json_object_set_string_member (feature, "type", "Feature");
+      json_object_set_member (feature, "geometry", build_root (self, outline));
+      json_object_set_null_member (feature, "properties");
+      root = json_node_init_object (json_node_alloc (), feature);
       import_feature (self, root, 0);
       return TRUE;
     }
@@ -1237,11 +1557,9 @@ import_features (Import              *self,
   if (g_strcmp0 (type_name, "FeatureCollection") != 0)
     {
       report (self, SB_PROBLEM_NOT_BRIEFING, type_name ? "type" : NULL,
-              _("this is not a GeoJSON FeatureCollection or Feature"));
+              _("this is not GeoJSON: expected a FeatureCollection, a Feature or a geometry"));
       return FALSE;
     }
-
-  check_crs (self, outline);
 
   features = find_member (outline, "features");
   if (features == NULL || features->elements == NULL)
@@ -1305,102 +1623,52 @@ check_text (Import        *self,
     {
       g_string_assign (self->path, "$");
       report (self, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
-              _("this is not GeoJSON: the file must hold one JSON object, a FeatureCollection or a Feature"));
+              _("this is not GeoJSON: the file must hold one JSON object, a FeatureCollection, a Feature or a geometry"));
       return FALSE;
     }
 
   return TRUE;
 }
 
-static char *
-title_from_name (const char *name)
-{
-  static const char * const extensions[] = { ".geojson", ".json", ".GEOJSON", ".JSON" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_str_has_suffix (name, extensions[i]) && strlen (name) > strlen (extensions[i]))
-      return g_strndup (name, strlen (name) - strlen (extensions[i]));
-
-  return g_strdup (name);
-}
-
+/* The file is the source: it has no text, so it is cited by name. */
 static void
-import_init (Import     *self,
-             const char *name)
+make_source (Import *self)
 {
-  g_autofree char *source_id = NULL;
-  g_autofree char *note = NULL;
+  const char *name = self->importer->summary->name;
+  SbImportSource *entry = _sb_importer_get_source (self->importer, name, NULL);
 
-  memset (self, 0, sizeof *self);
-  self->name = g_utf8_make_valid (name, -1);
-  name = self->name;
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
-  self->path = g_string_new (NULL);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->places = g_hash_table_new_full (place_key_hash, place_key_equal, g_free, NULL);
-  self->strings = g_string_chunk_new (1024);
+  if (entry->source->note == NULL)
+    {
+      g_autofree char *note = g_strdup_printf ("The GeoJSON file “%s”, imported into this briefing. GeoJSON holds no source text: statements cite the file by name.", name);
 
-  self->contents.sources = g_ptr_array_new_with_free_func (g_object_unref);
-  self->contents.actors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->contents.places = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    self->contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* The file is the source: it has no text, so it is cited by name. */
-  source_id = _sb_import_make_id (self->by_id, NULL, "source-", name, "geojson");
-  self->source = _sb_source_new (source_id);
-  self->source->title = _sb_import_text_new (name);
-  self->source->language = g_strdup ("en");
-  note = g_strdup_printf ("The GeoJSON file “%s”, imported into this briefing. GeoJSON holds no source text: statements cite the file by name.", name);
-  self->source->note = _sb_import_text_new_take (g_steal_pointer (&note));
-  g_ptr_array_add (self->contents.sources, self->source);
-  register_entity (self, self->source);
+      entry->source->note = _sb_import_text_new_take (g_steal_pointer (&note));
+    }
 
   self->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  g_ptr_array_add (self->citations, sb_citation_new (self->source, NULL));
+  g_ptr_array_add (self->citations, sb_citation_ref (entry->citation));
 }
 
+/* The source's date: its latest statement's, or none for reference files. */
 static void
-import_clear (Import *self)
+date_source (Import *self,
+             guint   first_item[SB_N_ITEM_KINDS])
 {
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_string_free (self->path, TRUE);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->id_counters, g_hash_table_unref);
-  g_clear_pointer (&self->actors, g_hash_table_unref);
-  g_clear_pointer (&self->places, g_hash_table_unref);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
-  g_clear_pointer (&self->citations, g_ptr_array_unref);
-  _sb_briefing_contents_clear (&self->contents);
-}
+  SbCitation *citation = g_ptr_array_index (self->citations, 0);
+  SbSource *source = citation->source;
+  guint32 latest = sb_date_get_first_day (&source->date);
 
-static guint
-count_items (Import *self)
-{
-  guint n = 0;
+  for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
+    for (guint i = first_item[k]; i < self->importer->contents.items[k]->len; i++)
+      {
+        SbItem *item = g_ptr_array_index (self->importer->contents.items[k], i);
 
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    n += self->contents.items[i]->len;
-
-  return n;
-}
-
-static SbBriefing *
-finish (Import *self)
-{
-  self->source->date.start = self->latest;
-
-  self->contents.title = _sb_import_text_new_take (title_from_name (self->name));
-  self->contents.language = g_strdup ("en");
-  self->contents.date.start = self->latest;
-  self->contents.description =
-    _sb_import_text_new_take (g_strdup_printf ("Imported from the GeoJSON file “%s”: %u statements.",
-                                             self->name, count_items (self)));
-
-  return _sb_briefing_new_take (&self->contents, g_steal_pointer (&self->by_id));
+        if (item->first_day > latest)
+          {
+            latest = item->first_day;
+            memset (&source->date, 0, sizeof source->date);
+            source->date.start = item->date.start;
+          }
+      }
 }
 
 /* In file order, for the reader's eye; problems without a place last. */
@@ -1420,13 +1688,74 @@ compare_problems (gconstpointer a,
 }
 
 /**
+ * _sb_geojson_read:
+ * @data: the file's text, UTF-8, NUL-terminated at @length
+ *
+ * Reads a GeoJSON FeatureCollection, Feature or geometry into @importer's
+ * briefing.
+ */
+void
+_sb_geojson_read (SbImporter   *importer,
+                  const char   *data,
+                  gsize         length,
+                  GCancellable *cancellable)
+{
+  SbJsonOutline outline = { 0, };
+  guint first_item[SB_N_ITEM_KINDS];
+  guint first_place = importer->contents.places->len;
+  Import import = { 0, };
+  gboolean made;
+
+  import.importer = importer;
+  import.cancellable = cancellable;
+  import.path = g_string_new (NULL);
+  import.strings = g_string_chunk_new (1024);
+  for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
+    first_item[k] = importer->contents.items[k]->len;
+
+  /* A byte-order mark is harmless; some Windows tools write one. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  import.data = data;
+  import.length = length;
+
+  make_source (&import);
+
+  if (check_text (&import, &outline) && import_features (&import, &outline))
+    {
+      made = importer->contents.places->len > first_place;
+      for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
+        made |= importer->contents.items[k]->len > first_item[k];
+
+      if (!made)
+        {
+          g_string_truncate (import.path, 0);
+          report (&import, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
+                  import.n_features == 0 ? _("the file holds no feature") : _("no feature could be imported"));
+        }
+      date_source (&import, first_item);
+    }
+
+  sb_json_locate_problems (import.data, import.length, importer->summary->problems);
+  g_ptr_array_sort (importer->summary->problems, compare_problems);
+
+  sb_json_outline_clear (&outline);
+  g_string_free (import.path, TRUE);
+  g_string_chunk_free (import.strings);
+  g_ptr_array_unref (import.citations);
+}
+
+/**
  * sb_geojson_import:
  * @name: (nullable): the file's name: the briefing's title and its source
  * @problems: (out) (optional) (transfer full): what could not be imported,
  *   at most 100, with the JSON path of the feature and its line and column
  *
- * Reads a GeoJSON FeatureCollection or Feature from @stream; blocks, so
- * call it from a thread.
+ * Reads GeoJSON from @stream; blocks, so call it from a thread.
+ * sb_importer_add_stream() says more of what became of the file.
  *
  * Returns: (transfer full) (nullable): the briefing, or %NULL when the
  *   text is not GeoJSON or no feature could be imported
@@ -1437,56 +1766,18 @@ sb_geojson_import (GInputStream  *stream,
                    GCancellable  *cancellable,
                    GPtrArray    **problems)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  SbJsonOutline outline = { 0, };
-  SbBriefing *briefing = NULL;
-  Import import;
+  g_autoptr(SbImporter) importer = NULL;
+  g_autoptr(SbImportSummary) summary = NULL;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  import_init (&import, name ? name : "GeoJSON");
-  import.cancellable = cancellable;
-
-  bytes = read_stream (&import, stream, &error);
-  if (bytes == NULL)
-    report (&import, SB_PROBLEM_IO, NULL, "%s", error->message);
-  else
-    {
-      import.data = g_bytes_get_data (bytes, &import.length);
-      import.length--;   /* the NUL */
-
-      /* A byte-order mark is harmless; some Windows tools write one. */
-      if (import.length >= 3 && memcmp (import.data, "\xEF\xBB\xBF", 3) == 0)
-        {
-          import.data += 3;
-          import.length -= 3;
-        }
-
-      if (check_text (&import, &outline) && import_features (&import, &outline))
-        {
-          if (count_items (&import) > 0)
-            briefing = finish (&import);
-          else
-            {
-              g_string_truncate (import.path, 0);
-              report (&import, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
-                      _("no feature could be imported"));
-            }
-        }
-
-      sb_json_locate_problems (import.data, import.length, import.problems);
-      g_ptr_array_sort (import.problems, compare_problems);
-    }
-
-  _sb_import_finish_problems (import.problems, import.n_unlisted);
-
+  importer = sb_importer_new ();
+  summary = sb_importer_add_stream (importer, stream, name ? name : "GeoJSON", SB_IMPORT_FORMAT_GEOJSON,
+                                    NULL, cancellable);
   if (problems != NULL)
-    *problems = g_ptr_array_ref (import.problems);
+    *problems = g_ptr_array_ref (summary->problems);
 
-  sb_json_outline_clear (&outline);
-  import_clear (&import);
-  return briefing;
+  return sb_importer_finish (importer, NULL);
 }
 
 /**
@@ -1501,15 +1792,14 @@ sb_geojson_import_file (GFile         *file,
                         GCancellable  *cancellable,
                         GPtrArray    **problems)
 {
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(SbImportSummary) summary = NULL;
+  SbBriefing *briefing;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = _sb_import_open (file, &name, cancellable, problems);
-  if (stream == NULL)
-    return NULL;
+  briefing = sb_import_file (file, SB_IMPORT_FORMAT_GEOJSON, NULL, cancellable, &summary);
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (summary->problems);
 
-  return sb_geojson_import (stream, name, cancellable, problems);
+  return briefing;
 }
-

@@ -21,6 +21,8 @@ sb_place_finalize (GObject *object)
 
   g_clear_pointer (&self->name, sb_text_unref);
   g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->geometry, sb_geometry_free);
+  g_clear_pointer (&self->properties, g_strfreev);
 
   G_OBJECT_CLASS (sb_place_parent_class)->finalize (object);
 }
@@ -126,6 +128,48 @@ sb_place_get_country (SbPlace *self)
 }
 
 /**
+ * sb_place_is_reference:
+ *
+ * Returns: whether the place is drawn for reference, beneath the
+ *   statements, whether or not any statement refers to it: a boundary, a
+ *   district or a town from a GeoJSON file without dates
+ */
+gboolean
+sb_place_is_reference (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), FALSE);
+
+  return self->reference;
+}
+
+/**
+ * sb_place_get_geometry:
+ *
+ * Returns: (nullable): the place's outline, when it has one
+ */
+const SbGeometry *
+sb_place_get_geometry (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return self->geometry;
+}
+
+/**
+ * sb_place_get_properties:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the properties a file
+ *   gave the place, as they were: key, value, key, value…
+ */
+const char * const *
+sb_place_get_properties (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return (const char * const *) self->properties;
+}
+
+/**
  * sb_place_extend_bounds:
  *
  * Extends the given box, which the caller initialises, so that a map
@@ -142,6 +186,15 @@ sb_place_extend_bounds (SbPlace *self,
   double margin;
 
   g_return_if_fail (SB_IS_PLACE (self));
+
+  if (self->geometry != NULL)
+    {
+      *min_lat = MIN (*min_lat, self->geometry->min_lat - 0.1);
+      *max_lat = MAX (*max_lat, self->geometry->max_lat + 0.1);
+      *min_lon = MIN (*min_lon, self->geometry->min_lon - 0.1);
+      *max_lon = MAX (*max_lon, self->geometry->max_lon + 0.1);
+      return;
+    }
 
   margin = MIN (sb_place_get_radius_km (self), 250.0) / 111.0 + 0.3;
   *min_lat = MIN (*min_lat, self->lat - margin);

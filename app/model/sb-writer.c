@@ -305,6 +305,24 @@ write_actor (Writer  *self,
   write_citations (self, actor->citations);
 }
 
+static void write_geometry (Writer           *self,
+                            const SbGeometry *geometry);
+
+/* What a file imported into the briefing said, key and value. */
+static void
+write_properties (Writer             *self,
+                  const char * const *properties)
+{
+  if (properties == NULL || properties[0] == NULL)
+    return;
+
+  json_builder_set_member_name (self->builder, "properties");
+  json_builder_begin_object (self->builder);
+  for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    write_member_string (self, properties[i], properties[i + 1]);
+  json_builder_end_object (self->builder);
+}
+
 static void
 write_place (Writer  *self,
              SbPlace *place)
@@ -317,6 +335,14 @@ write_place (Writer  *self,
   if (place->radius_km > 0)
     write_number (self, "radius_km", place->radius_km);
   write_member_string (self, "country", place->country);
+  if (place->reference)
+    {
+      json_builder_set_member_name (self->builder, "reference");
+      json_builder_add_boolean_value (self->builder, TRUE);
+    }
+  if (place->geometry != NULL)
+    write_geometry (self, place->geometry);
+  write_properties (self, (const char * const *) place->properties);
 }
 
 static void
@@ -407,6 +433,7 @@ write_item (Writer *self,
 
   write_evidence (self, &item->evidence);
   write_figures (self, item->figures);
+  write_properties (self, (const char * const *) item->properties);
 }
 
 static void
