@@ -163,6 +163,28 @@ add_link_fact (SbDetailPane *self,
     }
 }
 
+/* What the file a statement or place was imported from says of it, key
+ * and value as the file has them: nothing in the file is lost.
+ */
+static void
+add_properties (SbDetailPane       *self,
+                const char * const *properties)
+{
+  GtkWidget *heading;
+
+  if (properties == NULL || properties[0] == NULL)
+    return;
+
+  heading = gtk_label_new (_("In the Imported File"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_grid_attach (self->facts, heading, 0, self->n_facts++, 2, 1);
+
+  for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    add_fact (self, properties[i], *properties[i + 1] != '\0' ? properties[i + 1] : "—", NULL);
+}
+
 static void
 add_figures (SbDetailPane *self,
              GPtrArray    *figures)
@@ -286,6 +308,7 @@ show_item (SbDetailPane *self,
 
   add_figures (self, sb_item_get_figures (item));
   add_certainty (self, sb_item_get_evidence (item));
+  add_properties (self, sb_item_get_properties (item));
 
   g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
   for (guint i = 0; sb_item_get_figures (item) != NULL && i < sb_item_get_figures (item)->len; i++)
@@ -337,11 +360,16 @@ show_place (SbDetailPane *self,
   g_autofree char *coordinates = g_strdup_printf (_("%.4f, %.4f"), sb_place_get_latitude (place), sb_place_get_longitude (place));
   gboolean first = TRUE;
 
-  gtk_label_set_text (self->kind_label, _("Place"));
+  gtk_label_set_text (self->kind_label, !sb_place_is_reference (place) ? _("Place")
+                                       : sb_place_get_geometry (place) ? _("Area for reference")
+                                       : _("Place for reference"));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (place)));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
 
-  add_fact (self, _("Precision"), precision, NULL);
+  if (sb_place_get_geometry (place) != NULL)
+    add_fact (self, _("Outline"), _("As drawn in the imported file"), NULL);
+  else
+    add_fact (self, _("Precision"), precision, NULL);
   add_fact (self, _("Coordinates"), coordinates, _("Latitude, longitude (WGS 84)"));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -356,6 +384,8 @@ show_place (SbDetailPane *self,
       g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
       first = FALSE;
     }
+
+  add_properties (self, sb_place_get_properties (place));
 }
 
 static void

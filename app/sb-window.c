@@ -62,8 +62,10 @@ struct _SbWindow
   char *location;          /* the web address shown, or NULL */
   char *location_etag;     /* (nullable) for reloading the location */
   char *location_last_modified;
-  gboolean imported;       /* file is an ACLED export or GeoJSON */
+  gboolean imported;       /* file is an ACLED export, UCDP GED or GeoJSON */
   SbImportFormat import_format;
+  char *import_encoding;   /* as chosen, or NULL: detected */
+  SbImportSummary *import_summary;
   GCancellable *loading;
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
@@ -208,6 +210,11 @@ show_problems (SbWindow   *self,
 
   dialog = create_message_dialog (self, heading);
   adw_message_dialog_set_body (dialog, summary);
+  if (problems->len == 0)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   label = gtk_label_new (body->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -375,14 +382,15 @@ sb_window_open (SbWindow *self,
       return;
     }
 
-  /* ACLED exports and GeoJSON opened from the file manager or dropped. */
+  /* ACLED exports, GED and GeoJSON opened from the file manager or
+   * dropped, told by their content (".json" may be GeoJSON).
+   */
   {
-    g_autofree char *name = g_file_get_basename (file);
     SbImportFormat format;
 
-    if (name != NULL && !g_str_has_suffix (name, ".json") && sb_import_guess_format (file, &format))
+    if (sb_import_guess_format (file, &format))
       {
-        sb_window_import (self, file, format);
+        sb_window_import (self, file, format, NULL);
         return;
       }
   }
@@ -546,21 +554,16 @@ show_import_problems_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *name = NULL;
 
-  if (self->problems == NULL || self->file == NULL)
+  if (self->import_summary == NULL || self->file == NULL)
     return;
 
   /* show_problems() keeps its own reference. */
-  problems = g_ptr_array_ref (self->problems);
+  problems = g_ptr_array_ref (self->import_summary->problems);
   name = g_file_get_parse_name (self->file);
   {
-    g_autofree char *basename = g_file_get_basename (self->file);
-    g_autofree char *summary =
-      g_strdup_printf (ngettext ("Importing “%s” met %u problem; what it concerns was left out.",
-                                 "Importing “%s” met %u problems; what they concern was left out.",
-                                 problems->len),
-                       basename, problems->len);
+    g_autofree char *summary = sb_import_summary_to_text (self->import_summary);
 
-    show_problems (self, _("Imported with Problems"), summary, name, problems);
+    show_problems (self, problems->len > 0 ? _("Imported with Problems") : _("Imported"), summary, name, problems);
   }
 }
 
@@ -570,13 +573,13 @@ on_imported (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbImportSummary) summary = NULL;
   g_autoptr(SbBriefing) briefing = NULL;
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   GFile *file = g_object_get_data (G_OBJECT (cancellable), "file");
   g_autofree char *name = g_file_get_parse_name (file);
 
-  briefing = sb_import_file_finish (result, &problems);
+  briefing = sb_import_file_finish (result, &summary);
 
   if (cancellable != self->loading)
     return;
@@ -584,43 +587,46 @@ on_imported (GObject      *object,
 
   if (briefing == NULL)
     {
-      if (problems->len > 0)
-        show_load_problems (self, _("Could Not Import"), name, problems);
+      if (summary->problems->len > 0)
+        show_load_problems (self, _("Could Not Import"), name, summary->problems);
       return;
     }
 
   set_briefing (self, briefing, file, NULL);
   self->imported = TRUE;
   self->import_format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cancellable), "format"));
+  g_free (self->import_encoding);
+  self->import_encoding = g_strdup (g_object_get_data (G_OBJECT (cancellable), "encoding"));
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (summary->problems);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
+  self->import_summary = sb_import_summary_ref (summary);
 
-  /* Rows skipped: the briefing is shown, the problems a click away. */
-  if (problems->len > 0)
-    {
-      g_autofree char *title = NULL;
-      AdwToast *toast;
+  /* The briefing is shown; what was made and left out a click away. */
+  {
+    g_autofree char *title = sb_import_format_toast (summary);
+    AdwToast *toast = adw_toast_new (title);
 
-      self->problems = g_ptr_array_ref (problems);
-      title = g_strdup_printf (ngettext ("Imported with %u problem", "Imported with %u problems", problems->len),
-                               problems->len);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-import-problems");
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    adw_toast_set_button_label (toast, _("_Details"));
+    adw_toast_set_action_name (toast, "win.show-import-problems");
+    adw_toast_set_timeout (toast, 10);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
 }
 
 /**
  * sb_window_import:
+ * @encoding: (nullable): the file's encoding, or %NULL to detect it
  *
- * Imports an ACLED export or GeoJSON in the background and shows it as a
- * briefing; the briefing shown stays when nothing can be imported.
+ * Imports an ACLED export, UCDP GED or GeoJSON in the background and
+ * shows it as a briefing; the briefing shown stays when nothing can be
+ * imported.
  */
 void
 sb_window_import (SbWindow       *self,
                   GFile          *file,
-                  SbImportFormat  format)
+                  SbImportFormat  format,
+                  const char     *encoding)
 {
   g_autofree char *name = NULL;
   g_autofree char *location = NULL;
@@ -635,13 +641,15 @@ sb_window_import (SbWindow       *self,
   start_loading (self, status, location);
   g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (self->loading), "format", GUINT_TO_POINTER (format));
+  g_object_set_data_full (G_OBJECT (self->loading), "encoding", g_strdup (encoding), g_free);
 
-  sb_import_file_async (file, format, self->loading, on_imported, g_object_ref (self));
+  sb_import_file_async (file, format, encoding, self->loading, on_imported, g_object_ref (self));
 }
 
 static void
-on_import_chosen (GFile    *file,
-                  gpointer  user_data)
+on_import_chosen (GFile      *file,
+                  const char *encoding,
+                  gpointer    user_data)
 {
   g_autoptr(SbWindow) self = user_data;
   SbImportFormat format;
@@ -649,18 +657,24 @@ on_import_chosen (GFile    *file,
   if (file == NULL)
     return;
 
-  if (!sb_import_guess_format (file, &format))
+  if (!sb_import_guess_format (file, &format) && format == SB_IMPORT_FORMAT_BRIEFING)
+    {
+      sb_window_open (self, file);
+      return;
+    }
+
+  if (format != SB_IMPORT_FORMAT_ACLED && format != SB_IMPORT_FORMAT_UCDP && format != SB_IMPORT_FORMAT_GEOJSON)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("“%s” is neither a CSV file nor GeoJSON: SahelBrief imports "
-                                               "ACLED exports (.csv) and GeoJSON (.geojson or .json)"), name);
+                                               "ACLED exports and UCDP GED (.csv) and GeoJSON (.geojson or .json)"), name);
 
       show_job_error (self, _("Could Not Import"), error);
       return;
     }
 
-  sb_window_import (self, file, format);
+  sb_window_import (self, file, format, encoding);
 }
 
 static void
@@ -668,14 +682,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_autoptr(GListModel) filters =
-    sb_file_filters_new (sb_file_filter_new (_("ACLED Exports and GeoJSON"), NULL, "csv", "geojson", "json", NULL),
-                    sb_file_filter_new (_("ACLED Exports (CSV)"), "text/csv", "csv", NULL),
-                    sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", "json", NULL),
-                    NULL);
-
-  sb_file_chooser_open (GTK_WINDOW (widget), _("Import Events"), _("_Import"), filters,
-                        on_import_chosen, g_object_ref (widget));
+  sb_import_choose_file (GTK_WINDOW (widget), on_import_chosen, g_object_ref (widget));
 }
 
 static void
@@ -960,7 +967,7 @@ reload_action (GtkWidget  *widget,
   if (self->location != NULL)
     load_location (self, self->location, TRUE);
   else if (self->file != NULL && self->imported)
-    sb_window_import (self, self->file, self->import_format);
+    sb_window_import (self, self->file, self->import_format, self->import_encoding);
   else if (self->file != NULL)
     sb_window_open (self, self->file);
 }
@@ -1254,6 +1261,8 @@ sb_window_dispose (GObject *object)
   g_clear_pointer (&self->location_etag, g_free);
   g_clear_pointer (&self->location_last_modified, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->import_encoding, g_free);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);

@@ -28,7 +28,8 @@ void         sb_window_open_location  (SbWindow      *self,
 const char  *sb_window_get_location   (SbWindow      *self);
 void         sb_window_import         (SbWindow      *self,
                                        GFile         *file,
-                                       SbImportFormat format);
+                                       SbImportFormat format,
+                                       const char    *encoding);
 gboolean     sb_window_shows_default  (SbWindow      *self);
 gboolean     sb_window_is_loading     (SbWindow      *self);
 SbBriefing  *sb_window_get_briefing   (SbWindow      *self);

@@ -207,6 +207,16 @@ sb_map_view_frame_briefing (SbMapView *self)
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     g_ptr_array_add (all, g_list_model_get_item (items, i));
 
+  /* A briefing of reference places only, such as boundaries: those. */
+  items = all->len == 0 ? sb_briefing_get_places (briefing) : NULL;
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (items, i);
+
+      if (sb_place_is_reference (place))
+        g_ptr_array_add (all, g_steal_pointer (&place));
+    }
+
   sb_map_view_frame_items (self, all, FALSE);
 }
 

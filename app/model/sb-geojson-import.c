@@ -1648,7 +1648,9 @@ make_source (Import *self)
   g_ptr_array_add (self->citations, sb_citation_ref (entry->citation));
 }
 
-/* The source's date: its latest statement's, or none for reference files. */
+/* The source's date: its latest statement's, else the file's last change
+ * (a file of boundaries has no date of its own).
+ */
 static void
 date_source (Import *self,
              guint   first_item[SB_N_ITEM_KINDS])
@@ -1656,6 +1658,9 @@ date_source (Import *self,
   SbCitation *citation = g_ptr_array_index (self->citations, 0);
   SbSource *source = citation->source;
   guint32 latest = sb_date_get_first_day (&source->date);
+
+  if (!sb_date_is_set (&source->date))
+    source->date.start = self->importer->file_date;
 
   for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
     for (guint i = first_item[k]; i < self->importer->contents.items[k]->len; i++)

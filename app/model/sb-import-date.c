@@ -116,10 +116,11 @@ tokenize (const char *p,
               token->value = token->value * 10 + (*p - '0');
             }
 
-          /* "1st", "22nd", "3rd", "4th" */
+          /* "1st", "22nd", "3rd", "4th"; French "1er" */
           if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]) && !g_ascii_isalpha (p[2]) &&
               (g_ascii_strncasecmp (p, "st", 2) == 0 || g_ascii_strncasecmp (p, "nd", 2) == 0 ||
-               g_ascii_strncasecmp (p, "rd", 2) == 0 || g_ascii_strncasecmp (p, "th", 2) == 0))
+               g_ascii_strncasecmp (p, "rd", 2) == 0 || g_ascii_strncasecmp (p, "th", 2) == 0 ||
+               g_ascii_strncasecmp (p, "er", 2) == 0))
             p += 2;
         }
       else

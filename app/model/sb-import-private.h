@@ -56,6 +56,7 @@ struct _SbImporter
 
   /* The file being read. */
   SbImportSummary *summary;
+  SbCalendarDate file_date;      /* its last change, else today */
   guint n_unlisted;
   guint n_items_before[SB_N_ITEM_KINDS];
   guint n_actors_before;

@@ -159,6 +159,29 @@ sb_import_summary_to_line (const SbImportSummary *self)
       n_statements += self->n_items[i];
 
   out = g_string_new (NULL);
+
+  /* Refused whole: the problem above says why. */
+  if (!sb_import_summary_made_anything (self))
+    {
+      g_string_append (out, _("nothing imported"));
+      if (self->n_records > 0)
+        {
+          g_string_append (out, "; ");
+          g_string_append_printf (out, "%u %s", self->n_records, records_word (self, self->n_records));
+          g_string_append (out, " ");
+          g_string_append (out, _("read"));
+          g_string_append (out, ", ");
+          g_string_append_printf (out, _("%u skipped"), self->n_skipped);
+          if (self->n_skipped > 0)
+            {
+              g_string_append (out, " (");
+              append_reasons (out, self);
+              g_string_append (out, ")");
+            }
+        }
+      return g_string_free (out, FALSE);
+    }
+
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
                                             self->n_items[SB_ITEM_KIND_INCIDENT]),
                           self->n_items[SB_ITEM_KIND_INCIDENT]);

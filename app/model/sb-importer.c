@@ -510,6 +510,21 @@ finish_file (SbImporter *self)
     }
 }
 
+/* The day a file was last changed, or today: what dates a source made of
+ * a file without dates of its own.
+ */
+static void
+set_file_date (SbImporter *self,
+               GDateTime  *time)
+{
+  g_autoptr(GDateTime) now = time ? g_date_time_ref (time) : g_date_time_new_now_utc ();
+
+  self->file_date.year = g_date_time_get_year (now);
+  self->file_date.month = g_date_time_get_month (now);
+  self->file_date.day = g_date_time_get_day_of_month (now);
+  self->file_date.precision = SB_DATE_PRECISION_DAY;
+}
+
 /**
  * sb_importer_add_stream:
  * @name: the file's name, for messages, titles and the source that stands
@@ -545,6 +560,8 @@ sb_importer_add_stream (SbImporter     *self,
   g_clear_pointer (&self->summary, sb_import_summary_unref);
   self->summary = sb_import_summary_new (name ? name : _("data"), format);
   self->n_unlisted = 0;
+  if (self->file_date.precision == SB_DATE_PRECISION_NONE)
+    set_file_date (self, NULL);
   for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
     self->n_items_before[i] = self->contents.items[i]->len;
   self->n_actors_before = self->contents.actors->len;
@@ -584,6 +601,7 @@ sb_importer_add_stream (SbImporter     *self,
 
   finish_file (self);
   g_ptr_array_add (self->summaries, sb_import_summary_ref (self->summary));
+  memset (&self->file_date, 0, sizeof self->file_date);
 
   return sb_import_summary_ref (self->summary);
 }
@@ -604,6 +622,8 @@ sb_importer_add_file (SbImporter     *self,
                       GCancellable   *cancellable)
 {
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
@@ -616,6 +636,10 @@ sb_importer_add_file (SbImporter     *self,
 
   if (format == SB_IMPORT_FORMAT_UNKNOWN)
     format = sb_import_format_from_name (name);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  modified = info ? g_file_info_get_modification_date_time (info) : NULL;
+  set_file_date (self, modified);
 
   stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, cancellable, &error);
   if (stream == NULL)
