@@ -1294,8 +1294,8 @@ settle_dates (Import *self)
   if (self->n_serial > 0)
     _sb_importer_add_note (self->importer,
                            g_dngettext (GETTEXT_PACKAGE,
-                                        "%u date was a spreadsheet's day number (41712 is 12 March 2014) and was read as Excel counts days.",
-                                        "%u dates were a spreadsheet's day numbers (41712 is 12 March 2014) and were read as Excel counts days.",
+                                        "%u date was a spreadsheet's day number (41712 is 14 March 2014) and was read as Excel counts days.",
+                                        "%u dates were a spreadsheet's day numbers (41712 is 14 March 2014) and were read as Excel counts days.",
                                         self->n_serial),
                            self->n_serial);
   if (self->n_two_digit > 0)

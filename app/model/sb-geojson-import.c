@@ -360,11 +360,11 @@ get_quantity (Import     *self,
  * and what GIS tables call them.
  */
 static const char * const date_keys[] = {
-  "date", "eventdate", "startdate", "datestart", "begindate", "begin", "start", "asof",
-  "asofdate", "datetime", "eventdatetime", "incidentdate", "dateofevent", NULL
+  "date", "eventdate", "startdate", "datestart", "begindate", "asof", "asofdate", "datetime",
+  "eventdatetime", "incidentdate", "dateofevent", NULL
 };
 static const char * const end_keys[] = {
-  "dateend", "enddate", "end", "enddatetime", "until", NULL
+  "dateend", "enddate", "enddatetime", NULL
 };
 
 /* A date property: a string in any form sb-import-date.c reads, a span,
@@ -413,6 +413,55 @@ describe_node (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
+/* The first of @keys, in their order, that holds a date; the properties
+ * before it that hold something else are reported. Returns FALSE when
+ * none does, having reported the first, or when there is none (then
+ * @member is %NULL).
+ */
+static gboolean
+find_date (Import              *self,
+           JsonObject          *properties,
+           const char * const  *keys,
+           SbDate              *date,
+           const char         **member)
+{
+  g_autoptr(GList) members = json_object_get_members (properties);
+  g_autoptr(GPtrArray) unusable = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  *member = NULL;
+  for (guint k = 0; keys[k] != NULL && !found; k++)
+    for (GList *l = members; l != NULL && !found; l = l->next)
+      {
+        JsonNode *node = json_object_get_member (properties, l->data);
+
+        if (!key_matches (l->data, keys[k]) || node_is_blank (node))
+          continue;
+
+        found = parse_date_node (node, date);
+        if (found)
+          *member = l->data;
+        else
+          g_ptr_array_add (unusable, l->data);
+      }
+
+  for (guint i = 0; i < (found ? unusable->len : MIN (unusable->len, 1)); i++)
+    {
+      const char *key = g_ptr_array_index (unusable, i);
+      g_autofree char *value = describe_node (json_object_get_member (properties, key));
+
+      report (self, SB_PROBLEM_BAD_DATE, key,
+              found ? _("%s is not a date; expected a date such as “2022-08-15”, “15 August 2022” or “August 15, 2022”, or a span of two; another date was used")
+                    : _("%s is not a date; expected a date such as “2022-08-15”, “15 August 2022” or “August 15, 2022”, or a span of two; skipped"),
+              value);
+    }
+
+  if (!found && unusable->len > 0)
+    *member = g_ptr_array_index (unusable, 0);
+
+  return found;
+}
+
 /* Returns FALSE when the feature cannot be imported; a feature without a
  * date is not a statement, and @reference says so.
  */
@@ -424,26 +473,20 @@ get_date (Import     *self,
 {
   const char *member = NULL;
   const char *end_member = NULL;
-  JsonNode *start = find_loosely (properties, date_keys, &member);
-  JsonNode *end = find_loosely (properties, end_keys, &end_member);
   JsonNode *approximate = json_object_get_member (properties, "date_approximate");
+  JsonNode *end;
   SbDate end_date;
 
   memset (date, 0, sizeof *date);
-  *reference = node_is_blank (start);
-  if (*reference)
-    return TRUE;
-
-  if (!parse_date_node (start, date))
+  if (!find_date (self, properties, date_keys, date, &member))
     {
-      g_autofree char *value = describe_node (start);
-
-      report (self, SB_PROBLEM_BAD_DATE, member,
-              _("%s is not a date; expected a date such as “2022-08-15”, “15 August 2022” or “August 15, 2022”, or a span of two; skipped"),
-              value);
-      return FALSE;
+      /* None at all: a place or area for reference. */
+      *reference = member == NULL;
+      return *reference;
     }
+  *reference = FALSE;
 
+  end = find_loosely (properties, end_keys, &end_member);
   if (!node_is_blank (end) && !date->is_span)
     {
       if (!parse_date_node (end, &end_date) || end_date.is_span)
@@ -1096,8 +1139,7 @@ add_item (Import           *self,
   g_autofree char *id = NULL;
   SbItem *item;
 
-  if (id_base != NULL && sb_id_is_valid (id_base) && !_sb_importer_has_id (self->importer, id_base) &&
-      !g_str_has_prefix (id_base, "acled-") && !g_str_has_prefix (id_base, "ucdp-"))
+  if (id_base != NULL && sb_id_is_valid (id_base) && !_sb_importer_has_id (self->importer, id_base))
     id = g_strdup (id_base);
   else
     id = _sb_importer_make_id (self->importer, NULL, id_base, "feature");

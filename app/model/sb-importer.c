@@ -497,6 +497,10 @@ finish_file (SbImporter *self)
   summary->n_places = self->contents.places->len - self->n_places_before;
   summary->n_reference = count_reference_places (self, self->n_places_before);
 
+  /* What refused the file is no warning: it is the outcome. */
+  if (!sb_import_summary_made_anything (summary))
+    summary->n_warnings = 0;
+
   if (self->n_unlisted > 0)
     {
       SbProblem *last = g_ptr_array_index (summary->problems, summary->problems->len - 1);
