@@ -1027,6 +1027,13 @@ make_description (Import  *self,
   return _sb_import_text_new_take (g_strndup (description->str, description->len));
 }
 
+static gpointer
+copy_citation (gconstpointer citation,
+               gpointer      user_data)
+{
+  return sb_citation_ref ((SbCitation *) citation);
+}
+
 /* A monadic export's second row of an event: its actor joins the
  * incident the first row made. The same actor again is a duplicate.
  */
@@ -1074,6 +1081,27 @@ merge_row (Import    *self,
 
   g_clear_pointer (&item->actors, g_ptr_array_unref);
   item->actors = get_actor_array (self, actors);
+
+  /* The sources of both rows, should they differ. */
+  note_sources (self, citations, item->date.start.year, field (self, COL_SOURCE_SCALE));
+  if (item->evidence.citations != citations->citations)
+    {
+      GPtrArray *both = g_ptr_array_copy (item->evidence.citations, (GCopyFunc) copy_citation, NULL);
+
+      g_ptr_array_set_free_func (both, (GDestroyNotify) sb_citation_unref);
+      for (guint i = 0; i < citations->citations->len; i++)
+        {
+          SbCitation *citation = g_ptr_array_index (citations->citations, i);
+          gboolean known = FALSE;
+
+          for (guint j = 0; j < both->len && !known; j++)
+            known = ((SbCitation *) g_ptr_array_index (both, j))->source == citation->source;
+          if (!known)
+            g_ptr_array_add (both, sb_citation_ref (citation));
+        }
+      g_ptr_array_unref (item->evidence.citations);
+      item->evidence.citations = both;
+    }
 
   if (self->bystanders->len > 0)
     {
@@ -1258,9 +1286,10 @@ settle_dates (Import *self)
 
   if (self->n_day_first > 0 && self->n_month_first > 0)
     _sb_importer_add_note (self->importer,
-                           _("The file mixes the orders of day and month: %u dates could only be day first, %u only month first; the %u that could be either were read %s first."),
-                           self->n_day_first, self->n_month_first, self->pending->len,
-                           month_first ? _("month") : _("day"));
+                           month_first
+                             ? _("The file mixes the orders of day and month: %u dates could only be day first, %u only month first; the %u that could be either were read month first.")
+                             : _("The file mixes the orders of day and month: %u dates could only be day first, %u only month first; the %u that could be either were read day first."),
+                           self->n_day_first, self->n_month_first, self->pending->len);
   else if (month_first)
     _sb_importer_add_note (self->importer,
                            g_dngettext (GETTEXT_PACKAGE,

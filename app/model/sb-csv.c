@@ -47,6 +47,7 @@ struct _SbCsvReader
   guint windows_1252 : 1;      /* records that are not UTF-8 are read as Windows-1252 */
 
   GString *record;             /* the fields, each followed by a NUL */
+  GString *converted;          /* for a record read as Windows-1252 */
   GArray *starts;              /* of gsize: where each field starts in record */
 
   guint line;                  /* the line being read, from 1 */
@@ -75,6 +76,7 @@ sb_csv_reader_new (GInputStream *stream)
   self->stream = g_object_ref (stream);
   self->buffer = g_malloc (BUFFER_SIZE);
   self->record = g_string_sized_new (1024);
+  self->converted = g_string_sized_new (1024);
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
   self->line = 1;
 
@@ -91,6 +93,7 @@ sb_csv_reader_free (SbCsvReader *self)
   g_clear_error (&self->error);
   g_free (self->buffer);
   g_string_free (self->record, TRUE);
+  g_string_free (self->converted, TRUE);
   g_array_unref (self->starts);
   g_free (self->message);
   g_free (self);
@@ -383,21 +386,22 @@ read_record (SbCsvReader *self)
 static void
 convert_record (SbCsvReader *self)
 {
-  g_autoptr(GString) converted = g_string_sized_new (self->record->len + self->record->len / 8);
+  GString *converted = self->converted;
 
+  g_string_truncate (converted, 0);
   for (guint i = 0; i < self->starts->len; i++)
     {
-      gsize length, converted_length;
+      gsize length;
       const char *field = sb_csv_reader_get_field (self, i, &length);
-      g_autofree char *utf8 = _sb_import_windows_1252_to_utf8 (field, length, &converted_length);
 
       g_array_index (self->starts, gsize, i) = converted->len;
-      g_string_append_len (converted, utf8, converted_length);
+      _sb_import_append_windows_1252 (converted, field, length);
       g_string_append_c (converted, '\0');
     }
 
-  g_string_truncate (self->record, 0);
-  g_string_append_len (self->record, converted->str, converted->len);
+  /* The buffers trade places: no allocation per record. */
+  self->converted = self->record;
+  self->record = converted;
   self->n_converted++;
 }
 

@@ -366,11 +366,13 @@ _sb_import_text_new (const char *string)
   return _sb_import_text_new_take (g_strdup (string));
 }
 
+/* No-break spaces are what spreadsheets and web pages leave behind;
+ * control characters become spaces in a briefing's texts.
+ */
 static gboolean
 is_space (gunichar c)
 {
-  /* No-break spaces are what spreadsheets and web pages leave behind. */
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x2007 || c == 0x202F || c == 0xFEFF;
+  return c < 0x20 || g_unichar_isspace (c) || c == 0x00A0 || c == 0x2007 || c == 0x202F || c == 0xFEFF;
 }
 
 /**
@@ -404,13 +406,35 @@ _sb_import_strip (char *string)
   return string;
 }
 
+/**
+ * _sb_import_is_blank:
+ * @string: valid UTF-8
+ *
+ * Returns: whether @string holds nothing but white space and control
+ *   characters: what would be an empty text in a briefing
+ */
 gboolean
 _sb_import_is_blank (const char *string)
 {
-  while (g_ascii_isspace (*string))
-    string++;
+  for (const char *p = string; *p != '\0'; p++)
+    {
+      guchar c = *p;
 
-  return *string == '\0';
+      /* Most fields start with a letter or a digit. */
+      if (c > 0x20 && c < 0x7F)
+        return FALSE;
+
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, -1);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2 || !is_space (u))
+            return FALSE;
+          p = g_utf8_next_char (p) - 1;
+        }
+    }
+
+  return TRUE;
 }
 
 /* "12", " 12.0 ", "1e3": finite numbers as data sets and pandas write them. */
@@ -444,6 +468,34 @@ static const guint16 windows_1252_high[32] = {
 };
 
 /**
+ * _sb_import_append_windows_1252:
+ *
+ * Appends @data, NULs and all, from Windows-1252 to @out as UTF-8.
+ */
+void
+_sb_import_append_windows_1252 (GString    *out,
+                                const char *data,
+                                gsize       length)
+{
+  const char *run = data;
+  const char *end = data + length;
+
+  for (const char *p = data; p < end; p++)
+    {
+      guchar c = *p;
+
+      if (c < 0x80)
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      g_string_append_unichar (out, c < 0xA0 ? windows_1252_high[c - 0x80] : c);
+      run = p + 1;
+    }
+
+  g_string_append_len (out, run, end - run);
+}
+
+/**
  * _sb_import_windows_1252_to_utf8:
  * @out_length: (out): the length of the result, without its NUL
  *
@@ -456,16 +508,7 @@ _sb_import_windows_1252_to_utf8 (const char *data,
 {
   GString *out = g_string_sized_new (length + length / 8 + 1);
 
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = data[i];
-
-      if (c < 0x80)
-        g_string_append_c (out, c);
-      else
-        g_string_append_unichar (out, c < 0xA0 ? windows_1252_high[c - 0x80] : c);
-    }
-
+  _sb_import_append_windows_1252 (out, data, length);
   *out_length = out->len;
   return g_string_free (out, FALSE);
 }
@@ -892,6 +935,14 @@ finish_sources (SbImporter *self)
 
       if (entry->min_year <= entry->max_year && !sb_date_is_set (&entry->source->date))
         year_span (&entry->source->date, entry->min_year, entry->max_year);
+
+      /* Named only by rows left out: dated by the import, as it must be. */
+      if (!sb_date_is_set (&entry->source->date))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          year_span (&entry->source->date, g_date_time_get_year (now), g_date_time_get_year (now));
+        }
 
       if (entry->n_scales == 0 || entry->source->note != NULL)
         continue;

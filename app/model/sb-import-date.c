@@ -42,33 +42,48 @@ typedef struct
 } Token;
 
 /* English and French names, and their abbreviations ("Feb", "févr."). */
+static const char * const month_names[][2] = {
+  { "january", "janvier" }, { "february", "février" }, { "march", "mars" },
+  { "april", "avril" }, { "may", "mai" }, { "june", "juin" },
+  { "july", "juillet" }, { "august", "août" }, { "september", "septembre" },
+  { "october", "octobre" }, { "november", "novembre" }, { "december", "décembre" },
+};
+
 static guint
 month_from_word (const char *word,
                  gsize       length)
 {
-  static const char * const names[][2] = {
-    { "january", "janvier" }, { "february", "février" }, { "march", "mars" },
-    { "april", "avril" }, { "may", "mai" }, { "june", "juin" },
-    { "july", "juillet" }, { "august", "août" }, { "september", "septembre" },
-    { "october", "octobre" }, { "november", "novembre" }, { "december", "décembre" },
-  };
   g_autofree char *lower = NULL;
   g_autofree char *plain = NULL;
+  gboolean ascii = TRUE;
 
   if (length < 3)
     return 0;
 
+  for (gsize i = 0; i < length && ascii; i++)
+    ascii = (guchar) word[i] < 0x80;
+
+  /* "Aug", "AUGUST", "Feb": no copy needed, a million times over. */
+  if (ascii)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+        for (guint l = 0; l < 2; l++)
+          if (length <= strlen (month_names[i][l]) &&
+              g_ascii_strncasecmp (word, month_names[i][l], length) == 0)
+            return i + 1;
+    }
+
   lower = g_utf8_strdown (word, length);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
     for (guint l = 0; l < 2; l++)
-      if (strlen (lower) <= strlen (names[i][l]) && strncmp (lower, names[i][l], strlen (lower)) == 0)
+      if (strlen (lower) <= strlen (month_names[i][l]) && strncmp (lower, month_names[i][l], strlen (lower)) == 0)
         return i + 1;
 
   /* "fevrier", "aout", "decembre": accents are often lost. */
   plain = g_str_to_ascii (lower, "C");
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
     {
-      g_autofree char *name = g_str_to_ascii (names[i][1], "C");
+      g_autofree char *name = g_str_to_ascii (month_names[i][1], "C");
 
       if (strlen (plain) <= strlen (name) && strncmp (plain, name, strlen (plain)) == 0)
         return i + 1;
@@ -292,7 +307,10 @@ _sb_import_parse_date (const char   *text,
                        int           year,
                        SbImportDate *date)
 {
-  g_autofree char *copy = NULL;
+  char buffer[64];
+  g_autofree char *long_copy = NULL;
+  char *copy;
+  gsize length;
   Token tokens[MAX_TOKENS];
   guint n_tokens;
   const Token *a, *b, *c;
@@ -301,8 +319,14 @@ _sb_import_parse_date (const char   *text,
 
   while (g_ascii_isspace (*text))
     text++;
-  copy = g_strdup (text);
-  g_strchomp (copy);
+  length = strlen (text);
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+
+  /* Dates are short: no allocation for the million of an export. */
+  copy = length < sizeof buffer ? buffer : (long_copy = g_malloc (length + 1));
+  memcpy (copy, text, length);
+  copy[length] = '\0';
 
   if (g_ascii_isdigit (copy[0]) && g_ascii_isdigit (copy[1]) && g_ascii_isdigit (copy[2]) &&
       g_ascii_isdigit (copy[3]))

@@ -153,6 +153,9 @@ SbActorKind  _sb_import_guess_actor_kind    (const char     *name,
                                              SbActorKind     fallback);
 gboolean     _sb_import_parse_number        (const char     *value,
                                              double         *number);
+void         _sb_import_append_windows_1252 (GString       *out,
+                                             const char    *data,
+                                             gsize          length);
 char        *_sb_import_windows_1252_to_utf8 (const char    *data,
                                               gsize          length,
                                               gsize         *out_length);

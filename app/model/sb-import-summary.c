@@ -104,14 +104,17 @@ sb_import_format_get_name (SbImportFormat format)
 }
 
 /* "14 rows read" or "14 features read". */
-static const char *
-records_word (const SbImportSummary *self,
-              guint                  n)
+static void
+append_records (GString               *out,
+                const SbImportSummary *self)
 {
   if (self->format == SB_IMPORT_FORMAT_GEOJSON)
-    return g_dngettext (GETTEXT_PACKAGE, "feature", "features", n);
-
-  return g_dngettext (GETTEXT_PACKAGE, "row", "rows", n);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u feature read", "%u features read",
+                                              self->n_records),
+                            self->n_records);
+  else
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row read", "%u rows read", self->n_records),
+                            self->n_records);
 }
 
 /* "1 bad-date, 3 duplicate-id", most frequent first. */
@@ -167,9 +170,7 @@ sb_import_summary_to_line (const SbImportSummary *self)
       if (self->n_records > 0)
         {
           g_string_append (out, "; ");
-          g_string_append_printf (out, "%u %s", self->n_records, records_word (self, self->n_records));
-          g_string_append (out, " ");
-          g_string_append (out, _("read"));
+          append_records (out, self);
           g_string_append (out, ", ");
           g_string_append_printf (out, _("%u skipped"), self->n_skipped);
           if (self->n_skipped > 0)
@@ -209,9 +210,7 @@ sb_import_summary_to_line (const SbImportSummary *self)
     }
 
   g_string_append (out, "; ");
-  g_string_append_printf (out, "%u %s", self->n_records, records_word (self, self->n_records));
-  g_string_append (out, " ");
-  g_string_append (out, _("read"));
+  append_records (out, self);
 
   if (self->n_merged > 0)
     {
