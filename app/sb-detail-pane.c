@@ -185,6 +185,41 @@ add_properties (SbDetailPane       *self,
     add_fact (self, properties[i], *properties[i + 1] != '\0' ? properties[i + 1] : "—", NULL);
 }
 
+/* For places drawn for reference: which of the file's properties names
+ * them all, the file imported again (win.name-reference-places).
+ */
+static void
+add_name_choice (SbDetailPane       *self,
+                 const char * const *properties)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button;
+
+  for (guint i = 0; properties != NULL && properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (*properties[i + 1] == '\0')
+        continue;
+
+      item = g_menu_item_new (properties[i], NULL);
+      g_menu_item_set_action_and_target_value (item, "win.name-reference-places",
+                                               g_variant_new_string (properties[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
+    return;
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Name Places By"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Name every place and area for reference by another property of the file"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 4);
+  gtk_grid_attach (self->facts, button, 0, self->n_facts++, 2, 1);
+}
+
 static void
 add_figures (SbDetailPane *self,
              GPtrArray    *figures)
@@ -386,6 +421,8 @@ show_place (SbDetailPane *self,
     }
 
   add_properties (self, sb_place_get_properties (place));
+  if (sb_place_is_reference (place))
+    add_name_choice (self, sb_place_get_properties (place));
 }
 
 static void

@@ -28,6 +28,7 @@ typedef struct
   GFile *file;
   SbImportFormat format;
   char *encoding;
+  char *name_property;
   SbImportSummary *summary;
 } Import;
 
@@ -36,6 +37,7 @@ import_free (Import *import)
 {
   g_clear_object (&import->file);
   g_clear_pointer (&import->encoding, g_free);
+  g_clear_pointer (&import->name_property, g_free);
   g_clear_pointer (&import->summary, sb_import_summary_unref);
   g_free (import);
 }
@@ -168,9 +170,12 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Import *import = task_data;
+  g_autoptr(SbImporter) importer = sb_importer_new ();
   SbBriefing *briefing;
 
-  briefing = sb_import_file (import->file, import->format, import->encoding, cancellable, &import->summary);
+  sb_importer_set_name_property (importer, import->name_property);
+  import->summary = sb_importer_add_file (importer, import->file, import->format, import->encoding, cancellable);
+  briefing = sb_importer_finish (importer, NULL);
 
   if (g_task_return_error_if_cancelled (task))
     g_clear_object (&briefing);
@@ -183,11 +188,14 @@ import_thread (GTask        *task,
  * @format: what sb_import_guess_format() found, or
  *   %SB_IMPORT_FORMAT_UNKNOWN: the content decides either way
  * @encoding: (nullable): the file's encoding, or %NULL to detect it
+ * @name_property: (nullable): the GeoJSON property that names places for
+ *   reference, or %NULL to choose one
  */
 void
 sb_import_file_async (GFile               *file,
                       SbImportFormat       format,
                       const char          *encoding,
+                      const char          *name_property,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
@@ -201,6 +209,7 @@ sb_import_file_async (GFile               *file,
   import->file = g_object_ref (file);
   import->format = format;
   import->encoding = g_strdup (encoding);
+  import->name_property = g_strdup (name_property);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sb_import_file_async);

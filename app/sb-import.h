@@ -26,6 +26,7 @@ void        sb_import_choose_file  (GtkWindow            *parent,
 void        sb_import_file_async   (GFile                *file,
                                     SbImportFormat        format,
                                     const char           *encoding,
+                                    const char           *name_property,
                                     GCancellable         *cancellable,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data);

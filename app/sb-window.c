@@ -65,6 +65,7 @@ struct _SbWindow
   gboolean imported;       /* file is an ACLED export, UCDP GED or GeoJSON */
   SbImportFormat import_format;
   char *import_encoding;   /* as chosen, or NULL: detected */
+  char *import_name_property;  /* names places for reference, or NULL */
   SbImportSummary *import_summary;
   GCancellable *loading;
   GPtrArray *problems;     /* of the last load that failed */
@@ -127,6 +128,7 @@ set_briefing (SbWindow   *self,
 
   g_set_object (&self->file, file);
   self->imported = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
   if (g_strcmp0 (location, self->location) != 0)
     {
       g_free (self->location);
@@ -597,6 +599,9 @@ on_imported (GObject      *object,
   self->import_format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cancellable), "format"));
   g_free (self->import_encoding);
   self->import_encoding = g_strdup (g_object_get_data (G_OBJECT (cancellable), "encoding"));
+  g_free (self->import_name_property);
+  self->import_name_property = g_strdup (g_object_get_data (G_OBJECT (cancellable), "name-property"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", summary->n_reference > 0);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_ptr_array_ref (summary->problems);
   g_clear_pointer (&self->import_summary, sb_import_summary_unref);
@@ -622,18 +627,16 @@ on_imported (GObject      *object,
  * shows it as a briefing; the briefing shown stays when nothing can be
  * imported.
  */
-void
-sb_window_import (SbWindow       *self,
-                  GFile          *file,
-                  SbImportFormat  format,
-                  const char     *encoding)
+static void
+start_import (SbWindow       *self,
+              GFile          *file,
+              SbImportFormat  format,
+              const char     *encoding,
+              const char     *name_property)
 {
   g_autofree char *name = NULL;
   g_autofree char *location = NULL;
   g_autofree char *status = NULL;
-
-  g_return_if_fail (SB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   name = g_file_get_basename (file);
   location = g_file_get_parse_name (file);
@@ -642,8 +645,34 @@ sb_window_import (SbWindow       *self,
   g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (self->loading), "format", GUINT_TO_POINTER (format));
   g_object_set_data_full (G_OBJECT (self->loading), "encoding", g_strdup (encoding), g_free);
+  g_object_set_data_full (G_OBJECT (self->loading), "name-property", g_strdup (name_property), g_free);
 
-  sb_import_file_async (file, format, encoding, self->loading, on_imported, g_object_ref (self));
+  sb_import_file_async (file, format, encoding, name_property, self->loading, on_imported, g_object_ref (self));
+}
+
+void
+sb_window_import (SbWindow       *self,
+                  GFile          *file,
+                  SbImportFormat  format,
+                  const char     *encoding)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_import (self, file, format, encoding, NULL);
+}
+
+/* The file imported again, its places for reference named by @key. */
+static void
+name_reference_places_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (self->file != NULL && self->imported)
+    start_import (self, self->file, self->import_format, self->import_encoding,
+                  g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -967,7 +996,7 @@ reload_action (GtkWidget  *widget,
   if (self->location != NULL)
     load_location (self, self->location, TRUE);
   else if (self->file != NULL && self->imported)
-    sb_window_import (self, self->file, self->import_format, self->import_encoding);
+    start_import (self, self->file, self->import_format, self->import_encoding, self->import_name_property);
   else if (self->file != NULL)
     sb_window_open (self, self->file);
 }
@@ -1262,6 +1291,7 @@ sb_window_dispose (GObject *object)
   g_clear_pointer (&self->location_last_modified, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->import_encoding, g_free);
+  g_clear_pointer (&self->import_name_property, g_free);
   g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
@@ -1342,6 +1372,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-problems", NULL, show_import_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.name-reference-places", "s", name_reference_places_action);
   gtk_widget_class_install_action (widget_class, "win.export-geojson", NULL, export_geojson_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1378,6 +1409,7 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
 
   self->selection = sb_selection_new ();
   sb_map_view_set_selection (self->map_view, self->selection);

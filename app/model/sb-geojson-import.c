@@ -659,11 +659,13 @@ squeeze_key (const char *key)
 }
 
 /* The property that names a place or area for reference: the one the
- * person chose, else the likeliest of what GIS files call it.
+ * person chose, else the likeliest of what GIS files call it; its key in
+ * @key.
  */
 static const char *
-reference_name (Import     *self,
-                JsonObject *properties)
+reference_name (Import      *self,
+                JsonObject  *properties,
+                const char **key)
 {
   static const char * const keys[] = {
     "name", "title", "label", "nameen", "shapename", "nom", "adm4en", "adm3en", "adm2en",
@@ -672,43 +674,80 @@ reference_name (Import     *self,
   };
   const char *chosen = self->importer->name_property;
   g_autoptr(GList) members = NULL;
-  const char *name;
+  JsonNode *node;
 
+  *key = NULL;
   if (properties == NULL)
     return NULL;
 
   if (chosen != NULL)
     {
-      JsonNode *node = json_object_get_member (properties, chosen);
-
+      node = json_object_get_member (properties, chosen);
+      *key = chosen;
       if (node == NULL)
         {
           g_autofree char *squeezed = squeeze_key (chosen);
           const char *keys_chosen[] = { squeezed, NULL };
 
-          node = find_loosely (properties, keys_chosen, NULL);
+          node = find_loosely (properties, keys_chosen, key);
         }
       if (node_is_string (node) && !_sb_import_is_blank (json_node_get_string (node)))
         return json_node_get_string (node);
     }
 
-  name = get_string_loosely (properties, keys);
-  if (name != NULL)
-    return name;
+  node = find_loosely (properties, keys, key);
+  if (node_is_string (node) && !_sb_import_is_blank (json_node_get_string (node)))
+    return json_node_get_string (node);
 
   /* "NAME_FR", "admin2Name_fr", "nom_commune": any name there is. */
   members = json_object_get_members (properties);
   for (GList *l = members; l != NULL; l = l->next)
     {
       g_autofree char *lower = g_ascii_strdown (l->data, -1);
-      JsonNode *node = json_object_get_member (properties, l->data);
 
+      node = json_object_get_member (properties, l->data);
       if ((strstr (lower, "name") != NULL || strstr (lower, "nom") != NULL) &&
           node_is_string (node) && !_sb_import_is_blank (json_node_get_string (node)))
-        return json_node_get_string (node);
+        {
+          *key = l->data;
+          return json_node_get_string (node);
+        }
     }
 
+  *key = NULL;
   return NULL;
+}
+
+/* The text properties a place for reference could be named by, for the
+ * person to choose from, and the one it was named by.
+ */
+static void
+note_name_keys (Import     *self,
+                JsonObject *properties,
+                const char *key)
+{
+  SbImportSummary *summary = self->importer->summary;
+  g_autoptr(GList) members = NULL;
+
+  if (summary->name_key == NULL && key != NULL)
+    summary->name_key = g_strdup (key);
+
+  if (properties == NULL || summary->name_keys->len >= 24)
+    return;
+
+  members = json_object_get_members (properties);
+  for (GList *l = members; l != NULL && summary->name_keys->len < 24; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (properties, l->data);
+      gboolean known = FALSE;
+
+      if (!node_is_string (node) || _sb_import_is_blank (json_node_get_string (node)))
+        continue;
+      for (guint i = 0; i < summary->name_keys->len && !known; i++)
+        known = g_str_equal (g_ptr_array_index (summary->name_keys, i), l->data);
+      if (!known)
+        g_ptr_array_add (summary->name_keys, g_strdup (l->data));
+    }
 }
 
 /* Reads and checks the properties; FALSE when the feature cannot be
@@ -739,7 +778,10 @@ read_properties (Import     *self,
   props->kind = geometry_kind;
   if (props->reference)
     {
-      props->title = reference_name (self, properties);
+      const char *key = NULL;
+
+      props->title = reference_name (self, properties, &key);
+      note_name_keys (self, properties, key);
       get_place_properties (self, properties, props);
       pop (self, saved);
       return TRUE;

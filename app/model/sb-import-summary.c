@@ -24,6 +24,8 @@ summary_clear (SbImportSummary *self)
   g_free (self->encoding);
   g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->problems);
+  g_free (self->name_key);
+  g_ptr_array_unref (self->name_keys);
 }
 
 /**
@@ -42,6 +44,7 @@ sb_import_summary_new (const char     *name,
   self->format = format;
   self->notes = g_ptr_array_new_with_free_func (g_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
+  self->name_keys = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }

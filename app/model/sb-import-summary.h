@@ -45,6 +45,8 @@ typedef struct
   guint n_places;                    /* places made for it */
 
   gboolean monadic;                  /* one row per actor (ACLED) */
+  char *name_key;                    /* the property places for reference are named by */
+  GPtrArray *name_keys;              /* of char *: those they could be named by */
   GPtrArray *notes;                  /* of char *: how the file was read */
   GPtrArray *problems;               /* of SbProblem, at most 100 */
 } SbImportSummary;
