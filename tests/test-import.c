@@ -1584,6 +1584,23 @@ test_acled_layouts (void)
   /* Empty trailing columns in any number, but not data past them. */
   g_assert_cmpuint (excel_summary->skipped[SB_PROBLEM_SYNTAX], ==, 1);
   assert_problem (excel_summary->problems, 1, SB_PROBLEM_SYNTAX, 12, "row 12");
+
+  /* Excel where the decimal separator is a comma: semicolons between
+   * fields, decimal commas, Windows-1252.
+   */
+  {
+    g_autoptr(SbImportSummary) summary = NULL;
+    g_autoptr(SbBriefing) french = import_any ("acled-excel-french.csv", &summary);
+    SbPlace *place = sb_item_get_place (lookup_item (french, "acled-mli60001"));
+
+    g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (place), 14.8333, 1e-9);
+    g_assert_cmpfloat_with_epsilon (sb_place_get_longitude (place), -5.25, 1e-9);
+    g_assert_cmpstr (sb_text_get (sb_place_get_name (place)), ==, "Dioura, Ségou");
+    g_assert_nonnull (strstr (sb_text_get (sb_item_get_description (lookup_item (french, "acled-mli60001"))),
+                              "à Dioura ; 12 militaires"));
+    g_assert_cmpuint (sb_item_get_citations (lookup_item (french, "acled-mli60001"))->len, ==, 2);
+    g_assert_true (has_note (summary, "semicolons"));
+  }
 }
 
 /* An actor's kind is the one of most of its events. */

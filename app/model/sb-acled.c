@@ -30,7 +30,6 @@
 #include "sb-import-private.h"
 
 #define MAX_ID_LENGTH 64
-#define CANCEL_CHECK_ROWS 4096
 
 typedef enum
 {
@@ -112,10 +111,6 @@ typedef struct
   GCancellable *cancellable;
   int columns[N_COLUMNS];
   gboolean monadic_layout;       /* no actor2: maybe one row per actor */
-
-  guint row;
-  guint line;
-  SbProblemCode row_problem;     /* the reason the row is skipped */
 
   GHashTable *file_events;       /* id → unowned SbItem made from this file */
   GHashTable *citation_sets;     /* source field → CitationSet */
@@ -284,45 +279,6 @@ parse_precision (const char *value)
   return (int) number;
 }
 
-/* Problems */
-
-static void report (Import        *self,
-                    SbProblemCode  code,
-                    const char    *column,
-                    const char    *format,
-                    ...) G_GNUC_PRINTF (4, 5);
-
-/* At @column of the current row. */
-static void
-report (Import        *self,
-        SbProblemCode  code,
-        const char    *column,
-        const char    *format,
-        ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  if (self->row == 0)
-    path = NULL;
-  else if (column != NULL)
-    path = g_strdup_printf (_("row %u, %s"), self->row, column);
-  else
-    path = g_strdup_printf (_("row %u"), self->row);
-
-  self->row_problem = code;
-
-  va_start (args, format);
-  _sb_importer_report_valist (self->importer, code, path, self->line, format, args);
-  va_end (args);
-}
-
-static void
-skip_row (Import *self)
-{
-  _sb_importer_skip (self->importer, self->row_problem);
-}
-
 /* Fields */
 
 static const char *
@@ -404,12 +360,12 @@ read_header (Import *self)
 
   if (n_missing > 0)
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, NULL,
-              g_dngettext (GETTEXT_PACKAGE,
-                           "this is not an ACLED export: its header lacks the column %s",
-                           "this is not an ACLED export: its header lacks the columns %s",
-                           n_missing),
-              missing->str);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, NULL,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "this is not an ACLED export: its header lacks the column %s",
+                                            "this is not an ACLED export: its header lacks the columns %s",
+                                            n_missing),
+                               missing->str);
       return FALSE;
     }
 
@@ -488,9 +444,9 @@ check_actor_code (Import     *self,
   *inter = parse_inter (value);
   if (*inter <= 0)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, column_names[inter_column],
-              _("“%s” is not an actor type: expected a code from 1 to 8 or a label such as “State forces”"),
-              value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, column_names[inter_column],
+                               _("“%s” is not an actor type: expected a code from 1 to 8 or a label such as “State forces”"),
+                               value);
       return FALSE;
     }
 
@@ -540,9 +496,9 @@ check_date (Import *self,
   if (!_sb_import_parse_date (value, year, &row->parsed) ||
       row->parsed.date.precision != SB_DATE_PRECISION_DAY)
     {
-      report (self, SB_PROBLEM_BAD_DATE, "event_date",
-              _("“%s” is not a day; expected a date such as “2022-08-15”, “15 August 2022” or “15/08/2022”"),
-              value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "event_date",
+                               _("“%s” is not a day; expected a date such as “2022-08-15”, “15 August 2022” or “15/08/2022”"),
+                               value);
       return FALSE;
     }
 
@@ -551,9 +507,9 @@ check_date (Import *self,
     {
       g_autofree char *read = sb_calendar_date_to_string (&row->parsed.date);
 
-      report (self, SB_PROBLEM_BAD_DATE, "event_date",
-              _("“%s” (read as %s) is not in %d, the row's year; the date is kept"),
-              value, read, year);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "event_date",
+                               _("“%s” (read as %s) is not in %d, the row's year; the date is kept"),
+                               value, read, year);
     }
 
   return TRUE;
@@ -571,7 +527,7 @@ check_row (Import *self,
   value = field (self, id_column (self));
   if (_sb_import_is_blank (value))
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, column_names[id_column (self)], _("the event has no id"));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, column_names[id_column (self)], _("the event has no id"));
       return FALSE;
     }
 
@@ -582,8 +538,8 @@ check_row (Import *self,
   row->time_precision = _sb_import_is_blank (value) ? 1 : parse_precision (value);
   if (row->time_precision < 1 || row->time_precision > 3)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "time_precision",
-              _("“%s” is not a time precision; expected 1, 2 or 3"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "time_precision",
+                               _("“%s” is not a time precision; expected 1, 2 or 3"), value);
       return FALSE;
     }
   apply_time_precision (&row->date, &row->parsed.date, row->time_precision);
@@ -591,35 +547,35 @@ check_row (Import *self,
   value = field (self, COL_EVENT_TYPE);
   if (!parse_event_type (self->scratch, value, field (self, COL_SUB_EVENT_TYPE), &row->type))
     {
-      report (self, SB_PROBLEM_UNKNOWN_VALUE, "event_type",
-              _("unknown event type “%s”; expected one of: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments"),
-              value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_UNKNOWN_VALUE, "event_type",
+                               _("unknown event type “%s”; expected one of: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments"),
+                               value);
       return FALSE;
     }
 
   value = field (self, COL_LATITUDE);
   if (!_sb_import_parse_number (value, &row->lat))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "latitude", _("“%s” is not a number"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "latitude", _("“%s” is not a number"), value);
       return FALSE;
     }
   if (row->lat < -90 || row->lat > 90)
     {
-      report (self, SB_PROBLEM_OUT_OF_RANGE, "latitude",
-              _("%s is out of range: latitude runs from -90 to 90"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_OUT_OF_RANGE, "latitude",
+                               _("%s is out of range: latitude runs from -90 to 90"), value);
       return FALSE;
     }
 
   value = field (self, COL_LONGITUDE);
   if (!_sb_import_parse_number (value, &row->lon))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "longitude", _("“%s” is not a number"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "longitude", _("“%s” is not a number"), value);
       return FALSE;
     }
   if (row->lon < -180 || row->lon > 180)
     {
-      report (self, SB_PROBLEM_OUT_OF_RANGE, "longitude",
-              _("%s is out of range: longitude runs from -180 to 180"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_OUT_OF_RANGE, "longitude",
+                               _("%s is out of range: longitude runs from -180 to 180"), value);
       return FALSE;
     }
 
@@ -627,15 +583,15 @@ check_row (Import *self,
   row->geo_precision = _sb_import_is_blank (value) ? 2 : parse_precision (value);
   if (row->geo_precision < 1 || row->geo_precision > 3)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "geo_precision",
-              _("“%s” is not a place precision; expected 1, 2 or 3"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "geo_precision",
+                               _("“%s” is not a place precision; expected 1, 2 or 3"), value);
       return FALSE;
     }
 
   if (_sb_import_is_blank (field (self, COL_LOCATION)) && _sb_import_is_blank (field (self, COL_ADMIN1)) &&
       _sb_import_is_blank (field (self, COL_COUNTRY)))
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, "location", _("the event has no place name"));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, "location", _("the event has no place name"));
       return FALSE;
     }
 
@@ -650,8 +606,8 @@ check_row (Import *self,
 
       if (!_sb_import_parse_number (value, &fatalities) || fatalities < 0 || fatalities != floor (fatalities))
         {
-          report (self, SB_PROBLEM_BAD_VALUE, "fatalities",
-                  _("“%s” is not a number of fatalities: expected a whole number, 0 or more"), value);
+          _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "fatalities",
+                                   _("“%s” is not a number of fatalities: expected a whole number, 0 or more"), value);
           return FALSE;
         }
       row->fatalities.min = row->fatalities.max = fatalities;
@@ -1072,10 +1028,10 @@ merge_row (Import    *self,
 
   if (!added)
     {
-      report (self, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
-              _("the event “%s” is in the file twice with the same actor; the first is kept"),
-              field (self, id_column (self)));
-      skip_row (self);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
+                               _("the event “%s” is in the file twice with the same actor; the first is kept"),
+                               field (self, id_column (self)));
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -1163,7 +1119,7 @@ import_row (Import *self)
 
   if (!check_row (self, &row))
     {
-      skip_row (self);
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -1171,10 +1127,10 @@ import_row (Import *self)
   _sb_import_append_slug (self->scratch, field (self, id_column (self)), MAX_ID_LENGTH);
   if (self->scratch->len > MAX_ID_LENGTH || self->scratch->len == strlen ("acled-"))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, column_names[id_column (self)],
-              _("“%s” cannot be made an id: use letters and digits, at most %d"),
-              field (self, id_column (self)), MAX_ID_LENGTH - (int) strlen ("acled-"));
-      skip_row (self);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, column_names[id_column (self)],
+                               _("“%s” cannot be made an id: use letters and digits, at most %d"),
+                               field (self, id_column (self)), MAX_ID_LENGTH - (int) strlen ("acled-"));
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -1187,11 +1143,11 @@ import_row (Import *self)
 
   if (item != NULL || _sb_importer_has_id (self->importer, self->scratch->str))
     {
-      report (self, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
-              item != NULL ? _("the event “%s” is in the file twice; the first is kept")
-                           : _("the event “%s” was imported from another file already; the first is kept"),
-              field (self, id_column (self)));
-      skip_row (self);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
+                               item != NULL ? _("the event “%s” is in the file twice; the first is kept")
+                                            : _("the event “%s” was imported from another file already; the first is kept"),
+                               field (self, id_column (self)));
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -1215,65 +1171,6 @@ import_row (Import *self)
   _sb_importer_add_item (self->importer, item);
   g_hash_table_insert (self->file_events, (char *) sb_entity_get_id (SB_ENTITY (item)), item);
   note_date (self, item, &row);
-}
-
-static void
-report_bad_record (Import *self)
-{
-  report (self, sb_csv_reader_is_encoding_error (self->csv) ? SB_PROBLEM_ENCODING : SB_PROBLEM_SYNTAX,
-          NULL, "%s", sb_csv_reader_get_message (self->csv));
-}
-
-/* Reads every row; FALSE when reading failed or was cancelled. */
-static gboolean
-read_rows (Import *self)
-{
-  SbImportSummary *summary = self->importer->summary;
-
-  for (;;)
-    {
-      g_autoptr(GError) error = NULL;
-      SbCsvStatus status;
-
-      if (summary->n_records % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (self->cancellable))
-        {
-          self->row = 0;
-          self->line = 0;
-          report (self, SB_PROBLEM_IO, NULL, "%s", _("the import was cancelled"));
-          return FALSE;
-        }
-
-      status = sb_csv_reader_next (self->csv, self->cancellable, &error);
-      self->row = sb_csv_reader_get_record (self->csv);
-      self->line = sb_csv_reader_get_line (self->csv);
-
-      switch (status)
-        {
-        case SB_CSV_END:
-          return TRUE;
-
-        case SB_CSV_ERROR:
-          self->row = 0;
-          self->line = 0;
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-            report (self, SB_PROBLEM_TOO_LARGE, NULL, "%s", error->message);
-          else
-            report (self, SB_PROBLEM_IO, NULL, "%s", error->message);
-          return FALSE;
-
-        case SB_CSV_BAD_RECORD:
-          summary->n_records++;
-          report_bad_record (self);
-          skip_row (self);
-          break;
-
-        case SB_CSV_RECORD:
-        default:
-          summary->n_records++;
-          import_row (self);
-          break;
-        }
-    }
 }
 
 /* Numeric dates are day first unless the file shows otherwise: the
@@ -1398,9 +1295,10 @@ _sb_acled_read (SbImporter   *importer,
   Import import;
 
   import_init (&import, importer, csv, cancellable);
-  import.line = 1;
+  importer->row = 0;
+  importer->line = 1;
 
-  if (read_header (&import) && read_rows (&import))
+  if (read_header (&import) && _sb_import_read_rows (importer, csv, cancellable, (SbImportRowFunc) import_row, &import))
     {
       settle_dates (&import);
 
@@ -1417,11 +1315,10 @@ _sb_acled_read (SbImporter   *importer,
 
       if (g_hash_table_size (import.file_events) == 0)
         {
-          import.row = 0;
-          import.line = 0;
-          report (&import, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
-                  summary->n_records == 0 ? _("the file has column names but no events")
-                                          : _("no event could be imported"));
+          importer->row = importer->line = 0;
+          _sb_importer_report_row (importer, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
+                                   summary->n_records == 0 ? _("the file has column names but no events")
+                                                           : _("no event could be imported"));
         }
     }
 
@@ -1448,18 +1345,10 @@ sb_acled_import (GInputStream  *stream,
                  GCancellable  *cancellable,
                  GPtrArray    **problems)
 {
-  g_autoptr(SbImporter) importer = NULL;
-  g_autoptr(SbImportSummary) summary = NULL;
-
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  importer = sb_importer_new ();
-  summary = sb_importer_add_stream (importer, stream, name ? name : "ACLED", SB_IMPORT_FORMAT_ACLED,
-                                    NULL, cancellable);
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
-
-  return sb_importer_finish (importer, NULL);
+  return _sb_import_stream_for_problems (stream, name ? name : "ACLED", SB_IMPORT_FORMAT_ACLED,
+                                         cancellable, problems);
 }
 
 /**
@@ -1474,14 +1363,7 @@ sb_acled_import_file (GFile         *file,
                       GCancellable  *cancellable,
                       GPtrArray    **problems)
 {
-  g_autoptr(SbImportSummary) summary = NULL;
-  SbBriefing *briefing;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  briefing = sb_import_file (file, SB_IMPORT_FORMAT_ACLED, NULL, cancellable, &summary);
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
-
-  return briefing;
+  return _sb_import_file_for_problems (file, SB_IMPORT_FORMAT_ACLED, cancellable, problems);
 }

@@ -45,6 +45,8 @@ struct _SbCsvReader
   guint at_end : 1;
   guint encoding_error : 1;
   guint windows_1252 : 1;      /* records that are not UTF-8 are read as Windows-1252 */
+  guint detect_separator : 1;  /* from the first line: ',', ';' or a tab */
+  char separator;
 
   GString *record;             /* the fields, each followed by a NUL */
   GString *converted;          /* for a record read as Windows-1252 */
@@ -79,6 +81,7 @@ sb_csv_reader_new (GInputStream *stream)
   self->converted = g_string_sized_new (1024);
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
   self->line = 1;
+  self->separator = ',';
 
   return self;
 }
@@ -97,6 +100,36 @@ sb_csv_reader_free (SbCsvReader *self)
   g_array_unref (self->starts);
   g_free (self->message);
   g_free (self);
+}
+
+/* What separates the first line's fields, outside quotes: Excel in
+ * French or German writes ';', "Unicode text" a tab.
+ */
+static char
+guess_separator (const char *p,
+                 gsize       length)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *end = p + length; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        {
+          commas += *p == ',';
+          semicolons += *p == ';';
+          tabs += *p == '\t';
+        }
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+
+  return ',';
 }
 
 static gboolean
@@ -124,6 +157,8 @@ refill (SbCsvReader *self)
       self->started = TRUE;
       if (n_read >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
         self->pos = 3;
+      if (self->detect_separator)
+        self->separator = guess_separator (self->buffer + self->pos, self->end - self->pos);
     }
 
   return TRUE;
@@ -147,9 +182,10 @@ unget_char (SbCsvReader *self)
 }
 
 static inline gboolean
-ends_field (int c)
+ends_field (SbCsvReader *self,
+            int          c)
 {
-  return c == ',' || c == '\n' || c == '\r' || c == END_OF_INPUT;
+  return c == self->separator || c == '\n' || c == '\r' || c == END_OF_INPUT;
 }
 
 static void
@@ -261,14 +297,14 @@ read_unquoted (SbCsvReader *self,
 {
   *ok = TRUE;
 
-  while (!ends_field (c))
+  while (!ends_field (self, c))
     {
       const char *run = self->buffer + self->pos;
       const char *stop = self->buffer + self->end;
       const char *p = run;
 
       g_string_append_c (self->record, c);
-      while (p < stop && *p != ',' && *p != '\r' && *p != '\n')
+      while (p < stop && *p != self->separator && *p != '\r' && *p != '\n')
         p++;
       g_string_append_len (self->record, run, p - run);
       self->pos = p - self->buffer;
@@ -339,7 +375,7 @@ read_record (SbCsvReader *self)
         {
           quoted = TRUE;
           c = read_quoted (self, &ok);
-          if (ok && !ends_field (c))
+          if (ok && !ends_field (self, c))
             {
               g_autofree char *shown = describe_char (self, c);
 
@@ -361,7 +397,7 @@ read_record (SbCsvReader *self)
 
       g_string_append_c (self->record, '\0');
 
-      if (c != ',')
+      if (c != self->separator)
         break;
       c = next_char (self);
     }
@@ -631,6 +667,35 @@ sb_csv_reader_set_windows_1252 (SbCsvReader *self,
   g_return_if_fail (self != NULL);
 
   self->windows_1252 = !!windows_1252;
+}
+
+/**
+ * sb_csv_reader_detect_separator:
+ *
+ * Tells the separator from the first line, before the first record is
+ * read: a comma, a semicolon (Excel where the decimal separator is a
+ * comma) or a tab, whichever separates most fields.
+ */
+void
+sb_csv_reader_detect_separator (SbCsvReader *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->started);
+
+  self->detect_separator = TRUE;
+}
+
+/**
+ * sb_csv_reader_get_separator:
+ *
+ * Returns: the character between fields
+ */
+char
+sb_csv_reader_get_separator (SbCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+
+  return self->separator;
 }
 
 /**

@@ -1855,18 +1855,10 @@ sb_geojson_import (GInputStream  *stream,
                    GCancellable  *cancellable,
                    GPtrArray    **problems)
 {
-  g_autoptr(SbImporter) importer = NULL;
-  g_autoptr(SbImportSummary) summary = NULL;
-
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  importer = sb_importer_new ();
-  summary = sb_importer_add_stream (importer, stream, name ? name : "GeoJSON", SB_IMPORT_FORMAT_GEOJSON,
-                                    NULL, cancellable);
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
-
-  return sb_importer_finish (importer, NULL);
+  return _sb_import_stream_for_problems (stream, name ? name : "GeoJSON", SB_IMPORT_FORMAT_GEOJSON,
+                                         cancellable, problems);
 }
 
 /**
@@ -1881,14 +1873,7 @@ sb_geojson_import_file (GFile         *file,
                         GCancellable  *cancellable,
                         GPtrArray    **problems)
 {
-  g_autoptr(SbImportSummary) summary = NULL;
-  SbBriefing *briefing;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  briefing = sb_import_file (file, SB_IMPORT_FORMAT_GEOJSON, NULL, cancellable, &summary);
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
-
-  return briefing;
+  return _sb_import_file_for_problems (file, SB_IMPORT_FORMAT_GEOJSON, cancellable, problems);
 }

@@ -194,6 +194,98 @@ _sb_importer_skip (SbImporter    *self,
     self->summary->n_warnings--;
 }
 
+/**
+ * _sb_importer_report_row:
+ * @column: (nullable): the column of the row being read
+ *
+ * Reports a problem at the CSV row being read: "row 12, latitude", at its
+ * line of the file. The row is skipped with _sb_importer_skip_row() for
+ * this reason, unless it is only a warning.
+ */
+void
+_sb_importer_report_row (SbImporter    *self,
+                         SbProblemCode  code,
+                         const char    *column,
+                         const char    *format,
+                         ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  if (self->row == 0)
+    path = NULL;
+  else if (column != NULL)
+    path = g_strdup_printf (_("row %u, %s"), self->row, column);
+  else
+    path = g_strdup_printf (_("row %u"), self->row);
+
+  self->row_problem = code;
+
+  va_start (args, format);
+  _sb_importer_report_valist (self, code, path, self->line, format, args);
+  va_end (args);
+}
+
+/* Counts the row being read as skipped, for the last problem reported. */
+void
+_sb_importer_skip_row (SbImporter *self)
+{
+  _sb_importer_skip (self, self->row_problem);
+}
+
+#define CANCEL_CHECK_ROWS 4096
+
+gboolean
+_sb_import_read_rows (SbImporter      *self,
+                      SbCsvReader     *csv,
+                      GCancellable    *cancellable,
+                      SbImportRowFunc  import_row,
+                      gpointer         user_data)
+{
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      SbCsvStatus status;
+
+      if (self->summary->n_records % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          self->row = self->line = 0;
+          _sb_importer_report_row (self, SB_PROBLEM_IO, NULL, "%s", _("the import was cancelled"));
+          return FALSE;
+        }
+
+      status = sb_csv_reader_next (csv, cancellable, &error);
+      self->row = sb_csv_reader_get_record (csv);
+      self->line = sb_csv_reader_get_line (csv);
+
+      switch (status)
+        {
+        case SB_CSV_END:
+          return TRUE;
+
+        case SB_CSV_ERROR:
+          self->row = self->line = 0;
+          _sb_importer_report_row (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+                                         ? SB_PROBLEM_TOO_LARGE : SB_PROBLEM_IO,
+                                   NULL, "%s", error->message);
+          return FALSE;
+
+        case SB_CSV_BAD_RECORD:
+          self->summary->n_records++;
+          _sb_importer_report_row (self, sb_csv_reader_is_encoding_error (csv) ? SB_PROBLEM_ENCODING : SB_PROBLEM_SYNTAX,
+                                   NULL, "%s", sb_csv_reader_get_message (csv));
+          _sb_importer_skip_row (self);
+          break;
+
+        case SB_CSV_RECORD:
+        default:
+          self->summary->n_records++;
+          import_row (user_data);
+          break;
+        }
+    }
+}
+
 /* A line for the summary: how the file was read. */
 void
 _sb_importer_add_note (SbImporter *self,
@@ -437,17 +529,31 @@ _sb_import_is_blank (const char *string)
   return TRUE;
 }
 
-/* "12", " 12.0 ", "1e3": finite numbers as data sets and pandas write them. */
+/* "12", " 12.0 ", "1e3": finite numbers as data sets and pandas write
+ * them; "15,9333" as spreadsheets do where the comma is the decimal
+ * separator.
+ */
 gboolean
 _sb_import_parse_number (const char *value,
                          double     *number)
 {
+  char buffer[64];
+  const char *comma;
   char *end;
 
   while (g_ascii_isspace (*value))
     value++;
   if (*value == '\0')
     return FALSE;
+
+  comma = strchr (value, ',');
+  if (comma != NULL && strchr (comma + 1, ',') == NULL && strchr (value, '.') == NULL &&
+      strlen (value) < sizeof buffer)
+    {
+      strcpy (buffer, value);
+      buffer[comma - value] = '.';
+      value = buffer;
+    }
 
   *number = g_ascii_strtod (value, &end);
   while (g_ascii_isspace (*end))

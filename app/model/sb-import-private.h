@@ -57,6 +57,9 @@ struct _SbImporter
   /* The file being read. */
   SbImportSummary *summary;
   SbCalendarDate file_date;      /* its last change, else today */
+  guint row;                     /* a CSV file's row being read, as a spreadsheet numbers it; 0 for none */
+  guint line;                    /* the line it starts on */
+  SbProblemCode row_problem;     /* why it is skipped */
   guint n_unlisted;
   guint n_items_before[SB_N_ITEM_KINDS];
   guint n_actors_before;
@@ -99,6 +102,31 @@ void         _sb_importer_skip              (SbImporter     *self,
 void         _sb_importer_add_note          (SbImporter     *self,
                                              const char     *format,
                                              ...) G_GNUC_PRINTF (2, 3);
+void         _sb_importer_report_row        (SbImporter     *self,
+                                             SbProblemCode   code,
+                                             const char     *column,
+                                             const char     *format,
+                                             ...) G_GNUC_PRINTF (4, 5);
+void         _sb_importer_skip_row          (SbImporter     *self);
+
+/* A CSV file's rows, one call of @import_row each; FALSE when reading
+ * failed or was cancelled.
+ */
+typedef void (*SbImportRowFunc)             (gpointer        user_data);
+gboolean     _sb_import_read_rows           (SbImporter     *self,
+                                             SbCsvReader    *csv,
+                                             GCancellable   *cancellable,
+                                             SbImportRowFunc import_row,
+                                             gpointer        user_data);
+SbBriefing  *_sb_import_stream_for_problems (GInputStream   *stream,
+                                             const char     *name,
+                                             SbImportFormat  format,
+                                             GCancellable   *cancellable,
+                                             GPtrArray     **problems);
+SbBriefing  *_sb_import_file_for_problems   (GFile          *file,
+                                             SbImportFormat  format,
+                                             GCancellable   *cancellable,
+                                             GPtrArray     **problems);
 
 /* What files share */
 char        *_sb_importer_make_id           (SbImporter     *self,

@@ -120,13 +120,20 @@ append_records (GString               *out,
                             self->n_records);
 }
 
-/* "1 bad-date, 3 duplicate-id", most frequent first. */
+/* "3 skipped (1 bad-date, 2 duplicate-id)", the reasons most frequent
+ * first.
+ */
 static void
-append_reasons (GString               *out,
+append_skipped (GString               *out,
                 const SbImportSummary *self)
 {
   gboolean done[SB_N_PROBLEM_CODES] = { FALSE, };
 
+  g_string_append_printf (out, _("%u skipped"), self->n_skipped);
+  if (self->n_skipped == 0)
+    return;
+
+  g_string_append (out, " (");
   for (;;)
     {
       int best = -1;
@@ -143,6 +150,7 @@ append_reasons (GString               *out,
         g_string_append (out, ", ");
       g_string_append_printf (out, "%u %s", self->skipped[best], sb_problem_code_to_nick (best));
     }
+  g_string_append_c (out, ')');
 }
 
 /**
@@ -175,13 +183,7 @@ sb_import_summary_to_line (const SbImportSummary *self)
           g_string_append (out, "; ");
           append_records (out, self);
           g_string_append (out, ", ");
-          g_string_append_printf (out, _("%u skipped"), self->n_skipped);
-          if (self->n_skipped > 0)
-            {
-              g_string_append (out, " (");
-              append_reasons (out, self);
-              g_string_append (out, ")");
-            }
+          append_skipped (out, self);
         }
       return g_string_free (out, FALSE);
     }
@@ -222,13 +224,7 @@ sb_import_summary_to_line (const SbImportSummary *self)
     }
 
   g_string_append (out, ", ");
-  g_string_append_printf (out, _("%u skipped"), self->n_skipped);
-  if (self->n_skipped > 0)
-    {
-      g_string_append (out, " (");
-      append_reasons (out, self);
-      g_string_append (out, ")");
-    }
+  append_skipped (out, self);
 
   if (self->n_warnings > 0)
     {

@@ -373,6 +373,7 @@ import_csv (SbImporter     *self,
   SbCsvStatus status;
 
   sb_csv_reader_set_windows_1252 (csv, detect_encoding);
+  sb_csv_reader_detect_separator (csv);
   status = sb_csv_reader_next (csv, cancellable, &error);
 
   if (status == SB_CSV_ERROR)
@@ -387,6 +388,12 @@ import_csv (SbImporter     *self,
     _sb_ucdp_read (self, csv, cancellable);
   else
     _sb_acled_read (self, csv, cancellable);
+
+  if (sb_csv_reader_get_separator (csv) != ',')
+    _sb_importer_add_note (self, "%s",
+                           sb_csv_reader_get_separator (csv) == ';'
+                             ? _("Fields are separated by semicolons, as spreadsheets write CSV where the decimal separator is a comma; decimal commas were read.")
+                             : _("Fields are separated by tabs."));
 
   if (sb_csv_reader_get_n_converted (csv) > 0)
     {
@@ -485,6 +492,39 @@ count_reference_places (SbImporter *self,
   return n;
 }
 
+/* The day a file was last changed, or today: what dates a source made of
+ * a file without dates of its own.
+ */
+static void
+set_file_date (SbImporter *self,
+               GDateTime  *time)
+{
+  g_autoptr(GDateTime) now = time ? g_date_time_ref (time) : g_date_time_new_now_utc ();
+
+  self->file_date.year = g_date_time_get_year (now);
+  self->file_date.month = g_date_time_get_month (now);
+  self->file_date.day = g_date_time_get_day_of_month (now);
+  self->file_date.precision = SB_DATE_PRECISION_DAY;
+}
+
+/* A new summary, and where the briefing stands before the file. */
+static void
+begin_file (SbImporter     *self,
+            const char     *name,
+            SbImportFormat  format)
+{
+  g_clear_pointer (&self->summary, sb_import_summary_unref);
+  self->summary = sb_import_summary_new (name, format);
+  self->n_unlisted = 0;
+  self->row = self->line = 0;
+  if (self->file_date.precision == SB_DATE_PRECISION_NONE)
+    set_file_date (self, NULL);
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    self->n_items_before[i] = self->contents.items[i]->len;
+  self->n_actors_before = self->contents.actors->len;
+  self->n_places_before = self->contents.places->len;
+}
+
 /* The counts of what the file added, and the last word on the problems. */
 static void
 finish_file (SbImporter *self)
@@ -512,21 +552,9 @@ finish_file (SbImporter *self)
                                                     self->n_unlisted + 1),
                                        self->n_unlisted + 1);
     }
-}
 
-/* The day a file was last changed, or today: what dates a source made of
- * a file without dates of its own.
- */
-static void
-set_file_date (SbImporter *self,
-               GDateTime  *time)
-{
-  g_autoptr(GDateTime) now = time ? g_date_time_ref (time) : g_date_time_new_now_utc ();
-
-  self->file_date.year = g_date_time_get_year (now);
-  self->file_date.month = g_date_time_get_month (now);
-  self->file_date.day = g_date_time_get_day_of_month (now);
-  self->file_date.precision = SB_DATE_PRECISION_DAY;
+  g_ptr_array_add (self->summaries, sb_import_summary_ref (summary));
+  memset (&self->file_date, 0, sizeof self->file_date);
 }
 
 /**
@@ -561,15 +589,7 @@ sb_importer_add_stream (SbImporter     *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  g_clear_pointer (&self->summary, sb_import_summary_unref);
-  self->summary = sb_import_summary_new (name ? name : _("data"), format);
-  self->n_unlisted = 0;
-  if (self->file_date.precision == SB_DATE_PRECISION_NONE)
-    set_file_date (self, NULL);
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    self->n_items_before[i] = self->contents.items[i]->len;
-  self->n_actors_before = self->contents.actors->len;
-  self->n_places_before = self->contents.places->len;
+  begin_file (self, name ? name : _("data"), format);
 
   if (encoding != NULL && (*encoding == '\0' || g_ascii_strcasecmp (encoding, "auto") == 0))
     encoding = NULL;
@@ -604,8 +624,6 @@ sb_importer_add_stream (SbImporter     *self,
     }
 
   finish_file (self);
-  g_ptr_array_add (self->summaries, sb_import_summary_ref (self->summary));
-  memset (&self->file_date, 0, sizeof self->file_date);
 
   return sb_import_summary_ref (self->summary);
 }
@@ -648,10 +666,9 @@ sb_importer_add_file (SbImporter     *self,
   stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, cancellable, &error);
   if (stream == NULL)
     {
-      g_clear_pointer (&self->summary, sb_import_summary_unref);
-      self->summary = sb_import_summary_new (name, format);
+      begin_file (self, name, format);
       report_error (self, error);
-      g_ptr_array_add (self->summaries, sb_import_summary_ref (self->summary));
+      finish_file (self);
       return sb_import_summary_ref (self->summary);
     }
 
@@ -821,4 +838,38 @@ sb_import_file (GFile            *file,
     *summary = g_steal_pointer (&result);
 
   return sb_importer_finish (importer, NULL);
+}
+
+/* For the importers' own functions, which return what went wrong as a
+ * list of problems.
+ */
+SbBriefing *
+_sb_import_stream_for_problems (GInputStream    *stream,
+                                const char      *name,
+                                SbImportFormat   format,
+                                GCancellable    *cancellable,
+                                GPtrArray      **problems)
+{
+  g_autoptr(SbImporter) importer = sb_importer_new ();
+  g_autoptr(SbImportSummary) summary = sb_importer_add_stream (importer, stream, name, format, NULL, cancellable);
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (summary->problems);
+
+  return sb_importer_finish (importer, NULL);
+}
+
+SbBriefing *
+_sb_import_file_for_problems (GFile           *file,
+                              SbImportFormat   format,
+                              GCancellable    *cancellable,
+                              GPtrArray      **problems)
+{
+  g_autoptr(SbImportSummary) summary = NULL;
+  SbBriefing *briefing = sb_import_file (file, format, NULL, cancellable, &summary);
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (summary->problems);
+
+  return briefing;
 }

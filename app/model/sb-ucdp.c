@@ -24,7 +24,6 @@
 #include "sb-ucdp.h"
 
 #define MAX_ID_LENGTH 64
-#define CANCEL_CHECK_ROWS 4096
 
 typedef enum
 {
@@ -104,9 +103,6 @@ typedef struct
   SbCsvReader *csv;
   GCancellable *cancellable;
   int columns[N_COLUMNS];
-  guint row;
-  guint line;
-  SbProblemCode row_problem;
   guint n_events;
 
   GHashTable *citation_sets;     /* source field → GPtrArray of SbCitation */
@@ -128,38 +124,6 @@ typedef struct
   gboolean has_best;
   const char *country;
 } Row;
-
-/* Problems */
-
-static void report (Import        *self,
-                    SbProblemCode  code,
-                    const char    *column,
-                    const char    *format,
-                    ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (Import        *self,
-        SbProblemCode  code,
-        const char    *column,
-        const char    *format,
-        ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  if (self->row == 0)
-    path = NULL;
-  else if (column != NULL)
-    path = g_strdup_printf (_("row %u, %s"), self->row, column);
-  else
-    path = g_strdup_printf (_("row %u"), self->row);
-
-  self->row_problem = code;
-
-  va_start (args, format);
-  _sb_importer_report_valist (self->importer, code, path, self->line, format, args);
-  va_end (args);
-}
 
 static const char *
 field (Import *self,
@@ -201,12 +165,12 @@ read_header (Import *self)
 
   if (n_missing > 0)
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, NULL,
-              g_dngettext (GETTEXT_PACKAGE,
-                           "this is not UCDP GED: its header lacks the column %s",
-                           "this is not UCDP GED: its header lacks the columns %s",
-                           n_missing),
-              missing->str);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, NULL,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "this is not UCDP GED: its header lacks the column %s",
+                                            "this is not UCDP GED: its header lacks the columns %s",
+                                            n_missing),
+                               missing->str);
       return FALSE;
     }
 
@@ -249,8 +213,8 @@ check_date (Import *self,
 
   if (!_sb_import_parse_date (start_value, 0, &start) || start.date.precision != SB_DATE_PRECISION_DAY)
     {
-      report (self, SB_PROBLEM_BAD_DATE, "date_start",
-              _("“%s” is not a day; expected a date such as “2022-08-15”"), start_value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "date_start",
+                               _("“%s” is not a day; expected a date such as “2022-08-15”"), start_value);
       return FALSE;
     }
 
@@ -258,8 +222,8 @@ check_date (Import *self,
   if (!_sb_import_is_blank (end_value) &&
       (!_sb_import_parse_date (end_value, 0, &end) || end.date.precision != SB_DATE_PRECISION_DAY))
     {
-      report (self, SB_PROBLEM_BAD_DATE, "date_end",
-              _("“%s” is not a day; expected a date such as “2022-08-15”"), end_value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "date_end",
+                               _("“%s” is not a day; expected a date such as “2022-08-15”"), end_value);
       return FALSE;
     }
 
@@ -267,15 +231,15 @@ check_date (Import *self,
   last = sb_calendar_date_first_day (&end.date);
   if (last < first)
     {
-      report (self, SB_PROBLEM_BAD_DATE, "date_end", _("the event ends before it starts"));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "date_end", _("the event ends before it starts"));
       return FALSE;
     }
 
   date_prec = _sb_import_is_blank (field (self, COL_DATE_PREC)) ? 1 : parse_code (field (self, COL_DATE_PREC), 5);
   if (date_prec < 0)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "date_prec",
-              _("“%s” is not a date precision; expected a code from 1 to 5"), field (self, COL_DATE_PREC));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "date_prec",
+                               _("“%s” is not a date precision; expected a code from 1 to 5"), field (self, COL_DATE_PREC));
       return FALSE;
     }
 
@@ -317,7 +281,7 @@ check_row (Import *self,
 
   if (_sb_import_is_blank (field (self, COL_ID)))
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, "id", _("the event has no id"));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, "id", _("the event has no id"));
       return FALSE;
     }
 
@@ -328,25 +292,25 @@ check_row (Import *self,
   row->type = _sb_import_is_blank (value) ? 0 : parse_code (value, 3);
   if (row->type < 0)
     {
-      report (self, SB_PROBLEM_UNKNOWN_VALUE, "type_of_violence",
-              _("“%s” is not a type of violence; expected 1 (state-based conflict), 2 (non-state conflict) or 3 (one-sided violence)"),
-              value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_UNKNOWN_VALUE, "type_of_violence",
+                               _("“%s” is not a type of violence; expected 1 (state-based conflict), 2 (non-state conflict) or 3 (one-sided violence)"),
+                               value);
       return FALSE;
     }
 
   value = field (self, COL_LATITUDE);
   if (!_sb_import_parse_number (value, &row->lat) || row->lat < -90 || row->lat > 90)
     {
-      report (self, SB_PROBLEM_OUT_OF_RANGE, "latitude",
-              _("“%s” is not a latitude: expected a number from -90 to 90"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_OUT_OF_RANGE, "latitude",
+                               _("“%s” is not a latitude: expected a number from -90 to 90"), value);
       return FALSE;
     }
 
   value = field (self, COL_LONGITUDE);
   if (!_sb_import_parse_number (value, &row->lon) || row->lon < -180 || row->lon > 180)
     {
-      report (self, SB_PROBLEM_OUT_OF_RANGE, "longitude",
-              _("“%s” is not a longitude: expected a number from -180 to 180"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_OUT_OF_RANGE, "longitude",
+                               _("“%s” is not a longitude: expected a number from -180 to 180"), value);
       return FALSE;
     }
 
@@ -354,8 +318,8 @@ check_row (Import *self,
   row->where_prec = _sb_import_is_blank (value) ? 0 : parse_code (value, 7);
   if (row->where_prec < 0)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "where_prec",
-              _("“%s” is not a place precision; expected a code from 1 to 7"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "where_prec",
+                               _("“%s” is not a place precision; expected a code from 1 to 7"), value);
       return FALSE;
     }
 
@@ -379,8 +343,8 @@ check_row (Import *self,
     }
   else if (!_sb_import_is_blank (field (self, COL_BEST)))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "best",
-              _("“%s” is not a number of deaths: expected a whole number, 0 or more"), field (self, COL_BEST));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "best",
+                               _("“%s” is not a number of deaths: expected a whole number, 0 or more"), field (self, COL_BEST));
       return FALSE;
     }
 
@@ -605,7 +569,7 @@ import_row (Import *self)
 
   if (!check_row (self, &row))
     {
-      _sb_importer_skip (self->importer, self->row_problem);
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -613,16 +577,16 @@ import_row (Import *self)
   _sb_import_append_slug (self->scratch, field (self, COL_ID), MAX_ID_LENGTH);
   if (self->scratch->len > MAX_ID_LENGTH || self->scratch->len == strlen ("ucdp-"))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "id", _("“%s” cannot be made an id: use letters and digits, at most %d"),
-              field (self, COL_ID), MAX_ID_LENGTH - (int) strlen ("ucdp-"));
-      _sb_importer_skip (self->importer, self->row_problem);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "id", _("“%s” cannot be made an id: use letters and digits, at most %d"),
+                               field (self, COL_ID), MAX_ID_LENGTH - (int) strlen ("ucdp-"));
+      _sb_importer_skip_row (self->importer);
       return;
     }
   if (_sb_importer_has_id (self->importer, self->scratch->str))
     {
-      report (self, SB_PROBLEM_DUPLICATE_ID, "id", _("the event “%s” is in the file twice, or in another file already; the first is kept"),
-              field (self, COL_ID));
-      _sb_importer_skip (self->importer, self->row_problem);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_DUPLICATE_ID, "id", _("the event “%s” is in the file twice, or in another file already; the first is kept"),
+                               field (self, COL_ID));
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -662,54 +626,6 @@ import_row (Import *self)
   self->n_events++;
 }
 
-static gboolean
-read_rows (Import *self)
-{
-  SbImportSummary *summary = self->importer->summary;
-
-  for (;;)
-    {
-      g_autoptr(GError) error = NULL;
-      SbCsvStatus status;
-
-      if (summary->n_records % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (self->cancellable))
-        {
-          self->row = self->line = 0;
-          report (self, SB_PROBLEM_IO, NULL, "%s", _("the import was cancelled"));
-          return FALSE;
-        }
-
-      status = sb_csv_reader_next (self->csv, self->cancellable, &error);
-      self->row = sb_csv_reader_get_record (self->csv);
-      self->line = sb_csv_reader_get_line (self->csv);
-
-      switch (status)
-        {
-        case SB_CSV_END:
-          return TRUE;
-
-        case SB_CSV_ERROR:
-          self->row = self->line = 0;
-          report (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE) ? SB_PROBLEM_TOO_LARGE : SB_PROBLEM_IO,
-                  NULL, "%s", error->message);
-          return FALSE;
-
-        case SB_CSV_BAD_RECORD:
-          summary->n_records++;
-          report (self, sb_csv_reader_is_encoding_error (self->csv) ? SB_PROBLEM_ENCODING : SB_PROBLEM_SYNTAX,
-                  NULL, "%s", sb_csv_reader_get_message (self->csv));
-          _sb_importer_skip (self->importer, self->row_problem);
-          break;
-
-        case SB_CSV_RECORD:
-        default:
-          summary->n_records++;
-          import_row (self);
-          break;
-        }
-    }
-}
-
 /**
  * _sb_ucdp_read:
  * @csv: at the header, read
@@ -726,18 +642,21 @@ _sb_ucdp_read (SbImporter   *importer,
   import.importer = importer;
   import.csv = csv;
   import.cancellable = cancellable;
-  import.line = 1;
+  importer->row = 0;
+  importer->line = 1;
   import.citation_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   import.citation_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   import.actor_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   import.scratch = g_string_new (NULL);
 
-  if (read_header (&import) && read_rows (&import) && import.n_events == 0)
+  if (read_header (&import) &&
+      _sb_import_read_rows (importer, csv, cancellable, (SbImportRowFunc) import_row, &import) &&
+      import.n_events == 0)
     {
-      import.row = import.line = 0;
-      report (&import, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
-              importer->summary->n_records == 0 ? _("the file has column names but no events")
-                                                : _("no event could be imported"));
+      importer->row = importer->line = 0;
+      _sb_importer_report_row (importer, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
+                               importer->summary->n_records == 0 ? _("the file has column names but no events")
+                                                                 : _("no event could be imported"));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (import.titles); i++)
@@ -761,14 +680,7 @@ sb_ucdp_import_file (GFile         *file,
                      GCancellable  *cancellable,
                      GPtrArray    **problems)
 {
-  g_autoptr(SbImportSummary) summary = NULL;
-  SbBriefing *briefing;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  briefing = sb_import_file (file, SB_IMPORT_FORMAT_UCDP, NULL, cancellable, &summary);
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
-
-  return briefing;
+  return _sb_import_file_for_problems (file, SB_IMPORT_FORMAT_UCDP, cancellable, problems);
 }
