@@ -619,13 +619,8 @@ on_imported (GObject      *object,
   }
 }
 
-/**
- * sb_window_import:
- * @encoding: (nullable): the file's encoding, or %NULL to detect it
- *
- * Imports an ACLED export, UCDP GED or GeoJSON in the background and
- * shows it as a briefing; the briefing shown stays when nothing can be
- * imported.
+/* One import in the background, as sb_window_import() starts it, or a
+ * reload or another name for the places for reference.
  */
 static void
 start_import (SbWindow       *self,
@@ -650,6 +645,14 @@ start_import (SbWindow       *self,
   sb_import_file_async (file, format, encoding, name_property, self->loading, on_imported, g_object_ref (self));
 }
 
+/**
+ * sb_window_import:
+ * @encoding: (nullable): the file's encoding, or %NULL to detect it
+ *
+ * Imports an ACLED export, UCDP GED or GeoJSON in the background and
+ * shows it as a briefing; the briefing shown stays when nothing can be
+ * imported.
+ */
 void
 sb_window_import (SbWindow       *self,
                   GFile          *file,
