@@ -149,6 +149,8 @@ main (int   argc,
   int rows = DEFAULT_ROWS;
   int runs = DEFAULT_RUNS;
   double medians[G_N_ELEMENTS (kinds)];
+  char *paths[G_N_ELEMENTS (kinds)];
+  GArray *results[G_N_ELEMENTS (kinds)];
   const GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Events in each file (1000000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Imports of each file, each in a fresh process (3)", "N" },
@@ -173,49 +175,56 @@ main (int   argc,
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      g_autofree char *path = g_build_filename (dir, kinds[k].name, NULL);
-      g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (Run));
+      paths[k] = g_build_filename (dir, kinds[k].name, NULL);
+      results[k] = g_array_new (FALSE, TRUE, sizeof (Run));
+      g_printerr ("generating %d rows, %s…\n", rows, kinds[k].label);
+      generate (paths[k], rows, kinds[k].style);
+    }
+
+  /* Taken in turn, so that the machine's load weighs on both alike. */
+  for (int r = 0; r < runs; r++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        Run run = { 0, };
+
+        if (!import_in_child (argv[0], paths[k], &run, &error))
+          {
+            g_printerr ("%s: %s\n", paths[k], error->message);
+            return 1;
+          }
+        g_array_append_val (results[k], run);
+      }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
       GStatBuf info;
       Run *median;
 
-      g_printerr ("generating %d rows, %s…\n", rows, kinds[k].label);
-      generate (path, rows, kinds[k].style);
-      g_stat (path, &info);
-
-      for (int r = 0; r < runs; r++)
-        {
-          Run run = { 0, };
-
-          if (!import_in_child (argv[0], path, &run, &error))
-            {
-              g_printerr ("%s: %s\n", path, error->message);
-              return 1;
-            }
-          g_array_append_val (results, run);
-        }
-
-      g_array_sort (results, compare_runs);
-      median = &g_array_index (results, Run, results->len / 2);
+      g_stat (paths[k], &info);
+      g_array_sort (results[k], compare_runs);
+      median = &g_array_index (results[k], Run, results[k]->len / 2);
       medians[k] = median->seconds;
 
       printf ("%s\n", kinds[k].label);
       printf ("  file:        %.0f MB, %d rows\n", info.st_size / 1e6, rows);
       printf ("  import:      %.2f s median of %d (%.2f–%.2f s), %.0f rows/s\n", median->seconds, runs,
-              g_array_index (results, Run, 0).seconds, g_array_index (results, Run, results->len - 1).seconds,
-              rows / median->seconds);
+              g_array_index (results[k], Run, 0).seconds,
+              g_array_index (results[k], Run, results[k]->len - 1).seconds, rows / median->seconds);
       printf ("  peak memory: %.0f MiB\n", median->peak_mib);
       printf ("  made:        %u incidents, %u rows skipped; read as %s\n",
               median->incidents, median->skipped, median->encoding);
       for (guint i = 0; i < median->notes->len; i++)
         printf ("  note:        %s\n", (const char *) g_ptr_array_index (median->notes, i));
 
-      for (guint i = 0; i < results->len; i++)
+      for (guint i = 0; i < results[k]->len; i++)
         {
-          g_free (g_array_index (results, Run, i).encoding);
-          g_ptr_array_unref (g_array_index (results, Run, i).notes);
+          g_free (g_array_index (results[k], Run, i).encoding);
+          g_ptr_array_unref (g_array_index (results[k], Run, i).notes);
         }
+      g_array_unref (results[k]);
       if (keep == NULL)
-        g_unlink (path);
+        g_unlink (paths[k]);
+      g_free (paths[k]);
     }
 
   printf ("re-saved / clean: %.2f× the time\n", medians[1] / medians[0]);
