@@ -29,7 +29,6 @@
 #include <unistd.h>
 
 #include "sb-check.h"
-#include "sb-file-input.h"
 #include "sb-importer.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
@@ -53,26 +52,6 @@ sb_check_is_requested (int    argc,
     }
 
   return FALSE;
-}
-
-/* What the file's content says it is; its name only when that is silent. */
-static SbImportFormat
-file_format (GFile *file)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  char head[16 * 1024];
-  gsize n_read = 0;
-  SbImportFormat format = SB_IMPORT_FORMAT_UNKNOWN;
-
-  stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, NULL);
-  if (stream != NULL && g_input_stream_read_all (stream, head, sizeof head, &n_read, NULL, NULL))
-    format = sb_import_sniff (head, n_read);
-
-  if (format == SB_IMPORT_FORMAT_UNKNOWN && basename != NULL)
-    format = sb_import_format_from_name (basename);
-
-  return format;
 }
 
 static void
@@ -106,7 +85,7 @@ check_file (const char *filename,
             const char *name_property)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
-  SbImportFormat format = file_format (file);
+  SbImportFormat format = sb_import_sniff_file (file);
   g_autoptr(SbImporter) importer = NULL;
   g_autoptr(SbImportSummary) summary = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -213,7 +192,7 @@ convert (char       **inputs,
   for (guint i = 0; inputs[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
-      SbImportFormat format = file_format (file);
+      SbImportFormat format = sb_import_sniff_file (file);
       g_autoptr(SbImportSummary) summary = NULL;
 
       if (format == SB_IMPORT_FORMAT_BRIEFING)

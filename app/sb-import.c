@@ -16,12 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "sb-file-chooser.h"
-#include "sb-file-input.h"
 #include "sb-geojson.h"
 #include "sb-import.h"
 #include "sb-problem.h"
-
-#define SNIFF_SIZE (16 * 1024)
 
 typedef struct
 {
@@ -57,31 +54,12 @@ gboolean
 sb_import_guess_format (GFile          *file,
                         SbImportFormat *format)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GInputStream) stream = NULL;
-  SbImportFormat found = SB_IMPORT_FORMAT_UNKNOWN;
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
 
-  /* A few kilobytes of a local file; a remote one is not waited for. */
-  if (g_file_is_native (file))
-    stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, NULL);
-  if (stream != NULL)
-    {
-      g_autofree char *head = g_malloc (SNIFF_SIZE);
-      gsize n_read = 0;
-
-      if (g_input_stream_read_all (stream, head, SNIFF_SIZE, &n_read, NULL, NULL))
-        found = sb_import_sniff (head, n_read);
-    }
-
-  if (found == SB_IMPORT_FORMAT_UNKNOWN && name != NULL)
-    found = sb_import_format_from_name (name);
-
-  *format = found;
-  return found == SB_IMPORT_FORMAT_ACLED || found == SB_IMPORT_FORMAT_UCDP ||
-         found == SB_IMPORT_FORMAT_GEOJSON;
+  *format = sb_import_sniff_file (file);
+  return *format == SB_IMPORT_FORMAT_ACLED || *format == SB_IMPORT_FORMAT_UCDP ||
+         *format == SB_IMPORT_FORMAT_GEOJSON;
 }
 
 typedef struct

@@ -225,6 +225,43 @@ sb_import_format_from_name (const char *name)
   return SB_IMPORT_FORMAT_UNKNOWN;
 }
 
+/**
+ * sb_import_sniff_file:
+ *
+ * Tells what @file is by its first kilobytes, when it is a local file
+ * (a remote one is not waited for), else by its name. Quick enough for
+ * the main thread: a local regular file's start is read, nothing else
+ * (a pipe is not waited on).
+ *
+ * Returns: the format, or %SB_IMPORT_FORMAT_UNKNOWN
+ */
+SbImportFormat
+sb_import_sniff_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  SbImportFormat format = SB_IMPORT_FORMAT_UNKNOWN;
+
+  g_return_val_if_fail (G_IS_FILE (file), SB_IMPORT_FORMAT_UNKNOWN);
+
+  if (g_file_is_native (file))
+    stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, NULL);
+  if (stream != NULL)
+    {
+      g_autofree char *head = g_malloc (SNIFF_SIZE);
+      gsize n_read = 0;
+
+      if (g_input_stream_read_all (stream, head, SNIFF_SIZE, &n_read, NULL, NULL))
+        format = sb_import_sniff (head, n_read);
+    }
+
+  name = g_file_get_basename (file);
+  if (format == SB_IMPORT_FORMAT_UNKNOWN && name != NULL)
+    format = sb_import_format_from_name (name);
+
+  return format;
+}
+
 /* The importer */
 
 /**

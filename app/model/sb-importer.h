@@ -34,6 +34,7 @@ typedef struct _SbImporter SbImporter;
 SbImportFormat   sb_import_sniff                (const char     *data,
                                                  gsize           length);
 SbImportFormat   sb_import_format_from_name     (const char     *name);
+SbImportFormat   sb_import_sniff_file           (GFile          *file);
 
 SbImporter      *sb_importer_new                (void);
 void             sb_importer_free               (SbImporter     *self);
