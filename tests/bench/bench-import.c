@@ -149,6 +149,7 @@ main (int   argc,
   int rows = DEFAULT_ROWS;
   int runs = DEFAULT_RUNS;
   double medians[G_N_ELEMENTS (kinds)];
+  double fastest[G_N_ELEMENTS (kinds)];
   char *paths[G_N_ELEMENTS (kinds)];
   GArray *results[G_N_ELEMENTS (kinds)];
   const GOptionEntry entries[] = {
@@ -177,7 +178,7 @@ main (int   argc,
     {
       paths[k] = g_build_filename (dir, kinds[k].name, NULL);
       results[k] = g_array_new (FALSE, TRUE, sizeof (Run));
-      g_printerr ("generating %d rows, %s…\n", rows, kinds[k].label);
+      g_printerr ("generating %d rows, %s...\n", rows, kinds[k].label);
       generate (paths[k], rows, kinds[k].style);
     }
 
@@ -204,6 +205,7 @@ main (int   argc,
       g_array_sort (results[k], compare_runs);
       median = &g_array_index (results[k], Run, results[k]->len / 2);
       medians[k] = median->seconds;
+      fastest[k] = g_array_index (results[k], Run, 0).seconds;
 
       printf ("%s\n", kinds[k].label);
       printf ("  file:        %.0f MB, %d rows\n", info.st_size / 1e6, rows);
@@ -227,7 +229,9 @@ main (int   argc,
       g_free (paths[k]);
     }
 
-  printf ("re-saved / clean: %.2f× the time\n", medians[1] / medians[0]);
+  /* On a shared machine the fastest runs say most of the work itself. */
+  printf ("re-saved / clean: %.2f× the time (medians), %.2f× (fastest runs)\n",
+          medians[1] / medians[0], fastest[1] / fastest[0]);
 
   if (keep == NULL)
     g_rmdir (dir);
