@@ -112,7 +112,8 @@ typedef struct
   int columns[N_COLUMNS];
   gboolean monadic_layout;       /* no actor2: maybe one row per actor */
 
-  GHashTable *file_events;       /* id → unowned SbItem made from this file */
+  GHashTable *file_events;       /* id → unowned SbItem made from this file, or NULL */
+  guint n_events;                /* made from this file */
   GHashTable *citation_sets;     /* source field → CitationSet */
   GHashTable *actor_sets;        /* actor indexes → GPtrArray of SbActor */
   GHashTable *titles;            /* sub-event type → SbText */
@@ -370,6 +371,13 @@ read_header (Import *self)
     }
 
   self->monadic_layout = self->columns[COL_ACTOR1] >= 0 && self->columns[COL_ACTOR2] < 0;
+
+  /* Which events this file made tells a second row of one of them, or
+   * one that is in two files; with one file, its own ids are all there is.
+   */
+  if (self->importer->summaries->len > 0)
+    self->file_events = g_hash_table_new (g_str_hash, g_str_equal);
+
   return TRUE;
 }
 
@@ -456,16 +464,30 @@ check_actor_code (Import     *self,
   return TRUE;
 }
 
-/* The row's `year`, when the file has one: it settles two-digit years. */
+/* The row's `year`, when the file has one: it settles two-digit years.
+ * "2021", or "2021.0" as pandas writes it.
+ */
 static int
 row_year (Import *self)
 {
-  double year;
+  const char *p = field (self, COL_YEAR);
+  int year = 0;
 
-  if (!_sb_import_parse_number (field (self, COL_YEAR), &year) || year < 1000 || year > 9999)
-    return 0;
+  while (g_ascii_isspace (*p))
+    p++;
+  for (guint n = 0; n < 4; n++, p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return 0;
+      year = year * 10 + (*p - '0');
+    }
+  if (*p == '.')
+    for (p++; *p == '0'; p++)
+      ;
+  while (g_ascii_isspace (*p))
+    p++;
 
-  return (int) year;
+  return *p == '\0' && year >= 1000 ? year : 0;
 }
 
 /* How well the date is known, applied to the day read. */
@@ -721,27 +743,27 @@ note_sources (Import      *self,
  * armed group.
  */
 static SbActorKind
-classify_actor (int         inter,
-                gboolean    own,
-                const char *name,
-                const char *event_country)
+classify_actor (int                  inter,
+                gboolean             own,
+                const SbImportActor *actor,
+                const char          *event_country)
 {
   SbActorKind kind;
 
   switch (inter)
     {
     case INTER_STATE:
-      return _sb_import_guess_actor_kind (name, event_country,
+      return _sb_import_actor_guess_kind (actor, event_country,
                                           own ? SB_ACTOR_KIND_NATIONAL_FORCES : SB_ACTOR_KIND_ARMED_GROUP);
 
     case INTER_EXTERNAL:
-      kind = _sb_import_guess_actor_kind (name, event_country, SB_ACTOR_KIND_FOREIGN_FORCES);
+      kind = _sb_import_actor_guess_kind (actor, event_country, SB_ACTOR_KIND_FOREIGN_FORCES);
       if (kind == SB_ACTOR_KIND_NATIONAL_FORCES && event_country == NULL)
         kind = SB_ACTOR_KIND_FOREIGN_FORCES;
       return kind;
 
     default:
-      kind = _sb_import_guess_actor_kind (name, NULL, SB_ACTOR_KIND_ARMED_GROUP);
+      kind = _sb_import_actor_guess_kind (actor, NULL, SB_ACTOR_KIND_ARMED_GROUP);
       if (kind == SB_ACTOR_KIND_NATIONAL_FORCES || kind == SB_ACTOR_KIND_GOVERNMENT)
         kind = SB_ACTOR_KIND_ARMED_GROUP;
       return kind;
@@ -846,7 +868,7 @@ collect_actors (Import      *self,
       if (g_ptr_array_find (self->row_actors, entry, NULL))
         continue;
 
-      _sb_import_actor_vote (entry, classify_actor (inter, own, name, row->country), own);
+      _sb_import_actor_vote (entry, classify_actor (inter, own, entry, row->country), own);
       g_ptr_array_add (self->row_actors, entry);
     }
 }
@@ -861,10 +883,20 @@ get_actor_array (Import    *self,
   if (actors->len == 0)
     return NULL;
 
-  /* The key: the actors' addresses, which outlive the import. */
+  /* The key: the actors' addresses, which outlive the import, in hex. */
   g_string_truncate (self->scratch, 0);
   for (guint i = 0; i < actors->len; i++)
-    g_string_append_printf (self->scratch, "%p,", g_ptr_array_index (actors, i));
+    {
+      guintptr address = GPOINTER_TO_SIZE (g_ptr_array_index (actors, i));
+
+      do
+        {
+          g_string_append_c (self->scratch, "0123456789abcdef"[address & 0xf]);
+          address >>= 4;
+        }
+      while (address > 0);
+      g_string_append_c (self->scratch, ',');
+    }
 
   shared = g_hash_table_lookup (self->actor_sets, self->scratch->str);
   if (shared == NULL)
@@ -1134,15 +1166,19 @@ import_row (Import *self)
       return;
     }
 
-  item = g_hash_table_lookup (self->file_events, self->scratch->str);
-  if (item != NULL && self->monadic_layout)
+  /* Most ids are new: one lookup says so. */
+  if (_sb_importer_has_id (self->importer, self->scratch->str))
     {
-      merge_row (self, item, &row);
-      return;
-    }
+      item = self->file_events ? g_hash_table_lookup (self->file_events, self->scratch->str)
+                               : g_hash_table_lookup (self->importer->by_id, self->scratch->str);
+      if (item != NULL && !SB_IS_ITEM (item))
+        item = NULL;
+      if (item != NULL && self->monadic_layout)
+        {
+          merge_row (self, item, &row);
+          return;
+        }
 
-  if (item != NULL || _sb_importer_has_id (self->importer, self->scratch->str))
-    {
       _sb_importer_report_row (self->importer, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
                                item != NULL ? _("the event “%s” is in the file twice; the first is kept")
                                             : _("the event “%s” was imported from another file already; the first is kept"),
@@ -1169,7 +1205,9 @@ import_row (Import *self)
   item->quantity = row.fatalities;
 
   _sb_importer_add_item (self->importer, item);
-  g_hash_table_insert (self->file_events, (char *) sb_entity_get_id (SB_ENTITY (item)), item);
+  if (self->file_events != NULL)
+    g_hash_table_insert (self->file_events, (char *) sb_entity_get_id (SB_ENTITY (item)), item);
+  self->n_events++;
   note_date (self, item, &row);
 }
 
@@ -1244,7 +1282,6 @@ import_init (Import       *self,
   self->importer = importer;
   self->csv = csv;
   self->cancellable = cancellable;
-  self->file_events = g_hash_table_new (g_str_hash, g_str_equal);
   self->citation_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) citation_set_free);
   self->actor_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_text_unref);
@@ -1313,7 +1350,7 @@ _sb_acled_read (SbImporter   *importer,
                                  summary->n_merged);
         }
 
-      if (g_hash_table_size (import.file_events) == 0)
+      if (import.n_events == 0)
         {
           importer->row = importer->line = 0;
           _sb_importer_report_row (importer, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",

@@ -1113,7 +1113,7 @@ get_actor (Import     *self,
   if (kind != NULL)
     entry->stated_kind = kind->value;
   else
-    _sb_import_actor_vote (entry, _sb_import_guess_actor_kind (name, country, SB_ACTOR_KIND_ARMED_GROUP), TRUE);
+    _sb_import_actor_vote (entry, _sb_import_actor_guess_kind (entry, country, SB_ACTOR_KIND_ARMED_GROUP), TRUE);
 
   return entry->actor;
 }

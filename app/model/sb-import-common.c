@@ -546,16 +546,18 @@ _sb_import_parse_number (const char *value,
   if (*value == '\0')
     return FALSE;
 
-  comma = strchr (value, ',');
-  if (comma != NULL && strchr (comma + 1, ',') == NULL && strchr (value, '.') == NULL &&
-      strlen (value) < sizeof buffer)
+  *number = g_ascii_strtod (value, &end);
+
+  /* Only where a comma stops the number, and it is the only one. */
+  if (*end == ',' && (comma = end) != NULL && strchr (comma + 1, ',') == NULL &&
+      strchr (value, '.') == NULL && strlen (value) < sizeof buffer)
     {
       strcpy (buffer, value);
       buffer[comma - value] = '.';
       value = buffer;
+      *number = g_ascii_strtod (value, &end);
     }
 
-  *number = g_ascii_strtod (value, &end);
   while (g_ascii_isspace (*end))
     end++;
 
@@ -583,22 +585,24 @@ _sb_import_append_windows_1252 (GString    *out,
                                 const char *data,
                                 gsize       length)
 {
-  const char *run = data;
-  const char *end = data + length;
+  gsize start = out->len;
+  char *w;
 
-  for (const char *p = data; p < end; p++)
+  /* At most three bytes of UTF-8 a byte: written in place. */
+  g_string_set_size (out, start + 3 * length);
+  w = out->str + start;
+
+  for (gsize i = 0; i < length; i++)
     {
-      guchar c = *p;
+      guchar c = data[i];
 
       if (c < 0x80)
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      g_string_append_unichar (out, c < 0xA0 ? windows_1252_high[c - 0x80] : c);
-      run = p + 1;
+        *w++ = c;
+      else
+        w += g_unichar_to_utf8 (c < 0xA0 ? windows_1252_high[c - 0x80] : c, w);
     }
 
-  g_string_append_len (out, run, end - run);
+  g_string_set_size (out, w - out->str);
 }
 
 /**
@@ -702,39 +706,59 @@ name_contains_any (const char         *name,
   return FALSE;
 }
 
-/**
- * _sb_import_guess_actor_kind:
- * @country: (nullable): the ISO alpha-3 code of the country the actor is
- *   seen in
- * @fallback: the kind when the name says nothing
- *
- * Returns: the kind an actor's name makes plain: missions, private
- *   military companies, governments, a state's forces (foreign when the
- *   state is not @country)
+/* What an actor's name says, once for all its events: a mission, a
+ * private military company, a government, a state's forces (of which
+ * state, when known), or nothing (-1).
  */
-SbActorKind
-_sb_import_guess_actor_kind (const char  *name,
-                             const char  *country,
-                             SbActorKind  fallback)
+static int
+name_kind (const char  *name,
+           const char **country)
 {
   char buffer[64];
   const char *named;
+
+  *country = NULL;
 
   if (name_contains_any (name, mission_names, G_N_ELEMENTS (mission_names)))
     return SB_ACTOR_KIND_INTERNATIONAL_MISSION;
   if (name_contains_any (name, private_military_names, G_N_ELEMENTS (private_military_names)))
     return SB_ACTOR_KIND_PRIVATE_MILITARY;
-  if (g_str_has_prefix (name, "Government of "))
-    return SB_ACTOR_KIND_GOVERNMENT;
-  if (!g_str_has_prefix (name, "Military Forces of ") && !g_str_has_prefix (name, "Police Forces of "))
-    return fallback;
 
   named = _sb_import_country_in_name (name, buffer, sizeof buffer);
-  named = named ? _sb_import_country_by_name (named) : NULL;
-  if (named != NULL && country != NULL && !g_str_equal (named, country))
+  *country = named ? _sb_import_country_by_name (named) : NULL;
+
+  if (g_str_has_prefix (name, "Government of "))
+    return SB_ACTOR_KIND_GOVERNMENT;
+  if (g_str_has_prefix (name, "Military Forces of ") || g_str_has_prefix (name, "Police Forces of "))
+    return SB_ACTOR_KIND_NATIONAL_FORCES;
+
+  *country = NULL;
+  return -1;
+}
+
+/**
+ * _sb_import_actor_guess_kind:
+ * @country: (nullable): the ISO alpha-3 code of the country the actor is
+ *   seen in
+ * @fallback: the kind when the name says nothing
+ *
+ * Returns: the kind the actor's name makes plain: missions, private
+ *   military companies, governments, a state's forces (foreign when the
+ *   state is not @country)
+ */
+SbActorKind
+_sb_import_actor_guess_kind (const SbImportActor *actor,
+                             const char          *country,
+                             SbActorKind          fallback)
+{
+  if (actor->name_kind < 0)
+    return fallback;
+
+  if (actor->name_kind == SB_ACTOR_KIND_NATIONAL_FORCES && actor->named_country != NULL &&
+      country != NULL && !g_str_equal (actor->named_country, country))
     return SB_ACTOR_KIND_FOREIGN_FORCES;
 
-  return SB_ACTOR_KIND_NATIONAL_FORCES;
+  return actor->name_kind;
 }
 
 /* Actors */
@@ -773,6 +797,7 @@ _sb_importer_get_actor (SbImporter *self,
   entry->index = self->contents.actors->len;
   entry->stated_kind = -1;
   entry->first_kind = -1;
+  entry->name_kind = name_kind (name, &entry->named_country);
   if (citations != NULL)
     g_ptr_array_extend (entry->actor->citations, citations, copy_citation, NULL);
 
@@ -838,8 +863,6 @@ settle_actor_kinds (SbImporter *self)
     {
       SbImportActor *entry = value;
       int kind = entry->stated_kind;
-      char buffer[64];
-      const char *named;
 
       if (kind < 0)
         kind = most_voted (entry, entry->votes);
@@ -849,14 +872,11 @@ settle_actor_kinds (SbImporter *self)
         entry->actor->kind = kind;
 
       /* A state's forces and government belong to the state they name. */
-      if (entry->actor->country == NULL &&
+      if (entry->actor->country == NULL && entry->named_country != NULL &&
           (entry->actor->kind == SB_ACTOR_KIND_NATIONAL_FORCES ||
            entry->actor->kind == SB_ACTOR_KIND_FOREIGN_FORCES ||
-           entry->actor->kind == SB_ACTOR_KIND_GOVERNMENT) &&
-          (named = _sb_import_country_in_name (sb_text_get_string_at (entry->actor->name, 0),
-                                               buffer, sizeof buffer)) != NULL &&
-          _sb_import_country_by_name (named) != NULL)
-        entry->actor->country = g_strdup (_sb_import_country_by_name (named));
+           entry->actor->kind == SB_ACTOR_KIND_GOVERNMENT))
+        entry->actor->country = g_strdup (entry->named_country);
     }
 }
 

@@ -28,6 +28,8 @@ typedef struct
   guint assoc_votes[SB_N_ACTOR_KINDS];  /* … and as another's associate */
   int stated_kind;                      /* the kind the file states, or -1 */
   int first_kind;                       /* the first voted for: ties go to it */
+  int name_kind;                        /* the kind the name makes plain, or -1 */
+  const char *named_country;            /* "…Forces of Mali": MLI, or NULL */
 } SbImportActor;
 
 typedef struct
@@ -145,6 +147,9 @@ SbImportActor *_sb_importer_get_actor       (SbImporter     *self,
 void         _sb_import_actor_vote          (SbImportActor  *actor,
                                              SbActorKind     kind,
                                              gboolean        own);
+SbActorKind  _sb_import_actor_guess_kind    (const SbImportActor *actor,
+                                             const char     *country,
+                                             SbActorKind     fallback);
 SbPlace     *_sb_importer_get_place         (SbImporter     *self,
                                              const char     *name,
                                              const char     *id_base,
@@ -176,9 +181,6 @@ const char  *_sb_import_country_by_number   (guint           number);
 const char  *_sb_import_country_in_name     (const char     *name,
                                              char           *buffer,
                                              gsize           size);
-SbActorKind  _sb_import_guess_actor_kind    (const char     *name,
-                                             const char     *country,
-                                             SbActorKind     fallback);
 gboolean     _sb_import_parse_number        (const char     *value,
                                              double         *number);
 void         _sb_import_append_windows_1252 (GString       *out,

@@ -434,17 +434,11 @@ get_side (Import     *self,
   entry = _sb_importer_get_actor (self->importer, name, citations);
 
   if (g_str_has_prefix (name, "Government of "))
-    {
-      char buffer[64];
-      const char *named = _sb_import_country_in_name (name, buffer, sizeof buffer);
-
-      named = named ? _sb_import_country_by_name (named) : NULL;
-      kind = named != NULL && row->country != NULL && !g_str_equal (named, row->country)
-             ? SB_ACTOR_KIND_FOREIGN_FORCES : SB_ACTOR_KIND_NATIONAL_FORCES;
-    }
+    kind = entry->named_country != NULL && row->country != NULL && !g_str_equal (entry->named_country, row->country)
+           ? SB_ACTOR_KIND_FOREIGN_FORCES : SB_ACTOR_KIND_NATIONAL_FORCES;
   else
     {
-      kind = _sb_import_guess_actor_kind (name, row->country, SB_ACTOR_KIND_ARMED_GROUP);
+      kind = _sb_import_actor_guess_kind (entry, row->country, SB_ACTOR_KIND_ARMED_GROUP);
       if (kind == SB_ACTOR_KIND_GOVERNMENT)
         kind = SB_ACTOR_KIND_NATIONAL_FORCES;
     }
