@@ -887,8 +887,11 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  /* A ".json" may be a briefing or GeoJSON: the content decides. */
   g_autoptr(GListModel) filters =
-    sb_file_filters_new (sb_file_filter_new (_("Briefings"), BRIEFING_MIME_TYPE, "sahelbrief", NULL), NULL);
+    sb_file_filters_new (sb_file_filter_new (_("Briefings"), BRIEFING_MIME_TYPE, "sahelbrief", "json", NULL),
+                         sb_file_filter_new (_("Briefings and Data Files"), NULL, "sahelbrief", "json", "geojson", "csv", NULL),
+                         NULL);
 
   sb_file_chooser_open (GTK_WINDOW (widget), _("Open Briefing"), NULL, filters,
                         on_briefing_chosen, g_object_ref (widget));
