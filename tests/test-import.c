@@ -1218,6 +1218,9 @@ test_geojson_bad_text (void)
     }
 }
 
+static SbBriefing *reimport (const char  *text,
+                             GPtrArray  **problems);
+
 /* Files from the field: each kind of file analysts pass around, written
  * for these tests from ACLED's and UCDP's codebooks and RFC 7946.
  */
@@ -1767,6 +1770,22 @@ test_geojson_reference (void)
   /* A line without a date has nothing to be: said, and skipped. */
   assert_problem (summary->problems, 0, SB_PROBLEM_UNKNOWN_VALUE, 1, "$.features[3].geometry");
   assert_round_trip (briefing);
+
+  /* Exported, they come back as they were. */
+  {
+    g_autofree char *text = sb_geojson_export (briefing, NULL, NULL);
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(SbBriefing) again = reimport (text, &problems);
+    g_autoptr(SbPlace) first = NULL;
+
+    assert_no_problems (problems, "export.geojson");
+    g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (again)), ==, 3);
+    first = g_list_model_get_item (sb_briefing_get_places (again), 0);
+    g_assert_true (sb_place_is_reference (first));
+    g_assert_cmpstr (sb_text_get (sb_place_get_name (first)), ==, "Ansongo");
+    g_assert_cmpuint (sb_place_get_geometry (first)->n_polygons, ==, 1);
+    g_assert_cmpstrv (sb_place_get_properties (first), properties);
+  }
 }
 
 static void

@@ -256,6 +256,38 @@ append_position (GString *out,
 }
 
 static void
+append_polygons (GString          *out,
+                 const SbGeometry *geometry)
+{
+  gboolean multi = geometry->n_polygons != 1;
+
+  g_string_append_printf (out, "{\"type\":\"%s\",\"coordinates\":", multi ? "MultiPolygon" : "Polygon");
+  if (multi)
+    g_string_append_c (out, '[');
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    {
+      const SbPolygon *polygon = &geometry->polygons[p];
+
+      g_string_append (out, p > 0 ? ",[" : "[");
+      for (guint r = 0; r < polygon->n_rings; r++)
+        {
+          g_string_append (out, r > 0 ? ",[" : "[");
+          for (guint i = 0; i < polygon->rings[r].n_points; i++)
+            {
+              if (i > 0)
+                g_string_append_c (out, ',');
+              append_position (out, polygon->rings[r].points[2 * i], polygon->rings[r].points[2 * i + 1]);
+            }
+          g_string_append_c (out, ']');
+        }
+      g_string_append_c (out, ']');
+    }
+  if (multi)
+    g_string_append_c (out, ']');
+  g_string_append_c (out, '}');
+}
+
+static void
 append_geometry (GString *out,
                  SbItem  *item)
 {
@@ -266,34 +298,7 @@ append_geometry (GString *out,
   g_string_append (out, "\"geometry\":");
 
   if (geometry != NULL)
-    {
-      gboolean multi = geometry->n_polygons != 1;
-
-      g_string_append_printf (out, "{\"type\":\"%s\",\"coordinates\":", multi ? "MultiPolygon" : "Polygon");
-      if (multi)
-        g_string_append_c (out, '[');
-      for (guint p = 0; p < geometry->n_polygons; p++)
-        {
-          const SbPolygon *polygon = &geometry->polygons[p];
-
-          g_string_append (out, p > 0 ? ",[" : "[");
-          for (guint r = 0; r < polygon->n_rings; r++)
-            {
-              g_string_append (out, r > 0 ? ",[" : "[");
-              for (guint i = 0; i < polygon->rings[r].n_points; i++)
-                {
-                  if (i > 0)
-                    g_string_append_c (out, ',');
-                  append_position (out, polygon->rings[r].points[2 * i], polygon->rings[r].points[2 * i + 1]);
-                }
-              g_string_append_c (out, ']');
-            }
-          g_string_append_c (out, ']');
-        }
-      if (multi)
-        g_string_append_c (out, ']');
-      g_string_append_c (out, '}');
-    }
+    append_polygons (out, geometry);
   else if (place != NULL && origin != NULL)
     {
       g_string_append (out, "{\"type\":\"LineString\",\"coordinates\":[");
@@ -380,6 +385,44 @@ append_feature (GString    *out,
   g_string_append (out, "}}");
 }
 
+/* A place for reference as its file had it: its outline or its point,
+ * and the properties it came with (its name when it came with none), so
+ * that it imports again as it was.
+ */
+static void
+append_reference (GString *out,
+                  SbPlace *place)
+{
+  const char * const *properties = sb_place_get_properties (place);
+  const SbGeometry *geometry = sb_place_get_geometry (place);
+
+  g_string_append (out, "{\"type\":\"Feature\",\"geometry\":");
+  if (geometry != NULL)
+    append_polygons (out, geometry);
+  else
+    {
+      g_string_append (out, "{\"type\":\"Point\",\"coordinates\":");
+      append_position (out, sb_place_get_longitude (place), sb_place_get_latitude (place));
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append (out, ",\"properties\":{");
+  if (properties == NULL || properties[0] == NULL)
+    {
+      g_string_append (out, "\"name\":");
+      sb_json_append_string (out, sb_text_get (sb_place_get_name (place)));
+    }
+  for (guint i = 0; properties != NULL && properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      sb_json_append_string (out, properties[i]);
+      g_string_append_c (out, ':');
+      sb_json_append_string (out, properties[i + 1]);
+    }
+  g_string_append (out, "}}");
+}
+
 /* The features, a line each; with @stream, written out as they go. */
 static gboolean
 write_features (SbBriefing     *briefing,
@@ -392,6 +435,7 @@ write_features (SbBriefing     *briefing,
   GListModel *items = sb_briefing_get_all_items (briefing);
   guint n = g_list_model_get_n_items (items);
   guint n_written = 0;
+  GListModel *places;
 
   g_string_append (out, "{\"type\":\"FeatureCollection\",\"name\":");
   sb_json_append_string (out, sb_text_get (sb_briefing_get_title (briefing)));
@@ -414,6 +458,21 @@ write_features (SbBriefing     *briefing,
             return FALSE;
           g_string_truncate (out, 0);
         }
+    }
+
+  /* Places for reference, as the areas layer shows them. */
+  places = sb_briefing_get_places (briefing);
+  for (guint i = 0; (filter == NULL || (sb_selection_get_layers (filter) & SB_LAYER_AREAS)) &&
+                    i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+
+      if (!sb_place_is_reference (place))
+        continue;
+
+      if (n_written++ > 0)
+        g_string_append (out, ",\n");
+      append_reference (out, place);
     }
 
   g_string_append (out, "\n]}\n");

@@ -53,7 +53,8 @@
  * to; area_kind, boundary and name for areas. Deployments and incidents
  * are Points at their place, movements LineStrings from origin to
  * destination (a Point with "end": "from" or "to" when only one is
- * known), areas Polygons or MultiPolygons.
+ * known), areas Polygons or MultiPolygons. Places for reference follow,
+ * when the filter shows areas, with the properties they came with.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
