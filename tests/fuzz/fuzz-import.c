@@ -6,7 +6,8 @@
  * without crashing, leaking or tripping a precondition; every problem is
  * valid UTF-8 and at most 100 are listed; a CSV file's rows are all
  * accounted for (made, merged or skipped); what an import makes loads
- * again, unchanged, once written.
+ * again, unchanged, once written, and exported as GeoJSON imports again
+ * with as many statements and places for reference.
  *
  * Built and run by build-aux/fuzz.
  *
@@ -23,6 +24,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "sb-geojson.h"
 #include "sb-importer.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
@@ -109,6 +111,61 @@ check_round_trip (SbBriefing *briefing)
     fail ("the import lost statements, places or actors on the way through the writer");
 }
 
+static guint
+count_reference_places (SbBriefing *briefing)
+{
+  GListModel *places = sb_briefing_get_places (briefing);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+
+      n += sb_place_is_reference (place) ? 1 : 0;
+    }
+
+  return n;
+}
+
+/* What the import made, exported as GeoJSON, must import again: the
+ * same number of statements and of places for reference. */
+static void
+check_export (SbBriefing *briefing)
+{
+  g_autofree char *exported = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) reimported = NULL;
+  guint n_items = g_list_model_get_n_items (sb_briefing_get_all_items (briefing));
+  guint n_reference = count_reference_places (briefing);
+  gsize length = 0;
+
+  exported = sb_geojson_export (briefing, NULL, &length);
+  if (exported == NULL || !g_utf8_validate (exported, length, NULL))
+    fail ("the GeoJSON export is missing or not UTF-8");
+
+  stream = g_memory_input_stream_new_from_data (exported, length, NULL);
+  reimported = sb_geojson_import (stream, "export", NULL, &problems);
+
+  if (n_items + n_reference == 0)
+    return;
+
+  if (reimported == NULL ||
+      g_list_model_get_n_items (sb_briefing_get_all_items (reimported)) != n_items ||
+      count_reference_places (reimported) != n_reference)
+    {
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        {
+          g_autofree char *line = sb_problem_to_string (g_ptr_array_index (problems, i), "<exported>");
+
+          fprintf (stderr, "  %s\n", line);
+        }
+      fprintf (stderr, "--- exported:\n%.*s\n---\n", (int) MIN (length, 65536), exported);
+      fail ("the GeoJSON export does not import again as %u statements and %u places for reference",
+            n_items, n_reference);
+    }
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -134,7 +191,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_summary (summary, briefing);
 
   if (briefing != NULL)
-    check_round_trip (briefing);
+    {
+      check_round_trip (briefing);
+      check_export (briefing);
+    }
 
   return 0;
 }
