@@ -1909,6 +1909,30 @@ test_geojson_dates (void)
   assert_problem (summary->problems, 0, SB_PROBLEM_BAD_DATE, 0, "$.features[10].properties.event_date");
 }
 
+/* A key the briefing keeps with a space for its control character reads
+ * the same before and after: exported, the feature is still an incident. */
+static void
+test_geojson_date_key_control_character (void)
+{
+  g_autoptr(GInputStream) stream = stream_for_string (
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [-0.04, 16.27]},"
+    " \"properties\": {\"title\": \"Attack\", \"event\\ndate\": \"2022-08-15\"}}");
+  g_autoptr(SbBriefing) briefing = sb_geojson_import (stream, "x.geojson", NULL, NULL);
+  g_autoptr(SbBriefing) again = NULL;
+  g_autoptr(GInputStream) exported = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, 1);
+
+  text = sb_geojson_export (briefing, NULL, &length);
+  exported = g_memory_input_stream_new_from_data (text, length, NULL);
+  again = sb_geojson_import (exported, "export.geojson", NULL, NULL);
+  g_assert_nonnull (again);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (again)), ==, 1);
+}
+
 static void
 test_geojson_crs (void)
 {
@@ -2416,6 +2440,7 @@ main (int   argc,
   g_test_add_func ("/field/geojson/name-property", test_geojson_name_property);
   g_test_add_func ("/field/geojson/from-gis", test_geojson_from_gis);
   g_test_add_func ("/field/geojson/dates", test_geojson_dates);
+  g_test_add_func ("/field/geojson/date-key-control-character", test_geojson_date_key_control_character);
   g_test_add_func ("/field/geojson/crs", test_geojson_crs);
   g_test_add_func ("/field/file-input", test_file_input);
   g_test_add_func ("/field/csv-messages-utf8", test_csv_messages_utf8);

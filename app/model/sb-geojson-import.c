@@ -178,14 +178,15 @@ node_is_blank (JsonNode *node)
          (node_is_string (node) && _sb_import_is_blank (json_node_get_string (node)));
 }
 
-/* "EVENT_DATE", "Event Date" and "event_date" are one key to a reader. */
+/* "EVENT_DATE", "Event Date" and "event_date" are one key to a reader;
+ * so is "event\ndate": a control character is a space once kept. */
 static gboolean
 key_matches (const char *key,
              const char *wanted)
 {
   for (;; key++)
     {
-      while (*key == '_' || *key == ' ' || *key == '-')
+      while (*key == '_' || *key == '-' || (*key != '\0' && (guchar) *key <= ' '))
         key++;
       if (*key == '\0' || *wanted == '\0')
         return *key == *wanted;
