@@ -1,8 +1,13 @@
 /* sb-detail-pane.c
  *
+ * The detail pane: the selection's card, and its source with the cited
+ * passages.
+ *
  * The source is shown as plain text, never as markup: articles contain
  * "&" and "<". Every passage the selection cites in the shown source is
  * tinted; the current one is marked strongly and scrolled into view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-detail-pane"
@@ -47,6 +52,13 @@ struct _SbDetailPane
 };
 
 G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
+
+enum {
+  CITATION_COPIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define FACT_ENTITY_KEY "sb-entity"
 
@@ -651,15 +663,9 @@ copy_citation_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SbDetailPane *self = SB_DETAIL_PANE (widget);
-  GtkWidget *overlay;
 
-  if (!sb_detail_pane_copy_citation (self))
-    return;
-
-  /* A toast, where the window has an overlay for them. */
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Citation copied")));
+  if (sb_detail_pane_copy_citation (self))
+    g_signal_emit (self, signals[CITATION_COPIED], 0);
 }
 
 GtkTextView *
@@ -716,6 +722,18 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_detail_pane_dispose;
+
+  /**
+   * SbDetailPane::citation-copied:
+   *
+   * The passage shown, with its source and date, is on the clipboard.
+   */
+  signals[CITATION_COPIED] =
+    g_signal_new ("citation-copied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, stack);

@@ -268,7 +268,8 @@ sb_import_format_toast (const SbImportSummary *summary)
 typedef struct
 {
   SbBriefing *briefing;
-  SbSelection *filter;
+  SbFilter *filter;        /* nullable */
+  GStrv languages;         /* a copy: the preferences may change meanwhile */
   GFile *file;
 } Export;
 
@@ -276,7 +277,8 @@ static void
 export_free (Export *export)
 {
   g_clear_object (&export->briefing);
-  g_clear_object (&export->filter);
+  g_clear_pointer (&export->filter, sb_filter_unref);
+  g_clear_pointer (&export->languages, g_strfreev);
   g_clear_object (&export->file);
   g_free (export);
 }
@@ -293,8 +295,9 @@ export_thread (GTask        *task,
 
   stream = g_file_replace (export->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
   if (stream == NULL ||
-      !sb_geojson_export_to_stream (export->briefing, export->filter, G_OUTPUT_STREAM (stream),
-                                    cancellable, &error) ||
+      !sb_geojson_export_to_stream (export->briefing, export->filter,
+                                    (const char * const *) export->languages,
+                                    G_OUTPUT_STREAM (stream), cancellable, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -306,15 +309,15 @@ export_thread (GTask        *task,
 
 /**
  * sb_export_geojson_async:
- * @filter: (nullable): the filter whose visible items are exported; it
- *   must not change until the export completes
+ * @filter: (nullable): what to export of @briefing; %NULL for all of it
  *
- * Writes @briefing, or what @filter shows of it, to @file as GeoJSON. The
+ * Writes @briefing, or what @filter shows of it, to @file as GeoJSON, in
+ * a worker thread, with the texts in the languages preferred now. The
  * file is replaced only once it is written completely.
  */
 void
 sb_export_geojson_async (SbBriefing          *briefing,
-                         SbSelection         *filter,
+                         SbFilter            *filter,
                          GFile               *file,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
@@ -324,12 +327,12 @@ sb_export_geojson_async (SbBriefing          *briefing,
   Export *export;
 
   g_return_if_fail (SB_IS_BRIEFING (briefing));
-  g_return_if_fail (filter == NULL || SB_IS_SELECTION (filter));
   g_return_if_fail (G_IS_FILE (file));
 
   export = g_new0 (Export, 1);
   export->briefing = g_object_ref (briefing);
-  export->filter = filter ? g_object_ref (filter) : NULL;
+  export->filter = filter ? sb_filter_ref (filter) : NULL;
+  export->languages = g_strdupv ((char **) sb_text_get_preferred_languages ());
   export->file = g_object_ref (file);
 
   task = g_task_new (NULL, cancellable, callback, user_data);

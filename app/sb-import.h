@@ -8,8 +8,8 @@
 #include <gtk/gtk.h>
 
 #include "sb-briefing.h"
+#include "sb-filter.h"
 #include "sb-importer.h"
-#include "sb-selection.h"
 
 G_BEGIN_DECLS
 
@@ -35,7 +35,7 @@ SbBriefing *sb_import_file_finish  (GAsyncResult         *result,
 char       *sb_import_format_toast (const SbImportSummary *summary);
 
 void        sb_export_geojson_async  (SbBriefing          *briefing,
-                                      SbSelection         *filter,
+                                      SbFilter            *filter,
                                       GFile               *file,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,

@@ -1,10 +1,14 @@
 /* acled-generator.c
  *
+ * ACLED-style CSV exports of any size for tests and benchmarks.
+ *
  * Deterministic for a seed. Locations are drawn around 60 towns with a
  * spread of about 50 km; an event picks its location with a skew (u²) so
  * that a few places hold many events. Dates are days, weeks or months as
  * time_precision says; one event in fifty has no actor2. Place names and
  * notes have accents, as francophone places do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -6,6 +6,8 @@
  * command line's --check and --convert, and the GeoJSON export: what maps
  * to what, which problems are reported where, that every import survives
  * the writer and the loader unchanged, and how a million ACLED rows fare.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -1773,7 +1775,7 @@ test_geojson_reference (void)
 
   /* Exported, they come back as they were. */
   {
-    g_autofree char *text = sb_geojson_export (briefing, NULL, NULL);
+    g_autofree char *text = sb_geojson_export (briefing, NULL, NULL, NULL);
     g_autoptr(GPtrArray) problems = NULL;
     g_autoptr(SbBriefing) again = reimport (text, &problems);
     g_autoptr(SbPlace) first = NULL;
@@ -1926,7 +1928,7 @@ test_geojson_date_key_control_character (void)
   g_assert_nonnull (briefing);
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, 1);
 
-  text = sb_geojson_export (briefing, NULL, &length);
+  text = sb_geojson_export (briefing, NULL, NULL, &length);
   exported = g_memory_input_stream_new_from_data (text, length, NULL);
   again = sb_geojson_import (exported, "export.geojson", NULL, NULL);
   g_assert_nonnull (again);
@@ -2231,7 +2233,7 @@ test_export_acled (void)
   JsonObject *feature, *properties;
   gsize length;
 
-  text = sb_geojson_export (briefing, NULL, &length);
+  text = sb_geojson_export (briefing, NULL, NULL, &length);
   g_assert_cmpuint (strlen (text), ==, length);
   features = parse_features (parser, text);
   g_assert_cmpuint (json_array_get_length (features), ==, 9);
@@ -2271,7 +2273,7 @@ test_export_acled (void)
     g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (sb_geojson_export_to_stream (briefing, NULL, stream, NULL, &error));
+    g_assert_true (sb_geojson_export_to_stream (briefing, NULL, sb_text_get_preferred_languages (), stream, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, length);
     g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), length, text, length);
@@ -2303,7 +2305,7 @@ test_export_briefing (void)
   guint n;
 
   g_assert_nonnull (briefing);
-  text = sb_geojson_export (briefing, NULL, NULL);
+  text = sb_geojson_export (briefing, NULL, NULL, NULL);
   features = parse_features (parser, text);
   items = sb_briefing_get_all_items (briefing);
   n = g_list_model_get_n_items (items);
@@ -2366,7 +2368,7 @@ test_export_filtered (void)
   sb_selection_set_briefing (selection, briefing);
 
   /* With no filter set, the view is everything. */
-  everything = sb_geojson_export (briefing, selection, NULL);
+  everything = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
   g_assert_cmpuint (json_array_get_length (parse_features (parser, everything)), ==, 9);
 
   /* Hide one actor and keep to 7–10 August 2022. */
@@ -2374,7 +2376,7 @@ test_export_filtered (void)
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 7, G_DATE_AUGUST, 2022);
   sb_selection_set_time_range (selection, g_date_get_julian (&day), g_date_get_julian (&day) + 3);
-  filtered = sb_geojson_export (briefing, selection, NULL);
+  filtered = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
   features = parse_features (parser, filtered);
   g_assert_cmpuint (json_array_get_length (features), ==, 3);
   find_feature (features, "acled-mli27001");
@@ -2382,7 +2384,7 @@ test_export_filtered (void)
   find_feature (features, "acled-mli27004");    /* "August 2022" overlaps */
 
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
-  none = sb_geojson_export (briefing, selection, NULL);
+  none = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
   g_assert_cmpuint (json_array_get_length (parse_features (parser, none)), ==, 0);
 }
 

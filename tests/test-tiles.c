@@ -4,6 +4,8 @@
  * requests' User-Agent, caching and revalidation, at most two requests at
  * once, failures that leave the base map, and the tiles on screen, from
  * the server and from an MBTiles file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -1,5 +1,7 @@
 /* sb-mbtiles-source.c
  *
+ * Raster tiles read from an MBTiles file, for rooms without a network.
+ *
  * The file is checked when it is opened, so that Preferences can say at
  * once what is wrong with it: first a look at the SQLite header (a copy
  * that stopped half-way is the usual damage, and SQLite itself would only
@@ -11,6 +13,8 @@
  * context and before the request completes: libshumate 1.0's raster
  * renderer paints a tile only from that signal and only while the request
  * is pending, and it is not thread-safe.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-mbtiles-source"

@@ -1,9 +1,13 @@
 /* sb-tile-cache.c
  *
+ * Tiles kept on disk with their expiry and validators.
+ *
  * One file per tile, "Z/X/Y.tile", and beside it "Z/X/Y.meta", a key file
  * with the expiry and validators. Reads and writes block: the tile source
  * calls them from worker threads. A tile whose files are torn (a crash
  * between the two writes) is read as absent.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-tile-cache"

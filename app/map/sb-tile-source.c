@@ -1,10 +1,15 @@
 /* sb-tile-source.c
  *
+ * Raster tiles over HTTP with the app's own User-Agent, kept on disk as
+ * long as HTTP allows.
+ *
  * A tile is looked up on disk first (in a worker thread); a fresh copy is
  * shown without asking the server. A stale one is revalidated with
  * If-None-Match / If-Modified-Since; when the server cannot be reached the
  * stale copy is shown all the same. Freshness follows Cache-Control and
  * Expires, and is a week when the server says nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-tile-source"

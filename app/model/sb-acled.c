@@ -1,5 +1,7 @@
 /* sb-acled.c
  *
+ * Imports an ACLED export (CSV) as a briefing of incidents.
+ *
  * ACLED exports run to a million rows: the CSV is streamed, every row is
  * checked whole before anything is made of it, and what rows share —
  * actors, sources, places, sub-event types, and the very arrays of

@@ -1,8 +1,12 @@
 /* sb-csv.c
  *
+ * A streaming RFC 4180 CSV reader.
+ *
  * Reads from a fixed buffer and collects each record's fields, each
  * terminated by a NUL, in one reused string: no allocation per record
  * once the buffers have grown to the longest one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-csv"

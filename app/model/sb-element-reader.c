@@ -2,6 +2,8 @@
  *
  * One element of a briefing, from its parsed JSON to a model object: the
  * format, field by field. Every problem is reported and reading goes on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-element-reader"
@@ -16,6 +18,7 @@
 #include "sb-element-reader.h"
 #include "sb-enums.h"
 #include "sb-loader.h"
+#include "sb-reference-reader.h"
 
 static gboolean
 country_code_is_valid (const char *code)

@@ -70,11 +70,12 @@ append_member_string (GString    *out,
 }
 
 static void
-append_member_text (GString    *out,
-                    const char *key,
-                    SbText     *text)
+append_member_text (GString            *out,
+                    const char         *key,
+                    SbText             *text,
+                    const char * const *languages)
 {
-  append_member_string (out, key, sb_text_get (text));
+  append_member_string (out, key, sb_text_get_in (text, languages));
 }
 
 static void
@@ -180,8 +181,9 @@ append_quantity (GString          *out,
 }
 
 static void
-append_actors (GString *out,
-               SbItem  *item)
+append_actors (GString            *out,
+               SbItem             *item,
+               const char * const *languages)
 {
   guint n = sb_item_get_n_actors (item);
 
@@ -191,7 +193,7 @@ append_actors (GString *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      sb_json_append_string (out, sb_text_get (sb_actor_get_name (sb_item_get_actor (item, i))));
+      sb_json_append_string (out, sb_text_get_in (sb_actor_get_name (sb_item_get_actor (item, i)), languages));
     }
 
   /* So that the kinds come back when the file is imported again. */
@@ -206,8 +208,9 @@ append_actors (GString *out,
 }
 
 static void
-append_sources (GString   *out,
-                GPtrArray *citations)
+append_sources (GString            *out,
+                GPtrArray          *citations,
+                const char * const *languages)
 {
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
 
@@ -223,19 +226,20 @@ append_sources (GString   *out,
       if (seen->len > 0)
         g_string_append_c (out, ',');
       g_ptr_array_add (seen, citation->source);
-      sb_json_append_string (out, sb_text_get (sb_source_get_title (citation->source)));
+      sb_json_append_string (out, sb_text_get_in (sb_source_get_title (citation->source), languages));
     }
   g_string_append_c (out, ']');
 }
 
 static void
-append_place_properties (GString *out,
-                         SbPlace *place)
+append_place_properties (GString            *out,
+                         SbPlace            *place,
+                         const char * const *languages)
 {
   if (place == NULL)
     return;
 
-  append_member_text (out, "place", sb_place_get_name (place));
+  append_member_text (out, "place", sb_place_get_name (place), languages);
   append_member_string (out, "place_precision",
                         sb_enum_to_nick (SB_TYPE_PLACE_PRECISION, sb_place_get_precision (place)));
   if (sb_place_get_precision (place) != SB_PLACE_PRECISION_POINT)
@@ -320,9 +324,10 @@ append_geometry (GString *out,
 }
 
 static void
-append_feature (GString    *out,
-                SbItem     *item,
-                SbBriefing *briefing)
+append_feature (GString            *out,
+                SbItem             *item,
+                SbBriefing         *briefing,
+                const char * const *languages)
 {
   SbItemKind kind = sb_item_get_kind (item);
   SbPlace *place = sb_item_get_place (item);
@@ -334,21 +339,21 @@ append_feature (GString    *out,
   g_string_append (out, ",\"properties\":{\"id\":");
   sb_json_append_string (out, sb_entity_get_id (SB_ENTITY (item)));
   append_member_string (out, "kind", sb_enum_to_nick (SB_TYPE_ITEM_KIND, kind));
-  append_member_text (out, "title", sb_item_get_title (item));
-  append_member_text (out, "description", sb_item_get_description (item));
+  append_member_text (out, "title", sb_item_get_title (item), languages);
+  append_member_text (out, "description", sb_item_get_description (item), languages);
   append_date (out, sb_item_get_date (item), sb_briefing_get_last_day (briefing));
   append_member_string (out, "certainty", sb_enum_to_nick (SB_TYPE_CERTAINTY, evidence->certainty));
   if (evidence->claimed_by != NULL)
-    append_member_text (out, "claimed_by", sb_actor_get_name (evidence->claimed_by));
-  append_actors (out, item);
+    append_member_text (out, "claimed_by", sb_actor_get_name (evidence->claimed_by), languages);
+  append_actors (out, item, languages);
 
   switch (kind)
     {
     case SB_ITEM_KIND_DEPLOYMENT:
       append_member_string (out, "status", sb_enum_to_nick (SB_TYPE_DEPLOYMENT_STATUS, item->status));
       append_quantity (out, "strength", sb_item_get_strength (item));
-      append_member_text (out, "role", sb_item_get_role (item));
-      append_place_properties (out, place);
+      append_member_text (out, "role", sb_item_get_role (item), languages);
+      append_place_properties (out, place, languages);
       break;
 
     case SB_ITEM_KIND_MOVEMENT:
@@ -357,31 +362,31 @@ append_feature (GString    *out,
         append_member_string (out, "means", sb_enum_to_nick (SB_TYPE_MOVEMENT_MEANS, item->subtype));
       append_quantity (out, "strength", sb_item_get_strength (item));
       if (origin != NULL)
-        append_member_text (out, "from", sb_place_get_name (origin));
+        append_member_text (out, "from", sb_place_get_name (origin), languages);
       if (place != NULL)
-        append_member_text (out, "to", sb_place_get_name (place));
+        append_member_text (out, "to", sb_place_get_name (place), languages);
       if (place == NULL || origin == NULL)
         {
           append_member_string (out, "end", place ? "to" : "from");
-          append_place_properties (out, place ? place : origin);
+          append_place_properties (out, place ? place : origin, languages);
         }
       break;
 
     case SB_ITEM_KIND_INCIDENT:
       append_member_string (out, "type", sb_enum_to_nick (SB_TYPE_INCIDENT_TYPE, item->subtype));
       append_quantity (out, "fatalities", sb_item_get_fatalities (item));
-      append_place_properties (out, place);
+      append_place_properties (out, place, languages);
       break;
 
     case SB_ITEM_KIND_AREA:
     default:
       append_member_string (out, "area_kind", sb_enum_to_nick (SB_TYPE_AREA_KIND, item->subtype));
       append_member_string (out, "boundary", sb_enum_to_nick (SB_TYPE_BOUNDARY, item->boundary));
-      append_member_text (out, "name", sb_item_get_name (item));
+      append_member_text (out, "name", sb_item_get_name (item), languages);
       break;
     }
 
-  append_sources (out, evidence->citations);
+  append_sources (out, evidence->citations, languages);
   g_string_append (out, "}}");
 }
 
@@ -390,8 +395,9 @@ append_feature (GString    *out,
  * that it imports again as it was.
  */
 static void
-append_reference (GString *out,
-                  SbPlace *place)
+append_reference (GString            *out,
+                  SbPlace            *place,
+                  const char * const *languages)
 {
   const char * const *properties = sb_place_get_properties (place);
   const SbGeometry *geometry = sb_place_get_geometry (place);
@@ -410,7 +416,7 @@ append_reference (GString *out,
   if (properties == NULL || properties[0] == NULL)
     {
       g_string_append (out, "\"name\":");
-      sb_json_append_string (out, sb_text_get (sb_place_get_name (place)));
+      sb_json_append_string (out, sb_text_get_in (sb_place_get_name (place), languages));
     }
   for (guint i = 0; properties != NULL && properties[i] != NULL && properties[i + 1] != NULL; i += 2)
     {
@@ -425,12 +431,13 @@ append_reference (GString *out,
 
 /* The features, a line each; with @stream, written out as they go. */
 static gboolean
-write_features (SbBriefing     *briefing,
-                SbSelection    *filter,
-                GString        *out,
-                GOutputStream  *stream,
-                GCancellable   *cancellable,
-                GError        **error)
+write_features (SbBriefing         *briefing,
+                const SbFilter     *filter,
+                const char * const *languages,
+                GString            *out,
+                GOutputStream      *stream,
+                GCancellable       *cancellable,
+                GError            **error)
 {
   GListModel *items = sb_briefing_get_all_items (briefing);
   guint n = g_list_model_get_n_items (items);
@@ -438,19 +445,19 @@ write_features (SbBriefing     *briefing,
   GListModel *places;
 
   g_string_append (out, "{\"type\":\"FeatureCollection\",\"name\":");
-  sb_json_append_string (out, sb_text_get (sb_briefing_get_title (briefing)));
+  sb_json_append_string (out, sb_text_get_in (sb_briefing_get_title (briefing), languages));
   g_string_append (out, ",\"features\":[\n");
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SbItem) item = g_list_model_get_item (items, i);
 
-      if (filter != NULL && !sb_selection_item_is_visible (filter, item))
+      if (filter != NULL && !sb_filter_item_is_visible (filter, item))
         continue;
 
       if (n_written++ > 0)
         g_string_append (out, ",\n");
-      append_feature (out, item, briefing);
+      append_feature (out, item, briefing, languages);
 
       if (stream != NULL && out->len >= EXPORT_CHUNK)
         {
@@ -462,7 +469,7 @@ write_features (SbBriefing     *briefing,
 
   /* Places for reference, as the areas layer shows them. */
   places = sb_briefing_get_places (briefing);
-  for (guint i = 0; (filter == NULL || (sb_selection_get_layers (filter) & SB_LAYER_AREAS)) &&
+  for (guint i = 0; (filter == NULL || (sb_filter_get_layers (filter) & SB_LAYER_AREAS)) &&
                     i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
@@ -472,7 +479,7 @@ write_features (SbBriefing     *briefing,
 
       if (n_written++ > 0)
         g_string_append (out, ",\n");
-      append_reference (out, place);
+      append_reference (out, place, languages);
     }
 
   g_string_append (out, "\n]}\n");
@@ -482,8 +489,10 @@ write_features (SbBriefing     *briefing,
 
 /**
  * sb_geojson_export:
- * @filter: (nullable): only the statements its filters show; %NULL for
- *   every statement
+ * @filter: (nullable): only the statements it shows; %NULL for every
+ *   statement
+ * @languages: (nullable) (array zero-terminated=1): the languages to
+ *   write texts in, first choice first; %NULL for the preferred ones
  * @length: (out) (optional): the length of the text
  *
  * Writes the briefing's statements as a GeoJSON FeatureCollection in
@@ -491,22 +500,25 @@ write_features (SbBriefing     *briefing,
  * flat properties that QGIS reads as columns: deployments and incidents
  * as points at their place, movements as lines from origin to
  * destination (a point when only one end is known), areas as polygons.
- * Texts are in the user's language.
+ * Texts are in @languages.
  *
  * Returns: (transfer full): the GeoJSON text
  */
 char *
-sb_geojson_export (SbBriefing  *briefing,
-                   SbSelection *filter,
-                   gsize       *length)
+sb_geojson_export (SbBriefing         *briefing,
+                   const SbFilter     *filter,
+                   const char * const *languages,
+                   gsize              *length)
 {
   GString *out;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
-  g_return_val_if_fail (filter == NULL || SB_IS_SELECTION (filter), NULL);
+
+  if (languages == NULL)
+    languages = sb_text_get_preferred_languages ();
 
   out = g_string_sized_new (4096 + (gsize) g_list_model_get_n_items (sb_briefing_get_all_items (briefing)) * 640);
-  write_features (briefing, filter, out, NULL, NULL, NULL);
+  write_features (briefing, filter, languages, out, NULL, NULL, NULL);
 
   if (length != NULL)
     *length = out->len;
@@ -516,7 +528,9 @@ sb_geojson_export (SbBriefing  *briefing,
 
 /**
  * sb_geojson_export_to_stream:
- * @filter: (nullable): only the statements its filters show
+ * @filter: (nullable): only the statements it shows
+ * @languages: (array zero-terminated=1): the languages to write texts in:
+ *   a copy of the preferred ones, when called from a worker thread
  *
  * Writes what sb_geojson_export() returns to @stream, a piece at a time:
  * for exports too large to hold twice in memory.
@@ -524,18 +538,19 @@ sb_geojson_export (SbBriefing  *briefing,
  * Returns: %TRUE when all was written
  */
 gboolean
-sb_geojson_export_to_stream (SbBriefing     *briefing,
-                             SbSelection    *filter,
-                             GOutputStream  *stream,
-                             GCancellable   *cancellable,
-                             GError        **error)
+sb_geojson_export_to_stream (SbBriefing         *briefing,
+                             const SbFilter     *filter,
+                             const char * const *languages,
+                             GOutputStream      *stream,
+                             GCancellable       *cancellable,
+                             GError            **error)
 {
   g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), FALSE);
-  g_return_val_if_fail (filter == NULL || SB_IS_SELECTION (filter), FALSE);
+  g_return_val_if_fail (languages != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   out = g_string_sized_new (EXPORT_CHUNK + 64 * 1024);
-  return write_features (briefing, filter, out, stream, cancellable, error);
+  return write_features (briefing, filter, languages, out, stream, cancellable, error);
 }

@@ -65,7 +65,7 @@
 
 #include "sb-briefing.h"
 #include "sb-problem.h"
-#include "sb-selection.h"
+#include "sb-filter.h"
 
 G_BEGIN_DECLS
 
@@ -76,13 +76,15 @@ SbBriefing *sb_geojson_import      (GInputStream  *stream,
 SbBriefing *sb_geojson_import_file (GFile         *file,
                                     GCancellable  *cancellable,
                                     GPtrArray    **problems);
-char       *sb_geojson_export      (SbBriefing    *briefing,
-                                    SbSelection   *filter,
-                                    gsize         *length);
-gboolean    sb_geojson_export_to_stream (SbBriefing     *briefing,
-                                         SbSelection    *filter,
-                                         GOutputStream  *stream,
-                                         GCancellable   *cancellable,
-                                         GError        **error);
+char       *sb_geojson_export      (SbBriefing         *briefing,
+                                    const SbFilter     *filter,
+                                    const char * const *languages,
+                                    gsize              *length);
+gboolean    sb_geojson_export_to_stream (SbBriefing         *briefing,
+                                         const SbFilter     *filter,
+                                         const char * const *languages,
+                                         GOutputStream      *stream,
+                                         GCancellable       *cancellable,
+                                         GError            **error);
 
 G_END_DECLS

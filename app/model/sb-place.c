@@ -1,4 +1,9 @@
-/* sb-place.c */
+/* sb-place.c
+ *
+ * A place: its name, its position and how precisely it is known.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-place"
 
@@ -167,38 +172,4 @@ sb_place_get_properties (SbPlace *self)
   g_return_val_if_fail (SB_IS_PLACE (self), NULL);
 
   return (const char * const *) self->properties;
-}
-
-/**
- * sb_place_extend_bounds:
- *
- * Extends the given box, which the caller initialises, so that a map
- * framing it shows the place itself: its uncertainty (up to 250 km) and a
- * margin around it.
- */
-void
-sb_place_extend_bounds (SbPlace *self,
-                        double  *min_lat,
-                        double  *min_lon,
-                        double  *max_lat,
-                        double  *max_lon)
-{
-  double margin;
-
-  g_return_if_fail (SB_IS_PLACE (self));
-
-  if (self->geometry != NULL)
-    {
-      *min_lat = MIN (*min_lat, self->geometry->min_lat - 0.1);
-      *max_lat = MAX (*max_lat, self->geometry->max_lat + 0.1);
-      *min_lon = MIN (*min_lon, self->geometry->min_lon - 0.1);
-      *max_lon = MAX (*max_lon, self->geometry->max_lon + 0.1);
-      return;
-    }
-
-  margin = MIN (sb_place_get_radius_km (self), 250.0) / 111.0 + 0.3;
-  *min_lat = MIN (*min_lat, self->lat - margin);
-  *max_lat = MAX (*max_lat, self->lat + margin);
-  *min_lon = MIN (*min_lon, self->lon - margin);
-  *max_lon = MAX (*max_lon, self->lon + margin);
 }

@@ -26,10 +26,5 @@ const char       *sb_place_get_country   (SbPlace *self);
 gboolean          sb_place_is_reference  (SbPlace *self);
 const SbGeometry *sb_place_get_geometry  (SbPlace *self);
 const char * const *sb_place_get_properties (SbPlace *self);
-void              sb_place_extend_bounds (SbPlace *self,
-                                          double  *min_lat,
-                                          double  *min_lon,
-                                          double  *max_lat,
-                                          double  *max_lon);
 
 G_END_DECLS

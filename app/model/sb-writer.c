@@ -1,4 +1,9 @@
-/* sb-writer.c */
+/* sb-writer.c
+ *
+ * Saves a briefing as a file the loader reads back unchanged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-writer"
 

@@ -12,6 +12,8 @@
  *   bench-load --phases FILE
  *
  * The target: 100,000 incidents load in under 1 s and under 300 MB.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "bench-load"

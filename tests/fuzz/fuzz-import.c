@@ -140,7 +140,7 @@ check_export (SbBriefing *briefing)
   guint n_reference = count_reference_places (briefing);
   gsize length = 0;
 
-  exported = sb_geojson_export (briefing, NULL, &length);
+  exported = sb_geojson_export (briefing, NULL, NULL, &length);
   if (exported == NULL || !g_utf8_validate (exported, length, NULL))
     fail ("the GeoJSON export is missing or not UTF-8");
 
