@@ -2,9 +2,10 @@
  *
  * What the importers share and nothing else sees: the importer that
  * gathers what every file makes into one briefing (actors by name,
- * places by name and position, sources by title), ids, texts, country
- * codes, the kinds actors' names make plain, dates as data sets write
- * them, and the capped problem list with its honest counts.
+ * places by name and position, sources by title), ids, country codes,
+ * the kinds actors' names make plain, dates as data sets write them,
+ * and the capped problem list with its honest counts. Text as data
+ * files hold it is sb-import-text.h, which the CSV reader uses too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #pragma once
 
 #include "sb-csv.h"
+#include "sb-import-text.h"
 #include "sb-importer.h"
 #include "sb-model-private.h"
 #include "sb-problem.h"
@@ -168,27 +170,15 @@ void         _sb_import_source_note         (SbImporter     *self,
 const char  *_sb_importer_intern            (SbImporter     *self,
                                              const char     *string);
 
-/* Texts, names and codes */
-SbText      *_sb_import_text_new            (const char     *string);
-SbText      *_sb_import_text_new_take       (char           *string);
+/* Names and codes */
 void         _sb_import_append_slug         (GString        *slug,
                                              const char     *name,
                                              gsize           max_length);
-char        *_sb_import_strip               (char           *string);
-gboolean     _sb_import_is_blank            (const char     *string);
 const char  *_sb_import_country_by_name     (const char     *name);
 const char  *_sb_import_country_by_number   (guint           number);
 const char  *_sb_import_country_in_name     (const char     *name,
                                              char           *buffer,
                                              gsize           size);
-gboolean     _sb_import_parse_number        (const char     *value,
-                                             double         *number);
-void         _sb_import_append_windows_1252 (GString       *out,
-                                             const char    *data,
-                                             gsize          length);
-char        *_sb_import_windows_1252_to_utf8 (const char    *data,
-                                              gsize          length,
-                                              gsize         *out_length);
 
 /* Dates */
 gboolean     _sb_import_parse_date          (const char     *text,
