@@ -25,7 +25,7 @@
 #include "sb-figure.h"
 #include "sb-file-input.h"
 #include "sb-geojson.h"
-#include "sb-importer.h"
+#include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-selection.h"
 #include "sb-source.h"

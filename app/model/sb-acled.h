@@ -3,7 +3,7 @@
  * Imports an ACLED export (CSV, as ACLED publishes it and as analysts
  * pass it around) as a briefing: every event becomes an incident, cited
  * to the sources ACLED names. docs/acled-import.md says how each column,
- * layout, date form and encoding is read; sb-importer.h imports several
+ * layout, date form and encoding is read; sb-import-file.h imports several
  * files into one briefing and says more of what became of each.
  *
  * - Columns are found by name, in any case and order; the layouts before

@@ -14,7 +14,7 @@
 
 #include "sb-csv.h"
 #include "sb-import-text.h"
-#include "sb-importer.h"
+#include "sb-import-file.h"
 #include "sb-model-private.h"
 #include "sb-problem.h"
 
@@ -83,7 +83,7 @@ typedef struct
   guint serial : 1;              /* a spreadsheet's day number */
 } SbImportDate;
 
-/* The importer's lifetime (sb-importer.c) */
+/* The importer's lifetime (sb-import-file.c) */
 void         _sb_importer_init              (SbImporter     *self);
 void         _sb_importer_clear             (SbImporter     *self);
 void         _sb_importer_settle            (SbImporter     *self);

@@ -25,7 +25,7 @@
 
 #include "fuzz-common.h"
 #include "sb-geojson.h"
-#include "sb-importer.h"
+#include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
 

@@ -1,4 +1,4 @@
-/* sb-importer.h
+/* sb-import-file.h
  *
  * Makes one briefing from one or several data files: ACLED exports and
  * UCDP GED releases (CSV) and GeoJSON. Every file adds to the same

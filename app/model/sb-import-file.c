@@ -1,4 +1,4 @@
-/* sb-importer.c
+/* sb-import-file.c
  *
  * Reads each file through one stream: its start is looked at to tell
  * the format and the encoding (byte-order marks), the rest is converted
