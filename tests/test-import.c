@@ -19,7 +19,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "sb-acled.h"
 #include "sb-csv.h"
 #include "sb-enums.h"
 #include "sb-figure.h"

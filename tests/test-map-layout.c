@@ -17,7 +17,7 @@
 
 #include "sb-basemap.h"
 #include "sb-framing.h"
-#include "sb-geojson.h"
+#include "sb-import-file.h"
 #include "sb-incident-clusters.h"
 #include "sb-loader.h"
 #include "sb-map-layout.h"

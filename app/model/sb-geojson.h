@@ -64,18 +64,18 @@
 #include <gio/gio.h>
 
 #include "sb-briefing.h"
-#include "sb-problem.h"
 #include "sb-filter.h"
+#include "sb-importer.h"
 
 G_BEGIN_DECLS
 
-SbBriefing *sb_geojson_import      (GInputStream  *stream,
-                                    const char    *name,
-                                    GCancellable  *cancellable,
-                                    GPtrArray    **problems);
-SbBriefing *sb_geojson_import_file (GFile         *file,
-                                    GCancellable  *cancellable,
-                                    GPtrArray    **problems);
+/* Import (sb-geojson-import.c), called by sb-import-file.h */
+void        _sb_geojson_read       (SbImporter    *importer,
+                                    const char    *data,
+                                    gsize          length,
+                                    GCancellable  *cancellable);
+
+/* Export (sb-geojson-export.c) */
 char       *sb_geojson_export      (SbBriefing         *briefing,
                                     const SbFilter     *filter,
                                     const char * const *languages,

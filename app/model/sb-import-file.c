@@ -1,9 +1,11 @@
 /* sb-import-file.c
  *
- * Reads each file through one stream: its start is looked at to tell
- * the format and the encoding (byte-order marks), the rest is converted
- * to UTF-8 as it is read. CSV is read a row at a time, never whole;
- * GeoJSON is read whole, within its cap, and checked as text first.
+ * Reads a data file into an importer, through one stream: its start is
+ * looked at to tell the format and the encoding (byte-order marks), the
+ * rest is converted to UTF-8 as it is read and handed to the reader of
+ * its format (sb-acled.c, sb-ucdp.c, sb-geojson-import.c). CSV is read a
+ * row at a time, never whole; GeoJSON is read whole, within its cap, and
+ * checked as text first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,9 +17,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sb-acled.h"
 #include "sb-file-input.h"
+#include "sb-geojson.h"
+#include "sb-import-file.h"
 #include "sb-import-private.h"
-#include "sb-loader.h"
+#include "sb-ucdp.h"
 
 #define SNIFF_SIZE (16 * 1024)
 #define READ_CHUNK (64 * 1024)
@@ -262,47 +267,7 @@ sb_import_sniff_file (GFile *file)
   return format;
 }
 
-/* The importer */
-
-/**
- * sb_importer_new:
- *
- * Returns: (transfer full): an importer; add files to it, then make the
- *   briefing with sb_importer_finish()
- */
-SbImporter *
-sb_importer_new (void)
-{
-  SbImporter *self = g_new (SbImporter, 1);
-
-  _sb_importer_init (self);
-  return self;
-}
-
-void
-sb_importer_free (SbImporter *self)
-{
-  if (self == NULL)
-    return;
-
-  _sb_importer_clear (self);
-  g_free (self);
-}
-
-/**
- * sb_importer_set_name_property:
- * @key: (nullable): the GeoJSON property that names places and areas
- *   drawn for reference; %NULL to choose one such as "name" or "ADM2_EN"
- */
-void
-sb_importer_set_name_property (SbImporter *self,
-                               const char *key)
-{
-  g_return_if_fail (self != NULL);
-
-  g_free (self->name_property);
-  self->name_property = g_strdup (key);
-}
+/* Reading a file into the importer */
 
 static void
 report_error (SbImporter *self,
@@ -517,83 +482,6 @@ import_geojson (SbImporter   *self,
   _sb_geojson_read (self, data, length, cancellable);
 }
 
-static guint
-count_reference_places (SbImporter *self,
-                        guint       from)
-{
-  guint n = 0;
-
-  for (guint i = from; i < self->contents.places->len; i++)
-    n += sb_place_is_reference (g_ptr_array_index (self->contents.places, i));
-
-  return n;
-}
-
-/* The day a file was last changed, or today: what dates a source made of
- * a file without dates of its own.
- */
-static void
-set_file_date (SbImporter *self,
-               GDateTime  *time)
-{
-  g_autoptr(GDateTime) now = time ? g_date_time_ref (time) : g_date_time_new_now_utc ();
-
-  self->file_date.year = g_date_time_get_year (now);
-  self->file_date.month = g_date_time_get_month (now);
-  self->file_date.day = g_date_time_get_day_of_month (now);
-  self->file_date.precision = SB_DATE_PRECISION_DAY;
-}
-
-/* A new summary, and where the briefing stands before the file. */
-static void
-begin_file (SbImporter     *self,
-            const char     *name,
-            SbImportFormat  format)
-{
-  g_clear_pointer (&self->summary, sb_import_summary_unref);
-  self->summary = sb_import_summary_new (name, format);
-  self->n_unlisted = 0;
-  self->row = self->line = 0;
-  if (self->file_date.precision == SB_DATE_PRECISION_NONE)
-    set_file_date (self, NULL);
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    self->n_items_before[i] = self->contents.items[i]->len;
-  self->n_actors_before = self->contents.actors->len;
-  self->n_places_before = self->contents.places->len;
-}
-
-/* The counts of what the file added, and the last word on the problems. */
-static void
-finish_file (SbImporter *self)
-{
-  SbImportSummary *summary = self->summary;
-
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    summary->n_items[i] = self->contents.items[i]->len - self->n_items_before[i];
-  summary->n_actors = self->contents.actors->len - self->n_actors_before;
-  summary->n_places = self->contents.places->len - self->n_places_before;
-  summary->n_reference = count_reference_places (self, self->n_places_before);
-
-  /* What refused the file is no warning: it is the outcome. */
-  if (!sb_import_summary_made_anything (summary))
-    summary->n_warnings = 0;
-
-  if (self->n_unlisted > 0)
-    {
-      SbProblem *last = g_ptr_array_index (summary->problems, summary->problems->len - 1);
-
-      g_free (last->message);
-      last->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "too many problems; %u more is not listed",
-                                                    "too many problems; %u more are not listed",
-                                                    self->n_unlisted + 1),
-                                       self->n_unlisted + 1);
-    }
-
-  g_ptr_array_add (self->summaries, sb_import_summary_ref (summary));
-  memset (&self->file_date, 0, sizeof self->file_date);
-}
-
 /**
  * sb_importer_add_stream:
  * @name: the file's name, for messages, titles and the source that stands
@@ -626,7 +514,7 @@ sb_importer_add_stream (SbImporter     *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  begin_file (self, name ? name : _("data"), format);
+  _sb_importer_begin_file (self, name ? name : _("data"), format);
 
   if (encoding != NULL && (*encoding == '\0' || g_ascii_strcasecmp (encoding, "auto") == 0))
     encoding = NULL;
@@ -660,7 +548,7 @@ sb_importer_add_stream (SbImporter     *self,
         import_csv (self, decoded, encoding == NULL && decoded == G_INPUT_STREAM (buffered), cancellable);
     }
 
-  finish_file (self);
+  _sb_importer_end_file (self);
 
   return sb_import_summary_ref (self->summary);
 }
@@ -698,153 +586,18 @@ sb_importer_add_file (SbImporter     *self,
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   modified = info ? g_file_info_get_modification_date_time (info) : NULL;
-  set_file_date (self, modified);
+  _sb_importer_set_file_date (self, modified);
 
   stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, cancellable, &error);
   if (stream == NULL)
     {
-      begin_file (self, name, format);
+      _sb_importer_begin_file (self, name, format);
       report_error (self, error);
-      finish_file (self);
+      _sb_importer_end_file (self);
       return sb_import_summary_ref (self->summary);
     }
 
   return sb_importer_add_stream (self, stream, name, format, encoding, cancellable);
-}
-
-static char *
-title_from_name (const char *name)
-{
-  static const char * const extensions[] = { ".csv", ".geojson", ".json", ".txt" };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    if (g_str_has_suffix (lower, extensions[i]) && strlen (name) > strlen (extensions[i]))
-      return g_strndup (name, strlen (name) - strlen (extensions[i]));
-
-  return g_strdup (name);
-}
-
-static gboolean
-made_anything (SbImporter *self)
-{
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    if (self->contents.items[i]->len > 0)
-      return TRUE;
-
-  return count_reference_places (self, 0) > 0;
-}
-
-/* The briefing's date: its latest statement's. */
-static void
-set_latest_date (SbImporter *self)
-{
-  guint32 latest_day = 0;
-
-  for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
-    for (guint i = 0; i < self->contents.items[k]->len; i++)
-      {
-        SbItem *item = g_ptr_array_index (self->contents.items[k], i);
-
-        if (item->first_day > latest_day)
-          {
-            latest_day = item->first_day;
-            self->contents.date.start = item->date.start;
-          }
-      }
-}
-
-/* "Imported from the ACLED export “mali.csv”: 2,900 rows, …". Data, in
- * English like the rest of what imports make: not translated.
- */
-static char *
-describe (SbImporter *self)
-{
-  GString *out = g_string_new ("Imported from ");
-
-  for (guint i = 0; i < self->summaries->len; i++)
-    {
-      SbImportSummary *summary = g_ptr_array_index (self->summaries, i);
-      const char *what = summary->format == SB_IMPORT_FORMAT_ACLED ? "the ACLED export"
-                         : summary->format == SB_IMPORT_FORMAT_UCDP ? "the UCDP GED file"
-                         : "the GeoJSON file";
-
-      if (!sb_import_summary_made_anything (summary))
-        continue;
-
-      if (out->len > strlen ("Imported from "))
-        g_string_append (out, "; ");
-      g_string_append_printf (out, "%s “%s” (%u %s", what, summary->name,
-                              summary->n_records, summary->format == SB_IMPORT_FORMAT_GEOJSON ? "features" : "rows");
-      if (summary->n_skipped > 0)
-        g_string_append_printf (out, ", %u left out", summary->n_skipped);
-      g_string_append (out, ")");
-    }
-
-  g_string_append_printf (out, ": %u statements, %u actors, %u places, %u sources.",
-                          self->contents.items[SB_ITEM_KIND_DEPLOYMENT]->len +
-                          self->contents.items[SB_ITEM_KIND_MOVEMENT]->len +
-                          self->contents.items[SB_ITEM_KIND_INCIDENT]->len +
-                          self->contents.items[SB_ITEM_KIND_AREA]->len,
-                          self->contents.actors->len, self->contents.places->len,
-                          self->contents.sources->len);
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * sb_importer_finish:
- * @title: (nullable): the briefing's title; %NULL for the file's name,
- *   or the names of the files
- *
- * Makes the briefing of every file added: in English, dated by its
- * latest statement. Actors' kinds are settled now, from every statement
- * they are in.
- *
- * Returns: (transfer full) (nullable): the briefing, or %NULL when no
- *   file gave anything; the importer is then empty
- */
-SbBriefing *
-sb_importer_finish (SbImporter *self,
-                    const char *title)
-{
-  g_autoptr(GString) names = NULL;
-  SbBriefing *briefing;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (!made_anything (self))
-    return NULL;
-
-  _sb_importer_settle (self);
-  set_latest_date (self);
-
-  if (title == NULL)
-    {
-      names = g_string_new (NULL);
-      for (guint i = 0; i < self->summaries->len; i++)
-        {
-          SbImportSummary *summary = g_ptr_array_index (self->summaries, i);
-          g_autofree char *name = title_from_name (summary->name);
-
-          if (!sb_import_summary_made_anything (summary))
-            continue;
-          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", name);
-        }
-      title = names->str;
-    }
-
-  self->contents.title = _sb_import_text_new (title);
-  self->contents.language = g_strdup ("en");
-  self->contents.description = _sb_import_text_new_take (describe (self));
-
-  briefing = _sb_briefing_new_take (&self->contents, g_steal_pointer (&self->by_id));
-
-  /* What the briefing now owns is gone from the importer. */
-  _sb_importer_clear (self);
-  _sb_importer_init (self);
-
-  return briefing;
 }
 
 /**
@@ -877,15 +630,14 @@ sb_import_file (GFile            *file,
   return sb_importer_finish (importer, NULL);
 }
 
-/* For the importers' own functions, which return what went wrong as a
- * list of problems.
- */
-SbBriefing *
-_sb_import_stream_for_problems (GInputStream    *stream,
-                                const char      *name,
-                                SbImportFormat   format,
-                                GCancellable    *cancellable,
-                                GPtrArray      **problems)
+/* One file of a known format, with what went wrong as a list of problems */
+
+static SbBriefing *
+import_stream_for_problems (GInputStream    *stream,
+                            const char      *name,
+                            SbImportFormat   format,
+                            GCancellable    *cancellable,
+                            GPtrArray      **problems)
 {
   g_autoptr(SbImporter) importer = sb_importer_new ();
   g_autoptr(SbImportSummary) summary = sb_importer_add_stream (importer, stream, name, format, NULL, cancellable);
@@ -896,11 +648,11 @@ _sb_import_stream_for_problems (GInputStream    *stream,
   return sb_importer_finish (importer, NULL);
 }
 
-SbBriefing *
-_sb_import_file_for_problems (GFile           *file,
-                              SbImportFormat   format,
-                              GCancellable    *cancellable,
-                              GPtrArray      **problems)
+static SbBriefing *
+import_file_for_problems (GFile           *file,
+                          SbImportFormat   format,
+                          GCancellable    *cancellable,
+                          GPtrArray      **problems)
 {
   g_autoptr(SbImportSummary) summary = NULL;
   SbBriefing *briefing = sb_import_file (file, format, NULL, cancellable, &summary);
@@ -909,4 +661,106 @@ _sb_import_file_for_problems (GFile           *file,
     *problems = g_ptr_array_ref (summary->problems);
 
   return briefing;
+}
+
+/**
+ * sb_acled_import:
+ * @name: (nullable): the file's name, for the briefing's title and the
+ *   source that stands for the export
+ * @problems: (out) (optional) (transfer full): what could not be imported,
+ *   at most 100; rows with problems are skipped
+ *
+ * Reads an ACLED export from @stream (UCDP GED too: the content decides);
+ * blocks, so call it from a thread. sb_importer_add_stream() says more of
+ * what became of the file.
+ *
+ * Returns: (transfer full) (nullable): the briefing, or %NULL if the data
+ *   is not an ACLED export or holds no event that could be imported
+ */
+SbBriefing *
+sb_acled_import (GInputStream  *stream,
+                 const char    *name,
+                 GCancellable  *cancellable,
+                 GPtrArray    **problems)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  return import_stream_for_problems (stream, name ? name : "ACLED", SB_IMPORT_FORMAT_ACLED,
+                                     cancellable, problems);
+}
+
+/**
+ * sb_acled_import_file:
+ *
+ * Imports @file with sb_acled_import(), named after its base name.
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
+SbBriefing *
+sb_acled_import_file (GFile         *file,
+                      GCancellable  *cancellable,
+                      GPtrArray    **problems)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return import_file_for_problems (file, SB_IMPORT_FORMAT_ACLED, cancellable, problems);
+}
+
+/**
+ * sb_ucdp_import_file:
+ * @problems: (out) (optional) (transfer full): what could not be imported
+ *
+ * Imports a UCDP GED file as a briefing; blocks, so call it from a thread.
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
+SbBriefing *
+sb_ucdp_import_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GPtrArray    **problems)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return import_file_for_problems (file, SB_IMPORT_FORMAT_UCDP, cancellable, problems);
+}
+
+/**
+ * sb_geojson_import:
+ * @name: (nullable): the file's name: the briefing's title and its source
+ * @problems: (out) (optional) (transfer full): what could not be imported,
+ *   at most 100, with the JSON path of the feature and its line and column
+ *
+ * Reads GeoJSON from @stream; blocks, so call it from a thread.
+ * sb_importer_add_stream() says more of what became of the file.
+ *
+ * Returns: (transfer full) (nullable): the briefing, or %NULL when the
+ *   text is not GeoJSON or no feature could be imported
+ */
+SbBriefing *
+sb_geojson_import (GInputStream  *stream,
+                   const char    *name,
+                   GCancellable  *cancellable,
+                   GPtrArray    **problems)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  return import_stream_for_problems (stream, name ? name : "GeoJSON", SB_IMPORT_FORMAT_GEOJSON,
+                                     cancellable, problems);
+}
+
+/**
+ * sb_geojson_import_file:
+ *
+ * Imports @file with sb_geojson_import(), named after its base name.
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
+SbBriefing *
+sb_geojson_import_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GPtrArray    **problems)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return import_file_for_problems (file, SB_IMPORT_FORMAT_GEOJSON, cancellable, problems);
 }

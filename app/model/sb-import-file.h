@@ -1,10 +1,7 @@
 /* sb-import-file.h
  *
- * Makes one briefing from one or several data files: ACLED exports and
- * UCDP GED releases (CSV) and GeoJSON. Every file adds to the same
- * briefing: actors are merged by name, places by name and position,
- * sources by title, so that a week's ACLED export and a GED release, or
- * a boundaries file and an event file, become one briefing.
+ * Reads data files into an importer (sb-importer.h), or one file into a
+ * briefing of its own.
  *
  * Files are told apart by their content, not their name
  * (sb_import_sniff()). Text may be UTF-8 (with or without a byte-order
@@ -22,6 +19,7 @@
 
 #include "sb-briefing.h"
 #include "sb-import-summary.h"
+#include "sb-importer.h"
 
 G_BEGIN_DECLS
 
@@ -29,17 +27,11 @@ G_BEGIN_DECLS
 #define SB_IMPORT_MAX_CSV_SIZE     (G_GUINT64_CONSTANT (2) << 30)
 #define SB_IMPORT_MAX_GEOJSON_SIZE (G_GUINT64_CONSTANT (1) << 30)
 
-typedef struct _SbImporter SbImporter;
-
 SbImportFormat   sb_import_sniff                (const char     *data,
                                                  gsize           length);
 SbImportFormat   sb_import_format_from_name     (const char     *name);
 SbImportFormat   sb_import_sniff_file           (GFile          *file);
 
-SbImporter      *sb_importer_new                (void);
-void             sb_importer_free               (SbImporter     *self);
-void             sb_importer_set_name_property  (SbImporter     *self,
-                                                 const char     *key);
 SbImportSummary *sb_importer_add_stream         (SbImporter     *self,
                                                  GInputStream   *stream,
                                                  const char     *name,
@@ -51,8 +43,6 @@ SbImportSummary *sb_importer_add_file           (SbImporter     *self,
                                                  SbImportFormat  format,
                                                  const char     *encoding,
                                                  GCancellable   *cancellable);
-SbBriefing      *sb_importer_finish             (SbImporter     *self,
-                                                 const char     *title);
 
 SbBriefing      *sb_import_file                 (GFile            *file,
                                                  SbImportFormat    format,
@@ -60,6 +50,25 @@ SbBriefing      *sb_import_file                 (GFile            *file,
                                                  GCancellable     *cancellable,
                                                  SbImportSummary **summary);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbImporter, sb_importer_free)
+/* One file of a known format (the content has the last word), with what
+ * could not be imported as a list of SbProblem.
+ */
+SbBriefing      *sb_acled_import                (GInputStream   *stream,
+                                                 const char     *name,
+                                                 GCancellable   *cancellable,
+                                                 GPtrArray     **problems);
+SbBriefing      *sb_acled_import_file           (GFile          *file,
+                                                 GCancellable   *cancellable,
+                                                 GPtrArray     **problems);
+SbBriefing      *sb_ucdp_import_file            (GFile          *file,
+                                                 GCancellable   *cancellable,
+                                                 GPtrArray     **problems);
+SbBriefing      *sb_geojson_import              (GInputStream   *stream,
+                                                 const char     *name,
+                                                 GCancellable   *cancellable,
+                                                 GPtrArray     **problems);
+SbBriefing      *sb_geojson_import_file         (GFile          *file,
+                                                 GCancellable   *cancellable,
+                                                 GPtrArray     **problems);
 
 G_END_DECLS

@@ -13,8 +13,9 @@
 #pragma once
 
 #include "sb-csv.h"
+#include "sb-import-summary.h"
 #include "sb-import-text.h"
-#include "sb-import-file.h"
+#include "sb-importer.h"
 #include "sb-model-private.h"
 #include "sb-problem.h"
 
@@ -83,10 +84,15 @@ typedef struct
   guint serial : 1;              /* a spreadsheet's day number */
 } SbImportDate;
 
-/* The importer's lifetime (sb-import-file.c) */
-void         _sb_importer_init              (SbImporter     *self);
-void         _sb_importer_clear             (SbImporter     *self);
-void         _sb_importer_settle            (SbImporter     *self);
+/* Each file read (sb-import-file.c): its date, its summary and the
+ * counts of what it added.
+ */
+void         _sb_importer_set_file_date     (SbImporter     *self,
+                                             GDateTime      *time);
+void         _sb_importer_begin_file        (SbImporter     *self,
+                                             const char     *name,
+                                             SbImportFormat  format);
+void         _sb_importer_end_file          (SbImporter     *self);
 
 /* Problems and counts */
 SbProblem   *_sb_importer_report            (SbImporter     *self,
@@ -122,15 +128,6 @@ gboolean     _sb_import_read_rows           (SbImporter     *self,
                                              GCancellable   *cancellable,
                                              SbImportRowFunc import_row,
                                              gpointer        user_data);
-SbBriefing  *_sb_import_stream_for_problems (GInputStream   *stream,
-                                             const char     *name,
-                                             SbImportFormat  format,
-                                             GCancellable   *cancellable,
-                                             GPtrArray     **problems);
-SbBriefing  *_sb_import_file_for_problems   (GFile          *file,
-                                             SbImportFormat  format,
-                                             GCancellable   *cancellable,
-                                             GPtrArray     **problems);
 
 /* What files share */
 char        *_sb_importer_make_id           (SbImporter     *self,
@@ -187,17 +184,5 @@ gboolean     _sb_import_parse_date          (const char     *text,
 void         _sb_import_date_swap           (SbImportDate   *date);
 gboolean     _sb_import_parse_span          (const char     *text,
                                              SbDate         *date);
-
-/* The readers of each format; they add to @self and its summary. */
-void         _sb_acled_read                 (SbImporter     *self,
-                                             SbCsvReader    *csv,
-                                             GCancellable   *cancellable);
-void         _sb_ucdp_read                  (SbImporter     *self,
-                                             SbCsvReader    *csv,
-                                             GCancellable   *cancellable);
-void         _sb_geojson_read               (SbImporter     *self,
-                                             const char     *data,
-                                             gsize           length,
-                                             GCancellable   *cancellable);
 
 G_END_DECLS

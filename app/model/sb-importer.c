@@ -1,10 +1,12 @@
-/* sb-import-common.c
+/* sb-importer.c
  *
- * What the ACLED, UCDP and GeoJSON importers share: ids, the
- * country codes and actor kinds that names make plain, and the actors,
- * places and sources that every file adds to one briefing. An event
- * data set names the same actor, place and source thousands of times:
- * each is made once and looked up by name.
+ * The importer: the one briefing that every file read adds to, and what
+ * the ACLED, UCDP and GeoJSON readers share to fill it: ids, the country
+ * codes and actor kinds that names make plain, the actors, places and
+ * sources, and each file's summary with its capped list of problems. An
+ * event data set names the same actor, place and source thousands of
+ * times: each is made once and looked up by name. The readers are above
+ * it and sb-import-file.c above them; it calls neither.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -906,8 +908,8 @@ source_entry_free (SbImportSource *entry)
 
 /* The importer's lifetime */
 
-void
-_sb_importer_init (SbImporter *self)
+static void
+init (SbImporter *self)
 {
   memset (self, 0, sizeof *self);
 
@@ -926,8 +928,8 @@ _sb_importer_init (SbImporter *self)
     self->contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-void
-_sb_importer_clear (SbImporter *self)
+static void
+clear (SbImporter *self)
 {
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->id_counters, g_hash_table_unref);
@@ -942,9 +944,265 @@ _sb_importer_clear (SbImporter *self)
 }
 
 /* Kinds, source dates and notes, once every file is read. */
-void
-_sb_importer_settle (SbImporter *self)
+static void
+settle (SbImporter *self)
 {
   settle_actor_kinds (self);
   finish_sources (self);
+}
+
+/**
+ * sb_importer_new:
+ *
+ * Returns: (transfer full): an importer; add files to it, then make the
+ *   briefing with sb_importer_finish()
+ */
+SbImporter *
+sb_importer_new (void)
+{
+  SbImporter *self = g_new (SbImporter, 1);
+
+  init (self);
+  return self;
+}
+
+void
+sb_importer_free (SbImporter *self)
+{
+  if (self == NULL)
+    return;
+
+  clear (self);
+  g_free (self);
+}
+
+/**
+ * sb_importer_set_name_property:
+ * @key: (nullable): the GeoJSON property that names places and areas
+ *   drawn for reference; %NULL to choose one such as "name" or "ADM2_EN"
+ */
+void
+sb_importer_set_name_property (SbImporter *self,
+                               const char *key)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->name_property);
+  self->name_property = g_strdup (key);
+}
+
+/* Each file */
+
+static guint
+count_reference_places (SbImporter *self,
+                        guint       from)
+{
+  guint n = 0;
+
+  for (guint i = from; i < self->contents.places->len; i++)
+    n += sb_place_is_reference (g_ptr_array_index (self->contents.places, i));
+
+  return n;
+}
+
+/* The day a file was last changed, or today: what dates a source made of
+ * a file without dates of its own.
+ */
+void
+_sb_importer_set_file_date (SbImporter *self,
+                            GDateTime  *time)
+{
+  g_autoptr(GDateTime) now = time ? g_date_time_ref (time) : g_date_time_new_now_utc ();
+
+  self->file_date.year = g_date_time_get_year (now);
+  self->file_date.month = g_date_time_get_month (now);
+  self->file_date.day = g_date_time_get_day_of_month (now);
+  self->file_date.precision = SB_DATE_PRECISION_DAY;
+}
+
+/* A new summary, and where the briefing stands before the file. */
+void
+_sb_importer_begin_file (SbImporter     *self,
+                         const char     *name,
+                         SbImportFormat  format)
+{
+  g_clear_pointer (&self->summary, sb_import_summary_unref);
+  self->summary = sb_import_summary_new (name, format);
+  self->n_unlisted = 0;
+  self->row = self->line = 0;
+  if (self->file_date.precision == SB_DATE_PRECISION_NONE)
+    _sb_importer_set_file_date (self, NULL);
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    self->n_items_before[i] = self->contents.items[i]->len;
+  self->n_actors_before = self->contents.actors->len;
+  self->n_places_before = self->contents.places->len;
+}
+
+/* The counts of what the file added, and the last word on the problems. */
+void
+_sb_importer_end_file (SbImporter *self)
+{
+  SbImportSummary *summary = self->summary;
+
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    summary->n_items[i] = self->contents.items[i]->len - self->n_items_before[i];
+  summary->n_actors = self->contents.actors->len - self->n_actors_before;
+  summary->n_places = self->contents.places->len - self->n_places_before;
+  summary->n_reference = count_reference_places (self, self->n_places_before);
+
+  /* What refused the file is no warning: it is the outcome. */
+  if (!sb_import_summary_made_anything (summary))
+    summary->n_warnings = 0;
+
+  if (self->n_unlisted > 0)
+    {
+      SbProblem *last = g_ptr_array_index (summary->problems, summary->problems->len - 1);
+
+      g_free (last->message);
+      last->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "too many problems; %u more is not listed",
+                                                    "too many problems; %u more are not listed",
+                                                    self->n_unlisted + 1),
+                                       self->n_unlisted + 1);
+    }
+
+  g_ptr_array_add (self->summaries, sb_import_summary_ref (summary));
+  memset (&self->file_date, 0, sizeof self->file_date);
+}
+
+/* The briefing */
+
+static char *
+title_from_name (const char *name)
+{
+  static const char * const extensions[] = { ".csv", ".geojson", ".json", ".txt" };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (lower, extensions[i]) && strlen (name) > strlen (extensions[i]))
+      return g_strndup (name, strlen (name) - strlen (extensions[i]));
+
+  return g_strdup (name);
+}
+
+static gboolean
+made_anything (SbImporter *self)
+{
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    if (self->contents.items[i]->len > 0)
+      return TRUE;
+
+  return count_reference_places (self, 0) > 0;
+}
+
+/* The briefing's date: its latest statement's. */
+static void
+set_latest_date (SbImporter *self)
+{
+  guint32 latest_day = 0;
+
+  for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
+    for (guint i = 0; i < self->contents.items[k]->len; i++)
+      {
+        SbItem *item = g_ptr_array_index (self->contents.items[k], i);
+
+        if (item->first_day > latest_day)
+          {
+            latest_day = item->first_day;
+            self->contents.date.start = item->date.start;
+          }
+      }
+}
+
+/* "Imported from the ACLED export “mali.csv”: 2,900 rows, …". Data, in
+ * English like the rest of what imports make: not translated.
+ */
+static char *
+describe (SbImporter *self)
+{
+  GString *out = g_string_new ("Imported from ");
+
+  for (guint i = 0; i < self->summaries->len; i++)
+    {
+      SbImportSummary *summary = g_ptr_array_index (self->summaries, i);
+      const char *what = summary->format == SB_IMPORT_FORMAT_ACLED ? "the ACLED export"
+                         : summary->format == SB_IMPORT_FORMAT_UCDP ? "the UCDP GED file"
+                         : "the GeoJSON file";
+
+      if (!sb_import_summary_made_anything (summary))
+        continue;
+
+      if (out->len > strlen ("Imported from "))
+        g_string_append (out, "; ");
+      g_string_append_printf (out, "%s “%s” (%u %s", what, summary->name,
+                              summary->n_records, summary->format == SB_IMPORT_FORMAT_GEOJSON ? "features" : "rows");
+      if (summary->n_skipped > 0)
+        g_string_append_printf (out, ", %u left out", summary->n_skipped);
+      g_string_append (out, ")");
+    }
+
+  g_string_append_printf (out, ": %u statements, %u actors, %u places, %u sources.",
+                          self->contents.items[SB_ITEM_KIND_DEPLOYMENT]->len +
+                          self->contents.items[SB_ITEM_KIND_MOVEMENT]->len +
+                          self->contents.items[SB_ITEM_KIND_INCIDENT]->len +
+                          self->contents.items[SB_ITEM_KIND_AREA]->len,
+                          self->contents.actors->len, self->contents.places->len,
+                          self->contents.sources->len);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sb_importer_finish:
+ * @title: (nullable): the briefing's title; %NULL for the file's name,
+ *   or the names of the files
+ *
+ * Makes the briefing of every file added: in English, dated by its
+ * latest statement. Actors' kinds are settled now, from every statement
+ * they are in.
+ *
+ * Returns: (transfer full) (nullable): the briefing, or %NULL when no
+ *   file gave anything; the importer is then empty
+ */
+SbBriefing *
+sb_importer_finish (SbImporter *self,
+                    const char *title)
+{
+  g_autoptr(GString) names = NULL;
+  SbBriefing *briefing;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!made_anything (self))
+    return NULL;
+
+  settle (self);
+  set_latest_date (self);
+
+  if (title == NULL)
+    {
+      names = g_string_new (NULL);
+      for (guint i = 0; i < self->summaries->len; i++)
+        {
+          SbImportSummary *summary = g_ptr_array_index (self->summaries, i);
+          g_autofree char *name = title_from_name (summary->name);
+
+          if (!sb_import_summary_made_anything (summary))
+            continue;
+          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", name);
+        }
+      title = names->str;
+    }
+
+  self->contents.title = _sb_import_text_new (title);
+  self->contents.language = g_strdup ("en");
+  self->contents.description = _sb_import_text_new_take (describe (self));
+
+  briefing = _sb_briefing_new_take (&self->contents, g_steal_pointer (&self->by_id));
+
+  /* What the briefing now owns is gone from the importer. */
+  clear (self);
+  init (self);
+
+  return briefing;
 }
