@@ -23,7 +23,7 @@
 #include "sb-enums.h"
 #include "sb-figure.h"
 #include "sb-file-input.h"
-#include "sb-geojson.h"
+#include "sb-geojson-export.h"
 #include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-selection.h"

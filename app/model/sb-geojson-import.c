@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "sb-enums.h"
-#include "sb-geojson.h"
+#include "sb-geojson-import.h"
 #include "sb-import-private.h"
 #include "sb-json-builder.h"
 #include "sb-json-reader.h"

@@ -19,7 +19,7 @@
 
 #include "sb-acled.h"
 #include "sb-file-input.h"
-#include "sb-geojson.h"
+#include "sb-geojson-import.h"
 #include "sb-import-file.h"
 #include "sb-import-private.h"
 #include "sb-ucdp.h"

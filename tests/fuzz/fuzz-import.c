@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sb-geojson.h"
+#include "sb-geojson-export.h"
 #include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-writer.h"

@@ -1,9 +1,9 @@
-/* sb-geojson.h
+/* sb-geojson-import.h
  *
- * GeoJSON (RFC 7946) in and out: to bring features drawn in QGIS or
- * published by others into a briefing, and to take a briefing, or what
- * its filters show, to QGIS and other GIS tools. docs/geojson-import.md
- * has the whole of what import reads.
+ * GeoJSON (RFC 7946) in: reads features drawn in QGIS or published by
+ * others into an importer's briefing. docs/geojson-import.md has the
+ * whole of what import reads; sb-import-file.h reads files and calls
+ * this reader; sb-geojson-export.h takes a briefing out again.
  *
  * Import reads a FeatureCollection, a single Feature or a bare geometry;
  * a "crs" other than WGS 84 (CRS84, EPSG:4326) is refused with its name.
@@ -41,21 +41,6 @@
  *
  * Problems name the feature, "$.features[7]", with line and column.
  *
- * Export writes a FeatureCollection in EPSG:4326, a feature a line, with
- * flat properties (QGIS makes them columns): id, kind (deployment,
- * movement, incident, area), title, description (the user's language),
- * date, date_end (spans; null when open), date_precision,
- * date_approximate, first_day and last_day (whole days, for QGIS's
- * temporal controller), certainty, claimed_by, actors (names),
- * actor_kinds, sources (titles); for points place, place_precision,
- * radius_km, country; type and fatalities_min/max for incidents; status
- * and strength_min/max for deployments and movements, role, means, from,
- * to; area_kind, boundary and name for areas. Deployments and incidents
- * are Points at their place, movements LineStrings from origin to
- * destination (a Point with "end": "from" or "to" when only one is
- * known), areas Polygons or MultiPolygons. Places for reference follow,
- * when the filter shows areas, with the properties they came with.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -63,28 +48,13 @@
 
 #include <gio/gio.h>
 
-#include "sb-briefing.h"
-#include "sb-filter.h"
 #include "sb-importer.h"
 
 G_BEGIN_DECLS
 
-/* Import (sb-geojson-import.c), called by sb-import-file.h */
-void        _sb_geojson_read       (SbImporter    *importer,
-                                    const char    *data,
-                                    gsize          length,
-                                    GCancellable  *cancellable);
-
-/* Export (sb-geojson-export.c) */
-char       *sb_geojson_export      (SbBriefing         *briefing,
-                                    const SbFilter     *filter,
-                                    const char * const *languages,
-                                    gsize              *length);
-gboolean    sb_geojson_export_to_stream (SbBriefing         *briefing,
-                                         const SbFilter     *filter,
-                                         const char * const *languages,
-                                         GOutputStream      *stream,
-                                         GCancellable       *cancellable,
-                                         GError            **error);
+void _sb_geojson_read (SbImporter   *importer,
+                       const char   *data,
+                       gsize         length,
+                       GCancellable *cancellable);
 
 G_END_DECLS
