@@ -45,6 +45,8 @@ struct _SbWindowJob
   GFile *file;             /* nullable: opened, imported or written */
   char *uri;               /* nullable: the address opened */
   SbImportFormat format;   /* of an import */
+  char *encoding;          /* nullable: of an import, as chosen */
+  char *name_property;     /* nullable: names an import's places for reference */
   const char *done;        /* an export's toast when it is done */
 };
 
@@ -55,6 +57,8 @@ job_free (SbWindowJob *job)
   g_clear_object (&job->cancellable);
   g_clear_object (&job->file);
   g_clear_pointer (&job->uri, g_free);
+  g_clear_pointer (&job->encoding, g_free);
+  g_clear_pointer (&job->name_property, g_free);
   g_free (job);
 }
 
@@ -191,6 +195,11 @@ show_problems (SbWindow   *self,
 
   dialog = create_message_dialog (self, heading);
   adw_message_dialog_set_body (dialog, summary);
+  if (problems->len == 0)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   label = gtk_label_new (body->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -286,6 +295,7 @@ set_briefing (SbWindow   *self,
 {
   g_set_object (&self->file, file);
   self->imported = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
   if (g_strcmp0 (location, self->location) != 0)
     {
       g_free (self->location);
@@ -506,7 +516,6 @@ void
 sb_window_open (SbWindow *self,
                 GFile    *file)
 {
-  g_autofree char *name = NULL;
   SbImportFormat format;
   SbWindowJob *job;
 
@@ -522,11 +531,12 @@ sb_window_open (SbWindow *self,
       return;
     }
 
-  /* ACLED exports and GeoJSON opened from the file manager or dropped. */
-  name = g_file_get_basename (file);
-  if (name != NULL && !g_str_has_suffix (name, ".json") && sb_import_guess_format (file, &format))
+  /* ACLED exports, GED and GeoJSON opened from the file manager or
+   * dropped, told by their content (".json" may be GeoJSON).
+   */
+  if (sb_import_guess_format (file, &format))
     {
-      sb_window_import (self, file, format);
+      sb_window_import (self, file, format, NULL);
       return;
     }
 
@@ -666,22 +676,17 @@ _sb_window_show_import_problems (SbWindow *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *summary = NULL;
 
-  if (self->problems == NULL || self->file == NULL)
+  if (self->import_summary == NULL || self->file == NULL)
     return;
 
   /* show_problems() keeps its own reference. */
-  problems = g_ptr_array_ref (self->problems);
+  problems = g_ptr_array_ref (self->import_summary->problems);
   name = g_file_get_parse_name (self->file);
-  basename = g_file_get_basename (self->file);
-  summary = g_strdup_printf (ngettext ("Importing “%s” met %u problem; what it concerns was left out.",
-                                       "Importing “%s” met %u problems; what they concern was left out.",
-                                       problems->len),
-                             basename, problems->len);
+  summary = sb_import_summary_to_text (self->import_summary);
 
-  show_problems (self, _("Imported with Problems"), summary, name, problems);
+  show_problems (self, problems->len > 0 ? _("Imported with Problems") : _("Imported"), summary, name, problems);
 }
 
 static void
@@ -691,65 +696,95 @@ on_imported (GObject      *object,
 {
   g_autoptr(SbWindowJob) job = user_data;
   SbWindow *self = job->window;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbImportSummary) summary = NULL;
   g_autoptr(SbBriefing) briefing = NULL;
   g_autofree char *name = g_file_get_parse_name (job->file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  briefing = sb_import_file_finish (result, &problems);
+  briefing = sb_import_file_finish (result, &summary);
 
   if (!end_job (job))
     return;
 
   if (briefing == NULL)
     {
-      if (problems->len > 0)
-        show_load_problems (self, _("Could Not Import"), name, problems);
+      if (summary->problems->len > 0)
+        show_load_problems (self, _("Could Not Import"), name, summary->problems);
       return;
     }
 
   set_briefing (self, briefing, job->file, NULL);
   self->imported = TRUE;
   self->import_format = job->format;
+  g_free (self->import_encoding);
+  self->import_encoding = g_strdup (job->encoding);
+  g_free (self->import_name_property);
+  self->import_name_property = g_strdup (job->name_property);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", summary->n_reference > 0);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (summary->problems);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
+  self->import_summary = sb_import_summary_ref (summary);
 
-  /* Rows skipped: the briefing is shown, the problems a click away. */
-  if (problems->len > 0)
-    {
-      g_autofree char *title = NULL;
-      AdwToast *toast;
+  /* The briefing is shown; what was made and left out a click away. */
+  title = sb_import_format_toast (summary);
+  toast = adw_toast_new (title);
+  /* No mnemonic: a toast's button has none, and a screen reader would say the underscore. */
+  adw_toast_set_button_label (toast, _("Details"));
+  adw_toast_set_action_name (toast, "win.show-import-problems");
+  adw_toast_set_timeout (toast, 10);
+  sb_window_add_toast (self, toast);
+}
 
-      self->problems = g_ptr_array_ref (problems);
-      title = g_strdup_printf (ngettext ("Imported with %u problem", "Imported with %u problems", problems->len),
-                               problems->len);
-      toast = adw_toast_new (title);
-      /* No mnemonic: a toast's button has none, and a screen reader would say the underscore. */
-      adw_toast_set_button_label (toast, _("Details"));
-      adw_toast_set_action_name (toast, "win.show-import-problems");
-      adw_toast_set_timeout (toast, 10);
-      sb_window_add_toast (self, toast);
-    }
+/* One import in the background, as sb_window_import() starts it, or a
+ * reload or another name for the places for reference.
+ */
+static void
+start_import (SbWindow       *self,
+              GFile          *file,
+              SbImportFormat  format,
+              const char     *encoding,
+              const char     *name_property)
+{
+  SbWindowJob *job = start_file_job (self, JOB_IMPORT, file);
+
+  job->format = format;
+  job->encoding = g_strdup (encoding);
+  job->name_property = g_strdup (name_property);
+
+  sb_import_file_async (file, format, encoding, name_property, job->cancellable, on_imported, job);
 }
 
 /**
  * sb_window_import:
+ * @encoding: (nullable): the file's encoding, or %NULL to detect it
  *
- * Imports an ACLED export or GeoJSON in the background and shows it as a
- * briefing; the briefing shown stays when nothing can be imported.
+ * Imports an ACLED export, UCDP GED or GeoJSON in the background and
+ * shows it as a briefing; the briefing shown stays when nothing can be
+ * imported.
  */
 void
 sb_window_import (SbWindow       *self,
                   GFile          *file,
-                  SbImportFormat  format)
+                  SbImportFormat  format,
+                  const char     *encoding)
 {
-  SbWindowJob *job;
-
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  job = start_file_job (self, JOB_IMPORT, file);
-  job->format = format;
+  start_import (self, file, format, encoding, NULL);
+}
 
-  sb_import_file_async (file, format, job->cancellable, on_imported, job);
+/* The file imported again, its places for reference named by
+ * @name_property.
+ */
+void
+_sb_window_import_again (SbWindow   *self,
+                         const char *name_property)
+{
+  if (self->file != NULL && self->imported)
+    start_import (self, self->file, self->import_format, self->import_encoding, name_property);
 }
 
 /* Files are read again; web addresses are asked whether they changed. */
@@ -759,7 +794,7 @@ _sb_window_reload (SbWindow *self)
   if (self->location != NULL)
     load_location (self, self->location, TRUE);
   else if (self->file != NULL && self->imported)
-    sb_window_import (self, self->file, self->import_format);
+    start_import (self, self->file, self->import_format, self->import_encoding, self->import_name_property);
   else if (self->file != NULL)
     sb_window_open (self, self->file);
 }

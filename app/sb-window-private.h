@@ -54,8 +54,11 @@ struct _SbWindow
   char *location;          /* the web address shown, or NULL */
   char *location_etag;     /* (nullable) for reloading the location */
   char *location_last_modified;
-  gboolean imported;       /* file is an ACLED export or GeoJSON */
+  gboolean imported;       /* file is an ACLED export, UCDP GED or GeoJSON */
   SbImportFormat import_format;
+  char *import_encoding;   /* as chosen, or NULL: detected */
+  char *import_name_property;  /* names places for reference, or NULL */
+  SbImportSummary *import_summary;  /* nullable: of the file imported */
   SbWindowJob *job;        /* nullable: the one under way, owned by itself */
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
@@ -77,6 +80,8 @@ void     _sb_window_class_actions_init     (GtkWidgetClass *widget_class);
 gboolean _sb_window_job_is_loading         (SbWindow       *self);
 void     _sb_window_cancel_job             (SbWindow       *self);
 void     _sb_window_reload                 (SbWindow       *self);
+void     _sb_window_import_again           (SbWindow       *self,
+                                            const char     *name_property);
 void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
 void     _sb_window_show_error             (SbWindow       *self,

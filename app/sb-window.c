@@ -527,6 +527,9 @@ sb_window_dispose (GObject *object)
   g_clear_pointer (&self->location_etag, g_free);
   g_clear_pointer (&self->location_last_modified, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->import_encoding, g_free);
+  g_clear_pointer (&self->import_name_property, g_free);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -635,6 +638,7 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
 
   self->selection = sb_selection_new ();
   self->sidebar_width = 320;
