@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "sb-cluster-symbols.h"
-#include "sb-map-layout-private.h"
+#include "sb-map-cards.h"
 
 #define CARD_PADDING 4.5
 #define CARD_GAP 3.0

@@ -1,18 +1,18 @@
-/* sb-map-layout-private.h
+/* sb-map-builder.h
  *
  * What the parts of the layout share while it is built: the layout in
- * the making and what labels and cards keep clear of.
+ * the making, what labels and cards keep clear of, and how they measure.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "sb-map-layout.h"
+#include "sb-map-marks.h"
+#include "sb-projection.h"
 
 G_BEGIN_DECLS
 
-#define SB_MAP_INCIDENT_RADIUS 9.0
 #define SB_MAP_TOWN_DOT 3.0
 #define SB_MAP_TOWN_SIDES 4
 
@@ -57,15 +57,5 @@ void   _sb_map_measure          (SbMapBuilder          *builder,
                                  const char            *text,
                                  double                *width,
                                  double                *height);
-
-int    _sb_map_cards_get        (SbMapBuilder          *builder,
-                                 SbPlace               *place);
-void   _sb_map_cards_count      (SbMapBuilder          *builder,
-                                 SbIncidentClusters    *clusters,
-                                 gboolean               emphasised);
-void   _sb_map_cards_place      (SbMapBuilder          *builder);
-
-void   _sb_map_arrows_collect   (SbMapBuilder          *builder,
-                                 gboolean               stubs);
 
 G_END_DECLS
