@@ -284,6 +284,16 @@ draw_card (SbItemLayer       *self,
   int index = card - &g_array_index (map_layout->cards, SbMapCard, 0);
 
   cairo_save (cr);
+
+  /* Faded, it still hides what lies beneath. */
+  if (card->dimmed)
+    {
+      cairo_new_path (cr);
+      trace_rounded (cr, &card->box, CARD_CORNER);
+      sb_symbol_fill_card (cr, dark);
+      cairo_fill (cr);
+    }
+
   cairo_push_group (cr);
 
   cairo_new_path (cr);
