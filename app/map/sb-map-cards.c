@@ -225,10 +225,31 @@ inside_area (SbMapBuilder    *builder,
   return sb_basemap_feature_contains (card->country, ux, uy);
 }
 
+/* Whether a card out of its own area would lie in another country with
+ * a card: "Burkina Faso" on Mali reads as Mali's, leader or not. A
+ * region's circle is too rough a shape to keep out of.
+ */
+static gboolean
+in_other_area (SbMapBuilder    *builder,
+               const SbMapCard *card,
+               double           x,
+               double           y)
+{
+  for (guint i = 0; i < builder->layout->cards->len; i++)
+    {
+      const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
+
+      if (other != card && other->country != NULL && inside_area (builder, other, x, y))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* How bad a place for the card: what it covers (symbols and other cards
  * most, towns' names less as they can move, the base map's towns least),
- * how much of it leaves its area, how far from the area's middle (and
- * more so when a leader would have to be long).
+ * how much of it leaves its area (more into another's), how far from
+ * the area's middle (and more so when a leader would have to be long).
  */
 static double
 card_cost (SbMapBuilder    *builder,
@@ -325,6 +346,8 @@ card_cost (SbMapBuilder    *builder,
         {
           outside++;
           cost += width * height / 9 * 3;
+          if (in_other_area (builder, card, x + width * i / 2, y + height * j / 2))
+            cost += width * height / 9 * 6;
         }
   *inside = outside == 0;
   if (cost >= bound || *inside)
