@@ -1121,7 +1121,10 @@ test_export_view_job (void)
   g_assert_no_error (error);
   tiles = sb_tile_setup_http (url, "Silent", "© Silent", NULL, 19);
   sb_map_view_set_tiles (sb_window_get_map_view (window), tiles);
-  sb_export_set_tile_timeout (1500);
+  /* Long enough that a loaded machine shows the progress before the
+   * tiles are given up.
+   */
+  sb_export_set_tile_timeout (4000);
 
   sb_window_export_view (window, pdf_file, SB_EXPORT_PDF, 0, 0);
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
@@ -1149,7 +1152,7 @@ test_export_view_job (void)
   sb_window_export_view (window, cancelled_file, SB_EXPORT_PNG, 800, 450);
   g_assert_true (sb_test_run_until (label_shown, &cancelling, TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL));
-  g_assert_false (sb_test_run_until (file_exists, cancelled, 3000));
+  g_assert_false (sb_test_run_until (file_exists, cancelled, 6000));
   g_assert_false (sb_test_dialog_is_shown (NULL));
 
   sb_map_view_set_tiles (sb_window_get_map_view (window), NULL);
