@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "sb-acled.h"
+#include "sb-file-output.h"
+#include "sb-filter.h"
 #include "sb-geojson.h"
 #include "sb-import.h"
 #include "sb-problem.h"
@@ -132,7 +134,7 @@ sb_import_file_finish (GAsyncResult  *result,
 typedef struct
 {
   SbBriefing *briefing;
-  SbSelection *filter;
+  SbFilter *filter;        /* nullable */
   GFile *file;
 } Export;
 
@@ -140,7 +142,7 @@ static void
 export_free (Export *export)
 {
   g_clear_object (&export->briefing);
-  g_clear_object (&export->filter);
+  g_clear_pointer (&export->filter, sb_filter_unref);
   g_clear_object (&export->file);
   g_free (export);
 }
@@ -152,14 +154,15 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Export *export = task_data;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(SbFileOutput) output = NULL;
   g_autoptr(GError) error = NULL;
 
-  stream = g_file_replace (export->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
-  if (stream == NULL ||
-      !sb_geojson_export_to_stream (export->briefing, export->filter, G_OUTPUT_STREAM (stream),
+  /* Cancelled or failed, the output is dropped and the file stays. */
+  output = sb_file_output_new (export->file, SB_FILE_OUTPUT_NONE, cancellable, &error);
+  if (output == NULL ||
+      !sb_geojson_export_to_stream (export->briefing, export->filter, sb_file_output_get_stream (output),
                                     cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+      !sb_file_output_commit (output, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -170,11 +173,12 @@ export_thread (GTask        *task,
 
 /**
  * sb_export_geojson_async:
- * @filter: (nullable): the filter whose visible items are exported; it
- *   must not change until the export completes
+ * @filter: (nullable): the selection whose filters say what is exported,
+ *   as they are now; it may change while the export runs
  *
  * Writes @briefing, or what @filter shows of it, to @file as GeoJSON. The
- * file is replaced only once it is written completely.
+ * file is replaced only once it is written completely; cancelled or
+ * failed, the export leaves it as it was.
  */
 void
 sb_export_geojson_async (SbBriefing          *briefing,
@@ -193,7 +197,7 @@ sb_export_geojson_async (SbBriefing          *briefing,
 
   export = g_new0 (Export, 1);
   export->briefing = g_object_ref (briefing);
-  export->filter = filter ? g_object_ref (filter) : NULL;
+  export->filter = filter ? sb_filter_new_from_selection (filter) : NULL;
   export->file = g_object_ref (file);
 
   task = g_task_new (NULL, cancellable, callback, user_data);

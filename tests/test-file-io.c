@@ -10,11 +10,14 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "sb-capped-input-stream.h"
 #include "sb-file-input.h"
+#include "sb-file-output.h"
 #include "sb-loader.h"
 
 static char *temp_dir;
@@ -236,6 +239,245 @@ test_loader_reads_stream (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+
+/* Output */
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static guint
+count_temporary_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (temp_dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (sb_file_output_is_temporary (name))
+      n++;
+
+  return n;
+}
+
+static void
+test_output_replaces (void)
+{
+  g_autofree char *path = temp_path ("replaced.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  struct stat info;
+
+  g_assert_true (sb_file_output_replace_contents (file, "first", 5, SB_FILE_OUTPUT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "first");
+  g_clear_pointer (&contents, g_free);
+
+  /* Its permissions stay. */
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (sb_file_output_replace_contents (file, "second", 6, SB_FILE_OUTPUT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "second");
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 07777, ==, 0640);
+  g_assert_cmpuint (count_temporary_files (), ==, 0);
+}
+
+/* While a write is under way its temporary file is beside the target. */
+static void
+test_output_abort (void)
+{
+  g_autofree char *path = temp_path ("kept.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  SbFileOutput *output;
+
+  write_file (path, "original", -1);
+
+  output = sb_file_output_new (file, SB_FILE_OUTPUT_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (sb_file_output_get_stream (output), "new", 3, NULL, NULL, &error));
+  g_assert_cmpuint (count_temporary_files (), ==, 1);
+  sb_file_output_abort (output);
+  g_assert_cmpuint (count_temporary_files (), ==, 0);
+  g_object_unref (output);
+
+  /* Dropped without a commit, as a failed writer's g_autoptr does. */
+  output = sb_file_output_new (file, SB_FILE_OUTPUT_NONE, NULL, &error);
+  g_assert_true (g_output_stream_write_all (sb_file_output_get_stream (output), "newer", 5, NULL, NULL, &error));
+  g_object_unref (output);
+
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "original");
+  g_assert_cmpuint (count_temporary_files (), ==, 0);
+}
+
+/* Cancelled anywhere, before or during the writes or at the commit: the
+ * target holds either what it held or all of the new contents.
+ */
+static void
+test_output_cancelled_anywhere (void)
+{
+  g_autofree char *path = temp_path ("cancelled.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *chunk = g_strnfill (4096, 'n');
+  g_autofree char *complete = NULL;
+  guint n_chunks = 64;
+
+  complete = g_strnfill (n_chunks * 4096, 'n');
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(SbFileOutput) output = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      guint cancel_at = g_test_rand_int_range (0, n_chunks + 2);
+      gboolean ok = TRUE;
+
+      write_file (path, "original", -1);
+
+      output = sb_file_output_new (file, SB_FILE_OUTPUT_NONE, cancellable, &error);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < n_chunks && ok; i++)
+        {
+          if (i == cancel_at)
+            g_cancellable_cancel (cancellable);
+          ok = g_output_stream_write_all (sb_file_output_get_stream (output), chunk, 4096, NULL,
+                                          cancellable, &error);
+        }
+      if (cancel_at == n_chunks)
+        g_cancellable_cancel (cancellable);
+      if (ok)
+        ok = sb_file_output_commit (output, cancellable, &error);
+
+      contents = read_file (path);
+      if (cancel_at <= n_chunks)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpstr (contents, ==, "original");
+        }
+      else
+        {
+          g_assert_true (ok);
+          g_assert_cmpstr (contents, ==, complete);
+        }
+
+      g_clear_object (&output);
+      g_assert_cmpuint (count_temporary_files (), ==, 0);
+    }
+}
+
+/* A real write failure half-way: the file size limit of the process. */
+static void
+test_output_write_fails (void)
+{
+  g_autofree char *path = temp_path ("full.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SbFileOutput) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *big = g_strnfill (1024 * 1024, 'b');
+  struct rlimit saved, limited;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  write_file (path, "original", -1);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = 256 * 1024;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+
+  output = sb_file_output_new (file, SB_FILE_OUTPUT_NONE, NULL, &error);
+  g_assert_no_error (error);
+  ok = g_output_stream_write_all (sb_file_output_get_stream (output), big, 1024 * 1024, NULL, NULL, &error) &&
+       sb_file_output_commit (output, NULL, &error);
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_test_message ("write failed: %s", error->message);
+  g_clear_object (&output);
+
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "original");
+  g_assert_cmpuint (count_temporary_files (), ==, 0);
+}
+
+static void
+test_output_backup (void)
+{
+  g_autofree char *path = temp_path ("saved.sahelbrief");
+  g_autofree char *backup = temp_path ("saved.sahelbrief~");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *previous = NULL;
+
+  /* Nothing to keep the first time. */
+  g_assert_true (sb_file_output_replace_contents (file, "v1", 2, SB_FILE_OUTPUT_BACKUP, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  g_assert_true (sb_file_output_replace_contents (file, "v2", 2, SB_FILE_OUTPUT_BACKUP, NULL, &error));
+  g_assert_true (sb_file_output_replace_contents (file, "v3", 2, SB_FILE_OUTPUT_BACKUP, NULL, &error));
+  g_assert_no_error (error);
+  contents = read_file (path);
+  previous = read_file (backup);
+  g_assert_cmpstr (contents, ==, "v3");
+  g_assert_cmpstr (previous, ==, "v2");
+}
+
+/* Through a link, the file it points to is replaced; the link stays. */
+static void
+test_output_follows_links (void)
+{
+  g_autofree char *real = temp_path ("real.txt");
+  g_autofree char *link_path = temp_path ("link.txt");
+  g_autoptr(GFile) link_file = g_file_new_for_path (link_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  write_file (real, "old", -1);
+  g_assert_cmpint (symlink ("real.txt", link_path), ==, 0);
+
+  g_assert_true (sb_file_output_replace_contents (link_file, "new", 3, SB_FILE_OUTPUT_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  contents = read_file (real);
+  g_assert_cmpstr (contents, ==, "new");
+}
+
+static void
+test_output_refuses_folder (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (temp_dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sb_file_output_replace_contents (folder, "x", 1, SB_FILE_OUTPUT_NONE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_false (sb_file_output_is_temporary ("a.png"));
+  g_assert_false (sb_file_output_is_temporary (".hidden"));
+  g_assert_false (sb_file_output_is_temporary (".sb-part"));
+}
+
 static void
 remove_temp_dir (void)
 {
@@ -270,6 +512,13 @@ main (int   argc,
   g_test_add_func ("/file-input/read-all-limits", test_read_all_limits);
   g_test_add_func ("/file-input/loader-too-large", test_loader_too_large);
   g_test_add_func ("/file-input/loader-reads-stream", test_loader_reads_stream);
+  g_test_add_func ("/file-output/replaces", test_output_replaces);
+  g_test_add_func ("/file-output/abort", test_output_abort);
+  g_test_add_func ("/file-output/cancelled-anywhere", test_output_cancelled_anywhere);
+  g_test_add_func ("/file-output/write-fails", test_output_write_fails);
+  g_test_add_func ("/file-output/backup", test_output_backup);
+  g_test_add_func ("/file-output/follows-links", test_output_follows_links);
+  g_test_add_func ("/file-output/refuses-folder", test_output_refuses_folder);
 
   status = g_test_run ();
   if (g_getenv ("SB_TEST_KEEP_FILES") == NULL)

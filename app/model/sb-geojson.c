@@ -1926,7 +1926,7 @@ append_feature (GString    *out,
 /* The features, a line each; with @stream, written out as they go. */
 static gboolean
 write_features (SbBriefing     *briefing,
-                SbSelection    *filter,
+                const SbFilter *filter,
                 GString        *out,
                 GOutputStream  *stream,
                 GCancellable   *cancellable,
@@ -1944,7 +1944,7 @@ write_features (SbBriefing     *briefing,
     {
       g_autoptr(SbItem) item = g_list_model_get_item (items, i);
 
-      if (filter != NULL && !sb_selection_item_is_visible (filter, item))
+      if (filter != NULL && !sb_filter_item_is_visible (filter, item))
         continue;
 
       if (n_written++ > 0)
@@ -1984,13 +1984,16 @@ sb_geojson_export (SbBriefing  *briefing,
                    SbSelection *filter,
                    gsize       *length)
 {
+  g_autoptr(SbFilter) snapshot = NULL;
   GString *out;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
   g_return_val_if_fail (filter == NULL || SB_IS_SELECTION (filter), NULL);
 
+  if (filter != NULL)
+    snapshot = sb_filter_new_from_selection (filter);
   out = g_string_sized_new (4096 + (gsize) g_list_model_get_n_items (sb_briefing_get_all_items (briefing)) * 640);
-  write_features (briefing, filter, out, NULL, NULL, NULL);
+  write_features (briefing, snapshot, out, NULL, NULL, NULL);
 
   if (length != NULL)
     *length = out->len;
@@ -2000,7 +2003,8 @@ sb_geojson_export (SbBriefing  *briefing,
 
 /**
  * sb_geojson_export_to_stream:
- * @filter: (nullable): only the statements its filters show
+ * @filter: (nullable): only the statements it shows; a snapshot, so that
+ *   a worker thread can write while the selection changes
  *
  * Writes what sb_geojson_export() returns to @stream, a piece at a time:
  * for exports too large to hold twice in memory.
@@ -2009,7 +2013,7 @@ sb_geojson_export (SbBriefing  *briefing,
  */
 gboolean
 sb_geojson_export_to_stream (SbBriefing     *briefing,
-                             SbSelection    *filter,
+                             const SbFilter *filter,
                              GOutputStream  *stream,
                              GCancellable   *cancellable,
                              GError        **error)
@@ -2017,7 +2021,6 @@ sb_geojson_export_to_stream (SbBriefing     *briefing,
   g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), FALSE);
-  g_return_val_if_fail (filter == NULL || SB_IS_SELECTION (filter), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   out = g_string_sized_new (EXPORT_CHUNK + 64 * 1024);

@@ -59,6 +59,7 @@
 
 #include "sb-briefing.h"
 #include "sb-problem.h"
+#include "sb-filter.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -74,7 +75,7 @@ char       *sb_geojson_export      (SbBriefing    *briefing,
                                     SbSelection   *filter,
                                     gsize         *length);
 gboolean    sb_geojson_export_to_stream (SbBriefing     *briefing,
-                                         SbSelection    *filter,
+                                         const SbFilter *filter,
                                          GOutputStream  *stream,
                                          GCancellable   *cancellable,
                                          GError        **error);
