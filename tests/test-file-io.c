@@ -18,7 +18,9 @@
 #include "sb-capped-input-stream.h"
 #include "sb-file-input.h"
 #include "sb-file-output.h"
+#include "sb-json-writer.h"
 #include "sb-loader.h"
+#include "sb-writer.h"
 
 static char *temp_dir;
 
@@ -478,6 +480,76 @@ test_output_refuses_folder (void)
   g_assert_false (sb_file_output_is_temporary (".sb-part"));
 }
 
+/* Saving a briefing that fails half-way leaves the file saved before. */
+static void
+test_writer_save_keeps_file (void)
+{
+  g_autofree char *path = temp_path ("saved-before.sahelbrief");
+  g_autoptr(GFile) default_file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (default_file, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  struct rlimit saved, limited;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  write_file (path, "{\"saved\": \"before\"}", -1);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = 16 * 1024;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+  ok = sb_writer_save (briefing, file, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "{\"saved\": \"before\"}");
+  g_assert_cmpuint (count_temporary_files (), ==, 0);
+  g_clear_error (&error);
+
+  /* And it saves when it can. */
+  g_assert_true (sb_writer_save (briefing, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Past the size the loader reads, writing stops with an error. */
+static void
+test_json_writer_limit (void)
+{
+  g_autoptr(SbJsonWriter) small = sb_json_writer_new (NULL, 26, NULL);
+  g_autoptr(SbJsonWriter) enough = sb_json_writer_new (NULL, 27, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      SbJsonWriter *json = i == 0 ? small : enough;
+
+      sb_json_writer_begin_object (json);
+      sb_json_writer_member (json, "a");
+      sb_json_writer_begin_compact_array (json);
+      sb_json_writer_number (json, 0.1);
+      sb_json_writer_number (json, -1e300);
+      sb_json_writer_int (json, 3);
+      sb_json_writer_end_array (json);
+      sb_json_writer_end_object (json);
+    }
+
+  g_assert_false (sb_json_writer_finish (small, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_true (sb_json_writer_finish (enough, &error));
+  g_assert_no_error (error);
+  text = sb_json_writer_steal_text (enough, NULL);
+  g_assert_cmpstr (text, ==, "{\n  \"a\": [0.1,-1e+300,3]\n}\n");
+}
+
 static void
 remove_temp_dir (void)
 {
@@ -519,6 +591,8 @@ main (int   argc,
   g_test_add_func ("/file-output/backup", test_output_backup);
   g_test_add_func ("/file-output/follows-links", test_output_follows_links);
   g_test_add_func ("/file-output/refuses-folder", test_output_refuses_folder);
+  g_test_add_func ("/file-output/writer-save-keeps-file", test_writer_save_keeps_file);
+  g_test_add_func ("/file-output/json-writer-limit", test_json_writer_limit);
 
   status = g_test_run ();
   if (g_getenv ("SB_TEST_KEEP_FILES") == NULL)
