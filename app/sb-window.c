@@ -1150,25 +1150,24 @@ setup_handle (SbWindow  *self,
   gtk_widget_set_cursor_from_name (handle, "col-resize");
 }
 
-/* The tiles the preferences name; a choice that cannot be used leaves the
- * built-in base map, and says why.
+/* The tiles the preferences name, opened off the main thread; a choice
+ * that cannot be used leaves the built-in base map, and says why.
  */
+static void
+on_tiles_refused (SbWindow   *self,
+                  const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 apply_tile_settings (SbWindow *self)
 {
-  g_autoptr(ShumateMapSource) tiles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tiles = sb_tile_setup_from_settings (self->settings, &error);
-  sb_map_view_set_tiles (self->map_view, tiles);
-
-  if (error != NULL)
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+  sb_map_view_apply_tile_settings (self->map_view, self->settings);
 }
 
 static void
@@ -1185,6 +1184,8 @@ restore_state (SbWindow *self)
   if (self->settings == NULL)
     return;
 
+  g_signal_connect_object (self->map_view, "tiles-refused", G_CALLBACK (on_tiles_refused),
+                           self, G_CONNECT_SWAPPED);
   apply_tile_settings (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_tile_setting_changed),
                            self, G_CONNECT_SWAPPED);

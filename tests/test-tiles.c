@@ -11,10 +11,14 @@
 #include <adwaita.h>
 #include <libsoup/soup.h>
 #include <sqlite3.h>
+#include <string.h>
 
+#include "sb-application.h"
 #include "sb-map-view.h"
+#include "sb-mbtiles-reader.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
+#include "sb-window.h"
 #include "sb-test-util.h"
 
 #define TIMEOUT_MS 20000
@@ -669,6 +673,122 @@ test_mbtiles_on_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Past the file's highest zoom (4), its tiles are drawn enlarged, and the
+ * map says once that there is no more detail.
+ */
+static void
+test_mbtiles_enlarged (void)
+{
+  g_autoptr(GBytes) png = make_png (0.1, 0.3, 0.9);
+  g_autofree char *path = create_mbtiles (png);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShumateMapSource) tiles = sb_tile_setup_mbtiles (file, &error);
+  GtkWidget *window;
+  GtkWidget *map_view = show_map (&window);
+
+  g_assert_no_error (error);
+  g_assert_null (sb_test_find_label (map_view, "No more detail in this map file"));
+  sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
+  sb_map_view_go_to (SB_MAP_VIEW (map_view), 15.0, 0.0, 8.0);
+  wait_for_colour (map_view, 0x1a4ce6, NULL, NULL);
+  g_assert_nonnull (sb_test_find_label (map_view, "No more detail in this map file"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+find_label_containing (GtkWidget  *root,
+                       const char *words)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), words) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label_containing (child, words))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  const char *words;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label_containing (wait->window, wait->words);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* An MBTiles file made to stall whoever reads it once kept the window
+ * from appearing at all. Now the window comes up at once with the base
+ * map, and says why the file was not used.
+ */
+static void
+test_hostile_mbtiles_window (void)
+{
+  g_autofree char *directory = sb_test_make_temp_dir ("hostile-XXXXXX");
+  g_autofree char *path = g_build_filename (directory, "stall & wait.mbtiles", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SbApplication) application = sb_application_new ();
+  sqlite3 *db = NULL;
+  SbWindow *window;
+  SbMapView *map_view;
+  LabelWait wait;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name text, value text);"
+                                 "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '0'), ('maxzoom', '4');"
+                                 "CREATE VIEW tiles AS WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r)"
+                                 " SELECT 0 AS zoom_level, 0 AS tile_column, 0 AS tile_row, x'00' AS tile_data"
+                                 " FROM r WHERE i < 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  sb_mbtiles_reader_set_query_budget_for_testing (4000);
+  g_settings_set_string (settings, "mbtiles-path", path);
+  g_settings_set_enum (settings, "tile-source", SB_TILES_MBTILES);
+
+  /* The application's settings are what the window follows. */
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  start = g_get_monotonic_time ();
+  window = sb_window_new (application);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+
+  /* The window is up while the file is still being tried. */
+  wait.window = GTK_WIDGET (window);
+  wait.words = "“stall & wait.mbtiles” was not used";
+  g_assert_true (sb_test_run_until (is_mapped, map_view, 3500));
+  g_assert_false (label_shown (&wait));
+  g_assert_null (sb_map_view_get_tiles (map_view));
+
+  g_assert_true (sb_test_run_until (label_shown, &wait, TIMEOUT_MS));
+  g_test_message ("refused after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_assert_null (sb_map_view_get_tiles (map_view));
+
+  sb_mbtiles_reader_set_query_budget_for_testing (3000);
+  g_settings_reset (settings, "tile-source");
+  g_settings_reset (settings, "mbtiles-path");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_base_map_without_tiles (void)
 {
@@ -728,6 +848,8 @@ main (int   argc,
   g_test_add_func ("/tiles/cancelled-requests", test_cancelled_requests);
   g_test_add_func ("/tiles/tiles-on-screen", test_tiles_on_screen);
   g_test_add_func ("/tiles/mbtiles-on-screen", test_mbtiles_on_screen);
+  g_test_add_func ("/tiles/mbtiles-enlarged", test_mbtiles_enlarged);
+  g_test_add_func ("/tiles/hostile-mbtiles-window", test_hostile_mbtiles_window);
   g_test_add_func ("/tiles/base-map-without-tiles", test_base_map_without_tiles);
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "sb-item-layer.h"
 #include "sb-legend.h"
 #include "sb-map-view.h"
+#include "sb-mbtiles-source.h"
 #include "sb-movement-layer.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
@@ -45,6 +46,10 @@ struct _SbMapView
   double pending_frame[4]; /* a frame asked for before the view had a size */
   guint pending_frame_tick;
   guint settle_tiles_source;
+
+  GCancellable *tiles_opening;  /* the tiles the settings name, opening */
+  gboolean detail_said;         /* "no more detail" said for these tiles */
+  guint detail_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (SbMapView, sb_map_view, GTK_TYPE_WIDGET)
@@ -56,6 +61,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TILES_REFUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define DETAIL_NOTICE_SECONDS 6
 
 static gboolean
 frame_when_allocated (GtkWidget     *widget,
@@ -565,6 +579,9 @@ sb_map_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_frame_tick);
   self->pending_frame_tick = 0;
   g_clear_handle_id (&self->settle_tiles_source, g_source_remove);
+  g_clear_handle_id (&self->detail_timeout, g_source_remove);
+  g_cancellable_cancel (self->tiles_opening);
+  g_clear_object (&self->tiles_opening);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_MAP_VIEW);
   /* The template's root has no id: it is unparented here. */
@@ -631,6 +648,20 @@ sb_map_view_class_init (SbMapViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbMapView::tiles-refused:
+   * @message: why, in words for the user
+   *
+   * The tiles the settings name cannot be used; the built-in base map is
+   * drawn alone.
+   */
+  signals[TILES_REFUSED] =
+    g_signal_new ("tiles-refused",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -745,6 +776,110 @@ on_network_changed (SbMapView *self)
   update_status (self);
 }
 
+static SbMbtilesSource *
+mbtiles_source_of (ShumateMapSource *tiles)
+{
+  ShumateDataSource *data_source = NULL;
+
+  if (tiles != NULL && SHUMATE_IS_RASTER_RENDERER (tiles))
+    g_object_get (tiles, "data-source", &data_source, NULL);
+
+  if (SB_IS_MBTILES_SOURCE (data_source))
+    return SB_MBTILES_SOURCE (data_source);
+
+  g_clear_object (&data_source);
+  return NULL;
+}
+
+static gboolean
+end_detail_notice (gpointer user_data)
+{
+  SbMapView *self = user_data;
+
+  self->detail_timeout = 0;
+  update_status (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Past an MBTiles file's highest zoom its tiles are enlarged: said once
+ * for each file, so that a blurry map is not taken for a fault.
+ */
+static void
+check_detail (SbMapView *self)
+{
+  g_autoptr(SbMbtilesSource) mbtiles = NULL;
+  double zoom;
+
+  if (self->detail_said || self->tiles == NULL)
+    return;
+
+  mbtiles = mbtiles_source_of (self->tiles);
+  zoom = shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map));
+  if (mbtiles == NULL || floor (zoom) <= sb_mbtiles_source_get_max_zoom (mbtiles))
+    return;
+
+  self->detail_said = TRUE;
+  gtk_label_set_text (self->status_label, _("No more detail in this map file"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                               _("Past the highest zoom of the map file, its tiles are shown enlarged"));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  g_clear_handle_id (&self->detail_timeout, g_source_remove);
+  self->detail_timeout = g_timeout_add_seconds (DETAIL_NOTICE_SECONDS, end_detail_notice, self);
+}
+
+static void
+on_viewport_changed (SbMapView *self)
+{
+  schedule_settle_tiles (self);
+  check_detail (self);
+}
+
+static void
+on_tiles_opened (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SbMapView) self = user_data;
+  g_autoptr(ShumateMapSource) tiles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tiles = sb_tile_setup_from_settings_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->tiles_opening);
+
+  sb_map_view_set_tiles (self, tiles);
+  if (error != NULL)
+    g_signal_emit (self, signals[TILES_REFUSED], 0, error->message);
+}
+
+/**
+ * sb_map_view_apply_tile_settings:
+ *
+ * Draws the tiles @settings name over the base map, once they are open:
+ * an MBTiles file is opened in a worker thread, and one that cannot be
+ * used leaves the base map alone and emits #SbMapView::tiles-refused.
+ * A later call supersedes one still opening.
+ */
+void
+sb_map_view_apply_tile_settings (SbMapView *self,
+                                 GSettings *settings)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_cancellable_cancel (self->tiles_opening);
+  g_clear_object (&self->tiles_opening);
+  self->tiles_opening = g_cancellable_new ();
+
+  /* While a file opens, the base map: not tiles from elsewhere. */
+  if (g_settings_get_enum (settings, "tile-source") == SB_TILES_MBTILES)
+    sb_map_view_set_tiles (self, NULL);
+
+  sb_tile_setup_from_settings_async (settings, self->tiles_opening, on_tiles_opened, g_object_ref (self));
+}
+
 /**
  * sb_map_view_set_tiles:
  * @source: (nullable): the tiles to draw over the base map; %NULL for the
@@ -770,6 +905,8 @@ sb_map_view_set_tiles (SbMapView        *self,
 
   g_set_object (&self->tiles, source);
   reload_tiles (self);
+  self->detail_said = FALSE;
+  g_clear_handle_id (&self->detail_timeout, g_source_remove);
 
   if (self->tiles != NULL)
     {
@@ -780,6 +917,7 @@ sb_map_view_set_tiles (SbMapView        *self,
     }
 
   update_status (self);
+  check_detail (self);
 }
 
 /**
@@ -841,7 +979,7 @@ sb_map_view_init (SbMapView *self)
 
   g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
                            G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (schedule_settle_tiles), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
 
   shumate_scale_set_viewport (self->scale, viewport);
 

@@ -36,6 +36,8 @@ void             sb_map_view_frame_briefing (SbMapView   *self);
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);
+void             sb_map_view_apply_tile_settings (SbMapView *self,
+                                                  GSettings *settings);
 void             sb_map_view_set_symbol_scale (SbMapView *self,
                                                double     symbol_scale);
 void             sb_map_view_go_to          (SbMapView   *self,
