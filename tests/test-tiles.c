@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -30,6 +31,8 @@ typedef enum
   SERVE_500,
   SERVE_GARBAGE,
   SERVE_NOTHING,           /* never answers */
+  SERVE_GZIP_BOMB,         /* 8 MB of "PNG", gzip-encoded in a few kB */
+  SERVE_DRIP,              /* a byte every 100 ms, for ever */
 } ServeMode;
 
 typedef struct
@@ -87,6 +90,45 @@ finish_delayed (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GBytes *
+make_gzip_bomb (void)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autofree char *zeros = g_malloc0 (64 * 1024);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_output_stream_write_all (out, "\x89PNG\r\n\x1a\n", 8, NULL, NULL, &error));
+  for (guint i = 0; i < 128; i++)
+    g_assert_true (g_output_stream_write_all (out, zeros, 64 * 1024, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static void
+stop_drip (SoupServerMessage *message,
+           gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (message), "sb-drip-over", GINT_TO_POINTER (TRUE));
+}
+
+/* Holds the message until the client is gone. */
+static gboolean
+drip (gpointer data)
+{
+  SoupServerMessage *message = data;
+
+  if (g_object_get_data (G_OBJECT (message), "sb-drip-over") != NULL)
+    return G_SOURCE_REMOVE;
+
+  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, "x", 1);
+  soup_server_message_unpause (message);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 handle_tile (SoupServer        *soup_server,
              SoupServerMessage *message,
@@ -123,6 +165,30 @@ handle_tile (SoupServer        *soup_server,
     case SERVE_NOTHING:
       soup_server_message_pause (message);
       g_ptr_array_add (self->paused, g_object_ref (message));
+      return;
+
+    case SERVE_GZIP_BOMB:
+      {
+        g_autoptr(GBytes) bomb = make_gzip_bomb ();
+
+        soup_message_headers_replace (response_headers, "Content-Encoding", "gzip");
+        soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+        soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                          g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb));
+      }
+      return;
+
+    case SERVE_DRIP:
+      {
+        g_timeout_add_full (G_PRIORITY_DEFAULT, 100, drip, g_object_ref (message), g_object_unref);
+        soup_message_headers_set_encoding (response_headers, SOUP_ENCODING_CHUNKED);
+        soup_message_headers_set_content_type (response_headers, "image/png", NULL);
+        soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+        soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC,
+                                  "\x89PNG\r\n\x1a\n", 8);
+        g_signal_connect (message, "finished", G_CALLBACK (stop_drip), NULL);
+        g_signal_connect (message, "disconnected", G_CALLBACK (stop_drip), NULL);
+      }
       return;
 
     case SERVE_PNG:
@@ -204,7 +270,7 @@ temporary_cache (void)
 {
   g_autofree char *directory = sb_test_make_temp_dir ("sahelbrief-tiles-XXXXXX");
 
-  return sb_tile_cache_new (directory);
+  return sb_tile_cache_new (directory, NULL);
 }
 
 typedef struct
@@ -349,6 +415,83 @@ test_stale_tiles_while_offline (void)
   sb_tile_source_get_stats (offline, &stats);
   g_assert_cmpuint (stats.stale_used, ==, 1);
   g_assert_false (sb_tile_source_get_reachable (offline));
+}
+
+static guint64
+largest_file (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint64 largest = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      GStatBuf info;
+
+      if (g_stat (child, &info) != 0)
+        continue;
+      largest = MAX (largest, S_ISDIR (info.st_mode) ? largest_file (child) : (guint64) info.st_size);
+    }
+
+  return largest;
+}
+
+/* A few kB of gzip that decode to 8 MB: refused and counted, not kept. */
+static void
+test_too_large_tile (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileCache) cache = temporary_cache ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, cache);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SbTileStats stats;
+
+  server->mode = SERVE_GZIP_BOMB;
+  bytes = fetch_tile (source, 0, 0, 1, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.too_large, ==, 1);
+
+  g_usleep (200 * 1000);
+  g_assert_cmpuint (largest_file (sb_tile_cache_get_directory (cache)), <=, SB_TILE_MAX_BYTES);
+
+  tile_server_free (server);
+}
+
+/* A byte every 100 ms never trips the timeout between reads; the
+ * minimum rate stops it.
+ */
+static void
+test_dripping_tile (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+  SbTileStats stats;
+
+  server->mode = SERVE_DRIP;
+  sb_tile_source_set_transfer_limits (source, 60, 100, 1);
+  bytes = fetch_tile (source, 0, 0, 1, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.too_slow, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  /* And a deadline for the whole. */
+  g_clear_error (&error);
+  sb_tile_source_set_transfer_limits (source, 2, 1, 60);
+  bytes = fetch_tile (source, 0, 0, 2, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.too_slow, ==, 2);
+
+  tile_server_free (server);
 }
 
 static void
@@ -845,6 +988,8 @@ main (int   argc,
   g_test_add_func ("/tiles/stale-tiles-while-offline", test_stale_tiles_while_offline);
   g_test_add_func ("/tiles/at-most-two-requests-at-once", test_at_most_two_requests_at_once);
   g_test_add_func ("/tiles/failures-are-counted", test_failures_are_counted);
+  g_test_add_func ("/tiles/too-large-tile", test_too_large_tile);
+  g_test_add_func ("/tiles/dripping-tile", test_dripping_tile);
   g_test_add_func ("/tiles/cancelled-requests", test_cancelled_requests);
   g_test_add_func ("/tiles/tiles-on-screen", test_tiles_on_screen);
   g_test_add_func ("/tiles/mbtiles-on-screen", test_mbtiles_on_screen);

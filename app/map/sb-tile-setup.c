@@ -30,31 +30,33 @@ sb_tile_template_is_valid (const char *url_template)
          (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
 }
 
-/* Each server's tiles are kept apart on disk, by a digest of its address. */
+/* Each server's tiles are kept apart on disk, by a digest of its address;
+ * all of them together are held to @cache_size.
+ */
 static SbTileCache *
-cache_for (const char *url_template)
+cache_for (const char *url_template,
+           guint64     cache_size)
 {
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url_template, -1);
-  g_autofree char *directory = NULL;
+  g_autofree char *root = g_build_filename (g_get_user_cache_dir (), "sahelbrief", "tiles", NULL);
+  SbTileCache *cache;
 
   digest[16] = '\0';
-  directory = g_build_filename (g_get_user_cache_dir (), "sahelbrief", "tiles", digest, NULL);
-  return sb_tile_cache_new (directory);
+  cache = sb_tile_cache_new (root, digest);
+  sb_tile_cache_set_max_size (cache, cache_size);
+
+  return cache;
 }
 
-/**
- * sb_tile_setup_http:
- *
- * Returns: (transfer full): a map source of raster tiles from @url_template
- */
-ShumateMapSource *
-sb_tile_setup_http (const char *url_template,
-                    const char *name,
-                    const char *attribution,
-                    const char *attribution_uri,
-                    guint       max_zoom)
+static ShumateMapSource *
+setup_http (const char *url_template,
+            const char *name,
+            const char *attribution,
+            const char *attribution_uri,
+            guint       max_zoom,
+            guint64     cache_size)
 {
-  g_autoptr(SbTileCache) cache = cache_for (url_template);
+  g_autoptr(SbTileCache) cache = cache_for (url_template, cache_size);
   g_autoptr(SbTileSource) data_source = sb_tile_source_new (url_template, cache);
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url_template, -1);
 
@@ -63,6 +65,22 @@ sb_tile_setup_http (const char *url_template,
                                       0, max_zoom, TILE_SIZE,
                                       SHUMATE_MAP_PROJECTION_MERCATOR,
                                       SHUMATE_DATA_SOURCE (data_source)));
+}
+
+/**
+ * sb_tile_setup_http:
+ *
+ * Returns: (transfer full): a map source of raster tiles from @url_template,
+ *   kept in a disk cache of the default size
+ */
+ShumateMapSource *
+sb_tile_setup_http (const char *url_template,
+                    const char *name,
+                    const char *attribution,
+                    const char *attribution_uri,
+                    guint       max_zoom)
+{
+  return setup_http (url_template, name, attribution, attribution_uri, max_zoom, SB_TILE_CACHE_DEFAULT_SIZE);
 }
 
 /* MBTiles attributions may be HTML, as the specification allows, while
@@ -186,6 +204,7 @@ sb_tile_setup_from_settings (GSettings  *settings,
 {
   g_autofree char *url_template = NULL;
   g_autofree char *attribution = NULL;
+  guint64 cache_size = (guint64) g_settings_get_int (settings, "tile-cache-size") * 1024 * 1024;
 
   switch (g_settings_get_enum (settings, "tile-source"))
     {
@@ -199,8 +218,8 @@ sb_tile_setup_from_settings (GSettings  *settings,
                        url_template);
           return NULL;
         }
-      return sb_tile_setup_http (url_template, _("Custom tiles"),
-                                 *attribution ? attribution : url_template, NULL, 19);
+      return setup_http (url_template, _("Custom tiles"),
+                         *attribution ? attribution : url_template, NULL, 19, cache_size);
 
     case SB_TILES_MBTILES:
       {
@@ -214,9 +233,9 @@ sb_tile_setup_from_settings (GSettings  *settings,
 
     case SB_TILES_OPENSTREETMAP:
     default:
-      return sb_tile_setup_http (SB_OPENSTREETMAP_TEMPLATE, "OpenStreetMap",
-                                 "© OpenStreetMap contributors",
-                                 "https://www.openstreetmap.org/copyright", 19);
+      return setup_http (SB_OPENSTREETMAP_TEMPLATE, "OpenStreetMap",
+                         "© OpenStreetMap contributors",
+                         "https://www.openstreetmap.org/copyright", 19, cache_size);
     }
 }
 
