@@ -23,6 +23,7 @@
 #include "sb-sidebar.h"
 #include "sb-tile-setup.h"
 #include "sb-timeline.h"
+#include "sb-toast.h"
 #include "sb-window.h"
 
 #define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
@@ -704,7 +705,7 @@ on_exported (GObject      *object,
   {
     g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    adw_toast_overlay_add_toast (self->toast_overlay, sb_toast_new_plain (title));
   }
 }
 
@@ -1157,8 +1158,7 @@ static void
 on_tiles_refused (SbWindow   *self,
                   const char *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = sb_toast_new_plain (message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

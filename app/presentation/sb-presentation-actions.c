@@ -16,6 +16,7 @@
 #include "sb-map-view.h"
 #include "sb-presentation-actions.h"
 #include "sb-presenter-console.h"
+#include "sb-toast.h"
 
 #define PRESENTATION_KEY "sb-presentation-window"
 #define CONSOLE_KEY "sb-presenter-console"
@@ -284,7 +285,7 @@ show_toast (SbWindow   *window,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (sb_window_get_map_view (window)),
                                                 ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = sb_toast_new_plain (message);
 
   if (overlay == NULL)
     {
