@@ -289,6 +289,28 @@ pick_cluster (SbMapView           *self,
          sb_item_layer_pick_cluster (SB_ITEM_LAYER (self->layers[2]), point.x, point.y, cluster, clusters);
 }
 
+static gboolean
+unparent_popover (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* "closed" comes while GTK is still hiding the popover, and then moves
+ * the focus within the window it is in: unparented at once, it is in
+ * none (gtk_window_get_focus: assertion 'GTK_IS_WINDOW (window)'). It
+ * goes once GTK is done with it.
+ */
+static void
+on_cluster_popover_closed (GtkWidget *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
+}
+
 /* A cluster zooms in to where it splits; a place that holds several
  * incidents lists them.
  */
@@ -325,7 +347,7 @@ open_cluster (SbMapView *self,
   popover = sb_cluster_popover_new (self->selection, items, cluster.count);
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_cluster_popover_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
   return TRUE;
 }
