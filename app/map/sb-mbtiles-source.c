@@ -124,15 +124,22 @@ read_enlarged (SbMbtilesSource    *self,
 {
   guint max_zoom = sb_mbtiles_reader_get_max_zoom (self->reader);
   int levels = request->zoom - (int) max_zoom;
-  int key[3] = { max_zoom, request->x >> levels, request->y >> levels };
   g_autoptr(GBytes) parent = NULL;
+  int key[3];
 
-  if (levels > MAX_ENLARGED_LEVELS)
+  if (levels > MAX_ENLARGED_LEVELS || request->x < 0 || request->y < 0
+      || request->x >= (G_GINT64_CONSTANT (1) << request->zoom)
+      || request->y >= (G_GINT64_CONSTANT (1) << request->zoom))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "No tile %d/%d/%d: too far past the file's highest zoom", request->zoom, request->x, request->y);
+                   "No tile %d/%d/%d: too far past the file's highest zoom, or off the map",
+                   request->zoom, request->x, request->y);
       return NULL;
     }
+
+  key[0] = max_zoom;
+  key[1] = request->x >> levels;
+  key[2] = request->y >> levels;
 
   /* Neighbours come together, and share their parent. */
   g_mutex_lock (&self->enlarge_lock);

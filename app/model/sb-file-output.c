@@ -169,6 +169,8 @@ sb_file_output_finalize (GObject *object)
   /* Dropped without a commit: the target stays as it was. */
   sb_file_output_abort (self);
 
+  g_clear_object (&self->stream);
+  g_clear_object (&self->remote);
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->temp_path, g_free);
