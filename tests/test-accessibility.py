@@ -47,7 +47,13 @@ EXPECTED = [
 ]
 
 
-def find_app(name, timeout=30):
+# A loaded machine takes its time to start the app and fill its window:
+# the tree is walked again until it holds what is expected and stops
+# changing, or this many seconds have passed.
+SETTLE_TIMEOUT = 60
+
+
+def find_app(name, timeout=SETTLE_TIMEOUT):
     deadline = time.time() + timeout
     while time.time() < deadline:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -81,6 +87,24 @@ def walk(node, path, out, depth=0):
         walk(child, here, out, depth + 1)
 
 
+def has_expected(nodes):
+    return all(any(r in roles and n == name for _, r, n, _, _ in nodes) for roles, name in EXPECTED)
+
+
+def settled_tree(app):
+    """The tree once the window is filled: every expected control there,
+    and the same number of nodes on two walks a second apart."""
+    deadline = time.time() + SETTLE_TIMEOUT
+    previous = -1
+    while True:
+        nodes = []
+        walk(app, [], nodes)
+        if (has_expected(nodes) and len(nodes) == previous) or time.time() > deadline:
+            return nodes
+        previous = len(nodes) if has_expected(nodes) else -1
+        time.sleep(1)
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: test-accessibility.py PATH-TO-SAHELBRIEF", file=sys.stderr)
@@ -103,9 +127,7 @@ def main():
         if app is None:
             return report(results)
 
-        time.sleep(2)
-        nodes = []
-        walk(app, [], nodes)
+        nodes = settled_tree(app)
 
         unnamed = []
         garbled = []

@@ -12,6 +12,7 @@
 
 #include "sb-loader.h"
 #include "sb-remote-briefing.h"
+#include "sb-test-util.h"
 
 #define TEST_LIMIT (1024 * 1024)
 #define BIG_CHUNK_SIZE (64 * 1024)
@@ -218,27 +219,6 @@ start_endless_stream (SoupServerMessage *message)
 }
 
 static void
-stop_drip (SoupServerMessage *message,
-           gpointer           user_data)
-{
-  g_object_set_data (G_OBJECT (message), "sb-drip-over", GINT_TO_POINTER (TRUE));
-}
-
-/* A byte every 100 ms, for as long as the client stays. */
-static gboolean
-drip (gpointer data)
-{
-  SoupServerMessage *message = data;
-
-  if (g_object_get_data (G_OBJECT (message), "sb-drip-over") != NULL)
-    return G_SOURCE_REMOVE;
-
-  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, " ", 1);
-  soup_server_message_unpause (message);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 replace_seen (char       **seen,
               const char  *value)
 {
@@ -344,17 +324,7 @@ handle_request (SoupServer        *soup_server,
                                         g_bytes_get_size (good_briefing));
     }
   else if (g_str_equal (path, "/drip"))
-    {
-      SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
-
-      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
-      soup_message_headers_set_content_type (headers, "application/json", NULL);
-      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-      soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, "{", 1);
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 100, drip, g_object_ref (message), g_object_unref);
-      g_signal_connect (message, "finished", G_CALLBACK (stop_drip), NULL);
-      g_signal_connect (message, "disconnected", G_CALLBACK (stop_drip), NULL);
-    }
+    sb_test_serve_drip (message, "application/json", "{");
   else if (g_str_equal (path, "/moved"))
     soup_server_message_set_redirect (message, SOUP_STATUS_MOVED_PERMANENTLY, "/good.sahelbrief");
   else

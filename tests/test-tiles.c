@@ -109,27 +109,6 @@ make_gzip_bomb (void)
 }
 
 static void
-stop_drip (SoupServerMessage *message,
-           gpointer           user_data)
-{
-  g_object_set_data (G_OBJECT (message), "sb-drip-over", GINT_TO_POINTER (TRUE));
-}
-
-/* Holds the message until the client is gone. */
-static gboolean
-drip (gpointer data)
-{
-  SoupServerMessage *message = data;
-
-  if (g_object_get_data (G_OBJECT (message), "sb-drip-over") != NULL)
-    return G_SOURCE_REMOVE;
-
-  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, "x", 1);
-  soup_server_message_unpause (message);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 handle_tile (SoupServer        *soup_server,
              SoupServerMessage *message,
              const char        *path,
@@ -179,16 +158,7 @@ handle_tile (SoupServer        *soup_server,
       return;
 
     case SERVE_DRIP:
-      {
-        g_timeout_add_full (G_PRIORITY_DEFAULT, 100, drip, g_object_ref (message), g_object_unref);
-        soup_message_headers_set_encoding (response_headers, SOUP_ENCODING_CHUNKED);
-        soup_message_headers_set_content_type (response_headers, "image/png", NULL);
-        soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-        soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC,
-                                  "\x89PNG\r\n\x1a\n", 8);
-        g_signal_connect (message, "finished", G_CALLBACK (stop_drip), NULL);
-        g_signal_connect (message, "disconnected", G_CALLBACK (stop_drip), NULL);
-      }
+      sb_test_serve_drip (message, "image/png", "\x89PNG\r\n\x1a\n");
       return;
 
     case SERVE_PNG:
@@ -812,27 +782,11 @@ test_mbtiles_on_screen (void)
   g_assert_no_error (error);
   sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
   wait_for_colour (map_view, 0x1a4ce6, NULL, NULL);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Past the file's highest zoom (4), its tiles are drawn enlarged, and the
- * map says once that there is no more detail.
- */
-static void
-test_mbtiles_enlarged (void)
-{
-  g_autoptr(GBytes) png = make_png (0.1, 0.3, 0.9);
-  g_autofree char *path = create_mbtiles (png);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ShumateMapSource) tiles = sb_tile_setup_mbtiles (file, &error);
-  GtkWidget *window;
-  GtkWidget *map_view = show_map (&window);
-
-  g_assert_no_error (error);
   g_assert_null (sb_test_find_label (map_view, "No more detail in this map file"));
-  sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
+
+  /* Past the file's highest zoom (4), its tiles are drawn enlarged, and
+   * the map says that there is no more detail.
+   */
   sb_map_view_go_to (SB_MAP_VIEW (map_view), 15.0, 0.0, 8.0);
   wait_for_colour (map_view, 0x1a4ce6, NULL, NULL);
   g_assert_nonnull (sb_test_find_label (map_view, "No more detail in this map file"));
@@ -993,7 +947,6 @@ main (int   argc,
   g_test_add_func ("/tiles/cancelled-requests", test_cancelled_requests);
   g_test_add_func ("/tiles/tiles-on-screen", test_tiles_on_screen);
   g_test_add_func ("/tiles/mbtiles-on-screen", test_mbtiles_on_screen);
-  g_test_add_func ("/tiles/mbtiles-enlarged", test_mbtiles_enlarged);
   g_test_add_func ("/tiles/hostile-mbtiles-window", test_hostile_mbtiles_window);
   g_test_add_func ("/tiles/base-map-without-tiles", test_base_map_without_tiles);
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fuzz-util.h"
 #include "sb-mbtiles-reader.h"
 
 int LLVMFuzzerInitialize   (int            *argc,
@@ -27,39 +28,14 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 
 #define BUDGET_MS 200
 
-static GLogWriterOutput
-fatal_log_writer (GLogLevelFlags   log_level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  g_autofree char *line = NULL;
-
-  if (!(log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)))
-    return G_LOG_WRITER_HANDLED;
-
-  line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
-  fprintf (stderr, "%s\n", line);
-  fflush (stderr);
-  abort ();
-}
-
-G_GNUC_NORETURN static void
-fail (const char *what)
-{
-  fprintf (stderr, "fuzz-mbtiles: %s\n", what);
-  fflush (stderr);
-  abort ();
-}
-
 static void
 check_text (const char *text,
             gboolean    nullable)
 {
   if (text == NULL && !nullable)
-    fail ("a text that must be there is missing");
+    fuzz_fail ("a text that must be there is missing");
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    fail ("a text is not UTF-8");
+    fuzz_fail ("a text is not UTF-8");
 }
 
 /* A query over its budget fails; it must not run on. */
@@ -70,15 +46,14 @@ check_time (gint64 start,
   gint64 allowed = (gint64) (n_queries + 1) * (BUDGET_MS + 100) * 1000;
 
   if (g_get_monotonic_time () - start > allowed)
-    fail ("queries ran past their budget");
+    fuzz_fail ("queries ran past their budget");
 }
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
-  g_log_set_writer_func (fatal_log_writer, NULL, NULL);
+  fuzz_util_init (FALSE);
   sb_mbtiles_reader_set_query_budget_for_testing (BUDGET_MS);
 
   return 0;
@@ -102,7 +77,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (reader == NULL)
     {
       if (error == NULL)
-        fail ("no reader and no error");
+        fuzz_fail ("no reader and no error");
       check_text (error->message, FALSE);
       return 0;
     }
@@ -111,12 +86,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_text (sb_mbtiles_reader_get_attribution (reader), TRUE);
   check_text (sb_mbtiles_reader_get_format (reader), FALSE);
   if (sb_mbtiles_reader_get_min_zoom (reader) > SB_MBTILES_MAX_ZOOM)
-    fail ("the lowest zoom is out of range");
+    fuzz_fail ("the lowest zoom is out of range");
   max_zoom = sb_mbtiles_reader_get_max_zoom (reader);
   if (max_zoom > SB_MBTILES_MAX_ZOOM)
-    fail ("the highest zoom is out of range");
+    fuzz_fail ("the highest zoom is out of range");
   if (sb_mbtiles_reader_get_bounds (reader, bounds) && !(bounds[1] < bounds[3]))
-    fail ("bounds that do not hold together");
+    fuzz_fail ("bounds that do not hold together");
 
   /* The corners and the middle at a few zoom levels, and off the map. */
   for (int zoom = (int) MIN (max_zoom, 2) - 1; zoom <= (int) MIN (max_zoom + 1, SB_MBTILES_MAX_ZOOM); zoom++)
@@ -132,9 +107,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           tile = sb_mbtiles_reader_read_tile (reader, zoom, coordinates[i][0], coordinates[i][1], &tile_error);
           n_queries++;
           if ((tile == NULL) == (tile_error == NULL))
-            fail ("a tile read returned both or neither of a tile and an error");
+            fuzz_fail ("a tile read returned both or neither of a tile and an error");
           if (tile != NULL && (g_bytes_get_size (tile) == 0 || g_bytes_get_size (tile) > SB_MBTILES_MAX_TILE_SIZE))
-            fail ("a tile of a size no tile has");
+            fuzz_fail ("a tile of a size no tile has");
           if (tile_error != NULL)
             check_text (tile_error->message, FALSE);
         }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-util.h"
 #include "sb-loader.h"
 #include "sb-remote-briefing.h"
 
@@ -43,40 +44,6 @@ typedef struct
   goffset min_total;
   goffset max_received;
 } Load;
-
-/* Library warnings are the libraries' (libsoup warns about a negative
- * Content-Length itself); ours, and every critical, are bugs.
- */
-static GLogWriterOutput
-fatal_log_writer (GLogLevelFlags   log_level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  g_autofree char *line = NULL;
-  const char *domain = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-      domain = fields[i].value;
-
-  if (!(log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL))
-      && !((log_level & G_LOG_LEVEL_WARNING) && domain != NULL && g_str_has_prefix (domain, "sb-")))
-    return G_LOG_WRITER_HANDLED;
-
-  line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
-  fprintf (stderr, "%s\n", line);
-  fflush (stderr);
-  abort ();
-}
-
-G_GNUC_NORETURN static void
-fail (const char *what)
-{
-  fprintf (stderr, "fuzz-remote: %s\n", what);
-  fflush (stderr);
-  abort ();
-}
 
 /* Answers each connection with the current response, whatever it asks. */
 static gpointer
@@ -149,13 +116,12 @@ LLVMFuzzerInitialize (int    *argc,
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
+  fuzz_util_init (TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_unsetenv ("http_proxy");
   g_unsetenv ("HTTP_PROXY");
   g_unsetenv ("all_proxy");
   g_unsetenv ("ALL_PROXY");
-  g_log_set_writer_func (fatal_log_writer, NULL, NULL);
   sb_text_set_preferred_languages ((const char * const[]) { "en", NULL });
 
   if (!g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
@@ -189,39 +155,39 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   while (!load.done)
     {
       if (g_get_monotonic_time () > deadline)
-        fail ("the load never ended");
+        fuzz_fail ("the load never ended");
       g_main_context_iteration (NULL, TRUE);
     }
 
   if ((load.result == NULL) == (load.error == NULL))
-    fail ("the load ended with both or neither of a result and an error");
+    fuzz_fail ("the load ended with both or neither of a result and an error");
   if (load.min_total < -1)
-    fail ("the progress showed a negative size");
+    fuzz_fail ("the progress showed a negative size");
   if (load.max_received > MAX_BODY)
-    fail ("more was read than a briefing may hold");
+    fuzz_fail ("more was read than a briefing may hold");
 
   if (load.error != NULL && !g_utf8_validate (load.error->message, -1, NULL))
-    fail ("the error message is not UTF-8");
+    fuzz_fail ("the error message is not UTF-8");
 
   if (load.result != NULL)
     {
       SbRemoteResult *result = load.result;
 
       if (result->problems == NULL)
-        fail ("no problem list");
+        fuzz_fail ("no problem list");
       if (result->briefing != NULL && result->problems->len > 0)
-        fail ("a briefing with problems");
+        fuzz_fail ("a briefing with problems");
       if (result->briefing == NULL && result->problems->len == 0 && !result->not_modified)
-        fail ("neither a briefing nor problems");
+        fuzz_fail ("neither a briefing nor problems");
       for (guint i = 0; i < result->problems->len; i++)
         {
           SbProblem *problem = g_ptr_array_index (result->problems, i);
 
           if (problem->message == NULL || !g_utf8_validate (problem->message, -1, NULL))
-            fail ("a problem's message is not UTF-8");
+            fuzz_fail ("a problem's message is not UTF-8");
         }
       if (result->uri == NULL || !g_utf8_validate (result->uri, -1, NULL))
-        fail ("the result's address is missing or not UTF-8");
+        fuzz_fail ("the result's address is missing or not UTF-8");
     }
 
   g_clear_pointer (&load.result, sb_remote_result_free);

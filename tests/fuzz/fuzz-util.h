@@ -1,0 +1,17 @@
+/* fuzz-util.h
+ *
+ * What the fuzz targets share: logging that makes bugs abort, so that
+ * libFuzzer keeps the input and prints the stack.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void fuzz_util_init (gboolean ours_only);
+void fuzz_fail      (const char *format,
+                     ...) G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN;
+
+G_END_DECLS
