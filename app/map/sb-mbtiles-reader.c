@@ -133,6 +133,16 @@ set_not_database_error (SbMbtilesReader  *self,
                self->display_name);
 }
 
+/* SQLite's words may quote the file's own schema, in any bytes. */
+static char *
+sqlite_detail (SbMbtilesReader *self,
+               int              rc)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  return g_utf8_make_valid (detail ? detail : "", -1);
+}
+
 /* SQLite's own words go in parentheses: they are not translated, but
  * they are what a colleague who knows SQLite would ask for.
  */
@@ -141,7 +151,7 @@ set_sqlite_error (SbMbtilesReader  *self,
                   int               rc,
                   GError          **error)
 {
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_autofree char *detail = sqlite_detail (self, rc);
 
   if ((rc & 0xff) == SQLITE_INTERRUPT && self->over_budget)
     {
@@ -607,9 +617,11 @@ check_database (SbMbtilesReader  *self,
                            -1, SQLITE_PREPARE_PERSISTENT, &self->tile_statement, NULL);
   if ((rc & 0xff) == SQLITE_ERROR)
     {
+      g_autofree char *detail = sqlite_detail (self, rc);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not an MBTiles file: its “tiles” table lacks the columns zoom_level, tile_column, tile_row and tile_data (%s)"),
-                   self->display_name, sqlite3_errmsg (self->db));
+                   self->display_name, detail);
       return FALSE;
     }
   if (rc != SQLITE_OK)
