@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <utime.h>
 
 #include "sb-file-input.h"
 #include "sb-file-output.h"
