@@ -87,6 +87,39 @@ def walk(node, path, out, depth=0):
         walk(child, here, out, depth + 1)
 
 
+def accessibility_bus_address():
+    from gi.repository import Gio, GLib
+    try:
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        reply = bus.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                              None, GLib.VariantType.new("(s)"), Gio.DBusCallFlags.NONE, 5000, None)
+        return reply.unpack()[0]
+    except Exception:
+        return None
+
+
+def start_accessibility_bus():
+    """The accessibility bus and its registry, ready: activated through the
+    session bus as a desktop does, or started by hand where that cannot be."""
+    process = None
+    deadline = time.time() + SETTLE_TIMEOUT
+    while accessibility_bus_address() is None:
+        if process is None:
+            process = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if time.time() > deadline:
+            break
+        time.sleep(0.5)
+    # Asking for the desktop starts the registry on that bus.
+    while time.time() < deadline:
+        try:
+            pyatspi.Registry.getDesktop(0).childCount
+            break
+        except Exception:
+            time.sleep(0.5)
+    return process
+
+
 def has_expected(nodes):
     return all(any(r in roles and n == name for _, r, n, _, _ in nodes) for roles, name in EXPECTED)
 
@@ -114,10 +147,10 @@ def main():
     env.pop("NO_AT_BRIDGE", None)
     env.pop("GTK_A11Y", None)
     env["GSETTINGS_BACKEND"] = "memory"
-    # The accessibility bus, as a desktop session starts it.
-    bus_process = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    # The accessibility bus must be up before the app starts: an app that
+    # finds none does not register, and was never found (on a loaded
+    # machine, a second after starting the launcher was not enough).
+    bus_process = start_accessibility_bus()
     app_process = subprocess.Popen([sys.argv[1]], env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = []
@@ -162,6 +195,8 @@ def main():
         results.append((bool(maps), "the map has a name"))
     finally:
         for process in (app_process, bus_process):
+            if process is None:
+                continue
             process.terminate()
             try:
                 process.wait(timeout=5)
