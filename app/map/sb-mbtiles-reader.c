@@ -504,7 +504,6 @@ check_tiles (SbMbtilesReader  *self,
              GError          **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
-  g_autofree char *valid_format = NULL;
   const char *format = metadata->format;
   int rc;
 
