@@ -176,6 +176,31 @@ get_session (void)
   return session;
 }
 
+/* Words from the server (a reason phrase, a content type) as they may go
+ * into a message: UTF-8, no control characters, not too long.
+ */
+static char *
+dup_server_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *printable = g_string_new (NULL);
+  guint length = 0;
+
+  for (const char *p = valid; *p != '\0' && length < 80; p = g_utf8_next_char (p), length++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (printable, ' ');
+      else
+        g_string_append_unichar (printable, c);
+    }
+  if (length == 80 && g_utf8_strlen (valid, -1) > 80)
+    g_string_append (printable, "…");
+
+  return g_string_free (printable, FALSE);
+}
+
 /* The server as messages name it: with its port when that is not the
  * scheme's usual one.
  */
@@ -339,13 +364,13 @@ status_error (Load *load)
 {
   g_autofree char *server = dup_server_name (current_uri (load));
   guint status = soup_message_get_status (load->message);
-  const char *reason = soup_message_get_reason_phrase (load->message);
+  g_autofree char *reason = NULL;
 
   /* HTTP/2 has no reason phrases; the standard ones read better anyway. */
   if (soup_status_get_phrase (status) != NULL && !g_str_equal (soup_status_get_phrase (status), "Unknown Error"))
-    reason = soup_status_get_phrase (status);
-  if (reason == NULL)
-    reason = "";
+    reason = g_strdup (soup_status_get_phrase (status));
+  else
+    reason = dup_server_text (soup_message_get_reason_phrase (load->message));
 
   switch (status)
     {
@@ -415,6 +440,7 @@ check_content_type (Load *load)
   const char *type = soup_message_headers_get_content_type (headers, NULL);
   g_autofree char *server = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *shown = NULL;
 
   if (type == NULL)
     return NULL;
@@ -424,15 +450,16 @@ check_content_type (Load *load)
     return NULL;
 
   server = dup_server_name (current_uri (load));
+  shown = dup_server_text (type);
 
   if (g_str_equal (lower, "text/html") || g_str_equal (lower, "application/xhtml+xml"))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                         _("The server “%s” sent a web page (%s), not a briefing; the address may lead to a login or error page"),
-                        server, type);
+                        server, shown);
 
   return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                       _("The server “%s” sent content of the type “%s”, not a briefing"),
-                      server, type);
+                      server, shown);
 }
 
 /* The response is read to its end: the connection can serve another
