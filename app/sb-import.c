@@ -178,7 +178,8 @@ export_thread (GTask        *task,
  *
  * Writes @briefing, or what @filter shows of it, to @file as GeoJSON. The
  * file is replaced only once it is written completely; cancelled or
- * failed, the export leaves it as it was.
+ * failed, the export leaves it as it was. It reports success when the
+ * file was replaced, even if @cancellable was cancelled after that.
  */
 void
 sb_export_geojson_async (SbBriefing          *briefing,
@@ -200,7 +201,11 @@ sb_export_geojson_async (SbBriefing          *briefing,
   export->filter = filter ? sb_filter_new_from_selection (filter) : NULL;
   export->file = g_object_ref (file);
 
+  /* Cancelled once the file is replaced, the export has still happened:
+   * the thread says which, not the state of @cancellable at the end.
+   */
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, sb_export_geojson_async);
   g_task_set_task_data (task, export, (GDestroyNotify) export_free);
   g_task_run_in_thread (task, export_thread);

@@ -690,10 +690,14 @@ on_exported (GObject      *object,
   GFile *file = g_object_get_data (G_OBJECT (cancellable), "file");
   g_autofree char *name = g_file_get_basename (file);
 
+  /* A load that took over cancelled the export; if the file was
+   * replaced before that, the export still says so.
+   */
   sb_export_geojson_finish (result, &error);
-  if (cancellable != self->loading)
+  if (cancellable == self->loading)
+    stop_loading (self);
+  else if (error != NULL)
     return;
-  stop_loading (self);
 
   if (error != NULL)
     {

@@ -167,6 +167,45 @@ test_cancelled_anywhere (void)
   g_assert_cmpuint (n_cancelled, >, 0);
 }
 
+/* The new load comes after the file was replaced, before the export has
+ * told the window: what it says is what happened, a finished export.
+ * (GTask by default reports a task whose cancellable is cancelled by then
+ * as cancelled, whatever it did; the window said "cancelled" over a file
+ * that was replaced.)
+ */
+static void
+test_cancelled_after_replacing (void)
+{
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-export-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "export.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SbBriefing) briefing = generate (g_test_rand_int (), 50);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *expected = sb_geojson_export (briefing, NULL, NULL);
+  Export export = { FALSE, };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_true (g_file_set_contents (path, "the user's file", -1, NULL));
+  sb_export_geojson_async (briefing, NULL, file, cancellable, on_exported, &export);
+
+  /* Without running the main loop, which would hear of the end. */
+  for (;;)
+    {
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (g_str_equal (contents, expected))
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (cancellable);
+
+  g_assert_true (sb_test_run_until (export_done, &export, 30000));
+  g_assert_no_error (export.error);
+  g_assert_true (export.ok);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +213,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export-geojson/cancelled-anywhere", test_cancelled_anywhere);
+  g_test_add_func ("/export-geojson/cancelled-after-replacing", test_cancelled_after_replacing);
 
   return g_test_run ();
 }

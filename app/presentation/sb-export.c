@@ -1002,7 +1002,10 @@ write_failed (GTask       *task,
 }
 
 /* The file is replaced only by a complete picture or document: cancelled,
- * or failed in cairo or on the disk, the export leaves it as it was.
+ * or failed in cairo or on the disk, the export leaves it as it was. What
+ * it returns says which; the tasks do not look at the cancellable again
+ * when they end, so an export cancelled after the file was replaced
+ * reports that it was made.
  */
 static void
 render_job (GTask *task)
@@ -1155,6 +1158,7 @@ sb_export_view_async (SbSelection        *selection,
   g_array_append_val (job->pages, page);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);  /* see render_job() */
   g_task_set_source_tag (task, sb_export_view_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   start_fetching (task);
@@ -1222,6 +1226,7 @@ sb_export_handout_async (SbBriefing         *briefing,
   job->height = A4_LONG;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);  /* see render_job() */
   g_task_set_source_tag (task, sb_export_handout_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   if (add_step_pages (job, task))
