@@ -4,6 +4,8 @@
  * colour each, so that a test can tell which tile it got; files without
  * tiles, with vector tiles, and damaged ones. No display is needed: a
  * ShumateDataSource is a plain GObject.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

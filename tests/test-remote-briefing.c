@@ -3,6 +3,8 @@
  * sb_remote_briefing_load_async() against a SoupServer on 127.0.0.1 in
  * the same main loop: one path per case. Nothing here needs the network;
  * "nonexistent.invalid" fails in the resolver.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

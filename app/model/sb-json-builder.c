@@ -1,11 +1,16 @@
 /* sb-json-builder.c
  *
+ * Builds json-glib nodes straight from text the syntax check has
+ * accepted.
+ *
  * json-glib's own parser reads at about 85 MB/s here and emits a signal,
  * under GLib's global signal lock, for every node: a large briefing parsed
  * on several threads is slower than on one. The text was checked strictly
  * already, so this builder only decodes: it never meets an error, and
  * threads build their nodes without sharing a lock. The nodes are
  * json-glib's, read by the same code as any others.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-builder"

@@ -1,4 +1,10 @@
-/* fuzz-util.c */
+/* fuzz-util.c
+ *
+ * What the fuzz targets share: which log messages are bugs, and how a
+ * target fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #include "fuzz-util.h"
 

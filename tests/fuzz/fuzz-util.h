@@ -2,6 +2,8 @@
  *
  * What the fuzz targets share: logging that makes bugs abort, so that
  * libFuzzer keeps the input and prints the stack.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
