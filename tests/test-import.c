@@ -1292,6 +1292,7 @@ test_expected_counts (void)
       g_auto(GStrv) fields = NULL;
       g_autoptr(SbImportSummary) summary = NULL;
       g_autoptr(SbBriefing) briefing = NULL;
+      g_autofree char *line = NULL;
       guint expected[10];
       guint n = 0;
 
@@ -1302,6 +1303,8 @@ test_expected_counts (void)
       for (guint f = 0; fields[f] != NULL; f++)
         if (*fields[f] != '\0')
           fields[n++] = fields[f];
+        else
+          g_free (fields[f]);
       fields[n] = NULL;
       g_assert_cmpuint (n, ==, 12);
       for (guint f = 0; f < 10; f++)
@@ -1309,7 +1312,8 @@ test_expected_counts (void)
 
       briefing = import_any (fields[0], &summary);
       print_problems (summary->problems, fields[0]);
-      g_test_message ("%s: %s", fields[0], sb_import_summary_to_line (summary));
+      line = sb_import_summary_to_line (summary);
+      g_test_message ("%s: %s", fields[0], line);
 
       g_assert_cmpint (summary->format, ==, format_from_word (fields[1]));
       g_assert_cmpuint (summary->n_records, ==, expected[0]);
