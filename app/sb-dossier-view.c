@@ -342,8 +342,11 @@ sb_dossier_view_set_selection (SbDossierView *self,
   g_return_if_fail (self->selection == NULL);
 
   self->selection = g_object_ref (selection);
-  g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_current_row), self, G_CONNECT_SWAPPED);
+  /* Before "filter-changed" rebuilds: the actor is of the old briefing,
+   * whose sources may be gone already.
+   */
+  g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
 }

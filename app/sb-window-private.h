@@ -49,6 +49,7 @@ struct _SbWindow
   SbSelection *selection;
   SbPresenter *presenter;  /* made once the settings are known */
   GSettings *settings;     /* nullable */
+  GCancellable *tiles_opening;  /* the tiles the settings name, opening */
   gboolean restore_view;   /* the first briefing shown gets the saved view */
   GFile *file;             /* NULL for the built-in briefing */
   char *location;          /* the web address shown, or NULL */

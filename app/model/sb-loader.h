@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 
 SbBriefing *sb_loader_load_bytes       (GBytes               *bytes,
                                         GPtrArray           **problems);
+SbBriefing *sb_loader_load_stream      (GInputStream         *stream,
+                                        guint64               size_hint,
+                                        GCancellable         *cancellable,
+                                        GPtrArray           **problems);
 SbBriefing *sb_loader_load_file        (GFile                *file,
                                         GCancellable         *cancellable,
                                         GPtrArray           **problems);
