@@ -265,7 +265,7 @@ count_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Counting *counting = task_data;
-  SbBriefing *briefing = sb_filter_get_briefing (counting->filter);
+  SbBriefing *briefing = sb_filter_get_snapshot (counting->filter);
   guint *counts = g_new0 (guint, counting->actors->len);
 
   for (guint a = 0; a < counting->actors->len; a++)

@@ -17,6 +17,7 @@
 struct _SbFilter
 {
   SbBriefing *briefing;    /* nullable */
+  SbBriefing *snapshot;    /* nullable: of briefing, for worker threads */
   SbLayers layers;
   guint hidden_certainties;    /* bit per SbCertainty */
   guint hidden_incident_types; /* bit per SbIncidentType */
@@ -33,6 +34,7 @@ sb_filter_clear (gpointer data)
   SbFilter *self = data;
 
   g_clear_object (&self->briefing);
+  g_clear_object (&self->snapshot);
   g_clear_pointer (&self->hidden_actors, g_hash_table_unref);
   g_clear_object (&self->actor);
 }
@@ -52,6 +54,7 @@ sb_filter_new (SbBriefing *briefing)
 
   self = g_atomic_rc_box_new0 (SbFilter);
   self->briefing = briefing ? g_object_ref (briefing) : NULL;
+  self->snapshot = briefing ? sb_briefing_get_snapshot (briefing) : NULL;
   self->layers = SB_LAYERS_ALL;
   self->hidden_actors = g_hash_table_new (NULL, NULL);
   self->open_end = briefing ? sb_briefing_get_last_day (briefing) : 0;
@@ -69,6 +72,8 @@ sb_filter_copy (const SbFilter *self)
 
   if (copy->briefing != NULL)
     g_object_ref (copy->briefing);
+  if (copy->snapshot != NULL)
+    g_object_ref (copy->snapshot);
   if (copy->actor != NULL)
     g_object_ref (copy->actor);
 
@@ -107,6 +112,47 @@ sb_filter_get_briefing (const SbFilter *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->briefing;
+}
+
+/**
+ * sb_filter_get_snapshot:
+ *
+ * Returns: (transfer none) (nullable): the briefing as it was when the
+ *   filter was made, which never changes: what worker threads read
+ */
+SbBriefing *
+sb_filter_get_snapshot (const SbFilter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->snapshot;
+}
+
+/**
+ * sb_filter_with_snapshot:
+ *
+ * Returns: (transfer full): a filter like @self over the briefing as it
+ *   is now: what the selection keeps after an edit
+ */
+SbFilter *
+sb_filter_with_snapshot (SbFilter *self)
+{
+  g_autoptr(SbBriefing) snapshot = NULL;
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->briefing == NULL)
+    return sb_filter_ref (self);
+
+  snapshot = sb_briefing_get_snapshot (self->briefing);
+  if (snapshot == self->snapshot)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  g_set_object (&copy->snapshot, snapshot);
+  copy->open_end = sb_briefing_get_last_day (snapshot);
+  return copy;
 }
 
 /**
@@ -430,8 +476,9 @@ sb_filter_equal_but_time (const SbFilter *a,
  * sb_filter_collect_items:
  * @any_time: whether to ignore the time range
  *
- * Lists the statements of @kind the filter shows, in date order; meant
- * for a worker thread. Returns %NULL when cancelled.
+ * Lists the statements of @kind the filter shows, in the order of the
+ * file, from its snapshot of the briefing; meant for a worker thread.
+ * Returns %NULL when cancelled.
  *
  * Returns: (transfer container) (element-type SbItem) (nullable): the
  *   statements, owned by the briefing
@@ -452,7 +499,7 @@ sb_filter_collect_items (const SbFilter *self,
   if (self->briefing == NULL)
     return shown;
 
-  contents = _sb_briefing_get_contents (self->briefing);
+  contents = _sb_briefing_get_contents (self->snapshot);
   all = contents->items[kind];
   for (guint i = 0; all != NULL && i < all->len; i++)
     {

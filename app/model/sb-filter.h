@@ -23,6 +23,8 @@ SbFilter   *sb_filter_ref                        (SbFilter       *self);
 void        sb_filter_unref                      (SbFilter       *self);
 
 SbBriefing *sb_filter_get_briefing               (const SbFilter *self);
+SbBriefing *sb_filter_get_snapshot               (const SbFilter *self);
+SbFilter   *sb_filter_with_snapshot              (SbFilter       *self);
 SbActor    *sb_filter_get_actor                  (const SbFilter *self);
 SbLayers    sb_filter_get_layers                 (const SbFilter *self);
 gboolean    sb_filter_get_certainty_visible      (const SbFilter *self,

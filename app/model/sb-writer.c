@@ -207,7 +207,7 @@ write_citations (Writer    *self,
 {
   json_builder_set_member_name (self->builder, "citations");
   json_builder_begin_array (self->builder);
-  for (guint i = 0; i < citations->len; i++)
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
     add_citation (self, g_ptr_array_index (citations, i));
   json_builder_end_array (self->builder);
 }
@@ -404,7 +404,8 @@ write_item (Writer *self,
       write_references (self, "actors", item->actors);
       write_text (self, "name", item->name);
       write_member_enum (self, "kind", SB_TYPE_AREA_KIND, item->subtype);
-      write_geometry (self, item->geometry);
+      if (item->geometry != NULL)   /* not drawn yet */
+        write_geometry (self, item->geometry);
       write_member_enum (self, "boundary", SB_TYPE_BOUNDARY, item->boundary);
       break;
     }
