@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
 
@@ -20,6 +22,7 @@ struct _SbIncidentClusters
   SbFilter *filter;
   SbClusterIndex *index;
   GPtrArray *items;        /* of SbItem, owned by the filter's briefing */
+  GArray *positions;       /* of double x, y per item; NAN once taken out */
   double build_seconds;
 };
 
@@ -30,6 +33,7 @@ sb_incident_clusters_clear (gpointer data)
 
   g_clear_pointer (&self->index, sb_cluster_index_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->filter, sb_filter_unref);
 }
 
@@ -76,6 +80,7 @@ sb_incident_clusters_build (SbFilter     *filter,
   self = g_atomic_rc_box_new0 (SbIncidentClusters);
   self->filter = sb_filter_ref (filter);
   self->items = g_ptr_array_sized_new (shown->len);
+  self->positions = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * shown->len);
   points = g_new (SbClusterPoint, MAX (shown->len, 1));
 
   for (guint i = 0; i < shown->len; i++)
@@ -91,6 +96,8 @@ sb_incident_clusters_build (SbFilter     *filter,
       points[n].id = n;
       points[n].type = sb_item_get_incident_type (item);
       g_ptr_array_add (self->items, item);
+      g_array_append_val (self->positions, points[n].x);
+      g_array_append_val (self->positions, points[n].y);
       n++;
     }
 
@@ -218,4 +225,98 @@ sb_incident_clusters_get_build_seconds (SbIncidentClusters *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->build_seconds;
+}
+
+static void
+update_item (SbIncidentClusters *self,
+             SbFilter           *filter,
+             SbItem             *item,
+             gboolean            removed)
+{
+  SbPlace *place = sb_item_get_place (item);
+  double *position;
+  guint id;
+
+  if (g_ptr_array_find (self->items, item, &id))
+    {
+      position = &g_array_index (self->positions, double, 2 * id);
+      if (!isnan (position[0]))
+        sb_cluster_index_remove_point (self->index, position[0], position[1], id);
+      position[0] = position[1] = NAN;
+    }
+  else
+    id = G_MAXUINT;
+
+  if (removed || place == NULL || !sb_filter_item_is_visible (filter, item))
+    return;
+
+  if (id == G_MAXUINT)
+    {
+      double none[2] = { NAN, NAN };
+
+      id = self->items->len;
+      g_ptr_array_add (self->items, item);
+      g_array_append_vals (self->positions, none, 2);
+    }
+
+  position = &g_array_index (self->positions, double, 2 * id);
+  position[0] = sb_mercator_x (sb_place_get_longitude (place));
+  position[1] = sb_mercator_y (sb_place_get_latitude (place));
+  sb_cluster_index_add_point (self->index, position[0], position[1], id, sb_item_get_incident_type (item));
+}
+
+/**
+ * sb_incident_clusters_update:
+ * @filter: what the filters show now: the selection's, after the edit
+ * @changes: what an edit changed
+ *
+ * Patches the clusters, on the main thread, for the incidents an edit
+ * added, removed or changed and those at places it moved; a build from
+ * the briefing as it is now then clusters them as well as a first build.
+ *
+ * Returns: whether anything shown changed
+ */
+gboolean
+sb_incident_clusters_update (SbIncidentClusters *self,
+                             SbFilter           *filter,
+                             SbChanges          *changes)
+{
+  g_autoptr(GHashTable) moved = g_hash_table_new (NULL, NULL);
+  GPtrArray *lists[] = {
+    sb_changes_get_inserted (changes),
+    sb_changes_get_changed (changes),
+    sb_changes_get_removed (changes),
+  };
+  gboolean updated = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        if (SB_IS_PLACE (entity))
+          g_hash_table_add (moved, entity);
+        else if (SB_IS_ITEM (entity) && sb_item_get_kind (SB_ITEM (entity)) == SB_ITEM_KIND_INCIDENT)
+          {
+            update_item (self, filter, SB_ITEM (entity), l == 2);
+            updated = TRUE;
+          }
+      }
+
+  if (g_hash_table_size (moved) > 0)
+    for (guint id = 0; id < self->items->len; id++)
+      {
+        SbItem *item = g_ptr_array_index (self->items, id);
+
+        if (g_hash_table_contains (moved, sb_item_get_place (item)) && !sb_changes_contains (changes, SB_ENTITY (item)))
+          {
+            update_item (self, filter, item, FALSE);
+            updated = TRUE;
+          }
+      }
+
+  return updated;
 }

@@ -9,8 +9,9 @@
  *
  * A briefing of many incidents (an event dataset) draws them as clusters
  * instead: an index built in a worker thread for each change of filters,
- * applied in one go, and asked only for what is in view. Hit testing
- * asks the index too, never every incident.
+ * applied in one go, and asked only for what is in view; an edit patches
+ * it for the next frame. Hit testing asks the index too, never every
+ * incident.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +32,8 @@
 #define CLUSTER_THRESHOLD 1000
 /* The clusters behind a selected actor's. */
 #define DIMMED_CLUSTER_ALPHA 0.3
+/* Clusters patched by edits are built anew once editing pauses. */
+#define REBUILD_AFTER_EDITS_MS 1500
 
 struct _SbItemLayer
 {
@@ -43,6 +46,7 @@ struct _SbItemLayer
    * others, which fade: nullable. */
   SbIncidentClusters *actor_clusters;
   GCancellable *actor_building;
+  guint rebuild_source;          /* after edits patched the clusters */
   SbCluster picked;              /* what the last pick found, if several */
   SbIncidentClusters *picked_from;
   gboolean picked_cluster;
@@ -1013,6 +1017,59 @@ on_filter_changed (SbItemLayer *self)
   update_actor_clusters (self);
 }
 
+static gboolean
+rebuild_after_edits (gpointer user_data)
+{
+  SbItemLayer *self = user_data;
+
+  self->rebuild_source = 0;
+  if (self->building != NULL)
+    self->build_again = TRUE;
+  else
+    start_build (self);
+  update_actor_clusters (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit patches the clusters at once, for the next frame; a build
+ * clusters the patched incidents with their neighbours once edits pause.
+ */
+static void
+on_edited (SbItemLayer *self,
+           SbChanges   *changes)
+{
+  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  gboolean clustering = self->clusters != NULL || self->building != NULL;
+  gboolean updated = FALSE;
+
+  if (clustering != uses_clusters (self))
+    {
+      on_filter_changed (self);
+      return;
+    }
+
+  if (self->building != NULL)
+    self->build_again = TRUE;
+
+  if (self->clusters != NULL)
+    updated = sb_incident_clusters_update (self->clusters, sb_selection_get_filter (selection), changes);
+
+  if (self->actor_clusters != NULL)
+    {
+      g_autoptr(SbFilter) filter = sb_filter_with_actor (sb_selection_get_filter (selection),
+                                                         sb_filter_get_actor (sb_incident_clusters_get_filter (self->actor_clusters)));
+
+      updated = sb_incident_clusters_update (self->actor_clusters, filter, changes) || updated;
+    }
+
+  if (updated)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      self->rebuild_source = g_timeout_add (REBUILD_AFTER_EDITS_MS, rebuild_after_edits, self);
+    }
+}
+
 static void
 sb_item_layer_constructed (GObject *object)
 {
@@ -1023,6 +1080,7 @@ sb_item_layer_constructed (GObject *object)
 
   selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actor_clusters), self,
                            G_CONNECT_SWAPPED);
   if (sb_selection_get_briefing (selection) != NULL)
@@ -1034,6 +1092,7 @@ sb_item_layer_dispose (GObject *object)
 {
   SbItemLayer *self = (SbItemLayer *)object;
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_cancellable_cancel (self->building);
   g_clear_object (&self->building);
   g_clear_pointer (&self->clusters, sb_incident_clusters_unref);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-changes.h"
 #include "sb-format.h"
 #include "sb-legend.h"
 #include "sb-symbols.h"
@@ -236,6 +237,26 @@ rebuild (SbLegend *self)
   add_row (self, SAMPLE_COUNTRY, 0, _("Known only to a country or region"));
 }
 
+/* The legend lists the kinds, incident types and certainties in use. */
+static void
+on_edited (SbLegend  *self,
+           SbChanges *changes)
+{
+  GPtrArray *changed = sb_changes_get_changed (changes);
+  gboolean used = sb_changes_get_inserted (changes)->len > 0 || sb_changes_get_removed (changes)->len > 0;
+
+  for (guint i = 0; i < changed->len && !used; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (changed, i);
+
+      used = sb_changes_has_field (changes, entity, SB_IS_ACTOR (entity) ? SB_ACTOR_FIELD_KIND : SB_ITEM_FIELD_CERTAINTY) ||
+             (SB_IS_ITEM (entity) && sb_changes_has_field (changes, entity, SB_ITEM_FIELD_SUBTYPE));
+    }
+
+  if (used)
+    rebuild (self);
+}
+
 void
 sb_legend_set_selection (SbLegend    *self,
                          SbSelection *selection)
@@ -244,6 +265,7 @@ sb_legend_set_selection (SbLegend    *self,
 
   g_set_object (&self->selection, selection);
   g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 

@@ -360,6 +360,7 @@ sb_map_layer_constructed (GObject *object)
   g_signal_connect_object (priv->selection, "notify::briefing", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "notify::highlighted", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "filter-changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->selection, "edited", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
 }

@@ -26,6 +26,7 @@
 #include "sb-briefing-private.h"
 #include "sb-document.h"
 #include "sb-edit-private.h"
+#include "sb-writer.h"
 
 struct _SbDocument
 {
@@ -33,6 +34,8 @@ struct _SbDocument
 
   SbBriefing *briefing;
   SbSelection *selection;    /* nullable, weak */
+  SbChecker *checker;
+  gulong changed_handler;
 
   GFile *file;               /* nullable: where it is saved */
   char *location;            /* nullable: the web address it came from */
@@ -89,6 +92,8 @@ sb_document_dispose (GObject *object)
   SbDocument *self = (SbDocument *)object;
 
   g_clear_weak_pointer (&self->selection);
+  g_clear_signal_handler (&self->changed_handler, self->briefing);
+  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (sb_document_parent_class)->dispose (object);
 }
@@ -180,10 +185,29 @@ sb_document_set_property (GObject      *object,
 }
 
 static void
+on_briefing_changed (SbDocument *self)
+{
+  sb_checker_queue (self->checker);
+}
+
+static void
+sb_document_constructed (GObject *object)
+{
+  SbDocument *self = SB_DOCUMENT (object);
+
+  G_OBJECT_CLASS (sb_document_parent_class)->constructed (object);
+
+  self->checker = sb_checker_new (self->briefing);
+  self->changed_handler = g_signal_connect_swapped (self->briefing, "changed", G_CALLBACK (on_briefing_changed), self);
+  sb_checker_check_now (self->checker);
+}
+
+static void
 sb_document_class_init (SbDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = sb_document_constructed;
   object_class->dispose = sb_document_dispose;
   object_class->finalize = sb_document_finalize;
   object_class->get_property = sb_document_get_property;
@@ -453,6 +477,19 @@ sb_document_mark_saved (SbDocument *self,
   self->saved_revision = revision;
   if (was_modified != sb_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * sb_document_get_checker:
+ *
+ * Returns: (transfer none): what checks the briefing as it is edited
+ */
+SbChecker *
+sb_document_get_checker (SbDocument *self)
+{
+  g_return_val_if_fail (SB_IS_DOCUMENT (self), NULL);
+
+  return self->checker;
 }
 
 gboolean
@@ -747,6 +784,141 @@ sb_document_redo (SbDocument *self)
 
   _sb_briefing_emit_changed (self->briefing, edit->select);
   stacks_changed (self, was_modified, could_undo, could_redo);
+
+  return TRUE;
+}
+
+/**
+ * sb_document_write_file:
+ * @snapshot: the briefing to write, a snapshot
+ * @n_problems: (out) (optional): how many problems the file has
+ *
+ * Writes @snapshot to @file through a temporary file beside it, flushed
+ * to disk, then renamed over it; the file replaced is kept as "NAME~".
+ * What fails leaves @file as it was. Meant for a worker thread.
+ */
+gboolean
+sb_document_write_file (SbBriefing    *snapshot,
+                        GFile         *file,
+                        guint         *n_problems,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (snapshot), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = sb_writer_to_data (snapshot, &length);
+  if (!g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE, NULL,
+                                cancellable, error))
+    return FALSE;
+
+  if (n_problems != NULL)
+    {
+      g_autoptr(GPtrArray) problems = sb_checker_check_data (snapshot, data, length);
+
+      *n_problems = problems->len;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  SbBriefing *snapshot;
+  GFile *file;
+  guint64 revision;
+  guint n_problems;
+} Save;
+
+static void
+save_free (Save *save)
+{
+  g_clear_object (&save->snapshot);
+  g_clear_object (&save->file);
+  g_free (save);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Save *save = task_data;
+  GError *error = NULL;
+
+  if (!sb_document_write_file (save->snapshot, save->file, &save->n_problems, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sb_document_save_async:
+ * @file: where to save; the document's file from then on
+ *
+ * Saves the briefing as it is now, in a worker thread, while editing
+ * goes on; see sb_document_write_file().
+ */
+void
+sb_document_save_async (SbDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Save *save;
+
+  g_return_if_fail (SB_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  save = g_new0 (Save, 1);
+  save->snapshot = sb_briefing_get_snapshot (self->briefing);
+  save->file = g_object_ref (file);
+  save->revision = sb_document_get_revision (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_document_save_async);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * sb_document_save_finish:
+ * @n_problems: (out) (optional): how many problems the file saved has
+ *
+ * Returns: whether the briefing was saved; then it is the document's
+ *   file, no longer an import or a web address, and saved as far as the
+ *   edits made before the save began
+ */
+gboolean
+sb_document_save_finish (SbDocument    *self,
+                         GAsyncResult  *result,
+                         guint         *n_problems,
+                         GError       **error)
+{
+  Save *save;
+
+  g_return_val_if_fail (SB_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  save = g_task_get_task_data (G_TASK (result));
+  if (n_problems != NULL)
+    *n_problems = save->n_problems;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  sb_document_set_file (self, save->file);
+  sb_document_set_imported (self, FALSE);
+  sb_document_set_location (self, NULL, NULL, NULL);
+  sb_document_mark_saved (self, save->revision);
+  g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
 }

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "sb-briefing.h"
+#include "sb-checker.h"
 #include "sb-edit.h"
 #include "sb-selection.h"
 
@@ -58,5 +59,21 @@ guint64      sb_document_get_revision       (SbDocument   *self);
 gboolean     sb_document_get_modified       (SbDocument   *self);
 void         sb_document_mark_saved         (SbDocument   *self,
                                              guint64       revision);
+SbChecker   *sb_document_get_checker        (SbDocument   *self);
+
+void         sb_document_save_async         (SbDocument          *self,
+                                             GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     sb_document_save_finish        (SbDocument          *self,
+                                             GAsyncResult        *result,
+                                             guint               *n_problems,
+                                             GError             **error);
+gboolean     sb_document_write_file         (SbBriefing          *snapshot,
+                                             GFile               *file,
+                                             guint               *n_problems,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
 
 G_END_DECLS

@@ -793,6 +793,125 @@ sb_edit_new_add_step (SbBriefing *briefing,
   return edit;
 }
 
+/* The defaults of a kind's own fields. */
+static int
+default_subtype (SbItemKind kind)
+{
+  switch (kind)
+    {
+    case SB_ITEM_KIND_INCIDENT:
+      return SB_INCIDENT_TYPE_OTHER;
+    case SB_ITEM_KIND_AREA:
+      return SB_AREA_KIND_OPERATIONS;
+    case SB_ITEM_KIND_MOVEMENT:
+    case SB_ITEM_KIND_DEPLOYMENT:
+    default:
+      return 0;
+    }
+}
+
+/* A statement of @kind with what @item says that @kind can say. */
+static SbItem *
+item_as_kind (SbItem     *item,
+              SbItemKind  kind)
+{
+  SbItem *copy = _sb_item_new (sb_entity_get_id (SB_ENTITY (item)), kind);
+  gboolean one_actor = kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_MOVEMENT;
+
+  copy->title = item->title ? sb_text_ref (item->title) : NULL;
+  copy->description = item->description ? sb_text_ref (item->description) : NULL;
+  copy->date = item->date;
+  copy->first_day = item->first_day;
+  copy->evidence.certainty = item->evidence.certainty;
+  copy->evidence.claimed_by = item->evidence.claimed_by;
+  copy->evidence.citations = g_ptr_array_ref (item->evidence.citations);
+  copy->figures = item->figures ? g_ptr_array_ref (item->figures) : NULL;
+
+  if (item->actors != NULL && item->actors->len > 0)
+    {
+      copy->actors = g_ptr_array_new ();
+      for (guint i = 0; i < item->actors->len && (!one_actor || i < 1); i++)
+        g_ptr_array_add (copy->actors, g_ptr_array_index (item->actors, i));
+    }
+
+  if (kind != SB_ITEM_KIND_AREA)
+    copy->place = item->place;
+  if (kind == SB_ITEM_KIND_MOVEMENT)
+    copy->origin = item->origin;
+
+  copy->subtype = item->kind == kind ? item->subtype : default_subtype (kind);
+  copy->status = item->kind == kind ? item->status : 0;
+  copy->quantity = item->quantity;
+  if (kind == SB_ITEM_KIND_DEPLOYMENT && item->role != NULL)
+    copy->role = sb_text_ref (item->role);
+  if (kind == SB_ITEM_KIND_AREA)
+    {
+      copy->name = item->name ? sb_text_ref (item->name) : NULL;
+      copy->boundary = item->kind == kind ? item->boundary : SB_BOUNDARY_SCHEMATIC;
+      copy->geometry = item->geometry ? sb_geometry_copy (item->geometry) : NULL;
+    }
+
+  return copy;
+}
+
+/**
+ * sb_edit_new_set_kind:
+ *
+ * Returns: (transfer full): one edit that makes @item a statement of
+ *   @kind under the same id: what the kinds share is kept (texts, date,
+ *   evidence, actors, place), steps refer to the new one; selects it
+ */
+SbEdit *
+sb_edit_new_set_kind (SbBriefing *briefing,
+                      SbItem     *item,
+                      SbItemKind  kind)
+{
+  g_autoptr(SbItem) replacement = NULL;
+  g_autoptr(GPtrArray) referrers = NULL;
+  g_autofree char *label = NULL;
+  SbEdit *group;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+  g_return_val_if_fail (kind < SB_N_ITEM_KINDS, NULL);
+
+  replacement = item_as_kind (item, kind);
+  label = format_label (_("Change Kind of “%s”"), SB_ENTITY (item));
+  group = sb_edit_new_group (label);
+  group->entity = g_object_ref (SB_ENTITY (replacement));
+
+  /* Steps show, highlight and frame the new one instead. */
+  referrers = sb_briefing_find_references (briefing, SB_ENTITY (item));
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      SbEntity *step = g_ptr_array_index (referrers, i);
+      guint64 fields = sb_entity_get_referring_fields (step, SB_ENTITY (item));
+
+      for (guint field = 0; field < 64; field++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          GPtrArray *entities;
+
+          if ((fields & (G_GUINT64_CONSTANT (1) << field)) == 0)
+            continue;
+
+          sb_entity_get_field (step, field, &value);
+          entities = g_ptr_array_copy (g_value_get_boxed (&value), NULL, NULL);
+          for (guint e = 0; e < entities->len; e++)
+            if (g_ptr_array_index (entities, e) == (gpointer) item)
+              entities->pdata[e] = replacement;
+          sb_edit_group_add (group, sb_edit_new_set_array (step, field, entities));
+          g_ptr_array_unref (entities);
+        }
+    }
+
+  sb_edit_group_add (group, remove_new (SB_ENTITY (item)));
+  sb_edit_group_add (group, sb_edit_new_insert (SB_ENTITY (replacement), -1));
+  g_set_object (&group->select, SB_ENTITY (replacement));
+
+  return group;
+}
+
 const char *
 sb_edit_get_label (SbEdit *self)
 {
@@ -895,6 +1014,9 @@ apply (SbEdit     *self,
     }
 }
 
+/* What a group did to an id so far, as check() follows it. */
+enum { UNTOUCHED, INSERTED, REMOVED };
+
 /* Whether @self can be applied to @briefing as it is now. */
 static gboolean
 check (SbEdit      *self,
@@ -902,31 +1024,36 @@ check (SbEdit      *self,
        GHashTable  *inserted,
        GError     **error)
 {
+  const char *id = self->entity ? sb_entity_get_id (self->entity) : NULL;
+
   switch (self->kind)
     {
     case SB_EDIT_INSERT:
-      if (sb_briefing_lookup (briefing, sb_entity_get_id (self->entity)) != NULL ||
-          g_hash_table_contains (inserted, sb_entity_get_id (self->entity)))
+      /* An id a removal earlier in the group gave up may be taken again. */
+      if ((sb_briefing_lookup (briefing, id) != NULL &&
+           GPOINTER_TO_INT (g_hash_table_lookup (inserted, id)) != REMOVED) ||
+          GPOINTER_TO_INT (g_hash_table_lookup (inserted, id)) == INSERTED)
         {
           g_set_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID,
                        _("the briefing already has something with the id “%s”"),
                        sb_entity_get_id (self->entity));
           return FALSE;
         }
-      g_hash_table_add (inserted, (gpointer) sb_entity_get_id (self->entity));
+      g_hash_table_insert (inserted, (gpointer) id, GINT_TO_POINTER (INSERTED));
       return TRUE;
 
     case SB_EDIT_REMOVE:
     case SB_EDIT_MOVE:
-      if (sb_briefing_lookup (briefing, sb_entity_get_id (self->entity)) != self->entity &&
-          !g_hash_table_contains (inserted, sb_entity_get_id (self->entity)))
+      if ((sb_briefing_lookup (briefing, id) != self->entity ||
+           GPOINTER_TO_INT (g_hash_table_lookup (inserted, id)) == REMOVED) &&
+          GPOINTER_TO_INT (g_hash_table_lookup (inserted, id)) != INSERTED)
         {
           g_set_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID,
-                       _("“%s” is not in the briefing"), sb_entity_get_id (self->entity));
+                       _("“%s” is not in the briefing"), id);
           return FALSE;
         }
       if (self->kind == SB_EDIT_REMOVE)
-        g_hash_table_remove (inserted, sb_entity_get_id (self->entity));
+        g_hash_table_insert (inserted, (gpointer) id, GINT_TO_POINTER (REMOVED));
       return TRUE;
 
     case SB_EDIT_GROUP:

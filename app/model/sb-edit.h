@@ -66,6 +66,9 @@ SbEdit     *sb_edit_new_set_position     (SbPlace          *place,
                                           double            latitude,
                                           double            longitude);
 
+SbEdit     *sb_edit_new_set_kind         (SbBriefing       *briefing,
+                                          SbItem           *item,
+                                          SbItemKind        kind);
 SbEdit     *sb_edit_new_insert           (SbEntity         *entity,
                                           int               position);
 SbEdit     *sb_edit_new_remove           (SbBriefing       *briefing,

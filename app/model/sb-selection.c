@@ -52,6 +52,7 @@ enum {
 enum {
   FILTER_CHANGED,
   TEXTS_CHANGED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -189,6 +190,21 @@ sb_selection_class_init (SbSelectionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * SbSelection::edited:
+   * @changes: what the edit changed
+   *
+   * The briefing shown was changed by an edit, its undoing or redoing;
+   * the selection has already let go of what it removed. Views update
+   * what shows the entities @changes names.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SB_TYPE_CHANGES);
 }
 
 static void
@@ -318,6 +334,8 @@ on_briefing_changed (SbSelection *self,
       if (!entity_cites (self->selected, self->citation))
         sb_selection_select_citation (self, self->selected, NULL);
     }
+
+  g_signal_emit (self, signals[EDITED], 0, changes);
 }
 
 SbBriefing *

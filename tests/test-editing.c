@@ -1,0 +1,494 @@
+/* test-editing.c
+ *
+ * Making a briefing in the window, as a person would: a title typed in
+ * the card and Enter, Undo and Redo named after the edit, the title of
+ * the window marking unsaved changes, Save and Save As (with the previous
+ * file kept as NAME~), the question when closing with unsaved changes
+ * (Cancel, Discard, Save), a new briefing with its guide and problems,
+ * removing what others refer to, and the views following each edit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sb-detail-pane.h"
+#include "sb-edit-card.h"
+#include "sb-loader.h"
+#include "sb-sidebar.h"
+#include "sb-window.h"
+#include "sb-writer.h"
+#include "sb-test-util.h"
+
+static gboolean
+map_is_framed (gpointer data)
+{
+  SbMapView *map_view = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
+         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
+}
+
+static void
+wait_shown (SbWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  sb_test_iterate_for (150);
+}
+
+static SbWindow *
+create_window (GFile *file)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  if (file != NULL)
+    sb_window_open (window, file);
+  else
+    sb_window_load_default (window);
+  wait_shown (window);
+
+  return window;
+}
+
+/* A copy of the built-in briefing to edit, in a folder of the test's. */
+static GFile *
+copy_default (const char *name)
+{
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-editing-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+static const char *
+window_title (SbWindow *window)
+{
+  return gtk_window_get_title (GTK_WINDOW (window));
+}
+
+/* The card of the selection, opened for editing as the pencil does. */
+static SbEditCard *
+open_card (SbWindow *window,
+           SbEntity *entity)
+{
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbEditCard *card;
+
+  sb_selection_select (sb_window_get_selection (window), entity);
+  card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
+
+  /* Ctrl+E, unless the card is open for editing already. */
+  if (sb_edit_card_get_entity (card) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
+  sb_test_iterate_for (100);
+
+  g_assert_true (sb_edit_card_get_entity (card) == entity);
+  return card;
+}
+
+/* The entry row of the card with this title, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Typing @text into the row and pressing Enter. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  GtkWidget *entry = sb_test_find_widget (row, GTK_TYPE_TEXT);
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* What Enter does in the text. */
+  g_signal_emit_by_name (entry, "activate");
+  sb_test_iterate_for (50);
+}
+
+static const char *
+menu_label (SbWindow *window,
+            guint     position)
+{
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "edit_menu"));
+  static char *label;
+
+  g_clear_pointer (&label, g_free);
+  g_menu_model_get_item_attribute (menu, position, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+static gboolean
+action_enabled (SbWindow   *window,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static void
+test_undo_redo (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  g_autofree char *original_title = g_strdup (window_title (window));
+  g_autofree char *original = sb_writer_to_data (briefing, NULL);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  SbEditCard *card;
+  GtkWidget *row;
+
+  g_assert_nonnull (item);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_cmpstr (menu_label (window, 0), ==, "_Undo");
+
+  card = open_card (window, SB_ENTITY (item));
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  g_assert_nonnull (row);
+  type_into (row, "Commandos at the border");
+
+  /* The edit is in the model, named in the menu, marked in the title. */
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "Commandos at the border");
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_cmpstr (menu_label (window, 0), ==, "Undo Change Title of “French commandos in the border region”");
+  g_assert_true (g_str_has_prefix (window_title (window), "*"));
+
+  /* Undo and Redo, as Ctrl+Z and Ctrl+Shift+Z do. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "French commandos in the border region");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "French commandos in the border region");
+  g_assert_cmpstr (window_title (window), ==, original_title);
+  g_assert_cmpstr (menu_label (window, 1), ==, "Redo Change Title of “French commandos in the border region”");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "Commandos at the border");
+
+  /* A choice is an edit too: certainty, then who claims it. */
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Certainty");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
+  g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Claimed by");
+  g_assert_true (gtk_widget_get_visible (row));
+
+  /* A date a person types, with a span that ends before it starts refused. */
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date");
+  type_into (row, "2022-08-15");
+  g_assert_cmpint (sb_item_get_date (item)->start.precision, ==, SB_DATE_PRECISION_DAY);
+  type_into (row, "2022-13");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpint (sb_item_get_date (item)->start.day, ==, 15);
+
+  /* The sidebar's counts and the dossier follow the actor taken away. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "france");
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_test_find_label (sidebar, "Commandos at the border"));
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  open_card (window, SB_ENTITY (item));
+  row = find_row (GTK_WIDGET (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD)), ADW_TYPE_COMBO_ROW, "Actor");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 0);
+
+  while (action_enabled (window, "undo"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    g_autofree char *back = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (back, ==, original);
+  }
+  g_assert_cmpstr (window_title (window), ==, original_title);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  SbDocument *document = sb_window_get_document (data);
+
+  return !sb_document_get_modified (document);
+}
+
+static void
+test_save_and_save_as (void)
+{
+  g_autoptr(GFile) file = copy_default ("week-32.sahelbrief");
+  g_autofree char *before = read_file (file);
+  g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) other = g_file_get_child (parent, "week-32-copy.sahelbrief");
+  SbWindow *window = create_window (file);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbEntity *place = sb_briefing_lookup (briefing, "gao-airport");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) saved = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (place);
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (place), 16.3, -0.05), NULL);
+  g_assert_true (g_str_has_prefix (window_title (window), "*"));
+
+  /* Ctrl+S: to the file it came from, the one before kept as NAME~. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  sb_test_wait_until (is_saved, window);
+  g_assert_false (g_str_has_prefix (window_title (window), "*"));
+  after = read_file (file);
+  g_assert_cmpstr (after, !=, before);
+  {
+    g_autofree char *kept = read_file (backup);
+
+    g_assert_cmpstr (kept, ==, before);
+  }
+  saved = sb_loader_load_file (file, NULL, &problems);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (sb_place_get_latitude (SB_PLACE (sb_briefing_lookup (saved, "gao-airport"))), ==, 16.3);
+
+  /* Undo after saving is a change not saved; redo is the saved state. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (g_str_has_prefix (window_title (window), "*"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_false (g_str_has_prefix (window_title (window), "*"));
+
+  /* Save As: another file, the document's from then on. */
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (place), 16.4, -0.05), NULL);
+  sb_window_save_as (window, other);
+  sb_test_wait_until (is_saved, window);
+  g_assert_true (g_file_equal (sb_window_get_file (window), other));
+  g_assert_true (g_file_query_exists (other, NULL));
+  {
+    g_autofree char *unchanged = read_file (file);
+
+    g_assert_cmpstr (unchanged, ==, after);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+window_is_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+static void
+test_close_with_unsaved_changes (void)
+{
+  g_autoptr(GFile) file = copy_default ("closing.sahelbrief");
+  g_autofree char *before = read_file (file);
+  SbWindow *window = create_window (file);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbEntity *place = sb_briefing_lookup (briefing, "gao-airport");
+  GtkWindow *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Nothing changed: it closes without asking. */
+  {
+    SbWindow *clean = create_window (file);
+
+    g_object_add_weak_pointer (G_OBJECT (clean), (gpointer *) &clean);
+    gtk_window_close (GTK_WINDOW (clean));
+    sb_test_wait_until (window_is_gone, &clean);
+    g_assert_false (sb_test_dialog_is_shown (NULL));
+  }
+
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (place), 16.3, -0.05), NULL);
+
+  /* Cancel: the window and the changes stay. */
+  gtk_window_close (GTK_WINDOW (window));
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  dialog = sb_test_find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  sb_test_close_dialogs ();
+  sb_test_iterate_for (100);
+  g_assert_nonnull (window);
+  g_assert_true (sb_document_get_modified (sb_window_get_document (window)));
+
+  /* Save: written, then closed. */
+  gtk_window_close (GTK_WINDOW (window));
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "save");
+  sb_test_close_dialogs ();
+  sb_test_wait_until (window_is_gone, &window);
+  {
+    g_autofree char *after = read_file (file);
+
+    g_assert_cmpstr (after, !=, before);
+  }
+
+  /* Discard: closed, the file as it was. */
+  window = create_window (file);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  {
+    g_autofree char *saved = read_file (file);
+    SbEntity *gao = sb_briefing_lookup (sb_window_get_briefing (window), "gao-airport");
+
+    sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (gao), 1, 1), NULL);
+    gtk_window_close (GTK_WINDOW (window));
+    sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "discard");
+    sb_test_close_dialogs ();
+    sb_test_wait_until (window_is_gone, &window);
+    {
+      g_autofree char *after = read_file (file);
+
+      g_assert_cmpstr (after, ==, saved);
+    }
+  }
+}
+
+static gboolean
+has_problems (gpointer data)
+{
+  SbDocument *document = sb_window_get_document (data);
+  GListModel *problems = sb_checker_get_problems (sb_document_get_checker (document));
+
+  return g_list_model_get_n_items (problems) > 0 && !sb_checker_get_checking (sb_document_get_checker (document));
+}
+
+static void
+test_new_briefing (void)
+{
+  SbWindow *window = create_window (NULL);
+  GtkWidget *guide = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "guide"));
+  GtkWidget *problems_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "problems_button"));
+  SbDocument *document;
+  SbBriefing *briefing;
+  SbEdit *edit;
+  SbEntity *incident;
+  SbCheckerProblem *first;
+
+  g_assert_false (gtk_widget_get_visible (guide));
+
+  /* Ctrl+N: an empty briefing, with the guide. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  document = sb_window_get_document (window);
+  briefing = sb_document_get_briefing (document);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (guide));
+  g_assert_cmpstr (window_title (window), ==, "Untitled Briefing");
+  g_assert_false (sb_document_get_modified (document));
+
+  /* It has no title yet: a problem, which selects nothing. */
+  sb_test_wait_until (has_problems, window);
+  g_assert_true (gtk_widget_get_visible (problems_button));
+
+  /* A statement: the guide goes, the problems name it, choosing one selects it. */
+  edit = sb_edit_new_add_item (briefing, SB_ITEM_KIND_INCIDENT, NULL, SB_CERTAINTY_REPORTED);
+  incident = sb_edit_get_entity (edit);
+  sb_document_apply (document, edit, NULL);
+  g_assert_false (gtk_widget_get_visible (guide));
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
+  sb_selection_clear (sb_window_get_selection (window));
+  sb_test_iterate_for (500);
+  sb_test_wait_until (has_problems, window);
+  for (guint i = 0; i < g_list_model_get_n_items (sb_checker_get_problems (sb_document_get_checker (document))); i++)
+    {
+      first = g_list_model_get_item (sb_checker_get_problems (sb_document_get_checker (document)), i);
+      if (sb_checker_problem_get_entity (first) == incident)
+        {
+          GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "problems_popover")), GTK_TYPE_LIST_BOX));
+
+          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, i));
+          g_object_unref (first);
+          break;
+        }
+      g_object_unref (first);
+    }
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_remove_referenced (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbEntity *wagner = sb_briefing_lookup (briefing, "wagner-group");
+  g_autofree char *before = sb_writer_to_data (briefing, NULL);
+
+  /* The Delete key asks first about what refers to it. */
+  sb_selection_select (sb_window_get_selection (window), wagner);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-selected", NULL);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "remove");
+  sb_test_close_dialogs ();
+  g_assert_null (sb_briefing_lookup (briefing, "wagner-group"));
+  g_assert_null (sb_selection_get_selected (sb_window_get_selection (window)));
+  g_assert_null (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Wagner group"));
+
+  /* Undo brings it back, and what referred to it, and selects it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (sb_briefing_lookup (briefing, "wagner-group") == wagner);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == wagner);
+  sb_test_iterate_for (50);
+  g_assert_nonnull (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Wagner group"));
+  {
+    g_autofree char *after = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+
+  g_test_add_func ("/editing/undo-redo", test_undo_redo);
+  g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
+  g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
+  g_test_add_func ("/editing/new-briefing", test_new_briefing);
+  g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
+
+  return g_test_run ();
+}
