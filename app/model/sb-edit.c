@@ -280,6 +280,21 @@ sb_edit_new_set_briefing (SbBriefingField  field,
 }
 
 /**
+ * sb_edit_new_set_briefing_text:
+ * @text: (nullable): the briefing's title, subtitle or description
+ */
+SbEdit *
+sb_edit_new_set_briefing_text (SbBriefingField  field,
+                               SbText          *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, SB_TYPE_TEXT);
+  g_value_set_boxed (&value, text);
+  return sb_edit_new_set_briefing (field, &value);
+}
+
+/**
  * sb_edit_new_set_text:
  * @text: (nullable): the text, or %NULL to leave it out
  */

@@ -38,6 +38,8 @@ SbEdit     *sb_edit_new_set              (SbEntity         *entity,
                                           const GValue     *value);
 SbEdit     *sb_edit_new_set_briefing     (SbBriefingField   field,
                                           const GValue     *value);
+SbEdit     *sb_edit_new_set_briefing_text (SbBriefingField  field,
+                                          SbText           *text);
 SbEdit     *sb_edit_new_set_text         (SbEntity         *entity,
                                           guint             field,
                                           SbText           *text);

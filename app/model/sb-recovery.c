@@ -24,6 +24,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "sb-model-private.h"
 #include "sb-recovery.h"
 #include "sb-writer.h"
 
@@ -368,10 +369,8 @@ write_files (Write         *write,
     }
 
   data = sb_writer_to_data (write->snapshot, &length);
-  return g_file_replace_contents (write->copy, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error) &&
-         g_file_replace_contents (write->info, write->keys, strlen (write->keys), NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE, NULL, cancellable, error);
+  return _sb_replace_file (write->copy, data, length, FALSE, cancellable, error) &&
+         _sb_replace_file (write->info, write->keys, strlen (write->keys), FALSE, cancellable, error);
 }
 
 static void
