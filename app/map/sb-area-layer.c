@@ -5,7 +5,9 @@
  *
  * Nothing is drawn more precisely than it is known: a deployment known
  * only to "Mali" shades Mali, one known to a region a soft disc of the
- * region's size. The symbols on top are drawn by the item layer.
+ * region's size, one near a town a ring of its radius. The cards that
+ * group what is known to a country or region, and the symbols, are drawn
+ * by the item layer on top.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,6 @@
 
 #include "sb-area-layer.h"
 #include "sb-basemap.h"
-#include "sb-item-layer.h"
 #include "sb-symbols.h"
 
 struct _SbAreaLayer
@@ -93,65 +94,22 @@ is_uncertain (SbCertainty certainty)
          certainty == SB_CERTAINTY_UNCLEAR;
 }
 
-static gboolean
-box_is_free (GArray                *taken,
-             const graphene_rect_t *box)
-{
-  for (guint i = 0; i < taken->len; i++)
-    if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), box, NULL))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
-draw_area_label (cairo_t            *cr,
-                 const SbProjection *projection,
-                 SbItem             *item,
-                 const double       *rgb,
-                 gboolean            dark,
-                 GArray             *taken)
+draw_area_name (cairo_t             *cr,
+                PangoLayout         *layout,
+                const SbMapAreaName *name,
+                gboolean             dark)
 {
-  const SbGeometry *geometry = sb_item_get_geometry (item);
-  const char *label = sb_entity_get_label (SB_ENTITY (item));
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Italic Bold 10");
-  double x1, y1, x2, y2;
-  double candidates[3];
   PangoRectangle extents;
-  graphene_rect_t box;
-  gboolean placed = FALSE;
+  double rgb[3];
 
-  sb_projection_to_widget (projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
-  sb_projection_to_widget (projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, label, -1);
-  pango_layout_set_width (layout, (int) (MIN (x2 - x1, 260) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  item_rgb (name->area, rgb);
+  sb_map_layout_set_font (layout, SB_MAP_FONT_AREA);
+  pango_layout_set_width (layout, name->wrap_width);
+  pango_layout_set_text (layout, sb_entity_get_label (SB_ENTITY (name->area)), -1);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 
-  /* Only where the area has room for its name. */
-  if (x2 - x1 < 120 || y2 - y1 < 3 * extents.height)
-    return;
-
-  /* Near the top, the middle or the bottom: wherever no symbol, label or
-   * other area's name is; nowhere rather than over them.
-   */
-  candidates[0] = y1 + extents.height * 0.6;
-  candidates[1] = (y1 + y2) / 2 - extents.height / 2;
-  candidates[2] = y2 - extents.height * 1.6;
-  for (guint i = 0; i < G_N_ELEMENTS (candidates) && !placed; i++)
-    {
-      graphene_rect_init (&box, (x1 + x2) / 2 - extents.width / 2, candidates[i], extents.width, extents.height);
-      placed = box_is_free (taken, &box);
-    }
-  if (!placed)
-    return;
-  g_array_append_val (taken, box);
-
-  cairo_move_to (cr, box.origin.x - extents.x, box.origin.y);
+  cairo_move_to (cr, name->box.origin.x - extents.x, name->box.origin.y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_width (cr, 3.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -231,35 +189,20 @@ draw_area (SbAreaLayer        *self,
   cairo_restore (cr);
 }
 
-/* Names of the areas shown, after every area is drawn so that none covers
- * another's name.
+/* Names of the areas shown, where the layout put them: inside their
+ * areas, clear of symbols, cards and towns.
  */
 static void
-draw_area_labels (SbAreaLayer        *self,
-                  cairo_t            *cr,
-                  const SbProjection *projection,
-                  SbSelection        *selection,
-                  GListModel         *areas)
+draw_area_names (SbAreaLayer        *self,
+                 cairo_t            *cr,
+                 const SbProjection *projection)
 {
-  g_autoptr(GArray) taken = sb_item_layer_get_symbol_boxes (selection, projection);
+  g_autoptr(SbMapLayout) map_layout = sb_map_layer_get_layout (SB_MAP_LAYER (self), projection);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
 
-  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
-    {
-      g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
-      gboolean dimmed;
-      double rgb[3];
-
-      if (!sb_selection_item_is_visible (selection, item))
-        continue;
-
-      sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
-      if (dimmed)
-        continue;
-
-      item_rgb (item, rgb);
-      draw_area_label (cr, projection, item, rgb, dark, taken);
-    }
+  for (guint i = 0; i < map_layout->area_names->len; i++)
+    draw_area_name (cr, layout, &g_array_index (map_layout->area_names, SbMapAreaName, i), dark);
 }
 
 static void
@@ -313,15 +256,17 @@ draw_footprint (SbAreaLayer        *self,
   cairo_fill_preserve (cr);
   cairo_pattern_destroy (gradient);
 
-  /* The edge is drawn only for the selection: the disc alone says "about here". */
-  if (strong)
+  /* "Near" shows how near: its edge always; a region's only when it is
+   * selected, the disc alone saying "somewhere here".
+   */
+  if (strong || precision == SB_PLACE_PRECISION_NEAR)
   {
     double dots[] = { 1, 5 };
 
     cairo_set_dash (cr, dots, 2, 0);
     cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-    cairo_set_line_width (cr, 2);
-    cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, strong ? 0.9 : 0.55);
+    cairo_set_line_width (cr, strong ? 2 : 1.5);
+    cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, strong ? 0.9 : 0.7);
     cairo_stroke (cr);
   }
 
@@ -420,18 +365,20 @@ sb_area_layer_draw (SbMapLayer         *layer,
       if (sb_selection_item_is_visible (selection, item))
         draw_area (self, cr, projection, item);
     }
-  draw_area_labels (self, cr, projection, selection, areas);
 
   /* An event dataset's incidents are clustered by the item layer; a
    * million regions read at each drawing would stall the map.
    */
-  if (sb_item_layer_clusters_briefing (briefing))
+  if (sb_incident_clusters_wanted (briefing))
     {
       draw_footprints (self, cr, projection, selection, sb_briefing_get_items (briefing, SB_ITEM_KIND_DEPLOYMENT));
       draw_footprints (self, cr, projection, selection, sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT));
     }
   else
     draw_footprints (self, cr, projection, selection, sb_briefing_get_all_items (briefing));
+
+  /* Over the shading of countries, so that it does not veil them. */
+  draw_area_names (self, cr, projection);
 }
 
 /* The smallest area under the point: nested areas stay reachable. */

@@ -129,28 +129,3 @@ sb_place_get_country (SbPlace *self)
 
   return self->country;
 }
-
-/**
- * sb_place_extend_bounds:
- *
- * Extends the given box, which the caller initialises, so that a map
- * framing it shows the place itself: its uncertainty (up to 250 km) and a
- * margin around it.
- */
-void
-sb_place_extend_bounds (SbPlace *self,
-                        double  *min_lat,
-                        double  *min_lon,
-                        double  *max_lat,
-                        double  *max_lon)
-{
-  double margin;
-
-  g_return_if_fail (SB_IS_PLACE (self));
-
-  margin = MIN (sb_place_get_radius_km (self), 250.0) / 111.0 + 0.3;
-  *min_lat = MIN (*min_lat, self->lat - margin);
-  *max_lat = MAX (*max_lat, self->lat + margin);
-  *min_lon = MIN (*min_lon, self->lon - margin);
-  *max_lon = MAX (*max_lon, self->lon + margin);
-}

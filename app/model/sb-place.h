@@ -22,10 +22,5 @@ SbPlacePrecision  sb_place_get_precision (SbPlace *self);
 double            sb_place_get_radius_km (SbPlace *self);
 gboolean          sb_place_has_radius    (SbPlace *self);
 const char       *sb_place_get_country   (SbPlace *self);
-void              sb_place_extend_bounds (SbPlace *self,
-                                          double  *min_lat,
-                                          double  *min_lon,
-                                          double  *max_lat,
-                                          double  *max_lon);
 
 G_END_DECLS

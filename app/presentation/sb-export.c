@@ -168,24 +168,6 @@ foreach_tile (ShumateMapSource   *tiles,
 }
 
 static void
-init_projection (SbProjection *projection,
-                 double        latitude,
-                 double        longitude,
-                 double        zoom,
-                 double        width,
-                 double        height)
-{
-  projection->zoom = zoom;
-  projection->world_size = SB_TILE_SIZE * exp2 (zoom);
-  projection->center_x = sb_mercator_x (longitude) * projection->world_size;
-  projection->center_y = sb_mercator_y (latitude) * projection->world_size;
-  projection->half_width = width / 2;
-  projection->half_height = height / 2;
-  projection->cos_rotation = 1;
-  projection->sin_rotation = 0;
-}
-
-static void
 on_prefetched (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -226,7 +208,7 @@ sb_export_prefetch_tiles (ShumateMapSource *tiles,
   if (data_source == NULL || width <= 0 || height <= 0)
     return;
 
-  init_projection (&projection, latitude, longitude, zoom, width, height);
+  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
   foreach_tile (tiles, &projection, width, height, FALSE, prefetch_one, data_source);
 }
 
@@ -389,7 +371,7 @@ start_fetching (GTask *task)
         Page *page = &g_array_index (job->pages, Page, i);
         SbProjection projection;
 
-        init_projection (&projection, page->latitude, page->longitude, page->zoom,
+        sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                          layout.map_width, layout.map_height);
         foreach_tile (job->tiles, &projection, layout.map_width, layout.map_height,
                       job->format == SB_EXPORT_PDF, request_tile, task);
@@ -525,6 +507,8 @@ set_layers_selection (Job         *job,
   job->layers[0] = SB_MAP_LAYER (g_object_ref_sink (sb_area_layer_new (job->viewport, selection)));
   job->layers[1] = SB_MAP_LAYER (g_object_ref_sink (sb_movement_layer_new (job->viewport, selection)));
   job->layers[2] = SB_MAP_LAYER (g_object_ref_sink (sb_item_layer_new (job->viewport, selection)));
+  sb_map_layer_set_layout_source (job->layers[0], job->layers[2]);
+  sb_map_layer_set_layout_source (job->layers[1], job->layers[2]);
 }
 
 static void
@@ -804,7 +788,7 @@ draw_map (Job          *job,
   TileDraw tile_draw = { job, cr };
   double symbol_scale = MAX (layout->unit * 1.4, 0.5);
 
-  init_projection (&projection, page->latitude, page->longitude, page->zoom,
+  sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                    layout->map_width, layout->map_height);
 
   cairo_save (cr);
@@ -813,6 +797,7 @@ draw_map (Job          *job,
   cairo_clip (cr);
 
   ensure_layers (job);
+  sb_base_layer_set_briefing (job->base_layer, sb_selection_get_briefing (selection));
   sb_base_layer_draw (job->base_layer, cr, &projection, FALSE);
 
   if (job->tiles != NULL && job->data_source != NULL)

@@ -400,7 +400,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 #endif
 
-  sb_map_view_set_symbol_scale (self->map_view, MAX (1.25, 1.6 * unit));
+  sb_map_view_set_symbol_scale (self->map_view, MAX (1.6, 1.8 * unit));
 }
 
 static gboolean
@@ -514,7 +514,7 @@ sb_presentation_window_init (SbPresentationWindow *self)
   /* No hover summaries over the audience's picture. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (sb_map_view_get_map (self->map_view)), FALSE);
 
-  self->pulse = sb_pulse_new (sb_map_view_get_viewport (self->map_view));
+  self->pulse = sb_pulse_new (self->map_view);
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->pulse));
 
   key = gtk_event_controller_key_new ();
