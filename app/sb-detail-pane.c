@@ -156,6 +156,11 @@ create_link (SbDetailPane *self,
   gtk_widget_add_css_class (button, "entity-link");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Show on the Map"));
+  /* GTK 4.8 names no button from a box of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (entity),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show on the Map"),
+                                  -1);
   g_object_set_data (G_OBJECT (button), FACT_ENTITY_KEY, entity);
   g_signal_connect (button, "clicked", G_CALLBACK (on_fact_button_clicked), self);
 

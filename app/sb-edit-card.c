@@ -230,7 +230,6 @@ new_entry_row (Field      *field,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   plain_row (row);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_apply), field);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), field);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), field);
@@ -399,6 +398,18 @@ on_choice_selected (Field *field)
     field->apply (field);
 }
 
+/* libadwaita 1.2 leaves the list a combo row pops up without a name. */
+static void
+name_popup_list (GtkWidget  *widget,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    else
+      name_popup_list (child, title);
+}
+
 /* @labels: (transfer full): what to choose from */
 static GtkWidget *
 combo_row_new (const char    *title,
@@ -409,7 +420,7 @@ combo_row_new (const char    *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   plain_row (row);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  name_popup_list (row, title);
   g_object_unref (labels);
 
   return row;
@@ -695,7 +706,6 @@ new_switch_row (Field      *field,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_switch_changed), field);
@@ -1349,7 +1359,6 @@ add_figure_rows (SbEditCard *self,
   add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (add_button, "flat");
   gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Figure"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), add_button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (add_row), add_button);
   g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (on_add_figure), add_field_holder);

@@ -530,7 +530,8 @@ on_edited (SbSidebar *self,
       all = TRUE;
     }
 
-  for (guint l = 0; l < G_N_ELEMENTS (lists) && !all; l++)
+  /* Counts change only with what the filters read. */
+  for (guint l = 0; l < G_N_ELEMENTS (lists) && !all && sb_filter_items_changed (changes, -1); l++)
     for (guint i = 0; i < lists[l]->len; i++)
       {
         SbEntity *entity = g_ptr_array_index (lists[l], i);

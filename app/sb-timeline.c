@@ -753,7 +753,7 @@ static void
 on_edited (SbTimeline *self,
            SbChanges  *changes)
 {
-  if (!sb_changes_touches_type (changes, SB_TYPE_ITEM) &&
+  if (!sb_filter_items_changed (changes, SB_ITEM_KIND_INCIDENT) &&
       (sb_changes_get_briefing_fields (changes) & (1 << SB_BRIEFING_FIELD_DATE)) == 0)
     return;
 

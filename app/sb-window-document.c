@@ -98,6 +98,7 @@ update_problems_button (SbWindow *self)
   g_autofree char *label = g_strdup_printf ("%u", n);
   /* TRANSLATORS: what a screen reader says of the button: "3 problems" */
   g_autofree char *spoken = g_strdup_printf (ngettext ("%u problem", "%u problems", n), n);
+  GtkWidget *toggle;
 
   adw_button_content_set_label (self->problems_content, label);
   gtk_widget_set_visible (self->problems_button, n > 0);
@@ -105,6 +106,13 @@ update_problems_button (SbWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken,
                                   -1);
+  /* GTK 4.8 names the button inside after what it shows: "2". */
+  toggle = gtk_widget_get_first_child (self->problems_button);
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken,
+                                    -1);
 }
 
 static void

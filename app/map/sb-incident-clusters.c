@@ -576,6 +576,17 @@ sb_incident_clusters_update (SbIncidentClusters *self,
                              SbFilter           *filter,
                              SbChanges          *changes)
 {
+  /* What clustering reads: where an incident is, its type, and whether
+   * the filters show it.
+   */
+  const guint64 item_fields = (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_PLACE) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_SUBTYPE) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CERTAINTY) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_ACTORS) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_DATE);
+  const guint64 place_fields = (G_GUINT64_CONSTANT (1) << SB_PLACE_FIELD_LATITUDE) |
+                               (G_GUINT64_CONSTANT (1) << SB_PLACE_FIELD_LONGITUDE) |
+                               (G_GUINT64_CONSTANT (1) << SB_PLACE_FIELD_PRECISION);
   g_autoptr(GHashTable) moved = g_hash_table_new (NULL, NULL);
   GPtrArray *lists[] = {
     sb_changes_get_inserted (changes),
@@ -592,9 +603,10 @@ sb_incident_clusters_update (SbIncidentClusters *self,
       {
         SbEntity *entity = g_ptr_array_index (lists[l], i);
 
-        if (SB_IS_PLACE (entity))
+        if (SB_IS_PLACE (entity) && (l != 1 || (sb_changes_get_fields (changes, entity) & place_fields) != 0))
           g_hash_table_add (moved, entity);
-        else if (SB_IS_ITEM (entity) && sb_item_get_kind (SB_ITEM (entity)) == SB_ITEM_KIND_INCIDENT)
+        else if (SB_IS_ITEM (entity) && sb_item_get_kind (SB_ITEM (entity)) == SB_ITEM_KIND_INCIDENT &&
+                 (l != 1 || (sb_changes_get_fields (changes, entity) & item_fields) != 0))
           {
             update_item (self, filter, SB_ITEM (entity), l == 2);
             updated = TRUE;

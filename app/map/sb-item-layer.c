@@ -1233,9 +1233,6 @@ on_edited (SbItemLayer *self,
       return;
     }
 
-  if (self->building != NULL)
-    self->build_again = TRUE;
-
   if (self->clusters != NULL)
     updated = sb_incident_clusters_update (self->clusters, sb_selection_get_filter (selection), changes);
 
@@ -1247,7 +1244,9 @@ on_edited (SbItemLayer *self,
       updated = sb_incident_clusters_update (self->actor_clusters, filter, changes) || updated;
     }
 
-  if (updated)
+  if (updated && self->building != NULL)
+    self->build_again = TRUE;
+  else if (updated)
     {
       g_clear_handle_id (&self->rebuild_source, g_source_remove);
       self->rebuild_source = g_timeout_add (REBUILD_AFTER_EDITS_MS, rebuild_after_edits, self);

@@ -31,6 +31,7 @@ struct _SbLegend
   GtkBox *rows;
 
   SbSelection *selection;
+  guint rebuild_source;    /* after edits */
 };
 
 G_DEFINE_FINAL_TYPE (SbLegend, sb_legend, GTK_TYPE_WIDGET)
@@ -336,6 +337,16 @@ rebuild (SbLegend *self)
   add_row (self, SAMPLE_TOWN, 0, _("A town the briefing mentions"));
 }
 
+static gboolean
+rebuild_later (gpointer data)
+{
+  SbLegend *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The legend lists the kinds, incident types, certainties and
  * precisions in use.
  */
@@ -360,8 +371,9 @@ on_edited (SbLegend  *self,
                sb_changes_has_field (changes, entity, SB_ITEM_FIELD_PLACE);
     }
 
-  if (used)
-    rebuild (self);
+  /* It reads every statement: once edits pause, not in the edit's frame. */
+  if (used && self->rebuild_source == 0)
+    self->rebuild_source = g_timeout_add_full (G_PRIORITY_LOW, 300, rebuild_later, self, NULL);
 }
 
 void
@@ -382,6 +394,7 @@ sb_legend_dispose (GObject *object)
   SbLegend *self = (SbLegend *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_LEGEND);
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

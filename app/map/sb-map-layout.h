@@ -15,6 +15,7 @@
 #include <pango/pango.h>
 
 #include "sb-basemap.h"
+#include "sb-changes.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
 #include "sb-selection.h"
@@ -117,6 +118,7 @@ gboolean     sb_map_layout_emphasis       (SbSelection         *selection,
                                            gboolean            *dimmed);
 double       sb_map_layout_symbol_radius  (SbItem              *item);
 gboolean     sb_map_layout_uses_cards     (SbPlace             *place);
+gboolean     sb_map_layout_shows_changes  (SbChanges           *changes);
 const SbMapMark *
              sb_map_layout_find_mark      (SbMapLayout         *self,
                                            SbItem              *item);

@@ -105,6 +105,8 @@ struct _SbChecker
   SbBriefing *briefing;
   GListStore *problems;
   GCancellable *running;
+  gint64 started;
+  guint last_ms;           /* how long the last check took */
   guint queued;            /* timeout before the next check */
   gboolean again;          /* changed while checking */
 };
@@ -327,6 +329,7 @@ on_checked (GObject      *object,
     return;
 
   g_clear_object (&self->running);
+  self->last_ms = (g_get_monotonic_time () - self->started) / 1000;
   g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
                        problems->pdata, problems->len);
 
@@ -347,6 +350,7 @@ start_check (SbChecker *self)
   self->again = FALSE;
 
   self->running = g_cancellable_new ();
+  self->started = g_get_monotonic_time ();
   task = g_task_new (self, self->running, on_checked, NULL);
   g_task_set_source_tag (task, start_check);
   g_task_set_task_data (task, sb_briefing_get_snapshot (self->briefing), g_object_unref);
@@ -385,9 +389,10 @@ sb_checker_queue (SbChecker *self)
       return;
     }
 
+  /* A check that takes long waits for a longer pause. */
   n_items = g_list_model_get_n_items (sb_briefing_get_all_items (self->briefing));
   g_clear_handle_id (&self->queued, g_source_remove);
-  self->queued = g_timeout_add (n_items > LARGE_BRIEFING ? CHECK_DELAY_LARGE_MS : CHECK_DELAY_MS,
+  self->queued = g_timeout_add (MAX (n_items > LARGE_BRIEFING ? CHECK_DELAY_LARGE_MS : CHECK_DELAY_MS, 2 * self->last_ms),
                                 on_queued, self);
 
   if (!was_checking)

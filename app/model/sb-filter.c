@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "sb-changes.h"
 #include "sb-filter.h"
 #include "sb-model-private.h"
 
@@ -517,4 +518,44 @@ sb_filter_collect_items (const SbFilter *self,
     }
 
   return shown;
+}
+
+#define BIT(field) (G_GUINT64_CONSTANT (1) << (field))
+
+/* What the filters read of a statement. */
+static const guint64 filtered_fields =
+  BIT (SB_ITEM_FIELD_CERTAINTY) | BIT (SB_ITEM_FIELD_SUBTYPE) | BIT (SB_ITEM_FIELD_ACTORS) | BIT (SB_ITEM_FIELD_DATE);
+
+/**
+ * sb_filter_items_changed:
+ * @kind: the kind of statement asked about; -1 for any
+ *
+ * Returns: whether an edit may have changed which statements of @kind a
+ *   filter shows, or how many: some were added or removed, or their
+ *   certainty, type, actors or dates changed
+ */
+gboolean
+sb_filter_items_changed (SbChanges *changes,
+                         int        kind)
+{
+  GPtrArray *lists[] = {
+    sb_changes_get_inserted (changes),
+    sb_changes_get_removed (changes),
+    sb_changes_get_changed (changes),
+  };
+
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        if (!SB_IS_ITEM (entity) || (kind >= 0 && sb_item_get_kind (SB_ITEM (entity)) != (SbItemKind) kind))
+          continue;
+        if (l < 2 || (sb_changes_get_fields (changes, entity) & filtered_fields) != 0)
+          return TRUE;
+      }
+
+  return FALSE;
 }

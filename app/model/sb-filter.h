@@ -11,6 +11,7 @@
 
 #include "sb-actor.h"
 #include "sb-briefing.h"
+#include "sb-changes.h"
 #include "sb-item.h"
 #include "sb-types.h"
 
@@ -62,6 +63,8 @@ gboolean    sb_filter_item_is_visible_at_any_time (const SbFilter *self,
                                                    SbItem         *item);
 gboolean    sb_filter_equal_but_time             (const SbFilter *a,
                                                   const SbFilter *b);
+gboolean    sb_filter_items_changed              (SbChanges      *changes,
+                                                  int             kind);
 GPtrArray  *sb_filter_collect_items              (const SbFilter *self,
                                                   SbItemKind      kind,
                                                   gboolean        any_time,

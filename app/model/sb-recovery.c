@@ -28,7 +28,9 @@
 #include "sb-recovery.h"
 #include "sb-writer.h"
 
-/* How long after a change the copy is written: at most this is lost. */
+/* How long after a change the copy is written: at most this is lost
+ * (more for a briefing that takes long to write).
+ */
 #define AUTOSAVE_DELAY_MS 3000
 #define GROUP "Recovery"
 
@@ -274,6 +276,8 @@ struct _SbRecovery
   GFile *info;
   guint timeout;
   GCancellable *writing;
+  gint64 write_started;
+  guint delay_ms;          /* longer for a briefing slow to write */
   gboolean discarded;
   gboolean written;        /* the files are there */
 };
@@ -406,6 +410,11 @@ on_written (GObject      *object,
   g_clear_object (&self->writing);
   self->written = TRUE;
 
+  /* Writing takes at most a fifth of the time: an event dataset of a
+   * million incidents is not written every three seconds.
+   */
+  self->delay_ms = MAX (AUTOSAVE_DELAY_MS, 5 * (g_get_monotonic_time () - self->write_started) / 1000);
+
   /* Saved or discarded while it was written. */
   if (self->discarded || self->document == NULL || !sb_document_get_modified (self->document))
     delete_files (self);
@@ -459,6 +468,7 @@ sb_recovery_write_now (SbRecovery *self)
   write->keys = describe (self);
 
   self->writing = g_cancellable_new ();
+  self->write_started = g_get_monotonic_time ();
   task = g_task_new (self, NULL, on_written, NULL);
   g_task_set_source_tag (task, sb_recovery_write_now);
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
@@ -484,7 +494,7 @@ on_changed (SbRecovery *self)
   if (self->discarded || self->timeout != 0 || !sb_document_get_modified (self->document))
     return;
 
-  self->timeout = g_timeout_add (AUTOSAVE_DELAY_MS, on_timeout, self);
+  self->timeout = g_timeout_add (MAX (self->delay_ms, AUTOSAVE_DELAY_MS), on_timeout, self);
 }
 
 static void
