@@ -495,14 +495,16 @@ sb_application_init (SbApplication *self)
 {
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check briefing files and print each problem, then exit"), NULL },
+      N_("Check briefings and data files (ACLED, UCDP GED, GeoJSON) and print each problem, then exit"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import ACLED exports, UCDP GED and GeoJSON into one briefing, written to --output, then exit"), NULL },
     { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Present the briefing full screen from its first step"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
-  /* Only listed here for --help; main() handles --check before the
-   * application starts.
+  /* Only listed here for --help; main() handles --check and --convert
+   * before the application starts.
    */
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_signal_connect (self, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);

@@ -188,6 +188,63 @@ add_link_fact (SbDetailPane *self,
     }
 }
 
+/* What the file a statement or place was imported from says of it, key
+ * and value as the file has them: nothing in the file is lost.
+ */
+static void
+add_properties (SbDetailPane       *self,
+                const char * const *properties)
+{
+  GtkWidget *heading;
+
+  if (properties == NULL || properties[0] == NULL)
+    return;
+
+  heading = gtk_label_new (_("In the Imported File"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_grid_attach (self->facts, heading, 0, self->n_facts++, 2, 1);
+
+  for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    add_fact (self, properties[i], *properties[i + 1] != '\0' ? properties[i + 1] : "—", NULL);
+}
+
+/* For places drawn for reference: which of the file's properties names
+ * them all, the file imported again (win.name-reference-places).
+ */
+static void
+add_name_choice (SbDetailPane       *self,
+                 const char * const *properties)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button;
+
+  for (guint i = 0; properties != NULL && properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (*properties[i + 1] == '\0')
+        continue;
+
+      item = g_menu_item_new (properties[i], NULL);
+      g_menu_item_set_action_and_target_value (item, "win.name-reference-places",
+                                               g_variant_new_string (properties[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
+    return;
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Name Places By"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Name every place and area for reference by another property of the file"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 4);
+  gtk_grid_attach (self->facts, button, 0, self->n_facts++, 2, 1);
+}
+
 static void
 add_figures (SbDetailPane *self,
              GPtrArray    *figures)
@@ -311,6 +368,7 @@ show_item (SbDetailPane *self,
 
   add_figures (self, sb_item_get_figures (item));
   add_certainty (self, sb_item_get_evidence (item));
+  add_properties (self, sb_item_get_properties (item));
 
   g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
   for (guint i = 0; sb_item_get_figures (item) != NULL && i < sb_item_get_figures (item)->len; i++)
@@ -362,11 +420,16 @@ show_place (SbDetailPane *self,
   g_autofree char *coordinates = g_strdup_printf (_("%.4f, %.4f"), sb_place_get_latitude (place), sb_place_get_longitude (place));
   gboolean first = TRUE;
 
-  gtk_label_set_text (self->kind_label, _("Place"));
+  gtk_label_set_text (self->kind_label, !sb_place_is_reference (place) ? _("Place")
+                                       : sb_place_get_geometry (place) ? _("Area for reference")
+                                       : _("Place for reference"));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (place)));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
 
-  add_fact (self, _("Precision"), precision, NULL);
+  if (sb_place_get_geometry (place) != NULL)
+    add_fact (self, _("Outline"), _("As drawn in the imported file"), NULL);
+  else
+    add_fact (self, _("Precision"), precision, NULL);
   add_fact (self, _("Coordinates"), coordinates, _("Latitude, longitude (WGS 84)"));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -381,6 +444,10 @@ show_place (SbDetailPane *self,
       g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
       first = FALSE;
     }
+
+  add_properties (self, sb_place_get_properties (place));
+  if (sb_place_is_reference (place))
+    add_name_choice (self, sb_place_get_properties (place));
 }
 
 static void

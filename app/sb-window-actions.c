@@ -33,8 +33,11 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  /* A ".json" may be a briefing or GeoJSON: the content decides. */
   g_autoptr(GListModel) filters =
-    sb_file_filters_new (sb_file_filter_new (_("Briefings"), SB_WINDOW_BRIEFING_MIME_TYPE, "sahelbrief", NULL), NULL);
+    sb_file_filters_new (sb_file_filter_new (_("Briefings"), SB_WINDOW_BRIEFING_MIME_TYPE, "sahelbrief", "json", NULL),
+                         sb_file_filter_new (_("Briefings and Data Files"), NULL, "sahelbrief", "json", "geojson", "csv", NULL),
+                         NULL);
 
   sb_file_chooser_open (GTK_WINDOW (widget), _("Open Briefing"), NULL, filters,
                         on_briefing_chosen, g_object_ref (widget));
@@ -111,9 +114,21 @@ show_import_problems_action (GtkWidget  *widget,
   _sb_window_show_import_problems (SB_WINDOW (widget));
 }
 
+/* The file imported again, its places for reference named by another
+ * of its properties.
+ */
 static void
-on_import_chosen (GFile    *file,
-                  gpointer  user_data)
+name_reference_places_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  _sb_window_import_again (SB_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_import_chosen (GFile      *file,
+                  const char *encoding,
+                  gpointer    user_data)
 {
   g_autoptr(SbWindow) self = user_data;
   SbImportFormat format;
@@ -121,18 +136,24 @@ on_import_chosen (GFile    *file,
   if (file == NULL)
     return;
 
-  if (!sb_import_guess_format (file, &format))
+  if (!sb_import_guess_format (file, &format) && format == SB_IMPORT_FORMAT_BRIEFING)
+    {
+      sb_window_open (self, file);
+      return;
+    }
+
+  if (format != SB_IMPORT_FORMAT_ACLED && format != SB_IMPORT_FORMAT_UCDP && format != SB_IMPORT_FORMAT_GEOJSON)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                              _("“%s” is neither a CSV file nor GeoJSON: SahelBrief imports "
-                                               "ACLED exports (.csv) and GeoJSON (.geojson or .json)"), name);
+                                               "ACLED exports and UCDP GED (.csv) and GeoJSON (.geojson or .json)"), name);
 
       _sb_window_show_error (self, _("Could Not Import"), error);
       return;
     }
 
-  sb_window_import (self, file, format);
+  sb_window_import (self, file, format, encoding);
 }
 
 static void
@@ -140,14 +161,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_autoptr(GListModel) filters =
-    sb_file_filters_new (sb_file_filter_new (_("ACLED Exports and GeoJSON"), NULL, "csv", "geojson", "json", NULL),
-                    sb_file_filter_new (_("ACLED Exports (CSV)"), "text/csv", "csv", NULL),
-                    sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", "json", NULL),
-                    NULL);
-
-  sb_file_chooser_open (GTK_WINDOW (widget), _("Import Events"), _("_Import"), filters,
-                        on_import_chosen, g_object_ref (widget));
+  sb_import_choose_file (GTK_WINDOW (widget), on_import_chosen, g_object_ref (widget));
 }
 
 static void
@@ -445,6 +459,7 @@ _sb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-problems", NULL, show_import_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.name-reference-places", "s", name_reference_places_action);
   gtk_widget_class_install_action (widget_class, "win.export-geojson", NULL, export_geojson_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

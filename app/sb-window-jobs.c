@@ -45,6 +45,8 @@ struct _SbWindowJob
   GFile *file;             /* nullable: opened, imported or written */
   char *uri;               /* nullable: the address opened */
   SbImportFormat format;   /* of an import */
+  char *encoding;          /* nullable: of an import, as chosen */
+  char *name_property;     /* nullable: names an import's places for reference */
   const char *done;        /* an export's toast when it is done */
 };
 
@@ -55,6 +57,8 @@ job_free (SbWindowJob *job)
   g_clear_object (&job->cancellable);
   g_clear_object (&job->file);
   g_clear_pointer (&job->uri, g_free);
+  g_clear_pointer (&job->encoding, g_free);
+  g_clear_pointer (&job->name_property, g_free);
   g_free (job);
 }
 
@@ -132,6 +136,11 @@ show_problems (SbWindow   *self,
 
   dialog = create_message_dialog (self, heading);
   adw_message_dialog_set_body (dialog, summary);
+  if (problems->len == 0)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   label = gtk_label_new (body->str);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -221,6 +230,9 @@ show_document (SbWindow        *self,
                SbRecoveryEntry *adopt)
 {
   GFile *file = sb_document_get_file (document);
+
+  /* Only an import just made names its places for reference anew. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  file != NULL || sb_document_get_location (document) != NULL);
@@ -469,7 +481,6 @@ void
 sb_window_open (SbWindow *self,
                 GFile    *file)
 {
-  g_autofree char *name = NULL;
   SbImportFormat format;
   SbWindowJob *job;
 
@@ -492,11 +503,12 @@ sb_window_open (SbWindow *self,
       return;
     }
 
-  /* ACLED exports and GeoJSON opened from the file manager or dropped. */
-  name = g_file_get_basename (file);
-  if (name != NULL && !g_str_has_suffix (name, ".json") && sb_import_guess_format (file, &format))
+  /* ACLED exports, GED and GeoJSON opened from the file manager or
+   * dropped, told by their content (".json" may be GeoJSON).
+   */
+  if (sb_import_guess_format (file, &format))
     {
-      sb_window_import (self, file, format);
+      sb_window_import (self, file, format, NULL);
       return;
     }
 
@@ -704,22 +716,17 @@ _sb_window_show_import_problems (SbWindow *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *summary = NULL;
 
-  if (self->problems == NULL || sb_window_get_file (self) == NULL)
+  if (self->import_summary == NULL || sb_window_get_file (self) == NULL)
     return;
 
   /* show_problems() keeps its own reference. */
-  problems = g_ptr_array_ref (self->problems);
+  problems = g_ptr_array_ref (self->import_summary->problems);
   name = g_file_get_parse_name (sb_window_get_file (self));
-  basename = g_file_get_basename (sb_window_get_file (self));
-  summary = g_strdup_printf (ngettext ("Importing “%s” met %u problem; what it concerns was left out.",
-                                       "Importing “%s” met %u problems; what they concern was left out.",
-                                       problems->len),
-                             basename, problems->len);
+  summary = sb_import_summary_to_text (self->import_summary);
 
-  show_problems (self, _("Imported with Problems"), summary, name, problems);
+  show_problems (self, problems->len > 0 ? _("Imported with Problems") : _("Imported"), summary, name, problems);
 }
 
 static void
@@ -729,75 +736,98 @@ on_imported (GObject      *object,
 {
   g_autoptr(SbWindowJob) job = user_data;
   SbWindow *self = job->window;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbImportSummary) summary = NULL;
   g_autoptr(SbBriefing) briefing = NULL;
   g_autofree char *name = g_file_get_parse_name (job->file);
   SbDocument *document;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
-  briefing = sb_import_file_finish (result, &problems);
+  briefing = sb_import_file_finish (result, &summary);
 
   if (!end_job (job))
     return;
 
   if (briefing == NULL)
     {
-      if (problems->len > 0)
-        show_load_problems (self, _("Could Not Import"), name, problems);
+      if (summary->problems->len > 0)
+        show_load_problems (self, _("Could Not Import"), name, summary->problems);
       return;
     }
 
   document = set_briefing (self, briefing, job->file, NULL);
   sb_document_set_imported (document, TRUE);
   self->import_format = job->format;
+  g_free (self->import_encoding);
+  self->import_encoding = g_strdup (job->encoding);
+  g_free (self->import_name_property);
+  self->import_name_property = g_strdup (job->name_property);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", summary->n_reference > 0);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (summary->problems);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
+  self->import_summary = sb_import_summary_ref (summary);
 
-  /* Rows skipped: the briefing is shown, the problems a click away. */
-  if (problems->len > 0)
-    {
-      g_autofree char *title = NULL;
-      AdwToast *toast;
+  /* The briefing is shown; what was made and left out a click away. */
+  title = sb_import_format_toast (summary);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-import-problems");
+  adw_toast_set_timeout (toast, 10);
+  sb_window_add_toast (self, toast);
+}
 
-      self->problems = g_ptr_array_ref (problems);
-      title = g_strdup_printf (ngettext ("Imported with %u problem", "Imported with %u problems", problems->len),
-                               problems->len);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-import-problems");
-      adw_toast_set_timeout (toast, 10);
-      sb_window_add_toast (self, toast);
-    }
+/* One import in the background, as sb_window_import() starts it, or a
+ * reload or another name for the places for reference.
+ */
+static void
+start_import (SbWindow       *self,
+              GFile          *file,
+              SbImportFormat  format,
+              const char     *encoding,
+              const char     *name_property)
+{
+  SbWindowJob *job = start_file_job (self, JOB_IMPORT, file);
+
+  job->format = format;
+  job->encoding = g_strdup (encoding);
+  job->name_property = g_strdup (name_property);
+
+  sb_import_file_async (file, format, encoding, name_property, job->cancellable, on_imported, job);
 }
 
 /**
  * sb_window_import:
+ * @encoding: (nullable): the file's encoding, or %NULL to detect it
  *
- * Imports an ACLED export or GeoJSON in the background and shows it as a
- * briefing; the briefing shown stays when nothing can be imported.
+ * Imports an ACLED export, UCDP GED or GeoJSON in the background and
+ * shows it as a briefing; the briefing shown stays when nothing can be
+ * imported.
  */
 void
 sb_window_import (SbWindow       *self,
                   GFile          *file,
-                  SbImportFormat  format)
+                  SbImportFormat  format,
+                  const char     *encoding)
 {
-  SbWindowJob *job;
-
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (!_sb_window_is_replaceable (self))
     {
-      sb_window_import (_sb_window_new_sibling (self), file, format);
+      sb_window_import (_sb_window_new_sibling (self), file, format, encoding);
       return;
     }
 
-  job = start_file_job (self, JOB_IMPORT, file);
-  job->format = format;
-
-  sb_import_file_async (file, format, job->cancellable, on_imported, job);
+  start_import (self, file, format, encoding, NULL);
 }
 
+/* Reads the document's file or address again; an import is imported
+ * again, its places for reference named by @name_property.
+ */
 static void
-reload (SbWindow *self)
+reload (SbWindow   *self,
+        const char *name_property)
 {
   SbDocument *document = self->document;
   GFile *file = document ? sb_document_get_file (document) : NULL;
@@ -808,51 +838,80 @@ reload (SbWindow *self)
   if (sb_document_get_location (document) != NULL)
     load_location (self, sb_document_get_location (document), TRUE);
   else if (file != NULL && sb_document_get_imported (document))
-    sb_window_import (self, file, self->import_format);
+    start_import (self, file, self->import_format, self->import_encoding, name_property);
   else if (file != NULL)
     sb_window_open (self, file);
 }
 
+#define NAME_PROPERTY_KEY "sb-name-property"
+
 static void
-on_reload_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SbWindow         *self)
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SbWindow         *self)
 {
-  if (!g_str_equal (response, "reload"))
+  if (!g_str_equal (response, "discard"))
     return;
 
   /* What was discarded is not kept for recovery either. */
   _sb_window_discard_changes (self);
   self->close_confirmed = FALSE;
   sb_document_mark_saved (self->document, sb_document_get_revision (self->document));
-  reload (self);
+  reload (self, g_object_get_data (G_OBJECT (dialog), NAME_PROPERTY_KEY));
 }
 
-/* Files are read again; web addresses are asked whether they changed.
- * Unsaved changes are given up only when the person says so.
- */
-void
-_sb_window_reload (SbWindow *self)
+/* Unsaved changes are given up only when the person says so. */
+static void
+reload_or_ask (SbWindow   *self,
+               const char *heading,
+               const char *body,
+               const char *discard_label,
+               const char *name_property)
 {
   GtkWidget *dialog;
 
   if (_sb_window_is_replaceable (self))
     {
-      reload (self);
+      reload (self, name_property);
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes and Reload?"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Reloading shows the briefing as it was saved; the changes made since are lost."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "reload", _("_Discard and Reload"),
+                                    "discard", discard_label,
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  g_object_set_data_full (G_OBJECT (dialog), NAME_PROPERTY_KEY, g_strdup (name_property), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file imported again, its places for reference named by
+ * @name_property: what was edited since goes, when the person says so.
+ */
+void
+_sb_window_import_again (SbWindow   *self,
+                         const char *name_property)
+{
+  if (self->document == NULL || !sb_document_get_imported (self->document) ||
+      sb_document_get_file (self->document) == NULL)
+    return;
+
+  reload_or_ask (self, _("Discard Changes and Import Again?"),
+                 _("Naming the places anew imports the file again; the changes made since are lost."),
+                 _("_Discard and Import"), name_property);
+}
+
+/* Files are read again; web addresses are asked whether they changed. */
+void
+_sb_window_reload (SbWindow *self)
+{
+  reload_or_ask (self, _("Discard Changes and Reload?"),
+                 _("Reloading shows the briefing as it was saved; the changes made since are lost."),
+                 _("_Discard and Reload"), self->import_name_property);
 }
 
 static void

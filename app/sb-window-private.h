@@ -65,6 +65,9 @@ struct _SbWindow
   GSettings *settings;     /* nullable */
   gboolean restore_view;   /* the first briefing shown gets the saved view */
   SbImportFormat import_format;  /* of the document's file, when imported */
+  char *import_encoding;   /* as chosen, or NULL: detected */
+  char *import_name_property;  /* names places for reference, or NULL */
+  SbImportSummary *import_summary;  /* nullable: of the file imported */
   SbWindowJob *job;        /* nullable: the one under way, owned by itself */
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
@@ -94,6 +97,8 @@ void     _sb_window_discard_changes        (SbWindow        *self);
 gboolean _sb_window_job_is_loading         (SbWindow       *self);
 void     _sb_window_cancel_job             (SbWindow       *self);
 void     _sb_window_reload                 (SbWindow       *self);
+void     _sb_window_import_again           (SbWindow       *self,
+                                            const char     *name_property);
 void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
 void     _sb_window_show_error             (SbWindow       *self,

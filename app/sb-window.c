@@ -436,6 +436,9 @@ sb_window_dispose (GObject *object)
   _sb_window_document_dispose (self);
   g_clear_object (&self->presenter);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->import_encoding, g_free);
+  g_clear_pointer (&self->import_name_property, g_free);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -550,6 +553,7 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
 
   self->selection = sb_selection_new ();
   sb_map_view_set_selection (self->map_view, self->selection);

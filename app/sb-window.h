@@ -39,7 +39,8 @@ void         sb_window_open_location  (SbWindow      *self,
 const char  *sb_window_get_location   (SbWindow      *self);
 void         sb_window_import         (SbWindow      *self,
                                        GFile         *file,
-                                       SbImportFormat format);
+                                       SbImportFormat format,
+                                       const char    *encoding);
 void         sb_window_export_geojson (SbWindow      *self,
                                        GFile         *file);
 void         sb_window_export_view    (SbWindow      *self,

@@ -5,8 +5,9 @@
  * area's middle; framing a country frames the whole country, and a point
  * its surroundings; the towns a briefing mentions are named; an event
  * dataset's incidents known only to a country are counted, not
- * clustered; the map redraws after the edits it draws, and names the
- * towns an edited text mentions. No display needed.
+ * clustered; outlines imported for reference are framed and named when
+ * nothing else is; the map redraws after the edits it draws, and names
+ * the towns an edited text mentions. No display needed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@
 #include "sb-edit.h"
 #include "sb-fields.h"
 #include "sb-framing.h"
+#include "sb-geojson.h"
 #include "sb-incident-clusters.h"
 #include "sb-loader.h"
 #include "sb-map-layout.h"
@@ -441,6 +443,94 @@ test_clusters_by_precision (void)
   g_assert_cmpuint (layout->marks->len, ==, 0);
 }
 
+/* Two districts from a boundaries file: no dates, so places for
+ * reference rather than statements.
+ */
+static SbBriefing *
+import_districts (void)
+{
+  static const char geojson[] =
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"ADM2_EN\": \"Ansongo\"}, \"geometry\": {\"type\": \"Polygon\","
+    " \"coordinates\": [[[0, 15], [1.5, 15], [1.5, 16], [0, 16], [0, 15]]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"ADM2_EN\": \"Bourem\"}, \"geometry\": {\"type\": \"Polygon\","
+    " \"coordinates\": [[[-1, 16.5], [0.5, 16.5], [0.5, 17.5], [-1, 17.5], [-1, 16.5]]]}}]}";
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (geojson, -1, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_geojson_import (stream, "districts", NULL, &problems);
+
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, 0);
+  return briefing;
+}
+
+static void
+test_reference_places (void)
+{
+  g_autoptr(SbBriefing) briefing = import_districts ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  GListModel *places = sb_briefing_get_places (briefing);
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY, outlines = SB_BOUNDS_INIT_EMPTY, one = SB_BOUNDS_INIT_EMPTY;
+  SbProjection projection;
+  guint named = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+
+      g_assert_true (sb_place_is_reference (place));
+      sb_bounds_add_point (&outlines, geometry->min_lat, geometry->min_lon);
+      sb_bounds_add_point (&outlines, geometry->max_lat, geometry->max_lon);
+    }
+
+  /* Nothing else to frame: the briefing opens on its outlines, no wider. */
+  sb_selection_set_briefing (selection, briefing);
+  g_assert_true (sb_framing_add_briefing (&bounds, briefing, selection));
+  g_assert_true (sb_bounds_contains (&bounds, &outlines));
+  g_assert_true (sb_bounds_contains (&outlines, &bounds));
+
+  /* A district chosen frames its outline, not its neighbour's. */
+  {
+    g_autoptr(SbPlace) ansongo = g_list_model_get_item (places, 0);
+
+    g_assert_true (sb_framing_add_entity (&one, briefing, selection, SB_ENTITY (ansongo)));
+    g_assert_cmpfloat_with_epsilon (one.min_lon, 0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (one.max_lon, 1.5, 1e-9);
+    g_assert_cmpfloat (one.max_lat, <, 16.5);
+  }
+
+  /* Named inside their outlines, as areas are. */
+  sb_projection_init_at (&projection, 16.2, 0.2, 7, 1600, 1000);
+  layout = sb_map_layout_new (selection, &projection, NULL, NULL, NULL);
+  for (guint i = 0; i < layout->area_names->len; i++)
+    {
+      const SbMapAreaName *name = &g_array_index (layout->area_names, SbMapAreaName, i);
+      const SbGeometry *geometry;
+      double lat, lon;
+
+      g_assert_null (name->area);
+      g_assert_nonnull (name->reference);
+      geometry = sb_place_get_geometry (name->reference);
+      sb_projection_to_location (&projection, name->box.origin.x + name->box.size.width / 2,
+                                 name->box.origin.y + name->box.size.height / 2, &lat, &lon);
+      g_assert_true (sb_geometry_contains (geometry, lon, lat));
+      named++;
+    }
+  g_assert_cmpuint (named, ==, 2);
+  g_clear_pointer (&layout, sb_map_layout_unref);
+
+  /* With the areas layer hidden they are neither named nor framed. */
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, FALSE);
+  layout = sb_map_layout_new (selection, &projection, NULL, NULL, NULL);
+  g_assert_cmpuint (layout->area_names->len, ==, 0);
+  sb_bounds_init_empty (&bounds);
+  g_assert_false (sb_framing_add_briefing (&bounds, briefing, selection));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
+  g_test_add_func ("/map-layout/reference-places", test_reference_places);
 
   return g_test_run ();
 }

@@ -562,14 +562,14 @@ test_import_and_export (void)
   GError *done = NULL;
   SbBriefing *imported;
 
-  sb_window_import (window, not_csv, SB_IMPORT_ACLED);
+  sb_window_import (window, not_csv, SB_IMPORT_FORMAT_ACLED, NULL);
   sb_test_wait_until (is_done_loading, window);
   sb_test_wait_until (sb_test_dialog_is_shown, NULL);
   g_assert_true (sb_window_get_briefing (window) == before);
   g_assert_nonnull (sb_window_get_problems (window));
   sb_test_close_dialogs ();
 
-  sb_window_import (window, bad_rows, SB_IMPORT_ACLED);
+  sb_window_import (window, bad_rows, SB_IMPORT_FORMAT_ACLED, NULL);
   sb_test_wait_until (is_done_loading, window);
   imported = sb_window_get_briefing (window);
   g_assert_true (imported != before);

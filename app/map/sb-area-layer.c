@@ -1,7 +1,8 @@
 /* sb-area-layer.c
  *
- * The layer of areas: translucent polygons, and the soft extent of
- * statements known only to a region or a country.
+ * The layer of areas: translucent polygons, the soft extent of
+ * statements known only to a region or a country, and beneath them the
+ * places a file gave for reference (districts, boundaries, towns).
  *
  * Nothing is drawn more precisely than it is known: a deployment known
  * only to "Mali" shades Mali, one known to a region a soft disc of the
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-area-layer.h"
 #include "sb-basemap.h"
@@ -28,6 +30,11 @@ struct _SbAreaLayer
 };
 
 G_DEFINE_FINAL_TYPE (SbAreaLayer, sb_area_layer, SB_TYPE_MAP_LAYER)
+
+/* Places imported for reference: a quiet grey, the setting rather than
+ * the statements.
+ */
+static const double REFERENCE_RGB[3] = { 0.35, 0.4, 0.48 };
 
 static void
 item_rgb (SbItem *item,
@@ -103,10 +110,14 @@ draw_area_name (cairo_t             *cr,
   PangoRectangle extents;
   double rgb[3];
 
-  item_rgb (name->area, rgb);
+  if (name->area != NULL)
+    item_rgb (name->area, rgb);
+  else
+    memcpy (rgb, REFERENCE_RGB, sizeof rgb);
   sb_map_layout_set_font (layout, SB_MAP_FONT_AREA);
   pango_layout_set_width (layout, name->wrap_width);
-  pango_layout_set_text (layout, sb_entity_get_label (SB_ENTITY (name->area)), -1);
+  pango_layout_set_text (layout, name->area ? sb_entity_get_label (SB_ENTITY (name->area))
+                                            : sb_entity_get_label (SB_ENTITY (name->reference)), -1);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 
   cairo_move_to (cr, name->box.origin.x - extents.x, name->box.origin.y);
@@ -348,6 +359,132 @@ draw_footprints (SbAreaLayer        *self,
     }
 }
 
+/* Whether any of the box can be on screen. */
+static gboolean
+bounds_visible (const SbProjection *projection,
+                double              min_lat,
+                double              min_lon,
+                double              max_lat,
+                double              max_lon)
+{
+  double x1, y1, x2, y2;
+
+  sb_projection_to_widget (projection, max_lat, min_lon, &x1, &y1);
+  sb_projection_to_widget (projection, min_lat, max_lon, &x2, &y2);
+
+  return MAX (x1, x2) >= 0 && MIN (x1, x2) <= 2 * projection->half_width &&
+         MAX (y1, y2) >= 0 && MIN (y1, y2) <= 2 * projection->half_height;
+}
+
+/* Places a GeoJSON file gave without dates — boundaries, districts,
+ * towns — drawn beneath the briefing in a quiet grey: the setting, not
+ * the statements.
+ */
+static void
+draw_reference_places (SbAreaLayer        *self,
+                       cairo_t            *cr,
+                       const SbProjection *projection,
+                       SbSelection        *selection,
+                       GListModel         *places)
+{
+  const double *rgb = REFERENCE_RGB;
+  SbEntity *selected = sb_selection_get_selected (selection);
+  guint n = g_list_model_get_n_items (places);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+      gboolean strong = SB_ENTITY (place) == selected;
+      double x, y;
+
+      if (!sb_place_is_reference (place))
+        continue;
+
+      if (geometry != NULL &&
+          bounds_visible (projection, geometry->min_lat, geometry->min_lon, geometry->max_lat, geometry->max_lon))
+        {
+          cairo_save (cr);
+          cairo_new_path (cr);
+          trace_geometry (cr, projection, geometry);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], strong ? 0.18 : 0.05);
+          cairo_fill_preserve (cr);
+          if (strong)
+            {
+              cairo_set_line_width (cr, 6);
+              cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.7);
+              cairo_stroke_preserve (cr);
+            }
+          cairo_set_line_width (cr, strong ? 2 : 1);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.75);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      else if (geometry == NULL)
+        {
+          sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, strong ? 5 : 3, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, strong ? 2.5 : 1.5);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.95);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+/* The reference place under the point: the smallest outline, else a
+ * town within a few pixels.
+ */
+static SbEntity *
+pick_reference_place (const SbProjection *projection,
+                      GListModel         *places,
+                      double              x,
+                      double              y,
+                      double             *distance)
+{
+  SbPlace *best = NULL;
+  double best_size = G_MAXDOUBLE;
+  double lat, lon;
+
+  sb_projection_to_location (projection, x, y, &lat, &lon);
+  *distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+      double px, py, size;
+
+      if (!sb_place_is_reference (place))
+        continue;
+
+      if (geometry == NULL)
+        {
+          sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &px, &py);
+          if (hypot (px - x, py - y) <= 8 && hypot (px - x, py - y) < *distance)
+            {
+              best = place;
+              best_size = 0;
+              *distance = hypot (px - x, py - y);
+            }
+          continue;
+        }
+
+      size = (geometry->max_lat - geometry->min_lat) * (geometry->max_lon - geometry->min_lon);
+      if (size < best_size && sb_geometry_contains (geometry, lon, lat))
+        {
+          best = place;
+          best_size = size;
+          *distance = 0;
+        }
+    }
+
+  return SB_ENTITY (best);
+}
+
 static void
 sb_area_layer_draw (SbMapLayer         *layer,
                     cairo_t            *cr,
@@ -357,6 +494,9 @@ sb_area_layer_draw (SbMapLayer         *layer,
   SbSelection *selection = sb_map_layer_get_selection (layer);
   SbBriefing *briefing = sb_selection_get_briefing (selection);
   GListModel *areas = sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA);
+
+  if (sb_selection_get_layers (selection) & SB_LAYER_AREAS)
+    draw_reference_places (self, cr, projection, selection, sb_briefing_get_places (briefing));
 
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
@@ -412,6 +552,10 @@ sb_area_layer_pick (SbMapLayer         *layer,
     }
 
   *distance = 0;
+  if (best == NULL && (sb_selection_get_layers (selection) & SB_LAYER_AREAS))
+    return pick_reference_place (projection, sb_briefing_get_places (sb_selection_get_briefing (selection)),
+                                 x, y, distance);
+
   return SB_ENTITY (best);
 }
 

@@ -96,7 +96,8 @@ add_surroundings (SbBounds *bounds,
  * @context: whether to add a point's surroundings (what framing shows), or
  *   only the ground the place covers
  *
- * Extends @bounds by what framing @place shows: its whole country, its
+ * Extends @bounds by what framing @place shows: its outline when it has
+ * one (a district imported for reference), its whole country, its
  * region, or the point with its uncertainty and, with @context, its
  * neighbouring towns and nearest border.
  *
@@ -107,10 +108,19 @@ sb_framing_add_place (SbBounds *bounds,
                       SbPlace  *place,
                       gboolean  context)
 {
+  const SbGeometry *geometry;
   double lat, lon;
 
   g_return_val_if_fail (bounds != NULL, FALSE);
   g_return_val_if_fail (SB_IS_PLACE (place), FALSE);
+
+  geometry = sb_place_get_geometry (place);
+  if (geometry != NULL)
+    {
+      sb_bounds_add_point (bounds, geometry->min_lat, geometry->min_lon);
+      sb_bounds_add_point (bounds, geometry->max_lat, geometry->max_lon);
+      return TRUE;
+    }
 
   lat = sb_place_get_latitude (place);
   lon = sb_place_get_longitude (place);
@@ -222,14 +232,38 @@ sb_framing_add_entity (SbBounds    *bounds,
   return found;
 }
 
+/* Places for reference, as the areas layer draws them. */
+static gboolean
+add_reference_places (SbBounds    *bounds,
+                      SbBriefing  *briefing,
+                      SbSelection *selection)
+{
+  GListModel *places = sb_briefing_get_places (briefing);
+  gboolean found = FALSE;
+
+  if (selection != NULL && !(sb_selection_get_layers (selection) & SB_LAYER_AREAS))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+
+      if (sb_place_is_reference (place))
+        found |= sb_framing_add_place (bounds, place, FALSE);
+    }
+
+  return found;
+}
+
 /**
  * sb_framing_add_briefing:
  * @selection: (nullable): when given, only the statements it shows
  *
  * Extends @bounds by every statement of @briefing, the countries it names
- * whole: how a briefing opens.
+ * whole: how a briefing opens. A briefing with no statement to show but
+ * places for reference (boundaries imported from GeoJSON) frames those.
  *
- * Returns: %TRUE if any statement has a location
+ * Returns: %TRUE if anything has a location
  */
 gboolean
 sb_framing_add_briefing (SbBounds    *bounds,
@@ -251,6 +285,9 @@ sb_framing_add_briefing (SbBounds    *bounds,
       if (selection == NULL || sb_selection_item_is_visible (selection, item))
         found |= sb_framing_add_item (bounds, item, FALSE);
     }
+
+  if (!found)
+    found = add_reference_places (bounds, briefing, selection);
 
   return found;
 }

@@ -5,7 +5,8 @@
  * card, inside its area and clear of those, as near its middle as room
  * allows; then the arrows between two known places, which end at a
  * card's edge or a point; then the names of areas (held ground, risk)
- * inside them where room is left; then the short arrows of movements
+ * inside them where room is left, and of outlines imported for
+ * reference; then the short arrows of movements
  * known at one end, on a free side; then the towns' names, clear of
  * symbols, cards and arrows; last the countries' names where no card
  * names them, and the actors' names by their symbols, where room is left.
@@ -406,13 +407,13 @@ box_is_inside (const SbProjection    *projection,
  * rather than outside it.
  */
 static void
-place_area_name (SbMapBuilder *builder,
-                 SbItem       *item)
+place_area_name (SbMapBuilder     *builder,
+                 SbMapAreaName     name,
+                 const SbGeometry *geometry)
 {
-  const SbGeometry *geometry = sb_item_get_geometry (item);
   const double widths[] = { 240, 170, 120, 90 };
   const guint steps = 16;
-  SbMapAreaName name = { item, };
+  SbEntity *entity = name.area ? SB_ENTITY (name.area) : SB_ENTITY (name.reference);
   double x1, y1, x2, y2, best = G_MAXDOUBLE;
 
   sb_projection_to_widget (builder->projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
@@ -426,7 +427,7 @@ place_area_name (SbMapBuilder *builder,
   g_autoptr(GArray) arrow_marks = boxes_near (builder->arrow_marks, &region);
 
   sb_map_layout_set_font (builder->text, SB_MAP_FONT_AREA);
-  pango_layout_set_text (builder->text, sb_entity_get_label (SB_ENTITY (item)), -1);
+  pango_layout_set_text (builder->text, sb_entity_get_label (entity), -1);
 
   for (guint w = 0; w < G_N_ELEMENTS (widths) && best == G_MAXDOUBLE; w++)
     {
@@ -481,7 +482,48 @@ place_area_names (SbMapBuilder *builder)
       /* Behind a selected actor's statements, an area keeps quiet. */
       sb_map_layout_emphasis (builder->selection, item, &dimmed);
       if (!dimmed)
-        place_area_name (builder, item);
+        place_area_name (builder, (SbMapAreaName) { .area = item }, sb_item_get_geometry (item));
+    }
+}
+
+/* A name inside an outline wholly out of view cannot show: a file of
+ * every district in the Sahel need not be laid out at each frame.
+ */
+static gboolean
+geometry_in_view (SbMapBuilder     *builder,
+                  const SbGeometry *geometry)
+{
+  double x1, y1, x2, y2;
+  graphene_rect_t box;
+
+  if (builder->view == NULL)
+    return TRUE;
+
+  sb_projection_to_widget (builder->projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
+  sb_projection_to_widget (builder->projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
+  graphene_rect_init (&box, x1, y1, x2 - x1, y2 - y1);
+
+  return graphene_rect_intersection (builder->view, &box, NULL);
+}
+
+/* Outlines imported for reference (districts, boundaries) are named
+ * after the briefing's areas, where room is left.
+ */
+static void
+place_reference_names (SbMapBuilder *builder)
+{
+  GListModel *places = sb_briefing_get_places (sb_selection_get_briefing (builder->selection));
+
+  if (!(sb_selection_get_layers (builder->selection) & SB_LAYER_AREAS))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+
+      if (sb_place_is_reference (place) && geometry != NULL && geometry_in_view (builder, geometry))
+        place_area_name (builder, (SbMapAreaName) { .reference = place }, geometry);
     }
 }
 
@@ -688,6 +730,7 @@ sb_map_layout_new (SbSelection           *selection,
 
       _sb_map_arrows_collect (&builder, FALSE);
       place_area_names (&builder);
+      place_reference_names (&builder);
       _sb_map_arrows_collect (&builder, TRUE);
       g_array_append_vals (builder.obstacles, builder.arrow_marks->data, builder.arrow_marks->len);
       place_town_labels (&builder);

@@ -88,7 +88,8 @@ typedef struct
 
 typedef struct
 {
-  SbItem *area;
+  SbItem *area;            /* nullable: then a place for reference is named */
+  SbPlace *reference;
   graphene_rect_t box;
   int wrap_width;          /* in Pango units */
 } SbMapAreaName;

@@ -2,38 +2,41 @@
  *
  * GeoJSON (RFC 7946) in and out: to bring features drawn in QGIS or
  * published by others into a briefing, and to take a briefing, or what
- * its filters show, to QGIS and other GIS tools.
+ * its filters show, to QGIS and other GIS tools. docs/geojson-import.md
+ * has the whole of what import reads.
  *
- * Import reads a FeatureCollection, or a single Feature:
+ * Import reads a FeatureCollection, a single Feature or a bare geometry;
+ * a "crs" other than WGS 84 (CRS84, EPSG:4326) is refused with its name.
  *
- * - Point → an incident (or a deployment, with "kind": "deployment" and
- *   an actor); MultiPoint → one incident per point, ids suffixed "-1",
- *   "-2", …; Polygon and MultiPolygon → an area; LineString → a movement
- *   from its first position to its last, when the feature names an actor
- *   (a movement needs one), else reported and skipped. MultiLineString
- *   and GeometryCollection are reported as unsupported.
- * - A null geometry is skipped and reported; altitudes are dropped;
- *   members other than "type", "geometry", "properties" and "id" are
- *   ignored, as are unknown properties.
- * - Properties: "id" (else the feature's "id", else "feature-N"), "title"
- *   or "name", "description", "date" (or "event_date"; "YYYY",
- *   "YYYY-MM", "YYYY-MM-DD", or an ISO date and time), "date_end",
- *   "date_approximate", "type" (incident type), "fatalities", "strength",
- *   "actors" (names, as an array or separated by ";"), "actor",
- *   "certainty" and "claimed_by", "status", "means", "area_kind",
- *   "boundary", "place", "place_precision", "radius_km", "country"
- *   (ISO alpha-3). What sb_geojson_export() writes reads back.
+ * - A feature with a date (a property "date", "event_date", "startdate",
+ *   "as_of"… in any case; any date form the ACLED importer reads, a span
+ *   "January 1, 2001 - March 17, 2001", or ArcGIS's milliseconds) is a
+ *   statement: Point → an incident (or a deployment, with "kind":
+ *   "deployment" and an actor); MultiPoint → one incident per point, ids
+ *   suffixed "-1", "-2", …; Polygon and MultiPolygon → an area;
+ *   LineString → a movement from its first position to its last, when
+ *   the feature names an actor.
+ * - A feature without a date is a place drawn for reference beneath the
+ *   briefing (a town, a boundary, a district, with its outline), named
+ *   from "name", "ADM2_EN", "shapeName"… or the property the importer is
+ *   told (sb_importer_set_name_property()).
+ * - A null geometry with "latitude" and "longitude" properties is placed
+ *   there; altitudes are dropped. MultiLineString, GeometryCollection and
+ *   lines without a date are reported and skipped.
+ * - Every property is kept, as text, on what the feature became.
+ * - SahelBrief's own properties: "id", "title" or "name", "description",
+ *   "date_end", "date_approximate", "type" (incident type),
+ *   "fatalities", "strength", "actors" (names, as an array or separated
+ *   by ";"), "actor", "certainty" and "claimed_by", "status", "means",
+ *   "area_kind", "boundary", "place", "place_precision", "radius_km",
+ *   "country". What sb_geojson_export() writes reads back.
  * - Defaults: type "other", certainty "reported", place precision
  *   "point", area kind "operations" with boundary "approximate", status
- *   "present" or "completed". A date is required: a feature without one
- *   is reported and skipped. An unknown certainty skips the feature
+ *   "present" or "completed". An unknown certainty skips the feature
  *   rather than guess how sure its source is; an unknown type is
  *   imported as "other", and reported.
- * - Actors are merged by name; their kind is guessed from the name
- *   (missions, private military companies, state forces), else
- *   armed-group.
  * - GeoJSON carries no source text: the file becomes one source, titled
- *   with @name and without text, that every statement cites without a
+ *   with its name and without text, that every statement cites without a
  *   quote.
  *
  * Problems name the feature, "$.features[7]", with line and column.
@@ -50,7 +53,10 @@
  * to; area_kind, boundary and name for areas. Deployments and incidents
  * are Points at their place, movements LineStrings from origin to
  * destination (a Point with "end": "from" or "to" when only one is
- * known), areas Polygons or MultiPolygons.
+ * known), areas Polygons or MultiPolygons. Places for reference follow,
+ * when the filter shows areas, with the properties they came with.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

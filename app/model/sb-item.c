@@ -44,6 +44,7 @@ sb_item_finalize (GObject *object)
   g_clear_pointer (&self->role, sb_text_unref);
   g_clear_pointer (&self->name, sb_text_unref);
   g_clear_pointer (&self->geometry, sb_geometry_free);
+  g_clear_pointer (&self->properties, g_strfreev);
 
   G_OBJECT_CLASS (sb_item_parent_class)->finalize (object);
 }
@@ -309,6 +310,20 @@ sb_item_get_geometry (SbItem *self)
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
   return self->geometry;
+}
+
+/**
+ * sb_item_get_properties:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the properties the file
+ *   it was imported from gave it, as they were: key, value, key, value…
+ */
+const char * const *
+sb_item_get_properties (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return (const char * const *) self->properties;
 }
 
 /**

@@ -49,6 +49,7 @@ const SbQuantity   *sb_item_get_fatalities        (SbItem *self);
 SbText             *sb_item_get_role              (SbItem *self);
 SbText             *sb_item_get_name              (SbItem *self);
 const SbGeometry   *sb_item_get_geometry          (SbItem *self);
+const char * const *sb_item_get_properties        (SbItem *self);
 gboolean            sb_item_get_bounds            (SbItem   *self,
                                                    SbBounds *bounds);
 

@@ -26,6 +26,8 @@ sb_place_finalize (GObject *object)
 
   g_clear_pointer (&self->name, sb_text_unref);
   g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->geometry, sb_geometry_free);
+  g_clear_pointer (&self->properties, g_strfreev);
 
   G_OBJECT_CLASS (sb_place_parent_class)->finalize (object);
 }
@@ -128,4 +130,46 @@ sb_place_get_country (SbPlace *self)
   g_return_val_if_fail (SB_IS_PLACE (self), NULL);
 
   return self->country;
+}
+
+/**
+ * sb_place_is_reference:
+ *
+ * Returns: whether the place is drawn for reference, beneath the
+ *   statements, whether or not any statement refers to it: a boundary, a
+ *   district or a town from a GeoJSON file without dates
+ */
+gboolean
+sb_place_is_reference (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), FALSE);
+
+  return self->reference;
+}
+
+/**
+ * sb_place_get_geometry:
+ *
+ * Returns: (nullable): the place's outline, when it has one
+ */
+const SbGeometry *
+sb_place_get_geometry (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return self->geometry;
+}
+
+/**
+ * sb_place_get_properties:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the properties a file
+ *   gave the place, as they were: key, value, key, value…
+ */
+const char * const *
+sb_place_get_properties (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return (const char * const *) self->properties;
 }

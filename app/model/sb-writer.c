@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sb-enums.h"
+#include "sb-json-string.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
 #include "sb-writer.h"
@@ -309,6 +310,24 @@ write_actor (Writer  *self,
   write_citations (self, actor->citations);
 }
 
+static void write_geometry (Writer           *self,
+                            const SbGeometry *geometry);
+
+/* What a file imported into the briefing said, key and value. */
+static void
+write_properties (Writer             *self,
+                  const char * const *properties)
+{
+  if (properties == NULL || properties[0] == NULL)
+    return;
+
+  json_builder_set_member_name (self->builder, "properties");
+  json_builder_begin_object (self->builder);
+  for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    write_member_string (self, properties[i], properties[i + 1]);
+  json_builder_end_object (self->builder);
+}
+
 static void
 write_place (Writer  *self,
              SbPlace *place)
@@ -321,6 +340,14 @@ write_place (Writer  *self,
   if (place->radius_km > 0)
     write_number (self, "radius_km", place->radius_km);
   write_member_string (self, "country", place->country);
+  if (place->reference)
+    {
+      json_builder_set_member_name (self->builder, "reference");
+      json_builder_add_boolean_value (self->builder, TRUE);
+    }
+  if (place->geometry != NULL)
+    write_geometry (self, place->geometry);
+  write_properties (self, (const char * const *) place->properties);
 }
 
 static void
@@ -412,6 +439,7 @@ write_item (Writer *self,
 
   write_evidence (self, &item->evidence);
   write_figures (self, item->figures);
+  write_properties (self, (const char * const *) item->properties);
 }
 
 static void
@@ -489,7 +517,7 @@ write_array (Writer     *self,
 /* json-glib 1.6 writes U+001F raw, which RFC 8259 (and so the loader)
  * forbids. Outside strings the pretty generator writes only spaces and
  * line breaks, and inside them it escapes line breaks, so any other raw
- * control byte stands in a string and becomes its \\u escape.
+ * control byte stands in a string and is escaped there.
  */
 static inline gboolean
 is_raw_control (char c)
@@ -502,7 +530,7 @@ escape_raw_controls (char  *json,
                      gsize *length)
 {
   GString *escaped;
-  const char *p;
+  const char *p, *run;
 
   for (p = json; *p != '\0' && !is_raw_control (*p); p++)
     ;
@@ -510,13 +538,16 @@ escape_raw_controls (char  *json,
     return json;
 
   escaped = g_string_sized_new (strlen (json) + 16);
-  for (p = json; *p != '\0'; p++)
+  for (p = run = json; *p != '\0'; p++)
     {
       if (is_raw_control (*p))
-        g_string_append_printf (escaped, "\\u%04x", (guint) *p);
-      else
-        g_string_append_c (escaped, *p);
+        {
+          g_string_append_len (escaped, run, p - run);
+          sb_json_append_escaped (escaped, p, 1);
+          run = p + 1;
+        }
     }
+  g_string_append_len (escaped, run, p - run);
   g_free (json);
 
   if (length != NULL)

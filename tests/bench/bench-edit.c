@@ -316,7 +316,7 @@ main (int   argc,
   window = sb_window_new (NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_present (GTK_WINDOW (window));
-  sb_window_import (window, file, SB_IMPORT_ACLED);
+  sb_window_import (window, file, SB_IMPORT_FORMAT_ACLED, NULL);
   if (!sb_test_run_until (window_has_briefing, window, TIMEOUT_S * 1000))
     {
       fprintf (stderr, "bench-edit: the export did not import\n");

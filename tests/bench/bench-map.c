@@ -289,7 +289,7 @@ run_one (const char *path,
 
   start = g_get_monotonic_time ();
   if (g_str_has_suffix (path, ".csv"))
-    sb_window_import (window, file, SB_IMPORT_ACLED);
+    sb_window_import (window, file, SB_IMPORT_FORMAT_ACLED, NULL);
   else
     sb_window_open (window, file);
   if (!sb_test_run_until (window_has_briefing, window, TIMEOUT_S * 1000))
