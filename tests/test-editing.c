@@ -5,7 +5,8 @@
  * the window marking unsaved changes, Save and Save As (with the previous
  * file kept as NAME~), the question when closing with unsaved changes
  * (Cancel, Discard, Save), a new briefing with its guide and problems,
- * removing what others refer to, and the views following each edit.
+ * removing what others refer to, an imported file edited and saved as a
+ * briefing, and the views following each edit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -476,6 +477,85 @@ test_remove_referenced (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_import (gpointer data)
+{
+  SbDocument *document = sb_window_get_document (data);
+
+  return document != NULL && sb_document_get_imported (document) && !sb_window_is_loading (data);
+}
+
+/* An ACLED export, a UCDP GED file and GeoJSON, once imported, are
+ * briefings like any other: edited, and saved as .sahelbrief beside them;
+ * the file imported is left as it was.
+ */
+static void
+test_import_edit_save (void)
+{
+  const struct {
+    const char *name;
+    SbImportFormat format;
+  } files[] = {
+    { "acled-current.csv", SB_IMPORT_FORMAT_ACLED },
+    { "ucdp-ged.csv", SB_IMPORT_FORMAT_UCDP },
+    { "geojson-dates.geojson", SB_IMPORT_FORMAT_GEOJSON },
+  };
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-editing-XXXXXX");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *source_path = g_build_filename (IMPORT_DATA_DIR, files[i].name, NULL);
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autofree char *saved_path = g_strconcat (path, ".sahelbrief", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+      g_autofree char *contents = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(SbBriefing) saved = NULL;
+      g_autoptr(SbText) title = sb_text_new ("en", "Checked against the source");
+      g_autoptr(SbItem) item = NULL;
+      g_autofree char *id = NULL;
+      SbWindow *window = create_window (NULL);
+      SbDocument *document;
+
+      g_test_message ("%s", files[i].name);
+      g_file_get_contents (source_path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (path, contents, -1, &error);
+      g_assert_no_error (error);
+
+      sb_window_import (window, file, files[i].format, NULL);
+      sb_test_wait_until (shows_import, window);
+      document = sb_window_get_document (window);
+      item = g_list_model_get_item (sb_briefing_get_all_items (sb_document_get_briefing (document)), 0);
+      g_assert_nonnull (item);
+      id = g_strdup (sb_entity_get_id (SB_ENTITY (item)));
+
+      g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (item), SB_ITEM_FIELD_TITLE, title),
+                                        &error));
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (window_title (window), "*"));
+
+      sb_window_save_as (window, saved_file);
+      sb_test_wait_until (is_saved, window);
+      g_assert_false (sb_document_get_imported (document));
+      g_assert_true (g_file_equal (sb_window_get_file (window), saved_file));
+
+      saved = sb_loader_load_file (saved_file, NULL, &problems);
+      g_assert_nonnull (saved);
+      g_assert_cmpstr (sb_text_get (sb_item_get_title (SB_ITEM (sb_briefing_lookup (saved, id)))), ==,
+                       "Checked against the source");
+      after = read_file (file);
+      g_assert_cmpstr (after, ==, contents);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_unlink (saved_path);
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/editing/new-briefing", test_new_briefing);
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
+  g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
 
   return g_test_run ();
 }
