@@ -594,6 +594,9 @@ update_editing (SbDetailPane *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->card_scroller), editing);
   gtk_scrolled_window_set_max_content_height (self->card_scroller, editing ? -1 : 420);
   gtk_scrolled_window_set_propagate_natural_height (self->card_scroller, !editing);
+  /* The card being edited takes the room; the passage keeps a few lines. */
+  gtk_widget_set_vexpand (self->text_scroller, !editing);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->text_scroller), editing ? 160 : -1);
 }
 
 static void

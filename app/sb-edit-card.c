@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib-object.h>
+#include <gobject/gvaluecollector.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -35,6 +37,7 @@ struct _SbEditCard
   GtkWidget *box;
   SbDocument *document;
   SbEntity *entity;
+  gboolean briefing_shown;   /* the briefing's own fields, entity NULL */
   GPtrArray *fields;         /* of Field */
   GPtrArray *languages;      /* of interned codes: a text row each */
   gboolean rebuilding;       /* rows going: their signals change nothing */
@@ -120,11 +123,17 @@ add_field (SbEditCard *self,
   return field;
 }
 
+static gboolean
+shows_something (SbEditCard *self)
+{
+  return self->entity != NULL || self->briefing_shown;
+}
+
 /* Whether a signal of a field's widget is the person's doing. */
 static gboolean
 is_live (Field *field)
 {
-  return !field->quiet && !field->card->rebuilding && field->card->entity != NULL && field->apply != NULL;
+  return !field->quiet && !field->card->rebuilding && shows_something (field->card) && field->apply != NULL;
 }
 
 /* Applies @edit to the window's document; the rows follow "changed". */
@@ -148,7 +157,38 @@ static void
 get_value (Field  *field,
            GValue *value)
 {
-  sb_entity_get_field (field->card->entity, field->field, value);
+  if (field->card->entity != NULL)
+    sb_entity_get_field (field->card->entity, field->field, value);
+  else
+    sb_briefing_get_field (sb_document_get_briefing (field->card->document), field->field, value);
+}
+
+/* An edit that sets the field shown: the entity's, or the briefing's own. */
+static SbEdit *
+set_edit (Field        *field,
+          const GValue *value)
+{
+  if (field->card->entity != NULL)
+    return sb_edit_new_set (field->card->entity, field->field, value);
+
+  return sb_edit_new_set_briefing (field->field, value);
+}
+
+static void
+apply_value (Field *field,
+             GType  type,
+             ...)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  va_list args;
+
+  va_start (args, type);
+  G_VALUE_COLLECT_INIT (&value, type, args, 0, &error);
+  va_end (args);
+  g_return_if_fail (error == NULL);
+
+  apply_edit (field->card, set_edit (field, &value));
 }
 
 static void
@@ -192,11 +232,19 @@ on_entry_apply (Field *field)
 
   field->apply (field);
 
-  /* Applied: what the entry shows is what the briefing has. */
+  /* Applied: the entry shows what the briefing has now, as it writes it
+   * (" Jane Doe,John Roe," is "Jane Doe, John Roe").
+   */
   if (GTK_IS_EDITABLE (field->widget) && !gtk_widget_has_css_class (field->widget, "error"))
     {
+      gboolean editing = field->editing;
+
       g_free (field->shown);
       field->shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
+      field->editing = FALSE;
+      if (field->refresh != NULL && shows_something (field->card))
+        field->refresh (field);
+      field->editing = editing;
     }
 }
 
@@ -295,7 +343,7 @@ apply_text (Field *field)
     return;
 
   changed = sb_text_copy_with (text, field->language, typed);
-  apply_edit (field->card, sb_edit_new_set_text (field->card->entity, field->field, changed));
+  apply_value (field, SB_TYPE_TEXT, changed);
 }
 
 static void
@@ -366,7 +414,7 @@ apply_string (Field *field)
     }
 
   set_error (field->widget, NULL);
-  apply_edit (field->card, sb_edit_new_set_string (field->card->entity, field->field, *typed ? typed : NULL));
+  apply_value (field, G_TYPE_STRING, *typed ? typed : NULL);
 }
 
 static void
@@ -474,7 +522,7 @@ apply_enum (Field *field)
   chosen = g_array_index (field->values, int, position);
   get_value (field, &value);
   if (g_value_get_int (&value) != chosen)
-    apply_edit (field->card, sb_edit_new_set_int (field->card->entity, field->field, chosen));
+    apply_value (field, G_TYPE_INT, chosen);
 }
 
 typedef const char *(*EnumLabel) (int value);
@@ -690,7 +738,7 @@ apply_date (Field *field)
 
   get_value (field, &value);
   if (!sb_date_equal (g_value_get_boxed (&value), &date))
-    apply_edit (field->card, sb_edit_new_set_date (field->card->entity, field->field, &date));
+    apply_value (field, SB_TYPE_DATE, &date);
 }
 
 static GtkWidget *
@@ -1578,6 +1626,62 @@ build_source (SbEditCard *self)
   add_text_rows (self, group, SB_SOURCE_FIELD_NOTE, _("Note"));
 }
 
+/* Authors, as one line: "Jane Doe, John Roe". */
+static void
+refresh_authors (Field *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *line = NULL;
+
+  get_value (field, &value);
+  line = g_value_get_boxed (&value) ? g_strjoinv (", ", g_value_get_boxed (&value)) : NULL;
+  show_text (field->widget, field, line);
+}
+
+static void
+apply_authors (Field *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GStrv) typed = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (field->widget)), ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) authors = NULL;
+  GStrv current;
+
+  for (guint i = 0; typed[i] != NULL; i++)
+    if (*g_strstrip (typed[i]) != '\0')
+      g_strv_builder_add (builder, typed[i]);
+  authors = g_strv_builder_end (builder);
+
+  get_value (field, &value);
+  current = g_value_get_boxed (&value);
+  if (current == NULL ? authors[0] == NULL
+                      : g_strv_equal ((const char * const *) current, (const char * const *) authors))
+    return;
+
+  apply_value (field, G_TYPE_STRV, authors[0] != NULL ? authors : NULL);
+}
+
+static void
+build_briefing (SbEditCard *self)
+{
+  GtkWidget *group = new_group (self, _("Briefing"));
+  Field *field;
+
+  add_text_rows (self, group, SB_BRIEFING_FIELD_TITLE, _("Title"));
+  add_text_rows (self, group, SB_BRIEFING_FIELD_SUBTITLE, _("Subtitle"));
+  add_text_rows (self, group, SB_BRIEFING_FIELD_DESCRIPTION, _("Description"));
+  add_string_row (self, group, SB_BRIEFING_FIELD_LANGUAGE, _("Language"), sb_language_code_is_valid,
+                  language_check_message ());
+
+  field = add_field (self, SB_BRIEFING_FIELD_AUTHORS);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_entry_row (field, _("Authors, separated by commas")));
+  field->refresh = refresh_authors;
+  field->apply = apply_authors;
+
+  group = new_group (self, _("As of"));
+  add_date_rows (self, group, SB_BRIEFING_FIELD_DATE);
+}
+
 static void
 add_language (GPtrArray  *languages,
               const char *code)
@@ -1607,11 +1711,16 @@ static void
 collect_languages (SbEditCard *self,
                    SbBriefing *briefing)
 {
-  guint n = sb_field_get_n_fields (G_OBJECT_TYPE (self->entity));
+  guint n = self->entity ? sb_field_get_n_fields (G_OBJECT_TYPE (self->entity)) : 0;
 
   g_ptr_array_set_size (self->languages, 0);
   add_language (self->languages, sb_briefing_get_language (briefing));
   add_text_languages (self->languages, sb_briefing_get_title (briefing));
+  if (self->entity == NULL)
+    {
+      add_text_languages (self->languages, sb_briefing_get_subtitle (briefing));
+      add_text_languages (self->languages, sb_briefing_get_description (briefing));
+    }
 
   for (guint field = 0; field < n; field++)
     {
@@ -1676,12 +1785,14 @@ rebuild (SbEditCard *self)
   g_ptr_array_set_size (self->fields, 0);
   self->rebuilding = FALSE;
 
-  if (self->entity == NULL || briefing == NULL)
+  if (!shows_something (self) || briefing == NULL)
     return;
 
   collect_languages (self, briefing);
 
-  if (SB_IS_ITEM (self->entity))
+  if (self->entity == NULL)
+    build_briefing (self);
+  else if (SB_IS_ITEM (self->entity))
     build_item (self, briefing);
   else if (SB_IS_PLACE (self->entity))
     build_place (self);
@@ -1730,6 +1841,17 @@ on_briefing_changed (SbEditCard *self,
   guint64 listed = (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_ACTORS) |
                    (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_FIGURES) |
                    (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CITATIONS);
+
+  /* A new language of the briefing is a row more for each text. */
+  if (self->entity == NULL && self->briefing_shown)
+    {
+      fields = sb_changes_get_briefing_fields (changes);
+      if ((fields & (G_GUINT64_CONSTANT (1) << SB_BRIEFING_FIELD_LANGUAGE)) != 0)
+        queue_rebuild (self);
+      else if (fields != 0)
+        refresh (self);
+      return;
+    }
 
   if (self->entity == NULL)
     return;
@@ -1798,7 +1920,27 @@ sb_edit_card_set_entity (SbEditCard *self,
   if (self->entity == entity)
     return;
 
+  self->briefing_shown = FALSE;
   g_set_object (&self->entity, entity);
+  rebuild (self);
+}
+
+/**
+ * sb_edit_card_show_briefing:
+ *
+ * Shows the briefing's own fields instead of an entity's: its title,
+ * subtitle and description, language, authors and date.
+ */
+void
+sb_edit_card_show_briefing (SbEditCard *self)
+{
+  g_return_if_fail (SB_IS_EDIT_CARD (self));
+
+  if (self->briefing_shown)
+    return;
+
+  g_clear_object (&self->entity);
+  self->briefing_shown = TRUE;
   rebuild (self);
 }
 

@@ -1,7 +1,8 @@
 /* sb-edit-card.h
  *
  * The card of the detail pane, editable: the fields of a statement, a
- * place or a source as rows, each change one edit to undo.
+ * place or a source as rows, each change one edit to undo; or the
+ * briefing's own fields, in Briefing Details.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,7 @@ void        sb_edit_card_set_document (SbEditCard *self,
 void        sb_edit_card_set_entity   (SbEditCard *self,
                                        SbEntity   *entity);
 SbEntity   *sb_edit_card_get_entity   (SbEditCard *self);
+void        sb_edit_card_show_briefing (SbEditCard *self);
 gboolean    sb_edit_card_can_edit     (SbEntity   *entity);
 
 G_END_DECLS

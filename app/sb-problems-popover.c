@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-problems-popover.h"
 
@@ -28,6 +29,28 @@ struct _SbProblemsPopover
 };
 
 G_DEFINE_FINAL_TYPE (SbProblemsPopover, sb_problems_popover, GTK_TYPE_POPOVER)
+
+/* A problem of the briefing's own fields, which Briefing Details edits. */
+static gboolean
+is_about_details (SbCheckerProblem *problem)
+{
+  static const char * const fields[] = { "title", "subtitle", "description", "language", "date", "authors" };
+  const SbProblem *found = sb_checker_problem_get_problem (problem);
+
+  if (sb_checker_problem_get_entity (problem) != NULL || found->path == NULL || !g_str_has_prefix (found->path, "$."))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *rest = found->path + 2;
+      gsize length = strlen (fields[i]);
+
+      if (strncmp (rest, fields[i], length) == 0 && (rest[length] == '\0' || rest[length] == '.' || rest[length] == '['))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static GtkWidget *
 create_row (gpointer item,
@@ -50,6 +73,11 @@ create_row (gpointer item,
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (text, "caption");
   gtk_widget_add_css_class (text, "monospace");
+  /* Measured no wider than the popover, the rows are as tall as they
+   * wrap: the list's height propagates to the popover whole.
+   */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -58,7 +86,7 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), entity != NULL);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), entity != NULL || is_about_details (problem));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (title)),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, line,
@@ -96,6 +124,13 @@ on_row_activated (GtkListBox        *list,
   problem = g_list_model_get_item (sb_checker_get_problems (self->checker), gtk_list_box_row_get_index (row));
   entity = problem ? sb_checker_problem_get_entity (problem) : NULL;
   briefing = sb_selection_get_briefing (self->selection);
+
+  if (problem != NULL && is_about_details (problem))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-briefing", NULL);
+      return;
+    }
 
   /* The check may be older than the last edit: what it names may be gone. */
   if (entity == NULL || briefing == NULL ||

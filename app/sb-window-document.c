@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-recovery.h"
 #include "sb-window-private.h"
@@ -66,6 +67,7 @@ update_edit_actions (SbWindow *self)
   const char *redo = self->document ? sb_document_get_redo_label (self->document) : NULL;
   g_autoptr(GMenuItem) undo_item = g_menu_item_new (undo ? undo : _("_Undo"), "win.undo");
   g_autoptr(GMenuItem) redo_item = g_menu_item_new (redo ? redo : _("_Redo"), "win.redo");
+  g_autoptr(GMenuItem) details_item = g_menu_item_new (_("Briefing _Details…"), "win.edit-briefing");
 
   set_enabled (self, "undo", can_undo);
   set_enabled (self, "redo", can_redo);
@@ -75,6 +77,7 @@ update_edit_actions (SbWindow *self)
   g_menu_remove_all (self->edit_menu);
   g_menu_append_item (self->edit_menu, undo_item);
   g_menu_append_item (self->edit_menu, redo_item);
+  g_menu_append_item (self->edit_menu, details_item);
 }
 
 /* The guide shows while the briefing has nothing in it yet. */
@@ -128,6 +131,9 @@ disconnect_document (SbWindow *self)
   if (self->document == NULL)
     return;
 
+  /* Briefing Details shows the briefing that goes. */
+  if (self->briefing_details != NULL)
+    gtk_window_destroy (self->briefing_details);
   g_signal_handlers_disconnect_by_data (self->document, self);
   g_signal_handlers_disconnect_by_data (sb_checker_get_problems (sb_document_get_checker (self->document)), self);
   g_clear_object (&self->recovery);
@@ -824,6 +830,77 @@ edit_action (GSimpleAction *action,
 }
 
 static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *accelerator,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                                          gtk_named_action_new (action)));
+}
+
+/* Briefing Details: the briefing's own title, language, authors and date,
+ * in a window over this one, where Undo, Redo and Save work as here.
+ */
+static void
+edit_briefing_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+  GtkWidget *window, *box, *scroller, *clamp, *card;
+  GtkEventController *shortcuts;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->briefing_details != NULL)
+    {
+      gtk_window_present (self->briefing_details);
+      return;
+    }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Briefing Details"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
+
+  card = sb_edit_card_new ();
+  sb_edit_card_set_document (SB_EDIT_CARD (card), self->document);
+  sb_edit_card_show_briefing (SB_EDIT_CARD (card));
+  gtk_widget_set_margin_top (card, 12);
+  gtk_widget_set_margin_bottom (card, 24);
+  gtk_widget_set_margin_start (card, 12);
+  gtk_widget_set_margin_end (card, 12);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), card);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (self));
+  shortcuts = gtk_shortcut_controller_new ();
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "window.close");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>z", "win.undo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>z", "win.redo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>s", "win.save");
+  gtk_widget_add_controller (window, shortcuts);
+
+  g_set_weak_pointer (&self->briefing_details, GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 update_remove_selected (SbWindow *self)
 {
   set_enabled (self, "remove-selected", sb_selection_get_selected (self->selection) != NULL);
@@ -841,6 +918,7 @@ static const GActionEntry document_actions[] = {
   { "remove-selected", remove_selected_action },
   { "show-problems", show_problems_action },
   { "edit", edit_action },
+  { "edit-briefing", edit_briefing_action },
 };
 
 void
@@ -860,6 +938,9 @@ void
 _sb_window_document_dispose (SbWindow *self)
 {
   disconnect_document (self);
+  if (self->briefing_details != NULL)
+    gtk_window_destroy (self->briefing_details);
+  g_clear_weak_pointer (&self->briefing_details);
 }
 
 void

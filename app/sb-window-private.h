@@ -43,6 +43,7 @@ struct _SbWindow
   GtkWidget *problems_button;
   AdwButtonContent *problems_content;
   SbProblemsPopover *problems_popover;
+  GtkWindow *briefing_details;   /* (weak) Briefing Details, while open */
   GtkWidget *guide;
   GMenu *recent_menu;
   GMenu *edit_menu;

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Walks SahelBrief's accessibility tree the way a screen reader does
 (AT-SPI) and checks that every control a person can reach has a name to
-speak: in the window as it opens, in the card made editable, in a new
-briefing with its guide, and in Problems (reached through the window's
+speak: in the window as it opens, in the card made editable, in Briefing
+Details, in a new briefing with its guide, and in Problems (reached through the window's
 actions on D-Bus, as its keys reach them). Prints TAP.
 
 Usage: test-accessibility.py PATH-TO-SAHELBRIEF
@@ -211,6 +211,14 @@ def main():
                             (BUTTON_ROLES, "Add Figure"),
                             (BUTTON_ROLES, "Edit")]:
             results.append((shown(nodes, roles, name), f"the editable card has “{name}”"))
+
+        # Briefing Details, a window of its own (a new briefing closes it).
+        activate("edit-briefing")
+        time.sleep(2)
+        nodes = walk_app(app)
+        check_names(nodes, results, "Briefing Details")
+        results.append((shown(nodes, {pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Authors, separated by commas"),
+                        "Briefing Details has “Authors, separated by commas”"))
 
         # A new briefing: the guide to making one, and its problems.
         activate("new-briefing")

@@ -5,7 +5,8 @@
  * the window marking unsaved changes, Save and Save As (with the previous
  * file kept as NAME~), the question when closing with unsaved changes
  * (Cancel, Discard, Save), a new briefing with its guide and problems,
- * removing what others refer to, an imported file edited and saved as a
+ * removing what others refer to, Briefing Details reached from a problem
+ * of the briefing's title, an imported file edited and saved as a
  * briefing, and the views following each edit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
 #include "sb-loader.h"
+#include "sb-problems-popover.h"
 #include "sb-sidebar.h"
 #include "sb-window.h"
 #include "sb-writer.h"
@@ -477,6 +479,119 @@ test_remove_referenced (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_details (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), "Briefing Details") == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_title_problem (gpointer data)
+{
+  SbChecker *checker = sb_document_get_checker (sb_window_get_document (data));
+  GListModel *problems = sb_checker_get_problems (checker);
+
+  if (sb_checker_get_checking (checker))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(SbCheckerProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_strcmp0 (sb_checker_problem_get_problem (problem)->path, "$.title") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+lacks_title_problem (gpointer data)
+{
+  return !sb_checker_get_checking (sb_document_get_checker (sb_window_get_document (data))) &&
+         !has_title_problem (data);
+}
+
+/* A new briefing has no title: choosing that problem opens Briefing
+ * Details, where the title, authors and date are typed, each an edit that
+ * Ctrl+Z takes back there too.
+ */
+static void
+test_briefing_details (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbProblemsPopover *popover = SB_PROBLEMS_POPOVER (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW,
+                                                                                    "problems_popover"));
+  GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  GListModel *problems;
+  SbBriefing *briefing;
+  GtkWindow *details;
+  GtkWidget *card, *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  briefing = sb_window_get_briefing (window);
+  sb_test_wait_until (has_title_problem, window);
+  problems = sb_checker_get_problems (sb_document_get_checker (sb_window_get_document (window)));
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(SbCheckerProblem) problem = g_list_model_get_item (problems, i);
+      GtkListBoxRow *list_row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (sb_checker_problem_get_problem (problem)->path, "$.title") == 0)
+        {
+          g_assert_true (gtk_list_box_row_get_activatable (list_row));
+          g_signal_emit_by_name (list, "row-activated", list_row);
+        }
+      else if (g_strcmp0 (sb_checker_problem_get_problem (problem)->path, "$.sources") == 0)
+        g_assert_false (gtk_list_box_row_get_activatable (list_row));
+    }
+  sb_test_iterate_for (100);
+  details = find_details ();
+  g_assert_nonnull (details);
+  card = sb_test_find_widget (GTK_WIDGET (details), SB_TYPE_EDIT_CARD);
+
+  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_nonnull (row);
+  type_into (row, "Week 32 in the Sahel");
+  g_assert_cmpstr (sb_text_get (sb_briefing_get_title (briefing)), ==, "Week 32 in the Sahel");
+  g_assert_true (strstr (window_title (window), "Week 32 in the Sahel") != NULL);
+  sb_test_wait_until (lacks_title_problem, window);
+
+  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Authors, separated by commas");
+  type_into (row, "Jane Doe,  John Roe ,");
+  g_assert_cmpuint (g_strv_length ((GStrv) sb_briefing_get_authors (briefing)), ==, 2);
+  g_assert_cmpstr (sb_briefing_get_authors (briefing)[1], ==, "John Roe");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Jane Doe, John Roe");
+
+  /* Ctrl+Z there, as in the window. */
+  gtk_widget_activate_action (GTK_WIDGET (details), "win.undo", NULL);
+  g_assert_null (sb_briefing_get_authors (briefing));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* A language code that is none is marked, not applied. */
+  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Language");
+  type_into (row, "not a language");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (sb_briefing_get_language (briefing), !=, "not a language");
+
+  gtk_widget_activate_action (GTK_WIDGET (details), "window.close", NULL);
+  sb_test_iterate_for (50);
+  g_assert_null (find_details ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 shows_import (gpointer data)
 {
@@ -570,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/editing/new-briefing", test_new_briefing);
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
+  g_test_add_func ("/editing/briefing-details", test_briefing_details);
 
   return g_test_run ();
 }
