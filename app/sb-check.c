@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 #include "sb-check.h"
-#include "sb-importer.h"
+#include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
 

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-file-chooser.h"
-#include "sb-geojson.h"
+#include "sb-geojson-export.h"
 #include "sb-import.h"
 #include "sb-problem.h"
 

@@ -9,7 +9,7 @@
 
 #include "sb-briefing.h"
 #include "sb-filter.h"
-#include "sb-importer.h"
+#include "sb-import-file.h"
 
 G_BEGIN_DECLS
 

@@ -17,9 +17,9 @@
 #include <stdio.h>
 
 #include "acled-generator.h"
-#include "sb-acled.h"
 #include "sb-cluster-index.h"
 #include "sb-document.h"
+#include "sb-import-file.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
 #include "sb-selection.h"

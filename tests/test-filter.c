@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "acled-generator.h"
-#include "sb-acled.h"
+#include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-selection.h"
 

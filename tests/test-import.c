@@ -19,13 +19,12 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "sb-acled.h"
 #include "sb-csv.h"
 #include "sb-enums.h"
 #include "sb-figure.h"
 #include "sb-file-input.h"
-#include "sb-geojson.h"
-#include "sb-importer.h"
+#include "sb-geojson-export.h"
+#include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-selection.h"
 #include "sb-source.h"

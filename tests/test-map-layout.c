@@ -21,7 +21,7 @@
 #include "sb-edit.h"
 #include "sb-fields.h"
 #include "sb-framing.h"
-#include "sb-geojson.h"
+#include "sb-import-file.h"
 #include "sb-incident-clusters.h"
 #include "sb-loader.h"
 #include "sb-map-layout.h"

@@ -19,7 +19,7 @@
 #include "sb-basemap.h"
 #include "sb-detail-pane.h"
 #include "sb-dossier-view.h"
-#include "sb-geojson.h"
+#include "sb-import-file.h"
 #include "sb-import.h"
 #include "sb-map-view.h"
 #include "sb-problem.h"

@@ -1,10 +1,11 @@
 /* sb-acled.h
  *
- * Imports an ACLED export (CSV, as ACLED publishes it and as analysts
- * pass it around) as a briefing: every event becomes an incident, cited
- * to the sources ACLED names. docs/acled-import.md says how each column,
- * layout, date form and encoding is read; sb-importer.h imports several
- * files into one briefing and says more of what became of each.
+ * Reads an ACLED export (CSV, as ACLED publishes it and as analysts pass
+ * it around) into an importer's briefing: every event becomes an
+ * incident, cited to the sources ACLED names. docs/acled-import.md says
+ * how each column, layout, date form and encoding is read;
+ * sb-import-file.h reads files, tells their format and calls this reader,
+ * and says more of what became of each.
  *
  * - Columns are found by name, in any case and order; the layouts before
  *   and after 2019 and 2023 load, as do monadic exports (one row per
@@ -33,17 +34,13 @@
 
 #include <gio/gio.h>
 
-#include "sb-briefing.h"
-#include "sb-problem.h"
+#include "sb-csv.h"
+#include "sb-importer.h"
 
 G_BEGIN_DECLS
 
-SbBriefing  *sb_acled_import      (GInputStream  *stream,
-                                   const char    *name,
-                                   GCancellable  *cancellable,
-                                   GPtrArray    **problems);
-SbBriefing  *sb_acled_import_file (GFile         *file,
-                                   GCancellable  *cancellable,
-                                   GPtrArray    **problems);
+void _sb_acled_read (SbImporter   *importer,
+                     SbCsvReader  *csv,
+                     GCancellable *cancellable);
 
 G_END_DECLS

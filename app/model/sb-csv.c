@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "sb-csv.h"
-#include "sb-import-private.h"
+#include "sb-import-text.h"
 
 #define BUFFER_SIZE (256 * 1024)
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "sb-enums.h"
-#include "sb-geojson.h"
+#include "sb-geojson-export.h"
 #include "sb-json-string.h"
 #include "sb-model-private.h"
 

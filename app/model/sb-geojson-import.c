@@ -26,7 +26,7 @@
 #include <string.h>
 
 #include "sb-enums.h"
-#include "sb-geojson.h"
+#include "sb-geojson-import.h"
 #include "sb-import-private.h"
 #include "sb-json-builder.h"
 #include "sb-json-reader.h"
@@ -1836,45 +1836,4 @@ _sb_geojson_read (SbImporter   *importer,
   g_string_free (import.path, TRUE);
   g_string_chunk_free (import.strings);
   g_ptr_array_unref (import.citations);
-}
-
-/**
- * sb_geojson_import:
- * @name: (nullable): the file's name: the briefing's title and its source
- * @problems: (out) (optional) (transfer full): what could not be imported,
- *   at most 100, with the JSON path of the feature and its line and column
- *
- * Reads GeoJSON from @stream; blocks, so call it from a thread.
- * sb_importer_add_stream() says more of what became of the file.
- *
- * Returns: (transfer full) (nullable): the briefing, or %NULL when the
- *   text is not GeoJSON or no feature could be imported
- */
-SbBriefing *
-sb_geojson_import (GInputStream  *stream,
-                   const char    *name,
-                   GCancellable  *cancellable,
-                   GPtrArray    **problems)
-{
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
-
-  return _sb_import_stream_for_problems (stream, name ? name : "GeoJSON", SB_IMPORT_FORMAT_GEOJSON,
-                                         cancellable, problems);
-}
-
-/**
- * sb_geojson_import_file:
- *
- * Imports @file with sb_geojson_import(), named after its base name.
- *
- * Returns: (transfer full) (nullable): the briefing
- */
-SbBriefing *
-sb_geojson_import_file (GFile         *file,
-                        GCancellable  *cancellable,
-                        GPtrArray    **problems)
-{
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  return _sb_import_file_for_problems (file, SB_IMPORT_FORMAT_GEOJSON, cancellable, problems);
 }

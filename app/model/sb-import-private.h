@@ -2,9 +2,10 @@
  *
  * What the importers share and nothing else sees: the importer that
  * gathers what every file makes into one briefing (actors by name,
- * places by name and position, sources by title), ids, texts, country
- * codes, the kinds actors' names make plain, dates as data sets write
- * them, and the capped problem list with its honest counts.
+ * places by name and position, sources by title), ids, country codes,
+ * the kinds actors' names make plain, dates as data sets write them,
+ * and the capped problem list with its honest counts. Text as data
+ * files hold it is sb-import-text.h, which the CSV reader uses too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,8 @@
 #pragma once
 
 #include "sb-csv.h"
+#include "sb-import-summary.h"
+#include "sb-import-text.h"
 #include "sb-importer.h"
 #include "sb-model-private.h"
 #include "sb-problem.h"
@@ -81,10 +84,15 @@ typedef struct
   guint serial : 1;              /* a spreadsheet's day number */
 } SbImportDate;
 
-/* The importer's lifetime (sb-importer.c) */
-void         _sb_importer_init              (SbImporter     *self);
-void         _sb_importer_clear             (SbImporter     *self);
-void         _sb_importer_settle            (SbImporter     *self);
+/* Each file read (sb-import-file.c): its date, its summary and the
+ * counts of what it added.
+ */
+void         _sb_importer_set_file_date     (SbImporter     *self,
+                                             GDateTime      *time);
+void         _sb_importer_begin_file        (SbImporter     *self,
+                                             const char     *name,
+                                             SbImportFormat  format);
+void         _sb_importer_end_file          (SbImporter     *self);
 
 /* Problems and counts */
 SbProblem   *_sb_importer_report            (SbImporter     *self,
@@ -120,15 +128,6 @@ gboolean     _sb_import_read_rows           (SbImporter     *self,
                                              GCancellable   *cancellable,
                                              SbImportRowFunc import_row,
                                              gpointer        user_data);
-SbBriefing  *_sb_import_stream_for_problems (GInputStream   *stream,
-                                             const char     *name,
-                                             SbImportFormat  format,
-                                             GCancellable   *cancellable,
-                                             GPtrArray     **problems);
-SbBriefing  *_sb_import_file_for_problems   (GFile          *file,
-                                             SbImportFormat  format,
-                                             GCancellable   *cancellable,
-                                             GPtrArray     **problems);
 
 /* What files share */
 char        *_sb_importer_make_id           (SbImporter     *self,
@@ -168,27 +167,15 @@ void         _sb_import_source_note         (SbImporter     *self,
 const char  *_sb_importer_intern            (SbImporter     *self,
                                              const char     *string);
 
-/* Texts, names and codes */
-SbText      *_sb_import_text_new            (const char     *string);
-SbText      *_sb_import_text_new_take       (char           *string);
+/* Names and codes */
 void         _sb_import_append_slug         (GString        *slug,
                                              const char     *name,
                                              gsize           max_length);
-char        *_sb_import_strip               (char           *string);
-gboolean     _sb_import_is_blank            (const char     *string);
 const char  *_sb_import_country_by_name     (const char     *name);
 const char  *_sb_import_country_by_number   (guint           number);
 const char  *_sb_import_country_in_name     (const char     *name,
                                              char           *buffer,
                                              gsize           size);
-gboolean     _sb_import_parse_number        (const char     *value,
-                                             double         *number);
-void         _sb_import_append_windows_1252 (GString       *out,
-                                             const char    *data,
-                                             gsize          length);
-char        *_sb_import_windows_1252_to_utf8 (const char    *data,
-                                              gsize          length,
-                                              gsize         *out_length);
 
 /* Dates */
 gboolean     _sb_import_parse_date          (const char     *text,
@@ -197,17 +184,5 @@ gboolean     _sb_import_parse_date          (const char     *text,
 void         _sb_import_date_swap           (SbImportDate   *date);
 gboolean     _sb_import_parse_span          (const char     *text,
                                              SbDate         *date);
-
-/* The readers of each format; they add to @self and its summary. */
-void         _sb_acled_read                 (SbImporter     *self,
-                                             SbCsvReader    *csv,
-                                             GCancellable   *cancellable);
-void         _sb_ucdp_read                  (SbImporter     *self,
-                                             SbCsvReader    *csv,
-                                             GCancellable   *cancellable);
-void         _sb_geojson_read               (SbImporter     *self,
-                                             const char     *data,
-                                             gsize           length,
-                                             GCancellable   *cancellable);
 
 G_END_DECLS

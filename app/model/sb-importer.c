@@ -1,9 +1,12 @@
 /* sb-importer.c
  *
- * Reads each file through one stream: its start is looked at to tell
- * the format and the encoding (byte-order marks), the rest is converted
- * to UTF-8 as it is read. CSV is read a row at a time, never whole;
- * GeoJSON is read whole, within its cap, and checked as text first.
+ * The importer: the one briefing that every file read adds to, and what
+ * the ACLED, UCDP and GeoJSON readers share to fill it: ids, the country
+ * codes and actor kinds that names make plain, the actors, places and
+ * sources, and each file's summary with its capped list of problems. An
+ * event data set names the same actor, place and source thousands of
+ * times: each is made once and looked up by name. The readers are above
+ * it and sb-import-file.c above them; it calls neither.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,254 +18,938 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sb-file-input.h"
 #include "sb-import-private.h"
 #include "sb-loader.h"
 
-#define SNIFF_SIZE (16 * 1024)
-#define READ_CHUNK (64 * 1024)
+#define MAX_SLUG_BASE 48
 
-/* Sniffing */
-
-/* The value of the JSON string at @p, into @out (escapes kept as they
- * are: the names looked for have none); returns the character after it.
+/* The countries of ACLED's and UCDP's African and Middle Eastern data, and
+ * those whose forces serve there, by the names the data sets give them and
+ * their ISO codes.
  */
-static const char *
-scan_string (const char *p,
-             const char *end,
-             GString    *out)
-{
-  g_string_truncate (out, 0);
+static const struct {
+  guint16 numeric;
+  char alpha3[4];
+  const char *name;
+} countries[] = {
+  { 12, "DZA", "Algeria" }, { 24, "AGO", "Angola" }, { 204, "BEN", "Benin" },
+  { 72, "BWA", "Botswana" }, { 854, "BFA", "Burkina Faso" }, { 108, "BDI", "Burundi" },
+  { 132, "CPV", "Cape Verde" }, { 132, "CPV", "Cabo Verde" }, { 120, "CMR", "Cameroon" },
+  { 140, "CAF", "Central African Republic" }, { 148, "TCD", "Chad" },
+  { 174, "COM", "Comoros" }, { 178, "COG", "Republic of Congo" }, { 178, "COG", "Congo" },
+  { 180, "COD", "Democratic Republic of Congo" },
+  { 180, "COD", "Democratic Republic of the Congo" }, { 262, "DJI", "Djibouti" },
+  { 818, "EGY", "Egypt" }, { 226, "GNQ", "Equatorial Guinea" }, { 232, "ERI", "Eritrea" },
+  { 748, "SWZ", "eSwatini" }, { 748, "SWZ", "Swaziland" }, { 231, "ETH", "Ethiopia" },
+  { 266, "GAB", "Gabon" }, { 270, "GMB", "Gambia" }, { 270, "GMB", "The Gambia" },
+  { 288, "GHA", "Ghana" }, { 324, "GIN", "Guinea" }, { 624, "GNB", "Guinea-Bissau" },
+  { 384, "CIV", "Ivory Coast" }, { 384, "CIV", "Cote d'Ivoire" },
+  { 384, "CIV", "Côte d'Ivoire" }, { 404, "KEN", "Kenya" }, { 426, "LSO", "Lesotho" },
+  { 430, "LBR", "Liberia" }, { 434, "LBY", "Libya" }, { 450, "MDG", "Madagascar" },
+  { 454, "MWI", "Malawi" }, { 466, "MLI", "Mali" }, { 478, "MRT", "Mauritania" },
+  { 480, "MUS", "Mauritius" }, { 175, "MYT", "Mayotte" }, { 504, "MAR", "Morocco" },
+  { 508, "MOZ", "Mozambique" }, { 516, "NAM", "Namibia" }, { 562, "NER", "Niger" },
+  { 566, "NGA", "Nigeria" }, { 638, "REU", "Reunion" }, { 646, "RWA", "Rwanda" },
+  { 654, "SHN", "Saint Helena, Ascension and Tristan da Cunha" },
+  { 678, "STP", "Sao Tome and Principe" }, { 686, "SEN", "Senegal" },
+  { 690, "SYC", "Seychelles" }, { 694, "SLE", "Sierra Leone" }, { 706, "SOM", "Somalia" },
+  { 710, "ZAF", "South Africa" }, { 728, "SSD", "South Sudan" }, { 729, "SDN", "Sudan" },
+  { 834, "TZA", "Tanzania" }, { 768, "TGO", "Togo" }, { 788, "TUN", "Tunisia" },
+  { 800, "UGA", "Uganda" }, { 732, "ESH", "Western Sahara" }, { 894, "ZMB", "Zambia" },
+  { 716, "ZWE", "Zimbabwe" },
+  /* As UCDP names them. */
+  { 180, "COD", "DR Congo (Zaire)" }, { 180, "COD", "DR Congo" }, { 384, "CIV", "Ivory Coast" },
+  { 450, "MDG", "Madagascar (Malagasy)" }, { 716, "ZWE", "Zimbabwe (Rhodesia)" },
+  { 887, "YEM", "Yemen (North Yemen)" }, { 643, "RUS", "Russia (Soviet Union)" },
+  { 48, "BHR", "Bahrain" }, { 196, "CYP", "Cyprus" }, { 364, "IRN", "Iran" },
+  { 368, "IRQ", "Iraq" }, { 376, "ISR", "Israel" }, { 400, "JOR", "Jordan" },
+  { 414, "KWT", "Kuwait" }, { 422, "LBN", "Lebanon" }, { 512, "OMN", "Oman" },
+  { 275, "PSE", "Palestine" }, { 634, "QAT", "Qatar" }, { 682, "SAU", "Saudi Arabia" },
+  { 760, "SYR", "Syria" }, { 792, "TUR", "Turkey" }, { 784, "ARE", "United Arab Emirates" },
+  { 887, "YEM", "Yemen" },
+  { 56, "BEL", "Belgium" }, { 50, "BGD", "Bangladesh" }, { 112, "BLR", "Belarus" },
+  { 124, "CAN", "Canada" }, { 156, "CHN", "China" }, { 203, "CZE", "Czech Republic" },
+  { 208, "DNK", "Denmark" }, { 233, "EST", "Estonia" }, { 250, "FRA", "France" },
+  { 276, "DEU", "Germany" }, { 356, "IND", "India" }, { 380, "ITA", "Italy" },
+  { 528, "NLD", "Netherlands" }, { 578, "NOR", "Norway" }, { 586, "PAK", "Pakistan" },
+  { 616, "POL", "Poland" }, { 620, "PRT", "Portugal" }, { 642, "ROU", "Romania" },
+  { 643, "RUS", "Russia" }, { 724, "ESP", "Spain" }, { 752, "SWE", "Sweden" },
+  { 804, "UKR", "Ukraine" }, { 826, "GBR", "United Kingdom" },
+  { 840, "USA", "United States" }, { 840, "USA", "United States of America" },
+};
 
-  for (p++; p < end && *p != '"'; p++)
+/* Name fragments, as ACLED spells them, that say what an actor is
+ * whatever its code.
+ */
+static const char * const mission_names[] = {
+  "United Nations", "MINUSMA", "MONUSCO", "MINUSCA", "UNMISS", "UNAMID", "UNISFA",
+  "UNIFIL", "UNSOM", "African Union", "AMISOM", "ATMIS", "AFISMA", "MISAHEL",
+  "European Union", "EUTM", "EUCAP", "EUFOR", "ECOWAS", "ECOMIG", "SAMIDRC", "SAMIM",
+  "G5 Sahel", "MNJTF", "Multinational Joint Task Force",
+};
+
+static const char * const private_military_names[] = {
+  "Wagner", "Africa Corps", "Private Security Forces",
+};
+
+
+typedef struct
+{
+  double lat;
+  double lon;
+  SbPlacePrecision precision;
+  double radius_km;
+  const char *name;        /* stored after the key */
+} PlaceKey;
+
+/* Problems and counts */
+
+/**
+ * _sb_importer_report_valist:
+ * @path: (nullable): where in the file, "row 12, latitude" or a JSON path
+ * @line: the line of the file, from 1; 0 when unknown
+ *
+ * Lists a problem of the file being read, unless the list is full: the
+ * 100th says there are too many and later ones are only counted. A
+ * problem that leaves something out is also counted with
+ * _sb_importer_skip(); any other is a warning.
+ *
+ * Returns: (transfer none) (nullable): the problem listed
+ */
+SbProblem *
+_sb_importer_report_valist (SbImporter    *self,
+                            SbProblemCode  code,
+                            const char    *path,
+                            guint          line,
+                            const char    *format,
+                            va_list        args)
+{
+  GPtrArray *problems = self->summary->problems;
+  g_autofree char *message = NULL;
+  SbProblem *problem;
+
+  self->summary->n_warnings++;
+
+  if (problems->len >= SB_LOADER_MAX_PROBLEMS)
     {
-      if (*p == '\\' && p + 1 < end)
-        g_string_append_c (out, *p++);
-      g_string_append_c (out, *p);
+      self->n_unlisted++;
+      return NULL;
     }
 
-  return p < end ? p + 1 : end;
+  if (problems->len == SB_LOADER_MAX_PROBLEMS - 1)
+    {
+      code = SB_PROBLEM_TOO_MANY_PROBLEMS;
+      message = g_strdup (_("too many problems; the rest are not listed"));
+      line = 0;
+      path = NULL;
+    }
+  else
+    message = g_strdup_vprintf (format, args);
+
+  /* Everything shown must be UTF-8, whatever a fuzzed file holds. */
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+
+      g_free (message);
+      message = valid;
+    }
+
+  problem = sb_problem_new (code, path, message);
+  problem->line = line;
+  g_ptr_array_add (problems, problem);
+  return problem;
 }
 
-/* What the members at the top of a JSON object say it is: "format":
- * "sahelbrief" a briefing, a GeoJSON "type" or "features" GeoJSON.
- */
-static SbImportFormat
-sniff_json (const char *p,
-            const char *end)
+SbProblem *
+_sb_importer_report (SbImporter    *self,
+                     SbProblemCode  code,
+                     const char    *path,
+                     guint          line,
+                     const char    *format,
+                     ...)
 {
-  static const char * const geojson_types[] = {
-    "FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString",
-    "Polygon", "MultiPolygon", "GeometryCollection", NULL
-  };
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GString) value = g_string_new (NULL);
-  int depth = 0;
-  gboolean expect_key = TRUE;
-  gboolean after_colon = FALSE;
+  SbProblem *problem;
+  va_list args;
 
-  for (; p < end; p++)
+  va_start (args, format);
+  problem = _sb_importer_report_valist (self, code, path, line, format, args);
+  va_end (args);
+
+  return problem;
+}
+
+/**
+ * _sb_importer_skip:
+ * @reason: the code of the problem reported for it
+ *
+ * Counts a row or feature left out.
+ */
+void
+_sb_importer_skip (SbImporter    *self,
+                   SbProblemCode  reason)
+{
+  self->summary->n_skipped++;
+  self->summary->skipped[reason]++;
+  if (self->summary->n_warnings > 0)
+    self->summary->n_warnings--;
+}
+
+/**
+ * _sb_importer_report_row:
+ * @column: (nullable): the column of the row being read
+ *
+ * Reports a problem at the CSV row being read: "row 12, latitude", at its
+ * line of the file. The row is skipped with _sb_importer_skip_row() for
+ * this reason, unless it is only a warning.
+ */
+void
+_sb_importer_report_row (SbImporter    *self,
+                         SbProblemCode  code,
+                         const char    *column,
+                         const char    *format,
+                         ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  if (self->row == 0)
+    path = NULL;
+  else if (column != NULL)
+    path = g_strdup_printf (_("row %u, %s"), self->row, column);
+  else
+    path = g_strdup_printf (_("row %u"), self->row);
+
+  self->row_problem = code;
+
+  va_start (args, format);
+  _sb_importer_report_valist (self, code, path, self->line, format, args);
+  va_end (args);
+}
+
+/* Counts the row being read as skipped, for the last problem reported. */
+void
+_sb_importer_skip_row (SbImporter *self)
+{
+  _sb_importer_skip (self, self->row_problem);
+}
+
+#define CANCEL_CHECK_ROWS 4096
+
+gboolean
+_sb_import_read_rows (SbImporter      *self,
+                      SbCsvReader     *csv,
+                      GCancellable    *cancellable,
+                      SbImportRowFunc  import_row,
+                      gpointer         user_data)
+{
+  for (;;)
     {
-      switch (*p)
+      g_autoptr(GError) error = NULL;
+      SbCsvStatus status;
+
+      if (self->summary->n_records % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (cancellable))
         {
-        case '{':
-        case '[':
-          depth++;
-          expect_key = *p == '{';
-          after_colon = FALSE;
-          break;
-
-        case '}':
-        case ']':
-          depth--;
-          break;
-
-        case ',':
-          expect_key = TRUE;
-          after_colon = FALSE;
-          break;
-
-        case ':':
-          after_colon = TRUE;
-          expect_key = FALSE;
-          break;
-
-        case '"':
-          if (depth == 1 && expect_key)
-            {
-              p = scan_string (p, end, key) - 1;
-              expect_key = FALSE;
-
-              if (g_str_equal (key->str, "features") || g_str_equal (key->str, "geometry") ||
-                  g_str_equal (key->str, "coordinates"))
-                return SB_IMPORT_FORMAT_GEOJSON;
-              if (g_str_equal (key->str, "sources") || g_str_equal (key->str, "actors") ||
-                  g_str_equal (key->str, "incidents"))
-                return SB_IMPORT_FORMAT_BRIEFING;
-            }
-          else if (depth == 1 && after_colon)
-            {
-              p = scan_string (p, end, value) - 1;
-              after_colon = FALSE;
-
-              if (g_str_equal (key->str, "format"))
-                return g_str_equal (value->str, "sahelbrief") ? SB_IMPORT_FORMAT_BRIEFING
-                                                               : SB_IMPORT_FORMAT_UNKNOWN;
-              if (g_str_equal (key->str, "type") && g_strv_contains (geojson_types, value->str))
-                return SB_IMPORT_FORMAT_GEOJSON;
-            }
-          else
-            p = scan_string (p, end, value) - 1;
-          break;
-
-        default:
-          break;
+          self->row = self->line = 0;
+          _sb_importer_report_row (self, SB_PROBLEM_IO, NULL, "%s", _("the import was cancelled"));
+          return FALSE;
         }
 
-      if (depth <= 0)
-        break;
-    }
+      status = sb_csv_reader_next (csv, cancellable, &error);
+      self->row = sb_csv_reader_get_record (csv);
+      self->line = sb_csv_reader_get_line (csv);
 
-  return SB_IMPORT_FORMAT_UNKNOWN;
+      switch (status)
+        {
+        case SB_CSV_END:
+          return TRUE;
+
+        case SB_CSV_ERROR:
+          self->row = self->line = 0;
+          _sb_importer_report_row (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+                                         ? SB_PROBLEM_TOO_LARGE : SB_PROBLEM_IO,
+                                   NULL, "%s", error->message);
+          return FALSE;
+
+        case SB_CSV_BAD_RECORD:
+          self->summary->n_records++;
+          _sb_importer_report_row (self, sb_csv_reader_is_encoding_error (csv) ? SB_PROBLEM_ENCODING : SB_PROBLEM_SYNTAX,
+                                   NULL, "%s", sb_csv_reader_get_message (csv));
+          _sb_importer_skip_row (self);
+          break;
+
+        case SB_CSV_RECORD:
+        default:
+          self->summary->n_records++;
+          import_row (user_data);
+          break;
+        }
+    }
 }
 
-/* The column names of a CSV file's first line, lower-cased, comma-separated. */
-static SbImportFormat
-sniff_csv (const char *p,
-           const char *end)
+/* A line for the summary: how the file was read. */
+void
+_sb_importer_add_note (SbImporter *self,
+                       const char *format,
+                       ...)
 {
-  static const char * const ucdp_columns[] = { "type_of_violence", "where_prec", "side_a", "date_prec", NULL };
-  static const char * const acled_columns[] = { "event_id_cnty", "data_id", "event_type", "event_date", NULL };
-  const char *line_end = memchr (p, '\n', end - p);
-  g_autofree char *line = g_ascii_strdown (p, (line_end ? line_end : end) - p);
-  g_auto(GStrv) names = g_strsplit_set (line, ",;\t", -1);
-  guint ucdp = 0, acled = 0;
+  va_list args;
 
-  for (guint i = 0; names[i] != NULL; i++)
+  va_start (args, format);
+  g_ptr_array_add (self->summary->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Ids */
+
+/**
+ * _sb_import_append_slug:
+ *
+ * Appends lower-case ASCII letters and digits in groups joined by single
+ * hyphens, transliterated where it can be ("Kidal-Région" →
+ * "kidal-region"), cut between words to at most @max_length.
+ */
+void
+_sb_import_append_slug (GString    *slug,
+                        const char *name,
+                        gsize       max_length)
+{
+  g_autofree char *ascii = NULL;
+  gsize start = slug->len;
+  gboolean hyphen = FALSE;
+  gboolean plain = TRUE;
+
+  for (const char *p = name; *p != '\0' && plain; p++)
+    plain = (guchar) *p < 0x80;
+  if (!plain)
+    name = ascii = g_str_to_ascii (name, "C");
+
+  for (const char *p = name; *p != '\0'; p++)
     {
-      g_strstrip (g_strdelimit (names[i], "\"\r", ' '));
-      ucdp += g_strv_contains (ucdp_columns, names[i]);
-      acled += g_strv_contains (acled_columns, names[i]);
+      if (g_ascii_isalnum (*p))
+        {
+          if (hyphen && slug->len > start)
+            g_string_append_c (slug, '-');
+          g_string_append_c (slug, g_ascii_tolower (*p));
+          hyphen = FALSE;
+        }
+      else
+        hyphen = TRUE;
+
+      if (slug->len - start > max_length)
+        {
+          gsize cut = start + max_length;
+
+          while (cut > start + max_length / 2 && slug->str[cut] != '-')
+            cut--;
+          g_string_truncate (slug, slug->str[cut] == '-' ? cut : start + max_length);
+          break;
+        }
     }
-
-  if (ucdp >= 2)
-    return SB_IMPORT_FORMAT_UCDP;
-  if (acled >= 2)
-    return SB_IMPORT_FORMAT_ACLED;
-
-  return SB_IMPORT_FORMAT_UNKNOWN;
 }
 
 /**
- * sb_import_sniff:
- * @data: the start of a file, a few kilobytes
+ * _sb_importer_make_id:
+ * @prefix: (nullable): put before the slug of @name
+ * @name: (nullable)
+ * @fallback: the slug when @name gives none
  *
- * Tells what a file is by its content: a briefing, GeoJSON (whatever its
- * name: ".json" files are often GeoJSON), an ACLED export or UCDP GED.
- * UTF-8 and UTF-16 with a byte-order mark are understood.
- *
- * Returns: the format, or %SB_IMPORT_FORMAT_UNKNOWN
+ * Returns: (transfer full): an id made from @name, not yet taken, never
+ *   of the forms "acled-…" and "ucdp-…" that events' ids take
  */
-SbImportFormat
-sb_import_sniff (const char *data,
-                 gsize       length)
+char *
+_sb_importer_make_id (SbImporter *self,
+                      const char *prefix,
+                      const char *name,
+                      const char *fallback)
 {
-  g_autofree char *converted = NULL;
-  const char *p = data;
-  const char *end = data + length;
+  g_autoptr(GString) slug = g_string_new (prefix);
+  gsize base_length;
+  guint n;
 
-  g_return_val_if_fail (data != NULL || length == 0, SB_IMPORT_FORMAT_UNKNOWN);
+  _sb_import_append_slug (slug, name ? name : "", MAX_SLUG_BASE);
+  if (slug->len == (prefix ? strlen (prefix) : 0))
+    g_string_append (slug, fallback);
+  if (g_str_has_prefix (slug->str, "acled-") || g_str_has_prefix (slug->str, "ucdp-"))
+    g_string_prepend (slug, "x-");
 
-  if (length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE) &&
-      ((guchar) data[1] == 0xFF || (guchar) data[1] == 0xFE) && data[0] != data[1])
+  if (!g_hash_table_contains (self->by_id, slug->str))
+    return g_string_free (g_steal_pointer (&slug), FALSE);
+
+  /* A thousand places of one name must not each try every number. */
+  base_length = slug->len;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->id_counters, slug->str));
+  n = MAX (n, 1);
+
+  do
     {
-      gsize converted_length = 0;
+      g_string_truncate (slug, base_length);
+      g_string_append_printf (slug, "-%u", ++n);
+    }
+  while (g_hash_table_contains (self->by_id, slug->str));
 
-      converted = g_convert (data + 2, (length - 2) & ~(gsize) 1, "UTF-8",
-                             (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
-                             NULL, &converted_length, NULL);
-      if (converted == NULL)
-        return SB_IMPORT_FORMAT_UNKNOWN;
-      p = converted;
-      end = converted + converted_length;
+  g_hash_table_replace (self->id_counters, g_strndup (slug->str, base_length), GUINT_TO_POINTER (n));
+
+  return g_string_free (g_steal_pointer (&slug), FALSE);
+}
+
+void
+_sb_importer_register (SbImporter *self,
+                       gpointer    entity)
+{
+  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (entity), entity);
+}
+
+gboolean
+_sb_importer_has_id (SbImporter *self,
+                     const char *id)
+{
+  return g_hash_table_contains (self->by_id, id);
+}
+
+/* Takes @item, whose id is not yet taken. */
+void
+_sb_importer_add_item (SbImporter *self,
+                       SbItem     *item)
+{
+  g_ptr_array_add (self->contents.items[item->kind], item);
+  _sb_importer_register (self, item);
+}
+
+const char *
+_sb_importer_intern (SbImporter *self,
+                     const char *string)
+{
+  char *pooled = g_hash_table_lookup (self->strings, string);
+
+  if (pooled == NULL)
+    {
+      pooled = g_strdup (string);
+      g_hash_table_add (self->strings, pooled);
     }
 
-  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < end && g_ascii_isspace (*p))
-    p++;
+  return pooled;
+}
 
-  if (p < end && *p == '{')
-    return sniff_json (p, end);
-  if (p < end)
-    return sniff_csv (p, end);
+/* Countries */
 
-  return SB_IMPORT_FORMAT_UNKNOWN;
+const char *
+_sb_import_country_by_name (const char *name)
+{
+  const char *paren;
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (g_ascii_strcasecmp (countries[i].name, name) == 0)
+      return countries[i].alpha3;
+
+  /* "Chad (Tchad)": the name before a remark. */
+  paren = strstr (name, " (");
+  if (paren != NULL)
+    {
+      g_autofree char *bare = g_strndup (name, paren - name);
+
+      for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+        if (g_ascii_strcasecmp (countries[i].name, bare) == 0)
+          return countries[i].alpha3;
+    }
+
+  return NULL;
+}
+
+const char *
+_sb_import_country_by_number (guint number)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    if (countries[i].numeric == number)
+      return countries[i].alpha3;
+
+  return NULL;
 }
 
 /**
- * sb_import_format_from_name:
+ * _sb_import_country_in_name:
  *
- * Returns: what a file's name says it is: ".csv" an ACLED export (or UCDP
- *   GED: only the content tells), ".geojson" GeoJSON, ".sahelbrief" a
- *   briefing; ".json" says nothing
+ * The country an actor's name gives: "Military Forces of Mali (2021-)",
+ * "Military Forces of the United States (2021-)", "Government of Mali".
+ *
+ * Returns: (nullable): the country's name, in @buffer
  */
-SbImportFormat
-sb_import_format_from_name (const char *name)
+const char *
+_sb_import_country_in_name (const char *name,
+                            char       *buffer,
+                            gsize       size)
 {
-  g_autofree char *lower = NULL;
+  const char *of = strstr (name, " of ");
+  const char *end;
 
-  g_return_val_if_fail (name != NULL, SB_IMPORT_FORMAT_UNKNOWN);
+  if (of == NULL)
+    return NULL;
 
-  lower = g_ascii_strdown (name, -1);
-  if (g_str_has_suffix (lower, ".csv"))
-    return SB_IMPORT_FORMAT_ACLED;
-  if (g_str_has_suffix (lower, ".geojson"))
-    return SB_IMPORT_FORMAT_GEOJSON;
-  if (g_str_has_suffix (lower, ".sahelbrief"))
-    return SB_IMPORT_FORMAT_BRIEFING;
+  of += strlen (" of ");
+  if (g_str_has_prefix (of, "the "))
+    of += strlen ("the ");
 
-  return SB_IMPORT_FORMAT_UNKNOWN;
+  end = strstr (of, " (");
+  if (end == NULL)
+    end = of + strlen (of);
+  if ((gsize) (end - of) >= size)
+    return NULL;
+
+  memcpy (buffer, of, end - of);
+  buffer[end - of] = '\0';
+  return buffer;
+}
+
+/* Actor kinds */
+
+static gboolean
+name_contains_any (const char         *name,
+                   const char * const *fragments,
+                   guint               n_fragments)
+{
+  for (guint i = 0; i < n_fragments; i++)
+    if (strstr (name, fragments[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What an actor's name says, once for all its events: a mission, a
+ * private military company, a government, a state's forces (of which
+ * state, when known), or nothing (-1).
+ */
+static int
+name_kind (const char  *name,
+           const char **country)
+{
+  char buffer[64];
+  const char *named;
+
+  *country = NULL;
+
+  if (name_contains_any (name, mission_names, G_N_ELEMENTS (mission_names)))
+    return SB_ACTOR_KIND_INTERNATIONAL_MISSION;
+  if (name_contains_any (name, private_military_names, G_N_ELEMENTS (private_military_names)))
+    return SB_ACTOR_KIND_PRIVATE_MILITARY;
+
+  named = _sb_import_country_in_name (name, buffer, sizeof buffer);
+  *country = named ? _sb_import_country_by_name (named) : NULL;
+
+  if (g_str_has_prefix (name, "Government of "))
+    return SB_ACTOR_KIND_GOVERNMENT;
+  if (g_str_has_prefix (name, "Military Forces of ") || g_str_has_prefix (name, "Police Forces of "))
+    return SB_ACTOR_KIND_NATIONAL_FORCES;
+
+  *country = NULL;
+  return -1;
 }
 
 /**
- * sb_import_sniff_file:
+ * _sb_import_actor_guess_kind:
+ * @country: (nullable): the ISO alpha-3 code of the country the actor is
+ *   seen in
+ * @fallback: the kind when the name says nothing
  *
- * Tells what @file is by its first kilobytes, when it is a local file
- * (a remote one is not waited for), else by its name. Quick enough for
- * the main thread: a local regular file's start is read, nothing else
- * (a pipe is not waited on).
- *
- * Returns: the format, or %SB_IMPORT_FORMAT_UNKNOWN
+ * Returns: the kind the actor's name makes plain: missions, private
+ *   military companies, governments, a state's forces (foreign when the
+ *   state is not @country)
  */
-SbImportFormat
-sb_import_sniff_file (GFile *file)
+SbActorKind
+_sb_import_actor_guess_kind (const SbImportActor *actor,
+                             const char          *country,
+                             SbActorKind          fallback)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  SbImportFormat format = SB_IMPORT_FORMAT_UNKNOWN;
+  if (actor->name_kind < 0)
+    return fallback;
 
-  g_return_val_if_fail (G_IS_FILE (file), SB_IMPORT_FORMAT_UNKNOWN);
+  if (actor->name_kind == SB_ACTOR_KIND_NATIONAL_FORCES && actor->named_country != NULL &&
+      country != NULL && !g_str_equal (actor->named_country, country))
+    return SB_ACTOR_KIND_FOREIGN_FORCES;
 
-  if (g_file_is_native (file))
-    stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, NULL);
-  if (stream != NULL)
-    {
-      g_autofree char *head = g_malloc (SNIFF_SIZE);
-      gsize n_read = 0;
-
-      if (g_input_stream_read_all (stream, head, SNIFF_SIZE, &n_read, NULL, NULL))
-        format = sb_import_sniff (head, n_read);
-    }
-
-  name = g_file_get_basename (file);
-  if (format == SB_IMPORT_FORMAT_UNKNOWN && name != NULL)
-    format = sb_import_format_from_name (name);
-
-  return format;
+  return actor->name_kind;
 }
 
-/* The importer */
+/* Actors */
+
+static gpointer
+copy_citation (gconstpointer citation,
+               gpointer      user_data)
+{
+  return sb_citation_ref ((SbCitation *) citation);
+}
+
+/**
+ * _sb_importer_get_actor:
+ * @citations: (nullable): what a new actor cites: the sources of the
+ *   first statement it is named in
+ *
+ * Returns: (transfer none): the actor named @name, made if it is new;
+ *   its kind is settled when the briefing is made, by its votes
+ */
+SbImportActor *
+_sb_importer_get_actor (SbImporter *self,
+                        const char *name,
+                        GPtrArray  *citations)
+{
+  SbImportActor *entry = g_hash_table_lookup (self->actors, name);
+  g_autofree char *id = NULL;
+
+  if (entry != NULL)
+    return entry;
+
+  id = _sb_importer_make_id (self, NULL, name, "actor");
+  entry = g_new0 (SbImportActor, 1);
+  entry->actor = _sb_actor_new (id);
+  entry->actor->name = _sb_import_text_new (name);
+  entry->actor->kind = SB_ACTOR_KIND_ARMED_GROUP;
+  entry->index = self->contents.actors->len;
+  entry->stated_kind = -1;
+  entry->first_kind = -1;
+  entry->name_kind = name_kind (name, &entry->named_country);
+  if (citations != NULL)
+    g_ptr_array_extend (entry->actor->citations, citations, copy_citation, NULL);
+
+  g_ptr_array_add (self->contents.actors, entry->actor);
+  _sb_importer_register (self, entry->actor);
+  g_hash_table_insert (self->actors, g_strdup (name), entry);
+
+  return entry;
+}
+
+/**
+ * _sb_import_actor_vote:
+ * @own: %TRUE when the actor acts in its own right, %FALSE as another's
+ *   associate
+ *
+ * Counts @kind for one statement: an actor's kind is the one of most of
+ * the statements it acts in, so that the Malian army, fighting in Burkina
+ * Faso now and then, stays national forces.
+ */
+void
+_sb_import_actor_vote (SbImportActor *actor,
+                       SbActorKind    kind,
+                       gboolean       own)
+{
+  if (own)
+    actor->votes[kind]++;
+  else
+    actor->assoc_votes[kind]++;
+
+  if (actor->first_kind < 0)
+    actor->first_kind = kind;
+}
+
+static int
+most_voted (const SbImportActor *actor,
+            const guint         *votes)
+{
+  int best = -1;
+
+  for (int kind = 0; kind < SB_N_ACTOR_KINDS; kind++)
+    {
+      if (votes[kind] == 0)
+        continue;
+      if (best < 0 || votes[kind] > votes[best] ||
+          (votes[kind] == votes[best] && kind == actor->first_kind))
+        best = kind;
+    }
+
+  return best;
+}
+
+/* Each actor's kind: the one its file states, else the one of most of
+ * its statements in its own right, else as an associate.
+ */
+static void
+settle_actor_kinds (SbImporter *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->actors);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SbImportActor *entry = value;
+      int kind = entry->stated_kind;
+
+      if (kind < 0)
+        kind = most_voted (entry, entry->votes);
+      if (kind < 0)
+        kind = most_voted (entry, entry->assoc_votes);
+      if (kind >= 0)
+        entry->actor->kind = kind;
+
+      /* A state's forces and government belong to the state they name. */
+      if (entry->actor->country == NULL && entry->named_country != NULL &&
+          (entry->actor->kind == SB_ACTOR_KIND_NATIONAL_FORCES ||
+           entry->actor->kind == SB_ACTOR_KIND_FOREIGN_FORCES ||
+           entry->actor->kind == SB_ACTOR_KIND_GOVERNMENT))
+        entry->actor->country = g_strdup (entry->named_country);
+    }
+}
+
+/* Places */
+
+static guint
+place_key_hash (gconstpointer data)
+{
+  const PlaceKey *key = data;
+  guint64 lat_bits, lon_bits;
+  double lat = key->lat + 0.0, lon = key->lon + 0.0;   /* -0.0 is 0.0 */
+
+  memcpy (&lat_bits, &lat, sizeof lat_bits);
+  memcpy (&lon_bits, &lon, sizeof lon_bits);
+
+  return g_str_hash (key->name) ^ (guint) (lat_bits ^ (lat_bits >> 32)) * 31u ^
+         (guint) (lon_bits ^ (lon_bits >> 29)) ^ (guint) key->precision;
+}
+
+static gboolean
+place_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const PlaceKey *key_a = a;
+  const PlaceKey *key_b = b;
+
+  return key_a->lat == key_b->lat && key_a->lon == key_b->lon &&
+         key_a->precision == key_b->precision && key_a->radius_km == key_b->radius_km &&
+         g_str_equal (key_a->name, key_b->name);
+}
+
+/**
+ * _sb_importer_get_place:
+ * @name: the place's name as the file gives it
+ * @id_base: (nullable): what its id is made from, when not @name
+ * @radius_km: 0 for none
+ * @country: (nullable): ISO alpha-3
+ *
+ * Returns: (transfer none): the place of that name, position and
+ *   precision, made if it is new
+ */
+SbPlace *
+_sb_importer_get_place (SbImporter       *self,
+                        const char       *name,
+                        const char       *id_base,
+                        double            lat,
+                        double            lon,
+                        SbPlacePrecision  precision,
+                        double            radius_km,
+                        const char       *country)
+{
+  PlaceKey key = { lat, lon, precision, radius_km, name };
+  g_autofree char *id = NULL;
+  PlaceKey *stored;
+  SbPlace *place;
+  gsize length;
+
+  place = g_hash_table_lookup (self->places, &key);
+  if (place != NULL)
+    return place;
+
+  id = _sb_importer_make_id (self, NULL, id_base ? id_base : name, "place");
+  place = _sb_place_new (id);
+  place->name = _sb_import_text_new (name);
+  place->lat = lat;
+  place->lon = lon;
+  place->precision = precision;
+  place->radius_km = radius_km;
+  place->country = g_strdup (country);
+
+  /* The key keeps the name as the file gives it: the text may be cleaned. */
+  length = strlen (name);
+  stored = g_malloc (sizeof (PlaceKey) + length + 1);
+  *stored = key;
+  stored->name = memcpy (stored + 1, name, length + 1);
+
+  g_ptr_array_add (self->contents.places, place);
+  _sb_importer_register (self, place);
+  g_hash_table_insert (self->places, stored, place);
+
+  return place;
+}
+
+/* Sources */
+
+/**
+ * _sb_importer_get_source:
+ * @dataset: (nullable): the data set that names it, for its note
+ *
+ * Returns: (transfer none): the source titled @title, made if it is new:
+ *   in English, without text, so cited without a quote
+ */
+SbImportSource *
+_sb_importer_get_source (SbImporter *self,
+                         const char *title,
+                         const char *dataset)
+{
+  SbImportSource *entry = g_hash_table_lookup (self->sources, title);
+  g_autofree char *id = NULL;
+
+  if (entry != NULL)
+    return entry;
+
+  id = _sb_importer_make_id (self, "source-", title, "source");
+  entry = g_new0 (SbImportSource, 1);
+  entry->source = _sb_source_new (id);
+  entry->source->title = _sb_import_text_new (title);
+  entry->source->language = g_strdup ("en");
+  entry->citation = sb_citation_new (entry->source, NULL);
+  entry->min_year = G_MAXINT16;
+  entry->max_year = 0;
+  entry->dataset = dataset;
+
+  g_ptr_array_add (self->contents.sources, entry->source);
+  _sb_importer_register (self, entry->source);
+  g_hash_table_insert (self->sources, g_strdup (title), entry);
+
+  return entry;
+}
+
+/**
+ * _sb_import_source_note:
+ * @year: of a statement that cites it, or 0
+ * @scale: (nullable): how ACLED rates it ("National-International")
+ */
+void
+_sb_import_source_note (SbImporter     *self,
+                        SbImportSource *entry,
+                        int             year,
+                        const char     *scale)
+{
+  if (year > 0)
+    {
+      entry->min_year = MIN (entry->min_year, year);
+      entry->max_year = MAX (entry->max_year, year);
+    }
+
+  if (scale == NULL || _sb_import_is_blank (scale))
+    return;
+
+  for (guint i = 0; i < entry->n_scales; i++)
+    if (g_str_equal (entry->scales[i], scale))
+      return;
+
+  if (entry->n_scales == SB_IMPORT_MAX_SCALES)
+    entry->more_scales = TRUE;
+  else
+    entry->scales[entry->n_scales++] = _sb_importer_intern (self, scale);
+}
+
+static void
+year_span (SbDate *date,
+           gint16  min_year,
+           gint16  max_year)
+{
+  memset (date, 0, sizeof *date);
+  date->start.year = min_year;
+  date->start.precision = SB_DATE_PRECISION_YEAR;
+
+  if (max_year != min_year)
+    {
+      date->end.year = max_year;
+      date->end.precision = SB_DATE_PRECISION_YEAR;
+      date->is_span = TRUE;
+    }
+}
+
+/* Dates and notes, now that every statement citing the source is known.
+ * The notes are data, in English like the data sets: not translated.
+ */
+static void
+finish_sources (SbImporter *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->sources);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SbImportSource *entry = value;
+      g_autoptr(GString) note = NULL;
+
+      if (entry->min_year <= entry->max_year && !sb_date_is_set (&entry->source->date))
+        year_span (&entry->source->date, entry->min_year, entry->max_year);
+
+      /* Named only by rows left out: dated by the import, as it must be. */
+      if (!sb_date_is_set (&entry->source->date))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          year_span (&entry->source->date, g_date_time_get_year (now), g_date_time_get_year (now));
+        }
+
+      if (entry->n_scales == 0 || entry->source->note != NULL)
+        continue;
+
+      note = g_string_new (NULL);
+      g_string_append_printf (note, "Named as a source in %s data; %s gives its name, not its text. ",
+                              entry->dataset ? entry->dataset : "the", entry->dataset ? entry->dataset : "it");
+      g_string_append (note, entry->n_scales == 1 ? "Source scale: " : "Source scales: ");
+      for (guint i = 0; i < entry->n_scales; i++)
+        g_string_append_printf (note, "%s%s", i > 0 ? "; " : "", entry->scales[i]);
+      g_string_append (note, entry->more_scales ? "; …" : ".");
+
+      entry->source->note = _sb_import_text_new_take (g_string_free (g_steal_pointer (&note), FALSE));
+    }
+}
+
+static void
+actor_entry_free (SbImportActor *entry)
+{
+  g_free (entry);
+}
+
+static void
+source_entry_free (SbImportSource *entry)
+{
+  sb_citation_unref (entry->citation);
+  g_free (entry);
+}
+
+/* The importer's lifetime */
+
+static void
+init (SbImporter *self)
+{
+  memset (self, 0, sizeof *self);
+
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) actor_entry_free);
+  self->places = g_hash_table_new_full (place_key_hash, place_key_equal, g_free, NULL);
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) source_entry_free);
+  self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_import_summary_unref);
+
+  self->contents.sources = g_ptr_array_new_with_free_func (g_object_unref);
+  self->contents.actors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->contents.places = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    self->contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+clear (SbImporter *self)
+{
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->id_counters, g_hash_table_unref);
+  g_clear_pointer (&self->actors, g_hash_table_unref);
+  g_clear_pointer (&self->places, g_hash_table_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_hash_table_unref);
+  g_clear_pointer (&self->summaries, g_ptr_array_unref);
+  g_clear_pointer (&self->summary, sb_import_summary_unref);
+  g_clear_pointer (&self->name_property, g_free);
+  _sb_briefing_contents_clear (&self->contents);
+}
+
+/* Kinds, source dates and notes, once every file is read. */
+static void
+settle (SbImporter *self)
+{
+  settle_actor_kinds (self);
+  finish_sources (self);
+}
 
 /**
  * sb_importer_new:
@@ -275,7 +962,7 @@ sb_importer_new (void)
 {
   SbImporter *self = g_new (SbImporter, 1);
 
-  _sb_importer_init (self);
+  init (self);
   return self;
 }
 
@@ -285,7 +972,7 @@ sb_importer_free (SbImporter *self)
   if (self == NULL)
     return;
 
-  _sb_importer_clear (self);
+  clear (self);
   g_free (self);
 }
 
@@ -304,218 +991,7 @@ sb_importer_set_name_property (SbImporter *self,
   self->name_property = g_strdup (key);
 }
 
-static void
-report_error (SbImporter *self,
-              GError     *error)
-{
-  SbProblemCode code = SB_PROBLEM_IO;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-    code = SB_PROBLEM_TOO_LARGE;
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      _sb_importer_report (self, code, NULL, 0, "%s", _("the import was cancelled"));
-      return;
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    {
-      g_autoptr(SbProblem) problem = sb_problem_new_for_io_error (error);
-
-      _sb_importer_report (self, code, NULL, 0, "%s", problem->message);
-      return;
-    }
-
-  _sb_importer_report (self, code, NULL, 0, "%s", error->message);
-}
-
-/* Fills @buffered with the start of the file, as much as SNIFF_SIZE. */
-static gboolean
-peek_start (GBufferedInputStream  *buffered,
-            const char           **data,
-            gsize                 *length,
-            GCancellable          *cancellable,
-            GError               **error)
-{
-  for (;;)
-    {
-      gsize available = g_buffered_input_stream_get_available (buffered);
-      gssize n;
-
-      if (available >= SNIFF_SIZE)
-        break;
-
-      n = g_buffered_input_stream_fill (buffered, SNIFF_SIZE - available, cancellable, error);
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        break;
-    }
-
-  *data = g_buffered_input_stream_peek_buffer (buffered, length);
-  return TRUE;
-}
-
-/* UTF-16 from its byte-order mark, or what the person chose. */
-static GInputStream *
-decode (SbImporter    *self,
-        GInputStream  *stream,
-        const char    *data,
-        gsize          length,
-        const char    *encoding,
-        GError       **error)
-{
-  g_autoptr(GCharsetConverter) converter = NULL;
-  const char *from = NULL;
-
-  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-    {
-      from = encoding;
-      _sb_importer_add_note (self, _("Read as %s, as chosen."), encoding);
-    }
-  else if (encoding == NULL && length >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
-    {
-      from = "UTF-16LE";
-      _sb_importer_add_note (self, "%s", _("Read as UTF-16 (little-endian), as its byte-order mark says."));
-    }
-  else if (encoding == NULL && length >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
-    {
-      from = "UTF-16BE";
-      _sb_importer_add_note (self, "%s", _("Read as UTF-16 (big-endian), as its byte-order mark says."));
-    }
-
-  g_free (self->summary->encoding);
-  self->summary->encoding = g_strdup (from ? from : "UTF-8");
-
-  if (from == NULL)
-    return g_object_ref (stream);
-
-  converter = g_charset_converter_new ("UTF-8", from, error);
-  if (converter == NULL)
-    return NULL;
-
-  /* A byte the encoding lacks shows as "\xx" rather than end the import. */
-  g_charset_converter_set_use_fallback (converter, TRUE);
-  return g_converter_input_stream_new (stream, G_CONVERTER (converter));
-}
-
-static void
-import_csv (SbImporter     *self,
-            GInputStream   *stream,
-            gboolean        detect_encoding,
-            GCancellable   *cancellable)
-{
-  g_autoptr(SbCsvReader) csv = sb_csv_reader_new (stream);
-  g_autoptr(GError) error = NULL;
-  SbCsvStatus status;
-
-  sb_csv_reader_set_windows_1252 (csv, detect_encoding);
-  sb_csv_reader_detect_separator (csv);
-  status = sb_csv_reader_next (csv, cancellable, &error);
-
-  if (status == SB_CSV_ERROR)
-    report_error (self, error);
-  else if (status == SB_CSV_END)
-    _sb_importer_report (self, SB_PROBLEM_NOT_BRIEFING, NULL, 0, "%s",
-                         _("the file is empty: an ACLED export or UCDP GED starts with a line of column names"));
-  else if (status == SB_CSV_BAD_RECORD)
-    _sb_importer_report (self, sb_csv_reader_is_encoding_error (csv) ? SB_PROBLEM_ENCODING : SB_PROBLEM_SYNTAX,
-                         NULL, 1, "%s", sb_csv_reader_get_message (csv));
-  else if (self->summary->format == SB_IMPORT_FORMAT_UCDP)
-    _sb_ucdp_read (self, csv, cancellable);
-  else
-    _sb_acled_read (self, csv, cancellable);
-
-  if (sb_csv_reader_get_separator (csv) != ',')
-    _sb_importer_add_note (self, "%s",
-                           sb_csv_reader_get_separator (csv) == ';'
-                             ? _("Fields are separated by semicolons, as spreadsheets write CSV where the decimal separator is a comma; decimal commas were read.")
-                             : _("Fields are separated by tabs."));
-
-  if (sb_csv_reader_get_n_converted (csv) > 0)
-    {
-      guint n = sb_csv_reader_get_n_converted (csv);
-
-      g_free (self->summary->encoding);
-      self->summary->encoding = g_strdup ("WINDOWS-1252");
-      _sb_importer_add_note (self,
-                             g_dngettext (GETTEXT_PACKAGE,
-                                          "%u row was not UTF-8 and was read as Windows-1252 (Western European), accents and all.",
-                                          "%u rows were not UTF-8 and were read as Windows-1252 (Western European), accents and all.",
-                                          n),
-                             n);
-    }
-}
-
-/* GeoJSON whole, within its cap, NUL-terminated. */
-static GBytes *
-read_all (GInputStream  *stream,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-
-  for (;;)
-    {
-      gsize old = bytes->len;
-      gsize n_read = 0;
-
-      g_byte_array_set_size (bytes, old + READ_CHUNK);
-      if (!g_input_stream_read_all (stream, bytes->data + old, READ_CHUNK, &n_read, cancellable, error))
-        return NULL;
-      g_byte_array_set_size (bytes, old + n_read);
-
-      if (n_read == 0)
-        break;
-
-      if (bytes->len > SB_IMPORT_MAX_GEOJSON_SIZE)
-        {
-          g_autofree char *size = g_format_size_full (SB_IMPORT_MAX_GEOJSON_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                       _("the file is larger than %s, the most SahelBrief reads"), size);
-          return NULL;
-        }
-    }
-
-  g_byte_array_append (bytes, (const guint8 *) "", 1);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-static void
-import_geojson (SbImporter   *self,
-                GInputStream *stream,
-                gboolean      detect_encoding,
-                GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = read_all (stream, cancellable, &error);
-  g_autofree char *converted = NULL;
-  const char *data;
-  gsize length;
-
-  if (bytes == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  length--;   /* the NUL */
-
-  /* RFC 7946 asks for UTF-8; old tools wrote their system's encoding. */
-  if (detect_encoding && !g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) == NULL)
-    {
-      converted = _sb_import_windows_1252_to_utf8 (data, length, &length);
-      data = converted;
-      g_free (self->summary->encoding);
-      self->summary->encoding = g_strdup ("WINDOWS-1252");
-      _sb_importer_add_note (self, "%s",
-                             _("The file is not UTF-8, as GeoJSON must be: it was read as Windows-1252 (Western European)."));
-    }
-
-  _sb_geojson_read (self, data, length, cancellable);
-}
+/* Each file */
 
 static guint
 count_reference_places (SbImporter *self,
@@ -532,9 +1008,9 @@ count_reference_places (SbImporter *self,
 /* The day a file was last changed, or today: what dates a source made of
  * a file without dates of its own.
  */
-static void
-set_file_date (SbImporter *self,
-               GDateTime  *time)
+void
+_sb_importer_set_file_date (SbImporter *self,
+                            GDateTime  *time)
 {
   g_autoptr(GDateTime) now = time ? g_date_time_ref (time) : g_date_time_new_now_utc ();
 
@@ -545,17 +1021,17 @@ set_file_date (SbImporter *self,
 }
 
 /* A new summary, and where the briefing stands before the file. */
-static void
-begin_file (SbImporter     *self,
-            const char     *name,
-            SbImportFormat  format)
+void
+_sb_importer_begin_file (SbImporter     *self,
+                         const char     *name,
+                         SbImportFormat  format)
 {
   g_clear_pointer (&self->summary, sb_import_summary_unref);
   self->summary = sb_import_summary_new (name, format);
   self->n_unlisted = 0;
   self->row = self->line = 0;
   if (self->file_date.precision == SB_DATE_PRECISION_NONE)
-    set_file_date (self, NULL);
+    _sb_importer_set_file_date (self, NULL);
   for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
     self->n_items_before[i] = self->contents.items[i]->len;
   self->n_actors_before = self->contents.actors->len;
@@ -563,8 +1039,8 @@ begin_file (SbImporter     *self,
 }
 
 /* The counts of what the file added, and the last word on the problems. */
-static void
-finish_file (SbImporter *self)
+void
+_sb_importer_end_file (SbImporter *self)
 {
   SbImportSummary *summary = self->summary;
 
@@ -594,123 +1070,7 @@ finish_file (SbImporter *self)
   memset (&self->file_date, 0, sizeof self->file_date);
 }
 
-/**
- * sb_importer_add_stream:
- * @name: the file's name, for messages, titles and the source that stands
- *   for the file
- * @format: what the file is, or %SB_IMPORT_FORMAT_UNKNOWN to tell by its
- *   content
- * @encoding: (nullable): the file's character encoding as iconv names it
- *   ("WINDOWS-1252"), or %NULL to detect it
- *
- * Reads a data file into the briefing the importer makes; blocks, so
- * call it from a thread.
- *
- * Returns: (transfer full): what was made of the file and what was not;
- *   sb_import_summary_made_anything() tells whether it gave anything
- */
-SbImportSummary *
-sb_importer_add_stream (SbImporter     *self,
-                        GInputStream   *stream,
-                        const char     *name,
-                        SbImportFormat  format,
-                        const char     *encoding,
-                        GCancellable   *cancellable)
-{
-  g_autoptr(GBufferedInputStream) buffered = NULL;
-  g_autoptr(GInputStream) decoded = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *data = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
-
-  begin_file (self, name ? name : _("data"), format);
-
-  if (encoding != NULL && (*encoding == '\0' || g_ascii_strcasecmp (encoding, "auto") == 0))
-    encoding = NULL;
-
-  buffered = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new_sized (stream, READ_CHUNK));
-  if (!peek_start (buffered, &data, &length, cancellable, &error))
-    report_error (self, error);
-  else
-    {
-      SbImportFormat sniffed = sb_import_sniff (data, length);
-
-      /* The content decides between ACLED and GED, and finds GeoJSON in
-       * ".json" files; a format the content does not show stands.
-       */
-      if (sniffed != SB_IMPORT_FORMAT_UNKNOWN)
-        self->summary->format = sniffed;
-      else if (format == SB_IMPORT_FORMAT_UNKNOWN)
-        self->summary->format = length > 0 && memchr (data, '{', MIN (length, 64)) != NULL
-                                ? SB_IMPORT_FORMAT_GEOJSON : SB_IMPORT_FORMAT_ACLED;
-
-      decoded = decode (self, G_INPUT_STREAM (buffered), data, length, encoding, &error);
-
-      if (decoded == NULL)
-        report_error (self, error);
-      else if (self->summary->format == SB_IMPORT_FORMAT_BRIEFING)
-        _sb_importer_report (self, SB_PROBLEM_NOT_BRIEFING, NULL, 0, "%s",
-                             _("this is a SahelBrief briefing, not data to import: open it instead"));
-      else if (self->summary->format == SB_IMPORT_FORMAT_GEOJSON)
-        import_geojson (self, decoded, encoding == NULL, cancellable);
-      else
-        import_csv (self, decoded, encoding == NULL && decoded == G_INPUT_STREAM (buffered), cancellable);
-    }
-
-  finish_file (self);
-
-  return sb_import_summary_ref (self->summary);
-}
-
-/**
- * sb_importer_add_file:
- *
- * Reads @file with sb_importer_add_stream(), named after its base name.
- * Only regular files are read, never more than %SB_IMPORT_MAX_CSV_SIZE.
- *
- * Returns: (transfer full): what was made of the file and what was not
- */
-SbImportSummary *
-sb_importer_add_file (SbImporter     *self,
-                      GFile          *file,
-                      SbImportFormat  format,
-                      const char     *encoding,
-                      GCancellable   *cancellable)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GDateTime) modified = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename ? basename : "");
-
-  if (format == SB_IMPORT_FORMAT_UNKNOWN)
-    format = sb_import_format_from_name (name);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  modified = info ? g_file_info_get_modification_date_time (info) : NULL;
-  set_file_date (self, modified);
-
-  stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, cancellable, &error);
-  if (stream == NULL)
-    {
-      begin_file (self, name, format);
-      report_error (self, error);
-      finish_file (self);
-      return sb_import_summary_ref (self->summary);
-    }
-
-  return sb_importer_add_stream (self, stream, name, format, encoding, cancellable);
-}
+/* The briefing */
 
 static char *
 title_from_name (const char *name)
@@ -816,7 +1176,7 @@ sb_importer_finish (SbImporter *self,
   if (!made_anything (self))
     return NULL;
 
-  _sb_importer_settle (self);
+  settle (self);
   set_latest_date (self);
 
   if (title == NULL)
@@ -841,72 +1201,8 @@ sb_importer_finish (SbImporter *self,
   briefing = _sb_briefing_new_take (&self->contents, g_steal_pointer (&self->by_id));
 
   /* What the briefing now owns is gone from the importer. */
-  _sb_importer_clear (self);
-  _sb_importer_init (self);
-
-  return briefing;
-}
-
-/**
- * sb_import_file:
- * @format: what the file is, or %SB_IMPORT_FORMAT_UNKNOWN to tell by its
- *   content
- * @encoding: (nullable): the file's encoding, or %NULL to detect it
- * @summary: (out) (optional) (transfer full): what was made and what was not
- *
- * Imports one file as a briefing; blocks, so call it from a thread.
- *
- * Returns: (transfer full) (nullable): the briefing
- */
-SbBriefing *
-sb_import_file (GFile            *file,
-                SbImportFormat    format,
-                const char       *encoding,
-                GCancellable     *cancellable,
-                SbImportSummary **summary)
-{
-  g_autoptr(SbImporter) importer = sb_importer_new ();
-  g_autoptr(SbImportSummary) result = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  result = sb_importer_add_file (importer, file, format, encoding, cancellable);
-  if (summary != NULL)
-    *summary = g_steal_pointer (&result);
-
-  return sb_importer_finish (importer, NULL);
-}
-
-/* For the importers' own functions, which return what went wrong as a
- * list of problems.
- */
-SbBriefing *
-_sb_import_stream_for_problems (GInputStream    *stream,
-                                const char      *name,
-                                SbImportFormat   format,
-                                GCancellable    *cancellable,
-                                GPtrArray      **problems)
-{
-  g_autoptr(SbImporter) importer = sb_importer_new ();
-  g_autoptr(SbImportSummary) summary = sb_importer_add_stream (importer, stream, name, format, NULL, cancellable);
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
-
-  return sb_importer_finish (importer, NULL);
-}
-
-SbBriefing *
-_sb_import_file_for_problems (GFile           *file,
-                              SbImportFormat   format,
-                              GCancellable    *cancellable,
-                              GPtrArray      **problems)
-{
-  g_autoptr(SbImportSummary) summary = NULL;
-  SbBriefing *briefing = sb_import_file (file, format, NULL, cancellable, &summary);
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (summary->problems);
+  clear (self);
+  init (self);
 
   return briefing;
 }

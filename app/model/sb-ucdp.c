@@ -660,21 +660,3 @@ _sb_ucdp_read (SbImporter   *importer,
   g_hash_table_unref (import.actor_sets);
   g_string_free (import.scratch, TRUE);
 }
-
-/**
- * sb_ucdp_import_file:
- * @problems: (out) (optional) (transfer full): what could not be imported
- *
- * Imports a UCDP GED file as a briefing; blocks, so call it from a thread.
- *
- * Returns: (transfer full) (nullable): the briefing
- */
-SbBriefing *
-sb_ucdp_import_file (GFile         *file,
-                     GCancellable  *cancellable,
-                     GPtrArray    **problems)
-{
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  return _sb_import_file_for_problems (file, SB_IMPORT_FORMAT_UCDP, cancellable, problems);
-}

@@ -24,7 +24,7 @@
 #include <sys/resource.h>
 
 #include "acled-generator.h"
-#include "sb-importer.h"
+#include "sb-import-file.h"
 
 #define DEFAULT_ROWS 1000000
 #define DEFAULT_RUNS 3

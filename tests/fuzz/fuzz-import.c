@@ -24,8 +24,8 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "sb-geojson.h"
-#include "sb-importer.h"
+#include "sb-geojson-export.h"
+#include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
 
