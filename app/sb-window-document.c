@@ -351,22 +351,6 @@ show_save_error (SbWindow *self,
 }
 
 static void
-remember_saved (SbWindow *self,
-                GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *name = g_file_get_basename (file);
-  GtkRecentData data = {
-    .display_name = name,
-    .mime_type = (char *) SB_WINDOW_BRIEFING_MIME_TYPE,
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = (char *) "sahelbrief %u",
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-static void
 on_saved (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -391,7 +375,7 @@ on_saved (GObject      *object,
       return;
     }
 
-  remember_saved (self, request->file);
+  _sb_window_remember_file (self, request->file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
 
   if (request->then == THEN_CLOSE)

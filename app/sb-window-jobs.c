@@ -410,9 +410,10 @@ _sb_window_job_is_loading (SbWindow *self)
     }
 }
 
-static void
-remember_file (SbWindow *self,
-               GFile    *file)
+/* In Open Recent, as a briefing SahelBrief opens. */
+void
+_sb_window_remember_file (SbWindow *self,
+                          GFile    *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -451,7 +452,7 @@ on_file_loaded (GObject      *object,
     }
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  remember_file (self, job->file);
+  _sb_window_remember_file (self, job->file);
   set_briefing (self, briefing, job->file, NULL);
 
   /* Saved while being made: open, with what it still lacks a click away. */

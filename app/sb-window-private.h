@@ -102,6 +102,8 @@ void     _sb_window_import_again           (SbWindow       *self,
                                             const char     *name_property);
 void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
+void     _sb_window_remember_file          (SbWindow       *self,
+                                            GFile          *file);
 void     _sb_window_show_error             (SbWindow       *self,
                                             const char     *heading,
                                             GError         *error);

@@ -145,6 +145,23 @@ compare_areas (gconstpointer a,
   return g_strcmp0 (sb_entity_get_id (SB_ENTITY (area_a->place)), sb_entity_get_id (SB_ENTITY (area_b->place)));
 }
 
+/* A country's count and its commonest type. */
+static void
+recount_area (SbAreaIncidents *area)
+{
+  guint counts[SB_N_INCIDENT_TYPES] = { 0, };
+
+  area->dominant = 0;
+  for (guint i = 0; i < area->items->len; i++)
+    counts[sb_item_get_incident_type (g_ptr_array_index (area->items, i))]++;
+  for (guint t = 0; t < SB_N_INCIDENT_TYPES; t++)
+    if (counts[t] > counts[area->dominant])
+      area->dominant = t;
+
+  area->count = area->items->len;
+  area->dominant_percent = area->count > 0 ? 100 * counts[area->dominant] / area->count : 0;
+}
+
 static GPtrArray *
 count_areas (GHashTable *by_country)
 {
@@ -156,16 +173,8 @@ count_areas (GHashTable *by_country)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       SbAreaIncidents *area = value;
-      guint counts[SB_N_INCIDENT_TYPES] = { 0, };
 
-      for (guint i = 0; i < area->items->len; i++)
-        counts[sb_item_get_incident_type (g_ptr_array_index (area->items, i))]++;
-      for (guint t = 0; t < SB_N_INCIDENT_TYPES; t++)
-        if (counts[t] > counts[area->dominant])
-          area->dominant = t;
-
-      area->count = area->items->len;
-      area->dominant_percent = area->count > 0 ? 100 * counts[area->dominant] / area->count : 0;
+      recount_area (area);
       g_ptr_array_add (areas, area);
     }
   g_hash_table_steal_all (by_country);
@@ -464,22 +473,6 @@ put_in (SbIncidentClusters *self,
   sb_cluster_index_add_point (self->index, position[0], position[1], id, sb_item_get_incident_type (item));
 }
 
-/* A country's count and its commonest type, again. */
-static void
-recount_area (SbAreaIncidents *area)
-{
-  guint counts[SB_N_INCIDENT_TYPES] = { 0, };
-
-  area->dominant = 0;
-  for (guint i = 0; i < area->items->len; i++)
-    counts[sb_item_get_incident_type (g_ptr_array_index (area->items, i))]++;
-  for (guint t = 0; t < SB_N_INCIDENT_TYPES; t++)
-    if (counts[t] > counts[area->dominant])
-      area->dominant = t;
-
-  area->count = area->items->len;
-  area->dominant_percent = area->count > 0 ? 100 * counts[area->dominant] / area->count : 0;
-}
 
 static void
 update_item (SbIncidentClusters *self,
