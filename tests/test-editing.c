@@ -592,6 +592,134 @@ test_briefing_details (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button of the card a screen reader names @name. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), name) == 0)
+        return child;
+      if ((found = find_button (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+card_of (SbWindow *window)
+{
+  return sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD);
+}
+
+/* The rest of the card: an incident's initiator, a figure with its words,
+ * who claims it and its citations, and a language added for a
+ * translation; each an edit undone with the others.
+ */
+static void
+test_card_fields (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autofree char *original = sb_writer_to_data (briefing, NULL);
+  SbItem *agreement = SB_ITEM (sb_briefing_lookup (briefing, "wagner-agreement"));
+  SbItem *niger = SB_ITEM (sb_briefing_lookup (briefing, "france-niger"));
+  SbActor *france = SB_ACTOR (sb_briefing_lookup (briefing, "france"));
+  GtkWidget *row, *button;
+  SbFigure *figure;
+  GPtrArray *figures;
+
+  /* The initiator first. */
+  open_card (window, SB_ENTITY (agreement));
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "mali-junta");
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Military junta of Mali");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+  button = find_button (card_of (window), "Make Wagner group the initiator");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (100);
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "wagner-group");
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Wagner group");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+
+  /* A figure added cites what its statement cites. */
+  open_card (window, SB_ENTITY (niger));
+  g_assert_null (sb_item_get_figures (niger));
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Add Figure");
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL);
+  g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
+  sb_test_iterate_for (100);
+  figures = sb_item_get_figures (niger);
+  g_assert_cmpuint (figures->len, ==, 1);
+  figure = g_ptr_array_index (figures, 0);
+  g_assert_cmpuint (figure->evidence.citations->len, ==, sb_item_get_citations (niger)->len);
+
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "In words (English)");
+  g_assert_nonnull (row);
+  type_into (row, "troops stationed in Niger");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_cmpstr (sb_text_get_for_language (figure->label, "en"), ==, "troops stationed in Niger");
+
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Value");
+  type_into (row, "900–1100");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_true (figure->value.is_range);
+  g_assert_cmpfloat (figure->value.max, ==, 1100);
+
+  /* A claim asks who claims it. */
+  row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "How certain");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
+  sb_test_iterate_for (100);
+  row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "Claimed by");
+  g_assert_nonnull (row);
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "French armed forces") == 0)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  }
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_true (figure->evidence.claimed_by == france);
+
+  button = find_button (card_of (window), "Remove this citation of the figure");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_cmpuint (figure->evidence.citations->len, ==, 0);
+  g_assert_nonnull (find_row (card_of (window), ADW_TYPE_ACTION_ROW, "No citation of the figure yet"));
+
+  /* A language the briefing does not have yet, for a translation. */
+  g_assert_null (find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)"));
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Add a language, as “fr”");
+  type_into (row, "not a language");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, "de");
+  sb_test_iterate_for (100);
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)");
+  g_assert_nonnull (row);
+  type_into (row, "Französische Truppen in Niger");
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (niger), "de"), ==, "Französische Truppen in Niger");
+
+  while (action_enabled (window, "undo"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    g_autofree char *back = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (back, ==, original);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 shows_import (gpointer data)
 {
@@ -686,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
   g_test_add_func ("/editing/briefing-details", test_briefing_details);
+  g_test_add_func ("/editing/card-fields", test_card_fields);
 
   return g_test_run ();
 }
