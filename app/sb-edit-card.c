@@ -29,6 +29,7 @@
 #include "sb-format.h"
 #include "sb-place.h"
 #include "sb-source.h"
+#include "sb-source-text-dialog.h"
 
 struct _SbEditCard
 {
@@ -1805,6 +1806,60 @@ build_place (SbEditCard *self)
 }
 
 static void
+on_edit_text (SbEditCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->document == NULL || !SB_IS_SOURCE (self->entity))
+    return;
+
+  gtk_window_present (GTK_WINDOW (sb_source_text_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->document, SB_SOURCE (self->entity))));
+}
+
+/* The text, as long as it is; changed in a window of its own. */
+static void
+refresh_text_size (Field *field)
+{
+  const char *text = sb_source_get_text (SB_SOURCE (field->card->entity));
+  g_autofree char *size = NULL;
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+
+  size = text != NULL ? g_strdup_printf (ngettext ("%u word", "%u words", words), words) : g_strdup (_("No text: the source is cited as a whole"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), size);
+}
+
+static void
+add_text_button (SbEditCard *self,
+                 GtkWidget  *group)
+{
+  Field *field = add_field (self, SB_SOURCE_FIELD_TEXT);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit Text…"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Text of the source"));
+  plain_row (row);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Text"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_edit_text), self);
+  field->row = row;
+  field->refresh = refresh_text_size;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
 build_source (SbEditCard *self)
 {
   GtkWidget *group = new_group (self, _("Source"));
@@ -1819,6 +1874,9 @@ build_source (SbEditCard *self)
 
   group = new_group (self, _("Published"));
   add_date_rows (self, group, SB_SOURCE_FIELD_DATE);
+
+  group = new_group (self, _("Text"));
+  add_text_button (self, group);
 
   group = new_group (self, _("Note"));
   add_text_rows (self, group, SB_SOURCE_FIELD_NOTE, _("Note"));
