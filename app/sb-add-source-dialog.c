@@ -433,7 +433,9 @@ build (SbAddSourceDialog *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   self->add_button = gtk_button_new_with_mnemonic (_("_Add"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add"), -1);
   gtk_widget_add_css_class (self->add_button, "suggested-action");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->add_button);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add), self);
@@ -496,7 +498,6 @@ build (SbAddSourceDialog *self)
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Text of the source"), -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (text_scroller), self->text_view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (text_scroller), 280);
   gtk_widget_add_css_class (text_scroller, "card");

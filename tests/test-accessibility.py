@@ -243,6 +243,20 @@ def main():
                    if r in BUTTON_ROLES and visible and "push button[Problems]" in path[:-1]]
         results.append((buttons and all(b.startswith("push button[Problems") for b in buttons),
                         "the Problems button is called so, not by its count"))
+
+        # Add Source, a window of its own.
+        activate("add-source")
+        time.sleep(2)
+        nodes = walk_app(app)
+        check_names(nodes, results, "Add Source")
+        # GTK 4.8 says a label and an accessible label both.
+        for roles, name in [(BUTTON_ROLES, "Paste.*"),
+                            (BUTTON_ROLES, "Open a File.*"),
+                            (BUTTON_ROLES, "Fetch the page.*"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Web address of the article"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Title"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Text of the source.*")]:
+            results.append((shown(nodes, roles, name), f"Add Source has “{name}”"))
     finally:
         for process in (app_process, bus_process):
             process.terminate()
