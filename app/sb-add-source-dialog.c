@@ -470,21 +470,6 @@ build (SbAddSourceDialog *self)
   gtk_box_append (GTK_BOX (status_box), self->status);
   gtk_box_append (GTK_BOX (box), status_box);
 
-  /* What the document says of itself. */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Source"));
-  gtk_box_append (GTK_BOX (box), group);
-  self->title_row = entry_row (group, _("Title"));
-  self->publisher_row = entry_row (group, _("Publisher"));
-  self->author_row = entry_row (group, _("Author"));
-  self->date_row = entry_row (group, _("Published, as 2022-08-15, 2022-08 or 2022"));
-  self->language_row = entry_row (group, _("Language of the text"));
-  self->url_row = entry_row (group, _("Address"));
-  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_add), self);
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (update_add), self);
-  g_signal_connect_swapped (self->language_row, "changed", G_CALLBACK (update_add), self);
-  g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (update_add), self);
-
   /* The text, to trim. */
   label = gtk_label_new (_("Text, as it will be quoted"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -502,6 +487,22 @@ build (SbAddSourceDialog *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (text_scroller), 280);
   gtk_widget_add_css_class (text_scroller, "card");
   gtk_box_append (GTK_BOX (box), text_scroller);
+
+
+  /* What the document says of itself. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Source"));
+  gtk_box_append (GTK_BOX (box), group);
+  self->title_row = entry_row (group, _("Title"));
+  self->publisher_row = entry_row (group, _("Publisher"));
+  self->author_row = entry_row (group, _("Author"));
+  self->date_row = entry_row (group, _("Published, as 2022-08-15, 2022-08 or 2022"));
+  self->language_row = entry_row (group, _("Language of the text"));
+  self->url_row = entry_row (group, _("Address"));
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_add), self);
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (update_add), self);
+  g_signal_connect_swapped (self->language_row, "changed", G_CALLBACK (update_add), self);
+  g_signal_connect_swapped (self->url_row, "changed", G_CALLBACK (update_add), self);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 24);
@@ -577,5 +578,7 @@ sb_add_source_dialog_new (GtkWindow  *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->language_row),
                          sb_briefing_get_language (briefing) ? sb_briefing_get_language (briefing) : "");
   update_add (self);
+  /* Typing goes to the address; Enter there fetches, not Cancel. */
+  gtk_widget_grab_focus (self->address_row);
   return self;
 }
