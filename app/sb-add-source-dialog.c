@@ -21,6 +21,7 @@
 #include "sb-file-chooser.h"
 #include "sb-page-fetch.h"
 #include "sb-source.h"
+#include "sb-source-text-dialog.h"
 
 struct _SbAddSourceDialog
 {
@@ -475,14 +476,7 @@ build (SbAddSourceDialog *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  self->text_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Text of the source"), -1);
+  self->text_view = sb_source_text_view_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (text_scroller), self->text_view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (text_scroller), 280);
   gtk_widget_add_css_class (text_scroller, "card");

@@ -131,6 +131,25 @@ on_apply (SbSourceTextDialog *self)
   sb_source_text_dialog_apply (self);
 }
 
+/**
+ * sb_source_text_view_new:
+ *
+ * Returns: a text view for the text of a source, as Add Source shows it too
+ */
+GtkWidget *
+sb_source_text_view_new (void)
+{
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text of the source"), -1);
+  return view;
+}
+
 static void
 build (SbSourceTextDialog *self)
 {
@@ -157,14 +176,7 @@ build (SbSourceTextDialog *self)
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
   g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_apply), self);
 
-  self->text_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Text of the source"), -1);
+  self->text_view = sb_source_text_view_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_add_css_class (scroller, "card");

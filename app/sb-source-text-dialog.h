@@ -23,4 +23,6 @@ void                sb_source_text_dialog_set_text (SbSourceTextDialog *self,
                                                     const char         *text);
 gboolean            sb_source_text_dialog_apply (SbSourceTextDialog *self);
 
+GtkWidget          *sb_source_text_view_new     (void);
+
 G_END_DECLS
