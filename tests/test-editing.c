@@ -1009,6 +1009,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Add Source fetches from a server on this machine: no proxy between. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   sb_test_log_init ();

@@ -441,6 +441,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The server is on this machine; no proxy may come between. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("HTTPS_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extract/tidy", test_tidy);
