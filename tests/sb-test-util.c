@@ -221,11 +221,17 @@ write_log (GLogLevelFlags   level,
  * sb_test_log_init:
  *
  * Call after gtk_test_init () and adw_init (): warnings stay fatal but
- * for libadwaita's own above; criticals stay fatal always.
+ * for libadwaita's own above; criticals stay fatal always. The user's
+ * state folder (recovery copies) is one of the test's own.
  */
 void
 sb_test_log_init (void)
 {
+  g_autofree char *state = sb_test_make_temp_dir ("sb-test-state-XXXXXX");
+
+  /* Recovery copies of what a test edits go to a folder of the test's. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
   if (adw_get_major_version () != 1 || adw_get_minor_version () < 6)
     return;
 
