@@ -5,7 +5,8 @@
  * <main>, paragraphs kept, what JSON-LD, OpenGraph and <meta> say of
  * them), a PDF drawn with cairo (its paragraphs, title, author and
  * date), and pages fetched from a server on 127.0.0.1: found, missing,
- * redirected, too slow, and not a document; files that are not ordinary
+ * redirected, redirected into a private network, too slow, and not a
+ * document; files that are not ordinary
  * files or are too large are refused before they are read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sb-download.h"
 #include "sb-extract.h"
 #include "sb-page-fetch.h"
 
@@ -357,6 +359,8 @@ server_callback (SoupServer        *server,
                                         article_html, strlen (article_html));
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
     }
+  else if (g_str_equal (path, "/to-metadata"))
+    soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "http://169.254.169.254/latest/meta-data/");
   else if (g_str_equal (path, "/moved"))
     soup_server_message_set_redirect (message, SOUP_STATUS_MOVED_PERMANENTLY, "/nieuws/mali");
   else if (g_str_equal (path, "/report"))
@@ -416,6 +420,7 @@ test_fetch (void)
   g_autoptr(SbExtract) image = NULL;
   g_autoptr(SbExtract) slow = NULL;
   g_autoptr(SbExtract) not_web = NULL;
+  g_autoptr(SbExtract) metadata = NULL;
   g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
   g_autofree char *expected_url = NULL;
@@ -462,6 +467,20 @@ test_fetch (void)
   g_assert_null (slow);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_clear_error (&error);
+
+  /* A page on the internet (as the test takes 127.0.0.1 to be) is not
+   * followed into a private network: the address is refused before
+   * anything connects to it.
+   */
+  sb_download_set_public_for_testing ("127.0.0.1/32");
+  metadata = fetch (base, "/to-metadata", &error);
+  sb_download_set_public_for_testing (NULL);
+  g_assert_null (metadata);
+  g_assert_error (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_REDIRECT_REFUSED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "The server “127.0.0.1” redirected to “169.254.169.254”"));
+  g_assert_nonnull (strstr (error->message, "private or local network"));
   g_clear_error (&error);
 
   not_web = fetch ("file:///etc/passwd", "", &error);

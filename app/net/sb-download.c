@@ -57,6 +57,7 @@ struct _SbDownload
 
   guint n_starts;
   gboolean origin_public;
+  char *origin_host;              /* before any redirect */
   char *refused_host;
 };
 
@@ -104,6 +105,7 @@ sb_download_finalize (GObject *object)
   g_clear_object (&self->message);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->body, g_byte_array_unref);
+  g_free (self->origin_host);
   g_free (self->refused_host);
 
   G_OBJECT_CLASS (sb_download_parent_class)->finalize (object);
@@ -257,7 +259,7 @@ limit_error (SbDownload *self,
   if (self->refused_host != NULL)
     limit = g_error_new (SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_REDIRECT_REFUSED,
                          _("The server “%s” redirected to “%s”, an address on a private or local network; a server on the internet is not followed there"),
-                         server, self->refused_host);
+                         self->origin_host, self->refused_host);
   else if (verdict == SB_TRANSFER_PAST_DEADLINE)
     limit = g_error_new (SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_PAST_DEADLINE,
                          ngettext ("The server “%s” took more than %u second to send it",
@@ -514,6 +516,7 @@ sb_download_run_async (SbDownload          *self,
 
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, sb_download_run_async);
+  self->origin_host = dup_server_name (self);
 
   if (cancellable != NULL)
     {
