@@ -482,7 +482,8 @@ place_label (SbMapBuilder    *builder,
              double           x,
              double           y,
              double           gap,
-             gboolean         always)
+             gboolean         always,
+             GArray          *avoid)
 {
   double width = label->size.width, height = label->size.height;
   double candidates[][2] = {
@@ -506,6 +507,8 @@ place_label (SbMapBuilder    *builder,
       /* A name over a card's title or symbols reads as neither. */
       for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
         cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
+      if (avoid != NULL && cost > 0)
+        cost += 10 * _sb_map_overlap_area (avoid, &box);
 
       if (cost < best)
         {
@@ -531,12 +534,28 @@ static void
 place_town_labels (SbMapBuilder *builder)
 {
   GArray *towns = builder->layout->towns;
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  /* Names over names, or over another's dot, read as neither: worse than
+   * a name over an arrow.
+   */
+  for (guint i = 0; i < towns->len; i++)
+    {
+      const SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+
+      g_array_append_val (named, GRAPHENE_RECT_INIT (town->x - SB_MAP_TOWN_DOT - 1, town->y - SB_MAP_TOWN_DOT - 1,
+                                                     2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2));
+    }
 
   for (guint i = 0; i < towns->len; i++)
     {
       SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+      graphene_rect_t own_dot = g_array_index (named, graphene_rect_t, i);
 
-      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE);
+      g_array_index (named, graphene_rect_t, i) = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE, named);
+      g_array_index (named, graphene_rect_t, i) = own_dot;
+      g_array_append_val (named, town->label);
     }
 }
 
@@ -576,7 +595,7 @@ place_mark_labels (SbMapBuilder *builder)
 
       _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
-      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
+      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE, NULL);
     }
 }
 
