@@ -546,8 +546,6 @@ render_texture (SbBaseLayer *self,
   int pixel_height = (int) ceil (height * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
 
   cairo_scale (cr, scale, scale);
   g_clear_pointer (&self->labels, g_array_unref);
@@ -555,14 +553,8 @@ render_texture (SbBaseLayer *self,
   g_array_set_clear_func (self->labels, clear_label);
   draw_basemap (self, cr, zoom, x0, y0, width, height, dark, self->labels, scale, NULL);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) * pixel_height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
-                                    bytes, cairo_image_surface_get_stride (surface));
-  return texture;
+  return texture_for_surface (surface);
 }
 
 static gboolean
