@@ -717,6 +717,8 @@ sb_base_layer_dispose (GObject *object)
   g_clear_handle_id (&self->cover_source_id, g_source_remove);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->labels, g_array_unref);
+  if (self->cover_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->cover_source, self);
   g_clear_weak_pointer (&self->cover_source);
   g_clear_pointer (&self->left_out_towns, g_hash_table_unref);
   g_clear_pointer (&self->left_out_countries, g_hash_table_unref);
