@@ -1,0 +1,78 @@
+/* sb-window-steps.c
+ *
+ * The window's steps panel: a page of the sidebar, shown and hidden from
+ * the header bar or with F8, that presents from the step it has chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-window-steps"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-presenter.h"
+#include "sb-window-private.h"
+
+static void
+on_steps_toggled (SbWindow *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->steps_button);
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, shown ? "steps" : "actors");
+  if (shown)
+    {
+      adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+      sb_steps_panel_focus_list (self->steps_panel);
+    }
+}
+
+/* Hiding the sidebar hides the steps with it. */
+static void
+on_reveal_flap (SbWindow *self)
+{
+  if (!adw_flap_get_reveal_flap (self->sidebar_flap))
+    gtk_toggle_button_set_active (self->steps_button, FALSE);
+}
+
+static void
+on_present (SbWindow *self,
+            guint     index)
+{
+  sb_presenter_start_at (self->presenter, index);
+}
+
+static void
+on_close (SbWindow *self)
+{
+  gtk_toggle_button_set_active (self->steps_button, FALSE);
+}
+
+static void
+toggle_steps_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->steps_button, !gtk_toggle_button_get_active (self->steps_button));
+}
+
+void
+_sb_window_steps_init (SbWindow *self)
+{
+  sb_steps_panel_set_map_view (self->steps_panel, self->map_view);
+  g_signal_connect_object (self->steps_button, "toggled", G_CALLBACK (on_steps_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (on_reveal_flap), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->steps_panel, "present", G_CALLBACK (on_present), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->steps_panel, "close", G_CALLBACK (on_close), self, G_CONNECT_SWAPPED);
+}
+
+void
+_sb_window_class_steps_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.toggle-steps", NULL, toggle_steps_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-steps", NULL);
+}
