@@ -223,7 +223,10 @@ on_row_selected (SbStepsPanel  *self,
 {
   SbStep *step = row ? g_object_get_data (G_OBJECT (row), ROW_STEP_KEY) : NULL;
 
-  if (step == self->chosen)
+  /* A row goes when its step moves or goes: the briefing's "changed"
+   * says which step is chosen then.
+   */
+  if (step == NULL || step == self->chosen)
     return;
 
   g_set_object (&self->chosen, step);
@@ -579,12 +582,14 @@ static void
 sb_steps_panel_dispose (GObject *object)
 {
   SbStepsPanel *self = (SbStepsPanel *)object;
+  GtkWidget *child;
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (sb_document_get_briefing (self->document), self);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_STEPS_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_weak_pointer (&self->map_view);
   g_clear_object (&self->chosen);
   g_clear_object (&self->document);
