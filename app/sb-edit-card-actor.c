@@ -98,6 +98,30 @@ add_aliases_row (SbEditCard *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Names for screen readers                                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * _sb_edit_card_name_inner:
+ *
+ * Gives the lists and buttons inside @widget that libadwaita 1.2 and
+ * GTK 4.8 leave unnamed (an expander row's lists, a colour button's
+ * button) the name @name.
+ */
+void
+_sb_edit_card_name_inner (GtkWidget  *widget,
+                          const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child) || (GTK_IS_BUTTON (child) && GTK_IS_COLOR_BUTTON (widget)))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (!GTK_IS_LIST_BOX_ROW (child) || ADW_IS_EXPANDER_ROW (widget))
+        _sb_edit_card_name_inner (child, name);
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* Colour                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -181,17 +205,33 @@ refresh_colour (Field *field)
       g_autofree char *label = NULL;
 
       /* TRANSLATORS: %s is a contrast ratio, as 1.8; graphics need 3:1 */
-      title = g_strdup_printf (_("Hard to see on the map: a contrast of %s:1 with the land or the sea, "
-                                 "where at least 3:1 is needed"), ratio);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (warning), title);
+      title = g_strdup_printf (_("A contrast of %s:1 with the land or the sea, where at least 3:1 is needed"), ratio);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (warning), title);
       /* TRANSLATORS: a button that sets the suggested colour, as #8A5A00 */
       label = g_strdup_printf (_("Use %s"), hex);
       gtk_button_set_label (GTK_BUTTON (use), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (use), "suggestion", GUINT_TO_POINTER (suggestion));
-      rgba_from_colour (suggestion, &rgba);
-      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (g_object_get_data (G_OBJECT (use), "swatch")), &rgba);
+      gtk_widget_queue_draw (g_object_get_data (G_OBJECT (use), "swatch"));
     }
+}
+
+/* The colour the button beside it suggests. */
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        use)
+{
+  guint32 colour = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (use), "suggestion"));
+
+  cairo_set_source_rgb (cr, ((colour >> 16) & 0xff) / 255.0, ((colour >> 8) & 0xff) / 255.0, (colour & 0xff) / 255.0);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 1, 0, 2 * G_PI);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
 }
 
 static void
@@ -230,7 +270,7 @@ add_colour_rows (SbEditCard *self,
   GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   GtkWidget *warning = adw_action_row_new ();
   GtkWidget *use = gtk_button_new ();
-  GtkWidget *swatch = gtk_color_button_new ();
+  GtkWidget *swatch = gtk_drawing_area_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Colour on the map"));
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
@@ -238,6 +278,7 @@ add_colour_rows (SbEditCard *self,
   gtk_color_button_set_title (GTK_COLOR_BUTTON (button), _("Colour on the map"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Colour on the map"), -1);
+  _sb_edit_card_name_inner (button, _("Colour on the map"));
   g_signal_connect_swapped (button, "color-set", G_CALLBACK (on_colour_set), field);
   keep_field (button, field);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -252,15 +293,13 @@ add_colour_rows (SbEditCard *self,
   keep_field (reset, field);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (warning), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (warning), 4);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (warning), _("Hard to see on the map"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (warning), 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (warning), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_widget_add_css_class (warning, "warning");
-  gtk_widget_set_sensitive (swatch, FALSE);
-  gtk_widget_set_can_target (swatch, FALSE);
-  gtk_widget_set_focusable (swatch, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggested colour"), -1);
+  gtk_widget_set_size_request (swatch, 24, 24);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, use, NULL);
   gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (use), "swatch", swatch);
   g_signal_connect (use, "clicked", G_CALLBACK (on_use_suggestion), field);
@@ -612,6 +651,7 @@ add_relation_rows (SbEditCard *self,
       plain_row (expander);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+      _sb_edit_card_name_inner (expander, title);
 
       field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
       labels = gtk_string_list_new (NULL);

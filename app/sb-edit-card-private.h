@@ -156,6 +156,8 @@ gboolean   _sb_edit_card_lists_changed            (SbEditCard *self,
 GPtrArray *_sb_edit_card_citation_choices         (SbBriefing *briefing,
                                                    GPtrArray  *nearest);
 char      *_sb_edit_card_citation_label           (SbCitation *citation);
+void       _sb_edit_card_name_inner               (GtkWidget  *widget,
+                                                   const char *name);
 
 /* sb-edit-card-step.c */
 void       _sb_edit_card_build_step               (SbEditCard *self,

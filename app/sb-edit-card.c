@@ -1292,6 +1292,7 @@ add_figure_rows (SbEditCard *self,
       plain_row (expander);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), value);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+      _sb_edit_card_name_inner (expander, sb_format_figure_measure (figure->measure));
 
       /* What is counted. */
       field = add_field (self, field_id);

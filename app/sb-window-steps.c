@@ -50,18 +50,23 @@ on_close (SbWindow *self)
 }
 
 static void
-toggle_steps_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+toggle_steps_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
-  SbWindow *self = SB_WINDOW (widget);
+  SbWindow *self = SB_WINDOW (user_data);
 
   gtk_toggle_button_set_active (self->steps_button, !gtk_toggle_button_get_active (self->steps_button));
 }
 
+static const GActionEntry steps_actions[] = {
+  { "toggle-steps", toggle_steps_action },
+};
+
 void
 _sb_window_steps_init (SbWindow *self)
 {
+  g_action_map_add_action_entries (G_ACTION_MAP (self), steps_actions, G_N_ELEMENTS (steps_actions), self);
   sb_steps_panel_set_map_view (self->steps_panel, self->map_view);
   g_signal_connect_object (self->steps_button, "toggled", G_CALLBACK (on_steps_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar_flap, "notify::reveal-flap", G_CALLBACK (on_reveal_flap), self,
@@ -73,6 +78,5 @@ _sb_window_steps_init (SbWindow *self)
 void
 _sb_window_class_steps_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.toggle-steps", NULL, toggle_steps_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-steps", NULL);
 }

@@ -186,8 +186,8 @@ test_actor_card (void)
   g_assert_nonnull (use);
   warning = gtk_widget_get_ancestor (use, ADW_TYPE_ACTION_ROW);
   g_assert_true (gtk_widget_get_visible (warning));
-  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (warning)),
-                                   "Hard to see on the map"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (warning)), ==, "Hard to see on the map");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (warning)), "A contrast of 1."));
   g_signal_emit_by_name (use, "clicked");
   sb_test_iterate_for (100);
   g_assert_cmphex (sb_actor_get_colour (wagner), ==, suggested);
