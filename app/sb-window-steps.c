@@ -1,7 +1,8 @@
 /* sb-window-steps.c
  *
  * The window's steps panel: a page of the sidebar, shown and hidden from
- * the header bar or with F8, that presents from the step it has chosen.
+ * the header bar or with F8, that presents from the step it has chosen;
+ * and Add Actor, which opens the new actor's card.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "sb-presenter.h"
 #include "sb-window-private.h"
@@ -59,8 +61,45 @@ toggle_steps_action (GSimpleAction *action,
   gtk_toggle_button_set_active (self->steps_button, !gtk_toggle_button_get_active (self->steps_button));
 }
 
+/* A new actor, selected, its card open at its name. */
+static void
+add_actor_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+  g_autoptr(SbText) name = NULL;
+  g_autoptr(GError) error = NULL;
+  SbBriefing *briefing;
+
+  if (self->document == NULL)
+    return;
+
+  briefing = sb_document_get_briefing (self->document);
+  name = sb_text_new (sb_briefing_get_language (briefing), _("New actor"));
+  if (!sb_document_apply (self->document, sb_edit_new_add_actor (briefing, name, SB_ACTOR_KIND_ARMED_GROUP), &error))
+    {
+      _sb_window_show_error (self, _("Could Not Add an Actor"), error);
+      return;
+    }
+
+  /* Turned on anew, the card takes the focus to its first field. */
+  adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+  sb_detail_pane_set_editing (self->detail_pane, FALSE);
+  sb_detail_pane_set_editing (self->detail_pane, TRUE);
+}
+
+static void
+update_add_actor (SbWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-actor");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), sb_selection_get_briefing (self->selection) != NULL);
+}
+
 static const GActionEntry steps_actions[] = {
   { "toggle-steps", toggle_steps_action },
+  { "add-actor", add_actor_action },
 };
 
 void
@@ -73,6 +112,9 @@ _sb_window_steps_init (SbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->steps_panel, "present", G_CALLBACK (on_present), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->steps_panel, "close", G_CALLBACK (on_close), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::briefing", G_CALLBACK (update_add_actor), self,
+                           G_CONNECT_SWAPPED);
+  update_add_actor (self);
 }
 
 void

@@ -205,6 +205,41 @@ test_actor_card (void)
 }
 
 static void
+test_add_actor (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbDocument *document = sb_window_get_document (window);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  guint n_actors = g_list_model_get_n_items (actors);
+  g_autoptr(SbActor) added = NULL;
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbEditCard *card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
+  GtkWidget *row;
+
+  /* Add Actor, from the menu: selected, its card open at its name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  sb_test_iterate_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors + 1);
+  added = g_list_model_get_item (actors, n_actors);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (added));
+  g_assert_true (sb_edit_card_get_entity (card) == SB_ENTITY (added));
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Add Actor");
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), row));
+  type_and_enter (row, "Wagner-groep (Rusland)");
+  g_assert_cmpstr (sb_text_get_for_language (sb_actor_get_name (added), "nl"), ==, "Wagner-groep (Rusland)");
+
+  while (sb_document_can_undo (document))
+    undo (window);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors);
+  g_assert_false (sb_document_get_modified (document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_merge_and_remove (void)
 {
   SbWindow *window = create_window ();
@@ -455,6 +490,7 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/actors/card", test_actor_card);
+  g_test_add_func ("/actors/add", test_add_actor);
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
 
