@@ -417,6 +417,55 @@ _sb_edit_card_citation_label (SbCitation *citation)
   return g_strdup_printf (_("“%s” — %s"), quote, source);
 }
 
+/**
+ * _sb_edit_card_citation_row:
+ * @none: what choosing no passage is called
+ * @nearest: entities whose passages come first
+ * @current: (nullable): the passage chosen now, among the choices even
+ *   when the briefing cites it nowhere else
+ *
+ * Returns: a combo row of @field choosing among the briefing's passages;
+ *   position 0 is none, position i the passage i - 1 of its "choices"
+ */
+GtkWidget *
+_sb_edit_card_citation_row (Field      *field,
+                            const char *title,
+                            const char *none,
+                            GPtrArray  *nearest,
+                            SbCitation *current)
+{
+  GPtrArray *choices = _sb_edit_card_citation_choices (card_briefing (field->card), nearest);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+  GtkWidget *row;
+
+  if (current != NULL)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < choices->len && !known; i++)
+        known = sb_citation_equal (g_ptr_array_index (choices, i), current);
+      if (!known)
+        g_ptr_array_insert (choices, 0, sb_citation_ref (current));
+    }
+
+  gtk_string_list_append (labels, none);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      g_autofree char *label = _sb_edit_card_citation_label (g_ptr_array_index (choices, i));
+
+      gtk_string_list_append (labels, label);
+      if (current != NULL && sb_citation_equal (g_ptr_array_index (choices, i), current))
+        selected = i + 1;
+    }
+
+  row = new_combo_row (field, title, labels);
+  g_object_set_data_full (G_OBJECT (row), "choices", choices, (GDestroyNotify) g_ptr_array_unref);
+  select_quietly (field, selected);
+
+  return row;
+}
+
 /* The figure's first citation: one of the briefing's passages, or none. */
 static void
 apply_figure_citation (Field *field)
@@ -428,7 +477,9 @@ apply_figure_citation (Field *field)
   SbFigure *figure;
   GPtrArray *citations;
 
-  if (position == GTK_INVALID_LIST_POSITION || position >= field->values->len + 1)
+  GPtrArray *choices = g_object_get_data (G_OBJECT (field->widget), "choices");
+
+  if (choices == NULL || position == GTK_INVALID_LIST_POSITION || position > choices->len)
     return;
 
   get_value (field, &value);
@@ -436,9 +487,7 @@ apply_figure_citation (Field *field)
     g_ptr_array_add (figures, sb_figure_copy (g_ptr_array_index ((GPtrArray *) g_value_get_boxed (&value), i)));
   figure = g_ptr_array_index (figures, field->index);
 
-  chosen = position == 0 ? NULL : g_object_get_data (G_OBJECT (field->widget), "choices")
-                                  ? g_ptr_array_index ((GPtrArray *) g_object_get_data (G_OBJECT (field->widget), "choices"), position - 1)
-                                  : NULL;
+  chosen = position == 0 ? NULL : g_ptr_array_index (choices, position - 1);
   citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   if (chosen != NULL)
     g_ptr_array_add (citations, sb_citation_ref (chosen));
@@ -471,12 +520,9 @@ _sb_edit_card_add_figure_citation_row (SbEditCard *self,
 {
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GPtrArray) nearest = g_ptr_array_new ();
-  GPtrArray *choices;
-  GtkStringList *labels = gtk_string_list_new (NULL);
   Field *field = add_field (self, field_id);
   SbFigure *figure;
   SbCitation *first;
-  guint selected = 0;
   GtkWidget *row;
 
   get_value (field, &value);
@@ -485,38 +531,10 @@ _sb_edit_card_add_figure_citation_row (SbEditCard *self,
           ? g_ptr_array_index (figure->evidence.citations, 0) : NULL;
 
   g_ptr_array_add (nearest, self->entity);
-  choices = _sb_edit_card_citation_choices (card_briefing (self), nearest);
-  if (first != NULL)
-    {
-      /* The figure's own passage is among the choices, first if new. */
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < choices->len && !known; i++)
-        known = sb_citation_equal (g_ptr_array_index (choices, i), first);
-      if (!known)
-        g_ptr_array_insert (choices, 0, sb_citation_ref (first));
-    }
-
-  gtk_string_list_append (labels, _("None yet"));
-  for (guint i = 0; i < choices->len; i++)
-    {
-      g_autofree char *label = _sb_edit_card_citation_label (g_ptr_array_index (choices, i));
-
-      gtk_string_list_append (labels, label);
-      if (first != NULL && sb_citation_equal (g_ptr_array_index (choices, i), first))
-        selected = i + 1;
-    }
-
   field->index = index;
-  field->values = g_array_sized_new (FALSE, FALSE, sizeof (int), choices->len);
-  g_array_set_size (field->values, choices->len);
   field->refresh = refresh_nothing;
   field->apply = apply_figure_citation;
-  row = new_combo_row (field, _("Passage it comes from"), labels);
-  g_object_set_data_full (G_OBJECT (row), "choices", choices, (GDestroyNotify) g_ptr_array_unref);
-  field->quiet = TRUE;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  field->quiet = FALSE;
+  row = _sb_edit_card_citation_row (field, _("Passage it comes from"), _("None yet"), nearest, first);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 }
 
@@ -627,6 +645,28 @@ other_actors (SbEditCard *self,
   return entities;
 }
 
+/* "Choose an actor…", then every other actor: choosing one is @apply's. */
+static GtkWidget *
+actor_choice_row (SbEditCard *self,
+                  guint       field_id,
+                  const char *title,
+                  FieldFunc   apply)
+{
+  Field *field = add_field (self, field_id);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) others = NULL;
+
+  gtk_string_list_append (labels, _("Choose an actor…"));
+  field->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (field->entities, g_object_ref (self->entity));  /* stands for "none" */
+  others = other_actors (self, labels);
+  g_ptr_array_extend (field->entities, others, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  field->refresh = refresh_nothing;
+  field->apply = apply;
+
+  return new_combo_row (field, title, labels);
+}
+
 static void
 add_relation_rows (SbEditCard *self,
                    GtkWidget  *group)
@@ -727,19 +767,7 @@ add_relation_rows (SbEditCard *self,
         }
     }
 
-  field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
-  labels = gtk_string_list_new (NULL);
-  gtk_string_list_append (labels, _("Choose an actor…"));
-  field->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (field->entities, g_object_ref (self->entity));  /* stands for "none" */
-  {
-    g_autoptr(GPtrArray) others = other_actors (self, labels);
-
-    g_ptr_array_extend (field->entities, others, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  }
-  field->refresh = refresh_nothing;
-  field->apply = apply_add_relation;
-  row = new_combo_row (field, _("Add Relation To"), labels);
+  row = actor_choice_row (self, SB_ACTOR_FIELD_RELATIONS, _("Add Relation To"), apply_add_relation);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
@@ -818,21 +846,9 @@ static void
 add_action_rows (SbEditCard *self,
                  GtkWidget  *group)
 {
-  Field *field = add_field (self, SB_ACTOR_FIELD_NAME);
-  GtkStringList *labels = gtk_string_list_new (NULL);
   GtkWidget *row, *button;
 
-  gtk_string_list_append (labels, _("Choose an actor…"));
-  field->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (field->entities, g_object_ref (self->entity));  /* stands for "none" */
-  {
-    g_autoptr(GPtrArray) others = other_actors (self, labels);
-
-    g_ptr_array_extend (field->entities, others, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  }
-  field->refresh = refresh_nothing;
-  field->apply = apply_merge;
-  row = new_combo_row (field, _("Merge With"), labels);
+  row = actor_choice_row (self, SB_ACTOR_FIELD_NAME, _("Merge With"), apply_merge);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The same actor under another name, as imports often have"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 

@@ -156,6 +156,11 @@ gboolean   _sb_edit_card_lists_changed            (SbEditCard *self,
 GPtrArray *_sb_edit_card_citation_choices         (SbBriefing *briefing,
                                                    GPtrArray  *nearest);
 char      *_sb_edit_card_citation_label           (SbCitation *citation);
+GtkWidget *_sb_edit_card_citation_row             (Field      *field,
+                                                   const char *title,
+                                                   const char *none,
+                                                   GPtrArray  *nearest,
+                                                   SbCitation *current);
 void       _sb_edit_card_name_inner               (GtkWidget  *widget,
                                                    const char *name);
 

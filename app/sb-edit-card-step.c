@@ -46,10 +46,7 @@ add_citation_row (SbEditCard *self,
   SbStep *step = SB_STEP (self->entity);
   SbCitation *current = sb_step_get_citation (step);
   g_autoptr(GPtrArray) nearest = g_ptr_array_new ();
-  GtkStringList *labels = gtk_string_list_new (NULL);
   Field *field = add_field (self, SB_STEP_FIELD_CITATION);
-  GPtrArray *choices;
-  guint selected = 0;
   GtkWidget *row;
 
   /* The passages of what the step highlights and shows come first. */
@@ -57,32 +54,9 @@ add_citation_row (SbEditCard *self,
     g_ptr_array_extend (nearest, sb_step_get_highlight (step), NULL, NULL);
   if (sb_step_get_shown (step) != NULL)
     g_ptr_array_extend (nearest, sb_step_get_shown (step), NULL, NULL);
-  choices = _sb_edit_card_citation_choices (briefing, nearest);
-  if (current != NULL)
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < choices->len && !known; i++)
-        known = sb_citation_equal (g_ptr_array_index (choices, i), current);
-      if (!known)
-        g_ptr_array_insert (choices, 0, sb_citation_ref (current));
-    }
-
-  gtk_string_list_append (labels, _("No passage"));
-  for (guint i = 0; i < choices->len; i++)
-    {
-      g_autofree char *label = _sb_edit_card_citation_label (g_ptr_array_index (choices, i));
-
-      gtk_string_list_append (labels, label);
-      if (current != NULL && sb_citation_equal (g_ptr_array_index (choices, i), current))
-        selected = i + 1;
-    }
-
   field->refresh = refresh_nothing;
   field->apply = apply_step_citation;
-  row = new_combo_row (field, _("Passage shown"), labels);
-  g_object_set_data_full (G_OBJECT (row), "choices", choices, (GDestroyNotify) g_ptr_array_unref);
-  select_quietly (field, selected);
+  row = _sb_edit_card_citation_row (field, _("Passage shown"), _("No passage"), nearest, current);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 

@@ -194,6 +194,31 @@ test_actor_card (void)
   g_assert_false (gtk_widget_get_visible (warning));
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Change Colour of “Wagner Group (PMC)”");
 
+  /* A figure's passage, chosen among those the briefing cites. */
+  card = open_card (window, SB_ENTITY (wagner));
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Passage it comes from");
+  g_assert_nonnull (row);
+  {
+    /* The card is made anew when the figures change: the choices stay. */
+    g_autoptr(GPtrArray) choices = g_ptr_array_ref (g_object_get_data (G_OBJECT (row), "choices"));
+    SbFigure *figure;
+
+    guint shown = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+    guint other = shown == 1 ? 2 : 1;
+
+    g_assert_cmpuint (choices->len, >=, 2);
+    figure = g_ptr_array_index (sb_actor_get_figures (wagner), 0);
+    g_assert_cmpuint (shown, >, 0);   /* its own passage */
+    g_assert_true (sb_citation_equal (g_ptr_array_index (figure->evidence.citations, 0),
+                                      g_ptr_array_index (choices, shown - 1)));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), other);
+    sb_test_iterate_for (50);
+    figure = g_ptr_array_index (sb_actor_get_figures (wagner), 0);
+    g_assert_true (sb_citation_equal (g_ptr_array_index (figure->evidence.citations, 0),
+                                      g_ptr_array_index (choices, other - 1)));
+    g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Change Figures of “Wagner Group (PMC)”");
+  }
+
   /* Every edit undone: the file as it was, byte for byte. */
   while (sb_document_can_undo (document))
     undo (window);
@@ -411,6 +436,16 @@ test_steps_panel (void)
   row = find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Notes (Dutch)");
   type_and_enter (row, "Wijs op de luchthaven.");
   g_assert_cmpstr (sb_text_get_for_language (sb_step_get_notes (added), "nl"), ==, "Wijs op de luchthaven.");
+
+  /* The passage it shows, one the incident it highlights cites first. */
+  row = find_row (GTK_WIDGET (panel), ADW_TYPE_COMBO_ROW, "Passage shown");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  sb_test_iterate_for (50);
+  g_assert_nonnull (sb_step_get_citation (added));
+  g_assert_true (sb_citation_equal (sb_step_get_citation (added),
+                                    g_ptr_array_index (sb_item_get_citations (SB_ITEM (incident)), 0)));
 
   /* Alt+Up and Alt+Down move it, from the list; Delete removes it. */
   g_assert_true (has_shortcut (GTK_WIDGET (list), "<Alt>Up", "steps.move-up"));
