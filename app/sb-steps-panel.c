@@ -34,6 +34,7 @@ struct _SbStepsPanel
   SbDocument *document;
   SbMapView *map_view;     /* (weak) */
   SbStep *chosen;          /* nullable */
+  guint focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (SbStepsPanel, sb_steps_panel, GTK_TYPE_WIDGET)
@@ -419,6 +420,28 @@ move_to (SbStepsPanel *self,
   select_chosen (self);
 }
 
+static gboolean
+on_focus_idle (gpointer data)
+{
+  SbStepsPanel *self = data;
+  GtkListBoxRow *row = row_of (self, self->chosen);
+
+  self->focus_source = 0;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  return G_SOURCE_REMOVE;
+}
+
+/* A row made anew by the move takes the focus once it is shown (GTK 4.18
+ * refuses it before).
+ */
+static void
+focus_chosen_later (SbStepsPanel *self)
+{
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (on_focus_idle, self);
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -433,8 +456,8 @@ move_action (GtkWidget  *widget,
     return;
 
   move_to (self, self->chosen, up ? index - 1 : index + 1);
-  if ((row = row_of (self, self->chosen)) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+  if ((row = row_of (self, self->chosen)) != NULL && !gtk_widget_grab_focus (GTK_WIDGET (row)))
+    focus_chosen_later (self);
 }
 
 static void
@@ -590,6 +613,7 @@ sb_steps_panel_dispose (GObject *object)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_weak_pointer (&self->map_view);
   g_clear_object (&self->chosen);
   g_clear_object (&self->document);

@@ -452,6 +452,7 @@ test_steps_panel (void)
   g_assert_true (has_shortcut (GTK_WIDGET (list), "<Alt>Down", "steps.move-down"));
   g_assert_true (has_shortcut (GTK_WIDGET (list), "Delete", "steps.remove"));
   gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-up", NULL);
+  sb_test_iterate_for (50);
   g_assert_true (step_at (briefing, 0) == added);
   g_assert_true (sb_steps_panel_get_chosen (panel) == added);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
