@@ -466,40 +466,41 @@ _sb_edit_card_citation_row (Field      *field,
   return row;
 }
 
-/* The figure's first citation: one of the briefing's passages, or none. */
+/* One more passage for the figure, among those the briefing cites. */
 static void
 apply_figure_citation (Field *field)
 {
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
+  GPtrArray *choices = g_object_get_data (G_OBJECT (field->widget), "choices");
   guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
   SbCitation *chosen;
   SbFigure *figure;
   GPtrArray *citations;
 
-  GPtrArray *choices = g_object_get_data (G_OBJECT (field->widget), "choices");
-
-  if (choices == NULL || position == GTK_INVALID_LIST_POSITION || position > choices->len)
+  if (choices == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION || position > choices->len)
     return;
 
   get_value (field, &value);
   for (guint i = 0; i < ((GPtrArray *) g_value_get_boxed (&value))->len; i++)
     g_ptr_array_add (figures, sb_figure_copy (g_ptr_array_index ((GPtrArray *) g_value_get_boxed (&value), i)));
   figure = g_ptr_array_index (figures, field->index);
+  chosen = g_ptr_array_index (choices, position - 1);
 
-  chosen = position == 0 ? NULL : g_ptr_array_index (choices, position - 1);
   citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  if (chosen != NULL)
-    g_ptr_array_add (citations, sb_citation_ref (chosen));
-  /* The figure's other passages stay. */
-  for (guint i = 1; figure->evidence.citations != NULL && i < figure->evidence.citations->len; i++)
-    g_ptr_array_add (citations, sb_citation_ref (g_ptr_array_index (figure->evidence.citations, i)));
-
-  if (sb_evidence_equal (&figure->evidence, &(SbEvidence) { figure->evidence.certainty, figure->evidence.claimed_by, citations }))
+  for (guint i = 0; figure->evidence.citations != NULL && i < figure->evidence.citations->len; i++)
     {
-      g_ptr_array_unref (citations);
-      return;
+      SbCitation *citation = g_ptr_array_index (figure->evidence.citations, i);
+
+      if (sb_citation_equal (citation, chosen))
+        {
+          g_ptr_array_unref (citations);
+          select_quietly (field, 0);
+          return;
+        }
+      g_ptr_array_add (citations, sb_citation_ref (citation));
     }
+  g_ptr_array_add (citations, sb_citation_ref (chosen));
 
   g_clear_pointer (&figure->evidence.citations, g_ptr_array_unref);
   figure->evidence.citations = citations;
@@ -509,8 +510,9 @@ apply_figure_citation (Field *field)
 /**
  * _sb_edit_card_add_figure_citation_row:
  *
- * Adds to a figure's rows the passage it comes from, chosen among those
- * the briefing cites.
+ * Adds to a figure's rows a choice of one more passage it comes from,
+ * among those the briefing cites already (a new one is cited from the
+ * source).
  */
 void
 _sb_edit_card_add_figure_citation_row (SbEditCard *self,
@@ -518,23 +520,16 @@ _sb_edit_card_add_figure_citation_row (SbEditCard *self,
                                        guint       field_id,
                                        guint       index)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GPtrArray) nearest = g_ptr_array_new ();
   Field *field = add_field (self, field_id);
-  SbFigure *figure;
-  SbCitation *first;
   GtkWidget *row;
 
-  get_value (field, &value);
-  figure = g_ptr_array_index ((GPtrArray *) g_value_get_boxed (&value), index);
-  first = figure->evidence.citations && figure->evidence.citations->len > 0
-          ? g_ptr_array_index (figure->evidence.citations, 0) : NULL;
-
-  g_ptr_array_add (nearest, self->entity);
+  if (self->entity != NULL)
+    g_ptr_array_add (nearest, self->entity);
   field->index = index;
   field->refresh = refresh_nothing;
   field->apply = apply_figure_citation;
-  row = _sb_edit_card_citation_row (field, _("Passage it comes from"), _("None yet"), nearest, first);
+  row = _sb_edit_card_citation_row (field, _("Add a Passage the Briefing Cites"), _("Choose a passage…"), nearest, NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 }
 

@@ -27,6 +27,7 @@ struct _SbEditCard
   gboolean briefing_shown;   /* the briefing's own fields, entity NULL */
   GPtrArray *fields;         /* of Field */
   GPtrArray *languages;      /* of interned codes: a text row each */
+  GPtrArray *added;          /* of interned codes: languages added here */
   gboolean rebuilding;       /* rows going: their signals change nothing */
   guint rebuild_source;      /* rows made anew once the signal is over */
 };

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-add-source-dialog.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-recovery.h"
@@ -68,6 +69,7 @@ update_edit_actions (SbWindow *self)
   g_autoptr(GMenuItem) undo_item = g_menu_item_new (undo ? undo : _("_Undo"), "win.undo");
   g_autoptr(GMenuItem) redo_item = g_menu_item_new (redo ? redo : _("_Redo"), "win.redo");
   g_autoptr(GMenuItem) details_item = g_menu_item_new (_("Briefing _Details…"), "win.edit-briefing");
+  g_autoptr(GMenuItem) source_item = g_menu_item_new (_("Add _Source…"), "win.add-source");
 
   set_enabled (self, "undo", can_undo);
   set_enabled (self, "redo", can_redo);
@@ -78,6 +80,7 @@ update_edit_actions (SbWindow *self)
   g_menu_append_item (self->edit_menu, undo_item);
   g_menu_append_item (self->edit_menu, redo_item);
   g_menu_append_item (self->edit_menu, details_item);
+  g_menu_append_item (self->edit_menu, source_item);
 }
 
 /* The guide shows while the briefing has nothing in it yet. */
@@ -928,6 +931,18 @@ edit_briefing_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Add Source: an article pasted, opened or fetched, in a window over this. */
+static void
+add_source_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (sb_add_source_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
 static void
 update_remove_selected (SbWindow *self)
 {
@@ -948,6 +963,7 @@ static const GActionEntry document_actions[] = {
   { "show-problems", show_problems_action },
   { "edit", edit_action },
   { "edit-briefing", edit_briefing_action },
+  { "add-source", add_source_action },
 };
 
 void

@@ -96,21 +96,6 @@ sb_map_layout_emphasis (SbSelection *selection,
 }
 
 /**
- * sb_map_layout_item_label:
- *
- * Returns: what a deployment's symbol is labelled with, its actor's
- *   name on the map; nothing while it has no actor (its actor removed,
- *   say)
- */
-const char *
-sb_map_layout_item_label (SbItem *item)
-{
-  SbActor *actor = sb_item_get_actor (item, 0);
-
-  return actor != NULL ? sb_actor_get_map_label (actor) : "";
-}
-
-/**
  * sb_map_layout_symbol_radius:
  *
  * Returns: how large @item's symbol is drawn at a point: an incident's
@@ -688,8 +673,7 @@ place_mark_labels (SbMapBuilder *builder)
       SbMapMark *mark = g_ptr_array_index (order, i);
       double width, height;
 
-      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_item_label (mark->item),
-               &width, &height);
+      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
       mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
     }
@@ -896,4 +880,20 @@ sb_map_layout_shows_changes (SbChanges *changes)
     }
 
   return FALSE;
+}
+
+/**
+ * sb_map_layout_mark_label:
+ *
+ * Returns: what a symbol of @item is labelled with on the map: its
+ *   actor's short name, or, while it has no actor yet, its own label
+ */
+const char *
+sb_map_layout_mark_label (SbItem *item)
+{
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  if (sb_item_get_n_actors (item) == 0)
+    return sb_entity_get_label (SB_ENTITY (item));
+  return sb_actor_get_map_label (sb_item_get_actor (item, 0));
 }
