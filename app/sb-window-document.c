@@ -23,6 +23,7 @@
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-recovery.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 /* The briefing's title, "*" before it when there are unsaved changes. */
@@ -398,7 +399,7 @@ on_saved (GObject      *object,
   else
     message = g_strdup_printf (_("Saved “%s”"), name);
 
-  toast = adw_toast_new (message);
+  toast = sb_toast_new_plain (message);
   if (n_problems > 0)
     {
       adw_toast_set_button_label (toast, _("_Show Problems"));

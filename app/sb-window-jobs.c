@@ -463,7 +463,7 @@ on_file_loaded (GObject      *object,
       g_autofree char *title = g_strdup_printf (ngettext ("“%s” still has %u problem",
                                                           "“%s” still has %u problems", problems->len),
                                                 name, problems->len);
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = sb_toast_new_plain (title);
 
       self->problems = g_ptr_array_ref (problems);
       adw_toast_set_button_label (toast, _("_Show Problems"));

@@ -620,6 +620,57 @@ card_of (SbWindow *window)
   return sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD);
 }
 
+typedef struct
+{
+  SbWindow *window;
+  GType type;
+  const char *title;
+} RowWanted;
+
+/* The first row of the card with this title that is shown. */
+static GtkWidget *
+find_shown_row (GtkWidget  *root,
+                GType       type,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_shown_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_is_there (gpointer data)
+{
+  RowWanted *wanted = data;
+
+  return find_shown_row (card_of (wanted->window), wanted->type, wanted->title) != NULL;
+}
+
+/* The card is made anew in an idle after a list changes: on a loaded
+ * machine that may take a while.
+ */
+static GtkWidget *
+wait_for_row (SbWindow   *window,
+              GType       type,
+              const char *title)
+{
+  RowWanted wanted = { window, type, title };
+
+  sb_test_wait_until (row_is_there, &wanted);
+  return find_shown_row (card_of (window), type, title);
+}
+
 /* The rest of the card: an incident's initiator, a figure with its words,
  * who claims it and its citations, and a language added for a
  * translation; each an edit undone with the others.
@@ -647,7 +698,7 @@ test_card_fields (void)
   g_signal_emit_by_name (button, "clicked");
   sb_test_iterate_for (100);
   g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "wagner-group");
-  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Wagner group");
+  row = wait_for_row (window, ADW_TYPE_ACTION_ROW, "Wagner group");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
 
   /* A figure added cites what its statement cites. */
@@ -662,7 +713,7 @@ test_card_fields (void)
   figure = g_ptr_array_index (figures, 0);
   g_assert_cmpuint (figure->evidence.citations->len, ==, sb_item_get_citations (niger)->len);
 
-  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "In words (English)");
+  row = wait_for_row (window, ADW_TYPE_ENTRY_ROW, "In words (English)");
   g_assert_nonnull (row);
   type_into (row, "troops stationed in Niger");
   sb_test_iterate_for (100);
@@ -680,7 +731,7 @@ test_card_fields (void)
   row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "How certain");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
   sb_test_iterate_for (100);
-  row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "Claimed by");
+  row = wait_for_row (window, ADW_TYPE_COMBO_ROW, "Claimed by");
   g_assert_nonnull (row);
   {
     GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
@@ -699,7 +750,7 @@ test_card_fields (void)
   sb_test_iterate_for (100);
   figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
   g_assert_cmpuint (figure->evidence.citations->len, ==, 0);
-  g_assert_nonnull (find_row (card_of (window), ADW_TYPE_ACTION_ROW, "No citation of the figure yet"));
+  g_assert_nonnull (wait_for_row (window, ADW_TYPE_ACTION_ROW, "No citation of the figure yet"));
 
   /* A language the briefing does not have yet, for a translation. */
   g_assert_null (find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)"));
@@ -708,7 +759,7 @@ test_card_fields (void)
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   type_into (row, "de");
   sb_test_iterate_for (100);
-  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)");
+  row = wait_for_row (window, ADW_TYPE_ENTRY_ROW, "Title (German)");
   g_assert_nonnull (row);
   type_into (row, "Französische Truppen in Niger");
   g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (niger), "de"), ==, "Französische Truppen in Niger");
