@@ -25,52 +25,13 @@
 #include <stdlib.h>
 
 #include "sb-changes.h"
-#include "sb-edit-card.h"
+#include "sb-edit-card-private.h"
 #include "sb-format.h"
 #include "sb-place.h"
 #include "sb-source.h"
 #include "sb-source-text-dialog.h"
 
-struct _SbEditCard
-{
-  GtkWidget parent_instance;
-
-  GtkWidget *box;
-  SbDocument *document;
-  SbEntity *entity;
-  gboolean briefing_shown;   /* the briefing's own fields, entity NULL */
-  GPtrArray *fields;         /* of Field */
-  GPtrArray *languages;      /* of interned codes: a text row each */
-  GPtrArray *added;          /* of interned codes: languages added here */
-  gboolean rebuilding;       /* rows going: their signals change nothing */
-  guint rebuild_source;      /* rows made anew once the signal is over */
-};
-
 G_DEFINE_FINAL_TYPE (SbEditCard, sb_edit_card, GTK_TYPE_WIDGET)
-
-typedef struct _Field Field;
-typedef void (*FieldFunc) (Field *field);
-
-/* One row (or a few, for a date) that shows and sets one field. */
-struct _Field
-{
-  SbEditCard *card;
-  guint field;
-  const char *language;      /* interned: the language of a text row */
-  GtkWidget *row;
-  GtkWidget *widget;         /* an entry, a switch, a combo row */
-  GtkWidget *end_row;        /* dates: "To" */
-  GtkWidget *kind_row;       /* dates: on, from–to, since */
-  GtkWidget *approximate;    /* dates and quantities: a switch */
-  FieldFunc refresh;
-  FieldFunc apply;
-  GArray *values;            /* of int: a choice's value per position */
-  GPtrArray *entities;       /* of SbEntity, a choice of them (NULL: none) */
-  guint index;               /* figures, actors, citations: which */
-  char *shown;               /* what the entry was given or applied */
-  gboolean editing;          /* the entry has the focus */
-  gboolean quiet;            /* being shown: changes are not edits */
-};
 
 /* Choices of entities start with "none", a NULL. */
 static void
@@ -99,7 +60,7 @@ field_unref (Field *field)
 /* The widgets whose signals name a field keep it: a row may say its focus
  * left after the card let go of it.
  */
-static void
+void
 keep_field (GtkWidget *widget,
             Field     *field)
 {
@@ -113,7 +74,7 @@ keep_field (GtkWidget *widget,
   g_ptr_array_add (kept, g_rc_box_acquire (field));
 }
 
-static Field *
+Field *
 add_field (SbEditCard *self,
            guint       field_id)
 {
@@ -132,14 +93,14 @@ shows_something (SbEditCard *self)
 }
 
 /* Whether a signal of a field's widget is the person's doing. */
-static gboolean
+gboolean
 is_live (Field *field)
 {
   return !field->quiet && !field->card->rebuilding && shows_something (field->card) && field->apply != NULL;
 }
 
 /* Applies @edit to the window's document; the rows follow "changed". */
-static void
+void
 apply_edit (SbEditCard *self,
             SbEdit     *edit)
 {
@@ -155,7 +116,7 @@ apply_edit (SbEditCard *self,
     g_warning ("Could not apply an edit: %s", error->message);
 }
 
-static void
+void
 get_value (Field  *field,
            GValue *value)
 {
@@ -193,7 +154,7 @@ apply_value (Field *field,
   apply_edit (field->card, set_edit (field, &value));
 }
 
-static void
+void
 set_error (GtkWidget  *widget,
            const char *message)
 {
@@ -204,7 +165,7 @@ set_error (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (widget, message);
 }
 
-static GtkWidget *
+GtkWidget *
 new_group (SbEditCard *self,
            const char *title)
 {
@@ -216,7 +177,7 @@ new_group (SbEditCard *self,
 }
 
 /* Titles are the app's words; subtitles may quote the briefing. */
-static void
+void
 plain_row (GtkWidget *row)
 {
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -271,7 +232,7 @@ on_focus_leave (Field *field)
     sb_document_break_coalescing (field->card->document);
 }
 
-static GtkWidget *
+GtkWidget *
 new_entry_row (Field      *field,
                const char *title)
 {
@@ -294,7 +255,7 @@ new_entry_row (Field      *field,
 /* What is being typed and not applied yet stays; otherwise the entry
  * shows the briefing's value (after Undo, say).
  */
-static void
+void
 show_text (GtkWidget  *entry,
            Field      *field,
            const char *text)
@@ -348,7 +309,7 @@ apply_text (Field *field)
   apply_value (field, SB_TYPE_TEXT, changed);
 }
 
-static void
+void
 add_text_rows (SbEditCard *self,
                GtkWidget  *group,
                guint       field_id,
@@ -369,8 +330,6 @@ add_text_rows (SbEditCard *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_entry_row (field, row_title));
     }
 }
-
-typedef gboolean (*StringCheck) (const char *string);
 
 static gboolean
 url_is_valid (const char *url)
@@ -419,7 +378,7 @@ apply_string (Field *field)
   apply_value (field, G_TYPE_STRING, *typed ? typed : NULL);
 }
 
-static void
+void
 add_string_row (SbEditCard  *self,
                 GtkWidget   *group,
                 guint        field_id,
@@ -461,7 +420,7 @@ name_popup_list (GtkWidget  *widget,
 }
 
 /* @labels: (transfer full): what to choose from */
-static GtkWidget *
+GtkWidget *
 combo_row_new (const char    *title,
                GtkStringList *labels)
 {
@@ -476,7 +435,7 @@ combo_row_new (const char    *title,
   return row;
 }
 
-static GtkWidget *
+GtkWidget *
 new_combo_row (Field         *field,
                const char    *title,
                GtkStringList *labels)
@@ -490,7 +449,7 @@ new_combo_row (Field         *field,
   return row;
 }
 
-static void
+void
 select_quietly (Field *field,
                 guint  position)
 {
@@ -527,9 +486,7 @@ apply_enum (Field *field)
     apply_value (field, G_TYPE_INT, chosen);
 }
 
-typedef const char *(*EnumLabel) (int value);
-
-static Field *
+Field *
 add_enum_row (SbEditCard *self,
               GtkWidget  *group,
               guint       field_id,
@@ -557,7 +514,7 @@ add_enum_row (SbEditCard *self,
 }
 
 /* An entity to refer to, or none, from the briefing's list of them. */
-static void
+void
 refresh_entity (Field *field)
 {
   g_auto(GValue) value = G_VALUE_INIT;
@@ -743,7 +700,7 @@ apply_date (Field *field)
     apply_value (field, SB_TYPE_DATE, &date);
 }
 
-static GtkWidget *
+GtkWidget *
 new_switch_row (Field      *field,
                 const char *title,
                 const char *subtitle)
@@ -810,7 +767,7 @@ add_date_rows (SbEditCard *self,
 /* ------------------------------------------------------------------ */
 
 /* "500", "300–400" or "300-400"; "" is no number. */
-static gboolean
+gboolean
 parse_quantity (const char *text,
                 SbQuantity *quantity)
 {
@@ -1004,7 +961,7 @@ apply_radius (Field *field)
 /* Lists: actors, citations, figures                                   */
 /* ------------------------------------------------------------------ */
 
-static GtkWidget *
+GtkWidget *
 new_remove_button (const char *spoken)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
@@ -1076,7 +1033,7 @@ apply_add_actor (Field *field)
   apply_edit (field->card, sb_edit_new_set_array (field->card->entity, field->field, actors));
 }
 
-static void
+void
 refresh_nothing (Field *field)
 {
 }
@@ -1169,7 +1126,7 @@ on_remove_citation (Field *field)
   apply_edit (field->card, sb_edit_new_set_array (field->card->entity, field->field, kept));
 }
 
-static void
+void
 add_citation_rows (SbEditCard *self,
                    GtkWidget  *group,
                    guint       field_id,
@@ -1257,12 +1214,14 @@ on_add_figure (Field *field)
   SbFigure *figure = sb_figure_new ();
   GPtrArray *citations;
 
-  figure->measure = sb_item_get_kind (SB_ITEM (field->card->entity)) == SB_ITEM_KIND_INCIDENT
+  figure->measure = SB_IS_ITEM (field->card->entity) &&
+                    sb_item_get_kind (SB_ITEM (field->card->entity)) == SB_ITEM_KIND_INCIDENT
                     ? SB_FIGURE_MEASURE_FATALITIES : SB_FIGURE_MEASURE_STRENGTH;
   figure->evidence.certainty = SB_CERTAINTY_REPORTED;
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  /* Most often the number is in the passage the statement cites. */
-  citations = sb_item_get_citations (SB_ITEM (field->card->entity));
+  /* Most often the number is in the passage the statement (or actor) cites. */
+  citations = SB_IS_ITEM (field->card->entity) ? sb_item_get_citations (SB_ITEM (field->card->entity))
+                                               : sb_actor_get_citations (SB_ACTOR (field->card->entity));
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     g_ptr_array_add (figure->evidence.citations, sb_citation_ref (g_ptr_array_index (citations, i)));
   g_ptr_array_add (figures, figure);
@@ -1458,7 +1417,7 @@ certainty_label (int value)
   return sb_format_certainty (value);
 }
 
-static void
+void
 add_figure_rows (SbEditCard *self,
                  GtkWidget  *group,
                  guint       field_id,
@@ -1482,6 +1441,7 @@ add_figure_rows (SbEditCard *self,
       plain_row (expander);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), value);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+      _sb_edit_card_name_inner (expander, sb_format_figure_measure (figure->measure));
 
       /* What is counted. */
       field = add_field (self, field_id);
@@ -1585,6 +1545,7 @@ add_figure_rows (SbEditCard *self,
         }
 
       add_figure_citation_rows (self, expander, field_id, i, figure);
+      _sb_edit_card_add_figure_citation_row (self, expander, field_id, i);
 
       field = add_field (self, field_id);
       field->index = i;
@@ -2096,6 +2057,10 @@ rebuild (SbEditCard *self)
     build_place (self);
   else if (SB_IS_SOURCE (self->entity))
     build_source (self);
+  else if (SB_IS_ACTOR (self->entity))
+    _sb_edit_card_build_actor (self, briefing);
+  else if (SB_IS_STEP (self->entity))
+    _sb_edit_card_build_step (self, briefing);
   add_language_row (self);
 
   refresh (self);
@@ -2168,6 +2133,8 @@ on_briefing_changed (SbEditCard *self,
       (sb_changes_touches_type (changes, SB_TYPE_ACTOR) || sb_changes_touches_type (changes, SB_TYPE_PLACE) ||
        (fields & listed) != 0))
     queue_rebuild (self);
+  else if (_sb_edit_card_lists_changed (self, changes))
+    queue_rebuild (self);
   else if (fields != 0)
     refresh (self);
 }
@@ -2176,12 +2143,13 @@ on_briefing_changed (SbEditCard *self,
  * sb_edit_card_can_edit:
  *
  * Returns: whether the card edits @entity: statements, places and
- *   sources (actors and steps have editors of their own)
+ *   sources, actors and steps
  */
 gboolean
 sb_edit_card_can_edit (SbEntity *entity)
 {
-  return SB_IS_ITEM (entity) || SB_IS_PLACE (entity) || SB_IS_SOURCE (entity);
+  return SB_IS_ITEM (entity) || SB_IS_PLACE (entity) || SB_IS_SOURCE (entity) ||
+         SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
 }
 
 /**

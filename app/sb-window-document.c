@@ -173,6 +173,7 @@ _sb_window_set_document (SbWindow        *self,
   sb_selection_set_briefing (self->selection, sb_document_get_briefing (document));
   sb_problems_popover_set_checker (self->problems_popover, sb_document_get_checker (document));
   sb_detail_pane_set_document (self->detail_pane, document);
+  sb_steps_panel_set_document (self->steps_panel, document);
 
   update_edit_actions (self);
   update_problems_button (self);
@@ -732,6 +733,32 @@ on_remove_response (AdwMessageDialog *dialog,
     remove_entity (self, entity);
 }
 
+/* "“Wagner in Mali”, “Step 2” and 3 more": what refers to @entity. */
+static char *
+describe_referrers (SbBriefing *briefing,
+                    SbEntity   *entity)
+{
+  g_autoptr(GPtrArray) referrers = sb_briefing_find_references (briefing, entity);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint shown = MIN (referrers->len, 4);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const char *label = sb_entity_get_label (g_ptr_array_index (referrers, i));
+
+      if (i > 0)
+        g_string_append (names, i + 1 == shown && shown == referrers->len ? _(" and ") : ", ");
+      g_string_append_printf (names, "“%s”", label ? label : sb_entity_get_id (g_ptr_array_index (referrers, i)));
+    }
+  if (referrers->len > shown)
+    /* TRANSLATORS: the end of a list of what refers to something: "“A”, “B”, “C”, “D” and 5 more" */
+    g_string_append_printf (names, ngettext (" and %u more", " and %u more",
+                                                referrers->len - shown),
+                            referrers->len - shown);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 /* What others refer to goes with its references, once the person agrees:
  * undo brings both back.
  */
@@ -754,9 +781,13 @@ ask_to_remove (SbWindow *self,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove with Its References?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s. Removing it takes it out of them too. Undo brings both back."),
-                                  error->message);
+  {
+    g_autofree char *referrers = describe_referrers (sb_document_get_briefing (self->document), entity);
+
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s: %s. Removing it takes it out of them too. Undo brings both back."),
+                                    error->message, referrers);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -781,6 +812,19 @@ remove_entity_action (GSimpleAction *action,
 
   if (entity != NULL && self->document != NULL)
     remove_entity (self, entity);
+}
+
+/* "win.remove-entity-asking('actor-3')": as Delete on the selection. */
+static void
+remove_entity_asking_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+  SbEntity *entity = lookup (self, parameter);
+
+  if (entity != NULL)
+    ask_to_remove (self, entity);
 }
 
 static void
@@ -919,6 +963,7 @@ static const GActionEntry document_actions[] = {
   { "save-as", save_as_action },
   { "select-entity", select_entity_action, "s" },
   { "remove-entity", remove_entity_action, "s" },
+  { "remove-entity-asking", remove_entity_asking_action, "s" },
   { "remove-selected", remove_selected_action },
   { "show-problems", show_problems_action },
   { "edit", edit_action },

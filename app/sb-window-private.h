@@ -18,6 +18,7 @@
 #include "sb-problems-popover.h"
 #include "sb-recovery.h"
 #include "sb-sidebar.h"
+#include "sb-steps-panel.h"
 #include "sb-timeline.h"
 #include "sb-window.h"
 
@@ -35,6 +36,9 @@ struct _SbWindow
   AdwFlap *sidebar_flap;
   AdwFlap *detail_flap;
   SbSidebar *sidebar;
+  GtkStack *sidebar_stack;
+  SbStepsPanel *steps_panel;
+  GtkToggleButton *steps_button;
   SbMapView *map_view;
   SbTimeline *timeline;
   SbDetailPane *detail_pane;
@@ -99,6 +103,10 @@ gboolean _sb_window_is_replaceable         (SbWindow        *self);
 SbWindow *_sb_window_new_sibling           (SbWindow        *self);
 gboolean _sb_window_close_request          (SbWindow        *self);
 void     _sb_window_discard_changes        (SbWindow        *self);
+
+/* sb-window-steps.c */
+void     _sb_window_class_steps_init       (GtkWidgetClass *widget_class);
+void     _sb_window_steps_init             (SbWindow       *self);
 
 /* sb-window-jobs.c */
 gboolean _sb_window_job_is_loading         (SbWindow       *self);

@@ -625,6 +625,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_MAP_VIEW);
   g_type_ensure (SB_TYPE_TIMELINE);
   g_type_ensure (SB_TYPE_SIDEBAR);
+  g_type_ensure (SB_TYPE_STEPS_PANEL);
   g_type_ensure (SB_TYPE_DETAIL_PANE);
   g_type_ensure (SB_TYPE_FILTER_POPOVER);
   g_type_ensure (SB_TYPE_PROBLEMS_POPOVER);
@@ -636,6 +637,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, steps_panel);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, steps_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_pane);
@@ -657,6 +661,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   _sb_window_class_actions_init (widget_class);
   _sb_window_class_document_init (widget_class);
+  _sb_window_class_steps_init (widget_class);
 }
 
 static void
@@ -710,6 +715,7 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
   update_presenting_actions (self);
   _sb_window_document_init (self);
+  _sb_window_steps_init (self);
 }
 
 /**

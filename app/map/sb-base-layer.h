@@ -28,4 +28,8 @@ void         sb_base_layer_set_briefing    (SbBaseLayer *self,
 void         sb_base_layer_set_label_scale (SbBaseLayer *self,
                                             double       label_scale);
 
+void         sb_base_layer_get_ground      (gboolean     dark,
+                                            double      *land,
+                                            double      *sea);
+
 G_END_DECLS
