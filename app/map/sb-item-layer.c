@@ -134,8 +134,11 @@ paint_item (SbItemLayer *self,
 
   if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
     sb_symbol_paint_incident (cr, sb_item_get_incident_type (item), &style, x, y, radius);
-  else
+  else if (sb_item_get_actor (item, 0) != NULL)
     sb_symbol_paint_deployment (cr, sb_actor_get_kind (sb_item_get_actor (item, 0)), &style, x, y, radius);
+  else
+    /* Cited, its actor not said yet: a plain symbol. */
+    sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_GOVERNMENT, &style, x, y, radius);
 }
 
 static void
@@ -332,7 +335,7 @@ draw_card (SbItemLayer       *self,
       if (mark->has_label)
         {
           sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
-          pango_layout_set_text (layout, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)), -1);
+          pango_layout_set_text (layout, sb_map_layout_actor_label (mark->item), -1);
           cairo_move_to (cr, mark->label.origin.x, mark->label.origin.y);
           sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
           pango_cairo_show_layout (cr, layout);
@@ -614,7 +617,7 @@ draw_mark_label (cairo_t         *cr,
                  const SbMapMark *mark,
                  gboolean         dark)
 {
-  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
+  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_map_layout_actor_label (mark->item),
              mark->label.origin.x, mark->label.origin.y, dark, mark->dimmed ? 0.35 : 1.0);
 }
 

@@ -24,6 +24,7 @@
 #include "sb-framing.h"
 #include "sb-item-layer.h"
 #include "sb-legend.h"
+#include "sb-map-editor.h"
 #include "sb-map-view.h"
 #include "sb-mentioned-places.h"
 #include "sb-movement-layer.h"
@@ -46,6 +47,7 @@ struct _SbMapView
   ShumateMapLayer *tile_layer;
   SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
+  SbMapEditor *editor;
 
   SbBounds pending_frame;  /* asked for before the view had a size */
   guint pending_frame_tick;
@@ -596,9 +598,25 @@ sb_map_view_set_selection (SbMapView   *self,
   g_signal_connect_object (selection, "notify::briefing",
                            G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
+  /* Above the briefing's layers: what is being drawn or dragged. */
+  self->editor = sb_map_editor_new (self);
   on_briefing_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+/**
+ * sb_map_view_get_editor:
+ *
+ * Returns: (transfer none) (nullable): what places and draws on the map,
+ *   once the view has its selection
+ */
+SbMapEditor *
+sb_map_view_get_editor (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->editor;
 }
 
 ShumateMap *
@@ -634,6 +652,7 @@ sb_map_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->reference);
   g_clear_object (&self->tiles);
+  g_clear_object (&self->editor);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (sb_map_view_parent_class)->dispose (object);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "sb-actor.h"
 #include "sb-cite.h"
@@ -370,6 +371,8 @@ sb_cite_place (SbBriefing             *briefing,
   else if (precision != SB_PLACE_PRECISION_NEAR)
     place = find_place (briefing, entry, precision);
 
+  /* The statement placed stays selected, not the place made for it. */
+  sb_edit_set_select (group, SB_ENTITY (item));
   if (place != NULL)
     {
       sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), field, SB_ENTITY (place)));
@@ -588,6 +591,186 @@ sb_cite_add_citation (SbEntity    *entity,
   g_ptr_array_add (citations, g_steal_pointer (&citation));
 
   edit = sb_edit_new_set_array (entity, field, citations);
+  sb_edit_set_label (edit, label);
+  return edit;
+}
+
+/* A point clicked on the map is named after the town it is at or near,
+ * or by its coordinates: never more precisely than it was placed.
+ */
+static SbGazetteerEntry *
+entry_at (double latitude,
+          double longitude)
+{
+  SbGazetteer *gazetteer = sb_gazetteer_get_default ();
+  const SbGazetteerEntry *town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 3);
+  SbGazetteerEntry *entry = g_new0 (SbGazetteerEntry, 1);
+
+  entry->kind = SB_GAZETTEER_PLACE;
+  entry->latitude = latitude;
+  entry->longitude = longitude;
+  if (town != NULL)
+    {
+      entry->name = g_strdup (town->name);
+      entry->country = g_strdup (town->country);
+    }
+  else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
+    {
+      /* TRANSLATORS: a place's name when put on the map near a town: "Near Gao" */
+      entry->name = g_strdup_printf (_("Near %s"), town->name);
+      entry->country = g_strdup (town->country);
+    }
+  else
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (lat, sizeof lat, "%.3f", latitude);
+      g_ascii_formatd (lon, sizeof lon, "%.3f", longitude);
+      entry->name = g_strdup_printf ("%s, %s", lat, lon);
+    }
+  return entry;
+}
+
+/**
+ * sb_cite_place_at:
+ * @field: %SB_ITEM_FIELD_PLACE or %SB_ITEM_FIELD_ORIGIN
+ *
+ * Returns: (transfer full): one edit that places @item at a point clicked
+ *   on the map, as a new place named after the town there
+ */
+SbEdit *
+sb_cite_place_at (SbBriefing *briefing,
+                  SbItem     *item,
+                  guint       field,
+                  double      latitude,
+                  double      longitude)
+{
+  g_autoptr(SbGazetteerEntry) entry = NULL;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  entry = entry_at (latitude, longitude);
+  return sb_cite_place (briefing, item, field, entry, SB_PLACE_PRECISION_POINT, 0);
+}
+
+/**
+ * sb_cite_move:
+ *
+ * Returns: (transfer full): one edit that moves @item to a point: its place
+ *   moves when only @item is there; otherwise @item gets a place of its
+ *   own there, and the others stay
+ */
+SbEdit *
+sb_cite_move (SbBriefing *briefing,
+              SbItem     *item,
+              double      latitude,
+              double      longitude)
+{
+  g_autoptr(GPtrArray) references = NULL;
+  g_autofree char *label = NULL;
+  SbPlace *place;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  place = sb_item_get_place (item);
+  if (place == NULL)
+    return sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE, latitude, longitude);
+
+  /* TRANSLATORS: an undo entry: "Move “Wagner in Mali”" */
+  label = g_strdup_printf (_("Move “%s”"), sb_entity_get_label (SB_ENTITY (item)));
+  references = sb_briefing_find_references (briefing, SB_ENTITY (place));
+  if (references == NULL || references->len <= 1)
+    {
+      edit = sb_edit_new_set_position (place, latitude, longitude);
+      sb_edit_set_label (edit, label);
+      return edit;
+    }
+  else
+    {
+      g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
+
+      edit = sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, entry,
+                            sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR ? SB_PLACE_PRECISION_NEAR
+                                                                                     : SB_PLACE_PRECISION_POINT,
+                            sb_place_has_radius (place) ? sb_place_get_radius_km (place) : 0);
+      sb_edit_set_label (edit, label);
+      return edit;
+    }
+}
+
+/**
+ * sb_cite_draw_movement:
+ *
+ * Returns: (transfer full): one edit that gives @movement the origin and
+ *   destination drawn on the map
+ */
+SbEdit *
+sb_cite_draw_movement (SbBriefing *briefing,
+                       SbItem     *movement,
+                       double      from_latitude,
+                       double      from_longitude,
+                       double      to_latitude,
+                       double      to_longitude)
+{
+  g_autofree char *label = NULL;
+  SbEdit *group;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (movement), NULL);
+
+  /* TRANSLATORS: an undo entry: "Draw “French troops leave Mali”" */
+  label = g_strdup_printf (_("Draw “%s”"), sb_entity_get_label (SB_ENTITY (movement)));
+  group = sb_edit_new_group (label);
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_ORIGIN, from_latitude, from_longitude));
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_PLACE, to_latitude, to_longitude));
+  sb_edit_set_select (group, SB_ENTITY (movement));
+  return group;
+}
+
+/**
+ * sb_cite_set_outline:
+ * @points: (array length=n_points): longitude, latitude pairs of the
+ *   vertices, not closed
+ * @n_points: how many vertices; at least 3
+ *
+ * Returns: (transfer full) (nullable): one edit that gives @area the
+ *   outline drawn, or %NULL with fewer than 3 vertices
+ */
+SbEdit *
+sb_cite_set_outline (SbItem       *area,
+                     const double *points,
+                     guint         n_points)
+{
+  g_autoptr(SbGeometry) geometry = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *label = NULL;
+  SbRing *ring;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_ITEM (area), NULL);
+
+  if (n_points < 3)
+    return NULL;
+
+  geometry = sb_geometry_new (1);
+  geometry->polygons[0].n_rings = 1;
+  geometry->polygons[0].rings = g_new0 (SbRing, 1);
+  ring = &geometry->polygons[0].rings[0];
+  ring->n_points = n_points + 1;
+  ring->points = g_new (double, 2 * (n_points + 1));
+  memcpy (ring->points, points, 2 * n_points * sizeof (double));
+  ring->points[2 * n_points] = points[0];
+  ring->points[2 * n_points + 1] = points[1];
+  sb_geometry_update_bounds (geometry);
+
+  g_value_init (&value, SB_TYPE_GEOMETRY);
+  g_value_set_boxed (&value, geometry);
+  /* TRANSLATORS: an undo entry: "Draw Outline of “JNIM stronghold”" */
+  label = g_strdup_printf (_("Draw Outline of “%s”"), sb_entity_get_label (SB_ENTITY (area)));
+  edit = sb_edit_new_set (SB_ENTITY (area), SB_ITEM_FIELD_GEOMETRY, &value);
   sb_edit_set_label (edit, label);
   return edit;
 }

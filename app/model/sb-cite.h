@@ -47,5 +47,23 @@ SbEdit      *sb_cite_place             (SbBriefing             *briefing,
                                         const SbGazetteerEntry *entry,
                                         SbPlacePrecision        precision,
                                         double                  radius_km);
+SbEdit      *sb_cite_place_at          (SbBriefing             *briefing,
+                                        SbItem                 *item,
+                                        guint                   field,
+                                        double                  latitude,
+                                        double                  longitude);
+SbEdit      *sb_cite_move              (SbBriefing             *briefing,
+                                        SbItem                 *item,
+                                        double                  latitude,
+                                        double                  longitude);
+SbEdit      *sb_cite_draw_movement     (SbBriefing             *briefing,
+                                        SbItem                 *movement,
+                                        double                  from_latitude,
+                                        double                  from_longitude,
+                                        double                  to_latitude,
+                                        double                  to_longitude);
+SbEdit      *sb_cite_set_outline       (SbItem                 *area,
+                                        const double           *points,
+                                        guint                   n_points);
 
 G_END_DECLS

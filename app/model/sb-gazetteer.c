@@ -333,8 +333,13 @@ compare_hits (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static SbGazetteerEntry *
-entry_for_place (SbPlace *place)
+/**
+ * sb_gazetteer_entry_new_for_place:
+ *
+ * Returns: (transfer full): an entry for a place of the briefing
+ */
+SbGazetteerEntry *
+sb_gazetteer_entry_new_for_place (SbPlace *place)
 {
   SbGazetteerEntry *entry = g_new0 (SbGazetteerEntry, 1);
 
@@ -400,7 +405,7 @@ sb_gazetteer_search (SbGazetteer *self,
 
           if (quality < 0 || sb_place_is_reference (place))
             continue;
-          g_ptr_array_add (own, entry_for_place (place));
+          g_ptr_array_add (own, sb_gazetteer_entry_new_for_place (place));
           g_array_append_val (hits, ((Hit) { quality, i, g_ptr_array_index (own, own->len - 1) }));
         }
     }

@@ -46,6 +46,7 @@ GType             sb_gazetteer_entry_get_type  (void) G_GNUC_CONST;
 SbGazetteerEntry *sb_gazetteer_entry_copy      (const SbGazetteerEntry *self);
 void              sb_gazetteer_entry_free      (SbGazetteerEntry       *self);
 SbPlacePrecision  sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self);
+SbGazetteerEntry *sb_gazetteer_entry_new_for_place (SbPlace               *place);
 
 G_DECLARE_FINAL_TYPE (SbGazetteer, sb_gazetteer, SB, GAZETTEER, GObject)
 
