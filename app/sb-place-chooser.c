@@ -288,7 +288,7 @@ update_item (SbPlaceChooser *self)
   gtk_label_set_text (self->title, title);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->field)), kind == SB_ITEM_KIND_MOVEMENT);
   gtk_widget_set_visible (GTK_WIDGET (self->draw_button), kind == SB_ITEM_KIND_MOVEMENT || kind == SB_ITEM_KIND_AREA);
-  gtk_button_set_label (self->draw_button, kind == SB_ITEM_KIND_MOVEMENT ? _("_Draw from Start to End") : _("_Draw Outline"));
+  gtk_button_set_label (self->draw_button, kind == SB_ITEM_KIND_MOVEMENT ? _("Draw from Start to End") : _("Draw Outline"));
   gtk_widget_set_visible (GTK_WIDGET (self->corners_button),
                           kind == SB_ITEM_KIND_AREA && geometry != NULL && geometry->n_polygons == 1 &&
                           geometry->polygons[0].n_rings == 1);
@@ -337,6 +337,10 @@ labelled (const char *text,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), widget);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* A drop-down's button would otherwise say its class name (GTK 4.8). */
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_first_child (widget) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (widget)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)), -1);
   return box;
 }
 
@@ -404,11 +408,11 @@ sb_place_chooser_init (SbPlaceChooser *self)
   self->radius_row = labelled (_("_Within (km)"), GTK_WIDGET (self->radius));
   gtk_box_append (GTK_BOX (box), self->radius_row);
 
-  self->click_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Click on the Map Instead")));
+  self->click_button = GTK_BUTTON (gtk_button_new_with_label (_("Click on the Map Instead")));
   g_signal_connect_swapped (self->click_button, "clicked", G_CALLBACK (on_click), self);
-  self->draw_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Draw Outline")));
+  self->draw_button = GTK_BUTTON (gtk_button_new_with_label (_("Draw Outline")));
   g_signal_connect_swapped (self->draw_button, "clicked", G_CALLBACK (on_draw), self);
-  self->corners_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Move Corners")));
+  self->corners_button = GTK_BUTTON (gtk_button_new_with_label (_("Move Corners")));
   g_signal_connect_swapped (self->corners_button, "clicked", G_CALLBACK (on_corners), self);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->click_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->draw_button));

@@ -673,12 +673,14 @@ static void
 add_actor_names (SbNameMatcher *matcher,
                  SbActor       *actor)
 {
-  SbText *texts[] = { sb_actor_get_name (actor), sb_actor_get_short_name (actor) };
+  /* Not the short name: it labels the map ("Mali" for Mali's army) and
+   * would take the country's name from the gazetteer.
+   */
+  SbText *name = sb_actor_get_name (actor);
   const char * const *aliases = sb_actor_get_aliases (actor);
 
-  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-    for (guint i = 0; texts[t] != NULL && i < sb_text_get_n_languages (texts[t]); i++)
-      sb_name_matcher_add (matcher, sb_text_get_string_at (texts[t], i), actor);
+  for (guint i = 0; name != NULL && i < sb_text_get_n_languages (name); i++)
+    sb_name_matcher_add (matcher, sb_text_get_string_at (name, i), actor);
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     sb_name_matcher_add (matcher, aliases[i], actor);
 }
