@@ -853,6 +853,15 @@ sb_detail_pane_set_map_editor (SbDetailPane *self,
   sb_place_chooser_set_editor (self->place_chooser, editor);
 }
 
+static void
+prepare_place_chooser (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  SbDetailPane *self = user_data;
+
+  sb_place_chooser_prepare (self->place_chooser);
+}
+
 /* Opened once the pane is laid out where it shows: a popover anchored
  * to a pane still sliding in would be placed off screen.
  */
@@ -886,7 +895,10 @@ sb_detail_pane_place (SbDetailPane *self)
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->place_button)))
     return FALSE;
-  g_idle_add (popup_when_placed, g_object_ref (self->place_button));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->place_button)))
+    gtk_menu_button_popup (self->place_button);
+  else
+    g_idle_add (popup_when_placed, g_object_ref (self->place_button));
   return TRUE;
 }
 
@@ -1027,6 +1039,7 @@ sb_detail_pane_init (SbDetailPane *self)
   self->citations = g_ptr_array_new ();
   self->place_chooser = SB_PLACE_CHOOSER (sb_place_chooser_new ());
   gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
+  gtk_menu_button_set_create_popup_func (self->place_button, prepare_place_chooser, self, NULL);
   self->buffer = gtk_text_view_get_buffer (self->source_view);
   self->cited_tag = gtk_text_buffer_create_tag (self->buffer, "cited",
                                                 "background", "rgba(255,200,0,0.28)",

@@ -18,7 +18,8 @@
 #include "sb-gazetteer.h"
 #include "sb-place-chooser.h"
 
-#define MAX_RESULTS 30
+/* As many as fit without a scroll bar; typing more narrows them. */
+#define MAX_RESULTS 7
 
 struct _SbPlaceChooser
 {
@@ -40,6 +41,7 @@ struct _SbPlaceChooser
   SbMapEditor *editor;
   SbItem *item;
   GPtrArray *found;        /* of SbGazetteerEntry */
+  char *query;             /* what found was found for */
 };
 
 G_DEFINE_FINAL_TYPE (SbPlaceChooser, sb_place_chooser, GTK_TYPE_POPOVER)
@@ -95,6 +97,14 @@ update_results (SbPlaceChooser *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
   GtkWidget *child;
+
+  /* The entry says so again after its delay: the same results stay, with
+   * the precision chosen meanwhile.
+   */
+  if (self->found != NULL && g_strcmp0 (self->query, text) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (text);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
     gtk_list_box_remove (self->results, child);
@@ -182,6 +192,7 @@ sb_place_chooser_choose (SbPlaceChooser *self,
   edit = sb_cite_place (sb_document_get_briefing (self->document), item, chosen_field (self),
                         g_ptr_array_index (self->found, position), precision,
                         precision == SB_PLACE_PRECISION_NEAR ? gtk_spin_button_get_value (self->radius) : 0);
+  /* Closed first: the edit then changes what the popover would show. */
   gtk_popover_popdown (GTK_POPOVER (self));
   if (!sb_document_apply (self->document, edit, &error))
     {
@@ -296,13 +307,21 @@ update_item (SbPlaceChooser *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->draw_button), self->editor != NULL);
 }
 
-static void
-on_show (SbPlaceChooser *self,
-         gpointer        user_data)
+/**
+ * sb_place_chooser_prepare:
+ *
+ * Brings the popover up to date with its statement before it opens: what
+ * its menu button does each time.
+ */
+void
+sb_place_chooser_prepare (SbPlaceChooser *self)
 {
+  g_return_if_fail (SB_IS_PLACE_CHOOSER (self));
+
   update_item (self);
+  /* The briefing's own places may have changed since. */
+  g_clear_pointer (&self->found, g_ptr_array_unref);
   update_results (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 
 static void
@@ -314,6 +333,7 @@ sb_place_chooser_dispose (GObject *object)
   g_clear_object (&self->editor);
   g_clear_object (&self->item);
   g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (sb_place_chooser_parent_class)->dispose (object);
 }
@@ -351,7 +371,6 @@ sb_place_chooser_init (SbPlaceChooser *self)
   const char *precisions[] = { N_("Exactly there"), N_("Near it"), N_("Somewhere in the region"), N_("Somewhere in the country"), NULL };
   const char *translated[5];
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkEventController *key;
 
@@ -384,11 +403,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Places found"), -1);
   g_signal_connect_swapped (self->results, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->results, "row-activated", G_CALLBACK (on_row_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->results));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  /* One height whatever is found: the popover does not jump as one types. */
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->results));
 
   self->empty = GTK_LABEL (gtk_label_new (_("No place of that name in the gazetteer: click the map instead.")));
   gtk_label_set_wrap (self->empty, TRUE);
@@ -420,7 +435,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_popover_set_child (GTK_POPOVER (self), box);
-  g_signal_connect (self, "show", G_CALLBACK (on_show), NULL);
+  gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->entry));
   update_radius (self);
 }
 
@@ -446,7 +461,6 @@ sb_place_chooser_set_editor (SbPlaceChooser *self,
   g_return_if_fail (SB_IS_PLACE_CHOOSER (self));
 
   g_set_object (&self->editor, editor);
-  update_item (self);
 }
 
 /**
@@ -459,6 +473,7 @@ sb_place_chooser_set_item (SbPlaceChooser *self,
 {
   g_return_if_fail (SB_IS_PLACE_CHOOSER (self));
 
-  if (g_set_object (&self->item, item))
+  /* Shown anew by sb_place_chooser_prepare() when it next opens. */
+  if (g_set_object (&self->item, item) && gtk_widget_get_visible (GTK_WIDGET (self)))
     update_item (self);
 }

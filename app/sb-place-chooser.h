@@ -34,6 +34,7 @@ guint      sb_place_chooser_get_n_results (SbPlaceChooser *self);
 void       sb_place_chooser_set_precision (SbPlaceChooser  *self,
                                            SbPlacePrecision precision,
                                            double           radius_km);
+void       sb_place_chooser_prepare       (SbPlaceChooser *self);
 gboolean   sb_place_chooser_choose        (SbPlaceChooser *self,
                                            guint           position);
 

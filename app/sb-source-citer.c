@@ -563,6 +563,7 @@ sb_source_citer_shutdown (SbSourceCiter *self)
 
   if (self->view == NULL)
     return;
+  hide_bubble (self);
   g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_signal_handlers_disconnect_by_data (self->view, self);
   self->bubble = NULL;
@@ -799,12 +800,30 @@ sb_source_citer_get_n_marks (SbSourceCiter *self)
   return self->marks->len;
 }
 
+/* The menu opens once its button is laid out under the selection: a
+ * popover anchored to a button not yet placed would have no monitor.
+ */
+static gboolean
+popup_when_placed (GtkWidget     *bubble,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  if (!gtk_widget_get_visible (bubble) || ++*frames > 30)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0)
+    return G_SOURCE_CONTINUE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (bubble));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 popup_menu (SbSourceCiter *self)
 {
   update_bubble (self);
   if (gtk_widget_get_visible (self->bubble))
-    gtk_menu_button_popup (GTK_MENU_BUTTON (self->bubble));
+    gtk_widget_add_tick_callback (self->bubble, popup_when_placed, g_new0 (guint, 1), g_free);
 }
 
 /**
