@@ -134,11 +134,10 @@ paint_item (SbItemLayer *self,
 
   if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
     sb_symbol_paint_incident (cr, sb_item_get_incident_type (item), &style, x, y, radius);
-  else if (sb_item_get_actor (item, 0) != NULL)
-    sb_symbol_paint_deployment (cr, sb_actor_get_kind (sb_item_get_actor (item, 0)), &style, x, y, radius);
   else
-    /* Cited, its actor not said yet: a plain symbol. */
-    sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_GOVERNMENT, &style, x, y, radius);
+    /* A deployment whose actor is not said yet has the first kind's shape. */
+    sb_symbol_paint_deployment (cr, sb_item_get_n_actors (item) > 0 ? sb_actor_get_kind (sb_item_get_actor (item, 0)) : 0,
+                                &style, x, y, radius);
 }
 
 static void
@@ -335,7 +334,7 @@ draw_card (SbItemLayer       *self,
       if (mark->has_label)
         {
           sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
-          pango_layout_set_text (layout, sb_map_layout_actor_label (mark->item), -1);
+          pango_layout_set_text (layout, sb_map_layout_mark_label (mark->item), -1);
           cairo_move_to (cr, mark->label.origin.x, mark->label.origin.y);
           sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
           pango_cairo_show_layout (cr, layout);
@@ -617,7 +616,7 @@ draw_mark_label (cairo_t         *cr,
                  const SbMapMark *mark,
                  gboolean         dark)
 {
-  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_map_layout_actor_label (mark->item),
+  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item),
              mark->label.origin.x, mark->label.origin.y, dark, mark->dimmed ? 0.35 : 1.0);
 }
 

@@ -673,25 +673,10 @@ place_mark_labels (SbMapBuilder *builder)
       SbMapMark *mark = g_ptr_array_index (order, i);
       double width, height;
 
-      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_actor_label (mark->item),
-               &width, &height);
+      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
       mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
     }
-}
-
-/**
- * sb_map_layout_actor_label:
- *
- * Returns: the label of a deployment's actor; empty for one just cited,
- *   whose actor is not said yet
- */
-const char *
-sb_map_layout_actor_label (SbItem *item)
-{
-  SbActor *actor = sb_item_get_actor (item, 0);
-
-  return actor ? sb_actor_get_map_label (actor) : "";
 }
 
 /**
@@ -895,4 +880,20 @@ sb_map_layout_shows_changes (SbChanges *changes)
     }
 
   return FALSE;
+}
+
+/**
+ * sb_map_layout_mark_label:
+ *
+ * Returns: what a symbol of @item is labelled with on the map: its
+ *   actor's short name, or, while it has no actor yet, its own label
+ */
+const char *
+sb_map_layout_mark_label (SbItem *item)
+{
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  if (sb_item_get_n_actors (item) == 0)
+    return sb_entity_get_label (SB_ENTITY (item));
+  return sb_actor_get_map_label (sb_item_get_actor (item, 0));
 }

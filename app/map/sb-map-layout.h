@@ -118,7 +118,7 @@ gboolean     sb_map_layout_emphasis       (SbSelection         *selection,
                                            SbItem              *item,
                                            gboolean            *dimmed);
 double       sb_map_layout_symbol_radius  (SbItem              *item);
-const char  *sb_map_layout_actor_label    (SbItem              *item);
+const char  *sb_map_layout_mark_label     (SbItem              *item);
 gboolean     sb_map_layout_uses_cards     (SbPlace             *place);
 gboolean     sb_map_layout_shows_changes  (SbChanges           *changes);
 const SbMapMark *
