@@ -42,6 +42,7 @@ struct _SbPlaceChooser
   SbItem *item;
   GPtrArray *found;        /* of SbGazetteerEntry */
   char *query;             /* what found was found for */
+  const SbGazetteerEntry *defaulted; /* whose precision was offered last */
 };
 
 G_DEFINE_FINAL_TYPE (SbPlaceChooser, sb_place_chooser, GTK_TYPE_POPOVER)
@@ -105,6 +106,7 @@ update_results (SbPlaceChooser *self)
     return;
   g_free (self->query);
   self->query = g_strdup (text);
+  self->defaulted = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
     gtk_list_box_remove (self->results, child);
@@ -153,6 +155,10 @@ on_row_selected (SbPlaceChooser *self,
   if (row == NULL || self->found == NULL || (guint) gtk_list_box_row_get_index (row) >= self->found->len)
     return;
   entry = g_ptr_array_index (self->found, gtk_list_box_row_get_index (row));
+  /* The same place chosen again keeps the precision set for it. */
+  if (entry == self->defaulted)
+    return;
+  self->defaulted = entry;
   gtk_drop_down_set_selected (self->precision, sb_gazetteer_entry_get_precision (entry));
   update_radius (self);
 }
@@ -320,6 +326,7 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
 
   update_item (self);
   /* The briefing's own places may have changed since. */
+  self->defaulted = NULL;
   g_clear_pointer (&self->found, g_ptr_array_unref);
   update_results (self);
 }
