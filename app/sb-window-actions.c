@@ -16,6 +16,7 @@
 #include "sb-file-chooser.h"
 #include "sb-import.h"
 #include "sb-location-dialog.h"
+#include "sb-map-editor.h"
 #include "sb-window-private.h"
 
 static void
@@ -425,6 +426,10 @@ escape_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
+
+  /* Drawing on the map is cancelled before anything else. */
+  if (sb_map_editor_cancel (sb_map_view_get_editor (self->map_view)))
+    return;
 
   if (sb_selection_get_selected (self->selection) != NULL &&
       !SB_IS_ACTOR (sb_selection_get_selected (self->selection)))

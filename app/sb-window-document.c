@@ -174,6 +174,8 @@ _sb_window_set_document (SbWindow        *self,
   sb_problems_popover_set_checker (self->problems_popover, sb_document_get_checker (document));
   sb_detail_pane_set_document (self->detail_pane, document);
   sb_steps_panel_set_document (self->steps_panel, document);
+  sb_map_editor_set_document (sb_map_view_get_editor (self->map_view), document);
+  sb_detail_pane_set_map_editor (self->detail_pane, sb_map_view_get_editor (self->map_view));
 
   update_edit_actions (self);
   update_problems_button (self);
@@ -866,6 +868,32 @@ edit_action (GSimpleAction *action,
 }
 
 static void
+place_when_revealed (SbWindow *self)
+{
+  if (adw_flap_get_reveal_progress (self->detail_flap) < 1.0)
+    return;
+  g_signal_handlers_disconnect_by_func (self->detail_flap, place_when_revealed, self);
+  sb_detail_pane_place (self->detail_pane);
+}
+
+static void
+place_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  if (!SB_IS_ITEM (sb_selection_get_selected (self->selection)))
+    return;
+  adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+  if (adw_flap_get_reveal_progress (self->detail_flap) < 1.0)
+    g_signal_connect_object (self->detail_flap, "notify::reveal-progress", G_CALLBACK (place_when_revealed), self,
+                             G_CONNECT_SWAPPED);
+  else
+    sb_detail_pane_place (self->detail_pane);
+}
+
+static void
 add_shortcut (GtkShortcutController *controller,
               const char            *accelerator,
               const char            *action)
@@ -953,6 +981,7 @@ update_remove_selected (SbWindow *self)
 {
   set_enabled (self, "remove-selected", sb_selection_get_selected (self->selection) != NULL);
   set_enabled (self, "edit", sb_selection_get_selected (self->selection) != NULL);
+  set_enabled (self, "place", SB_IS_ITEM (sb_selection_get_selected (self->selection)));
 }
 
 static const GActionEntry document_actions[] = {
@@ -967,6 +996,7 @@ static const GActionEntry document_actions[] = {
   { "remove-selected", remove_selected_action },
   { "show-problems", show_problems_action },
   { "edit", edit_action },
+  { "place", place_action },
   { "edit-briefing", edit_briefing_action },
   { "add-source", add_source_action },
 };
@@ -1003,5 +1033,6 @@ _sb_window_class_document_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-briefing", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-problems", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.place", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-selected", NULL);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Walks SahelBrief's accessibility tree the way a screen reader does
 (AT-SPI) and checks that every control a person can reach has a name to
-speak: in the window as it opens, in the card made editable, in Briefing
+speak: in the window as it opens, in the card made editable, in Place, in Briefing
 Details, in a new briefing with its guide, and in Problems (reached through the window's
 actions on D-Bus, as its keys reach them). Prints TAP.
 
@@ -274,6 +274,8 @@ def main():
         results.append((bool(maps), "the map has a name"))
         # OpenStreetMap's attribution shows only where its tiles are asked for.
         osm = [n for n in nodes if "OpenStreetMap" in n[2]]
+        for n in osm:
+            print(f"# asks a tile server: {' > '.join(n[4][-3:])}")
         results.append((not osm, "the map asks no public tile server (tile source “none”)"))
 
         # The card made editable (Ctrl+E on a selected incident).
@@ -289,6 +291,18 @@ def main():
                             (BUTTON_ROLES, "Add Figure"),
                             (BUTTON_ROLES, "Edit")]:
             results.append((shown(nodes, roles, name), f"the editable card has “{name}”"))
+
+        # Place (Ctrl+Shift+M): a name typed and picked from the gazetteer.
+        activate("place")
+        time.sleep(2)
+        nodes = walk_app(app)
+        check_names(nodes, results, "Place")
+        for roles, name in [(BUTTON_ROLES | {pyatspi.ROLE_TOGGLE_BUTTON}, "Place on the Map"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Place name"),
+                            ({pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_LIST}, "Places found"),
+                            (CONTROL_ROLES, "Known to be"),
+                            (BUTTON_ROLES, "Click on the Map Instead")]:
+            results.append((shown(nodes, roles, name), f"Place has “{name}”"))
 
         # Briefing Details, a window of its own (a new briefing closes it).
         activate("edit-briefing")
