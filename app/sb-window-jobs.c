@@ -48,6 +48,7 @@ struct _SbWindowJob
   SbImportFormat format;   /* of an import */
   char *encoding;          /* nullable: of an import, as chosen */
   char *name_property;     /* nullable: names an import's places for reference */
+  SbRecoveryEntry *recovery;  /* nullable: the copy a recovery opens */
   const char *done;        /* an export's toast when it is done */
 };
 
@@ -60,6 +61,7 @@ job_free (SbWindowJob *job)
   g_clear_pointer (&job->uri, g_free);
   g_clear_pointer (&job->encoding, g_free);
   g_clear_pointer (&job->name_property, g_free);
+  g_clear_pointer (&job->recovery, sb_recovery_entry_unref);
   g_free (job);
 }
 
@@ -588,7 +590,7 @@ on_recovered (GObject      *object,
 {
   g_autoptr(SbWindowJob) job = user_data;
   SbWindow *self = job->window;
-  SbRecoveryEntry *entry = g_object_get_data (G_OBJECT (job->cancellable), "entry");
+  SbRecoveryEntry *entry = job->recovery;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(SbBriefing) briefing = NULL;
   g_autoptr(SbDocument) document = NULL;
@@ -639,8 +641,7 @@ sb_window_recover (SbWindow        *self,
     }
 
   job = start_file_job (self, JOB_OPEN, sb_recovery_entry_get_copy (entry));
-  g_object_set_data_full (G_OBJECT (job->cancellable), "entry", sb_recovery_entry_ref (entry),
-                          (GDestroyNotify) sb_recovery_entry_unref);
+  job->recovery = sb_recovery_entry_ref (entry);
   sb_loader_load_file_full_async (sb_recovery_entry_get_copy (entry), SB_LOADER_WORK_IN_PROGRESS,
                                   job->cancellable, on_recovered, job);
 }

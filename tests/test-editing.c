@@ -671,6 +671,14 @@ wait_for_row (SbWindow   *window,
   return find_shown_row (card_of (window), type, title);
 }
 
+static gboolean
+wagner_initiates (gpointer data)
+{
+  GtkWidget *row = find_shown_row (card_of (data), ADW_TYPE_ACTION_ROW, "Wagner group");
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Initiator") == 0;
+}
+
 /* The rest of the card: an incident's initiator, a figure with its words,
  * who claims it and its citations, and a language added for a
  * translation; each an edit undone with the others.
@@ -698,6 +706,8 @@ test_card_fields (void)
   g_signal_emit_by_name (button, "clicked");
   sb_test_iterate_for (100);
   g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "wagner-group");
+  /* The row of the card before it is made anew says "Took part". */
+  sb_test_wait_until (wagner_initiates, window);
   row = wait_for_row (window, ADW_TYPE_ACTION_ROW, "Wagner group");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
 

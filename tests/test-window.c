@@ -783,6 +783,12 @@ flap_settled (gpointer data)
   return !adw_flap_get_reveal_flap (data) || adw_flap_get_reveal_progress (data) >= 1.0;
 }
 
+static gboolean
+flap_is_folded (gpointer data)
+{
+  return adw_flap_get_folded (data);
+}
+
 /* On a 1024×768 screen the details lie over the map without hiding most
  * of it, come with a selection and go with it; hiding the actors never
  * brings up an empty pane.
@@ -801,6 +807,8 @@ test_narrow_window (void)
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
   sb_test_wait_until (map_is_framed, map_view);
+  /* AdwFlap hides its pane as it folds: a slow build may fold it late. */
+  sb_test_wait_until (flap_is_folded, details);
   sb_test_iterate_for (300);
 
   g_assert_false (adw_flap_get_reveal_flap (details));
