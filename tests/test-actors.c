@@ -390,6 +390,14 @@ step_at (SbBriefing *briefing,
 }
 
 static gboolean
+first_row_focused (gpointer data)
+{
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (data, 0));
+
+  return row != NULL && gtk_widget_has_focus (row);
+}
+
+static gboolean
 presenting (gpointer data)
 {
   return sb_presenter_get_window (data) != NULL;
@@ -424,7 +432,7 @@ test_steps_panel (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "steps");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
   g_assert_true (sb_steps_panel_get_chosen (panel) == first);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
+  sb_test_wait_until (first_row_focused, list);
 
   /* The map as the step should show it: Gao, the incidents, one selected. */
   sb_map_view_go_to (map_view, 16.27, -0.04, 7);
