@@ -428,7 +428,7 @@ escape_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
 
   /* Drawing on the map is cancelled before anything else. */
-  if (sb_map_editor_cancel (sb_map_view_get_editor (self->map_view)))
+  if (sb_map_editor_cancel (self->map_editor))
     return;
 
   if (sb_selection_get_selected (self->selection) != NULL &&

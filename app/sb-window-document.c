@@ -174,8 +174,7 @@ _sb_window_set_document (SbWindow        *self,
   sb_problems_popover_set_checker (self->problems_popover, sb_document_get_checker (document));
   sb_detail_pane_set_document (self->detail_pane, document);
   sb_steps_panel_set_document (self->steps_panel, document);
-  sb_map_editor_set_document (sb_map_view_get_editor (self->map_view), document);
-  sb_detail_pane_set_map_editor (self->detail_pane, sb_map_view_get_editor (self->map_view));
+  sb_map_editor_set_document (self->map_editor, document);
 
   update_edit_actions (self);
   update_problems_button (self);

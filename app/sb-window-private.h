@@ -40,6 +40,7 @@ struct _SbWindow
   SbStepsPanel *steps_panel;
   GtkToggleButton *steps_button;
   SbMapView *map_view;
+  SbMapEditor *map_editor;  /* places and draws on the map view */
   SbTimeline *timeline;
   SbDetailPane *detail_pane;
   SbFilterPopover *filter_popover;

@@ -164,6 +164,19 @@ sb_window_get_map_view (SbWindow *self)
 }
 
 /**
+ * sb_window_get_map_editor:
+ *
+ * Returns: (transfer none): what places and draws on the window's map
+ */
+SbMapEditor *
+sb_window_get_map_editor (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->map_editor;
+}
+
+/**
  * sb_window_get_presenter:
  *
  * Returns: (transfer none): what presents the window's briefing
@@ -553,6 +566,7 @@ sb_window_dispose (GObject *object)
   g_clear_pointer (&self->import_name_property, g_free);
   g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
+  g_clear_object (&self->map_editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -688,6 +702,9 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (self->detail_flap, "notify::reveal-flap",
                            G_CALLBACK (update_covered), self, G_CONNECT_SWAPPED);
   sb_map_view_set_selection (self->map_view, self->selection);
+  /* Above the briefing's layers: what is being drawn or dragged. */
+  self->map_editor = sb_map_editor_new (self->map_view);
+  sb_detail_pane_set_map_editor (self->detail_pane, self->map_editor);
   sb_timeline_set_selection (self->timeline, self->selection);
   sb_sidebar_set_selection (self->sidebar, self->selection);
   sb_detail_pane_set_selection (self->detail_pane, self->selection);
