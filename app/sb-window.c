@@ -550,6 +550,25 @@ sb_window_constructed (GObject *object)
   restore_state (self);
 }
 
+/**
+ * sb_window_request_close:
+ * @func: (nullable): told whether the window closed or the person
+ *   chose to keep it
+ *
+ * Closes the window, asking first to save unsaved changes: what quitting
+ * does with each window.
+ */
+void
+sb_window_request_close (SbWindow           *self,
+                         SbWindowClosedFunc  func,
+                         gpointer            user_data)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  self->close_request = (SbWindowCloseRequest) { func, user_data };
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 sb_window_dispose (GObject *object)
 {
@@ -732,6 +751,7 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
   update_presenting_actions (self);
   _sb_window_document_init (self);
+  _sb_window_actions_init (self);
   _sb_window_steps_init (self);
 }
 
