@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-base-layer.h"
 #include "sb-basemap.h"
@@ -52,6 +53,25 @@ static const Palette dark_palette = {
   { 0.09, 0.13, 0.17 }, { 0.18, 0.19, 0.20 }, { 0.48, 0.47, 0.45 }, { 0.33, 0.42, 0.50 },
   { 0.20, 0.33, 0.45 }, { 0.90, 0.90, 0.88 }, { 0.72, 0.71, 0.68 }, { 0.10, 0.10, 0.11 },
 };
+
+/**
+ * sb_base_layer_get_ground:
+ * @land: (out caller-allocates) (array fixed-size=3): the land's colour
+ * @sea: (out caller-allocates) (array fixed-size=3): the sea's, the map's
+ *   background
+ *
+ * The colours symbols are drawn over, in the light or the dark style.
+ */
+void
+sb_base_layer_get_ground (gboolean  dark,
+                          double   *land,
+                          double   *sea)
+{
+  const Palette *palette = dark ? &dark_palette : &light_palette;
+
+  memcpy (land, palette->land, sizeof palette->land);
+  memcpy (sea, palette->sea, sizeof palette->sea);
+}
 
 struct _SbBaseLayer
 {

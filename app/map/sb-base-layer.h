@@ -32,5 +32,8 @@ void         sb_base_layer_set_label_scale (SbBaseLayer *self,
 
 void         sb_base_layer_set_cover_source (SbBaseLayer *self,
                                              SbMapLayer  *source);
+void         sb_base_layer_get_ground      (gboolean     dark,
+                                            double      *land,
+                                            double      *sea);
 
 G_END_DECLS
