@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sb-comparison.h"
 #include "sb-document.h"
 #include "sb-selection.h"
 
@@ -24,6 +25,9 @@ void         sb_detail_pane_set_document    (SbDetailPane *self,
                                              SbDocument   *document);
 void         sb_detail_pane_set_editing     (SbDetailPane *self,
                                              gboolean      editing);
+void         sb_detail_pane_set_comparison  (SbDetailPane *self,
+                                             SbComparison *comparison,
+                                             const char   *compared_with);
 gboolean     sb_detail_pane_copy_citation   (SbDetailPane *self);
 
 G_END_DECLS

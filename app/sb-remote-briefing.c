@@ -25,6 +25,7 @@
 
 #include "sb-loader.h"
 #include "sb-remote-briefing.h"
+#include "sb-server-auth.h"
 #include "sb-tile-source.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -645,6 +646,7 @@ sb_remote_briefing_load_async (const char           *uri,
 
   load->message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
   g_signal_connect (load->message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
+  sb_server_auth_attach (load->message);
 
   headers = soup_message_get_request_headers (load->message);
   soup_message_headers_replace (headers, "Accept",
@@ -677,6 +679,18 @@ sb_remote_briefing_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sb_remote_briefing_load_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sb_remote_briefing_get_session:
+ *
+ * Returns: (transfer none): the app's session for briefings on servers,
+ *   which WebDAV shares: credentials given once serve both
+ */
+SoupSession *
+sb_remote_briefing_get_session (void)
+{
+  return get_session ();
 }
 
 /* Connections already open keep the old timeout: they are closed. */

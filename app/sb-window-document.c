@@ -499,7 +499,7 @@ save_as (SbWindow *self,
 }
 
 /* Save writes where the briefing came from, if it is a briefing file
- * there; an import, a web address or a new briefing asks where.
+ * or a server's address; an import or a new briefing asks where.
  */
 static void
 save (SbWindow *self,
@@ -510,8 +510,15 @@ save (SbWindow *self,
   if (self->document == NULL)
     return;
 
+  /* Back to the server it came from, never over a newer version there. */
+  if (sb_document_get_location (self->document) != NULL)
+    {
+      _sb_window_save_to_server (self, then == THEN_CLOSE);
+      return;
+    }
+
   file = sb_document_get_file (self->document);
-  if (file == NULL || sb_document_get_imported (self->document) || sb_document_get_location (self->document) != NULL)
+  if (file == NULL || sb_document_get_imported (self->document))
     save_as (self, then);
   else
     save_to (self, file, then);
@@ -581,6 +588,14 @@ closed (SbWindow *self,
   self->closed_data = NULL;
   if (func != NULL)
     func (self, did_close, data);
+}
+
+/* Closing asked to save first (sb-window-server.c): says how it ended. */
+void
+_sb_window_closed (SbWindow *self,
+                   gboolean  did_close)
+{
+  closed (self, did_close);
 }
 
 /* Closing without saving: no recovery copy is kept of what was discarded. */

@@ -1,17 +1,19 @@
 /* sb-window-private.h
  *
- * What the window's four files share: sb-window.c builds the window and
+ * What the window's files share: sb-window.c builds the window and
  * keeps its panes and state, sb-window-actions.c answers its actions,
  * sb-window-document.c keeps the briefing it edits (undo, saving,
- * closing), and sb-window-jobs.c runs what takes a while (opening,
+ * closing), sb-window-jobs.c runs what takes a while (opening,
  * importing, exporting) with the progress line and the dialogs that
- * report it.
+ * report it, and sb-window-compare.c compares the briefing with another
+ * version of it, and sb-window-server.c saves it back to a WebDAV server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include "sb-changes-pane.h"
 #include "sb-detail-pane.h"
 #include "sb-document.h"
 #include "sb-filter-popover.h"
@@ -24,6 +26,7 @@
 G_BEGIN_DECLS
 
 typedef struct _SbWindowJob SbWindowJob;
+typedef struct _SbWindowCompare SbWindowCompare;
 
 struct _SbWindow
 {
@@ -55,6 +58,9 @@ struct _SbWindow
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
   guint progress_timeout;  /* pulses the bar until a fraction is known */
+  GtkRevealer *changes_revealer;
+  SbChangesPane *changes_pane;
+  SbWindowCompare *compare; /* what the briefing is compared with */
 
   SbSelection *selection;
   SbDocument *document;    /* nullable: the briefing edited, where it came from */
@@ -81,6 +87,21 @@ struct _SbWindow
 /* sb-window-actions.c */
 void     _sb_window_class_actions_init     (GtkWidgetClass *widget_class);
 
+/* sb-window-compare.c */
+void     _sb_window_class_compare_init     (GtkWidgetClass *widget_class);
+void     _sb_window_compare_init           (SbWindow       *self);
+void     _sb_window_compare_dispose        (SbWindow       *self);
+void     _sb_window_compare_with           (SbWindow       *self,
+                                            SbBriefing     *other,
+                                            const char     *label);
+void     _sb_window_stop_comparing         (SbWindow       *self);
+
+/* sb-window-server.c */
+void     _sb_window_class_server_init      (GtkWidgetClass *widget_class);
+void     _sb_window_save_to_server         (SbWindow       *self,
+                                            gboolean        then_close);
+void     _sb_window_compare_with_server    (SbWindow       *self);
+
 /* sb-window-document.c */
 void     _sb_window_class_document_init    (GtkWidgetClass  *widget_class);
 void     _sb_window_document_init          (SbWindow        *self);
@@ -93,6 +114,8 @@ gboolean _sb_window_is_replaceable         (SbWindow        *self);
 SbWindow *_sb_window_new_sibling           (SbWindow        *self);
 gboolean _sb_window_close_request          (SbWindow        *self);
 void     _sb_window_discard_changes        (SbWindow        *self);
+void     _sb_window_closed                 (SbWindow        *self,
+                                            gboolean         did_close);
 
 /* sb-window-jobs.c */
 gboolean _sb_window_job_is_loading         (SbWindow       *self);

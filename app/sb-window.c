@@ -434,6 +434,7 @@ sb_window_dispose (GObject *object)
 
   _sb_window_cancel_job (self);
   _sb_window_document_dispose (self);
+  _sb_window_compare_dispose (self);
   g_clear_object (&self->presenter);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->import_encoding, g_free);
@@ -543,6 +544,8 @@ sb_window_class_init (SbWindowClass *klass)
 
   _sb_window_class_actions_init (widget_class);
   _sb_window_class_document_init (widget_class);
+  _sb_window_class_compare_init (widget_class);
+  _sb_window_class_server_init (widget_class);
 }
 
 static void
@@ -586,6 +589,7 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
   update_presenting_actions (self);
   _sb_window_document_init (self);
+  _sb_window_compare_init (self);
 }
 
 /**

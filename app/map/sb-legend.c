@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-change-layer.h"
 #include "sb-changes.h"
 #include "sb-cluster-symbols.h"
 #include "sb-format.h"
@@ -31,6 +32,7 @@ struct _SbLegend
   GtkBox *rows;
 
   SbSelection *selection;
+  SbComparison *comparison; /* nullable: changes marked on the map */
   guint rebuild_source;    /* after edits */
 };
 
@@ -49,6 +51,7 @@ typedef enum
   SAMPLE_NEAR,
   SAMPLE_REGION_COUNT,
   SAMPLE_TOWN,
+  SAMPLE_CHANGE,
 } SampleKind;
 
 typedef struct
@@ -206,6 +209,11 @@ draw_sample (GtkDrawingArea *area,
       }
       break;
 
+    case SAMPLE_CHANGE:
+      sb_symbol_paint_incident (cr, SB_INCIDENT_TYPE_CLASH, &style, cx, cy, 6);
+      sb_change_mark_paint (cr, sample->value, cx, cy, 6, dark);
+      break;
+
     case SAMPLE_TOWN:
     default:
       {
@@ -335,6 +343,14 @@ rebuild (SbLegend *self)
   if (precisions[SB_PLACE_PRECISION_REGION] && sb_incident_clusters_wanted (briefing))
     add_row (self, SAMPLE_REGION_COUNT, 0, _("Incidents known only to a region: a soft area with their number"));
   add_row (self, SAMPLE_TOWN, 0, _("A town the briefing mentions"));
+
+  if (self->comparison != NULL)
+    {
+      add_heading (self, _("Changes since the version compared with"));
+      add_row (self, SAMPLE_CHANGE, SB_CHANGE_ADDED, _("Added"));
+      add_row (self, SAMPLE_CHANGE, SB_CHANGE_CHANGED, _("Changed"));
+      add_row (self, SAMPLE_CHANGE, SB_CHANGE_REMOVED, _("Removed: where it stood"));
+    }
 }
 
 static gboolean
@@ -388,6 +404,20 @@ sb_legend_set_selection (SbLegend    *self,
   rebuild (self);
 }
 
+/**
+ * sb_legend_set_comparison:
+ * @comparison: (nullable): the comparison whose changes the map marks
+ */
+void
+sb_legend_set_comparison (SbLegend     *self,
+                          SbComparison *comparison)
+{
+  g_return_if_fail (SB_IS_LEGEND (self));
+
+  if (g_set_object (&self->comparison, comparison) && self->selection != NULL)
+    rebuild (self);
+}
+
 static void
 sb_legend_dispose (GObject *object)
 {
@@ -400,6 +430,7 @@ sb_legend_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (sb_legend_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sb-comparison.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbLegend, sb_legend, SB, LEGEND, GtkWidget)
 
-void sb_legend_set_selection (SbLegend    *self,
-                              SbSelection *selection);
+void sb_legend_set_selection  (SbLegend     *self,
+                               SbSelection  *selection);
+void sb_legend_set_comparison (SbLegend     *self,
+                               SbComparison *comparison);
 
 G_END_DECLS

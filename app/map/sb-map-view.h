@@ -11,6 +11,7 @@
 #include <shumate/shumate.h>
 
 #include "sb-bounds.h"
+#include "sb-comparison.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ void             sb_map_view_frame_briefing (SbMapView   *self);
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);
+void             sb_map_view_set_comparison (SbMapView    *self,
+                                             SbComparison *comparison);
 void             sb_map_view_set_symbol_scale (SbMapView *self,
                                                double     symbol_scale);
 void             sb_map_view_go_to          (SbMapView   *self,

@@ -1,5 +1,8 @@
 /* sb-change.c
  *
+ * One difference between two versions of a briefing, and what it touches
+ * in words.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,5 +1,8 @@
 /* sb-comparison.c
  *
+ * Two versions of a briefing compared entity by entity, matched by id;
+ * fields compared by value, references by id, places by where they are.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
