@@ -4,7 +4,8 @@
  * on 127.0.0.1 with a configuration of the test's own, unprivileged and
  * in a folder of its own. A folder listed; a briefing opened, edited and
  * saved back (twice within a second, which Apache answers with weak
- * ETags); a save refused because a second client changed the file
+ * ETags); a save refused because a second client (another process)
+ * changed the file
  * (compared, then kept as a copy on the server, the colleague's version
  * untouched); a new briefing saved into a folder without replacing a file
  * there; the server gone during a save (the work kept, a recovery copy
@@ -467,9 +468,6 @@ test_conflict (void)
   g_autofree char *uri = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *copy_uri = NULL;
-  g_autoptr(SoupSession) colleague = soup_session_new ();
-  g_autoptr(SoupMessage) put = NULL;
-  g_autoptr(GBytes) answer = NULL;
   g_autoptr(GError) error = NULL;
   SbWindow *window;
   GtkWindow *dialog;
@@ -482,19 +480,23 @@ test_conflict (void)
   window = open_window (uri);
   edit_title (window, "Mine");
 
-  /* The second client changes the file through the server. */
+  /* A second client, in a process of its own, changes it through the
+   * server. */
   {
-    g_autofree char *body = read_on_server (server, "open/shared.sahelbrief");
-    g_autofree char *changed = NULL;
-    g_autoptr(GString) text = g_string_new (body);
+    const char *script =
+      "import sys, urllib.request\n"
+      "uri = sys.argv[1]\n"
+      "body = urllib.request.urlopen(uri).read().replace(b'Coup in Mali, 2020', b'Theirs', 1)\n"
+      "request = urllib.request.Request(uri, data=body, method='PUT')\n"
+      "print(urllib.request.urlopen(request).status)\n";
+    const char *argv[] = { "python3", "-c", script, uri, NULL };
+    g_autofree char *out = NULL;
+    int status;
 
-    g_string_replace (text, "Coup in Mali, 2020", "Theirs", 1);
-    changed = g_string_free (g_steal_pointer (&text), FALSE);
-    put = soup_message_new (SOUP_METHOD_PUT, uri);
-    soup_message_set_request_body_from_bytes (put, "application/json", g_bytes_new_take (g_strdup (changed), strlen (changed)));
-    answer = soup_session_send_and_read (colleague, put, NULL, &error);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (soup_message_get_status (put), ==, SOUP_STATUS_NO_CONTENT);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (g_strstrip (out), ==, "204");
   }
   theirs = read_on_server (server, "open/shared.sahelbrief");
 
@@ -652,24 +654,49 @@ keyring_available (void)
   return service != NULL && error == NULL;
 }
 
+static gboolean
+secrets_on_bus (gpointer data)
+{
+  GDBusConnection *bus = data;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                                           -1, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static GSubprocess *keyring_daemon;
+
 /* A keyring daemon of the test's own, on this D-Bus session, with a
  * "login" keyring unlocked and made the default, in a folder of the
- * test's: nothing of the machine's keyrings is touched.
+ * test's: nothing of the machine's keyrings is touched. It must own the
+ * bus name before libsecret asks for it, or D-Bus would start another,
+ * locked one that prompts.
  */
 static gboolean
 start_keyring (void)
 {
-  const char *argv[] = { "gnome-keyring-daemon", "--unlock", "--components=secrets", NULL };
+  const char *argv[] = { "gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets", NULL };
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *data = NULL;
   g_autofree char *keyrings = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *program = g_find_program_in_path (argv[0]);
+  GOutputStream *input;
 
+  if (keyring_daemon != NULL)
+    return keyring_available ();
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || program == NULL)
+    return FALSE;
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
     return FALSE;
 
   data = sb_test_make_temp_dir ("sb-keyring-XXXXXX");
@@ -678,13 +705,19 @@ start_keyring (void)
   default_path = g_build_filename (keyrings, "default", NULL);
   write_file (default_path, "login", -1);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  daemon = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  if (daemon == NULL)
+  keyring_daemon = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (keyring_daemon == NULL)
     return FALSE;
+
   /* The keyring's own password, for this test session only. */
-  g_subprocess_communicate_utf8 (daemon, "test keyring\n", NULL, &out, NULL, &error);
+  input = g_subprocess_get_stdin_pipe (keyring_daemon);
+  g_output_stream_write_all (input, "test keyring", strlen ("test keyring"), NULL, NULL, NULL);
+  g_output_stream_close (input, NULL, NULL);
+
+  if (!sb_test_run_until (secrets_on_bus, bus, 15000))
+    return FALSE;
 
   return keyring_available ();
 }
@@ -814,6 +847,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *state = g_dir_make_tmp ("sb-webdav-state-XXXXXX", NULL);
+  int status;
 
   /* Recovery copies go to a folder of the test's. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
@@ -829,5 +863,10 @@ main (int   argc,
   g_test_add_func ("/webdav/server-gone", test_server_gone);
   g_test_add_func ("/webdav/digest", test_digest);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (keyring_daemon != NULL)
+    g_subprocess_force_exit (keyring_daemon);
+  g_clear_object (&keyring_daemon);
+
+  return status;
 }
