@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -508,6 +509,9 @@ test_conflict (void)
 
     g_assert_cmpstr (now, ==, theirs);
   }
+
+  if (g_getenv ("SB_TEST_PAUSE_MS") != NULL)
+    sb_test_iterate_for (atoi (g_getenv ("SB_TEST_PAUSE_MS")));
 
   /* Compared with theirs: the title is what differs. */
   respond (dialog, "compare");
