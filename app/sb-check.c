@@ -21,12 +21,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <gio/gio.h>
-#include <unistd.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "sb-check.h"
 #include "sb-import-file.h"
@@ -107,70 +105,6 @@ check_file (const char *filename,
   return sb_import_summary_made_anything (summary) && summary->n_skipped == 0;
 }
 
-/* Replaces @file only once the whole briefing is written and flushed to
- * disk: a temporary file beside it, fsync(), then rename(). On any
- * failure the target is as it was and the temporary file is gone.
- */
-static gboolean
-write_atomically (GFile         *file,
-                  const char    *data,
-                  gsize          length,
-                  GError       **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *dir = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *template = NULL;
-  gsize written = 0;
-  int fd;
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("the output must be a local file"));
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  basename = g_path_get_basename (path);
-  template = g_strdup_printf ("%s/.%s.XXXXXX", dir, basename);
-
-  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("cannot write in “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      written += n;
-    }
-
-  if (written < length || fsync (fd) != 0 || !g_close (fd, NULL) || g_rename (template, path) != 0)
-    {
-      int saved_errno = errno;
-
-      if (written < length)
-        g_close (fd, NULL);
-      g_unlink (template);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static int
 convert (char       **inputs,
          const char  *output,
@@ -183,9 +117,7 @@ convert (char       **inputs,
   g_autoptr(SbBriefing) briefing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output_name = g_file_get_basename (output_file);
-  g_autofree char *data = NULL;
   gboolean all_read = TRUE;
-  gsize length = 0;
 
   sb_importer_set_name_property (importer, name_property);
 
@@ -220,9 +152,11 @@ convert (char       **inputs,
     output_name[strlen (output_name) - strlen (".sahelbrief")] = '\0';
 
   briefing = sb_importer_finish (importer, title ? title : output_name);
-  data = sb_writer_to_data (briefing, &length);
 
-  if (!write_atomically (output_file, data, length, &error))
+  /* The output is replaced only once the whole briefing is written and
+   * flushed: bad input or a full disk leave it as it was.
+   */
+  if (!sb_writer_save (briefing, output_file, NULL, &error))
     {
       g_printerr ("%s: %s\n", output, error->message);
       return EXIT_INVALID;

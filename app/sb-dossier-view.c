@@ -371,6 +371,12 @@ on_back_clicked (SbDossierView *self)
   g_signal_emit (self, signals[BACK], 0);
 }
 
+static void
+on_briefing_changed (SbDossierView *self)
+{
+  sb_dossier_view_set_actor (self, NULL);
+}
+
 void
 sb_dossier_view_set_selection (SbDossierView *self,
                                SbSelection   *selection)
@@ -381,6 +387,10 @@ sb_dossier_view_set_selection (SbDossierView *self,
 
   self->selection = g_object_ref (selection);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_current_row), self, G_CONNECT_SWAPPED);
+  /* Before "filter-changed" rebuilds: the actor is of the old briefing,
+   * whose sources may be gone already.
+   */
+  g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
 }

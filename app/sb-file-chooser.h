@@ -32,4 +32,6 @@ void sb_file_chooser_save (GtkWindow        *parent,
                            SbFileChosenFunc  callback,
                            gpointer          user_data);
 
+void sb_file_chooser_answer_for_testing (GFile *file);
+
 G_END_DECLS

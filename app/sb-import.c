@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-file-chooser.h"
+#include "sb-file-output.h"
 #include "sb-geojson-export.h"
 #include "sb-import.h"
 #include "sb-problem.h"
@@ -290,15 +291,16 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Export *export = task_data;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(SbFileOutput) output = NULL;
   g_autoptr(GError) error = NULL;
 
-  stream = g_file_replace (export->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
-  if (stream == NULL ||
+  /* Cancelled or failed, the output is dropped and the file stays. */
+  output = sb_file_output_new (export->file, SB_FILE_OUTPUT_NONE, cancellable, &error);
+  if (output == NULL ||
       !sb_geojson_export_to_stream (export->briefing, export->filter,
                                     (const char * const *) export->languages,
-                                    G_OUTPUT_STREAM (stream), cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+                                    sb_file_output_get_stream (output), cancellable, &error) ||
+      !sb_file_output_commit (output, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -313,7 +315,9 @@ export_thread (GTask        *task,
  *
  * Writes @briefing, or what @filter shows of it, to @file as GeoJSON, in
  * a worker thread, with the texts in the languages preferred now. The
- * file is replaced only once it is written completely.
+ * file is replaced only once it is written completely; cancelled or
+ * failed, the export leaves it as it was. It reports success when the
+ * file was replaced, even if @cancellable was cancelled after that.
  */
 void
 sb_export_geojson_async (SbBriefing          *briefing,
@@ -336,7 +340,11 @@ sb_export_geojson_async (SbBriefing          *briefing,
   export->languages = g_strdupv ((char **) sb_text_get_preferred_languages ());
   export->file = g_object_ref (file);
 
+  /* Cancelled once the file is replaced, the export has still happened:
+   * the thread says which, not the state of @cancellable at the end.
+   */
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, sb_export_geojson_async);
   g_task_set_task_data (task, export, (GDestroyNotify) export_free);
   g_task_run_in_thread (task, export_thread);

@@ -128,6 +128,8 @@ create_recent_list (GtkWindow          *dialog,
     {
       GtkWidget *row = adw_action_row_new ();
 
+      /* An address is shown as it is: "&" and "<" are not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), recent_locations[i]);
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);

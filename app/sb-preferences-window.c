@@ -26,6 +26,8 @@ struct _SbPreferencesWindow
   AdwEntryRow *template_row;
   AdwEntryRow *attribution_row;
   AdwActionRow *mbtiles_row;
+  AdwActionRow *cache_row;
+  GtkSpinButton *cache_spin;
   GtkLabel *template_error;
   AdwComboRow *language_row;
 
@@ -45,6 +47,7 @@ update_rows (SbPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->template_row), kind == SB_TILES_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->attribution_row), kind == SB_TILES_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->mbtiles_row), kind == SB_TILES_MBTILES);
+  gtk_widget_set_visible (GTK_WIDGET (self->cache_row), kind == SB_TILES_OPENSTREETMAP || kind == SB_TILES_CUSTOM);
   adw_action_row_set_subtitle (self->mbtiles_row, *path ? path : _("No file chosen"));
 
   if (adw_combo_row_get_selected (self->source_row) != (guint) kind)
@@ -263,6 +266,8 @@ sb_preferences_window_class_init (SbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, template_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, attribution_row);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, mbtiles_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, cache_row);
+  gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, cache_spin);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, template_error);
   gtk_widget_class_bind_template_child (widget_class, SbPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
@@ -307,6 +312,7 @@ sb_preferences_window_new (GtkWindow  *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->template_row), url_template);
   gtk_editable_set_text (GTK_EDITABLE (self->attribution_row), attribution);
 
+  g_settings_bind (settings, "tile-cache-size", self->cache_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   update_rows (self);
   setup_language_row (self, briefing);

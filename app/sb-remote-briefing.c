@@ -4,9 +4,19 @@
  * Reload.
  *
  * One SoupSession for the app, used from the main thread: libsoup 3.2's
- * sessions are not thread-safe. The body is read in chunks so that the
- * window can show progress and the size limit applies before the memory
- * is spent; then the loader checks it in a worker thread, as for files.
+ * sessions are not thread-safe. The body is read in chunks in the main
+ * loop, so that the window can show progress and the size limit applies
+ * before the memory is spent, and each chunk goes at once to the loader,
+ * which reads it in a worker thread (through an SbQueueInputStream) into
+ * its own buffer: the briefing is held once.
+ *
+ * A load has a deadline and, once the body flows, a minimum rate
+ * (SbTransferWatch): a server sending a byte a second never trips the
+ * session's timeout between reads. A redirect from a server on the public
+ * internet to an address on a private or local network (a router, a
+ * cloud machine's metadata service at 169.254.169.254) is refused: the
+ * address is looked at before the request goes out, as an address
+ * literal in the redirect and as the address connected to.
  *
  * Each load has a cancellable of its own, cancelled with the caller's and
  * whenever the load gives up on a body: closing the stream of an
@@ -22,17 +32,27 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "sb-loader.h"
+#include "sb-queue-input-stream.h"
 #include "sb-remote-briefing.h"
 #include "sb-server-auth.h"
 #include "sb-tile-source.h"
+#include "sb-transfer-watch.h"
 
 #define CHUNK_SIZE (64 * 1024)
+#define DEADLINE_SECONDS (30 * 60)
+#define MIN_BYTES_PER_SECOND 1024
+#define RATE_WINDOW_SECONDS 30
 
 static SoupSession *session;
 static guint timeout_seconds = SB_REMOTE_DEFAULT_TIMEOUT;
 static gsize max_size = SB_LOADER_MAX_SIZE;
+static guint deadline_seconds = DEADLINE_SECONDS;
+static guint min_bytes_per_second = MIN_BYTES_PER_SECOND;
+static guint rate_window_seconds = RATE_WINDOW_SECONDS;
+static GInetAddressMask *public_for_testing;
 
 typedef struct
 {
@@ -48,11 +68,18 @@ typedef struct
 
   SbRemoteProgressFunc progress;
   gpointer progress_data;
-  GByteArray *body;
+  goffset received;
   goffset total;                  /* -1 when unknown */
   gsize limit;
+  SbTransferWatch *watch;
 
-  GBytes *bytes;                  /* for the loader */
+  /* Redirects: where the first request went, and a refused one. */
+  guint n_starts;
+  gboolean origin_public;
+  char *refused_host;
+
+  GInputStream *body;             /* SbQueueInputStream, read by the loader */
+  GError *body_error;             /* why the body stopped, if it did */
   SbRemoteResult *result;
 } Load;
 
@@ -77,11 +104,17 @@ load_free (Load *load)
   if (load->message != NULL)
     g_signal_handlers_disconnect_by_data (load->message, load);
 
+  /* A loader still reading stops. */
+  if (load->body != NULL)
+    sb_queue_input_stream_finish (SB_QUEUE_INPUT_STREAM (load->body), NULL);
+
+  g_clear_pointer (&load->watch, sb_transfer_watch_free);
   g_clear_object (&load->cancellable);
   g_clear_object (&load->message);
   g_clear_pointer (&load->uri, g_uri_unref);
-  g_clear_pointer (&load->body, g_byte_array_unref);
-  g_clear_pointer (&load->bytes, g_bytes_unref);
+  g_clear_object (&load->body);
+  g_clear_error (&load->body_error);
+  g_clear_pointer (&load->refused_host, g_free);
   g_clear_pointer (&load->result, sb_remote_result_free);
   g_free (load);
 }
@@ -149,6 +182,31 @@ get_session (void)
   return session;
 }
 
+/* Words from the server (a reason phrase, a content type) as they may go
+ * into a message: UTF-8, no control characters, not too long.
+ */
+static char *
+dup_server_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *printable = g_string_new (NULL);
+  guint length = 0;
+
+  for (const char *p = valid; *p != '\0' && length < 80; p = g_utf8_next_char (p), length++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (printable, ' ');
+      else
+        g_string_append_unichar (printable, c);
+    }
+  if (length == 80 && g_utf8_strlen (valid, -1) > 80)
+    g_string_append (printable, "…");
+
+  return g_string_free (printable, FALSE);
+}
+
 /* The server as messages name it: with its port when that is not the
  * scheme's usual one.
  */
@@ -209,6 +267,35 @@ describe_error (Load   *load,
 {
   g_autofree char *server = dup_server_name (current_uri (load));
   g_autofree char *message = NULL;
+  SbTransferVerdict verdict = load->watch ? sb_transfer_watch_get_verdict (load->watch) : SB_TRANSFER_GOING;
+
+  if (load->refused_host != NULL)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                        _("The server “%s” redirected to “%s”, an address on a private or local network; a server on the internet is not followed there, so the briefing was not loaded"),
+                        g_uri_get_host (load->uri), load->refused_host);
+
+  if (verdict == SB_TRANSFER_PAST_DEADLINE && deadline_seconds % 60 == 0)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                        ngettext ("The server “%s” took more than %u minute to send the briefing; loading was given up",
+                                  "The server “%s” took more than %u minutes to send the briefing; loading was given up",
+                                  deadline_seconds / 60),
+                        server, deadline_seconds / 60);
+
+  if (verdict == SB_TRANSFER_PAST_DEADLINE)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                        ngettext ("The server “%s” took more than %u second to send the briefing; loading was given up",
+                                  "The server “%s” took more than %u seconds to send the briefing; loading was given up",
+                                  deadline_seconds),
+                        server, deadline_seconds);
+
+  if (verdict == SB_TRANSFER_TOO_SLOW)
+    {
+      g_autofree char *rate = g_format_size (min_bytes_per_second);
+
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                          _("The server “%s” sent the briefing too slowly (less than %s a second); loading was given up"),
+                          server, rate);
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
@@ -283,13 +370,13 @@ status_error (Load *load)
 {
   g_autofree char *server = dup_server_name (current_uri (load));
   guint status = soup_message_get_status (load->message);
-  const char *reason = soup_message_get_reason_phrase (load->message);
+  g_autofree char *reason = NULL;
 
   /* HTTP/2 has no reason phrases; the standard ones read better anyway. */
   if (soup_status_get_phrase (status) != NULL && !g_str_equal (soup_status_get_phrase (status), "Unknown Error"))
-    reason = soup_status_get_phrase (status);
-  if (reason == NULL)
-    reason = "";
+    reason = g_strdup (soup_status_get_phrase (status));
+  else
+    reason = dup_server_text (soup_message_get_reason_phrase (load->message));
 
   switch (status)
     {
@@ -359,6 +446,7 @@ check_content_type (Load *load)
   const char *type = soup_message_headers_get_content_type (headers, NULL);
   g_autofree char *server = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *shown = NULL;
 
   if (type == NULL)
     return NULL;
@@ -368,15 +456,16 @@ check_content_type (Load *load)
     return NULL;
 
   server = dup_server_name (current_uri (load));
+  shown = dup_server_text (type);
 
   if (g_str_equal (lower, "text/html") || g_str_equal (lower, "application/xhtml+xml"))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                         _("The server “%s” sent a web page (%s), not a briefing; the address may lead to a login or error page"),
-                        server, type);
+                        server, shown);
 
   return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                       _("The server “%s” sent content of the type “%s”, not a briefing"),
-                      server, type);
+                      server, shown);
 }
 
 /* The response is read to its end: the connection can serve another
@@ -395,25 +484,92 @@ static void
 report_progress (Load *load)
 {
   if (load->progress != NULL)
-    load->progress (load->body->len, load->total, load->progress_data);
+    load->progress (load->received, load->total, load->progress_data);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+typedef struct
 {
-  Load *load = task_data;
-  SbRemoteResult *result = g_steal_pointer (&load->result);
-  g_autoptr(GPtrArray) problems = NULL;
+  GInputStream *body;
+  guint64 size_hint;
+} LoaderData;
 
-  result->briefing = sb_loader_load_bytes (load->bytes, &problems);
-  g_clear_pointer (&load->bytes, g_bytes_unref);
+static void
+loader_data_free (LoaderData *data)
+{
+  g_clear_object (&data->body);
+  g_free (data);
+}
 
-  g_ptr_array_extend_and_steal (result->problems, g_steal_pointer (&problems));
+typedef struct
+{
+  SbBriefing *briefing;
+  GPtrArray *problems;
+} Loaded;
 
-  g_task_return_pointer (task, result, (GDestroyNotify) sb_remote_result_free);
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->briefing);
+  g_clear_pointer (&loaded->problems, g_ptr_array_unref);
+  g_free (loaded);
+}
+
+/* The loader reads the body as the main loop feeds it. */
+static void
+loader_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LoaderData *data = task_data;
+  Loaded *loaded = g_new0 (Loaded, 1);
+
+  loaded->briefing = sb_loader_load_stream (data->body, data->size_hint, NULL, &loaded->problems);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+/* In the main context, once the loader is done: the body's own failure,
+ * if it failed, else what the loader made of it.
+ */
+static void
+on_loader_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Load *load = g_task_get_task_data (task);
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), NULL);
+  SbRemoteResult *remote;
+
+  /* A loader that stopped early (at its own limit) needs no more. */
+  if (load->stream != NULL)
+    g_cancellable_cancel (load->cancellable);
+
+  if (load->body_error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&load->body_error));
+      loaded_free (loaded);
+      return;
+    }
+
+  remote = g_steal_pointer (&load->result);
+  remote->briefing = g_steal_pointer (&loaded->briefing);
+  g_ptr_array_extend_and_steal (remote->problems, g_steal_pointer (&loaded->problems));
+  loaded_free (loaded);
+
+  g_task_return_pointer (task, remote, (GDestroyNotify) sb_remote_result_free);
+}
+
+/* The body stopped short: the loader is told, and the task ends with
+ * @error when it is done.
+ */
+static void
+stop_body (Load   *load,
+           GError *error)
+{
+  load->body_error = error;
+  sb_queue_input_stream_finish (SB_QUEUE_INPUT_STREAM (load->body), error);
+  g_cancellable_cancel (load->cancellable);
 }
 
 static void on_read (GObject      *object,
@@ -434,7 +590,7 @@ on_read (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   Load *load = g_task_get_task_data (task);
   g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
@@ -443,8 +599,8 @@ on_read (GObject      *object,
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
-      return_error (task, error);
-      g_object_unref (task);
+      stop_body (load, describe_error (load, error));
+      g_error_free (error);
       return;
     }
 
@@ -452,22 +608,43 @@ on_read (GObject      *object,
   if (length == 0)
     {
       finish_response (load);
-      load->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&load->body));
-      g_task_run_in_thread (task, load_in_thread);
-      g_object_unref (task);
+      sb_queue_input_stream_finish (SB_QUEUE_INPUT_STREAM (load->body), NULL);
       return;
     }
 
-  if (length > load->limit - load->body->len)
+  if (length > load->limit - (gsize) load->received)
     {
-      g_task_return_error (task, too_large_error (load, 0));
-      g_object_unref (task);
+      stop_body (load, too_large_error (load, 0));
       return;
     }
 
-  g_byte_array_append (load->body, g_bytes_get_data (chunk, NULL), length);
+  sb_transfer_watch_add (load->watch, length);
+  sb_queue_input_stream_push (SB_QUEUE_INPUT_STREAM (load->body), chunk);
+  load->received += length;
   report_progress (load);
-  read_next (task);
+  read_next (g_steal_pointer (&task));
+}
+
+/* Reading the body and loading it go on together, until both are done. */
+static void
+start_body (GTask *task)
+{
+  Load *load = g_task_get_task_data (task);
+  LoaderData *data = g_new0 (LoaderData, 1);
+  g_autoptr(GTask) loader = NULL;
+
+  load->body = sb_queue_input_stream_new ();
+  data->body = g_object_ref (load->body);
+  data->size_hint = MAX (load->total, 0);
+
+  loader = g_task_new (NULL, NULL, on_loader_done, g_object_ref (task));
+  g_task_set_source_tag (loader, loader_thread);
+  g_task_set_task_data (loader, data, (GDestroyNotify) loader_data_free);
+  g_task_run_in_thread (loader, loader_thread);
+
+  load->reading_body = TRUE;
+  report_progress (load);
+  read_next (g_object_ref (task));
 }
 
 static void
@@ -526,8 +703,11 @@ on_sent (GObject      *object,
       return;
     }
 
+  /* "Content-Length: -5" reads as -5: no length at all. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     length = soup_message_headers_get_content_length (headers);
+  if (length < 0)
+    length = -1;
 
   if (length > 0 && (guint64) length > load->limit)
     {
@@ -539,10 +719,98 @@ on_sent (GObject      *object,
   if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
     load->total = length;
 
-  load->body = g_byte_array_sized_new (load->total > 0 ? load->total : CHUNK_SIZE);
-  load->reading_body = TRUE;
-  report_progress (load);
-  read_next (g_steal_pointer (&task));
+  start_body (task);
+}
+
+/* Not on the public internet: a private, local or special network. */
+static gboolean
+is_public_address (GInetAddress *address)
+{
+  const guint8 *bytes = g_inet_address_to_bytes (address);
+  g_autoptr(GInetAddress) embedded = NULL;
+
+  if (public_for_testing != NULL && g_inet_address_mask_matches (public_for_testing, address))
+    return TRUE;
+
+  /* ::ffff:a.b.c.d is the IPv4 address a.b.c.d. */
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6
+      && memcmp (bytes, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)
+    {
+      embedded = g_inet_address_new_from_bytes (bytes + 12, G_SOCKET_FAMILY_IPV4);
+      return is_public_address (embedded);
+    }
+
+  if (g_inet_address_get_is_any (address) || g_inet_address_get_is_loopback (address)
+      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_site_local (address)
+      || g_inet_address_get_is_multicast (address))
+    return FALSE;
+
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
+    /* 0.0.0.0/8, and 100.64.0.0/10 behind carrier-grade NAT. */
+    return bytes[0] != 0 && !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64);
+
+  /* Unique local addresses, fc00::/7. */
+  return (bytes[0] & 0xfe) != 0xfc;
+}
+
+/* Returns: whether @host is an address literal that is not public */
+static gboolean
+is_private_literal (const char *host)
+{
+  g_autoptr(GInetAddress) address = host ? g_inet_address_new_from_string (host) : NULL;
+
+  return address != NULL && !is_public_address (address);
+}
+
+static void
+refuse_redirect (Load       *load,
+                 const char *host)
+{
+  if (load->refused_host == NULL)
+    load->refused_host = g_strdup (host);
+  g_cancellable_cancel (load->cancellable);
+}
+
+/* A redirect, before it connects: an address literal is judged now. */
+static void
+on_restarted (SoupMessage *message,
+              Load        *load)
+{
+  const char *host = g_uri_get_host (soup_message_get_uri (message));
+
+  if (load->origin_public && is_private_literal (host))
+    refuse_redirect (load, host);
+}
+
+/* Connected, before the request goes out: the address connected to. */
+static void
+on_starting (SoupMessage *message,
+             Load        *load)
+{
+  GSocketAddress *remote = soup_message_get_remote_address (message);
+  GInetAddress *address = NULL;
+  gboolean is_public;
+
+  if (remote != NULL && G_IS_INET_SOCKET_ADDRESS (remote))
+    address = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
+  is_public = address != NULL ? is_public_address (address)
+                              : !is_private_literal (g_uri_get_host (soup_message_get_uri (message)));
+
+  if (load->n_starts++ == 0)
+    {
+      load->origin_public = is_public;
+      return;
+    }
+
+  if (load->origin_public && !is_public)
+    {
+      g_autofree char *text = address ? g_inet_address_to_string (address) : NULL;
+      g_autofree char *where = NULL;
+      const char *host = g_uri_get_host (soup_message_get_uri (message));
+
+      where = text && g_strcmp0 (host, text) != 0 ? g_strdup_printf ("%s (%s)", host, text) : g_strdup (host);
+      refuse_redirect (load, where);
+    }
 }
 
 static gboolean
@@ -647,6 +915,10 @@ sb_remote_briefing_load_async (const char           *uri,
   load->message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
   g_signal_connect (load->message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
   sb_server_auth_attach (load->message);
+  g_signal_connect (load->message, "restarted", G_CALLBACK (on_restarted), load);
+  g_signal_connect (load->message, "starting", G_CALLBACK (on_starting), load);
+  load->watch = sb_transfer_watch_new (load->cancellable, deadline_seconds,
+                                       min_bytes_per_second, rate_window_seconds);
 
   headers = soup_message_get_request_headers (load->message);
   soup_message_headers_replace (headers, "Accept",
@@ -709,4 +981,29 @@ void
 sb_remote_briefing_set_max_size_for_testing (gsize size)
 {
   max_size = size;
+}
+
+void
+sb_remote_briefing_set_limits_for_testing (guint deadline,
+                                           guint min_rate,
+                                           guint window)
+{
+  deadline_seconds = deadline;
+  min_bytes_per_second = min_rate;
+  rate_window_seconds = window;
+}
+
+/**
+ * sb_remote_briefing_set_public_for_testing:
+ * @mask: (nullable): addresses to take as public, such as "127.0.0.2/32"
+ *
+ * Tests run servers on this machine; this lets one of them stand for a
+ * server on the internet.
+ */
+void
+sb_remote_briefing_set_public_for_testing (const char *mask)
+{
+  g_clear_object (&public_for_testing);
+  if (mask != NULL)
+    public_for_testing = g_inet_address_mask_new_from_string (mask, NULL);
 }

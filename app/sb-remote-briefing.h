@@ -1,8 +1,9 @@
 /* sb-remote-briefing.h
  *
  * Loads a briefing from an http or https address, for Open Location and
- * Reload: streamed with a size limit and a timeout, checked by the same
- * loader as files, in a worker thread. Failures are errors that say what
+ * Reload: streamed into the same loader as files, in a worker thread,
+ * with a size limit, a timeout, a deadline and a minimum rate; redirects
+ * from the internet into a private network are refused. Failures are errors that say what
  * and where; a briefing with problems is not an error but a result with
  * the loader's problems, like a file's.
  */
@@ -55,6 +56,10 @@ SoupSession    *sb_remote_briefing_get_session (void);
 
 void            sb_remote_briefing_set_timeout_for_testing  (guint  seconds);
 void            sb_remote_briefing_set_max_size_for_testing (gsize  max_size);
+void            sb_remote_briefing_set_limits_for_testing   (guint  deadline_seconds,
+                                                             guint  min_bytes_per_second,
+                                                             guint  window_seconds);
+void            sb_remote_briefing_set_public_for_testing   (const char *mask);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbRemoteResult, sb_remote_result_free)
 

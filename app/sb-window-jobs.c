@@ -18,6 +18,7 @@
 #include "sb-import.h"
 #include "sb-loader.h"
 #include "sb-remote-briefing.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 #define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
@@ -771,7 +772,7 @@ on_imported (GObject      *object,
 
   /* The briefing is shown; what was made and left out a click away. */
   title = sb_import_format_toast (summary);
-  toast = adw_toast_new (title);
+  toast = sb_toast_new_plain (title);
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-import-problems");
   adw_toast_set_timeout (toast, 10);
@@ -926,8 +927,11 @@ on_geojson_exported (GObject      *object,
   g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *title = NULL;
 
+  /* A job that took over cancelled the export; if the file was replaced
+   * before that, the export still says so.
+   */
   sb_export_geojson_finish (result, &error);
-  if (!end_job (job))
+  if (!end_job (job) && error != NULL)
     return;
 
   if (error != NULL)
@@ -937,7 +941,7 @@ on_geojson_exported (GObject      *object,
     }
 
   title = g_strdup_printf (_("Exported to “%s”"), name);
-  sb_window_add_toast (self, adw_toast_new (title));
+  sb_window_add_toast (self, sb_toast_new_plain (title));
 }
 
 /**
@@ -1001,7 +1005,7 @@ on_map_exported (GObject      *object,
   else
     return;   /* printed, or the print dialog was cancelled */
 
-  toast = adw_toast_new (message);
+  toast = sb_toast_new_plain (message);
   adw_toast_set_timeout (toast, 6);
   sb_window_add_toast (self, toast);
 }

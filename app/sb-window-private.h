@@ -70,6 +70,7 @@ struct _SbWindow
   gpointer closed_data;
   SbPresenter *presenter;  /* made once the settings are known */
   GSettings *settings;     /* nullable */
+  GCancellable *tiles_opening;  /* the tiles the settings name, opening */
   gboolean restore_view;   /* the first briefing shown gets the saved view */
   SbImportFormat import_format;  /* of the document's file, when imported */
   char *import_encoding;   /* as chosen, or NULL: detected */

@@ -17,6 +17,7 @@
 
 #include "sb-map-view.h"
 #include "sb-tile-setup.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 #define MAX_RECENT 10
@@ -323,22 +324,52 @@ setup_handle (SbWindow  *self,
  * built-in base map, and says why.
  */
 static void
-apply_tile_settings (SbWindow *self)
+on_tiles_opened (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  g_autoptr(SbWindow) self = user_data;
   g_autoptr(ShumateMapSource) tiles = NULL;
   g_autoptr(GError) error = NULL;
 
-  tiles = sb_tile_setup_from_settings (self->settings, &error);
+  tiles = sb_tile_setup_from_settings_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->tiles_opening);
+
   sb_map_view_set_tiles (self->map_view, tiles);
   sb_presenter_set_tiles (self->presenter, tiles);
 
   if (error != NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = sb_toast_new_plain (error->message);
 
       adw_toast_set_timeout (toast, 0);
       sb_window_add_toast (self, toast);
     }
+}
+
+/* The tiles the preferences name, opened in a worker thread (a hostile
+ * MBTiles file must not hold up the window); a choice that cannot be
+ * used leaves the built-in base map, and says why. A later change
+ * supersedes one still opening.
+ */
+static void
+apply_tile_settings (SbWindow *self)
+{
+  g_cancellable_cancel (self->tiles_opening);
+  g_clear_object (&self->tiles_opening);
+  self->tiles_opening = g_cancellable_new ();
+
+  /* While a file opens, the base map: not tiles from elsewhere. */
+  if (g_settings_get_enum (self->settings, "tile-source") == SB_TILES_MBTILES)
+    {
+      sb_map_view_set_tiles (self->map_view, NULL);
+      sb_presenter_set_tiles (self->presenter, NULL);
+    }
+
+  sb_tile_setup_from_settings_async (self->settings, self->tiles_opening,
+                                     on_tiles_opened, g_object_ref (self));
 }
 
 static void
@@ -435,6 +466,8 @@ sb_window_dispose (GObject *object)
   _sb_window_cancel_job (self);
   _sb_window_document_dispose (self);
   _sb_window_compare_dispose (self);
+  g_cancellable_cancel (self->tiles_opening);
+  g_clear_object (&self->tiles_opening);
   g_clear_object (&self->presenter);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->import_encoding, g_free);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb-test-util.h"
 
@@ -316,4 +317,49 @@ sb_test_make_temp_dir (const char *tmpl)
   g_ptr_array_add (temp_dirs, g_strdup (path));
 
   return path;
+}
+
+static void
+stop_drip (SoupServerMessage *message,
+           gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (message), "sb-drip-over", GINT_TO_POINTER (TRUE));
+}
+
+/* Holds the message until the client is gone. */
+static gboolean
+drip (gpointer data)
+{
+  SoupServerMessage *message = data;
+
+  if (g_object_get_data (G_OBJECT (message), "sb-drip-over") != NULL)
+    return G_SOURCE_REMOVE;
+
+  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (message);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sb_test_serve_drip:
+ * @first: the body's first bytes, sent at once
+ *
+ * Answers with @first, then a byte every 100 ms for as long as the client
+ * stays: a server that never trips a timeout between reads.
+ */
+void
+sb_test_serve_drip (SoupServerMessage *message,
+                    const char        *content_type,
+                    const char        *first)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, content_type, NULL);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_COPY,
+                            first, strlen (first));
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 100, drip, g_object_ref (message), g_object_unref);
+  g_signal_connect (message, "finished", G_CALLBACK (stop_drip), NULL);
+  g_signal_connect (message, "disconnected", G_CALLBACK (stop_drip), NULL);
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,8 @@ void       sb_test_log_init       (void);
 double     sb_test_percentile     (GArray          *values,
                                    double           p);
 char      *sb_test_make_temp_dir  (const char      *tmpl);
+void       sb_test_serve_drip     (SoupServerMessage *message,
+                                   const char      *content_type,
+                                   const char      *first);
 
 G_END_DECLS

@@ -59,7 +59,13 @@ EXPECTED = [
 ]
 
 
-def find_app(name, timeout=30):
+# A loaded machine takes its time to start the app and fill its window:
+# the tree is walked again until it holds what is expected and stops
+# changing, or this many seconds have passed.
+SETTLE_TIMEOUT = 60
+
+
+def find_app(name, timeout=SETTLE_TIMEOUT):
     deadline = time.time() + timeout
     while time.time() < deadline:
         desktop = pyatspi.Registry.getDesktop(0)
@@ -154,6 +160,57 @@ def walk_app(app):
     return nodes
 
 
+def accessibility_bus_address():
+    from gi.repository import Gio, GLib
+    try:
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+        reply = bus.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                              None, GLib.VariantType.new("(s)"), Gio.DBusCallFlags.NONE, 5000, None)
+        return reply.unpack()[0]
+    except Exception:
+        return None
+
+
+def start_accessibility_bus():
+    """The accessibility bus and its registry, ready: activated through the
+    session bus as a desktop does, or started by hand where that cannot be."""
+    process = None
+    deadline = time.time() + SETTLE_TIMEOUT
+    while accessibility_bus_address() is None:
+        if process is None:
+            process = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if time.time() > deadline:
+            break
+        time.sleep(0.5)
+    # Asking for the desktop starts the registry on that bus.
+    while time.time() < deadline:
+        try:
+            pyatspi.Registry.getDesktop(0).childCount
+            break
+        except Exception:
+            time.sleep(0.5)
+    return process
+
+
+def has_expected(nodes):
+    return all(any(r in roles and n == name for _, r, n, _, _, _ in nodes) for roles, name in EXPECTED)
+
+
+def settled_tree(app):
+    """The tree once the window is filled: every expected control there,
+    and the same number of nodes on two walks a second apart."""
+    deadline = time.time() + SETTLE_TIMEOUT
+    previous = -1
+    while True:
+        nodes = []
+        walk(app, [], nodes)
+        if (has_expected(nodes) and len(nodes) == previous) or time.time() > deadline:
+            return nodes
+        previous = len(nodes) if has_expected(nodes) else -1
+        time.sleep(1)
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: test-accessibility.py PATH-TO-SAHELBRIEF", file=sys.stderr)
@@ -169,10 +226,10 @@ def main():
         f.write("[com/example/SahelBrief]\ntile-source='none'\n")
     env["GSETTINGS_BACKEND"] = "keyfile"
     env["XDG_CONFIG_HOME"] = config
-    # The accessibility bus, as a desktop session starts it.
-    bus_process = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    # The accessibility bus must be up before the app starts: an app that
+    # finds none does not register, and was never found (on a loaded
+    # machine, a second after starting the launcher was not enough).
+    bus_process = start_accessibility_bus()
     app_process = subprocess.Popen([sys.argv[1]], env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = []
@@ -182,8 +239,7 @@ def main():
         if app is None:
             return report(results)
 
-        time.sleep(2)
-        nodes = walk_app(app)
+        nodes = settled_tree(app)
 
         results.append((len(nodes) > 50, f"the tree has {len(nodes)} nodes"))
         check_names(nodes, results, "the window")
@@ -245,6 +301,8 @@ def main():
                         "the Problems button is called so, not by its count"))
     finally:
         for process in (app_process, bus_process):
+            if process is None:
+                continue
             process.terminate()
             try:
                 process.wait(timeout=5)

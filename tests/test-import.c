@@ -1292,6 +1292,7 @@ test_expected_counts (void)
       g_auto(GStrv) fields = NULL;
       g_autoptr(SbImportSummary) summary = NULL;
       g_autoptr(SbBriefing) briefing = NULL;
+      g_autofree char *line = NULL;
       guint expected[10];
       guint n = 0;
 
@@ -1302,6 +1303,8 @@ test_expected_counts (void)
       for (guint f = 0; fields[f] != NULL; f++)
         if (*fields[f] != '\0')
           fields[n++] = fields[f];
+        else
+          g_free (fields[f]);
       fields[n] = NULL;
       g_assert_cmpuint (n, ==, 12);
       for (guint f = 0; f < 10; f++)
@@ -1309,7 +1312,8 @@ test_expected_counts (void)
 
       briefing = import_any (fields[0], &summary);
       print_problems (summary->problems, fields[0]);
-      g_test_message ("%s: %s", fields[0], sb_import_summary_to_line (summary));
+      line = sb_import_summary_to_line (summary);
+      g_test_message ("%s: %s", fields[0], line);
 
       g_assert_cmpint (summary->format, ==, format_from_word (fields[1]));
       g_assert_cmpuint (summary->n_records, ==, expected[0]);
@@ -2000,22 +2004,22 @@ test_file_input (void)
 
   /* A pipe without a writer: refused, not waited on. */
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  stream = sb_file_input_open (fifo_file, 1024, NULL, &error);
+  stream = sb_file_input_open (fifo_file, 1024, NULL, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_null (stream);
   g_clear_error (&error);
 
-  stream = sb_file_input_open (dir_file, 1024, NULL, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  stream = sb_file_input_open (dir_file, 1024, NULL, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
 
   /* A file larger than the cap, or growing past it while it is read. */
   g_assert_true (g_file_set_contents (path, "0123456789abcdef", -1, NULL));
-  stream = sb_file_input_open (file, 8, NULL, &error);
+  stream = sb_file_input_open (file, 8, NULL, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
   g_clear_error (&error);
 
-  stream = sb_file_input_open (file, 20, NULL, &error);
+  stream = sb_file_input_open (file, 20, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_input_stream_read_all (stream, buffer, 10, &n_read, NULL, NULL));
   {

@@ -14,8 +14,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "sb-mbtiles-reader.h"
 #include "sb-mbtiles-source.h"
+#include "sb-tile-image.h"
 #include "sb-tile-setup.h"
 #include "sb-test-util.h"
 
@@ -448,10 +451,13 @@ test_missing_tile (void)
 {
   g_autofree char *path = create_file ("good.mbtiles", GOOD_FILE, "png");
   g_autoptr(SbMbtilesSource) source = open_path (path, NULL);
-  /* Absent, beyond the file's zoom levels, and off the map. */
+  /* Absent, under an absent tile past the file's zoom levels, too far
+   * past them, and off the map.
+   */
   Fetch fetches[] = {
     { .zoom = 1, .x = 1, .y = 1 },
-    { .zoom = 5, .x = 3, .y = 3 },
+    { .zoom = 3, .x = 7, .y = 7 },
+    { .zoom = 10, .x = 0, .y = 0 },
     { .zoom = 1, .x = 2, .y = 0 },
     { .zoom = 1, .x = 0, .y = -1 },
     { .zoom = 40, .x = 0, .y = 0 },
@@ -469,6 +475,70 @@ test_missing_tile (void)
       g_assert_cmpuint (fetches[i].signals, ==, 0);
       fetch_clear (&fetches[i]);
     }
+}
+
+/* Past the file's highest zoom (1 here), the tile there is enlarged. */
+static void
+test_enlarged (void)
+{
+  g_autofree char *path = create_file ("good.mbtiles", GOOD_FILE, "png");
+  g_autoptr(SbMbtilesSource) source = open_path (path, NULL);
+  Fetch fetches[] = {
+    { .zoom = 2, .x = 1, .y = 1 },      /* under 1/0/0, north-west */
+    { .zoom = 4, .x = 15, .y = 0 },     /* under 1/1/0, north-east */
+    { .zoom = 9, .x = 0, .y = 511 },    /* under 1/0/1, eight levels down */
+  };
+  const guint32 colours[] = { 0x00ff00, 0xffff00, 0x0000ff };
+
+  g_assert_nonnull (source);
+  g_assert_cmpuint (sb_mbtiles_source_get_max_zoom (source), ==, 1);
+  fetch_tiles (source, fetches, G_N_ELEMENTS (fetches), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fetches); i++)
+    {
+      g_assert_no_error (fetches[i].error);
+      g_assert_cmpuint (fetches[i].signals, ==, 1);
+      g_assert_cmpuint (centre_colour (fetches[i].bytes), ==, colours[i]);
+      fetch_clear (&fetches[i]);
+    }
+}
+
+/* The part of the tile under the one asked for, at the size of a tile. */
+static void
+test_enlarge_part (void)
+{
+  g_autoptr(GdkPixbuf) quarters = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, TILE_SIZE, TILE_SIZE);
+  g_autoptr(GdkPixbuf) huge = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4096, 16);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) huge_png = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint32 colours[] = { 0xff0000, 0x00ff00, 0x0000ff, 0xffff00 };
+  char *buffer = NULL;
+  gsize length;
+
+  for (guint q = 0; q < 4; q++)
+    {
+      g_autoptr(GdkPixbuf) part = gdk_pixbuf_new_subpixbuf (quarters, (q % 2) * TILE_SIZE / 2, (q / 2) * TILE_SIZE / 2,
+                                                            TILE_SIZE / 2, TILE_SIZE / 2);
+
+      gdk_pixbuf_fill (part, colours[q] << 8 | 0xff);
+    }
+  g_assert_true (gdk_pixbuf_save_to_buffer (quarters, &buffer, &length, "png", &error, NULL));
+  png = g_bytes_new_take (buffer, length);
+
+  for (guint q = 0; q < 4; q++)
+    {
+      g_autoptr(GBytes) enlarged = sb_tile_image_enlarge (png, 1, q % 2, q / 2, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (centre_colour (enlarged), ==, colours[q]);
+    }
+
+  /* An image far larger than a tile is refused before it is decoded. */
+  g_assert_true (gdk_pixbuf_save_to_buffer (huge, &buffer, &length, "png", &error, NULL));
+  huge_png = g_bytes_new_take (buffer, length);
+  g_assert_null (sb_tile_image_enlarge (huge_png, 1, 0, 0, &error));
+  g_assert_nonnull (error);
 }
 
 static void
@@ -588,6 +658,153 @@ assert_refused (const char *path,
   g_test_message ("%s", error->message);
   if (strstr (error->message, words) == NULL)
     g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+static char *
+create_hostile_file (const char *name,
+                     const char *tiles_sql)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  sqlite3 *db = NULL;
+
+  g_remove (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "CREATE TABLE metadata (name text, value text)");
+  add_metadata (db, "format", "png");
+  add_metadata (db, "minzoom", "0");
+  add_metadata (db, "maxzoom", "1");
+  exec_sql (db, tiles_sql);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return path;
+}
+
+/* A "tiles" view that never ends hung the app at every start. Each query
+ * has a budget (a fraction of a second here); over it, the file is
+ * refused and says why.
+ */
+static void
+test_endless_view (void)
+{
+  g_autofree char *path = create_hostile_file ("endless.mbtiles",
+    "CREATE VIEW tiles AS WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r)"
+    " SELECT 0 AS zoom_level, 0 AS tile_column, 0 AS tile_row, x'89504e470d0a1a0a' AS tile_data"
+    " FROM r WHERE i < 0");
+  gint64 start = g_get_monotonic_time ();
+
+  sb_mbtiles_reader_set_query_budget_for_testing (300);
+  assert_refused (path, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "took more than");
+  sb_mbtiles_reader_set_query_budget_for_testing (3000);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+/* A tile far larger than a tile can be is refused by SQLite itself. */
+static void
+test_huge_tile (void)
+{
+  g_autofree char *path = create_hostile_file ("huge.mbtiles",
+    "CREATE VIEW tiles AS SELECT 0 AS zoom_level, 0 AS tile_column, 0 AS tile_row,"
+    " zeroblob(200000000) AS tile_data");
+
+  assert_refused (path, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "more than any map tile");
+}
+
+/* A named pipe in place of the file is refused, not waited on. */
+static void
+test_fifo (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "pipe.mbtiles", NULL);
+
+  g_remove (path);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  assert_refused (path, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not an ordinary file");
+}
+
+typedef struct
+{
+  SbMbtilesSource *source;
+  GError *error;
+  gboolean done;
+} AsyncOpen;
+
+static void
+on_opened (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AsyncOpen *open = user_data;
+
+  open->source = sb_mbtiles_source_new_finish (result, &open->error);
+  open->done = TRUE;
+}
+
+static gboolean
+open_done (gpointer data)
+{
+  return ((AsyncOpen *) data)->done;
+}
+
+/* Opened in a worker thread, the main loop runs on meanwhile. */
+static void
+test_open_async (void)
+{
+  g_autofree char *good = create_file ("good.mbtiles", GOOD_FILE, "png");
+  g_autofree char *endless = create_hostile_file ("endless-async.mbtiles",
+    "CREATE VIEW tiles AS WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r)"
+    " SELECT 0 AS zoom_level, 0 AS tile_column, 0 AS tile_row, x'00' AS tile_data FROM r WHERE i < 0");
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) endless_file = g_file_new_for_path (endless);
+  AsyncOpen open = { NULL, };
+  guint iterations = 0;
+
+  sb_mbtiles_source_new_async (good_file, NULL, on_opened, &open);
+  g_assert_true (sb_test_run_until (open_done, &open, 10000));
+  g_assert_no_error (open.error);
+  g_assert_cmpuint (sb_mbtiles_source_get_max_zoom (open.source), ==, 1);
+  g_clear_object (&open.source);
+
+  sb_mbtiles_reader_set_query_budget_for_testing (500);
+  memset (&open, 0, sizeof open);
+  sb_mbtiles_source_new_async (endless_file, NULL, on_opened, &open);
+  while (!open.done)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      iterations++;
+    }
+  sb_mbtiles_reader_set_query_budget_for_testing (3000);
+
+  g_assert_error (open.error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_null (open.source);
+  /* Opened on the main thread, the loop would not have turned at all
+   * while the query ran; on a loaded machine it turns fewer than the
+   * 500 a free one manages.
+   */
+  g_assert_cmpuint (iterations, >, 10);
+  g_clear_error (&open.error);
+}
+
+/* The same reading, from a file held in memory (as the fuzzer does). */
+static void
+test_image (void)
+{
+  g_autofree char *path = create_file ("image.mbtiles", GOOD_FILE | AS_VIEW, "png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(SbMbtilesReader) reader = NULL;
+  g_autoptr(GBytes) tile = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  image = g_bytes_new_take (contents, length);
+  reader = sb_mbtiles_reader_open_image (image, "image.mbtiles", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_mbtiles_reader_get_name (reader), ==, "Sahel test tiles");
+  tile = sb_mbtiles_reader_read_tile (reader, 1, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (centre_colour (tile), ==, 0xffff00);
 }
 
 static void
@@ -827,6 +1044,8 @@ main (int   argc,
   g_test_add_func ("/mbtiles/tms-rows", test_tms_rows);
   g_test_add_func ("/mbtiles/view", test_view);
   g_test_add_func ("/mbtiles/missing-tile", test_missing_tile);
+  g_test_add_func ("/mbtiles/enlarged", test_enlarged);
+  g_test_add_func ("/mbtiles/enlarge-part", test_enlarge_part);
   g_test_add_func ("/mbtiles/many-at-once", test_many_at_once);
   g_test_add_func ("/mbtiles/cancelled", test_cancelled);
   g_test_add_func ("/mbtiles/jpeg", test_jpeg);
@@ -843,6 +1062,11 @@ main (int   argc,
   g_test_add_func ("/mbtiles/no-tiles-table", test_no_tiles_table);
   g_test_add_func ("/mbtiles/no-tiles", test_no_tiles);
   g_test_add_func ("/mbtiles/wrong-columns", test_wrong_columns);
+  g_test_add_func ("/mbtiles/endless-view", test_endless_view);
+  g_test_add_func ("/mbtiles/huge-tile", test_huge_tile);
+  g_test_add_func ("/mbtiles/fifo", test_fifo);
+  g_test_add_func ("/mbtiles/open-async", test_open_async);
+  g_test_add_func ("/mbtiles/image", test_image);
 
   return g_test_run ();
 }

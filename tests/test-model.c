@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "briefing-generator.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -622,13 +624,34 @@ assert_lists_equal (GListModel      *a,
 }
 
 static void
+assert_briefings_equal (SbBriefing *original,
+                        SbBriefing *reloaded)
+{
+  assert_texts_equal (sb_briefing_get_title (original), sb_briefing_get_title (reloaded));
+  assert_texts_equal (sb_briefing_get_subtitle (original), sb_briefing_get_subtitle (reloaded));
+  assert_texts_equal (sb_briefing_get_description (original), sb_briefing_get_description (reloaded));
+  g_assert_cmpstr (sb_briefing_get_language (original), ==, sb_briefing_get_language (reloaded));
+  g_assert_true (sb_date_equal (sb_briefing_get_date (original), sb_briefing_get_date (reloaded)));
+
+  assert_lists_equal (sb_briefing_get_sources (original), sb_briefing_get_sources (reloaded),
+                      (AssertEqualFunc) assert_sources_equal);
+  assert_lists_equal (sb_briefing_get_actors (original), sb_briefing_get_actors (reloaded),
+                      (AssertEqualFunc) assert_actors_equal);
+  assert_lists_equal (sb_briefing_get_places (original), sb_briefing_get_places (reloaded),
+                      (AssertEqualFunc) assert_places_equal);
+  assert_lists_equal (sb_briefing_get_all_items (original), sb_briefing_get_all_items (reloaded),
+                      (AssertEqualFunc) assert_items_equal);
+  assert_lists_equal (sb_briefing_get_steps (original), sb_briefing_get_steps (reloaded),
+                      (AssertEqualFunc) assert_steps_equal);
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
   g_autoptr(SbBriefing) original = sb_loader_load_file (file, NULL, NULL);
   g_autoptr(SbBriefing) reloaded = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -648,22 +671,102 @@ test_round_trip (void)
   g_assert_nonnull (reloaded);
   g_file_delete (saved, NULL, NULL);
 
-  assert_texts_equal (sb_briefing_get_title (original), sb_briefing_get_title (reloaded));
-  assert_texts_equal (sb_briefing_get_subtitle (original), sb_briefing_get_subtitle (reloaded));
-  assert_texts_equal (sb_briefing_get_description (original), sb_briefing_get_description (reloaded));
-  g_assert_cmpstr (sb_briefing_get_language (original), ==, sb_briefing_get_language (reloaded));
-  g_assert_true (sb_date_equal (sb_briefing_get_date (original), sb_briefing_get_date (reloaded)));
+  assert_briefings_equal (original, reloaded);
+}
 
-  assert_lists_equal (sb_briefing_get_sources (original), sb_briefing_get_sources (reloaded),
-                      (AssertEqualFunc) assert_sources_equal);
-  assert_lists_equal (sb_briefing_get_actors (original), sb_briefing_get_actors (reloaded),
-                      (AssertEqualFunc) assert_actors_equal);
-  assert_lists_equal (sb_briefing_get_places (original), sb_briefing_get_places (reloaded),
-                      (AssertEqualFunc) assert_places_equal);
-  assert_lists_equal (sb_briefing_get_all_items (original), sb_briefing_get_all_items (reloaded),
-                      (AssertEqualFunc) assert_items_equal);
-  assert_lists_equal (sb_briefing_get_steps (original), sb_briefing_get_steps (reloaded),
-                      (AssertEqualFunc) assert_steps_equal);
+static SbBriefing *
+load_generated (const char *data,
+                gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_loader_load_bytes (bytes, &problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = sb_problem_to_string (g_ptr_array_index (problems, i), "generated");
+
+      g_test_message ("%s", text);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (briefing);
+
+  return briefing;
+}
+
+/* Whatever the loader reads, the writer writes so that it reads back the
+ * same, and writing that again gives the same text.
+ */
+static char *
+check_round_trip (guint32              seed,
+                  const BriefingShape *shape)
+{
+  gsize length, first_length, second_length;
+  g_autofree char *data = briefing_generator_write (seed, shape, &length);
+  g_autoptr(SbBriefing) original = load_generated (data, length);
+  g_autofree char *first = sb_writer_to_data (original, &first_length);
+  g_autoptr(SbBriefing) reloaded = load_generated (first, first_length);
+  g_autofree char *second = sb_writer_to_data (reloaded, &second_length);
+
+  assert_briefings_equal (original, reloaded);
+  g_assert_cmpuint (first_length, ==, second_length);
+  g_assert_true (memcmp (first, second, first_length) == 0);
+
+  return g_steal_pointer (&first);
+}
+
+static void
+test_random_round_trips (void)
+{
+  for (guint i = 0; i < 120; i++)
+    {
+      guint32 seed = g_test_rand_int ();
+      BriefingShape shape = {
+        .n_sources = g_test_rand_int_range (1, 4),
+        .n_actors = g_test_rand_int_range (0, 6),
+        .n_places = g_test_rand_int_range (0, 6),
+        .n_statements = g_test_rand_int_range (0, 6),
+        .n_steps = g_test_rand_int_range (0, 4),
+        .max_ring_points = g_test_rand_int_range (3, 40),
+      };
+
+      g_autofree char *written = NULL;
+
+      g_test_message ("seed %u", seed);
+      written = check_round_trip (seed, &shape);
+    }
+}
+
+/* Many statements, and a polygon of 200,000 points: written compactly,
+ * a ring on one line, so that what the app saves stays far inside the
+ * loader's limit.
+ */
+static void
+test_large_round_trip (void)
+{
+  BriefingShape shape = {
+    .n_sources = 3, .n_actors = 40, .n_places = 200, .n_statements = 1500, .n_steps = 50,
+    .max_ring_points = 200000,
+  };
+  g_autofree char *written = check_round_trip (g_test_rand_int (), &shape);
+  gsize longest = 0, length = 0;
+
+  /* Character by character: strcspn() on what is left would look at all
+   * of it each time under AddressSanitizer's strict_string_checks.
+   */
+  for (const char *p = written; *p != '\0'; p++)
+    {
+      length = *p == '\n' ? 0 : length + 1;
+      longest = MAX (longest, length);
+    }
+  g_test_message ("%" G_GSIZE_FORMAT " bytes written, the longest line %" G_GSIZE_FORMAT,
+                  strlen (written), longest);
+
+  /* The large ring on a line of its own, in about 24 bytes a point
+   * ("[-12.345678,15.123456],"); pretty-printed, a point took 80.
+   */
+  g_assert_cmpuint (longest, >, 200000 * 16);
+  g_assert_cmpuint (longest, <, 200000 * 26);
 }
 
 /* Control characters a file may carry escaped are written escaped again,
@@ -754,6 +857,8 @@ main (int   argc,
   g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/control-characters", test_control_characters);
+  g_test_add_func ("/writer/random-round-trips", test_random_round_trips);
+  g_test_add_func ("/writer/large-round-trip", test_large_round_trip);
   g_test_add_func ("/selection/incident-type-filter", test_incident_type_filter);
 
   return g_test_run ();

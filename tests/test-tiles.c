@@ -11,12 +11,17 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <sqlite3.h>
+#include <string.h>
 
+#include "sb-application.h"
 #include "sb-map-view.h"
+#include "sb-mbtiles-reader.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
+#include "sb-window.h"
 #include "sb-test-util.h"
 
 #define TIMEOUT_MS 20000
@@ -28,6 +33,8 @@ typedef enum
   SERVE_500,
   SERVE_GARBAGE,
   SERVE_NOTHING,           /* never answers */
+  SERVE_GZIP_BOMB,         /* 8 MB of "PNG", gzip-encoded in a few kB */
+  SERVE_DRIP,              /* a byte every 100 ms, for ever */
 } ServeMode;
 
 typedef struct
@@ -85,6 +92,24 @@ finish_delayed (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GBytes *
+make_gzip_bomb (void)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autofree char *zeros = g_malloc0 (64 * 1024);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_output_stream_write_all (out, "\x89PNG\r\n\x1a\n", 8, NULL, NULL, &error));
+  for (guint i = 0; i < 128; i++)
+    g_assert_true (g_output_stream_write_all (out, zeros, 64 * 1024, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
 static void
 handle_tile (SoupServer        *soup_server,
              SoupServerMessage *message,
@@ -121,6 +146,21 @@ handle_tile (SoupServer        *soup_server,
     case SERVE_NOTHING:
       soup_server_message_pause (message);
       g_ptr_array_add (self->paused, g_object_ref (message));
+      return;
+
+    case SERVE_GZIP_BOMB:
+      {
+        g_autoptr(GBytes) bomb = make_gzip_bomb ();
+
+        soup_message_headers_replace (response_headers, "Content-Encoding", "gzip");
+        soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+        soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                          g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb));
+      }
+      return;
+
+    case SERVE_DRIP:
+      sb_test_serve_drip (message, "image/png", "\x89PNG\r\n\x1a\n");
       return;
 
     case SERVE_PNG:
@@ -202,7 +242,7 @@ temporary_cache (void)
 {
   g_autofree char *directory = sb_test_make_temp_dir ("sahelbrief-tiles-XXXXXX");
 
-  return sb_tile_cache_new (directory);
+  return sb_tile_cache_new (directory, NULL);
 }
 
 typedef struct
@@ -347,6 +387,83 @@ test_stale_tiles_while_offline (void)
   sb_tile_source_get_stats (offline, &stats);
   g_assert_cmpuint (stats.stale_used, ==, 1);
   g_assert_false (sb_tile_source_get_reachable (offline));
+}
+
+static guint64
+largest_file (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint64 largest = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      GStatBuf info;
+
+      if (g_stat (child, &info) != 0)
+        continue;
+      largest = MAX (largest, S_ISDIR (info.st_mode) ? largest_file (child) : (guint64) info.st_size);
+    }
+
+  return largest;
+}
+
+/* A few kB of gzip that decode to 8 MB: refused and counted, not kept. */
+static void
+test_too_large_tile (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileCache) cache = temporary_cache ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, cache);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SbTileStats stats;
+
+  server->mode = SERVE_GZIP_BOMB;
+  bytes = fetch_tile (source, 0, 0, 1, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.too_large, ==, 1);
+
+  g_usleep (200 * 1000);
+  g_assert_cmpuint (largest_file (sb_tile_cache_get_directory (cache)), <=, SB_TILE_MAX_BYTES);
+
+  tile_server_free (server);
+}
+
+/* A byte every 100 ms never trips the timeout between reads; the
+ * minimum rate stops it.
+ */
+static void
+test_dripping_tile (void)
+{
+  TileServer *server = tile_server_new ();
+  g_autoptr(SbTileSource) source = sb_tile_source_new (server->url_template, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+  SbTileStats stats;
+
+  server->mode = SERVE_DRIP;
+  sb_tile_source_set_transfer_limits (source, 60, 100, 1);
+  bytes = fetch_tile (source, 0, 0, 1, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.too_slow, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  /* And a deadline for the whole. */
+  g_clear_error (&error);
+  sb_tile_source_set_transfer_limits (source, 2, 1, 60);
+  bytes = fetch_tile (source, 0, 0, 2, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  sb_tile_source_get_stats (source, &stats);
+  g_assert_cmpuint (stats.too_slow, ==, 2);
+
+  tile_server_free (server);
 }
 
 static void
@@ -667,7 +784,107 @@ test_mbtiles_on_screen (void)
   g_assert_no_error (error);
   sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
   wait_for_colour (map_view, 0x1a4ce6, NULL, NULL);
+  g_assert_null (sb_test_find_label (map_view, "No more detail in this map file"));
 
+  /* Past the file's highest zoom (4), its tiles are drawn enlarged, and
+   * the map says that there is no more detail.
+   */
+  sb_map_view_go_to (SB_MAP_VIEW (map_view), 15.0, 0.0, 8.0);
+  wait_for_colour (map_view, 0x1a4ce6, NULL, NULL);
+  g_assert_nonnull (sb_test_find_label (map_view, "No more detail in this map file"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+find_label_containing (GtkWidget  *root,
+                       const char *words)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), words) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label_containing (child, words))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  const char *words;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label_containing (wait->window, wait->words);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* An MBTiles file made to stall whoever reads it once kept the window
+ * from appearing at all. Now the window comes up at once with the base
+ * map, and says why the file was not used.
+ */
+static void
+test_hostile_mbtiles_window (void)
+{
+  g_autofree char *directory = sb_test_make_temp_dir ("hostile-XXXXXX");
+  g_autofree char *path = g_build_filename (directory, "stall & wait.mbtiles", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SbApplication) application = sb_application_new ();
+  sqlite3 *db = NULL;
+  SbWindow *window;
+  SbMapView *map_view;
+  LabelWait wait;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name text, value text);"
+                                 "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '0'), ('maxzoom', '4');"
+                                 "CREATE VIEW tiles AS WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r)"
+                                 " SELECT 0 AS zoom_level, 0 AS tile_column, 0 AS tile_row, x'00' AS tile_data"
+                                 " FROM r WHERE i < 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  sb_mbtiles_reader_set_query_budget_for_testing (4000);
+  g_settings_set_string (settings, "mbtiles-path", path);
+  g_settings_set_enum (settings, "tile-source", SB_TILES_MBTILES);
+
+  /* The application's settings are what the window follows. */
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+
+  start = g_get_monotonic_time ();
+  window = sb_window_new (GTK_APPLICATION (application), sb_application_get_settings (application));
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+
+  /* The window is up while the file is still being tried. */
+  wait.window = GTK_WIDGET (window);
+  wait.words = "“stall & wait.mbtiles” was not used";
+  g_assert_true (sb_test_run_until (is_mapped, map_view, 3500));
+  g_assert_false (label_shown (&wait));
+  g_assert_null (sb_map_view_get_tiles (map_view));
+
+  g_assert_true (sb_test_run_until (label_shown, &wait, TIMEOUT_MS));
+  g_test_message ("refused after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+  g_assert_null (sb_map_view_get_tiles (map_view));
+
+  sb_mbtiles_reader_set_query_budget_for_testing (3000);
+  g_settings_reset (settings, "tile-source");
+  g_settings_reset (settings, "mbtiles-path");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -727,9 +944,12 @@ main (int   argc,
   g_test_add_func ("/tiles/stale-tiles-while-offline", test_stale_tiles_while_offline);
   g_test_add_func ("/tiles/at-most-two-requests-at-once", test_at_most_two_requests_at_once);
   g_test_add_func ("/tiles/failures-are-counted", test_failures_are_counted);
+  g_test_add_func ("/tiles/too-large-tile", test_too_large_tile);
+  g_test_add_func ("/tiles/dripping-tile", test_dripping_tile);
   g_test_add_func ("/tiles/cancelled-requests", test_cancelled_requests);
   g_test_add_func ("/tiles/tiles-on-screen", test_tiles_on_screen);
   g_test_add_func ("/tiles/mbtiles-on-screen", test_mbtiles_on_screen);
+  g_test_add_func ("/tiles/hostile-mbtiles-window", test_hostile_mbtiles_window);
   g_test_add_func ("/tiles/base-map-without-tiles", test_base_map_without_tiles);
 
   return g_test_run ();

@@ -17,11 +17,14 @@
 #include <string.h>
 
 #include "sb-basemap.h"
+#include "sb-cluster-popover.h"
 #include "sb-detail-pane.h"
 #include "sb-dossier-view.h"
 #include "sb-import-file.h"
 #include "sb-import.h"
+#include "sb-item-layer.h"
 #include "sb-map-view.h"
+#include "sb-place.h"
 #include "sb-problem.h"
 #include "sb-projection.h"
 #include "sb-sidebar.h"
@@ -463,6 +466,178 @@ serve_briefing (SoupServer        *server,
                                     g_bytes_get_size (self->briefing));
 }
 
+/* An actor's dossier open when another briefing comes: the dossier once
+ * rebuilt itself with the old actor, whose sources were gone with the old
+ * briefing (sb_source_get_date: assertion 'SB_IS_SOURCE (self)', found by
+ * build-aux/soak).
+ */
+static void
+test_dossier_and_new_briefing (void)
+{
+  SbWindow *window = create_window ();
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  SbSidebar *sidebar = SB_SIDEBAR (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR));
+  SbDossierView *dossier = SB_DOSSIER_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DOSSIER_VIEW));
+
+  sb_sidebar_show_dossier (sidebar, SB_ACTOR (lookup (window, "france")));
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_dossier_view_get_actor (dossier));
+
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  sb_test_iterate_for (100);
+  g_assert_null (sb_dossier_view_get_actor (dossier));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* @n_incidents at one exact point: one cluster that never splits. */
+static void
+load_one_place (SbWindow *window,
+                guint     n_incidents)
+{
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-window-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "one-place.sahelbrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"One place\", \"language\": \"en\",\n"
+    " \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"date\": \"2022\", \"language\": \"en\"}],\n"
+    " \"places\": [{\"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"point\"}],\n"
+    " \"incidents\": [");
+
+  for (guint i = 0; i < n_incidents; i++)
+    g_string_append_printf (text,
+                            "%s\n  {\"id\": \"i%u\", \"type\": \"attack\", \"description\": \"Incident %u\","
+                            " \"place\": \"gao\", \"date\": \"2022-08-%02u\", \"certainty\": \"reported\","
+                            " \"citations\": [{\"source\": \"s\"}]}",
+                            i ? "," : "", i, i, 1 + i % 28);
+  g_string_append (text, "]}\n");
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  g_assert_null (sb_window_get_problems (window));
+  sb_test_iterate_for (300);
+}
+
+static gboolean
+clusters_ready (gpointer data)
+{
+  return !sb_item_layer_get_busy (data) && sb_item_layer_get_clusters (data) != NULL;
+}
+
+static gboolean
+has_no_popover (gpointer data)
+{
+  return sb_test_find_widget (data, SB_TYPE_CLUSTER_POPOVER) == NULL;
+}
+
+/* The list of incidents at one place, chosen from and dismissed. It was
+ * unparented while GTK was still closing it, and the window's focus went
+ * looking in a popover that was in no window (gtk_window_get_focus:
+ * assertion 'GTK_IS_WINDOW (window)', found by build-aux/soak).
+ */
+static void
+test_cluster_popover (void)
+{
+  SbWindow *window = create_window ();
+  SbMapView *map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  SbItemLayer *layer;
+  SbPlace *place;
+
+  load_one_place (window, 1200);
+  place = SB_PLACE (sb_briefing_lookup (sb_window_get_briefing (window), "gao"));
+  layer = SB_ITEM_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  sb_test_wait_until (clusters_ready, layer);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *popover, *list, *row;
+      double x, y;
+
+      /* A selected incident is drawn over its cluster. */
+      sb_selection_clear (sb_window_get_selection (window));
+      sb_map_view_go_to (map_view, sb_place_get_latitude (place), sb_place_get_longitude (place), 10);
+      sb_test_iterate_for (500);
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (sb_map_view_get_map (map_view)),
+                                                  sb_place_get_latitude (place), sb_place_get_longitude (place),
+                                                  &x, &y);
+
+      /* The clusters are made in a worker thread: click until they are. */
+      for (guint tries = 0; tries < 50 && has_no_popover (map_view); tries++)
+        {
+          sb_map_view_click (map_view, x, y);
+          sb_test_iterate_for (200);
+        }
+
+      popover = sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_CLUSTER_POPOVER);
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (popover));
+
+      if (round == 0)
+        {
+          /* A row chosen: the incident is selected, the list goes. */
+          list = sb_test_find_widget (popover, GTK_TYPE_LIST_BOX);
+          row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+          gtk_widget_grab_focus (row);
+          g_signal_emit_by_name (list, "row-activated", row);
+          g_assert_true (SB_IS_ITEM (sb_selection_get_selected (sb_window_get_selection (window))));
+        }
+      else
+        {
+          /* Tab out of the list, as a person would, until it closes. */
+          list = sb_test_find_widget (popover, GTK_TYPE_LIST_BOX);
+          gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0)));
+          for (guint tab = 0; tab < 200 && !has_no_popover (map_view); tab++)
+            {
+              g_signal_emit_by_name (popover, "move-focus", GTK_DIR_TAB_FORWARD);
+              sb_test_iterate_for (5);
+            }
+          if (!has_no_popover (map_view))
+            gtk_popover_popdown (GTK_POPOVER (popover));
+        }
+
+      g_assert_true (sb_test_run_until (has_no_popover, map_view, 5000));
+      sb_test_iterate_for (100);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Keyboard focus around the whole window, every way, with the legend
+ * folded: GTK 4.8's expander handed the focus on to its folded content,
+ * which is in no window (gtk_window_get_focus: assertion 'GTK_IS_WINDOW
+ * (window)', then a stop in gtk_widget_is_ancestor; found by
+ * build-aux/soak).
+ */
+static void
+test_focus_everywhere (void)
+{
+  SbWindow *window = create_window ();
+  GtkExpander *legend = GTK_EXPANDER (sb_test_find_widget (GTK_WIDGET (window), GTK_TYPE_EXPANDER));
+  const GtkDirectionType directions[] = {
+    GTK_DIR_TAB_FORWARD, GTK_DIR_TAB_BACKWARD, GTK_DIR_UP, GTK_DIR_DOWN, GTK_DIR_LEFT, GTK_DIR_RIGHT
+  };
+
+  g_assert_nonnull (legend);
+  for (guint round = 0; round < 2; round++)
+    {
+      gtk_expander_set_expanded (legend, round == 1);
+      sb_test_iterate_for (100);
+
+      for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+        for (guint i = 0; i < 120; i++)
+          {
+            g_signal_emit_by_name (window, "move-focus", directions[d]);
+            if (i % 20 == 0)
+              sb_test_iterate_for (5);
+          }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Open Location and Reload against a server of the test's own. */
 static void
 test_open_location (void)
@@ -682,6 +857,9 @@ main (int   argc,
   g_test_add_func ("/window/frame-country-actor", test_frame_country_actor);
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
+  g_test_add_func ("/window/dossier-and-new-briefing", test_dossier_and_new_briefing);
+  g_test_add_func ("/window/cluster-popover", test_cluster_popover);
+  g_test_add_func ("/window/focus-everywhere", test_focus_everywhere);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
   g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);

@@ -451,8 +451,26 @@ sb_legend_class_init (SbLegendClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sb-legend");
 }
 
+/* GTK 4.8's expander hands the keyboard focus on to its content even
+ * while folded, when the content is in no window: gtk_window_get_focus:
+ * assertion 'GTK_IS_WINDOW (window)', then a crash in
+ * gtk_widget_is_ancestor. Folded, the content is kept out of focus.
+ */
+static void
+on_expanded_changed (SbLegend *self)
+{
+  GtkWidget *content = gtk_expander_get_child (self->expander);
+
+  if (content != NULL)
+    gtk_widget_set_child_visible (content, gtk_expander_get_expanded (self->expander));
+}
+
 static void
 sb_legend_init (SbLegend *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->expander, "notify::expanded", G_CALLBACK (on_expanded_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_expanded_changed (self);
 }

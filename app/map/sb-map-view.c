@@ -26,6 +26,7 @@
 #include "sb-item-layer.h"
 #include "sb-legend.h"
 #include "sb-map-view.h"
+#include "sb-mbtiles-source.h"
 #include "sb-mentioned-places.h"
 #include "sb-movement-layer.h"
 #include "sb-tile-setup.h"
@@ -52,6 +53,9 @@ struct _SbMapView
   SbBounds pending_frame;  /* asked for before the view had a size */
   guint pending_frame_tick;
   guint settle_tiles_source;
+
+  gboolean detail_said;         /* "no more detail" said for these tiles */
+  guint detail_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (SbMapView, sb_map_view, GTK_TYPE_WIDGET)
@@ -63,6 +67,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define DETAIL_NOTICE_SECONDS 6
 
 static gboolean
 frame_when_allocated (GtkWidget     *widget,
@@ -229,6 +235,28 @@ pick_cluster (SbMapView           *self,
 }
 
 static gboolean
+unparent_popover (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* "closed" comes while GTK is still hiding the popover, and then moves
+ * the focus within the window it is in: unparented at once, it is in
+ * none (gtk_window_get_focus: assertion 'GTK_IS_WINDOW (window)'). It
+ * goes once GTK is done with it.
+ */
+static void
+on_cluster_popover_closed (GtkWidget *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
+}
+
+static gboolean
 pick_area (SbMapView              *self,
            double                  x,
            double                  y,
@@ -257,7 +285,7 @@ show_cluster_popover (SbMapView *self,
   popover = sb_cluster_popover_new (self->selection, listed, count);
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_cluster_popover_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
@@ -629,6 +657,7 @@ sb_map_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_frame_tick);
   self->pending_frame_tick = 0;
   g_clear_handle_id (&self->settle_tiles_source, g_source_remove);
+  g_clear_handle_id (&self->detail_timeout, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_MAP_VIEW);
   /* The template's root has no id: it is unparented here. */
@@ -809,6 +838,65 @@ on_network_changed (SbMapView *self)
   update_status (self);
 }
 
+static SbMbtilesSource *
+mbtiles_source_of (ShumateMapSource *tiles)
+{
+  ShumateDataSource *data_source = NULL;
+
+  if (tiles != NULL && SHUMATE_IS_RASTER_RENDERER (tiles))
+    g_object_get (tiles, "data-source", &data_source, NULL);
+
+  if (SB_IS_MBTILES_SOURCE (data_source))
+    return SB_MBTILES_SOURCE (data_source);
+
+  g_clear_object (&data_source);
+  return NULL;
+}
+
+static gboolean
+end_detail_notice (gpointer user_data)
+{
+  SbMapView *self = user_data;
+
+  self->detail_timeout = 0;
+  update_status (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Past an MBTiles file's highest zoom its tiles are enlarged: said once
+ * for each file, so that a blurry map is not taken for a fault.
+ */
+static void
+check_detail (SbMapView *self)
+{
+  g_autoptr(SbMbtilesSource) mbtiles = NULL;
+  double zoom;
+
+  if (self->detail_said || self->tiles == NULL)
+    return;
+
+  mbtiles = mbtiles_source_of (self->tiles);
+  zoom = shumate_viewport_get_zoom_level (shumate_map_get_viewport (self->map));
+  if (mbtiles == NULL || floor (zoom) <= sb_mbtiles_source_get_max_zoom (mbtiles))
+    return;
+
+  self->detail_said = TRUE;
+  gtk_label_set_text (self->status_label, _("No more detail in this map file"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                               _("Past the highest zoom of the map file, its tiles are shown enlarged"));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  g_clear_handle_id (&self->detail_timeout, g_source_remove);
+  self->detail_timeout = g_timeout_add_seconds (DETAIL_NOTICE_SECONDS, end_detail_notice, self);
+}
+
+static void
+on_viewport_changed (SbMapView *self)
+{
+  schedule_settle_tiles (self);
+  check_detail (self);
+}
+
 /**
  * sb_map_view_set_tiles:
  * @source: (nullable): the tiles to draw over the base map; %NULL for the
@@ -834,6 +922,8 @@ sb_map_view_set_tiles (SbMapView        *self,
 
   g_set_object (&self->tiles, source);
   reload_tiles (self);
+  self->detail_said = FALSE;
+  g_clear_handle_id (&self->detail_timeout, g_source_remove);
 
   if (self->tiles != NULL)
     {
@@ -844,6 +934,7 @@ sb_map_view_set_tiles (SbMapView        *self,
     }
 
   update_status (self);
+  check_detail (self);
 }
 
 /**
@@ -933,7 +1024,7 @@ sb_map_view_init (SbMapView *self)
 
   g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
                            G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (schedule_settle_tiles), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
 
   shumate_scale_set_viewport (self->scale, viewport);
 

@@ -3,7 +3,8 @@
  * Raster tiles from an MBTiles file (an SQLite database), for rooms with
  * no network: organisations hand out tile files for the region they brief
  * on. Vector tiles are refused when the file is opened, because libshumate
- * 1.0 cannot draw them.
+ * 1.0 cannot draw them. Past the file's highest zoom its tiles are
+ * enlarged.
  */
 
 #pragma once
@@ -17,6 +18,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbMbtilesSource, sb_mbtiles_source, SB, MBTILES_SOURCE, ShumateDataSource)
 
 SbMbtilesSource *sb_mbtiles_source_new             (GFile            *file,
+                                                    GError          **error);
+void             sb_mbtiles_source_new_async       (GFile            *file,
+                                                    GCancellable     *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer          user_data);
+SbMbtilesSource *sb_mbtiles_source_new_finish      (GAsyncResult     *result,
                                                     GError          **error);
 GFile           *sb_mbtiles_source_get_file        (SbMbtilesSource  *self);
 const char      *sb_mbtiles_source_get_name        (SbMbtilesSource  *self);

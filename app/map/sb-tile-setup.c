@@ -18,6 +18,8 @@
 
 #define TILE_SIZE 256
 
+static ShumateMapSource *renderer_for_mbtiles (SbMbtilesSource *data_source);
+
 gboolean
 sb_tile_template_is_valid (const char *url_template)
 {
@@ -34,31 +36,33 @@ sb_tile_template_is_valid (const char *url_template)
          (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
 }
 
-/* Each server's tiles are kept apart on disk, by a digest of its address. */
+/* Each server's tiles are kept apart on disk, by a digest of its address;
+ * all of them together are held to @cache_size.
+ */
 static SbTileCache *
-cache_for (const char *url_template)
+cache_for (const char *url_template,
+           guint64     cache_size)
 {
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url_template, -1);
-  g_autofree char *directory = NULL;
+  g_autofree char *root = g_build_filename (g_get_user_cache_dir (), "sahelbrief", "tiles", NULL);
+  SbTileCache *cache;
 
   digest[16] = '\0';
-  directory = g_build_filename (g_get_user_cache_dir (), "sahelbrief", "tiles", digest, NULL);
-  return sb_tile_cache_new (directory);
+  cache = sb_tile_cache_new (root, digest);
+  sb_tile_cache_set_max_size (cache, cache_size);
+
+  return cache;
 }
 
-/**
- * sb_tile_setup_http:
- *
- * Returns: (transfer full): a map source of raster tiles from @url_template
- */
-ShumateMapSource *
-sb_tile_setup_http (const char *url_template,
-                    const char *name,
-                    const char *attribution,
-                    const char *attribution_uri,
-                    guint       max_zoom)
+static ShumateMapSource *
+setup_http (const char *url_template,
+            const char *name,
+            const char *attribution,
+            const char *attribution_uri,
+            guint       max_zoom,
+            guint64     cache_size)
 {
-  g_autoptr(SbTileCache) cache = cache_for (url_template);
+  g_autoptr(SbTileCache) cache = cache_for (url_template, cache_size);
   g_autoptr(SbTileSource) data_source = sb_tile_source_new (url_template, cache);
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url_template, -1);
 
@@ -67,6 +71,22 @@ sb_tile_setup_http (const char *url_template,
                                       0, max_zoom, TILE_SIZE,
                                       SHUMATE_MAP_PROJECTION_MERCATOR,
                                       SHUMATE_DATA_SOURCE (data_source)));
+}
+
+/**
+ * sb_tile_setup_http:
+ *
+ * Returns: (transfer full): a map source of raster tiles from @url_template,
+ *   kept in a disk cache of the default size
+ */
+ShumateMapSource *
+sb_tile_setup_http (const char *url_template,
+                    const char *name,
+                    const char *attribution,
+                    const char *attribution_uri,
+                    guint       max_zoom)
+{
+  return setup_http (url_template, name, attribution, attribution_uri, max_zoom, SB_TILE_CACHE_DEFAULT_SIZE);
 }
 
 /* MBTiles attributions may be HTML, as the specification allows, while
@@ -126,12 +146,20 @@ sb_tile_setup_mbtiles (GFile   *file,
                        GError **error)
 {
   g_autoptr(SbMbtilesSource) data_source = sb_mbtiles_source_new (file, error);
-  g_autofree char *uri = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *attribution = NULL;
 
   if (data_source == NULL)
     return NULL;
+
+  return renderer_for_mbtiles (data_source);
+}
+
+static ShumateMapSource *
+renderer_for_mbtiles (SbMbtilesSource *data_source)
+{
+  GFile *file = sb_mbtiles_source_get_file (data_source);
+  g_autofree char *uri = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *attribution = NULL;
 
   uri = g_file_get_uri (file);
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, uri, -1);
@@ -152,12 +180,29 @@ sb_tile_setup_mbtiles (GFile   *file,
                                       SHUMATE_DATA_SOURCE (data_source)));
 }
 
+static GFile *
+mbtiles_file_from_settings (GSettings  *settings,
+                            GError    **error)
+{
+  g_autofree char *path = g_settings_get_string (settings, "mbtiles-path");
+
+  if (*path == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("No MBTiles file is chosen; choose one in Preferences"));
+      return NULL;
+    }
+
+  return g_file_new_for_path (path);
+}
+
 /**
  * sb_tile_setup_from_settings:
  *
  * Returns: (transfer full) (nullable): the map source the settings name,
  *   or %NULL for none; %NULL and @error when the settings name one that
- *   cannot be used
+ *   cannot be used. An MBTiles file is opened here: from the main thread
+ *   use sb_tile_setup_from_settings_async().
  */
 ShumateMapSource *
 sb_tile_setup_from_settings (GSettings  *settings,
@@ -165,6 +210,7 @@ sb_tile_setup_from_settings (GSettings  *settings,
 {
   g_autofree char *url_template = NULL;
   g_autofree char *attribution = NULL;
+  guint64 cache_size = (guint64) g_settings_get_int (settings, "tile-cache-size") * 1024 * 1024;
 
   switch (g_settings_get_enum (settings, "tile-source"))
     {
@@ -178,23 +224,14 @@ sb_tile_setup_from_settings (GSettings  *settings,
                        url_template);
           return NULL;
         }
-      return sb_tile_setup_http (url_template, _("Custom tiles"),
-                                 *attribution ? attribution : url_template, NULL, 19);
+      return setup_http (url_template, _("Custom tiles"),
+                         *attribution ? attribution : url_template, NULL, 19, cache_size);
 
     case SB_TILES_MBTILES:
       {
-        g_autofree char *path = g_settings_get_string (settings, "mbtiles-path");
-        g_autoptr(GFile) file = NULL;
+        g_autoptr(GFile) file = mbtiles_file_from_settings (settings, error);
 
-        if (*path == '\0')
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("No MBTiles file is chosen; choose one in Preferences"));
-            return NULL;
-          }
-
-        file = g_file_new_for_path (path);
-        return sb_tile_setup_mbtiles (file, error);
+        return file ? sb_tile_setup_mbtiles (file, error) : NULL;
       }
 
     case SB_TILES_NONE:
@@ -202,8 +239,80 @@ sb_tile_setup_from_settings (GSettings  *settings,
 
     case SB_TILES_OPENSTREETMAP:
     default:
-      return sb_tile_setup_http (SB_OPENSTREETMAP_TEMPLATE, "OpenStreetMap",
-                                 "© OpenStreetMap contributors",
-                                 "https://www.openstreetmap.org/copyright", 19);
+      return setup_http (SB_OPENSTREETMAP_TEMPLATE, "OpenStreetMap",
+                         "© OpenStreetMap contributors",
+                         "https://www.openstreetmap.org/copyright", 19, cache_size);
     }
+}
+
+static void
+on_mbtiles_opened (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(SbMbtilesSource) data_source = NULL;
+  GError *error = NULL;
+
+  data_source = sb_mbtiles_source_new_finish (result, &error);
+  if (data_source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, renderer_for_mbtiles (data_source), g_object_unref);
+}
+
+/**
+ * sb_tile_setup_from_settings_async:
+ *
+ * Makes the map source the settings name, opening an MBTiles file in a
+ * worker thread: the main loop never waits on a file.
+ */
+void
+sb_tile_setup_from_settings_async (GSettings           *settings,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ShumateMapSource *source;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_tile_setup_from_settings_async);
+
+  if (g_settings_get_enum (settings, "tile-source") != SB_TILES_MBTILES)
+    {
+      source = sb_tile_setup_from_settings (settings, &error);
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, source, source ? g_object_unref : NULL);
+      return;
+    }
+
+  file = mbtiles_file_from_settings (settings, &error);
+  if (file == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  sb_mbtiles_source_new_async (file, cancellable, on_mbtiles_opened, g_steal_pointer (&task));
+}
+
+/**
+ * sb_tile_setup_from_settings_finish:
+ *
+ * Returns: (transfer full) (nullable): as sb_tile_setup_from_settings()
+ */
+ShumateMapSource *
+sb_tile_setup_from_settings_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

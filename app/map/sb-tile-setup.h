@@ -31,5 +31,11 @@ ShumateMapSource *sb_tile_setup_mbtiles        (GFile       *file,
                                                 GError     **error);
 ShumateMapSource *sb_tile_setup_from_settings  (GSettings   *settings,
                                                 GError     **error);
+void              sb_tile_setup_from_settings_async  (GSettings           *settings,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+ShumateMapSource *sb_tile_setup_from_settings_finish (GAsyncResult        *result,
+                                                      GError             **error);
 
 G_END_DECLS

@@ -9,6 +9,12 @@
  * stale copy is shown all the same. Freshness follows Cache-Control and
  * Expires, and is a week when the server says nothing.
  *
+ * The body is read in pieces and given up past SB_TILE_MAX_BYTES, as it
+ * comes out of libsoup's decoder: a gzip-encoded "PNG" of 1.5 MB once
+ * became a tile of 1.6 GB. A request also has a deadline and, once data
+ * flows, a minimum rate, so that a server dripping bytes cannot hold one
+ * of the two connections for ever.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -20,11 +26,16 @@
 #include <string.h>
 
 #include "sb-tile-source.h"
+#include "sb-transfer-watch.h"
 
 /* OpenStreetMap's tile policy asks for at most two connections. */
 #define MAX_CONNECTIONS_PER_HOST 2
 #define TIMEOUT_SECONDS 20
 #define DEFAULT_FRESHNESS (7 * 24 * 3600)
+#define CHUNK_SIZE (64 * 1024)
+#define DEADLINE_SECONDS 60
+#define MIN_BYTES_PER_SECOND 256
+#define RATE_WINDOW_SECONDS 10
 
 struct _SbTileSource
 {
@@ -35,6 +46,9 @@ struct _SbTileSource
   SoupSession *session;
   SbTileStats stats;
   gboolean reachable;
+  guint deadline_seconds;
+  guint min_bytes_per_second;
+  guint rate_window_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (SbTileSource, sb_tile_source, SHUMATE_TYPE_DATA_SOURCE)
@@ -54,12 +68,35 @@ typedef struct
   int y;
   int zoom;
   SbCachedTile *cached;    /* nullable */
+
+  /* While the tile is fetched. */
+  SoupMessage *message;
+  GInputStream *body_stream;
+  GByteArray *body;
+  GCancellable *cancellable;      /* of this fetch: the caller's, a limit's */
+  GCancellable *caller_cancellable;
+  gulong cancelled_id;
+  SbTransferWatch *watch;
 } TileRequest;
 
 static void
 tile_request_free (TileRequest *request)
 {
+  if (request->caller_cancellable != NULL)
+    g_cancellable_disconnect (request->caller_cancellable, request->cancelled_id);
+  g_clear_object (&request->caller_cancellable);
   g_clear_pointer (&request->cached, sb_cached_tile_free);
+  g_clear_pointer (&request->watch, sb_transfer_watch_free);
+  if (request->body_stream != NULL && !g_input_stream_is_closed (request->body_stream))
+    {
+      /* An unfinished body is dropped with its connection, not read. */
+      g_cancellable_cancel (request->cancellable);
+      g_input_stream_close_async (request->body_stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+    }
+  g_clear_object (&request->body_stream);
+  g_clear_object (&request->message);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_clear_object (&request->cancellable);
   g_free (request);
 }
 
@@ -246,65 +283,74 @@ looks_like_tile_image (GBytes *bytes)
   return FALSE;
 }
 
-static void
-on_tile_received (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* Why the fetch stopped, when it was not the caller who cancelled it. */
+static GError *
+limit_error (TileRequest *request)
 {
-  g_autoptr(GTask) task = user_data;
+  switch (request->watch ? sb_transfer_watch_get_verdict (request->watch) : SB_TRANSFER_GOING)
+    {
+    case SB_TRANSFER_PAST_DEADLINE:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Tile %d/%d/%d: not sent in time",
+                          request->zoom, request->x, request->y);
+    case SB_TRANSFER_TOO_SLOW:
+      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Tile %d/%d/%d: sent too slowly",
+                          request->zoom, request->x, request->y);
+    case SB_TRANSFER_GOING:
+    default:
+      return NULL;
+    }
+}
+
+static void
+fetch_failed (GTask  *task,
+              GError *error)
+{
   SbTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  SoupMessageHeaders *headers;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *content_type;
+  GError *limit = limit_error (request);
+
+  if (limit != NULL)
+    {
+      g_error_free (error);
+      self->stats.too_slow++;
+      fail_or_use_stale (task, limit);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->stats.cancelled++;
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (is_network_error (error))
+    set_reachable (self, FALSE);
+  fail_or_use_stale (task, error);
+}
+
+static void
+too_large (GTask *task)
+{
+  SbTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
+
+  self->stats.too_large++;
+  fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                                        "Tile %d/%d/%d: larger than %d bytes; not used",
+                                        request->zoom, request->x, request->y, SB_TILE_MAX_BYTES));
+}
+
+static void
+tile_received (GTask  *task,
+               GBytes *bytes)
+{
+  SbTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
   SbCachedTile *tile;
   gboolean store;
-  guint status;
-
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          self->stats.cancelled++;
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      if (is_network_error (error))
-        set_reachable (self, FALSE);
-      fail_or_use_stale (task, g_steal_pointer (&error));
-      return;
-    }
-
-  set_reachable (self, TRUE);
-  status = soup_message_get_status (message);
-  headers = soup_message_get_response_headers (message);
-
-  if (status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
-    {
-      self->stats.not_modified++;
-      tile = g_new0 (SbCachedTile, 1);
-      tile->data = g_bytes_ref (request->cached->data);
-      tile->etag = g_strdup (request->cached->etag);
-      tile->last_modified = g_strdup (request->cached->last_modified);
-      tile->expires = expiry_of (headers, &store);
-      return_tile (task, tile->data);
-      store_in_cache (self, request, tile);
-      return;
-    }
-
-  content_type = soup_message_headers_get_content_type (headers, NULL);
-  if (status != SOUP_STATUS_OK || (content_type != NULL && !g_str_has_prefix (content_type, "image/")))
-    {
-      fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                            "Tile %d/%d/%d: HTTP %u %s, %s", request->zoom, request->x, request->y,
-                                            status, soup_message_get_reason_phrase (message),
-                                            content_type ? content_type : "no content type"));
-      return;
-    }
 
   if (!looks_like_tile_image (bytes))
     {
@@ -328,6 +374,128 @@ on_tile_received (GObject      *object,
     sb_cached_tile_free (tile);
 }
 
+static void read_body (GTask *task);
+
+static void
+on_body_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TileRequest *request = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      fetch_failed (task, error);
+      return;
+    }
+
+  length = g_bytes_get_size (chunk);
+  if (length == 0)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_input_stream_close_async (request->body_stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+      tile_received (task, bytes);
+      return;
+    }
+
+  if (length > SB_TILE_MAX_BYTES - request->body->len)
+    {
+      too_large (task);
+      return;
+    }
+
+  sb_transfer_watch_add (request->watch, length);
+  g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), length);
+  read_body (g_steal_pointer (&task));
+}
+
+static void
+read_body (GTask *task)
+{
+  TileRequest *request = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (request->body_stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   request->cancellable, on_body_read, task);
+}
+
+static void
+on_tile_sent (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SbTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  const char *content_type;
+  GError *error = NULL;
+  gboolean store;
+  guint status;
+
+  request->body_stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (request->body_stream == NULL)
+    {
+      fetch_failed (task, error);
+      return;
+    }
+
+  set_reachable (self, TRUE);
+  status = soup_message_get_status (request->message);
+  headers = soup_message_get_response_headers (request->message);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
+    {
+      SbCachedTile *tile = g_new0 (SbCachedTile, 1);
+
+      self->stats.not_modified++;
+      tile->data = g_bytes_ref (request->cached->data);
+      tile->etag = g_strdup (request->cached->etag);
+      tile->last_modified = g_strdup (request->cached->last_modified);
+      tile->expires = expiry_of (headers, &store);
+      return_tile (task, tile->data);
+      store_in_cache (self, request, tile);
+      return;
+    }
+
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+  if (status != SOUP_STATUS_OK || (content_type != NULL && !g_str_has_prefix (content_type, "image/")))
+    {
+      fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                            "Tile %d/%d/%d: HTTP %u %s, %s", request->zoom, request->x, request->y,
+                                            status, soup_message_get_reason_phrase (request->message),
+                                            content_type ? content_type : "no content type"));
+      return;
+    }
+
+  /* Said to be too large: not read at all. Encoded, the length says
+   * little, and the body read is what counts.
+   */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_content_length (headers) > SB_TILE_MAX_BYTES)
+    {
+      too_large (task);
+      return;
+    }
+
+  request->body = g_byte_array_new ();
+  read_body (g_steal_pointer (&task));
+}
+
+static void
+on_caller_cancelled (GCancellable *caller_cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/* Takes @task's reference. */
 static void
 fetch (GTask *task)
 {
@@ -335,6 +503,7 @@ fetch (GTask *task)
   TileRequest *request = g_task_get_task_data (task);
   g_autofree char *url = expand_template (self->url_template, request->x, request->y, request->zoom);
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  GCancellable *caller_cancellable = g_task_get_cancellable (task);
 
   if (message == NULL)
     {
@@ -355,9 +524,23 @@ fetch (GTask *task)
         soup_message_headers_replace (headers, "If-Modified-Since", request->cached->last_modified);
     }
 
+  /* Cancelled by the caller or by a limit; the task ends cancelled only
+   * for the caller.
+   */
+  request->cancellable = g_cancellable_new ();
+  if (caller_cancellable != NULL)
+    {
+      request->caller_cancellable = g_object_ref (caller_cancellable);
+      request->cancelled_id = g_cancellable_connect (caller_cancellable, G_CALLBACK (on_caller_cancelled),
+                                                     g_object_ref (request->cancellable), g_object_unref);
+    }
+  request->watch = sb_transfer_watch_new (request->cancellable, self->deadline_seconds,
+                                          self->min_bytes_per_second, self->rate_window_seconds);
+  request->message = g_steal_pointer (&message);
+
   self->stats.requests++;
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), on_tile_received, task);
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                           request->cancellable, on_tile_sent, task);
 }
 
 static void
@@ -537,11 +720,24 @@ sb_tile_source_init (SbTileSource *self)
   g_autofree char *user_agent = sb_tile_source_dup_user_agent ();
 
   self->reachable = TRUE;
+  self->deadline_seconds = DEADLINE_SECONDS;
+  self->min_bytes_per_second = MIN_BYTES_PER_SECOND;
+  self->rate_window_seconds = RATE_WINDOW_SECONDS;
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", user_agent,
                                 "max-conns-per-host", MAX_CONNECTIONS_PER_HOST,
                                 "timeout", TIMEOUT_SECONDS,
                                 NULL);
+}
+
+static void
+sweep_cache_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  sb_tile_cache_sweep (task_data);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -561,7 +757,15 @@ sb_tile_source_new (const char  *url_template,
                        "url-template", url_template,
                        NULL);
   if (cache != NULL)
-    self->cache = sb_tile_cache_ref (cache);
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+      self->cache = sb_tile_cache_ref (cache);
+
+      /* What a killed run left, and the size, off the main loop. */
+      g_task_set_task_data (task, sb_tile_cache_ref (cache), (GDestroyNotify) sb_tile_cache_unref);
+      g_task_run_in_thread (task, sweep_cache_thread);
+    }
 
   return self;
 }
@@ -594,6 +798,26 @@ sb_tile_source_set_timeout (SbTileSource *self,
   g_return_if_fail (SB_IS_TILE_SOURCE (self));
 
   soup_session_set_timeout (self->session, seconds);
+}
+
+/**
+ * sb_tile_source_set_transfer_limits:
+ * @deadline_seconds: how long a tile may take, all told; 60 unless set
+ * @min_bytes_per_second: the slowest a tile may come once it comes; 256
+ * @window_seconds: over how long that is judged; 10
+ */
+void
+sb_tile_source_set_transfer_limits (SbTileSource *self,
+                                    guint         deadline_seconds,
+                                    guint         min_bytes_per_second,
+                                    guint         window_seconds)
+{
+  g_return_if_fail (SB_IS_TILE_SOURCE (self));
+  g_return_if_fail (window_seconds > 0);
+
+  self->deadline_seconds = deadline_seconds;
+  self->min_bytes_per_second = min_bytes_per_second;
+  self->rate_window_seconds = window_seconds;
 }
 
 void

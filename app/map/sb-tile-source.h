@@ -26,6 +26,8 @@ typedef struct
   guint stale_used;        /* failed, the stale disk copy shown instead */
   guint failures;          /* failed with nothing to show */
   guint cancelled;
+  guint too_large;         /* larger than SB_TILE_MAX_BYTES: refused */
+  guint too_slow;          /* past the deadline or under the minimum rate */
 } SbTileStats;
 
 SbTileSource *sb_tile_source_new              (const char   *url_template,
@@ -36,6 +38,10 @@ void          sb_tile_source_get_stats        (SbTileSource *self,
                                                SbTileStats  *stats);
 void          sb_tile_source_set_timeout      (SbTileSource *self,
                                                guint         seconds);
+void          sb_tile_source_set_transfer_limits (SbTileSource *self,
+                                                  guint         deadline_seconds,
+                                                  guint         min_bytes_per_second,
+                                                  guint         window_seconds);
 char         *sb_tile_source_dup_user_agent   (void);
 
 G_END_DECLS

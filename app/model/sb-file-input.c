@@ -1,11 +1,11 @@
 /* sb-file-input.c
  *
- * Local files are opened without blocking (O_NONBLOCK: opening a FIFO
- * with no writer would wait for one) and checked with fstat() on the very
- * descriptor that is read, so that nothing can swap the file for a pipe
- * in between. GIO's own size check trusts g_file_query_info(), which says
- * 0 for devices and FIFOs and is stale for a file that grows; here the
- * bytes are counted as they are read.
+ * The size a file's information gives is 0 for a device or a named pipe
+ * and stale for a file that grows, so it is only a hint: the cap is kept
+ * by counting what is read. A local file is opened without blocking and
+ * checked on the open descriptor, so that a named pipe without a writer
+ * cannot hang the thread and nothing can be swapped in between the check
+ * and the read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,225 +16,158 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sb-capped-input-stream.h"
 #include "sb-file-input.h"
 
-#define SB_TYPE_FILE_INPUT_STREAM (sb_file_input_stream_get_type ())
-G_DECLARE_FINAL_TYPE (SbFileInputStream, sb_file_input_stream, SB, FILE_INPUT_STREAM, GInputStream)
-
-struct _SbFileInputStream
-{
-  GInputStream parent_instance;
-
-  int fd;                  /* a local file's, or -1 */
-  GInputStream *base;      /* any other file's stream, or NULL */
-  guint64 max_size;
-  guint64 n_read;
-};
-
-G_DEFINE_FINAL_TYPE (SbFileInputStream, sb_file_input_stream, G_TYPE_INPUT_STREAM)
+#define READ_CHUNK (256 * 1024)
 
 static void
-set_too_large (GError  **error,
-               guint64   max_size)
+set_too_large_error (GError  **error,
+                     guint64   size,
+                     guint64   max_size)
 {
-  g_autofree char *size = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size (max_size);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-               _("the file is larger than %s, the most SahelBrief reads"), size);
-}
+  if (size > 0)
+    {
+      g_autofree char *actual = g_format_size (size);
 
-static gssize
-sb_file_input_stream_read (GInputStream  *stream,
-                           void          *buffer,
-                           gsize          count,
-                           GCancellable  *cancellable,
-                           GError       **error)
-{
-  SbFileInputStream *self = SB_FILE_INPUT_STREAM (stream);
-  gssize n;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return -1;
-
-  /* One byte past the cap is enough to know it is passed. */
-  count = MIN (count, self->max_size + 1 - self->n_read);
-
-  if (self->base != NULL)
-    n = g_input_stream_read (self->base, buffer, count, cancellable, error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("the file is %s; at most %s is read"), actual, limit);
+    }
   else
-    {
-      do
-        n = read (self->fd, buffer, count);
-      while (n < 0 && errno == EINTR);
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "%s", g_strerror (saved_errno));
-          return -1;
-        }
-    }
-
-  if (n < 0)
-    return -1;
-
-  self->n_read += n;
-  if (self->n_read > self->max_size)
-    {
-      set_too_large (error, self->max_size);
-      return -1;
-    }
-
-  return n;
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                 _("the file is larger than %s, the most that is read"), limit);
 }
 
 static gboolean
-sb_file_input_stream_close (GInputStream  *stream,
-                            GCancellable  *cancellable,
-                            GError       **error)
+check_type (GFileType   type,
+            GError    **error)
 {
-  SbFileInputStream *self = SB_FILE_INPUT_STREAM (stream);
-
-  if (self->base != NULL)
-    return g_input_stream_close (self->base, cancellable, error);
-
-  if (self->fd >= 0)
+  switch (type)
     {
-      int fd = self->fd;
+    case G_FILE_TYPE_REGULAR:
+      return TRUE;
 
-      self->fd = -1;
-      return g_close (fd, error);
+    case G_FILE_TYPE_DIRECTORY:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("this is a folder, not a file"));
+      return FALSE;
+
+    default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("this is not an ordinary file (a device, a pipe or a socket); only ordinary files are read"));
+      return FALSE;
     }
-
-  return TRUE;
 }
 
-static void
-sb_file_input_stream_finalize (GObject *object)
+static GFileType
+type_of_mode (mode_t mode)
 {
-  SbFileInputStream *self = SB_FILE_INPUT_STREAM (object);
+  if (S_ISREG (mode))
+    return G_FILE_TYPE_REGULAR;
+  if (S_ISDIR (mode))
+    return G_FILE_TYPE_DIRECTORY;
 
-  if (self->fd >= 0)
-    g_close (self->fd, NULL);
-  g_clear_object (&self->base);
-
-  G_OBJECT_CLASS (sb_file_input_stream_parent_class)->finalize (object);
-}
-
-static void
-sb_file_input_stream_class_init (SbFileInputStreamClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GInputStreamClass *stream_class = G_INPUT_STREAM_CLASS (klass);
-
-  object_class->finalize = sb_file_input_stream_finalize;
-  stream_class->read_fn = sb_file_input_stream_read;
-  stream_class->close_fn = sb_file_input_stream_close;
-}
-
-static void
-sb_file_input_stream_init (SbFileInputStream *self)
-{
-  self->fd = -1;
-}
-
-static void
-set_not_regular (GError    **error,
-                 GFileType   type,
-                 mode_t      mode)
-{
-  const char *what;
-
-  if (type == G_FILE_TYPE_DIRECTORY || S_ISDIR (mode))
-    what = _("this is a folder, not a file");
-  else if (S_ISFIFO (mode))
-    what = _("this is a pipe, not a file: SahelBrief reads only files whose end it knows");
-  else if (S_ISSOCK (mode))
-    what = _("this is a socket, not a file: SahelBrief reads only files whose end it knows");
-  else
-    what = _("this is a device or other special file, not a file: SahelBrief reads only files whose end it knows");
-
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, what);
+  return G_FILE_TYPE_SPECIAL;
 }
 
 static GInputStream *
 open_local (const char    *path,
-            guint64        max_size,
+            guint64       *size,
             GError       **error)
 {
-  g_autoptr(SbFileInputStream) stream = NULL;
-  struct stat info = { 0, };
-  int fd, flags;
+  struct stat info;
+  int fd;
+  int flags;
 
-  do
-    fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  while (fd < 0 && errno == EINTR);
-
+  /* Without O_NONBLOCK, opening a named pipe waits for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
       return NULL;
     }
 
-  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+  if (fstat (fd, &info) != 0)
     {
-      set_not_regular (error, G_FILE_TYPE_UNKNOWN, info.st_mode);
-      g_close (fd, NULL);
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
       return NULL;
     }
 
-  /* A regular file: reads may block, as reading a file does. */
+  if (!check_type (type_of_mode (info.st_mode), error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  /* An ordinary file never blocks; reading it is plain from here on. */
   flags = fcntl (fd, F_GETFL);
-  if (flags >= 0)
+  if (flags != -1)
     fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
 
-  if ((guint64) info.st_size > max_size)
-    {
-      set_too_large (error, max_size);
-      g_close (fd, NULL);
-      return NULL;
-    }
+  *size = info.st_size > 0 ? (guint64) info.st_size : 0;
+  return g_unix_input_stream_new (fd, TRUE);
+}
 
-  stream = g_object_new (SB_TYPE_FILE_INPUT_STREAM, NULL);
-  stream->fd = fd;
-  stream->max_size = max_size;
-  return G_INPUT_STREAM (g_steal_pointer (&stream));
+static GInputStream *
+open_remote (GFile         *file,
+             guint64       *size,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL || !check_type (g_file_info_get_file_type (info), error))
+    return NULL;
+
+  *size = MAX (g_file_info_get_size (info), 0);
+  return G_INPUT_STREAM (g_file_read (file, cancellable, error));
 }
 
 /**
  * sb_file_input_open:
- * @max_size: the most bytes that will be read: a longer file, or one that
- *   grows past it while it is read, fails with
- *   %G_IO_ERROR_MESSAGE_TOO_LARGE
+ * @max_size: the most bytes that may be read
+ * @size: (out) (optional): the size the file had when it was opened, set
+ *   also when it is too large
  *
- * Opens @file for reading if it is a regular file; a folder, device,
- * FIFO or socket fails with %G_IO_ERROR_NOT_REGULAR_FILE and a message
- * that says what it is. Never blocks on opening.
+ * Opens @file to read it, if it is an ordinary file not larger than
+ * @max_size; blocks only as long as opening a file does.
+ *
+ * Errors are %G_IO_ERROR errors whose messages do not name the file (the
+ * caller does): %G_IO_ERROR_IS_DIRECTORY, %G_IO_ERROR_NOT_REGULAR_FILE
+ * for devices, pipes and sockets, %G_IO_ERROR_MESSAGE_TOO_LARGE, and
+ * those of opening it. Reading the stream fails with
+ * %G_IO_ERROR_MESSAGE_TOO_LARGE once more than @max_size came through.
  *
  * Returns: (transfer full) (nullable): the stream
  */
 GInputStream *
 sb_file_input_open (GFile         *file,
                     guint64        max_size,
+                    guint64       *size,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) base = NULL;
-  SbFileInputStream *stream;
+  guint64 file_size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (max_size < G_MAXUINT64, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -242,26 +175,120 @@ sb_file_input_open (GFile         *file,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    return open_local (path, max_size, error);
+    stream = open_local (path, &file_size, error);
+  else
+    stream = open_remote (file, &file_size, cancellable, error);
 
-  /* Other locations (GVfs) have no pipes to fear, but may have folders. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
+  if (stream == NULL)
     return NULL;
 
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+  /* Set even when too large: callers may say how large. */
+  if (size != NULL)
+    *size = file_size;
+
+  if (file_size > max_size)
     {
-      set_not_regular (error, g_file_info_get_file_type (info), 0);
+      set_too_large_error (error, file_size, max_size);
       return NULL;
     }
 
-  base = g_file_read (file, cancellable, error);
-  if (base == NULL)
+  return sb_capped_input_stream_new (stream, max_size);
+}
+
+/**
+ * sb_file_input_read_all:
+ * @max_size: the most bytes that may be read
+ * @size_hint: how many bytes are expected, or 0; room for them is made at
+ *   once, so that the largest text is held only once
+ *
+ * Reads @stream to its end; blocks, so call it in a worker thread. A
+ * stream longer than @max_size fails with %G_IO_ERROR_MESSAGE_TOO_LARGE
+ * as soon as it has sent one byte more.
+ *
+ * Returns: (transfer full) (nullable): the bytes, followed in memory by a
+ *   NUL byte that is not counted in their size
+ */
+GBytes *
+sb_file_input_read_all (GInputStream  *stream,
+                        guint64        max_size,
+                        guint64        size_hint,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gsize allocated;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (max_size < G_MAXSIZE - 2, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The hint, one byte to see that it grew and the NUL. */
+  allocated = (gsize) MIN (size_hint, max_size) + 2;
+  allocated = MAX (allocated, 4096);
+  data = g_malloc (allocated);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (length + 1 >= allocated)
+        {
+          gsize wanted = MIN ((gsize) max_size + 2, allocated + MAX (allocated / 2, READ_CHUNK));
+
+          if (wanted <= allocated)
+            {
+              set_too_large_error (error, 0, max_size);
+              return NULL;
+            }
+          data = g_realloc (data, wanted);
+          allocated = wanted;
+        }
+
+      n = g_input_stream_read (stream, data + length, MIN (allocated - length - 1, READ_CHUNK),
+                               cancellable, error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+
+      length += n;
+      if (length > max_size)
+        {
+          set_too_large_error (error, 0, max_size);
+          return NULL;
+        }
+    }
+
+  data[length] = '\0';
+  if (allocated - length > 4096)
+    data = g_realloc (data, length + 1);
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/**
+ * sb_file_input_load:
+ *
+ * Reads the whole of @file, as sb_file_input_open() opens it; blocks.
+ *
+ * Returns: (transfer full) (nullable): the bytes, followed in memory by a
+ *   NUL byte that is not counted in their size
+ */
+GBytes *
+sb_file_input_load (GFile         *file,
+                    guint64        max_size,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  guint64 size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = sb_file_input_open (file, max_size, &size, cancellable, error);
+  if (stream == NULL)
     return NULL;
 
-  stream = g_object_new (SB_TYPE_FILE_INPUT_STREAM, NULL);
-  stream->base = G_INPUT_STREAM (g_steal_pointer (&base));
-  stream->max_size = max_size;
-  return G_INPUT_STREAM (stream);
+  return sb_file_input_read_all (stream, max_size, size, cancellable, error);
 }

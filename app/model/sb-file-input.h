@@ -1,8 +1,8 @@
 /* sb-file-input.h
  *
- * Opening a file to read it whole, safely: only regular files (a device
- * such as /dev/zero never ends, a pipe without a writer blocks for ever),
- * and never more than a cap, however much the file grows while it is read.
+ * Opening a file the user named, safely: only a regular file is read, a
+ * named pipe or a device is refused at once (never waited on), and what
+ * is read is capped, even when the file grows while it is read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,19 @@
 
 G_BEGIN_DECLS
 
-GInputStream *sb_file_input_open (GFile         *file,
-                                  guint64        max_size,
-                                  GCancellable  *cancellable,
-                                  GError       **error);
+GInputStream *sb_file_input_open     (GFile         *file,
+                                      guint64        max_size,
+                                      guint64       *size,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+GBytes       *sb_file_input_read_all (GInputStream  *stream,
+                                      guint64        max_size,
+                                      guint64        size_hint,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+GBytes       *sb_file_input_load     (GFile         *file,
+                                      guint64        max_size,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
 
 G_END_DECLS

@@ -250,7 +250,7 @@ sb_import_sniff_file (GFile *file)
   g_return_val_if_fail (G_IS_FILE (file), SB_IMPORT_FORMAT_UNKNOWN);
 
   if (g_file_is_native (file))
-    stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, NULL);
+    stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, NULL, NULL);
   if (stream != NULL)
     {
       g_autofree char *head = g_malloc (SNIFF_SIZE);
@@ -588,7 +588,7 @@ sb_importer_add_file (SbImporter     *self,
   modified = info ? g_file_info_get_modification_date_time (info) : NULL;
   _sb_importer_set_file_date (self, modified);
 
-  stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, cancellable, &error);
+  stream = sb_file_input_open (file, SB_IMPORT_MAX_CSV_SIZE, NULL, cancellable, &error);
   if (stream == NULL)
     {
       _sb_importer_begin_file (self, name, format);

@@ -1,6 +1,6 @@
 /* sb-json-string.h
  *
- * One way to write a JSON string, for everything that writes JSON as
+ * One way to write a JSON string (and a number), for everything that writes JSON as
  * text: the briefing writer's clean-up of json-glib's output, the GeoJSON
  * export and the benchmarks' generators.
  *
@@ -18,5 +18,7 @@ void sb_json_append_escaped (GString    *out,
                              gssize      length);
 void sb_json_append_string  (GString    *out,
                              const char *string);
+void sb_json_append_number  (GString    *out,
+                             double      value);
 
 G_END_DECLS

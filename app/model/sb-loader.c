@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sb-element-reader.h"
+#include "sb-file-input.h"
 #include "sb-json-builder.h"
 #include "sb-json-scan.h"
 #include "sb-json-syntax.h"
@@ -681,6 +682,7 @@ sb_loader_load_bytes_full (GBytes         *bytes,
   return load_data (data ? data : "", length, flags, problems);
 }
 
+
 static GPtrArray *
 single_problem (SbProblemCode  code,
                 const char    *message)
@@ -691,12 +693,90 @@ single_problem (SbProblemCode  code,
   return problems;
 }
 
+static GPtrArray *
+read_problems (const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return single_problem (SB_PROBLEM_IO, _("this is a folder, not a briefing file"));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    return single_problem (SB_PROBLEM_IO, _("this is not an ordinary file but a device, a pipe or a socket; briefings are read from ordinary files"));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      message = g_strdup_printf (_("the file is larger than %d MiB, the limit for briefings"),
+                                 SB_LOADER_MAX_SIZE / (1024 * 1024));
+      return single_problem (SB_PROBLEM_TOO_LARGE, message);
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return single_problem (SB_PROBLEM_IO, _("loading was cancelled"));
+
+  {
+    GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
+
+    g_ptr_array_add (problems, sb_problem_new_for_io_error (error));
+    return problems;
+  }
+}
+
+static SbBriefing *load_stream (GInputStream   *stream,
+                                guint64         size_hint,
+                                SbLoaderFlags   flags,
+                                GCancellable   *cancellable,
+                                GPtrArray     **problems);
+
+/**
+ * sb_loader_load_stream:
+ * @size_hint: the size expected, or 0; room for it is made at once
+ * @problems: (out) (optional) (transfer full): every problem found
+ *
+ * Reads @stream to its end, up to %SB_LOADER_MAX_SIZE bytes, and checks
+ * what it held; blocks, so call it from a thread.
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
+SbBriefing *
+sb_loader_load_stream (GInputStream  *stream,
+                       guint64        size_hint,
+                       GCancellable  *cancellable,
+                       GPtrArray    **problems)
+{
+  return load_stream (stream, size_hint, SB_LOADER_NONE, cancellable, problems);
+}
+
+static SbBriefing *
+load_stream (GInputStream   *stream,
+             guint64         size_hint,
+             SbLoaderFlags   flags,
+             GCancellable   *cancellable,
+             GPtrArray     **problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  bytes = sb_file_input_read_all (stream, SB_LOADER_MAX_SIZE, size_hint, cancellable, &error);
+  if (bytes == NULL)
+    {
+      if (problems != NULL)
+        *problems = read_problems (error);
+      return NULL;
+    }
+
+  return sb_loader_load_bytes_full (bytes, flags, problems);
+}
+
 /**
  * sb_loader_load_file:
  * @problems: (out) (optional) (transfer full): every problem found
  *
  * Reads and checks @file; blocks, so call it from a thread or use
- * sb_loader_load_file_async() from the main loop.
+ * sb_loader_load_file_async() from the main loop. Only an ordinary file
+ * is read: a folder, a device or a named pipe is refused at once.
  *
  * Returns: (transfer full) (nullable): the briefing
  */
@@ -721,43 +801,29 @@ sb_loader_load_file_full (GFile          *file,
                           GCancellable   *cancellable,
                           GPtrArray     **problems)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) file_problems = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  SbBriefing *briefing;
+  guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
-
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    file_problems = single_problem (SB_PROBLEM_IO, _("this is a folder, not a briefing file"));
-  else if (info != NULL && g_file_info_get_size (info) > SB_LOADER_MAX_SIZE)
+  stream = sb_file_input_open (file, SB_LOADER_MAX_SIZE, &size, cancellable, &error);
+  if (stream == NULL)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("the file is %" PRIu64 " MiB; briefings are limited to %d MiB"),
-                         (guint64) g_file_info_get_size (info) / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE) && problems != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the file is %" PRIu64 " MiB; briefings are limited to %d MiB"),
+                             size / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
 
-      file_problems = single_problem (SB_PROBLEM_TOO_LARGE, message);
-    }
-  else if (info == NULL || !g_file_load_contents (file, cancellable, &data, &length, NULL, &error))
-    {
-      file_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
-      g_ptr_array_add (file_problems, sb_problem_new_for_io_error (error));
-    }
-
-  if (file_problems != NULL)
-    {
-      if (problems != NULL)
-        *problems = g_steal_pointer (&file_problems);
+          *problems = single_problem (SB_PROBLEM_TOO_LARGE, message);
+        }
+      else if (problems != NULL)
+        *problems = read_problems (error);
       return NULL;
     }
 
-  briefing = load_data (data, length, flags, problems);
-  return briefing;
+  return load_stream (stream, size, flags, cancellable, problems);
 }
 
 typedef struct

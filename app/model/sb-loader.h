@@ -40,6 +40,10 @@ void        sb_loader_load_file_full_async (GFile            *file,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+SbBriefing *sb_loader_load_stream      (GInputStream         *stream,
+                                        guint64               size_hint,
+                                        GCancellable         *cancellable,
+                                        GPtrArray           **problems);
 SbBriefing *sb_loader_load_file        (GFile                *file,
                                         GCancellable         *cancellable,
                                         GPtrArray           **problems);

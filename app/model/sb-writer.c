@@ -1,6 +1,8 @@
 /* sb-writer.c
  *
- * Saves a briefing as a file the loader reads back unchanged.
+ * The briefing is written as it is walked, through SbJsonWriter: nothing
+ * holds the whole text or a tree of it, and a save streams into the file
+ * that replaces the old one only when it is complete.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,17 +11,18 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
 
 #include "sb-enums.h"
-#include "sb-json-string.h"
+#include "sb-file-output.h"
+#include "sb-json-writer.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
 #include "sb-writer.h"
 
 typedef struct
 {
-  JsonBuilder *builder;
+  SbJsonWriter *json;
   const char *language;
 } Writer;
 
@@ -31,8 +34,8 @@ write_member_string (Writer     *self,
   if (string == NULL)
     return;
 
-  json_builder_set_member_name (self->builder, member);
-  json_builder_add_string_value (self->builder, string);
+  sb_json_writer_member (self->json, member);
+  sb_json_writer_string (self->json, string);
 }
 
 static void
@@ -53,19 +56,19 @@ write_text (Writer     *self,
   if (text == NULL)
     return;
 
-  json_builder_set_member_name (self->builder, member);
+  sb_json_writer_member (self->json, member);
 
   if (sb_text_get_n_languages (text) == 1 &&
       g_strcmp0 (sb_text_get_language_at (text, 0), self->language) == 0)
     {
-      json_builder_add_string_value (self->builder, sb_text_get_string_at (text, 0));
+      sb_json_writer_string (self->json, sb_text_get_string_at (text, 0));
       return;
     }
 
-  json_builder_begin_object (self->builder);
+  sb_json_writer_begin_object (self->json);
   for (guint i = 0; i < sb_text_get_n_languages (text); i++)
     write_member_string (self, sb_text_get_language_at (text, i), sb_text_get_string_at (text, i));
-  json_builder_end_object (self->builder);
+  sb_json_writer_end_object (self->json);
 }
 
 static void
@@ -81,34 +84,30 @@ write_date (Writer       *self,
 
   start = sb_calendar_date_to_string (&date->start);
   end = sb_calendar_date_to_string (&date->end);
-  json_builder_set_member_name (self->builder, member);
+  sb_json_writer_member (self->json, member);
 
   if (!date->is_span && !date->approximate)
     {
-      json_builder_add_string_value (self->builder, start);
+      sb_json_writer_string (self->json, start);
       return;
     }
 
-  json_builder_begin_object (self->builder);
+  sb_json_writer_begin_object (self->json);
   write_member_string (self, date->is_span ? "from" : "value", start);
   write_member_string (self, "to", end);
   if (date->approximate)
     {
-      json_builder_set_member_name (self->builder, "approximate");
-      json_builder_add_boolean_value (self->builder, TRUE);
+      sb_json_writer_member (self->json, "approximate");
+      sb_json_writer_boolean (self->json, TRUE);
     }
-  json_builder_end_object (self->builder);
+  sb_json_writer_end_object (self->json);
 }
 
 static void
 add_number (Writer *self,
             double  value)
 {
-  /* A double outside gint64's range cannot be converted to one. */
-  if (value > -(double) G_MAXINT64 && value < (double) G_MAXINT64 && value == (gint64) value)
-    json_builder_add_int_value (self->builder, (gint64) value);
-  else
-    json_builder_add_double_value (self->builder, value);
+  sb_json_writer_number (self->json, value);
 }
 
 static void
@@ -116,7 +115,7 @@ write_number (Writer     *self,
               const char *member,
               double      value)
 {
-  json_builder_set_member_name (self->builder, member);
+  sb_json_writer_member (self->json, member);
   add_number (self, value);
 }
 
@@ -128,7 +127,7 @@ write_quantity (Writer           *self,
   if (!quantity->is_set)
     return;
 
-  json_builder_set_member_name (self->builder, member);
+  sb_json_writer_member (self->json, member);
 
   if (!quantity->is_range && !quantity->approximate)
     {
@@ -136,7 +135,7 @@ write_quantity (Writer           *self,
       return;
     }
 
-  json_builder_begin_object (self->builder);
+  sb_json_writer_begin_object (self->json);
   if (quantity->is_range)
     {
       write_number (self, "min", quantity->min);
@@ -147,10 +146,10 @@ write_quantity (Writer           *self,
 
   if (quantity->approximate)
     {
-      json_builder_set_member_name (self->builder, "approximate");
-      json_builder_add_boolean_value (self->builder, TRUE);
+      sb_json_writer_member (self->json, "approximate");
+      sb_json_writer_boolean (self->json, TRUE);
     }
-  json_builder_end_object (self->builder);
+  sb_json_writer_end_object (self->json);
 }
 
 static void
@@ -170,11 +169,11 @@ write_references (Writer     *self,
   if (entities == NULL)
     return;
 
-  json_builder_set_member_name (self->builder, member);
-  json_builder_begin_array (self->builder);
+  sb_json_writer_member (self->json, member);
+  sb_json_writer_begin_array (self->json);
   for (guint i = 0; i < entities->len; i++)
-    json_builder_add_string_value (self->builder, sb_entity_get_id (g_ptr_array_index (entities, i)));
-  json_builder_end_array (self->builder);
+    sb_json_writer_string (self->json, sb_entity_get_id (g_ptr_array_index (entities, i)));
+  sb_json_writer_end_array (self->json);
 }
 
 static void
@@ -185,32 +184,32 @@ write_strv (Writer             *self,
   if (strv == NULL)
     return;
 
-  json_builder_set_member_name (self->builder, member);
-  json_builder_begin_array (self->builder);
+  sb_json_writer_member (self->json, member);
+  sb_json_writer_begin_array (self->json);
   for (guint i = 0; strv[i] != NULL; i++)
-    json_builder_add_string_value (self->builder, strv[i]);
-  json_builder_end_array (self->builder);
+    sb_json_writer_string (self->json, strv[i]);
+  sb_json_writer_end_array (self->json);
 }
 
 static void
 add_citation (Writer     *self,
               SbCitation *citation)
 {
-  json_builder_begin_object (self->builder);
+  sb_json_writer_begin_object (self->json);
   write_reference (self, "source", citation->source);
   write_member_string (self, "quote", citation->quote);   /* NULL: not written */
-  json_builder_end_object (self->builder);
+  sb_json_writer_end_object (self->json);
 }
 
 static void
 write_citations (Writer    *self,
                  GPtrArray *citations)
 {
-  json_builder_set_member_name (self->builder, "citations");
-  json_builder_begin_array (self->builder);
+  sb_json_writer_member (self->json, "citations");
+  sb_json_writer_begin_array (self->json);
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     add_citation (self, g_ptr_array_index (citations, i));
-  json_builder_end_array (self->builder);
+  sb_json_writer_end_array (self->json);
 }
 
 static void
@@ -229,21 +228,21 @@ write_figures (Writer    *self,
   if (figures == NULL || figures->len == 0)
     return;
 
-  json_builder_set_member_name (self->builder, "figures");
-  json_builder_begin_array (self->builder);
+  sb_json_writer_member (self->json, "figures");
+  sb_json_writer_begin_array (self->json);
   for (guint i = 0; i < figures->len; i++)
     {
       SbFigure *figure = g_ptr_array_index (figures, i);
 
-      json_builder_begin_object (self->builder);
+      sb_json_writer_begin_object (self->json);
       write_member_enum (self, "measure", SB_TYPE_FIGURE_MEASURE, figure->measure);
       write_text (self, "label", figure->label);
       write_quantity (self, "value", &figure->value);
       write_date (self, "as_of", &figure->as_of);
       write_evidence (self, &figure->evidence);
-      json_builder_end_object (self->builder);
+      sb_json_writer_end_object (self->json);
     }
-  json_builder_end_array (self->builder);
+  sb_json_writer_end_array (self->json);
 }
 
 static void
@@ -253,21 +252,21 @@ write_relations (Writer    *self,
   if (relations->len == 0)
     return;
 
-  json_builder_set_member_name (self->builder, "relations");
-  json_builder_begin_array (self->builder);
+  sb_json_writer_member (self->json, "relations");
+  sb_json_writer_begin_array (self->json);
   for (guint i = 0; i < relations->len; i++)
     {
       SbRelation *relation = g_ptr_array_index (relations, i);
 
-      json_builder_begin_object (self->builder);
+      sb_json_writer_begin_object (self->json);
       write_member_enum (self, "type", SB_TYPE_RELATION_TYPE, relation->type);
       write_reference (self, "target", relation->target);
       write_text (self, "description", relation->description);
       write_date (self, "date", &relation->date);
       write_evidence (self, &relation->evidence);
-      json_builder_end_object (self->builder);
+      sb_json_writer_end_object (self->json);
     }
-  json_builder_end_array (self->builder);
+  sb_json_writer_end_array (self->json);
 }
 
 static void
@@ -321,11 +320,11 @@ write_properties (Writer             *self,
   if (properties == NULL || properties[0] == NULL)
     return;
 
-  json_builder_set_member_name (self->builder, "properties");
-  json_builder_begin_object (self->builder);
+  sb_json_writer_member (self->json, "properties");
+  sb_json_writer_begin_object (self->json);
   for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
     write_member_string (self, properties[i], properties[i + 1]);
-  json_builder_end_object (self->builder);
+  sb_json_writer_end_object (self->json);
 }
 
 static void
@@ -342,8 +341,8 @@ write_place (Writer  *self,
   write_member_string (self, "country", place->country);
   if (place->reference)
     {
-      json_builder_set_member_name (self->builder, "reference");
-      json_builder_add_boolean_value (self->builder, TRUE);
+      sb_json_writer_member (self->json, "reference");
+      sb_json_writer_boolean (self->json, TRUE);
     }
   if (place->geometry != NULL)
     write_geometry (self, place->geometry);
@@ -356,38 +355,39 @@ write_geometry (Writer           *self,
 {
   gboolean multi = geometry->n_polygons != 1;
 
-  json_builder_set_member_name (self->builder, "geometry");
-  json_builder_begin_object (self->builder);
+  sb_json_writer_member (self->json, "geometry");
+  sb_json_writer_begin_object (self->json);
   write_member_string (self, "type", multi ? "MultiPolygon" : "Polygon");
-  json_builder_set_member_name (self->builder, "coordinates");
+  sb_json_writer_member (self->json, "coordinates");
 
   if (multi)
-    json_builder_begin_array (self->builder);
+    sb_json_writer_begin_array (self->json);
 
   for (guint p = 0; p < geometry->n_polygons; p++)
     {
-      json_builder_begin_array (self->builder);
+      sb_json_writer_begin_array (self->json);
       for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
         {
           const SbRing *ring = &geometry->polygons[p].rings[r];
 
-          json_builder_begin_array (self->builder);
+          /* A ring a line: a point a line would double the file. */
+          sb_json_writer_begin_compact_array (self->json);
           for (guint i = 0; i < ring->n_points; i++)
             {
-              json_builder_begin_array (self->builder);
+              sb_json_writer_begin_array (self->json);
               add_number (self, ring->points[2 * i]);
               add_number (self, ring->points[2 * i + 1]);
-              json_builder_end_array (self->builder);
+              sb_json_writer_end_array (self->json);
             }
-          json_builder_end_array (self->builder);
+          sb_json_writer_end_array (self->json);
         }
-      json_builder_end_array (self->builder);
+      sb_json_writer_end_array (self->json);
     }
 
   if (multi)
-    json_builder_end_array (self->builder);
+    sb_json_writer_end_array (self->json);
 
-  json_builder_end_object (self->builder);
+  sb_json_writer_end_object (self->json);
 }
 
 static void
@@ -452,32 +452,32 @@ write_step (Writer *self,
 
   if (step->has_center || step->frame != NULL)
     {
-      json_builder_set_member_name (self->builder, "camera");
-      json_builder_begin_object (self->builder);
+      sb_json_writer_member (self->json, "camera");
+      sb_json_writer_begin_object (self->json);
       if (step->has_center)
         {
-          json_builder_set_member_name (self->builder, "center");
-          json_builder_begin_object (self->builder);
+          sb_json_writer_member (self->json, "center");
+          sb_json_writer_begin_object (self->json);
           write_number (self, "lat", step->lat);
           write_number (self, "lon", step->lon);
-          json_builder_end_object (self->builder);
+          sb_json_writer_end_object (self->json);
           write_number (self, "zoom", step->zoom);
         }
       else
         write_references (self, "frame", step->frame);
-      json_builder_end_object (self->builder);
+      sb_json_writer_end_object (self->json);
     }
 
   if (step->has_layers)
     {
       g_autoptr(GFlagsClass) klass = g_type_class_ref (SB_TYPE_LAYERS);
 
-      json_builder_set_member_name (self->builder, "layers");
-      json_builder_begin_array (self->builder);
+      sb_json_writer_member (self->json, "layers");
+      sb_json_writer_begin_array (self->json);
       for (guint i = 0; i < klass->n_values; i++)
         if (step->layers & klass->values[i].value)
-          json_builder_add_string_value (self->builder, klass->values[i].value_nick);
-      json_builder_end_array (self->builder);
+          sb_json_writer_string (self->json, klass->values[i].value_nick);
+      sb_json_writer_end_array (self->json);
     }
 
   write_references (self, "show", step->show);
@@ -485,7 +485,7 @@ write_step (Writer *self,
 
   if (step->citation != NULL)
     {
-      json_builder_set_member_name (self->builder, "citation");
+      sb_json_writer_member (self->json, "citation");
       add_citation (self, step->citation);
     }
 
@@ -503,86 +503,31 @@ write_array (Writer     *self,
   if (entities->len == 0)
     return;
 
-  json_builder_set_member_name (self->builder, member);
-  json_builder_begin_array (self->builder);
+  sb_json_writer_member (self->json, member);
+  sb_json_writer_begin_array (self->json);
   for (guint i = 0; i < entities->len; i++)
     {
-      json_builder_begin_object (self->builder);
+      sb_json_writer_begin_object (self->json);
       write (self, g_ptr_array_index (entities, i));
-      json_builder_end_object (self->builder);
+      sb_json_writer_end_object (self->json);
     }
-  json_builder_end_array (self->builder);
+  sb_json_writer_end_array (self->json);
 }
 
-/* json-glib 1.6 writes U+001F raw, which RFC 8259 (and so the loader)
- * forbids. Outside strings the pretty generator writes only spaces and
- * line breaks, and inside them it escapes line breaks, so any other raw
- * control byte stands in a string and is escaped there.
- */
-static inline gboolean
-is_raw_control (char c)
-{
-  return (guchar) c < 0x20 && c != '\n';
-}
-
-static char *
-escape_raw_controls (char  *json,
-                     gsize *length)
-{
-  GString *escaped;
-  const char *p, *run;
-
-  for (p = json; *p != '\0' && !is_raw_control (*p); p++)
-    ;
-  if (*p == '\0')
-    return json;
-
-  escaped = g_string_sized_new (strlen (json) + 16);
-  for (p = run = json; *p != '\0'; p++)
-    {
-      if (is_raw_control (*p))
-        {
-          g_string_append_len (escaped, run, p - run);
-          sb_json_append_escaped (escaped, p, 1);
-          run = p + 1;
-        }
-    }
-  g_string_append_len (escaped, run, p - run);
-  g_free (json);
-
-  if (length != NULL)
-    *length = escaped->len;
-
-  return g_string_free (escaped, FALSE);
-}
-
-/**
- * sb_writer_to_data:
- *
- * Returns: (transfer full): the briefing as pretty-printed JSON
- */
-char *
-sb_writer_to_data (SbBriefing *briefing,
-                   gsize      *length)
+static void
+write_briefing (SbBriefing   *briefing,
+                SbJsonWriter *json)
 {
   static const char * const item_members[SB_N_ITEM_KINDS] = {
     "deployments", "movements", "incidents", "areas"
   };
-  const SbBriefingContents *contents;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  Writer writer = { builder, NULL };
+  const SbBriefingContents *contents = _sb_briefing_get_contents (briefing);
+  Writer writer = { json, contents->language };
 
-  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
-
-  contents = _sb_briefing_get_contents (briefing);
-  writer.language = contents->language;
-
-  json_builder_begin_object (builder);
+  sb_json_writer_begin_object (json);
   write_member_string (&writer, "format", "sahelbrief");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SB_BRIEFING_VERSION);
+  sb_json_writer_member (json, "version");
+  sb_json_writer_int (json, SB_BRIEFING_VERSION);
   write_text (&writer, "title", contents->title);
   write_text (&writer, "subtitle", contents->subtitle);
   write_text (&writer, "description", contents->description);
@@ -590,36 +535,52 @@ sb_writer_to_data (SbBriefing *briefing,
   write_date (&writer, "date", &contents->date);
   write_strv (&writer, "authors", contents->authors);
 
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
+  sb_json_writer_member (json, "sources");
+  sb_json_writer_begin_array (json);
   for (guint i = 0; i < contents->sources->len; i++)
     {
-      json_builder_begin_object (builder);
+      sb_json_writer_begin_object (json);
       write_source (&writer, g_ptr_array_index (contents->sources, i));
-      json_builder_end_object (builder);
+      sb_json_writer_end_object (json);
     }
-  json_builder_end_array (builder);
+  sb_json_writer_end_array (json);
 
   write_array (&writer, "actors", contents->actors, (WriteFunc) write_actor);
   write_array (&writer, "places", contents->places, (WriteFunc) write_place);
   for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
     write_array (&writer, item_members[i], contents->items[i], (WriteFunc) write_item);
   write_array (&writer, "steps", contents->steps, (WriteFunc) write_step);
-  json_builder_end_object (builder);
+  sb_json_writer_end_object (json);
+}
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
+/**
+ * sb_writer_to_data:
+ * @length: (out) (optional):
+ *
+ * Returns: (transfer full): the briefing as indented JSON
+ */
+char *
+sb_writer_to_data (SbBriefing *briefing,
+                   gsize      *length)
+{
+  g_autoptr(SbJsonWriter) json = NULL;
 
-  return escape_raw_controls (json_generator_to_data (generator, length), length);
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+
+  json = sb_json_writer_new (NULL, 0, NULL);
+  write_briefing (briefing, json);
+  sb_json_writer_finish (json, NULL);
+
+  return sb_json_writer_steal_text (json, length);
 }
 
 /**
  * sb_writer_save:
  *
  * Writes the briefing to @file, replacing it only once the new contents
- * are complete.
+ * are complete and flushed; cancelled or failed, @file is left as it
+ * was. A briefing larger than the loader reads is not written: every
+ * briefing saved opens again.
  */
 gboolean
 sb_writer_save (SbBriefing    *briefing,
@@ -627,14 +588,29 @@ sb_writer_save (SbBriefing    *briefing,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(SbFileOutput) output = NULL;
+  g_autoptr(SbJsonWriter) json = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = sb_writer_to_data (briefing, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                  cancellable, error);
+  output = sb_file_output_new (file, SB_FILE_OUTPUT_NONE, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+
+  json = sb_json_writer_new (sb_file_output_get_stream (output), SB_LOADER_MAX_SIZE, cancellable);
+  write_briefing (briefing, json);
+  if (!sb_json_writer_finish (json, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                     _("the briefing would be larger than %d MiB, the most a briefing file may hold"),
+                     SB_LOADER_MAX_SIZE / (1024 * 1024));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return sb_file_output_commit (output, cancellable, error);
 }

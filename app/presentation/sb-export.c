@@ -23,6 +23,7 @@
 #include "sb-area-layer.h"
 #include "sb-base-layer.h"
 #include "sb-export.h"
+#include "sb-file-output.h"
 #include "sb-format.h"
 #include "sb-item-layer.h"
 #include "sb-movement-layer.h"
@@ -955,14 +956,23 @@ draw_step_page (Job     *job,
     }
 }
 
+/* Cairo does not say why a write failed: the first error is kept. */
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError *error;
+} CairoWrite;
+
 static cairo_status_t
 write_to_stream (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
-  GOutputStream *stream = closure;
+  CairoWrite *write = closure;
 
-  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
+  if (write->error != NULL ||
+      !g_output_stream_write_all (write->stream, data, length, NULL, write->cancellable, &write->error))
     return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
@@ -981,12 +991,20 @@ write_failed (GTask       *task,
   return FALSE;
 }
 
+/* The file is replaced only by a complete picture or document: cancelled,
+ * or failed in cairo or on the disk, the export leaves it as it was. What
+ * it returns says which; the tasks do not look at the cancellable again
+ * when they end, so an export cancelled after the file was replaced
+ * reports that it was made.
+ */
 static void
 render_job (GTask *task)
 {
   Job *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(SbFileOutput) output = NULL;
+  CairoWrite write = { NULL, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1005,13 +1023,20 @@ render_job (GTask *task)
       return;
     }
 
-  stream = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-  if (stream == NULL)
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  output = sb_file_output_new (job->file, SB_FILE_OUTPUT_NONE, cancellable, &error);
+  if (output == NULL)
     {
       write_failed (task, job->file, error->message);
       g_object_unref (task);
       return;
     }
+  write.stream = sb_file_output_get_stream (output);
 
   job->missing = 0;
   if (job->format == SB_EXPORT_PNG)
@@ -1020,11 +1045,13 @@ render_job (GTask *task)
       cr = cairo_create (surface);
       draw_view_page (job, cr, job->width, job->height);
       cairo_destroy (cr);
-      status = cairo_surface_write_to_png_stream (surface, write_to_stream, stream);
+      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, write_to_stream, &write);
     }
   else
     {
-      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, job->width, job->height);
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, &write, job->width, job->height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                       sb_text_get (sb_briefing_get_title (job->briefing)));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "SahelBrief " PACKAGE_VERSION);
@@ -1037,19 +1064,31 @@ render_job (GTask *task)
             draw_step_page (job, cr, job->width, job->height, i);
           cairo_show_page (cr);
         }
+      status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (g_error_matches (write.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_steal_pointer (&write.error));
+  else if (write.error != NULL)
+    write_failed (task, job->file, write.error->message);
+  else if (status != CAIRO_STATUS_SUCCESS)
     write_failed (task, job->file, cairo_status_to_string (status));
-  else if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
-    write_failed (task, job->file, error->message);
+  else if (!sb_file_output_commit (output, cancellable, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        write_failed (task, job->file, error->message);
+    }
   else
     g_task_return_boolean (task, TRUE);
 
+  g_clear_error (&write.error);
   g_object_unref (task);
 }
 
@@ -1116,6 +1155,7 @@ sb_export_view_async (SbSelection        *selection,
   g_array_append_val (job->pages, page);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);  /* see render_job() */
   g_task_set_source_tag (task, sb_export_view_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   start_fetching (task);
@@ -1183,6 +1223,7 @@ sb_export_handout_async (SbBriefing         *briefing,
   job->height = A4_LONG;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);  /* see render_job() */
   g_task_set_source_tag (task, sb_export_handout_async);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   if (add_step_pages (job, task))

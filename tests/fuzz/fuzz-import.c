@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz-common.h"
+#include "fuzz-util.h"
 #include "sb-geojson-export.h"
 #include "sb-import-file.h"
 #include "sb-loader.h"
@@ -43,7 +43,7 @@ check_summary (const SbImportSummary *summary,
                SbBriefing            *briefing)
 {
   if (summary->problems->len > SB_LOADER_MAX_PROBLEMS)
-    fail ("%u problems listed; at most %d are", summary->problems->len, SB_LOADER_MAX_PROBLEMS);
+    fuzz_fail ("%u problems listed; at most %d are", summary->problems->len, SB_LOADER_MAX_PROBLEMS);
 
   for (guint i = 0; i < summary->problems->len; i++)
     {
@@ -51,28 +51,28 @@ check_summary (const SbImportSummary *summary,
       g_autofree char *line = NULL;
 
       if (problem->message == NULL || !g_utf8_validate (problem->message, -1, NULL))
-        fail ("problem %u has no message, or one that is not UTF-8", i);
+        fuzz_fail ("problem %u has no message, or one that is not UTF-8", i);
       if (problem->path != NULL && !g_utf8_validate (problem->path, -1, NULL))
-        fail ("problem %u has a path that is not UTF-8", i);
+        fuzz_fail ("problem %u has a path that is not UTF-8", i);
       line = sb_problem_to_string (problem, "<data>");
       if (line == NULL)
-        fail ("problem %u cannot be printed", i);
+        fuzz_fail ("problem %u cannot be printed", i);
     }
 
   for (guint i = 0; i < summary->notes->len; i++)
     if (!g_utf8_validate (g_ptr_array_index (summary->notes, i), -1, NULL))
-      fail ("note %u is not UTF-8", i);
+      fuzz_fail ("note %u is not UTF-8", i);
 
   if ((briefing != NULL) != sb_import_summary_made_anything (summary))
-    fail ("a briefing was %s, but the summary says %s was made",
+    fuzz_fail ("a briefing was %s, but the summary says %s was made",
           briefing ? "returned" : "not returned", briefing ? "nothing" : "something");
 
   if (briefing == NULL && summary->problems->len == 0)
-    fail ("nothing was imported, and no problem says why");
+    fuzz_fail ("nothing was imported, and no problem says why");
 
   if (summary->format != SB_IMPORT_FORMAT_GEOJSON &&
       summary->n_records != summary->n_items[SB_ITEM_KIND_INCIDENT] + summary->n_merged + summary->n_skipped)
-    fail ("%u rows read, but %u made, %u merged and %u skipped", summary->n_records,
+    fuzz_fail ("%u rows read, but %u made, %u merged and %u skipped", summary->n_records,
           summary->n_items[SB_ITEM_KIND_INCIDENT], summary->n_merged, summary->n_skipped);
 }
 
@@ -99,7 +99,7 @@ check_round_trip (SbBriefing *briefing)
           fprintf (stderr, "  %s\n", line);
         }
       fprintf (stderr, "--- written:\n%.*s\n---\n", (int) MIN (length, 65536), written);
-      fail ("the import does not load again once written");
+      fuzz_fail ("the import does not load again once written");
     }
 
   if (g_list_model_get_n_items (sb_briefing_get_all_items (reloaded)) !=
@@ -108,7 +108,7 @@ check_round_trip (SbBriefing *briefing)
       g_list_model_get_n_items (sb_briefing_get_places (briefing)) ||
       g_list_model_get_n_items (sb_briefing_get_actors (reloaded)) !=
       g_list_model_get_n_items (sb_briefing_get_actors (briefing)))
-    fail ("the import lost statements, places or actors on the way through the writer");
+    fuzz_fail ("the import lost statements, places or actors on the way through the writer");
 }
 
 static guint
@@ -142,7 +142,7 @@ check_export (SbBriefing *briefing)
 
   exported = sb_geojson_export (briefing, NULL, NULL, &length);
   if (exported == NULL || !g_utf8_validate (exported, length, NULL))
-    fail ("the GeoJSON export is missing or not UTF-8");
+    fuzz_fail ("the GeoJSON export is missing or not UTF-8");
 
   stream = g_memory_input_stream_new_from_data (exported, length, NULL);
   reimported = sb_geojson_import (stream, "export", NULL, &problems);
@@ -161,7 +161,7 @@ check_export (SbBriefing *briefing)
           fprintf (stderr, "  %s\n", line);
         }
       fprintf (stderr, "--- exported:\n%.*s\n---\n", (int) MIN (length, 65536), exported);
-      fail ("the GeoJSON export does not import again as %u statements and %u places for reference",
+      fuzz_fail ("the GeoJSON export does not import again as %u statements and %u places for reference",
             n_items, n_reference);
     }
 }
@@ -170,8 +170,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
-  g_log_set_writer_func (fatal_log_writer, NULL, NULL);
+  fuzz_util_init (FALSE);
   sb_text_set_preferred_languages ((const char * const[]) { "en", NULL });
 
   return 0;

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz-common.h"
+#include "fuzz-util.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
 
@@ -46,14 +46,14 @@ check_result (SbBriefing *briefing,
               GPtrArray  *problems)
 {
   if (problems == NULL)
-    fail ("no problem list returned");
+    fuzz_fail ("no problem list returned");
 
   if ((briefing == NULL) != (problems->len > 0))
-    fail ("a briefing was %s with %u problems",
+    fuzz_fail ("a briefing was %s with %u problems",
           briefing ? "returned" : "not returned", problems->len);
 
   if (problems->len > SB_LOADER_MAX_PROBLEMS)
-    fail ("%u problems reported; at most %d are", problems->len, SB_LOADER_MAX_PROBLEMS);
+    fuzz_fail ("%u problems reported; at most %d are", problems->len, SB_LOADER_MAX_PROBLEMS);
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -61,13 +61,13 @@ check_result (SbBriefing *briefing,
       g_autofree char *line = NULL;
 
       if (problem->message == NULL || !g_utf8_validate (problem->message, -1, NULL))
-        fail ("problem %u has no message, or one that is not UTF-8", i);
+        fuzz_fail ("problem %u has no message, or one that is not UTF-8", i);
       if (problem->path != NULL && !g_utf8_validate (problem->path, -1, NULL))
-        fail ("problem %u has a path that is not UTF-8", i);
+        fuzz_fail ("problem %u has a path that is not UTF-8", i);
 
       line = sb_problem_to_string (problem, "<data>");
       if (line == NULL)
-        fail ("problem %u cannot be printed", i);
+        fuzz_fail ("problem %u cannot be printed", i);
     }
 }
 
@@ -98,7 +98,7 @@ check_round_trip (SbBriefing *briefing)
 
   written = sb_writer_to_data (briefing, &length);
   if (written == NULL)
-    fail ("the writer returned nothing for a briefing that loaded");
+    fuzz_fail ("the writer returned nothing for a briefing that loaded");
 
   bytes = g_bytes_new (written, length);
   reloaded = sb_loader_load_bytes (bytes, &problems);
@@ -109,7 +109,7 @@ check_round_trip (SbBriefing *briefing)
       fprintf (stderr, "fuzz-loader: the writer's output does not load again:\n");
       print_problems (problems);
       fprintf (stderr, "--- written:\n%.*s\n---\n", (int) MIN (length, 65536), written);
-      fail ("round trip failed");
+      fuzz_fail ("round trip failed");
     }
 
   rewritten = sb_writer_to_data (reloaded, &relength);
@@ -123,7 +123,7 @@ check_round_trip (SbBriefing *briefing)
                at,
                (int) MIN (length - from, 400), written + from,
                rewritten ? (int) MIN (relength - from, 400) : 0, rewritten ? rewritten + from : "");
-      fail ("round trip changed the briefing");
+      fuzz_fail ("round trip changed the briefing");
     }
 }
 
@@ -131,9 +131,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  /* Slices as plain malloc(), so that AddressSanitizer sees every block. */
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
-  g_log_set_writer_func (fatal_log_writer, NULL, NULL);
+  fuzz_util_init (FALSE);
 
   /* Text lookups must not depend on the fuzzing machine's locale. */
   sb_text_set_preferred_languages ((const char * const[]) { "en", NULL });
