@@ -107,6 +107,8 @@ on_listed (GObject      *object,
       GtkWidget *icon = gtk_image_new_from_icon_name (entry->is_folder ? "folder-symbolic"
                                                                        : "text-x-generic-symbolic");
 
+      /* A name from the server is text, never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -19,6 +19,7 @@
 
 #include "sb-remote-briefing.h"
 #include "sb-server-auth.h"
+#include "sb-toast.h"
 #include "sb-webdav.h"
 #include "sb-window-private.h"
 #include "sb-writer.h"
@@ -290,7 +291,7 @@ on_put (GObject      *object,
 
   name = display_name (save->uri);
   message = g_strdup_printf (_("Saved “%s” on the server"), name);
-  sb_window_add_toast (self, adw_toast_new (message));
+  sb_window_add_toast (self, sb_toast_new_plain (message));
 }
 
 static void
