@@ -29,6 +29,7 @@
 #include "sb-format.h"
 #include "sb-place.h"
 #include "sb-source.h"
+#include "sb-source-text-dialog.h"
 
 struct _SbEditCard
 {
@@ -40,6 +41,7 @@ struct _SbEditCard
   gboolean briefing_shown;   /* the briefing's own fields, entity NULL */
   GPtrArray *fields;         /* of Field */
   GPtrArray *languages;      /* of interned codes: a text row each */
+  GPtrArray *added;          /* of interned codes: languages added here */
   gboolean rebuilding;       /* rows going: their signals change nothing */
   guint rebuild_source;      /* rows made anew once the signal is over */
 };
@@ -1033,6 +1035,28 @@ on_remove_actor (Field *field)
   apply_edit (field->card, sb_edit_new_set_array (field->card->entity, field->field, kept->len ? kept : NULL));
 }
 
+/* An incident's actors are in order, the initiator first. */
+static void
+on_move_actor_up (Field *field)
+{
+  if (field->card->rebuilding || field->card->entity == NULL || field->index == 0)
+    return;
+
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  GPtrArray *actors;
+
+  get_value (field, &value);
+  actors = g_value_get_boxed (&value);
+  if (actors == NULL || field->index >= actors->len)
+    return;
+
+  g_ptr_array_extend (moved, actors, NULL, NULL);
+  moved->pdata[field->index - 1] = g_ptr_array_index (actors, field->index);
+  moved->pdata[field->index] = g_ptr_array_index (actors, field->index - 1);
+  apply_edit (field->card, sb_edit_new_set_array (field->card->entity, field->field, moved));
+}
+
 static void
 apply_add_actor (Field *field)
 {
@@ -1063,7 +1087,7 @@ add_actor_list (SbEditCard *self,
                 SbBriefing *briefing)
 {
   SbItem *item = SB_ITEM (self->entity);
-  g_autoptr(GtkFilterListModel) others = NULL;
+  gboolean incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
   GListModel *actors = sb_briefing_get_actors (briefing);
   GtkStringList *labels = gtk_string_list_new (NULL);
   Field *add;
@@ -1079,6 +1103,23 @@ add_actor_list (SbEditCard *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_entity_get_label (SB_ENTITY (actor)));
       plain_row (row);
+      if (incident && sb_item_get_n_actors (item) > 1)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), i == 0 ? _("Initiator") : _("Took part"));
+      if (incident && i > 0)
+        {
+          /* TRANSLATORS: a button a screen reader speaks: "Make Wagner group the initiator" */
+          g_autofree char *first = g_strdup_printf (i == 1 ? _("Make %s the initiator") : _("Move %s up"),
+                                                    sb_entity_get_label (SB_ENTITY (actor)));
+          GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+
+          gtk_widget_add_css_class (up, "flat");
+          gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (up, first);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, first, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+          g_signal_connect_swapped (up, "clicked", G_CALLBACK (on_move_actor_up), field);
+          keep_field (up, field);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_actor), field);
       keep_field (button, field);
@@ -1214,11 +1255,16 @@ on_add_figure (Field *field)
 
   g_autoptr(GPtrArray) figures = figures_of (field);
   SbFigure *figure = sb_figure_new ();
+  GPtrArray *citations;
 
   figure->measure = sb_item_get_kind (SB_ITEM (field->card->entity)) == SB_ITEM_KIND_INCIDENT
                     ? SB_FIGURE_MEASURE_FATALITIES : SB_FIGURE_MEASURE_STRENGTH;
   figure->evidence.certainty = SB_CERTAINTY_REPORTED;
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  /* Most often the number is in the passage the statement cites. */
+  citations = sb_item_get_citations (SB_ITEM (field->card->entity));
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    g_ptr_array_add (figure->evidence.citations, sb_citation_ref (g_ptr_array_index (citations, i)));
   g_ptr_array_add (figures, figure);
   apply_figures (field, figures);
 }
@@ -1297,6 +1343,109 @@ apply_figure_certainty (Field *field)
   apply_figures (field, figures);
 }
 
+/* What exactly is counted, in one language ("commandos for special
+ * operations").
+ */
+static void
+apply_figure_label (Field *field)
+{
+  g_autoptr(GPtrArray) figures = figures_of (field);
+  SbFigure *figure = g_ptr_array_index (figures, field->index);
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+  const char *shown = figure->label ? sb_text_get_for_language (figure->label, field->language) : NULL;
+  SbText *label;
+
+  if (g_strcmp0 (shown ? shown : "", typed) == 0)
+    return;
+
+  label = sb_text_copy_with (figure->label, field->language, typed);
+  g_clear_pointer (&figure->label, sb_text_unref);
+  figure->label = label;
+  apply_figures (field, figures);
+}
+
+static void
+apply_figure_claimed_by (Field *field)
+{
+  g_autoptr(GPtrArray) figures = figures_of (field);
+  SbFigure *figure = g_ptr_array_index (figures, field->index);
+  guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
+  SbActor *chosen;
+
+  if (position >= field->entities->len)
+    return;
+
+  chosen = g_ptr_array_index (field->entities, position);
+  if (figure->evidence.claimed_by == chosen)
+    return;
+
+  figure->evidence.claimed_by = chosen;
+  apply_figures (field, figures);
+}
+
+static void
+on_remove_figure_citation (Field *field)
+{
+  if (field->card->rebuilding || field->card->entity == NULL)
+    return;
+
+  g_autoptr(GPtrArray) figures = figures_of (field);
+  SbFigure *figure = g_ptr_array_index (figures, field->index);
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  guint removed = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (field->widget), "citation"));
+
+  for (guint i = 0; figure->evidence.citations != NULL && i < figure->evidence.citations->len; i++)
+    if (i != removed)
+      g_ptr_array_add (kept, sb_citation_ref (g_ptr_array_index (figure->evidence.citations, i)));
+
+  g_clear_pointer (&figure->evidence.citations, g_ptr_array_unref);
+  figure->evidence.citations = kept;
+  apply_figures (field, figures);
+}
+
+/* A figure's passages, each with a button to take it away. */
+static void
+add_figure_citation_rows (SbEditCard *self,
+                          GtkWidget  *expander,
+                          guint       field_id,
+                          guint       index,
+                          SbFigure   *figure)
+{
+  GPtrArray *citations = figure->evidence.citations;
+
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      SbCitation *citation = g_ptr_array_index (citations, i);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", citation->quote ? citation->quote : "");
+      GtkWidget *row = adw_action_row_new ();
+      /* TRANSLATORS: a button a screen reader speaks */
+      GtkWidget *button = new_remove_button (_("Remove this citation of the figure"));
+      Field *field = add_field (self, field_id);
+
+      field->index = index;
+      field->widget = button;
+      field->refresh = refresh_nothing;
+      g_object_set_data (G_OBJECT (button), "citation", GUINT_TO_POINTER (i));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), citation->quote ? quoted : _("The source as a whole"));
+      plain_row (row);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_figure_citation), field);
+      keep_field (button, field);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  if (citations == NULL || citations->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No citation of the figure yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A figure cites the passage that gives it: select it in the source and choose Cite"));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+}
+
 static const char *
 figure_measure_label (int value)
 {
@@ -1350,6 +1499,26 @@ add_figure_rows (SbEditCard *self,
       field->refresh = refresh_nothing;
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
+      /* What exactly, in words, in each language. */
+      for (guint l = 0; l < self->languages->len; l++)
+        {
+          const char *language = g_ptr_array_index (self->languages, l);
+          const char *label = figure->label ? sb_text_get_for_language (figure->label, language) : NULL;
+          g_autofree char *row_title = self->languages->len > 1
+            /* TRANSLATORS: what a figure counts, in words, in one language: "In words (French)" */
+            ? g_strdup_printf (_("In words (%s)"), sb_format_language (language))
+            : g_strdup (_("In words"));
+
+          field = add_field (self, field_id);
+          field->index = i;
+          field->language = language;
+          row = new_entry_row (field, row_title);
+          gtk_editable_set_text (GTK_EDITABLE (row), label ? label : "");
+          field->apply = apply_figure_label;
+          field->refresh = refresh_nothing;
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+
       /* The number, or the range. */
       field = add_field (self, field_id);
       field->index = i;
@@ -1386,6 +1555,36 @@ add_figure_rows (SbEditCard *self,
       field->apply = apply_figure_certainty;
       field->refresh = refresh_nothing;
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+      /* Who claims it, asked only of a claim. */
+      if (figure->evidence.certainty == SB_CERTAINTY_CLAIMED)
+        {
+          GListModel *actors = sb_briefing_get_actors (sb_document_get_briefing (self->document));
+          guint selected = 0;
+
+          field = add_field (self, field_id);
+          field->index = i;
+          field->entities = g_ptr_array_new_with_free_func (unref_entity);
+          labels = gtk_string_list_new (NULL);
+          gtk_string_list_append (labels, _("Nobody yet"));
+          g_ptr_array_add (field->entities, NULL);
+          for (guint a = 0; a < g_list_model_get_n_items (actors); a++)
+            {
+              SbEntity *actor = g_list_model_get_item (actors, a);
+
+              if (actor == (SbEntity *) figure->evidence.claimed_by)
+                selected = field->entities->len;
+              gtk_string_list_append (labels, sb_entity_get_label (actor));
+              g_ptr_array_add (field->entities, actor);
+            }
+          row = new_combo_row (field, _("Claimed by"), labels);
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+          field->apply = apply_figure_claimed_by;
+          field->refresh = refresh_nothing;
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+
+      add_figure_citation_rows (self, expander, field_id, i, figure);
 
       field = add_field (self, field_id);
       field->index = i;
@@ -1607,6 +1806,60 @@ build_place (SbEditCard *self)
 }
 
 static void
+on_edit_text (SbEditCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->document == NULL || !SB_IS_SOURCE (self->entity))
+    return;
+
+  gtk_window_present (GTK_WINDOW (sb_source_text_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->document, SB_SOURCE (self->entity))));
+}
+
+/* The text, as long as it is; changed in a window of its own. */
+static void
+refresh_text_size (Field *field)
+{
+  const char *text = sb_source_get_text (SB_SOURCE (field->card->entity));
+  g_autofree char *size = NULL;
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+
+  size = text != NULL ? g_strdup_printf (ngettext ("%u word", "%u words", words), words) : g_strdup (_("No text: the source is cited as a whole"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), size);
+}
+
+static void
+add_text_button (SbEditCard *self,
+                 GtkWidget  *group)
+{
+  Field *field = add_field (self, SB_SOURCE_FIELD_TEXT);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit Text…"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Text of the source"));
+  plain_row (row);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Text"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_edit_text), self);
+  field->row = row;
+  field->refresh = refresh_text_size;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
 build_source (SbEditCard *self)
 {
   GtkWidget *group = new_group (self, _("Source"));
@@ -1621,6 +1874,9 @@ build_source (SbEditCard *self)
 
   group = new_group (self, _("Published"));
   add_date_rows (self, group, SB_SOURCE_FIELD_DATE);
+
+  group = new_group (self, _("Text"));
+  add_text_button (self, group);
 
   group = new_group (self, _("Note"));
   add_text_rows (self, group, SB_SOURCE_FIELD_NOTE, _("Note"));
@@ -1732,8 +1988,50 @@ collect_languages (SbEditCard *self,
       add_text_languages (self->languages, g_value_get_boxed (&value));
     }
 
+  for (guint i = 0; i < self->added->len; i++)
+    add_language (self->languages, g_ptr_array_index (self->added, i));
+
   if (self->languages->len == 0)
     add_language (self->languages, "en");
+}
+
+static void queue_rebuild (SbEditCard *self);
+
+/* A language more: a row for it under each text, for a translation. */
+static void
+apply_new_language (Field *field)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+  const char *interned;
+
+  if (*typed == '\0')
+    {
+      set_error (field->widget, NULL);
+      return;
+    }
+  if (!sb_language_code_is_valid (typed))
+    {
+      set_error (field->widget, language_check_message ());
+      return;
+    }
+
+  set_error (field->widget, NULL);
+  interned = g_intern_string (typed);
+  if (!g_ptr_array_find (field->card->languages, interned, NULL) && !g_ptr_array_find (field->card->added, interned, NULL))
+    g_ptr_array_add (field->card->added, (gpointer) interned);
+  queue_rebuild (field->card);
+}
+
+static void
+add_language_row (SbEditCard *self)
+{
+  GtkWidget *group = new_group (self, _("Languages"));
+  Field *field = add_field (self, 0);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each text has a row per language. To add a translation, add its language."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_entry_row (field, _("Add a language, as “fr”")));
+  field->apply = apply_new_language;
 }
 
 static void
@@ -1798,6 +2096,7 @@ rebuild (SbEditCard *self)
     build_place (self);
   else if (SB_IS_SOURCE (self->entity))
     build_source (self);
+  add_language_row (self);
 
   refresh (self);
 
@@ -1964,6 +2263,7 @@ sb_edit_card_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
+  g_clear_pointer (&self->added, g_ptr_array_unref);
   g_clear_object (&self->entity);
   g_clear_object (&self->document);
 
@@ -1987,6 +2287,7 @@ sb_edit_card_init (SbEditCard *self)
 {
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_unref);
   self->languages = g_ptr_array_new ();
+  self->added = g_ptr_array_new ();
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }

@@ -19,9 +19,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-add-source-dialog.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-recovery.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 /* The briefing's title, "*" before it when there are unsaved changes. */
@@ -68,6 +70,7 @@ update_edit_actions (SbWindow *self)
   g_autoptr(GMenuItem) undo_item = g_menu_item_new (undo ? undo : _("_Undo"), "win.undo");
   g_autoptr(GMenuItem) redo_item = g_menu_item_new (redo ? redo : _("_Redo"), "win.redo");
   g_autoptr(GMenuItem) details_item = g_menu_item_new (_("Briefing _Details…"), "win.edit-briefing");
+  g_autoptr(GMenuItem) source_item = g_menu_item_new (_("Add _Source…"), "win.add-source");
 
   set_enabled (self, "undo", can_undo);
   set_enabled (self, "redo", can_redo);
@@ -78,6 +81,7 @@ update_edit_actions (SbWindow *self)
   g_menu_append_item (self->edit_menu, undo_item);
   g_menu_append_item (self->edit_menu, redo_item);
   g_menu_append_item (self->edit_menu, details_item);
+  g_menu_append_item (self->edit_menu, source_item);
 }
 
 /* The guide shows while the briefing has nothing in it yet. */
@@ -394,7 +398,7 @@ on_saved (GObject      *object,
   else
     message = g_strdup_printf (_("Saved “%s”"), name);
 
-  toast = adw_toast_new (message);
+  toast = sb_toast_new_plain (message);
   if (n_problems > 0)
     {
       adw_toast_set_button_label (toast, _("_Show Problems"));
@@ -491,11 +495,15 @@ save_as (SbWindow *self,
   g_autoptr(GListModel) filters =
     sb_file_filters_new (sb_file_filter_new (_("Briefings"), SB_WINDOW_BRIEFING_MIME_TYPE, "sahelbrief", NULL), NULL);
   g_autofree char *suggested = suggest_name (self);
+  GFile *file = sb_document_get_file (self->document);
+  g_autoptr(GFile) folder = file != NULL && g_file_is_native (file) ? g_file_get_parent (file) : NULL;
   SaveAsRequest *request = g_new0 (SaveAsRequest, 1);
 
   request->window = g_object_ref (self);
   request->then = then;
-  sb_file_chooser_save (GTK_WINDOW (self), _("Save Briefing"), suggested, filters, on_save_as_chosen, request);
+  /* Beside the file it came from: an import is saved beside itself. */
+  sb_file_chooser_save (GTK_WINDOW (self), _("Save Briefing"), folder, suggested, filters,
+                        on_save_as_chosen, request);
 }
 
 /* Save writes where the briefing came from, if it is a briefing file
@@ -899,6 +907,18 @@ edit_briefing_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Add Source: an article pasted, opened or fetched, in a window over this. */
+static void
+add_source_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  if (self->document != NULL)
+    gtk_window_present (GTK_WINDOW (sb_add_source_dialog_new (GTK_WINDOW (self), self->document)));
+}
+
 static void
 update_remove_selected (SbWindow *self)
 {
@@ -918,6 +938,7 @@ static const GActionEntry document_actions[] = {
   { "show-problems", show_problems_action },
   { "edit", edit_action },
   { "edit-briefing", edit_briefing_action },
+  { "add-source", add_source_action },
 };
 
 void

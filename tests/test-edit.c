@@ -19,6 +19,7 @@
 #include "sb-filter.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
+#include "sb-quotes.h"
 #include "sb-selection.h"
 #include "sb-writer.h"
 
@@ -969,6 +970,43 @@ test_new_briefing (void)
   g_assert_false (sb_document_get_modified (document));
 }
 
+/* A source's text is protected: a change shows the quotes it would lose. */
+static void
+test_lost_quotes (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
+  const char *text = sb_source_get_text (source);
+  const char *quote = "Frankrijk heeft nu zo'n duizend militairen in buurland Niger gestationeerd";
+  g_autoptr(GPtrArray) none = sb_source_find_lost_quotes (briefing, source, text);
+  g_autoptr(GPtrArray) lost = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) changed = g_string_new (text);
+  gboolean niger_found = FALSE;
+
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* One word changed in one sentence. */
+  g_assert_nonnull (strstr (text, quote));
+  g_string_replace (changed, "zo'n duizend militairen in buurland", "zo'n 1.000 militairen in buurland", 0);
+  lost = sb_source_find_lost_quotes (briefing, source, changed->str);
+  g_assert_cmpuint (lost->len, >=, 1);
+  for (guint i = 0; i < lost->len; i++)
+    {
+      SbLostQuote *one = g_ptr_array_index (lost, i);
+
+      g_assert_null (strstr (changed->str, one->quote));
+      g_assert_nonnull (strstr (text, one->quote));
+      if (g_str_equal (sb_entity_get_id (one->entity), "france-niger"))
+        niger_found = TRUE;
+    }
+  g_assert_true (niger_found);
+
+  /* No text: every quote of it is lost, once per entity. */
+  all = sb_source_find_lost_quotes (briefing, source, NULL);
+  g_assert_cmpuint (all->len, >, lost->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/edit/selection-follows", test_selection_follows);
   g_test_add_func ("/edit/new-briefing", test_new_briefing);
   g_test_add_func ("/edit/random-edits-undone", test_random_edits);
+  g_test_add_func ("/edit/lost-quotes", test_lost_quotes);
 
   return g_test_run ();
 }

@@ -18,11 +18,15 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <libsoup/soup.h>
+
+#include "sb-add-source-dialog.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
 #include "sb-loader.h"
 #include "sb-problems-popover.h"
 #include "sb-sidebar.h"
+#include "sb-source-text-dialog.h"
 #include "sb-window.h"
 #include "sb-writer.h"
 #include "sb-test-util.h"
@@ -592,6 +596,397 @@ test_briefing_details (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button of the card a screen reader names @name. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), name) == 0)
+        return child;
+      if ((found = find_button (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+card_of (SbWindow *window)
+{
+  return sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD);
+}
+
+typedef struct
+{
+  SbWindow *window;
+  GType type;
+  const char *title;
+} RowWanted;
+
+/* The first row of the card with this title that is shown. */
+static GtkWidget *
+find_shown_row (GtkWidget  *root,
+                GType       type,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_shown_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_is_there (gpointer data)
+{
+  RowWanted *wanted = data;
+
+  return find_shown_row (card_of (wanted->window), wanted->type, wanted->title) != NULL;
+}
+
+/* The card is made anew in an idle after a list changes: on a loaded
+ * machine that may take a while.
+ */
+static GtkWidget *
+wait_for_row (SbWindow   *window,
+              GType       type,
+              const char *title)
+{
+  RowWanted wanted = { window, type, title };
+
+  sb_test_wait_until (row_is_there, &wanted);
+  return find_shown_row (card_of (window), type, title);
+}
+
+static gboolean
+wagner_initiates (gpointer data)
+{
+  GtkWidget *row = find_shown_row (card_of (data), ADW_TYPE_ACTION_ROW, "Wagner group");
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Initiator") == 0;
+}
+
+/* The rest of the card: an incident's initiator, a figure with its words,
+ * who claims it and its citations, and a language added for a
+ * translation; each an edit undone with the others.
+ */
+static void
+test_card_fields (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autofree char *original = sb_writer_to_data (briefing, NULL);
+  SbItem *agreement = SB_ITEM (sb_briefing_lookup (briefing, "wagner-agreement"));
+  SbItem *niger = SB_ITEM (sb_briefing_lookup (briefing, "france-niger"));
+  SbActor *france = SB_ACTOR (sb_briefing_lookup (briefing, "france"));
+  GtkWidget *row, *button;
+  SbFigure *figure;
+  GPtrArray *figures;
+
+  /* The initiator first. */
+  open_card (window, SB_ENTITY (agreement));
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "mali-junta");
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Military junta of Mali");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+  button = find_button (card_of (window), "Make Wagner group the initiator");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (100);
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "wagner-group");
+  /* The row of the card before it is made anew says "Took part". */
+  sb_test_wait_until (wagner_initiates, window);
+  row = wait_for_row (window, ADW_TYPE_ACTION_ROW, "Wagner group");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+
+  /* A figure added cites what its statement cites. */
+  open_card (window, SB_ENTITY (niger));
+  g_assert_null (sb_item_get_figures (niger));
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Add Figure");
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL);
+  g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
+  sb_test_iterate_for (100);
+  figures = sb_item_get_figures (niger);
+  g_assert_cmpuint (figures->len, ==, 1);
+  figure = g_ptr_array_index (figures, 0);
+  g_assert_cmpuint (figure->evidence.citations->len, ==, sb_item_get_citations (niger)->len);
+
+  row = wait_for_row (window, ADW_TYPE_ENTRY_ROW, "In words (English)");
+  g_assert_nonnull (row);
+  type_into (row, "troops stationed in Niger");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_cmpstr (sb_text_get_for_language (figure->label, "en"), ==, "troops stationed in Niger");
+
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Value");
+  type_into (row, "900–1100");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_true (figure->value.is_range);
+  g_assert_cmpfloat (figure->value.max, ==, 1100);
+
+  /* A claim asks who claims it. */
+  row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "How certain");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
+  sb_test_iterate_for (100);
+  row = wait_for_row (window, ADW_TYPE_COMBO_ROW, "Claimed by");
+  g_assert_nonnull (row);
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "French armed forces") == 0)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  }
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_true (figure->evidence.claimed_by == france);
+
+  button = find_button (card_of (window), "Remove this citation of the figure");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_cmpuint (figure->evidence.citations->len, ==, 0);
+  g_assert_nonnull (wait_for_row (window, ADW_TYPE_ACTION_ROW, "No citation of the figure yet"));
+
+  /* A language the briefing does not have yet, for a translation. */
+  g_assert_null (find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)"));
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Add a language, as “fr”");
+  type_into (row, "not a language");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, "de");
+  sb_test_iterate_for (100);
+  row = wait_for_row (window, ADW_TYPE_ENTRY_ROW, "Title (German)");
+  g_assert_nonnull (row);
+  type_into (row, "Französische Truppen in Niger");
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (niger), "de"), ==, "Französische Truppen in Niger");
+
+  while (action_enabled (window, "undo"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    g_autofree char *back = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (back, ==, original);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_labelled (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char article_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ignored</title>"
+  "<meta property=\"og:title\" content=\"Troops regroup in Niger\">"
+  "<meta property=\"og:site_name\" content=\"Sahel Wire\">"
+  "<meta property=\"article:published_time\" content=\"2022-08-16T07:00:00Z\">"
+  "</head><body><nav>Home · World</nav><article>"
+  "<p>Around a thousand French soldiers are stationed in neighbouring Niger, it is believed.</p>"
+  "<p>Russian instructors landed in Gao on Monday, the junta says.</p>"
+  "<p>Subscribe to our newsletter!</p>"
+  "</article><footer>© Sahel Wire</footer></body></html>";
+
+static void
+serve_article (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  if (g_str_equal (path, "/niger"))
+    {
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        article_page, strlen (article_page));
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !sb_add_source_dialog_is_busy (data);
+}
+
+/* Add Source: a page fetched from a server of the test's, its text
+ * trimmed, its title, publisher and date as the page gives them; one
+ * edit, undone; a page that is missing says so and keeps what is typed.
+ */
+static void
+test_add_source (void)
+{
+  SbWindow *window = create_window (NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *missing = NULL;
+  SbAddSourceDialog *dialog;
+  SbBriefing *briefing;
+  SbSource *source;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *row;
+
+  soup_server_add_handler (server, NULL, serve_article, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  page = g_strconcat (base, "niger", NULL);
+  missing = g_strconcat (base, "gone", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  briefing = sb_window_get_briefing (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-source", NULL);
+  sb_test_iterate_for (100);
+  dialog = SB_ADD_SOURCE_DIALOG (find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* Nothing to add yet. */
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+
+  sb_add_source_dialog_fetch (dialog, page);
+  sb_test_wait_until (is_idle, dialog);
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Troops regroup in Niger");
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2022-08-16");
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Language of the text");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "en");
+
+  /* The person trims the newsletter line. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sb_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_backward_search (&end, "\n\nSubscribe", GTK_TEXT_SEARCH_TEXT_ONLY, &start, NULL, NULL));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+
+  /* A page that is not there says so; what is shown stays. */
+  sb_add_source_dialog_fetch (dialog, missing);
+  sb_test_wait_until (is_idle, dialog);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (dialog), "The server “127.0.0.1” answered 404 Not Found"));
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Troops regroup in Niger");
+
+  /* A date that does not exist keeps Add from being offered. */
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2022-02-30");
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2022-08-16");
+  g_assert_true (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Add"), "clicked");
+  sb_test_iterate_for (100);
+  g_assert_null (find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 1);
+  source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
+  g_object_unref (source);
+  g_assert_cmpstr (sb_text_get (sb_source_get_title (source)), ==, "Troops regroup in Niger");
+  g_assert_cmpstr (sb_source_get_publisher (source), ==, "Sahel Wire");
+  g_assert_cmpstr (sb_source_get_language (source), ==, "en");
+  g_assert_cmpstr (sb_source_get_url (source), ==, page);
+  g_assert_cmpint (sb_source_get_date (source)->start.day, ==, 16);
+  g_assert_cmpstr (sb_source_get_text (source), ==,
+                   "Around a thousand French soldiers are stationed in neighbouring Niger, it is believed.\n\n"
+                   "Russian instructors landed in Gao on Monday, the junta says.");
+  g_assert_cmpstr (menu_label (window, 0), ==, "Undo Add Source “Troops regroup in Niger”");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 0);
+
+  soup_server_disconnect (server);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A source's text is protected: a change that loses a cited passage is
+ * refused with the passages listed; one that keeps them is an edit.
+ */
+static void
+test_source_text_protected (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
+  g_autofree char *original = g_strdup (sb_source_get_text (source));
+  g_autoptr(GString) broken = g_string_new (original);
+  g_autofree char *longer = g_strconcat (original, "\n\nA paragraph added.", NULL);
+  SbSourceTextDialog *dialog;
+  GtkWidget *row;
+
+  open_card (window, SB_ENTITY (source));
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Text of the source");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
+  sb_test_iterate_for (100);
+  dialog = SB_SOURCE_TEXT_DIALOG (find_toplevel (SB_TYPE_SOURCE_TEXT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  g_string_replace (broken, "zo'n duizend militairen in buurland", "zo'n 1.000 militairen in buurland", 0);
+  sb_source_text_dialog_set_text (dialog, broken->str);
+  g_assert_false (sb_source_text_dialog_apply (dialog));
+  g_assert_cmpstr (sb_source_get_text (source), ==, original);
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                              "“Frankrijk heeft nu zo'n duizend militairen in buurland Niger gestationeerd”"));
+  g_assert_false (action_enabled (window, "undo"));
+
+  sb_source_text_dialog_set_text (dialog, longer);
+  g_assert_true (sb_source_text_dialog_apply (dialog));
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (sb_source_get_text (source), ==, longer);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (sb_source_get_text (source), ==, original);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 shows_import (gpointer data)
 {
@@ -675,6 +1070,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Add Source fetches from a server on this machine: no proxy between. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   sb_test_log_init ();
@@ -686,6 +1087,9 @@ main (int   argc,
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
   g_test_add_func ("/editing/briefing-details", test_briefing_details);
+  g_test_add_func ("/editing/card-fields", test_card_fields);
+  g_test_add_func ("/editing/add-source", test_add_source);
+  g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
 
   return g_test_run ();
 }

@@ -96,9 +96,10 @@ fill_style (SbItemLayer     *self,
   style->dimmed = dimmed;
   style->dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
 
+  /* As it stood in the time range shown. */
   if (sb_item_get_kind (item) == SB_ITEM_KIND_DEPLOYMENT)
     {
-      switch (sb_item_get_deployment_status (item))
+      switch (sb_filter_get_deployment_status (sb_selection_get_filter (sb_map_layer_get_selection (SB_MAP_LAYER (self))), item))
         {
         case SB_DEPLOYMENT_STATUS_ARRIVING:
         case SB_DEPLOYMENT_STATUS_DEPARTING:
@@ -135,7 +136,9 @@ paint_item (SbItemLayer *self,
   if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
     sb_symbol_paint_incident (cr, sb_item_get_incident_type (item), &style, x, y, radius);
   else
-    sb_symbol_paint_deployment (cr, sb_actor_get_kind (sb_item_get_actor (item, 0)), &style, x, y, radius);
+    /* A deployment whose actor is not said yet has the first kind's shape. */
+    sb_symbol_paint_deployment (cr, sb_item_get_n_actors (item) > 0 ? sb_actor_get_kind (sb_item_get_actor (item, 0)) : 0,
+                                &style, x, y, radius);
 }
 
 static void
@@ -287,6 +290,16 @@ draw_card (SbItemLayer       *self,
   int index = card - &g_array_index (map_layout->cards, SbMapCard, 0);
 
   cairo_save (cr);
+
+  /* Faded, it still hides what lies beneath. */
+  if (card->dimmed)
+    {
+      cairo_new_path (cr);
+      trace_rounded (cr, &card->box, CARD_CORNER);
+      sb_symbol_fill_card (cr, dark);
+      cairo_fill (cr);
+    }
+
   cairo_push_group (cr);
 
   cairo_new_path (cr);
@@ -332,7 +345,7 @@ draw_card (SbItemLayer       *self,
       if (mark->has_label)
         {
           sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
-          pango_layout_set_text (layout, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)), -1);
+          pango_layout_set_text (layout, sb_map_layout_mark_label (mark->item), -1);
           cairo_move_to (cr, mark->label.origin.x, mark->label.origin.y);
           sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
           pango_cairo_show_layout (cr, layout);
@@ -614,7 +627,7 @@ draw_mark_label (cairo_t         *cr,
                  const SbMapMark *mark,
                  gboolean         dark)
 {
-  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
+  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item),
              mark->label.origin.x, mark->label.origin.y, dark, mark->dimmed ? 0.35 : 1.0);
 }
 

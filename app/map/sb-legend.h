@@ -21,5 +21,12 @@ void sb_legend_set_selection  (SbLegend     *self,
                                SbSelection  *selection);
 void sb_legend_set_comparison (SbLegend     *self,
                                SbComparison *comparison);
+void sb_legend_set_compact    (SbLegend     *self,
+                               gboolean      compact);
+void sb_legend_set_scale      (SbLegend     *self,
+                               double        scale);
+gboolean sb_legend_get_covered (SbLegend        *self,
+                                GtkWidget       *target,
+                                graphene_rect_t *bounds);
 
 G_END_DECLS

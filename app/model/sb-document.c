@@ -21,16 +21,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "sb-briefing-private.h"
 #include "sb-document.h"
 #include "sb-edit-private.h"
+#include "sb-file-output.h"
 #include "sb-writer.h"
 
 struct _SbDocument
@@ -793,99 +789,6 @@ sb_document_redo (SbDocument *self)
   return TRUE;
 }
 
-static gboolean
-fail (GError     **error,
-      int          errsv,
-      const char  *tmp_path)
-{
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
-  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv), g_strerror (errsv));
-  return FALSE;
-}
-
-/**
- * _sb_replace_file:
- * @backup: whether to keep the file replaced as NAME~
- *
- * The safe replace of a local file: a temporary file beside it, written
- * and flushed to disk, the old file linked to NAME~, then the temporary
- * file renamed over it. (SbFileOutput does this for every file the app
- * writes once it is in main; this goes then.)
- */
-gboolean
-_sb_replace_file (GFile         *file,
-                  const char    *data,
-                  gsize          length,
-                  gboolean       backup,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *backup_path = NULL;
-  GStatBuf old;
-  gboolean has_old;
-  int fd, dir_fd;
-
-  /* Not a local file: GIO's own replace. */
-  if (path == NULL)
-    return g_file_replace_contents (file, data, length, NULL, backup, G_FILE_CREATE_NONE, NULL, cancellable, error);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  has_old = g_stat (path, &old) == 0;
-
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, has_old ? (old.st_mode & 0777) : 0644);
-  if (fd < 0)
-    return fail (error, errno, NULL);
-  if (has_old)
-    fchmod (fd, old.st_mode & 0777);
-
-  for (gsize written = 0; written < length;)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int errsv = errno;
-
-          close (fd);
-          return fail (error, errsv, tmp_path);
-        }
-      written += n;
-    }
-
-  if (fsync (fd) != 0 || close (fd) != 0)
-    return fail (error, errno, tmp_path);
-
-  /* The previous version stays as NAME~: a second name for it. */
-  if (has_old && backup)
-    {
-      backup_path = g_strconcat (path, "~", NULL);
-      g_unlink (backup_path);
-      if (link (path, backup_path) != 0)
-        g_debug ("No backup %s: %s", backup_path, g_strerror (errno));
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    return fail (error, errno, tmp_path);
-
-  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0)
-    {
-      fsync (dir_fd);
-      close (dir_fd);
-    }
-
-  return TRUE;
-}
-
 /**
  * sb_document_write_file:
  * @snapshot: the briefing to write, a snapshot
@@ -909,7 +812,7 @@ sb_document_write_file (SbBriefing    *snapshot,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   data = sb_writer_to_data (snapshot, &length);
-  if (!_sb_replace_file (file, data, length, TRUE, cancellable, error))
+  if (!sb_file_output_replace_contents (file, data, length, SB_FILE_OUTPUT_BACKUP, cancellable, error))
     return FALSE;
 
   if (n_problems != NULL)

@@ -61,6 +61,8 @@ gboolean    sb_filter_item_is_visible            (const SbFilter *self,
                                                   SbItem         *item);
 gboolean    sb_filter_item_is_visible_at_any_time (const SbFilter *self,
                                                    SbItem         *item);
+SbDeploymentStatus sb_filter_get_deployment_status (const SbFilter *self,
+                                                    SbItem         *item);
 gboolean    sb_filter_equal_but_time             (const SbFilter *a,
                                                   const SbFilter *b);
 gboolean    sb_filter_items_changed              (SbChanges      *changes,

@@ -386,6 +386,7 @@ read_statements (Load *load)
           chunk->indexes = g_array_new (FALSE, FALSE, sizeof (guint));
           sb_reader_init (&chunk->reader, load->reader.max_problems, load->entities, locate_entity, load);
           chunk->reader.language = load->reader.language;
+          chunk->reader.version = load->reader.version;
           g_ptr_array_add (chunks, chunk);
           total += chunk->last - chunk->first;
         }

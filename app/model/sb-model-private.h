@@ -161,13 +161,6 @@ void        _sb_briefing_swap_field     (SbBriefing *self,
 void        _sb_briefing_emit_changed   (SbBriefing *self,
                                          SbEntity   *select);
 
-gboolean   _sb_replace_file         (GFile         *file,
-                                     const char    *data,
-                                     gsize          length,
-                                     gboolean       backup,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
-
 void       _sb_swap_pointer         (gpointer    slot,
                                      GValue     *value);
 void       _sb_swap_reference       (gpointer    slot,

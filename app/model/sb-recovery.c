@@ -4,8 +4,9 @@
  * the last copy, a worker thread writes a snapshot of the briefing to
  * $XDG_STATE_HOME/sahelbrief/recovery/ID.sahelbrief, beside ID.ini that
  * names where the briefing came from, its title, when it was written and
- * the process writing it. Both are replaced whole (a temporary file
- * renamed), so a crash during a write leaves the previous copy.
+ * the process writing it. Both are replaced whole through SbFileOutput
+ * (a temporary file, flushed, renamed), so a crash during a write leaves
+ * the previous copy.
  *
  * The copy goes when the briefing is saved, undone back to what was
  * saved, or discarded; it stays when the process dies. The next start
@@ -24,6 +25,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "sb-file-output.h"
 #include "sb-model-private.h"
 #include "sb-recovery.h"
 #include "sb-writer.h"
@@ -373,8 +375,9 @@ write_files (Write         *write,
     }
 
   data = sb_writer_to_data (write->snapshot, &length);
-  return _sb_replace_file (write->copy, data, length, FALSE, cancellable, error) &&
-         _sb_replace_file (write->info, write->keys, strlen (write->keys), FALSE, cancellable, error);
+  return sb_file_output_replace_contents (write->copy, data, length, SB_FILE_OUTPUT_NONE, cancellable, error) &&
+         sb_file_output_replace_contents (write->info, write->keys, strlen (write->keys), SB_FILE_OUTPUT_NONE,
+                                          cancellable, error);
 }
 
 static void

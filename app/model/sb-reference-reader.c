@@ -211,11 +211,69 @@ find_quote (SbReader   *self,
     sb_validator_report_missing_quote (self, citation);
 }
 
+/* The quote put into other languages (format version 2): an object of
+ * language codes to strings, none of them the source's own language.
+ */
+static SbText *
+read_translations (SbReader   *self,
+                   JsonObject *object,
+                   SbCitation *citation)
+{
+  JsonNode *node = json_object_get_member (object, "translations");
+  g_autoptr(SbText) translations = NULL;
+  const char *original;
+
+  if (node == NULL)
+    return NULL;
+
+  if (self->version < 2)
+    {
+      sb_reader_report (self, SB_PROBLEM_UNKNOWN_FIELD, "translations",
+                        _("translations of a quote need format version 2: set \"version\": 2"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, "translations",
+                        _("expected an object of language codes to translations of the quote, such as {\"en\": \"…\"}"));
+      return NULL;
+    }
+
+  if (citation->quote == NULL)
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "translations",
+                        _("translations translate the quote: this citation has none"));
+      return NULL;
+    }
+
+  translations = sb_reader_get_text (self, object, "translations", SB_OPTIONAL);
+  original = citation->source ? sb_source_get_language (citation->source) : NULL;
+
+  for (guint i = 0; translations != NULL && original != NULL && i < sb_text_get_n_languages (translations); i++)
+    {
+      const char *language = sb_text_get_language_at (translations, i);
+
+      if (sb_language_same_primary (language, original))
+        {
+          gsize saved = sb_reader_push_member (self, "translations");
+
+          sb_reader_report (self, SB_PROBLEM_BAD_VALUE, language,
+                            _("the quote is in “%s” already: a translation is into another language"),
+                            original);
+          sb_reader_pop (self, saved);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&translations);
+}
+
 /**
  * sb_reader_read_citation:
  *
- * Reads a {source, quote} object at the current path and looks for the
- * quote in its source.
+ * Reads a {source, quote, translations} object at the current path and
+ * looks for the quote in its source.
  *
  * Returns: (nullable): the citation
  */
@@ -223,7 +281,7 @@ SbCitation *
 sb_reader_read_citation (SbReader *self,
                          JsonNode *node)
 {
-  static const char * const members[] = { "source", "quote", NULL };
+  static const char * const members[] = { "source", "quote", "translations", NULL };
   JsonObject *object = sb_reader_as_object (self, node);
   const char *source_id, *quote;
   SbCitation *citation;
@@ -259,6 +317,8 @@ sb_reader_read_citation (SbReader *self,
                       source_id);
   else if (quote != NULL)
     find_quote (self, citation);
+
+  citation->translations = read_translations (self, object, citation);
 
   return citation;
 }
