@@ -22,8 +22,11 @@
 #include "sb-add-source-dialog.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
+#include "sb-file-target.h"
 #include "sb-recovery.h"
+#include "sb-server-auth.h"
 #include "sb-toast.h"
+#include "sb-webdav-target.h"
 #include "sb-window-private.h"
 
 /* The briefing's title, "*" before it when there are unsaved changes. */
@@ -306,7 +309,7 @@ typedef enum
 typedef struct
 {
   SbWindow *window;
-  GFile *file;
+  SbSaveTarget *target;
   SaveThen then;
 } SaveRequest;
 
@@ -314,7 +317,7 @@ static void
 save_request_free (SaveRequest *request)
 {
   g_clear_object (&request->window);
-  g_clear_object (&request->file);
+  g_clear_object (&request->target);
   g_free (request);
 }
 
@@ -362,8 +365,9 @@ on_saved (GObject      *object,
   SaveRequest *request = user_data;
   SbWindow *self = request->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (request->file);
+  g_autofree char *name = sb_save_target_dup_display_name (request->target);
   g_autofree char *message = NULL;
+  GFile *file = sb_save_target_get_file (request->target);
   guint n_problems = 0;
   AdwToast *toast;
 
@@ -371,7 +375,10 @@ on_saved (GObject      *object,
     {
       if (SB_DOCUMENT (object) == self->document)
         {
-          show_save_error (self, request->file, error);
+          if (file != NULL)
+            show_save_error (self, file, error);
+          else
+            _sb_window_show_server_save_error (self, request->target, error);
           if (request->then == THEN_CLOSE)
             closed (self, FALSE);
         }
@@ -379,7 +386,8 @@ on_saved (GObject      *object,
       return;
     }
 
-  _sb_window_remember_file (self, request->file);
+  if (file != NULL)
+    _sb_window_remember_file (self, file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
 
   if (request->then == THEN_CLOSE)
@@ -391,7 +399,13 @@ on_saved (GObject      *object,
     }
 
   /* A briefing with problems is saved all the same: work in progress. */
-  if (n_problems > 0)
+  if (file == NULL && n_problems > 0)
+    message = g_strdup_printf (ngettext ("Saved “%s” on the server; it still has %u problem",
+                                         "Saved “%s” on the server; it still has %u problems", n_problems),
+                               name, n_problems);
+  else if (file == NULL)
+    message = g_strdup_printf (_("Saved “%s” on the server"), name);
+  else if (n_problems > 0)
     message = g_strdup_printf (ngettext ("Saved “%s”; it still has %u problem",
                                          "Saved “%s”; it still has %u problems", n_problems),
                                name, n_problems);
@@ -409,16 +423,48 @@ on_saved (GObject      *object,
 }
 
 static void
-save_to (SbWindow *self,
-         GFile    *file,
-         SaveThen  then)
+save_to_target (SbWindow     *self,
+                SbSaveTarget *target,
+                SaveThen      then)
 {
   SaveRequest *request = g_new0 (SaveRequest, 1);
 
   request->window = g_object_ref (self);
-  request->file = g_object_ref (file);
+  request->target = g_object_ref (target);
   request->then = then;
-  sb_document_save_async (self->document, file, NULL, on_saved, request);
+  /* A server asking for a password asks over this window. */
+  sb_server_auth_set_parent (GTK_WINDOW (self));
+  sb_document_save_to_async (self->document, target, NULL, on_saved, request);
+}
+
+static void
+save_to (SbWindow *self,
+         GFile    *file,
+         SaveThen  then)
+{
+  g_autoptr(SbSaveTarget) target = sb_file_target_new (file);
+
+  save_to_target (self, target, then);
+}
+
+/**
+ * _sb_window_save_to:
+ * @then_close: close the window once saved
+ *
+ * Saves the briefing to @target (a file, or an address on a server),
+ * where it is from then on.
+ */
+void
+_sb_window_save_to (SbWindow     *self,
+                    SbSaveTarget *target,
+                    gboolean      then_close)
+{
+  g_return_if_fail (SB_IS_SAVE_TARGET (target));
+
+  if (self->document != NULL)
+    save_to_target (self, target, then_close ? THEN_CLOSE : THEN_NOTHING);
+  else if (then_close)
+    closed (self, FALSE);
 }
 
 typedef struct
@@ -521,7 +567,10 @@ save (SbWindow *self,
   /* Back to the server it came from, never over a newer version there. */
   if (sb_document_get_location (self->document) != NULL)
     {
-      _sb_window_save_to_server (self, then == THEN_CLOSE);
+      g_autoptr(SbSaveTarget) target = sb_webdav_target_new (sb_document_get_location (self->document),
+                                                             sb_document_get_etag (self->document));
+
+      save_to_target (self, target, then);
       return;
     }
 
@@ -596,14 +645,6 @@ closed (SbWindow *self,
   self->closed_data = NULL;
   if (func != NULL)
     func (self, did_close, data);
-}
-
-/* Closing asked to save first (sb-window-server.c): says how it ended. */
-void
-_sb_window_closed (SbWindow *self,
-                   gboolean  did_close)
-{
-  closed (self, did_close);
 }
 
 /* Closing without saving: no recovery copy is kept of what was discarded. */

@@ -104,8 +104,9 @@ void     _sb_window_stop_comparing         (SbWindow       *self);
 
 /* sb-window-server.c */
 void     _sb_window_class_server_init      (GtkWidgetClass *widget_class);
-void     _sb_window_save_to_server         (SbWindow       *self,
-                                            gboolean        then_close);
+void     _sb_window_show_server_save_error (SbWindow       *self,
+                                            SbSaveTarget   *target,
+                                            const GError   *error);
 void     _sb_window_compare_with_server    (SbWindow       *self);
 
 /* sb-window-document.c */
@@ -120,8 +121,9 @@ gboolean _sb_window_is_replaceable         (SbWindow        *self);
 SbWindow *_sb_window_new_sibling           (SbWindow        *self);
 gboolean _sb_window_close_request          (SbWindow        *self);
 void     _sb_window_discard_changes        (SbWindow        *self);
-void     _sb_window_closed                 (SbWindow        *self,
-                                            gboolean         did_close);
+void     _sb_window_save_to                (SbWindow        *self,
+                                            SbSaveTarget    *target,
+                                            gboolean         then_close);
 
 /* sb-window-jobs.c */
 gboolean _sb_window_job_is_loading         (SbWindow       *self);

@@ -18,51 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "sb-remote-briefing.h"
-#include "sb-server-auth.h"
-#include "sb-toast.h"
 #include "sb-webdav.h"
+#include "sb-webdav-target.h"
 #include "sb-window-private.h"
-#include "sb-writer.h"
-
-#define MAX_COPY_NUMBER 50
-
-typedef struct
-{
-  SbWindow *window;
-  SbDocument *document;
-  char *uri;
-  char *etag;              /* nullable: the version it replaces; NULL for a new file */
-  guint64 revision;
-  GBytes *body;
-  gboolean then_close;
-  gboolean new_file;       /* saved into a folder: a name taken is not a conflict */
-  guint copy_number;       /* saving a copy: the number tried */
-  char *copy_base;         /* its folder and name without ".sahelbrief" */
-} ServerSave;
-
-static void
-server_save_free (ServerSave *save)
-{
-  g_clear_object (&save->window);
-  g_clear_object (&save->document);
-  g_free (save->uri);
-  g_free (save->etag);
-  g_clear_pointer (&save->body, g_bytes_unref);
-  g_free (save->copy_base);
-  g_free (save);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerSave, server_save_free)
-
-static char *
-display_name (const char *uri)
-{
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  const char *path = parsed ? g_uri_get_path (parsed) : uri;
-  const char *slash = strrchr (path, '/');
-
-  return g_strdup (slash && slash[1] ? slash + 1 : path);
-}
 
 static char *
 host_name (const char *uri)
@@ -71,8 +29,6 @@ host_name (const char *uri)
 
   return g_strdup (parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
 }
-
-static void start_put (ServerSave *save);
 
 /* Conflicts */
 
@@ -113,68 +69,33 @@ _sb_window_compare_with_server (SbWindow *self)
   sb_remote_briefing_load_async (uri, NULL, NULL, NULL, NULL, NULL, on_server_version, g_object_ref (self));
 }
 
-/* "Mali (copy 2).sahelbrief" beside the original. */
-static void
-save_copy_on_server (ServerSave *save)
-{
-  g_autofree char *number = NULL;
-
-  if (save->copy_base == NULL)
-    {
-      g_autofree char *base = g_strdup (save->uri);
-      char *dot = g_str_has_suffix (base, ".sahelbrief") ? base + strlen (base) - strlen (".sahelbrief") : NULL;
-
-      if (dot != NULL)
-        *dot = '\0';
-      save->copy_base = g_steal_pointer (&base);
-    }
-
-  save->copy_number++;
-  /* TRANSLATORS: the name of a copy saved beside a briefing changed on the server: "Mali (copy 2)" */
-  number = save->copy_number == 1 ? g_strdup (_("copy")) : g_strdup_printf (_("copy %u"), save->copy_number);
-  g_free (save->uri);
-  {
-    g_autofree char *escaped = g_uri_escape_string (number, NULL, FALSE);
-
-    save->uri = g_strdup_printf ("%s%%20(%s).sahelbrief", save->copy_base, escaped);
-  }
-  g_clear_pointer (&save->etag, g_free);
-  start_put (save);
-}
-
 static void
 on_conflict_response (AdwMessageDialog *dialog,
                       const char       *response,
-                      ServerSave       *save)
+                      SbWindow         *self)
 {
-  SbWindow *self = save->window;
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
 
   if (g_str_equal (response, "compare"))
-    {
-      _sb_window_compare_with_server (self);
-      server_save_free (save);
-    }
+    _sb_window_compare_with_server (self);
   else if (g_str_equal (response, "copy-server"))
-    save_copy_on_server (save);
+    {
+      g_autoptr(SbSaveTarget) copy = sb_webdav_target_new_copy (uri);
+
+      _sb_window_save_to (self, copy, FALSE);
+    }
   else if (g_str_equal (response, "copy-here"))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
-      server_save_free (save);
-    }
-  else
-    {
-      if (save->then_close)
-        _sb_window_closed (self, FALSE);
-      server_save_free (save);
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
 }
 
 static void
-show_conflict (ServerSave *save)
+show_conflict (SbWindow     *self,
+               SbSaveTarget *target)
 {
-  g_autofree char *name = display_name (save->uri);
-  g_autofree char *host = host_name (save->uri);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (save->window), _("Changed on the Server"), NULL);
+  const char *uri = sb_save_target_get_uri (target);
+  g_autofree char *name = sb_save_target_dup_display_name (target);
+  g_autofree char *host = host_name (uri);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed on the Server"), NULL);
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” on “%s” was changed by someone else since you opened or last saved it. Nothing on the server was replaced, and your changes are still here.\n\nKeep your version as a copy, on the server or on this computer, and compare it with theirs."),
@@ -188,7 +109,8 @@ show_conflict (ServerSave *save)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy-server", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy-server");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), save);
+  g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -203,18 +125,34 @@ on_failure_response (AdwMessageDialog *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
 }
 
-static void
-show_failure (ServerSave *save,
-              GError     *error)
+/**
+ * _sb_window_show_server_save_error:
+ * @target: the server's address saved to
+ *
+ * Says why a save to the server failed. A colleague's newer version
+ * there is a conflict, resolved by keeping a copy; a server that cannot
+ * be reached leaves the briefing open, with a recovery copy written now.
+ */
+void
+_sb_window_show_server_save_error (SbWindow     *self,
+                                   SbSaveTarget *target,
+                                   const GError *error)
 {
-  SbWindow *self = save->window;
-  g_autofree char *name = display_name (save->uri);
+  g_autofree char *name = sb_save_target_dup_display_name (target);
+  gboolean replaces = SB_IS_WEBDAV_TARGET (target) && sb_webdav_target_get_replaces (SB_WEBDAV_TARGET (target));
   GtkWidget *dialog;
+
+  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_CONFLICT) ||
+      (replaces && g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_EXISTS)))
+    {
+      show_conflict (self, target);
+      return;
+    }
 
   if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_UNREACHABLE))
     {
       /* Offline: nothing is lost, a recovery copy is written now. */
-      if (self->recovery != NULL && self->document == save->document)
+      if (self->recovery != NULL)
         sb_recovery_write_now (self->recovery);
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Server Cannot Be Reached"), NULL);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -236,134 +174,6 @@ show_failure (ServerSave *save,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_failure_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-
-  if (save->then_close)
-    _sb_window_closed (self, FALSE);
-}
-
-/* Saving */
-
-static void
-on_put (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(ServerSave) save = user_data;
-  SbWindow *self = save->window;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *last_modified = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (!sb_webdav_put_finish (result, &etag, &last_modified, &error))
-    {
-      if (self->document != save->document)
-        return;
-
-      if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_EXISTS) && save->copy_number > 0 &&
-          save->copy_number < MAX_COPY_NUMBER)
-        {
-          save_copy_on_server (g_steal_pointer (&save));
-          return;
-        }
-      if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_CONFLICT) ||
-          (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_EXISTS) && save->copy_number == 0 &&
-           !save->new_file))
-        {
-          show_conflict (g_steal_pointer (&save));
-          return;
-        }
-
-      show_failure (save, error);
-      return;
-    }
-
-  sb_document_set_location (save->document, save->uri, etag, last_modified);
-  sb_document_mark_saved (save->document, save->revision);
-
-  if (save->then_close)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-      return;
-    }
-
-  name = display_name (save->uri);
-  message = g_strdup_printf (_("Saved “%s” on the server"), name);
-  sb_window_add_toast (self, sb_toast_new_plain (message));
-}
-
-static void
-start_put (ServerSave *save)
-{
-  sb_webdav_put_async (save->uri, save->body, save->etag, NULL, on_put, save);
-}
-
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  SbBriefing *snapshot = task_data;
-  gsize length;
-  char *data = sb_writer_to_data (snapshot, &length);
-
-  g_task_return_pointer (task, g_bytes_new_take (data, length), (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-on_written (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  ServerSave *save = user_data;
-
-  save->body = g_task_propagate_pointer (G_TASK (result), NULL);
-  start_put (save);
-}
-
-static void
-save_to_server (SbWindow   *self,
-                const char *uri,
-                const char *etag,
-                gboolean    new_file,
-                gboolean    then_close)
-{
-  ServerSave *save = g_new0 (ServerSave, 1);
-  g_autoptr(GTask) task = NULL;
-
-  save->window = g_object_ref (self);
-  save->document = g_object_ref (self->document);
-  save->uri = g_strdup (uri);
-  save->etag = g_strdup (etag);
-  save->revision = sb_document_get_revision (self->document);
-  save->then_close = then_close;
-  save->new_file = new_file;
-
-  sb_server_auth_set_parent (GTK_WINDOW (self));
-  task = g_task_new (NULL, NULL, on_written, save);
-  g_task_set_task_data (task, sb_briefing_get_snapshot (sb_document_get_briefing (self->document)), g_object_unref);
-  g_task_run_in_thread (task, write_in_thread);
-}
-
-/**
- * _sb_window_save_to_server:
- * @then_close: close the window once saved
- *
- * Saves the briefing back to the address it came from, if the version
- * there is still the one it was loaded or last saved with.
- */
-void
-_sb_window_save_to_server (SbWindow *self,
-                           gboolean  then_close)
-{
-  g_return_if_fail (self->document != NULL);
-  g_return_if_fail (sb_document_get_location (self->document) != NULL);
-
-  save_to_server (self, sb_document_get_location (self->document), sb_document_get_etag (self->document),
-                  FALSE, then_close);
 }
 
 /**
@@ -382,17 +192,16 @@ sb_window_save_to_server_folder (SbWindow   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *with_suffix = NULL;
+  g_autoptr(SbSaveTarget) target = NULL;
 
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (folder_uri != NULL && name != NULL);
 
-  if (self->document == NULL)
-    return;
-
   with_suffix = g_str_has_suffix (name, ".sahelbrief") ? g_strdup (name) : g_strconcat (name, ".sahelbrief", NULL);
   escaped = g_uri_escape_string (with_suffix, NULL, FALSE);
   uri = g_strconcat (folder_uri, g_str_has_suffix (folder_uri, "/") ? "" : "/", escaped, NULL);
-  save_to_server (self, uri, NULL, TRUE, FALSE);
+  target = sb_webdav_target_new_file (uri);
+  _sb_window_save_to (self, target, FALSE);
 }
 
 /* Save to Server: a folder's address and a name. */
