@@ -37,6 +37,7 @@
 #include "sb-loader.h"
 #include "sb-queue-input-stream.h"
 #include "sb-remote-briefing.h"
+#include "sb-redirect-guard.h"
 #include "sb-server-auth.h"
 #include "sb-tile-source.h"
 #include "sb-transfer-watch.h"
@@ -52,7 +53,6 @@ static gsize max_size = SB_LOADER_MAX_SIZE;
 static guint deadline_seconds = DEADLINE_SECONDS;
 static guint min_bytes_per_second = MIN_BYTES_PER_SECOND;
 static guint rate_window_seconds = RATE_WINDOW_SECONDS;
-static GInetAddressMask *public_for_testing;
 
 typedef struct
 {
@@ -72,11 +72,6 @@ typedef struct
   goffset total;                  /* -1 when unknown */
   gsize limit;
   SbTransferWatch *watch;
-
-  /* Redirects: where the first request went, and a refused one. */
-  guint n_starts;
-  gboolean origin_public;
-  char *refused_host;
 
   GInputStream *body;             /* SbQueueInputStream, read by the loader */
   GError *body_error;             /* why the body stopped, if it did */
@@ -114,7 +109,6 @@ load_free (Load *load)
   g_clear_pointer (&load->uri, g_uri_unref);
   g_clear_object (&load->body);
   g_clear_error (&load->body_error);
-  g_clear_pointer (&load->refused_host, g_free);
   g_clear_pointer (&load->result, sb_remote_result_free);
   g_free (load);
 }
@@ -269,10 +263,10 @@ describe_error (Load   *load,
   g_autofree char *message = NULL;
   SbTransferVerdict verdict = load->watch ? sb_transfer_watch_get_verdict (load->watch) : SB_TRANSFER_GOING;
 
-  if (load->refused_host != NULL)
+  if (sb_redirect_guard_get_refused (load->message) != NULL)
     return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                         _("The server “%s” redirected to “%s”, an address on a private or local network; a server on the internet is not followed there, so the briefing was not loaded"),
-                        g_uri_get_host (load->uri), load->refused_host);
+                        g_uri_get_host (load->uri), sb_redirect_guard_get_refused (load->message));
 
   if (verdict == SB_TRANSFER_PAST_DEADLINE && deadline_seconds % 60 == 0)
     return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
@@ -722,97 +716,6 @@ on_sent (GObject      *object,
   start_body (task);
 }
 
-/* Not on the public internet: a private, local or special network. */
-static gboolean
-is_public_address (GInetAddress *address)
-{
-  const guint8 *bytes = g_inet_address_to_bytes (address);
-  g_autoptr(GInetAddress) embedded = NULL;
-
-  if (public_for_testing != NULL && g_inet_address_mask_matches (public_for_testing, address))
-    return TRUE;
-
-  /* ::ffff:a.b.c.d is the IPv4 address a.b.c.d. */
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6
-      && memcmp (bytes, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)
-    {
-      embedded = g_inet_address_new_from_bytes (bytes + 12, G_SOCKET_FAMILY_IPV4);
-      return is_public_address (embedded);
-    }
-
-  if (g_inet_address_get_is_any (address) || g_inet_address_get_is_loopback (address)
-      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_site_local (address)
-      || g_inet_address_get_is_multicast (address))
-    return FALSE;
-
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
-    /* 0.0.0.0/8, and 100.64.0.0/10 behind carrier-grade NAT. */
-    return bytes[0] != 0 && !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64);
-
-  /* Unique local addresses, fc00::/7. */
-  return (bytes[0] & 0xfe) != 0xfc;
-}
-
-/* Returns: whether @host is an address literal that is not public */
-static gboolean
-is_private_literal (const char *host)
-{
-  g_autoptr(GInetAddress) address = host ? g_inet_address_new_from_string (host) : NULL;
-
-  return address != NULL && !is_public_address (address);
-}
-
-static void
-refuse_redirect (Load       *load,
-                 const char *host)
-{
-  if (load->refused_host == NULL)
-    load->refused_host = g_strdup (host);
-  g_cancellable_cancel (load->cancellable);
-}
-
-/* A redirect, before it connects: an address literal is judged now. */
-static void
-on_restarted (SoupMessage *message,
-              Load        *load)
-{
-  const char *host = g_uri_get_host (soup_message_get_uri (message));
-
-  if (load->origin_public && is_private_literal (host))
-    refuse_redirect (load, host);
-}
-
-/* Connected, before the request goes out: the address connected to. */
-static void
-on_starting (SoupMessage *message,
-             Load        *load)
-{
-  GSocketAddress *remote = soup_message_get_remote_address (message);
-  GInetAddress *address = NULL;
-  gboolean is_public;
-
-  if (remote != NULL && G_IS_INET_SOCKET_ADDRESS (remote))
-    address = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
-  is_public = address != NULL ? is_public_address (address)
-                              : !is_private_literal (g_uri_get_host (soup_message_get_uri (message)));
-
-  if (load->n_starts++ == 0)
-    {
-      load->origin_public = is_public;
-      return;
-    }
-
-  if (load->origin_public && !is_public)
-    {
-      g_autofree char *text = address ? g_inet_address_to_string (address) : NULL;
-      g_autofree char *where = NULL;
-      const char *host = g_uri_get_host (soup_message_get_uri (message));
-
-      where = text && g_strcmp0 (host, text) != 0 ? g_strdup_printf ("%s (%s)", host, text) : g_strdup (host);
-      refuse_redirect (load, where);
-    }
-}
-
 static gboolean
 on_accept_certificate (SoupMessage          *message,
                        GTlsCertificate      *certificate,
@@ -859,6 +762,7 @@ sb_remote_briefing_load_async (const char           *uri,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
+  GCancellable *guarded;
   const char *scheme;
   Load *load;
 
@@ -915,8 +819,7 @@ sb_remote_briefing_load_async (const char           *uri,
   load->message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
   g_signal_connect (load->message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
   sb_server_auth_attach (load->message);
-  g_signal_connect (load->message, "restarted", G_CALLBACK (on_restarted), load);
-  g_signal_connect (load->message, "starting", G_CALLBACK (on_starting), load);
+  guarded = sb_redirect_guard_attach (load->message, load->cancellable);
   load->watch = sb_transfer_watch_new (load->cancellable, deadline_seconds,
                                        min_bytes_per_second, rate_window_seconds);
 
@@ -929,7 +832,7 @@ sb_remote_briefing_load_async (const char           *uri,
     soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
   load->conditional = etag != NULL || last_modified != NULL;
 
-  soup_session_send_async (get_session (), load->message, G_PRIORITY_DEFAULT, load->cancellable,
+  soup_session_send_async (get_session (), load->message, G_PRIORITY_DEFAULT, guarded,
                            on_sent, g_steal_pointer (&task));
 }
 
@@ -1003,7 +906,5 @@ sb_remote_briefing_set_limits_for_testing (guint deadline,
 void
 sb_remote_briefing_set_public_for_testing (const char *mask)
 {
-  g_clear_object (&public_for_testing);
-  if (mask != NULL)
-    public_for_testing = g_inet_address_mask_new_from_string (mask, NULL);
+  sb_redirect_guard_set_public_for_testing (mask);
 }

@@ -26,6 +26,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sb-redirect-guard.h"
 #include "sb-remote-briefing.h"
 #include "sb-server-auth.h"
 #include "sb-webdav.h"
@@ -59,18 +60,41 @@ server_name (const char *uri)
   return g_strdup (g_uri_get_host (parsed));
 }
 
-/* A transport failure in words, as the server cannot be reached. */
+/* A transport failure in words: a redirect refused, or the server
+ * cannot be reached. */
 static GError *
-unreachable_error (const char *uri,
-                   GError     *error)
+transport_error (const char  *uri,
+                 SoupMessage *message,
+                 GError      *error)
 {
   g_autofree char *server = server_name (uri);
+  const char *refused = sb_redirect_guard_get_refused (message);
+
+  if (refused != NULL)
+    return g_error_new (SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED,
+                        _("The server “%s” redirected to “%s”, an address on a private or local network; a server on the internet is not followed there"),
+                        server, refused);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
 
   return g_error_new (SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_UNREACHABLE,
                       _("The server “%s” cannot be reached: %s"), server, error->message);
+}
+
+/* On the session Open Location uses, with the password the server asks
+ * for, and never followed from the internet into a private network. */
+static void
+send_message (SoupMessage         *message,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  GCancellable *guarded = sb_redirect_guard_attach (message, cancellable);
+
+  sb_server_auth_attach (message);
+  soup_session_send_and_read_async (sb_remote_briefing_get_session (), message, G_PRIORITY_DEFAULT,
+                                    guarded, callback, user_data);
 }
 
 static GError *
@@ -397,7 +421,7 @@ on_listed (GObject      *object,
 
   if (body == NULL)
     {
-      g_task_return_error (task, unreachable_error (uri, error));
+      g_task_return_error (task, transport_error (uri, message, error));
       return;
     }
 
@@ -459,12 +483,10 @@ sb_webdav_list_async (const char          *folder_uri,
 
   soup_message_headers_replace (soup_message_get_request_headers (message), "Depth", "1");
   set_body (message, "application/xml; charset=utf-8", body);
-  sb_server_auth_attach (message);
   g_object_set_data_full (G_OBJECT (task), "uri", g_strdup (with_slash), g_free);
   g_task_set_task_data (task, message, g_object_unref);
 
-  soup_session_send_and_read_async (sb_remote_briefing_get_session (), message, G_PRIORITY_DEFAULT,
-                                    cancellable, on_listed, g_object_ref (task));
+  send_message (message, cancellable, on_listed, g_object_ref (task));
 }
 
 /**
@@ -578,10 +600,8 @@ send_head (GTask               *task,
   Put *put = g_task_get_task_data (task);
   SoupMessage *head = soup_message_new (SOUP_METHOD_HEAD, put->uri);
 
-  sb_server_auth_attach (head);
   g_object_set_data_full (G_OBJECT (task), "head", head, g_object_unref);
-  soup_session_send_and_read_async (sb_remote_briefing_get_session (), head, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), callback, g_object_ref (task));
+  send_message (head, g_task_get_cancellable (task), callback, g_object_ref (task));
 }
 
 static void
@@ -598,7 +618,7 @@ on_put (GObject      *object,
 
   if (answer == NULL)
     {
-      g_task_return_error (task, unreachable_error (put->uri, error));
+      g_task_return_error (task, transport_error (put->uri, message, error));
       return;
     }
 
@@ -647,11 +667,8 @@ send_put (GTask *task)
     soup_message_headers_replace (headers, "If-Match", strong (put->etag));
   else
     soup_message_headers_replace (headers, "If-None-Match", "*");
-  sb_server_auth_attach (message);
-
   g_object_set_data_full (G_OBJECT (task), "put", message, g_object_unref);
-  soup_session_send_and_read_async (sb_remote_briefing_get_session (), message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), on_put, g_object_ref (task));
+  send_message (message, g_task_get_cancellable (task), on_put, g_object_ref (task));
 }
 
 /**

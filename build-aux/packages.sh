@@ -18,7 +18,7 @@ SB_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   libgtk-4-bin python3 python3-jsonschema python3-gi gir1.2-atspi-2.0 python3-pyatspi
   locales poppler-utils libcairo2-dev
-  apache2-bin gnome-keyring
+  apache2-bin gnome-keyring openssl
 )
 
 # The locales the translation tests run in (tests/test-format.c,

@@ -11,10 +11,14 @@
  * there; the server gone during a save (the work kept, a recovery copy
  * written); Digest authentication with a wrong then the right password,
  * kept in a keyring (gnome-keyring in this D-Bus session) and used again,
- * and a cancelled prompt that cancels the save and keeps the work.
+ * and a cancelled prompt that cancels the save and keeps the work; Basic
+ * refused over http (Apache's log shows no password came) and answered
+ * over https (mod_ssl with a certificate openssl makes for the test,
+ * trusted by the test's session only); a redirect from a server taken to
+ * be on the internet into a private network, refused.
  *
- * Skipped, saying what to install, where apache2-bin or gnome-keyring
- * is missing.
+ * Skipped, saying what to install, where apache2-bin, gnome-keyring or
+ * openssl is missing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +54,9 @@ typedef struct
   int port;
   GPid pid;
   char *base;              /* http://127.0.0.1:PORT/ */
+  int https_port;
+  char *https_base;        /* nullable: https://127.0.0.1:PORT/, where openssl made a certificate */
+  char *certificate;       /* nullable: its certificate, which only this test trusts */
 } Server;
 
 static int
@@ -93,6 +100,47 @@ die_with_parent (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+/* A self-signed certificate for 127.0.0.1, made now by openssl. */
+static gboolean
+make_certificate (Server *server)
+{
+  g_autofree char *program = g_find_program_in_path ("openssl");
+  g_autofree char *key = g_build_filename (server->dir, "key.pem", NULL);
+  g_autofree char *certificate = g_build_filename (server->dir, "certificate.pem", NULL);
+  const char *argv[] = { NULL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                         "-keyout", key, "-out", certificate, NULL };
+  int status;
+
+  if (program == NULL || !g_file_test (MODULES "/mod_ssl.so", G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  argv[0] = program;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+
+  server->certificate = g_steal_pointer (&certificate);
+  return TRUE;
+}
+
+/* Apache's "{SHA}" form of a Basic password. */
+static char *
+basic_password_line (void)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize length = sizeof digest;
+  g_autofree char *encoded = NULL;
+
+  g_checksum_update (checksum, (const guchar *) PASSWORD, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  encoded = g_base64_encode (digest, length);
+
+  return g_strdup_printf ("%s:{SHA}%s\n", USER, encoded);
+}
+
 static void
 start_server (Server *server)
 {
@@ -101,6 +149,7 @@ start_server (Server *server)
   g_autofree char *digest = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *hashed = NULL;
+  g_autofree char *https = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { APACHE, "-X", "-f", NULL, NULL };
 
@@ -133,7 +182,31 @@ start_server (Server *server)
     write_file (digest, line, -1);
   }
 
+  {
+    g_autofree char *basic = g_build_filename (server->dir, "basic", NULL);
+    g_autofree char *line = basic_password_line ();
+    g_autofree char *folder = g_build_filename (server->root, "basic", NULL);
+
+    write_file (basic, line, -1);
+    g_mkdir_with_parents (folder, 0777);
+    g_chmod (folder, 0777);
+  }
+
   server->port = free_port ();
+  if (make_certificate (server))
+    {
+      g_autofree char *key = g_build_filename (server->dir, "key.pem", NULL);
+
+      server->https_port = free_port ();
+      https = g_strdup_printf ("LoadModule ssl_module " MODULES "/mod_ssl.so\n"
+                               "Listen 127.0.0.1:%d https\n"
+                               "<VirtualHost 127.0.0.1:%d>\n"
+                               "  SSLEngine on\n"
+                               "  SSLCertificateFile \"%s\"\n"
+                               "  SSLCertificateKeyFile \"%s\"\n"
+                               "</VirtualHost>\n",
+                               server->https_port, server->https_port, server->certificate, key);
+    }
   conf = g_strdup_printf ("ServerRoot \"%1$s\"\n"
                           "PidFile \"%1$s/httpd.pid\"\n"
                           "Listen 127.0.0.1:%2$d\n"
@@ -146,7 +219,14 @@ start_server (Server *server)
                           "LoadModule auth_digest_module " MODULES "/mod_auth_digest.so\n"
                           "LoadModule dav_module " MODULES "/mod_dav.so\n"
                           "LoadModule dav_fs_module " MODULES "/mod_dav_fs.so\n"
+                          "LoadModule auth_basic_module " MODULES "/mod_auth_basic.so\n"
+                          "LoadModule alias_module " MODULES "/mod_alias.so\n"
                           "ErrorLog \"%1$s/error.log\"\n"
+                          /* What a client sent for a password, to see that none went in the clear. */
+                          "LogFormat \"%%m %%U %%{Authorization}i\" sent\n"
+                          "CustomLog \"%1$s/access.log\" sent\n"
+                          /* A server on the internet (as the test takes it) sending us into a private network. */
+                          "Redirect 307 /leave http://169.254.169.254/latest/meta-data\n"
                           "LogLevel warn\n"
                           "DocumentRoot \"%1$s/root\"\n"
                           "DavLockDB \"%1$s/locks/DavLock\"\n"
@@ -160,8 +240,16 @@ start_server (Server *server)
                           "  AuthDigestProvider file\n"
                           "  AuthUserFile \"%3$s\"\n"
                           "  Require valid-user\n"
-                          "</Directory>\n",
-                          server->dir, server->port, digest);
+                          "</Directory>\n"
+                          "<Directory \"%1$s/root/basic\">\n"
+                          "  AuthType Basic\n"
+                          "  AuthName \"" REALM "\"\n"
+                          "  AuthBasicProvider file\n"
+                          "  AuthUserFile \"%1$s/basic\"\n"
+                          "  Require valid-user\n"
+                          "</Directory>\n"
+                          "%4$s",
+                          server->dir, server->port, digest, https ? https : "");
   conf_path = g_build_filename (server->dir, "httpd.conf", NULL);
   write_file (conf_path, conf, -1);
 
@@ -178,6 +266,8 @@ start_server (Server *server)
     }
 
   server->base = g_strdup_printf ("http://127.0.0.1:%d/", server->port);
+  if (server->https_port != 0)
+    server->https_base = g_strdup_printf ("https://127.0.0.1:%d/", server->https_port);
 }
 
 static void
@@ -201,6 +291,8 @@ server_free (Server *server)
   g_free (server->dir);
   g_free (server->root);
   g_free (server->base);
+  g_free (server->https_base);
+  g_free (server->certificate);
   g_free (server);
 }
 
@@ -846,6 +938,191 @@ test_digest (void)
   close_window (window);
 }
 
+/* Redirects */
+
+/* A server on the internet (as the test takes 127.0.0.1 to be) sending a
+ * listing or a save into a private network: refused, as Open Location
+ * refuses it (sb-redirect-guard.c), and said so. */
+static void
+test_redirect (void)
+{
+  g_autoptr(Server) server = server_new_or_skip ();
+  g_autofree char *folder = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { 0, };
+  gint64 started;
+
+  if (server == NULL)
+    return;
+
+  folder = g_strconcat (server->base, "leave/", NULL);
+  target = g_strconcat (server->base, "leave/week.sahelbrief", NULL);
+  sb_remote_briefing_set_public_for_testing ("127.0.0.1/32");
+
+  started = g_get_monotonic_time ();
+  sb_webdav_list_async (folder, NULL, on_done, &waiter);
+  sb_test_wait_until (is_done, &waiter);
+  entries = sb_webdav_list_finish (waiter.result, &error);
+  g_clear_object (&waiter.result);
+  g_assert_null (entries);
+  g_assert_error (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "169.254.169.254"));
+  g_assert_nonnull (strstr (error->message, "private or local network"));
+  /* Refused before connecting there, not timed out trying. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* A save is never redirected at all: the server's answer is an error. */
+  waiter.done = FALSE;
+  sb_webdav_put_async (target, body, NULL, NULL, on_done, &waiter);
+  sb_test_wait_until (is_done, &waiter);
+  g_assert_false (sb_webdav_put_finish (waiter.result, NULL, NULL, &error));
+  g_clear_object (&waiter.result);
+  g_assert_error (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  sb_remote_briefing_set_public_for_testing (NULL);
+}
+
+/* Basic */
+
+static char *
+access_log (Server *server)
+{
+  g_autofree char *path = g_build_filename (server->dir, "access.log", NULL);
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents ? contents : g_strdup ("");
+}
+
+/* A server that asks for Basic over http: the password is neither asked
+ * for nor sent (Apache's log shows every Authorization it received). */
+static void
+test_basic_over_http (void)
+{
+  g_autoptr(Server) server = server_new_or_skip ();
+  g_autofree char *folder = NULL;
+  g_autofree char *log = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { 0, };
+
+  if (server == NULL)
+    return;
+
+  forget_credentials ();
+  folder = g_strconcat (server->base, "basic/", NULL);
+  sb_webdav_list_async (folder, NULL, on_done, &waiter);
+  sb_test_wait_until (is_done, &waiter);
+  entries = sb_webdav_list_finish (waiter.result, &error);
+  g_clear_object (&waiter.result);
+
+  g_assert_null (entries);
+  g_assert_error (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_AUTH);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Basic over http"));
+  g_assert_null (sb_test_find_dialog ());
+
+  log = access_log (server);
+  g_test_message ("%s", log);
+  g_assert_nonnull (strstr (log, "PROPFIND /basic/"));
+  g_assert_null (strstr (log, "Basic "));
+}
+
+static void
+set_trusted (const char *certificate)
+{
+  SoupSession *session = sb_remote_briefing_get_session ();
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (certificate != NULL)
+    {
+      database = g_tls_file_database_new (certificate, &error);
+      g_assert_no_error (error);
+    }
+  else
+    database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  soup_session_set_tls_database (session, database);
+}
+
+/* Over https, Basic is answered: asked for, accepted, kept in the keyring. */
+static void
+test_basic_over_https (void)
+{
+  g_autoptr(Server) server = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *server_key = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *log = NULL;
+  g_autoptr(GError) error = NULL;
+  SbWindow *window;
+  GtkWindow *dialog;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend: install glib-networking");
+      return;
+    }
+  if (!start_keyring ())
+    {
+      g_test_skip ("No keyring in this session: install gnome-keyring (and run under dbus-run-session)");
+      return;
+    }
+  server = server_new_or_skip ();
+  if (server == NULL)
+    return;
+  if (server->https_base == NULL)
+    {
+      g_test_skip ("No certificate for https: install openssl");
+      return;
+    }
+
+  /* The test's own certificate, trusted by this session only for now. */
+  set_trusted (server->certificate);
+  server_key = g_strdup_printf ("127.0.0.1:%d", server->https_port);
+  secret_password_clear_sync (schema (), NULL, NULL, "server", server_key, NULL);
+  forget_credentials ();
+  g_free (put_default (server, "basic/week.sahelbrief"));
+  uri = g_strconcat (server->https_base, "basic/week.sahelbrief", NULL);
+
+  window = sb_window_new (NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open_location (window, uri);
+  dialog = wait_dialog ("Password Needed");
+  log_in (dialog, USER, PASSWORD);
+  sb_test_wait_until (has_document, window);
+  g_assert_nonnull (sb_window_get_briefing (window));
+
+  sb_test_wait_until (password_kept, server_key);
+  kept = secret_password_lookup_sync (schema (), NULL, &error, "server", server_key, "realm", REALM, "user", USER, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, PASSWORD);
+
+  /* Saved back over https with the same password. */
+  edit_title (window, "Saved over https");
+  sb_window_save (window);
+  sb_test_wait_until (is_saved, window);
+  g_assert_null (sb_test_find_dialog ());
+  {
+    g_autofree char *now = read_on_server (server, "basic/week.sahelbrief");
+
+    g_assert_nonnull (strstr (now, "Saved over https"));
+  }
+
+  log = access_log (server);
+  g_assert_nonnull (strstr (log, "PUT /basic/week.sahelbrief Basic "));
+
+  close_window (window);
+  set_trusted (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +1143,9 @@ main (int   argc,
   g_test_add_func ("/webdav/new-briefing", test_new_briefing);
   g_test_add_func ("/webdav/server-gone", test_server_gone);
   g_test_add_func ("/webdav/digest", test_digest);
+  g_test_add_func ("/webdav/redirect", test_redirect);
+  g_test_add_func ("/webdav/basic-over-http", test_basic_over_http);
+  g_test_add_func ("/webdav/basic-over-https", test_basic_over_https);
 
   status = g_test_run ();
   if (keyring_daemon != NULL)
