@@ -376,6 +376,11 @@ show_item (SbDetailPane *self,
 
   add_figures (self, sb_item_get_figures (item));
   add_certainty (self, sb_item_get_evidence (item));
+  {
+    g_autofree char *sources = sb_format_corroboration (sb_item_count_independent_sources (item));
+
+    add_fact (self, _("Sources"), sources, _("Independent sources that support it; sources of the same publisher count once"));
+  }
   add_properties (self, sb_item_get_properties (item));
 
   g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);

@@ -30,6 +30,7 @@ typedef enum
   SB_LEGEND_REGION_COUNT,
   SB_LEGEND_TOWN,
   SB_LEGEND_CHANGE,        /* value: an SbChangeKind */
+  SB_LEGEND_SINGLE_SOURCE, /* the badge of a statement one source supports */
 } SbLegendSample;
 
 typedef struct
