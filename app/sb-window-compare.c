@@ -18,11 +18,13 @@
 #include <glib/gi18n.h>
 
 #include "sb-changes-pane.h"
+#include "sb-changes-step.h"
 #include "sb-comparison.h"
 #include "sb-file-chooser.h"
 #include "sb-import-file.h"
 #include "sb-loader.h"
 #include "sb-problem.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 #define RECOMPARE_DELAY_MS 400
@@ -119,6 +121,7 @@ show_comparison (SbWindow     *self,
   sb_changes_pane_set_comparison (self->changes_pane, comparison, compare->label);
   sb_map_view_set_comparison (self->map_view, comparison);
   sb_detail_pane_set_comparison (self->detail_pane, comparison, compare->label);
+  update_actions (self);
 
   frame_changes (self);
 }
@@ -553,6 +556,35 @@ compare_stop_action (GtkWidget  *widget,
   _sb_window_stop_comparing (SB_WINDOW (widget));
 }
 
+/* A presentation step of what changed, in the briefing's languages. */
+static void
+add_changes_step_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  SbComparison *comparison = sb_changes_pane_get_comparison (self->changes_pane);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->document == NULL || comparison == NULL)
+    return;
+
+  if (!sb_document_apply (self->document,
+                          sb_changes_step_new_edit (comparison, sb_document_get_briefing (self->document), -1),
+                          &error))
+    {
+      _sb_window_show_error (self, _("Could Not Add the Step"), error);
+      return;
+    }
+
+  caption = sb_changes_step_caption (comparison, NULL);
+  /* TRANSLATORS: the caption of the step added: "5 new incidents, 2 revised since 14 August 2022" */
+  message = g_strdup_printf (_("Added the last step of the presentation: “%s”"), caption);
+  sb_window_add_toast (self, sb_toast_new_plain (message));
+}
+
 static void
 update_actions (SbWindow *self)
 {
@@ -570,6 +602,9 @@ update_actions (SbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-to-server", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-newer", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-stop", compare->other != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-changes-step",
+                                 self->document != NULL && compare->other != NULL &&
+                                 sb_changes_pane_get_comparison (self->changes_pane) != NULL);
 }
 
 static void
@@ -629,6 +664,7 @@ _sb_window_class_compare_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.compare-file", NULL, compare_file_action);
   gtk_widget_class_install_action (widget_class, "win.import-newer", NULL, import_newer_action);
   gtk_widget_class_install_action (widget_class, "win.compare-stop", NULL, compare_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.add-changes-step", NULL, add_changes_step_action);
 }
 
 void

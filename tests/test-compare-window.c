@@ -155,6 +155,13 @@ choose (SbWindow     *window,
   sb_test_iterate_for (100);
 }
 
+/* The card is made anew when the selection changes: on a loaded machine, later. */
+static gboolean
+shows_before (gpointer view)
+{
+  return gtk_widget_is_visible (view) && sb_test_find_label (view, "Before") != NULL;
+}
+
 static void
 shots_pause (void)
 {
@@ -224,8 +231,7 @@ test_compare_saved_and_backup (void)
   g_assert_nonnull (change);
   choose (window, comparison, sb_change_get_id (change));
   g_assert_true (sb_selection_get_selected (selection) == sb_change_get_after (change));
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
-  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (view), "Before"));
+  sb_test_wait_until (shows_before, view);
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (view), "Place"));
 
   /* Against the backup: the incident removed too, shown as it was, not editable. */
@@ -322,6 +328,21 @@ test_newer_acled_export (void)
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Since “acled-update-before.csv”"));
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Revised by the publisher: dates, figures and text"));
   shots_pause ();
+
+  /* A step of what changed, last in the presentation, as one edit. */
+  {
+    GListModel *steps = sb_briefing_get_steps (sb_window_get_briefing (window));
+    guint n_steps = g_list_model_get_n_items (steps);
+    g_autoptr(SbStep) step = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-changes-step", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (steps), ==, n_steps + 1);
+    step = g_list_model_get_item (steps, n_steps);
+    g_assert_cmpuint (sb_step_get_highlight (step)->len, ==, 3);
+    g_assert_true (g_str_has_prefix (sb_text_get (sb_step_get_caption (step)), "1 new incident, 2 revised, 1 withdrawn"));
+    g_assert_true (sb_document_can_undo (sb_window_get_document (window)));
+    sb_document_mark_saved (sb_window_get_document (window), sb_document_get_revision (sb_window_get_document (window)));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

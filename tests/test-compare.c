@@ -12,11 +12,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "sb-comparison.h"
 #include "sb-document.h"
 #include "sb-enums.h"
+#include "sb-catalog.h"
+#include "sb-changes-step.h"
 #include "sb-importer.h"
 #include "sb-import-file.h"
 #include "sb-loader.h"
@@ -478,6 +481,77 @@ test_acled_update (void)
   g_assert_true (strstr (description, "2 revised by the publisher") != NULL);
 }
 
+/* Add a Changes step: what is new or changed, highlighted and framed,
+ * counted in each of the briefing's languages from the app's catalogues. */
+static void
+test_changes_step (void)
+{
+  g_autoptr(SbBriefing) before = import_acled ("acled-update-before.csv");
+  g_autoptr(SbBriefing) after = import_acled ("acled-update-after.csv");
+  g_autoptr(SbComparison) comparison = sb_comparison_new (before, after);
+  g_autoptr(SbDocument) document = sb_document_new (after);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *dutch = NULL;
+  g_autofree char *french = NULL;
+  GListModel *steps = sb_briefing_get_steps (after);
+  guint n_steps = g_list_model_get_n_items (steps);
+  g_autoptr(SbStep) step = NULL;
+  GPtrArray *highlight;
+  const SbDate *date = sb_briefing_get_date (before);
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALE_BUILD_DIR);
+
+  english = sb_changes_step_caption (comparison, "en");
+  dutch = sb_changes_step_caption (comparison, "nl");
+  french = sb_changes_step_caption (comparison, "fr_BE.UTF-8");
+  g_test_message ("%s | %s | %s", english, dutch, french);
+  g_assert_true (g_str_has_prefix (english, "1 new incident, 2 revised, 1 withdrawn"));
+  g_assert_true (g_str_has_prefix (dutch, "1 nieuw incident, 2 herzien, 1 ingetrokken"));
+  g_assert_true (g_str_has_prefix (french, "1 nouvel incident, 2 révisés, 1 retiré"));
+  if (date != NULL && sb_date_is_set (date))
+    {
+      g_assert_nonnull (strstr (english, " since "));
+      g_assert_nonnull (strstr (dutch, " sinds "));
+    }
+
+  g_assert_true (sb_document_apply (document, sb_changes_step_new_edit (comparison, after, -1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, n_steps + 1);
+  step = g_list_model_get_item (steps, n_steps);
+  g_assert_cmpstr (sb_text_get_for_language (sb_step_get_title (step), sb_briefing_get_language (after)), !=, NULL);
+  g_assert_cmpstr (sb_text_get_for_language (sb_step_get_caption (step), sb_briefing_get_language (after)), ==,
+                   sb_changes_step_caption (comparison, sb_briefing_get_language (after)));
+
+  /* The new and the revised, as they are now; the withdrawn is gone. */
+  highlight = sb_step_get_highlight (step);
+  g_assert_cmpuint (highlight->len, ==, 3);
+  g_assert_true (g_ptr_array_find (highlight, sb_briefing_lookup (after, "acled-mli27008"), NULL));
+  g_assert_true (g_ptr_array_find (highlight, sb_briefing_lookup (after, "acled-mli27002"), NULL));
+  g_assert_true (sb_step_get_frame (step) == highlight);
+
+  /* One edit: undone, the step is gone. */
+  g_assert_true (sb_document_undo (document));
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, n_steps);
+}
+
+/* The plural rules catalogues give, read as gettext reads them. */
+static void
+test_plural_forms (void)
+{
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n != 1)", 1), ==, 0);
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n != 1)", 0), ==, 1);
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n > 1)", 0), ==, 0);
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n > 1)", 2), ==, 1);
+  /* Polish and Russian. */
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", 22), ==, 1);
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", 12), ==, 2);
+  g_assert_cmpuint (sb_catalog_plural_eval ("(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)", 21), ==, 0);
+  /* Unreadable: English's rule. */
+  g_assert_cmpuint (sb_catalog_plural_eval ("n !=", 3), ==, 1);
+  g_assert_cmpuint (sb_catalog_plural_eval ("n % 0", 3), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +576,8 @@ main (int   argc,
   ADD ("/compare/saved-and-reloaded", test_saved_and_reloaded);
   g_test_add_func ("/compare/describe-aspects", test_describe_aspects);
   g_test_add_func ("/compare/acled-update", test_acled_update);
+  g_test_add_func ("/compare/changes-step", test_changes_step);
+  g_test_add_func ("/compare/plural-forms", test_plural_forms);
 
   return g_test_run ();
 }
