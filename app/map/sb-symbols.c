@@ -174,7 +174,7 @@ sb_symbol_paint_single_source (cairo_t  *cr,
                                double    radius,
                                gboolean  dark)
 {
-  double r = MAX (radius * 0.45, 3.5);
+  double r = MAX (radius * 0.55, 4.5);
   double cx = x + radius * 0.85, cy = y - radius * 0.85;
 
   cairo_save (cr);
