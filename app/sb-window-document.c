@@ -26,6 +26,7 @@
 #include "sb-recovery.h"
 #include "sb-server-auth.h"
 #include "sb-toast.h"
+#include "sb-webdav.h"
 #include "sb-webdav-target.h"
 #include "sb-window-private.h"
 
@@ -357,6 +358,124 @@ show_save_error (SbWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void save_to_target (SbWindow     *self,
+                            SbSaveTarget *target,
+                            SaveThen      then);
+
+/* The team's server: a colleague's newer version, or no server at all */
+
+static char *
+host_name (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SbWindow         *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
+
+  /* Compare With is above the document: reached through its action. */
+  if (g_str_equal (response, "compare"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-server", NULL);
+  else if (g_str_equal (response, "copy-server"))
+    {
+      g_autoptr(SbSaveTarget) copy = sb_webdav_target_new_copy (uri);
+
+      save_to_target (self, copy, THEN_NOTHING);
+    }
+  else if (g_str_equal (response, "copy-here"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+static void
+show_conflict (SbWindow     *self,
+               SbSaveTarget *target)
+{
+  const char *uri = sb_save_target_get_uri (target);
+  g_autofree char *name = sb_save_target_dup_display_name (target);
+  g_autofree char *host = host_name (uri);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed on the Server"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” on “%s” was changed by someone else since you opened or last saved it. Nothing on the server was replaced, and your changes are still here.\n\nKeep your version as a copy, on the server or on this computer, and compare it with theirs."),
+                                  name, host);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "compare", _("C_ompare"),
+                                    "copy-here", _("Save a Copy _Here…"),
+                                    "copy-server", _("Save a Copy on the _Server"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy-server", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy-server");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Other failures */
+
+static void
+on_server_failure_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SbWindow         *self)
+{
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* Says why a save to the server failed. A colleague's newer version
+ * there is a conflict, resolved by keeping a copy; a server that cannot
+ * be reached leaves the briefing open, with a recovery copy written now.
+ */
+static void
+show_server_save_error (SbWindow     *self,
+                        SbSaveTarget *target,
+                        const GError *error)
+{
+  g_autofree char *name = sb_save_target_dup_display_name (target);
+  gboolean replaces = SB_IS_WEBDAV_TARGET (target) && sb_webdav_target_get_replaces (SB_WEBDAV_TARGET (target));
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_CONFLICT) ||
+      (replaces && g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_EXISTS)))
+    {
+      show_conflict (self, target);
+      return;
+    }
+
+  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_UNREACHABLE))
+    {
+      /* Offline: nothing is lost, a recovery copy is written now. */
+      if (self->recovery != NULL)
+        sb_recovery_write_now (self->recovery);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Server Cannot Be Reached"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was not saved: %s\n\nThe briefing stays open and your changes are kept here and in a recovery copy on this computer. Save again when the server can be reached, or save a copy here with Save As."),
+                                      name, error->message);
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was not saved to the server: %s\n\nYour changes are still in this window: save them here with Save As."),
+                                      name, error->message);
+    }
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_server_failure_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_saved (GObject      *object,
           GAsyncResult *result,
@@ -378,7 +497,7 @@ on_saved (GObject      *object,
           if (file != NULL)
             show_save_error (self, file, error);
           else
-            _sb_window_show_server_save_error (self, request->target, error);
+            show_server_save_error (self, request->target, error);
           if (request->then == THEN_CLOSE)
             closed (self, FALSE);
         }

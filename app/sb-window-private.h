@@ -104,9 +104,6 @@ void     _sb_window_stop_comparing         (SbWindow       *self);
 
 /* sb-window-server.c */
 void     _sb_window_class_server_init      (GtkWidgetClass *widget_class);
-void     _sb_window_show_server_save_error (SbWindow       *self,
-                                            SbSaveTarget   *target,
-                                            const GError   *error);
 void     _sb_window_compare_with_server    (SbWindow       *self);
 
 /* sb-window-document.c */

@@ -1,11 +1,9 @@
 /* sb-window-server.c
  *
- * Saving a briefing back to the team's WebDAV server it was opened from,
- * and a new one into a folder there. The server is never overwritten: a
- * version changed there since it was loaded (or last saved) is a conflict
- * the person resolves by keeping a copy, on the server or here, after
- * comparing the two if they like. When the server cannot be reached, the
- * briefing stays open and a recovery copy is written at once.
+ * The team's WebDAV server: a new briefing saved into a folder there (Save
+ * to Server), and the briefing compared with the version on the server.
+ * Saving itself is the document's one save path (sb-window-document.c),
+ * with the server as its target; so are the messages a save gets back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,15 +20,7 @@
 #include "sb-webdav-target.h"
 #include "sb-window-private.h"
 
-static char *
-host_name (const char *uri)
-{
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-
-  return g_strdup (parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
-}
-
-/* Conflicts */
+/* Comparing with the server's version */
 
 static void
 on_server_version (GObject      *object,
@@ -67,113 +57,6 @@ _sb_window_compare_with_server (SbWindow *self)
     return;
 
   sb_remote_briefing_load_async (uri, NULL, NULL, NULL, NULL, NULL, on_server_version, g_object_ref (self));
-}
-
-static void
-on_conflict_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      SbWindow         *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
-
-  if (g_str_equal (response, "compare"))
-    _sb_window_compare_with_server (self);
-  else if (g_str_equal (response, "copy-server"))
-    {
-      g_autoptr(SbSaveTarget) copy = sb_webdav_target_new_copy (uri);
-
-      _sb_window_save_to (self, copy, FALSE);
-    }
-  else if (g_str_equal (response, "copy-here"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
-}
-
-static void
-show_conflict (SbWindow     *self,
-               SbSaveTarget *target)
-{
-  const char *uri = sb_save_target_get_uri (target);
-  g_autofree char *name = sb_save_target_dup_display_name (target);
-  g_autofree char *host = host_name (uri);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed on the Server"), NULL);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” on “%s” was changed by someone else since you opened or last saved it. Nothing on the server was replaced, and your changes are still here.\n\nKeep your version as a copy, on the server or on this computer, and compare it with theirs."),
-                                  name, host);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "compare", _("C_ompare"),
-                                    "copy-here", _("Save a Copy _Here…"),
-                                    "copy-server", _("Save a Copy on the _Server"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy-server", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy-server");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Other failures */
-
-static void
-on_failure_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SbWindow         *self)
-{
-  if (g_str_equal (response, "save-as"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
-}
-
-/**
- * _sb_window_show_server_save_error:
- * @target: the server's address saved to
- *
- * Says why a save to the server failed. A colleague's newer version
- * there is a conflict, resolved by keeping a copy; a server that cannot
- * be reached leaves the briefing open, with a recovery copy written now.
- */
-void
-_sb_window_show_server_save_error (SbWindow     *self,
-                                   SbSaveTarget *target,
-                                   const GError *error)
-{
-  g_autofree char *name = sb_save_target_dup_display_name (target);
-  gboolean replaces = SB_IS_WEBDAV_TARGET (target) && sb_webdav_target_get_replaces (SB_WEBDAV_TARGET (target));
-  GtkWidget *dialog;
-
-  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_CONFLICT) ||
-      (replaces && g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_EXISTS)))
-    {
-      show_conflict (self, target);
-      return;
-    }
-
-  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_UNREACHABLE))
-    {
-      /* Offline: nothing is lost, a recovery copy is written now. */
-      if (self->recovery != NULL)
-        sb_recovery_write_now (self->recovery);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Server Cannot Be Reached"), NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("“%s” was not saved: %s\n\nThe briefing stays open and your changes are kept here and in a recovery copy on this computer. Save again when the server can be reached, or save a copy here with Save As."),
-                                      name, error->message);
-    }
-  else
-    {
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("“%s” was not saved to the server: %s\n\nYour changes are still in this window: save them here with Save As."),
-                                      name, error->message);
-    }
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_failure_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
