@@ -26,12 +26,14 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sb-redirect-guard.h"
+#include "sb-download.h"
 #include "sb-remote-briefing.h"
 #include "sb-server-auth.h"
 #include "sb-webdav.h"
 
 #define MAX_LISTING_SIZE (16 * 1024 * 1024)
+#define MAX_ANSWER_SIZE (1024 * 1024)      /* to a PUT or a HEAD */
+#define DEADLINE_SECONDS (30 * 60)
 #define WEAK_RETRY_MS 1100
 
 G_DEFINE_QUARK (sb-webdav-error-quark, sb_webdav_error)
@@ -60,20 +62,16 @@ server_name (const char *uri)
   return g_strdup (g_uri_get_host (parsed));
 }
 
-/* A transport failure in words: a redirect refused, or the server
- * cannot be reached. */
+/* A transport failure in words: a limit of the download (a redirect
+ * refused, an answer too large), or the server cannot be reached. */
 static GError *
-transport_error (const char  *uri,
-                 SoupMessage *message,
-                 GError      *error)
+transport_error (const char *uri,
+                 GError     *error)
 {
   g_autofree char *server = server_name (uri);
-  const char *refused = sb_redirect_guard_get_refused (message);
 
-  if (refused != NULL)
-    return g_error_new (SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED,
-                        _("The server “%s” redirected to “%s”, an address on a private or local network; a server on the internet is not followed there"),
-                        server, refused);
+  if (error->domain == SB_DOWNLOAD_ERROR)
+    return g_error_new_literal (SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED, error->message);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
@@ -82,19 +80,26 @@ transport_error (const char  *uri,
                       _("The server “%s” cannot be reached: %s"), server, error->message);
 }
 
-/* On the session Open Location uses, with the password the server asks
- * for, and never followed from the internet into a private network. */
+/* As every download of the app (app/net/sb-download.c), on the session
+ * Open Location uses, with the password the server asks for: never
+ * followed from the internet into a private network, its answer capped.
+ * The download is the callback's source object. */
 static void
 send_message (SoupMessage         *message,
+              guint64              max_answer,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  GCancellable *guarded = sb_redirect_guard_attach (message, cancellable);
+  const SbDownloadLimits limits = {
+    .max_size = max_answer,
+    .deadline_seconds = DEADLINE_SECONDS,
+    .refuse_private_redirects = TRUE,
+  };
+  g_autoptr(SbDownload) download = sb_download_new (sb_remote_briefing_get_session (), message, &limits);
 
   sb_server_auth_attach (message);
-  soup_session_send_and_read_async (sb_remote_briefing_get_session (), message, G_PRIORITY_DEFAULT,
-                                    guarded, callback, user_data);
+  sb_download_run_async (download, cancellable, callback, user_data);
 }
 
 static GError *
@@ -414,14 +419,14 @@ on_listed (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SoupMessage *message = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(GBytes) body = sb_download_run_finish (SB_DOWNLOAD (object), result, &error);
   const char *uri = g_object_get_data (G_OBJECT (task), "uri");
   g_autofree char *server = server_name (uri);
   GPtrArray *entries;
 
   if (body == NULL)
     {
-      g_task_return_error (task, transport_error (uri, message, error));
+      g_task_return_error (task, transport_error (uri, error));
       return;
     }
 
@@ -436,13 +441,6 @@ on_listed (GObject      *object,
                                  server);
       else
         g_task_return_error (task, status_error (uri, message));
-      return;
-    }
-
-  if (g_bytes_get_size (body) > MAX_LISTING_SIZE)
-    {
-      g_task_return_new_error (task, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED,
-                               _("The server’s list of the folder is too long to show"));
       return;
     }
 
@@ -486,7 +484,7 @@ sb_webdav_list_async (const char          *folder_uri,
   g_object_set_data_full (G_OBJECT (task), "uri", g_strdup (with_slash), g_free);
   g_task_set_task_data (task, message, g_object_unref);
 
-  send_message (message, cancellable, on_listed, g_object_ref (task));
+  send_message (message, MAX_LISTING_SIZE, cancellable, on_listed, g_object_ref (task));
 }
 
 /**
@@ -543,7 +541,7 @@ on_head (GObject      *object,
   Put *put = g_task_get_task_data (task);
   SoupMessage *message = g_object_get_data (G_OBJECT (task), "head");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(GBytes) body = sb_download_run_finish (SB_DOWNLOAD (object), result, &error);
   SoupMessageHeaders *headers;
   const char *etag;
 
@@ -579,7 +577,7 @@ on_conflict_head (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Put *put = g_task_get_task_data (task);
   SoupMessage *message = g_object_get_data (G_OBJECT (task), "head");
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  g_autoptr(GBytes) body = sb_download_run_finish (SB_DOWNLOAD (object), result, NULL);
   const char *etag = soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag");
 
   if (body != NULL && etag != NULL && g_str_equal (strong (etag), strong (put->etag)) && !put->retried)
@@ -601,7 +599,7 @@ send_head (GTask               *task,
   SoupMessage *head = soup_message_new (SOUP_METHOD_HEAD, put->uri);
 
   g_object_set_data_full (G_OBJECT (task), "head", head, g_object_unref);
-  send_message (head, g_task_get_cancellable (task), callback, g_object_ref (task));
+  send_message (head, MAX_ANSWER_SIZE, g_task_get_cancellable (task), callback, g_object_ref (task));
 }
 
 static void
@@ -613,12 +611,12 @@ on_put (GObject      *object,
   Put *put = g_task_get_task_data (task);
   SoupMessage *message = g_object_get_data (G_OBJECT (task), "put");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) answer = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(GBytes) answer = sb_download_run_finish (SB_DOWNLOAD (object), result, &error);
   guint status;
 
   if (answer == NULL)
     {
-      g_task_return_error (task, transport_error (put->uri, message, error));
+      g_task_return_error (task, transport_error (put->uri, error));
       return;
     }
 
@@ -668,7 +666,7 @@ send_put (GTask *task)
   else
     soup_message_headers_replace (headers, "If-None-Match", "*");
   g_object_set_data_full (G_OBJECT (task), "put", message, g_object_unref);
-  send_message (message, g_task_get_cancellable (task), on_put, g_object_ref (task));
+  send_message (message, MAX_ANSWER_SIZE, g_task_get_cancellable (task), on_put, g_object_ref (task));
 }
 
 /**

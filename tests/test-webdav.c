@@ -942,7 +942,7 @@ test_digest (void)
 
 /* A server on the internet (as the test takes 127.0.0.1 to be) sending a
  * listing or a save into a private network: refused, as Open Location
- * refuses it (sb-redirect-guard.c), and said so. */
+ * refuses it (app/net/sb-download.c), and said so. */
 static void
 test_redirect (void)
 {
