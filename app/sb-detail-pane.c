@@ -19,6 +19,7 @@
 
 #include "sb-actor-chip.h"
 #include "sb-briefing-language.h"
+#include "sb-change-view.h"
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-detail-pane.h"
@@ -37,6 +38,7 @@ struct _SbDetailPane
   GtkToggleButton *edit_button;
   GtkMenuButton *place_button;
   SbPlaceChooser *place_chooser;
+  SbChangeView *change_view;
   SbEditCard *edit_card;
   GtkLabel *kind_label;
   GtkLabel *title_label;
@@ -60,6 +62,8 @@ struct _SbDetailPane
 
   SbSelection *selection;
   SbDocument *document;    /* nullable: what the card's edits go to */
+  SbComparison *comparison; /* nullable: before and after are shown */
+  char *compared_with;
   GPtrArray *citations;    /* every passage behind the selection */
   SbSource *shown_source;
   SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
@@ -77,6 +81,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define FACT_ENTITY_KEY "sb-entity"
+
+static void update (SbDetailPane *self);
 
 static void
 on_fact_button_clicked (GtkButton    *button,
@@ -377,6 +383,11 @@ show_item (SbDetailPane *self,
 
   add_figures (self, sb_item_get_figures (item));
   add_certainty (self, sb_item_get_evidence (item));
+  {
+    g_autofree char *sources = sb_format_corroboration (sb_item_count_independent_sources (item));
+
+    add_fact (self, _("Sources"), sources, _("Independent sources that support it; sources of the same publisher count once"));
+  }
   add_properties (self, sb_item_get_properties (item));
 
   g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
@@ -663,7 +674,10 @@ static void
 update_editing (SbDetailPane *self)
 {
   SbEntity *selected = self->selection ? sb_selection_get_selected (self->selection) : NULL;
-  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected);
+  /* Not what was removed, shown from the version compared with. */
+  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected) &&
+                      sb_briefing_lookup (sb_document_get_briefing (self->document),
+                                          sb_entity_get_id (selected)) == selected;
   gboolean editing = can_edit && gtk_toggle_button_get_active (self->edit_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit);
@@ -743,6 +757,25 @@ sb_detail_pane_set_document (SbDetailPane *self,
 }
 
 /**
+ * sb_detail_pane_set_comparison:
+ * @comparison: (nullable): the comparison whose before and after the
+ *   card shows for the entity selected
+ * @compared_with: (nullable): the version compared with, in words
+ */
+void
+sb_detail_pane_set_comparison (SbDetailPane *self,
+                               SbComparison *comparison,
+                               const char   *compared_with)
+{
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+
+  g_set_object (&self->comparison, comparison);
+  g_free (self->compared_with);
+  self->compared_with = g_strdup (compared_with);
+  update (self);
+}
+
+/**
  * sb_detail_pane_set_editing:
  *
  * Shows the card as rows to edit, or as text to read.
@@ -771,10 +804,15 @@ update (SbDetailPane *self)
 
   if (selected == NULL)
     {
+      sb_change_view_set_change (self->change_view, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_editing (self);
       return;
     }
+
+  sb_change_view_set_change (self->change_view,
+                             self->comparison ? sb_comparison_lookup (self->comparison, sb_entity_get_id (selected)) : NULL,
+                             self->compared_with);
 
   if (SB_IS_ITEM (selected))
     show_item (self, SB_ITEM (selected));
@@ -1040,6 +1078,8 @@ sb_detail_pane_dispose (GObject *object)
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
+  g_clear_object (&self->comparison);
+  g_clear_pointer (&self->compared_with, g_free);
 
   G_OBJECT_CLASS (sb_detail_pane_parent_class)->dispose (object);
 }
@@ -1065,6 +1105,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (SB_TYPE_EDIT_CARD);
+  g_type_ensure (SB_TYPE_CHANGE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, stack);
@@ -1072,6 +1113,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_stack);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_button);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, place_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, change_view);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_card);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_toggled);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, kind_label);

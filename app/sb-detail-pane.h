@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sb-comparison.h"
 #include "sb-document.h"
 #include "sb-selection.h"
 #include "sb-map-editor.h"
@@ -27,6 +28,9 @@ void         sb_detail_pane_set_document    (SbDetailPane *self,
                                              SbDocument   *document);
 void         sb_detail_pane_set_editing     (SbDetailPane *self,
                                              gboolean      editing);
+void         sb_detail_pane_set_comparison  (SbDetailPane *self,
+                                             SbComparison *comparison,
+                                             const char   *compared_with);
 gboolean     sb_detail_pane_copy_citation   (SbDetailPane *self);
 SbSourceCiter *sb_detail_pane_get_citer     (SbDetailPane *self);
 void         sb_detail_pane_set_map_editor  (SbDetailPane *self,

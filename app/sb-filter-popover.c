@@ -24,6 +24,7 @@ struct _SbFilterPopover
   GtkBox *certainty_box;
   GtkBox *incident_type_box;
   GtkButton *reset_button;
+  GtkCheckButton *single_source_button;
 
   GtkCheckButton *layer_buttons[SB_N_ITEM_KINDS];
   GtkCheckButton *certainty_buttons[SB_N_CERTAINTIES];
@@ -81,7 +82,17 @@ sync_from_selection (SbFilterPopover *self)
     gtk_check_button_set_active (self->incident_type_buttons[i],
                                  sb_selection_get_incident_type_visible (self->selection, i));
 
+  gtk_check_button_set_active (self->single_source_button, sb_selection_get_single_source (self->selection));
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), sb_selection_is_filtered (self->selection));
+}
+
+static void
+on_single_source_toggled (GtkCheckButton  *button,
+                          SbFilterPopover *self)
+{
+  if (self->selection != NULL)
+    sb_selection_set_single_source (self->selection, gtk_check_button_get_active (button));
 }
 
 static void
@@ -159,6 +170,8 @@ sb_filter_popover_class_init (SbFilterPopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-filter-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, layer_box);
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, certainty_box);
+  gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, single_source_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_single_source_toggled);
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, incident_type_box);
   gtk_widget_class_bind_template_child (widget_class, SbFilterPopover, reset_button);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked);

@@ -1,6 +1,7 @@
 /* sb-location-dialog.c
  *
- * Open Location: an address typed or pasted, or one of the recent ones.
+ * Open Location: an address typed or pasted, one of the recent ones, or
+ * a briefing chosen in a folder of a WebDAV server listed below.
  * The dialog only asks; it activates the parent's "win.open-location-uri"
  * with the address chosen, and the window loads it.
  *
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-location-dialog.h"
+#include "sb-webdav-browser.h"
 
 static gboolean
 is_web_address (const char *text)
@@ -58,11 +60,41 @@ on_entry_changed (GtkEditable      *entry,
   gboolean valid = is_web_address (text);
 
   adw_message_dialog_set_response_enabled (dialog, "open", valid);
+  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (dialog), "list-button"), valid);
   gtk_widget_set_visible (hint, *text != '\0' && !valid);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   else if (*text != '\0')
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+/* A folder on a WebDAV server, listed below the address. */
+static void
+on_list_clicked (GtkButton   *button,
+                 GtkEditable *entry)
+{
+  SbWebdavBrowser *browser = g_object_get_data (G_OBJECT (entry), "browser");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (is_web_address (text))
+    sb_webdav_browser_list (browser, text);
+}
+
+static void
+on_folder_changed (SbWebdavBrowser *browser,
+                   const char      *folder,
+                   GtkEditable     *entry)
+{
+  gtk_editable_set_text (entry, folder);
+}
+
+static void
+on_file_activated (SbWebdavBrowser *browser,
+                   const char      *uri,
+                   GtkWindow       *dialog)
+{
+  open_location (dialog, uri);
+  gtk_window_close (dialog);
 }
 
 static void
@@ -144,7 +176,24 @@ sb_location_dialog_new (GtkWindow          *parent,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Address"),
                                   -1);
-  gtk_box_append (GTK_BOX (box), entry);
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *list_button = gtk_button_new_with_mnemonic (_("_List Folder"));
+    GtkWidget *browser = sb_webdav_browser_new ();
+
+    gtk_widget_set_hexpand (entry, TRUE);
+    gtk_widget_set_tooltip_text (list_button, _("List the briefings in this folder of a WebDAV server"));
+    gtk_box_append (GTK_BOX (row), entry);
+    gtk_box_append (GTK_BOX (row), list_button);
+    gtk_box_append (GTK_BOX (box), row);
+    g_object_set_data (G_OBJECT (entry), "browser", browser);
+    g_signal_connect (list_button, "clicked", G_CALLBACK (on_list_clicked), entry);
+    g_signal_connect (browser, "folder-changed", G_CALLBACK (on_folder_changed), entry);
+    g_signal_connect (browser, "file-activated", G_CALLBACK (on_file_activated), dialog);
+    gtk_widget_set_sensitive (list_button, FALSE);
+    g_object_set_data (G_OBJECT (dialog), "list-button", list_button);
+    g_object_set_data (G_OBJECT (dialog), "browser-widget", browser);
+  }
 
   hint = gtk_label_new (_("An address starts with http:// or https:// and names a server"));
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
@@ -154,6 +203,8 @@ sb_location_dialog_new (GtkWindow          *parent,
   gtk_widget_set_visible (hint, FALSE);
   gtk_box_append (GTK_BOX (box), hint);
   g_object_set_data (G_OBJECT (dialog), "hint", hint);
+
+  gtk_box_append (GTK_BOX (box), g_object_get_data (G_OBJECT (dialog), "browser-widget"));
 
   if (recent_locations != NULL && recent_locations[0] != NULL)
     gtk_box_append (GTK_BOX (box), create_recent_list (GTK_WINDOW (dialog), recent_locations));

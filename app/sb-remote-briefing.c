@@ -34,6 +34,7 @@
 #include "sb-loader.h"
 #include "sb-queue-input-stream.h"
 #include "sb-remote-briefing.h"
+#include "sb-server-auth.h"
 #include "sb-tile-source.h"
 
 #define DEADLINE_SECONDS (30 * 60)
@@ -791,6 +792,7 @@ sb_remote_briefing_load_async (const char           *uri,
 
   message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
   g_signal_connect (message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
+  sb_server_auth_attach (message);
   load->download = sb_download_new (get_session (), message, &limits);
   sb_download_set_headers_func (load->download, on_headers_then_body, task);
   sb_download_set_chunk_func (load->download, push_chunk, load);
@@ -826,6 +828,18 @@ sb_remote_briefing_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sb_remote_briefing_load_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sb_remote_briefing_get_session:
+ *
+ * Returns: (transfer none): the app's session for briefings on servers,
+ *   which WebDAV shares: credentials given once serve both
+ */
+SoupSession *
+sb_remote_briefing_get_session (void)
+{
+  return get_session ();
 }
 
 /* Connections already open keep the old timeout: they are closed. */

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "sb-briefing.h"
 
@@ -50,6 +51,8 @@ void            sb_remote_briefing_load_async  (const char            *uri,
                                                 gpointer               user_data);
 SbRemoteResult *sb_remote_briefing_load_finish (GAsyncResult          *result,
                                                 GError               **error);
+
+SoupSession    *sb_remote_briefing_get_session (void);
 
 void            sb_remote_briefing_set_timeout_for_testing  (guint  seconds);
 void            sb_remote_briefing_set_max_size_for_testing (gsize  max_size);

@@ -22,8 +22,12 @@
 #include "sb-add-source-dialog.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
+#include "sb-file-target.h"
 #include "sb-recovery.h"
+#include "sb-server-auth.h"
 #include "sb-toast.h"
+#include "sb-webdav.h"
+#include "sb-webdav-target.h"
 #include "sb-window-private.h"
 
 /* The briefing's title, "*" before it when there are unsaved changes. */
@@ -332,7 +336,7 @@ typedef enum
 typedef struct
 {
   SbWindow *window;
-  GFile *file;
+  SbSaveTarget *target;
   SaveThen then;
 } SaveRequest;
 
@@ -340,7 +344,7 @@ static void
 save_request_free (SaveRequest *request)
 {
   g_clear_object (&request->window);
-  g_clear_object (&request->file);
+  g_clear_object (&request->target);
   g_free (request);
 }
 
@@ -380,6 +384,124 @@ show_save_error (SbWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void save_to_target (SbWindow     *self,
+                            SbSaveTarget *target,
+                            SaveThen      then);
+
+/* The team's server: a colleague's newer version, or no server at all */
+
+static char *
+host_name (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SbWindow         *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
+
+  /* Compare With is above the document: reached through its action. */
+  if (g_str_equal (response, "compare"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-server", NULL);
+  else if (g_str_equal (response, "copy-server"))
+    {
+      g_autoptr(SbSaveTarget) copy = sb_webdav_target_new_copy (uri);
+
+      save_to_target (self, copy, THEN_NOTHING);
+    }
+  else if (g_str_equal (response, "copy-here"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+static void
+show_conflict (SbWindow     *self,
+               SbSaveTarget *target)
+{
+  const char *uri = sb_save_target_get_uri (target);
+  g_autofree char *name = sb_save_target_dup_display_name (target);
+  g_autofree char *host = host_name (uri);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed on the Server"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” on “%s” was changed by someone else since you opened or last saved it. Nothing on the server was replaced, and your changes are still here.\n\nKeep your version as a copy, on the server or on this computer, and compare it with theirs."),
+                                  name, host);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "compare", _("C_ompare"),
+                                    "copy-here", _("Save a Copy _Here…"),
+                                    "copy-server", _("Save a Copy on the _Server"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy-server", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy-server");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Other failures */
+
+static void
+on_server_failure_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SbWindow         *self)
+{
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* Says why a save to the server failed. A colleague's newer version
+ * there is a conflict, resolved by keeping a copy; a server that cannot
+ * be reached leaves the briefing open, with a recovery copy written now.
+ */
+static void
+show_server_save_error (SbWindow     *self,
+                        SbSaveTarget *target,
+                        const GError *error)
+{
+  g_autofree char *name = sb_save_target_dup_display_name (target);
+  gboolean replaces = SB_IS_WEBDAV_TARGET (target) && sb_webdav_target_get_replaces (SB_WEBDAV_TARGET (target));
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_CONFLICT) ||
+      (replaces && g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_EXISTS)))
+    {
+      show_conflict (self, target);
+      return;
+    }
+
+  if (g_error_matches (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_UNREACHABLE))
+    {
+      /* Offline: nothing is lost, a recovery copy is written now. */
+      if (self->recovery != NULL)
+        sb_recovery_write_now (self->recovery);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Server Cannot Be Reached"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was not saved: %s\n\nThe briefing stays open and your changes are kept here and in a recovery copy on this computer. Save again when the server can be reached, or save a copy here with Save As."),
+                                      name, error->message);
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” was not saved to the server: %s\n\nYour changes are still in this window: save them here with Save As."),
+                                      name, error->message);
+    }
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_server_failure_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_saved (GObject      *object,
           GAsyncResult *result,
@@ -388,8 +510,9 @@ on_saved (GObject      *object,
   SaveRequest *request = user_data;
   SbWindow *self = request->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (request->file);
+  g_autofree char *name = sb_save_target_dup_display_name (request->target);
   g_autofree char *message = NULL;
+  GFile *file = sb_save_target_get_file (request->target);
   guint n_problems = 0;
   AdwToast *toast;
 
@@ -397,7 +520,10 @@ on_saved (GObject      *object,
     {
       if (SB_DOCUMENT (object) == self->document)
         {
-          show_save_error (self, request->file, error);
+          if (file != NULL)
+            show_save_error (self, file, error);
+          else
+            show_server_save_error (self, request->target, error);
           if (request->then == THEN_CLOSE)
             closed (self, FALSE);
         }
@@ -405,7 +531,8 @@ on_saved (GObject      *object,
       return;
     }
 
-  _sb_window_remember_file (self, request->file);
+  if (file != NULL)
+    _sb_window_remember_file (self, file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
 
   if (request->then == THEN_CLOSE)
@@ -417,7 +544,13 @@ on_saved (GObject      *object,
     }
 
   /* A briefing with problems is saved all the same: work in progress. */
-  if (n_problems > 0)
+  if (file == NULL && n_problems > 0)
+    message = g_strdup_printf (ngettext ("Saved “%s” on the server; it still has %u problem",
+                                         "Saved “%s” on the server; it still has %u problems", n_problems),
+                               name, n_problems);
+  else if (file == NULL)
+    message = g_strdup_printf (_("Saved “%s” on the server"), name);
+  else if (n_problems > 0)
     message = g_strdup_printf (ngettext ("Saved “%s”; it still has %u problem",
                                          "Saved “%s”; it still has %u problems", n_problems),
                                name, n_problems);
@@ -435,16 +568,48 @@ on_saved (GObject      *object,
 }
 
 static void
-save_to (SbWindow *self,
-         GFile    *file,
-         SaveThen  then)
+save_to_target (SbWindow     *self,
+                SbSaveTarget *target,
+                SaveThen      then)
 {
   SaveRequest *request = g_new0 (SaveRequest, 1);
 
   request->window = g_object_ref (self);
-  request->file = g_object_ref (file);
+  request->target = g_object_ref (target);
   request->then = then;
-  sb_document_save_async (self->document, file, NULL, on_saved, request);
+  /* A server asking for a password asks over this window. */
+  sb_server_auth_set_parent (GTK_WINDOW (self));
+  sb_document_save_to_async (self->document, target, NULL, on_saved, request);
+}
+
+static void
+save_to (SbWindow *self,
+         GFile    *file,
+         SaveThen  then)
+{
+  g_autoptr(SbSaveTarget) target = sb_file_target_new (file);
+
+  save_to_target (self, target, then);
+}
+
+/**
+ * _sb_window_save_to:
+ * @then_close: close the window once saved
+ *
+ * Saves the briefing to @target (a file, or an address on a server),
+ * where it is from then on.
+ */
+void
+_sb_window_save_to (SbWindow     *self,
+                    SbSaveTarget *target,
+                    gboolean      then_close)
+{
+  g_return_if_fail (SB_IS_SAVE_TARGET (target));
+
+  if (self->document != NULL)
+    save_to_target (self, target, then_close ? THEN_CLOSE : THEN_NOTHING);
+  else if (then_close)
+    closed (self, FALSE);
 }
 
 typedef struct
@@ -533,7 +698,7 @@ save_as (SbWindow *self,
 }
 
 /* Save writes where the briefing came from, if it is a briefing file
- * there; an import, a web address or a new briefing asks where.
+ * or a server's address; an import or a new briefing asks where.
  */
 static void
 save (SbWindow *self,
@@ -544,8 +709,18 @@ save (SbWindow *self,
   if (self->document == NULL)
     return;
 
+  /* Back to the server it came from, never over a newer version there. */
+  if (sb_document_get_location (self->document) != NULL)
+    {
+      g_autoptr(SbSaveTarget) target = sb_webdav_target_new (sb_document_get_location (self->document),
+                                                             sb_document_get_etag (self->document));
+
+      save_to_target (self, target, then);
+      return;
+    }
+
   file = sb_document_get_file (self->document);
-  if (file == NULL || sb_document_get_imported (self->document) || sb_document_get_location (self->document) != NULL)
+  if (file == NULL || sb_document_get_imported (self->document))
     save_as (self, then);
   else
     save_to (self, file, then);

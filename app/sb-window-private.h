@@ -2,18 +2,21 @@
  *
  * What the window's files share, from the top down: sb-window.c builds
  * the window and keeps its panes and state, sb-window-actions.c and
- * sb-window-steps.c answer its actions, sb-window-jobs.c runs what takes
- * a while (opening, importing, exporting, a new briefing) with the
- * progress line and the dialogs that report it, and
- * sb-window-document.c keeps the briefing it edits (undo, saving,
- * closing) and the messages every part shows. Each file calls only those
- * below it; sb-window.c gives them what they need through this struct.
+ * sb-window-steps.c answer its actions, sb-window-compare.c compares the
+ * briefing with another version of it, sb-window-server.c saves it back
+ * to a WebDAV server, sb-window-jobs.c runs what takes a while (opening,
+ * importing, exporting, a new briefing) with the progress line and the
+ * dialogs that report it, and sb-window-document.c keeps the briefing it
+ * edits (undo, saving, closing) and the messages every part shows. Each
+ * file calls only those below it; sb-window.c gives them what they need
+ * through this struct.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include "sb-changes-pane.h"
 #include "sb-detail-pane.h"
 #include "sb-document.h"
 #include "sb-filter-popover.h"
@@ -27,6 +30,7 @@
 G_BEGIN_DECLS
 
 typedef struct _SbWindowJob SbWindowJob;
+typedef struct _SbWindowCompare SbWindowCompare;
 
 typedef struct
 {
@@ -68,6 +72,9 @@ struct _SbWindow
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
   guint progress_timeout;  /* pulses the bar until a fraction is known */
+  GtkRevealer *changes_revealer;
+  SbChangesPane *changes_pane;
+  SbWindowCompare *compare; /* what the briefing is compared with */
 
   SbSelection *selection;
   SbDocument *document;    /* nullable: the briefing edited, where it came from */
@@ -100,6 +107,19 @@ struct _SbWindow
 void     _sb_window_class_actions_init     (GtkWidgetClass *widget_class);
 void     _sb_window_actions_init           (SbWindow       *self);
 
+/* sb-window-compare.c */
+void     _sb_window_class_compare_init     (GtkWidgetClass *widget_class);
+void     _sb_window_compare_init           (SbWindow       *self);
+void     _sb_window_compare_dispose        (SbWindow       *self);
+void     _sb_window_compare_with           (SbWindow       *self,
+                                            SbBriefing     *other,
+                                            const char     *label);
+void     _sb_window_stop_comparing         (SbWindow       *self);
+
+/* sb-window-server.c */
+void     _sb_window_class_server_init      (GtkWidgetClass *widget_class);
+void     _sb_window_compare_with_server    (SbWindow       *self);
+
 /* sb-window-document.c */
 void     _sb_window_class_document_init    (GtkWidgetClass  *widget_class);
 void     _sb_window_document_init          (SbWindow        *self);
@@ -123,6 +143,9 @@ void     _sb_window_remember_file          (SbWindow        *self,
 /* sb-window-steps.c */
 void     _sb_window_class_steps_init       (GtkWidgetClass *widget_class);
 void     _sb_window_steps_init             (SbWindow       *self);
+void     _sb_window_save_to                (SbWindow        *self,
+                                            SbSaveTarget    *target,
+                                            gboolean         then_close);
 
 /* sb-window-jobs.c */
 gboolean _sb_window_job_is_loading         (SbWindow       *self);

@@ -577,6 +577,7 @@ sb_window_dispose (GObject *object)
   _sb_window_cancel_job (self);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   _sb_window_document_dispose (self);
+  _sb_window_compare_dispose (self);
   g_cancellable_cancel (self->tiles_opening);
   g_clear_object (&self->tiles_opening);
   g_clear_object (&self->presenter);
@@ -695,6 +696,8 @@ sb_window_class_init (SbWindowClass *klass)
   _sb_window_class_actions_init (widget_class);
   _sb_window_class_document_init (widget_class);
   _sb_window_class_steps_init (widget_class);
+  _sb_window_class_compare_init (widget_class);
+  _sb_window_class_server_init (widget_class);
 }
 
 static void
@@ -753,6 +756,7 @@ sb_window_init (SbWindow *self)
   _sb_window_document_init (self);
   _sb_window_actions_init (self);
   _sb_window_steps_init (self);
+  _sb_window_compare_init (self);
 }
 
 /**

@@ -42,6 +42,11 @@ void         sb_window_import         (SbWindow      *self,
                                        GFile         *file,
                                        SbImportFormat format,
                                        const char    *encoding);
+void         sb_window_import_newer   (SbWindow      *self,
+                                       GFile         *file);
+void         sb_window_save_to_server_folder (SbWindow   *self,
+                                              const char *folder_uri,
+                                              const char *name);
 void         sb_window_export_geojson (SbWindow      *self,
                                        GFile         *file);
 void         sb_window_export_view    (SbWindow      *self,

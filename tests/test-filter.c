@@ -450,6 +450,73 @@ test_copy (void)
     }
 }
 
+/* Corroboration: sources of one publisher are one voice. */
+static const char corroboration_briefing[] =
+  "{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", \"title\": \"Corroboration\","
+  " \"sources\": ["
+  "  {\"id\": \"a1\", \"title\": \"A\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"Agence Sahel\","
+  "   \"text\": \"Fighting near Gao. A convoy left Menaka.\"},"
+  "  {\"id\": \"a2\", \"title\": \"A again\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"agence sahel\","
+  "   \"text\": \"Fighting near Gao was reported.\"},"
+  "  {\"id\": \"b\", \"title\": \"B\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"Niger Daily\","
+  "   \"text\": \"Fighting near Gao, witnesses said.\"}],"
+  " \"places\": [{\"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"point\"}],"
+  " \"incidents\": ["
+  "  {\"id\": \"both\", \"type\": \"clash\", \"title\": \"Fighting\", \"description\": \"Fighting near Gao.\", \"place\": \"gao\", \"date\": \"2022-08\","
+  "   \"certainty\": \"reported\", \"citations\": [{\"source\": \"a1\", \"quote\": \"Fighting near Gao\"},"
+  "   {\"source\": \"a2\", \"quote\": \"Fighting near Gao\"}, {\"source\": \"b\", \"quote\": \"Fighting near Gao\"}]},"
+  "  {\"id\": \"one-voice\", \"type\": \"clash\", \"title\": \"Fighting, one agency\", \"description\": \"Fighting near Gao.\", \"place\": \"gao\", \"date\": \"2022-08\","
+  "   \"certainty\": \"reported\", \"citations\": [{\"source\": \"a1\", \"quote\": \"Fighting near Gao\"},"
+  "   {\"source\": \"a2\", \"quote\": \"Fighting near Gao\"}, {\"source\": \"a1\", \"quote\": \"A convoy left Menaka.\"}]}]}";
+
+static void
+test_single_source (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (corroboration_briefing, strlen (corroboration_briefing));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = sb_loader_load_bytes (bytes, &problems);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  SbItem *both, *one_voice;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_test_message ("%s", ((SbProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (briefing);
+  both = SB_ITEM (sb_briefing_lookup (briefing, "both"));
+  one_voice = SB_ITEM (sb_briefing_lookup (briefing, "one-voice"));
+
+  g_assert_cmpuint (sb_item_count_independent_sources (both), ==, 2);
+  g_assert_false (sb_item_is_single_source (both));
+  /* Two articles of one agency, one of them cited twice: one voice. */
+  g_assert_cmpuint (sb_item_count_independent_sources (one_voice), ==, 1);
+  g_assert_true (sb_item_is_single_source (one_voice));
+  g_assert_true (sb_briefing_has_independent_sources (briefing));
+
+  /* Through the selection's filter, so that every view agrees. */
+  sb_selection_set_briefing (selection, briefing);
+  g_assert_true (sb_selection_item_is_visible (selection, both));
+  sb_selection_set_single_source (selection, TRUE);
+  g_assert_true (sb_selection_get_single_source (selection));
+  g_assert_true (sb_selection_is_filtered (selection));
+  g_assert_false (sb_selection_item_is_visible (selection, both));
+  g_assert_true (sb_selection_item_is_visible (selection, one_voice));
+  {
+    g_autoptr(SbFilter) all = sb_filter_new (briefing);
+
+    g_assert_false (sb_filter_equal_but_time (sb_selection_get_filter (selection), all));
+  }
+  sb_selection_reset_filters (selection);
+  g_assert_false (sb_selection_get_single_source (selection));
+  g_assert_true (sb_selection_item_is_visible (selection, both));
+
+  /* One article, however often cited: nothing to tell apart. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+    g_autoptr(SbBriefing) single = sb_loader_load_file (file, NULL, NULL);
+
+    g_assert_false (sb_briefing_has_independent_sources (single));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/filter/no-change", test_no_change);
   g_test_add_func ("/filter/copy", test_copy);
   g_test_add_func ("/filter/status-in-time", test_status_in_time);
+  g_test_add_func ("/filter/single-source", test_single_source);
 
   return g_test_run ();
 }

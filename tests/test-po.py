@@ -25,6 +25,8 @@ XGETTEXT_ARGS = [
     '--from-code=UTF-8', '--add-comments',
     '--keyword=_', '--keyword=N_', '--keyword=C_:1c,2', '--keyword=NC_:1c,2',
     '--keyword=g_dcgettext:2', '--keyword=g_dngettext:2,3', '--keyword=g_dpgettext2:2c,3',
+    # Texts in a briefing's languages (app/model/sb-catalog.c; po/meson.build says the same).
+    '--keyword=sb_catalog_gettext:2c,3', '--keyword=sb_catalog_ngettext:2c,3,4',
     '--flag=N_:1:pass-c-format', '--flag=C_:2:pass-c-format', '--flag=NC_:2:pass-c-format',
     '--flag=g_dngettext:2:pass-c-format', '--flag=g_strdup_printf:1:c-format',
     '--flag=g_string_printf:2:c-format', '--flag=g_string_append_printf:2:c-format',

@@ -50,6 +50,7 @@ struct _SbItemLayer
   SbIncidentClusters *picked_from;
   gboolean picked_cluster;
   const SbAreaIncidents *picked_area;
+  gboolean badge_single_source;  /* the briefing has independent sources */
 };
 
 G_DEFINE_FINAL_TYPE (SbItemLayer, sb_item_layer, SB_TYPE_MAP_LAYER)
@@ -141,12 +142,23 @@ paint_item (SbItemLayer *self,
                                 &style, x, y, radius);
 }
 
+/* Corroboration: only where the briefing has more than one voice. */
+static void
+draw_badge (SbItemLayer     *self,
+            cairo_t         *cr,
+            const SbMapMark *mark)
+{
+  if (self->badge_single_source && !mark->dimmed && sb_item_is_single_source (mark->item))
+    sb_symbol_paint_single_source (cr, mark->x, mark->y, mark->radius, sb_map_layer_is_dark (SB_MAP_LAYER (self)));
+}
+
 static void
 draw_mark (SbItemLayer     *self,
            cairo_t         *cr,
            const SbMapMark *mark)
 {
   paint_item (self, cr, mark->item, mark->x, mark->y, mark->radius, mark->selected, mark->dimmed);
+  draw_badge (self, cr, mark);
 }
 
 /* A leader from a symbol moved off its point, back to the point. */
@@ -342,6 +354,7 @@ draw_card (SbItemLayer       *self,
         continue;
 
       paint_item (self, cr, mark->item, mark->x, mark->y, mark->radius, FALSE, mark->dimmed);
+      draw_badge (self, cr, mark);
       if (mark->has_label)
         {
           sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
@@ -640,7 +653,10 @@ sb_item_layer_draw (SbMapLayer         *layer,
   g_autoptr(SbMapLayout) map_layout = sb_map_layer_get_layout (layer, projection);
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   gboolean dark = sb_map_layer_is_dark (layer);
+  SbBriefing *briefing = sb_selection_get_briefing (sb_map_layer_get_selection (layer));
   SbMapMark selected;
+
+  self->badge_single_source = briefing != NULL && sb_briefing_has_independent_sources (briefing);
 
   if (self->clusters != NULL && self->actor_clusters != NULL)
     {

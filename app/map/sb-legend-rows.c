@@ -15,6 +15,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "sb-change-layer.h"
 #include "sb-cluster-symbols.h"
 #include "sb-format.h"
 #include "sb-incident-clusters.h"
@@ -38,6 +39,7 @@ typedef struct
   gboolean areas[2];       /* plain, hatched */
   gboolean precisions[SB_PLACE_PRECISION_COUNTRY + 1];
   gboolean region_counts;
+  gboolean single_source;  /* badged: one independent source only */
 } Use;
 
 /* The same rules the layers draw by. */
@@ -71,6 +73,8 @@ collect_use (Use           *use,
   GPtrArray *highlighted = sb_selection_get_highlighted (selection);
   /* On a projector, what the step is about: its highlighted statements. */
   gboolean focus = (flags & SB_LEGEND_COMPACT) && highlighted != NULL && highlighted->len > 0;
+  /* The map badges statements one source supports only when others have more. */
+  gboolean corroborates = sb_briefing_has_independent_sources (briefing);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -92,6 +96,8 @@ collect_use (Use           *use,
         }
 
       use->certainties[sb_item_get_certainty (item)] = TRUE;
+      if (corroborates && sb_item_get_kind (item) != SB_ITEM_KIND_AREA && !use->single_source)
+        use->single_source = sb_item_is_single_source (item);
       switch (sb_item_get_kind (item))
         {
         case SB_ITEM_KIND_DEPLOYMENT:
@@ -257,6 +263,9 @@ sb_legend_rows_new (SbSelection   *selection,
   for (guint i = 0; i < SB_N_CERTAINTIES; i++)
     if (use.certainties[i] && !(compact && i == SB_CERTAINTY_REPORTED))
       add_row (rows, SB_LEGEND_CERTAINTY, i, sb_format_certainty (i));
+  if (use.single_source)
+    add_row (rows, SB_LEGEND_SINGLE_SOURCE, 0,
+             short_labels ? _("One source only") : _("Supported by one independent source only"));
 
   add_heading (rows, flags, _("Where"));
   if (use.areas[0])
@@ -287,6 +296,26 @@ sb_legend_rows_new (SbSelection   *selection,
 
   g_ptr_array_unref (use.actors);
   return rows;
+}
+
+/**
+ * sb_legend_rows_add_changes:
+ *
+ * Adds the rows that explain how the map marks the changes of a
+ * comparison, after those of sb_legend_rows_new().
+ */
+void
+sb_legend_rows_add_changes (GArray        *rows,
+                            SbLegendFlags  flags)
+{
+  gboolean short_labels = (flags & (SB_LEGEND_SHORT | SB_LEGEND_COMPACT)) != 0;
+
+  g_return_if_fail (rows != NULL);
+
+  add_heading (rows, flags, _("Changes since the version compared with"));
+  add_row (rows, SB_LEGEND_CHANGE, SB_CHANGE_ADDED, _("Added"));
+  add_row (rows, SB_LEGEND_CHANGE, SB_CHANGE_CHANGED, _("Changed"));
+  add_row (rows, SB_LEGEND_CHANGE, SB_CHANGE_REMOVED, short_labels ? _("Removed") : _("Removed: where it stood"));
 }
 
 static void
@@ -482,6 +511,16 @@ sb_legend_paint_sample (cairo_t           *cr,
 
         sb_cluster_paint_count_badge (cr, layout, cx - 8, cy, 12, dark);
       }
+      break;
+
+    case SB_LEGEND_SINGLE_SOURCE:
+      sb_symbol_paint_incident (cr, SB_INCIDENT_TYPE_CLASH, &style, cx - 2, cy + 1, 6);
+      sb_symbol_paint_single_source (cr, cx - 2, cy + 1, 6, dark);
+      break;
+
+    case SB_LEGEND_CHANGE:
+      sb_symbol_paint_incident (cr, SB_INCIDENT_TYPE_CLASH, &style, cx, cy, 6);
+      sb_change_mark_paint (cr, row->value, cx, cy, 6, dark);
       break;
 
     case SB_LEGEND_TOWN:

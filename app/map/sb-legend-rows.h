@@ -29,6 +29,8 @@ typedef enum
   SB_LEGEND_REGION,
   SB_LEGEND_REGION_COUNT,
   SB_LEGEND_TOWN,
+  SB_LEGEND_CHANGE,        /* value: an SbChangeKind */
+  SB_LEGEND_SINGLE_SOURCE, /* the badge of a statement one source supports */
 } SbLegendSample;
 
 typedef struct
@@ -51,6 +53,8 @@ typedef enum
 
 GArray *sb_legend_rows_new      (SbSelection       *selection,
                                  SbLegendFlags      flags);
+void    sb_legend_rows_add_changes (GArray       *rows,
+                                    SbLegendFlags flags);
 void    sb_legend_paint_sample  (cairo_t           *cr,
                                  const SbLegendRow *row,
                                  double             width,

@@ -31,6 +31,7 @@ struct _SbLegend
   GtkGrid *compact_grid;
 
   SbSelection *selection;
+  SbComparison *comparison; /* nullable: changes marked on the map */
   gboolean compact;
   double scale;
   guint rebuild_source;
@@ -146,6 +147,8 @@ rebuild (SbLegend *self)
 
   rows = sb_legend_rows_new (self->selection, self->compact ? SB_LEGEND_SHOWN | SB_LEGEND_COMPACT
                                                             : SB_LEGEND_EVERYTHING);
+  if (self->comparison != NULL)
+    sb_legend_rows_add_changes (rows, self->compact ? SB_LEGEND_COMPACT : SB_LEGEND_EVERYTHING);
   if (self->compact)
     {
       rebuild_compact (self, rows);
@@ -300,6 +303,20 @@ sb_legend_set_selection (SbLegend    *self,
   rebuild (self);
 }
 
+/**
+ * sb_legend_set_comparison:
+ * @comparison: (nullable): the comparison whose changes the map marks
+ */
+void
+sb_legend_set_comparison (SbLegend     *self,
+                          SbComparison *comparison)
+{
+  g_return_if_fail (SB_IS_LEGEND (self));
+
+  if (g_set_object (&self->comparison, comparison) && self->selection != NULL)
+    rebuild (self);
+}
+
 static void
 sb_legend_dispose (GObject *object)
 {
@@ -312,6 +329,7 @@ sb_legend_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (sb_legend_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sb-comparison.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -16,12 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbLegend, sb_legend, SB, LEGEND, GtkWidget)
 
-void sb_legend_set_selection (SbLegend    *self,
-                              SbSelection *selection);
-void sb_legend_set_compact   (SbLegend    *self,
-                              gboolean     compact);
-void sb_legend_set_scale     (SbLegend    *self,
-                              double       scale);
+void sb_legend_set_selection  (SbLegend     *self,
+                               SbSelection  *selection);
+void sb_legend_set_comparison (SbLegend     *self,
+                               SbComparison *comparison);
+void sb_legend_set_compact    (SbLegend     *self,
+                               gboolean      compact);
+void sb_legend_set_scale      (SbLegend     *self,
+                               double        scale);
 gboolean sb_legend_get_covered (SbLegend        *self,
                                 GtkWidget       *target,
                                 graphene_rect_t *bounds);

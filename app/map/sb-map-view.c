@@ -19,6 +19,7 @@
 
 #include "sb-area-layer.h"
 #include "sb-base-layer.h"
+#include "sb-change-layer.h"
 #include "sb-cluster-popover.h"
 #include "sb-format.h"
 #include "sb-framing.h"
@@ -50,6 +51,7 @@ struct _SbMapView
   ShumateMapLayer *tile_layer;
   SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
+  SbChangeLayer *change_layer; /* on top, once a comparison is shown */
 
   char *notice;            /* nullable: what the operator should know of the tiles */
   double covered;          /* pixels at the end side a pane lies over */
@@ -1109,6 +1111,32 @@ sb_map_view_set_tiles (SbMapView        *self,
 
   update_status (self);
   check_detail (self);
+}
+
+/**
+ * sb_map_view_set_comparison:
+ * @comparison: (nullable): the changes to mark on the map, or NULL
+ *
+ * Marks what was added and changed since the version compared with, and
+ * where what was removed stood; the legend explains the marks.
+ */
+void
+sb_map_view_set_comparison (SbMapView    *self,
+                            SbComparison *comparison)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (self->selection != NULL);
+
+  if (self->change_layer == NULL && comparison != NULL)
+    {
+      self->change_layer = sb_change_layer_new (shumate_map_get_viewport (self->map), self->selection);
+      shumate_map_add_layer (self->map, SHUMATE_LAYER (self->change_layer));
+      sb_map_layer_set_layout_source (SB_MAP_LAYER (self->change_layer), self->layers[2]);
+    }
+
+  if (self->change_layer != NULL)
+    sb_change_layer_set_comparison (self->change_layer, comparison);
+  sb_legend_set_comparison (self->legend, comparison);
 }
 
 /**

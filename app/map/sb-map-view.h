@@ -11,6 +11,7 @@
 #include <shumate/shumate.h>
 
 #include "sb-bounds.h"
+#include "sb-comparison.h"
 #include "sb-legend.h"
 #include "sb-map-item-list.h"
 #include "sb-selection.h"
@@ -38,6 +39,8 @@ void             sb_map_view_set_covered    (SbMapView   *self,
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);
+void             sb_map_view_set_comparison (SbMapView    *self,
+                                             SbComparison *comparison);
 const char      *sb_map_view_get_notice     (SbMapView   *self);
 void             sb_map_view_set_shows_notices (SbMapView *self,
                                                 gboolean   shows_notices);

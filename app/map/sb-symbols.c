@@ -160,6 +160,45 @@ sb_symbol_set_ink (cairo_t  *cr,
 }
 
 /**
+ * sb_symbol_paint_single_source:
+ * @x: (in): the symbol's centre
+ * @radius: the symbol's radius
+ *
+ * A small badge at the symbol's upper right: a "1" in a ring, for a
+ * statement only one independent source supports.
+ */
+void
+sb_symbol_paint_single_source (cairo_t  *cr,
+                               double    x,
+                               double    y,
+                               double    radius,
+                               gboolean  dark)
+{
+  double r = MAX (radius * 0.55, 4.5);
+  double cx = x + radius * 0.85, cy = y - radius * 0.85;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  if (dark)
+    cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, MAX (r * 0.22, 0.8));
+  sb_symbol_set_ink (cr, dark, 1.0);
+  cairo_stroke (cr);
+
+  /* The "1": a stem and its flag. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, cx - r * 0.3, cy - r * 0.3);
+  cairo_line_to (cr, cx + r * 0.05, cy - r * 0.55);
+  cairo_line_to (cr, cx + r * 0.05, cy + r * 0.55);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/**
  * sb_symbol_paint_selection:
  *
  * Fills and outlines the current path in the selection's colours, and

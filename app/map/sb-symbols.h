@@ -56,6 +56,11 @@ void   sb_symbol_paint_arrow_head     (cairo_t             *cr,
 void   sb_symbol_set_ink              (cairo_t             *cr,
                                        gboolean             dark,
                                        double               alpha);
+void   sb_symbol_paint_single_source  (cairo_t             *cr,
+                                       double               x,
+                                       double               y,
+                                       double               radius,
+                                       gboolean             dark);
 void   sb_symbol_paint_selection      (cairo_t             *cr,
                                        double               alpha,
                                        double               line_width,

@@ -61,6 +61,7 @@ typedef enum
   COL_SOURCE_SCALE,
   COL_NOTES,
   COL_FATALITIES,
+  COL_TIMESTAMP,
   N_COLUMNS
 } Column;
 
@@ -69,7 +70,7 @@ static const char * const column_names[N_COLUMNS] = {
   "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
   "assoc_actor_2", "inter2", "iso", "iso3", "country", "admin1", "admin2",
   "location", "latitude", "longitude", "geo_precision", "source",
-  "source_scale", "notes", "fatalities",
+  "source_scale", "notes", "fatalities", "timestamp",
 };
 
 /* Other names the columns have had: before 2019 the associated actors
@@ -1119,6 +1120,25 @@ note_date (Import    *self,
     }
 }
 
+/* When ACLED last changed the event: a newer export of the same query
+ * tells revised events from unchanged ones by it (sb-comparison.c).
+ */
+static char **
+get_timestamp (Import *self)
+{
+  const char *timestamp = field (self, COL_TIMESTAMP);
+  char **properties;
+
+  if (_sb_import_is_blank (timestamp))
+    return NULL;
+
+  properties = g_new0 (char *, 3);
+  properties[0] = g_strdup ("timestamp");
+  properties[1] = g_strstrip (g_strdup (timestamp));
+
+  return properties;
+}
+
 static void
 import_row (Import *self)
 {
@@ -1181,6 +1201,7 @@ import_row (Import *self)
   item->place = place;
   item->subtype = row.type;
   item->quantity = row.fatalities;
+  item->properties = get_timestamp (self);
 
   _sb_importer_add_item (self->importer, item);
   if (self->file_events != NULL)

@@ -640,3 +640,35 @@ sb_briefing_get_last_day (SbBriefing *self)
 
   return self->last_day;
 }
+
+/**
+ * sb_briefing_has_independent_sources:
+ *
+ * Returns: whether the briefing's sources come from more than one
+ *   publisher; only then does it tell single-source statements apart
+ */
+gboolean
+sb_briefing_has_independent_sources (SbBriefing *self)
+{
+  GListModel *sources;
+  g_autoptr(SbSource) first = NULL;
+  guint n;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (self), FALSE);
+
+  sources = sb_briefing_get_sources (self);
+  n = g_list_model_get_n_items (sources);
+  if (n < 2)
+    return FALSE;
+
+  first = g_list_model_get_item (sources, 0);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(SbSource) other = g_list_model_get_item (sources, i);
+
+      if (!sb_source_same_publisher (first, other))
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -34,6 +34,7 @@ const char         *sb_briefing_get_language        (SbBriefing *self);
 const SbDate       *sb_briefing_get_date            (SbBriefing *self);
 const char * const *sb_briefing_get_authors         (SbBriefing *self);
 GListModel         *sb_briefing_get_sources         (SbBriefing *self);
+gboolean            sb_briefing_has_independent_sources (SbBriefing *self);
 GListModel         *sb_briefing_get_actors          (SbBriefing *self);
 GListModel         *sb_briefing_get_places          (SbBriefing *self);
 GListModel         *sb_briefing_get_items           (SbBriefing *self,

@@ -27,6 +27,7 @@
 #include "sb-document.h"
 #include "sb-edit-private.h"
 #include "sb-file-output.h"
+#include "sb-file-target.h"
 #include "sb-writer.h"
 
 struct _SbDocument
@@ -789,6 +790,24 @@ sb_document_redo (SbDocument *self)
   return TRUE;
 }
 
+/* The briefing as its file has it, and how many problems that file has. */
+static GBytes *
+write_contents (SbBriefing *snapshot,
+                guint      *n_problems)
+{
+  gsize length;
+  char *data = sb_writer_to_data (snapshot, &length);
+
+  if (n_problems != NULL)
+    {
+      g_autoptr(GPtrArray) problems = sb_checker_check_data (snapshot, data, length);
+
+      *n_problems = problems->len;
+    }
+
+  return g_bytes_new_take (data, length);
+}
+
 /**
  * sb_document_write_file:
  * @snapshot: the briefing to write, a snapshot
@@ -805,30 +824,20 @@ sb_document_write_file (SbBriefing    *snapshot,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) contents = NULL;
 
   g_return_val_if_fail (SB_IS_BRIEFING (snapshot), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  data = sb_writer_to_data (snapshot, &length);
-  if (!sb_file_output_replace_contents (file, data, length, SB_FILE_OUTPUT_BACKUP, cancellable, error))
-    return FALSE;
-
-  if (n_problems != NULL)
-    {
-      g_autoptr(GPtrArray) problems = sb_checker_check_data (snapshot, data, length);
-
-      *n_problems = problems->len;
-    }
-
-  return TRUE;
+  contents = write_contents (snapshot, n_problems);
+  return sb_file_output_replace_contents (file, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
+                                          SB_FILE_OUTPUT_BACKUP, cancellable, error);
 }
 
 typedef struct
 {
   SbBriefing *snapshot;
-  GFile *file;
+  SbSaveTarget *target;
   guint64 revision;
   guint n_problems;
 } Save;
@@ -837,31 +846,93 @@ static void
 save_free (Save *save)
 {
   g_clear_object (&save->snapshot);
-  g_clear_object (&save->file);
+  g_clear_object (&save->target);
   g_free (save);
 }
 
 static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+contents_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   Save *save = task_data;
+
+  g_task_return_pointer (task, write_contents (save->snapshot, &save->n_problems), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_target_written (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!sb_document_write_file (save->snapshot, save->file, &save->n_problems, cancellable, &error))
+  if (!sb_save_target_write_finish (SB_SAVE_TARGET (object), result, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_contents (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Save *save = g_task_get_task_data (task);
+  g_autoptr(GBytes) contents = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  sb_save_target_write_async (save->target, contents, g_task_get_cancellable (task),
+                              on_target_written, g_object_ref (task));
+}
+
+/**
+ * sb_document_save_to_async:
+ * @target: where to save: a file here or an address on a server; where
+ *   the document is from then on
+ *
+ * Saves the briefing as it is now while editing goes on: written from a
+ * snapshot in a worker thread, then handed to @target, which never leaves
+ * half of it. Finish with sb_document_save_finish().
+ */
+void
+sb_document_save_to_async (SbDocument          *self,
+                           SbSaveTarget        *target,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) contents = NULL;
+  Save *save;
+
+  g_return_if_fail (SB_IS_DOCUMENT (self));
+  g_return_if_fail (SB_IS_SAVE_TARGET (target));
+
+  save = g_new0 (Save, 1);
+  save->snapshot = sb_briefing_get_snapshot (self->briefing);
+  save->target = g_object_ref (target);
+  save->revision = sb_document_get_revision (self);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sb_document_save_to_async);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
+
+  contents = g_task_new (NULL, cancellable, on_contents, g_object_ref (task));
+  g_task_set_task_data (contents, save, NULL);
+  g_task_run_in_thread (contents, contents_thread);
 }
 
 /**
  * sb_document_save_async:
  * @file: where to save; the document's file from then on
  *
- * Saves the briefing as it is now, in a worker thread, while editing
- * goes on; see sb_document_write_file().
+ * Saves the briefing to @file; see sb_document_save_to_async().
  */
 void
 sb_document_save_async (SbDocument          *self,
@@ -870,30 +941,23 @@ sb_document_save_async (SbDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Save *save;
+  g_autoptr(SbSaveTarget) target = NULL;
 
   g_return_if_fail (SB_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  save = g_new0 (Save, 1);
-  save->snapshot = sb_briefing_get_snapshot (self->briefing);
-  save->file = g_object_ref (file);
-  save->revision = sb_document_get_revision (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sb_document_save_async);
-  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
-  g_task_run_in_thread (task, save_thread);
+  target = sb_file_target_new (file);
+  sb_document_save_to_async (self, target, cancellable, callback, user_data);
 }
 
 /**
  * sb_document_save_finish:
  * @n_problems: (out) (optional): how many problems the file saved has
  *
- * Returns: whether the briefing was saved; then it is the document's
- *   file, no longer an import or a web address, and saved as far as the
- *   edits made before the save began
+ * Returns: whether the briefing was saved; then it is where it was
+ *   saved to (a file, no longer an import or a web address; or an
+ *   address on a server, with the tag of the version saved there), and
+ *   saved as far as the edits made before the save began
  */
 gboolean
 sb_document_save_finish (SbDocument    *self,
@@ -914,9 +978,10 @@ sb_document_save_finish (SbDocument    *self,
     *n_problems = save->n_problems;
 
   g_object_freeze_notify (G_OBJECT (self));
-  sb_document_set_file (self, save->file);
+  sb_document_set_file (self, sb_save_target_get_file (save->target));
   sb_document_set_imported (self, FALSE);
-  sb_document_set_location (self, NULL, NULL, NULL);
+  sb_document_set_location (self, sb_save_target_get_uri (save->target), sb_save_target_get_etag (save->target),
+                            sb_save_target_get_last_modified (save->target));
   sb_document_mark_saved (self, save->revision);
   g_object_thaw_notify (G_OBJECT (self));
 

@@ -14,6 +14,7 @@
 #include "sb-briefing.h"
 #include "sb-checker.h"
 #include "sb-edit.h"
+#include "sb-save-target.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,11 @@ void         sb_document_mark_saved         (SbDocument   *self,
                                              guint64       revision);
 SbChecker   *sb_document_get_checker        (SbDocument   *self);
 
+void         sb_document_save_to_async      (SbDocument          *self,
+                                             SbSaveTarget        *target,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 void         sb_document_save_async         (SbDocument          *self,
                                              GFile               *file,
                                              GCancellable        *cancellable,

@@ -27,6 +27,7 @@ struct _SbFilter
   guint32 first_day;       /* Julian days; 0 for no bound */
   guint32 last_day;
   guint32 open_end;        /* where dates without an end end */
+  gboolean single_source;  /* only statements one independent source supports */
 };
 
 static void
@@ -237,7 +238,45 @@ sb_filter_is_filtered (const SbFilter *self)
   return self->layers != SB_LAYERS_ALL ||
          self->hidden_certainties != 0 || self->hidden_incident_types != 0 ||
          g_hash_table_size (self->hidden_actors) > 0 ||
-         self->first_day != 0 || self->last_day != 0;
+         self->first_day != 0 || self->last_day != 0 || self->single_source;
+}
+
+/**
+ * sb_filter_get_single_source:
+ *
+ * Returns: whether only statements supported by one independent source
+ *   (or none) are shown
+ */
+gboolean
+sb_filter_get_single_source (const SbFilter *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->single_source;
+}
+
+/**
+ * sb_filter_with_single_source:
+ * @single_source: show only statements one independent source supports
+ *
+ * Returns: (transfer full): a filter like @self that shows only the
+ *   statements sb_item_count_independent_sources() counts one source
+ *   (or none) for, or all again
+ */
+SbFilter *
+sb_filter_with_single_source (SbFilter *self,
+                              gboolean  single_source)
+{
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->single_source == !!single_source)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  copy->single_source = !!single_source;
+  return copy;
 }
 
 /**
@@ -409,6 +448,9 @@ sb_filter_item_is_visible_at_any_time (const SbFilter *self,
   if (self->actor != NULL && !sb_item_involves_actor (item, self->actor))
     return FALSE;
 
+  if (self->single_source && !sb_item_is_single_source (item))
+    return FALSE;
+
   /* Shown while any of its actors is, and always without one. */
   n_actors = item->actors ? item->actors->len : 0;
   if (n_actors == 0 || g_hash_table_size (self->hidden_actors) == 0)
@@ -488,7 +530,7 @@ sb_filter_equal_but_time (const SbFilter *a,
 
   if (a->briefing != b->briefing || a->actor != b->actor || a->layers != b->layers ||
       a->hidden_certainties != b->hidden_certainties ||
-      a->hidden_incident_types != b->hidden_incident_types ||
+      a->hidden_incident_types != b->hidden_incident_types || a->single_source != b->single_source ||
       g_hash_table_size (a->hidden_actors) != g_hash_table_size (b->hidden_actors))
     return FALSE;
 
@@ -551,7 +593,8 @@ sb_filter_collect_items (const SbFilter *self,
 
 /* What the filters read of a statement. */
 static const guint64 filtered_fields =
-  BIT (SB_ITEM_FIELD_CERTAINTY) | BIT (SB_ITEM_FIELD_SUBTYPE) | BIT (SB_ITEM_FIELD_ACTORS) | BIT (SB_ITEM_FIELD_DATE);
+  BIT (SB_ITEM_FIELD_CERTAINTY) | BIT (SB_ITEM_FIELD_SUBTYPE) | BIT (SB_ITEM_FIELD_ACTORS) | BIT (SB_ITEM_FIELD_DATE) |
+  BIT (SB_ITEM_FIELD_CITATIONS);
 
 /**
  * sb_filter_items_changed:
@@ -559,7 +602,7 @@ static const guint64 filtered_fields =
  *
  * Returns: whether an edit may have changed which statements of @kind a
  *   filter shows, or how many: some were added or removed, or their
- *   certainty, type, actors or dates changed
+ *   certainty, type, actors, dates or citations changed
  */
 gboolean
 sb_filter_items_changed (SbChanges *changes,

@@ -37,6 +37,7 @@ gboolean    sb_filter_get_actor_visible          (const SbFilter *self,
 void        sb_filter_get_time_range             (const SbFilter *self,
                                                   guint32        *first_day,
                                                   guint32        *last_day);
+gboolean    sb_filter_get_single_source          (const SbFilter *self);
 gboolean    sb_filter_is_filtered                (const SbFilter *self);
 
 SbFilter   *sb_filter_with_layer_visible         (SbFilter       *self,
@@ -56,6 +57,8 @@ SbFilter   *sb_filter_with_time_range            (SbFilter       *self,
                                                   guint32         last_day);
 SbFilter   *sb_filter_with_actor                 (SbFilter       *self,
                                                   SbActor        *actor);
+SbFilter   *sb_filter_with_single_source         (SbFilter       *self,
+                                                  gboolean        single_source);
 
 gboolean    sb_filter_item_is_visible            (const SbFilter *self,
                                                   SbItem         *item);

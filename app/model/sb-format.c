@@ -184,6 +184,24 @@ sb_format_certainty (SbCertainty certainty)
     }
 }
 
+/**
+ * sb_format_corroboration:
+ * @n_sources: independent sources, from sb_item_count_independent_sources()
+ *
+ * Returns: (transfer full): how many independent sources support a
+ *   statement, in words
+ */
+char *
+sb_format_corroboration (guint n_sources)
+{
+  if (n_sources == 0)
+    return g_strdup (_("No source cited"));
+  if (n_sources == 1)
+    return g_strdup (_("One source only"));
+
+  return g_strdup_printf (ngettext ("%u independent source", "%u independent sources", n_sources), n_sources);
+}
+
 /* What each certainty means, for tooltips and the legend. */
 const char *
 sb_format_certainty_help (SbCertainty certainty)

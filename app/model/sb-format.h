@@ -23,6 +23,7 @@ char       *sb_format_date_precision      (const SbDate      *date);
 const char *sb_format_certainty           (SbCertainty        certainty);
 char       *sb_format_evidence            (const SbEvidence  *evidence);
 const char *sb_format_certainty_help      (SbCertainty        certainty);
+char       *sb_format_corroboration       (guint              n_sources);
 const char *sb_format_actor_kind          (SbActorKind        kind);
 const char *sb_format_actor_kind_plural   (SbActorKind        kind);
 const char *sb_format_item_kind           (SbItemKind         kind);

@@ -132,6 +132,56 @@ sb_item_get_citations (SbItem *self)
 }
 
 /**
+ * sb_item_count_independent_sources:
+ *
+ * Corroboration: how many independent sources support the statement.
+ * Sources of the same publisher count once (two articles of one news
+ * agency are one voice), and so does a source cited twice.
+ *
+ * Returns: the number of independent sources cited
+ */
+guint
+sb_item_count_independent_sources (SbItem *self)
+{
+  GPtrArray *citations;
+  guint count = 0;
+
+  g_return_val_if_fail (SB_IS_ITEM (self), 0);
+
+  citations = self->evidence.citations;
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      SbSource *source = ((SbCitation *) g_ptr_array_index (citations, i))->source;
+      gboolean seen = FALSE;
+
+      if (source == NULL)
+        continue;
+      for (guint j = 0; j < i && !seen; j++)
+        {
+          SbSource *earlier = ((SbCitation *) g_ptr_array_index (citations, j))->source;
+
+          seen = earlier != NULL && sb_source_same_publisher (source, earlier);
+        }
+      if (!seen)
+        count++;
+    }
+
+  return count;
+}
+
+/**
+ * sb_item_is_single_source:
+ *
+ * Returns: whether at most one independent source supports the
+ *   statement: what the map badges and the "one source only" filter shows
+ */
+gboolean
+sb_item_is_single_source (SbItem *self)
+{
+  return sb_item_count_independent_sources (self) <= 1;
+}
+
+/**
  * sb_item_get_figures:
  *
  * Returns: (nullable): the statement's figures

@@ -30,6 +30,8 @@ const SbDate       *sb_item_get_date              (SbItem *self);
 const SbEvidence   *sb_item_get_evidence          (SbItem *self);
 SbCertainty         sb_item_get_certainty         (SbItem *self);
 GPtrArray          *sb_item_get_citations         (SbItem *self);
+guint               sb_item_count_independent_sources (SbItem *self);
+gboolean            sb_item_is_single_source      (SbItem *self);
 GPtrArray          *sb_item_get_figures           (SbItem *self);
 guint               sb_item_get_n_actors          (SbItem *self);
 SbActor            *sb_item_get_actor             (SbItem *self,

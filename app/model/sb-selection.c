@@ -560,6 +560,35 @@ sb_selection_set_certainty_visible (SbSelection *self,
   swap_filter (self, sb_filter_with_certainty_visible (self->filter, certainty, visible));
 }
 
+/**
+ * sb_selection_get_single_source:
+ *
+ * Returns: whether only statements supported by one independent source
+ *   are shown
+ */
+gboolean
+sb_selection_get_single_source (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
+
+  return sb_filter_get_single_source (self->filter);
+}
+
+/**
+ * sb_selection_set_single_source:
+ *
+ * Shows only the statements one independent source supports, in every
+ * view, or all again.
+ */
+void
+sb_selection_set_single_source (SbSelection *self,
+                                gboolean     single_source)
+{
+  g_return_if_fail (SB_IS_SELECTION (self));
+
+  swap_filter (self, sb_filter_with_single_source (self->filter, single_source));
+}
+
 gboolean
 sb_selection_get_incident_type_visible (SbSelection    *self,
                                         SbIncidentType  type)

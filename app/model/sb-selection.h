@@ -52,6 +52,9 @@ gboolean     sb_selection_get_certainty_visible (SbSelection *self,
 void         sb_selection_set_certainty_visible (SbSelection *self,
                                                 SbCertainty  certainty,
                                                 gboolean     visible);
+gboolean     sb_selection_get_single_source    (SbSelection *self);
+void         sb_selection_set_single_source    (SbSelection *self,
+                                                gboolean     single_source);
 gboolean     sb_selection_get_actor_visible    (SbSelection *self,
                                                 SbActor     *actor);
 void         sb_selection_set_actor_visible    (SbSelection *self,

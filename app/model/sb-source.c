@@ -122,3 +122,27 @@ sb_source_get_note (SbSource *self)
 
   return self->note;
 }
+
+/**
+ * sb_source_same_publisher:
+ *
+ * Returns: whether @a and @b are one voice: the same source, or sources
+ *   of the same publisher (told apart from case); a source whose
+ *   publisher is not said is a voice of its own
+ */
+gboolean
+sb_source_same_publisher (SbSource *a,
+                          SbSource *b)
+{
+  const char *pa, *pb;
+
+  g_return_val_if_fail (SB_IS_SOURCE (a), FALSE);
+  g_return_val_if_fail (SB_IS_SOURCE (b), FALSE);
+
+  pa = sb_source_get_publisher (a);
+  pb = sb_source_get_publisher (b);
+  if (pa == NULL || pb == NULL || *pa == '\0' || *pb == '\0')
+    return a == b;
+
+  return g_ascii_strcasecmp (pa, pb) == 0;
+}

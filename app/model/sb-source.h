@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SbSource, sb_source, SB, SOURCE, SbEntity)
 
 SbText       *sb_source_get_title     (SbSource *self);
 const char   *sb_source_get_publisher (SbSource *self);
+gboolean      sb_source_same_publisher (SbSource *a,
+                                        SbSource *b);
 const char   *sb_source_get_author    (SbSource *self);
 const SbDate *sb_source_get_date      (SbSource *self);
 const char   *sb_source_get_language  (SbSource *self);
