@@ -53,6 +53,7 @@ struct _SbSourceCiter
   GSimpleActionGroup *actions;
   GMenu *menu;             /* what Cite offers for the selection now */
   GtkWidget *bubble;       /* the Cite button under a selection, over the text */
+  GtkEventController *shortcuts; /* Ctrl+Alt+C in the whole window */
 
   /* A recognised name chosen: its sentence is selected and these fill in. */
   int offer_start;
@@ -395,13 +396,21 @@ update_bubble (SbSourceCiter *self)
 {
   int start, end, x, y;
 
-  if (!selected_range (self, &start, &end) || start == end || !bubble_position (self, &x, &y))
+  /* Shown first: a hidden button measures 0 wide, and would be placed
+   * with its end past the edge of the text.
+   */
+  if (!selected_range (self, &start, &end) || start == end)
+    {
+      hide_bubble (self);
+      return;
+    }
+  gtk_widget_set_visible (self->bubble, TRUE);
+  if (!bubble_position (self, &x, &y))
     {
       hide_bubble (self);
       return;
     }
   gtk_text_view_move_overlay (self->view, self->bubble, x, y);
-  gtk_widget_set_visible (self->bubble, TRUE);
 }
 
 static void
@@ -564,11 +573,31 @@ sb_source_citer_shutdown (SbSourceCiter *self)
   if (self->view == NULL)
     return;
   hide_bubble (self);
+  /* Its action calls back here: it goes before this does. */
+  gtk_widget_remove_controller (GTK_WIDGET (self->view), self->shortcuts);
+  self->shortcuts = NULL;
   g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_signal_handlers_disconnect_by_data (self->view, self);
   self->bubble = NULL;
   self->view = NULL;
   self->buffer = NULL;
+}
+
+static gboolean
+on_cite_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  SbSourceCiter *self = user_data;
+  int start, end;
+
+  if (self->view == NULL || !gtk_widget_is_drawable (GTK_WIDGET (self->view)))
+    return FALSE;
+  /* Away from the text, only a passage selected in it is cited. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->view)) && !selected_range (self, &start, &end))
+    return FALSE;
+  sb_source_citer_open_menu (self);
+  return TRUE;
 }
 
 static const GActionEntry action_entries[] = {
@@ -642,11 +671,16 @@ sb_source_citer_new (GtkTextView *view,
   g_signal_connect_swapped (controller, "key-released", G_CALLBACK (on_key_released), self);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 
+  /* In the whole window: the passage stays selected while the focus is
+   * on the card or the map, and Ctrl+Alt+C still cites it.
+   */
   controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK),
-                               gtk_named_action_new ("cite.menu"));
+                               gtk_callback_action_new (on_cite_shortcut, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
+  self->shortcuts = controller;
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
   g_signal_connect (view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
