@@ -384,6 +384,11 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_widget_set_size_request (box, 340, -1);
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  /* A long statement's title wraps: the popover stays as wide as the
+   * rest of it, and fits beside the edge of a 1024-pixel screen.
+   */
+  gtk_label_set_max_width_chars (self->title, 30);
   gtk_label_set_xalign (self->title, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
