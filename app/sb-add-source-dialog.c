@@ -163,8 +163,11 @@ sb_add_source_dialog_show_extract (SbAddSourceDialog *self,
   set_status (self, _("Trim what is not the article, check what the document says of itself, then Add."), FALSE);
   update_add (self);
 
+  /* What is left is to check and Add: Enter adds, or Tab goes back. */
   if (extract->title == NULL)
     gtk_widget_grab_focus (self->title_row);
+  else if (gtk_widget_get_sensitive (self->add_button))
+    gtk_widget_grab_focus (self->add_button);
 }
 
 /* ------------------------------------------------------------------ */
@@ -540,6 +543,14 @@ sb_add_source_dialog_dispose (GObject *object)
 }
 
 static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  on_add (SB_ADD_SOURCE_DIALOG (widget));
+}
+
+static void
 sb_add_source_dialog_class_init (SbAddSourceDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -547,6 +558,10 @@ sb_add_source_dialog_class_init (SbAddSourceDialogClass *klass)
 
   object_class->dispose = sb_add_source_dialog_dispose;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* From the text being trimmed too, where Enter is a new line. */
+  gtk_widget_class_install_action (widget_class, "source.add", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "source.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "source.add", NULL);
 }
 
 static void
