@@ -139,9 +139,9 @@ set_hint (SbMapEditor *self,
 static void
 update_cross (SbMapEditor *self)
 {
-  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
-  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+  double lat, lon;
 
+  sb_map_view_get_middle (self->view, &lat, &lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->cross), lat, lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->hint_marker), lat, lon);
 }
@@ -456,8 +456,12 @@ sb_map_editor_finish (SbMapEditor *self)
     case SB_MAP_EDITOR_PLACE:
     case SB_MAP_EDITOR_ORIGIN:
     case SB_MAP_EDITOR_DESTINATION:
-      return sb_map_editor_add_point (self, shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
-                                      shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
+      {
+        double lat, lon;
+
+        sb_map_view_get_middle (self->view, &lat, &lon);
+        return sb_map_editor_add_point (self, lat, lon);
+      }
     case SB_MAP_EDITOR_OUTLINE:
       if (self->points->len < 6)
         {
@@ -819,6 +823,7 @@ sb_map_editor_new (SbMapView *view)
 
   g_signal_connect_object (self->viewport, "notify::latitude", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->viewport, "notify::longitude", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify::zoom-level", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
