@@ -379,15 +379,19 @@ bubble_position (SbSourceCiter *self,
 {
   GtkTextIter start, end;
   GdkRectangle rect, visible;
-  int width;
+  int width, height;
 
   if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     return FALSE;
   gtk_text_view_get_iter_location (self->view, &end, &rect);
   gtk_text_view_get_visible_rect (self->view, &visible);
   gtk_widget_measure (self->bubble, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (self->bubble, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   *x = CLAMP (rect.x - width / 2, visible.x, MAX (visible.x, visible.x + visible.width - width - 8));
-  *y = rect.y + rect.height + 4;
+  /* Under the passage, or at the edge of the text shown when the passage
+   * is scrolled away (Ctrl+Alt+C from elsewhere): the menu opens in view.
+   */
+  *y = CLAMP (rect.y + rect.height + 4, visible.y, MAX (visible.y, visible.y + visible.height - height - 4));
   return TRUE;
 }
 
@@ -844,9 +848,15 @@ popup_when_placed (GtkWidget     *bubble,
 {
   guint *frames = user_data;
 
-  if (!gtk_widget_get_visible (bubble) || ++*frames > 30)
+  GtkWidget *view = gtk_widget_get_ancestor (bubble, GTK_TYPE_TEXT_VIEW);
+  graphene_point_t point;
+
+  if (!gtk_widget_get_visible (bubble) || view == NULL || ++*frames > 60)
     return G_SOURCE_REMOVE;
-  if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0)
+  /* Where the text shows it, too. */
+  if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0 ||
+      !gtk_widget_compute_point (bubble, view, &GRAPHENE_POINT_INIT (0, 0), &point) ||
+      point.y < 0 || point.y + gtk_widget_get_height (bubble) > gtk_widget_get_height (view))
     return G_SOURCE_CONTINUE;
   gtk_menu_button_popup (GTK_MENU_BUTTON (bubble));
   return G_SOURCE_REMOVE;
