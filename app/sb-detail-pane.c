@@ -62,7 +62,6 @@ struct _SbDetailPane
   SbDocument *document;    /* nullable: what the card's edits go to */
   GPtrArray *citations;    /* every passage behind the selection */
   SbSource *shown_source;
-  guint focus_source;      /* to the new statement's first text, once its card is made */
   SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
   guint n_facts;
 };
@@ -889,17 +888,21 @@ first_editable (GtkWidget *widget)
 }
 
 static gboolean
-focus_first_text (gpointer data)
+focus_first_text (SbDetailPane *self)
 {
-  SbDetailPane *self = data;
   GtkWidget *text = first_editable (GTK_WIDGET (self->edit_card));
 
-  self->focus_source = 0;
-  if (text != NULL)
-    gtk_widget_grab_focus (text);
-  else
-    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
-  return G_SOURCE_REMOVE;
+  return text != NULL && gtk_widget_get_mapped (text) && gtk_widget_grab_focus (text);
+}
+
+static gboolean
+focus_first_text_tick (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  guint *frames = data;
+
+  return focus_first_text (SB_DETAIL_PANE (widget)) || ++*frames >= 30 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void
@@ -910,11 +913,11 @@ on_cited (SbDetailPane *self,
   if (!open || sb_selection_get_selected (self->selection) != entity || !sb_edit_card_can_edit (entity))
     return;
   sb_detail_pane_set_editing (self, TRUE);
-  /* The card is made anew when idle: then its title is there to type
-   * into, as the person citing expects.
+  /* Its title, to type into as the person citing expects; once the card
+   * shows, when it is still sliding in.
    */
-  if (self->focus_source == 0)
-    self->focus_source = g_idle_add_full (G_PRIORITY_LOW, focus_first_text, self, NULL);
+  if (!focus_first_text (self))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, g_new0 (guint, 1), g_free);
 }
 
 /**
@@ -1068,7 +1071,6 @@ sb_detail_pane_dispose (GObject *object)
   SbDetailPane *self = (SbDetailPane *)object;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->focus_source, g_source_remove);
   if (self->citer != NULL)
     sb_source_citer_shutdown (self->citer);
   g_clear_object (&self->citer);
