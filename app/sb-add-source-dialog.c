@@ -225,17 +225,23 @@ on_fetch (SbAddSourceDialog *self)
   sb_add_source_dialog_fetch (self, address);
 }
 
-static void
-on_file_chosen (GFile    *file,
-                gpointer  user_data)
+/**
+ * sb_add_source_dialog_open:
+ * @file: a .txt, .html or .pdf file
+ *
+ * Shows the text of @file and what it says of itself, as Open a File
+ * does with the file chosen; says why when it cannot.
+ */
+void
+sb_add_source_dialog_open (SbAddSourceDialog *self,
+                           GFile             *file)
 {
-  g_autoptr(SbAddSourceDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SbExtract) extract = NULL;
   g_autofree char *name = NULL;
 
-  if (file == NULL || is_gone (self))
-    return;
+  g_return_if_fail (SB_IS_ADD_SOURCE_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   name = g_file_get_parse_name (file);
   extract = sb_extract_from_file (file, NULL, &error);
@@ -248,6 +254,16 @@ on_file_chosen (GFile    *file,
       return;
     }
   sb_add_source_dialog_show_extract (self, extract);
+}
+
+static void
+on_file_chosen (GFile    *file,
+                gpointer  user_data)
+{
+  g_autoptr(SbAddSourceDialog) self = user_data;
+
+  if (file != NULL && !is_gone (self))
+    sb_add_source_dialog_open (self, file);
 }
 
 static void
