@@ -671,6 +671,15 @@ wait_for_row (SbWindow   *window,
   return find_shown_row (card_of (window), type, title);
 }
 
+static gboolean
+is_initiator (gpointer data)
+{
+  RowWanted *wanted = data;
+  GtkWidget *row = find_shown_row (card_of (wanted->window), wanted->type, wanted->title);
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Initiator") == 0;
+}
+
 /* The rest of the card: an incident's initiator, a figure with its words,
  * who claims it and its citations, and a language added for a
  * translation; each an edit undone with the others.
@@ -698,8 +707,12 @@ test_card_fields (void)
   g_signal_emit_by_name (button, "clicked");
   sb_test_iterate_for (100);
   g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "wagner-group");
-  row = wait_for_row (window, ADW_TYPE_ACTION_ROW, "Wagner group");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+  /* The card is made anew: until then the row says what it said. */
+  {
+    RowWanted wanted = { window, ADW_TYPE_ACTION_ROW, "Wagner group" };
+
+    sb_test_wait_until (is_initiator, &wanted);
+  }
 
   /* A figure added cites what its statement cites. */
   open_card (window, SB_ENTITY (niger));
