@@ -185,6 +185,10 @@ apply (SbSourceCiter *self,
   g_autoptr(GError) error = NULL;
   SbEntity *select = sb_edit_get_select (edit);
 
+  /* Closed first: the edit shows another text, and the menu would stay
+   * anchored to a button placed for the one before, off screen.
+   */
+  hide_bubble (self);
   if (select != NULL)
     g_object_ref (select);
   if (!sb_document_apply (self->document, edit, &error))
