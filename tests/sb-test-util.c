@@ -264,6 +264,33 @@ sb_test_press_shortcut (GtkWidget  *widget,
                                                widget, gtk_shortcut_get_arguments (shortcut)));
 }
 
+/**
+ * sb_test_select_text:
+ *
+ * Selects @passage in @view as a mouse would, with the space before it
+ * that a mouse takes along.
+ */
+void
+sb_test_select_text (GtkTextView *view,
+                     const char  *passage)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *found;
+  glong offset;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  found = strstr (text, passage);
+  g_assert_nonnull (found);
+  offset = g_utf8_pointer_to_offset (text, found);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (offset - 1, 0));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (passage, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  sb_test_iterate_for (50);
+}
+
 /* Types @text into an entry row, as a person does, and presses Enter. */
 void
 sb_test_type_and_enter (GtkWidget  *row,

@@ -47,6 +47,8 @@ void       sb_test_press_shortcut (GtkWidget       *widget,
                                    const char      *trigger);
 void       sb_test_type_and_enter (GtkWidget       *row,
                                    const char      *text);
+void       sb_test_select_text    (GtkTextView     *view,
+                                   const char      *passage);
 void       sb_test_close_dialogs  (void);
 void       sb_test_log_init       (void);
 double     sb_test_percentile     (GArray          *values,

@@ -107,22 +107,7 @@ static void
 select_passage (SbWindow   *window,
                 const char *passage)
 {
-  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  const char *found;
-  glong offset;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  found = strstr (text, passage);
-  g_assert_nonnull (found);
-  offset = g_utf8_pointer_to_offset (text, found);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset - 1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (passage, -1));
-  gtk_text_buffer_select_range (buffer, &start, &end);
-  sb_test_iterate_for (50);
+  sb_test_select_text (sb_detail_pane_get_source_view (detail_pane (window)), passage);
 }
 
 static guint

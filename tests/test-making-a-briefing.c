@@ -194,22 +194,8 @@ static void
 select_passage (Making     *making,
                 const char *passage)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (making->source_view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  const char *found;
-  glong offset;
-
   sb_test_wait_until (is_mapped, making->source_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  found = strstr (text, passage);
-  g_assert_nonnull (found);
-  offset = g_utf8_pointer_to_offset (text, found);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset - 1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (passage, -1));
-  gtk_text_buffer_select_range (buffer, &start, &end);
-  sb_test_iterate_for (50);
+  sb_test_select_text (making->source_view, passage);
 }
 
 static gboolean
@@ -404,32 +390,6 @@ static gboolean
 presenting (gpointer data)
 {
   return sb_presenter_get_window (data) != NULL;
-}
-
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} Shown;
-
-static gboolean
-label_shown (GtkWidget  *root,
-             const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (label_shown (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-text_is_shown (gpointer data)
-{
-  Shown *shown = data;
-
-  return label_shown (shown->root, shown->text);
 }
 
 static void
@@ -767,7 +727,7 @@ test_making_a_briefing (void)
     SbWindow *window = sb_window_new (NULL, settings);
     SbPresentationWindow *presentation_window;
     SbPresentation *presentation;
-    Shown first, second;
+    SbTestLabel first, second;
 
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
     gtk_window_present (GTK_WINDOW (window));
@@ -779,13 +739,13 @@ test_making_a_briefing (void)
     presentation_window = sb_presenter_get_window (sb_window_get_presenter (window));
     presentation = sb_presentation_window_get_presentation (presentation_window);
     g_assert_cmpuint (sb_presentation_get_n_slides (presentation), ==, 2);
-    first = (Shown) { GTK_WIDGET (presentation_window), "A fuel convoy ambushed west of Ménaka" };
-    second = (Shown) { GTK_WIDGET (presentation_window), "The army sends a battalion from Gao to Ménaka" };
-    sb_test_wait_until (text_is_shown, &first);
+    first = (SbTestLabel) { GTK_WIDGET (presentation_window), "A fuel convoy ambushed west of Ménaka: seven killed" };
+    second = (SbTestLabel) { GTK_WIDGET (presentation_window), "The army sends a battalion from Gao to Ménaka" };
+    sb_test_wait_until (sb_test_label_shown, &first);
     g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
     screenshot ("present-step-1", NULL);
     g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_Page_Down, 0));
-    sb_test_wait_until (text_is_shown, &second);
+    sb_test_wait_until (sb_test_label_shown, &second);
     g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 1);
     screenshot ("present-step-2", NULL);
     g_assert_true (sb_presentation_handle_key (presentation, GDK_KEY_Escape, 0));
