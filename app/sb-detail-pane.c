@@ -64,6 +64,7 @@ struct _SbDetailPane
   SbSource *shown_source;
   SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
   guint n_facts;
+  gboolean focus_when_shown; /* the card's first field, once the pane has slid in */
 };
 
 G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
@@ -679,6 +680,28 @@ update_editing (SbDetailPane *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->text_scroller), editing ? 160 : -1);
 }
 
+/* The card's first field takes the focus. In a pane still sliding in its
+ * rows are not shown yet and cannot take it: they take it as they show
+ * (a person who adds an actor types its name at once).
+ */
+static void
+focus_card (SbDetailPane *self)
+{
+  self->focus_when_shown = !gtk_widget_get_mapped (GTK_WIDGET (self->edit_card));
+  if (!self->focus_when_shown)
+    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_edit_card_map (SbDetailPane *self)
+{
+  if (!self->focus_when_shown)
+    return;
+  self->focus_when_shown = FALSE;
+  if (gtk_toggle_button_get_active (self->edit_button))
+    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_edit_toggled (SbDetailPane *self)
 {
@@ -686,7 +709,9 @@ on_edit_toggled (SbDetailPane *self)
 
   /* From the keyboard, straight on to the first field. */
   if (gtk_toggle_button_get_active (self->edit_button))
-    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+    focus_card (self);
+  else
+    self->focus_when_shown = FALSE;
 }
 
 static void
@@ -1147,6 +1172,7 @@ sb_detail_pane_init (SbDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->citations = g_ptr_array_new ();
+  g_signal_connect_swapped (self->edit_card, "map", G_CALLBACK (on_edit_card_map), self);
   self->place_chooser = SB_PLACE_CHOOSER (sb_place_chooser_new ());
   gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
   gtk_menu_button_set_create_popup_func (self->place_button, prepare_place_chooser, self, NULL);

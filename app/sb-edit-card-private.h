@@ -1,9 +1,11 @@
 /* sb-edit-card-private.h
  *
- * The editable card's insides, shared by sb-edit-card.c (the card, its
- * rows, and the cards of statements, places and sources) and the files
+ * The editable card's insides: the rows it is made of
+ * (sb-edit-card-rows.c), shared by the card itself (sb-edit-card.c: the
+ * widget and the cards of statements, places and sources) and the files
  * that build the cards of actors (sb-edit-card-actor.c) and steps
- * (sb-edit-card-step.c) from the same rows.
+ * (sb-edit-card-step.c) from the same rows. The rows know no card: the
+ * cards are built from them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -84,6 +86,20 @@ struct _Field
 #define new_switch_row _sb_edit_card_new_switch_row
 #define refresh_entity _sb_edit_card_refresh_entity
 #define parse_quantity _sb_edit_card_parse_quantity
+#define field_unref _sb_edit_card_field_unref
+#define shows_something _sb_edit_card_shows_something
+#define apply_value _sb_edit_card_apply_value
+#define url_is_valid _sb_edit_card_url_is_valid
+#define country_is_valid _sb_edit_card_country_is_valid
+#define certainty_label _sb_edit_card_certainty_label
+#define add_entity_row _sb_edit_card_add_entity_row
+#define add_date_rows _sb_edit_card_add_date_rows
+#define add_quantity_rows _sb_edit_card_add_quantity_rows
+#define refresh_coordinates _sb_edit_card_refresh_coordinates
+#define apply_coordinates _sb_edit_card_apply_coordinates
+#define refresh_radius _sb_edit_card_refresh_radius
+#define apply_radius _sb_edit_card_apply_radius
+#define add_actor_list _sb_edit_card_add_actor_list
 
 Field     *add_field          (SbEditCard    *self,
                                guint          field_id);
@@ -144,16 +160,46 @@ GtkWidget *new_switch_row     (Field         *field,
 void       refresh_entity     (Field         *field);
 gboolean   parse_quantity     (const char    *text,
                                SbQuantity    *quantity);
+void       field_unref        (Field         *field);
+gboolean   shows_something    (SbEditCard    *self);
+void       apply_value        (Field         *field,
+                               GType          type,
+                               ...);
+gboolean   url_is_valid       (const char    *url);
+gboolean   country_is_valid   (const char    *code);
+const char *certainty_label   (int            value);
+Field     *add_entity_row     (SbEditCard    *self,
+                               GtkWidget     *group,
+                               guint          field_id,
+                               const char    *title,
+                               GListModel    *choices,
+                               const char    *none);
+void       add_date_rows      (SbEditCard    *self,
+                               GtkWidget     *group,
+                               guint          field_id);
+void       add_quantity_rows  (SbEditCard    *self,
+                               GtkWidget     *group,
+                               guint          field_id,
+                               const char    *title);
+void       refresh_coordinates (Field        *field);
+void       apply_coordinates  (Field         *field);
+void       refresh_radius     (Field         *field);
+void       apply_radius       (Field         *field);
+void       add_actor_list     (SbEditCard    *self,
+                               GtkWidget     *group,
+                               SbBriefing    *briefing);
 
 /* sb-edit-card-actor.c */
 void       _sb_edit_card_build_actor              (SbEditCard *self,
                                                    SbBriefing *briefing);
+gboolean   _sb_edit_card_lists_changed            (SbEditCard *self,
+                                                   SbChanges  *changes);
+
+/* sb-edit-card-rows.c: citations to choose, inner lists named */
 void       _sb_edit_card_add_figure_citation_row  (SbEditCard *self,
                                                    GtkWidget  *expander,
                                                    guint       field_id,
                                                    guint       index);
-gboolean   _sb_edit_card_lists_changed            (SbEditCard *self,
-                                                   SbChanges  *changes);
 GPtrArray *_sb_edit_card_citation_choices         (SbBriefing *briefing,
                                                    GPtrArray  *nearest);
 char      *_sb_edit_card_citation_label           (SbCitation *citation);

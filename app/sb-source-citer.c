@@ -26,7 +26,6 @@
 #include "sb-name-match.h"
 #include "sb-source-citer.h"
 #include "sb-step.h"
-#include "sb-window.h"
 
 typedef struct
 {
@@ -169,12 +168,13 @@ static void
 report (SbSourceCiter *self,
         const char    *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->view));
+  /* The window's messages lie over all its panes. */
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->view), ADW_TYPE_TOAST_OVERLAY);
 
   gtk_widget_error_bell (GTK_WIDGET (self->view));
   g_message ("%s", message);
-  if (SB_IS_WINDOW (root))
-    sb_window_add_toast (SB_WINDOW (root), adw_toast_new (message));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 static void

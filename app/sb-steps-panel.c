@@ -596,7 +596,11 @@ sb_steps_panel_focus_list (SbStepsPanel *self)
   if (row == NULL && (row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
     gtk_list_box_select_row (self->list, row);
   if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+    {
+      /* A page of the sidebar just shown takes it once it is drawn. */
+      if (!gtk_widget_grab_focus (GTK_WIDGET (row)))
+        focus_chosen_later (self);
+    }
   else
     gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }

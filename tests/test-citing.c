@@ -337,7 +337,7 @@ test_place_by_click_and_drag (void)
   SbWindow *window = create_window ();
   SbDocument *document = sb_window_get_document (window);
   SbMapView *map_view = sb_window_get_map_view (window);
-  SbMapEditor *editor = sb_map_view_get_editor (map_view);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
   SbItem *item = lookup (window, "ivorian-soldiers-arrested");
   SbPlace *shared = sb_item_get_place (item);
   SbItem *other = lookup (window, "ivorian-soldiers-bamako");
@@ -409,7 +409,7 @@ test_draw_movement_and_area (void)
 {
   SbWindow *window = create_window ();
   SbDocument *document = sb_window_get_document (window);
-  SbMapEditor *editor = sb_map_view_get_editor (sb_window_get_map_view (window));
+  SbMapEditor *editor = sb_window_get_map_editor (window);
   SbItem *movement = lookup (window, "russians-flown-in");
   SbItem *area = lookup (window, "feared-spread-west");
   SbGeometry *outline_before = sb_geometry_copy (sb_item_get_geometry (area));

@@ -522,11 +522,11 @@ test_making_a_briefing (void)
   g_signal_emit_by_name (sb_test_find_button (GTK_WIDGET (sb_detail_pane_get_place_chooser (making.pane)),
                                               "Click on the Map Instead"), "clicked");
   sb_test_iterate_for (100);
-  g_assert_cmpint (sb_map_editor_get_mode (sb_map_view_get_editor (sb_window_get_map_view (making.window))), ==,
+  g_assert_cmpint (sb_map_editor_get_mode (sb_window_get_map_editor (making.window)), ==,
                    SB_MAP_EDITOR_PLACE);
   screenshot ("deployment-click", NULL);
   click_map_at (&making, MENAKA_LAT, MENAKA_LON);
-  g_assert_cmpint (sb_map_editor_get_mode (sb_map_view_get_editor (sb_window_get_map_view (making.window))), ==,
+  g_assert_cmpint (sb_map_editor_get_mode (sb_window_get_map_editor (making.window)), ==,
                    SB_MAP_EDITOR_IDLE);
   place = sb_item_get_place (deployment);
   g_assert_nonnull (place);

@@ -783,10 +783,34 @@ flap_settled (gpointer data)
   return !adw_flap_get_reveal_flap (data) || adw_flap_get_reveal_progress (data) >= 1.0;
 }
 
+static gboolean
+flap_is_folded (gpointer data)
+{
+  return adw_flap_get_folded (data);
+}
+
 /* On a 1024×768 screen the details lie over the map without hiding most
  * of it, come with a selection and go with it; hiding the actors never
  * brings up an empty pane.
  */
+/* The actors' pane has slid all the way in or out. */
+static gboolean
+sidebar_settled (gpointer data)
+{
+  AdwFlap *flap = data;
+  double progress = adw_flap_get_reveal_progress (flap);
+
+  return adw_flap_get_reveal_flap (flap) ? progress >= 1.0 : progress <= 0.0;
+}
+
+static gboolean
+sidebar_shown_details_folded (gpointer data)
+{
+  AdwFlap **flaps = data;
+
+  return sidebar_settled (flaps[0]) && adw_flap_get_reveal_flap (flaps[0]) && adw_flap_get_folded (flaps[1]);
+}
+
 static void
 test_narrow_window (void)
 {
@@ -794,6 +818,8 @@ test_narrow_window (void)
   SbMapView *map_view = sb_window_get_map_view (window);
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   AdwFlap *details = ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP));
+  AdwFlap *sidebar = ADW_FLAP (gtk_widget_get_ancestor (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR),
+                                                        ADW_TYPE_FLAP));
   SbSelection *selection = sb_window_get_selection (window);
   double map_width;
 
@@ -801,13 +827,20 @@ test_narrow_window (void)
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
   sb_test_wait_until (map_is_framed, map_view);
+  /* AdwFlap hides its pane as it folds: a slow build may fold it late. */
+  sb_test_wait_until (flap_is_folded, details);
   sb_test_iterate_for (300);
 
   g_assert_false (adw_flap_get_reveal_flap (details));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_wait_until (sidebar_settled, sidebar);
   sb_test_iterate_for (400);
   g_assert_false (adw_flap_get_reveal_flap (details));
+  /* The actors back, the details fold again (and AdwFlap hides a pane as
+   * it folds): a slow machine folds them late.
+   */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_wait_until (sidebar_shown_details_folded, (AdwFlap *[]) { sidebar, details });
   sb_test_iterate_for (400);
 
   sb_selection_select (selection, lookup (window, "wagner-mali"));

@@ -28,7 +28,7 @@ struct _SbMapEditor
 {
   GObject parent_instance;
 
-  SbMapView *view;         /* unowned: the view owns the editor */
+  SbMapView *view;         /* unowned: the window keeps both */
   ShumateMap *map;
   ShumateViewport *viewport;
   SbDocument *document;
@@ -769,7 +769,10 @@ sb_map_editor_init (SbMapEditor *self)
 /**
  * sb_map_editor_new:
  *
- * Returns: (transfer full): the editor of @view's map; the view keeps it
+ * Made once @view has its selection, the editor's layers are above those
+ * of the briefing.
+ *
+ * Returns: (transfer full): the editor of @view's map
  */
 SbMapEditor *
 sb_map_editor_new (SbMapView *view)

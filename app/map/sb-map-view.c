@@ -25,7 +25,6 @@
 #include "sb-item-layer.h"
 #include "sb-legend.h"
 #include "sb-map-item-list.h"
-#include "sb-map-editor.h"
 #include "sb-map-view.h"
 #include "sb-mbtiles-source.h"
 #include "sb-mentioned-places.h"
@@ -51,7 +50,6 @@ struct _SbMapView
   ShumateMapLayer *tile_layer;
   SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
-  SbMapEditor *editor;
 
   char *notice;            /* nullable: what the operator should know of the tiles */
   double covered;          /* pixels at the end side a pane lies over */
@@ -711,25 +709,9 @@ sb_map_view_set_selection (SbMapView   *self,
   g_signal_connect_object (selection, "notify::briefing",
                            G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
-  /* Above the briefing's layers: what is being drawn or dragged. */
-  self->editor = sb_map_editor_new (self);
   on_briefing_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
-}
-
-/**
- * sb_map_view_get_editor:
- *
- * Returns: (transfer none) (nullable): what places and draws on the map,
- *   once the view has its selection
- */
-SbMapEditor *
-sb_map_view_get_editor (SbMapView *self)
-{
-  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
-
-  return self->editor;
 }
 
 ShumateMap *
@@ -766,7 +748,6 @@ sb_map_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->reference);
   g_clear_object (&self->tiles);
-  g_clear_object (&self->editor);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->notice, g_free);
 

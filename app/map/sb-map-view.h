@@ -21,10 +21,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbMapView, sb_map_view, SB, MAP_VIEW, GtkWidget)
 
-typedef struct _SbMapEditor SbMapEditor;
-
-SbMapEditor     *sb_map_view_get_editor     (SbMapView   *self);
-
 ShumateMap      *sb_map_view_get_map        (SbMapView   *self);
 ShumateViewport *sb_map_view_get_viewport   (SbMapView   *self);
 SbSelection     *sb_map_view_get_selection  (SbMapView   *self);
