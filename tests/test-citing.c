@@ -468,6 +468,37 @@ test_draw_movement_and_area (void)
   ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
   g_assert_cmpfloat (ring->points[5], ==, 11.0);
   g_assert_cmpfloat (ring->points[4], ==, -3.5);
+
+  /* From the keyboard: Tab chooses a corner (the map centres on it), Alt
+   * and an arrow move it a few pixels, one edit each.
+   */
+  g_assert_cmpuint (sb_map_editor_get_chosen_vertex (editor), ==, 0);
+  g_assert_true (sb_map_editor_choose_vertex (editor, 1));
+  g_assert_false (sb_map_editor_choose_vertex (editor, 3));
+  g_assert_cmpuint (sb_map_editor_get_chosen_vertex (editor), ==, 1);
+  g_assert_true (g_str_has_prefix (sb_map_editor_get_hint (editor), "Corner 2 of 3"));
+  sb_test_iterate_for (300);
+  {
+    double lon_before = sb_item_get_geometry (area)->polygons[0].rings[0].points[2];
+    double lat_before = sb_item_get_geometry (area)->polygons[0].rings[0].points[3];
+
+    g_assert_true (sb_map_editor_nudge (editor, 1, 0));
+    ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+    g_assert_cmpfloat (ring->points[2], >, lon_before);
+    g_assert_cmpfloat (fabs (ring->points[3] - lat_before), <, 1e-6);
+    g_assert_cmpfloat (ring->points[5], ==, 11.0);
+    /* Undone while the corners are moved, the next move starts from
+     * the outline as it is again.
+     */
+    undo (window);
+    ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+    g_assert_cmpfloat (ring->points[2], ==, lon_before);
+    g_assert_true (sb_map_editor_nudge (editor, 0, 1));
+    ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+    g_assert_cmpfloat (fabs (ring->points[2] - lon_before), <, 1e-6);
+    g_assert_cmpfloat (ring->points[3], <, lat_before);
+    undo (window);
+  }
   g_assert_true (sb_map_editor_finish (editor));
 
   undo (window);
