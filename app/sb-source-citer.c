@@ -858,9 +858,16 @@ popup_when_placed (GtkWidget     *bubble,
   if (!gtk_widget_get_visible (bubble) || view == NULL || ++*frames > 60)
     return G_SOURCE_REMOVE;
   /* Where the text shows it, too. */
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (bubble));
+  graphene_point_t in_root;
+
   if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0 ||
       !gtk_widget_compute_point (bubble, view, &GRAPHENE_POINT_INIT (0, 0), &point) ||
       point.y < 0 || point.y + gtk_widget_get_height (bubble) > gtk_widget_get_height (view))
+    return G_SOURCE_CONTINUE;
+  /* Nor while the details still slide in, partly past the window's edge. */
+  if (root == NULL || !gtk_widget_compute_point (bubble, root, &GRAPHENE_POINT_INIT (0, 0), &in_root) ||
+      in_root.x < 0 || in_root.x + gtk_widget_get_width (bubble) > gtk_widget_get_width (root))
     return G_SOURCE_CONTINUE;
   gtk_menu_button_popup (GTK_MENU_BUTTON (bubble));
   return G_SOURCE_REMOVE;

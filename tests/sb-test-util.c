@@ -359,6 +359,15 @@ is_gizmo_allocation_warning (const char *message)
          g_str_has_suffix (message, " without a current allocation");
 }
 
+/* See sb_test_log_let_monitor_lookup_pass(). */
+static gboolean criticals_in_writer;
+
+static gboolean
+is_monitor_lookup_critical (const char *message)
+{
+  return message != NULL && strstr (message, "gdk_monitor_get_geometry: assertion 'GDK_IS_MONITOR (monitor)'") != NULL;
+}
+
 static GLogWriterOutput
 write_log (GLogLevelFlags   level,
            const GLogField *fields,
@@ -386,8 +395,14 @@ write_log (GLogLevelFlags   level,
       return G_LOG_WRITER_HANDLED;
     }
 
+  if (criticals_in_writer && (level & G_LOG_LEVEL_CRITICAL) && is_monitor_lookup_critical (message))
+    {
+      g_printerr ("# GTK found no monitor under a popover's anchor (X11 without a window manager); not fatal\n");
+      return G_LOG_WRITER_HANDLED;
+    }
+
   g_log_writer_default (level, fields, n_fields, user_data);
-  if (level & G_LOG_LEVEL_WARNING)
+  if (level & (G_LOG_LEVEL_WARNING | (criticals_in_writer ? G_LOG_LEVEL_CRITICAL : 0)))
     abort ();
 
   return G_LOG_WRITER_HANDLED;
@@ -411,6 +426,22 @@ sb_test_log_init (void)
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_log_set_writer_func (write_log, NULL, NULL);
+}
+
+/**
+ * sb_test_log_let_monitor_lookup_pass:
+ *
+ * After sb_test_log_init(): every critical still ends the test but one,
+ * GTK 4.8's on X11 without a window manager, which now and then finds no
+ * monitor under a popover's anchor while placing it (the soak sees it
+ * too). A test that lets it pass waits for each popover it uses to show,
+ * so one that does not show still fails it.
+ */
+void
+sb_test_log_let_monitor_lookup_pass (void)
+{
+  criticals_in_writer = TRUE;
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
 }
 
 static int

@@ -772,6 +772,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   sb_test_log_init ();
+  sb_test_log_let_monitor_lookup_pass ();
   /* The app's style, as AdwApplication loads it: the window as shown. */
   {
     g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
