@@ -163,8 +163,11 @@ sb_add_source_dialog_show_extract (SbAddSourceDialog *self,
   set_status (self, _("Trim what is not the article, check what the document says of itself, then Add."), FALSE);
   update_add (self);
 
+  /* What is left is to check and Add: Enter adds, or Tab goes back. */
   if (extract->title == NULL)
     gtk_widget_grab_focus (self->title_row);
+  else if (gtk_widget_get_sensitive (self->add_button))
+    gtk_widget_grab_focus (self->add_button);
 }
 
 /* ------------------------------------------------------------------ */
@@ -222,17 +225,23 @@ on_fetch (SbAddSourceDialog *self)
   sb_add_source_dialog_fetch (self, address);
 }
 
-static void
-on_file_chosen (GFile    *file,
-                gpointer  user_data)
+/**
+ * sb_add_source_dialog_open:
+ * @file: a .txt, .html or .pdf file
+ *
+ * Shows the text of @file and what it says of itself, as Open a File
+ * does with the file chosen; says why when it cannot.
+ */
+void
+sb_add_source_dialog_open (SbAddSourceDialog *self,
+                           GFile             *file)
 {
-  g_autoptr(SbAddSourceDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SbExtract) extract = NULL;
   g_autofree char *name = NULL;
 
-  if (file == NULL || is_gone (self))
-    return;
+  g_return_if_fail (SB_IS_ADD_SOURCE_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   name = g_file_get_parse_name (file);
   extract = sb_extract_from_file (file, NULL, &error);
@@ -245,6 +254,16 @@ on_file_chosen (GFile    *file,
       return;
     }
   sb_add_source_dialog_show_extract (self, extract);
+}
+
+static void
+on_file_chosen (GFile    *file,
+                gpointer  user_data)
+{
+  g_autoptr(SbAddSourceDialog) self = user_data;
+
+  if (file != NULL && !is_gone (self))
+    sb_add_source_dialog_open (self, file);
 }
 
 static void
@@ -540,6 +559,14 @@ sb_add_source_dialog_dispose (GObject *object)
 }
 
 static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  on_add (SB_ADD_SOURCE_DIALOG (widget));
+}
+
+static void
 sb_add_source_dialog_class_init (SbAddSourceDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -547,6 +574,10 @@ sb_add_source_dialog_class_init (SbAddSourceDialogClass *klass)
 
   object_class->dispose = sb_add_source_dialog_dispose;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* From the text being trimmed too, where Enter is a new line. */
+  gtk_widget_class_install_action (widget_class, "source.add", NULL, add_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "source.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "source.add", NULL);
 }
 
 static void

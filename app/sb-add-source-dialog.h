@@ -20,6 +20,8 @@ SbAddSourceDialog *sb_add_source_dialog_new          (GtkWindow         *parent,
                                                       SbDocument        *document);
 void               sb_add_source_dialog_show_extract (SbAddSourceDialog *self,
                                                       const SbExtract   *extract);
+void               sb_add_source_dialog_open         (SbAddSourceDialog *self,
+                                                      GFile             *file);
 void               sb_add_source_dialog_fetch        (SbAddSourceDialog *self,
                                                       const char        *address);
 gboolean           sb_add_source_dialog_is_busy      (SbAddSourceDialog *self);

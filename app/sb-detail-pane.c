@@ -935,6 +935,39 @@ on_edited (SbDetailPane *self,
 }
 
 /* A new statement opens ready to edit, its title first. */
+static GtkWidget *
+first_editable (GtkWidget *widget)
+{
+  if (GTK_IS_EDITABLE (widget) && gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_get_visible (child) ? first_editable (child) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_first_text (SbDetailPane *self)
+{
+  GtkWidget *text = first_editable (GTK_WIDGET (self->edit_card));
+
+  return text != NULL && gtk_widget_get_mapped (text) && gtk_widget_grab_focus (text);
+}
+
+static gboolean
+focus_first_text_tick (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  guint *frames = data;
+
+  return focus_first_text (SB_DETAIL_PANE (widget)) || ++*frames >= 30 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
 static void
 on_cited (SbDetailPane *self,
           SbEntity     *entity,
@@ -943,7 +976,11 @@ on_cited (SbDetailPane *self,
   if (!open || sb_selection_get_selected (self->selection) != entity || !sb_edit_card_can_edit (entity))
     return;
   sb_detail_pane_set_editing (self, TRUE);
-  focus_card (self);
+  /* Its title, to type into as the person citing expects; once the card
+   * shows, when it is still sliding in.
+   */
+  if (!focus_first_text (self))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, g_new0 (guint, 1), g_free);
 }
 
 /**
@@ -968,22 +1005,43 @@ prepare_place_chooser (GtkMenuButton *button,
   sb_place_chooser_prepare (self->place_chooser);
 }
 
-/* Opened once the pane is laid out where it shows: a popover anchored
- * to a pane still sliding in would be placed off screen.
+/* Whether @button shows whole: in the window, and not scrolled out of
+ * the card it heads. A popover anchored elsewhere is placed off screen,
+ * and GTK gives it no size.
  */
 static gboolean
-popup_when_placed (gpointer data)
+button_in_view (GtkWidget *button)
 {
-  GtkWidget *button = data;
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (button));
+  GtkWidget *scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t point;
 
-  if (gtk_widget_get_mapped (button) && root != NULL &&
-      gtk_widget_compute_point (button, root, &GRAPHENE_POINT_INIT (0, 0), &point) &&
-      point.x >= 0 && point.x + gtk_widget_get_width (button) <= gtk_widget_get_width (root))
-    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  g_object_unref (button);
-  return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (button) || root == NULL ||
+      !gtk_widget_compute_point (button, root, &GRAPHENE_POINT_INIT (0, 0), &point) ||
+      point.x < 0 || point.x + gtk_widget_get_width (button) > gtk_widget_get_width (root))
+    return FALSE;
+  if (scroller == NULL)
+    return TRUE;
+  return gtk_widget_compute_point (button, scroller, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+         point.y >= 0 && point.y + gtk_widget_get_height (button) <= gtk_widget_get_height (scroller);
+}
+
+/* Opened once the pane is laid out where it shows: sliding in, or with
+ * its card scrolled back to the top where the button is.
+ */
+static gboolean
+popup_when_in_view (GtkWidget     *button,
+                    GdkFrameClock *clock,
+                    gpointer       data)
+{
+  guint *frames = data;
+
+  if (button_in_view (button))
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      return G_SOURCE_REMOVE;
+    }
+  return ++*frames < 60 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /**
@@ -997,14 +1055,22 @@ popup_when_placed (gpointer data)
 gboolean
 sb_detail_pane_place (SbDetailPane *self)
 {
+  GtkWidget *button = GTK_WIDGET (self->place_button);
+  GtkWidget *scroller;
+
   g_return_val_if_fail (SB_IS_DETAIL_PANE (self), FALSE);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->place_button)))
+  if (!gtk_widget_get_visible (button))
     return FALSE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->place_button)))
-    gtk_menu_button_popup (self->place_button);
-  else
-    g_idle_add (popup_when_placed, g_object_ref (self->place_button));
+  if (button_in_view (button))
+    {
+      gtk_menu_button_popup (self->place_button);
+      return TRUE;
+    }
+  scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  gtk_widget_add_tick_callback (button, popup_when_in_view, g_new0 (guint, 1), g_free);
   return TRUE;
 }
 

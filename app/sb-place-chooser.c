@@ -16,6 +16,7 @@
 
 #include "sb-cite.h"
 #include "sb-gazetteer.h"
+#include "sb-format.h"
 #include "sb-place-chooser.h"
 
 /* As many as fit without a scroll bar; typing more narrows them. */
@@ -72,7 +73,16 @@ new_row (const SbGazetteerEntry *entry)
   g_autofree char *subtitle = NULL;
   g_autofree char *others = entry->other_names ? g_strjoinv (", ", entry->other_names) : NULL;
 
-  if (country != NULL && entry->kind != SB_GAZETTEER_COUNTRY)
+  if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL)
+    {
+      /* Two of the briefing's places may share a name: how precisely
+       * each is known tells them apart.
+       */
+      g_autofree char *precision = sb_format_place_precision (entry->place);
+
+      subtitle = g_strdup_printf (_("%s · %s"), kind_label (entry), precision);
+    }
+  else if (country != NULL && entry->kind != SB_GAZETTEER_COUNTRY)
     /* TRANSLATORS: "Town · Mali", what a place found in the gazetteer is */
     subtitle = g_strdup_printf (_("%s · %s"), kind_label (entry), country);
   else
@@ -379,11 +389,17 @@ sb_place_chooser_init (SbPlaceChooser *self)
   const char *translated[5];
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *scroller;
   GtkEventController *key;
 
   gtk_widget_set_size_request (box, 340, -1);
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  /* A long statement's title wraps: the popover stays as wide as the
+   * rest of it, and fits beside the edge of a 1024-pixel screen.
+   */
+  gtk_label_set_max_width_chars (self->title, 30);
   gtk_label_set_xalign (self->title, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
@@ -410,7 +426,16 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Places found"), -1);
   g_signal_connect_swapped (self->results, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->results, "row-activated", G_CALLBACK (on_row_activated), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->results));
+  /* Seven places found would make the popover taller than a 768-line
+   * screen: past four or so, they scroll.
+   */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->results));
+  gtk_list_box_set_adjustment (self->results, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  gtk_box_append (GTK_BOX (box), scroller);
 
   self->empty = GTK_LABEL (gtk_label_new (_("No place of that name in the gazetteer: click the map instead.")));
   gtk_label_set_wrap (self->empty, TRUE);

@@ -608,6 +608,34 @@ on_result_activated (GtkListBox    *list,
     sb_selection_select (self->selection, result->entity);
 }
 
+/* Enter chooses the first result, as in GNOME's search lists; Down goes
+ * into the results to choose another.
+ */
+static void
+on_search_activate (SbSidebar *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->result_list, 0);
+
+  if (first != NULL && self->results != NULL)
+    on_result_activated (self->result_list, first, self);
+}
+
+static gboolean
+on_search_key (GtkEventControllerKey *key,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               SbSidebar             *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->result_list, 0);
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || first == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
+
 static void
 on_stop_search (SbSidebar *self)
 {
@@ -867,6 +895,7 @@ sb_sidebar_class_init (SbSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, run_search);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_dossier_back);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -876,7 +905,13 @@ sb_sidebar_class_init (SbSidebarClass *klass)
 static void
 sb_sidebar_init (SbSidebar *self)
 {
+  GtkEventController *key;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_search_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
   self->basemap_places = g_ptr_array_new_with_free_func (g_object_unref);

@@ -52,6 +52,7 @@ struct _SbSourceCiter
   GSimpleActionGroup *actions;
   GMenu *menu;             /* what Cite offers for the selection now */
   GtkWidget *bubble;       /* the Cite button under a selection, over the text */
+  GtkEventController *shortcuts; /* Ctrl+Alt+C in the whole window */
 
   /* A recognised name chosen: its sentence is selected and these fill in. */
   int offer_start;
@@ -184,6 +185,10 @@ apply (SbSourceCiter *self,
   g_autoptr(GError) error = NULL;
   SbEntity *select = sb_edit_get_select (edit);
 
+  /* Closed first: the edit shows another text, and the menu would stay
+   * anchored to a button placed for the one before, off screen.
+   */
+  hide_bubble (self);
   if (select != NULL)
     g_object_ref (select);
   if (!sb_document_apply (self->document, edit, &error))
@@ -378,15 +383,19 @@ bubble_position (SbSourceCiter *self,
 {
   GtkTextIter start, end;
   GdkRectangle rect, visible;
-  int width;
+  int width, height;
 
   if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     return FALSE;
   gtk_text_view_get_iter_location (self->view, &end, &rect);
   gtk_text_view_get_visible_rect (self->view, &visible);
   gtk_widget_measure (self->bubble, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (self->bubble, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   *x = CLAMP (rect.x - width / 2, visible.x, MAX (visible.x, visible.x + visible.width - width - 8));
-  *y = rect.y + rect.height + 4;
+  /* Under the passage, or at the edge of the text shown when the passage
+   * is scrolled away (Ctrl+Alt+C from elsewhere): the menu opens in view.
+   */
+  *y = CLAMP (rect.y + rect.height + 4, visible.y, MAX (visible.y, visible.y + visible.height - height - 4));
   return TRUE;
 }
 
@@ -395,13 +404,21 @@ update_bubble (SbSourceCiter *self)
 {
   int start, end, x, y;
 
-  if (!selected_range (self, &start, &end) || start == end || !bubble_position (self, &x, &y))
+  /* Shown first: a hidden button measures 0 wide, and would be placed
+   * with its end past the edge of the text.
+   */
+  if (!selected_range (self, &start, &end) || start == end)
+    {
+      hide_bubble (self);
+      return;
+    }
+  gtk_widget_set_visible (self->bubble, TRUE);
+  if (!bubble_position (self, &x, &y))
     {
       hide_bubble (self);
       return;
     }
   gtk_text_view_move_overlay (self->view, self->bubble, x, y);
-  gtk_widget_set_visible (self->bubble, TRUE);
 }
 
 static void
@@ -564,11 +581,31 @@ sb_source_citer_shutdown (SbSourceCiter *self)
   if (self->view == NULL)
     return;
   hide_bubble (self);
+  /* Its action calls back here: it goes before this does. */
+  gtk_widget_remove_controller (GTK_WIDGET (self->view), self->shortcuts);
+  self->shortcuts = NULL;
   g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_signal_handlers_disconnect_by_data (self->view, self);
   self->bubble = NULL;
   self->view = NULL;
   self->buffer = NULL;
+}
+
+static gboolean
+on_cite_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  SbSourceCiter *self = user_data;
+  int start, end;
+
+  if (self->view == NULL || !gtk_widget_is_drawable (GTK_WIDGET (self->view)))
+    return FALSE;
+  /* Away from the text, only a passage selected in it is cited. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->view)) && !selected_range (self, &start, &end))
+    return FALSE;
+  sb_source_citer_open_menu (self);
+  return TRUE;
 }
 
 static const GActionEntry action_entries[] = {
@@ -642,11 +679,16 @@ sb_source_citer_new (GtkTextView *view,
   g_signal_connect_swapped (controller, "key-released", G_CALLBACK (on_key_released), self);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 
+  /* In the whole window: the passage stays selected while the focus is
+   * on the card or the map, and Ctrl+Alt+C still cites it.
+   */
   controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK),
-                               gtk_named_action_new ("cite.menu"));
+                               gtk_callback_action_new (on_cite_shortcut, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
+  self->shortcuts = controller;
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
   g_signal_connect (view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
@@ -810,9 +852,22 @@ popup_when_placed (GtkWidget     *bubble,
 {
   guint *frames = user_data;
 
-  if (!gtk_widget_get_visible (bubble) || ++*frames > 30)
+  GtkWidget *view = gtk_widget_get_ancestor (bubble, GTK_TYPE_TEXT_VIEW);
+  graphene_point_t point;
+
+  if (!gtk_widget_get_visible (bubble) || view == NULL || ++*frames > 60)
     return G_SOURCE_REMOVE;
-  if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0)
+  /* Where the text shows it, too. */
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (bubble));
+  graphene_point_t in_root;
+
+  if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0 ||
+      !gtk_widget_compute_point (bubble, view, &GRAPHENE_POINT_INIT (0, 0), &point) ||
+      point.y < 0 || point.y + gtk_widget_get_height (bubble) > gtk_widget_get_height (view))
+    return G_SOURCE_CONTINUE;
+  /* Nor while the details still slide in, partly past the window's edge. */
+  if (root == NULL || !gtk_widget_compute_point (bubble, root, &GRAPHENE_POINT_INIT (0, 0), &in_root) ||
+      in_root.x < 0 || in_root.x + gtk_widget_get_width (bubble) > gtk_widget_get_width (root))
     return G_SOURCE_CONTINUE;
   gtk_menu_button_popup (GTK_MENU_BUTTON (bubble));
   return G_SOURCE_REMOVE;

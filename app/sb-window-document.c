@@ -98,6 +98,12 @@ update_guide (SbWindow *self)
                    g_list_model_get_n_items (sb_briefing_get_all_items (briefing)) == 0 &&
                    g_list_model_get_n_items (sb_briefing_get_actors (briefing)) == 0;
 
+  /* A new briefing starts at its first step, for the keyboard too. */
+  if (empty && !gtk_widget_get_visible (self->guide))
+    {
+      gtk_widget_set_visible (self->guide, TRUE);
+      gtk_widget_child_focus (self->guide, GTK_DIR_TAB_FORWARD);
+    }
   gtk_widget_set_visible (self->guide, empty);
 }
 

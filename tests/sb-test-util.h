@@ -35,8 +35,23 @@ GtkWidget *sb_test_find_label     (GtkWidget       *root,
 gboolean   sb_test_label_shown    (gpointer         label);
 GtkWindow *sb_test_find_dialog    (void);
 gboolean   sb_test_dialog_is_shown (gpointer        unused);
+GtkWindow *sb_test_find_toplevel  (GType            type);
+GtkWidget *sb_test_find_row       (GtkWidget       *root,
+                                   GType            type,
+                                   const char      *title);
+GtkWidget *sb_test_find_button    (GtkWidget       *root,
+                                   const char      *label);
+GtkShortcut *sb_test_find_shortcut (GtkWidget      *widget,
+                                   const char      *trigger);
+void       sb_test_press_shortcut (GtkWidget       *widget,
+                                   const char      *trigger);
+void       sb_test_type_and_enter (GtkWidget       *row,
+                                   const char      *text);
+void       sb_test_select_text    (GtkTextView     *view,
+                                   const char      *passage);
 void       sb_test_close_dialogs  (void);
 void       sb_test_log_init       (void);
+void       sb_test_log_let_monitor_lookup_pass (void);
 double     sb_test_percentile     (GArray          *values,
                                    double           p);
 char      *sb_test_make_temp_dir  (const char      *tmpl);

@@ -107,22 +107,7 @@ static void
 select_passage (SbWindow   *window,
                 const char *passage)
 {
-  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  const char *found;
-  glong offset;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  found = strstr (text, passage);
-  g_assert_nonnull (found);
-  offset = g_utf8_pointer_to_offset (text, found);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset - 1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (passage, -1));
-  gtk_text_buffer_select_range (buffer, &start, &end);
-  sb_test_iterate_for (50);
+  sb_test_select_text (sb_detail_pane_get_source_view (detail_pane (window)), passage);
 }
 
 static guint
@@ -483,6 +468,37 @@ test_draw_movement_and_area (void)
   ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
   g_assert_cmpfloat (ring->points[5], ==, 11.0);
   g_assert_cmpfloat (ring->points[4], ==, -3.5);
+
+  /* From the keyboard: Tab chooses a corner (the map centres on it), Alt
+   * and an arrow move it a few pixels, one edit each.
+   */
+  g_assert_cmpuint (sb_map_editor_get_chosen_vertex (editor), ==, 0);
+  g_assert_true (sb_map_editor_choose_vertex (editor, 1));
+  g_assert_false (sb_map_editor_choose_vertex (editor, 3));
+  g_assert_cmpuint (sb_map_editor_get_chosen_vertex (editor), ==, 1);
+  g_assert_true (g_str_has_prefix (sb_map_editor_get_hint (editor), "Corner 2 of 3"));
+  sb_test_iterate_for (300);
+  {
+    double lon_before = sb_item_get_geometry (area)->polygons[0].rings[0].points[2];
+    double lat_before = sb_item_get_geometry (area)->polygons[0].rings[0].points[3];
+
+    g_assert_true (sb_map_editor_nudge (editor, 1, 0));
+    ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+    g_assert_cmpfloat (ring->points[2], >, lon_before);
+    g_assert_cmpfloat (fabs (ring->points[3] - lat_before), <, 1e-6);
+    g_assert_cmpfloat (ring->points[5], ==, 11.0);
+    /* Undone while the corners are moved, the next move starts from
+     * the outline as it is again.
+     */
+    undo (window);
+    ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+    g_assert_cmpfloat (ring->points[2], ==, lon_before);
+    g_assert_true (sb_map_editor_nudge (editor, 0, 1));
+    ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+    g_assert_cmpfloat (fabs (ring->points[2] - lon_before), <, 1e-6);
+    g_assert_cmpfloat (ring->points[3], <, lat_before);
+    undo (window);
+  }
   g_assert_true (sb_map_editor_finish (editor));
 
   undo (window);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sb-changes.h"
 #include "sb-cite.h"
 #include "sb-item.h"
 #include "sb-map-editor.h"
@@ -45,6 +46,7 @@ struct _SbMapEditor
   GtkLabel *hint_label;
   ShumateMarker *ghost;
   GPtrArray *vertices;     /* of ShumateMarker, in VERTICES mode */
+  guint chosen_vertex;     /* the corner the keyboard moves */
 
   SbItem *dragging;
   double drag_x;
@@ -112,6 +114,24 @@ draw_dot (GtkDrawingArea *area,
   cairo_stroke (cr);
 }
 
+/* The corner the keyboard moves: a ring around the dot. */
+static void
+draw_chosen_dot (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  cairo_arc (cr, width / 2.0, height / 2.0, width / 2.0 - 2, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 3);
+  cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+  cairo_stroke (cr);
+  cairo_arc (cr, width / 2.0, height / 2.0, width / 4.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
 static ShumateMarker *
 new_marker (GtkDrawingAreaDrawFunc draw,
             int                    size)
@@ -139,9 +159,9 @@ set_hint (SbMapEditor *self,
 static void
 update_cross (SbMapEditor *self)
 {
-  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
-  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+  double lat, lon;
 
+  sb_map_view_get_middle (self->view, &lat, &lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->cross), lat, lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->hint_marker), lat, lon);
 }
@@ -200,7 +220,7 @@ set_mode (SbMapEditor     *self,
       set_hint (self, g_strdup_printf (_("Click each corner of “%s”, or press Space at the cross. Backspace takes the last back, Enter finishes, Esc cancels."), label));
       break;
     case SB_MAP_EDITOR_VERTICES:
-      set_hint (self, g_strdup_printf (_("Drag the corners of “%s”. Enter or Esc when done."), label));
+      set_hint (self, g_strdup_printf (_("Drag the corners of “%s”, or choose one with Tab and move it with Alt and the arrow keys. Enter or Esc when done."), label));
       break;
     case SB_MAP_EDITOR_IDLE:
     default:
@@ -293,6 +313,91 @@ on_vertex_drag_end (GtkGestureDrag *drag,
                              g_array_index (self->points, double, 2 * index));
 }
 
+/* The corners as the area has them now: Undo and Redo change them under
+ * the editor's feet.
+ */
+static void
+on_edited (SbMapEditor *self,
+           SbChanges   *changes)
+{
+  const SbGeometry *geometry;
+  const SbRing *ring;
+
+  if (self->mode != SB_MAP_EDITOR_VERTICES || self->item == NULL || !sb_changes_contains (changes, SB_ENTITY (self->item)))
+    return;
+
+  geometry = sb_item_get_geometry (self->item);
+  if (geometry == NULL || geometry->n_polygons != 1 || geometry->polygons[0].n_rings != 1 ||
+      geometry->polygons[0].rings[0].n_points != self->vertices->len + 1)
+    {
+      /* Not the outline whose corners are moved any more. */
+      set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+      return;
+    }
+
+  ring = &geometry->polygons[0].rings[0];
+  g_array_set_size (self->points, 0);
+  g_array_append_vals (self->points, ring->points, 2 * self->vertices->len);
+  for (guint i = 0; i < self->vertices->len; i++)
+    shumate_location_set_location (SHUMATE_LOCATION (g_ptr_array_index (self->vertices, i)),
+                                   ring->points[2 * i + 1], ring->points[2 * i]);
+  update_path (self);
+}
+
+/* The chosen corner shows as a ring, and is said with its number. */
+static void
+show_chosen_vertex (SbMapEditor *self)
+{
+  for (guint i = 0; i < self->vertices->len; i++)
+    {
+      GtkWidget *area = shumate_marker_get_child (g_ptr_array_index (self->vertices, i));
+      gboolean chosen = i == self->chosen_vertex;
+
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), chosen ? draw_chosen_dot : draw_dot, NULL, NULL);
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), chosen ? 20 : 14);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), chosen ? 20 : 14);
+    }
+}
+
+/**
+ * sb_map_editor_choose_vertex:
+ * @index: which corner, from 0
+ *
+ * Tab and Shift+Tab: the corner that Alt and the arrow keys move, while
+ * an area's corners are moved. The map centres on it.
+ *
+ * Returns: whether there is such a corner
+ */
+gboolean
+sb_map_editor_choose_vertex (SbMapEditor *self,
+                             guint        index)
+{
+  const char *label;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode != SB_MAP_EDITOR_VERTICES || index >= self->vertices->len)
+    return FALSE;
+
+  self->chosen_vertex = index;
+  show_chosen_vertex (self);
+  shumate_map_center_on (self->map, g_array_index (self->points, double, 2 * index + 1),
+                         g_array_index (self->points, double, 2 * index));
+  label = sb_entity_get_label (SB_ENTITY (self->item));
+  /* TRANSLATORS: "Corner 2 of 5 of “Area”: …", while moving an area's corners from the keyboard */
+  set_hint (self, g_strdup_printf (_("Corner %u of %u of “%s”: Alt and the arrow keys move it, Tab chooses the next. Enter or Esc when done."),
+                                   index + 1, self->vertices->len, label ? label : ""));
+  return TRUE;
+}
+
+guint
+sb_map_editor_get_chosen_vertex (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), 0);
+
+  return self->chosen_vertex;
+}
+
 /**
  * sb_map_editor_begin:
  * @mode: what clicks do from now on
@@ -353,6 +458,8 @@ sb_map_editor_begin (SbMapEditor     *self,
           shumate_marker_layer_add_marker (self->markers, vertex);
           g_ptr_array_add (self->vertices, vertex);
         }
+      self->chosen_vertex = 0;
+      show_chosen_vertex (self);
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->map));
   return TRUE;
@@ -456,8 +563,12 @@ sb_map_editor_finish (SbMapEditor *self)
     case SB_MAP_EDITOR_PLACE:
     case SB_MAP_EDITOR_ORIGIN:
     case SB_MAP_EDITOR_DESTINATION:
-      return sb_map_editor_add_point (self, shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
-                                      shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
+      {
+        double lat, lon;
+
+        sb_map_view_get_middle (self->view, &lat, &lon);
+        return sb_map_editor_add_point (self, lat, lon);
+      }
     case SB_MAP_EDITOR_OUTLINE:
       if (self->points->len < 6)
         {
@@ -522,7 +633,7 @@ movable_item (SbMapEditor *self)
  * @dy: -1, 0 or 1: up or down
  *
  * Alt and an arrow: moves the selected statement a few pixels on the map,
- * one edit each.
+ * or, while an area's corners are moved, the chosen corner; one edit each.
  */
 gboolean
 sb_map_editor_nudge (SbMapEditor *self,
@@ -534,6 +645,18 @@ sb_map_editor_nudge (SbMapEditor *self,
   double x, y, lat, lon;
 
   g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode == SB_MAP_EDITOR_VERTICES && self->chosen_vertex < self->vertices->len)
+    {
+      guint i = self->chosen_vertex;
+
+      shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                                  g_array_index (self->points, double, 2 * i + 1),
+                                                  g_array_index (self->points, double, 2 * i), &x, &y);
+      shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), x + 8 * dx, y + 8 * dy, &lat, &lon);
+      shumate_location_set_location (SHUMATE_LOCATION (g_ptr_array_index (self->vertices, i)), lat, lon);
+      return sb_map_editor_move_vertex (self, i, lat, lon);
+    }
 
   if (self->mode != SB_MAP_EDITOR_IDLE || (item = movable_item (self)) == NULL)
     return FALSE;
@@ -672,6 +795,18 @@ on_key_pressed (GtkEventControllerKey *key,
 
   if (self->mode == SB_MAP_EDITOR_IDLE)
     return (dx || dy) && (state & GDK_ALT_MASK) && sb_map_editor_nudge (self, dx, dy);
+
+  if (self->mode == SB_MAP_EDITOR_VERTICES && self->vertices->len > 0)
+    {
+      guint n = self->vertices->len;
+
+      if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+        return sb_map_editor_choose_vertex (self, (self->chosen_vertex + 1) % n);
+      if (keyval == GDK_KEY_ISO_Left_Tab)
+        return sb_map_editor_choose_vertex (self, (self->chosen_vertex + n - 1) % n);
+      if ((dx || dy) && (state & GDK_ALT_MASK))
+        return sb_map_editor_nudge (self, dx, dy);
+    }
 
   switch (keyval)
     {
@@ -820,8 +955,10 @@ sb_map_editor_new (SbMapView *view)
   gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
   shumate_marker_layer_add_marker (self->markers, self->ghost);
 
+  g_signal_connect_object (sb_map_view_get_selection (view), "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->viewport, "notify::latitude", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->viewport, "notify::longitude", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify::zoom-level", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);

@@ -50,6 +50,9 @@ gboolean         sb_map_editor_drop         (SbMapEditor *self,
                                              double       x,
                                              double       y);
 guint            sb_map_editor_get_n_vertices (SbMapEditor *self);
+gboolean         sb_map_editor_choose_vertex (SbMapEditor *self,
+                                              guint        index);
+guint            sb_map_editor_get_chosen_vertex (SbMapEditor *self);
 gboolean         sb_map_editor_move_vertex  (SbMapEditor *self,
                                              guint        index,
                                              double       latitude,

@@ -156,6 +156,36 @@ sb_map_view_set_covered (SbMapView *self,
 }
 
 /**
+ * sb_map_view_get_middle:
+ *
+ * Gets the middle of the part of the map no pane lies over: where the
+ * keyboard's cross stands while placing.
+ */
+void
+sb_map_view_get_middle (SbMapView *self,
+                        double    *latitude,
+                        double    *longitude)
+{
+  ShumateViewport *viewport;
+  GtkWidget *map;
+  double width, covered, x;
+
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  viewport = shumate_map_get_viewport (self->map);
+  map = GTK_WIDGET (self->map);
+  width = gtk_widget_get_width (map);
+  *latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  *longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  if (width <= 0 || self->covered <= 0)
+    return;
+
+  covered = MIN (self->covered, MAX (width - 120, 0));
+  x = gtk_widget_get_direction (map) == GTK_TEXT_DIR_RTL ? covered + (width - covered) / 2 : (width - covered) / 2;
+  shumate_viewport_widget_coords_to_location (viewport, map, x, gtk_widget_get_height (map) / 2.0, latitude, longitude);
+}
+
+/**
  * sb_map_view_frame_items:
  * @entities: statements, places or actors (an actor stands for its
  *   statements the filters show)
@@ -616,6 +646,14 @@ on_edited (SbMapView *self,
            SbChanges *changes)
 {
   SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  /* What was just placed is brought into view, as a choice would be. */
+  if (SB_IS_ITEM (selected) &&
+      (sb_changes_has_field (changes, selected, SB_ITEM_FIELD_PLACE) ||
+       sb_changes_has_field (changes, selected, SB_ITEM_FIELD_ORIGIN) ||
+       sb_changes_has_field (changes, selected, SB_ITEM_FIELD_GEOMETRY)))
+    on_selected_changed (self);
 
   /* The towns the briefing mentions are named above all others, and
    * the item layer's layout keeps clear of them.

@@ -36,6 +36,9 @@ gboolean         sb_map_view_frame_items    (SbMapView   *self,
 void             sb_map_view_frame_briefing (SbMapView   *self);
 void             sb_map_view_set_covered    (SbMapView   *self,
                                              double       covered);
+void             sb_map_view_get_middle     (SbMapView   *self,
+                                             double      *latitude,
+                                             double      *longitude);
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);

@@ -596,7 +596,10 @@ sb_format_item_subtitle_for (SbItem         *item,
   g_autofree char *date = sb_format_date (sb_item_get_date (item));
   g_autofree char *evidence = sb_format_evidence (sb_item_get_evidence (item));
 
-  return g_strdup_printf ("%s · %s · %s", item_what (item, filter), date ? date : "", evidence);
+  /* A statement made in the app has no date until one is given. */
+  if (date == NULL || *date == '\0')
+    return g_strdup_printf ("%s · %s", item_what (item, filter), evidence);
+  return g_strdup_printf ("%s · %s · %s", item_what (item, filter), date, evidence);
 }
 
 /**
