@@ -308,7 +308,7 @@ def main():
                             (BUTTON_ROLES, "Edit")]:
             results.append((shown(nodes, roles, name), f"the editable card has “{name}”"))
 
-        # Place (Ctrl+Shift+M): a name typed and picked from the gazetteer.
+        # Place (Ctrl+Alt+P): a name typed and picked from the gazetteer.
         activate("place")
         time.sleep(2)
         nodes = walk_app(app)

@@ -273,13 +273,13 @@ chooser_is_shown (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 100;
 }
 
-/* Ctrl+Shift+M, a name typed, the precision chosen, and Enter. */
+/* Ctrl+Alt+P, a name typed, the precision chosen, and Enter. */
 static SbPlaceChooser *
 open_place (Making *making)
 {
   SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (making->pane);
 
-  sb_test_press_shortcut (GTK_WIDGET (making->window), "<Control><Shift>m");
+  sb_test_press_shortcut (GTK_WIDGET (making->window), "<Control><Alt>p");
   sb_test_wait_until (chooser_is_shown, chooser);
   return chooser;
 }
