@@ -323,6 +323,32 @@ test_minimal_briefing (void)
   g_assert_cmpfloat (sb_place_get_radius_km (sb_item_get_place (landing)), ==, 25.0);
 }
 
+/* The header's own arrays are read with it, whichever way the text is read. */
+static void
+test_authors (void)
+{
+  g_autofree char *minimal = g_strdup_printf (MINIMAL_BRIEFING, "gao", "Two planes landed at Gao.");
+  g_autoptr(GString) data = g_string_new (minimal);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) whole = NULL;
+  g_autoptr(SbBriefing) streamed = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  const char * const *authors;
+
+  g_string_replace (data, "\"language\": \"en\",\n  \"sources\"",
+                    "\"language\": \"en\",\n  \"authors\": [\"A. Analyst\", \"B. Analyst\"],\n  \"sources\"", 1);
+  whole = load_string (data->str, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  authors = sb_briefing_get_authors (whole);
+  g_assert_nonnull (authors);
+  g_assert_cmpstrv (authors, ((const char * const[]) { "A. Analyst", "B. Analyst", NULL }));
+
+  stream = g_memory_input_stream_new_from_data (data->str, data->len, NULL);
+  streamed = sb_loader_try_streaming (stream, NULL);
+  g_assert_nonnull (streamed);
+  g_assert_cmpstrv (sb_briefing_get_authors (streamed), authors);
+}
+
 static void
 test_problem_positions (void)
 {
@@ -713,6 +739,85 @@ check_round_trip (guint32              seed,
   return g_steal_pointer (&first);
 }
 
+/* The two ways of reading, while the text streams in and from the whole
+ * text, give the same briefing; the streaming one is what was tested.
+ */
+static void
+check_streaming (const char *data,
+                 gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(SbBriefing) streamed = sb_loader_try_streaming (stream, NULL);
+  g_autoptr(SbBriefing) whole = load_generated (data, length);
+  g_autofree char *streamed_text = NULL, *whole_text = NULL;
+  gsize streamed_length, whole_length;
+
+  g_assert_nonnull (streamed);
+  assert_briefings_equal (whole, streamed);
+
+  streamed_text = sb_writer_to_data (streamed, &streamed_length);
+  whole_text = sb_writer_to_data (whole, &whole_length);
+  g_assert_cmpmem (streamed_text, streamed_length, whole_text, whole_length);
+}
+
+static void
+test_streaming (void)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (DEFAULT_BRIEFING, &data, &length, &error));
+  g_assert_no_error (error);
+  check_streaming (data, length);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      guint32 seed = g_test_rand_int ();
+      BriefingShape shape = {
+        .n_sources = g_test_rand_int_range (1, 4),
+        .n_actors = g_test_rand_int_range (0, 6),
+        .n_places = g_test_rand_int_range (0, 6),
+        .n_statements = g_test_rand_int_range (0, i < 3 ? 900 : 6),
+        .n_steps = g_test_rand_int_range (0, 4),
+        .max_ring_points = g_test_rand_int_range (3, 40),
+      };
+      g_autofree char *generated = briefing_generator_write (seed, &shape, &length);
+      g_autoptr(SbBriefing) briefing = load_generated (generated, length);
+      g_autofree char *written = NULL;
+
+      g_test_message ("seed %u", seed);
+      /* As the writer writes it: the order streaming reads. */
+      written = sb_writer_to_data (briefing, &length);
+      check_streaming (written, length);
+    }
+}
+
+/* Out of the writer's order, with a problem or cut short: streaming
+ * gives up, and a file is read again as a whole, with the same result.
+ */
+static void
+test_streaming_gives_up (void)
+{
+  static const char * const texts[] = {
+    "{\"sources\": [], \"format\": \"sahelbrief\"}",
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\", "
+      "\"sources\": [{\"id\": \"s\", \"title\": \"S\", \"publisher\": \"P\", \"date\": \"2022\", "
+      "\"language\": \"en\", \"text\": \"x\"}], \"incidents\": [1,]}",
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\", \"sources\": [{",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (texts[i], strlen (texts[i]), NULL);
+      g_autoptr(SbBriefing) briefing = sb_loader_try_streaming (stream, NULL);
+
+      g_assert_null (briefing);
+    }
+}
+
 static void
 test_random_round_trips (void)
 {
@@ -853,6 +958,9 @@ main (int   argc,
   g_test_add_func ("/loader/quote-hints", test_quote_hints);
   g_test_add_func ("/loader/problem-format", test_problem_format);
   g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
+  g_test_add_func ("/loader/authors", test_authors);
+  g_test_add_func ("/loader/streaming", test_streaming);
+  g_test_add_func ("/loader/streaming-gives-up", test_streaming_gives_up);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/control-characters", test_control_characters);
   g_test_add_func ("/writer/random-round-trips", test_random_round_trips);
