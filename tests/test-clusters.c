@@ -19,6 +19,8 @@
 #include "sb-cluster-index.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
+#include "sb-symbol-cache.h"
+#include "sb-symbols.h"
 
 #define WORLD -1.0, -1.0, 2.0, 2.0
 
@@ -512,6 +514,79 @@ test_actor_clusters (void)
   g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, involved_attacks);
 }
 
+static void
+paint_test_symbol (cairo_t  *cr,
+                   double    x,
+                   double    y,
+                   gpointer  data)
+{
+  SbSymbolStyle style = { { 0.8, 0.2, 0.1 }, SB_CERTAINTY_CLAIMED, };
+
+  sb_symbol_paint_incident (cr, GPOINTER_TO_INT (data), &style, x, y, 9);
+}
+
+static cairo_surface_t *
+paint_twice (SbSymbolCache *cache,
+             double         scale,
+             int            type)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_t *cr = cairo_create (surface);
+  SbSymbolKey key = { type, 0 };
+
+  cairo_scale (cr, scale, scale);
+  if (cache != NULL)
+    {
+      sb_symbol_cache_paint (cache, cr, &key, 30, 30, 30, paint_test_symbol, GINT_TO_POINTER (type));
+      sb_symbol_cache_paint (cache, cr, &key, 30, 70, 30, paint_test_symbol, GINT_TO_POINTER (type));
+    }
+  else
+    {
+      paint_test_symbol (cr, 30, 30, GINT_TO_POINTER (type));
+      paint_test_symbol (cr, 70, 30, GINT_TO_POINTER (type));
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A symbol copied from the cache is the symbol painted, pixel for pixel
+ * where it falls on whole pixels; the cache keeps to its size.
+ */
+static void
+test_symbol_cache (void)
+{
+  g_autoptr(SbSymbolCache) cache = sb_symbol_cache_new (1024 * 1024);
+  g_autoptr(SbSymbolCache) small = sb_symbol_cache_new (64 * 1024);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *cached = paint_twice (cache, scale, SB_INCIDENT_TYPE_ATTACK);
+      cairo_surface_t *painted = paint_twice (NULL, scale, SB_INCIDENT_TYPE_ATTACK);
+      int stride = cairo_image_surface_get_stride (cached);
+
+      g_assert_cmpmem (cairo_image_surface_get_data (cached), stride * 100,
+                       cairo_image_surface_get_data (painted), stride * 100);
+      cairo_surface_destroy (cached);
+      cairo_surface_destroy (painted);
+    }
+  g_assert_cmpuint (sb_symbol_cache_get_size (cache), ==, 2);
+
+  for (int i = 0; i < 200; i++)
+    {
+      SbSymbolKey key = { 1000 + i, 0 };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+      cairo_t *cr = cairo_create (surface);
+
+      sb_symbol_cache_paint (small, cr, &key, 30, 32, 32, paint_test_symbol, GINT_TO_POINTER (i % 8));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (sb_symbol_cache_get_bytes (small), <=, 64 * 1024);
+    }
+  g_assert_cmpuint (sb_symbol_cache_get_size (small), >, 0);
+  g_assert_cmpuint (sb_symbol_cache_get_size (small), <, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/clusters/cancelled", test_cancelled);
   g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
   g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
+  g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
 
   return g_test_run ();
 }

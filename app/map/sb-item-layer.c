@@ -18,6 +18,7 @@
 
 #include "sb-cluster-symbols.h"
 #include "sb-item-layer.h"
+#include "sb-symbol-cache.h"
 #include "sb-symbols.h"
 
 #define INCIDENT_RADIUS 9.0
@@ -26,6 +27,8 @@
 #define CLUSTER_THRESHOLD 1000
 /* The clusters behind a selected actor's. */
 #define DIMMED_CLUSTER_ALPHA 0.3
+/* Rendered symbols kept: a few hundred looks at two scales. */
+#define SYMBOL_CACHE_BYTES (8 * 1024 * 1024)
 
 struct _SbItemLayer
 {
@@ -41,6 +44,7 @@ struct _SbItemLayer
   SbCluster picked;              /* what the last pick found, if several */
   SbIncidentClusters *picked_from;
   gboolean picked_cluster;
+  SbSymbolCache *symbols;
 };
 
 G_DEFINE_FINAL_TYPE (SbItemLayer, sb_item_layer, SB_TYPE_MAP_LAYER)
@@ -310,21 +314,80 @@ draw_leader (cairo_t    *cr,
     }
 }
 
+typedef struct
+{
+  gboolean incident;
+  int shape;               /* SbIncidentType or SbActorKind */
+  SbSymbolStyle style;
+  double radius;
+} SymbolLook;
+
+static void
+paint_symbol_look (cairo_t  *cr,
+                   double    x,
+                   double    y,
+                   gpointer  data)
+{
+  SymbolLook *look = data;
+
+  if (look->incident)
+    sb_symbol_paint_incident (cr, look->shape, &look->style, x, y, look->radius);
+  else
+    sb_symbol_paint_deployment (cr, look->shape, &look->style, x, y, look->radius);
+}
+
+static guint64
+pack_rgb (const double *rgb)
+{
+  guint64 packed = 0;
+
+  for (guint i = 0; i < 3; i++)
+    packed = packed << 8 | (guint64) lround (CLAMP (rgb[i], 0.0, 1.0) * 255);
+
+  return packed;
+}
+
+/* Everything the symbol's look depends on; the colour comes from a
+ * 24-bit colour, so eight bits a channel lose nothing.
+ */
+static SbSymbolKey
+symbol_key (const SymbolLook *look)
+{
+  const SbSymbolStyle *style = &look->style;
+  SbSymbolKey key;
+  guint64 flags = (style->hollow ? 1 : 0) | (style->half ? 2 : 0) | (style->struck ? 4 : 0) |
+                  (style->selected ? 8 : 0) | (style->dimmed ? 16 : 0) | (style->dark ? 32 : 0) |
+                  (look->incident ? 64 : 0);
+
+  key.look = (guint64) 1 << 60 | flags << 48 | (guint64) (look->shape & 0xff) << 40 |
+             (guint64) (style->certainty & 0xff) << 32 | pack_rgb (style->rgb);
+  key.detail = (guint64) lround (look->radius * 64);
+  return key;
+}
+
+static double
+symbol_extent (double radius)
+{
+  return radius * 2.5 + 8;
+}
+
 static void
 draw_symbol (SbItemLayer *self,
              cairo_t     *cr,
              const Mark  *mark)
 {
-  SbSymbolStyle style;
+  SymbolLook look;
+  SbSymbolKey key;
 
-  fill_style (self, mark, &style);
+  fill_style (self, mark, &look.style);
+  look.incident = sb_item_get_kind (mark->item) == SB_ITEM_KIND_INCIDENT;
+  look.shape = look.incident ? (int) sb_item_get_incident_type (mark->item)
+                             : (int) sb_actor_get_kind (sb_item_get_actor (mark->item, 0));
+  look.radius = mark->radius;
+  key = symbol_key (&look);
 
-  if (sb_item_get_kind (mark->item) == SB_ITEM_KIND_INCIDENT)
-    sb_symbol_paint_incident (cr, sb_item_get_incident_type (mark->item), &style,
-                              mark->x, mark->y, mark->radius);
-  else
-    sb_symbol_paint_deployment (cr, sb_actor_get_kind (sb_item_get_actor (mark->item, 0)), &style,
-                                mark->x, mark->y, mark->radius);
+  sb_symbol_cache_paint (self->symbols, cr, &key, symbol_extent (mark->radius), mark->x, mark->y,
+                         paint_symbol_look, &look);
 }
 
 static gboolean
@@ -476,7 +539,7 @@ draw_clipped_symbol (SbItemLayer *self,
                      cairo_t     *cr,
                      const Mark  *mark)
 {
-  double extent = mark->radius * 2.5 + 8;
+  double extent = symbol_extent (mark->radius);
 
   cairo_save (cr);
   cairo_rectangle (cr, mark->x - extent, mark->y - extent, 2 * extent, 2 * extent);
@@ -485,27 +548,79 @@ draw_clipped_symbol (SbItemLayer *self,
   cairo_restore (cr);
 }
 
-static void
-draw_site (SbItemLayer     *self,
-           cairo_t         *cr,
-           PangoLayout     *layout,
-           const SbCluster *cluster,
-           double           x,
-           double           y)
+typedef struct
 {
-  SbSymbolStyle style = { 0, };
-  double radius = cluster_radius (cluster);
+  const SbCluster *cluster;
+  double radius;
+  gboolean dark;
+} ClusterLook;
 
-  sb_incident_type_to_rgb (cluster->dominant, style.rgb);
-  style.dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+static void
+paint_site (cairo_t  *cr,
+            double    x,
+            double    y,
+            gpointer  data)
+{
+  ClusterLook *look = data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  SbSymbolStyle style = { 0, };
+  double radius = look->radius;
+
+  sb_incident_type_to_rgb (look->cluster->dominant, style.rgb);
+  style.dark = look->dark;
 
   cairo_save (cr);
   cairo_rectangle (cr, x - 3 * radius, y - 3 * radius, 6 * radius, 6 * radius);
   cairo_clip (cr);
-  sb_symbol_paint_incident (cr, cluster->dominant, &style, x, y, radius);
+  sb_symbol_paint_incident (cr, look->cluster->dominant, &style, x, y, radius);
   cairo_restore (cr);
 
-  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, cluster->count, style.dark);
+  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, look->cluster->count, style.dark);
+}
+
+static void
+paint_bubble (cairo_t  *cr,
+              double    x,
+              double    y,
+              gpointer  data)
+{
+  ClusterLook *look = data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+
+  sb_cluster_paint_bubble (cr, layout, x, y, look->cluster->count, look->cluster->dominant, look->dark);
+}
+
+/* A bubble, or a place's symbol with its count beside it: as many looks
+ * as counts, so cached too; the text is most of the work.
+ */
+static void
+draw_cluster_look (SbItemLayer     *self,
+                   cairo_t         *cr,
+                   const SbCluster *cluster,
+                   double           x,
+                   double           y)
+{
+  ClusterLook look = { cluster, cluster_radius (cluster), sb_map_layer_is_dark (SB_MAP_LAYER (self)) };
+  SbSymbolKey key;
+  double extent;
+
+  key.look = (guint64) (cluster->is_site ? 3 : 2) << 60 | (guint64) (look.dark ? 1 : 0) << 48 |
+             (guint64) cluster->dominant << 40;
+  key.detail = cluster->count;
+
+  if (cluster->is_site)
+    {
+      g_autofree char *text = sb_cluster_format_count (cluster->count);
+      double badge = MAX (16, 7.5 * strlen (text) + 8);
+
+      extent = MAX (3 * look.radius, MAX (look.radius * 0.5 + badge, look.radius * 0.95 + 9)) + 2;
+      sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_site, &look);
+    }
+  else
+    {
+      extent = look.radius + 8;
+      sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_bubble, &look);
+    }
 }
 
 static gboolean
@@ -540,8 +655,6 @@ draw_clusters (SbItemLayer        *self,
                const SbProjection *projection)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
   double box[4];
 
   view_box (projection, 40, box);
@@ -560,10 +673,8 @@ draw_clusters (SbItemLayer        *self,
           continue;
 
         sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
-        if (pass == 0)
-          sb_cluster_paint_bubble (cr, layout, x, y, cluster->count, cluster->dominant, dark);
-        else if (pass == 1)
-          draw_site (self, cr, layout, cluster, x, y);
+        if (pass < 2)
+          draw_cluster_look (self, cr, cluster, x, y);
         else
           {
             Mark mark = { 0, };
@@ -1035,6 +1146,7 @@ sb_item_layer_dispose (GObject *object)
   g_cancellable_cancel (self->actor_building);
   g_clear_object (&self->actor_building);
   g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+  g_clear_pointer (&self->symbols, sb_symbol_cache_free);
 
   G_OBJECT_CLASS (sb_item_layer_parent_class)->dispose (object);
 }
@@ -1082,6 +1194,7 @@ sb_item_layer_class_init (SbItemLayerClass *klass)
 static void
 sb_item_layer_init (SbItemLayer *self)
 {
+  self->symbols = sb_symbol_cache_new (SYMBOL_CACHE_BYTES);
 }
 
 SbItemLayer *

@@ -53,4 +53,6 @@ void         sb_map_layer_draw_scaled   (SbMapLayer         *self,
 void         sb_map_layer_set_symbol_scale (SbMapLayer *self,
                                             double      symbol_scale);
 
+gint64 sb_map_layer_get_snapshot_time (SbMapLayer *self);
+
 G_END_DECLS
