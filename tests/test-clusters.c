@@ -19,6 +19,7 @@
 #include "sb-cluster-index.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
+#include "sb-basemap-data.h"
 #include "sb-symbol-cache.h"
 #include "sb-symbols.h"
 
@@ -587,6 +588,68 @@ test_symbol_cache (void)
   g_assert_cmpuint (sb_symbol_cache_get_size (small), <, 200);
 }
 
+static void
+assert_features_equal (GPtrArray           *expected,
+                       const SbBasemapFile *file)
+{
+  g_assert_cmpuint (expected->len, ==, file->features->len);
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const SbBasemapFeature *a = g_ptr_array_index (expected, i);
+      const SbBasemapFeature *b = g_ptr_array_index (file->features, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpstr (a->iso_a3, ==, b->iso_a3);
+      g_assert_cmpint (a->scalerank, ==, b->scalerank);
+      g_assert_cmpint (a->is_capital, ==, b->is_capital);
+      g_assert_cmpuint (a->n_parts, ==, b->n_parts);
+      g_assert_cmpmem (a->part_starts, (a->n_parts + 1) * sizeof (guint), b->part_starts, (b->n_parts + 1) * sizeof (guint));
+      g_assert_cmpmem (a->points, a->part_starts[a->n_parts] * 2 * sizeof (double),
+                       b->points, b->part_starts[b->n_parts] * 2 * sizeof (double));
+      g_assert_cmpfloat (a->min_x, ==, b->min_x);
+      g_assert_cmpfloat (a->max_y, ==, b->max_y);
+      g_assert_cmpfloat (a->label_x, ==, b->label_x);
+      g_assert_cmpfloat (a->label_y, ==, b->label_y);
+    }
+}
+
+/* The base map compiled at build time is the GeoJSON it was made from,
+ * exactly; and a damaged one is refused, not read past its end.
+ */
+static void
+test_basemap_binary (void)
+{
+  static const char * const names[] = { "world-basemap.geojson", "sahel-basemap.geojson" };
+  SbBasemap *basemap = sb_basemap_get_default ();
+  const SbBasemapFile *files[] = { sb_basemap_get_world (basemap), sb_basemap_get_sahel (basemap) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "basemap", names[i], NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) features = NULL;
+      g_autoptr(GBytes) binary = NULL;
+      g_autoptr(GBytes) cut = NULL;
+      g_autoptr(GPtrArray) refused = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &data, &length, &error));
+      features = sb_basemap_features_from_geojson (data, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (features->len, >, 100);
+      assert_features_equal (features, files[i]);
+
+      binary = sb_basemap_features_to_binary (features);
+      cut = g_bytes_new_from_bytes (binary, 0, g_bytes_get_size (binary) - 5);
+      refused = sb_basemap_features_from_binary (cut, &error);
+      g_assert_null (refused);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
   g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
   g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
+  g_test_add_func ("/basemap/binary", test_basemap_binary);
 
   return g_test_run ();
 }
