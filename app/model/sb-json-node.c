@@ -245,7 +245,7 @@ build_number (SbJsonArena *self,
       memcpy (buffer, start, length);
       buffer[length] = '\0';
       node->value_type = 'i';
-      node->number = (double) g_ascii_strtoll (buffer, NULL, 10);
+      node->integer = g_ascii_strtoll (buffer, NULL, 10);
       return;
     }
 
@@ -469,6 +469,7 @@ sb_json_node_get_double (SbJsonNode *node)
   switch (node->value_type)
     {
     case 'i':
+      return (double) node->integer;
     case 'd':
       return node->number;
     case 'b':
@@ -489,6 +490,7 @@ sb_json_node_get_boolean (SbJsonNode *node)
     case 'b':
       return node->boolean;
     case 'i':
+      return node->integer != 0;
     case 'd':
       return node->number != 0;
     default:

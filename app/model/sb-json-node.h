@@ -45,6 +45,7 @@ struct _SbJsonNode
     SbJsonObject object;
     SbJsonArray array;
     const char *string;
+    gint64 integer;
     double number;
     gboolean boolean;
   };
