@@ -1,5 +1,8 @@
 /* main.c
  *
+ * The sahelbrief program: `--check` validates files without a display;
+ * anything else starts the application.
+ *
  * Copyright 2026 The SahelBrief developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,6 +1,10 @@
 /* sb-actor-chip.c
  *
+ * An actor's symbol in its colour, as the map draws it, for lists.
+ *
  * Decoration only: rows that show a chip name the actor in words.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-actor-chip"

@@ -1,7 +1,10 @@
 /* sb-application.c
  *
  * Start-up, application actions and the command line. One instance runs
- * per session; files opened later go to it over D-Bus.
+ * per session; files opened later go to it over D-Bus, and so does
+ * `--present`, as an action.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-application"
@@ -14,7 +17,6 @@
 #include "sb-basemap.h"
 #include "sb-briefing-language.h"
 #include "sb-preferences-window.h"
-#include "sb-presentation-actions.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -22,6 +24,7 @@ struct _SbApplication
   AdwApplication parent_instance;
 
   GSettings *settings;     /* NULL when the schema is not installed */
+  gboolean present_next;   /* `--present`: the next window shown presents */
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -36,6 +39,20 @@ sb_application_new (void)
                        NULL);
 }
 
+/* `sahelbrief --present [FILE]`: the next window the application shows
+ * presents its briefing once loaded.
+ */
+static void
+present_if_asked (SbApplication *self,
+                  SbWindow      *window)
+{
+  if (!self->present_next)
+    return;
+
+  self->present_next = FALSE;
+  sb_window_present_when_loaded (window);
+}
+
 static void
 sb_application_activate (GApplication *app)
 {
@@ -43,13 +60,13 @@ sb_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (sb_window_new (SB_APPLICATION (app)));
+      window = GTK_WINDOW (sb_window_new (GTK_APPLICATION (app), sb_application_get_settings (SB_APPLICATION (app))));
       sb_window_load_default (SB_WINDOW (window));
     }
 
   gtk_window_present (window);
   if (SB_IS_WINDOW (window))
-    sb_presentation_start_if_asked (SB_WINDOW (window));
+    present_if_asked (SB_APPLICATION (app), SB_WINDOW (window));
 }
 
 /* A window still showing the built-in briefing is reused for the first
@@ -70,11 +87,11 @@ sb_application_open (GApplication  *app,
       if (i == 0 && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
         window = SB_WINDOW (active);
       else
-        window = sb_window_new (SB_APPLICATION (app));
+        window = sb_window_new (GTK_APPLICATION (app), sb_application_get_settings (SB_APPLICATION (app)));
 
       sb_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
-      sb_presentation_start_if_asked (window);
+      present_if_asked (SB_APPLICATION (app), window);
     }
 }
 
@@ -133,7 +150,7 @@ sb_application_new_window_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
 {
-  SbWindow *window = sb_window_new (SB_APPLICATION (user_data));
+  SbWindow *window = sb_window_new (GTK_APPLICATION (user_data), sb_application_get_settings (SB_APPLICATION (user_data)));
 
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -146,7 +163,8 @@ sb_application_preferences_action (GSimpleAction *action,
 {
   SbApplication *self = user_data;
   GSettings *settings = sb_application_get_settings (self);
-  SbPreferencesWindow *preferences;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SbBriefing *briefing = SB_IS_WINDOW (active) ? sb_window_get_briefing (SB_WINDOW (active)) : NULL;
 
   if (settings == NULL)
     {
@@ -154,9 +172,18 @@ sb_application_preferences_action (GSimpleAction *action,
       return;
     }
 
-  preferences = sb_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), settings);
-  sb_presentation_add_preferences (ADW_PREFERENCES_WINDOW (preferences), settings);
-  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (sb_preferences_window_new (active, settings, briefing)));
+}
+
+/* Set through an action so that it reaches the running instance when
+ * there is one.
+ */
+static void
+sb_application_present_next_window_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  SB_APPLICATION (user_data)->present_next = TRUE;
 }
 
 static const GActionEntry app_actions[] = {
@@ -164,7 +191,23 @@ static const GActionEntry app_actions[] = {
   { "preferences", sb_application_preferences_action },
   { "quit", sb_application_quit_action },
   { "new-window", sb_application_new_window_action },
+  { "present-next-window", sb_application_present_next_window_action },
 };
+
+/* Every window shows its briefing again in the language now preferred. */
+static void
+on_briefing_language_changed (GSettings      *settings,
+                              const char     *key,
+                              GtkApplication *app)
+{
+  g_autofree char *code = g_settings_get_string (settings, "briefing-language");
+
+  sb_briefing_language_apply (code);
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data))
+      sb_selection_texts_changed (sb_window_get_selection (SB_WINDOW (l->data)));
+}
 
 static gpointer
 read_basemap (gpointer data)
@@ -179,6 +222,7 @@ sb_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  GSettings *settings;
 
   /* Reading the base map takes a tenth of a second: it is done on another
    * core while GTK and libadwaita start, and the first window waits for
@@ -193,10 +237,14 @@ sb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  sb_presentation_add_app_actions (GTK_APPLICATION (app));
 
-  if (sb_application_get_settings (SB_APPLICATION (app)) != NULL)
-    sb_briefing_language_follow (GTK_APPLICATION (app), sb_application_get_settings (SB_APPLICATION (app)));
+  settings = sb_application_get_settings (SB_APPLICATION (app));
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "changed::briefing-language",
+                               G_CALLBACK (on_briefing_language_changed), app, 0);
+      on_briefing_language_changed (settings, "briefing-language", GTK_APPLICATION (app));
+    }
 }
 
 /**
@@ -245,22 +293,47 @@ sb_application_class_init (SbApplicationClass *klass)
   app_class->startup = sb_application_startup;
 }
 
+/* `--present` goes to the instance that shows the window, perhaps already
+ * running: as an action, before the files to open.
+ */
+static int
+on_handle_local_options (GApplication *application,
+                         GVariantDict *options,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "present"))
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "present-next-window", NULL);
+  return -1;
+}
+
 static void
 sb_application_init (SbApplication *self)
 {
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check briefing files and print each problem, then exit"), NULL },
+      N_("Check briefings and data files (ACLED, UCDP GED, GeoJSON) and print each problem, then exit"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import ACLED exports, UCDP GED and GeoJSON into one briefing, written to --output, then exit"), NULL },
     { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Present the briefing full screen from its first step"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
-  /* Only listed here for --help; main() handles --check before the
-   * application starts.
+  /* Only listed here for --help; main() handles --check and --convert
+   * before the application starts.
    */
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_signal_connect (self, "handle-local-options", G_CALLBACK (sb_presentation_handle_local_options), NULL);
+  g_signal_connect (self, "handle-local-options", G_CALLBACK (on_handle_local_options), NULL);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Open SahelBrief briefings (.sahelbrief files)."));

@@ -3,6 +3,8 @@
  * The "briefing-language" setting: empty for the interface's language, or
  * a language code. Texts are looked up in it, then in English, then in the
  * briefing's own language (sb_text_lookup()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-briefing-language"
@@ -16,14 +18,13 @@
 #include "sb-briefing-language.h"
 #include "sb-format.h"
 #include "sb-step.h"
-#include "sb-window.h"
 
 /**
  * sb_briefing_language_apply:
  * @code: (nullable): a language code, or %NULL or "" for the interface's
  *
  * Sets the language texts of briefings are shown in. Open windows are not
- * refreshed: see sb_briefing_language_follow().
+ * refreshed: their selections are told with sb_selection_texts_changed().
  */
 void
 sb_briefing_language_apply (const char *code)
@@ -38,38 +39,6 @@ sb_briefing_language_apply (const char *code)
 
       sb_text_set_preferred_languages (languages);
     }
-}
-
-static void
-on_language_changed (GSettings      *settings,
-                     const char     *key,
-                     GtkApplication *app)
-{
-  g_autofree char *code = g_settings_get_string (settings, "briefing-language");
-
-  sb_briefing_language_apply (code);
-
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (SB_IS_WINDOW (l->data))
-      sb_selection_texts_changed (sb_window_get_selection (SB_WINDOW (l->data)));
-}
-
-/**
- * sb_briefing_language_follow:
- *
- * Applies the setting now and every time it changes, showing every window
- * of @app again in the new language.
- */
-void
-sb_briefing_language_follow (GtkApplication *app,
-                             GSettings      *settings)
-{
-  g_return_if_fail (GTK_IS_APPLICATION (app));
-  g_return_if_fail (G_IS_SETTINGS (settings));
-
-  g_signal_connect_object (settings, "changed::briefing-language",
-                           G_CALLBACK (on_language_changed), app, 0);
-  on_language_changed (settings, "briefing-language", app);
 }
 
 static void

@@ -2,19 +2,19 @@
  *
  * The language briefings are shown in, which may differ from the
  * interface's: a briefer may present in French from an English desktop.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <glib.h>
 
 #include "sb-briefing.h"
 
 G_BEGIN_DECLS
 
 void         sb_briefing_language_apply          (const char  *code);
-void         sb_briefing_language_follow         (GtkApplication *app,
-                                                  GSettings   *settings);
 char       **sb_briefing_language_list           (SbBriefing  *briefing,
                                                   const char  *current);
 const char  *sb_briefing_language_get_name       (const char  *code);

@@ -1,8 +1,13 @@
 /* sb-detail-pane.c
  *
+ * The detail pane: the selection's card, and its source with the cited
+ * passages.
+ *
  * The source is shown as plain text, never as markup: articles contain
  * "&" and "<". Every passage the selection cites in the shown source is
  * tinted; the current one is marked strongly and scrolled into view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-detail-pane"
@@ -47,6 +52,13 @@ struct _SbDetailPane
 };
 
 G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
+
+enum {
+  CITATION_COPIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define FACT_ENTITY_KEY "sb-entity"
 
@@ -161,6 +173,63 @@ add_link_fact (SbDetailPane *self,
       gtk_widget_add_css_class (note_label, "dim-label");
       gtk_box_append (GTK_BOX (values), note_label);
     }
+}
+
+/* What the file a statement or place was imported from says of it, key
+ * and value as the file has them: nothing in the file is lost.
+ */
+static void
+add_properties (SbDetailPane       *self,
+                const char * const *properties)
+{
+  GtkWidget *heading;
+
+  if (properties == NULL || properties[0] == NULL)
+    return;
+
+  heading = gtk_label_new (_("In the Imported File"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_grid_attach (self->facts, heading, 0, self->n_facts++, 2, 1);
+
+  for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    add_fact (self, properties[i], *properties[i + 1] != '\0' ? properties[i + 1] : "—", NULL);
+}
+
+/* For places drawn for reference: which of the file's properties names
+ * them all, the file imported again (win.name-reference-places).
+ */
+static void
+add_name_choice (SbDetailPane       *self,
+                 const char * const *properties)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button;
+
+  for (guint i = 0; properties != NULL && properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (*properties[i + 1] == '\0')
+        continue;
+
+      item = g_menu_item_new (properties[i], NULL);
+      g_menu_item_set_action_and_target_value (item, "win.name-reference-places",
+                                               g_variant_new_string (properties[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
+    return;
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Name Places By"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _("Name every place and area for reference by another property of the file"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 4);
+  gtk_grid_attach (self->facts, button, 0, self->n_facts++, 2, 1);
 }
 
 static void
@@ -286,6 +355,7 @@ show_item (SbDetailPane *self,
 
   add_figures (self, sb_item_get_figures (item));
   add_certainty (self, sb_item_get_evidence (item));
+  add_properties (self, sb_item_get_properties (item));
 
   g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
   for (guint i = 0; sb_item_get_figures (item) != NULL && i < sb_item_get_figures (item)->len; i++)
@@ -337,11 +407,16 @@ show_place (SbDetailPane *self,
   g_autofree char *coordinates = g_strdup_printf (_("%.4f, %.4f"), sb_place_get_latitude (place), sb_place_get_longitude (place));
   gboolean first = TRUE;
 
-  gtk_label_set_text (self->kind_label, _("Place"));
+  gtk_label_set_text (self->kind_label, !sb_place_is_reference (place) ? _("Place")
+                                       : sb_place_get_geometry (place) ? _("Area for reference")
+                                       : _("Place for reference"));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (place)));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
 
-  add_fact (self, _("Precision"), precision, NULL);
+  if (sb_place_get_geometry (place) != NULL)
+    add_fact (self, _("Outline"), _("As drawn in the imported file"), NULL);
+  else
+    add_fact (self, _("Precision"), precision, NULL);
   add_fact (self, _("Coordinates"), coordinates, _("Latitude, longitude (WGS 84)"));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -356,6 +431,10 @@ show_place (SbDetailPane *self,
       g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
       first = FALSE;
     }
+
+  add_properties (self, sb_place_get_properties (place));
+  if (sb_place_is_reference (place))
+    add_name_choice (self, sb_place_get_properties (place));
 }
 
 static void
@@ -584,15 +663,9 @@ copy_citation_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SbDetailPane *self = SB_DETAIL_PANE (widget);
-  GtkWidget *overlay;
 
-  if (!sb_detail_pane_copy_citation (self))
-    return;
-
-  /* A toast, where the window has an overlay for them. */
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Citation copied")));
+  if (sb_detail_pane_copy_citation (self))
+    g_signal_emit (self, signals[CITATION_COPIED], 0);
 }
 
 GtkTextView *
@@ -649,6 +722,18 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_detail_pane_dispose;
+
+  /**
+   * SbDetailPane::citation-copied:
+   *
+   * The passage shown, with its source and date, is on the clipboard.
+   */
+  signals[CITATION_COPIED] =
+    g_signal_new ("citation-copied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, stack);

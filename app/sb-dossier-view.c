@@ -1,4 +1,9 @@
-/* sb-dossier-view.c */
+/* sb-dossier-view.c
+ *
+ * One actor's dossier, each entry of which can be chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-dossier-view"
 

@@ -1,4 +1,10 @@
-/* sb-filter-popover.c */
+/* sb-filter-popover.c
+ *
+ * Layers and filters: which layers, certainties and incident types are
+ * shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-filter-popover"
 

@@ -5,31 +5,37 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "sb-briefing.h"
-#include "sb-selection.h"
+#include "sb-filter.h"
+#include "sb-import-file.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SB_IMPORT_ACLED,
-  SB_IMPORT_GEOJSON,
-} SbImportFormat;
+/* @encoding is %NULL to detect it. */
+typedef void (*SbImportChosenFunc) (GFile      *file,
+                                    const char *encoding,
+                                    gpointer    user_data);
 
 gboolean    sb_import_guess_format (GFile                *file,
                                     SbImportFormat       *format);
+void        sb_import_choose_file  (GtkWindow            *parent,
+                                    SbImportChosenFunc    callback,
+                                    gpointer              user_data);
 void        sb_import_file_async   (GFile                *file,
                                     SbImportFormat        format,
+                                    const char           *encoding,
+                                    const char           *name_property,
                                     GCancellable         *cancellable,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data);
 SbBriefing *sb_import_file_finish  (GAsyncResult         *result,
-                                    GPtrArray           **problems);
+                                    SbImportSummary     **summary);
+char       *sb_import_format_toast (const SbImportSummary *summary);
 
 void        sb_export_geojson_async  (SbBriefing          *briefing,
-                                      SbSelection         *filter,
+                                      SbFilter            *filter,
                                       GFile               *file,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,

@@ -1,8 +1,12 @@
 /* sb-kind-icons.c
  *
+ * The symbolic icon names of actor kinds, incident types and map layers.
+ *
  * Icon names follow the enums' nicks, so that a new kind without its icon
  * fails tests/test-kind-icons.c rather than showing a broken image.
  * build-aux/make-icons.c draws the icons with the map's own code.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-kind-icons"

@@ -1,4 +1,11 @@
-/* sb-preferences-window.c */
+/* sb-preferences-window.c
+ *
+ * The preferences, each a setting that takes effect at once: the tiles
+ * (whose address is checked before it is used), the language of the
+ * briefing's texts, the monitor to present on and less motion.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-preferences-window"
 
@@ -10,7 +17,6 @@
 #include "sb-file-chooser.h"
 #include "sb-preferences-window.h"
 #include "sb-tile-setup.h"
-#include "sb-window.h"
 
 struct _SbPreferencesWindow
 {
@@ -27,6 +33,7 @@ struct _SbPreferencesWindow
 
   GSettings *settings;
   GStrv language_codes;    /* those of language_row, "" for the interface's */
+  GtkStringList *monitor_connectors; /* those of the monitor row, "" for automatic */
 };
 
 G_DEFINE_FINAL_TYPE (SbPreferencesWindow, sb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -74,10 +81,9 @@ on_language_selected (SbPreferencesWindow *self)
  */
 static void
 setup_language_row (SbPreferencesWindow *self,
-                    GtkWindow           *parent)
+                    SbBriefing          *briefing)
 {
   g_autofree char *current = g_settings_get_string (self->settings, "briefing-language");
-  SbBriefing *briefing = SB_IS_WINDOW (parent) ? sb_window_get_briefing (SB_WINDOW (parent)) : NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_auto(GStrv) codes = sb_briefing_language_list (briefing, current);
   guint selected = 0;
@@ -96,6 +102,87 @@ setup_language_row (SbPreferencesWindow *self,
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->language_row, selected);
   self->language_codes = g_steal_pointer (&codes);
+}
+
+static void
+on_monitor_selected (AdwComboRow         *row,
+                     GParamSpec          *pspec,
+                     SbPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GtkStringObject) connector = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION || self->monitor_connectors == NULL)
+    return;
+
+  connector = g_list_model_get_item (G_LIST_MODEL (self->monitor_connectors), selected);
+  g_settings_set_string (self->settings, "presentation-monitor",
+                         connector ? gtk_string_object_get_string (connector) : "");
+}
+
+/* A page for presenting: the monitor, and less motion. */
+static void
+add_presenting_page (SbPreferencesWindow *self)
+{
+  GSettings *settings = self->settings;
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwComboRow *monitor_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  AdwActionRow *motion_row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *motion_switch = gtk_switch_new ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkStringList *connectors = gtk_string_list_new (NULL);
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autofree char *chosen = g_settings_get_string (settings, "presentation-monitor");
+  guint selected = 0;
+
+  adw_preferences_page_set_title (page, _("Presenting"));
+  adw_preferences_page_set_icon_name (page, "video-display-symbolic");
+  adw_preferences_group_set_title (group, _("Presentation"));
+  adw_preferences_group_set_description (group, _("F5 presents from the first step, Shift+F5 from the current one"));
+
+  gtk_string_list_append (labels, _("Automatic: a Monitor the Window Is Not On"));
+  gtk_string_list_append (connectors, "");
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      const char *connector = gdk_monitor_get_connector (monitor);
+      const char *model = gdk_monitor_get_model (monitor);
+      GdkRectangle geometry;
+      g_autofree char *label = NULL;
+
+      if (connector == NULL)
+        continue;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      /* Translators: a monitor: its connector, model and size in pixels */
+      label = g_strdup_printf (_("%s — %s, %d × %d"), connector, model ? model : _("Monitor"),
+                               geometry.width, geometry.height);
+      gtk_string_list_append (labels, label);
+      gtk_string_list_append (connectors, connector);
+      if (g_strcmp0 (connector, chosen) == 0)
+        selected = g_list_model_get_n_items (G_LIST_MODEL (connectors)) - 1;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (monitor_row), _("_Monitor"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (monitor_row), TRUE);
+  adw_combo_row_set_model (monitor_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (monitor_row, selected);
+  self->monitor_connectors = connectors;
+  g_signal_connect (monitor_row, "notify::selected", G_CALLBACK (on_monitor_selected), self);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (motion_row), _("_Reduce Motion"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (motion_row), TRUE);
+  adw_action_row_set_subtitle (motion_row, _("Cut between steps instead of flying the map"));
+  gtk_widget_set_valign (motion_switch, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (motion_row, motion_switch);
+  adw_action_row_set_activatable_widget (motion_row, motion_switch);
+  g_settings_bind (settings, "presentation-reduce-motion", motion_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  adw_preferences_group_add (group, GTK_WIDGET (monitor_row));
+  adw_preferences_group_add (group, GTK_WIDGET (motion_row));
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
 
 /* A tile address takes effect once it is whole and applied. */
@@ -161,6 +248,7 @@ sb_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->language_codes, g_strfreev);
+  g_clear_object (&self->monitor_connectors);
 
   G_OBJECT_CLASS (sb_preferences_window_parent_class)->dispose (object);
 }
@@ -196,15 +284,23 @@ sb_preferences_window_init (SbPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * sb_preferences_window_new:
+ * @parent: (nullable): the window it is for
+ * @briefing: (nullable): the briefing that window shows, whose languages
+ *   are offered
+ */
 SbPreferencesWindow *
-sb_preferences_window_new (GtkWindow *parent,
-                           GSettings *settings)
+sb_preferences_window_new (GtkWindow  *parent,
+                           GSettings  *settings,
+                           SbBriefing *briefing)
 {
   SbPreferencesWindow *self;
   g_autofree char *url_template = NULL;
   g_autofree char *attribution = NULL;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (briefing == NULL || SB_IS_BRIEFING (briefing), NULL);
 
   self = g_object_new (SB_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
@@ -219,7 +315,8 @@ sb_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "tile-cache-size", self->cache_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   update_rows (self);
-  setup_language_row (self, parent);
+  setup_language_row (self, briefing);
+  add_presenting_page (self);
 
   return self;
 }

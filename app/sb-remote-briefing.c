@@ -1,5 +1,8 @@
 /* sb-remote-briefing.c
  *
+ * Loads a briefing from an http or https address, for Open Location and
+ * Reload.
+ *
  * One SoupSession for the app, used from the main thread: libsoup 3.2's
  * sessions are not thread-safe. The body is read in chunks in the main
  * loop, so that the window can show progress and the size limit applies
@@ -19,6 +22,8 @@
  * whenever the load gives up on a body: closing the stream of an
  * unfinished body may have libsoup read the rest of it to keep the
  * connection, while cancelling the request drops the connection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-remote-briefing"

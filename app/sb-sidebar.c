@@ -1,8 +1,13 @@
 /* sb-sidebar.c
  *
+ * The sidebar: the actors by kind with their counts, search, and an
+ * actor's dossier.
+ *
  * Three pages: the actors, search results, and the dossier of one actor.
  * Choosing an actor selects it (the map frames it) and opens its dossier;
  * the dossier stays open while its statements are chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-sidebar"
@@ -326,7 +331,7 @@ update_counts (SbSidebar *self)
     }
 
   counting = g_new0 (Counting, 1);
-  counting->filter = sb_filter_new_from_selection (self->selection);
+  counting->filter = sb_filter_ref (sb_selection_get_filter (self->selection));
   counting->actors = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < rows->len; i++)
     {

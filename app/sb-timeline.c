@@ -1,5 +1,8 @@
 /* sb-timeline.c
  *
+ * The timeline below the map: incidents over time, and the time range
+ * that filters every view.
+ *
  * The counts come from a worker thread (a million incidents take a
  * while) and are asked for again only when a filter other than the time
  * range changes. Bins are calendar days, weeks, months or years, chosen
@@ -7,6 +10,8 @@
  * The keys and the play button move the range by whole bins; a drag sets
  * it to the day, and reaches the selection at most every RATE_MS so the
  * map and the lists are not asked to filter a million items per pixel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-timeline"
@@ -699,7 +704,7 @@ on_counted (GObject      *source_object,
 static void
 on_filter_changed (SbTimeline *self)
 {
-  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (self->selection);
+  g_autoptr(SbFilter) filter = sb_filter_ref (sb_selection_get_filter (self->selection));
 
   if (self->drag_mode == DRAG_NONE && self->apply_source == 0)
     sb_selection_get_time_range (self->selection, &self->first_day, &self->last_day);

@@ -1,4 +1,9 @@
-/* sb-toast.c */
+/* sb-toast.c
+ *
+ * Toasts whose text is shown as it is, never read as markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-toast"
 

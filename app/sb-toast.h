@@ -2,6 +2,8 @@
  *
  * Toasts whose text is shown as it is: libadwaita reads a toast's title
  * as markup, and file names and addresses may hold "&" or "<".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

@@ -1,8 +1,11 @@
 /* sb-window.c
  *
- * The window owns the one selection and filter state its views share, and
- * loads briefings: a briefing that fails to load never replaces the one
- * shown; its problems are listed as `--check` prints them.
+ * A briefing window: it builds the panes, owns the one selection and
+ * filter state its views share, and keeps its size, panes and tiles
+ * between sessions. Its actions are in sb-window-actions.c, what it does
+ * in the background in sb-window-jobs.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-window"
@@ -11,95 +14,27 @@
 
 #include <glib/gi18n.h>
 
-#include "sb-detail-pane.h"
-#include "sb-file-chooser.h"
-#include "sb-filter-popover.h"
-#include "sb-import.h"
-#include "sb-loader.h"
-#include "sb-location-dialog.h"
 #include "sb-map-view.h"
-#include "sb-presentation-actions.h"
-#include "sb-remote-briefing.h"
-#include "sb-sidebar.h"
 #include "sb-tile-setup.h"
-#include "sb-timeline.h"
 #include "sb-toast.h"
-#include "sb-window.h"
+#include "sb-window-private.h"
 
-#define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
-#define BRIEFING_MIME_TYPE "application/x-sahelbrief+json"
 #define MAX_RECENT 10
-#define MAX_RECENT_LOCATIONS 10
-
-struct _SbWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwWindowTitle *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkStack *main_stack;
-  AdwFlap *sidebar_flap;
-  AdwFlap *detail_flap;
-  SbSidebar *sidebar;
-  SbMapView *map_view;
-  SbTimeline *timeline;
-  SbDetailPane *detail_pane;
-  SbFilterPopover *filter_popover;
-  GtkWidget *filter_button;
-  GMenu *recent_menu;
-  GtkWidget *sidebar_handle;
-  GtkWidget *detail_handle;
-  AdwClamp *sidebar_clamp;
-  AdwClamp *detail_clamp;
-  GtkRevealer *progress_revealer;
-  GtkLabel *progress_label;
-  GtkProgressBar *progress_bar;
-  guint progress_timeout;  /* pulses the bar until a fraction is known */
-
-  SbSelection *selection;
-  GSettings *settings;     /* nullable */
-  gboolean restore_view;   /* the first briefing shown gets the saved view */
-  GFile *file;             /* NULL for the built-in briefing */
-  char *location;          /* the web address shown, or NULL */
-  char *location_etag;     /* (nullable) for reloading the location */
-  char *location_last_modified;
-  gboolean imported;       /* file is an ACLED export or GeoJSON */
-  SbImportFormat import_format;
-  GCancellable *loading;
-  GPtrArray *problems;     /* of the last load that failed */
-  double drag_start_width;
-};
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_BRIEFING,
+  PROP_SETTINGS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Whether the briefing now shown is the one the last window closed on. */
-static gboolean
-shows_last_briefing (SbWindow *self)
-{
-  g_autoptr(GVariant) saved = NULL;
-  g_autofree char *uri = NULL;
-
-  /* Nothing saved yet: the default value names no briefing. */
-  if (self->settings == NULL ||
-      (saved = g_settings_get_user_value (self->settings, "last-briefing")) == NULL)
-    return FALSE;
-
-  uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
-
-  return g_str_equal (g_variant_get_string (saved, NULL), uri);
-}
-
-/* The briefing language changed: the title is the briefing's too. */
+/* The title is the briefing's, in the briefing's language. */
 static void
-on_texts_changed (SbWindow *self)
+update_title (SbWindow *self)
 {
   SbBriefing *briefing = sb_selection_get_briefing (self->selection);
   SbText *subtitle;
@@ -116,645 +51,58 @@ on_texts_changed (SbWindow *self)
 }
 
 static void
-set_briefing (SbWindow   *self,
-              SbBriefing *briefing,
-              GFile      *file,
-              const char *location)
+present_if_waiting (SbWindow *self)
 {
-  SbText *subtitle = sb_briefing_get_subtitle (briefing);
-  const char *title = sb_text_get (sb_briefing_get_title (briefing));
+  if (!self->present_when_loaded || _sb_window_job_is_loading (self) ||
+      sb_selection_get_briefing (self->selection) == NULL)
+    return;
 
-  g_set_object (&self->file, file);
-  self->imported = FALSE;
-  if (g_strcmp0 (location, self->location) != 0)
-    {
-      g_free (self->location);
-      self->location = g_strdup (location);
-      g_clear_pointer (&self->location_etag, g_free);
-      g_clear_pointer (&self->location_last_modified, g_free);
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL || location != NULL);
-
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle ? sb_text_get (subtitle) : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
-
-  sb_selection_set_briefing (self->selection, briefing);
-
-  if (self->restore_view && shows_last_briefing (self))
-    sb_map_view_go_to (self->map_view,
-                       g_settings_get_double (self->settings, "map-latitude"),
-                       g_settings_get_double (self->settings, "map-longitude"),
-                       g_settings_get_double (self->settings, "map-zoom"));
-  else
-    sb_map_view_frame_briefing (self->map_view);
-  self->restore_view = FALSE;
-  gtk_stack_set_visible_child_name (self->main_stack, "briefing");
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
+  self->present_when_loaded = FALSE;
+  sb_presenter_start (self->presenter, FALSE);
 }
 
-static AdwMessageDialog *
-create_message_dialog (SbWindow   *self,
-                       const char *heading)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  return ADW_MESSAGE_DIALOG (dialog);
-}
-
-/* "“name” has 3 problems", and whether the briefing shown stays. */
-static char *
-format_problem_count (SbWindow   *self,
-                      const char *name,
-                      guint       n_problems)
-{
-  g_autofree char *basename = g_path_get_basename (name);
-
-  if (sb_selection_get_briefing (self->selection) != NULL)
-    return g_strdup_printf (ngettext ("“%s” has %u problem. The briefing shown stays open.",
-                                      "“%s” has %u problems. The briefing shown stays open.",
-                                      n_problems),
-                            basename, n_problems);
-
-  return g_strdup_printf (ngettext ("“%s” has %u problem.", "“%s” has %u problems.", n_problems),
-                          basename, n_problems);
-}
-
-/* The problems as `sahelbrief --check` prints them (file, line, column,
- * path), each naming @name, under @heading and @summary.
- */
+/* Presenting and exporting need a briefing. */
 static void
-show_problems (SbWindow   *self,
-               const char *heading,
-               const char *summary,
-               const char *name,
-               GPtrArray  *problems)
+update_presenting_actions (SbWindow *self)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwMessageDialog *dialog;
-  GtkWidget *label, *scrolled;
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  self->problems = g_ptr_array_ref (problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = sb_problem_to_string (g_ptr_array_index (problems, i), name);
-
-      g_string_append_printf (body, "%s%s", i ? "\n" : "", line);
-    }
-
-  dialog = create_message_dialog (self, heading);
-  adw_message_dialog_set_body (dialog, summary);
-
-  label = gtk_label_new (body->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_add_css_class (label, "problems");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
-                                  -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  adw_message_dialog_set_extra_child (dialog, scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_load_problems (SbWindow   *self,
-                    const char *heading,
-                    const char *name,
-                    GPtrArray  *problems)
-{
-  g_autofree char *summary = format_problem_count (self, name, problems->len);
-
-  show_problems (self, heading, summary, name, problems);
-}
-
-void
-sb_window_load_default (SbWindow *self)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(SbBriefing) briefing = NULL;
-
-  g_return_if_fail (SB_IS_WINDOW (self));
-
-  bytes = g_resources_lookup_data (DEFAULT_BRIEFING, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  briefing = sb_loader_load_bytes (bytes, &problems);
-
-  /* The test suite checks the built-in briefing; this would be a bug. */
-  if (briefing == NULL)
-    {
-      show_load_problems (self, _("Could Not Open the Briefing"), DEFAULT_BRIEFING, problems);
-      return;
-    }
-
-  set_briefing (self, briefing, NULL, NULL);
-}
-
-static void
-remember_file (SbWindow *self,
-               GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *name = g_file_get_basename (file);
-  GtkRecentData data = {
-    .display_name = name,
-    .mime_type = (char *) BRIEFING_MIME_TYPE,
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = (char *) "sahelbrief %u",
+  static const char *presenting[] = {
+    "presentation.start", "presentation.resume", "presentation.export-view",
+    "presentation.export-handout", "presentation.print",
   };
+  gboolean shown = sb_selection_get_briefing (self->selection) != NULL;
 
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-static gboolean
-pulse_progress (gpointer data)
-{
-  SbWindow *self = data;
-
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  gtk_progress_bar_pulse (self->progress_bar);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* One job at a time: a new load, import or export supersedes the one
- * under way. The bar below the header bar shows @status with a Cancel
- * button, unless the job is over within a quarter of a second.
- */
-static void
-start_loading (SbWindow   *self,
-               const char *status,
-               const char *location)
-{
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-  self->loading = g_cancellable_new ();
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", TRUE);
-
-  gtk_label_set_label (self->progress_label, status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_label), location);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  g_clear_handle_id (&self->progress_timeout, g_source_remove);
-  self->progress_timeout = g_timeout_add (250, pulse_progress, self);
+  for (guint i = 0; i < G_N_ELEMENTS (presenting); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), presenting[i], shown);
 }
 
 static void
-stop_loading (SbWindow *self)
+on_briefing_changed (SbWindow *self)
 {
-  g_clear_object (&self->loading);
-  g_clear_handle_id (&self->progress_timeout, g_source_remove);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
-}
-
-static void
-on_file_loaded (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(SbBriefing) briefing = NULL;
-  GFile *file = g_task_get_task_data (G_TASK (result));
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-
-  briefing = sb_loader_load_file_finish (result, &problems);
-
-  /* Superseded by a later load, or the window went away. */
-  if (cancellable != self->loading)
-    return;
-  stop_loading (self);
-
-  if (briefing == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      show_load_problems (self, _("Could Not Open the Briefing"), name, problems);
-      return;
-    }
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  remember_file (self, file);
-  set_briefing (self, briefing, file, NULL);
+  update_presenting_actions (self);
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
+  present_if_waiting (self);
 }
 
 /**
- * sb_window_open:
+ * sb_window_present_when_loaded:
  *
- * Loads @file in the background; the briefing shown stays until the new
- * one has loaded without problems.
+ * Presents the briefing from its first step as soon as the window shows
+ * one and loads no other: `sahelbrief --present [FILE]`.
  */
 void
-sb_window_open (SbWindow *self,
-                GFile    *file)
+sb_window_present_when_loaded (SbWindow *self)
 {
   g_return_if_fail (SB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
-  /* Addresses given on the command line or dropped from a browser. */
-  if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      sb_window_open_location (self, uri);
-      return;
-    }
-
-  /* ACLED exports and GeoJSON opened from the file manager or dropped. */
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    SbImportFormat format;
-
-    if (name != NULL && !g_str_has_suffix (name, ".json") && sb_import_guess_format (file, &format))
-      {
-        sb_window_import (self, file, format);
-        return;
-      }
-  }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *location = g_file_get_parse_name (file);
-    g_autofree char *status = g_strdup_printf (_("Opening “%s”…"), name);
-
-    start_loading (self, status, location);
-  }
-  sb_loader_load_file_async (file, self->loading, on_file_loaded, g_object_ref (self));
+  self->present_when_loaded = TRUE;
+  present_if_waiting (self);
 }
 
 static void
-remember_location (SbWindow   *self,
-                   const char *uri)
+on_citation_copied (SbWindow *self)
 {
-  g_auto(GStrv) recent = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  guint kept = 1;
-
-  if (self->settings == NULL)
-    return;
-
-  recent = g_settings_get_strv (self->settings, "recent-locations");
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; recent[i] != NULL && kept < MAX_RECENT_LOCATIONS; i++)
-    if (!g_str_equal (recent[i], uri))
-      {
-        g_strv_builder_add (builder, recent[i]);
-        kept++;
-      }
-
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-locations", (const char * const *) updated);
-}
-
-static void
-show_job_error (SbWindow   *self,
-                const char *heading,
-                GError     *error)
-{
-  AdwMessageDialog *dialog = create_message_dialog (self, heading);
-
-  if (sb_selection_get_briefing (self->selection) != NULL)
-    adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
-  else
-    adw_message_dialog_set_body (dialog, error->message);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_progress_bar (goffset  received,
-                      goffset  total,
-                      gpointer user_data)
-{
-  SbWindow *self = user_data;
-
-  if (total > 0)
-    {
-      /* Known size: a fraction rather than a pulse. */
-      g_clear_handle_id (&self->progress_timeout, g_source_remove);
-      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-      gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) received / total));
-    }
-}
-
-static void
-on_location_loaded (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-  g_autoptr(SbRemoteResult) remote = NULL;
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  const char *requested = g_object_get_data (G_OBJECT (cancellable), "uri");
-
-  remote = sb_remote_briefing_load_finish (result, &error);
-
-  /* Superseded by a later load, or the window went away. */
-  if (cancellable != self->loading)
-    return;
-  stop_loading (self);
-
-  if (remote == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_job_error (self, _("Could Not Open Location"), error);
-      return;
-    }
-
-  if (remote->not_modified)
-    {
-      /* A redirect may have moved it; the validators still hold. */
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The briefing on the server has not changed")));
-      return;
-    }
-
-  if (remote->briefing == NULL)
-    {
-      show_load_problems (self, _("Could Not Open the Briefing"), remote->uri, remote->problems);
-      return;
-    }
-
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  remember_location (self, requested);
-  set_briefing (self, remote->briefing, NULL, requested);
-  g_free (self->location_etag);
-  self->location_etag = g_strdup (remote->etag);
-  g_free (self->location_last_modified);
-  self->location_last_modified = g_strdup (remote->last_modified);
-}
-
-static void
-load_location (SbWindow   *self,
-               const char *uri,
-               gboolean    conditional)
-{
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  g_autofree char *status = NULL;
-
-  status = g_strdup_printf (_("Loading the briefing from %s…"),
-                            parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
-  start_loading (self, status, uri);
-  g_object_set_data_full (G_OBJECT (self->loading), "uri", g_strdup (uri), g_free);
-
-  sb_remote_briefing_load_async (uri,
-                                 conditional ? self->location_etag : NULL,
-                                 conditional ? self->location_last_modified : NULL,
-                                 self->loading,
-                                 on_progress_bar, self,
-                                 on_location_loaded, g_object_ref (self));
-}
-
-/**
- * sb_window_open_location:
- *
- * Loads the briefing at the http or https address @uri in the background;
- * the briefing shown stays until the new one has loaded without problems.
- */
-void
-sb_window_open_location (SbWindow   *self,
-                         const char *uri)
-{
-  g_return_if_fail (SB_IS_WINDOW (self));
-  g_return_if_fail (uri != NULL);
-
-  load_location (self, uri, FALSE);
-}
-
-static void
-show_import_problems_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->problems == NULL || self->file == NULL)
-    return;
-
-  /* show_problems() keeps its own reference. */
-  problems = g_ptr_array_ref (self->problems);
-  name = g_file_get_parse_name (self->file);
-  {
-    g_autofree char *basename = g_file_get_basename (self->file);
-    g_autofree char *summary =
-      g_strdup_printf (ngettext ("Importing “%s” met %u problem; what it concerns was left out.",
-                                 "Importing “%s” met %u problems; what they concern was left out.",
-                                 problems->len),
-                       basename, problems->len);
-
-    show_problems (self, _("Imported with Problems"), summary, name, problems);
-  }
-}
-
-static void
-on_imported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(SbBriefing) briefing = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  GFile *file = g_object_get_data (G_OBJECT (cancellable), "file");
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  briefing = sb_import_file_finish (result, &problems);
-
-  if (cancellable != self->loading)
-    return;
-  stop_loading (self);
-
-  if (briefing == NULL)
-    {
-      if (problems->len > 0)
-        show_load_problems (self, _("Could Not Import"), name, problems);
-      return;
-    }
-
-  set_briefing (self, briefing, file, NULL);
-  self->imported = TRUE;
-  self->import_format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cancellable), "format"));
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-
-  /* Rows skipped: the briefing is shown, the problems a click away. */
-  if (problems->len > 0)
-    {
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      self->problems = g_ptr_array_ref (problems);
-      title = g_strdup_printf (ngettext ("Imported with %u problem", "Imported with %u problems", problems->len),
-                               problems->len);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-import-problems");
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-/**
- * sb_window_import:
- *
- * Imports an ACLED export or GeoJSON in the background and shows it as a
- * briefing; the briefing shown stays when nothing can be imported.
- */
-void
-sb_window_import (SbWindow       *self,
-                  GFile          *file,
-                  SbImportFormat  format)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *status = NULL;
-
-  g_return_if_fail (SB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  name = g_file_get_basename (file);
-  location = g_file_get_parse_name (file);
-  status = g_strdup_printf (_("Importing “%s”…"), name);
-  start_loading (self, status, location);
-  g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (self->loading), "format", GUINT_TO_POINTER (format));
-
-  sb_import_file_async (file, format, self->loading, on_imported, g_object_ref (self));
-}
-
-static void
-on_import_chosen (GFile    *file,
-                  gpointer  user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-  SbImportFormat format;
-
-  if (file == NULL)
-    return;
-
-  if (!sb_import_guess_format (file, &format))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                             _("“%s” is neither a CSV file nor GeoJSON: SahelBrief imports "
-                                               "ACLED exports (.csv) and GeoJSON (.geojson or .json)"), name);
-
-      show_job_error (self, _("Could Not Import"), error);
-      return;
-    }
-
-  sb_window_import (self, file, format);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  g_autoptr(GListModel) filters =
-    sb_file_filters_new (sb_file_filter_new (_("ACLED Exports and GeoJSON"), NULL, "csv", "geojson", "json", NULL),
-                    sb_file_filter_new (_("ACLED Exports (CSV)"), "text/csv", "csv", NULL),
-                    sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", "json", NULL),
-                    NULL);
-
-  sb_file_chooser_open (GTK_WINDOW (widget), _("Import Events"), _("_Import"), filters,
-                        on_import_chosen, g_object_ref (widget));
-}
-
-static void
-on_exported (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  GFile *file = g_object_get_data (G_OBJECT (cancellable), "file");
-  g_autofree char *name = g_file_get_basename (file);
-
-  /* A load that took over cancelled the export; if the file was
-   * replaced before that, the export still says so.
-   */
-  sb_export_geojson_finish (result, &error);
-  if (cancellable == self->loading)
-    stop_loading (self);
-  else if (error != NULL)
-    return;
-
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_job_error (self, _("Could Not Export"), error);
-      return;
-    }
-
-  {
-    g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
-
-    adw_toast_overlay_add_toast (self->toast_overlay, sb_toast_new_plain (title));
-  }
-}
-
-static void
-on_export_chosen (GFile    *file,
-                  gpointer  user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-  g_autofree char *name = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *status = NULL;
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
-
-  if (file == NULL || briefing == NULL)
-    return;
-
-  name = g_file_get_basename (file);
-  location = g_file_get_parse_name (file);
-  status = g_strdup_printf (_("Exporting to “%s”…"), name);
-  start_loading (self, status, location);
-  g_object_set_data_full (G_OBJECT (self->loading), "file", g_object_ref (file), g_object_unref);
-
-  /* The filter is read in a worker thread: nothing may change it meanwhile. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
-  sb_export_geojson_async (briefing, self->selection, file, self->loading, on_exported, g_object_ref (self));
-}
-
-static void
-export_geojson_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
-  g_autoptr(GListModel) filters = NULL;
-  g_autofree char *suggested = NULL;
-
-  if (briefing == NULL)
-    return;
-
-  filters = sb_file_filters_new (sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", NULL), NULL);
-  suggested = g_strdup_printf ("%s.geojson", sb_text_get (sb_briefing_get_title (briefing)));
-  g_strdelimit (suggested, "/\\:", '-');
-  sb_file_chooser_save (GTK_WINDOW (self), _("Export the Items Shown as GeoJSON"), suggested, filters,
-                        on_export_chosen, g_object_ref (self));
+  sb_window_add_toast (self, adw_toast_new (_("Citation copied")));
 }
 
 /**
@@ -775,7 +123,7 @@ sb_window_shows_default (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && self->location == NULL && self->loading == NULL &&
+  return self->file == NULL && self->location == NULL && !_sb_window_job_is_loading (self) &&
          sb_selection_get_briefing (self->selection) != NULL;
 }
 
@@ -784,7 +132,7 @@ sb_window_is_loading (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  return self->loading != NULL;
+  return _sb_window_job_is_loading (self);
 }
 
 SbBriefing *
@@ -826,6 +174,19 @@ sb_window_get_map_view (SbWindow *self)
 }
 
 /**
+ * sb_window_get_presenter:
+ *
+ * Returns: (transfer none): what presents the window's briefing
+ */
+SbPresenter *
+sb_window_get_presenter (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->presenter;
+}
+
+/**
  * sb_window_get_problems:
  *
  * Returns: (nullable): the problems of the last file that failed to load
@@ -838,52 +199,12 @@ sb_window_get_problems (SbWindow *self)
   return self->problems;
 }
 
-static void
-on_briefing_chosen (GFile    *file,
-                    gpointer  user_data)
-{
-  g_autoptr(SbWindow) self = user_data;
-
-  if (file != NULL)
-    sb_window_open (self, file);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  g_autoptr(GListModel) filters =
-    sb_file_filters_new (sb_file_filter_new (_("Briefings"), BRIEFING_MIME_TYPE, "sahelbrief", NULL), NULL);
-
-  sb_file_chooser_open (GTK_WINDOW (widget), _("Open Briefing"), NULL, filters,
-                        on_briefing_chosen, g_object_ref (widget));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  sb_window_open (SB_WINDOW (widget), file);
-}
-
-static void
-open_default_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  sb_window_load_default (SB_WINDOW (widget));
-}
-
 static gboolean
 is_briefing (GtkRecentInfo *info)
 {
   const char *mime_type = gtk_recent_info_get_mime_type (info);
 
-  return g_strcmp0 (mime_type, BRIEFING_MIME_TYPE) == 0 ||
+  return g_strcmp0 (mime_type, SB_WINDOW_BRIEFING_MIME_TYPE) == 0 ||
          g_str_has_suffix (gtk_recent_info_get_uri (info), ".sahelbrief");
 }
 
@@ -930,149 +251,6 @@ update_recent_menu (SbWindow *self)
     }
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-static void
-open_location_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-  g_auto(GStrv) recent = NULL;
-
-  if (self->settings != NULL)
-    recent = g_settings_get_strv (self->settings, "recent-locations");
-
-  gtk_window_present (sb_location_dialog_new (GTK_WINDOW (self), (const char * const *) recent));
-}
-
-static void
-open_location_uri_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  sb_window_open_location (SB_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* Files are read again; web addresses are asked whether they changed. */
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  if (self->location != NULL)
-    load_location (self, self->location, TRUE);
-  else if (self->file != NULL && self->imported)
-    sb_window_import (self, self->file, self->import_format);
-  else if (self->file != NULL)
-    sb_window_open (self, self->file);
-}
-
-static void
-cancel_loading_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  g_cancellable_cancel (self->loading);
-  stop_loading (self);
-}
-
-static void
-no_recent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
-  sb_sidebar_focus_search (self->sidebar);
-}
-
-/* Escape steps back: the selection first, then out of a dossier. */
-static void
-escape_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  if (sb_selection_get_selected (self->selection) != NULL &&
-      !SB_IS_ACTOR (sb_selection_get_selected (self->selection)))
-    sb_selection_clear (self->selection);
-  else if (!sb_sidebar_go_back (self->sidebar))
-    sb_selection_clear (self->selection);
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->sidebar_flap, !adw_flap_get_reveal_flap (self->sidebar_flap));
-}
-
-static void
-toggle_details_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->detail_flap, !adw_flap_get_reveal_flap (self->detail_flap));
-}
-
-static void
-copy_citation_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->detail_pane), "detail.copy-citation", NULL);
-}
-
-static void
-filters_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SbWindow *self = SB_WINDOW (widget);
-
-  gtk_popover_popup (GTK_POPOVER (self->filter_popover));
-}
-
-static void
-frame_all_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  sb_map_view_frame_briefing (SB_WINDOW (widget)->map_view);
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ShumateMap *map = sb_map_view_get_map (SB_WINDOW (widget)->map_view);
-
-  if (g_str_equal (action_name, "map.zoom-in"))
-    shumate_map_zoom_in (map);
-  else
-    shumate_map_zoom_out (map);
 }
 
 static gboolean
@@ -1155,23 +333,56 @@ setup_handle (SbWindow  *self,
   gtk_widget_set_cursor_from_name (handle, "col-resize");
 }
 
-/* The tiles the preferences name, opened off the main thread; a choice
- * that cannot be used leaves the built-in base map, and says why.
+/* The tiles the preferences name; a choice that cannot be used leaves the
+ * built-in base map, and says why.
  */
 static void
-on_tiles_refused (SbWindow   *self,
-                  const char *message)
+on_tiles_opened (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  AdwToast *toast = sb_toast_new_plain (message);
+  g_autoptr(SbWindow) self = user_data;
+  g_autoptr(ShumateMapSource) tiles = NULL;
+  g_autoptr(GError) error = NULL;
 
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tiles = sb_tile_setup_from_settings_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->tiles_opening);
+
+  sb_map_view_set_tiles (self->map_view, tiles);
+  sb_presenter_set_tiles (self->presenter, tiles);
+
+  if (error != NULL)
+    {
+      AdwToast *toast = sb_toast_new_plain (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      sb_window_add_toast (self, toast);
+    }
 }
 
+/* The tiles the preferences name, opened in a worker thread (a hostile
+ * MBTiles file must not hold up the window); a choice that cannot be
+ * used leaves the built-in base map, and says why. A later change
+ * supersedes one still opening.
+ */
 static void
 apply_tile_settings (SbWindow *self)
 {
-  sb_map_view_apply_tile_settings (self->map_view, self->settings);
+  g_cancellable_cancel (self->tiles_opening);
+  g_clear_object (&self->tiles_opening);
+  self->tiles_opening = g_cancellable_new ();
+
+  /* While a file opens, the base map: not tiles from elsewhere. */
+  if (g_settings_get_enum (self->settings, "tile-source") == SB_TILES_MBTILES)
+    {
+      sb_map_view_set_tiles (self->map_view, NULL);
+      sb_presenter_set_tiles (self->presenter, NULL);
+    }
+
+  sb_tile_setup_from_settings_async (self->settings, self->tiles_opening,
+                                     on_tiles_opened, g_object_ref (self));
 }
 
 static void
@@ -1188,8 +399,6 @@ restore_state (SbWindow *self)
   if (self->settings == NULL)
     return;
 
-  g_signal_connect_object (self->map_view, "tiles-refused", G_CALLBACK (on_tiles_refused),
-                           self, G_CONNECT_SWAPPED);
   apply_tile_settings (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_tile_setting_changed),
                            self, G_CONNECT_SWAPPED);
@@ -1247,18 +456,33 @@ on_selected_changed (SbWindow *self)
 }
 
 static void
+sb_window_constructed (GObject *object)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  G_OBJECT_CLASS (sb_window_parent_class)->constructed (object);
+
+  self->presenter = sb_presenter_new (GTK_WINDOW (self), self->settings, self->selection, NULL);
+  restore_state (self);
+}
+
+static void
 sb_window_dispose (GObject *object)
 {
   SbWindow *self = (SbWindow *)object;
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  _sb_window_cancel_job (self);
+  g_cancellable_cancel (self->tiles_opening);
+  g_clear_object (&self->tiles_opening);
+  g_clear_object (&self->presenter);
   g_clear_object (&self->file);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->location_etag, g_free);
   g_clear_pointer (&self->location_last_modified, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->import_encoding, g_free);
+  g_clear_pointer (&self->import_name_property, g_free);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1287,18 +511,44 @@ sb_window_get_property (GObject    *object,
 }
 
 static void
+sb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sb_window_class_init (SbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_window_dispose;
+  object_class->constructed = sb_window_constructed;
   object_class->get_property = sb_window_get_property;
+  object_class->set_property = sb_window_set_property;
 
   properties[PROP_BRIEFING] =
     g_param_spec_object ("briefing", NULL, NULL,
                          SB_TYPE_BRIEFING,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1329,41 +579,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_clamp);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
-  gtk_widget_class_install_action (widget_class, "win.open-location", NULL, open_location_action);
-  gtk_widget_class_install_action (widget_class, "win.open-location-uri", "s", open_location_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.show-import-problems", NULL, show_import_problems_action);
-  gtk_widget_class_install_action (widget_class, "win.export-geojson", NULL, export_geojson_action);
-  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-details", NULL, toggle_details_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
-  gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action);
-  gtk_widget_class_install_action (widget_class, "map.frame-all", NULL, frame_all_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-location", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-details", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-citation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filters", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.frame-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+  _sb_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1374,6 +590,7 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
 
   self->selection = sb_selection_new ();
   sb_map_view_set_selection (self->map_view, self->selection);
@@ -1384,8 +601,10 @@ sb_window_init (SbWindow *self)
 
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::briefing",
+                           G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "texts-changed",
-                           G_CALLBACK (on_texts_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   setup_handle (self, self->sidebar_handle);
   setup_handle (self, self->detail_handle);
@@ -1400,24 +619,26 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
-  sb_presentation_install (self);
+  g_signal_connect_object (self->detail_pane, "citation-copied",
+                           G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
+  update_presenting_actions (self);
 }
 
 /**
  * sb_window_new:
- * @application: (nullable): the application, whose settings the window
- *   restores and saves
+ * @application: (nullable): the application
+ * @settings: (nullable): the app's settings, which the window restores
+ *   and saves; %NULL when its schema is not installed
  */
 SbWindow *
-sb_window_new (SbApplication *application)
+sb_window_new (GtkApplication *application,
+               GSettings      *settings)
 {
-  SbWindow *self = g_object_new (SB_TYPE_WINDOW,
-                                 "application", application,
-                                 NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  if (application != NULL)
-    g_set_object (&self->settings, sb_application_get_settings (application));
-  restore_state (self);
-
-  return self;
+  return g_object_new (SB_TYPE_WINDOW,
+                       "application", application,
+                       "settings", settings,
+                       NULL);
 }

@@ -1,16 +1,19 @@
 /* sb-window.h
  *
  * A briefing window: actors and dossiers, the map, the detail pane.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
 #include <adwaita.h>
 
-#include "sb-application.h"
 #include "sb-import.h"
 #include "sb-briefing.h"
+#include "sb-export.h"
 #include "sb-map-view.h"
+#include "sb-presenter.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -19,7 +22,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 
-SbWindow    *sb_window_new            (SbApplication *application);
+SbWindow    *sb_window_new            (GtkApplication *application,
+                                       GSettings     *settings);
 void         sb_window_load_default   (SbWindow      *self);
 void         sb_window_open           (SbWindow      *self,
                                        GFile         *file);
@@ -28,13 +32,28 @@ void         sb_window_open_location  (SbWindow      *self,
 const char  *sb_window_get_location   (SbWindow      *self);
 void         sb_window_import         (SbWindow      *self,
                                        GFile         *file,
-                                       SbImportFormat format);
+                                       SbImportFormat format,
+                                       const char    *encoding);
+void         sb_window_export_geojson (SbWindow      *self,
+                                       GFile         *file);
+void         sb_window_export_view    (SbWindow      *self,
+                                       GFile         *file,
+                                       SbExportFormat format,
+                                       int            width,
+                                       int            height);
+void         sb_window_export_handout (SbWindow      *self,
+                                       GFile         *file,
+                                       gboolean       notes);
 gboolean     sb_window_shows_default  (SbWindow      *self);
 gboolean     sb_window_is_loading     (SbWindow      *self);
 SbBriefing  *sb_window_get_briefing   (SbWindow      *self);
 GFile       *sb_window_get_file       (SbWindow      *self);
 SbSelection *sb_window_get_selection  (SbWindow      *self);
 SbMapView   *sb_window_get_map_view   (SbWindow      *self);
+SbPresenter *sb_window_get_presenter  (SbWindow      *self);
+void         sb_window_present_when_loaded (SbWindow *self);
 GPtrArray   *sb_window_get_problems   (SbWindow      *self);
+void         sb_window_add_toast      (SbWindow      *self,
+                                       AdwToast      *toast);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
  * joins, closed outlines and circles as rings. The pieces of a glyph all
  * wind the same way, so with the nonzero rule they add up to their union.
  * Outlines are snapped to the pixel grid so that they stay crisp at 16 px.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 /* First, as it defines G_LOG_DOMAIN: trace_glyph() and glyph_is_filled()

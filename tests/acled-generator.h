@@ -12,9 +12,24 @@
 
 G_BEGIN_DECLS
 
-void acled_generator_write (FILE    *out,
-                            guint    n_rows,
-                            guint    n_locations,
-                            guint32  seed);
+/* How the file is written: as ACLED writes it, or as it arrives after a
+ * spreadsheet (Windows-1252, Excel's dates, CRLF). The events are the
+ * same either way.
+ */
+typedef enum
+{
+  ACLED_GENERATOR_CLEAN,
+  ACLED_GENERATOR_SPREADSHEET,
+} AcledGeneratorStyle;
+
+void acled_generator_write        (FILE                *out,
+                                   guint                n_rows,
+                                   guint                n_locations,
+                                   guint32              seed);
+void acled_generator_write_styled (FILE                *out,
+                                   guint                n_rows,
+                                   guint                n_locations,
+                                   guint32              seed,
+                                   AcledGeneratorStyle  style);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
  * Writes the JSON text directly, with the escapes and number forms a
  * hand-written or foreign file may use, so that the loader reads more
  * than the app's own writer makes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "briefing-generator.h"

@@ -4,6 +4,8 @@
  * kind of statement and every form of text, date, quantity and geometry
  * the format allows, with strings full of what breaks writers (quotes,
  * backslashes, control characters, markup, emoji, right-to-left text).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

@@ -1,5 +1,8 @@
 /* sb-test-util.c
  *
+ * What the GUI tests and benchmarks share: waiting on the main loop,
+ * finding widgets and dialogs, fatal warnings.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

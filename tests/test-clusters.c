@@ -5,6 +5,8 @@
  * split as the zoom grows, queries and hit tests find what a full scan
  * finds, and a change of filters clusters again, off the main thread.
  * No display needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -15,11 +17,12 @@
 #include <stdio.h>
 
 #include "acled-generator.h"
-#include "sb-acled.h"
 #include "sb-cluster-index.h"
+#include "sb-import-file.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
 #include "sb-basemap-data.h"
+#include "sb-selection.h"
 #include "sb-symbol-cache.h"
 #include "sb-symbols.h"
 
@@ -382,7 +385,7 @@ on_built (GObject      *source,
 static SbIncidentClusters *
 build_in_thread (SbSelection *selection)
 {
-  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (selection);
+  g_autoptr(SbFilter) filter = sb_filter_ref (sb_selection_get_filter (selection));
   SbIncidentClusters *clusters = NULL;
 
   sb_incident_clusters_build_async (filter, NULL, on_built, &clusters);
@@ -487,7 +490,7 @@ test_actor_clusters (void)
   g_assert_cmpuint (involved, >, 0);
   g_assert_cmpuint (involved, <, 4000);
 
-  filter = sb_filter_new_for_actor (selection, actor);
+  filter = sb_filter_with_actor (sb_selection_get_filter (selection), actor);
   g_assert_true (sb_filter_get_actor (filter) == actor);
   clusters = sb_incident_clusters_build (filter, NULL);
   g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, involved);
@@ -510,7 +513,7 @@ test_actor_clusters (void)
   g_clear_pointer (&filter, sb_filter_unref);
   for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
     sb_selection_set_incident_type_visible (selection, i, i == SB_INCIDENT_TYPE_ATTACK);
-  filter = sb_filter_new_for_actor (selection, actor);
+  filter = sb_filter_with_actor (sb_selection_get_filter (selection), actor);
   clusters = sb_incident_clusters_build (filter, NULL);
   g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, involved_attacks);
 }

@@ -3,6 +3,8 @@
  * The built-in briefing: it loads without a problem, carries the seed
  * article verbatim, covers what the article says at the certainty and
  * precision it says it, and survives a round trip through the writer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -3,6 +3,8 @@
  * The GeoJSON export in its worker thread: cancelled at any moment, as a
  * new load cancels it, it leaves the file it was to replace as it was,
  * while the selection it was started from changes under it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -12,7 +14,8 @@
 
 #include "briefing-generator.h"
 #include "sb-file-output.h"
-#include "sb-geojson.h"
+#include "sb-geojson-export.h"
+#include "sb-selection.h"
 #include "sb-import.h"
 #include "sb-loader.h"
 #include "sb-test-util.h"
@@ -109,7 +112,7 @@ test_cancelled_anywhere (void)
 
   sb_selection_set_briefing (selection, briefing);
   sb_selection_set_incident_type_visible (selection, SB_INCIDENT_TYPE_ATTACK, FALSE);
-  expected = sb_geojson_export (briefing, selection, NULL);
+  expected = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
 
   /* How long a whole export takes here: the cancels fall within it. */
   {
@@ -117,7 +120,7 @@ test_cancelled_anywhere (void)
     gint64 start = g_get_monotonic_time ();
     g_autofree char *contents = NULL;
 
-    sb_export_geojson_async (briefing, selection, file, NULL, on_exported, &export);
+    sb_export_geojson_async (briefing, sb_selection_get_filter (selection), file, NULL, on_exported, &export);
     g_assert_true (sb_test_run_until (export_done, &export, 30000));
     g_assert_no_error (export.error);
     full_us = g_get_monotonic_time () - start;
@@ -139,9 +142,9 @@ test_cancelled_anywhere (void)
       sb_selection_set_briefing (selection, briefing);
       sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, TRUE);
       sb_selection_set_incident_type_visible (selection, SB_INCIDENT_TYPE_ATTACK, FALSE);
-      wanted = sb_geojson_export (briefing, selection, NULL);
+      wanted = sb_geojson_export (briefing, sb_selection_get_filter (selection), NULL, NULL);
 
-      sb_export_geojson_async (briefing, selection, file, cancellable, on_exported, &export);
+      sb_export_geojson_async (briefing, sb_selection_get_filter (selection), file, cancellable, on_exported, &export);
       g_timeout_add (delay_ms, start_new_load, &load);
       g_assert_true (sb_test_run_until (export_done, &export, 30000));
       /* The new load, if the export was quicker. */
@@ -181,7 +184,7 @@ test_cancelled_after_replacing (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SbBriefing) briefing = generate (g_test_rand_int (), 50);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *expected = sb_geojson_export (briefing, NULL, NULL);
+  g_autofree char *expected = sb_geojson_export (briefing, NULL, NULL, NULL);
   Export export = { FALSE, };
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 

@@ -2,6 +2,8 @@
  *
  * Reading what the user names (devices, named pipes, files that grow) and
  * replacing files only once the new contents are whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

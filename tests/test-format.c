@@ -5,6 +5,8 @@
  * French, including dates known only to the month or the year. Each
  * locale's tests are skipped where that locale is not installed
  * (build-aux/check generates nl_NL.UTF-8 and fr_FR.UTF-8).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -4,6 +4,8 @@
  * menu, the sidebar's search, and a loader's error about a broken file
  * come out translated. Run once per language by tests/meson.build, with
  * the catalogues built in the build directory's po/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -110,7 +112,7 @@ is_done_loading (gpointer data)
 static SbWindow *
 create_window (void)
 {
-  SbWindow *window = sb_window_new (NULL);
+  SbWindow *window = sb_window_new (NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   sb_window_load_default (window);

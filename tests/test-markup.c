@@ -7,6 +7,8 @@
  * and "<span …>"; a label that read them as markup would show them
  * without the tags, and one that failed to parse them would warn (fatal
  * here).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -20,7 +22,7 @@
 #include "sb-location-dialog.h"
 #include "sb-map-view.h"
 #include "sb-preferences-window.h"
-#include "sb-presentation-actions.h"
+#include "sb-presenter.h"
 #include "sb-presentation-window.h"
 #include "sb-presentation.h"
 #include "sb-window.h"
@@ -97,7 +99,7 @@ static SbWindow *
 open_markup_window (void)
 {
   g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
-  SbWindow *window = sb_window_new (application);
+  SbWindow *window = sb_window_new (GTK_APPLICATION (application), sb_application_get_settings (application));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (window));
@@ -218,7 +220,7 @@ test_tiles_toast_and_preferences (void)
   window = open_markup_window ();
   assert_shown (expected);
 
-  preferences = sb_preferences_window_new (GTK_WINDOW (window), settings);
+  preferences = sb_preferences_window_new (GTK_WINDOW (window), settings, NULL);
   gtk_window_present (GTK_WINDOW (preferences));
   assert_shown (path);
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -237,7 +239,7 @@ test_presentation (void)
   SbPresentationWindow *presenting;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "presentation.start", NULL));
-  presenting = sb_presentation_get_window (window);
+  presenting = sb_presenter_get_window (sb_window_get_presenter (window));
   g_assert_nonnull (presenting);
   assert_shown ("Convoy <b>leaves</b> & goes");
   sb_presentation_handle_key (sb_presentation_window_get_presentation (presenting), GDK_KEY_Escape, 0);

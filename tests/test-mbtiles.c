@@ -4,6 +4,8 @@
  * colour each, so that a test can tell which tile it got; files without
  * tiles, with vector tiles, and damaged ones. No display is needed: a
  * ShumateDataSource is a plain GObject.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -775,7 +777,11 @@ test_open_async (void)
 
   g_assert_error (open.error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   g_assert_null (open.source);
-  g_assert_cmpuint (iterations, >, 100);
+  /* Opened on the main thread, the loop would not have turned at all
+   * while the query ran; on a loaded machine it turns fewer than the
+   * 500 a free one manages.
+   */
+  g_assert_cmpuint (iterations, >, 10);
   g_clear_error (&open.error);
 }
 

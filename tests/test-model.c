@@ -3,6 +3,8 @@
  * Dates, texts, paths and positions, small briefings through the loader,
  * and a field-by-field comparison of a briefing with its round trip
  * through the writer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -921,7 +923,7 @@ test_incident_type_filter (void)
   sb_selection_set_briefing (selection, briefing);
   sb_selection_set_incident_type_visible (selection, SB_INCIDENT_TYPE_COUP, FALSE);
   g_assert_true (sb_selection_is_filtered (selection));
-  filter = sb_filter_new_from_selection (selection);
+  filter = sb_filter_ref (sb_selection_get_filter (selection));
 
   items = sb_briefing_get_all_items (briefing);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)

@@ -3,6 +3,8 @@
  * The tile cache on disk: a tile and its validators in one file that reads
  * back whole or not at all, what a killed run left removed, and the size
  * kept by removing the tiles used longest ago.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"

@@ -4,6 +4,8 @@
  * requests' User-Agent, caching and revalidation, at most two requests at
  * once, failures that leave the base map, and the tiles on screen, from
  * the server and from an MBTiles file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -864,7 +866,7 @@ test_hostile_mbtiles_window (void)
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
 
   start = g_get_monotonic_time ();
-  window = sb_window_new (application);
+  window = sb_window_new (GTK_APPLICATION (application), sb_application_get_settings (application));
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
   map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));

@@ -4,6 +4,8 @@
  * window's time range, which filters the map's statements; the range
  * moves and grows by whole bins; dates known only to a month or a year
  * are counted over their span; play moves the range forward.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -28,7 +30,7 @@ open_window (SbWindow **window)
 {
   SbTimeline *timeline;
 
-  *window = sb_window_new (NULL);
+  *window = sb_window_new (NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (*window), 1400, 900);
   sb_window_load_default (*window);
   gtk_window_present (GTK_WINDOW (*window));
@@ -297,7 +299,7 @@ test_month_precision_spans (void)
   open_window (&window);
   briefing = sb_window_get_briefing (window);
   sb_selection_set_briefing (selection, briefing);
-  filter = sb_filter_new_from_selection (selection);
+  filter = sb_filter_ref (sb_selection_get_filter (selection));
   histogram = sb_date_histogram_new (filter, SB_ITEM_KIND_INCIDENT, NULL);
 
   items = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);

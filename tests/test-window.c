@@ -6,6 +6,8 @@
  * map select, a broken file leaves the briefing shown in place, source
  * text is never read as markup, and briefings open and reload from a web
  * server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
@@ -14,15 +16,17 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sb-basemap.h"
 #include "sb-cluster-popover.h"
 #include "sb-detail-pane.h"
 #include "sb-dossier-view.h"
-#include "sb-geojson.h"
+#include "sb-import-file.h"
 #include "sb-import.h"
 #include "sb-item-layer.h"
 #include "sb-map-view.h"
 #include "sb-place.h"
 #include "sb-problem.h"
+#include "sb-projection.h"
 #include "sb-sidebar.h"
 #include "sb-source.h"
 #include "sb-window.h"
@@ -40,7 +44,7 @@ map_is_framed (gpointer data)
 static SbWindow *
 create_window (void)
 {
-  SbWindow *window = sb_window_new (NULL);
+  SbWindow *window = sb_window_new (NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   sb_window_load_default (window);
@@ -195,6 +199,146 @@ test_map_click (void)
   g_assert_cmpfloat (y, >, 0);
   sb_map_view_click (map_view, x, y);
   g_assert_null (sb_selection_get_selected (selection));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A deployment or incident known only to a country or region: drawn as
+ * a symbol. (An arrow to a country may pass over its middle on its way to
+ * the country's card; test-map-layout checks where arrows end.)
+ */
+static gboolean
+is_country_or_region_item (SbEntity *entity)
+{
+  SbPlace *place = SB_IS_ITEM (entity) ? sb_item_get_place (SB_ITEM (entity)) : NULL;
+
+  return place != NULL && sb_item_get_kind (SB_ITEM (entity)) != SB_ITEM_KIND_MOVEMENT &&
+         (sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY ||
+          sb_place_get_precision (place) == SB_PLACE_PRECISION_REGION);
+}
+
+/* Where the map shows (@lat, @lon), in the map view's coordinates. */
+static void
+locate (SbMapView *map_view,
+        double     lat,
+        double     lon,
+        double    *x,
+        double    *y)
+{
+  shumate_viewport_location_to_widget_coords (sb_map_view_get_viewport (map_view),
+                                              GTK_WIDGET (sb_map_view_get_map (map_view)),
+                                              lat, lon, x, y);
+}
+
+/* Nothing known only to a country or region answers a click at the
+ * country's or region's middle (as drawn on the map: the place's point,
+ * the middle of the country's outline); each answers where it is drawn.
+ */
+static void
+assert_middles_not_hit (SbWindow *window)
+{
+  SbMapView *map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  GListModel *items = sb_briefing_get_all_items (sb_window_get_briefing (window));
+  SbBasemap *basemap = sb_basemap_get_default ();
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      SbPlace *place = sb_item_get_place (item);
+      const SbBasemapFeature *country;
+      double x, y;
+
+      if (!is_country_or_region_item (SB_ENTITY (item)))
+        continue;
+
+      locate (map_view, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+      g_assert_false (is_country_or_region_item (sb_map_view_pick (map_view, x, y)));
+
+      country = sb_place_get_country (place) ? sb_basemap_lookup_country (basemap, sb_place_get_country (place)) : NULL;
+      if (country != NULL)
+        {
+          locate (map_view, sb_mercator_latitude ((country->min_y + country->max_y) / 2),
+                  (country->min_x + country->max_x) / 2 * 360 - 180, &x, &y);
+          g_assert_false (is_country_or_region_item (sb_map_view_pick (map_view, x, y)));
+        }
+
+      /* Where it is drawn, it is found. */
+      g_assert_true (sb_map_view_locate_item (map_view, item, &x, &y));
+      g_assert_true (sb_map_view_pick (map_view, x, y) == SB_ENTITY (item));
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >=, 15);
+}
+
+static gboolean
+map_is_still (gpointer data)
+{
+  SbMapView *map_view = data;
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  static double last[3];
+  double now[3] = {
+    shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+    shumate_viewport_get_zoom_level (viewport),
+  };
+  gboolean still = memcmp (now, last, sizeof now) == 0;
+
+  memcpy (last, now, sizeof now);
+  sb_test_iterate_for (100);
+  return still;
+}
+
+static gboolean
+map_has_moved (gpointer data)
+{
+  return shumate_viewport_get_zoom_level (sb_map_view_get_viewport (data)) < 8.5;
+}
+
+static void
+test_map_middles_not_hit (void)
+{
+  SbWindow *window = create_window ();
+  SbMapView *map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+
+  assert_middles_not_hit (window);
+
+  /* Closer, on Mali, the cards are elsewhere; still not at the middles. */
+  sb_map_view_go_to (map_view, 16.0, -2.0, 6.0);
+  sb_test_iterate_for (150);
+  assert_middles_not_hit (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Choosing an actor known only to Mali frames all of Mali. */
+static void
+test_frame_country_actor (void)
+{
+  SbWindow *window = create_window ();
+  SbMapView *map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  SbBasemap *basemap = sb_basemap_get_default ();
+  const SbBasemapCountryShape *mali = sb_basemap_get_country_shape (basemap, sb_basemap_lookup_country (basemap, "MLI"));
+  double x0, y0, x1, y1;
+
+  /* From close to Gao, where Mali does not fit. */
+  sb_map_view_go_to (map_view, 16.27, -0.04, 9.0);
+  sb_test_iterate_for (100);
+
+  sb_selection_select (sb_window_get_selection (window), lookup (window, "minusma"));
+  sb_test_wait_until (map_has_moved, map_view);
+  sb_test_wait_until (map_is_still, map_view);
+
+  locate (map_view, sb_mercator_latitude (mali->min_y), mali->min_x * 360 - 180, &x0, &y0);
+  locate (map_view, sb_mercator_latitude (mali->max_y), mali->max_x * 360 - 180, &x1, &y1);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, gtk_widget_get_width (GTK_WIDGET (map_view)));
+  g_assert_cmpfloat (y1, <=, gtk_widget_get_height (GTK_WIDGET (map_view)));
+
+  /* And not a view of the whole continent either. */
+  g_assert_cmpfloat (x1 - x0, >, gtk_widget_get_width (GTK_WIDGET (map_view)) * 0.3);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -593,14 +737,14 @@ test_import_and_export (void)
   GError *done = NULL;
   SbBriefing *imported;
 
-  sb_window_import (window, not_csv, SB_IMPORT_ACLED);
+  sb_window_import (window, not_csv, SB_IMPORT_FORMAT_ACLED, NULL);
   sb_test_wait_until (is_done_loading, window);
   sb_test_wait_until (sb_test_dialog_is_shown, NULL);
   g_assert_true (sb_window_get_briefing (window) == before);
   g_assert_nonnull (sb_window_get_problems (window));
   sb_test_close_dialogs ();
 
-  sb_window_import (window, bad_rows, SB_IMPORT_ACLED);
+  sb_window_import (window, bad_rows, SB_IMPORT_FORMAT_ACLED, NULL);
   sb_test_wait_until (is_done_loading, window);
   imported = sb_window_get_briefing (window);
   g_assert_true (imported != before);
@@ -621,7 +765,7 @@ test_import_and_export (void)
 
   exported = g_file_new_tmp ("export-XXXXXX.geojson", &io, NULL);
   g_assert_nonnull (exported);
-  sb_export_geojson_async (sb_window_get_briefing (window), sb_window_get_selection (window),
+  sb_export_geojson_async (sb_window_get_briefing (window), sb_selection_get_filter (sb_window_get_selection (window)),
                            exported, NULL, on_exported, &done);
   sb_test_wait_until (is_set, &done);
   g_assert_error (done, G_IO_ERROR, G_IO_ERROR_EXISTS);
@@ -633,6 +777,66 @@ test_import_and_export (void)
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (reimported)), ==,
                     g_list_model_get_n_items (sb_briefing_get_all_items (sb_window_get_briefing (window))));
   g_file_delete (exported, NULL, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWanted;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return sb_test_find_label (wanted->root, wanted->text) != NULL;
+}
+
+/* The GeoJSON export writes what the filters showed when it was asked for,
+ * in a worker thread, while the window stays in use and the filters go on
+ * changing; a toast says when it is done.
+ */
+static void
+test_export_while_filtering (void)
+{
+  SbWindow *window = create_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-window-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "shown.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) exported = NULL;
+  LabelWanted done = { GTK_WIDGET (window), "Exported to “shown.geojson”" };
+  guint n_areas = g_list_model_get_n_items (sb_briefing_get_items (sb_window_get_briefing (window),
+                                                                   SB_ITEM_KIND_AREA));
+  guint shown;
+
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, FALSE);
+  shown = g_list_model_get_n_items (sb_briefing_get_all_items (sb_window_get_briefing (window))) - n_areas;
+
+  sb_window_export_geojson (window, file);
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, TRUE);
+  sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sb_window_get_map_view (window))));
+  g_assert_false (sb_window_is_loading (window));
+
+  sb_test_wait_until (file_exists, path);
+  sb_test_wait_until (label_shown, &done);
+  g_assert_cmpuint (n_areas, >, 0);
+  exported = sb_geojson_import_file (file, NULL, &problems);
+  g_assert_nonnull (exported);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (exported)), ==, shown);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_items (exported, SB_ITEM_KIND_AREA)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_items (exported, SB_ITEM_KIND_INCIDENT)), >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -649,6 +853,8 @@ main (int   argc,
   g_test_add_func ("/window/wagner-dossier", test_wagner_dossier);
   g_test_add_func ("/window/incident-highlight", test_incident_highlight);
   g_test_add_func ("/window/map-click", test_map_click);
+  g_test_add_func ("/window/map-middles-not-hit", test_map_middles_not_hit);
+  g_test_add_func ("/window/frame-country-actor", test_frame_country_actor);
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
   g_test_add_func ("/window/dossier-and-new-briefing", test_dossier_and_new_briefing);
@@ -656,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/window/focus-everywhere", test_focus_everywhere);
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
+  g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);
 
   return g_test_run ();
 }

@@ -1,8 +1,16 @@
 /* sb-area-layer.c
  *
+ * The layer of areas: translucent polygons, the soft extent of
+ * statements known only to a region or a country, and beneath them the
+ * places a file gave for reference (districts, boundaries, towns).
+ *
  * Nothing is drawn more precisely than it is known: a deployment known
  * only to "Mali" shades Mali, one known to a region a soft disc of the
- * region's size. The symbols on top are drawn by the item layer.
+ * region's size, one near a town a ring of its radius. The cards that
+ * group what is known to a country or region, and the symbols, are drawn
+ * by the item layer on top.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-area-layer"
@@ -10,10 +18,10 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-area-layer.h"
 #include "sb-basemap.h"
-#include "sb-item-layer.h"
 #include "sb-symbols.h"
 
 struct _SbAreaLayer
@@ -22,6 +30,11 @@ struct _SbAreaLayer
 };
 
 G_DEFINE_FINAL_TYPE (SbAreaLayer, sb_area_layer, SB_TYPE_MAP_LAYER)
+
+/* Places imported for reference: a quiet grey, the setting rather than
+ * the statements.
+ */
+static const double REFERENCE_RGB[3] = { 0.35, 0.4, 0.48 };
 
 static void
 item_rgb (SbItem *item,
@@ -88,65 +101,26 @@ is_uncertain (SbCertainty certainty)
          certainty == SB_CERTAINTY_UNCLEAR;
 }
 
-static gboolean
-box_is_free (GArray                *taken,
-             const graphene_rect_t *box)
-{
-  for (guint i = 0; i < taken->len; i++)
-    if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), box, NULL))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
-draw_area_label (cairo_t            *cr,
-                 const SbProjection *projection,
-                 SbItem             *item,
-                 const double       *rgb,
-                 gboolean            dark,
-                 GArray             *taken)
+draw_area_name (cairo_t             *cr,
+                PangoLayout         *layout,
+                const SbMapAreaName *name,
+                gboolean             dark)
 {
-  const SbGeometry *geometry = sb_item_get_geometry (item);
-  const char *label = sb_entity_get_label (SB_ENTITY (item));
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Italic Bold 10");
-  double x1, y1, x2, y2;
-  double candidates[3];
   PangoRectangle extents;
-  graphene_rect_t box;
-  gboolean placed = FALSE;
+  double rgb[3];
 
-  sb_projection_to_widget (projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
-  sb_projection_to_widget (projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, label, -1);
-  pango_layout_set_width (layout, (int) (MIN (x2 - x1, 260) * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  if (name->area != NULL)
+    item_rgb (name->area, rgb);
+  else
+    memcpy (rgb, REFERENCE_RGB, sizeof rgb);
+  sb_map_layout_set_font (layout, SB_MAP_FONT_AREA);
+  pango_layout_set_width (layout, name->wrap_width);
+  pango_layout_set_text (layout, name->area ? sb_entity_get_label (SB_ENTITY (name->area))
+                                            : sb_entity_get_label (SB_ENTITY (name->reference)), -1);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 
-  /* Only where the area has room for its name. */
-  if (x2 - x1 < 120 || y2 - y1 < 3 * extents.height)
-    return;
-
-  /* Near the top, the middle or the bottom: wherever no symbol, label or
-   * other area's name is; nowhere rather than over them.
-   */
-  candidates[0] = y1 + extents.height * 0.6;
-  candidates[1] = (y1 + y2) / 2 - extents.height / 2;
-  candidates[2] = y2 - extents.height * 1.6;
-  for (guint i = 0; i < G_N_ELEMENTS (candidates) && !placed; i++)
-    {
-      graphene_rect_init (&box, (x1 + x2) / 2 - extents.width / 2, candidates[i], extents.width, extents.height);
-      placed = box_is_free (taken, &box);
-    }
-  if (!placed)
-    return;
-  g_array_append_val (taken, box);
-
-  cairo_move_to (cr, box.origin.x - extents.x, box.origin.y);
+  cairo_move_to (cr, name->box.origin.x - extents.x, name->box.origin.y);
   pango_cairo_layout_path (cr, layout);
   cairo_set_line_width (cr, 3.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -226,35 +200,20 @@ draw_area (SbAreaLayer        *self,
   cairo_restore (cr);
 }
 
-/* Names of the areas shown, after every area is drawn so that none covers
- * another's name.
+/* Names of the areas shown, where the layout put them: inside their
+ * areas, clear of symbols, cards and towns.
  */
 static void
-draw_area_labels (SbAreaLayer        *self,
-                  cairo_t            *cr,
-                  const SbProjection *projection,
-                  SbSelection        *selection,
-                  GListModel         *areas)
+draw_area_names (SbAreaLayer        *self,
+                 cairo_t            *cr,
+                 const SbProjection *projection)
 {
-  g_autoptr(GArray) taken = sb_item_layer_get_symbol_boxes (selection, projection);
+  g_autoptr(SbMapLayout) map_layout = sb_map_layer_get_layout (SB_MAP_LAYER (self), projection);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
 
-  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
-    {
-      g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
-      gboolean dimmed;
-      double rgb[3];
-
-      if (!sb_selection_item_is_visible (selection, item))
-        continue;
-
-      sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
-      if (dimmed)
-        continue;
-
-      item_rgb (item, rgb);
-      draw_area_label (cr, projection, item, rgb, dark, taken);
-    }
+  for (guint i = 0; i < map_layout->area_names->len; i++)
+    draw_area_name (cr, layout, &g_array_index (map_layout->area_names, SbMapAreaName, i), dark);
 }
 
 static void
@@ -308,15 +267,17 @@ draw_footprint (SbAreaLayer        *self,
   cairo_fill_preserve (cr);
   cairo_pattern_destroy (gradient);
 
-  /* The edge is drawn only for the selection: the disc alone says "about here". */
-  if (strong)
+  /* "Near" shows how near: its edge always; a region's only when it is
+   * selected, the disc alone saying "somewhere here".
+   */
+  if (strong || precision == SB_PLACE_PRECISION_NEAR)
   {
     double dots[] = { 1, 5 };
 
     cairo_set_dash (cr, dots, 2, 0);
     cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-    cairo_set_line_width (cr, 2);
-    cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, strong ? 0.9 : 0.55);
+    cairo_set_line_width (cr, strong ? 2 : 1.5);
+    cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, strong ? 0.9 : 0.7);
     cairo_stroke (cr);
   }
 
@@ -398,6 +359,132 @@ draw_footprints (SbAreaLayer        *self,
     }
 }
 
+/* Whether any of the box can be on screen. */
+static gboolean
+bounds_visible (const SbProjection *projection,
+                double              min_lat,
+                double              min_lon,
+                double              max_lat,
+                double              max_lon)
+{
+  double x1, y1, x2, y2;
+
+  sb_projection_to_widget (projection, max_lat, min_lon, &x1, &y1);
+  sb_projection_to_widget (projection, min_lat, max_lon, &x2, &y2);
+
+  return MAX (x1, x2) >= 0 && MIN (x1, x2) <= 2 * projection->half_width &&
+         MAX (y1, y2) >= 0 && MIN (y1, y2) <= 2 * projection->half_height;
+}
+
+/* Places a GeoJSON file gave without dates — boundaries, districts,
+ * towns — drawn beneath the briefing in a quiet grey: the setting, not
+ * the statements.
+ */
+static void
+draw_reference_places (SbAreaLayer        *self,
+                       cairo_t            *cr,
+                       const SbProjection *projection,
+                       SbSelection        *selection,
+                       GListModel         *places)
+{
+  const double *rgb = REFERENCE_RGB;
+  SbEntity *selected = sb_selection_get_selected (selection);
+  guint n = g_list_model_get_n_items (places);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+      gboolean strong = SB_ENTITY (place) == selected;
+      double x, y;
+
+      if (!sb_place_is_reference (place))
+        continue;
+
+      if (geometry != NULL &&
+          bounds_visible (projection, geometry->min_lat, geometry->min_lon, geometry->max_lat, geometry->max_lon))
+        {
+          cairo_save (cr);
+          cairo_new_path (cr);
+          trace_geometry (cr, projection, geometry);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], strong ? 0.18 : 0.05);
+          cairo_fill_preserve (cr);
+          if (strong)
+            {
+              cairo_set_line_width (cr, 6);
+              cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.7);
+              cairo_stroke_preserve (cr);
+            }
+          cairo_set_line_width (cr, strong ? 2 : 1);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.75);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      else if (geometry == NULL)
+        {
+          sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, strong ? 5 : 3, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, strong ? 2.5 : 1.5);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.95);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+/* The reference place under the point: the smallest outline, else a
+ * town within a few pixels.
+ */
+static SbEntity *
+pick_reference_place (const SbProjection *projection,
+                      GListModel         *places,
+                      double              x,
+                      double              y,
+                      double             *distance)
+{
+  SbPlace *best = NULL;
+  double best_size = G_MAXDOUBLE;
+  double lat, lon;
+
+  sb_projection_to_location (projection, x, y, &lat, &lon);
+  *distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+      double px, py, size;
+
+      if (!sb_place_is_reference (place))
+        continue;
+
+      if (geometry == NULL)
+        {
+          sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &px, &py);
+          if (hypot (px - x, py - y) <= 8 && hypot (px - x, py - y) < *distance)
+            {
+              best = place;
+              best_size = 0;
+              *distance = hypot (px - x, py - y);
+            }
+          continue;
+        }
+
+      size = (geometry->max_lat - geometry->min_lat) * (geometry->max_lon - geometry->min_lon);
+      if (size < best_size && sb_geometry_contains (geometry, lon, lat))
+        {
+          best = place;
+          best_size = size;
+          *distance = 0;
+        }
+    }
+
+  return SB_ENTITY (best);
+}
+
 static void
 sb_area_layer_draw (SbMapLayer         *layer,
                     cairo_t            *cr,
@@ -408,6 +495,9 @@ sb_area_layer_draw (SbMapLayer         *layer,
   SbBriefing *briefing = sb_selection_get_briefing (selection);
   GListModel *areas = sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA);
 
+  if (sb_selection_get_layers (selection) & SB_LAYER_AREAS)
+    draw_reference_places (self, cr, projection, selection, sb_briefing_get_places (briefing));
+
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
       g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
@@ -415,18 +505,20 @@ sb_area_layer_draw (SbMapLayer         *layer,
       if (sb_selection_item_is_visible (selection, item))
         draw_area (self, cr, projection, item);
     }
-  draw_area_labels (self, cr, projection, selection, areas);
 
   /* An event dataset's incidents are clustered by the item layer; a
    * million regions read at each drawing would stall the map.
    */
-  if (sb_item_layer_clusters_briefing (briefing))
+  if (sb_incident_clusters_wanted (briefing))
     {
       draw_footprints (self, cr, projection, selection, sb_briefing_get_items (briefing, SB_ITEM_KIND_DEPLOYMENT));
       draw_footprints (self, cr, projection, selection, sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT));
     }
   else
     draw_footprints (self, cr, projection, selection, sb_briefing_get_all_items (briefing));
+
+  /* Over the shading of countries, so that it does not veil them. */
+  draw_area_names (self, cr, projection);
 }
 
 /* The smallest area under the point: nested areas stay reachable. */
@@ -460,6 +552,10 @@ sb_area_layer_pick (SbMapLayer         *layer,
     }
 
   *distance = 0;
+  if (best == NULL && (sb_selection_get_layers (selection) & SB_LAYER_AREAS))
+    return pick_reference_place (projection, sb_briefing_get_places (sb_selection_get_briefing (selection)),
+                                 x, y, distance);
+
   return SB_ENTITY (best);
 }
 

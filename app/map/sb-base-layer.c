@@ -1,9 +1,13 @@
 /* sb-base-layer.c
  *
+ * The layer under the tiles that draws the built-in base map.
+ *
  * Drawing the base map with cairo takes longer than a frame, so it is drawn
  * once into a texture a little larger than the view and that texture is
  * moved while panning. During a zoom the texture is scaled, and redrawn
  * sharp once the zoom has settled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-base-layer"
@@ -15,6 +19,7 @@
 
 #include "sb-base-layer.h"
 #include "sb-basemap.h"
+#include "sb-mentioned-places.h"
 #include "sb-projection.h"
 
 /* The regional file is sharper from this zoom on. */
@@ -52,6 +57,11 @@ struct _SbBaseLayer
   ShumateLayer parent_instance;
 
   SbBasemap *basemap;
+  /* Named by the briefing's own layer, over everything: towns it
+   * mentions, countries (by code) it speaks of as a whole. */
+  GHashTable *left_out_towns;
+  GHashTable *left_out_countries;
+  double label_scale;
 
   GdkTexture *texture;
   double texture_zoom;
@@ -76,6 +86,9 @@ typedef struct
   const Palette *palette;
   GArray *taken;           /* of graphene_rect_t: where labels are */
   PangoLayout *layout;
+  GHashTable *left_out_towns;     /* nullable: features not to name */
+  GHashTable *left_out_countries; /* nullable: codes of countries not to name */
+  double label_scale;
 } Render;
 
 static gboolean
@@ -173,13 +186,13 @@ draw_label (Render     *render,
   graphene_rect_t rect;
   double lx, ly;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, size * render->label_scale * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (render->layout, font);
   pango_layout_set_text (render->layout, text, -1);
   pango_layout_get_pixel_extents (render->layout, NULL, &extents);
 
-  lx = centred ? x - extents.width / 2.0 : x + 5;
+  lx = centred ? x - extents.width / 2.0 : x + 5 * render->label_scale;
   ly = y - extents.height / 2.0;
   graphene_rect_init (&rect, lx - 3, ly - 1, extents.width + 6, extents.height + 2);
   if (!label_fits (render, &rect))
@@ -189,7 +202,7 @@ draw_label (Render     *render,
   if (!centred)
     {
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, bold ? 3.0 : 2.2, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, (bold ? 3.0 : 2.2) * render->label_scale, 0, 2 * G_PI);
       set_colour (cr, colour);
       cairo_fill_preserve (cr);
       set_colour (cr, render->palette->halo);
@@ -244,7 +257,8 @@ draw_labels (Render              *render,
 
       if (feature->kind == SB_BASEMAP_PLACE && feature->name != NULL &&
           feature->scalerank <= max_rank + (feature->is_capital ? 1 : 0) &&
-          feature_visible (render, feature))
+          feature_visible (render, feature) &&
+          (render->left_out_towns == NULL || !g_hash_table_contains (render->left_out_towns, feature)))
         g_ptr_array_add (candidates, feature);
     }
   g_ptr_array_sort (candidates, compare_places);
@@ -270,7 +284,9 @@ draw_labels (Render              *render,
 
       /* A name wider than its country would label its neighbours. */
       if (feature->kind != SB_BASEMAP_COUNTRY || feature->name == NULL ||
-          span < 60 || !feature_visible (render, feature))
+          span < 60 || !feature_visible (render, feature) ||
+          (render->left_out_countries != NULL && feature->iso_a3 != NULL &&
+           g_hash_table_contains (render->left_out_countries, feature->iso_a3)))
         continue;
 
       upper = g_utf8_strup (feature->name, -1);
@@ -343,6 +359,7 @@ draw_basemap (SbBaseLayer *self,
   Render render = {
     cr, SB_TILE_SIZE * exp2 (zoom), x0, y0, width, height,
     dark ? &dark_palette : &light_palette, taken, pango_cairo_create_layout (cr),
+    self->left_out_towns, self->left_out_countries, self->label_scale,
   };
   gboolean regional = zoom >= SAHEL_MIN_ZOOM;
 
@@ -543,6 +560,8 @@ sb_base_layer_dispose (GObject *object)
 
   g_clear_handle_id (&self->settle_source, g_source_remove);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->left_out_towns, g_hash_table_unref);
+  g_clear_pointer (&self->left_out_countries, g_hash_table_unref);
 
   G_OBJECT_CLASS (sb_base_layer_parent_class)->dispose (object);
 }
@@ -562,7 +581,69 @@ static void
 sb_base_layer_init (SbBaseLayer *self)
 {
   self->basemap = sb_basemap_get_default ();
+  self->label_scale = 1.0;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+/**
+ * sb_base_layer_set_briefing:
+ * @briefing: (nullable): the briefing shown over the base map
+ *
+ * Leaves out the names the briefing's own layer draws over everything:
+ * the towns it mentions, the countries it speaks of as a whole.
+ */
+void
+sb_base_layer_set_briefing (SbBaseLayer *self,
+                            SbBriefing  *briefing)
+{
+  g_return_if_fail (SB_IS_BASE_LAYER (self));
+  g_return_if_fail (!briefing || SB_IS_BRIEFING (briefing));
+
+  g_clear_pointer (&self->left_out_towns, g_hash_table_unref);
+  g_clear_pointer (&self->left_out_countries, g_hash_table_unref);
+
+  if (briefing != NULL)
+    {
+      GPtrArray *towns = sb_mentioned_places_get (briefing);
+      GListModel *places = sb_briefing_get_places (briefing);
+
+      self->left_out_towns = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < towns->len; i++)
+        g_hash_table_add (self->left_out_towns, g_ptr_array_index (towns, i));
+
+      self->left_out_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+
+          if (sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY && sb_place_get_country (place) != NULL)
+            g_hash_table_add (self->left_out_countries, g_strdup (sb_place_get_country (place)));
+        }
+    }
+
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sb_base_layer_set_label_scale:
+ *
+ * Draws the names of towns and countries @label_scale times their size on
+ * screen: for a projector.
+ */
+void
+sb_base_layer_set_label_scale (SbBaseLayer *self,
+                               double       label_scale)
+{
+  g_return_if_fail (SB_IS_BASE_LAYER (self));
+  g_return_if_fail (label_scale > 0);
+
+  if (self->label_scale == label_scale)
+    return;
+
+  self->label_scale = label_scale;
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 SbBaseLayer *

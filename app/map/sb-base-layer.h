@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <shumate/shumate.h>
 
+#include "sb-briefing.h"
 #include "sb-projection.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,9 @@ void         sb_base_layer_draw (SbBaseLayer        *self,
                                  cairo_t            *cr,
                                  const SbProjection *projection,
                                  gboolean            dark);
+void         sb_base_layer_set_briefing    (SbBaseLayer *self,
+                                            SbBriefing  *briefing);
+void         sb_base_layer_set_label_scale (SbBaseLayer *self,
+                                            double       label_scale);
 
 G_END_DECLS

@@ -1,13 +1,22 @@
-/* sb-basemap.c */
+/* sb-basemap.c
+ *
+ * Reads the built-in base map (Natural Earth, in the app's resources) and
+ * projects it once to the unit Mercator square.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-basemap"
 
 #include "config.h"
 
 #include <gio/gio.h>
+#include <math.h>
+#include <string.h>
 
 #include "sb-basemap-data.h"
 #include "sb-basemap.h"
+#include "sb-projection.h"
 
 #define WORLD_RESOURCE "/com/example/SahelBrief/basemap/world-basemap.bin"
 #define SAHEL_RESOURCE "/com/example/SahelBrief/basemap/sahel-basemap.bin"
@@ -17,6 +26,9 @@ struct _SbBasemap
   SbBasemapFile world;
   SbBasemapFile sahel;
   GHashTable *countries;   /* ISO alpha-3 → the most detailed feature */
+
+  GMutex shapes_lock;
+  GHashTable *shapes;      /* feature → SbBasemapCountryShape, made when first asked for */
 };
 
 static void
@@ -85,6 +97,8 @@ sb_basemap_get_default (void)
       loaded->countries = g_hash_table_new (g_str_hash, g_str_equal);
       index_countries (loaded->countries, &loaded->world);
       index_countries (loaded->countries, &loaded->sahel);
+      g_mutex_init (&loaded->shapes_lock);
+      loaded->shapes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
       g_once_init_leave (&basemap, loaded);
     }
@@ -116,4 +130,304 @@ sb_basemap_lookup_country (SbBasemap  *self,
   g_return_val_if_fail (iso_a3 != NULL, NULL);
 
   return g_hash_table_lookup (self->countries, iso_a3);
+}
+
+/**
+ * sb_basemap_feature_contains:
+ *
+ * Returns: whether the point (@x, @y) of the unit square lies inside the
+ *   country or lake @feature (its holes excepted)
+ */
+gboolean
+sb_basemap_feature_contains (const SbBasemapFeature *feature,
+                             double                  x,
+                             double                  y)
+{
+  gboolean inside = FALSE;
+
+  g_return_val_if_fail (feature != NULL, FALSE);
+
+  if (x < feature->min_x || x > feature->max_x || y < feature->min_y || y > feature->max_y)
+    return FALSE;
+
+  for (guint p = 0; p < feature->n_parts; p++)
+    {
+      guint start = feature->part_starts[p], end = feature->part_starts[p + 1];
+
+      for (guint i = start, j = end - 1; i < end; j = i++)
+        {
+          double xi = feature->points[2 * i], yi = feature->points[2 * i + 1];
+          double xj = feature->points[2 * j], yj = feature->points[2 * j + 1];
+
+          if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+            inside = !inside;
+        }
+    }
+
+  return inside;
+}
+
+/* How far inside @feature a point lies, squared: the square of its
+ * distance to the nearest edge; negative outside.
+ */
+static double
+depth_inside (const SbBasemapFeature *feature,
+              double                  x,
+              double                  y)
+{
+  double nearest = G_MAXDOUBLE;
+
+  if (!sb_basemap_feature_contains (feature, x, y))
+    return -1;
+
+  for (guint p = 0; p < feature->n_parts; p++)
+    for (guint i = feature->part_starts[p] + 1; i < feature->part_starts[p + 1]; i++)
+      {
+        double nx, ny;
+
+        nearest = MIN (nearest, sb_segment_distance_squared (x, y,
+                                                             feature->points[2 * i - 2], feature->points[2 * i - 1],
+                                                             feature->points[2 * i], feature->points[2 * i + 1],
+                                                             &nx, &ny));
+      }
+
+  return nearest;
+}
+
+static void
+part_box (const SbBasemapFeature *feature,
+          guint                   part,
+          double                 *box)
+{
+  box[0] = box[1] = G_MAXDOUBLE;
+  box[2] = box[3] = -G_MAXDOUBLE;
+  for (guint i = feature->part_starts[part]; i < feature->part_starts[part + 1]; i++)
+    {
+      box[0] = MIN (box[0], feature->points[2 * i]);
+      box[1] = MIN (box[1], feature->points[2 * i + 1]);
+      box[2] = MAX (box[2], feature->points[2 * i]);
+      box[3] = MAX (box[3], feature->points[2 * i + 1]);
+    }
+}
+
+/* Searches a grid over @box, then finer ones around the best point. */
+static void
+find_label_point (const SbBasemapFeature *feature,
+                  const double           *box,
+                  double                 *label_x,
+                  double                 *label_y)
+{
+  double best = -G_MAXDOUBLE;
+  double x0 = box[0], y0 = box[1], width = box[2] - box[0], height = box[3] - box[1];
+
+  *label_x = (box[0] + box[2]) / 2;
+  *label_y = (box[1] + box[3]) / 2;
+
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      const guint n = 12;
+      double cell_x = width / n, cell_y = height / n;
+      double best_x = *label_x, best_y = *label_y;
+
+      for (guint i = 0; i <= n; i++)
+        for (guint j = 0; j <= n; j++)
+          {
+            double x = x0 + i * cell_x, y = y0 + j * cell_y;
+            double depth = depth_inside (feature, x, y);
+
+            if (depth > best)
+              {
+                best = depth;
+                best_x = x;
+                best_y = y;
+              }
+          }
+
+      *label_x = best_x;
+      *label_y = best_y;
+      x0 = best_x - cell_x;
+      y0 = best_y - cell_y;
+      width = 2 * cell_x;
+      height = 2 * cell_y;
+    }
+}
+
+static SbBasemapCountryShape *
+make_country_shape (const SbBasemapFeature *country)
+{
+  SbBasemapCountryShape *shape = g_new0 (SbBasemapCountryShape, 1);
+  double largest[4] = { 0, }, best_area = -1, reach;
+
+  for (guint p = 0; p < country->n_parts; p++)
+    {
+      double box[4];
+
+      part_box (country, p, box);
+      if ((box[2] - box[0]) * (box[3] - box[1]) > best_area)
+        {
+          best_area = (box[2] - box[0]) * (box[3] - box[1]);
+          memcpy (largest, box, sizeof largest);
+        }
+    }
+
+  /* Islands near the mainland belong to the frame, overseas territories
+   * (French Guiana for France) do not.
+   */
+  reach = MAX (largest[2] - largest[0], largest[3] - largest[1]) * 0.5;
+  shape->min_x = largest[0];
+  shape->min_y = largest[1];
+  shape->max_x = largest[2];
+  shape->max_y = largest[3];
+  for (guint p = 0; p < country->n_parts; p++)
+    {
+      double box[4];
+
+      part_box (country, p, box);
+      if (box[0] > largest[2] + reach || box[2] < largest[0] - reach ||
+          box[1] > largest[3] + reach || box[3] < largest[1] - reach)
+        continue;
+
+      shape->min_x = MIN (shape->min_x, box[0]);
+      shape->min_y = MIN (shape->min_y, box[1]);
+      shape->max_x = MAX (shape->max_x, box[2]);
+      shape->max_y = MAX (shape->max_y, box[3]);
+    }
+
+  find_label_point (country, largest, &shape->label_x, &shape->label_y);
+  return shape;
+}
+
+/**
+ * sb_basemap_get_country_shape:
+ *
+ * Returns: where @country's name goes and the box of its main parts;
+ *   computed the first time it is asked for, from any thread
+ */
+const SbBasemapCountryShape *
+sb_basemap_get_country_shape (SbBasemap              *self,
+                              const SbBasemapFeature *country)
+{
+  SbBasemapCountryShape *shape;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (country != NULL && country->kind == SB_BASEMAP_COUNTRY, NULL);
+
+  g_mutex_lock (&self->shapes_lock);
+  shape = g_hash_table_lookup (self->shapes, country);
+  if (shape == NULL)
+    {
+      shape = make_country_shape (country);
+      g_hash_table_insert (self->shapes, (gpointer) country, shape);
+    }
+  g_mutex_unlock (&self->shapes_lock);
+
+  return shape;
+}
+
+/**
+ * sb_basemap_nearest_border:
+ * @max_distance: how far to look, in the unit square
+ *
+ * Finds the point of an international border nearest to (@x, @y).
+ *
+ * Returns: %FALSE if no border lies within @max_distance
+ */
+gboolean
+sb_basemap_nearest_border (SbBasemap *self,
+                           double     x,
+                           double     y,
+                           double     max_distance,
+                           double    *border_x,
+                           double    *border_y)
+{
+  const SbBasemapFile *files[] = { &self->sahel, &self->world };
+  double best = max_distance;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files) && !found; f++)
+    for (guint k = 0; k < files[f]->features->len; k++)
+      {
+        SbBasemapFeature *feature = g_ptr_array_index (files[f]->features, k);
+
+        if (feature->kind != SB_BASEMAP_BORDER ||
+            x < feature->min_x - best || x > feature->max_x + best ||
+            y < feature->min_y - best || y > feature->max_y + best)
+          continue;
+
+        for (guint p = 0; p < feature->n_parts; p++)
+          for (guint i = feature->part_starts[p] + 1; i < feature->part_starts[p + 1]; i++)
+            {
+              double nx, ny;
+              double d = sqrt (sb_segment_distance_squared (x, y,
+                                                            feature->points[2 * i - 2], feature->points[2 * i - 1],
+                                                            feature->points[2 * i], feature->points[2 * i + 1],
+                                                            &nx, &ny));
+
+              if (d < best)
+                {
+                  best = d;
+                  *border_x = nx;
+                  *border_y = ny;
+                  found = TRUE;
+                }
+            }
+      }
+
+  return found;
+}
+
+/**
+ * sb_basemap_nearest_places:
+ * @max_distance: how far to look, in the unit square
+ * @places: (out caller-allocates) (array length=n_places): filled with
+ *   the nearest places, nearest first
+ *
+ * Returns: how many places lie within @max_distance of (@x, @y), up to
+ *   @n_places
+ */
+guint
+sb_basemap_nearest_places (SbBasemap               *self,
+                           double                   x,
+                           double                   y,
+                           double                   max_distance,
+                           guint                    n_places,
+                           const SbBasemapFeature **places)
+{
+  g_autofree double *distances = g_new (double, MAX (n_places, 1));
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (n_places == 0)
+    return 0;
+
+  for (guint k = 0; k < self->sahel.features->len; k++)
+    {
+      SbBasemapFeature *feature = g_ptr_array_index (self->sahel.features, k);
+      double d;
+      guint at;
+
+      if (feature->kind != SB_BASEMAP_PLACE || feature->name == NULL)
+        continue;
+
+      d = hypot (feature->label_x - x, feature->label_y - y);
+      if (d > max_distance || (n == n_places && d >= distances[n - 1]))
+        continue;
+
+      /* Kept in order, nearest first. */
+      at = MIN (n, n_places - 1);
+      while (at > 0 && distances[at - 1] > d)
+        {
+          distances[at] = distances[at - 1];
+          places[at] = places[at - 1];
+          at--;
+        }
+      distances[at] = d;
+      places[at] = feature;
+      n = MIN (n + 1, n_places);
+    }
+
+  return n;
 }

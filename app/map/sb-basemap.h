@@ -41,6 +41,13 @@ typedef struct
   double min_x, min_y, max_x, max_y;
 } SbBasemapFile;
 
+/* Where a country's name and a statement known only to the country go. */
+typedef struct
+{
+  double label_x, label_y; /* the point of its largest part farthest from its edge */
+  double min_x, min_y, max_x, max_y; /* its main parts, without distant islands and territories */
+} SbBasemapCountryShape;
+
 typedef struct _SbBasemap SbBasemap;
 
 SbBasemap              *sb_basemap_get_default    (void);
@@ -48,5 +55,23 @@ const SbBasemapFile    *sb_basemap_get_world      (SbBasemap  *self);
 const SbBasemapFile    *sb_basemap_get_sahel      (SbBasemap  *self);
 const SbBasemapFeature *sb_basemap_lookup_country (SbBasemap  *self,
                                                    const char *iso_a3);
+const SbBasemapCountryShape *
+                        sb_basemap_get_country_shape (SbBasemap              *self,
+                                                      const SbBasemapFeature *country);
+gboolean                sb_basemap_feature_contains (const SbBasemapFeature *feature,
+                                                     double                  x,
+                                                     double                  y);
+gboolean                sb_basemap_nearest_border (SbBasemap  *self,
+                                                   double      x,
+                                                   double      y,
+                                                   double      max_distance,
+                                                   double     *border_x,
+                                                   double     *border_y);
+guint                   sb_basemap_nearest_places (SbBasemap  *self,
+                                                   double      x,
+                                                   double      y,
+                                                   double      max_distance,
+                                                   guint       n_places,
+                                                   const SbBasemapFeature **places);
 
 G_END_DECLS

@@ -1,5 +1,8 @@
 /* sb-cluster-index.c
  *
+ * Points clustered for every zoom level, built once in a worker thread
+ * and then only read.
+ *
  * Greedy clustering level by level, as supercluster does it: from the
  * deepest level up, each node not yet taken gathers the untaken nodes
  * within the radius into a cluster at their weighted centre. Points at
@@ -11,6 +14,8 @@
  * one order serves every level: a cell's code is the deepest code shifted
  * right. A box is found by a binary search per cell; neighbours within
  * the radius lie in the 3 × 3 cells around a node.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-cluster-index"

@@ -1,8 +1,12 @@
 /* sb-cluster-popover.c
  *
+ * The list of one place's incidents, shown when its symbol is clicked.
+ *
  * Built in code: a list whose rows are the only content, no template to
  * share. A place may hold thousands of incidents; the list shows the
  * first ones and says how many more there are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-cluster-popover"

@@ -1,9 +1,14 @@
 /* sb-cluster-symbols.c
  *
+ * Draws clustered incidents: bubbles sized by their count, and badges
+ * with a count.
+ *
  * The type colours follow Okabe and Ito's palette, told apart by most
  * colour-blind viewers; the count is drawn in white or near-black,
  * whichever reads better on the fill, with a halo so that it survives a
  * washed-out projector.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-cluster-symbols"

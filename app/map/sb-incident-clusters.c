@@ -1,7 +1,16 @@
 /* sb-incident-clusters.c
  *
+ * The incidents a filter shows, clustered for the map in a worker thread.
+ *
  * Only incidents with a place are indexed; a point's id is its position
  * in the list of those, so the index itself stays free of the model.
+ *
+ * Nothing is clustered more precisely than it is known: incidents known
+ * to a point, or near one, form the index; those known only to a region
+ * form an index of their own, drawn as soft areas; those known only to a
+ * country are counted per country, never placed at its middle.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-incident-clusters"
@@ -11,13 +20,39 @@
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
 
+/* More incidents than this are an event dataset: clustered. */
+#define CLUSTER_THRESHOLD 1000
+
 struct _SbIncidentClusters
 {
   SbFilter *filter;
   SbClusterIndex *index;
   GPtrArray *items;        /* of SbItem, owned by the filter's briefing */
+  SbIncidentClusters *regions; /* nullable: those known only to a region */
+  GPtrArray *areas;        /* of SbAreaIncidents: those known only to a country */
+  guint n_shown;
   double build_seconds;
 };
+
+static void
+area_incidents_free (SbAreaIncidents *area)
+{
+  g_ptr_array_unref (area->items);
+  g_free (area);
+}
+
+/**
+ * sb_incident_clusters_wanted:
+ *
+ * Returns: whether @briefing holds so many incidents (an event dataset)
+ *   that the map draws them as clusters
+ */
+gboolean
+sb_incident_clusters_wanted (SbBriefing *briefing)
+{
+  return briefing != NULL &&
+         g_list_model_get_n_items (sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT)) > CLUSTER_THRESHOLD;
+}
 
 static void
 sb_incident_clusters_clear (gpointer data)
@@ -26,6 +61,8 @@ sb_incident_clusters_clear (gpointer data)
 
   g_clear_pointer (&self->index, sb_cluster_index_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, sb_incident_clusters_unref);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->filter, sb_filter_unref);
 }
 
@@ -53,15 +90,98 @@ sb_incident_clusters_unref (SbIncidentClusters *self)
  *
  * Returns: (transfer full) (nullable): the clusters, or %NULL if cancelled
  */
+static SbIncidentClusters *
+index_incidents (SbFilter     *filter,
+                 GPtrArray    *items,
+                 GCancellable *cancellable)
+{
+  g_autofree SbClusterPoint *points = g_new (SbClusterPoint, MAX (items->len, 1));
+  SbIncidentClusters *self = g_atomic_rc_box_new0 (SbIncidentClusters);
+
+  self->filter = sb_filter_ref (filter);
+  self->items = g_ptr_array_ref (items);
+  self->n_shown = items->len;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SbItem *item = g_ptr_array_index (items, i);
+      SbPlace *place = sb_item_get_place (item);
+
+      points[i].x = sb_mercator_x (sb_place_get_longitude (place));
+      points[i].y = sb_mercator_y (sb_place_get_latitude (place));
+      points[i].id = i;
+      points[i].type = sb_item_get_incident_type (item);
+    }
+
+  self->index = sb_cluster_index_new (points, items->len, cancellable);
+  if (self->index == NULL)
+    {
+      sb_incident_clusters_unref (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+static int
+compare_areas (gconstpointer a,
+               gconstpointer b)
+{
+  const SbAreaIncidents *area_a = *(SbAreaIncidents **) a;
+  const SbAreaIncidents *area_b = *(SbAreaIncidents **) b;
+
+  if (area_a->count != area_b->count)
+    return area_a->count > area_b->count ? -1 : 1;
+  return g_strcmp0 (sb_entity_get_id (SB_ENTITY (area_a->place)), sb_entity_get_id (SB_ENTITY (area_b->place)));
+}
+
+static GPtrArray *
+count_areas (GHashTable *by_country)
+{
+  GPtrArray *areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_incidents_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, by_country);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SbAreaIncidents *area = value;
+      guint counts[SB_N_INCIDENT_TYPES] = { 0, };
+
+      for (guint i = 0; i < area->items->len; i++)
+        counts[sb_item_get_incident_type (g_ptr_array_index (area->items, i))]++;
+      for (guint t = 0; t < SB_N_INCIDENT_TYPES; t++)
+        if (counts[t] > counts[area->dominant])
+          area->dominant = t;
+
+      area->count = area->items->len;
+      area->dominant_percent = area->count > 0 ? 100 * counts[area->dominant] / area->count : 0;
+      g_ptr_array_add (areas, area);
+    }
+  g_hash_table_steal_all (by_country);
+  g_ptr_array_sort (areas, compare_areas);
+
+  return areas;
+}
+
+/**
+ * sb_incident_clusters_build:
+ *
+ * Clusters the incidents @filter shows; slow for many, so called in a
+ * worker thread by sb_incident_clusters_build_async().
+ *
+ * Returns: (transfer full) (nullable): the clusters, or %NULL if cancelled
+ */
 SbIncidentClusters *
 sb_incident_clusters_build (SbFilter     *filter,
                             GCancellable *cancellable)
 {
   g_autoptr(GPtrArray) shown = NULL;
-  g_autofree SbClusterPoint *points = NULL;
+  g_autoptr(GPtrArray) at_points = NULL;
+  g_autoptr(GPtrArray) in_regions = NULL;
+  g_autoptr(GHashTable) by_country = NULL;
   SbIncidentClusters *self;
   gint64 start = g_get_monotonic_time ();
-  guint n = 0;
 
   g_return_val_if_fail (filter != NULL, NULL);
 
@@ -69,36 +189,62 @@ sb_incident_clusters_build (SbFilter     *filter,
   if (shown == NULL)
     return NULL;
 
-  self = g_atomic_rc_box_new0 (SbIncidentClusters);
-  self->filter = sb_filter_ref (filter);
-  self->items = g_ptr_array_sized_new (shown->len);
-  points = g_new (SbClusterPoint, MAX (shown->len, 1));
+  at_points = g_ptr_array_sized_new (shown->len);
+  in_regions = g_ptr_array_new ();
+  by_country = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) area_incidents_free);
 
   for (guint i = 0; i < shown->len; i++)
     {
       SbItem *item = g_ptr_array_index (shown, i);
       SbPlace *place = sb_item_get_place (item);
+      SbAreaIncidents *area;
 
       if (place == NULL)
         continue;
 
-      points[n].x = sb_mercator_x (sb_place_get_longitude (place));
-      points[n].y = sb_mercator_y (sb_place_get_latitude (place));
-      points[n].id = n;
-      points[n].type = sb_item_get_incident_type (item);
-      g_ptr_array_add (self->items, item);
-      n++;
+      switch (sb_place_get_precision (place))
+        {
+        case SB_PLACE_PRECISION_COUNTRY:
+          area = g_hash_table_lookup (by_country, place);
+          if (area == NULL)
+            {
+              area = g_new0 (SbAreaIncidents, 1);
+              area->place = place;
+              area->items = g_ptr_array_new ();
+              g_hash_table_insert (by_country, place, area);
+            }
+          g_ptr_array_add (area->items, item);
+          break;
+
+        case SB_PLACE_PRECISION_REGION:
+          g_ptr_array_add (in_regions, item);
+          break;
+
+        case SB_PLACE_PRECISION_POINT:
+        case SB_PLACE_PRECISION_NEAR:
+        default:
+          g_ptr_array_add (at_points, item);
+          break;
+        }
     }
 
-  self->index = sb_cluster_index_new (points, n, cancellable);
-  self->build_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  self = index_incidents (filter, at_points, cancellable);
+  if (self == NULL)
+    return NULL;
 
-  if (self->index == NULL)
+  self->areas = count_areas (by_country);
+  self->n_shown = shown->len;
+  if (in_regions->len > 0)
     {
-      sb_incident_clusters_unref (self);
-      return NULL;
+      self->regions = index_incidents (filter, in_regions, cancellable);
+      if (self->regions == NULL)
+        {
+          sb_incident_clusters_unref (self);
+          return NULL;
+        }
     }
 
+  self->build_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   return self;
 }
 
@@ -162,12 +308,61 @@ sb_incident_clusters_get_index (SbIncidentClusters *self)
   return self->index;
 }
 
+/**
+ * sb_incident_clusters_get_n_items:
+ *
+ * Returns: how many incidents the index holds; see
+ *   sb_incident_clusters_get_n_shown() for all that are shown
+ */
 guint
 sb_incident_clusters_get_n_items (SbIncidentClusters *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
   return self->items->len;
+}
+
+/**
+ * sb_incident_clusters_get_n_shown:
+ *
+ * Returns: how many incidents with a place the filter shows: in the
+ *   index, the regions' and the countries' counts together
+ */
+guint
+sb_incident_clusters_get_n_shown (SbIncidentClusters *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_shown;
+}
+
+/**
+ * sb_incident_clusters_get_regions:
+ *
+ * Returns: (transfer none) (nullable): the incidents known only to a
+ *   region, clustered on their own
+ */
+SbIncidentClusters *
+sb_incident_clusters_get_regions (SbIncidentClusters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->regions;
+}
+
+/**
+ * sb_incident_clusters_get_areas:
+ *
+ * Returns: (transfer none) (nullable) (element-type SbAreaIncidents): the
+ *   incidents known only to a country, counted per country, most first;
+ *   %NULL for the regions' own clusters
+ */
+GPtrArray *
+sb_incident_clusters_get_areas (SbIncidentClusters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->areas;
 }
 
 SbItem *

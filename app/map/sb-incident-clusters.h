@@ -13,6 +13,18 @@ G_BEGIN_DECLS
 
 typedef struct _SbIncidentClusters SbIncidentClusters;
 
+/* Incidents known only to one country. */
+typedef struct
+{
+  SbPlace *place;
+  guint count;
+  guint8 dominant;         /* their commonest type */
+  guint8 dominant_percent;
+  GPtrArray *items;        /* of SbItem */
+} SbAreaIncidents;
+
+gboolean            sb_incident_clusters_wanted       (SbBriefing           *briefing);
+
 void                sb_incident_clusters_build_async  (SbFilter             *filter,
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
@@ -26,6 +38,9 @@ void                sb_incident_clusters_unref        (SbIncidentClusters   *sel
 SbFilter           *sb_incident_clusters_get_filter   (SbIncidentClusters   *self);
 SbClusterIndex     *sb_incident_clusters_get_index    (SbIncidentClusters   *self);
 guint               sb_incident_clusters_get_n_items  (SbIncidentClusters   *self);
+guint               sb_incident_clusters_get_n_shown  (SbIncidentClusters   *self);
+SbIncidentClusters *sb_incident_clusters_get_regions  (SbIncidentClusters   *self);
+GPtrArray          *sb_incident_clusters_get_areas    (SbIncidentClusters   *self);
 SbItem             *sb_incident_clusters_get_item     (SbIncidentClusters   *self,
                                                        guint32               id);
 gboolean            sb_incident_clusters_locate       (SbIncidentClusters   *self,

@@ -1,20 +1,27 @@
 /* sb-item-layer.c
  *
- * Symbols whose places lie closer than their size are gathered in a ring
- * around the spot, with leader lines to it where the spot is exact; the
- * labels that fit go beside their symbols and the others wait for zoom.
+ * Deployments and incidents at points are symbols at their places; those
+ * known only to a country or region are on their area's card, never at
+ * its middle (see sb-map-layout.c). The towns the briefing mentions are
+ * named over everything.
  *
  * A briefing of many incidents (an event dataset) draws them as clusters
  * instead: an index built in a worker thread for each change of filters,
- * applied in one go, and asked only for what is in view. Hit testing
- * asks the index too, never every incident.
+ * applied in one go, and asked only for what is in view. Incidents known
+ * only to a region are clustered apart and drawn as soft areas with their
+ * count; those known only to a country are counted on its card. Hit
+ * testing asks the index too, never every incident.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-item-layer"
 
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-cluster-symbols.h"
 #include "sb-item-layer.h"
@@ -23,12 +30,11 @@
 
 #define INCIDENT_RADIUS 9.0
 #define HIT_SLACK 4.0
-/* More incidents than this are an event dataset: clustered. */
-#define CLUSTER_THRESHOLD 1000
 /* The clusters behind a selected actor's. */
 #define DIMMED_CLUSTER_ALPHA 0.3
 /* Rendered symbols kept: a few hundred looks at two scales. */
 #define SYMBOL_CACHE_BYTES (8 * 1024 * 1024)
+#define CARD_CORNER 5.0
 
 struct _SbItemLayer
 {
@@ -44,6 +50,7 @@ struct _SbItemLayer
   SbCluster picked;              /* what the last pick found, if several */
   SbIncidentClusters *picked_from;
   gboolean picked_cluster;
+  const SbAreaIncidents *picked_area;
   SbSymbolCache *symbols;
 };
 
@@ -57,102 +64,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  SbItem *item;
-  double anchor_x, anchor_y; /* where the place is */
-  double x, y;               /* where the symbol is drawn */
-  double radius;
-  guint group;
-  gboolean displaced;
-  gboolean selected;
-  gboolean dimmed;
-} Mark;
-
-static double
-symbol_radius (SbItem *item)
-{
-  const SbQuantity *strength;
-
-  if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
-    return INCIDENT_RADIUS;
-
-  /* Grows with the logarithm of strength: 50 → 10 px, 1,000 → 13 px. */
-  strength = sb_item_get_strength (item);
-  if (!sb_quantity_is_set (strength))
-    return 9.0;
-
-  return CLAMP (6.5 + 2.2 * log10 (MAX (sb_quantity_get_typical (strength), 1)), 8.0, 16.0);
-}
-
-static int
-compare_marks_for_grouping (gconstpointer a,
-                            gconstpointer b)
-{
-  const Mark *ma = a, *mb = b;
-
-  if (ma->anchor_x != mb->anchor_x)
-    return ma->anchor_x < mb->anchor_x ? -1 : 1;
-  return ma->anchor_y < mb->anchor_y ? -1 : ma->anchor_y > mb->anchor_y;
-}
-
-/* Symbols that would overlap are set around their common spot. */
-static void
-spread_groups (GArray *marks)
-{
-  guint n_groups = 0;
-
-  g_array_sort (marks, compare_marks_for_grouping);
-
-  for (guint i = 0; i < marks->len; i++)
-    g_array_index (marks, Mark, i).group = G_MAXUINT;
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      Mark *first = &g_array_index (marks, Mark, i);
-      g_autoptr(GPtrArray) members = NULL;
-      double ring, max_radius = 0;
-
-      if (first->group != G_MAXUINT)
-        continue;
-
-      members = g_ptr_array_new ();
-      first->group = n_groups;
-      g_ptr_array_add (members, first);
-
-      for (guint j = i + 1; j < marks->len; j++)
-        {
-          Mark *other = &g_array_index (marks, Mark, j);
-
-          if (other->group == G_MAXUINT &&
-              hypot (other->anchor_x - first->anchor_x, other->anchor_y - first->anchor_y) <
-              (first->radius + other->radius) * 0.9)
-            {
-              other->group = n_groups;
-              g_ptr_array_add (members, other);
-            }
-        }
-
-      n_groups++;
-      if (members->len < 2)
-        continue;
-
-      for (guint m = 0; m < members->len; m++)
-        max_radius = MAX (max_radius, ((Mark *) g_ptr_array_index (members, m))->radius);
-
-      ring = MAX (max_radius * 1.9, members->len * (2 * max_radius + 5) / (2 * G_PI));
-      for (guint m = 0; m < members->len; m++)
-        {
-          Mark *mark = g_ptr_array_index (members, m);
-          double angle = -G_PI / 2 + 2 * G_PI * m / members->len;
-
-          mark->x = first->anchor_x + ring * cos (angle);
-          mark->y = first->anchor_y + ring * sin (angle);
-          mark->displaced = TRUE;
-        }
-    }
-}
-
 /**
  * sb_item_layer_clusters_briefing:
  *
@@ -162,114 +73,34 @@ spread_groups (GArray *marks)
 gboolean
 sb_item_layer_clusters_briefing (SbBriefing *briefing)
 {
-  return briefing != NULL &&
-         g_list_model_get_n_items (sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT)) > CLUSTER_THRESHOLD;
+  return sb_incident_clusters_wanted (briefing);
 }
 
 static gboolean
 uses_clusters (SbItemLayer *self)
 {
-  return sb_item_layer_clusters_briefing (sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self))));
-}
-
-/* Where each visible symbol goes; @emphasis, when given, says which are
- * selected or dimmed.
- */
-static GArray *
-layout_symbols (SbSelection        *selection,
-                const SbProjection *projection,
-                SbMapLayer         *emphasis)
-{
-  SbBriefing *briefing = sb_selection_get_briefing (selection);
-  const SbItemKind kinds[] = { SB_ITEM_KIND_DEPLOYMENT, SB_ITEM_KIND_INCIDENT };
-  GArray *marks = g_array_new (FALSE, TRUE, sizeof (Mark));
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      if (kinds[k] == SB_ITEM_KIND_INCIDENT && sb_item_layer_clusters_briefing (briefing))
-        continue;
-
-      GListModel *items = sb_briefing_get_items (briefing, kinds[k]);
-
-      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-        {
-          g_autoptr(SbItem) item = g_list_model_get_item (items, i);
-          SbPlace *place = sb_item_get_place (item);
-          Mark mark = { 0, };
-
-          if (place == NULL || !sb_selection_item_is_visible (selection, item))
-            continue;
-
-          mark.item = item;
-          sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place),
-                                   &mark.anchor_x, &mark.anchor_y);
-          mark.x = mark.anchor_x;
-          mark.y = mark.anchor_y;
-          mark.radius = symbol_radius (item);
-          if (emphasis != NULL)
-            mark.selected = sb_map_layer_is_emphasised (emphasis, item, &mark.dimmed);
-          g_array_append_val (marks, mark);
-        }
-    }
-
-  spread_groups (marks);
-  return marks;
-}
-
-static GArray *
-layout_marks (SbItemLayer        *self,
-              const SbProjection *projection)
-{
-  return layout_symbols (sb_map_layer_get_selection (SB_MAP_LAYER (self)), projection, SB_MAP_LAYER (self));
-}
-
-/**
- * sb_item_layer_get_symbol_boxes:
- *
- * The boxes the item layer's symbols take in @projection once overlapping
- * ones are spread, each with room on its right for a deployment's label,
- * so that other layers can keep their labels clear of them.
- *
- * Returns: (transfer full) (element-type graphene_rect_t): the boxes
- */
-GArray *
-sb_item_layer_get_symbol_boxes (SbSelection        *selection,
-                                const SbProjection *projection)
-{
-  g_autoptr(GArray) marks = layout_symbols (selection, projection, NULL);
-  GArray *boxes = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), marks->len);
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      const Mark *mark = &g_array_index (marks, Mark, i);
-      double label_width = sb_item_get_kind (mark->item) == SB_ITEM_KIND_DEPLOYMENT ? 100 : 0;
-      graphene_rect_t box;
-
-      graphene_rect_init (&box, mark->x - mark->radius - 4, mark->y - mark->radius - 4,
-                          2 * mark->radius + 8 + label_width, 2 * mark->radius + 8);
-      g_array_append_val (boxes, box);
-    }
-
-  return boxes;
+  return sb_incident_clusters_wanted (sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self))));
 }
 
 static void
-fill_style (SbItemLayer   *self,
-            const Mark    *mark,
-            SbSymbolStyle *style)
+fill_style (SbItemLayer     *self,
+            SbItem          *item,
+            gboolean         selected,
+            gboolean         dimmed,
+            SbSymbolStyle   *style)
 {
-  SbActor *actor = sb_item_get_actor (mark->item, 0);
+  SbActor *actor = sb_item_get_actor (item, 0);
 
   memset (style, 0, sizeof *style);
   sb_colour_to_rgb (actor ? sb_actor_get_colour (actor) : 0x4d4d4d, style->rgb);
-  style->certainty = sb_item_get_certainty (mark->item);
-  style->selected = mark->selected;
-  style->dimmed = mark->dimmed;
+  style->certainty = sb_item_get_certainty (item);
+  style->selected = selected;
+  style->dimmed = dimmed;
   style->dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
 
-  if (sb_item_get_kind (mark->item) == SB_ITEM_KIND_DEPLOYMENT)
+  if (sb_item_get_kind (item) == SB_ITEM_KIND_DEPLOYMENT)
     {
-      switch (sb_item_get_deployment_status (mark->item))
+      switch (sb_item_get_deployment_status (item))
         {
         case SB_DEPLOYMENT_STATUS_ARRIVING:
         case SB_DEPLOYMENT_STATUS_DEPARTING:
@@ -286,31 +117,6 @@ fill_style (SbItemLayer   *self,
         default:
           break;
         }
-    }
-}
-
-static void
-draw_leader (cairo_t    *cr,
-             const Mark *mark,
-             gboolean    dark)
-{
-  SbPlacePrecision precision = sb_place_get_precision (sb_item_get_place (mark->item));
-
-  cairo_new_path (cr);
-  cairo_move_to (cr, mark->anchor_x, mark->anchor_y);
-  cairo_line_to (cr, mark->x, mark->y);
-  cairo_set_line_width (cr, 1.2);
-  if (dark)
-    cairo_set_source_rgba (cr, 0.9, 0.9, 0.9, mark->dimmed ? 0.25 : 0.7);
-  else
-    cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, mark->dimmed ? 0.25 : 0.7);
-  cairo_stroke (cr);
-
-  /* Only an exact spot earns a dot: a country is not a point. */
-  if (precision == SB_PLACE_PRECISION_POINT || precision == SB_PLACE_PRECISION_NEAR)
-    {
-      cairo_arc (cr, mark->anchor_x, mark->anchor_y, 3, 0, 2 * G_PI);
-      cairo_fill (cr);
     }
 }
 
@@ -372,122 +178,277 @@ symbol_extent (double radius)
 }
 
 static void
-draw_symbol (SbItemLayer *self,
-             cairo_t     *cr,
-             const Mark  *mark)
+paint_item (SbItemLayer *self,
+            cairo_t     *cr,
+            SbItem      *item,
+            double       x,
+            double       y,
+            double       radius,
+            gboolean     selected,
+            gboolean     dimmed)
 {
   SymbolLook look;
   SbSymbolKey key;
 
-  fill_style (self, mark, &look.style);
-  look.incident = sb_item_get_kind (mark->item) == SB_ITEM_KIND_INCIDENT;
-  look.shape = look.incident ? (int) sb_item_get_incident_type (mark->item)
-                             : (int) sb_actor_get_kind (sb_item_get_actor (mark->item, 0));
-  look.radius = mark->radius;
+  fill_style (self, item, selected, dimmed, &look.style);
+  look.incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
+  look.shape = look.incident ? (int) sb_item_get_incident_type (item)
+                             : (int) sb_actor_get_kind (sb_item_get_actor (item, 0));
+  look.radius = radius;
   key = symbol_key (&look);
 
-  sb_symbol_cache_paint (self->symbols, cr, &key, symbol_extent (mark->radius), mark->x, mark->y,
-                         paint_symbol_look, &look);
+  sb_symbol_cache_paint (self->symbols, cr, &key, symbol_extent (radius), x, y, paint_symbol_look, &look);
 }
 
-static gboolean
-rect_is_free (GArray                *taken,
-              const graphene_rect_t *rect)
+static void
+draw_mark (SbItemLayer     *self,
+           cairo_t         *cr,
+           const SbMapMark *mark)
 {
-  for (guint i = 0; i < taken->len; i++)
-    if (graphene_rect_intersection (&g_array_index (taken, graphene_rect_t, i), rect, NULL))
-      return FALSE;
-
-  return TRUE;
+  paint_item (self, cr, mark->item, mark->x, mark->y, mark->radius, mark->selected, mark->dimmed);
 }
 
-static int
-compare_label_priority (gconstpointer a,
-                        gconstpointer b)
+/* A leader from a symbol moved off its point, back to the point. */
+static void
+draw_leader (cairo_t         *cr,
+             const SbMapMark *mark,
+             gboolean         dark)
 {
-  const Mark *ma = *(const Mark **) a, *mb = *(const Mark **) b;
+  cairo_new_path (cr);
+  cairo_move_to (cr, mark->anchor_x, mark->anchor_y);
+  cairo_line_to (cr, mark->x, mark->y);
+  cairo_set_line_width (cr, 1.2);
+  sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.25 : 0.7);
+  cairo_stroke (cr);
 
-  if (ma->selected != mb->selected)
-    return ma->selected ? -1 : 1;
-  if (ma->dimmed != mb->dimmed)
-    return ma->dimmed ? 1 : -1;
-  return mb->radius > ma->radius ? 1 : mb->radius < ma->radius ? -1 : 0;
+  cairo_arc (cr, mark->anchor_x, mark->anchor_y, 3, 0, 2 * G_PI);
+  cairo_fill (cr);
 }
 
-/* Deployments are labelled with their actor; a label that would cover
- * another label or symbol is left out.
+/* Text with a halo, so that it reads over any map. */
+static void
+draw_text (cairo_t     *cr,
+           PangoLayout *layout,
+           SbMapFont    font,
+           const char  *text,
+           double       x,
+           double       y,
+           gboolean     dark,
+           double       alpha)
+{
+  sb_map_layout_set_font (layout, font);
+  pango_layout_set_text (layout, text, -1);
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_width (cr, 3.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.85 * alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.92 * alpha);
+  cairo_stroke_preserve (cr);
+  sb_symbol_set_ink (cr, dark, alpha);
+  cairo_fill (cr);
+}
+
+static void
+trace_rounded (cairo_t               *cr,
+               const graphene_rect_t *box,
+               double                 corner)
+{
+  double x = box->origin.x, y = box->origin.y, w = box->size.width, h = box->size.height;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - corner, y + corner, corner, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - corner, y + h - corner, corner, 0, G_PI / 2);
+  cairo_arc (cr, x + corner, y + h - corner, corner, G_PI / 2, G_PI);
+  cairo_arc (cr, x + corner, y + corner, corner, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A card's leader goes from its nearest edge into its country, or to the
+ * edge of its region.
  */
 static void
-draw_labels (SbItemLayer *self,
-             cairo_t     *cr,
-             GArray      *marks)
+draw_card_leader (cairo_t         *cr,
+                  const SbMapCard *card,
+                  gboolean         dark)
 {
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 9.5");
-  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  double x = CLAMP (card->anchor_x, card->box.origin.x, card->box.origin.x + card->box.size.width);
+  double y = CLAMP (card->anchor_y, card->box.origin.y, card->box.origin.y + card->box.size.height);
+  double end_x = card->anchor_x, end_y = card->anchor_y;
+  double distance = hypot (x - end_x, y - end_y);
 
-  pango_layout_set_font_description (layout, font);
-
-  for (guint i = 0; i < marks->len; i++)
+  if (card->country == NULL && distance > card->region_radius)
     {
-      Mark *mark = &g_array_index (marks, Mark, i);
-      graphene_rect_t rect = GRAPHENE_RECT_INIT (mark->x - mark->radius, mark->y - mark->radius,
-                                                 2 * mark->radius, 2 * mark->radius);
-
-      g_array_append_val (taken, rect);
-      if (sb_item_get_kind (mark->item) == SB_ITEM_KIND_DEPLOYMENT)
-        g_ptr_array_add (order, mark);
+      end_x = card->anchor_x + (x - card->anchor_x) * card->region_radius / distance;
+      end_y = card->anchor_y + (y - card->anchor_y) * card->region_radius / distance;
     }
-  g_ptr_array_sort (order, compare_label_priority);
 
-  for (guint i = 0; i < order->len; i++)
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, end_x, end_y);
+  cairo_set_line_width (cr, 3.5);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  sb_symbol_set_ink (cr, dark, card->dimmed ? 0.3 : 0.75);
+  cairo_stroke (cr);
+}
+
+static void
+draw_card_count (SbItemLayer *self,
+                 cairo_t     *cr,
+                 PangoLayout *layout,
+                 double       x,
+                 double       y,
+                 guint        count,
+                 guint8       dominant,
+                 gboolean     dark)
+{
+  SbSymbolStyle style = { 0, };
+
+  sb_incident_type_to_rgb (dominant, style.rgb);
+  style.dark = dark;
+  sb_symbol_paint_incident (cr, dominant, &style, x, y, INCIDENT_RADIUS);
+  sb_cluster_paint_count_badge (cr, layout, x + INCIDENT_RADIUS + 3, y, count, dark);
+}
+
+static void
+draw_card_title (cairo_t         *cr,
+                 PangoLayout     *layout,
+                 const SbMapCard *card,
+                 gboolean         dark)
+{
+  sb_map_layout_set_font (layout, SB_MAP_FONT_TITLE);
+  pango_layout_set_width (layout, card->title_wrap);
+  if (card->compact)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, sb_text_get (sb_place_get_name (card->place)), -1);
+  cairo_move_to (cr, card->title.origin.x, card->title.origin.y);
+  sb_symbol_set_ink (cr, dark, 1.0);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+}
+
+/* The card of a country or region: its name, then what is known only to
+ * it. Read as "in Mali", as a legend box is, never as a point.
+ */
+static void
+draw_card (SbItemLayer       *self,
+           cairo_t           *cr,
+           PangoLayout       *layout,
+           const SbMapLayout *map_layout,
+           const SbMapCard   *card)
+{
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  int index = card - &g_array_index (map_layout->cards, SbMapCard, 0);
+
+  cairo_save (cr);
+  cairo_push_group (cr);
+
+  cairo_new_path (cr);
+  trace_rounded (cr, &card->box, CARD_CORNER);
+  if (card->selected)
     {
-      Mark *mark = g_ptr_array_index (order, i);
-      SbActor *actor = sb_item_get_actor (mark->item, 0);
-      PangoRectangle extents;
-      double gap = mark->radius + 4;
-      double candidates[4][2];
+      cairo_set_line_width (cr, 7);
+      cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.75);
+      cairo_stroke_preserve (cr);
+    }
+  sb_symbol_paint_card (cr, dark);
 
-      pango_layout_set_text (layout, sb_actor_get_map_label (actor), -1);
-      pango_layout_get_pixel_extents (layout, NULL, &extents);
+  if (card->title.size.width > 0)
+    draw_card_title (cr, layout, card, dark);
 
-      candidates[0][0] = mark->x + gap;
-      candidates[0][1] = mark->y - extents.height / 2.0;
-      candidates[1][0] = mark->x - gap - extents.width;
-      candidates[1][1] = mark->y - extents.height / 2.0;
-      candidates[2][0] = mark->x - extents.width / 2.0;
-      candidates[2][1] = mark->y + gap;
-      candidates[3][0] = mark->x - extents.width / 2.0;
-      candidates[3][1] = mark->y - gap - extents.height;
+  /* A selected row is highlighted as a whole: a halo round its symbol
+   * would cover its neighbours.
+   */
+  for (guint i = 0; i < map_layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
+      graphene_rect_t row = GRAPHENE_RECT_INIT (mark->x - mark->radius - 2, mark->y - mark->radius - 2,
+                                                2 * mark->radius + 4, 2 * mark->radius + 4);
 
-      for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+      if (mark->card != index || !mark->selected)
+        continue;
+
+      if (mark->has_label)
+        row.size.width = mark->label.origin.x + mark->label.size.width + 3 - row.origin.x;
+      cairo_new_path (cr);
+      trace_rounded (cr, &row, 3);
+      sb_symbol_paint_selection (cr, 0.55, 1.5, dark);
+    }
+
+  for (guint i = 0; i < map_layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
+
+      if (mark->card != index)
+        continue;
+
+      paint_item (self, cr, mark->item, mark->x, mark->y, mark->radius, FALSE, mark->dimmed);
+      if (mark->has_label)
         {
-          graphene_rect_t rect = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1],
-                                                     extents.width + 4, extents.height);
-
-          if (!rect_is_free (taken, &rect))
-            continue;
-
-          g_array_append_val (taken, rect);
-          cairo_move_to (cr, candidates[c][0], candidates[c][1]);
-          pango_cairo_layout_path (cr, layout);
-          cairo_set_line_width (cr, 3.5);
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          if (dark)
-            cairo_set_source_rgba (cr, 0, 0, 0, mark->dimmed ? 0.3 : 0.85);
-          else
-            cairo_set_source_rgba (cr, 1, 1, 1, mark->dimmed ? 0.3 : 0.92);
-          cairo_stroke_preserve (cr);
-          if (dark)
-            cairo_set_source_rgba (cr, 0.95, 0.95, 0.95, mark->dimmed ? 0.35 : 1.0);
-          else
-            cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, mark->dimmed ? 0.35 : 1.0);
-          cairo_fill (cr);
-          break;
+          sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
+          pango_layout_set_text (layout, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)), -1);
+          cairo_move_to (cr, mark->label.origin.x, mark->label.origin.y);
+          sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
+          pango_cairo_show_layout (cr, layout);
         }
     }
+
+  if (card->count > 0)
+    {
+      double y = card->count_y;
+
+      if (card->count_emphasised > 0)
+        {
+          draw_card_count (self, cr, layout, card->count_x, y, card->count_emphasised, card->dominant_emphasised, dark);
+          y += 2 * INCIDENT_RADIUS + 3;
+        }
+      cairo_push_group (cr);
+      draw_card_count (self, cr, layout, card->count_x, y, card->count, card->dominant, dark);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, card->count_emphasised > 0 ? DIMMED_CLUSTER_ALPHA : 1.0);
+    }
+
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, card->dimmed ? 0.45 : 1.0);
+  cairo_restore (cr);
+}
+
+static void
+draw_town (cairo_t         *cr,
+           PangoLayout     *layout,
+           const SbMapTown *town,
+           gboolean         dark)
+{
+  double radius = town->town->is_capital ? 3.5 : 3.0;
+
+  cairo_new_path (cr);
+  if (town->town->is_capital)
+    {
+      cairo_arc (cr, town->x, town->y, radius + 1.5, 0, 2 * G_PI);
+      sb_symbol_set_ink (cr, dark, 1.0);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_arc (cr, town->x, town->y, radius, 0, 2 * G_PI);
+  sb_symbol_set_ink (cr, dark, 1.0);
+  cairo_fill_preserve (cr);
+  if (dark)
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+
+  draw_text (cr, layout, town->town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN,
+             town->town->name, town->label.origin.x, town->label.origin.y, dark, 1.0);
 }
 
 /* The box of the unit square a projection shows, and @margin pixels more. */
@@ -535,16 +496,16 @@ first_item (SbIncidentClusters *clusters,
  * a thousand of them cheap.
  */
 static void
-draw_clipped_symbol (SbItemLayer *self,
-                     cairo_t     *cr,
-                     const Mark  *mark)
+draw_clipped_mark (SbItemLayer     *self,
+                   cairo_t         *cr,
+                   const SbMapMark *mark)
 {
   double extent = symbol_extent (mark->radius);
 
   cairo_save (cr);
   cairo_rectangle (cr, mark->x - extent, mark->y - extent, 2 * extent, 2 * extent);
   cairo_clip (cr);
-  draw_symbol (self, cr, mark);
+  draw_mark (self, cr, mark);
   cairo_restore (cr);
 }
 
@@ -626,7 +587,7 @@ draw_cluster_look (SbItemLayer     *self,
 static gboolean
 selected_incident_mark (SbItemLayer        *self,
                         const SbProjection *projection,
-                        Mark               *mark)
+                        SbMapMark          *mark)
 {
   SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
   SbEntity *selected = sb_selection_get_selected (selection);
@@ -634,6 +595,7 @@ selected_incident_mark (SbItemLayer        *self,
 
   if (!SB_IS_ITEM (selected) || sb_item_get_kind (SB_ITEM (selected)) != SB_ITEM_KIND_INCIDENT ||
       (place = sb_item_get_place (SB_ITEM (selected))) == NULL ||
+      sb_map_layout_uses_cards (place) ||
       !sb_selection_item_is_visible (selection, SB_ITEM (selected)))
     return FALSE;
 
@@ -644,8 +606,61 @@ selected_incident_mark (SbItemLayer        *self,
   mark->anchor_x = mark->x;
   mark->anchor_y = mark->y;
   mark->radius = INCIDENT_RADIUS;
+  mark->card = -1;
   mark->selected = TRUE;
   return TRUE;
+}
+
+/* Incidents known only to a region: a soft area, its size the region's
+ * when they are at one place, with their count; never a symbol.
+ */
+static double
+region_cluster_radius (SbIncidentClusters *regions,
+                       const SbCluster    *cluster,
+                       const SbProjection *projection)
+{
+  SbPlace *place;
+
+  if (!cluster->is_site && cluster->count > 1)
+    return sb_cluster_bubble_radius (cluster->count) * 1.5;
+
+  place = sb_item_get_place (first_item (regions, cluster));
+  return MAX (sb_place_get_radius_km (place) * sb_projection_pixels_per_km (projection, sb_place_get_latitude (place)),
+              INCIDENT_RADIUS * 2);
+}
+
+static void
+draw_region_cluster (SbItemLayer        *self,
+                     cairo_t            *cr,
+                     PangoLayout        *layout,
+                     SbIncidentClusters *regions,
+                     const SbCluster    *cluster,
+                     const SbProjection *projection)
+{
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  double radius = region_cluster_radius (regions, cluster, projection);
+  double dashes[] = { 5, 4 };
+  cairo_pattern_t *gradient;
+  double x, y, rgb[3];
+
+  sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
+  sb_incident_type_to_rgb (cluster->dominant, rgb);
+
+  gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
+  cairo_pattern_add_color_stop_rgba (gradient, 0.0, rgb[0], rgb[1], rgb[2], 0.3);
+  cairo_pattern_add_color_stop_rgba (gradient, 1.0, rgb[0], rgb[1], rgb[2], 0.08);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source (cr, gradient);
+  cairo_fill_preserve (cr);
+  cairo_pattern_destroy (gradient);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, 0.8);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  sb_cluster_paint_count_badge (cr, layout, x - 10, y, cluster->count, dark);
 }
 
 static void
@@ -655,9 +670,24 @@ draw_clusters (SbItemLayer        *self,
                const SbProjection *projection)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  SbIncidentClusters *regions = sb_incident_clusters_get_regions (clusters);
   double box[4];
 
   view_box (projection, 40, box);
+
+  if (regions != NULL)
+    {
+      /* A region's area may reach into view from far outside it. */
+      double margin = 0.02 * exp2 (-MAX (projection->zoom - 5, 0));
+
+      sb_cluster_index_query (sb_incident_clusters_get_index (regions), projection->zoom,
+                              box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin, found);
+      for (guint i = 0; i < found->len; i++)
+        draw_region_cluster (self, cr, layout, regions, &g_array_index (found, SbCluster, i), projection);
+      g_array_set_size (found, 0);
+    }
+
   sb_cluster_index_query (sb_incident_clusters_get_index (clusters), projection->zoom,
                           box[0], box[1], box[2], box[3], found);
 
@@ -677,16 +707,26 @@ draw_clusters (SbItemLayer        *self,
           draw_cluster_look (self, cr, cluster, x, y);
         else
           {
-            Mark mark = { 0, };
+            SbMapMark mark = { 0, };
 
             mark.item = first_item (clusters, cluster);
             mark.x = mark.anchor_x = x;
             mark.y = mark.anchor_y = y;
             mark.radius = INCIDENT_RADIUS;
             mark.selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), mark.item, &mark.dimmed);
-            draw_clipped_symbol (self, cr, &mark);
+            draw_clipped_mark (self, cr, &mark);
           }
       }
+}
+
+static void
+draw_mark_label (cairo_t         *cr,
+                 PangoLayout     *layout,
+                 const SbMapMark *mark,
+                 gboolean         dark)
+{
+  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
+             mark->label.origin.x, mark->label.origin.y, dark, mark->dimmed ? 0.35 : 1.0);
 }
 
 static void
@@ -695,9 +735,10 @@ sb_item_layer_draw (SbMapLayer         *layer,
                     const SbProjection *projection)
 {
   SbItemLayer *self = SB_ITEM_LAYER (layer);
-  g_autoptr(GArray) marks = layout_marks (self, projection);
+  g_autoptr(SbMapLayout) map_layout = sb_map_layer_get_layout (layer, projection);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   gboolean dark = sb_map_layer_is_dark (layer);
-  Mark selected;
+  SbMapMark selected;
 
   if (self->clusters != NULL && self->actor_clusters != NULL)
     {
@@ -710,44 +751,57 @@ sb_item_layer_draw (SbMapLayer         *layer,
   else if (self->clusters != NULL)
     draw_clusters (self, self->clusters, cr, projection);
 
-  for (guint i = 0; i < marks->len; i++)
+  for (guint i = 0; i < map_layout->marks->len; i++)
     {
-      Mark *mark = &g_array_index (marks, Mark, i);
+      const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
 
-      if (mark->displaced)
+      if (mark->card < 0 && mark->displaced)
         draw_leader (cr, mark, dark);
     }
 
+  /* Cards under the symbols at points, whose places they keep clear of;
+   * their leaders under all cards.
+   */
+  for (guint i = 0; i < map_layout->cards->len; i++)
+    if (g_array_index (map_layout->cards, SbMapCard, i).leader)
+      draw_card_leader (cr, &g_array_index (map_layout->cards, SbMapCard, i), dark);
+  for (guint i = 0; i < map_layout->cards->len; i++)
+    draw_card (self, cr, layout, map_layout, &g_array_index (map_layout->cards, SbMapCard, i));
+
   /* Faded first, the selection last: on top. */
   for (guint pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < marks->len; i++)
+    for (guint i = 0; i < map_layout->marks->len; i++)
       {
-        Mark *mark = &g_array_index (marks, Mark, i);
+        const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
         guint mark_pass = mark->selected ? 2 : mark->dimmed ? 0 : 1;
 
-        if (mark_pass == pass)
-          draw_symbol (self, cr, mark);
+        if (mark->card < 0 && mark_pass == pass)
+          draw_mark (self, cr, mark);
       }
 
-  draw_labels (self, cr, marks);
+  for (guint i = 0; i < map_layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
+
+      if (mark->card < 0 && mark->has_label)
+        draw_mark_label (cr, layout, mark, dark);
+    }
+
+  for (guint i = 0; i < map_layout->country_names->len; i++)
+    {
+      const SbMapTown *name = &g_array_index (map_layout->country_names, SbMapTown, i);
+      g_autofree char *upper = g_utf8_strup (sb_text_get (sb_place_get_name (name->place)), -1);
+
+      draw_text (cr, layout, SB_MAP_FONT_COUNTRY, upper, name->label.origin.x, name->label.origin.y, dark, 0.75);
+    }
+
+  /* The towns the briefing mentions, over everything. */
+  for (guint i = 0; i < map_layout->towns->len; i++)
+    draw_town (cr, layout, &g_array_index (map_layout->towns, SbMapTown, i), dark);
 
   /* The selected incident shows at its own place, out of its cluster. */
   if (self->clusters != NULL && selected_incident_mark (self, projection, &selected))
-    draw_clipped_symbol (self, cr, &selected);
-}
-
-static void
-widget_to_unit (const SbProjection *projection,
-                double              x,
-                double              y,
-                double             *ux,
-                double             *uy)
-{
-  double dx = x - projection->half_width;
-  double dy = y - projection->half_height;
-
-  *ux = (dx * projection->cos_rotation + dy * projection->sin_rotation + projection->center_x) / projection->world_size;
-  *uy = (-dx * projection->sin_rotation + dy * projection->cos_rotation + projection->center_y) / projection->world_size;
+    draw_clipped_mark (self, cr, &selected);
 }
 
 /* The cluster drawn under (x, y): an index query around the point. */
@@ -766,7 +820,7 @@ hit_cluster (SbIncidentClusters *clusters,
   if (clusters == NULL)
     return FALSE;
 
-  widget_to_unit (projection, x, y, &ux, &uy);
+  sb_projection_widget_to_unit (projection, x, y, &ux, &uy);
   reach = (sb_cluster_bubble_radius (G_MAXUINT) + HIT_SLACK) / projection->world_size;
   sb_cluster_index_query (sb_incident_clusters_get_index (clusters), projection->zoom,
                           ux - reach, uy - reach, ux + reach, uy + reach, found);
@@ -793,6 +847,124 @@ hit_cluster (SbIncidentClusters *clusters,
   return any;
 }
 
+static gboolean
+pick_clusters (SbItemLayer        *self,
+               SbIncidentClusters *clusters,
+               const SbProjection *projection,
+               double              x,
+               double              y,
+               double             *distance,
+               SbEntity          **entity)
+{
+  SbIncidentClusters *sources[2] = { clusters, clusters ? sb_incident_clusters_get_regions (clusters) : NULL };
+  SbCluster cluster;
+  double d;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      if (!hit_cluster (sources[i], projection, x, y, &cluster, &d))
+        continue;
+
+      *distance = d;
+      /* One incident known to a point is selected; known to a region, it
+       * is a soft area like many, and lists itself.
+       */
+      if (cluster.count == 1 && i == 0)
+        {
+          *entity = SB_ENTITY (first_item (sources[i], &cluster));
+          return TRUE;
+        }
+
+      /* Several: not one entity to select; the map view asks for it. */
+      self->picked = cluster;
+      self->picked_from = sources[i];
+      self->picked_cluster = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+in_rect (const graphene_rect_t *rect,
+         double                 x,
+         double                 y,
+         double                 slack)
+{
+  graphene_rect_t grown;
+
+  graphene_rect_inset_r (rect, -slack, -slack, &grown);
+  return graphene_rect_contains_point (&grown, &GRAPHENE_POINT_INIT (x, y));
+}
+
+static const SbAreaIncidents *
+find_area (SbIncidentClusters *clusters,
+           SbPlace            *place)
+{
+  GPtrArray *areas = clusters ? sb_incident_clusters_get_areas (clusters) : NULL;
+
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    if (((SbAreaIncidents *) g_ptr_array_index (areas, i))->place == place)
+      return g_ptr_array_index (areas, i);
+
+  return NULL;
+}
+
+/* On a card: a symbol, the count of an event dataset's incidents, or the
+ * card itself, which stands for its place.
+ */
+static SbEntity *
+pick_card (SbItemLayer       *self,
+           const SbMapLayout *map_layout,
+           double             x,
+           double             y,
+           double            *distance)
+{
+  for (int c = map_layout->cards->len - 1; c >= 0; c--)
+    {
+      const SbMapCard *card = &g_array_index (map_layout->cards, SbMapCard, c);
+      SbEntity *best = NULL;
+
+      if (!in_rect (&card->box, x, y, 2))
+        continue;
+
+      for (guint i = 0; i < map_layout->marks->len; i++)
+        {
+          const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
+          double d = hypot (x - mark->x, y - mark->y);
+
+          if (mark->card == c &&
+              (d <= mark->radius + 2 || (mark->has_label && in_rect (&mark->label, x, y, 1))))
+            {
+              *distance = MIN (d, mark->radius);
+              best = SB_ENTITY (mark->item);
+            }
+        }
+
+      if (best == NULL && card->count > 0 &&
+          y >= card->count_y - INCIDENT_RADIUS - 2 &&
+          y <= card->count_y + INCIDENT_RADIUS + 2 + (card->count_emphasised > 0 ? 2 * INCIDENT_RADIUS + 3 : 0))
+        {
+          gboolean actor_row = card->count_emphasised > 0 && y < card->count_y + INCIDENT_RADIUS + 1;
+
+          self->picked_area = find_area (actor_row ? self->actor_clusters : self->clusters, card->place);
+          self->picked_cluster = self->picked_area != NULL;
+          *distance = 0;
+          return NULL;
+        }
+
+      if (best == NULL)
+        {
+          *distance = INCIDENT_RADIUS;
+          best = SB_ENTITY (card->place);
+        }
+
+      return best;
+    }
+
+  return NULL;
+}
+
 static SbEntity *
 sb_item_layer_pick (SbMapLayer         *layer,
                     const SbProjection *projection,
@@ -801,13 +973,14 @@ sb_item_layer_pick (SbMapLayer         *layer,
                     double             *distance)
 {
   SbItemLayer *self = SB_ITEM_LAYER (layer);
-  g_autoptr(GArray) marks = layout_marks (self, projection);
+  g_autoptr(SbMapLayout) map_layout = sb_map_layer_get_layout (layer, projection);
   SbEntity *best = NULL;
-  SbCluster cluster;
-  Mark selected;
+  SbMapMark selected;
   double d = G_MAXDOUBLE;
 
   *distance = G_MAXDOUBLE;
+  self->picked_cluster = FALSE;
+  self->picked_area = NULL;
 
   if (self->clusters != NULL && selected_incident_mark (self, projection, &selected) &&
       (d = hypot (x - selected.x, y - selected.y)) <= selected.radius + HIT_SLACK)
@@ -816,58 +989,48 @@ sb_item_layer_pick (SbMapLayer         *layer,
       return SB_ENTITY (selected.item);
     }
 
-  for (guint i = 0; i < marks->len; i++)
+  for (guint i = 0; i < map_layout->marks->len; i++)
     {
-      Mark *mark = &g_array_index (marks, Mark, i);
+      const SbMapMark *mark = &g_array_index (map_layout->marks, SbMapMark, i);
 
       d = hypot (x - mark->x, y - mark->y);
-      if (d <= mark->radius + HIT_SLACK && d < *distance)
+      if (mark->card < 0 && d <= mark->radius + HIT_SLACK && d < *distance)
         {
           *distance = d;
           best = SB_ENTITY (mark->item);
         }
     }
-
-  self->picked_cluster = FALSE;
   if (best != NULL)
     return best;
 
+  best = pick_card (self, map_layout, x, y, distance);
+  if (best != NULL || self->picked_cluster)
+    return best;
+
   /* The selected actor's clusters lie over the others. */
-  for (guint i = 0; i < 2; i++)
-    {
-      SbIncidentClusters *clusters = i == 0 ? self->actor_clusters : self->clusters;
-
-      if (!hit_cluster (clusters, projection, x, y, &cluster, &d))
-        continue;
-
-      *distance = d;
-      if (cluster.count == 1)
-        return SB_ENTITY (first_item (clusters, &cluster));
-
-      /* Several: not one entity to select; the map view asks for it. */
-      self->picked = cluster;
-      self->picked_from = clusters;
-      self->picked_cluster = TRUE;
-      break;
-    }
+  if (pick_clusters (self, self->actor_clusters, projection, x, y, distance, &best) ||
+      pick_clusters (self, self->clusters, projection, x, y, distance, &best))
+    return best;
 
   return NULL;
 }
 
 static void
-init_projection (SbItemLayer  *self,
-                 SbProjection *projection)
+sb_item_layer_get_layout_clusters (SbMapLayer          *layer,
+                                   SbIncidentClusters **clusters,
+                                   SbIncidentClusters **actor_clusters)
 {
-  sb_projection_init (projection, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
-                      gtk_widget_get_width (GTK_WIDGET (self)),
-                      gtk_widget_get_height (GTK_WIDGET (self)));
+  SbItemLayer *self = SB_ITEM_LAYER (layer);
+
+  *clusters = self->clusters;
+  *actor_clusters = self->actor_clusters;
 }
 
 /**
  * sb_item_layer_pick_cluster:
  * @cluster: (out): the cluster of several incidents drawn at (@x, @y)
  * @clusters: (out) (transfer none): the clustering it belongs to: all the
- *   incidents shown, or the selected actor's
+ *   incidents shown, the selected actor's, or their regions'
  *
  * Returns: %TRUE if a cluster, or a place with several incidents, is drawn
  *   at (@x, @y), in the layer's coordinates, and no single symbol is
@@ -885,13 +1048,32 @@ sb_item_layer_pick_cluster (SbItemLayer         *self,
     return FALSE;
 
   /* Through the base class, which knows how large symbols are drawn. */
-  self->picked_cluster = FALSE;
-  if (sb_map_layer_pick (SB_MAP_LAYER (self), x, y, NULL) != NULL || !self->picked_cluster)
+  if (sb_map_layer_pick (SB_MAP_LAYER (self), x, y, NULL) != NULL || !self->picked_cluster ||
+      self->picked_area != NULL)
     return FALSE;
 
   *cluster = self->picked;
   *clusters = self->picked_from;
   return TRUE;
+}
+
+/**
+ * sb_item_layer_pick_area:
+ *
+ * Returns: (nullable): the incidents known only to a country whose count
+ *   is drawn at (@x, @y), on the country's card
+ */
+const SbAreaIncidents *
+sb_item_layer_pick_area (SbItemLayer *self,
+                         double       x,
+                         double       y)
+{
+  g_return_val_if_fail (SB_IS_ITEM_LAYER (self), NULL);
+
+  if (self->clusters == NULL || sb_map_layer_pick (SB_MAP_LAYER (self), x, y, NULL) != NULL)
+    return NULL;
+
+  return self->picked_area;
 }
 
 /**
@@ -924,8 +1106,9 @@ sb_item_layer_get_busy (SbItemLayer *self)
 /**
  * sb_item_layer_get_position:
  *
- * Gets where @item's symbol is drawn now, in the layer's coordinates: for
- * an incident inside a cluster, where the cluster is.
+ * Gets where @item is drawn now, in the layer's coordinates: its symbol
+ * at its point or on its area's card; for an incident inside a cluster,
+ * where the cluster is; for one counted on a country's card, the count.
  *
  * Returns: %TRUE if @item is drawn
  */
@@ -935,49 +1118,59 @@ sb_item_layer_get_position (SbItemLayer *self,
                             double      *x,
                             double      *y)
 {
-  g_autoptr(GArray) marks = NULL;
+  g_autoptr(SbMapLayout) map_layout = NULL;
+  SbMapLayer *layer = SB_MAP_LAYER (self);
+  SbMapLayerTransform to_view;
+  const SbMapMark *mark;
   SbProjection projection;
   SbCluster cluster;
-  Mark selected;
+  SbMapMark selected;
+  double lx, ly;
 
   g_return_val_if_fail (SB_IS_ITEM_LAYER (self), FALSE);
 
-  if (sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self))) == NULL)
+  if (sb_selection_get_briefing (sb_map_layer_get_selection (layer)) == NULL)
     return FALSE;
 
-  init_projection (self, &projection);
+  /* Where the layer drew it, then in the layer's pixels. */
+  map_layout = sb_map_layer_get_drawn_layout (layer, &projection, &to_view);
 
   if (self->clusters != NULL && sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
     {
+      SbPlace *place = sb_item_get_place (item);
+      SbIncidentClusters *regions = sb_incident_clusters_get_regions (self->clusters);
+      const SbMapCard *card;
+
       if (selected_incident_mark (self, &projection, &selected) && selected.item == item)
         {
-          *x = selected.x;
-          *y = selected.y;
-          return TRUE;
+          lx = selected.x;
+          ly = selected.y;
         }
-
-      if (!sb_incident_clusters_locate (self->clusters, item, projection.zoom, &cluster))
-        return FALSE;
-
-      sb_projection_unit_to_widget (&projection, cluster.x, cluster.y, x, y);
-      return TRUE;
-    }
-
-  marks = layout_marks (self, &projection);
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      Mark *mark = &g_array_index (marks, Mark, i);
-
-      if (mark->item == item)
+      else if (place != NULL && sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY)
         {
-          *x = mark->x;
-          *y = mark->y;
-          return TRUE;
+          card = sb_map_layout_find_card (map_layout, place);
+          if (card == NULL || card->count == 0)
+            return FALSE;
+          lx = card->count_x;
+          ly = card->count_y;
         }
+      else if (sb_incident_clusters_locate (self->clusters, item, projection.zoom, &cluster) ||
+               (regions != NULL && sb_incident_clusters_locate (regions, item, projection.zoom, &cluster)))
+        sb_projection_unit_to_widget (&projection, cluster.x, cluster.y, &lx, &ly);
+      else
+        return FALSE;
     }
+  else if ((mark = sb_map_layout_find_mark (map_layout, item)) != NULL)
+    {
+      lx = mark->x;
+      ly = mark->y;
+    }
+  else
+    return FALSE;
 
-  return FALSE;
+  *x = (lx - to_view.dx) * to_view.scale;
+  *y = (ly - to_view.dy) * to_view.scale;
+  return TRUE;
 }
 
 static void start_build (SbItemLayer *self);
@@ -1022,7 +1215,7 @@ on_built (GObject      *source_object,
 static void
 start_build (SbItemLayer *self)
 {
-  g_autoptr(SbFilter) filter = sb_filter_new_from_selection (sb_map_layer_get_selection (SB_MAP_LAYER (self)));
+  g_autoptr(SbFilter) filter = sb_filter_ref (sb_selection_get_filter (sb_map_layer_get_selection (SB_MAP_LAYER (self))));
 
   self->build_again = FALSE;
   g_cancellable_cancel (self->building);
@@ -1073,7 +1266,7 @@ update_actor_clusters (SbItemLayer *self)
       return;
     }
 
-  filter = sb_filter_new_for_actor (selection, actor);
+  filter = sb_filter_with_actor (sb_selection_get_filter (selection), actor);
 
   /* Another actor's: gone at once rather than shown for this one. */
   if (self->actor_clusters != NULL &&
@@ -1182,6 +1375,7 @@ sb_item_layer_class_init (SbItemLayerClass *klass)
 
   layer_class->draw = sb_item_layer_draw;
   layer_class->pick = sb_item_layer_pick;
+  layer_class->get_clusters = sb_item_layer_get_layout_clusters;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,

@@ -1,8 +1,9 @@
 /* sb-item-layer.h
  *
  * Deployments and incidents as symbols: shape by actor kind or incident
- * type, colour by actor, size by strength, outline by certainty; many
- * incidents as clusters.
+ * type, colour by actor, size by strength, outline by certainty; at their
+ * points, or on the card of the country or region they are known to. Many
+ * incidents as clusters. The towns the briefing mentions, named.
  */
 
 #pragma once
@@ -30,7 +31,9 @@ gboolean     sb_item_layer_pick_cluster (SbItemLayer     *self,
 SbIncidentClusters *sb_item_layer_get_clusters (SbItemLayer *self);
 gboolean     sb_item_layer_get_busy     (SbItemLayer     *self);
 gboolean     sb_item_layer_clusters_briefing (SbBriefing *briefing);
-GArray      *sb_item_layer_get_symbol_boxes  (SbSelection        *selection,
-                                              const SbProjection *projection);
+const SbAreaIncidents *
+             sb_item_layer_pick_area    (SbItemLayer     *self,
+                                         double           x,
+                                         double           y);
 
 G_END_DECLS

@@ -1,4 +1,10 @@
-/* sb-legend.c */
+/* sb-legend.c
+ *
+ * What the map draws, in the briefing's use only: every symbol, style and
+ * way of showing how precisely a place is known.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-legend"
 
@@ -7,7 +13,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-cluster-symbols.h"
 #include "sb-format.h"
+#include "sb-incident-clusters.h"
 #include "sb-legend.h"
 #include "sb-symbols.h"
 
@@ -36,6 +44,9 @@ typedef enum
   SAMPLE_HATCHED_AREA,
   SAMPLE_COUNTRY,
   SAMPLE_REGION,
+  SAMPLE_NEAR,
+  SAMPLE_REGION_COUNT,
+  SAMPLE_TOWN,
 } SampleKind;
 
 typedef struct
@@ -45,6 +56,41 @@ typedef struct
 } Sample;
 
 static const double neutral[3] = { 0.36, 0.42, 0.50 };
+
+static void
+paint_soft_disc (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   radius)
+{
+  cairo_pattern_t *gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
+
+  cairo_pattern_add_color_stop_rgba (gradient, 0, neutral[0], neutral[1], neutral[2], 0.45);
+  cairo_pattern_add_color_stop_rgba (gradient, 1, neutral[0], neutral[1], neutral[2], 0.0);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source (cr, gradient);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
+}
+
+/* A card, as the map groups what is known only to a country or region. */
+static void
+paint_card (cairo_t  *cr,
+            double    x,
+            double    y,
+            double    width,
+            double    height,
+            gboolean  dark)
+{
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  sb_symbol_paint_card (cr, dark);
+
+  /* Its title, as a line. */
+  cairo_rectangle (cr, x + 2, y + 2, width * 0.6, 1.5);
+  sb_symbol_set_ink (cr, dark, 0.6);
+  cairo_fill (cr);
+}
 
 static void
 draw_sample (GtkDrawingArea *area,
@@ -114,18 +160,63 @@ draw_sample (GtkDrawingArea *area,
 
     case SAMPLE_COUNTRY:
     case SAMPLE_REGION:
+      /* The area, and a card with its name and a symbol on it. */
+      if (sample->kind == SAMPLE_COUNTRY)
+        {
+          double dashes[] = { 4, 3 };
+
+          cairo_rectangle (cr, 2, 2, width - 4, height - 4);
+          cairo_set_source_rgba (cr, neutral[0], neutral[1], neutral[2], 0.2);
+          cairo_fill_preserve (cr);
+          cairo_set_dash (cr, dashes, 2, 0);
+          cairo_set_line_width (cr, 1.2);
+          cairo_set_source_rgba (cr, neutral[0], neutral[1], neutral[2], 0.8);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        paint_soft_disc (cr, cx, cy, height / 2.0 + 2);
+      paint_card (cr, cx - 9, cy - 7, 18, 14, dark);
+      sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_FOREIGN_FORCES, &style, cx, cy + 1, 4);
+      break;
+
+    case SAMPLE_NEAR:
+      {
+        double dots[] = { 1, 3 };
+
+        cairo_arc (cr, cx, cy, height / 2.0 - 1, 0, 2 * G_PI);
+        cairo_set_dash (cr, dots, 2, 0);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_width (cr, 1.5);
+        cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_FOREIGN_FORCES, &style, cx, cy, 5);
+      }
+      break;
+
+    case SAMPLE_REGION_COUNT:
+      paint_soft_disc (cr, cx, cy, height / 2.0 + 1);
+      {
+        g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+
+        sb_cluster_paint_count_badge (cr, layout, cx - 8, cy, 12, dark);
+      }
+      break;
+
+    case SAMPLE_TOWN:
     default:
       {
-        cairo_pattern_t *gradient = cairo_pattern_create_radial (cx, cy, 0, cx, cy, height / 2.0);
+        g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+        g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 7");
 
-        cairo_pattern_add_color_stop_rgba (gradient, 0, neutral[0], neutral[1], neutral[2], 0.45);
-        cairo_pattern_add_color_stop_rgba (gradient, 1, neutral[0], neutral[1], neutral[2], 0.0);
-        cairo_arc (cr, cx, cy, height / 2.0, 0, 2 * G_PI);
-        cairo_set_source (cr, gradient);
+        cairo_arc (cr, 5, cy, 2.5, 0, 2 * G_PI);
+        sb_symbol_set_ink (cr, dark, 1.0);
         cairo_fill (cr);
-        cairo_pattern_destroy (gradient);
-        if (sample->kind == SAMPLE_COUNTRY)
-          sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_FOREIGN_FORCES, &style, cx, cy, 5);
+        pango_layout_set_font_description (layout, font);
+        pango_layout_set_text (layout, "Gao", -1);
+        cairo_move_to (cr, 10, cy - 6);
+        pango_cairo_show_layout (cr, layout);
       }
       break;
     }
@@ -178,6 +269,7 @@ rebuild (SbLegend *self)
   gboolean kinds[SB_N_ACTOR_KINDS] = { FALSE, };
   gboolean types[SB_N_INCIDENT_TYPES] = { FALSE, };
   gboolean certainties[SB_N_CERTAINTIES] = { FALSE, };
+  gboolean precisions[SB_PLACE_PRECISION_COUNTRY + 1] = { FALSE, };
   GListModel *actors, *items;
   GtkWidget *child;
 
@@ -200,9 +292,14 @@ rebuild (SbLegend *self)
     {
       g_autoptr(SbItem) item = g_list_model_get_item (items, i);
 
+      SbPlace *places[] = { sb_item_get_place (item), sb_item_get_origin (item) };
+
       certainties[sb_item_get_certainty (item)] = TRUE;
       if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
         types[sb_item_get_incident_type (item)] = TRUE;
+      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+        if (places[p] != NULL)
+          precisions[sb_place_get_precision (places[p])] = TRUE;
     }
 
   add_heading (self, _("Forces: colour of the actor, shape of its kind"));
@@ -227,7 +324,15 @@ rebuild (SbLegend *self)
   add_heading (self, _("Where"));
   add_row (self, SAMPLE_AREA, 0, _("Area held or operated in"));
   add_row (self, SAMPLE_HATCHED_AREA, 0, _("Area at risk, feared or projected"));
-  add_row (self, SAMPLE_COUNTRY, 0, _("Known only to a country or region"));
+  if (precisions[SB_PLACE_PRECISION_NEAR])
+    add_row (self, SAMPLE_NEAR, 0, _("Near a place: within the dotted ring"));
+  if (precisions[SB_PLACE_PRECISION_COUNTRY])
+    add_row (self, SAMPLE_COUNTRY, 0, _("Known only to a country: the country shaded, its statements on a card under its name"));
+  if (precisions[SB_PLACE_PRECISION_REGION])
+    add_row (self, SAMPLE_REGION, 0, _("Known only to a region: the region shaded, its statements on a card under its name"));
+  if (precisions[SB_PLACE_PRECISION_REGION] && sb_incident_clusters_wanted (briefing))
+    add_row (self, SAMPLE_REGION_COUNT, 0, _("Incidents known only to a region: a soft area with their number"));
+  add_row (self, SAMPLE_TOWN, 0, _("A town the briefing mentions"));
 }
 
 void

@@ -1,9 +1,15 @@
 /* sb-map-layer.c
  *
+ * What every layer of the briefing shares: a texture drawn with cairo
+ * that moves with the map, following the selection and filters, and hit
+ * testing.
+ *
  * The layer draws into a texture a margin larger than the view. Panning
  * only moves it; a change of zoom redraws it, at once when drawing is
  * quick, otherwise the texture is scaled until the zoom settles. Changes of
  * selection or filters redraw it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-map-layer"
@@ -11,6 +17,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "sb-map-layer.h"
 
@@ -33,6 +40,18 @@ typedef struct
   double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
   gint64 snapshot_time;    /* in all snapshots so far, µs: the layer's own work */
   gboolean shown_once;     /* the window's first frame went without this layer */
+
+  /* The last layouts, for drawing the texture and for hit testing in the
+   * view; the layer given as source computes them for all layers.
+   */
+  SbMapLayer *layout_source;
+  SbMapLayout *layouts[2];
+  SbProjection layout_projections[2];
+  graphene_rect_t layout_views[2];
+
+  /* While drawing or hit testing: what of the projection is in view. */
+  graphene_rect_t view;
+  graphene_rect_t texture_view; /* in the texture's projection */
 } SbMapLayerPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SbMapLayer, sb_map_layer, SHUMATE_TYPE_LAYER)
@@ -44,6 +63,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  INVALIDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 gboolean
 sb_map_layer_is_dark (SbMapLayer *self)
@@ -59,7 +85,137 @@ sb_map_layer_invalidate (SbMapLayer *self)
   g_return_if_fail (SB_IS_MAP_LAYER (self));
 
   g_clear_object (&priv->texture);
+  for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
+    g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[INVALIDATED], 0);
+}
+
+/**
+ * sb_map_layer_set_layout_source:
+ * @source: the layer whose layout this one draws from: the item layer,
+ *   which knows the clusters
+ *
+ * Makes the layers that draw parts of one layout agree on it.
+ */
+void
+sb_map_layer_set_layout_source (SbMapLayer *self,
+                                SbMapLayer *source)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+  g_return_if_fail (SB_IS_MAP_LAYER (source) && source != self);
+  g_return_if_fail (priv->layout_source == NULL);
+
+  g_set_weak_pointer (&priv->layout_source, source);
+  g_signal_connect_object (source, "invalidated", G_CALLBACK (sb_map_layer_invalidate), self, G_CONNECT_SWAPPED);
+  sb_map_layer_invalidate (self);
+}
+
+static SbMapLayout *
+get_layout (SbMapLayer            *self,
+            const SbProjection    *projection,
+            const graphene_rect_t *view)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  SbIncidentClusters *clusters = NULL, *actor_clusters = NULL;
+
+  if (priv->layout_source != NULL)
+    return get_layout (priv->layout_source, projection, view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
+    if (priv->layouts[i] != NULL && memcmp (&priv->layout_projections[i], projection, sizeof *projection) == 0 &&
+        graphene_rect_equal (&priv->layout_views[i], view))
+      return sb_map_layout_ref (priv->layouts[i]);
+
+  if (SB_MAP_LAYER_GET_CLASS (self)->get_clusters != NULL)
+    SB_MAP_LAYER_GET_CLASS (self)->get_clusters (self, &clusters, &actor_clusters);
+
+  g_clear_pointer (&priv->layouts[1], sb_map_layout_unref);
+  priv->layouts[1] = priv->layouts[0];
+  priv->layout_projections[1] = priv->layout_projections[0];
+  priv->layout_views[1] = priv->layout_views[0];
+  priv->layouts[0] = sb_map_layout_new (priv->selection, projection, view, clusters, actor_clusters);
+  priv->layout_projections[0] = *projection;
+  priv->layout_views[0] = *view;
+
+  return sb_map_layout_ref (priv->layouts[0]);
+}
+
+/**
+ * sb_map_layer_get_layout:
+ *
+ * Gets the layout of the briefing in @projection, while the layer draws
+ * or hit tests: it knows then what part of @projection is in view.
+ *
+ * Returns: (transfer full): the layout, computed once for each
+ *   projection drawn or hit tested
+ */
+SbMapLayout *
+sb_map_layer_get_layout (SbMapLayer         *self,
+                         const SbProjection *projection)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+
+  return get_layout (self, projection, &priv->view);
+}
+
+static void
+scale_projection (SbProjection *projection,
+                  double        scale)
+{
+  projection->world_size /= scale;
+  projection->center_x /= scale;
+  projection->center_y /= scale;
+  projection->half_width /= scale;
+  projection->half_height /= scale;
+  projection->zoom -= log2 (scale);
+}
+
+/* The projection the layer is drawn in now, symbols scaled (see
+ * sb_map_layer_draw_scaled()), and what of it the view shows: the
+ * texture's while the view only pans over it, so that hit testing finds
+ * what was drawn; (@dx, @dy) from the view's pixels to the projection's,
+ * before scaling.
+ */
+static void
+drawn_projection (SbMapLayer      *self,
+                  SbProjection    *projection,
+                  graphene_rect_t *view,
+                  double          *dx,
+                  double          *dy)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double s = priv->symbol_scale;
+  SbProjection current;
+
+  sb_projection_init (&current, shumate_layer_get_viewport (SHUMATE_LAYER (self)), width, height);
+
+  if (priv->texture != NULL && priv->projection.zoom == current.zoom &&
+      current.sin_rotation == 0 && priv->projection.sin_rotation == 0)
+    {
+      *projection = priv->projection;
+      *dx = current.center_x - current.half_width - (priv->projection.center_x - priv->projection.half_width);
+      *dy = current.center_y - current.half_height - (priv->projection.center_y - priv->projection.half_height);
+      *view = priv->texture_view;
+    }
+  else
+    {
+      *projection = current;
+      *dx = *dy = 0;
+      graphene_rect_init (view, 0, 0, width, height);
+    }
+
+  if (s != 1.0)
+    {
+      scale_projection (projection, s);
+      graphene_rect_scale (view, 1 / s, 1 / s, view);
+    }
 }
 
 static gboolean
@@ -72,6 +228,28 @@ on_settled (gpointer user_data)
   sb_map_layer_invalidate (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+draw_in_view (SbMapLayer            *self,
+              cairo_t               *cr,
+              const SbProjection    *projection,
+              const graphene_rect_t *view,
+              double                 symbol_scale)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  SbProjection scaled = *projection;
+
+  if (symbol_scale <= 0)
+    symbol_scale = 1.0;
+
+  scale_projection (&scaled, symbol_scale);
+  graphene_rect_scale (view, 1 / symbol_scale, 1 / symbol_scale, &priv->view);
+
+  cairo_save (cr);
+  cairo_scale (cr, symbol_scale, symbol_scale);
+  SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, &scaled);
+  cairo_restore (cr);
 }
 
 static void
@@ -92,6 +270,7 @@ render (SbMapLayer         *self,
   priv->projection = *view;
   priv->projection.half_width += margin;
   priv->projection.half_height += margin;
+  graphene_rect_init (&priv->texture_view, margin, margin, width, height);
   priv->texture_width = width + 2 * margin;
   priv->texture_height = height + 2 * margin;
   priv->texture_scale = scale;
@@ -103,7 +282,7 @@ render (SbMapLayer         *self,
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
 
-  sb_map_layer_draw_scaled (self, cr, &priv->projection, priv->symbol_scale);
+  draw_in_view (self, cr, &priv->projection, &priv->texture_view, priv->symbol_scale);
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -223,10 +402,11 @@ sb_map_layer_get_snapshot_time (SbMapLayer *self)
  * @symbol_scale: how much larger than on screen to draw strokes, symbols
  *   and labels
  *
- * Draws the layer with @cr in the coordinates of @projection. The same
- * places at a zoom level @symbol_scale times smaller, drawn @symbol_scale
- * times larger, land where they were with everything drawn in pixels
- * larger: how a projector gets thicker strokes, and an export its own.
+ * Draws the layer with @cr in the coordinates of @projection, all of it
+ * in view. The same places at a zoom level @symbol_scale times smaller,
+ * drawn @symbol_scale times larger, land where they were with everything
+ * drawn in pixels larger: how a projector gets thicker strokes, and an
+ * export its own.
  */
 void
 sb_map_layer_draw_scaled (SbMapLayer         *self,
@@ -234,27 +414,12 @@ sb_map_layer_draw_scaled (SbMapLayer         *self,
                           const SbProjection *projection,
                           double              symbol_scale)
 {
-  SbProjection scaled = *projection;
+  graphene_rect_t view;
 
   g_return_if_fail (SB_IS_MAP_LAYER (self));
 
-  if (symbol_scale <= 0 || symbol_scale == 1.0)
-    {
-      SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, projection);
-      return;
-    }
-
-  scaled.world_size /= symbol_scale;
-  scaled.center_x /= symbol_scale;
-  scaled.center_y /= symbol_scale;
-  scaled.half_width /= symbol_scale;
-  scaled.half_height /= symbol_scale;
-  scaled.zoom -= log2 (symbol_scale);
-
-  cairo_save (cr);
-  cairo_scale (cr, symbol_scale, symbol_scale);
-  SB_MAP_LAYER_GET_CLASS (self)->draw (self, cr, &scaled);
-  cairo_restore (cr);
+  graphene_rect_init (&view, 0, 0, 2 * projection->half_width, 2 * projection->half_height);
+  draw_in_view (self, cr, projection, &view, symbol_scale);
 }
 
 void
@@ -280,6 +445,39 @@ sb_map_layer_set_symbol_scale (SbMapLayer *self,
  * Returns: (transfer none) (nullable): what is drawn at (@x, @y), in the
  *   layer's coordinates
  */
+/**
+ * sb_map_layer_get_drawn_layout:
+ * @projection: (out): the projection the layout is in
+ * @to_view: (out): from the layout's coordinates to the layer's:
+ *   (x, y) is at ((x - dx) × scale, (y - dy) × scale)
+ *
+ * Returns: (transfer full): the layout as the layer shows it now
+ */
+SbMapLayout *
+sb_map_layer_get_drawn_layout (SbMapLayer          *self,
+                               SbProjection        *projection,
+                               SbMapLayerTransform *to_view)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  graphene_rect_t view;
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+
+  drawn_projection (self, projection, &view, &to_view->dx, &to_view->dy);
+  to_view->scale = priv->symbol_scale;
+  to_view->dx /= priv->symbol_scale;
+  to_view->dy /= priv->symbol_scale;
+
+  return get_layout (self, projection, &view);
+}
+
+/**
+ * sb_map_layer_pick:
+ * @distance: (out) (optional): from the entity's drawn centre, in pixels
+ *
+ * Returns: (transfer none) (nullable): what is drawn at (@x, @y), in the
+ *   layer's coordinates
+ */
 SbEntity *
 sb_map_layer_pick (SbMapLayer *self,
                    double      x,
@@ -287,8 +485,9 @@ sb_map_layer_pick (SbMapLayer *self,
                    double     *distance)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
-  SbProjection view;
-  double ignored;
+  SbProjection drawn;
+  SbEntity *entity;
+  double ignored, dx, dy, s = priv->symbol_scale;
 
   g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
 
@@ -296,29 +495,14 @@ sb_map_layer_pick (SbMapLayer *self,
       !gtk_widget_get_visible (GTK_WIDGET (self)))
     return NULL;
 
-  sb_projection_init (&view, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
-                      gtk_widget_get_width (GTK_WIDGET (self)),
-                      gtk_widget_get_height (GTK_WIDGET (self)));
+  /* As the layer was drawn. */
+  drawn_projection (self, &drawn, &priv->view, &dx, &dy);
+  entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &drawn, (x + dx) / s, (y + dy) / s,
+                                                distance ? distance : &ignored);
+  if (distance != NULL)
+    *distance *= s;
 
-  /* As sb_map_layer_draw_scaled() draws it. */
-  if (priv->symbol_scale != 1.0)
-    {
-      double s = priv->symbol_scale;
-      SbEntity *entity;
-
-      view.world_size /= s;
-      view.center_x /= s;
-      view.center_y /= s;
-      view.half_width /= s;
-      view.half_height /= s;
-      view.zoom -= log2 (s);
-      entity = SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x / s, y / s, distance ? distance : &ignored);
-      if (distance != NULL)
-        *distance *= s;
-      return entity;
-    }
-
-  return SB_MAP_LAYER_GET_CLASS (self)->pick (self, &view, x, y, distance ? distance : &ignored);
+  return entity;
 }
 
 SbSelection *
@@ -344,22 +528,8 @@ sb_map_layer_is_emphasised (SbMapLayer *self,
                             gboolean   *dimmed)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
-  SbEntity *selected = sb_selection_get_selected (priv->selection);
 
-  *dimmed = FALSE;
-
-  if (selected == SB_ENTITY (item) || sb_selection_is_highlighted (priv->selection, item))
-    return TRUE;
-
-  if (SB_IS_ACTOR (selected))
-    {
-      gboolean involved = sb_item_involves_actor (item, SB_ACTOR (selected));
-
-      *dimmed = !involved;
-      return FALSE;
-    }
-
-  return FALSE;
+  return sb_map_layout_emphasis (priv->selection, item, dimmed);
 }
 
 static void
@@ -395,6 +565,9 @@ sb_map_layer_dispose (GObject *object)
 
   g_clear_handle_id (&priv->settle_source, g_source_remove);
   g_clear_object (&priv->texture);
+  for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
+    g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
+  g_clear_weak_pointer (&priv->layout_source);
   g_clear_object (&priv->selection);
 
   G_OBJECT_CLASS (sb_map_layer_parent_class)->dispose (object);
@@ -459,6 +632,18 @@ sb_map_layer_class_init (SbMapLayerClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SbMapLayer::invalidated:
+   *
+   * What the layer draws changed: layers drawing from its layout follow.
+   */
+  signals[INVALIDATED] =
+    g_signal_new ("invalidated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

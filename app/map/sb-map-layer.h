@@ -10,10 +10,18 @@
 #include <cairo.h>
 #include <shumate/shumate.h>
 
+#include "sb-map-layout.h"
 #include "sb-projection.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
+
+/* From a layout's coordinates to a layer's pixels. */
+typedef struct
+{
+  double dx, dy;
+  double scale;
+} SbMapLayerTransform;
 
 #define SB_TYPE_MAP_LAYER (sb_map_layer_get_type ())
 
@@ -34,6 +42,11 @@ struct _SbMapLayerClass
                      double              x,
                      double              y,
                      double             *distance);
+
+  /* The clustered incidents the layout counts on cards, if any. */
+  void      (*get_clusters) (SbMapLayer          *self,
+                             SbIncidentClusters **clusters,
+                             SbIncidentClusters **actor_clusters);
 };
 
 SbSelection *sb_map_layer_get_selection (SbMapLayer *self);
@@ -52,6 +65,13 @@ void         sb_map_layer_draw_scaled   (SbMapLayer         *self,
                                          double              symbol_scale);
 void         sb_map_layer_set_symbol_scale (SbMapLayer *self,
                                             double      symbol_scale);
+void         sb_map_layer_set_layout_source (SbMapLayer *self,
+                                             SbMapLayer *source);
+SbMapLayout *sb_map_layer_get_layout    (SbMapLayer         *self,
+                                         const SbProjection *projection);
+SbMapLayout *sb_map_layer_get_drawn_layout (SbMapLayer          *self,
+                                            SbProjection        *projection,
+                                            SbMapLayerTransform *to_view);
 
 gint64 sb_map_layer_get_snapshot_time (SbMapLayer *self);
 

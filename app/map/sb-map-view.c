@@ -1,8 +1,13 @@
 /* sb-map-view.c
  *
+ * The map widget: the base map, tiles, the briefing's layers, scale,
+ * attribution and legend; clicks select.
+ *
  * The layers cannot be clicked themselves (libshumate layers do no hit
  * testing): the view asks each layer, topmost first, what lies under the
  * pointer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-map-view"
@@ -16,6 +21,7 @@
 #include "sb-base-layer.h"
 #include "sb-cluster-popover.h"
 #include "sb-format.h"
+#include "sb-framing.h"
 #include "sb-item-layer.h"
 #include "sb-legend.h"
 #include "sb-map-view.h"
@@ -23,8 +29,6 @@
 #include "sb-movement-layer.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
-
-#define MAX_FRAME_ZOOM 9.0
 
 struct _SbMapView
 {
@@ -43,11 +47,10 @@ struct _SbMapView
   SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
 
-  double pending_frame[4]; /* a frame asked for before the view had a size */
+  SbBounds pending_frame;  /* asked for before the view had a size */
   guint pending_frame_tick;
   guint settle_tiles_source;
 
-  GCancellable *tiles_opening;  /* the tiles the settings name, opening */
   gboolean detail_said;         /* "no more detail" said for these tiles */
   guint detail_timeout;
 };
@@ -62,13 +65,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  TILES_REFUSED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 #define DETAIL_NOTICE_SECONDS 6
 
 static gboolean
@@ -82,8 +78,7 @@ frame_when_allocated (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->pending_frame_tick = 0;
-  sb_map_view_frame (self, self->pending_frame[0], self->pending_frame[1],
-                     self->pending_frame[2], self->pending_frame[3], FALSE);
+  sb_map_view_frame (self, &self->pending_frame, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -91,76 +86,44 @@ frame_when_allocated (GtkWidget     *widget,
 /**
  * sb_map_view_frame:
  *
- * Centres the map on a box and zooms so that it fills the view with a
- * margin.
+ * Centres the map on @bounds and zooms so that they fill the view with a
+ * margin, as sb_framing_fit() says.
  */
 void
-sb_map_view_frame (SbMapView *self,
-                   double     min_lat,
-                   double     min_lon,
-                   double     max_lat,
-                   double     max_lon,
-                   gboolean   animate)
+sb_map_view_frame (SbMapView      *self,
+                   const SbBounds *bounds,
+                   gboolean        animate)
 {
-  ShumateViewport *viewport;
-  double width, height, span_x, span_y, zoom, center_lat, center_lon;
+  double zoom, lat, lon;
 
   g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (bounds != NULL);
 
   /* The zoom that fits depends on the view's size: wait for it. */
   if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     {
-      self->pending_frame[0] = min_lat;
-      self->pending_frame[1] = min_lon;
-      self->pending_frame[2] = max_lat;
-      self->pending_frame[3] = max_lon;
+      self->pending_frame = *bounds;
       if (self->pending_frame_tick == 0)
         self->pending_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_when_allocated, NULL, NULL);
       return;
     }
 
-  viewport = shumate_map_get_viewport (self->map);
-  width = gtk_widget_get_width (GTK_WIDGET (self)) * 0.85;
-  height = gtk_widget_get_height (GTK_WIDGET (self)) * 0.85;
-
-  /* Fractions of the world's width and Mercator height the box spans. */
-  span_x = MAX ((max_lon - min_lon) / 360.0, 1e-6);
-  span_y = MAX (sb_mercator_y (min_lat) - sb_mercator_y (max_lat), 1e-6);
-  zoom = MIN (log2 (width / (SB_TILE_SIZE * span_x)), log2 (height / (SB_TILE_SIZE * span_y)));
-  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport), MAX_FRAME_ZOOM);
-
-  center_lon = (min_lon + max_lon) / 2;
-  center_lat = sb_mercator_latitude ((sb_mercator_y (min_lat) + sb_mercator_y (max_lat)) / 2);
+  if (!sb_framing_fit (bounds, gtk_widget_get_width (GTK_WIDGET (self)),
+                       gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
+    return;
 
   if (animate)
-    shumate_map_go_to_full (self->map, center_lat, center_lon, zoom);
+    shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
-    sb_map_view_go_to (self, center_lat, center_lon, zoom);
-}
-
-static gboolean
-extend_by_entity (SbEntity *entity,
-                  double   *min_lat,
-                  double   *min_lon,
-                  double   *max_lat,
-                  double   *max_lon)
-{
-  if (SB_IS_ITEM (entity))
-    return sb_item_get_bounds (SB_ITEM (entity), min_lat, min_lon, max_lat, max_lon);
-
-  if (SB_IS_PLACE (entity))
-    {
-      sb_place_extend_bounds (SB_PLACE (entity), min_lat, min_lon, max_lat, max_lon);
-      return TRUE;
-    }
-
-  return FALSE;
+    sb_map_view_go_to (self, lat, lon, zoom);
 }
 
 /**
  * sb_map_view_frame_items:
  * @entities: statements, places or actors (an actor stands for its
  *   statements the filters show)
+ *
+ * Frames what is known about @entities: see sb_framing_add_entity().
  *
  * Returns: %TRUE if any of them has a place to frame
  */
@@ -169,31 +132,17 @@ sb_map_view_frame_items (SbMapView *self,
                          GPtrArray *entities,
                          gboolean   animate)
 {
-  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE;
-  double max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
   gboolean found = FALSE;
 
   g_return_val_if_fail (SB_IS_MAP_VIEW (self), FALSE);
 
   for (guint i = 0; entities != NULL && i < entities->len; i++)
-    {
-      SbEntity *entity = g_ptr_array_index (entities, i);
-
-      if (SB_IS_ACTOR (entity) && briefing != NULL)
-        {
-          GPtrArray *items = sb_briefing_get_items_for_actor (briefing, SB_ACTOR (entity));
-
-          for (guint j = 0; items != NULL && j < items->len; j++)
-            if (sb_selection_item_is_visible (self->selection, g_ptr_array_index (items, j)))
-              found |= extend_by_entity (g_ptr_array_index (items, j), &min_lat, &min_lon, &max_lat, &max_lon);
-        }
-      else
-        found |= extend_by_entity (entity, &min_lat, &min_lon, &max_lat, &max_lon);
-    }
+    found |= sb_framing_add_entity (&bounds, sb_selection_get_briefing (self->selection), self->selection,
+                                    g_ptr_array_index (entities, i));
 
   if (found)
-    sb_map_view_frame (self, min_lat, min_lon, max_lat, max_lon, animate);
+    sb_map_view_frame (self, &bounds, animate);
 
   return found;
 }
@@ -201,27 +150,20 @@ sb_map_view_frame_items (SbMapView *self,
 /**
  * sb_map_view_frame_briefing:
  *
- * Frames every statement of the briefing, without animation: how a
- * briefing opens.
+ * Frames every statement the filters show, the countries they name whole,
+ * without animation: how a briefing opens.
  */
 void
 sb_map_view_frame_briefing (SbMapView *self)
 {
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
   SbBriefing *briefing;
-  GListModel *items;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (SB_IS_MAP_VIEW (self));
 
   briefing = sb_selection_get_briefing (self->selection);
-  if (briefing == NULL)
-    return;
-
-  items = sb_briefing_get_all_items (briefing);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    g_ptr_array_add (all, g_list_model_get_item (items, i));
-
-  sb_map_view_frame_items (self, all, FALSE);
+  if (briefing != NULL && sb_framing_add_briefing (&bounds, briefing, self->selection))
+    sb_map_view_frame (self, &bounds, FALSE);
 }
 
 /**
@@ -311,8 +253,41 @@ on_cluster_popover_closed (GtkWidget *popover)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
 }
 
+static gboolean
+pick_area (SbMapView              *self,
+           double                  x,
+           double                  y,
+           const SbAreaIncidents **area)
+{
+  graphene_point_t point;
+
+  return gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->layers[2]),
+                                   &GRAPHENE_POINT_INIT (x, y), &point) &&
+         (*area = sb_item_layer_pick_area (SB_ITEM_LAYER (self->layers[2]), point.x, point.y)) != NULL;
+}
+
+static void
+show_cluster_popover (SbMapView *self,
+                      double     x,
+                      double     y,
+                      GPtrArray *items,
+                      guint      count)
+{
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  GtkWidget *popover;
+
+  for (guint i = 0; i < MIN (items->len, 200); i++)
+    g_ptr_array_add (listed, g_ptr_array_index (items, i));
+
+  popover = sb_cluster_popover_new (self->selection, listed, count);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_cluster_popover_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 /* A cluster zooms in to where it splits; a place that holds several
- * incidents lists them.
+ * incidents lists them, and so do a country's incidents on its card.
  */
 static gboolean
 open_cluster (SbMapView *self,
@@ -323,10 +298,16 @@ open_cluster (SbMapView *self,
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  const SbAreaIncidents *area;
   SbClusterIndex *index;
   SbCluster cluster;
-  GtkWidget *popover;
   int zoom;
+
+  if (pick_area (self, x, y, &area))
+    {
+      show_cluster_popover (self, x, y, area->items, area->count);
+      return TRUE;
+    }
 
   if (!pick_cluster (self, x, y, &cluster, &clusters))
     return FALSE;
@@ -344,11 +325,7 @@ open_cluster (SbMapView *self,
   for (guint i = 0; i < ids->len; i++)
     g_ptr_array_add (items, sb_incident_clusters_get_item (clusters, g_array_index (ids, guint32, i)));
 
-  popover = sb_cluster_popover_new (self->selection, items, cluster.count);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 });
-  g_signal_connect (popover, "closed", G_CALLBACK (on_cluster_popover_closed), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  show_cluster_popover (self, x, y, items, cluster.count);
   return TRUE;
 }
 
@@ -374,9 +351,11 @@ sb_map_view_click (SbMapView *self,
 /**
  * sb_map_view_locate_item:
  *
- * Gets where @item is drawn, in the view's coordinates.
+ * Gets where @item is drawn, in the view's coordinates: its symbol (on
+ * its area's card when it is known only to a country or region), or the
+ * middle of its arrow.
  *
- * Returns: %TRUE if @item is drawn as a symbol
+ * Returns: %TRUE if @item is drawn as a symbol or an arrow
  */
 gboolean
 sb_map_view_locate_item (SbMapView *self,
@@ -386,11 +365,31 @@ sb_map_view_locate_item (SbMapView *self,
 {
   graphene_point_t point;
   double layer_x, layer_y;
+  SbMapLayer *layer = self->layers[2];
 
   g_return_val_if_fail (SB_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (SB_IS_ITEM (item), FALSE);
 
-  if (!sb_item_layer_get_position (SB_ITEM_LAYER (self->layers[2]), item, &layer_x, &layer_y) ||
-      !gtk_widget_compute_point (GTK_WIDGET (self->layers[2]), GTK_WIDGET (self),
+  if (sb_item_get_kind (item) == SB_ITEM_KIND_MOVEMENT)
+    {
+      g_autoptr(SbMapLayout) layout = NULL;
+      SbMapLayerTransform to_view;
+      SbProjection projection;
+      const SbMapArrow *arrow;
+
+      layer = self->layers[1];
+      layout = sb_map_layer_get_drawn_layout (layer, &projection, &to_view);
+      if ((arrow = sb_map_layout_find_arrow (layout, item)) == NULL)
+        return FALSE;
+
+      sb_map_arrow_point_at (arrow, 0.5, &layer_x, &layer_y);
+      layer_x = (layer_x - to_view.dx) * to_view.scale;
+      layer_y = (layer_y - to_view.dy) * to_view.scale;
+    }
+  else if (!sb_item_layer_get_position (SB_ITEM_LAYER (layer), item, &layer_x, &layer_y))
+    return FALSE;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (layer), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (layer_x, layer_y), &point))
     return FALSE;
 
@@ -424,9 +423,21 @@ describe_cluster (SbMapView *self,
 {
   SbIncidentClusters *clusters = NULL;
   g_autofree char *count = NULL;
+  const SbAreaIncidents *area;
   SbCluster cluster;
   const char *action;
   int zoom;
+
+  if (pick_area (self, x, y, &area))
+    {
+      count = sb_format_number (area->count);
+      /* TRANSLATORS: "1,234 incidents known only to the country: Mali", then "Most common: Clash (56%)" */
+      return g_strdup_printf (ngettext ("%s incident known only to the country: %s\nMost common: %s (%u%%)\nClick to list them",
+                                        "%s incidents known only to the country: %s\nMost common: %s (%u%%)\nClick to list them",
+                                        area->count),
+                              count, sb_text_get (sb_place_get_name (area->place)),
+                              sb_format_incident_type (area->dominant), area->dominant_percent);
+    }
 
   if (!pick_cluster (self, x, y, &cluster, &clusters))
     return NULL;
@@ -469,10 +480,13 @@ on_query_tooltip (GtkWidget  *widget,
     }
 
   entity = sb_map_view_pick (self, point.x, point.y);
-  if (!SB_IS_ITEM (entity))
+  if (SB_IS_ITEM (entity))
+    text = sb_format_item_tooltip (SB_ITEM (entity));
+  else if (SB_IS_PLACE (entity))
+    text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), sb_format_place_precision (SB_PLACE (entity)));
+  else
     return FALSE;
 
-  text = sb_format_item_tooltip (SB_ITEM (entity));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -486,11 +500,17 @@ on_motion (GtkEventControllerMotion *controller,
   graphene_point_t point;
   gboolean over_item = FALSE;
   SbIncidentClusters *clusters;
+  const SbAreaIncidents *area;
   SbCluster cluster;
 
   if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
-    over_item = SB_IS_ITEM (sb_map_view_pick (self, point.x, point.y)) ||
-                pick_cluster (self, point.x, point.y, &cluster, &clusters);
+    {
+      SbEntity *entity = sb_map_view_pick (self, point.x, point.y);
+
+      over_item = SB_IS_ITEM (entity) || SB_IS_PLACE (entity) ||
+                  pick_cluster (self, point.x, point.y, &cluster, &clusters) ||
+                  pick_area (self, point.x, point.y, &area);
+    }
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), over_item ? "pointer" : NULL);
 }
@@ -499,19 +519,20 @@ static gboolean
 item_is_well_in_view (SbMapView *self,
                       SbItem    *item)
 {
-  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE, max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   SbProjection projection;
   double x1, y1, x2, y2;
 
-  if (!sb_item_get_bounds (item, &min_lat, &min_lon, &max_lat, &max_lon))
+  /* The ground it covers: a whole country for a country's statement. */
+  if (!sb_framing_add_item (&bounds, item, FALSE))
     return TRUE;
 
   sb_projection_init (&projection, viewport, width, height);
-  sb_projection_to_widget (&projection, max_lat, min_lon, &x1, &y1);
-  sb_projection_to_widget (&projection, min_lat, max_lon, &x2, &y2);
+  sb_projection_to_widget (&projection, bounds.max_lat, bounds.min_lon, &x1, &y1);
+  sb_projection_to_widget (&projection, bounds.min_lat, bounds.max_lon, &x2, &y2);
 
   return x1 >= width * 0.05 && x2 <= width * 0.95 && y1 >= height * 0.05 && y2 <= height * 0.95;
 }
@@ -533,6 +554,12 @@ on_selected_changed (SbMapView *self)
 
   g_ptr_array_add (entities, selected);
   sb_map_view_frame_items (self, entities, TRUE);
+}
+
+static void
+on_briefing_changed (SbMapView *self)
+{
+  sb_base_layer_set_briefing (self->base_layer, sb_selection_get_briefing (self->selection));
 }
 
 SbSelection *
@@ -567,10 +594,19 @@ sb_map_view_set_selection (SbMapView   *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->layers); i++)
     shumate_map_add_layer (self->map, SHUMATE_LAYER (self->layers[i]));
 
+  /* Areas and arrows draw from the item layer's layout: arrows end at the
+   * cards it places, areas' names keep clear of them.
+   */
+  sb_map_layer_set_layout_source (self->layers[0], self->layers[2]);
+  sb_map_layer_set_layout_source (self->layers[1], self->layers[2]);
+
   sb_legend_set_selection (self->legend, selection);
 
   g_signal_connect_object (selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::briefing",
+                           G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
+  on_briefing_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
@@ -602,8 +638,6 @@ sb_map_view_dispose (GObject *object)
   self->pending_frame_tick = 0;
   g_clear_handle_id (&self->settle_tiles_source, g_source_remove);
   g_clear_handle_id (&self->detail_timeout, g_source_remove);
-  g_cancellable_cancel (self->tiles_opening);
-  g_clear_object (&self->tiles_opening);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_MAP_VIEW);
   /* The template's root has no id: it is unparented here. */
@@ -670,20 +704,6 @@ sb_map_view_class_init (SbMapViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SbMapView::tiles-refused:
-   * @message: why, in words for the user
-   *
-   * The tiles the settings name cannot be used; the built-in base map is
-   * drawn alone.
-   */
-  signals[TILES_REFUSED] =
-    g_signal_new ("tiles-refused",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -857,51 +877,6 @@ on_viewport_changed (SbMapView *self)
   check_detail (self);
 }
 
-static void
-on_tiles_opened (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SbMapView) self = user_data;
-  g_autoptr(ShumateMapSource) tiles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tiles = sb_tile_setup_from_settings_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->tiles_opening);
-
-  sb_map_view_set_tiles (self, tiles);
-  if (error != NULL)
-    g_signal_emit (self, signals[TILES_REFUSED], 0, error->message);
-}
-
-/**
- * sb_map_view_apply_tile_settings:
- *
- * Draws the tiles @settings name over the base map, once they are open:
- * an MBTiles file is opened in a worker thread, and one that cannot be
- * used leaves the base map alone and emits #SbMapView::tiles-refused.
- * A later call supersedes one still opening.
- */
-void
-sb_map_view_apply_tile_settings (SbMapView *self,
-                                 GSettings *settings)
-{
-  g_return_if_fail (SB_IS_MAP_VIEW (self));
-  g_return_if_fail (G_IS_SETTINGS (settings));
-
-  g_cancellable_cancel (self->tiles_opening);
-  g_clear_object (&self->tiles_opening);
-  self->tiles_opening = g_cancellable_new ();
-
-  /* While a file opens, the base map: not tiles from elsewhere. */
-  if (g_settings_get_enum (settings, "tile-source") == SB_TILES_MBTILES)
-    sb_map_view_set_tiles (self, NULL);
-
-  sb_tile_setup_from_settings_async (settings, self->tiles_opening, on_tiles_opened, g_object_ref (self));
-}
-
 /**
  * sb_map_view_set_tiles:
  * @source: (nullable): the tiles to draw over the base map; %NULL for the
@@ -945,8 +920,9 @@ sb_map_view_set_tiles (SbMapView        *self,
 /**
  * sb_map_view_set_symbol_scale:
  *
- * Draws strokes, symbols and labels of the briefing's layers
- * @symbol_scale times their size on screen: for a projector.
+ * Draws strokes, symbols and labels of the briefing's layers, and the
+ * base map's names of towns and countries, @symbol_scale times their size
+ * on screen: for a projector.
  */
 void
 sb_map_view_set_symbol_scale (SbMapView *self,
@@ -957,6 +933,7 @@ sb_map_view_set_symbol_scale (SbMapView *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (self->layers); i++)
     sb_map_layer_set_symbol_scale (self->layers[i], symbol_scale);
+  sb_base_layer_set_label_scale (self->base_layer, symbol_scale);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "sb-bounds.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -23,12 +24,9 @@ ShumateViewport *sb_map_view_get_viewport   (SbMapView   *self);
 SbSelection     *sb_map_view_get_selection  (SbMapView   *self);
 void             sb_map_view_set_selection  (SbMapView   *self,
                                              SbSelection *selection);
-void             sb_map_view_frame          (SbMapView   *self,
-                                             double       min_lat,
-                                             double       min_lon,
-                                             double       max_lat,
-                                             double       max_lon,
-                                             gboolean     animate);
+void             sb_map_view_frame          (SbMapView      *self,
+                                             const SbBounds *bounds,
+                                             gboolean        animate);
 gboolean         sb_map_view_frame_items    (SbMapView   *self,
                                              GPtrArray   *entities,
                                              gboolean     animate);
@@ -36,8 +34,6 @@ void             sb_map_view_frame_briefing (SbMapView   *self);
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);
-void             sb_map_view_apply_tile_settings (SbMapView *self,
-                                                  GSettings *settings);
 void             sb_map_view_set_symbol_scale (SbMapView *self,
                                                double     symbol_scale);
 void             sb_map_view_go_to          (SbMapView   *self,

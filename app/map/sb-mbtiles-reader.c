@@ -14,6 +14,8 @@
  * tables from views), SQLite's limits lowered, and a progress handler
  * that stops any query over its time budget. One connection is shared
  * by worker threads, one query at a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-mbtiles-reader"

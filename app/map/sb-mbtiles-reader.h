@@ -4,6 +4,8 @@
  * be: checked when opened, every query held to a time budget, and the
  * database's schema not trusted to run anything but plain views. GLib
  * and SQLite only, so that it can be fuzzed on its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

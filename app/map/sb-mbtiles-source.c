@@ -10,6 +10,8 @@
  *
  * Past the file's highest zoom, the tile there that covers the one asked
  * for is enlarged, as web maps do: coarse, but better than nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-mbtiles-source"

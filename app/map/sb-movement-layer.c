@@ -1,8 +1,15 @@
 /* sb-movement-layer.c
  *
+ * The layer of movements, drawn as arrows from where to where.
+ *
  * Arrows bend slightly, alternately left and right, so that two movements
  * along the same line stay apart. A movement whose origin (or destination)
  * the source does not give is a short arrow into (or out of) its one place.
+ * One from or to a country or region starts or ends at the edge of its
+ * card, never at its middle; where arrows go is laid out in
+ * sb-map-layout.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-movement-layer"
@@ -12,7 +19,6 @@
 #include "sb-movement-layer.h"
 #include "sb-symbols.h"
 
-#define STUB_LENGTH 70.0
 #define HIT_TOLERANCE 7.0
 #define N_SAMPLES 32
 
@@ -23,68 +29,10 @@ struct _SbMovementLayer
 
 G_DEFINE_FINAL_TYPE (SbMovementLayer, sb_movement_layer, SB_TYPE_MAP_LAYER)
 
-typedef struct
-{
-  double x0, y0;           /* start */
-  double cx, cy;           /* control point */
-  double x1, y1;           /* end, where the head is */
-} Arrow;
-
-static gboolean
-layout_arrow (const SbProjection *projection,
-              SbItem             *item,
-              guint               index,
-              Arrow              *arrow)
-{
-  SbPlace *origin = sb_item_get_origin (item);
-  SbPlace *destination = sb_item_get_place (item);
-  double length, bend;
-
-  if (origin == NULL && destination == NULL)
-    return FALSE;
-
-  if (origin != NULL)
-    sb_projection_to_widget (projection, sb_place_get_latitude (origin), sb_place_get_longitude (origin),
-                             &arrow->x0, &arrow->y0);
-  if (destination != NULL)
-    sb_projection_to_widget (projection, sb_place_get_latitude (destination), sb_place_get_longitude (destination),
-                             &arrow->x1, &arrow->y1);
-
-  if (origin == NULL)
-    {
-      arrow->x0 = arrow->x1 - STUB_LENGTH * 0.6;
-      arrow->y0 = arrow->y1 - STUB_LENGTH * 0.8;
-    }
-  else if (destination == NULL)
-    {
-      arrow->x1 = arrow->x0 + STUB_LENGTH * 0.6;
-      arrow->y1 = arrow->y0 - STUB_LENGTH * 0.8;
-    }
-
-  length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
-  bend = (index % 2 ? -0.16 : 0.16) * length;
-  arrow->cx = (arrow->x0 + arrow->x1) / 2 - bend * (arrow->y1 - arrow->y0) / MAX (length, 1);
-  arrow->cy = (arrow->y0 + arrow->y1) / 2 + bend * (arrow->x1 - arrow->x0) / MAX (length, 1);
-
-  return length > 1;
-}
-
 static void
-point_at (const Arrow *arrow,
-          double       t,
-          double      *x,
-          double      *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * arrow->x0 + 2 * u * t * arrow->cx + t * t * arrow->x1;
-  *y = u * u * arrow->y0 + 2 * u * t * arrow->cy + t * t * arrow->y1;
-}
-
-static void
-trace_arrow (cairo_t     *cr,
-             const Arrow *arrow,
-             double       head)
+trace_arrow (cairo_t          *cr,
+             const SbMapArrow *arrow,
+             double            head)
 {
   double length = hypot (arrow->x1 - arrow->cx, arrow->y1 - arrow->cy);
   double ex = arrow->x1 - (arrow->x1 - arrow->cx) / MAX (length, 1) * head * 0.6;
@@ -108,15 +56,15 @@ is_dashed (SbItem *item)
 }
 
 static void
-draw_movement (SbMovementLayer *self,
-               cairo_t         *cr,
-               const Arrow     *arrow,
-               SbItem          *item)
+draw_movement (SbMovementLayer  *self,
+               cairo_t          *cr,
+               const SbMapArrow *arrow)
 {
+  SbItem *item = arrow->item;
   SbActor *actor = sb_item_get_actor (item, 0);
   gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
-  gboolean dimmed;
-  gboolean selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
+  gboolean dimmed = arrow->dimmed;
+  gboolean selected = arrow->selected;
   double width = selected ? 5 : 3.5;
   double head = width * 4.5;
   double angle = atan2 (arrow->y1 - arrow->cy, arrow->x1 - arrow->cx);
@@ -170,8 +118,10 @@ draw_movement (SbMovementLayer *self,
   cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
   cairo_fill (cr);
 
-  /* Where a movement starts from a known place, a small dot marks it. */
-  if (sb_item_get_origin (item) != NULL)
+  /* Where a movement starts from an exact place, a small dot marks it;
+   * from a country or region, it leaves its card.
+   */
+  if (arrow->from_point)
     {
       cairo_arc (cr, arrow->x0, arrow->y0, width * 0.9, 0, 2 * G_PI);
       cairo_fill (cr);
@@ -186,48 +136,17 @@ sb_movement_layer_draw (SbMapLayer         *layer,
                         const SbProjection *projection)
 {
   SbMovementLayer *self = SB_MOVEMENT_LAYER (layer);
-  SbSelection *selection = sb_map_layer_get_selection (layer);
-  GListModel *movements = sb_briefing_get_items (sb_selection_get_briefing (selection), SB_ITEM_KIND_MOVEMENT);
-  g_autoptr(SbItem) selected_item = NULL;
-  Arrow selected_arrow = { 0, };
+  g_autoptr(SbMapLayout) layout = sb_map_layer_get_layout (layer, projection);
 
-  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
-    {
-      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
-      Arrow arrow;
+  /* The selected arrows go on top. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < layout->arrows->len; i++)
+      {
+        const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, i);
 
-      if (!sb_selection_item_is_visible (selection, item) ||
-          !layout_arrow (projection, item, i, &arrow))
-        continue;
-
-      /* The selected arrow goes on top. */
-      if (SB_ENTITY (item) == sb_selection_get_selected (selection))
-        {
-          selected_item = g_steal_pointer (&item);
-          selected_arrow = arrow;
-          continue;
-        }
-
-      draw_movement (self, cr, &arrow, item);
-    }
-
-  if (selected_item != NULL)
-    draw_movement (self, cr, &selected_arrow, selected_item);
-}
-
-static double
-distance_to_segment (double px,
-                     double py,
-                     double ax,
-                     double ay,
-                     double bx,
-                     double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+        if (arrow->selected == (pass == 1))
+          draw_movement (self, cr, arrow);
+      }
 }
 
 static SbEntity *
@@ -237,33 +156,27 @@ sb_movement_layer_pick (SbMapLayer         *layer,
                         double              y,
                         double             *distance)
 {
-  SbSelection *selection = sb_map_layer_get_selection (layer);
-  GListModel *movements = sb_briefing_get_items (sb_selection_get_briefing (selection), SB_ITEM_KIND_MOVEMENT);
+  g_autoptr(SbMapLayout) layout = sb_map_layer_get_layout (layer, projection);
   SbEntity *best = NULL;
 
   *distance = HIT_TOLERANCE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+  for (guint i = 0; i < layout->arrows->len; i++)
     {
-      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
+      const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, i);
       double previous_x, previous_y;
-      Arrow arrow;
 
-      if (!sb_selection_item_is_visible (selection, item) ||
-          !layout_arrow (projection, item, i, &arrow))
-        continue;
-
-      point_at (&arrow, 0, &previous_x, &previous_y);
+      sb_map_arrow_point_at (arrow, 0, &previous_x, &previous_y);
       for (guint s = 1; s <= N_SAMPLES; s++)
         {
-          double px, py, d;
+          double px, py, nx, ny, d;
 
-          point_at (&arrow, (double) s / N_SAMPLES, &px, &py);
-          d = distance_to_segment (x, y, previous_x, previous_y, px, py);
+          sb_map_arrow_point_at (arrow, (double) s / N_SAMPLES, &px, &py);
+          d = sqrt (sb_segment_distance_squared (x, y, previous_x, previous_y, px, py, &nx, &ny));
           if (d <= *distance)
             {
               *distance = d;
-              best = SB_ENTITY (item);
+              best = SB_ENTITY (arrow->item);
             }
           previous_x = px;
           previous_y = py;

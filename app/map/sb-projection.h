@@ -64,6 +64,27 @@ sb_projection_init (SbProjection    *self,
   self->sin_rotation = sin (rotation);
 }
 
+/* A view of @width × @height pixels centred at (@lat, @lon), unrotated:
+ * for what is drawn without a viewport (exports, tests).
+ */
+static inline void
+sb_projection_init_at (SbProjection *self,
+                       double        lat,
+                       double        lon,
+                       double        zoom,
+                       double        width,
+                       double        height)
+{
+  self->zoom = zoom;
+  self->world_size = SB_TILE_SIZE * exp2 (zoom);
+  self->center_x = sb_mercator_x (lon) * self->world_size;
+  self->center_y = sb_mercator_y (lat) * self->world_size;
+  self->half_width = width / 2.0;
+  self->half_height = height / 2.0;
+  self->cos_rotation = 1.0;
+  self->sin_rotation = 0.0;
+}
+
 /* From the unit square to widget pixels. */
 static inline void
 sb_projection_unit_to_widget (const SbProjection *self,
@@ -89,6 +110,21 @@ sb_projection_to_widget (const SbProjection *self,
   sb_projection_unit_to_widget (self, sb_mercator_x (lon), sb_mercator_y (lat), x, y);
 }
 
+/* From widget pixels to the unit square. */
+static inline void
+sb_projection_widget_to_unit (const SbProjection *self,
+                              double              x,
+                              double              y,
+                              double             *mx,
+                              double             *my)
+{
+  double dx = x - self->half_width;
+  double dy = y - self->half_height;
+
+  *mx = (dx * self->cos_rotation + dy * self->sin_rotation + self->center_x) / self->world_size;
+  *my = (-dx * self->sin_rotation + dy * self->cos_rotation + self->center_y) / self->world_size;
+}
+
 static inline void
 sb_projection_to_location (const SbProjection *self,
                            double              x,
@@ -96,13 +132,33 @@ sb_projection_to_location (const SbProjection *self,
                            double             *lat,
                            double             *lon)
 {
-  double dx = x - self->half_width;
-  double dy = y - self->half_height;
-  double wx = (dx * self->cos_rotation + dy * self->sin_rotation + self->center_x) / self->world_size;
-  double wy = (-dx * self->sin_rotation + dy * self->cos_rotation + self->center_y) / self->world_size;
+  double wx, wy;
 
+  sb_projection_widget_to_unit (self, x, y, &wx, &wy);
   *lon = wx * 360.0 - 180.0;
   *lat = sb_mercator_latitude (wy);
+}
+
+/* The squared distance from (px, py) to the segment from (ax, ay) to
+ * (bx, by), and the segment's point nearest to it.
+ */
+static inline double
+sb_segment_distance_squared (double  px,
+                             double  py,
+                             double  ax,
+                             double  ay,
+                             double  bx,
+                             double  by,
+                             double *nearest_x,
+                             double *nearest_y)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
+
+  *nearest_x = ax + t * dx;
+  *nearest_y = ay + t * dy;
+  return (px - *nearest_x) * (px - *nearest_x) + (py - *nearest_y) * (py - *nearest_y);
 }
 
 /* Pixels per kilometre on the ground at @lat. */

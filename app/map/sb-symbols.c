@@ -1,9 +1,14 @@
 /* sb-symbols.c
  *
+ * The map's symbols drawn with cairo: a shape per actor kind, a glyph per
+ * incident type, a line style per certainty.
+ *
  * Shape carries meaning as well as colour, so that the map reads for
  * colour-blind viewers and on a washed-out projector: the actor's kind is
  * the symbol's outline, the incident's type its glyph, the certainty the
  * outline's dash.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-symbols"
@@ -137,6 +142,66 @@ sb_symbol_set_certainty_dash (cairo_t     *cr,
     }
 }
 
+/**
+ * sb_symbol_set_ink:
+ *
+ * Sets the colour of text and fine lines over the map: near black, or
+ * near white on a dark map.
+ */
+void
+sb_symbol_set_ink (cairo_t  *cr,
+                   gboolean  dark,
+                   double    alpha)
+{
+  if (dark)
+    cairo_set_source_rgba (cr, 0.92, 0.92, 0.92, alpha);
+  else
+    cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, alpha);
+}
+
+/**
+ * sb_symbol_paint_selection:
+ *
+ * Fills and outlines the current path in the selection's colours, and
+ * clears it.
+ */
+void
+sb_symbol_paint_selection (cairo_t  *cr,
+                           double    alpha,
+                           double    line_width,
+                           gboolean  dark)
+{
+  cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, line_width);
+  if (dark)
+    cairo_set_source_rgb (cr, 1.0, 0.9, 0.3);
+  else
+    cairo_set_source_rgb (cr, 0.55, 0.35, 0.0);
+  cairo_stroke (cr);
+}
+
+/**
+ * sb_symbol_paint_card:
+ *
+ * Paints the card the map groups statements known only to a country or
+ * region on: a light box (dark on a dark map) with a fine outline, for
+ * the current path, which it clears.
+ */
+void
+sb_symbol_paint_card (cairo_t  *cr,
+                      gboolean  dark)
+{
+  if (dark)
+    cairo_set_source_rgba (cr, 0.13, 0.13, 0.14, 0.9);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.2);
+  sb_symbol_set_ink (cr, dark, 0.55);
+  cairo_stroke (cr);
+}
+
 static void
 paint_selection (cairo_t *cr,
                  double   x,
@@ -146,14 +211,7 @@ paint_selection (cairo_t *cr,
 {
   cairo_new_path (cr);
   cairo_arc (cr, x, y, radius * 1.6 + 4, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.45);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 2.5);
-  if (dark)
-    cairo_set_source_rgb (cr, 1.0, 0.9, 0.3);
-  else
-    cairo_set_source_rgb (cr, 0.55, 0.35, 0.0);
-  cairo_stroke (cr);
+  sb_symbol_paint_selection (cr, 0.45, 2.5, dark);
 }
 
 /* A halo so symbols read on any background, then the certainty outline. */

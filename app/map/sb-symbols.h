@@ -53,6 +53,15 @@ void   sb_symbol_paint_arrow_head     (cairo_t             *cr,
                                        double               y,
                                        double               angle,
                                        double               size);
+void   sb_symbol_set_ink              (cairo_t             *cr,
+                                       gboolean             dark,
+                                       double               alpha);
+void   sb_symbol_paint_selection      (cairo_t             *cr,
+                                       double               alpha,
+                                       double               line_width,
+                                       gboolean             dark);
+void   sb_symbol_paint_card           (cairo_t             *cr,
+                                       gboolean             dark);
 void   sb_symbol_paint_hatch          (cairo_t             *cr,
                                        const double        *rgb,
                                        double               alpha,

@@ -12,6 +12,8 @@
  * whole root (every server's tiles) is held to one size: once over it,
  * the files used longest ago are removed until it is well under. What a
  * write that never ended left behind is removed once per run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-tile-cache"

@@ -2,6 +2,8 @@
  *
  * The loader says an image's size before it decodes a pixel: a "tile" of
  * 30,000 by 30,000 pixels is refused there, before it takes gigabytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-tile-image"

@@ -2,6 +2,8 @@
  *
  * Tile images decoded with a limit on their size, and enlarged past the
  * highest zoom a tile source has.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

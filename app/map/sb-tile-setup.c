@@ -1,4 +1,10 @@
-/* sb-tile-setup.c */
+/* sb-tile-setup.c
+ *
+ * The tile source the settings name: OpenStreetMap, a server of the
+ * user's, an MBTiles file, or none.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-tile-setup"
 

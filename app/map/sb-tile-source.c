@@ -1,5 +1,8 @@
 /* sb-tile-source.c
  *
+ * Raster tiles over HTTP with the app's own User-Agent, kept on disk as
+ * long as HTTP allows.
+ *
  * A tile is looked up on disk first (in a worker thread); a fresh copy is
  * shown without asking the server. A stale one is revalidated with
  * If-None-Match / If-Modified-Since; when the server cannot be reached the
@@ -11,6 +14,8 @@
  * became a tile of 1.6 GB. A request also has a deadline and, once data
  * flows, a minimum rate, so that a server dripping bytes cannot hold one
  * of the two connections for ever.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-tile-source"

@@ -1,10 +1,21 @@
 /* sb-acled.c
  *
+ * Imports an ACLED export (CSV) as a briefing of incidents.
+ *
  * ACLED exports run to a million rows: the CSV is streamed, every row is
  * checked whole before anything is made of it, and what rows share —
  * actors, sources, places, sub-event types, and the very arrays of
  * actors and citations — is made once and referenced, so that an event
  * costs little more than its object, its id and its notes.
+ *
+ * Exports arrive as ACLED writes them and as analysts pass them around:
+ * re-saved by Excel (other date forms, Windows-1252, trailing empty
+ * columns), written by pandas or R (an index column, "1.0" for 1), old
+ * releases (upper-case names, ALLY_ACTOR, GWNO, other event type
+ * spellings) and the monadic layout, one row per actor, whose rows of
+ * one event are merged back into one incident.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-acled"
@@ -17,22 +28,17 @@
 #include <string.h>
 
 #include "sb-acled.h"
-#include "sb-csv.h"
 #include "sb-enums.h"
-#include "sb-json-reader.h"
-#include "sb-loader.h"
-#include "sb-model-private.h"
+#include "sb-import-private.h"
 
 #define MAX_ID_LENGTH 64
-#define MAX_SLUG_BASE 48
-#define MAX_SCALES 4
-#define CANCEL_CHECK_ROWS 4096
 
 typedef enum
 {
   COL_EVENT_ID_CNTY,
   COL_DATA_ID,
   COL_EVENT_DATE,
+  COL_YEAR,
   COL_TIME_PRECISION,
   COL_EVENT_TYPE,
   COL_SUB_EVENT_TYPE,
@@ -59,78 +65,27 @@ typedef enum
 } Column;
 
 static const char * const column_names[N_COLUMNS] = {
-  "event_id_cnty", "data_id", "event_date", "time_precision", "event_type",
+  "event_id_cnty", "data_id", "event_date", "year", "time_precision", "event_type",
   "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
   "assoc_actor_2", "inter2", "iso", "iso3", "country", "admin1", "admin2",
   "location", "latitude", "longitude", "geo_precision", "source",
   "source_scale", "notes", "fatalities",
 };
 
-/* The countries of ACLED's African and Middle Eastern data, and those whose
- * forces serve there, by the names ACLED gives them and their ISO codes.
+/* Other names the columns have had: before 2019 the associated actors
+ * were allies; a monadic export made by ACLED's R package names the one
+ * actor of a row "actor", "assoc_actor" and "inter".
  */
 static const struct {
-  guint16 numeric;
-  char alpha3[4];
   const char *name;
-} countries[] = {
-  { 12, "DZA", "Algeria" }, { 24, "AGO", "Angola" }, { 204, "BEN", "Benin" },
-  { 72, "BWA", "Botswana" }, { 854, "BFA", "Burkina Faso" }, { 108, "BDI", "Burundi" },
-  { 132, "CPV", "Cape Verde" }, { 132, "CPV", "Cabo Verde" }, { 120, "CMR", "Cameroon" },
-  { 140, "CAF", "Central African Republic" }, { 148, "TCD", "Chad" },
-  { 174, "COM", "Comoros" }, { 178, "COG", "Republic of Congo" }, { 178, "COG", "Congo" },
-  { 180, "COD", "Democratic Republic of Congo" },
-  { 180, "COD", "Democratic Republic of the Congo" }, { 262, "DJI", "Djibouti" },
-  { 818, "EGY", "Egypt" }, { 226, "GNQ", "Equatorial Guinea" }, { 232, "ERI", "Eritrea" },
-  { 748, "SWZ", "eSwatini" }, { 748, "SWZ", "Swaziland" }, { 231, "ETH", "Ethiopia" },
-  { 266, "GAB", "Gabon" }, { 270, "GMB", "Gambia" }, { 270, "GMB", "The Gambia" },
-  { 288, "GHA", "Ghana" }, { 324, "GIN", "Guinea" }, { 624, "GNB", "Guinea-Bissau" },
-  { 384, "CIV", "Ivory Coast" }, { 384, "CIV", "Cote d'Ivoire" },
-  { 384, "CIV", "Côte d'Ivoire" }, { 404, "KEN", "Kenya" }, { 426, "LSO", "Lesotho" },
-  { 430, "LBR", "Liberia" }, { 434, "LBY", "Libya" }, { 450, "MDG", "Madagascar" },
-  { 454, "MWI", "Malawi" }, { 466, "MLI", "Mali" }, { 478, "MRT", "Mauritania" },
-  { 480, "MUS", "Mauritius" }, { 175, "MYT", "Mayotte" }, { 504, "MAR", "Morocco" },
-  { 508, "MOZ", "Mozambique" }, { 516, "NAM", "Namibia" }, { 562, "NER", "Niger" },
-  { 566, "NGA", "Nigeria" }, { 638, "REU", "Reunion" }, { 646, "RWA", "Rwanda" },
-  { 654, "SHN", "Saint Helena, Ascension and Tristan da Cunha" },
-  { 678, "STP", "Sao Tome and Principe" }, { 686, "SEN", "Senegal" },
-  { 690, "SYC", "Seychelles" }, { 694, "SLE", "Sierra Leone" }, { 706, "SOM", "Somalia" },
-  { 710, "ZAF", "South Africa" }, { 728, "SSD", "South Sudan" }, { 729, "SDN", "Sudan" },
-  { 834, "TZA", "Tanzania" }, { 768, "TGO", "Togo" }, { 788, "TUN", "Tunisia" },
-  { 800, "UGA", "Uganda" }, { 732, "ESH", "Western Sahara" }, { 894, "ZMB", "Zambia" },
-  { 716, "ZWE", "Zimbabwe" },
-  { 48, "BHR", "Bahrain" }, { 196, "CYP", "Cyprus" }, { 364, "IRN", "Iran" },
-  { 368, "IRQ", "Iraq" }, { 376, "ISR", "Israel" }, { 400, "JOR", "Jordan" },
-  { 414, "KWT", "Kuwait" }, { 422, "LBN", "Lebanon" }, { 512, "OMN", "Oman" },
-  { 275, "PSE", "Palestine" }, { 634, "QAT", "Qatar" }, { 682, "SAU", "Saudi Arabia" },
-  { 760, "SYR", "Syria" }, { 792, "TUR", "Turkey" }, { 784, "ARE", "United Arab Emirates" },
-  { 887, "YEM", "Yemen" },
-  { 56, "BEL", "Belgium" }, { 50, "BGD", "Bangladesh" }, { 112, "BLR", "Belarus" },
-  { 124, "CAN", "Canada" }, { 156, "CHN", "China" }, { 203, "CZE", "Czech Republic" },
-  { 208, "DNK", "Denmark" }, { 233, "EST", "Estonia" }, { 250, "FRA", "France" },
-  { 276, "DEU", "Germany" }, { 356, "IND", "India" }, { 380, "ITA", "Italy" },
-  { 528, "NLD", "Netherlands" }, { 578, "NOR", "Norway" }, { 586, "PAK", "Pakistan" },
-  { 616, "POL", "Poland" }, { 620, "PRT", "Portugal" }, { 642, "ROU", "Romania" },
-  { 643, "RUS", "Russia" }, { 724, "ESP", "Spain" }, { 752, "SWE", "Sweden" },
-  { 804, "UKR", "Ukraine" }, { 826, "GBR", "United Kingdom" },
-  { 840, "USA", "United States" }, { 840, "USA", "United States of America" },
-};
-
-/* Name fragments, as ACLED spells them, that say what an actor is
- * whatever its code.
- */
-static const char * const mission_names[] = {
-  "United Nations", "MINUSMA", "MONUSCO", "MINUSCA", "UNMISS", "UNAMID", "UNISFA",
-  "UNIFIL", "UNSOM", "African Union", "AMISOM", "ATMIS", "AFISMA", "MISAHEL",
-  "European Union", "EUTM", "EUCAP", "EUFOR", "ECOWAS", "ECOMIG", "SAMIDRC", "SAMIM",
-  "G5 Sahel", "MNJTF", "Multinational Joint Task Force",
-};
-
-static const char * const private_military_names[] = {
-  "Wagner", "Africa Corps", "Private Security Forces",
+  Column column;
+} column_aliases[] = {
+  { "ally_actor_1", COL_ASSOC_ACTOR_1 }, { "ally_actor_2", COL_ASSOC_ACTOR_2 },
+  { "actor", COL_ACTOR1 }, { "assoc_actor", COL_ASSOC_ACTOR_1 }, { "inter", COL_INTER1 },
 };
 
 /* The bystander codes: not forces, so not actors on the map. */
+#define INTER_STATE       1
 #define INTER_RIOTERS     5
 #define INTER_PROTESTERS  6
 #define INTER_CIVILIANS   7
@@ -139,61 +94,31 @@ static const char * const private_military_names[] = {
 
 typedef struct
 {
-  SbActor *actor;
-  guint index;
-  guint own_code : 1;       /* its kind came from its own inter code */
-  guint foreign_by_name : 1;
-} ActorEntry;
-
-typedef struct
-{
-  SbSource *source;
-  SbCitation *citation;
-  gint16 min_year;
-  gint16 max_year;
-  const char *scales[MAX_SCALES];   /* from the import's string pool */
-  guint n_scales;
-  gboolean more_scales;
-} SourceEntry;
-
-typedef struct
-{
   GPtrArray *citations;    /* of SbCitation: given to every event citing these */
-  GPtrArray *entries;      /* of unowned SourceEntry */
+  GPtrArray *entries;      /* of unowned SbImportSource */
 } CitationSet;
 
+/* A date that could be read either way, until the file says which. */
 typedef struct
 {
-  double lat;
-  double lon;
-  int geo_precision;
-  const char *name;        /* stored after the key */
-} PlaceKey;
+  SbItem *item;
+  SbImportDate date;
+  guint8 time_precision;
+} PendingDate;
 
 typedef struct
 {
-  char *name;                    /* valid UTF-8 */
+  SbImporter *importer;
   SbCsvReader *csv;
   GCancellable *cancellable;
   int columns[N_COLUMNS];
+  gboolean monadic_layout;       /* no actor2: maybe one row per actor */
 
-  GPtrArray *problems;
-  guint n_unlisted;
-  guint n_rows;
-  guint n_skipped;
-  guint row;
-  guint line;
-
-  SbBriefingContents contents;
-  GHashTable *by_id;             /* id → unowned SbEntity */
-  GHashTable *id_counters;       /* slug → last suffix used */
-  GHashTable *actors;            /* name → ActorEntry */
-  GHashTable *sources;           /* name → SourceEntry */
+  GHashTable *file_events;       /* id → unowned SbItem made from this file, or NULL */
+  guint n_events;                /* made from this file */
   GHashTable *citation_sets;     /* source field → CitationSet */
   GHashTable *actor_sets;        /* actor indexes → GPtrArray of SbActor */
-  GHashTable *places;            /* PlaceKey → unowned SbPlace */
   GHashTable *titles;            /* sub-event type → SbText */
-  GHashTable *strings;           /* a pool for source scales */
   CitationSet *export_citations; /* for events that name no source */
 
   GString *scratch;
@@ -202,13 +127,14 @@ typedef struct
   GArray *offsets;               /* of gsize: the names in @names */
   GArray *codes;                 /* of int: their inter codes */
   GArray *own;                   /* of gboolean: main actor, not associate */
-  GPtrArray *row_actors;         /* of unowned ActorEntry */
+  GPtrArray *row_actors;         /* of unowned SbImportActor */
   GPtrArray *bystanders;         /* of names in @names */
 
-  SbCalendarDate latest;
-  guint32 latest_day;
-  gint16 min_year;
-  gint16 max_year;
+  GArray *pending;               /* of PendingDate */
+  guint n_day_first;             /* rows whose date can only be day first */
+  guint n_month_first;
+  guint n_serial;
+  guint n_two_digit;
 
   /* The last country looked up, for rows in runs of one country. */
   char *last_iso;
@@ -219,7 +145,9 @@ typedef struct
 /* Everything about a row, checked, before anything is made of it. */
 typedef struct
 {
+  SbImportDate parsed;
   SbDate date;
+  int time_precision;
   SbIncidentType type;
   double lat;
   double lon;
@@ -230,19 +158,6 @@ typedef struct
 } Row;
 
 static void
-actor_entry_free (ActorEntry *entry)
-{
-  g_free (entry);
-}
-
-static void
-source_entry_free (SourceEntry *entry)
-{
-  sb_citation_unref (entry->citation);
-  g_free (entry);
-}
-
-static void
 citation_set_free (CitationSet *set)
 {
   g_ptr_array_unref (set->citations);
@@ -250,256 +165,11 @@ citation_set_free (CitationSet *set)
   g_free (set);
 }
 
-static guint
-place_key_hash (gconstpointer data)
-{
-  const PlaceKey *key = data;
-  guint64 lat_bits, lon_bits;
-  double lat = key->lat + 0.0, lon = key->lon + 0.0;   /* -0.0 is 0.0 */
+/* Codes */
 
-  memcpy (&lat_bits, &lat, sizeof lat_bits);
-  memcpy (&lon_bits, &lon, sizeof lon_bits);
-
-  return g_str_hash (key->name) ^ (guint) (lat_bits ^ (lat_bits >> 32)) * 31u ^
-         (guint) (lon_bits ^ (lon_bits >> 29)) ^ (guint) key->geo_precision;
-}
-
-static gboolean
-place_key_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const PlaceKey *key_a = a;
-  const PlaceKey *key_b = b;
-
-  return key_a->lat == key_b->lat && key_a->lon == key_b->lon &&
-         key_a->geo_precision == key_b->geo_precision &&
-         g_str_equal (key_a->name, key_b->name);
-}
-
-/* Ids */
-
-/* Lower-case ASCII letters and digits in groups joined by single hyphens,
- * transliterated where it can be ("Kidal-Région" → "kidal-region"); cut
- * between words to at most @max_length.
+/* inter1 and inter2: codes ("1", or "1.0" from pandas), or since 2024 the
+ * labels. 0 is no actor; -1 anything else.
  */
-static void
-append_slug (GString    *slug,
-             const char *name,
-             gsize       max_length)
-{
-  g_autofree char *ascii = NULL;
-  gsize start = slug->len;
-  gboolean hyphen = FALSE;
-  gboolean plain = TRUE;
-
-  for (const char *p = name; *p != '\0' && plain; p++)
-    plain = (guchar) *p < 0x80;
-  if (!plain)
-    name = ascii = g_str_to_ascii (name, "C");
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        {
-          if (hyphen && slug->len > start)
-            g_string_append_c (slug, '-');
-          g_string_append_c (slug, g_ascii_tolower (*p));
-          hyphen = FALSE;
-        }
-      else
-        hyphen = TRUE;
-
-      if (slug->len - start > max_length)
-        {
-          gsize cut = start + max_length;
-
-          while (cut > start + max_length / 2 && slug->str[cut] != '-')
-            cut--;
-          g_string_truncate (slug, slug->str[cut] == '-' ? cut : start + max_length);
-          break;
-        }
-    }
-}
-
-/**
- * _sb_import_make_id:
- * @by_id: the ids taken so far
- * @counters: (nullable): slug → the last number added to make it unique,
- *   so that a thousand places of one name do not each try every number
- * @prefix: (nullable): put before the slug of @name
- * @fallback: the slug when @name gives none
- *
- * Returns: (transfer full): an id made from @name, not in @by_id, never
- *   of the form "acled-…" that event ids take
- */
-char *
-_sb_import_make_id (GHashTable *by_id,
-                    GHashTable *counters,
-                    const char *prefix,
-                    const char *name,
-                    const char *fallback)
-{
-  g_autoptr(GString) slug = g_string_new (prefix);
-  gsize base_length;
-  guint n;
-
-  append_slug (slug, name ? name : "", MAX_SLUG_BASE);
-  if (slug->len == (prefix ? strlen (prefix) : 0))
-    g_string_append (slug, fallback);
-  if (g_str_has_prefix (slug->str, "acled-"))
-    g_string_prepend (slug, "x-");
-
-  if (!g_hash_table_contains (by_id, slug->str))
-    return g_string_free (g_steal_pointer (&slug), FALSE);
-
-  base_length = slug->len;
-  n = counters ? GPOINTER_TO_UINT (g_hash_table_lookup (counters, slug->str)) : 0;
-  n = MAX (n, 1);
-
-  do
-    {
-      g_string_truncate (slug, base_length);
-      g_string_append_printf (slug, "-%u", ++n);
-    }
-  while (g_hash_table_contains (by_id, slug->str));
-
-  if (counters != NULL)
-    {
-      g_autofree char *base = g_strndup (slug->str, base_length);
-
-      g_hash_table_replace (counters, g_steal_pointer (&base), GUINT_TO_POINTER (n));
-    }
-
-  return g_string_free (g_steal_pointer (&slug), FALSE);
-}
-
-/**
- * _sb_import_text_new_take:
- * @string: (transfer full): UTF-8
- *
- * Control characters other than tab and line break have no place in a
- * briefing's text, and json-glib 1.6 writes U+001F unescaped, so that the
- * briefing would not load again once saved: they become spaces.
- *
- * Returns: (transfer full): an English text
- */
-SbText *
-_sb_import_text_new_take (char *string)
-{
-  for (char *p = string; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
-      *p = ' ';
-
-  return sb_text_new_take ("en", string);
-}
-
-SbText *
-_sb_import_text_new (const char *string)
-{
-  return _sb_import_text_new_take (g_strdup (string));
-}
-
-/* Countries */
-
-static const char *
-country_by_name (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
-    if (g_ascii_strcasecmp (countries[i].name, name) == 0)
-      return countries[i].alpha3;
-
-  return NULL;
-}
-
-static const char *
-country_by_number (guint number)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
-    if (countries[i].numeric == number)
-      return countries[i].alpha3;
-
-  return NULL;
-}
-
-/* The country an actor's name gives: "Military Forces of Mali (2021-)",
- * "Military Forces of the United States (2021-)".
- */
-static const char *
-country_in_actor_name (const char *name,
-                       char       *buffer,
-                       gsize       size)
-{
-  const char *of = strstr (name, " of ");
-  const char *end;
-
-  if (of == NULL)
-    return NULL;
-
-  of += strlen (" of ");
-  if (g_str_has_prefix (of, "the "))
-    of += strlen ("the ");
-
-  end = strstr (of, " (");
-  if (end == NULL)
-    end = of + strlen (of);
-  if ((gsize) (end - of) >= size)
-    return NULL;
-
-  memcpy (buffer, of, end - of);
-  buffer[end - of] = '\0';
-  return buffer;
-}
-
-/* Actor kinds */
-
-static gboolean
-name_contains_any (const char         *name,
-                   const char * const *fragments,
-                   guint               n_fragments)
-{
-  for (guint i = 0; i < n_fragments; i++)
-    if (strstr (name, fragments[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-/**
- * _sb_import_guess_actor_kind:
- * @country: (nullable): the ISO alpha-3 code of the country the actor is
- *   seen in
- * @fallback: the kind when the name says nothing
- *
- * Returns: the kind an actor's name makes plain: missions, private
- *   military companies, governments, a state's forces (foreign when the
- *   state is not @country)
- */
-SbActorKind
-_sb_import_guess_actor_kind (const char  *name,
-                             const char  *country,
-                             SbActorKind  fallback)
-{
-  char buffer[64];
-  const char *named;
-
-  if (name_contains_any (name, mission_names, G_N_ELEMENTS (mission_names)))
-    return SB_ACTOR_KIND_INTERNATIONAL_MISSION;
-  if (name_contains_any (name, private_military_names, G_N_ELEMENTS (private_military_names)))
-    return SB_ACTOR_KIND_PRIVATE_MILITARY;
-  if (g_str_has_prefix (name, "Government of "))
-    return SB_ACTOR_KIND_GOVERNMENT;
-  if (!g_str_has_prefix (name, "Military Forces of ") && !g_str_has_prefix (name, "Police Forces of "))
-    return fallback;
-
-  named = country_in_actor_name (name, buffer, sizeof buffer);
-  named = named ? country_by_name (named) : NULL;
-  if (named != NULL && country != NULL && !g_str_equal (named, country))
-    return SB_ACTOR_KIND_FOREIGN_FORCES;
-
-  return SB_ACTOR_KIND_NATIONAL_FORCES;
-}
-
-/* inter1 and inter2: codes, or since 2024 the labels. 0 is no actor. */
 static int
 parse_inter (const char *value)
 {
@@ -507,17 +177,18 @@ parse_inter (const char *value)
     const char *label;
     int code;
   } labels[] = {
-    { "state forces", 1 }, { "rebel group", 2 }, { "political militia", 3 },
+    { "state forces", INTER_STATE }, { "rebel group", 2 }, { "political militia", 3 },
     { "identity militia", 4 }, { "rioters", INTER_RIOTERS }, { "protesters", INTER_PROTESTERS },
     { "civilians", INTER_CIVILIANS }, { "external/other forces", INTER_EXTERNAL },
     { "external", INTER_EXTERNAL }, { "other forces", INTER_EXTERNAL },
   };
+  double number;
 
   while (g_ascii_isspace (*value))
     value++;
 
-  if (g_ascii_isdigit (value[0]) && (value[1] == '\0' || g_ascii_isspace (value[1])))
-    return value[0] <= '8' ? value[0] - '0' : -1;
+  if (_sb_import_parse_number (value, &number))
+    return number >= 0 && number <= 8 && number == floor (number) ? (int) number : -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_ascii_strncasecmp (value, labels[i].label, strlen (labels[i].label)) == 0)
@@ -526,55 +197,70 @@ parse_inter (const char *value)
   return -1;
 }
 
-/* Events */
-
-static gboolean
-strategic_development (const char     *sub_event_type,
-                       SbIncidentType *type)
+/* Lower-case letters and digits only: "Battle - Non-state actors overtake
+ * territory" and "Battle-Non-state actor overtakes territory" both start
+ * "battlenonstate".
+ */
+static void
+squeeze (GString    *out,
+         const char *value)
 {
-  if (g_ascii_strcasecmp (sub_event_type, "Arrests") == 0)
-    *type = SB_INCIDENT_TYPE_ARREST;
-  else if (g_ascii_strcasecmp (sub_event_type, "Agreement") == 0)
-    *type = SB_INCIDENT_TYPE_AGREEMENT;
-  else if (g_ascii_strcasecmp (sub_event_type, "Headquarters or base established") == 0)
-    *type = SB_INCIDENT_TYPE_ARRIVAL;
-  else
-    *type = SB_INCIDENT_TYPE_OTHER;
-
-  return TRUE;
+  g_string_truncate (out, 0);
+  for (const char *p = value; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_tolower (*p));
 }
 
+static SbIncidentType
+strategic_development (GString    *key,
+                       const char *sub_event_type)
+{
+  squeeze (key, sub_event_type);
+
+  if (g_str_has_prefix (key->str, "arrest"))
+    return SB_INCIDENT_TYPE_ARREST;
+  if (g_str_has_prefix (key->str, "agreement"))
+    return SB_INCIDENT_TYPE_AGREEMENT;
+  if (g_str_has_prefix (key->str, "headquarters"))
+    return SB_INCIDENT_TYPE_ARRIVAL;
+
+  return SB_INCIDENT_TYPE_OTHER;
+}
+
+/* Today's event types and those of exports before 2019, in the spellings
+ * they have had.
+ */
 static gboolean
-parse_event_type (const char     *event_type,
+parse_event_type (GString        *key,
+                  const char     *event_type,
                   const char     *sub_event_type,
                   SbIncidentType *type)
 {
   static const struct {
-    const char *name;
+    const char *prefix;
     SbIncidentType type;
   } types[] = {
-    { "Battles", SB_INCIDENT_TYPE_CLASH },
-    { "Explosions/Remote violence", SB_INCIDENT_TYPE_ATTACK },
-    { "Violence against civilians", SB_INCIDENT_TYPE_CIVILIAN_HARM },
-    { "Protests", SB_INCIDENT_TYPE_OTHER },
-    { "Riots", SB_INCIDENT_TYPE_OTHER },
-    /* Before 2019 */
-    { "Battle-No change of territory", SB_INCIDENT_TYPE_CLASH },
-    { "Battle-Government regains territory", SB_INCIDENT_TYPE_CLASH },
-    { "Battle-Non-state actor overtakes territory", SB_INCIDENT_TYPE_CLASH },
-    { "Remote violence", SB_INCIDENT_TYPE_ATTACK },
-    { "Riots/Protests", SB_INCIDENT_TYPE_OTHER },
-    { "Headquarters or base established", SB_INCIDENT_TYPE_ARRIVAL },
-    { "Non-violent transfer of territory", SB_INCIDENT_TYPE_OTHER },
+    { "battle", SB_INCIDENT_TYPE_CLASH },
+    { "explosion", SB_INCIDENT_TYPE_ATTACK },
+    { "remoteviolence", SB_INCIDENT_TYPE_ATTACK },
+    { "violenceagainstcivilian", SB_INCIDENT_TYPE_CIVILIAN_HARM },
+    { "protest", SB_INCIDENT_TYPE_OTHER },
+    { "riot", SB_INCIDENT_TYPE_OTHER },
+    { "headquarters", SB_INCIDENT_TYPE_ARRIVAL },
+    { "nonviolent", SB_INCIDENT_TYPE_OTHER },
   };
 
-  if (g_ascii_strcasecmp (event_type, "Strategic developments") == 0 ||
-      g_ascii_strcasecmp (event_type, "Strategic development") == 0)
-    return strategic_development (sub_event_type, type);
+  squeeze (key, event_type);
+
+  if (g_str_has_prefix (key->str, "strategicdevelopment"))
+    {
+      *type = strategic_development (key, sub_event_type);
+      return TRUE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
-      if (g_ascii_strcasecmp (event_type, types[i].name) == 0)
+      if (g_str_has_prefix (key->str, types[i].prefix))
         {
           *type = types[i].type;
           return TRUE;
@@ -584,156 +270,16 @@ parse_event_type (const char     *event_type,
   return FALSE;
 }
 
-static guint
-parse_month_name (const char *p,
-                  gsize       length)
-{
-  static const char * const months[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-  };
-
-  if (length < 3)
-    return 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (length <= strlen (months[i]) && g_ascii_strncasecmp (p, months[i], length) == 0)
-      return i + 1;
-
-  return 0;
-}
-
-/* "2022-08-15"; "15 August 2022", "15-August-2022", "15 Aug 2022",
- * "15/08/2022" and "15-08-2022": ACLED's exports over the years, and what
- * spreadsheets make of them. Days first, never months.
- */
-static gboolean
-parse_event_date (const char     *value,
-                  SbCalendarDate *date)
-{
-  const char *p = value;
-  guint day = 0, month = 0, year = 0, n;
-  const char *word;
-
-  while (g_ascii_isspace (*p))
-    p++;
-
-  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-      g_ascii_isdigit (p[3]) && p[4] == '-')
-    {
-      char iso[11];
-
-      memcpy (iso, p, 10);
-      iso[10] = '\0';
-      if (strnlen (p, 11) < 10)
-        return FALSE;
-      for (p += 10; g_ascii_isspace (*p); p++)
-        ;
-      return *p == '\0' && sb_calendar_date_parse (iso, date) &&
-             date->precision == SB_DATE_PRECISION_DAY;
-    }
-
-  for (n = 0; g_ascii_isdigit (*p) && n < 2; p++, n++)
-    day = day * 10 + (*p - '0');
-  if (n == 0 || (*p != ' ' && *p != '-' && *p != '/'))
-    return FALSE;
-  p++;
-
-  if (g_ascii_isdigit (*p))
-    {
-      for (n = 0; g_ascii_isdigit (*p) && n < 2; p++, n++)
-        month = month * 10 + (*p - '0');
-    }
-  else
-    {
-      for (word = p; g_ascii_isalpha (*p); p++)
-        ;
-      month = parse_month_name (word, p - word);
-      if (*p == '.')
-        p++;
-    }
-  if (month == 0 || (*p != ' ' && *p != '-' && *p != '/'))
-    return FALSE;
-  p++;
-
-  for (n = 0; g_ascii_isdigit (*p) && n < 4; p++, n++)
-    year = year * 10 + (*p - '0');
-  while (g_ascii_isspace (*p))
-    p++;
-
-  if (n != 4 || *p != '\0' || year < 1000 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  date->year = year;
-  date->month = month;
-  date->day = day;
-  date->precision = SB_DATE_PRECISION_DAY;
-  return TRUE;
-}
-
-static gboolean
-parse_number (const char *value,
-              double     *number)
-{
-  char *end;
-
-  while (g_ascii_isspace (*value))
-    value++;
-  if (*value == '\0')
-    return FALSE;
-
-  *number = g_ascii_strtod (value, &end);
-  while (g_ascii_isspace (*end))
-    end++;
-
-  return *end == '\0' && end != value && isfinite (*number);
-}
-
 /* time_precision and geo_precision: 1, 2 or 3; -1 for anything else. */
 static int
 parse_precision (const char *value)
 {
   double number;
 
-  if (!parse_number (value, &number) || (number != 1 && number != 2 && number != 3))
+  if (!_sb_import_parse_number (value, &number) || (number != 1 && number != 2 && number != 3))
     return -1;
 
   return (int) number;
-}
-
-/* Problems */
-
-static void report (Import        *self,
-                    SbProblemCode  code,
-                    const char    *column,
-                    const char    *format,
-                    ...) G_GNUC_PRINTF (4, 5);
-
-/* At @column of the current row; with the 100th problem the list stops. */
-static void
-report (Import        *self,
-        SbProblemCode  code,
-        const char    *column,
-        const char    *format,
-        ...)
-{
-  g_autofree char *path = NULL;
-  SbProblem *problem;
-  va_list args;
-
-  if (self->row == 0)
-    path = NULL;
-  else if (column != NULL)
-    path = g_strdup_printf (_("row %u, %s"), self->row, column);
-  else
-    path = g_strdup_printf (_("row %u"), self->row);
-
-  va_start (args, format);
-  problem = _sb_import_report_valist (self->problems, &self->n_unlisted, code, path, format, args);
-  va_end (args);
-
-  if (problem != NULL)
-    problem->line = self->line;
 }
 
 /* Fields */
@@ -748,20 +294,22 @@ field (Import *self,
   return sb_csv_reader_get_field (self->csv, self->columns[column], NULL);
 }
 
-static gboolean
-is_blank (const char *value)
-{
-  while (g_ascii_isspace (*value))
-    value++;
-
-  return *value == '\0';
-}
-
 /* The column an event's id is in: event_id_cnty, else data_id. */
 static Column
 id_column (Import *self)
 {
   return self->columns[COL_EVENT_ID_CNTY] >= 0 ? COL_EVENT_ID_CNTY : COL_DATA_ID;
+}
+
+/* "EVENT_DATE", " Event Date ": names as spreadsheets leave them. */
+static char *
+normalize_column_name (const char *name)
+{
+  char *normal = g_ascii_strdown (name, -1);
+
+  g_strstrip (normal);
+  g_strdelimit (normal, " -", '_');
+  return normal;
 }
 
 static gboolean
@@ -787,17 +335,21 @@ read_header (Import *self)
 
   for (guint i = 0; i < sb_csv_reader_get_n_fields (self->csv); i++)
     {
-      g_autofree char *name = g_strstrip (g_ascii_strdown (sb_csv_reader_get_field (self->csv, i, NULL), -1));
+      g_autofree char *name = normalize_column_name (sb_csv_reader_get_field (self->csv, i, NULL));
 
       for (guint c = 0; c < N_COLUMNS; c++)
         if (self->columns[c] < 0 && g_str_equal (name, column_names[c]))
           self->columns[c] = i;
+    }
 
-      /* Before 2019 the associated actors were called allies. */
-      if (g_str_equal (name, "ally_actor_1") && self->columns[COL_ASSOC_ACTOR_1] < 0)
-        self->columns[COL_ASSOC_ACTOR_1] = i;
-      else if (g_str_equal (name, "ally_actor_2") && self->columns[COL_ASSOC_ACTOR_2] < 0)
-        self->columns[COL_ASSOC_ACTOR_2] = i;
+  /* Aliases only where the column itself is missing. */
+  for (guint i = 0; i < sb_csv_reader_get_n_fields (self->csv); i++)
+    {
+      g_autofree char *name = normalize_column_name (sb_csv_reader_get_field (self->csv, i, NULL));
+
+      for (guint a = 0; a < G_N_ELEMENTS (column_aliases); a++)
+        if (self->columns[column_aliases[a].column] < 0 && g_str_equal (name, column_aliases[a].name))
+          self->columns[column_aliases[a].column] = i;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
@@ -811,14 +363,22 @@ read_header (Import *self)
 
   if (n_missing > 0)
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, NULL,
-              g_dngettext (GETTEXT_PACKAGE,
-                           "this is not an ACLED export: its header lacks the column %s",
-                           "this is not an ACLED export: its header lacks the columns %s",
-                           n_missing),
-              missing->str);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, NULL,
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "this is not an ACLED export: its header lacks the column %s",
+                                            "this is not an ACLED export: its header lacks the columns %s",
+                                            n_missing),
+                               missing->str);
       return FALSE;
     }
+
+  self->monadic_layout = self->columns[COL_ACTOR1] >= 0 && self->columns[COL_ACTOR2] < 0;
+
+  /* Which events this file made tells a second row of one of them, or
+   * one that is in two files; with one file, its own ids are all there is.
+   */
+  if (self->importer->summaries->len > 0)
+    self->file_events = g_hash_table_new (g_str_hash, g_str_equal);
 
   return TRUE;
 }
@@ -841,10 +401,10 @@ row_country (Import *self)
       g_str_equal (name, self->last_country_name))
     return self->last_country;
 
-  if (!is_blank (iso))
-    found = country_by_number (strtoul (iso, NULL, 10));
-  if (found == NULL && !is_blank (name))
-    found = country_by_name (name);
+  if (!_sb_import_is_blank (iso))
+    found = _sb_import_country_by_number (strtoul (iso, NULL, 10));
+  if (found == NULL && !_sb_import_is_blank (name))
+    found = _sb_import_country_by_name (name);
 
   g_free (self->last_iso);
   g_free (self->last_country_name);
@@ -853,6 +413,20 @@ row_country (Import *self)
   self->last_country = found;
 
   return found;
+}
+
+/* Rioters, protesters and civilians are never forces, whatever the code. */
+static int
+bystander_by_name (const char *name)
+{
+  if (g_str_has_prefix (name, "Civilians"))
+    return INTER_CIVILIANS;
+  if (g_str_has_prefix (name, "Protesters"))
+    return INTER_PROTESTERS;
+  if (g_str_has_prefix (name, "Rioters"))
+    return INTER_RIOTERS;
+
+  return 0;
 }
 
 static gboolean
@@ -865,19 +439,14 @@ check_actor_code (Import     *self,
   const char *value = field (self, inter_column);
 
   *inter = 0;
-  if (is_blank (name))
+  if (_sb_import_is_blank (name))
     return TRUE;
 
   /* Without the column, the name is all there is. */
-  if (self->columns[inter_column] < 0)
+  if (self->columns[inter_column] < 0 || _sb_import_is_blank (value))
     {
-      if (g_str_has_prefix (name, "Civilians"))
-        *inter = INTER_CIVILIANS;
-      else if (g_str_has_prefix (name, "Protesters"))
-        *inter = INTER_PROTESTERS;
-      else if (g_str_has_prefix (name, "Rioters"))
-        *inter = INTER_RIOTERS;
-      else
+      *inter = bystander_by_name (name);
+      if (*inter == 0)
         *inter = 2;
       return TRUE;
     }
@@ -885,10 +454,86 @@ check_actor_code (Import     *self,
   *inter = parse_inter (value);
   if (*inter <= 0)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, column_names[inter_column],
-              _("“%s” is not an actor type: expected a code from 1 to 8 or a label such as “State forces”"),
-              value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, column_names[inter_column],
+                               _("“%s” is not an actor type: expected a code from 1 to 8 or a label such as “State forces”"),
+                               value);
       return FALSE;
+    }
+
+  if (bystander_by_name (name) != 0)
+    *inter = bystander_by_name (name);
+
+  return TRUE;
+}
+
+/* The row's `year`, when the file has one: it settles two-digit years.
+ * "2021", or "2021.0" as pandas writes it.
+ */
+static int
+row_year (Import *self)
+{
+  const char *p = field (self, COL_YEAR);
+  int year = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  for (guint n = 0; n < 4; n++, p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return 0;
+      year = year * 10 + (*p - '0');
+    }
+  if (*p == '.')
+    for (p++; *p == '0'; p++)
+      ;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  return *p == '\0' && year >= 1000 ? year : 0;
+}
+
+/* How well the date is known, applied to the day read. */
+static void
+apply_time_precision (SbDate               *date,
+                      const SbCalendarDate *day,
+                      int                   time_precision)
+{
+  memset (date, 0, sizeof *date);
+  date->start = *day;
+
+  if (time_precision == 2)
+    date->approximate = TRUE;
+  else if (time_precision == 3)
+    {
+      date->start.day = 0;
+      date->start.precision = SB_DATE_PRECISION_MONTH;
+    }
+}
+
+static gboolean
+check_date (Import *self,
+            Row    *row)
+{
+  const char *value = field (self, COL_EVENT_DATE);
+  int year = row_year (self);
+
+  if (!_sb_import_parse_date (value, year, &row->parsed) ||
+      row->parsed.date.precision != SB_DATE_PRECISION_DAY)
+    {
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "event_date",
+                               _("“%s” is not a day; expected a date such as “2022-08-15”, “15 August 2022” or “15/08/2022”"),
+                               value);
+      return FALSE;
+    }
+
+  /* A row that contradicts its year is kept: the date is the fact. */
+  if (year > 0 && row->parsed.date.year != year)
+    {
+      g_autofree char *read = sb_calendar_date_to_string (&row->parsed.date);
+
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_DATE, "event_date",
+                               _("“%s” (read as %s) is not in %d, the row's year; the date is kept"),
+                               value, read, year);
     }
 
   return TRUE;
@@ -900,89 +545,77 @@ check_row (Import *self,
            Row    *row)
 {
   const char *value;
-  int precision;
 
   memset (row, 0, sizeof *row);
 
   value = field (self, id_column (self));
-  if (is_blank (value))
+  if (_sb_import_is_blank (value))
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, column_names[id_column (self)], _("the event has no id"));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, column_names[id_column (self)], _("the event has no id"));
       return FALSE;
     }
 
-  value = field (self, COL_EVENT_DATE);
-  if (!parse_event_date (value, &row->date.start))
-    {
-      report (self, SB_PROBLEM_BAD_DATE, "event_date",
-              _("“%s” is not a date; expected a day such as “2022-08-15” or “15 August 2022”"), value);
-      return FALSE;
-    }
+  if (!check_date (self, row))
+    return FALSE;
 
   value = field (self, COL_TIME_PRECISION);
-  precision = is_blank (value) ? 1 : parse_precision (value);
-  if (precision < 1 || precision > 3)
+  row->time_precision = _sb_import_is_blank (value) ? 1 : parse_precision (value);
+  if (row->time_precision < 1 || row->time_precision > 3)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "time_precision",
-              _("“%s” is not a time precision; expected 1, 2 or 3"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "time_precision",
+                               _("“%s” is not a time precision; expected 1, 2 or 3"), value);
       return FALSE;
     }
-  if (precision == 2)
-    row->date.approximate = TRUE;
-  else if (precision == 3)
-    {
-      row->date.start.day = 0;
-      row->date.start.precision = SB_DATE_PRECISION_MONTH;
-    }
+  apply_time_precision (&row->date, &row->parsed.date, row->time_precision);
 
   value = field (self, COL_EVENT_TYPE);
-  if (!parse_event_type (value, field (self, COL_SUB_EVENT_TYPE), &row->type))
+  if (!parse_event_type (self->scratch, value, field (self, COL_SUB_EVENT_TYPE), &row->type))
     {
-      report (self, SB_PROBLEM_UNKNOWN_VALUE, "event_type",
-              _("unknown event type “%s”; expected one of: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments"),
-              value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_UNKNOWN_VALUE, "event_type",
+                               _("unknown event type “%s”; expected one of: Battles, Explosions/Remote violence, Violence against civilians, Protests, Riots, Strategic developments"),
+                               value);
       return FALSE;
     }
 
   value = field (self, COL_LATITUDE);
-  if (!parse_number (value, &row->lat))
+  if (!_sb_import_parse_number (value, &row->lat))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "latitude", _("“%s” is not a number"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "latitude", _("“%s” is not a number"), value);
       return FALSE;
     }
   if (row->lat < -90 || row->lat > 90)
     {
-      report (self, SB_PROBLEM_OUT_OF_RANGE, "latitude",
-              _("%s is out of range: latitude runs from -90 to 90"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_OUT_OF_RANGE, "latitude",
+                               _("%s is out of range: latitude runs from -90 to 90"), value);
       return FALSE;
     }
 
   value = field (self, COL_LONGITUDE);
-  if (!parse_number (value, &row->lon))
+  if (!_sb_import_parse_number (value, &row->lon))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "longitude", _("“%s” is not a number"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "longitude", _("“%s” is not a number"), value);
       return FALSE;
     }
   if (row->lon < -180 || row->lon > 180)
     {
-      report (self, SB_PROBLEM_OUT_OF_RANGE, "longitude",
-              _("%s is out of range: longitude runs from -180 to 180"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_OUT_OF_RANGE, "longitude",
+                               _("%s is out of range: longitude runs from -180 to 180"), value);
       return FALSE;
     }
 
   value = field (self, COL_GEO_PRECISION);
-  row->geo_precision = is_blank (value) ? 2 : parse_precision (value);
+  row->geo_precision = _sb_import_is_blank (value) ? 2 : parse_precision (value);
   if (row->geo_precision < 1 || row->geo_precision > 3)
     {
-      report (self, SB_PROBLEM_BAD_VALUE, "geo_precision",
-              _("“%s” is not a place precision; expected 1, 2 or 3"), value);
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "geo_precision",
+                               _("“%s” is not a place precision; expected 1, 2 or 3"), value);
       return FALSE;
     }
 
-  if (is_blank (field (self, COL_LOCATION)) && is_blank (field (self, COL_ADMIN1)) &&
-      is_blank (field (self, COL_COUNTRY)))
+  if (_sb_import_is_blank (field (self, COL_LOCATION)) && _sb_import_is_blank (field (self, COL_ADMIN1)) &&
+      _sb_import_is_blank (field (self, COL_COUNTRY)))
     {
-      report (self, SB_PROBLEM_MISSING_FIELD, "location", _("the event has no place name"));
+      _sb_importer_report_row (self->importer, SB_PROBLEM_MISSING_FIELD, "location", _("the event has no place name"));
       return FALSE;
     }
 
@@ -991,14 +624,14 @@ check_row (Import *self,
     return FALSE;
 
   value = field (self, COL_FATALITIES);
-  if (!is_blank (value))
+  if (!_sb_import_is_blank (value))
     {
       double fatalities;
 
-      if (!parse_number (value, &fatalities) || fatalities < 0 || fatalities != floor (fatalities))
+      if (!_sb_import_parse_number (value, &fatalities) || fatalities < 0 || fatalities != floor (fatalities))
         {
-          report (self, SB_PROBLEM_BAD_VALUE, "fatalities",
-                  _("“%s” is not a number of fatalities: expected a whole number, 0 or more"), value);
+          _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, "fatalities",
+                                   _("“%s” is not a number of fatalities: expected a whole number, 0 or more"), value);
           return FALSE;
         }
       row->fatalities.min = row->fatalities.max = fatalities;
@@ -1011,64 +644,6 @@ check_row (Import *self,
 
 /* Sources */
 
-static void
-add_scale (Import      *self,
-           SourceEntry *entry,
-           const char  *scale)
-{
-  const char *pooled;
-
-  if (is_blank (scale))
-    return;
-
-  for (guint i = 0; i < entry->n_scales; i++)
-    if (g_str_equal (entry->scales[i], scale))
-      return;
-
-  if (entry->n_scales == MAX_SCALES)
-    {
-      entry->more_scales = TRUE;
-      return;
-    }
-
-  pooled = g_hash_table_lookup (self->strings, scale);
-  if (pooled == NULL)
-    {
-      char *copy = g_strdup (scale);
-
-      g_hash_table_add (self->strings, copy);
-      pooled = copy;
-    }
-
-  entry->scales[entry->n_scales++] = pooled;
-}
-
-static SourceEntry *
-get_source (Import     *self,
-            const char *name)
-{
-  SourceEntry *entry = g_hash_table_lookup (self->sources, name);
-  g_autofree char *id = NULL;
-
-  if (entry != NULL)
-    return entry;
-
-  id = _sb_import_make_id (self->by_id, self->id_counters, "source-", name, "source");
-  entry = g_new0 (SourceEntry, 1);
-  entry->source = _sb_source_new (id);
-  entry->source->title = _sb_import_text_new (name);
-  entry->source->language = g_strdup ("en");
-  entry->citation = sb_citation_new (entry->source, NULL);
-  entry->min_year = G_MAXINT16;
-  entry->max_year = 0;
-
-  g_ptr_array_add (self->contents.sources, entry->source);
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (SB_ENTITY (entry->source)), entry->source);
-  g_hash_table_insert (self->sources, g_strdup (name), entry);
-
-  return entry;
-}
-
 static CitationSet *
 new_citation_set (void)
 {
@@ -1080,8 +655,8 @@ new_citation_set (void)
 }
 
 static void
-add_to_citation_set (CitationSet *set,
-                     SourceEntry *entry)
+add_to_citation_set (CitationSet    *set,
+                     SbImportSource *entry)
 {
   if (g_ptr_array_find (set->entries, entry, NULL))
     return;
@@ -1095,15 +670,18 @@ static CitationSet *
 get_export_citations (Import *self)
 {
   g_autofree char *title = NULL;
-  SourceEntry *entry;
+  SbImportSource *entry;
 
   if (self->export_citations != NULL)
     return self->export_citations;
 
-  title = g_strdup_printf ("ACLED export “%s”", self->name);
-  entry = get_source (self, title);
-  entry->source->publisher = g_strdup ("ACLED");
-  entry->source->note = sb_text_new ("en", "The ACLED export this briefing was imported from, cited by events that name no source of their own.");
+  title = g_strdup_printf ("ACLED export “%s”", self->importer->summary->name);
+  entry = _sb_importer_get_source (self->importer, title, NULL);
+  if (entry->source->publisher == NULL)
+    {
+      entry->source->publisher = g_strdup ("ACLED");
+      entry->source->note = sb_text_new ("en", "The ACLED export this briefing was imported from, cited by events that name no source of their own.");
+    }
 
   self->export_citations = new_citation_set ();
   add_to_citation_set (self->export_citations, entry);
@@ -1120,7 +698,7 @@ get_citations (Import     *self,
   CitationSet *set;
   char **names;
 
-  if (is_blank (sources))
+  if (_sb_import_is_blank (sources))
     return get_export_citations (self);
 
   set = g_hash_table_lookup (self->citation_sets, sources);
@@ -1131,9 +709,9 @@ get_citations (Import     *self,
   names = g_strsplit (sources, ";", -1);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_strstrip (names[i]);
+      _sb_import_strip (names[i]);
       if (*names[i] != '\0')
-        add_to_citation_set (set, get_source (self, names[i]));
+        add_to_citation_set (set, _sb_importer_get_source (self->importer, names[i], "ACLED"));
     }
   g_strfreev (names);
 
@@ -1150,175 +728,48 @@ get_citations (Import     *self,
 static void
 note_sources (Import      *self,
               CitationSet *set,
-              gint16       year,
+              int          year,
               const char  *scale)
 {
   for (guint i = 0; i < set->entries->len; i++)
-    {
-      SourceEntry *entry = g_ptr_array_index (set->entries, i);
-
-      entry->min_year = MIN (entry->min_year, year);
-      entry->max_year = MAX (entry->max_year, year);
-      if (set != self->export_citations)
-        add_scale (self, entry, scale);
-    }
-}
-
-static void
-year_span (SbDate *date,
-           gint16  min_year,
-           gint16  max_year)
-{
-  memset (date, 0, sizeof *date);
-  date->start.year = min_year;
-  date->start.precision = SB_DATE_PRECISION_YEAR;
-
-  if (max_year != min_year)
-    {
-      date->end.year = max_year;
-      date->end.precision = SB_DATE_PRECISION_YEAR;
-      date->is_span = TRUE;
-    }
-}
-
-/* Dates and notes, now that every event citing the source is known. */
-static void
-finish_sources (Import *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->sources);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      SourceEntry *entry = value;
-      g_autoptr(GString) note = NULL;
-
-      year_span (&entry->source->date, entry->min_year, entry->max_year);
-
-      if (entry->n_scales == 0)
-        continue;
-
-      note = g_string_new ("Named as a source in ACLED data; ACLED gives its name, not its text. ");
-      g_string_append (note, entry->n_scales == 1 ? "Source scale: " : "Source scales: ");
-      for (guint i = 0; i < entry->n_scales; i++)
-        g_string_append_printf (note, "%s%s", i > 0 ? "; " : "", entry->scales[i]);
-      g_string_append (note, entry->more_scales ? "; …" : ".");
-
-      entry->source->note = _sb_import_text_new_take (g_string_free (g_steal_pointer (&note), FALSE));
-    }
+    _sb_import_source_note (self->importer, g_ptr_array_index (set->entries, i), year,
+                            set != self->export_citations ? scale : NULL);
 }
 
 /* Actors */
 
-/* How ACLED's code and the actor's name say what kind of actor it is. A
- * state's forces named as such are national at home, foreign abroad,
- * whatever the code; an associate of state forces that the name does not
- * place (a communal militia fighting beside the army) is an armed group.
- *
- * Returns: %FALSE for rioters, protesters and civilians: not forces
+/* The kind ACLED's code and the actor's name say the actor has in this
+ * event. A state's forces named as such are national at home, foreign
+ * abroad, whatever the code; an associate of state forces that the name
+ * does not place (a communal militia fighting beside the army) is an
+ * armed group.
  */
-static gboolean
-classify_actor (int          inter,
-                gboolean     own_code,
-                const char  *name,
-                const char  *event_country,
-                SbActorKind *kind,
-                gboolean    *foreign_by_name)
+static SbActorKind
+classify_actor (int                  inter,
+                gboolean             own,
+                const SbImportActor *actor,
+                const char          *event_country)
 {
-  *foreign_by_name = FALSE;
-
-  if (IS_BYSTANDER (inter))
-    return FALSE;
+  SbActorKind kind;
 
   switch (inter)
     {
-    case 1:
-      *kind = _sb_import_guess_actor_kind (name, event_country,
-                                           own_code ? SB_ACTOR_KIND_NATIONAL_FORCES : SB_ACTOR_KIND_ARMED_GROUP);
-      *foreign_by_name = *kind == SB_ACTOR_KIND_FOREIGN_FORCES;
-      break;
+    case INTER_STATE:
+      return _sb_import_actor_guess_kind (actor, event_country,
+                                          own ? SB_ACTOR_KIND_NATIONAL_FORCES : SB_ACTOR_KIND_ARMED_GROUP);
 
     case INTER_EXTERNAL:
-      *kind = _sb_import_guess_actor_kind (name, event_country, SB_ACTOR_KIND_FOREIGN_FORCES);
-      if (*kind == SB_ACTOR_KIND_NATIONAL_FORCES && event_country == NULL)
-        *kind = SB_ACTOR_KIND_FOREIGN_FORCES;
-      break;
+      kind = _sb_import_actor_guess_kind (actor, event_country, SB_ACTOR_KIND_FOREIGN_FORCES);
+      if (kind == SB_ACTOR_KIND_NATIONAL_FORCES && event_country == NULL)
+        kind = SB_ACTOR_KIND_FOREIGN_FORCES;
+      return kind;
 
     default:
-      *kind = _sb_import_guess_actor_kind (name, NULL, SB_ACTOR_KIND_ARMED_GROUP);
-      if (*kind == SB_ACTOR_KIND_NATIONAL_FORCES || *kind == SB_ACTOR_KIND_GOVERNMENT)
-        *kind = SB_ACTOR_KIND_ARMED_GROUP;
-      break;
+      kind = _sb_import_actor_guess_kind (actor, NULL, SB_ACTOR_KIND_ARMED_GROUP);
+      if (kind == SB_ACTOR_KIND_NATIONAL_FORCES || kind == SB_ACTOR_KIND_GOVERNMENT)
+        kind = SB_ACTOR_KIND_ARMED_GROUP;
+      return kind;
     }
-
-  return TRUE;
-}
-
-static gpointer
-copy_citation (gconstpointer citation,
-               gpointer      user_data)
-{
-  return sb_citation_ref ((SbCitation *) citation);
-}
-
-static ActorEntry *
-get_actor (Import      *self,
-           const char  *name,
-           int          inter,
-           gboolean     own_code,
-           const Row   *row,
-           CitationSet *citations)
-{
-  ActorEntry *entry = g_hash_table_lookup (self->actors, name);
-  SbActorKind kind = SB_ACTOR_KIND_ARMED_GROUP;
-  gboolean foreign_by_name;
-  g_autofree char *id = NULL;
-  char buffer[64];
-  const char *named;
-
-  /* Most rows name actors already known, as they were known. */
-  if (entry != NULL && (entry->own_code || !own_code) && !(entry->foreign_by_name && inter == 1))
-    return entry;
-
-  classify_actor (inter, own_code, name, row->country, &kind, &foreign_by_name);
-
-  if (entry != NULL)
-    {
-      /* A name seen first as someone's associate gets its own code when
-       * it acts in its own right; forces seen abroad first are national
-       * once seen at home.
-       */
-      if (own_code && (!entry->own_code || (entry->foreign_by_name && !foreign_by_name && inter == 1)))
-        {
-          entry->actor->kind = kind;
-          entry->own_code = TRUE;
-          entry->foreign_by_name = foreign_by_name;
-        }
-      return entry;
-    }
-
-  id = _sb_import_make_id (self->by_id, self->id_counters, NULL, name, "actor");
-  entry = g_new0 (ActorEntry, 1);
-  entry->actor = _sb_actor_new (id);
-  entry->actor->name = _sb_import_text_new (name);
-  entry->actor->kind = kind;
-  entry->index = self->contents.actors->len;
-  entry->own_code = own_code;
-  entry->foreign_by_name = foreign_by_name;
-  g_ptr_array_extend (entry->actor->citations, citations->citations, copy_citation, NULL);
-
-  /* A state's forces and government belong to the state they name. */
-  named = kind == SB_ACTOR_KIND_NATIONAL_FORCES || kind == SB_ACTOR_KIND_FOREIGN_FORCES ||
-          kind == SB_ACTOR_KIND_GOVERNMENT ? country_in_actor_name (name, buffer, sizeof buffer) : NULL;
-  if (named != NULL && country_by_name (named) != NULL)
-    entry->actor->country = g_strdup (country_by_name (named));
-
-  g_ptr_array_add (self->contents.actors, entry->actor);
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (SB_ENTITY (entry->actor)), entry->actor);
-  g_hash_table_insert (self->actors, g_strdup (name), entry);
-
-  return entry;
 }
 
 static void
@@ -1351,19 +802,19 @@ add_names (Import     *self,
       gsize offset = self->names->len;
       gboolean own = !split;
 
-      while (p < stop && g_ascii_isspace (*p))
-        p++;
-      while (stop > p && g_ascii_isspace (stop[-1]))
-        stop--;
+      g_string_append_len (self->names, p, stop - p);
+      g_string_append_c (self->names, '\0');
+      _sb_import_strip (self->names->str + offset);
+      g_string_set_size (self->names, offset + strlen (self->names->str + offset) + 1);
 
-      if (stop > p)
+      if (self->names->len > offset + 1)
         {
-          g_string_append_len (self->names, p, stop - p);
-          g_string_append_c (self->names, '\0');
           g_array_append_val (self->offsets, offset);
           g_array_append_val (self->codes, inter);
           g_array_append_val (self->own, own);
         }
+      else
+        g_string_set_size (self->names, offset);
 
       if (end == NULL)
         break;
@@ -1371,8 +822,9 @@ add_names (Import     *self,
     }
 }
 
-/* The actors of the row, initiator first, in self->row_actors; the
- * bystanders' names in self->bystanders.
+/* The actors of the row, initiator first, in self->row_actors, each with
+ * its vote for the kind it has here; the bystanders' names in
+ * self->bystanders.
  */
 static void
 collect_actors (Import      *self,
@@ -1393,7 +845,7 @@ collect_actors (Import      *self,
     {
       const char *name = field (self, name_columns[side]);
 
-      if (is_blank (name))
+      if (_sb_import_is_blank (name))
         continue;
 
       /* Associates share the side's code: those of civilians are civilians. */
@@ -1405,54 +857,69 @@ collect_actors (Import      *self,
     {
       const char *name = self->names->str + g_array_index (self->offsets, gsize, i);
       int inter = g_array_index (self->codes, int, i);
-      ActorEntry *entry;
+      gboolean own = g_array_index (self->own, gboolean, i);
+      SbImportActor *entry;
 
-      if (IS_BYSTANDER (inter))
+      if (IS_BYSTANDER (inter) || bystander_by_name (name) != 0)
         {
           add_bystander (self, name);
           continue;
         }
 
-      entry = get_actor (self, name, inter, g_array_index (self->own, gboolean, i), row, citations);
-      if (!g_ptr_array_find (self->row_actors, entry, NULL))
-        g_ptr_array_add (self->row_actors, entry);
+      entry = _sb_importer_get_actor (self->importer, name, citations->citations);
+      if (g_ptr_array_find (self->row_actors, entry, NULL))
+        continue;
+
+      _sb_import_actor_vote (entry, classify_actor (inter, own, entry, row->country), own);
+      g_ptr_array_add (self->row_actors, entry);
     }
 }
 
 /* The same actors in the same order share one array. */
 static GPtrArray *
-get_actor_array (Import *self)
+get_actor_array (Import    *self,
+                 GPtrArray *actors)
 {
-  GPtrArray *actors;
+  GPtrArray *shared;
 
-  if (self->row_actors->len == 0)
+  if (actors->len == 0)
     return NULL;
 
-  /* The key: the actors' indexes, as digits from 'A', comma-separated. */
+  /* The key: the actors' addresses, which outlive the import, in hex. */
   g_string_truncate (self->scratch, 0);
-  for (guint i = 0; i < self->row_actors->len; i++)
+  for (guint i = 0; i < actors->len; i++)
     {
-      guint index = ((ActorEntry *) g_ptr_array_index (self->row_actors, i))->index;
+      guintptr address = GPOINTER_TO_SIZE (g_ptr_array_index (actors, i));
 
       do
         {
-          g_string_append_c (self->scratch, 'A' + index % 16);
-          index /= 16;
+          g_string_append_c (self->scratch, "0123456789abcdef"[address & 0xf]);
+          address >>= 4;
         }
-      while (index > 0);
+      while (address > 0);
       g_string_append_c (self->scratch, ',');
     }
 
-  actors = g_hash_table_lookup (self->actor_sets, self->scratch->str);
-  if (actors == NULL)
+  shared = g_hash_table_lookup (self->actor_sets, self->scratch->str);
+  if (shared == NULL)
     {
-      actors = g_ptr_array_sized_new (self->row_actors->len);
-      for (guint i = 0; i < self->row_actors->len; i++)
-        g_ptr_array_add (actors, ((ActorEntry *) g_ptr_array_index (self->row_actors, i))->actor);
-      g_hash_table_insert (self->actor_sets, g_strdup (self->scratch->str), actors);
+      shared = g_ptr_array_copy (actors, NULL, NULL);
+      g_hash_table_insert (self->actor_sets, g_strdup (self->scratch->str), shared);
     }
 
-  return g_ptr_array_ref (actors);
+  return g_ptr_array_ref (shared);
+}
+
+/* The row's actors, as the array an incident holds. */
+static GPtrArray *
+get_row_actor_array (Import *self)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_sized_new (self->row_actors->len);
+
+  for (guint i = 0; i < self->row_actors->len; i++)
+    g_ptr_array_add (actors, ((SbImportActor *) g_ptr_array_index (self->row_actors, i))->actor);
+
+  return get_actor_array (self, actors);
 }
 
 /* Places */
@@ -1464,50 +931,26 @@ get_place (Import    *self,
   static const double radius_km[] = { 0, 5, 25, 100 };
   const char *location = field (self, COL_LOCATION);
   const char *admin1 = field (self, COL_ADMIN1);
-  PlaceKey key = { row->lat, row->lon, row->geo_precision, NULL };
-  PlaceKey *stored;
-  SbPlace *place;
-  g_autofree char *id = NULL;
 
   g_string_truncate (self->scratch, 0);
-  if (!is_blank (location))
+  if (!_sb_import_is_blank (location))
     {
       g_string_append (self->scratch, location);
-      if (!is_blank (admin1) && g_strcmp0 (admin1, location) != 0)
+      if (!_sb_import_is_blank (admin1) && g_strcmp0 (admin1, location) != 0)
         g_string_append_printf (self->scratch, ", %s", admin1);
     }
-  else if (!is_blank (admin1))
+  else if (!_sb_import_is_blank (admin1))
     g_string_append (self->scratch, admin1);
   else
     g_string_append (self->scratch, field (self, COL_COUNTRY));
-  g_strstrip (self->scratch->str);
+  _sb_import_strip (self->scratch->str);
   g_string_set_size (self->scratch, strlen (self->scratch->str));
 
-  key.name = self->scratch->str;
-  place = g_hash_table_lookup (self->places, &key);
-  if (place != NULL)
-    return place;
-
-  id = _sb_import_make_id (self->by_id, self->id_counters, NULL,
-                           is_blank (location) ? self->scratch->str : location, "place");
-  place = _sb_place_new (id);
-  place->name = _sb_import_text_new (self->scratch->str);
-  place->lat = row->lat;
-  place->lon = row->lon;
-  place->precision = row->geo_precision == 3 ? SB_PLACE_PRECISION_REGION : SB_PLACE_PRECISION_NEAR;
-  place->radius_km = radius_km[row->geo_precision];
-  place->country = g_strdup (row->country);
-
-  /* The key keeps the name as the file gives it: it may be cleaned. */
-  stored = g_malloc (sizeof (PlaceKey) + self->scratch->len + 1);
-  *stored = key;
-  stored->name = memcpy (stored + 1, self->scratch->str, self->scratch->len + 1);
-
-  g_ptr_array_add (self->contents.places, place);
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (SB_ENTITY (place)), place);
-  g_hash_table_insert (self->places, stored, place);
-
-  return place;
+  return _sb_importer_get_place (self->importer, self->scratch->str,
+                                 _sb_import_is_blank (location) ? NULL : location,
+                                 row->lat, row->lon,
+                                 row->geo_precision == 3 ? SB_PLACE_PRECISION_REGION : SB_PLACE_PRECISION_NEAR,
+                                 radius_km[row->geo_precision], row->country);
 }
 
 /* Events */
@@ -1518,7 +961,7 @@ get_title (Import *self)
   const char *title = field (self, COL_SUB_EVENT_TYPE);
   SbText *text;
 
-  if (is_blank (title))
+  if (_sb_import_is_blank (title))
     title = field (self, COL_EVENT_TYPE);
 
   text = g_hash_table_lookup (self->titles, title);
@@ -1529,6 +972,20 @@ get_title (Import *self)
     }
 
   return sb_text_ref (text);
+}
+
+static void
+append_bystanders (GString   *description,
+                   GPtrArray *bystanders)
+{
+  if (bystanders->len == 0)
+    return;
+
+  g_string_append (description, description->len > 0 ? "\n\nAlso involved: " : "Also involved: ");
+  for (guint i = 0; i < bystanders->len; i++)
+    g_string_append_printf (description, "%s%s", i > 0 ? "; " : "",
+                            (const char *) g_ptr_array_index (bystanders, i));
+  g_string_append_c (description, '.');
 }
 
 /* The notes, and who else was there that is not shown as an actor. The
@@ -1544,7 +1001,7 @@ make_description (Import  *self,
 
   g_string_truncate (description, 0);
 
-  if (!is_blank (notes))
+  if (!_sb_import_is_blank (notes))
     {
       g_string_append (description, notes);
       g_strstrip (description->str);
@@ -1555,16 +1012,135 @@ make_description (Import  *self,
                             sb_text_get_string_at (title, 0),
                             sb_text_get_string_at (place->name, 0));
 
-  if (self->bystanders->len > 0)
-    {
-      g_string_append (description, description->len > 0 ? "\n\nAlso involved: " : "Also involved: ");
-      for (guint i = 0; i < self->bystanders->len; i++)
-        g_string_append_printf (description, "%s%s", i > 0 ? "; " : "",
-                                (const char *) g_ptr_array_index (self->bystanders, i));
-      g_string_append_c (description, '.');
-    }
+  append_bystanders (description, self->bystanders);
 
   return _sb_import_text_new_take (g_strndup (description->str, description->len));
+}
+
+static gpointer
+copy_citation (gconstpointer citation,
+               gpointer      user_data)
+{
+  return sb_citation_ref ((SbCitation *) citation);
+}
+
+/* A monadic export's second row of an event: its actor joins the
+ * incident the first row made. The same actor again is a duplicate.
+ */
+static void
+merge_row (Import    *self,
+           SbItem    *item,
+           const Row *row)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  CitationSet *citations = get_citations (self, field (self, COL_SOURCE));
+  gboolean added = FALSE;
+
+  collect_actors (self, row, citations);
+
+  for (guint i = 0; i < sb_item_get_n_actors (item); i++)
+    g_ptr_array_add (actors, sb_item_get_actor (item, i));
+
+  for (guint i = 0; i < self->row_actors->len; i++)
+    {
+      SbImportActor *entry = g_ptr_array_index (self->row_actors, i);
+
+      if (!g_ptr_array_find (actors, entry->actor, NULL))
+        {
+          g_ptr_array_add (actors, entry->actor);
+          added = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < self->bystanders->len; i++)
+    {
+      const char *description = sb_text_get_string_at (item->description, 0);
+
+      if (strstr (description, g_ptr_array_index (self->bystanders, i)) == NULL)
+        added = TRUE;
+    }
+
+  if (!added)
+    {
+      _sb_importer_report_row (self->importer, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
+                               _("the event “%s” is in the file twice with the same actor; the first is kept"),
+                               field (self, id_column (self)));
+      _sb_importer_skip_row (self->importer);
+      return;
+    }
+
+  g_clear_pointer (&item->actors, g_ptr_array_unref);
+  item->actors = get_actor_array (self, actors);
+
+  /* The sources of both rows, should they differ. */
+  note_sources (self, citations, item->date.start.year, field (self, COL_SOURCE_SCALE));
+  if (item->evidence.citations != citations->citations)
+    {
+      GPtrArray *both = g_ptr_array_copy (item->evidence.citations, (GCopyFunc) copy_citation, NULL);
+
+      g_ptr_array_set_free_func (both, (GDestroyNotify) sb_citation_unref);
+      for (guint i = 0; i < citations->citations->len; i++)
+        {
+          SbCitation *citation = g_ptr_array_index (citations->citations, i);
+          gboolean known = FALSE;
+
+          for (guint j = 0; j < both->len && !known; j++)
+            known = ((SbCitation *) g_ptr_array_index (both, j))->source == citation->source;
+          if (!known)
+            g_ptr_array_add (both, sb_citation_ref (citation));
+        }
+      g_ptr_array_unref (item->evidence.citations);
+      item->evidence.citations = both;
+    }
+
+  if (self->bystanders->len > 0)
+    {
+      g_autoptr(GString) description = g_string_new (sb_text_get_string_at (item->description, 0));
+      g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->bystanders->len; i++)
+        if (strstr (description->str, g_ptr_array_index (self->bystanders, i)) == NULL)
+          g_ptr_array_add (missing, g_ptr_array_index (self->bystanders, i));
+
+      /* "Also involved: A." becomes "Also involved: A; B." */
+      if (missing->len > 0 && strstr (description->str, "Also involved: ") != NULL &&
+          g_str_has_suffix (description->str, "."))
+        {
+          g_string_truncate (description, description->len - 1);
+          for (guint i = 0; i < missing->len; i++)
+            g_string_append_printf (description, "; %s", (const char *) g_ptr_array_index (missing, i));
+          g_string_append_c (description, '.');
+        }
+      else
+        append_bystanders (description, missing);
+
+      g_clear_pointer (&item->description, sb_text_unref);
+      item->description = _sb_import_text_new_take (g_string_free (g_steal_pointer (&description), FALSE));
+    }
+
+  self->importer->summary->n_merged++;
+}
+
+static void
+note_date (Import    *self,
+           SbItem    *item,
+           const Row *row)
+{
+  if (row->parsed.serial)
+    self->n_serial++;
+  if (row->parsed.two_digit_year)
+    self->n_two_digit++;
+
+  if (row->parsed.day_first)
+    self->n_day_first++;
+  else if (row->parsed.month_first)
+    self->n_month_first++;
+  else if (row->parsed.ambiguous)
+    {
+      PendingDate pending = { item, row->parsed, row->time_precision };
+
+      g_array_append_val (self->pending, pending);
+    }
 }
 
 static void
@@ -1577,26 +1153,39 @@ import_row (Import *self)
 
   if (!check_row (self, &row))
     {
-      self->n_skipped++;
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
   g_string_assign (self->scratch, "acled-");
-  append_slug (self->scratch, field (self, id_column (self)), MAX_ID_LENGTH);
+  _sb_import_append_slug (self->scratch, field (self, id_column (self)), MAX_ID_LENGTH);
   if (self->scratch->len > MAX_ID_LENGTH || self->scratch->len == strlen ("acled-"))
     {
-      report (self, SB_PROBLEM_BAD_VALUE, column_names[id_column (self)],
-              _("“%s” cannot be made an id: use letters and digits, at most %d"),
-              field (self, id_column (self)), MAX_ID_LENGTH - (int) strlen ("acled-"));
-      self->n_skipped++;
+      _sb_importer_report_row (self->importer, SB_PROBLEM_BAD_VALUE, column_names[id_column (self)],
+                               _("“%s” cannot be made an id: use letters and digits, at most %d"),
+                               field (self, id_column (self)), MAX_ID_LENGTH - (int) strlen ("acled-"));
+      _sb_importer_skip_row (self->importer);
       return;
     }
-  if (g_hash_table_contains (self->by_id, self->scratch->str))
+
+  /* Most ids are new: one lookup says so. */
+  if (_sb_importer_has_id (self->importer, self->scratch->str))
     {
-      report (self, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
-              _("the event “%s” is in the file twice; the first is kept"),
-              field (self, id_column (self)));
-      self->n_skipped++;
+      item = self->file_events ? g_hash_table_lookup (self->file_events, self->scratch->str)
+                               : g_hash_table_lookup (self->importer->by_id, self->scratch->str);
+      if (item != NULL && !SB_IS_ITEM (item))
+        item = NULL;
+      if (item != NULL && self->monadic_layout)
+        {
+          merge_row (self, item, &row);
+          return;
+        }
+
+      _sb_importer_report_row (self->importer, SB_PROBLEM_DUPLICATE_ID, column_names[id_column (self)],
+                               item != NULL ? _("the event “%s” is in the file twice; the first is kept")
+                                            : _("the event “%s” was imported from another file already; the first is kept"),
+                               field (self, id_column (self)));
+      _sb_importer_skip_row (self->importer);
       return;
     }
 
@@ -1612,40 +1201,92 @@ import_row (Import *self)
   item->first_day = sb_date_get_first_day (&item->date);
   item->evidence.certainty = SB_CERTAINTY_REPORTED;
   item->evidence.citations = g_ptr_array_ref (citations->citations);
-  item->actors = get_actor_array (self);
+  item->actors = get_row_actor_array (self);
   item->place = place;
   item->subtype = row.type;
   item->quantity = row.fatalities;
 
-  g_ptr_array_add (self->contents.items[SB_ITEM_KIND_INCIDENT], item);
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (SB_ENTITY (item)), item);
+  _sb_importer_add_item (self->importer, item);
+  if (self->file_events != NULL)
+    g_hash_table_insert (self->file_events, (char *) sb_entity_get_id (SB_ENTITY (item)), item);
+  self->n_events++;
+  note_date (self, item, &row);
+}
 
-  if (item->first_day > self->latest_day)
+/* Numeric dates are day first unless the file shows otherwise: the
+ * dates that could be read either way follow the rows that cannot.
+ */
+static void
+settle_dates (Import *self)
+{
+  gboolean month_first = self->n_month_first > self->n_day_first;
+
+  if (self->n_day_first > 0 && self->n_month_first > 0)
+    _sb_importer_add_note (self->importer,
+                           month_first
+                             ? _("The file mixes the orders of day and month: %u dates could only be day first, %u only month first; the %u that could be either were read month first.")
+                             : _("The file mixes the orders of day and month: %u dates could only be day first, %u only month first; the %u that could be either were read day first."),
+                           self->n_day_first, self->n_month_first, self->pending->len);
+  else if (month_first)
+    _sb_importer_add_note (self->importer,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "Dates were read month first (05/06/2020 is 6 May 2020), as %u row whose second number is above 12 shows.",
+                                        "Dates were read month first (05/06/2020 is 6 May 2020), as %u rows whose second number is above 12 show.",
+                                        self->n_month_first),
+                           self->n_month_first);
+  else if (self->n_day_first > 0)
+    _sb_importer_add_note (self->importer,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "Dates were read day first (05/06/2020 is 5 June 2020), as %u row whose first number is above 12 shows.",
+                                        "Dates were read day first (05/06/2020 is 5 June 2020), as %u rows whose first number is above 12 show.",
+                                        self->n_day_first),
+                           self->n_day_first);
+  else if (self->pending->len > 0)
+    _sb_importer_add_note (self->importer, "%s",
+                           _("Dates were read day first (05/06/2020 is 5 June 2020), as ACLED writes them: no row shows which comes first."));
+
+  if (month_first)
     {
-      self->latest_day = item->first_day;
-      self->latest = row.date.start;
+      for (guint i = 0; i < self->pending->len; i++)
+        {
+          PendingDate *pending = &g_array_index (self->pending, PendingDate, i);
+
+          _sb_import_date_swap (&pending->date);
+          apply_time_precision (&pending->item->date, &pending->date.date, pending->time_precision);
+          pending->item->first_day = sb_date_get_first_day (&pending->item->date);
+        }
     }
-  self->min_year = MIN (self->min_year, row.date.start.year);
-  self->max_year = MAX (self->max_year, row.date.start.year);
+
+  if (self->n_serial > 0)
+    _sb_importer_add_note (self->importer,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%u date was a spreadsheet's day number (41712 is 14 March 2014) and was read as Excel counts days.",
+                                        "%u dates were a spreadsheet's day numbers (41712 is 14 March 2014) and were read as Excel counts days.",
+                                        self->n_serial),
+                           self->n_serial);
+  if (self->n_two_digit > 0)
+    _sb_importer_add_note (self->importer,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%u date had a two-digit year, read with the row's year column where there is one.",
+                                        "%u dates had a two-digit year, read with the row's year column where there is one.",
+                                        self->n_two_digit),
+                           self->n_two_digit);
 }
 
 static void
-import_init (Import     *self,
-             const char *name)
+import_init (Import       *self,
+             SbImporter   *importer,
+             SbCsvReader  *csv,
+             GCancellable *cancellable)
 {
   memset (self, 0, sizeof *self);
 
-  self->name = g_utf8_make_valid (name, -1);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) actor_entry_free);
-  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) source_entry_free);
+  self->importer = importer;
+  self->csv = csv;
+  self->cancellable = cancellable;
   self->citation_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) citation_set_free);
   self->actor_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  self->places = g_hash_table_new_full (place_key_hash, place_key_equal, g_free, NULL);
   self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sb_text_unref);
-  self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->scratch = g_string_sized_new (256);
   self->names = g_string_sized_new (256);
   self->description = g_string_sized_new (1024);
@@ -1654,30 +1295,17 @@ import_init (Import     *self,
   self->own = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->row_actors = g_ptr_array_new ();
   self->bystanders = g_ptr_array_new ();
-  self->min_year = G_MAXINT16;
-
-  self->contents.sources = g_ptr_array_new_with_free_func (g_object_unref);
-  self->contents.actors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->contents.places = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
-    self->contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingDate));
 }
 
 static void
 import_clear (Import *self)
 {
-  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->export_citations, citation_set_free);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->id_counters, g_hash_table_unref);
-  g_clear_pointer (&self->actors, g_hash_table_unref);
-  g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->file_events, g_hash_table_unref);
   g_clear_pointer (&self->citation_sets, g_hash_table_unref);
   g_clear_pointer (&self->actor_sets, g_hash_table_unref);
-  g_clear_pointer (&self->places, g_hash_table_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
-  g_clear_pointer (&self->strings, g_hash_table_unref);
   g_string_free (self->scratch, TRUE);
   g_string_free (self->names, TRUE);
   g_string_free (self->description, TRUE);
@@ -1686,274 +1314,52 @@ import_clear (Import *self)
   g_array_unref (self->own);
   g_ptr_array_unref (self->row_actors);
   g_ptr_array_unref (self->bystanders);
+  g_array_unref (self->pending);
   g_free (self->last_iso);
   g_free (self->last_country_name);
-  _sb_briefing_contents_clear (&self->contents);
-}
-
-static void
-report_bad_record (Import *self)
-{
-  report (self, sb_csv_reader_is_encoding_error (self->csv) ? SB_PROBLEM_ENCODING : SB_PROBLEM_SYNTAX,
-          NULL, "%s", sb_csv_reader_get_message (self->csv));
-}
-
-/* Reads every row; FALSE when reading failed or was cancelled. */
-static gboolean
-read_rows (Import *self)
-{
-  for (;;)
-    {
-      g_autoptr(GError) error = NULL;
-      SbCsvStatus status;
-
-      if (self->n_rows % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (self->cancellable))
-        {
-          self->row = 0;
-          report (self, SB_PROBLEM_IO, NULL, "%s", _("the import was cancelled"));
-          return FALSE;
-        }
-
-      status = sb_csv_reader_next (self->csv, self->cancellable, &error);
-      self->row = sb_csv_reader_get_record (self->csv);
-      self->line = sb_csv_reader_get_line (self->csv);
-
-      switch (status)
-        {
-        case SB_CSV_END:
-          return TRUE;
-
-        case SB_CSV_ERROR:
-          self->row = 0;
-          report (self, SB_PROBLEM_IO, NULL, "%s", error->message);
-          return FALSE;
-
-        case SB_CSV_BAD_RECORD:
-          self->n_rows++;
-          self->n_skipped++;
-          report_bad_record (self);
-          break;
-
-        case SB_CSV_RECORD:
-        default:
-          self->n_rows++;
-          import_row (self);
-          break;
-        }
-    }
-}
-
-static char *
-title_from_name (const char *name)
-{
-  if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
-    return g_strndup (name, strlen (name) - strlen (".csv"));
-
-  return g_strdup (name);
-}
-
-static SbBriefing *
-finish (Import *self)
-{
-  GPtrArray *incidents = self->contents.items[SB_ITEM_KIND_INCIDENT];
-
-  finish_sources (self);
-
-  self->contents.title = _sb_import_text_new_take (title_from_name (self->name));
-  self->contents.language = g_strdup ("en");
-  self->contents.date.start = self->latest;
-  self->contents.description =
-    _sb_import_text_new_take (g_strdup_printf ("Imported from the ACLED export “%s”: %u events, %u actors, %u places, %u sources.",
-                                             self->name, incidents->len, self->contents.actors->len,
-                                             self->contents.places->len, self->contents.sources->len));
-
-  return _sb_briefing_new_take (&self->contents, g_steal_pointer (&self->by_id));
 }
 
 /**
- * sb_acled_import:
- * @name: (nullable): the file's name, for the briefing's title and the
- *   source that stands for the export
- * @problems: (out) (optional) (transfer full): what could not be imported,
- *   at most 100; rows with problems are skipped
+ * _sb_acled_read:
+ * @csv: at the header, read
  *
- * Reads an ACLED export from @stream; blocks, so call it from a thread.
- *
- * Returns: (transfer full) (nullable): the briefing, or %NULL if the data
- *   is not an ACLED export or holds no event that could be imported
- */
-SbBriefing *
-sb_acled_import (GInputStream  *stream,
-                 const char    *name,
-                 GCancellable  *cancellable,
-                 GPtrArray    **problems)
-{
-  g_autoptr(SbCsvReader) csv = NULL;
-  g_autoptr(GError) error = NULL;
-  SbBriefing *briefing = NULL;
-  SbCsvStatus status;
-  Import import;
-
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
-
-  import_init (&import, name ? name : "ACLED");
-  import.cancellable = cancellable;
-  import.csv = csv = sb_csv_reader_new (stream);
-
-  status = sb_csv_reader_next (csv, cancellable, &error);
-  import.line = 1;
-
-  if (status == SB_CSV_ERROR)
-    report (&import, SB_PROBLEM_IO, NULL, "%s", error->message);
-  else if (status == SB_CSV_END)
-    report (&import, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
-            _("the file is empty: an ACLED export starts with a line of column names"));
-  else if (status == SB_CSV_BAD_RECORD)
-    report_bad_record (&import);
-  else if (read_header (&import) && read_rows (&import))
-    {
-      if (import.contents.items[SB_ITEM_KIND_INCIDENT]->len > 0)
-        briefing = finish (&import);
-      else
-        {
-          import.row = 0;
-          import.line = 0;
-          report (&import, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
-                  import.n_rows == 0 ? _("the file has column names but no events")
-                                     : _("no event could be imported"));
-        }
-    }
-
-  _sb_import_finish_problems (import.problems, import.n_unlisted);
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (import.problems);
-
-  import_clear (&import);
-  return briefing;
-}
-
-/**
- * sb_acled_import_file:
- *
- * Imports @file with sb_acled_import(), named after its base name.
- *
- * Returns: (transfer full) (nullable): the briefing
- */
-SbBriefing *
-sb_acled_import_file (GFile         *file,
-                      GCancellable  *cancellable,
-                      GPtrArray    **problems)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  stream = _sb_import_open (file, &name, cancellable, problems);
-  if (stream == NULL)
-    return NULL;
-
-  return sb_acled_import (stream, name, cancellable, problems);
-}
-
-/**
- * _sb_import_report_valist:
- * @problems: an import's problems
- * @n_unlisted: (inout): how many were not listed
- * @path: (nullable): where the problem is
- *
- * Lists a problem, its message made from @format and @args, unless the
- * list is full: the 100th says there are too many and later ones are only
- * counted, while the import goes on.
- *
- * Returns: (transfer none) (nullable): the problem listed
- */
-SbProblem *
-_sb_import_report_valist (GPtrArray     *problems,
-                          guint         *n_unlisted,
-                          SbProblemCode  code,
-                          const char    *path,
-                          const char    *format,
-                          va_list        args)
-{
-  g_autofree char *message = NULL;
-  SbProblem *problem;
-
-  if (problems->len >= SB_LOADER_MAX_PROBLEMS)
-    {
-      (*n_unlisted)++;
-      return NULL;
-    }
-
-  if (problems->len == SB_LOADER_MAX_PROBLEMS - 1)
-    {
-      code = SB_PROBLEM_TOO_MANY_PROBLEMS;
-      message = g_strdup (_("too many problems; the rest are not listed"));
-    }
-  else
-    message = g_strdup_vprintf (format, args);
-
-  problem = sb_problem_new (code, path, message);
-  g_ptr_array_add (problems, problem);
-  return problem;
-}
-
-/**
- * _sb_import_finish_problems:
- * @n_unlisted: how many problems _sb_import_report_valist() did not list
- *
- * When some were not listed, the last problem says how many.
+ * Reads an ACLED export's rows into @self's briefing.
  */
 void
-_sb_import_finish_problems (GPtrArray *problems,
-                            guint      n_unlisted)
+_sb_acled_read (SbImporter   *importer,
+                SbCsvReader  *csv,
+                GCancellable *cancellable)
 {
-  SbProblem *last;
+  SbImportSummary *summary = importer->summary;
+  Import import;
 
-  if (n_unlisted == 0)
-    return;
+  import_init (&import, importer, csv, cancellable);
+  importer->row = 0;
+  importer->line = 1;
 
-  last = g_ptr_array_index (problems, problems->len - 1);
-  g_free (last->message);
-  last->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "too many problems; %u more is not listed",
-                                                "too many problems; %u more are not listed",
-                                                n_unlisted + 1),
-                                   n_unlisted + 1);
-}
-
-/**
- * _sb_import_open:
- * @name: (out): the file's name to show
- * @problems: (out) (optional): the reason when it cannot be read
- *
- * Opens a file to import, as both importers do.
- *
- * Returns: (transfer full) (nullable): the stream
- */
-GInputStream *
-_sb_import_open (GFile         *file,
-                 char         **name,
-                 GCancellable  *cancellable,
-                 GPtrArray    **problems)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-
-  stream = g_file_read (file, cancellable, &error);
-  if (stream == NULL)
+  if (read_header (&import) && _sb_import_read_rows (importer, csv, cancellable, (SbImportRowFunc) import_row, &import))
     {
-      if (problems != NULL)
+      settle_dates (&import);
+
+      if (summary->n_merged > 0)
         {
-          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
-          g_ptr_array_add (*problems, sb_problem_new_for_io_error (error));
+          summary->monadic = TRUE;
+          _sb_importer_add_note (importer,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "The file is a monadic export, one row per actor: %u row was merged into the event of another, which now has both sides.",
+                                              "The file is a monadic export, one row per actor: %u rows were merged into the events of others, which now have both sides.",
+                                              summary->n_merged),
+                                 summary->n_merged);
         }
-      return NULL;
+
+      if (import.n_events == 0)
+        {
+          importer->row = importer->line = 0;
+          _sb_importer_report_row (importer, SB_PROBLEM_NOT_BRIEFING, NULL, "%s",
+                                   summary->n_records == 0 ? _("the file has column names but no events")
+                                                           : _("no event could be imported"));
+        }
     }
 
-  basename = g_file_get_basename (file);
-  *name = g_filename_display_name (basename);
-  return G_INPUT_STREAM (g_steal_pointer (&stream));
+  import_clear (&import);
 }

@@ -1,4 +1,10 @@
-/* sb-actor.c */
+/* sb-actor.c
+ *
+ * An actor of the briefing: its names, kind, colour, summary, figures and
+ * relations.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-actor"
 

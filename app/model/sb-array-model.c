@@ -1,4 +1,9 @@
-/* sb-array-model.c */
+/* sb-array-model.c
+ *
+ * A GListModel over an array that does not change.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-array-model"
 

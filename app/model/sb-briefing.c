@@ -1,4 +1,9 @@
-/* sb-briefing.c */
+/* sb-briefing.c
+ *
+ * A loaded briefing and its lookups: by id, by kind, by actor.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-briefing"
 

@@ -3,6 +3,8 @@
  * Reads on past the limit by one byte, so that a stream of exactly the
  * limit ends normally while a longer one fails with
  * %G_IO_ERROR_MESSAGE_TOO_LARGE, whatever its size said at the start.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-capped-input-stream"

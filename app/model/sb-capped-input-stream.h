@@ -3,6 +3,8 @@
  * A stream that fails once more than a given number of bytes came through
  * it: a size limit that holds for a file that grows while it is read, and
  * for a body whose length nobody said beforehand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

@@ -1,4 +1,10 @@
-/* sb-citation.c */
+/* sb-citation.c
+ *
+ * A citation (a passage quoted verbatim from a source) and the evidence a
+ * statement rests on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-citation"
 

@@ -1,8 +1,12 @@
 /* sb-csv.c
  *
+ * A streaming RFC 4180 CSV reader.
+ *
  * Reads from a fixed buffer and collects each record's fields, each
  * terminated by a NUL, in one reused string: no allocation per record
  * once the buffers have grown to the longest one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-csv"
@@ -13,6 +17,7 @@
 #include <string.h>
 
 #include "sb-csv.h"
+#include "sb-import-text.h"
 
 #define BUFFER_SIZE (256 * 1024)
 
@@ -43,14 +48,20 @@ struct _SbCsvReader
   guint started : 1;
   guint at_end : 1;
   guint encoding_error : 1;
+  guint windows_1252 : 1;      /* records that are not UTF-8 are read as Windows-1252 */
+  guint detect_separator : 1;  /* from the first line: ',', ';' or a tab */
+  char separator;
 
   GString *record;             /* the fields, each followed by a NUL */
+  GString *converted;          /* for a record read as Windows-1252 */
   GArray *starts;              /* of gsize: where each field starts in record */
 
   guint line;                  /* the line being read, from 1 */
   guint record_line;           /* the line the last record started on */
   guint n_records;             /* records read, the header and blank lines included */
   guint n_header_fields;       /* 0 until the header is read */
+  guint n_named_fields;        /* the header's, up to its last non-empty name */
+  guint n_converted;           /* records read as Windows-1252 */
   char *message;
 };
 
@@ -71,8 +82,10 @@ sb_csv_reader_new (GInputStream *stream)
   self->stream = g_object_ref (stream);
   self->buffer = g_malloc (BUFFER_SIZE);
   self->record = g_string_sized_new (1024);
+  self->converted = g_string_sized_new (1024);
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
   self->line = 1;
+  self->separator = ',';
 
   return self;
 }
@@ -87,9 +100,40 @@ sb_csv_reader_free (SbCsvReader *self)
   g_clear_error (&self->error);
   g_free (self->buffer);
   g_string_free (self->record, TRUE);
+  g_string_free (self->converted, TRUE);
   g_array_unref (self->starts);
   g_free (self->message);
   g_free (self);
+}
+
+/* What separates the first line's fields, outside quotes: Excel in
+ * French or German writes ';', "Unicode text" a tab.
+ */
+static char
+guess_separator (const char *p,
+                 gsize       length)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *end = p + length; p < end && (quoted || (*p != '\n' && *p != '\r')); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        {
+          commas += *p == ',';
+          semicolons += *p == ';';
+          tabs += *p == '\t';
+        }
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+
+  return ',';
 }
 
 static gboolean
@@ -117,6 +161,8 @@ refill (SbCsvReader *self)
       self->started = TRUE;
       if (n_read >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
         self->pos = 3;
+      if (self->detect_separator)
+        self->separator = guess_separator (self->buffer + self->pos, self->end - self->pos);
     }
 
   return TRUE;
@@ -140,9 +186,10 @@ unget_char (SbCsvReader *self)
 }
 
 static inline gboolean
-ends_field (int c)
+ends_field (SbCsvReader *self,
+            int          c)
 {
-  return c == ',' || c == '\n' || c == '\r' || c == END_OF_INPUT;
+  return c == self->separator || c == '\n' || c == '\r' || c == END_OF_INPUT;
 }
 
 static void
@@ -254,14 +301,14 @@ read_unquoted (SbCsvReader *self,
 {
   *ok = TRUE;
 
-  while (!ends_field (c))
+  while (!ends_field (self, c))
     {
       const char *run = self->buffer + self->pos;
       const char *stop = self->buffer + self->end;
       const char *p = run;
 
       g_string_append_c (self->record, c);
-      while (p < stop && *p != ',' && *p != '\r' && *p != '\n')
+      while (p < stop && *p != self->separator && *p != '\r' && *p != '\n')
         p++;
       g_string_append_len (self->record, run, p - run);
       self->pos = p - self->buffer;
@@ -276,6 +323,31 @@ read_unquoted (SbCsvReader *self,
     }
 
   return c;
+}
+
+/* The character that starts with byte @c, just read, quoted for a
+ * message: the bytes of a UTF-8 sequence are not characters on their own.
+ */
+static char *
+describe_char (SbCsvReader *self,
+               int          c)
+{
+  char bytes[5] = { (char) c, };
+  gsize n = 1;
+
+  if (c < 0x80)
+    return g_ascii_isprint (c) ? g_strdup_printf ("“%c”", c) : g_strdup_printf (_("the byte 0x%02x"), c);
+
+  while (n < 4 && self->pos + n - 1 < self->end && ((guchar) self->buffer[self->pos + n - 1] & 0xC0) == 0x80)
+    {
+      bytes[n] = self->buffer[self->pos + n - 1];
+      n++;
+    }
+
+  if (g_utf8_validate (bytes, n, NULL) && g_utf8_get_char_validated (bytes, n) != (gunichar) -1)
+    return g_strdup_printf ("“%s”", bytes);
+
+  return g_strdup_printf (_("the byte 0x%02x"), c);
 }
 
 static ReadResult
@@ -307,10 +379,12 @@ read_record (SbCsvReader *self)
         {
           quoted = TRUE;
           c = read_quoted (self, &ok);
-          if (ok && !ends_field (c))
+          if (ok && !ends_field (self, c))
             {
-              set_message (self, g_strdup_printf (_("field %u has “%c” after its closing quote; a quote inside a quoted field is written twice"),
-                                                  self->starts->len, c));
+              g_autofree char *shown = describe_char (self, c);
+
+              set_message (self, g_strdup_printf (_("field %u has %s after its closing quote; a quote inside a quoted field is written twice"),
+                                                  self->starts->len, shown));
               ok = FALSE;
               skip_line (self);
             }
@@ -327,7 +401,7 @@ read_record (SbCsvReader *self)
 
       g_string_append_c (self->record, '\0');
 
-      if (c != ',')
+      if (c != self->separator)
         break;
       c = next_char (self);
     }
@@ -348,6 +422,68 @@ read_record (SbCsvReader *self)
   return READ_RECORD;
 }
 
+/* The record's fields, from Windows-1252. */
+static void
+convert_record (SbCsvReader *self)
+{
+  GString *converted = self->converted;
+
+  g_string_truncate (converted, 0);
+  for (guint i = 0; i < self->starts->len; i++)
+    {
+      gsize length;
+      const char *field = sb_csv_reader_get_field (self, i, &length);
+
+      g_array_index (self->starts, gsize, i) = converted->len;
+      _sb_import_append_windows_1252 (converted, field, length);
+      g_string_append_c (converted, '\0');
+    }
+
+  /* The buffers trade places: no allocation per record. */
+  self->converted = self->record;
+  self->record = converted;
+  self->n_converted++;
+}
+
+/* Spreadsheets write a column for every cell that was ever touched: the
+ * header may end in empty names, and rows in empty fields, in numbers
+ * that differ. Fields past the named ones must be empty; the record then
+ * gets the header's number of fields.
+ */
+static gboolean
+fit_to_header (SbCsvReader *self)
+{
+  guint n_fields = self->starts->len;
+
+  if (n_fields < self->n_named_fields)
+    return FALSE;
+
+  for (guint i = self->n_named_fields; i < n_fields; i++)
+    {
+      gsize length;
+
+      sb_csv_reader_get_field (self, i, &length);
+      if (length > 0)
+        return FALSE;
+    }
+
+  if (n_fields > self->n_header_fields)
+    {
+      g_string_truncate (self->record, g_array_index (self->starts, gsize, self->n_header_fields));
+      g_array_set_size (self->starts, self->n_header_fields);
+    }
+
+  while (self->starts->len < self->n_header_fields)
+    {
+      gsize start = self->record->len;
+
+      g_array_append_val (self->starts, start);
+      g_string_append_c (self->record, '\0');
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_record (SbCsvReader *self)
 {
@@ -359,22 +495,36 @@ check_record (SbCsvReader *self)
       const char *field = sb_csv_reader_get_field (self, i, &length);
       const char *invalid;
 
-      if (!g_utf8_validate (field, length, &invalid))
+      if (g_utf8_validate_len (field, length, &invalid))
+        continue;
+
+      if (self->windows_1252)
         {
-          set_message (self, g_strdup_printf (_("field %u is not valid UTF-8: byte 0x%02x cannot start or continue a character"),
-                                              i + 1, (guchar) *invalid));
-          self->encoding_error = TRUE;
-          return FALSE;
+          convert_record (self);
+          break;
         }
+
+      set_message (self, g_strdup_printf (_("field %u is not valid UTF-8: byte 0x%02x cannot start or continue a character"),
+                                          i + 1, (guchar) *invalid));
+      self->encoding_error = TRUE;
+      return FALSE;
     }
 
   if (self->n_header_fields == 0)
     {
       self->n_header_fields = n_fields;
+      for (guint i = 0; i < n_fields; i++)
+        {
+          gsize length;
+          const char *name = sb_csv_reader_get_field (self, i, &length);
+
+          if (!_sb_import_is_blank (name))
+            self->n_named_fields = i + 1;
+        }
       return TRUE;
     }
 
-  if (n_fields != self->n_header_fields)
+  if (n_fields != self->n_header_fields && !fit_to_header (self))
     {
       set_message (self, g_strdup_printf (ngettext ("the record has %u field; the header has %u",
                                                     "the record has %u fields; the header has %u",
@@ -505,6 +655,64 @@ sb_csv_reader_get_message (SbCsvReader *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->message;
+}
+
+/**
+ * sb_csv_reader_set_windows_1252:
+ *
+ * Reads records that are not UTF-8 as Windows-1252, the encoding of
+ * Excel's "CSV" on Western Windows and of ACLED's releases before 2018,
+ * instead of reporting them.
+ */
+void
+sb_csv_reader_set_windows_1252 (SbCsvReader *self,
+                                gboolean     windows_1252)
+{
+  g_return_if_fail (self != NULL);
+
+  self->windows_1252 = !!windows_1252;
+}
+
+/**
+ * sb_csv_reader_detect_separator:
+ *
+ * Tells the separator from the first line, before the first record is
+ * read: a comma, a semicolon (Excel where the decimal separator is a
+ * comma) or a tab, whichever separates most fields.
+ */
+void
+sb_csv_reader_detect_separator (SbCsvReader *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->started);
+
+  self->detect_separator = TRUE;
+}
+
+/**
+ * sb_csv_reader_get_separator:
+ *
+ * Returns: the character between fields
+ */
+char
+sb_csv_reader_get_separator (SbCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+
+  return self->separator;
+}
+
+/**
+ * sb_csv_reader_get_n_converted:
+ *
+ * Returns: how many records were read as Windows-1252
+ */
+guint
+sb_csv_reader_get_n_converted (SbCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_converted;
 }
 
 gboolean

@@ -34,6 +34,11 @@ guint        sb_csv_reader_get_line        (SbCsvReader   *self);
 guint        sb_csv_reader_get_record      (SbCsvReader   *self);
 const char  *sb_csv_reader_get_message     (SbCsvReader   *self);
 gboolean     sb_csv_reader_is_encoding_error (SbCsvReader *self);
+void         sb_csv_reader_set_windows_1252  (SbCsvReader *self,
+                                              gboolean     windows_1252);
+guint        sb_csv_reader_get_n_converted   (SbCsvReader *self);
+void         sb_csv_reader_detect_separator  (SbCsvReader *self);
+char         sb_csv_reader_get_separator     (SbCsvReader *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCsvReader, sb_csv_reader_free)
 

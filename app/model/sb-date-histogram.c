@@ -1,8 +1,12 @@
 /* sb-date-histogram.c
  *
+ * How many statements a filter shows on each day, for the timeline.
+ *
  * Spread counts go through a difference array (a rate added at the first
  * day and taken off after the last), so an item known only to its year
  * costs as little as one known to the day.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-date-histogram"

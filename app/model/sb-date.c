@@ -1,7 +1,12 @@
 /* sb-date.c
  *
+ * Dates as precise as the source gives them: a year, a month or a day,
+ * approximate, or a span.
+ *
  * Days are counted as GLib's Julian day numbers so that ranges of dates
  * known to different precisions compare with plain integers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-date"

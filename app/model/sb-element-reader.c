@@ -2,6 +2,8 @@
  *
  * One element of a briefing, from its parsed JSON to a model object: the
  * format, field by field. Every problem is reported and reading goes on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-element-reader"
@@ -16,6 +18,7 @@
 #include "sb-element-reader.h"
 #include "sb-enums.h"
 #include "sb-loader.h"
+#include "sb-reference-reader.h"
 
 static gboolean
 country_code_is_valid (const char *code)
@@ -208,13 +211,55 @@ sb_read_actor (SbReader   *reader,
   return actor;
 }
 
+/* "properties": what a file imported into the briefing said of the
+ * statement or place, key and value, kept so that nothing is lost.
+ */
+static char **
+read_properties (SbReader   *reader,
+                 SbJsonObject *object)
+{
+  SbJsonObject *properties = sb_reader_get_object (reader, object, "properties", SB_OPTIONAL);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GList) members = NULL;
+  gsize saved;
+
+  if (properties == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  saved = sb_reader_push_member (reader, "properties");
+  members = sb_json_object_get_members (properties);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      SbJsonNode *node = sb_json_object_get_member (properties, l->data);
+
+      if (!SB_JSON_NODE_HOLDS_VALUE (node) || sb_json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          sb_reader_report (reader, SB_PROBLEM_WRONG_TYPE, l->data, _("a property's value is a string"));
+          continue;
+        }
+
+      g_strv_builder_add (builder, l->data);
+      g_strv_builder_add (builder, sb_json_node_get_string (node));
+    }
+  sb_reader_pop (reader, saved);
+
+  return g_strv_builder_end (builder);
+}
+
+static SbGeometry *read_geometry (SbReader   *reader,
+                                  SbJsonObject *object,
+                                  SbPresence  presence);
+
 SbPlace *
 sb_read_place (SbReader   *reader,
                SbJsonObject *object)
 {
   static const char * const members[] = {
-    "id", "name", "lat", "lon", "precision", "radius_km", "country", NULL
+    "id", "name", "lat", "lon", "precision", "radius_km", "country", "reference", "geometry",
+    "properties", NULL
   };
+  gboolean reference = FALSE;
   g_autofree char *id = sb_reader_get_id (reader, object);
   SbPlace *place = _sb_place_new (id ? id : "");
   int precision = SB_PLACE_PRECISION_POINT;
@@ -231,12 +276,17 @@ sb_read_place (SbReader   *reader,
                                        precision == SB_PLACE_PRECISION_COUNTRY ? SB_REQUIRED : SB_OPTIONAL,
                                        _("an ISO 3166-1 alpha-3 country code such as “MLI”"),
                                        country_code_is_valid);
+  sb_reader_get_boolean (reader, object, "reference", &reference);
+  place->reference = reference;
+  place->geometry = read_geometry (reader, object, SB_OPTIONAL);
+  place->properties = read_properties (reader, object);
 
   return place;
 }
 
 /* The fields every statement has; @members lists them with the kind's own. */
-#define STATEMENT_MEMBERS "id", "title", "description", "date", "certainty", "claimed_by", "figures", "citations"
+#define STATEMENT_MEMBERS "id", "title", "description", "date", "certainty", "claimed_by", "figures", \
+                          "citations", "properties"
 
 static SbItem *
 read_statement (SbReader           *reader,
@@ -254,6 +304,7 @@ read_statement (SbReader           *reader,
   item->first_day = sb_date_get_first_day (&item->date);
   sb_reader_get_evidence (reader, object, &item->evidence);
   item->figures = read_figures (reader, object);
+  item->properties = read_properties (reader, object);
 
   return item;
 }
@@ -441,10 +492,11 @@ read_polygon (SbReader  *reader,
 
 static SbGeometry *
 read_geometry (SbReader   *reader,
-               SbJsonObject *object)
+               SbJsonObject *object,
+               SbPresence  presence)
 {
   static const char * const members[] = { "type", "coordinates", NULL };
-  SbJsonObject *geometry_object = sb_reader_get_object (reader, object, "geometry", SB_REQUIRED);
+  SbJsonObject *geometry_object = sb_reader_get_object (reader, object, "geometry", presence);
   g_autoptr(SbGeometry) geometry = NULL;
   const char *type;
   SbJsonArray *coordinates;
@@ -514,7 +566,7 @@ read_area (SbReader   *reader,
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
   item->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
   sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
-  item->geometry = read_geometry (reader, object);
+  item->geometry = read_geometry (reader, object, SB_REQUIRED);
   sb_reader_get_enum (reader, object, "boundary", SB_REQUIRED, SB_TYPE_BOUNDARY, &boundary);
   item->boundary = boundary;
 

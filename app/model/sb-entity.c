@@ -1,4 +1,9 @@
-/* sb-entity.c */
+/* sb-entity.c
+ *
+ * What everything with an id in a briefing shares.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-entity"
 

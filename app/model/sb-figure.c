@@ -1,4 +1,9 @@
-/* sb-figure.c */
+/* sb-figure.c
+ *
+ * A figure of an actor: a number with its date and its source.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-figure"
 

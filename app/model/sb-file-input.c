@@ -6,6 +6,8 @@
  * checked on the open descriptor, so that a named pipe without a writer
  * cannot hang the thread and nothing can be swapped in between the check
  * and the read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-file-input"

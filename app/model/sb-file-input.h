@@ -3,6 +3,8 @@
  * Opening a file the user named, safely: only a regular file is read, a
  * named pipe or a device is refused at once (never waited on), and what
  * is read is capped, even when the file grows while it is read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

@@ -10,6 +10,8 @@
  * A symbolic link is followed, so that the file it points to is
  * replaced and the link stays. The previous version, when kept, is a hard
  * link to the old file (a copy where the file system has none).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-file-output"

@@ -3,6 +3,8 @@
  * Every file the app writes goes through here: the new contents go to a
  * temporary file beside the target, and only a complete, flushed write
  * replaces it. Cancelled, failed or dropped, the target is untouched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

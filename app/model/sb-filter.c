@@ -1,8 +1,10 @@
 /* sb-filter.c
  *
- * The same test as sb_selection_item_is_visible(), on a copy: the hidden
- * actors are read once through the selection's public API, since it keeps
- * no list of them.
+ * The one test of whether the filters show a statement. A filter is
+ * never changed once made: each sb_filter_with_…() makes a new one (or
+ * hands back the same when nothing changes), so any thread may read it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-filter"
@@ -16,13 +18,13 @@ struct _SbFilter
 {
   SbBriefing *briefing;    /* nullable */
   SbLayers layers;
-  guint hidden_certainties;
-  guint hidden_incident_types;
-  GHashTable *hidden_actors;
+  guint hidden_certainties;    /* bit per SbCertainty */
+  guint hidden_incident_types; /* bit per SbIncidentType */
+  GHashTable *hidden_actors;   /* set of SbActor */
   SbActor *actor;          /* nullable: only the statements involving it */
-  guint32 first_day;
+  guint32 first_day;       /* Julian days; 0 for no bound */
   guint32 last_day;
-  guint32 open_end;
+  guint32 open_end;        /* where dates without an end end */
 };
 
 static void
@@ -36,69 +38,46 @@ sb_filter_clear (gpointer data)
 }
 
 /**
- * sb_filter_new_from_selection:
+ * sb_filter_new:
+ * @briefing: (nullable): the briefing filtered
  *
- * Returns: (transfer full): what @selection's filters show now, for its
- *   briefing; safe to use from any thread
+ * Returns: (transfer full): a filter that shows all of @briefing
  */
 SbFilter *
-sb_filter_new_from_selection (SbSelection *selection)
+sb_filter_new (SbBriefing *briefing)
 {
   SbFilter *self;
-  SbBriefing *briefing;
 
-  g_return_val_if_fail (SB_IS_SELECTION (selection), NULL);
+  g_return_val_if_fail (briefing == NULL || SB_IS_BRIEFING (briefing), NULL);
 
   self = g_atomic_rc_box_new0 (SbFilter);
-  briefing = sb_selection_get_briefing (selection);
   self->briefing = briefing ? g_object_ref (briefing) : NULL;
-  self->layers = sb_selection_get_layers (selection);
+  self->layers = SB_LAYERS_ALL;
   self->hidden_actors = g_hash_table_new (NULL, NULL);
-  sb_selection_get_time_range (selection, &self->first_day, &self->last_day);
   self->open_end = briefing ? sb_briefing_get_last_day (briefing) : 0;
-
-  for (guint i = 0; i < SB_N_CERTAINTIES; i++)
-    if (!sb_selection_get_certainty_visible (selection, i))
-      self->hidden_certainties |= 1u << i;
-  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
-    if (!sb_selection_get_incident_type_visible (selection, i))
-      self->hidden_incident_types |= 1u << i;
-
-  if (briefing != NULL)
-    {
-      GListModel *actors = sb_briefing_get_actors (briefing);
-
-      for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-        {
-          g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
-
-          if (!sb_selection_get_actor_visible (selection, actor))
-            g_hash_table_add (self->hidden_actors, actor);
-        }
-    }
 
   return self;
 }
 
-/**
- * sb_filter_new_for_actor:
- *
- * Returns: (transfer full): what @selection's filters show now of the
- *   statements that involve @actor; safe to use from any thread
- */
-SbFilter *
-sb_filter_new_for_actor (SbSelection *selection,
-                         SbActor     *actor)
+/* A copy, to change before anyone else sees it. */
+static SbFilter *
+sb_filter_copy (const SbFilter *self)
 {
-  SbFilter *self;
+  SbFilter *copy = g_atomic_rc_box_dup (sizeof (SbFilter), (gpointer) self);
+  GHashTableIter iter;
+  gpointer actor;
 
-  g_return_val_if_fail (SB_IS_SELECTION (selection), NULL);
-  g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
+  if (copy->briefing != NULL)
+    g_object_ref (copy->briefing);
+  if (copy->actor != NULL)
+    g_object_ref (copy->actor);
 
-  self = sb_filter_new_from_selection (selection);
-  self->actor = g_object_ref (actor);
+  copy->hidden_actors = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, self->hidden_actors);
+  while (g_hash_table_iter_next (&iter, &actor, NULL))
+    g_hash_table_add (copy->hidden_actors, actor);
 
-  return self;
+  return copy;
 }
 
 SbFilter *
@@ -144,6 +123,218 @@ sb_filter_get_actor (const SbFilter *self)
   return self->actor;
 }
 
+SbLayers
+sb_filter_get_layers (const SbFilter *self)
+{
+  g_return_val_if_fail (self != NULL, SB_LAYERS_ALL);
+
+  return self->layers;
+}
+
+gboolean
+sb_filter_get_certainty_visible (const SbFilter *self,
+                                 SbCertainty     certainty)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return (self->hidden_certainties & (1u << certainty)) == 0;
+}
+
+gboolean
+sb_filter_get_incident_type_visible (const SbFilter *self,
+                                     SbIncidentType  type)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return (self->hidden_incident_types & (1u << type)) == 0;
+}
+
+gboolean
+sb_filter_get_actor_visible (const SbFilter *self,
+                             SbActor        *actor)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return !g_hash_table_contains (self->hidden_actors, actor);
+}
+
+/**
+ * sb_filter_get_time_range:
+ *
+ * Gets the days shown, as Julian day numbers; 0 is no bound.
+ */
+void
+sb_filter_get_time_range (const SbFilter *self,
+                          guint32        *first_day,
+                          guint32        *last_day)
+{
+  g_return_if_fail (self != NULL);
+
+  if (first_day != NULL)
+    *first_day = self->first_day;
+  if (last_day != NULL)
+    *last_day = self->last_day;
+}
+
+/**
+ * sb_filter_is_filtered:
+ *
+ * Returns: whether the filter hides anything: a layer, a certainty, an
+ *   incident type, an actor or dates
+ */
+gboolean
+sb_filter_is_filtered (const SbFilter *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->layers != SB_LAYERS_ALL ||
+         self->hidden_certainties != 0 || self->hidden_incident_types != 0 ||
+         g_hash_table_size (self->hidden_actors) > 0 ||
+         self->first_day != 0 || self->last_day != 0;
+}
+
+/**
+ * sb_filter_with_layer_visible:
+ *
+ * Returns: (transfer full): a filter like @self that shows or hides
+ *   @layer; @self itself when it already does
+ */
+SbFilter *
+sb_filter_with_layer_visible (SbFilter *self,
+                              SbLayers  layer,
+                              gboolean  visible)
+{
+  SbLayers layers;
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  layers = visible ? self->layers | layer : self->layers & ~layer;
+  if (layers == self->layers)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  copy->layers = layers;
+  return copy;
+}
+
+static guint
+with_bit (guint    bits,
+          guint    bit,
+          gboolean hidden)
+{
+  return hidden ? bits | (1u << bit) : bits & ~(1u << bit);
+}
+
+SbFilter *
+sb_filter_with_certainty_visible (SbFilter    *self,
+                                  SbCertainty  certainty,
+                                  gboolean     visible)
+{
+  guint hidden;
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (certainty < SB_N_CERTAINTIES, NULL);
+
+  hidden = with_bit (self->hidden_certainties, certainty, !visible);
+  if (hidden == self->hidden_certainties)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  copy->hidden_certainties = hidden;
+  return copy;
+}
+
+SbFilter *
+sb_filter_with_incident_type_visible (SbFilter       *self,
+                                      SbIncidentType  type,
+                                      gboolean        visible)
+{
+  guint hidden;
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type < SB_N_INCIDENT_TYPES, NULL);
+
+  hidden = with_bit (self->hidden_incident_types, type, !visible);
+  if (hidden == self->hidden_incident_types)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  copy->hidden_incident_types = hidden;
+  return copy;
+}
+
+SbFilter *
+sb_filter_with_actor_visible (SbFilter *self,
+                              SbActor  *actor,
+                              gboolean  visible)
+{
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
+
+  if (sb_filter_get_actor_visible (self, actor) == !!visible)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  if (visible)
+    g_hash_table_remove (copy->hidden_actors, actor);
+  else
+    g_hash_table_add (copy->hidden_actors, actor);
+  return copy;
+}
+
+/**
+ * sb_filter_with_time_range:
+ * @first_day: the first day shown, as a Julian day number; 0 for no bound
+ * @last_day: the last; 0 for no bound
+ *
+ * Returns: (transfer full): a filter like @self that shows those days
+ */
+SbFilter *
+sb_filter_with_time_range (SbFilter *self,
+                           guint32   first_day,
+                           guint32   last_day)
+{
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (first_day == self->first_day && last_day == self->last_day)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  copy->first_day = first_day;
+  copy->last_day = last_day;
+  return copy;
+}
+
+/**
+ * sb_filter_with_actor:
+ *
+ * Returns: (transfer full): what @self shows of the statements that
+ *   involve @actor
+ */
+SbFilter *
+sb_filter_with_actor (SbFilter *self,
+                      SbActor  *actor)
+{
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
+
+  if (self->actor == actor)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  g_set_object (&copy->actor, actor);
+  return copy;
+}
+
 /**
  * sb_filter_item_is_visible_at_any_time:
  *
@@ -155,6 +346,9 @@ sb_filter_item_is_visible_at_any_time (const SbFilter *self,
                                        SbItem         *item)
 {
   guint n_actors;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SB_IS_ITEM (item), FALSE);
 
   if ((self->layers & sb_item_kind_to_layer (item->kind)) == 0)
     return FALSE;
@@ -168,6 +362,7 @@ sb_filter_item_is_visible_at_any_time (const SbFilter *self,
   if (self->actor != NULL && !sb_item_involves_actor (item, self->actor))
     return FALSE;
 
+  /* Shown while any of its actors is, and always without one. */
   n_actors = item->actors ? item->actors->len : 0;
   if (n_actors == 0 || g_hash_table_size (self->hidden_actors) == 0)
     return TRUE;
@@ -179,23 +374,24 @@ sb_filter_item_is_visible_at_any_time (const SbFilter *self,
   return FALSE;
 }
 
+/**
+ * sb_filter_item_is_visible:
+ *
+ * Returns: whether the filter shows @item: its layer, certainty and (for
+ *   an incident) type are shown, at least one of its actors is (or it has
+ *   none), and its dates overlap the time range
+ */
 gboolean
 sb_filter_item_is_visible (const SbFilter *self,
                            SbItem         *item)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (SB_IS_ITEM (item), FALSE);
-
   if (!sb_filter_item_is_visible_at_any_time (self, item))
     return FALSE;
 
-  if (self->first_day != 0 || self->last_day != 0)
-    {
-      if (self->last_day != 0 && item->first_day > self->last_day)
-        return FALSE;
-      if (self->first_day != 0 && sb_date_get_last_day (&item->date, self->open_end) < self->first_day)
-        return FALSE;
-    }
+  if (self->last_day != 0 && item->first_day > self->last_day)
+    return FALSE;
+  if (self->first_day != 0 && sb_date_get_last_day (&item->date, self->open_end) < self->first_day)
+    return FALSE;
 
   return TRUE;
 }

@@ -1,4 +1,9 @@
-/* sb-geometry.c */
+/* sb-geometry.c
+ *
+ * The polygons of an area, in longitude and latitude.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-geometry"
 

@@ -1,8 +1,12 @@
 /* sb-item.c
  *
+ * A statement of the briefing: a deployment, movement, incident or area.
+ *
  * One type for the four kinds of statement: they share most fields, views
  * treat them alike (select, cite, date, filter), and a million incidents
  * must stay small in memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-item"
@@ -40,6 +44,7 @@ sb_item_finalize (GObject *object)
   g_clear_pointer (&self->role, sb_text_unref);
   g_clear_pointer (&self->name, sb_text_unref);
   g_clear_pointer (&self->geometry, sb_geometry_free);
+  g_clear_pointer (&self->properties, g_strfreev);
 
   G_OBJECT_CLASS (sb_item_parent_class)->finalize (object);
 }
@@ -307,50 +312,43 @@ sb_item_get_geometry (SbItem *self)
   return self->geometry;
 }
 
-static void
-extend_bounds (double  lat,
-               double  lon,
-               double  radius_km,
-               double *min_lat,
-               double *min_lon,
-               double *max_lat,
-               double *max_lon)
+/**
+ * sb_item_get_properties:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the properties the file
+ *   it was imported from gave it, as they were: key, value, key, value…
+ */
+const char * const *
+sb_item_get_properties (SbItem *self)
 {
-  double dlat = radius_km / 111.32;
-  double dlon = dlat / MAX (0.05, cos (lat * G_PI / 180.0));
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  *min_lat = MIN (*min_lat, lat - dlat);
-  *max_lat = MAX (*max_lat, lat + dlat);
-  *min_lon = MIN (*min_lon, lon - dlon);
-  *max_lon = MAX (*max_lon, lon + dlon);
+  return (const char * const *) self->properties;
 }
 
 /**
  * sb_item_get_bounds:
  *
- * Extends the given box, which the caller initialises, by the ground the
- * statement covers: its places with their uncertainty, or its outline.
+ * Extends @bounds, which the caller initialises, by the ground the
+ * statement covers: its places with their uncertainty (up to 250 km; the
+ * map judges a whole country from its outline), or its outline.
  *
  * Returns: %TRUE if the statement has a location
  */
 gboolean
-sb_item_get_bounds (SbItem *self,
-                    double *min_lat,
-                    double *min_lon,
-                    double *max_lat,
-                    double *max_lon)
+sb_item_get_bounds (SbItem   *self,
+                    SbBounds *bounds)
 {
   SbPlace *places[] = { self->origin, self->place };
   gboolean found = FALSE;
 
   g_return_val_if_fail (SB_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
 
   if (self->geometry != NULL)
     {
-      *min_lat = MIN (*min_lat, self->geometry->min_lat);
-      *max_lat = MAX (*max_lat, self->geometry->max_lat);
-      *min_lon = MIN (*min_lon, self->geometry->min_lon);
-      *max_lon = MAX (*max_lon, self->geometry->max_lon);
+      sb_bounds_add_point (bounds, self->geometry->min_lat, self->geometry->min_lon);
+      sb_bounds_add_point (bounds, self->geometry->max_lat, self->geometry->max_lon);
       found = TRUE;
     }
 
@@ -359,12 +357,8 @@ sb_item_get_bounds (SbItem *self,
       if (places[i] == NULL)
         continue;
 
-      /* A country's extent is better judged from its outline by the map;
-       * here only a modest margin keeps the framing close.
-       */
-      extend_bounds (places[i]->lat, places[i]->lon,
-                     MIN (sb_place_get_radius_km (places[i]), 250.0),
-                     min_lat, min_lon, max_lat, max_lon);
+      sb_bounds_add_circle (bounds, places[i]->lat, places[i]->lon,
+                            MIN (sb_place_get_radius_km (places[i]), 250.0));
       found = TRUE;
     }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sb-actor.h"
+#include "sb-bounds.h"
 #include "sb-citation.h"
 #include "sb-date.h"
 #include "sb-entity.h"
@@ -48,10 +49,8 @@ const SbQuantity   *sb_item_get_fatalities        (SbItem *self);
 SbText             *sb_item_get_role              (SbItem *self);
 SbText             *sb_item_get_name              (SbItem *self);
 const SbGeometry   *sb_item_get_geometry          (SbItem *self);
-gboolean            sb_item_get_bounds            (SbItem *self,
-                                                   double *min_lat,
-                                                   double *min_lon,
-                                                   double *max_lat,
-                                                   double *max_lon);
+const char * const *sb_item_get_properties        (SbItem *self);
+gboolean            sb_item_get_bounds            (SbItem   *self,
+                                                   SbBounds *bounds);
 
 G_END_DECLS

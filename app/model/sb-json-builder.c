@@ -6,6 +6,8 @@
  * already, so it is decoded once, into the loader's light nodes
  * (sb-json-node.c), and those become json-glib's nodes, for readers
  * written against json-glib (the GeoJSON importer).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-builder"

@@ -534,6 +534,26 @@ sb_json_object_get_size (SbJsonObject *object)
   return size;
 }
 
+/**
+ * sb_json_object_get_members:
+ *
+ * Returns: (transfer container) (element-type utf8): the names, each
+ *   once, in file order
+ */
+GList *
+sb_json_object_get_members (SbJsonObject *object)
+{
+  GList *members = NULL;
+  SbJsonObjectIter iter;
+  const char *name;
+
+  sb_json_object_iter_init (&iter, object);
+  while (sb_json_object_iter_next (&iter, &name, NULL))
+    members = g_list_prepend (members, (gpointer) name);
+
+  return g_list_reverse (members);
+}
+
 void
 sb_json_object_iter_init (SbJsonObjectIter *iter,
                           SbJsonObject     *object)

@@ -96,6 +96,7 @@ SbJsonNode   *sb_json_object_get_member   (SbJsonObject       *object,
 gboolean      sb_json_object_has_member   (SbJsonObject       *object,
                                            const char         *name);
 guint         sb_json_object_get_size     (SbJsonObject       *object);
+GList        *sb_json_object_get_members  (SbJsonObject       *object);
 void          sb_json_object_iter_init    (SbJsonObjectIter   *iter,
                                            SbJsonObject       *object);
 gboolean      sb_json_object_iter_next    (SbJsonObjectIter   *iter,

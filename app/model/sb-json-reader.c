@@ -1,7 +1,12 @@
 /* sb-json-reader.c
  *
+ * Typed access to a parsed briefing that reports every mismatch at its
+ * JSON path.
+ *
  * Every getter here reports what is wrong and returns a neutral value, so
  * that the loader reads on and finds every problem in one pass.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-reader"
@@ -838,6 +843,35 @@ sb_reader_get_quantity (SbReader   *self,
   quantity->is_set = ok;
 
   return ok;
+}
+
+/**
+ * sb_id_is_valid:
+ *
+ * Returns: whether @id is a slug: lower-case letters and digits in groups
+ *   joined by single hyphens, at most %SB_MAX_ID_LENGTH characters
+ */
+gboolean
+sb_id_is_valid (const char *id)
+{
+  gboolean after_hyphen = TRUE;
+  gsize len = 0;
+
+  for (const char *p = id; *p; p++, len++)
+    {
+      if (*p == '-')
+        {
+          if (after_hyphen)
+            return FALSE;
+          after_hyphen = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        after_hyphen = FALSE;
+      else
+        return FALSE;
+    }
+
+  return len > 0 && len <= SB_MAX_ID_LENGTH && !after_hyphen;
 }
 
 /**

@@ -17,6 +17,8 @@
 
 G_BEGIN_DECLS
 
+#define SB_MAX_ID_LENGTH 64
+
 /* A reference to a name not (yet) defined when it was read. */
 typedef struct
 {
@@ -131,40 +133,12 @@ gboolean    sb_reader_get_quantity   (SbReader      *self,
                                       const char    *member,
                                       SbPresence     presence,
                                       SbQuantity    *quantity);
-char       *sb_reader_get_id         (SbReader      *self,
-                                      SbJsonObject    *object);
 char       *sb_reader_get_code       (SbReader      *self,
                                       SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       const char    *what,
                                       gboolean     (*is_valid) (const char *));
-gboolean    sb_reader_get_reference  (SbReader      *self,
-                                      SbJsonObject    *object,
-                                      const char    *member,
-                                      SbPresence     presence,
-                                      GType          type,
-                                      gpointer      *slot);
-GPtrArray  *sb_reader_get_references (SbReader      *self,
-                                      SbJsonObject    *object,
-                                      const char    *member,
-                                      GType          type);
-SbCitation *sb_reader_read_citation  (SbReader      *self,
-                                      SbJsonNode      *node);
-GPtrArray  *sb_reader_get_citations  (SbReader      *self,
-                                      SbJsonObject    *object,
-                                      const char    *member,
-                                      SbPresence     presence);
-void        sb_reader_get_evidence   (SbReader      *self,
-                                      SbJsonObject    *object,
-                                      SbEvidence    *evidence);
-
-void        sb_reader_resolve        (SbReader      *self,
-                                      const char    *path,
-                                      const char    *id,
-                                      GType          type,
-                                      gpointer      *slot,
-                                      gboolean       defer);
 gboolean    sb_id_is_valid           (const char    *id);
 guint       sb_edit_distance         (const char    *a,
                                       const char    *b);

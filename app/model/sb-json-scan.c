@@ -1,7 +1,11 @@
 /* sb-json-scan.c
  *
+ * JSON paths, and where in the text a path lies.
+ *
  * The locator only skips over JSON text: it runs on text the syntax check
  * has accepted, and only to place problems.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-scan"

@@ -1,8 +1,12 @@
 /* sb-json-syntax.c
  *
+ * A strict check of JSON syntax before json-glib sees the text.
+ *
  * A recursive descent over the text that builds nothing but the outline:
  * nesting is bounded by the depth limit, so recursion is safe. The text is
  * known to be valid UTF-8 already.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-syntax"

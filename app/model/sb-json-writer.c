@@ -6,6 +6,8 @@
  * the loader, limited to 1 GiB, refused. Here the text is written as it
  * is made, flushed to the stream in pieces, numbers in their shortest
  * form that reads back the same, and a compact array on one line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-writer"
@@ -16,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sb-json-string.h"
 #include "sb-json-writer.h"
 
 #define FLUSH_SIZE (256 * 1024)
@@ -351,94 +354,4 @@ sb_json_writer_steal_text (SbJsonWriter *self,
   self->out = g_string_new (NULL);
 
   return text;
-}
-
-static gboolean
-is_plain (guchar c)
-{
-  return c >= 0x20 && c != '"' && c != '\\';
-}
-
-/**
- * sb_json_append_string:
- *
- * Appends @value as a JSON string: quotes, backslashes and every control
- * character escaped, the rest as UTF-8; bytes that are not UTF-8 become
- * U+FFFD, so that what is written always reads back.
- */
-void
-sb_json_append_string (GString    *out,
-                       const char *value)
-{
-  g_autofree char *valid = NULL;
-  const guchar *p;
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (value != NULL);
-
-  if (!g_utf8_validate (value, -1, NULL))
-    value = valid = g_utf8_make_valid (value, -1);
-
-  g_string_append_c (out, '"');
-  for (p = (const guchar *) value; *p != '\0'; p++)
-    {
-      const guchar *start = p;
-
-      while (is_plain (*p))
-        p++;
-      if (p > start)
-        g_string_append_len (out, (const char *) start, p - start);
-      if (*p == '\0')
-        break;
-
-      switch (*p)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:   g_string_append_printf (out, "\\u%04x", *p); break;
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * sb_json_append_number:
- *
- * Appends @value in the fewest digits that read back as the same double;
- * whole numbers without a fraction.
- */
-void
-sb_json_append_number (GString *out,
-                       double   value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_return_if_fail (out != NULL);
-
-  if (!isfinite (value))
-    {
-      g_critical ("JSON has no number for %g; 0 written", value);
-      g_string_append_c (out, '0');
-      return;
-    }
-
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (out, buffer);
 }

@@ -2,6 +2,8 @@
  *
  * JSON text written as it is made, indented for people to read, with
  * long arrays of numbers (coordinates) on one line each.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
@@ -35,10 +37,6 @@ gboolean      sb_json_writer_finish              (SbJsonWriter   *self,
                                                   GError        **error);
 char         *sb_json_writer_steal_text          (SbJsonWriter   *self,
                                                   gsize          *length);
-void          sb_json_append_string              (GString        *out,
-                                                  const char     *value);
-void          sb_json_append_number              (GString        *out,
-                                                  double          value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbJsonWriter, sb_json_writer_free)
 

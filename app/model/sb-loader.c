@@ -1,5 +1,7 @@
 /* sb-loader.c
  *
+ * Reads and checks briefing files, in these stages:
+ *
  * bytes → size, UTF-8 and strict JSON syntax checks → the top-level members
  * and the spans of the elements of each array → each element built as
  * json-glib nodes on its own and read into a model object, the statements
@@ -10,6 +12,8 @@
  * the text) to one element at a time. Sources, actors and places are read
  * first and in order, so that statements can resolve their references and
  * check their quotes as they are read, in any thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-loader"
@@ -27,7 +31,7 @@
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
-#include "sb-validator.h"
+#include "sb-reference-reader.h"
 
 /* Below this many statements one thread reads faster than several. */
 #define PARALLEL_THRESHOLD 4000
@@ -572,7 +576,7 @@ read_briefing (Load *load)
   if (!sb_reader_is_full (&load->reader))
     read_in_order (load, "steps", FALSE, read_step, load->contents.steps);
 
-  sb_validator_finish (&load->reader);
+  sb_reader_resolve_deferred (&load->reader);
 }
 
 static SbBriefing *
@@ -1474,7 +1478,7 @@ stream_briefing (Stream *self)
   if (self->rank == RANK_STATEMENTS && !merge_batches (self))
     return FALSE;
 
-  sb_validator_finish (&self->load->reader);
+  sb_reader_resolve_deferred (&self->load->reader);
   return self->load->reader.problems->len == 0;
 }
 

@@ -58,6 +58,9 @@ struct _SbPlace
   SbPlacePrecision precision;
   double radius_km;        /* 0 when the file gives none */
   char *country;
+  guint reference : 1;     /* drawn for reference even when nothing refers to it */
+  SbGeometry *geometry;    /* its outline, nullable */
+  char **properties;       /* key, value, key, value…, nullable */
 };
 
 struct _SbItem
@@ -85,6 +88,7 @@ struct _SbItem
   SbText *name;            /* areas */
   SbBoundary boundary;     /* areas */
   SbGeometry *geometry;    /* areas */
+  char **properties;       /* key, value, key, value…, nullable */
 };
 
 struct _SbStep

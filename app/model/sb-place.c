@@ -1,4 +1,9 @@
-/* sb-place.c */
+/* sb-place.c
+ *
+ * A place: its name, its position and how precisely it is known.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-place"
 
@@ -21,6 +26,8 @@ sb_place_finalize (GObject *object)
 
   g_clear_pointer (&self->name, sb_text_unref);
   g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->geometry, sb_geometry_free);
+  g_clear_pointer (&self->properties, g_strfreev);
 
   G_OBJECT_CLASS (sb_place_parent_class)->finalize (object);
 }
@@ -126,26 +133,43 @@ sb_place_get_country (SbPlace *self)
 }
 
 /**
- * sb_place_extend_bounds:
+ * sb_place_is_reference:
  *
- * Extends the given box, which the caller initialises, so that a map
- * framing it shows the place itself: its uncertainty (up to 250 km) and a
- * margin around it.
+ * Returns: whether the place is drawn for reference, beneath the
+ *   statements, whether or not any statement refers to it: a boundary, a
+ *   district or a town from a GeoJSON file without dates
  */
-void
-sb_place_extend_bounds (SbPlace *self,
-                        double  *min_lat,
-                        double  *min_lon,
-                        double  *max_lat,
-                        double  *max_lon)
+gboolean
+sb_place_is_reference (SbPlace *self)
 {
-  double margin;
+  g_return_val_if_fail (SB_IS_PLACE (self), FALSE);
 
-  g_return_if_fail (SB_IS_PLACE (self));
+  return self->reference;
+}
 
-  margin = MIN (sb_place_get_radius_km (self), 250.0) / 111.0 + 0.3;
-  *min_lat = MIN (*min_lat, self->lat - margin);
-  *max_lat = MAX (*max_lat, self->lat + margin);
-  *min_lon = MIN (*min_lon, self->lon - margin);
-  *max_lon = MAX (*max_lon, self->lon + margin);
+/**
+ * sb_place_get_geometry:
+ *
+ * Returns: (nullable): the place's outline, when it has one
+ */
+const SbGeometry *
+sb_place_get_geometry (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return self->geometry;
+}
+
+/**
+ * sb_place_get_properties:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the properties a file
+ *   gave the place, as they were: key, value, key, value…
+ */
+const char * const *
+sb_place_get_properties (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  return (const char * const *) self->properties;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sb-entity.h"
+#include "sb-geometry.h"
 #include "sb-text.h"
 #include "sb-types.h"
 
@@ -22,10 +23,8 @@ SbPlacePrecision  sb_place_get_precision (SbPlace *self);
 double            sb_place_get_radius_km (SbPlace *self);
 gboolean          sb_place_has_radius    (SbPlace *self);
 const char       *sb_place_get_country   (SbPlace *self);
-void              sb_place_extend_bounds (SbPlace *self,
-                                          double  *min_lat,
-                                          double  *min_lon,
-                                          double  *max_lat,
-                                          double  *max_lon);
+gboolean          sb_place_is_reference  (SbPlace *self);
+const SbGeometry *sb_place_get_geometry  (SbPlace *self);
+const char * const *sb_place_get_properties (SbPlace *self);
 
 G_END_DECLS

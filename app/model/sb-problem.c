@@ -1,4 +1,10 @@
-/* sb-problem.c */
+/* sb-problem.c
+ *
+ * One thing wrong with a briefing file, where it is, and the line that
+ * says it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-problem"
 

@@ -2,6 +2,8 @@
  *
  * Reads block until bytes are pushed or the feeder says the end came (or
  * why it will not); a cancelled read returns at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-queue-input-stream"

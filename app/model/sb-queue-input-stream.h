@@ -3,6 +3,8 @@
  * A stream read in one thread and fed in another: the bytes of a body
  * that arrives in the main loop go, as they come, to a loader reading in
  * a worker thread, so that they are held once, in the loader's buffer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

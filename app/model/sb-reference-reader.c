@@ -3,8 +3,11 @@
  * What ties a briefing together: ids, references between objects, and
  * citations of passages. A reference to something already read is checked
  * at once; one to a name not seen yet waits, with its path, for the end
- * (sb_validator_finish()). A quote is looked for in its source as soon as
- * it is read: sources are read first.
+ * (sb_reader_resolve_deferred()). A quote is looked for in its source as
+ * soon as it is read: sources are read first. sb-validator.c words what
+ * is wrong.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-reference-reader"
@@ -15,35 +18,10 @@
 #include <string.h>
 
 #include "sb-enums.h"
-#include "sb-json-reader.h"
 #include "sb-json-scan.h"
 #include "sb-model-private.h"
+#include "sb-reference-reader.h"
 #include "sb-validator.h"
-
-#define MAX_ID_LENGTH 64
-
-gboolean
-sb_id_is_valid (const char *id)
-{
-  gboolean after_hyphen = TRUE;
-  gsize len = 0;
-
-  for (const char *p = id; *p; p++, len++)
-    {
-      if (*p == '-')
-        {
-          if (after_hyphen)
-            return FALSE;
-          after_hyphen = TRUE;
-        }
-      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        after_hyphen = FALSE;
-      else
-        return FALSE;
-    }
-
-  return len > 0 && len <= MAX_ID_LENGTH && !after_hyphen;
-}
 
 /**
  * sb_reader_get_id:
@@ -66,23 +44,18 @@ sb_reader_get_id (SbReader   *self,
     {
       sb_reader_report (self, SB_PROBLEM_BAD_ID, "id",
                         _("“%s” is not an id: use lower-case letters and digits in groups joined by single hyphens, at most %d characters"),
-                        id, MAX_ID_LENGTH);
+                        id, SB_MAX_ID_LENGTH);
       return NULL;
     }
 
   return g_strdup (id);
 }
 
-/**
- * sb_reader_resolve:
- * @path: where the reference is
- * @defer: whether a name not known yet waits for the end; otherwise it is
- *   reported at once
- *
- * Points @slot at the entity @id names, if it is of @type.
+/* Points @slot at the entity @id names, if it is of @type. With @defer, a
+ * name not known yet waits for the end; otherwise it is reported at once.
  */
-void
-sb_reader_resolve (SbReader   *self,
+static void
+resolve (SbReader   *self,
                    const char *path,
                    const char *id,
                    GType       type,
@@ -113,13 +86,30 @@ sb_reader_resolve (SbReader   *self,
     }
 }
 
+/**
+ * sb_reader_resolve_deferred:
+ *
+ * Resolves the references that named something not read yet, now that
+ * everything is, and reports those that name nothing or the wrong kind.
+ */
+void
+sb_reader_resolve_deferred (SbReader *self)
+{
+  for (guint i = 0; i < self->deferred->len; i++)
+    {
+      SbReference *reference = &g_array_index (self->deferred, SbReference, i);
+
+      resolve (self, reference->path, reference->id, reference->type, reference->slot, FALSE);
+    }
+}
+
 static void
 add_reference (SbReader   *self,
                const char *id,
                GType       type,
                gpointer   *slot)
 {
-  sb_reader_resolve (self, self->path->str, id, type, slot, TRUE);
+  resolve (self, self->path->str, id, type, slot, TRUE);
 }
 
 /**

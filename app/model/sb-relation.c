@@ -1,4 +1,9 @@
-/* sb-relation.c */
+/* sb-relation.c
+ *
+ * A relation from one actor to another.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-relation"
 

@@ -1,4 +1,10 @@
-/* sb-search.c */
+/* sb-search.c
+ *
+ * Search through a briefing's actors, statements, places and sources,
+ * within what the filters show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-search"
 

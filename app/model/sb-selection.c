@@ -1,7 +1,13 @@
 /* sb-selection.c
  *
+ * What a window shows and what is chosen in it, shared by all its views.
+ *
  * Two kinds of change: the selection (notify::selected, notify::citation)
  * and the filters ("filter-changed"), so views redraw only what moved.
+ * The filters are an immutable SbFilter, swapped for a new one on each
+ * change, and a presentation step's set of statements shown beside it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-selection"
@@ -18,12 +24,7 @@ struct _SbSelection
   SbEntity *selected;        /* owned through the briefing */
   SbCitation *citation;      /* nullable: the passage shown for it */
 
-  SbLayers layers;
-  guint hidden_certainties;  /* bit per SbCertainty */
-  guint hidden_incident_types; /* bit per SbIncidentType */
-  GHashTable *hidden_actors; /* set of SbActor */
-  guint32 first_day;         /* Julian days; 0 for no bound */
-  guint32 last_day;
+  SbFilter *filter;          /* swapped on each change, never changed */
 
   GPtrArray *highlighted;    /* nullable: statements and actors a step emphasises */
   GHashTable *shown;         /* nullable: the only statements a step shows */
@@ -63,7 +64,7 @@ sb_selection_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->citation, sb_citation_unref);
   g_clear_object (&self->briefing);
-  g_clear_pointer (&self->hidden_actors, g_hash_table_unref);
+  g_clear_pointer (&self->filter, sb_filter_unref);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
 
@@ -184,8 +185,41 @@ sb_selection_class_init (SbSelectionClass *klass)
 static void
 sb_selection_init (SbSelection *self)
 {
-  self->layers = SB_LAYERS_ALL;
-  self->hidden_actors = g_hash_table_new (NULL, NULL);
+  self->filter = sb_filter_new (NULL);
+}
+
+/**
+ * sb_selection_copy:
+ *
+ * Returns: (transfer full): a selection that shows and chooses what @self
+ *   does now, to draw while @self goes on changing
+ */
+SbSelection *
+sb_selection_copy (SbSelection *self)
+{
+  SbSelection *copy;
+
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  copy = sb_selection_new ();
+  copy->briefing = self->briefing ? g_object_ref (self->briefing) : NULL;
+  sb_filter_unref (copy->filter);
+  copy->filter = sb_filter_ref (self->filter);
+  copy->selected = self->selected ? g_object_ref (self->selected) : NULL;
+  copy->citation = self->citation ? sb_citation_ref (self->citation) : NULL;
+  if (self->shown != NULL)
+    {
+      GHashTableIter iter;
+      gpointer item;
+
+      copy->shown = g_hash_table_new (NULL, NULL);
+      g_hash_table_iter_init (&iter, self->shown);
+      while (g_hash_table_iter_next (&iter, &item, NULL))
+        g_hash_table_add (copy->shown, item);
+    }
+  sb_selection_set_highlighted (copy, self->highlighted);
+
+  return copy;
 }
 
 SbBriefing *
@@ -216,11 +250,8 @@ sb_selection_set_briefing (SbSelection *self,
   sb_selection_set_highlighted (self, NULL);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   g_set_object (&self->briefing, briefing);
-  g_hash_table_remove_all (self->hidden_actors);
-  self->layers = SB_LAYERS_ALL;
-  self->hidden_certainties = 0;
-  self->hidden_incident_types = 0;
-  self->first_day = self->last_day = 0;
+  g_clear_pointer (&self->filter, sb_filter_unref);
+  self->filter = sb_filter_new (briefing);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
@@ -341,12 +372,42 @@ sb_selection_clear (SbSelection *self)
   sb_selection_select_citation (self, NULL, NULL);
 }
 
+/**
+ * sb_selection_get_filter:
+ *
+ * Returns: (transfer none): what the filters show now; it never changes,
+ *   so a worker thread may keep a reference to it
+ */
+SbFilter *
+sb_selection_get_filter (SbSelection *self)
+{
+  g_return_val_if_fail (SB_IS_SELECTION (self), NULL);
+
+  return self->filter;
+}
+
+/* Takes @filter; a filter that is the one already shown changes nothing. */
+static void
+swap_filter (SbSelection *self,
+             SbFilter    *filter)
+{
+  if (filter == self->filter)
+    {
+      sb_filter_unref (filter);
+      return;
+    }
+
+  sb_filter_unref (self->filter);
+  self->filter = filter;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
 SbLayers
 sb_selection_get_layers (SbSelection *self)
 {
   g_return_val_if_fail (SB_IS_SELECTION (self), SB_LAYERS_ALL);
 
-  return self->layers;
+  return sb_filter_get_layers (self->filter);
 }
 
 void
@@ -354,16 +415,9 @@ sb_selection_set_layer_visible (SbSelection *self,
                                 SbLayers     layer,
                                 gboolean     visible)
 {
-  SbLayers layers;
-
   g_return_if_fail (SB_IS_SELECTION (self));
 
-  layers = visible ? self->layers | layer : self->layers & ~layer;
-  if (layers == self->layers)
-    return;
-
-  self->layers = layers;
-  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  swap_filter (self, sb_filter_with_layer_visible (self->filter, layer, visible));
 }
 
 gboolean
@@ -372,7 +426,7 @@ sb_selection_get_certainty_visible (SbSelection *self,
 {
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
-  return (self->hidden_certainties & (1u << certainty)) == 0;
+  return sb_filter_get_certainty_visible (self->filter, certainty);
 }
 
 void
@@ -380,18 +434,10 @@ sb_selection_set_certainty_visible (SbSelection *self,
                                     SbCertainty  certainty,
                                     gboolean     visible)
 {
-  guint hidden;
-
   g_return_if_fail (SB_IS_SELECTION (self));
   g_return_if_fail (certainty < SB_N_CERTAINTIES);
 
-  hidden = visible ? self->hidden_certainties & ~(1u << certainty)
-                   : self->hidden_certainties | (1u << certainty);
-  if (hidden == self->hidden_certainties)
-    return;
-
-  self->hidden_certainties = hidden;
-  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  swap_filter (self, sb_filter_with_certainty_visible (self->filter, certainty, visible));
 }
 
 gboolean
@@ -400,7 +446,7 @@ sb_selection_get_incident_type_visible (SbSelection    *self,
 {
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
-  return (self->hidden_incident_types & (1u << type)) == 0;
+  return sb_filter_get_incident_type_visible (self->filter, type);
 }
 
 void
@@ -408,18 +454,10 @@ sb_selection_set_incident_type_visible (SbSelection    *self,
                                         SbIncidentType  type,
                                         gboolean        visible)
 {
-  guint hidden;
-
   g_return_if_fail (SB_IS_SELECTION (self));
   g_return_if_fail (type < SB_N_INCIDENT_TYPES);
 
-  hidden = visible ? self->hidden_incident_types & ~(1u << type)
-                   : self->hidden_incident_types | (1u << type);
-  if (hidden == self->hidden_incident_types)
-    return;
-
-  self->hidden_incident_types = hidden;
-  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  swap_filter (self, sb_filter_with_incident_type_visible (self->filter, type, visible));
 }
 
 gboolean
@@ -428,7 +466,7 @@ sb_selection_get_actor_visible (SbSelection *self,
 {
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
-  return !g_hash_table_contains (self->hidden_actors, actor);
+  return sb_filter_get_actor_visible (self->filter, actor);
 }
 
 void
@@ -436,18 +474,10 @@ sb_selection_set_actor_visible (SbSelection *self,
                                 SbActor     *actor,
                                 gboolean     visible)
 {
-  gboolean changed;
-
   g_return_if_fail (SB_IS_SELECTION (self));
   g_return_if_fail (SB_IS_ACTOR (actor));
 
-  if (visible)
-    changed = g_hash_table_remove (self->hidden_actors, actor);
-  else
-    changed = g_hash_table_add (self->hidden_actors, actor);
-
-  if (changed)
-    g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  swap_filter (self, sb_filter_with_actor_visible (self->filter, actor, visible));
 }
 
 /**
@@ -462,10 +492,7 @@ sb_selection_get_time_range (SbSelection *self,
 {
   g_return_if_fail (SB_IS_SELECTION (self));
 
-  if (first_day != NULL)
-    *first_day = self->first_day;
-  if (last_day != NULL)
-    *last_day = self->last_day;
+  sb_filter_get_time_range (self->filter, first_day, last_day);
 }
 
 void
@@ -475,12 +502,7 @@ sb_selection_set_time_range (SbSelection *self,
 {
   g_return_if_fail (SB_IS_SELECTION (self));
 
-  if (first_day == self->first_day && last_day == self->last_day)
-    return;
-
-  self->first_day = first_day;
-  self->last_day = last_day;
-  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  swap_filter (self, sb_filter_with_time_range (self->filter, first_day, last_day));
 }
 
 void
@@ -491,12 +513,9 @@ sb_selection_reset_filters (SbSelection *self)
   if (!sb_selection_is_filtered (self))
     return;
 
-  self->layers = SB_LAYERS_ALL;
-  self->hidden_certainties = 0;
-  self->hidden_incident_types = 0;
-  g_hash_table_remove_all (self->hidden_actors);
-  self->first_day = self->last_day = 0;
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  sb_filter_unref (self->filter);
+  self->filter = sb_filter_new (self->briefing);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
@@ -505,60 +524,25 @@ sb_selection_is_filtered (SbSelection *self)
 {
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
-  return self->layers != SB_LAYERS_ALL || self->shown != NULL ||
-         self->hidden_certainties != 0 || self->hidden_incident_types != 0 ||
-         g_hash_table_size (self->hidden_actors) > 0 ||
-         self->first_day != 0 || self->last_day != 0;
+  return self->shown != NULL || sb_filter_is_filtered (self->filter);
 }
 
 /**
  * sb_selection_item_is_visible:
  *
- * Returns: whether the filters show @item: its layer, certainty and (for
- *   an incident) type are shown, at least one of its actors is (or it has none), and its dates
- *   overlap the time range
+ * Returns: whether @item is shown: among the statements a presentation
+ *   step shows, if one does, and shown by the filter
  */
 gboolean
 sb_selection_item_is_visible (SbSelection *self,
                               SbItem      *item)
 {
-  guint n_actors;
-  gboolean actor_shown;
-
   g_return_val_if_fail (SB_IS_SELECTION (self), FALSE);
 
   if (self->shown != NULL && !g_hash_table_contains (self->shown, item))
     return FALSE;
 
-  if ((self->layers & sb_item_kind_to_layer (sb_item_get_kind (item))) == 0)
-    return FALSE;
-
-  if (!sb_selection_get_certainty_visible (self, sb_item_get_certainty (item)))
-    return FALSE;
-
-  if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT &&
-      !sb_selection_get_incident_type_visible (self, sb_item_get_incident_type (item)))
-    return FALSE;
-
-  n_actors = sb_item_get_n_actors (item);
-  actor_shown = n_actors == 0;
-  for (guint i = 0; i < n_actors && !actor_shown; i++)
-    actor_shown = !g_hash_table_contains (self->hidden_actors, sb_item_get_actor (item, i));
-  if (!actor_shown)
-    return FALSE;
-
-  if (self->first_day != 0 || self->last_day != 0)
-    {
-      const SbDate *date = sb_item_get_date (item);
-      guint32 open_end = self->briefing ? sb_briefing_get_last_day (self->briefing) : 0;
-
-      if (self->last_day != 0 && sb_date_get_first_day (date) > self->last_day)
-        return FALSE;
-      if (self->first_day != 0 && sb_date_get_last_day (date, open_end) < self->first_day)
-        return FALSE;
-    }
-
-  return TRUE;
+  return sb_filter_item_is_visible (self->filter, item);
 }
 
 /**

@@ -3,6 +3,8 @@
  * What a window shows and what is chosen in it: the one selection and the
  * filters that every view reads and writes. Views never talk to each
  * other; they follow this object.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
@@ -10,6 +12,7 @@
 #include "sb-briefing.h"
 #include "sb-citation.h"
 #include "sb-entity.h"
+#include "sb-filter.h"
 #include "sb-item.h"
 #include "sb-types.h"
 
@@ -20,6 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbSelection, sb_selection, SB, SELECTION, GObject)
 
 SbSelection *sb_selection_new                  (void);
+SbSelection *sb_selection_copy                 (SbSelection *self);
 SbBriefing  *sb_selection_get_briefing         (SbSelection *self);
 void         sb_selection_set_briefing         (SbSelection *self,
                                                 SbBriefing  *briefing);
@@ -33,6 +37,7 @@ void         sb_selection_select_citation      (SbSelection *self,
 void         sb_selection_clear                (SbSelection *self);
 void         sb_selection_texts_changed        (SbSelection *self);
 
+SbFilter    *sb_selection_get_filter           (SbSelection *self);
 SbLayers     sb_selection_get_layers           (SbSelection *self);
 void         sb_selection_set_layer_visible    (SbSelection *self,
                                                 SbLayers     layer,

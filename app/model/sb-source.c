@@ -1,4 +1,9 @@
-/* sb-source.c */
+/* sb-source.c
+ *
+ * A source of the briefing: an article or document with its full text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-source"
 

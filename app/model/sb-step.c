@@ -1,4 +1,9 @@
-/* sb-step.c */
+/* sb-step.c
+ *
+ * One step of the presentation script.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-step"
 

@@ -1,8 +1,12 @@
 /* sb-text.c
  *
+ * A text field in one or several languages, and the languages preferred.
+ *
  * A text is kept as a short list of (language, string) pairs in the order
  * the file gave them, with the briefing's own language first when the
  * loader knows it; that order is the last fallback of a lookup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-text"
@@ -207,13 +211,36 @@ sb_text_lookup (SbText             *self,
   return self->entries[found].string;
 }
 
+/**
+ * sb_text_get_in:
+ * @self: (nullable): a text
+ * @languages: (nullable): the wanted languages, most wanted first: in a
+ *   worker thread, a copy of the preferred ones taken beforehand
+ *
+ * Returns: (nullable): the string sb_text_lookup() chooses; %NULL when
+ *   @self is %NULL
+ */
 const char *
-sb_text_get (SbText *self)
+sb_text_get_in (SbText             *self,
+                const char * const *languages)
 {
   if (self == NULL)
     return NULL;
 
-  return sb_text_lookup (self, sb_text_get_preferred_languages (), NULL);
+  return sb_text_lookup (self, languages, NULL);
+}
+
+/**
+ * sb_text_get:
+ * @self: (nullable): a text
+ *
+ * Returns: (nullable): the string in the preferred languages; in the
+ *   main thread only, since they may change there
+ */
+const char *
+sb_text_get (SbText *self)
+{
+  return sb_text_get_in (self, sb_text_get_preferred_languages ());
 }
 
 gboolean

@@ -35,6 +35,8 @@ const char  *sb_text_lookup                  (SbText             *self,
                                               const char * const *languages,
                                               const char        **chosen_language);
 const char  *sb_text_get                     (SbText             *self);
+const char  *sb_text_get_in                  (SbText             *self,
+                                              const char * const *languages);
 gboolean     sb_text_equal                   (SbText             *a,
                                               SbText             *b);
 gboolean     sb_text_contains_casefold       (SbText             *self,

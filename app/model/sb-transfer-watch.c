@@ -4,6 +4,8 @@
  * it. The rate is the bytes of the last window of time; it is judged only
  * once the first bytes came and a whole window has passed since, so that
  * a server still working out its answer is held to the deadline alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-transfer-watch"

@@ -4,6 +4,8 @@
  * flows, to a minimum rate: a server that sends a byte a second never
  * trips a timeout between reads, so it is cancelled here instead, and the
  * watch says which limit it broke.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

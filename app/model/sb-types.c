@@ -1,4 +1,9 @@
-/* sb-types.c */
+/* sb-types.c
+ *
+ * The enumerations of the briefing format and their names in files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-types"
 

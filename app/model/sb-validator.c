@@ -1,4 +1,11 @@
-/* sb-validator.c */
+/* sb-validator.c
+ *
+ * The words for what ties a briefing together wrongly: a reference to
+ * nothing (with the id meant, when one is close) or to the wrong kind, and
+ * a quote not found in its source (with why it may look as if it were).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-validator"
 
@@ -152,21 +159,4 @@ sb_validator_report_missing_quote (SbReader   *reader,
   else
     sb_reader_report_at (reader, SB_PROBLEM_QUOTE_NOT_FOUND, quote_path,
                          _("the quote does not occur verbatim in source “%s”"), source_id);
-}
-
-/**
- * sb_validator_finish:
- *
- * Resolves the references that named something not read yet, now that
- * everything is, and reports those that name nothing or the wrong kind.
- */
-void
-sb_validator_finish (SbReader *reader)
-{
-  for (guint i = 0; i < reader->deferred->len; i++)
-    {
-      SbReference *reference = &g_array_index (reader->deferred, SbReference, i);
-
-      sb_reader_resolve (reader, reference->path, reference->id, reference->type, reference->slot, FALSE);
-    }
 }

@@ -1,7 +1,9 @@
 /* sb-validator.h
  *
- * The checks that need more than one value: references between objects,
- * and quotes against their sources; and their messages.
+ * The problems of references between objects and of quotes against their
+ * sources, in words, at their JSON paths.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
@@ -21,6 +23,5 @@ void sb_validator_report_wrong_kind    (SbReader   *reader,
                                         const char *defined_at);
 void sb_validator_report_missing_quote (SbReader   *reader,
                                         SbCitation *citation);
-void sb_validator_finish               (SbReader   *reader);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
  * The briefing is written as it is walked, through SbJsonWriter: nothing
  * holds the whole text or a tree of it, and a save streams into the file
  * that replaces the old one only when it is complete.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-writer"
@@ -307,6 +309,24 @@ write_actor (Writer  *self,
   write_citations (self, actor->citations);
 }
 
+static void write_geometry (Writer           *self,
+                            const SbGeometry *geometry);
+
+/* What a file imported into the briefing said, key and value. */
+static void
+write_properties (Writer             *self,
+                  const char * const *properties)
+{
+  if (properties == NULL || properties[0] == NULL)
+    return;
+
+  sb_json_writer_member (self->json, "properties");
+  sb_json_writer_begin_object (self->json);
+  for (guint i = 0; properties[i] != NULL && properties[i + 1] != NULL; i += 2)
+    write_member_string (self, properties[i], properties[i + 1]);
+  sb_json_writer_end_object (self->json);
+}
+
 static void
 write_place (Writer  *self,
              SbPlace *place)
@@ -319,6 +339,14 @@ write_place (Writer  *self,
   if (place->radius_km > 0)
     write_number (self, "radius_km", place->radius_km);
   write_member_string (self, "country", place->country);
+  if (place->reference)
+    {
+      sb_json_writer_member (self->json, "reference");
+      sb_json_writer_boolean (self->json, TRUE);
+    }
+  if (place->geometry != NULL)
+    write_geometry (self, place->geometry);
+  write_properties (self, (const char * const *) place->properties);
 }
 
 static void
@@ -410,6 +438,7 @@ write_item (Writer *self,
 
   write_evidence (self, &item->evidence);
   write_figures (self, item->figures);
+  write_properties (self, (const char * const *) item->properties);
 }
 
 static void

@@ -1,10 +1,15 @@
 /* sb-export.c
  *
+ * The map drawn with cairo for files and paper: the view as PNG or PDF,
+ * the handout, printing.
+ *
  * Every export draws the same way: the base map, the tiles that could be
  * had, the briefing's layers (vector in a PDF: they draw with cairo), and
  * the text around the map. An export first asks for all its tiles and
  * waits at most a few seconds: a tile that did not come is counted, and
  * the base map shows in its place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-export"
@@ -164,24 +169,6 @@ foreach_tile (ShumateMapSource   *tiles,
 }
 
 static void
-init_projection (SbProjection *projection,
-                 double        latitude,
-                 double        longitude,
-                 double        zoom,
-                 double        width,
-                 double        height)
-{
-  projection->zoom = zoom;
-  projection->world_size = SB_TILE_SIZE * exp2 (zoom);
-  projection->center_x = sb_mercator_x (longitude) * projection->world_size;
-  projection->center_y = sb_mercator_y (latitude) * projection->world_size;
-  projection->half_width = width / 2;
-  projection->half_height = height / 2;
-  projection->cos_rotation = 1;
-  projection->sin_rotation = 0;
-}
-
-static void
 on_prefetched (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -222,7 +209,7 @@ sb_export_prefetch_tiles (ShumateMapSource *tiles,
   if (data_source == NULL || width <= 0 || height <= 0)
     return;
 
-  init_projection (&projection, latitude, longitude, zoom, width, height);
+  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
   foreach_tile (tiles, &projection, width, height, FALSE, prefetch_one, data_source);
 }
 
@@ -385,7 +372,7 @@ start_fetching (GTask *task)
         Page *page = &g_array_index (job->pages, Page, i);
         SbProjection projection;
 
-        init_projection (&projection, page->latitude, page->longitude, page->zoom,
+        sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                          layout.map_width, layout.map_height);
         foreach_tile (job->tiles, &projection, layout.map_width, layout.map_height,
                       job->format == SB_EXPORT_PDF, request_tile, task);
@@ -521,6 +508,8 @@ set_layers_selection (Job         *job,
   job->layers[0] = SB_MAP_LAYER (g_object_ref_sink (sb_area_layer_new (job->viewport, selection)));
   job->layers[1] = SB_MAP_LAYER (g_object_ref_sink (sb_movement_layer_new (job->viewport, selection)));
   job->layers[2] = SB_MAP_LAYER (g_object_ref_sink (sb_item_layer_new (job->viewport, selection)));
+  sb_map_layer_set_layout_source (job->layers[0], job->layers[2]);
+  sb_map_layer_set_layout_source (job->layers[1], job->layers[2]);
 }
 
 static void
@@ -800,7 +789,7 @@ draw_map (Job          *job,
   TileDraw tile_draw = { job, cr };
   double symbol_scale = MAX (layout->unit * 1.4, 0.5);
 
-  init_projection (&projection, page->latitude, page->longitude, page->zoom,
+  sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                    layout->map_width, layout->map_height);
 
   cairo_save (cr);
@@ -809,6 +798,7 @@ draw_map (Job          *job,
   cairo_clip (cr);
 
   ensure_layers (job);
+  sb_base_layer_set_briefing (job->base_layer, sb_selection_get_briefing (selection));
   sb_base_layer_draw (job->base_layer, cr, &projection, FALSE);
 
   if (job->tiles != NULL && job->data_source != NULL)
@@ -1018,6 +1008,13 @@ render_job (GTask *task)
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+
+  /* Cancelled while the tiles came: nothing is written. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
 
   if (job->kind == JOB_PRINT)
     {

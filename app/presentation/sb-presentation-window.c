@@ -1,5 +1,7 @@
 /* sb-presentation-window.c
  *
+ * The full-screen window the audience sees.
+ *
  * The window has a selection of its own: stepping through a presentation
  * never touches the briefing window's selection, filters or map, so that
  * ending it returns to that window exactly as it was.
@@ -8,6 +10,8 @@
  * shumate_map_go_to_full(): it zooms out on a long jump so the audience
  * sees where it goes, and it ends at exactly the step's camera whether
  * or not animations are on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-presentation-window"
@@ -18,7 +22,6 @@
 #include <math.h>
 
 #include "sb-export.h"
-#include "sb-presentation-actions.h"
 #include "sb-presentation-window.h"
 #include "sb-projection.h"
 #include "sb-pulse.h"
@@ -66,6 +69,26 @@ struct _SbPresentationWindow
 };
 
 G_DEFINE_FINAL_TYPE (SbPresentationWindow, sb_presentation_window, GTK_TYPE_WINDOW)
+
+/**
+ * sb_presentation_window_ensure_style:
+ *
+ * Loads the style of the presentation's windows, once.
+ */
+void
+sb_presentation_window_ensure_style (void)
+{
+  static GtkCssProvider *provider;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (provider != NULL || display == NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/com/example/SahelBrief/sb-presentation.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
 
 static gboolean
 animations_enabled (SbPresentationWindow *self)
@@ -377,7 +400,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 #endif
 
-  sb_map_view_set_symbol_scale (self->map_view, MAX (1.25, 1.6 * unit));
+  sb_map_view_set_symbol_scale (self->map_view, MAX (1.6, 1.8 * unit));
 }
 
 static gboolean
@@ -479,7 +502,7 @@ sb_presentation_window_init (SbPresentationWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  sb_presentation_ensure_style ();
+  sb_presentation_window_ensure_style ();
   self->size_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->size_provider),
@@ -491,7 +514,7 @@ sb_presentation_window_init (SbPresentationWindow *self)
   /* No hover summaries over the audience's picture. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (sb_map_view_get_map (self->map_view)), FALSE);
 
-  self->pulse = sb_pulse_new (sb_map_view_get_viewport (self->map_view));
+  self->pulse = sb_pulse_new (self->map_view);
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->pulse));
 
   key = gtk_event_controller_key_new ();

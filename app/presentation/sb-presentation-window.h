@@ -2,6 +2,8 @@
  *
  * The picture the audience sees: the live map full screen, a caption at
  * the bottom with the step number, and nothing else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
@@ -17,6 +19,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbPresentationWindow, sb_presentation_window, SB, PRESENTATION_WINDOW, GtkWindow)
 
+void                  sb_presentation_window_ensure_style (void);
 SbPresentationWindow *sb_presentation_window_new          (SbPresentation       *presentation,
                                                            ShumateMapSource     *tiles);
 SbPresentation       *sb_presentation_window_get_presentation (SbPresentationWindow *self);

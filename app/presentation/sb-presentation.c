@@ -1,26 +1,27 @@
 /* sb-presentation.c
  *
+ * A presentation: its slides, which one is shown, blanking, and its keys.
+ *
  * The keys are those slide software and clicker remotes use, so that a
  * briefer's hands already know them. While the screen is blanked, any key
  * brings the picture back and does nothing else: a presenter pressing a
  * key in the dark is asking for the picture, not for the next slide.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-presentation"
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "sb-format.h"
+#include "sb-framing.h"
 #include "sb-presentation.h"
-#include "sb-projection.h"
 #include "sb-step.h"
 
 #define MAX_DIGITS 4
-#define MIN_FRAME_ZOOM 2.0
-#define MAX_FRAME_ZOOM 9.0
 
 struct _SbPresentation
 {
@@ -277,42 +278,12 @@ sb_presentation_describe (SbPresentation *self,
   return TRUE;
 }
 
-static gboolean
-extend_by_entity (SbBriefing *briefing,
-                  SbEntity   *entity,
-                  double     *min_lat,
-                  double     *min_lon,
-                  double     *max_lat,
-                  double     *max_lon)
-{
-  gboolean found = FALSE;
-
-  if (SB_IS_ITEM (entity))
-    return sb_item_get_bounds (SB_ITEM (entity), min_lat, min_lon, max_lat, max_lon);
-
-  if (SB_IS_PLACE (entity))
-    {
-      sb_place_extend_bounds (SB_PLACE (entity), min_lat, min_lon, max_lat, max_lon);
-      return TRUE;
-    }
-
-  if (SB_IS_ACTOR (entity))
-    {
-      GPtrArray *items = sb_briefing_get_items_for_actor (briefing, SB_ACTOR (entity));
-
-      for (guint i = 0; items != NULL && i < items->len; i++)
-        found |= sb_item_get_bounds (g_ptr_array_index (items, i), min_lat, min_lon, max_lat, max_lon);
-    }
-
-  return found;
-}
-
 /**
  * sb_slide_get_camera:
  *
  * Computes where a view of @width × @height pixels goes for @slide: its
- * centre and zoom, or the zoom that fits what it frames with a margin, as
- * the map view frames a selection.
+ * centre and zoom, or what framing what it frames shows, as the map view
+ * frames a selection.
  *
  * Returns: %FALSE if the slide names no place
  */
@@ -325,9 +296,7 @@ sb_slide_get_camera (const SbSlide *slide,
                      double        *longitude,
                      double        *zoom)
 {
-  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE;
-  double max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
-  double span_x, span_y;
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
   gboolean found = FALSE;
 
   g_return_val_if_fail (slide != NULL, FALSE);
@@ -341,22 +310,11 @@ sb_slide_get_camera (const SbSlide *slide,
     }
 
   if (SB_IS_ITEM (slide->entity))
-    found = extend_by_entity (briefing, slide->entity, &min_lat, &min_lon, &max_lat, &max_lon);
+    found = sb_framing_add_entity (&bounds, briefing, NULL, slide->entity);
   for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
-    found |= extend_by_entity (briefing, g_ptr_array_index (slide->frame, i),
-                               &min_lat, &min_lon, &max_lat, &max_lon);
-  if (!found || width <= 0 || height <= 0)
-    return FALSE;
+    found |= sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide->frame, i));
 
-  span_x = MAX ((max_lon - min_lon) / 360.0, 1e-6);
-  span_y = MAX (sb_mercator_y (min_lat) - sb_mercator_y (max_lat), 1e-6);
-  *zoom = MIN (log2 (width * 0.85 / (SB_TILE_SIZE * span_x)),
-               log2 (height * 0.85 / (SB_TILE_SIZE * span_y)));
-  *zoom = CLAMP (*zoom, MIN_FRAME_ZOOM, MAX_FRAME_ZOOM);
-  *longitude = (min_lon + max_lon) / 2;
-  *latitude = sb_mercator_latitude ((sb_mercator_y (min_lat) + sb_mercator_y (max_lat)) / 2);
-
-  return TRUE;
+  return found && sb_framing_fit (&bounds, width, height, latitude, longitude, zoom);
 }
 
 guint

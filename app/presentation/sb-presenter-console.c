@@ -1,4 +1,10 @@
-/* sb-presenter-console.c */
+/* sb-presenter-console.c
+ *
+ * The presenter console on the other monitor: this step and the next, the
+ * notes, the clocks and the passage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-presenter-console"
 
@@ -7,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-export.h"
+#include "sb-presentation-window.h"
 #include "sb-presenter-console.h"
 #include "sb-source.h"
 
@@ -193,6 +200,7 @@ sb_presenter_console_init (SbPresenterConsole *self)
 {
   GtkEventController *key;
 
+  sb_presentation_window_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->preview_index = G_MAXUINT;
 

@@ -1,7 +1,12 @@
 /* sb-pulse.c
  *
+ * A ring that swells once around each highlighted statement as a slide
+ * appears.
+ *
  * Drawn in a widget of its own over the map, so the map's layers, which
  * draw into textures, are not redrawn on every frame of the pulse.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-pulse"
@@ -18,6 +23,7 @@ struct _SbPulse
 {
   GtkWidget parent_instance;
 
+  SbMapView *map_view;
   ShumateViewport *viewport;
   GArray *points;          /* of double[2]: latitude, longitude */
   gint64 start_time;
@@ -27,19 +33,25 @@ struct _SbPulse
 
 G_DEFINE_FINAL_TYPE (SbPulse, sb_pulse, GTK_TYPE_WIDGET)
 
+/* Where the map draws the statement: its symbol, on its area's card if
+ * it is known only to a country or region, or its arrow; never the middle
+ * of a country.
+ */
 static void
 add_item (SbPulse *self,
           SbItem  *item)
 {
-  double min_lat = G_MAXDOUBLE, min_lon = G_MAXDOUBLE, max_lat = -G_MAXDOUBLE, max_lon = -G_MAXDOUBLE;
-  double point[2];
+  SbProjection projection;
+  double point[2], x, y;
 
-  if (self->points->len >= MAX_RINGS ||
-      !sb_item_get_bounds (item, &min_lat, &min_lon, &max_lat, &max_lon))
+  if (self->points->len >= MAX_RINGS || self->map_view == NULL ||
+      !sb_map_view_locate_item (self->map_view, item, &x, &y))
     return;
 
-  point[0] = (min_lat + max_lat) / 2;
-  point[1] = (min_lon + max_lon) / 2;
+  sb_projection_init (&projection, self->viewport,
+                      gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                      gtk_widget_get_height (GTK_WIDGET (self->map_view)));
+  sb_projection_to_location (&projection, x, y, &point[0], &point[1]);
   g_array_append_val (self->points, point);
 }
 
@@ -181,6 +193,7 @@ sb_pulse_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
   self->tick = 0;
   g_clear_object (&self->viewport);
+  g_clear_weak_pointer (&self->map_view);
   g_clear_pointer (&self->points, g_array_unref);
 
   G_OBJECT_CLASS (sb_pulse_parent_class)->dispose (object);
@@ -203,15 +216,20 @@ sb_pulse_init (SbPulse *self)
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
+/**
+ * sb_pulse_new:
+ * @map_view: the map the pulse is drawn over, the same size
+ */
 SbPulse *
-sb_pulse_new (ShumateViewport *viewport)
+sb_pulse_new (SbMapView *map_view)
 {
   SbPulse *self;
 
-  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (SB_IS_MAP_VIEW (map_view), NULL);
 
   self = g_object_new (SB_TYPE_PULSE, NULL);
-  self->viewport = g_object_ref (viewport);
+  g_set_weak_pointer (&self->map_view, map_view);
+  self->viewport = g_object_ref (sb_map_view_get_viewport (map_view));
 
   return self;
 }

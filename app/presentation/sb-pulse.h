@@ -10,6 +10,7 @@
 #include <shumate/shumate.h>
 
 #include "sb-briefing.h"
+#include "sb-map-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbPulse, sb_pulse, SB, PULSE, GtkWidget)
 
-SbPulse  *sb_pulse_new        (ShumateViewport *viewport);
+SbPulse  *sb_pulse_new        (SbMapView       *map_view);
 void      sb_pulse_start      (SbPulse         *self,
                                SbBriefing      *briefing,
                                GPtrArray       *entities);

@@ -13,6 +13,8 @@
  *
  * The targets (issue 16): 100,000 incidents load in under 0.4 s and
  * 150 MB, 1,000,000 in under 3 s and 800 MB.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "bench-load"
@@ -28,6 +30,7 @@
 #include <string.h>
 
 #include "sb-briefing.h"
+#include "sb-json-string.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-writer.h"
@@ -67,47 +70,6 @@ typedef struct
   gboolean first[JSON_MAX_DEPTH];
   gboolean flat[JSON_MAX_DEPTH];
 } Json;
-
-static void
-append_escaped (GString    *out,
-                const char *string)
-{
-  const char *run = string;
-  const char *p;
-
-  g_string_append_c (out, '"');
-
-  for (p = string; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-        }
-      run = p + 1;
-    }
-
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
-}
 
 static void
 json_newline (Json *json)
@@ -172,7 +134,7 @@ json_member (Json       *json,
              const char *name)
 {
   json_separate (json);
-  append_escaped (json->out, name);
+  sb_json_append_string (json->out, name);
   g_string_append (json->out, ": ");
   json->after_key = TRUE;
 }
@@ -182,7 +144,7 @@ json_string (Json       *json,
              const char *value)
 {
   json_separate (json);
-  append_escaped (json->out, value);
+  sb_json_append_string (json->out, value);
 }
 
 static void

@@ -1,4 +1,10 @@
-/* bench-map.c: the map with many incidents: cluster build, pan and zoom frame times, memory. */
+/* bench-map.c
+ *
+ * The map with many incidents: cluster build, pan and zoom frame times,
+ * memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 /* For each size, writes an ACLED-style export (tests/acled-generator.c)
  * and measures, in a fresh process so that its memory is its own, the
@@ -327,7 +333,7 @@ run_one (const char *path,
   gtk_init ();
   adw_init ();
 
-  window = sb_window_new (NULL);
+  window = sb_window_new (NULL, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -344,7 +350,7 @@ run_one (const char *path,
 
   start = g_get_monotonic_time ();
   if (g_str_has_suffix (path, ".csv"))
-    sb_window_import (window, file, SB_IMPORT_ACLED);
+    sb_window_import (window, file, SB_IMPORT_FORMAT_ACLED, NULL);
   else
     sb_window_open (window, file);
   if (!sb_test_run_until (window_has_briefing, window, TIMEOUT_S * 1000))

@@ -1,4 +1,10 @@
-/* bench-pan.c: frame times of the briefing window's map while it pans programmatically. */
+/* bench-pan.c
+ *
+ * Frame times of the briefing window's map while it pans
+ * programmatically.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 /* Opens the window with the default briefing as the app does, waits until
  * the map has framed it, then pans the map from a tick callback: every
@@ -379,7 +385,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  window = sb_window_new (NULL);
+  window = sb_window_new (NULL, NULL);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
 

@@ -1,4 +1,10 @@
-/* bench-startup.c: time to first window and first frame, and peak memory, of an X11 program. */
+/* bench-startup.c
+ *
+ * Time to first window and first frame, and peak memory, of an X11
+ * program.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 /* Measures how long a GUI program takes from the moment it is started to
  * its first top-level window being mapped and to the first frame drawn

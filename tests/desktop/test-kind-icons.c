@@ -4,6 +4,8 @@
  * the app's resources, where GTK's icon theme finds it; each is an SVG that
  * loads at 16 px, drawn in one colour of fills only, as GTK recolours
  * symbolic icons by their fill. A new enum value without an icon fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <gtk/gtk.h>

@@ -18,6 +18,8 @@
  * --deprecations turns on GTK's builder debugging, which from GTK 4.10 on
  * names deprecated forms (such as <child> where a child property exists);
  * a file whose output mentions one fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "validate-ui"

@@ -7,6 +7,8 @@
  * bytes (sb-writer.h: "loading what it writes gives the same briefing").
  *
  * Built and run by build-aux/fuzz.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-fuzz"

@@ -8,6 +8,8 @@
  * message in UTF-8; no query runs past its budget.
  *
  * Built and run by build-aux/fuzz; its corpus is replayed by the tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-fuzz"

@@ -9,6 +9,8 @@
  * the progress never shows a size below "unknown".
  *
  * Built and run by build-aux/fuzz; its corpus is replayed by the tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-fuzz"

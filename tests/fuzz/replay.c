@@ -4,6 +4,8 @@
  * in each folder given (but README.md), as a TAP test: the corpora and
  * regressions are replayed by every test run, under the sanitizers in
  * CI, without libFuzzer or clang.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <glib.h>

@@ -1,4 +1,10 @@
-/* sb-format.c */
+/* sb-format.c
+ *
+ * The briefing's values in words for people, written the same way in
+ * every view.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "sb-format"
 

@@ -1,0 +1,329 @@
+/* sb-framing.c
+ *
+ * Framing shows what is known about a thing, no more precisely: a
+ * statement known only to a country frames the whole country, from the
+ * base map's outline; one known to a region frames the region. A point is
+ * framed with enough around it to tell where it is, its neighbouring towns
+ * and the nearest border, never a close-up of empty desert.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-framing"
+
+#include "config.h"
+
+#include "sb-basemap.h"
+#include "sb-framing.h"
+#include "sb-projection.h"
+
+#define MIN_ZOOM 2.0
+#define MAX_ZOOM 9.0
+#define FILL 0.85
+/* A point's surroundings: at least this far around it … */
+#define CONTEXT_MIN_KM 60.0
+/* … out to its nearest towns and border, if they lie within these. */
+#define CONTEXT_TOWNS 2
+#define CONTEXT_TOWN_KM 250.0
+#define CONTEXT_BORDER_KM 300.0
+/* A town this close is the place itself (Gao for Gao airport). */
+#define SAME_PLACE_KM 12.0
+#define UNKNOWN_COUNTRY_KM 500.0
+
+static double
+km_to_unit (double km,
+            double lat)
+{
+  return km / (40075.016686 * MAX (0.05, cos (lat * G_PI / 180.0)));
+}
+
+static void
+add_unit_point (SbBounds *bounds,
+                double    x,
+                double    y)
+{
+  sb_bounds_add_point (bounds, sb_mercator_latitude (y), x * 360.0 - 180.0);
+}
+
+static gboolean
+add_country (SbBounds   *bounds,
+             const char *iso_a3)
+{
+  SbBasemap *basemap = sb_basemap_get_default ();
+  const SbBasemapFeature *country;
+  const SbBasemapCountryShape *shape;
+
+  if (iso_a3 == NULL || (country = sb_basemap_lookup_country (basemap, iso_a3)) == NULL)
+    return FALSE;
+
+  shape = sb_basemap_get_country_shape (basemap, country);
+  add_unit_point (bounds, shape->min_x, shape->min_y);
+  add_unit_point (bounds, shape->max_x, shape->max_y);
+  return TRUE;
+}
+
+/* The towns around a point and the nearest border, so that a room can
+ * tell where the point is.
+ */
+static void
+add_surroundings (SbBounds *bounds,
+                  double    lat,
+                  double    lon)
+{
+  SbBasemap *basemap = sb_basemap_get_default ();
+  const SbBasemapFeature *towns[CONTEXT_TOWNS + 1];
+  double x = sb_mercator_x (lon), y = sb_mercator_y (lat);
+  double border_x, border_y;
+  guint n, added = 0;
+
+  n = sb_basemap_nearest_places (basemap, x, y, km_to_unit (CONTEXT_TOWN_KM, lat),
+                                 G_N_ELEMENTS (towns), towns);
+  for (guint i = 0; i < n && added < CONTEXT_TOWNS; i++)
+    {
+      if (hypot (towns[i]->label_x - x, towns[i]->label_y - y) < km_to_unit (SAME_PLACE_KM, lat))
+        continue;
+
+      add_unit_point (bounds, towns[i]->label_x, towns[i]->label_y);
+      added++;
+    }
+
+  if (sb_basemap_nearest_border (basemap, x, y, km_to_unit (CONTEXT_BORDER_KM, lat), &border_x, &border_y))
+    add_unit_point (bounds, border_x, border_y);
+}
+
+/**
+ * sb_framing_add_place:
+ * @context: whether to add a point's surroundings (what framing shows), or
+ *   only the ground the place covers
+ *
+ * Extends @bounds by what framing @place shows: its outline when it has
+ * one (a district imported for reference), its whole country, its
+ * region, or the point with its uncertainty and, with @context, its
+ * neighbouring towns and nearest border.
+ *
+ * Returns: %TRUE (a place always has a location)
+ */
+gboolean
+sb_framing_add_place (SbBounds *bounds,
+                      SbPlace  *place,
+                      gboolean  context)
+{
+  const SbGeometry *geometry;
+  double lat, lon;
+
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (SB_IS_PLACE (place), FALSE);
+
+  geometry = sb_place_get_geometry (place);
+  if (geometry != NULL)
+    {
+      sb_bounds_add_point (bounds, geometry->min_lat, geometry->min_lon);
+      sb_bounds_add_point (bounds, geometry->max_lat, geometry->max_lon);
+      return TRUE;
+    }
+
+  lat = sb_place_get_latitude (place);
+  lon = sb_place_get_longitude (place);
+
+  switch (sb_place_get_precision (place))
+    {
+    case SB_PLACE_PRECISION_COUNTRY:
+      if (!add_country (bounds, sb_place_get_country (place)))
+        sb_bounds_add_circle (bounds, lat, lon, sb_place_has_radius (place) ?
+                              sb_place_get_radius_km (place) : UNKNOWN_COUNTRY_KM);
+      break;
+
+    case SB_PLACE_PRECISION_REGION:
+      sb_bounds_add_circle (bounds, lat, lon, sb_place_get_radius_km (place));
+      break;
+
+    case SB_PLACE_PRECISION_POINT:
+    case SB_PLACE_PRECISION_NEAR:
+    default:
+      sb_bounds_add_circle (bounds, lat, lon, sb_place_get_radius_km (place));
+      if (context)
+        {
+          sb_bounds_add_circle (bounds, lat, lon, CONTEXT_MIN_KM);
+          add_surroundings (bounds, lat, lon);
+        }
+      break;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sb_framing_add_item:
+ *
+ * Extends @bounds by what framing @item shows: its outline, or its places
+ * as sb_framing_add_place() frames them.
+ *
+ * Returns: %TRUE if @item has a location
+ */
+gboolean
+sb_framing_add_item (SbBounds *bounds,
+                     SbItem   *item,
+                     gboolean  context)
+{
+  const SbGeometry *geometry;
+  SbPlace *places[2];
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (SB_IS_ITEM (item), FALSE);
+
+  geometry = sb_item_get_geometry (item);
+  if (geometry != NULL)
+    {
+      sb_bounds_add_point (bounds, geometry->min_lat, geometry->min_lon);
+      sb_bounds_add_point (bounds, geometry->max_lat, geometry->max_lon);
+      found = TRUE;
+    }
+
+  places[0] = sb_item_get_origin (item);
+  places[1] = sb_item_get_place (item);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (places[i] != NULL)
+      found |= sb_framing_add_place (bounds, places[i], context);
+
+  return found;
+}
+
+/**
+ * sb_framing_add_entity:
+ * @selection: (nullable): when given, an actor stands for its statements
+ *   that @selection shows; else for all of them
+ *
+ * Extends @bounds by what framing @entity (a statement, place or actor)
+ * shows.
+ *
+ * Returns: %TRUE if @entity has anything to frame
+ */
+gboolean
+sb_framing_add_entity (SbBounds    *bounds,
+                       SbBriefing  *briefing,
+                       SbSelection *selection,
+                       SbEntity    *entity)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (!briefing || SB_IS_BRIEFING (briefing), FALSE);
+
+  if (SB_IS_ITEM (entity))
+    return sb_framing_add_item (bounds, SB_ITEM (entity), TRUE);
+
+  if (SB_IS_PLACE (entity))
+    return sb_framing_add_place (bounds, SB_PLACE (entity), TRUE);
+
+  if (SB_IS_ACTOR (entity) && briefing != NULL)
+    {
+      GPtrArray *items = sb_briefing_get_items_for_actor (briefing, SB_ACTOR (entity));
+
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        {
+          SbItem *item = g_ptr_array_index (items, i);
+
+          if (selection == NULL || sb_selection_item_is_visible (selection, item))
+            found |= sb_framing_add_item (bounds, item, TRUE);
+        }
+    }
+
+  return found;
+}
+
+/* Places for reference, as the areas layer draws them. */
+static gboolean
+add_reference_places (SbBounds    *bounds,
+                      SbBriefing  *briefing,
+                      SbSelection *selection)
+{
+  GListModel *places = sb_briefing_get_places (briefing);
+  gboolean found = FALSE;
+
+  if (selection != NULL && !(sb_selection_get_layers (selection) & SB_LAYER_AREAS))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+
+      if (sb_place_is_reference (place))
+        found |= sb_framing_add_place (bounds, place, FALSE);
+    }
+
+  return found;
+}
+
+/**
+ * sb_framing_add_briefing:
+ * @selection: (nullable): when given, only the statements it shows
+ *
+ * Extends @bounds by every statement of @briefing, the countries it names
+ * whole: how a briefing opens. A briefing with no statement to show but
+ * places for reference (boundaries imported from GeoJSON) frames those.
+ *
+ * Returns: %TRUE if anything has a location
+ */
+gboolean
+sb_framing_add_briefing (SbBounds    *bounds,
+                         SbBriefing  *briefing,
+                         SbSelection *selection)
+{
+  GListModel *items;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), FALSE);
+
+  items = sb_briefing_get_all_items (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      /* Each point's surroundings would only widen the whole. */
+      if (selection == NULL || sb_selection_item_is_visible (selection, item))
+        found |= sb_framing_add_item (bounds, item, FALSE);
+    }
+
+  if (!found)
+    found = add_reference_places (bounds, briefing, selection);
+
+  return found;
+}
+
+/**
+ * sb_framing_fit:
+ * @width: (in pixels) the view's
+ *
+ * Computes the centre and zoom at which @bounds fills a view of @width ×
+ * @height pixels with a margin, as close as framing goes.
+ *
+ * Returns: %FALSE if @bounds is empty or the view has no size
+ */
+gboolean
+sb_framing_fit (const SbBounds *bounds,
+                double          width,
+                double          height,
+                double         *latitude,
+                double         *longitude,
+                double         *zoom)
+{
+  double span_x, span_y;
+
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (sb_bounds_is_empty (bounds) || width <= 0 || height <= 0)
+    return FALSE;
+
+  /* Fractions of the world's width and Mercator height the box spans. */
+  span_x = MAX ((bounds->max_lon - bounds->min_lon) / 360.0, 1e-6);
+  span_y = MAX (sb_mercator_y (bounds->min_lat) - sb_mercator_y (bounds->max_lat), 1e-6);
+  *zoom = MIN (log2 (width * FILL / (SB_TILE_SIZE * span_x)),
+               log2 (height * FILL / (SB_TILE_SIZE * span_y)));
+  *zoom = CLAMP (*zoom, MIN_ZOOM, MAX_ZOOM);
+  *longitude = (bounds->min_lon + bounds->max_lon) / 2;
+  *latitude = sb_mercator_latitude ((sb_mercator_y (bounds->min_lat) + sb_mercator_y (bounds->max_lat)) / 2);
+
+  return TRUE;
+}

@@ -1,0 +1,231 @@
+/* sb-map-arrows.c
+ *
+ * Where arrows go: from a point or the edge of a country's or region's
+ * card to another; a movement known at one end is a short arrow into or
+ * out of it, on whichever side is free.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-map-arrows"
+
+#include "config.h"
+
+#include "sb-map-layout-private.h"
+
+#define STUB_LENGTH 70.0
+
+/* Where a line from the card's middle towards (x, y) leaves the card. */
+static void
+card_edge_towards (const SbMapCard *card,
+                   double           x,
+                   double           y,
+                   double          *edge_x,
+                   double          *edge_y)
+{
+  double cx = card->box.origin.x + card->box.size.width / 2;
+  double cy = card->box.origin.y + card->box.size.height / 2;
+  double dx = x - cx, dy = y - cy;
+  double hw = card->box.size.width / 2 + 4, hh = card->box.size.height / 2 + 4;
+  double t = MIN (fabs (dx) > 1e-9 ? hw / fabs (dx) : G_MAXDOUBLE,
+                  fabs (dy) > 1e-9 ? hh / fabs (dy) : G_MAXDOUBLE);
+
+  if (t >= 1 || t == G_MAXDOUBLE)
+    {
+      *edge_x = cx;
+      *edge_y = cy;
+      return;
+    }
+
+  *edge_x = cx + dx * t;
+  *edge_y = cy + dy * t;
+}
+
+static void
+card_center (const SbMapCard *card,
+             double          *x,
+             double          *y)
+{
+  *x = card->box.origin.x + card->box.size.width / 2;
+  *y = card->box.origin.y + card->box.size.height / 2;
+}
+
+/* How much a short arrow from (x0, y0) to its free end (x1, y1) would
+ * cover; a free end by a card or a town would seem to come from there.
+ */
+static double
+stub_cost (SbMapBuilder *builder,
+           double        x0,
+           double        y0,
+           double        x1,
+           double        y1)
+{
+  graphene_rect_t end = GRAPHENE_RECT_INIT (x1 - 24, y1 - 24, 48, 48);
+  double cost = 0;
+
+  for (guint s = 0; s <= 8; s++)
+    {
+      graphene_rect_t dot = GRAPHENE_RECT_INIT (x0 + (x1 - x0) * s / 8 - 4, y0 + (y1 - y0) * s / 8 - 4, 8, 8);
+
+      cost += _sb_map_overlap_area (builder->obstacles, &dot) + _sb_map_overlap_area (builder->arrow_marks, &dot) * 6;
+    }
+
+  for (guint i = 0; i < builder->layout->cards->len; i++)
+    if (graphene_rect_intersection (&g_array_index (builder->layout->cards, SbMapCard, i).box, &end, NULL))
+      cost += 3000;
+
+  return cost + _sb_map_overlap_area (builder->town_names, &end) * 2;
+}
+
+/* A movement that the source gives only one end of is a short arrow into
+ * (or out of) it, from whichever side is free; up and to the left (into)
+ * or right (out of) when all are.
+ */
+static void
+layout_stub (SbMapBuilder    *builder,
+             const SbMapCard *card,
+             gboolean         into,
+             double          *x0,
+             double          *y0,
+             double          *x1,
+             double          *y1)
+{
+  static const double angles[] = { -127, -53, 180, 0, -90, 127, 53, 90 };
+  static const double lengths[] = { STUB_LENGTH, STUB_LENGTH * 1.6 };
+  double best = G_MAXDOUBLE;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+    for (guint a = 0; a < G_N_ELEMENTS (angles); a++)
+      {
+        double angle = (into ? angles[a] : -180 - angles[a]) * G_PI / 180;
+        double dx = cos (angle), dy = sin (angle), ex, ey, fx, fy, cost;
+
+        if (card != NULL)
+          {
+            double cx, cy;
+
+            card_center (card, &cx, &cy);
+            card_edge_towards (card, cx + dx * 1000, cy + dy * 1000, &ex, &ey);
+          }
+        else
+          {
+            ex = into ? *x1 : *x0;
+            ey = into ? *y1 : *y0;
+          }
+        fx = ex + dx * lengths[l];
+        fy = ey + dy * lengths[l];
+
+        /* The preferred side and length win ties, and small overlaps. */
+        cost = stub_cost (builder, ex + dx * 6, ey + dy * 6, fx, fy) + a * 20 + l * 150;
+        if (cost < best)
+          {
+            best = cost;
+            *x0 = into ? fx : ex;
+            *y0 = into ? fy : ey;
+            *x1 = into ? ex : fx;
+            *y1 = into ? ey : fy;
+          }
+      }
+}
+
+static gboolean
+layout_arrow (SbMapBuilder *builder,
+              SbItem       *item,
+              guint         index,
+              gboolean      stubs,
+              SbMapArrow   *arrow)
+{
+  SbPlace *origin = sb_item_get_origin (item);
+  SbPlace *destination = sb_item_get_place (item);
+  const SbMapCard *from = origin && sb_map_layout_uses_cards (origin) ?
+                          sb_map_layout_find_card (builder->layout, origin) : NULL;
+  const SbMapCard *to = destination && sb_map_layout_uses_cards (destination) ?
+                        sb_map_layout_find_card (builder->layout, destination) : NULL;
+  double length, bend;
+
+  if ((origin == NULL && destination == NULL) || stubs != (origin == NULL || destination == NULL))
+    return FALSE;
+
+  if (origin != NULL && from == NULL)
+    sb_projection_to_widget (builder->projection, sb_place_get_latitude (origin), sb_place_get_longitude (origin),
+                             &arrow->x0, &arrow->y0);
+  if (destination != NULL && to == NULL)
+    sb_projection_to_widget (builder->projection, sb_place_get_latitude (destination),
+                             sb_place_get_longitude (destination), &arrow->x1, &arrow->y1);
+
+  if (origin == NULL)
+    layout_stub (builder, to, TRUE, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
+  else if (destination == NULL)
+    layout_stub (builder, from, FALSE, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
+  else if (from != NULL && to != NULL)
+    {
+      double fx, fy, tx, ty;
+
+      if (from == to)
+        return FALSE;
+      card_center (from, &fx, &fy);
+      card_center (to, &tx, &ty);
+      card_edge_towards (from, tx, ty, &arrow->x0, &arrow->y0);
+      card_edge_towards (to, fx, fy, &arrow->x1, &arrow->y1);
+    }
+  else if (from != NULL)
+    card_edge_towards (from, arrow->x1, arrow->y1, &arrow->x0, &arrow->y0);
+  else if (to != NULL)
+    card_edge_towards (to, arrow->x0, arrow->y0, &arrow->x1, &arrow->y1);
+
+  arrow->item = item;
+  arrow->from_point = origin != NULL && from == NULL;
+  arrow->selected = sb_map_layout_emphasis (builder->selection, item, &arrow->dimmed);
+
+  length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
+  bend = (index % 2 ? -0.16 : 0.16) * length;
+  arrow->cx = (arrow->x0 + arrow->x1) / 2 - bend * (arrow->y1 - arrow->y0) / MAX (length, 1);
+  arrow->cy = (arrow->y0 + arrow->y1) / 2 + bend * (arrow->x1 - arrow->x0) / MAX (length, 1);
+
+  return length > 1;
+}
+
+void
+sb_map_arrow_point_at (const SbMapArrow *arrow,
+                       double            t,
+                       double           *x,
+                       double           *y)
+{
+  double u = 1 - t;
+
+  *x = u * u * arrow->x0 + 2 * u * t * arrow->cx + t * t * arrow->x1;
+  *y = u * u * arrow->y0 + 2 * u * t * arrow->cy + t * t * arrow->y1;
+}
+
+/* Arrows between two known places first, as they cannot move; then the
+ * short ones, which choose a free side.
+ */
+void
+_sb_map_arrows_collect (SbMapBuilder *builder,
+                        gboolean      stubs)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
+  GListModel *movements = sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
+      SbMapArrow arrow = { 0, };
+
+      if (!sb_selection_item_is_visible (builder->selection, item) ||
+          !layout_arrow (builder, item, i, stubs, &arrow))
+        continue;
+
+      g_array_append_val (builder->layout->arrows, arrow);
+
+      /* The towns' names keep clear of the line. */
+      for (guint s = 0; s <= 16; s++)
+        {
+          double x, y;
+
+          sb_map_arrow_point_at (&arrow, s / 16.0, &x, &y);
+          g_array_append_val (builder->arrow_marks, GRAPHENE_RECT_INIT (x - 4, y - 4, 8, 8));
+        }
+    }
+}
+

@@ -1,0 +1,68 @@
+/* sb-map-layout-private.h
+ *
+ * What the parts of the layout share while it is built: the layout in
+ * the making and what labels and cards keep clear of.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sb-map-layout.h"
+
+G_BEGIN_DECLS
+
+#define SB_MAP_INCIDENT_RADIUS 9.0
+#define SB_MAP_TOWN_DOT 3.0
+
+typedef struct
+{
+  SbSelection *selection;
+  const SbProjection *projection;
+  const graphene_rect_t *view;   /* nullable */
+  SbMapLayout *layout;
+  PangoLayout *text;
+  GArray *obstacles;       /* of graphene_rect_t: what cards and labels avoid */
+  GArray *town_names;      /* of graphene_rect_t: where towns' names would go; cards avoid them */
+  GArray *base_towns;      /* of graphene_rect_t: the base map's towns; cards avoid them if they can */
+  GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
+  GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
+} SbMapBuilder;
+
+/* Boxes here are never of negative size: no need for graphene's care,
+ * which costs most of the layout's time.
+ */
+static inline double
+sb_map_rect_overlap (const graphene_rect_t *a,
+                     const graphene_rect_t *b)
+{
+  double width = MIN (a->origin.x + a->size.width, b->origin.x + b->size.width) - MAX (a->origin.x, b->origin.x);
+  double height = MIN (a->origin.y + a->size.height, b->origin.y + b->size.height) - MAX (a->origin.y, b->origin.y);
+
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+double _sb_map_overlap_area     (GArray                *boxes,
+                                 const graphene_rect_t *box);
+void   _sb_map_add_obstacle     (SbMapBuilder          *builder,
+                                 double                 x,
+                                 double                 y,
+                                 double                 width,
+                                 double                 height);
+void   _sb_map_measure          (SbMapBuilder          *builder,
+                                 SbMapFont              font,
+                                 const char            *text,
+                                 double                *width,
+                                 double                *height);
+
+int    _sb_map_cards_get        (SbMapBuilder          *builder,
+                                 SbPlace               *place);
+void   _sb_map_cards_count      (SbMapBuilder          *builder,
+                                 SbIncidentClusters    *clusters,
+                                 gboolean               emphasised);
+void   _sb_map_cards_place      (SbMapBuilder          *builder);
+
+void   _sb_map_arrows_collect   (SbMapBuilder          *builder,
+                                 gboolean               stubs);
+
+G_END_DECLS

@@ -1,0 +1,809 @@
+/* sb-map-layout.c
+ *
+ * Placed in order of what may not move: the towns the briefing mentions
+ * and the symbols at exact places first; then each country's or region's
+ * card, inside its area and clear of those, as near its middle as room
+ * allows; then the arrows between two known places, which end at a
+ * card's edge or a point; then the names of areas (held ground, risk)
+ * inside them where room is left, and of outlines imported for
+ * reference; then the short arrows of movements
+ * known at one end, on a free side; then the towns' names, clear of
+ * symbols, cards and arrows; last the countries' names where no card
+ * names them, and the actors' names by their symbols, where room is left.
+ *
+ * Everything is placed relative to fixed places on the map, never to the
+ * edges of the view, so that a layout computed for a larger texture puts
+ * everything where a layout for the view does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-map-layout"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "sb-cluster-symbols.h"
+#include "sb-map-layout-private.h"
+#include "sb-mentioned-places.h"
+
+
+void
+sb_map_layout_set_font (PangoLayout *layout,
+                        SbMapFont    font)
+{
+  static const char * const fonts[] = {
+    [SB_MAP_FONT_LABEL] = "Sans Bold 9.5",
+    [SB_MAP_FONT_TITLE] = "Sans Bold 10",
+    [SB_MAP_FONT_TOWN] = "Sans Bold 9.5",
+    [SB_MAP_FONT_CAPITAL] = "Sans Bold 10.5",
+    [SB_MAP_FONT_AREA] = "Sans Italic Bold 10",
+    [SB_MAP_FONT_COUNTRY] = "Sans 8.5",
+  };
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (fonts[font]);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_alignment (layout, font == SB_MAP_FONT_AREA ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+}
+
+void
+_sb_map_measure (SbMapBuilder *builder,
+                 SbMapFont     font,
+                 const char   *text,
+                 double       *width,
+                 double       *height)
+{
+  PangoRectangle extents;
+
+  sb_map_layout_set_font (builder->text, font);
+  pango_layout_set_text (builder->text, text, -1);
+  pango_layout_get_pixel_extents (builder->text, NULL, &extents);
+  *width = extents.width;
+  *height = extents.height;
+}
+
+/**
+ * sb_map_layout_emphasis:
+ * @dimmed: (out): whether to draw @item faded, behind a selected actor's
+ *   statements
+ *
+ * Returns: whether @item is the selection, highlighted, or a selected
+ *   actor's
+ */
+gboolean
+sb_map_layout_emphasis (SbSelection *selection,
+                        SbItem      *item,
+                        gboolean    *dimmed)
+{
+  SbEntity *selected = sb_selection_get_selected (selection);
+
+  *dimmed = FALSE;
+
+  if (selected == SB_ENTITY (item) || sb_selection_is_highlighted (selection, item))
+    return TRUE;
+
+  if (SB_IS_ACTOR (selected))
+    *dimmed = !sb_item_involves_actor (item, SB_ACTOR (selected));
+
+  return FALSE;
+}
+
+/**
+ * sb_map_layout_symbol_radius:
+ *
+ * Returns: how large @item's symbol is drawn at a point: an incident's
+ *   badge, or a deployment growing with the logarithm of its strength
+ *   (50 → 10 px, 1,000 → 13 px)
+ */
+double
+sb_map_layout_symbol_radius (SbItem *item)
+{
+  const SbQuantity *strength;
+
+  if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
+    return SB_MAP_INCIDENT_RADIUS;
+
+  strength = sb_item_get_strength (item);
+  if (!sb_quantity_is_set (strength))
+    return 9.0;
+
+  return CLAMP (6.5 + 2.2 * log10 (MAX (sb_quantity_get_typical (strength), 1)), 8.0, 16.0);
+}
+
+/**
+ * sb_map_layout_uses_cards:
+ *
+ * Returns: whether what happens at @place goes on its area's card: a
+ *   country or a region is no point
+ */
+gboolean
+sb_map_layout_uses_cards (SbPlace *place)
+{
+  SbPlacePrecision precision = sb_place_get_precision (place);
+
+  return precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION;
+}
+
+double
+_sb_map_overlap_area (GArray                *boxes,
+                      const graphene_rect_t *box)
+{
+  const graphene_rect_t *rects = (const graphene_rect_t *) (gpointer) boxes->data;
+  double total = 0;
+
+  for (guint i = 0; i < boxes->len; i++)
+    total += sb_map_rect_overlap (&rects[i], box);
+
+  return total;
+}
+
+/* The boxes of @boxes that reach into @region. */
+static GArray *
+boxes_near (GArray                *boxes,
+            const graphene_rect_t *region)
+{
+  GArray *near = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (sb_map_rect_overlap (&g_array_index (boxes, graphene_rect_t, i), region) > 0)
+      g_array_append_val (near, g_array_index (boxes, graphene_rect_t, i));
+
+  return near;
+}
+
+void
+_sb_map_add_obstacle (SbMapBuilder *builder,
+                      double        x,
+                      double        y,
+                      double        width,
+                      double        height)
+{
+  graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
+
+  g_array_append_val (builder->obstacles, box);
+}
+
+/* Towns */
+
+static void
+collect_towns (SbMapBuilder *builder)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+
+  for (guint i = 0; i < towns->len; i++)
+    {
+      SbMapTown town = { g_ptr_array_index (towns, i), };
+      double width, height;
+
+      sb_projection_unit_to_widget (builder->projection, town.town->label_x, town.town->label_y, &town.x, &town.y);
+      _sb_map_measure (builder, town.town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN, town.town->name, &width, &height);
+
+      /* Where the name would go: cards keep clear of it. */
+      graphene_rect_init (&town.label, town.x + SB_MAP_TOWN_DOT + 3, town.y - height / 2, width, height);
+      _sb_map_add_obstacle (builder, town.x - SB_MAP_TOWN_DOT - 1, town.y - SB_MAP_TOWN_DOT - 1, 2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2);
+      g_array_append_val (builder->town_names, town.label);
+      g_array_append_val (builder->layout->towns, town);
+    }
+}
+
+/* The base map's towns at this zoom, as it would name them: cards rather
+ * cover desert than Timbuktu.
+ */
+static void
+collect_base_towns (SbMapBuilder *builder)
+{
+  const SbBasemapFile *file = sb_basemap_get_sahel (sb_basemap_get_default ());
+  int max_rank = (int) floor ((builder->projection->zoom - 3.0) * 2.0);
+
+  for (guint i = 0; i < file->features->len; i++)
+    {
+      const SbBasemapFeature *town = g_ptr_array_index (file->features, i);
+      double x, y;
+
+      if (town->kind != SB_BASEMAP_PLACE || town->name == NULL ||
+          town->scalerank > max_rank + (town->is_capital ? 1 : 0))
+        continue;
+
+      sb_projection_unit_to_widget (builder->projection, town->label_x, town->label_y, &x, &y);
+      g_array_append_val (builder->base_towns,
+                          GRAPHENE_RECT_INIT (x - 3, y - 7, 8 + 7 * strlen (town->name), 14));
+    }
+}
+
+/* Symbols at points */
+
+static int
+compare_marks_for_grouping (gconstpointer a,
+                            gconstpointer b)
+{
+  const SbMapMark *ma = a, *mb = b;
+
+  if (ma->anchor_x != mb->anchor_x)
+    return ma->anchor_x < mb->anchor_x ? -1 : 1;
+  return ma->anchor_y < mb->anchor_y ? -1 : ma->anchor_y > mb->anchor_y;
+}
+
+/* Symbols that would overlap are set in a ring around their common spot. */
+static void
+spread_groups (GArray *marks)
+{
+  g_array_sort (marks, compare_marks_for_grouping);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      SbMapMark *first = &g_array_index (marks, SbMapMark, i);
+      g_autoptr(GPtrArray) members = NULL;
+      double ring, max_radius = 0;
+
+      if (first->displaced)
+        continue;
+
+      members = g_ptr_array_new ();
+      g_ptr_array_add (members, first);
+
+      for (guint j = i + 1; j < marks->len; j++)
+        {
+          SbMapMark *other = &g_array_index (marks, SbMapMark, j);
+
+          if (!other->displaced &&
+              hypot (other->anchor_x - first->anchor_x, other->anchor_y - first->anchor_y) <
+              (first->radius + other->radius) * 0.9)
+            {
+              other->displaced = TRUE;
+              g_ptr_array_add (members, other);
+            }
+        }
+
+      if (members->len < 2)
+        continue;
+
+      for (guint m = 0; m < members->len; m++)
+        max_radius = MAX (max_radius, ((SbMapMark *) g_ptr_array_index (members, m))->radius);
+
+      ring = MAX (max_radius * 1.9, members->len * (2 * max_radius + 5) / (2 * G_PI));
+      for (guint m = 0; m < members->len; m++)
+        {
+          SbMapMark *mark = g_ptr_array_index (members, m);
+          double angle = -G_PI / 2 + 2 * G_PI * m / members->len;
+
+          mark->x = first->anchor_x + ring * cos (angle);
+          mark->y = first->anchor_y + ring * sin (angle);
+          mark->displaced = TRUE;
+        }
+    }
+}
+
+static gboolean
+is_drawn_as_symbol (SbItem *item)
+{
+  SbItemKind kind = sb_item_get_kind (item);
+
+  return kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_INCIDENT;
+}
+
+static void
+collect_marks (SbMapBuilder *builder)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
+  GListModel *items = sb_briefing_get_all_items (briefing);
+  gboolean clustered = sb_incident_clusters_wanted (briefing);
+  GArray *marks = builder->layout->marks;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      SbPlace *place = sb_item_get_place (item);
+      SbMapMark mark = { item, };
+
+      if (place == NULL || !is_drawn_as_symbol (item) ||
+          (clustered && sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT) ||
+          !sb_selection_item_is_visible (builder->selection, item))
+        continue;
+
+      mark.selected = sb_map_layout_emphasis (builder->selection, item, &mark.dimmed);
+      mark.radius = sb_map_layout_symbol_radius (item);
+      mark.card = -1;
+
+      if (sb_map_layout_uses_cards (place))
+        {
+          mark.card = _sb_map_cards_get (builder, place);
+          g_array_index (builder->layout->cards, SbMapCard, mark.card).n_marks++;
+        }
+      else
+        {
+          sb_projection_to_widget (builder->projection, sb_place_get_latitude (place),
+                                   sb_place_get_longitude (place), &mark.anchor_x, &mark.anchor_y);
+          mark.x = mark.anchor_x;
+          mark.y = mark.anchor_y;
+        }
+
+      g_array_append_val (marks, mark);
+    }
+
+  /* Only symbols at points are spread; the grouping sorts them, so card
+   * members stay in the briefing's order by being set apart first.
+   */
+  {
+    g_autoptr(GArray) at_points = g_array_new (FALSE, FALSE, sizeof (SbMapMark));
+    g_autoptr(GArray) on_cards = g_array_new (FALSE, FALSE, sizeof (SbMapMark));
+
+    for (guint i = 0; i < marks->len; i++)
+      {
+        SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
+
+        g_array_append_val (mark->card < 0 ? at_points : on_cards, *mark);
+      }
+
+    spread_groups (at_points);
+    g_array_set_size (marks, 0);
+    g_array_append_vals (marks, on_cards->data, on_cards->len);
+    g_array_append_vals (marks, at_points->data, at_points->len);
+  }
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
+
+      if (mark->card < 0)
+        _sb_map_add_obstacle (builder, mark->x - mark->radius - 2, mark->y - mark->radius - 2,
+                      2 * mark->radius + 4, 2 * mark->radius + 4);
+    }
+}
+
+/* Countries and regions that arrows start or end at need a card (their
+ * name) to point to, even when nothing else is drawn there.
+ */
+static void
+collect_arrow_cards (SbMapBuilder *builder)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
+  GListModel *movements = sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
+      SbPlace *places[] = { sb_item_get_origin (item), sb_item_get_place (item) };
+
+      if (!sb_selection_item_is_visible (builder->selection, item))
+        continue;
+
+      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+        if (places[p] != NULL && sb_map_layout_uses_cards (places[p]))
+          _sb_map_cards_get (builder, places[p]);
+    }
+}
+
+/* Areas' names */
+
+static gboolean
+box_is_inside (const SbProjection    *projection,
+               const SbGeometry      *geometry,
+               const graphene_rect_t *box)
+{
+  for (guint i = 0; i <= 2; i++)
+    for (guint j = 0; j <= 2; j++)
+      {
+        double lat, lon;
+
+        sb_projection_to_location (projection, box->origin.x + box->size.width * i / 2,
+                                   box->origin.y + box->size.height * j / 2, &lat, &lon);
+        if (!sb_geometry_contains (geometry, lon, lat))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* An area's name goes inside it, clear of symbols, cards and towns, as
+ * near its middle as can be; wider first, as fewer lines read better. Nowhere
+ * rather than outside it.
+ */
+static void
+place_area_name (SbMapBuilder     *builder,
+                 SbMapAreaName     name,
+                 const SbGeometry *geometry)
+{
+  const double widths[] = { 240, 170, 120, 90 };
+  const guint steps = 16;
+  SbEntity *entity = name.area ? SB_ENTITY (name.area) : SB_ENTITY (name.reference);
+  double x1, y1, x2, y2, best = G_MAXDOUBLE;
+
+  sb_projection_to_widget (builder->projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
+  sb_projection_to_widget (builder->projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
+  if (x2 - x1 < 60 || y2 - y1 < 30)
+    return;
+
+  graphene_rect_t region = GRAPHENE_RECT_INIT (x1 - 150, y1 - 80, x2 - x1 + 300, y2 - y1 + 160);
+  g_autoptr(GArray) obstacles = boxes_near (builder->obstacles, &region);
+  g_autoptr(GArray) town_names = boxes_near (builder->town_names, &region);
+  g_autoptr(GArray) arrow_marks = boxes_near (builder->arrow_marks, &region);
+
+  sb_map_layout_set_font (builder->text, SB_MAP_FONT_AREA);
+  pango_layout_set_text (builder->text, sb_entity_get_label (entity), -1);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths) && best == G_MAXDOUBLE; w++)
+    {
+      int width = (int) (MIN (widths[w], (x2 - x1) * 0.9) * PANGO_SCALE);
+      PangoRectangle extents;
+
+      pango_layout_set_width (builder->text, width);
+      pango_layout_get_pixel_extents (builder->text, NULL, &extents);
+
+      for (guint i = 0; i <= steps; i++)
+        for (guint j = 0; j <= steps; j++)
+          {
+            double cx = x1 + (x2 - x1) * i / steps, cy = y1 + (y2 - y1) * j / steps;
+            double distance = hypot (cx - (x1 + x2) / 2, (cy - (y1 + y2) / 2) * 1.5);
+            graphene_rect_t box = GRAPHENE_RECT_INIT (cx - extents.width / 2.0, cy - extents.height / 2.0,
+                                                      extents.width, extents.height);
+            double cost = distance + _sb_map_overlap_area (arrow_marks, &box) * 10;
+
+            if (cost < best && _sb_map_overlap_area (obstacles, &box) == 0 &&
+                _sb_map_overlap_area (town_names, &box) == 0 &&
+                box_is_inside (builder->projection, geometry, &box))
+              {
+                best = cost;
+                name.box = box;
+                name.wrap_width = width;
+              }
+          }
+    }
+
+  if (best == G_MAXDOUBLE)
+    return;
+
+  g_array_append_val (builder->layout->area_names, name);
+  _sb_map_add_obstacle (builder, name.box.origin.x - 2, name.box.origin.y - 1,
+                name.box.size.width + 4, name.box.size.height + 2);
+}
+
+static void
+place_area_names (SbMapBuilder *builder)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (builder->selection);
+  GListModel *areas = sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA);
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
+      gboolean dimmed;
+
+      if (!sb_selection_item_is_visible (builder->selection, item))
+        continue;
+
+      /* Behind a selected actor's statements, an area keeps quiet. */
+      sb_map_layout_emphasis (builder->selection, item, &dimmed);
+      if (!dimmed)
+        place_area_name (builder, (SbMapAreaName) { .area = item }, sb_item_get_geometry (item));
+    }
+}
+
+/* A name inside an outline wholly out of view cannot show: a file of
+ * every district in the Sahel need not be laid out at each frame.
+ */
+static gboolean
+geometry_in_view (SbMapBuilder     *builder,
+                  const SbGeometry *geometry)
+{
+  double x1, y1, x2, y2;
+  graphene_rect_t box;
+
+  if (builder->view == NULL)
+    return TRUE;
+
+  sb_projection_to_widget (builder->projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
+  sb_projection_to_widget (builder->projection, geometry->min_lat, geometry->max_lon, &x2, &y2);
+  graphene_rect_init (&box, x1, y1, x2 - x1, y2 - y1);
+
+  return graphene_rect_intersection (builder->view, &box, NULL);
+}
+
+/* Outlines imported for reference (districts, boundaries) are named
+ * after the briefing's areas, where room is left.
+ */
+static void
+place_reference_names (SbMapBuilder *builder)
+{
+  GListModel *places = sb_briefing_get_places (sb_selection_get_briefing (builder->selection));
+
+  if (!(sb_selection_get_layers (builder->selection) & SB_LAYER_AREAS))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+
+      if (sb_place_is_reference (place) && geometry != NULL && geometry_in_view (builder, geometry))
+        place_area_name (builder, (SbMapAreaName) { .reference = place }, geometry);
+    }
+}
+
+/* Countries the briefing speaks of, named where no card names them, as
+ * the base map would name them (it leaves them to this layer).
+ */
+static void
+name_countries (SbMapBuilder *builder)
+{
+  SbBasemap *basemap = sb_basemap_get_default ();
+  GListModel *places = sb_briefing_get_places (sb_selection_get_briefing (builder->selection));
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+
+  if (builder->projection->zoom < 3.0 || builder->projection->zoom > 7.5)
+    return;
+
+  for (guint i = 0; i < builder->layout->cards->len; i++)
+    g_hash_table_add (named, (gpointer) g_array_index (builder->layout->cards, SbMapCard, i).country);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbBasemapCountryShape *shape;
+      const SbBasemapFeature *country;
+      g_autofree char *upper = NULL;
+      SbMapTown name = { 0, };
+      double width, height, x0, y0, x1, y1;
+
+      if (sb_place_get_precision (place) != SB_PLACE_PRECISION_COUNTRY || sb_place_get_country (place) == NULL ||
+          (country = sb_basemap_lookup_country (basemap, sb_place_get_country (place))) == NULL ||
+          !g_hash_table_add (named, (gpointer) country))
+        continue;
+
+      shape = sb_basemap_get_country_shape (basemap, country);
+      sb_projection_unit_to_widget (builder->projection, shape->min_x, shape->min_y, &x0, &y0);
+      sb_projection_unit_to_widget (builder->projection, shape->max_x, shape->max_y, &x1, &y1);
+      if (fabs (x1 - x0) < 60)
+        continue;
+
+      upper = g_utf8_strup (sb_text_get (sb_place_get_name (place)), -1);
+      _sb_map_measure (builder, SB_MAP_FONT_COUNTRY, upper, &width, &height);
+      name.town = country;
+      name.place = place;
+      sb_projection_unit_to_widget (builder->projection, shape->label_x, shape->label_y, &name.x, &name.y);
+      graphene_rect_init (&name.label, name.x - width / 2, name.y - height / 2, width, height);
+      if (_sb_map_overlap_area (builder->obstacles, &name.label) > 0)
+        continue;
+
+      _sb_map_add_obstacle (builder, name.label.origin.x, name.label.origin.y, width, height);
+      g_array_append_val (builder->layout->country_names, name);
+    }
+}
+
+/* Labels */
+
+static gboolean
+place_label (SbMapBuilder    *builder,
+             graphene_rect_t *label,
+             double           x,
+             double           y,
+             double           gap,
+             gboolean         always)
+{
+  double width = label->size.width, height = label->size.height;
+  double candidates[][2] = {
+    { x + gap, y - height / 2 },
+    { x - gap - width, y - height / 2 },
+    { x + gap * 0.7, y - gap * 0.7 - height },
+    { x + gap * 0.7, y + gap * 0.7 },
+    { x - gap * 0.7 - width, y - gap * 0.7 - height },
+    { x - gap * 0.7 - width, y + gap * 0.7 },
+    { x - width / 2, y - gap - height },
+    { x - width / 2, y + gap },
+  };
+  double best = G_MAXDOUBLE;
+  guint best_index = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      graphene_rect_t box = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1], width + 4, height);
+      double cost = _sb_map_overlap_area (builder->obstacles, &box);
+
+      if (cost < best)
+        {
+          best = cost;
+          best_index = c;
+        }
+      if (cost == 0)
+        break;
+    }
+
+  if (best > 0 && !always)
+    return FALSE;
+
+  graphene_rect_init (label, candidates[best_index][0], candidates[best_index][1], width, height);
+  _sb_map_add_obstacle (builder, label->origin.x - 2, label->origin.y, width + 4, height);
+  return TRUE;
+}
+
+/* The towns the briefing mentions are always named: where their names
+ * are free, else where they cover least; they are drawn over the rest.
+ */
+static void
+place_town_labels (SbMapBuilder *builder)
+{
+  GArray *towns = builder->layout->towns;
+
+  for (guint i = 0; i < towns->len; i++)
+    {
+      SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+
+      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE);
+    }
+}
+
+static int
+compare_label_priority (gconstpointer a,
+                        gconstpointer b)
+{
+  const SbMapMark *ma = *(const SbMapMark **) a, *mb = *(const SbMapMark **) b;
+
+  if (ma->selected != mb->selected)
+    return ma->selected ? -1 : 1;
+  if (ma->dimmed != mb->dimmed)
+    return ma->dimmed ? 1 : -1;
+  return mb->radius > ma->radius ? 1 : mb->radius < ma->radius ? -1 : 0;
+}
+
+/* Deployments at points are labelled with their actor, where it fits. */
+static void
+place_mark_labels (SbMapBuilder *builder)
+{
+  GArray *marks = builder->layout->marks;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
+
+      if (mark->card < 0 && sb_item_get_kind (mark->item) == SB_ITEM_KIND_DEPLOYMENT)
+        g_ptr_array_add (order, mark);
+    }
+  g_ptr_array_sort (order, compare_label_priority);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      SbMapMark *mark = g_ptr_array_index (order, i);
+      double width, height;
+
+      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
+               &width, &height);
+      graphene_rect_init (&mark->label, 0, 0, width, height);
+      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
+    }
+}
+
+/**
+ * sb_map_layout_new:
+ * @view: (nullable): what part of @projection's pixels is in view: cards
+ *   stay in it if they can
+ * @clusters: (nullable): an event dataset's incidents, clustered: the
+ *   layout then places only their counts on the cards of countries
+ * @actor_clusters: (nullable): those of them of the selected actor
+ *
+ * Lays out what the briefing's layers draw in @projection.
+ *
+ * Returns: (transfer full): the layout
+ */
+SbMapLayout *
+sb_map_layout_new (SbSelection           *selection,
+                   const SbProjection    *projection,
+                   const graphene_rect_t *view,
+                   SbIncidentClusters    *clusters,
+                   SbIncidentClusters    *actor_clusters)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  SbMapLayout *layout = g_rc_box_new0 (SbMapLayout);
+  SbMapBuilder builder = {
+    selection, projection, view, layout, pango_layout_new (context),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+  };
+
+  layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
+  layout->area_names = g_array_new (FALSE, TRUE, sizeof (SbMapAreaName));
+  layout->cards = g_array_new (FALSE, TRUE, sizeof (SbMapCard));
+  layout->arrows = g_array_new (FALSE, TRUE, sizeof (SbMapArrow));
+  layout->towns = g_array_new (FALSE, TRUE, sizeof (SbMapTown));
+  layout->country_names = g_array_new (FALSE, TRUE, sizeof (SbMapTown));
+
+  if (sb_selection_get_briefing (selection) != NULL)
+    {
+      collect_towns (&builder);
+      collect_base_towns (&builder);
+      collect_marks (&builder);
+      _sb_map_cards_count (&builder, clusters, FALSE);
+      _sb_map_cards_count (&builder, actor_clusters, TRUE);
+      collect_arrow_cards (&builder);
+
+      _sb_map_cards_place (&builder);
+
+      _sb_map_arrows_collect (&builder, FALSE);
+      place_area_names (&builder);
+      place_reference_names (&builder);
+      _sb_map_arrows_collect (&builder, TRUE);
+      g_array_append_vals (builder.obstacles, builder.arrow_marks->data, builder.arrow_marks->len);
+      place_town_labels (&builder);
+      name_countries (&builder);
+      place_mark_labels (&builder);
+    }
+
+  g_object_unref (builder.text);
+  g_object_unref (context);
+  g_array_unref (builder.town_names);
+  g_array_unref (builder.base_towns);
+  g_array_unref (builder.arrow_marks);
+  g_array_unref (builder.middles);
+  layout->taken = builder.obstacles;
+  return layout;
+}
+
+static void
+sb_map_layout_clear (gpointer data)
+{
+  SbMapLayout *self = data;
+
+  g_array_unref (self->marks);
+  g_array_unref (self->area_names);
+  g_array_unref (self->cards);
+  g_array_unref (self->arrows);
+  g_array_unref (self->towns);
+  g_array_unref (self->country_names);
+  g_array_unref (self->taken);
+}
+
+SbMapLayout *
+sb_map_layout_ref (SbMapLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_rc_box_acquire (self);
+}
+
+void
+sb_map_layout_unref (SbMapLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_rc_box_release_full (self, sb_map_layout_clear);
+}
+
+const SbMapMark *
+sb_map_layout_find_mark (SbMapLayout *self,
+                         SbItem      *item)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    if (g_array_index (self->marks, SbMapMark, i).item == item)
+      return &g_array_index (self->marks, SbMapMark, i);
+
+  return NULL;
+}
+
+const SbMapArrow *
+sb_map_layout_find_arrow (SbMapLayout *self,
+                          SbItem      *item)
+{
+  for (guint i = 0; i < self->arrows->len; i++)
+    if (g_array_index (self->arrows, SbMapArrow, i).item == item)
+      return &g_array_index (self->arrows, SbMapArrow, i);
+
+  return NULL;
+}
+
+const SbMapCard *
+sb_map_layout_find_card (SbMapLayout *self,
+                         SbPlace     *place)
+{
+  for (guint i = 0; i < self->cards->len; i++)
+    if (g_array_index (self->cards, SbMapCard, i).place == place)
+      return &g_array_index (self->cards, SbMapCard, i);
+
+  return NULL;
+}

@@ -1,0 +1,155 @@
+/* sb-json-string.c
+ *
+ * RFC 8259 strings from UTF-8: quotes, backslashes and control characters
+ * escaped, everything else as it is (JSON text is UTF-8, so nothing else
+ * needs escaping, and the file stays readable).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-json-string"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sb-json-string.h"
+
+static inline gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
+/**
+ * sb_json_append_escaped:
+ * @string: UTF-8
+ * @length: its length in bytes, or -1 when it is NUL-terminated
+ *
+ * Appends @string as the inside of a JSON string, without the quotes.
+ * Bytes that are not UTF-8 become U+FFFD, so that what is written always
+ * reads back.
+ */
+void
+sb_json_append_escaped (GString    *out,
+                        const char *string,
+                        gssize      length)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+  const char *run;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (string != NULL);
+
+  if (length < 0)
+    length = strlen (string);
+  if (!g_utf8_validate_len (string, length, NULL))
+    {
+      string = valid = g_utf8_make_valid (string, length);
+      length = strlen (valid);
+    }
+
+  end = string + length;
+  run = string;
+
+  for (const char *p = string; p < end; p++)
+    {
+      guchar c = *p;
+
+      if (G_LIKELY (!needs_escape (c)))
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+    }
+
+  g_string_append_len (out, run, end - run);
+}
+
+/**
+ * sb_json_append_string:
+ * @string: (nullable): UTF-8
+ *
+ * Appends @string quoted and escaped, or `null` when it is %NULL.
+ */
+void
+sb_json_append_string (GString    *out,
+                       const char *string)
+{
+  if (string == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  sb_json_append_escaped (out, string, -1);
+  g_string_append_c (out, '"');
+}
+
+/**
+ * sb_json_append_number:
+ *
+ * Appends @value in the fewest digits that read back as the same double;
+ * whole numbers without a fraction.
+ */
+void
+sb_json_append_number (GString *out,
+                       double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (out != NULL);
+
+  if (!isfinite (value))
+    {
+      g_critical ("JSON has no number for %g; 0 written", value);
+      g_string_append_c (out, '0');
+      return;
+    }
+
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}

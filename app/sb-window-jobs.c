@@ -1,0 +1,912 @@
+/* sb-window-jobs.c
+ *
+ * What a window does in the background: opening a file or a web address,
+ * importing, exporting, reloading. One job at a time, on the progress line
+ * under the header bar with a Cancel button; a briefing that fails to load
+ * never replaces the one shown, and its problems are listed as `--check`
+ * prints them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-window-jobs"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-import.h"
+#include "sb-loader.h"
+#include "sb-remote-briefing.h"
+#include "sb-toast.h"
+#include "sb-window-private.h"
+
+#define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
+
+typedef enum
+{
+  JOB_OPEN,
+  JOB_OPEN_LOCATION,
+  JOB_IMPORT,
+  JOB_EXPORT_GEOJSON,
+  JOB_EXPORT_VIEW,
+  JOB_EXPORT_HANDOUT,
+  JOB_PRINT,
+} JobKind;
+
+/* A job owns itself until its callback runs; the window only points at
+ * the one under way, so a job that finds it is no longer that one was
+ * superseded or cancelled, and its result is dropped.
+ */
+struct _SbWindowJob
+{
+  SbWindow *window;
+  JobKind kind;
+  GCancellable *cancellable;
+  GFile *file;             /* nullable: opened, imported or written */
+  char *uri;               /* nullable: the address opened */
+  SbImportFormat format;   /* of an import */
+  char *encoding;          /* nullable: of an import, as chosen */
+  char *name_property;     /* nullable: names an import's places for reference */
+  const char *done;        /* an export's toast when it is done */
+};
+
+static void
+job_free (SbWindowJob *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->uri, g_free);
+  g_clear_pointer (&job->encoding, g_free);
+  g_clear_pointer (&job->name_property, g_free);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbWindowJob, job_free)
+
+/**
+ * sb_window_add_toast:
+ * @toast: (transfer full): the message
+ *
+ * Shows a passing message over the window's panes: the one way every part
+ * of the window says something that needs no answer.
+ */
+void
+sb_window_add_toast (SbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static AdwMessageDialog *
+create_message_dialog (SbWindow   *self,
+                       const char *heading)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* "“name” has 3 problems", and whether the briefing shown stays. */
+static char *
+format_problem_count (SbWindow   *self,
+                      const char *name,
+                      guint       n_problems)
+{
+  g_autofree char *basename = g_path_get_basename (name);
+
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    return g_strdup_printf (ngettext ("“%s” has %u problem. The briefing shown stays open.",
+                                      "“%s” has %u problems. The briefing shown stays open.",
+                                      n_problems),
+                            basename, n_problems);
+
+  return g_strdup_printf (ngettext ("“%s” has %u problem.", "“%s” has %u problems.", n_problems),
+                          basename, n_problems);
+}
+
+/* The problems as `sahelbrief --check` prints them (file, line, column,
+ * path), each naming @name, under @heading and @summary.
+ */
+static void
+show_problems (SbWindow   *self,
+               const char *heading,
+               const char *summary,
+               const char *name,
+               GPtrArray  *problems)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *label, *scrolled;
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = sb_problem_to_string (g_ptr_array_index (problems, i), name);
+
+      g_string_append_printf (body, "%s%s", i ? "\n" : "", line);
+    }
+
+  dialog = create_message_dialog (self, heading);
+  adw_message_dialog_set_body (dialog, summary);
+  if (problems->len == 0)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  label = gtk_label_new (body->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "problems");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
+                                  -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_export_error (SbWindow *self,
+                   GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  dialog = create_message_dialog (self, _("Could Not Export"));
+  adw_message_dialog_set_body (dialog, error->message);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_load_problems (SbWindow   *self,
+                    const char *heading,
+                    const char *name,
+                    GPtrArray  *problems)
+{
+  g_autofree char *summary = format_problem_count (self, name, problems->len);
+
+  show_problems (self, heading, summary, name, problems);
+}
+
+/* @error's message in a dialog under @heading, and whether the briefing
+ * shown stays.
+ */
+void
+_sb_window_show_error (SbWindow   *self,
+                       const char *heading,
+                       GError     *error)
+{
+  AdwMessageDialog *dialog = create_message_dialog (self, heading);
+
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
+  else
+    adw_message_dialog_set_body (dialog, error->message);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Whether the briefing now shown is the one the last window closed on. */
+static gboolean
+shows_last_briefing (SbWindow *self)
+{
+  g_autoptr(GVariant) saved = NULL;
+  g_autofree char *uri = NULL;
+
+  /* Nothing saved yet: the default value names no briefing. */
+  if (self->settings == NULL ||
+      (saved = g_settings_get_user_value (self->settings, "last-briefing")) == NULL)
+    return FALSE;
+
+  uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+
+  return g_str_equal (g_variant_get_string (saved, NULL), uri);
+}
+
+/* Shows @briefing, from @file or @location (both %NULL for the built-in
+ * one): the selection takes it, and every view follows.
+ */
+static void
+set_briefing (SbWindow   *self,
+              SbBriefing *briefing,
+              GFile      *file,
+              const char *location)
+{
+  g_set_object (&self->file, file);
+  self->imported = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
+  if (g_strcmp0 (location, self->location) != 0)
+    {
+      g_free (self->location);
+      self->location = g_strdup (location);
+      g_clear_pointer (&self->location_etag, g_free);
+      g_clear_pointer (&self->location_last_modified, g_free);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL || location != NULL);
+
+  sb_selection_set_briefing (self->selection, briefing);
+
+  if (self->restore_view && shows_last_briefing (self))
+    sb_map_view_go_to (self->map_view,
+                       g_settings_get_double (self->settings, "map-latitude"),
+                       g_settings_get_double (self->settings, "map-longitude"),
+                       g_settings_get_double (self->settings, "map-zoom"));
+  else
+    sb_map_view_frame_briefing (self->map_view);
+  self->restore_view = FALSE;
+  gtk_stack_set_visible_child_name (self->main_stack, "briefing");
+}
+
+void
+sb_window_load_default (SbWindow *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  bytes = g_resources_lookup_data (DEFAULT_BRIEFING, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  briefing = sb_loader_load_bytes (bytes, &problems);
+
+  /* The test suite checks the built-in briefing; this would be a bug. */
+  if (briefing == NULL)
+    {
+      show_load_problems (self, _("Could Not Open the Briefing"), DEFAULT_BRIEFING, problems);
+      return;
+    }
+
+  set_briefing (self, briefing, NULL, NULL);
+}
+
+static gboolean
+pulse_progress (gpointer data)
+{
+  SbWindow *self = data;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (SbWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
+}
+
+void
+_sb_window_cancel_job (SbWindow *self)
+{
+  if (self->job == NULL)
+    return;
+
+  g_cancellable_cancel (self->job->cancellable);
+  self->job = NULL;
+  stop_progress (self);
+}
+
+/* One job at a time: a new load, import or export supersedes the one
+ * under way. The bar below the header bar shows @status with a Cancel
+ * button, unless the job is over within a quarter of a second.
+ */
+static SbWindowJob *
+start_job (SbWindow   *self,
+           JobKind     kind,
+           const char *status,
+           const char *location)
+{
+  SbWindowJob *job = g_new0 (SbWindowJob, 1);
+
+  _sb_window_cancel_job (self);
+
+  job->window = g_object_ref (self);
+  job->kind = kind;
+  job->cancellable = g_cancellable_new ();
+  self->job = job;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", TRUE);
+  gtk_label_set_label (self->progress_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->progress_label), location);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  self->progress_timeout = g_timeout_add (250, pulse_progress, self);
+
+  return job;
+}
+
+/* Whether @job is still the window's job: it is over then, and its
+ * result is to be shown.
+ */
+static gboolean
+end_job (SbWindowJob *job)
+{
+  if (job->window->job != job)
+    return FALSE;
+
+  job->window->job = NULL;
+  stop_progress (job->window);
+  return TRUE;
+}
+
+/* A job that reads or writes @file, saying so with the file's name. */
+static SbWindowJob *
+start_file_job (SbWindow *self,
+                JobKind   kind,
+                GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *location = g_file_get_parse_name (file);
+  g_autofree char *status = NULL;
+  SbWindowJob *job;
+
+  if (kind == JOB_OPEN)
+    status = g_strdup_printf (_("Opening “%s”…"), name);
+  else if (kind == JOB_IMPORT)
+    status = g_strdup_printf (_("Importing “%s”…"), name);
+  else
+    status = g_strdup_printf (_("Exporting to “%s”…"), name);
+
+  job = start_job (self, kind, status, location);
+  job->file = g_object_ref (file);
+
+  return job;
+}
+
+gboolean
+_sb_window_job_is_loading (SbWindow *self)
+{
+  if (self->job == NULL)
+    return FALSE;
+
+  switch (self->job->kind)
+    {
+    case JOB_OPEN:
+    case JOB_OPEN_LOCATION:
+    case JOB_IMPORT:
+      return TRUE;
+
+    case JOB_EXPORT_GEOJSON:
+    case JOB_EXPORT_VIEW:
+    case JOB_EXPORT_HANDOUT:
+    case JOB_PRINT:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+remember_file (SbWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkRecentData data = {
+    .display_name = name,
+    .mime_type = (char *) SB_WINDOW_BRIEFING_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "sahelbrief %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+on_file_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+
+  briefing = sb_loader_load_file_finish (result, &problems);
+
+  /* Superseded by a later job, or the window went away. */
+  if (!end_job (job))
+    return;
+
+  if (briefing == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (job->file);
+
+      show_load_problems (self, _("Could Not Open the Briefing"), name, problems);
+      return;
+    }
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  remember_file (self, job->file);
+  set_briefing (self, briefing, job->file, NULL);
+}
+
+/**
+ * sb_window_open:
+ *
+ * Loads @file in the background; the briefing shown stays until the new
+ * one has loaded without problems.
+ */
+void
+sb_window_open (SbWindow *self,
+                GFile    *file)
+{
+  SbImportFormat format;
+  SbWindowJob *job;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Addresses given on the command line or dropped from a browser. */
+  if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      sb_window_open_location (self, uri);
+      return;
+    }
+
+  /* ACLED exports, GED and GeoJSON opened from the file manager or
+   * dropped, told by their content (".json" may be GeoJSON).
+   */
+  if (sb_import_guess_format (file, &format))
+    {
+      sb_window_import (self, file, format, NULL);
+      return;
+    }
+
+  job = start_file_job (self, JOB_OPEN, file);
+  sb_loader_load_file_async (file, job->cancellable, on_file_loaded, job);
+}
+
+static void
+remember_location (SbWindow   *self,
+                   const char *uri)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint kept = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-locations");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] != NULL && kept < SB_WINDOW_MAX_RECENT_LOCATIONS; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        kept++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-locations", (const char * const *) updated);
+}
+
+static void
+on_progress (goffset  received,
+             goffset  total,
+             gpointer user_data)
+{
+  SbWindowJob *job = user_data;
+  SbWindow *self = job->window;
+
+  if (total > 0 && self->job == job)
+    {
+      /* Known size: a fraction rather than a pulse. */
+      g_clear_handle_id (&self->progress_timeout, g_source_remove);
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) received / total));
+    }
+}
+
+static void
+on_location_loaded (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(SbRemoteResult) remote = NULL;
+  g_autoptr(GError) error = NULL;
+
+  remote = sb_remote_briefing_load_finish (result, &error);
+
+  if (!end_job (job))
+    return;
+
+  if (remote == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _sb_window_show_error (self, _("Could Not Open Location"), error);
+      return;
+    }
+
+  if (remote->not_modified)
+    {
+      /* A redirect may have moved it; the validators still hold. */
+      sb_window_add_toast (self, adw_toast_new (_("The briefing on the server has not changed")));
+      return;
+    }
+
+  if (remote->briefing == NULL)
+    {
+      show_load_problems (self, _("Could Not Open the Briefing"), remote->uri, remote->problems);
+      return;
+    }
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  remember_location (self, job->uri);
+  set_briefing (self, remote->briefing, NULL, job->uri);
+  g_free (self->location_etag);
+  self->location_etag = g_strdup (remote->etag);
+  g_free (self->location_last_modified);
+  self->location_last_modified = g_strdup (remote->last_modified);
+}
+
+/* With @conditional, the server is asked whether the briefing changed
+ * since it was read.
+ */
+static void
+load_location (SbWindow   *self,
+               const char *uri,
+               gboolean    conditional)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *status = NULL;
+  SbWindowJob *job;
+
+  status = g_strdup_printf (_("Loading the briefing from %s…"),
+                            parsed && g_uri_get_host (parsed) ? g_uri_get_host (parsed) : uri);
+  job = start_job (self, JOB_OPEN_LOCATION, status, uri);
+  job->uri = g_strdup (uri);
+
+  sb_remote_briefing_load_async (uri,
+                                 conditional ? self->location_etag : NULL,
+                                 conditional ? self->location_last_modified : NULL,
+                                 job->cancellable,
+                                 on_progress, job,
+                                 on_location_loaded, job);
+}
+
+/**
+ * sb_window_open_location:
+ *
+ * Loads the briefing at the http or https address @uri in the background;
+ * the briefing shown stays until the new one has loaded without problems.
+ */
+void
+sb_window_open_location (SbWindow   *self,
+                         const char *uri)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  load_location (self, uri, FALSE);
+}
+
+void
+_sb_window_show_import_problems (SbWindow *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->import_summary == NULL || self->file == NULL)
+    return;
+
+  /* show_problems() keeps its own reference. */
+  problems = g_ptr_array_ref (self->import_summary->problems);
+  name = g_file_get_parse_name (self->file);
+  summary = sb_import_summary_to_text (self->import_summary);
+
+  show_problems (self, problems->len > 0 ? _("Imported with Problems") : _("Imported"), summary, name, problems);
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(SbImportSummary) summary = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autofree char *name = g_file_get_parse_name (job->file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  briefing = sb_import_file_finish (result, &summary);
+
+  if (!end_job (job))
+    return;
+
+  if (briefing == NULL)
+    {
+      if (summary->problems->len > 0)
+        show_load_problems (self, _("Could Not Import"), name, summary->problems);
+      return;
+    }
+
+  set_briefing (self, briefing, job->file, NULL);
+  self->imported = TRUE;
+  self->import_format = job->format;
+  g_free (self->import_encoding);
+  self->import_encoding = g_strdup (job->encoding);
+  g_free (self->import_name_property);
+  self->import_name_property = g_strdup (job->name_property);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", summary->n_reference > 0);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (summary->problems);
+  g_clear_pointer (&self->import_summary, sb_import_summary_unref);
+  self->import_summary = sb_import_summary_ref (summary);
+
+  /* The briefing is shown; what was made and left out a click away. */
+  title = sb_import_format_toast (summary);
+  toast = sb_toast_new_plain (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-import-problems");
+  adw_toast_set_timeout (toast, 10);
+  sb_window_add_toast (self, toast);
+}
+
+/* One import in the background, as sb_window_import() starts it, or a
+ * reload or another name for the places for reference.
+ */
+static void
+start_import (SbWindow       *self,
+              GFile          *file,
+              SbImportFormat  format,
+              const char     *encoding,
+              const char     *name_property)
+{
+  SbWindowJob *job = start_file_job (self, JOB_IMPORT, file);
+
+  job->format = format;
+  job->encoding = g_strdup (encoding);
+  job->name_property = g_strdup (name_property);
+
+  sb_import_file_async (file, format, encoding, name_property, job->cancellable, on_imported, job);
+}
+
+/**
+ * sb_window_import:
+ * @encoding: (nullable): the file's encoding, or %NULL to detect it
+ *
+ * Imports an ACLED export, UCDP GED or GeoJSON in the background and
+ * shows it as a briefing; the briefing shown stays when nothing can be
+ * imported.
+ */
+void
+sb_window_import (SbWindow       *self,
+                  GFile          *file,
+                  SbImportFormat  format,
+                  const char     *encoding)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_import (self, file, format, encoding, NULL);
+}
+
+/* The file imported again, its places for reference named by
+ * @name_property.
+ */
+void
+_sb_window_import_again (SbWindow   *self,
+                         const char *name_property)
+{
+  if (self->file != NULL && self->imported)
+    start_import (self, self->file, self->import_format, self->import_encoding, name_property);
+}
+
+/* Files are read again; web addresses are asked whether they changed. */
+void
+_sb_window_reload (SbWindow *self)
+{
+  if (self->location != NULL)
+    load_location (self, self->location, TRUE);
+  else if (self->file != NULL && self->imported)
+    start_import (self, self->file, self->import_format, self->import_encoding, self->import_name_property);
+  else if (self->file != NULL)
+    sb_window_open (self, self->file);
+}
+
+static void
+on_geojson_exported (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *title = NULL;
+
+  /* A job that took over cancelled the export; if the file was replaced
+   * before that, the export still says so.
+   */
+  sb_export_geojson_finish (result, &error);
+  if (!end_job (job) && error != NULL)
+    return;
+
+  if (error != NULL)
+    {
+      show_export_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  sb_window_add_toast (self, sb_toast_new_plain (title));
+}
+
+/**
+ * sb_window_export_geojson:
+ *
+ * Writes what the filters show now to @file as GeoJSON, in the
+ * background, while the user goes on; a toast says when it is done.
+ */
+void
+sb_window_export_geojson (SbWindow *self,
+                          GFile    *file)
+{
+  SbBriefing *briefing;
+  SbWindowJob *job;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  briefing = sb_selection_get_briefing (self->selection);
+  if (briefing == NULL)
+    return;
+
+  job = start_file_job (self, JOB_EXPORT_GEOJSON, file);
+
+  sb_export_geojson_async (briefing, sb_selection_get_filter (self->selection), file, job->cancellable,
+                           on_geojson_exported, job);
+}
+
+/* The map drawn for files and paper; a toast says when it is done, and how
+ * many tiles were missing.
+ */
+static void
+on_map_exported (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint missing = 0;
+  AdwToast *toast;
+
+  if (!sb_export_finish (result, &missing, &error))
+    {
+      if (end_job (job))
+        show_export_error (self, error);
+      return;
+    }
+
+  if (!end_job (job))
+    return;
+
+  if (missing > 0)
+    message = g_strdup_printf (ngettext ("%s — %u map tile was missing and shows the built-in base map",
+                                         "%s — %u map tiles were missing and show the built-in base map",
+                                         missing),
+                               job->done, missing);
+  else if (job->kind != JOB_PRINT)
+    message = g_strdup (job->done);
+  else
+    return;   /* printed, or the print dialog was cancelled */
+
+  toast = sb_toast_new_plain (message);
+  adw_toast_set_timeout (toast, 6);
+  sb_window_add_toast (self, toast);
+}
+
+/**
+ * sb_window_export_view:
+ * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
+ *
+ * Exports the map as shown now, its filters and selection included, while
+ * the user goes on; a toast says when it is done and how many tiles were
+ * missing.
+ */
+void
+sb_window_export_view (SbWindow       *self,
+                       GFile          *file,
+                       SbExportFormat  format,
+                       int             width,
+                       int             height)
+{
+  ShumateViewport *viewport;
+  g_autoptr(SbSelection) shown = NULL;
+  SbWindowJob *job;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  viewport = sb_map_view_get_viewport (self->map_view);
+  if (sb_selection_get_briefing (self->selection) == NULL)
+    return;
+
+  shown = sb_selection_copy (self->selection);
+  job = start_file_job (self, JOB_EXPORT_VIEW, file);
+  job->done = _("View exported");
+  sb_export_view_async (shown, sb_map_view_get_tiles (self->map_view),
+                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport),
+                        gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                        gtk_widget_get_height (GTK_WIDGET (self->map_view)),
+                        format, width, height, file, job->cancellable, on_map_exported, job);
+}
+
+/**
+ * sb_window_export_handout:
+ * @notes: whether each page has the step's speaker notes
+ *
+ * Writes every step of the briefing as a page of a PDF, in the background.
+ */
+void
+sb_window_export_handout (SbWindow *self,
+                          GFile    *file,
+                          gboolean  notes)
+{
+  SbBriefing *briefing;
+  SbWindowJob *job;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  briefing = sb_selection_get_briefing (self->selection);
+  if (briefing == NULL)
+    return;
+
+  job = start_file_job (self, JOB_EXPORT_HANDOUT, file);
+  job->done = _("Handout exported");
+  sb_export_handout_async (briefing, sb_map_view_get_tiles (self->map_view), notes, file,
+                           job->cancellable, on_map_exported, job);
+}
+
+/* The handout's tiles are fetched first; then the print dialog. */
+void
+_sb_window_print (SbWindow *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbWindowJob *job;
+
+  if (briefing == NULL)
+    return;
+
+  job = start_job (self, JOB_PRINT, _("Preparing to print…"), NULL);
+  job->done = _("Handout printed");
+  sb_export_print_async (briefing, sb_map_view_get_tiles (self->map_view), FALSE, GTK_WINDOW (self),
+                         job->cancellable, on_map_exported, job);
+}

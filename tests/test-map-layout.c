@@ -1,0 +1,459 @@
+/* test-map-layout.c
+ *
+ * Nothing is drawn or framed more precisely than it is known: what is
+ * known only to a country or region is on its area's card, never at the
+ * area's middle; framing a country frames the whole country, and a point
+ * its surroundings; the towns a briefing mentions are named; an event
+ * dataset's incidents known only to a country are counted, not
+ * clustered; outlines imported for reference are framed and named when
+ * nothing else is. No display needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "sb-basemap.h"
+#include "sb-framing.h"
+#include "sb-import-file.h"
+#include "sb-incident-clusters.h"
+#include "sb-loader.h"
+#include "sb-map-layout.h"
+#include "sb-mentioned-places.h"
+#include "sb-problem.h"
+#include "sb-projection.h"
+
+static SbBriefing *
+load_default (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
+
+  g_assert_nonnull (briefing);
+  return briefing;
+}
+
+static gpointer
+lookup (SbBriefing *briefing,
+        const char *id)
+{
+  SbEntity *entity = sb_briefing_lookup (briefing, id);
+
+  g_assert_nonnull (entity);
+  return entity;
+}
+
+static void
+country_bounds (const char *iso_a3,
+                SbBounds   *bounds)
+{
+  SbBasemap *basemap = sb_basemap_get_default ();
+  const SbBasemapFeature *country = sb_basemap_lookup_country (basemap, iso_a3);
+  const SbBasemapCountryShape *shape;
+
+  g_assert_nonnull (country);
+  shape = sb_basemap_get_country_shape (basemap, country);
+  sb_bounds_init_empty (bounds);
+  sb_bounds_add_point (bounds, sb_mercator_latitude (shape->min_y), shape->min_x * 360 - 180);
+  sb_bounds_add_point (bounds, sb_mercator_latitude (shape->max_y), shape->max_x * 360 - 180);
+}
+
+/* Framing an actor known only to Mali shows all of Mali, and its country
+ * outline comes from the base map: the whole country, not a disc around
+ * its middle.
+ */
+static void
+test_frame_country_actor (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, niger;
+  double lat, lon, zoom;
+  SbProjection projection;
+  double x0, y0, x1, y1;
+
+  country_bounds ("MLI", &mali);
+  country_bounds ("NER", &niger);
+  g_assert_cmpfloat (mali.max_lat - mali.min_lat, >, 12);
+
+  g_assert_true (sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "minusma")));
+  g_assert_true (sb_bounds_contains (&bounds, &mali));
+
+  /* A movement from Mali to Niger frames both countries whole. */
+  sb_bounds_init_empty (&bounds);
+  g_assert_true (sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "france-last-contingent-to-niger")));
+  g_assert_true (sb_bounds_contains (&bounds, &mali));
+  g_assert_true (sb_bounds_contains (&bounds, &niger));
+
+  /* And the view fitted to it holds Mali whole, at any screen size. */
+  sb_bounds_init_empty (&bounds);
+  sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "wagner-group"));
+  for (guint size = 0; size < 2; size++)
+    {
+      double width = size ? 1920 : 800, height = size ? 1080 : 600;
+
+      g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &zoom));
+      sb_projection_init_at (&projection, lat, lon, zoom, width, height);
+      sb_projection_to_widget (&projection, mali.max_lat, mali.min_lon, &x0, &y0);
+      sb_projection_to_widget (&projection, mali.min_lat, mali.max_lon, &x1, &y1);
+      g_assert_cmpfloat (x0, >=, 0);
+      g_assert_cmpfloat (y0, >=, 0);
+      g_assert_cmpfloat (x1, <=, width);
+      g_assert_cmpfloat (y1, <=, height);
+    }
+}
+
+/* A point is framed with its neighbouring towns and the nearest border:
+ * never a close-up of empty desert.
+ */
+static void
+test_frame_point_context (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  SbPlace *gao_airport = lookup (briefing, "gao-airport");
+  SbBasemap *basemap = sb_basemap_get_default ();
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY, covered = SB_BOUNDS_INIT_EMPTY;
+  const SbBasemapFeature *towns[4];
+  double lat = sb_place_get_latitude (gao_airport), lon = sb_place_get_longitude (gao_airport);
+  double border_x, border_y, lat_km, lon_km;
+  guint n, inside = 0;
+
+  g_assert_true (sb_framing_add_place (&bounds, gao_airport, TRUE));
+  lat_km = (bounds.max_lat - bounds.min_lat) * 111.32;
+  lon_km = (bounds.max_lon - bounds.min_lon) * 111.32 * cos (lat * G_PI / 180);
+  g_assert_cmpfloat (MIN (lat_km, lon_km), >=, 120);
+
+  /* Gao itself, and towns beyond it. */
+  n = sb_basemap_nearest_places (basemap, sb_mercator_x (lon), sb_mercator_y (lat), 0.01, G_N_ELEMENTS (towns), towns);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (towns[0]->name, ==, "Gao");
+  for (guint i = 0; i < n; i++)
+    {
+      double town_lat = sb_mercator_latitude (towns[i]->label_y), town_lon = towns[i]->label_x * 360 - 180;
+
+      inside += town_lat >= bounds.min_lat && town_lat <= bounds.max_lat &&
+                town_lon >= bounds.min_lon && town_lon <= bounds.max_lon;
+    }
+  g_assert_cmpuint (inside, >=, 3);
+
+  /* The Niger border, 150 km away. */
+  g_assert_true (sb_basemap_nearest_border (basemap, sb_mercator_x (lon), sb_mercator_y (lat), 0.01,
+                                            &border_x, &border_y));
+  sb_bounds_add_point (&covered, sb_mercator_latitude (border_y), border_x * 360 - 180);
+  g_assert_true (sb_bounds_contains (&bounds, &covered));
+
+  /* Without context, only the ground the place covers. */
+  sb_bounds_init_empty (&covered);
+  sb_framing_add_place (&covered, gao_airport, FALSE);
+  g_assert_cmpfloat (covered.max_lat - covered.min_lat, <, 0.01);
+}
+
+static void
+assert_nothing_at_middles (SbBriefing         *briefing,
+                           const SbProjection *projection)
+{
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  guint on_cards = 0;
+
+  sb_selection_set_briefing (selection, briefing);
+  layout = sb_map_layout_new (selection, projection, NULL, NULL, NULL);
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (layout->marks, SbMapMark, i);
+      SbPlace *place = sb_item_get_place (mark->item);
+      const SbMapCard *card;
+      double x, y;
+
+      if (!sb_map_layout_uses_cards (place))
+        {
+          g_assert_cmpint (mark->card, <, 0);
+          continue;
+        }
+
+      /* On its place's card, inside it, which holds the place's name… */
+      g_assert_cmpint (mark->card, >=, 0);
+      card = &g_array_index (layout->cards, SbMapCard, mark->card);
+      g_assert_true (card->place == place);
+      g_assert_true (graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (mark->x, mark->y)));
+      on_cards++;
+
+      /* … and neither the symbol nor its card is at the place's middle. */
+      sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+      g_assert_cmpfloat (hypot (mark->x - x, mark->y - y), >, mark->radius);
+      if (graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (x, y)))
+        g_printerr ("%s at zoom %g: %g %g in %g %g %g %g\n", sb_entity_get_id (SB_ENTITY (place)), projection->zoom, x, y, card->box.origin.x, card->box.origin.y, card->box.size.width, card->box.size.height);
+      g_assert_false (graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (x, y)));
+    }
+
+  g_assert_cmpuint (on_cards, >, 10);
+
+  /* Arrows from or to a country end at its card's edge, not its middle. */
+  for (guint i = 0; i < layout->arrows->len; i++)
+    {
+      const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, i);
+      SbPlace *ends[] = { sb_item_get_origin (arrow->item), sb_item_get_place (arrow->item) };
+
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        {
+          const SbMapCard *card;
+          double x, y;
+
+          if (ends[e] == NULL || !sb_map_layout_uses_cards (ends[e]))
+            continue;
+
+          card = sb_map_layout_find_card (layout, ends[e]);
+          g_assert_nonnull (card);
+          x = e == 0 ? arrow->x0 : arrow->x1;
+          y = e == 0 ? arrow->y0 : arrow->y1;
+          g_assert_false (graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (x, y)));
+          g_assert_cmpfloat (MAX (fabs (x - (card->box.origin.x + card->box.size.width / 2)) - card->box.size.width / 2,
+                                  fabs (y - (card->box.origin.y + card->box.size.height / 2)) - card->box.size.height / 2),
+                             <, 8);
+        }
+    }
+}
+
+static void
+test_layout_never_at_middle (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  SbProjection projection;
+
+  for (double zoom = 4; zoom <= 7; zoom += 1)
+    {
+      sb_projection_init_at (&projection, 15.0, -2.0, zoom, 1600, 1000);
+      assert_nothing_at_middles (briefing, &projection);
+    }
+
+  /* As a projector draws it: symbols larger, the map as a smaller zoom. */
+  sb_projection_init_at (&projection, 14.0, -2.5, 5 - log2 (1.6), 1024 / 1.6, 620 / 1.6);
+  assert_nothing_at_middles (briefing, &projection);
+}
+
+/* The towns the article names, and those at its exact places and the
+ * capitals of its countries; not the Guinean town called Mali.
+ */
+static void
+test_mentioned_towns (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  const char *expected[] = { "Gao", "Bamako", "Niamey", "Ouagadougou", "Dakar" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint t = 0; t < towns->len; t++)
+        found |= g_str_equal (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, expected[i]);
+      g_assert_true (found);
+    }
+
+  for (guint t = 0; t < towns->len; t++)
+    g_assert_cmpstr (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, !=, "Mali");
+
+  /* Found once, kept with the briefing. */
+  g_assert_true (sb_mentioned_places_get (briefing) == towns);
+}
+
+/* An event dataset: incidents at points, in regions and only in a
+ * country. Written here, in the briefing format.
+ */
+static SbBriefing *
+make_event_dataset (guint n_points,
+                    guint n_regions,
+                    guint n_country)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing;
+  guint n = n_points + n_regions + n_country;
+
+  g_string_append (json,
+                   "{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", \"title\": \"Events\","
+                   " \"sources\": [{\"id\": \"s\", \"title\": \"Log\", \"date\": \"2022\", \"language\": \"en\","
+                   " \"text\": \"Clashes were reported.\"}],"
+                   " \"actors\": [{\"id\": \"a\", \"name\": \"Armed group\", \"kind\": \"armed-group\","
+                   " \"citations\": [{\"source\": \"s\", \"quote\": \"Clashes were reported.\"}]}],"
+                   " \"places\": ["
+                   "{\"id\": \"town\", \"name\": \"Town\", \"lat\": 14.5, \"lon\": -4.2, \"precision\": \"point\"},"
+                   "{\"id\": \"region\", \"name\": \"Region\", \"lat\": 13.0, \"lon\": -2.0, \"precision\": \"region\", \"radius_km\": 100},"
+                   "{\"id\": \"mali\", \"name\": \"Mali\", \"lat\": 17.34, \"lon\": -3.54, \"precision\": \"country\", \"country\": \"MLI\"}"
+                   "], \"incidents\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json,
+                            "%s{\"id\": \"e%u\", \"type\": \"clash\", \"description\": \"A clash.\", \"actors\": [\"a\"], \"place\": \"%s\","
+                            " \"date\": \"2022-01-%02u\", \"certainty\": \"reported\","
+                            " \"citations\": [{\"source\": \"s\", \"quote\": \"Clashes were reported.\"}]}",
+                            i ? "," : "", i,
+                            i < n_points ? "town" : i < n_points + n_regions ? "region" : "mali",
+                            1 + i % 28);
+  g_string_append (json, "]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  briefing = sb_loader_load_bytes (bytes, &problems);
+  for (guint i = 0; briefing == NULL && problems != NULL && i < problems->len; i++)
+    g_printerr ("%s\n", ((SbProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (briefing);
+  return briefing;
+}
+
+static void
+test_clusters_by_precision (void)
+{
+  g_autoptr(SbBriefing) briefing = make_event_dataset (1000, 150, 120);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbFilter) filter = NULL;
+  g_autoptr(SbIncidentClusters) clusters = NULL;
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbIncidentClusters *regions;
+  const SbAreaIncidents *area;
+  const SbMapCard *card;
+  SbProjection projection;
+  GPtrArray *areas;
+  SbCluster cluster;
+  double x, y;
+
+  g_assert_true (sb_incident_clusters_wanted (briefing));
+  sb_selection_set_briefing (selection, briefing);
+  filter = sb_filter_ref (sb_selection_get_filter (selection));
+  clusters = sb_incident_clusters_build (filter, NULL);
+
+  /* Points in the index, regions in their own, the country counted. */
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, 1000);
+  g_assert_cmpuint (sb_incident_clusters_get_n_shown (clusters), ==, 1270);
+  regions = sb_incident_clusters_get_regions (clusters);
+  g_assert_nonnull (regions);
+  g_assert_cmpuint (sb_incident_clusters_get_n_items (regions), ==, 150);
+  areas = sb_incident_clusters_get_areas (clusters);
+  g_assert_cmpuint (areas->len, ==, 1);
+  area = g_ptr_array_index (areas, 0);
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (area->place)), ==, "mali");
+  g_assert_cmpuint (area->count, ==, 120);
+  g_assert_cmpuint (area->items->len, ==, 120);
+  g_assert_cmpuint (area->dominant, ==, SB_INCIDENT_TYPE_CLASH);
+
+  /* No cluster at any zoom sits at Mali's middle. */
+  for (int zoom = 2; zoom <= 12; zoom += 2)
+    g_assert_false (sb_incident_clusters_locate (clusters, g_ptr_array_index (area->items, 0), zoom, &cluster));
+
+  /* Their count is on Mali's card, away from its middle. */
+  sb_projection_init_at (&projection, 15.0, -2.0, 5, 1600, 1000);
+  layout = sb_map_layout_new (selection, &projection, NULL, clusters, NULL);
+  card = sb_map_layout_find_card (layout, area->place);
+  g_assert_nonnull (card);
+  g_assert_cmpuint (card->count, ==, 120);
+  g_assert_true (graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (card->count_x, card->count_y)));
+  sb_projection_to_widget (&projection, sb_place_get_latitude (area->place), sb_place_get_longitude (area->place), &x, &y);
+  g_assert_false (graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (x, y)));
+  g_assert_cmpuint (layout->marks->len, ==, 0);
+}
+
+/* Two districts from a boundaries file: no dates, so places for
+ * reference rather than statements.
+ */
+static SbBriefing *
+import_districts (void)
+{
+  static const char geojson[] =
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"ADM2_EN\": \"Ansongo\"}, \"geometry\": {\"type\": \"Polygon\","
+    " \"coordinates\": [[[0, 15], [1.5, 15], [1.5, 16], [0, 16], [0, 15]]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"ADM2_EN\": \"Bourem\"}, \"geometry\": {\"type\": \"Polygon\","
+    " \"coordinates\": [[[-1, 16.5], [0.5, 16.5], [0.5, 17.5], [-1, 17.5], [-1, 16.5]]]}}]}";
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (geojson, -1, NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_geojson_import (stream, "districts", NULL, &problems);
+
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, 0);
+  return briefing;
+}
+
+static void
+test_reference_places (void)
+{
+  g_autoptr(SbBriefing) briefing = import_districts ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  GListModel *places = sb_briefing_get_places (briefing);
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY, outlines = SB_BOUNDS_INIT_EMPTY, one = SB_BOUNDS_INIT_EMPTY;
+  SbProjection projection;
+  guint named = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      const SbGeometry *geometry = sb_place_get_geometry (place);
+
+      g_assert_true (sb_place_is_reference (place));
+      sb_bounds_add_point (&outlines, geometry->min_lat, geometry->min_lon);
+      sb_bounds_add_point (&outlines, geometry->max_lat, geometry->max_lon);
+    }
+
+  /* Nothing else to frame: the briefing opens on its outlines, no wider. */
+  sb_selection_set_briefing (selection, briefing);
+  g_assert_true (sb_framing_add_briefing (&bounds, briefing, selection));
+  g_assert_true (sb_bounds_contains (&bounds, &outlines));
+  g_assert_true (sb_bounds_contains (&outlines, &bounds));
+
+  /* A district chosen frames its outline, not its neighbour's. */
+  {
+    g_autoptr(SbPlace) ansongo = g_list_model_get_item (places, 0);
+
+    g_assert_true (sb_framing_add_entity (&one, briefing, selection, SB_ENTITY (ansongo)));
+    g_assert_cmpfloat_with_epsilon (one.min_lon, 0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (one.max_lon, 1.5, 1e-9);
+    g_assert_cmpfloat (one.max_lat, <, 16.5);
+  }
+
+  /* Named inside their outlines, as areas are. */
+  sb_projection_init_at (&projection, 16.2, 0.2, 7, 1600, 1000);
+  layout = sb_map_layout_new (selection, &projection, NULL, NULL, NULL);
+  for (guint i = 0; i < layout->area_names->len; i++)
+    {
+      const SbMapAreaName *name = &g_array_index (layout->area_names, SbMapAreaName, i);
+      const SbGeometry *geometry;
+      double lat, lon;
+
+      g_assert_null (name->area);
+      g_assert_nonnull (name->reference);
+      geometry = sb_place_get_geometry (name->reference);
+      sb_projection_to_location (&projection, name->box.origin.x + name->box.size.width / 2,
+                                 name->box.origin.y + name->box.size.height / 2, &lat, &lon);
+      g_assert_true (sb_geometry_contains (geometry, lon, lat));
+      named++;
+    }
+  g_assert_cmpuint (named, ==, 2);
+  g_clear_pointer (&layout, sb_map_layout_unref);
+
+  /* With the areas layer hidden they are neither named nor framed. */
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, FALSE);
+  layout = sb_map_layout_new (selection, &projection, NULL, NULL, NULL);
+  g_assert_cmpuint (layout->area_names->len, ==, 0);
+  sb_bounds_init_empty (&bounds);
+  g_assert_false (sb_framing_add_briefing (&bounds, briefing, selection));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/map-layout/frame-country-actor", test_frame_country_actor);
+  g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
+  g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
+  g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
+  g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
+  g_test_add_func ("/map-layout/reference-places", test_reference_places);
+
+  return g_test_run ();
+}
