@@ -7,6 +7,8 @@
  *
  * Run by the build for data/basemap/; parsing and projecting the base map
  * at build time is what lets the app start without doing it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "make-basemap"

@@ -5,6 +5,8 @@
  * ISO code (length, or 0xffffffff for none, then the bytes), its box and
  * label point, its parts' starts and its points, in the unit Mercator
  * square.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-basemap-data"

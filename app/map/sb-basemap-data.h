@@ -4,6 +4,8 @@
  * compact binary form that the build makes of it (build-aux/make-basemap.c)
  * and the app reads from its resources: projected, measured and placed
  * once, at build time, so that starting the app parses nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

@@ -3,6 +3,8 @@
  * An image per symbol, as large as its extent at the target's scale,
  * copied at whole device pixels so that copies are never resampled: a
  * symbol may sit up to half a pixel from where a path would have put it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-symbol-cache"

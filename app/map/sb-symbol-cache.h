@@ -3,6 +3,8 @@
  * Symbols rendered once per look, size and scale and then only copied:
  * a map layer paints thousands in a frame. Bounded in bytes; the least
  * recently used go first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

@@ -6,6 +6,8 @@
  * an arena; the children of a container lie side by side, copied there
  * from a scratch stack when the container closes. The text was checked
  * strictly already, so building meets no error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-json-node"

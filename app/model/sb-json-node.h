@@ -4,6 +4,8 @@
  * sb_json_syntax_check() accepted, into an arena that is emptied after
  * each element. The accessors follow json-glib's names, which the readers
  * were written against.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once

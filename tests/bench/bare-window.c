@@ -3,6 +3,8 @@
  * The floor of start-up: a libadwaita window with a header bar, of
  * SahelBrief's default size, and nothing else. build-aux/bench-startup
  * starts it in turn with SahelBrief and GNOME Maps. Built, not installed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "bare-window"
