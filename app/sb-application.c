@@ -70,7 +70,8 @@ sb_application_activate (GApplication *app)
 }
 
 /* A window still showing the built-in briefing is reused for the first
- * file; every other file gets a window of its own.
+ * file; every other file gets a window of its own, which gives its
+ * problems to another window and closes if the file cannot be opened.
  */
 static void
 sb_application_open (GApplication  *app,
@@ -87,7 +88,13 @@ sb_application_open (GApplication  *app,
       if (i == 0 && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
         window = SB_WINDOW (active);
       else
-        window = sb_window_new (GTK_APPLICATION (app), sb_application_get_settings (SB_APPLICATION (app)));
+        {
+          /* If its file fails, the problems go to another window, and it
+           * closes: no empty window is left behind.
+           */
+          window = sb_window_new (GTK_APPLICATION (app), sb_application_get_settings (SB_APPLICATION (app)));
+          sb_window_set_made_for_file (window, TRUE);
+        }
 
       sb_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));

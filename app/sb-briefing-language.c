@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "sb-actor.h"
 #include "sb-briefing-language.h"
@@ -148,17 +147,6 @@ sb_briefing_language_get_name (const char *code)
   return sb_format_language (code);
 }
 
-/* "pt-BR" is Portuguese as much as "pt" is. */
-static gboolean
-same_language (const char *a,
-               const char *b)
-{
-  gsize a_len = strcspn (a, "-_");
-  gsize b_len = strcspn (b, "-_");
-
-  return a_len == b_len && g_ascii_strncasecmp (a, b, a_len) == 0;
-}
-
 /**
  * sb_briefing_language_is_fallback:
  * @text: (nullable): a text of the briefing
@@ -180,7 +168,7 @@ sb_briefing_language_is_fallback (SbText      *text,
     return FALSE;
 
   sb_text_lookup (text, languages, &chosen);
-  if (chosen == NULL || same_language (chosen, languages[0]))
+  if (chosen == NULL || sb_language_same_primary (chosen, languages[0]))
     return FALSE;
 
   if (shown != NULL)

@@ -37,6 +37,7 @@ struct _SbDetailPane
   GtkLabel *source_meta;
   GtkLabel *position_label;
   GtkLinkButton *original_button;
+  GtkLabel *translation_label;
   GtkWidget *no_text_label;
   GtkWidget *text_scroller;
   GtkTextView *source_view;
@@ -292,7 +293,8 @@ show_item (SbDetailPane *self,
   switch (kind)
     {
     case SB_ITEM_KIND_DEPLOYMENT:
-      what = sb_format_deployment_status (sb_item_get_deployment_status (item));
+      /* As it stood in the time range shown. */
+      what = sb_format_deployment_status (sb_filter_get_deployment_status (sb_selection_get_filter (self->selection), item));
       break;
     case SB_ITEM_KIND_MOVEMENT:
       what = sb_format_movement_status (sb_item_get_movement_status (item));
@@ -367,7 +369,7 @@ show_actor (SbDetailPane *self,
             SbActor      *actor)
 {
   GPtrArray *figures = sb_actor_get_figures (actor);
-  GPtrArray *relations = sb_actor_get_relations (actor);
+  g_autoptr(GArray) ends = sb_relations_of_actor (sb_selection_get_briefing (self->selection), actor);
 
   gtk_label_set_text (self->kind_label, sb_format_actor_kind (sb_actor_get_kind (actor)));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (actor)));
@@ -379,19 +381,19 @@ show_actor (SbDetailPane *self,
     add_fact (self, _("Affiliation"), sb_text_get (sb_actor_get_affiliation (actor)), NULL);
   add_figures (self, figures);
 
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < ends->len; i++)
     {
-      SbRelation *relation = g_ptr_array_index (relations, i);
-      g_autofree char *evidence = sb_format_evidence (&relation->evidence);
+      const SbRelationEnd *end = &g_array_index (ends, SbRelationEnd, i);
+      g_autofree char *evidence = sb_format_evidence (&end->relation->evidence);
 
-      add_link_fact (self, sb_format_relation_type (relation->type), SB_ENTITY (relation->target), evidence);
+      add_link_fact (self, sb_format_relation_end (end), SB_ENTITY (end->other), evidence);
     }
 
   g_ptr_array_extend (self->citations, sb_actor_get_citations (actor), NULL, NULL);
   for (guint i = 0; i < figures->len; i++)
     g_ptr_array_extend (self->citations, ((SbFigure *) g_ptr_array_index (figures, i))->evidence.citations, NULL, NULL);
-  for (guint i = 0; i < relations->len; i++)
-    g_ptr_array_extend (self->citations, ((SbRelation *) g_ptr_array_index (relations, i))->evidence.citations, NULL, NULL);
+  for (guint i = 0; i < ends->len; i++)
+    g_ptr_array_extend (self->citations, g_array_index (ends, SbRelationEnd, i).relation->evidence.citations, NULL, NULL);
 }
 
 static void
@@ -407,7 +409,11 @@ show_place (SbDetailPane *self,
   g_autofree char *coordinates = g_strdup_printf (_("%.4f, %.4f"), sb_place_get_latitude (place), sb_place_get_longitude (place));
   gboolean first = TRUE;
 
-  gtk_label_set_text (self->kind_label, !sb_place_is_reference (place) ? _("Place")
+  /* A town or country of the base map, looked for: what is there. */
+  gboolean own = sb_briefing_lookup (briefing, sb_entity_get_id (SB_ENTITY (place))) == SB_ENTITY (place);
+
+  gtk_label_set_text (self->kind_label, !own ? _("Place on the Base Map")
+                                       : !sb_place_is_reference (place) ? _("Place")
                                        : sb_place_get_geometry (place) ? _("Area for reference")
                                        : _("Place for reference"));
   gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (place)));
@@ -415,22 +421,27 @@ show_place (SbDetailPane *self,
 
   if (sb_place_get_geometry (place) != NULL)
     add_fact (self, _("Outline"), _("As drawn in the imported file"), NULL);
-  else
+  else if (own)
     add_fact (self, _("Precision"), precision, NULL);
   add_fact (self, _("Coordinates"), coordinates, _("Latitude, longitude (WGS 84)"));
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      SbPlace *to = sb_item_get_place (item), *from = sb_item_get_origin (item);
+      gboolean here = own ? (to == place || from == place)
+                          : ((to && sb_place_covers (place, to)) || (from && sb_place_covers (place, from)));
 
-      if ((sb_item_get_place (item) != place && sb_item_get_origin (item) != place) ||
-          !sb_selection_item_is_visible (self->selection, item))
+      if (!here || !sb_selection_item_is_visible (self->selection, item))
         continue;
 
       add_link_fact (self, first ? _("Here") : "", SB_ENTITY (item), NULL);
       g_ptr_array_extend (self->citations, sb_item_get_citations (item), NULL, NULL);
       first = FALSE;
     }
+
+  if (first && !own)
+    add_fact (self, _("Here"), _("Nothing the briefing shows happened here"), NULL);
 
   add_properties (self, sb_place_get_properties (place));
   if (sb_place_is_reference (place))
@@ -453,6 +464,7 @@ show_source_text (SbDetailPane *self,
 {
   g_autofree char *meta = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *host = NULL;
   const char *publisher, *url;
 
   if (self->shown_source == source)
@@ -465,14 +477,23 @@ show_source_text (SbDetailPane *self,
 
   gtk_label_set_text (self->source_title, sb_entity_get_label (SB_ENTITY (source)));
   date = sb_format_date (sb_source_get_date (source));
-  publisher = sb_source_get_publisher (source);
+  publisher = sb_format_publisher (source);
+  url = sb_source_get_url (source);
   /* TRANSLATORS: a source's publisher, date and language */
   meta = publisher ? g_strdup_printf (_("%s · %s · %s"), publisher, date, sb_format_language (sb_source_get_language (source)))
                    /* TRANSLATORS: a source's date and language */
                    : g_strdup_printf (_("%s · %s"), date, sb_format_language (sb_source_get_language (source)));
+
+  /* Where the original is, in short: the whole address is the link's. */
+  if (url != NULL && g_uri_split (url, G_URI_FLAGS_NONE, NULL, NULL, &host, NULL, NULL, NULL, NULL, NULL) && host != NULL)
+    {
+      char *with_host = g_strdup_printf ("%s · %s", meta, host);
+
+      g_free (meta);
+      meta = with_host;
+    }
   gtk_label_set_text (self->source_meta, meta);
 
-  url = sb_source_get_url (source);
   gtk_widget_set_visible (GTK_WIDGET (self->original_button), url != NULL);
   if (url != NULL)
     gtk_link_button_set_uri (self->original_button, url);
@@ -507,6 +528,27 @@ tag_citation (SbDetailPane *self,
     }
 }
 
+/* The passage in the reader's language, when the briefing has it: marked
+ * as a translation; the original stays what is highlighted in the text.
+ */
+static void
+show_translation (SbDetailPane *self,
+                  SbCitation   *citation)
+{
+  const char *translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->translation_label), translation != NULL);
+  if (translation == NULL)
+    return;
+
+  from = sb_format_translated_from (sb_source_get_language (citation->source));
+  /* TRANSLATORS: a translation of the highlighted passage, and "(translated from Dutch)" */
+  text = g_strdup_printf (_("“%s” %s"), translation, from);
+  gtk_label_set_text (self->translation_label, text);
+}
+
 static int
 citation_position (SbDetailPane *self,
                    SbCitation   *citation)
@@ -533,6 +575,7 @@ update_passages (SbDetailPane *self)
     return;
 
   show_source_text (self, current->source);
+  show_translation (self, current);
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->cited_tag, &start, &end);
@@ -747,6 +790,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_meta);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, position_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, original_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, translation_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, no_text_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, source_view);

@@ -20,6 +20,7 @@ struct _SbDossierView
 {
   GtkWidget parent_instance;
 
+  GtkWidget *back_button;
   GtkLabel *title;
   GtkBox *chip_box;
   GtkLabel *name;
@@ -157,23 +158,27 @@ add_figures (SbDossierView *self)
     }
 }
 
+/* Relations from both sides: those the actor states, and those others
+ * state about it in the inverse wording.
+ */
 static void
 add_relations (SbDossierView *self)
 {
-  GPtrArray *relations = sb_actor_get_relations (self->actor);
+  g_autoptr(GArray) ends = sb_relations_of_actor (sb_selection_get_briefing (self->selection), self->actor);
 
-  for (guint i = 0; i < relations->len; i++)
+  for (guint i = 0; i < ends->len; i++)
     {
-      SbRelation *relation = g_ptr_array_index (relations, i);
-      g_autofree char *evidence = sb_format_evidence (&relation->evidence);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", sb_format_relation_type (relation->type), evidence);
+      const SbRelationEnd *end = &g_array_index (ends, SbRelationEnd, i);
+      const SbEvidence *evidence = &end->relation->evidence;
+      g_autofree char *certainty = sb_format_evidence (evidence);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", sb_format_relation_end (end), certainty);
       AdwActionRow *row;
 
-      row = add_row (self, self->relations_group, sb_entity_get_label (SB_ENTITY (relation->target)),
-                     subtitle, SB_ENTITY (relation->target), NULL);
-      adw_action_row_add_prefix (row, sb_actor_chip_new (relation->target));
-      if (first_citation (&relation->evidence) != NULL)
-        add_source_button (self, row, first_citation (&relation->evidence));
+      row = add_row (self, self->relations_group, sb_entity_get_label (SB_ENTITY (end->other)),
+                     subtitle, SB_ENTITY (end->other), NULL);
+      adw_action_row_add_prefix (row, sb_actor_chip_new (end->other));
+      if (first_citation (evidence) != NULL)
+        add_source_button (self, row, first_citation (evidence));
     }
 }
 
@@ -187,7 +192,7 @@ add_items (SbDossierView *self)
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       SbItem *item = g_ptr_array_index (items, i);
-      g_autofree char *subtitle = sb_format_item_subtitle (item);
+      g_autofree char *subtitle = sb_format_item_subtitle_for (item, sb_selection_get_filter (self->selection));
       AdwActionRow *row;
 
       if (!sb_selection_item_is_visible (self->selection, item))
@@ -318,6 +323,10 @@ on_back_clicked (SbDossierView *self)
   g_signal_emit (self, signals[BACK], 0);
 }
 
+/* The actor shown belongs to the briefing that goes, and so do the
+ * actors its relations name: the dossier lets go of them before the new
+ * briefing's filter asks it to rebuild.
+ */
 static void
 on_briefing_changed (SbDossierView *self)
 {
@@ -339,6 +348,32 @@ sb_dossier_view_set_selection (SbDossierView *self,
    */
   g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sb_dossier_view_set_back_to:
+ * @previous: (nullable): the actor whose dossier Back returns to; %NULL
+ *   for the list of actors
+ */
+void
+sb_dossier_view_set_back_to (SbDossierView *self,
+                             SbActor       *previous)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (SB_IS_DOSSIER_VIEW (self));
+
+  if (previous != NULL)
+    /* TRANSLATORS: the dossier's Back button, to the dossier seen before */
+    label = g_strdup_printf (_("Back to %s"), sb_entity_get_label (SB_ENTITY (previous)));
+  else
+    label = g_strdup (_("Back to Actors"));
+
+  gtk_widget_set_tooltip_text (self->back_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 SbActor *
@@ -393,7 +428,8 @@ sb_dossier_view_class_init (SbDossierViewClass *klass)
   /**
    * SbDossierView::back:
    *
-   * The reader wants the list of actors again.
+   * The reader wants to go back: to the dossier seen before, or the list
+   * of actors.
    */
   signals[BACK] =
     g_signal_new ("back",
@@ -403,6 +439,7 @@ sb_dossier_view_class_init (SbDossierViewClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-dossier-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbDossierView, back_button);
   gtk_widget_class_bind_template_child (widget_class, SbDossierView, title);
   gtk_widget_class_bind_template_child (widget_class, SbDossierView, chip_box);
   gtk_widget_class_bind_template_child (widget_class, SbDossierView, name);

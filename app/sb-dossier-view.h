@@ -22,5 +22,7 @@ void     sb_dossier_view_set_selection (SbDossierView *self,
 SbActor *sb_dossier_view_get_actor     (SbDossierView *self);
 void     sb_dossier_view_set_actor     (SbDossierView *self,
                                         SbActor       *actor);
+void     sb_dossier_view_set_back_to   (SbDossierView *self,
+                                        SbActor       *previous);
 
 G_END_DECLS

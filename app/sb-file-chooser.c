@@ -20,7 +20,17 @@ typedef struct
   SbFileChosenFunc callback;
   gpointer user_data;
   gboolean save;
+  GFile *folder;           /* nullable: where a save starts */
 } Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->folder);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 /* Tests answer for the person: no dialog, which Xvfb could not drive. */
 static GFile *answer_for_testing;
@@ -28,7 +38,7 @@ static GFile *answer_for_testing;
 static gboolean
 answer_from_test (gpointer data)
 {
-  g_autofree Request *request = data;
+  g_autoptr(Request) request = data;
   g_autoptr(GFile) file = g_steal_pointer (&answer_for_testing);
 
   request->callback (file, request->user_data);
@@ -41,7 +51,7 @@ on_dialog_done (GObject      *object,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  g_autofree Request *request = data;
+  g_autoptr(Request) request = data;
   g_autoptr(GFile) file = NULL;
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -79,6 +89,8 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
   if (request->save)
     {
+      if (request->folder != NULL)
+        gtk_file_dialog_set_initial_folder (dialog, request->folder);
       gtk_file_dialog_set_initial_name (dialog, suggested_name);
       gtk_file_dialog_save (dialog, parent, NULL, on_dialog_done, request);
     }
@@ -92,7 +104,7 @@ on_chooser_response (GtkNativeDialog *dialog,
                      int              response,
                      gpointer         data)
 {
-  g_autofree Request *request = data;
+  g_autoptr(Request) request = data;
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -122,6 +134,8 @@ choose (GtkWindow        *parent,
 
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
+  if (request->save && request->folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), request->folder, NULL);
   if (request->save && suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -157,13 +171,15 @@ sb_file_chooser_open (GtkWindow        *parent,
 
 /**
  * sb_file_chooser_save:
+ * @folder: (nullable): where to start
  * @filters: (nullable): of #GtkFileFilter; the first is the default
  *
- * Asks where to save, suggesting @suggested_name.
+ * Asks where to save, suggesting @suggested_name in @folder.
  */
 void
 sb_file_chooser_save (GtkWindow        *parent,
                       const char       *title,
+                      GFile            *folder,
                       const char       *suggested_name,
                       GListModel       *filters,
                       SbFileChosenFunc  callback,
@@ -174,6 +190,7 @@ sb_file_chooser_save (GtkWindow        *parent,
   request->callback = callback;
   request->user_data = user_data;
   request->save = TRUE;
+  request->folder = folder ? g_object_ref (folder) : NULL;
   if (answer_for_testing != NULL)
     g_idle_add (answer_from_test, request);
   else

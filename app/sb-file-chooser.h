@@ -27,6 +27,7 @@ void sb_file_chooser_open (GtkWindow        *parent,
                            gpointer          user_data);
 void sb_file_chooser_save (GtkWindow        *parent,
                            const char       *title,
+                           GFile            *folder,
                            const char       *suggested_name,
                            GListModel       *filters,
                            SbFileChosenFunc  callback,

@@ -18,14 +18,18 @@
 #include <glib/gi18n.h>
 
 #include "sb-actor-chip.h"
+#include "sb-basemap.h"
 #include "sb-dossier-view.h"
 #include "sb-filter.h"
 #include "sb-format.h"
 #include "sb-kind-icons.h"
+#include "sb-projection.h"
 #include "sb-search.h"
 #include "sb-sidebar.h"
 
 #define MAX_RESULTS_PER_KIND 100
+/* What a place of the base map says of itself in the results. */
+#define BASEMAP_NOTE_KEY "sb-basemap-note"
 /* Above this many statements the counts are made in a worker thread. */
 #define COUNT_IN_THREAD_ABOVE 20000
 
@@ -42,7 +46,9 @@ struct _SbSidebar
   SbDossierView *dossier;
 
   SbSelection *selection;
+  GPtrArray *history;      /* of SbActor: the dossiers Back returns to, last last */
   GPtrArray *results;      /* of SbSearchResult, for the result rows */
+  GPtrArray *basemap_places; /* of SbPlace: the base map's towns and countries found */
   GCancellable *counting;  /* counts being made in a thread */
 };
 
@@ -73,11 +79,14 @@ show_actor_row (SbSidebar     *self,
   gtk_toggle_button_set_active (data->visible, shown);
   g_signal_handlers_unblock_matched (data->visible, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_button_set_icon_name (GTK_BUTTON (data->visible), shown ? "view-reveal-symbolic" : "view-conceal-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), shown ? _("Hide from Map") : _("Show on Map"));
   {
-    /* TRANSLATORS: a check a screen reader speaks: "Show Wagner group on the map" */
+    /* One name for the toggle, said and shown alike; whether the actor is
+     * shown is the toggle's state (and the eye's), not its name.
+     * TRANSLATORS: a toggle's name and tooltip: "Show Wagner group on the map"
+     */
     g_autofree char *label = g_strdup_printf (_("Show %s on the map"), sb_entity_get_label (SB_ENTITY (data->actor)));
 
+    gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), label);
     gtk_accessible_update_property (GTK_ACCESSIBLE (data->visible),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);
@@ -375,7 +384,8 @@ result_heading (SbSearchKind kind)
 }
 
 static GtkWidget *
-create_result_row (SbSearchResult *result)
+create_result_row (SbSearchResult *result,
+                   const SbFilter *filter)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
@@ -390,10 +400,12 @@ create_result_row (SbSearchResult *result)
       subtitle = g_strdup (sb_format_actor_kind (sb_actor_get_kind (SB_ACTOR (result->entity))));
       break;
     case SB_SEARCH_ITEM:
-      subtitle = sb_format_item_subtitle (SB_ITEM (result->entity));
+      subtitle = sb_format_item_subtitle_for (SB_ITEM (result->entity), filter);
       break;
     case SB_SEARCH_PLACE:
-      subtitle = sb_format_place_precision (SB_PLACE (result->entity));
+      subtitle = g_object_get_data (G_OBJECT (result->entity), BASEMAP_NOTE_KEY)
+                   ? g_strdup (g_object_get_data (G_OBJECT (result->entity), BASEMAP_NOTE_KEY))
+                   : sb_format_place_precision (SB_PLACE (result->entity));
       break;
     case SB_SEARCH_SOURCE_TEXT:
     default:
@@ -446,6 +458,109 @@ update_result_header (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, create_heading (result_heading (result->kind)));
 }
 
+#define MAX_BASEMAP_RESULTS 12
+
+static gboolean
+briefing_has_place_named (SbBriefing *briefing,
+                          const char *casefolded)
+{
+  GListModel *places = sb_briefing_get_places (briefing);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      g_autofree char *name = g_utf8_casefold (sb_text_get (sb_place_get_name (place)), -1);
+
+      if (g_str_equal (name, casefolded))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The base map's towns and countries that match, as places of no
+ * briefing: chosen, the map frames them and the details list what the
+ * briefing says happened there. Those the briefing names itself are
+ * found among its places already.
+ */
+static void
+add_basemap_results (SbSidebar  *self,
+                     const char *query)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbBasemap *basemap = sb_basemap_get_default ();
+  g_autofree char *folded = g_utf8_casefold (query, -1);
+  g_autoptr(GPtrArray) features = sb_basemap_find (basemap, folded, MAX_BASEMAP_RESULTS);
+  guint at = 0;
+
+  /* Among the briefing's places: before the passages of the sources. */
+  while (at < self->results->len &&
+         ((SbSearchResult *) g_ptr_array_index (self->results, at))->kind != SB_SEARCH_SOURCE_TEXT)
+    at++;
+
+  for (guint i = 0; i < features->len; i++)
+    {
+      const SbBasemapFeature *feature = g_ptr_array_index (features, i);
+      const SbBasemapFeature *country = NULL;
+      g_autofree char *name = g_utf8_casefold (feature->name, -1);
+      g_autofree char *id = g_strdup_printf ("basemap-%u", i);
+      SbSearchResult *result;
+      SbPlace *place;
+      double x = feature->label_x, y = feature->label_y;
+
+      if (briefing_has_place_named (briefing, name))
+        continue;
+
+      if (feature->kind == SB_BASEMAP_COUNTRY)
+        {
+          const SbBasemapCountryShape *shape = sb_basemap_get_country_shape (basemap, feature);
+
+          x = shape->label_x;
+          y = shape->label_y;
+          place = sb_place_new (id, NULL, feature->name, sb_mercator_latitude (y), x * 360.0 - 180.0,
+                                SB_PLACE_PRECISION_COUNTRY, feature->iso_a3);
+          g_object_set_data_full (G_OBJECT (place), BASEMAP_NOTE_KEY,
+                                  g_strdup (_("Country, from the base map")), g_free);
+        }
+      else
+        {
+          country = sb_basemap_country_at (basemap, x, y);
+          place = sb_place_new (id, NULL, feature->name, sb_mercator_latitude (y), x * 360.0 - 180.0,
+                                SB_PLACE_PRECISION_NEAR, country ? country->iso_a3 : NULL);
+          g_object_set_data_full (G_OBJECT (place), BASEMAP_NOTE_KEY,
+                                  country && country->name
+                                    /* TRANSLATORS: a search result: a town of the base map, and its country */
+                                    ? g_strdup_printf (_("Town in %s, from the base map"), country->name)
+                                    : g_strdup (_("Town, from the base map")),
+                                  g_free);
+        }
+      g_ptr_array_add (self->basemap_places, place);
+
+      result = g_new0 (SbSearchResult, 1);
+      result->kind = SB_SEARCH_PLACE;
+      result->entity = SB_ENTITY (place);
+      g_ptr_array_insert (self->results, at++, result);
+    }
+}
+
+/* Whether the filters leave out anything at all. */
+static gboolean
+filters_hide_some (SbSidebar *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  GListModel *items = sb_briefing_get_all_items (briefing);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      if (!sb_selection_item_is_visible (self->selection, item))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 run_search (SbSidebar *self)
 {
@@ -463,10 +578,18 @@ run_search (SbSidebar *self)
       return;
     }
 
+  g_ptr_array_set_size (self->basemap_places, 0);
   self->results = sb_search_run (self->selection, query, MAX_RESULTS_PER_KIND);
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    add_basemap_results (self, query);
   for (guint i = 0; i < self->results->len; i++)
-    gtk_list_box_append (self->result_list, create_result_row (g_ptr_array_index (self->results, i)));
+    gtk_list_box_append (self->result_list, create_result_row (g_ptr_array_index (self->results, i), sb_selection_get_filter (self->selection)));
 
+  if (self->results->len == 0)
+    adw_status_page_set_description (self->no_results,
+                                     filters_hide_some (self)
+                                       ? _("Nothing shown matches the search. Filters hide some statements.")
+                                       : _("Nothing in the briefing matches the search."));
   gtk_stack_set_visible_child_name (self->result_stack, self->results->len > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->stack, "results");
 }
@@ -502,6 +625,7 @@ on_filter_changed (SbSidebar *self)
 static void
 on_briefing_changed (SbSidebar *self)
 {
+  g_ptr_array_set_size (self->history, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_actors (self);
   gtk_stack_set_visible_child_name (self->stack, "actors");
@@ -525,21 +649,44 @@ on_dossier_back (SbSidebar *self)
   sb_sidebar_go_back (self);
 }
 
+static SbActor *
+previous_dossier (SbSidebar *self)
+{
+  return self->history->len > 0 ? g_ptr_array_index (self->history, self->history->len - 1) : NULL;
+}
+
+/**
+ * sb_sidebar_show_dossier:
+ *
+ * Opens @actor's dossier. Opened from another dossier, as a relation or
+ * the map leads from one actor to the next, Back returns to that one, as
+ * a browser goes back; opened from the list, Back returns to the list.
+ */
 void
 sb_sidebar_show_dossier (SbSidebar *self,
                          SbActor   *actor)
 {
+  SbActor *shown;
+
   g_return_if_fail (SB_IS_SIDEBAR (self));
   g_return_if_fail (SB_IS_ACTOR (actor));
 
+  shown = sb_dossier_view_get_actor (self->dossier);
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "dossier"))
+    g_ptr_array_set_size (self->history, 0);
+  else if (shown != NULL && shown != actor)
+    g_ptr_array_add (self->history, g_object_ref (shown));
+
   sb_dossier_view_set_actor (self->dossier, actor);
+  sb_dossier_view_set_back_to (self->dossier, previous_dossier (self));
   gtk_stack_set_visible_child_name (self->stack, "dossier");
 }
 
 /**
  * sb_sidebar_go_back:
  *
- * Leaves the dossier or the search results for the list of actors.
+ * Leaves the search results for the list of actors, or a dossier for the
+ * dossier seen before it, or for the list.
  *
  * Returns: %TRUE if there was somewhere to go back from
  */
@@ -555,6 +702,17 @@ sb_sidebar_go_back (SbSidebar *self)
   if (g_str_equal (page, "results"))
     {
       on_stop_search (self);
+      return TRUE;
+    }
+
+  if (g_str_equal (page, "dossier") && self->history->len > 0)
+    {
+      g_autoptr(SbActor) previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      /* Shown first, so that selecting it opens no dossier anew. */
+      sb_dossier_view_set_actor (self->dossier, previous);
+      sb_dossier_view_set_back_to (self->dossier, previous_dossier (self));
+      sb_selection_select (self->selection, SB_ENTITY (previous));
       return TRUE;
     }
 
@@ -613,6 +771,8 @@ sb_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->basemap_places, g_ptr_array_unref);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (sb_sidebar_parent_class)->dispose (object);
@@ -651,6 +811,8 @@ sb_sidebar_init (SbSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->history = g_ptr_array_new_with_free_func (g_object_unref);
+  self->basemap_places = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_header_func (self->actor_list, update_kind_header, NULL, NULL);
   gtk_list_box_set_header_func (self->result_list, update_result_header, self, NULL);
 }

@@ -164,14 +164,48 @@ import_action (GtkWidget  *widget,
   sb_import_choose_file (GTK_WINDOW (widget), on_import_chosen, g_object_ref (widget));
 }
 
+/* Where an export's dialog starts: the folder the last export went to,
+ * else Pictures for a picture and Documents for the others.
+ */
+static GFile *
+export_folder (SbWindow *self,
+               gboolean  picture)
+{
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "export-folder") : NULL;
+  const char *fallback;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+
+  fallback = g_get_user_special_dir (picture ? G_USER_DIRECTORY_PICTURES : G_USER_DIRECTORY_DOCUMENTS);
+  if (fallback != NULL && g_file_test (fallback, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (fallback);
+
+  return NULL;
+}
+
+static void
+remember_export_folder (SbWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  if (self->settings != NULL && path != NULL)
+    g_settings_set_string (self->settings, "export-folder", path);
+}
+
 static void
 on_export_chosen (GFile    *file,
                   gpointer  user_data)
 {
   g_autoptr(SbWindow) self = user_data;
 
-  if (file != NULL)
-    sb_window_export_geojson (self, file);
+  if (file == NULL)
+    return;
+
+  remember_export_folder (self, file);
+  sb_window_export_geojson (self, file);
 }
 
 static void
@@ -182,6 +216,7 @@ export_geojson_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
   SbBriefing *briefing = sb_selection_get_briefing (self->selection);
   g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *suggested = NULL;
 
   if (briefing == NULL)
@@ -190,7 +225,8 @@ export_geojson_action (GtkWidget  *widget,
   filters = sb_file_filters_new (sb_file_filter_new (_("GeoJSON"), "application/geo+json", "geojson", NULL), NULL);
   suggested = g_strdup_printf ("%s.geojson", sb_text_get (sb_briefing_get_title (briefing)));
   g_strdelimit (suggested, "/\\:", '-');
-  sb_file_chooser_save (GTK_WINDOW (self), _("Export the Items Shown as GeoJSON"), suggested, filters,
+  folder = export_folder (self, FALSE);
+  sb_file_chooser_save (GTK_WINDOW (self), _("Export the Items Shown as GeoJSON"), folder, suggested, filters,
                         on_export_chosen, g_object_ref (self));
 }
 
@@ -234,18 +270,19 @@ on_view_chooser_response (GtkNativeDialog *dialog,
   basename = g_file_get_basename (file);
   filter = gtk_file_chooser_get_filter (chooser);
 
-  /* The name's suffix says the format; without one, the chosen filter. */
-  if (g_str_has_suffix (basename, ".pdf") || g_str_has_suffix (basename, ".PDF"))
+  /* The file type chosen is the one written, named for it; with none
+   * chosen, the name's suffix says it.
+   */
+  if (filter != NULL)
+    format = g_strcmp0 (gtk_file_filter_get_name (filter), _("PDF Document")) == 0 ? SB_EXPORT_PDF : SB_EXPORT_PNG;
+  else if (g_str_has_suffix (basename, ".pdf") || g_str_has_suffix (basename, ".PDF"))
     format = SB_EXPORT_PDF;
-  else if (!g_str_has_suffix (basename, ".png") && !g_str_has_suffix (basename, ".PNG"))
-    {
-      g_autofree char *with_suffix = NULL;
+  {
+    g_autoptr(GFile) chosen = g_steal_pointer (&file);
 
-      if (filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _("PDF Document")) == 0)
-        format = SB_EXPORT_PDF;
-      with_suffix = g_strconcat (basename, format == SB_EXPORT_PDF ? ".pdf" : ".png", NULL);
-      g_set_object (&file, g_file_get_child (g_file_get_parent (file), with_suffix));
-    }
+    file = sb_export_file_for_format (chosen, format);
+  }
+  remember_export_folder (self, file);
 
   size = gtk_file_chooser_get_choice (chooser, "size");
   for (guint i = 0; size != NULL && i < G_N_ELEMENTS (png_sizes); i++)
@@ -269,6 +306,7 @@ export_view_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GtkFileFilter) png = sb_file_filter_new (_("PNG Image"), "image/png", "png", NULL);
   g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
   const char *size_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL, };
@@ -292,6 +330,9 @@ export_view_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "size", _("PNG size"), size_ids, size_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", "1920x1080");
+  folder = export_folder (self, TRUE);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   name = suggested_name (self, ".png");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -308,9 +349,11 @@ on_handout_chooser_response (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+      g_autoptr(GFile) file = sb_export_file_for_format (chosen, SB_EXPORT_PDF);
       const char *notes = gtk_file_chooser_get_choice (chooser, "notes");
 
+      remember_export_folder (self, file);
       sb_window_export_handout (self, file, g_strcmp0 (notes, "true") == 0);
     }
 
@@ -325,6 +368,7 @@ export_handout_action (GtkWidget  *widget,
   SbWindow *self = SB_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
 
   if (sb_selection_get_briefing (self->selection) == NULL)
@@ -335,6 +379,9 @@ export_handout_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "notes", _("Include speaker notes"), NULL, NULL);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "notes", "false");
+  folder = export_folder (self, FALSE);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   name = suggested_name (self, ".pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

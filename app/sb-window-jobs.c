@@ -93,6 +93,65 @@ create_message_dialog (SbWindow   *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/**
+ * sb_window_set_made_for_file:
+ *
+ * Says that the window was made only to open a file (from the command
+ * line, or a second file dropped): if that file cannot be opened and the
+ * window shows nothing else, the problems are shown in another window of
+ * the application and this one closes, so that failed opens never leave
+ * empty windows behind. The last window left stays and says what failed.
+ */
+void
+sb_window_set_made_for_file (SbWindow *self,
+                             gboolean  made_for_file)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  self->made_for_file = made_for_file;
+}
+
+static gboolean
+destroy_window (gpointer user_data)
+{
+  gtk_window_destroy (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Where to say that a load failed: this window, or, for a window made
+ * only for the file that failed and showing nothing, another window of
+ * the application that shows a briefing, loads one, or stays anyway.
+ * The window given up closes once the message is shown.
+ */
+static SbWindow *
+failure_window (SbWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!self->made_for_file || sb_selection_get_briefing (self->selection) != NULL || application == NULL)
+    return self;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      SbWindow *other = l->data;
+
+      if (!SB_IS_WINDOW (other) || other == self)
+        continue;
+
+      if (sb_selection_get_briefing (other->selection) != NULL || _sb_window_job_is_loading (other) ||
+          !other->made_for_file)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+          g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window, g_object_ref (self), g_object_unref);
+          return other;
+        }
+    }
+
+  /* The one left: it says what failed, and the next failures go to it. */
+  self->made_for_file = FALSE;
+  return self;
+}
+
 /* "“name” has 3 problems", and whether the briefing shown stays. */
 static char *
 format_problem_count (SbWindow   *self,
@@ -183,9 +242,10 @@ show_load_problems (SbWindow   *self,
                     const char *name,
                     GPtrArray  *problems)
 {
-  g_autofree char *summary = format_problem_count (self, name, problems->len);
+  SbWindow *shown_in = failure_window (self);
+  g_autofree char *summary = format_problem_count (shown_in, name, problems->len);
 
-  show_problems (self, heading, summary, name, problems);
+  show_problems (shown_in, heading, summary, name, problems);
 }
 
 /* @error's message in a dialog under @heading, and whether the briefing
@@ -196,7 +256,10 @@ _sb_window_show_error (SbWindow   *self,
                        const char *heading,
                        GError     *error)
 {
-  AdwMessageDialog *dialog = create_message_dialog (self, heading);
+  AdwMessageDialog *dialog;
+
+  self = failure_window (self);
+  dialog = create_message_dialog (self, heading);
 
   if (sb_selection_get_briefing (self->selection) != NULL)
     adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
@@ -668,7 +731,8 @@ on_imported (GObject      *object,
   /* The briefing is shown; what was made and left out a click away. */
   title = sb_import_format_toast (summary);
   toast = sb_toast_new_plain (title);
-  adw_toast_set_button_label (toast, _("_Details"));
+  /* No mnemonic: a toast's button has none, and a screen reader would say the underscore. */
+  adw_toast_set_button_label (toast, _("Details"));
   adw_toast_set_action_name (toast, "win.show-import-problems");
   adw_toast_set_timeout (toast, 10);
   sb_window_add_toast (self, toast);
@@ -830,6 +894,40 @@ on_map_exported (GObject      *object,
   sb_window_add_toast (self, toast);
 }
 
+/* "Exporting to “view.png”… 34 of 120 map tiles": the bar fills as they
+ * come, and Cancel stops the export.
+ */
+static void
+on_export_progress (guint    tiles_done,
+                    guint    tiles_total,
+                    gpointer user_data)
+{
+  SbWindowJob *job = user_data;
+  SbWindow *self = job->window;
+  g_autofree char *name = NULL;
+  g_autofree char *status = NULL;
+
+  if (self->job != job || tiles_total == 0)
+    return;
+
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) tiles_done / tiles_total);
+
+  name = job->file ? g_file_get_basename (job->file) : NULL;
+  if (name != NULL)
+    /* TRANSLATORS: while an export fetches its map tiles: the file, how many tiles have come, of how many */
+    status = g_strdup_printf (ngettext ("Exporting to “%s”: %u of %u map tile", "Exporting to “%s”: %u of %u map tiles",
+                                        tiles_total),
+                              name, tiles_done, tiles_total);
+  else
+    /* TRANSLATORS: while printing waits for its map tiles: how many have come, of how many */
+    status = g_strdup_printf (ngettext ("Preparing to print: %u of %u map tile", "Preparing to print: %u of %u map tiles",
+                                        tiles_total),
+                              tiles_done, tiles_total);
+  gtk_label_set_label (self->progress_label, status);
+}
+
 /**
  * sb_window_export_view:
  * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
@@ -865,7 +963,8 @@ sb_window_export_view (SbWindow       *self,
                         shumate_viewport_get_zoom_level (viewport),
                         gtk_widget_get_width (GTK_WIDGET (self->map_view)),
                         gtk_widget_get_height (GTK_WIDGET (self->map_view)),
-                        format, width, height, file, job->cancellable, on_map_exported, job);
+                        format, width, height, file, on_export_progress, job,
+                        job->cancellable, on_map_exported, job);
 }
 
 /**
@@ -892,7 +991,7 @@ sb_window_export_handout (SbWindow *self,
   job = start_file_job (self, JOB_EXPORT_HANDOUT, file);
   job->done = _("Handout exported");
   sb_export_handout_async (briefing, sb_map_view_get_tiles (self->map_view), notes, file,
-                           job->cancellable, on_map_exported, job);
+                           on_export_progress, job, job->cancellable, on_map_exported, job);
 }
 
 /* The handout's tiles are fetched first; then the print dialog. */
@@ -908,5 +1007,5 @@ _sb_window_print (SbWindow *self)
   job = start_job (self, JOB_PRINT, _("Preparing to print…"), NULL);
   job->done = _("Handout printed");
   sb_export_print_async (briefing, sb_map_view_get_tiles (self->map_view), FALSE, GTK_WINDOW (self),
-                         job->cancellable, on_map_exported, job);
+                         on_export_progress, job, job->cancellable, on_map_exported, job);
 }

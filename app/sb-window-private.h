@@ -63,7 +63,12 @@ struct _SbWindow
   SbWindowJob *job;        /* nullable: the one under way, owned by itself */
   GPtrArray *problems;     /* of the last load that failed */
   double drag_start_width;
+  int sidebar_width;       /* the widths asked for, kept whatever narrow */
+  int detail_width;        /* windows make of them */
+  gboolean narrow;
+  guint narrow_source;
   gboolean present_when_loaded;
+  gboolean made_for_file;  /* opened for a file of the command line: see sb_window_set_made_for_file() */
 };
 
 #define SB_WINDOW_BRIEFING_MIME_TYPE "application/x-sahelbrief+json"

@@ -78,6 +78,9 @@ update_presenting_actions (SbWindow *self)
 static void
 on_briefing_changed (SbWindow *self)
 {
+  /* Nothing is chosen in a briefing just opened: no details to show. */
+  if (sb_selection_get_selected (self->selection) == NULL)
+    adw_flap_set_reveal_flap (self->detail_flap, FALSE);
   update_presenting_actions (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
@@ -316,9 +319,85 @@ on_handle_drag_update (GtkGestureDrag *gesture,
   int width = (int) CLAMP (self->drag_start_width + delta, 260, MAX (260, max_width));
 
   if (is_sidebar)
-    set_pane_width (GTK_WIDGET (self->sidebar), self->sidebar_clamp, width);
+    {
+      self->sidebar_width = width;
+      set_pane_width (GTK_WIDGET (self->sidebar), self->sidebar_clamp, width);
+    }
   else
-    set_pane_width (GTK_WIDGET (self->detail_pane), self->detail_clamp, width);
+    {
+      self->detail_width = width;
+      set_pane_width (GTK_WIDGET (self->detail_pane), self->detail_clamp, width);
+    }
+}
+
+/* A window narrower than this is a small laptop or a 1024×768 projector:
+ * the panes narrow, so that the details lying over the map leave most of
+ * it in sight.
+ */
+#define NARROW_WINDOW 1200
+#define NARROW_SIDEBAR 280
+#define NARROW_DETAIL 340
+
+static void
+apply_pane_widths (SbWindow *self)
+{
+  set_pane_width (GTK_WIDGET (self->sidebar), self->sidebar_clamp,
+                  self->narrow ? MIN (self->sidebar_width, NARROW_SIDEBAR) : self->sidebar_width);
+  set_pane_width (GTK_WIDGET (self->detail_pane), self->detail_clamp,
+                  self->narrow ? MIN (self->detail_width, NARROW_DETAIL) : self->detail_width);
+}
+
+/* The details over the map: framing keeps what they are about in sight. */
+static void
+update_covered (SbWindow *self)
+{
+  gboolean over = adw_flap_get_folded (self->detail_flap) && adw_flap_get_reveal_flap (self->detail_flap);
+
+  /* The width it is given: it may not be laid out yet. */
+  sb_map_view_set_covered (self->map_view, over ? adw_clamp_get_maximum_size (self->detail_clamp) : 0);
+}
+
+static gboolean
+on_narrow_changed (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->narrow_source = 0;
+  apply_pane_widths (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sb_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  gboolean narrow = width < NARROW_WINDOW;
+
+  GTK_WIDGET_CLASS (sb_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not while allocating: new widths mean a new layout. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_source == 0)
+        self->narrow_source = g_idle_add_full (G_PRIORITY_DEFAULT, on_narrow_changed, self, NULL);
+    }
+}
+
+/* An unfolding pane shows itself, as AdwFlap has it; with nothing
+ * chosen, it would show nothing: it stays hidden (hiding the actors with
+ * F9 must not bring up an empty pane).
+ */
+static void
+on_detail_folded (SbWindow *self)
+{
+  if (!adw_flap_get_folded (self->detail_flap) && sb_selection_get_selected (self->selection) == NULL)
+    adw_flap_set_reveal_flap (self->detail_flap, FALSE);
+  update_covered (self);
 }
 
 static void
@@ -409,10 +488,9 @@ restore_state (SbWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  set_pane_width (GTK_WIDGET (self->sidebar), self->sidebar_clamp,
-                  g_settings_get_int (self->settings, "sidebar-width"));
-  set_pane_width (GTK_WIDGET (self->detail_pane), self->detail_clamp,
-                  g_settings_get_int (self->settings, "detail-width"));
+  self->sidebar_width = g_settings_get_int (self->settings, "sidebar-width");
+  self->detail_width = g_settings_get_int (self->settings, "detail-width");
+  apply_pane_widths (self);
   self->restore_view = TRUE;
 }
 
@@ -432,8 +510,8 @@ on_close_request (SbWindow *self)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_set_int (self->settings, "sidebar-width", adw_clamp_get_maximum_size (self->sidebar_clamp));
-  g_settings_set_int (self->settings, "detail-width", adw_clamp_get_maximum_size (self->detail_clamp));
+  g_settings_set_int (self->settings, "sidebar-width", self->sidebar_width);
+  g_settings_set_int (self->settings, "detail-width", self->detail_width);
   g_settings_set_double (self->settings, "map-latitude", shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
   g_settings_set_double (self->settings, "map-longitude", shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
   g_settings_set_double (self->settings, "map-zoom", shumate_viewport_get_zoom_level (viewport));
@@ -443,16 +521,17 @@ on_close_request (SbWindow *self)
   return FALSE;
 }
 
-/* In a narrow window the folded detail pane slides in for a selection:
- * choosing something is asking what the source says.
+/* The detail pane slides in for a selection: choosing something is
+ * asking what the source says. It goes when the selection does, and
+ * leaves the map whole; Shift+F9 still shows it at will.
  */
 static void
 on_selected_changed (SbWindow *self)
 {
-  if (sb_selection_get_selected (self->selection) != NULL &&
-      adw_flap_get_folded (self->detail_flap) &&
-      !adw_flap_get_reveal_flap (self->detail_flap))
-    adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+  gboolean selected = sb_selection_get_selected (self->selection) != NULL;
+
+  if (selected != adw_flap_get_reveal_flap (self->detail_flap))
+    adw_flap_set_reveal_flap (self->detail_flap, selected);
 }
 
 static void
@@ -472,6 +551,7 @@ sb_window_dispose (GObject *object)
   SbWindow *self = (SbWindow *)object;
 
   _sb_window_cancel_job (self);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_cancellable_cancel (self->tiles_opening);
   g_clear_object (&self->tiles_opening);
   g_clear_object (&self->presenter);
@@ -539,6 +619,7 @@ sb_window_class_init (SbWindowClass *klass)
   object_class->constructed = sb_window_constructed;
   object_class->get_property = sb_window_get_property;
   object_class->set_property = sb_window_set_property;
+  widget_class->size_allocate = sb_window_size_allocate;
 
   properties[PROP_BRIEFING] =
     g_param_spec_object ("briefing", NULL, NULL,
@@ -593,14 +674,24 @@ sb_window_init (SbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
 
   self->selection = sb_selection_new ();
+  self->sidebar_width = 320;
+  self->detail_width = 420;
+
+  /* Before the map follows the selection: the pane it reveals is there
+   * when the map frames what was chosen.
+   */
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail_flap, "notify::folded",
+                           G_CALLBACK (on_detail_folded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail_flap, "notify::reveal-flap",
+                           G_CALLBACK (update_covered), self, G_CONNECT_SWAPPED);
   sb_map_view_set_selection (self->map_view, self->selection);
   sb_timeline_set_selection (self->timeline, self->selection);
   sb_sidebar_set_selection (self->sidebar, self->selection);
   sb_detail_pane_set_selection (self->detail_pane, self->selection);
   sb_filter_popover_set_selection (self->filter_popover, self->selection);
 
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::briefing",
                            G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "texts-changed",

@@ -52,6 +52,8 @@ SbSelection *sb_window_get_selection  (SbWindow      *self);
 SbMapView   *sb_window_get_map_view   (SbWindow      *self);
 SbPresenter *sb_window_get_presenter  (SbWindow      *self);
 void         sb_window_present_when_loaded (SbWindow *self);
+void         sb_window_set_made_for_file   (SbWindow *self,
+                                            gboolean  made_for_file);
 GPtrArray   *sb_window_get_problems   (SbWindow      *self);
 void         sb_window_add_toast      (SbWindow      *self,
                                        AdwToast      *toast);

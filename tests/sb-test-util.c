@@ -86,6 +86,20 @@ sb_test_find_widget (GtkWidget *root,
 }
 
 /**
+ * sb_test_label_shown:
+ * @label: an #SbTestLabel
+ *
+ * A condition for sb_test_wait_until(): the label is shown.
+ */
+gboolean
+sb_test_label_shown (gpointer label)
+{
+  SbTestLabel *wanted = label;
+
+  return sb_test_find_label (wanted->root, wanted->text) != NULL;
+}
+
+/**
  * sb_test_find_label:
  *
  * Returns: (nullable): a label showing exactly @text, among those a person

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 typedef gboolean (*SbTestCondition) (gpointer data);
 
+/* A label wanted among the widgets under @root: see sb_test_label_shown(). */
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} SbTestLabel;
+
 gboolean   sb_test_run_until      (SbTestCondition  condition,
                                    gpointer         data,
                                    guint            timeout_ms);
@@ -25,6 +32,7 @@ GtkWidget *sb_test_find_widget    (GtkWidget       *root,
                                    GType            type);
 GtkWidget *sb_test_find_label     (GtkWidget       *root,
                                    const char      *text);
+gboolean   sb_test_label_shown    (gpointer         label);
 GtkWindow *sb_test_find_dialog    (void);
 gboolean   sb_test_dialog_is_shown (gpointer        unused);
 void       sb_test_close_dialogs  (void);

@@ -54,6 +54,7 @@ EXPECTED = [
     (BUTTON_ROLES, "Show Wagner group on the map"),
     ({pyatspi.ROLE_LIST_ITEM}, "Wagner group"),
     ({pyatspi.ROLE_LIST_ITEM}, "French armed forces"),
+    ({pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "Statements on the map"),
 ]
 
 

@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "sb-enums.h"
+#include "sb-format.h"
 #include "sb-loader.h"
 #include "sb-source.h"
+#include "sb-step.h"
 #include "sb-writer.h"
 
 static SbBriefing *
@@ -357,6 +359,109 @@ test_citations_resolved (void)
 }
 
 static void
+assert_translated (SbCitation *citation)
+{
+  const char *english[] = { "en", NULL };
+  const char *french[] = { "fr", NULL };
+  const char *dutch[] = { "nl", NULL };
+
+  if (citation->translations == NULL)
+    g_test_message ("not translated: %s", citation->quote);
+  g_assert_nonnull (citation->translations);
+  g_assert_nonnull (sb_citation_get_translation (citation, english, NULL));
+  g_assert_nonnull (sb_citation_get_translation (citation, french, NULL));
+  g_assert_null (sb_citation_get_translation (citation, dutch, NULL));
+}
+
+static void
+assert_all_translated (GPtrArray *citations)
+{
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    assert_translated (g_ptr_array_index (citations, i));
+}
+
+/* The audience reads English or French: every quote has both, and a
+ * reader of Dutch sees the quote alone.
+ */
+static void
+test_translations (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  GListModel *items = sb_briefing_get_all_items (briefing);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  GListModel *steps = sb_briefing_get_steps (briefing);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      assert_all_translated (sb_item_get_citations (item));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+      GPtrArray *relations = sb_actor_get_relations (actor);
+
+      assert_all_translated (sb_actor_get_citations (actor));
+      for (guint j = 0; j < relations->len; j++)
+        assert_all_translated (((SbRelation *) g_ptr_array_index (relations, j))->evidence.citations);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SbStep) step = g_list_model_get_item (steps, i);
+
+      if (sb_step_get_citation (step) != NULL)
+        assert_translated (sb_step_get_citation (step));
+    }
+}
+
+static gboolean
+has_relation_end (GArray     *ends,
+                  const char *other,
+                  const char *wording)
+{
+  for (guint i = 0; i < ends->len; i++)
+    {
+      const SbRelationEnd *end = &g_array_index (ends, SbRelationEnd, i);
+
+      if (g_str_equal (sb_entity_get_id (SB_ENTITY (end->other)), other) &&
+          g_str_equal (sb_format_relation_end (end), wording))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Relations read from both sides: the junta contracts Wagner, which is
+ * contracted by it; the junta and France are at odds either way.
+ */
+static void
+test_relations_both_ways (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(GArray) junta = sb_relations_of_actor (briefing, lookup (briefing, "mali-junta", SB_TYPE_ACTOR));
+  g_autoptr(GArray) wagner = sb_relations_of_actor (briefing, lookup (briefing, "wagner-group", SB_TYPE_ACTOR));
+  g_autoptr(GArray) france = sb_relations_of_actor (briefing, lookup (briefing, "france", SB_TYPE_ACTOR));
+  g_autoptr(GArray) mali_army = sb_relations_of_actor (briefing, lookup (briefing, "mali-army", SB_TYPE_ACTOR));
+  guint fights_is = 0;
+
+  g_assert_true (has_relation_end (junta, "wagner-group", "Contracts"));
+  g_assert_true (has_relation_end (wagner, "mali-junta", "Contracted by"));
+  g_assert_true (has_relation_end (junta, "france", "At odds with"));
+  g_assert_true (has_relation_end (france, "mali-junta", "At odds with"));
+  g_assert_true (has_relation_end (wagner, "russia-forces", "Includes"));
+  g_assert_true (has_relation_end (mali_army, "russia-forces", "Trained by"));
+
+  /* Stated by both, shown once. */
+  for (guint i = 0; i < mali_army->len; i++)
+    fights_is += g_str_equal (sb_entity_get_id (SB_ENTITY (g_array_index (mali_army, SbRelationEnd, i).other)),
+                              "is-linked-groups");
+  g_assert_cmpuint (fights_is, ==, 1);
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr(SbBriefing) briefing = load_default ();
@@ -393,6 +498,8 @@ main (int   argc,
   g_test_add_func ("/default-briefing/jihadists-and-region", test_jihadists_and_region);
   g_test_add_func ("/default-briefing/citations-resolved", test_citations_resolved);
   g_test_add_func ("/default-briefing/round-trip", test_round_trip);
+  g_test_add_func ("/default-briefing/translations", test_translations);
+  g_test_add_func ("/default-briefing/relations-both-ways", test_relations_both_ways);
 
   return g_test_run ();
 }

@@ -324,6 +324,41 @@ test_default_briefing (void)
     check_briefing (briefing, seed);
 }
 
+static guint32
+day_of (int year,
+        int month,
+        int day)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+
+  return g_date_get_julian (date);
+}
+
+/* A deployment stands as it stood in the time range: France was present
+ * in Mali in 2020–2021, withdrawn only in 2022.
+ */
+static void
+test_status_in_time (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  SbItem *france = SB_ITEM (sb_briefing_lookup (briefing, "france-mali-2013-2022"));
+  SbItem *germany = SB_ITEM (sb_briefing_lookup (briefing, "germany-mali"));
+  g_autoptr(SbFilter) all = sb_filter_new (briefing);
+  g_autoptr(SbFilter) then = sb_filter_with_time_range (all, day_of (2020, 1, 1), day_of (2021, 12, 31));
+  g_autoptr(SbFilter) later = sb_filter_with_time_range (all, day_of (2020, 1, 1), day_of (2022, 12, 31));
+
+  g_assert_nonnull (france);
+  g_assert_cmpint (sb_item_get_deployment_status (france), ==, SB_DEPLOYMENT_STATUS_WITHDRAWN);
+  g_assert_cmpint (sb_filter_get_deployment_status (all, france), ==, SB_DEPLOYMENT_STATUS_WITHDRAWN);
+  g_assert_true (sb_filter_item_is_visible (then, france));
+  g_assert_cmpint (sb_filter_get_deployment_status (then, france), ==, SB_DEPLOYMENT_STATUS_PRESENT);
+  g_assert_cmpint (sb_filter_get_deployment_status (later, france), ==, SB_DEPLOYMENT_STATUS_WITHDRAWN);
+
+  /* Known only as departed, in August 2022: nothing else to say of it. */
+  g_assert_cmpint (sb_filter_get_deployment_status (later, germany), ==, SB_DEPLOYMENT_STATUS_DEPARTED);
+}
+
 static void
 test_generated_briefing (void)
 {
@@ -425,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/filter/generated-briefing", test_generated_briefing);
   g_test_add_func ("/filter/no-change", test_no_change);
   g_test_add_func ("/filter/copy", test_copy);
+  g_test_add_func ("/filter/status-in-time", test_status_in_time);
 
   return g_test_run ();
 }

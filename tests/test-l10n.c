@@ -220,9 +220,13 @@ test_briefing_language (void)
   sb_briefing_language_apply ("de");
   sb_selection_texts_changed (selection);
   sb_selection_select (selection, sb_briefing_lookup (sb_window_get_briefing (window), "wagner-group"));
-  sb_test_iterate_for (150);
+  {
+    /* The details slide in with the selection. */
+    SbTestLabel note = { pane, expected->german_note };
+
+    sb_test_wait_until (sb_test_label_shown, &note);
+  }
   g_assert_nonnull (sb_test_find_label (sidebar, "Wagner group"));
-  g_assert_nonnull (sb_test_find_label (pane, expected->german_note));
 
   /* Back to the interface's language: no note. */
   sb_briefing_language_apply (NULL);

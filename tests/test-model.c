@@ -441,6 +441,86 @@ test_sources_without_text (void)
     }
 }
 
+#define TRANSLATED_BRIEFING \
+  "{ \"format\": \"sahelbrief\", \"version\": %d, \"title\": \"T\", \"language\": \"en\",\n" \
+  "  \"sources\": [ { \"id\": \"article\", \"title\": \"A\", \"date\": \"2022\", \"language\": \"nl-BE\",\n" \
+  "                 \"text\": \"Twee vliegtuigen landden op Gao.\" } ],\n" \
+  "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n" \
+  "  \"incidents\": [ { \"id\": \"i\", \"type\": \"arrival\", \"description\": \"D\", \"place\": \"gao\",\n" \
+  "    \"date\": \"2022\", \"certainty\": \"reported\",\n" \
+  "    \"citations\": [ { \"source\": \"article\", \"quote\": \"Twee vliegtuigen landden op Gao.\"%s } ] } ] }\n"
+
+static char *
+write_and_reload (SbBriefing  *briefing,
+                  SbBriefing **reloaded)
+{
+  g_autofree char *written = sb_writer_to_data (briefing, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (written, strlen (written));
+  g_autoptr(GPtrArray) problems = NULL;
+
+  *reloaded = sb_loader_load_bytes (bytes, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (*reloaded);
+
+  return g_steal_pointer (&written);
+}
+
+/* A quote may carry translations (format version 2); the writer writes
+ * version 2 only for a briefing that has some, and the translation shown
+ * is the reader's language's, none for a reader of the source's language.
+ */
+static void
+test_translations (void)
+{
+  const char *translated = ", \"translations\": { \"en\": \"Two planes landed at Gao.\", \"fr\": \"Deux avions ont atterri à Gao.\" }";
+  const char *english[] = { "en-GB", "en", NULL };
+  const char *french[] = { "fr", NULL };
+  const char *flemish[] = { "nl", "en", NULL };
+  const char *german[] = { "de", NULL };
+  const char *language = NULL;
+  g_autofree char *plain_data = g_strdup_printf (TRANSLATED_BRIEFING, 1, "");
+  g_autofree char *data = g_strdup_printf (TRANSLATED_BRIEFING, 2, translated);
+  g_autofree char *v1_data = g_strdup_printf (TRANSLATED_BRIEFING, 1, translated);
+  g_autofree char *written = NULL;
+  g_autofree char *plain_written = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) v1_problems = NULL;
+  g_autoptr(GPtrArray) plain_problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+  g_autoptr(SbBriefing) v1 = load_string (v1_data, &v1_problems);
+  g_autoptr(SbBriefing) plain = load_string (plain_data, &plain_problems);
+  g_autoptr(SbBriefing) reloaded = NULL;
+  g_autoptr(SbBriefing) plain_reloaded = NULL;
+  SbCitation *citation, *reloaded_citation;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (briefing);
+  g_assert_null (v1);
+  g_assert_cmpuint (v1_problems->len, ==, 1);
+  g_assert_cmpint (((SbProblem *) g_ptr_array_index (v1_problems, 0))->code, ==, SB_PROBLEM_UNKNOWN_FIELD);
+  g_assert_nonnull (strstr (((SbProblem *) g_ptr_array_index (v1_problems, 0))->message, "version 2"));
+
+  citation = g_ptr_array_index (sb_item_get_citations (SB_ITEM (sb_briefing_lookup (briefing, "i"))), 0);
+  g_assert_cmpstr (sb_citation_get_translation (citation, english, &language), ==, "Two planes landed at Gao.");
+  g_assert_cmpstr (language, ==, "en");
+  g_assert_cmpstr (sb_citation_get_translation (citation, french, &language), ==, "Deux avions ont atterri à Gao.");
+  g_assert_cmpstr (language, ==, "fr");
+  /* Dutch reads the Flemish original; German falls back to English. */
+  g_assert_null (sb_citation_get_translation (citation, flemish, NULL));
+  g_assert_cmpstr (sb_citation_get_translation (citation, german, NULL), ==, "Two planes landed at Gao.");
+
+  written = write_and_reload (briefing, &reloaded);
+  g_assert_nonnull (strstr (written, "\"version\": 2"));
+  reloaded_citation = g_ptr_array_index (sb_item_get_citations (SB_ITEM (sb_briefing_lookup (reloaded, "i"))), 0);
+  g_assert_true (sb_citation_equal (citation, reloaded_citation));
+  g_assert_cmpstr (sb_text_find (reloaded_citation->translations, "fr", NULL), ==, "Deux avions ont atterri à Gao.");
+
+  /* Without translations, version 1: SahelBrief 0.1 opens it. */
+  g_assert_nonnull (plain);
+  plain_written = write_and_reload (plain, &plain_reloaded);
+  g_assert_nonnull (strstr (plain_written, "\"version\": 1"));
+}
+
 static void
 test_problem_format (void)
 {
@@ -965,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/loader/streaming-gives-up", test_streaming_gives_up);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/control-characters", test_control_characters);
+  g_test_add_func ("/writer/translations", test_translations);
   g_test_add_func ("/writer/random-round-trips", test_random_round_trips);
   g_test_add_func ("/writer/large-round-trip", test_large_round_trip);
   g_test_add_func ("/selection/incident-type-filter", test_incident_type_filter);

@@ -123,8 +123,28 @@ test_keys (void)
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, 0);
   press (presentation, GDK_KEY_End);
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  g_assert_false (sb_presentation_get_at_end (presentation));
+
+  /* After the last step, the end screen; nothing after it; back from it
+   * to the last step.
+   */
   press (presentation, GDK_KEY_Right);
   g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+  press (presentation, GDK_KEY_space);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+  press (presentation, GDK_KEY_Left);
+  g_assert_false (sb_presentation_get_at_end (presentation));
+  g_assert_cmpuint (sb_presentation_get_index (presentation), ==, n - 1);
+  press (presentation, GDK_KEY_Right);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+
+  /* L shows and hides the legend. */
+  g_assert_true (sb_presentation_get_legend_visible (presentation));
+  press (presentation, GDK_KEY_l);
+  g_assert_false (sb_presentation_get_legend_visible (presentation));
+  press (presentation, GDK_KEY_L);
+  g_assert_true (sb_presentation_get_legend_visible (presentation));
 
   /* A number, then Enter, jumps; the number is shown while typed. */
   press (presentation, GDK_KEY_3);
@@ -623,7 +643,7 @@ export_view (SbWindow         *window,
                         shumate_viewport_get_zoom_level (viewport),
                         gtk_widget_get_width (GTK_WIDGET (sb_window_get_map_view (window))),
                         gtk_widget_get_height (GTK_WIDGET (sb_window_get_map_view (window))),
-                        format, width, height, file, NULL, on_exported, result);
+                        format, width, height, file, NULL, NULL, NULL, on_exported, result);
   g_assert_true (sb_test_run_until (export_done, result, TIMEOUT_MS));
 }
 
@@ -780,7 +800,8 @@ pdf_text (const char *path)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  return text;
+  /* A label wrapped in its column reads as one line. */
+  return g_strdelimit (text, "\n", ' ');
 }
 
 /* The legend names what the view shows, and only that. */
@@ -820,6 +841,31 @@ test_export_legend (void)
   g_assert_nonnull (strstr (text, "How certain"));
   g_assert_nonnull (strstr (text, sb_format_certainty (SB_CERTAINTY_FEARED)));
 
+  /* Every way the page draws, and every actor on it: never "and more". */
+  g_assert_nonnull (strstr (text, "Movements"));
+  g_assert_nonnull (strstr (text, "Known only to a country"));
+  g_assert_nonnull (strstr (text, "Area at risk"));
+  g_assert_nonnull (strstr (text, "Departed"));
+  g_assert_null (strstr (text, "more actor"));
+  {
+    GListModel *actors = sb_briefing_get_actors (briefing);
+    GListModel *items = sb_briefing_get_all_items (briefing);
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+        const char *name;
+
+        if (sb_item_get_n_actors (item) == 0)
+          continue;
+        name = sb_text_get (sb_actor_get_name (sb_item_get_actor (item, 0)));
+        if (strstr (text, name) == NULL)
+          g_test_message ("not in the legend: %s", name);
+        g_assert_nonnull (strstr (text, name));
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (actors), >, 10);
+  }
+
   sb_selection_set_actor_visible (selection, wagner, FALSE);
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
   export_view (window, NULL, SB_EXPORT_PDF, 0, 0, filtered_pdf, &result);
@@ -835,6 +881,32 @@ test_export_legend (void)
 }
 
 static void
+assert_named (const char     *chosen,
+              SbExportFormat  format,
+              const char     *written)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  g_autoptr(GFile) named = sb_export_file_for_format (file, format);
+  g_autofree char *path = g_file_get_path (named);
+
+  g_assert_cmpstr (path, ==, written);
+}
+
+/* The file type chosen in the dialog is the one written, and named so. */
+static void
+test_export_file_type (void)
+{
+  assert_named ("/tmp/map.png", SB_EXPORT_PDF, "/tmp/map.pdf");
+  assert_named ("/tmp/map.PNG", SB_EXPORT_PDF, "/tmp/map.pdf");
+  assert_named ("/tmp/map.pdf", SB_EXPORT_PNG, "/tmp/map.png");
+  assert_named ("/tmp/map", SB_EXPORT_PDF, "/tmp/map.pdf");
+  assert_named ("/tmp/map.png", SB_EXPORT_PNG, "/tmp/map.png");
+  assert_named ("/tmp/map.PDF", SB_EXPORT_PDF, "/tmp/map.PDF");
+  assert_named ("/tmp/Mali 2022.v2", SB_EXPORT_PNG, "/tmp/Mali 2022.v2.png");
+  assert_named ("/tmp/.png", SB_EXPORT_PDF, "/tmp/.png.pdf");
+}
+
+static void
 test_export_handout (void)
 {
   g_autoptr(SbBriefing) briefing = load_default ();
@@ -845,14 +917,14 @@ test_export_handout (void)
   guint n_steps = g_list_model_get_n_items (sb_briefing_get_steps (briefing));
   ExportResult result = { 0, };
 
-  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_no_error (result.error);
   g_assert_true (result.ok);
   g_assert_cmpuint (count_pdf_pages (path), ==, n_steps);
 
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, NULL, TRUE, notes_file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, TRUE, notes_file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_no_error (result.error);
   g_assert_cmpuint (count_pdf_pages (with_notes), ==, n_steps);
@@ -876,7 +948,7 @@ test_export_unwritable (void)
   g_clear_error (&result.error);
 
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_error (result.error, SB_EXPORT_ERROR, SB_EXPORT_ERROR_WRITE);
   g_clear_error (&result.error);
@@ -910,7 +982,7 @@ test_export_keeps_file (void)
   limited.rlim_cur = 16 * 1024;
   saved_handler = signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
-  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, NULL, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
   signal (SIGXFSZ, saved_handler);
@@ -925,7 +997,7 @@ test_export_keeps_file (void)
   /* Cancelled while the tiles are fetched. */
   sb_export_set_tile_timeout (2000);
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, tiles, FALSE, file, cancellable, on_exported, &result);
+  sb_export_handout_async (briefing, tiles, FALSE, file, NULL, NULL, cancellable, on_exported, &result);
   sb_test_iterate_for (100);
   g_cancellable_cancel (cancellable);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
@@ -977,6 +1049,108 @@ label_shown (gpointer data)
   return find_label_starting (wanted->root, wanted->prefix) != NULL;
 }
 
+/* A briefing of two steps: a short passage, then one too long for any
+ * caption, each translated.
+ */
+static SbBriefing *
+load_long_quote (void)
+{
+  g_autoptr(GString) sentence = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (sentence, "De kolonne trok langs de rivier naar het oosten en verder. ");
+  g_string_truncate (sentence, sentence->len - 1);
+
+  json = g_strdup_printf (
+    "{ \"format\": \"sahelbrief\", \"version\": 2, \"title\": \"Lang\", \"language\": \"nl\",\n"
+    "  \"sources\": [ { \"id\": \"s\", \"title\": \"Bron\", \"date\": \"2022\", \"language\": \"nl\",\n"
+    "                 \"text\": \"Kort. %s\" } ],\n"
+    "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n"
+    "  \"incidents\": [ { \"id\": \"i\", \"type\": \"other\", \"description\": \"D\", \"place\": \"gao\", \"date\": \"2022\",\n"
+    "    \"certainty\": \"reported\", \"citations\": [ { \"source\": \"s\", \"quote\": \"Kort.\" } ] } ],\n"
+    "  \"steps\": [\n"
+    "    { \"id\": \"short\", \"title\": \"Short\", \"highlight\": [\"i\"],\n"
+    "      \"citation\": { \"source\": \"s\", \"quote\": \"Kort.\", \"translations\": { \"en\": \"Short.\" } } },\n"
+    "    { \"id\": \"long\", \"title\": \"Long\", \"highlight\": [\"i\"],\n"
+    "      \"citation\": { \"source\": \"s\", \"quote\": \"%s\", \"translations\": { \"en\": \"The column went east.\" } } } ] }\n",
+    sentence->str, sentence->str);
+  bytes = g_bytes_new (json, strlen (json));
+  briefing = sb_loader_load_bytes (bytes, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  return briefing;
+}
+
+static gboolean
+label_starting_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return find_label_starting (wanted->root, wanted->prefix) != NULL;
+}
+
+/* The caption gives the translation with the original and its source;
+ * a passage too long for it goes to the console, its source staying; the
+ * audience never sees the tiles' notices; after the last step, an end
+ * screen.
+ */
+static void
+test_caption_and_end (void)
+{
+  g_autoptr(SbBriefing) briefing = load_long_quote ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  LabelWanted translated = { GTK_WIDGET (presenting), "“Short.” (translated from Dutch)" };
+  LabelWanted original = { GTK_WIDGET (presenting), "Original: “Kort.”" };
+  LabelWanted source = { GTK_WIDGET (presenting), "Source: Bron" };
+  LabelWanted on_console = { GTK_WIDGET (presenting), "The quote is on the presenter console" };
+  LabelWanted end = { GTK_WIDGET (presenting), "End of briefing" };
+
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  g_assert_true (sb_test_run_until (label_starting_shown, &translated, TIMEOUT_MS));
+  g_assert_true (label_starting_shown (&original));
+  g_assert_true (label_starting_shown (&source));
+
+  /* No console: a long passage wraps on, whole. */
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (300);
+  g_assert_true (sb_presentation_window_get_quote_on_screen (presenting));
+  g_assert_false (label_starting_shown (&on_console));
+
+  /* With one, it goes there; the caption keeps its source. */
+  sb_presentation_window_set_has_console (presenting, TRUE);
+  sb_presentation_previous (presentation);
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (300);
+  g_assert_false (sb_presentation_window_get_quote_on_screen (presenting));
+  g_assert_true (label_starting_shown (&on_console));
+  g_assert_true (label_starting_shown (&source));
+
+  /* The map's notices are not the audience's. */
+  {
+    gboolean shows;
+
+    g_object_get (sb_presentation_window_get_map_view (presenting), "shows-notices", &shows, NULL);
+    g_assert_false (shows);
+  }
+
+  g_assert_false (label_starting_shown (&end));
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (200);
+  g_assert_true (sb_presentation_get_at_end (presentation));
+  g_assert_true (label_starting_shown (&end));
+
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+
 /* Exporting from the window is one of its jobs: the progress line says
  * so while the tiles are awaited, with Cancel; the window stays in use,
  * and the filters may change meanwhile without changing what is exported;
@@ -997,6 +1171,7 @@ test_export_view_job (void)
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled);
   LabelWanted progress = { GTK_WIDGET (window), "Exporting to “job-view.pdf”" };
+  LabelWanted counting = { GTK_WIDGET (window), "Exporting to “job-view.pdf”: 0 of " };
   LabelWanted done = { GTK_WIDGET (window), "View exported" };
   LabelWanted cancelling = { GTK_WIDGET (window), "Exporting to “job-cancelled.png”" };
 
@@ -1004,11 +1179,16 @@ test_export_view_job (void)
   g_assert_no_error (error);
   tiles = sb_tile_setup_http (url, "Silent", "© Silent", NULL, 19);
   sb_map_view_set_tiles (sb_window_get_map_view (window), tiles);
-  sb_export_set_tile_timeout (1500);
+  /* Long enough that a loaded machine shows the progress before the
+   * tiles are given up.
+   */
+  sb_export_set_tile_timeout (4000);
 
   sb_window_export_view (window, pdf_file, SB_EXPORT_PDF, 0, 0);
   sb_selection_set_layer_visible (selection, SB_LAYER_INCIDENTS, FALSE);
   g_assert_true (sb_test_run_until (label_shown, &progress, TIMEOUT_MS));
+  /* How many of its tiles have come, of how many. */
+  g_assert_true (sb_test_run_until (label_shown, &counting, TIMEOUT_MS));
   g_assert_false (sb_window_is_loading (window));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (sb_window_get_map_view (window))));
   g_assert_true (sb_test_run_until (label_shown, &done, TIMEOUT_MS));
@@ -1030,7 +1210,7 @@ test_export_view_job (void)
   sb_window_export_view (window, cancelled_file, SB_EXPORT_PNG, 800, 450);
   g_assert_true (sb_test_run_until (label_shown, &cancelling, TIMEOUT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL));
-  g_assert_false (sb_test_run_until (file_exists, cancelled, 3000));
+  g_assert_false (sb_test_run_until (file_exists, cancelled, 6000));
   g_assert_false (sb_test_dialog_is_shown (NULL));
 
   sb_map_view_set_tiles (sb_window_get_map_view (window), NULL);
@@ -1065,7 +1245,7 @@ test_export_offline (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 6 * G_USEC_PER_SEC);
 
   memset (&result, 0, sizeof result);
-  sb_export_handout_async (briefing, tiles, FALSE, file, NULL, on_exported, &result);
+  sb_export_handout_async (briefing, tiles, FALSE, file, NULL, NULL, NULL, on_exported, &result);
   g_assert_true (sb_test_run_until (export_done, &result, TIMEOUT_MS));
   g_assert_no_error (result.error);
   g_assert_cmpuint (result.missing, >, 0);
@@ -1085,12 +1265,14 @@ main (int   argc,
   g_test_add_func ("/presentation/keys", test_keys);
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
+  g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);
   g_test_add_func ("/presentation/console-previews", test_console_previews);
   g_test_add_func ("/presentation/export-view", test_export_view);
   g_test_add_func ("/presentation/export-legend", test_export_legend);
+  g_test_add_func ("/presentation/export-file-type", test_export_file_type);
   g_test_add_func ("/presentation/export-view-job", test_export_view_job);
   g_test_add_func ("/presentation/export-handout", test_export_handout);
   g_test_add_func ("/presentation/export-unwritable", test_export_unwritable);

@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sb-application.h"
 #include "sb-basemap.h"
 #include "sb-cluster-popover.h"
 #include "sb-detail-pane.h"
@@ -419,12 +421,457 @@ test_source_text_is_not_markup (void)
   highlight = current_highlight (window);
   g_assert_cmpstr (highlight, ==, "the <b>convoy</b> left Gao & crossed into Niger.");
 
-  /* Titles and names are plain text too. */
-  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes"));
+  /* Titles and names are plain text too (the details slide in). */
+  {
+    SbTestLabel title = { GTK_WIDGET (pane), "Convoy <b>leaves</b> & goes" };
+
+    sb_test_wait_until (sb_test_label_shown, &title);
+  }
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (pane), "Source with <i>markup</i> & ampersands"));
   g_assert_nonnull (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Force <b>One</b> & Co"));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Activates the sidebar's row that shows @label, as a click does. */
+static void
+activate_row_of (GtkWidget  *root,
+                 const char *label_text)
+{
+  GtkWidget *label = sb_test_find_label (root, label_text);
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  if (ADW_IS_ACTION_ROW (row))
+    g_signal_emit_by_name (row, "activated");
+  else
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  sb_test_iterate_for (100);
+}
+
+typedef enum
+{
+  STATE_NOTHING_CHOSEN,
+  STATE_DOSSIER,
+  STATE_DOSSIER_OF_RELATION,
+  STATE_DOSSIER_STATEMENT,
+  STATE_FIGURE_PASSAGE,
+  STATE_SEARCH_RESULTS,
+  STATE_PLACE,
+  STATE_SOURCE,
+  STATE_ACTOR_HIDDEN,
+  STATE_PRESENTING,
+  N_STATES
+} PaneState;
+
+static void
+enter_state (SbWindow  *window,
+             PaneState  state)
+{
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  SbSelection *selection = sb_window_get_selection (window);
+  GtkWidget *dossier;
+
+  switch (state)
+    {
+    case STATE_NOTHING_CHOSEN:
+      break;
+
+    case STATE_DOSSIER:
+      activate_row_of (sidebar, "Wagner group");
+      break;
+
+    case STATE_DOSSIER_OF_RELATION:
+      /* Wagner's dossier, then the junta's through a relation: history. */
+      activate_row_of (sidebar, "Wagner group");
+      dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+      activate_row_of (dossier, "Military junta of Mali");
+      g_assert_true (sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier)) == lookup (window, "mali-junta"));
+      break;
+
+    case STATE_DOSSIER_STATEMENT:
+      activate_row_of (sidebar, "French armed forces");
+      sb_selection_select (selection, lookup (window, "france-niger"));
+      break;
+
+    case STATE_FIGURE_PASSAGE:
+      activate_row_of (sidebar, "Wagner group");
+      dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+      activate_row_of (dossier, "Strength: about 1,000, as of August 2022");
+      g_assert_nonnull (sb_selection_get_citation (selection));
+      break;
+
+    case STATE_SEARCH_RESULTS:
+      {
+        SbTestLabel results = { sidebar, "Statements" };
+
+        gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
+        sb_test_wait_until (sb_test_label_shown, &results);
+      }
+      sb_selection_select (selection, lookup (window, "gao-airport"));
+      break;
+
+    case STATE_PLACE:
+      sb_selection_select (selection, lookup (window, "mali"));
+      break;
+
+    case STATE_SOURCE:
+      sb_selection_select (selection, lookup (window, "article-2022-08-mali"));
+      break;
+
+    case STATE_ACTOR_HIDDEN:
+      activate_row_of (sidebar, "Wagner group");
+      sb_selection_set_actor_visible (selection, lookup (window, "wagner-group"), FALSE);
+      break;
+
+    case STATE_PRESENTING:
+      activate_row_of (sidebar, "Wagner group");
+      g_assert_nonnull (sb_presenter_start (sb_window_get_presenter (window), TRUE));
+      break;
+
+    case N_STATES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  sb_test_iterate_for (150);
+}
+
+/* Opening another briefing lets go of everything the panes showed of the
+ * one before: nothing of it is used once it is freed, from whichever
+ * state the panes are in. A warning fails the test.
+ */
+static void
+test_switch_briefings (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  g_autoptr(GFile) other = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+
+  /* Small: ten briefings opened and drawn. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+
+  for (PaneState state = 0; state < N_STATES; state++)
+    {
+      g_test_message ("switching briefings from pane state %d at %.1f s", state, g_get_monotonic_time () / 1e6);
+      enter_state (window, state);
+
+      sb_window_open (window, other);
+      sb_test_wait_until (is_done_loading, window);
+      sb_test_iterate_for (100);
+      g_assert_null (sb_window_get_problems (window));
+      g_assert_nonnull (lookup (window, "convoy-leaves"));
+      g_assert_null (sb_selection_get_selected (sb_window_get_selection (window)));
+      g_assert_nonnull (sb_test_find_label (sidebar, "Force <b>One</b> & Co"));
+
+      /* And the new one is used as any: its actor's dossier, its statement. */
+      activate_row_of (sidebar, "Force <b>One</b> & Co");
+      sb_selection_select (sb_window_get_selection (window), lookup (window, "convoy-leaves"));
+      sb_test_iterate_for (100);
+
+      if (sb_presenter_get_window (sb_window_get_presenter (window)) != NULL)
+        sb_presentation_end (sb_presentation_window_get_presentation (sb_presenter_get_window (sb_window_get_presenter (window))));
+      sb_window_load_default (window);
+      sb_test_iterate_for (100);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GPtrArray *
+briefing_windows (GtkApplication *application)
+{
+  GPtrArray *windows = g_ptr_array_new ();
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, l->data);
+
+  return windows;
+}
+
+static gboolean
+no_window_loads (gpointer data)
+{
+  g_autoptr(GPtrArray) windows = briefing_windows (data);
+
+  for (guint i = 0; i < windows->len; i++)
+    if (sb_window_is_loading (g_ptr_array_index (windows, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+open_files (GApplication *application,
+            GFile        *first,
+            ...)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
+    g_ptr_array_add (files, file);
+  va_end (args);
+
+  g_application_open (application, (GFile **) files->pdata, files->len, "");
+  sb_test_wait_until (no_window_loads, application);
+  sb_test_iterate_for (300);
+}
+
+static void
+destroy_windows (GtkApplication *application)
+{
+  g_autoptr(GPtrArray) windows = briefing_windows (application);
+
+  sb_test_close_dialogs ();
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (windows, i));
+  sb_test_iterate_for (100);
+}
+
+/* What the map shows, as a list for screen readers: every statement
+ * shown, in the sidebar's order; choosing a row chooses it.
+ */
+typedef struct
+{
+  SbMapItemList *list;
+  guint n_rows;
+} RowsWanted;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWanted *wanted = data;
+
+  return sb_map_item_list_get_n_rows (wanted->list) == wanted->n_rows;
+}
+
+static void
+test_map_item_list (void)
+{
+  SbWindow *window = create_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  SbMapItemList *list = sb_map_view_get_item_list (sb_window_get_map_view (window));
+  GListModel *items = sb_briefing_get_all_items (sb_window_get_briefing (window));
+  SbActor *wagner = lookup (window, "wagner-group");
+  GtkListBox *box = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX));
+  guint n = sb_map_item_list_get_n_rows (list);
+  guint with_wagner = 0;
+  int last_kind = -1;
+
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (items));
+  for (guint i = 0; i < n; i++)
+    {
+      SbItem *item = sb_map_item_list_get_item (list, i);
+
+      if (sb_item_get_n_actors (item) > 0)
+        {
+          int kind = sb_actor_get_kind (sb_item_get_actor (item, 0));
+
+          g_assert_cmpint (kind, >=, last_kind);
+          last_kind = kind;
+          with_wagner += sb_item_get_actor (item, 0) == wagner;
+        }
+      else
+        last_kind = G_MAXINT;
+    }
+  g_assert_cmpuint (with_wagner, >, 0);
+
+  /* The filters' statements only. */
+  sb_selection_set_actor_visible (selection, wagner, FALSE);
+  sb_test_iterate_for (200);
+  {
+    guint shown = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+        shown += sb_selection_item_is_visible (selection, item);
+      }
+    RowsWanted fewer = { list, shown };
+    RowsWanted all = { list, n };
+
+    g_assert_cmpuint (shown, <=, n - with_wagner);
+    sb_test_wait_until (has_rows, &fewer);
+    sb_selection_set_actor_visible (selection, wagner, TRUE);
+    sb_test_wait_until (has_rows, &all);
+  }
+
+  /* A row chosen is the statement chosen. */
+  gtk_list_box_select_row (box, gtk_list_box_get_row_at_index (box, 3));
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (sb_map_item_list_get_item (list, 3)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  SbMapView *map_view;
+  double zoom;
+} ZoomWanted;
+
+static gboolean
+map_is_framed_closer (gpointer data)
+{
+  ZoomWanted *wanted = data;
+
+  return shumate_viewport_get_zoom_level (sb_map_view_get_viewport (wanted->map_view)) > wanted->zoom;
+}
+
+/* The base map's towns are found too; chosen, one is framed and the
+ * details list what the briefing says happened there.
+ */
+static void
+test_search_basemap (void)
+{
+  SbWindow *window = create_window ();
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  SbSelection *selection = sb_window_get_selection (window);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbEntity *selected;
+  ZoomWanted closer = { map_view, 0 };
+  double x, y;
+
+  SbTestLabel town = { sidebar, "Town in Mali, from the base map" };
+
+  gtk_editable_set_text (GTK_EDITABLE (sb_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY)), "Gao");
+  sb_test_wait_until (sb_test_label_shown, &town);
+
+  /* Closer than the briefing's overview, and settled there. */
+  closer.zoom = shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) + 0.5;
+  activate_row_of (sidebar, "Town in Mali, from the base map");
+  sb_test_wait_until (map_is_framed_closer, &closer);
+  sb_test_iterate_for (800);
+  selected = sb_selection_get_selected (selection);
+  g_assert_true (SB_IS_PLACE (selected));
+  g_assert_cmpstr (sb_entity_get_label (selected), ==, "Gao");
+  g_assert_null (sb_briefing_lookup (sb_window_get_briefing (window), sb_entity_get_id (selected)));
+
+  /* Framed: Gao well inside the map, closer than the briefing's view. */
+  locate (map_view, sb_place_get_latitude (SB_PLACE (selected)), sb_place_get_longitude (SB_PLACE (selected)), &x, &y);
+  g_assert_cmpfloat (x, >, gtk_widget_get_width (GTK_WIDGET (map_view)) * 0.2);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map_view)) * 0.8);
+  g_assert_cmpfloat (y, >, gtk_widget_get_height (GTK_WIDGET (map_view)) * 0.2);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map_view)) * 0.8);
+
+
+  /* What happened at its airport is what happened there. */
+  {
+    SbTestLabel germany = { pane, sb_entity_get_label (lookup (window, "germany-leaves-via-gao")) };
+
+    sb_test_wait_until (sb_test_label_shown, &germany);
+  }
+  g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "russia-lands-at-gao"))));
+  /* Not what is known only to Mali. */
+  g_assert_null (sb_test_find_label (pane, sb_entity_get_label (lookup (window, "wagner-mali"))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+flap_settled (gpointer data)
+{
+  return !adw_flap_get_reveal_flap (data) || adw_flap_get_reveal_progress (data) >= 1.0;
+}
+
+/* On a 1024×768 screen the details lie over the map without hiding most
+ * of it, come with a selection and go with it; hiding the actors never
+ * brings up an empty pane.
+ */
+static void
+test_narrow_window (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  AdwFlap *details = ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP));
+  SbSelection *selection = sb_window_get_selection (window);
+  double map_width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (map_is_framed, map_view);
+  sb_test_iterate_for (300);
+
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_iterate_for (400);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_iterate_for (400);
+
+  sb_selection_select (selection, lookup (window, "wagner-mali"));
+  sb_test_wait_until (flap_settled, details);
+  sb_test_iterate_for (300);
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  g_assert_true (adw_flap_get_folded (details));
+  map_width = gtk_widget_get_width (GTK_WIDGET (map_view));
+  g_assert_cmpint (gtk_widget_get_width (pane), <=, 345);
+  g_assert_cmpfloat (gtk_widget_get_width (pane), <, map_width / 2);
+
+  sb_selection_clear (selection);
+  sb_test_iterate_for (300);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Files that cannot be opened, from the command line, leave no empty
+ * window behind: their problems are shown in a window that shows a
+ * briefing, or, when none does, in one window.
+ */
+static void
+test_failed_opens (void)
+{
+  g_autoptr(SbApplication) application = sb_application_new ();
+  g_autoptr(GFile) good = g_file_new_build_filename (TEST_DATA_DIR, "markup.sahelbrief", NULL);
+  g_autoptr(GFile) bad = g_file_new_build_filename (INVALID_DIR, "37-unknown-field-lattitude.sahelbrief", NULL);
+  g_autoptr(GFile) worse = g_file_new_build_filename (INVALID_DIR, "27-missing-field-title.sahelbrief", NULL);
+  g_autoptr(GFile) missing = g_file_new_build_filename (INVALID_DIR, "no-such-briefing.sahelbrief", NULL);
+  g_autoptr(GPtrArray) windows = NULL;
+  g_autoptr(GError) error = NULL;
+  SbWindow *shown;
+
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  /* A window showing a briefing: the failures are said there. */
+  open_files (G_APPLICATION (application), good, NULL);
+  windows = briefing_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (windows->len, ==, 1);
+  shown = g_ptr_array_index (windows, 0);
+  g_assert_nonnull (sb_window_get_briefing (shown));
+  g_clear_pointer (&windows, g_ptr_array_unref);
+
+  open_files (G_APPLICATION (application), bad, worse, missing, NULL);
+  windows = briefing_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_true (g_ptr_array_index (windows, 0) == shown);
+  g_assert_nonnull (sb_window_get_problems (shown));
+  g_assert_nonnull (lookup (shown, "convoy-leaves"));
+  g_assert_true (sb_test_dialog_is_shown (NULL));
+  g_clear_pointer (&windows, g_ptr_array_unref);
+  destroy_windows (GTK_APPLICATION (application));
+
+  /* Nothing open, nothing opens: one window says what failed. */
+  open_files (G_APPLICATION (application), bad, worse, NULL);
+  windows = briefing_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (windows->len, ==, 1);
+  g_assert_null (sb_window_get_briefing (g_ptr_array_index (windows, 0)));
+  g_assert_true (sb_test_dialog_is_shown (NULL));
+  destroy_windows (GTK_APPLICATION (application));
 }
 
 typedef struct
@@ -787,20 +1234,6 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
-typedef struct
-{
-  GtkWidget *root;
-  const char *text;
-} LabelWanted;
-
-static gboolean
-label_shown (gpointer data)
-{
-  LabelWanted *wanted = data;
-
-  return sb_test_find_label (wanted->root, wanted->text) != NULL;
-}
-
 /* The GeoJSON export writes what the filters showed when it was asked for,
  * in a worker thread, while the window stays in use and the filters go on
  * changing; a toast says when it is done.
@@ -815,7 +1248,7 @@ test_export_while_filtering (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(SbBriefing) exported = NULL;
-  LabelWanted done = { GTK_WIDGET (window), "Exported to “shown.geojson”" };
+  SbTestLabel done = { GTK_WIDGET (window), "Exported to “shown.geojson”" };
   guint n_areas = g_list_model_get_n_items (sb_briefing_get_items (sb_window_get_briefing (window),
                                                                    SB_ITEM_KIND_AREA));
   guint shown;
@@ -830,7 +1263,7 @@ test_export_while_filtering (void)
   g_assert_false (sb_window_is_loading (window));
 
   sb_test_wait_until (file_exists, path);
-  sb_test_wait_until (label_shown, &done);
+  sb_test_wait_until (sb_test_label_shown, &done);
   g_assert_cmpuint (n_areas, >, 0);
   exported = sb_geojson_import_file (file, NULL, &problems);
   g_assert_nonnull (exported);
@@ -857,6 +1290,11 @@ main (int   argc,
   g_test_add_func ("/window/frame-country-actor", test_frame_country_actor);
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
+  g_test_add_func ("/window/switch-briefings", test_switch_briefings);
+  g_test_add_func ("/window/failed-opens", test_failed_opens);
+  g_test_add_func ("/window/map-item-list", test_map_item_list);
+  g_test_add_func ("/window/search-basemap", test_search_basemap);
+  g_test_add_func ("/window/narrow-window", test_narrow_window);
   g_test_add_func ("/window/dossier-and-new-briefing", test_dossier_and_new_briefing);
   g_test_add_func ("/window/cluster-popover", test_cluster_popover);
   g_test_add_func ("/window/focus-everywhere", test_focus_everywhere);

@@ -431,3 +431,81 @@ sb_basemap_nearest_places (SbBasemap               *self,
 
   return n;
 }
+
+static void
+find_in (const SbBasemapFile *file,
+         const char          *casefolded,
+         GHashTable          *seen,
+         GPtrArray           *found,
+         guint                max)
+{
+  for (guint i = 0; i < file->features->len && found->len < max; i++)
+    {
+      SbBasemapFeature *feature = g_ptr_array_index (file->features, i);
+      g_autofree char *name = NULL;
+
+      if ((feature->kind != SB_BASEMAP_PLACE && feature->kind != SB_BASEMAP_COUNTRY) ||
+          feature->name == NULL)
+        continue;
+
+      name = g_utf8_casefold (feature->name, -1);
+      if (strstr (name, casefolded) == NULL || !g_hash_table_add (seen, g_steal_pointer (&name)))
+        continue;
+
+      g_ptr_array_add (found, feature);
+    }
+}
+
+/**
+ * sb_basemap_find:
+ * @casefolded: what to look for, case-folded
+ *
+ * Looks for the base map's towns and countries whose name contains
+ * @casefolded: the Sahel's detailed ones first, then the world's.
+ *
+ * Returns: (transfer container) (element-type SbBasemapFeature): at most
+ *   @max features, each name once
+ */
+GPtrArray *
+sb_basemap_find (SbBasemap  *self,
+                 const char *casefolded,
+                 guint       max)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_return_val_if_fail (self != NULL, found);
+  g_return_val_if_fail (casefolded != NULL, found);
+
+  if (*casefolded == '\0')
+    return found;
+
+  find_in (&self->sahel, casefolded, seen, found, max);
+  find_in (&self->world, casefolded, seen, found, max);
+
+  return found;
+}
+
+/**
+ * sb_basemap_country_at:
+ *
+ * Returns: (nullable): the country the point (@x, @y) of the unit square
+ *   lies in
+ */
+const SbBasemapFeature *
+sb_basemap_country_at (SbBasemap *self,
+                       double     x,
+                       double     y)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->countries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (sb_basemap_feature_contains (value, x, y))
+      return value;
+
+  return NULL;
+}

@@ -67,6 +67,12 @@ gboolean                sb_basemap_nearest_border (SbBasemap  *self,
                                                    double      max_distance,
                                                    double     *border_x,
                                                    double     *border_y);
+GPtrArray              *sb_basemap_find           (SbBasemap  *self,
+                                                   const char *casefolded,
+                                                   guint       max);
+const SbBasemapFeature *sb_basemap_country_at     (SbBasemap  *self,
+                                                   double      x,
+                                                   double      y);
 guint                   sb_basemap_nearest_places (SbBasemap  *self,
                                                    double      x,
                                                    double      y,

@@ -98,9 +98,10 @@ fill_style (SbItemLayer     *self,
   style->dimmed = dimmed;
   style->dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
 
+  /* As it stood in the time range shown. */
   if (sb_item_get_kind (item) == SB_ITEM_KIND_DEPLOYMENT)
     {
-      switch (sb_item_get_deployment_status (item))
+      switch (sb_filter_get_deployment_status (sb_selection_get_filter (sb_map_layer_get_selection (SB_MAP_LAYER (self))), item))
         {
         case SB_DEPLOYMENT_STATUS_ARRIVING:
         case SB_DEPLOYMENT_STATUS_DEPARTING:
@@ -349,6 +350,16 @@ draw_card (SbItemLayer       *self,
   int index = card - &g_array_index (map_layout->cards, SbMapCard, 0);
 
   cairo_save (cr);
+
+  /* Faded, it still hides what lies beneath. */
+  if (card->dimmed)
+    {
+      cairo_new_path (cr);
+      trace_rounded (cr, &card->box, CARD_CORNER);
+      sb_symbol_fill_card (cr, dark);
+      cairo_fill (cr);
+    }
+
   cairo_push_group (cr);
 
   cairo_new_path (cr);

@@ -13,14 +13,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "sb-cluster-symbols.h"
-#include "sb-format.h"
-#include "sb-incident-clusters.h"
 #include "sb-legend.h"
-#include "sb-symbols.h"
+#include "sb-legend-rows.h"
 
 #define SAMPLE_WIDTH 34
 #define SAMPLE_HEIGHT 22
+#define COMPACT_ROWS_PER_COLUMN 7
 
 struct _SbLegend
 {
@@ -28,69 +26,16 @@ struct _SbLegend
 
   GtkExpander *expander;
   GtkBox *rows;
+  GtkWidget *compact_box;  /* the presentation's legend */
+  GtkGrid *compact_grid;
 
   SbSelection *selection;
+  gboolean compact;
+  double scale;
+  guint rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (SbLegend, sb_legend, GTK_TYPE_WIDGET)
-
-typedef enum
-{
-  SAMPLE_ACTOR_KIND,
-  SAMPLE_STATUS,
-  SAMPLE_INCIDENT,
-  SAMPLE_CERTAINTY,
-  SAMPLE_AREA,
-  SAMPLE_HATCHED_AREA,
-  SAMPLE_COUNTRY,
-  SAMPLE_REGION,
-  SAMPLE_NEAR,
-  SAMPLE_REGION_COUNT,
-  SAMPLE_TOWN,
-} SampleKind;
-
-typedef struct
-{
-  SampleKind kind;
-  int value;
-} Sample;
-
-static const double neutral[3] = { 0.36, 0.42, 0.50 };
-
-static void
-paint_soft_disc (cairo_t *cr,
-                 double   x,
-                 double   y,
-                 double   radius)
-{
-  cairo_pattern_t *gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
-
-  cairo_pattern_add_color_stop_rgba (gradient, 0, neutral[0], neutral[1], neutral[2], 0.45);
-  cairo_pattern_add_color_stop_rgba (gradient, 1, neutral[0], neutral[1], neutral[2], 0.0);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source (cr, gradient);
-  cairo_fill (cr);
-  cairo_pattern_destroy (gradient);
-}
-
-/* A card, as the map groups what is known only to a country or region. */
-static void
-paint_card (cairo_t  *cr,
-            double    x,
-            double    y,
-            double    width,
-            double    height,
-            gboolean  dark)
-{
-  cairo_new_path (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  sb_symbol_paint_card (cr, dark);
-
-  /* Its title, as a line. */
-  cairo_rectangle (cr, x + 2, y + 2, width * 0.6, 1.5);
-  sb_symbol_set_ink (cr, dark, 0.6);
-  cairo_fill (cr);
-}
 
 static void
 draw_sample (GtkDrawingArea *area,
@@ -99,240 +44,215 @@ draw_sample (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  Sample *sample = user_data;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  SbSymbolStyle style = { { neutral[0], neutral[1], neutral[2] }, SB_CERTAINTY_REPORTED, };
-  double cx = width / 2.0, cy = height / 2.0;
 
-  style.dark = dark;
+  /* The compact legend is a light card on the projector, whatever the style. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (area), "compact-sample"))
+    dark = FALSE;
 
-  switch (sample->kind)
-    {
-    case SAMPLE_ACTOR_KIND:
-      sb_symbol_paint_deployment (cr, sample->value, &style, cx, cy, 7);
-      break;
+  sb_legend_paint_sample (cr, user_data, width, height, dark);
+}
 
-    case SAMPLE_STATUS:
-      style.half = sample->value == SB_DEPLOYMENT_STATUS_ARRIVING;
-      style.hollow = sample->value == SB_DEPLOYMENT_STATUS_DEPARTED || sample->value == SB_DEPLOYMENT_STATUS_WITHDRAWN;
-      style.struck = sample->value == SB_DEPLOYMENT_STATUS_WITHDRAWN;
-      sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_NATIONAL_FORCES, &style, cx, cy, 7);
-      break;
+static SbLegendRow *
+copy_row (const SbLegendRow *row)
+{
+  SbLegendRow *copy = g_memdup2 (row, sizeof *row);
 
-    case SAMPLE_INCIDENT:
-      sb_symbol_paint_incident (cr, sample->value, &style, cx, cy, 8);
-      break;
-
-    case SAMPLE_CERTAINTY:
-      style.certainty = sample->value;
-      cairo_move_to (cr, 3, cy + 5);
-      cairo_line_to (cr, width - 16, cy + 5);
-      sb_symbol_set_certainty_dash (cr, sample->value, 2.5);
-      cairo_set_line_width (cr, 2.5);
-      cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_NATIONAL_FORCES, &style, width - 9, cy - 2, 6);
-      break;
-
-    case SAMPLE_AREA:
-    case SAMPLE_HATCHED_AREA:
-      cairo_rectangle (cr, 3, 4, width - 6, height - 8);
-      cairo_set_source_rgba (cr, neutral[0], neutral[1], neutral[2], 0.22);
-      cairo_fill_preserve (cr);
-      if (sample->kind == SAMPLE_HATCHED_AREA)
-        {
-          cairo_save (cr);
-          cairo_clip_preserve (cr);
-          sb_symbol_paint_hatch (cr, neutral, 0.6, 6);
-          cairo_restore (cr);
-          cairo_rectangle (cr, 3, 4, width - 6, height - 8);
-        }
-      {
-        double dashes[] = { 5, 3 };
-
-        cairo_set_dash (cr, dashes, 2, 0);
-      }
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
-      cairo_stroke (cr);
-      break;
-
-    case SAMPLE_COUNTRY:
-    case SAMPLE_REGION:
-      /* The area, and a card with its name and a symbol on it. */
-      if (sample->kind == SAMPLE_COUNTRY)
-        {
-          double dashes[] = { 4, 3 };
-
-          cairo_rectangle (cr, 2, 2, width - 4, height - 4);
-          cairo_set_source_rgba (cr, neutral[0], neutral[1], neutral[2], 0.2);
-          cairo_fill_preserve (cr);
-          cairo_set_dash (cr, dashes, 2, 0);
-          cairo_set_line_width (cr, 1.2);
-          cairo_set_source_rgba (cr, neutral[0], neutral[1], neutral[2], 0.8);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      else
-        paint_soft_disc (cr, cx, cy, height / 2.0 + 2);
-      paint_card (cr, cx - 9, cy - 7, 18, 14, dark);
-      sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_FOREIGN_FORCES, &style, cx, cy + 1, 4);
-      break;
-
-    case SAMPLE_NEAR:
-      {
-        double dots[] = { 1, 3 };
-
-        cairo_arc (cr, cx, cy, height / 2.0 - 1, 0, 2 * G_PI);
-        cairo_set_dash (cr, dots, 2, 0);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        cairo_set_line_width (cr, 1.5);
-        cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-        sb_symbol_paint_deployment (cr, SB_ACTOR_KIND_FOREIGN_FORCES, &style, cx, cy, 5);
-      }
-      break;
-
-    case SAMPLE_REGION_COUNT:
-      paint_soft_disc (cr, cx, cy, height / 2.0 + 1);
-      {
-        g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-
-        sb_cluster_paint_count_badge (cr, layout, cx - 8, cy, 12, dark);
-      }
-      break;
-
-    case SAMPLE_TOWN:
-    default:
-      {
-        g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-        g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 7");
-
-        cairo_arc (cr, 5, cy, 2.5, 0, 2 * G_PI);
-        sb_symbol_set_ink (cr, dark, 1.0);
-        cairo_fill (cr);
-        pango_layout_set_font_description (layout, font);
-        pango_layout_set_text (layout, "Gao", -1);
-        cairo_move_to (cr, 10, cy - 6);
-        pango_cairo_show_layout (cr, layout);
-      }
-      break;
-    }
+  copy->label = g_strdup (row->label);
+  return copy;
 }
 
 static void
-add_heading (SbLegend   *self,
-             const char *text)
+free_row (SbLegendRow *row)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, gtk_widget_get_first_child (GTK_WIDGET (self->rows)) ? 8 : 0);
-  gtk_box_append (self->rows, label);
+  g_free (row->label);
+  g_free (row);
 }
 
-static void
-add_row (SbLegend   *self,
-         SampleKind  kind,
-         int         value,
-         const char *text)
+static GtkWidget *
+create_sample (SbLegend          *self,
+               const SbLegendRow *row)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *area = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (text);
-  Sample *sample = g_new (Sample, 1);
 
-  sample->kind = kind;
-  sample->value = value;
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (SAMPLE_WIDTH * self->scale));
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (SAMPLE_HEIGHT * self->scale));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_sample, copy_row (row), (GDestroyNotify) free_row);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, row->label, -1);
+  if (self->compact)
+    gtk_widget_add_css_class (area, "compact-sample");
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), SAMPLE_WIDTH);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), SAMPLE_HEIGHT);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_sample, sample, g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return area;
+}
+
+static GtkWidget *
+create_label (const SbLegendRow *row,
+              int                max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (row->label);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_box_append (GTK_BOX (row), area);
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (self->rows, row);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+  if (row->sample == SB_LEGEND_HEADING)
+    gtk_widget_add_css_class (label, "heading");
+
+  return label;
+}
+
+static void
+clear (SbLegend *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
+    gtk_box_remove (self->rows, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compact_grid))) != NULL)
+    gtk_grid_remove (self->compact_grid, child);
+}
+
+/* Short, in columns, and only what the step shows: for the back of the room. */
+static void
+rebuild_compact (SbLegend *self,
+                 GArray   *rows)
+{
+  guint n_columns = (rows->len + COMPACT_ROWS_PER_COLUMN - 1) / COMPACT_ROWS_PER_COLUMN;
+  guint per_column = n_columns > 0 ? (rows->len + n_columns - 1) / n_columns : 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SbLegendRow *row = &g_array_index (rows, SbLegendRow, i);
+      int column = per_column > 0 ? (int) (i / per_column) : 0;
+      int line = per_column > 0 ? (int) (i % per_column) : 0;
+
+      gtk_grid_attach (self->compact_grid, create_sample (self, row), column * 2, line, 1, 1);
+      gtk_grid_attach (self->compact_grid, create_label (row, 18), column * 2 + 1, line, 1, 1);
+    }
+
+  gtk_widget_set_visible (self->compact_box, rows->len > 0);
 }
 
 /* Only what the briefing uses, so the legend stays short. */
 static void
 rebuild (SbLegend *self)
 {
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
-  gboolean kinds[SB_N_ACTOR_KINDS] = { FALSE, };
-  gboolean types[SB_N_INCIDENT_TYPES] = { FALSE, };
-  gboolean certainties[SB_N_CERTAINTIES] = { FALSE, };
-  gboolean precisions[SB_PLACE_PRECISION_COUNTRY + 1] = { FALSE, };
-  GListModel *actors, *items;
-  GtkWidget *child;
+  g_autoptr(GArray) rows = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
-    gtk_box_remove (self->rows, child);
-
-  if (briefing == NULL)
+  clear (self);
+  if (self->selection == NULL || sb_selection_get_briefing (self->selection) == NULL)
     return;
 
-  actors = sb_briefing_get_actors (briefing);
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+  rows = sb_legend_rows_new (self->selection, self->compact ? SB_LEGEND_SHOWN | SB_LEGEND_COMPACT
+                                                            : SB_LEGEND_EVERYTHING);
+  if (self->compact)
     {
-      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
-
-      kinds[sb_actor_get_kind (actor)] = TRUE;
+      rebuild_compact (self, rows);
+      return;
     }
 
-  items = sb_briefing_get_all_items (briefing);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      const SbLegendRow *row = &g_array_index (rows, SbLegendRow, i);
+      GtkWidget *box;
 
-      SbPlace *places[] = { sb_item_get_place (item), sb_item_get_origin (item) };
+      if (row->sample == SB_LEGEND_HEADING)
+        {
+          GtkWidget *label = create_label (row, 30);
 
-      certainties[sb_item_get_certainty (item)] = TRUE;
-      if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
-        types[sb_item_get_incident_type (item)] = TRUE;
-      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
-        if (places[p] != NULL)
-          precisions[sb_place_get_precision (places[p])] = TRUE;
+          gtk_widget_set_margin_top (label, i > 0 ? 8 : 0);
+          gtk_box_append (self->rows, label);
+          continue;
+        }
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      gtk_box_append (GTK_BOX (box), create_sample (self, row));
+      gtk_box_append (GTK_BOX (box), create_label (row, 24));
+      gtk_box_append (self->rows, box);
     }
+}
 
-  add_heading (self, _("Forces: colour of the actor, shape of its kind"));
-  for (guint i = 0; i < SB_N_ACTOR_KINDS; i++)
-    if (kinds[i])
-      add_row (self, SAMPLE_ACTOR_KIND, i, sb_format_actor_kind (i));
+static gboolean
+on_rebuild (gpointer user_data)
+{
+  SbLegend *self = user_data;
 
-  add_row (self, SAMPLE_STATUS, SB_DEPLOYMENT_STATUS_ARRIVING, _("Arriving or departing"));
-  add_row (self, SAMPLE_STATUS, SB_DEPLOYMENT_STATUS_DEPARTED, _("Departed"));
-  add_row (self, SAMPLE_STATUS, SB_DEPLOYMENT_STATUS_WITHDRAWN, _("Withdrawn"));
+  self->rebuild_source = 0;
+  rebuild (self);
 
-  add_heading (self, _("Incidents"));
-  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
-    if (types[i])
-      add_row (self, SAMPLE_INCIDENT, i, sb_format_incident_type (i));
+  return G_SOURCE_REMOVE;
+}
 
-  add_heading (self, _("How certain"));
-  for (guint i = 0; i < SB_N_CERTAINTIES; i++)
-    if (certainties[i])
-      add_row (self, SAMPLE_CERTAINTY, i, sb_format_certainty (i));
+/* A step changes several filters at once: the legend follows once. */
+static void
+on_filter_changed (SbLegend *self)
+{
+  if (self->compact && self->rebuild_source == 0)
+    self->rebuild_source = g_timeout_add (30, on_rebuild, self);
+}
 
-  add_heading (self, _("Where"));
-  add_row (self, SAMPLE_AREA, 0, _("Area held or operated in"));
-  add_row (self, SAMPLE_HATCHED_AREA, 0, _("Area at risk, feared or projected"));
-  if (precisions[SB_PLACE_PRECISION_NEAR])
-    add_row (self, SAMPLE_NEAR, 0, _("Near a place: within the dotted ring"));
-  if (precisions[SB_PLACE_PRECISION_COUNTRY])
-    add_row (self, SAMPLE_COUNTRY, 0, _("Known only to a country: the country shaded, its statements on a card under its name"));
-  if (precisions[SB_PLACE_PRECISION_REGION])
-    add_row (self, SAMPLE_REGION, 0, _("Known only to a region: the region shaded, its statements on a card under its name"));
-  if (precisions[SB_PLACE_PRECISION_REGION] && sb_incident_clusters_wanted (briefing))
-    add_row (self, SAMPLE_REGION_COUNT, 0, _("Incidents known only to a region: a soft area with their number"));
-  add_row (self, SAMPLE_TOWN, 0, _("A town the briefing mentions"));
+/**
+ * sb_legend_set_compact:
+ *
+ * A compact legend, for a projector, explains only what the view shows,
+ * in few words and in columns, always open; the map's legend explains
+ * all the briefing uses, behind its Legend button.
+ */
+void
+sb_legend_set_compact (SbLegend *self,
+                       gboolean  compact)
+{
+  g_return_if_fail (SB_IS_LEGEND (self));
+
+  self->compact = !!compact;
+  gtk_widget_set_visible (GTK_WIDGET (self->expander), !self->compact);
+  gtk_widget_set_visible (self->compact_box, self->compact);
+  rebuild (self);
+}
+
+/**
+ * sb_legend_get_covered:
+ * @bounds: (out): what of the map it covers, in @target's coordinates
+ *
+ * What the legend lies over always: its button, or the compact legend.
+ * The open legend is asked for, and may cover what it likes.
+ *
+ * Returns: whether it covers anything
+ */
+gboolean
+sb_legend_get_covered (SbLegend        *self,
+                       GtkWidget       *target,
+                       graphene_rect_t *bounds)
+{
+  GtkWidget *shown;
+
+  g_return_val_if_fail (SB_IS_LEGEND (self), FALSE);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+
+  shown = self->compact ? self->compact_box : gtk_widget_get_first_child (GTK_WIDGET (self->expander));
+  return shown != NULL && gtk_widget_get_visible (shown) && gtk_widget_compute_bounds (shown, target, bounds);
+}
+
+/**
+ * sb_legend_set_scale:
+ *
+ * Draws the samples @scale times their size: on a projector, as large
+ * as the map draws its symbols.
+ */
+void
+sb_legend_set_scale (SbLegend *self,
+                     double    scale)
+{
+  g_return_if_fail (SB_IS_LEGEND (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->scale == scale)
+    return;
+
+  self->scale = scale;
+  rebuild (self);
 }
 
 void
@@ -343,6 +263,9 @@ sb_legend_set_selection (SbLegend    *self,
 
   g_set_object (&self->selection, selection);
   g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::highlighted", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -352,6 +275,7 @@ sb_legend_dispose (GObject *object)
   SbLegend *self = (SbLegend *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_LEGEND);
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -395,6 +319,22 @@ static void
 sb_legend_init (SbLegend *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scale = 1.0;
+
+  self->compact_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->compact_grid, 8);
+  gtk_grid_set_row_spacing (self->compact_grid, 2);
+  self->compact_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->compact_box, "card");
+  gtk_widget_add_css_class (self->compact_box, "legend");
+  gtk_widget_add_css_class (self->compact_box, "compact-legend");
+  gtk_widget_set_visible (self->compact_box, FALSE);
+  gtk_widget_set_can_target (self->compact_box, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compact_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),
+                                  -1);
+  gtk_box_append (GTK_BOX (self->compact_box), GTK_WIDGET (self->compact_grid));
+  gtk_widget_set_parent (self->compact_box, GTK_WIDGET (self));
 
   g_signal_connect_object (self->expander, "notify::expanded", G_CALLBACK (on_expanded_changed),
                            self, G_CONNECT_SWAPPED);

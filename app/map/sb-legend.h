@@ -18,5 +18,12 @@ G_DECLARE_FINAL_TYPE (SbLegend, sb_legend, SB, LEGEND, GtkWidget)
 
 void sb_legend_set_selection (SbLegend    *self,
                               SbSelection *selection);
+void sb_legend_set_compact   (SbLegend    *self,
+                              gboolean     compact);
+void sb_legend_set_scale     (SbLegend    *self,
+                              double       scale);
+gboolean sb_legend_get_covered (SbLegend        *self,
+                                GtkWidget       *target,
+                                graphene_rect_t *bounds);
 
 G_END_DECLS

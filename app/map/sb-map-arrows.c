@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include "sb-map-layout-private.h"
+#include "sb-map-arrows.h"
 
 #define STUB_LENGTH 70.0
 
@@ -183,18 +183,6 @@ layout_arrow (SbMapBuilder *builder,
   arrow->cy = (arrow->y0 + arrow->y1) / 2 + bend * (arrow->x1 - arrow->x0) / MAX (length, 1);
 
   return length > 1;
-}
-
-void
-sb_map_arrow_point_at (const SbMapArrow *arrow,
-                       double            t,
-                       double           *x,
-                       double           *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * arrow->x0 + 2 * u * t * arrow->cx + t * t * arrow->x1;
-  *y = u * u * arrow->y0 + 2 * u * t * arrow->cy + t * t * arrow->y1;
 }
 
 /* Arrows between two known places first, as they cannot move; then the

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "sb-cluster-symbols.h"
-#include "sb-map-layout-private.h"
+#include "sb-map-cards.h"
 
 #define CARD_PADDING 4.5
 #define CARD_GAP 3.0
@@ -225,10 +225,31 @@ inside_area (SbMapBuilder    *builder,
   return sb_basemap_feature_contains (card->country, ux, uy);
 }
 
+/* Whether a card out of its own area would lie in another country with
+ * a card: "Burkina Faso" on Mali reads as Mali's, leader or not. A
+ * region's circle is too rough a shape to keep out of.
+ */
+static gboolean
+in_other_area (SbMapBuilder    *builder,
+               const SbMapCard *card,
+               double           x,
+               double           y)
+{
+  for (guint i = 0; i < builder->layout->cards->len; i++)
+    {
+      const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
+
+      if (other != card && other->country != NULL && inside_area (builder, other, x, y))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* How bad a place for the card: what it covers (symbols and other cards
  * most, towns' names less as they can move, the base map's towns least),
- * how much of it leaves its area, how far from the area's middle (and
- * more so when a leader would have to be long).
+ * how much of it leaves its area (more into another's), how far from
+ * the area's middle (and more so when a leader would have to be long).
  */
 static double
 card_cost (SbMapBuilder    *builder,
@@ -256,18 +277,29 @@ card_cost (SbMapBuilder    *builder,
   distance = centre * 0.5 + leader * 3;
   cost = distance * 4 + (distance > 60 ? (distance - 60) * (distance - 60) * 0.2 : 0);
 
-  /* Out of view, a card is no use; out of its area, it is misleading
-   * (a leader helps): rather out of view than far from its area.
+  /* Out of view, a card is no use, and a card cut at the view's edge
+   * reads as a card cut: it stays in view, on something else or far
+   * from its area (with a leader) if it must.
    */
   if (builder->view != NULL)
     {
       graphene_rect_t shown;
       double hidden = width * height;
+      gboolean area_in_view = graphene_rect_contains_point (builder->view,
+                                                            &GRAPHENE_POINT_INIT (card->anchor_x, card->anchor_y));
 
       if (graphene_rect_intersection (builder->view, &box, &shown))
         hidden -= shown.size.width * shown.size.height;
-      cost += hidden * 6;
+
+      /* Whole or not at all: an area out of view may keep its card out
+       * of view too, rather than crowd the view's edge.
+       */
+      cost += hidden * (area_in_view ? 60 : 6);
+      if (hidden > 0 && hidden < width * height)
+        cost += width * height * 30;
     }
+  /* Under the legend's button or the scale: as good as out of view. */
+  cost += _sb_map_overlap_area (builder->occluders, &box) * 60;
 
   /* The cheaper terms first: a place already worse than the best found
    * is not looked at further.
@@ -275,16 +307,47 @@ card_cost (SbMapBuilder    *builder,
   cost += _sb_map_overlap_area (builder->middles, &box) * 1000 +
           _sb_map_overlap_area (builder->obstacles, &box) * 20 +
           _sb_map_overlap_area (builder->town_names, &box) * 8;
+
+  /* A card over another, or over a symbol, reads as neither. */
+  for (guint i = 0; i < builder->layout->cards->len && cost < bound; i++)
+    {
+      const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
+
+      if (other != card && other->box.size.width > 0)
+        cost += sb_map_rect_overlap (&other->box, &box) * 200;
+    }
+  for (guint i = 0; i < builder->layout->marks->len && cost < bound; i++)
+    {
+      const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, i);
+
+      if (mark->card < 0)
+        cost += sb_map_rect_overlap (&GRAPHENE_RECT_INIT (mark->x - mark->radius, mark->y - mark->radius,
+                                                          2 * mark->radius, 2 * mark->radius), &box) * 200;
+    }
   if (cost >= bound)
     return cost;
 
   cost += _sb_map_overlap_area (builder->base_towns, &box) * 0.5;
+
+  /* A town the briefing mentions keeps a side free for its name. */
+  for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len && cost < bound; t += SB_MAP_TOWN_SIDES)
+    {
+      guint covered = 0;
+
+      for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
+        covered += sb_map_rect_overlap (&g_array_index (builder->town_sides, graphene_rect_t, t + k), &box) > 0;
+      if (covered == SB_MAP_TOWN_SIDES)
+        cost += 200 * g_array_index (builder->town_sides, graphene_rect_t, t).size.width *
+                g_array_index (builder->town_sides, graphene_rect_t, t).size.height;
+    }
   for (guint i = 0; i <= 2 && cost < bound; i++)
     for (guint j = 0; j <= 2; j++)
       if (!inside_area (builder, card, x + width * i / 2, y + height * j / 2))
         {
           outside++;
           cost += width * height / 9 * 3;
+          if (in_other_area (builder, card, x + width * i / 2, y + height * j / 2))
+            cost += width * height / 9 * 6;
         }
   *inside = outside == 0;
   if (cost >= bound || *inside)

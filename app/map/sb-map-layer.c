@@ -49,6 +49,8 @@ typedef struct
   SbProjection layout_projections[2];
   graphene_rect_t layout_views[2];
 
+  GArray *occluders;       /* of graphene_rect_t, in the view's pixels: see sb_map_layer_set_occluders() */
+
   /* While drawing or hit testing: what of the projection is in view. */
   graphene_rect_t view;
   graphene_rect_t texture_view; /* in the texture's projection */
@@ -136,7 +138,25 @@ get_layout (SbMapLayer            *self,
   priv->layouts[1] = priv->layouts[0];
   priv->layout_projections[1] = priv->layout_projections[0];
   priv->layout_views[1] = priv->layout_views[0];
-  priv->layouts[0] = sb_map_layout_new (priv->selection, projection, view, clusters, actor_clusters);
+
+  /* What lies over the view, where the view is in the projection, at the
+   * projection's scale.
+   */
+  {
+    g_autoptr(GArray) occluders = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+    double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+
+    for (guint i = 0; priv->occluders != NULL && i < priv->occluders->len; i++)
+      {
+        const graphene_rect_t *r = &g_array_index (priv->occluders, graphene_rect_t, i);
+        graphene_rect_t in_view = GRAPHENE_RECT_INIT (view->origin.x + r->origin.x / s, view->origin.y + r->origin.y / s,
+                                                      r->size.width / s, r->size.height / s);
+
+        g_array_append_val (occluders, in_view);
+      }
+
+    priv->layouts[0] = sb_map_layout_new_full (priv->selection, projection, view, occluders, clusters, actor_clusters);
+  }
   priv->layout_projections[0] = *projection;
   priv->layout_views[0] = *view;
 
@@ -295,6 +315,58 @@ render (SbMapLayer         *self,
   priv->draw_time = g_get_monotonic_time () - start;
 }
 
+/**
+ * sb_map_layer_set_occluders:
+ * @occluders: (nullable) (element-type graphene_rect_t): what lies over
+ *   the map, in the layer's pixels: the legend's button, the scale
+ *
+ * The layout keeps the cards out from under them, as it keeps them in
+ * view. Set on the layer the others take their layout from.
+ */
+void
+sb_map_layer_set_occluders (SbMapLayer *self,
+                            GArray     *occluders)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+
+  if (priv->occluders != NULL && occluders != NULL && priv->occluders->len == occluders->len &&
+      memcmp (priv->occluders->data, occluders->data, occluders->len * sizeof (graphene_rect_t)) == 0)
+    return;
+
+  g_clear_pointer (&priv->occluders, g_array_unref);
+  priv->occluders = occluders ? g_array_ref (occluders) : NULL;
+  sb_map_layer_invalidate (self);
+}
+
+/* Whether every card of the layout drawn is wholly in @view (the layout's
+ * coordinates): after the view panned or changed size over the texture,
+ * a card it cut is laid out again once the view settles.
+ */
+static gboolean
+cards_in_view (SbMapLayerPrivate     *priv,
+               const graphene_rect_t *view)
+{
+  GArray *cards;
+
+  if (priv->layouts[0] == NULL)
+    return TRUE;
+
+  cards = priv->layouts[0]->cards;
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const graphene_rect_t *box = &g_array_index (cards, SbMapCard, i).box;
+      graphene_rect_t shown;
+
+      if (box->size.width > 0 && graphene_rect_intersection (view, box, &shown) &&
+          !graphene_rect_equal (&shown, box))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 texture_covers (SbMapLayerPrivate  *priv,
                 const SbProjection *view)
@@ -352,6 +424,22 @@ snapshot_layer (GtkWidget   *widget,
     {
       g_clear_handle_id (&priv->settle_source, g_source_remove);
       priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
+    }
+  else if (priv->layout_source == NULL)
+    {
+      double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+      graphene_rect_t shown = GRAPHENE_RECT_INIT ((priv->texture_view.origin.x + view.center_x - priv->projection.center_x) / s,
+                                                  (priv->texture_view.origin.y + view.center_y - priv->projection.center_y) / s,
+                                                  width / s, height / s);
+
+      /* Panned or resized over the texture, and a card cut at the edge:
+       * laid out again for the view once it is still.
+       */
+      if (!graphene_rect_equal (&shown, &priv->view) && !cards_in_view (priv, &shown))
+        {
+          g_clear_handle_id (&priv->settle_source, g_source_remove);
+          priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
+        }
     }
 
   factor = exp2 (view.zoom - priv->projection.zoom);
@@ -568,6 +656,7 @@ sb_map_layer_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
     g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   g_clear_weak_pointer (&priv->layout_source);
+  g_clear_pointer (&priv->occluders, g_array_unref);
   g_clear_object (&priv->selection);
 
   G_OBJECT_CLASS (sb_map_layer_parent_class)->dispose (object);

@@ -67,6 +67,8 @@ void         sb_map_layer_set_symbol_scale (SbMapLayer *self,
                                             double      symbol_scale);
 void         sb_map_layer_set_layout_source (SbMapLayer *self,
                                              SbMapLayer *source);
+void         sb_map_layer_set_occluders (SbMapLayer *self,
+                                         GArray     *occluders);
 SbMapLayout *sb_map_layer_get_layout    (SbMapLayer         *self,
                                          const SbProjection *projection);
 SbMapLayout *sb_map_layer_get_drawn_layout (SbMapLayer          *self,

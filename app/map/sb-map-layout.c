@@ -26,120 +26,12 @@
 #include <string.h>
 
 #include "sb-cluster-symbols.h"
-#include "sb-map-layout-private.h"
+#include "sb-map-arrows.h"
+#include "sb-map-builder.h"
+#include "sb-map-cards.h"
+#include "sb-map-layout.h"
 #include "sb-mentioned-places.h"
 
-
-void
-sb_map_layout_set_font (PangoLayout *layout,
-                        SbMapFont    font)
-{
-  static const char * const fonts[] = {
-    [SB_MAP_FONT_LABEL] = "Sans Bold 9.5",
-    [SB_MAP_FONT_TITLE] = "Sans Bold 10",
-    [SB_MAP_FONT_TOWN] = "Sans Bold 9.5",
-    [SB_MAP_FONT_CAPITAL] = "Sans Bold 10.5",
-    [SB_MAP_FONT_AREA] = "Sans Italic Bold 10",
-    [SB_MAP_FONT_COUNTRY] = "Sans 8.5",
-  };
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (fonts[font]);
-
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_alignment (layout, font == SB_MAP_FONT_AREA ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-}
-
-void
-_sb_map_measure (SbMapBuilder *builder,
-                 SbMapFont     font,
-                 const char   *text,
-                 double       *width,
-                 double       *height)
-{
-  PangoRectangle extents;
-
-  sb_map_layout_set_font (builder->text, font);
-  pango_layout_set_text (builder->text, text, -1);
-  pango_layout_get_pixel_extents (builder->text, NULL, &extents);
-  *width = extents.width;
-  *height = extents.height;
-}
-
-/**
- * sb_map_layout_emphasis:
- * @dimmed: (out): whether to draw @item faded, behind a selected actor's
- *   statements
- *
- * Returns: whether @item is the selection, highlighted, or a selected
- *   actor's
- */
-gboolean
-sb_map_layout_emphasis (SbSelection *selection,
-                        SbItem      *item,
-                        gboolean    *dimmed)
-{
-  SbEntity *selected = sb_selection_get_selected (selection);
-
-  *dimmed = FALSE;
-
-  if (selected == SB_ENTITY (item) || sb_selection_is_highlighted (selection, item))
-    return TRUE;
-
-  if (SB_IS_ACTOR (selected))
-    *dimmed = !sb_item_involves_actor (item, SB_ACTOR (selected));
-
-  return FALSE;
-}
-
-/**
- * sb_map_layout_symbol_radius:
- *
- * Returns: how large @item's symbol is drawn at a point: an incident's
- *   badge, or a deployment growing with the logarithm of its strength
- *   (50 → 10 px, 1,000 → 13 px)
- */
-double
-sb_map_layout_symbol_radius (SbItem *item)
-{
-  const SbQuantity *strength;
-
-  if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
-    return SB_MAP_INCIDENT_RADIUS;
-
-  strength = sb_item_get_strength (item);
-  if (!sb_quantity_is_set (strength))
-    return 9.0;
-
-  return CLAMP (6.5 + 2.2 * log10 (MAX (sb_quantity_get_typical (strength), 1)), 8.0, 16.0);
-}
-
-/**
- * sb_map_layout_uses_cards:
- *
- * Returns: whether what happens at @place goes on its area's card: a
- *   country or a region is no point
- */
-gboolean
-sb_map_layout_uses_cards (SbPlace *place)
-{
-  SbPlacePrecision precision = sb_place_get_precision (place);
-
-  return precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION;
-}
-
-double
-_sb_map_overlap_area (GArray                *boxes,
-                      const graphene_rect_t *box)
-{
-  const graphene_rect_t *rects = (const graphene_rect_t *) (gpointer) boxes->data;
-  double total = 0;
-
-  for (guint i = 0; i < boxes->len; i++)
-    total += sb_map_rect_overlap (&rects[i], box);
-
-  return total;
-}
 
 /* The boxes of @boxes that reach into @region. */
 static GArray *
@@ -153,18 +45,6 @@ boxes_near (GArray                *boxes,
       g_array_append_val (near, g_array_index (boxes, graphene_rect_t, i));
 
   return near;
-}
-
-void
-_sb_map_add_obstacle (SbMapBuilder *builder,
-                      double        x,
-                      double        y,
-                      double        width,
-                      double        height)
-{
-  graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
-
-  g_array_append_val (builder->obstacles, box);
 }
 
 /* Towns */
@@ -183,8 +63,21 @@ collect_towns (SbMapBuilder *builder)
       sb_projection_unit_to_widget (builder->projection, town.town->label_x, town.town->label_y, &town.x, &town.y);
       _sb_map_measure (builder, town.town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN, town.town->name, &width, &height);
 
-      /* Where the name would go: cards keep clear of it. */
+      /* Where the name would go: cards keep clear of it, and never
+       * cover all the sides it could go to.
+       */
       graphene_rect_init (&town.label, town.x + SB_MAP_TOWN_DOT + 3, town.y - height / 2, width, height);
+      {
+        double gap = SB_MAP_TOWN_DOT + 3;
+        graphene_rect_t sides[SB_MAP_TOWN_SIDES] = {
+          GRAPHENE_RECT_INIT (town.x + gap, town.y - height / 2, width, height),
+          GRAPHENE_RECT_INIT (town.x - gap - width, town.y - height / 2, width, height),
+          GRAPHENE_RECT_INIT (town.x - width / 2, town.y - gap - height, width, height),
+          GRAPHENE_RECT_INIT (town.x - width / 2, town.y + gap, width, height),
+        };
+
+        g_array_append_vals (builder->town_sides, sides, SB_MAP_TOWN_SIDES);
+      }
       _sb_map_add_obstacle (builder, town.x - SB_MAP_TOWN_DOT - 1, town.y - SB_MAP_TOWN_DOT - 1, 2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2);
       g_array_append_val (builder->town_names, town.label);
       g_array_append_val (builder->layout->towns, town);
@@ -443,6 +336,10 @@ place_area_name (SbMapBuilder     *builder,
                                                       extents.width, extents.height);
             double cost = distance + _sb_map_overlap_area (arrow_marks, &box) * 10;
 
+            /* A name cut at the view's edge is no name. */
+            if (builder->view != NULL && !graphene_rect_contains_rect (builder->view, &box))
+              continue;
+
             if (cost < best && _sb_map_overlap_area (obstacles, &box) == 0 &&
                 _sb_map_overlap_area (town_names, &box) == 0 &&
                 box_is_inside (builder->projection, geometry, &box))
@@ -603,6 +500,10 @@ place_label (SbMapBuilder    *builder,
       graphene_rect_t box = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1], width + 4, height);
       double cost = _sb_map_overlap_area (builder->obstacles, &box);
 
+      /* A name over a card's title or symbols reads as neither. */
+      for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
+        cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
+
       if (cost < best)
         {
           best = cost;
@@ -696,6 +597,29 @@ sb_map_layout_new (SbSelection           *selection,
                    SbIncidentClusters    *clusters,
                    SbIncidentClusters    *actor_clusters)
 {
+  return sb_map_layout_new_full (selection, projection, view, NULL, clusters, actor_clusters);
+}
+
+/**
+ * sb_map_layout_new_full:
+ * @occluders: (nullable) (element-type graphene_rect_t): what lies over
+ *   the map in view, in @projection's pixels (the legend's button, the
+ *   scale): cards keep out from under it as from beyond the view's edge,
+ *   and labels as from symbols
+ *
+ * Lays out what the briefing's layers draw in @projection, as
+ * sb_map_layout_new() does, clear of @occluders.
+ *
+ * Returns: (transfer full): the layout
+ */
+SbMapLayout *
+sb_map_layout_new_full (SbSelection           *selection,
+                        const SbProjection    *projection,
+                        const graphene_rect_t *view,
+                        GArray                *occluders,
+                        SbIncidentClusters    *clusters,
+                        SbIncidentClusters    *actor_clusters)
+{
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   SbMapLayout *layout = g_rc_box_new0 (SbMapLayout);
   SbMapBuilder builder = {
@@ -705,6 +629,8 @@ sb_map_layout_new (SbSelection           *selection,
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    occluders ? g_array_ref (occluders) : g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
   };
 
   layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
@@ -713,6 +639,9 @@ sb_map_layout_new (SbSelection           *selection,
   layout->arrows = g_array_new (FALSE, TRUE, sizeof (SbMapArrow));
   layout->towns = g_array_new (FALSE, TRUE, sizeof (SbMapTown));
   layout->country_names = g_array_new (FALSE, TRUE, sizeof (SbMapTown));
+
+  /* What lies over the map: nothing is labelled under it. */
+  g_array_append_vals (builder.obstacles, builder.occluders->data, builder.occluders->len);
 
   if (sb_selection_get_briefing (selection) != NULL)
     {
@@ -741,69 +670,8 @@ sb_map_layout_new (SbSelection           *selection,
   g_array_unref (builder.base_towns);
   g_array_unref (builder.arrow_marks);
   g_array_unref (builder.middles);
+  g_array_unref (builder.occluders);
+  g_array_unref (builder.town_sides);
   layout->taken = builder.obstacles;
   return layout;
-}
-
-static void
-sb_map_layout_clear (gpointer data)
-{
-  SbMapLayout *self = data;
-
-  g_array_unref (self->marks);
-  g_array_unref (self->area_names);
-  g_array_unref (self->cards);
-  g_array_unref (self->arrows);
-  g_array_unref (self->towns);
-  g_array_unref (self->country_names);
-  g_array_unref (self->taken);
-}
-
-SbMapLayout *
-sb_map_layout_ref (SbMapLayout *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_rc_box_acquire (self);
-}
-
-void
-sb_map_layout_unref (SbMapLayout *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_rc_box_release_full (self, sb_map_layout_clear);
-}
-
-const SbMapMark *
-sb_map_layout_find_mark (SbMapLayout *self,
-                         SbItem      *item)
-{
-  for (guint i = 0; i < self->marks->len; i++)
-    if (g_array_index (self->marks, SbMapMark, i).item == item)
-      return &g_array_index (self->marks, SbMapMark, i);
-
-  return NULL;
-}
-
-const SbMapArrow *
-sb_map_layout_find_arrow (SbMapLayout *self,
-                          SbItem      *item)
-{
-  for (guint i = 0; i < self->arrows->len; i++)
-    if (g_array_index (self->arrows, SbMapArrow, i).item == item)
-      return &g_array_index (self->arrows, SbMapArrow, i);
-
-  return NULL;
-}
-
-const SbMapCard *
-sb_map_layout_find_card (SbMapLayout *self,
-                         SbPlace     *place)
-{
-  for (guint i = 0; i < self->cards->len; i++)
-    if (g_array_index (self->cards, SbMapCard, i).place == place)
-      return &g_array_index (self->cards, SbMapCard, i);
-
-  return NULL;
 }

@@ -11,127 +11,22 @@
 
 #pragma once
 
-#include <graphene.h>
-#include <pango/pango.h>
-
-#include "sb-basemap.h"
 #include "sb-incident-clusters.h"
+#include "sb-map-marks.h"
 #include "sb-projection.h"
-#include "sb-selection.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  SB_MAP_FONT_LABEL,       /* an actor's name by its symbol */
-  SB_MAP_FONT_TITLE,       /* an area's name on its card */
-  SB_MAP_FONT_TOWN,        /* a town the briefing mentions */
-  SB_MAP_FONT_CAPITAL,
-  SB_MAP_FONT_AREA,        /* an area's (held ground, risk) name */
-  SB_MAP_FONT_COUNTRY,     /* a country's, without a card */
-} SbMapFont;
-
-typedef struct
-{
-  SbItem *item;
-  double anchor_x, anchor_y; /* the place, for a symbol at a point */
-  double x, y;               /* where the symbol is drawn */
-  double radius;
-  int card;                  /* the index of its area's card; -1 at a point */
-  gboolean displaced;        /* moved off its point to make room */
-  gboolean selected;
-  gboolean dimmed;
-  gboolean has_label;
-  graphene_rect_t label;     /* its actor's name, where has_label */
-} SbMapMark;
-
-typedef struct
-{
-  SbPlace *place;
-  const SbBasemapFeature *country; /* nullable: regions, and countries the base map lacks */
-  double anchor_x, anchor_y; /* where the area's name belongs, inside it */
-  double region_radius;      /* a region's, in pixels; 0 for a country */
-  graphene_rect_t box;
-  graphene_rect_t title;
-  gboolean leader;           /* the card could not sit in its area */
-  gboolean compact;          /* its name on one line, its symbols in rows without names */
-  int title_wrap;            /* the width its name wraps or is cut at, in Pango units */
-  gboolean selected;
-  gboolean dimmed;
-  guint n_marks;
-  guint count;               /* clustered incidents known only to the area */
-  guint8 dominant;           /* their commonest type */
-  guint count_emphasised;    /* of them, the selected actor's */
-  guint8 dominant_emphasised;
-  double count_x, count_y, count_radius;
-} SbMapCard;
-
-typedef struct
-{
-  SbItem *item;
-  double x0, y0;             /* start */
-  double cx, cy;             /* control point */
-  double x1, y1;             /* end, where the head is */
-  gboolean from_point;       /* it starts from an exact place: a dot */
-  gboolean selected;
-  gboolean dimmed;
-} SbMapArrow;
-
-typedef struct
-{
-  const SbBasemapFeature *town;  /* or a country */
-  SbPlace *place;          /* nullable: the briefing's, named for the country */
-  double x, y;
-  graphene_rect_t label;
-} SbMapTown;
-
-typedef struct
-{
-  SbItem *area;            /* nullable: then a place for reference is named */
-  SbPlace *reference;
-  graphene_rect_t box;
-  int wrap_width;          /* in Pango units */
-} SbMapAreaName;
-
-typedef struct
-{
-  GArray *marks;           /* of SbMapMark */
-  GArray *area_names;      /* of SbMapAreaName */
-  GArray *cards;           /* of SbMapCard */
-  GArray *arrows;          /* of SbMapArrow */
-  GArray *towns;           /* of SbMapTown */
-  GArray *country_names;   /* of SbMapTown: countries named without a card */
-  GArray *taken;           /* of graphene_rect_t: what other labels keep clear of */
-} SbMapLayout;
 
 SbMapLayout *sb_map_layout_new            (SbSelection         *selection,
                                            const SbProjection  *projection,
                                            const graphene_rect_t *view,
                                            SbIncidentClusters  *clusters,
                                            SbIncidentClusters  *actor_clusters);
-SbMapLayout *sb_map_layout_ref            (SbMapLayout         *self);
-void         sb_map_layout_unref          (SbMapLayout         *self);
-void         sb_map_layout_set_font       (PangoLayout         *layout,
-                                           SbMapFont            font);
-gboolean     sb_map_layout_emphasis       (SbSelection         *selection,
-                                           SbItem              *item,
-                                           gboolean            *dimmed);
-double       sb_map_layout_symbol_radius  (SbItem              *item);
-gboolean     sb_map_layout_uses_cards     (SbPlace             *place);
-const SbMapMark *
-             sb_map_layout_find_mark      (SbMapLayout         *self,
-                                           SbItem              *item);
-const SbMapArrow *
-             sb_map_layout_find_arrow     (SbMapLayout         *self,
-                                           SbItem              *item);
-const SbMapCard *
-             sb_map_layout_find_card      (SbMapLayout         *self,
-                                           SbPlace             *place);
-void         sb_map_arrow_point_at        (const SbMapArrow    *arrow,
-                                           double               t,
-                                           double              *x,
-                                           double              *y);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbMapLayout, sb_map_layout_unref)
+SbMapLayout *sb_map_layout_new_full       (SbSelection         *selection,
+                                           const SbProjection  *projection,
+                                           const graphene_rect_t *view,
+                                           GArray              *occluders,
+                                           SbIncidentClusters  *clusters,
+                                           SbIncidentClusters  *actor_clusters);
 
 G_END_DECLS

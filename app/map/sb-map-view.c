@@ -24,9 +24,11 @@
 #include "sb-framing.h"
 #include "sb-item-layer.h"
 #include "sb-legend.h"
+#include "sb-map-item-list.h"
 #include "sb-map-view.h"
 #include "sb-mbtiles-source.h"
 #include "sb-movement-layer.h"
+#include "sb-projection.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
 
@@ -38,6 +40,7 @@ struct _SbMapView
   ShumateScale *scale;
   ShumateLicense *license;
   SbLegend *legend;
+  SbMapItemList *item_list;
   GtkLabel *status_label;
 
   SbSelection *selection;
@@ -46,6 +49,10 @@ struct _SbMapView
   ShumateMapLayer *tile_layer;
   SbBaseLayer *base_layer;
   SbMapLayer *layers[3];   /* areas, movements, items: bottom to top */
+
+  char *notice;            /* nullable: what the operator should know of the tiles */
+  double covered;          /* pixels at the end side a pane lies over */
+  gboolean shows_notices;
 
   SbBounds pending_frame;  /* asked for before the view had a size */
   guint pending_frame_tick;
@@ -60,6 +67,8 @@ G_DEFINE_FINAL_TYPE (SbMapView, sb_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SELECTION,
+  PROP_NOTICE,
+  PROP_SHOWS_NOTICES,
   N_PROPS
 };
 
@@ -94,7 +103,7 @@ sb_map_view_frame (SbMapView      *self,
                    const SbBounds *bounds,
                    gboolean        animate)
 {
-  double zoom, lat, lon;
+  double zoom, lat, lon, width;
 
   g_return_if_fail (SB_IS_MAP_VIEW (self));
   g_return_if_fail (bounds != NULL);
@@ -108,14 +117,39 @@ sb_map_view_frame (SbMapView      *self,
       return;
     }
 
-  if (!sb_framing_fit (bounds, gtk_widget_get_width (GTK_WIDGET (self)),
-                       gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
+  /* Into the part no pane lies over. */
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - self->covered, 120);
+  if (!sb_framing_fit (bounds, width, gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
     return;
+
+  if (self->covered > 0)
+    {
+      double world = SB_TILE_SIZE * exp2 (zoom);
+      double shift = (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1) * self->covered / 2;
+
+      lon = (sb_mercator_x (lon) * world + shift) / world * 360.0 - 180.0;
+    }
 
   if (animate)
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
     sb_map_view_go_to (self, lat, lon, zoom);
+}
+
+/**
+ * sb_map_view_set_covered:
+ * @covered: how many pixels at the view's end side a pane lies over
+ *
+ * Framing then fits what it frames into the rest: in a narrow window the
+ * details lie over the map, and what they are about stays in sight.
+ */
+void
+sb_map_view_set_covered (SbMapView *self,
+                         double     covered)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  self->covered = MAX (covered, 0);
 }
 
 /**
@@ -481,7 +515,11 @@ on_query_tooltip (GtkWidget  *widget,
 
   entity = sb_map_view_pick (self, point.x, point.y);
   if (SB_IS_ITEM (entity))
-    text = sb_format_item_tooltip (SB_ITEM (entity));
+    {
+      g_autofree char *subtitle = sb_format_item_subtitle_for (SB_ITEM (entity), sb_selection_get_filter (self->selection));
+
+      text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), subtitle);
+    }
   else if (SB_IS_PLACE (entity))
     text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), sb_format_place_precision (SB_PLACE (entity)));
   else
@@ -533,6 +571,14 @@ item_is_well_in_view (SbMapView *self,
   sb_projection_init (&projection, viewport, width, height);
   sb_projection_to_widget (&projection, bounds.max_lat, bounds.min_lon, &x1, &y1);
   sb_projection_to_widget (&projection, bounds.min_lat, bounds.max_lon, &x2, &y2);
+
+  /* In the part no pane lies over. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    {
+      x1 -= self->covered;
+      x2 -= self->covered;
+    }
+  width -= self->covered;
 
   return x1 >= width * 0.05 && x2 <= width * 0.95 && y1 >= height * 0.05 && y2 <= height * 0.95;
 }
@@ -601,6 +647,7 @@ sb_map_view_set_selection (SbMapView   *self,
   sb_map_layer_set_layout_source (self->layers[1], self->layers[2]);
 
   sb_legend_set_selection (self->legend, selection);
+  sb_map_item_list_set_selection (self->item_list, selection);
 
   g_signal_connect_object (selection, "notify::selected",
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
@@ -646,6 +693,7 @@ sb_map_view_dispose (GObject *object)
   g_clear_object (&self->reference);
   g_clear_object (&self->tiles);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (sb_map_view_parent_class)->dispose (object);
 }
@@ -662,6 +710,14 @@ sb_map_view_get_property (GObject    *object,
     {
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
+      break;
+
+    case PROP_NOTICE:
+      g_value_set_string (value, self->notice);
+      break;
+
+    case PROP_SHOWS_NOTICES:
+      g_value_set_boolean (value, self->shows_notices);
       break;
 
     default:
@@ -683,9 +739,71 @@ sb_map_view_set_property (GObject      *object,
       sb_map_view_set_selection (self, g_value_get_object (value));
       break;
 
+    case PROP_SHOWS_NOTICES:
+      sb_map_view_set_shows_notices (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* One child, the overlay, as a GtkBinLayout would lay it out; allocated
+ * here, the view learns what lies over the map.
+ */
+static void
+sb_map_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+add_covered (GArray          *occluders,
+             GtkWidget       *widget,
+             GtkWidget       *target)
+{
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_visible (widget) && gtk_widget_compute_bounds (widget, target, &bounds))
+    g_array_append_val (occluders, bounds);
+}
+
+/* What lies over the map, which its cards keep out from under: the
+ * legend's button (or the compact legend), the scale, the attribution.
+ */
+static void
+sb_map_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  SbMapView *self = SB_MAP_VIEW (widget);
+  g_autoptr(GArray) occluders = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t legend;
+
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (self->selection == NULL)
+    return;
+
+  if (sb_legend_get_covered (self->legend, GTK_WIDGET (self->map), &legend))
+    g_array_append_val (occluders, legend);
+  add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
+  add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
+  sb_map_layer_set_occluders (self->layers[2], occluders);
 }
 
 static void
@@ -697,11 +815,23 @@ sb_map_view_class_init (SbMapViewClass *klass)
   object_class->dispose = sb_map_view_dispose;
   object_class->get_property = sb_map_view_get_property;
   object_class->set_property = sb_map_view_set_property;
+  widget_class->measure = sb_map_view_measure;
+  widget_class->size_allocate = sb_map_view_size_allocate;
 
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL,
                          SB_TYPE_SELECTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTICE] =
+    g_param_spec_string ("notice", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHOWS_NOTICES] =
+    g_param_spec_boolean ("shows-notices", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -709,15 +839,16 @@ sb_map_view_class_init (SbMapViewClass *klass)
   g_type_ensure (SHUMATE_TYPE_SCALE);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SB_TYPE_LEGEND);
+  g_type_ensure (SB_TYPE_MAP_ITEM_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SbMapView, map);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, license);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, SbMapView, item_list);
   gtk_widget_class_bind_template_child (widget_class, SbMapView, status_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sb-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -781,6 +912,23 @@ http_source_of (ShumateMapSource *tiles)
   return NULL;
 }
 
+static void
+set_notice (SbMapView  *self,
+            const char *notice,
+            const char *details)
+{
+  gtk_label_set_text (self->status_label, notice ? notice : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), details);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), notice != NULL && self->shows_notices);
+
+  if (g_strcmp0 (notice, self->notice) == 0)
+    return;
+
+  g_free (self->notice);
+  self->notice = g_strdup (notice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+}
+
 /* A quiet word when the map shows only the built-in base map because
  * tiles cannot be had; nothing when the user chose no tiles.
  */
@@ -791,23 +939,50 @@ update_status (SbMapView *self)
   g_autoptr(SbTileSource) http = self->tiles ? http_source_of (self->tiles) : NULL;
 
   if (http == NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    set_notice (self, NULL, NULL);
   else if (!g_network_monitor_get_network_available (monitor))
-    {
-      gtk_label_set_text (self->status_label, _("Offline — built-in base map"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
-                                   _("Map tiles come back by themselves when the network does"));
-      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
-    }
+    set_notice (self, _("Offline — built-in base map"),
+                _("Map tiles come back by themselves when the network does"));
   else if (!sb_tile_source_get_reachable (http))
-    {
-      gtk_label_set_text (self->status_label, _("Map tiles unavailable — built-in base map"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
-                                   _("The tile server cannot be reached; tiles seen before are shown from the cache"));
-      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
-    }
+    set_notice (self, _("Map tiles unavailable — built-in base map"),
+                _("The tile server cannot be reached; tiles seen before are shown from the cache"));
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+    set_notice (self, NULL, NULL);
+}
+
+/**
+ * sb_map_view_get_notice:
+ *
+ * Returns: (nullable): what the person operating the map should know of
+ *   its tiles ("Map tiles unavailable — built-in base map"), or %NULL
+ */
+const char *
+sb_map_view_get_notice (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->notice;
+}
+
+/**
+ * sb_map_view_set_shows_notices:
+ *
+ * Whether the notice is shown over the map. An audience's map does not
+ * show it: it goes to the presenter console, through #SbMapView:notice.
+ */
+void
+sb_map_view_set_shows_notices (SbMapView *self,
+                               gboolean   shows_notices)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+
+  shows_notices = !!shows_notices;
+  if (self->shows_notices == shows_notices)
+    return;
+
+  self->shows_notices = shows_notices;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), self->notice != NULL && shows_notices);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWS_NOTICES]);
 }
 
 static void
@@ -949,6 +1124,33 @@ sb_map_view_get_tiles (SbMapView *self)
   return self->tiles;
 }
 
+/**
+ * sb_map_view_get_item_list:
+ *
+ * Returns: (transfer none): the list of what the map shows, for screen
+ *   readers and the keyboard
+ */
+SbMapItemList *
+sb_map_view_get_item_list (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->item_list;
+}
+
+/**
+ * sb_map_view_get_legend:
+ *
+ * Returns: (transfer none): the legend over the map
+ */
+SbLegend *
+sb_map_view_get_legend (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  return self->legend;
+}
+
 static void
 sb_map_view_init (SbMapView *self)
 {
@@ -957,6 +1159,7 @@ sb_map_view_init (SbMapView *self)
   GtkEventController *motion;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shows_notices = TRUE;
 
   viewport = shumate_map_get_viewport (self->map);
 

@@ -11,6 +11,8 @@
 #include <shumate/shumate.h>
 
 #include "sb-bounds.h"
+#include "sb-legend.h"
+#include "sb-map-item-list.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -31,9 +33,16 @@ gboolean         sb_map_view_frame_items    (SbMapView   *self,
                                              GPtrArray   *entities,
                                              gboolean     animate);
 void             sb_map_view_frame_briefing (SbMapView   *self);
+void             sb_map_view_set_covered    (SbMapView   *self,
+                                             double       covered);
 void             sb_map_view_set_tiles      (SbMapView        *self,
                                              ShumateMapSource *source);
 ShumateMapSource *sb_map_view_get_tiles     (SbMapView   *self);
+const char      *sb_map_view_get_notice     (SbMapView   *self);
+void             sb_map_view_set_shows_notices (SbMapView *self,
+                                                gboolean   shows_notices);
+SbLegend        *sb_map_view_get_legend     (SbMapView   *self);
+SbMapItemList   *sb_map_view_get_item_list  (SbMapView   *self);
 void             sb_map_view_set_symbol_scale (SbMapView *self,
                                                double     symbol_scale);
 void             sb_map_view_go_to          (SbMapView   *self,

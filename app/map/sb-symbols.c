@@ -182,20 +182,34 @@ sb_symbol_paint_selection (cairo_t  *cr,
 }
 
 /**
+ * sb_symbol_fill_card:
+ *
+ * Sets @cr's source to the colour of a card's box: what a faded card
+ * lies on, so that it fades without letting what is beneath show through.
+ */
+void
+sb_symbol_fill_card (cairo_t  *cr,
+                     gboolean  dark)
+{
+  if (dark)
+    cairo_set_source_rgb (cr, 0.13, 0.13, 0.14);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
+}
+
+/**
  * sb_symbol_paint_card:
  *
  * Paints the card the map groups statements known only to a country or
  * region on: a light box (dark on a dark map) with a fine outline, for
- * the current path, which it clears.
+ * the current path, which it clears. Opaque: a name beneath it would
+ * show through and read as part of it.
  */
 void
 sb_symbol_paint_card (cairo_t  *cr,
                       gboolean  dark)
 {
-  if (dark)
-    cairo_set_source_rgba (cr, 0.13, 0.13, 0.14, 0.9);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  sb_symbol_fill_card (cr, dark);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1.2);
   sb_symbol_set_ink (cr, dark, 0.55);

@@ -60,6 +60,8 @@ void   sb_symbol_paint_selection      (cairo_t             *cr,
                                        double               alpha,
                                        double               line_width,
                                        gboolean             dark);
+void   sb_symbol_fill_card            (cairo_t             *cr,
+                                       gboolean             dark);
 void   sb_symbol_paint_card           (cairo_t             *cr,
                                        gboolean             dark);
 void   sb_symbol_paint_hatch          (cairo_t             *cr,

@@ -54,6 +54,7 @@ sb_citation_unref (SbCitation *self)
     return;
 
   g_free (self->quote);
+  g_clear_pointer (&self->translations, sb_text_unref);
   g_free (self);
 }
 
@@ -73,7 +74,50 @@ sb_citation_equal (const SbCitation *a,
                    const SbCitation *b)
 {
   return entity_ids_equal (SB_ENTITY (a->source), SB_ENTITY (b->source)) &&
-         g_strcmp0 (a->quote, b->quote) == 0;
+         g_strcmp0 (a->quote, b->quote) == 0 &&
+         sb_text_equal (a->translations, b->translations);
+}
+
+/**
+ * sb_citation_get_translation:
+ * @languages: (nullable): the languages the reader wants, most wanted first
+ * @language: (out) (optional): the language of the translation returned
+ *
+ * Chooses the translation to show beside the quote, as texts are chosen
+ * (sb_text_lookup()): the first wanted language that has one, else
+ * English; none when the reader reads the source's own language first.
+ *
+ * Returns: (nullable): the translation, or %NULL when the quote is to be
+ *   shown on its own
+ */
+const char *
+sb_citation_get_translation (const SbCitation   *self,
+                             const char * const *languages,
+                             const char        **language)
+{
+  const char *original;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->translations == NULL || self->quote == NULL)
+    return NULL;
+
+  original = self->source ? sb_source_get_language (self->source) : NULL;
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      const char *found;
+
+      if (original != NULL && sb_language_same_primary (languages[i], original))
+        return NULL;
+      if ((found = sb_text_find (self->translations, languages[i], language)) != NULL)
+        return found;
+    }
+
+  if (original != NULL && sb_language_same_primary ("en", original))
+    return NULL;
+
+  return sb_text_find (self->translations, "en", language);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "sb-text.h"
 #include "sb-types.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ typedef struct
   SbSource *source;        /* unowned; valid while the briefing lives */
   char *quote;             /* NULL when the source has no text to quote */
   gssize offset;           /* byte offset of quote in the source text, -1 until checked */
+  SbText *translations;    /* nullable: the quote put into other languages by the
+                            * briefing's author; the quote stays the evidence */
 } SbCitation;
 
 typedef struct
@@ -40,6 +43,9 @@ SbCitation *sb_citation_ref      (SbCitation *self);
 void        sb_citation_unref    (SbCitation *self);
 gboolean    sb_citation_equal    (const SbCitation *a,
                                   const SbCitation *b);
+const char *sb_citation_get_translation (const SbCitation   *self,
+                                         const char * const *languages,
+                                         const char        **language);
 
 void        sb_evidence_clear    (SbEvidence *evidence);
 gboolean    sb_evidence_equal    (const SbEvidence *a,

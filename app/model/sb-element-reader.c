@@ -755,6 +755,7 @@ sb_read_format (SbReader   *reader,
       return FALSE;
     }
 
+  reader->version = (int) version;
   if (version > SB_BRIEFING_VERSION)
     {
       sb_reader_report (reader, SB_PROBLEM_UNSUPPORTED_VERSION, "version",

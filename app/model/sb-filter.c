@@ -397,6 +397,33 @@ sb_filter_item_is_visible (const SbFilter *self,
 }
 
 /**
+ * sb_filter_get_deployment_status:
+ *
+ * How a deployment stood in the time range shown: one that ended with a
+ * departure or withdrawal after the range's last day was still present
+ * then (France was not "withdrawn" from Mali in 2020–2021).
+ *
+ * Returns: @item's status as of the time range
+ */
+SbDeploymentStatus
+sb_filter_get_deployment_status (const SbFilter *self,
+                                 SbItem         *item)
+{
+  SbDeploymentStatus status;
+
+  g_return_val_if_fail (self != NULL, SB_DEPLOYMENT_STATUS_PRESENT);
+  g_return_val_if_fail (SB_IS_ITEM (item), SB_DEPLOYMENT_STATUS_PRESENT);
+
+  status = sb_item_get_deployment_status (item);
+  if ((status == SB_DEPLOYMENT_STATUS_DEPARTED || status == SB_DEPLOYMENT_STATUS_WITHDRAWN) &&
+      self->last_day != 0 && item->date.is_span &&
+      sb_date_get_last_day (&item->date, self->open_end) > self->last_day)
+    return SB_DEPLOYMENT_STATUS_PRESENT;
+
+  return status;
+}
+
+/**
  * sb_filter_equal_but_time:
  *
  * Returns: whether @a and @b show the same statements of the same

@@ -58,6 +58,8 @@ gboolean    sb_filter_item_is_visible            (const SbFilter *self,
                                                   SbItem         *item);
 gboolean    sb_filter_item_is_visible_at_any_time (const SbFilter *self,
                                                    SbItem         *item);
+SbDeploymentStatus sb_filter_get_deployment_status (const SbFilter *self,
+                                                    SbItem         *item);
 gboolean    sb_filter_equal_but_time             (const SbFilter *a,
                                                   const SbFilter *b);
 GPtrArray  *sb_filter_collect_items              (const SbFilter *self,

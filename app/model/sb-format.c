@@ -448,6 +448,37 @@ sb_format_relation_type (SbRelationType type)
 }
 
 /**
+ * sb_format_relation_end:
+ *
+ * Returns: the relation in words from the side of the actor who sees it:
+ *   "Contracted by" from Wagner's, "Contracts" from the junta's, "At odds
+ *   with" from either
+ */
+const char *
+sb_format_relation_end (const SbRelationEnd *end)
+{
+  if (!end->inverse || sb_relation_type_is_symmetric (end->relation->type))
+    return sb_format_relation_type (end->relation->type);
+
+  switch (end->relation->type)
+    {
+    case SB_RELATION_TYPE_CONTRACTED_BY:
+      /* TRANSLATORS: the inverse of "Contracted by": the junta contracts Wagner */
+      return C_("relation", "Contracts");
+    case SB_RELATION_TYPE_SUPPORTS:
+      return C_("relation", "Supported by");
+    case SB_RELATION_TYPE_TRAINS:
+      return C_("relation", "Trained by");
+    case SB_RELATION_TYPE_PART_OF:
+      /* TRANSLATORS: the inverse of "Part of": a group includes its members */
+      return C_("relation", "Includes");
+    case SB_RELATION_TYPE_HOSTS:
+    default:
+      return C_("relation", "Hosted by");
+    }
+}
+
+/**
  * sb_format_place_precision:
  *
  * Returns: how precisely the place is known: "Exact location",
@@ -503,12 +534,14 @@ sb_format_figure (const SbFigure *figure)
 }
 
 static const char *
-item_what (SbItem *item)
+item_what (SbItem         *item,
+           const SbFilter *filter)
 {
   switch (sb_item_get_kind (item))
     {
     case SB_ITEM_KIND_DEPLOYMENT:
-      return sb_format_deployment_status (sb_item_get_deployment_status (item));
+      return sb_format_deployment_status (filter ? sb_filter_get_deployment_status (filter, item)
+                                                 : sb_item_get_deployment_status (item));
     case SB_ITEM_KIND_MOVEMENT:
       return sb_format_movement_status (sb_item_get_movement_status (item));
     case SB_ITEM_KIND_INCIDENT:
@@ -527,18 +560,25 @@ item_what (SbItem *item)
 char *
 sb_format_item_subtitle (SbItem *item)
 {
+  return sb_format_item_subtitle_for (item, NULL);
+}
+
+/**
+ * sb_format_item_subtitle_for:
+ * @filter: (nullable): the filters shown: a deployment's status is its
+ *   status in their time range
+ *
+ * Returns: one line on a statement for lists: "Deployment, present ·
+ *   2013–2022 · Reported"
+ */
+char *
+sb_format_item_subtitle_for (SbItem         *item,
+                             const SbFilter *filter)
+{
   g_autofree char *date = sb_format_date (sb_item_get_date (item));
   g_autofree char *evidence = sb_format_evidence (sb_item_get_evidence (item));
 
-  return g_strdup_printf ("%s · %s · %s", item_what (item), date ? date : "", evidence);
-}
-
-char *
-sb_format_item_tooltip (SbItem *item)
-{
-  g_autofree char *subtitle = sb_format_item_subtitle (item);
-
-  return g_strdup_printf ("%s\n%s", sb_entity_get_label (SB_ENTITY (item)), subtitle);
+  return g_strdup_printf ("%s · %s · %s", item_what (item, filter), date ? date : "", evidence);
 }
 
 /**
@@ -575,16 +615,37 @@ sb_format_language (const char *code)
 }
 
 /**
+ * sb_format_publisher:
+ *
+ * Returns: (nullable): the source's publisher, or "publisher unknown" for
+ *   an article or document whose publisher the briefing does not know;
+ *   %NULL for a source only named (a data set's "Reuters" is its own
+ *   publisher)
+ */
+const char *
+sb_format_publisher (SbSource *source)
+{
+  if (sb_source_get_publisher (source) != NULL)
+    return sb_source_get_publisher (source);
+
+  if (sb_source_get_text (source) != NULL)
+    return _("publisher unknown");
+
+  return NULL;
+}
+
+/**
  * sb_format_source_line:
  *
- * Returns: "Title — Publisher, August 2022 (Dutch)"
+ * Returns: "Title — Publisher, August 2022 (Dutch)", "Title — publisher
+ *   unknown, August 2022 (Dutch)"
  */
 char *
 sb_format_source_line (SbSource *source)
 {
   g_autofree char *date = sb_format_date (sb_source_get_date (source));
   const char *title = sb_text_get (sb_source_get_title (source));
-  const char *publisher = sb_source_get_publisher (source);
+  const char *publisher = sb_format_publisher (source);
   const char *language = sb_format_language (sb_source_get_language (source));
 
   if (publisher != NULL)
@@ -596,29 +657,59 @@ sb_format_source_line (SbSource *source)
 }
 
 /**
+ * sb_format_translated_from:
+ * @language: the language of the original
+ *
+ * Returns: "(translated from Dutch)", after a translation of a quote
+ */
+char *
+sb_format_translated_from (const char *language)
+{
+  /* TRANSLATORS: after a translation of a quoted passage, the language
+   * of the original: "(translated from Dutch)"
+   */
+  return g_strdup_printf (_("(translated from %s)"), sb_format_language (language));
+}
+
+/**
  * sb_format_citation:
  *
  * Returns: the passage with its source and date, as put on the
- *   clipboard: “…” — Title, Publisher, August 2022
+ *   clipboard: “…” — Title, Publisher, August 2022; with the translation
+ *   in the reader's language above the original, when the quote has one
  */
 char *
 sb_format_citation (SbCitation *citation)
 {
   g_autofree char *source = sb_format_source_line (citation->source);
   const char *url = sb_source_get_url (citation->source);
+  const char *translation;
+  g_autoptr(GString) text = NULL;
 
   /* A source only named has no passage to copy, only its name. */
   if (citation->quote == NULL)
     return url ? g_strdup_printf ("%s\n%s", source, url) : g_steal_pointer (&source);
 
-  if (url != NULL)
-    /* TRANSLATORS: a citation put on the clipboard: the quoted passage,
-     * its source and the source's address, each on a line of its own
-     */
-    return g_strdup_printf (_("“%s”\n— %s\n%s"), citation->quote, source, url);
+  text = g_string_new (NULL);
+  translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  if (translation != NULL)
+    {
+      g_autofree char *from = sb_format_translated_from (sb_source_get_language (citation->source));
 
-  /* TRANSLATORS: a citation put on the clipboard: the quoted passage and
-   * its source, each on a line of its own
-   */
-  return g_strdup_printf (_("“%s”\n— %s"), citation->quote, source);
+      /* TRANSLATORS: a citation put on the clipboard: the translation of
+       * the quoted passage, "(translated from Dutch)", and on the next
+       * line the passage as the source has it
+       */
+      g_string_append_printf (text, _("“%s” %s\nOriginal: “%s”"), translation, from, citation->quote);
+    }
+  else
+    /* TRANSLATORS: a quoted passage */
+    g_string_append_printf (text, _("“%s”"), citation->quote);
+
+  /* TRANSLATORS: the source of a quoted passage, on a line of its own */
+  g_string_append_printf (text, _("\n— %s"), source);
+  if (url != NULL)
+    g_string_append_printf (text, "\n%s", url);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

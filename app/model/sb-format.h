@@ -10,6 +10,8 @@
 #include "sb-briefing.h"
 #include "sb-citation.h"
 #include "sb-figure.h"
+#include "sb-filter.h"
+#include "sb-relation.h"
 #include "sb-source.h"
 
 G_BEGIN_DECLS
@@ -32,12 +34,16 @@ const char *sb_format_area_kind           (SbAreaKind         kind);
 const char *sb_format_boundary            (SbBoundary         boundary);
 const char *sb_format_figure_measure      (SbFigureMeasure    measure);
 const char *sb_format_relation_type       (SbRelationType     type);
+const char *sb_format_relation_end        (const SbRelationEnd *end);
 char       *sb_format_place_precision     (SbPlace           *place);
 char       *sb_format_figure              (const SbFigure    *figure);
 char       *sb_format_item_subtitle       (SbItem            *item);
-char       *sb_format_item_tooltip        (SbItem            *item);
+char       *sb_format_item_subtitle_for   (SbItem            *item,
+                                           const SbFilter    *filter);
 const char *sb_format_language            (const char        *code);
+const char *sb_format_publisher           (SbSource          *source);
 char       *sb_format_source_line         (SbSource          *source);
+char       *sb_format_translated_from     (const char        *language);
 char       *sb_format_citation            (SbCitation        *citation);
 
 G_END_DECLS

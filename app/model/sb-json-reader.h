@@ -38,6 +38,7 @@ typedef struct
   guint max_problems;
   GString *path;
   const char *language;    /* of plain-string text fields */
+  int version;             /* of the format the file says it uses */
   GHashTable *entities;    /* id → SbEntity defined so far; only read */
   SbLocateFunc locate;
   gpointer locate_data;

@@ -392,6 +392,7 @@ read_statements (Load *load)
           chunk->indexes = g_array_new (FALSE, FALSE, sizeof (guint));
           sb_reader_init (&chunk->reader, load->reader.max_problems, load->entities, locate_entity, load);
           chunk->reader.language = load->reader.language;
+          chunk->reader.version = load->reader.version;
           g_ptr_array_add (chunks, chunk);
           total += chunk->last - chunk->first;
         }
@@ -881,6 +882,7 @@ send_pending (Stream *self)
   batch->items = g_ptr_array_new_with_free_func (g_object_unref);
   sb_reader_init (&batch->reader, self->load->reader.max_problems, self->load->entities, locate_entity, self->load);
   batch->reader.language = self->load->reader.language;
+  batch->reader.version = self->load->reader.version;
   g_ptr_array_add (self->batches, batch);
   g_array_set_size (self->pending, 0);
 

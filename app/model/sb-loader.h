@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define SB_LOADER_MAX_SIZE      (1024 * 1024 * 1024)
 #define SB_LOADER_MAX_DEPTH     64
 #define SB_LOADER_MAX_PROBLEMS  100
-#define SB_BRIEFING_VERSION     1
+#define SB_BRIEFING_VERSION     2   /* the newest read; see sb-writer.c */
 
 SbBriefing *sb_loader_load_bytes       (GBytes               *bytes,
                                         GPtrArray           **problems);

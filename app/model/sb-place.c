@@ -133,6 +133,73 @@ sb_place_get_country (SbPlace *self)
 }
 
 /**
+ * sb_place_new:
+ * @language: (nullable): the language of @name
+ * @country: (nullable): ISO 3166-1 alpha-3; required for a country
+ *
+ * Makes a place that belongs to no briefing: a town or country of the
+ * base map that someone looked for, to frame and to ask what happened
+ * there.
+ *
+ * Returns: (transfer full): the place
+ */
+SbPlace *
+sb_place_new (const char       *id,
+              const char       *language,
+              const char       *name,
+              double            lat,
+              double            lon,
+              SbPlacePrecision  precision,
+              const char       *country)
+{
+  SbPlace *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (precision != SB_PLACE_PRECISION_COUNTRY || country != NULL, NULL);
+
+  self = _sb_place_new (id);
+  self->name = sb_text_new (language ? language : "und", name);
+  self->lat = lat;
+  self->lon = lon;
+  self->precision = precision;
+  self->country = g_strdup (country);
+
+  return self;
+}
+
+/**
+ * sb_place_covers:
+ *
+ * Whether a statement at @other is one at @self, for someone who asks
+ * what happened at @self: in a country, what is known to be in it; at a
+ * town, what is at most its radius from it (a place near it, with its own
+ * radius; a region that takes it in). Nothing known only to a country is
+ * at any town of it.
+ */
+gboolean
+sb_place_covers (SbPlace *self,
+                 SbPlace *other)
+{
+  double distance;
+
+  g_return_val_if_fail (SB_IS_PLACE (self), FALSE);
+  g_return_val_if_fail (SB_IS_PLACE (other), FALSE);
+
+  if (self == other)
+    return TRUE;
+
+  if (self->precision == SB_PLACE_PRECISION_COUNTRY)
+    return other->country != NULL && g_strcmp0 (other->country, self->country) == 0;
+
+  if (other->precision == SB_PLACE_PRECISION_COUNTRY)
+    return FALSE;
+
+  distance = sb_distance_km (self->lat, self->lon, other->lat, other->lon);
+  return distance <= sb_place_get_radius_km (self) + sb_place_get_radius_km (other);
+}
+
+/**
  * sb_place_is_reference:
  *
  * Returns: whether the place is drawn for reference, beneath the

@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbPlace, sb_place, SB, PLACE, SbEntity)
 
+SbPlace          *sb_place_new           (const char       *id,
+                                          const char       *language,
+                                          const char       *name,
+                                          double            lat,
+                                          double            lon,
+                                          SbPlacePrecision  precision,
+                                          const char       *country);
+gboolean          sb_place_covers        (SbPlace          *self,
+                                          SbPlace          *other);
 SbText           *sb_place_get_name      (SbPlace *self);
 double            sb_place_get_latitude  (SbPlace *self);
 double            sb_place_get_longitude (SbPlace *self);

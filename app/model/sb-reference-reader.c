@@ -186,11 +186,15 @@ sb_reader_get_references (SbReader   *self,
  * its figure): each is looked for once, and a passage found is one
  * citation, shared; citations do not change once read.
  *
+ * @shareable: whether @citation may be one shared with others: it has no
+ *   translations of its own
+ *
  * Returns: (transfer full): @citation, or the same one read before
  */
 static SbCitation *
 find_quote (SbReader   *self,
-            SbCitation *citation)
+            SbCitation *citation,
+            gboolean    shareable)
 {
   GHashTable *found = g_hash_table_lookup (self->quotes, citation->source);
   SbCitation *known;
@@ -203,20 +207,24 @@ find_quote (SbReader   *self,
     }
 
   known = g_hash_table_lookup (found, citation->quote);
-  if (known != NULL && known->offset >= 0)
+  if (known != NULL && known->offset >= 0 && shareable)
     {
       sb_citation_unref (citation);
       return sb_citation_ref (known);
     }
 
-  if (known == NULL)
+  if (known != NULL)
+    citation->offset = known->offset;
+  else
     {
       const char *text = sb_source_get_text (citation->source);
       const char *at = text ? strstr (text, citation->quote) : NULL;
 
       if (at != NULL)
         citation->offset = at - text;
-      g_hash_table_insert (found, citation->quote, sb_citation_ref (citation));
+      /* Only a citation without translations of its own may stand for others. */
+      if (shareable)
+        g_hash_table_insert (found, citation->quote, sb_citation_ref (citation));
     }
 
   /* Not found, here as before: said at every place that quotes it. */
@@ -226,11 +234,69 @@ find_quote (SbReader   *self,
   return citation;
 }
 
+/* The quote put into other languages (format version 2): an object of
+ * language codes to strings, none of them the source's own language.
+ */
+static SbText *
+read_translations (SbReader   *self,
+                   SbJsonObject *object,
+                   SbCitation *citation)
+{
+  SbJsonNode *node = sb_json_object_get_member (object, "translations");
+  g_autoptr(SbText) translations = NULL;
+  const char *original;
+
+  if (node == NULL)
+    return NULL;
+
+  if (self->version < 2)
+    {
+      sb_reader_report (self, SB_PROBLEM_UNKNOWN_FIELD, "translations",
+                        _("translations of a quote need format version 2: set \"version\": 2"));
+      return NULL;
+    }
+
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
+    {
+      sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, "translations",
+                        _("expected an object of language codes to translations of the quote, such as {\"en\": \"…\"}"));
+      return NULL;
+    }
+
+  if (citation->quote == NULL)
+    {
+      sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "translations",
+                        _("translations translate the quote: this citation has none"));
+      return NULL;
+    }
+
+  translations = sb_reader_get_text (self, object, "translations", SB_OPTIONAL);
+  original = citation->source ? sb_source_get_language (citation->source) : NULL;
+
+  for (guint i = 0; translations != NULL && original != NULL && i < sb_text_get_n_languages (translations); i++)
+    {
+      const char *language = sb_text_get_language_at (translations, i);
+
+      if (sb_language_same_primary (language, original))
+        {
+          gsize saved = sb_reader_push_member (self, "translations");
+
+          sb_reader_report (self, SB_PROBLEM_BAD_VALUE, language,
+                            _("the quote is in “%s” already: a translation is into another language"),
+                            original);
+          sb_reader_pop (self, saved);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&translations);
+}
+
 /**
  * sb_reader_read_citation:
  *
- * Reads a {source, quote} object at the current path and looks for the
- * quote in its source.
+ * Reads a {source, quote, translations} object at the current path and
+ * looks for the quote in its source.
  *
  * Returns: (nullable): the citation
  */
@@ -238,7 +304,7 @@ SbCitation *
 sb_reader_read_citation (SbReader *self,
                          SbJsonNode *node)
 {
-  static const char * const members[] = { "source", "quote", NULL };
+  static const char * const members[] = { "source", "quote", "translations", NULL };
   SbJsonObject *object = sb_reader_as_object (self, node);
   const char *source_id, *quote;
   SbCitation *citation;
@@ -273,7 +339,11 @@ sb_reader_read_citation (SbReader *self,
                       _("required field “quote” is missing: source “%s” has text, so the passage must be quoted"),
                       source_id);
   else if (quote != NULL)
-    citation = find_quote (self, citation);
+    citation = find_quote (self, citation, !sb_json_object_has_member (object, "translations"));
+
+  /* A shared citation has none: it was read without. */
+  if (citation->translations == NULL)
+    citation->translations = read_translations (self, object, citation);
 
   return citation;
 }

@@ -21,10 +21,24 @@ typedef struct
   SbEvidence evidence;
 } SbRelation;
 
+/* A relation seen from one of its two actors. */
+typedef struct
+{
+  const SbRelation *relation;  /* unowned */
+  SbActor *other;              /* unowned: the actor at the other end */
+  gboolean inverse;            /* stated by @other about the actor */
+} SbRelationEnd;
+
+typedef struct _SbBriefing SbBriefing;
+
 SbRelation *sb_relation_new   (void);
 void        sb_relation_free  (SbRelation       *self);
 gboolean    sb_relation_equal (const SbRelation *a,
                                const SbRelation *b);
+
+gboolean    sb_relation_type_is_symmetric (SbRelationType type);
+GArray     *sb_relations_of_actor         (SbBriefing     *briefing,
+                                           SbActor        *actor);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbRelation, sb_relation_free)
 

@@ -153,13 +153,22 @@ sb_text_get_for_language (SbText     *self,
   return NULL;
 }
 
-/* "pt-BR" and "pt" share the primary subtag "pt". */
-static gboolean
-same_primary_language (const char *a,
-                       const char *b)
+/**
+ * sb_language_same_primary:
+ *
+ * Returns: whether @a and @b are the same language: "pt-BR" and "pt"
+ *   share the primary subtag "pt" (and "pt_BR", as locales write it)
+ */
+gboolean
+sb_language_same_primary (const char *a,
+                          const char *b)
 {
-  gsize a_len = strcspn (a, "-");
-  gsize b_len = strcspn (b, "-");
+  gsize a_len, b_len;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  a_len = strcspn (a, "-_");
+  b_len = strcspn (b, "-_");
 
   return a_len == b_len && g_ascii_strncasecmp (a, b, a_len) == 0;
 }
@@ -173,7 +182,7 @@ find_language (SbText     *self,
       return i;
 
   for (guint i = 0; i < self->n_entries; i++)
-    if (same_primary_language (self->entries[i].language, language))
+    if (sb_language_same_primary (self->entries[i].language, language))
       return i;
 
   return -1;
@@ -208,6 +217,32 @@ sb_text_lookup (SbText             *self,
   if (chosen_language != NULL)
     *chosen_language = self->entries[found].language;
 
+  return self->entries[found].string;
+}
+
+/**
+ * sb_text_find:
+ * @found_language: (out) (optional): the language of the string returned
+ *
+ * Returns: (nullable): the string in @language, or in a variant of it
+ *   ("pt" for "pt-BR"); unlike sb_text_lookup(), no other
+ */
+const char *
+sb_text_find (SbText      *self,
+              const char  *language,
+              const char **found_language)
+{
+  int found;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  found = find_language (self, language);
+  if (found < 0)
+    return NULL;
+
+  if (found_language != NULL)
+    *found_language = self->entries[found].language;
   return self->entries[found].string;
 }
 

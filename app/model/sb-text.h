@@ -34,6 +34,9 @@ const char  *sb_text_get_for_language        (SbText             *self,
 const char  *sb_text_lookup                  (SbText             *self,
                                               const char * const *languages,
                                               const char        **chosen_language);
+const char  *sb_text_find                    (SbText             *self,
+                                              const char         *language,
+                                              const char        **found_language);
 const char  *sb_text_get                     (SbText             *self);
 const char  *sb_text_get_in                  (SbText             *self,
                                               const char * const *languages);
@@ -45,6 +48,8 @@ gboolean     sb_text_contains_casefold       (SbText             *self,
 void                sb_text_set_preferred_languages (const char * const *languages);
 const char * const *sb_text_get_preferred_languages (void);
 gboolean            sb_language_code_is_valid       (const char         *code);
+gboolean            sb_language_same_primary        (const char         *a,
+                                                     const char         *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbText, sb_text_unref)
 

@@ -1,8 +1,11 @@
 /* sb-writer.c
  *
- * The briefing is written as it is walked, through SbJsonWriter: nothing
- * holds the whole text or a tree of it, and a save streams into the file
- * that replaces the old one only when it is complete.
+ * Saves a briefing as a file the loader reads back unchanged: in format
+ * version 1 when it holds nothing of version 2 (translations of quotes),
+ * which SahelBrief 0.1 can open, else in version 2. The briefing is
+ * written as it is walked, through SbJsonWriter: nothing holds the whole
+ * text or a tree of it, and a save streams into the file that replaces
+ * the old one only when it is complete.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -198,6 +201,18 @@ add_citation (Writer     *self,
   sb_json_writer_begin_object (self->json);
   write_reference (self, "source", citation->source);
   write_member_string (self, "quote", citation->quote);   /* NULL: not written */
+
+  /* Always an object: a plain string would say nothing of its language. */
+  if (citation->translations != NULL)
+    {
+      sb_json_writer_member (self->json, "translations");
+      sb_json_writer_begin_object (self->json);
+      for (guint i = 0; i < sb_text_get_n_languages (citation->translations); i++)
+        write_member_string (self, sb_text_get_language_at (citation->translations, i),
+                             sb_text_get_string_at (citation->translations, i));
+      sb_json_writer_end_object (self->json);
+    }
+
   sb_json_writer_end_object (self->json);
 }
 
@@ -513,6 +528,65 @@ write_array (Writer     *self,
   sb_json_writer_end_array (self->json);
 }
 
+static gboolean
+any_translated (GPtrArray *citations)
+{
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    if (((SbCitation *) g_ptr_array_index (citations, i))->translations != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+figures_translated (GPtrArray *figures)
+{
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    if (any_translated (((SbFigure *) g_ptr_array_index (figures, i))->evidence.citations))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Version 1 unless something needs version 2 (translations of quotes),
+ * so that SahelBrief 0.1 still opens what it can read. Known before the
+ * first line is written, as the file is streamed.
+ */
+static int
+lowest_version (const SbBriefingContents *contents)
+{
+  for (guint i = 0; i < contents->actors->len; i++)
+    {
+      SbActor *actor = g_ptr_array_index (contents->actors, i);
+
+      if (figures_translated (actor->figures))
+        return 2;
+      for (guint j = 0; j < actor->relations->len; j++)
+        if (any_translated (((SbRelation *) g_ptr_array_index (actor->relations, j))->evidence.citations))
+          return 2;
+    }
+
+  for (guint k = 0; k < SB_N_ITEM_KINDS; k++)
+    for (guint i = 0; i < contents->items[k]->len; i++)
+      {
+        SbItem *item = g_ptr_array_index (contents->items[k], i);
+
+        if (any_translated (item->evidence.citations) || figures_translated (item->figures))
+          return 2;
+      }
+
+  for (guint i = 0; i < contents->steps->len; i++)
+    {
+      SbStep *step = g_ptr_array_index (contents->steps, i);
+
+      if (step->citation != NULL && step->citation->translations != NULL)
+        return 2;
+    }
+
+  G_STATIC_ASSERT (SB_BRIEFING_VERSION >= 2);
+  return 1;
+}
+
 static void
 write_briefing (SbBriefing   *briefing,
                 SbJsonWriter *json)
@@ -526,7 +600,7 @@ write_briefing (SbBriefing   *briefing,
   sb_json_writer_begin_object (json);
   write_member_string (&writer, "format", "sahelbrief");
   sb_json_writer_member (json, "version");
-  sb_json_writer_int (json, SB_BRIEFING_VERSION);
+  sb_json_writer_int (json, lowest_version (contents));
   write_text (&writer, "title", contents->title);
   write_text (&writer, "subtitle", contents->subtitle);
   write_text (&writer, "description", contents->description);

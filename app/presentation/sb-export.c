@@ -19,6 +19,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-area-layer.h"
 #include "sb-base-layer.h"
@@ -26,6 +27,7 @@
 #include "sb-file-output.h"
 #include "sb-format.h"
 #include "sb-item-layer.h"
+#include "sb-legend-rows.h"
 #include "sb-movement-layer.h"
 #include "sb-presentation.h"
 #include "sb-projection.h"
@@ -73,10 +75,15 @@ typedef struct
   GArray *pages;           /* of Page */
 
   GHashTable *tile_images; /* "z/x/y" → cairo_surface_t, NULL when missing */
+  SbExportProgressFunc progress;
+  gpointer progress_data;
+  guint asked;
   guint pending;
   guint missing;
   guint timeout_source;
   GCancellable *tiles_cancellable;
+  GCancellable *cancellable;   /* the caller's, nullable */
+  gulong cancelled_id;
   gboolean fetching_done;
 
   /* Drawing helpers, made once per job. */
@@ -89,6 +96,9 @@ static void
 job_free (Job *job)
 {
   g_clear_handle_id (&job->timeout_source, g_source_remove);
+  if (job->cancellable != NULL)
+    g_cancellable_disconnect (job->cancellable, job->cancelled_id);
+  g_clear_object (&job->cancellable);
   if (job->tiles_cancellable != NULL)
     g_cancellable_cancel (job->tiles_cancellable);
   g_clear_object (&job->tiles_cancellable);
@@ -112,6 +122,42 @@ void
 sb_export_set_tile_timeout (guint milliseconds)
 {
   tile_timeout_ms = milliseconds;
+}
+
+/**
+ * sb_export_file_for_format:
+ *
+ * The file type chosen is the one written: "map.png" chosen as a PDF is
+ * written as "map.pdf", and a name without a suffix gets the format's.
+ *
+ * Returns: (transfer full): @file, named for @format
+ */
+GFile *
+sb_export_file_for_format (GFile          *file,
+                           SbExportFormat  format)
+{
+  static const char * const suffixes[] = { ".png", ".pdf" };
+  const char *suffix = suffixes[format == SB_EXPORT_PDF];
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GString) renamed = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  folded = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (folded, suffix))
+    return g_object_ref (file);
+
+  renamed = g_string_new (name);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (folded, suffixes[i]) && renamed->len > strlen (suffixes[i]))
+      g_string_truncate (renamed, renamed->len - strlen (suffixes[i]));
+  g_string_append (renamed, suffix);
+
+  parent = g_file_get_parent (file);
+  return parent ? g_file_get_child (parent, renamed->str) : g_file_new_for_path (renamed->str);
 }
 
 /* Tiles */
@@ -274,7 +320,10 @@ on_tile_data (GObject      *object,
       if (surface != NULL)
         g_hash_table_replace (job->tile_images, g_strdup (request->key), surface);
 
-      if (--job->pending == 0)
+      job->pending--;
+      if (job->progress != NULL)
+        job->progress (job->asked - job->pending, job->asked, job->progress_data);
+      if (job->pending == 0)
         fetching_done (request->task);
     }
 
@@ -305,6 +354,7 @@ request_tile (int      x,
   request->task = g_object_ref (task);
   request->key = g_steal_pointer (&key);
   job->pending++;
+  job->asked++;
   shumate_data_source_get_tile_data_async (job->data_source, x, y, z, job->tiles_cancellable,
                                            on_tile_data, request);
 }
@@ -353,6 +403,23 @@ layout_page (Job    *job,
     }
 }
 
+static gboolean
+on_cancel_idle (gpointer user_data)
+{
+  fetching_done (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while the tiles come: stop waiting for them at once, from
+ * the main loop rather than inside g_cancellable_cancel().
+ */
+static void
+on_cancelled (GCancellable *cancellable,
+              GTask        *task)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_cancel_idle, g_object_ref (task), g_object_unref);
+}
+
 static void
 start_fetching (GTask *task)
 {
@@ -384,6 +451,13 @@ start_fetching (GTask *task)
       return;
     }
 
+  if (job->progress != NULL)
+    job->progress (0, job->asked, job->progress_data);
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      job->cancellable = g_object_ref (g_task_get_cancellable (task));
+      job->cancelled_id = g_cancellable_connect (job->cancellable, G_CALLBACK (on_cancelled), task, NULL);
+    }
   job->timeout_source = g_timeout_add (tile_timeout_ms, on_tiles_timeout, task);
 }
 
@@ -551,129 +625,92 @@ draw_scale (cairo_t            *cr,
   draw_text (cr, label, "Sans", 18 * unit, x, y - 32 * unit, -1, 1, black);
 }
 
-/* The legend of one page: what the page shows and nothing else. */
-typedef struct
-{
-  GPtrArray *actors;       /* of SbActor, in the briefing's order */
-  gboolean types[SB_N_INCIDENT_TYPES];
-  gboolean certainties[SB_N_CERTAINTIES];
-  guint n_types;
-  guint n_certainties;
-} LegendContent;
-
-static void
-legend_content_init (LegendContent *content,
-                     SbBriefing    *briefing,
-                     SbSelection   *selection)
-{
-  GListModel *items = sb_briefing_get_all_items (briefing);
-  GListModel *actors = sb_briefing_get_actors (briefing);
-  g_autoptr(GHashTable) shown_actors = g_hash_table_new (NULL, NULL);
-
-  memset (content, 0, sizeof *content);
-  content->actors = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
-      SbCertainty certainty = sb_item_get_certainty (item);
-
-      if (!sb_selection_item_is_visible (selection, item))
-        continue;
-
-      /* The first actor gives an item its colour on the map. */
-      if (sb_item_get_n_actors (item) > 0)
-        g_hash_table_add (shown_actors, sb_item_get_actor (item, 0));
-
-      if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
-        {
-          SbIncidentType type = sb_item_get_incident_type (item);
-
-          content->n_types += !content->types[type];
-          content->types[type] = TRUE;
-        }
-
-      content->n_certainties += !content->certainties[certainty];
-      content->certainties[certainty] = TRUE;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      SbActor *actor = g_list_model_get_item (actors, i);
-
-      if (g_hash_table_contains (shown_actors, actor))
-        g_ptr_array_add (content->actors, actor);
-      else
-        g_object_unref (actor);
-    }
-}
-
-static void
-legend_content_clear (LegendContent *content)
-{
-  g_clear_pointer (&content->actors, g_ptr_array_unref);
-}
+/* A heading stands apart from the rows above it by this share of a row. */
+#define HEADING_GAP (1.0 / 3.0)
+#define MAX_LEGEND_COLUMNS 4
+#define LEGEND_LABEL_LINES 3
 
 typedef struct
 {
   cairo_t *cr;
-  double x, y;             /* top left */
-  double width;
-  double row;
   double unit;
-  guint capacity;          /* rows */
-  guint next;
-} LegendCursor;
+  double size;             /* of the type, 1 at its largest */
+  double column_width;
+} LegendStyle;
 
-/* Where the next row goes; FALSE when the legend is full. */
+static double
+legend_row_base (const LegendStyle *style)
+{
+  return 26 * style->unit * style->size;
+}
+
+/* A row's height: its label wrapped in the column, on at most three lines. */
+static double
+legend_row_height (const LegendStyle *style,
+                   const SbLegendRow *row,
+                   gboolean           first_in_column)
+{
+  double base = legend_row_base (style);
+  double indent = row->sample == SB_LEGEND_HEADING ? 0 : 40 * style->unit * style->size;
+  g_autoptr(PangoLayout) layout = make_layout (style->cr, row->sample == SB_LEGEND_HEADING ? "Sans Bold" : "Sans",
+                                               16 * style->unit * style->size, style->column_width - indent);
+  int width, height;
+
+  pango_layout_set_text (layout, row->label, -1);
+  pango_layout_set_height (layout, -LEGEND_LABEL_LINES);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  return MAX (base, height + 8 * style->unit * style->size) +
+         (row->sample == SB_LEGEND_HEADING && !first_in_column ? base * HEADING_GAP : 0);
+}
+
+/* Fills @n_columns in order, a column after another, no column taller
+ * than @max_height; never a heading at the foot of a column.
+ */
 static gboolean
-legend_next_row (LegendCursor *cursor,
-                 double       *y)
+legend_fill (const LegendStyle *style,
+             GArray            *rows,
+             guint              n_columns,
+             double             max_height,
+             guint             *starts)
 {
-  if (cursor->next >= cursor->capacity)
-    return FALSE;
+  guint column = 0;
+  double height = 0;
 
-  *y = cursor->y + cursor->next++ * cursor->row;
-  return TRUE;
+  starts[0] = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SbLegendRow *row = &g_array_index (rows, SbLegendRow, i);
+      double row_height = legend_row_height (style, row, i == starts[column]);
+
+      if (height + row_height > max_height && i > starts[column])
+        {
+          guint start = i;
+
+          if (++column >= n_columns)
+            return FALSE;
+          if (g_array_index (rows, SbLegendRow, i - 1).sample == SB_LEGEND_HEADING && i - 1 > starts[column - 1])
+            start = i - 1;
+          starts[column] = start;
+          i = start;
+          height = legend_row_height (style, &g_array_index (rows, SbLegendRow, i), TRUE);
+          continue;
+        }
+      height += row_height;
+    }
+
+  for (guint c = column + 1; c <= n_columns; c++)
+    starts[c] = rows->len;
+  return height <= max_height;
 }
 
-static void
-legend_heading (LegendCursor *cursor,
-                const char   *text)
-{
-  double y;
-
-  /* A heading never ends the legend, and stands apart from the rows above. */
-  if (cursor->next > 0)
-    cursor->y += cursor->row / 3;
-  if (cursor->next + 1 < cursor->capacity && legend_next_row (cursor, &y))
-    draw_text (cursor->cr, text, "Sans Bold", 16 * cursor->unit, cursor->x, y + 3 * cursor->unit,
-               cursor->width, 1, black);
-}
-
-/* A row: its sample is painted centred at (sample_x, sample_y). */
-static gboolean
-legend_row (LegendCursor *cursor,
-            const char   *label,
-            const double *rgb,
-            double       *sample_x,
-            double       *sample_y)
-{
-  double y;
-
-  if (!legend_next_row (cursor, &y))
-    return FALSE;
-
-  draw_text (cursor->cr, label, "Sans", 16 * cursor->unit, cursor->x + 34 * cursor->unit, y + 3 * cursor->unit,
-             cursor->width - 34 * cursor->unit, 1, rgb);
-  *sample_x = cursor->x + 14 * cursor->unit;
-  *sample_y = y + cursor->row / 2;
-  return TRUE;
-}
-
-/* What the page shows and nothing else: the actors, each with its colour
- * and the shape of its kind, the incidents' signs, and how certain what is
- * drawn is. Actors that do not fit are counted in a last line. */
+/* What the page shows and nothing else, every way it is drawn: the
+ * actors, each with its colour and the shape of its kind, how deployments
+ * stand, the arrows, the incidents' signs, how certain what is drawn is,
+ * areas and how precisely places are known. All of it: where it does not
+ * fit, in more columns or smaller type, never "and more".
+ */
 static void
 draw_legend (cairo_t     *cr,
              SbBriefing  *briefing,
@@ -684,68 +721,66 @@ draw_legend (cairo_t     *cr,
              double       max_height,
              double       unit)
 {
-  static const double neutral[3] = { 0.36, 0.42, 0.50 };
-  LegendContent content;
-  LegendCursor cursor = { cr, x, y, width, 26 * unit, unit, 0, 0 };
-  SbSymbolStyle style = { { neutral[0], neutral[1], neutral[2] }, SB_CERTAINTY_REPORTED, };
-  guint n_rows, n_actors;
-  double sx, sy;
+  g_autoptr(GArray) rows = sb_legend_rows_new (selection, SB_LEGEND_SHOWN | SB_LEGEND_ACTORS | SB_LEGEND_SHORT);
+  static const double sizes[] = { 1.0, 0.9, 0.8, 0.7, 0.6, 0.5 };
+  guint starts[MAX_LEGEND_COLUMNS + 1];
+  LegendStyle style = { cr, unit, 1.0, width };
+  guint n_columns = 1;
+  gboolean fits = FALSE;
 
-  legend_content_init (&content, briefing, selection);
-  n_actors = content.actors->len;
-  n_rows = (n_actors ? 1 + n_actors : 0)
-           + (content.n_types ? 1 + content.n_types : 0)
-           + (content.n_certainties ? 1 + content.n_certainties : 0);
-  /* Each heading after the first takes a third of a row more. */
-  cursor.capacity = (guint) MAX (0, (max_height - 2 * cursor.row / 3) / cursor.row);
+  if (rows->len == 0)
+    return;
 
-  /* When it does not fit, actors give way first, to a "more" line. */
-  if (n_rows > cursor.capacity && n_actors > 0)
-    n_actors = (guint) MAX (1, (int) n_actors - (int) (n_rows - cursor.capacity) - 1);
-
-  if (n_actors > 0)
-    legend_heading (&cursor, _("Actors"));
-  for (guint i = 0; i < n_actors; i++)
-    {
-      SbActor *actor = g_ptr_array_index (content.actors, i);
-      SbSymbolStyle actor_style = { { 0, }, SB_CERTAINTY_REPORTED, };
-
-      if (!legend_row (&cursor, sb_text_get (sb_actor_get_name (actor)), black, &sx, &sy))
-        break;
-      sb_colour_to_rgb (sb_actor_get_colour (actor), actor_style.rgb);
-      sb_symbol_paint_deployment (cr, sb_actor_get_kind (actor), &actor_style, sx, sy, 9 * unit);
-    }
-  if (n_actors < content.actors->len)
-    {
-      guint more = content.actors->len - n_actors;
-      /* Translators: the last line of an export's legend, when not all actors fit */
-      g_autofree char *label = g_strdup_printf (ngettext ("and %u more actor", "and %u more actors", more), more);
-
-      legend_row (&cursor, label, grey, &sx, &sy);
-    }
-
-  if (content.n_types > 0)
-    legend_heading (&cursor, _("Incidents"));
-  for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
-    if (content.types[i] && legend_row (&cursor, sb_format_incident_type (i), black, &sx, &sy))
-      sb_symbol_paint_incident (cr, i, &style, sx, sy, 10 * unit);
-
-  if (content.n_certainties > 0)
-    legend_heading (&cursor, _("How certain"));
-  for (guint i = 0; i < SB_N_CERTAINTIES; i++)
-    if (content.certainties[i] && legend_row (&cursor, sb_format_certainty (i), black, &sx, &sy))
+  /* The largest type that fits, in columns no narrower than a name needs. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes) && !fits; i++)
+    for (n_columns = 1; n_columns <= MAX_LEGEND_COLUMNS && !fits; n_columns++)
       {
-        cairo_save (cr);
-        cairo_move_to (cr, sx - 13 * unit, sy);
-        cairo_line_to (cr, sx + 13 * unit, sy);
-        sb_symbol_set_certainty_dash (cr, i, 2.5 * unit);
-        cairo_set_line_width (cr, 2.5 * unit);
-        cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
-        cairo_stroke (cr);
-        cairo_restore (cr);
+        style.size = sizes[i];
+        style.column_width = width / n_columns - 12 * unit;
+        fits = style.column_width >= 140 * unit * style.size &&
+               legend_fill (&style, rows, n_columns, max_height, starts);
+        if (fits)
+          break;
       }
 
-  legend_content_clear (&content);
+  /* Too much even so: the last try, drawn whole past its room. */
+  if (!fits)
+    {
+      n_columns = MAX_LEGEND_COLUMNS;
+      style.column_width = width / n_columns - 12 * unit;
+      legend_fill (&style, rows, n_columns, G_MAXDOUBLE, starts);
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      double column_x = x + c * width / n_columns;
+      double row_y = y;
+
+      for (guint i = starts[c]; i < starts[c + 1]; i++)
+        {
+          const SbLegendRow *row = &g_array_index (rows, SbLegendRow, i);
+          double height = legend_row_height (&style, row, i == starts[c]);
+          double base = legend_row_base (&style);
+          double s = style.size * unit;
+
+          if (row->sample == SB_LEGEND_HEADING)
+            {
+              double top = row_y + height - base;
+
+              draw_text (cr, row->label, "Sans Bold", 16 * s, column_x, top + 3 * s, style.column_width, 1, black);
+            }
+          else
+            {
+              cairo_save (cr);
+              cairo_translate (cr, column_x, row_y + 2 * s);
+              sb_legend_paint_sample (cr, row, 34 * s, 22 * s, FALSE);
+              cairo_restore (cr);
+              draw_text (cr, row->label, "Sans", 16 * s, column_x + 40 * s, row_y + 3 * s,
+                         style.column_width - 40 * s, LEGEND_LABEL_LINES, black);
+            }
+          row_y += height;
+        }
+    }
 }
 
 static char *
@@ -799,6 +834,8 @@ draw_map (Job          *job,
 
   ensure_layers (job);
   sb_base_layer_set_briefing (job->base_layer, sb_selection_get_briefing (selection));
+  /* The base map's names at the scale of the briefing's own: never larger. */
+  sb_base_layer_set_label_scale (job->base_layer, symbol_scale);
   sb_base_layer_draw (job->base_layer, cr, &projection, FALSE);
 
   if (job->tiles != NULL && job->data_source != NULL)
@@ -880,6 +917,44 @@ draw_view_page (Job     *job,
              width * 0.30 - 24 * u, 3, grey);
 }
 
+/* The step's passage whole, never cut: its translation in the reader's
+ * language with the original under it, and its source.
+ */
+static double
+draw_citation (cairo_t    *cr,
+               SbCitation *citation,
+               double      x,
+               double      y,
+               double      width,
+               double      u)
+{
+  const char *translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  g_autofree char *line = sb_format_source_line (citation->source);
+  g_autofree char *source = g_strdup_printf (_("Source: %s"), line);
+  double top = y;
+
+  if (translation != NULL)
+    {
+      g_autofree char *from = sb_format_translated_from (sb_source_get_language (citation->source));
+      g_autofree char *quoted = g_strdup_printf (_("“%s” %s"), translation, from);
+      g_autofree char *original = g_strdup_printf (_("Original: “%s”"), citation->quote);
+
+      y += draw_text (cr, quoted, "Sans Italic", 20 * u, x, y, width, 0, black) + 4 * u;
+      y += draw_text (cr, original, "Sans Italic", 17 * u, x, y, width, 0, grey) + 4 * u;
+    }
+  else
+    {
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), citation->quote);
+
+      y += draw_text (cr, quoted, "Sans Italic", 20 * u, x, y, width, 0, black) + 4 * u;
+    }
+
+  y += draw_text (cr, source, "Sans", 16 * u, x, y, width, 0, grey);
+  if (sb_source_get_url (citation->source) != NULL)
+    y += draw_text (cr, sb_source_get_url (citation->source), "Sans", 16 * u, x, y, width, 1, grey);
+  return y - top;
+}
+
 /* What a step shows: its layers, statements and highlights. */
 static SbSelection *
 step_selection (Job           *job,
@@ -941,12 +1016,7 @@ draw_step_page (Job     *job,
     y += draw_text (cr, slide.caption, "Sans", 24 * u, x, y, text_width, 4, black) + 18 * u;
 
   if (slide.citation != NULL && slide.citation->quote != NULL)
-    {
-      g_autofree char *quote = g_strdup_printf (_("“%s” — %s"), slide.citation->quote,
-                                                sb_text_get (sb_source_get_title (slide.citation->source)));
-
-      y += draw_text (cr, quote, "Sans Italic", 20 * u, x, y, text_width, 5, grey) + 18 * u;
-    }
+    y += draw_citation (cr, slide.citation, x, y, text_width, u) + 18 * u;
 
   if (job->notes && slide.notes != NULL && y < height - 80 * u)
     {
@@ -1110,6 +1180,7 @@ job_new (JobKind           kind,
 /**
  * sb_export_view_async:
  * @tiles: (nullable): the tiles over the base map
+ * @progress: (nullable): told as the tiles come, until the file is written
  * @view_width: the width of the view on screen, so that the export shows
  *   at least what it shows
  * @width: of a PNG, in pixels; a PDF is an A4 page, landscape
@@ -1128,6 +1199,8 @@ sb_export_view_async (SbSelection        *selection,
                       int                 width,
                       int                 height,
                       GFile              *file,
+                      SbExportProgressFunc progress,
+                      gpointer            progress_data,
                       GCancellable       *cancellable,
                       GAsyncReadyCallback callback,
                       gpointer            user_data)
@@ -1143,6 +1216,8 @@ sb_export_view_async (SbSelection        *selection,
 
   job = job_new (JOB_VIEW, sb_selection_get_briefing (selection), tiles);
   job->selection = g_object_ref (selection);
+  job->progress = progress;
+  job->progress_data = progress_data;
   job->format = format;
   job->file = g_object_ref (file);
   job->width = format == SB_EXPORT_PNG ? MAX (width, 16) : A4_LONG;
@@ -1205,6 +1280,8 @@ sb_export_handout_async (SbBriefing         *briefing,
                          ShumateMapSource   *tiles,
                          gboolean            notes,
                          GFile              *file,
+                         SbExportProgressFunc progress,
+                         gpointer            progress_data,
                          GCancellable       *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
@@ -1216,6 +1293,8 @@ sb_export_handout_async (SbBriefing         *briefing,
   g_return_if_fail (G_IS_FILE (file));
 
   job = job_new (JOB_HANDOUT, briefing, tiles);
+  job->progress = progress;
+  job->progress_data = progress_data;
   job->format = SB_EXPORT_PDF;
   job->notes = notes;
   job->file = g_object_ref (file);
@@ -1352,6 +1431,8 @@ sb_export_print_async (SbBriefing         *briefing,
                        ShumateMapSource   *tiles,
                        gboolean            notes,
                        GtkWindow          *parent,
+                       SbExportProgressFunc progress,
+                       gpointer            progress_data,
                        GCancellable       *cancellable,
                        GAsyncReadyCallback callback,
                        gpointer            user_data)
@@ -1362,6 +1443,8 @@ sb_export_print_async (SbBriefing         *briefing,
   g_return_if_fail (SB_IS_BRIEFING (briefing));
 
   job = job_new (JOB_PRINT, briefing, tiles);
+  job->progress = progress;
+  job->progress_data = progress_data;
   job->format = SB_EXPORT_PDF;
   job->notes = notes;
   job->parent = parent ? g_object_ref (parent) : NULL;

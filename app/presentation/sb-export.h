@@ -31,6 +31,11 @@ typedef enum
   SB_EXPORT_ERROR_NO_STEPS,
 } SbExportError;
 
+/* How many of an export's tiles have come, of how many asked for. */
+typedef void (*SbExportProgressFunc) (guint    tiles_done,
+                                      guint    tiles_total,
+                                      gpointer user_data);
+
 GQuark   sb_export_error_quark      (void);
 
 void     sb_export_view_async       (SbSelection        *selection,
@@ -44,6 +49,8 @@ void     sb_export_view_async       (SbSelection        *selection,
                                      int                 width,
                                      int                 height,
                                      GFile              *file,
+                                     SbExportProgressFunc progress,
+                                     gpointer            progress_data,
                                      GCancellable       *cancellable,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data);
@@ -51,6 +58,8 @@ void     sb_export_handout_async    (SbBriefing         *briefing,
                                      ShumateMapSource   *tiles,
                                      gboolean            notes,
                                      GFile              *file,
+                                     SbExportProgressFunc progress,
+                                     gpointer            progress_data,
                                      GCancellable       *cancellable,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data);
@@ -58,6 +67,8 @@ void     sb_export_print_async      (SbBriefing         *briefing,
                                      ShumateMapSource   *tiles,
                                      gboolean            notes,
                                      GtkWindow          *parent,
+                                     SbExportProgressFunc progress,
+                                     gpointer            progress_data,
                                      GCancellable       *cancellable,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data);
@@ -65,6 +76,8 @@ gboolean sb_export_finish           (GAsyncResult       *result,
                                      guint              *missing_tiles,
                                      GError            **error);
 void     sb_export_set_tile_timeout (guint               milliseconds);
+GFile   *sb_export_file_for_format  (GFile              *file,
+                                     SbExportFormat      format);
 GdkTexture *sb_export_draw_step_preview (SbPresentation *presentation,
                                          guint           index,
                                          int             width,

@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "sb-export.h"
+#include "sb-format.h"
 #include "sb-presentation-window.h"
 #include "sb-projection.h"
 #include "sb-pulse.h"
@@ -42,7 +43,11 @@ struct _SbPresentationWindow
   GtkLabel *title_label;
   GtkLabel *caption_label;
   GtkLabel *citation_label;
+  GtkLabel *original_label;
+  GtkLabel *source_label;
   GtkLabel *jump_label;
+  GtkWidget *end_screen;
+  GtkLabel *end_title_label;
   GtkWidget *blank;
   SbPulse *pulse;
 
@@ -50,6 +55,8 @@ struct _SbPresentationWindow
   SbSelection *selection;
   ShumateMapSource *tiles;
   GSettings *settings;     /* nullable */
+  gboolean has_console;    /* a quote too long for the caption can go there */
+  gboolean quote_on_screen;
   GtkCssProvider *size_provider;
   int styled_height;
   guint restyle_source;
@@ -69,6 +76,18 @@ struct _SbPresentationWindow
 };
 
 G_DEFINE_FINAL_TYPE (SbPresentationWindow, sb_presentation_window, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_HAS_CONSOLE,
+  PROP_QUOTE_ON_SCREEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The caption may take this much of the screen's height, no more. */
+#define CAPTION_SHARE 0.4
 
 /**
  * sb_presentation_window_ensure_style:
@@ -227,6 +246,103 @@ fly_to (SbPresentationWindow *self,
 }
 
 static void
+set_quote_on_screen (SbPresentationWindow *self,
+                     gboolean              on_screen)
+{
+  if (self->quote_on_screen == on_screen)
+    return;
+
+  self->quote_on_screen = on_screen;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE_ON_SCREEN]);
+}
+
+static gboolean
+caption_fits (SbPresentationWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int natural;
+
+  if (width <= 0 || height <= 0)
+    return TRUE;
+
+  gtk_widget_measure (self->caption_bar, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  return natural <= height * CAPTION_SHARE;
+}
+
+/* The step's passage, whole: the translation in the audience's language,
+ * if the briefing has one, with the original under it and the source
+ * under both. Never cut: what does not fit in the caption goes to the
+ * presenter console, and the caption says so, keeping the source.
+ */
+static void
+show_citation (SbPresentationWindow *self,
+               SbCitation           *citation)
+{
+  const char *translation = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *original = NULL;
+
+  if (citation == NULL || citation->quote == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->original_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->source_label), FALSE);
+      set_quote_on_screen (self, TRUE);
+      return;
+    }
+
+  translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
+  {
+    g_autofree char *line = sb_format_source_line (citation->source);
+
+    /* TRANSLATORS: under a quoted passage in a presentation's caption */
+    source = g_strdup_printf (_("Source: %s"), line);
+  }
+
+  if (translation != NULL)
+    {
+      g_autofree char *from = sb_format_translated_from (sb_source_get_language (citation->source));
+
+      /* TRANSLATORS: a translation of the step's passage, and "(translated from Dutch)" */
+      quoted = g_strdup_printf (_("“%s” %s"), translation, from);
+      /* TRANSLATORS: the step's passage as the source has it, under its translation */
+      original = g_strdup_printf (_("Original: “%s”"), citation->quote);
+    }
+  else
+    quoted = g_strdup_printf (_("“%s”"), citation->quote);
+
+  gtk_label_set_text (self->citation_label, quoted);
+  gtk_label_set_text (self->original_label, original ? original : "");
+  gtk_label_set_text (self->source_label, source);
+  gtk_widget_set_visible (GTK_WIDGET (self->citation_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_label), original != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), TRUE);
+  set_quote_on_screen (self, TRUE);
+
+  /* Without a console, a long quote wraps on: it has nowhere else to go. */
+  if (!self->has_console || caption_fits (self))
+    return;
+
+  gtk_label_set_text (self->citation_label, _("The quote is on the presenter console"));
+  gtk_widget_set_visible (GTK_WIDGET (self->original_label), FALSE);
+  set_quote_on_screen (self, FALSE);
+}
+
+static void
+show_end (SbPresentationWindow *self)
+{
+  SbBriefing *briefing = sb_presentation_get_briefing (self->presentation);
+  gboolean at_end = sb_presentation_get_at_end (self->presentation);
+
+  gtk_label_set_text (self->end_title_label, sb_text_get (sb_briefing_get_title (briefing)));
+  gtk_widget_set_visible (self->end_screen, at_end);
+  if (at_end)
+    sb_pulse_stop (self->pulse);
+}
+
+static void
 show_slide (SbPresentationWindow *self,
             gboolean              animate)
 {
@@ -242,7 +358,7 @@ show_slide (SbPresentationWindow *self,
       gtk_label_set_text (self->number_label, "");
       gtk_label_set_text (self->title_label, _("This briefing has no steps and no incidents to present"));
       gtk_widget_set_visible (GTK_WIDGET (self->caption_label), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
+      show_citation (self, NULL);
       return;
     }
 
@@ -253,17 +369,7 @@ show_slide (SbPresentationWindow *self,
   gtk_label_set_text (self->caption_label, slide.caption ? slide.caption : "");
   gtk_widget_set_visible (GTK_WIDGET (self->caption_label), slide.caption != NULL && *slide.caption);
 
-  if (slide.citation != NULL && slide.citation->quote != NULL)
-    {
-      g_autofree char *source = g_strdup (sb_text_get (sb_source_get_title (slide.citation->source)));
-      /* Translators: a quoted passage and the source it comes from */
-      g_autofree char *text = g_strdup_printf (_("“%s” — %s"), slide.citation->quote, source);
-
-      gtk_label_set_text (self->citation_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->citation_label), TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
+  show_citation (self, slide.citation);
 
   /* What the step shows: its layers, only its statements, its highlight. */
   for (guint layer = SB_LAYER_AREAS; layer <= SB_LAYER_INCIDENTS; layer <<= 1)
@@ -294,6 +400,13 @@ static void
 on_index_changed (SbPresentationWindow *self)
 {
   show_slide (self, self->first_shown);
+}
+
+static void
+on_legend_visible_changed (SbPresentationWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (sb_map_view_get_legend (self->map_view)),
+                          sb_presentation_get_legend_visible (self->presentation));
 }
 
 static void
@@ -389,9 +502,14 @@ update_sizes (SbPresentationWindow *self,
                          ".projector .caption-number { font-size: %.0fpx; }\n"
                          ".projector .caption-text { font-size: %.0fpx; }\n"
                          ".projector .caption-citation { font-size: %.0fpx; }\n"
-                         ".projector .jump-number { font-size: %.0fpx; }\n",
+                         ".projector .caption-original, .projector .caption-source { font-size: %.0fpx; }\n"
+                         ".projector .jump-number { font-size: %.0fpx; }\n"
+                         ".projector .compact-legend { font-size: %.0fpx; }\n"
+                         ".projector .end-title { font-size: %.0fpx; }\n"
+                         ".projector .end-note { font-size: %.0fpx; }\n",
                          MAX (46 * unit, 22), MAX (40 * unit, 20), MAX (32 * unit, 18),
-                         MAX (26 * unit, 15), MAX (64 * unit, 28));
+                         MAX (26 * unit, 15), MAX (22 * unit, 14), MAX (64 * unit, 28),
+                         MAX (20 * unit, 13), MAX (72 * unit, 34), MAX (40 * unit, 20));
 #if GTK_CHECK_VERSION (4, 12, 0)
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
@@ -401,6 +519,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
 
   sb_map_view_set_symbol_scale (self->map_view, MAX (1.6, 1.8 * unit));
+  sb_legend_set_scale (sb_map_view_get_legend (self->map_view), MAX (1.2, 1.4 * unit));
 }
 
 static gboolean
@@ -410,6 +529,15 @@ on_restyle (gpointer user_data)
 
   self->restyle_source = 0;
   update_sizes (self, gtk_widget_get_height (GTK_WIDGET (self)));
+
+  /* What fits in the caption depends on the size. */
+  if (self->first_shown)
+    {
+      g_auto(SbSlide) slide = { 0, };
+
+      if (sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation), &slide))
+        show_citation (self, slide.citation);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -441,6 +569,7 @@ on_first_layout (GtkWidget     *widget,
 
   update_sizes (self, gtk_widget_get_height (widget));
   show_slide (self, FALSE);
+  show_end (self);
   self->first_shown = TRUE;
 
   return G_SOURCE_REMOVE;
@@ -473,13 +602,69 @@ sb_presentation_window_dispose (GObject *object)
 }
 
 static void
+sb_presentation_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  SbPresentationWindow *self = SB_PRESENTATION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_CONSOLE:
+      g_value_set_boolean (value, self->has_console);
+      break;
+
+    case PROP_QUOTE_ON_SCREEN:
+      g_value_set_boolean (value, self->quote_on_screen);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_presentation_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  SbPresentationWindow *self = SB_PRESENTATION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_CONSOLE:
+      sb_presentation_window_set_has_console (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sb_presentation_window_class_init (SbPresentationWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_presentation_window_dispose;
+  object_class->get_property = sb_presentation_window_get_property;
+  object_class->set_property = sb_presentation_window_set_property;
   widget_class->size_allocate = sb_presentation_window_size_allocate;
+
+  properties[PROP_HAS_CONSOLE] =
+    g_param_spec_boolean ("has-console", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_QUOTE_ON_SCREEN] =
+    g_param_spec_boolean ("quote-on-screen", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SB_TYPE_MAP_VIEW);
 
@@ -491,7 +676,11 @@ sb_presentation_window_class_init (SbPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, caption_label);
   gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, original_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, source_label);
   gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, jump_label);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, end_screen);
+  gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, end_title_label);
   gtk_widget_class_bind_template_child (widget_class, SbPresentationWindow, blank);
 }
 
@@ -509,7 +698,16 @@ sb_presentation_window_init (SbPresentationWindow *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 
   self->selection = sb_selection_new ();
+  self->quote_on_screen = TRUE;
   sb_map_view_set_selection (self->map_view, self->selection);
+
+  /* Notices for the operator ("Map tiles unavailable") go to the
+   * presenter console, never to the audience; the legend is the compact
+   * one, which L shows and hides.
+   */
+  sb_map_view_set_shows_notices (self->map_view, FALSE);
+  sb_legend_set_compact (sb_map_view_get_legend (self->map_view), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (sb_map_view_get_item_list (self->map_view)), FALSE);
 
   /* No hover summaries over the audience's picture. */
   gtk_widget_set_has_tooltip (GTK_WIDGET (sb_map_view_get_map (self->map_view)), FALSE);
@@ -557,6 +755,9 @@ sb_presentation_window_new (SbPresentation   *presentation,
   g_signal_connect_swapped (presentation, "notify::index", G_CALLBACK (on_index_changed), self);
   g_signal_connect_swapped (presentation, "notify::blank", G_CALLBACK (on_blank_changed), self);
   g_signal_connect_swapped (presentation, "notify::typed-number", G_CALLBACK (on_typed_changed), self);
+  g_signal_connect_swapped (presentation, "notify::at-end", G_CALLBACK (show_end), self);
+  g_signal_connect_swapped (presentation, "notify::legend-visible", G_CALLBACK (on_legend_visible_changed), self);
+  on_legend_visible_changed (self);
 
   return self;
 }
@@ -613,6 +814,40 @@ sb_presentation_window_get_target (SbPresentationWindow *self,
   *longitude = self->to[0] * 360.0 - 180.0;
   *zoom = self->to[2];
   return TRUE;
+}
+
+/**
+ * sb_presentation_window_set_has_console:
+ *
+ * Whether a presenter console is shown: a quote too long for the
+ * caption then goes there.
+ */
+void
+sb_presentation_window_set_has_console (SbPresentationWindow *self,
+                                        gboolean              has_console)
+{
+  g_return_if_fail (SB_IS_PRESENTATION_WINDOW (self));
+
+  has_console = !!has_console;
+  if (self->has_console == has_console)
+    return;
+
+  self->has_console = has_console;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CONSOLE]);
+}
+
+/**
+ * sb_presentation_window_get_quote_on_screen:
+ *
+ * Returns: whether the step's quote is in the caption; %FALSE when it was
+ *   too long and is on the presenter console only
+ */
+gboolean
+sb_presentation_window_get_quote_on_screen (SbPresentationWindow *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), TRUE);
+
+  return self->quote_on_screen;
 }
 
 gboolean

@@ -30,5 +30,8 @@ gboolean              sb_presentation_window_get_target   (SbPresentationWindow 
                                                            double               *longitude,
                                                            double               *zoom);
 gboolean              sb_presentation_window_pointer_hidden (SbPresentationWindow *self);
+void                  sb_presentation_window_set_has_console (SbPresentationWindow *self,
+                                                              gboolean              has_console);
+gboolean              sb_presentation_window_get_quote_on_screen (SbPresentationWindow *self);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * A presentation: its slides, which one is shown, blanking, and its keys.
  *
  * The keys are those slide software and clicker remotes use, so that a
- * briefer's hands already know them. While the screen is blanked, any key
+ * briefer's hands already know them; L shows or hides the legend. While the screen is blanked, any key
  * brings the picture back and does nothing else: a presenter pressing a
  * key in the dark is asking for the picture, not for the next slide.
  *
@@ -32,6 +32,8 @@ struct _SbPresentation
   gboolean has_steps;
 
   guint index;
+  gboolean at_end;         /* past the last slide: the end screen */
+  gboolean legend_visible;
   SbBlank blank;
   GString *typed;          /* digits typed before Enter */
   gboolean ended;
@@ -44,6 +46,8 @@ G_DEFINE_FINAL_TYPE (SbPresentation, sb_presentation, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_INDEX,
+  PROP_AT_END,
+  PROP_LEGEND_VISIBLE,
   PROP_BLANK,
   PROP_TYPED_NUMBER,
   N_PROPS
@@ -101,6 +105,14 @@ sb_presentation_get_property (GObject    *object,
       g_value_set_uint (value, self->index);
       break;
 
+    case PROP_AT_END:
+      g_value_set_boolean (value, self->at_end);
+      break;
+
+    case PROP_LEGEND_VISIBLE:
+      g_value_set_boolean (value, self->legend_visible);
+      break;
+
     case PROP_BLANK:
       g_value_set_int (value, self->blank);
       break;
@@ -126,6 +138,16 @@ sb_presentation_class_init (SbPresentationClass *klass)
     g_param_spec_uint ("index", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AT_END] =
+    g_param_spec_boolean ("at-end", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LEGEND_VISIBLE] =
+    g_param_spec_boolean ("legend-visible", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_BLANK] =
     g_param_spec_int ("blank", NULL, NULL,
@@ -157,6 +179,7 @@ sb_presentation_init (SbPresentation *self)
 {
   self->typed = g_string_new (NULL);
   self->slides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->legend_visible = TRUE;
 }
 
 /**
@@ -325,6 +348,18 @@ sb_presentation_get_index (SbPresentation *self)
   return self->index;
 }
 
+static void
+set_at_end (SbPresentation *self,
+            gboolean        at_end)
+{
+  if (self->at_end == at_end)
+    return;
+
+  self->at_end = at_end;
+  self->slide_time = g_get_monotonic_time ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT_END]);
+}
+
 void
 sb_presentation_set_index (SbPresentation *self,
                            guint           index)
@@ -335,6 +370,7 @@ sb_presentation_set_index (SbPresentation *self,
     return;
 
   index = MIN (index, self->slides->len - 1);
+  set_at_end (self, FALSE);
   if (index == self->index)
     return;
 
@@ -343,12 +379,31 @@ sb_presentation_set_index (SbPresentation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
 }
 
+/**
+ * sb_presentation_get_at_end:
+ *
+ * Returns: whether the end screen is shown, after the last slide
+ */
+gboolean
+sb_presentation_get_at_end (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), FALSE);
+
+  return self->at_end;
+}
+
+/* Past the last slide comes the end screen, not a silent stop; and
+ * nothing after it: only Escape leaves.
+ */
 void
 sb_presentation_next (SbPresentation *self)
 {
   g_return_if_fail (SB_IS_PRESENTATION (self));
 
-  sb_presentation_set_index (self, self->index + 1);
+  if (self->slides->len > 0 && self->index + 1 >= self->slides->len)
+    set_at_end (self, TRUE);
+  else
+    sb_presentation_set_index (self, self->index + 1);
 }
 
 void
@@ -356,8 +411,32 @@ sb_presentation_previous (SbPresentation *self)
 {
   g_return_if_fail (SB_IS_PRESENTATION (self));
 
-  if (self->index > 0)
+  if (self->at_end)
+    set_at_end (self, FALSE);
+  else if (self->index > 0)
     sb_presentation_set_index (self, self->index - 1);
+}
+
+gboolean
+sb_presentation_get_legend_visible (SbPresentation *self)
+{
+  g_return_val_if_fail (SB_IS_PRESENTATION (self), FALSE);
+
+  return self->legend_visible;
+}
+
+void
+sb_presentation_set_legend_visible (SbPresentation *self,
+                                    gboolean        visible)
+{
+  g_return_if_fail (SB_IS_PRESENTATION (self));
+
+  visible = !!visible;
+  if (self->legend_visible == visible)
+    return;
+
+  self->legend_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND_VISIBLE]);
 }
 
 SbBlank
@@ -531,6 +610,10 @@ sb_presentation_handle_key (SbPresentation  *self,
 
     case GDK_KEY_w: case GDK_KEY_W:
       sb_presentation_set_blank (self, SB_BLANK_WHITE);
+      return TRUE;
+
+    case GDK_KEY_l: case GDK_KEY_L:
+      sb_presentation_set_legend_visible (self, !self->legend_visible);
       return TRUE;
 
     case GDK_KEY_Escape:

@@ -58,6 +58,10 @@ gboolean        sb_presentation_describe         (SbPresentation *self,
 guint           sb_presentation_get_index        (SbPresentation *self);
 void            sb_presentation_set_index        (SbPresentation *self,
                                                   guint           index);
+gboolean        sb_presentation_get_at_end       (SbPresentation *self);
+gboolean        sb_presentation_get_legend_visible (SbPresentation *self);
+void            sb_presentation_set_legend_visible (SbPresentation *self,
+                                                    gboolean        visible);
 void            sb_presentation_next             (SbPresentation *self);
 void            sb_presentation_previous         (SbPresentation *self);
 SbBlank         sb_presentation_get_blank        (SbPresentation *self);

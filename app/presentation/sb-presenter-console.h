@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbPresenterConsole, sb_presenter_console, SB, PRESENTER_CONSOLE, GtkWindow)
 
-SbPresenterConsole *sb_presenter_console_new (SbPresentation *presentation);
+SbPresenterConsole *sb_presenter_console_new                 (SbPresentation     *presentation);
+void                sb_presenter_console_set_notice          (SbPresenterConsole *self,
+                                                              const char         *notice);
+void                sb_presenter_console_set_quote_on_screen (SbPresenterConsole *self,
+                                                              gboolean            on_screen);
 
 G_END_DECLS

@@ -27,8 +27,8 @@ struct _SbPresenter
   ShumateMapSource *tiles; /* nullable: the built-in base map alone */
 
   SbPresentation *presentation;     /* nullable: the one under way */
-  SbPresentationWindow *presenting; /* nullable */
-  SbPresenterConsole *console;      /* nullable */
+  SbPresentationWindow *presenting; /* weak, nullable: closed, it is gone */
+  SbPresenterConsole *console;      /* weak, nullable */
 
   guint last_index;        /* where the last presentation ended, plus one */
   SbBriefing *last_briefing;        /* weak: what it presented */
@@ -102,8 +102,11 @@ close_presentation (SbPresenter *self,
                     gboolean     present_window)
 {
   g_autoptr(SbPresentation) presentation = g_steal_pointer (&self->presentation);
-  GtkWindow *presenting = GTK_WINDOW (g_steal_pointer (&self->presenting));
-  GtkWindow *console = GTK_WINDOW (g_steal_pointer (&self->console));
+  g_autoptr(GtkWindow) presenting = self->presenting ? g_object_ref (GTK_WINDOW (self->presenting)) : NULL;
+  g_autoptr(GtkWindow) console = self->console ? g_object_ref (GTK_WINDOW (self->console)) : NULL;
+
+  g_clear_weak_pointer (&self->presenting);
+  g_clear_weak_pointer (&self->console);
 
   if (presentation == NULL)
     return;
@@ -236,12 +239,19 @@ sb_presenter_start (SbPresenter *self,
   monitor = sb_presenter_choose_monitors (gdk_display_get_monitors (display), window_monitor,
                                           preferred, &console_monitor);
 
-  self->presenting = sb_presentation_window_new (self->presentation, self->tiles);
+  g_set_weak_pointer (&self->presenting, sb_presentation_window_new (self->presentation, self->tiles));
   add_window (self, GTK_WINDOW (self->presenting), monitor);
 
   if (console_monitor != NULL)
     {
-      self->console = sb_presenter_console_new (self->presentation);
+      g_set_weak_pointer (&self->console, sb_presenter_console_new (self->presentation));
+
+      /* What the audience is not shown, the presenter is. */
+      sb_presentation_window_set_has_console (self->presenting, TRUE);
+      g_object_bind_property (sb_presentation_window_get_map_view (self->presenting), "notice",
+                              self->console, "notice", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self->presenting, "quote-on-screen",
+                              self->console, "quote-on-screen", G_BINDING_SYNC_CREATE);
       gtk_window_present (add_window (self, GTK_WINDOW (self->console), console_monitor));
     }
 

@@ -1,19 +1,20 @@
-/* sb-map-layout-private.h
+/* sb-map-builder.h
  *
  * What the parts of the layout share while it is built: the layout in
- * the making and what labels and cards keep clear of.
+ * the making, what labels and cards keep clear of, and how they measure.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "sb-map-layout.h"
+#include "sb-map-marks.h"
+#include "sb-projection.h"
 
 G_BEGIN_DECLS
 
-#define SB_MAP_INCIDENT_RADIUS 9.0
 #define SB_MAP_TOWN_DOT 3.0
+#define SB_MAP_TOWN_SIDES 4
 
 typedef struct
 {
@@ -27,6 +28,8 @@ typedef struct
   GArray *base_towns;      /* of graphene_rect_t: the base map's towns; cards avoid them if they can */
   GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
   GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
+  GArray *occluders;       /* of graphene_rect_t: what lies over the map (its legend, scale): out of view */
+  GArray *town_sides;      /* of graphene_rect_t, SB_MAP_TOWN_SIDES a town: where else its name may go */
 } SbMapBuilder;
 
 /* Boxes here are never of negative size: no need for graphene's care,
@@ -54,15 +57,5 @@ void   _sb_map_measure          (SbMapBuilder          *builder,
                                  const char            *text,
                                  double                *width,
                                  double                *height);
-
-int    _sb_map_cards_get        (SbMapBuilder          *builder,
-                                 SbPlace               *place);
-void   _sb_map_cards_count      (SbMapBuilder          *builder,
-                                 SbIncidentClusters    *clusters,
-                                 gboolean               emphasised);
-void   _sb_map_cards_place      (SbMapBuilder          *builder);
-
-void   _sb_map_arrows_collect   (SbMapBuilder          *builder,
-                                 gboolean               stubs);
 
 G_END_DECLS
