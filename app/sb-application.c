@@ -2,7 +2,8 @@
  *
  * Start-up, application actions and the command line. One instance runs
  * per session; files opened later go to it over D-Bus, and so does
- * `--present`, as an action.
+ * `--present`, as an action. The first window offers to recover what a
+ * crash left; quitting asks each window with unsaved changes in turn.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 #include "sb-basemap.h"
 #include "sb-briefing-language.h"
 #include "sb-preferences-window.h"
+#include "sb-recovery.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -25,6 +27,10 @@ struct _SbApplication
 
   GSettings *settings;     /* NULL when the schema is not installed */
   gboolean present_next;   /* `--present`: the next window shown presents */
+  gboolean recovery_offered;  /* once, at the first window */
+  GPtrArray *recoverable;  /* of SbRecoveryEntry a crash left, or NULL */
+  GtkWindow *recovery_dialog;  /* nullable, weak */
+  gboolean quitting;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -53,6 +59,102 @@ present_if_asked (SbApplication *self,
   sb_window_present_when_loaded (window);
 }
 
+/* Recovery copies left by a crash or a power cut, offered once per run. */
+static void
+recover (SbApplication *self)
+{
+  g_autoptr(GPtrArray) entries = g_steal_pointer (&self->recoverable);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->recovery_dialog != NULL)
+    gtk_window_destroy (self->recovery_dialog);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      SbWindow *window;
+
+      if (i == 0 && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
+        window = SB_WINDOW (active);
+      else
+        window = sb_window_new (GTK_APPLICATION (self), sb_application_get_settings (self));
+
+      sb_window_recover (window, g_ptr_array_index (entries, i));
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+discard_recovered (SbApplication *self)
+{
+  g_autoptr(GPtrArray) entries = g_steal_pointer (&self->recoverable);
+
+  if (self->recovery_dialog != NULL)
+    gtk_window_destroy (self->recovery_dialog);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    sb_recovery_entry_delete (g_ptr_array_index (entries, i));
+}
+
+static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SbApplication    *self)
+{
+  g_clear_weak_pointer (&self->recovery_dialog);
+
+  if (g_str_equal (response, "recover"))
+    recover (self);
+  else if (g_str_equal (response, "discard"))
+    discard_recovered (self);
+}
+
+static void
+offer_recovery (SbApplication *self,
+                GtkWindow     *window)
+{
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  directory = sb_recovery_get_default_directory ();
+  self->recoverable = sb_recovery_list (directory);
+  if (self->recoverable->len == 0)
+    {
+      g_clear_pointer (&self->recoverable, g_ptr_array_unref);
+      return;
+    }
+
+  body = g_string_new (ngettext ("SahelBrief ended without saving the changes to this briefing. They were kept:",
+                                 "SahelBrief ended without saving the changes to these briefings. They were kept:",
+                                 self->recoverable->len));
+  for (guint i = 0; i < self->recoverable->len; i++)
+    {
+      SbRecoveryEntry *entry = g_ptr_array_index (self->recoverable, i);
+      g_autofree char *when = g_date_time_format (sb_recovery_entry_get_written (entry), "%c");
+
+      /* TRANSLATORS: a briefing kept after a crash, and when: "• Week 32 (Tue 6 Dec 14:32)" */
+      g_string_append_printf (body, _("\n• %s (%s)"), sb_recovery_entry_get_title (entry), when);
+    }
+
+  dialog = adw_message_dialog_new (window, _("Recover Unsaved Changes?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self, 0);
+  g_set_weak_pointer (&self->recovery_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 sb_application_activate (GApplication *app)
 {
@@ -67,6 +169,7 @@ sb_application_activate (GApplication *app)
   gtk_window_present (window);
   if (SB_IS_WINDOW (window))
     present_if_asked (SB_APPLICATION (app), SB_WINDOW (window));
+  offer_recovery (SB_APPLICATION (app), window);
 }
 
 /* A window still showing the built-in briefing is reused for the first
@@ -99,6 +202,7 @@ sb_application_open (GApplication  *app,
       sb_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
       present_if_asked (SB_APPLICATION (app), window);
+      offer_recovery (SB_APPLICATION (app), GTK_WINDOW (window));
     }
 }
 
@@ -138,6 +242,53 @@ sb_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void close_next_window (SbApplication *self);
+
+static void
+on_window_closed (SbWindow *window,
+                  gboolean  did_close,
+                  gpointer  user_data)
+{
+  SbApplication *self = user_data;
+
+  /* Cancel in one window's question stops quitting. */
+  if (!did_close)
+    {
+      self->quitting = FALSE;
+      return;
+    }
+
+  close_next_window (self);
+}
+
+/* One window at a time: each with unsaved changes asks, and the next
+ * closes only once it has its answer.
+ */
+static void
+close_next_window (SbApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (!self->quitting)
+    return;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      {
+        sb_window_request_close (l->data, on_window_closed, self);
+        return;
+      }
+
+  /* Dialogs and the presentation go with the last window. */
+  {
+    g_autoptr(GList) rest = g_list_copy (windows);
+
+    for (GList *l = rest; l != NULL; l = l->next)
+      gtk_window_close (l->data);
+  }
+  self->quitting = FALSE;
+}
+
 /* Windows are closed, not destroyed: each saves its state as it closes,
  * and the application ends with the last.
  */
@@ -146,10 +297,13 @@ sb_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  SbApplication *self = user_data;
 
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  if (self->quitting)
+    return;
+
+  self->quitting = TRUE;
+  close_next_window (self);
 }
 
 static void
@@ -193,8 +347,26 @@ sb_application_present_next_window_action (GSimpleAction *action,
   SB_APPLICATION (user_data)->present_next = TRUE;
 }
 
+static void
+sb_application_recover_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  recover (SB_APPLICATION (user_data));
+}
+
+static void
+sb_application_discard_recovered_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  discard_recovered (SB_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", sb_application_about_action },
+  { "recover", sb_application_recover_action },
+  { "discard-recovered", sb_application_discard_recovered_action },
   { "preferences", sb_application_preferences_action },
   { "quit", sb_application_quit_action },
   { "new-window", sb_application_new_window_action },
@@ -227,7 +399,7 @@ static void
 sb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   GSettings *settings;
 
@@ -283,6 +455,8 @@ sb_application_dispose (GObject *object)
   SbApplication *self = (SbApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->recoverable, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->recovery_dialog);
 
   G_OBJECT_CLASS (sb_application_parent_class)->dispose (object);
 }

@@ -19,14 +19,21 @@
 
 #include "sb-actor-chip.h"
 #include "sb-briefing-language.h"
+#include "sb-changes.h"
+#include "sb-edit-card.h"
 #include "sb-detail-pane.h"
 #include "sb-format.h"
+#include "sb-step.h"
 
 struct _SbDetailPane
 {
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkScrolledWindow *card_scroller;
+  GtkStack *card_stack;
+  GtkToggleButton *edit_button;
+  SbEditCard *edit_card;
   GtkLabel *kind_label;
   GtkLabel *title_label;
   GtkLabel *description_label;
@@ -47,6 +54,7 @@ struct _SbDetailPane
   GtkTextMark *current_mark;
 
   SbSelection *selection;
+  SbDocument *document;    /* nullable: what the card's edits go to */
   GPtrArray *citations;    /* every passage behind the selection */
   SbSource *shown_source;
   guint n_facts;
@@ -149,6 +157,11 @@ create_link (SbDetailPane *self,
   gtk_widget_add_css_class (button, "entity-link");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("Show on the Map"));
+  /* GTK 4.8 names no button from a box of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (entity),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show on the Map"),
+                                  -1);
   g_object_set_data (G_OBJECT (button), FACT_ENTITY_KEY, entity);
   g_signal_connect (button, "clicked", G_CALLBACK (on_fact_button_clicked), self);
 
@@ -607,6 +620,77 @@ update_passages (SbDetailPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-citation", TRUE);
 }
 
+/* The card is read, or edited: then it takes as much room as the source
+ * text, the passage still in view beneath it.
+ */
+static void
+update_editing (SbDetailPane *self)
+{
+  SbEntity *selected = self->selection ? sb_selection_get_selected (self->selection) : NULL;
+  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected);
+  gboolean editing = can_edit && gtk_toggle_button_get_active (self->edit_button);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.edit", can_edit);
+  sb_edit_card_set_entity (self->edit_card, editing ? selected : NULL);
+  gtk_stack_set_visible_child_name (self->card_stack, editing ? "edit" : "read");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->card_scroller), editing);
+  gtk_scrolled_window_set_max_content_height (self->card_scroller, editing ? -1 : 420);
+  gtk_scrolled_window_set_propagate_natural_height (self->card_scroller, !editing);
+  /* The card being edited takes the room; the passage keeps a few lines. */
+  gtk_widget_set_vexpand (self->text_scroller, !editing);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->text_scroller), editing ? 160 : -1);
+}
+
+static void
+on_edit_toggled (SbDetailPane *self)
+{
+  update_editing (self);
+
+  /* From the keyboard, straight on to the first field. */
+  if (gtk_toggle_button_get_active (self->edit_button))
+    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbDetailPane *self = SB_DETAIL_PANE (widget);
+
+  gtk_toggle_button_set_active (self->edit_button, !gtk_toggle_button_get_active (self->edit_button));
+}
+
+/**
+ * sb_detail_pane_set_document:
+ * @document: (nullable): the window's document, which the card edits
+ */
+void
+sb_detail_pane_set_document (SbDetailPane *self,
+                             SbDocument   *document)
+{
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+
+  g_set_object (&self->document, document);
+  sb_edit_card_set_document (self->edit_card, document);
+  update_editing (self);
+}
+
+/**
+ * sb_detail_pane_set_editing:
+ *
+ * Shows the card as rows to edit, or as text to read.
+ */
+void
+sb_detail_pane_set_editing (SbDetailPane *self,
+                            gboolean      editing)
+{
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+
+  gtk_toggle_button_set_active (self->edit_button, editing);
+}
+
 static void
 update (SbDetailPane *self)
 {
@@ -623,6 +707,7 @@ update (SbDetailPane *self)
   if (selected == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_editing (self);
       return;
     }
 
@@ -641,6 +726,7 @@ update (SbDetailPane *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->facts), self->n_facts > 0);
   gtk_stack_set_visible_child_name (self->stack, "detail");
+  update_editing (self);
   update_passages (self);
 }
 
@@ -719,6 +805,32 @@ sb_detail_pane_get_source_view (SbDetailPane *self)
   return self->source_view;
 }
 
+/* The card shows the selection and names its places, actors and
+ * sources: it is shown again when an edit changed any of them.
+ */
+static void
+on_edited (SbDetailPane *self,
+           SbChanges    *changes)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  GPtrArray *changed = sb_changes_get_changed (changes);
+  gboolean shown = FALSE;
+
+  if (selected == NULL)
+    return;
+
+  shown = sb_changes_contains (changes, selected) || SB_IS_PLACE (selected) || SB_IS_SOURCE (selected);
+  for (guint i = 0; i < changed->len && !shown; i++)
+    shown = !SB_IS_ITEM (g_ptr_array_index (changed, i)) && !SB_IS_STEP (g_ptr_array_index (changed, i));
+
+  if (!shown)
+    return;
+
+  /* A source's text or title may be what changed. */
+  self->shown_source = NULL;
+  update (self);
+}
+
 static void
 on_briefing_changed (SbDetailPane *self)
 {
@@ -739,6 +851,7 @@ sb_detail_pane_set_selection (SbDetailPane *self,
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::citation", G_CALLBACK (update_passages), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -754,6 +867,7 @@ sb_detail_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_clear_object (&self->selection);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sb_detail_pane_parent_class)->dispose (object);
 }
@@ -778,8 +892,15 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (SB_TYPE_EDIT_CARD);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_card);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_toggled);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, kind_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, description_label);
@@ -798,6 +919,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.previous-passage", NULL, previous_passage_action);
   gtk_widget_class_install_action (widget_class, "detail.next-passage", NULL, next_passage_action);
   gtk_widget_class_install_action (widget_class, "detail.copy-citation", NULL, copy_citation_action);
+  gtk_widget_class_install_action (widget_class, "detail.edit", NULL, edit_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sb-detail-pane");

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-actor-chip.h"
+#include "sb-changes.h"
 #include "sb-dossier-view.h"
 #include "sb-format.h"
 
@@ -283,7 +284,14 @@ rebuild (SbDossierView *self)
     gtk_box_remove (self->chip_box, child);
 
   if (self->actor == NULL || self->selection == NULL || sb_selection_get_briefing (self->selection) == NULL)
-    return;
+    {
+      gtk_label_set_text (self->title, "");
+      gtk_label_set_text (self->name, "");
+      gtk_label_set_text (self->kind, "");
+      gtk_label_set_text (self->summary, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->aliases), FALSE);
+      return;
+    }
 
   gtk_label_set_text (self->title, sb_entity_get_label (SB_ENTITY (self->actor)));
   gtk_label_set_text (self->name, sb_entity_get_label (SB_ENTITY (self->actor)));
@@ -315,6 +323,51 @@ rebuild (SbDossierView *self)
   add_items (self);
   add_sources (self);
   update_current_row (self);
+}
+
+/* Whether an edit changed what the dossier shows: the actor, its
+ * statements, or the places and sources they name.
+ */
+static gboolean
+shows_changes (SbDossierView *self,
+               SbChanges     *changes)
+{
+  GPtrArray *lists[] = {
+    sb_changes_get_inserted (changes),
+    sb_changes_get_changed (changes),
+    sb_changes_get_removed (changes),
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        if (entity == SB_ENTITY (self->actor) || SB_IS_PLACE (entity) || SB_IS_SOURCE (entity) ||
+            SB_IS_ACTOR (entity) ||
+            (SB_IS_ITEM (entity) && (sb_item_involves_actor (SB_ITEM (entity), self->actor) ||
+                                     sb_changes_has_field (changes, entity, SB_ITEM_FIELD_ACTORS))))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+on_edited (SbDossierView *self,
+           SbChanges     *changes)
+{
+  GtkAdjustment *adjustment;
+  double position;
+
+  if (self->actor == NULL || !shows_changes (self, changes))
+    return;
+
+  /* Read on where the reader was. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  position = gtk_adjustment_get_value (adjustment);
+  rebuild (self);
+  gtk_adjustment_set_value (adjustment, position);
 }
 
 static void
@@ -349,6 +402,7 @@ sb_dossier_view_set_selection (SbDossierView *self,
   g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -334,7 +334,8 @@ sb_export_geojson_async (SbBriefing          *briefing,
   g_return_if_fail (G_IS_FILE (file));
 
   export = g_new0 (Export, 1);
-  export->briefing = g_object_ref (briefing);
+  /* The thread reads the briefing as it is now, while edits go on. */
+  export->briefing = sb_briefing_get_snapshot (briefing);
   export->filter = filter ? sb_filter_ref (filter) : NULL;
   export->languages = g_strdupv ((char **) sb_text_get_preferred_languages ());
   export->file = g_object_ref (file);

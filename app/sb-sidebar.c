@@ -19,6 +19,7 @@
 
 #include "sb-actor-chip.h"
 #include "sb-basemap.h"
+#include "sb-changes.h"
 #include "sb-dossier-view.h"
 #include "sb-filter.h"
 #include "sb-format.h"
@@ -274,7 +275,7 @@ count_thread (GTask        *task,
               GCancellable *cancellable)
 {
   Counting *counting = task_data;
-  SbBriefing *briefing = sb_filter_get_briefing (counting->filter);
+  SbBriefing *briefing = sb_filter_get_snapshot (counting->filter);
   guint *counts = g_new0 (guint, counting->actors->len);
 
   for (guint a = 0; a < counting->actors->len; a++)
@@ -622,6 +623,71 @@ on_filter_changed (SbSidebar *self)
     run_search (self);
 }
 
+/* What an edit changed: the rows of actors added, removed or changed,
+ * the counts of the actors whose statements changed, search results
+ * again, and back from the dossier of an actor removed.
+ */
+static void
+on_edited (SbSidebar *self,
+           SbChanges *changes)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) recount = g_hash_table_new (NULL, NULL);
+  GPtrArray *lists[] = {
+    sb_changes_get_inserted (changes),
+    sb_changes_get_changed (changes),
+    sb_changes_get_removed (changes),
+  };
+  gboolean all = FALSE;
+
+  if (sb_changes_was_removed (changes, SB_ENTITY (sb_dossier_view_get_actor (self->dossier))))
+    {
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "dossier"))
+        gtk_stack_set_visible_child_name (self->stack, "actors");
+      sb_dossier_view_set_actor (self->dossier, NULL);
+    }
+
+  if (sb_changes_touches_type (changes, SB_TYPE_ACTOR))
+    {
+      rebuild_actors (self);
+      all = TRUE;
+    }
+
+  /* Counts change only with what the filters read. */
+  for (guint l = 0; l < G_N_ELEMENTS (lists) && !all && sb_filter_items_changed (changes, -1); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        if (!SB_IS_ITEM (entity))
+          continue;
+
+        /* Which actors it had before is not known: count them all. */
+        if (sb_changes_has_field (changes, entity, SB_ITEM_FIELD_ACTORS) && l == 1)
+          all = TRUE;
+        for (guint a = 0; a < sb_item_get_n_actors (SB_ITEM (entity)); a++)
+          g_hash_table_add (recount, sb_item_get_actor (SB_ITEM (entity), a));
+      }
+
+  if (all)
+    update_counts (self);
+  else if (g_hash_table_size (recount) > 0)
+    {
+      rows = collect_actor_rows (self);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          ActorRow *data = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), ACTOR_ROW_KEY);
+
+          if (g_hash_table_contains (recount, data->actor))
+            show_actor_row (self, g_ptr_array_index (rows, i),
+                            sb_selection_count_visible_items (self->selection, data->actor));
+        }
+    }
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    run_search (self);
+}
+
 static void
 on_briefing_changed (SbSidebar *self)
 {
@@ -754,6 +820,7 @@ sb_sidebar_set_selection (SbSidebar   *self,
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild_actors), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
 
   on_briefing_changed (self);
 }

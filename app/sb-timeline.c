@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sb-changes.h"
 #include "sb-date-histogram.h"
 #include "sb-format.h"
 #include "sb-timeline.h"
@@ -702,6 +703,22 @@ on_counted (GObject      *source_object,
 }
 
 static void
+start_counting (SbTimeline *self,
+                SbFilter   *filter)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->counting, sb_filter_unref);
+
+  if (sb_filter_get_briefing (filter) != NULL)
+    {
+      self->cancellable = g_cancellable_new ();
+      self->counting = sb_filter_ref (filter);
+      sb_date_histogram_new_async (filter, SB_ITEM_KIND_INCIDENT, self->cancellable, on_counted, g_object_ref (self));
+    }
+}
+
+static void
 on_filter_changed (SbTimeline *self)
 {
   g_autoptr(SbFilter) filter = sb_filter_ref (sb_selection_get_filter (self->selection));
@@ -726,19 +743,21 @@ on_filter_changed (SbTimeline *self)
       make_bins (self);
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->counting, sb_filter_unref);
-
-  if (sb_filter_get_briefing (filter) != NULL)
-    {
-      self->cancellable = g_cancellable_new ();
-      self->counting = sb_filter_ref (filter);
-      sb_date_histogram_new_async (filter, SB_ITEM_KIND_INCIDENT, self->cancellable, on_counted, g_object_ref (self));
-    }
-
+  start_counting (self, filter);
   update_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->histogram));
+}
+
+/* An edit of statements: counted again, the old counts shown meanwhile. */
+static void
+on_edited (SbTimeline *self,
+           SbChanges  *changes)
+{
+  if (!sb_filter_items_changed (changes, SB_ITEM_KIND_INCIDENT) &&
+      (sb_changes_get_briefing_fields (changes) & (1 << SB_BRIEFING_FIELD_DATE)) == 0)
+    return;
+
+  start_counting (self, sb_selection_get_filter (self->selection));
 }
 
 /* ------------------------------------------------------------------ */
@@ -976,6 +995,7 @@ sb_timeline_set_selection (SbTimeline  *self,
 
   self->selection = g_object_ref (selection);
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (gtk_widget_queue_draw),
                            self->histogram, G_CONNECT_SWAPPED);
   on_filter_changed (self);

@@ -48,6 +48,7 @@ struct _SbWindowJob
   SbImportFormat format;   /* of an import */
   char *encoding;          /* nullable: of an import, as chosen */
   char *name_property;     /* nullable: names an import's places for reference */
+  SbRecoveryEntry *recovery;  /* nullable: the copy a recovery opens */
   const char *done;        /* an export's toast when it is done */
 };
 
@@ -60,6 +61,7 @@ job_free (SbWindowJob *job)
   g_clear_pointer (&job->uri, g_free);
   g_clear_pointer (&job->encoding, g_free);
   g_clear_pointer (&job->name_property, g_free);
+  g_clear_pointer (&job->recovery, sb_recovery_entry_unref);
   g_free (job);
 }
 
@@ -280,33 +282,27 @@ shows_last_briefing (SbWindow *self)
       (saved = g_settings_get_user_value (self->settings, "last-briefing")) == NULL)
     return FALSE;
 
-  uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+  uri = sb_window_get_file (self) ? g_file_get_uri (sb_window_get_file (self)) : g_strdup ("");
 
   return g_str_equal (g_variant_get_string (saved, NULL), uri);
 }
 
-/* Shows @briefing, from @file or @location (both %NULL for the built-in
- * one): the selection takes it, and every view follows.
+/* Shows @document's briefing: the selection takes it, and every view
+ * follows.
  */
 static void
-set_briefing (SbWindow   *self,
-              SbBriefing *briefing,
-              GFile      *file,
-              const char *location)
+show_document (SbWindow        *self,
+               SbDocument      *document,
+               SbRecoveryEntry *adopt)
 {
-  g_set_object (&self->file, file);
-  self->imported = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
-  if (g_strcmp0 (location, self->location) != 0)
-    {
-      g_free (self->location);
-      self->location = g_strdup (location);
-      g_clear_pointer (&self->location_etag, g_free);
-      g_clear_pointer (&self->location_last_modified, g_free);
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", file != NULL || location != NULL);
+  GFile *file = sb_document_get_file (document);
 
-  sb_selection_set_briefing (self->selection, briefing);
+  /* Only an import just made names its places for reference anew. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 file != NULL || sb_document_get_location (document) != NULL);
+  _sb_window_set_document (self, document, adopt);
 
   if (self->restore_view && shows_last_briefing (self))
     sb_map_view_go_to (self->map_view,
@@ -317,6 +313,24 @@ set_briefing (SbWindow   *self,
     sb_map_view_frame_briefing (self->map_view);
   self->restore_view = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "briefing");
+}
+
+/* Shows @briefing, from @file or @location (both %NULL for the built-in
+ * one), as a document to edit.
+ */
+static SbDocument *
+set_briefing (SbWindow   *self,
+              SbBriefing *briefing,
+              GFile      *file,
+              const char *location)
+{
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+
+  sb_document_set_file (document, file);
+  sb_document_set_location (document, location, NULL, NULL);
+  show_document (self, document, NULL);
+
+  return document;
 }
 
 void
@@ -462,9 +476,10 @@ _sb_window_job_is_loading (SbWindow *self)
     }
 }
 
-static void
-remember_file (SbWindow *self,
-               GFile    *file)
+/* In Open Recent, as a briefing SahelBrief opens. */
+void
+_sb_window_remember_file (SbWindow *self,
+                          GFile    *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -503,8 +518,24 @@ on_file_loaded (GObject      *object,
     }
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  remember_file (self, job->file);
+  _sb_window_remember_file (self, job->file);
   set_briefing (self, briefing, job->file, NULL);
+
+  /* Saved while being made: open, with what it still lacks a click away. */
+  if (problems->len > 0)
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      g_autofree char *title = g_strdup_printf (ngettext ("“%s” still has %u problem",
+                                                          "“%s” still has %u problems", problems->len),
+                                                name, problems->len);
+      AdwToast *toast = sb_toast_new_plain (title);
+
+      self->problems = g_ptr_array_ref (problems);
+      adw_toast_set_button_label (toast, _("_Show Problems"));
+      adw_toast_set_action_name (toast, "win.show-problems");
+      adw_toast_set_timeout (toast, 10);
+      sb_window_add_toast (self, toast);
+    }
 }
 
 /**
@@ -522,6 +553,13 @@ sb_window_open (SbWindow *self,
 
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* Unsaved changes are never replaced: the file gets a window of its own. */
+  if (!_sb_window_is_replaceable (self))
+    {
+      sb_window_open (_sb_window_new_sibling (self), file);
+      return;
+    }
 
   /* Addresses given on the command line or dropped from a browser. */
   if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
@@ -542,7 +580,70 @@ sb_window_open (SbWindow *self,
     }
 
   job = start_file_job (self, JOB_OPEN, file);
-  sb_loader_load_file_async (file, job->cancellable, on_file_loaded, job);
+  sb_loader_load_file_full_async (file, SB_LOADER_WORK_IN_PROGRESS, job->cancellable, on_file_loaded, job);
+}
+
+static void
+on_recovered (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SbWindowJob) job = user_data;
+  SbWindow *self = job->window;
+  SbRecoveryEntry *entry = job->recovery;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(SbDocument) document = NULL;
+
+  briefing = sb_loader_load_file_finish (result, &problems);
+
+  if (!end_job (job))
+    return;
+
+  if (briefing == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (job->file);
+
+      /* The copy stays where it is, for whoever can mend it. */
+      show_load_problems (self, _("Could Not Recover the Briefing"), name, problems);
+      return;
+    }
+
+  document = sb_document_new (briefing);
+  sb_document_set_file (document, sb_recovery_entry_get_origin (entry));
+  sb_document_set_location (document, sb_recovery_entry_get_location (entry), NULL, NULL);
+  sb_document_set_imported (document, sb_recovery_entry_get_imported (entry));
+  /* What is recovered was never saved. */
+  sb_document_mark_saved (document, G_MAXUINT64);
+  show_document (self, document, entry);
+}
+
+/**
+ * sb_window_recover:
+ * @entry: a recovery copy that a crash left
+ *
+ * Shows the briefing of @entry with its unsaved changes, as from where
+ * it came: Save writes it there. The copy goes on being kept.
+ */
+void
+sb_window_recover (SbWindow        *self,
+                   SbRecoveryEntry *entry)
+{
+  SbWindowJob *job;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (entry != NULL);
+
+  if (!_sb_window_is_replaceable (self))
+    {
+      sb_window_recover (_sb_window_new_sibling (self), entry);
+      return;
+    }
+
+  job = start_file_job (self, JOB_OPEN, sb_recovery_entry_get_copy (entry));
+  job->recovery = sb_recovery_entry_ref (entry);
+  sb_loader_load_file_full_async (sb_recovery_entry_get_copy (entry), SB_LOADER_WORK_IN_PROGRESS,
+                                  job->cancellable, on_recovered, job);
 }
 
 static void
@@ -596,6 +697,7 @@ on_location_loaded (GObject      *object,
   SbWindow *self = job->window;
   g_autoptr(SbRemoteResult) remote = NULL;
   g_autoptr(GError) error = NULL;
+  SbDocument *document;
 
   remote = sb_remote_briefing_load_finish (result, &error);
 
@@ -624,11 +726,8 @@ on_location_loaded (GObject      *object,
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   remember_location (self, job->uri);
-  set_briefing (self, remote->briefing, NULL, job->uri);
-  g_free (self->location_etag);
-  self->location_etag = g_strdup (remote->etag);
-  g_free (self->location_last_modified);
-  self->location_last_modified = g_strdup (remote->last_modified);
+  document = set_briefing (self, remote->briefing, NULL, job->uri);
+  sb_document_set_location (document, job->uri, remote->etag, remote->last_modified);
 }
 
 /* With @conditional, the server is asked whether the briefing changed
@@ -649,8 +748,8 @@ load_location (SbWindow   *self,
   job->uri = g_strdup (uri);
 
   sb_remote_briefing_load_async (uri,
-                                 conditional ? self->location_etag : NULL,
-                                 conditional ? self->location_last_modified : NULL,
+                                 conditional ? sb_document_get_etag (self->document) : NULL,
+                                 conditional ? sb_document_get_last_modified (self->document) : NULL,
                                  job->cancellable,
                                  on_progress, job,
                                  on_location_loaded, job);
@@ -669,6 +768,12 @@ sb_window_open_location (SbWindow   *self,
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (uri != NULL);
 
+  if (!_sb_window_is_replaceable (self))
+    {
+      sb_window_open_location (_sb_window_new_sibling (self), uri);
+      return;
+    }
+
   load_location (self, uri, FALSE);
 }
 
@@ -679,12 +784,12 @@ _sb_window_show_import_problems (SbWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
 
-  if (self->import_summary == NULL || self->file == NULL)
+  if (self->import_summary == NULL || sb_window_get_file (self) == NULL)
     return;
 
   /* show_problems() keeps its own reference. */
   problems = g_ptr_array_ref (self->import_summary->problems);
-  name = g_file_get_parse_name (self->file);
+  name = g_file_get_parse_name (sb_window_get_file (self));
   summary = sb_import_summary_to_text (self->import_summary);
 
   show_problems (self, problems->len > 0 ? _("Imported with Problems") : _("Imported"), summary, name, problems);
@@ -700,6 +805,7 @@ on_imported (GObject      *object,
   g_autoptr(SbImportSummary) summary = NULL;
   g_autoptr(SbBriefing) briefing = NULL;
   g_autofree char *name = g_file_get_parse_name (job->file);
+  SbDocument *document;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
@@ -715,8 +821,8 @@ on_imported (GObject      *object,
       return;
     }
 
-  set_briefing (self, briefing, job->file, NULL);
-  self->imported = TRUE;
+  document = set_briefing (self, briefing, job->file, NULL);
+  sb_document_set_imported (document, TRUE);
   self->import_format = job->format;
   g_free (self->import_encoding);
   self->import_encoding = g_strdup (job->encoding);
@@ -774,30 +880,105 @@ sb_window_import (SbWindow       *self,
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (!_sb_window_is_replaceable (self))
+    {
+      sb_window_import (_sb_window_new_sibling (self), file, format, encoding);
+      return;
+    }
+
   start_import (self, file, format, encoding, NULL);
 }
 
+/* Reads the document's file or address again; an import is imported
+ * again, its places for reference named by @name_property.
+ */
+static void
+reload (SbWindow   *self,
+        const char *name_property)
+{
+  SbDocument *document = self->document;
+  GFile *file = document ? sb_document_get_file (document) : NULL;
+
+  if (document == NULL)
+    return;
+
+  if (sb_document_get_location (document) != NULL)
+    load_location (self, sb_document_get_location (document), TRUE);
+  else if (file != NULL && sb_document_get_imported (document))
+    start_import (self, file, self->import_format, self->import_encoding, name_property);
+  else if (file != NULL)
+    sb_window_open (self, file);
+}
+
+#define NAME_PROPERTY_KEY "sb-name-property"
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SbWindow         *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  /* What was discarded is not kept for recovery either. */
+  _sb_window_discard_changes (self);
+  self->close_confirmed = FALSE;
+  sb_document_mark_saved (self->document, sb_document_get_revision (self->document));
+  reload (self, g_object_get_data (G_OBJECT (dialog), NAME_PROPERTY_KEY));
+}
+
+/* Unsaved changes are given up only when the person says so. */
+static void
+reload_or_ask (SbWindow   *self,
+               const char *heading,
+               const char *body,
+               const char *discard_label,
+               const char *name_property)
+{
+  GtkWidget *dialog;
+
+  if (_sb_window_is_replaceable (self))
+    {
+      reload (self, name_property);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", discard_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), NAME_PROPERTY_KEY, g_strdup (name_property), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The file imported again, its places for reference named by
- * @name_property.
+ * @name_property: what was edited since goes, when the person says so.
  */
 void
 _sb_window_import_again (SbWindow   *self,
                          const char *name_property)
 {
-  if (self->file != NULL && self->imported)
-    start_import (self, self->file, self->import_format, self->import_encoding, name_property);
+  if (self->document == NULL || !sb_document_get_imported (self->document) ||
+      sb_document_get_file (self->document) == NULL)
+    return;
+
+  reload_or_ask (self, _("Discard Changes and Import Again?"),
+                 _("Naming the places anew imports the file again; the changes made since are lost."),
+                 _("_Discard and Import"), name_property);
 }
 
 /* Files are read again; web addresses are asked whether they changed. */
 void
 _sb_window_reload (SbWindow *self)
 {
-  if (self->location != NULL)
-    load_location (self, self->location, TRUE);
-  else if (self->file != NULL && self->imported)
-    start_import (self, self->file, self->import_format, self->import_encoding, self->import_name_property);
-  else if (self->file != NULL)
-    sb_window_open (self, self->file);
+  reload_or_ask (self, _("Discard Changes and Reload?"),
+                 _("Reloading shows the briefing as it was saved; the changes made since are lost."),
+                 _("_Discard and Reload"), self->import_name_property);
 }
 
 static void

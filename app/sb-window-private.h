@@ -1,10 +1,11 @@
 /* sb-window-private.h
  *
- * What the window's three files share: sb-window.c builds the window and
- * keeps its panes and state, sb-window-actions.c answers its actions, and
- * sb-window-jobs.c runs what takes a while (opening, importing,
- * exporting) with the progress line and the dialogs that report it. Each
- * calls only the ones after it.
+ * What the window's four files share: sb-window.c builds the window and
+ * keeps its panes and state, sb-window-actions.c answers its actions,
+ * sb-window-document.c keeps the briefing it edits (undo, saving,
+ * closing), and sb-window-jobs.c runs what takes a while (opening,
+ * importing, exporting) with the progress line and the dialogs that
+ * report it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,10 @@
 #pragma once
 
 #include "sb-detail-pane.h"
+#include "sb-document.h"
 #include "sb-filter-popover.h"
+#include "sb-problems-popover.h"
+#include "sb-recovery.h"
 #include "sb-sidebar.h"
 #include "sb-timeline.h"
 #include "sb-window.h"
@@ -36,7 +40,13 @@ struct _SbWindow
   SbDetailPane *detail_pane;
   SbFilterPopover *filter_popover;
   GtkWidget *filter_button;
+  GtkWidget *problems_button;
+  AdwButtonContent *problems_content;
+  SbProblemsPopover *problems_popover;
+  GtkWindow *briefing_details;   /* (weak) Briefing Details, while open */
+  GtkWidget *guide;
   GMenu *recent_menu;
+  GMenu *edit_menu;
   GtkWidget *sidebar_handle;
   GtkWidget *detail_handle;
   AdwClamp *sidebar_clamp;
@@ -47,16 +57,16 @@ struct _SbWindow
   guint progress_timeout;  /* pulses the bar until a fraction is known */
 
   SbSelection *selection;
+  SbDocument *document;    /* nullable: the briefing edited, where it came from */
+  SbRecovery *recovery;    /* nullable: its recovery copy */
+  gboolean close_confirmed;  /* saved or discarded: the window may close */
+  SbWindowClosedFunc closed_func;
+  gpointer closed_data;
   SbPresenter *presenter;  /* made once the settings are known */
   GSettings *settings;     /* nullable */
   GCancellable *tiles_opening;  /* the tiles the settings name, opening */
   gboolean restore_view;   /* the first briefing shown gets the saved view */
-  GFile *file;             /* NULL for the built-in briefing */
-  char *location;          /* the web address shown, or NULL */
-  char *location_etag;     /* (nullable) for reloading the location */
-  char *location_last_modified;
-  gboolean imported;       /* file is an ACLED export, UCDP GED or GeoJSON */
-  SbImportFormat import_format;
+  SbImportFormat import_format;  /* of the document's file, when imported */
   char *import_encoding;   /* as chosen, or NULL: detected */
   char *import_name_property;  /* names places for reference, or NULL */
   SbImportSummary *import_summary;  /* nullable: of the file imported */
@@ -77,6 +87,19 @@ struct _SbWindow
 /* sb-window-actions.c */
 void     _sb_window_class_actions_init     (GtkWidgetClass *widget_class);
 
+/* sb-window-document.c */
+void     _sb_window_class_document_init    (GtkWidgetClass  *widget_class);
+void     _sb_window_document_init          (SbWindow        *self);
+void     _sb_window_document_dispose       (SbWindow        *self);
+void     _sb_window_set_document           (SbWindow        *self,
+                                            SbDocument      *document,
+                                            SbRecoveryEntry *adopt);
+void     _sb_window_update_title           (SbWindow        *self);
+gboolean _sb_window_is_replaceable         (SbWindow        *self);
+SbWindow *_sb_window_new_sibling           (SbWindow        *self);
+gboolean _sb_window_close_request          (SbWindow        *self);
+void     _sb_window_discard_changes        (SbWindow        *self);
+
 /* sb-window-jobs.c */
 gboolean _sb_window_job_is_loading         (SbWindow       *self);
 void     _sb_window_cancel_job             (SbWindow       *self);
@@ -85,6 +108,8 @@ void     _sb_window_import_again           (SbWindow       *self,
                                             const char     *name_property);
 void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
+void     _sb_window_remember_file          (SbWindow       *self,
+                                            GFile          *file);
 void     _sb_window_show_error             (SbWindow       *self,
                                             const char     *heading,
                                             GError         *error);

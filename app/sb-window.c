@@ -2,8 +2,9 @@
  *
  * A briefing window: it builds the panes, owns the one selection and
  * filter state its views share, and keeps its size, panes and tiles
- * between sessions. Its actions are in sb-window-actions.c, what it does
- * in the background in sb-window-jobs.c.
+ * between sessions. Its actions are in sb-window-actions.c, the briefing
+ * it edits in sb-window-document.c, what it does in the background in
+ * sb-window-jobs.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,24 +32,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The title is the briefing's, in the briefing's language. */
-static void
-update_title (SbWindow *self)
-{
-  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
-  SbText *subtitle;
-  const char *title;
-
-  if (briefing == NULL)
-    return;
-
-  title = sb_text_get (sb_briefing_get_title (briefing));
-  subtitle = sb_briefing_get_subtitle (briefing);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle ? sb_text_get (subtitle) : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
 
 static void
 present_if_waiting (SbWindow *self)
@@ -82,7 +65,7 @@ on_briefing_changed (SbWindow *self)
   if (sb_selection_get_selected (self->selection) == NULL)
     adw_flap_set_reveal_flap (self->detail_flap, FALSE);
   update_presenting_actions (self);
-  update_title (self);
+  _sb_window_update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRIEFING]);
   present_if_waiting (self);
 }
@@ -118,16 +101,20 @@ sb_window_get_location (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
-  return self->location;
+  return self->document ? sb_document_get_location (self->document) : NULL;
 }
 
+/* The built-in briefing, or a new one, with nothing changed: the first
+ * file opened may take its place.
+ */
 gboolean
 sb_window_shows_default (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && self->location == NULL && !_sb_window_job_is_loading (self) &&
-         sb_selection_get_briefing (self->selection) != NULL;
+  return self->document != NULL && sb_document_get_file (self->document) == NULL &&
+         sb_document_get_location (self->document) == NULL && _sb_window_is_replaceable (self) &&
+         !_sb_window_job_is_loading (self);
 }
 
 gboolean
@@ -157,7 +144,7 @@ sb_window_get_file (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return self->document ? sb_document_get_file (self->document) : NULL;
 }
 
 SbSelection *
@@ -498,8 +485,13 @@ static gboolean
 on_close_request (SbWindow *self)
 {
   ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
-  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+  GFile *file = sb_window_get_file (self);
+  g_autofree char *uri = file && !sb_document_get_imported (self->document) ? g_file_get_uri (file) : g_strdup ("");
   int width, height;
+
+  /* Unsaved changes: first the question, Save, Discard or Cancel. */
+  if (_sb_window_close_request (self))
+    return TRUE;
 
   if (self->settings == NULL)
     return FALSE;
@@ -552,13 +544,10 @@ sb_window_dispose (GObject *object)
 
   _sb_window_cancel_job (self);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
+  _sb_window_document_dispose (self);
   g_cancellable_cancel (self->tiles_opening);
   g_clear_object (&self->tiles_opening);
   g_clear_object (&self->presenter);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->location_etag, g_free);
-  g_clear_pointer (&self->location_last_modified, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->import_encoding, g_free);
   g_clear_pointer (&self->import_name_property, g_free);
@@ -638,6 +627,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_SIDEBAR);
   g_type_ensure (SB_TYPE_DETAIL_PANE);
   g_type_ensure (SB_TYPE_FILTER_POPOVER);
+  g_type_ensure (SB_TYPE_PROBLEMS_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, window_title);
@@ -651,7 +641,12 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, problems_content);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, problems_popover);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, guide);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, edit_menu);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, progress_bar);
@@ -661,6 +656,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_clamp);
 
   _sb_window_class_actions_init (widget_class);
+  _sb_window_class_document_init (widget_class);
 }
 
 static void
@@ -695,7 +691,7 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (self->selection, "notify::briefing",
                            G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "texts-changed",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sb_window_update_title), self, G_CONNECT_SWAPPED);
 
   setup_handle (self, self->sidebar_handle);
   setup_handle (self, self->detail_handle);
@@ -713,6 +709,7 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (self->detail_pane, "citation-copied",
                            G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
   update_presenting_actions (self);
+  _sb_window_document_init (self);
 }
 
 /**

@@ -11,9 +11,11 @@
 
 #include "sb-import.h"
 #include "sb-briefing.h"
+#include "sb-document.h"
 #include "sb-export.h"
 #include "sb-map-view.h"
 #include "sb-presenter.h"
+#include "sb-recovery.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,11 @@ G_BEGIN_DECLS
 #define SB_TYPE_WINDOW (sb_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
+
+/* @did_close is %FALSE when the person chose to keep the window. */
+typedef void (*SbWindowClosedFunc) (SbWindow *window,
+                                    gboolean  did_close,
+                                    gpointer  user_data);
 
 SbWindow    *sb_window_new            (GtkApplication *application,
                                        GSettings     *settings);
@@ -55,6 +62,16 @@ void         sb_window_present_when_loaded (SbWindow *self);
 void         sb_window_set_made_for_file   (SbWindow *self,
                                             gboolean  made_for_file);
 GPtrArray   *sb_window_get_problems   (SbWindow      *self);
+SbDocument  *sb_window_get_document   (SbWindow      *self);
+void         sb_window_new_briefing   (SbWindow      *self);
+void         sb_window_save           (SbWindow      *self);
+void         sb_window_save_as        (SbWindow      *self,
+                                       GFile         *file);
+void         sb_window_recover        (SbWindow      *self,
+                                       SbRecoveryEntry *entry);
+void         sb_window_request_close  (SbWindow           *self,
+                                       SbWindowClosedFunc  func,
+                                       gpointer            user_data);
 void         sb_window_add_toast      (SbWindow      *self,
                                        AdwToast      *toast);
 

@@ -7,6 +7,7 @@ SB_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libshumate-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev
+  libxml2-dev libpoppler-glib-dev
   desktop-file-utils appstream
   librsvg2-common glib-networking ca-certificates
 )
@@ -14,7 +15,7 @@ SB_BUILD_PACKAGES=(
 SB_TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   libgtk-4-bin python3 python3-jsonschema python3-gi gir1.2-atspi-2.0 python3-pyatspi
-  locales poppler-utils
+  locales poppler-utils libcairo2-dev
 )
 
 # The locales the translation tests run in (tests/test-format.c,

@@ -18,6 +18,7 @@
 
 #include "acled-generator.h"
 #include "sb-cluster-index.h"
+#include "sb-document.h"
 #include "sb-import-file.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
@@ -461,6 +462,79 @@ test_filter_reclusters (void)
   g_assert_cmpuint (total_count (none, 3), ==, 0);
 }
 
+/* An edit patches the clusters for the next frame; a build afterwards
+ * counts the same.
+ */
+static void
+test_edits_patch_clusters (void)
+{
+  g_autoptr(SbBriefing) briefing = import_generated (4000);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbDocument) document = NULL;
+  g_autoptr(SbIncidentClusters) clusters = NULL;
+  g_autoptr(SbIncidentClusters) rebuilt = NULL;
+  g_autoptr(SbChanges) changes = NULL;
+  g_autoptr(SbItem) moved = NULL;
+  g_autoptr(SbItem) removed = NULL;
+  g_autoptr(SbText) name = sb_text_new ("en", "Somewhere new");
+  GListModel *incidents = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);
+  guint before;
+  SbEdit *edit;
+  SbEntity *place;
+  SbCluster cluster;
+
+  sb_selection_set_briefing (selection, briefing);
+  document = sb_document_new (briefing);
+  clusters = build_in_thread (selection);
+  before = total_count (clusters, 6);
+
+  /* To a new place far from the others: a site of its own at once. */
+  moved = g_list_model_get_item (incidents, 17);
+  edit = sb_edit_new_add_place (briefing, name, 25.0, 25.0, SB_PLACE_PRECISION_POINT);
+  place = sb_edit_get_entity (edit);
+  sb_document_begin_group (document, "Move");
+  sb_document_apply (document, edit, NULL);
+  sb_document_apply (document, sb_edit_new_set_entity (SB_ENTITY (moved), SB_ITEM_FIELD_PLACE, place), NULL);
+  changes = sb_changes_new ();
+  sb_changes_add_inserted (changes, place);
+  sb_changes_add_field (changes, SB_ENTITY (moved), SB_ITEM_FIELD_PLACE);
+  sb_document_end_group (document);
+  g_assert_true (sb_incident_clusters_update (clusters, sb_selection_get_filter (selection), changes));
+  for (double zoom = 2; zoom <= 17; zoom += 5)
+    g_assert_cmpuint (total_count (clusters, zoom), ==, before);
+  g_assert_true (sb_incident_clusters_locate (clusters, moved, 17, &cluster));
+  g_assert_cmpfloat_with_epsilon (cluster.x, sb_mercator_x (25.0), 1e-9);
+  g_assert_cmpuint (cluster.count, ==, 1);
+
+  /* Removed: one fewer, and not found. */
+  removed = g_list_model_get_item (incidents, 42);
+  g_clear_pointer (&changes, sb_changes_unref);
+  changes = sb_changes_new ();
+  sb_document_apply (document, sb_edit_new_remove_with_references (briefing, SB_ENTITY (removed)), NULL);
+  sb_changes_add_removed (changes, SB_ENTITY (removed));
+  sb_incident_clusters_update (clusters, sb_selection_get_filter (selection), changes);
+  for (double zoom = 2; zoom <= 17; zoom += 5)
+    g_assert_cmpuint (total_count (clusters, zoom), ==, before - 1);
+  g_assert_false (sb_incident_clusters_locate (clusters, removed, 8, &cluster));
+
+  /* A build from the briefing as it is now counts the same. */
+  rebuilt = build_in_thread (selection);
+  g_assert_cmpuint (total_count (rebuilt, 6), ==, total_count (clusters, 6));
+  g_assert_true (sb_incident_clusters_locate (rebuilt, moved, 17, &cluster));
+  g_assert_cmpfloat_with_epsilon (cluster.x, sb_mercator_x (25.0), 1e-9);
+
+  /* Undone: back where it was. */
+  g_clear_pointer (&changes, sb_changes_unref);
+  changes = sb_changes_new ();
+  sb_document_undo (document);
+  sb_document_undo (document);
+  sb_changes_add_inserted (changes, SB_ENTITY (removed));
+  sb_changes_add_field (changes, SB_ENTITY (moved), SB_ITEM_FIELD_PLACE);
+  sb_incident_clusters_update (clusters, sb_selection_get_filter (selection), changes);
+  g_assert_cmpuint (total_count (clusters, 6), ==, before);
+  g_assert_true (sb_incident_clusters_locate (clusters, removed, 8, &cluster));
+}
+
 /* A selected actor's incidents are clustered apart, within the filters:
  * exactly those that involve it, and none of another actor's alone. */
 static void
@@ -670,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
   g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
   g_test_add_func ("/basemap/binary", test_basemap_binary);
+  g_test_add_func ("/clusters/edits-patch-clusters", test_edits_patch_clusters);
 
   return g_test_run ();
 }

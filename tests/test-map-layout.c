@@ -6,7 +6,8 @@
  * its surroundings; the towns a briefing mentions are named; an event
  * dataset's incidents known only to a country are counted, not
  * clustered; outlines imported for reference are framed and named when
- * nothing else is. No display needed.
+ * nothing else is; the map redraws after the edits it draws, and names
+ * the towns an edited text mentions. No display needed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,9 @@
 #include <gio/gio.h>
 
 #include "sb-basemap.h"
+#include "sb-document.h"
+#include "sb-edit.h"
+#include "sb-fields.h"
 #include "sb-framing.h"
 #include "sb-import-file.h"
 #include "sb-incident-clusters.h"
@@ -24,6 +28,7 @@
 #include "sb-mentioned-places.h"
 #include "sb-problem.h"
 #include "sb-projection.h"
+#include "sb-source.h"
 
 static SbBriefing *
 load_default (void)
@@ -260,6 +265,90 @@ test_mentioned_towns (void)
   g_assert_true (sb_mentioned_places_get (briefing) == towns);
 }
 
+static gboolean
+mentions (SbBriefing *briefing,
+          const char *name)
+{
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+
+  for (guint t = 0; t < towns->len; t++)
+    if (g_str_equal (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+keep_changes (SbBriefing *briefing,
+              SbChanges  *changes,
+              SbChanges **kept)
+{
+  g_clear_pointer (kept, sb_changes_unref);
+  *kept = sb_changes_ref (changes);
+}
+
+/* What the map draws follows edits, and only the edits it draws: a new
+ * source naming a town names the town; a statement's description redraws
+ * nothing.
+ */
+static void
+test_edits_redrawn (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbChanges) changes = NULL;
+  SbEntity *source = lookup (briefing, "article-2022-08-mali");
+  SbEntity *incident = lookup (briefing, "mali-coup-2021");
+  SbEntity *actor = lookup (briefing, "wagner-group");
+  SbEntity *place = lookup (briefing, "gao-airport");
+  g_autoptr(SbItem) area = g_list_model_get_item (sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA), 0);
+  g_autoptr(SbText) title = sb_text_new ("en", "Edited");
+  g_autofree char *text = g_strconcat (sb_source_get_text (SB_SOURCE (source)), " Convoys left Agadez.", NULL);
+  g_autoptr(GPtrArray) no_citations = g_ptr_array_new ();
+  struct {
+    SbEdit *edit;
+    gboolean drawn;
+  } cases[] = {
+    { sb_edit_new_set_text (incident, SB_ITEM_FIELD_DESCRIPTION, title), FALSE },
+    { sb_edit_new_set_text (incident, SB_ITEM_FIELD_TITLE, title), FALSE },
+    { sb_edit_new_set_array (incident, SB_ITEM_FIELD_CITATIONS, no_citations), FALSE },
+    { sb_edit_new_set_text (actor, SB_ACTOR_FIELD_SUMMARY, title), FALSE },
+    { sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_SUBTITLE, title), FALSE },
+    { sb_edit_new_set_int (incident, SB_ITEM_FIELD_CERTAINTY, SB_CERTAINTY_CLAIMED), TRUE },
+    { sb_edit_new_set_text (SB_ENTITY (area), SB_ITEM_FIELD_TITLE, title), TRUE },
+    { sb_edit_new_set_int (actor, SB_ACTOR_FIELD_COLOUR, 0x336699), TRUE },
+    { sb_edit_new_set_position (SB_PLACE (place), 16.3, -0.1), TRUE },
+  };
+
+  g_signal_connect (briefing, "changed", G_CALLBACK (keep_changes), &changes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sb_document_apply (document, cases[i].edit, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (changes);
+      g_assert_cmpint (sb_map_layout_shows_changes (changes), ==, cases[i].drawn);
+    }
+
+  /* The base map's names: found again after an edit of a text they come from. */
+  g_assert_false (mentions (briefing, "Agadez"));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (source, SB_SOURCE_FIELD_TEXT, text), NULL));
+  g_assert_false (sb_map_layout_shows_changes (changes));
+  g_assert_true (sb_mentioned_places_edited (briefing, changes));
+  g_assert_true (mentions (briefing, "Agadez"));
+  sb_document_undo (document);
+  g_assert_true (sb_mentioned_places_edited (briefing, changes));
+  g_assert_false (mentions (briefing, "Agadez"));
+
+  /* A certainty names no town: nothing to find again. */
+  sb_mentioned_places_get (briefing);
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_int (incident, SB_ITEM_FIELD_CERTAINTY,
+                                                                   SB_CERTAINTY_REPORTED), NULL));
+  g_assert_false (sb_mentioned_places_edited (briefing, changes));
+}
+
 /* An event dataset: incidents at points, in regions and only in a
  * country. Written here, in the briefing format.
  */
@@ -452,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
+  g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
   g_test_add_func ("/map-layout/reference-places", test_reference_places);
 

@@ -191,12 +191,22 @@ test_problems_dialog (void)
   g_autofree char *path = hostile_path (".sahelbrief");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *expected = g_strdup_printf ("“%s.sahelbrief” has", HOSTILE);
+  g_autofree char *in_progress = g_strdup_printf ("“%s.sahelbrief” still has 3 problems", HOSTILE);
 
-  g_assert_true (g_file_set_contents (path, "{ \"format\": \"sahelbrief\", \"version\": 1 }", -1, NULL));
+  /* A version that is no number: the file cannot be opened. */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"sahelbrief\", \"version\": \"one\" }", -1, NULL));
   sb_window_open (window, file);
   sb_test_wait_until (is_done_loading, window);
   assert_shown (expected);
   sb_test_close_dialogs ();
+
+  /* Only fields not filled in yet: it opens as work in progress, and a
+   * toast names it.
+   */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"sahelbrief\", \"version\": 1 }", -1, NULL));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  assert_shown (in_progress);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -15,6 +15,11 @@
  * right. A box is found by a binary search per cell; neighbours within
  * the radius lie in the 3 × 3 cells around a node.
  *
+ * An edit patches the index on the main thread rather than waiting for a
+ * new one: a point taken out leaves its site and clusters lighter (empty
+ * ones are skipped), a point at a new place is a site of its own at every
+ * level until the next build clusters it with its neighbours.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -58,6 +63,7 @@ struct _SbClusterIndex
   Node *nodes;
   guint n_nodes;
   guint32 *ids;                 /* the points' ids, site by site */
+  guint n_ids;                  /* the length of ids: sites patched move to its end */
   guint n_points;
   GArray *levels[SB_CLUSTER_SITE_LEVEL + 1];  /* of guint32, may be shared */
 };
@@ -431,6 +437,7 @@ sb_cluster_index_new (const SbClusterPoint *points,
   builder.neighbours = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   self->n_points = n_points;
+  self->n_ids = n_points;
   make_sites (&builder, self, points, n_points);
 
   for (int level = SB_CLUSTER_SITE_LEVEL - 1; level >= 0; level--)
@@ -498,7 +505,7 @@ sb_cluster_index_get_n_points (SbClusterIndex *self)
 gsize
 sb_cluster_index_get_memory_size (SbClusterIndex *self)
 {
-  gsize size = sizeof *self + self->n_nodes * sizeof (Node) + self->n_points * sizeof (guint32);
+  gsize size = sizeof *self + self->n_nodes * sizeof (Node) + self->n_ids * sizeof (guint32);
 
   g_return_val_if_fail (self != NULL, 0);
 
@@ -565,7 +572,7 @@ sb_cluster_index_query (SbClusterIndex *self,
           const Node *node = &self->nodes[g_array_index (ids, guint32, i)];
           SbCluster cluster;
 
-          if (node->x < min_x || node->x > max_x || node->y < min_y || node->y > max_y)
+          if (node->count == 0 || node->x < min_x || node->x > max_x || node->y < min_y || node->y > max_y)
             continue;
           fill_cluster (self, g_array_index (ids, guint32, i), &cluster);
           g_array_append_val (clusters, cluster);
@@ -585,7 +592,7 @@ sb_cluster_index_query (SbClusterIndex *self,
             const Node *node = &self->nodes[id];
             SbCluster cluster;
 
-            if (node->x < min_x || node->x > max_x || node->y < min_y || node->y > max_y)
+            if (node->count == 0 || node->x < min_x || node->x > max_x || node->y < min_y || node->y > max_y)
               continue;
             fill_cluster (self, id, &cluster);
             g_array_append_val (clusters, cluster);
@@ -601,6 +608,42 @@ sb_cluster_index_query (SbClusterIndex *self,
  *
  * Returns: %TRUE if the index holds the point
  */
+/* The site of the place (x, y), or NONE. */
+static guint32
+find_site (SbClusterIndex *self,
+           double          x,
+           double          y)
+{
+  GArray *sites = self->levels[SB_CLUSTER_SITE_LEVEL];
+  guint64 key = key_of (x, y, SITE_BITS);
+
+  for (guint i = lower_bound (self->nodes, sites, 0, key >> SITE_SHIFT);
+       i < sites->len && self->nodes[g_array_index (sites, guint32, i)].key == key >> SITE_SHIFT; i++)
+    {
+      const Node *site = &self->nodes[g_array_index (sites, guint32, i)];
+
+      if (key_of (site->x, site->y, SITE_BITS) == key)
+        return g_array_index (sites, guint32, i);
+    }
+
+  return NONE;
+}
+
+/* Where @id is among the points of @site, or NONE. */
+static guint32
+find_point (SbClusterIndex *self,
+            guint32         site,
+            guint32         id)
+{
+  const Node *node = &self->nodes[site];
+
+  for (guint p = node->first_point; p < node->first_point + node->count; p++)
+    if (self->ids[p] == id)
+      return p;
+
+  return NONE;
+}
+
 gboolean
 sb_cluster_index_locate (SbClusterIndex *self,
                          double          zoom,
@@ -609,29 +652,13 @@ sb_cluster_index_locate (SbClusterIndex *self,
                          guint32         id,
                          SbCluster      *cluster)
 {
-  GArray *sites;
-  guint64 key = key_of (x, y, SITE_BITS);
-  guint32 found = NONE;
+  guint32 found;
   int level = sb_cluster_index_level_for_zoom (zoom);
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  sites = self->levels[SB_CLUSTER_SITE_LEVEL];
-  for (guint i = lower_bound (self->nodes, sites, 0, key >> SITE_SHIFT);
-       i < sites->len && self->nodes[g_array_index (sites, guint32, i)].key == key >> SITE_SHIFT; i++)
-    {
-      const Node *site = &self->nodes[g_array_index (sites, guint32, i)];
-
-      if (key_of (site->x, site->y, SITE_BITS) != key)
-        continue;
-
-      for (guint p = site->first_point; p < site->first_point + site->count; p++)
-        if (self->ids[p] == id)
-          found = g_array_index (sites, guint32, i);
-      break;
-    }
-
-  if (found == NONE)
+  found = find_site (self, x, y);
+  if (found == NONE || find_point (self, found, id) == NONE)
     return FALSE;
 
   while (self->nodes[found].parent != NONE && self->nodes[self->nodes[found].parent].level >= level)
@@ -763,4 +790,147 @@ sb_cluster_index_get_extent (SbClusterIndex *self,
   *min_y = box[1];
   *max_x = box[2];
   *max_y = box[3];
+}
+
+/* @node and the clusters over it gain (@sign 1) or lose (-1) the point
+ * at (x, y), and their centres move with it.
+ */
+static void
+weigh (SbClusterIndex *self,
+       guint32         node,
+       double          x,
+       double          y,
+       int             sign)
+{
+  for (; node != NONE; node = self->nodes[node].parent)
+    {
+      Node *n = &self->nodes[node];
+      double count = n->count;
+
+      if (sign < 0 && n->count <= 1)
+        n->count = 0;
+      else if (sign > 0 && n->count == 0)
+        {
+          n->x = x;
+          n->y = y;
+          n->count = 1;
+        }
+      else
+        {
+          n->x = (n->x * count + sign * x) / (count + sign);
+          n->y = (n->y * count + sign * y) / (count + sign);
+          n->count += sign;
+        }
+    }
+}
+
+/**
+ * sb_cluster_index_remove_point:
+ * @x: (in): where the point with @id is
+ *
+ * Takes the point @id out of the index, on the main thread: its site and
+ * the clusters over it are lighter by one; empty, they are not found.
+ *
+ * Returns: %TRUE if the index held the point
+ */
+gboolean
+sb_cluster_index_remove_point (SbClusterIndex *self,
+                               double          x,
+                               double          y,
+                               guint32         id)
+{
+  guint32 site, at;
+  Node *node;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  site = find_site (self, x, y);
+  if (site == NONE || (at = find_point (self, site, id)) == NONE)
+    return FALSE;
+
+  node = &self->nodes[site];
+  self->ids[at] = self->ids[node->first_point + node->count - 1];
+  weigh (self, site, node->x, node->y, -1);
+  self->n_points--;
+
+  return TRUE;
+}
+
+/* Puts @node into @level's array, in key order. */
+static void
+insert_into_level (SbClusterIndex *self,
+                   int             level,
+                   guint32         node)
+{
+  GArray *ids = self->levels[level];
+  guint at = lower_bound (self->nodes, ids, 0, self->nodes[node].key);
+
+  g_array_insert_val (ids, at, node);
+}
+
+/**
+ * sb_cluster_index_add_point:
+ * @type: below %SB_CLUSTER_MAX_TYPES
+ *
+ * Adds a point to the index, on the main thread: to the site at its place
+ * if there is one (and the clusters over it), else as a site of its own
+ * shown at every level.
+ */
+void
+sb_cluster_index_add_point (SbClusterIndex *self,
+                            double          x,
+                            double          y,
+                            guint32         id,
+                            guint8          type)
+{
+  guint32 site, first;
+  Node *node;
+
+  g_return_if_fail (self != NULL);
+
+  site = find_site (self, x, y);
+
+  /* The points of a site lie together: they move to the end, with it. */
+  first = self->n_ids;
+  if (site != NONE)
+    {
+      node = &self->nodes[site];
+      self->ids = g_renew (guint32, self->ids, self->n_ids + node->count + 1);
+      memcpy (self->ids + first, self->ids + node->first_point, node->count * sizeof (guint32));
+      self->ids[first + node->count] = id;
+      self->n_ids += node->count + 1;
+      node->first_point = first;
+      weigh (self, site, x, y, 1);
+      self->n_points++;
+      return;
+    }
+
+  self->ids = g_renew (guint32, self->ids, self->n_ids + 1);
+  self->ids[self->n_ids++] = id;
+
+  self->nodes = g_renew (Node, self->nodes, self->n_nodes + 1);
+  site = self->n_nodes++;
+  node = &self->nodes[site];
+  memset (node, 0, sizeof *node);
+  node->x = x;
+  node->y = y;
+  node->key = key_of (x, y, SITE_BITS) >> SITE_SHIFT;
+  node->count = 1;
+  node->parent = NONE;
+  node->first_child = NONE;
+  node->next_sibling = NONE;
+  node->first_point = first;
+  node->level = 0;
+  node->dominant = MIN (type, SB_CLUSTER_MAX_TYPES - 1);
+  node->dominant_percent = 100;
+
+  /* Levels that share one array take the site once. */
+  for (int level = SB_CLUSTER_SITE_LEVEL; level >= 0; level--)
+    {
+      if (level < SB_CLUSTER_SITE_LEVEL && self->levels[level] == self->levels[level + 1])
+        continue;
+      insert_into_level (self, level, site);
+    }
+
+  self->n_points++;
 }

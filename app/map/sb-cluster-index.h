@@ -1,8 +1,8 @@
 /* sb-cluster-index.h
  *
  * Points on the map gathered into clusters for every zoom level, built
- * once in a worker thread and then only read: which clusters lie in a
- * box, what a cluster holds, at which zoom it splits. Positions are in
+ * in a worker thread, then read and patched on the main thread: which
+ * clusters lie in a box, what a cluster holds, at which zoom it splits. Positions are in
  * the unit square of Web Mercator (x east, y south). GLib only.
  */
 
@@ -60,6 +60,15 @@ gboolean        sb_cluster_index_locate             (SbClusterIndex       *self,
                                                      double                y,
                                                      guint32               id,
                                                      SbCluster            *cluster);
+gboolean        sb_cluster_index_remove_point       (SbClusterIndex       *self,
+                                                     double                x,
+                                                     double                y,
+                                                     guint32               id);
+void            sb_cluster_index_add_point          (SbClusterIndex       *self,
+                                                     double                x,
+                                                     double                y,
+                                                     guint32               id,
+                                                     guint8                type);
 int             sb_cluster_index_get_expansion_zoom (SbClusterIndex       *self,
                                                      guint32               node);
 void            sb_cluster_index_get_ids            (SbClusterIndex       *self,

@@ -10,12 +10,17 @@
  * form an index of their own, drawn as soft areas; those known only to a
  * country are counted per country, never placed at its middle.
  *
+ * An edit patches the clusters on the main thread, for the next frame:
+ * sb_incident_clusters_update().
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "sb-incident-clusters"
 
 #include "config.h"
+
+#include <math.h>
 
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
@@ -28,6 +33,7 @@ struct _SbIncidentClusters
   SbFilter *filter;
   SbClusterIndex *index;
   GPtrArray *items;        /* of SbItem, owned by the filter's briefing */
+  GArray *positions;       /* of double x, y per item; NAN once taken out */
   SbIncidentClusters *regions; /* nullable: those known only to a region */
   GPtrArray *areas;        /* of SbAreaIncidents: those known only to a country */
   guint n_shown;
@@ -61,6 +67,7 @@ sb_incident_clusters_clear (gpointer data)
 
   g_clear_pointer (&self->index, sb_cluster_index_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->regions, sb_incident_clusters_unref);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->filter, sb_filter_unref);
@@ -100,6 +107,7 @@ index_incidents (SbFilter     *filter,
 
   self->filter = sb_filter_ref (filter);
   self->items = g_ptr_array_ref (items);
+  self->positions = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * items->len);
   self->n_shown = items->len;
 
   for (guint i = 0; i < items->len; i++)
@@ -111,6 +119,8 @@ index_incidents (SbFilter     *filter,
       points[i].y = sb_mercator_y (sb_place_get_latitude (place));
       points[i].id = i;
       points[i].type = sb_item_get_incident_type (item);
+      g_array_append_val (self->positions, points[i].x);
+      g_array_append_val (self->positions, points[i].y);
     }
 
   self->index = sb_cluster_index_new (points, items->len, cancellable);
@@ -135,6 +145,23 @@ compare_areas (gconstpointer a,
   return g_strcmp0 (sb_entity_get_id (SB_ENTITY (area_a->place)), sb_entity_get_id (SB_ENTITY (area_b->place)));
 }
 
+/* A country's count and its commonest type. */
+static void
+recount_area (SbAreaIncidents *area)
+{
+  guint counts[SB_N_INCIDENT_TYPES] = { 0, };
+
+  area->dominant = 0;
+  for (guint i = 0; i < area->items->len; i++)
+    counts[sb_item_get_incident_type (g_ptr_array_index (area->items, i))]++;
+  for (guint t = 0; t < SB_N_INCIDENT_TYPES; t++)
+    if (counts[t] > counts[area->dominant])
+      area->dominant = t;
+
+  area->count = area->items->len;
+  area->dominant_percent = area->count > 0 ? 100 * counts[area->dominant] / area->count : 0;
+}
+
 static GPtrArray *
 count_areas (GHashTable *by_country)
 {
@@ -146,16 +173,8 @@ count_areas (GHashTable *by_country)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       SbAreaIncidents *area = value;
-      guint counts[SB_N_INCIDENT_TYPES] = { 0, };
 
-      for (guint i = 0; i < area->items->len; i++)
-        counts[sb_item_get_incident_type (g_ptr_array_index (area->items, i))]++;
-      for (guint t = 0; t < SB_N_INCIDENT_TYPES; t++)
-        if (counts[t] > counts[area->dominant])
-          area->dominant = t;
-
-      area->count = area->items->len;
-      area->dominant_percent = area->count > 0 ? 100 * counts[area->dominant] / area->count : 0;
+      recount_area (area);
       g_ptr_array_add (areas, area);
     }
   g_hash_table_steal_all (by_country);
@@ -409,4 +428,210 @@ sb_incident_clusters_get_build_seconds (SbIncidentClusters *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->build_seconds;
+}
+
+/* Takes @item out of the index, if it is there. */
+static gboolean
+take_out (SbIncidentClusters *self,
+          SbItem             *item)
+{
+  double *position;
+  guint id;
+
+  if (!g_ptr_array_find (self->items, item, &id))
+    return FALSE;
+
+  position = &g_array_index (self->positions, double, 2 * id);
+  if (isnan (position[0]))
+    return FALSE;
+
+  sb_cluster_index_remove_point (self->index, position[0], position[1], id);
+  position[0] = position[1] = NAN;
+  return TRUE;
+}
+
+static void
+put_in (SbIncidentClusters *self,
+        SbItem             *item,
+        SbPlace            *place)
+{
+  double *position;
+  guint id;
+
+  if (!g_ptr_array_find (self->items, item, &id))
+    {
+      double none[2] = { NAN, NAN };
+
+      id = self->items->len;
+      g_ptr_array_add (self->items, item);
+      g_array_append_vals (self->positions, none, 2);
+    }
+
+  position = &g_array_index (self->positions, double, 2 * id);
+  position[0] = sb_mercator_x (sb_place_get_longitude (place));
+  position[1] = sb_mercator_y (sb_place_get_latitude (place));
+  sb_cluster_index_add_point (self->index, position[0], position[1], id, sb_item_get_incident_type (item));
+}
+
+
+static void
+update_item (SbIncidentClusters *self,
+             SbFilter           *filter,
+             SbItem             *item,
+             gboolean            removed)
+{
+  SbPlace *place = sb_item_get_place (item);
+  gboolean was_shown = FALSE;
+
+  /* Out of wherever it was: the index, a region's, a country's count. */
+  was_shown = take_out (self, item);
+  if (self->regions != NULL && take_out (self->regions, item))
+    {
+      self->regions->n_shown--;
+      was_shown = TRUE;
+    }
+  for (guint i = 0; self->areas != NULL && i < self->areas->len; i++)
+    {
+      SbAreaIncidents *area = g_ptr_array_index (self->areas, i);
+
+      if (g_ptr_array_remove (area->items, item))
+        {
+          recount_area (area);
+          was_shown = TRUE;
+        }
+    }
+  if (was_shown)
+    self->n_shown--;
+
+  if (removed || place == NULL || !sb_filter_item_is_visible (filter, item))
+    return;
+
+  /* In again, as precisely as it is known. */
+  switch (sb_place_get_precision (place))
+    {
+    case SB_PLACE_PRECISION_COUNTRY:
+      {
+        SbAreaIncidents *area = NULL;
+
+        for (guint i = 0; self->areas != NULL && i < self->areas->len && area == NULL; i++)
+          if (((SbAreaIncidents *) g_ptr_array_index (self->areas, i))->place == place)
+            area = g_ptr_array_index (self->areas, i);
+
+        if (area == NULL)
+          {
+            area = g_new0 (SbAreaIncidents, 1);
+            area->place = place;
+            area->items = g_ptr_array_new ();
+            if (self->areas == NULL)
+              self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_incidents_free);
+            g_ptr_array_add (self->areas, area);
+          }
+        g_ptr_array_add (area->items, item);
+        recount_area (area);
+        g_ptr_array_sort (self->areas, compare_areas);
+      }
+      break;
+
+    case SB_PLACE_PRECISION_REGION:
+      if (self->regions == NULL)
+        {
+          g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+          self->regions = index_incidents (filter, none, NULL);
+        }
+      put_in (self->regions, item, place);
+      self->regions->n_shown++;
+      break;
+
+    case SB_PLACE_PRECISION_POINT:
+    case SB_PLACE_PRECISION_NEAR:
+    default:
+      put_in (self, item, place);
+      break;
+    }
+
+  self->n_shown++;
+}
+
+/**
+ * sb_incident_clusters_update:
+ * @filter: what the filters show now: the selection's, after the edit
+ * @changes: what an edit changed
+ *
+ * Patches the clusters, on the main thread, for the incidents an edit
+ * added, removed or changed and those at places it changed; a build from
+ * the briefing as it is now then clusters them as well as a first build.
+ *
+ * Returns: whether anything shown changed
+ */
+gboolean
+sb_incident_clusters_update (SbIncidentClusters *self,
+                             SbFilter           *filter,
+                             SbChanges          *changes)
+{
+  /* What clustering reads: where an incident is, its type, and whether
+   * the filters show it.
+   */
+  const guint64 item_fields = (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_PLACE) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_SUBTYPE) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CERTAINTY) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_ACTORS) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_DATE);
+  const guint64 place_fields = (G_GUINT64_CONSTANT (1) << SB_PLACE_FIELD_LATITUDE) |
+                               (G_GUINT64_CONSTANT (1) << SB_PLACE_FIELD_LONGITUDE) |
+                               (G_GUINT64_CONSTANT (1) << SB_PLACE_FIELD_PRECISION);
+  g_autoptr(GHashTable) moved = g_hash_table_new (NULL, NULL);
+  GPtrArray *lists[] = {
+    sb_changes_get_inserted (changes),
+    sb_changes_get_changed (changes),
+    sb_changes_get_removed (changes),
+  };
+  gboolean updated = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        if (SB_IS_PLACE (entity) && (l != 1 || (sb_changes_get_fields (changes, entity) & place_fields) != 0))
+          g_hash_table_add (moved, entity);
+        else if (SB_IS_ITEM (entity) && sb_item_get_kind (SB_ITEM (entity)) == SB_ITEM_KIND_INCIDENT &&
+                 (l != 1 || (sb_changes_get_fields (changes, entity) & item_fields) != 0))
+          {
+            update_item (self, filter, SB_ITEM (entity), l == 2);
+            updated = TRUE;
+          }
+      }
+
+  /* Incidents at a place moved or made less precise move with it. */
+  if (g_hash_table_size (moved) > 0)
+    {
+      g_autoptr(GPtrArray) affected = g_ptr_array_new ();
+      SbIncidentClusters *parts[] = { self, self->regions };
+
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        for (guint id = 0; parts[p] != NULL && id < parts[p]->items->len; id++)
+          {
+            SbItem *item = g_ptr_array_index (parts[p]->items, id);
+
+            if (g_hash_table_contains (moved, sb_item_get_place (item)) && !sb_changes_contains (changes, SB_ENTITY (item)))
+              g_ptr_array_add (affected, item);
+          }
+      for (guint i = 0; self->areas != NULL && i < self->areas->len; i++)
+        {
+          SbAreaIncidents *area = g_ptr_array_index (self->areas, i);
+
+          if (g_hash_table_contains (moved, area->place))
+            g_ptr_array_extend (affected, area->items, NULL, NULL);
+        }
+
+      for (guint i = 0; i < affected->len; i++)
+        update_item (self, filter, g_ptr_array_index (affected, i), FALSE);
+      updated = updated || affected->len > 0;
+    }
+
+  return updated;
 }

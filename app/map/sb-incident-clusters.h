@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sb-changes.h"
 #include "sb-cluster-index.h"
 #include "sb-filter.h"
 
@@ -48,6 +49,9 @@ gboolean            sb_incident_clusters_locate       (SbIncidentClusters   *sel
                                                        double                zoom,
                                                        SbCluster            *cluster);
 double              sb_incident_clusters_get_build_seconds (SbIncidentClusters *self);
+gboolean            sb_incident_clusters_update       (SbIncidentClusters   *self,
+                                                       SbFilter             *filter,
+                                                       SbChanges            *changes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbIncidentClusters, sb_incident_clusters_unref)
 

@@ -7,10 +7,11 @@
  *
  * A briefing of many incidents (an event dataset) draws them as clusters
  * instead: an index built in a worker thread for each change of filters,
- * applied in one go, and asked only for what is in view. Incidents known
- * only to a region are clustered apart and drawn as soft areas with their
- * count; those known only to a country are counted on its card. Hit
- * testing asks the index too, never every incident.
+ * applied in one go, and asked only for what is in view; an edit patches
+ * it for the next frame. Incidents known only to a region are clustered
+ * apart and drawn as soft areas with their count; those known only to a
+ * country are counted on its card. Hit testing asks the index too, never
+ * every incident.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +36,8 @@
 /* Rendered symbols kept: a few hundred looks at two scales. */
 #define SYMBOL_CACHE_BYTES (8 * 1024 * 1024)
 #define CARD_CORNER 5.0
+/* Clusters patched by edits are built anew once editing pauses. */
+#define REBUILD_AFTER_EDITS_MS 1500
 
 struct _SbItemLayer
 {
@@ -47,6 +50,7 @@ struct _SbItemLayer
    * others, which fade: nullable. */
   SbIncidentClusters *actor_clusters;
   GCancellable *actor_building;
+  guint rebuild_source;          /* after edits patched the clusters */
   SbCluster picked;              /* what the last pick found, if several */
   SbIncidentClusters *picked_from;
   gboolean picked_cluster;
@@ -193,8 +197,10 @@ paint_item (SbItemLayer *self,
 
   fill_style (self, item, selected, dimmed, &look.style);
   look.incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
+  /* A deployment whose actor is not said yet has the first kind's shape. */
   look.shape = look.incident ? (int) sb_item_get_incident_type (item)
-                             : (int) sb_actor_get_kind (sb_item_get_actor (item, 0));
+             : sb_item_get_n_actors (item) > 0 ? (int) sb_actor_get_kind (sb_item_get_actor (item, 0))
+             : 0;
   look.radius = radius;
   key = symbol_key (&look);
 
@@ -405,7 +411,7 @@ draw_card (SbItemLayer       *self,
       if (mark->has_label)
         {
           sb_map_layout_set_font (layout, SB_MAP_FONT_LABEL);
-          pango_layout_set_text (layout, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)), -1);
+          pango_layout_set_text (layout, sb_map_layout_mark_label (mark->item), -1);
           cairo_move_to (cr, mark->label.origin.x, mark->label.origin.y);
           sb_symbol_set_ink (cr, dark, mark->dimmed ? 0.4 : 1.0);
           pango_cairo_show_layout (cr, layout);
@@ -736,7 +742,7 @@ draw_mark_label (cairo_t         *cr,
                  const SbMapMark *mark,
                  gboolean         dark)
 {
-  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
+  draw_text (cr, layout, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item),
              mark->label.origin.x, mark->label.origin.y, dark, mark->dimmed ? 0.35 : 1.0);
 }
 
@@ -1323,6 +1329,58 @@ on_filter_changed (SbItemLayer *self)
   update_actor_clusters (self);
 }
 
+static gboolean
+rebuild_after_edits (gpointer user_data)
+{
+  SbItemLayer *self = user_data;
+
+  self->rebuild_source = 0;
+  if (self->building != NULL)
+    self->build_again = TRUE;
+  else
+    start_build (self);
+  update_actor_clusters (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit patches the clusters at once, for the next frame; a build
+ * clusters the patched incidents with their neighbours once edits pause.
+ */
+static void
+on_edited (SbItemLayer *self,
+           SbChanges   *changes)
+{
+  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  gboolean clustering = self->clusters != NULL || self->building != NULL;
+  gboolean updated = FALSE;
+
+  if (clustering != uses_clusters (self))
+    {
+      on_filter_changed (self);
+      return;
+    }
+
+  if (self->clusters != NULL)
+    updated = sb_incident_clusters_update (self->clusters, sb_selection_get_filter (selection), changes);
+
+  if (self->actor_clusters != NULL)
+    {
+      g_autoptr(SbFilter) filter = sb_filter_with_actor (sb_selection_get_filter (selection),
+                                                         sb_filter_get_actor (sb_incident_clusters_get_filter (self->actor_clusters)));
+
+      updated = sb_incident_clusters_update (self->actor_clusters, filter, changes) || updated;
+    }
+
+  if (updated && self->building != NULL)
+    self->build_again = TRUE;
+  else if (updated)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      self->rebuild_source = g_timeout_add (REBUILD_AFTER_EDITS_MS, rebuild_after_edits, self);
+    }
+}
+
 static void
 sb_item_layer_constructed (GObject *object)
 {
@@ -1333,6 +1391,7 @@ sb_item_layer_constructed (GObject *object)
 
   selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actor_clusters), self,
                            G_CONNECT_SWAPPED);
   if (sb_selection_get_briefing (selection) != NULL)
@@ -1344,6 +1403,7 @@ sb_item_layer_dispose (GObject *object)
 {
   SbItemLayer *self = (SbItemLayer *)object;
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_cancellable_cancel (self->building);
   g_clear_object (&self->building);
   g_clear_pointer (&self->clusters, sb_incident_clusters_unref);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-changes.h"
 #include "sb-legend.h"
 #include "sb-legend-rows.h"
 
@@ -191,6 +192,35 @@ on_filter_changed (SbLegend *self)
     self->rebuild_source = g_timeout_add (30, on_rebuild, self);
 }
 
+/* The legend lists the kinds, incident types, certainties and
+ * precisions in use: an edit that changes none of them leaves it as it is.
+ */
+static void
+on_edited (SbLegend  *self,
+           SbChanges *changes)
+{
+  GPtrArray *changed = sb_changes_get_changed (changes);
+  gboolean used = sb_changes_get_inserted (changes)->len > 0 || sb_changes_get_removed (changes)->len > 0;
+
+  for (guint i = 0; i < changed->len && !used; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (changed, i);
+
+      if (SB_IS_ACTOR (entity))
+        used = sb_changes_has_field (changes, entity, SB_ACTOR_FIELD_KIND);
+      else if (SB_IS_PLACE (entity))
+        used = sb_changes_has_field (changes, entity, SB_PLACE_FIELD_PRECISION);
+      else if (SB_IS_ITEM (entity))
+        used = sb_changes_has_field (changes, entity, SB_ITEM_FIELD_CERTAINTY) ||
+               sb_changes_has_field (changes, entity, SB_ITEM_FIELD_SUBTYPE) ||
+               sb_changes_has_field (changes, entity, SB_ITEM_FIELD_PLACE);
+    }
+
+  /* It reads every statement: once edits pause, not in the edit's frame. */
+  if (used && self->rebuild_source == 0)
+    self->rebuild_source = g_timeout_add_full (G_PRIORITY_LOW, 300, on_rebuild, self, NULL);
+}
+
 /**
  * sb_legend_set_compact:
  *
@@ -266,6 +296,7 @@ sb_legend_set_selection (SbLegend    *self,
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::highlighted", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "texts-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   rebuild (self);
 }
 

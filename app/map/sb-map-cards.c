@@ -134,8 +134,7 @@ size_card (SbMapBuilder *builder,
         continue;
 
       mark->radius = CLAMP (sb_map_layout_symbol_radius (mark->item) * 0.75, CARD_SYMBOL_MIN, CARD_SYMBOL_MAX);
-      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
-               &label_width, &label_height);
+      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &label_width, &label_height);
       row = MAX (2 * mark->radius, label_height);
       mark->x = CARD_PADDING + CARD_SYMBOL_MAX;
       mark->y = y + row / 2;

@@ -627,6 +627,14 @@ on_changed (SbMapLayer *self)
 }
 
 static void
+on_edited (SbMapLayer *self,
+           SbChanges  *changes)
+{
+  if (sb_map_layout_shows_changes (changes))
+    sb_map_layer_invalidate (self);
+}
+
+static void
 sb_map_layer_constructed (GObject *object)
 {
   SbMapLayer *self = SB_MAP_LAYER (object);
@@ -641,6 +649,7 @@ sb_map_layer_constructed (GObject *object)
   g_signal_connect_object (priv->selection, "notify::briefing", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "notify::highlighted", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "filter-changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
 }

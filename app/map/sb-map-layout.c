@@ -26,11 +26,14 @@
 #include <string.h>
 
 #include "sb-cluster-symbols.h"
+#include "sb-fields.h"
 #include "sb-map-arrows.h"
 #include "sb-map-builder.h"
 #include "sb-map-cards.h"
 #include "sb-map-layout.h"
 #include "sb-mentioned-places.h"
+#include "sb-source.h"
+#include "sb-step.h"
 
 
 /* The boxes of @boxes that reach into @region. */
@@ -571,8 +574,7 @@ place_mark_labels (SbMapBuilder *builder)
       SbMapMark *mark = g_ptr_array_index (order, i);
       double width, height;
 
-      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_actor_get_map_label (sb_item_get_actor (mark->item, 0)),
-               &width, &height);
+      _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
       mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
     }
@@ -674,4 +676,76 @@ sb_map_layout_new_full (SbSelection           *selection,
   g_array_unref (builder.town_sides);
   layout->taken = builder.obstacles;
   return layout;
+}
+
+#define BIT(field) (G_GUINT64_CONSTANT (1) << (field))
+
+static gboolean
+entity_is_drawn (SbEntity *entity)
+{
+  return !SB_IS_SOURCE (entity) && !SB_IS_STEP (entity);
+}
+
+/**
+ * sb_map_layout_shows_changes:
+ *
+ * Tells the edits the map draws from those it does not: a statement's
+ * description, figures or citations, an actor's summary, a source, a step
+ * or the briefing's title change nothing on it, and redrawing the layers
+ * of a large briefing is not free. What the base map writes of the
+ * briefing's texts (the towns it mentions) is sb_mentioned_places_edited().
+ *
+ * Returns: whether the layers may draw differently after @changes
+ */
+gboolean
+sb_map_layout_shows_changes (SbChanges *changes)
+{
+  /* Of statements, only areas have their name or title drawn. */
+  const guint64 item_unseen = BIT (SB_ITEM_FIELD_DESCRIPTION) | BIT (SB_ITEM_FIELD_CLAIMED_BY) |
+                              BIT (SB_ITEM_FIELD_CITATIONS) | BIT (SB_ITEM_FIELD_FIGURES) |
+                              BIT (SB_ITEM_FIELD_ROLE);
+  const guint64 item_named = BIT (SB_ITEM_FIELD_TITLE) | BIT (SB_ITEM_FIELD_NAME);
+  const guint64 actor_seen = BIT (SB_ACTOR_FIELD_NAME) | BIT (SB_ACTOR_FIELD_SHORT_NAME) |
+                             BIT (SB_ACTOR_FIELD_KIND) | BIT (SB_ACTOR_FIELD_COLOUR);
+  GPtrArray *inserted, *removed, *changed;
+
+  g_return_val_if_fail (changes != NULL, TRUE);
+
+  if ((sb_changes_get_briefing_fields (changes) & BIT (SB_BRIEFING_FIELD_LANGUAGE)) != 0 ||
+      sb_changes_get_reordered (changes, SB_TYPE_ITEM) ||
+      sb_changes_get_reordered (changes, SB_TYPE_PLACE) ||
+      sb_changes_get_reordered (changes, SB_TYPE_ACTOR))
+    return TRUE;
+
+  inserted = sb_changes_get_inserted (changes);
+  removed = sb_changes_get_removed (changes);
+  for (guint i = 0; i < inserted->len; i++)
+    if (entity_is_drawn (g_ptr_array_index (inserted, i)))
+      return TRUE;
+  for (guint i = 0; i < removed->len; i++)
+    if (entity_is_drawn (g_ptr_array_index (removed, i)))
+      return TRUE;
+
+  changed = sb_changes_get_changed (changes);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (changed, i);
+      guint64 fields = sb_changes_get_fields (changes, entity);
+
+      if (SB_IS_PLACE (entity))
+        return TRUE;
+      if (SB_IS_ACTOR (entity) && (fields & actor_seen) != 0)
+        return TRUE;
+      if (SB_IS_ITEM (entity))
+        {
+          guint64 unseen = item_unseen;
+
+          if (sb_item_get_kind (SB_ITEM (entity)) != SB_ITEM_KIND_AREA)
+            unseen |= item_named;
+          if ((fields & ~unseen) != 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }

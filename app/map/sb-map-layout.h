@@ -11,6 +11,7 @@
 
 #pragma once
 
+#include "sb-changes.h"
 #include "sb-incident-clusters.h"
 #include "sb-map-marks.h"
 #include "sb-projection.h"
@@ -28,5 +29,6 @@ SbMapLayout *sb_map_layout_new_full       (SbSelection         *selection,
                                            GArray              *occluders,
                                            SbIncidentClusters  *clusters,
                                            SbIncidentClusters  *actor_clusters);
+gboolean     sb_map_layout_shows_changes  (SbChanges           *changes);
 
 G_END_DECLS

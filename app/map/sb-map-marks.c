@@ -171,3 +171,19 @@ sb_map_arrow_point_at (const SbMapArrow *arrow,
   *x = u * u * arrow->x0 + 2 * u * t * arrow->cx + t * t * arrow->x1;
   *y = u * u * arrow->y0 + 2 * u * t * arrow->cy + t * t * arrow->y1;
 }
+
+/**
+ * sb_map_layout_mark_label:
+ *
+ * Returns: what a symbol of @item is labelled with on the map: its
+ *   actor's short name, or, while it has no actor yet, its own label
+ */
+const char *
+sb_map_layout_mark_label (SbItem *item)
+{
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  if (sb_item_get_n_actors (item) == 0)
+    return sb_entity_get_label (SB_ENTITY (item));
+  return sb_actor_get_map_label (sb_item_get_actor (item, 0));
+}

@@ -110,6 +110,7 @@ gboolean     sb_map_layout_emphasis       (SbSelection         *selection,
                                            SbItem              *item,
                                            gboolean            *dimmed);
 double       sb_map_layout_symbol_radius  (SbItem              *item);
+const char  *sb_map_layout_mark_label     (SbItem              *item);
 gboolean     sb_map_layout_uses_cards     (SbPlace             *place);
 const SbMapMark *
              sb_map_layout_find_mark      (SbMapLayout         *self,

@@ -27,6 +27,7 @@
 #include "sb-map-item-list.h"
 #include "sb-map-view.h"
 #include "sb-mbtiles-source.h"
+#include "sb-mentioned-places.h"
 #include "sb-movement-layer.h"
 #include "sb-projection.h"
 #include "sb-tile-setup.h"
@@ -608,6 +609,22 @@ on_briefing_changed (SbMapView *self)
   sb_base_layer_set_briefing (self->base_layer, sb_selection_get_briefing (self->selection));
 }
 
+static void
+on_edited (SbMapView *self,
+           SbChanges *changes)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+
+  /* The towns the briefing mentions are named above all others, and
+   * the item layer's layout keeps clear of them.
+   */
+  if (briefing != NULL && sb_mentioned_places_edited (briefing, changes))
+    {
+      sb_base_layer_set_briefing (self->base_layer, briefing);
+      sb_map_layer_invalidate (self->layers[2]);
+    }
+}
+
 SbSelection *
 sb_map_view_get_selection (SbMapView *self)
 {
@@ -653,6 +670,7 @@ sb_map_view_set_selection (SbMapView   *self,
                            G_CALLBACK (on_selected_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::briefing",
                            G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   on_briefing_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "sb-fields.h"
 #include "sb-incident-clusters.h"
 #include "sb-mentioned-places.h"
 #include "sb-projection.h"
@@ -292,4 +293,65 @@ sb_mentioned_places_contains (SbBriefing             *briefing,
       return TRUE;
 
   return FALSE;
+}
+
+#define BIT(field) (G_GUINT64_CONSTANT (1) << (field))
+
+static gboolean
+is_read (SbEntity *entity,
+         guint64   fields,
+         gboolean  event_dataset)
+{
+  if (SB_IS_PLACE (entity) || SB_IS_STEP (entity))
+    return TRUE;
+  if (event_dataset)
+    return FALSE;
+  if (SB_IS_SOURCE (entity))
+    return (fields & BIT (SB_SOURCE_FIELD_TEXT)) != 0;
+  if (SB_IS_ITEM (entity))
+    return (fields & (BIT (SB_ITEM_FIELD_TITLE) | BIT (SB_ITEM_FIELD_DESCRIPTION))) != 0;
+
+  return FALSE;
+}
+
+/**
+ * sb_mentioned_places_edited:
+ *
+ * Forgets the towns @briefing mentions when @changes touched a text they
+ * were read from, or a place; they are found again when next asked for.
+ *
+ * Returns: whether they may have changed
+ */
+gboolean
+sb_mentioned_places_edited (SbBriefing *briefing,
+                            SbChanges  *changes)
+{
+  const guint64 briefing_read = BIT (SB_BRIEFING_FIELD_TITLE) | BIT (SB_BRIEFING_FIELD_SUBTITLE) |
+                                BIT (SB_BRIEFING_FIELD_DESCRIPTION);
+  gboolean event_dataset, forget;
+  GPtrArray *lists[3];
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (g_object_get_data (G_OBJECT (briefing), DATA_KEY) == NULL)
+    return FALSE;
+
+  event_dataset = sb_incident_clusters_wanted (briefing);
+  forget = (sb_changes_get_briefing_fields (changes) & briefing_read) != 0;
+  lists[0] = sb_changes_get_inserted (changes);
+  lists[1] = sb_changes_get_removed (changes);
+  lists[2] = sb_changes_get_changed (changes);
+  for (guint l = 0; l < G_N_ELEMENTS (lists) && !forget; l++)
+    for (guint i = 0; i < lists[l]->len && !forget; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        forget = is_read (entity, l < 2 ? G_MAXUINT64 : sb_changes_get_fields (changes, entity), event_dataset);
+      }
+
+  if (forget)
+    g_object_set_data (G_OBJECT (briefing), DATA_KEY, NULL);
+
+  return forget;
 }

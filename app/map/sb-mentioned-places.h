@@ -10,11 +10,14 @@
 
 #include "sb-basemap.h"
 #include "sb-briefing.h"
+#include "sb-changes.h"
 
 G_BEGIN_DECLS
 
 GPtrArray *sb_mentioned_places_get      (SbBriefing             *briefing);
 gboolean   sb_mentioned_places_contains (SbBriefing             *briefing,
                                          const SbBasemapFeature *place);
+gboolean   sb_mentioned_places_edited   (SbBriefing             *briefing,
+                                         SbChanges              *changes);
 
 G_END_DECLS

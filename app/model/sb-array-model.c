@@ -1,6 +1,7 @@
 /* sb-array-model.c
  *
- * A GListModel over an array that does not change.
+ * A GListModel over an array of the briefing. Its owner swaps in a copy
+ * of the array when it copies it on write, and says what changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,7 +80,8 @@ sb_array_model_init (SbArrayModel *self)
 
 /**
  * sb_array_model_new:
- * @items: objects of @item_type; the array must not change afterwards
+ * @items: objects of @item_type; whoever changes the array afterwards
+ *   calls g_list_model_items_changed() on the model
  */
 SbArrayModel *
 sb_array_model_new (GType      item_type,
@@ -95,4 +97,21 @@ sb_array_model_new (GType      item_type,
   self->items = g_ptr_array_ref (items);
 
   return self;
+}
+
+/**
+ * sb_array_model_set_items:
+ * @items: an array with the same objects as the one shown
+ *
+ * Shows @items instead of the array shown, which a snapshot keeps.
+ */
+void
+sb_array_model_set_items (SbArrayModel *self,
+                          GPtrArray    *items)
+{
+  g_return_if_fail (SB_IS_ARRAY_MODEL (self));
+  g_return_if_fail (items != NULL && items->len == self->items->len);
+
+  g_ptr_array_unref (self->items);
+  self->items = g_ptr_array_ref (items);
 }

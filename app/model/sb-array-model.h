@@ -1,7 +1,7 @@
 /* sb-array-model.h
  *
- * A GListModel over an array that does not change: the lists of a loaded
- * briefing, without copying a million items into a GListStore.
+ * A GListModel over an array: the lists of a briefing, without copying a
+ * million items into a GListStore.
  */
 
 #pragma once
@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbArrayModel, sb_array_model, SB, ARRAY_MODEL, GObject)
 
-SbArrayModel *sb_array_model_new (GType      item_type,
-                                  GPtrArray *items);
+SbArrayModel *sb_array_model_new       (GType         item_type,
+                                        GPtrArray    *items);
+void          sb_array_model_set_items (SbArrayModel *self,
+                                        GPtrArray    *items);
 
 G_END_DECLS

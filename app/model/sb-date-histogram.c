@@ -79,7 +79,7 @@ sb_date_histogram_new (SbFilter     *filter,
   if (items == NULL)
     return NULL;
 
-  briefing = sb_filter_get_briefing (filter);
+  briefing = sb_filter_get_snapshot (filter);
   open_end = briefing ? sb_briefing_get_last_day (briefing) : 0;
 
   for (guint i = 0; i < items->len; i++)

@@ -106,12 +106,23 @@ sb_entity_get_id (SbEntity *self)
   return priv->id;
 }
 
+/**
+ * sb_entity_get_label:
+ *
+ * Returns: its name or title; its id while it has none (being made)
+ */
 const char *
 sb_entity_get_label (SbEntity *self)
 {
+  const char *label;
+
   g_return_val_if_fail (SB_IS_ENTITY (self), NULL);
 
-  return SB_ENTITY_GET_CLASS (self)->get_label (self);
+  label = SB_ENTITY_GET_CLASS (self)->get_label (self);
+  if (label == NULL || *label == '\0')
+    return sb_entity_get_id (self);
+
+  return label;
 }
 
 void

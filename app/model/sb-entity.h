@@ -24,5 +24,8 @@ struct _SbEntityClass
 
 const char *sb_entity_get_id    (SbEntity *self);
 const char *sb_entity_get_label (SbEntity *self);
+void        sb_entity_get_field (SbEntity *self,
+                                 guint     field,
+                                 GValue   *value);
 
 G_END_DECLS

@@ -17,6 +17,28 @@ sb_figure_new (void)
   return g_new0 (SbFigure, 1);
 }
 
+/**
+ * sb_figure_copy:
+ *
+ * Returns: (transfer full): a figure equal to @self, to change before it
+ *   takes the place of @self through an edit
+ */
+SbFigure *
+sb_figure_copy (const SbFigure *self)
+{
+  SbFigure *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  if (copy->label != NULL)
+    sb_text_ref (copy->label);
+  if (copy->evidence.citations != NULL)
+    g_ptr_array_ref (copy->evidence.citations);
+
+  return copy;
+}
+
 void
 sb_figure_free (SbFigure *self)
 {

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* Read-only once loaded. */
+/* Read-only once in a briefing: an edit replaces the array of figures. */
 typedef struct
 {
   SbFigureMeasure measure;
@@ -23,6 +23,7 @@ typedef struct
 } SbFigure;
 
 SbFigure *sb_figure_new   (void);
+SbFigure *sb_figure_copy  (const SbFigure *self);
 void      sb_figure_free  (SbFigure       *self);
 gboolean  sb_figure_equal (const SbFigure *a,
                            const SbFigure *b);

@@ -11,12 +11,14 @@
 
 #include "config.h"
 
+#include "sb-changes.h"
 #include "sb-filter.h"
 #include "sb-model-private.h"
 
 struct _SbFilter
 {
   SbBriefing *briefing;    /* nullable */
+  SbBriefing *snapshot;    /* nullable: of briefing, for worker threads */
   SbLayers layers;
   guint hidden_certainties;    /* bit per SbCertainty */
   guint hidden_incident_types; /* bit per SbIncidentType */
@@ -33,6 +35,7 @@ sb_filter_clear (gpointer data)
   SbFilter *self = data;
 
   g_clear_object (&self->briefing);
+  g_clear_object (&self->snapshot);
   g_clear_pointer (&self->hidden_actors, g_hash_table_unref);
   g_clear_object (&self->actor);
 }
@@ -52,6 +55,7 @@ sb_filter_new (SbBriefing *briefing)
 
   self = g_atomic_rc_box_new0 (SbFilter);
   self->briefing = briefing ? g_object_ref (briefing) : NULL;
+  self->snapshot = briefing ? sb_briefing_get_snapshot (briefing) : NULL;
   self->layers = SB_LAYERS_ALL;
   self->hidden_actors = g_hash_table_new (NULL, NULL);
   self->open_end = briefing ? sb_briefing_get_last_day (briefing) : 0;
@@ -69,6 +73,8 @@ sb_filter_copy (const SbFilter *self)
 
   if (copy->briefing != NULL)
     g_object_ref (copy->briefing);
+  if (copy->snapshot != NULL)
+    g_object_ref (copy->snapshot);
   if (copy->actor != NULL)
     g_object_ref (copy->actor);
 
@@ -107,6 +113,47 @@ sb_filter_get_briefing (const SbFilter *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->briefing;
+}
+
+/**
+ * sb_filter_get_snapshot:
+ *
+ * Returns: (transfer none) (nullable): the briefing as it was when the
+ *   filter was made, which never changes: what worker threads read
+ */
+SbBriefing *
+sb_filter_get_snapshot (const SbFilter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->snapshot;
+}
+
+/**
+ * sb_filter_with_snapshot:
+ *
+ * Returns: (transfer full): a filter like @self over the briefing as it
+ *   is now: what the selection keeps after an edit
+ */
+SbFilter *
+sb_filter_with_snapshot (SbFilter *self)
+{
+  g_autoptr(SbBriefing) snapshot = NULL;
+  SbFilter *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->briefing == NULL)
+    return sb_filter_ref (self);
+
+  snapshot = sb_briefing_get_snapshot (self->briefing);
+  if (snapshot == self->snapshot)
+    return sb_filter_ref (self);
+
+  copy = sb_filter_copy (self);
+  g_set_object (&copy->snapshot, snapshot);
+  copy->open_end = sb_briefing_get_last_day (snapshot);
+  return copy;
 }
 
 /**
@@ -457,8 +504,9 @@ sb_filter_equal_but_time (const SbFilter *a,
  * sb_filter_collect_items:
  * @any_time: whether to ignore the time range
  *
- * Lists the statements of @kind the filter shows, in date order; meant
- * for a worker thread. Returns %NULL when cancelled.
+ * Lists the statements of @kind the filter shows, in the order of the
+ * file, from its snapshot of the briefing; meant for a worker thread.
+ * Returns %NULL when cancelled.
  *
  * Returns: (transfer container) (element-type SbItem) (nullable): the
  *   statements, owned by the briefing
@@ -479,7 +527,7 @@ sb_filter_collect_items (const SbFilter *self,
   if (self->briefing == NULL)
     return shown;
 
-  contents = _sb_briefing_get_contents (self->briefing);
+  contents = _sb_briefing_get_contents (self->snapshot);
   all = contents->items[kind];
   for (guint i = 0; all != NULL && i < all->len; i++)
     {
@@ -497,4 +545,44 @@ sb_filter_collect_items (const SbFilter *self,
     }
 
   return shown;
+}
+
+#define BIT(field) (G_GUINT64_CONSTANT (1) << (field))
+
+/* What the filters read of a statement. */
+static const guint64 filtered_fields =
+  BIT (SB_ITEM_FIELD_CERTAINTY) | BIT (SB_ITEM_FIELD_SUBTYPE) | BIT (SB_ITEM_FIELD_ACTORS) | BIT (SB_ITEM_FIELD_DATE);
+
+/**
+ * sb_filter_items_changed:
+ * @kind: the kind of statement asked about; -1 for any
+ *
+ * Returns: whether an edit may have changed which statements of @kind a
+ *   filter shows, or how many: some were added or removed, or their
+ *   certainty, type, actors or dates changed
+ */
+gboolean
+sb_filter_items_changed (SbChanges *changes,
+                         int        kind)
+{
+  GPtrArray *lists[] = {
+    sb_changes_get_inserted (changes),
+    sb_changes_get_removed (changes),
+    sb_changes_get_changed (changes),
+  };
+
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SbEntity *entity = g_ptr_array_index (lists[l], i);
+
+        if (!SB_IS_ITEM (entity) || (kind >= 0 && sb_item_get_kind (SB_ITEM (entity)) != (SbItemKind) kind))
+          continue;
+        if (l < 2 || (sb_changes_get_fields (changes, entity) & filtered_fields) != 0)
+          return TRUE;
+      }
+
+  return FALSE;
 }

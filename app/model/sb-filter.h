@@ -11,6 +11,7 @@
 
 #include "sb-actor.h"
 #include "sb-briefing.h"
+#include "sb-changes.h"
 #include "sb-item.h"
 #include "sb-types.h"
 
@@ -23,6 +24,8 @@ SbFilter   *sb_filter_ref                        (SbFilter       *self);
 void        sb_filter_unref                      (SbFilter       *self);
 
 SbBriefing *sb_filter_get_briefing               (const SbFilter *self);
+SbBriefing *sb_filter_get_snapshot               (const SbFilter *self);
+SbFilter   *sb_filter_with_snapshot              (SbFilter       *self);
 SbActor    *sb_filter_get_actor                  (const SbFilter *self);
 SbLayers    sb_filter_get_layers                 (const SbFilter *self);
 gboolean    sb_filter_get_certainty_visible      (const SbFilter *self,
@@ -62,6 +65,8 @@ SbDeploymentStatus sb_filter_get_deployment_status (const SbFilter *self,
                                                     SbItem         *item);
 gboolean    sb_filter_equal_but_time             (const SbFilter *a,
                                                   const SbFilter *b);
+gboolean    sb_filter_items_changed              (SbChanges      *changes,
+                                                  int             kind);
 GPtrArray  *sb_filter_collect_items              (const SbFilter *self,
                                                   SbItemKind      kind,
                                                   gboolean        any_time,

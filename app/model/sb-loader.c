@@ -580,10 +580,57 @@ read_briefing (Load *load)
   sb_reader_resolve_deferred (&load->reader);
 }
 
+/* A briefing saved with problems, as work in progress, opens again when
+ * every problem is one the app lets a briefing being made have: a field
+ * not filled in yet, an empty text, a quote the source no longer has.
+ * Anything else would be dropped or changed by saving it again.
+ */
+static gboolean
+is_work_in_progress (Load *load)
+{
+  GPtrArray *problems = load->reader.problems;
+  GPtrArray *arrays[] = {
+    load->contents.sources, load->contents.actors, load->contents.places,
+    load->contents.items[SB_ITEM_KIND_DEPLOYMENT], load->contents.items[SB_ITEM_KIND_MOVEMENT],
+    load->contents.items[SB_ITEM_KIND_INCIDENT], load->contents.items[SB_ITEM_KIND_AREA],
+    load->contents.steps,
+  };
+
+  if (sb_reader_is_full (&load->reader) || load->contents.sources == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SbProblemCode code = ((SbProblem *) g_ptr_array_index (problems, i))->code;
+
+      if (code != SB_PROBLEM_MISSING_FIELD && code != SB_PROBLEM_EMPTY_TEXT && code != SB_PROBLEM_QUOTE_NOT_FOUND)
+        return FALSE;
+    }
+
+  /* Everything must be there to edit, under its own id. */
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      if (*sb_entity_get_id (g_ptr_array_index (arrays[a], i)) == '\0')
+        return FALSE;
+
+  /* A relation not to anyone yet is left out: there is nothing to show. */
+  for (guint i = 0; i < load->contents.actors->len; i++)
+    {
+      SbActor *actor = g_ptr_array_index (load->contents.actors, i);
+
+      for (guint r = actor->relations->len; r > 0; r--)
+        if (((SbRelation *) g_ptr_array_index (actor->relations, r - 1))->target == NULL)
+          g_ptr_array_remove_index (actor->relations, r - 1);
+    }
+
+  return TRUE;
+}
+
 static SbBriefing *
-load_data (const char  *data,
-           gsize        length,
-           GPtrArray  **problems_out)
+load_data (const char     *data,
+           gsize           length,
+           SbLoaderFlags   flags,
+           GPtrArray     **problems_out)
 {
   Load load = { data, length, };
   SbBriefing *briefing = NULL;
@@ -602,9 +649,10 @@ load_data (const char  *data,
   if (check_text (&load))
     read_briefing (&load);
 
-  if (load.reader.problems->len == 0)
+  if (load.reader.problems->len == 0 ||
+      ((flags & SB_LOADER_WORK_IN_PROGRESS) != 0 && is_work_in_progress (&load)))
     briefing = _sb_briefing_new_take (&load.contents, g_steal_pointer (&load.entities));
-  else
+  if (load.reader.problems->len > 0)
     finish_problems (&load);
 
   if (problems_out != NULL)
@@ -631,14 +679,31 @@ SbBriefing *
 sb_loader_load_bytes (GBytes     *bytes,
                       GPtrArray **problems)
 {
+  return sb_loader_load_bytes_full (bytes, SB_LOADER_NONE, problems);
+}
+
+/**
+ * sb_loader_load_bytes_full:
+ * @flags: with %SB_LOADER_WORK_IN_PROGRESS, a briefing being made
+ *   (fields not filled in yet) loads, and @problems says what it lacks
+ * @problems: (out) (optional) (transfer full): every problem found
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
+SbBriefing *
+sb_loader_load_bytes_full (GBytes         *bytes,
+                           SbLoaderFlags   flags,
+                           GPtrArray     **problems)
+{
   gsize length;
   const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  return load_data (data ? data : "", length, problems);
+  return load_data (data ? data : "", length, flags, problems);
 }
+
 
 static GPtrArray *
 single_problem (SbProblemCode  code,
@@ -679,6 +744,12 @@ read_problems (const GError *error)
   }
 }
 
+static SbBriefing *load_stream (GInputStream   *stream,
+                                guint64         size_hint,
+                                SbLoaderFlags   flags,
+                                GCancellable   *cancellable,
+                                GPtrArray     **problems);
+
 /**
  * sb_loader_load_stream:
  * @size_hint: the size expected, or 0; room for it is made at once
@@ -695,6 +766,16 @@ sb_loader_load_stream (GInputStream  *stream,
                        GCancellable  *cancellable,
                        GPtrArray    **problems)
 {
+  return load_stream (stream, size_hint, SB_LOADER_NONE, cancellable, problems);
+}
+
+static SbBriefing *
+load_stream (GInputStream   *stream,
+             guint64         size_hint,
+             SbLoaderFlags   flags,
+             GCancellable   *cancellable,
+             GPtrArray     **problems)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -708,7 +789,7 @@ sb_loader_load_stream (GInputStream  *stream,
       return NULL;
     }
 
-  return sb_loader_load_bytes (bytes, problems);
+  return sb_loader_load_bytes_full (bytes, flags, problems);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1543,16 +1624,7 @@ sb_loader_try_streaming (GInputStream *stream,
   return briefing;
 }
 
-/**
- * sb_loader_load_file:
- * @problems: (out) (optional) (transfer full): every problem found
- *
- * Reads and checks @file; blocks, so call it from a thread or use
- * sb_loader_load_file_async() from the main loop. Only an ordinary file
- * is read: a folder, a device or a named pipe is refused at once.
- *
- * Returns: (transfer full) (nullable): the briefing
- */
+/* Opens @file as a stream; on failure, @problems says why. */
 static GInputStream *
 open_file (GFile         *file,
            guint64       *size,
@@ -1580,10 +1652,36 @@ open_file (GFile         *file,
   return stream;
 }
 
+/**
+ * sb_loader_load_file:
+ * @problems: (out) (optional) (transfer full): every problem found
+ *
+ * Reads and checks @file; blocks, so call it from a thread or use
+ * sb_loader_load_file_async() from the main loop. Only an ordinary file
+ * is read: a folder, a device or a named pipe is refused at once.
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
 SbBriefing *
 sb_loader_load_file (GFile         *file,
                      GCancellable  *cancellable,
                      GPtrArray    **problems)
+{
+  return sb_loader_load_file_full (file, SB_LOADER_NONE, cancellable, problems);
+}
+
+/**
+ * sb_loader_load_file_full:
+ * @flags: see sb_loader_load_bytes_full()
+ * @problems: (out) (optional) (transfer full): every problem found
+ *
+ * Returns: (transfer full) (nullable): the briefing
+ */
+SbBriefing *
+sb_loader_load_file_full (GFile          *file,
+                          SbLoaderFlags   flags,
+                          GCancellable   *cancellable,
+                          GPtrArray     **problems)
 {
   g_autoptr(GInputStream) stream = NULL;
   SbBriefing *briefing;
@@ -1595,6 +1693,7 @@ sb_loader_load_file (GFile         *file,
   if (stream == NULL)
     return NULL;
 
+  /* Streaming reads only a briefing without problems, so @flags never matter to it. */
   briefing = sb_loader_try_streaming (stream, cancellable);
   if (briefing != NULL)
     {
@@ -1610,7 +1709,7 @@ sb_loader_load_file (GFile         *file,
   if (stream == NULL)
     return NULL;
 
-  return sb_loader_load_stream (stream, size, cancellable, problems);
+  return load_stream (stream, size, flags, cancellable, problems);
 }
 
 typedef struct
@@ -1634,8 +1733,9 @@ load_file_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   LoadResult *result = g_new0 (LoadResult, 1);
+  SbLoaderFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "flags"));
 
-  result->briefing = sb_loader_load_file (task_data, cancellable, &result->problems);
+  result->briefing = sb_loader_load_file_full (task_data, flags, cancellable, &result->problems);
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
@@ -1650,6 +1750,22 @@ sb_loader_load_file_async (GFile               *file,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  sb_loader_load_file_full_async (file, SB_LOADER_NONE, cancellable, callback, user_data);
+}
+
+/**
+ * sb_loader_load_file_full_async:
+ * @flags: see sb_loader_load_bytes_full()
+ *
+ * Reads and checks @file in a worker thread.
+ */
+void
+sb_loader_load_file_full_async (GFile               *file,
+                                SbLoaderFlags        flags,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -1657,6 +1773,7 @@ sb_loader_load_file_async (GFile               *file,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sb_loader_load_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "flags", GUINT_TO_POINTER (flags));
   g_task_run_in_thread (task, load_file_thread);
 }
 

@@ -9,6 +9,7 @@
 
 #include "sb-actor.h"
 #include "sb-briefing.h"
+#include "sb-fields.h"
 #include "sb-item.h"
 #include "sb-place.h"
 #include "sb-source.h"
@@ -41,6 +42,7 @@ struct _SbActor
   SbText *affiliation;
   char *country;
   guint32 colour;          /* 0xRRGGBB */
+  guint32 default_colour;  /* the briefing's choice, when it has none of its own */
   guint has_colour : 1;
   SbText *summary;
   GPtrArray *figures;      /* of SbFigure */
@@ -140,5 +142,48 @@ SbBriefing *_sb_briefing_new_take   (SbBriefingContents *contents,
                                      GHashTable         *by_id);
 void        _sb_briefing_contents_clear (SbBriefingContents *contents);
 const SbBriefingContents *_sb_briefing_get_contents (SbBriefing *self);
+
+/* Changing a briefing: only edits (sb-edit.c) call these, on the main
+ * thread. Each change is recorded until _sb_briefing_emit_changed().
+ */
+void        _sb_briefing_insert         (SbBriefing *self,
+                                         SbEntity   *entity,
+                                         guint       position);
+guint       _sb_briefing_remove         (SbBriefing *self,
+                                         SbEntity   *entity);
+void        _sb_briefing_move           (SbBriefing *self,
+                                         SbEntity   *entity,
+                                         guint       position);
+void        _sb_briefing_swap_field     (SbBriefing *self,
+                                         SbEntity   *entity,
+                                         guint       field,
+                                         GValue     *value);
+void        _sb_briefing_emit_changed   (SbBriefing *self,
+                                         SbEntity   *select);
+
+void       _sb_swap_pointer         (gpointer    slot,
+                                     GValue     *value);
+void       _sb_swap_reference       (gpointer    slot,
+                                     GValue     *value);
+void       _sb_swap_date            (SbDate     *slot,
+                                     GValue     *value);
+void       _sb_source_swap_field    (SbSource   *self,
+                                     guint       field,
+                                     GValue     *value);
+void       _sb_actor_swap_field     (SbActor    *self,
+                                     guint       field,
+                                     GValue     *value);
+void       _sb_place_swap_field     (SbPlace    *self,
+                                     guint       field,
+                                     GValue     *value);
+void       _sb_item_swap_field      (SbItem     *self,
+                                     guint       field,
+                                     GValue     *value);
+void       _sb_step_swap_field      (SbStep     *self,
+                                     guint       field,
+                                     GValue     *value);
+void       _sb_entity_swap_field    (SbEntity   *self,
+                                     guint       field,
+                                     GValue     *value);
 
 G_END_DECLS

@@ -19,6 +19,28 @@ sb_relation_new (void)
   return g_new0 (SbRelation, 1);
 }
 
+/**
+ * sb_relation_copy:
+ *
+ * Returns: (transfer full): a relation equal to @self, to change before
+ *   it takes the place of @self through an edit
+ */
+SbRelation *
+sb_relation_copy (const SbRelation *self)
+{
+  SbRelation *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  if (copy->description != NULL)
+    sb_text_ref (copy->description);
+  if (copy->evidence.citations != NULL)
+    g_ptr_array_ref (copy->evidence.citations);
+
+  return copy;
+}
+
 void
 sb_relation_free (SbRelation *self)
 {

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Read-only once loaded. */
+/* Read-only once in a briefing: an edit replaces the array of relations. */
 typedef struct
 {
   SbRelationType type;
@@ -32,6 +32,7 @@ typedef struct
 typedef struct _SbBriefing SbBriefing;
 
 SbRelation *sb_relation_new   (void);
+SbRelation *sb_relation_copy  (const SbRelation *self);
 void        sb_relation_free  (SbRelation       *self);
 gboolean    sb_relation_equal (const SbRelation *a,
                                const SbRelation *b);

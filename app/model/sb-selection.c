@@ -7,6 +7,11 @@
  * The filters are an immutable SbFilter, swapped for a new one on each
  * change, and a presentation step's set of statements shown beside it.
  *
+ * When an edit changes the briefing, the selection lets go of what it
+ * removed, selects what the edit asks for, and takes a filter over the
+ * briefing as it is now, quietly: views follow the briefing's "changed"
+ * and update only what it names.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,13 +19,16 @@
 
 #include "config.h"
 
+#include "sb-changes.h"
 #include "sb-selection.h"
+#include "sb-step.h"
 
 struct _SbSelection
 {
   GObject parent_instance;
 
   SbBriefing *briefing;
+  gulong changed_handler;
   SbEntity *selected;        /* owned through the briefing */
   SbCitation *citation;      /* nullable: the passage shown for it */
 
@@ -44,6 +52,7 @@ enum {
 enum {
   FILTER_CHANGED,
   TEXTS_CHANGED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -63,6 +72,7 @@ sb_selection_dispose (GObject *object)
 
   g_clear_object (&self->selected);
   g_clear_pointer (&self->citation, sb_citation_unref);
+  g_clear_signal_handler (&self->changed_handler, self->briefing);
   g_clear_object (&self->briefing);
   g_clear_pointer (&self->filter, sb_filter_unref);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
@@ -180,6 +190,21 @@ sb_selection_class_init (SbSelectionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * SbSelection::edited:
+   * @changes: what the edit changed
+   *
+   * The briefing shown was changed by an edit, its undoing or redoing;
+   * the selection has already let go of what it removed. Views update
+   * what shows the entities @changes names.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SB_TYPE_CHANGES);
 }
 
 static void
@@ -222,6 +247,97 @@ sb_selection_copy (SbSelection *self)
   return copy;
 }
 
+static gboolean
+is_in_briefing (SbSelection *self,
+                SbEntity    *entity)
+{
+  return sb_briefing_lookup (self->briefing, sb_entity_get_id (entity)) == entity;
+}
+
+static gboolean
+figures_cite (GPtrArray  *figures,
+              SbCitation *citation)
+{
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      SbFigure *figure = g_ptr_array_index (figures, i);
+
+      if (g_ptr_array_find (figure->evidence.citations, citation, NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @entity still gives @citation for itself, a figure or a relation. */
+static gboolean
+entity_cites (SbEntity   *entity,
+              SbCitation *citation)
+{
+  if (SB_IS_ITEM (entity))
+    return g_ptr_array_find (sb_item_get_citations (SB_ITEM (entity)), citation, NULL) ||
+           figures_cite (sb_item_get_figures (SB_ITEM (entity)), citation);
+
+  if (SB_IS_ACTOR (entity))
+    {
+      GPtrArray *relations = sb_actor_get_relations (SB_ACTOR (entity));
+
+      for (guint i = 0; i < relations->len; i++)
+        if (g_ptr_array_find (((SbRelation *) g_ptr_array_index (relations, i))->evidence.citations, citation, NULL))
+          return TRUE;
+
+      return g_ptr_array_find (sb_actor_get_citations (SB_ACTOR (entity)), citation, NULL) ||
+             figures_cite (sb_actor_get_figures (SB_ACTOR (entity)), citation);
+    }
+
+  if (SB_IS_STEP (entity))
+    return sb_step_get_citation (SB_STEP (entity)) == citation;
+
+  return FALSE;
+}
+
+static void
+on_briefing_changed (SbSelection *self,
+                     SbChanges   *changes)
+{
+  SbEntity *select = sb_changes_get_select (changes);
+  SbFilter *filter;
+
+  /* Worker threads started from now on read the briefing as it is. */
+  filter = sb_filter_with_snapshot (self->filter);
+  sb_filter_unref (self->filter);
+  self->filter = filter;
+
+  if (self->shown != NULL)
+    for (guint i = 0; i < sb_changes_get_removed (changes)->len; i++)
+      g_hash_table_remove (self->shown, g_ptr_array_index (sb_changes_get_removed (changes), i));
+
+  if (self->highlighted != NULL)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->highlighted->len; i++)
+        if (!sb_changes_was_removed (changes, g_ptr_array_index (self->highlighted, i)))
+          g_ptr_array_add (kept, g_ptr_array_index (self->highlighted, i));
+      if (kept->len != self->highlighted->len)
+        sb_selection_set_highlighted (self, kept);
+    }
+
+  if (select != NULL && select != self->selected && is_in_briefing (self, select))
+    sb_selection_select (self, select);
+  else if (self->selected != NULL && !is_in_briefing (self, self->selected))
+    sb_selection_clear (self);
+  else if (self->selected != NULL && self->citation != NULL &&
+           sb_changes_contains (changes, self->selected))
+    {
+      /* The passage shown stays while the entity still cites it. */
+      if (!entity_cites (self->selected, self->citation))
+        sb_selection_select_citation (self, self->selected, NULL);
+    }
+
+  g_signal_emit (self, signals[EDITED], 0, changes);
+}
+
 SbBriefing *
 sb_selection_get_briefing (SbSelection *self)
 {
@@ -249,7 +365,11 @@ sb_selection_set_briefing (SbSelection *self,
   sb_selection_clear (self);
   sb_selection_set_highlighted (self, NULL);
   g_clear_pointer (&self->shown, g_hash_table_unref);
+  g_clear_signal_handler (&self->changed_handler, self->briefing);
   g_set_object (&self->briefing, briefing);
+  if (briefing != NULL)
+    self->changed_handler = g_signal_connect_object (briefing, "changed", G_CALLBACK (on_briefing_changed),
+                                                     self, G_CONNECT_SWAPPED);
   g_clear_pointer (&self->filter, sb_filter_unref);
   self->filter = sb_filter_new (briefing);
 

@@ -88,6 +88,59 @@ sb_text_add (SbText     *self,
   self->n_entries++;
 }
 
+/**
+ * sb_text_copy_with:
+ * @self: (nullable): a text, which does not change
+ * @string: (nullable): the string in @language; %NULL or empty to leave
+ *   that language out
+ *
+ * Returns: (transfer full) (nullable): a new text like @self with
+ *   @string in @language, in the same order of languages; %NULL when it
+ *   has none left
+ */
+SbText *
+sb_text_copy_with (SbText     *self,
+                   const char *language,
+                   const char *string)
+{
+  SbText *copy = NULL;
+  gboolean added = FALSE;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (string != NULL && *string == '\0')
+    string = NULL;
+
+  for (guint i = 0; self != NULL && i < self->n_entries; i++)
+    {
+      const char *entry_language = self->entries[i].language;
+      const char *entry_string = self->entries[i].string;
+
+      if (g_ascii_strcasecmp (entry_language, language) == 0)
+        {
+          added = TRUE;
+          if (string == NULL)
+            continue;
+          entry_string = string;
+        }
+
+      if (copy == NULL)
+        copy = sb_text_new (entry_language, entry_string);
+      else
+        sb_text_add (copy, entry_language, entry_string);
+    }
+
+  if (!added && string != NULL)
+    {
+      if (copy == NULL)
+        copy = sb_text_new (language, string);
+      else
+        sb_text_add (copy, language, string);
+    }
+
+  return copy;
+}
+
 SbText *
 sb_text_ref (SbText *self)
 {

@@ -22,6 +22,9 @@ SbText      *sb_text_new_take                (const char         *language,
 void         sb_text_add                     (SbText             *self,
                                               const char         *language,
                                               const char         *string);
+SbText      *sb_text_copy_with               (SbText             *self,
+                                              const char         *language,
+                                              const char         *string);
 SbText      *sb_text_ref                     (SbText             *self);
 void         sb_text_unref                   (SbText             *self);
 guint        sb_text_get_n_languages         (SbText             *self);

@@ -222,7 +222,7 @@ write_citations (Writer    *self,
 {
   sb_json_writer_member (self->json, "citations");
   sb_json_writer_begin_array (self->json);
-  for (guint i = 0; i < citations->len; i++)
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
     add_citation (self, g_ptr_array_index (citations, i));
   sb_json_writer_end_array (self->json);
 }
@@ -446,7 +446,8 @@ write_item (Writer *self,
       write_references (self, "actors", item->actors);
       write_text (self, "name", item->name);
       write_member_enum (self, "kind", SB_TYPE_AREA_KIND, item->subtype);
-      write_geometry (self, item->geometry);
+      if (item->geometry != NULL)   /* not drawn yet */
+        write_geometry (self, item->geometry);
       write_member_enum (self, "boundary", SB_TYPE_BOUNDARY, item->boundary);
       break;
     }

@@ -1,0 +1,1095 @@
+/* test-editing.c
+ *
+ * Making a briefing in the window, as a person would: a title typed in
+ * the card and Enter, Undo and Redo named after the edit, the title of
+ * the window marking unsaved changes, Save and Save As (with the previous
+ * file kept as NAME~), the question when closing with unsaved changes
+ * (Cancel, Discard, Save), a new briefing with its guide and problems,
+ * removing what others refer to, Briefing Details reached from a problem
+ * of the briefing's title, an imported file edited and saved as a
+ * briefing, and the views following each edit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "sb-add-source-dialog.h"
+#include "sb-detail-pane.h"
+#include "sb-edit-card.h"
+#include "sb-loader.h"
+#include "sb-problems-popover.h"
+#include "sb-sidebar.h"
+#include "sb-source-text-dialog.h"
+#include "sb-window.h"
+#include "sb-writer.h"
+#include "sb-test-util.h"
+
+static gboolean
+map_is_framed (gpointer data)
+{
+  SbMapView *map_view = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
+         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
+}
+
+static void
+wait_shown (SbWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  sb_test_iterate_for (150);
+}
+
+static SbWindow *
+create_window (GFile *file)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  if (file != NULL)
+    sb_window_open (window, file);
+  else
+    sb_window_load_default (window);
+  wait_shown (window);
+
+  return window;
+}
+
+/* A copy of the built-in briefing to edit, in a folder of the test's. */
+static GFile *
+copy_default (const char *name)
+{
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-editing-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+static const char *
+window_title (SbWindow *window)
+{
+  return gtk_window_get_title (GTK_WINDOW (window));
+}
+
+/* The card of the selection, opened for editing as the pencil does. */
+static SbEditCard *
+open_card (SbWindow *window,
+           SbEntity *entity)
+{
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbEditCard *card;
+
+  sb_selection_select (sb_window_get_selection (window), entity);
+  card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
+
+  /* Ctrl+E, unless the card is open for editing already. */
+  if (sb_edit_card_get_entity (card) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
+  sb_test_iterate_for (100);
+
+  g_assert_true (sb_edit_card_get_entity (card) == entity);
+  return card;
+}
+
+/* The entry row of the card with this title, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Typing @text into the row and pressing Enter. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  GtkWidget *entry = sb_test_find_widget (row, GTK_TYPE_TEXT);
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* What Enter does in the text. */
+  g_signal_emit_by_name (entry, "activate");
+  sb_test_iterate_for (50);
+}
+
+static const char *
+menu_label (SbWindow *window,
+            guint     position)
+{
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "edit_menu"));
+  static char *label;
+
+  g_clear_pointer (&label, g_free);
+  g_menu_model_get_item_attribute (menu, position, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  return label;
+}
+
+static gboolean
+action_enabled (SbWindow   *window,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static void
+test_undo_redo (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  g_autofree char *original_title = g_strdup (window_title (window));
+  g_autofree char *original = sb_writer_to_data (briefing, NULL);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  SbEditCard *card;
+  GtkWidget *row;
+
+  g_assert_nonnull (item);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_cmpstr (menu_label (window, 0), ==, "_Undo");
+
+  card = open_card (window, SB_ENTITY (item));
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  g_assert_nonnull (row);
+  type_into (row, "Commandos at the border");
+
+  /* The edit is in the model, named in the menu, marked in the title. */
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "Commandos at the border");
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_cmpstr (menu_label (window, 0), ==, "Undo Change Title of “French commandos in the border region”");
+  g_assert_true (g_str_has_prefix (window_title (window), "*"));
+
+  /* Undo and Redo, as Ctrl+Z and Ctrl+Shift+Z do. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "French commandos in the border region");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "French commandos in the border region");
+  g_assert_cmpstr (window_title (window), ==, original_title);
+  g_assert_cmpstr (menu_label (window, 1), ==, "Redo Change Title of “French commandos in the border region”");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "Commandos at the border");
+
+  /* A choice is an edit too: certainty, then who claims it. */
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Certainty");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
+  g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Claimed by");
+  g_assert_true (gtk_widget_get_visible (row));
+
+  /* A date a person types, with a span that ends before it starts refused. */
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date");
+  type_into (row, "2022-08-15");
+  g_assert_cmpint (sb_item_get_date (item)->start.precision, ==, SB_DATE_PRECISION_DAY);
+  type_into (row, "2022-13");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpint (sb_item_get_date (item)->start.day, ==, 15);
+
+  /* The sidebar's counts and the dossier follow the actor taken away. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "france");
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_test_find_label (sidebar, "Commandos at the border"));
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  open_card (window, SB_ENTITY (item));
+  row = find_row (GTK_WIDGET (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD)), ADW_TYPE_COMBO_ROW, "Actor");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 0);
+
+  while (action_enabled (window, "undo"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    g_autofree char *back = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (back, ==, original);
+  }
+  g_assert_cmpstr (window_title (window), ==, original_title);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  SbDocument *document = sb_window_get_document (data);
+
+  return !sb_document_get_modified (document);
+}
+
+static void
+test_save_and_save_as (void)
+{
+  g_autoptr(GFile) file = copy_default ("week-32.sahelbrief");
+  g_autofree char *before = read_file (file);
+  g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) other = g_file_get_child (parent, "week-32-copy.sahelbrief");
+  SbWindow *window = create_window (file);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbEntity *place = sb_briefing_lookup (briefing, "gao-airport");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) saved = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (place);
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (place), 16.3, -0.05), NULL);
+  g_assert_true (g_str_has_prefix (window_title (window), "*"));
+
+  /* Ctrl+S: to the file it came from, the one before kept as NAME~. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  sb_test_wait_until (is_saved, window);
+  g_assert_false (g_str_has_prefix (window_title (window), "*"));
+  after = read_file (file);
+  g_assert_cmpstr (after, !=, before);
+  {
+    g_autofree char *kept = read_file (backup);
+
+    g_assert_cmpstr (kept, ==, before);
+  }
+  saved = sb_loader_load_file (file, NULL, &problems);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (sb_place_get_latitude (SB_PLACE (sb_briefing_lookup (saved, "gao-airport"))), ==, 16.3);
+
+  /* Undo after saving is a change not saved; redo is the saved state. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (g_str_has_prefix (window_title (window), "*"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_false (g_str_has_prefix (window_title (window), "*"));
+
+  /* Save As: another file, the document's from then on. */
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (place), 16.4, -0.05), NULL);
+  sb_window_save_as (window, other);
+  sb_test_wait_until (is_saved, window);
+  g_assert_true (g_file_equal (sb_window_get_file (window), other));
+  g_assert_true (g_file_query_exists (other, NULL));
+  {
+    g_autofree char *unchanged = read_file (file);
+
+    g_assert_cmpstr (unchanged, ==, after);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+window_is_gone (gpointer data)
+{
+  return *(GtkWindow **) data == NULL;
+}
+
+static void
+test_close_with_unsaved_changes (void)
+{
+  g_autoptr(GFile) file = copy_default ("closing.sahelbrief");
+  g_autofree char *before = read_file (file);
+  SbWindow *window = create_window (file);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbEntity *place = sb_briefing_lookup (briefing, "gao-airport");
+  GtkWindow *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Nothing changed: it closes without asking. */
+  {
+    SbWindow *clean = create_window (file);
+
+    g_object_add_weak_pointer (G_OBJECT (clean), (gpointer *) &clean);
+    gtk_window_close (GTK_WINDOW (clean));
+    sb_test_wait_until (window_is_gone, &clean);
+    g_assert_false (sb_test_dialog_is_shown (NULL));
+  }
+
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (place), 16.3, -0.05), NULL);
+
+  /* Cancel: the window and the changes stay. */
+  gtk_window_close (GTK_WINDOW (window));
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  dialog = sb_test_find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  sb_test_close_dialogs ();
+  sb_test_iterate_for (100);
+  g_assert_nonnull (window);
+  g_assert_true (sb_document_get_modified (sb_window_get_document (window)));
+
+  /* Save: written, then closed. */
+  gtk_window_close (GTK_WINDOW (window));
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "save");
+  sb_test_close_dialogs ();
+  sb_test_wait_until (window_is_gone, &window);
+  {
+    g_autofree char *after = read_file (file);
+
+    g_assert_cmpstr (after, !=, before);
+  }
+
+  /* Discard: closed, the file as it was. */
+  window = create_window (file);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  {
+    g_autofree char *saved = read_file (file);
+    SbEntity *gao = sb_briefing_lookup (sb_window_get_briefing (window), "gao-airport");
+
+    sb_document_apply (sb_window_get_document (window), sb_edit_new_set_position (SB_PLACE (gao), 1, 1), NULL);
+    gtk_window_close (GTK_WINDOW (window));
+    sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "discard");
+    sb_test_close_dialogs ();
+    sb_test_wait_until (window_is_gone, &window);
+    {
+      g_autofree char *after = read_file (file);
+
+      g_assert_cmpstr (after, ==, saved);
+    }
+  }
+}
+
+static gboolean
+has_problems (gpointer data)
+{
+  SbDocument *document = sb_window_get_document (data);
+  GListModel *problems = sb_checker_get_problems (sb_document_get_checker (document));
+
+  return g_list_model_get_n_items (problems) > 0 && !sb_checker_get_checking (sb_document_get_checker (document));
+}
+
+static void
+test_new_briefing (void)
+{
+  SbWindow *window = create_window (NULL);
+  GtkWidget *guide = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "guide"));
+  GtkWidget *problems_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "problems_button"));
+  SbDocument *document;
+  SbBriefing *briefing;
+  SbEdit *edit;
+  SbEntity *incident;
+  SbCheckerProblem *first;
+
+  g_assert_false (gtk_widget_get_visible (guide));
+
+  /* Ctrl+N: an empty briefing, with the guide. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  document = sb_window_get_document (window);
+  briefing = sb_document_get_briefing (document);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (guide));
+  g_assert_cmpstr (window_title (window), ==, "Untitled Briefing");
+  g_assert_false (sb_document_get_modified (document));
+
+  /* It has no title yet: a problem, which selects nothing. */
+  sb_test_wait_until (has_problems, window);
+  g_assert_true (gtk_widget_get_visible (problems_button));
+
+  /* A statement: the guide goes, the problems name it, choosing one selects it. */
+  edit = sb_edit_new_add_item (briefing, SB_ITEM_KIND_INCIDENT, NULL, SB_CERTAINTY_REPORTED);
+  incident = sb_edit_get_entity (edit);
+  sb_document_apply (document, edit, NULL);
+  g_assert_false (gtk_widget_get_visible (guide));
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
+  sb_selection_clear (sb_window_get_selection (window));
+  sb_test_iterate_for (500);
+  sb_test_wait_until (has_problems, window);
+  for (guint i = 0; i < g_list_model_get_n_items (sb_checker_get_problems (sb_document_get_checker (document))); i++)
+    {
+      first = g_list_model_get_item (sb_checker_get_problems (sb_document_get_checker (document)), i);
+      if (sb_checker_problem_get_entity (first) == incident)
+        {
+          GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "problems_popover")), GTK_TYPE_LIST_BOX));
+
+          g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, i));
+          g_object_unref (first);
+          break;
+        }
+      g_object_unref (first);
+    }
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_remove_referenced (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbEntity *wagner = sb_briefing_lookup (briefing, "wagner-group");
+  g_autofree char *before = sb_writer_to_data (briefing, NULL);
+
+  /* The Delete key asks first about what refers to it. */
+  sb_selection_select (sb_window_get_selection (window), wagner);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-selected", NULL);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "remove");
+  sb_test_close_dialogs ();
+  g_assert_null (sb_briefing_lookup (briefing, "wagner-group"));
+  g_assert_null (sb_selection_get_selected (sb_window_get_selection (window)));
+  g_assert_null (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Wagner group"));
+
+  /* Undo brings it back, and what referred to it, and selects it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (sb_briefing_lookup (briefing, "wagner-group") == wagner);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == wagner);
+  sb_test_iterate_for (50);
+  g_assert_nonnull (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR), "Wagner group"));
+  {
+    g_autofree char *after = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_details (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), "Briefing Details") == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_title_problem (gpointer data)
+{
+  SbChecker *checker = sb_document_get_checker (sb_window_get_document (data));
+  GListModel *problems = sb_checker_get_problems (checker);
+
+  if (sb_checker_get_checking (checker))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(SbCheckerProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_strcmp0 (sb_checker_problem_get_problem (problem)->path, "$.title") == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+lacks_title_problem (gpointer data)
+{
+  return !sb_checker_get_checking (sb_document_get_checker (sb_window_get_document (data))) &&
+         !has_title_problem (data);
+}
+
+/* A new briefing has no title: choosing that problem opens Briefing
+ * Details, where the title, authors and date are typed, each an edit that
+ * Ctrl+Z takes back there too.
+ */
+static void
+test_briefing_details (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbProblemsPopover *popover = SB_PROBLEMS_POPOVER (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW,
+                                                                                    "problems_popover"));
+  GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+  GListModel *problems;
+  SbBriefing *briefing;
+  GtkWindow *details;
+  GtkWidget *card, *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  briefing = sb_window_get_briefing (window);
+  sb_test_wait_until (has_title_problem, window);
+  problems = sb_checker_get_problems (sb_document_get_checker (sb_window_get_document (window)));
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(SbCheckerProblem) problem = g_list_model_get_item (problems, i);
+      GtkListBoxRow *list_row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (sb_checker_problem_get_problem (problem)->path, "$.title") == 0)
+        {
+          g_assert_true (gtk_list_box_row_get_activatable (list_row));
+          g_signal_emit_by_name (list, "row-activated", list_row);
+        }
+      else if (g_strcmp0 (sb_checker_problem_get_problem (problem)->path, "$.sources") == 0)
+        g_assert_false (gtk_list_box_row_get_activatable (list_row));
+    }
+  sb_test_iterate_for (100);
+  details = find_details ();
+  g_assert_nonnull (details);
+  card = sb_test_find_widget (GTK_WIDGET (details), SB_TYPE_EDIT_CARD);
+
+  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_nonnull (row);
+  type_into (row, "Week 32 in the Sahel");
+  g_assert_cmpstr (sb_text_get (sb_briefing_get_title (briefing)), ==, "Week 32 in the Sahel");
+  g_assert_true (strstr (window_title (window), "Week 32 in the Sahel") != NULL);
+  sb_test_wait_until (lacks_title_problem, window);
+
+  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Authors, separated by commas");
+  type_into (row, "Jane Doe,  John Roe ,");
+  g_assert_cmpuint (g_strv_length ((GStrv) sb_briefing_get_authors (briefing)), ==, 2);
+  g_assert_cmpstr (sb_briefing_get_authors (briefing)[1], ==, "John Roe");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Jane Doe, John Roe");
+
+  /* Ctrl+Z there, as in the window. */
+  gtk_widget_activate_action (GTK_WIDGET (details), "win.undo", NULL);
+  g_assert_null (sb_briefing_get_authors (briefing));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* A language code that is none is marked, not applied. */
+  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Language");
+  type_into (row, "not a language");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (sb_briefing_get_language (briefing), !=, "not a language");
+
+  gtk_widget_activate_action (GTK_WIDGET (details), "window.close", NULL);
+  sb_test_iterate_for (50);
+  g_assert_null (find_details ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button of the card a screen reader names @name. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), name) == 0)
+        return child;
+      if ((found = find_button (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+card_of (SbWindow *window)
+{
+  return sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD);
+}
+
+typedef struct
+{
+  SbWindow *window;
+  GType type;
+  const char *title;
+} RowWanted;
+
+/* The first row of the card with this title that is shown. */
+static GtkWidget *
+find_shown_row (GtkWidget  *root,
+                GType       type,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_shown_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_is_there (gpointer data)
+{
+  RowWanted *wanted = data;
+
+  return find_shown_row (card_of (wanted->window), wanted->type, wanted->title) != NULL;
+}
+
+/* The card is made anew in an idle after a list changes: on a loaded
+ * machine that may take a while.
+ */
+static GtkWidget *
+wait_for_row (SbWindow   *window,
+              GType       type,
+              const char *title)
+{
+  RowWanted wanted = { window, type, title };
+
+  sb_test_wait_until (row_is_there, &wanted);
+  return find_shown_row (card_of (window), type, title);
+}
+
+static gboolean
+wagner_initiates (gpointer data)
+{
+  GtkWidget *row = find_shown_row (card_of (data), ADW_TYPE_ACTION_ROW, "Wagner group");
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Initiator") == 0;
+}
+
+/* The rest of the card: an incident's initiator, a figure with its words,
+ * who claims it and its citations, and a language added for a
+ * translation; each an edit undone with the others.
+ */
+static void
+test_card_fields (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autofree char *original = sb_writer_to_data (briefing, NULL);
+  SbItem *agreement = SB_ITEM (sb_briefing_lookup (briefing, "wagner-agreement"));
+  SbItem *niger = SB_ITEM (sb_briefing_lookup (briefing, "france-niger"));
+  SbActor *france = SB_ACTOR (sb_briefing_lookup (briefing, "france"));
+  GtkWidget *row, *button;
+  SbFigure *figure;
+  GPtrArray *figures;
+
+  /* The initiator first. */
+  open_card (window, SB_ENTITY (agreement));
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "mali-junta");
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Military junta of Mali");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+  button = find_button (card_of (window), "Make Wagner group the initiator");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (100);
+  g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "wagner-group");
+  /* The row of the card before it is made anew says "Took part". */
+  sb_test_wait_until (wagner_initiates, window);
+  row = wait_for_row (window, ADW_TYPE_ACTION_ROW, "Wagner group");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
+
+  /* A figure added cites what its statement cites. */
+  open_card (window, SB_ENTITY (niger));
+  g_assert_null (sb_item_get_figures (niger));
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Add Figure");
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL);
+  g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
+  sb_test_iterate_for (100);
+  figures = sb_item_get_figures (niger);
+  g_assert_cmpuint (figures->len, ==, 1);
+  figure = g_ptr_array_index (figures, 0);
+  g_assert_cmpuint (figure->evidence.citations->len, ==, sb_item_get_citations (niger)->len);
+
+  row = wait_for_row (window, ADW_TYPE_ENTRY_ROW, "In words (English)");
+  g_assert_nonnull (row);
+  type_into (row, "troops stationed in Niger");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_cmpstr (sb_text_get_for_language (figure->label, "en"), ==, "troops stationed in Niger");
+
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Value");
+  type_into (row, "900–1100");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_true (figure->value.is_range);
+  g_assert_cmpfloat (figure->value.max, ==, 1100);
+
+  /* A claim asks who claims it. */
+  row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "How certain");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
+  sb_test_iterate_for (100);
+  row = wait_for_row (window, ADW_TYPE_COMBO_ROW, "Claimed by");
+  g_assert_nonnull (row);
+  {
+    GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "French armed forces") == 0)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  }
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_true (figure->evidence.claimed_by == france);
+
+  button = find_button (card_of (window), "Remove this citation of the figure");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (100);
+  figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
+  g_assert_cmpuint (figure->evidence.citations->len, ==, 0);
+  g_assert_nonnull (wait_for_row (window, ADW_TYPE_ACTION_ROW, "No citation of the figure yet"));
+
+  /* A language the briefing does not have yet, for a translation. */
+  g_assert_null (find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)"));
+  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Add a language, as “fr”");
+  type_into (row, "not a language");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  type_into (row, "de");
+  sb_test_iterate_for (100);
+  row = wait_for_row (window, ADW_TYPE_ENTRY_ROW, "Title (German)");
+  g_assert_nonnull (row);
+  type_into (row, "Französische Truppen in Niger");
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (niger), "de"), ==, "Französische Truppen in Niger");
+
+  while (action_enabled (window, "undo"))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  {
+    g_autofree char *back = sb_writer_to_data (briefing, NULL);
+
+    g_assert_cmpstr (back, ==, original);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button_labelled (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char article_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ignored</title>"
+  "<meta property=\"og:title\" content=\"Troops regroup in Niger\">"
+  "<meta property=\"og:site_name\" content=\"Sahel Wire\">"
+  "<meta property=\"article:published_time\" content=\"2022-08-16T07:00:00Z\">"
+  "</head><body><nav>Home · World</nav><article>"
+  "<p>Around a thousand French soldiers are stationed in neighbouring Niger, it is believed.</p>"
+  "<p>Russian instructors landed in Gao on Monday, the junta says.</p>"
+  "<p>Subscribe to our newsletter!</p>"
+  "</article><footer>© Sahel Wire</footer></body></html>";
+
+static void
+serve_article (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  if (g_str_equal (path, "/niger"))
+    {
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        article_page, strlen (article_page));
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !sb_add_source_dialog_is_busy (data);
+}
+
+/* Add Source: a page fetched from a server of the test's, its text
+ * trimmed, its title, publisher and date as the page gives them; one
+ * edit, undone; a page that is missing says so and keeps what is typed.
+ */
+static void
+test_add_source (void)
+{
+  SbWindow *window = create_window (NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *missing = NULL;
+  SbAddSourceDialog *dialog;
+  SbBriefing *briefing;
+  SbSource *source;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *row;
+
+  soup_server_add_handler (server, NULL, serve_article, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  page = g_strconcat (base, "niger", NULL);
+  missing = g_strconcat (base, "gone", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  briefing = sb_window_get_briefing (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-source", NULL);
+  sb_test_iterate_for (100);
+  dialog = SB_ADD_SOURCE_DIALOG (find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* Nothing to add yet. */
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+
+  sb_add_source_dialog_fetch (dialog, page);
+  sb_test_wait_until (is_idle, dialog);
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Troops regroup in Niger");
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2022-08-16");
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Language of the text");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "en");
+
+  /* The person trims the newsletter line. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sb_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_backward_search (&end, "\n\nSubscribe", GTK_TEXT_SEARCH_TEXT_ONLY, &start, NULL, NULL));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+
+  /* A page that is not there says so; what is shown stays. */
+  sb_add_source_dialog_fetch (dialog, missing);
+  sb_test_wait_until (is_idle, dialog);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (dialog), "The server “127.0.0.1” answered 404 Not Found"));
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Troops regroup in Niger");
+
+  /* A date that does not exist keeps Add from being offered. */
+  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2022-02-30");
+  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2022-08-16");
+  g_assert_true (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+
+  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Add"), "clicked");
+  sb_test_iterate_for (100);
+  g_assert_null (find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 1);
+  source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
+  g_object_unref (source);
+  g_assert_cmpstr (sb_text_get (sb_source_get_title (source)), ==, "Troops regroup in Niger");
+  g_assert_cmpstr (sb_source_get_publisher (source), ==, "Sahel Wire");
+  g_assert_cmpstr (sb_source_get_language (source), ==, "en");
+  g_assert_cmpstr (sb_source_get_url (source), ==, page);
+  g_assert_cmpint (sb_source_get_date (source)->start.day, ==, 16);
+  g_assert_cmpstr (sb_source_get_text (source), ==,
+                   "Around a thousand French soldiers are stationed in neighbouring Niger, it is believed.\n\n"
+                   "Russian instructors landed in Gao on Monday, the junta says.");
+  g_assert_cmpstr (menu_label (window, 0), ==, "Undo Add Source “Troops regroup in Niger”");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 0);
+
+  soup_server_disconnect (server);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A source's text is protected: a change that loses a cited passage is
+ * refused with the passages listed; one that keeps them is an edit.
+ */
+static void
+test_source_text_protected (void)
+{
+  SbWindow *window = create_window (NULL);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
+  g_autofree char *original = g_strdup (sb_source_get_text (source));
+  g_autoptr(GString) broken = g_string_new (original);
+  g_autofree char *longer = g_strconcat (original, "\n\nA paragraph added.", NULL);
+  SbSourceTextDialog *dialog;
+  GtkWidget *row;
+
+  open_card (window, SB_ENTITY (source));
+  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Text of the source");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
+  sb_test_iterate_for (100);
+  dialog = SB_SOURCE_TEXT_DIALOG (find_toplevel (SB_TYPE_SOURCE_TEXT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  g_string_replace (broken, "zo'n duizend militairen in buurland", "zo'n 1.000 militairen in buurland", 0);
+  sb_source_text_dialog_set_text (dialog, broken->str);
+  g_assert_false (sb_source_text_dialog_apply (dialog));
+  g_assert_cmpstr (sb_source_get_text (source), ==, original);
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                              "“Frankrijk heeft nu zo'n duizend militairen in buurland Niger gestationeerd”"));
+  g_assert_false (action_enabled (window, "undo"));
+
+  sb_source_text_dialog_set_text (dialog, longer);
+  g_assert_true (sb_source_text_dialog_apply (dialog));
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (sb_source_get_text (source), ==, longer);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (sb_source_get_text (source), ==, original);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_import (gpointer data)
+{
+  SbDocument *document = sb_window_get_document (data);
+
+  return document != NULL && sb_document_get_imported (document) && !sb_window_is_loading (data);
+}
+
+/* An ACLED export, a UCDP GED file and GeoJSON, once imported, are
+ * briefings like any other: edited, and saved as .sahelbrief beside them;
+ * the file imported is left as it was.
+ */
+static void
+test_import_edit_save (void)
+{
+  const struct {
+    const char *name;
+    SbImportFormat format;
+  } files[] = {
+    { "acled-current.csv", SB_IMPORT_FORMAT_ACLED },
+    { "ucdp-ged.csv", SB_IMPORT_FORMAT_UCDP },
+    { "geojson-dates.geojson", SB_IMPORT_FORMAT_GEOJSON },
+  };
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-editing-XXXXXX");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *source_path = g_build_filename (IMPORT_DATA_DIR, files[i].name, NULL);
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autofree char *saved_path = g_strconcat (path, ".sahelbrief", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+      g_autofree char *contents = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(SbBriefing) saved = NULL;
+      g_autoptr(SbText) title = sb_text_new ("en", "Checked against the source");
+      g_autoptr(SbItem) item = NULL;
+      g_autofree char *id = NULL;
+      SbWindow *window = create_window (NULL);
+      SbDocument *document;
+
+      g_test_message ("%s", files[i].name);
+      g_file_get_contents (source_path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (path, contents, -1, &error);
+      g_assert_no_error (error);
+
+      sb_window_import (window, file, files[i].format, NULL);
+      sb_test_wait_until (shows_import, window);
+      document = sb_window_get_document (window);
+      item = g_list_model_get_item (sb_briefing_get_all_items (sb_document_get_briefing (document)), 0);
+      g_assert_nonnull (item);
+      id = g_strdup (sb_entity_get_id (SB_ENTITY (item)));
+
+      g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (item), SB_ITEM_FIELD_TITLE, title),
+                                        &error));
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (window_title (window), "*"));
+
+      sb_window_save_as (window, saved_file);
+      sb_test_wait_until (is_saved, window);
+      g_assert_false (sb_document_get_imported (document));
+      g_assert_true (g_file_equal (sb_window_get_file (window), saved_file));
+
+      saved = sb_loader_load_file (saved_file, NULL, &problems);
+      g_assert_nonnull (saved);
+      g_assert_cmpstr (sb_text_get (sb_item_get_title (SB_ITEM (sb_briefing_lookup (saved, id)))), ==,
+                       "Checked against the source");
+      after = read_file (file);
+      g_assert_cmpstr (after, ==, contents);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_unlink (saved_path);
+      g_unlink (path);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Add Source fetches from a server on this machine: no proxy between. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+
+  g_test_add_func ("/editing/undo-redo", test_undo_redo);
+  g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
+  g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
+  g_test_add_func ("/editing/new-briefing", test_new_briefing);
+  g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
+  g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
+  g_test_add_func ("/editing/briefing-details", test_briefing_details);
+  g_test_add_func ("/editing/card-fields", test_card_fields);
+  g_test_add_func ("/editing/add-source", test_add_source);
+  g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
+
+  return g_test_run ();
+}

@@ -1,0 +1,465 @@
+/* test-extract.c
+ *
+ * Reading documents for Add Source, with documents written here: text in
+ * UTF-8 and Windows-1252, web pages (the text of their <article> or
+ * <main>, paragraphs kept, what JSON-LD, OpenGraph and <meta> say of
+ * them), a PDF drawn with cairo (its paragraphs, title, author and
+ * date), and pages fetched from a server on 127.0.0.1: found, missing,
+ * redirected, too slow, and not a document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "sb-extract.h"
+#include "sb-page-fetch.h"
+
+static void
+test_tidy (void)
+{
+  g_autofree char *tidy = sb_extract_tidy_text ("\xef\xbb\xbf\r\n  \nFirst line  \r\nsecond\t\n\n\n\nThird\x01 one\xc2\xa0\n\n");
+
+  g_assert_cmpstr (tidy, ==, "First line\nsecond\n\nThird one");
+}
+
+static void
+test_dates (void)
+{
+  SbDate date;
+
+  g_assert_true (sb_extract_parse_date ("2022-08-15T09:30:00+02:00", &date));
+  g_assert_cmpint (date.start.precision, ==, SB_DATE_PRECISION_DAY);
+  g_assert_cmpint (date.start.day, ==, 15);
+  g_assert_true (sb_extract_parse_date ("2022-08", &date));
+  g_assert_cmpint (date.start.precision, ==, SB_DATE_PRECISION_MONTH);
+  g_assert_true (sb_extract_parse_date (" 2022 ", &date));
+  g_assert_cmpint (date.start.precision, ==, SB_DATE_PRECISION_YEAR);
+  g_assert_false (sb_extract_parse_date ("15 August 2022", &date));
+  g_assert_false (sb_extract_parse_date ("2022-13-01", &date));
+  g_assert_false (sb_date_is_set (&date));
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbExtract) utf8 = sb_extract_from_text ("Zo’n duizend militairen.\r\n\r\nDaarna…", -1, &error);
+  g_autoptr(SbExtract) windows = NULL;
+  g_autoptr(SbExtract) empty = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (utf8->text, ==, "Zo’n duizend militairen.\n\nDaarna…");
+  g_assert_null (utf8->title);
+
+  /* "Zo’n" with Windows-1252's right single quotation mark, 0x92. */
+  windows = sb_extract_from_text ("Zo\x92n duizend", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (windows->text, ==, "Zo’n duizend");
+
+  empty = sb_extract_from_text (" \n\t\n", -1, &error);
+  g_assert_null (empty);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_EMPTY);
+}
+
+static const char article_html[] =
+  "<!DOCTYPE html>\n"
+  "<html lang=\"nl-NL\"><head><meta charset=\"utf-8\">\n"
+  "<title>Site name | Laatste Franse militairen weg uit Mali</title>\n"
+  "<meta property=\"og:title\" content=\"Laatste Franse militairen   weg uit Mali\">\n"
+  "<meta property=\"og:site_name\" content=\"Het Journaal\">\n"
+  "<meta property=\"article:published_time\" content=\"2022-08-15T18:02:11+02:00\">\n"
+  "<meta name=\"author\" content=\"Jan Jansen\">\n"
+  "<link rel=\"canonical\" href=\"/artikel/1234\">\n"
+  "<style>p { color: red }</style><script>var x = '<p>not text</p>';</script>\n"
+  "</head><body>\n"
+  "<nav><a href=\"/\">Home</a> <a href=\"/news\">Nieuws</a></nav>\n"
+  "<article class=\"teaser\"><p>Short teaser.</p></article>\n"
+  "<article>\n"
+  "  <h1>Laatste Franse militairen weg uit Mali</h1>\n"
+  "  <p>De laatste Franse militairen hebben\n     Mali verlaten. Het land&rsquo;s\n"
+  "     junta <em>verwelkomt</em> Russische <a href=\"#\">instructeurs</a>.</p>\n"
+  "  <aside>Lees ook: iets anders</aside>\n"
+  "  <p>Eerste regel<br>tweede regel</p>\n"
+  "  <ul><li>Gao</li><li>Niamey</li></ul>\n"
+  "  <script>track();</script>\n"
+  "</article>\n"
+  "<footer>© Het Journaal</footer>\n"
+  "</body></html>\n";
+
+static void
+test_html (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbExtract) extract = sb_extract_from_html (article_html, strlen (article_html),
+                                                       "https://journaal.example/nieuws/mali", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (extract->text, ==,
+                   "Laatste Franse militairen weg uit Mali\n\n"
+                   "De laatste Franse militairen hebben Mali verlaten. Het land’s junta verwelkomt Russische instructeurs.\n\n"
+                   "Eerste regel\ntweede regel\n\n"
+                   "Gao\n\nNiamey");
+  g_assert_cmpstr (extract->title, ==, "Laatste Franse militairen weg uit Mali");
+  g_assert_cmpstr (extract->publisher, ==, "Het Journaal");
+  g_assert_cmpstr (extract->author, ==, "Jan Jansen");
+  g_assert_cmpstr (extract->language, ==, "nl");
+  g_assert_cmpstr (extract->url, ==, "https://journaal.example/artikel/1234");
+  g_assert_cmpint (extract->date.start.precision, ==, SB_DATE_PRECISION_DAY);
+  g_assert_cmpint (extract->date.start.year, ==, 2022);
+  g_assert_cmpint (extract->date.start.month, ==, 8);
+  g_assert_cmpint (extract->date.start.day, ==, 15);
+}
+
+/* JSON-LD is trusted before OpenGraph; <main> when there is no article;
+ * the <title> when nothing else names the page.
+ */
+static void
+test_html_json_ld (void)
+{
+  const char *page =
+    "<html><head><title>Fallback</title>"
+    "<meta property=\"og:title\" content=\"OpenGraph title\">"
+    "<script type=\"application/ld+json\">"
+    "{\"@context\": \"https://schema.org\", \"@graph\": ["
+    "  {\"@type\": \"WebSite\", \"name\": \"Not this\"},"
+    "  {\"@type\": \"NewsArticle\", \"headline\": \"Wagner in Mali\", \"datePublished\": \"2022-08\","
+    "   \"author\": [{\"@type\": \"Person\", \"name\": \"A. Reporter\"}],"
+    "   \"publisher\": {\"@type\": \"Organization\", \"name\": \"Sahel Wire\"}, \"inLanguage\": \"fr_FR\"}]}"
+    "</script></head>"
+    "<body><div class=\"menu\">Menu</div><main><p>Texte principal.</p><div>Suite</div></main></body></html>";
+  const char *bare = "<p>Only a <b>pasted</b> passage.</p><p>And another.</p>";
+  const char *broken = "<html><body><p>Unclosed <b>bold<p>Next</i></div>";
+  const char *titled = "<html><head><title>\n  Just a   title\n</title></head><body>Body text.</body></html>";
+  const char *nothing = "<html><head><title>Empty</title></head><body><script>x()</script></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbExtract) extract = sb_extract_from_html (page, strlen (page), NULL, &error);
+  g_autoptr(SbExtract) pasted = NULL;
+  g_autoptr(SbExtract) recovered = NULL;
+  g_autoptr(SbExtract) only_title = NULL;
+  g_autoptr(SbExtract) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (extract->title, ==, "Wagner in Mali");
+  g_assert_cmpstr (extract->author, ==, "A. Reporter");
+  g_assert_cmpstr (extract->publisher, ==, "Sahel Wire");
+  g_assert_cmpstr (extract->language, ==, "fr");
+  g_assert_cmpint (extract->date.start.precision, ==, SB_DATE_PRECISION_MONTH);
+  g_assert_cmpstr (extract->text, ==, "Texte principal.\n\nSuite");
+  g_assert_null (extract->url);
+
+  pasted = sb_extract_from_html (bare, strlen (bare), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pasted->text, ==, "Only a pasted passage.\n\nAnd another.");
+
+  recovered = sb_extract_from_html (broken, strlen (broken), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (recovered->text, ==, "Unclosed bold\n\nNext");
+
+  only_title = sb_extract_from_html (titled, strlen (titled), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (only_title->title, ==, "Just a title");
+  g_assert_cmpstr (only_title->text, ==, "Body text.");
+
+  none = sb_extract_from_html (nothing, strlen (nothing), NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_EMPTY);
+}
+
+static void
+show_lines (cairo_t            *cr,
+            const char * const *lines,
+            double             *y)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      cairo_move_to (cr, 72, *y);
+      cairo_show_text (cr, lines[i]);
+      *y += 16;
+    }
+}
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A two-page PDF as a word processor writes it: lines, not paragraphs. */
+static GBytes *
+make_pdf (void)
+{
+  GByteArray *data = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_bytes, data, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  const char * const first[] = {
+    "Around a thousand French soldiers are stationed in",
+    "neighbouring Niger, where they guard the border to-",
+    "gether with the army of that country.",
+    NULL
+  };
+  const char * const second[] = {
+    "Russian instructors landed in Gao on Monday, the junta",
+    "said; how many is not known.",
+    NULL
+  };
+  const char * const third[] = { "The last page says one more thing.", NULL };
+  double y = 100;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "French troops regroup in Niger");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Sahel Desk");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2022-08-16T08:00:00");
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  show_lines (cr, first, &y);
+  y += 24;
+  show_lines (cr, second, &y);
+  cairo_show_page (cr);
+  y = 100;
+  show_lines (cr, third, &y);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (data);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(GBytes) pdf = make_pdf ();
+  g_autoptr(GBytes) damaged = g_bytes_new_static ("%PDF-1.5\nnot really", 19);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbExtract) extract = sb_extract_from_bytes (pdf, NULL, "report.pdf", NULL, &error);
+  g_autoptr(SbExtract) unreadable = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (extract->text, ==,
+                   "Around a thousand French soldiers are stationed in neighbouring Niger, where they guard the "
+                   "border together with the army of that country.\n\n"
+                   "Russian instructors landed in Gao on Monday, the junta said; how many is not known.\n\n"
+                   "The last page says one more thing.");
+  g_assert_cmpstr (extract->title, ==, "French troops regroup in Niger");
+  g_assert_cmpstr (extract->author, ==, "Sahel Desk");
+  g_assert_cmpint (extract->date.start.precision, ==, SB_DATE_PRECISION_DAY);
+  g_assert_cmpint (extract->date.start.day, ==, 16);
+
+  unreadable = sb_extract_from_bytes (damaged, "application/pdf", NULL, NULL, &error);
+  g_assert_null (unreadable);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_DAMAGED);
+}
+
+static void
+test_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sb-extract-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "note.txt", NULL);
+  g_autofree char *html = g_build_filename (dir, "page.html", NULL);
+  g_autofree char *zip = g_build_filename (dir, "archive.zip", NULL);
+  g_autoptr(GFile) txt_file = g_file_new_for_path (txt);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html);
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/sb-extract.txt");
+  g_autoptr(SbExtract) from_txt = NULL;
+  g_autoptr(SbExtract) from_html = NULL;
+  g_autoptr(SbExtract) from_zip = NULL;
+  g_autoptr(SbExtract) from_missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (txt, "A note.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (html, article_html, -1, NULL));
+  g_assert_true (g_file_set_contents (zip, "PK\x03\x04\x14\0\0\0\x08\0", 10, NULL));
+
+  from_txt = sb_extract_from_file (txt_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_txt->text, ==, "A note.");
+
+  from_html = sb_extract_from_file (html_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_html->publisher, ==, "Het Journaal");
+  /* A file names no address of its own; the page's canonical link is relative. */
+  g_assert_null (from_html->url);
+
+  from_zip = sb_extract_from_file (zip_file, NULL, &error);
+  g_assert_null (from_zip);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  from_missing = sb_extract_from_file (missing, NULL, &error);
+  g_assert_null (from_missing);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  g_unlink (txt);
+  g_unlink (html);
+  g_unlink (zip);
+  g_rmdir (dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Fetching                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+server_callback (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  if (g_str_equal (path, "/nieuws/mali"))
+    {
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        article_html, strlen (article_html));
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/moved"))
+    soup_server_message_set_redirect (message, SOUP_STATUS_MOVED_PERMANENTLY, "/nieuws/mali");
+  else if (g_str_equal (path, "/report"))
+    {
+      g_autoptr(GBytes) pdf = make_pdf ();
+
+      soup_server_message_set_response (message, "application/pdf", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/image"))
+    {
+      soup_server_message_set_response (message, "image/png", SOUP_MEMORY_STATIC, "\x89PNG\r\n\x1a\n", 8);
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+    }
+  else if (g_str_equal (path, "/slow"))
+    /* Never answered: the fetch gives up. */
+    soup_server_message_pause (message);
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+on_fetched (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static SbExtract *
+fetch (const char  *base,
+       const char  *path,
+       GError     **error)
+{
+  g_autofree char *address = g_strconcat (base, path, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sb_page_fetch_async (address, NULL, on_fetched, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return sb_page_fetch_finish (result, error);
+}
+
+static void
+test_fetch (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbExtract) page = NULL;
+  g_autoptr(SbExtract) moved = NULL;
+  g_autoptr(SbExtract) report = NULL;
+  g_autoptr(SbExtract) missing = NULL;
+  g_autoptr(SbExtract) image = NULL;
+  g_autoptr(SbExtract) slow = NULL;
+  g_autoptr(SbExtract) not_web = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *expected_url = NULL;
+
+  soup_server_add_handler (server, NULL, server_callback, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  if (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  sb_page_fetch_set_timeout_for_testing (1);
+
+  page = fetch (base, "/nieuws/mali", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (page->title, ==, "Laatste Franse militairen weg uit Mali");
+  g_assert_true (g_str_has_prefix (page->text, "Laatste Franse militairen weg uit Mali\n\nDe laatste"));
+  /* The page's canonical address, read against where it was fetched. */
+  expected_url = g_strconcat (base, "/artikel/1234", NULL);
+  g_assert_cmpstr (page->url, ==, expected_url);
+
+  moved = fetch (base, "/moved", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moved->text, ==, page->text);
+
+  report = fetch (base, "/report", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->title, ==, "French troops regroup in Niger");
+  g_assert_true (g_str_has_prefix (report->url, base));
+
+  missing = fetch (base, "/missing", &error);
+  g_assert_null (missing);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_HTTP);
+  g_assert_nonnull (strstr (error->message, "404"));
+  g_clear_error (&error);
+
+  image = fetch (base, "/image", &error);
+  g_assert_null (image);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  slow = fetch (base, "/slow", &error);
+  g_assert_null (slow);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_clear_error (&error);
+
+  not_web = fetch ("file:///etc/passwd", "", &error);
+  g_assert_null (not_web);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  soup_server_disconnect (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The server is on this machine; no proxy may come between. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("HTTPS_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extract/tidy", test_tidy);
+  g_test_add_func ("/extract/dates", test_dates);
+  g_test_add_func ("/extract/text", test_text);
+  g_test_add_func ("/extract/html", test_html);
+  g_test_add_func ("/extract/html-json-ld", test_html_json_ld);
+  g_test_add_func ("/extract/pdf", test_pdf);
+  g_test_add_func ("/extract/files", test_files);
+  g_test_add_func ("/extract/fetch", test_fetch);
+
+  return g_test_run ();
+}

@@ -1,0 +1,357 @@
+/* test-save.c
+ *
+ * Saving never loses what is there: onto a full file system (a small
+ * tmpfs), into a folder that cannot be written (a read-only mount) or one
+ * that is gone, the save fails, says why, and leaves the old file as it
+ * was and the document's changes unsaved. A save that succeeds keeps the
+ * previous file as NAME~ and the document saved as far as it was when the
+ * save began.
+ *
+ * The file systems are mounted in a mount namespace of the test's own
+ * (and a user namespace when not root); where the kernel allows neither,
+ * those cases are skipped and say so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include "sb-document.h"
+#include "sb-loader.h"
+#include "sb-source.h"
+#include "sb-writer.h"
+
+static gboolean namespaced;
+static char *why_not;
+
+static gboolean
+write_proc (const char *path,
+            const char *text)
+{
+  int fd = open (path, O_WRONLY);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = write (fd, text, strlen (text)) == (ssize_t) strlen (text);
+  close (fd);
+  return ok;
+}
+
+/* A mount namespace of the test's own, before any thread starts. */
+static void
+enter_namespace (void)
+{
+  uid_t uid = geteuid ();
+  gid_t gid = getegid ();
+
+  if (unshare (CLONE_NEWNS | (uid != 0 ? CLONE_NEWUSER : 0)) != 0)
+    {
+      why_not = g_strdup_printf ("no mount namespace: %s", g_strerror (errno));
+      return;
+    }
+
+  if (uid != 0)
+    {
+      g_autofree char *uid_map = g_strdup_printf ("0 %u 1", (guint) uid);
+      g_autofree char *gid_map = g_strdup_printf ("0 %u 1", (guint) gid);
+
+      if (!write_proc ("/proc/self/setgroups", "deny") ||
+          !write_proc ("/proc/self/uid_map", uid_map) ||
+          !write_proc ("/proc/self/gid_map", gid_map))
+        {
+          why_not = g_strdup ("the user namespace could not map this user");
+          return;
+        }
+    }
+
+  /* What is mounted here stays here. */
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    {
+      why_not = g_strdup_printf ("mounts cannot be made private: %s", g_strerror (errno));
+      return;
+    }
+
+  namespaced = TRUE;
+}
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("sb-save-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static gboolean
+mount_tmpfs (const char *dir,
+             const char *size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0700", size);
+
+  if (mount ("tmpfs", dir, "tmpfs", 0, options) != 0)
+    {
+      g_test_skip_printf ("a tmpfs cannot be mounted here: %s", g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  umount (dir);
+  g_rmdir (dir);
+}
+
+static SbBriefing *
+load_default (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  SbBriefing *briefing = sb_loader_load_file (file, NULL, NULL);
+
+  g_assert_nonnull (briefing);
+  return briefing;
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean saved;
+  guint n_problems;
+  GError *error;
+} Result;
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Result *outcome = user_data;
+
+  outcome->saved = sb_document_save_finish (SB_DOCUMENT (object), result, &outcome->n_problems, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+save (SbDocument  *document,
+      const char  *path,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Result outcome = { 0, };
+
+  sb_document_save_async (document, file, NULL, on_saved, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+  return outcome.saved;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&text);
+}
+
+/* An edit that makes the file a few hundred kilobytes bigger. */
+static void
+make_bigger (SbDocument *document)
+{
+  SbBriefing *briefing = sb_document_get_briefing (document);
+  g_autoptr(SbSource) source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
+  g_autoptr(GString) text = g_string_new (sb_source_get_text (source));
+
+  while (text->len < 400 * 1024)
+    g_string_append (text, " Gevreesd wordt dat de jihadisten verder oprukken.");
+
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (source), SB_SOURCE_FIELD_TEXT, text->str), NULL));
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_saved (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *first = NULL;
+
+  g_assert_true (save (document, path, &error));
+  g_assert_no_error (error);
+  first = read_text (path);
+  g_assert_false (sb_document_get_modified (document));
+  g_assert_true (g_file_equal (sb_document_get_file (document), file));
+
+  sb_document_apply (document, sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_TITLE, title), NULL);
+  g_assert_true (sb_document_get_modified (document));
+  g_assert_true (save (document, path, &error));
+  g_assert_false (sb_document_get_modified (document));
+
+  /* The one before is kept beside it. */
+  {
+    g_autofree char *kept = read_text (backup);
+    g_autofree char *now = read_text (path);
+
+    g_assert_cmpstr (kept, ==, first);
+    g_assert_nonnull (strstr (now, "Week 32"));
+  }
+
+  remove_dir (dir);
+}
+
+static void
+test_full_file_system (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+  guint n_files;
+
+  if (!namespaced)
+    {
+      g_test_skip (why_not);
+      return;
+    }
+  if (!mount_tmpfs (dir, "320k"))
+    return;
+
+  /* The file as it was saved, in a file system it nearly fills. */
+  g_assert_true (save (document, path, &error));
+  old = read_text (path);
+  n_files = count_files (dir);
+
+  make_bigger (document);
+  g_assert_false (save (document, path, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+
+  /* The old file is whole, nothing half-written is left, the changes wait. */
+  {
+    g_autofree char *after = read_text (path);
+
+    g_assert_cmpstr (after, ==, old);
+  }
+  g_assert_cmpuint (count_files (dir), ==, n_files);
+  g_assert_true (sb_document_get_modified (document));
+
+  remove_dir (dir);
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+
+  if (!namespaced)
+    {
+      g_test_skip (why_not);
+      return;
+    }
+  if (!mount_tmpfs (dir, "4m"))
+    return;
+
+  g_assert_true (save (document, path, &error));
+  old = read_text (path);
+  g_assert_cmpint (mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+
+  sb_document_apply (document, sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_TITLE, title), NULL);
+  g_assert_false (save (document, path, &error));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (error);
+  {
+    g_autofree char *after = read_text (path);
+
+    g_assert_cmpstr (after, ==, old);
+  }
+  g_assert_true (sb_document_get_modified (document));
+
+  remove_dir (dir);
+}
+
+static void
+test_folder_gone (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "gone", "week-32.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
+  g_autoptr(GError) error = NULL;
+
+  sb_document_apply (document, sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_TITLE, title), NULL);
+  g_assert_false (save (document, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (sb_document_get_modified (document));
+  g_assert_null (sb_document_get_file (document));
+
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  enter_namespace ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/save/saved", test_saved);
+  g_test_add_func ("/save/full-file-system", test_full_file_system);
+  g_test_add_func ("/save/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/save/folder-gone", test_folder_gone);
+
+  return g_test_run ();
+}
