@@ -76,5 +76,6 @@ SbMapLayout *sb_map_layer_get_drawn_layout (SbMapLayer          *self,
                                             SbMapLayerTransform *to_view);
 
 gint64 sb_map_layer_get_snapshot_time (SbMapLayer *self);
+gint64 sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self);
 
 G_END_DECLS
