@@ -954,6 +954,38 @@ test_large_round_trip (void)
   g_assert_cmpuint (longest, <, 200000 * 26);
 }
 
+/* Long arrays are written in runs on several threads: in order, each
+ * element once, separated and indented as one thread writes them, and
+ * streamed into a file the same as into memory.
+ */
+static void
+test_runs_round_trip (void)
+{
+  BriefingShape shape = {
+    .n_sources = 2, .n_actors = 8, .n_places = 30, .n_statements = 8192 + 5, .n_steps = 3,
+    .max_ring_points = 6,
+  };
+  g_autofree char *written = check_round_trip (g_test_rand_int (), &shape);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (written, strlen (written));
+  g_autoptr(SbBriefing) briefing = sb_loader_load_bytes (bytes, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("sb-runs-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "runs.sahelbrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_length;
+
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT)), ==, 8192 + 5);
+  g_assert_true (sb_writer_save (briefing, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, &saved_length, &error));
+  g_assert_cmpmem (saved, saved_length, written, strlen (written));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Control characters a file may carry escaped are written escaped again,
  * whatever json-glib's version does with them.
  */
@@ -1048,6 +1080,7 @@ main (int   argc,
   g_test_add_func ("/writer/translations", test_translations);
   g_test_add_func ("/writer/random-round-trips", test_random_round_trips);
   g_test_add_func ("/writer/large-round-trip", test_large_round_trip);
+  g_test_add_func ("/writer/runs-round-trip", test_runs_round_trip);
   g_test_add_func ("/selection/incident-type-filter", test_incident_type_filter);
 
   return g_test_run ();

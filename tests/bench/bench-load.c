@@ -3017,13 +3017,16 @@ run_load (const char *path)
 
 /* Loads FILE, then times saving it again: the writer streams, no tree. */
 static int
-run_save (const char *path)
+run_save (const char *path,
+          const char *keep_dir)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SbBriefing) briefing = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *copy_path = g_strconcat (path, ".saved", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *copy_name = g_strconcat (base, ".saved", NULL);
+  g_autofree char *copy_path = keep_dir ? g_build_filename (keep_dir, copy_name, NULL) : g_strconcat (path, ".saved", NULL);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
   guint64 before_kib;
   gint64 start, end;
@@ -3044,7 +3047,8 @@ run_save (const char *path)
   g_print ("file=%s incidents=%u save_s=%.6f rss_before_mib=%.1f peak_rss_mib=%.1f\n",
            copy_path, count_incidents (briefing), (end - start) / 1e6,
            before_kib / 1024.0, read_status_kib ("VmHWM:") / 1024.0);
-  g_file_delete (copy, NULL, NULL);
+  if (keep_dir == NULL)
+    g_file_delete (copy, NULL, NULL);
   return 0;
 }
 
@@ -3439,7 +3443,8 @@ usage (void)
               "  bench-load --generate N FILE [--seed S]   write a valid briefing of N incidents\n"
               "  bench-load --load FILE                    load FILE once; print time and peak RSS\n"
               "  bench-load --phases FILE                  time read, UTF-8, depth scan, parse, load\n"
-              "  bench-load --save FILE                    load FILE, then time saving it (FILE.saved, removed)\n");
+              "  bench-load --save FILE [--keep DIR]       load FILE, then time saving it (FILE.saved, removed;\n"
+              "                                            with --keep, DIR/FILE.saved, kept)\n");
 }
 
 int
@@ -3491,7 +3496,7 @@ main (int   argc,
   if (phases_path != NULL)
     return run_phases (phases_path);
   if (save_path != NULL)
-    return run_save (save_path);
+    return run_save (save_path, keep_dir);
 
   if (generate_count != NULL)
     {
