@@ -28,6 +28,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -456,6 +459,11 @@ main (int   argc,
   g_auto(GStrv) size_list = NULL;
   g_autofree char *dir = NULL;
   int status = EXIT_SUCCESS;
+
+#ifdef M_MMAP_THRESHOLD
+  /* As the app's main.c does, for the same memory after panning. */
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
 
   for (int i = 1; i < argc; i++)
     {
