@@ -36,6 +36,8 @@
 /* Rendered symbols kept: a few hundred looks at two scales. */
 #define SYMBOL_CACHE_BYTES (8 * 1024 * 1024)
 #define CARD_CORNER 5.0
+/* Room round a card for the stroke that marks it selected. */
+#define CARD_GROUP_MARGIN 8.0
 /* Clusters patched by edits are built anew once editing pauses. */
 #define REBUILD_AFTER_EDITS_MS 1500
 
@@ -179,7 +181,7 @@ symbol_key (const SymbolLook *look)
 static double
 symbol_extent (double radius)
 {
-  return radius * 2.5 + 8;
+  return sb_symbol_get_extent (radius);
 }
 
 static void
@@ -366,6 +368,12 @@ draw_card (SbItemLayer       *self,
       cairo_fill (cr);
     }
 
+  /* A group is as large as the clip: without one, each card would fade
+   * through an image the size of the whole texture.
+   */
+  cairo_rectangle (cr, card->box.origin.x - CARD_GROUP_MARGIN, card->box.origin.y - CARD_GROUP_MARGIN,
+                   card->box.size.width + 2 * CARD_GROUP_MARGIN, card->box.size.height + 2 * CARD_GROUP_MARGIN);
+  cairo_clip (cr);
   cairo_push_group (cr);
 
   cairo_new_path (cr);
