@@ -17,6 +17,7 @@
 #include "sb-application.h"
 #include "sb-basemap.h"
 #include "sb-briefing-language.h"
+#include "sb-focus-guard.h"
 #include "sb-preferences-window.h"
 #include "sb-recovery.h"
 #include "sb-window.h"
@@ -395,6 +396,15 @@ read_basemap (gpointer data)
   return NULL;
 }
 
+/* Every window of the app: see sb-focus-guard.c. */
+static void
+sb_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (sb_application_parent_class)->window_added (app, window);
+  sb_focus_guard_attach (window);
+}
+
 static void
 sb_application_startup (GApplication *app)
 {
@@ -472,6 +482,7 @@ sb_application_class_init (SbApplicationClass *klass)
   app_class->activate = sb_application_activate;
   app_class->open = sb_application_open;
   app_class->startup = sb_application_startup;
+  GTK_APPLICATION_CLASS (klass)->window_added = sb_application_window_added;
 }
 
 /* `--present` goes to the instance that shows the window, perhaps already

@@ -4,24 +4,20 @@
  * Reload.
  *
  * One SoupSession for the app, used from the main thread: libsoup 3.2's
- * sessions are not thread-safe. The body is read in chunks in the main
- * loop, so that the window can show progress and the size limit applies
- * before the memory is spent, and each chunk goes at once to the loader,
- * which reads it in a worker thread (through an SbQueueInputStream) into
- * its own buffer: the briefing is held once.
+ * sessions are not thread-safe. The body comes through SbDownload, in
+ * chunks in the main loop, so that the window can show progress and the
+ * size limit applies before the memory is spent, and each chunk goes at
+ * once to the loader, which reads it in a worker thread (through an
+ * SbQueueInputStream) into its own buffer: the briefing is held once.
  *
- * A load has a deadline and, once the body flows, a minimum rate
- * (SbTransferWatch): a server sending a byte a second never trips the
- * session's timeout between reads. A redirect from a server on the public
+ * SbDownload holds the load to a deadline and, once the body flows, to a
+ * minimum rate, and refuses a redirect from a server on the public
  * internet to an address on a private or local network (a router, a
- * cloud machine's metadata service at 169.254.169.254) is refused: the
- * address is looked at before the request goes out, as an address
- * literal in the redirect and as the address connected to.
+ * cloud machine's metadata service at 169.254.169.254); here its errors
+ * become messages about the briefing.
  *
  * Each load has a cancellable of its own, cancelled with the caller's and
- * whenever the load gives up on a body: closing the stream of an
- * unfinished body may have libsoup read the rest of it to keep the
- * connection, while cancelling the request drops the connection.
+ * when the loader stops early: the download then drops its connection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,13 +30,12 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sb-download.h"
 #include "sb-loader.h"
 #include "sb-queue-input-stream.h"
 #include "sb-remote-briefing.h"
 #include "sb-tile-source.h"
-#include "sb-transfer-watch.h"
 
-#define CHUNK_SIZE (64 * 1024)
 #define DEADLINE_SECONDS (30 * 60)
 #define MIN_BYTES_PER_SECOND 1024
 #define RATE_WINDOW_SECONDS 30
@@ -51,31 +46,22 @@ static gsize max_size = SB_LOADER_MAX_SIZE;
 static guint deadline_seconds = DEADLINE_SECONDS;
 static guint min_bytes_per_second = MIN_BYTES_PER_SECOND;
 static guint rate_window_seconds = RATE_WINDOW_SECONDS;
-static GInetAddressMask *public_for_testing;
 
 typedef struct
 {
   GUri *uri;
-  SoupMessage *message;
-  GInputStream *stream;
+  SbDownload *download;
   GCancellable *cancellable;      /* of this load */
   GCancellable *caller_cancellable;
   gulong cancelled_id;
   gboolean conditional;
-  gboolean reading_body;
+  gboolean not_modified;
+  gboolean refused_answer;        /* its error says why already */
   GTlsCertificateFlags certificate_errors;
 
   SbRemoteProgressFunc progress;
   gpointer progress_data;
-  goffset received;
-  goffset total;                  /* -1 when unknown */
   gsize limit;
-  SbTransferWatch *watch;
-
-  /* Redirects: where the first request went, and a refused one. */
-  guint n_starts;
-  gboolean origin_public;
-  char *refused_host;
 
   GInputStream *body;             /* SbQueueInputStream, read by the loader */
   GError *body_error;             /* why the body stopped, if it did */
@@ -89,31 +75,20 @@ load_free (Load *load)
   g_cancellable_disconnect (load->caller_cancellable, load->cancelled_id);
   g_clear_object (&load->caller_cancellable);
 
-  if (load->stream != NULL)
-    {
-      /* An unfinished body is dropped, not read to its end. */
-      if (!g_input_stream_is_closed (load->stream))
-        {
-          g_cancellable_cancel (load->cancellable);
-          g_input_stream_close_async (load->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-        }
-      g_clear_object (&load->stream);
-    }
-
-  if (load->message != NULL)
-    g_signal_handlers_disconnect_by_data (load->message, load);
+  /* An unfinished body is dropped, not read to its end. */
+  g_cancellable_cancel (load->cancellable);
+  if (load->download != NULL)
+    g_signal_handlers_disconnect_by_data (sb_download_get_message (load->download), load);
 
   /* A loader still reading stops. */
   if (load->body != NULL)
     sb_queue_input_stream_finish (SB_QUEUE_INPUT_STREAM (load->body), NULL);
 
-  g_clear_pointer (&load->watch, sb_transfer_watch_free);
+  g_clear_object (&load->download);
   g_clear_object (&load->cancellable);
-  g_clear_object (&load->message);
   g_clear_pointer (&load->uri, g_uri_unref);
   g_clear_object (&load->body);
   g_clear_error (&load->body_error);
-  g_clear_pointer (&load->refused_host, g_free);
   g_clear_pointer (&load->result, sb_remote_result_free);
   g_free (load);
 }
@@ -226,7 +201,7 @@ dup_server_name (GUri *uri)
 static GUri *
 current_uri (Load *load)
 {
-  GUri *uri = load->message != NULL ? soup_message_get_uri (load->message) : NULL;
+  GUri *uri = load->download != NULL ? soup_message_get_uri (sb_download_get_message (load->download)) : NULL;
 
   return uri != NULL ? uri : load->uri;
 }
@@ -260,34 +235,40 @@ describe_certificate_errors (GTlsCertificateFlags flags)
 /* Says what went wrong and where, in the domain and with the code of the
  * cause, so that callers can still tell errors apart.
  */
+static GError *too_large_error (Load    *load,
+                                guint64  size);
+
 static GError *
 describe_error (Load   *load,
                 GError *error)
 {
   g_autofree char *server = dup_server_name (current_uri (load));
   g_autofree char *message = NULL;
-  SbTransferVerdict verdict = load->watch ? sb_transfer_watch_get_verdict (load->watch) : SB_TRANSFER_GOING;
+  gboolean reading_body = load->download != NULL && sb_download_get_reading_body (load->download);
 
-  if (load->refused_host != NULL)
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_REDIRECT_REFUSED))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                         _("The server “%s” redirected to “%s”, an address on a private or local network; a server on the internet is not followed there, so the briefing was not loaded"),
-                        g_uri_get_host (load->uri), load->refused_host);
+                        g_uri_get_host (load->uri), sb_download_get_refused_host (load->download));
 
-  if (verdict == SB_TRANSFER_PAST_DEADLINE && deadline_seconds % 60 == 0)
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_TOO_LARGE))
+    return too_large_error (load, 0);
+
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_PAST_DEADLINE) && deadline_seconds % 60 == 0)
     return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
                         ngettext ("The server “%s” took more than %u minute to send the briefing; loading was given up",
                                   "The server “%s” took more than %u minutes to send the briefing; loading was given up",
                                   deadline_seconds / 60),
                         server, deadline_seconds / 60);
 
-  if (verdict == SB_TRANSFER_PAST_DEADLINE)
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_PAST_DEADLINE))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
                         ngettext ("The server “%s” took more than %u second to send the briefing; loading was given up",
                                   "The server “%s” took more than %u seconds to send the briefing; loading was given up",
                                   deadline_seconds),
                         server, deadline_seconds);
 
-  if (verdict == SB_TRANSFER_TOO_SLOW)
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_TOO_SLOW))
     {
       g_autofree char *rate = g_format_size (min_bytes_per_second);
 
@@ -308,7 +289,7 @@ describe_error (Load   *load,
                                g_uri_get_host (current_uri (load)), error->message);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
-      if (load->reading_body)
+      if (reading_body)
         message = g_strdup_printf (ngettext ("The server “%s” stopped sending the briefing for %u second; loading was given up",
                                              "The server “%s” stopped sending the briefing for %u seconds; loading was given up",
                                              timeout_seconds),
@@ -345,7 +326,7 @@ describe_error (Load   *load,
     message = g_strdup_printf (_("The server “%s” redirected to an address that cannot be opened"), server);
   else if (error->domain == SOUP_SESSION_ERROR)
     message = g_strdup_printf (_("The answer from the server “%s” could not be understood: %s"), server, error->message);
-  else if (load->reading_body)
+  else if (reading_body)
     message = g_strdup_printf (_("The connection to the server “%s” broke off while the briefing was loading: %s"),
                                server, error->message);
   else
@@ -354,28 +335,19 @@ describe_error (Load   *load,
   return g_error_new_literal (error->domain, error->code, message);
 }
 
-static void
-return_error (GTask  *task,
-              GError *error)
-{
-  Load *load = g_task_get_task_data (task);
-
-  g_task_return_error (task, describe_error (load, error));
-  g_error_free (error);
-}
-
 static GError *
 status_error (Load *load)
 {
   g_autofree char *server = dup_server_name (current_uri (load));
-  guint status = soup_message_get_status (load->message);
+  SoupMessage *soup_message = sb_download_get_message (load->download);
+  guint status = soup_message_get_status (soup_message);
   g_autofree char *reason = NULL;
 
   /* HTTP/2 has no reason phrases; the standard ones read better anyway. */
   if (soup_status_get_phrase (status) != NULL && !g_str_equal (soup_status_get_phrase (status), "Unknown Error"))
     reason = g_strdup (soup_status_get_phrase (status));
   else
-    reason = dup_server_text (soup_message_get_reason_phrase (load->message));
+    reason = dup_server_text (soup_message_get_reason_phrase (soup_message));
 
   switch (status)
     {
@@ -441,7 +413,7 @@ check_content_type (Load *load)
     "application/octet-stream",
     NULL
   };
-  SoupMessageHeaders *headers = soup_message_get_response_headers (load->message);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (sb_download_get_message (load->download));
   const char *type = soup_message_headers_get_content_type (headers, NULL);
   g_autofree char *server = NULL;
   g_autofree char *lower = NULL;
@@ -465,25 +437,6 @@ check_content_type (Load *load)
   return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                       _("The server “%s” sent content of the type “%s”, not a briefing"),
                       server, shown);
-}
-
-/* The response is read to its end: the connection can serve another
- * request. The task may end in a worker thread, so nothing of libsoup's
- * is left for load_free().
- */
-static void
-finish_response (Load *load)
-{
-  g_input_stream_close_async (load->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-  g_clear_object (&load->stream);
-  g_clear_object (&load->message);
-}
-
-static void
-report_progress (Load *load)
-{
-  if (load->progress != NULL)
-    load->progress (load->received, load->total, load->progress_data);
 }
 
 typedef struct
@@ -541,8 +494,7 @@ on_loader_done (GObject      *object,
   SbRemoteResult *remote;
 
   /* A loader that stopped early (at its own limit) needs no more. */
-  if (load->stream != NULL)
-    g_cancellable_cancel (load->cancellable);
+  g_cancellable_cancel (load->cancellable);
 
   if (load->body_error != NULL)
     {
@@ -571,57 +523,28 @@ stop_body (Load   *load,
   g_cancellable_cancel (load->cancellable);
 }
 
-static void on_read (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data);
-
-static void
-read_next (GTask *task)
+static gboolean
+push_chunk (SbDownload  *download,
+            GBytes      *chunk,
+            gpointer     user_data,
+            GError     **error)
 {
-  Load *load = g_task_get_task_data (task);
+  Load *load = user_data;
 
-  g_input_stream_read_bytes_async (load->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   load->cancellable, on_read, task);
+  sb_queue_input_stream_push (SB_QUEUE_INPUT_STREAM (load->body), chunk);
+  return TRUE;
 }
 
 static void
-on_read (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_progress (SbDownload *download,
+             guint64     received,
+             gint64      total,
+             gpointer    user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  Load *load = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
-  gsize length;
+  Load *load = user_data;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
-    {
-      stop_body (load, describe_error (load, error));
-      g_error_free (error);
-      return;
-    }
-
-  length = g_bytes_get_size (chunk);
-  if (length == 0)
-    {
-      finish_response (load);
-      sb_queue_input_stream_finish (SB_QUEUE_INPUT_STREAM (load->body), NULL);
-      return;
-    }
-
-  if (length > load->limit - (gsize) load->received)
-    {
-      stop_body (load, too_large_error (load, 0));
-      return;
-    }
-
-  sb_transfer_watch_add (load->watch, length);
-  sb_queue_input_stream_push (SB_QUEUE_INPUT_STREAM (load->body), chunk);
-  load->received += length;
-  report_progress (load);
-  read_next (g_steal_pointer (&task));
+  if (load->progress != NULL)
+    load->progress (received, total, load->progress_data);
 }
 
 /* Reading the body and loading it go on together, until both are done. */
@@ -634,41 +557,34 @@ start_body (GTask *task)
 
   load->body = sb_queue_input_stream_new ();
   data->body = g_object_ref (load->body);
-  data->size_hint = MAX (load->total, 0);
+  data->size_hint = MAX (sb_download_get_total (load->download), 0);
 
   loader = g_task_new (NULL, NULL, on_loader_done, g_object_ref (task));
   g_task_set_source_tag (loader, loader_thread);
   g_task_set_task_data (loader, data, (GDestroyNotify) loader_data_free);
   g_task_run_in_thread (loader, loader_thread);
-
-  load->reading_body = TRUE;
-  report_progress (load);
-  read_next (g_object_ref (task));
 }
 
-static void
-on_sent (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* The headers: the validators, a briefing not modified, an answer that
+ * is no briefing, one said to be too large.
+ */
+static gboolean
+on_headers (SbDownload   *download,
+            SoupMessage  *message,
+            gpointer      user_data,
+            GError      **error)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   Load *load = g_task_get_task_data (task);
-  SoupMessageHeaders *headers = soup_message_get_response_headers (load->message);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
   SbRemoteResult *remote = load->result;
-  GError *error = NULL;
+  GError *content_error = NULL;
   guint status;
   goffset length = -1;
 
-  load->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (load->stream == NULL)
-    {
-      return_error (task, error);
-      return;
-    }
-
   g_free (remote->uri);
-  remote->uri = g_uri_to_string (soup_message_get_uri (load->message));
-  status = soup_message_get_status (load->message);
+  remote->uri = g_uri_to_string (soup_message_get_uri (message));
+  status = soup_message_get_status (message);
 
   /* A 304 may leave the validators out: the old ones still hold. */
   if (soup_message_headers_get_one (headers, "ETag") != NULL)
@@ -684,132 +600,87 @@ on_sent (GObject      *object,
 
   if (status == SOUP_STATUS_NOT_MODIFIED && load->conditional)
     {
-      finish_response (load);
-      remote->not_modified = TRUE;
-      g_task_return_pointer (task, g_steal_pointer (&load->result), (GDestroyNotify) sb_remote_result_free);
-      return;
+      load->not_modified = TRUE;
+      return FALSE;
     }
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, status_error (load));
-      return;
+      g_propagate_error (error, status_error (load));
+      return FALSE;
     }
 
-  if ((error = check_content_type (load)) != NULL)
+  if ((content_error = check_content_type (load)) != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      g_propagate_error (error, content_error);
+      return FALSE;
     }
 
-  /* "Content-Length: -5" reads as -5: no length at all. */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     length = soup_message_headers_get_content_length (headers);
-  if (length < 0)
-    length = -1;
-
   if (length > 0 && (guint64) length > load->limit)
     {
-      g_task_return_error (task, too_large_error (load, length));
+      g_propagate_error (error, too_large_error (load, length));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The body is read (or not): the loader finishes, or the task ends here. */
+static void
+on_downloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Load *load = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = sb_download_run_finish (SB_DOWNLOAD (object), result, &error);
+  if (error != NULL)
+    {
+      GError *described = load->refused_answer ? error : describe_error (load, error);
+
+      if (described != error)
+        g_error_free (error);
+      if (load->body != NULL)
+        stop_body (load, described);
+      else
+        g_task_return_error (task, described);
       return;
     }
 
-  /* A compressed body is longer than the Content-Length says. */
-  if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
-    load->total = length;
-
-  start_body (task);
-}
-
-/* Not on the public internet: a private, local or special network. */
-static gboolean
-is_public_address (GInetAddress *address)
-{
-  const guint8 *bytes = g_inet_address_to_bytes (address);
-  g_autoptr(GInetAddress) embedded = NULL;
-
-  if (public_for_testing != NULL && g_inet_address_mask_matches (public_for_testing, address))
-    return TRUE;
-
-  /* ::ffff:a.b.c.d is the IPv4 address a.b.c.d. */
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6
-      && memcmp (bytes, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)
+  if (load->body != NULL)
     {
-      embedded = g_inet_address_new_from_bytes (bytes + 12, G_SOCKET_FAMILY_IPV4);
-      return is_public_address (embedded);
-    }
-
-  if (g_inet_address_get_is_any (address) || g_inet_address_get_is_loopback (address)
-      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_site_local (address)
-      || g_inet_address_get_is_multicast (address))
-    return FALSE;
-
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
-    /* 0.0.0.0/8, and 100.64.0.0/10 behind carrier-grade NAT. */
-    return bytes[0] != 0 && !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64);
-
-  /* Unique local addresses, fc00::/7. */
-  return (bytes[0] & 0xfe) != 0xfc;
-}
-
-/* Returns: whether @host is an address literal that is not public */
-static gboolean
-is_private_literal (const char *host)
-{
-  g_autoptr(GInetAddress) address = host ? g_inet_address_new_from_string (host) : NULL;
-
-  return address != NULL && !is_public_address (address);
-}
-
-static void
-refuse_redirect (Load       *load,
-                 const char *host)
-{
-  if (load->refused_host == NULL)
-    load->refused_host = g_strdup (host);
-  g_cancellable_cancel (load->cancellable);
-}
-
-/* A redirect, before it connects: an address literal is judged now. */
-static void
-on_restarted (SoupMessage *message,
-              Load        *load)
-{
-  const char *host = g_uri_get_host (soup_message_get_uri (message));
-
-  if (load->origin_public && is_private_literal (host))
-    refuse_redirect (load, host);
-}
-
-/* Connected, before the request goes out: the address connected to. */
-static void
-on_starting (SoupMessage *message,
-             Load        *load)
-{
-  GSocketAddress *remote = soup_message_get_remote_address (message);
-  GInetAddress *address = NULL;
-  gboolean is_public;
-
-  if (remote != NULL && G_IS_INET_SOCKET_ADDRESS (remote))
-    address = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
-  is_public = address != NULL ? is_public_address (address)
-                              : !is_private_literal (g_uri_get_host (soup_message_get_uri (message)));
-
-  if (load->n_starts++ == 0)
-    {
-      load->origin_public = is_public;
+      sb_queue_input_stream_finish (SB_QUEUE_INPUT_STREAM (load->body), NULL);
       return;
     }
 
-  if (load->origin_public && !is_public)
-    {
-      g_autofree char *text = address ? g_inet_address_to_string (address) : NULL;
-      g_autofree char *where = NULL;
-      const char *host = g_uri_get_host (soup_message_get_uri (message));
+  /* Ended at the headers: only a briefing not modified does. */
+  g_warn_if_fail (load->not_modified);
+  load->result->not_modified = TRUE;
+  g_task_return_pointer (task, g_steal_pointer (&load->result), (GDestroyNotify) sb_remote_result_free);
+}
 
-      where = text && g_strcmp0 (host, text) != 0 ? g_strdup_printf ("%s (%s)", host, text) : g_strdup (host);
-      refuse_redirect (load, where);
+/* The loader starts as the body does. */
+static gboolean
+on_headers_then_body (SbDownload   *download,
+                      SoupMessage  *message,
+                      gpointer      user_data,
+                      GError      **error)
+{
+  if (!on_headers (download, message, user_data, error))
+    {
+      Load *load = g_task_get_task_data (G_TASK (user_data));
+
+      load->refused_answer = *error != NULL;
+      return FALSE;
     }
+
+  start_body (user_data);
+  return TRUE;
 }
 
 static gboolean
@@ -857,9 +728,17 @@ sb_remote_briefing_load_async (const char           *uri,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) message = NULL;
   SoupMessageHeaders *headers;
   const char *scheme;
   Load *load;
+  SbDownloadLimits limits = {
+    .max_size = max_size,
+    .deadline_seconds = deadline_seconds,
+    .min_bytes_per_second = min_bytes_per_second,
+    .rate_window_seconds = rate_window_seconds,
+    .refuse_private_redirects = TRUE,
+  };
 
   g_return_if_fail (uri != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -870,7 +749,6 @@ sb_remote_briefing_load_async (const char           *uri,
   load = g_new0 (Load, 1);
   load->progress = progress;
   load->progress_data = progress_data;
-  load->total = -1;
   load->limit = max_size;
   load->cancellable = g_cancellable_new ();
   load->result = sb_remote_result_new ();
@@ -911,14 +789,14 @@ sb_remote_briefing_load_async (const char           *uri,
                                                   g_object_ref (load->cancellable), g_object_unref);
     }
 
-  load->message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
-  g_signal_connect (load->message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
-  g_signal_connect (load->message, "restarted", G_CALLBACK (on_restarted), load);
-  g_signal_connect (load->message, "starting", G_CALLBACK (on_starting), load);
-  load->watch = sb_transfer_watch_new (load->cancellable, deadline_seconds,
-                                       min_bytes_per_second, rate_window_seconds);
+  message = soup_message_new_from_uri (SOUP_METHOD_GET, load->uri);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (on_accept_certificate), load);
+  load->download = sb_download_new (get_session (), message, &limits);
+  sb_download_set_headers_func (load->download, on_headers_then_body, task);
+  sb_download_set_chunk_func (load->download, push_chunk, load);
+  sb_download_set_progress_func (load->download, on_progress, load);
 
-  headers = soup_message_get_request_headers (load->message);
+  headers = soup_message_get_request_headers (message);
   soup_message_headers_replace (headers, "Accept",
                                 "application/x-sahelbrief+json, application/json;q=0.9, */*;q=0.1");
   if (etag != NULL)
@@ -927,8 +805,7 @@ sb_remote_briefing_load_async (const char           *uri,
     soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
   load->conditional = etag != NULL || last_modified != NULL;
 
-  soup_session_send_async (get_session (), load->message, G_PRIORITY_DEFAULT, load->cancellable,
-                           on_sent, g_steal_pointer (&task));
+  sb_download_run_async (load->download, load->cancellable, on_downloaded, g_steal_pointer (&task));
 }
 
 /**
@@ -989,7 +866,5 @@ sb_remote_briefing_set_limits_for_testing (guint deadline,
 void
 sb_remote_briefing_set_public_for_testing (const char *mask)
 {
-  g_clear_object (&public_for_testing);
-  if (mask != NULL)
-    public_for_testing = g_inet_address_mask_new_from_string (mask, NULL);
+  sb_download_set_public_for_testing (mask);
 }

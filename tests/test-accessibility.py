@@ -161,6 +161,22 @@ def walk_app(app):
     return nodes
 
 
+def problem_rows(nodes):
+    return [n for n, r, _, _, path, visible in nodes
+            if r == pyatspi.ROLE_LIST_ITEM and visible and path[-2] == "list[Problems]"]
+
+
+def walk_app_until(app, ready, seconds=30):
+    """The tree once @ready says it is there, or at @seconds: a popover
+    takes its time to be mapped and spoken on a loaded machine."""
+    deadline = time.monotonic() + seconds
+    while True:
+        nodes = walk_app(app)
+        if ready(nodes) or time.monotonic() > deadline:
+            return nodes
+        time.sleep(1)
+
+
 def accessibility_bus_address():
     from gi.repository import Gio, GLib
     try:
@@ -289,13 +305,12 @@ def main():
                         "a new briefing shows its guide"))
         activate("show-problems")
         time.sleep(2)
-        nodes = walk_app(app)
+        nodes = walk_app_until(app, lambda nodes: len(problem_rows(nodes)) >= 2)
         check_names(nodes, results, "the problems")
         results.append((shown(nodes, {pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_LIST}, "Problems"),
                         "Problems shows its list"))
         # An empty briefing has no title and no source yet.
-        rows = [n for n, r, _, _, path, visible in nodes
-                if r == pyatspi.ROLE_LIST_ITEM and visible and path[-2] == "list[Problems]"]
+        rows = problem_rows(nodes)
         results.append((len(rows) >= 2 and all(speaks_labels(n) for n in rows),
                         f"each problem speaks ({len(rows)} listed)"))
         # Its name says what it is, not only how many (GTK 4.8 adds the

@@ -5,7 +5,9 @@
  * <main>, paragraphs kept, what JSON-LD, OpenGraph and <meta> say of
  * them), a PDF drawn with cairo (its paragraphs, title, author and
  * date), and pages fetched from a server on 127.0.0.1: found, missing,
- * redirected, too slow, and not a document.
+ * redirected, redirected into a private network, too slow, and not a
+ * document; files that are not ordinary
+ * files or are too large are refused before they are read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +18,10 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "sb-download.h"
 #include "sb-extract.h"
 #include "sb-page-fetch.h"
 
@@ -274,6 +279,14 @@ test_files (void)
   g_autoptr(SbExtract) from_html = NULL;
   g_autoptr(SbExtract) from_zip = NULL;
   g_autoptr(SbExtract) from_missing = NULL;
+  g_autofree char *fifo = g_build_filename (dir, "pipe.txt", NULL);
+  g_autofree char *large = g_build_filename (dir, "large.txt", NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GFile) zero_file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GFile) large_file = g_file_new_for_path (large);
+  g_autoptr(SbExtract) from_fifo = NULL;
+  g_autoptr(SbExtract) from_device = NULL;
+  g_autoptr(SbExtract) from_large = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (txt, "A note.\n", -1, NULL));
@@ -298,10 +311,34 @@ test_files (void)
   from_missing = sb_extract_from_file (missing, NULL, &error);
   g_assert_null (from_missing);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Read as every other input is: a pipe with no writer is refused at
+   * once (it used to block for ever), a device is not read without end,
+   * and a file over 64 MB is refused before it is read.
+   */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  from_fifo = sb_extract_from_file (fifo_file, NULL, &error);
+  g_assert_null (from_fifo);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  from_device = sb_extract_from_file (zero_file, NULL, &error);
+  g_assert_null (from_device);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (large, "A note.\n", -1, NULL));
+  g_assert_cmpint (truncate (large, 65 * 1024 * 1024), ==, 0);
+  from_large = sb_extract_from_file (large_file, NULL, &error);
+  g_assert_null (from_large);
+  g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_TOO_LARGE);
 
   g_unlink (txt);
   g_unlink (html);
   g_unlink (zip);
+  g_unlink (fifo);
+  g_unlink (large);
   g_rmdir (dir);
 }
 
@@ -322,6 +359,8 @@ server_callback (SoupServer        *server,
                                         article_html, strlen (article_html));
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
     }
+  else if (g_str_equal (path, "/to-metadata"))
+    soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "http://169.254.169.254/latest/meta-data/");
   else if (g_str_equal (path, "/moved"))
     soup_server_message_set_redirect (message, SOUP_STATUS_MOVED_PERMANENTLY, "/nieuws/mali");
   else if (g_str_equal (path, "/report"))
@@ -381,6 +420,7 @@ test_fetch (void)
   g_autoptr(SbExtract) image = NULL;
   g_autoptr(SbExtract) slow = NULL;
   g_autoptr(SbExtract) not_web = NULL;
+  g_autoptr(SbExtract) metadata = NULL;
   g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
   g_autofree char *expected_url = NULL;
@@ -427,6 +467,20 @@ test_fetch (void)
   g_assert_null (slow);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_clear_error (&error);
+
+  /* A page on the internet (as the test takes 127.0.0.1 to be) is not
+   * followed into a private network: the address is refused before
+   * anything connects to it.
+   */
+  sb_download_set_public_for_testing ("127.0.0.1/32");
+  metadata = fetch (base, "/to-metadata", &error);
+  sb_download_set_public_for_testing (NULL);
+  g_assert_null (metadata);
+  g_assert_error (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_REDIRECT_REFUSED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "The server “127.0.0.1” redirected to “169.254.169.254”"));
+  g_assert_nonnull (strstr (error->message, "private or local network"));
   g_clear_error (&error);
 
   not_web = fetch ("file:///etc/passwd", "", &error);

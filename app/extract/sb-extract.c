@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sb-extract.h"
+#include "sb-file-input.h"
 #include "sb-import-text.h"
 
 /* A source's text is kept whole; beyond this it is not an article. */
@@ -258,39 +259,34 @@ sb_extract_from_bytes (GBytes      *bytes,
 /**
  * sb_extract_from_file:
  *
- * Reads a .txt, .html or .pdf file.
+ * Reads a .txt, .html or .pdf file, through sb_file_input_load() as
+ * every file the user names: a pipe or a device is refused at once, and
+ * a file that grows while it is read is still not read past the limit.
  */
 SbExtract *
 sb_extract_from_file (GFile        *file,
                       GCancellable *cancellable,
                       GError      **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  const char *content_type = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_size (info) > MAX_DOCUMENT_SIZE)
+  bytes = sb_file_input_load (file, MAX_DOCUMENT_SIZE, cancellable, &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_TOO_LARGE,
-                   _("It is larger than 64 MB: too large for the text of a source"));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_TOO_LARGE,
+                     _("It is larger than 64 MB: too large for the text of a source"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE))
-    content_type = g_file_info_get_content_type (info);
+  /* What it is, told from its name and its bytes: not opened again. */
   name = g_file_get_basename (file);
 
-  return sb_extract_from_bytes (bytes, content_type, name, NULL, error);
+  return sb_extract_from_bytes (bytes, NULL, name, NULL, error);
 }

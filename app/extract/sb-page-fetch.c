@@ -1,9 +1,11 @@
 /* sb-page-fetch.c
  *
- * A web page fetched for Add Source. The session gives up when the
- * server does not answer or stops sending for 30 seconds; a document
- * over 64 MB is not read to its end; every failure says what went wrong
- * with which server.
+ * A web page fetched for Add Source, through SbDownload. The session
+ * gives up when the server does not answer or stops sending for 30
+ * seconds, the download after ten minutes or below 256 bytes a second; a
+ * document over 64 MB is not read to its end; a page on the internet that
+ * redirects into a private network is not followed; every failure says
+ * what went wrong with which server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,28 +17,27 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "sb-download.h"
 #include "sb-page-fetch.h"
 
 #define MAX_PAGE_SIZE (64 * 1024 * 1024)
-#define CHUNK_SIZE (64 * 1024)
+#define DEADLINE_SECONDS (10 * 60)
+#define MIN_BYTES_PER_SECOND 256
+#define RATE_WINDOW_SECONDS 30
 
 static guint timeout_seconds = 30;
 static SoupSession *session;
 
 typedef struct
 {
-  SoupMessage *message;
-  GInputStream *stream;
-  GByteArray *data;
+  SbDownload *download;
   char *address;
 } Fetch;
 
 static void
 fetch_free (Fetch *fetch)
 {
-  g_clear_object (&fetch->message);
-  g_clear_object (&fetch->stream);
-  g_clear_pointer (&fetch->data, g_byte_array_unref);
+  g_clear_object (&fetch->download);
   g_free (fetch->address);
   g_free (fetch);
 }
@@ -58,7 +59,7 @@ get_session (void)
 static const char *
 host_of (Fetch *fetch)
 {
-  GUri *uri = soup_message_get_uri (fetch->message);
+  GUri *uri = soup_message_get_uri (sb_download_get_message (fetch->download));
 
   return uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : fetch->address;
 }
@@ -71,13 +72,25 @@ return_error (GTask  *task,
   const char *host = host_of (fetch);
   g_autofree char *message = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_error_matches (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_HTTP))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_TOO_LARGE))
+    {
+      g_task_return_new_error (task, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_TOO_LARGE,
+                               _("The document at “%s” is larger than 64 MB: too large for the text of a source"),
+                               fetch->address);
+      g_error_free (error);
+      return;
+    }
+
+  if (error->domain == SB_DOWNLOAD_ERROR)
+    /* TRANSLATORS: %s says why, as "The server “example.org” sent it too slowly (…)" */
+    message = g_strdup_printf (_("%s; the page was not fetched"), error->message);
+  else if (g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
     message = g_strdup_printf (_("No server “%s” was found: check the address and the network connection"), host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
@@ -96,113 +109,62 @@ return_error (GTask  *task,
   g_error_free (error);
 }
 
-static void read_next (GTask *task);
+static gboolean
+check_status (SbDownload   *download,
+              SoupMessage  *message,
+              gpointer      user_data,
+              GError      **error)
+{
+  Fetch *fetch = user_data;
+  guint status = soup_message_get_status (message);
+  const char *reason = soup_message_get_reason_phrase (message);
 
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    return TRUE;
+
+  /* TRANSLATORS: "The server “example.org” answered 404 Not Found" */
+  g_set_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_HTTP,
+               _("The server “%s” answered %u %s"), host_of (fetch), status,
+               reason && *reason ? reason : soup_status_get_phrase (status));
+  return FALSE;
+}
+
+/* All of it: read it as what the server says it is. */
 static void
-on_read (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_downloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
-  SoupMessageHeaders *headers;
+  SbDownload *download = SB_DOWNLOAD (object);
+  SoupMessage *message = sb_download_get_message (download);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *address = NULL;
   const char *content_type;
+  GError *error = NULL;
   SbExtract *extract;
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  bytes = sb_download_run_finish (download, result, &error);
+  if (bytes == NULL)
     {
       return_error (task, error);
       return;
     }
 
-  if (g_bytes_get_size (chunk) > 0)
-    {
-      if (fetch->data->len + g_bytes_get_size (chunk) > MAX_PAGE_SIZE)
-        {
-          g_task_return_new_error (task, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_TOO_LARGE,
-                                   _("The document at “%s” is larger than 64 MB: too large for the text of a source"),
-                                   fetch->address);
-          return;
-        }
-      g_byte_array_append (fetch->data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-      read_next (g_steal_pointer (&task));
-      return;
-    }
-
-  /* All of it: read it as what the server says it is. */
-  headers = soup_message_get_response_headers (fetch->message);
-  content_type = soup_message_headers_get_content_type (headers, NULL);
-  address = g_uri_to_string (soup_message_get_uri (fetch->message));
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->data));
-  extract = sb_extract_from_bytes (bytes, content_type, g_uri_get_path (soup_message_get_uri (fetch->message)),
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  address = g_uri_to_string (soup_message_get_uri (message));
+  extract = sb_extract_from_bytes (bytes, content_type, g_uri_get_path (soup_message_get_uri (message)),
                                    address, &error);
   if (extract == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The page at “%s”: %s"), address, error->message);
+      g_autofree char *text = g_strdup_printf (_("The page at “%s”: %s"), address, error->message);
 
-      g_task_return_new_error (task, error->domain, error->code, "%s", message);
+      g_task_return_new_error (task, error->domain, error->code, "%s", text);
       g_error_free (error);
       return;
     }
 
   g_task_return_pointer (task, extract, (GDestroyNotify) sb_extract_free);
-}
-
-static void
-read_next (GTask *task)
-{
-  Fetch *fetch = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (fetch->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                                   on_read, task);
-}
-
-static void
-on_sent (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
-  GError *error = NULL;
-  guint status;
-  goffset length;
-
-  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (fetch->stream == NULL)
-    {
-      return_error (task, error);
-      return;
-    }
-
-  status = soup_message_get_status (fetch->message);
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      const char *reason = soup_message_get_reason_phrase (fetch->message);
-
-      /* TRANSLATORS: "The server “example.org” answered 404 Not Found" */
-      g_task_return_new_error (task, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_HTTP,
-                               _("The server “%s” answered %u %s"), host_of (fetch), status,
-                               reason && *reason ? reason : soup_status_get_phrase (status));
-      return;
-    }
-
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->message));
-  if (length > MAX_PAGE_SIZE)
-    {
-      g_task_return_new_error (task, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_TOO_LARGE,
-                               _("The document at “%s” is larger than 64 MB: too large for the text of a source"),
-                               fetch->address);
-      return;
-    }
-
-  fetch->data = g_byte_array_new ();
-  read_next (g_steal_pointer (&task));
 }
 
 /**
@@ -218,6 +180,14 @@ sb_page_fetch_async (const char          *address,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autofree char *stripped = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  SbDownloadLimits limits = {
+    .max_size = MAX_PAGE_SIZE,
+    .deadline_seconds = DEADLINE_SECONDS,
+    .min_bytes_per_second = MIN_BYTES_PER_SECOND,
+    .rate_window_seconds = RATE_WINDOW_SECONDS,
+    .refuse_private_redirects = TRUE,
+  };
   Fetch *fetch;
 
   g_return_if_fail (address != NULL);
@@ -239,13 +209,14 @@ sb_page_fetch_async (const char          *address,
 
   fetch = g_new0 (Fetch, 1);
   fetch->address = g_steal_pointer (&stripped);
-  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  soup_message_headers_append (soup_message_get_request_headers (fetch->message), "Accept",
+  message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  soup_message_headers_append (soup_message_get_request_headers (message), "Accept",
                                "text/html, application/xhtml+xml, application/pdf;q=0.9, text/plain;q=0.8");
+  fetch->download = sb_download_new (get_session (), message, &limits);
+  sb_download_set_headers_func (fetch->download, check_status, fetch);
   g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
 
-  soup_session_send_async (get_session (), fetch->message, G_PRIORITY_DEFAULT, cancellable, on_sent,
-                           g_steal_pointer (&task));
+  sb_download_run_async (fetch->download, cancellable, on_downloaded, g_steal_pointer (&task));
 }
 
 /**

@@ -9,11 +9,12 @@
  * stale copy is shown all the same. Freshness follows Cache-Control and
  * Expires, and is a week when the server says nothing.
  *
- * The body is read in pieces and given up past SB_TILE_MAX_BYTES, as it
- * comes out of libsoup's decoder: a gzip-encoded "PNG" of 1.5 MB once
- * became a tile of 1.6 GB. A request also has a deadline and, once data
- * flows, a minimum rate, so that a server dripping bytes cannot hold one
- * of the two connections for ever.
+ * Downloaded through SbDownload: the body is given up past
+ * SB_TILE_MAX_BYTES as it comes out of libsoup's decoder (a gzip-encoded
+ * "PNG" of 1.5 MB once became a tile of 1.6 GB); a request has a deadline
+ * and, once data flows, a minimum rate, so that a server dripping bytes
+ * cannot hold one of the two connections for ever; a tile server on the
+ * internet is not followed into a private network.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,14 +26,13 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sb-download.h"
 #include "sb-tile-source.h"
-#include "sb-transfer-watch.h"
 
 /* OpenStreetMap's tile policy asks for at most two connections. */
 #define MAX_CONNECTIONS_PER_HOST 2
 #define TIMEOUT_SECONDS 20
 #define DEFAULT_FRESHNESS (7 * 24 * 3600)
-#define CHUNK_SIZE (64 * 1024)
 #define DEADLINE_SECONDS 60
 #define MIN_BYTES_PER_SECOND 256
 #define RATE_WINDOW_SECONDS 10
@@ -70,33 +70,15 @@ typedef struct
   SbCachedTile *cached;    /* nullable */
 
   /* While the tile is fetched. */
-  SoupMessage *message;
-  GInputStream *body_stream;
-  GByteArray *body;
-  GCancellable *cancellable;      /* of this fetch: the caller's, a limit's */
-  GCancellable *caller_cancellable;
-  gulong cancelled_id;
-  SbTransferWatch *watch;
+  SbDownload *download;
+  gboolean not_modified;
 } TileRequest;
 
 static void
 tile_request_free (TileRequest *request)
 {
-  if (request->caller_cancellable != NULL)
-    g_cancellable_disconnect (request->caller_cancellable, request->cancelled_id);
-  g_clear_object (&request->caller_cancellable);
   g_clear_pointer (&request->cached, sb_cached_tile_free);
-  g_clear_pointer (&request->watch, sb_transfer_watch_free);
-  if (request->body_stream != NULL && !g_input_stream_is_closed (request->body_stream))
-    {
-      /* An unfinished body is dropped with its connection, not read. */
-      g_cancellable_cancel (request->cancellable);
-      g_input_stream_close_async (request->body_stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-    }
-  g_clear_object (&request->body_stream);
-  g_clear_object (&request->message);
-  g_clear_pointer (&request->body, g_byte_array_unref);
-  g_clear_object (&request->cancellable);
+  g_clear_object (&request->download);
   g_free (request);
 }
 
@@ -283,37 +265,40 @@ looks_like_tile_image (GBytes *bytes)
   return FALSE;
 }
 
-/* Why the fetch stopped, when it was not the caller who cancelled it. */
-static GError *
-limit_error (TileRequest *request)
-{
-  switch (request->watch ? sb_transfer_watch_get_verdict (request->watch) : SB_TRANSFER_GOING)
-    {
-    case SB_TRANSFER_PAST_DEADLINE:
-      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Tile %d/%d/%d: not sent in time",
-                          request->zoom, request->x, request->y);
-    case SB_TRANSFER_TOO_SLOW:
-      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Tile %d/%d/%d: sent too slowly",
-                          request->zoom, request->x, request->y);
-    case SB_TRANSFER_GOING:
-    default:
-      return NULL;
-    }
-}
-
 static void
 fetch_failed (GTask  *task,
               GError *error)
 {
   SbTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
-  GError *limit = limit_error (request);
+  GError *reason = NULL;
 
-  if (limit != NULL)
+  if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_TOO_LARGE))
+    {
+      self->stats.too_large++;
+      reason = g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "Tile %d/%d/%d: larger than %d bytes; not used",
+                            request->zoom, request->x, request->y, SB_TILE_MAX_BYTES);
+    }
+  else if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_PAST_DEADLINE))
+    {
+      self->stats.too_slow++;
+      reason = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Tile %d/%d/%d: not sent in time",
+                            request->zoom, request->x, request->y);
+    }
+  else if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_TOO_SLOW))
+    {
+      self->stats.too_slow++;
+      reason = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Tile %d/%d/%d: sent too slowly",
+                            request->zoom, request->x, request->y);
+    }
+  else if (g_error_matches (error, SB_DOWNLOAD_ERROR, SB_DOWNLOAD_ERROR_REDIRECT_REFUSED))
+    reason = g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "Tile %d/%d/%d: %s",
+                          request->zoom, request->x, request->y, error->message);
+
+  if (reason != NULL)
     {
       g_error_free (error);
-      self->stats.too_slow++;
-      fail_or_use_stale (task, limit);
+      fail_or_use_stale (task, reason);
       return;
     }
 
@@ -330,24 +315,12 @@ fetch_failed (GTask  *task,
 }
 
 static void
-too_large (GTask *task)
-{
-  SbTileSource *self = g_task_get_source_object (task);
-  TileRequest *request = g_task_get_task_data (task);
-
-  self->stats.too_large++;
-  fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                                        "Tile %d/%d/%d: larger than %d bytes; not used",
-                                        request->zoom, request->x, request->y, SB_TILE_MAX_BYTES));
-}
-
-static void
 tile_received (GTask  *task,
                GBytes *bytes)
 {
   SbTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
-  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (sb_download_get_message (request->download));
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
   SbCachedTile *tile;
   gboolean store;
@@ -374,85 +347,64 @@ tile_received (GTask  *task,
     sb_cached_tile_free (tile);
 }
 
-static void read_body (GTask *task);
-
-static void
-on_body_read (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+/* The answer's headers: a 304 ends it with the copy on disk; an error or
+ * something that is not an image ends it without reading the body.
+ */
+static gboolean
+check_response (SbDownload   *download,
+                SoupMessage  *message,
+                gpointer      user_data,
+                GError      **error)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
+  SbTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
-  gsize length;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  guint status = soup_message_get_status (message);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
 
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
+  set_reachable (self, TRUE);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
     {
-      fetch_failed (task, error);
-      return;
+      request->not_modified = TRUE;
+      return FALSE;
     }
 
-  length = g_bytes_get_size (chunk);
-  if (length == 0)
+  if (status != SOUP_STATUS_OK || (content_type != NULL && !g_str_has_prefix (content_type, "image/")))
     {
-      g_autoptr(GBytes) bytes = NULL;
-
-      g_input_stream_close_async (request->body_stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
-      tile_received (task, bytes);
-      return;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Tile %d/%d/%d: HTTP %u %s, %s",
+                   request->zoom, request->x, request->y, status, soup_message_get_reason_phrase (message),
+                   content_type ? content_type : "no content type");
+      return FALSE;
     }
 
-  if (length > SB_TILE_MAX_BYTES - request->body->len)
-    {
-      too_large (task);
-      return;
-    }
-
-  sb_transfer_watch_add (request->watch, length);
-  g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), length);
-  read_body (g_steal_pointer (&task));
+  return TRUE;
 }
 
 static void
-read_body (GTask *task)
-{
-  TileRequest *request = g_task_get_task_data (task);
-
-  g_input_stream_read_bytes_async (request->body_stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   request->cancellable, on_body_read, task);
-}
-
-static void
-on_tile_sent (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_downloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   SbTileSource *self = g_task_get_source_object (task);
   TileRequest *request = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-  const char *content_type;
+  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
-  gboolean store;
-  guint status;
 
-  request->body_stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (request->body_stream == NULL)
+  bytes = sb_download_run_finish (SB_DOWNLOAD (object), result, &error);
+  if (error != NULL)
     {
       fetch_failed (task, error);
       return;
     }
 
-  set_reachable (self, TRUE);
-  status = soup_message_get_status (request->message);
-  headers = soup_message_get_response_headers (request->message);
-
-  if (status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
+  if (request->not_modified)
     {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (sb_download_get_message (request->download));
       SbCachedTile *tile = g_new0 (SbCachedTile, 1);
+      gboolean store;
 
       self->stats.not_modified++;
       tile->data = g_bytes_ref (request->cached->data);
@@ -464,35 +416,7 @@ on_tile_sent (GObject      *object,
       return;
     }
 
-  content_type = soup_message_headers_get_content_type (headers, NULL);
-  if (status != SOUP_STATUS_OK || (content_type != NULL && !g_str_has_prefix (content_type, "image/")))
-    {
-      fail_or_use_stale (task, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                            "Tile %d/%d/%d: HTTP %u %s, %s", request->zoom, request->x, request->y,
-                                            status, soup_message_get_reason_phrase (request->message),
-                                            content_type ? content_type : "no content type"));
-      return;
-    }
-
-  /* Said to be too large: not read at all. Encoded, the length says
-   * little, and the body read is what counts.
-   */
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_content_length (headers) > SB_TILE_MAX_BYTES)
-    {
-      too_large (task);
-      return;
-    }
-
-  request->body = g_byte_array_new ();
-  read_body (g_steal_pointer (&task));
-}
-
-static void
-on_caller_cancelled (GCancellable *caller_cancellable,
-                     gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  tile_received (task, bytes);
 }
 
 /* Takes @task's reference. */
@@ -504,6 +428,13 @@ fetch (GTask *task)
   g_autofree char *url = expand_template (self->url_template, request->x, request->y, request->zoom);
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
   GCancellable *caller_cancellable = g_task_get_cancellable (task);
+  SbDownloadLimits limits = {
+    .max_size = SB_TILE_MAX_BYTES,
+    .deadline_seconds = self->deadline_seconds,
+    .min_bytes_per_second = self->min_bytes_per_second,
+    .rate_window_seconds = self->rate_window_seconds,
+    .refuse_private_redirects = TRUE,
+  };
 
   if (message == NULL)
     {
@@ -527,20 +458,11 @@ fetch (GTask *task)
   /* Cancelled by the caller or by a limit; the task ends cancelled only
    * for the caller.
    */
-  request->cancellable = g_cancellable_new ();
-  if (caller_cancellable != NULL)
-    {
-      request->caller_cancellable = g_object_ref (caller_cancellable);
-      request->cancelled_id = g_cancellable_connect (caller_cancellable, G_CALLBACK (on_caller_cancelled),
-                                                     g_object_ref (request->cancellable), g_object_unref);
-    }
-  request->watch = sb_transfer_watch_new (request->cancellable, self->deadline_seconds,
-                                          self->min_bytes_per_second, self->rate_window_seconds);
-  request->message = g_steal_pointer (&message);
+  request->download = sb_download_new (self->session, message, &limits);
+  sb_download_set_headers_func (request->download, check_response, task);
 
   self->stats.requests++;
-  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           request->cancellable, on_tile_sent, task);
+  sb_download_run_async (request->download, caller_cancellable, on_downloaded, task);
 }
 
 static void

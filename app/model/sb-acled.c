@@ -288,10 +288,7 @@ static const char *
 field (Import *self,
        Column  column)
 {
-  if (self->columns[column] < 0)
-    return "";
-
-  return sb_csv_reader_get_field (self->csv, self->columns[column], NULL);
+  return _sb_import_field (self->csv, self->columns[column]);
 }
 
 /* The column an event's id is in: event_id_cnty, else data_id. */
@@ -299,17 +296,6 @@ static Column
 id_column (Import *self)
 {
   return self->columns[COL_EVENT_ID_CNTY] >= 0 ? COL_EVENT_ID_CNTY : COL_DATA_ID;
-}
-
-/* "EVENT_DATE", " Event Date ": names as spreadsheets leave them. */
-static char *
-normalize_column_name (const char *name)
-{
-  char *normal = g_ascii_strdown (name, -1);
-
-  g_strstrip (normal);
-  g_strdelimit (normal, " -", '_');
-  return normal;
 }
 
 static gboolean
@@ -330,22 +316,12 @@ read_header (Import *self)
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n_missing = 0;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    self->columns[c] = -1;
-
-  for (guint i = 0; i < sb_csv_reader_get_n_fields (self->csv); i++)
-    {
-      g_autofree char *name = normalize_column_name (sb_csv_reader_get_field (self->csv, i, NULL));
-
-      for (guint c = 0; c < N_COLUMNS; c++)
-        if (self->columns[c] < 0 && g_str_equal (name, column_names[c]))
-          self->columns[c] = i;
-    }
+  _sb_import_find_columns (self->csv, column_names, N_COLUMNS, self->columns);
 
   /* Aliases only where the column itself is missing. */
   for (guint i = 0; i < sb_csv_reader_get_n_fields (self->csv); i++)
     {
-      g_autofree char *name = normalize_column_name (sb_csv_reader_get_field (self->csv, i, NULL));
+      g_autofree char *name = _sb_import_normalize_column_name (sb_csv_reader_get_field (self->csv, i, NULL));
 
       for (guint a = 0; a < G_N_ELEMENTS (column_aliases); a++)
         if (self->columns[column_aliases[a].column] < 0 && g_str_equal (name, column_aliases[a].name))

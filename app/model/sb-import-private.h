@@ -129,6 +129,17 @@ gboolean     _sb_import_read_rows           (SbImporter     *self,
                                              SbImportRowFunc import_row,
                                              gpointer        user_data);
 
+/* A CSV header: @columns[i] is the field named @names[i], or -1. Names
+ * are compared as spreadsheets leave them ("EVENT_DATE", " Event Date ").
+ */
+char        *_sb_import_normalize_column_name (const char   *name);
+void         _sb_import_find_columns        (SbCsvReader    *csv,
+                                             const char * const *names,
+                                             guint           n_names,
+                                             int            *columns);
+const char  *_sb_import_field               (SbCsvReader    *csv,
+                                             int             index);
+
 /* What files share */
 char        *_sb_importer_make_id           (SbImporter     *self,
                                              const char     *prefix,

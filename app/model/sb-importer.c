@@ -234,6 +234,44 @@ _sb_importer_skip_row (SbImporter *self)
   _sb_importer_skip (self, self->row_problem);
 }
 
+char *
+_sb_import_normalize_column_name (const char *name)
+{
+  char *normal = g_ascii_strdown (name, -1);
+
+  g_strstrip (normal);
+  g_strdelimit (normal, " -", '_');
+  return normal;
+}
+
+/* The first field of a name counts; a later one of the same name is not read. */
+void
+_sb_import_find_columns (SbCsvReader        *csv,
+                         const char * const *names,
+                         guint               n_names,
+                         int                *columns)
+{
+  for (guint c = 0; c < n_names; c++)
+    columns[c] = -1;
+
+  for (guint i = 0; i < sb_csv_reader_get_n_fields (csv); i++)
+    {
+      g_autofree char *name = _sb_import_normalize_column_name (sb_csv_reader_get_field (csv, i, NULL));
+
+      for (guint c = 0; c < n_names; c++)
+        if (columns[c] < 0 && g_str_equal (name, names[c]))
+          columns[c] = i;
+    }
+}
+
+/* The field at @index of the row being read; "" for a column the file lacks (-1). */
+const char *
+_sb_import_field (SbCsvReader *csv,
+                  int          index)
+{
+  return index < 0 ? "" : sb_csv_reader_get_field (csv, index, NULL);
+}
+
 #define CANCEL_CHECK_ROWS 4096
 
 gboolean

@@ -129,10 +129,7 @@ static const char *
 field (Import *self,
        Column  column)
 {
-  if (self->columns[column] < 0)
-    return "";
-
-  return sb_csv_reader_get_field (self->csv, self->columns[column], NULL);
+  return _sb_import_field (self->csv, self->columns[column]);
 }
 
 static gboolean
@@ -142,17 +139,7 @@ read_header (Import *self)
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n_missing = 0;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    self->columns[c] = -1;
-
-  for (guint i = 0; i < sb_csv_reader_get_n_fields (self->csv); i++)
-    {
-      g_autofree char *name = g_strstrip (g_ascii_strdown (sb_csv_reader_get_field (self->csv, i, NULL), -1));
-
-      for (guint c = 0; c < N_COLUMNS; c++)
-        if (self->columns[c] < 0 && g_str_equal (name, column_names[c]))
-          self->columns[c] = i;
-    }
+  _sb_import_find_columns (self->csv, column_names, N_COLUMNS, self->columns);
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     {
