@@ -23,6 +23,8 @@
 #include "sb-edit-card.h"
 #include "sb-detail-pane.h"
 #include "sb-format.h"
+#include "sb-place-chooser.h"
+#include "sb-source-citer.h"
 #include "sb-step.h"
 
 struct _SbDetailPane
@@ -33,6 +35,8 @@ struct _SbDetailPane
   GtkScrolledWindow *card_scroller;
   GtkStack *card_stack;
   GtkToggleButton *edit_button;
+  GtkMenuButton *place_button;
+  SbPlaceChooser *place_chooser;
   SbEditCard *edit_card;
   GtkLabel *kind_label;
   GtkLabel *title_label;
@@ -52,12 +56,15 @@ struct _SbDetailPane
   GtkTextTag *cited_tag;
   GtkTextTag *current_tag;
   GtkTextMark *current_mark;
+  SbSourceCiter *citer;
 
   SbSelection *selection;
   SbDocument *document;    /* nullable: what the card's edits go to */
   GPtrArray *citations;    /* every passage behind the selection */
   SbSource *shown_source;
+  SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
   guint n_facts;
+  gboolean focus_when_shown; /* the card's first field, once the pane has slid in */
 };
 
 G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
@@ -479,12 +486,30 @@ show_source_text (SbDetailPane *self,
   g_autofree char *date = NULL;
   g_autofree char *host = NULL;
   const char *publisher, *url;
+  GtkTextIter from, to;
+  int selected_from = -1, selected_to = -1;
 
   if (self->shown_source == source)
     return;
 
-  self->shown_source = source;
+  /* Shown anew after an edit, the same text keeps what the reader had
+   * selected to cite.
+   */
+  if (self->text_source == source && gtk_text_buffer_get_selection_bounds (self->buffer, &from, &to))
+    {
+      selected_from = gtk_text_iter_get_offset (&from);
+      selected_to = gtk_text_iter_get_offset (&to);
+    }
+  self->shown_source = self->text_source = source;
   gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source) ? sb_source_get_text (source) : "", -1);
+  if (selected_from >= 0 && selected_to <= gtk_text_buffer_get_char_count (self->buffer))
+    {
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &from, selected_from);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &to, selected_to);
+      gtk_text_buffer_select_range (self->buffer, &from, &to);
+    }
+  if (self->citer != NULL)
+    sb_source_citer_set_source (self->citer, source);
   gtk_widget_set_visible (self->no_text_label, sb_source_get_text (source) == NULL);
   gtk_widget_set_visible (self->text_scroller, sb_source_get_text (source) != NULL);
 
@@ -583,6 +608,17 @@ update_passages (SbDetailPane *self)
   if (current == NULL && self->citations->len > 0)
     current = g_ptr_array_index (self->citations, 0);
 
+  /* A source chosen is shown whole, to read and cite from. */
+  if (current == NULL && SB_IS_SOURCE (sb_selection_get_selected (self->selection)))
+    {
+      SbSource *source = SB_SOURCE (sb_selection_get_selected (self->selection));
+
+      gtk_widget_set_visible (self->source_box, TRUE);
+      show_source_text (self, source);
+      gtk_label_set_text (self->position_label, "");
+      return;
+    }
+
   gtk_widget_set_visible (self->source_box, current != NULL);
   if (current == NULL)
     return;
@@ -631,6 +667,8 @@ update_editing (SbDetailPane *self)
   gboolean editing = can_edit && gtk_toggle_button_get_active (self->edit_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_button), self->document != NULL && SB_IS_ITEM (selected));
+  sb_place_chooser_set_item (self->place_chooser, SB_IS_ITEM (selected) ? SB_ITEM (selected) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.edit", can_edit);
   sb_edit_card_set_entity (self->edit_card, editing ? selected : NULL);
   gtk_stack_set_visible_child_name (self->card_stack, editing ? "edit" : "read");
@@ -642,6 +680,28 @@ update_editing (SbDetailPane *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->text_scroller), editing ? 160 : -1);
 }
 
+/* The card's first field takes the focus. In a pane still sliding in its
+ * rows are not shown yet and cannot take it: they take it as they show
+ * (a person who adds an actor types its name at once).
+ */
+static void
+focus_card (SbDetailPane *self)
+{
+  self->focus_when_shown = !gtk_widget_get_mapped (GTK_WIDGET (self->edit_card));
+  if (!self->focus_when_shown)
+    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_edit_card_map (SbDetailPane *self)
+{
+  if (!self->focus_when_shown)
+    return;
+  self->focus_when_shown = FALSE;
+  if (gtk_toggle_button_get_active (self->edit_button))
+    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_edit_toggled (SbDetailPane *self)
 {
@@ -649,7 +709,9 @@ on_edit_toggled (SbDetailPane *self)
 
   /* From the keyboard, straight on to the first field. */
   if (gtk_toggle_button_get_active (self->edit_button))
-    gtk_widget_child_focus (GTK_WIDGET (self->edit_card), GTK_DIR_TAB_FORWARD);
+    focus_card (self);
+  else
+    self->focus_when_shown = FALSE;
 }
 
 static void
@@ -674,6 +736,9 @@ sb_detail_pane_set_document (SbDetailPane *self,
 
   g_set_object (&self->document, document);
   sb_edit_card_set_document (self->edit_card, document);
+  sb_place_chooser_set_document (self->place_chooser, document);
+  if (self->citer != NULL)
+    sb_source_citer_set_document (self->citer, document);
   update_editing (self);
 }
 
@@ -831,6 +896,107 @@ on_edited (SbDetailPane *self,
   update (self);
 }
 
+/* A new statement opens ready to edit, its title first. */
+static void
+on_cited (SbDetailPane *self,
+          SbEntity     *entity,
+          gboolean      open)
+{
+  if (!open || sb_selection_get_selected (self->selection) != entity || !sb_edit_card_can_edit (entity))
+    return;
+  sb_detail_pane_set_editing (self, TRUE);
+  focus_card (self);
+}
+
+/**
+ * sb_detail_pane_set_map_editor:
+ * @editor: (nullable): what places the selection on the map
+ */
+void
+sb_detail_pane_set_map_editor (SbDetailPane *self,
+                               SbMapEditor  *editor)
+{
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+
+  sb_place_chooser_set_editor (self->place_chooser, editor);
+}
+
+static void
+prepare_place_chooser (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  SbDetailPane *self = user_data;
+
+  sb_place_chooser_prepare (self->place_chooser);
+}
+
+/* Opened once the pane is laid out where it shows: a popover anchored
+ * to a pane still sliding in would be placed off screen.
+ */
+static gboolean
+popup_when_placed (gpointer data)
+{
+  GtkWidget *button = data;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (button));
+  graphene_point_t point;
+
+  if (gtk_widget_get_mapped (button) && root != NULL &&
+      gtk_widget_compute_point (button, root, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+      point.x >= 0 && point.x + gtk_widget_get_width (button) <= gtk_widget_get_width (root))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_object_unref (button);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sb_detail_pane_place:
+ *
+ * Opens Place for the selected statement: a name to pick from the
+ * gazetteer, or the map to click.
+ *
+ * Returns: whether there is a statement to place
+ */
+gboolean
+sb_detail_pane_place (SbDetailPane *self)
+{
+  g_return_val_if_fail (SB_IS_DETAIL_PANE (self), FALSE);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->place_button)))
+    return FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->place_button)))
+    gtk_menu_button_popup (self->place_button);
+  else
+    g_idle_add (popup_when_placed, g_object_ref (self->place_button));
+  return TRUE;
+}
+
+/**
+ * sb_detail_pane_get_place_chooser:
+ *
+ * Returns: (transfer none): the Place popover
+ */
+SbPlaceChooser *
+sb_detail_pane_get_place_chooser (SbDetailPane *self)
+{
+  g_return_val_if_fail (SB_IS_DETAIL_PANE (self), NULL);
+
+  return self->place_chooser;
+}
+
+/**
+ * sb_detail_pane_get_citer:
+ *
+ * Returns: (transfer none) (nullable): what cites from the source text,
+ *   once the pane has its selection
+ */
+SbSourceCiter *
+sb_detail_pane_get_citer (SbDetailPane *self)
+{
+  g_return_val_if_fail (SB_IS_DETAIL_PANE (self), NULL);
+
+  return self->citer;
+}
+
 static void
 on_briefing_changed (SbDetailPane *self)
 {
@@ -847,6 +1013,9 @@ sb_detail_pane_set_selection (SbDetailPane *self,
   g_return_if_fail (self->selection == NULL);
 
   self->selection = g_object_ref (selection);
+  self->citer = sb_source_citer_new (self->source_view, selection);
+  sb_source_citer_set_document (self->citer, self->document);
+  g_signal_connect_object (self->citer, "cited", G_CALLBACK (on_cited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::briefing", G_CALLBACK (on_briefing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::citation", G_CALLBACK (update_passages), self, G_CONNECT_SWAPPED);
@@ -861,6 +1030,9 @@ sb_detail_pane_dispose (GObject *object)
   SbDetailPane *self = (SbDetailPane *)object;
   GtkWidget *child;
 
+  if (self->citer != NULL)
+    sb_source_citer_shutdown (self->citer);
+  g_clear_object (&self->citer);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_DETAIL_PANE);
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -899,6 +1071,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_stack);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, place_button);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_card);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_toggled);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, kind_label);
@@ -933,6 +1106,10 @@ sb_detail_pane_init (SbDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->citations = g_ptr_array_new ();
+  g_signal_connect_swapped (self->edit_card, "map", G_CALLBACK (on_edit_card_map), self);
+  self->place_chooser = SB_PLACE_CHOOSER (sb_place_chooser_new ());
+  gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
+  gtk_menu_button_set_create_popup_func (self->place_button, prepare_place_chooser, self, NULL);
   self->buffer = gtk_text_view_get_buffer (self->source_view);
   self->cited_tag = gtk_text_buffer_create_tag (self->buffer, "cited",
                                                 "background", "rgba(255,200,0,0.28)",

@@ -10,6 +10,9 @@
 
 #include "sb-document.h"
 #include "sb-selection.h"
+#include "sb-map-editor.h"
+#include "sb-place-chooser.h"
+#include "sb-source-citer.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +28,10 @@ void         sb_detail_pane_set_document    (SbDetailPane *self,
 void         sb_detail_pane_set_editing     (SbDetailPane *self,
                                              gboolean      editing);
 gboolean     sb_detail_pane_copy_citation   (SbDetailPane *self);
+SbSourceCiter *sb_detail_pane_get_citer     (SbDetailPane *self);
+void         sb_detail_pane_set_map_editor  (SbDetailPane *self,
+                                             SbMapEditor  *editor);
+gboolean     sb_detail_pane_place           (SbDetailPane *self);
+SbPlaceChooser *sb_detail_pane_get_place_chooser (SbDetailPane *self);
 
 G_END_DECLS

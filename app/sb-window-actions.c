@@ -16,6 +16,7 @@
 #include "sb-file-chooser.h"
 #include "sb-import.h"
 #include "sb-location-dialog.h"
+#include "sb-map-editor.h"
 #include "sb-window-private.h"
 
 static void
@@ -426,6 +427,10 @@ escape_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
 
+  /* Drawing on the map is cancelled before anything else. */
+  if (sb_map_editor_cancel (self->map_editor))
+    return;
+
   if (sb_selection_get_selected (self->selection) != NULL &&
       !SB_IS_ACTOR (sb_selection_get_selected (self->selection)))
     sb_selection_clear (self->selection);
@@ -494,9 +499,28 @@ zoom_action (GtkWidget  *widget,
     shumate_map_zoom_out (map);
 }
 
+static void
+new_briefing_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  sb_window_new_briefing (SB_WINDOW (user_data));
+}
+
+static const GActionEntry window_actions[] = {
+  { "new-briefing", new_briefing_action },
+};
+
+void
+_sb_window_actions_init (SbWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
+}
+
 void
 _sb_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-briefing", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);

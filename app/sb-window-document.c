@@ -173,6 +173,8 @@ _sb_window_set_document (SbWindow        *self,
   sb_selection_set_briefing (self->selection, sb_document_get_briefing (document));
   sb_problems_popover_set_checker (self->problems_popover, sb_document_get_checker (document));
   sb_detail_pane_set_document (self->detail_pane, document);
+  sb_steps_panel_set_document (self->steps_panel, document);
+  sb_map_editor_set_document (self->map_editor, document);
 
   update_edit_actions (self);
   update_problems_button (self);
@@ -193,6 +195,77 @@ sb_window_get_document (SbWindow *self)
 
   return self->document;
 }
+
+/* ------------------------------------------------------------------ */
+/* Messages: what every part of the window says                        */
+/* ------------------------------------------------------------------ */
+
+/**
+ * sb_window_add_toast:
+ * @toast: (transfer full): the message
+ *
+ * Shows a passing message over the window's panes: the one way every part
+ * of the window says something that needs no answer.
+ */
+void
+sb_window_add_toast (SbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A message with a Close button, over the window. */
+AdwMessageDialog *
+_sb_window_new_message_dialog (SbWindow   *self,
+                               const char *heading)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* @error's message in a dialog under @heading, and whether the briefing
+ * shown stays.
+ */
+void
+_sb_window_show_error_here (SbWindow   *self,
+                            const char *heading,
+                            GError     *error)
+{
+  AdwMessageDialog *dialog = _sb_window_new_message_dialog (self, heading);
+
+  if (sb_selection_get_briefing (self->selection) != NULL)
+    adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
+  else
+    adw_message_dialog_set_body (dialog, error->message);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* In Open Recent, as a briefing SahelBrief opens. */
+void
+_sb_window_remember_file (SbWindow *self,
+                          GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkRecentData data = {
+    .display_name = name,
+    .mime_type = (char *) SB_WINDOW_BRIEFING_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "sahelbrief %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Replacing the briefing                                              */
+/* ------------------------------------------------------------------ */
 
 /**
  * _sb_window_is_replaceable:
@@ -215,60 +288,13 @@ _sb_window_is_replaceable (SbWindow *self)
 SbWindow *
 _sb_window_new_sibling (SbWindow *self)
 {
-  SbWindow *window = sb_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->settings);
+  SbWindow *window = g_object_new (G_OBJECT_TYPE (self),
+                                  "application", gtk_window_get_application (GTK_WINDOW (self)),
+                                  "settings", self->settings,
+                                  NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
-}
-
-/* The language a new briefing is written in: the user's. */
-static char *
-user_language (void)
-{
-  const char * const *languages = sb_text_get_preferred_languages ();
-
-  if (languages == NULL || languages[0] == NULL)
-    return g_strdup ("en");
-
-  return g_strndup (languages[0], strcspn (languages[0], "-"));
-}
-
-/**
- * sb_window_new_briefing:
- *
- * Starts an empty briefing, with a guide to making it: in this window, or
- * in a new one when this one has unsaved changes.
- */
-void
-sb_window_new_briefing (SbWindow *self)
-{
-  g_autofree char *language = NULL;
-  g_autoptr(SbBriefing) briefing = NULL;
-  g_autoptr(SbDocument) document = NULL;
-
-  g_return_if_fail (SB_IS_WINDOW (self));
-
-  if (!_sb_window_is_replaceable (self))
-    {
-      sb_window_new_briefing (_sb_window_new_sibling (self));
-      return;
-    }
-
-  _sb_window_cancel_job (self);
-  language = user_language ();
-  briefing = sb_briefing_new (language, NULL);
-  document = sb_document_new (briefing);
-  _sb_window_set_document (self, document, NULL);
-  gtk_stack_set_visible_child_name (self->main_stack, "briefing");
-  sb_map_view_frame_briefing (self->map_view);
-}
-
-static void
-new_briefing_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  sb_window_new_briefing (SB_WINDOW (user_data));
 }
 
 static void
@@ -582,13 +608,11 @@ static void
 closed (SbWindow *self,
         gboolean  did_close)
 {
-  SbWindowClosedFunc func = self->closed_func;
-  gpointer data = self->closed_data;
+  SbWindowCloseRequest request = self->close_request;
 
-  self->closed_func = NULL;
-  self->closed_data = NULL;
-  if (func != NULL)
-    func (self, did_close, data);
+  self->close_request = (SbWindowCloseRequest) { NULL, NULL };
+  if (request.func != NULL)
+    request.func (self, did_close, request.data);
 }
 
 /* Closing without saving: no recovery copy is kept of what was discarded. */
@@ -665,26 +689,6 @@ _sb_window_close_request (SbWindow *self)
   return TRUE;
 }
 
-/**
- * sb_window_request_close:
- * @func: (nullable): told whether the window closed or the person
- *   chose to keep it
- *
- * Closes the window, asking first to save unsaved changes: what quitting
- * does with each window.
- */
-void
-sb_window_request_close (SbWindow           *self,
-                         SbWindowClosedFunc  func,
-                         gpointer            user_data)
-{
-  g_return_if_fail (SB_IS_WINDOW (self));
-
-  self->closed_func = func;
-  self->closed_data = user_data;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 /* ------------------------------------------------------------------ */
 /* Entities by id, for menus and the Problems list                     */
 /* ------------------------------------------------------------------ */
@@ -717,7 +721,7 @@ remove_entity (SbWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (!sb_document_apply (self->document, sb_edit_new_remove_with_references (sb_document_get_briefing (self->document), entity), &error))
-    _sb_window_show_error (self, _("Could Not Remove"), error);
+    _sb_window_show_error_here (self, _("Could Not Remove"), error);
 }
 
 static void
@@ -730,6 +734,32 @@ on_remove_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "remove") && self->document != NULL &&
       sb_briefing_lookup (sb_document_get_briefing (self->document), sb_entity_get_id (entity)) == entity)
     remove_entity (self, entity);
+}
+
+/* "“Wagner in Mali”, “Step 2” and 3 more": what refers to @entity. */
+static char *
+describe_referrers (SbBriefing *briefing,
+                    SbEntity   *entity)
+{
+  g_autoptr(GPtrArray) referrers = sb_briefing_find_references (briefing, entity);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint shown = MIN (referrers->len, 4);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const char *label = sb_entity_get_label (g_ptr_array_index (referrers, i));
+
+      if (i > 0)
+        g_string_append (names, i + 1 == shown && shown == referrers->len ? _(" and ") : ", ");
+      g_string_append_printf (names, "“%s”", label ? label : sb_entity_get_id (g_ptr_array_index (referrers, i)));
+    }
+  if (referrers->len > shown)
+    /* TRANSLATORS: the end of a list of what refers to something: "“A”, “B”, “C”, “D” and 5 more" */
+    g_string_append_printf (names, ngettext (" and %u more", " and %u more",
+                                                referrers->len - shown),
+                            referrers->len - shown);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 /* What others refer to goes with its references, once the person agrees:
@@ -754,9 +784,13 @@ ask_to_remove (SbWindow *self,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove with Its References?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s. Removing it takes it out of them too. Undo brings both back."),
-                                  error->message);
+  {
+    g_autofree char *referrers = describe_referrers (sb_document_get_briefing (self->document), entity);
+
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s: %s. Removing it takes it out of them too. Undo brings both back."),
+                                    error->message, referrers);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -781,6 +815,19 @@ remove_entity_action (GSimpleAction *action,
 
   if (entity != NULL && self->document != NULL)
     remove_entity (self, entity);
+}
+
+/* "win.remove-entity-asking('actor-3')": as Delete on the selection. */
+static void
+remove_entity_asking_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+  SbEntity *entity = lookup (self, parameter);
+
+  if (entity != NULL)
+    ask_to_remove (self, entity);
 }
 
 static void
@@ -819,6 +866,32 @@ edit_action (GSimpleAction *action,
 
   adw_flap_set_reveal_flap (self->detail_flap, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->detail_pane), "detail.edit", NULL);
+}
+
+static void
+place_when_revealed (SbWindow *self)
+{
+  if (adw_flap_get_reveal_progress (self->detail_flap) < 1.0)
+    return;
+  g_signal_handlers_disconnect_by_func (self->detail_flap, place_when_revealed, self);
+  sb_detail_pane_place (self->detail_pane);
+}
+
+static void
+place_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  if (!SB_IS_ITEM (sb_selection_get_selected (self->selection)))
+    return;
+  adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+  if (adw_flap_get_reveal_progress (self->detail_flap) < 1.0)
+    g_signal_connect_object (self->detail_flap, "notify::reveal-progress", G_CALLBACK (place_when_revealed), self,
+                             G_CONNECT_SWAPPED);
+  else
+    sb_detail_pane_place (self->detail_pane);
 }
 
 static void
@@ -909,19 +982,21 @@ update_remove_selected (SbWindow *self)
 {
   set_enabled (self, "remove-selected", sb_selection_get_selected (self->selection) != NULL);
   set_enabled (self, "edit", sb_selection_get_selected (self->selection) != NULL);
+  set_enabled (self, "place", SB_IS_ITEM (sb_selection_get_selected (self->selection)));
 }
 
 static const GActionEntry document_actions[] = {
-  { "new-briefing", new_briefing_action },
   { "undo", undo_action },
   { "redo", redo_action },
   { "save", save_action },
   { "save-as", save_as_action },
   { "select-entity", select_entity_action, "s" },
   { "remove-entity", remove_entity_action, "s" },
+  { "remove-entity-asking", remove_entity_asking_action, "s" },
   { "remove-selected", remove_selected_action },
   { "show-problems", show_problems_action },
   { "edit", edit_action },
+  { "place", place_action },
   { "edit-briefing", edit_briefing_action },
   { "add-source", add_source_action },
 };
@@ -955,8 +1030,8 @@ _sb_window_class_document_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-briefing", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-problems", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.place", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-selected", NULL);
 }

@@ -1,7 +1,8 @@
 /* sb-window-jobs.c
  *
  * What a window does in the background: opening a file or a web address,
- * importing, exporting, reloading. One job at a time, on the progress line
+ * importing, exporting, reloading; and what replaces the briefing shown
+ * as they do, a new briefing. One job at a time, on the progress line
  * under the header bar with a Cancel button; a briefing that fails to load
  * never replaces the one shown, and its problems are listed as `--check`
  * prints them.
@@ -66,34 +67,6 @@ job_free (SbWindowJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbWindowJob, job_free)
-
-/**
- * sb_window_add_toast:
- * @toast: (transfer full): the message
- *
- * Shows a passing message over the window's panes: the one way every part
- * of the window says something that needs no answer.
- */
-void
-sb_window_add_toast (SbWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (SB_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static AdwMessageDialog *
-create_message_dialog (SbWindow   *self,
-                       const char *heading)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  return ADW_MESSAGE_DIALOG (dialog);
-}
 
 /**
  * sb_window_set_made_for_file:
@@ -196,7 +169,7 @@ show_problems (SbWindow   *self,
       g_string_append_printf (body, "%s%s", i ? "\n" : "", line);
     }
 
-  dialog = create_message_dialog (self, heading);
+  dialog = _sb_window_new_message_dialog (self, heading);
   adw_message_dialog_set_body (dialog, summary);
   if (problems->len == 0)
     {
@@ -233,7 +206,7 @@ show_export_error (SbWindow *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  dialog = create_message_dialog (self, _("Could Not Export"));
+  dialog = _sb_window_new_message_dialog (self, _("Could Not Export"));
   adw_message_dialog_set_body (dialog, error->message);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -250,24 +223,15 @@ show_load_problems (SbWindow   *self,
   show_problems (shown_in, heading, summary, name, problems);
 }
 
-/* @error's message in a dialog under @heading, and whether the briefing
- * shown stays.
+/* @error's message in a dialog under @heading, in this window or the one
+ * a failed open goes to.
  */
 void
 _sb_window_show_error (SbWindow   *self,
                        const char *heading,
                        GError     *error)
 {
-  AdwMessageDialog *dialog;
-
-  self = failure_window (self);
-  dialog = create_message_dialog (self, heading);
-
-  if (sb_selection_get_briefing (self->selection) != NULL)
-    adw_message_dialog_format_body (dialog, _("%s\n\nThe briefing shown stays open."), error->message);
-  else
-    adw_message_dialog_set_body (dialog, error->message);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _sb_window_show_error_here (failure_window (self), heading, error);
 }
 
 /* Whether the briefing now shown is the one the last window closed on. */
@@ -276,13 +240,15 @@ shows_last_briefing (SbWindow *self)
 {
   g_autoptr(GVariant) saved = NULL;
   g_autofree char *uri = NULL;
+  GFile *file;
 
   /* Nothing saved yet: the default value names no briefing. */
   if (self->settings == NULL ||
       (saved = g_settings_get_user_value (self->settings, "last-briefing")) == NULL)
     return FALSE;
 
-  uri = sb_window_get_file (self) ? g_file_get_uri (sb_window_get_file (self)) : g_strdup ("");
+  file = self->document ? sb_document_get_file (self->document) : NULL;
+  uri = file ? g_file_get_uri (file) : g_strdup ("");
 
   return g_str_equal (g_variant_get_string (saved, NULL), uri);
 }
@@ -386,6 +352,48 @@ _sb_window_cancel_job (SbWindow *self)
   stop_progress (self);
 }
 
+/* The language a new briefing is written in: the user's. */
+static char *
+user_language (void)
+{
+  const char * const *languages = sb_text_get_preferred_languages ();
+
+  if (languages == NULL || languages[0] == NULL)
+    return g_strdup ("en");
+
+  return g_strndup (languages[0], strcspn (languages[0], "-"));
+}
+
+/**
+ * sb_window_new_briefing:
+ *
+ * Starts an empty briefing, with a guide to making it: in this window, or
+ * in a new one when this one has unsaved changes.
+ */
+void
+sb_window_new_briefing (SbWindow *self)
+{
+  g_autofree char *language = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(SbDocument) document = NULL;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  if (!_sb_window_is_replaceable (self))
+    {
+      sb_window_new_briefing (_sb_window_new_sibling (self));
+      return;
+    }
+
+  _sb_window_cancel_job (self);
+  language = user_language ();
+  briefing = sb_briefing_new (language, NULL);
+  document = sb_document_new (briefing);
+  _sb_window_set_document (self, document, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "briefing");
+  sb_map_view_frame_briefing (self->map_view);
+}
+
 /* One job at a time: a new load, import or export supersedes the one
  * under way. The bar below the header bar shows @status with a Cancel
  * button, unless the job is over within a quarter of a second.
@@ -474,23 +482,6 @@ _sb_window_job_is_loading (SbWindow *self)
     default:
       return FALSE;
     }
-}
-
-/* In Open Recent, as a briefing SahelBrief opens. */
-void
-_sb_window_remember_file (SbWindow *self,
-                          GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *name = g_file_get_basename (file);
-  GtkRecentData data = {
-    .display_name = name,
-    .mime_type = (char *) SB_WINDOW_BRIEFING_MIME_TYPE,
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = (char *) "sahelbrief %u",
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void
@@ -784,12 +775,12 @@ _sb_window_show_import_problems (SbWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
 
-  if (self->import_summary == NULL || sb_window_get_file (self) == NULL)
+  if (self->import_summary == NULL || self->document == NULL || sb_document_get_file (self->document) == NULL)
     return;
 
   /* show_problems() keeps its own reference. */
   problems = g_ptr_array_ref (self->import_summary->problems);
-  name = g_file_get_parse_name (sb_window_get_file (self));
+  name = g_file_get_parse_name (sb_document_get_file (self->document));
   summary = sb_import_summary_to_text (self->import_summary);
 
   show_problems (self, problems->len > 0 ? _("Imported with Problems") : _("Imported"), summary, name, problems);

@@ -1,11 +1,13 @@
 /* sb-window-private.h
  *
- * What the window's four files share: sb-window.c builds the window and
- * keeps its panes and state, sb-window-actions.c answers its actions,
+ * What the window's files share, from the top down: sb-window.c builds
+ * the window and keeps its panes and state, sb-window-actions.c and
+ * sb-window-steps.c answer its actions, sb-window-jobs.c runs what takes
+ * a while (opening, importing, exporting, a new briefing) with the
+ * progress line and the dialogs that report it, and
  * sb-window-document.c keeps the briefing it edits (undo, saving,
- * closing), and sb-window-jobs.c runs what takes a while (opening,
- * importing, exporting) with the progress line and the dialogs that
- * report it.
+ * closing) and the messages every part shows. Each file calls only those
+ * below it; sb-window.c gives them what they need through this struct.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,12 +20,19 @@
 #include "sb-problems-popover.h"
 #include "sb-recovery.h"
 #include "sb-sidebar.h"
+#include "sb-steps-panel.h"
 #include "sb-timeline.h"
 #include "sb-window.h"
 
 G_BEGIN_DECLS
 
 typedef struct _SbWindowJob SbWindowJob;
+
+typedef struct
+{
+  SbWindowClosedFunc func;
+  gpointer data;
+} SbWindowCloseRequest;
 
 struct _SbWindow
 {
@@ -35,7 +44,11 @@ struct _SbWindow
   AdwFlap *sidebar_flap;
   AdwFlap *detail_flap;
   SbSidebar *sidebar;
+  GtkStack *sidebar_stack;
+  SbStepsPanel *steps_panel;
+  GtkToggleButton *steps_button;
   SbMapView *map_view;
+  SbMapEditor *map_editor;  /* places and draws on the map view */
   SbTimeline *timeline;
   SbDetailPane *detail_pane;
   SbFilterPopover *filter_popover;
@@ -60,8 +73,7 @@ struct _SbWindow
   SbDocument *document;    /* nullable: the briefing edited, where it came from */
   SbRecovery *recovery;    /* nullable: its recovery copy */
   gboolean close_confirmed;  /* saved or discarded: the window may close */
-  SbWindowClosedFunc closed_func;
-  gpointer closed_data;
+  SbWindowCloseRequest close_request;  /* who asked the window to close */
   SbPresenter *presenter;  /* made once the settings are known */
   GSettings *settings;     /* nullable */
   GCancellable *tiles_opening;  /* the tiles the settings name, opening */
@@ -86,6 +98,7 @@ struct _SbWindow
 
 /* sb-window-actions.c */
 void     _sb_window_class_actions_init     (GtkWidgetClass *widget_class);
+void     _sb_window_actions_init           (SbWindow       *self);
 
 /* sb-window-document.c */
 void     _sb_window_class_document_init    (GtkWidgetClass  *widget_class);
@@ -99,6 +112,17 @@ gboolean _sb_window_is_replaceable         (SbWindow        *self);
 SbWindow *_sb_window_new_sibling           (SbWindow        *self);
 gboolean _sb_window_close_request          (SbWindow        *self);
 void     _sb_window_discard_changes        (SbWindow        *self);
+AdwMessageDialog *_sb_window_new_message_dialog (SbWindow   *self,
+                                            const char      *heading);
+void     _sb_window_show_error_here        (SbWindow        *self,
+                                            const char      *heading,
+                                            GError          *error);
+void     _sb_window_remember_file          (SbWindow        *self,
+                                            GFile           *file);
+
+/* sb-window-steps.c */
+void     _sb_window_class_steps_init       (GtkWidgetClass *widget_class);
+void     _sb_window_steps_init             (SbWindow       *self);
 
 /* sb-window-jobs.c */
 gboolean _sb_window_job_is_loading         (SbWindow       *self);
@@ -108,8 +132,6 @@ void     _sb_window_import_again           (SbWindow       *self,
                                             const char     *name_property);
 void     _sb_window_print                  (SbWindow       *self);
 void     _sb_window_show_import_problems   (SbWindow       *self);
-void     _sb_window_remember_file          (SbWindow       *self,
-                                            GFile          *file);
 void     _sb_window_show_error             (SbWindow       *self,
                                             const char     *heading,
                                             GError         *error);

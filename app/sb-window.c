@@ -164,6 +164,19 @@ sb_window_get_map_view (SbWindow *self)
 }
 
 /**
+ * sb_window_get_map_editor:
+ *
+ * Returns: (transfer none): what places and draws on the window's map
+ */
+SbMapEditor *
+sb_window_get_map_editor (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+
+  return self->map_editor;
+}
+
+/**
  * sb_window_get_presenter:
  *
  * Returns: (transfer none): what presents the window's briefing
@@ -537,6 +550,25 @@ sb_window_constructed (GObject *object)
   restore_state (self);
 }
 
+/**
+ * sb_window_request_close:
+ * @func: (nullable): told whether the window closed or the person
+ *   chose to keep it
+ *
+ * Closes the window, asking first to save unsaved changes: what quitting
+ * does with each window.
+ */
+void
+sb_window_request_close (SbWindow           *self,
+                         SbWindowClosedFunc  func,
+                         gpointer            user_data)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  self->close_request = (SbWindowCloseRequest) { func, user_data };
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 sb_window_dispose (GObject *object)
 {
@@ -553,6 +585,7 @@ sb_window_dispose (GObject *object)
   g_clear_pointer (&self->import_name_property, g_free);
   g_clear_pointer (&self->import_summary, sb_import_summary_unref);
 
+  g_clear_object (&self->map_editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -625,6 +658,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_MAP_VIEW);
   g_type_ensure (SB_TYPE_TIMELINE);
   g_type_ensure (SB_TYPE_SIDEBAR);
+  g_type_ensure (SB_TYPE_STEPS_PANEL);
   g_type_ensure (SB_TYPE_DETAIL_PANE);
   g_type_ensure (SB_TYPE_FILTER_POPOVER);
   g_type_ensure (SB_TYPE_PROBLEMS_POPOVER);
@@ -636,6 +670,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, steps_panel);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, steps_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_pane);
@@ -657,6 +694,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   _sb_window_class_actions_init (widget_class);
   _sb_window_class_document_init (widget_class);
+  _sb_window_class_steps_init (widget_class);
 }
 
 static void
@@ -683,6 +721,9 @@ sb_window_init (SbWindow *self)
   g_signal_connect_object (self->detail_flap, "notify::reveal-flap",
                            G_CALLBACK (update_covered), self, G_CONNECT_SWAPPED);
   sb_map_view_set_selection (self->map_view, self->selection);
+  /* Above the briefing's layers: what is being drawn or dragged. */
+  self->map_editor = sb_map_editor_new (self->map_view);
+  sb_detail_pane_set_map_editor (self->detail_pane, self->map_editor);
   sb_timeline_set_selection (self->timeline, self->selection);
   sb_sidebar_set_selection (self->sidebar, self->selection);
   sb_detail_pane_set_selection (self->detail_pane, self->selection);
@@ -710,6 +751,8 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (on_citation_copied), self, G_CONNECT_SWAPPED);
   update_presenting_actions (self);
   _sb_window_document_init (self);
+  _sb_window_actions_init (self);
+  _sb_window_steps_init (self);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "sb-briefing.h"
 #include "sb-document.h"
 #include "sb-export.h"
+#include "sb-map-editor.h"
 #include "sb-map-view.h"
 #include "sb-presenter.h"
 #include "sb-recovery.h"
@@ -57,6 +58,7 @@ SbBriefing  *sb_window_get_briefing   (SbWindow      *self);
 GFile       *sb_window_get_file       (SbWindow      *self);
 SbSelection *sb_window_get_selection  (SbWindow      *self);
 SbMapView   *sb_window_get_map_view   (SbWindow      *self);
+SbMapEditor *sb_window_get_map_editor (SbWindow      *self);
 SbPresenter *sb_window_get_presenter  (SbWindow      *self);
 void         sb_window_present_when_loaded (SbWindow *self);
 void         sb_window_set_made_for_file   (SbWindow *self,

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Walks SahelBrief's accessibility tree the way a screen reader does
 (AT-SPI) and checks that every control a person can reach has a name to
-speak: in the window as it opens, in the card made editable, in Briefing
+speak: in the window as it opens, in the card made editable, in Place, in Briefing
 Details, in a new briefing with its guide, and in Problems (reached through the window's
 actions on D-Bus, as its keys reach them). Prints TAP.
 
@@ -23,6 +23,7 @@ import time
 
 try:
     import pyatspi
+    from gi.repository import GLib
 except ImportError:
     print("1..0 # SKIP python3-pyatspi is not installed: install it to walk the accessibility tree")
     sys.exit(0)
@@ -50,6 +51,7 @@ EXPECTED = [
     (BUTTON_ROLES, "Show Actors"),
     (BUTTON_ROLES, "Search"),
     (BUTTON_ROLES, "Show Details and Source"),
+    (BUTTON_ROLES, "Show Presentation Steps"),
     (BUTTON_ROLES, "Main Menu"),
     (BUTTON_ROLES, "Layers and Filters"),
     (BUTTON_ROLES, "Legend"),
@@ -228,6 +230,23 @@ def settled_tree(app):
         time.sleep(1)
 
 
+def walk_when_shown(app, roles, pattern, timeout=20):
+    """The tree once a control of @roles called @pattern shows: a loaded
+    machine takes its time."""
+    deadline = time.monotonic() + timeout
+    while True:
+        time.sleep(1)
+        try:
+            nodes = walk_app(app)
+        except GLib.GError:
+            # A part that went while it was walked: walked again.
+            if time.monotonic() > deadline:
+                raise
+            continue
+        if shown(nodes, roles, pattern) or time.monotonic() > deadline:
+            return nodes
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: test-accessibility.py PATH-TO-SAHELBRIEF", file=sys.stderr)
@@ -271,6 +290,8 @@ def main():
         results.append((bool(maps), "the map has a name"))
         # OpenStreetMap's attribution shows only where its tiles are asked for.
         osm = [n for n in nodes if "OpenStreetMap" in n[2]]
+        for n in osm:
+            print(f"# asks a tile server: {' > '.join(n[4][-3:])}")
         results.append((not osm, "the map asks no public tile server (tile source “none”)"))
 
         # The card made editable (Ctrl+E on a selected incident).
@@ -287,6 +308,18 @@ def main():
                             (BUTTON_ROLES, "Edit")]:
             results.append((shown(nodes, roles, name), f"the editable card has “{name}”"))
 
+        # Place (Ctrl+Shift+M): a name typed and picked from the gazetteer.
+        activate("place")
+        time.sleep(2)
+        nodes = walk_app(app)
+        check_names(nodes, results, "Place")
+        for roles, name in [(BUTTON_ROLES | {pyatspi.ROLE_TOGGLE_BUTTON}, "Place on the Map"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Place name"),
+                            ({pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_LIST}, "Places found"),
+                            (CONTROL_ROLES, "Known to be"),
+                            (BUTTON_ROLES, "Click on the Map Instead")]:
+            results.append((shown(nodes, roles, name), f"Place has “{name}”"))
+
         # Briefing Details, a window of its own (a new briefing closes it).
         activate("edit-briefing")
         time.sleep(2)
@@ -295,10 +328,42 @@ def main():
         results.append((shown(nodes, {pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Authors, separated by commas"),
                         "Briefing Details has “Authors, separated by commas”"))
 
+        # An actor's card: names, colour, relations, merging.
+        # The card is still open for editing: it shows the actor chosen.
+        activate("select-entity", "<'wagner-group'>")
+        nodes = walk_when_shown(app, CONTROL_ROLES, "Merge With")
+        check_names(nodes, results, "the card of an actor")
+        for roles, name in [({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Name( \(English\))?"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Other names, separated by commas"),
+                            (CONTROL_ROLES, "Colour on the map"),
+                            (CONTROL_ROLES, "Merge With"),
+                            (BUTTON_ROLES, r"Remove Actor….*")]:
+            results.append((shown(nodes, roles, name), f"the card of an actor has “{name}”"))
+
+        # The steps panel (F8), a step chosen and its card.
+        activate("toggle-steps")
+        nodes = walk_when_shown(app, CONTROL_ROLES, "Passage shown")
+        check_names(nodes, results, "the steps panel")
+        results.append((shown(nodes, {pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_LIST}, "Steps"),
+                        "the steps panel shows its list"))
+        for roles, name in [(BUTTON_ROLES, "Add a Step from the Map"),
+                            (BUTTON_ROLES, "Present from the Chosen Step"),
+                            # GTK 4.8 says a label and an accessible label both.
+                            (BUTTON_ROLES, r"Take Map View.*"),
+                            (BUTTON_ROLES, r"Remove Step.*"),
+                            ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Caption( \(English\))?"),
+                            (CONTROL_ROLES, "Passage shown")]:
+            results.append((shown(nodes, roles, name), f"the steps panel has “{name}”"))
+        rows = [n for n, r, _, _, path, visible in nodes
+                if r == pyatspi.ROLE_LIST_ITEM and visible and path[-2].endswith("[Steps]")]
+        results.append((len(rows) >= 2 and all(speaks_labels(n) for n in rows),
+                        f"each step speaks ({len(rows)} listed)"))
+        activate("toggle-steps")
+
         # A new briefing: the guide to making one, and its problems.
         activate("new-briefing")
-        time.sleep(3)
-        nodes = walk_app(app)
+        time.sleep(2)
+        nodes = walk_when_shown(app, BUTTON_ROLES, r"Open the Built-In Briefing as an Example.*")
         check_names(nodes, results, "a new briefing")
         # GTK 4.8 says a label and an accessible label both.
         results.append((shown(nodes, BUTTON_ROLES, r"Open the Built-In Briefing as an Example.*"),

@@ -7,7 +7,9 @@
  * dataset's incidents known only to a country are counted, not
  * clustered; outlines imported for reference are framed and named when
  * nothing else is; the map redraws after the edits it draws, and names
- * the towns an edited text mentions. No display needed.
+ * the towns an edited text mentions; a card lies on its own country
+ * rather than another's, and the named towns keep off each other. No
+ * display needed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -237,6 +239,115 @@ test_layout_never_at_middle (void)
   /* As a projector draws it: symbols larger, the map as a smaller zoom. */
   sb_projection_init_at (&projection, 14.0, -2.5, 5 - log2 (1.6), 1024 / 1.6, 620 / 1.6);
   assert_nothing_at_middles (briefing, &projection);
+}
+
+static gboolean
+in_country (const SbProjection     *projection,
+            const SbBasemapFeature *country,
+            double                  x,
+            double                  y)
+{
+  double ux, uy;
+
+  sb_projection_widget_to_unit (projection, x, y, &ux, &uy);
+  return sb_basemap_feature_contains (country, ux, uy);
+}
+
+/* A country's card lies more on its own country than on another with a
+ * card ("Burkina Faso" on Mali reads as Mali's), and the towns the
+ * briefing mentions keep their names off each other's (Cotonou and
+ * Porto-Novo, a few pixels apart, may touch at a corner).
+ */
+static void
+assert_cards_and_names_apart (SbBriefing         *briefing,
+                              const SbProjection *projection)
+{
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, 2 * projection->half_width, 2 * projection->half_height);
+
+  sb_selection_set_briefing (selection, briefing);
+  layout = sb_map_layout_new (selection, projection, &view, NULL, NULL);
+
+  for (guint c = 0; c < layout->cards->len; c++)
+    {
+      const SbMapCard *card = &g_array_index (layout->cards, SbMapCard, c);
+      guint own = 0, other = 0;
+
+      if (card->country == NULL || card->box.size.width <= 0)
+        continue;
+
+      for (guint i = 0; i <= 2; i++)
+        for (guint j = 0; j <= 2; j++)
+          {
+            double x = card->box.origin.x + card->box.size.width * i / 2;
+            double y = card->box.origin.y + card->box.size.height * j / 2;
+
+            if (in_country (projection, card->country, x, y))
+              {
+                own++;
+                continue;
+              }
+            for (guint k = 0; k < layout->cards->len; k++)
+              {
+                const SbMapCard *another = &g_array_index (layout->cards, SbMapCard, k);
+
+                if (k != c && another->country != NULL && in_country (projection, another->country, x, y))
+                  {
+                    other++;
+                    break;
+                  }
+              }
+          }
+
+      if (other > own)
+        g_printerr ("%s's card at zoom %g lies on another's country\n",
+                    sb_entity_get_id (SB_ENTITY (card->place)), projection->zoom);
+      g_assert_cmpuint (other, <=, own);
+    }
+
+  for (guint i = 0; i < layout->towns->len; i++)
+    for (guint j = i + 1; j < layout->towns->len; j++)
+      {
+        const SbMapTown *a = &g_array_index (layout->towns, SbMapTown, i);
+        const SbMapTown *b = &g_array_index (layout->towns, SbMapTown, j);
+        graphene_rect_t both = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+        if (!graphene_rect_contains_point (&view, &GRAPHENE_POINT_INIT (a->x, a->y)) ||
+            !graphene_rect_contains_point (&view, &GRAPHENE_POINT_INIT (b->x, b->y)))
+          continue;
+        /* A corner touching another still reads; more would not. */
+        double most = 0.05 * MIN (a->label.size.width * a->label.size.height,
+                                  b->label.size.width * b->label.size.height);
+
+        graphene_rect_intersection (&a->label, &b->label, &both);
+        if (both.size.width * both.size.height > most)
+          g_printerr ("%s and %s at zoom %g: %g × %g\n", a->town->name, b->town->name, projection->zoom,
+                      both.size.width, both.size.height);
+        g_assert_cmpfloat (both.size.width * both.size.height, <=, most);
+      }
+}
+
+/* As projectors show the built-in briefing: the map above the caption,
+ * symbols larger (the map as a smaller zoom), over West Africa.
+ */
+static void
+test_cards_and_names_apart (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  const double sizes[][3] = { { 1024, 540, 1.3 }, { 1920, 820, 1.6 } };
+  const double centres[][3] = { { 15.0, -2.0, 5 }, { 12.5, -3.0, 5 }, { 12.0, -1.5, 6 }, { 17.0, 0.0, 5 } };
+  SbProjection projection;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint c = 0; c < G_N_ELEMENTS (centres); c++)
+      {
+        double scale = sizes[s][2];
+
+        sb_projection_init_at (&projection, centres[c][0], centres[c][1], centres[c][2] - log2 (scale),
+                               sizes[s][0] / scale, sizes[s][1] / scale);
+        assert_cards_and_names_apart (briefing, &projection);
+      }
 }
 
 /* The towns the article names, and those at its exact places and the
@@ -541,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
+  g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
   g_test_add_func ("/map-layout/reference-places", test_reference_places);

@@ -888,6 +888,25 @@ test_hostile_mbtiles_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  TileServer *server;
+  SbTileSource *data_source;
+} FailingTiles;
+
+/* The map asked the server, and counted what failed (a slow machine
+ * needs longer than a second for it).
+ */
+static gboolean
+failures_counted (gpointer data)
+{
+  FailingTiles *failing = data;
+  SbTileStats stats;
+
+  sb_tile_source_get_stats (failing->data_source, &stats);
+  return failing->server->requests > 0 && (failing->server->mode == SERVE_NOTHING || stats.failures > 0);
+}
+
 static void
 test_base_map_without_tiles (void)
 {
@@ -916,6 +935,7 @@ test_base_map_without_tiles (void)
       server->mode = failing[i];
       sb_map_view_set_tiles (SB_MAP_VIEW (map_view), tiles);
       sb_test_iterate_for (failing[i] == SERVE_NOTHING ? 3000 : 1000);
+      g_assert_true (sb_test_run_until (failures_counted, &(FailingTiles) { server, data_source }, TIMEOUT_MS));
 
       texture = render (map_view);
       g_assert_cmpuint (count_colours (texture), >, 20);

@@ -793,6 +793,24 @@ flap_is_folded (gpointer data)
  * of it, come with a selection and go with it; hiding the actors never
  * brings up an empty pane.
  */
+/* The actors' pane has slid all the way in or out. */
+static gboolean
+sidebar_settled (gpointer data)
+{
+  AdwFlap *flap = data;
+  double progress = adw_flap_get_reveal_progress (flap);
+
+  return adw_flap_get_reveal_flap (flap) ? progress >= 1.0 : progress <= 0.0;
+}
+
+static gboolean
+sidebar_shown_details_folded (gpointer data)
+{
+  AdwFlap **flaps = data;
+
+  return sidebar_settled (flaps[0]) && adw_flap_get_reveal_flap (flaps[0]) && adw_flap_get_folded (flaps[1]);
+}
+
 static void
 test_narrow_window (void)
 {
@@ -800,6 +818,8 @@ test_narrow_window (void)
   SbMapView *map_view = sb_window_get_map_view (window);
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   AdwFlap *details = ADW_FLAP (gtk_widget_get_ancestor (pane, ADW_TYPE_FLAP));
+  AdwFlap *sidebar = ADW_FLAP (gtk_widget_get_ancestor (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR),
+                                                        ADW_TYPE_FLAP));
   SbSelection *selection = sb_window_get_selection (window);
   double map_width;
 
@@ -813,9 +833,14 @@ test_narrow_window (void)
 
   g_assert_false (adw_flap_get_reveal_flap (details));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_wait_until (sidebar_settled, sidebar);
   sb_test_iterate_for (400);
   g_assert_false (adw_flap_get_reveal_flap (details));
+  /* The actors back, the details fold again (and AdwFlap hides a pane as
+   * it folds): a slow machine folds them late.
+   */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  sb_test_wait_until (sidebar_shown_details_folded, (AdwFlap *[]) { sidebar, details });
   sb_test_iterate_for (400);
 
   sb_selection_select (selection, lookup (window, "wagner-mali"));

@@ -21,7 +21,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
-#include "sb-extract.h"
+#include "sb-extract-html.h"
 #include "sb-text.h"
 
 typedef enum { BREAK_NONE, BREAK_SPACE, BREAK_LINE, BREAK_PARAGRAPH } Break;

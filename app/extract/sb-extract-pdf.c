@@ -17,7 +17,7 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "sb-extract.h"
+#include "sb-extract-pdf.h"
 
 static gunichar
 last_char (const char *line)

@@ -1,7 +1,8 @@
 /* sb-extract.c
  *
- * The text of a document and what it says of itself, for Add Source:
- * plain text here, HTML in sb-extract-html.c, PDF in sb-extract-pdf.c.
+ * The text of a document and what it says of itself, for Add Source: a
+ * document read as what it is, plain text (sb-extract-text.c), HTML
+ * (sb-extract-html.c) or PDF (sb-extract-pdf.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,173 +16,9 @@
 
 #include "sb-extract.h"
 #include "sb-file-input.h"
-#include "sb-import-text.h"
 
 /* A source's text is kept whole; beyond this it is not an article. */
 #define MAX_DOCUMENT_SIZE (64 * 1024 * 1024)
-
-G_DEFINE_QUARK (sb-extract-error-quark, sb_extract_error)
-
-SbExtract *
-sb_extract_new (void)
-{
-  return g_new0 (SbExtract, 1);
-}
-
-void
-sb_extract_free (SbExtract *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->title);
-  g_free (self->publisher);
-  g_free (self->author);
-  g_free (self->language);
-  g_free (self->url);
-  g_free (self->text);
-  g_free (self);
-}
-
-/**
- * sb_extract_tidy_text:
- * @text: UTF-8 text, with lines ending as they may
- *
- * Returns: (transfer full): @text as a source keeps it: lines ending in
- *   "\n" without white space before it, control characters other than
- *   tabs left out, paragraphs separated by exactly one blank line, none
- *   at the start or the end
- */
-char *
-sb_extract_tidy_text (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) normal = g_string_new (text);
-  gboolean blank_pending = FALSE;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  g_string_replace (normal, "\r\n", "\n", 0);
-  g_string_replace (normal, "\r", "\n", 0);
-  /* Line and paragraph separators, and form feeds between PDF pages. */
-  g_string_replace (normal, "\xe2\x80\xa8", "\n", 0);
-  g_string_replace (normal, "\xe2\x80\xa9", "\n\n", 0);
-  g_string_replace (normal, "\f", "\n\n", 0);
-  /* A byte-order mark says nothing. */
-  g_string_replace (normal, "\xef\xbb\xbf", "", 0);
-
-  lines = g_strsplit (normal->str, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (const char *p = lines[i]; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c == '\t' || !g_unichar_iscntrl (c))
-            g_string_append_unichar (line, c);
-        }
-
-      /* White space at the ends of the line, non-breaking too. */
-      while (line->len > 0)
-        {
-          const char *last = g_utf8_find_prev_char (line->str, line->str + line->len);
-
-          if (!g_unichar_isspace (g_utf8_get_char (last)))
-            break;
-          g_string_truncate (line, last - line->str);
-        }
-
-      if (line->len == 0)
-        {
-          blank_pending = out->len > 0;
-          continue;
-        }
-
-      if (out->len > 0)
-        g_string_append (out, blank_pending ? "\n\n" : "\n");
-      blank_pending = FALSE;
-      g_string_append (out, line->str);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/**
- * sb_extract_parse_date:
- * @string: a date as documents write them: "2022-08-15T09:30:00+02:00",
- *   "2022-08-15", "2022-08" or "2022"
- * @date: (out): the date, with the precision @string gives
- *
- * Returns: whether @string is such a date
- */
-gboolean
-sb_extract_parse_date (const char *string,
-                       SbDate     *date)
-{
-  g_autofree char *copy = NULL;
-  static const gsize lengths[] = { 10, 7, 4 };
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  memset (date, 0, sizeof *date);
-  if (string == NULL)
-    return FALSE;
-
-  copy = g_strstrip (g_strdup (string));
-  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
-    {
-      char c = strlen (copy) > lengths[i] ? copy[lengths[i]] : '\0';
-      g_autofree char *head = NULL;
-
-      if (strlen (copy) < lengths[i] || (c != '\0' && c != 'T' && c != ' ' && c != 't'))
-        continue;
-      head = g_strndup (copy, lengths[i]);
-      if (sb_calendar_date_parse (head, &date->start))
-        return TRUE;
-    }
-
-  memset (date, 0, sizeof *date);
-  return FALSE;
-}
-
-/**
- * sb_extract_from_text:
- * @length: the length of @data, or -1 when it ends with a NUL
- *
- * Text pasted or read from a .txt file: UTF-8, or else taken to be
- * Windows-1252, as older files written on Windows are.
- */
-SbExtract *
-sb_extract_from_text (const char  *data,
-                      gssize       length,
-                      GError     **error)
-{
-  g_autoptr(SbExtract) extract = sb_extract_new ();
-  g_autofree char *utf8 = NULL;
-  gsize utf8_length;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  if (length < 0)
-    length = strlen (data);
-
-  if (g_utf8_validate_len (data, length, NULL))
-    utf8 = g_strndup (data, length);
-  else
-    utf8 = _sb_import_windows_1252_to_utf8 (data, length, &utf8_length);
-
-  extract->text = sb_extract_tidy_text (utf8);
-  if (*extract->text == '\0')
-    {
-      g_set_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_EMPTY, _("There is no text in it"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&extract);
-}
 
 static gboolean
 is_type (const char *content_type,

@@ -14,47 +14,12 @@
 
 #pragma once
 
-#include <gio/gio.h>
-
-#include "sb-date.h"
+#include "sb-extract-html.h"
+#include "sb-extract-pdf.h"
+#include "sb-extract-text.h"
 
 G_BEGIN_DECLS
 
-#define SB_EXTRACT_ERROR (sb_extract_error_quark ())
-
-typedef enum
-{
-  SB_EXTRACT_ERROR_EMPTY,       /* no text in it */
-  SB_EXTRACT_ERROR_FORMAT,      /* not a document of a kind read here */
-  SB_EXTRACT_ERROR_DAMAGED,     /* of that kind, but unreadable */
-  SB_EXTRACT_ERROR_HTTP,        /* the server answered with an error */
-  SB_EXTRACT_ERROR_TOO_LARGE,
-} SbExtractError;
-
-typedef struct
-{
-  char *title;
-  char *publisher;
-  char *author;
-  SbDate date;
-  char *language;
-  char *url;
-  char *text;
-} SbExtract;
-
-GQuark     sb_extract_error_quark   (void);
-SbExtract *sb_extract_new           (void);
-void       sb_extract_free          (SbExtract   *self);
-
-SbExtract *sb_extract_from_text     (const char  *data,
-                                     gssize       length,
-                                     GError     **error);
-SbExtract *sb_extract_from_html     (const char  *data,
-                                     gsize        length,
-                                     const char  *address,
-                                     GError     **error);
-SbExtract *sb_extract_from_pdf      (GBytes      *bytes,
-                                     GError     **error);
 SbExtract *sb_extract_from_bytes    (GBytes      *bytes,
                                      const char  *content_type,
                                      const char  *name,
@@ -63,11 +28,5 @@ SbExtract *sb_extract_from_bytes    (GBytes      *bytes,
 SbExtract *sb_extract_from_file     (GFile       *file,
                                      GCancellable *cancellable,
                                      GError     **error);
-
-char      *sb_extract_tidy_text     (const char  *text);
-gboolean   sb_extract_parse_date    (const char  *string,
-                                     SbDate      *date);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbExtract, sb_extract_free)
 
 G_END_DECLS

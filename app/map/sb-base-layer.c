@@ -16,9 +16,11 @@
 
 #include <adwaita.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-base-layer.h"
 #include "sb-basemap.h"
+#include "sb-map-layer.h"
 #include "sb-mentioned-places.h"
 #include "sb-projection.h"
 
@@ -52,6 +54,25 @@ static const Palette dark_palette = {
   { 0.20, 0.33, 0.45 }, { 0.90, 0.90, 0.88 }, { 0.72, 0.71, 0.68 }, { 0.10, 0.10, 0.11 },
 };
 
+/**
+ * sb_base_layer_get_ground:
+ * @land: (out caller-allocates) (array fixed-size=3): the land's colour
+ * @sea: (out caller-allocates) (array fixed-size=3): the sea's, the map's
+ *   background
+ *
+ * The colours symbols are drawn over, in the light or the dark style.
+ */
+void
+sb_base_layer_get_ground (gboolean  dark,
+                          double   *land,
+                          double   *sea)
+{
+  const Palette *palette = dark ? &dark_palette : &light_palette;
+
+  memcpy (land, palette->land, sizeof palette->land);
+  memcpy (sea, palette->sea, sizeof palette->sea);
+}
+
 struct _SbBaseLayer
 {
   ShumateLayer parent_instance;
@@ -71,11 +92,34 @@ struct _SbBaseLayer
   double texture_height;
   int texture_scale;
   gboolean texture_dark;
+  GArray *labels;          /* of Label: the texture's names, drawn over it */
+
+  /* The briefing's layer: names under its cards, symbols and labels are
+   * left out rather than shown half hidden.
+   */
+  SbMapLayer *cover_source;
 
   guint settle_source;
+  guint cover_source_id;   /* to draw again after the frame the briefing's layer drew in */
 };
 
 G_DEFINE_FINAL_TYPE (SbBaseLayer, sb_base_layer, SHUMATE_TYPE_LAYER)
+
+/* A name drawn apart from the map under it, so that it can be left out
+ * where the briefing's layer covers it without drawing the map again.
+ */
+typedef struct
+{
+  GdkTexture *texture;
+  graphene_rect_t bounds;  /* world pixels at the texture's zoom: all of it */
+  graphene_rect_t text;    /* its words, as names keep clear of each other */
+} Label;
+
+static void
+clear_label (gpointer data)
+{
+  g_clear_object (&((Label *) data)->texture);
+}
 
 typedef struct
 {
@@ -89,6 +133,9 @@ typedef struct
   GHashTable *left_out_towns;     /* nullable: features not to name */
   GHashTable *left_out_countries; /* nullable: codes of countries not to name */
   double label_scale;
+  GArray *labels;          /* nullable: of Label, each drawn apart rather than with cr */
+  int scale;               /* the labels' device scale */
+  GArray *covered;         /* nullable: world boxes no name may touch */
 } Render;
 
 static gboolean
@@ -167,42 +214,41 @@ label_fits (Render                *render,
     if (graphene_rect_intersection (&g_array_index (render->taken, graphene_rect_t, i), rect, NULL))
       return FALSE;
 
+  for (guint i = 0; render->covered != NULL && i < render->covered->len; i++)
+    if (graphene_rect_intersection (&g_array_index (render->covered, graphene_rect_t, i), rect, NULL))
+      return FALSE;
+
   return TRUE;
 }
 
-static void
-draw_label (Render     *render,
-            const char *text,
-            double      x,
-            double      y,
-            gboolean    centred,
-            gboolean    bold,
-            double      size,
-            const double *colour)
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
 {
-  cairo_t *cr = render->cr;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
-  PangoRectangle extents;
-  graphene_rect_t rect;
-  double lx, ly;
+  int height = cairo_image_surface_get_height (surface);
+  g_autoptr(GBytes) bytes = NULL;
 
-  pango_font_description_set_absolute_size (font, size * render->label_scale * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (render->layout, font);
-  pango_layout_set_text (render->layout, text, -1);
-  pango_layout_get_pixel_extents (render->layout, NULL, &extents);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height, GDK_MEMORY_DEFAULT,
+                                 bytes, cairo_image_surface_get_stride (surface));
+}
 
-  lx = centred ? x - extents.width / 2.0 : x + 5 * render->label_scale;
-  ly = y - extents.height / 2.0;
-  graphene_rect_init (&rect, lx - 3, ly - 1, extents.width + 6, extents.height + 2);
-  if (!label_fits (render, &rect))
-    return;
-  g_array_append_val (render->taken, rect);
-
-  if (!centred)
+static void
+paint_label (Render       *render,
+             cairo_t      *cr,
+             double        x,
+             double        y,
+             double        lx,
+             double        ly,
+             double        dot,
+             const double *colour)
+{
+  if (dot > 0)
     {
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, (bold ? 3.0 : 2.2) * render->label_scale, 0, 2 * G_PI);
+      cairo_arc (cr, x, y, dot, 0, 2 * G_PI);
       set_colour (cr, colour);
       cairo_fill_preserve (cr);
       set_colour (cr, render->palette->halo);
@@ -220,6 +266,79 @@ draw_label (Render     *render,
   cairo_move_to (cr, lx, ly);
   set_colour (cr, colour);
   pango_cairo_show_layout (cr, render->layout);
+}
+
+/* Draws a name into a texture of its own, at its place in the world. */
+static void
+add_label (Render                *render,
+           const graphene_rect_t *text,
+           double                 x,
+           double                 y,
+           double                 lx,
+           double                 ly,
+           double                 dot,
+           const double          *colour)
+{
+  Label label = { NULL, *text, *text };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (dot > 0)
+    graphene_rect_union (&label.bounds, &GRAPHENE_RECT_INIT (x - dot - 1, y - dot - 1, 2 * dot + 2, 2 * dot + 2),
+                         &label.bounds);
+  graphene_rect_inset (&label.bounds, -2, -2);
+  label.bounds.origin.x = floor (label.bounds.origin.x);
+  label.bounds.origin.y = floor (label.bounds.origin.y);
+  label.bounds.size.width = ceil (label.bounds.size.width) + 1;
+  label.bounds.size.height = ceil (label.bounds.size.height) + 1;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) label.bounds.size.width * render->scale,
+                                        (int) label.bounds.size.height * render->scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, render->scale, render->scale);
+  cairo_translate (cr, -label.bounds.origin.x, -label.bounds.origin.y);
+  pango_cairo_update_layout (cr, render->layout);
+  paint_label (render, cr, x, y, lx, ly, dot, colour);
+  cairo_destroy (cr);
+
+  label.texture = texture_for_surface (surface);
+  g_array_append_val (render->labels, label);
+}
+
+static void
+draw_label (Render     *render,
+            const char *text,
+            double      x,
+            double      y,
+            gboolean    centred,
+            gboolean    bold,
+            double      size,
+            const double *colour)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  PangoRectangle extents;
+  graphene_rect_t rect;
+  double lx, ly, dot;
+
+  pango_font_description_set_absolute_size (font, size * render->label_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (render->layout, font);
+  pango_layout_set_text (render->layout, text, -1);
+  pango_layout_get_pixel_extents (render->layout, NULL, &extents);
+
+  lx = centred ? x - extents.width / 2.0 : x + 5 * render->label_scale;
+  ly = y - extents.height / 2.0;
+  graphene_rect_init (&rect, lx - 3, ly - 1, extents.width + 6, extents.height + 2);
+  if (!label_fits (render, &rect))
+    return;
+  g_array_append_val (render->taken, rect);
+
+  dot = centred ? 0 : (bold ? 3.0 : 2.2) * render->label_scale;
+  if (render->labels != NULL)
+    add_label (render, &rect, x, y, lx, ly, dot, colour);
+  else
+    paint_label (render, render->cr, x, y, lx, ly, dot, colour);
 }
 
 /* Places of rank 0 show from zoom 3, rank 10 from zoom 8. */
@@ -351,7 +470,10 @@ draw_basemap (SbBaseLayer *self,
               double       y0,
               double       width,
               double       height,
-              gboolean     dark)
+              gboolean     dark,
+              GArray      *labels,
+              int          scale,
+              GArray      *covered)
 {
   const SbBasemapFile *world = sb_basemap_get_world (self->basemap);
   const SbBasemapFile *sahel = sb_basemap_get_sahel (self->basemap);
@@ -360,6 +482,7 @@ draw_basemap (SbBaseLayer *self,
     cr, SB_TILE_SIZE * exp2 (zoom), x0, y0, width, height,
     dark ? &dark_palette : &light_palette, taken, pango_cairo_create_layout (cr),
     self->left_out_towns, self->left_out_countries, self->label_scale,
+    labels, scale, covered,
   };
   gboolean regional = zoom >= SAHEL_MIN_ZOOM;
 
@@ -395,6 +518,8 @@ draw_basemap (SbBaseLayer *self,
 
 /**
  * sb_base_layer_draw:
+ * @covered: (nullable) (element-type graphene_rect_t): what the
+ *   briefing's layers cover, in the view's pixels: no name is drawn there
  *
  * Draws the base map of the unrotated view @projection with @cr, in the
  * view's coordinates: for exports and printing, which are vector where
@@ -404,14 +529,27 @@ void
 sb_base_layer_draw (SbBaseLayer        *self,
                     cairo_t            *cr,
                     const SbProjection *projection,
-                    gboolean            dark)
+                    gboolean            dark,
+                    GArray             *covered)
 {
+  double x0 = projection->center_x - projection->half_width;
+  double y0 = projection->center_y - projection->half_height;
+  g_autoptr(GArray) in_world = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
   g_return_if_fail (SB_IS_BASE_LAYER (self));
 
-  draw_basemap (self, cr, projection->zoom,
-                projection->center_x - projection->half_width,
-                projection->center_y - projection->half_height,
-                2 * projection->half_width, 2 * projection->half_height, dark);
+  for (guint i = 0; covered != NULL && i < covered->len; i++)
+    {
+      graphene_rect_t box = g_array_index (covered, graphene_rect_t, i);
+
+      box.origin.x += x0;
+      box.origin.y += y0;
+      g_array_append_val (in_world, box);
+    }
+
+  draw_basemap (self, cr, projection->zoom, x0, y0,
+                2 * projection->half_width, 2 * projection->half_height, dark,
+                NULL, 1, in_world);
 }
 
 static GdkTexture *
@@ -428,20 +566,15 @@ render_texture (SbBaseLayer *self,
   int pixel_height = (int) ceil (height * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
 
   cairo_scale (cr, scale, scale);
-  draw_basemap (self, cr, zoom, x0, y0, width, height, dark);
+  g_clear_pointer (&self->labels, g_array_unref);
+  self->labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  g_array_set_clear_func (self->labels, clear_label);
+  draw_basemap (self, cr, zoom, x0, y0, width, height, dark, self->labels, scale, NULL);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) * pixel_height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
-                                    bytes, cairo_image_surface_get_stride (surface));
-  return texture;
+  return texture_for_surface (surface);
 }
 
 static gboolean
@@ -460,6 +593,47 @@ static gboolean
 is_dark (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* The names, less those the briefing's layer covers now. */
+static void
+append_labels (SbBaseLayer        *self,
+               GtkSnapshot        *snapshot,
+               const SbProjection *projection,
+               double              factor)
+{
+  g_autoptr(GArray) covered = NULL;
+  double covered_zoom = 0, to_texture = 1;
+
+  if (self->labels == NULL)
+    return;
+
+  if (self->cover_source != NULL && projection->sin_rotation == 0 &&
+      gtk_widget_get_visible (GTK_WIDGET (self->cover_source)))
+    covered = sb_map_layer_get_covered (self->cover_source, &covered_zoom);
+  if (covered != NULL)
+    to_texture = exp2 (self->texture_zoom - covered_zoom);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const Label *label = &g_array_index (self->labels, Label, i);
+      gboolean hidden = FALSE;
+
+      for (guint k = 0; covered != NULL && k < covered->len && !hidden; k++)
+        {
+          graphene_rect_t box;
+
+          graphene_rect_scale (&g_array_index (covered, graphene_rect_t, k), to_texture, to_texture, &box);
+          hidden = graphene_rect_intersection (&box, &label->text, NULL);
+        }
+
+      if (!hidden)
+        gtk_snapshot_append_texture (snapshot, label->texture,
+                                     &GRAPHENE_RECT_INIT (label->bounds.origin.x * factor - projection->center_x,
+                                                          label->bounds.origin.y * factor - projection->center_y,
+                                                          label->bounds.size.width * factor,
+                                                          label->bounds.size.height * factor));
+    }
 }
 
 static void
@@ -530,6 +704,7 @@ sb_base_layer_snapshot (GtkWidget   *widget,
                                                     self->texture_y * factor - projection.center_y,
                                                     self->texture_width * factor,
                                                     self->texture_height * factor));
+  append_labels (self, snapshot, &projection, factor);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -559,7 +734,12 @@ sb_base_layer_dispose (GObject *object)
   SbBaseLayer *self = (SbBaseLayer *)object;
 
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_handle_id (&self->cover_source_id, g_source_remove);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->labels, g_array_unref);
+  if (self->cover_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->cover_source, self);
+  g_clear_weak_pointer (&self->cover_source);
   g_clear_pointer (&self->left_out_towns, g_hash_table_unref);
   g_clear_pointer (&self->left_out_countries, g_hash_table_unref);
 
@@ -643,6 +823,53 @@ sb_base_layer_set_label_scale (SbBaseLayer *self,
 
   self->label_scale = label_scale;
   g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+draw_again (gpointer user_data)
+{
+  SbBaseLayer *self = user_data;
+
+  self->cover_source_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The briefing's layer draws after this one in a frame: a widget asked to
+ * draw again while the frame is drawn would not be, so after it (as a
+ * timeout, which slow frames do not starve as they starve idles).
+ */
+static void
+on_cover_drawn (SbBaseLayer *self)
+{
+  if (self->cover_source_id == 0)
+    self->cover_source_id = g_timeout_add (0, draw_again, self);
+}
+
+/**
+ * sb_base_layer_set_cover_source:
+ * @source: (nullable): the briefing's layer whose cards, symbols and
+ *   labels lie over the base map
+ *
+ * Leaves out the names @source covers, rather than show them half hidden
+ * under an opaque card.
+ */
+void
+sb_base_layer_set_cover_source (SbBaseLayer *self,
+                                SbMapLayer  *source)
+{
+  g_return_if_fail (SB_IS_BASE_LAYER (self));
+  g_return_if_fail (!source || SB_IS_MAP_LAYER (source));
+
+  if (self->cover_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->cover_source, self);
+  g_set_weak_pointer (&self->cover_source, source);
+  if (source != NULL)
+    {
+      g_signal_connect_object (source, "drawn", G_CALLBACK (on_cover_drawn), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (source, "notify::visible", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

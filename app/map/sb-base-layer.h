@@ -10,6 +10,7 @@
 #include <shumate/shumate.h>
 
 #include "sb-briefing.h"
+#include "sb-map-layer.h"
 #include "sb-projection.h"
 
 G_BEGIN_DECLS
@@ -22,10 +23,17 @@ SbBaseLayer *sb_base_layer_new  (ShumateViewport    *viewport);
 void         sb_base_layer_draw (SbBaseLayer        *self,
                                  cairo_t            *cr,
                                  const SbProjection *projection,
-                                 gboolean            dark);
+                                 gboolean            dark,
+                                 GArray             *covered);
 void         sb_base_layer_set_briefing    (SbBaseLayer *self,
                                             SbBriefing  *briefing);
 void         sb_base_layer_set_label_scale (SbBaseLayer *self,
                                             double       label_scale);
+
+void         sb_base_layer_set_cover_source (SbBaseLayer *self,
+                                             SbMapLayer  *source);
+void         sb_base_layer_get_ground      (gboolean     dark,
+                                            double      *land,
+                                            double      *sea);
 
 G_END_DECLS

@@ -263,7 +263,7 @@ card_cost (SbMapBuilder    *builder,
   graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
   double centre = hypot (x + width / 2 - card->anchor_x, y + height / 2 - card->anchor_y);
   double leader_x, leader_y, leader, distance, cost;
-  guint outside = 0;
+  guint outside = 0, in_other = 0;
 
   /* Near the area's middle; for an area too small for it, near the area:
    * a card that cannot sit inside hugs its edge, its leader short.
@@ -346,8 +346,16 @@ card_cost (SbMapBuilder    *builder,
           outside++;
           cost += width * height / 9 * 3;
           if (in_other_area (builder, card, x + width * i / 2, y + height * j / 2))
-            cost += width * height / 9 * 6;
+            {
+              in_other++;
+              cost += width * height / 9 * 6;
+            }
         }
+  /* More on another's area than on its own, it reads as the other's:
+   * worse than covering names that can move.
+   */
+  if (in_other > 9 - outside)
+    cost += width * height * 30;
   *inside = outside == 0;
   if (cost >= bound || *inside)
     return cost;

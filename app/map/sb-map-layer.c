@@ -52,6 +52,7 @@ typedef struct
   graphene_rect_t layout_views[2];
 
   GArray *occluders;       /* of graphene_rect_t, in the view's pixels: see sb_map_layer_set_occluders() */
+  GArray *covered;         /* of graphene_rect_t: see sb_map_layer_get_covered() */
 
   /* While drawing or hit testing: what of the projection is in view. */
   graphene_rect_t view;
@@ -70,6 +71,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   INVALIDATED,
+  DRAWN,
   N_SIGNALS
 };
 
@@ -274,6 +276,37 @@ draw_in_view (SbMapLayer            *self,
   cairo_restore (cr);
 }
 
+/* What the texture's layout takes (cards, symbols, labels, what lies
+ * over the map) in world pixels at the texture's zoom.
+ */
+static GArray *
+covered_in_world (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+  double x0 = priv->projection.center_x - priv->projection.half_width;
+  double y0 = priv->projection.center_y - priv->projection.half_height;
+  SbProjection scaled = priv->projection;
+  graphene_rect_t view;
+  g_autoptr(SbMapLayout) layout = NULL;
+  GArray *covered;
+
+  scale_projection (&scaled, s);
+  graphene_rect_scale (&priv->texture_view, 1 / s, 1 / s, &view);
+  layout = get_layout (self, &scaled, &view);
+  covered = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), layout->taken->len);
+  for (guint i = 0; i < layout->taken->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (layout->taken, graphene_rect_t, i);
+      graphene_rect_t world = GRAPHENE_RECT_INIT (x0 + r->origin.x * s, y0 + r->origin.y * s,
+                                                  r->size.width * s, r->size.height * s);
+
+      g_array_append_val (covered, world);
+    }
+
+  return covered;
+}
+
 static void
 render (SbMapLayer         *self,
         const SbProjection *view,
@@ -315,6 +348,13 @@ render (SbMapLayer         *self,
   priv->texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
                                           bytes, cairo_image_surface_get_stride (surface));
   priv->draw_time = g_get_monotonic_time () - start;
+
+  if (priv->layout_source == NULL)
+    {
+      g_clear_pointer (&priv->covered, g_array_unref);
+      priv->covered = covered_in_world (self);
+      g_signal_emit (self, signals[DRAWN], 0);
+    }
 }
 
 /**
@@ -560,6 +600,73 @@ sb_map_layer_set_symbol_scale (SbMapLayer *self,
 }
 
 /**
+ * sb_map_layer_get_covered:
+ * @zoom: (out): the zoom level the boxes are at
+ *
+ * Tells what the layer's last texture covers with cards, symbols, labels
+ * and arrows, and what lies over the map: the base map leaves out names
+ * there rather than show them half hidden. Nothing is laid out anew.
+ *
+ * Returns: (transfer full) (nullable) (element-type graphene_rect_t): the
+ *   boxes in world pixels at @zoom, or %NULL before the layer drew
+ */
+GArray *
+sb_map_layer_get_covered (SbMapLayer *self,
+                          double     *zoom)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+  g_return_val_if_fail (zoom != NULL, NULL);
+
+  if (priv->covered == NULL || priv->texture == NULL || priv->projection.sin_rotation != 0)
+    return NULL;
+
+  *zoom = priv->projection.zoom;
+  return g_array_ref (priv->covered);
+}
+
+/**
+ * sb_map_layer_get_covered_in:
+ *
+ * Tells what the layer covers drawn by sb_map_layer_draw_scaled() with
+ * the same arguments, as sb_map_layer_get_covered() does on screen: for
+ * exports, which draw the base map first.
+ *
+ * Returns: (transfer full) (element-type graphene_rect_t): the boxes in
+ *   @projection's pixels
+ */
+GArray *
+sb_map_layer_get_covered_in (SbMapLayer         *self,
+                             const SbProjection *projection,
+                             double              symbol_scale)
+{
+  SbProjection scaled = *projection;
+  graphene_rect_t view;
+  g_autoptr(SbMapLayout) layout = NULL;
+  GArray *covered;
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+
+  if (symbol_scale <= 0)
+    symbol_scale = 1.0;
+  scale_projection (&scaled, symbol_scale);
+  graphene_rect_init (&view, 0, 0, 2 * scaled.half_width, 2 * scaled.half_height);
+  layout = get_layout (self, &scaled, &view);
+
+  covered = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), layout->taken->len);
+  for (guint i = 0; i < layout->taken->len; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_scale (&g_array_index (layout->taken, graphene_rect_t, i), symbol_scale, symbol_scale, &box);
+      g_array_append_val (covered, box);
+    }
+
+  return covered;
+}
+
+/**
  * sb_map_layer_pick:
  * @distance: (out) (optional): from the entity's drawn centre, in pixels
  *
@@ -699,6 +806,7 @@ sb_map_layer_dispose (GObject *object)
     g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   g_clear_weak_pointer (&priv->layout_source);
   g_clear_pointer (&priv->occluders, g_array_unref);
+  g_clear_pointer (&priv->covered, g_array_unref);
   g_clear_object (&priv->selection);
 
   G_OBJECT_CLASS (sb_map_layer_parent_class)->dispose (object);
@@ -771,6 +879,19 @@ sb_map_layer_class_init (SbMapLayerClass *klass)
    */
   signals[INVALIDATED] =
     g_signal_new ("invalidated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * SbMapLayer::drawn:
+   *
+   * The layer, a layout source, drew its texture anew: what it covers
+   * (sb_map_layer_get_covered()) may have changed.
+   */
+  signals[DRAWN] =
+    g_signal_new ("drawn",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

@@ -75,6 +75,12 @@ SbMapLayout *sb_map_layer_get_drawn_layout (SbMapLayer          *self,
                                             SbProjection        *projection,
                                             SbMapLayerTransform *to_view);
 
+GArray      *sb_map_layer_get_covered  (SbMapLayer          *self,
+                                         double              *zoom);
+GArray      *sb_map_layer_get_covered_in (SbMapLayer         *self,
+                                          const SbProjection *projection,
+                                          double              symbol_scale);
+
 gint64 sb_map_layer_get_snapshot_time (SbMapLayer *self);
 gint64 sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self);
 

@@ -482,7 +482,8 @@ place_label (SbMapBuilder    *builder,
              double           x,
              double           y,
              double           gap,
-             gboolean         always)
+             gboolean         always,
+             GArray          *avoid)
 {
   double width = label->size.width, height = label->size.height;
   double candidates[][2] = {
@@ -494,11 +495,23 @@ place_label (SbMapBuilder    *builder,
     { x - gap * 0.7 - width, y + gap * 0.7 },
     { x - width / 2, y - gap - height },
     { x - width / 2, y + gap },
+    /* For a town's name, where the others are taken: beside its dot a
+     * half line up or down, above or below it off centre.
+     */
+    { x + gap, y - height },
+    { x + gap, y },
+    { x - gap - width, y - height },
+    { x - gap - width, y },
+    { x - width * 0.15, y - gap - height },
+    { x - width * 0.85, y - gap - height },
+    { x - width * 0.15, y + gap },
+    { x - width * 0.85, y + gap },
   };
+  guint n_candidates = avoid != NULL ? G_N_ELEMENTS (candidates) : 8;
   double best = G_MAXDOUBLE;
   guint best_index = 0;
 
-  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+  for (guint c = 0; c < n_candidates; c++)
     {
       graphene_rect_t box = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1], width + 4, height);
       double cost = _sb_map_overlap_area (builder->obstacles, &box);
@@ -506,6 +519,8 @@ place_label (SbMapBuilder    *builder,
       /* A name over a card's title or symbols reads as neither. */
       for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
         cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
+      if (avoid != NULL && cost > 0)
+        cost += 20 * _sb_map_overlap_area (avoid, &box);
 
       if (cost < best)
         {
@@ -531,12 +546,65 @@ static void
 place_town_labels (SbMapBuilder *builder)
 {
   GArray *towns = builder->layout->towns;
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) obstacle_of = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Names over names, or over another's dot, read as neither: worse than
+   * a name over an arrow.
+   */
+  for (guint i = 0; i < towns->len; i++)
+    {
+      const SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+
+      g_array_append_val (named, GRAPHENE_RECT_INIT (town->x - SB_MAP_TOWN_DOT - 1, town->y - SB_MAP_TOWN_DOT - 1,
+                                                     2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2));
+    }
 
   for (guint i = 0; i < towns->len; i++)
     {
       SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+      graphene_rect_t own_dot = g_array_index (named, graphene_rect_t, i);
 
-      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE);
+      g_array_index (named, graphene_rect_t, i) = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      g_array_append_val (obstacle_of, builder->obstacles->len);
+      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE, named);
+      g_array_index (named, graphene_rect_t, i) = own_dot;
+      g_array_append_val (named, town->label);
+    }
+
+  /* Placed one after another, a name may have taken the only free side
+   * of a later one's: each name still over another's is placed again
+   * with all the others in place.
+   */
+  for (guint round = 0; round < 3; round++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint i = 0; i < towns->len; i++)
+        {
+          SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+          graphene_rect_t *own_label = &g_array_index (named, graphene_rect_t, towns->len + i);
+          graphene_rect_t own_dot = g_array_index (named, graphene_rect_t, i);
+          graphene_rect_t before = *own_label;
+          double overlap;
+
+          *own_label = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+          g_array_index (named, graphene_rect_t, i) = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+          overlap = _sb_map_overlap_area (named, &before);
+          if (overlap > 0)
+            {
+              g_array_index (builder->obstacles, graphene_rect_t, g_array_index (obstacle_of, guint, i)) =
+                GRAPHENE_RECT_INIT (0, 0, 0, 0);
+              g_array_index (obstacle_of, guint, i) = builder->obstacles->len;
+              place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE, named);
+              moved |= !graphene_rect_equal (&before, &town->label);
+            }
+          *own_label = town->label;
+          g_array_index (named, graphene_rect_t, i) = own_dot;
+        }
+
+      if (!moved)
+        break;
     }
 }
 
@@ -576,7 +644,7 @@ place_mark_labels (SbMapBuilder *builder)
 
       _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
-      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE);
+      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE, NULL);
     }
 }
 

@@ -662,6 +662,7 @@ sb_map_view_set_selection (SbMapView   *self,
    */
   sb_map_layer_set_layout_source (self->layers[0], self->layers[2]);
   sb_map_layer_set_layout_source (self->layers[1], self->layers[2]);
+  sb_base_layer_set_cover_source (self->base_layer, self->layers[2]);
 
   sb_legend_set_selection (self->legend, selection);
   sb_map_item_list_set_selection (self->item_list, selection);

@@ -45,5 +45,8 @@ void     _sb_edit_undo  (SbEdit      *self,
                          SbBriefing  *briefing);
 gboolean _sb_edit_merge (SbEdit      *self,
                          SbEdit      *next);
+char    *_sb_edit_format_label (const char *format,
+                                SbEntity   *entity);
+SbEdit  *_sb_edit_new_remove_only (SbEntity *entity);
 
 G_END_DECLS

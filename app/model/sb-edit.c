@@ -1143,3 +1143,25 @@ _sb_edit_merge (SbEdit *self,
   /* @self keeps the value from before both. */
   return TRUE;
 }
+
+/**
+ * _sb_edit_format_label:
+ * @format: a label with a “%s” for @entity's short label
+ *
+ * Returns: (transfer full): @format with its first “%s” replaced
+ */
+char *
+_sb_edit_format_label (const char *format,
+                       SbEntity   *entity)
+{
+  return format_label (format, entity);
+}
+
+/* Removes @entity whatever refers to it: for edits that first move those
+ * references elsewhere in the same group.
+ */
+SbEdit *
+_sb_edit_new_remove_only (SbEntity *entity)
+{
+  return remove_new (entity);
+}

@@ -628,7 +628,6 @@ draw_scale (cairo_t            *cr,
 /* A heading stands apart from the rows above it by this share of a row. */
 #define HEADING_GAP (1.0 / 3.0)
 #define MAX_LEGEND_COLUMNS 4
-#define LEGEND_LABEL_LINES 3
 
 typedef struct
 {
@@ -644,7 +643,9 @@ legend_row_base (const LegendStyle *style)
   return 26 * style->unit * style->size;
 }
 
-/* A row's height: its label wrapped in the column, on at most three lines. */
+/* A row's height: its label wrapped in the column, whole: an actor's
+ * name cut short names no one.
+ */
 static double
 legend_row_height (const LegendStyle *style,
                    const SbLegendRow *row,
@@ -657,8 +658,6 @@ legend_row_height (const LegendStyle *style,
   int width, height;
 
   pango_layout_set_text (layout, row->label, -1);
-  pango_layout_set_height (layout, -LEGEND_LABEL_LINES);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &width, &height);
 
   return MAX (base, height + 8 * style->unit * style->size) +
@@ -776,7 +775,7 @@ draw_legend (cairo_t     *cr,
               sb_legend_paint_sample (cr, row, 34 * s, 22 * s, FALSE);
               cairo_restore (cr);
               draw_text (cr, row->label, "Sans", 16 * s, column_x + 40 * s, row_y + 3 * s,
-                         style.column_width - 40 * s, LEGEND_LABEL_LINES, black);
+                         style.column_width - 40 * s, 0, black);
             }
           row_y += height;
         }
@@ -823,6 +822,7 @@ draw_map (Job          *job,
   SbProjection projection;
   TileDraw tile_draw = { job, cr };
   double symbol_scale = MAX (layout->unit * 1.4, 0.5);
+  g_autoptr(GArray) covered = NULL;
 
   sb_projection_init_at (&projection, page->latitude, page->longitude, page->zoom,
                    layout->map_width, layout->map_height);
@@ -833,16 +833,19 @@ draw_map (Job          *job,
   cairo_clip (cr);
 
   ensure_layers (job);
+  set_layers_selection (job, selection);
+  covered = sb_map_layer_get_covered_in (job->layers[2], &projection, symbol_scale);
   sb_base_layer_set_briefing (job->base_layer, sb_selection_get_briefing (selection));
-  /* The base map's names at the scale of the briefing's own: never larger. */
+  /* The base map's names at the scale of the briefing's own: never larger,
+   * and never half under a card.
+   */
   sb_base_layer_set_label_scale (job->base_layer, symbol_scale);
-  sb_base_layer_draw (job->base_layer, cr, &projection, FALSE);
+  sb_base_layer_draw (job->base_layer, cr, &projection, FALSE, covered);
 
   if (job->tiles != NULL && job->data_source != NULL)
     foreach_tile (job->tiles, &projection, layout->map_width, layout->map_height,
                   job->format == SB_EXPORT_PDF, draw_tile, &tile_draw);
 
-  set_layers_selection (job, selection);
   for (guint i = 0; i < G_N_ELEMENTS (job->layers); i++)
     sb_map_layer_draw_scaled (job->layers[i], cr, &projection, symbol_scale);
 

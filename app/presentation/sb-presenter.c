@@ -261,6 +261,30 @@ sb_presenter_start (SbPresenter *self,
 }
 
 /**
+ * sb_presenter_start_at:
+ * @index: the step to start at, from 0
+ *
+ * Presents as sb_presenter_start() does, from step @index.
+ *
+ * Returns: (transfer none) (nullable): the presentation's window
+ */
+SbPresentationWindow *
+sb_presenter_start_at (SbPresenter *self,
+                       guint        index)
+{
+  SbPresentationWindow *window;
+
+  g_return_val_if_fail (SB_IS_PRESENTER (self), NULL);
+
+  window = sb_presenter_start (self, FALSE);
+  if (window != NULL && self->presentation != NULL &&
+      index < sb_presentation_get_n_slides (self->presentation))
+    sb_presentation_set_index (self->presentation, index);
+
+  return window;
+}
+
+/**
  * sb_presenter_get_window:
  *
  * Returns: (transfer none) (nullable): the window of the presentation

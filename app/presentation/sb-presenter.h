@@ -29,6 +29,8 @@ void                  sb_presenter_set_tiles       (SbPresenter       *self,
                                                     ShumateMapSource  *tiles);
 SbPresentationWindow *sb_presenter_start           (SbPresenter       *self,
                                                     gboolean           at_current);
+SbPresentationWindow *sb_presenter_start_at        (SbPresenter       *self,
+                                                    guint              index);
 SbPresentationWindow *sb_presenter_get_window      (SbPresenter       *self);
 GdkMonitor           *sb_presenter_choose_monitors (GListModel        *monitors,
                                                     GdkMonitor        *window_monitor,

@@ -1,0 +1,874 @@
+/* sb-map-editor.c
+ *
+ * Clicks and drags that edit are told from those that pan by libshumate's
+ * own gestures: a press that turns into a pan is claimed by the map and
+ * cancels the click here, so a click places and a drag of the empty map
+ * still moves it. A drag that starts on the selected statement is claimed
+ * here at once, so the map stays still while the statement moves.
+ *
+ * While dragging, a marker shows where the statement would go; the model
+ * changes once, on release. The keyboard works at a crosshair in the
+ * middle of the map: the arrows move the map under it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-map-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sb-cite.h"
+#include "sb-item.h"
+#include "sb-map-editor.h"
+
+struct _SbMapEditor
+{
+  GObject parent_instance;
+
+  SbMapView *view;         /* unowned: the window keeps both */
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  SbDocument *document;
+
+  SbMapEditorMode mode;
+  SbItem *item;
+  GArray *points;          /* lon, lat pairs drawn so far */
+  char *hint;
+
+  ShumatePathLayer *path;
+  ShumateMarkerLayer *markers;
+  ShumateMarker *cross;
+  ShumateMarker *hint_marker;
+  GtkLabel *hint_label;
+  ShumateMarker *ghost;
+  GPtrArray *vertices;     /* of ShumateMarker, in VERTICES mode */
+
+  SbItem *dragging;
+  double drag_x;
+  double drag_y;
+};
+
+G_DEFINE_FINAL_TYPE (SbMapEditor, sb_map_editor, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  PROP_HINT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SbBriefing *
+briefing_of (SbMapEditor *self)
+{
+  return self->document ? sb_document_get_briefing (self->document) : NULL;
+}
+
+static void
+draw_cross (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  double cx = width / 2.0, cy = height / 2.0;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_set_line_width (cr, pass == 0 ? 4 : 2);
+      if (pass == 0)
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      else
+        cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      cairo_arc (cr, cx, cy, width / 4.0, 0, 2 * G_PI);
+      cairo_move_to (cr, cx, 1);
+      cairo_line_to (cr, cx, cy - 3);
+      cairo_move_to (cr, cx, cy + 3);
+      cairo_line_to (cr, cx, height - 1);
+      cairo_move_to (cr, 1, cy);
+      cairo_line_to (cr, cx - 3, cy);
+      cairo_move_to (cr, cx + 3, cy);
+      cairo_line_to (cr, width - 1, cy);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_dot (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  cairo_arc (cr, width / 2.0, height / 2.0, width / 2.0 - 2, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke (cr);
+}
+
+static ShumateMarker *
+new_marker (GtkDrawingAreaDrawFunc draw,
+            int                    size)
+{
+  ShumateMarker *marker = shumate_marker_new ();
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), size);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), size);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw, NULL, NULL);
+  shumate_marker_set_child (marker, area);
+  return marker;
+}
+
+static void
+set_hint (SbMapEditor *self,
+          char        *hint)
+{
+  g_free (self->hint);
+  self->hint = hint;
+  gtk_label_set_text (self->hint_label, hint ? hint : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HINT]);
+}
+
+static void
+update_cross (SbMapEditor *self)
+{
+  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+
+  shumate_location_set_location (SHUMATE_LOCATION (self->cross), lat, lon);
+  shumate_location_set_location (SHUMATE_LOCATION (self->hint_marker), lat, lon);
+}
+
+static void
+update_path (SbMapEditor *self)
+{
+  shumate_path_layer_remove_all (self->path);
+  for (guint i = 0; i < self->points->len / 2; i++)
+    {
+      /* Floating: the layer takes it. */
+      ShumateCoordinate *node = shumate_coordinate_new_full (g_array_index (self->points, double, 2 * i + 1),
+                                                             g_array_index (self->points, double, 2 * i));
+
+      shumate_path_layer_add_node (self->path, SHUMATE_LOCATION (node));
+    }
+  shumate_path_layer_set_closed (self->path, self->points->len >= 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->path), self->points->len > 0);
+}
+
+static void
+clear_vertices (SbMapEditor *self)
+{
+  for (guint i = 0; i < self->vertices->len; i++)
+    shumate_marker_layer_remove_marker (self->markers, g_ptr_array_index (self->vertices, i));
+  g_ptr_array_set_size (self->vertices, 0);
+}
+
+static void
+set_mode (SbMapEditor     *self,
+          SbMapEditorMode  mode,
+          SbItem          *item)
+{
+  const char *label = item ? sb_entity_get_label (SB_ENTITY (item)) : "";
+  gboolean at_cross = mode != SB_MAP_EDITOR_IDLE && mode != SB_MAP_EDITOR_VERTICES;
+
+  self->mode = mode;
+  g_set_object (&self->item, item);
+  if (mode == SB_MAP_EDITOR_IDLE || mode == SB_MAP_EDITOR_PLACE || mode == SB_MAP_EDITOR_ORIGIN)
+    g_array_set_size (self->points, 0);
+  if (mode != SB_MAP_EDITOR_VERTICES)
+    clear_vertices (self);
+
+  switch (mode)
+    {
+    case SB_MAP_EDITOR_PLACE:
+      set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys and press Enter to place it at the cross. Esc cancels."), label));
+      break;
+    case SB_MAP_EDITOR_ORIGIN:
+      set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
+      break;
+    case SB_MAP_EDITOR_DESTINATION:
+      set_hint (self, g_strdup_printf (_("Click where “%s” goes, or press Enter at the cross. Esc cancels."), label));
+      break;
+    case SB_MAP_EDITOR_OUTLINE:
+      set_hint (self, g_strdup_printf (_("Click each corner of “%s”, or press Space at the cross. Backspace takes the last back, Enter finishes, Esc cancels."), label));
+      break;
+    case SB_MAP_EDITOR_VERTICES:
+      set_hint (self, g_strdup_printf (_("Drag the corners of “%s”. Enter or Esc when done."), label));
+      break;
+    case SB_MAP_EDITOR_IDLE:
+    default:
+      set_hint (self, NULL);
+      break;
+    }
+
+  update_path (self);
+  update_cross (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->cross), at_cross);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_marker), mode != SB_MAP_EDITOR_IDLE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), at_cross ? "crosshair" : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+static gboolean
+apply (SbMapEditor *self,
+       SbEdit      *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (edit == NULL)
+    return FALSE;
+  if (!sb_document_apply (self->document, edit, &error))
+    {
+      set_hint (self, g_strdup (error->message));
+      gtk_widget_error_bell (GTK_WIDGET (self->view));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pointer_location (SbMapEditor *self,
+                  GtkGesture  *gesture,
+                  double      *lat,
+                  double      *lon)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  graphene_point_t point;
+  double x, y;
+
+  if (!gtk_gesture_get_point (gesture, gtk_gesture_get_last_updated_sequence (gesture), &x, &y) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (self->map), &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), point.x, point.y, lat, lon);
+  return TRUE;
+}
+
+static void
+on_vertex_drag_begin (GtkGestureDrag *drag,
+                      double          x,
+                      double          y,
+                      SbMapEditor    *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_vertex_drag_update (GtkGestureDrag *drag,
+                       double          dx,
+                       double          dy,
+                       SbMapEditor    *self)
+{
+  GtkWidget *vertex = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (drag));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (vertex), "sb-vertex"));
+  double lat, lon;
+
+  if (!pointer_location (self, GTK_GESTURE (drag), &lat, &lon) || 2 * index + 1 >= self->points->len)
+    return;
+  shumate_location_set_location (SHUMATE_LOCATION (vertex), lat, lon);
+  g_array_index (self->points, double, 2 * index) = lon;
+  g_array_index (self->points, double, 2 * index + 1) = lat;
+  update_path (self);
+}
+
+static void
+on_vertex_drag_end (GtkGestureDrag *drag,
+                    double          dx,
+                    double          dy,
+                    SbMapEditor    *self)
+{
+  GtkWidget *vertex = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (drag));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (vertex), "sb-vertex"));
+
+  if (hypot (dx, dy) < 2 || 2 * index + 1 >= self->points->len)
+    return;
+  sb_map_editor_move_vertex (self, index,
+                             g_array_index (self->points, double, 2 * index + 1),
+                             g_array_index (self->points, double, 2 * index));
+}
+
+/**
+ * sb_map_editor_begin:
+ * @mode: what clicks do from now on
+ * @item: the statement they place or draw
+ *
+ * Returns: whether @mode fits @item (a movement is drawn, an area is
+ *   outlined) and there is a document to edit
+ */
+gboolean
+sb_map_editor_begin (SbMapEditor     *self,
+                     SbMapEditorMode  mode,
+                     SbItem          *item)
+{
+  const SbGeometry *geometry;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+  g_return_val_if_fail (item == NULL || SB_IS_ITEM (item), FALSE);
+
+  if (mode == SB_MAP_EDITOR_IDLE)
+    return sb_map_editor_cancel (self);
+  if (self->document == NULL || item == NULL || mode == SB_MAP_EDITOR_DESTINATION)
+    return FALSE;
+  if ((mode == SB_MAP_EDITOR_ORIGIN) != (sb_item_get_kind (item) == SB_ITEM_KIND_MOVEMENT))
+    return FALSE;
+  if ((mode == SB_MAP_EDITOR_OUTLINE || mode == SB_MAP_EDITOR_VERTICES) && sb_item_get_kind (item) != SB_ITEM_KIND_AREA)
+    return FALSE;
+
+  if (mode == SB_MAP_EDITOR_VERTICES)
+    {
+      /* One outline without holes: what can be drawn can be moved. */
+      geometry = sb_item_get_geometry (item);
+      if (geometry == NULL || geometry->n_polygons != 1 || geometry->polygons[0].n_rings != 1)
+        return FALSE;
+    }
+
+  set_mode (self, mode, item);
+  if (mode == SB_MAP_EDITOR_VERTICES)
+    {
+      const SbRing *ring = &sb_item_get_geometry (item)->polygons[0].rings[0];
+
+      g_array_set_size (self->points, 0);
+      g_array_append_vals (self->points, ring->points, 2 * (ring->n_points - 1));
+      update_path (self);
+      for (guint i = 0; i + 1 < ring->n_points; i++)
+        {
+          ShumateMarker *vertex = new_marker (draw_dot, 14);
+          GtkGesture *drag = gtk_gesture_drag_new ();
+          /* TRANSLATORS: a corner of an area drawn on the map, for screen readers */
+          g_autofree char *name = g_strdup_printf (_("Corner %u"), i + 1);
+
+          g_object_set_data (G_OBJECT (vertex), "sb-vertex", GUINT_TO_POINTER (i));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (vertex), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          shumate_location_set_location (SHUMATE_LOCATION (vertex), ring->points[2 * i + 1], ring->points[2 * i]);
+          gtk_widget_add_controller (GTK_WIDGET (vertex), GTK_EVENT_CONTROLLER (drag));
+          g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_vertex_drag_begin), self, 0);
+          g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_vertex_drag_update), self, 0);
+          g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_vertex_drag_end), self, 0);
+          shumate_marker_layer_add_marker (self->markers, vertex);
+          g_ptr_array_add (self->vertices, vertex);
+        }
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+  return TRUE;
+}
+
+/**
+ * sb_map_editor_move_vertex:
+ *
+ * Moves one corner of the area whose corners are being moved: one edit.
+ */
+gboolean
+sb_map_editor_move_vertex (SbMapEditor *self,
+                           guint        index,
+                           double       latitude,
+                           double       longitude)
+{
+  g_autoptr(SbItem) item = NULL;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode != SB_MAP_EDITOR_VERTICES || 2 * index + 1 >= self->points->len)
+    return FALSE;
+  g_array_index (self->points, double, 2 * index) = longitude;
+  g_array_index (self->points, double, 2 * index + 1) = latitude;
+  item = g_object_ref (self->item);
+  return apply (self, sb_cite_set_outline (item, (double *) self->points->data, self->points->len / 2));
+}
+
+guint
+sb_map_editor_get_n_vertices (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), 0);
+
+  return self->mode == SB_MAP_EDITOR_VERTICES ? self->vertices->len : self->points->len / 2;
+}
+
+/**
+ * sb_map_editor_add_point:
+ *
+ * What a click at a point does in the current mode: places, starts or
+ * ends a movement, or adds a corner.
+ *
+ * Returns: whether the point was taken
+ */
+gboolean
+sb_map_editor_add_point (SbMapEditor *self,
+                         double       latitude,
+                         double       longitude)
+{
+  g_autoptr(SbItem) item = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  item = self->item ? g_object_ref (self->item) : NULL;
+  switch (self->mode)
+    {
+    case SB_MAP_EDITOR_PLACE:
+      set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+      return apply (self, sb_cite_place_at (briefing_of (self), item, SB_ITEM_FIELD_PLACE, latitude, longitude));
+    case SB_MAP_EDITOR_ORIGIN:
+      g_array_append_vals (self->points, (double[]) { longitude, latitude }, 2);
+      set_mode (self, SB_MAP_EDITOR_DESTINATION, item);
+      return TRUE;
+    case SB_MAP_EDITOR_DESTINATION:
+      {
+        double from_lon = g_array_index (self->points, double, 0);
+        double from_lat = g_array_index (self->points, double, 1);
+
+        set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+        done = apply (self, sb_cite_draw_movement (briefing_of (self), item, from_lat, from_lon, latitude, longitude));
+        return done;
+      }
+    case SB_MAP_EDITOR_OUTLINE:
+      g_array_append_vals (self->points, (double[]) { longitude, latitude }, 2);
+      update_path (self);
+      return TRUE;
+    case SB_MAP_EDITOR_VERTICES:
+    case SB_MAP_EDITOR_IDLE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * sb_map_editor_finish:
+ *
+ * Enter: an outline drawn is given to its area (it needs 3 corners); at
+ * the cross, the point is taken; moving corners ends.
+ */
+gboolean
+sb_map_editor_finish (SbMapEditor *self)
+{
+  g_autoptr(SbItem) item = NULL;
+  g_autoptr(GArray) points = NULL;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  switch (self->mode)
+    {
+    case SB_MAP_EDITOR_PLACE:
+    case SB_MAP_EDITOR_ORIGIN:
+    case SB_MAP_EDITOR_DESTINATION:
+      return sb_map_editor_add_point (self, shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                                      shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
+    case SB_MAP_EDITOR_OUTLINE:
+      if (self->points->len < 6)
+        {
+          set_hint (self, g_strdup (_("An area needs at least three corners: click more, or Esc to cancel.")));
+          gtk_widget_error_bell (GTK_WIDGET (self->view));
+          return TRUE;
+        }
+      item = g_object_ref (self->item);
+      points = g_array_ref (self->points);
+      self->points = g_array_new (FALSE, FALSE, sizeof (double));
+      set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+      apply (self, sb_cite_set_outline (item, (double *) points->data, points->len / 2));
+      return TRUE;
+    case SB_MAP_EDITOR_VERTICES:
+      set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+      return TRUE;
+    case SB_MAP_EDITOR_IDLE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * sb_map_editor_cancel:
+ *
+ * Escape: whatever was being drawn is dropped; the briefing is as it was.
+ *
+ * Returns: whether there was something to cancel
+ */
+gboolean
+sb_map_editor_cancel (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode == SB_MAP_EDITOR_IDLE)
+    return FALSE;
+  set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+  return TRUE;
+}
+
+/* The statement moved by dragging or by the arrows: placed at a point. */
+static SbItem *
+movable_item (SbMapEditor *self)
+{
+  SbEntity *selected = sb_selection_get_selected (sb_map_view_get_selection (self->view));
+  SbPlace *place;
+
+  if (self->document == NULL || !SB_IS_ITEM (selected) ||
+      sb_item_get_kind (SB_ITEM (selected)) == SB_ITEM_KIND_MOVEMENT ||
+      sb_item_get_kind (SB_ITEM (selected)) == SB_ITEM_KIND_AREA)
+    return NULL;
+  place = sb_item_get_place (SB_ITEM (selected));
+  if (place == NULL || (sb_place_get_precision (place) != SB_PLACE_PRECISION_POINT &&
+                        sb_place_get_precision (place) != SB_PLACE_PRECISION_NEAR))
+    return NULL;
+  return SB_ITEM (selected);
+}
+
+/**
+ * sb_map_editor_nudge:
+ * @dx: -1, 0 or 1: left or right
+ * @dy: -1, 0 or 1: up or down
+ *
+ * Alt and an arrow: moves the selected statement a few pixels on the map,
+ * one edit each.
+ */
+gboolean
+sb_map_editor_nudge (SbMapEditor *self,
+                     int          dx,
+                     int          dy)
+{
+  SbItem *item;
+  SbPlace *place;
+  double x, y, lat, lon;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode != SB_MAP_EDITOR_IDLE || (item = movable_item (self)) == NULL)
+    return FALSE;
+  place = sb_item_get_place (item);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), x + 8 * dx, y + 8 * dy, &lat, &lon);
+  return apply (self, sb_cite_move (briefing_of (self), item, lat, lon));
+}
+
+/**
+ * sb_map_editor_drop:
+ * @x: where the drag ended, in the map's coordinates
+ *
+ * Moves @item where it was dragged to: one edit.
+ */
+gboolean
+sb_map_editor_drop (SbMapEditor *self,
+                    SbItem      *item,
+                    double       x,
+                    double       y)
+{
+  double lat, lon;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+  g_return_val_if_fail (SB_IS_ITEM (item), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  return apply (self, sb_cite_move (briefing_of (self), item, lat, lon));
+}
+
+static void
+on_click_released (GtkGestureClick *click,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SbMapEditor     *self)
+{
+  double lat, lon;
+
+  if (self->mode == SB_MAP_EDITOR_IDLE || self->mode == SB_MAP_EDITOR_VERTICES || n_press != 1)
+    return;
+  /* The click is the editor's: it does not select what is under it. */
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  sb_map_editor_add_point (self, lat, lon);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *drag,
+               double          x,
+               double          y,
+               SbMapEditor    *self)
+{
+  SbItem *item = self->mode == SB_MAP_EDITOR_IDLE ? movable_item (self) : NULL;
+  graphene_point_t point;
+
+  if (item == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->view), &GRAPHENE_POINT_INIT (x, y), &point) ||
+      sb_map_view_pick (self->view, point.x, point.y) != SB_ENTITY (item))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_set_object (&self->dragging, item);
+  self->drag_x = x;
+  self->drag_y = y;
+}
+
+static void
+on_drag_update (GtkGestureDrag *drag,
+                double          dx,
+                double          dy,
+                SbMapEditor    *self)
+{
+  double lat, lon;
+
+  if (self->dragging == NULL)
+    return;
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              self->drag_x + dx, self->drag_y + dy, &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (self->ghost), lat, lon);
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost), TRUE);
+}
+
+static void
+on_drag_end (GtkGestureDrag *drag,
+             double          dx,
+             double          dy,
+             SbMapEditor    *self)
+{
+  g_autoptr(SbItem) item = g_steal_pointer (&self->dragging);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
+  if (item == NULL || hypot (dx, dy) < 3)
+    return;
+  sb_map_editor_drop (self, item, self->drag_x + dx, self->drag_y + dy);
+}
+
+static void
+on_drag_cancel (GtkGesture       *drag,
+                GdkEventSequence *sequence,
+                SbMapEditor      *self)
+{
+  g_clear_object (&self->dragging);
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
+}
+
+static void
+pan (SbMapEditor *self,
+     int          dx,
+     int          dy)
+{
+  double lat, lon;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              width / 2.0 + dx * width / 12.0, height / 2.0 + dy * height / 12.0,
+                                              &lat, &lon);
+  shumate_map_center_on (self->map, lat, lon);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SbMapEditor           *self)
+{
+  int dx = keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0;
+  int dy = keyval == GDK_KEY_Up ? -1 : keyval == GDK_KEY_Down ? 1 : 0;
+
+  if (self->mode == SB_MAP_EDITOR_IDLE)
+    return (dx || dy) && (state & GDK_ALT_MASK) && sb_map_editor_nudge (self, dx, dy);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      return sb_map_editor_cancel (self);
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      return sb_map_editor_finish (self);
+    case GDK_KEY_space:
+      if (self->mode == SB_MAP_EDITOR_OUTLINE)
+        return sb_map_editor_add_point (self, shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                                        shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
+      return sb_map_editor_finish (self);
+    case GDK_KEY_BackSpace:
+      if (self->mode == SB_MAP_EDITOR_OUTLINE && self->points->len >= 2)
+        {
+          g_array_set_size (self->points, self->points->len - 2);
+          update_path (self);
+        }
+      return TRUE;
+    default:
+      if (dx || dy)
+        {
+          pan (self, dx, dy);
+          return TRUE;
+        }
+      return FALSE;
+    }
+}
+
+static void
+sb_map_editor_dispose (GObject *object)
+{
+  SbMapEditor *self = SB_MAP_EDITOR (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->item);
+  g_clear_object (&self->dragging);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->vertices, g_ptr_array_unref);
+  g_clear_pointer (&self->hint, g_free);
+
+  G_OBJECT_CLASS (sb_map_editor_parent_class)->dispose (object);
+}
+
+static void
+sb_map_editor_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SbMapEditor *self = SB_MAP_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_int (value, self->mode);
+      break;
+    case PROP_HINT:
+      g_value_set_string (value, self->hint);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_map_editor_class_init (SbMapEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sb_map_editor_dispose;
+  object_class->get_property = sb_map_editor_get_property;
+
+  properties[PROP_MODE] =
+    g_param_spec_int ("mode", NULL, NULL, SB_MAP_EDITOR_IDLE, SB_MAP_EDITOR_VERTICES, SB_MAP_EDITOR_IDLE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HINT] =
+    g_param_spec_string ("hint", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sb_map_editor_init (SbMapEditor *self)
+{
+  self->points = g_array_new (FALSE, FALSE, sizeof (double));
+  self->vertices = g_ptr_array_new ();
+}
+
+/**
+ * sb_map_editor_new:
+ *
+ * Made once @view has its selection, the editor's layers are above those
+ * of the briefing.
+ *
+ * Returns: (transfer full): the editor of @view's map
+ */
+SbMapEditor *
+sb_map_editor_new (SbMapView *view)
+{
+  SbMapEditor *self;
+  GtkGesture *gesture;
+  GtkEventController *key;
+  GtkWidget *label;
+
+  g_return_val_if_fail (SB_IS_MAP_VIEW (view), NULL);
+
+  self = g_object_new (SB_TYPE_MAP_EDITOR, NULL);
+  self->view = view;
+  self->map = sb_map_view_get_map (view);
+  self->viewport = sb_map_view_get_viewport (view);
+
+  self->path = shumate_path_layer_new (self->viewport);
+  shumate_path_layer_set_stroke_color (self->path, &(GdkRGBA) { 0.75, 0.11, 0.16, 1.0 });
+  shumate_path_layer_set_fill_color (self->path, &(GdkRGBA) { 0.75, 0.11, 0.16, 0.18 });
+  shumate_path_layer_set_fill (self->path, TRUE);
+  shumate_path_layer_set_stroke_width (self->path, 2.5);
+  gtk_widget_set_visible (GTK_WIDGET (self->path), FALSE);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->path));
+
+  self->markers = shumate_marker_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->markers));
+
+  self->cross = new_marker (draw_cross, 34);
+  gtk_widget_set_can_target (GTK_WIDGET (self->cross), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cross), FALSE);
+  shumate_marker_layer_add_marker (self->markers, self->cross);
+
+  self->hint_marker = shumate_marker_new ();
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (label, 90);
+  gtk_widget_add_css_class (label, "map-editor-hint");
+  gtk_widget_add_css_class (label, "osd");
+  self->hint_label = GTK_LABEL (label);
+  shumate_marker_set_child (self->hint_marker, label);
+  gtk_widget_set_can_target (GTK_WIDGET (self->hint_marker), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_marker), FALSE);
+  shumate_marker_layer_add_marker (self->markers, self->hint_marker);
+
+  self->ghost = new_marker (draw_dot, 18);
+  gtk_widget_set_can_target (GTK_WIDGET (self->ghost), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
+  shumate_marker_layer_add_marker (self->markers, self->ghost);
+
+  g_signal_connect_object (self->viewport, "notify::latitude", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify::longitude", G_CALLBACK (update_cross), self, G_CONNECT_SWAPPED);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (on_click_released), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
+  g_signal_connect_object (gesture, "drag-update", G_CALLBACK (on_drag_update), self, 0);
+  g_signal_connect_object (gesture, "drag-end", G_CALLBACK (on_drag_end), self, 0);
+  g_signal_connect_object (gesture, "cancel", G_CALLBACK (on_drag_cancel), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), key);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
+  return self;
+}
+
+void
+sb_map_editor_set_document (SbMapEditor *self,
+                            SbDocument  *document)
+{
+  g_return_if_fail (SB_IS_MAP_EDITOR (self));
+
+  sb_map_editor_cancel (self);
+  g_set_object (&self->document, document);
+}
+
+SbMapEditorMode
+sb_map_editor_get_mode (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), SB_MAP_EDITOR_IDLE);
+
+  return self->mode;
+}
+
+const char *
+sb_map_editor_get_hint (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), NULL);
+
+  return self->hint;
+}

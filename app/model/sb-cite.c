@@ -1,0 +1,776 @@
+/* sb-cite.c
+ *
+ * A quote is cut from the source's own text at the offsets the reader
+ * selected, so it is verbatim by construction: nothing typed, no
+ * apostrophe or line break to get wrong. The certainty a passage suggests
+ * comes from a table of the phrases articles use for it, per language.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-cite"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "sb-actor.h"
+#include "sb-cite.h"
+#include "sb-figure.h"
+#include "sb-format.h"
+#include "sb-item.h"
+#include "sb-name-match.h"
+#include "sb-source.h"
+#include "sb-step.h"
+
+typedef struct
+{
+  const char *language;
+  const char *phrase;      /* folded: lower case, no accents, single spaces */
+  SbCertainty certainty;
+} Cue;
+
+/* The wording of each certainty, most hedged first: where a passage has
+ * several ("Moskou zegt … naar wordt aangenomen"), the first one found in
+ * this order is suggested.
+ */
+static const Cue cues[] = {
+  { "nl", "onduidelijk", SB_CERTAINTY_UNCLEAR },
+  { "nl", "niet duidelijk", SB_CERTAINTY_UNCLEAR },
+  { "nl", "onbekend", SB_CERTAINTY_UNCLEAR },
+  { "en", "unclear", SB_CERTAINTY_UNCLEAR },
+  { "en", "not clear", SB_CERTAINTY_UNCLEAR },
+  { "en", "unknown", SB_CERTAINTY_UNCLEAR },
+  { "fr", "on ignore", SB_CERTAINTY_UNCLEAR },
+  { "fr", "pas clair", SB_CERTAINTY_UNCLEAR },
+  { "fr", "incertain", SB_CERTAINTY_UNCLEAR },
+
+  { "nl", "gevreesd", SB_CERTAINTY_FEARED },
+  { "nl", "vreest", SB_CERTAINTY_FEARED },
+  { "nl", "vrezen", SB_CERTAINTY_FEARED },
+  { "nl", "angst", SB_CERTAINTY_FEARED },
+  { "en", "feared", SB_CERTAINTY_FEARED },
+  { "en", "fears", SB_CERTAINTY_FEARED },
+  { "en", "fear", SB_CERTAINTY_FEARED },
+  { "fr", "craint", SB_CERTAINTY_FEARED },
+  { "fr", "craignent", SB_CERTAINTY_FEARED },
+  { "fr", "crainte", SB_CERTAINTY_FEARED },
+  { "fr", "redoute", SB_CERTAINTY_FEARED },
+
+  { "nl", "naar wordt aangenomen", SB_CERTAINTY_ESTIMATED },
+  { "nl", "vermoedelijk", SB_CERTAINTY_ESTIMATED },
+  { "nl", "naar schatting", SB_CERTAINTY_ESTIMATED },
+  { "nl", "wordt geschat", SB_CERTAINTY_ESTIMATED },
+  { "nl", "zo n", SB_CERTAINTY_ESTIMATED },
+  { "nl", "ongeveer", SB_CERTAINTY_ESTIMATED },
+  { "nl", "circa", SB_CERTAINTY_ESTIMATED },
+  { "en", "is believed", SB_CERTAINTY_ESTIMATED },
+  { "en", "are believed", SB_CERTAINTY_ESTIMATED },
+  { "en", "an estimated", SB_CERTAINTY_ESTIMATED },
+  { "en", "estimated", SB_CERTAINTY_ESTIMATED },
+  { "en", "presumably", SB_CERTAINTY_ESTIMATED },
+  { "en", "approximately", SB_CERTAINTY_ESTIMATED },
+  { "fr", "estime", SB_CERTAINTY_ESTIMATED },
+  { "fr", "estimes", SB_CERTAINTY_ESTIMATED },
+  { "fr", "presume", SB_CERTAINTY_ESTIMATED },
+  { "fr", "probablement", SB_CERTAINTY_ESTIMATED },
+  { "fr", "vraisemblablement", SB_CERTAINTY_ESTIMATED },
+  { "fr", "environ", SB_CERTAINTY_ESTIMATED },
+
+  { "nl", "zegt", SB_CERTAINTY_CLAIMED },
+  { "nl", "zeggen", SB_CERTAINTY_CLAIMED },
+  { "nl", "volgens", SB_CERTAINTY_CLAIMED },
+  { "nl", "beweert", SB_CERTAINTY_CLAIMED },
+  { "nl", "beweren", SB_CERTAINTY_CLAIMED },
+  { "nl", "claimt", SB_CERTAINTY_CLAIMED },
+  { "en", "says", SB_CERTAINTY_CLAIMED },
+  { "en", "said", SB_CERTAINTY_CLAIMED },
+  { "en", "according to", SB_CERTAINTY_CLAIMED },
+  { "en", "claims", SB_CERTAINTY_CLAIMED },
+  { "en", "claimed", SB_CERTAINTY_CLAIMED },
+  { "fr", "selon", SB_CERTAINTY_CLAIMED },
+  { "fr", "affirme", SB_CERTAINTY_CLAIMED },
+  { "fr", "affirment", SB_CERTAINTY_CLAIMED },
+  { "fr", "dit", SB_CERTAINTY_CLAIMED },
+  { "fr", "declare", SB_CERTAINTY_CLAIMED },
+  { "fr", "revendique", SB_CERTAINTY_CLAIMED },
+
+  { "nl", "verwacht", SB_CERTAINTY_PROJECTED },
+  { "nl", "gepland", SB_CERTAINTY_PROJECTED },
+  { "en", "expected", SB_CERTAINTY_PROJECTED },
+  { "en", "planned", SB_CERTAINTY_PROJECTED },
+  { "fr", "prevu", SB_CERTAINTY_PROJECTED },
+  { "fr", "devrait", SB_CERTAINTY_PROJECTED },
+
+  { "nl", "bevestigd", SB_CERTAINTY_REPORTED },
+  { "nl", "bevestigt", SB_CERTAINTY_REPORTED },
+  { "nl", "bevestigde", SB_CERTAINTY_REPORTED },
+  { "en", "confirmed", SB_CERTAINTY_REPORTED },
+  { "en", "confirms", SB_CERTAINTY_REPORTED },
+  { "fr", "confirme", SB_CERTAINTY_REPORTED },
+  { "fr", "confirmes", SB_CERTAINTY_REPORTED },
+  { "fr", "confirmee", SB_CERTAINTY_REPORTED },
+};
+
+static gboolean
+language_is (const char *language,
+             const char *code)
+{
+  gsize length = strlen (code);
+
+  return g_ascii_strncasecmp (language, code, length) == 0 &&
+         (language[length] == '\0' || language[length] == '-' || language[length] == '_');
+}
+
+/**
+ * sb_cite_suggest_certainty:
+ * @passage: the quote
+ * @language: (nullable): the source's language ("nl", "en-GB", …); every
+ *   language's wording is looked for when it is none the table knows
+ * @obvious: (out) (optional): whether the wording said it; %FALSE when it
+ *   said nothing (the suggestion is then "reported") or said two things
+ *
+ * Returns: the certainty the passage's wording suggests
+ */
+SbCertainty
+sb_cite_suggest_certainty (const char *passage,
+                           const char *language,
+                           gboolean   *obvious)
+{
+  g_autofree char *folded = sb_name_fold (passage);
+  g_autofree char *padded = g_strconcat (" ", folded, " ", NULL);
+  gboolean known = FALSE;
+  gboolean found = FALSE;
+  gboolean several = FALSE;
+  SbCertainty certainty = SB_CERTAINTY_REPORTED;
+
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (cues); i++)
+    known |= language_is (language, cues[i].language);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+    {
+      g_autofree char *phrase = NULL;
+
+      if (known && !language_is (language, cues[i].language))
+        continue;
+      phrase = g_strconcat (" ", cues[i].phrase, " ", NULL);
+      if (strstr (padded, phrase) == NULL)
+        continue;
+      if (!found)
+        certainty = cues[i].certainty;
+      else if (cues[i].certainty != certainty)
+        several = TRUE;
+      found = TRUE;
+    }
+
+  if (obvious != NULL)
+    *obvious = found && !several;
+  return certainty;
+}
+
+/**
+ * sb_cite_quote_range:
+ * @text: the source's text
+ * @start_char: (in): where the selection starts, in characters, as a text
+ *   view counts them in @text
+ * @end_char: where it ends
+ * @start: (out): the quote's first byte in @text
+ * @end: (out): the byte after it
+ *
+ * The quote is the selection without the spaces and line breaks a mouse
+ * takes along at its ends.
+ *
+ * Returns: whether there is anything to quote
+ */
+gboolean
+sb_cite_quote_range (const char *text,
+                     glong       start_char,
+                     glong       end_char,
+                     gsize      *start,
+                     gsize      *end)
+{
+  glong length;
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  length = g_utf8_strlen (text, -1);
+  start_char = CLAMP (start_char, 0, length);
+  end_char = CLAMP (end_char, 0, length);
+  if (end_char < start_char)
+    {
+      glong swap = start_char;
+
+      start_char = end_char;
+      end_char = swap;
+    }
+
+  from = g_utf8_offset_to_pointer (text, start_char);
+  to = g_utf8_offset_to_pointer (text, end_char);
+  while (from < to && g_unichar_isspace (g_utf8_get_char (from)))
+    from = g_utf8_next_char (from);
+  while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
+    to = g_utf8_prev_char (to);
+  if (from == to)
+    return FALSE;
+
+  *start = from - text;
+  *end = to - text;
+  return TRUE;
+}
+
+static gboolean
+ends_sentence (const char *text,
+               const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  const char *next = g_utf8_next_char (p);
+
+  if (c == '\n')
+    return TRUE;
+  if (c != '.' && c != '!' && c != '?' && c != 0x2026)
+    return FALSE;
+  /* "1.000" and "U.S." do not end a sentence. */
+  return *next == '\0' || g_unichar_isspace (g_utf8_get_char (next));
+}
+
+/**
+ * sb_cite_sentence_around:
+ * @start: where a name begins in @text, in bytes
+ * @end: the byte after it
+ * @sentence_start: (out): where the sentence around it begins
+ * @sentence_end: (out): the byte after its final stop
+ *
+ * A sentence ends at a full stop, question or exclamation mark followed by
+ * a space, or at a line break: a paragraph is never crossed.
+ */
+void
+sb_cite_sentence_around (const char *text,
+                         gsize       start,
+                         gsize       end,
+                         gsize      *sentence_start,
+                         gsize      *sentence_end)
+{
+  const char *from = text + start;
+  const char *to = text + end;
+
+  g_return_if_fail (text != NULL && start <= end && end <= strlen (text));
+
+  while (from > text)
+    {
+      const char *previous = g_utf8_prev_char (from);
+
+      if (ends_sentence (text, previous))
+        break;
+      from = previous;
+    }
+  while (*to && !ends_sentence (text, to))
+    to = g_utf8_next_char (to);
+  if (*to && *to != '\n')
+    to = g_utf8_next_char (to);
+
+  while (from < to && g_unichar_isspace (g_utf8_get_char (from)))
+    from = g_utf8_next_char (from);
+  while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
+    to = g_utf8_prev_char (to);
+
+  *sentence_start = from - text;
+  *sentence_end = to - text;
+}
+
+static const char *
+kind_label (SbItemKind kind)
+{
+  switch (kind)
+    {
+    case SB_ITEM_KIND_DEPLOYMENT:
+      return _("Cite as New Deployment");
+    case SB_ITEM_KIND_MOVEMENT:
+      return _("Cite as New Movement");
+    case SB_ITEM_KIND_INCIDENT:
+      return _("Cite as New Incident");
+    case SB_ITEM_KIND_AREA:
+    default:
+      return _("Cite as New Area");
+    }
+}
+
+static const char *
+text_language (SbBriefing *briefing)
+{
+  const char *language = sb_briefing_get_language (briefing);
+
+  return language && *language ? language : "und";
+}
+
+/* A place of the briefing that is already what @entry names. */
+static SbPlace *
+find_place (SbBriefing             *briefing,
+            const SbGazetteerEntry *entry,
+            SbPlacePrecision        precision)
+{
+  GListModel *places = sb_briefing_get_places (briefing);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+
+      if (sb_place_get_precision (place) == precision && !sb_place_has_radius (place) &&
+          g_strcmp0 (sb_entity_get_label (SB_ENTITY (place)), entry->name) == 0 &&
+          fabs (sb_place_get_latitude (place) - entry->latitude) < 0.05 &&
+          fabs (sb_place_get_longitude (place) - entry->longitude) < 0.05)
+        return place;
+    }
+  return NULL;
+}
+
+/**
+ * sb_cite_place:
+ * @item: the statement to place, in the briefing or being added in the
+ *   same group
+ * @field: %SB_ITEM_FIELD_PLACE, or %SB_ITEM_FIELD_ORIGIN for where a
+ *   movement comes from
+ * @entry: what was chosen in the gazetteer
+ * @precision: how precisely @item is known to be there
+ * @radius_km: for %SB_PLACE_PRECISION_NEAR, how near; otherwise 0
+ *
+ * Returns: (transfer full): the edit that places @item: at the briefing's
+ *   own place when @entry is one or names one already, otherwise at a new
+ *   place with the entry's name, point and country
+ */
+SbEdit *
+sb_cite_place (SbBriefing             *briefing,
+               SbItem                 *item,
+               guint                   field,
+               const SbGazetteerEntry *entry,
+               SbPlacePrecision        precision,
+               double                  radius_km)
+{
+  g_autoptr(SbText) name = NULL;
+  g_autofree char *label = NULL;
+  SbPlace *place = NULL;
+  SbEdit *group;
+  SbEdit *add;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+  g_return_val_if_fail (field == SB_ITEM_FIELD_PLACE || field == SB_ITEM_FIELD_ORIGIN, NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  /* TRANSLATORS: an undo entry: "Place “Wagner in Mali” at Gao" */
+  label = g_strdup_printf (_("Place “%s” at %s"), sb_entity_get_label (SB_ENTITY (item)), entry->name);
+  group = sb_edit_new_group (label);
+
+  if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL)
+    place = entry->place;
+  else if (precision != SB_PLACE_PRECISION_NEAR)
+    place = find_place (briefing, entry, precision);
+
+  /* The statement placed stays selected, not the place made for it. */
+  sb_edit_set_select (group, SB_ENTITY (item));
+  if (place != NULL)
+    {
+      sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), field, SB_ENTITY (place)));
+      return group;
+    }
+
+  name = sb_text_new (text_language (briefing), entry->name);
+  add = sb_edit_new_add_place (briefing, name, entry->latitude, entry->longitude, precision);
+  place = SB_PLACE (sb_edit_get_entity (add));
+  sb_edit_group_add (group, add);
+  if (entry->country != NULL && (precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION))
+    sb_edit_group_add (group, sb_edit_new_set_string (SB_ENTITY (place), SB_PLACE_FIELD_COUNTRY, entry->country));
+  if (precision == SB_PLACE_PRECISION_NEAR && radius_km > 0)
+    sb_edit_group_add (group, sb_edit_new_set_double (SB_ENTITY (place), SB_PLACE_FIELD_RADIUS, radius_km));
+  sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), field, SB_ENTITY (place)));
+  return group;
+}
+
+/**
+ * sb_cite_new_item:
+ * @source: the source quoted
+ * @quote: the passage, as cut from @source's text
+ * @actor: (nullable): who the statement is about
+ * @place: (nullable): where it is
+ *
+ * Returns: (transfer full): one edit that adds a statement of @kind citing
+ *   @quote, with the certainty the wording suggests, @actor and @place; it
+ *   selects the new statement
+ */
+SbEdit *
+sb_cite_new_item (SbBriefing             *briefing,
+                  SbItemKind              kind,
+                  SbSource               *source,
+                  const char             *quote,
+                  SbActor                *actor,
+                  const SbGazetteerEntry *place)
+{
+  g_autoptr(SbCitation) citation = NULL;
+  SbCertainty certainty;
+  SbEdit *group;
+  SbEdit *add;
+  SbItem *item;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (quote != NULL && *quote, NULL);
+
+  certainty = sb_cite_suggest_certainty (quote, sb_source_get_language (source), NULL);
+  citation = sb_citation_new (source, quote);
+  group = sb_edit_new_group (kind_label (kind));
+  add = sb_edit_new_add_item (briefing, kind, citation, certainty);
+  item = SB_ITEM (sb_edit_get_entity (add));
+  sb_edit_group_add (group, add);
+
+  if (actor != NULL)
+    {
+      g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+
+      g_ptr_array_add (actors, actor);
+      sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_ACTORS, actors));
+    }
+  if (place != NULL)
+    sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, place,
+                                             sb_gazetteer_entry_get_precision (place), 0));
+
+  sb_edit_set_select (group, SB_ENTITY (item));
+  return group;
+}
+
+/* The first number of a passage: "1.000", "1,000", "1 000" or "300". */
+static gboolean
+first_number (const char *quote,
+              double     *value)
+{
+  for (const char *p = quote; *p; p++)
+    {
+      g_autoptr(GString) digits = NULL;
+
+      if (!g_ascii_isdigit (*p) || (p > quote && g_ascii_isalnum (p[-1])))
+        continue;
+      digits = g_string_new (NULL);
+      while (g_ascii_isdigit (*p) ||
+             ((*p == '.' || *p == ',' || *p == ' ') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+              g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])))
+        {
+          if (g_ascii_isdigit (*p))
+            g_string_append_c (digits, *p);
+          p++;
+        }
+      *value = g_ascii_strtod (digits->str, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * sb_cite_new_figure:
+ *
+ * Returns: (transfer full): one edit that gives @actor a figure of its
+ *   strength citing @quote, with the first number of the passage as its
+ *   value and the certainty its wording suggests
+ */
+SbEdit *
+sb_cite_new_figure (SbActor    *actor,
+                    SbSource   *source,
+                    const char *quote)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
+  GPtrArray *current = sb_actor_get_figures (actor);
+  g_autofree char *label = NULL;
+  SbFigure *figure;
+  double value;
+  gboolean obvious;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
+  g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (quote != NULL && *quote, NULL);
+
+  for (guint i = 0; current != NULL && i < current->len; i++)
+    g_ptr_array_add (figures, sb_figure_copy (g_ptr_array_index (current, i)));
+
+  figure = sb_figure_new ();
+  figure->measure = SB_FIGURE_MEASURE_STRENGTH;
+  figure->evidence.certainty = sb_cite_suggest_certainty (quote, sb_source_get_language (source), &obvious);
+  figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  g_ptr_array_add (figure->evidence.citations, sb_citation_new (source, quote));
+  if (first_number (quote, &value))
+    {
+      figure->value.min = figure->value.max = value;
+      figure->value.is_set = TRUE;
+      figure->value.approximate = obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED;
+    }
+  if (sb_source_get_date (source) != NULL)
+    figure->as_of = *sb_source_get_date (source);
+  g_ptr_array_add (figures, figure);
+
+  /* TRANSLATORS: an undo entry: "Cite as Figure of “Wagner”" */
+  label = g_strdup_printf (_("Cite as Figure of “%s”"), sb_entity_get_label (SB_ENTITY (actor)));
+  edit = sb_edit_new_set_array (SB_ENTITY (actor), SB_ACTOR_FIELD_FIGURES, figures);
+  sb_edit_set_label (edit, label);
+  sb_edit_set_select (edit, SB_ENTITY (actor));
+  return edit;
+}
+
+/**
+ * sb_cite_add_citation:
+ * @entity: a statement, an actor or a step
+ *
+ * Returns: (transfer full) (nullable): one edit that adds @quote to what
+ *   @entity cites (a step shows one citation: it is replaced), or %NULL
+ *   with @error saying why not
+ */
+SbEdit *
+sb_cite_add_citation (SbEntity    *entity,
+                      SbSource    *source,
+                      const char  *quote,
+                      GError     **error)
+{
+  g_autoptr(SbCitation) citation = NULL;
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autofree char *label = NULL;
+  GPtrArray *current;
+  guint field;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_ENTITY (entity), NULL);
+  g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (quote != NULL && *quote, NULL);
+
+  citation = sb_citation_new (source, quote);
+  /* TRANSLATORS: an undo entry: "Add Citation to “Wagner in Mali”" */
+  label = g_strdup_printf (_("Add Citation to “%s”"), sb_entity_get_label (entity));
+
+  if (SB_IS_STEP (entity))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, SB_TYPE_CITATION);
+      g_value_set_boxed (&value, citation);
+      edit = sb_edit_new_set (entity, SB_STEP_FIELD_CITATION, &value);
+      sb_edit_set_label (edit, label);
+      return edit;
+    }
+
+  if (SB_IS_ITEM (entity))
+    {
+      current = sb_item_get_citations (SB_ITEM (entity));
+      field = SB_ITEM_FIELD_CITATIONS;
+    }
+  else if (SB_IS_ACTOR (entity))
+    {
+      current = sb_actor_get_citations (SB_ACTOR (entity));
+      field = SB_ACTOR_FIELD_CITATIONS;
+    }
+  else
+    {
+      g_set_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID,
+                   _("Only a statement, an actor or a step can cite a passage"));
+      return NULL;
+    }
+
+  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  for (guint i = 0; current != NULL && i < current->len; i++)
+    {
+      SbCitation *cited = g_ptr_array_index (current, i);
+
+      if (sb_citation_equal (cited, citation))
+        {
+          g_set_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID,
+                       _("“%s” already cites this passage"), sb_entity_get_label (entity));
+          return NULL;
+        }
+      g_ptr_array_add (citations, sb_citation_ref (cited));
+    }
+  g_ptr_array_add (citations, g_steal_pointer (&citation));
+
+  edit = sb_edit_new_set_array (entity, field, citations);
+  sb_edit_set_label (edit, label);
+  return edit;
+}
+
+/* A point clicked on the map is named after the town it is at or near,
+ * or by its coordinates: never more precisely than it was placed.
+ */
+static SbGazetteerEntry *
+entry_at (double latitude,
+          double longitude)
+{
+  SbGazetteer *gazetteer = sb_gazetteer_get_default ();
+  const SbGazetteerEntry *town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 3);
+  SbGazetteerEntry *entry = g_new0 (SbGazetteerEntry, 1);
+
+  entry->kind = SB_GAZETTEER_PLACE;
+  entry->latitude = latitude;
+  entry->longitude = longitude;
+  if (town != NULL)
+    {
+      entry->name = g_strdup (town->name);
+      entry->country = g_strdup (town->country);
+    }
+  else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
+    {
+      /* TRANSLATORS: a place's name when put on the map near a town: "Near Gao" */
+      entry->name = g_strdup_printf (_("Near %s"), town->name);
+      entry->country = g_strdup (town->country);
+    }
+  else
+    {
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (lat, sizeof lat, "%.3f", latitude);
+      g_ascii_formatd (lon, sizeof lon, "%.3f", longitude);
+      entry->name = g_strdup_printf ("%s, %s", lat, lon);
+    }
+  return entry;
+}
+
+/**
+ * sb_cite_place_at:
+ * @field: %SB_ITEM_FIELD_PLACE or %SB_ITEM_FIELD_ORIGIN
+ *
+ * Returns: (transfer full): one edit that places @item at a point clicked
+ *   on the map, as a new place named after the town there
+ */
+SbEdit *
+sb_cite_place_at (SbBriefing *briefing,
+                  SbItem     *item,
+                  guint       field,
+                  double      latitude,
+                  double      longitude)
+{
+  g_autoptr(SbGazetteerEntry) entry = NULL;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  entry = entry_at (latitude, longitude);
+  return sb_cite_place (briefing, item, field, entry, SB_PLACE_PRECISION_POINT, 0);
+}
+
+/**
+ * sb_cite_move:
+ *
+ * Returns: (transfer full): one edit that moves @item to a point: its place
+ *   moves when only @item is there; otherwise @item gets a place of its
+ *   own there, and the others stay
+ */
+SbEdit *
+sb_cite_move (SbBriefing *briefing,
+              SbItem     *item,
+              double      latitude,
+              double      longitude)
+{
+  g_autoptr(GPtrArray) references = NULL;
+  g_autofree char *label = NULL;
+  SbPlace *place;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+
+  place = sb_item_get_place (item);
+  if (place == NULL)
+    return sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE, latitude, longitude);
+
+  /* TRANSLATORS: an undo entry: "Move “Wagner in Mali”" */
+  label = g_strdup_printf (_("Move “%s”"), sb_entity_get_label (SB_ENTITY (item)));
+  references = sb_briefing_find_references (briefing, SB_ENTITY (place));
+  if (references == NULL || references->len <= 1)
+    {
+      edit = sb_edit_new_set_position (place, latitude, longitude);
+      sb_edit_set_label (edit, label);
+      return edit;
+    }
+  else
+    {
+      g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
+
+      edit = sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, entry,
+                            sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR ? SB_PLACE_PRECISION_NEAR
+                                                                                     : SB_PLACE_PRECISION_POINT,
+                            sb_place_has_radius (place) ? sb_place_get_radius_km (place) : 0);
+      sb_edit_set_label (edit, label);
+      return edit;
+    }
+}
+
+/**
+ * sb_cite_draw_movement:
+ *
+ * Returns: (transfer full): one edit that gives @movement the origin and
+ *   destination drawn on the map
+ */
+SbEdit *
+sb_cite_draw_movement (SbBriefing *briefing,
+                       SbItem     *movement,
+                       double      from_latitude,
+                       double      from_longitude,
+                       double      to_latitude,
+                       double      to_longitude)
+{
+  g_autofree char *label = NULL;
+  SbEdit *group;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (movement), NULL);
+
+  /* TRANSLATORS: an undo entry: "Draw “French troops leave Mali”" */
+  label = g_strdup_printf (_("Draw “%s”"), sb_entity_get_label (SB_ENTITY (movement)));
+  group = sb_edit_new_group (label);
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_ORIGIN, from_latitude, from_longitude));
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_PLACE, to_latitude, to_longitude));
+  sb_edit_set_select (group, SB_ENTITY (movement));
+  return group;
+}
+
+/**
+ * sb_cite_set_outline:
+ * @points: (array length=n_points): longitude, latitude pairs of the
+ *   vertices, not closed
+ * @n_points: how many vertices; at least 3
+ *
+ * Returns: (transfer full) (nullable): one edit that gives @area the
+ *   outline drawn, or %NULL with fewer than 3 vertices
+ */
+SbEdit *
+sb_cite_set_outline (SbItem       *area,
+                     const double *points,
+                     guint         n_points)
+{
+  g_autoptr(SbGeometry) geometry = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *label = NULL;
+  SbRing *ring;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_ITEM (area), NULL);
+
+  if (n_points < 3)
+    return NULL;
+
+  geometry = sb_geometry_new (1);
+  geometry->polygons[0].n_rings = 1;
+  geometry->polygons[0].rings = g_new0 (SbRing, 1);
+  ring = &geometry->polygons[0].rings[0];
+  ring->n_points = n_points + 1;
+  ring->points = g_new (double, 2 * (n_points + 1));
+  memcpy (ring->points, points, 2 * n_points * sizeof (double));
+  ring->points[2 * n_points] = points[0];
+  ring->points[2 * n_points + 1] = points[1];
+  sb_geometry_update_bounds (geometry);
+
+  g_value_init (&value, SB_TYPE_GEOMETRY);
+  g_value_set_boxed (&value, geometry);
+  /* TRANSLATORS: an undo entry: "Draw Outline of “JNIM stronghold”" */
+  label = g_strdup_printf (_("Draw Outline of “%s”"), sb_entity_get_label (SB_ENTITY (area)));
+  edit = sb_edit_new_set (SB_ENTITY (area), SB_ITEM_FIELD_GEOMETRY, &value);
+  sb_edit_set_label (edit, label);
+  return edit;
+}

@@ -1,0 +1,69 @@
+/* sb-cite.h
+ *
+ * Citing a passage of a source: the quote taken from the selected text,
+ * the certainty its wording suggests, and the one edit that makes a new
+ * statement or figure of it, or adds it to what is selected. No GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sb-briefing.h"
+#include "sb-edit.h"
+#include "sb-gazetteer.h"
+
+G_BEGIN_DECLS
+
+SbCertainty  sb_cite_suggest_certainty (const char             *passage,
+                                        const char             *language,
+                                        gboolean               *obvious);
+gboolean     sb_cite_quote_range       (const char             *text,
+                                        glong                   start_char,
+                                        glong                   end_char,
+                                        gsize                  *start,
+                                        gsize                  *end);
+void         sb_cite_sentence_around   (const char             *text,
+                                        gsize                   start,
+                                        gsize                   end,
+                                        gsize                  *sentence_start,
+                                        gsize                  *sentence_end);
+SbEdit      *sb_cite_new_item          (SbBriefing             *briefing,
+                                        SbItemKind              kind,
+                                        SbSource               *source,
+                                        const char             *quote,
+                                        SbActor                *actor,
+                                        const SbGazetteerEntry *place);
+SbEdit      *sb_cite_new_figure        (SbActor                *actor,
+                                        SbSource               *source,
+                                        const char             *quote);
+SbEdit      *sb_cite_add_citation      (SbEntity               *entity,
+                                        SbSource               *source,
+                                        const char             *quote,
+                                        GError                **error);
+SbEdit      *sb_cite_place             (SbBriefing             *briefing,
+                                        SbItem                 *item,
+                                        guint                   field,
+                                        const SbGazetteerEntry *entry,
+                                        SbPlacePrecision        precision,
+                                        double                  radius_km);
+SbEdit      *sb_cite_place_at          (SbBriefing             *briefing,
+                                        SbItem                 *item,
+                                        guint                   field,
+                                        double                  latitude,
+                                        double                  longitude);
+SbEdit      *sb_cite_move              (SbBriefing             *briefing,
+                                        SbItem                 *item,
+                                        double                  latitude,
+                                        double                  longitude);
+SbEdit      *sb_cite_draw_movement     (SbBriefing             *briefing,
+                                        SbItem                 *movement,
+                                        double                  from_latitude,
+                                        double                  from_longitude,
+                                        double                  to_latitude,
+                                        double                  to_longitude);
+SbEdit      *sb_cite_set_outline       (SbItem                 *area,
+                                        const double           *points,
+                                        guint                   n_points);
+
+G_END_DECLS

@@ -1,0 +1,507 @@
+/* sb-gazetteer.c
+ *
+ * The gazetteer is a small tab-separated file made by
+ * build-aux/make-gazetteer (data/gazetteer/): kind, name, other names,
+ * latitude, longitude, country, rank, reach. It is read once; searching
+ * goes through every entry, which for 1,300 entries is quicker than a key
+ * press.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-gazetteer"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "sb-gazetteer.h"
+
+#define GAZETTEER_RESOURCE "/com/example/SahelBrief/gazetteer/gazetteer.tsv"
+
+struct _SbGazetteer
+{
+  GObject parent_instance;
+
+  GPtrArray *entries;      /* of SbGazetteerEntry, countries, towns, regions, by rank */
+  GPtrArray *folded;       /* per entry, a NULL-terminated char** of folded names */
+  SbNameMatcher *matcher;
+  GHashTable *countries;   /* ISO code → country entry (unowned) */
+};
+
+G_DEFINE_FINAL_TYPE (SbGazetteer, sb_gazetteer, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (SbGazetteerEntry, sb_gazetteer_entry, sb_gazetteer_entry_copy, sb_gazetteer_entry_free)
+
+SbGazetteerEntry *
+sb_gazetteer_entry_copy (const SbGazetteerEntry *self)
+{
+  SbGazetteerEntry *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->name = g_strdup (self->name);
+  copy->other_names = g_strdupv (self->other_names);
+  copy->country = g_strdup (self->country);
+  copy->place = self->place ? g_object_ref (self->place) : NULL;
+  return copy;
+}
+
+void
+sb_gazetteer_entry_free (SbGazetteerEntry *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_strfreev (self->other_names);
+  g_free (self->country);
+  g_clear_object (&self->place);
+  g_free (self);
+}
+
+/**
+ * sb_gazetteer_entry_get_precision:
+ *
+ * Returns: how precisely a statement placed at @self is known, as far as
+ *   the gazetteer can say: a town is a point, a region a region, a country
+ *   a country; a briefing's place keeps its own
+ */
+SbPlacePrecision
+sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self)
+{
+  g_return_val_if_fail (self != NULL, SB_PLACE_PRECISION_POINT);
+
+  switch (self->kind)
+    {
+    case SB_GAZETTEER_BRIEFING:
+      return self->place ? sb_place_get_precision (self->place) : SB_PLACE_PRECISION_POINT;
+    case SB_GAZETTEER_COUNTRY:
+      return SB_PLACE_PRECISION_COUNTRY;
+    case SB_GAZETTEER_REGION:
+      return SB_PLACE_PRECISION_REGION;
+    case SB_GAZETTEER_PLACE:
+    default:
+      return SB_PLACE_PRECISION_POINT;
+    }
+}
+
+static void
+sb_gazetteer_finalize (GObject *object)
+{
+  SbGazetteer *self = SB_GAZETTEER (object);
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
+  g_clear_pointer (&self->matcher, sb_name_matcher_free);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sb_gazetteer_parent_class)->finalize (object);
+}
+
+static void
+sb_gazetteer_class_init (SbGazetteerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sb_gazetteer_finalize;
+}
+
+static void
+sb_gazetteer_init (SbGazetteer *self)
+{
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_entry_free);
+  self->folded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->countries = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static gboolean
+parse_kind (const char      *text,
+            SbGazetteerKind *kind)
+{
+  if (g_str_equal (text, "country"))
+    *kind = SB_GAZETTEER_COUNTRY;
+  else if (g_str_equal (text, "region"))
+    *kind = SB_GAZETTEER_REGION;
+  else if (g_str_equal (text, "place"))
+    *kind = SB_GAZETTEER_PLACE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_double (const char *text,
+              double      low,
+              double      high,
+              double     *value)
+{
+  char *end = NULL;
+
+  *value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*value) && *value >= low && *value <= high;
+}
+
+/* Countries first, then towns before the regions named after them (the
+ * Gao of an article is the town), each by rank.
+ */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SbGazetteerEntry *x = *(SbGazetteerEntry **) a;
+  const SbGazetteerEntry *y = *(SbGazetteerEntry **) b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+static char **
+fold_names (const SbGazetteerEntry *entry)
+{
+  GPtrArray *folded = g_ptr_array_new ();
+
+  g_ptr_array_add (folded, sb_name_fold (entry->name));
+  for (guint i = 0; entry->other_names && entry->other_names[i]; i++)
+    g_ptr_array_add (folded, sb_name_fold (entry->other_names[i]));
+  g_ptr_array_add (folded, NULL);
+  return (char **) g_ptr_array_free (folded, FALSE);
+}
+
+/**
+ * sb_gazetteer_new_from_bytes:
+ * @tsv: the gazetteer file's contents
+ *
+ * Returns: (transfer full): the gazetteer, or %NULL with @error naming
+ *   the first line that is not an entry
+ */
+SbGazetteer *
+sb_gazetteer_new_from_bytes (GBytes  *tsv,
+                             GError **error)
+{
+  g_autoptr(SbGazetteer) self = g_object_new (SB_TYPE_GAZETTEER, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (tsv != NULL, NULL);
+
+  data = g_bytes_get_data (tsv, &size);
+  text = g_strndup (data, size);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The gazetteer is not UTF-8 text");
+      return NULL;
+    }
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint n = 0; lines[n] != NULL; n++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autoptr(SbGazetteerEntry) entry = g_new0 (SbGazetteerEntry, 1);
+      double rank;
+
+      if (lines[n][0] == '\0' || lines[n][0] == '#')
+        continue;
+      fields = g_strsplit (lines[n], "\t", -1);
+      if (g_strv_length (fields) != 8 || !parse_kind (fields[0], &entry->kind) || fields[1][0] == '\0' ||
+          !parse_double (fields[3], -90, 90, &entry->latitude) ||
+          !parse_double (fields[4], -180, 180, &entry->longitude) ||
+          !parse_double (fields[6], 0, 100, &rank) ||
+          !parse_double (fields[7], 0, 40000, &entry->reach_km))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "Line %u of the gazetteer is not kind, name, other names, latitude, longitude, "
+                       "country, rank and reach separated by tabs", n + 1);
+          return NULL;
+        }
+      entry->name = g_strdup (fields[1]);
+      entry->other_names = fields[2][0] ? g_strsplit (fields[2], "|", -1) : NULL;
+      entry->country = fields[5][0] ? g_strdup (fields[5]) : NULL;
+      entry->rank = (int) rank;
+      g_ptr_array_add (self->entries, g_steal_pointer (&entry));
+    }
+
+  g_ptr_array_sort (self->entries, compare_entries);
+  self->matcher = sb_name_matcher_new (TRUE);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
+
+      g_ptr_array_add (self->folded, fold_names (entry));
+      sb_name_matcher_add (self->matcher, entry->name, entry);
+      for (guint k = 0; entry->other_names && entry->other_names[k]; k++)
+        sb_name_matcher_add (self->matcher, entry->other_names[k], entry);
+      if (entry->kind == SB_GAZETTEER_COUNTRY && entry->country)
+        g_hash_table_insert (self->countries, entry->country, entry);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sb_gazetteer_get_default:
+ *
+ * Returns: (transfer none): the gazetteer built into the app; it lives as
+ *   long as the process
+ */
+SbGazetteer *
+sb_gazetteer_get_default (void)
+{
+  static gsize gazetteer;
+
+  if (g_once_init_enter (&gazetteer))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (GAZETTEER_RESOURCE, 0, &error);
+      SbGazetteer *loaded = bytes ? sb_gazetteer_new_from_bytes (bytes, &error) : NULL;
+
+      /* Built in: a missing one is a broken build, but placing by hand
+       * still works with an empty gazetteer.
+       */
+      if (loaded == NULL)
+        {
+          g_warning ("The built-in gazetteer could not be read: %s", error->message);
+          loaded = g_object_new (SB_TYPE_GAZETTEER, NULL);
+          loaded->matcher = sb_name_matcher_new (TRUE);
+        }
+      g_once_init_leave (&gazetteer, (gsize) loaded);
+    }
+  return (SbGazetteer *) gazetteer;
+}
+
+guint
+sb_gazetteer_get_n_entries (SbGazetteer *self)
+{
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), 0);
+
+  return self->entries->len;
+}
+
+/* 0: the name is the query; 1: it starts with it; 2: one of its later
+ * words does; -1: no match.
+ */
+static int
+match_quality (const char *folded_name,
+               const char *query)
+{
+  const char *p;
+
+  if (g_str_equal (folded_name, query))
+    return 0;
+  if (g_str_has_prefix (folded_name, query))
+    return 1;
+  for (p = strchr (folded_name, ' '); p != NULL; p = strchr (p + 1, ' '))
+    if (g_str_has_prefix (p + 1, query))
+      return 2;
+  return -1;
+}
+
+static int
+best_quality (char       **folded_names,
+              const char  *query)
+{
+  int best = -1;
+
+  for (guint i = 0; folded_names[i]; i++)
+    {
+      int quality = match_quality (folded_names[i], query);
+
+      if (quality >= 0 && (best < 0 || quality < best))
+        best = quality;
+    }
+  return best;
+}
+
+typedef struct
+{
+  int quality;
+  guint order;
+  SbGazetteerEntry *entry;
+} Hit;
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a;
+  const Hit *y = b;
+
+  if (x->quality != y->quality)
+    return x->quality - y->quality;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/**
+ * sb_gazetteer_entry_new_for_place:
+ *
+ * Returns: (transfer full): an entry for a place of the briefing
+ */
+SbGazetteerEntry *
+sb_gazetteer_entry_new_for_place (SbPlace *place)
+{
+  SbGazetteerEntry *entry = g_new0 (SbGazetteerEntry, 1);
+
+  entry->kind = SB_GAZETTEER_BRIEFING;
+  entry->name = g_strdup (sb_entity_get_label (SB_ENTITY (place)));
+  entry->latitude = sb_place_get_latitude (place);
+  entry->longitude = sb_place_get_longitude (place);
+  entry->country = g_strdup (sb_place_get_country (place));
+  entry->reach_km = sb_place_has_radius (place) ? sb_place_get_radius_km (place) : 0;
+  entry->place = g_object_ref (place);
+  return entry;
+}
+
+/**
+ * sb_gazetteer_search:
+ * @query: what was typed: the start of a name or of one of its words, in
+ *   any case, with or without accents
+ * @briefing: (nullable): whose places are found too, before the rest
+ * @max_results: at most this many; 0 for all
+ *
+ * Returns: (transfer full) (element-type SbGazetteerEntry): the entries
+ *   found, best first: names that are the query, then names that start
+ *   with it, then names with a later word that does; among those the
+ *   briefing's places, countries, towns and regions, most important first
+ */
+GPtrArray *
+sb_gazetteer_search (SbGazetteer *self,
+                     const char  *query,
+                     SbBriefing  *briefing,
+                     guint        max_results)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_entry_free);
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_entry_free);
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), results);
+  g_return_val_if_fail (briefing == NULL || SB_IS_BRIEFING (briefing), results);
+
+  folded = sb_name_fold (query);
+  if (folded[0] == '\0')
+    return results;
+
+  if (briefing != NULL)
+    {
+      GListModel *places = sb_briefing_get_places (briefing);
+
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+          SbText *names = sb_place_get_name (place);
+          int quality = -1;
+
+          /* Found by its name in any of the briefing's languages. */
+          for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
+            {
+              g_autofree char *name = sb_name_fold (sb_text_get_string_at (names, k));
+              int q = match_quality (name, folded);
+
+              if (q >= 0 && (quality < 0 || q < quality))
+                quality = q;
+            }
+
+          if (quality < 0 || sb_place_is_reference (place))
+            continue;
+          g_ptr_array_add (own, sb_gazetteer_entry_new_for_place (place));
+          g_array_append_val (hits, ((Hit) { quality, i, g_ptr_array_index (own, own->len - 1) }));
+        }
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      int quality = best_quality (g_ptr_array_index (self->folded, i), folded);
+
+      if (quality >= 0)
+        g_array_append_val (hits, ((Hit) { quality, G_MAXUINT / 2 + i, g_ptr_array_index (self->entries, i) }));
+    }
+
+  g_array_sort (hits, compare_hits);
+  for (guint i = 0; i < hits->len && (max_results == 0 || i < max_results); i++)
+    g_ptr_array_add (results, sb_gazetteer_entry_copy (g_array_index (hits, Hit, i).entry));
+  return results;
+}
+
+/**
+ * sb_gazetteer_find_in_text:
+ *
+ * Returns: (transfer full) (element-type SbNameMatch): the places named in
+ *   @text, capitalised as names are; each match's data is the
+ *   #SbGazetteerEntry, owned by the gazetteer
+ */
+GArray *
+sb_gazetteer_find_in_text (SbGazetteer *self,
+                           const char  *text)
+{
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), NULL);
+
+  return sb_name_matcher_find (self->matcher, text);
+}
+
+static double
+distance_km (double lat1,
+             double lon1,
+             double lat2,
+             double lon2)
+{
+  double dlat = (lat2 - lat1) * G_PI / 180;
+  double dlon = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dlat / 2) * sin (dlat / 2) +
+             cos (lat1 * G_PI / 180) * cos (lat2 * G_PI / 180) * sin (dlon / 2) * sin (dlon / 2);
+
+  return 6371.0 * 2 * atan2 (sqrt (a), sqrt (1 - a));
+}
+
+/**
+ * sb_gazetteer_nearest:
+ *
+ * Returns: (transfer none) (nullable): the town nearest to the point, if
+ *   one is within @within_km
+ */
+const SbGazetteerEntry *
+sb_gazetteer_nearest (SbGazetteer *self,
+                      double       latitude,
+                      double       longitude,
+                      double       within_km)
+{
+  const SbGazetteerEntry *nearest = NULL;
+  double best = within_km;
+
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
+      double distance;
+
+      if (entry->kind != SB_GAZETTEER_PLACE)
+        continue;
+      distance = distance_km (latitude, longitude, entry->latitude, entry->longitude);
+      if (distance <= best)
+        {
+          best = distance;
+          nearest = entry;
+        }
+    }
+  return nearest;
+}
+
+/**
+ * sb_gazetteer_country_name:
+ * @country: an ISO 3166-1 alpha-2 code
+ *
+ * Returns: (nullable): the country's English name in Natural Earth
+ */
+const char *
+sb_gazetteer_country_name (SbGazetteer *self,
+                           const char  *country)
+{
+  const SbGazetteerEntry *entry;
+
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), NULL);
+
+  entry = country ? g_hash_table_lookup (self->countries, country) : NULL;
+  return entry ? entry->name : NULL;
+}

@@ -1,0 +1,910 @@
+/* sb-source-citer.c
+ *
+ * The quote is cut from the source's own text at the selection's
+ * character offsets (the text view holds that text unchanged, so its
+ * characters are the source's), never taken from what the view shows.
+ *
+ * One menu model serves the button over the selection, the text view's
+ * context menu and Ctrl+Alt+C; it is rebuilt when the selection moves, so
+ * its labels name what would be filled in ("New Incident at Gao").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-source-citer"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sb-actor.h"
+#include "sb-cite.h"
+#include "sb-format.h"
+#include "sb-gazetteer.h"
+#include "sb-item.h"
+#include "sb-name-match.h"
+#include "sb-source-citer.h"
+#include "sb-step.h"
+
+typedef struct
+{
+  int start;               /* in characters, as the buffer counts */
+  int end;
+  SbGazetteerEntry *place; /* owned copy, or NULL */
+  SbActor *actor;          /* unowned: the briefing holds it */
+} Mark;
+
+struct _SbSourceCiter
+{
+  GObject parent_instance;
+
+  GtkTextView *view;       /* unowned: the detail pane holds both */
+  GtkTextBuffer *buffer;
+  SbSelection *selection;
+  SbDocument *document;
+  SbSource *source;        /* unowned: the briefing holds it */
+
+  GtkTextTag *place_tag;
+  GtkTextTag *actor_tag;
+  GArray *marks;           /* of Mark, in order */
+
+  GSimpleActionGroup *actions;
+  GMenu *menu;             /* what Cite offers for the selection now */
+  GtkWidget *bubble;       /* the Cite button under a selection, over the text */
+
+  /* A recognised name chosen: its sentence is selected and these fill in. */
+  int offer_start;
+  int offer_end;
+  SbActor *offer_actor;
+  SbGazetteerEntry *offer_place;
+};
+
+G_DEFINE_FINAL_TYPE (SbSourceCiter, sb_source_citer, G_TYPE_OBJECT)
+
+enum {
+  CITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_mark (Mark *mark)
+{
+  g_clear_pointer (&mark->place, sb_gazetteer_entry_free);
+}
+
+static void
+clear_offer (SbSourceCiter *self)
+{
+  self->offer_start = self->offer_end = -1;
+  self->offer_actor = NULL;
+  g_clear_pointer (&self->offer_place, sb_gazetteer_entry_free);
+}
+
+/* Its menu first: a menu left open by a hidden button is never placed. */
+static void
+hide_bubble (SbSourceCiter *self)
+{
+  if (self->bubble == NULL)
+    return;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->bubble));
+  gtk_widget_set_visible (self->bubble, FALSE);
+}
+
+static SbBriefing *
+briefing_of (SbSourceCiter *self)
+{
+  return self->document ? sb_document_get_briefing (self->document) : NULL;
+}
+
+/* The selection's range in characters, or FALSE when nothing is
+ * selected in a source that can be cited.
+ */
+static gboolean
+selected_range (SbSourceCiter *self,
+                int           *start,
+                int           *end)
+{
+  GtkTextIter from, to;
+
+  if (self->source == NULL || sb_source_get_text (self->source) == NULL || briefing_of (self) == NULL ||
+      !gtk_text_buffer_get_selection_bounds (self->buffer, &from, &to))
+    return FALSE;
+  *start = gtk_text_iter_get_offset (&from);
+  *end = gtk_text_iter_get_offset (&to);
+  return TRUE;
+}
+
+static char *
+selected_quote (SbSourceCiter *self)
+{
+  const char *text;
+  gsize start, end;
+  int from, to;
+
+  if (!selected_range (self, &from, &to))
+    return NULL;
+  text = sb_source_get_text (self->source);
+  if (!sb_cite_quote_range (text, from, to, &start, &end))
+    return NULL;
+  return g_strndup (text + start, end - start);
+}
+
+/* What the offer fills in, while its sentence is still what is selected. */
+static gboolean
+offer_applies (SbSourceCiter *self)
+{
+  int start, end;
+
+  return self->offer_start >= 0 && selected_range (self, &start, &end) &&
+         start == self->offer_start && end == self->offer_end;
+}
+
+static const char *
+kind_name (SbItemKind kind)
+{
+  const char *names[] = { "deployment", "movement", "incident", "area" };
+
+  return names[kind];
+}
+
+static gboolean
+kind_from_name (const char *name,
+                SbItemKind *kind)
+{
+  for (SbItemKind k = 0; k < SB_N_ITEM_KINDS; k++)
+    if (g_str_equal (name, kind_name (k)))
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+report (SbSourceCiter *self,
+        const char    *message)
+{
+  /* The window's messages lie over all its panes. */
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->view), ADW_TYPE_TOAST_OVERLAY);
+
+  gtk_widget_error_bell (GTK_WIDGET (self->view));
+  g_message ("%s", message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+apply (SbSourceCiter *self,
+       SbEdit        *edit,
+       gboolean       open)
+{
+  g_autoptr(GError) error = NULL;
+  SbEntity *select = sb_edit_get_select (edit);
+
+  if (select != NULL)
+    g_object_ref (select);
+  if (!sb_document_apply (self->document, edit, &error))
+    report (self, error->message);
+  else if (select != NULL)
+    g_signal_emit (self, signals[CITED], 0, select, open);
+  g_clear_object (&select);
+  clear_offer (self);
+  hide_bubble (self);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SbSourceCiter *self = user_data;
+  g_autofree char *quote = selected_quote (self);
+  gboolean offered = offer_applies (self);
+  SbItemKind kind;
+
+  if (quote == NULL || !kind_from_name (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  apply (self, sb_cite_new_item (briefing_of (self), kind, self->source, quote,
+                                 offered ? self->offer_actor : NULL,
+                                 offered ? self->offer_place : NULL), TRUE);
+}
+
+static void
+figure_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SbSourceCiter *self = user_data;
+  g_autofree char *quote = selected_quote (self);
+  SbEntity *actor;
+
+  if (quote == NULL)
+    return;
+  actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
+  if (!SB_IS_ACTOR (actor))
+    return;
+  apply (self, sb_cite_new_figure (SB_ACTOR (actor), self->source, quote), FALSE);
+}
+
+static gboolean
+can_add_to (SbEntity *entity)
+{
+  return SB_IS_ITEM (entity) || SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
+}
+
+static void
+add_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SbSourceCiter *self = user_data;
+  g_autofree char *quote = selected_quote (self);
+  g_autoptr(GError) error = NULL;
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  SbEdit *edit;
+
+  if (quote == NULL || !can_add_to (selected))
+    return;
+  edit = sb_cite_add_citation (selected, self->source, quote, &error);
+  if (edit == NULL)
+    {
+      report (self, error->message);
+      return;
+    }
+  apply (self, edit, FALSE);
+}
+
+static void
+menu_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  sb_source_citer_open_menu (user_data);
+}
+
+/* Actors named in the quote, or the one selected, whose figure it may be. */
+static GPtrArray *
+figure_actors (SbSourceCiter *self,
+               int            start,
+               int            end)
+{
+  GPtrArray *actors = g_ptr_array_new ();
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  if (offer_applies (self) && self->offer_actor != NULL)
+    g_ptr_array_add (actors, self->offer_actor);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      if (mark->actor != NULL && mark->start >= start && mark->end <= end &&
+          !g_ptr_array_find (actors, mark->actor, NULL))
+        g_ptr_array_add (actors, mark->actor);
+    }
+  if (SB_IS_ACTOR (selected) && !g_ptr_array_find (actors, selected, NULL))
+    g_ptr_array_add (actors, selected);
+  return actors;
+}
+
+static char *
+new_label (SbItemKind  kind,
+           const char *place)
+{
+  switch (kind)
+    {
+    case SB_ITEM_KIND_INCIDENT:
+      /* TRANSLATORS: "New Incident at Gao": a menu item citing the selection */
+      return place ? g_strdup_printf (_("New Incident at %s"), place) : g_strdup (_("New _Incident"));
+    case SB_ITEM_KIND_DEPLOYMENT:
+      return place ? g_strdup_printf (_("New Deployment at %s"), place) : g_strdup (_("New _Deployment"));
+    case SB_ITEM_KIND_MOVEMENT:
+      /* TRANSLATORS: "New Movement to Gao" */
+      return place ? g_strdup_printf (_("New Movement to %s"), place) : g_strdup (_("New _Movement"));
+    case SB_ITEM_KIND_AREA:
+    default:
+      return place ? g_strdup_printf (_("New Area at %s"), place) : g_strdup (_("New _Area"));
+    }
+}
+
+static void
+rebuild_menu (SbSourceCiter *self)
+{
+  g_autoptr(GMenu) items = g_menu_new ();
+  g_autoptr(GMenu) figures = g_menu_new ();
+  g_autoptr(GMenu) more = g_menu_new ();
+  g_autoptr(GPtrArray) actors = NULL;
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  gboolean offered = offer_applies (self);
+  gboolean can_cite;
+  int start = 0, end = 0;
+
+  can_cite = selected_range (self, &start, &end);
+  for (guint i = 0; i < 4; i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                              i == 0 ? "new" : i == 1 ? "figure" :
+                                                                              i == 2 ? "add" : "menu")),
+                                 can_cite && (i != 2 || can_add_to (selected)));
+  g_menu_remove_all (self->menu);
+  if (!can_cite)
+    return;
+
+  for (SbItemKind kind = SB_ITEM_KIND_INCIDENT; ; kind = kind == SB_ITEM_KIND_INCIDENT ? SB_ITEM_KIND_DEPLOYMENT :
+                                                         kind == SB_ITEM_KIND_DEPLOYMENT ? SB_ITEM_KIND_MOVEMENT :
+                                                         SB_ITEM_KIND_AREA)
+    {
+      g_autofree char *detailed = g_strdup_printf ("cite.new::%s", kind_name (kind));
+      g_autofree char *label = new_label (kind, offered && self->offer_place ? self->offer_place->name : NULL);
+
+      g_menu_append (items, label, detailed);
+      if (kind == SB_ITEM_KIND_AREA)
+        break;
+    }
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (items));
+
+  actors = figure_actors (self, start, end);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      SbEntity *actor = g_ptr_array_index (actors, i);
+      /* TRANSLATORS: a menu item: "Figure of “Wagner group”" */
+      g_autofree char *label = g_strdup_printf (_("Figure of “%s”"), sb_entity_get_label (actor));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "cite.figure", "s", sb_entity_get_id (actor));
+      g_menu_append_item (figures, item);
+    }
+  if (actors->len > 0)
+    g_menu_append_section (self->menu, NULL, G_MENU_MODEL (figures));
+
+  if (can_add_to (selected))
+    {
+      /* TRANSLATORS: a menu item: "Add to “Wagner in Mali”" */
+      g_autofree char *label = g_strdup_printf (_("Add to “%s”"), sb_entity_get_label (selected));
+
+      g_menu_append (more, label, "cite.add");
+      g_menu_append_section (self->menu, NULL, G_MENU_MODEL (more));
+    }
+}
+
+/* Where the Cite button goes: under the selection's end, in the text's
+ * own coordinates, so that it scrolls with the passage.
+ */
+static gboolean
+bubble_position (SbSourceCiter *self,
+                 int           *x,
+                 int           *y)
+{
+  GtkTextIter start, end;
+  GdkRectangle rect, visible;
+  int width;
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return FALSE;
+  gtk_text_view_get_iter_location (self->view, &end, &rect);
+  gtk_text_view_get_visible_rect (self->view, &visible);
+  gtk_widget_measure (self->bubble, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  *x = CLAMP (rect.x - width / 2, visible.x, MAX (visible.x, visible.x + visible.width - width - 8));
+  *y = rect.y + rect.height + 4;
+  return TRUE;
+}
+
+static void
+update_bubble (SbSourceCiter *self)
+{
+  int start, end, x, y;
+
+  if (!selected_range (self, &start, &end) || start == end || !bubble_position (self, &x, &y))
+    {
+      hide_bubble (self);
+      return;
+    }
+  gtk_text_view_move_overlay (self->view, self->bubble, x, y);
+  gtk_widget_set_visible (self->bubble, TRUE);
+}
+
+static void
+on_mark_set (SbSourceCiter *self,
+             GtkTextIter   *location,
+             GtkTextMark   *mark)
+{
+  if (mark != gtk_text_buffer_get_insert (self->buffer) && mark != gtk_text_buffer_get_selection_bound (self->buffer))
+    return;
+  rebuild_menu (self);
+}
+
+static void
+on_released (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             SbSourceCiter   *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  if (gtk_text_buffer_get_has_selection (self->buffer))
+    {
+      update_bubble (self);
+      return;
+    }
+
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (n_press != 1 || !gtk_text_view_get_iter_at_location (self->view, &iter, bx, by))
+    return;
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      if (gtk_text_iter_get_offset (&iter) >= mark->start && gtk_text_iter_get_offset (&iter) < mark->end)
+        {
+          sb_source_citer_offer_mark (self, i);
+          return;
+        }
+    }
+}
+
+static void
+on_key_released (SbSourceCiter *self)
+{
+  /* A selection made with Shift and the arrows gets its button too. */
+  if (gtk_text_buffer_get_has_selection (self->buffer))
+    update_bubble (self);
+  else
+    hide_bubble (self);
+}
+
+static void
+on_has_selection (SbSourceCiter *self)
+{
+  if (!gtk_text_buffer_get_has_selection (self->buffer))
+    hide_bubble (self);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  SbSourceCiter *self)
+{
+  GtkTextIter iter;
+  int bx, by, offset;
+
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (self->view, &iter, bx, by))
+        return FALSE;
+    }
+  offset = gtk_text_iter_get_offset (&iter);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+      g_autofree char *text = NULL;
+
+      if (offset < mark->start || offset >= mark->end)
+        continue;
+      if (mark->actor != NULL)
+        /* TRANSLATORS: a tooltip over an actor's name in the source text */
+        text = g_strdup_printf (_("%s — choose to cite the sentence about this actor"),
+                                sb_entity_get_label (SB_ENTITY (mark->actor)));
+      else
+        /* TRANSLATORS: a tooltip over a place name in the source text */
+        text = g_strdup_printf (_("%s — choose to cite the sentence with this place"), mark->place->name);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+sb_source_citer_dispose (GObject *object)
+{
+  SbSourceCiter *self = SB_SOURCE_CITER (object);
+
+  sb_source_citer_shutdown (self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->document);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->menu);
+  if (self->marks != NULL)
+    {
+      for (guint i = 0; i < self->marks->len; i++)
+        clear_mark (&g_array_index (self->marks, Mark, i));
+      g_clear_pointer (&self->marks, g_array_unref);
+    }
+  clear_offer (self);
+
+  G_OBJECT_CLASS (sb_source_citer_parent_class)->dispose (object);
+}
+
+static void
+sb_source_citer_class_init (SbSourceCiterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sb_source_citer_dispose;
+
+  /**
+   * SbSourceCiter::cited:
+   * @entity: what the citation made or went to
+   * @open: whether it is new and wants its card opened to edit
+   */
+  signals[CITED] =
+    g_signal_new ("cited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, SB_TYPE_ENTITY, G_TYPE_BOOLEAN);
+}
+
+static void
+sb_source_citer_init (SbSourceCiter *self)
+{
+  self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  self->menu = g_menu_new ();
+  self->offer_start = self->offer_end = -1;
+}
+
+/**
+ * sb_source_citer_shutdown:
+ *
+ * Lets go of the text view before it goes: what the detail pane does
+ * when it is disposed.
+ */
+void
+sb_source_citer_shutdown (SbSourceCiter *self)
+{
+  g_return_if_fail (SB_IS_SOURCE_CITER (self));
+
+  if (self->view == NULL)
+    return;
+  hide_bubble (self);
+  g_signal_handlers_disconnect_by_data (self->buffer, self);
+  g_signal_handlers_disconnect_by_data (self->view, self);
+  self->bubble = NULL;
+  self->view = NULL;
+  self->buffer = NULL;
+}
+
+static const GActionEntry action_entries[] = {
+  { "new", new_action, "s", NULL, NULL, { 0 } },
+  { "figure", figure_action, "s", NULL, NULL, { 0 } },
+  { "add", add_action, NULL, NULL, NULL, { 0 } },
+  { "menu", menu_action, NULL, NULL, NULL, { 0 } },
+};
+
+/**
+ * sb_source_citer_new:
+ * @view: the source pane's text view, which holds a source's text as it is
+ *
+ * Returns: (transfer full): what cites from @view
+ */
+SbSourceCiter *
+sb_source_citer_new (GtkTextView *view,
+                     SbSelection *selection)
+{
+  SbSourceCiter *self;
+  g_autoptr(GMenu) extra = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+  g_return_val_if_fail (SB_IS_SELECTION (selection), NULL);
+
+  self = g_object_new (SB_TYPE_SOURCE_CITER, NULL);
+  self->view = view;
+  self->buffer = gtk_text_view_get_buffer (view);
+  self->selection = g_object_ref (selection);
+
+  self->place_tag = gtk_text_buffer_create_tag (self->buffer, "place-name",
+                                                "underline", PANGO_UNDERLINE_SINGLE,
+                                                "underline-rgba", &(GdkRGBA) { 0.11, 0.44, 0.85, 1.0 },
+                                                NULL);
+  self->actor_tag = gtk_text_buffer_create_tag (self->buffer, "actor-name",
+                                                "underline", PANGO_UNDERLINE_SINGLE,
+                                                "underline-rgba", &(GdkRGBA) { 0.57, 0.25, 0.67, 1.0 },
+                                                NULL);
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries, G_N_ELEMENTS (action_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (view), "cite", G_ACTION_GROUP (self->actions));
+
+  g_menu_append_submenu (section, _("C_ite"), G_MENU_MODEL (self->menu));
+  g_menu_append_section (extra, NULL, G_MENU_MODEL (section));
+  gtk_text_view_set_extra_menu (view, G_MENU_MODEL (extra));
+
+  /* The Cite button under a selection: the text view places it, and it
+   * opens the menu that the context menu and Ctrl+Alt+C open too.
+   */
+  self->bubble = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->bubble), _("Cite"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->bubble), G_MENU_MODEL (self->menu));
+  gtk_widget_set_tooltip_text (self->bubble, _("Cite the Selected Passage (Ctrl+Alt+C)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bubble),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cite the Selected Passage"), -1);
+  gtk_widget_add_css_class (self->bubble, "cite-bubble");
+  gtk_widget_add_css_class (self->bubble, "osd");
+  gtk_widget_set_visible (self->bubble, FALSE);
+  gtk_text_view_add_overlay (view, self->bubble, 0, 0);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  g_signal_connect (controller, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-released", G_CALLBACK (on_key_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK),
+                               gtk_named_action_new ("cite.menu"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
+  g_signal_connect (view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect_swapped (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
+  g_signal_connect_swapped (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
+
+  rebuild_menu (self);
+  return self;
+}
+
+void
+sb_source_citer_set_document (SbSourceCiter *self,
+                              SbDocument    *document)
+{
+  g_return_if_fail (SB_IS_SOURCE_CITER (self));
+
+  g_set_object (&self->document, document);
+  /* Text to cite from is read with a caret that the keyboard moves. */
+  if (self->view != NULL)
+    gtk_text_view_set_cursor_visible (self->view, document != NULL);
+  rebuild_menu (self);
+}
+
+static void
+add_actor_names (SbNameMatcher *matcher,
+                 SbActor       *actor)
+{
+  /* Not the short name: it labels the map ("Mali" for Mali's army) and
+   * would take the country's name from the gazetteer.
+   */
+  SbText *name = sb_actor_get_name (actor);
+  const char * const *aliases = sb_actor_get_aliases (actor);
+
+  for (guint i = 0; name != NULL && i < sb_text_get_n_languages (name); i++)
+    sb_name_matcher_add (matcher, sb_text_get_string_at (name, i), actor);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    sb_name_matcher_add (matcher, aliases[i], actor);
+}
+
+static void
+add_mark (SbSourceCiter *self,
+          const char    *text,
+          SbNameMatch   *match,
+          SbActor       *actor,
+          SbGazetteerEntry *place)
+{
+  Mark mark = {
+    .start = g_utf8_pointer_to_offset (text, text + match->start),
+    .end = g_utf8_pointer_to_offset (text, text + match->end),
+    .place = place,
+    .actor = actor,
+  };
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, mark.start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, mark.end);
+  gtk_text_buffer_apply_tag (self->buffer, actor ? self->actor_tag : self->place_tag, &start, &end);
+  g_array_append_val (self->marks, mark);
+}
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  return ((const Mark *) a)->start - ((const Mark *) b)->start;
+}
+
+/* The briefing's actors and places first; the gazetteer's places where
+ * they name nothing.
+ */
+static void
+mark_names (SbSourceCiter *self)
+{
+  SbBriefing *briefing = briefing_of (self) ? briefing_of (self) : sb_selection_get_briefing (self->selection);
+  const char *text = self->source ? sb_source_get_text (self->source) : NULL;
+  g_autoptr(SbNameMatcher) own = sb_name_matcher_new (FALSE);
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) places = NULL;
+  GListModel *list;
+  guint next = 0;
+
+  if (text == NULL || briefing == NULL)
+    return;
+
+  list = sb_briefing_get_actors (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (list, i);
+
+      add_actor_names (own, actor);
+    }
+  found = sb_name_matcher_find (own, text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      add_mark (self, text, match, match->data, NULL);
+    }
+
+  places = sb_gazetteer_find_in_text (sb_gazetteer_get_default (), text);
+  for (guint i = 0; i < places->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (places, SbNameMatch, i);
+      gboolean overlaps = FALSE;
+
+      while (next < found->len && g_array_index (found, SbNameMatch, next).end <= match->start)
+        next++;
+      overlaps = next < found->len && g_array_index (found, SbNameMatch, next).start < match->end;
+      if (!overlaps)
+        add_mark (self, text, match, NULL, sb_gazetteer_entry_copy (match->data));
+    }
+  g_array_sort (self->marks, compare_marks);
+}
+
+/**
+ * sb_source_citer_set_source:
+ * @source: (nullable): the source whose text the view now holds
+ *
+ * Marks the names it recognises in the text: call it each time the view's
+ * text is set.
+ */
+void
+sb_source_citer_set_source (SbSourceCiter *self,
+                            SbSource      *source)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (SB_IS_SOURCE_CITER (self));
+
+  self->source = source;
+  for (guint i = 0; i < self->marks->len; i++)
+    clear_mark (&g_array_index (self->marks, Mark, i));
+  g_array_set_size (self->marks, 0);
+  clear_offer (self);
+  if (self->view == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->place_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->actor_tag, &start, &end);
+  mark_names (self);
+  hide_bubble (self);
+  rebuild_menu (self);
+}
+
+guint
+sb_source_citer_get_n_marks (SbSourceCiter *self)
+{
+  g_return_val_if_fail (SB_IS_SOURCE_CITER (self), 0);
+
+  return self->marks->len;
+}
+
+/* The menu opens once its button is laid out under the selection: a
+ * popover anchored to a button not yet placed would have no monitor.
+ */
+static gboolean
+popup_when_placed (GtkWidget     *bubble,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  if (!gtk_widget_get_visible (bubble) || ++*frames > 30)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (bubble) || gtk_widget_get_width (bubble) <= 0)
+    return G_SOURCE_CONTINUE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (bubble));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popup_menu (SbSourceCiter *self)
+{
+  update_bubble (self);
+  if (gtk_widget_get_visible (self->bubble))
+    gtk_widget_add_tick_callback (self->bubble, popup_when_placed, g_new0 (guint, 1), g_free);
+}
+
+/**
+ * sb_source_citer_offer_mark:
+ * @position: which recognised name, in text order
+ *
+ * Selects the sentence around the name and offers to cite it with that
+ * place or actor filled in.
+ *
+ * Returns: whether there was a sentence to offer
+ */
+gboolean
+sb_source_citer_offer_mark (SbSourceCiter *self,
+                            guint          position)
+{
+  const char *text;
+  Mark *mark;
+  gsize start, end;
+  GtkTextIter from, to;
+
+  g_return_val_if_fail (SB_IS_SOURCE_CITER (self), FALSE);
+  g_return_val_if_fail (position < self->marks->len, FALSE);
+
+  if (self->view == NULL || self->source == NULL || briefing_of (self) == NULL)
+    return FALSE;
+
+  mark = &g_array_index (self->marks, Mark, position);
+  text = sb_source_get_text (self->source);
+  sb_cite_sentence_around (text,
+                           g_utf8_offset_to_pointer (text, mark->start) - text,
+                           g_utf8_offset_to_pointer (text, mark->end) - text,
+                           &start, &end);
+
+  clear_offer (self);
+  self->offer_start = g_utf8_pointer_to_offset (text, text + start);
+  self->offer_end = g_utf8_pointer_to_offset (text, text + end);
+  self->offer_actor = mark->actor;
+  self->offer_place = mark->place ? sb_gazetteer_entry_copy (mark->place) : NULL;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &from, self->offer_start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &to, self->offer_end);
+  gtk_text_buffer_select_range (self->buffer, &from, &to);
+  rebuild_menu (self);
+  popup_menu (self);
+  return TRUE;
+}
+
+/**
+ * sb_source_citer_open_menu:
+ *
+ * Opens Cite's menu at the selection; with none, on a recognised name
+ * at the caret, offers that name's sentence.
+ *
+ * Returns: whether there was something to cite
+ */
+gboolean
+sb_source_citer_open_menu (SbSourceCiter *self)
+{
+  GtkTextIter caret;
+  int start, end;
+
+  g_return_val_if_fail (SB_IS_SOURCE_CITER (self), FALSE);
+
+  if (self->view == NULL)
+    return FALSE;
+  if (selected_range (self, &start, &end))
+    {
+      rebuild_menu (self);
+      popup_menu (self);
+      return TRUE;
+    }
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      if (gtk_text_iter_get_offset (&caret) >= mark->start && gtk_text_iter_get_offset (&caret) <= mark->end)
+        return sb_source_citer_offer_mark (self, i);
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self->view));
+  return FALSE;
+}

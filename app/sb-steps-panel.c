@@ -1,0 +1,703 @@
+/* sb-steps-panel.c
+ *
+ * The presentation's steps: a list to choose, reorder (by dragging, or
+ * Alt+Up and Alt+Down) and remove (Delete) steps in, a step added from
+ * what the map shows now (its view, layers, filters and highlights), and
+ * the chosen step's card: caption and notes in each of the briefing's
+ * languages, the passage it shows. Every change is an edit of the
+ * window's document; choosing a step moves the map to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-steps-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sb-changes.h"
+#include "sb-edit-card.h"
+#include "sb-steps-panel.h"
+
+struct _SbStepsPanel
+{
+  GtkWidget parent_instance;
+
+  GtkListBox *list;
+  GtkStack *card_stack;
+  SbEditCard *card;
+  GtkWidget *step_actions;
+  GtkWidget *hint;
+
+  SbDocument *document;
+  SbMapView *map_view;     /* (weak) */
+  SbStep *chosen;          /* nullable */
+  guint focus_source;
+};
+
+G_DEFINE_FINAL_TYPE (SbStepsPanel, sb_steps_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PRESENT,
+  CLOSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define ROW_STEP_KEY "sb-step"
+
+static SbBriefing *
+briefing_of (SbStepsPanel *self)
+{
+  return self->document ? sb_document_get_briefing (self->document) : NULL;
+}
+
+static GListModel *
+steps_of (SbStepsPanel *self)
+{
+  return self->document ? sb_briefing_get_steps (briefing_of (self)) : NULL;
+}
+
+static int
+index_of (SbStepsPanel *self,
+          SbStep       *step)
+{
+  GListModel *steps = steps_of (self);
+
+  for (guint i = 0; steps != NULL && step != NULL && i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SbStep) each = g_list_model_get_item (steps, i);
+
+      if (each == step)
+        return i;
+    }
+
+  return -1;
+}
+
+static void
+apply (SbStepsPanel *self,
+       SbEdit       *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    {
+      sb_edit_unref (edit);
+      return;
+    }
+
+  if (!sb_document_apply (self->document, edit, &error))
+    g_warning ("Could not apply an edit: %s", error->message);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+update_row (GtkWidget *row,
+            guint      index)
+{
+  SbStep *step = g_object_get_data (G_OBJECT (row), ROW_STEP_KEY);
+  const char *title = sb_text_get (sb_step_get_title (step));
+  const char *caption = sb_text_get (sb_step_get_caption (step));
+  g_autofree char *numbered = NULL;
+
+  /* TRANSLATORS: a step in the list of steps: "3. Russia arrives in Gao" */
+  numbered = g_strdup_printf (_("%u. %s"), index + 1, title && *title ? title : _("Untitled step"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), numbered);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), caption ? caption : "");
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  SbStep *step = g_object_get_data (G_OBJECT (row), ROW_STEP_KEY);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, sb_entity_get_id (SB_ENTITY (step)));
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  SbStepsPanel *self = user_data;
+  SbStep *step = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_add_css_class (handle, "dim-label");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+  g_object_set_data_full (G_OBJECT (row), ROW_STEP_KEY, g_object_ref (step), g_object_unref);
+  update_row (row, MAX (index_of (self, step), 0));
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+
+  return row;
+}
+
+static GtkListBoxRow *
+row_of (SbStepsPanel *self,
+        SbStep       *step)
+{
+  int index = index_of (self, step);
+
+  return index >= 0 ? gtk_list_box_get_row_at_index (self->list, index) : NULL;
+}
+
+static void
+update_rows (SbStepsPanel *self)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    update_row (GTK_WIDGET (row), i);
+}
+
+static void
+update_actions (SbStepsPanel *self)
+{
+  int index = index_of (self, self->chosen);
+  guint n_steps = steps_of (self) ? g_list_model_get_n_items (steps_of (self)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "steps.add", self->document != NULL && self->map_view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "steps.take-view", index >= 0 && self->map_view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "steps.remove", index >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "steps.present", n_steps > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "steps.move-up", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "steps.move-down", index >= 0 && (guint) index + 1 < n_steps);
+  gtk_widget_set_visible (self->step_actions, index >= 0);
+  gtk_widget_set_visible (self->hint, n_steps > 1);
+  gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->list))), n_steps > 0);
+}
+
+/* The map goes where the step takes it, as presenting would. */
+static void
+preview (SbStepsPanel *self,
+         SbStep       *step)
+{
+  double lat, lon, zoom;
+
+  if (self->map_view == NULL || step == NULL)
+    return;
+
+  if (sb_step_get_center (step, &lat, &lon, &zoom))
+    sb_map_view_go_to (self->map_view, lat, lon, zoom);
+  else if (sb_step_get_frame (step) != NULL)
+    sb_map_view_frame_items (self->map_view, sb_step_get_frame (step), TRUE);
+}
+
+static void
+show_chosen (SbStepsPanel *self)
+{
+  sb_edit_card_set_entity (self->card, SB_ENTITY (self->chosen));
+  gtk_stack_set_visible_child_name (self->card_stack, self->chosen ? "card" : "empty");
+  update_actions (self);
+}
+
+static void
+on_row_selected (SbStepsPanel  *self,
+                 GtkListBoxRow *row)
+{
+  SbStep *step = row ? g_object_get_data (G_OBJECT (row), ROW_STEP_KEY) : NULL;
+
+  /* A row goes when its step moves or goes: the briefing's "changed"
+   * says which step is chosen then.
+   */
+  if (step == NULL || step == self->chosen)
+    return;
+
+  g_set_object (&self->chosen, step);
+  show_chosen (self);
+  preview (self, step);
+}
+
+static void
+select_chosen (SbStepsPanel *self)
+{
+  GtkListBoxRow *row = row_of (self, self->chosen);
+
+  if (row == NULL)
+    {
+      g_clear_object (&self->chosen);
+      gtk_list_box_unselect_all (self->list);
+    }
+  else if (gtk_list_box_get_selected_row (self->list) != row)
+    {
+      g_signal_handlers_block_by_func (self->list, on_row_selected, self);
+      gtk_list_box_select_row (self->list, row);
+      g_signal_handlers_unblock_by_func (self->list, on_row_selected, self);
+    }
+
+  show_chosen (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Edits                                                               */
+/* ------------------------------------------------------------------ */
+
+static GPtrArray *
+visible_items (SbStepsPanel *self,
+               SbSelection  *selection)
+{
+  GListModel *items = sb_briefing_get_all_items (briefing_of (self));
+  SbLayers layers = sb_selection_get_layers (selection);
+  GPtrArray *shown = g_ptr_array_new ();
+  guint in_layers = 0;
+
+  if (!sb_selection_is_filtered (selection))
+    return g_steal_pointer (&shown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      if ((sb_item_kind_to_layer (sb_item_get_kind (item)) & layers) == 0)
+        continue;
+      in_layers++;
+      if (sb_selection_item_is_visible (selection, item))
+        g_ptr_array_add (shown, item);
+    }
+
+  /* Only layers hidden: the layers say it, every statement is shown. */
+  if (shown->len == in_layers)
+    g_ptr_array_set_size (shown, 0);
+
+  return shown;
+}
+
+/* Sets of @step's camera, layers, what it shows and highlights, as the
+ * map shows them now.
+ */
+static void
+add_view_edits (SbStepsPanel *self,
+                SbEdit       *group,
+                SbStep       *step)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
+  SbSelection *selection = sb_map_view_get_selection (self->map_view);
+  SbEntity *selected = sb_selection_get_selected (selection);
+  GPtrArray *highlighted = sb_selection_get_highlighted (selection);
+  SbStepCenter center = {
+    shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+    shumate_viewport_get_zoom_level (viewport),
+  };
+  SbLayers layers = sb_selection_get_layers (selection);
+  g_autoptr(GPtrArray) shown = visible_items (self, selection);
+  g_autoptr(GPtrArray) highlight = g_ptr_array_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, SB_TYPE_STEP_CENTER);
+  g_value_set_boxed (&value, &center);
+  sb_edit_group_add (group, sb_edit_new_set (SB_ENTITY (step), SB_STEP_FIELD_CENTER, &value));
+  sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (step), SB_STEP_FIELD_FRAME, NULL));
+  sb_edit_group_add (group, sb_edit_new_set_int (SB_ENTITY (step), SB_STEP_FIELD_LAYERS,
+                                                 layers == SB_LAYERS_ALL ? -1 : (int) layers));
+  sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (step), SB_STEP_FIELD_SHOW,
+                                                   shown->len > 0 ? shown : NULL));
+
+  for (guint i = 0; highlighted != NULL && i < highlighted->len; i++)
+    g_ptr_array_add (highlight, g_ptr_array_index (highlighted, i));
+  if ((SB_IS_ITEM (selected) || SB_IS_ACTOR (selected)) && !g_ptr_array_find (highlight, selected, NULL))
+    g_ptr_array_add (highlight, selected);
+  sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (step), SB_STEP_FIELD_HIGHLIGHT,
+                                                   highlight->len > 0 ? highlight : NULL));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  SbBriefing *briefing = briefing_of (self);
+  int index = index_of (self, self->chosen);
+  int position = index >= 0 ? index + 1 : -1;
+  g_autofree char *title = NULL;
+  g_autoptr(SbText) text = NULL;
+  SbEdit *edit;
+  SbStep *step;
+
+  if (briefing == NULL || self->map_view == NULL)
+    return;
+
+  /* TRANSLATORS: the title a new step starts with */
+  title = g_strdup_printf (_("Step %u"), g_list_model_get_n_items (steps_of (self)) + 1);
+  text = sb_text_new (sb_briefing_get_language (briefing), title);
+  edit = sb_edit_new_add_step (briefing, position, text);
+  step = SB_STEP (sb_edit_get_entity (edit));
+  add_view_edits (self, edit, step);
+
+  g_set_object (&self->chosen, step);
+  apply (self, edit);
+  select_chosen (self);
+
+  /* On to its title, from the keyboard as well. */
+  gtk_widget_child_focus (GTK_WIDGET (self->card), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+take_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  g_autofree char *label = NULL;
+  const char *title;
+  SbEdit *group;
+
+  if (self->chosen == NULL || self->map_view == NULL)
+    return;
+
+  title = sb_text_get (sb_step_get_title (self->chosen));
+  /* TRANSLATORS: an edit to undo: "Change View of “Step 2”" */
+  label = g_strdup_printf (_("Change View of “%s”"), title ? title : sb_entity_get_id (SB_ENTITY (self->chosen)));
+  group = sb_edit_new_group (label);
+  add_view_edits (self, group, self->chosen);
+  apply (self, group);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  GListModel *steps = steps_of (self);
+  int index = index_of (self, self->chosen);
+  guint n_steps;
+
+  if (index < 0)
+    return;
+
+  apply (self, sb_edit_new_remove_with_references (briefing_of (self), SB_ENTITY (self->chosen)));
+
+  /* The next step is chosen, or the one before the last. */
+  n_steps = g_list_model_get_n_items (steps);
+  g_clear_object (&self->chosen);
+  if (n_steps > 0)
+    self->chosen = g_list_model_get_item (steps, MIN ((guint) index, n_steps - 1));
+  select_chosen (self);
+  sb_steps_panel_focus_list (self);
+}
+
+static void
+move_to (SbStepsPanel *self,
+         SbStep       *step,
+         guint         position)
+{
+  int index = index_of (self, step);
+
+  if (index < 0 || (guint) index == position || position >= g_list_model_get_n_items (steps_of (self)))
+    return;
+
+  g_set_object (&self->chosen, step);
+  apply (self, sb_edit_new_move (SB_ENTITY (step), position));
+  select_chosen (self);
+}
+
+static gboolean
+on_focus_idle (gpointer data)
+{
+  SbStepsPanel *self = data;
+  GtkListBoxRow *row = row_of (self, self->chosen);
+
+  self->focus_source = 0;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  return G_SOURCE_REMOVE;
+}
+
+/* A row made anew by the move takes the focus once it is shown (GTK 4.18
+ * refuses it before).
+ */
+static void
+focus_chosen_later (SbStepsPanel *self)
+{
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (on_focus_idle, self);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  int index = index_of (self, self->chosen);
+  gboolean up = g_str_equal (action_name, "steps.move-up");
+  GtkListBoxRow *row;
+
+  if (index < 0 || (up && index == 0))
+    return;
+
+  move_to (self, self->chosen, up ? index - 1 : index + 1);
+  if ((row = row_of (self, self->chosen)) != NULL && !gtk_widget_grab_focus (GTK_WIDGET (row)))
+    focus_chosen_later (self);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  int index = index_of (self, self->chosen);
+
+  g_signal_emit (self, signals[PRESENT], 0, (guint) MAX (index, 0));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CLOSE], 0);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SbStepsPanel  *self)
+{
+  SbEntity *dragged;
+  GtkListBoxRow *row;
+
+  if (!G_VALUE_HOLDS_STRING (value) || briefing_of (self) == NULL)
+    return FALSE;
+
+  dragged = sb_briefing_lookup (briefing_of (self), g_value_get_string (value));
+  row = gtk_list_box_get_row_at_y (self->list, y);
+  if (!SB_IS_STEP (dragged))
+    return FALSE;
+
+  move_to (self, SB_STEP (dragged),
+           row != NULL ? (guint) gtk_list_box_row_get_index (row) : g_list_model_get_n_items (steps_of (self)) - 1);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Following the briefing                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+on_briefing_changed (SbStepsPanel *self,
+                     SbChanges    *changes)
+{
+  if (!sb_changes_touches_type (changes, SB_TYPE_STEP))
+    return;
+
+  if (self->chosen != NULL && sb_changes_was_removed (changes, SB_ENTITY (self->chosen)))
+    g_clear_object (&self->chosen);
+
+  /* Undoing a removal or an addition brings its step back into view. */
+  if (sb_changes_get_select (changes) != NULL && SB_IS_STEP (sb_changes_get_select (changes)))
+    g_set_object (&self->chosen, SB_STEP (sb_changes_get_select (changes)));
+
+  update_rows (self);
+  select_chosen (self);
+}
+
+/**
+ * sb_steps_panel_set_document:
+ * @document: (nullable): the window's document
+ */
+void
+sb_steps_panel_set_document (SbStepsPanel *self,
+                             SbDocument   *document)
+{
+  g_return_if_fail (SB_IS_STEPS_PANEL (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (sb_document_get_briefing (self->document), self);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->chosen);
+
+  sb_edit_card_set_document (self->card, document);
+  gtk_list_box_bind_model (self->list, steps_of (self), create_row, self, NULL);
+  if (document != NULL)
+    g_signal_connect_object (sb_document_get_briefing (document), "changed", G_CALLBACK (on_briefing_changed),
+                             self, G_CONNECT_SWAPPED);
+  show_chosen (self);
+}
+
+void
+sb_steps_panel_set_map_view (SbStepsPanel *self,
+                             SbMapView    *map_view)
+{
+  g_return_if_fail (SB_IS_STEPS_PANEL (self));
+
+  g_set_weak_pointer (&self->map_view, map_view);
+  update_actions (self);
+}
+
+/**
+ * sb_steps_panel_get_chosen:
+ *
+ * Returns: (transfer none) (nullable): the step chosen in the list
+ */
+SbStep *
+sb_steps_panel_get_chosen (SbStepsPanel *self)
+{
+  g_return_val_if_fail (SB_IS_STEPS_PANEL (self), NULL);
+
+  return self->chosen;
+}
+
+void
+sb_steps_panel_choose (SbStepsPanel *self,
+                       SbStep       *step)
+{
+  g_return_if_fail (SB_IS_STEPS_PANEL (self));
+
+  g_set_object (&self->chosen, step);
+  select_chosen (self);
+  preview (self, step);
+}
+
+/* The chosen row, or the first, gets the focus. */
+void
+sb_steps_panel_focus_list (SbStepsPanel *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (SB_IS_STEPS_PANEL (self));
+
+  row = row_of (self, self->chosen);
+  if (row == NULL && (row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_select_row (self->list, row);
+  if (row != NULL)
+    {
+      /* A page of the sidebar just shown takes it once it is drawn. */
+      if (!gtk_widget_grab_focus (GTK_WIDGET (row)))
+        focus_chosen_later (self);
+    }
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+sb_steps_panel_dispose (GObject *object)
+{
+  SbStepsPanel *self = (SbStepsPanel *)object;
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (sb_document_get_briefing (self->document), self);
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_weak_pointer (&self->map_view);
+  g_clear_object (&self->chosen);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (sb_steps_panel_parent_class)->dispose (object);
+}
+
+static void
+sb_steps_panel_class_init (SbStepsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_steps_panel_dispose;
+
+  /**
+   * SbStepsPanel::present:
+   * @index: the step to start at
+   */
+  signals[PRESENT] = g_signal_new ("present", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[CLOSE] = g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (SB_TYPE_EDIT_CARD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-steps-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, card_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, card);
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, step_actions);
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, hint);
+
+  gtk_widget_class_install_action (widget_class, "steps.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "steps.take-view", NULL, take_view_action);
+  gtk_widget_class_install_action (widget_class, "steps.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "steps.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "steps.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "steps.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "steps.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "steps.add", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sb-steps-panel");
+}
+
+static void
+add_list_shortcut (GtkShortcutController *controller,
+                   guint                  key,
+                   GdkModifierType        modifiers,
+                   const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+sb_steps_panel_init (SbStepsPanel *self)
+{
+  GtkEventController *shortcuts;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
+
+  /* Keys for the list only: in the card, Delete and Alt+arrows edit text. */
+  shortcuts = gtk_shortcut_controller_new ();
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Up, GDK_ALT_MASK, "steps.move-up");
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Down, GDK_ALT_MASK, "steps.move-down");
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Up, GDK_ALT_MASK, "steps.move-up");
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Down, GDK_ALT_MASK, "steps.move-down");
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Delete, 0, "steps.remove");
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Delete, 0, "steps.remove");
+  gtk_widget_add_controller (GTK_WIDGET (self->list), shortcuts);
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (drop));
+
+  update_actions (self);
+}

@@ -1,0 +1,565 @@
+/* test-actors.c
+ *
+ * Actors and steps made in the window, as a person would: an actor's
+ * card (renamed with Enter, a colour hard to see on the map with the
+ * colour suggested instead, two actors merged after the question which
+ * stays, an actor removed after being told what refers to it), each
+ * undone to the exact file; the Steps panel (F8) adding a step from what
+ * the map shows, its caption typed, reordered with Alt+arrows and by
+ * dragging, removed with Delete and undone, and presenting from the step
+ * chosen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sb-detail-pane.h"
+#include "sb-edit-card.h"
+#include "sb-map-contrast.h"
+#include "sb-presentation-window.h"
+#include "sb-presenter.h"
+#include "sb-steps-panel.h"
+#include "sb-window.h"
+#include "sb-writer.h"
+#include "sb-test-util.h"
+
+static gboolean
+map_is_framed (gpointer data)
+{
+  SbMapView *map_view = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
+         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
+}
+
+static SbWindow *
+create_window (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+  sb_test_iterate_for (150);
+
+  return window;
+}
+
+static char *
+write_out (SbWindow *window)
+{
+  return sb_writer_to_data (sb_window_get_briefing (window), NULL);
+}
+
+/* The visible row of @type called @title, below @root. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The focus is in the card's name row, which a pane sliding in shows (and
+ * so lets take the focus) a few frames later.
+ */
+static gboolean
+focus_in_name_row (gpointer data)
+{
+  GtkWidget *card = data;
+  GtkWidget *row = find_row (card, ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
+  GtkRoot *root = gtk_widget_get_root (card);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return row != NULL && focus != NULL && gtk_widget_is_ancestor (focus, row);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Types @text into an entry row and presses Enter. */
+static void
+type_and_enter (GtkWidget  *row,
+                const char *text)
+{
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+  sb_test_iterate_for (50);
+}
+
+static SbEditCard *
+open_card (SbWindow *window,
+           SbEntity *entity)
+{
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbEditCard *card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
+
+  sb_selection_select (sb_window_get_selection (window), entity);
+  if (sb_edit_card_get_entity (card) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);   /* Ctrl+E */
+  sb_test_iterate_for (100);
+  g_assert_true (sb_edit_card_get_entity (card) == entity);
+
+  return card;
+}
+
+static void
+undo (SbWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);   /* Ctrl+Z */
+  sb_test_iterate_for (50);
+}
+
+static void
+test_actor_card (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbDocument *document = sb_window_get_document (window);
+  SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
+  g_autofree char *original = write_out (window);
+  g_autofree char *undone = NULL;
+  SbEditCard *card = open_card (window, SB_ENTITY (wagner));
+  GtkWidget *row, *colour_button, *warning, *use;
+  GdkRGBA pale = { 0.98f, 0.94f, 0.70f, 1.0f };
+  guint32 suggested;
+
+  /* A name in each of the briefing's languages; Enter applies one. */
+  g_assert_nonnull (find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)"));
+  g_assert_nonnull (find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (French)"));
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (English)");
+  g_assert_nonnull (row);
+  type_and_enter (row, "Wagner Group (PMC)");
+  g_assert_cmpstr (sb_text_get_for_language (sb_actor_get_name (wagner), "en"), ==, "Wagner Group (PMC)");
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Rename “Wagner group”");
+
+  /* Other names, separated by commas. */
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Other names, separated by commas");
+  type_and_enter (row, "PMC Wagner, , Africa Corps ");
+  g_assert_cmpuint (g_strv_length ((char **) sb_actor_get_aliases (wagner)), ==, 2);
+  g_assert_cmpstr (sb_actor_get_aliases (wagner)[1], ==, "Africa Corps");
+
+  /* A pale yellow is hard to see on the land: the card says so and offers
+   * a colour near it that is not.
+   */
+  colour_button = sb_test_find_widget (GTK_WIDGET (card), GTK_TYPE_COLOR_BUTTON);
+  row = gtk_widget_get_ancestor (colour_button, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Colour on the map");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (colour_button), &pale);
+  g_signal_emit_by_name (colour_button, "color-set");
+  sb_test_iterate_for (100);
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Change Colour of “Wagner Group (PMC)”");
+  g_assert_false (sb_map_colour_check (sb_actor_get_colour (wagner), FALSE, NULL, NULL));
+
+  {
+    g_autofree char *expected = NULL;
+
+    g_assert_false (sb_map_colour_check (sb_actor_get_colour (wagner), FALSE, NULL, &suggested));
+    g_assert_true (sb_map_colour_check (suggested, FALSE, NULL, NULL));
+    expected = g_strdup_printf ("Use #%06X", suggested);
+    use = find_button (GTK_WIDGET (card), expected);
+  }
+  g_assert_nonnull (use);
+  warning = gtk_widget_get_ancestor (use, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (warning)), ==, "Hard to see on the map");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (warning)), "A contrast of 1."));
+  g_signal_emit_by_name (use, "clicked");
+  sb_test_iterate_for (100);
+  g_assert_cmphex (sb_actor_get_colour (wagner), ==, suggested);
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Change Colour of “Wagner Group (PMC)”");
+
+  /* One more passage for a figure, chosen among those the briefing cites. */
+  card = open_card (window, SB_ENTITY (wagner));
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Add a Passage the Briefing Cites");
+  g_assert_nonnull (row);
+  {
+    /* The card is made anew when the figures change: the choices stay. */
+    g_autoptr(GPtrArray) choices = g_ptr_array_ref (g_object_get_data (G_OBJECT (row), "choices"));
+    SbFigure *figure = g_ptr_array_index (sb_actor_get_figures (wagner), 0);
+    guint n_citations = figure->evidence.citations ? figure->evidence.citations->len : 0;
+    guint other = GTK_INVALID_LIST_POSITION;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+    for (guint i = 0; i < choices->len && other == GTK_INVALID_LIST_POSITION; i++)
+      {
+        gboolean cited = FALSE;
+
+        for (guint k = 0; k < n_citations; k++)
+          cited |= sb_citation_equal (g_ptr_array_index (figure->evidence.citations, k),
+                                      g_ptr_array_index (choices, i));
+        if (!cited)
+          other = i + 1;
+      }
+    g_assert_cmpuint (other, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), other);
+    sb_test_iterate_for (50);
+    figure = g_ptr_array_index (sb_actor_get_figures (wagner), 0);
+    g_assert_cmpuint (figure->evidence.citations->len, ==, n_citations + 1);
+    g_assert_true (sb_citation_equal (g_ptr_array_index (figure->evidence.citations, n_citations),
+                                      g_ptr_array_index (choices, other - 1)));
+    g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Change Figures of “Wagner Group (PMC)”");
+  }
+
+  /* Every edit undone: the file as it was, byte for byte. */
+  while (sb_document_can_undo (document))
+    undo (window);
+  undone = write_out (window);
+  g_assert_cmpstr (undone, ==, original);
+  g_assert_false (sb_document_get_modified (document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_add_actor (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbDocument *document = sb_window_get_document (window);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  guint n_actors = g_list_model_get_n_items (actors);
+  g_autoptr(SbActor) added = NULL;
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbEditCard *card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
+  GtkWidget *row;
+
+  /* Add Actor, from the menu: selected, its card open at its name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  sb_test_iterate_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors + 1);
+  added = g_list_model_get_item (actors, n_actors);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (added));
+  g_assert_true (sb_edit_card_get_entity (card) == SB_ENTITY (added));
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Add Actor");
+  sb_test_wait_until (focus_in_name_row, card);
+  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
+  type_and_enter (row, "Wagner-groep (Rusland)");
+  g_assert_cmpstr (sb_text_get_for_language (sb_actor_get_name (added), "nl"), ==, "Wagner-groep (Rusland)");
+
+  while (sb_document_can_undo (document))
+    undo (window);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors);
+  g_assert_false (sb_document_get_modified (document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_merge_and_remove (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbDocument *document = sb_window_get_document (window);
+  SbEntity *wagner = sb_briefing_lookup (briefing, "wagner-group");
+  SbEntity *russia = sb_briefing_lookup (briefing, "russia-forces");
+  g_autofree char *original = write_out (window);
+  g_autofree char *undone = NULL;
+  SbEditCard *card = open_card (window, wagner);
+  GtkWidget *merge = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Merge With");
+  GListModel *labels;
+  AdwMessageDialog *dialog;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  /* Merge With, then the question which of the two stays. */
+  g_assert_nonnull (merge);
+  labels = adw_combo_row_get_model (ADW_COMBO_ROW (merge));
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "Russian soldiers (Russian forces)"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (merge), position);
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (sb_test_find_dialog ());
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep-this"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep-this"), ==, "Keep “Wagner group”");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep-other"), ==,
+                   "Keep “Russian soldiers (Russian forces)”");
+  adw_message_dialog_response (dialog, "keep-this");
+  sb_test_close_dialogs ();
+  sb_test_iterate_for (100);
+  g_assert_null (sb_briefing_lookup (briefing, "russia-forces"));
+  g_assert_true (sb_briefing_lookup (briefing, "wagner-group") == wagner);
+  g_assert_true (g_strv_contains (sb_actor_get_aliases (SB_ACTOR (wagner)), "Russian soldiers (Russian forces)"));
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==,
+                   "Undo Merge “Russian soldiers (Russian forces)” into “Wagner group”");
+  undo (window);
+  g_assert_true (sb_briefing_lookup (briefing, "russia-forces") == russia);
+  undone = write_out (window);
+  g_assert_cmpstr (undone, ==, original);
+  g_clear_pointer (&undone, g_free);
+
+  /* Removing says what refers to it before anything goes. */
+  card = open_card (window, wagner);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-entity-asking", "s", "wagner-group");
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (sb_test_find_dialog ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Wagner group” is referred to by"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Wagner in Mali”"));
+  adw_message_dialog_response (dialog, "cancel");
+  sb_test_close_dialogs ();
+  g_assert_true (sb_briefing_lookup (briefing, "wagner-group") == wagner);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-entity-asking", "s", "wagner-group");
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sb_test_find_dialog ()), "remove");
+  sb_test_close_dialogs ();
+  g_assert_null (sb_briefing_lookup (briefing, "wagner-group"));
+  undo (window);
+  undone = write_out (window);
+  g_assert_cmpstr (undone, ==, original);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *said = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (said, trigger) && GTK_IS_NAMED_ACTION (named) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static SbStep *
+step_at (SbBriefing *briefing,
+         guint       position)
+{
+  SbStep *step = g_list_model_get_item (sb_briefing_get_steps (briefing), position);
+
+  g_object_unref (step);
+  return step;
+}
+
+/* The window's focus is on the first step (gtk_widget_has_focus() also
+ * asks that the window be active, which Xvfb makes it only now and then).
+ */
+static gboolean
+first_row_focused (gpointer data)
+{
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (data, 0));
+
+  return row != NULL && gtk_root_get_focus (gtk_widget_get_root (row)) == row;
+}
+
+static gboolean
+presenting (gpointer data)
+{
+  return sb_presenter_get_window (data) != NULL;
+}
+
+static void
+test_steps_panel (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbDocument *document = sb_window_get_document (window);
+  SbSelection *selection = sb_window_get_selection (window);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbStepsPanel *panel = SB_STEPS_PANEL (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_STEPS_PANEL));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (panel)));
+  GListModel *steps = sb_briefing_get_steps (briefing);
+  guint n_steps = g_list_model_get_n_items (steps);
+  SbEntity *incident = sb_briefing_lookup (briefing, "russia-lands-at-gao");
+  g_autofree char *original = write_out (window);
+  g_autofree char *undone = NULL;
+  GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+  SbStep *first = step_at (briefing, 0), *added;
+  GtkWidget *row;
+  double lat, lon, zoom;
+  SbPresentationWindow *presentation;
+
+  g_assert_nonnull (incident);
+
+  /* F8 shows the steps in the sidebar, the first chosen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-steps", NULL);
+  sb_test_iterate_for (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "steps");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_true (sb_steps_panel_get_chosen (panel) == first);
+  sb_test_wait_until (first_row_focused, list);
+
+  /* The map as the step should show it: Gao, the incidents, one selected. */
+  sb_map_view_go_to (map_view, 16.27, -0.04, 7);
+  sb_test_iterate_for (300);
+  sb_selection_set_layer_visible (selection, SB_LAYER_AREAS, FALSE);
+  sb_selection_select (selection, incident);
+  sb_test_iterate_for (100);
+
+  /* Ctrl+Shift+A adds it after the chosen step; its title is next. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.add", NULL);
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, n_steps + 1);
+  added = step_at (briefing, 1);
+  g_assert_true (sb_steps_panel_get_chosen (panel) == added);
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Add Step");
+  g_assert_true (sb_step_get_center (added, &lat, &lon, &zoom));
+  g_assert_cmpfloat_with_epsilon (lat, 16.27, 0.01);
+  g_assert_cmpfloat_with_epsilon (lon, -0.04, 0.01);
+  g_assert_cmpfloat_with_epsilon (zoom, 7, 0.01);
+  g_assert_cmpuint (sb_step_get_layers (added), ==, SB_LAYERS_ALL & ~SB_LAYER_AREAS);
+  g_assert_nonnull (sb_step_get_highlight (added));
+  g_assert_true (g_ptr_array_find (sb_step_get_highlight (added), incident, NULL));
+
+  /* Its caption, typed in its card. */
+  row = find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Caption (English)");
+  g_assert_nonnull (row);
+  type_and_enter (row, "Russian soldiers land at Gao");
+  g_assert_cmpstr (sb_text_get_for_language (sb_step_get_caption (added), "en"), ==, "Russian soldiers land at Gao");
+  row = find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Notes (Dutch)");
+  type_and_enter (row, "Wijs op de luchthaven.");
+  g_assert_cmpstr (sb_text_get_for_language (sb_step_get_notes (added), "nl"), ==, "Wijs op de luchthaven.");
+
+  /* The passage it shows, one the incident it highlights cites first. */
+  row = find_row (GTK_WIDGET (panel), ADW_TYPE_COMBO_ROW, "Passage shown");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  sb_test_iterate_for (50);
+  g_assert_nonnull (sb_step_get_citation (added));
+  g_assert_true (sb_citation_equal (sb_step_get_citation (added),
+                                    g_ptr_array_index (sb_item_get_citations (SB_ITEM (incident)), 0)));
+
+  /* Alt+Up and Alt+Down move it, from the list; Delete removes it. */
+  g_assert_true (has_shortcut (GTK_WIDGET (list), "<Alt>Up", "steps.move-up"));
+  g_assert_true (has_shortcut (GTK_WIDGET (list), "<Alt>Down", "steps.move-down"));
+  g_assert_true (has_shortcut (GTK_WIDGET (list), "Delete", "steps.remove"));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-up", NULL);
+  sb_test_iterate_for (50);
+  g_assert_true (step_at (briefing, 0) == added);
+  g_assert_true (sb_steps_panel_get_chosen (panel) == added);
+  sb_test_wait_until (first_row_focused, list);
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Move Step “Step 11”");
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-down", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-down", NULL);
+  g_assert_true (step_at (briefing, 2) == added);
+
+  /* Dropped on the last row, it is the last step. */
+  {
+    GtkDropTarget *drop = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+    GtkListBoxRow *last = gtk_list_box_get_row_at_index (list, n_steps);
+    graphene_point_t point;
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (drop);
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (last), GTK_WIDGET (list),
+                                             &GRAPHENE_POINT_INIT (4, 4), &point));
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, sb_entity_get_id (SB_ENTITY (added)));
+    g_signal_emit_by_name (drop, "drop", &value, (double) point.x, (double) point.y, &dropped);
+    g_assert_true (dropped);
+    g_assert_true (step_at (briefing, n_steps) == added);
+  }
+
+  /* Delete, and Ctrl+Z brings it back where it was. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.remove", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, n_steps);
+  g_assert_true (sb_steps_panel_get_chosen (panel) == step_at (briefing, n_steps - 1));
+  undo (window);
+  g_assert_true (step_at (briefing, n_steps) == added);
+  g_assert_true (sb_steps_panel_get_chosen (panel) == added);
+
+  /* Presenting from the chosen step starts there. */
+  sb_steps_panel_choose (panel, step_at (briefing, 2));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.present", NULL);
+  sb_test_wait_until (presenting, sb_window_get_presenter (window));
+  presentation = sb_presenter_get_window (sb_window_get_presenter (window));
+  g_assert_cmpuint (sb_presentation_get_index (sb_presentation_window_get_presentation (presentation)), ==, 2);
+  sb_presentation_end (sb_presentation_window_get_presentation (presentation));
+  sb_test_iterate_for (300);
+
+  /* Everything undone: the file as it was. */
+  while (sb_document_can_undo (document))
+    undo (window);
+  undone = write_out (window);
+  g_assert_cmpstr (undone, ==, original);
+
+  /* F8 again: the actors. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-steps", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "actors");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+
+  g_test_add_func ("/actors/card", test_actor_card);
+  g_test_add_func ("/actors/add", test_add_actor);
+  g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
+  g_test_add_func ("/actors/steps-panel", test_steps_panel);
+
+  return g_test_run ();
+}

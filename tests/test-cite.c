@@ -1,0 +1,523 @@
+/* test-cite.c
+ *
+ * Citing and placing, without a display: names found in a text whatever
+ * their accents and apostrophes, the gazetteer's search and ranking, the
+ * certainty a passage's wording suggests in Dutch, English and French,
+ * quotes cut verbatim from a selection, and the edits that cite and place
+ * undone to the byte.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sb-actor.h"
+#include "sb-cite.h"
+#include "sb-document.h"
+#include "sb-figure.h"
+#include "sb-gazetteer.h"
+#include "sb-item.h"
+#include "sb-loader.h"
+#include "sb-name-match.h"
+#include "sb-source.h"
+#include "sb-writer.h"
+
+static SbGazetteer *
+gazetteer (void)
+{
+  static SbGazetteer *loaded;
+
+  if (loaded == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (g_file_get_contents (GAZETTEER_FILE, &contents, &length, &error));
+      bytes = g_bytes_new (contents, length);
+      loaded = sb_gazetteer_new_from_bytes (bytes, &error);
+      g_assert_no_error (error);
+    }
+  return loaded;
+}
+
+static SbBriefing *
+load_default (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
+
+  g_assert_nonnull (briefing);
+  return briefing;
+}
+
+static gpointer
+lookup (SbBriefing *briefing,
+        const char *id)
+{
+  gpointer entity = sb_briefing_lookup (briefing, id);
+
+  g_assert_nonnull (entity);
+  return entity;
+}
+
+static void
+test_fold (void)
+{
+  g_autofree char *a = sb_name_fold ("Côte d’Ivoire");
+  g_autofree char *b = sb_name_fold ("  MÉNAKA ");
+  g_autofree char *c = sb_name_fold ("N'Djamena");
+
+  g_assert_cmpstr (a, ==, "cote d ivoire");
+  g_assert_cmpstr (b, ==, "menaka");
+  g_assert_cmpstr (c, ==, "n djamena");
+}
+
+static void
+test_matcher (void)
+{
+  g_autoptr(SbNameMatcher) matcher = sb_name_matcher_new (TRUE);
+  const char *text = "Van Ménaka naar Côte d’Ivoire, niet naar côte; IS is er. Burkina Faso.";
+  g_autoptr(GArray) matches = NULL;
+  SbNameMatch *m;
+
+  sb_name_matcher_add (matcher, "Menaka", "menaka");
+  sb_name_matcher_add (matcher, "Côte d'Ivoire", "ci");
+  sb_name_matcher_add (matcher, "Burkina", "burkina");
+  sb_name_matcher_add (matcher, "Burkina Faso", "bf");
+  sb_name_matcher_add (matcher, "IS", "is");
+
+  matches = sb_name_matcher_find (matcher, text);
+  g_assert_cmpuint (matches->len, ==, 4);
+  m = &g_array_index (matches, SbNameMatch, 0);
+  g_assert_cmpstr (m->data, ==, "menaka");
+  g_assert_cmpint (strncmp (text + m->start, "Ménaka", m->end - m->start), ==, 0);
+  m = &g_array_index (matches, SbNameMatch, 1);
+  g_assert_cmpstr (m->data, ==, "ci");
+  g_assert_cmpint (strncmp (text + m->start, "Côte d’Ivoire", m->end - m->start), ==, 0);
+  g_assert_cmpuint (m->end - m->start, ==, strlen ("Côte d’Ivoire"));
+  /* "IS" the acronym, not the word "is". */
+  m = &g_array_index (matches, SbNameMatch, 2);
+  g_assert_cmpstr (m->data, ==, "is");
+  g_assert_cmpint (strncmp (text + m->start, "IS ", 3), ==, 0);
+  /* The longest name wins. */
+  m = &g_array_index (matches, SbNameMatch, 3);
+  g_assert_cmpstr (m->data, ==, "bf");
+}
+
+static void
+assert_first (const char      *query,
+              const char      *name,
+              SbGazetteerKind  kind,
+              const char      *country)
+{
+  g_autoptr(GPtrArray) found = sb_gazetteer_search (gazetteer (), query, NULL, 10);
+  SbGazetteerEntry *first;
+
+  g_assert_cmpuint (found->len, >, 0);
+  first = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (first->name, ==, name);
+  g_assert_cmpint (first->kind, ==, kind);
+  g_assert_cmpstr (first->country, ==, country);
+}
+
+static void
+test_gazetteer_search (void)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_cmpuint (sb_gazetteer_get_n_entries (gazetteer ()), >, 1000);
+
+  /* Towns before the regions named after them, countries first. */
+  assert_first ("Gao", "Gao", SB_GAZETTEER_PLACE, "ML");
+  assert_first ("gao", "Gao", SB_GAZETTEER_PLACE, "ML");
+  assert_first ("Mali", "Mali", SB_GAZETTEER_COUNTRY, "ML");
+  assert_first ("Niamey", "Niamey", SB_GAZETTEER_PLACE, "NE");
+  assert_first ("burkina", "Burkina Faso", SB_GAZETTEER_COUNTRY, "BF");
+  /* Accents, other languages, a later word. */
+  assert_first ("menaka", "Menaka", SB_GAZETTEER_PLACE, "ML");
+  assert_first ("Ménaka", "Menaka", SB_GAZETTEER_PLACE, "ML");
+  assert_first ("Tsjaad", "Chad", SB_GAZETTEER_COUNTRY, "TD");
+  assert_first ("Mauritanie", "Mauritania", SB_GAZETTEER_COUNTRY, "MR");
+  assert_first ("Tombouctou", "Timbuktu", SB_GAZETTEER_PLACE, "ML");
+  assert_first ("ivoorkust", "Côte d'Ivoire", SB_GAZETTEER_COUNTRY, "CI");
+  assert_first ("faso", "Burkina Faso", SB_GAZETTEER_COUNTRY, "BF");
+  /* First-level regions. */
+  assert_first ("Tillabéri", "Tillaberi", SB_GAZETTEER_PLACE, "NE");
+  assert_first ("Tillabéri Region", "Tillabéri", SB_GAZETTEER_REGION, "NE");
+  assert_first ("Oudalan", "Oudalan", SB_GAZETTEER_REGION, "BF");
+  assert_first ("Soum", "Soum", SB_GAZETTEER_REGION, "BF");
+
+  /* A prefix finds names that start with it, those it is first. */
+  found = sb_gazetteer_search (gazetteer (), "Ti", NULL, 0);
+  g_assert_cmpuint (found->len, >, 3);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbGazetteerEntry *entry = g_ptr_array_index (found, i);
+      g_autofree char *folded = sb_name_fold (entry->name);
+      gboolean starts = g_str_has_prefix (folded, "ti") || strstr (folded, " ti") != NULL;
+
+      for (guint k = 0; !starts && entry->other_names && entry->other_names[k]; k++)
+        {
+          g_autofree char *other = sb_name_fold (entry->other_names[k]);
+
+          starts = g_str_has_prefix (other, "ti") || strstr (other, " ti") != NULL;
+        }
+      g_assert_true (starts);
+    }
+
+  all = sb_gazetteer_search (gazetteer (), "", NULL, 0);
+  g_assert_cmpuint (all->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = sb_gazetteer_search (gazetteer (), "Xyzzy", NULL, 0);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_gazetteer_briefing (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(GPtrArray) found = sb_gazetteer_search (gazetteer (), "Gao", briefing, 10);
+  g_autoptr(GPtrArray) dutch = sb_gazetteer_search (gazetteer (), "luchthaven", briefing, 10);
+  SbGazetteerEntry *entry;
+
+  /* What is "Gao" comes first, the town, then the region; then what
+   * starts with it, the briefing's own airport first.
+   */
+  entry = g_ptr_array_index (found, 0);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_PLACE);
+  entry = g_ptr_array_index (found, 1);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_REGION);
+  entry = g_ptr_array_index (found, 2);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_BRIEFING);
+  g_assert_true ((SbEntity *) entry->place == sb_briefing_lookup (briefing, "gao-airport"));
+
+  /* By its name in another of the briefing's languages. */
+  g_assert_cmpuint (dutch->len, ==, 2);
+  entry = g_ptr_array_index (dutch, 0);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_BRIEFING);
+  g_assert_cmpint (entry->latitude, ==, (int) sb_place_get_latitude (entry->place));
+}
+
+static void
+test_gazetteer_text (void)
+{
+  const char *text = "Soldaten landen op Gao. Niamey, Burkina Faso en Tsjaad; bol en Bol; la Mauritanie.";
+  g_autoptr(GArray) matches = sb_gazetteer_find_in_text (gazetteer (), text);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SbNameMatch *m = &g_array_index (matches, SbNameMatch, i);
+      SbGazetteerEntry *entry = m->data;
+
+      g_ptr_array_add (names, g_strdup_printf ("%.*s=%s", (int) (m->end - m->start), text + m->start, entry->name));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((char **) names->pdata,
+                    ((const char *[]) { "Gao=Gao", "Niamey=Niamey", "Burkina Faso=Burkina Faso", "Tsjaad=Chad",
+                                        "Bol=Bol", "Mauritanie=Mauritania", NULL }));
+}
+
+static void
+test_gazetteer_nearest (void)
+{
+  const SbGazetteerEntry *gao = sb_gazetteer_nearest (gazetteer (), 16.28, -0.04, 25);
+
+  g_assert_nonnull (gao);
+  g_assert_cmpstr (gao->name, ==, "Gao");
+  g_assert_null (sb_gazetteer_nearest (gazetteer (), 22.0, -5.0, 25));
+  g_assert_cmpstr (sb_gazetteer_country_name (gazetteer (), "NE"), ==, "Niger");
+}
+
+static void
+test_gazetteer_invalid (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("# comment\nplace\tGao\t\t16.2\t-0.05\tML\t7\t0\nplace\tNowhere\t\t91\t0\tML\t7\t0\n", 86);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbGazetteer) bad = sb_gazetteer_new_from_bytes (bytes, &error);
+
+  g_assert_null (bad);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+}
+
+typedef struct
+{
+  const char *language;
+  const char *passage;
+  SbCertainty certainty;
+  gboolean obvious;
+} CertaintyCase;
+
+static void
+test_certainty (void)
+{
+  static const CertaintyCase cases[] = {
+    { "nl", "dat al enige maanden operationeel is in Mali met naar wordt aangenomen zo’n duizend militairen", SB_CERTAINTY_ESTIMATED, TRUE },
+    { "nl", "Er zijn vermoedelijk 300 strijders", SB_CERTAINTY_ESTIMATED, TRUE },
+    { "nl", "Moskou zegt alleen opleiders te sturen", SB_CERTAINTY_CLAIMED, TRUE },
+    { "nl", "Volgens de junta is het rustig", SB_CERTAINTY_CLAIMED, TRUE },
+    { "nl", "Het leger heeft de aanval bevestigd", SB_CERTAINTY_REPORTED, TRUE },
+    { "nl", "Onduidelijk is of zij ook tot de Wagner-groep behoren", SB_CERTAINTY_UNCLEAR, TRUE },
+    { "nl", "Gevreesd wordt dat de strijd zich uitbreidt", SB_CERTAINTY_FEARED, TRUE },
+    { "nl", "Maandag trok het laatste contingent de grens over", SB_CERTAINTY_REPORTED, FALSE },
+    { "en", "Some 1,000 fighters are believed to be in the area", SB_CERTAINTY_ESTIMATED, TRUE },
+    { "en", "Moscow says it only sends instructors", SB_CERTAINTY_CLAIMED, TRUE },
+    { "en", "According to the UN, 49 soldiers were arrested", SB_CERTAINTY_CLAIMED, TRUE },
+    { "en", "The army confirmed the attack", SB_CERTAINTY_REPORTED, TRUE },
+    { "en-GB", "It is unclear who fired first", SB_CERTAINTY_UNCLEAR, TRUE },
+    { "fr", "Environ 1 000 soldats seraient présents", SB_CERTAINTY_ESTIMATED, TRUE },
+    { "fr", "Selon Moscou, il s’agit d’instructeurs", SB_CERTAINTY_CLAIMED, TRUE },
+    { "fr", "L’armée a confirmé l’attaque", SB_CERTAINTY_REPORTED, TRUE },
+    { "fr", "On craint une extension du conflit", SB_CERTAINTY_FEARED, TRUE },
+    /* Dutch wording in an English source says nothing. */
+    { "en", "Moskou zegt alleen opleiders te sturen", SB_CERTAINTY_REPORTED, FALSE },
+    /* A language the table does not know: every language's wording. */
+    { "de", "according to the army", SB_CERTAINTY_CLAIMED, TRUE },
+    { NULL, "naar wordt aangenomen", SB_CERTAINTY_ESTIMATED, TRUE },
+    /* Two wordings: the more hedged one, not obvious. */
+    { "nl", "Moskou zegt dat er naar wordt aangenomen duizend zijn", SB_CERTAINTY_ESTIMATED, FALSE },
+    /* A word inside another is not the word. */
+    { "nl", "de zegtuig", SB_CERTAINTY_REPORTED, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean obvious = !cases[i].obvious;
+      SbCertainty certainty = sb_cite_suggest_certainty (cases[i].passage, cases[i].language, &obvious);
+
+      if (certainty != cases[i].certainty || obvious != cases[i].obvious)
+        g_error ("“%s” (%s): %d %s, expected %d %s", cases[i].passage, cases[i].language,
+                 certainty, obvious ? "obvious" : "not obvious",
+                 cases[i].certainty, cases[i].obvious ? "obvious" : "not obvious");
+    }
+}
+
+static void
+test_quote_range (void)
+{
+  const char *text = "Eerste alinea.\n\nHet leger van Mali met zo’n duizend militairen. Ménaka!";
+  const char *selected = "met zo’n duizend";
+  glong start_char = g_utf8_pointer_to_offset (text, strstr (text, selected));
+  glong end_char = start_char + g_utf8_strlen (selected, -1);
+  gsize start, end;
+
+  /* The selection with the spaces a mouse takes along. */
+  g_assert_true (sb_cite_quote_range (text, start_char - 1, end_char + 1, &start, &end));
+  g_assert_cmpuint (end - start, ==, strlen (selected));
+  g_assert_cmpint (memcmp (text + start, selected, end - start), ==, 0);
+  /* Backwards is the same. */
+  g_assert_true (sb_cite_quote_range (text, end_char, start_char, &start, &end));
+  g_assert_cmpint (memcmp (text + start, selected, end - start), ==, 0);
+  /* Across the paragraph break, kept as it is. */
+  g_assert_true (sb_cite_quote_range (text, 7, 20, &start, &end));
+  g_assert_cmpint (strncmp (text + start, "alinea.\n\nHet", end - start), ==, 0);
+  /* Only white space, out of range. */
+  g_assert_false (sb_cite_quote_range (text, 14, 16, &start, &end));
+  g_assert_true (sb_cite_quote_range (text, 60, 1000, &start, &end));
+  g_assert_cmpuint (end, ==, strlen (text));
+}
+
+static void
+test_sentence (void)
+{
+  const char *text = "Eerste alinea zonder punt\nDe 1.000 man landen op Gao. Ze blijven! Nog een zin.";
+  const char *gao = strstr (text, "Gao");
+  gsize start, end;
+
+  sb_cite_sentence_around (text, gao - text, gao - text + 3, &start, &end);
+  g_assert_cmpint (strncmp (text + start, "De 1.000 man landen op Gao.", end - start), ==, 0);
+  g_assert_cmpuint (end - start, ==, strlen ("De 1.000 man landen op Gao."));
+
+  sb_cite_sentence_around (text, 0, 6, &start, &end);
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_cmpuint (end, ==, strlen ("Eerste alinea zonder punt"));
+
+  sb_cite_sentence_around (text, strlen (text) - 3, strlen (text) - 1, &start, &end);
+  g_assert_cmpstr (text + start, ==, "Nog een zin.");
+}
+
+static char *
+written (SbBriefing *briefing)
+{
+  return sb_writer_to_data (briefing, NULL);
+}
+
+static void
+test_cite_item (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = lookup (briefing, "article-2022-08-mali");
+  SbActor *wagner = lookup (briefing, "wagner-group");
+  const char *text = sb_source_get_text (source);
+  const char *passage = "met naar wordt aangenomen zo’n duizend militairen";
+  g_autofree char *before = written (briefing);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) found = sb_gazetteer_search (gazetteer (), "Kidal", NULL, 1);
+  glong start_char = g_utf8_pointer_to_offset (text, strstr (text, passage));
+  gsize start, end;
+  g_autofree char *quote = NULL;
+  SbEdit *edit;
+  SbItem *item;
+  SbCitation *citation;
+  guint n_items = g_list_model_get_n_items (sb_briefing_get_all_items (briefing));
+  guint n_places = g_list_model_get_n_items (sb_briefing_get_places (briefing));
+
+  g_assert_true (sb_cite_quote_range (text, start_char, start_char + g_utf8_strlen (passage, -1), &start, &end));
+  quote = g_strndup (text + start, end - start);
+  g_assert_cmpstr (quote, ==, passage);
+
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, quote, wagner, g_ptr_array_index (found, 0));
+  g_assert_cmpstr (sb_edit_get_label (edit), ==, "Cite as New Deployment");
+  item = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_all_items (briefing)), ==, n_items + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 1);
+  g_assert_cmpint (sb_item_get_kind (item), ==, SB_ITEM_KIND_DEPLOYMENT);
+  g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_ESTIMATED);
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 1);
+  g_assert_true (sb_item_get_actor (item, 0) == wagner);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_place (item))), ==, "Kidal");
+  g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_POINT);
+  citation = g_ptr_array_index (sb_item_get_citations (item), 0);
+  g_assert_true (citation->source == source);
+  g_assert_nonnull (strstr (text, citation->quote));
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Cite as New Deployment");
+
+  /* One undo step, to the byte. */
+  after = written (briefing);
+  g_assert_true (sb_document_undo (document));
+  {
+    g_autofree char *undone = written (briefing);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_false (sb_document_can_undo (document));
+  g_assert_true (sb_document_redo (document));
+  {
+    g_autofree char *redone = written (briefing);
+
+    g_assert_cmpstr (redone, ==, after);
+  }
+}
+
+static void
+test_cite_figure_and_citation (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = lookup (briefing, "article-2022-08-mali");
+  SbActor *france = lookup (briefing, "france");
+  g_autoptr(GError) error = NULL;
+  guint n_figures = sb_actor_get_figures (france) ? sb_actor_get_figures (france)->len : 0;
+  const char *quote = "De Fransen hebben met circa 5500 commando’s en soldaten";
+  SbFigure *figure;
+  SbItem *item;
+  guint n_citations;
+  SbEdit *edit;
+
+  g_assert_nonnull (strstr (sb_source_get_text (source), quote));
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (france, source, quote), NULL));
+  g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n_figures + 1);
+  figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+  g_assert_cmpint (figure->measure, ==, SB_FIGURE_MEASURE_STRENGTH);
+  g_assert_true (figure->value.is_set);
+  g_assert_cmpfloat (figure->value.min, ==, 5500);
+  g_assert_cmpint (figure->evidence.certainty, ==, SB_CERTAINTY_ESTIMATED);
+  g_assert_true (figure->value.approximate);
+  g_assert_true (sb_document_undo (document));
+  g_assert_cmpuint (sb_actor_get_figures (france) ? sb_actor_get_figures (france)->len : 0, ==, n_figures);
+
+  item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
+  g_object_unref (item);
+  n_citations = sb_item_get_citations (item)->len;
+  g_assert_true (sb_document_apply (document, sb_cite_add_citation (SB_ENTITY (item), source, quote, NULL), NULL));
+  g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
+  /* The same passage twice is refused, saying so. */
+  edit = sb_cite_add_citation (SB_ENTITY (item), source, quote, &error);
+  g_assert_null (edit);
+  g_assert_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID);
+  g_assert_true (sb_document_undo (document));
+  g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations);
+}
+
+static void
+test_place_precision (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbItem *item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
+  g_autoptr(GPtrArray) chad = sb_gazetteer_search (gazetteer (), "Tchad", NULL, 1);
+  g_autoptr(GPtrArray) tillaberi = sb_gazetteer_search (gazetteer (), "Tillabéri", NULL, 1);
+  g_autoptr(GPtrArray) kidal = sb_gazetteer_search (gazetteer (), "Kidal", NULL, 1);
+  guint n_places = g_list_model_get_n_items (sb_briefing_get_places (briefing));
+  SbPlace *place;
+  SbPlace *first;
+
+  g_object_unref (item);
+
+  /* A country-level fact: the country, to be shaded. */
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (chad, 0),
+                                                             SB_PLACE_PRECISION_COUNTRY, 0), NULL));
+  place = sb_item_get_place (item);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
+  g_assert_cmpstr (sb_place_get_country (place), ==, "TD");
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Chad");
+
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (tillaberi, 0),
+                                                             SB_PLACE_PRECISION_REGION, 0), NULL));
+  g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_REGION);
+  g_assert_cmpstr (sb_place_get_country (sb_item_get_place (item)), ==, "NE");
+
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (kidal, 0),
+                                                             SB_PLACE_PRECISION_NEAR, 30), NULL));
+  place = sb_item_get_place (item);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_true (sb_place_has_radius (place));
+  g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 3);
+
+  /* Placing at the same town twice shares its place. */
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (kidal, 0),
+                                                             SB_PLACE_PRECISION_POINT, 0), NULL));
+  first = sb_item_get_place (item);
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_ORIGIN, g_ptr_array_index (kidal, 0),
+                                                             SB_PLACE_PRECISION_POINT, 0), NULL));
+  g_assert_true (sb_item_get_origin (item) == first);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 4);
+
+  while (sb_document_can_undo (document))
+    g_assert_true (sb_document_undo (document));
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cite/fold", test_fold);
+  g_test_add_func ("/cite/matcher", test_matcher);
+  g_test_add_func ("/gazetteer/search", test_gazetteer_search);
+  g_test_add_func ("/gazetteer/briefing", test_gazetteer_briefing);
+  g_test_add_func ("/gazetteer/text", test_gazetteer_text);
+  g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
+  g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
+  g_test_add_func ("/cite/certainty", test_certainty);
+  g_test_add_func ("/cite/quote-range", test_quote_range);
+  g_test_add_func ("/cite/sentence", test_sentence);
+  g_test_add_func ("/cite/item", test_cite_item);
+  g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
+  g_test_add_func ("/cite/place-precision", test_place_precision);
+
+  return g_test_run ();
+}

@@ -1,0 +1,518 @@
+/* test-citing.c
+ *
+ * Citing and placing in the window, as a person would: a passage selected
+ * in the source pane and cited as a new statement (the quote verbatim,
+ * with its typographic apostrophe and paragraph break, one undo step, the
+ * card opened to edit), a recognised place and actor offering their
+ * sentence, Place by a name typed and picked from the gazetteer, by a
+ * click and at the crosshair with Enter, a drag that is one edit, a
+ * movement drawn from start to end, an area drawn corner by corner
+ * (Enter finishes, Escape cancels) and its corners moved.
+ *
+ * With SB_SCREENSHOT_DIR set, it also saves screenshots of the screen at
+ * each step, for looking at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sb-cite.h"
+#include "sb-detail-pane.h"
+#include "sb-edit-card.h"
+#include "sb-gazetteer.h"
+#include "sb-map-editor.h"
+#include "sb-window.h"
+#include "sb-test-util.h"
+
+static gboolean
+map_is_framed (gpointer data)
+{
+  SbMapView *map_view = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
+         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
+}
+
+static SbWindow *
+create_window (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  const char *size = g_getenv ("SB_SCREENSHOT_SIZE");
+  int width = 1600, height = 1000;
+
+  if (size != NULL)
+    sscanf (size, "%dx%d", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+  sb_test_iterate_for (150);
+  return window;
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("SB_SCREENSHOT_DIR");
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  sb_test_iterate_for (700);
+  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static SbDetailPane *
+detail_pane (SbWindow *window)
+{
+  return SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+}
+
+static gpointer
+lookup (SbWindow   *window,
+        const char *id)
+{
+  SbEntity *entity = sb_briefing_lookup (sb_document_get_briefing (sb_window_get_document (window)), id);
+
+  g_assert_nonnull (entity);
+  return entity;
+}
+
+static SbSource *
+show_source (SbWindow *window)
+{
+  SbSource *source = lookup (window, "article-2022-08-mali");
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (source));
+  sb_test_iterate_for (100);
+  return source;
+}
+
+/* Selects @passage in the source pane as a mouse would, with the spaces
+ * around it that a mouse takes along.
+ */
+static void
+select_passage (SbWindow   *window,
+                const char *passage)
+{
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *found;
+  glong offset;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  found = strstr (text, passage);
+  g_assert_nonnull (found);
+  offset = g_utf8_pointer_to_offset (text, found);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset - 1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + g_utf8_strlen (passage, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  sb_test_iterate_for (50);
+}
+
+static guint
+n_items (SbWindow *window)
+{
+  return g_list_model_get_n_items (sb_briefing_get_all_items (sb_document_get_briefing (sb_window_get_document (window))));
+}
+
+static void
+undo (SbWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (50);
+}
+
+static void
+test_cite_selection (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbSource *source = show_source (window);
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+  SbEditCard *card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (detail_pane (window)), SB_TYPE_EDIT_CARD));
+  /* A typographic apostrophe and a paragraph break, as the article has them. */
+  const char *passage = "met naar wordt aangenomen zo’n duizend militairen.\n\nMeer Russen worden nu ingevlogen.";
+  guint before = n_items (window);
+  SbCitation *citation;
+  SbEntity *cited;
+  GMenuModel *extra;
+
+  g_assert_true (gtk_text_view_get_cursor_visible (view));
+  extra = gtk_text_view_get_extra_menu (view);
+  g_assert_nonnull (extra);
+  g_assert_cmpint (g_menu_model_get_n_items (extra), >, 0);
+
+  select_passage (window, passage);
+  g_assert_true (sb_source_citer_open_menu (sb_detail_pane_get_citer (detail_pane (window))));
+  screenshot ("cite-menu");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "incident");
+  sb_test_iterate_for (100);
+
+  g_assert_cmpuint (n_items (window), ==, before + 1);
+  cited = sb_selection_get_selected (sb_window_get_selection (window));
+  g_assert_true (SB_IS_ITEM (cited));
+  g_assert_cmpint (sb_item_get_kind (SB_ITEM (cited)), ==, SB_ITEM_KIND_INCIDENT);
+  g_assert_cmpint (sb_item_get_certainty (SB_ITEM (cited)), ==, SB_CERTAINTY_ESTIMATED);
+  citation = g_ptr_array_index (sb_item_get_citations (SB_ITEM (cited)), 0);
+  g_assert_true (citation->source == source);
+  g_assert_cmpstr (citation->quote, ==, passage);
+  g_assert_nonnull (strstr (sb_source_get_text (source), citation->quote));
+  /* The new statement's card is open to edit. */
+  g_assert_true (sb_edit_card_get_entity (card) == cited);
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Cite as New Incident");
+  screenshot ("cite-new-incident");
+
+  /* One undo step takes it all back. */
+  undo (window);
+  g_assert_cmpuint (n_items (window), ==, before);
+  g_assert_false (sb_document_get_modified (document));
+
+  /* One more citation for what is selected. */
+  {
+    SbItem *item = lookup (window, "wagner-agreement");
+    guint n_citations = sb_item_get_citations (item)->len;
+
+    sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+    sb_test_iterate_for (50);
+    select_passage (window, "Moskou zegt alleen opleiders te sturen");
+    gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL);
+    sb_test_iterate_for (50);
+    g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
+    undo (window);
+    g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static int
+find_mark (SbWindow   *window,
+           const char *name)
+{
+  SbSourceCiter *citer = sb_detail_pane_get_citer (detail_pane (window));
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextIter iter;
+
+  /* The tags say where the names are; the marks are in text order. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (guint n = 0; n < sb_source_citer_get_n_marks (citer); n++)
+    {
+      GtkTextIter end;
+      g_autofree char *text = NULL;
+
+      while (!gtk_text_iter_starts_tag (&iter, gtk_text_tag_table_lookup (tags, "place-name")) &&
+             !gtk_text_iter_starts_tag (&iter, gtk_text_tag_table_lookup (tags, "actor-name")))
+        g_assert_true (gtk_text_iter_forward_char (&iter));
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, NULL);
+      text = gtk_text_iter_get_text (&iter, &end);
+      if (g_str_equal (text, name))
+        return n;
+      iter = end;
+    }
+  return -1;
+}
+
+static void
+test_recognition (void)
+{
+  SbWindow *window = create_window ();
+  SbSourceCiter *citer;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *sentence = NULL;
+  SbItem *item;
+  int gao, wagner;
+
+  show_source (window);
+  citer = sb_detail_pane_get_citer (detail_pane (window));
+  view = sb_detail_pane_get_source_view (detail_pane (window));
+  buffer = gtk_text_view_get_buffer (view);
+  g_assert_cmpuint (sb_source_citer_get_n_marks (citer), >, 10);
+  screenshot ("recognised-names");
+
+  /* "Gao", a town of the gazetteer: its sentence, with Gao filled in. */
+  gao = find_mark (window, "Gao");
+  g_assert_cmpint (gao, >=, 0);
+  g_assert_true (sb_source_citer_offer_mark (citer, gao));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  sentence = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (sentence, ==, "Duizend Duitse manschappen verlieten Mali via de luchthaven bij de stad Gao.");
+  screenshot ("recognised-offer");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "deployment");
+  sb_test_iterate_for (100);
+  item = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
+  g_assert_nonnull (sb_item_get_place (item));
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_place (item))), ==, "Gao");
+  g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_POINT);
+  undo (window);
+
+  /* An actor's alias: the actor filled in. */
+  show_source (window);
+  wagner = find_mark (window, "Wagner");
+  g_assert_cmpint (wagner, >=, 0);
+  g_assert_true (sb_source_citer_offer_mark (citer, wagner));
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "incident");
+  sb_test_iterate_for (100);
+  item = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 1);
+  g_assert_true (sb_item_get_actor (item, 0) == lookup (window, "wagner-group"));
+  undo (window);
+
+  /* A figure of an actor named in the passage. */
+  show_source (window);
+  select_passage (window, "De Fransen hebben met circa 5500 commando’s");
+  {
+    SbActor *france = lookup (window, "france");
+    guint n = sb_actor_get_figures (france) ? sb_actor_get_figures (france)->len : 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cite.figure", "s", "france"));
+    sb_test_iterate_for (50);
+    g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n + 1);
+    undo (window);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static void
+test_place_by_gazetteer (void)
+{
+  SbWindow *window = create_window ();
+  SbItem *item = lookup (window, "attacks-togo");
+  SbPlace *before = sb_item_get_place (item);
+  SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (detail_pane (window));
+  SbPlace *place;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  sb_test_iterate_for (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+  sb_test_wait_until (widget_is_visible, chooser);
+
+  /* Typed as a Dutch reader would; the country is what fits. */
+  sb_place_chooser_search (chooser, "Tsjaad");
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 1);
+  screenshot ("place-gazetteer");
+  g_assert_true (sb_place_chooser_choose (chooser, 0));
+  sb_test_iterate_for (50);
+  place = sb_item_get_place (item);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
+  g_assert_cmpstr (sb_place_get_country (place), ==, "TD");
+  screenshot ("placed-country");
+
+  /* Near a town, with a radius. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+  sb_test_wait_until (widget_is_visible, chooser);
+  sb_place_chooser_search (chooser, "menaka");
+  sb_place_chooser_set_precision (chooser, SB_PLACE_PRECISION_NEAR, 40);
+  sb_test_iterate_for (100);
+  g_assert_true (sb_place_chooser_choose (chooser, 0));
+  place = sb_item_get_place (item);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 40);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Menaka");
+  sb_test_iterate_for (200);
+
+  undo (window);
+  sb_test_iterate_for (200);
+  undo (window);
+  g_assert_true (sb_item_get_place (item) == before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_place_by_click_and_drag (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  SbItem *item = lookup (window, "ivorian-soldiers-arrested");
+  SbPlace *shared = sb_item_get_place (item);
+  SbItem *other = lookup (window, "ivorian-soldiers-bamako");
+  double shared_lat = sb_place_get_latitude (shared);
+  double x, y;
+  SbPlace *place;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  sb_test_iterate_for (100);
+
+  /* A click on the map places it, named after the town there. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_nonnull (sb_map_editor_get_hint (editor));
+  screenshot ("place-click");
+  g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
+  place = sb_item_get_place (item);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Dakar");
+  g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (place), 14.7167, 1e-6);
+  g_assert_true (sb_item_get_place (other) == shared);
+  undo (window);
+
+  /* From the keyboard: the arrows move the map, Enter places at the cross. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  sb_map_view_go_to (map_view, 16.27, -0.04, 8);
+  sb_test_iterate_for (100);
+  g_assert_true (sb_map_editor_finish (editor));
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_place (item))), ==, "Gao");
+  undo (window);
+
+  /* Escape leaves the briefing as it was. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
+  g_assert_true (sb_item_get_place (item) == shared);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (item));
+
+  /* A drag is one edit; the place it shared stays with the other. */
+  sb_map_view_go_to (map_view, shared_lat, sb_place_get_longitude (shared), 7);
+  sb_test_iterate_for (200);
+  g_assert_true (sb_map_view_locate_item (map_view, item, &x, &y));
+  g_assert_true (sb_map_editor_drop (editor, item, x + 60, y + 40));
+  g_assert_true (g_str_has_prefix (sb_document_get_undo_label (document), "Undo Move “"));
+  place = sb_item_get_place (item);
+  g_assert_true (place != shared);
+  g_assert_cmpfloat (sb_place_get_latitude (place), <, shared_lat);
+  g_assert_true (sb_item_get_place (other) == shared);
+  g_assert_cmpfloat (sb_place_get_latitude (shared), ==, shared_lat);
+  screenshot ("dragged");
+
+  /* Now alone at its place: Alt+→ nudges it, one edit. */
+  {
+    double lon = sb_place_get_longitude (place);
+
+    g_assert_true (sb_map_editor_nudge (editor, 1, 0));
+    g_assert_true (sb_item_get_place (item) == place);
+    g_assert_cmpfloat (sb_place_get_longitude (place), >, lon);
+    undo (window);
+    g_assert_cmpfloat (sb_place_get_longitude (place), ==, lon);
+  }
+  undo (window);
+  g_assert_true (sb_item_get_place (item) == shared);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_draw_movement_and_area (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  SbItem *movement = lookup (window, "russians-flown-in");
+  SbItem *area = lookup (window, "feared-spread-west");
+  SbGeometry *outline_before = sb_geometry_copy (sb_item_get_geometry (area));
+  SbPlace *origin_before = sb_item_get_origin (movement);
+  SbPlace *place_before = sb_item_get_place (movement);
+  const SbRing *ring;
+
+  /* A movement: where it starts, then where it goes; one edit. */
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (movement));
+  g_assert_false (sb_map_editor_begin (editor, SB_MAP_EDITOR_OUTLINE, movement));
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_ORIGIN, movement));
+  g_assert_true (sb_map_editor_add_point (editor, 12.65, -8.0));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_DESTINATION);
+  g_assert_true (sb_map_editor_add_point (editor, 16.27, -0.04));
+  g_assert_true (g_str_has_prefix (sb_document_get_undo_label (document), "Undo Draw “"));
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (movement))), ==, "Bamako");
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_place (movement))), ==, "Gao");
+  screenshot ("movement-drawn");
+  undo (window);
+  g_assert_true (sb_item_get_origin (movement) == origin_before);
+  g_assert_true (sb_item_get_place (movement) == place_before);
+  g_assert_false (sb_document_get_modified (document));
+
+  /* An area, corner by corner: Escape cancels … */
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (area));
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_OUTLINE, area));
+  g_assert_true (sb_map_editor_add_point (editor, 15.0, -5.0));
+  g_assert_true (sb_map_editor_add_point (editor, 15.0, -1.0));
+  g_assert_cmpuint (sb_map_editor_get_n_vertices (editor), ==, 2);
+  screenshot ("area-drawing");
+  g_assert_true (sb_map_editor_cancel (editor));
+  g_assert_false (sb_document_get_modified (document));
+  g_assert_true (sb_geometry_equal (sb_item_get_geometry (area), outline_before));
+
+  /* … and Enter finishes, once there are three corners. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_OUTLINE, area));
+  g_assert_true (sb_map_editor_add_point (editor, 15.0, -5.0));
+  g_assert_true (sb_map_editor_add_point (editor, 15.0, -1.0));
+  g_assert_true (sb_map_editor_finish (editor));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_OUTLINE);
+  g_assert_true (sb_map_editor_add_point (editor, 12.0, -3.0));
+  g_assert_true (sb_map_editor_finish (editor));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
+  g_assert_true (g_str_has_prefix (sb_document_get_undo_label (document), "Undo Draw Outline of “"));
+  ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+  g_assert_cmpuint (ring->n_points, ==, 4);
+  g_assert_cmpfloat (ring->points[0], ==, ring->points[6]);
+  g_assert_cmpfloat (ring->points[2], ==, -1.0);
+  g_assert_cmpfloat (ring->points[3], ==, 15.0);
+
+  /* Its corners move, one edit each. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_VERTICES, area));
+  g_assert_cmpuint (sb_map_editor_get_n_vertices (editor), ==, 3);
+  screenshot ("area-corners");
+  g_assert_true (sb_map_editor_move_vertex (editor, 2, 11.0, -3.5));
+  ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+  g_assert_cmpfloat (ring->points[5], ==, 11.0);
+  g_assert_cmpfloat (ring->points[4], ==, -3.5);
+  g_assert_true (sb_map_editor_finish (editor));
+
+  undo (window);
+  g_assert_cmpuint (sb_item_get_geometry (area)->polygons[0].rings[0].n_points, ==, 4);
+  g_assert_cmpfloat (sb_item_get_geometry (area)->polygons[0].rings[0].points[5], ==, 12.0);
+  undo (window);
+  g_assert_true (sb_geometry_equal (sb_item_get_geometry (area), outline_before));
+  g_assert_false (sb_document_get_modified (document));
+  sb_geometry_free (outline_before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+  /* The built-in base map only: a test never asks a public tile server. */
+  settings = g_settings_new ("com.example.SahelBrief");
+  g_settings_set_string (settings, "tile-source", "none");
+
+  g_test_add_func ("/citing/cite-selection", test_cite_selection);
+  g_test_add_func ("/citing/recognition", test_recognition);
+  g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
+  g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
+  g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
+
+  return g_test_run ();
+}
