@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "sb-application.h"
 #include "sb-check.h"
@@ -22,6 +25,16 @@ main (int   argc,
   g_autoptr(SbApplication) app = NULL;
   /* Set to the build's po/ to run translated from the source tree. */
   const char *localedir = g_getenv ("SAHELBRIEF_LOCALEDIR");
+
+#ifdef M_MMAP_THRESHOLD
+  /* The map's layers draw into images of tens of MB, made anew as it pans
+   * and zooms. glibc raises its threshold for mapping memory to the size
+   * of the first one freed, so that the next come from the heap, which
+   * does not give them back: hundreds of MiB more after some panning.
+   * A fixed threshold maps each and returns it when it goes.
+   */
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -22,7 +22,10 @@
 #include "sb-import-file.h"
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
+#include "sb-basemap-data.h"
 #include "sb-selection.h"
+#include "sb-symbol-cache.h"
+#include "sb-symbols.h"
 
 #define WORLD -1.0, -1.0, 2.0, 2.0
 
@@ -589,6 +592,141 @@ test_actor_clusters (void)
   g_assert_cmpuint (sb_incident_clusters_get_n_items (clusters), ==, involved_attacks);
 }
 
+static void
+paint_test_symbol (cairo_t  *cr,
+                   double    x,
+                   double    y,
+                   gpointer  data)
+{
+  SbSymbolStyle style = { { 0.8, 0.2, 0.1 }, SB_CERTAINTY_CLAIMED, };
+
+  sb_symbol_paint_incident (cr, GPOINTER_TO_INT (data), &style, x, y, 9);
+}
+
+static cairo_surface_t *
+paint_twice (SbSymbolCache *cache,
+             double         scale,
+             int            type)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_t *cr = cairo_create (surface);
+  SbSymbolKey key = { type, 0 };
+
+  cairo_scale (cr, scale, scale);
+  if (cache != NULL)
+    {
+      sb_symbol_cache_paint (cache, cr, &key, 30, 30, 30, paint_test_symbol, GINT_TO_POINTER (type));
+      sb_symbol_cache_paint (cache, cr, &key, 30, 70, 30, paint_test_symbol, GINT_TO_POINTER (type));
+    }
+  else
+    {
+      paint_test_symbol (cr, 30, 30, GINT_TO_POINTER (type));
+      paint_test_symbol (cr, 70, 30, GINT_TO_POINTER (type));
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A symbol copied from the cache is the symbol painted, pixel for pixel
+ * where it falls on whole pixels; the cache keeps to its size.
+ */
+static void
+test_symbol_cache (void)
+{
+  g_autoptr(SbSymbolCache) cache = sb_symbol_cache_new (1024 * 1024);
+  g_autoptr(SbSymbolCache) small = sb_symbol_cache_new (64 * 1024);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *cached = paint_twice (cache, scale, SB_INCIDENT_TYPE_ATTACK);
+      cairo_surface_t *painted = paint_twice (NULL, scale, SB_INCIDENT_TYPE_ATTACK);
+      int stride = cairo_image_surface_get_stride (cached);
+
+      g_assert_cmpmem (cairo_image_surface_get_data (cached), stride * 100,
+                       cairo_image_surface_get_data (painted), stride * 100);
+      cairo_surface_destroy (cached);
+      cairo_surface_destroy (painted);
+    }
+  g_assert_cmpuint (sb_symbol_cache_get_size (cache), ==, 2);
+
+  for (int i = 0; i < 200; i++)
+    {
+      SbSymbolKey key = { 1000 + i, 0 };
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+      cairo_t *cr = cairo_create (surface);
+
+      sb_symbol_cache_paint (small, cr, &key, 30, 32, 32, paint_test_symbol, GINT_TO_POINTER (i % 8));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_assert_cmpuint (sb_symbol_cache_get_bytes (small), <=, 64 * 1024);
+    }
+  g_assert_cmpuint (sb_symbol_cache_get_size (small), >, 0);
+  g_assert_cmpuint (sb_symbol_cache_get_size (small), <, 200);
+}
+
+static void
+assert_features_equal (GPtrArray           *expected,
+                       const SbBasemapFile *file)
+{
+  g_assert_cmpuint (expected->len, ==, file->features->len);
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const SbBasemapFeature *a = g_ptr_array_index (expected, i);
+      const SbBasemapFeature *b = g_ptr_array_index (file->features, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpstr (a->iso_a3, ==, b->iso_a3);
+      g_assert_cmpint (a->scalerank, ==, b->scalerank);
+      g_assert_cmpint (a->is_capital, ==, b->is_capital);
+      g_assert_cmpuint (a->n_parts, ==, b->n_parts);
+      g_assert_cmpmem (a->part_starts, (a->n_parts + 1) * sizeof (guint), b->part_starts, (b->n_parts + 1) * sizeof (guint));
+      g_assert_cmpmem (a->points, a->part_starts[a->n_parts] * 2 * sizeof (double),
+                       b->points, b->part_starts[b->n_parts] * 2 * sizeof (double));
+      g_assert_cmpfloat (a->min_x, ==, b->min_x);
+      g_assert_cmpfloat (a->max_y, ==, b->max_y);
+      g_assert_cmpfloat (a->label_x, ==, b->label_x);
+      g_assert_cmpfloat (a->label_y, ==, b->label_y);
+    }
+}
+
+/* The base map compiled at build time is the GeoJSON it was made from,
+ * exactly; and a damaged one is refused, not read past its end.
+ */
+static void
+test_basemap_binary (void)
+{
+  static const char * const names[] = { "world-basemap.geojson", "sahel-basemap.geojson" };
+  SbBasemap *basemap = sb_basemap_get_default ();
+  const SbBasemapFile *files[] = { sb_basemap_get_world (basemap), sb_basemap_get_sahel (basemap) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "basemap", names[i], NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) features = NULL;
+      g_autoptr(GBytes) binary = NULL;
+      g_autoptr(GBytes) cut = NULL;
+      g_autoptr(GPtrArray) refused = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &data, &length, &error));
+      features = sb_basemap_features_from_geojson (data, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (features->len, >, 100);
+      assert_features_equal (features, files[i]);
+
+      binary = sb_basemap_features_to_binary (features);
+      cut = g_bytes_new_from_bytes (binary, 0, g_bytes_get_size (binary) - 5);
+      refused = sb_basemap_features_from_binary (cut, &error);
+      g_assert_null (refused);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +742,8 @@ main (int   argc,
   g_test_add_func ("/clusters/cancelled", test_cancelled);
   g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
   g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
+  g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
+  g_test_add_func ("/basemap/binary", test_basemap_binary);
   g_test_add_func ("/clusters/edits-patch-clusters", test_edits_patch_clusters);
 
   return g_test_run ();

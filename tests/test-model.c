@@ -325,6 +325,32 @@ test_minimal_briefing (void)
   g_assert_cmpfloat (sb_place_get_radius_km (sb_item_get_place (landing)), ==, 25.0);
 }
 
+/* The header's own arrays are read with it, whichever way the text is read. */
+static void
+test_authors (void)
+{
+  g_autofree char *minimal = g_strdup_printf (MINIMAL_BRIEFING, "gao", "Two planes landed at Gao.");
+  g_autoptr(GString) data = g_string_new (minimal);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) whole = NULL;
+  g_autoptr(SbBriefing) streamed = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  const char * const *authors;
+
+  g_string_replace (data, "\"language\": \"en\",\n  \"sources\"",
+                    "\"language\": \"en\",\n  \"authors\": [\"A. Analyst\", \"B. Analyst\"],\n  \"sources\"", 1);
+  whole = load_string (data->str, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  authors = sb_briefing_get_authors (whole);
+  g_assert_nonnull (authors);
+  g_assert_cmpstrv (authors, ((const char * const[]) { "A. Analyst", "B. Analyst", NULL }));
+
+  stream = g_memory_input_stream_new_from_data (data->str, data->len, NULL);
+  streamed = sb_loader_try_streaming (stream, NULL);
+  g_assert_nonnull (streamed);
+  g_assert_cmpstrv (sb_briefing_get_authors (streamed), authors);
+}
+
 static void
 test_problem_positions (void)
 {
@@ -795,6 +821,85 @@ check_round_trip (guint32              seed,
   return g_steal_pointer (&first);
 }
 
+/* The two ways of reading, while the text streams in and from the whole
+ * text, give the same briefing; the streaming one is what was tested.
+ */
+static void
+check_streaming (const char *data,
+                 gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(SbBriefing) streamed = sb_loader_try_streaming (stream, NULL);
+  g_autoptr(SbBriefing) whole = load_generated (data, length);
+  g_autofree char *streamed_text = NULL, *whole_text = NULL;
+  gsize streamed_length, whole_length;
+
+  g_assert_nonnull (streamed);
+  assert_briefings_equal (whole, streamed);
+
+  streamed_text = sb_writer_to_data (streamed, &streamed_length);
+  whole_text = sb_writer_to_data (whole, &whole_length);
+  g_assert_cmpmem (streamed_text, streamed_length, whole_text, whole_length);
+}
+
+static void
+test_streaming (void)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (DEFAULT_BRIEFING, &data, &length, &error));
+  g_assert_no_error (error);
+  check_streaming (data, length);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      guint32 seed = g_test_rand_int ();
+      BriefingShape shape = {
+        .n_sources = g_test_rand_int_range (1, 4),
+        .n_actors = g_test_rand_int_range (0, 6),
+        .n_places = g_test_rand_int_range (0, 6),
+        .n_statements = g_test_rand_int_range (0, i < 3 ? 900 : 6),
+        .n_steps = g_test_rand_int_range (0, 4),
+        .max_ring_points = g_test_rand_int_range (3, 40),
+      };
+      g_autofree char *generated = briefing_generator_write (seed, &shape, &length);
+      g_autoptr(SbBriefing) briefing = load_generated (generated, length);
+      g_autofree char *written = NULL;
+
+      g_test_message ("seed %u", seed);
+      /* As the writer writes it: the order streaming reads. */
+      written = sb_writer_to_data (briefing, &length);
+      check_streaming (written, length);
+    }
+}
+
+/* Out of the writer's order, with a problem or cut short: streaming
+ * gives up, and a file is read again as a whole, with the same result.
+ */
+static void
+test_streaming_gives_up (void)
+{
+  static const char * const texts[] = {
+    "{\"sources\": [], \"format\": \"sahelbrief\"}",
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\", "
+      "\"sources\": [{\"id\": \"s\", \"title\": \"S\", \"publisher\": \"P\", \"date\": \"2022\", "
+      "\"language\": \"en\", \"text\": \"x\"}], \"incidents\": [1,]}",
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\", \"sources\": [{",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (texts[i], strlen (texts[i]), NULL);
+      g_autoptr(SbBriefing) briefing = sb_loader_try_streaming (stream, NULL);
+
+      g_assert_null (briefing);
+    }
+}
+
 static void
 test_random_round_trips (void)
 {
@@ -847,6 +952,38 @@ test_large_round_trip (void)
    */
   g_assert_cmpuint (longest, >, 200000 * 16);
   g_assert_cmpuint (longest, <, 200000 * 26);
+}
+
+/* Long arrays are written in runs on several threads: in order, each
+ * element once, separated and indented as one thread writes them, and
+ * streamed into a file the same as into memory.
+ */
+static void
+test_runs_round_trip (void)
+{
+  BriefingShape shape = {
+    .n_sources = 2, .n_actors = 8, .n_places = 30, .n_statements = 8192 + 5, .n_steps = 3,
+    .max_ring_points = 6,
+  };
+  g_autofree char *written = check_round_trip (g_test_rand_int (), &shape);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (written, strlen (written));
+  g_autoptr(SbBriefing) briefing = sb_loader_load_bytes (bytes, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("sb-runs-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "runs.sahelbrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_length;
+
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT)), ==, 8192 + 5);
+  g_assert_true (sb_writer_save (briefing, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, &saved_length, &error));
+  g_assert_cmpmem (saved, saved_length, written, strlen (written));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Control characters a file may carry escaped are written escaped again,
@@ -935,11 +1072,15 @@ main (int   argc,
   g_test_add_func ("/loader/quote-hints", test_quote_hints);
   g_test_add_func ("/loader/problem-format", test_problem_format);
   g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
+  g_test_add_func ("/loader/authors", test_authors);
+  g_test_add_func ("/loader/streaming", test_streaming);
+  g_test_add_func ("/loader/streaming-gives-up", test_streaming_gives_up);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/control-characters", test_control_characters);
   g_test_add_func ("/writer/translations", test_translations);
   g_test_add_func ("/writer/random-round-trips", test_random_round_trips);
   g_test_add_func ("/writer/large-round-trip", test_large_round_trip);
+  g_test_add_func ("/writer/runs-round-trip", test_runs_round_trip);
   g_test_add_func ("/selection/incident-type-filter", test_incident_type_filter);
 
   return g_test_run ();

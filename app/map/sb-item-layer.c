@@ -20,17 +20,24 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-cluster-symbols.h"
 #include "sb-item-layer.h"
+#include "sb-symbol-cache.h"
 #include "sb-symbols.h"
 
 #define INCIDENT_RADIUS 9.0
 #define HIT_SLACK 4.0
 /* The clusters behind a selected actor's. */
 #define DIMMED_CLUSTER_ALPHA 0.3
+/* Rendered symbols kept: a few hundred looks at two scales. */
+#define SYMBOL_CACHE_BYTES (8 * 1024 * 1024)
 #define CARD_CORNER 5.0
+/* Room round a card for the stroke that marks it selected. */
+#define CARD_GROUP_MARGIN 8.0
 /* Clusters patched by edits are built anew once editing pauses. */
 #define REBUILD_AFTER_EDITS_MS 1500
 
@@ -51,6 +58,7 @@ struct _SbItemLayer
   gboolean picked_cluster;
   const SbAreaIncidents *picked_area;
   gboolean badge_single_source;  /* the briefing has independent sources */
+  SbSymbolCache *symbols;
 };
 
 G_DEFINE_FINAL_TYPE (SbItemLayer, sb_item_layer, SB_TYPE_MAP_LAYER)
@@ -120,6 +128,63 @@ fill_style (SbItemLayer     *self,
     }
 }
 
+typedef struct
+{
+  gboolean incident;
+  int shape;               /* SbIncidentType or SbActorKind */
+  SbSymbolStyle style;
+  double radius;
+} SymbolLook;
+
+static void
+paint_symbol_look (cairo_t  *cr,
+                   double    x,
+                   double    y,
+                   gpointer  data)
+{
+  SymbolLook *look = data;
+
+  if (look->incident)
+    sb_symbol_paint_incident (cr, look->shape, &look->style, x, y, look->radius);
+  else
+    sb_symbol_paint_deployment (cr, look->shape, &look->style, x, y, look->radius);
+}
+
+static guint64
+pack_rgb (const double *rgb)
+{
+  guint64 packed = 0;
+
+  for (guint i = 0; i < 3; i++)
+    packed = packed << 8 | (guint64) lround (CLAMP (rgb[i], 0.0, 1.0) * 255);
+
+  return packed;
+}
+
+/* Everything the symbol's look depends on; the colour comes from a
+ * 24-bit colour, so eight bits a channel lose nothing.
+ */
+static SbSymbolKey
+symbol_key (const SymbolLook *look)
+{
+  const SbSymbolStyle *style = &look->style;
+  SbSymbolKey key;
+  guint64 flags = (style->hollow ? 1 : 0) | (style->half ? 2 : 0) | (style->struck ? 4 : 0) |
+                  (style->selected ? 8 : 0) | (style->dimmed ? 16 : 0) | (style->dark ? 32 : 0) |
+                  (look->incident ? 64 : 0);
+
+  key.look = (guint64) 1 << 60 | flags << 48 | (guint64) (look->shape & 0xff) << 40 |
+             (guint64) (style->certainty & 0xff) << 32 | pack_rgb (style->rgb);
+  key.detail = (guint64) lround (look->radius * 64);
+  return key;
+}
+
+static double
+symbol_extent (double radius)
+{
+  return sb_symbol_get_extent (radius);
+}
+
 static void
 paint_item (SbItemLayer *self,
             cairo_t     *cr,
@@ -130,16 +195,19 @@ paint_item (SbItemLayer *self,
             gboolean     selected,
             gboolean     dimmed)
 {
-  SbSymbolStyle style;
+  SymbolLook look;
+  SbSymbolKey key;
 
-  fill_style (self, item, selected, dimmed, &style);
+  fill_style (self, item, selected, dimmed, &look.style);
+  look.incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
+  /* A deployment whose actor is not said yet has the first kind's shape. */
+  look.shape = look.incident ? (int) sb_item_get_incident_type (item)
+             : sb_item_get_n_actors (item) > 0 ? (int) sb_actor_get_kind (sb_item_get_actor (item, 0))
+             : 0;
+  look.radius = radius;
+  key = symbol_key (&look);
 
-  if (sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT)
-    sb_symbol_paint_incident (cr, sb_item_get_incident_type (item), &style, x, y, radius);
-  else
-    /* A deployment whose actor is not said yet has the first kind's shape. */
-    sb_symbol_paint_deployment (cr, sb_item_get_n_actors (item) > 0 ? sb_actor_get_kind (sb_item_get_actor (item, 0)) : 0,
-                                &style, x, y, radius);
+  sb_symbol_cache_paint (self->symbols, cr, &key, symbol_extent (radius), x, y, paint_symbol_look, &look);
 }
 
 /* Corroboration: only where the briefing has more than one voice. */
@@ -312,6 +380,12 @@ draw_card (SbItemLayer       *self,
       cairo_fill (cr);
     }
 
+  /* A group is as large as the clip: without one, each card would fade
+   * through an image the size of the whole texture.
+   */
+  cairo_rectangle (cr, card->box.origin.x - CARD_GROUP_MARGIN, card->box.origin.y - CARD_GROUP_MARGIN,
+                   card->box.size.width + 2 * CARD_GROUP_MARGIN, card->box.size.height + 2 * CARD_GROUP_MARGIN);
+  cairo_clip (cr);
   cairo_push_group (cr);
 
   cairo_new_path (cr);
@@ -464,7 +538,7 @@ draw_clipped_mark (SbItemLayer     *self,
                    cairo_t         *cr,
                    const SbMapMark *mark)
 {
-  double extent = mark->radius * 2.5 + 8;
+  double extent = symbol_extent (mark->radius);
 
   cairo_save (cr);
   cairo_rectangle (cr, mark->x - extent, mark->y - extent, 2 * extent, 2 * extent);
@@ -473,27 +547,79 @@ draw_clipped_mark (SbItemLayer     *self,
   cairo_restore (cr);
 }
 
-static void
-draw_site (SbItemLayer     *self,
-           cairo_t         *cr,
-           PangoLayout     *layout,
-           const SbCluster *cluster,
-           double           x,
-           double           y)
+typedef struct
 {
-  SbSymbolStyle style = { 0, };
-  double radius = cluster_radius (cluster);
+  const SbCluster *cluster;
+  double radius;
+  gboolean dark;
+} ClusterLook;
 
-  sb_incident_type_to_rgb (cluster->dominant, style.rgb);
-  style.dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+static void
+paint_site (cairo_t  *cr,
+            double    x,
+            double    y,
+            gpointer  data)
+{
+  ClusterLook *look = data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  SbSymbolStyle style = { 0, };
+  double radius = look->radius;
+
+  sb_incident_type_to_rgb (look->cluster->dominant, style.rgb);
+  style.dark = look->dark;
 
   cairo_save (cr);
   cairo_rectangle (cr, x - 3 * radius, y - 3 * radius, 6 * radius, 6 * radius);
   cairo_clip (cr);
-  sb_symbol_paint_incident (cr, cluster->dominant, &style, x, y, radius);
+  sb_symbol_paint_incident (cr, look->cluster->dominant, &style, x, y, radius);
   cairo_restore (cr);
 
-  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, cluster->count, style.dark);
+  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, look->cluster->count, style.dark);
+}
+
+static void
+paint_bubble (cairo_t  *cr,
+              double    x,
+              double    y,
+              gpointer  data)
+{
+  ClusterLook *look = data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+
+  sb_cluster_paint_bubble (cr, layout, x, y, look->cluster->count, look->cluster->dominant, look->dark);
+}
+
+/* A bubble, or a place's symbol with its count beside it: as many looks
+ * as counts, so cached too; the text is most of the work.
+ */
+static void
+draw_cluster_look (SbItemLayer     *self,
+                   cairo_t         *cr,
+                   const SbCluster *cluster,
+                   double           x,
+                   double           y)
+{
+  ClusterLook look = { cluster, cluster_radius (cluster), sb_map_layer_is_dark (SB_MAP_LAYER (self)) };
+  SbSymbolKey key;
+  double extent;
+
+  key.look = (guint64) (cluster->is_site ? 3 : 2) << 60 | (guint64) (look.dark ? 1 : 0) << 48 |
+             (guint64) cluster->dominant << 40;
+  key.detail = cluster->count;
+
+  if (cluster->is_site)
+    {
+      g_autofree char *text = sb_cluster_format_count (cluster->count);
+      double badge = MAX (16, 7.5 * strlen (text) + 8);
+
+      extent = MAX (3 * look.radius, MAX (look.radius * 0.5 + badge, look.radius * 0.95 + 9)) + 2;
+      sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_site, &look);
+    }
+  else
+    {
+      extent = look.radius + 8;
+      sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_bubble, &look);
+    }
 }
 
 static gboolean
@@ -584,7 +710,6 @@ draw_clusters (SbItemLayer        *self,
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   SbIncidentClusters *regions = sb_incident_clusters_get_regions (clusters);
-  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
   double box[4];
 
   view_box (projection, 40, box);
@@ -616,10 +741,8 @@ draw_clusters (SbItemLayer        *self,
           continue;
 
         sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
-        if (pass == 0)
-          sb_cluster_paint_bubble (cr, layout, x, y, cluster->count, cluster->dominant, dark);
-        else if (pass == 1)
-          draw_site (self, cr, layout, cluster, x, y);
+        if (pass < 2)
+          draw_cluster_look (self, cr, cluster, x, y);
         else
           {
             SbMapMark mark = { 0, };
@@ -1311,6 +1434,7 @@ sb_item_layer_dispose (GObject *object)
   g_cancellable_cancel (self->actor_building);
   g_clear_object (&self->actor_building);
   g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+  g_clear_pointer (&self->symbols, sb_symbol_cache_free);
 
   G_OBJECT_CLASS (sb_item_layer_parent_class)->dispose (object);
 }
@@ -1359,6 +1483,7 @@ sb_item_layer_class_init (SbItemLayerClass *klass)
 static void
 sb_item_layer_init (SbItemLayer *self)
 {
+  self->symbols = sb_symbol_cache_new (SYMBOL_CACHE_BYTES);
 }
 
 SbItemLayer *

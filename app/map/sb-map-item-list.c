@@ -23,6 +23,20 @@
 
 /* An event data set's hundred thousand rows would help no one. */
 #define MAX_ROWS 500
+/* A rebuild goes on in slices this long, so that a filter changed over a
+ * million statements never holds the window up for a frame.
+ */
+#define SLICE_US 4000
+#define ITEMS_PER_CLOCK_CHECK 1024
+
+typedef enum
+{
+  STAGE_IDLE,
+  STAGE_ACTORS,            /* statements under their first actor */
+  STAGE_NO_ACTOR,          /* then those of no actor */
+  STAGE_REMOVE,            /* the old rows go */
+  STAGE_ADD,               /* the new rows come */
+} Stage;
 
 struct _SbMapItemList
 {
@@ -35,6 +49,12 @@ struct _SbMapItemList
   GPtrArray *items;        /* of SbItem, unowned: one per row */
   guint rebuild_source;
   gboolean syncing;
+
+  /* The rebuild under way: where it is, and the rows it will show. */
+  Stage stage;
+  guint kind, actor, position;
+  GPtrArray *wanted;       /* of SbItem, owned */
+  GHashTable *listed;      /* of SbItem in wanted */
 };
 
 G_DEFINE_FINAL_TYPE (SbMapItemList, sb_map_item_list, GTK_TYPE_WIDGET)
@@ -84,15 +104,13 @@ create_row (SbItem         *item,
 
 static void
 add_item (SbMapItemList *self,
-          GHashTable    *listed,
           SbItem        *item)
 {
-  if (self->items->len >= MAX_ROWS || !g_hash_table_add (listed, item) ||
-      !sb_selection_item_is_visible (self->selection, item))
+  if (self->wanted->len >= MAX_ROWS || !sb_selection_item_is_visible (self->selection, item) ||
+      !g_hash_table_add (self->listed, item))
     return;
 
-  g_ptr_array_add (self->items, item);
-  gtk_list_box_append (self->list, create_row (item, sb_selection_get_filter (self->selection)));
+  g_ptr_array_add (self->wanted, g_object_ref (item));
 }
 
 static void
@@ -109,59 +127,143 @@ sync_selected (SbMapItemList *self)
   self->syncing = FALSE;
 }
 
-/* In the sidebar's order: actors by kind, in the briefing's order within
- * a kind, each with its statements by date; then those of no actor.
- */
 static void
-rebuild (SbMapItemList *self)
+stop_rebuild (SbMapItemList *self)
 {
-  SbBriefing *briefing = self->selection ? sb_selection_get_briefing (self->selection) : NULL;
-  g_autoptr(GHashTable) listed = g_hash_table_new (NULL, NULL);
-  GtkWidget *child;
-  GListModel *actors, *items;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->stage = STAGE_IDLE;
+  g_ptr_array_set_size (self->wanted, 0);
+  g_hash_table_remove_all (self->listed);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_ptr_array_set_size (self->items, 0);
+/* In the sidebar's order: actors by kind, in the briefing's order within
+ * a kind, each with its statements by date; then those of no actor. Goes
+ * on from where the last slice stopped; FALSE when @deadline came first.
+ */
+static gboolean
+collect (SbMapItemList *self,
+         SbBriefing    *briefing,
+         gint64         deadline)
+{
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  GListModel *items = sb_briefing_get_all_items (briefing);
+  guint counted = 0;
 
-  if (briefing == NULL)
-    return;
-
-  actors = sb_briefing_get_actors (briefing);
-  for (guint kind = 0; kind < SB_N_ACTOR_KINDS; kind++)
-    for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+  for (; self->stage == STAGE_ACTORS && self->kind < SB_N_ACTOR_KINDS; self->kind++, self->actor = 0)
+    for (; self->actor < g_list_model_get_n_items (actors); self->actor++, self->position = 0)
       {
-        g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+        g_autoptr(SbActor) actor = g_list_model_get_item (actors, self->actor);
         GPtrArray *of_actor;
 
-        if (sb_actor_get_kind (actor) != kind)
+        if (sb_actor_get_kind (actor) != self->kind)
           continue;
 
         of_actor = sb_briefing_get_items_for_actor (briefing, actor);
-        for (guint j = 0; of_actor != NULL && j < of_actor->len; j++)
+        for (; of_actor != NULL && self->position < of_actor->len; self->position++)
           {
-            SbItem *item = g_ptr_array_index (of_actor, j);
+            SbItem *item = g_ptr_array_index (of_actor, self->position);
 
+            if (self->wanted->len >= MAX_ROWS)
+              break;
+            if (++counted % ITEMS_PER_CLOCK_CHECK == 0 && g_get_monotonic_time () > deadline)
+              return FALSE;
             /* Under its first actor only, who gives it its colour. */
             if (sb_item_get_actor (item, 0) == actor)
-              add_item (self, listed, item);
+              add_item (self, item);
           }
       }
 
-  items = sb_briefing_get_all_items (briefing);
-  for (guint i = 0; i < g_list_model_get_n_items (items) && self->items->len < MAX_ROWS; i++)
+  if (self->stage == STAGE_ACTORS)
     {
-      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
-
-      if (sb_item_get_n_actors (item) == 0)
-        add_item (self, listed, item);
+      self->stage = STAGE_NO_ACTOR;
+      self->position = 0;
     }
 
+  for (; self->position < g_list_model_get_n_items (items) && self->wanted->len < MAX_ROWS; self->position++)
+    {
+      g_autoptr(SbItem) item = NULL;
+
+      if (++counted % ITEMS_PER_CLOCK_CHECK == 0 && g_get_monotonic_time () > deadline)
+        return FALSE;
+      item = g_list_model_get_item (items, self->position);
+      if (sb_item_get_n_actors (item) == 0)
+        add_item (self, item);
+    }
+
+  return TRUE;
+}
+
+/* One slice of the rebuild; FALSE when it is done. */
+static gboolean
+rebuild_slice (SbMapItemList *self)
+{
+  SbBriefing *briefing = self->selection ? sb_selection_get_briefing (self->selection) : NULL;
+  gint64 deadline = g_get_monotonic_time () + SLICE_US;
+  GtkWidget *child;
+
+  if (briefing == NULL && self->stage < STAGE_REMOVE)
+    self->stage = STAGE_REMOVE;
+
+  if (self->stage < STAGE_REMOVE)
+    {
+      if (!collect (self, briefing, deadline))
+        return TRUE;
+      self->stage = STAGE_REMOVE;
+    }
+
+  /* The old rows from the end, so that those left still match self->items. */
+  while (self->stage == STAGE_REMOVE && (child = gtk_widget_get_last_child (GTK_WIDGET (self->list))) != NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return TRUE;
+      gtk_list_box_remove (self->list, child);
+      g_ptr_array_set_size (self->items, self->items->len - 1);
+    }
+  self->stage = STAGE_ADD;
+
+  while (self->items->len < self->wanted->len)
+    {
+      SbItem *item = g_ptr_array_index (self->wanted, self->items->len);
+
+      if (g_get_monotonic_time () > deadline)
+        return TRUE;
+      g_ptr_array_add (self->items, item);
+      gtk_list_box_append (self->list, create_row (item, sb_selection_get_filter (self->selection)));
+    }
+
+  /* The rows' statements are held by the briefing from here on. */
+  g_ptr_array_set_size (self->wanted, 0);
+  g_hash_table_remove_all (self->listed);
+  self->stage = STAGE_IDLE;
   sync_selected (self);
+  return FALSE;
 }
 
 static gboolean
 on_rebuild (gpointer user_data)
+{
+  SbMapItemList *self = user_data;
+
+  if (rebuild_slice (self))
+    return G_SOURCE_CONTINUE;
+
+  self->rebuild_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts again from the first actor; a small briefing is listed at once. */
+static void
+rebuild (SbMapItemList *self)
+{
+  stop_rebuild (self);
+  self->stage = STAGE_ACTORS;
+  self->kind = self->actor = self->position = 0;
+  if (rebuild_slice (self))
+    self->rebuild_source = g_timeout_add (1, on_rebuild, self);
+}
+
+static gboolean
+on_rebuild_later (gpointer user_data)
 {
   SbMapItemList *self = user_data;
 
@@ -177,8 +279,8 @@ on_rebuild (gpointer user_data)
 static void
 queue_rebuild (SbMapItemList *self)
 {
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_timeout_add (30, on_rebuild, self);
+  stop_rebuild (self);
+  self->rebuild_source = g_timeout_add (30, on_rebuild_later, self);
 }
 
 static void
@@ -266,6 +368,8 @@ sb_map_item_list_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->wanted, g_ptr_array_unref);
+  g_clear_pointer (&self->listed, g_hash_table_unref);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (sb_map_item_list_parent_class)->dispose (object);
@@ -290,6 +394,8 @@ sb_map_item_list_init (SbMapItemList *self)
 
   self->focus = focus;
   self->items = g_ptr_array_new ();
+  self->wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->listed = g_hash_table_new (NULL, NULL);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
   gtk_list_box_set_activate_on_single_click (self->list, FALSE);

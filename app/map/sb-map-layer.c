@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <time.h>
 
 #include "sb-map-layer.h"
 
@@ -38,6 +39,8 @@ typedef struct
   gint64 draw_time;
   guint settle_source;
   double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
+  gint64 snapshot_time;    /* in all snapshots so far, µs: the layer's own work */
+  gint64 snapshot_cpu_time; /* the same in processor time, whatever else the machine runs */
   gboolean shown_once;     /* the window's first frame went without this layer */
 
   /* The last layouts, for drawing the texture and for hit testing in the
@@ -419,8 +422,8 @@ texture_covers (SbMapLayerPrivate  *priv,
 }
 
 static void
-sb_map_layer_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+snapshot_layer (GtkWidget   *widget,
+                GtkSnapshot *snapshot)
 {
   SbMapLayer *self = SB_MAP_LAYER (widget);
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
@@ -494,6 +497,65 @@ sb_map_layer_snapshot (GtkWidget   *widget,
                                                     priv->texture_width * factor,
                                                     priv->texture_height * factor));
   gtk_snapshot_restore (snapshot);
+}
+
+/* µs of processor time this thread has had */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+static void
+sb_map_layer_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (SB_MAP_LAYER (widget));
+  gint64 start = g_get_monotonic_time ();
+  gint64 cpu_start = thread_cpu_time ();
+
+  snapshot_layer (widget, snapshot);
+  priv->snapshot_time += g_get_monotonic_time () - start;
+  priv->snapshot_cpu_time += thread_cpu_time () - cpu_start;
+}
+
+/**
+ * sb_map_layer_get_snapshot_time:
+ *
+ * Returns: the time the layer's snapshots took so far, in microseconds:
+ *   its own work in the frames, apart from GTK's compositing, for
+ *   benchmarks
+ */
+gint64
+sb_map_layer_get_snapshot_time (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), 0);
+
+  return priv->snapshot_time;
+}
+
+/**
+ * sb_map_layer_get_snapshot_cpu_time:
+ *
+ * Returns: the processor time the layer's snapshots took so far, in
+ *   microseconds: as sb_map_layer_get_snapshot_time(), without the time
+ *   the thread waited for a processor on a busy machine
+ */
+gint64
+sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), 0);
+
+  return priv->snapshot_cpu_time;
 }
 
 /**

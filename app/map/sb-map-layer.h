@@ -81,4 +81,7 @@ GArray      *sb_map_layer_get_covered_in (SbMapLayer         *self,
                                           const SbProjection *projection,
                                           double              symbol_scale);
 
+gint64 sb_map_layer_get_snapshot_time (SbMapLayer *self);
+gint64 sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self);
+
 G_END_DECLS

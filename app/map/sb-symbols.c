@@ -332,6 +332,33 @@ paint_question_mark (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/**
+ * sb_symbol_get_extent:
+ *
+ * Returns: how far from its centre a symbol of @radius may draw, with
+ *   its halo, its claim's ring and mark
+ */
+double
+sb_symbol_get_extent (double radius)
+{
+  return radius * 2.5 + 8;
+}
+
+/* A group is as large as the clip: without one, a symbol drawn straight
+ * onto a layer's texture would be faded through an image of its size.
+ */
+static void
+clip_to_symbol (cairo_t *cr,
+                double   x,
+                double   y,
+                double   radius)
+{
+  double extent = sb_symbol_get_extent (radius);
+
+  cairo_rectangle (cr, x - extent, y - extent, 2 * extent, 2 * extent);
+  cairo_clip (cr);
+}
+
 void
 sb_symbol_paint_deployment (cairo_t             *cr,
                             SbActorKind          kind,
@@ -343,6 +370,7 @@ sb_symbol_paint_deployment (cairo_t             *cr,
   double alpha = style->dimmed ? 0.35 : 1.0;
 
   cairo_save (cr);
+  clip_to_symbol (cr, x, y, radius);
   cairo_push_group (cr);
 
   if (style->selected)
@@ -541,6 +569,7 @@ sb_symbol_paint_incident (cairo_t             *cr,
   double luminance = sb_colour_luminance (style->rgb);
 
   cairo_save (cr);
+  clip_to_symbol (cr, x, y, radius);
   cairo_push_group (cr);
 
   if (style->selected)

@@ -36,6 +36,7 @@ void   sb_symbol_trace_actor_kind     (cairo_t             *cr,
 void   sb_symbol_set_certainty_dash   (cairo_t             *cr,
                                        SbCertainty          certainty,
                                        double               width);
+double sb_symbol_get_extent           (double               radius);
 void   sb_symbol_paint_deployment     (cairo_t             *cr,
                                        SbActorKind          kind,
                                        const SbSymbolStyle *style,

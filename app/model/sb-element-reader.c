@@ -49,12 +49,12 @@ url_is_valid (const char *url)
 
 static GPtrArray *
 read_figures (SbReader   *reader,
-              JsonObject *object)
+              SbJsonObject *object)
 {
   static const char * const members[] = {
     "measure", "label", "value", "as_of", "certainty", "claimed_by", "citations", NULL
   };
-  JsonArray *array = sb_reader_get_array (reader, object, "figures", SB_OPTIONAL);
+  SbJsonArray *array = sb_reader_get_array (reader, object, "figures", SB_OPTIONAL);
   GPtrArray *figures;
   gsize saved;
 
@@ -64,10 +64,10 @@ read_figures (SbReader   *reader,
   figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
   saved = sb_reader_push_member (reader, "figures");
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < sb_json_array_get_length (array); i++)
     {
       gsize saved_index = sb_reader_push_index (reader, i);
-      JsonObject *figure_object = sb_reader_as_object (reader, json_array_get_element (array, i));
+      SbJsonObject *figure_object = sb_reader_as_object (reader, sb_json_array_get_element (array, i));
       SbFigure *figure;
       int measure = SB_FIGURE_MEASURE_OTHER;
 
@@ -94,13 +94,13 @@ read_figures (SbReader   *reader,
 
 static void
 read_relations (SbReader   *reader,
-                JsonObject *object,
+                SbJsonObject *object,
                 SbActor    *actor)
 {
   static const char * const members[] = {
     "type", "target", "description", "date", "certainty", "claimed_by", "citations", NULL
   };
-  JsonArray *array = sb_reader_get_array (reader, object, "relations", SB_OPTIONAL);
+  SbJsonArray *array = sb_reader_get_array (reader, object, "relations", SB_OPTIONAL);
   gsize saved;
 
   if (array == NULL)
@@ -108,10 +108,10 @@ read_relations (SbReader   *reader,
 
   saved = sb_reader_push_member (reader, "relations");
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < sb_json_array_get_length (array); i++)
     {
       gsize saved_index = sb_reader_push_index (reader, i);
-      JsonObject *relation_object = sb_reader_as_object (reader, json_array_get_element (array, i));
+      SbJsonObject *relation_object = sb_reader_as_object (reader, sb_json_array_get_element (array, i));
       SbRelation *relation;
       int type = SB_RELATION_TYPE_SUPPORTS;
 
@@ -138,7 +138,7 @@ read_relations (SbReader   *reader,
 
 SbSource *
 sb_read_source (SbReader   *reader,
-                JsonObject *object)
+                SbJsonObject *object)
 {
   static const char * const members[] = {
     "id", "title", "publisher", "author", "date", "language", "url", "text", "note", NULL
@@ -164,7 +164,7 @@ sb_read_source (SbReader   *reader,
 
 SbActor *
 sb_read_actor (SbReader   *reader,
-               JsonObject *object)
+               SbJsonObject *object)
 {
   static const char * const members[] = {
     "id", "name", "short_name", "aliases", "kind", "affiliation", "country", "colour",
@@ -216,9 +216,9 @@ sb_read_actor (SbReader   *reader,
  */
 static char **
 read_properties (SbReader   *reader,
-                 JsonObject *object)
+                 SbJsonObject *object)
 {
-  JsonObject *properties = sb_reader_get_object (reader, object, "properties", SB_OPTIONAL);
+  SbJsonObject *properties = sb_reader_get_object (reader, object, "properties", SB_OPTIONAL);
   g_autoptr(GStrvBuilder) builder = NULL;
   g_autoptr(GList) members = NULL;
   gsize saved;
@@ -228,19 +228,19 @@ read_properties (SbReader   *reader,
 
   builder = g_strv_builder_new ();
   saved = sb_reader_push_member (reader, "properties");
-  members = json_object_get_members (properties);
+  members = sb_json_object_get_members (properties);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      JsonNode *node = json_object_get_member (properties, l->data);
+      SbJsonNode *node = sb_json_object_get_member (properties, l->data);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!SB_JSON_NODE_HOLDS_VALUE (node) || sb_json_node_get_value_type (node) != G_TYPE_STRING)
         {
           sb_reader_report (reader, SB_PROBLEM_WRONG_TYPE, l->data, _("a property's value is a string"));
           continue;
         }
 
       g_strv_builder_add (builder, l->data);
-      g_strv_builder_add (builder, json_node_get_string (node));
+      g_strv_builder_add (builder, sb_json_node_get_string (node));
     }
   sb_reader_pop (reader, saved);
 
@@ -248,12 +248,12 @@ read_properties (SbReader   *reader,
 }
 
 static SbGeometry *read_geometry (SbReader   *reader,
-                                  JsonObject *object,
+                                  SbJsonObject *object,
                                   SbPresence  presence);
 
 SbPlace *
 sb_read_place (SbReader   *reader,
-               JsonObject *object)
+               SbJsonObject *object)
 {
   static const char * const members[] = {
     "id", "name", "lat", "lon", "precision", "radius_km", "country", "reference", "geometry",
@@ -290,7 +290,7 @@ sb_read_place (SbReader   *reader,
 
 static SbItem *
 read_statement (SbReader           *reader,
-                JsonObject         *object,
+                SbJsonObject         *object,
                 SbItemKind          kind,
                 const char * const *members)
 {
@@ -312,7 +312,7 @@ read_statement (SbReader           *reader,
 /* Deployments and movements have exactly one actor. */
 static void
 read_single_actor (SbReader   *reader,
-                   JsonObject *object,
+                   SbJsonObject *object,
                    SbItem     *item)
 {
   item->actors = g_ptr_array_sized_new (1);
@@ -325,7 +325,7 @@ read_single_actor (SbReader   *reader,
 
 static SbItem *
 read_deployment (SbReader   *reader,
-                JsonObject *object)
+                SbJsonObject *object)
 {
   static const char * const members[] = {
     "actor", "place", "status", "strength", "role", STATEMENT_MEMBERS, NULL
@@ -345,7 +345,7 @@ read_deployment (SbReader   *reader,
 
 static SbItem *
 read_movement (SbReader   *reader,
-              JsonObject *object)
+              SbJsonObject *object)
 {
   static const char * const members[] = {
     "actor", "from", "to", "status", "means", "strength", STATEMENT_MEMBERS, NULL
@@ -358,7 +358,7 @@ read_movement (SbReader   *reader,
   sb_reader_get_reference (reader, object, "to", SB_OPTIONAL,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
 
-  if (!json_object_has_member (object, "from") && !json_object_has_member (object, "to"))
+  if (!sb_json_object_has_member (object, "from") && !sb_json_object_has_member (object, "to"))
     sb_reader_report (reader, SB_PROBLEM_MISSING_FIELD, "to",
                       _("a movement needs “from”, “to” or both"));
 
@@ -373,7 +373,7 @@ read_movement (SbReader   *reader,
 
 static SbItem *
 read_incident (SbReader   *reader,
-              JsonObject *object)
+              SbJsonObject *object)
 {
   static const char * const members[] = {
     "type", "actors", "place", "fatalities", STATEMENT_MEMBERS, NULL
@@ -392,21 +392,21 @@ read_incident (SbReader   *reader,
 
 static gboolean
 read_ring (SbReader *reader,
-           JsonNode *node,
+           SbJsonNode *node,
            SbRing   *ring)
 {
-  JsonArray *positions;
+  SbJsonArray *positions;
   guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!SB_JSON_NODE_HOLDS_ARRAY (node))
     {
       sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
                         _("a ring is an array of [longitude, latitude] positions"));
       return FALSE;
     }
 
-  positions = json_node_get_array (node);
-  n = json_array_get_length (positions);
+  positions = sb_json_node_get_array (node);
+  n = sb_json_array_get_length (positions);
   if (n < 4)
     {
       sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
@@ -419,19 +419,19 @@ read_ring (SbReader *reader,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *position = json_array_get_element (positions, i);
-      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (position) ? json_node_get_array (position) : NULL;
+      SbJsonNode *position = sb_json_array_get_element (positions, i);
+      SbJsonArray *pair = SB_JSON_NODE_HOLDS_ARRAY (position) ? sb_json_node_get_array (position) : NULL;
       gsize saved = sb_reader_push_index (reader, i);
-      gboolean ok = pair != NULL && json_array_get_length (pair) == 2;
+      gboolean ok = pair != NULL && sb_json_array_get_length (pair) == 2;
 
       for (guint c = 0; ok && c < 2; c++)
         {
-          JsonNode *coordinate = json_array_get_element (pair, c);
-          GType type = JSON_NODE_HOLDS_VALUE (coordinate) ? json_node_get_value_type (coordinate) : G_TYPE_NONE;
+          SbJsonNode *coordinate = sb_json_array_get_element (pair, c);
+          GType type = SB_JSON_NODE_HOLDS_VALUE (coordinate) ? sb_json_node_get_value_type (coordinate) : G_TYPE_NONE;
 
           ok = type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
           if (ok)
-            ring->points[2 * i + c] = json_node_get_double (coordinate);
+            ring->points[2 * i + c] = sb_json_node_get_double (coordinate);
         }
 
       if (!ok)
@@ -462,28 +462,28 @@ read_ring (SbReader *reader,
 
 static gboolean
 read_polygon (SbReader  *reader,
-              JsonNode  *node,
+              SbJsonNode  *node,
               SbPolygon *polygon)
 {
-  JsonArray *rings;
+  SbJsonArray *rings;
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+  if (!SB_JSON_NODE_HOLDS_ARRAY (node) || sb_json_array_get_length (sb_json_node_get_array (node)) == 0)
     {
       sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
                         _("a polygon is a non-empty array of rings"));
       return FALSE;
     }
 
-  rings = json_node_get_array (node);
-  polygon->n_rings = json_array_get_length (rings);
+  rings = sb_json_node_get_array (node);
+  polygon->n_rings = sb_json_array_get_length (rings);
   polygon->rings = g_new0 (SbRing, polygon->n_rings);
 
   for (guint r = 0; r < polygon->n_rings && ok; r++)
     {
       gsize saved = sb_reader_push_index (reader, r);
 
-      ok = read_ring (reader, json_array_get_element (rings, r), &polygon->rings[r]);
+      ok = read_ring (reader, sb_json_array_get_element (rings, r), &polygon->rings[r]);
       sb_reader_pop (reader, saved);
     }
 
@@ -492,14 +492,14 @@ read_polygon (SbReader  *reader,
 
 static SbGeometry *
 read_geometry (SbReader   *reader,
-               JsonObject *object,
+               SbJsonObject *object,
                SbPresence  presence)
 {
   static const char * const members[] = { "type", "coordinates", NULL };
-  JsonObject *geometry_object = sb_reader_get_object (reader, object, "geometry", presence);
+  SbJsonObject *geometry_object = sb_reader_get_object (reader, object, "geometry", presence);
   g_autoptr(SbGeometry) geometry = NULL;
   const char *type;
-  JsonArray *coordinates;
+  SbJsonArray *coordinates;
   gboolean ok = TRUE;
   gsize saved;
 
@@ -521,7 +521,7 @@ read_geometry (SbReader   *reader,
   if (type != NULL && coordinates != NULL)
     {
       gboolean multi = g_str_equal (type, "MultiPolygon");
-      guint n = multi ? json_array_get_length (coordinates) : 1;
+      guint n = multi ? sb_json_array_get_length (coordinates) : 1;
       gsize saved_coordinates = sb_reader_push_member (reader, "coordinates");
 
       geometry = sb_geometry_new (n);
@@ -535,8 +535,8 @@ read_geometry (SbReader   *reader,
       for (guint p = 0; p < n && ok; p++)
         {
           gsize saved_polygon = multi ? sb_reader_push_index (reader, p) : reader->path->len;
-          JsonNode *node = multi ? json_array_get_element (coordinates, p)
-                                 : json_object_get_member (geometry_object, "coordinates");
+          SbJsonNode *node = multi ? sb_json_array_get_element (coordinates, p)
+                                 : sb_json_object_get_member (geometry_object, "coordinates");
 
           ok = read_polygon (reader, node, &geometry->polygons[p]);
           sb_reader_pop (reader, saved_polygon);
@@ -555,7 +555,7 @@ read_geometry (SbReader   *reader,
 
 static SbItem *
 read_area (SbReader   *reader,
-          JsonObject *object)
+          SbJsonObject *object)
 {
   static const char * const members[] = {
     "actors", "name", "kind", "geometry", "boundary", STATEMENT_MEMBERS, NULL
@@ -575,10 +575,10 @@ read_area (SbReader   *reader,
 
 static SbLayers
 read_layers (SbReader   *reader,
-             JsonObject *object,
+             SbJsonObject *object,
              gboolean   *present)
 {
-  JsonArray *array = sb_reader_get_array (reader, object, "layers", SB_OPTIONAL);
+  SbJsonArray *array = sb_reader_get_array (reader, object, "layers", SB_OPTIONAL);
   g_autoptr(GFlagsClass) klass = NULL;
   SbLayers layers = 0;
   gsize saved;
@@ -590,14 +590,14 @@ read_layers (SbReader   *reader,
   klass = g_type_class_ref (SB_TYPE_LAYERS);
   saved = sb_reader_push_member (reader, "layers");
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < sb_json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      SbJsonNode *node = sb_json_array_get_element (array, i);
       gsize saved_index = sb_reader_push_index (reader, i);
       GFlagsValue *value = NULL;
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        value = g_flags_get_value_by_nick (klass, json_node_get_string (node));
+      if (SB_JSON_NODE_HOLDS_VALUE (node) && sb_json_node_get_value_type (node) == G_TYPE_STRING)
+        value = g_flags_get_value_by_nick (klass, sb_json_node_get_string (node));
 
       if (value != NULL)
         layers |= value->value;
@@ -614,12 +614,12 @@ read_layers (SbReader   *reader,
 
 static void
 read_camera (SbReader   *reader,
-             JsonObject *object,
+             SbJsonObject *object,
              SbStep     *step)
 {
   static const char * const members[] = { "center", "zoom", "frame", NULL };
   static const char * const center_members[] = { "lat", "lon", NULL };
-  JsonObject *camera = sb_reader_get_object (reader, object, "camera", SB_OPTIONAL);
+  SbJsonObject *camera = sb_reader_get_object (reader, object, "camera", SB_OPTIONAL);
   gsize saved;
 
   if (camera == NULL)
@@ -628,9 +628,9 @@ read_camera (SbReader   *reader,
   saved = sb_reader_push_member (reader, "camera");
   sb_reader_check_members (reader, camera, members);
 
-  if (json_object_has_member (camera, "frame"))
+  if (sb_json_object_has_member (camera, "frame"))
     {
-      if (json_object_has_member (camera, "center") || json_object_has_member (camera, "zoom"))
+      if (sb_json_object_has_member (camera, "center") || sb_json_object_has_member (camera, "zoom"))
         sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
                           _("a camera has either “center” and “zoom”, or “frame”, not both"));
 
@@ -641,7 +641,7 @@ read_camera (SbReader   *reader,
     }
   else
     {
-      JsonObject *center = sb_reader_get_object (reader, camera, "center", SB_REQUIRED);
+      SbJsonObject *center = sb_reader_get_object (reader, camera, "center", SB_REQUIRED);
       gsize saved_center = sb_reader_push_member (reader, "center");
       gboolean ok = center != NULL;
 
@@ -659,14 +659,14 @@ read_camera (SbReader   *reader,
 
 SbStep *
 sb_read_step (SbReader   *reader,
-              JsonObject *object)
+              SbJsonObject *object)
 {
   static const char * const members[] = {
     "id", "title", "caption", "camera", "layers", "show", "highlight", "citation", "notes", NULL
   };
   g_autofree char *id = sb_reader_get_id (reader, object);
   SbStep *step = _sb_step_new (id ? id : "");
-  JsonNode *citation;
+  SbJsonNode *citation;
   gboolean has_layers;
 
   sb_reader_check_members (reader, object, members);
@@ -679,7 +679,7 @@ sb_read_step (SbReader   *reader,
   step->show = sb_reader_get_references (reader, object, "show", SB_TYPE_ITEM);
   step->highlight = sb_reader_get_references (reader, object, "highlight", SB_TYPE_ENTITY);
 
-  citation = json_object_get_member (object, "citation");
+  citation = sb_json_object_get_member (object, "citation");
   if (citation != NULL)
     {
       gsize saved = sb_reader_push_member (reader, "citation");
@@ -699,7 +699,7 @@ sb_read_step (SbReader   *reader,
  */
 void
 sb_read_header (SbReader           *reader,
-                JsonObject         *root,
+                SbJsonObject         *root,
                 SbBriefingContents *contents)
 {
   static const char * const members[] = {
@@ -731,14 +731,14 @@ sb_read_header (SbReader           *reader,
  */
 gboolean
 sb_read_format (SbReader   *reader,
-                JsonObject *root)
+                SbJsonObject *root)
 {
-  JsonNode *format = json_object_get_member (root, "format");
+  SbJsonNode *format = sb_json_object_get_member (root, "format");
   double version = 0;
 
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_STRING ||
-      !g_str_equal (json_node_get_string (format), "sahelbrief"))
+  if (format == NULL || !SB_JSON_NODE_HOLDS_VALUE (format) ||
+      sb_json_node_get_value_type (format) != G_TYPE_STRING ||
+      !g_str_equal (sb_json_node_get_string (format), "sahelbrief"))
     {
       sb_reader_report (reader, SB_PROBLEM_NOT_BRIEFING, format ? "format" : NULL,
                         _("this is not a SahelBrief briefing: it needs \"format\": \"sahelbrief\""));
@@ -769,7 +769,7 @@ sb_read_format (SbReader   *reader,
 
 SbItem *
 sb_read_item (SbReader   *reader,
-              JsonObject *object,
+              SbJsonObject *object,
               SbItemKind  kind)
 {
   switch (kind)

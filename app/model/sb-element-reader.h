@@ -12,20 +12,20 @@
 G_BEGIN_DECLS
 
 gboolean  sb_read_format (SbReader           *reader,
-                          JsonObject         *root);
+                          SbJsonObject         *root);
 void      sb_read_header (SbReader           *reader,
-                          JsonObject         *root,
+                          SbJsonObject         *root,
                           SbBriefingContents *contents);
 SbSource *sb_read_source (SbReader           *reader,
-                          JsonObject         *object);
+                          SbJsonObject         *object);
 SbActor  *sb_read_actor  (SbReader           *reader,
-                          JsonObject         *object);
+                          SbJsonObject         *object);
 SbPlace  *sb_read_place  (SbReader           *reader,
-                          JsonObject         *object);
+                          SbJsonObject         *object);
 SbItem   *sb_read_item   (SbReader           *reader,
-                          JsonObject         *object,
+                          SbJsonObject         *object,
                           SbItemKind          kind);
 SbStep   *sb_read_step   (SbReader           *reader,
-                          JsonObject         *object);
+                          SbJsonObject         *object);
 
 G_END_DECLS

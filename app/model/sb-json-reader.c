@@ -161,19 +161,19 @@ sb_reader_pop (SbReader *self,
 
 /* JSON's own names for its types: technical terms, not translated. */
 static const char *
-json_type_name (JsonNode *node)
+json_type_name (SbJsonNode *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (SB_JSON_NODE_TYPE (node))
     {
-    case JSON_NODE_OBJECT:
+    case SB_JSON_NODE_OBJECT:
       return "object";
-    case JSON_NODE_ARRAY:
+    case SB_JSON_NODE_ARRAY:
       return "array";
-    case JSON_NODE_NULL:
+    case SB_JSON_NODE_NULL:
       return "null";
-    case JSON_NODE_VALUE:
+    case SB_JSON_NODE_VALUE:
     default:
-      switch (json_node_get_value_type (node))
+      switch (sb_json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
           return "string";
@@ -186,37 +186,37 @@ json_type_name (JsonNode *node)
 }
 
 static gboolean
-node_is_string (JsonNode *node)
+node_is_string (SbJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return SB_JSON_NODE_HOLDS_VALUE (node) && sb_json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
 static gboolean
-node_is_number (JsonNode *node)
+node_is_number (SbJsonNode *node)
 {
   GType type;
 
-  if (!JSON_NODE_HOLDS_VALUE (node))
+  if (!SB_JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
 
-  type = json_node_get_value_type (node);
+  type = sb_json_node_get_value_type (node);
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
 static gboolean
-node_is_boolean (JsonNode *node)
+node_is_boolean (SbJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return SB_JSON_NODE_HOLDS_VALUE (node) && sb_json_node_get_value_type (node) == G_TYPE_BOOLEAN;
 }
 
 /* Returns the member's node, reporting a required member that is absent. */
-static JsonNode *
+static SbJsonNode *
 get_member (SbReader   *self,
-            JsonObject *object,
+            SbJsonObject *object,
             const char *member,
             SbPresence  presence)
 {
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  SbJsonNode *node = object ? sb_json_object_get_member (object, member) : NULL;
 
   if (node == NULL && presence == SB_REQUIRED && object != NULL)
     sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
@@ -225,21 +225,21 @@ get_member (SbReader   *self,
   return node;
 }
 
-JsonObject *
+SbJsonObject *
 sb_reader_as_object (SbReader *self,
-                     JsonNode *node)
+                     SbJsonNode *node)
 {
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, NULL,
                         _("expected an object, found %s"), json_type_name (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return sb_json_node_get_object (node);
 }
 
 guint
@@ -286,17 +286,17 @@ is_allowed (const char * const *allowed,
 
 void
 sb_reader_check_members (SbReader           *self,
-                         JsonObject         *object,
+                         SbJsonObject         *object,
                          const char * const *allowed)
 {
-  JsonObjectIter iter;
+  SbJsonObjectIter iter;
   const char *member;
 
   if (object == NULL)
     return;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &member, NULL))
+  sb_json_object_iter_init (&iter, object);
+  while (sb_json_object_iter_next (&iter, &member, NULL))
     {
       const char *closest = NULL;
       guint closest_distance = 3;
@@ -324,46 +324,46 @@ sb_reader_check_members (SbReader           *self,
     }
 }
 
-JsonArray *
+SbJsonArray *
 sb_reader_get_array (SbReader   *self,
-                     JsonObject *object,
+                     SbJsonObject *object,
                      const char *member,
                      SbPresence  presence)
 {
-  JsonNode *node = get_member (self, object, member, presence);
+  SbJsonNode *node = get_member (self, object, member, presence);
 
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!SB_JSON_NODE_HOLDS_ARRAY (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
                         _("expected an array, found %s"), json_type_name (node));
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return sb_json_node_get_array (node);
 }
 
-JsonObject *
+SbJsonObject *
 sb_reader_get_object (SbReader   *self,
-                      JsonObject *object,
+                      SbJsonObject *object,
                       const char *member,
                       SbPresence  presence)
 {
-  JsonNode *node = get_member (self, object, member, presence);
+  SbJsonNode *node = get_member (self, object, member, presence);
 
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
                         _("expected an object, found %s"), json_type_name (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return sb_json_node_get_object (node);
 }
 
 static gboolean
@@ -385,7 +385,7 @@ is_blank (const char *string)
  */
 const char *
 sb_reader_read_string (SbReader   *self,
-                       JsonNode   *node,
+                       SbJsonNode   *node,
                        const char *member)
 {
   const char *string;
@@ -397,7 +397,7 @@ sb_reader_read_string (SbReader   *self,
       return NULL;
     }
 
-  string = json_node_get_string (node);
+  string = sb_json_node_get_string (node);
   if (is_blank (string))
     {
       sb_reader_report (self, SB_PROBLEM_EMPTY_TEXT, member, _("the text is empty"));
@@ -414,11 +414,11 @@ sb_reader_read_string (SbReader   *self,
  */
 const char *
 sb_reader_get_string (SbReader   *self,
-                      JsonObject *object,
+                      SbJsonObject *object,
                       const char *member,
                       SbPresence  presence)
 {
-  JsonNode *node = get_member (self, object, member, presence);
+  SbJsonNode *node = get_member (self, object, member, presence);
 
   if (node == NULL)
     return NULL;
@@ -428,7 +428,7 @@ sb_reader_get_string (SbReader   *self,
 
 char *
 sb_reader_dup_string (SbReader   *self,
-                      JsonObject *object,
+                      SbJsonObject *object,
                       const char *member,
                       SbPresence  presence)
 {
@@ -437,10 +437,10 @@ sb_reader_dup_string (SbReader   *self,
 
 char **
 sb_reader_get_strings (SbReader   *self,
-                       JsonObject *object,
+                       SbJsonObject *object,
                        const char *member)
 {
-  JsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
+  SbJsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
   g_autoptr(GStrvBuilder) builder = NULL;
   gsize saved;
 
@@ -450,10 +450,10 @@ sb_reader_get_strings (SbReader   *self,
   builder = g_strv_builder_new ();
   saved = sb_reader_push_member (self, member);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < sb_json_array_get_length (array); i++)
     {
       gsize saved_index = sb_reader_push_index (self, i);
-      const char *string = sb_reader_read_string (self, json_array_get_element (array, i), NULL);
+      const char *string = sb_reader_read_string (self, sb_json_array_get_element (array, i), NULL);
 
       if (string != NULL)
         g_strv_builder_add (builder, string);
@@ -466,15 +466,15 @@ sb_reader_get_strings (SbReader   *self,
 
 SbText *
 sb_reader_get_text (SbReader   *self,
-                    JsonObject *object,
+                    SbJsonObject *object,
                     const char *member,
                     SbPresence  presence)
 {
-  JsonNode *node = get_member (self, object, member, presence);
+  SbJsonNode *node = get_member (self, object, member, presence);
   g_autoptr(SbText) text = NULL;
-  JsonObjectIter iter;
+  SbJsonObjectIter iter;
   const char *language;
-  JsonNode *value;
+  SbJsonNode *value;
   gsize saved;
 
   if (node == NULL)
@@ -487,7 +487,7 @@ sb_reader_get_text (SbReader   *self,
       return string ? sb_text_new (self->language ? self->language : "und", string) : NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
                         _("expected text: a string, or an object of language codes to strings; found %s"),
@@ -497,8 +497,8 @@ sb_reader_get_text (SbReader   *self,
 
   saved = sb_reader_push_member (self, member);
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &language, &value))
+  sb_json_object_iter_init (&iter, sb_json_node_get_object (node));
+  while (sb_json_object_iter_next (&iter, &language, &value))
     {
       const char *string;
 
@@ -529,7 +529,7 @@ sb_reader_get_text (SbReader   *self,
         sb_text_add (text, language, string);
     }
 
-  if (json_object_get_size (json_node_get_object (node)) == 0)
+  if (sb_json_object_get_size (sb_json_node_get_object (node)) == 0)
     sb_reader_report (self, SB_PROBLEM_EMPTY_TEXT, NULL,
                       _("the text has no language in it"));
 
@@ -539,14 +539,14 @@ sb_reader_get_text (SbReader   *self,
 
 gboolean
 sb_reader_get_number (SbReader   *self,
-                      JsonObject *object,
+                      SbJsonObject *object,
                       const char *member,
                       SbPresence  presence,
                       double      min,
                       double      max,
                       double     *value)
 {
-  JsonNode *node = get_member (self, object, member, presence);
+  SbJsonNode *node = get_member (self, object, member, presence);
   double number;
 
   if (node == NULL)
@@ -559,7 +559,7 @@ sb_reader_get_number (SbReader   *self,
       return FALSE;
     }
 
-  number = json_node_get_double (node);
+  number = sb_json_node_get_double (node);
   if (!isfinite (number) || number < min || number > max)
     {
       sb_reader_report (self, SB_PROBLEM_OUT_OF_RANGE, member,
@@ -574,11 +574,11 @@ sb_reader_get_number (SbReader   *self,
 
 gboolean
 sb_reader_get_boolean (SbReader   *self,
-                       JsonObject *object,
+                       SbJsonObject *object,
                        const char *member,
                        gboolean   *value)
 {
-  JsonNode *node = get_member (self, object, member, SB_OPTIONAL);
+  SbJsonNode *node = get_member (self, object, member, SB_OPTIONAL);
 
   if (node == NULL)
     return FALSE;
@@ -590,13 +590,13 @@ sb_reader_get_boolean (SbReader   *self,
       return FALSE;
     }
 
-  *value = json_node_get_boolean (node);
+  *value = sb_json_node_get_boolean (node);
   return TRUE;
 }
 
 gboolean
 sb_reader_get_enum (SbReader   *self,
-                    JsonObject *object,
+                    SbJsonObject *object,
                     const char *member,
                     SbPresence  presence,
                     GType       enum_type,
@@ -629,7 +629,7 @@ sb_reader_get_enum (SbReader   *self,
 
 static gboolean
 calendar_date_of_node (SbReader       *self,
-                       JsonNode       *node,
+                       SbJsonNode       *node,
                        const char     *member,
                        SbCalendarDate *date)
 {
@@ -643,7 +643,7 @@ calendar_date_of_node (SbReader       *self,
       return FALSE;
     }
 
-  string = json_node_get_string (node);
+  string = sb_json_node_get_string (node);
   if (!sb_calendar_date_parse (string, date))
     {
       sb_reader_report (self, SB_PROBLEM_BAD_DATE, member,
@@ -657,15 +657,15 @@ calendar_date_of_node (SbReader       *self,
 
 gboolean
 sb_reader_get_date (SbReader   *self,
-                    JsonObject *object,
+                    SbJsonObject *object,
                     const char *member,
                     SbPresence  presence,
                     SbDate     *date)
 {
   static const char * const members[] = { "value", "from", "to", "approximate", NULL };
-  JsonNode *node = get_member (self, object, member, presence);
-  JsonObject *date_object;
-  JsonNode *value, *from, *to;
+  SbJsonNode *node = get_member (self, object, member, presence);
+  SbJsonObject *date_object;
+  SbJsonNode *value, *from, *to;
   gboolean approximate = FALSE;
   gboolean ok = TRUE;
   gsize saved;
@@ -678,7 +678,7 @@ sb_reader_get_date (SbReader   *self,
   if (node_is_string (node))
     return calendar_date_of_node (self, node, member, &date->start);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
                         _("expected a date: a string such as “2022-08”, or an object with “value” or “from”; found %s"),
@@ -687,12 +687,12 @@ sb_reader_get_date (SbReader   *self,
     }
 
   saved = sb_reader_push_member (self, member);
-  date_object = json_node_get_object (node);
+  date_object = sb_json_node_get_object (node);
   sb_reader_check_members (self, date_object, members);
 
-  value = json_object_get_member (date_object, "value");
-  from = json_object_get_member (date_object, "from");
-  to = json_object_get_member (date_object, "to");
+  value = sb_json_object_get_member (date_object, "value");
+  from = sb_json_object_get_member (date_object, "from");
+  to = sb_json_object_get_member (date_object, "to");
 
   if (value != NULL && (from != NULL || to != NULL))
     {
@@ -739,7 +739,7 @@ sb_reader_get_date (SbReader   *self,
 
 static gboolean
 count_of_node (SbReader   *self,
-               JsonNode   *node,
+               SbJsonNode   *node,
                const char *member,
                double     *value)
 {
@@ -752,7 +752,7 @@ count_of_node (SbReader   *self,
       return FALSE;
     }
 
-  number = json_node_get_double (node);
+  number = sb_json_node_get_double (node);
   if (!isfinite (number) || number < 0)
     {
       sb_reader_report (self, SB_PROBLEM_OUT_OF_RANGE, member,
@@ -766,15 +766,15 @@ count_of_node (SbReader   *self,
 
 gboolean
 sb_reader_get_quantity (SbReader   *self,
-                        JsonObject *object,
+                        SbJsonObject *object,
                         const char *member,
                         SbPresence  presence,
                         SbQuantity *quantity)
 {
   static const char * const members[] = { "value", "min", "max", "approximate", NULL };
-  JsonNode *node = get_member (self, object, member, presence);
-  JsonObject *quantity_object;
-  JsonNode *value, *min, *max;
+  SbJsonNode *node = get_member (self, object, member, presence);
+  SbJsonObject *quantity_object;
+  SbJsonNode *value, *min, *max;
   gboolean approximate = FALSE;
   gboolean ok;
   gsize saved;
@@ -792,7 +792,7 @@ sb_reader_get_quantity (SbReader   *self,
       return ok;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, member,
                         _("expected a quantity: a number, or an object with “value” or “min” and “max”; found %s"),
@@ -801,12 +801,12 @@ sb_reader_get_quantity (SbReader   *self,
     }
 
   saved = sb_reader_push_member (self, member);
-  quantity_object = json_node_get_object (node);
+  quantity_object = sb_json_node_get_object (node);
   sb_reader_check_members (self, quantity_object, members);
 
-  value = json_object_get_member (quantity_object, "value");
-  min = json_object_get_member (quantity_object, "min");
-  max = json_object_get_member (quantity_object, "max");
+  value = sb_json_object_get_member (quantity_object, "value");
+  min = sb_json_object_get_member (quantity_object, "min");
+  max = sb_json_object_get_member (quantity_object, "max");
 
   if (value != NULL && min == NULL && max == NULL)
     {
@@ -882,7 +882,7 @@ sb_id_is_valid (const char *id)
  */
 char *
 sb_reader_get_code (SbReader    *self,
-                    JsonObject  *object,
+                    SbJsonObject  *object,
                     const char  *member,
                     SbPresence   presence,
                     const char  *what,

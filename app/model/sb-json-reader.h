@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "sb-json-node.h"
 
 #include "sb-citation.h"
 #include "sb-date.h"
@@ -76,66 +76,66 @@ gsize       sb_reader_push_index     (SbReader      *self,
 void        sb_reader_pop            (SbReader      *self,
                                       gsize          saved);
 
-JsonObject *sb_reader_as_object      (SbReader      *self,
-                                      JsonNode      *node);
+SbJsonObject *sb_reader_as_object      (SbReader      *self,
+                                      SbJsonNode      *node);
 const char *sb_reader_read_string    (SbReader      *self,
-                                      JsonNode      *node,
+                                      SbJsonNode      *node,
                                       const char    *member);
 void        sb_reader_check_members  (SbReader           *self,
-                                      JsonObject         *object,
+                                      SbJsonObject         *object,
                                       const char * const *allowed);
-JsonArray  *sb_reader_get_array      (SbReader      *self,
-                                      JsonObject    *object,
+SbJsonArray  *sb_reader_get_array      (SbReader      *self,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence);
-JsonObject *sb_reader_get_object     (SbReader      *self,
-                                      JsonObject    *object,
+SbJsonObject *sb_reader_get_object     (SbReader      *self,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence);
 const char *sb_reader_get_string     (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence);
 char       *sb_reader_dup_string     (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence);
 char      **sb_reader_get_strings    (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member);
 SbText     *sb_reader_get_text       (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence);
 gboolean    sb_reader_get_number     (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       double         min,
                                       double         max,
                                       double        *value);
 gboolean    sb_reader_get_boolean    (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       gboolean      *value);
 gboolean    sb_reader_get_enum       (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       GType          enum_type,
                                       int           *value);
 gboolean    sb_reader_get_date       (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       SbDate        *date);
 gboolean    sb_reader_get_quantity   (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       SbQuantity    *quantity);
 char       *sb_reader_get_code       (SbReader      *self,
-                                      JsonObject    *object,
+                                      SbJsonObject    *object,
                                       const char    *member,
                                       SbPresence     presence,
                                       const char    *what,

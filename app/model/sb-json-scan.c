@@ -51,11 +51,22 @@ sb_json_path_append_member (GString    *path,
   g_string_append (path, "']");
 }
 
+/* Without printf: the loader appends an index for every element it reads. */
 void
 sb_json_path_append_index (GString *path,
                            guint    index)
 {
-  g_string_append_printf (path, "[%u]", index);
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
 }
 
 typedef struct

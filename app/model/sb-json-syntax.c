@@ -492,6 +492,35 @@ sb_json_syntax_check (const char    *data,
   return TRUE;
 }
 
+/**
+ * sb_json_syntax_check_value:
+ * @max_depth: how deep @data may nest, counted from @data itself
+ *
+ * The same check on one value, such as an element of a larger document,
+ * without an outline or a message: the caller only needs to know.
+ *
+ * Returns: %TRUE if @data is exactly one value that passes the check
+ */
+gboolean
+sb_json_syntax_check_value (const char *data,
+                            gsize       length,
+                            guint       max_depth)
+{
+  SbJsonOutline outline = { 0, };
+  Scanner self = { data, data, data + length, 0, max_depth, &outline };
+  gboolean ok;
+
+  ok = scan_value (&self, NULL);
+  if (ok)
+    {
+      skip_whitespace (&self);
+      ok = self.p == self.end;
+    }
+
+  g_free (outline.error_message);
+  return ok;
+}
+
 void
 sb_json_outline_clear (SbJsonOutline *outline)
 {

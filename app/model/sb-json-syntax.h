@@ -40,6 +40,9 @@ gboolean sb_json_syntax_check  (const char    *data,
                                 gsize          length,
                                 guint          max_depth,
                                 SbJsonOutline *outline);
+gboolean sb_json_syntax_check_value (const char *data,
+                                     gsize       length,
+                                     guint       max_depth);
 void     sb_json_outline_clear (SbJsonOutline *outline);
 
 G_END_DECLS

@@ -129,9 +129,17 @@ static void
 new_line (SbJsonWriter *self,
           guint         depth)
 {
-  g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < depth * INDENT; i++)
-    g_string_append_c (self->out, ' ');
+  static const char spaces[] = "\n                                                                ";
+  guint n = depth * INDENT;
+
+  if (n < sizeof spaces - 1)
+    g_string_append_len (self->out, spaces, n + 1);
+  else
+    {
+      g_string_append_c (self->out, '\n');
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (self->out, ' ');
+    }
 }
 
 /* The separator and line before a value, unless it follows its member. */
@@ -297,6 +305,89 @@ sb_json_writer_boolean (SbJsonWriter *self,
   before_value (self);
   g_string_append (self->out, value ? "true" : "false");
   maybe_flush (self);
+}
+
+/**
+ * sb_json_writer_new_elements:
+ * @depth: how many arrays and objects hold the elements, as
+ *   sb_json_writer_get_depth() says inside their array
+ * @first: whether they begin their array
+ *
+ * Makes a writer of a run of an array's elements apart from the writer
+ * of the whole, indented as they are there: runs made on several threads
+ * go in, in order, with sb_json_writer_append_elements().
+ */
+SbJsonWriter *
+sb_json_writer_new_elements (guint    depth,
+                             gboolean first)
+{
+  SbJsonWriter *self = sb_json_writer_new (NULL, 0, NULL);
+  Level outer = { 1, TRUE, FALSE };
+  Level array = { first ? 0 : 1, FALSE, FALSE };
+
+  g_return_val_if_fail (depth > 0, self);
+
+  for (guint i = 1; i < depth; i++)
+    g_array_append_val (self->levels, outer);
+  g_array_append_val (self->levels, array);
+
+  return self;
+}
+
+/**
+ * sb_json_writer_get_depth:
+ *
+ * Returns: how many arrays and objects are open
+ */
+guint
+sb_json_writer_get_depth (SbJsonWriter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->levels->len;
+}
+
+/**
+ * sb_json_writer_append_elements:
+ * @elements: a writer of sb_json_writer_new_elements() with @n_elements
+ *   elements of the array open in @self
+ *
+ * Returns: %FALSE when writing failed, now or before
+ */
+gboolean
+sb_json_writer_append_elements (SbJsonWriter *self,
+                                SbJsonWriter *elements,
+                                guint         n_elements)
+{
+  Level *level = top (self);
+  GString *text = elements->out;
+
+  g_return_val_if_fail (level != NULL && !level->is_object && !level->compact, FALSE);
+
+  if (self->error != NULL)
+    return FALSE;
+
+  if (self->stream == NULL)
+    g_string_append_len (self->out, text->str, text->len);
+  else
+    {
+      /* Straight to the stream: a run is as long as many flushes. */
+      flush (self);
+      if (self->error != NULL)
+        return FALSE;
+      if (self->max_size > 0 && self->flushed + text->len > self->max_size)
+        {
+          g_string_append_len (self->out, text->str, text->len);
+          check_size (self);
+          return FALSE;
+        }
+      if (!g_output_stream_write_all (self->stream, text->str, text->len, NULL, self->cancellable, &self->error))
+        return FALSE;
+      self->flushed += text->len;
+    }
+
+  level->n_values += n_elements;
+  return check_size (self);
 }
 
 /**

@@ -33,6 +33,12 @@ void          sb_json_writer_number              (SbJsonWriter   *self,
                                                   double          value);
 void          sb_json_writer_boolean             (SbJsonWriter   *self,
                                                   gboolean        value);
+SbJsonWriter *sb_json_writer_new_elements        (guint           depth,
+                                                  gboolean        first);
+guint         sb_json_writer_get_depth           (SbJsonWriter   *self);
+gboolean      sb_json_writer_append_elements     (SbJsonWriter   *self,
+                                                  SbJsonWriter   *elements,
+                                                  guint           n_elements);
 gboolean      sb_json_writer_finish              (SbJsonWriter   *self,
                                                   GError        **error);
 char         *sb_json_writer_steal_text          (SbJsonWriter   *self,

@@ -22,12 +22,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "sb-element-reader.h"
 #include "sb-file-input.h"
-#include "sb-json-builder.h"
+#include "sb-json-node.h"
 #include "sb-json-scan.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
@@ -57,6 +56,7 @@ typedef struct
   SbBriefingContents contents;
   GHashTable *entities;    /* id → SbEntity, keyed by the entities' ids */
   SbReader reader;
+  SbJsonArena *arena;      /* for what the loading thread itself reads */
 } Load;
 
 static const SbJsonMember *
@@ -150,36 +150,36 @@ register_entity (Load       *load,
   g_hash_table_insert (load->entities, (gpointer) id, entity);
 }
 
-typedef gpointer (*ReadFunc) (SbReader   *reader,
-                              JsonObject *object,
-                              int         kind);
+typedef gpointer (*ReadFunc) (SbReader     *reader,
+                              SbJsonObject *object,
+                              int           kind);
 
 static gpointer
-read_source (SbReader *reader, JsonObject *object, int kind)
+read_source (SbReader *reader, SbJsonObject *object, int kind)
 {
   return sb_read_source (reader, object);
 }
 
 static gpointer
-read_actor (SbReader *reader, JsonObject *object, int kind)
+read_actor (SbReader *reader, SbJsonObject *object, int kind)
 {
   return sb_read_actor (reader, object);
 }
 
 static gpointer
-read_place (SbReader *reader, JsonObject *object, int kind)
+read_place (SbReader *reader, SbJsonObject *object, int kind)
 {
   return sb_read_place (reader, object);
 }
 
 static gpointer
-read_item (SbReader *reader, JsonObject *object, int kind)
+read_item (SbReader *reader, SbJsonObject *object, int kind)
 {
   return sb_read_item (reader, object, kind);
 }
 
 static gpointer
-read_step (SbReader *reader, JsonObject *object, int kind)
+read_step (SbReader *reader, SbJsonObject *object, int kind)
 {
   return sb_read_step (reader, object);
 }
@@ -189,6 +189,7 @@ read_step (SbReader *reader, JsonObject *object, int kind)
  */
 static void
 read_elements (SbReader           *reader,
+               SbJsonArena        *arena,
                const char         *data,
                const char         *name,
                const SbJsonMember *member,
@@ -204,8 +205,8 @@ read_elements (SbReader           *reader,
   for (guint i = first; i < last && !sb_reader_is_full (reader); i++)
     {
       gsize saved_index = sb_reader_push_index (reader, i);
-      g_autoptr(JsonNode) node = sb_json_build (data, g_array_index (member->elements, SbJsonSpan, i));
-      JsonObject *object = sb_reader_as_object (reader, node);
+      SbJsonNode *node = sb_json_arena_build (arena, data, g_array_index (member->elements, SbJsonSpan, i));
+      SbJsonObject *object = sb_reader_as_object (reader, node);
 
       if (object != NULL)
         {
@@ -215,6 +216,7 @@ read_elements (SbReader           *reader,
         }
 
       sb_reader_pop (reader, saved_index);
+      sb_json_arena_reset (arena);
     }
 
   sb_reader_pop (reader, saved);
@@ -241,11 +243,13 @@ find_array (Load       *load,
 
   if (member->elements == NULL)
     {
-      g_autoptr(JsonObject) holder = json_object_new ();
+      SbJsonField field = { name, };
+      SbJsonObject holder = { &field, 1 };
 
       /* Reported as for any other array member that is not an array. */
-      json_object_set_member (holder, name, sb_json_build (load->data, member->value));
-      sb_reader_get_array (&load->reader, holder, name, SB_OPTIONAL);
+      sb_json_arena_build_into (load->arena, load->data, member->value, &field.value);
+      sb_reader_get_array (&load->reader, &holder, name, SB_OPTIONAL);
+      sb_json_arena_reset (load->arena);
       return NULL;
     }
 
@@ -275,7 +279,7 @@ read_in_order (Load       *load,
     {
       guint before = into->len;
 
-      read_elements (&load->reader, load->data, name, member, i, i + 1, read, 0, into, NULL);
+      read_elements (&load->reader, load->arena, load->data, name, member, i, i + 1, read, 0, into, NULL);
       if (into->len > before)
         register_entity (load, g_ptr_array_index (into, into->len - 1), name, i);
     }
@@ -304,16 +308,18 @@ static gpointer
 read_chunks_thread (gpointer user_data)
 {
   ChunkQueue *queue = user_data;
+  SbJsonArena *arena = sb_json_arena_new ();
   int index;
 
   while ((index = g_atomic_int_add (&queue->next, 1)) < (int) queue->chunks->len)
     {
       Chunk *chunk = g_ptr_array_index (queue->chunks, index);
 
-      read_elements (&chunk->reader, queue->load->data, chunk->name, chunk->member,
+      read_elements (&chunk->reader, arena, queue->load->data, chunk->name, chunk->member,
                      chunk->first, chunk->last, read_item, chunk->kind, chunk->items, chunk->indexes);
     }
 
+  sb_json_arena_free (arena);
   return NULL;
 }
 
@@ -407,24 +413,35 @@ read_statements (Load *load)
     merge_chunk (load, g_ptr_array_index (chunks, i));
 }
 
-/* The top level without the arrays: they are read element by element. */
-static JsonObject *
-build_root (Load *load)
+/* The top level without the arrays, in the arena: they are read element
+ * by element.
+ */
+static SbJsonObject *
+build_root (Load        *load,
+            SbJsonArena *arena)
 {
-  JsonObject *root = json_object_new ();
+  SbJsonObject *root = sb_json_arena_alloc (arena, sizeof (SbJsonObject));
+  guint n = load->outline.members->len;
 
-  for (guint i = 0; i < load->outline.members->len; i++)
+  root->n_fields = n;
+  root->fields = sb_json_arena_alloc (arena, MAX (n, 1) * sizeof (SbJsonField));
+
+  for (guint i = 0; i < n; i++)
     {
       const SbJsonMember *member = &g_array_index (load->outline.members, SbJsonMember, i);
+      SbJsonField *field = &root->fields[i];
 
-      if (member->elements != NULL || is_array_name (member->name))
+      field->name = member->name;
+      /* Other arrays, such as the authors, are read with the header. */
+      if (is_array_name (member->name))
         {
           /* Known so that the check of names sees it; read elsewhere. */
-          json_object_set_member (root, member->name, json_node_init_array (json_node_alloc (), NULL));
+          memset (&field->value, 0, sizeof field->value);
+          field->value.type = SB_JSON_NODE_ARRAY;
           continue;
         }
 
-      json_object_set_member (root, member->name, sb_json_build (load->data, member->value));
+      sb_json_arena_build_into (arena, load->data, member->value, &field->value);
     }
 
   return root;
@@ -535,7 +552,9 @@ check_text (Load *load)
 static void
 read_briefing (Load *load)
 {
-  g_autoptr(JsonObject) root = build_root (load);
+  /* The header's values stay in their own arena while the rest is read. */
+  g_autoptr(SbJsonArena) header = sb_json_arena_new ();
+  SbJsonObject *root = build_root (load, header);
 
   if (!sb_read_format (&load->reader, root))
     return;
@@ -617,6 +636,7 @@ load_data (const char     *data,
   SbBriefing *briefing = NULL;
 
   load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  load.arena = sb_json_arena_new ();
   sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
 
   /* A byte-order mark is harmless; some Windows editors write one. */
@@ -642,6 +662,7 @@ load_data (const char     *data,
   g_clear_pointer (&load.entities, g_hash_table_unref);
   _sb_briefing_contents_clear (&load.contents);
   sb_json_outline_clear (&load.outline);
+  sb_json_arena_free (load.arena);
 
   return briefing;
 }
@@ -771,6 +792,866 @@ load_stream (GInputStream   *stream,
   return sb_loader_load_bytes_full (bytes, flags, problems);
 }
 
+/* ------------------------------------------------------------------ */
+/* Streaming: a briefing read as it arrives                             */
+/* ------------------------------------------------------------------ */
+
+/* A briefing in the order the writer writes it (header, sources, actors,
+ * places, statements, steps) is read while it streams in: only a window
+ * of its text is held, and batches of statements are read on all
+ * processors while the next are scanned. Anything else, a problem above
+ * all, gives up at once; the caller then reads the whole text the usual
+ * way, which places every problem exactly. Both ways build the same
+ * briefing from the same code.
+ */
+
+#define STREAM_BLOCK_SIZE (1024 * 1024)
+#define BATCH_SIZE 1024
+#define ELEMENT_DEPTH (SB_LOADER_MAX_DEPTH - 2)  /* inside the root and an array */
+#define HEADER_DEPTH (SB_LOADER_MAX_DEPTH - 1)
+
+typedef enum
+{
+  RANK_HEADER,
+  RANK_SOURCES,
+  RANK_ACTORS,
+  RANK_PLACES,
+  RANK_STATEMENTS,
+  RANK_STEPS,
+} Rank;
+
+typedef struct
+{
+  GBytes *text;
+  GArray *spans;           /* of SbJsonSpan in text */
+  const char *name;        /* of the array */
+  SbItemKind kind;
+  guint first;             /* index of the first element in its array */
+  SbReader reader;
+  GPtrArray *items;        /* of SbItem, owned */
+  gboolean failed;
+} Batch;
+
+typedef struct
+{
+  Load *load;
+  GInputStream *stream;
+  GCancellable *cancellable;
+  GByteArray *buffer;
+  gsize pos;               /* where scanning goes on */
+  gsize validated;         /* the UTF-8 check is done up to here */
+  gboolean eof;
+  gboolean failed;
+
+  GPtrArray *header;       /* of SbJsonMember: name and its own copy of the value */
+  GPtrArray *header_texts; /* of char *: the copies */
+  GHashTable *seen;        /* names of the top-level members so far */
+  Rank rank;
+  const char *array;       /* the array being read, or NULL */
+  Rank array_rank;
+  SbItemKind kind;
+  guint index;             /* of the next element */
+  GPtrArray *into;         /* where its elements go, for ordered arrays */
+  ReadFunc read;
+
+  GArray *pending;         /* of SbJsonSpan in buffer: statements not yet sent */
+  guint pending_first;
+  GThreadPool *pool;
+  guint max_running;       /* batches sent and not yet read */
+  GPtrArray *batches;      /* of Batch, in file order */
+  GMutex lock;
+  GCond done;
+  guint running;
+  gint abandon;            /* atomically: workers skip what is left */
+} Stream;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_pointer (&batch->text, g_bytes_unref);
+  g_clear_pointer (&batch->spans, g_array_unref);
+  sb_reader_clear (&batch->reader);
+  g_clear_pointer (&batch->items, g_ptr_array_unref);
+  g_free (batch);
+}
+
+static gboolean
+check_elements (const char *data,
+                GArray     *spans)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SbJsonSpan *span = &g_array_index (spans, SbJsonSpan, i);
+
+      if (!sb_json_syntax_check_value (data + span->start, span->end - span->start, ELEMENT_DEPTH))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_batch (gpointer data,
+            gpointer user_data)
+{
+  Batch *batch = data;
+  Stream *self = user_data;
+
+  if (!g_atomic_int_get (&self->abandon))
+    {
+      const char *text = g_bytes_get_data (batch->text, NULL);
+
+      if (!check_elements (text, batch->spans))
+        batch->failed = TRUE;
+      else
+        {
+          g_autoptr(SbJsonArena) arena = sb_json_arena_new ();
+          SbJsonMember member = { (char *) batch->name, { 0, 0 }, batch->spans };
+
+          read_elements (&batch->reader, arena, text, batch->name, &member, 0, batch->spans->len,
+                         read_item, batch->kind, batch->items, NULL);
+          /* The passages found are shared by the statements now; the rest waits to the end. */
+          g_hash_table_remove_all (batch->reader.quotes);
+          batch->failed = batch->reader.problems->len > 0 || batch->items->len != batch->spans->len;
+        }
+
+      if (batch->failed)
+        g_atomic_int_set (&self->abandon, TRUE);
+    }
+
+  /* Read or abandoned: the text is not needed any more. */
+  g_clear_pointer (&batch->text, g_bytes_unref);
+  g_clear_pointer (&batch->spans, g_array_unref);
+
+  g_mutex_lock (&self->lock);
+  self->running--;
+  g_cond_signal (&self->done);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Sends the statements scanned so far to the threads, with a copy of
+ * their text, waiting while enough are being read.
+ */
+static void
+send_pending (Stream *self)
+{
+  Batch *batch;
+  SbJsonSpan *first, *last;
+  gsize base;
+
+  if (self->pending->len == 0)
+    return;
+
+  first = &g_array_index (self->pending, SbJsonSpan, 0);
+  last = &g_array_index (self->pending, SbJsonSpan, self->pending->len - 1);
+  base = first->start;
+
+  batch = g_new0 (Batch, 1);
+  batch->text = g_bytes_new (self->buffer->data + base, last->end - base);
+  batch->spans = g_array_sized_new (FALSE, FALSE, sizeof (SbJsonSpan), self->pending->len);
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      SbJsonSpan span = g_array_index (self->pending, SbJsonSpan, i);
+
+      span.start -= base;
+      span.end -= base;
+      g_array_append_val (batch->spans, span);
+    }
+  batch->name = self->array;
+  batch->kind = self->kind;
+  batch->first = self->pending_first;
+  batch->items = g_ptr_array_new_with_free_func (g_object_unref);
+  sb_reader_init (&batch->reader, self->load->reader.max_problems, self->load->entities, locate_entity, self->load);
+  batch->reader.language = self->load->reader.language;
+  batch->reader.version = self->load->reader.version;
+  g_ptr_array_add (self->batches, batch);
+  g_array_set_size (self->pending, 0);
+
+  g_mutex_lock (&self->lock);
+  while (self->running >= self->max_running)
+    g_cond_wait (&self->done, &self->lock);
+  self->running++;
+  g_mutex_unlock (&self->lock);
+
+  g_thread_pool_push (self->pool, batch, NULL);
+}
+
+static void
+wait_for_batches (Stream *self)
+{
+  g_mutex_lock (&self->lock);
+  while (self->running > 0)
+    g_cond_wait (&self->done, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Every statement read: registered in file order, as the whole-text way does. */
+static gboolean
+merge_batches (Stream *self)
+{
+  Load *load = self->load;
+
+  send_pending (self);
+  wait_for_batches (self);
+
+  for (guint b = 0; b < self->batches->len; b++)
+    {
+      Batch *batch = g_ptr_array_index (self->batches, b);
+      GPtrArray *into = load->contents.items[batch->kind];
+
+      if (batch->failed)
+        return FALSE;
+
+      for (guint i = 0; i < batch->items->len; i++)
+        {
+          SbItem *item = g_ptr_array_index (batch->items, i);
+
+          g_ptr_array_add (into, g_object_ref (item));
+          register_entity (load, SB_ENTITY (item), batch->name, batch->first + i);
+        }
+      g_array_append_vals (load->reader.deferred, batch->reader.deferred->data, batch->reader.deferred->len);
+      g_array_set_size (batch->reader.deferred, 0);
+    }
+
+  g_ptr_array_set_size (self->batches, 0);
+  return load->reader.problems->len == 0;
+}
+
+/* Reads one more block; checks UTF-8 up to the last whole character. */
+static gboolean
+read_more (Stream *self)
+{
+  g_autoptr(GError) error = NULL;
+  gsize old_length = self->buffer->len;
+  gssize n;
+  gsize end, drop;
+
+  if (self->eof)
+    return FALSE;
+
+  /* What is scanned and sent is no longer needed: only the window from
+   * the first statement waiting to be sent, or from where scanning goes on.
+   */
+  drop = self->pending->len > 0 ? g_array_index (self->pending, SbJsonSpan, 0).start : self->pos;
+  if (drop > STREAM_BLOCK_SIZE)
+    {
+      g_byte_array_remove_range (self->buffer, 0, drop);
+      self->validated -= drop;
+      self->pos -= drop;
+      old_length -= drop;
+      for (guint i = 0; i < self->pending->len; i++)
+        {
+          g_array_index (self->pending, SbJsonSpan, i).start -= drop;
+          g_array_index (self->pending, SbJsonSpan, i).end -= drop;
+        }
+    }
+
+  g_byte_array_set_size (self->buffer, old_length + STREAM_BLOCK_SIZE + 1);
+  n = g_input_stream_read (self->stream, self->buffer->data + old_length, STREAM_BLOCK_SIZE,
+                           self->cancellable, &error);
+  if (n < 0)
+    {
+      g_byte_array_set_size (self->buffer, old_length);
+      self->failed = TRUE;
+      return FALSE;
+    }
+
+  g_byte_array_set_size (self->buffer, old_length + n);
+  self->eof = n == 0;
+
+  /* A character cut by the end of the block waits for the next one. */
+  end = self->buffer->len;
+  if (!self->eof)
+    {
+      gsize back = 0;
+
+      while (back < 3 && back < end - self->validated && (self->buffer->data[end - back - 1] & 0xc0) == 0x80)
+        back++;
+      if (back < end - self->validated && (self->buffer->data[end - back - 1] & 0xc0) == 0xc0)
+        back++;
+      else
+        back = 0;
+      end -= back;
+    }
+
+  if (!g_utf8_validate_len ((const char *) self->buffer->data + self->validated, end - self->validated, NULL))
+    {
+      self->failed = TRUE;
+      return FALSE;
+    }
+  self->validated = end;
+
+  /* The scanner may look one byte past the text: a NUL stops it there. */
+  self->buffer->data[self->buffer->len] = '\0';
+  return n > 0 || self->validated == self->buffer->len;
+}
+
+typedef enum
+{
+  SCAN_OK,
+  SCAN_MORE,               /* the text so far ends inside */
+  SCAN_FAILED,
+} ScanResult;
+
+static const char *
+text_at (Stream *self,
+         gsize   offset)
+{
+  return (const char *) self->buffer->data + offset;
+}
+
+/* Skips white space; SCAN_MORE when the text so far ends first. */
+static ScanResult
+skip_space (Stream *self,
+            gsize  *at)
+{
+  const char *p = text_at (self, *at), *end = text_at (self, self->validated);
+
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+
+  *at = p - text_at (self, 0);
+  return p < end ? SCAN_OK : SCAN_MORE;
+}
+
+/* Finds the end of the value at @at, loosely: the strict check follows. */
+static ScanResult
+skip_value_text (Stream *self,
+                 gsize  *at)
+{
+  const char *p = text_at (self, *at), *end = text_at (self, self->validated);
+  guint depth = 0;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          /* To the next quote not escaped: a quote after an odd number of backslashes is. */
+          for (p++;; p++)
+            {
+              const char *q;
+
+              p = memchr (p, '"', end - p);
+              if (p == NULL)
+                return SCAN_MORE;
+              for (q = p; *(q - 1) == '\\'; q--)
+                ;
+              if ((p - q) % 2 == 0)
+                break;
+            }
+          p++;
+          if (depth == 0)
+            goto done;
+          continue;
+
+        case '{':
+        case '[':
+          depth++;
+          p++;
+          continue;
+
+        case '}':
+        case ']':
+          if (depth == 0)
+            goto done;
+          p++;
+          if (--depth == 0)
+            goto done;
+          continue;
+
+        case ',':
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+          if (depth == 0)
+            goto done;
+          p++;
+          continue;
+
+        case '\0':
+          return SCAN_FAILED;
+
+        default:
+          p++;
+          continue;
+        }
+    }
+
+  return SCAN_MORE;
+
+done:
+  /* A number or literal may go on in the next block. */
+  if (p >= end && !self->eof)
+    return SCAN_MORE;
+  *at = p - text_at (self, 0);
+  return SCAN_OK;
+}
+
+static gboolean
+member_rank (const char *name,
+             Rank       *rank,
+             SbItemKind *kind)
+{
+  static const struct {
+    const char *name;
+    Rank rank;
+  } arrays[] = {
+    { "sources", RANK_SOURCES }, { "actors", RANK_ACTORS }, { "places", RANK_PLACES }, { "steps", RANK_STEPS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    if (g_str_equal (name, arrays[i].name))
+      {
+        *rank = arrays[i].rank;
+        return TRUE;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (item_arrays); i++)
+    if (g_str_equal (name, item_arrays[i].name))
+      {
+        *rank = RANK_STATEMENTS;
+        *kind = item_arrays[i].kind;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The header is complete when the first array begins: read it. */
+static gboolean
+read_stream_header (Stream *self)
+{
+  Load *load = self->load;
+  g_autoptr(SbJsonArena) arena = sb_json_arena_new ();
+  g_autofree SbJsonField *fields = g_new0 (SbJsonField, MAX (self->header->len, 1));
+  SbJsonObject root = { fields, self->header->len };
+
+  for (guint i = 0; i < self->header->len; i++)
+    {
+      SbJsonMember *member = g_ptr_array_index (self->header, i);
+
+      fields[i].name = member->name;
+      sb_json_arena_build_into (arena, g_ptr_array_index (self->header_texts, i), member->value, &fields[i].value);
+    }
+
+  if (!sb_read_format (&load->reader, &root))
+    return FALSE;
+
+  load->contents.sources = g_ptr_array_new_with_free_func (g_object_unref);
+  load->contents.actors = g_ptr_array_new_with_free_func (g_object_unref);
+  load->contents.places = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
+    load->contents.items[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  load->contents.steps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sb_read_header (&load->reader, &root, &load->contents);
+  return load->reader.problems->len == 0;
+}
+
+/* A member other than the arrays: kept, checked, read with the others. */
+static ScanResult
+scan_header_member (Stream     *self,
+                    const char *name,
+                    gsize      *at)
+{
+  gsize start = *at;
+  ScanResult result = skip_value_text (self, at);
+  SbJsonMember *member;
+  char *copy;
+
+  if (result != SCAN_OK)
+    return result;
+
+  if (!sb_json_syntax_check_value (text_at (self, start), *at - start, HEADER_DEPTH))
+    return SCAN_FAILED;
+
+  copy = g_strndup (text_at (self, start), *at - start);
+  member = g_new0 (SbJsonMember, 1);
+  member->name = g_strdup (name);
+  member->value.start = 0;
+  member->value.end = *at - start;
+  g_ptr_array_add (self->header, member);
+  g_ptr_array_add (self->header_texts, copy);
+  return SCAN_OK;
+}
+
+static void
+header_member_free (SbJsonMember *member)
+{
+  g_free (member->name);
+  g_free (member);
+}
+
+/* An element of sources, actors, places or steps: read at once, in order. */
+static gboolean
+read_ordered_element (Stream *self,
+                      gsize   start,
+                      gsize   end)
+{
+  Load *load = self->load;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (SbJsonSpan));
+  SbJsonSpan span = { start, end };
+  SbJsonMember member = { (char *) self->array, { 0, 0 }, spans };
+  guint before = self->into->len;
+
+  g_array_append_val (spans, span);
+  if (!check_elements (text_at (self, 0), spans))
+    return FALSE;
+
+  /* The reader's path says where it is, as in the whole-text way. */
+  read_elements (&load->reader, load->arena, text_at (self, 0), self->array, &member, 0, 1,
+                 self->read, 0, self->into, NULL);
+  if (self->into->len > before)
+    register_entity (load, g_ptr_array_index (self->into, self->into->len - 1), self->array, self->index);
+
+  return load->reader.problems->len == 0 && self->into->len > before;
+}
+
+static gboolean
+begin_array (Stream     *self,
+             const char *name,
+             Rank        rank,
+             SbItemKind  kind)
+{
+  Load *load = self->load;
+
+  if (rank < self->rank || (rank == self->rank && rank != RANK_STATEMENTS))
+    return FALSE;
+
+  if (self->rank == RANK_HEADER && !read_stream_header (self))
+    return FALSE;
+
+  /* Statements are all read and registered before the steps. */
+  if (rank == RANK_STEPS && self->rank == RANK_STATEMENTS && !merge_batches (self))
+    return FALSE;
+
+  self->rank = rank;
+  self->array = g_intern_string (name);
+  self->array_rank = rank;
+  self->kind = kind;
+  self->index = 0;
+
+  switch (rank)
+    {
+    case RANK_SOURCES:
+      self->into = load->contents.sources;
+      self->read = read_source;
+      break;
+    case RANK_ACTORS:
+      self->into = load->contents.actors;
+      self->read = read_actor;
+      break;
+    case RANK_PLACES:
+      self->into = load->contents.places;
+      self->read = read_place;
+      break;
+    case RANK_STEPS:
+      self->into = load->contents.steps;
+      self->read = read_step;
+      break;
+    case RANK_STATEMENTS:
+    case RANK_HEADER:
+    default:
+      self->into = NULL;
+      self->read = read_item;
+      break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+end_array (Stream *self)
+{
+  if (self->array_rank == RANK_SOURCES && self->index == 0)
+    return FALSE;              /* at least one is required */
+
+  if (self->array_rank == RANK_STATEMENTS)
+    send_pending (self);
+
+  self->array = NULL;
+  return TRUE;
+}
+
+typedef enum
+{
+  STATE_START,
+  STATE_FIRST_MEMBER,
+  STATE_MEMBER,
+  STATE_AFTER_MEMBER,
+  STATE_FIRST_ELEMENT,
+  STATE_ELEMENT,
+  STATE_AFTER_ELEMENT,
+  STATE_END,
+} State;
+
+/* One step of the scan at self->pos; SCAN_MORE leaves pos where it was. */
+static ScanResult
+scan_step (Stream *self,
+           State  *state)
+{
+  gsize at = self->pos;
+  ScanResult result = skip_space (self, &at);
+  char c;
+
+  if (result != SCAN_OK)
+    return result;
+
+  c = *text_at (self, at);
+
+  switch (*state)
+    {
+    case STATE_START:
+      if (c != '{')
+        return SCAN_FAILED;
+      *state = STATE_FIRST_MEMBER;
+      self->pos = at + 1;
+      return SCAN_OK;
+
+    case STATE_FIRST_MEMBER:
+    case STATE_MEMBER:
+      {
+        const char *name_start = text_at (self, at + 1), *end = text_at (self, self->validated);
+        const char *p = name_start;
+        g_autofree char *name = NULL;
+        Rank rank;
+        SbItemKind kind = 0;
+
+        if (c == '}' && *state == STATE_FIRST_MEMBER)
+          return SCAN_FAILED;  /* an empty object is no briefing */
+        if (c != '"')
+          return SCAN_FAILED;
+
+        /* Plain names only; the whole-text way reads the others. */
+        while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+          p++;
+        if (p >= end)
+          return SCAN_MORE;
+        if (*p != '"')
+          return SCAN_FAILED;
+
+        name = g_strndup (name_start, p - name_start);
+        at = p + 1 - text_at (self, 0);
+        if ((result = skip_space (self, &at)) != SCAN_OK)
+          return result;
+        if (*text_at (self, at) != ':')
+          return SCAN_FAILED;
+        at++;
+        if ((result = skip_space (self, &at)) != SCAN_OK)
+          return result;
+
+        if (g_hash_table_contains (self->seen, name))
+          return SCAN_FAILED;
+
+        if (member_rank (name, &rank, &kind))
+          {
+            if (*text_at (self, at) != '[' || !begin_array (self, name, rank, kind))
+              return SCAN_FAILED;
+            *state = STATE_FIRST_ELEMENT;
+            at++;
+          }
+        else
+          {
+            if (self->rank != RANK_HEADER)
+              return SCAN_FAILED;
+            if ((result = scan_header_member (self, name, &at)) != SCAN_OK)
+              return result;
+            *state = STATE_AFTER_MEMBER;
+          }
+
+        g_hash_table_add (self->seen, g_steal_pointer (&name));
+        self->pos = at;
+        return SCAN_OK;
+      }
+
+    case STATE_AFTER_MEMBER:
+      if (c == ',')
+        *state = STATE_MEMBER;
+      else if (c == '}')
+        *state = STATE_END;
+      else
+        return SCAN_FAILED;
+      self->pos = at + 1;
+      return SCAN_OK;
+
+    case STATE_FIRST_ELEMENT:
+    case STATE_ELEMENT:
+      {
+        gsize start = at;
+
+        if (c == ']' && *state == STATE_FIRST_ELEMENT)
+          {
+            if (!end_array (self))
+              return SCAN_FAILED;
+            *state = STATE_AFTER_MEMBER;
+            self->pos = at + 1;
+            return SCAN_OK;
+          }
+
+        if ((result = skip_value_text (self, &at)) != SCAN_OK)
+          return result;
+
+        if (self->array_rank == RANK_STATEMENTS)
+          {
+            SbJsonSpan span = { start, at };
+
+            if (self->pending->len == 0)
+              self->pending_first = self->index;
+            g_array_append_val (self->pending, span);
+            if (self->pending->len == BATCH_SIZE)
+              send_pending (self);
+          }
+        else if (!read_ordered_element (self, start, at))
+          return SCAN_FAILED;
+
+        self->index++;
+        *state = STATE_AFTER_ELEMENT;
+        self->pos = at;
+        return SCAN_OK;
+      }
+
+    case STATE_AFTER_ELEMENT:
+      if (c == ',')
+        *state = STATE_ELEMENT;
+      else if (c == ']')
+        {
+          if (!end_array (self))
+            return SCAN_FAILED;
+          *state = STATE_AFTER_MEMBER;
+        }
+      else
+        return SCAN_FAILED;
+      self->pos = at + 1;
+      return SCAN_OK;
+
+    case STATE_END:
+    default:
+      return SCAN_FAILED;      /* anything but white space after the end */
+    }
+}
+
+static gboolean
+stream_briefing (Stream *self)
+{
+  State state = STATE_START;
+
+  while (!g_atomic_int_get (&self->abandon))
+    {
+      ScanResult result = self->pos < self->validated ? scan_step (self, &state) : SCAN_MORE;
+
+      if (result == SCAN_FAILED)
+        return FALSE;
+      if (result == SCAN_OK)
+        continue;
+
+      if (!read_more (self))
+        break;
+
+      /* A byte-order mark is harmless; some Windows editors write one. */
+      if (state == STATE_START && self->pos == 0 && self->buffer->len >= 3 &&
+          memcmp (self->buffer->data, "\xEF\xBB\xBF", 3) == 0)
+        self->pos = 3;
+    }
+
+  if (self->failed || state != STATE_END || !g_hash_table_contains (self->seen, "sources"))
+    return FALSE;
+
+  if (self->rank == RANK_STATEMENTS && !merge_batches (self))
+    return FALSE;
+
+  sb_reader_resolve_deferred (&self->load->reader);
+  return self->load->reader.problems->len == 0;
+}
+
+/**
+ * sb_loader_try_streaming:
+ *
+ * Reads a briefing as sb_loader_load_file() first tries to: while it
+ * streams in, holding only a window of its text. Blocks.
+ *
+ * Returns: (transfer full) (nullable): the briefing, or %NULL when the
+ *   text is not in the writer's order, cannot be read or has any problem:
+ *   then the whole text must be read to say where
+ */
+SbBriefing *
+sb_loader_try_streaming (GInputStream *stream,
+                         GCancellable *cancellable)
+{
+  Load load = { NULL, 0, };
+  Stream self = { &load, stream, cancellable, };
+  SbBriefing *briefing = NULL;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  load.arena = sb_json_arena_new ();
+  sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
+
+  self.buffer = g_byte_array_sized_new (2 * STREAM_BLOCK_SIZE + 1);
+  self.header = g_ptr_array_new_with_free_func ((GDestroyNotify) header_member_free);
+  self.header_texts = g_ptr_array_new_with_free_func (g_free);
+  self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.pending = g_array_new (FALSE, FALSE, sizeof (SbJsonSpan));
+  self.batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
+  g_mutex_init (&self.lock);
+  g_cond_init (&self.done);
+  self.pool = g_thread_pool_new (read_batch, &self, n_threads, FALSE, NULL);
+  self.max_running = 2 * n_threads;
+
+  if (stream_briefing (&self))
+    briefing = _sb_briefing_new_take (&load.contents, g_steal_pointer (&load.entities));
+
+  g_atomic_int_set (&self.abandon, TRUE);
+  wait_for_batches (&self);
+  g_thread_pool_free (self.pool, FALSE, TRUE);
+  g_ptr_array_unref (self.batches);
+  g_array_unref (self.pending);
+  g_hash_table_unref (self.seen);
+  g_ptr_array_unref (self.header_texts);
+  g_ptr_array_unref (self.header);
+  g_byte_array_unref (self.buffer);
+  g_mutex_clear (&self.lock);
+  g_cond_clear (&self.done);
+
+  sb_reader_clear (&load.reader);
+  g_clear_pointer (&load.entities, g_hash_table_unref);
+  _sb_briefing_contents_clear (&load.contents);
+  sb_json_arena_free (load.arena);
+
+  return briefing;
+}
+
+/* Opens @file as a stream; on failure, @problems says why. */
+static GInputStream *
+open_file (GFile         *file,
+           guint64       *size,
+           GCancellable  *cancellable,
+           GPtrArray    **problems)
+{
+  g_autoptr(GError) error = NULL;
+  GInputStream *stream;
+
+  stream = sb_file_input_open (file, SB_LOADER_MAX_SIZE, size, cancellable, &error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE) && problems != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the file is %" PRIu64 " MiB; briefings are limited to %d MiB"),
+                             *size / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
+
+          *problems = single_problem (SB_PROBLEM_TOO_LARGE, message);
+        }
+      else if (problems != NULL)
+        *problems = read_problems (error);
+    }
+
+  return stream;
+}
+
 /**
  * sb_loader_load_file:
  * @problems: (out) (optional) (transfer full): every problem found
@@ -803,26 +1684,30 @@ sb_loader_load_file_full (GFile          *file,
                           GPtrArray     **problems)
 {
   g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
+  SbBriefing *briefing;
   guint64 size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  stream = sb_file_input_open (file, SB_LOADER_MAX_SIZE, &size, cancellable, &error);
+  stream = open_file (file, &size, cancellable, problems);
   if (stream == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE) && problems != NULL)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("the file is %" PRIu64 " MiB; briefings are limited to %d MiB"),
-                             size / (1024 * 1024), SB_LOADER_MAX_SIZE / (1024 * 1024));
+    return NULL;
 
-          *problems = single_problem (SB_PROBLEM_TOO_LARGE, message);
-        }
-      else if (problems != NULL)
-        *problems = read_problems (error);
-      return NULL;
+  /* Streaming reads only a briefing without problems, so @flags never matter to it. */
+  briefing = sb_loader_try_streaming (stream, cancellable);
+  if (briefing != NULL)
+    {
+      if (problems != NULL)
+        *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_problem_free);
+      return briefing;
     }
+
+  /* Not as the writer writes it, or with problems: the whole text, once more. */
+  g_debug ("%s: read again as a whole", g_file_peek_path (file) ? g_file_peek_path (file) : "(stream)");
+  g_clear_object (&stream);
+  stream = open_file (file, &size, cancellable, problems);
+  if (stream == NULL)
+    return NULL;
 
   return load_stream (stream, size, flags, cancellable, problems);
 }

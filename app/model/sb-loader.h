@@ -53,5 +53,7 @@ void        sb_loader_load_file_async  (GFile                *file,
                                         gpointer              user_data);
 SbBriefing *sb_loader_load_file_finish (GAsyncResult         *result,
                                         GPtrArray           **problems);
+SbBriefing *sb_loader_try_streaming    (GInputStream         *stream,
+                                        GCancellable         *cancellable);
 
 G_END_DECLS

@@ -33,7 +33,7 @@
  */
 char *
 sb_reader_get_id (SbReader   *self,
-                  JsonObject *object)
+                  SbJsonObject *object)
 {
   const char *id = sb_reader_get_string (self, object, "id", SB_REQUIRED);
 
@@ -120,7 +120,7 @@ add_reference (SbReader   *self,
  */
 gboolean
 sb_reader_get_reference (SbReader   *self,
-                         JsonObject *object,
+                         SbJsonObject *object,
                          const char *member,
                          SbPresence  presence,
                          GType       type,
@@ -147,11 +147,11 @@ sb_reader_get_reference (SbReader   *self,
  */
 GPtrArray *
 sb_reader_get_references (SbReader   *self,
-                          JsonObject *object,
+                          SbJsonObject *object,
                           const char *member,
                           GType       type)
 {
-  JsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
+  SbJsonArray *array = sb_reader_get_array (self, object, member, SB_OPTIONAL);
   GPtrArray *entities;
   guint n;
   gsize saved;
@@ -159,7 +159,7 @@ sb_reader_get_references (SbReader   *self,
   if (array == NULL)
     return NULL;
 
-  n = json_array_get_length (array);
+  n = sb_json_array_get_length (array);
   entities = g_ptr_array_sized_new (n);
 
   /* Sized once: waiting references point into this array's storage. */
@@ -170,7 +170,7 @@ sb_reader_get_references (SbReader   *self,
   for (guint i = 0; i < n; i++)
     {
       gsize saved_index = sb_reader_push_index (self, i);
-      const char *id = sb_reader_read_string (self, json_array_get_element (array, i), NULL);
+      const char *id = sb_reader_read_string (self, sb_json_array_get_element (array, i), NULL);
 
       if (id != NULL)
         add_reference (self, id, type, &entities->pdata[i]);
@@ -182,33 +182,56 @@ sb_reader_get_references (SbReader   *self,
   return entities;
 }
 
-/* Many statements cite the same passage: each is looked for once. */
-static void
+/* Many statements cite the same passage, often twice (the statement and
+ * its figure): each is looked for once, and a passage found is one
+ * citation, shared; citations do not change once read.
+ *
+ * @shareable: whether @citation may be one shared with others: it has no
+ *   translations of its own
+ *
+ * Returns: (transfer full): @citation, or the same one read before
+ */
+static SbCitation *
 find_quote (SbReader   *self,
-            SbCitation *citation)
+            SbCitation *citation,
+            gboolean    shareable)
 {
   GHashTable *found = g_hash_table_lookup (self->quotes, citation->source);
-  gpointer offset;
+  SbCitation *known;
 
   if (found == NULL)
     {
-      found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      /* Keyed by each citation's own quote, which the table keeps alive. */
+      found = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sb_citation_unref);
       g_hash_table_insert (self->quotes, citation->source, found);
     }
 
-  if (!g_hash_table_lookup_extended (found, citation->quote, NULL, &offset))
+  known = g_hash_table_lookup (found, citation->quote);
+  if (known != NULL && known->offset >= 0 && shareable)
+    {
+      sb_citation_unref (citation);
+      return sb_citation_ref (known);
+    }
+
+  if (known != NULL)
+    citation->offset = known->offset;
+  else
     {
       const char *text = sb_source_get_text (citation->source);
       const char *at = text ? strstr (text, citation->quote) : NULL;
 
-      offset = GSIZE_TO_POINTER (at ? (gsize) (at - text) + 1 : 0);
-      g_hash_table_insert (found, g_strdup (citation->quote), offset);
+      if (at != NULL)
+        citation->offset = at - text;
+      /* Only a citation without translations of its own may stand for others. */
+      if (shareable)
+        g_hash_table_insert (found, citation->quote, sb_citation_ref (citation));
     }
 
-  if (offset != NULL)
-    citation->offset = GPOINTER_TO_SIZE (offset) - 1;
-  else if (sb_source_get_text (citation->source) != NULL)
+  /* Not found, here as before: said at every place that quotes it. */
+  if (citation->offset < 0 && sb_source_get_text (citation->source) != NULL)
     sb_validator_report_missing_quote (self, citation);
+
+  return citation;
 }
 
 /* The quote put into other languages (format version 2): an object of
@@ -216,10 +239,10 @@ find_quote (SbReader   *self,
  */
 static SbText *
 read_translations (SbReader   *self,
-                   JsonObject *object,
+                   SbJsonObject *object,
                    SbCitation *citation)
 {
-  JsonNode *node = json_object_get_member (object, "translations");
+  SbJsonNode *node = sb_json_object_get_member (object, "translations");
   g_autoptr(SbText) translations = NULL;
   const char *original;
 
@@ -233,7 +256,7 @@ read_translations (SbReader   *self,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!SB_JSON_NODE_HOLDS_OBJECT (node))
     {
       sb_reader_report (self, SB_PROBLEM_WRONG_TYPE, "translations",
                         _("expected an object of language codes to translations of the quote, such as {\"en\": \"…\"}"));
@@ -279,10 +302,10 @@ read_translations (SbReader   *self,
  */
 SbCitation *
 sb_reader_read_citation (SbReader *self,
-                         JsonNode *node)
+                         SbJsonNode *node)
 {
   static const char * const members[] = { "source", "quote", "translations", NULL };
-  JsonObject *object = sb_reader_as_object (self, node);
+  SbJsonObject *object = sb_reader_as_object (self, node);
   const char *source_id, *quote;
   SbCitation *citation;
   gsize saved;
@@ -316,37 +339,39 @@ sb_reader_read_citation (SbReader *self,
                       _("required field “quote” is missing: source “%s” has text, so the passage must be quoted"),
                       source_id);
   else if (quote != NULL)
-    find_quote (self, citation);
+    citation = find_quote (self, citation, !sb_json_object_has_member (object, "translations"));
 
-  citation->translations = read_translations (self, object, citation);
+  /* A shared citation has none: it was read without. */
+  if (citation->translations == NULL)
+    citation->translations = read_translations (self, object, citation);
 
   return citation;
 }
 
 GPtrArray *
 sb_reader_get_citations (SbReader   *self,
-                         JsonObject *object,
+                         SbJsonObject *object,
                          const char *member,
                          SbPresence  presence)
 {
-  JsonArray *array = sb_reader_get_array (self, object, member, presence);
+  SbJsonArray *array = sb_reader_get_array (self, object, member, presence);
   GPtrArray *citations;
   gsize saved;
 
   if (array == NULL)
     return NULL;
 
-  if (json_array_get_length (array) == 0 && presence == SB_REQUIRED)
+  if (sb_json_array_get_length (array) == 0 && presence == SB_REQUIRED)
     sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
                       _("at least one citation is required: every statement names the passage it comes from"));
 
   citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   saved = sb_reader_push_member (self, member);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < sb_json_array_get_length (array); i++)
     {
       gsize saved_index = sb_reader_push_index (self, i);
-      SbCitation *citation = sb_reader_read_citation (self, json_array_get_element (array, i));
+      SbCitation *citation = sb_reader_read_citation (self, sb_json_array_get_element (array, i));
 
       if (citation != NULL)
         g_ptr_array_add (citations, citation);
@@ -364,12 +389,12 @@ sb_reader_get_citations (SbReader   *self,
  */
 void
 sb_reader_get_evidence (SbReader   *self,
-                        JsonObject *object,
+                        SbJsonObject *object,
                         SbEvidence *evidence)
 {
   int certainty = SB_CERTAINTY_REPORTED;
   gboolean has_certainty;
-  gboolean has_claimant = json_object_has_member (object, "claimed_by");
+  gboolean has_claimant = sb_json_object_has_member (object, "claimed_by");
 
   has_certainty = sb_reader_get_enum (self, object, "certainty", SB_REQUIRED,
                                       SB_TYPE_CERTAINTY, &certainty);

@@ -13,25 +13,25 @@
 G_BEGIN_DECLS
 
 char       *sb_reader_get_id           (SbReader      *self,
-                                        JsonObject    *object);
+                                        SbJsonObject    *object);
 gboolean    sb_reader_get_reference    (SbReader      *self,
-                                        JsonObject    *object,
+                                        SbJsonObject    *object,
                                         const char    *member,
                                         SbPresence     presence,
                                         GType          type,
                                         gpointer      *slot);
 GPtrArray  *sb_reader_get_references   (SbReader      *self,
-                                        JsonObject    *object,
+                                        SbJsonObject    *object,
                                         const char    *member,
                                         GType          type);
 SbCitation *sb_reader_read_citation    (SbReader      *self,
-                                        JsonNode      *node);
+                                        SbJsonNode      *node);
 GPtrArray  *sb_reader_get_citations    (SbReader      *self,
-                                        JsonObject    *object,
+                                        SbJsonObject    *object,
                                         const char    *member,
                                         SbPresence     presence);
 void        sb_reader_get_evidence     (SbReader      *self,
-                                        JsonObject    *object,
+                                        SbJsonObject    *object,
                                         SbEvidence    *evidence);
 void        sb_reader_resolve_deferred (SbReader      *self);
 

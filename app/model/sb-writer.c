@@ -509,6 +509,113 @@ write_step (Writer *self,
 
 typedef void (*WriteFunc) (Writer *self, gpointer entity);
 
+/* A long array (an event data set's incidents) is written in runs on all
+ * processors, put into the file in order as they come.
+ */
+#define PARALLEL_MIN 8192
+#define RUN_LENGTH 2048
+#define MAX_THREADS 8
+
+typedef struct
+{
+  GPtrArray *entities;
+  guint first;
+  guint n;
+  guint depth;
+  WriteFunc write;
+  const char *language;
+  SbJsonWriter *json;      /* the run written */
+  gboolean done;
+} Run;
+
+typedef struct
+{
+  GMutex lock;
+  GCond done;
+} Runs;
+
+static void
+run_free (Run *run)
+{
+  g_clear_pointer (&run->json, sb_json_writer_free);
+  g_free (run);
+}
+
+static void
+write_run (gpointer data,
+           gpointer user_data)
+{
+  Run *run = data;
+  Runs *runs = user_data;
+  Writer writer = { sb_json_writer_new_elements (run->depth, run->first == 0), run->language };
+
+  for (guint i = run->first; i < run->first + run->n; i++)
+    {
+      sb_json_writer_begin_object (writer.json);
+      run->write (&writer, g_ptr_array_index (run->entities, i));
+      sb_json_writer_end_object (writer.json);
+    }
+
+  g_mutex_lock (&runs->lock);
+  run->json = writer.json;
+  run->done = TRUE;
+  g_cond_broadcast (&runs->done);
+  g_mutex_unlock (&runs->lock);
+}
+
+static void
+write_elements_in_runs (Writer    *self,
+                        GPtrArray *entities,
+                        WriteFunc  write)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+  g_autoptr(GPtrArray) in_flight = g_ptr_array_new_with_free_func ((GDestroyNotify) run_free);
+  Runs runs;
+  GThreadPool *pool;
+  guint next = 0;
+  gboolean ok = TRUE;
+
+  g_mutex_init (&runs.lock);
+  g_cond_init (&runs.done);
+  pool = g_thread_pool_new (write_run, &runs, n_threads, FALSE, NULL);
+
+  /* A few runs ahead of the one written next, so that memory stays small. */
+  while (ok && (next < entities->len || in_flight->len > 0))
+    {
+      Run *oldest;
+
+      while (next < entities->len && in_flight->len < 2 * n_threads)
+        {
+          Run *run = g_new0 (Run, 1);
+
+          run->entities = entities;
+          run->first = next;
+          run->n = MIN (RUN_LENGTH, entities->len - next);
+          run->depth = sb_json_writer_get_depth (self->json);
+          run->write = write;
+          run->language = self->language;
+          next += run->n;
+          g_ptr_array_add (in_flight, run);
+          g_thread_pool_push (pool, run, NULL);
+        }
+
+      oldest = g_ptr_array_index (in_flight, 0);
+      g_mutex_lock (&runs.lock);
+      while (!oldest->done)
+        g_cond_wait (&runs.done, &runs.lock);
+      g_mutex_unlock (&runs.lock);
+
+      ok = sb_json_writer_append_elements (self->json, oldest->json, oldest->n);
+      g_ptr_array_remove_index (in_flight, 0);
+    }
+
+  /* Failed: runs not begun are dropped, those being written waited for. */
+  g_thread_pool_free (pool, TRUE, TRUE);
+  g_ptr_array_set_size (in_flight, 0);
+  g_mutex_clear (&runs.lock);
+  g_cond_clear (&runs.done);
+}
+
 static void
 write_array (Writer     *self,
              const char *member,
@@ -520,12 +627,15 @@ write_array (Writer     *self,
 
   sb_json_writer_member (self->json, member);
   sb_json_writer_begin_array (self->json);
-  for (guint i = 0; i < entities->len; i++)
-    {
-      sb_json_writer_begin_object (self->json);
-      write (self, g_ptr_array_index (entities, i));
-      sb_json_writer_end_object (self->json);
-    }
+  if (entities->len >= PARALLEL_MIN)
+    write_elements_in_runs (self, entities, write);
+  else
+    for (guint i = 0; i < entities->len; i++)
+      {
+        sb_json_writer_begin_object (self->json);
+        write (self, g_ptr_array_index (entities, i));
+        sb_json_writer_end_object (self->json);
+      }
   sb_json_writer_end_array (self->json);
 }
 

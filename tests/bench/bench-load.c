@@ -11,7 +11,8 @@
  *   bench-load --load FILE
  *   bench-load --phases FILE
  *
- * The target: 100,000 incidents load in under 1 s and under 300 MB.
+ * The targets (issue 16): 100,000 incidents load in under 0.4 s and
+ * 150 MB, 1,000,000 in under 3 s and 800 MB.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,13 +33,19 @@
 #include "sb-json-string.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
+#include "sb-writer.h"
 
 #define DEFAULT_SIZES      "10000,100000,1000000"
 #define DEFAULT_RUNS       3
 #define DEFAULT_SEED       20220815
-#define TARGET_INCIDENTS   100000
-#define TARGET_SECONDS     1.0
-#define TARGET_BYTES       (300.0 * 1000 * 1000)
+static const struct {
+  guint incidents;
+  double seconds;
+  double bytes;
+} targets[] = {
+  { 100000, 0.4, 150.0 * 1000 * 1000 },
+  { 1000000, 3.0, 800.0 * 1000 * 1000 },
+};
 #define FLUSH_SIZE         (1024 * 1024)
 
 #define N_PLACES           2000
@@ -3008,6 +3015,43 @@ run_load (const char *path)
   return 0;
 }
 
+/* Loads FILE, then times saving it again: the writer streams, no tree. */
+static int
+run_save (const char *path,
+          const char *keep_dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *copy_name = g_strconcat (base, ".saved", NULL);
+  g_autofree char *copy_path = keep_dir ? g_build_filename (keep_dir, copy_name, NULL) : g_strconcat (path, ".saved", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  guint64 before_kib;
+  gint64 start, end;
+
+  briefing = sb_loader_load_file (file, NULL, &problems);
+  if (report_problems (path, problems) || briefing == NULL)
+    return 1;
+
+  before_kib = read_status_kib ("VmRSS:");
+  start = g_get_monotonic_time ();
+  if (!sb_writer_save (briefing, copy, NULL, &error))
+    {
+      g_printerr ("bench-load: saving %s: %s\n", copy_path, error->message);
+      return 1;
+    }
+  end = g_get_monotonic_time ();
+
+  g_print ("file=%s incidents=%u save_s=%.6f rss_before_mib=%.1f peak_rss_mib=%.1f\n",
+           copy_path, count_incidents (briefing), (end - start) / 1e6,
+           before_kib / 1024.0, read_status_kib ("VmHWM:") / 1024.0);
+  if (keep_dir == NULL)
+    g_file_delete (copy, NULL, NULL);
+  return 0;
+}
+
 static void
 print_phase (const char *phase,
              gint64      start,
@@ -3195,15 +3239,32 @@ load_in_child (const char  *exe,
   return TRUE;
 }
 
+/* The first three figures of /proc/loadavg: the machine's load, for the record. */
+static char *
+load_average (void)
+{
+  static char text[64] = "unknown";
+  g_autofree char *contents = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    {
+      g_auto(GStrv) fields = g_strsplit (contents, " ", 4);
+
+      if (g_strv_length (fields) >= 3)
+        g_snprintf (text, sizeof text, "%s %s %s", fields[0], fields[1], fields[2]);
+    }
+
+  return text;
+}
+
 static void
 print_table (Row   *rows,
              guint  n_rows,
              guint  runs)
 {
   g_print ("\nBriefing loader: sb_loader_load_file, %u runs per size, each in a fresh process\n\n", runs);
-  g_print ("  incidents   file MB   load+validate s     peak RSS   target: %s incidents\n",
-           "100,000");
-  g_print ("                        median       min    MiB (max)  in < 1 s and < 300 MB\n");
+  g_print ("  incidents   file MB   load+validate s     peak RSS   targets: 100,000 in < 0.4 s, < 150 MB;\n");
+  g_print ("                        median       min    MiB (max)  1,000,000 in < 3 s, < 800 MB\n");
   g_print ("  ---------   -------   ------   -------   ----------   ---------------------\n");
 
   for (guint r = 0; r < n_rows; r++)
@@ -3212,7 +3273,7 @@ print_table (Row   *rows,
       g_autofree char *count = with_separators (row->n_incidents);
       double sorted[16];
       double median, min, peak = 0;
-      const char *verdict;
+      const char *verdict = "n/a (no target)";
 
       memcpy (sorted, row->times, row->runs * sizeof (double));
       qsort (sorted, row->runs, sizeof (double), compare_doubles);
@@ -3230,24 +3291,27 @@ print_table (Row   *rows,
           continue;
         }
 
-      if (row->n_incidents > TARGET_INCIDENTS)
-        verdict = "n/a (larger)";
-      else if (median < TARGET_SECONDS && peak * 1024 * 1024 < TARGET_BYTES)
-        verdict = "meets";
-      else if (median < TARGET_SECONDS)
-        verdict = "MISSES (memory)";
-      else if (peak * 1024 * 1024 < TARGET_BYTES)
-        verdict = "MISSES (time)";
-      else
-        verdict = "MISSES (time, memory)";
+      for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+        {
+          gboolean fast, small;
+
+          if (targets[t].incidents != row->n_incidents)
+            continue;
+
+          fast = median < targets[t].seconds;
+          small = peak * 1024 * 1024 < targets[t].bytes;
+          verdict = fast && small ? "meets" :
+                    fast ? "MISSES (memory)" :
+                    small ? "MISSES (time)" : "MISSES (time, memory)";
+        }
 
       g_print ("  %9s   %7.1f   %6.3f   %7.3f   %10.1f   %s\n",
                count, row->bytes / 1e6, median, min, peak, verdict);
     }
 
-  g_print ("\n  MB = 10^6 bytes, MiB = 2^20 bytes; 300 MB = %.1f MiB. Peak RSS is VmHWM of the\n"
-           "  loading process: the file's bytes, json-glib's tree and the model together.\n",
-           TARGET_BYTES / 1024 / 1024);
+  g_print ("\n  MB = 10^6 bytes, MiB = 2^20 bytes; 150 MB = 143.1 MiB, 800 MB = 762.9 MiB.\n"
+           "  Peak RSS is VmHWM of the loading process: the text held and the model together.\n"
+           "  Load average at the end: %s\n", load_average ());
 }
 
 static int
@@ -3347,7 +3411,8 @@ run_benchmark (const char *sizes_text,
               row->runs = r + 1;
               break;
             }
-          g_printerr ("  run %u: %.3f s, peak RSS %.1f MiB\n", r + 1, row->times[r], row->peaks_mib[r]);
+          g_printerr ("  run %u: %.3f s, peak RSS %.1f MiB (load average %s)\n",
+                      r + 1, row->times[r], row->peaks_mib[r], load_average ());
         }
 
       if (status == 0)
@@ -3377,7 +3442,9 @@ usage (void)
               "      (and reuse those already there) rather than a temporary folder\n"
               "  bench-load --generate N FILE [--seed S]   write a valid briefing of N incidents\n"
               "  bench-load --load FILE                    load FILE once; print time and peak RSS\n"
-              "  bench-load --phases FILE                  time read, UTF-8, depth scan, parse, load\n");
+              "  bench-load --phases FILE                  time read, UTF-8, depth scan, parse, load\n"
+              "  bench-load --save FILE [--keep DIR]       load FILE, then time saving it (FILE.saved, removed;\n"
+              "                                            with --keep, DIR/FILE.saved, kept)\n");
 }
 
 int
@@ -3389,6 +3456,7 @@ main (int   argc,
   g_autofree char *generate_count = NULL;
   g_autofree char *load_path = NULL;
   g_autofree char *phases_path = NULL;
+  g_autofree char *save_path = NULL;
   int runs = DEFAULT_RUNS;
   gint64 seed = DEFAULT_SEED;
   gboolean help = FALSE;
@@ -3400,6 +3468,7 @@ main (int   argc,
     { "generate", 0, 0, G_OPTION_ARG_STRING, &generate_count, NULL, NULL },
     { "load", 0, 0, G_OPTION_ARG_FILENAME, &load_path, NULL, NULL },
     { "phases", 0, 0, G_OPTION_ARG_FILENAME, &phases_path, NULL, NULL },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &save_path, NULL, NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
     { NULL }
   };
@@ -3426,6 +3495,8 @@ main (int   argc,
 
   if (phases_path != NULL)
     return run_phases (phases_path);
+  if (save_path != NULL)
+    return run_save (save_path, keep_dir);
 
   if (generate_count != NULL)
     {

@@ -127,6 +127,29 @@ check_round_trip (SbBriefing *briefing)
     }
 }
 
+/* Reading while the text streams in accepts only what the whole-text
+ * reading accepts, and builds the same briefing from it.
+ */
+static void
+check_streaming (GBytes     *bytes,
+                 SbBriefing *whole)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(SbBriefing) streamed = sb_loader_try_streaming (stream, NULL);
+  g_autofree char *streamed_text = NULL, *whole_text = NULL;
+  gsize streamed_length = 0, whole_length = 0;
+
+  if (streamed == NULL)
+    return;
+  if (whole == NULL)
+    fuzz_fail ("streaming accepted a text the whole-text reading refuses");
+
+  streamed_text = sb_writer_to_data (streamed, &streamed_length);
+  whole_text = sb_writer_to_data (whole, &whole_length);
+  if (streamed_length != whole_length || memcmp (streamed_text, whole_text, whole_length) != 0)
+    fuzz_fail ("streaming built another briefing than the whole-text reading");
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -152,6 +175,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (briefing != NULL)
     check_round_trip (briefing);
+
+  check_streaming (bytes, briefing);
 
   return 0;
 }

@@ -1,0 +1,235 @@
+/* sb-symbol-cache.c
+ *
+ * An image per symbol, as large as its extent at the target's scale,
+ * copied at whole device pixels so that copies are never resampled: a
+ * symbol may sit up to half a pixel from where a path would have put it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sb-symbol-cache"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sb-symbol-cache.h"
+
+typedef struct
+{
+  SbSymbolKey key;
+  guint32 scale;           /* device pixels per unit, in 1/64 */
+  guint32 extent;          /* in 1/4 unit */
+} FullKey;
+
+typedef struct
+{
+  FullKey key;
+  cairo_surface_t *surface;
+  int size;                /* in device pixels, square */
+  gsize bytes;
+  GList link;              /* in the recency queue, its data the entry */
+} Entry;
+
+struct _SbSymbolCache
+{
+  GHashTable *entries;     /* FullKey → Entry */
+  GQueue recent;           /* most recently used first */
+  gsize bytes;
+  gsize max_bytes;
+};
+
+static guint
+full_key_hash (gconstpointer data)
+{
+  const FullKey *key = data;
+  guint64 h = key->key.look * 0x9e3779b97f4a7c15ull;
+
+  h ^= key->key.detail + 0x7f4a7c159e3779b9ull + (h << 6) + (h >> 2);
+  h ^= ((guint64) key->scale << 32 | key->extent) + (h << 6) + (h >> 2);
+  return (guint) (h ^ (h >> 32));
+}
+
+static gboolean
+full_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const FullKey *x = a, *y = b;
+
+  return x->key.look == y->key.look && x->key.detail == y->key.detail &&
+         x->scale == y->scale && x->extent == y->extent;
+}
+
+static void
+entry_free (Entry *entry)
+{
+  cairo_surface_destroy (entry->surface);
+  g_free (entry);
+}
+
+/**
+ * sb_symbol_cache_new:
+ * @max_bytes: how much the images may take together
+ */
+SbSymbolCache *
+sb_symbol_cache_new (gsize max_bytes)
+{
+  SbSymbolCache *self = g_new0 (SbSymbolCache, 1);
+
+  self->entries = g_hash_table_new_full (full_key_hash, full_key_equal, NULL, (GDestroyNotify) entry_free);
+  g_queue_init (&self->recent);
+  self->max_bytes = max_bytes;
+  return self;
+}
+
+void
+sb_symbol_cache_clear (SbSymbolCache *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_queue_init (&self->recent);
+  g_hash_table_remove_all (self->entries);
+  self->bytes = 0;
+}
+
+void
+sb_symbol_cache_free (SbSymbolCache *self)
+{
+  if (self == NULL)
+    return;
+
+  sb_symbol_cache_clear (self);
+  g_hash_table_unref (self->entries);
+  g_free (self);
+}
+
+gsize
+sb_symbol_cache_get_bytes (SbSymbolCache *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->bytes;
+}
+
+guint
+sb_symbol_cache_get_size (SbSymbolCache *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_hash_table_size (self->entries);
+}
+
+static void
+evict (SbSymbolCache *self)
+{
+  while (self->bytes > self->max_bytes && self->recent.tail != NULL)
+    {
+      Entry *entry = self->recent.tail->data;
+
+      g_queue_unlink (&self->recent, &entry->link);
+      self->bytes -= entry->bytes;
+      g_hash_table_remove (self->entries, &entry->key);
+    }
+}
+
+static Entry *
+render (SbSymbolCache     *self,
+        const FullKey     *key,
+        double             scale,
+        double             extent,
+        SbSymbolPaintFunc  paint,
+        gpointer           data)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  cairo_t *cr;
+
+  entry->key = *key;
+  entry->size = MAX (1, (int) ceil (2 * extent * scale));
+  entry->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, entry->size, entry->size);
+  entry->bytes = (gsize) cairo_image_surface_get_stride (entry->surface) * entry->size + sizeof (Entry);
+  entry->link.data = entry;
+
+  cr = cairo_create (entry->surface);
+  cairo_scale (cr, scale, scale);
+  paint (cr, entry->size / (2 * scale), entry->size / (2 * scale), data);
+  cairo_destroy (cr);
+  cairo_surface_flush (entry->surface);
+
+  g_hash_table_insert (self->entries, &entry->key, entry);
+  g_queue_push_head_link (&self->recent, &entry->link);
+  self->bytes += entry->bytes;
+  return entry;
+}
+
+/**
+ * sb_symbol_cache_paint:
+ * @key: what the symbol looks like, apart from its scale and extent
+ * @extent: how far from its centre the symbol reaches, in user units
+ * @paint: paints the symbol when it is not in the cache yet
+ *
+ * Paints the symbol centred on (@x, @y). A target that is not an image,
+ * or rotated or skewed, gets it painted directly.
+ */
+void
+sb_symbol_cache_paint (SbSymbolCache      *self,
+                       cairo_t            *cr,
+                       const SbSymbolKey  *key,
+                       double              extent,
+                       double              x,
+                       double              y,
+                       SbSymbolPaintFunc   paint,
+                       gpointer            data)
+{
+  double scale = 1, skew = 0, other = 0, height = 1;
+  double dx = x, dy = y, left, top;
+  FullKey full;
+  Entry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  /* Vector output (PDF, SVG) stays vectors; a rotated or skewed target
+   * has no whole pixels to copy to.
+   */
+  cairo_user_to_device_distance (cr, &scale, &skew);
+  cairo_user_to_device_distance (cr, &other, &height);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
+      skew != 0 || other != 0 || scale <= 0 || fabs (scale - height) > 1e-9 || scale * extent > 1024)
+    {
+      paint (cr, x, y, data);
+      return;
+    }
+
+  full.key = *key;
+  full.scale = (guint32) lround (scale * 64);
+  full.extent = (guint32) lround (extent * 4);
+
+  entry = g_hash_table_lookup (self->entries, &full);
+  if (entry != NULL)
+    {
+      g_queue_unlink (&self->recent, &entry->link);
+      g_queue_push_head_link (&self->recent, &entry->link);
+    }
+  else
+    {
+      entry = render (self, &full, full.scale / 64.0, full.extent / 4.0, paint, data);
+      evict (self);
+      /* Larger than the whole cache: painted once, from memory just freed. */
+      if (g_hash_table_lookup (self->entries, &full) == NULL)
+        {
+          paint (cr, x, y, data);
+          return;
+        }
+    }
+
+  cairo_user_to_device (cr, &dx, &dy);
+  left = floor (dx - entry->size / 2.0 + 0.5);
+  top = floor (dy - entry->size / 2.0 + 0.5);
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, entry->surface, left, top);
+  cairo_rectangle (cr, left, top, entry->size, entry->size);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
