@@ -681,8 +681,8 @@ update_editing (SbDetailPane *self)
   gboolean editing = can_edit && gtk_toggle_button_get_active (self->edit_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_edit);
-  gtk_widget_set_visible (GTK_WIDGET (self->place_button), self->document != NULL && SB_IS_ITEM (selected));
-  sb_place_chooser_set_item (self->place_chooser, SB_IS_ITEM (selected) ? SB_ITEM (selected) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_button), can_edit && SB_IS_ITEM (selected));
+  sb_place_chooser_set_item (self->place_chooser, can_edit && SB_IS_ITEM (selected) ? SB_ITEM (selected) : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.edit", can_edit);
   sb_edit_card_set_entity (self->edit_card, editing ? selected : NULL);
   gtk_stack_set_visible_child_name (self->card_stack, editing ? "edit" : "read");
