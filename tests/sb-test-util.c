@@ -414,15 +414,21 @@ write_log (GLogLevelFlags   level,
  * Call after gtk_test_init () and adw_init (): warnings stay fatal but
  * for libadwaita's and GTK's own above (libadwaita's heading warning
  * comes with 1.6 and later only); criticals stay fatal always. The user's
- * state folder (recovery copies) is one of the test's own.
+ * state folder (recovery copies) is one of the test's own, and the map
+ * draws no public server's tiles.
  */
 void
 sb_test_log_init (void)
 {
   g_autofree char *state = sb_test_make_temp_dir ("sb-test-state-XXXXXX");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   /* Recovery copies of what a test edits go to a folder of the test's. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
+  /* No test asks a public tile server: the built-in base map, unless it
+   * sets up tiles of its own (the settings are in memory, one per test).
+   */
+  g_settings_set_string (settings, "tile-source", "none");
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_log_set_writer_func (write_log, NULL, NULL);

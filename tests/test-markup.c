@@ -235,7 +235,7 @@ test_tiles_toast_and_preferences (void)
   assert_shown (path);
   gtk_window_destroy (GTK_WINDOW (preferences));
 
-  g_settings_reset (settings, "tile-source");
+  g_settings_set_string (settings, "tile-source", "none");
   g_settings_reset (settings, "mbtiles-path");
   gtk_window_destroy (GTK_WINDOW (window));
 }
