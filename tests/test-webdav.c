@@ -254,7 +254,12 @@ start_server (Server *server)
   write_file (conf_path, conf, -1);
 
   argv[3] = conf_path;
-  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent, NULL, &server->pid, &error);
+  /* Its output to /dev/null (it logs to error.log): nothing it leaves
+   * behind may hold the test's own output open after the test ends.
+   */
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 die_with_parent, NULL, &server->pid, &error);
   g_assert_no_error (error);
   if (!sb_test_run_until (accepts_connections, server, 15000))
     {
@@ -801,7 +806,9 @@ start_keyring (void)
   default_path = g_build_filename (keyrings, "default", NULL);
   write_file (default_path, "login", -1);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  /* Silent, so that no helper it starts keeps the test's output open. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
   keyring_daemon = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (keyring_daemon == NULL)
@@ -1149,7 +1156,10 @@ main (int   argc,
 
   status = g_test_run ();
   if (keyring_daemon != NULL)
-    g_subprocess_force_exit (keyring_daemon);
+    {
+      g_subprocess_force_exit (keyring_daemon);
+      g_subprocess_wait (keyring_daemon, NULL, NULL);
+    }
   g_clear_object (&keyring_daemon);
 
   return status;
