@@ -1262,7 +1262,10 @@ sb_map_view_init (SbMapView *self)
   self->base_layer = sb_base_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
   shumate_license_set_extra_text (self->license, _("Base map: Natural Earth"));
-  sb_map_view_set_tiles (self, self->reference);
+  /* No tiles until the owner says which (the window, from the user's
+   * settings): a map made for anything else asks no server unasked.
+   */
+  sb_map_view_set_tiles (self, NULL);
 
   g_signal_connect_object (g_network_monitor_get_default (), "notify::network-available",
                            G_CALLBACK (on_network_changed), self, G_CONNECT_SWAPPED);
