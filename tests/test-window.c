@@ -625,14 +625,21 @@ open_files (GApplication *application,
   sb_test_iterate_for (300);
 }
 
+/* Closing a failure's dialog may close its window too: the windows are
+ * held while they are destroyed, each once.
+ */
 static void
 destroy_windows (GtkApplication *application)
 {
   g_autoptr(GPtrArray) windows = briefing_windows (application);
 
+  for (guint i = 0; i < windows->len; i++)
+    g_object_ref (g_ptr_array_index (windows, i));
+  g_ptr_array_set_free_func (windows, g_object_unref);
   sb_test_close_dialogs ();
   for (guint i = 0; i < windows->len; i++)
-    gtk_window_destroy (g_ptr_array_index (windows, i));
+    if (g_list_find (gtk_application_get_windows (application), g_ptr_array_index (windows, i)) != NULL)
+      gtk_window_destroy (g_ptr_array_index (windows, i));
   sb_test_iterate_for (100);
 }
 
