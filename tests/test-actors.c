@@ -63,26 +63,6 @@ write_out (SbWindow *window)
   return sb_writer_to_data (sb_window_get_briefing (window), NULL);
 }
 
-/* The visible row of @type called @title, below @root. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The focus is in the card's name row, which a pane sliding in shows (and
  * so lets take the focus) a few frames later.
  */
@@ -90,39 +70,11 @@ static gboolean
 focus_in_name_row (gpointer data)
 {
   GtkWidget *card = data;
-  GtkWidget *row = find_row (card, ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
+  GtkWidget *row = sb_test_find_row (card, ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
   GtkRoot *root = gtk_widget_get_root (card);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   return row != NULL && focus != NULL && gtk_widget_is_ancestor (focus, row);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Types @text into an entry row and presses Enter. */
-static void
-type_and_enter (GtkWidget  *row,
-                const char *text)
-{
-  gtk_widget_grab_focus (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "entry-activated");
-  sb_test_iterate_for (50);
 }
 
 static SbEditCard *
@@ -163,17 +115,17 @@ test_actor_card (void)
   guint32 suggested;
 
   /* A name in each of the briefing's languages; Enter applies one. */
-  g_assert_nonnull (find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)"));
-  g_assert_nonnull (find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (French)"));
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (English)");
+  g_assert_nonnull (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)"));
+  g_assert_nonnull (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (French)"));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (English)");
   g_assert_nonnull (row);
-  type_and_enter (row, "Wagner Group (PMC)");
+  sb_test_type_and_enter (row, "Wagner Group (PMC)");
   g_assert_cmpstr (sb_text_get_for_language (sb_actor_get_name (wagner), "en"), ==, "Wagner Group (PMC)");
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Rename “Wagner group”");
 
   /* Other names, separated by commas. */
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Other names, separated by commas");
-  type_and_enter (row, "PMC Wagner, , Africa Corps ");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Other names, separated by commas");
+  sb_test_type_and_enter (row, "PMC Wagner, , Africa Corps ");
   g_assert_cmpuint (g_strv_length ((char **) sb_actor_get_aliases (wagner)), ==, 2);
   g_assert_cmpstr (sb_actor_get_aliases (wagner)[1], ==, "Africa Corps");
 
@@ -195,7 +147,7 @@ test_actor_card (void)
     g_assert_false (sb_map_colour_check (sb_actor_get_colour (wagner), FALSE, NULL, &suggested));
     g_assert_true (sb_map_colour_check (suggested, FALSE, NULL, NULL));
     expected = g_strdup_printf ("Use #%06X", suggested);
-    use = find_button (GTK_WIDGET (card), expected);
+    use = sb_test_find_button (GTK_WIDGET (card), expected);
   }
   g_assert_nonnull (use);
   warning = gtk_widget_get_ancestor (use, ADW_TYPE_ACTION_ROW);
@@ -210,7 +162,7 @@ test_actor_card (void)
 
   /* One more passage for a figure, chosen among those the briefing cites. */
   card = open_card (window, SB_ENTITY (wagner));
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Add a Passage the Briefing Cites");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Add a Passage the Briefing Cites");
   g_assert_nonnull (row);
   {
     /* The card is made anew when the figures change: the choices stay. */
@@ -272,8 +224,8 @@ test_add_actor (void)
   g_assert_true (sb_edit_card_get_entity (card) == SB_ENTITY (added));
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Add Actor");
   sb_test_wait_until (focus_in_name_row, card);
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
-  type_and_enter (row, "Wagner-groep (Rusland)");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Name (Dutch)");
+  sb_test_type_and_enter (row, "Wagner-groep (Rusland)");
   g_assert_cmpstr (sb_text_get_for_language (sb_actor_get_name (added), "nl"), ==, "Wagner-groep (Rusland)");
 
   while (sb_document_can_undo (document))
@@ -295,7 +247,7 @@ test_merge_and_remove (void)
   g_autofree char *original = write_out (window);
   g_autofree char *undone = NULL;
   SbEditCard *card = open_card (window, wagner);
-  GtkWidget *merge = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Merge With");
+  GtkWidget *merge = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Merge With");
   GListModel *labels;
   AdwMessageDialog *dialog;
   guint position = GTK_INVALID_LIST_POSITION;
@@ -460,16 +412,16 @@ test_steps_panel (void)
   g_assert_true (g_ptr_array_find (sb_step_get_highlight (added), incident, NULL));
 
   /* Its caption, typed in its card. */
-  row = find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Caption (English)");
+  row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Caption (English)");
   g_assert_nonnull (row);
-  type_and_enter (row, "Russian soldiers land at Gao");
+  sb_test_type_and_enter (row, "Russian soldiers land at Gao");
   g_assert_cmpstr (sb_text_get_for_language (sb_step_get_caption (added), "en"), ==, "Russian soldiers land at Gao");
-  row = find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Notes (Dutch)");
-  type_and_enter (row, "Wijs op de luchthaven.");
+  row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Notes (Dutch)");
+  sb_test_type_and_enter (row, "Wijs op de luchthaven.");
   g_assert_cmpstr (sb_text_get_for_language (sb_step_get_notes (added), "nl"), ==, "Wijs op de luchthaven.");
 
   /* The passage it shows, one the incident it highlights cites first. */
-  row = find_row (GTK_WIDGET (panel), ADW_TYPE_COMBO_ROW, "Passage shown");
+  row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_COMBO_ROW, "Passage shown");
   g_assert_nonnull (row);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);

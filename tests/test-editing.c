@@ -123,26 +123,6 @@ open_card (SbWindow *window,
   return card;
 }
 
-/* The entry row of the card with this title, or NULL. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Typing @text into the row and pressing Enter. */
 static void
 type_into (GtkWidget  *row,
@@ -193,7 +173,7 @@ test_undo_redo (void)
   g_assert_cmpstr (menu_label (window, 0), ==, "_Undo");
 
   card = open_card (window, SB_ENTITY (item));
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
   g_assert_nonnull (row);
   type_into (row, "Commandos at the border");
 
@@ -213,14 +193,14 @@ test_undo_redo (void)
   g_assert_cmpstr (sb_text_get_for_language (sb_item_get_title (item), "en"), ==, "Commandos at the border");
 
   /* A choice is an edit too: certainty, then who claims it. */
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Certainty");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Certainty");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
   g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Claimed by");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Claimed by");
   g_assert_true (gtk_widget_get_visible (row));
 
   /* A date a person types, with a span that ends before it starts refused. */
-  row = find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date");
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date");
   type_into (row, "2022-08-15");
   g_assert_cmpint (sb_item_get_date (item)->start.precision, ==, SB_DATE_PRECISION_DAY);
   type_into (row, "2022-13");
@@ -233,7 +213,7 @@ test_undo_redo (void)
   g_assert_nonnull (sb_test_find_label (sidebar, "Commandos at the border"));
   sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
   open_card (window, SB_ENTITY (item));
-  row = find_row (GTK_WIDGET (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD)), ADW_TYPE_COMBO_ROW, "Actor");
+  row = sb_test_find_row (GTK_WIDGET (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD)), ADW_TYPE_COMBO_ROW, "Actor");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   g_assert_cmpuint (sb_item_get_n_actors (item), ==, 0);
 
@@ -565,14 +545,14 @@ test_briefing_details (void)
   g_assert_nonnull (details);
   card = sb_test_find_widget (GTK_WIDGET (details), SB_TYPE_EDIT_CARD);
 
-  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Title");
+  row = sb_test_find_row (card, ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_nonnull (row);
   type_into (row, "Week 32 in the Sahel");
   g_assert_cmpstr (sb_text_get (sb_briefing_get_title (briefing)), ==, "Week 32 in the Sahel");
   g_assert_true (strstr (window_title (window), "Week 32 in the Sahel") != NULL);
   sb_test_wait_until (lacks_title_problem, window);
 
-  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Authors, separated by commas");
+  row = sb_test_find_row (card, ADW_TYPE_ENTRY_ROW, "Authors, separated by commas");
   type_into (row, "Jane Doe,  John Roe ,");
   g_assert_cmpuint (g_strv_length ((GStrv) sb_briefing_get_authors (briefing)), ==, 2);
   g_assert_cmpstr (sb_briefing_get_authors (briefing)[1], ==, "John Roe");
@@ -584,7 +564,7 @@ test_briefing_details (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 
   /* A language code that is none is marked, not applied. */
-  row = find_row (card, ADW_TYPE_ENTRY_ROW, "Language");
+  row = sb_test_find_row (card, ADW_TYPE_ENTRY_ROW, "Language");
   type_into (row, "not a language");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (sb_briefing_get_language (briefing), !=, "not a language");
@@ -699,7 +679,7 @@ test_card_fields (void)
   /* The initiator first. */
   open_card (window, SB_ENTITY (agreement));
   g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "mali-junta");
-  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Military junta of Mali");
+  row = sb_test_find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Military junta of Mali");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
   button = find_button (card_of (window), "Make Wagner group the initiator");
   g_assert_nonnull (button);
@@ -714,7 +694,7 @@ test_card_fields (void)
   /* A figure added cites what its statement cites. */
   open_card (window, SB_ENTITY (niger));
   g_assert_null (sb_item_get_figures (niger));
-  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Add Figure");
+  row = sb_test_find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Add Figure");
   g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL);
   g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
   sb_test_iterate_for (100);
@@ -730,7 +710,7 @@ test_card_fields (void)
   figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
   g_assert_cmpstr (sb_text_get_for_language (figure->label, "en"), ==, "troops stationed in Niger");
 
-  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Value");
+  row = sb_test_find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Value");
   type_into (row, "900–1100");
   sb_test_iterate_for (100);
   figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
@@ -738,7 +718,7 @@ test_card_fields (void)
   g_assert_cmpfloat (figure->value.max, ==, 1100);
 
   /* A claim asks who claims it. */
-  row = find_row (card_of (window), ADW_TYPE_COMBO_ROW, "How certain");
+  row = sb_test_find_row (card_of (window), ADW_TYPE_COMBO_ROW, "How certain");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_CERTAINTY_CLAIMED);
   sb_test_iterate_for (100);
   row = wait_for_row (window, ADW_TYPE_COMBO_ROW, "Claimed by");
@@ -763,8 +743,8 @@ test_card_fields (void)
   g_assert_nonnull (wait_for_row (window, ADW_TYPE_ACTION_ROW, "No citation of the figure yet"));
 
   /* A language the briefing does not have yet, for a translation. */
-  g_assert_null (find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)"));
-  row = find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Add a language, as “fr”");
+  g_assert_null (sb_test_find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Title (German)"));
+  row = sb_test_find_row (card_of (window), ADW_TYPE_ENTRY_ROW, "Add a language, as “fr”");
   type_into (row, "not a language");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   type_into (row, "de");
@@ -783,39 +763,6 @@ test_card_fields (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button_labelled (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static const char article_page[] =
@@ -886,19 +833,19 @@ test_add_source (void)
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-source", NULL);
   sb_test_iterate_for (100);
-  dialog = SB_ADD_SOURCE_DIALOG (find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  dialog = SB_ADD_SOURCE_DIALOG (sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
   g_assert_nonnull (dialog);
 
   /* Nothing to add yet. */
-  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+  g_assert_false (gtk_widget_get_sensitive (sb_test_find_button (GTK_WIDGET (dialog), "_Add")));
 
   sb_add_source_dialog_fetch (dialog, page);
   sb_test_wait_until (is_idle, dialog);
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Troops regroup in Niger");
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2022-08-16");
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Language of the text");
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Language of the text");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "en");
 
   /* The person trims the newsletter line. */
@@ -912,19 +859,19 @@ test_add_source (void)
   sb_add_source_dialog_fetch (dialog, missing);
   sb_test_wait_until (is_idle, dialog);
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (dialog), "The server “127.0.0.1” answered 404 Not Found"));
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Troops regroup in Niger");
 
   /* A date that does not exist keeps Add from being offered. */
-  row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
   gtk_editable_set_text (GTK_EDITABLE (row), "2022-02-30");
-  g_assert_false (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+  g_assert_false (gtk_widget_get_sensitive (sb_test_find_button (GTK_WIDGET (dialog), "_Add")));
   gtk_editable_set_text (GTK_EDITABLE (row), "2022-08-16");
-  g_assert_true (gtk_widget_get_sensitive (find_button_labelled (GTK_WIDGET (dialog), "_Add")));
+  g_assert_true (gtk_widget_get_sensitive (sb_test_find_button (GTK_WIDGET (dialog), "_Add")));
 
-  g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (dialog), "_Add"), "clicked");
+  g_signal_emit_by_name (sb_test_find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
   sb_test_iterate_for (100);
-  g_assert_null (find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  g_assert_null (sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
 
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 1);
   source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
@@ -962,18 +909,18 @@ test_source_text_protected (void)
   GtkWidget *row;
 
   open_card (window, SB_ENTITY (source));
-  row = find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Text of the source");
+  row = sb_test_find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Text of the source");
   g_assert_nonnull (row);
   g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
   sb_test_iterate_for (100);
-  dialog = SB_SOURCE_TEXT_DIALOG (find_toplevel (SB_TYPE_SOURCE_TEXT_DIALOG));
+  dialog = SB_SOURCE_TEXT_DIALOG (sb_test_find_toplevel (SB_TYPE_SOURCE_TEXT_DIALOG));
   g_assert_nonnull (dialog);
 
   g_string_replace (broken, "zo'n duizend militairen in buurland", "zo'n 1.000 militairen in buurland", 0);
   sb_source_text_dialog_set_text (dialog, broken->str);
   g_assert_false (sb_source_text_dialog_apply (dialog));
   g_assert_cmpstr (sb_source_get_text (source), ==, original);
-  g_assert_nonnull (find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+  g_assert_nonnull (sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
                               "“Frankrijk heeft nu zo'n duizend militairen in buurland Niger gestationeerd”"));
   g_assert_false (action_enabled (window, "undo"));
 
