@@ -53,6 +53,7 @@ struct _SbSourceCiter
   GMenu *menu;             /* what Cite offers for the selection now */
   GtkWidget *bubble;       /* the Cite button under a selection, over the text */
   GtkEventController *shortcuts; /* Ctrl+Alt+C in the whole window */
+  gboolean own_primary;    /* the selection is put on PRIMARY here, not by GTK */
 
   /* A recognised name chosen: its sentence is selected and these fill in. */
   int offer_start;
@@ -421,6 +422,44 @@ update_bubble (SbSourceCiter *self)
   gtk_text_view_move_overlay (self->view, self->bubble, x, y);
 }
 
+/* The passage selected stays selected when anything else selects text,
+ * another program or a field of this window: GTK's own PRIMARY
+ * selection deselects the text as soon as PRIMARY is taken (the X11
+ * convention), and the person about to cite would cite nothing, or the
+ * sentence of a name next to the caret. The passage is still put on
+ * PRIMARY, for middle-click pasting; only losing it changes nothing.
+ */
+static void
+on_view_realize (SbSourceCiter *self)
+{
+  if (self->own_primary)
+    return;
+  gtk_text_buffer_remove_selection_clipboard (self->buffer, gtk_widget_get_primary_clipboard (GTK_WIDGET (self->view)));
+  self->own_primary = TRUE;
+}
+
+/* Before the text view's own unrealize, which removes GTK's PRIMARY. */
+static void
+on_view_unrealize (SbSourceCiter *self)
+{
+  if (!self->own_primary)
+    return;
+  gtk_text_buffer_add_selection_clipboard (self->buffer, gtk_widget_get_primary_clipboard (GTK_WIDGET (self->view)));
+  self->own_primary = FALSE;
+}
+
+static void
+put_on_primary (SbSourceCiter *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter from, to;
+
+  if (!self->own_primary || !gtk_text_buffer_get_selection_bounds (self->buffer, &from, &to))
+    return;
+  text = gtk_text_buffer_get_text (self->buffer, &from, &to, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_primary_clipboard (GTK_WIDGET (self->view)), text);
+}
+
 static void
 on_mark_set (SbSourceCiter *self,
              GtkTextIter   *location,
@@ -428,6 +467,7 @@ on_mark_set (SbSourceCiter *self,
 {
   if (mark != gtk_text_buffer_get_insert (self->buffer) && mark != gtk_text_buffer_get_selection_bound (self->buffer))
     return;
+  put_on_primary (self);
   rebuild_menu (self);
 }
 
@@ -581,6 +621,7 @@ sb_source_citer_shutdown (SbSourceCiter *self)
   if (self->view == NULL)
     return;
   hide_bubble (self);
+  on_view_unrealize (self);
   /* Its action calls back here: it goes before this does. */
   gtk_widget_remove_controller (GTK_WIDGET (self->view), self->shortcuts);
   self->shortcuts = NULL;
@@ -694,6 +735,10 @@ sb_source_citer_new (GtkTextView *view,
   g_signal_connect (view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   g_signal_connect_swapped (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect_swapped (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self);
+  g_signal_connect_data (view, "realize", G_CALLBACK (on_view_realize), self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_swapped (view, "unrealize", G_CALLBACK (on_view_unrealize), self);
+  if (gtk_widget_get_realized (GTK_WIDGET (view)))
+    on_view_realize (self);
 
   rebuild_menu (self);
   return self;

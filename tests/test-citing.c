@@ -3,7 +3,8 @@
  * Citing and placing in the window, as a person would: a passage selected
  * in the source pane and cited as a new statement (the quote verbatim,
  * with its typographic apostrophe and paragraph break, one undo step, the
- * card opened to edit), a recognised place and actor offering their
+ * card opened to edit; the passage still selected, and cited, after text
+ * was selected elsewhere), a recognised place and actor offering their
  * sentence, Place by a name typed and picked from the gazetteer, by a
  * click and at the crosshair with Enter, a drag that is one edit, a
  * movement drawn from start to end, an area drawn corner by corner
@@ -110,6 +111,55 @@ select_passage (SbWindow   *window,
   sb_test_select_text (sb_detail_pane_get_source_view (detail_pane (window)), passage);
 }
 
+static void
+on_text_read (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* What a middle click would paste. */
+static char *
+primary_text (void)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gdk_display_get_primary_clipboard (gdk_display_get_default ()), NULL, on_text_read, &text);
+  sb_test_wait_until (is_set, &text);
+  return text;
+}
+
+/* Text selected somewhere else, by another program or in a field of the
+ * window: PRIMARY goes to it, as on any X11 or Wayland desktop.
+ */
+static void
+select_elsewhere (void)
+{
+  gdk_clipboard_set_text (gdk_display_get_primary_clipboard (gdk_display_get_default ()), "selected elsewhere");
+  sb_test_iterate_for (50);
+}
+
+static char *
+selected_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end))
+    return NULL;
+  return gtk_text_iter_get_text (&start, &end);
+}
+
 static guint
 n_items (SbWindow *window)
 {
@@ -144,6 +194,20 @@ test_cite_selection (void)
   g_assert_cmpint (g_menu_model_get_n_items (extra), >, 0);
 
   select_passage (window, passage);
+  {
+    g_autofree char *pasted = primary_text ();
+    g_autofree char *selected = NULL;
+
+    /* Offered for a middle click, and kept when something else is
+     * selected: the passage chosen is what is cited, never the sentence
+     * of "Mali" left beside the caret.
+     */
+    g_assert_nonnull (strstr (pasted, passage));
+    select_elsewhere ();
+    selected = selected_text (view);
+    g_assert_nonnull (selected);
+    g_assert_nonnull (strstr (selected, passage));
+  }
   g_assert_true (sb_source_citer_open_menu (sb_detail_pane_get_citer (detail_pane (window))));
   screenshot ("cite-menu");
   gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "incident");
@@ -176,9 +240,12 @@ test_cite_selection (void)
     sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
     sb_test_iterate_for (50);
     select_passage (window, "Moskou zegt alleen opleiders te sturen");
+    select_elsewhere ();
     gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL);
     sb_test_iterate_for (50);
     g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
+    g_assert_cmpstr (((SbCitation *) g_ptr_array_index (sb_item_get_citations (item), n_citations))->quote, ==,
+                     "Moskou zegt alleen opleiders te sturen");
     undo (window);
     g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations);
   }
