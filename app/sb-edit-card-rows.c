@@ -1122,6 +1122,24 @@ on_remove_citation (Field *field)
   apply_edit (field->card, sb_edit_new_set_array (field->card->entity, field->field, kept));
 }
 
+/* A citation as the card lists it: the quote (or the whole source), the
+ * source under it, and @remove_button at its end.
+ */
+static GtkWidget *
+new_citation_row (SbCitation *citation,
+                  GtkWidget  *remove_button)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *quoted = g_strdup_printf ("“%s”", citation->quote ? citation->quote : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), citation->quote ? quoted : _("The source as a whole"));
+  plain_row (row);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button);
+  return row;
+}
+
 void
 add_citation_rows (SbEditCard *self,
                    GtkWidget  *group,
@@ -1130,18 +1148,11 @@ add_citation_rows (SbEditCard *self,
 {
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
-      SbCitation *citation = g_ptr_array_index (citations, i);
       Field *field = add_field (self, field_id);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *quoted = g_strdup_printf ("“%s”", citation->quote ? citation->quote : "");
       /* TRANSLATORS: a button a screen reader speaks */
       GtkWidget *button = new_remove_button (_("Remove this citation"));
+      GtkWidget *row = new_citation_row (g_ptr_array_index (citations, i), button);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), citation->quote ? quoted : _("The source as a whole"));
-      plain_row (row);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_citation), field);
       keep_field (button, field);
       field->index = i;
@@ -1370,22 +1381,15 @@ add_figure_citation_rows (SbEditCard *self,
 
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
-      SbCitation *citation = g_ptr_array_index (citations, i);
-      g_autofree char *quoted = g_strdup_printf ("“%s”", citation->quote ? citation->quote : "");
-      GtkWidget *row = adw_action_row_new ();
       /* TRANSLATORS: a button a screen reader speaks */
       GtkWidget *button = new_remove_button (_("Remove this citation of the figure"));
+      GtkWidget *row = new_citation_row (g_ptr_array_index (citations, i), button);
       Field *field = add_field (self, field_id);
 
       field->index = index;
       field->widget = button;
       field->refresh = refresh_nothing;
       g_object_set_data (G_OBJECT (button), "citation", GUINT_TO_POINTER (i));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), citation->quote ? quoted : _("The source as a whole"));
-      plain_row (row);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_figure_citation), field);
       keep_field (button, field);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
