@@ -369,6 +369,21 @@ is_done (gpointer data)
   return ((Waiter *) data)->done;
 }
 
+/* A folder's listing, waited for. */
+static GPtrArray *
+list_folder (const char  *folder,
+             GError     **error)
+{
+  Waiter waiter = { 0, };
+  GPtrArray *entries;
+
+  sb_webdav_list_async (folder, NULL, on_done, &waiter);
+  sb_test_wait_until (is_done, &waiter);
+  entries = sb_webdav_list_finish (waiter.result, error);
+  g_clear_object (&waiter.result);
+  return entries;
+}
+
 /* Window helpers */
 
 static gboolean
@@ -407,6 +422,24 @@ edit_title (SbWindow   *window,
   g_assert_nonnull (item);
   g_assert_true (sb_document_apply (document, sb_edit_new_set_text (item, SB_ITEM_FIELD_TITLE, title), NULL));
   sb_document_break_coalescing (document);
+}
+
+/* Saved back without a question, and the server has it. */
+static void
+save_title (SbWindow   *window,
+            Server     *server,
+            const char *path,
+            const char *title)
+{
+  g_autofree char *saved = NULL;
+
+  edit_title (window, title);
+  sb_window_save (window);
+  sb_test_wait_until (is_saved, window);
+  g_assert_null (sb_test_find_dialog ());
+  saved = read_on_server (server, path);
+  g_assert_nonnull (saved);
+  g_assert_nonnull (strstr (saved, title));
 }
 
 static GtkWindow *
@@ -454,7 +487,6 @@ test_list (void)
   g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { 0, };
   SbWebdavEntry *entry;
 
   if (server == NULL)
@@ -464,10 +496,7 @@ test_list (void)
   b = put_default (server, "open/alpha.sahelbrief");
   folder = g_strconcat (server->base, "open/", NULL);
 
-  sb_webdav_list_async (folder, NULL, on_done, &waiter);
-  sb_test_wait_until (is_done, &waiter);
-  entries = sb_webdav_list_finish (waiter.result, &error);
-  g_clear_object (&waiter.result);
+  entries = list_folder (folder, &error);
   g_assert_no_error (error);
 
   /* Folders first, then by name; the folder itself not listed. */
@@ -495,11 +524,7 @@ test_list (void)
     g_autofree char *missing = g_strconcat (server->base, "nowhere/", NULL);
     g_autoptr(GPtrArray) none = NULL;
 
-    waiter.done = FALSE;
-    sb_webdav_list_async (missing, NULL, on_done, &waiter);
-    sb_test_wait_until (is_done, &waiter);
-    none = sb_webdav_list_finish (waiter.result, &error);
-    g_clear_object (&waiter.result);
+    none = list_folder (missing, &error);
     g_assert_null (none);
     g_assert_error (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED);
     g_clear_error (&error);
@@ -525,27 +550,11 @@ test_open_save (void)
   g_assert_nonnull (first_etag);
   etag = g_strdup (first_etag);
 
-  edit_title (window, "Saved once");
-  sb_window_save (window);
-  sb_test_wait_until (is_saved, window);
-  g_assert_null (sb_test_find_dialog ());
+  save_title (window, server, "open/week.sahelbrief", "Saved once");
   g_assert_cmpstr (sb_document_get_location (sb_window_get_document (window)), ==, uri);
   g_assert_cmpstr (sb_document_get_etag (sb_window_get_document (window)), !=, etag);
-  {
-    g_autofree char *saved = read_on_server (server, "open/week.sahelbrief");
 
-    g_assert_nonnull (strstr (saved, "Saved once"));
-  }
-
-  edit_title (window, "Saved twice");
-  sb_window_save (window);
-  sb_test_wait_until (is_saved, window);
-  g_assert_null (sb_test_find_dialog ());
-  {
-    g_autofree char *saved = read_on_server (server, "open/week.sahelbrief");
-
-    g_assert_nonnull (strstr (saved, "Saved twice"));
-  }
+  save_title (window, server, "open/week.sahelbrief", "Saved twice");
 
   close_window (window);
 }
@@ -855,6 +864,38 @@ forget_credentials (void)
   soup_auth_manager_clear_cached_credentials (manager);
 }
 
+/* Neither in the keyring nor in the session: the next request asks. */
+static void
+forget_password (const char *server_key)
+{
+  secret_password_clear_sync (schema (), NULL, NULL, "server", server_key, NULL);
+  forget_credentials ();
+}
+
+/* The password accepted, and only that one, kept in the keyring. */
+static void
+assert_password_kept (const char *server_key)
+{
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sb_test_wait_until (password_kept, (gpointer) server_key);
+  kept = secret_password_lookup_sync (schema (), NULL, &error, "server", server_key, "realm", REALM, "user", USER, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, PASSWORD);
+}
+
+/* A window opening @uri, up to the password's question. */
+static GtkWindow *
+open_asking_password (const char  *uri,
+                      SbWindow   **window)
+{
+  *window = sb_window_new (NULL, NULL);
+  gtk_window_present (GTK_WINDOW (*window));
+  sb_window_open_location (*window, uri);
+  return wait_dialog ("Password Needed");
+}
+
 static void
 log_in (GtkWindow  *dialog,
         const char *user,
@@ -874,8 +915,6 @@ test_digest (void)
   g_autoptr(Server) server = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *server_key = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(GError) error = NULL;
   SbWindow *window;
   GtkWindow *dialog;
 
@@ -890,15 +929,11 @@ test_digest (void)
     return;
 
   server_key = g_strdup_printf ("127.0.0.1:%d", server->port);
-  secret_password_clear_sync (schema (), NULL, NULL, "server", server_key, NULL);
-  forget_credentials ();
+  forget_password (server_key);
   uri = put_default (server, "team/week.sahelbrief");
 
   /* Asked; a wrong password asked again; the right one opens it. */
-  window = sb_window_new (NULL, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  sb_window_open_location (window, uri);
-  dialog = wait_dialog ("Password Needed");
+  dialog = open_asking_password (uri, &window);
   log_in (dialog, USER, "wrong");
   dialog = wait_dialog ("Password Needed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "did not accept"));
@@ -907,27 +942,15 @@ test_digest (void)
   g_assert_nonnull (sb_window_get_briefing (window));
 
   /* Kept in the keyring, and only the one accepted. */
-  sb_test_wait_until (password_kept, server_key);
-  kept = secret_password_lookup_sync (schema (), NULL, &error, "server", server_key, "realm", REALM, "user", USER, NULL);
-  g_assert_no_error (error);
-  g_assert_cmpstr (kept, ==, PASSWORD);
+  assert_password_kept (server_key);
 
   /* Next time from the keyring, without asking. */
   forget_credentials ();
-  edit_title (window, "Saved with the keyring");
-  sb_window_save (window);
-  sb_test_wait_until (is_saved, window);
-  g_assert_null (sb_test_find_dialog ());
-  /* The PUT that had to answer Digest's challenge sent its body again. */
-  {
-    g_autofree char *now = read_on_server (server, "team/week.sahelbrief");
-
-    g_assert_nonnull (strstr (now, "Saved with the keyring"));
-  }
+  /* The PUT that had to answer Digest's challenge sends its body again. */
+  save_title (window, server, "team/week.sahelbrief", "Saved with the keyring");
 
   /* A cancelled prompt cancels the save and keeps the work. */
-  secret_password_clear_sync (schema (), NULL, NULL, "server", server_key, NULL);
-  forget_credentials ();
+  forget_password (server_key);
   edit_title (window, "Not sent");
   sb_window_save (window);
   dialog = wait_dialog ("Password Needed");
@@ -970,10 +993,7 @@ test_redirect (void)
   sb_remote_briefing_set_public_for_testing ("127.0.0.1/32");
 
   started = g_get_monotonic_time ();
-  sb_webdav_list_async (folder, NULL, on_done, &waiter);
-  sb_test_wait_until (is_done, &waiter);
-  entries = sb_webdav_list_finish (waiter.result, &error);
-  g_clear_object (&waiter.result);
+  entries = list_folder (folder, &error);
   g_assert_null (entries);
   g_assert_error (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_FAILED);
   g_test_message ("%s", error->message);
@@ -984,7 +1004,6 @@ test_redirect (void)
   g_clear_error (&error);
 
   /* A save is never redirected at all: the server's answer is an error. */
-  waiter.done = FALSE;
   sb_webdav_put_async (target, body, NULL, NULL, on_done, &waiter);
   sb_test_wait_until (is_done, &waiter);
   g_assert_false (sb_webdav_put_finish (waiter.result, NULL, NULL, &error));
@@ -1018,17 +1037,13 @@ test_basic_over_http (void)
   g_autofree char *log = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter waiter = { 0, };
 
   if (server == NULL)
     return;
 
   forget_credentials ();
   folder = g_strconcat (server->base, "basic/", NULL);
-  sb_webdav_list_async (folder, NULL, on_done, &waiter);
-  sb_test_wait_until (is_done, &waiter);
-  entries = sb_webdav_list_finish (waiter.result, &error);
-  g_clear_object (&waiter.result);
+  entries = list_folder (folder, &error);
 
   g_assert_null (entries);
   g_assert_error (error, SB_WEBDAV_ERROR, SB_WEBDAV_ERROR_AUTH);
@@ -1066,11 +1081,8 @@ test_basic_over_https (void)
   g_autoptr(Server) server = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *server_key = NULL;
-  g_autofree char *kept = NULL;
   g_autofree char *log = NULL;
-  g_autoptr(GError) error = NULL;
   SbWindow *window;
-  GtkWindow *dialog;
 
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
@@ -1094,34 +1106,17 @@ test_basic_over_https (void)
   /* The test's own certificate, trusted by this session only for now. */
   set_trusted (server->certificate);
   server_key = g_strdup_printf ("127.0.0.1:%d", server->https_port);
-  secret_password_clear_sync (schema (), NULL, NULL, "server", server_key, NULL);
-  forget_credentials ();
+  forget_password (server_key);
   g_free (put_default (server, "basic/week.sahelbrief"));
   uri = g_strconcat (server->https_base, "basic/week.sahelbrief", NULL);
 
-  window = sb_window_new (NULL, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  sb_window_open_location (window, uri);
-  dialog = wait_dialog ("Password Needed");
-  log_in (dialog, USER, PASSWORD);
+  log_in (open_asking_password (uri, &window), USER, PASSWORD);
   sb_test_wait_until (has_document, window);
   g_assert_nonnull (sb_window_get_briefing (window));
-
-  sb_test_wait_until (password_kept, server_key);
-  kept = secret_password_lookup_sync (schema (), NULL, &error, "server", server_key, "realm", REALM, "user", USER, NULL);
-  g_assert_no_error (error);
-  g_assert_cmpstr (kept, ==, PASSWORD);
+  assert_password_kept (server_key);
 
   /* Saved back over https with the same password. */
-  edit_title (window, "Saved over https");
-  sb_window_save (window);
-  sb_test_wait_until (is_saved, window);
-  g_assert_null (sb_test_find_dialog ());
-  {
-    g_autofree char *now = read_on_server (server, "basic/week.sahelbrief");
-
-    g_assert_nonnull (strstr (now, "Saved over https"));
-  }
+  save_title (window, server, "basic/week.sahelbrief", "Saved over https");
 
   log = access_log (server);
   g_assert_nonnull (strstr (log, "PUT /basic/week.sahelbrief Basic "));
