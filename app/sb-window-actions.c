@@ -251,6 +251,34 @@ suggested_name (SbWindow   *self,
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
+static GtkFileChooserNative *
+export_chooser_new (SbWindow   *self,
+                    const char *title)
+{
+  return gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+}
+
+/* An export's Save dialog, its file types and choices added, shown modal
+ * in the folder of the last export with a name from the briefing's title.
+ */
+static void
+export_chooser_show (SbWindow             *self,
+                     GtkFileChooserNative *chooser,
+                     const char           *suffix,
+                     gboolean              picture,
+                     GCallback             on_response)
+{
+  g_autoptr(GFile) folder = export_folder (self, picture);
+  g_autofree char *name = suggested_name (self, suffix);
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", on_response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 on_view_chooser_response (GtkNativeDialog *dialog,
                           int              response,
@@ -306,8 +334,6 @@ export_view_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GtkFileFilter) png = sb_file_filter_new (_("PNG Image"), "image/png", "png", NULL);
   g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
   const char *size_ids[G_N_ELEMENTS (png_sizes) + 1] = { NULL, };
@@ -325,20 +351,12 @@ export_view_action (GtkWidget  *widget,
       size_labels[i] = labels[i];
     }
 
-  chooser = gtk_file_chooser_native_new (_("Export View"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = export_chooser_new (self, _("Export View"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "size", _("PNG size"), size_ids, size_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "size", "1920x1080");
-  folder = export_folder (self, TRUE);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  name = suggested_name (self, ".png");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_view_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  export_chooser_show (self, chooser, ".png", TRUE, G_CALLBACK (on_view_chooser_response));
 }
 
 static void
@@ -368,26 +386,16 @@ export_handout_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GtkFileFilter) pdf = sb_file_filter_new (_("PDF Document"), "application/pdf", "pdf", NULL);
 
   if (sb_selection_get_briefing (self->selection) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Handout"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = export_chooser_new (self, _("Export Handout"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "notes", _("Include speaker notes"), NULL, NULL);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "notes", "false");
-  folder = export_folder (self, FALSE);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  name = suggested_name (self, ".pdf");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_handout_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  export_chooser_show (self, chooser, ".pdf", FALSE, G_CALLBACK (on_handout_chooser_response));
 }
 
 static void
