@@ -642,6 +642,81 @@ test_reference_places (void)
   g_assert_false (sb_framing_add_briefing (&bounds, briefing, selection));
 }
 
+/* Two agencies: "both" is supported by each, "one-voice" by one only. */
+static const char two_publishers[] =
+  "{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", \"title\": \"Two publishers\","
+  " \"sources\": ["
+  "  {\"id\": \"a\", \"title\": \"A\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"Agence Sahel\","
+  "   \"text\": \"Fighting near Gao.\"},"
+  "  {\"id\": \"b\", \"title\": \"B\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"Niger Daily\","
+  "   \"text\": \"Fighting near Gao, witnesses said.\"}],"
+  " \"places\": [{\"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"point\"}],"
+  " \"incidents\": ["
+  "  {\"id\": \"both\", \"type\": \"clash\", \"title\": \"Fighting\", \"description\": \"Fighting near Gao.\", \"place\": \"gao\", \"date\": \"2022-08\","
+  "   \"certainty\": \"reported\", \"citations\": [{\"source\": \"a\", \"quote\": \"Fighting near Gao\"},"
+  "   {\"source\": \"b\", \"quote\": \"Fighting near Gao\"}]},"
+  "  {\"id\": \"one-voice\", \"type\": \"clash\", \"title\": \"Fighting, one agency\", \"description\": \"Fighting near Gao.\", \"place\": \"gao\", \"date\": \"2022-08\","
+  "   \"certainty\": \"reported\", \"citations\": [{\"source\": \"a\", \"quote\": \"Fighting near Gao\"}]}]}";
+
+/* The "1" badge of what one source only supports follows the edits that
+ * change it, and only those: a statement's citations, a publisher.
+ */
+static void
+test_badges_follow_edits (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (two_publishers, sizeof two_publishers - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = sb_loader_load_bytes (bytes, &problems);
+  g_autoptr(SbDocument) document = NULL;
+  g_autoptr(SbChanges) changes = NULL;
+  g_autoptr(SbText) title = sb_text_new ("en", "Edited");
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  SbEntity *both, *b;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_test_message ("%s", ((SbProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (briefing);
+  document = sb_document_new (briefing);
+  both = lookup (briefing, "both");
+  b = lookup (briefing, "b");
+  g_signal_connect (briefing, "changed", G_CALLBACK (keep_changes), &changes);
+
+  /* Who published a source: Niger Daily's article is Agence Sahel's now. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (b, SB_SOURCE_FIELD_PUBLISHER, "Agence Sahel"), NULL));
+  g_assert_false (sb_map_layout_shows_changes (changes));
+  g_assert_true (sb_map_layout_badges_change (briefing, changes));
+  g_assert_false (sb_briefing_has_independent_sources (briefing));
+  g_assert_true (sb_document_undo (document));
+  g_assert_true (sb_map_layout_badges_change (briefing, changes));
+  g_assert_true (sb_briefing_has_independent_sources (briefing));
+
+  /* A citation taken away: "both" is one voice now. */
+  g_ptr_array_add (one, sb_citation_ref (g_ptr_array_index (sb_item_get_citations (SB_ITEM (both)), 0)));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (both, SB_ITEM_FIELD_CITATIONS, one), NULL));
+  g_assert_true (sb_map_layout_badges_change (briefing, changes));
+  g_assert_true (sb_item_is_single_source (SB_ITEM (both)));
+
+  /* Nothing a badge shows. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_text (both, SB_ITEM_FIELD_DESCRIPTION, title), NULL));
+  g_assert_false (sb_map_layout_badges_change (briefing, changes));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (b, SB_SOURCE_FIELD_URL, "https://niger-daily.example.org/gao"), NULL));
+  g_assert_false (sb_map_layout_badges_change (briefing, changes));
+
+  /* One article, however often cited: no badge, so nothing to redraw. */
+  {
+    g_autoptr(SbBriefing) single = load_default ();
+    g_autoptr(SbDocument) single_document = sb_document_new (single);
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+    g_signal_handlers_disconnect_by_func (briefing, keep_changes, &changes);
+    g_signal_connect (single, "changed", G_CALLBACK (keep_changes), &changes);
+    g_assert_true (sb_document_apply (single_document,
+                                      sb_edit_new_set_array (lookup (single, "mali-coup-2021"), SB_ITEM_FIELD_CITATIONS, none), NULL));
+    g_assert_false (sb_map_layout_badges_change (single, changes));
+    g_signal_handlers_disconnect_by_func (single, keep_changes, &changes);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
   g_test_add_func ("/map-layout/reference-places", test_reference_places);
+  g_test_add_func ("/map-layout/badges-follow-edits", test_badges_follow_edits);
 
   return g_test_run ();
 }

@@ -1326,6 +1326,67 @@ test_export_while_filtering (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *legend;
+  gboolean shown;
+} LegendRow;
+
+static gboolean
+legend_row_is (gpointer data)
+{
+  LegendRow *row = data;
+
+  return (sb_test_find_label (row->legend, "Supported by one independent source only") != NULL) == row->shown;
+}
+
+/* The legend explains the "1" badge while two publishers' sources tell
+ * single-source statements apart, and follows an edit of a publisher
+ * alone (it was not rebuilt for one).
+ */
+static void
+test_legend_follows_publishers (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-window-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "two-publishers.sahelbrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *text =
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"Two publishers\", \"language\": \"en\",\n"
+    " \"sources\": [{\"id\": \"a\", \"title\": \"A\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"Agence Sahel\"},\n"
+    "  {\"id\": \"b\", \"title\": \"B\", \"date\": \"2022-08\", \"language\": \"en\", \"publisher\": \"Niger Daily\"}],\n"
+    " \"places\": [{\"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"point\"}],\n"
+    " \"incidents\": [{\"id\": \"one-voice\", \"type\": \"attack\", \"description\": \"An attack\", \"place\": \"gao\",\n"
+    "   \"date\": \"2022-08\", \"certainty\": \"reported\", \"citations\": [{\"source\": \"a\"}]}]}\n";
+  LegendRow row = { NULL, TRUE };
+  SbDocument *document;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  g_assert_null (sb_window_get_problems (window));
+  document = sb_window_get_document (window);
+
+  row.legend = GTK_WIDGET (sb_map_view_get_legend (sb_window_get_map_view (window)));
+  gtk_expander_set_expanded (GTK_EXPANDER (sb_test_find_widget (row.legend, GTK_TYPE_EXPANDER)), TRUE);
+  sb_test_wait_until (legend_row_is, &row);
+
+  /* Both articles one agency's: one voice, no badge to explain. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (lookup (window, "b"), SB_SOURCE_FIELD_PUBLISHER,
+                                                                      "Agence Sahel"), NULL));
+  row.shown = FALSE;
+  sb_test_wait_until (legend_row_is, &row);
+
+  g_assert_true (sb_document_undo (document));
+  row.shown = TRUE;
+  sb_test_wait_until (legend_row_is, &row);
+
+  sb_document_mark_saved (document, sb_document_get_revision (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1353,6 +1414,7 @@ main (int   argc,
   g_test_add_func ("/window/open-location", test_open_location);
   g_test_add_func ("/window/import-and-export", test_import_and_export);
   g_test_add_func ("/window/export-while-filtering", test_export_while_filtering);
+  g_test_add_func ("/window/legend-follows-publishers", test_legend_follows_publishers);
 
   return g_test_run ();
 }

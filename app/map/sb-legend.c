@@ -16,6 +16,7 @@
 #include "sb-changes.h"
 #include "sb-legend.h"
 #include "sb-legend-rows.h"
+#include "sb-map-layout.h"
 
 #define SAMPLE_WIDTH 34
 #define SAMPLE_HEIGHT 22
@@ -196,7 +197,8 @@ on_filter_changed (SbLegend *self)
 }
 
 /* The legend lists the kinds, incident types, certainties and
- * precisions in use: an edit that changes none of them leaves it as it is.
+ * precisions in use, and the badge of what one source only supports: an
+ * edit that changes none of them leaves it as it is.
  */
 static void
 on_edited (SbLegend  *self,
@@ -218,6 +220,9 @@ on_edited (SbLegend  *self,
                sb_changes_has_field (changes, entity, SB_ITEM_FIELD_SUBTYPE) ||
                sb_changes_has_field (changes, entity, SB_ITEM_FIELD_PLACE);
     }
+
+  if (!used && self->selection != NULL)
+    used = sb_map_layout_badges_change (sb_selection_get_briefing (self->selection), changes);
 
   /* It reads every statement: once edits pause, not in the edit's frame. */
   if (used && self->rebuild_source == 0)

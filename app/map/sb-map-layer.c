@@ -770,7 +770,10 @@ static void
 on_edited (SbMapLayer *self,
            SbChanges  *changes)
 {
-  if (sb_map_layout_shows_changes (changes))
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  if (sb_map_layout_shows_changes (changes) ||
+      sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes))
     sb_map_layer_invalidate (self);
 }
 

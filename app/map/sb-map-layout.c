@@ -755,6 +755,49 @@ entity_is_drawn (SbEntity *entity)
 }
 
 /**
+ * sb_map_layout_badges_change:
+ *
+ * Whether @changes may add or take away the badge of statements one
+ * independent source only supports: a statement's citations, a source
+ * added or removed, a publisher changed. Only a briefing whose sources
+ * have more than one publisher badges any, or comes to.
+ *
+ * Returns: whether the layers may draw their badges differently
+ */
+gboolean
+sb_map_layout_badges_change (SbBriefing *briefing,
+                             SbChanges  *changes)
+{
+  GPtrArray *changed;
+
+  g_return_val_if_fail (changes != NULL, TRUE);
+
+  if (sb_changes_touches_type (changes, SB_TYPE_SOURCE))
+    {
+      for (guint i = 0; i < sb_changes_get_inserted (changes)->len; i++)
+        if (SB_IS_SOURCE (g_ptr_array_index (sb_changes_get_inserted (changes), i)))
+          return TRUE;
+      for (guint i = 0; i < sb_changes_get_removed (changes)->len; i++)
+        if (SB_IS_SOURCE (g_ptr_array_index (sb_changes_get_removed (changes), i)))
+          return TRUE;
+    }
+
+  changed = sb_changes_get_changed (changes);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (changed, i);
+
+      if (SB_IS_SOURCE (entity) && sb_changes_has_field (changes, entity, SB_SOURCE_FIELD_PUBLISHER))
+        return TRUE;
+      if (SB_IS_ITEM (entity) && sb_changes_has_field (changes, entity, SB_ITEM_FIELD_CITATIONS) &&
+          briefing != NULL && sb_briefing_has_independent_sources (briefing))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * sb_map_layout_shows_changes:
  *
  * Tells the edits the map draws from those it does not: a statement's

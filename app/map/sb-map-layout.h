@@ -30,5 +30,7 @@ SbMapLayout *sb_map_layout_new_full       (SbSelection         *selection,
                                            SbIncidentClusters  *clusters,
                                            SbIncidentClusters  *actor_clusters);
 gboolean     sb_map_layout_shows_changes  (SbChanges           *changes);
+gboolean     sb_map_layout_badges_change  (SbBriefing          *briefing,
+                                           SbChanges           *changes);
 
 G_END_DECLS
