@@ -698,21 +698,15 @@ draw_region_cluster (SbItemLayer        *self,
 {
   gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
   double radius = region_cluster_radius (regions, cluster, projection);
+  const double offsets[] = { 0.0, 1.0 };
+  const double alphas[] = { 0.3, 0.08 };
   double dashes[] = { 5, 4 };
-  cairo_pattern_t *gradient;
   double x, y, rgb[3];
 
   sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
   sb_incident_type_to_rgb (cluster->dominant, rgb);
 
-  gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
-  cairo_pattern_add_color_stop_rgba (gradient, 0.0, rgb[0], rgb[1], rgb[2], 0.3);
-  cairo_pattern_add_color_stop_rgba (gradient, 1.0, rgb[0], rgb[1], rgb[2], 0.08);
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source (cr, gradient);
-  cairo_fill_preserve (cr);
-  cairo_pattern_destroy (gradient);
+  sb_symbol_fill_soft_disc (cr, x, y, radius, rgb, G_N_ELEMENTS (offsets), offsets, alphas);
   cairo_set_dash (cr, dashes, 2, 0);
   cairo_set_line_width (cr, 1.5);
   cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, 0.8);

@@ -61,6 +61,7 @@ void         sb_map_layer_invalidate    (SbMapLayer *self);
 gboolean     sb_map_layer_get_drawn_projection (SbMapLayer   *self,
                                                 SbProjection *projection);
 GdkTexture  *sb_map_layer_get_texture   (SbMapLayer *self);
+gint64       sb_map_layers_get_snapshot_cpu_time (GtkWidget *root);
 void         sb_map_layer_redraw_box    (SbMapLayer            *self,
                                          const graphene_rect_t *box);
 SbEntity    *sb_map_layer_pick          (SbMapLayer *self,
