@@ -255,6 +255,68 @@ measure_motion (SbMapView  *map_view,
   fflush (stdout);
 }
 
+typedef struct
+{
+  gboolean waiting;
+} Painted;
+
+static void
+on_redraw_painted (GdkFrameClock *clock,
+                   Painted       *painted)
+{
+  painted->waiting = FALSE;
+}
+
+#define REDRAWS 8
+
+/* The layers drawn anew, as after a change of filters or selection, with
+ * the view still: the processor time of the incident layer's drawing and
+ * of all the map's layers' (areas, arrows too), each time.
+ */
+static void
+measure_redraw (SbMapView *map_view,
+                double     zoom)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (map_view));
+  SbMapLayer *layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  Painted painted = { FALSE };
+  gulong handler;
+
+  sb_map_view_go_to (map_view, SAHEL_LAT, SAHEL_LON, zoom);
+  sb_test_iterate_for (1000);
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_redraw_painted), &painted);
+  for (guint i = 0; i < REDRAWS; i++)
+    {
+      gint64 layer_before = sb_map_layer_get_snapshot_cpu_time (layer);
+      gint64 all_before = sb_map_layers_get_snapshot_cpu_time (GTK_WIDGET (map_view));
+      double value;
+
+      painted.waiting = TRUE;
+      sb_map_layer_invalidate (layer);
+      while (painted.waiting)
+        g_main_context_iteration (NULL, TRUE);
+
+      value = (sb_map_layer_get_snapshot_cpu_time (layer) - layer_before) / 1000.0;
+      g_array_append_val (own, value);
+      value = (sb_map_layers_get_snapshot_cpu_time (GTK_WIDGET (map_view)) - all_before) / 1000.0;
+      g_array_append_val (all, value);
+    }
+  g_signal_handler_disconnect (clock, handler);
+
+  printf ("  %-12s zoom %-4g %u times: the incident layer's processor time median %6.1f ms, max %6.1f ms; "
+          "all the map's layers median %6.1f ms, max %6.1f ms (target: every frame within 16.7 ms)\n",
+          "redraw", zoom, REDRAWS, sb_test_percentile (own, 50), sb_test_percentile (own, 100),
+          sb_test_percentile (all, 50), sb_test_percentile (all, 100));
+  printf ("MAP measure=redraw zoom=%g redraws=%u layer_cpu_median_ms=%.1f layer_cpu_max_ms=%.1f "
+          "layers_cpu_median_ms=%.1f layers_cpu_max_ms=%.1f\n",
+          zoom, REDRAWS, sb_test_percentile (own, 50), sb_test_percentile (own, 100),
+          sb_test_percentile (all, 50), sb_test_percentile (all, 100));
+  fflush (stdout);
+}
+
 /* ------------------------------------------------------------------ */
 
 static gboolean
@@ -446,6 +508,8 @@ run_one (const char *path,
     measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "pan");
   for (guint i = 0; zooms[i] != NULL; i++)
     measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), TRUE, seconds, "zoom");
+  for (guint i = 0; zooms[i] != NULL; i++)
+    measure_redraw (map_view, g_ascii_strtod (zooms[i], NULL));
 
   measure_recluster (window, layer);
 
