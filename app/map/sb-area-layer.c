@@ -227,7 +227,6 @@ draw_footprint (SbAreaLayer        *self,
   SbPlacePrecision precision = sb_place_get_precision (place);
   const SbBasemapFeature *country = NULL;
   double x, y, radius;
-  cairo_pattern_t *gradient;
 
   if (precision == SB_PLACE_PRECISION_POINT)
     return;
@@ -258,14 +257,12 @@ draw_footprint (SbAreaLayer        *self,
   sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
   radius = sb_place_get_radius_km (place) * sb_projection_pixels_per_km (projection, sb_place_get_latitude (place));
 
-  gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
-  cairo_pattern_add_color_stop_rgba (gradient, 0.0, rgb[0], rgb[1], rgb[2], strong ? 0.32 : 0.14);
-  cairo_pattern_add_color_stop_rgba (gradient, 0.7, rgb[0], rgb[1], rgb[2], strong ? 0.16 : 0.05);
-  cairo_pattern_add_color_stop_rgba (gradient, 1.0, rgb[0], rgb[1], rgb[2], 0.0);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source (cr, gradient);
-  cairo_fill_preserve (cr);
-  cairo_pattern_destroy (gradient);
+  {
+    const double offsets[] = { 0.0, 0.7, 1.0 };
+    const double alphas[] = { strong ? 0.32 : 0.14, strong ? 0.16 : 0.05, 0.0 };
+
+    sb_symbol_fill_soft_disc (cr, x, y, radius, rgb, G_N_ELEMENTS (offsets), offsets, alphas);
+  }
 
   /* "Near" shows how near: its edge always; a region's only when it is
    * selected, the disc alone saying "somewhere here".

@@ -669,6 +669,30 @@ sb_cluster_index_locate (SbClusterIndex *self,
 }
 
 /**
+ * sb_cluster_index_get_cluster:
+ * @node: a cluster's node, as found before
+ *
+ * Reads a cluster again after points were added or removed: where it is
+ * now, how many it holds.
+ *
+ * Returns: %FALSE if it holds nothing any more, and is not shown
+ */
+gboolean
+sb_cluster_index_get_cluster (SbClusterIndex *self,
+                              guint32         node,
+                              SbCluster      *cluster)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < self->n_nodes, FALSE);
+
+  if (self->nodes[node].count == 0)
+    return FALSE;
+
+  fill_cluster (self, node, cluster);
+  return TRUE;
+}
+
+/**
  * sb_cluster_index_get_expansion_zoom:
  *
  * Returns: the zoom at which @node splits into smaller clusters, or -1

@@ -69,6 +69,9 @@ void            sb_cluster_index_add_point          (SbClusterIndex       *self,
                                                      double                y,
                                                      guint32               id,
                                                      guint8                type);
+gboolean        sb_cluster_index_get_cluster        (SbClusterIndex       *self,
+                                                     guint32               node,
+                                                     SbCluster            *cluster);
 int             sb_cluster_index_get_expansion_zoom (SbClusterIndex       *self,
                                                      guint32               node);
 void            sb_cluster_index_get_ids            (SbClusterIndex       *self,

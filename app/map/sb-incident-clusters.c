@@ -397,7 +397,9 @@ sb_incident_clusters_get_item (SbIncidentClusters *self,
 /**
  * sb_incident_clusters_locate:
  *
- * Finds the cluster that shows @item at @zoom.
+ * Finds the cluster that shows @item at @zoom: where the clusters hold
+ * it, which after an edit of its place is where it was until
+ * sb_incident_clusters_update() moves it.
  *
  * Returns: %TRUE if @item is shown
  */
@@ -407,19 +409,37 @@ sb_incident_clusters_locate (SbIncidentClusters *self,
                              double              zoom,
                              SbCluster          *cluster)
 {
-  SbPlace *place;
+  const double *position;
   guint id;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  place = SB_IS_ITEM (item) ? sb_item_get_place (item) : NULL;
-  if (place == NULL || !g_ptr_array_find (self->items, item, &id))
+  if (!SB_IS_ITEM (item) || !g_ptr_array_find (self->items, item, &id))
     return FALSE;
 
-  return sb_cluster_index_locate (self->index, zoom,
-                                  sb_mercator_x (sb_place_get_longitude (place)),
-                                  sb_mercator_y (sb_place_get_latitude (place)),
-                                  id, cluster);
+  position = &g_array_index (self->positions, double, 2 * id);
+  if (isnan (position[0]))
+    return FALSE;
+
+  return sb_cluster_index_locate (self->index, zoom, position[0], position[1], id, cluster);
+}
+
+/**
+ * sb_incident_clusters_counts_on_card:
+ *
+ * Returns: whether @item is counted on its country's card, not clustered
+ */
+gboolean
+sb_incident_clusters_counts_on_card (SbIncidentClusters *self,
+                                     SbItem             *item)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; self->areas != NULL && i < self->areas->len; i++)
+    if (g_ptr_array_find (((SbAreaIncidents *) g_ptr_array_index (self->areas, i))->items, item, NULL))
+      return TRUE;
+
+  return FALSE;
 }
 
 double

@@ -48,6 +48,8 @@ gboolean            sb_incident_clusters_locate       (SbIncidentClusters   *sel
                                                        SbItem               *item,
                                                        double                zoom,
                                                        SbCluster            *cluster);
+gboolean            sb_incident_clusters_counts_on_card (SbIncidentClusters *self,
+                                                         SbItem             *item);
 double              sb_incident_clusters_get_build_seconds (SbIncidentClusters *self);
 gboolean            sb_incident_clusters_update       (SbIncidentClusters   *self,
                                                        SbFilter             *filter,

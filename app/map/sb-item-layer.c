@@ -589,6 +589,30 @@ paint_bubble (cairo_t  *cr,
   sb_cluster_paint_bubble (cr, layout, x, y, look->cluster->count, look->cluster->dominant, look->dark);
 }
 
+/* How far from its centre a place's symbol with its count reaches. */
+static double
+site_extent (const SbCluster *cluster,
+             double           radius)
+{
+  g_autofree char *text = sb_cluster_format_count (cluster->count);
+  double badge = MAX (16, 7.5 * strlen (text) + 8);
+
+  return MAX (3 * radius, MAX (radius * 0.5 + badge, radius * 0.95 + 9)) + 2;
+}
+
+/* How far from its centre what draw_clusters() draws for @cluster reaches. */
+static double
+cluster_extent (const SbCluster *cluster)
+{
+  double radius = cluster_radius (cluster);
+
+  if (cluster->count == 1)
+    return symbol_extent (radius);
+  if (cluster->is_site)
+    return site_extent (cluster, radius);
+  return radius + 8;
+}
+
 /* A bubble, or a place's symbol with its count beside it: as many looks
  * as counts, so cached too; the text is most of the work.
  */
@@ -609,10 +633,7 @@ draw_cluster_look (SbItemLayer     *self,
 
   if (cluster->is_site)
     {
-      g_autofree char *text = sb_cluster_format_count (cluster->count);
-      double badge = MAX (16, 7.5 * strlen (text) + 8);
-
-      extent = MAX (3 * look.radius, MAX (look.radius * 0.5 + badge, look.radius * 0.95 + 9)) + 2;
+      extent = site_extent (cluster, look.radius);
       sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_site, &look);
     }
   else
@@ -677,21 +698,15 @@ draw_region_cluster (SbItemLayer        *self,
 {
   gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
   double radius = region_cluster_radius (regions, cluster, projection);
+  const double offsets[] = { 0.0, 1.0 };
+  const double alphas[] = { 0.3, 0.08 };
   double dashes[] = { 5, 4 };
-  cairo_pattern_t *gradient;
   double x, y, rgb[3];
 
   sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
   sb_incident_type_to_rgb (cluster->dominant, rgb);
 
-  gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
-  cairo_pattern_add_color_stop_rgba (gradient, 0.0, rgb[0], rgb[1], rgb[2], 0.3);
-  cairo_pattern_add_color_stop_rgba (gradient, 1.0, rgb[0], rgb[1], rgb[2], 0.08);
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_source (cr, gradient);
-  cairo_fill_preserve (cr);
-  cairo_pattern_destroy (gradient);
+  sb_symbol_fill_soft_disc (cr, x, y, radius, rgb, G_N_ELEMENTS (offsets), offsets, alphas);
   cairo_set_dash (cr, dashes, 2, 0);
   cairo_set_line_width (cr, 1.5);
   cairo_set_source_rgba (cr, rgb[0] * 0.7, rgb[1] * 0.7, rgb[2] * 0.7, 0.8);
@@ -701,18 +716,48 @@ draw_region_cluster (SbItemLayer        *self,
   sb_cluster_paint_count_badge (cr, layout, x - 10, y, cluster->count, dark);
 }
 
+/* How far from its centre a region's soft area and count reach: the
+ * count's pill starts 10 pixels left of it.
+ */
+static double
+region_cluster_extent (SbIncidentClusters *regions,
+                       const SbCluster    *cluster,
+                       const SbProjection *projection)
+{
+  g_autofree char *text = sb_cluster_format_count (cluster->count);
+
+  return MAX (region_cluster_radius (regions, cluster, projection) + 1.5, 10 + MAX (16, 7.5 * strlen (text) + 8) + 1);
+}
+
+static gboolean
+outside_clip (const double *clip,
+              double        x,
+              double        y,
+              double        extent)
+{
+  return x + extent < clip[0] || x - extent > clip[2] || y + extent < clip[1] || y - extent > clip[3];
+}
+
 static void
 draw_clusters (SbItemLayer        *self,
                SbIncidentClusters *clusters,
                cairo_t            *cr,
                const SbProjection *projection)
 {
+  double clip[4];
+  gboolean clipped;
+
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   SbIncidentClusters *regions = sb_incident_clusters_get_regions (clusters);
   double box[4];
 
   view_box (projection, 40, box);
+  /* Only part of the texture drawn again (an edit): what lies outside
+   * is not drawn at all, rather than drawn and clipped.
+   */
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+  clipped = clip[0] > 0 || clip[1] > 0 || clip[2] < 2 * projection->half_width || clip[3] < 2 * projection->half_height;
 
   if (regions != NULL)
     {
@@ -722,7 +767,14 @@ draw_clusters (SbItemLayer        *self,
       sb_cluster_index_query (sb_incident_clusters_get_index (regions), projection->zoom,
                               box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin, found);
       for (guint i = 0; i < found->len; i++)
-        draw_region_cluster (self, cr, layout, regions, &g_array_index (found, SbCluster, i), projection);
+        {
+          const SbCluster *cluster = &g_array_index (found, SbCluster, i);
+          double x, y;
+
+          sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
+          if (!clipped || !outside_clip (clip, x, y, region_cluster_extent (regions, cluster, projection)))
+            draw_region_cluster (self, cr, layout, regions, cluster, projection);
+        }
       g_array_set_size (found, 0);
     }
 
@@ -741,6 +793,8 @@ draw_clusters (SbItemLayer        *self,
           continue;
 
         sb_projection_unit_to_widget (projection, cluster->x, cluster->y, &x, &y);
+        if (clipped && outside_clip (clip, x, y, cluster_extent (cluster)))
+          continue;
         if (pass < 2)
           draw_cluster_look (self, cr, cluster, x, y);
         else
@@ -1368,21 +1422,145 @@ rebuild_after_edits (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* An edit patches the clusters at once, for the next frame; a build
- * clusters the patched incidents with their neighbours once edits pause.
+/* Whether @changes touch nothing but incidents the clusters show at
+ * points or in regions, before and after: what the layout places (cards,
+ * their counts, symbols of other statements) stays as it is, and only
+ * the clusters holding them are drawn again.
+ */
+static gboolean
+changes_only_clusters (SbItemLayer *self,
+                       SbChanges   *changes)
+{
+  GPtrArray *changed = sb_changes_get_changed (changes);
+  GPtrArray *inserted = sb_changes_get_inserted (changes);
+
+  if (self->clusters == NULL || self->actor_clusters != NULL || sb_changes_get_removed (changes)->len > 0 ||
+      sb_changes_get_briefing_fields (changes) != 0 ||
+      sb_changes_get_reordered (changes, SB_TYPE_ITEM) || sb_changes_get_reordered (changes, SB_TYPE_PLACE) ||
+      sb_changes_get_reordered (changes, SB_TYPE_ACTOR))
+    return FALSE;
+
+  /* A new place (the map clicked to place an incident) shows only through
+   * what stands there.
+   */
+  for (guint i = 0; i < inserted->len; i++)
+    if (!SB_IS_PLACE (g_ptr_array_index (inserted, i)) ||
+        sb_map_layout_uses_cards (g_ptr_array_index (inserted, i)))
+      return FALSE;
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (changed, i);
+      SbPlace *place;
+
+      if (!SB_IS_ITEM (entity) || sb_item_get_kind (SB_ITEM (entity)) != SB_ITEM_KIND_INCIDENT)
+        return FALSE;
+      place = sb_item_get_place (SB_ITEM (entity));
+      if ((place != NULL && sb_map_layout_uses_cards (place)) ||
+          sb_incident_clusters_counts_on_card (self->clusters, SB_ITEM (entity)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  SbProjection projection;  /* the texture's, as drawn */
+  GArray *nodes;            /* of guint32 pairs: part (0 points, 1 regions) and node */
+} Redraw;
+
+static void
+redraw_around (SbItemLayer *self,
+               double       x,
+               double       y,
+               double       extent)
+{
+  graphene_rect_t box = GRAPHENE_RECT_INIT (x - extent - 2, y - extent - 2, 2 * extent + 4, 2 * extent + 4);
+
+  sb_map_layer_redraw_box (SB_MAP_LAYER (self), &box);
+}
+
+static void
+redraw_cluster (SbItemLayer     *self,
+                Redraw          *redraw,
+                guint            part,
+                const SbCluster *cluster)
+{
+  SbIncidentClusters *regions = sb_incident_clusters_get_regions (self->clusters);
+  double x, y;
+
+  sb_projection_unit_to_widget (&redraw->projection, cluster->x, cluster->y, &x, &y);
+  redraw_around (self, x, y, part == 0 ? cluster_extent (cluster) :
+                             region_cluster_extent (regions, cluster, &redraw->projection));
+}
+
+/* Where @item is drawn now: its cluster, and its own place (where it is
+ * drawn when selected); the clusters are noted, to be drawn again where
+ * they are after the edit.
  */
 static void
-on_edited (SbItemLayer *self,
-           SbChanges   *changes)
+redraw_item (SbItemLayer *self,
+             Redraw      *redraw,
+             SbItem      *item)
 {
-  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
+  SbIncidentClusters *parts[] = { self->clusters, sb_incident_clusters_get_regions (self->clusters) };
+  SbCluster cluster;
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      double x, y;
+
+      if (parts[p] == NULL || !sb_incident_clusters_locate (parts[p], item, redraw->projection.zoom, &cluster))
+        continue;
+
+      redraw_cluster (self, redraw, p, &cluster);
+      if (redraw->nodes != NULL)
+        {
+          guint32 noted[2] = { p, cluster.node };
+
+          g_array_append_vals (redraw->nodes, noted, 2);
+        }
+
+      if (sb_incident_clusters_locate (parts[p], item, SB_CLUSTER_SITE_LEVEL, &cluster))
+        {
+          sb_projection_unit_to_widget (&redraw->projection, cluster.x, cluster.y, &x, &y);
+          redraw_around (self, x, y, symbol_extent (INCIDENT_RADIUS));
+        }
+    }
+}
+
+/* An edit patches the clusters at once, for the next frame; a build
+ * clusters the patched incidents with their neighbours once edits pause.
+ * When only clustered incidents changed, the next frame draws again only
+ * the clusters that held them and those that hold them now.
+ */
+static gboolean
+sb_item_layer_edited (SbMapLayer *layer,
+                      SbChanges  *changes)
+{
+  SbItemLayer *self = SB_ITEM_LAYER (layer);
+  SbSelection *selection = sb_map_layer_get_selection (layer);
   gboolean clustering = self->clusters != NULL || self->building != NULL;
   gboolean updated = FALSE;
+  g_autoptr(GArray) nodes = NULL;
+  Redraw redraw = { 0, };
+  GPtrArray *changed = sb_changes_get_changed (changes);
+  gboolean in_part = FALSE;
 
   if (clustering != uses_clusters (self))
     {
       on_filter_changed (self);
-      return;
+      return FALSE;
+    }
+
+  if (sb_map_layout_shows_changes (changes) && changes_only_clusters (self, changes) &&
+      sb_map_layer_get_drawn_projection (layer, &redraw.projection))
+    {
+      in_part = TRUE;
+      nodes = redraw.nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint i = 0; i < changed->len; i++)
+        redraw_item (self, &redraw, g_ptr_array_index (changed, i));
     }
 
   if (self->clusters != NULL)
@@ -1396,6 +1574,28 @@ on_edited (SbItemLayer *self,
       updated = sb_incident_clusters_update (self->actor_clusters, filter, changes) || updated;
     }
 
+  if (in_part)
+    {
+      SbIncidentClusters *parts[] = { self->clusters, sb_incident_clusters_get_regions (self->clusters) };
+
+      /* The clusters that held them, lighter now (and their centres
+       * moved a little); then those that hold them.
+       */
+      redraw.nodes = NULL;
+      for (guint i = 0; i + 1 < nodes->len; i += 2)
+        {
+          guint part = g_array_index (nodes, guint32, i);
+          SbCluster cluster;
+
+          if (parts[part] != NULL &&
+              sb_cluster_index_get_cluster (sb_incident_clusters_get_index (parts[part]),
+                                            g_array_index (nodes, guint32, i + 1), &cluster))
+            redraw_cluster (self, &redraw, part, &cluster);
+        }
+      for (guint i = 0; i < changed->len; i++)
+        redraw_item (self, &redraw, g_ptr_array_index (changed, i));
+    }
+
   if (updated && self->building != NULL)
     self->build_again = TRUE;
   else if (updated)
@@ -1403,6 +1603,8 @@ on_edited (SbItemLayer *self,
       g_clear_handle_id (&self->rebuild_source, g_source_remove);
       self->rebuild_source = g_timeout_add (REBUILD_AFTER_EDITS_MS, rebuild_after_edits, self);
     }
+
+  return in_part;
 }
 
 static void
@@ -1415,7 +1617,6 @@ sb_item_layer_constructed (GObject *object)
 
   selection = sb_map_layer_get_selection (SB_MAP_LAYER (self));
   g_signal_connect_object (selection, "filter-changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (selection, "edited", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (update_actor_clusters), self,
                            G_CONNECT_SWAPPED);
   if (sb_selection_get_briefing (selection) != NULL)
@@ -1471,6 +1672,7 @@ sb_item_layer_class_init (SbItemLayerClass *klass)
   layer_class->draw = sb_item_layer_draw;
   layer_class->pick = sb_item_layer_pick;
   layer_class->get_clusters = sb_item_layer_get_layout_clusters;
+  layer_class->edited = sb_item_layer_edited;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,

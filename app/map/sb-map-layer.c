@@ -31,6 +31,8 @@ typedef struct
   SbSelection *selection;
 
   GdkTexture *texture;
+  cairo_surface_t *surface; /* the texture's pixels, never changed while it lives */
+  GArray *damage;          /* of graphene_rect_t: to draw again in the texture, in the units drawn */
   SbProjection projection; /* the texture's */
   double texture_width;
   double texture_height;
@@ -77,6 +79,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void scale_projection (SbProjection *projection,
+                              double        scale);
+
+static void
+clear_texture (SbMapLayerPrivate *priv)
+{
+  g_clear_object (&priv->texture);
+  g_clear_pointer (&priv->surface, cairo_surface_destroy);
+  g_array_set_size (priv->damage, 0);
+}
+
 gboolean
 sb_map_layer_is_dark (SbMapLayer *self)
 {
@@ -90,11 +103,78 @@ sb_map_layer_invalidate (SbMapLayer *self)
 
   g_return_if_fail (SB_IS_MAP_LAYER (self));
 
-  g_clear_object (&priv->texture);
+  clear_texture (priv);
   for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
     g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[INVALIDATED], 0);
+}
+
+/**
+ * sb_map_layer_get_drawn_projection:
+ * @projection: (out): the projection the texture shown was drawn in, as
+ *   the draw function got it (symbols scaled)
+ *
+ * Returns: whether the layer shows a texture that sb_map_layer_redraw_box()
+ *   can draw again in part
+ */
+gboolean
+sb_map_layer_get_drawn_projection (SbMapLayer   *self,
+                                   SbProjection *projection)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), FALSE);
+  g_return_val_if_fail (projection != NULL, FALSE);
+
+  if (priv->texture == NULL)
+    return FALSE;
+
+  *projection = priv->projection;
+  scale_projection (projection, priv->symbol_scale > 0 ? priv->symbol_scale : 1.0);
+  return TRUE;
+}
+
+/**
+ * sb_map_layer_get_texture:
+ *
+ * Returns: (transfer none) (nullable): the texture the layer shows, for
+ *   tests: what it drew
+ */
+GdkTexture *
+sb_map_layer_get_texture (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), NULL);
+
+  return priv->texture;
+}
+
+/**
+ * sb_map_layer_redraw_box:
+ * @box: what to draw again, in the coordinates of the projection of
+ *   sb_map_layer_get_drawn_projection()
+ *
+ * Has the next frame draw only @box of the texture shown again, all that
+ * lies there in the order the draw function draws it: an edit to one item
+ * redraws what shows it, not the whole map. Without a texture, the next
+ * frame draws all anyway.
+ */
+void
+sb_map_layer_redraw_box (SbMapLayer            *self,
+                         const graphene_rect_t *box)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+  g_return_if_fail (box != NULL);
+
+  if (priv->texture == NULL)
+    return;
+
+  g_array_append_val (priv->damage, *box);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -159,7 +239,10 @@ get_layout (SbMapLayer            *self,
         g_array_append_val (occluders, in_view);
       }
 
+    gint64 start = g_get_monotonic_time ();
+
     priv->layouts[0] = sb_map_layout_new_full (priv->selection, projection, view, occluders, clusters, actor_clusters);
+    g_debug ("%s: laid out in %.1f ms", G_OBJECT_TYPE_NAME (self), (g_get_monotonic_time () - start) / 1000.0);
   }
   priv->layout_projections[0] = *projection;
   priv->layout_views[0] = *view;
@@ -344,10 +427,13 @@ render (SbMapLayer         *self,
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       cairo_image_surface_get_stride (surface) * pixel_height,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&priv->texture);
+  clear_texture (priv);
+  priv->surface = cairo_surface_reference (surface);
   priv->texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
                                           bytes, cairo_image_surface_get_stride (surface));
   priv->draw_time = g_get_monotonic_time () - start;
+  g_debug ("%s: texture %d×%d drawn in %.1f ms", G_OBJECT_TYPE_NAME (self), pixel_width, pixel_height,
+           priv->draw_time / 1000.0);
 
   if (priv->layout_source == NULL)
     {
@@ -355,6 +441,61 @@ render (SbMapLayer         *self,
       priv->covered = covered_in_world (self);
       g_signal_emit (self, signals[DRAWN], 0);
     }
+}
+
+/* Draws the texture again where it is damaged: a copy of its pixels with
+ * those boxes cleared and drawn again, in the same layout; a texture's
+ * pixels never change once GTK has them.
+ */
+static void
+redraw_damage (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+  int pixel_width = cairo_image_surface_get_width (priv->surface);
+  int pixel_height = cairo_image_surface_get_height (priv->surface);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint n_boxes = priv->damage->len;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, priv->surface, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+
+  cairo_scale (cr, priv->texture_scale * s, priv->texture_scale * s);
+  for (guint i = 0; i < priv->damage->len; i++)
+    {
+      const graphene_rect_t *box = &g_array_index (priv->damage, graphene_rect_t, i);
+
+      cairo_rectangle (cr, floor (box->origin.x), floor (box->origin.y),
+                       ceil (box->size.width) + 1, ceil (box->size.height) + 1);
+    }
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  cairo_scale (cr, 1 / s, 1 / s);
+  g_array_set_size (priv->damage, 0);
+
+  draw_in_view (self, cr, &priv->projection, &priv->texture_view, priv->symbol_scale);
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      cairo_image_surface_get_stride (surface) * pixel_height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_clear_object (&priv->texture);
+  g_clear_pointer (&priv->surface, cairo_surface_destroy);
+  priv->surface = cairo_surface_reference (surface);
+  priv->texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
+                                          bytes, cairo_image_surface_get_stride (surface));
+  g_debug ("%s: %u boxes of the texture drawn again in %.1f ms", G_OBJECT_TYPE_NAME (self), n_boxes,
+           (g_get_monotonic_time () - start) / 1000.0);
 }
 
 /**
@@ -448,7 +589,7 @@ snapshot_layer (GtkWidget   *widget,
        (priv->projection.zoom == view.zoom && !texture_covers (priv, &view)) ||
        fabs (priv->projection.zoom - view.zoom) > 1.5 ||
        (priv->projection.zoom != view.zoom && priv->draw_time < QUICK_DRAW_US)))
-    g_clear_object (&priv->texture);
+    clear_texture (priv);
 
   /* The window's first frame shows the base map and the window sooner
    * without the layers; they follow in the next frame.
@@ -462,25 +603,31 @@ snapshot_layer (GtkWidget   *widget,
 
   if (priv->texture == NULL)
     render (self, &view, width, height, scale);
-  else if (priv->projection.zoom != view.zoom)
+  else
     {
-      g_clear_handle_id (&priv->settle_source, g_source_remove);
-      priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
-    }
-  else if (priv->layout_source == NULL)
-    {
-      double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
-      graphene_rect_t shown = GRAPHENE_RECT_INIT ((priv->texture_view.origin.x + view.center_x - priv->projection.center_x) / s,
-                                                  (priv->texture_view.origin.y + view.center_y - priv->projection.center_y) / s,
-                                                  width / s, height / s);
+      if (priv->damage->len > 0)
+        redraw_damage (self);
 
-      /* Panned or resized over the texture, and a card cut at the edge:
-       * laid out again for the view once it is still.
-       */
-      if (!graphene_rect_equal (&shown, &priv->view) && !cards_in_view (priv, &shown))
+      if (priv->projection.zoom != view.zoom)
         {
           g_clear_handle_id (&priv->settle_source, g_source_remove);
           priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
+        }
+      else if (priv->layout_source == NULL)
+        {
+          double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+          graphene_rect_t shown = GRAPHENE_RECT_INIT ((priv->texture_view.origin.x + view.center_x - priv->projection.center_x) / s,
+                                                      (priv->texture_view.origin.y + view.center_y - priv->projection.center_y) / s,
+                                                      width / s, height / s);
+
+          /* Panned or resized over the texture, and a card cut at the
+           * edge: laid out again for the view once it is still.
+           */
+          if (!graphene_rect_equal (&shown, &priv->view) && !cards_in_view (priv, &shown))
+            {
+              g_clear_handle_id (&priv->settle_source, g_source_remove);
+              priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
+            }
         }
     }
 
@@ -556,6 +703,28 @@ sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self)
   g_return_val_if_fail (SB_IS_MAP_LAYER (self), 0);
 
   return priv->snapshot_cpu_time;
+}
+
+/**
+ * sb_map_layers_get_snapshot_cpu_time:
+ * @root: a widget holding map layers: a map view
+ *
+ * Returns: the processor time the snapshots of every map layer under
+ *   @root took so far, in microseconds: the app's own drawing of the
+ *   briefing in the frames, for benchmarks
+ */
+gint64
+sb_map_layers_get_snapshot_cpu_time (GtkWidget *root)
+{
+  gint64 sum;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
+
+  sum = SB_IS_MAP_LAYER (root) ? sb_map_layer_get_snapshot_cpu_time (SB_MAP_LAYER (root)) : 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    sum += sb_map_layers_get_snapshot_cpu_time (child);
+
+  return sum;
 }
 
 /**
@@ -772,8 +941,21 @@ on_edited (SbMapLayer *self,
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
 
-  if (sb_map_layout_shows_changes (changes) ||
-      sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes))
+  /* Drawn from another layer's layout: drawn again when that layer is. */
+  if (priv->layout_source != NULL)
+    return;
+
+  /* A badge that changes may change on statements the edit did not touch. */
+  if (sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes))
+    {
+      sb_map_layer_invalidate (self);
+      return;
+    }
+
+  if (SB_MAP_LAYER_GET_CLASS (self)->edited != NULL && SB_MAP_LAYER_GET_CLASS (self)->edited (self, changes))
+    return;
+
+  if (sb_map_layout_shows_changes (changes))
     sb_map_layer_invalidate (self);
 }
 
@@ -804,7 +986,7 @@ sb_map_layer_dispose (GObject *object)
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
 
   g_clear_handle_id (&priv->settle_source, g_source_remove);
-  g_clear_object (&priv->texture);
+  clear_texture (priv);
   for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
     g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   g_clear_weak_pointer (&priv->layout_source);
@@ -813,6 +995,16 @@ sb_map_layer_dispose (GObject *object)
   g_clear_object (&priv->selection);
 
   G_OBJECT_CLASS (sb_map_layer_parent_class)->dispose (object);
+}
+
+static void
+sb_map_layer_finalize (GObject *object)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (SB_MAP_LAYER (object));
+
+  g_array_unref (priv->damage);
+
+  G_OBJECT_CLASS (sb_map_layer_parent_class)->finalize (object);
 }
 
 static void
@@ -863,6 +1055,7 @@ sb_map_layer_class_init (SbMapLayerClass *klass)
 
   object_class->constructed = sb_map_layer_constructed;
   object_class->dispose = sb_map_layer_dispose;
+  object_class->finalize = sb_map_layer_finalize;
   object_class->get_property = sb_map_layer_get_property;
   object_class->set_property = sb_map_layer_set_property;
 
@@ -907,6 +1100,7 @@ sb_map_layer_init (SbMapLayer *self)
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
 
   priv->symbol_scale = 1.0;
+  priv->damage = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 
   /* The map view resolves clicks itself, across all layers. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);

@@ -47,11 +47,23 @@ struct _SbMapLayerClass
   void      (*get_clusters) (SbMapLayer          *self,
                              SbIncidentClusters **clusters,
                              SbIncidentClusters **actor_clusters);
+
+  /* Follows an edit; %TRUE when it redrew what the edit changed itself
+   * (sb_map_layer_redraw_box()), %FALSE to be redrawn whole if the edit
+   * shows on the map. */
+  gboolean  (*edited) (SbMapLayer *self,
+                       SbChanges  *changes);
 };
 
 SbSelection *sb_map_layer_get_selection (SbMapLayer *self);
 gboolean     sb_map_layer_is_dark       (SbMapLayer *self);
 void         sb_map_layer_invalidate    (SbMapLayer *self);
+gboolean     sb_map_layer_get_drawn_projection (SbMapLayer   *self,
+                                                SbProjection *projection);
+GdkTexture  *sb_map_layer_get_texture   (SbMapLayer *self);
+gint64       sb_map_layers_get_snapshot_cpu_time (GtkWidget *root);
+void         sb_map_layer_redraw_box    (SbMapLayer            *self,
+                                         const graphene_rect_t *box);
 SbEntity    *sb_map_layer_pick          (SbMapLayer *self,
                                          double      x,
                                          double      y,

@@ -664,3 +664,125 @@ sb_symbol_paint_hatch (cairo_t      *cr,
   cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
   cairo_stroke (cr);
 }
+
+/* The side of a soft disc drawn once, then scaled; how many looks kept. */
+#define SOFT_DISC_SIZE 256
+#define SOFT_DISCS_KEPT 64
+
+G_LOCK_DEFINE_STATIC (soft_discs);
+static GHashTable *soft_discs;  /* of a look's description to its cairo_surface_t */
+
+static cairo_pattern_t *
+soft_gradient (double        x,
+               double        y,
+               double        radius,
+               const double *rgb,
+               guint         n_stops,
+               const double *offsets,
+               const double *alphas)
+{
+  cairo_pattern_t *gradient = cairo_pattern_create_radial (x, y, 0, x, y, radius);
+
+  for (guint i = 0; i < n_stops; i++)
+    cairo_pattern_add_color_stop_rgba (gradient, offsets[i], rgb[0], rgb[1], rgb[2], alphas[i]);
+
+  return gradient;
+}
+
+static cairo_surface_t *
+soft_disc (const double *rgb,
+           guint         n_stops,
+           const double *offsets,
+           const double *alphas)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  cairo_surface_t *surface;
+
+  g_string_append_printf (key, "%a %a %a", rgb[0], rgb[1], rgb[2]);
+  for (guint i = 0; i < n_stops; i++)
+    g_string_append_printf (key, " %a:%a", offsets[i], alphas[i]);
+
+  G_LOCK (soft_discs);
+  if (soft_discs == NULL)
+    soft_discs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cairo_surface_destroy);
+
+  surface = g_hash_table_lookup (soft_discs, key->str);
+  if (surface == NULL)
+    {
+      double half = SOFT_DISC_SIZE / 2.0;
+      cairo_pattern_t *gradient = soft_gradient (half, half, half, rgb, n_stops, offsets, alphas);
+      cairo_t *cr;
+
+      /* Few looks: actors' colours, incidents' types. */
+      if (g_hash_table_size (soft_discs) >= SOFT_DISCS_KEPT)
+        g_hash_table_remove_all (soft_discs);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SOFT_DISC_SIZE, SOFT_DISC_SIZE);
+      cr = cairo_create (surface);
+      cairo_set_source (cr, gradient);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_pattern_destroy (gradient);
+      g_hash_table_insert (soft_discs, g_string_free (g_steal_pointer (&key), FALSE), surface);
+    }
+  cairo_surface_reference (surface);
+  G_UNLOCK (soft_discs);
+
+  return surface;
+}
+
+/**
+ * sb_symbol_fill_soft_disc:
+ * @offsets: (array length=n_stops): of the gradient's stops, 0 at the
+ *   middle to 1 at the edge
+ * @alphas: (array length=n_stops): of @rgb at each stop
+ *
+ * Fills the circle of @radius at (@x, @y) with a radial gradient of @rgb,
+ * leaving the circle as the current path. Into an image, the gradient is
+ * drawn once for each look and scaled: a radial gradient as large as a
+ * region is at zoom 8 costs pixman several times more for each pixel
+ * than a scaled image. Into a PDF, it stays a gradient.
+ */
+void
+sb_symbol_fill_soft_disc (cairo_t      *cr,
+                          double        x,
+                          double        y,
+                          double        radius,
+                          const double *rgb,
+                          guint         n_stops,
+                          const double *offsets,
+                          const double *alphas)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (n_stops > 0 && offsets != NULL && alphas != NULL);
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+
+  if (radius <= 0)
+    return;
+
+  cairo_save (cr);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      cairo_surface_t *disc = soft_disc (rgb, n_stops, offsets, alphas);
+
+      cairo_clip_preserve (cr);
+      cairo_translate (cr, x - radius, y - radius);
+      cairo_scale (cr, 2 * radius / SOFT_DISC_SIZE, 2 * radius / SOFT_DISC_SIZE);
+      cairo_set_source_surface (cr, disc, 0, 0);
+      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+      cairo_paint (cr);
+      cairo_surface_destroy (disc);
+    }
+  else
+    {
+      cairo_pattern_t *gradient = soft_gradient (x, y, radius, rgb, n_stops, offsets, alphas);
+
+      cairo_set_source (cr, gradient);
+      cairo_fill_preserve (cr);
+      cairo_pattern_destroy (gradient);
+    }
+  cairo_restore (cr);
+}

@@ -75,4 +75,13 @@ void   sb_symbol_paint_hatch          (cairo_t             *cr,
                                        double               alpha,
                                        double               spacing);
 
+void   sb_symbol_fill_soft_disc       (cairo_t             *cr,
+                                       double               x,
+                                       double               y,
+                                       double               radius,
+                                       const double        *rgb,
+                                       guint                n_stops,
+                                       const double        *offsets,
+                                       const double        *alphas);
+
 G_END_DECLS

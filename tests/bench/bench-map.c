@@ -75,6 +75,8 @@ typedef struct
   gint64 layer_cpu_before;
   GArray *layer_work;      /* the layer's own snapshot time per frame */
   GArray *layer_cpu;       /* the same in processor time */
+  gint64 layers_cpu_before;
+  GArray *layers_cpu;      /* every layer's (incidents, areas, arrows) processor time per frame */
 } Motion;
 
 /* ------------------------------------------------------------------ */
@@ -113,6 +115,7 @@ on_before_paint (GdkFrameClock *clock,
   motion->before_paint = g_get_monotonic_time ();
   motion->layer_before = sb_map_layer_get_snapshot_time (motion->layer);
   motion->layer_cpu_before = sb_map_layer_get_snapshot_cpu_time (motion->layer);
+  motion->layers_cpu_before = sb_map_layers_get_snapshot_cpu_time (GTK_WIDGET (motion->map_view));
 }
 
 static void
@@ -133,6 +136,8 @@ on_after_paint (GdkFrameClock *clock,
       g_array_append_val (motion->layer_work, value);
       value = (sb_map_layer_get_snapshot_cpu_time (motion->layer) - motion->layer_cpu_before) / 1000.0;
       g_array_append_val (motion->layer_cpu, value);
+      value = (sb_map_layers_get_snapshot_cpu_time (GTK_WIDGET (motion->map_view)) - motion->layers_cpu_before) / 1000.0;
+      g_array_append_val (motion->layers_cpu, value);
     }
   if (motion->last_paint != 0)
     {
@@ -190,6 +195,7 @@ measure_motion (SbMapView  *map_view,
   g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) layer_work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) layer_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layers_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   Motion motion = {
     .map_view = map_view,
     .map = sb_map_view_get_map (map_view),
@@ -203,6 +209,7 @@ measure_motion (SbMapView  *map_view,
     .layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER)),
     .layer_work = layer_work,
     .layer_cpu = layer_cpu,
+    .layers_cpu = layers_cpu,
   };
   gulong before, after;
   double fps;
@@ -233,13 +240,80 @@ measure_motion (SbMapView  *map_view,
           "", sb_test_percentile (layer_work, 50), sb_test_percentile (layer_work, 95), sb_test_percentile (layer_work, 100));
   printf ("  %-12s           of that, processor time (the rest waited for a processor): median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
           "", sb_test_percentile (layer_cpu, 50), sb_test_percentile (layer_cpu, 95), sb_test_percentile (layer_cpu, 100));
+  printf ("  %-12s           all the map's layers (incidents, areas, arrows), processor time: median %6.2f ms, p95 %6.2f ms, "
+          "max %6.2f ms (target: the app's own share of a frame under 4 ms)\n",
+          "", sb_test_percentile (layers_cpu, 50), sb_test_percentile (layers_cpu, 95), sb_test_percentile (layers_cpu, 100));
   printf ("MAP measure=%s zoom=%g frames=%u fps=%.1f interval_median_ms=%.1f interval_p95_ms=%.1f "
           "interval_max_ms=%.1f work_median_ms=%.1f work_p95_ms=%.1f layer_median_ms=%.2f layer_p95_ms=%.2f "
-          "layer_max_ms=%.2f layer_cpu_median_ms=%.2f layer_cpu_p95_ms=%.2f layer_cpu_max_ms=%.2f\n",
+          "layer_max_ms=%.2f layer_cpu_median_ms=%.2f layer_cpu_p95_ms=%.2f layer_cpu_max_ms=%.2f "
+          "layers_cpu_median_ms=%.2f layers_cpu_p95_ms=%.2f layers_cpu_max_ms=%.2f\n",
           label, zoom, intervals->len, fps, sb_test_percentile (intervals, 50), sb_test_percentile (intervals, 95),
           sb_test_percentile (intervals, 100), sb_test_percentile (work, 50), sb_test_percentile (work, 95),
           sb_test_percentile (layer_work, 50), sb_test_percentile (layer_work, 95), sb_test_percentile (layer_work, 100),
-          sb_test_percentile (layer_cpu, 50), sb_test_percentile (layer_cpu, 95), sb_test_percentile (layer_cpu, 100));
+          sb_test_percentile (layer_cpu, 50), sb_test_percentile (layer_cpu, 95), sb_test_percentile (layer_cpu, 100),
+          sb_test_percentile (layers_cpu, 50), sb_test_percentile (layers_cpu, 95), sb_test_percentile (layers_cpu, 100));
+  fflush (stdout);
+}
+
+typedef struct
+{
+  gboolean waiting;
+} Painted;
+
+static void
+on_redraw_painted (GdkFrameClock *clock,
+                   Painted       *painted)
+{
+  painted->waiting = FALSE;
+}
+
+#define REDRAWS 8
+
+/* The layers drawn anew, as after a change of filters or selection, with
+ * the view still: the processor time of the incident layer's drawing and
+ * of all the map's layers' (areas, arrows too), each time.
+ */
+static void
+measure_redraw (SbMapView *map_view,
+                double     zoom)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (map_view));
+  SbMapLayer *layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  Painted painted = { FALSE };
+  gulong handler;
+
+  sb_map_view_go_to (map_view, SAHEL_LAT, SAHEL_LON, zoom);
+  sb_test_iterate_for (1000);
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_redraw_painted), &painted);
+  for (guint i = 0; i < REDRAWS; i++)
+    {
+      gint64 layer_before = sb_map_layer_get_snapshot_cpu_time (layer);
+      gint64 all_before = sb_map_layers_get_snapshot_cpu_time (GTK_WIDGET (map_view));
+      double value;
+
+      painted.waiting = TRUE;
+      sb_map_layer_invalidate (layer);
+      while (painted.waiting)
+        g_main_context_iteration (NULL, TRUE);
+
+      value = (sb_map_layer_get_snapshot_cpu_time (layer) - layer_before) / 1000.0;
+      g_array_append_val (own, value);
+      value = (sb_map_layers_get_snapshot_cpu_time (GTK_WIDGET (map_view)) - all_before) / 1000.0;
+      g_array_append_val (all, value);
+    }
+  g_signal_handler_disconnect (clock, handler);
+
+  printf ("  %-12s zoom %-4g %u times: the incident layer's processor time median %6.1f ms, max %6.1f ms; "
+          "all the map's layers median %6.1f ms, max %6.1f ms (target: every frame within 16.7 ms)\n",
+          "redraw", zoom, REDRAWS, sb_test_percentile (own, 50), sb_test_percentile (own, 100),
+          sb_test_percentile (all, 50), sb_test_percentile (all, 100));
+  printf ("MAP measure=redraw zoom=%g redraws=%u layer_cpu_median_ms=%.1f layer_cpu_max_ms=%.1f "
+          "layers_cpu_median_ms=%.1f layers_cpu_max_ms=%.1f\n",
+          zoom, REDRAWS, sb_test_percentile (own, 50), sb_test_percentile (own, 100),
+          sb_test_percentile (all, 50), sb_test_percentile (all, 100));
   fflush (stdout);
 }
 
@@ -293,6 +367,7 @@ measure_recluster (SbWindow    *window,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (layer));
   guint32 last = sb_briefing_get_last_day (briefing);
   gint64 start, previous, longest = 0, end = 0, changed, longest_painting = 0, longest_layer = 0, longest_cpu = 0;
+  gint64 longest_layers_cpu = 0, costliest_layers_cpu = 0;
   gint64 built = G_MAXINT64 / 2;
   PaintWatch watch = { 0, };
   gulong before, after;
@@ -313,6 +388,7 @@ measure_recluster (SbWindow    *window,
     {
       gint64 layer_before = sb_map_layer_get_snapshot_time (SB_MAP_LAYER (layer));
       gint64 cpu_before = thread_cpu_time ();
+      gint64 layers_before = sb_map_layers_get_snapshot_cpu_time (gtk_widget_get_parent (GTK_WIDGET (layer)));
       gint64 now;
 
       watch.painting = 0;
@@ -324,7 +400,10 @@ measure_recluster (SbWindow    *window,
           longest_painting = watch.painting;
           longest_layer = sb_map_layer_get_snapshot_time (SB_MAP_LAYER (layer)) - layer_before;
           longest_cpu = thread_cpu_time () - cpu_before;
+          longest_layers_cpu = sb_map_layers_get_snapshot_cpu_time (gtk_widget_get_parent (GTK_WIDGET (layer))) - layers_before;
         }
+      costliest_layers_cpu = MAX (costliest_layers_cpu,
+                                  sb_map_layers_get_snapshot_cpu_time (gtk_widget_get_parent (GTK_WIDGET (layer))) - layers_before);
       previous = now;
       if (built == G_MAXINT64 / 2 && !sb_item_layer_get_busy (layer))
         built = end = now;
@@ -335,15 +414,18 @@ measure_recluster (SbWindow    *window,
 
   printf ("  re-cluster after a change of time range: %.3f s (build %.3f s in a worker thread), "
           "main loop never blocked more than %.1f ms (target: 16 ms): of that, %.1f ms GTK painting a frame, "
-          "in which %.1f ms the incident layer's own work; %.1f ms else; %.1f ms of processor time\n",
+          "in which %.1f ms the incident layer's own work; %.1f ms else; %.1f ms of processor time, "
+          "%.1f ms of it the map's layers drawing\n",
           (end - start) / 1e6, sb_incident_clusters_get_build_seconds (sb_item_layer_get_clusters (layer)),
           longest / 1000.0, longest_painting / 1000.0, longest_layer / 1000.0,
-          (longest - longest_painting) / 1000.0, longest_cpu / 1000.0);
+          (longest - longest_painting) / 1000.0, longest_cpu / 1000.0, longest_layers_cpu / 1000.0);
+  printf ("  the costliest frame of the map's layers meanwhile (the new clusters drawn): %.1f ms of processor time "
+          "(target: 8 ms)\n", costliest_layers_cpu / 1000.0);
   printf ("MAP measure=recluster seconds=%.3f build_s=%.3f longest_block_ms=%.1f painting_ms=%.1f layer_ms=%.1f "
-          "block_cpu_ms=%.1f shown=%u\n",
+          "block_cpu_ms=%.1f layers_cpu_ms=%.1f costliest_layers_cpu_ms=%.1f shown=%u\n",
           (end - start) / 1e6, sb_incident_clusters_get_build_seconds (sb_item_layer_get_clusters (layer)),
           longest / 1000.0, longest_painting / 1000.0, longest_layer / 1000.0, longest_cpu / 1000.0,
-          sb_incident_clusters_get_n_items (sb_item_layer_get_clusters (layer)));
+          longest_layers_cpu / 1000.0, costliest_layers_cpu / 1000.0, sb_incident_clusters_get_n_items (sb_item_layer_get_clusters (layer)));
 
   sb_selection_set_time_range (selection, 0, 0);
   sb_test_run_until (layer_is_ready, layer, TIMEOUT_S * 1000);
@@ -430,6 +512,8 @@ run_one (const char *path,
     measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "pan");
   for (guint i = 0; zooms[i] != NULL; i++)
     measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), TRUE, seconds, "zoom");
+  for (guint i = 0; zooms[i] != NULL; i++)
+    measure_redraw (map_view, g_ascii_strtod (zooms[i], NULL));
 
   measure_recluster (window, layer);
 

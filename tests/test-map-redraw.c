@@ -1,0 +1,193 @@
+/* test-map-redraw.c
+ *
+ * An edit to one clustered incident draws again only the clusters that
+ * show it, and what it draws is what drawing the whole map would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "sb-document.h"
+#include "sb-edit.h"
+#include "sb-item-layer.h"
+#include "sb-map-view.h"
+#include "sb-window.h"
+#include "sb-test-util.h"
+
+#define N_PLACES 40
+
+static gboolean
+is_done_loading (gpointer data)
+{
+  return sb_window_get_briefing (data) != NULL && !sb_window_is_loading (data);
+}
+
+static gboolean
+clusters_ready (gpointer data)
+{
+  return !sb_item_layer_get_busy (data) && sb_item_layer_get_clusters (data) != NULL;
+}
+
+/* Incidents at forty towns across Mali and Niger, a few types; the last
+ * town has a single incident.
+ */
+static void
+load_towns (SbWindow *window,
+            guint     n_incidents)
+{
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-redraw-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "towns.sahelbrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *types[] = { "attack", "clash", "arrest" };
+  g_autoptr(GString) text = g_string_new (
+    "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"Towns\", \"language\": \"en\",\n"
+    " \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"date\": \"2022\", \"language\": \"en\"}],\n"
+    " \"places\": [");
+
+  for (guint p = 0; p < N_PLACES; p++)
+    g_string_append_printf (text, "%s\n  {\"id\": \"t%u\", \"name\": \"Town %u\", \"lat\": %.3f, \"lon\": %.3f,"
+                            " \"precision\": \"point\"}",
+                            p ? "," : "", p, p, 12.0 + (p % 8) * 0.9, -6.0 + (p / 8) * 1.7);
+  g_string_append (text, "],\n \"incidents\": [");
+  for (guint i = 0; i < n_incidents; i++)
+    g_string_append_printf (text,
+                            "%s\n  {\"id\": \"i%u\", \"type\": \"%s\", \"description\": \"Incident %u\","
+                            " \"place\": \"t%u\", \"date\": \"2022-08-%02u\", \"certainty\": \"reported\","
+                            " \"citations\": [{\"source\": \"s\"}]}",
+                            i ? "," : "", i, types[i % G_N_ELEMENTS (types)], i,
+                            i + 1 == n_incidents ? N_PLACES - 1 : i % (N_PLACES - 1), 1 + i % 28);
+  g_string_append (text, "]}\n");
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  g_assert_null (sb_window_get_problems (window));
+}
+
+/* The layer's snapshot, now: it draws what it must before the next frame. */
+static GdkTexture *
+draw_now (SbMapLayer *layer)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  return g_object_ref (sb_map_layer_get_texture (layer));
+}
+
+static guchar *
+download (GdkTexture *texture)
+{
+  guchar *data = g_malloc (gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4);
+
+  gdk_texture_download (texture, data, gdk_texture_get_width (texture) * 4);
+  return data;
+}
+
+/* How many pixels differ by more than @slack in a channel. */
+static guint
+count_different (GdkTexture *a,
+                 GdkTexture *b,
+                 int         slack)
+{
+  g_autofree guchar *pa = download (a);
+  g_autofree guchar *pb = download (b);
+  gsize n = (gsize) gdk_texture_get_width (a) * gdk_texture_get_height (a);
+  guint different = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (a), ==, gdk_texture_get_width (b));
+  g_assert_cmpint (gdk_texture_get_height (a), ==, gdk_texture_get_height (b));
+
+  for (gsize i = 0; i < n; i++)
+    for (guint c = 0; c < 4; c++)
+      if (abs (pa[4 * i + c] - pb[4 * i + c]) > slack)
+        {
+          different++;
+          break;
+        }
+
+  return different;
+}
+
+static void
+test_edit_redraws_in_part (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view;
+  SbMapLayer *layer;
+  SbDocument *document;
+  SbBriefing *briefing;
+  SbItem *lonely, *moved;
+  SbEntity *town;
+  g_autoptr(SbMapLayout) before_layout = NULL;
+  g_autoptr(SbMapLayout) after_layout = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) in_part = NULL;
+  g_autoptr(GdkTexture) whole = NULL;
+  SbMapLayerTransform transform;
+  SbProjection projection;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  load_towns (window, 1500);
+  map_view = sb_window_get_map_view (window);
+  layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  sb_test_wait_until (clusters_ready, layer);
+  sb_map_view_go_to (map_view, 15.0, -2.5, 7);
+  sb_test_iterate_for (1000);
+
+  document = sb_window_get_document (window);
+  briefing = sb_document_get_briefing (document);
+  lonely = SB_ITEM (sb_briefing_lookup (briefing, "i1499"));
+  moved = SB_ITEM (sb_briefing_lookup (briefing, "i0"));
+  town = sb_briefing_lookup (briefing, "t5");
+  g_assert_nonnull (lonely);
+  g_assert_nonnull (moved);
+  g_assert_nonnull (town);
+
+  before = draw_now (layer);
+  before_layout = sb_map_layer_get_drawn_layout (layer, &projection, &transform);
+
+  /* The lone incident's type and another incident's town, as the card
+   * changes them; then the frame that shows them.
+   */
+  sb_document_apply (document, sb_edit_new_set_int (SB_ENTITY (lonely), SB_ITEM_FIELD_SUBTYPE, SB_INCIDENT_TYPE_COUP), NULL);
+  sb_document_apply (document, sb_edit_new_set_entity (SB_ENTITY (moved), SB_ITEM_FIELD_PLACE, town), NULL);
+  in_part = draw_now (layer);
+  after_layout = sb_map_layer_get_drawn_layout (layer, &projection, &transform);
+
+  /* Drawn again, but only in part: the layout is the one drawn before. */
+  g_assert_true (in_part != before);
+  g_assert_true (after_layout == before_layout);
+  g_assert_cmpuint (count_different (before, in_part, 0), >, 0);
+
+  /* The same as the whole layer drawn anew, with the clusters as they
+   * are (no rebuild: nothing ran the main loop since).
+   */
+  sb_map_layer_invalidate (layer);
+  whole = draw_now (layer);
+  g_assert_cmpuint (count_different (in_part, whole, 2), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_for (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+
+  g_test_add_func ("/map-redraw/edit-redraws-in-part", test_edit_redraws_in_part);
+
+  return g_test_run ();
+}
