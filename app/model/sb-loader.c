@@ -28,6 +28,7 @@
 #include "sb-file-input.h"
 #include "sb-json-node.h"
 #include "sb-json-scan.h"
+#include "sb-json-string.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
@@ -515,7 +516,7 @@ check_text (Load *load)
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (load->data, load->length, &invalid))
+  if (!sb_utf8_validate_len (load->data, load->length, &invalid))
     {
       g_autofree char *message =
         g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" PRIu64 " cannot start or continue a character"),
@@ -1074,7 +1075,7 @@ read_more (Stream *self)
       end -= back;
     }
 
-  if (!g_utf8_validate_len ((const char *) self->buffer->data + self->validated, end - self->validated, NULL))
+  if (!sb_utf8_validate_len ((const char *) self->buffer->data + self->validated, end - self->validated, NULL))
     {
       self->failed = TRUE;
       return FALSE;
