@@ -159,8 +159,14 @@ build_string (SbJsonArena *self)
   const char *q = start;
   char *decoded, *out;
 
-  while (*q != '"' && *q != '\\')
+  /* Names and short values end soon; long texts (a source's article)
+   * are searched with the C library's vector code. The closing quote is
+   * there: the text was checked.
+   */
+  while (*q != '"' && *q != '\\' && q - start < 16)
     q++;
+  if (*q != '"' && *q != '\\')
+    q += strcspn (q, "\"\\");
 
   if (*q == '"')
     {
