@@ -82,6 +82,12 @@ needs_escape (guchar c)
   return c < 0x20 || c == '"' || c == '\\';
 }
 
+static inline gboolean
+is_plain_ascii (guchar c)
+{
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
 /**
  * sb_json_append_escaped:
  * @string: UTF-8
@@ -166,14 +172,26 @@ void
 sb_json_append_string (GString    *out,
                        const char *string)
 {
+  const char *end;
+
   if (string == NULL)
     {
       g_string_append (out, "null");
       return;
     }
 
+  /* Most strings written (names, ids, dates, English text) are printable
+   * ASCII that needs no escape and no check: one pass finds out.
+   */
+  end = string;
+  while (is_plain_ascii (*end))
+    end++;
+
   g_string_append_c (out, '"');
-  sb_json_append_escaped (out, string, -1);
+  if (*end == '\0')
+    g_string_append_len (out, string, end - string);
+  else
+    sb_json_append_escaped (out, string, -1);
   g_string_append_c (out, '"');
 }
 
