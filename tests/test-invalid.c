@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sb-json-string.h"
 #include "sb-loader.h"
 
 #define MANIFEST_NAME "expected.txt"
@@ -554,6 +555,47 @@ test_positions (void)
     g_test_fail_printf ("problems with bad positions:%s", failures->str);
 }
 
+/* The loader's quick UTF-8 check says what GLib's says, at the same byte,
+ * over text mixing ASCII, NUL, characters of two to four bytes, stray
+ * continuation bytes, surrogates, overlong forms and cut characters.
+ */
+static void
+test_utf8_check (void)
+{
+  static const char * const pieces[] = {
+    "a", "briefing ", "\"quote\": ", "\n", "0123456789abcdef",
+    "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x97\xba", "\xef\xbb\xbf",
+    "\x80", "\xbf", "\xc3", "\xe2\x80", "\xf0\x9f\x97", "\xc0\xaf",
+    "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\x00",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 24);
+      gboolean clean = g_rand_boolean (rand);
+      const char *expected_end = NULL, *end = NULL;
+      gboolean expected, valid;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Half of the texts are built of valid pieces only. */
+          guint piece = g_rand_int_range (rand, 0, clean ? 9 : G_N_ELEMENTS (pieces));
+
+          if (pieces[piece][0] == '\0')
+            g_string_append_c (text, '\0');
+          else
+            g_string_append (text, pieces[piece]);
+        }
+
+      expected = g_utf8_validate_len (text->str, text->len, &expected_end);
+      valid = sb_utf8_validate_len (text->str, text->len, &end);
+      g_assert_cmpint (valid, ==, expected);
+      g_assert_cmpint (end - text->str, ==, expected_end - text->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/invalid/previous-briefing-untouched", test_previous_briefing_untouched);
   g_test_add_func ("/invalid/positions", test_positions);
   g_test_add_func ("/invalid/unreadable-files", test_unreadable_files);
+  g_test_add_func ("/invalid/utf8-check", test_utf8_check);
 
   status = g_test_run ();
 

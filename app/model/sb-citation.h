@@ -23,7 +23,8 @@ typedef struct
 {
   gatomicrefcount ref_count;
   SbSource *source;        /* unowned; valid while the briefing lives */
-  char *quote;             /* NULL when the source has no text to quote */
+  char *quote;             /* NULL when the source has no text to quote; part of
+                            * the citation's own block, never freed alone */
   gssize offset;           /* byte offset of quote in the source text, -1 until checked */
   SbText *translations;    /* nullable: the quote put into other languages by the
                             * briefing's author; the quote stays the evidence */

@@ -37,6 +37,7 @@ struct _SbJsonArena
   GArray *elements;        /* of SbJsonNode: the scratch stack for arrays */
   GArray *fields;          /* of SbJsonField: the scratch stack for objects */
   const char *p;
+  const char *end;         /* of the value being built */
 };
 
 SbJsonArena *
@@ -159,8 +160,19 @@ build_string (SbJsonArena *self)
   const char *q = start;
   char *decoded, *out;
 
-  while (*q != '"' && *q != '\\')
+  /* Names and short values end soon; long texts (a source's article)
+   * are searched with the C library's vector code, within the value. The
+   * closing quote is there: the text was checked.
+   */
+  while (*q != '"' && *q != '\\' && q - start < 16)
     q++;
+  if (*q != '"' && *q != '\\')
+    {
+      const char *quote = memchr (q, '"', self->end - q);
+      const char *backslash = memchr (q, '\\', quote - q);
+
+      q = backslash != NULL ? backslash : quote;
+    }
 
   if (*q == '"')
     {
@@ -405,6 +417,7 @@ sb_json_arena_build_into (SbJsonArena *self,
 {
   /* The value ends at a delimiter the scanner saw: nothing reads past it. */
   self->p = data + span.start;
+  self->end = data + span.end;
   build_value (self, node);
 }
 

@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+gboolean sb_utf8_validate_len (const char  *data,
+                               gsize        length,
+                               const char **end);
+
 void sb_json_append_escaped (GString    *out,
                              const char *string,
                              gssize      length);

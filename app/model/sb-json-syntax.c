@@ -120,6 +120,22 @@ hex_quad (const char *p,
   return value;
 }
 
+/* What a string holds as it is: not a quote, a backslash or a control character. */
+static gboolean plain[256];
+
+static void
+init_plain (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0x20; c < G_N_ELEMENTS (plain); c++)
+        plain[c] = c != '"' && c != '\\';
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* At an opening quote; leaves p after the closing one. */
 static gboolean
 scan_string (Scanner *self)
@@ -132,7 +148,7 @@ scan_string (Scanner *self)
       int unit;
 
       /* The common case: a run of plain characters. */
-      while (self->p < self->end && *self->p != '"' && *self->p != '\\' && (guchar) *self->p >= 0x20)
+      while (self->p < self->end && plain[(guchar) *self->p])
         self->p++;
 
       if (self->p >= self->end)
@@ -470,6 +486,7 @@ sb_json_syntax_check (const char    *data,
   Scanner self = { data, data, data + length, 0, max_depth, outline };
   gboolean ok;
 
+  init_plain ();
   memset (outline, 0, sizeof *outline);
   outline->members = g_array_new (FALSE, FALSE, sizeof (SbJsonMember));
 
@@ -510,6 +527,7 @@ sb_json_syntax_check_value (const char *data,
   Scanner self = { data, data, data + length, 0, max_depth, &outline };
   gboolean ok;
 
+  init_plain ();
   ok = scan_value (&self, NULL);
   if (ok)
     {

@@ -28,6 +28,7 @@
 #include "sb-file-input.h"
 #include "sb-json-node.h"
 #include "sb-json-scan.h"
+#include "sb-json-string.h"
 #include "sb-json-syntax.h"
 #include "sb-loader.h"
 #include "sb-model-private.h"
@@ -57,6 +58,7 @@ typedef struct
   GHashTable *entities;    /* id → SbEntity, keyed by the entities' ids */
   SbReader reader;
   SbJsonArena *arena;      /* for what the loading thread itself reads */
+  GHashTable *actor_sets;  /* of GPtrArray: the statements' lists of actors, each once */
 } Load;
 
 static const SbJsonMember *
@@ -323,6 +325,59 @@ read_chunks_thread (gpointer user_data)
   return NULL;
 }
 
+/* Lists of actors, as many as statements, repeat: the same actors in the
+ * same order share one array, as the importers' statements do. Nothing
+ * changes such an array: an edit puts a new one in its place.
+ */
+static guint
+actor_set_hash (gconstpointer key)
+{
+  const GPtrArray *actors = key;
+  guint hash = actors->len;
+
+  for (guint i = 0; i < actors->len; i++)
+    hash = hash * 31 + g_direct_hash (g_ptr_array_index (actors, i));
+
+  return hash;
+}
+
+static gboolean
+actor_set_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const GPtrArray *x = a, *y = b;
+
+  return x->len == y->len && memcmp (x->pdata, y->pdata, x->len * sizeof (gpointer)) == 0;
+}
+
+static void
+share_actors (Load   *load,
+              SbItem *item)
+{
+  GPtrArray *shared;
+
+  if (item->actors == NULL || item->actors->len == 0)
+    return;
+
+  /* A reference not resolved yet will be written into this array. */
+  for (guint i = 0; i < item->actors->len; i++)
+    if (g_ptr_array_index (item->actors, i) == NULL)
+      return;
+
+  if (load->actor_sets == NULL)
+    load->actor_sets = g_hash_table_new_full (actor_set_hash, actor_set_equal,
+                                              (GDestroyNotify) g_ptr_array_unref, NULL);
+
+  shared = g_hash_table_lookup (load->actor_sets, item->actors);
+  if (shared == NULL)
+    g_hash_table_add (load->actor_sets, g_ptr_array_ref (item->actors));
+  else if (shared != item->actors)
+    {
+      g_ptr_array_unref (item->actors);
+      item->actors = g_ptr_array_ref (shared);
+    }
+}
+
 static void
 chunk_free (Chunk *chunk)
 {
@@ -343,6 +398,7 @@ merge_chunk (Load  *load,
     {
       SbItem *item = g_ptr_array_index (chunk->items, i);
 
+      share_actors (load, item);
       g_ptr_array_add (into, g_object_ref (item));
       register_entity (load, SB_ENTITY (item), chunk->name, g_array_index (chunk->indexes, guint, i));
     }
@@ -515,7 +571,7 @@ check_text (Load *load)
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (load->data, load->length, &invalid))
+  if (!sb_utf8_validate_len (load->data, load->length, &invalid))
     {
       g_autofree char *message =
         g_strdup_printf (_("the file is not valid UTF-8: byte 0x%02x at offset %" PRIu64 " cannot start or continue a character"),
@@ -660,6 +716,7 @@ load_data (const char     *data,
 
   sb_reader_clear (&load.reader);
   g_clear_pointer (&load.entities, g_hash_table_unref);
+  g_clear_pointer (&load.actor_sets, g_hash_table_unref);
   _sb_briefing_contents_clear (&load.contents);
   sb_json_outline_clear (&load.outline);
   sb_json_arena_free (load.arena);
@@ -860,6 +917,7 @@ typedef struct
   guint max_running;       /* batches sent and not yet read */
   GPtrArray *batches;      /* of Batch, in file order */
   GMutex lock;
+  GMutex share_lock;       /* of load->actor_sets, which every batch uses */
   GCond done;
   guint running;
   gint abandon;            /* atomically: workers skip what is left */
@@ -912,6 +970,11 @@ read_batch (gpointer data,
                          read_item, batch->kind, batch->items, NULL);
           /* The passages found are shared by the statements now; the rest waits to the end. */
           g_hash_table_remove_all (batch->reader.quotes);
+
+          g_mutex_lock (&self->share_lock);
+          for (guint i = 0; i < batch->items->len; i++)
+            share_actors (self->load, g_ptr_array_index (batch->items, i));
+          g_mutex_unlock (&self->share_lock);
           batch->failed = batch->reader.problems->len > 0 || batch->items->len != batch->spans->len;
         }
 
@@ -1074,7 +1137,7 @@ read_more (Stream *self)
       end -= back;
     }
 
-  if (!g_utf8_validate_len ((const char *) self->buffer->data + self->validated, end - self->validated, NULL))
+  if (!sb_utf8_validate_len ((const char *) self->buffer->data + self->validated, end - self->validated, NULL))
     {
       self->failed = TRUE;
       return FALSE;
@@ -1597,6 +1660,7 @@ sb_loader_try_streaming (GInputStream *stream,
   self.pending = g_array_new (FALSE, FALSE, sizeof (SbJsonSpan));
   self.batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
   g_mutex_init (&self.lock);
+  g_mutex_init (&self.share_lock);
   g_cond_init (&self.done);
   self.pool = g_thread_pool_new (read_batch, &self, n_threads, FALSE, NULL);
   self.max_running = 2 * n_threads;
@@ -1614,10 +1678,12 @@ sb_loader_try_streaming (GInputStream *stream,
   g_ptr_array_unref (self.header);
   g_byte_array_unref (self.buffer);
   g_mutex_clear (&self.lock);
+  g_mutex_clear (&self.share_lock);
   g_cond_clear (&self.done);
 
   sb_reader_clear (&load.reader);
   g_clear_pointer (&load.entities, g_hash_table_unref);
+  g_clear_pointer (&load.actor_sets, g_hash_table_unref);
   _sb_briefing_contents_clear (&load.contents);
   sb_json_arena_free (load.arena);
 

@@ -69,7 +69,9 @@ struct _SbItem
 {
   SbEntity parent_instance;
 
+  /* Fields ordered so that none pads another: there may be millions. */
   SbItemKind kind;
+  SbBoundary boundary;     /* areas */
   SbText *title;
   SbText *description;
   SbDate date;
@@ -88,7 +90,6 @@ struct _SbItem
   SbQuantity quantity;     /* strength or fatalities */
   SbText *role;            /* deployments */
   SbText *name;            /* areas */
-  SbBoundary boundary;     /* areas */
   SbGeometry *geometry;    /* areas */
   char **properties;       /* key, value, key, value…, nullable */
 };

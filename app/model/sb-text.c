@@ -24,11 +24,16 @@ typedef struct
   char *string;
 } SbTextEntry;
 
+/* A text of one language, the usual case by far, is one block: the
+ * entry and, when copied in, its string live in the text itself.
+ */
 struct _SbText
 {
   gatomicrefcount ref_count;
   guint n_entries;
-  SbTextEntry *entries;
+  SbTextEntry *entries;    /* &first while there is one, else its own block */
+  SbTextEntry first;
+  char inline_string[];    /* the first string when sb_text_new() copied it */
 };
 
 G_DEFINE_BOXED_TYPE (SbText, sb_text, sb_text_ref, sb_text_unref)
@@ -44,12 +49,12 @@ sb_text_new_take (const char *language,
   g_return_val_if_fail (language != NULL, NULL);
   g_return_val_if_fail (string != NULL, NULL);
 
-  self = g_new0 (SbText, 1);
+  self = g_new (SbText, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->n_entries = 1;
-  self->entries = g_new (SbTextEntry, 1);
-  self->entries[0].language = g_intern_string (language);
-  self->entries[0].string = string;
+  self->entries = &self->first;
+  self->first.language = g_intern_string (language);
+  self->first.string = string;
 
   return self;
 }
@@ -58,9 +63,29 @@ SbText *
 sb_text_new (const char *language,
              const char *string)
 {
+  SbText *self;
+  gsize size;
+
+  g_return_val_if_fail (language != NULL, NULL);
   g_return_val_if_fail (string != NULL, NULL);
 
-  return sb_text_new_take (language, g_strdup (string));
+  size = strlen (string) + 1;
+  self = g_malloc (sizeof (SbText) + size);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_entries = 1;
+  self->entries = &self->first;
+  self->first.language = g_intern_string (language);
+  self->first.string = memcpy (self->inline_string, string, size);
+
+  return self;
+}
+
+static void
+free_string (SbText *self,
+             char   *string)
+{
+  if (string != self->inline_string)
+    g_free (string);
 }
 
 void
@@ -76,12 +101,14 @@ sb_text_add (SbText     *self,
     {
       if (g_strcmp0 (self->entries[i].language, language) == 0)
         {
-          g_free (self->entries[i].string);
+          free_string (self, self->entries[i].string);
           self->entries[i].string = g_strdup (string);
           return;
         }
     }
 
+  if (self->entries == &self->first)
+    self->entries = g_memdup2 (&self->first, sizeof (SbTextEntry));
   self->entries = g_renew (SbTextEntry, self->entries, self->n_entries + 1);
   self->entries[self->n_entries].language = g_intern_string (language);
   self->entries[self->n_entries].string = g_strdup (string);
@@ -159,8 +186,9 @@ sb_text_unref (SbText *self)
     return;
 
   for (guint i = 0; i < self->n_entries; i++)
-    g_free (self->entries[i].string);
-  g_free (self->entries);
+    free_string (self, self->entries[i].string);
+  if (self->entries != &self->first)
+    g_free (self->entries);
   g_free (self);
 }
 

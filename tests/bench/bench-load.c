@@ -12,7 +12,10 @@
  *   bench-load --phases FILE
  *
  * The targets (issue 16): 100,000 incidents load in under 0.4 s and
- * 150 MB, 1,000,000 in under 3 s and 800 MB.
+ * 150 MB, 1,000,000 in under 3 s and 800 MB; 1,000,000 save in under 3 s.
+ * On a machine shared with other work the wall clock mostly measures the
+ * wait for a processor: the processor time (user + system, all threads)
+ * is printed beside it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +25,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <malloc.h>
+#include <sys/resource.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -46,7 +51,11 @@ static const struct {
   { 100000, 0.4, 150.0 * 1000 * 1000 },
   { 1000000, 3.0, 800.0 * 1000 * 1000 },
 };
+#define SAVE_TARGET_INCIDENTS 1000000
+#define SAVE_TARGET_SECONDS   3.0
 #define FLUSH_SIZE         (1024 * 1024)
+
+static char *load_average (void);
 
 #define N_PLACES           2000
 #define N_REGIONS          60
@@ -2949,6 +2958,28 @@ read_status_kib (const char *field)
   return g_ascii_strtoull (line + strlen (field), NULL, 10);
 }
 
+/* Processor time of this process so far, every thread, user + system. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+/* Memory as the app has it: see app/main.c. */
+static void
+use_app_malloc_settings (void)
+{
+#ifdef M_MMAP_THRESHOLD
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
+}
+
 static guint
 count_incidents (SbBriefing *briefing)
 {
@@ -2983,7 +3014,8 @@ run_load (const char *path)
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start, end;
-  guint64 peak_kib;
+  guint64 peak_kib, rss_kib;
+  double cpu_start, cpu_end;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info == NULL)
@@ -2992,15 +3024,19 @@ run_load (const char *path)
       return 1;
     }
 
+  cpu_start = cpu_seconds ();
   start = g_get_monotonic_time ();
   briefing = sb_loader_load_file (file, NULL, &problems);
   end = g_get_monotonic_time ();
+  cpu_end = cpu_seconds ();
   peak_kib = read_status_kib ("VmHWM:");
+  rss_kib = read_status_kib ("VmRSS:");
 
   /* One line, key=value, for people and for the parent process alike. */
-  g_print ("file=%s size_bytes=%" G_GOFFSET_FORMAT " size_mb=%.1f incidents=%u time_s=%.6f peak_rss_kib=%" G_GUINT64_FORMAT " peak_rss_mib=%.1f",
+  g_print ("file=%s size_bytes=%" G_GOFFSET_FORMAT " size_mb=%.1f incidents=%u time_s=%.6f cpu_s=%.3f peak_rss_kib=%" G_GUINT64_FORMAT " peak_rss_mib=%.1f rss_after_mib=%.1f",
            path, g_file_info_get_size (info), g_file_info_get_size (info) / 1e6,
-           briefing ? count_incidents (briefing) : 0, (end - start) / 1e6, peak_kib, peak_kib / 1024.0);
+           briefing ? count_incidents (briefing) : 0, (end - start) / 1e6, cpu_end - cpu_start,
+           peak_kib, peak_kib / 1024.0, rss_kib / 1024.0);
 
   if (report_problems (path, problems) || briefing == NULL)
     {
@@ -3030,12 +3066,15 @@ run_save (const char *path,
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
   guint64 before_kib;
   gint64 start, end;
+  double cpu_start, cpu_end;
+  guint n;
 
   briefing = sb_loader_load_file (file, NULL, &problems);
   if (report_problems (path, problems) || briefing == NULL)
     return 1;
 
   before_kib = read_status_kib ("VmRSS:");
+  cpu_start = cpu_seconds ();
   start = g_get_monotonic_time ();
   if (!sb_writer_save (briefing, copy, NULL, &error))
     {
@@ -3043,10 +3082,15 @@ run_save (const char *path,
       return 1;
     }
   end = g_get_monotonic_time ();
+  cpu_end = cpu_seconds ();
+  n = count_incidents (briefing);
 
-  g_print ("file=%s incidents=%u save_s=%.6f rss_before_mib=%.1f peak_rss_mib=%.1f\n",
-           copy_path, count_incidents (briefing), (end - start) / 1e6,
+  g_print ("file=%s incidents=%u save_s=%.6f cpu_s=%.3f rss_before_mib=%.1f peak_rss_mib=%.1f\n",
+           copy_path, n, (end - start) / 1e6, cpu_end - cpu_start,
            before_kib / 1024.0, read_status_kib ("VmHWM:") / 1024.0);
+  if (n == SAVE_TARGET_INCIDENTS)
+    g_print ("target: 1,000,000 saved in < %.0f s: %s (load average %s)\n", SAVE_TARGET_SECONDS,
+             (end - start) / 1e6 < SAVE_TARGET_SECONDS ? "meets" : "MISSES", load_average ());
   if (keep_dir == NULL)
     g_file_delete (copy, NULL, NULL);
   return 0;
@@ -3141,7 +3185,9 @@ typedef struct
   guint n_incidents;
   guint64 bytes;
   double times[16];
+  double cpu[16];
   double peaks_mib[16];
+  double after_mib[16];
   guint runs;
   char *problem;           /* the loader refused the file: its first problem */
 } Row;
@@ -3207,13 +3253,15 @@ static gboolean
 load_in_child (const char  *exe,
                const char  *path,
                double      *seconds,
+               double      *cpu,
                double      *peak_mib,
+               double      *after_mib,
                char       **problem,
                GError     **error)
 {
   const char *argv[] = { exe, "--load", path, NULL };
   g_autofree char *out = NULL;
-  const char *time_field, *peak_field, *problem_field;
+  const char *time_field, *peak_field, *problem_field, *cpu_field, *after_field;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDERR,
@@ -3223,6 +3271,8 @@ load_in_child (const char  *exe,
   time_field = strstr (out, "time_s=");
   peak_field = strstr (out, "peak_rss_kib=");
   problem_field = strstr (out, "problem=");
+  cpu_field = strstr (out, "cpu_s=");
+  after_field = strstr (out, "rss_after_mib=");
 
   if (problem_field == NULL && !g_spawn_check_wait_status (status, error))
     return FALSE;
@@ -3235,6 +3285,8 @@ load_in_child (const char  *exe,
 
   *seconds = g_ascii_strtod (time_field + strlen ("time_s="), NULL);
   *peak_mib = g_ascii_strtoull (peak_field + strlen ("peak_rss_kib="), NULL, 10) / 1024.0;
+  *cpu = cpu_field ? g_ascii_strtod (cpu_field + strlen ("cpu_s="), NULL) : 0;
+  *after_mib = after_field ? g_ascii_strtod (after_field + strlen ("rss_after_mib="), NULL) : 0;
   *problem = problem_field ? g_strchomp (g_strdup (problem_field + strlen ("problem="))) : NULL;
   return TRUE;
 }
@@ -3257,36 +3309,48 @@ load_average (void)
   return text;
 }
 
+static double
+median_of (const double *values,
+           guint         n)
+{
+  double sorted[16];
+
+  memcpy (sorted, values, n * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_doubles);
+  return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
 static void
 print_table (Row   *rows,
              guint  n_rows,
              guint  runs)
 {
   g_print ("\nBriefing loader: sb_loader_load_file, %u runs per size, each in a fresh process\n\n", runs);
-  g_print ("  incidents   file MB   load+validate s     peak RSS   targets: 100,000 in < 0.4 s, < 150 MB;\n");
-  g_print ("                        median       min    MiB (max)  1,000,000 in < 3 s, < 800 MB\n");
-  g_print ("  ---------   -------   ------   -------   ----------   ---------------------\n");
+  g_print ("  incidents   file MB   load+validate s     CPU s    peak RSS   RSS after   targets: 100,000 in < 0.4 s, < 150 MB;\n");
+  g_print ("                        median       min   median   MiB (max)   MiB (max)   1,000,000 in < 3 s, < 800 MB\n");
+  g_print ("  ---------   -------   ------   -------   ------   ---------   ---------   ---------------------\n");
 
   for (guint r = 0; r < n_rows; r++)
     {
       Row *row = &rows[r];
       g_autofree char *count = with_separators (row->n_incidents);
-      double sorted[16];
-      double median, min, peak = 0;
+      double median, min, cpu, peak = 0, after = 0;
       const char *verdict = "n/a (no target)";
 
-      memcpy (sorted, row->times, row->runs * sizeof (double));
-      qsort (sorted, row->runs, sizeof (double), compare_doubles);
-      median = row->runs % 2 ? sorted[row->runs / 2]
-                             : (sorted[row->runs / 2 - 1] + sorted[row->runs / 2]) / 2;
-      min = sorted[0];
+      median = median_of (row->times, row->runs);
+      cpu = median_of (row->cpu, row->runs);
+      min = row->times[0];
       for (guint i = 0; i < row->runs; i++)
-        peak = MAX (peak, row->peaks_mib[i]);
+        {
+          min = MIN (min, row->times[i]);
+          peak = MAX (peak, row->peaks_mib[i]);
+          after = MAX (after, row->after_mib[i]);
+        }
 
       if (row->problem != NULL)
         {
-          g_print ("  %9s   %7.1f   %6s   %7s   %10.1f   refused by the loader: %s%s\n",
-                   count, row->bytes / 1e6, "-", "-", peak, row->problem,
+          g_print ("  %9s   %7.1f   %6s   %7s   %6s   %9.1f   %9s   refused by the loader: %s%s\n",
+                   count, row->bytes / 1e6, "-", "-", "-", peak, "-", row->problem,
                    g_str_equal (row->problem, "too-large") ? " (over 1 GiB)" : "");
           continue;
         }
@@ -3305,12 +3369,15 @@ print_table (Row   *rows,
                     small ? "MISSES (time)" : "MISSES (time, memory)";
         }
 
-      g_print ("  %9s   %7.1f   %6.3f   %7.3f   %10.1f   %s\n",
-               count, row->bytes / 1e6, median, min, peak, verdict);
+      g_print ("  %9s   %7.1f   %6.3f   %7.3f   %6.3f   %9.1f   %9.1f   %s\n",
+               count, row->bytes / 1e6, median, min, cpu, peak, after, verdict);
     }
 
   g_print ("\n  MB = 10^6 bytes, MiB = 2^20 bytes; 150 MB = 143.1 MiB, 800 MB = 762.9 MiB.\n"
-           "  Peak RSS is VmHWM of the loading process: the text held and the model together.\n"
+           "  Peak RSS is VmHWM of the loading process: the text held and the model together;\n"
+           "  RSS after is VmRSS once loaded (target with 1,000,000: under 1 GB).\n"
+           "  CPU s is user + system time of every thread: on a busy machine the wall\n"
+           "  clock is mostly the wait for a processor.\n"
            "  Load average at the end: %s\n", load_average ());
 }
 
@@ -3397,7 +3464,8 @@ run_benchmark (const char *sizes_text,
 
       for (guint r = 0; r < row->runs; r++)
         {
-          if (!load_in_child (exe, path, &row->times[r], &row->peaks_mib[r], &row->problem, &error))
+          if (!load_in_child (exe, path, &row->times[r], &row->cpu[r], &row->peaks_mib[r], &row->after_mib[r],
+                              &row->problem, &error))
             {
               g_printerr ("bench-load: loading %s: %s\n", path, error->message);
               status = 1;
@@ -3411,8 +3479,8 @@ run_benchmark (const char *sizes_text,
               row->runs = r + 1;
               break;
             }
-          g_printerr ("  run %u: %.3f s, peak RSS %.1f MiB (load average %s)\n",
-                      r + 1, row->times[r], row->peaks_mib[r], load_average ());
+          g_printerr ("  run %u: %.3f s (%.3f s of CPU), peak RSS %.1f MiB, %.1f MiB after (load average %s)\n",
+                      r + 1, row->times[r], row->cpu[r], row->peaks_mib[r], row->after_mib[r], load_average ());
         }
 
       if (status == 0)
@@ -3475,6 +3543,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
 
+  use_app_malloc_settings ();
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
