@@ -224,6 +224,26 @@ test_gazetteer_text (void)
                                         "Bol=Bol", "Mauritanie=Mauritania", NULL }));
 }
 
+/* Every occurrence, whatever word follows a name ("Djibo in", "Kaya for"). */
+static void
+test_gazetteer_text_every (void)
+{
+  const char *text = "An army post near Djibo in northern Burkina Faso was attacked. A convoy left Kaya for Djibo. "
+                     "Fighting around Ménaka since the spring; residents of Ménaka fled to Kaya.";
+  g_autoptr(GArray) matches = sb_gazetteer_find_in_text (gazetteer (), text);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SbNameMatch *m = &g_array_index (matches, SbNameMatch, i);
+
+      g_ptr_array_add (names, g_strndup (text + m->start, m->end - m->start));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((char **) names->pdata,
+                    ((const char *[]) { "Djibo", "Burkina Faso", "Kaya", "Djibo", "Ménaka", "Ménaka", "Kaya", NULL }));
+}
+
 static void
 test_gazetteer_nearest (void)
 {
@@ -510,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/search", test_gazetteer_search);
   g_test_add_func ("/gazetteer/briefing", test_gazetteer_briefing);
   g_test_add_func ("/gazetteer/text", test_gazetteer_text);
+  g_test_add_func ("/gazetteer/text-every", test_gazetteer_text_every);
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);
