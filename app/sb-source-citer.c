@@ -231,7 +231,7 @@ figure_action (GSimpleAction *action,
   actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
   if (!SB_IS_ACTOR (actor))
     return;
-  apply (self, sb_cite_new_figure (SB_ACTOR (actor), self->source, quote), FALSE);
+  apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote), FALSE);
 }
 
 static gboolean

@@ -319,6 +319,76 @@ test_certainty (void)
     }
 }
 
+/* Who claims it, where the passage makes it plain; never a guess. */
+static void
+test_claimant (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  const struct {
+    const char *language;
+    const char *passage;
+    const char *claimant;
+  } cases[] = {
+    { "en", "Wagner says it only trains soldiers", "wagner-group" },
+    { "nl", "Moskou zegt alleen opleiders te sturen", "russia-government" },
+    { "fr", "Selon le Kremlin, il s’agit d’instructeurs", "russia-government" },
+    { "en", "According to the UN, 49 soldiers were arrested", "minusma" },
+    /* A government or its forces as wires name them: the one the passage names. */
+    { "en", "In Mali, the army said it had killed 30 fighters", "mali-army" },
+    { "en", "Fighting near Djibo in Burkina Faso, the military said on Monday", "burkina-faso-military" },
+    { "fr", "Au Niger, l’armée a dit avoir repoussé une attaque", "niger-forces" },
+    /* Several governments and none named: nobody. */
+    { "en", "Militants linked to Al-Qaida attacked a post, officials said", NULL },
+    /* A party named, but not as the one who says it. */
+    { "en", "Wagner fighters arrived in Gao, according to two security sources", NULL },
+    { "en", "Residents of Ménaka said hundreds had fled", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbActor *claimant = sb_cite_suggest_claimant (briefing, cases[i].passage, cases[i].language);
+      const char *id = claimant ? sb_entity_get_id (SB_ENTITY (claimant)) : NULL;
+
+      if (g_strcmp0 (id, cases[i].claimant) != 0)
+        g_error ("“%s”: claimed by %s, expected %s", cases[i].passage, id ? id : "nobody",
+                 cases[i].claimant ? cases[i].claimant : "nobody");
+    }
+}
+
+/* A new statement: claimed only with its claimant, so it starts without
+ * a problem the app made, and dated as its source is.
+ */
+static void
+test_cite_item_evidence (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = lookup (briefing, "article-2022-08-mali");
+  const char *claim = "Moskou zegt alleen opleiders te sturen";
+  SbEdit *edit;
+  SbItem *item;
+
+  g_assert_nonnull (strstr (sb_source_get_text (source), claim));
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, claim, NULL, NULL);
+  item = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
+  g_assert_true (sb_item_get_evidence (item)->claimed_by == lookup (briefing, "russia-government"));
+  g_assert_true (sb_date_equal (sb_item_get_date (item), sb_source_get_date (source)));
+  g_assert_cmpint (sb_item_get_date (item)->start.precision, ==, SB_DATE_PRECISION_MONTH);
+
+  {
+    SbEdit *second;
+    SbItem *other;
+    const char *passage = "De Fransen hebben met circa 5500 commando’s";
+
+    second = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, passage, NULL, NULL);
+    other = SB_ITEM (sb_edit_get_select (second));
+    g_assert_true (sb_document_apply (document, second, NULL));
+    g_assert_null (sb_item_get_evidence (other)->claimed_by);
+  }
+}
+
 static void
 test_quote_range (void)
 {
@@ -445,7 +515,7 @@ test_cite_figure_and_citation (void)
   SbEdit *edit;
 
   g_assert_nonnull (strstr (sb_source_get_text (source), quote));
-  g_assert_true (sb_document_apply (document, sb_cite_new_figure (france, source, quote), NULL));
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote), NULL));
   g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n_figures + 1);
   figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
   g_assert_cmpint (figure->measure, ==, SB_FIGURE_MEASURE_STRENGTH);
@@ -534,6 +604,8 @@ main (int   argc,
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);
+  g_test_add_func ("/cite/claimant", test_claimant);
+  g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
