@@ -387,7 +387,7 @@ test_place_by_gazetteer (void)
   place = sb_item_get_place (item);
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
   g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 40);
-  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Menaka");
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Ménaka");
   sb_test_iterate_for (200);
 
   undo (window);
