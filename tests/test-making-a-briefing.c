@@ -35,6 +35,7 @@
 #include "sb-presentation-window.h"
 #include "sb-presenter.h"
 #include "sb-steps-panel.h"
+#include "sb-sidebar.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 
@@ -464,6 +465,10 @@ test_making_a_briefing (void)
   row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2026-11-27");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog)))), ==, "_Add");
+  /* Its shortcut said where Add is, and under the text. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_root_get_focus (GTK_ROOT (dialog))), "Ctrl+Enter"));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (dialog),
+                                        "Trim what is not the article, check what the document says of itself, then Add (Ctrl+Enter)."));
   screenshot ("add-source", NULL);
   sb_test_press_shortcut (GTK_WIDGET (dialog), "<Control>Return");
   sb_test_wait_until (no_add_source, NULL);
@@ -492,6 +497,26 @@ test_making_a_briefing (void)
   type_into (&making, "Fatalities", "7");
   screenshot ("incident-card", NULL);
 
+  /* Not placed yet: the sidebar lists it under Not on the Map, and
+   * choosing it there selects it.
+   */
+  {
+    GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (making.window), SB_TYPE_SIDEBAR);
+    GtkWidget *label;
+    GtkWidget *unplaced;
+
+    g_assert_nonnull (sb_test_find_label (sidebar, "Not on the Map (1)"));
+    label = sb_test_find_label (sidebar, "Fuel convoy ambushed west of Ménaka");
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_is_drawable (label));
+    unplaced = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+    sb_selection_clear (making.selection);
+    sb_test_iterate_for (50);
+    gtk_widget_activate (unplaced);
+    sb_test_iterate_for (50);
+    g_assert_true (sb_selection_get_selected (making.selection) == SB_ENTITY (incident));
+  }
+
   /* By name, about 30 km from Ménaka: near it. */
   place_by_name (&making, NULL, "Ménaka", SB_PLACE_PRECISION_NEAR, 30);
   place = sb_item_get_place (incident);
@@ -499,6 +524,9 @@ test_making_a_briefing (void)
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Ménaka");
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
   g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 30);
+  /* Placed, it leaves Not on the Map. */
+  g_assert_null (sb_test_find_label (sb_test_find_widget (GTK_WIDGET (making.window), SB_TYPE_SIDEBAR),
+                                     "Fuel convoy ambushed west of Ménaka"));
   {
     InView in_view = { &making, incident };
 
