@@ -958,14 +958,35 @@ focus_first_text (SbDetailPane *self)
   return text != NULL && gtk_widget_get_mapped (text) && gtk_widget_grab_focus (text);
 }
 
+typedef struct
+{
+  guint frames;
+  guint held;              /* frames the text has kept the focus */
+} FocusTick;
+
+/* Until the text has kept the focus a few frames: a Cite menu chosen with
+ * the mouse closes after its item has cited, and GTK then gives the focus
+ * back to the source text it was opened from.
+ */
 static gboolean
 focus_first_text_tick (GtkWidget     *widget,
                        GdkFrameClock *clock,
                        gpointer       data)
 {
-  guint *frames = data;
+  SbDetailPane *self = SB_DETAIL_PANE (widget);
+  FocusTick *tick = data;
+  GtkWidget *text = first_editable (GTK_WIDGET (self->edit_card));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  return focus_first_text (SB_DETAIL_PANE (widget)) || ++*frames >= 30 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+  if (text != NULL && focus != NULL && (focus == text || gtk_widget_is_ancestor (focus, text)))
+    tick->held++;
+  else
+    {
+      tick->held = 0;
+      focus_first_text (self);
+    }
+  return tick->held >= 3 || ++tick->frames >= 60 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void
@@ -979,8 +1000,8 @@ on_cited (SbDetailPane *self,
   /* Its title, to type into as the person citing expects; once the card
    * shows, when it is still sliding in.
    */
-  if (!focus_first_text (self))
-    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, g_new0 (guint, 1), g_free);
+  focus_first_text (self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, g_new0 (FocusTick, 1), g_free);
 }
 
 /**
