@@ -390,6 +390,44 @@ test_place_by_gazetteer (void)
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Ménaka");
   sb_test_iterate_for (200);
 
+  /* Placed again: it starts from what the town fits, exactly there, not
+   * from "near" that the briefing's Ménaka (first now) was chosen with.
+   */
+  {
+    SbPlace *near = place;
+    GtkListBox *results;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+    sb_test_wait_until (widget_is_visible, chooser);
+    sb_place_chooser_search (chooser, "menaka");
+    sb_test_iterate_for (100);
+    g_assert_true (sb_place_chooser_choose (chooser, 0));
+    place = sb_item_get_place (item);
+    g_assert_true (place != near);
+    g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_POINT);
+    g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Ménaka");
+    sb_test_iterate_for (200);
+
+    /* "Near it" chosen, then another result clicked: still near it. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+    sb_test_wait_until (widget_is_visible, chooser);
+    sb_place_chooser_search (chooser, "Gao");
+    sb_test_iterate_for (100);
+    g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 2);
+    sb_place_chooser_set_precision (chooser, SB_PLACE_PRECISION_NEAR, 15);
+    results = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
+    gtk_list_box_select_row (results, gtk_list_box_get_row_at_index (results, 1));
+    g_assert_true (sb_place_chooser_choose (chooser, 1));
+    place = sb_item_get_place (item);
+    g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+    g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 15);
+    sb_test_iterate_for (200);
+    undo (window);
+    sb_test_iterate_for (200);
+    undo (window);
+    sb_test_iterate_for (200);
+  }
+
   undo (window);
   sb_test_iterate_for (200);
   undo (window);

@@ -566,7 +566,13 @@ sb_cite_place (SbBriefing             *briefing,
   label = g_strdup_printf (_("Place “%s” at %s"), sb_entity_get_label (SB_ENTITY (item)), entry->name);
   group = sb_edit_new_group (label);
 
-  if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL)
+  /* The briefing's own place as it is; known otherwise (exactly there
+   * rather than near it), a place of its own at the same point.
+   */
+  if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL &&
+      sb_place_get_precision (entry->place) == precision &&
+      (precision != SB_PLACE_PRECISION_NEAR || radius_km <= 0 ||
+       (sb_place_has_radius (entry->place) && fabs (sb_place_get_radius_km (entry->place) - radius_km) < 0.001)))
     place = entry->place;
   else if (precision != SB_PLACE_PRECISION_NEAR)
     place = find_place (briefing, entry, precision);
