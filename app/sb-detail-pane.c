@@ -981,11 +981,13 @@ focus_first_text_tick (GtkWidget     *widget,
 
   if (text != NULL && focus != NULL && (focus == text || gtk_widget_is_ancestor (focus, text)))
     tick->held++;
+  /* Taken back by the text, or not given yet; anywhere else, the person
+   * has moved on.
+   */
+  else if (focus == NULL || focus == GTK_WIDGET (self->source_view) || tick->held == 0)
+    focus_first_text (self);
   else
-    {
-      tick->held = 0;
-      focus_first_text (self);
-    }
+    return G_SOURCE_REMOVE;
   return tick->held >= 3 || ++tick->frames >= 60 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 

@@ -360,6 +360,17 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
   update_results (self);
 }
 
+/* Ready to type a name, whatever comes first in the popover (Which End
+ * for a movement); the name typed last time is selected, so typing
+ * replaces it.
+ */
+static void
+on_map (SbPlaceChooser *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
 static void
 sb_place_chooser_dispose (GObject *object)
 {
@@ -487,6 +498,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
 
   gtk_popover_set_child (GTK_POPOVER (self), box);
   gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->entry));
+  g_signal_connect_after (self, "map", G_CALLBACK (on_map), NULL);
   update_radius (self);
 }
 

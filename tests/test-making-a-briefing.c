@@ -338,6 +338,23 @@ place_by_name (Making          *making,
                double           radius_km)
 {
   SbPlaceChooser *chooser = open_place (making);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (making->window));
+  GtkWidget *search;
+  int start = 0, end_at = 0;
+
+  /* Ready to type the name, even for a movement whose Which End comes
+   * first; a name typed before is selected, so typing replaces it.
+   */
+  g_assert_nonnull (focus);
+  search = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  g_assert_true (gtk_widget_get_ancestor (search, SB_TYPE_PLACE_CHOOSER) == GTK_WIDGET (chooser));
+  g_assert_null (gtk_widget_get_ancestor (search, GTK_TYPE_DROP_DOWN));
+  if (*gtk_editable_get_text (GTK_EDITABLE (search)) != '\0')
+    {
+      g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (search), &start, &end_at));
+      g_assert_cmpint (end_at - start, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (search)), -1));
+    }
 
   if (end != NULL)
     {
