@@ -675,7 +675,7 @@ update_editing (SbDetailPane *self)
 {
   SbEntity *selected = self->selection ? sb_selection_get_selected (self->selection) : NULL;
   /* Not what was removed, shown from the version compared with. */
-  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected) &&
+  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected) && !SB_IS_STEP (selected) &&
                       sb_briefing_lookup (sb_document_get_briefing (self->document),
                                           sb_entity_get_id (selected)) == selected;
   gboolean editing = can_edit && gtk_toggle_button_get_active (self->edit_button);
@@ -802,7 +802,11 @@ update (SbDetailPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-passage", FALSE);
 
-  if (selected == NULL)
+  /* A step is edited in the Steps panel, its card there: shown here too,
+   * it was the same card twice (and under the heading of what was shown
+   * before).
+   */
+  if (selected == NULL || SB_IS_STEP (selected))
     {
       sb_change_view_set_change (self->change_view, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -732,6 +732,9 @@ test_making_a_briefing (void)
   sb_test_press_shortcut (GTK_WIDGET (panel), "<Control><Shift>a");
   sb_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
+  /* Its card is the panel's: the details do not show it a second time. */
+  g_assert_null (sb_edit_card_get_entity (making.card));
+  g_assert_null (sb_test_find_row (GTK_WIDGET (making.pane), ADW_TYPE_ENTRY_ROW, "Caption"));
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Title");
   sb_test_type_and_enter (row, "The ambush");
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Caption");
