@@ -186,16 +186,34 @@ test_cite_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* What the widget shows, drawn as in its last frame. */
+static GskRenderNode *
+snapshot_of (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+has_snapshot (gpointer widget)
+{
+  g_autoptr(GskRenderNode) node = snapshot_of (widget);
+
+  return node != NULL;
+}
+
+/* What the widget shows, drawn as in a frame once it has one to show (a
+ * loaded machine may not have laid its text out yet).
+ */
 static GdkTexture *
 render (GtkWidget *widget)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
+  sb_test_wait_until (has_snapshot, widget);
+  node = snapshot_of (widget);
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (renderer, node,
                                       &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
