@@ -964,6 +964,7 @@ focus_first_text (SbDetailPane *self)
 
 typedef struct
 {
+  SbEntity *cited;         /* unowned: compared with the selection only */
   guint frames;
   guint held;              /* frames the text has kept the focus */
 } FocusTick;
@@ -983,6 +984,9 @@ focus_first_text_tick (GtkWidget     *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  /* Another statement chosen, or the new one undone: nothing to focus. */
+  if (sb_selection_get_selected (self->selection) != tick->cited)
+    return G_SOURCE_REMOVE;
   if (text != NULL && focus != NULL && (focus == text || gtk_widget_is_ancestor (focus, text)))
     tick->held++;
   /* Taken back by the text, or not given yet; anywhere else, the person
@@ -1000,6 +1004,8 @@ on_cited (SbDetailPane *self,
           SbEntity     *entity,
           gboolean      open)
 {
+  FocusTick *tick;
+
   if (!open || sb_selection_get_selected (self->selection) != entity || !sb_edit_card_can_edit (entity))
     return;
   sb_detail_pane_set_editing (self, TRUE);
@@ -1007,7 +1013,9 @@ on_cited (SbDetailPane *self,
    * shows, when it is still sliding in.
    */
   focus_first_text (self);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, g_new0 (FocusTick, 1), g_free);
+  tick = g_new0 (FocusTick, 1);
+  tick->cited = entity;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, tick, g_free);
 }
 
 /**
