@@ -160,7 +160,14 @@ sb_add_source_dialog_show_extract (SbAddSourceDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), extract->url ? extract->url : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)),
                             extract->text ? extract->text : "", -1);
-  set_status (self, _("Trim what is not the article, check what the document says of itself, then Add."), FALSE);
+  {
+    /* TRANSLATORS: the keys of a shortcut, as the Keyboard Shortcuts window names them */
+    const char *keys = C_("shortcut", "Ctrl+Enter");
+    /* TRANSLATORS: %s is the shortcut that adds, "Ctrl+Enter" */
+    g_autofree char *hint = g_strdup_printf (_("Trim what is not the article, check what the document says of itself, then Add (%s)."), keys);
+
+    set_status (self, hint, FALSE);
+  }
   update_add (self);
 
   /* What is left is to check and Add: Enter adds, or Tab goes back. */
@@ -459,6 +466,14 @@ build (SbAddSourceDialog *self)
   gtk_widget_add_css_class (self->add_button, "suggested-action");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->add_button);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add), self);
+  {
+    /* TRANSLATORS: the keys of a shortcut, as the Keyboard Shortcuts window names them */
+    const char *keys = C_("shortcut", "Ctrl+Enter");
+    /* TRANSLATORS: a tooltip; %s is its shortcut, "Ctrl+Enter" */
+    g_autofree char *tooltip = g_strdup_printf (_("Add the source to the briefing (%s)"), keys);
+
+    gtk_widget_set_tooltip_text (self->add_button, tooltip);
+  }
 
   /* Where the text comes from. */
   group = adw_preferences_group_new ();

@@ -675,7 +675,7 @@ update_editing (SbDetailPane *self)
 {
   SbEntity *selected = self->selection ? sb_selection_get_selected (self->selection) : NULL;
   /* Not what was removed, shown from the version compared with. */
-  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected) &&
+  gboolean can_edit = self->document != NULL && sb_edit_card_can_edit (selected) && !SB_IS_STEP (selected) &&
                       sb_briefing_lookup (sb_document_get_briefing (self->document),
                                           sb_entity_get_id (selected)) == selected;
   gboolean editing = can_edit && gtk_toggle_button_get_active (self->edit_button);
@@ -802,7 +802,11 @@ update (SbDetailPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.next-passage", FALSE);
 
-  if (selected == NULL)
+  /* A step is edited in the Steps panel, its card there: shown here too,
+   * it was the same card twice (and under the heading of what was shown
+   * before).
+   */
+  if (selected == NULL || SB_IS_STEP (selected))
     {
       sb_change_view_set_change (self->change_view, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -958,14 +962,41 @@ focus_first_text (SbDetailPane *self)
   return text != NULL && gtk_widget_get_mapped (text) && gtk_widget_grab_focus (text);
 }
 
+typedef struct
+{
+  SbEntity *cited;         /* unowned: compared with the selection only */
+  guint frames;
+  guint held;              /* frames the text has kept the focus */
+} FocusTick;
+
+/* Until the text has kept the focus a few frames: a Cite menu chosen with
+ * the mouse closes after its item has cited, and GTK then gives the focus
+ * back to the source text it was opened from.
+ */
 static gboolean
 focus_first_text_tick (GtkWidget     *widget,
                        GdkFrameClock *clock,
                        gpointer       data)
 {
-  guint *frames = data;
+  SbDetailPane *self = SB_DETAIL_PANE (widget);
+  FocusTick *tick = data;
+  GtkWidget *text = first_editable (GTK_WIDGET (self->edit_card));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  return focus_first_text (SB_DETAIL_PANE (widget)) || ++*frames >= 30 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+  /* Another statement chosen, or the new one undone: nothing to focus. */
+  if (sb_selection_get_selected (self->selection) != tick->cited)
+    return G_SOURCE_REMOVE;
+  if (text != NULL && focus != NULL && (focus == text || gtk_widget_is_ancestor (focus, text)))
+    tick->held++;
+  /* Taken back by the text, or not given yet; anywhere else, the person
+   * has moved on.
+   */
+  else if (focus == NULL || focus == GTK_WIDGET (self->source_view) || tick->held == 0)
+    focus_first_text (self);
+  else
+    return G_SOURCE_REMOVE;
+  return tick->held >= 3 || ++tick->frames >= 60 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void
@@ -973,14 +1004,18 @@ on_cited (SbDetailPane *self,
           SbEntity     *entity,
           gboolean      open)
 {
+  FocusTick *tick;
+
   if (!open || sb_selection_get_selected (self->selection) != entity || !sb_edit_card_can_edit (entity))
     return;
   sb_detail_pane_set_editing (self, TRUE);
   /* Its title, to type into as the person citing expects; once the card
    * shows, when it is still sliding in.
    */
-  if (!focus_first_text (self))
-    gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, g_new0 (guint, 1), g_free);
+  focus_first_text (self);
+  tick = g_new0 (FocusTick, 1);
+  tick->cited = entity;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_first_text_tick, tick, g_free);
 }
 
 /**

@@ -44,6 +44,8 @@ struct _SbPlaceChooser
   GPtrArray *found;        /* of SbGazetteerEntry */
   char *query;             /* what found was found for */
   const SbGazetteerEntry *defaulted; /* whose precision was offered last */
+  gboolean precision_chosen;         /* by the person, for these results */
+  gboolean offering;                 /* the precision is being set here */
 };
 
 G_DEFINE_FINAL_TYPE (SbPlaceChooser, sb_place_chooser, GTK_TYPE_POPOVER)
@@ -117,6 +119,7 @@ update_results (SbPlaceChooser *self)
   g_free (self->query);
   self->query = g_strdup (text);
   self->defaulted = NULL;
+  self->precision_chosen = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
     gtk_list_box_remove (self->results, child);
@@ -165,11 +168,24 @@ on_row_selected (SbPlaceChooser *self,
   if (row == NULL || self->found == NULL || (guint) gtk_list_box_row_get_index (row) >= self->found->len)
     return;
   entry = g_ptr_array_index (self->found, gtk_list_box_row_get_index (row));
-  /* The same place chosen again keeps the precision set for it. */
-  if (entry == self->defaulted)
+  /* The same place chosen again keeps the precision set for it, and a
+   * precision the person chose stays when they then click another result
+   * ("Near it", then the town).
+   */
+  if (entry == self->defaulted || self->precision_chosen)
     return;
   self->defaulted = entry;
+  self->offering = TRUE;
   gtk_drop_down_set_selected (self->precision, sb_gazetteer_entry_get_precision (entry));
+  self->offering = FALSE;
+  update_radius (self);
+}
+
+static void
+on_precision_selected (SbPlaceChooser *self)
+{
+  if (!self->offering)
+    self->precision_chosen = TRUE;
   update_radius (self);
 }
 
@@ -335,10 +351,24 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
   g_return_if_fail (SB_IS_PLACE_CHOOSER (self));
 
   update_item (self);
-  /* The briefing's own places may have changed since. */
+  /* The briefing's own places may have changed since, and each Place
+   * starts from the precision its first result fits.
+   */
   self->defaulted = NULL;
+  self->precision_chosen = FALSE;
   g_clear_pointer (&self->found, g_ptr_array_unref);
   update_results (self);
+}
+
+/* Ready to type a name, whatever comes first in the popover (Which End
+ * for a movement); the name typed last time is selected, so typing
+ * replaces it.
+ */
+static void
+on_map (SbPlaceChooser *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 
 static void
@@ -447,7 +477,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
     translated[i] = _(precisions[i]);
   translated[4] = NULL;
   self->precision = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
-  g_signal_connect_swapped (self->precision, "notify::selected", G_CALLBACK (update_radius), self);
+  g_signal_connect_swapped (self->precision, "notify::selected", G_CALLBACK (on_precision_selected), self);
   gtk_box_append (GTK_BOX (box), labelled (_("_Known to be"), GTK_WIDGET (self->precision)));
 
   self->radius = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 500, 5));
@@ -468,6 +498,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
 
   gtk_popover_set_child (GTK_POPOVER (self), box);
   gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->entry));
+  g_signal_connect_after (self, "map", G_CALLBACK (on_map), NULL);
   update_radius (self);
 }
 

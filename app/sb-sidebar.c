@@ -5,7 +5,8 @@
  *
  * Three pages: the actors, search results, and the dossier of one actor.
  * Choosing an actor selects it (the map frames it) and opens its dossier;
- * the dossier stays open while its statements are chosen.
+ * the dossier stays open while its statements are chosen. Under the
+ * actors, the statements not on the map yet: what still needs a place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +34,9 @@
 #define BASEMAP_NOTE_KEY "sb-basemap-note"
 /* Above this many statements the counts are made in a worker thread. */
 #define COUNT_IN_THREAD_ABOVE 20000
+/* The statements not on the map listed; search finds the rest. */
+#define MAX_UNPLACED_ROWS 100
+#define UNPLACED_ITEM_KEY "sb-unplaced-item"
 
 struct _SbSidebar
 {
@@ -41,6 +45,7 @@ struct _SbSidebar
   GtkSearchEntry *search_entry;
   GtkStack *stack;
   GtkListBox *actor_list;
+  GtkListBox *unplaced_list;
   GtkListBox *result_list;
   AdwStatusPage *no_results;
   GtkStack *result_stack;
@@ -51,6 +56,7 @@ struct _SbSidebar
   GPtrArray *results;      /* of SbSearchResult, for the result rows */
   GPtrArray *basemap_places; /* of SbPlace: the base map's towns and countries found */
   GCancellable *counting;  /* counts being made in a thread */
+  guint n_unplaced;
 };
 
 G_DEFINE_FINAL_TYPE (SbSidebar, sb_sidebar, GTK_TYPE_WIDGET)
@@ -209,6 +215,103 @@ update_kind_header (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, create_kind_heading (row_actor_kind (row)));
 }
 
+static gboolean
+is_unplaced (SbItem *item)
+{
+  return sb_item_get_place (item) == NULL && sb_item_get_geometry (item) == NULL;
+}
+
+static GtkWidget *
+create_unplaced_row (SbItem *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (sb_entity_get_label (SB_ENTITY (item)));
+  g_autofree char *about = sb_format_item_subtitle (item);
+  GtkWidget *subtitle = gtk_label_new (about);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), labels);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (SB_ENTITY (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, about,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), UNPLACED_ITEM_KEY, g_object_ref (item), g_object_unref);
+  return row;
+}
+
+/* The statements with no place and no outline: Place or a click on the
+ * map puts them there, and they leave the list.
+ */
+static void
+rebuild_unplaced (SbSidebar *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  GListModel *items;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unplaced_list))) != NULL)
+    gtk_list_box_remove (self->unplaced_list, child);
+  self->n_unplaced = 0;
+
+  items = briefing ? sb_briefing_get_all_items (briefing) : NULL;
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+
+      if (!is_unplaced (item))
+        continue;
+      if (self->n_unplaced++ < MAX_UNPLACED_ROWS)
+        gtk_list_box_append (self->unplaced_list, create_unplaced_row (item));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unplaced_list), self->n_unplaced > 0);
+  gtk_list_box_invalidate_headers (self->unplaced_list);
+}
+
+static void
+update_unplaced_header (GtkListBoxRow *row,
+                        GtkListBoxRow *before,
+                        gpointer       user_data)
+{
+  SbSidebar *self = user_data;
+  g_autofree char *text = NULL;
+  GtkWidget *header;
+
+  if (before != NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  /* TRANSLATORS: the heading of the statements that have no place yet;
+   * %u is how many there are */
+  text = g_strdup_printf (_("Not on the Map (%u)"), self->n_unplaced);
+  header = create_heading (text);
+  gtk_widget_set_tooltip_text (header, self->n_unplaced > MAX_UNPLACED_ROWS
+                                       ? _("Statements with no place yet; the first hundred are listed")
+                                       : _("Statements with no place yet: choose one, then Place it"));
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+on_unplaced_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       SbSidebar     *self)
+{
+  SbItem *item = g_object_get_data (G_OBJECT (row), UNPLACED_ITEM_KEY);
+
+  sb_selection_select (self->selection, SB_ENTITY (item));
+}
+
 static void update_counts (SbSidebar *self);
 
 static void
@@ -238,6 +341,7 @@ rebuild_actors (SbSidebar *self)
       }
 
   update_counts (self);
+  rebuild_unplaced (self);
 }
 
 static GPtrArray *
@@ -680,6 +784,8 @@ on_edited (SbSidebar *self,
       rebuild_actors (self);
       all = TRUE;
     }
+  else if (sb_changes_touches_type (changes, SB_TYPE_ITEM))
+    rebuild_unplaced (self);
 
   /* Counts change only with what the filters read. */
   for (guint l = 0; l < G_N_ELEMENTS (lists) && !all && sb_filter_items_changed (changes, -1); l++)
@@ -887,11 +993,13 @@ sb_sidebar_class_init (SbSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, actor_list);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, unplaced_list);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, result_list);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, result_stack);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, no_results);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, dossier);
   gtk_widget_class_bind_template_callback (widget_class, on_actor_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_unplaced_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, run_search);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -916,5 +1024,6 @@ sb_sidebar_init (SbSidebar *self)
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
   self->basemap_places = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_header_func (self->actor_list, update_kind_header, NULL, NULL);
+  gtk_list_box_set_header_func (self->unplaced_list, update_unplaced_header, self, NULL);
   gtk_list_box_set_header_func (self->result_list, update_result_header, self, NULL);
 }

@@ -232,7 +232,7 @@ figure_action (GSimpleAction *action,
   actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
   if (!SB_IS_ACTOR (actor))
     return;
-  apply (self, sb_cite_new_figure (SB_ACTOR (actor), self->source, quote), FALSE);
+  apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote), FALSE);
 }
 
 static gboolean
@@ -680,13 +680,15 @@ sb_source_citer_new (GtkTextView *view,
   self->buffer = gtk_text_view_get_buffer (view);
   self->selection = g_object_ref (selection);
 
+  /* A tint, not an underline: GTK 4.8's renderer drops a thin
+   * underline on every other line of a paragraph (where the line's
+   * baseline falls between pixels), so every other name went unmarked.
+   */
   self->place_tag = gtk_text_buffer_create_tag (self->buffer, "place-name",
-                                                "underline", PANGO_UNDERLINE_SINGLE,
-                                                "underline-rgba", &(GdkRGBA) { 0.11, 0.44, 0.85, 1.0 },
+                                                "background-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 0.22 },
                                                 NULL);
   self->actor_tag = gtk_text_buffer_create_tag (self->buffer, "actor-name",
-                                                "underline", PANGO_UNDERLINE_SINGLE,
-                                                "underline-rgba", &(GdkRGBA) { 0.57, 0.25, 0.67, 1.0 },
+                                                "background-rgba", &(GdkRGBA) { 0.57, 0.25, 0.67, 0.22 },
                                                 NULL);
 
   self->actions = g_simple_action_group_new ();
@@ -860,6 +862,7 @@ sb_source_citer_set_source (SbSourceCiter *self,
                             SbSource      *source)
 {
   GtkTextIter start, end;
+  int n_tags;
 
   g_return_if_fail (SB_IS_SOURCE_CITER (self));
 
@@ -874,6 +877,10 @@ sb_source_citer_set_source (SbSourceCiter *self,
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->place_tag, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->actor_tag, &start, &end);
+  /* Over the cited passages' highlight, so a name stays marked in them. */
+  n_tags = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer));
+  gtk_text_tag_set_priority (self->place_tag, n_tags - 1);
+  gtk_text_tag_set_priority (self->actor_tag, n_tags - 1);
   mark_names (self);
   hide_bubble (self);
   rebuild_menu (self);

@@ -131,6 +131,14 @@ on_apply (SbSourceTextDialog *self)
   sb_source_text_dialog_apply (self);
 }
 
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  sb_source_text_dialog_apply (SB_SOURCE_TEXT_DIALOG (widget));
+}
+
 /**
  * sb_source_text_view_new:
  *
@@ -175,6 +183,14 @@ build (SbSourceTextDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (apply), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Apply"), -1);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
   g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_apply), self);
+  {
+    /* TRANSLATORS: the keys of a shortcut, as the Keyboard Shortcuts window names them */
+    const char *keys = C_("shortcut", "Ctrl+Enter");
+    /* TRANSLATORS: a tooltip; %s is its shortcut, "Ctrl+Enter" */
+    g_autofree char *tooltip = g_strdup_printf (_("Apply the changed text (%s)"), keys);
+
+    gtk_widget_set_tooltip_text (apply, tooltip);
+  }
 
   self->text_view = sb_source_text_view_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
@@ -219,7 +235,11 @@ sb_source_text_dialog_class_init (SbSourceTextDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_source_text_dialog_dispose;
+  gtk_widget_class_install_action (widget_class, "text.apply", NULL, apply_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* As Add Source adds: Enter is a line break in the text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "text.apply", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "text.apply", NULL);
 }
 
 static void

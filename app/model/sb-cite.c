@@ -170,6 +170,206 @@ sb_cite_suggest_certainty (const char *passage,
   return certainty;
 }
 
+/* Who a claim is attributed to: a name of the briefing's actors, or the
+ * words wires use for a government or its forces ("officials said",
+ * "the army said", "selon l’armée").
+ */
+typedef struct
+{
+  const char *language;
+  const char *words;
+  SbActorKind kind;
+} Claimant;
+
+static const Claimant claimants[] = {
+  { "en", "officials", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "authorities", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "government", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "junta", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "ministry", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "spokesman", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "spokesperson", SB_ACTOR_KIND_GOVERNMENT },
+  { "en", "army", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "en", "military", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "en", "armed forces", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "fr", "autorites", SB_ACTOR_KIND_GOVERNMENT },
+  { "fr", "responsables", SB_ACTOR_KIND_GOVERNMENT },
+  { "fr", "gouvernement", SB_ACTOR_KIND_GOVERNMENT },
+  { "fr", "junte", SB_ACTOR_KIND_GOVERNMENT },
+  { "fr", "ministere", SB_ACTOR_KIND_GOVERNMENT },
+  { "fr", "porte parole", SB_ACTOR_KIND_GOVERNMENT },
+  { "fr", "armee", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "fr", "etat major", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "fr", "forces armees", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "nl", "autoriteiten", SB_ACTOR_KIND_GOVERNMENT },
+  { "nl", "functionarissen", SB_ACTOR_KIND_GOVERNMENT },
+  { "nl", "regering", SB_ACTOR_KIND_GOVERNMENT },
+  { "nl", "junta", SB_ACTOR_KIND_GOVERNMENT },
+  { "nl", "ministerie", SB_ACTOR_KIND_GOVERNMENT },
+  { "nl", "woordvoerder", SB_ACTOR_KIND_GOVERNMENT },
+  { "nl", "leger", SB_ACTOR_KIND_NATIONAL_FORCES },
+  { "nl", "krijgsmacht", SB_ACTOR_KIND_NATIONAL_FORCES },
+};
+
+/* What a word found in a passage stands for, besides an actor. */
+static const char claim_verb = 0;     /* "said": its subject is before it, or just after */
+static const char claim_source = 0;   /* "according to": its subject follows */
+
+static gboolean
+is_source_phrase (const char *phrase)
+{
+  return g_str_equal (phrase, "according to") || g_str_equal (phrase, "volgens") || g_str_equal (phrase, "selon");
+}
+
+static guint
+words_between (const char *text,
+               gsize       start,
+               gsize       end)
+{
+  g_autofree char *between = g_strndup (text + start, end > start ? end - start : 0);
+  g_autofree char *folded = sb_name_fold (between);
+  guint n = *folded ? 1 : 0;
+
+  for (const char *p = folded; *p; p++)
+    n += *p == ' ';
+  return n;
+}
+
+static void
+add_actor_names (SbNameMatcher *matcher,
+                 SbActor       *actor,
+                 gboolean       short_names)
+{
+  SbText *name = short_names ? sb_actor_get_short_name (actor) : sb_actor_get_name (actor);
+  const char * const *aliases = sb_actor_get_aliases (actor);
+
+  for (guint i = 0; name != NULL && i < sb_text_get_n_languages (name); i++)
+    sb_name_matcher_add (matcher, sb_text_get_string_at (name, i), actor);
+  for (guint i = 0; !short_names && aliases != NULL && aliases[i] != NULL; i++)
+    sb_name_matcher_add (matcher, aliases[i], actor);
+}
+
+/* The one actor of @kind, or of those the one whose name or short name
+ * the passage also gives ("… in Burkina Faso, the army said").
+ */
+static SbActor *
+actor_of_kind (SbBriefing  *briefing,
+               SbActorKind  kind,
+               const char  *passage)
+{
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  g_autoptr(SbNameMatcher) names = sb_name_matcher_new (FALSE);
+  g_autoptr(GArray) found = NULL;
+  SbActor *only = NULL;
+  SbActor *named = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+      if (sb_actor_get_kind (actor) != kind)
+        continue;
+      only = actor;
+      n++;
+      add_actor_names (names, actor, FALSE);
+      add_actor_names (names, actor, TRUE);
+    }
+  if (n == 1)
+    return only;
+
+  found = sb_name_matcher_find (names, passage);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbActor *actor = g_array_index (found, SbNameMatch, i).data;
+
+      if (named != NULL && named != actor)
+        return NULL;
+      named = actor;
+    }
+  return named;
+}
+
+/**
+ * sb_cite_suggest_claimant:
+ * @passage: the quote
+ * @language: (nullable): the source's language
+ *
+ * Who a passage attributes its claim to, where the wording says so: an
+ * actor named as the one who says it ("JNIM claimed", "volgens Wagner"),
+ * or a government or its forces as wires name them ("officials said",
+ * "the army said") when the briefing has one such actor, or one the
+ * passage names.
+ *
+ * Returns: (transfer none) (nullable): the claimant, or %NULL when the
+ *   passage does not say
+ */
+SbActor *
+sb_cite_suggest_claimant (SbBriefing *briefing,
+                          const char *passage,
+                          const char *language)
+{
+  g_autoptr(SbNameMatcher) matcher = sb_name_matcher_new (FALSE);
+  g_autoptr(GArray) found = NULL;
+  GListModel *actors;
+  gboolean known = FALSE;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (passage != NULL, NULL);
+
+  actors = sb_briefing_get_actors (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+      add_actor_names (matcher, actor, FALSE);
+    }
+
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (cues); i++)
+    known |= language_is (language, cues[i].language);
+  for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+    if (cues[i].certainty == SB_CERTAINTY_CLAIMED && (!known || language_is (language, cues[i].language)))
+      sb_name_matcher_add (matcher, cues[i].phrase,
+                           (gpointer) (is_source_phrase (cues[i].phrase) ? &claim_source : &claim_verb));
+  for (guint i = 0; i < G_N_ELEMENTS (claimants); i++)
+    if (!known || language_is (language, claimants[i].language))
+      sb_name_matcher_add (matcher, claimants[i].words, (gpointer) &claimants[i]);
+
+  found = sb_name_matcher_find (matcher, passage);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+      SbNameMatch *subject = NULL;
+      SbActor *actor;
+
+      if (match->data != &claim_verb && match->data != &claim_source)
+        continue;
+      /* "officials said", "JNIM, in a statement, claimed" */
+      if (match->data == &claim_verb && i > 0 &&
+          g_array_index (found, SbNameMatch, i - 1).data != &claim_verb &&
+          g_array_index (found, SbNameMatch, i - 1).data != &claim_source &&
+          words_between (passage, g_array_index (found, SbNameMatch, i - 1).end, match->start) <= 3)
+        subject = &g_array_index (found, SbNameMatch, i - 1);
+      /* "according to the army", "…, said the army" */
+      else if (i + 1 < found->len &&
+               g_array_index (found, SbNameMatch, i + 1).data != &claim_verb &&
+               g_array_index (found, SbNameMatch, i + 1).data != &claim_source &&
+               words_between (passage, match->end, g_array_index (found, SbNameMatch, i + 1).start) <=
+                 (match->data == &claim_source ? 3 : 1))
+        subject = &g_array_index (found, SbNameMatch, i + 1);
+      if (subject == NULL)
+        continue;
+
+      actor = subject->data;
+      for (const Claimant *c = claimants; c < claimants + G_N_ELEMENTS (claimants); c++)
+        if (subject->data == c)
+          actor = actor_of_kind (briefing, c->kind, passage);
+      if (actor != NULL)
+        return actor;
+    }
+  return NULL;
+}
+
 /**
  * sb_cite_quote_range:
  * @text: the source's text
@@ -366,7 +566,13 @@ sb_cite_place (SbBriefing             *briefing,
   label = g_strdup_printf (_("Place “%s” at %s"), sb_entity_get_label (SB_ENTITY (item)), entry->name);
   group = sb_edit_new_group (label);
 
-  if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL)
+  /* The briefing's own place as it is; known otherwise (exactly there
+   * rather than near it), a place of its own at the same point.
+   */
+  if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL &&
+      sb_place_get_precision (entry->place) == precision &&
+      (precision != SB_PLACE_PRECISION_NEAR || radius_km <= 0 ||
+       (sb_place_has_radius (entry->place) && fabs (sb_place_get_radius_km (entry->place) - radius_km) < 0.001)))
     place = entry->place;
   else if (precision != SB_PLACE_PRECISION_NEAR)
     place = find_place (briefing, entry, precision);
@@ -391,6 +597,26 @@ sb_cite_place (SbBriefing             *briefing,
   return group;
 }
 
+/* The certainty a passage suggests, with who claims it: a claim whose
+ * claimant the passage does not make plain is not suggested, or the
+ * new statement would start with a problem the user did not make.
+ */
+static SbCertainty
+suggest_evidence (SbBriefing  *briefing,
+                  SbSource    *source,
+                  const char  *quote,
+                  SbActor    **claimant)
+{
+  gboolean obvious;
+  SbCertainty certainty = sb_cite_suggest_certainty (quote, sb_source_get_language (source), &obvious);
+
+  *claimant = NULL;
+  if (certainty != SB_CERTAINTY_CLAIMED)
+    return certainty;
+  *claimant = sb_cite_suggest_claimant (briefing, quote, sb_source_get_language (source));
+  return *claimant != NULL ? certainty : SB_CERTAINTY_REPORTED;
+}
+
 /**
  * sb_cite_new_item:
  * @source: the source quoted
@@ -411,6 +637,7 @@ sb_cite_new_item (SbBriefing             *briefing,
                   const SbGazetteerEntry *place)
 {
   g_autoptr(SbCitation) citation = NULL;
+  SbActor *claimant = NULL;
   SbCertainty certainty;
   SbEdit *group;
   SbEdit *add;
@@ -420,12 +647,17 @@ sb_cite_new_item (SbBriefing             *briefing,
   g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
   g_return_val_if_fail (quote != NULL && *quote, NULL);
 
-  certainty = sb_cite_suggest_certainty (quote, sb_source_get_language (source), NULL);
+  certainty = suggest_evidence (briefing, source, quote, &claimant);
   citation = sb_citation_new (source, quote);
   group = sb_edit_new_group (kind_label (kind));
   add = sb_edit_new_add_item (briefing, kind, citation, certainty);
   item = SB_ITEM (sb_edit_get_entity (add));
   sb_edit_group_add (group, add);
+  if (claimant != NULL)
+    sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), SB_ITEM_FIELD_CLAIMED_BY, SB_ENTITY (claimant)));
+  /* When the source says, as far as it says: the user narrows it. */
+  if (sb_date_is_set (sb_source_get_date (source)))
+    sb_edit_group_add (group, sb_edit_new_set_date (SB_ENTITY (item), SB_ITEM_FIELD_DATE, sb_source_get_date (source)));
 
   if (actor != NULL)
     {
@@ -473,10 +705,11 @@ first_number (const char *quote,
  *
  * Returns: (transfer full): one edit that gives @actor a figure of its
  *   strength citing @quote, with the first number of the passage as its
- *   value and the certainty its wording suggests
+ *   value, the certainty its wording suggests and who claims it
  */
 SbEdit *
-sb_cite_new_figure (SbActor    *actor,
+sb_cite_new_figure (SbBriefing *briefing,
+                    SbActor    *actor,
                     SbSource   *source,
                     const char *quote)
 {
@@ -488,6 +721,7 @@ sb_cite_new_figure (SbActor    *actor,
   gboolean obvious;
   SbEdit *edit;
 
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
   g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
   g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
   g_return_val_if_fail (quote != NULL && *quote, NULL);
@@ -497,7 +731,8 @@ sb_cite_new_figure (SbActor    *actor,
 
   figure = sb_figure_new ();
   figure->measure = SB_FIGURE_MEASURE_STRENGTH;
-  figure->evidence.certainty = sb_cite_suggest_certainty (quote, sb_source_get_language (source), &obvious);
+  sb_cite_suggest_certainty (quote, sb_source_get_language (source), &obvious);
+  figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   g_ptr_array_add (figure->evidence.citations, sb_citation_new (source, quote));
   if (first_number (quote, &value))

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 SbCertainty  sb_cite_suggest_certainty (const char             *passage,
                                         const char             *language,
                                         gboolean               *obvious);
+SbActor     *sb_cite_suggest_claimant  (SbBriefing             *briefing,
+                                        const char             *passage,
+                                        const char             *language);
 gboolean     sb_cite_quote_range       (const char             *text,
                                         glong                   start_char,
                                         glong                   end_char,
@@ -34,7 +37,8 @@ SbEdit      *sb_cite_new_item          (SbBriefing             *briefing,
                                         const char             *quote,
                                         SbActor                *actor,
                                         const SbGazetteerEntry *place);
-SbEdit      *sb_cite_new_figure        (SbActor                *actor,
+SbEdit      *sb_cite_new_figure        (SbBriefing             *briefing,
+                                        SbActor                *actor,
                                         SbSource               *source,
                                         const char             *quote);
 SbEdit      *sb_cite_add_citation      (SbEntity               *entity,

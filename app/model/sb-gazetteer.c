@@ -66,17 +66,22 @@ sb_gazetteer_entry_free (SbGazetteerEntry *self)
  *
  * Returns: how precisely a statement placed at @self is known, as far as
  *   the gazetteer can say: a town is a point, a region a region, a country
- *   a country; a briefing's place keeps its own
+ *   a country; a briefing's place a country or region when it is one,
+ *   otherwise a point: that one statement was only known to be near a
+ *   town says nothing of the next one placed there
  */
 SbPlacePrecision
 sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self)
 {
+  SbPlacePrecision own;
+
   g_return_val_if_fail (self != NULL, SB_PLACE_PRECISION_POINT);
 
   switch (self->kind)
     {
     case SB_GAZETTEER_BRIEFING:
-      return self->place ? sb_place_get_precision (self->place) : SB_PLACE_PRECISION_POINT;
+      own = self->place ? sb_place_get_precision (self->place) : SB_PLACE_PRECISION_POINT;
+      return own == SB_PLACE_PRECISION_COUNTRY || own == SB_PLACE_PRECISION_REGION ? own : SB_PLACE_PRECISION_POINT;
     case SB_GAZETTEER_COUNTRY:
       return SB_PLACE_PRECISION_COUNTRY;
     case SB_GAZETTEER_REGION:
