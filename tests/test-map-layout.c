@@ -112,6 +112,65 @@ test_frame_country_actor (void)
     }
 }
 
+/* Framing beside what lies over the map (a presentation's legend): Mali
+ * whole in the part left free, never under the legend; a view its author
+ * chose shows all of what it showed, beside it.
+ */
+static void
+test_frame_around_legend (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, view = SB_BOUNDS_INIT_EMPTY;
+  graphene_rect_t legend = GRAPHENE_RECT_INIT (1024 - 12 - 330, 12, 330, 200);
+  const double width = 1024, height = 560;
+  double lat, lon, zoom, full_zoom, x0, y0, x1, y1;
+  SbProjection projection;
+  const double gao[2] = { 16.27, -0.05 };
+
+  country_bounds ("MLI", &mali);
+  sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "wagner-group"));
+  g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &full_zoom));
+  g_assert_true (sb_framing_fit_around (&bounds, width, height, &legend, SB_FRAMING_FILL, &lat, &lon, &zoom));
+  g_assert_cmpfloat (zoom, <=, full_zoom);
+
+  sb_projection_init_at (&projection, lat, lon, zoom, width, height);
+  sb_projection_to_widget (&projection, mali.max_lat, mali.min_lon, &x0, &y0);
+  sb_projection_to_widget (&projection, mali.min_lat, mali.max_lon, &x1, &y1);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, width);
+  g_assert_cmpfloat (y1, <=, height);
+  /* Mali's box is clear of the legend. */
+  g_assert_false (graphene_rect_intersection (&GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0), &legend, NULL));
+
+  /* Nothing over the map: as sb_framing_fit() frames. */
+  {
+    double lat2, lon2, zoom2;
+
+    g_assert_true (sb_framing_fit_around (&bounds, width, height, NULL, SB_FRAMING_FILL, &lat2, &lon2, &zoom2));
+    g_assert_cmpfloat_with_epsilon (zoom2, full_zoom, 1e-9);
+  }
+
+  /* A step's own camera (step 10's: Gao in the top right corner) shows
+   * all it showed, Gao beside the legend, not under it.
+   */
+  sb_projection_init_at (&projection, 13.5, -6.5, 6, width, height);
+  sb_projection_to_widget (&projection, gao[0], gao[1], &x0, &y0);
+  g_assert_true (graphene_rect_contains_point (&legend, &GRAPHENE_POINT_INIT (x0, y0)));
+
+  sb_framing_add_view (&view, 13.5, -6.5, 6, width, height);
+  g_assert_true (sb_framing_fit_around (&view, width, height, &legend, 1.0, &lat, &lon, &zoom));
+  g_assert_cmpfloat (zoom, <, 6);
+  g_assert_cmpfloat (zoom, >, 5.3);
+  sb_projection_init_at (&projection, lat, lon, zoom, width, height);
+  sb_projection_to_widget (&projection, gao[0], gao[1], &x0, &y0);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (x0, <=, width);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (y0, <=, height);
+  g_assert_false (graphene_rect_contains_point (&legend, &GRAPHENE_POINT_INIT (x0, y0)));
+}
+
 /* A point is framed with its neighbouring towns and the nearest border:
  * never a close-up of empty desert.
  */
@@ -649,6 +708,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/map-layout/frame-country-actor", test_frame_country_actor);
+  g_test_add_func ("/map-layout/frame-around-legend", test_frame_around_legend);
   g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);

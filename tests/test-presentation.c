@@ -21,7 +21,11 @@
 #include "sb-export.h"
 #include "sb-format.h"
 #include "sb-loader.h"
+#include "sb-legend.h"
 #include "sb-map-view.h"
+#include "sb-mentioned-places.h"
+#include "sb-framing.h"
+#include "sb-projection.h"
 #include "sb-presenter.h"
 #include "sb-presentation.h"
 #include "sb-presentation-window.h"
@@ -301,17 +305,137 @@ assert_at_target (SbPresentationWindow *presenting)
   g_assert_true (sb_presentation_describe (presentation, sb_presentation_get_index (presentation), &slide));
   g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
 
-  /* A step with a centre gets exactly it. */
+  /* A step with a centre gets it, or (to show all it shows beside the
+   * legend) a little further out.
+   */
   if (slide.has_center)
     {
-      g_assert_cmpfloat_with_epsilon (lat, slide.latitude, 1e-6);
-      g_assert_cmpfloat_with_epsilon (lon, slide.longitude, 1e-6);
-      g_assert_cmpfloat_with_epsilon (zoom, slide.zoom, 1e-6);
+      g_assert_cmpfloat (zoom, <=, slide.zoom + 1e-6);
+      g_assert_cmpfloat (zoom, >, slide.zoom - 1);
     }
 
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat, 1e-3);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), lon, 1e-3);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-3);
+}
+
+/* At a projector's 1024×768 the compact legend keeps to a corner, and
+ * each step shows what it frames, or all its own camera would show (the
+ * towns the briefing names among it), beside the legend, not under it.
+ */
+/* Whether the point at @x, @y of @authored shows on @shown, clear of
+ * @legend, when it was in @authored's view.
+ */
+static gboolean
+check_beside (const SbProjection    *authored,
+              const SbProjection    *shown,
+              const graphene_rect_t *legend,
+              double                 unit_x,
+              double                 unit_y,
+              const char            *name)
+{
+  double ax, ay, x, y;
+
+  sb_projection_unit_to_widget (authored, unit_x, unit_y, &ax, &ay);
+  if (ax < 0 || ay < 0 || ax > 2 * authored->half_width || ay > 2 * authored->half_height)
+    return FALSE;
+
+  sb_projection_unit_to_widget (shown, unit_x, unit_y, &x, &y);
+  g_test_message ("%s at %.0f, %.0f", name, x, y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <=, 2 * shown->half_width);
+  g_assert_cmpfloat (y, <=, 2 * shown->half_height);
+  g_assert_false (graphene_rect_contains_point (legend, &GRAPHENE_POINT_INIT (x, y)));
+  return TRUE;
+}
+
+/* At a projector's 1024×768 the compact legend keeps to a corner, and
+ * each step shows what it frames, or all its own camera would show (the
+ * towns the briefing names among it), beside the legend, not under it.
+ */
+static void
+test_legend_beside_steps (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  guint checked = 0;
+
+  set_animations (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+    {
+      g_auto(SbSlide) slide = { 0, };
+      double width, height, lat, lon, zoom;
+      graphene_rect_t legend;
+      SbProjection authored, shown;
+
+      sb_presentation_set_index (presentation, i);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      sb_test_iterate_for (100);
+      width = gtk_widget_get_width (map);
+      height = gtk_widget_get_height (map);
+
+      g_assert_true (sb_legend_get_covered (sb_map_view_get_legend (map_view), map, &legend));
+      g_test_message ("step %u: legend %.0f×%.0f on a map of %.0f×%.0f", i + 1,
+                      legend.size.width, legend.size.height, width, height);
+      g_assert_cmpfloat (legend.size.height, <=, 0.3 * height);
+      g_assert_cmpfloat (legend.size.width * legend.size.height, <=, 0.2 * width * height);
+
+      g_assert_true (sb_presentation_describe (presentation, i, &slide));
+      sb_projection_init (&shown, sb_map_view_get_viewport (map_view), width, height);
+
+      /* A step's own camera: the towns it showed, beside the legend. */
+      if (slide.has_center)
+        {
+          sb_projection_init_at (&authored, slide.latitude, slide.longitude, slide.zoom, width, height);
+          for (guint t = 0; t < towns->len; t++)
+            {
+              const SbBasemapFeature *town = g_ptr_array_index (towns, t);
+
+              checked += check_beside (&authored, &shown, &legend, town->label_x, town->label_y, town->name);
+            }
+          continue;
+        }
+
+      /* What a step frames, all of it, beside the legend. */
+      {
+        SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
+        double corners[2][2];
+
+        for (guint f = 0; slide.frame != NULL && f < slide.frame->len; f++)
+          sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide.frame, f));
+        g_assert_false (sb_bounds_is_empty (&bounds));
+        g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &zoom));
+        sb_projection_init_at (&authored, lat, lon, zoom, width, height);
+        corners[0][0] = sb_mercator_x (bounds.min_lon);
+        corners[0][1] = sb_mercator_y (bounds.max_lat);
+        corners[1][0] = sb_mercator_x (bounds.max_lon);
+        corners[1][1] = sb_mercator_y (bounds.min_lat);
+        g_assert_true (check_beside (&authored, &shown, &legend, corners[0][0], corners[0][1], "framed, top left"));
+        g_assert_true (check_beside (&authored, &shown, &legend, corners[1][0], corners[1][1], "framed, bottom right"));
+        {
+          double x0, y0, x1, y1;
+          graphene_rect_t framed;
+
+          sb_projection_unit_to_widget (&shown, corners[0][0], corners[0][1], &x0, &y0);
+          sb_projection_unit_to_widget (&shown, corners[1][0], corners[1][1], &x1, &y1);
+          graphene_rect_init (&framed, x0, y0, x1 - x0, y1 - y0);
+          g_assert_false (graphene_rect_intersection (&framed, &legend, NULL));
+        }
+      }
+    }
+
+  g_assert_cmpuint (checked, >=, 10);
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
 static gboolean
@@ -1269,6 +1393,7 @@ main (int   argc,
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
+  g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);

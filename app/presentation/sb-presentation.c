@@ -319,6 +319,29 @@ sb_slide_get_camera (const SbSlide *slide,
                      double        *longitude,
                      double        *zoom)
 {
+  return sb_slide_get_camera_around (slide, briefing, width, height, NULL, latitude, longitude, zoom);
+}
+
+/**
+ * sb_slide_get_camera_around:
+ * @covered: (nullable): what lies over the view (the legend), in its pixels
+ *
+ * Like sb_slide_get_camera(), but for a view that @covered lies over:
+ * what the step frames, or all that its centre and zoom would show, fits
+ * into the part left free, so that nothing the step shows is under it.
+ *
+ * Returns: %FALSE if the slide names no place
+ */
+gboolean
+sb_slide_get_camera_around (const SbSlide         *slide,
+                            SbBriefing            *briefing,
+                            double                 width,
+                            double                 height,
+                            const graphene_rect_t *covered,
+                            double                *latitude,
+                            double                *longitude,
+                            double                *zoom)
+{
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
   gboolean found = FALSE;
 
@@ -329,6 +352,12 @@ sb_slide_get_camera (const SbSlide *slide,
       *latitude = slide->latitude;
       *longitude = slide->longitude;
       *zoom = slide->zoom;
+      if (covered == NULL || width <= 0 || height <= 0)
+        return TRUE;
+
+      /* The view its author chose, all of it, beside what covers it. */
+      sb_framing_add_view (&bounds, slide->latitude, slide->longitude, slide->zoom, width, height);
+      sb_framing_fit_around (&bounds, width, height, covered, 1.0, latitude, longitude, zoom);
       return TRUE;
     }
 
@@ -337,7 +366,11 @@ sb_slide_get_camera (const SbSlide *slide,
   for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
     found |= sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide->frame, i));
 
-  return found && sb_framing_fit (&bounds, width, height, latitude, longitude, zoom);
+  if (!found)
+    return FALSE;
+  if (covered == NULL)
+    return sb_framing_fit (&bounds, width, height, latitude, longitude, zoom);
+  return sb_framing_fit_around (&bounds, width, height, covered, SB_FRAMING_FILL, latitude, longitude, zoom);
 }
 
 guint
