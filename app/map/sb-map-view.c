@@ -143,8 +143,9 @@ sb_map_view_frame (SbMapView      *self,
  * sb_map_view_set_covered:
  * @covered: how many pixels at the view's end side a pane lies over
  *
- * Framing then fits what it frames into the rest: in a narrow window the
- * details lie over the map, and what they are about stays in sight.
+ * Framing then fits what it frames into the rest, and the cards of
+ * countries and regions keep out from under the pane: in a narrow window
+ * the details lie over the map, and what they are about stays in sight.
  */
 void
 sb_map_view_set_covered (SbMapView *self,
@@ -152,7 +153,13 @@ sb_map_view_set_covered (SbMapView *self,
 {
   g_return_if_fail (SB_IS_MAP_VIEW (self));
 
-  self->covered = MAX (covered, 0);
+  covered = MAX (covered, 0);
+  if (self->covered == covered)
+    return;
+
+  /* Its cards keep out from under the pane too. */
+  self->covered = covered;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**
@@ -862,6 +869,14 @@ sb_map_view_size_allocate (GtkWidget *widget,
     g_array_append_val (occluders, legend);
   add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
   add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
+  /* The details lying over the map, at its end side. */
+  if (self->covered > 0)
+    {
+      double covered = MIN (self->covered, width);
+      double x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 0 : width - covered;
+
+      g_array_append_val (occluders, GRAPHENE_RECT_INIT (x, 0, covered, height));
+    }
   sb_map_layer_set_occluders (self->layers[2], occluders);
 }
 
