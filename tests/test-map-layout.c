@@ -409,6 +409,54 @@ test_cards_and_names_apart (void)
       }
 }
 
+/* What the layout covers (where the base map leaves out its names) holds
+ * every arrow all along its body: no base-map name half hidden under a
+ * line between two of its marks.
+ */
+static void
+test_arrows_cover_names (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbProjection projection;
+  graphene_rect_t view;
+  guint checked = 0;
+
+  sb_selection_set_briefing (selection, briefing);
+  sb_projection_init_at (&projection, 14.0, -2.5, 5 - log2 (1.6), 1024 / 1.6, 543 / 1.6);
+  view = GRAPHENE_RECT_INIT (0, 0, 2 * projection.half_width, 2 * projection.half_height);
+  layout = sb_map_layout_new (selection, &projection, &view, NULL, NULL);
+  g_assert_cmpuint (layout->arrows->len, >, 3);
+
+  for (guint i = 0; i < layout->arrows->len; i++)
+    {
+      const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, i);
+
+      for (guint s = 0; s <= 200; s++)
+        {
+          double x, y;
+          gboolean covered = FALSE;
+
+          sb_map_arrow_point_at (arrow, s / 200.0, &x, &y);
+          /* The line's edges too, 3 pixels either side of its middle. */
+          for (guint t = 0; t < layout->taken->len && !covered; t++)
+            {
+              graphene_rect_t near;
+
+              graphene_rect_inset_r (&g_array_index (layout->taken, graphene_rect_t, t), 3, 3, &near);
+              covered = graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+            }
+          if (!covered)
+            g_printerr ("%s: %g, %g not covered\n", sb_entity_get_id (SB_ENTITY (arrow->item)), x, y);
+          g_assert_true (covered);
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
 /* The towns the article names, and those at its exact places and the
  * capitals of its countries; not the Guinean town called Mali.
  */
@@ -713,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
   g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
+  g_test_add_func ("/map-layout/arrows-cover-names", test_arrows_cover_names);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
   g_test_add_func ("/map-layout/reference-places", test_reference_places);
