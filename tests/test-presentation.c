@@ -27,6 +27,7 @@
 #include "sb-framing.h"
 #include "sb-projection.h"
 #include "sb-presenter.h"
+#include "sb-pulse.h"
 #include "sb-presentation.h"
 #include "sb-presentation-window.h"
 #include "sb-presenter-console.h"
@@ -453,6 +454,79 @@ test_legend_beside_steps (void)
   g_assert_cmpuint (checked, >=, 10);
   g_assert_cmpuint (kept, >=, 1);
   set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+static gboolean
+pulse_running (gpointer data)
+{
+  return sb_pulse_is_running (data) && sb_pulse_get_n_rings (data) > 0;
+}
+
+/* The rings that swell around a step's statements stay on their symbols
+ * while the map moves under them: a statement on a country's card, its
+ * card laid out anew at another zoom, keeps its ring.
+ */
+static void
+test_pulse_follows (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  SbPulse *pulse = SB_PULSE (sb_test_find_widget (GTK_WIDGET (presenting), SB_TYPE_PULSE));
+  SbItem *wagner = SB_ITEM (sb_briefing_lookup (briefing, "wagner-mali"));
+  g_auto(SbSlide) slide = { 0, };
+  guint step = 0, ring = 0;
+
+  set_animations (TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  /* The step about Wagner, known only to Mali: on Mali's card. */
+  for (step = 0; step < sb_presentation_get_n_slides (presentation); step++)
+    {
+      g_auto(SbSlide) other = { 0, };
+
+      sb_presentation_describe (presentation, step, &other);
+      if (other.highlight != NULL && other.highlight->len > 0 && g_ptr_array_index (other.highlight, 0) == (gpointer) wagner)
+        break;
+    }
+  g_assert_true (sb_presentation_describe (presentation, step, &slide));
+  sb_presentation_set_index (presentation, step);
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+  g_assert_true (sb_test_run_until (pulse_running, pulse, TIMEOUT_MS));
+
+  for (int zoom_step = 0; zoom_step < 2; zoom_step++)
+    {
+      double x, y, ring_x, ring_y;
+
+      g_assert_true (sb_map_view_locate_item (map_view, wagner, &x, &y));
+      for (ring = 0; ring < sb_pulse_get_n_rings (pulse); ring++)
+        {
+          g_assert_true (sb_pulse_locate_ring (pulse, ring, &ring_x, &ring_y));
+          if (hypot (ring_x - x, ring_y - y) < 1)
+            break;
+        }
+      g_assert_cmpuint (ring, <, sb_pulse_get_n_rings (pulse));
+
+      /* Half a zoom level in: the card is laid out anew. */
+      if (zoom_step == 0)
+        {
+          double before_x = x, before_y = y;
+
+          sb_map_view_go_to (map_view, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                             shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                             shumate_viewport_get_zoom_level (viewport) + 0.5);
+          sb_test_iterate_for (300);
+          g_assert_true (sb_pulse_is_running (pulse));
+          g_assert_true (sb_map_view_locate_item (map_view, wagner, &x, &y));
+          g_test_message ("Wagner's symbol from %.0f, %.0f to %.0f, %.0f", before_x, before_y, x, y);
+        }
+    }
+
   gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
@@ -1412,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
+  g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);
