@@ -23,7 +23,7 @@
 /* The compact legend takes at most this share of the map's height: more
  * rows go into more columns.
  */
-#define COMPACT_HEIGHT_SHARE 0.25
+#define COMPACT_HEIGHT_SHARE 0.4
 
 struct _SbLegend
 {
@@ -142,7 +142,7 @@ fill_compact (SbLegend *self,
 }
 
 /* Short, in columns, and only what the step shows: for the back of the
- * room. It stays low, so that it covers a corner of the map, not a side.
+ * room. It covers a corner of the map, not a side nor its top.
  */
 static void
 rebuild_compact (SbLegend *self,
