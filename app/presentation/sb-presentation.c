@@ -341,14 +341,16 @@ covers_point (const SbProjection    *projection,
   return graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
 }
 
-/* Whether @covered lies over what a step's own camera shows that matters:
+/* Whether @covered lies over what a camera shows that matters:
  * a town the briefing mentions, a place it knows exactly or nearly (its
  * name beside it included). Over empty desert, the camera stays as its
  * author chose it.
  */
 static gboolean
-covers_what_matters (const SbSlide         *slide,
-                     SbBriefing            *briefing,
+covers_what_matters (SbBriefing            *briefing,
+                     double                 latitude,
+                     double                 longitude,
+                     double                 zoom,
                      double                 width,
                      double                 height,
                      const graphene_rect_t *covered)
@@ -360,7 +362,7 @@ covers_what_matters (const SbSlide         *slide,
   if (briefing == NULL)
     return TRUE;
 
-  sb_projection_init_at (&projection, slide->latitude, slide->longitude, slide->zoom, width, height);
+  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
 
   towns = sb_mentioned_places_get (briefing);
   for (guint i = 0; i < towns->len; i++)
@@ -391,9 +393,9 @@ covers_what_matters (const SbSlide         *slide,
  * @covered: (nullable): what lies over the view (the legend), in its pixels
  *
  * Like sb_slide_get_camera(), but for a view that @covered lies over:
- * what the step frames fits into the part left free; a step's own centre
- * and zoom stay as they are unless @covered would hide a town or place
- * the briefing names, and then all they would show fits beside it.
+ * the step's camera stays as it is unless @covered would hide a town or
+ * place the briefing names; then all that camera would show fits into
+ * the part of the view left free, a little further out.
  *
  * Returns: %FALSE if the slide names no place
  */
@@ -417,26 +419,27 @@ sb_slide_get_camera_around (const SbSlide         *slide,
       *latitude = slide->latitude;
       *longitude = slide->longitude;
       *zoom = slide->zoom;
-      if (covered == NULL || width <= 0 || height <= 0 ||
-          !covers_what_matters (slide, briefing, width, height, covered))
-        return TRUE;
+    }
+  else
+    {
+      if (SB_IS_ITEM (slide->entity))
+        found = sb_framing_add_entity (&bounds, briefing, NULL, slide->entity);
+      for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
+        found |= sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide->frame, i));
 
-      /* The view its author chose, all of it, beside what covers it. */
-      sb_framing_add_view (&bounds, slide->latitude, slide->longitude, slide->zoom, width, height);
-      sb_framing_fit_around (&bounds, width, height, covered, 1.0, latitude, longitude, zoom);
-      return TRUE;
+      if (!found || !sb_framing_fit (&bounds, width, height, latitude, longitude, zoom))
+        return FALSE;
     }
 
-  if (SB_IS_ITEM (slide->entity))
-    found = sb_framing_add_entity (&bounds, briefing, NULL, slide->entity);
-  for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
-    found |= sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide->frame, i));
+  if (covered == NULL || width <= 0 || height <= 0 ||
+      !covers_what_matters (briefing, *latitude, *longitude, *zoom, width, height, covered))
+    return TRUE;
 
-  if (!found)
-    return FALSE;
-  if (covered == NULL)
-    return sb_framing_fit (&bounds, width, height, latitude, longitude, zoom);
-  return sb_framing_fit_around (&bounds, width, height, covered, SB_FRAMING_FILL, latitude, longitude, zoom);
+  /* All the camera would show, beside what covers the view. */
+  sb_bounds_init_empty (&bounds);
+  sb_framing_add_view (&bounds, *latitude, *longitude, *zoom, width, height);
+  sb_framing_fit_around (&bounds, width, height, covered, 1.0, latitude, longitude, zoom);
+  return TRUE;
 }
 
 guint
