@@ -157,8 +157,11 @@ sb_map_view_set_covered (SbMapView *self,
   if (self->covered == covered)
     return;
 
-  /* Its cards keep out from under the pane too. */
+  /* Its cards keep out from under the pane too, and its notice is in the
+   * middle of what the pane leaves.
+   */
   self->covered = covered;
+  gtk_widget_set_margin_end (GTK_WIDGET (self->status_label), (int) covered);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
