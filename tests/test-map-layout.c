@@ -68,6 +68,25 @@ country_bounds (const char *iso_a3,
   sb_bounds_add_point (bounds, sb_mercator_latitude (shape->max_y), shape->max_x * 360 - 180);
 }
 
+/* @country's box as @projection shows it, which must be wholly in view. */
+static graphene_rect_t
+assert_in_view (const SbProjection *projection,
+                const SbBounds     *country,
+                double              width,
+                double              height)
+{
+  double x0, y0, x1, y1;
+
+  sb_projection_to_widget (projection, country->max_lat, country->min_lon, &x0, &y0);
+  sb_projection_to_widget (projection, country->min_lat, country->max_lon, &x1, &y1);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, width);
+  g_assert_cmpfloat (y1, <=, height);
+
+  return GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+}
+
 /* Framing an actor known only to Mali shows all of Mali, and its country
  * outline comes from the base map: the whole country, not a disc around
  * its middle.
@@ -79,7 +98,6 @@ test_frame_country_actor (void)
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, niger;
   double lat, lon, zoom;
   SbProjection projection;
-  double x0, y0, x1, y1;
 
   country_bounds ("MLI", &mali);
   country_bounds ("NER", &niger);
@@ -103,12 +121,7 @@ test_frame_country_actor (void)
 
       g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &zoom));
       sb_projection_init_at (&projection, lat, lon, zoom, width, height);
-      sb_projection_to_widget (&projection, mali.max_lat, mali.min_lon, &x0, &y0);
-      sb_projection_to_widget (&projection, mali.min_lat, mali.max_lon, &x1, &y1);
-      g_assert_cmpfloat (x0, >=, 0);
-      g_assert_cmpfloat (y0, >=, 0);
-      g_assert_cmpfloat (x1, <=, width);
-      g_assert_cmpfloat (y1, <=, height);
+      assert_in_view (&projection, &mali, width, height);
     }
 }
 
@@ -123,8 +136,9 @@ test_frame_around_legend (void)
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, view = SB_BOUNDS_INIT_EMPTY;
   graphene_rect_t legend = GRAPHENE_RECT_INIT (1024 - 12 - 330, 12, 330, 200);
   const double width = 1024, height = 560;
-  double lat, lon, zoom, full_zoom, x0, y0, x1, y1;
+  double lat, lon, zoom, full_zoom, x0, y0;
   SbProjection projection;
+  graphene_rect_t mali_box;
   const double gao[2] = { 16.27, -0.05 };
 
   country_bounds ("MLI", &mali);
@@ -134,14 +148,9 @@ test_frame_around_legend (void)
   g_assert_cmpfloat (zoom, <=, full_zoom);
 
   sb_projection_init_at (&projection, lat, lon, zoom, width, height);
-  sb_projection_to_widget (&projection, mali.max_lat, mali.min_lon, &x0, &y0);
-  sb_projection_to_widget (&projection, mali.min_lat, mali.max_lon, &x1, &y1);
-  g_assert_cmpfloat (x0, >=, 0);
-  g_assert_cmpfloat (y0, >=, 0);
-  g_assert_cmpfloat (x1, <=, width);
-  g_assert_cmpfloat (y1, <=, height);
-  /* Mali's box is clear of the legend. */
-  g_assert_false (graphene_rect_intersection (&GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0), &legend, NULL));
+  /* Mali's box is in view, clear of the legend. */
+  mali_box = assert_in_view (&projection, &mali, width, height);
+  g_assert_false (graphene_rect_intersection (&mali_box, &legend, NULL));
 
   /* Nothing over the map: as sb_framing_fit() frames. */
   {

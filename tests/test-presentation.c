@@ -342,8 +342,9 @@ legend_laid_out (gpointer data)
 }
 
 /* At a projector's 1024×768 the compact legend keeps to a corner, and
- * each step shows what it frames, or all its own camera would show (the
- * towns the briefing names among it), beside the legend, not under it.
+ * each step shows the towns the briefing names that its camera would
+ * show beside the legend, not under it: the camera as it would be
+ * without the legend when none is under it, else a little further out.
  */
 /* Whether the point at @x, @y of @authored shows on @shown, clear of
  * @legend, when it was in @authored's view.
@@ -373,8 +374,9 @@ check_beside (const SbProjection    *authored,
 }
 
 /* At a projector's 1024×768 the compact legend keeps to a corner, and
- * each step shows what it frames, or all its own camera would show (the
- * towns the briefing names among it), beside the legend, not under it.
+ * each step shows the towns the briefing names that its camera would
+ * show beside the legend, not under it: the camera as it would be
+ * without the legend when none is under it, else a little further out.
  */
 static void
 test_legend_beside_steps (void)
