@@ -353,11 +353,8 @@ update_covered (SbWindow *self)
 {
   gboolean over = adw_flap_get_folded (self->detail_flap) && adw_flap_get_reveal_flap (self->detail_flap);
 
-  /* The width it is given, or has with its border: it may not be laid
-   * out yet.
-   */
-  sb_map_view_set_covered (self->map_view, over ? MAX (adw_clamp_get_maximum_size (self->detail_clamp),
-                                                       gtk_widget_get_width (GTK_WIDGET (self->detail_pane))) : 0);
+  /* The width it is given: it may not be laid out yet. */
+  sb_map_view_set_covered (self->map_view, over ? adw_clamp_get_maximum_size (self->detail_clamp) : 0);
 }
 
 static gboolean

@@ -78,6 +78,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define DETAIL_NOTICE_SECONDS 6
+#define PANE_CLEARANCE 12
 
 static gboolean
 frame_when_allocated (GtkWidget     *widget,
@@ -872,10 +873,12 @@ sb_map_view_size_allocate (GtkWidget *widget,
     g_array_append_val (occluders, legend);
   add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
   add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
-  /* The details lying over the map, at its end side. */
+  /* The details lying over the map, at its end side, with their border
+   * and a little room: a card flush with their edge looks cut by them.
+   */
   if (self->covered > 0)
     {
-      double covered = MIN (self->covered, width);
+      double covered = MIN (self->covered + PANE_CLEARANCE, width);
       double x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 0 : width - covered;
 
       g_array_append_val (occluders, GRAPHENE_RECT_INIT (x, 0, covered, height));
