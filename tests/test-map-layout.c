@@ -68,6 +68,25 @@ country_bounds (const char *iso_a3,
   sb_bounds_add_point (bounds, sb_mercator_latitude (shape->max_y), shape->max_x * 360 - 180);
 }
 
+/* @country's box as @projection shows it, which must be wholly in view. */
+static graphene_rect_t
+assert_in_view (const SbProjection *projection,
+                const SbBounds     *country,
+                double              width,
+                double              height)
+{
+  double x0, y0, x1, y1;
+
+  sb_projection_to_widget (projection, country->max_lat, country->min_lon, &x0, &y0);
+  sb_projection_to_widget (projection, country->min_lat, country->max_lon, &x1, &y1);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, width);
+  g_assert_cmpfloat (y1, <=, height);
+
+  return GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+}
+
 /* Framing an actor known only to Mali shows all of Mali, and its country
  * outline comes from the base map: the whole country, not a disc around
  * its middle.
@@ -79,7 +98,6 @@ test_frame_country_actor (void)
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, niger;
   double lat, lon, zoom;
   SbProjection projection;
-  double x0, y0, x1, y1;
 
   country_bounds ("MLI", &mali);
   country_bounds ("NER", &niger);
@@ -103,13 +121,63 @@ test_frame_country_actor (void)
 
       g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &zoom));
       sb_projection_init_at (&projection, lat, lon, zoom, width, height);
-      sb_projection_to_widget (&projection, mali.max_lat, mali.min_lon, &x0, &y0);
-      sb_projection_to_widget (&projection, mali.min_lat, mali.max_lon, &x1, &y1);
-      g_assert_cmpfloat (x0, >=, 0);
-      g_assert_cmpfloat (y0, >=, 0);
-      g_assert_cmpfloat (x1, <=, width);
-      g_assert_cmpfloat (y1, <=, height);
+      assert_in_view (&projection, &mali, width, height);
     }
+}
+
+/* Framing beside what lies over the map (a presentation's legend): Mali
+ * whole in the part left free, never under the legend; a view its author
+ * chose shows all of what it showed, beside it.
+ */
+static void
+test_frame_around_legend (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, view = SB_BOUNDS_INIT_EMPTY;
+  graphene_rect_t legend = GRAPHENE_RECT_INIT (1024 - 12 - 330, 12, 330, 200);
+  const double width = 1024, height = 560;
+  double lat, lon, zoom, full_zoom, x0, y0;
+  SbProjection projection;
+  graphene_rect_t mali_box;
+  const double gao[2] = { 16.27, -0.05 };
+
+  country_bounds ("MLI", &mali);
+  sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "wagner-group"));
+  g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &full_zoom));
+  g_assert_true (sb_framing_fit_around (&bounds, width, height, &legend, SB_FRAMING_FILL, &lat, &lon, &zoom));
+  g_assert_cmpfloat (zoom, <=, full_zoom);
+
+  sb_projection_init_at (&projection, lat, lon, zoom, width, height);
+  /* Mali's box is in view, clear of the legend. */
+  mali_box = assert_in_view (&projection, &mali, width, height);
+  g_assert_false (graphene_rect_intersection (&mali_box, &legend, NULL));
+
+  /* Nothing over the map: as sb_framing_fit() frames. */
+  {
+    double lat2, lon2, zoom2;
+
+    g_assert_true (sb_framing_fit_around (&bounds, width, height, NULL, SB_FRAMING_FILL, &lat2, &lon2, &zoom2));
+    g_assert_cmpfloat_with_epsilon (zoom2, full_zoom, 1e-9);
+  }
+
+  /* A step's own camera (step 10's: Gao in the top right corner) shows
+   * all it showed, Gao beside the legend, not under it.
+   */
+  sb_projection_init_at (&projection, 13.5, -6.5, 6, width, height);
+  sb_projection_to_widget (&projection, gao[0], gao[1], &x0, &y0);
+  g_assert_true (graphene_rect_contains_point (&legend, &GRAPHENE_POINT_INIT (x0, y0)));
+
+  sb_framing_add_view (&view, 13.5, -6.5, 6, width, height);
+  g_assert_true (sb_framing_fit_around (&view, width, height, &legend, 1.0, &lat, &lon, &zoom));
+  g_assert_cmpfloat (zoom, <, 6);
+  g_assert_cmpfloat (zoom, >, 5.3);
+  sb_projection_init_at (&projection, lat, lon, zoom, width, height);
+  sb_projection_to_widget (&projection, gao[0], gao[1], &x0, &y0);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (x0, <=, width);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (y0, <=, height);
+  g_assert_false (graphene_rect_contains_point (&legend, &GRAPHENE_POINT_INIT (x0, y0)));
 }
 
 /* A point is framed with its neighbouring towns and the nearest border:
@@ -348,6 +416,54 @@ test_cards_and_names_apart (void)
                                sizes[s][0] / scale, sizes[s][1] / scale);
         assert_cards_and_names_apart (briefing, &projection);
       }
+}
+
+/* What the layout covers (where the base map leaves out its names) holds
+ * every arrow all along its body: no base-map name half hidden under a
+ * line between two of its marks.
+ */
+static void
+test_arrows_cover_names (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbProjection projection;
+  graphene_rect_t view;
+  guint checked = 0;
+
+  sb_selection_set_briefing (selection, briefing);
+  sb_projection_init_at (&projection, 14.0, -2.5, 5 - log2 (1.6), 1024 / 1.6, 543 / 1.6);
+  view = GRAPHENE_RECT_INIT (0, 0, 2 * projection.half_width, 2 * projection.half_height);
+  layout = sb_map_layout_new (selection, &projection, &view, NULL, NULL);
+  g_assert_cmpuint (layout->arrows->len, >, 3);
+
+  for (guint i = 0; i < layout->arrows->len; i++)
+    {
+      const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, i);
+
+      for (guint s = 0; s <= 200; s++)
+        {
+          double x, y;
+          gboolean covered = FALSE;
+
+          sb_map_arrow_point_at (arrow, s / 200.0, &x, &y);
+          /* The line's edges too, 3 pixels either side of its middle. */
+          for (guint t = 0; t < layout->taken->len && !covered; t++)
+            {
+              graphene_rect_t near;
+
+              graphene_rect_inset_r (&g_array_index (layout->taken, graphene_rect_t, t), 3, 3, &near);
+              covered = graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+            }
+          if (!covered)
+            g_printerr ("%s: %g, %g not covered\n", sb_entity_get_id (SB_ENTITY (arrow->item)), x, y);
+          g_assert_true (covered);
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 0);
 }
 
 /* The towns the article names, and those at its exact places and the
@@ -724,10 +840,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/map-layout/frame-country-actor", test_frame_country_actor);
+  g_test_add_func ("/map-layout/frame-around-legend", test_frame_around_legend);
   g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
   g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
+  g_test_add_func ("/map-layout/arrows-cover-names", test_arrows_cover_names);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
   g_test_add_func ("/map-layout/reference-places", test_reference_places);

@@ -21,8 +21,13 @@
 #include "sb-export.h"
 #include "sb-format.h"
 #include "sb-loader.h"
+#include "sb-legend.h"
 #include "sb-map-view.h"
+#include "sb-mentioned-places.h"
+#include "sb-framing.h"
+#include "sb-projection.h"
 #include "sb-presenter.h"
+#include "sb-pulse.h"
 #include "sb-presentation.h"
 #include "sb-presentation-window.h"
 #include "sb-presenter-console.h"
@@ -301,17 +306,231 @@ assert_at_target (SbPresentationWindow *presenting)
   g_assert_true (sb_presentation_describe (presentation, sb_presentation_get_index (presentation), &slide));
   g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
 
-  /* A step with a centre gets exactly it. */
+  /* A step with a centre gets it, or (to show all it shows beside the
+   * legend) a little further out.
+   */
   if (slide.has_center)
     {
-      g_assert_cmpfloat_with_epsilon (lat, slide.latitude, 1e-6);
-      g_assert_cmpfloat_with_epsilon (lon, slide.longitude, 1e-6);
-      g_assert_cmpfloat_with_epsilon (zoom, slide.zoom, 1e-6);
+      g_assert_cmpfloat (zoom, <=, slide.zoom + 1e-6);
+      g_assert_cmpfloat (zoom, >, slide.zoom - 1);
     }
 
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat, 1e-3);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), lon, 1e-3);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 1e-3);
+}
+
+/* The legend is laid out as it says it will be, the step's rows: within
+ * what it measures (its margins and its card's shadow included), and
+ * most of it.
+ */
+static gboolean
+legend_laid_out (gpointer data)
+{
+  SbMapView *map_view = data;
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  SbLegend *legend = sb_map_view_get_legend (map_view);
+  graphene_rect_t shown, measured, around;
+
+  if (!sb_legend_get_covered (legend, map, &shown) ||
+      !sb_legend_measure_covered (legend, gtk_widget_get_width (map), gtk_widget_get_height (map), &measured))
+    return FALSE;
+
+  graphene_rect_inset_r (&measured, -2, -2, &around);
+  return graphene_rect_contains_rect (&around, &shown) &&
+         shown.size.width * shown.size.height >= 0.7 * measured.size.width * measured.size.height;
+}
+
+/* At a projector's 1024×768 the compact legend keeps to a corner, and
+ * each step shows the towns the briefing names that its camera would
+ * show beside the legend, not under it: the camera as it would be
+ * without the legend when none is under it, else a little further out.
+ */
+/* Whether the point at @x, @y of @authored shows on @shown, clear of
+ * @legend, when it was in @authored's view.
+ */
+static gboolean
+check_beside (const SbProjection    *authored,
+              const SbProjection    *shown,
+              const graphene_rect_t *legend,
+              double                 unit_x,
+              double                 unit_y,
+              const char            *name)
+{
+  double ax, ay, x, y;
+
+  sb_projection_unit_to_widget (authored, unit_x, unit_y, &ax, &ay);
+  if (ax < 0 || ay < 0 || ax > 2 * authored->half_width || ay > 2 * authored->half_height)
+    return FALSE;
+
+  sb_projection_unit_to_widget (shown, unit_x, unit_y, &x, &y);
+  g_test_message ("%s at %.0f, %.0f", name, x, y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <=, 2 * shown->half_width);
+  g_assert_cmpfloat (y, <=, 2 * shown->half_height);
+  g_assert_false (graphene_rect_contains_point (legend, &GRAPHENE_POINT_INIT (x, y)));
+  return TRUE;
+}
+
+/* At a projector's 1024×768 the compact legend keeps to a corner, and
+ * each step shows the towns the briefing names that its camera would
+ * show beside the legend, not under it: the camera as it would be
+ * without the legend when none is under it, else a little further out.
+ */
+static void
+test_legend_beside_steps (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  guint checked = 0, kept = 0, moved = 0;
+
+  set_animations (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+    {
+      g_auto(SbSlide) slide = { 0, };
+      double width, height, lat, lon, zoom;
+      graphene_rect_t legend;
+      SbProjection authored, shown;
+
+      sb_presentation_set_index (presentation, i);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      g_assert_true (sb_test_run_until (legend_laid_out, map_view, TIMEOUT_MS));
+      sb_test_iterate_for (100);
+      width = gtk_widget_get_width (map);
+      height = gtk_widget_get_height (map);
+
+      g_assert_true (sb_legend_get_covered (sb_map_view_get_legend (map_view), map, &legend));
+      g_test_message ("step %u: legend %.0f×%.0f on a map of %.0f×%.0f", i + 1,
+                      legend.size.width, legend.size.height, width, height);
+      g_assert_cmpfloat (legend.size.height, <=, 0.42 * height);
+      g_assert_cmpfloat (legend.size.width * legend.size.height, <=, 0.12 * width * height);
+
+      g_assert_true (sb_presentation_describe (presentation, i, &slide));
+      sb_projection_init (&shown, sb_map_view_get_viewport (map_view), width, height);
+
+      /* Where the step goes with nothing over the map: the towns it
+       * shows there are beside the legend…
+       */
+      {
+        gboolean under = FALSE;
+        double target_lat, target_lon, target_zoom;
+
+        g_assert_true (sb_slide_get_camera (&slide, briefing, width, height, &lat, &lon, &zoom));
+        sb_projection_init_at (&authored, lat, lon, zoom, width, height);
+        for (guint t = 0; t < towns->len; t++)
+          {
+            const SbBasemapFeature *town = g_ptr_array_index (towns, t);
+            graphene_rect_t near;
+            double x, y;
+
+            sb_projection_unit_to_widget (&authored, town->label_x, town->label_y, &x, &y);
+            graphene_rect_inset_r (&legend, -30, -30, &near);
+            under |= graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+            checked += check_beside (&authored, &shown, &legend, town->label_x, town->label_y, town->name);
+          }
+
+        /* … and with none under the legend, the camera is as it was. */
+        g_assert_true (sb_presentation_window_get_target (presenting, &target_lat, &target_lon, &target_zoom));
+        if (!under)
+          {
+            g_assert_cmpfloat_with_epsilon (target_lat, lat, 1e-6);
+            g_assert_cmpfloat_with_epsilon (target_lon, lon, 1e-6);
+            g_assert_cmpfloat_with_epsilon (target_zoom, zoom, 1e-6);
+            kept++;
+          }
+        else
+          moved++;
+      }
+    }
+
+  g_assert_cmpuint (checked, >=, 10);
+  /* Step 1's camera stays; step 10's moves, Gao under the legend. */
+  g_assert_cmpuint (kept, >=, 1);
+  g_assert_cmpuint (moved, >=, 1);
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+static gboolean
+pulse_running (gpointer data)
+{
+  return sb_pulse_is_running (data) && sb_pulse_get_n_rings (data) > 0;
+}
+
+/* The rings that swell around a step's statements stay on their symbols
+ * while the map moves under them: a statement on a country's card, its
+ * card laid out anew at another zoom, keeps its ring.
+ */
+static void
+test_pulse_follows (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  SbPulse *pulse = SB_PULSE (sb_test_find_widget (GTK_WIDGET (presenting), SB_TYPE_PULSE));
+  SbItem *wagner = SB_ITEM (sb_briefing_lookup (briefing, "wagner-mali"));
+  g_auto(SbSlide) slide = { 0, };
+  guint step = 0, ring = 0;
+
+  set_animations (TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  /* The step about Wagner, known only to Mali: on Mali's card. */
+  for (step = 0; step < sb_presentation_get_n_slides (presentation); step++)
+    {
+      g_auto(SbSlide) other = { 0, };
+
+      sb_presentation_describe (presentation, step, &other);
+      if (other.highlight != NULL && other.highlight->len > 0 && g_ptr_array_index (other.highlight, 0) == (gpointer) wagner)
+        break;
+    }
+  g_assert_true (sb_presentation_describe (presentation, step, &slide));
+  sb_presentation_set_index (presentation, step);
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+  g_assert_true (sb_test_run_until (pulse_running, pulse, TIMEOUT_MS));
+
+  for (int zoom_step = 0; zoom_step < 2; zoom_step++)
+    {
+      double x, y, ring_x, ring_y;
+
+      g_assert_true (sb_map_view_locate_item (map_view, wagner, &x, &y));
+      for (ring = 0; ring < sb_pulse_get_n_rings (pulse); ring++)
+        {
+          g_assert_true (sb_pulse_locate_ring (pulse, ring, &ring_x, &ring_y));
+          if (hypot (ring_x - x, ring_y - y) < 1)
+            break;
+        }
+      g_assert_cmpuint (ring, <, sb_pulse_get_n_rings (pulse));
+
+      /* Half a zoom level in: the card is laid out anew. */
+      if (zoom_step == 0)
+        {
+          double before_x = x, before_y = y;
+
+          sb_map_view_go_to (map_view, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                             shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                             shumate_viewport_get_zoom_level (viewport) + 0.5);
+          sb_test_iterate_for (300);
+          g_assert_true (sb_pulse_is_running (pulse));
+          g_assert_true (sb_map_view_locate_item (map_view, wagner, &x, &y));
+          g_test_message ("Wagner's symbol from %.0f, %.0f to %.0f, %.0f", before_x, before_y, x, y);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
 static gboolean
@@ -1269,6 +1488,8 @@ main (int   argc,
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
+  g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
+  g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
   g_test_add_func ("/presentation/monitors", test_monitors);

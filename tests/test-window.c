@@ -859,6 +859,28 @@ test_narrow_window (void)
   g_assert_cmpint (gtk_widget_get_width (pane), <=, 345);
   g_assert_cmpfloat (gtk_widget_get_width (pane), <, map_width / 2);
 
+  /* No country's card lies under the details, cut off by them. */
+  {
+    SbMapLayer *layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+    graphene_rect_t over;
+    SbProjection projection;
+    SbMapLayerTransform to_view;
+    g_autoptr(SbMapLayout) layout = NULL;
+
+    g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (layer), &over));
+    layout = sb_map_layer_get_drawn_layout (layer, &projection, &to_view);
+    g_assert_cmpuint (layout->cards->len, >, 0);
+    for (guint i = 0; i < layout->cards->len; i++)
+      {
+        const SbMapCard *card = &g_array_index (layout->cards, SbMapCard, i);
+        double right = (card->box.origin.x + card->box.size.width - to_view.dx) * to_view.scale;
+
+        g_test_message ("card %s: right edge at %.0f, the details from %.0f",
+                        sb_text_get (sb_place_get_name (card->place)), right, over.origin.x);
+        g_assert_cmpfloat (right, <=, over.origin.x + 1);
+      }
+  }
+
   sb_selection_clear (selection);
   sb_test_iterate_for (300);
   g_assert_false (adw_flap_get_reveal_flap (details));

@@ -19,7 +19,6 @@
 
 #define MIN_ZOOM 2.0
 #define MAX_ZOOM 9.0
-#define FILL 0.85
 /* A point's surroundings: at least this far around it … */
 #define CONTEXT_MIN_KM 60.0
 /* … out to its nearest towns and border, if they lie within these. */
@@ -292,6 +291,32 @@ sb_framing_add_briefing (SbBounds    *bounds,
   return found;
 }
 
+static gboolean
+fit (const SbBounds *bounds,
+     double          width,
+     double          height,
+     double          fill,
+     double         *latitude,
+     double         *longitude,
+     double         *zoom)
+{
+  double span_x, span_y;
+
+  if (sb_bounds_is_empty (bounds) || width <= 0 || height <= 0)
+    return FALSE;
+
+  /* Fractions of the world's width and Mercator height the box spans. */
+  span_x = MAX ((bounds->max_lon - bounds->min_lon) / 360.0, 1e-6);
+  span_y = MAX (sb_mercator_y (bounds->min_lat) - sb_mercator_y (bounds->max_lat), 1e-6);
+  *zoom = MIN (log2 (width * fill / (SB_TILE_SIZE * span_x)),
+               log2 (height * fill / (SB_TILE_SIZE * span_y)));
+  *zoom = CLAMP (*zoom, MIN_ZOOM, MAX_ZOOM);
+  *longitude = (bounds->min_lon + bounds->max_lon) / 2;
+  *latitude = sb_mercator_latitude ((sb_mercator_y (bounds->min_lat) + sb_mercator_y (bounds->max_lat)) / 2);
+
+  return TRUE;
+}
+
 /**
  * sb_framing_fit:
  * @width: (in pixels) the view's
@@ -309,21 +334,96 @@ sb_framing_fit (const SbBounds *bounds,
                 double         *longitude,
                 double         *zoom)
 {
-  double span_x, span_y;
-
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  if (sb_bounds_is_empty (bounds) || width <= 0 || height <= 0)
-    return FALSE;
+  return fit (bounds, width, height, SB_FRAMING_FILL, latitude, longitude, zoom);
+}
 
-  /* Fractions of the world's width and Mercator height the box spans. */
-  span_x = MAX ((bounds->max_lon - bounds->min_lon) / 360.0, 1e-6);
-  span_y = MAX (sb_mercator_y (bounds->min_lat) - sb_mercator_y (bounds->max_lat), 1e-6);
-  *zoom = MIN (log2 (width * FILL / (SB_TILE_SIZE * span_x)),
-               log2 (height * FILL / (SB_TILE_SIZE * span_y)));
-  *zoom = CLAMP (*zoom, MIN_ZOOM, MAX_ZOOM);
-  *longitude = (bounds->min_lon + bounds->max_lon) / 2;
-  *latitude = sb_mercator_latitude ((sb_mercator_y (bounds->min_lat) + sb_mercator_y (bounds->max_lat)) / 2);
+/**
+ * sb_framing_fit_around:
+ * @covered: (nullable): what lies over the view (a legend), in its pixels
+ * @fill: how much of the free part @bounds may fill, up to 1
+ *
+ * Like sb_framing_fit(), but into the part of the view that @covered
+ * leaves free: the widest strip beside, above or below it that frames
+ * @bounds the closest. The centre returned is the view's, so that
+ * @bounds lie in the middle of that strip.
+ *
+ * Returns: %FALSE if @bounds is empty or the view has no size
+ */
+gboolean
+sb_framing_fit_around (const SbBounds        *bounds,
+                       double                 width,
+                       double                 height,
+                       const graphene_rect_t *covered,
+                       double                 fill,
+                       double                *latitude,
+                       double                *longitude,
+                       double                *zoom)
+{
+  graphene_rect_t strips[5] = { GRAPHENE_RECT_INIT (0, 0, width, height), };
+  guint n_strips = 1;
+  gboolean found = FALSE;
 
-  return TRUE;
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (fill > 0 && fill <= 1, FALSE);
+
+  if (covered != NULL && covered->size.width > 0 && covered->size.height > 0 &&
+      covered->origin.x < width && covered->origin.y < height &&
+      covered->origin.x + covered->size.width > 0 && covered->origin.y + covered->size.height > 0)
+    {
+      double left = MAX (covered->origin.x, 0), top = MAX (covered->origin.y, 0);
+      double right = MIN (covered->origin.x + covered->size.width, width);
+      double bottom = MIN (covered->origin.y + covered->size.height, height);
+
+      n_strips = 0;
+      strips[n_strips++] = GRAPHENE_RECT_INIT (0, 0, left, height);
+      strips[n_strips++] = GRAPHENE_RECT_INIT (right, 0, width - right, height);
+      strips[n_strips++] = GRAPHENE_RECT_INIT (0, 0, width, top);
+      strips[n_strips++] = GRAPHENE_RECT_INIT (0, bottom, width, height - bottom);
+    }
+
+  for (guint i = 0; i < n_strips; i++)
+    {
+      const graphene_rect_t *strip = &strips[i];
+      double lat, lon, z, world, x, y;
+
+      if (!fit (bounds, strip->size.width, strip->size.height, fill, &lat, &lon, &z) ||
+          (found && z <= *zoom))
+        continue;
+
+      /* The view's centre, for @bounds in the middle of the strip. */
+      world = SB_TILE_SIZE * exp2 (z);
+      x = sb_mercator_x (lon) + (width / 2 - (strip->origin.x + strip->size.width / 2)) / world;
+      y = sb_mercator_y (lat) + (height / 2 - (strip->origin.y + strip->size.height / 2)) / world;
+      *zoom = z;
+      *longitude = x * 360.0 - 180.0;
+      *latitude = sb_mercator_latitude (y);
+      found = TRUE;
+    }
+
+  return found;
+}
+
+/**
+ * sb_framing_add_view:
+ *
+ * Extends @bounds by what a view of @width × @height pixels centred at
+ * @latitude, @longitude shows at @zoom.
+ */
+void
+sb_framing_add_view (SbBounds *bounds,
+                     double    latitude,
+                     double    longitude,
+                     double    zoom,
+                     double    width,
+                     double    height)
+{
+  double world = SB_TILE_SIZE * exp2 (zoom);
+  double x = sb_mercator_x (longitude), y = sb_mercator_y (latitude);
+
+  g_return_if_fail (bounds != NULL);
+
+  add_unit_point (bounds, x - width / 2 / world, y - height / 2 / world);
+  add_unit_point (bounds, x + width / 2 / world, y + height / 2 / world);
 }

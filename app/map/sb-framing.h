@@ -8,11 +8,16 @@
 
 #pragma once
 
+#include <graphene.h>
+
 #include "sb-bounds.h"
 #include "sb-briefing.h"
 #include "sb-selection.h"
 
 G_BEGIN_DECLS
+
+/* How much of the view what is framed fills: the rest is its margin. */
+#define SB_FRAMING_FILL 0.85
 
 gboolean sb_framing_add_place    (SbBounds       *bounds,
                                   SbPlace        *place,
@@ -33,5 +38,20 @@ gboolean sb_framing_fit          (const SbBounds *bounds,
                                   double         *latitude,
                                   double         *longitude,
                                   double         *zoom);
+
+gboolean sb_framing_fit_around   (const SbBounds        *bounds,
+                                  double                 width,
+                                  double                 height,
+                                  const graphene_rect_t *covered,
+                                  double                 fill,
+                                  double                *latitude,
+                                  double                *longitude,
+                                  double                *zoom);
+void     sb_framing_add_view     (SbBounds              *bounds,
+                                  double                 latitude,
+                                  double                 longitude,
+                                  double                 zoom,
+                                  double                 width,
+                                  double                 height);
 
 G_END_DECLS

@@ -21,6 +21,10 @@
 #define SAMPLE_WIDTH 34
 #define SAMPLE_HEIGHT 22
 #define COMPACT_ROWS_PER_COLUMN 7
+/* The compact legend takes at most this share of the map's height: more
+ * rows go into more columns.
+ */
+#define COMPACT_HEIGHT_SHARE 0.4
 
 struct _SbLegend
 {
@@ -115,13 +119,17 @@ clear (SbLegend *self)
     gtk_grid_remove (self->compact_grid, child);
 }
 
-/* Short, in columns, and only what the step shows: for the back of the room. */
 static void
-rebuild_compact (SbLegend *self,
-                 GArray   *rows)
+fill_compact (SbLegend *self,
+              GArray   *rows,
+              guint     rows_per_column)
 {
-  guint n_columns = (rows->len + COMPACT_ROWS_PER_COLUMN - 1) / COMPACT_ROWS_PER_COLUMN;
+  guint n_columns = (rows->len + rows_per_column - 1) / rows_per_column;
   guint per_column = n_columns > 0 ? (rows->len + n_columns - 1) / n_columns : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compact_grid))) != NULL)
+    gtk_grid_remove (self->compact_grid, child);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -132,8 +140,33 @@ rebuild_compact (SbLegend *self,
       gtk_grid_attach (self->compact_grid, create_sample (self, row), column * 2, line, 1, 1);
       gtk_grid_attach (self->compact_grid, create_label (row, 18), column * 2 + 1, line, 1, 1);
     }
+}
+
+/* Short, in columns, and only what the step shows: for the back of the
+ * room. It covers a corner of the map, not a side nor its top.
+ */
+static void
+rebuild_compact (SbLegend *self,
+                 GArray   *rows)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  int room = parent != NULL ? gtk_widget_get_height (parent) : 0;
 
   gtk_widget_set_visible (self->compact_box, rows->len > 0);
+  for (guint per_column = COMPACT_ROWS_PER_COLUMN; per_column >= 1; per_column--)
+    {
+      int width, height;
+
+      fill_compact (self, rows, per_column);
+      if (room <= 0 || per_column == 1)
+        break;
+
+      /* As it is laid out: its labels as wide as they like. */
+      gtk_widget_measure (self->compact_box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (self->compact_box, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      if (height <= room * COMPACT_HEIGHT_SHARE)
+        break;
+    }
 }
 
 /* Only what the briefing uses, so the legend stays short. */
@@ -271,6 +304,57 @@ sb_legend_get_covered (SbLegend        *self,
 
   shown = self->compact ? self->compact_box : gtk_widget_get_first_child (GTK_WIDGET (self->expander));
   return shown != NULL && gtk_widget_get_visible (shown) && gtk_widget_compute_bounds (shown, target, bounds);
+}
+
+/**
+ * sb_legend_measure_covered:
+ * @width: the map's size, in pixels
+ * @bounds: (out): what of the map the legend will cover, in its coordinates
+ *
+ * What the legend lies over always, as sb_legend_get_covered(), but as it
+ * will be once it follows the selection's latest change: for framing
+ * what a step shows beside it before it is laid out again.
+ *
+ * Returns: whether it covers anything
+ */
+gboolean
+sb_legend_measure_covered (SbLegend        *self,
+                           int              width,
+                           int              height,
+                           graphene_rect_t *bounds)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  GtkAlign halign = gtk_widget_get_halign (widget);
+  GtkWidget *shown;
+  int w, h, x, y;
+
+  g_return_val_if_fail (SB_IS_LEGEND (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (self->rebuild_source != 0)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      rebuild (self);
+    }
+
+  shown = self->compact ? self->compact_box : gtk_widget_get_first_child (GTK_WIDGET (self->expander));
+  if (!gtk_widget_get_visible (widget) || shown == NULL || !gtk_widget_get_visible (shown))
+    return FALSE;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+  if ((halign == GTK_ALIGN_END) != rtl)
+    x = width - (rtl ? gtk_widget_get_margin_start (widget) : gtk_widget_get_margin_end (widget)) - w;
+  else
+    x = rtl ? gtk_widget_get_margin_end (widget) : gtk_widget_get_margin_start (widget);
+  if (gtk_widget_get_valign (widget) == GTK_ALIGN_END)
+    y = height - gtk_widget_get_margin_bottom (widget) - h;
+  else
+    y = gtk_widget_get_margin_top (widget);
+
+  *bounds = GRAPHENE_RECT_INIT (x, y, w, h);
+  return TRUE;
 }
 
 /**

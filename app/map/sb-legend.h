@@ -29,4 +29,9 @@ gboolean sb_legend_get_covered (SbLegend        *self,
                                 GtkWidget       *target,
                                 graphene_rect_t *bounds);
 
+gboolean sb_legend_measure_covered (SbLegend        *self,
+                                    int              width,
+                                    int              height,
+                                    graphene_rect_t *bounds);
+
 G_END_DECLS

@@ -297,8 +297,16 @@ card_cost (SbMapBuilder    *builder,
       if (hidden > 0 && hidden < width * height)
         cost += width * height * 30;
     }
-  /* Under the legend's button or the scale: as good as out of view. */
-  cost += _sb_map_overlap_area (builder->occluders, &box) * 60;
+  /* Under the legend's button, the scale or the details over the map: as
+   * good as out of view, and a card half under them reads as cut.
+   */
+  {
+    double occluded = _sb_map_overlap_area (builder->occluders, &box);
+
+    cost += occluded * 60;
+    if (occluded > 0)
+      cost += width * height * 30;
+  }
 
   /* The cheaper terms first: a place already worse than the best found
    * is not looked at further.

@@ -608,6 +608,41 @@ place_town_labels (SbMapBuilder *builder)
     }
 }
 
+/* An arrow's body, with its halo and its highlight, as the movement layer
+ * draws it at most.
+ */
+#define ARROW_BODY_WIDTH 14.0
+#define ARROW_BODY_STEP 5.0
+
+/* What the arrows cover, all along them: the base map leaves out its
+ * names there, as it does under cards and symbols, rather than show them
+ * half hidden under a line. Laid out last, as it keeps no label of the
+ * layout's own away (the arrows' marks do that).
+ */
+static void
+cover_arrow_bodies (SbMapBuilder *builder)
+{
+  GArray *arrows = builder->layout->arrows;
+
+  for (guint i = 0; i < arrows->len; i++)
+    {
+      const SbMapArrow *arrow = &g_array_index (arrows, SbMapArrow, i);
+      /* Its control polygon is at least as long as the curve. */
+      double length = hypot (arrow->cx - arrow->x0, arrow->cy - arrow->y0) +
+                      hypot (arrow->x1 - arrow->cx, arrow->y1 - arrow->cy);
+      guint n = MAX (2, (guint) ceil (length / ARROW_BODY_STEP));
+
+      for (guint s = 0; s <= n; s++)
+        {
+          double x, y;
+
+          sb_map_arrow_point_at (arrow, (double) s / n, &x, &y);
+          _sb_map_add_obstacle (builder, x - ARROW_BODY_WIDTH / 2, y - ARROW_BODY_WIDTH / 2,
+                                ARROW_BODY_WIDTH, ARROW_BODY_WIDTH);
+        }
+    }
+}
+
 static int
 compare_label_priority (gconstpointer a,
                         gconstpointer b)
@@ -732,6 +767,7 @@ sb_map_layout_new_full (SbSelection           *selection,
       place_town_labels (&builder);
       name_countries (&builder);
       place_mark_labels (&builder);
+      cover_arrow_bodies (&builder);
     }
 
   g_object_unref (builder.text);

@@ -78,6 +78,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define DETAIL_NOTICE_SECONDS 6
+#define PANE_CLEARANCE 12
 
 static gboolean
 frame_when_allocated (GtkWidget     *widget,
@@ -143,8 +144,9 @@ sb_map_view_frame (SbMapView      *self,
  * sb_map_view_set_covered:
  * @covered: how many pixels at the view's end side a pane lies over
  *
- * Framing then fits what it frames into the rest: in a narrow window the
- * details lie over the map, and what they are about stays in sight.
+ * Framing then fits what it frames into the rest, and the cards of
+ * countries and regions keep out from under the pane: in a narrow window
+ * the details lie over the map, and what they are about stays in sight.
  */
 void
 sb_map_view_set_covered (SbMapView *self,
@@ -152,7 +154,16 @@ sb_map_view_set_covered (SbMapView *self,
 {
   g_return_if_fail (SB_IS_MAP_VIEW (self));
 
-  self->covered = MAX (covered, 0);
+  covered = MAX (covered, 0);
+  if (self->covered == covered)
+    return;
+
+  /* Its cards keep out from under the pane too, and its notice is in the
+   * middle of what the pane leaves.
+   */
+  self->covered = covered;
+  gtk_widget_set_margin_end (GTK_WIDGET (self->status_label), (int) covered);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /**
@@ -862,6 +873,16 @@ sb_map_view_size_allocate (GtkWidget *widget,
     g_array_append_val (occluders, legend);
   add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
   add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
+  /* The details lying over the map, at its end side, with their border
+   * and a little room: a card flush with their edge looks cut by them.
+   */
+  if (self->covered > 0)
+    {
+      double covered = MIN (self->covered + PANE_CLEARANCE, width);
+      double x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 0 : width - covered;
+
+      g_array_append_val (occluders, GRAPHENE_RECT_INIT (x, 0, covered, height));
+    }
   sb_map_layer_set_occluders (self->layers[2], occluders);
 }
 

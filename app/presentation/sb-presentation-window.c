@@ -130,6 +130,36 @@ set_camera (SbPresentationWindow *self,
   sb_map_view_go_to (self->map_view, sb_mercator_latitude (y), x * 360.0 - 180.0, zoom);
 }
 
+/* The map's size once the caption shown is laid out, and what of it the
+ * legend will cover.
+ */
+static gboolean
+get_camera (SbPresentationWindow *self,
+            const SbSlide        *slide,
+            double               *lat,
+            double               *lon,
+            double               *zoom)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+  int window_height = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t legend;
+  gboolean covered;
+
+  if (window_height > 0 && gtk_widget_get_visible (self->caption_bar))
+    {
+      int caption;
+
+      gtk_widget_measure (self->caption_bar, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (GTK_WIDGET (self)),
+                          NULL, &caption, NULL, NULL);
+      height = MAX (window_height - caption, 1);
+    }
+
+  covered = sb_legend_measure_covered (sb_map_view_get_legend (self->map_view), width, height, &legend);
+  return sb_slide_get_camera_around (slide, sb_presentation_get_briefing (self->presentation),
+                                     width, height, covered ? &legend : NULL, lat, lon, zoom);
+}
+
 static void
 prefetch_next (SbPresentationWindow *self)
 {
@@ -140,7 +170,7 @@ prefetch_next (SbPresentationWindow *self)
 
   if (self->tiles == NULL ||
       !sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation) + 1, &slide) ||
-      !sb_slide_get_camera (&slide, sb_presentation_get_briefing (self->presentation), width, height, &lat, &lon, &zoom))
+      !get_camera (self, &slide, &lat, &lon, &zoom))
     return;
 
   sb_export_prefetch_tiles (self->tiles, lat, lon, zoom, width, height);
@@ -349,7 +379,6 @@ show_slide (SbPresentationWindow *self,
   g_auto(SbSlide) slide = { 0, };
   guint index = sb_presentation_get_index (self->presentation);
   guint n = sb_presentation_get_n_slides (self->presentation);
-  SbBriefing *briefing = sb_presentation_get_briefing (self->presentation);
   g_autofree char *number = NULL;
   double lat, lon, zoom;
 
@@ -381,10 +410,7 @@ show_slide (SbPresentationWindow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, slide.title ? slide.title : "",
                                   -1);
 
-  if (sb_slide_get_camera (&slide, briefing,
-                           gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                           gtk_widget_get_height (GTK_WIDGET (self->map_view)),
-                           &lat, &lon, &zoom))
+  if (get_camera (self, &slide, &lat, &lon, &zoom))
     {
       self->has_target = TRUE;
       fly_to (self, lat, lon, zoom, animate && animations_enabled (self));
@@ -407,6 +433,10 @@ on_legend_visible_changed (SbPresentationWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (sb_map_view_get_legend (self->map_view)),
                           sb_presentation_get_legend_visible (self->presentation));
+
+  /* The step is framed beside the legend, or on the whole map without it. */
+  if (self->first_shown)
+    show_slide (self, TRUE);
 }
 
 static void

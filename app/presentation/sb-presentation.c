@@ -18,6 +18,8 @@
 
 #include "sb-format.h"
 #include "sb-framing.h"
+#include "sb-mentioned-places.h"
+#include "sb-projection.h"
 #include "sb-presentation.h"
 #include "sb-step.h"
 
@@ -319,6 +321,94 @@ sb_slide_get_camera (const SbSlide *slide,
                      double        *longitude,
                      double        *zoom)
 {
+  return sb_slide_get_camera_around (slide, briefing, width, height, NULL, latitude, longitude, zoom);
+}
+
+/* Room for a town's name beside its dot, in pixels. */
+#define NAME_ROOM 24.0
+
+static gboolean
+covers_point (const SbProjection    *projection,
+              const graphene_rect_t *covered,
+              double                 unit_x,
+              double                 unit_y)
+{
+  double x, y;
+  graphene_rect_t near;
+
+  sb_projection_unit_to_widget (projection, unit_x, unit_y, &x, &y);
+  graphene_rect_inset_r (covered, -NAME_ROOM, -NAME_ROOM, &near);
+  return graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+}
+
+/* Whether @covered lies over what a camera shows that matters:
+ * a town the briefing mentions, a place it knows exactly or nearly (its
+ * name beside it included). Over empty desert, the camera stays as its
+ * author chose it.
+ */
+static gboolean
+covers_what_matters (SbBriefing            *briefing,
+                     double                 latitude,
+                     double                 longitude,
+                     double                 zoom,
+                     double                 width,
+                     double                 height,
+                     const graphene_rect_t *covered)
+{
+  GPtrArray *towns;
+  GListModel *places;
+  SbProjection projection;
+
+  if (briefing == NULL)
+    return TRUE;
+
+  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
+
+  towns = sb_mentioned_places_get (briefing);
+  for (guint i = 0; i < towns->len; i++)
+    {
+      const SbBasemapFeature *town = g_ptr_array_index (towns, i);
+
+      if (covers_point (&projection, covered, town->label_x, town->label_y))
+        return TRUE;
+    }
+
+  /* The briefing's own points, wherever a step shows them. */
+  places = sb_briefing_get_places (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      double lat = sb_place_get_latitude (place), lon = sb_place_get_longitude (place);
+
+      if (sb_place_get_precision (place) <= SB_PLACE_PRECISION_NEAR &&
+          covers_point (&projection, covered, sb_mercator_x (lon), sb_mercator_y (lat)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sb_slide_get_camera_around:
+ * @covered: (nullable): what lies over the view (the legend), in its pixels
+ *
+ * Like sb_slide_get_camera(), but for a view that @covered lies over:
+ * the step's camera stays as it is unless @covered would hide a town or
+ * place the briefing names; then all that camera would show fits into
+ * the part of the view left free, a little further out.
+ *
+ * Returns: %FALSE if the slide names no place
+ */
+gboolean
+sb_slide_get_camera_around (const SbSlide         *slide,
+                            SbBriefing            *briefing,
+                            double                 width,
+                            double                 height,
+                            const graphene_rect_t *covered,
+                            double                *latitude,
+                            double                *longitude,
+                            double                *zoom)
+{
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
   gboolean found = FALSE;
 
@@ -329,15 +419,27 @@ sb_slide_get_camera (const SbSlide *slide,
       *latitude = slide->latitude;
       *longitude = slide->longitude;
       *zoom = slide->zoom;
-      return TRUE;
+    }
+  else
+    {
+      if (SB_IS_ITEM (slide->entity))
+        found = sb_framing_add_entity (&bounds, briefing, NULL, slide->entity);
+      for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
+        found |= sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide->frame, i));
+
+      if (!found || !sb_framing_fit (&bounds, width, height, latitude, longitude, zoom))
+        return FALSE;
     }
 
-  if (SB_IS_ITEM (slide->entity))
-    found = sb_framing_add_entity (&bounds, briefing, NULL, slide->entity);
-  for (guint i = 0; slide->frame != NULL && i < slide->frame->len; i++)
-    found |= sb_framing_add_entity (&bounds, briefing, NULL, g_ptr_array_index (slide->frame, i));
+  if (covered == NULL || width <= 0 || height <= 0 ||
+      !covers_what_matters (briefing, *latitude, *longitude, *zoom, width, height, covered))
+    return TRUE;
 
-  return found && sb_framing_fit (&bounds, width, height, latitude, longitude, zoom);
+  /* All the camera would show, beside what covers the view. */
+  sb_bounds_init_empty (&bounds);
+  sb_framing_add_view (&bounds, *latitude, *longitude, *zoom, width, height);
+  sb_framing_fit_around (&bounds, width, height, covered, 1.0, latitude, longitude, zoom);
+  return TRUE;
 }
 
 guint

@@ -82,5 +82,13 @@ gboolean        sb_slide_get_camera              (const SbSlide  *slide,
                                                   double         *latitude,
                                                   double         *longitude,
                                                   double         *zoom);
+gboolean        sb_slide_get_camera_around       (const SbSlide         *slide,
+                                                  SbBriefing            *briefing,
+                                                  double                 width,
+                                                  double                 height,
+                                                  const graphene_rect_t *covered,
+                                                  double                *latitude,
+                                                  double                *longitude,
+                                                  double                *zoom);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  * appears.
  *
  * Drawn in a widget of its own over the map, so the map's layers, which
- * draw into textures, are not redrawn on every frame of the pulse.
+ * draw into textures, are not redrawn on every frame of the pulse. Each
+ * frame asks the map where each statement is drawn: a card laid out anew
+ * as the map settles takes its symbols along, and the rings follow them
+ * rather than stay where they were.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +16,6 @@
 
 #include "config.h"
 
-#include "sb-projection.h"
 #include "sb-pulse.h"
 
 #define DURATION_US (1400 * 1000)
@@ -24,8 +26,7 @@ struct _SbPulse
   GtkWidget parent_instance;
 
   SbMapView *map_view;
-  ShumateViewport *viewport;
-  GArray *points;          /* of double[2]: latitude, longitude */
+  GPtrArray *items;        /* of SbItem */
   gint64 start_time;
   guint tick;
   double progress;
@@ -41,18 +42,57 @@ static void
 add_item (SbPulse *self,
           SbItem  *item)
 {
-  SbProjection projection;
-  double point[2], x, y;
+  double x, y;
 
-  if (self->points->len >= MAX_RINGS || self->map_view == NULL ||
+  if (self->items->len >= MAX_RINGS || self->map_view == NULL ||
       !sb_map_view_locate_item (self->map_view, item, &x, &y))
     return;
 
-  sb_projection_init (&projection, self->viewport,
-                      gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                      gtk_widget_get_height (GTK_WIDGET (self->map_view)));
-  sb_projection_to_location (&projection, x, y, &point[0], &point[1]);
-  g_array_append_val (self->points, point);
+  g_ptr_array_add (self->items, g_object_ref (item));
+}
+
+/**
+ * sb_pulse_locate_ring:
+ *
+ * Gets where the @index-th ring is drawn, in the pulse's coordinates:
+ * where the map draws its statement now.
+ *
+ * Returns: %FALSE if there is no such ring, or its statement is not drawn
+ */
+gboolean
+sb_pulse_locate_ring (SbPulse *self,
+                      guint    index,
+                      double  *x,
+                      double  *y)
+{
+  graphene_point_t point;
+
+  g_return_val_if_fail (SB_IS_PULSE (self), FALSE);
+
+  if (index >= self->items->len || self->map_view == NULL ||
+      !sb_map_view_locate_item (self->map_view, g_ptr_array_index (self->items, index), x, y))
+    return FALSE;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->map_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (*x, *y), &point))
+    return FALSE;
+
+  *x = point.x;
+  *y = point.y;
+  return TRUE;
+}
+
+/**
+ * sb_pulse_get_n_rings:
+ *
+ * Returns: how many rings swell now
+ */
+guint
+sb_pulse_get_n_rings (SbPulse *self)
+{
+  g_return_val_if_fail (SB_IS_PULSE (self), 0);
+
+  return self->items->len;
 }
 
 static gboolean
@@ -72,7 +112,7 @@ on_tick (GtkWidget     *widget,
   if (self->progress >= 1.0)
     {
       self->tick = 0;
-      g_array_set_size (self->points, 0);
+      g_ptr_array_set_size (self->items, 0);
       return G_SOURCE_REMOVE;
     }
 
@@ -111,9 +151,9 @@ sb_pulse_start (SbPulse    *self,
     }
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
-  if (self->points->len == 0 || !animate)
+  if (self->items->len == 0 || !animate)
     {
-      g_array_set_size (self->points, 0);
+      g_ptr_array_set_size (self->items, 0);
       return;
     }
 
@@ -130,7 +170,7 @@ sb_pulse_stop (SbPulse *self)
   if (self->tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
   self->tick = 0;
-  g_array_set_size (self->points, 0);
+  g_ptr_array_set_size (self->items, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -152,21 +192,19 @@ sb_pulse_snapshot (GtkWidget   *widget,
   double unit = MAX (height / 1080.0, 0.6);
   double t = CLAMP (self->progress, 0, 1);
   double ease = 1 - (1 - t) * (1 - t);
-  SbProjection projection;
   cairo_t *cr;
 
-  if (self->points->len == 0 || width <= 0)
+  if (self->items->len == 0 || width <= 0)
     return;
 
-  sb_projection_init (&projection, self->viewport, width, height);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  for (guint i = 0; i < self->points->len; i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
-      double *point = &g_array_index (self->points, double, 2 * i);
       double x, y;
 
-      sb_projection_to_widget (&projection, point[0], point[1], &x, &y);
+      if (!sb_pulse_locate_ring (self, i, &x, &y))
+        continue;
 
       /* Dark under light: visible on a washed-out projector and on
        * either base map.
@@ -192,9 +230,8 @@ sb_pulse_dispose (GObject *object)
   if (self->tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
   self->tick = 0;
-  g_clear_object (&self->viewport);
   g_clear_weak_pointer (&self->map_view);
-  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sb_pulse_parent_class)->dispose (object);
 }
@@ -212,7 +249,7 @@ sb_pulse_class_init (SbPulseClass *klass)
 static void
 sb_pulse_init (SbPulse *self)
 {
-  self->points = g_array_new (FALSE, FALSE, 2 * sizeof (double));
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -229,7 +266,6 @@ sb_pulse_new (SbMapView *map_view)
 
   self = g_object_new (SB_TYPE_PULSE, NULL);
   g_set_weak_pointer (&self->map_view, map_view);
-  self->viewport = g_object_ref (sb_map_view_get_viewport (map_view));
 
   return self;
 }

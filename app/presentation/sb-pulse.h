@@ -24,5 +24,10 @@ void      sb_pulse_start      (SbPulse         *self,
                                GPtrArray       *entities);
 void      sb_pulse_stop       (SbPulse         *self);
 gboolean  sb_pulse_is_running (SbPulse         *self);
+guint     sb_pulse_get_n_rings (SbPulse        *self);
+gboolean  sb_pulse_locate_ring (SbPulse        *self,
+                                guint           index,
+                                double         *x,
+                                double         *y);
 
 G_END_DECLS
