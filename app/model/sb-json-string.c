@@ -35,6 +35,8 @@ sb_utf8_validate_len (const char  *data,
   const guchar *p = (const guchar *) data;
   const guchar *limit = p + length;
 
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
   while (p < limit)
     {
       while (limit - p >= 8)
