@@ -26,21 +26,7 @@
 #include "sb-window.h"
 #include "sb-writer.h"
 #include "sb-test-util.h"
-
-static gboolean
-map_is_framed (gpointer data)
-{
-  SbMapView *map_view = data;
-
-  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
-         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
-}
+#include "sb-test-window.h"
 
 static SbWindow *
 create_window (void)
@@ -50,8 +36,8 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (has_document, window);
-  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+  sb_test_wait_until (sb_test_window_has_document, window);
+  sb_test_wait_until (sb_test_map_is_framed, sb_window_get_map_view (window));
   sb_test_iterate_for (150);
 
   return window;

@@ -24,26 +24,12 @@
 #include "sb-legend.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
-
-static gboolean
-has_document (gpointer data)
-{
-  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
-}
+#include "sb-test-window.h"
 
 static gboolean
 is_saved (gpointer data)
 {
   return !sb_document_get_modified (sb_window_get_document (data));
-}
-
-static gboolean
-map_is_framed (gpointer data)
-{
-  SbMapView *map_view = data;
-
-  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
-         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
 }
 
 static SbWindow *
@@ -54,8 +40,8 @@ create_window (GFile *file)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   sb_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (has_document, window);
-  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+  sb_test_wait_until (sb_test_window_has_document, window);
+  sb_test_wait_until (sb_test_map_is_framed, sb_window_get_map_view (window));
   sb_test_iterate_for (150);
 
   return window;
@@ -328,7 +314,7 @@ test_newer_acled_export (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (window));
   sb_window_import (window, before, SB_IMPORT_FORMAT_ACLED, NULL);
-  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (sb_test_window_has_document, window);
 
   sb_window_import_newer (window, after);
   sb_test_wait_until (compared_with_newer, window);

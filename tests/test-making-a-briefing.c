@@ -38,6 +38,7 @@
 #include "sb-sidebar.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
+#include "sb-test-window.h"
 
 #define ARTICLE TEST_DATA_DIR "/convoy-menaka.html"
 
@@ -81,12 +82,6 @@ screenshot (const char *name,
   sb_test_iterate_for (700);
   command = g_strdup_printf ("import -window root %s/%s%s%s.png", dir, name, detail ? "-" : "", detail ? detail : "");
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
-static gboolean
-has_document (gpointer data)
-{
-  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
 }
 
 static gboolean
@@ -498,7 +493,7 @@ test_making_a_briefing (void)
   gtk_window_set_default_size (GTK_WINDOW (making.window), width, height);
   sb_window_load_default (making.window);
   gtk_window_present (GTK_WINDOW (making.window));
-  sb_test_wait_until (has_document, making.window);
+  sb_test_wait_until (sb_test_window_has_document, making.window);
   making.selection = sb_window_get_selection (making.window);
   making.pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (making.window), SB_TYPE_DETAIL_PANE));
   making.card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (making.pane), SB_TYPE_EDIT_CARD));
@@ -506,7 +501,7 @@ test_making_a_briefing (void)
 
   /* Ctrl+N: an empty briefing, its guide's Add Source ready for Enter. */
   sb_test_press_shortcut (GTK_WIDGET (making.window), "<Control>n");
-  sb_test_wait_until (has_document, making.window);
+  sb_test_wait_until (sb_test_window_has_document, making.window);
   making.document = sb_window_get_document (making.window);
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (sb_document_get_briefing (making.document))), ==, 0);
   focus = gtk_root_get_focus (GTK_ROOT (making.window));
@@ -829,7 +824,7 @@ test_making_a_briefing (void)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
     gtk_window_present (GTK_WINDOW (window));
     sb_window_open (window, file);
-    sb_test_wait_until (has_document, window);
+    sb_test_wait_until (sb_test_window_has_document, window);
     g_assert_true (g_file_equal (sb_window_get_file (window), file));
     sb_test_press_shortcut (GTK_WIDGET (window), "F5");
     sb_test_wait_until (presenting, sb_window_get_presenter (window));

@@ -40,6 +40,7 @@
 #include "sb-webdav.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
+#include "sb-test-window.h"
 
 #define APACHE "/usr/sbin/apache2"
 #define MODULES "/usr/lib/apache2/modules"
@@ -387,12 +388,6 @@ list_folder (const char  *folder,
 /* Window helpers */
 
 static gboolean
-has_document (gpointer data)
-{
-  return sb_window_get_document (data) != NULL && !sb_window_is_loading (data);
-}
-
-static gboolean
 is_saved (gpointer data)
 {
   return !sb_document_get_modified (sb_window_get_document (data));
@@ -406,7 +401,7 @@ open_window (const char *uri)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   sb_window_open_location (window, uri);
-  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (sb_test_window_has_document, window);
 
   return window;
 }
@@ -666,7 +661,7 @@ test_new_briefing (void)
   window = sb_window_new (NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sb_window_new_briefing (window);
-  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (sb_test_window_has_document, window);
   {
     g_autoptr(SbText) title = sb_text_new ("en", "Week 33");
 
@@ -938,7 +933,7 @@ test_digest (void)
   dialog = wait_dialog ("Password Needed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "did not accept"));
   log_in (dialog, USER, PASSWORD);
-  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (sb_test_window_has_document, window);
   g_assert_nonnull (sb_window_get_briefing (window));
 
   /* Kept in the keyring, and only the one accepted. */
@@ -1111,7 +1106,7 @@ test_basic_over_https (void)
   uri = g_strconcat (server->https_base, "basic/week.sahelbrief", NULL);
 
   log_in (open_asking_password (uri, &window), USER, PASSWORD);
-  sb_test_wait_until (has_document, window);
+  sb_test_wait_until (sb_test_window_has_document, window);
   g_assert_nonnull (sb_window_get_briefing (window));
   assert_password_kept (server_key);
 

@@ -33,15 +33,7 @@
 #include "sb-source.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
-
-static gboolean
-map_is_framed (gpointer data)
-{
-  SbMapView *map_view = data;
-
-  return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
-         shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
-}
+#include "sb-test-window.h"
 
 static SbWindow *
 create_window (void)
@@ -51,7 +43,7 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  sb_test_wait_until (sb_test_map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
   sb_test_iterate_for (150);
 
   return window;
@@ -554,7 +546,7 @@ test_switch_briefings (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (map_is_framed, sb_window_get_map_view (window));
+  sb_test_wait_until (sb_test_map_is_framed, sb_window_get_map_view (window));
 
   for (PaneState state = 0; state < N_STATES; state++)
     {
@@ -833,7 +825,7 @@ test_narrow_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   sb_window_load_default (window);
   gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (map_is_framed, map_view);
+  sb_test_wait_until (sb_test_map_is_framed, map_view);
   /* AdwFlap hides its pane as it folds: a slow build may fold it late. */
   sb_test_wait_until (flap_is_folded, details);
   sb_test_iterate_for (300);
