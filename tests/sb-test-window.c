@@ -1,5 +1,9 @@
 /* sb-test-window.c
  *
+ * What the window tests wait for: a briefing open in the window, its map
+ * framed on it. Apart from sb-test-util.c, which needs no part of the
+ * app.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
