@@ -969,6 +969,21 @@ typedef struct
   guint held;              /* frames the text has kept the focus */
 } FocusTick;
 
+/* Where the person has gone on to before the title had the focus: another
+ * field of the card, or a popover of their own (Place, a date), not the
+ * Cite menu closing in the source text.
+ */
+static gboolean
+focus_has_moved_on (SbDetailPane *self,
+                    GtkWidget    *focus)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER);
+
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->edit_card)))
+    return TRUE;
+  return popover != NULL && !gtk_widget_is_ancestor (popover, GTK_WIDGET (self->source_view));
+}
+
 /* Until the text has kept the focus a few frames: a Cite menu chosen with
  * the mouse closes after its item has cited, and GTK then gives the focus
  * back to the source text it was opened from.
@@ -992,7 +1007,8 @@ focus_first_text_tick (GtkWidget     *widget,
   /* Taken back by the text, or not given yet; anywhere else, the person
    * has moved on.
    */
-  else if (focus == NULL || focus == GTK_WIDGET (self->source_view) || tick->held == 0)
+  else if (focus == NULL || focus == GTK_WIDGET (self->source_view) ||
+           (tick->held == 0 && !focus_has_moved_on (self, focus)))
     focus_first_text (self);
   else
     return G_SOURCE_REMOVE;

@@ -371,6 +371,22 @@ on_map (SbPlaceChooser *self)
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 
+/* Focus coming in from nowhere goes to the search too: GtkPopover moves
+ * it to its first child when it shows without a focus child of its own,
+ * which it can lack when the window's focus was already the search.
+ */
+static gboolean
+sb_place_chooser_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  SbPlaceChooser *self = SB_PLACE_CHOOSER (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL && direction == GTK_DIR_TAB_FORWARD &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->entry)))
+    return TRUE;
+  return GTK_WIDGET_CLASS (sb_place_chooser_parent_class)->focus (widget, direction);
+}
+
 static void
 sb_place_chooser_dispose (GObject *object)
 {
@@ -389,6 +405,7 @@ static void
 sb_place_chooser_class_init (SbPlaceChooserClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sb_place_chooser_dispose;
+  GTK_WIDGET_CLASS (klass)->focus = sb_place_chooser_focus;
 }
 
 static GtkWidget *
