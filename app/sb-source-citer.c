@@ -894,6 +894,12 @@ sb_source_citer_get_n_marks (SbSourceCiter *self)
   return self->marks->len;
 }
 
+/* How long the menu waits for its button to be placed: the text of a long
+ * source is laid out a few lines per frame, and a loaded machine draws
+ * few frames a second.
+ */
+#define POPUP_WAIT_US (10 * G_USEC_PER_SEC)
+
 /* The menu opens once its button is laid out under the selection: a
  * popover anchored to a button not yet placed would have no monitor.
  */
@@ -902,12 +908,14 @@ popup_when_placed (GtkWidget     *bubble,
                    GdkFrameClock *clock,
                    gpointer       user_data)
 {
-  guint *frames = user_data;
-
+  gint64 *since = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
   GtkWidget *view = gtk_widget_get_ancestor (bubble, GTK_TYPE_TEXT_VIEW);
   graphene_point_t point;
 
-  if (!gtk_widget_get_visible (bubble) || view == NULL || ++*frames > 60)
+  if (*since == 0)
+    *since = now;
+  if (!gtk_widget_get_visible (bubble) || view == NULL || now - *since > POPUP_WAIT_US)
     return G_SOURCE_REMOVE;
   /* Where the text shows it, too. */
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (bubble));
@@ -930,7 +938,7 @@ popup_menu (SbSourceCiter *self)
 {
   update_bubble (self);
   if (gtk_widget_get_visible (self->bubble))
-    gtk_widget_add_tick_callback (self->bubble, popup_when_placed, g_new0 (guint, 1), g_free);
+    gtk_widget_add_tick_callback (self->bubble, popup_when_placed, g_new0 (gint64, 1), g_free);
 }
 
 /**
