@@ -62,6 +62,68 @@ sb_test_iterate_for (guint ms)
     }
 }
 
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static GskRenderNode *
+snapshot_of (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+has_snapshot (gpointer widget)
+{
+  g_autoptr(GskRenderNode) node = snapshot_of (widget);
+
+  return node != NULL;
+}
+
+/**
+ * sb_test_render:
+ *
+ * What @widget shows, as the screen would: drawn after a frame of its
+ * window has been painted (a layer may just have asked for a new
+ * allocation), once it has something to show (a loaded machine may not
+ * have laid its text out yet). Waits up to 20 s for each.
+ *
+ * Returns: (transfer full): the texture, the size of @widget
+ */
+GdkTexture *
+sb_test_render (GtkWidget *widget)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GskRenderNode) node = NULL;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (frame_clock);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (sb_test_run_until (is_true, &painted, 2 * TIMEOUT_MS));
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  g_assert_true (sb_test_run_until (has_snapshot, widget, 2 * TIMEOUT_MS));
+  node = snapshot_of (widget);
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+}
+
 /**
  * sb_test_find_widget:
  *

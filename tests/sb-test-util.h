@@ -28,6 +28,7 @@ gboolean   sb_test_run_until      (SbTestCondition  condition,
 void       sb_test_wait_until     (SbTestCondition  condition,
                                    gpointer         data);
 void       sb_test_iterate_for    (guint            ms);
+GdkTexture *sb_test_render        (GtkWidget       *widget);
 GtkWidget *sb_test_find_widget    (GtkWidget       *root,
                                    GType            type);
 GtkWidget *sb_test_find_label     (GtkWidget       *root,
