@@ -543,6 +543,7 @@ write_log (GLogLevelFlags   level,
  * the names are the exported ones (the GUI tests link with
  * --export-dynamic); `addr2line -f -e TEST +OFFSET` names the others.
  */
+#ifndef __SANITIZE_ADDRESS__   /* the sanitizers print their own */
 static void
 print_stack_and_die (int signum)
 {
@@ -554,11 +555,12 @@ print_stack_and_die (int signum)
     backtrace_symbols_fd (frames, n, STDERR_FILENO);
   raise (signum);   /* the handler is reset: as without it */
 }
+#endif
 
 static void
 print_stack_on_fatal_signals (void)
 {
-#ifndef __SANITIZE_ADDRESS__   /* the sanitizers print their own */
+#ifndef __SANITIZE_ADDRESS__
   const int signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP };
   struct sigaction action = { 0 };
   void *frames[1];
