@@ -8,14 +8,24 @@
 
 #include "config.h"
 
+#include <execinfo.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sb-test-util.h"
 
-#define TIMEOUT_MS 10000
+/* How long a test waits for what must come before it fails. The GUI tests
+ * run two at a time on two cores shared with other work: at a load of 18
+ * a window takes 8 s to open and frame its briefing, with gdb or the
+ * sanitizers several times that. Not a measure of speed; a test that
+ * waits for something that never comes still fails (and Meson's own
+ * timeout ends a test that hangs).
+ */
+#define WAIT_MS 60000
 
 /**
  * sb_test_run_until:
@@ -42,12 +52,24 @@ sb_test_run_until (SbTestCondition condition,
   return TRUE;
 }
 
-/* As sb_test_run_until(), failing the test after ten seconds. */
+/**
+ * sb_test_wait_until_full:
+ * @what: the condition's name, for the failure
+ * @where: the place in the test that waited
+ *
+ * As sb_test_run_until(); what never comes within a minute fails the
+ * test, naming @what and @where. Called through sb_test_wait_until().
+ */
 void
-sb_test_wait_until (SbTestCondition condition,
-                    gpointer        data)
+sb_test_wait_until_full (SbTestCondition  condition,
+                         gpointer         data,
+                         const char      *what,
+                         const char      *where)
 {
-  g_assert_true (sb_test_run_until (condition, data, TIMEOUT_MS));
+  gint64 start = g_get_monotonic_time ();
+
+  if (!sb_test_run_until (condition, data, WAIT_MS))
+    g_error ("%s: waited %.0f s for %s", where, (g_get_monotonic_time () - start) / 1e6, what);
 }
 
 void
@@ -60,6 +82,75 @@ sb_test_iterate_for (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static GskRenderNode *
+snapshot_of (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+has_snapshot (gpointer widget)
+{
+  g_autoptr(GskRenderNode) node = snapshot_of (widget);
+
+  return node != NULL;
+}
+
+/**
+ * sb_test_render:
+ *
+ * What @widget shows, as the screen would: drawn once it is on screen,
+ * after a frame of its window has been painted (a layer may just have asked for a new
+ * allocation), once it has something to show (a loaded machine may not
+ * have laid its text out yet).
+ *
+ * Returns: (transfer full): the texture, the size of @widget
+ */
+GdkTexture *
+sb_test_render (GtkWidget *widget)
+{
+  GdkFrameClock *frame_clock;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GskRenderNode) node = NULL;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  sb_test_wait_until (is_mapped, widget);
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  sb_test_wait_until (is_true, &painted);
+  g_signal_handler_disconnect (frame_clock, handler);
+
+  sb_test_wait_until (has_snapshot, widget);
+  node = snapshot_of (widget);
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
 }
 
 /**
@@ -279,7 +370,7 @@ sb_test_press_shortcut (GtkWidget  *widget,
    * enables the action (a selection, a card shown): a loaded machine
    * takes a few frames; an action that never comes on fails the test.
    */
-  if (!sb_test_run_until (press_activates, &press, TIMEOUT_MS))
+  if (!sb_test_run_until (press_activates, &press, WAIT_MS))
     g_error ("%s did nothing on %s", trigger, G_OBJECT_TYPE_NAME (widget));
 }
 
@@ -390,13 +481,14 @@ is_monitor_lookup_critical (const char *message)
 }
 
 /* What GTK 4.8 does next with the popover it found no monitor for: it
- * fits it into empty bounds, and warns about the negative size.
+ * fits it into empty bounds, and warns about the negative size, its
+ * width or its height (height -57 in a sanitizer run).
  */
 static gboolean
 is_popover_without_bounds_warning (const char *message)
 {
   return message != NULL && g_str_has_prefix (message, "gtk_widget_size_allocate(): attempt to allocate GtkPopoverContent ") &&
-         strstr (message, " with width -") != NULL;
+         (strstr (message, " with width -") != NULL || strstr (message, " and height -") != NULL);
 }
 
 static GLogWriterOutput
@@ -446,12 +538,64 @@ write_log (GLogLevelFlags   level,
   return G_LOG_WRITER_HANDLED;
 }
 
+/* A test that crashes, or stops on an assertion or a fatal critical,
+ * prints its stack before it ends: a crash seen once under load in CI
+ * is then more than a signal's number. Async-signal-safe calls only;
+ * the names are the exported ones (the GUI tests link with
+ * --export-dynamic); `addr2line -f -e TEST +OFFSET` names the others.
+ */
+#ifndef __SANITIZE_ADDRESS__   /* the sanitizers print their own */
+static void
+print_stack_and_die (int signum)
+{
+  static const char heading[] = "\n** Stopped on a signal; the stack:\n";
+  static const char gap[] = "   …\n";
+  void *frames[256];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+
+  /* Where it stopped, and which test step it was in: the middle of a
+   * deep stack (GTK unmapping a window's widgets) would push both out
+   * of the end of the log that CI shows.
+   */
+  if (write (STDERR_FILENO, heading, sizeof heading - 1) <= 0)
+    ;
+  else if (n <= 40)
+    backtrace_symbols_fd (frames, n, STDERR_FILENO);
+  else
+    {
+      backtrace_symbols_fd (frames, 28, STDERR_FILENO);
+      if (write (STDERR_FILENO, gap, sizeof gap - 1) > 0)
+        backtrace_symbols_fd (frames + n - 12, 12, STDERR_FILENO);
+    }
+  raise (signum);   /* the handler is reset: as without it */
+}
+#endif
+
+static void
+print_stack_on_fatal_signals (void)
+{
+#ifndef __SANITIZE_ADDRESS__
+  const int signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP };
+  struct sigaction action = { 0 };
+  void *frames[1];
+
+  /* The unwinder loads on first use: not inside the handler. */
+  backtrace (frames, 1);
+  action.sa_handler = print_stack_and_die;
+  action.sa_flags = SA_RESETHAND | SA_NODEFER;
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    sigaction (signals[i], &action, NULL);
+#endif
+}
+
 /**
  * sb_test_log_init:
  *
  * Call after gtk_test_init () and adw_init (): warnings stay fatal but
  * for libadwaita's and GTK's own above (libadwaita's heading warning
- * comes with 1.6 and later only); criticals stay fatal always. The user's
+ * comes with 1.6 and later only); criticals stay fatal always, and a
+ * test that stops on a signal prints its stack first. The user's
  * state folder (recovery copies) is one of the test's own, and the map
  * draws no public server's tiles.
  */
@@ -470,6 +614,7 @@ sb_test_log_init (void)
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_log_set_writer_func (write_log, NULL, NULL);
+  print_stack_on_fatal_signals ();
 }
 
 /**

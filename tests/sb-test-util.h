@@ -25,9 +25,17 @@ typedef struct
 gboolean   sb_test_run_until      (SbTestCondition  condition,
                                    gpointer         data,
                                    guint            timeout_ms);
-void       sb_test_wait_until     (SbTestCondition  condition,
-                                   gpointer         data);
+void       sb_test_wait_until_full (SbTestCondition condition,
+                                   gpointer         data,
+                                   const char      *what,
+                                   const char      *where);
+/* Runs the main loop until @condition holds; a minute without fails the
+ * test, naming the condition and the line that waited.
+ */
+#define sb_test_wait_until(condition, ...) \
+  sb_test_wait_until_full ((condition), (__VA_ARGS__), #condition, G_STRLOC)
 void       sb_test_iterate_for    (guint            ms);
+GdkTexture *sb_test_render        (GtkWidget       *widget);
 GtkWidget *sb_test_find_widget    (GtkWidget       *root,
                                    GType            type);
 GtkWidget *sb_test_find_label     (GtkWidget       *root,

@@ -19,17 +19,7 @@
 #include "sb-model-private.h"
 #include "sb-references.h"
 #include "sb-writer.h"
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
-
-  g_assert_nonnull (briefing);
-  return briefing;
-}
+#include "sb-test-model.h"
 
 static char *
 write_out (SbBriefing *briefing)
@@ -98,7 +88,7 @@ assert_no_reference (SbBriefing *briefing,
 static void
 test_merge_moves_every_reference (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   g_autofree char *merged_file = NULL;
@@ -191,7 +181,7 @@ test_merge_moves_every_reference (void)
 static void
 test_merge_every_pair (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   GListModel *actors = sb_briefing_get_actors (briefing);
@@ -226,7 +216,7 @@ test_merge_every_pair (void)
 static void
 test_actor_and_step_edits_undone (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   g_autofree char *undone = NULL;

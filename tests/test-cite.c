@@ -23,6 +23,7 @@
 #include "sb-name-match.h"
 #include "sb-source.h"
 #include "sb-writer.h"
+#include "sb-test-model.h"
 
 static SbGazetteer *
 gazetteer (void)
@@ -42,27 +43,6 @@ gazetteer (void)
       g_assert_no_error (error);
     }
   return loaded;
-}
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
-
-  g_assert_nonnull (briefing);
-  return briefing;
-}
-
-static gpointer
-lookup (SbBriefing *briefing,
-        const char *id)
-{
-  gpointer entity = sb_briefing_lookup (briefing, id);
-
-  g_assert_nonnull (entity);
-  return entity;
 }
 
 static void
@@ -186,7 +166,7 @@ test_gazetteer_search (void)
 static void
 test_gazetteer_briefing (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(GPtrArray) found = sb_gazetteer_search (gazetteer (), "Gao", briefing, 10);
   g_autoptr(GPtrArray) dutch = sb_gazetteer_search (gazetteer (), "luchthaven", briefing, 10);
   SbGazetteerEntry *entry;
@@ -328,7 +308,7 @@ test_certainty (void)
 static void
 test_claimant (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   const struct {
     const char *language;
     const char *passage;
@@ -366,9 +346,9 @@ test_claimant (void)
 static void
 test_cite_item_evidence (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
-  SbSource *source = lookup (briefing, "article-2022-08-mali");
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
   const char *claim = "Moskou zegt alleen opleiders te sturen";
   SbEdit *edit;
   SbItem *item;
@@ -378,7 +358,7 @@ test_cite_item_evidence (void)
   item = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
   g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
-  g_assert_true (sb_item_get_evidence (item)->claimed_by == lookup (briefing, "russia-government"));
+  g_assert_true (sb_item_get_evidence (item)->claimed_by == sb_test_lookup (briefing, "russia-government"));
   g_assert_true (sb_date_equal (sb_item_get_date (item), sb_source_get_date (source)));
   g_assert_cmpint (sb_item_get_date (item)->start.precision, ==, SB_DATE_PRECISION_MONTH);
 
@@ -447,10 +427,10 @@ written (SbBriefing *briefing)
 static void
 test_cite_item (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
-  SbSource *source = lookup (briefing, "article-2022-08-mali");
-  SbActor *wagner = lookup (briefing, "wagner-group");
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  SbActor *wagner = sb_test_lookup (briefing, "wagner-group");
   const char *text = sb_source_get_text (source);
   const char *passage = "met naar wordt aangenomen zo’n duizend militairen";
   g_autofree char *before = written (briefing);
@@ -507,10 +487,10 @@ test_cite_item (void)
 static void
 test_cite_figure_and_citation (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
-  SbSource *source = lookup (briefing, "article-2022-08-mali");
-  SbActor *france = lookup (briefing, "france");
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  SbActor *france = sb_test_lookup (briefing, "france");
   g_autoptr(GError) error = NULL;
   guint n_figures = sb_actor_get_figures (france) ? sb_actor_get_figures (france)->len : 0;
   const char *quote = "De Fransen hebben met circa 5500 commando’s en soldaten";
@@ -547,7 +527,7 @@ test_cite_figure_and_citation (void)
 static void
 test_place_precision (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   SbItem *item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_autoptr(GPtrArray) chad = sb_gazetteer_search (gazetteer (), "Tchad", NULL, 1);

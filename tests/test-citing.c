@@ -29,6 +29,7 @@
 #include "sb-window.h"
 #include "sb-test-util.h"
 #include "sb-test-window.h"
+#include "sb-test-model.h"
 
 static SbWindow *
 create_window (void)
@@ -71,10 +72,7 @@ static gpointer
 lookup (SbWindow   *window,
         const char *id)
 {
-  SbEntity *entity = sb_briefing_lookup (sb_document_get_briefing (sb_window_get_document (window)), id);
-
-  g_assert_nonnull (entity);
-  return entity;
+  return sb_test_lookup (sb_document_get_briefing (sb_window_get_document (window)), id);
 }
 
 static SbSource *
@@ -234,40 +232,6 @@ test_cite_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GskRenderNode *
-snapshot_of (GtkWidget *widget)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
-static gboolean
-has_snapshot (gpointer widget)
-{
-  g_autoptr(GskRenderNode) node = snapshot_of (widget);
-
-  return node != NULL;
-}
-
-/* What the widget shows, drawn as in a frame once it has one to show (a
- * loaded machine may not have laid its text out yet).
- */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  sb_test_wait_until (has_snapshot, widget);
-  node = snapshot_of (widget);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                           gtk_widget_get_height (widget)));
-}
-
 /* Every recognised name in view is drawn marked, on every line of a
  * paragraph: the top left corner of its box is not the page's colour.
  */
@@ -276,7 +240,7 @@ assert_names_drawn (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
-  g_autoptr(GdkTexture) texture = render (GTK_WIDGET (view));
+  g_autoptr(GdkTexture) texture = sb_test_render (GTK_WIDGET (view));
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
   g_autofree guint32 *pixels = g_new (guint32, width * height);

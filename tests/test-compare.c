@@ -26,17 +26,7 @@
 #include "sb-model-private.h"
 #include "sb-problem.h"
 #include "sb-writer.h"
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
-
-  g_assert_nonnull (briefing);
-  return briefing;
-}
+#include "sb-test-model.h"
 
 static SbBriefing *
 reload (SbBriefing *briefing)
@@ -74,8 +64,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->before = load_default ();
-  fixture->after = load_default ();
+  fixture->before = sb_test_load_default ();
+  fixture->after = sb_test_load_default ();
   fixture->document = sb_document_new (fixture->after);
 }
 

@@ -17,36 +17,15 @@
 #include "sb-source.h"
 #include "sb-step.h"
 #include "sb-writer.h"
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = sb_problem_to_string (g_ptr_array_index (problems, i), DEFAULT_BRIEFING);
-
-      g_test_message ("%s", line);
-    }
-
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_nonnull (briefing);
-  return briefing;
-}
+#include "sb-test-model.h"
 
 static gpointer
 lookup (SbBriefing *briefing,
         const char *id,
         GType       type)
 {
-  SbEntity *entity = sb_briefing_lookup (briefing, id);
+  SbEntity *entity = sb_test_lookup (briefing, id);
 
-  if (entity == NULL)
-    g_test_message ("missing: %s", id);
-  g_assert_nonnull (entity);
   g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (entity, type));
 
   return entity;
@@ -84,7 +63,7 @@ find_figure (GPtrArray       *figures,
 static void
 test_loads (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
 
   g_assert_cmpstr (sb_briefing_get_language (briefing), ==, "nl");
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), >=, 1);
@@ -95,7 +74,7 @@ test_loads (void)
 static void
 test_source_is_the_seed (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autofree char *seed = NULL;
   g_autofree char *article = NULL;
   SbSource *source = lookup (briefing, "article-2022-08-mali", SB_TYPE_SOURCE);
@@ -138,7 +117,7 @@ test_actors (void)
     { "burkina-faso-jihadists", SB_ACTOR_KIND_ARMED_GROUP },
     { "ivorian-soldiers", SB_ACTOR_KIND_FOREIGN_FORCES },
   };
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -158,7 +137,7 @@ test_actors (void)
 static void
 test_france (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbActor *france = lookup (briefing, "france", SB_TYPE_ACTOR);
   SbItem *niger = lookup_item (briefing, "france-niger", SB_ITEM_KIND_DEPLOYMENT);
   SbItem *commandos = lookup_item (briefing, "france-commandos-border", SB_ITEM_KIND_DEPLOYMENT);
@@ -198,7 +177,7 @@ test_france (void)
 static void
 test_germany_and_russia (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbItem *germany = lookup_item (briefing, "germany-leaves-via-gao", SB_ITEM_KIND_MOVEMENT);
   SbItem *landing = lookup_item (briefing, "russia-lands-at-gao", SB_ITEM_KIND_MOVEMENT);
   SbItem *flown_in = lookup_item (briefing, "russians-flown-in", SB_ITEM_KIND_MOVEMENT);
@@ -236,7 +215,7 @@ test_germany_and_russia (void)
 static void
 test_wagner (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbActor *wagner = lookup (briefing, "wagner-group", SB_TYPE_ACTOR);
   SbActor *junta = lookup (briefing, "mali-junta", SB_TYPE_ACTOR);
   SbItem *agreement = lookup_item (briefing, "wagner-agreement", SB_ITEM_KIND_INCIDENT);
@@ -260,7 +239,7 @@ test_wagner (void)
 static void
 test_mali_junta (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbItem *coup_2020 = lookup_item (briefing, "mali-coup-2020", SB_ITEM_KIND_INCIDENT);
   SbItem *coup_2021 = lookup_item (briefing, "mali-coup-2021", SB_ITEM_KIND_INCIDENT);
   SbItem *ban = lookup_item (briefing, "minusma-rotation-ban", SB_ITEM_KIND_INCIDENT);
@@ -285,7 +264,7 @@ test_mali_junta (void)
 static void
 test_jihadists_and_region (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbItem *hold = lookup_item (briefing, "jihadist-hold-north-centre", SB_ITEM_KIND_AREA);
   SbItem *guard = lookup_item (briefing, "niger-border-guard", SB_ITEM_KIND_DEPLOYMENT);
   SbItem *insurgency = lookup_item (briefing, "burkina-faso-insurgency", SB_ITEM_KIND_INCIDENT);
@@ -338,7 +317,7 @@ test_jihadists_and_region (void)
 static void
 test_citations_resolved (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   GListModel *items = sb_briefing_get_all_items (briefing);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -386,7 +365,7 @@ assert_all_translated (GPtrArray *citations)
 static void
 test_translations (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   GListModel *items = sb_briefing_get_all_items (briefing);
   GListModel *actors = sb_briefing_get_actors (briefing);
   GListModel *steps = sb_briefing_get_steps (briefing);
@@ -440,7 +419,7 @@ has_relation_end (GArray     *ends,
 static void
 test_relations_both_ways (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(GArray) junta = sb_relations_of_actor (briefing, lookup (briefing, "mali-junta", SB_TYPE_ACTOR));
   g_autoptr(GArray) wagner = sb_relations_of_actor (briefing, lookup (briefing, "wagner-group", SB_TYPE_ACTOR));
   g_autoptr(GArray) france = sb_relations_of_actor (briefing, lookup (briefing, "france", SB_TYPE_ACTOR));
@@ -464,7 +443,7 @@ test_relations_both_ways (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbBriefing) reloaded = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;

@@ -22,17 +22,7 @@
 #include "sb-quotes.h"
 #include "sb-selection.h"
 #include "sb-writer.h"
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
-
-  g_assert_nonnull (briefing);
-  return briefing;
-}
+#include "sb-test-model.h"
 
 static char *
 write_out (SbBriefing *briefing)
@@ -419,7 +409,7 @@ entity_type_at (guint i)
 static void
 test_every_field (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   Random r = { g_rand_new_with_seed (7), briefing };
@@ -501,7 +491,7 @@ remember_changes (SbBriefing  *briefing,
 static void
 test_insert_remove_move (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   g_autoptr(SbChanges) changes = NULL;
@@ -611,7 +601,7 @@ test_insert_remove_move (void)
 
   /* An id the briefing has cannot be added twice. */
   {
-    g_autoptr(SbBriefing) other = load_default ();
+    g_autoptr(SbBriefing) other = sb_test_load_default ();
     SbEntity *twin = nth (sb_briefing_get_places (other), 0);
 
     g_assert_false (sb_document_apply (document, sb_edit_new_insert (twin, -1), &error));
@@ -628,7 +618,7 @@ test_insert_remove_move (void)
 static void
 test_groups_and_coalescing (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   g_autoptr(SbChanges) changes = NULL;
@@ -712,7 +702,7 @@ test_groups_and_coalescing (void)
 static void
 test_snapshots (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(SbBriefing) snapshot = sb_briefing_get_snapshot (briefing);
   g_autoptr(SbBriefing) again = sb_briefing_get_snapshot (briefing);
@@ -766,7 +756,7 @@ test_snapshots (void)
 static void
 test_selection_follows (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(SbSelection) selection = sb_selection_new ();
   SbEntity *item = nth (sb_briefing_get_all_items (briefing), 3);
@@ -801,7 +791,7 @@ test_selection_follows (void)
 static void
 test_random_edits (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autofree char *original = write_out (briefing);
   g_autofree char *final = NULL;
@@ -974,7 +964,7 @@ test_new_briefing (void)
 static void
 test_lost_quotes (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
   const char *text = sb_source_get_text (source);
   const char *quote = "Frankrijk heeft nu zo'n duizend militairen in buurland Niger gestationeerd";

@@ -31,27 +31,7 @@
 #include "sb-problem.h"
 #include "sb-projection.h"
 #include "sb-source.h"
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, &problems);
-
-  g_assert_nonnull (briefing);
-  return briefing;
-}
-
-static gpointer
-lookup (SbBriefing *briefing,
-        const char *id)
-{
-  SbEntity *entity = sb_briefing_lookup (briefing, id);
-
-  g_assert_nonnull (entity);
-  return entity;
-}
+#include "sb-test-model.h"
 
 static void
 country_bounds (const char *iso_a3,
@@ -94,7 +74,7 @@ assert_in_view (const SbProjection *projection,
 static void
 test_frame_country_actor (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, niger;
   double lat, lon, zoom;
   SbProjection projection;
@@ -103,18 +83,18 @@ test_frame_country_actor (void)
   country_bounds ("NER", &niger);
   g_assert_cmpfloat (mali.max_lat - mali.min_lat, >, 12);
 
-  g_assert_true (sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "minusma")));
+  g_assert_true (sb_framing_add_entity (&bounds, briefing, NULL, sb_test_lookup (briefing, "minusma")));
   g_assert_true (sb_bounds_contains (&bounds, &mali));
 
   /* A movement from Mali to Niger frames both countries whole. */
   sb_bounds_init_empty (&bounds);
-  g_assert_true (sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "france-last-contingent-to-niger")));
+  g_assert_true (sb_framing_add_entity (&bounds, briefing, NULL, sb_test_lookup (briefing, "france-last-contingent-to-niger")));
   g_assert_true (sb_bounds_contains (&bounds, &mali));
   g_assert_true (sb_bounds_contains (&bounds, &niger));
 
   /* And the view fitted to it holds Mali whole, at any screen size. */
   sb_bounds_init_empty (&bounds);
-  sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "wagner-group"));
+  sb_framing_add_entity (&bounds, briefing, NULL, sb_test_lookup (briefing, "wagner-group"));
   for (guint size = 0; size < 2; size++)
     {
       double width = size ? 1920 : 800, height = size ? 1080 : 600;
@@ -132,7 +112,7 @@ test_frame_country_actor (void)
 static void
 test_frame_around_legend (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY, mali, view = SB_BOUNDS_INIT_EMPTY;
   graphene_rect_t legend = GRAPHENE_RECT_INIT (1024 - 12 - 330, 12, 330, 200);
   const double width = 1024, height = 560;
@@ -142,7 +122,7 @@ test_frame_around_legend (void)
   const double gao[2] = { 16.27, -0.05 };
 
   country_bounds ("MLI", &mali);
-  sb_framing_add_entity (&bounds, briefing, NULL, lookup (briefing, "wagner-group"));
+  sb_framing_add_entity (&bounds, briefing, NULL, sb_test_lookup (briefing, "wagner-group"));
   g_assert_true (sb_framing_fit (&bounds, width, height, &lat, &lon, &full_zoom));
   g_assert_true (sb_framing_fit_around (&bounds, width, height, &legend, SB_FRAMING_FILL, &lat, &lon, &zoom));
   g_assert_cmpfloat (zoom, <=, full_zoom);
@@ -186,8 +166,8 @@ test_frame_around_legend (void)
 static void
 test_frame_point_context (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
-  SbPlace *gao_airport = lookup (briefing, "gao-airport");
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  SbPlace *gao_airport = sb_test_lookup (briefing, "gao-airport");
   SbBasemap *basemap = sb_basemap_get_default ();
   SbBounds bounds = SB_BOUNDS_INIT_EMPTY, covered = SB_BOUNDS_INIT_EMPTY;
   const SbBasemapFeature *towns[4];
@@ -295,7 +275,7 @@ assert_nothing_at_middles (SbBriefing         *briefing,
 static void
 test_layout_never_at_middle (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   SbProjection projection;
 
   for (double zoom = 4; zoom <= 7; zoom += 1)
@@ -402,7 +382,7 @@ assert_cards_and_names_apart (SbBriefing         *briefing,
 static void
 test_cards_and_names_apart (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   const double sizes[][3] = { { 1024, 540, 1.3 }, { 1920, 820, 1.6 } };
   const double centres[][3] = { { 15.0, -2.0, 5 }, { 12.5, -3.0, 5 }, { 12.0, -1.5, 6 }, { 17.0, 0.0, 5 } };
   SbProjection projection;
@@ -425,7 +405,7 @@ test_cards_and_names_apart (void)
 static void
 test_arrows_cover_names (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbSelection) selection = sb_selection_new ();
   g_autoptr(SbMapLayout) layout = NULL;
   SbProjection projection;
@@ -472,7 +452,7 @@ test_arrows_cover_names (void)
 static void
 test_mentioned_towns (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   GPtrArray *towns = sb_mentioned_places_get (briefing);
   const char *expected[] = { "Gao", "Bamako", "Niamey", "Ouagadougou", "Dakar" };
 
@@ -521,13 +501,13 @@ keep_changes (SbBriefing *briefing,
 static void
 test_edits_redrawn (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(SbChanges) changes = NULL;
-  SbEntity *source = lookup (briefing, "article-2022-08-mali");
-  SbEntity *incident = lookup (briefing, "mali-coup-2021");
-  SbEntity *actor = lookup (briefing, "wagner-group");
-  SbEntity *place = lookup (briefing, "gao-airport");
+  SbEntity *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  SbEntity *incident = sb_test_lookup (briefing, "mali-coup-2021");
+  SbEntity *actor = sb_test_lookup (briefing, "wagner-group");
+  SbEntity *place = sb_test_lookup (briefing, "gao-airport");
   g_autoptr(SbItem) area = g_list_model_get_item (sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA), 0);
   g_autoptr(SbText) title = sb_text_new ("en", "Edited");
   g_autofree char *text = g_strconcat (sb_source_get_text (SB_SOURCE (source)), " Convoys left Agadez.", NULL);
@@ -793,8 +773,8 @@ test_badges_follow_edits (void)
     g_test_message ("%s", ((SbProblem *) g_ptr_array_index (problems, i))->message);
   g_assert_nonnull (briefing);
   document = sb_document_new (briefing);
-  both = lookup (briefing, "both");
-  b = lookup (briefing, "b");
+  both = sb_test_lookup (briefing, "both");
+  b = sb_test_lookup (briefing, "b");
   g_signal_connect (briefing, "changed", G_CALLBACK (keep_changes), &changes);
 
   /* Who published a source: Niger Daily's article is Agence Sahel's now. */
@@ -820,14 +800,14 @@ test_badges_follow_edits (void)
 
   /* One article, however often cited: no badge, so nothing to redraw. */
   {
-    g_autoptr(SbBriefing) single = load_default ();
+    g_autoptr(SbBriefing) single = sb_test_load_default ();
     g_autoptr(SbDocument) single_document = sb_document_new (single);
     g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
     g_signal_handlers_disconnect_by_func (briefing, keep_changes, &changes);
     g_signal_connect (single, "changed", G_CALLBACK (keep_changes), &changes);
     g_assert_true (sb_document_apply (single_document,
-                                      sb_edit_new_set_array (lookup (single, "mali-coup-2021"), SB_ITEM_FIELD_CITATIONS, none), NULL));
+                                      sb_edit_new_set_array (sb_test_lookup (single, "mali-coup-2021"), SB_ITEM_FIELD_CITATIONS, none), NULL));
     g_assert_false (sb_map_layout_badges_change (single, changes));
     g_signal_handlers_disconnect_by_func (single, keep_changes, &changes);
   }

@@ -35,9 +35,11 @@
 #include "sb-tile-setup.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
+#include "sb-test-window.h"
+#include "sb-test-model.h"
 
 #define TIMEOUT_MS 20000
-#define DEFAULT_BRIEFING "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
+#define DEFAULT_BRIEFING_RESOURCE "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
 
 static gboolean
 window_has_briefing (gpointer data)
@@ -54,22 +56,9 @@ open_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (sb_test_run_until (window_has_briefing, window, TIMEOUT_MS));
-  /* Until the window has framed the briefing. */
-  for (int i = 0; i < 6; i++)
-    sb_test_iterate_for (150);
+  g_assert_true (sb_test_run_until (sb_test_map_is_framed, sb_window_get_map_view (window), TIMEOUT_MS));
 
   return window;
-}
-
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_BRIEFING, 0, NULL);
-  g_autoptr(GPtrArray) problems = NULL;
-  SbBriefing *briefing = sb_loader_load_bytes (bytes, &problems);
-
-  g_assert_nonnull (briefing);
-  return briefing;
 }
 
 static void
@@ -97,7 +86,7 @@ press (SbPresentation *presentation,
 static void
 test_keys (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
   const guint next_keys[] = { GDK_KEY_Page_Down, GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_space, GDK_KEY_Return, GDK_KEY_n, GDK_KEY_N };
   const guint previous_keys[] = { GDK_KEY_Page_Up, GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_BackSpace, GDK_KEY_p, GDK_KEY_P };
@@ -214,7 +203,7 @@ compare_dates (gconstpointer a,
 static void
 test_incidents_without_steps (void)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_BRIEFING, 0, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_BRIEFING_RESOURCE, 0, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -381,7 +370,7 @@ check_beside (const SbProjection    *authored,
 static void
 test_legend_beside_steps (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
   SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
   SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
@@ -473,7 +462,7 @@ pulse_running (gpointer data)
 static void
 test_pulse_follows (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
   SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
   SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
@@ -733,7 +722,7 @@ texture_colours (GdkTexture *texture,
 static void
 test_console_previews (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
   SbPresenterConsole *console = sb_presenter_console_new (presentation);
   g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
@@ -1131,7 +1120,7 @@ test_export_file_type (void)
 static void
 test_export_handout (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autofree char *path = temp_path ("handout.pdf");
   g_autofree char *with_notes = temp_path ("handout-notes.pdf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1158,7 +1147,7 @@ test_export_unwritable (void)
   SbWindow *window = open_window ();
   g_autofree char *dir = temp_path ("missing-folder");
   g_autofree char *path = g_build_filename (dir, "view.png", NULL);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   ExportResult result;
 
@@ -1190,7 +1179,7 @@ test_export_keeps_file (void)
                                                           "© Nowhere", NULL, 19);
   g_autofree char *path = temp_path ("kept-handout.pdf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *contents = NULL;
   struct rlimit saved, limited;
@@ -1452,7 +1441,7 @@ test_export_offline (void)
   g_autofree char *png = temp_path ("offline.png");
   g_autofree char *handout = temp_path ("offline-handout.pdf");
   g_autoptr(GFile) file = g_file_new_for_path (handout);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   ExportResult result;
   gint64 start = g_get_monotonic_time ();
 

@@ -30,6 +30,7 @@
 #include "sb-loader.h"
 #include "sb-source.h"
 #include "sb-writer.h"
+#include "sb-test-model.h"
 
 static gboolean namespaced;
 static char *why_not;
@@ -126,16 +127,6 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
-static SbBriefing *
-load_default (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (DEFAULT_BRIEFING);
-  SbBriefing *briefing = sb_loader_load_file (file, NULL, NULL);
-
-  g_assert_nonnull (briefing);
-  return briefing;
-}
-
 typedef struct
 {
   gboolean done;
@@ -214,7 +205,7 @@ test_saved (void)
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
   g_autoptr(GError) error = NULL;
@@ -249,7 +240,7 @@ test_full_file_system (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(GError) error = NULL;
   g_autofree char *old = NULL;
@@ -290,7 +281,7 @@ test_read_only_folder (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
   g_autoptr(GError) error = NULL;
@@ -327,7 +318,7 @@ test_folder_gone (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "gone", "week-32.sahelbrief", NULL);
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbDocument) document = sb_document_new (briefing);
   g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
   g_autoptr(GError) error = NULL;

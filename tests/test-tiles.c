@@ -557,47 +557,6 @@ test_cancelled_requests (void)
   tile_server_free (server);
 }
 
-/* The map view drawn into a texture, as the screen would show it. */
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* What the widget shows: drawn as in a frame, after the frame's layout
- * (a layer may just have asked for a new allocation). */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  GtkSnapshot *snapshot;
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (sb_test_run_until (is_true, &painted, TIMEOUT_MS));
-  g_signal_handler_disconnect (frame_clock, handler);
-
-  snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                           gtk_widget_get_height (widget)));
-}
-
 static guint32
 pixel_at (GdkTexture *texture,
           int         x,
@@ -705,7 +664,7 @@ wait_for_colour (GtkWidget    *map_view,
         }
 
       sb_test_iterate_for (200);
-      texture = render (map_view);
+      texture = sb_test_render (map_view);
       colour = pixel_at (texture, gtk_widget_get_width (map_view) / 2, gtk_widget_get_height (map_view) / 3);
     }
   while (!colour_near (colour, expected));
@@ -918,7 +877,7 @@ test_base_map_without_tiles (void)
   sb_map_view_set_tiles (SB_MAP_VIEW (map_view), NULL);
   sb_test_iterate_for (300);
   {
-    g_autoptr(GdkTexture) texture = render (map_view);
+    g_autoptr(GdkTexture) texture = sb_test_render (map_view);
 
     g_assert_cmpuint (count_colours (texture), >, 20);
   }
@@ -937,7 +896,7 @@ test_base_map_without_tiles (void)
       sb_test_iterate_for (failing[i] == SERVE_NOTHING ? 3000 : 1000);
       g_assert_true (sb_test_run_until (failures_counted, &(FailingTiles) { server, data_source }, TIMEOUT_MS));
 
-      texture = render (map_view);
+      texture = sb_test_render (map_view);
       g_assert_cmpuint (count_colours (texture), >, 20);
       sb_tile_source_get_stats (data_source, &stats);
       g_assert_cmpuint (server->requests, >, 0);
