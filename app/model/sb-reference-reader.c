@@ -251,7 +251,8 @@ find_quote (SbReader   *self,
 
   if (known != NULL)
     {
-      if (known->offset >= 0)
+      citation->offset = known->offset;
+      if (known->passage_length > 0)
         _sb_citation_set_passage (citation, known->offset, known->passage_length);
     }
   else
@@ -260,6 +261,9 @@ find_quote (SbReader   *self,
       const char *at = text ? strstr (text, quote) : NULL;
 
       if (at != NULL)
+        citation->offset = at - text;
+      /* An empty quote (a problem said elsewhere) is not a passage. */
+      if (at != NULL && *quote != '\0')
         _sb_citation_set_passage (citation, at - text, strlen (quote));
     }
 
