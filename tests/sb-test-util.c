@@ -390,12 +390,14 @@ is_monitor_lookup_critical (const char *message)
 }
 
 /* What GTK 4.8 does next with the popover it found no monitor for: it
- * fits it into empty bounds, and warns about the negative size.
+ * fits it into empty bounds, and warns about the negative size, of the
+ * popover's content and of what the content holds (a GtkBox less its
+ * margins, seen under load).
  */
 static gboolean
 is_popover_without_bounds_warning (const char *message)
 {
-  return message != NULL && g_str_has_prefix (message, "gtk_widget_size_allocate(): attempt to allocate GtkPopoverContent ") &&
+  return message != NULL && g_str_has_prefix (message, "gtk_widget_size_allocate(): attempt to allocate ") &&
          strstr (message, " with width -") != NULL;
 }
 
