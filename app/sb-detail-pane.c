@@ -557,12 +557,12 @@ tag_citation (SbDetailPane *self,
   GtkTextIter start, end;
   int start_char, length;
 
-  if (citation->offset < 0 || citation->quote == NULL)
+  if (citation->offset < 0 || sb_citation_get_quote (citation) == NULL)
     return;
 
   /* The model counts bytes; the buffer counts characters. */
   start_char = g_utf8_pointer_to_offset (text, text + citation->offset);
-  length = g_utf8_strlen (citation->quote, -1);
+  length = g_utf8_strlen (sb_citation_get_quote (citation), -1);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_char);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, start_char + length);
   gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);

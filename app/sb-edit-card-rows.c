@@ -1130,9 +1130,9 @@ new_citation_row (SbCitation *citation,
                   GtkWidget  *remove_button)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *quoted = g_strdup_printf ("“%s”", citation->quote ? citation->quote : "");
+  g_autofree char *quoted = g_strdup_printf ("“%s”", sb_citation_get_quote (citation) ? sb_citation_get_quote (citation) : "");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), citation->quote ? quoted : _("The source as a whole"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_citation_get_quote (citation) ? quoted : _("The source as a whole"));
   plain_row (row);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
@@ -1606,7 +1606,7 @@ add_choices (GPtrArray *choices,
   for (guint i = 0; citations != NULL && i < citations->len && choices->len < MAX_CITATION_CHOICES; i++)
     {
       SbCitation *citation = g_ptr_array_index (citations, i);
-      gboolean known = citation->source == NULL || citation->quote == NULL;
+      gboolean known = citation->source == NULL || sb_citation_get_quote (citation) == NULL;
 
       for (guint k = 0; k < choices->len && !known; k++)
         known = sb_citation_equal (g_ptr_array_index (choices, k), citation);
@@ -1678,17 +1678,17 @@ _sb_edit_card_citation_label (SbCitation *citation)
   g_autofree char *quote = NULL;
   const char *source = citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "";
 
-  if (citation->quote == NULL)
+  if (sb_citation_get_quote (citation) == NULL)
     return g_strdup (source);
 
-  if (g_utf8_strlen (citation->quote, -1) > MAX_CHOICE_CHARS)
+  if (g_utf8_strlen (sb_citation_get_quote (citation), -1) > MAX_CHOICE_CHARS)
     {
-      g_autofree char *start = g_utf8_substring (citation->quote, 0, MAX_CHOICE_CHARS - 1);
+      g_autofree char *start = g_utf8_substring (sb_citation_get_quote (citation), 0, MAX_CHOICE_CHARS - 1);
 
       quote = g_strconcat (g_strchomp (start), "…", NULL);
     }
   else
-    quote = g_strdup (citation->quote);
+    quote = g_strdup (sb_citation_get_quote (citation));
 
   /* TRANSLATORS: a passage to choose, and its source: “…” — NRC */
   return g_strdup_printf (_("“%s” — %s"), quote, source);

@@ -464,7 +464,7 @@ test_cite_item (void)
   g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_POINT);
   citation = g_ptr_array_index (sb_item_get_citations (item), 0);
   g_assert_true (citation->source == source);
-  g_assert_nonnull (strstr (text, citation->quote));
+  g_assert_nonnull (strstr (text, sb_citation_get_quote (citation)));
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Cite as New Deployment");
 
   /* One undo step, to the byte. */

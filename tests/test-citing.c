@@ -199,8 +199,8 @@ test_cite_selection (void)
   g_assert_cmpint (sb_item_get_certainty (SB_ITEM (cited)), ==, SB_CERTAINTY_ESTIMATED);
   citation = g_ptr_array_index (sb_item_get_citations (SB_ITEM (cited)), 0);
   g_assert_true (citation->source == source);
-  g_assert_cmpstr (citation->quote, ==, passage);
-  g_assert_nonnull (strstr (sb_source_get_text (source), citation->quote));
+  g_assert_cmpstr (sb_citation_get_quote (citation), ==, passage);
+  g_assert_nonnull (strstr (sb_source_get_text (source), sb_citation_get_quote (citation)));
   /* The new statement's card is open to edit. */
   g_assert_true (sb_edit_card_get_entity (card) == cited);
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Cite as New Incident");
@@ -223,7 +223,7 @@ test_cite_selection (void)
     gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL);
     sb_test_iterate_for (50);
     g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
-    g_assert_cmpstr (((SbCitation *) g_ptr_array_index (sb_item_get_citations (item), n_citations))->quote, ==,
+    g_assert_cmpstr (sb_citation_get_quote (g_ptr_array_index (sb_item_get_citations (item), n_citations)), ==,
                      "Moskou zegt alleen opleiders te sturen");
     undo (window);
     g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations);

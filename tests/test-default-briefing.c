@@ -332,7 +332,7 @@ test_citations_resolved (void)
           const char *text = sb_source_get_text (citation->source);
 
           g_assert_cmpint (citation->offset, >=, 0);
-          g_assert_true (strncmp (text + citation->offset, citation->quote, strlen (citation->quote)) == 0);
+          g_assert_true (strncmp (text + citation->offset, sb_citation_get_quote (citation), strlen (sb_citation_get_quote (citation))) == 0);
         }
     }
 }
@@ -345,7 +345,7 @@ assert_translated (SbCitation *citation)
   const char *dutch[] = { "nl", NULL };
 
   if (citation->translations == NULL)
-    g_test_message ("not translated: %s", citation->quote);
+    g_test_message ("not translated: %s", sb_citation_get_quote (citation));
   g_assert_nonnull (citation->translations);
   g_assert_nonnull (sb_citation_get_translation (citation, english, NULL));
   g_assert_nonnull (sb_citation_get_translation (citation, french, NULL));

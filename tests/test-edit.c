@@ -997,6 +997,58 @@ test_lost_quotes (void)
   g_assert_cmpuint (all->len, >, lost->len);
 }
 
+/* Loaded quotes are passages of their source's text, not copies: they
+ * read the same after the text is changed, after Undo and Redo, and once
+ * the change is gone with the document; saving writes them as loaded.
+ */
+static void
+test_quotes_in_text (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autofree char *original = write_out (briefing);
+  SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-niger"));
+  g_autofree char *text = g_strdup (sb_source_get_text (source));
+  SbCitation *citation = NULL;
+  g_autofree char *quote = NULL;
+
+  for (guint i = 0; i < sb_item_get_citations (item)->len; i++)
+    {
+      SbCitation *one = g_ptr_array_index (sb_item_get_citations (item), i);
+
+      if (one->source == source)
+        citation = one;
+    }
+  g_assert_nonnull (citation);
+  g_assert_cmpuint (citation->passage_length, >, 0);
+  g_assert_cmpint (citation->offset, >=, 0);
+  quote = g_strndup (text + citation->offset, citation->passage_length);
+
+  {
+    g_autoptr(SbDocument) document = sb_document_new (briefing);
+
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (source), SB_SOURCE_FIELD_TEXT, "Another text."), NULL));
+    g_assert_cmpstr (sb_source_get_text (source), ==, "Another text.");
+    g_assert_true (sb_document_undo (document));
+    g_assert_cmpstr (sb_source_get_text (source), ==, text);
+    g_assert_true (sb_document_redo (document));
+    g_assert_cmpstr (sb_source_get_text (source), ==, "Another text.");
+  }
+
+  /* The document and the text it held are gone; the quote is not. */
+  g_assert_cmpstr (sb_citation_get_quote (citation), ==, quote);
+  g_assert_true (sb_citation_get_quote (citation) == sb_citation_get_quote (citation));
+
+  {
+    g_autoptr(SbDocument) document = sb_document_new (briefing);
+    g_autofree char *saved = NULL;
+
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (source), SB_SOURCE_FIELD_TEXT, text), NULL));
+    saved = write_out (briefing);
+    g_assert_cmpstr (saved, ==, original);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1011,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/edit/new-briefing", test_new_briefing);
   g_test_add_func ("/edit/random-edits-undone", test_random_edits);
   g_test_add_func ("/edit/lost-quotes", test_lost_quotes);
+  g_test_add_func ("/edit/quotes-in-text", test_quotes_in_text);
 
   return g_test_run ();
 }

@@ -223,7 +223,7 @@ assert_cited_without_quotes (SbBriefing *briefing)
 
       g_assert_cmpuint (citations->len, >, 0);
       for (guint c = 0; c < citations->len; c++)
-        g_assert_null (((SbCitation *) g_ptr_array_index (citations, c))->quote);
+        g_assert_null (sb_citation_get_quote (g_ptr_array_index (citations, c)));
     }
 }
 

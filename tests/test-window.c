@@ -137,7 +137,7 @@ test_wagner_dossier (void)
   sb_test_iterate_for (150);
   g_assert_true (sb_selection_get_citation (sb_window_get_selection (window)) == citation);
   highlight = current_highlight (window);
-  g_assert_cmpstr (highlight, ==, citation->quote);
+  g_assert_cmpstr (highlight, ==, sb_citation_get_quote (citation));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -159,7 +159,7 @@ test_incident_highlight (void)
   sb_test_iterate_for (150);
 
   highlight = current_highlight (window);
-  g_assert_cmpstr (highlight, ==, citation->quote);
+  g_assert_cmpstr (highlight, ==, sb_citation_get_quote (citation));
 
   /* At the passage's own place in the article, not an earlier repeat. */
   gtk_text_buffer_get_start_iter (buffer, &start);

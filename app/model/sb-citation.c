@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sb-citation.h"
-#include "sb-source.h"
+#include "sb-model-private.h"
 
 G_DEFINE_BOXED_TYPE (SbCitation, sb_citation, sb_citation_ref, sb_citation_unref)
 
@@ -35,10 +35,87 @@ sb_citation_new (SbSource   *source,
   g_atomic_ref_count_init (&self->ref_count);
   self->source = source;
   if (quote != NULL)
-    self->quote = memcpy ((char *) (self + 1), quote, size);
+    self->quote_storage = memcpy ((char *) (self + 1), quote, size);
   self->offset = -1;
 
   return self;
+}
+
+/* A loaded quote found in its source's text is that passage of the text,
+ * not a copy: a million statements quote.
+ */
+void
+_sb_citation_set_passage (SbCitation *self,
+                          gsize       offset,
+                          gsize       length)
+{
+  g_assert (self->source != NULL && self->source->passages_text != NULL);
+  g_assert (self->quote_storage == NULL && length > 0 && length <= G_MAXUINT32);
+
+  self->offset = offset;
+  self->passage_length = length;
+}
+
+/* A quote the citation keeps a copy of, of its own. */
+void
+_sb_citation_take_quote (SbCitation *self,
+                         char       *quote)
+{
+  g_assert (self->quote_storage == NULL && self->passage_length == 0);
+
+  self->quote_storage = quote;
+}
+
+/* The quote and its length, without copying a passage out of its text;
+ * %NULL when there is none.
+ */
+const char *
+_sb_citation_peek_quote (const SbCitation *self,
+                         gsize            *length)
+{
+  if (self->passage_length != 0)
+    {
+      *length = self->passage_length;
+      return self->source->passages_text + self->offset;
+    }
+
+  *length = self->quote_storage != NULL ? strlen (self->quote_storage) : 0;
+  return self->quote_storage;
+}
+
+gboolean
+_sb_citation_has_quote (const SbCitation *self)
+{
+  return self->passage_length != 0 || self->quote_storage != NULL;
+}
+
+/**
+ * sb_citation_get_quote:
+ *
+ * Returns: (nullable): the passage quoted; %NULL when the source is only
+ *   named. A quote loaded from a file is copied out of its source's text
+ *   the first time it is asked for, and kept.
+ */
+const char *
+sb_citation_get_quote (const SbCitation *self)
+{
+  SbCitation *cache = (SbCitation *) self;
+  char *quote, *copy;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  quote = g_atomic_pointer_get (&cache->quote_storage);
+  if (quote != NULL || self->passage_length == 0)
+    return quote;
+
+  /* Citations are shared between threads: the first copy made stays. */
+  quote = (char *) _sb_citation_peek_quote (self, &length);
+  copy = g_strndup (quote, length);
+  if (!g_atomic_pointer_compare_and_exchange (&cache->quote_storage, NULL, copy))
+    g_free (copy);
+
+  return g_atomic_pointer_get (&cache->quote_storage);
 }
 
 SbCitation *
@@ -59,6 +136,9 @@ sb_citation_unref (SbCitation *self)
     return;
 
   g_clear_pointer (&self->translations, sb_text_unref);
+  /* The quote of sb_citation_new() is part of the citation's own block. */
+  if (self->quote_storage != (char *) (self + 1))
+    g_free (self->quote_storage);
   g_free (self);
 }
 
@@ -77,9 +157,19 @@ gboolean
 sb_citation_equal (const SbCitation *a,
                    const SbCitation *b)
 {
-  return entity_ids_equal (SB_ENTITY (a->source), SB_ENTITY (b->source)) &&
-         g_strcmp0 (a->quote, b->quote) == 0 &&
-         sb_text_equal (a->translations, b->translations);
+  const char *a_quote, *b_quote;
+  gsize a_length, b_length;
+
+  if (!entity_ids_equal (SB_ENTITY (a->source), SB_ENTITY (b->source)))
+    return FALSE;
+
+  a_quote = _sb_citation_peek_quote (a, &a_length);
+  b_quote = _sb_citation_peek_quote (b, &b_length);
+  if ((a_quote == NULL) != (b_quote == NULL) || a_length != b_length ||
+      (a_length > 0 && memcmp (a_quote, b_quote, a_length) != 0))
+    return FALSE;
+
+  return sb_text_equal (a->translations, b->translations);
 }
 
 /**
@@ -103,7 +193,7 @@ sb_citation_get_translation (const SbCitation   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->translations == NULL || self->quote == NULL)
+  if (self->translations == NULL || !_sb_citation_has_quote (self))
     return NULL;
 
   original = self->source ? sb_source_get_language (self->source) : NULL;

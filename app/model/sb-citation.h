@@ -22,9 +22,10 @@ typedef struct _SbActor SbActor;
 typedef struct
 {
   gatomicrefcount ref_count;
+  guint32 passage_length;  /* the quote's length when it is a passage of the text
+                            * the source was loaded with, not a copy; else 0 */
   SbSource *source;        /* unowned; valid while the briefing lives */
-  char *quote;             /* NULL when the source has no text to quote; part of
-                            * the citation's own block, never freed alone */
+  char *quote_storage;     /* private: read the quote with sb_citation_get_quote() */
   gssize offset;           /* byte offset of quote in the source text, -1 until checked */
   SbText *translations;    /* nullable: the quote put into other languages by the
                             * briefing's author; the quote stays the evidence */
@@ -44,6 +45,7 @@ SbCitation *sb_citation_ref      (SbCitation *self);
 void        sb_citation_unref    (SbCitation *self);
 gboolean    sb_citation_equal    (const SbCitation *a,
                                   const SbCitation *b);
+const char *sb_citation_get_quote (const SbCitation *self);
 const char *sb_citation_get_translation (const SbCitation   *self,
                                          const char * const *languages,
                                          const char        **language);

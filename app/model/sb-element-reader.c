@@ -157,6 +157,7 @@ sb_read_source (SbReader   *reader,
   source->url = sb_reader_get_code (reader, object, "url", SB_OPTIONAL,
                                     _("an http:// or https:// address"), url_is_valid);
   source->text = sb_reader_dup_string (reader, object, "text", SB_OPTIONAL);
+  source->passages_text = source->text;
   source->note = sb_reader_get_text (reader, object, "note", SB_OPTIONAL);
 
   return source;

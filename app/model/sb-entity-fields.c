@@ -138,6 +138,11 @@ _sb_source_swap_field (SbSource *self,
       _sb_swap_pointer (&self->url, value);
       break;
     case SB_SOURCE_FIELD_TEXT:
+      /* The loaded text stays with the source, for the passages quoted
+       * from it: the change keeps a copy.
+       */
+      if (self->text != NULL && self->text == self->passages_text)
+        self->text = g_strdup (self->text);
       _sb_swap_pointer (&self->text, value);
       break;
     case SB_SOURCE_FIELD_NOTE:

@@ -708,7 +708,7 @@ sb_format_citation (SbCitation *citation)
   g_autoptr(GString) text = NULL;
 
   /* A source only named has no passage to copy, only its name. */
-  if (citation->quote == NULL)
+  if (sb_citation_get_quote (citation) == NULL)
     return url ? g_strdup_printf ("%s\n%s", source, url) : g_steal_pointer (&source);
 
   text = g_string_new (NULL);
@@ -721,11 +721,11 @@ sb_format_citation (SbCitation *citation)
        * the quoted passage, "(translated from Dutch)", and on the next
        * line the passage as the source has it
        */
-      g_string_append_printf (text, _("“%s” %s\nOriginal: “%s”"), translation, from, citation->quote);
+      g_string_append_printf (text, _("“%s” %s\nOriginal: “%s”"), translation, from, sb_citation_get_quote (citation));
     }
   else
     /* TRANSLATORS: a quoted passage */
-    g_string_append_printf (text, _("“%s”"), citation->quote);
+    g_string_append_printf (text, _("“%s”"), sb_citation_get_quote (citation));
 
   /* TRANSLATORS: the source of a quoted passage, on a line of its own */
   g_string_append_printf (text, _("\n— %s"), source);

@@ -475,6 +475,7 @@ sb_reader_get_text (SbReader   *self,
   SbJsonObjectIter iter;
   const char *language;
   SbJsonNode *value;
+  gboolean several;
   gsize saved;
 
   if (node == NULL)
@@ -497,6 +498,7 @@ sb_reader_get_text (SbReader   *self,
 
   saved = sb_reader_push_member (self, member);
 
+  several = sb_json_object_get_size (sb_json_node_get_object (node)) > 1;
   sb_json_object_iter_init (&iter, sb_json_node_get_object (node));
   while (sb_json_object_iter_next (&iter, &language, &value))
     {
@@ -513,12 +515,17 @@ sb_reader_get_text (SbReader   *self,
       if (string == NULL)
         continue;
 
-      /* The briefing's own language first: it is the last fallback. */
-      if (text == NULL)
+      /* The briefing's own language first: it is the last fallback. A
+       * text of several languages keeps its strings in blocks of their
+       * own (sb_text_new() would copy the first in, then out again).
+       */
+      if (text == NULL && several)
+        text = sb_text_new_take (language, g_strdup (string));
+      else if (text == NULL)
         text = sb_text_new (language, string);
       else if (g_strcmp0 (language, self->language) == 0)
         {
-          g_autoptr(SbText) reordered = sb_text_new (language, string);
+          g_autoptr(SbText) reordered = sb_text_new_take (language, g_strdup (string));
 
           for (guint i = 0; i < sb_text_get_n_languages (text); i++)
             sb_text_add (reordered, sb_text_get_language_at (text, i), sb_text_get_string_at (text, i));

@@ -43,7 +43,7 @@ typedef struct
   SbLocateFunc locate;
   gpointer locate_data;
   GArray *deferred;        /* of SbReference */
-  GHashTable *quotes;      /* SbSource → (quote → offset + 1): passages found */
+  GHashTable *quotes;      /* SbSource → set of SbCitation: the quotes looked for */
 } SbReader;
 
 typedef enum

@@ -198,6 +198,34 @@ sb_json_append_string (GString    *out,
 }
 
 /**
+ * sb_json_append_string_len:
+ * @length: the length of @string in bytes, which has no NUL within it
+ *
+ * Appends the @length bytes at @string quoted and escaped, as
+ * sb_json_append_string() appends the same bytes ending in a NUL.
+ */
+void
+sb_json_append_string_len (GString    *out,
+                           const char *string,
+                           gsize       length)
+{
+  gsize plain = 0;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (string != NULL || length == 0);
+
+  while (plain < length && is_plain_ascii (string[plain]))
+    plain++;
+
+  g_string_append_c (out, '"');
+  if (plain == length)
+    g_string_append_len (out, string, length);
+  else
+    sb_json_append_escaped (out, string, length);
+  g_string_append_c (out, '"');
+}
+
+/**
  * sb_json_append_number:
  *
  * Appends @value in the fewest digits that read back as the same double;

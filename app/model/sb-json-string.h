@@ -22,6 +22,9 @@ void sb_json_append_escaped (GString    *out,
                              gssize      length);
 void sb_json_append_string  (GString    *out,
                              const char *string);
+void sb_json_append_string_len (GString    *out,
+                                const char *string,
+                                gsize       length);
 void sb_json_append_number  (GString    *out,
                              double      value);
 

@@ -271,6 +271,20 @@ sb_json_writer_string (SbJsonWriter *self,
   maybe_flush (self);
 }
 
+/* @length bytes of @value, with no NUL among them. */
+void
+sb_json_writer_string_len (SbJsonWriter *self,
+                           const char   *value,
+                           gsize         length)
+{
+  if (self->error != NULL)
+    return;
+
+  before_value (self);
+  sb_json_append_string_len (self->out, value, length);
+  maybe_flush (self);
+}
+
 void
 sb_json_writer_int (SbJsonWriter *self,
                     gint64        value)

@@ -27,6 +27,9 @@ void          sb_json_writer_member              (SbJsonWriter   *self,
                                                   const char     *name);
 void          sb_json_writer_string              (SbJsonWriter   *self,
                                                   const char     *value);
+void          sb_json_writer_string_len          (SbJsonWriter   *self,
+                                                  const char     *value,
+                                                  gsize           length);
 void          sb_json_writer_int                 (SbJsonWriter   *self,
                                                   gint64          value);
 void          sb_json_writer_number              (SbJsonWriter   *self,

@@ -9,6 +9,7 @@
 
 #include "sb-actor.h"
 #include "sb-briefing.h"
+#include "sb-citation.h"
 #include "sb-fields.h"
 #include "sb-item.h"
 #include "sb-place.h"
@@ -28,6 +29,9 @@ struct _SbSource
   char *language;
   char *url;
   char *text;
+  char *passages_text;     /* the text as loaded, which loaded citations' quotes are
+                            * passages of: kept while the source lives, edited or not;
+                            * the same block as text until the text is edited */
   SbText *note;
 };
 
@@ -123,6 +127,15 @@ SbPlace   *_sb_place_new            (const char *id);
 SbItem    *_sb_item_new             (const char *id,
                                      SbItemKind  kind);
 SbStep    *_sb_step_new             (const char *id);
+
+void        _sb_citation_set_passage  (SbCitation       *self,
+                                       gsize             offset,
+                                       gsize             length);
+void        _sb_citation_take_quote   (SbCitation       *self,
+                                       char             *quote);
+const char *_sb_citation_peek_quote   (const SbCitation *self,
+                                       gsize            *length);
+gboolean    _sb_citation_has_quote    (const SbCitation *self);
 
 typedef struct
 {

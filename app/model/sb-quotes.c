@@ -36,9 +36,9 @@ check_citation (GPtrArray  *lost,
 {
   SbLostQuote *found;
 
-  if (citation == NULL || citation->source != source || citation->quote == NULL)
+  if (citation == NULL || citation->source != source || sb_citation_get_quote (citation) == NULL)
     return;
-  if (text != NULL && strstr (text, citation->quote) != NULL)
+  if (text != NULL && strstr (text, sb_citation_get_quote (citation)) != NULL)
     return;
 
   /* Each quote once per entity. */
@@ -46,13 +46,13 @@ check_citation (GPtrArray  *lost,
     {
       SbLostQuote *other = g_ptr_array_index (lost, i);
 
-      if (other->entity == entity && g_str_equal (other->quote, citation->quote))
+      if (other->entity == entity && g_str_equal (other->quote, sb_citation_get_quote (citation)))
         return;
     }
 
   found = g_new0 (SbLostQuote, 1);
   found->entity = g_object_ref (entity);
-  found->quote = g_strdup (citation->quote);
+  found->quote = g_strdup (sb_citation_get_quote (citation));
   g_ptr_array_add (lost, found);
 }
 

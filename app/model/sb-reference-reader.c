@@ -188,8 +188,8 @@ sb_reader_get_references (SbReader   *self,
 static guint
 quote_hash (gconstpointer key)
 {
-  const char *quote = key;
-  gsize length = strlen (quote);
+  gsize length;
+  const char *quote = _sb_citation_peek_quote (key, &length);
   guint hash = (guint) length;
 
   for (gsize i = 0; i < length; i++)
@@ -202,10 +202,24 @@ quote_hash (gconstpointer key)
   return hash;
 }
 
+static gboolean
+quote_equal (gconstpointer a,
+             gconstpointer b)
+{
+  gsize a_length, b_length;
+  const char *a_quote = _sb_citation_peek_quote (a, &a_length);
+  const char *b_quote = _sb_citation_peek_quote (b, &b_length);
+
+  return a_length == b_length && memcmp (a_quote, b_quote, a_length) == 0;
+}
+
 /* Many statements cite the same passage, often twice (the statement and
  * its figure): each is looked for once, and a passage found is one
- * citation, shared; citations do not change once read.
+ * citation, shared; citations do not change once read. A passage found
+ * is kept as where it is in the source's text, not as a copy.
  *
+ * @citation: a citation of a source with text, without a quote yet
+ * @quote: what it quotes
  * @shareable: whether @citation may be one shared with others: it has no
  *   translations of its own
  *
@@ -214,19 +228,21 @@ quote_hash (gconstpointer key)
 static SbCitation *
 find_quote (SbReader   *self,
             SbCitation *citation,
+            const char *quote,
             gboolean    shareable)
 {
   GHashTable *found = g_hash_table_lookup (self->quotes, citation->source);
+  SbCitation probe = { .quote_storage = (char *) quote };
   SbCitation *known;
 
   if (found == NULL)
     {
-      /* Keyed by each citation's own quote, which the table keeps alive. */
-      found = g_hash_table_new_full (quote_hash, g_str_equal, NULL, (GDestroyNotify) sb_citation_unref);
+      /* Keyed by the citations themselves, which the table keeps alive. */
+      found = g_hash_table_new_full (quote_hash, quote_equal, (GDestroyNotify) sb_citation_unref, NULL);
       g_hash_table_insert (self->quotes, citation->source, found);
     }
 
-  known = g_hash_table_lookup (found, citation->quote);
+  known = g_hash_table_lookup (found, &probe);
   if (known != NULL && known->offset >= 0 && shareable)
     {
       sb_citation_unref (citation);
@@ -234,18 +250,29 @@ find_quote (SbReader   *self,
     }
 
   if (known != NULL)
-    citation->offset = known->offset;
+    {
+      citation->offset = known->offset;
+      if (known->passage_length > 0)
+        _sb_citation_set_passage (citation, known->offset, known->passage_length);
+    }
   else
     {
-      const char *text = sb_source_get_text (citation->source);
-      const char *at = text ? strstr (text, citation->quote) : NULL;
+      const char *text = citation->source->passages_text;
+      const char *at = text ? strstr (text, quote) : NULL;
 
       if (at != NULL)
         citation->offset = at - text;
-      /* Only a citation without translations of its own may stand for others. */
-      if (shareable)
-        g_hash_table_insert (found, citation->quote, sb_citation_ref (citation));
+      /* An empty quote (a problem said elsewhere) is not a passage. */
+      if (at != NULL && *quote != '\0')
+        _sb_citation_set_passage (citation, at - text, strlen (quote));
     }
+
+  if (!_sb_citation_has_quote (citation))
+    _sb_citation_take_quote (citation, g_strdup (quote));
+
+  /* Only a citation without translations of its own may stand for others. */
+  if (known == NULL && shareable)
+    g_hash_table_add (found, sb_citation_ref (citation));
 
   /* Not found, here as before: said at every place that quotes it. */
   if (citation->offset < 0 && sb_source_get_text (citation->source) != NULL)
@@ -283,7 +310,7 @@ read_translations (SbReader   *self,
       return NULL;
     }
 
-  if (citation->quote == NULL)
+  if (!_sb_citation_has_quote (citation))
     {
       sb_reader_report (self, SB_PROBLEM_BAD_VALUE, "translations",
                         _("translations translate the quote: this citation has none"));
@@ -340,7 +367,7 @@ sb_reader_read_citation (SbReader *self,
   if (source_id == NULL)
     return NULL;
 
-  citation = sb_citation_new (NULL, quote);
+  citation = sb_citation_new (NULL, NULL);
 
   saved = sb_reader_push_member (self, "source");
   add_reference (self, source_id, SB_TYPE_SOURCE, (gpointer *) &citation->source);
@@ -359,7 +386,11 @@ sb_reader_read_citation (SbReader *self,
                       _("required field “quote” is missing: source “%s” has text, so the passage must be quoted"),
                       source_id);
   else if (quote != NULL)
-    citation = find_quote (self, citation, !sb_json_object_has_member (object, "translations"));
+    citation = find_quote (self, citation, quote, !sb_json_object_has_member (object, "translations"));
+
+  /* A quote not looked for in a text is kept as it is. */
+  if (quote != NULL && !_sb_citation_has_quote (citation))
+    _sb_citation_take_quote (citation, g_strdup (quote));
 
   /* A shared citation has none: it was read without. */
   if (citation->translations == NULL)

@@ -29,7 +29,10 @@ sb_source_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->text, g_free);
+  if (self->text != self->passages_text)
+    g_free (self->text);
+  self->text = NULL;
+  g_clear_pointer (&self->passages_text, g_free);
   g_clear_pointer (&self->note, sb_text_unref);
 
   G_OBJECT_CLASS (sb_source_parent_class)->finalize (object);

@@ -24,19 +24,43 @@ typedef struct
   char *string;
 } SbTextEntry;
 
-/* A text of one language, the usual case by far, is one block: the
- * entry and, when copied in, its string live in the text itself.
+/* A text of one language, the usual case by far, is one block of its
+ * language and, when copied in, its string: millions of statements have
+ * texts.
  */
 struct _SbText
 {
   gatomicrefcount ref_count;
-  guint n_entries;
-  SbTextEntry *entries;    /* &first while there is one, else its own block */
-  SbTextEntry first;
-  char inline_string[];    /* the first string when sb_text_new() copied it */
+  guint n_entries : 31;
+  guint is_inline : 1;     /* the one string is in the text's own block, at u */
+  const char *language;    /* the first entry's */
+  union
+  {
+    char *string;          /* the one entry's string, unless inline */
+    SbTextEntry *entries;  /* every entry, once there is more than one */
+  } u;
 };
 
+#define INLINE_STRING(self) ((char *) &(self)->u)
+
 G_DEFINE_BOXED_TYPE (SbText, sb_text, sb_text_ref, sb_text_unref)
+
+static inline const char *
+entry_language (const SbText *self,
+                guint         i)
+{
+  return self->n_entries == 1 ? self->language : self->u.entries[i].language;
+}
+
+static inline const char *
+entry_string (const SbText *self,
+              guint         i)
+{
+  if (self->n_entries > 1)
+    return self->u.entries[i].string;
+
+  return self->is_inline ? INLINE_STRING (self) : self->u.string;
+}
 
 static char **preferred_languages;
 
@@ -52,9 +76,9 @@ sb_text_new_take (const char *language,
   self = g_new (SbText, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->n_entries = 1;
-  self->entries = &self->first;
-  self->first.language = g_intern_string (language);
-  self->first.string = string;
+  self->is_inline = FALSE;
+  self->language = g_intern_string (language);
+  self->u.string = string;
 
   return self;
 }
@@ -70,22 +94,29 @@ sb_text_new (const char *language,
   g_return_val_if_fail (string != NULL, NULL);
 
   size = strlen (string) + 1;
-  self = g_malloc (sizeof (SbText) + size);
+  self = g_malloc (MAX (sizeof (SbText), G_STRUCT_OFFSET (SbText, u) + size));
   g_atomic_ref_count_init (&self->ref_count);
   self->n_entries = 1;
-  self->entries = &self->first;
-  self->first.language = g_intern_string (language);
-  self->first.string = memcpy (self->inline_string, string, size);
+  self->is_inline = TRUE;
+  self->language = g_intern_string (language);
+  memcpy (INLINE_STRING (self), string, size);
 
   return self;
 }
 
-static void
-free_string (SbText *self,
-             char   *string)
+/* The one string of @self as a block of its own, so that u can hold
+ * another pointer.
+ */
+static char *
+steal_single_string (SbText *self)
 {
-  if (string != self->inline_string)
-    g_free (string);
+  g_assert (self->n_entries == 1);
+
+  if (!self->is_inline)
+    return self->u.string;
+
+  self->is_inline = FALSE;
+  return g_strdup (INLINE_STRING (self));
 }
 
 void
@@ -99,19 +130,34 @@ sb_text_add (SbText     *self,
 
   for (guint i = 0; i < self->n_entries; i++)
     {
-      if (g_strcmp0 (self->entries[i].language, language) == 0)
+      if (g_strcmp0 (entry_language (self, i), language) == 0)
         {
-          free_string (self, self->entries[i].string);
-          self->entries[i].string = g_strdup (string);
+          if (self->n_entries == 1)
+            {
+              g_free (steal_single_string (self));
+              self->u.string = g_strdup (string);
+            }
+          else
+            {
+              g_free (self->u.entries[i].string);
+              self->u.entries[i].string = g_strdup (string);
+            }
           return;
         }
     }
 
-  if (self->entries == &self->first)
-    self->entries = g_memdup2 (&self->first, sizeof (SbTextEntry));
-  self->entries = g_renew (SbTextEntry, self->entries, self->n_entries + 1);
-  self->entries[self->n_entries].language = g_intern_string (language);
-  self->entries[self->n_entries].string = g_strdup (string);
+  if (self->n_entries == 1)
+    {
+      SbTextEntry *entries = g_new (SbTextEntry, 2);
+
+      entries[0].language = self->language;
+      entries[0].string = steal_single_string (self);
+      self->u.entries = entries;
+    }
+  else
+    self->u.entries = g_renew (SbTextEntry, self->u.entries, self->n_entries + 1);
+  self->u.entries[self->n_entries].language = g_intern_string (language);
+  self->u.entries[self->n_entries].string = g_strdup (string);
   self->n_entries++;
 }
 
@@ -140,21 +186,21 @@ sb_text_copy_with (SbText     *self,
 
   for (guint i = 0; self != NULL && i < self->n_entries; i++)
     {
-      const char *entry_language = self->entries[i].language;
-      const char *entry_string = self->entries[i].string;
+      const char *this_language = entry_language (self, i);
+      const char *this_string = entry_string (self, i);
 
-      if (g_ascii_strcasecmp (entry_language, language) == 0)
+      if (g_ascii_strcasecmp (this_language, language) == 0)
         {
           added = TRUE;
           if (string == NULL)
             continue;
-          entry_string = string;
+          this_string = string;
         }
 
       if (copy == NULL)
-        copy = sb_text_new (entry_language, entry_string);
+        copy = sb_text_new (this_language, this_string);
       else
-        sb_text_add (copy, entry_language, entry_string);
+        sb_text_add (copy, this_language, this_string);
     }
 
   if (!added && string != NULL)
@@ -185,10 +231,17 @@ sb_text_unref (SbText *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  for (guint i = 0; i < self->n_entries; i++)
-    free_string (self, self->entries[i].string);
-  if (self->entries != &self->first)
-    g_free (self->entries);
+  if (self->n_entries == 1)
+    {
+      if (!self->is_inline)
+        g_free (self->u.string);
+    }
+  else
+    {
+      for (guint i = 0; i < self->n_entries; i++)
+        g_free (self->u.entries[i].string);
+      g_free (self->u.entries);
+    }
   g_free (self);
 }
 
@@ -207,7 +260,7 @@ sb_text_get_language_at (SbText *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (position < self->n_entries, NULL);
 
-  return self->entries[position].language;
+  return entry_language (self, position);
 }
 
 const char *
@@ -217,7 +270,7 @@ sb_text_get_string_at (SbText *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (position < self->n_entries, NULL);
 
-  return self->entries[position].string;
+  return entry_string (self, position);
 }
 
 const char *
@@ -228,8 +281,8 @@ sb_text_get_for_language (SbText     *self,
   g_return_val_if_fail (language != NULL, NULL);
 
   for (guint i = 0; i < self->n_entries; i++)
-    if (g_ascii_strcasecmp (self->entries[i].language, language) == 0)
-      return self->entries[i].string;
+    if (g_ascii_strcasecmp (entry_language (self, i), language) == 0)
+      return entry_string (self, i);
 
   return NULL;
 }
@@ -259,11 +312,11 @@ find_language (SbText     *self,
                const char *language)
 {
   for (guint i = 0; i < self->n_entries; i++)
-    if (g_ascii_strcasecmp (self->entries[i].language, language) == 0)
+    if (g_ascii_strcasecmp (entry_language (self, i), language) == 0)
       return i;
 
   for (guint i = 0; i < self->n_entries; i++)
-    if (sb_language_same_primary (self->entries[i].language, language))
+    if (sb_language_same_primary (entry_language (self, i), language))
       return i;
 
   return -1;
@@ -296,9 +349,9 @@ sb_text_lookup (SbText             *self,
     found = 0;
 
   if (chosen_language != NULL)
-    *chosen_language = self->entries[found].language;
+    *chosen_language = entry_language (self, found);
 
-  return self->entries[found].string;
+  return entry_string (self, found);
 }
 
 /**
@@ -323,8 +376,8 @@ sb_text_find (SbText      *self,
     return NULL;
 
   if (found_language != NULL)
-    *found_language = self->entries[found].language;
-  return self->entries[found].string;
+    *found_language = entry_language (self, found);
+  return entry_string (self, found);
 }
 
 /**
@@ -370,9 +423,9 @@ sb_text_equal (SbText *a,
 
   for (guint i = 0; i < a->n_entries; i++)
     {
-      const char *other = sb_text_get_for_language (b, a->entries[i].language);
+      const char *other = sb_text_get_for_language (b, entry_language (a, i));
 
-      if (g_strcmp0 (other, a->entries[i].string) != 0)
+      if (g_strcmp0 (other, entry_string (a, i)) != 0)
         return FALSE;
     }
 
@@ -390,7 +443,7 @@ sb_text_contains_casefold (SbText     *self,
 
   for (guint i = 0; i < self->n_entries; i++)
     {
-      g_autofree char *folded = g_utf8_casefold (self->entries[i].string, -1);
+      g_autofree char *folded = g_utf8_casefold (entry_string (self, i), -1);
 
       if (strstr (folded, casefolded_needle) != NULL)
         return TRUE;

@@ -143,7 +143,7 @@ sb_validator_report_missing_quote (SbReader   *reader,
 {
   g_autofree char *quote_path = g_strconcat (reader->path->str, ".quote", NULL);
   g_autofree char *text = normalise_for_hint (sb_source_get_text (citation->source));
-  g_autofree char *quote = normalise_for_hint (citation->quote);
+  g_autofree char *quote = normalise_for_hint (sb_citation_get_quote (citation));
   g_autofree char *folded_text = g_utf8_casefold (text, -1);
   g_autofree char *folded_quote = g_utf8_casefold (quote, -1);
   const char *source_id = sb_entity_get_id (SB_ENTITY (citation->source));

@@ -198,9 +198,19 @@ static void
 add_citation (Writer     *self,
               SbCitation *citation)
 {
+  const char *quote;
+  gsize length;
+
   sb_json_writer_begin_object (self->json);
   write_reference (self, "source", citation->source);
-  write_member_string (self, "quote", citation->quote);   /* NULL: not written */
+
+  /* A quote loaded is written from its source's text, not copied out. */
+  quote = _sb_citation_peek_quote (citation, &length);
+  if (quote != NULL)   /* NULL: not written */
+    {
+      sb_json_writer_member (self->json, "quote");
+      sb_json_writer_string_len (self->json, quote, length);
+    }
 
   /* Always an object: a plain string would say nothing of its language. */
   if (citation->translations != NULL)

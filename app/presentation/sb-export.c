@@ -940,14 +940,14 @@ draw_citation (cairo_t    *cr,
     {
       g_autofree char *from = sb_format_translated_from (sb_source_get_language (citation->source));
       g_autofree char *quoted = g_strdup_printf (_("“%s” %s"), translation, from);
-      g_autofree char *original = g_strdup_printf (_("Original: “%s”"), citation->quote);
+      g_autofree char *original = g_strdup_printf (_("Original: “%s”"), sb_citation_get_quote (citation));
 
       y += draw_text (cr, quoted, "Sans Italic", 20 * u, x, y, width, 0, black) + 4 * u;
       y += draw_text (cr, original, "Sans Italic", 17 * u, x, y, width, 0, grey) + 4 * u;
     }
   else
     {
-      g_autofree char *quoted = g_strdup_printf (_("“%s”"), citation->quote);
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), sb_citation_get_quote (citation));
 
       y += draw_text (cr, quoted, "Sans Italic", 20 * u, x, y, width, 0, black) + 4 * u;
     }
@@ -1018,7 +1018,7 @@ draw_step_page (Job     *job,
   if (slide.caption != NULL)
     y += draw_text (cr, slide.caption, "Sans", 24 * u, x, y, text_width, 4, black) + 18 * u;
 
-  if (slide.citation != NULL && slide.citation->quote != NULL)
+  if (slide.citation != NULL && sb_citation_get_quote (slide.citation) != NULL)
     y += draw_citation (cr, slide.citation, x, y, text_width, u) + 18 * u;
 
   if (job->notes && slide.notes != NULL && y < height - 80 * u)

@@ -314,7 +314,7 @@ show_citation (SbPresentationWindow *self,
   g_autofree char *quoted = NULL;
   g_autofree char *original = NULL;
 
-  if (citation == NULL || citation->quote == NULL)
+  if (citation == NULL || sb_citation_get_quote (citation) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->original_label), FALSE);
@@ -338,10 +338,10 @@ show_citation (SbPresentationWindow *self,
       /* TRANSLATORS: a translation of the step's passage, and "(translated from Dutch)" */
       quoted = g_strdup_printf (_("“%s” %s"), translation, from);
       /* TRANSLATORS: the step's passage as the source has it, under its translation */
-      original = g_strdup_printf (_("Original: “%s”"), citation->quote);
+      original = g_strdup_printf (_("Original: “%s”"), sb_citation_get_quote (citation));
     }
   else
-    quoted = g_strdup_printf (_("“%s”"), citation->quote);
+    quoted = g_strdup_printf (_("“%s”"), sb_citation_get_quote (citation));
 
   gtk_label_set_text (self->citation_label, quoted);
   gtk_label_set_text (self->original_label, original ? original : "");

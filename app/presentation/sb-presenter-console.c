@@ -133,7 +133,7 @@ show_citation (SbPresenterConsole *self,
   g_autoptr(GString) text = NULL;
   g_autofree char *source = NULL;
   const char *translation;
-  gboolean shown = citation != NULL && citation->quote != NULL;
+  gboolean shown = citation != NULL && sb_citation_get_quote (citation) != NULL;
 
   gtk_widget_set_visible (self->citation_heading, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->citation_label), shown);
@@ -149,10 +149,10 @@ show_citation (SbPresenterConsole *self,
 
       g_string_append_printf (text, _("“%s” %s"), translation, from);
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Original: “%s”"), citation->quote);
+      g_string_append_printf (text, _("Original: “%s”"), sb_citation_get_quote (citation));
     }
   else
-    g_string_append_printf (text, _("“%s”"), citation->quote);
+    g_string_append_printf (text, _("“%s”"), sb_citation_get_quote (citation));
 
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Source: %s"), source);
