@@ -11,9 +11,10 @@
  * symbols, cards and arrows; last the countries' names where no card
  * names them, and the actors' names by their symbols, where room is left.
  *
- * Everything is placed relative to fixed places on the map, never to the
- * edges of the view, so that a layout computed for a larger texture puts
- * everything where a layout for the view does.
+ * Everything is placed relative to fixed places on the map, so that a
+ * layout computed for a larger texture puts everything where a layout
+ * for the view does; only cards and names keep whole inside the view
+ * given and out from under what lies over it (the legend, the scale).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
