@@ -638,8 +638,11 @@ sb_presentation_window_size_allocate (GtkWidget *widget,
     {
       self->map_width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
       self->map_height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+      /* Before the next frame: a flight's frames would hold off an idle
+       * of default priority until the flight is over.
+       */
       if (self->first_shown && self->reframe_source == 0)
-        self->reframe_source = g_idle_add (on_reframe, self);
+        self->reframe_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_reframe, self, NULL);
     }
 }
 
