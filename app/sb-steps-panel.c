@@ -19,6 +19,7 @@
 
 #include "sb-changes.h"
 #include "sb-edit-card.h"
+#include "sb-framing.h"
 #include "sb-steps-panel.h"
 
 struct _SbStepsPanel
@@ -205,7 +206,9 @@ preview (SbStepsPanel *self,
     return;
 
   if (sb_step_get_center (step, &lat, &lon, &zoom))
-    sb_map_view_go_to (self->map_view, lat, lon, zoom);
+    sb_map_view_go_to (self->map_view, lat, lon,
+                       sb_framing_camera_zoom (zoom, gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                                               gtk_widget_get_height (GTK_WIDGET (self->map_view))));
   else if (sb_step_get_frame (step) != NULL)
     sb_map_view_frame_items (self->map_view, sb_step_get_frame (step), TRUE);
 }
@@ -304,7 +307,10 @@ add_view_edits (SbStepsPanel *self,
   SbStepCenter center = {
     shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
     shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-    shumate_viewport_get_zoom_level (viewport),
+    /* What this map shows, for a map of any size. */
+    sb_framing_zoom_to_camera (shumate_viewport_get_zoom_level (viewport),
+                               gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                               gtk_widget_get_height (GTK_WIDGET (self->map_view))),
   };
   SbLayers layers = sb_selection_get_layers (selection);
   g_autoptr(GPtrArray) shown = visible_items (self, selection);

@@ -370,7 +370,8 @@ assert_cards_and_names_apart (SbBriefing         *briefing,
 
         graphene_rect_intersection (&a->label, &b->label, &both);
         if (both.size.width * both.size.height > most)
-          g_printerr ("%s and %s at zoom %g: %g × %g\n", a->town->name, b->town->name, projection->zoom,
+          g_printerr ("%s (%g, %g) and %s (%g, %g) at zoom %g: %g × %g\n", a->town->name, a->label.origin.x,
+                      a->label.origin.y, b->town->name, b->label.origin.x, b->label.origin.y, projection->zoom,
                       both.size.width, both.size.height);
         g_assert_cmpfloat (both.size.width * both.size.height, <=, most);
       }
@@ -446,6 +447,112 @@ test_arrows_cover_names (void)
   g_assert_cmpuint (checked, >, 0);
 }
 
+static gboolean mentions (SbBriefing *briefing,
+                          const char *name);
+
+static const SbMapTown *
+find_town (SbMapLayout *layout,
+           const char  *name)
+{
+  for (guint i = 0; i < layout->towns->len; i++)
+    if (g_str_equal (g_array_index (layout->towns, SbMapTown, i).town->name, name))
+      return &g_array_index (layout->towns, SbMapTown, i);
+
+  g_assert_not_reached ();
+}
+
+/* A town's name is never cut by the view's edge nor under the scale: with
+ * its dot a few pixels inside the edge, its name goes to the other side;
+ * with the scale beside it, away from the scale.
+ */
+static void
+test_names_whole_in_view (void)
+{
+  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  const double width = 640, height = 340;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+  const double edges[][2] = { { width - 10, height / 2 }, { 10, height / 2 }, { width / 2, height - 12 }, { width / 2, 12 } };
+  SbProjection at_niamey;
+  double niamey_x, niamey_y;
+
+  sb_selection_set_briefing (selection, briefing);
+  sb_projection_init_at (&at_niamey, 13.5117, 2.1251, 6 - log2 (1.6), width, height);
+  sb_projection_to_widget (&at_niamey, 13.5117, 2.1251, &niamey_x, &niamey_y);
+
+  /* Niamey near each edge. */
+  for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+    {
+      g_autoptr(SbMapLayout) layout = NULL;
+      SbProjection projection;
+      const SbMapTown *niamey;
+      double ux, uy;
+
+      sb_projection_widget_to_unit (&at_niamey, niamey_x + width / 2 - edges[e][0],
+                                    niamey_y + height / 2 - edges[e][1], &ux, &uy);
+      sb_projection_init_at (&projection, sb_mercator_latitude (uy), ux * 360 - 180, at_niamey.zoom, width, height);
+      layout = sb_map_layout_new (selection, &projection, &view, NULL, NULL);
+      niamey = find_town (layout, "Niamey");
+      g_assert_cmpfloat_with_epsilon (niamey->x, edges[e][0], 1);
+      g_assert_cmpfloat_with_epsilon (niamey->y, edges[e][1], 1);
+      if (!graphene_rect_contains_rect (&view, &niamey->label))
+        g_printerr ("Niamey at %g, %g: its name at %g, %g (%g × %g)\n", niamey->x, niamey->y,
+                    niamey->label.origin.x, niamey->label.origin.y,
+                    niamey->label.size.width, niamey->label.size.height);
+      g_assert_true (graphene_rect_contains_rect (&view, &niamey->label));
+    }
+
+  /* The scale on the side its name would take. */
+  {
+    g_autoptr(SbMapLayout) layout = NULL;
+    g_autoptr(GArray) occluders = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+    graphene_rect_t scale = GRAPHENE_RECT_INIT (niamey_x + 6, niamey_y - 20, 160, 40);
+    const SbMapTown *niamey;
+
+    g_array_append_val (occluders, scale);
+    layout = sb_map_layout_new_full (selection, &at_niamey, &view, occluders, NULL, NULL);
+    niamey = find_town (layout, "Niamey");
+    g_assert_true (graphene_rect_contains_rect (&view, &niamey->label));
+    g_assert_false (graphene_rect_intersection (&scale, &niamey->label, NULL));
+  }
+}
+
+/* The base map's towns carry their proper names, as the gazetteer does
+ * ("Lomé", not "Lome"), and a source that writes a town's name without
+ * its accents still names it.
+ */
+static void
+test_proper_names (void)
+{
+  const SbBasemapFile *file = sb_basemap_get_sahel (sb_basemap_get_default ());
+  const char *proper[] = { "Lomé", "Ségou", "Ménaka", "Tillabéri", "Yaoundé", "Djenné", "N'Djaména" };
+  g_autoptr(SbBriefing) briefing = load_default ();
+
+  for (guint p = 0; p < G_N_ELEMENTS (proper); p++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < file->features->len; i++)
+        {
+          const SbBasemapFeature *town = g_ptr_array_index (file->features, i);
+
+          if (town->kind == SB_BASEMAP_PLACE && town->name != NULL)
+            {
+              g_autofree char *ascii = g_str_to_ascii (proper[p], "C");
+
+              g_assert_cmpstr (town->name, !=, ascii);
+              found |= g_str_equal (town->name, proper[p]);
+            }
+        }
+      if (!found)
+        g_printerr ("no town named %s\n", proper[p]);
+      g_assert_true (found);
+    }
+
+  /* Togo's capital, named with its accent. */
+  g_assert_true (mentions (briefing, "Lomé"));
+}
+
 /* The towns the article names, and those at its exact places and the
  * capitals of its countries; not the Guinean town called Mali.
  */
@@ -510,7 +617,7 @@ test_edits_redrawn (void)
   SbEntity *place = sb_test_lookup (briefing, "gao-airport");
   g_autoptr(SbItem) area = g_list_model_get_item (sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA), 0);
   g_autoptr(SbText) title = sb_text_new ("en", "Edited");
-  g_autofree char *text = g_strconcat (sb_source_get_text (SB_SOURCE (source)), " Convoys left Agadez.", NULL);
+  g_autofree char *text = g_strconcat (sb_source_get_text (SB_SOURCE (source)), " Convoys left Agadez for Menaka.", NULL);
   g_autoptr(GPtrArray) no_citations = g_ptr_array_new ();
   struct {
     SbEdit *edit;
@@ -545,6 +652,8 @@ test_edits_redrawn (void)
   g_assert_false (sb_map_layout_shows_changes (changes));
   g_assert_true (sb_mentioned_places_edited (briefing, changes));
   g_assert_true (mentions (briefing, "Agadez"));
+  /* Written without its accent, as sources often do. */
+  g_assert_true (mentions (briefing, "Ménaka"));
   sb_document_undo (document);
   g_assert_true (sb_mentioned_places_edited (briefing, changes));
   g_assert_false (mentions (briefing, "Agadez"));
@@ -826,6 +935,8 @@ main (int   argc,
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
   g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
   g_test_add_func ("/map-layout/arrows-cover-names", test_arrows_cover_names);
+  g_test_add_func ("/map-layout/names-whole-in-view", test_names_whole_in_view);
+  g_test_add_func ("/map-layout/proper-names", test_proper_names);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
   g_test_add_func ("/map-layout/clusters-by-precision", test_clusters_by_precision);
   g_test_add_func ("/map-layout/reference-places", test_reference_places);

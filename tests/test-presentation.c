@@ -295,13 +295,19 @@ assert_at_target (SbPresentationWindow *presenting)
   g_assert_true (sb_presentation_describe (presentation, sb_presentation_get_index (presentation), &slide));
   g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
 
-  /* A step with a centre gets it, or (to show all it shows beside the
-   * legend) a little further out.
+  /* A step with a centre gets it, at the zoom that shows its ground on
+   * this screen, or (to show all it shows beside the legend, or the
+   * names of towns at its edges) a little further out.
    */
   if (slide.has_center)
     {
-      g_assert_cmpfloat (zoom, <=, slide.zoom + 1e-6);
-      g_assert_cmpfloat (zoom, >, slide.zoom - 1);
+      GtkWidget *map = GTK_WIDGET (sb_presentation_window_get_map_view (presenting));
+      double fitted = sb_framing_camera_zoom (slide.zoom, gtk_widget_get_width (map), gtk_widget_get_height (map));
+
+      /* (the map's size as the caption shown will leave it: a cut to a
+       * step is checked before its caption is laid out) */
+      g_assert_cmpfloat (zoom, <=, fitted + 0.05);
+      g_assert_cmpfloat (zoom, >, fitted - 1);
     }
 
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lat, 1e-3);
@@ -413,7 +419,7 @@ test_legend_beside_steps (void)
         gboolean under = FALSE;
         double target_lat, target_lon, target_zoom;
 
-        g_assert_true (sb_slide_get_camera (&slide, briefing, width, height, &lat, &lon, &zoom));
+        g_assert_true (sb_slide_get_camera_around (&slide, briefing, width, height, NULL, 1.6, &lat, &lon, &zoom));
         sb_projection_init_at (&authored, lat, lon, zoom, width, height);
         for (guint t = 0; t < towns->len; t++)
           {
@@ -447,6 +453,84 @@ test_legend_beside_steps (void)
   g_assert_cmpuint (moved, >=, 1);
   set_animations (TRUE);
   gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+/* A step's ground, on any screen: its camera's zoom is for a map of
+ * SB_FRAMING_CAMERA_WIDTH × SB_FRAMING_CAMERA_HEIGHT, so 1920×1080 shows
+ * step 1's Sahel larger, not more of Africa; and each town the briefing
+ * names that a step shows lies far enough inside the map, clear of the
+ * legend, for its name to show whole.
+ */
+static void
+test_steps_fit_screen (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  double first_zoom[G_N_ELEMENTS (sizes)];
+  g_autoptr(SbBriefing) briefing = load_default ();
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  guint checked = 0;
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+      double scale = MAX (1.6, 1.8 * sizes[s][1] / 1080.0);
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          double width, height, lat, lon, zoom;
+          graphene_rect_t legend;
+          gboolean has_legend;
+          SbProjection target;
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+          g_assert_true (sb_test_run_until (legend_laid_out, map_view, TIMEOUT_MS));
+          sb_test_iterate_for (100);
+          width = gtk_widget_get_width (GTK_WIDGET (map_view));
+          height = gtk_widget_get_height (GTK_WIDGET (map_view));
+          has_legend = sb_legend_get_covered (sb_map_view_get_legend (map_view),
+                                              GTK_WIDGET (sb_map_view_get_map (map_view)), &legend);
+          g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+          if (i == 0)
+            first_zoom[s] = zoom;
+          sb_projection_init_at (&target, lat, lon, zoom, width, height);
+
+          for (guint t = 0; t < towns->len; t++)
+            {
+              const SbBasemapFeature *town = g_ptr_array_index (towns, t);
+              double x, y;
+
+              sb_projection_unit_to_widget (&target, town->label_x, town->label_y, &x, &y);
+              if (x < 0 || x > width || y < 0 || y > height ||
+                  (has_legend && graphene_rect_contains_point (&legend, &GRAPHENE_POINT_INIT (x, y))))
+                continue;
+
+              if (x < 9 * scale || x > width - 9 * scale || y < 11 * scale || y > height - 11 * scale)
+                g_printerr ("step %u at %d×%d: %s at %.0f, %.0f on a map of %.0f×%.0f\n", i + 1,
+                            sizes[s][0], sizes[s][1], town->name, x, y, width, height);
+              g_assert_cmpfloat (x, >=, 9 * scale);
+              g_assert_cmpfloat (x, <=, width - 9 * scale);
+              g_assert_cmpfloat (y, >=, 11 * scale);
+              g_assert_cmpfloat (y, <=, height - 11 * scale);
+              checked++;
+            }
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  /* Step 1's Sahel on the larger screen: half a zoom level closer. */
+  g_test_message ("step 1 at zoom %.2f (1024×768), %.2f (1920×1080)", first_zoom[0], first_zoom[1]);
+  g_assert_cmpfloat (first_zoom[1], >, first_zoom[0] + 0.4);
+  g_assert_cmpuint (checked, >=, 40);
+  set_animations (TRUE);
 }
 
 static gboolean
@@ -1478,6 +1562,7 @@ main (int   argc,
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
+  g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);

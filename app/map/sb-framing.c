@@ -406,6 +406,49 @@ sb_framing_fit_around (const SbBounds        *bounds,
 }
 
 /**
+ * sb_framing_camera_zoom:
+ * @camera_zoom: a step camera's zoom
+ * @width: (in pixels) the map's
+ *
+ * Computes the zoom at which a map of @width × @height pixels shows the
+ * ground a step's camera means (what a map of %SB_FRAMING_CAMERA_WIDTH ×
+ * %SB_FRAMING_CAMERA_HEIGHT pixels shows at @camera_zoom), all of it.
+ *
+ * Returns: the zoom for this map
+ */
+double
+sb_framing_camera_zoom (double camera_zoom,
+                        double width,
+                        double height)
+{
+  if (width <= 0 || height <= 0)
+    return camera_zoom;
+
+  return camera_zoom + log2 (MIN (width / SB_FRAMING_CAMERA_WIDTH, height / SB_FRAMING_CAMERA_HEIGHT));
+}
+
+/**
+ * sb_framing_zoom_to_camera:
+ * @zoom: the zoom of a map of @width × @height pixels
+ *
+ * The inverse of sb_framing_camera_zoom(): the camera's zoom that brings
+ * a map of this size back to @zoom, and shows on any other the middle of
+ * what this map shows.
+ *
+ * Returns: the zoom to keep in a step's camera
+ */
+double
+sb_framing_zoom_to_camera (double zoom,
+                           double width,
+                           double height)
+{
+  if (width <= 0 || height <= 0)
+    return zoom;
+
+  return zoom + log2 (MAX (SB_FRAMING_CAMERA_WIDTH / width, SB_FRAMING_CAMERA_HEIGHT / height));
+}
+
+/**
  * sb_framing_add_view:
  *
  * Extends @bounds by what a view of @width × @height pixels centred at

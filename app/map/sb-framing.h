@@ -19,6 +19,13 @@ G_BEGIN_DECLS
 /* How much of the view what is framed fills: the rest is its margin. */
 #define SB_FRAMING_FILL 0.85
 
+/* A step's camera (a centre and a zoom) means the ground a map of this
+ * size shows: a map of another size shows that ground, fitted, so that a
+ * larger screen shows what the step is about larger, not more of Africa.
+ */
+#define SB_FRAMING_CAMERA_WIDTH 1024.0
+#define SB_FRAMING_CAMERA_HEIGHT 576.0
+
 gboolean sb_framing_add_place    (SbBounds       *bounds,
                                   SbPlace        *place,
                                   gboolean        context);
@@ -47,6 +54,12 @@ gboolean sb_framing_fit_around   (const SbBounds        *bounds,
                                   double                *latitude,
                                   double                *longitude,
                                   double                *zoom);
+double   sb_framing_camera_zoom  (double                 camera_zoom,
+                                  double                 width,
+                                  double                 height);
+double   sb_framing_zoom_to_camera (double               zoom,
+                                  double                 width,
+                                  double                 height);
 void     sb_framing_add_view     (SbBounds              *bounds,
                                   double                 latitude,
                                   double                 longitude,

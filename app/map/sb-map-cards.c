@@ -245,6 +245,27 @@ in_other_area (SbMapBuilder    *builder,
   return FALSE;
 }
 
+/* Whether a country's card out of its country would lie on another
+ * country, one without a card: there too it reads as that country's, if
+ * less, so that it rather hangs over the sea or hugs its own border.
+ */
+static gboolean
+in_other_country (SbMapBuilder    *builder,
+                  const SbMapCard *card,
+                  double           x,
+                  double           y)
+{
+  const SbBasemapFeature *country;
+  double ux, uy;
+
+  if (card->country == NULL)
+    return FALSE;
+
+  sb_projection_widget_to_unit (builder->projection, x, y, &ux, &uy);
+  country = sb_basemap_country_at (sb_basemap_get_default (), ux, uy);
+  return country != NULL && country != card->country;
+}
+
 /* How bad a place for the card: what it covers (symbols and other cards
  * most, towns' names less as they can move, the base map's towns least),
  * how much of it leaves its area (more into another's), how far from
@@ -358,6 +379,8 @@ card_cost (SbMapBuilder    *builder,
               in_other++;
               cost += width * height / 9 * 6;
             }
+          else if (in_other_country (builder, card, x + width * i / 2, y + height * j / 2))
+            cost += width * height / 9 * 3;
         }
   /* More on another's area than on its own, it reads as the other's:
    * worse than covering names that can move.

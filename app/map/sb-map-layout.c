@@ -11,9 +11,10 @@
  * symbols, cards and arrows; last the countries' names where no card
  * names them, and the actors' names by their symbols, where room is left.
  *
- * Everything is placed relative to fixed places on the map, never to the
- * edges of the view, so that a layout computed for a larger texture puts
- * everything where a layout for the view does.
+ * Everything is placed relative to fixed places on the map, so that a
+ * layout computed for a larger texture puts everything where a layout
+ * for the view does; only cards and names keep whole inside the view
+ * given and out from under what lies over it (the legend, the scale).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -107,7 +108,7 @@ collect_base_towns (SbMapBuilder *builder)
 
       sb_projection_unit_to_widget (builder->projection, town->label_x, town->label_y, &x, &y);
       g_array_append_val (builder->base_towns,
-                          GRAPHENE_RECT_INIT (x - 3, y - 7, 8 + 7 * strlen (town->name), 14));
+                          GRAPHENE_RECT_INIT (x - 3, y - 7, 8 + 7 * g_utf8_strlen (town->name, -1), 14));
     }
 }
 
@@ -476,6 +477,27 @@ name_countries (SbMapBuilder *builder)
 
 /* Labels */
 
+/* How much of @box is cut off: beyond the view's edge or under what lies
+ * over the map (the legend, the scale, the details).
+ */
+static double
+hidden_area (SbMapBuilder          *builder,
+             const graphene_rect_t *box)
+{
+  double area = box->size.width * box->size.height, hidden = 0;
+  graphene_rect_t shown;
+
+  if (builder->view != NULL)
+    {
+      hidden = area;
+      if (graphene_rect_intersection (builder->view, box, &shown))
+        hidden -= shown.size.width * shown.size.height;
+    }
+  hidden += _sb_map_overlap_area (builder->occluders, box);
+
+  return MIN (hidden, area);
+}
+
 static gboolean
 place_label (SbMapBuilder    *builder,
              graphene_rect_t *label,
@@ -510,17 +532,24 @@ place_label (SbMapBuilder    *builder,
   guint n_candidates = avoid != NULL ? G_N_ELEMENTS (candidates) : 8;
   double best = G_MAXDOUBLE;
   guint best_index = 0;
+  /* A name cut at the view's edge or by the scale reads as cut: it goes
+   * wholly where its dot is seen, or wholly out with its dot.
+   */
+  gboolean dot_shown = hidden_area (builder, &GRAPHENE_RECT_INIT (x - 1, y - 1, 2, 2)) == 0;
 
   for (guint c = 0; c < n_candidates; c++)
     {
       graphene_rect_t box = GRAPHENE_RECT_INIT (candidates[c][0] - 2, candidates[c][1], width + 4, height);
       double cost = _sb_map_overlap_area (builder->obstacles, &box);
+      double hidden = hidden_area (builder, &box);
+
+      cost += 15 * (dot_shown ? hidden : box.size.width * box.size.height - hidden);
 
       /* A name over a card's title or symbols reads as neither. */
       for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
         cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
       if (avoid != NULL && cost > 0)
-        cost += 20 * _sb_map_overlap_area (avoid, &box);
+        cost += 40 * _sb_map_overlap_area (avoid, &box);
 
       if (cost < best)
         {

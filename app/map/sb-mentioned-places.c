@@ -64,6 +64,34 @@ ends_word (const char *text)
   return *text == '\0' || !g_unichar_isalnum (g_utf8_get_char (text));
 }
 
+/* Whether @text starts with @name, a word of its own: "Menaka" names
+ * Ménaka, as sources often write it without its accents.
+ */
+static gboolean
+names_town (const char *text,
+            const char *name)
+{
+  glong n_chars = g_utf8_strlen (name, -1);
+  const char *end = text;
+  g_autofree char *span = NULL;
+  g_autofree char *ascii_span = NULL;
+  g_autofree char *ascii_name = NULL;
+
+  if (strncmp (text, name, strlen (name)) == 0)
+    return ends_word (text + strlen (name));
+
+  for (glong i = 0; i < n_chars; i++)
+    {
+      if (*end == '\0')
+        return FALSE;
+      end = g_utf8_next_char (end);
+    }
+  span = g_strndup (text, end - text);
+  ascii_span = g_str_to_ascii (span, "C");
+  ascii_name = g_str_to_ascii (name, "C");
+  return strcmp (ascii_span, ascii_name) == 0 && ends_word (end);
+}
+
 static void
 read_text (Scan       *scan,
            const char *text)
@@ -94,13 +122,16 @@ read_text (Scan       *scan,
 
       memcpy (word, start, end - start);
       word[end - start] = '\0';
-      candidates = g_hash_table_lookup (scan->by_first_word, word);
+      {
+        g_autofree char *key = g_str_to_ascii (word, "C");
+
+        candidates = g_hash_table_lookup (scan->by_first_word, key);
+      }
       for (guint i = 0; candidates != NULL && i < candidates->len; i++)
         {
           const SbBasemapFeature *feature = g_ptr_array_index (candidates, i);
-          gsize length = strlen (feature->name);
 
-          if (strncmp (start, feature->name, length) == 0 && ends_word (start + length))
+          if (names_town (start, feature->name))
             add_found (scan, feature);
         }
     }
@@ -198,7 +229,11 @@ find_mentioned (SbBriefing *briefing)
       if (town->kind != SB_BASEMAP_PLACE || town->name == NULL)
         continue;
 
-      word = first_word (town->name);
+      {
+        g_autofree char *name_word = first_word (town->name);
+
+        word = g_str_to_ascii (name_word, "C");
+      }
       list = g_hash_table_lookup (scan.by_first_word, word);
       if (list == NULL)
         {

@@ -69,6 +69,8 @@ struct _SbPresentationWindow
   double bump;             /* how far to zoom out on the way */
   gboolean has_target;
   gboolean first_shown;
+  int map_width, map_height; /* as last allocated: a new size frames the step again */
+  guint reframe_source;
 
   guint hide_pointer_source;
   gboolean pointer_hidden;
@@ -121,6 +123,15 @@ animations_enabled (SbPresentationWindow *self)
   return enabled;
 }
 
+/* How large the map draws its symbols and names for a screen @height
+ * pixels high.
+ */
+static double
+symbol_scale (int height)
+{
+  return MAX (1.6, 1.8 * height / 1080.0);
+}
+
 static void
 set_camera (SbPresentationWindow *self,
             double                x,
@@ -157,7 +168,8 @@ get_camera (SbPresentationWindow *self,
 
   covered = sb_legend_measure_covered (sb_map_view_get_legend (self->map_view), width, height, &legend);
   return sb_slide_get_camera_around (slide, sb_presentation_get_briefing (self->presentation),
-                                     width, height, covered ? &legend : NULL, lat, lon, zoom);
+                                     width, height, covered ? &legend : NULL, symbol_scale (window_height),
+                                     lat, lon, zoom);
 }
 
 static void
@@ -548,8 +560,43 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 #endif
 
-  sb_map_view_set_symbol_scale (self->map_view, MAX (1.6, 1.8 * unit));
+  sb_map_view_set_symbol_scale (self->map_view, symbol_scale (height));
   sb_legend_set_scale (sb_map_view_get_legend (self->map_view), MAX (1.2, 1.4 * unit));
+}
+
+/* The map's size known only once the caption is laid out in its sizes:
+ * the step framed again for it, its flight going on to the new camera.
+ */
+static gboolean
+on_reframe (gpointer user_data)
+{
+  SbPresentationWindow *self = user_data;
+  g_auto(SbSlide) slide = { 0, };
+  double lat, lon, zoom;
+
+  self->reframe_source = 0;
+  if (!self->has_target ||
+      !sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation), &slide) ||
+      !get_camera (self, &slide, &lat, &lon, &zoom))
+    return G_SOURCE_REMOVE;
+
+  if (fabs (sb_mercator_x (lon) - self->to[0]) < 1e-9 && fabs (sb_mercator_y (lat) - self->to[1]) < 1e-9 &&
+      fabs (zoom - self->to[2]) < 1e-6)
+    return G_SOURCE_REMOVE;
+
+  if (self->flight_tick != 0)
+    {
+      ShumateViewport *viewport = sb_map_view_get_viewport (self->map_view);
+
+      self->to[0] = sb_mercator_x (lon);
+      self->to[1] = sb_mercator_y (lat);
+      self->to[2] = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                           shumate_viewport_get_max_zoom_level (viewport));
+    }
+  else
+    fly_to (self, lat, lon, zoom, FALSE);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -585,6 +632,18 @@ sb_presentation_window_size_allocate (GtkWidget *widget,
   /* Not while allocating: new sizes mean a new layout. */
   if (height != self->styled_height && self->restyle_source == 0)
     self->restyle_source = g_idle_add (on_restyle, self);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->map_view)) != self->map_width ||
+      gtk_widget_get_height (GTK_WIDGET (self->map_view)) != self->map_height)
+    {
+      self->map_width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+      self->map_height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+      /* Before the next frame: a flight's frames would hold off an idle
+       * of default priority until the flight is over.
+       */
+      if (self->first_shown && self->reframe_source == 0)
+        self->reframe_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_reframe, self, NULL);
+    }
 }
 
 static gboolean
@@ -613,6 +672,7 @@ sb_presentation_window_dispose (GObject *object)
   stop_flight (self);
   g_clear_handle_id (&self->hide_pointer_source, g_source_remove);
   g_clear_handle_id (&self->restyle_source, g_source_remove);
+  g_clear_handle_id (&self->reframe_source, g_source_remove);
 
   if (self->size_provider != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -819,7 +879,7 @@ sb_presentation_window_is_moving (SbPresentationWindow *self)
 {
   g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), FALSE);
 
-  return !self->first_shown || self->flight_tick != 0;
+  return !self->first_shown || self->flight_tick != 0 || self->reframe_source != 0;
 }
 
 /**

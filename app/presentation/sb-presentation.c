@@ -321,7 +321,7 @@ sb_slide_get_camera (const SbSlide *slide,
                      double        *longitude,
                      double        *zoom)
 {
-  return sb_slide_get_camera_around (slide, briefing, width, height, NULL, latitude, longitude, zoom);
+  return sb_slide_get_camera_around (slide, briefing, width, height, NULL, 1.0, latitude, longitude, zoom);
 }
 
 /* Room for a town's name beside its dot, in pixels. */
@@ -388,14 +388,93 @@ covers_what_matters (SbBriefing            *briefing,
   return FALSE;
 }
 
+/* Room a town the briefing names needs from the view's edge, at the
+ * map's scale 1: its dot beside it, half its name's height above and
+ * below (its name goes to the side away from the edge).
+ */
+#define EDGE_ROOM_X 10.0
+#define EDGE_ROOM_Y 12.0
+
+/* Adds to @bounds the towns the briefing names that a camera shows too
+ * near the view's edge for their names to show whole.
+ */
+static gboolean
+add_towns_at_edges (SbBounds              *bounds,
+                    SbBriefing            *briefing,
+                    double                 latitude,
+                    double                 longitude,
+                    double                 zoom,
+                    double                 width,
+                    double                 height,
+                    double                 room_x,
+                    double                 room_y)
+{
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  SbProjection projection;
+  gboolean found = FALSE;
+
+  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
+  for (guint i = 0; i < towns->len; i++)
+    {
+      const SbBasemapFeature *town = g_ptr_array_index (towns, i);
+      double x, y;
+
+      sb_projection_unit_to_widget (&projection, town->label_x, town->label_y, &x, &y);
+      if (x < 0 || x > width || y < 0 || y > height)
+        continue;
+
+      if (x < room_x || x > width - room_x || y < room_y || y > height - room_y)
+        {
+          sb_bounds_add_point (bounds, sb_mercator_latitude (town->label_y), town->label_x * 360.0 - 180.0);
+          found = TRUE;
+        }
+    }
+
+  return found;
+}
+
+/* A town at the view's edge is named cut: the camera goes a little
+ * further out until each town it shows has room for its name.
+ */
+static void
+keep_towns_in_view (SbBriefing            *briefing,
+                    double                 width,
+                    double                 height,
+                    double                 scale,
+                    double                *latitude,
+                    double                *longitude,
+                    double                *zoom)
+{
+  double room_x = EDGE_ROOM_X * scale, room_y = EDGE_ROOM_Y * scale;
+
+  if (briefing == NULL || width <= 4 * room_x || height <= 4 * room_y || *zoom >= 9.0)
+    return;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
+
+      sb_framing_add_view (&bounds, *latitude, *longitude, *zoom, width, height);
+      if (!add_towns_at_edges (&bounds, briefing, *latitude, *longitude, *zoom, width, height, room_x, room_y))
+        return;
+
+      /* What the view showed and those towns, inside its edge's room. */
+      sb_framing_fit_around (&bounds, width - 2 * room_x, height - 2 * room_y, NULL, 1.0, latitude, longitude, zoom);
+    }
+}
+
 /**
  * sb_slide_get_camera_around:
  * @covered: (nullable): what lies over the view (the legend), in its pixels
+ * @scale: how large the map draws its names, 1 as in the window
  *
  * Like sb_slide_get_camera(), but for a view that @covered lies over:
  * the step's camera stays as it is unless @covered would hide a town or
  * place the briefing names; then all that camera would show fits into
- * the part of the view left free, a little further out.
+ * the part of the view left free, a little further out. A camera's zoom
+ * is for a map of %SB_FRAMING_CAMERA_WIDTH × %SB_FRAMING_CAMERA_HEIGHT
+ * pixels: a larger map shows the same ground larger. Towns the briefing
+ * names that the camera shows get room for their names inside the view.
  *
  * Returns: %FALSE if the slide names no place
  */
@@ -405,6 +484,7 @@ sb_slide_get_camera_around (const SbSlide         *slide,
                             double                 width,
                             double                 height,
                             const graphene_rect_t *covered,
+                            double                 scale,
                             double                *latitude,
                             double                *longitude,
                             double                *zoom)
@@ -413,12 +493,13 @@ sb_slide_get_camera_around (const SbSlide         *slide,
   gboolean found = FALSE;
 
   g_return_val_if_fail (slide != NULL, FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
 
   if (slide->has_center)
     {
       *latitude = slide->latitude;
       *longitude = slide->longitude;
-      *zoom = slide->zoom;
+      *zoom = sb_framing_camera_zoom (slide->zoom, width, height);
     }
   else
     {
@@ -431,6 +512,8 @@ sb_slide_get_camera_around (const SbSlide         *slide,
         return FALSE;
     }
 
+  keep_towns_in_view (briefing, width, height, scale, latitude, longitude, zoom);
+
   if (covered == NULL || width <= 0 || height <= 0 ||
       !covers_what_matters (briefing, *latitude, *longitude, *zoom, width, height, covered))
     return TRUE;
@@ -439,6 +522,8 @@ sb_slide_get_camera_around (const SbSlide         *slide,
   sb_bounds_init_empty (&bounds);
   sb_framing_add_view (&bounds, *latitude, *longitude, *zoom, width, height);
   sb_framing_fit_around (&bounds, width, height, covered, 1.0, latitude, longitude, zoom);
+  /* Further out, more towns at the edges. */
+  keep_towns_in_view (briefing, width, height, scale, latitude, longitude, zoom);
   return TRUE;
 }
 

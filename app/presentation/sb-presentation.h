@@ -87,6 +87,7 @@ gboolean        sb_slide_get_camera_around       (const SbSlide         *slide,
                                                   double                 width,
                                                   double                 height,
                                                   const graphene_rect_t *covered,
+                                                  double                 scale,
                                                   double                *latitude,
                                                   double                *longitude,
                                                   double                *zoom);
