@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "sb-map-layer.h"
 #include "sb-map-view.h"
 #include "sb-test-window.h"
 #include "sb-window.h"
@@ -37,4 +38,18 @@ sb_test_map_is_framed (gpointer map_view)
 {
   return gtk_widget_get_width (GTK_WIDGET (map_view)) > 0 &&
          shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)) > 4.0;
+}
+
+/**
+ * sb_test_map_is_drawn:
+ * @map_view: an #SbMapView
+ *
+ * An #SbTestCondition: every layer of the map shows what it is to show,
+ * none drawing in a worker thread (the texture shown until then is the
+ * one drawn before).
+ */
+gboolean
+sb_test_map_is_drawn (gpointer map_view)
+{
+  return !sb_map_layers_are_drawing (GTK_WIDGET (map_view));
 }

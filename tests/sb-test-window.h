@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 gboolean sb_test_window_has_document (gpointer window);
+gboolean sb_test_map_is_drawn        (gpointer map_view);
 gboolean sb_test_map_is_framed       (gpointer map_view);
 
 G_END_DECLS

@@ -68,9 +68,8 @@ load_towns (SbWindow *window,
   g_assert_null (sb_window_get_problems (window));
 }
 
-/* The layer's snapshot, now: it draws what it must before the next frame. */
-static GdkTexture *
-draw_now (SbMapLayer *layer)
+static void
+snapshot_layer (SbMapLayer *layer)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
@@ -78,6 +77,29 @@ draw_now (SbMapLayer *layer)
   GTK_WIDGET_GET_CLASS (layer)->snapshot (GTK_WIDGET (layer), snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+/* The layer's snapshot, now: it draws edited boxes at once and starts a
+ * whole texture in a worker; then the texture it shows once the worker
+ * is done. Only the worker's answer is awaited, in a main context of its
+ * own: nothing else runs meanwhile (edited clusters are not built again).
+ */
+static GdkTexture *
+draw_now (SbMapLayer *layer)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  g_main_context_push_thread_default (context);
+  snapshot_layer (layer);
+  while (sb_map_layer_is_drawing (layer))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (context, FALSE))
+        g_usleep (1000);
+      snapshot_layer (layer);
+    }
+  g_main_context_pop_thread_default (context);
 
   return g_object_ref (sb_map_layer_get_texture (layer));
 }

@@ -857,6 +857,8 @@ test_narrow_window (void)
     SbMapLayerTransform to_view;
     g_autoptr(SbMapLayout) layout = NULL;
 
+    /* The layout for the details over the map, once drawn. */
+    sb_test_wait_until (sb_test_map_is_drawn, map_view);
     g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (layer), &over));
     layout = sb_map_layer_get_drawn_layout (layer, &projection, &to_view);
     g_assert_cmpuint (layout->cards->len, >, 0);

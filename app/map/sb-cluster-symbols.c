@@ -86,7 +86,7 @@ paint_text (cairo_t     *cr,
   x -= logical.width / 2.0;
   y -= ink.y + ink.height / 2.0;
 
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (sb_symbol_target_is_raster (cr))
     {
       /* The halo as the text shown eight times around itself, from
        * cairo's cache of glyph images: stroking the glyphs' outlines

@@ -9,6 +9,16 @@
  * quick, otherwise the texture is scaled until the zoom settles. Changes of
  * selection or filters redraw it.
  *
+ * Drawing is in two parts: the main thread lays out and records what to
+ * draw (cairo operations, the symbols as images), which is quick; a
+ * worker thread plays the recording into the texture's pixels, which is
+ * most of the work. The texture shown stays until the new one is ready,
+ * so a frame never shows the layer blank; one that is out of date when
+ * it comes (the filters changed again) is dropped. No GTK call is made
+ * off the main thread: the worker returns pixels, the main thread makes
+ * the texture. Edits that redraw a few boxes do so at once, in the main
+ * thread (sb_map_layer_redraw_box()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -21,10 +31,31 @@
 #include <time.h>
 
 #include "sb-map-layer.h"
+#include "sb-symbols.h"
 
 #define MARGIN 0.25
 #define QUICK_DRAW_US 6000
 #define SETTLE_MS 120
+/* Beyond this, a texture of another zoom scaled is a blur, not the map. */
+#define MAX_SCALED_ZOOMS 3.0
+
+/* A texture to draw in a worker thread: where, and what (a recording). */
+typedef struct
+{
+  SbProjection projection;
+  graphene_rect_t texture_view;
+  double texture_width;
+  double texture_height;
+  int texture_scale;
+  gboolean texture_dark;
+  guint generation;
+  int pixel_width;
+  int pixel_height;
+  cairo_surface_t *recording;
+  gint64 record_time;      /* µs in the main thread */
+  cairo_surface_t *surface; /* the result */
+  gint64 play_time;        /* µs of processor time in the worker */
+} DrawJob;
 
 typedef struct
 {
@@ -38,8 +69,13 @@ typedef struct
   double texture_height;
   int texture_scale;
   gboolean texture_dark;
-  gint64 draw_time;
+  gint64 draw_time;         /* µs the main thread spent on the texture shown */
   guint settle_source;
+  gboolean stale;           /* the texture shown is no longer what to draw */
+  gboolean redraw_wanted;   /* the zoom settled on another than the texture's */
+  guint generation;         /* counts changes to what is drawn */
+  GCancellable *drawing;    /* the texture under way in a worker, if any */
+  gint64 worker_cpu_time;   /* in all workers so far, µs */
   double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
   gint64 snapshot_time;    /* in all snapshots so far, µs: the layer's own work */
   gint64 snapshot_cpu_time; /* the same in processor time, whatever else the machine runs */
@@ -88,6 +124,28 @@ clear_texture (SbMapLayerPrivate *priv)
   g_clear_object (&priv->texture);
   g_clear_pointer (&priv->surface, cairo_surface_destroy);
   g_array_set_size (priv->damage, 0);
+  priv->stale = FALSE;
+}
+
+static void
+draw_job_free (DrawJob *job)
+{
+  g_clear_pointer (&job->recording, cairo_surface_destroy);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
+  g_free (job);
+}
+
+/* What is drawn changed: the texture shown stays until the new one is
+ * drawn; the one under way will not be shown.
+ */
+static void
+outdate_texture (SbMapLayerPrivate *priv)
+{
+  priv->generation++;
+  priv->stale = priv->texture != NULL;
+  g_array_set_size (priv->damage, 0);
+  if (priv->drawing != NULL)
+    g_cancellable_cancel (priv->drawing);
 }
 
 gboolean
@@ -103,7 +161,7 @@ sb_map_layer_invalidate (SbMapLayer *self)
 
   g_return_if_fail (SB_IS_MAP_LAYER (self));
 
-  clear_texture (priv);
+  outdate_texture (priv);
   for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
     g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -127,7 +185,7 @@ sb_map_layer_get_drawn_projection (SbMapLayer   *self,
   g_return_val_if_fail (SB_IS_MAP_LAYER (self), FALSE);
   g_return_val_if_fail (projection != NULL, FALSE);
 
-  if (priv->texture == NULL)
+  if (priv->texture == NULL || priv->stale)
     return FALSE;
 
   *projection = priv->projection;
@@ -152,6 +210,42 @@ sb_map_layer_get_texture (SbMapLayer *self)
 }
 
 /**
+ * sb_map_layer_is_drawing:
+ *
+ * Returns: whether a texture is being drawn in a worker thread, or is
+ *   to be drawn in the next frame: what the layer shows is not yet all
+ *   that it is to show
+ */
+gboolean
+sb_map_layer_is_drawing (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), FALSE);
+
+  return priv->drawing != NULL || priv->stale || priv->redraw_wanted || priv->damage->len > 0 ||
+         (priv->texture == NULL && priv->selection != NULL && sb_selection_get_briefing (priv->selection) != NULL &&
+          gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+/**
+ * sb_map_layer_get_worker_cpu_time:
+ *
+ * Returns: the processor time worker threads spent drawing the layer's
+ *   textures so far, in microseconds, for benchmarks: work that is not
+ *   in the frames
+ */
+gint64
+sb_map_layer_get_worker_cpu_time (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), 0);
+
+  return priv->worker_cpu_time;
+}
+
+/**
  * sb_map_layer_redraw_box:
  * @box: what to draw again, in the coordinates of the projection of
  *   sb_map_layer_get_drawn_projection()
@@ -170,8 +264,15 @@ sb_map_layer_redraw_box (SbMapLayer            *self,
   g_return_if_fail (SB_IS_MAP_LAYER (self));
   g_return_if_fail (box != NULL);
 
-  if (priv->texture == NULL)
+  if (priv->texture == NULL || priv->stale)
     return;
+
+  /* A texture under way was recorded before the edit. */
+  if (priv->drawing != NULL)
+    {
+      priv->generation++;
+      g_cancellable_cancel (priv->drawing);
+    }
 
   g_array_append_val (priv->damage, *box);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -337,6 +438,20 @@ on_settled (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The zoom stopped changing: the texture is drawn at the new one. */
+static gboolean
+on_zoom_settled (gpointer user_data)
+{
+  SbMapLayer *self = user_data;
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  priv->settle_source = 0;
+  priv->redraw_wanted = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 draw_in_view (SbMapLayer            *self,
               cairo_t               *cr,
@@ -390,57 +505,157 @@ covered_in_world (SbMapLayer *self)
   return covered;
 }
 
+/* µs of processor time this thread has had */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+/* In a worker: the recording played into the texture's pixels. Cairo
+ * objects only, none shared but the recording's images and fonts, which
+ * cairo locks.
+ */
 static void
-render (SbMapLayer         *self,
-        const SbProjection *view,
-        double              width,
-        double              height,
-        int                 scale)
+play_recording (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DrawJob *job = task_data;
+  gint64 start = thread_cpu_time ();
+  cairo_t *cr;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pixel_width, job->pixel_height);
+  cr = cairo_create (job->surface);
+  cairo_set_source_surface (cr, job->recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (job->surface);
+  job->play_time = thread_cpu_time () - start;
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_surface (SbMapLayer      *self,
+              cairo_surface_t *surface)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
-  double margin = MAX (width, height) * MARGIN;
-  int pixel_width, pixel_height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  int pixel_height = cairo_image_surface_get_height (surface);
   g_autoptr(GBytes) bytes = NULL;
-  gint64 start = g_get_monotonic_time ();
 
-  priv->projection = *view;
-  priv->projection.half_width += margin;
-  priv->projection.half_height += margin;
-  graphene_rect_init (&priv->texture_view, margin, margin, width, height);
-  priv->texture_width = width + 2 * margin;
-  priv->texture_height = height + 2 * margin;
-  priv->texture_scale = scale;
-  priv->texture_dark = sb_map_layer_is_dark (self);
-
-  pixel_width = (int) ceil (priv->texture_width * scale);
-  pixel_height = (int) ceil (priv->texture_height * scale);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-
-  draw_in_view (self, cr, &priv->projection, &priv->texture_view, priv->symbol_scale);
-
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       cairo_image_surface_get_stride (surface) * pixel_height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  clear_texture (priv);
+                                      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
+  g_clear_object (&priv->texture);
+  g_clear_pointer (&priv->surface, cairo_surface_destroy);
   priv->surface = cairo_surface_reference (surface);
-  priv->texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
+  priv->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), pixel_height, GDK_MEMORY_DEFAULT,
                                           bytes, cairo_image_surface_get_stride (surface));
-  priv->draw_time = g_get_monotonic_time () - start;
-  g_debug ("%s: texture %d×%d drawn in %.1f ms", G_OBJECT_TYPE_NAME (self), pixel_width, pixel_height,
-           priv->draw_time / 1000.0);
+}
 
-  if (priv->layout_source == NULL)
+static void
+on_drawn (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SbMapLayer *self = SB_MAP_LAYER (source_object);
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  DrawJob *job = g_task_get_task_data (G_TASK (result));
+  gboolean played = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  if (g_task_get_cancellable (G_TASK (result)) == priv->drawing)
+    g_clear_object (&priv->drawing);
+  priv->worker_cpu_time += job->play_time;
+
+  /* Disposed meanwhile. */
+  if (priv->selection == NULL)
+    return;
+
+  if (!played || job->generation != priv->generation)
+    {
+      /* Out of date: the next frame starts another. */
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  clear_texture (priv);
+  priv->projection = job->projection;
+  priv->texture_view = job->texture_view;
+  priv->texture_width = job->texture_width;
+  priv->texture_height = job->texture_height;
+  priv->texture_scale = job->texture_scale;
+  priv->texture_dark = job->texture_dark;
+  priv->draw_time = job->record_time;
+  show_surface (self, job->surface);
+  g_debug ("%s: texture %d×%d recorded in %.1f ms, played in a worker in %.1f ms of processor time",
+           G_OBJECT_TYPE_NAME (self), job->pixel_width, job->pixel_height,
+           job->record_time / 1000.0, job->play_time / 1000.0);
+
+  if (priv->layout_source == NULL && !priv->stale)
     {
       g_clear_pointer (&priv->covered, g_array_unref);
       priv->covered = covered_in_world (self);
       g_signal_emit (self, signals[DRAWN], 0);
     }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Lays out and records the texture for @view in the main thread; a
+ * worker plays the recording into pixels.
+ */
+static void
+start_drawing (SbMapLayer         *self,
+               const SbProjection *view,
+               double              width,
+               double              height,
+               int                 scale)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double margin = MAX (width, height) * MARGIN;
+  DrawJob *job = g_new0 (DrawJob, 1);
+  g_autoptr(GTask) task = NULL;
+  cairo_t *cr;
+  gint64 start = g_get_monotonic_time ();
+
+  job->projection = *view;
+  job->projection.half_width += margin;
+  job->projection.half_height += margin;
+  graphene_rect_init (&job->texture_view, margin, margin, width, height);
+  job->texture_width = width + 2 * margin;
+  job->texture_height = height + 2 * margin;
+  job->texture_scale = scale;
+  job->texture_dark = sb_map_layer_is_dark (self);
+  job->generation = priv->generation;
+  job->pixel_width = (int) ceil (job->texture_width * scale);
+  job->pixel_height = (int) ceil (job->texture_height * scale);
+
+  job->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                   &(cairo_rectangle_t) { 0, 0, job->pixel_width, job->pixel_height });
+  sb_symbol_mark_raster_target (job->recording);
+  cr = cairo_create (job->recording);
+  cairo_scale (cr, scale, scale);
+  draw_in_view (self, cr, &job->projection, &job->texture_view, priv->symbol_scale);
+  cairo_destroy (cr);
+  job->record_time = g_get_monotonic_time () - start;
+  priv->redraw_wanted = FALSE;
+  g_clear_handle_id (&priv->settle_source, g_source_remove);
+
+  priv->drawing = g_cancellable_new ();
+  task = g_task_new (self, priv->drawing, on_drawn, NULL);
+  g_task_set_source_tag (task, start_drawing);
+  g_task_set_task_data (task, job, (GDestroyNotify) draw_job_free);
+  g_task_run_in_thread (task, play_recording);
 }
 
 /* Draws the texture again where it is damaged: a copy of its pixels with
@@ -456,7 +671,6 @@ redraw_damage (SbMapLayer *self)
   int pixel_height = cairo_image_surface_get_height (priv->surface);
   cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
   gint64 start = g_get_monotonic_time ();
   guint n_boxes = priv->damage->len;
 
@@ -486,14 +700,8 @@ redraw_damage (SbMapLayer *self)
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) * pixel_height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&priv->texture);
-  g_clear_pointer (&priv->surface, cairo_surface_destroy);
-  priv->surface = cairo_surface_reference (surface);
-  priv->texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT,
-                                          bytes, cairo_image_surface_get_stride (surface));
+  show_surface (self, surface);
+  cairo_surface_destroy (surface);
   g_debug ("%s: %u boxes of the texture drawn again in %.1f ms", G_OBJECT_TYPE_NAME (self), n_boxes,
            (g_get_monotonic_time () - start) / 1000.0);
 }
@@ -581,14 +789,12 @@ snapshot_layer (GtkWidget   *widget,
 
   sb_projection_init (&view, viewport, width, height);
 
+  /* What no scaling or moving can show. */
   if (priv->texture != NULL &&
       (priv->texture_scale != scale ||
-       priv->texture_dark != sb_map_layer_is_dark (self) ||
        priv->projection.cos_rotation != view.cos_rotation ||
        priv->projection.sin_rotation != view.sin_rotation ||
-       (priv->projection.zoom == view.zoom && !texture_covers (priv, &view)) ||
-       fabs (priv->projection.zoom - view.zoom) > 1.5 ||
-       (priv->projection.zoom != view.zoom && priv->draw_time < QUICK_DRAW_US)))
+       fabs (priv->projection.zoom - view.zoom) > MAX_SCALED_ZOOMS))
     clear_texture (priv);
 
   /* The window's first frame shows the base map and the window sooner
@@ -601,33 +807,43 @@ snapshot_layer (GtkWidget   *widget,
       return;
     }
 
-  if (priv->texture == NULL)
-    render (self, &view, width, height, scale);
-  else
-    {
-      if (priv->damage->len > 0)
-        redraw_damage (self);
+  /* Edits drawn at once, in the texture shown: a few boxes. */
+  if (priv->texture != NULL && !priv->stale && priv->damage->len > 0)
+    redraw_damage (self);
 
-      if (priv->projection.zoom != view.zoom)
+  /* One texture under way at a time: when it comes, the next frame
+   * sees whether it shows what it must.
+   */
+  if (priv->drawing == NULL &&
+      (priv->texture == NULL || priv->stale || priv->redraw_wanted ||
+       priv->texture_dark != sb_map_layer_is_dark (self) ||
+       (priv->projection.zoom == view.zoom && !texture_covers (priv, &view)) ||
+       (priv->projection.zoom != view.zoom && priv->draw_time < QUICK_DRAW_US)))
+    start_drawing (self, &view, width, height, scale);
+
+  if (priv->texture == NULL)
+    return;
+
+  /* Once a texture under way comes, the next frame looks again. */
+  if (priv->drawing == NULL && priv->projection.zoom != view.zoom)
+    {
+      g_clear_handle_id (&priv->settle_source, g_source_remove);
+      priv->settle_source = g_timeout_add (SETTLE_MS, on_zoom_settled, self);
+    }
+  else if (priv->drawing == NULL && priv->layout_source == NULL && !priv->stale)
+    {
+      double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+      graphene_rect_t shown = GRAPHENE_RECT_INIT ((priv->texture_view.origin.x + view.center_x - priv->projection.center_x) / s,
+                                                  (priv->texture_view.origin.y + view.center_y - priv->projection.center_y) / s,
+                                                  width / s, height / s);
+
+      /* Panned or resized over the texture, and a card cut at the
+       * edge: laid out again for the view once it is still.
+       */
+      if (!graphene_rect_equal (&shown, &priv->view) && !cards_in_view (priv, &shown))
         {
           g_clear_handle_id (&priv->settle_source, g_source_remove);
           priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
-        }
-      else if (priv->layout_source == NULL)
-        {
-          double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
-          graphene_rect_t shown = GRAPHENE_RECT_INIT ((priv->texture_view.origin.x + view.center_x - priv->projection.center_x) / s,
-                                                      (priv->texture_view.origin.y + view.center_y - priv->projection.center_y) / s,
-                                                      width / s, height / s);
-
-          /* Panned or resized over the texture, and a card cut at the
-           * edge: laid out again for the view once it is still.
-           */
-          if (!graphene_rect_equal (&shown, &priv->view) && !cards_in_view (priv, &shown))
-            {
-              g_clear_handle_id (&priv->settle_source, g_source_remove);
-              priv->settle_source = g_timeout_add (SETTLE_MS, on_settled, self);
-            }
         }
     }
 
@@ -644,18 +860,6 @@ snapshot_layer (GtkWidget   *widget,
                                                     priv->texture_width * factor,
                                                     priv->texture_height * factor));
   gtk_snapshot_restore (snapshot);
-}
-
-/* µs of processor time this thread has had */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
-    return 0;
-
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
 static void
@@ -725,6 +929,49 @@ sb_map_layers_get_snapshot_cpu_time (GtkWidget *root)
     sum += sb_map_layers_get_snapshot_cpu_time (child);
 
   return sum;
+}
+
+/**
+ * sb_map_layers_get_worker_cpu_time:
+ * @root: a widget holding map layers: a map view
+ *
+ * Returns: the processor time worker threads spent drawing the textures
+ *   of every map layer under @root so far, in microseconds, for
+ *   benchmarks
+ */
+gint64
+sb_map_layers_get_worker_cpu_time (GtkWidget *root)
+{
+  gint64 sum;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
+
+  sum = SB_IS_MAP_LAYER (root) ? sb_map_layer_get_worker_cpu_time (SB_MAP_LAYER (root)) : 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    sum += sb_map_layers_get_worker_cpu_time (child);
+
+  return sum;
+}
+
+/**
+ * sb_map_layers_are_drawing:
+ * @root: a widget holding map layers: a map view
+ *
+ * Returns: whether a map layer under @root is drawing its texture (see
+ *   sb_map_layer_is_drawing())
+ */
+gboolean
+sb_map_layers_are_drawing (GtkWidget *root)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), FALSE);
+
+  if (SB_IS_MAP_LAYER (root) && gtk_widget_get_visible (root) && sb_map_layer_is_drawing (SB_MAP_LAYER (root)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (sb_map_layers_are_drawing (child))
+      return TRUE;
+
+  return FALSE;
 }
 
 /**
@@ -986,6 +1233,9 @@ sb_map_layer_dispose (GObject *object)
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
 
   g_clear_handle_id (&priv->settle_source, g_source_remove);
+  if (priv->drawing != NULL)
+    g_cancellable_cancel (priv->drawing);
+  g_clear_object (&priv->drawing);
   clear_texture (priv);
   for (guint i = 0; i < G_N_ELEMENTS (priv->layouts); i++)
     g_clear_pointer (&priv->layouts[i], sb_map_layout_unref);

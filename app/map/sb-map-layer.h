@@ -61,7 +61,10 @@ void         sb_map_layer_invalidate    (SbMapLayer *self);
 gboolean     sb_map_layer_get_drawn_projection (SbMapLayer   *self,
                                                 SbProjection *projection);
 GdkTexture  *sb_map_layer_get_texture   (SbMapLayer *self);
+gboolean     sb_map_layer_is_drawing    (SbMapLayer *self);
 gint64       sb_map_layers_get_snapshot_cpu_time (GtkWidget *root);
+gint64       sb_map_layers_get_worker_cpu_time (GtkWidget *root);
+gboolean     sb_map_layers_are_drawing  (GtkWidget *root);
 void         sb_map_layer_redraw_box    (SbMapLayer            *self,
                                          const graphene_rect_t *box);
 SbEntity    *sb_map_layer_pick          (SbMapLayer *self,
@@ -95,5 +98,6 @@ GArray      *sb_map_layer_get_covered_in (SbMapLayer         *self,
 
 gint64 sb_map_layer_get_snapshot_time (SbMapLayer *self);
 gint64 sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self);
+gint64 sb_map_layer_get_worker_cpu_time (SbMapLayer *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "sb-symbol-cache.h"
+#include "sb-symbols.h"
 
 typedef struct
 {
@@ -193,7 +194,7 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
    */
   cairo_user_to_device_distance (cr, &scale, &skew);
   cairo_user_to_device_distance (cr, &other, &height);
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
+  if (!sb_symbol_target_is_raster (cr) ||
       skew != 0 || other != 0 || scale <= 0 || fabs (scale - height) > 1e-9 || scale * extent > 1024)
     {
       paint (cr, x, y, data);

@@ -731,6 +731,42 @@ soft_disc (const double *rgb,
   return surface;
 }
 
+static cairo_user_data_key_t raster_target_key;
+
+/**
+ * sb_symbol_mark_raster_target:
+ * @surface: a recording surface
+ *
+ * Tells the symbols that @surface is recorded only to be played into an
+ * image (a layer's texture drawn in a worker thread): they draw into it
+ * as into that image, from images of themselves, not as into a PDF.
+ */
+void
+sb_symbol_mark_raster_target (cairo_surface_t *surface)
+{
+  g_return_if_fail (surface != NULL);
+
+  cairo_surface_set_user_data (surface, &raster_target_key, GINT_TO_POINTER (TRUE), NULL);
+}
+
+/**
+ * sb_symbol_target_is_raster:
+ *
+ * Returns: whether @cr draws pixels in the end: into an image, or a
+ *   recording surface marked by sb_symbol_mark_raster_target()
+ */
+gboolean
+sb_symbol_target_is_raster (cairo_t *cr)
+{
+  cairo_surface_t *target;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  target = cairo_get_target (cr);
+  return cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE ||
+         cairo_surface_get_user_data (target, &raster_target_key) != NULL;
+}
+
 /**
  * sb_symbol_fill_soft_disc:
  * @offsets: (array length=n_stops): of the gradient's stops, 0 at the
@@ -763,7 +799,7 @@ sb_symbol_fill_soft_disc (cairo_t      *cr,
     return;
 
   cairo_save (cr);
-  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+  if (sb_symbol_target_is_raster (cr))
     {
       cairo_surface_t *disc = soft_disc (rgb, n_stops, offsets, alphas);
 

@@ -75,6 +75,9 @@ void   sb_symbol_paint_hatch          (cairo_t             *cr,
                                        double               alpha,
                                        double               spacing);
 
+void     sb_symbol_mark_raster_target (cairo_surface_t     *surface);
+gboolean sb_symbol_target_is_raster   (cairo_t             *cr);
+
 void   sb_symbol_fill_soft_disc       (cairo_t             *cr,
                                        double               x,
                                        double               y,
