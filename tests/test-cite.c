@@ -249,6 +249,33 @@ test_gazetteer_text_every (void)
                     ((const char *[]) { "Djibo", "Burkina Faso", "Kaya", "Djibo", "Ménaka", "Ménaka", "Kaya", NULL }));
 }
 
+/* A compound name is one place, the longest name found wins: Burkina
+ * Faso's "Centre-Nord" is neither Togo's Centre nor Cameroon's Nord; "the
+ * Sahel" is no region.
+ */
+static void
+test_gazetteer_text_compound (void)
+{
+  const char *text = "Attacks in the Centre-Nord spread across the Sahel to the Région du Centre-Est, "
+                     "Plateau-Central and Hauts-Bassins; in Cameroon's Nord-Ouest, calm.";
+  g_autoptr(GArray) matches = sb_gazetteer_find_in_text (gazetteer (), text);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SbNameMatch *m = &g_array_index (matches, SbNameMatch, i);
+      SbGazetteerEntry *entry = m->data;
+
+      g_ptr_array_add (names, g_strdup_printf ("%.*s=%s %s", (int) (m->end - m->start), text + m->start,
+                                               entry->name, entry->country));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((char **) names->pdata,
+                    ((const char *[]) { "Centre-Nord=Centre-Nord BF", "Région du Centre-Est=Centre-Est BF",
+                                        "Plateau-Central=Plateau-Central BF", "Hauts-Bassins=Hauts-Bassins BF",
+                                        "Cameroon=Cameroon CM", "Nord-Ouest=Nord-Ouest CM", NULL }));
+}
+
 static void
 test_gazetteer_nearest (void)
 {
@@ -606,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/briefing", test_gazetteer_briefing);
   g_test_add_func ("/gazetteer/text", test_gazetteer_text);
   g_test_add_func ("/gazetteer/text-every", test_gazetteer_text_every);
+  g_test_add_func ("/gazetteer/text-compound", test_gazetteer_text_compound);
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);
