@@ -93,6 +93,8 @@ hide_bubble (SbSourceCiter *self)
     return;
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->bubble));
   gtk_widget_set_visible (self->bubble, FALSE);
+  if (self->view != NULL)
+    gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
 }
 
 static SbBriefing *
@@ -414,6 +416,11 @@ update_bubble (SbSourceCiter *self)
       return;
     }
   gtk_widget_set_visible (self->bubble, TRUE);
+  /* A name's tooltip lay over the Cite button and its menu, and the menu
+   * now and then did not open at the first click: with a passage to
+   * cite, the names say nothing.
+   */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), FALSE);
   if (!bubble_position (self, &x, &y))
     {
       hide_bubble (self);
@@ -907,7 +914,9 @@ popup_when_placed (GtkWidget     *bubble,
   GtkWidget *view = gtk_widget_get_ancestor (bubble, GTK_TYPE_TEXT_VIEW);
   graphene_point_t point;
 
-  if (!gtk_widget_get_visible (bubble) || view == NULL || ++*frames > 60)
+  /* Waited for as long as the button shows: a loaded machine (or the
+   * details sliding in) can take more than a second to place it. */
+  if (!gtk_widget_get_visible (bubble) || view == NULL || ++*frames > 600)
     return G_SOURCE_REMOVE;
   /* Where the text shows it, too. */
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (bubble));
