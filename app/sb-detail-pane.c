@@ -801,6 +801,11 @@ update (SbDetailPane *self)
     {
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->card_scroller), 0);
       g_set_object (&self->card_entity, selected);
+      /* A source chosen is there to read and cite from: its text gets
+       * the room, not a card left open for editing by the last choice.
+       */
+      if (SB_IS_SOURCE (selected))
+        gtk_toggle_button_set_active (self->edit_button, FALSE);
     }
 
   clear_facts (self);

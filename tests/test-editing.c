@@ -1048,9 +1048,12 @@ test_sidebar_sources (void)
   g_assert_nonnull (sb_test_find_label (sidebar, heading));
   g_assert_nonnull (sb_test_find_label (list, sb_entity_get_label (SB_ENTITY (first))));
 
-  /* From an actor's card, back to the article in one click. */
+  /* From an actor's card being edited, back to the article in one
+   * click: its text to read, not its card to edit.
+   */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "wagner-group");
   sb_test_iterate_for (100);
+  open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_signal_emit_by_name (row, "activate");
   sb_test_iterate_for (100);
@@ -1059,6 +1062,7 @@ test_sidebar_sources (void)
   shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
   g_assert_cmpstr (shown, ==, sb_source_get_text (first));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (view)));
+  g_assert_null (sb_edit_card_get_entity (SB_EDIT_CARD (sb_test_find_widget (pane, SB_TYPE_EDIT_CARD))));
 
   /* The last row adds one. */
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sources);
