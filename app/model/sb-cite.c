@@ -589,8 +589,11 @@ sb_cite_place (SbBriefing             *briefing,
   add = sb_edit_new_add_place (briefing, name, entry->latitude, entry->longitude, precision);
   place = SB_PLACE (sb_edit_get_entity (add));
   sb_edit_group_add (group, add);
-  if (entry->country != NULL && (precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION))
-    sb_edit_group_add (group, sb_edit_new_set_string (SB_ENTITY (place), SB_PLACE_FIELD_COUNTRY, entry->country));
+  /* The format's code ("NER"), not the gazetteer's "NE": a briefing saved
+   * with the latter could not be opened again.
+   */
+  if (entry->country_code != NULL && (precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION))
+    sb_edit_group_add (group, sb_edit_new_set_string (SB_ENTITY (place), SB_PLACE_FIELD_COUNTRY, entry->country_code));
   if (precision == SB_PLACE_PRECISION_NEAR && radius_km > 0)
     sb_edit_group_add (group, sb_edit_new_set_double (SB_ENTITY (place), SB_PLACE_FIELD_RADIUS, radius_km));
   sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), field, SB_ENTITY (place)));
@@ -848,12 +851,14 @@ entry_at (double latitude,
     {
       entry->name = g_strdup (town->name);
       entry->country = g_strdup (town->country);
+      entry->country_code = g_strdup (town->country_code);
     }
   else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
     {
       /* TRANSLATORS: a place's name when put on the map near a town: "Near Gao" */
       entry->name = g_strdup_printf (_("Near %s"), town->name);
       entry->country = g_strdup (town->country);
+      entry->country_code = g_strdup (town->country_code);
     }
   else
     {
