@@ -558,6 +558,31 @@ test_cite_figure_and_citation (void)
   g_assert_true (sb_document_undo (document));
   g_assert_cmpuint (sb_actor_get_figures (france) ? sb_actor_get_figures (france)->len : 0, ==, n_figures);
 
+  /* A range is the range, not its first number; a second number that is
+   * not its end is no range.
+   */
+  {
+    const struct { const char *quote; double min, max; } ranges[] = {
+      { "The group is believed to have between 2,000 and 3,000 fighters", 2000, 3000 },
+      { "tussen 2.000 en 3.000 strijders", 2000, 3000 },
+      { "entre 2 000 et 3 000 combattants", 2000, 3000 },
+      { "some 400-600 men", 400, 600 },
+      { "14 soldiers and 9 others", 14, 14 },
+      { "killed 14 and wounded 9", 14, 14 },
+      { "2,000 to 300 a day", 2000, 2000 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+      {
+        g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, ranges[i].quote), NULL));
+        figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+        g_test_message ("%s: %g–%g", ranges[i].quote, figure->value.min, figure->value.max);
+        g_assert_cmpfloat (figure->value.min, ==, ranges[i].min);
+        g_assert_cmpfloat (figure->value.max, ==, ranges[i].max);
+        g_assert_true (sb_document_undo (document));
+      }
+  }
+
   item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_object_unref (item);
   n_citations = sb_item_get_citations (item)->len;

@@ -677,27 +677,60 @@ sb_cite_new_item (SbBriefing             *briefing,
   return group;
 }
 
-/* The first number of a passage: "1.000", "1,000", "1 000" or "300". */
+/* A number at @p: "1.000", "1,000", "1 000" or "300"; @end is after it. */
+static gboolean
+number_at (const char  *p,
+           double      *value,
+           const char **end)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  while (g_ascii_isdigit (*p) ||
+         ((*p == '.' || *p == ',' || *p == ' ') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+          g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])))
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      p++;
+    }
+  *end = p;
+  if (digits->len == 0)
+    return FALSE;
+  *value = g_ascii_strtod (digits->str, NULL);
+  return TRUE;
+}
+
+/* The first number of a passage, or the range it begins: "between 2,000
+ * and 3,000", "2.000 tot 3.000", "de 2 000 à 3 000", "2,000-3,000".
+ */
 static gboolean
 first_number (const char *quote,
-              double     *value)
+              double     *min,
+              double     *max)
 {
+  static const char *const joins[] = { " and ", " to ", " – ", " - ", "–", "-", " et ", " à ", " en ", " tot " };
+
   for (const char *p = quote; *p; p++)
     {
-      g_autoptr(GString) digits = NULL;
+      const char *end;
 
       if (!g_ascii_isdigit (*p) || (p > quote && g_ascii_isalnum (p[-1])))
         continue;
-      digits = g_string_new (NULL);
-      while (g_ascii_isdigit (*p) ||
-             ((*p == '.' || *p == ',' || *p == ' ') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-              g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])))
+      if (!number_at (p, min, &end))
+        return FALSE;
+      *max = *min;
+      for (guint j = 0; j < G_N_ELEMENTS (joins); j++)
         {
-          if (g_ascii_isdigit (*p))
-            g_string_append_c (digits, *p);
-          p++;
+          const char *second = end + strlen (joins[j]);
+          double upper;
+
+          if (strncmp (end, joins[j], strlen (joins[j])) == 0 && g_ascii_isdigit (*second) &&
+              number_at (second, &upper, &second) && upper > *min)
+            {
+              *max = upper;
+              break;
+            }
         }
-      *value = g_ascii_strtod (digits->str, NULL);
       return TRUE;
     }
   return FALSE;
@@ -707,8 +740,8 @@ first_number (const char *quote,
  * sb_cite_new_figure:
  *
  * Returns: (transfer full): one edit that gives @actor a figure of its
- *   strength citing @quote, with the first number of the passage as its
- *   value, the certainty its wording suggests and who claims it
+ *   strength citing @quote, with the first number of the passage (or the
+ *   range it begins) as its value, the certainty its wording suggests and who claims it
  */
 SbEdit *
 sb_cite_new_figure (SbBriefing *briefing,
@@ -720,7 +753,7 @@ sb_cite_new_figure (SbBriefing *briefing,
   GPtrArray *current = sb_actor_get_figures (actor);
   g_autofree char *label = NULL;
   SbFigure *figure;
-  double value;
+  double min, max;
   gboolean obvious;
   SbEdit *edit;
 
@@ -738,9 +771,10 @@ sb_cite_new_figure (SbBriefing *briefing,
   figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   g_ptr_array_add (figure->evidence.citations, sb_citation_new (source, quote));
-  if (first_number (quote, &value))
+  if (first_number (quote, &min, &max))
     {
-      figure->value.min = figure->value.max = value;
+      figure->value.min = min;
+      figure->value.max = max;
       figure->value.is_set = TRUE;
       figure->value.approximate = obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED;
     }
