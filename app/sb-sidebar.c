@@ -225,13 +225,14 @@ is_unplaced (SbItem *item)
   return sb_item_get_place (item) == NULL && sb_item_get_geometry (item) == NULL;
 }
 
+/* A row of a title on up to two lines and what it is, dimmed, beneath. */
 static GtkWidget *
-create_unplaced_row (SbItem *item)
+create_two_line_row (const char *text,
+                     const char *about)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (sb_entity_get_label (SB_ENTITY (item)));
-  g_autofree char *about = sb_format_item_subtitle (item);
+  GtkWidget *title = gtk_label_new (text);
   GtkWidget *subtitle = gtk_label_new (about);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -247,9 +248,18 @@ create_unplaced_row (SbItem *item)
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), labels);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (SB_ENTITY (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, about,
                                   -1);
+  return row;
+}
+
+static GtkWidget *
+create_unplaced_row (SbItem *item)
+{
+  g_autofree char *about = sb_format_item_subtitle (item);
+  GtkWidget *row = create_two_line_row (sb_entity_get_label (SB_ENTITY (item)), about);
+
   g_object_set_data_full (G_OBJECT (row), UNPLACED_ITEM_KEY, g_object_ref (item), g_object_unref);
   return row;
 }
@@ -319,32 +329,13 @@ on_unplaced_activated (GtkListBox    *list,
 static GtkWidget *
 create_source_row (SbSource *source)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (sb_entity_get_label (SB_ENTITY (source)));
   g_autofree char *date = sb_format_date (sb_source_get_date (source));
   const char *publisher = sb_format_publisher (source);
   /* TRANSLATORS: a source's publisher and date, under its title */
   g_autofree char *about = publisher ? g_strdup_printf (_("%s · %s"), publisher, date) : g_strdup (date);
-  GtkWidget *subtitle = gtk_label_new (about);
+  GtkWidget *row = create_two_line_row (sb_entity_get_label (SB_ENTITY (source)), about);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), labels);
   gtk_widget_set_tooltip_text (row, _("Open the source’s text, to read and cite from"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (SB_ENTITY (source)),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, about,
-                                  -1);
   g_object_set_data_full (G_OBJECT (row), SOURCE_KEY, g_object_ref (source), g_object_unref);
   return row;
 }
