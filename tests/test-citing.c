@@ -447,7 +447,7 @@ test_place_by_gazetteer (void)
   sb_test_iterate_for (50);
   place = sb_item_get_place (item);
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
-  g_assert_cmpstr (sb_place_get_country (place), ==, "TD");
+  g_assert_cmpstr (sb_place_get_country (place), ==, "TCD");
   screenshot ("placed-country");
 
   /* Near a town, with a radius. */
