@@ -66,6 +66,7 @@ struct _SbDetailPane
   char *compared_with;
   GPtrArray *citations;    /* every passage behind the selection */
   SbSource *shown_source;
+  SbEntity *card_entity;   /* whose card is shown, to start another's at its top */
   SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
   guint n_facts;
   gboolean focus_when_shown; /* the card's first field, once the pane has slid in */
@@ -795,6 +796,18 @@ update (SbDetailPane *self)
   SbEntity *selected = self->selection ? sb_selection_get_selected (self->selection) : NULL;
   SbCitation *current = self->selection ? sb_selection_get_citation (self->selection) : NULL;
 
+  /* Another's card starts at its top, not where the last one was read to. */
+  if (selected != self->card_entity)
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->card_scroller), 0);
+      g_set_object (&self->card_entity, selected);
+      /* A source chosen is there to read and cite from: its text gets
+       * the room, not a card left open for editing by the last choice.
+       */
+      if (SB_IS_SOURCE (selected))
+        gtk_toggle_button_set_active (self->edit_button, FALSE);
+    }
+
   clear_facts (self);
   gtk_widget_set_visible (GTK_WIDGET (self->language_note), FALSE);
   g_ptr_array_set_size (self->citations, 0);
@@ -1195,6 +1208,7 @@ sb_detail_pane_dispose (GObject *object)
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
+  g_clear_object (&self->card_entity);
   g_clear_object (&self->comparison);
   g_clear_pointer (&self->compared_with, g_free);
 

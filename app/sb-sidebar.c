@@ -6,7 +6,8 @@
  * Three pages: the actors, search results, and the dossier of one actor.
  * Choosing an actor selects it (the map frames it) and opens its dossier;
  * the dossier stays open while its statements are chosen. Under the
- * actors, the statements not on the map yet: what still needs a place.
+ * actors, the sources (choosing one opens its text, to read and cite
+ * from) and the statements not on the map yet: what still needs a place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +38,7 @@
 /* The statements not on the map listed; search finds the rest. */
 #define MAX_UNPLACED_ROWS 100
 #define UNPLACED_ITEM_KEY "sb-unplaced-item"
+#define SOURCE_KEY "sb-source"
 
 struct _SbSidebar
 {
@@ -45,6 +47,7 @@ struct _SbSidebar
   GtkSearchEntry *search_entry;
   GtkStack *stack;
   GtkListBox *actor_list;
+  GtkListBox *source_list;
   GtkListBox *unplaced_list;
   GtkListBox *result_list;
   AdwStatusPage *no_results;
@@ -57,6 +60,7 @@ struct _SbSidebar
   GPtrArray *basemap_places; /* of SbPlace: the base map's towns and countries found */
   GCancellable *counting;  /* counts being made in a thread */
   guint n_unplaced;
+  guint n_sources;
 };
 
 G_DEFINE_FINAL_TYPE (SbSidebar, sb_sidebar, GTK_TYPE_WIDGET)
@@ -221,13 +225,14 @@ is_unplaced (SbItem *item)
   return sb_item_get_place (item) == NULL && sb_item_get_geometry (item) == NULL;
 }
 
+/* A row of a title on up to two lines and what it is, dimmed, beneath. */
 static GtkWidget *
-create_unplaced_row (SbItem *item)
+create_two_line_row (const char *text,
+                     const char *about)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (sb_entity_get_label (SB_ENTITY (item)));
-  g_autofree char *about = sb_format_item_subtitle (item);
+  GtkWidget *title = gtk_label_new (text);
   GtkWidget *subtitle = gtk_label_new (about);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -243,9 +248,18 @@ create_unplaced_row (SbItem *item)
   gtk_box_append (GTK_BOX (labels), subtitle);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), labels);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (SB_ENTITY (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, about,
                                   -1);
+  return row;
+}
+
+static GtkWidget *
+create_unplaced_row (SbItem *item)
+{
+  g_autofree char *about = sb_format_item_subtitle (item);
+  GtkWidget *row = create_two_line_row (sb_entity_get_label (SB_ENTITY (item)), about);
+
   g_object_set_data_full (G_OBJECT (row), UNPLACED_ITEM_KEY, g_object_ref (item), g_object_unref);
   return row;
 }
@@ -312,6 +326,93 @@ on_unplaced_activated (GtkListBox    *list,
   sb_selection_select (self->selection, SB_ENTITY (item));
 }
 
+static GtkWidget *
+create_source_row (SbSource *source)
+{
+  g_autofree char *date = sb_format_date (sb_source_get_date (source));
+  const char *publisher = sb_format_publisher (source);
+  /* TRANSLATORS: a source's publisher and date, under its title */
+  g_autofree char *about = publisher ? g_strdup_printf (_("%s · %s"), publisher, date) : g_strdup (date);
+  GtkWidget *row = create_two_line_row (sb_entity_get_label (SB_ENTITY (source)), about);
+
+  gtk_widget_set_tooltip_text (row, _("Open the source’s text, to read and cite from"));
+  g_object_set_data_full (G_OBJECT (row), SOURCE_KEY, g_object_ref (source), g_object_unref);
+  return row;
+}
+
+/* The last row adds one: with no source yet, the way to start. */
+static GtkWidget *
+create_add_source_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (_("Add Source…"));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.add-source");
+  gtk_widget_set_tooltip_text (row, _("Paste an article, open a file or fetch a web page"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Source"),
+                                  -1);
+  return row;
+}
+
+static void
+rebuild_sources (SbSidebar *self)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  GListModel *sources = briefing ? sb_briefing_get_sources (briefing) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->source_list))) != NULL)
+    gtk_list_box_remove (self->source_list, child);
+
+  self->n_sources = sources ? g_list_model_get_n_items (sources) : 0;
+  for (guint i = 0; i < self->n_sources; i++)
+    {
+      g_autoptr(SbSource) source = g_list_model_get_item (sources, i);
+
+      gtk_list_box_append (self->source_list, create_source_row (source));
+    }
+  if (briefing != NULL)
+    gtk_list_box_append (self->source_list, create_add_source_row ());
+  gtk_widget_set_visible (GTK_WIDGET (self->source_list), briefing != NULL);
+  gtk_list_box_invalidate_headers (self->source_list);
+}
+
+static void
+update_source_header (GtkListBoxRow *row,
+                      GtkListBoxRow *before,
+                      gpointer       user_data)
+{
+  SbSidebar *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (before != NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  /* TRANSLATORS: the heading of the briefing's sources; %u is how many */
+  text = g_strdup_printf (_("Sources (%u)"), self->n_sources);
+  gtk_list_box_row_set_header (row, create_heading (text));
+}
+
+static void
+on_source_activated (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     SbSidebar     *self)
+{
+  SbSource *source = g_object_get_data (G_OBJECT (row), SOURCE_KEY);
+
+  /* The Add Source row is its action's. */
+  if (source != NULL)
+    sb_selection_select (self->selection, SB_ENTITY (source));
+}
+
 static void update_counts (SbSidebar *self);
 
 static void
@@ -341,6 +442,7 @@ rebuild_actors (SbSidebar *self)
       }
 
   update_counts (self);
+  rebuild_sources (self);
   rebuild_unplaced (self);
 }
 
@@ -784,8 +886,13 @@ on_edited (SbSidebar *self,
       rebuild_actors (self);
       all = TRUE;
     }
-  else if (sb_changes_touches_type (changes, SB_TYPE_ITEM))
-    rebuild_unplaced (self);
+  else
+    {
+      if (sb_changes_touches_type (changes, SB_TYPE_SOURCE))
+        rebuild_sources (self);
+      if (sb_changes_touches_type (changes, SB_TYPE_ITEM))
+        rebuild_unplaced (self);
+    }
 
   /* Counts change only with what the filters read. */
   for (guint l = 0; l < G_N_ELEMENTS (lists) && !all && sb_filter_items_changed (changes, -1); l++)
@@ -993,12 +1100,14 @@ sb_sidebar_class_init (SbSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, actor_list);
+  gtk_widget_class_bind_template_child (widget_class, SbSidebar, source_list);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, unplaced_list);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, result_list);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, result_stack);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, no_results);
   gtk_widget_class_bind_template_child (widget_class, SbSidebar, dossier);
   gtk_widget_class_bind_template_callback (widget_class, on_actor_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_unplaced_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, run_search);
@@ -1024,6 +1133,7 @@ sb_sidebar_init (SbSidebar *self)
   self->history = g_ptr_array_new_with_free_func (g_object_unref);
   self->basemap_places = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_box_set_header_func (self->actor_list, update_kind_header, NULL, NULL);
+  gtk_list_box_set_header_func (self->source_list, update_source_header, self, NULL);
   gtk_list_box_set_header_func (self->unplaced_list, update_unplaced_header, self, NULL);
   gtk_list_box_set_header_func (self->result_list, update_result_header, self, NULL);
 }

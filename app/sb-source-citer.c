@@ -93,6 +93,8 @@ hide_bubble (SbSourceCiter *self)
     return;
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->bubble));
   gtk_widget_set_visible (self->bubble, FALSE);
+  if (self->view != NULL)
+    gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
 }
 
 static SbBriefing *
@@ -414,6 +416,11 @@ update_bubble (SbSourceCiter *self)
       return;
     }
   gtk_widget_set_visible (self->bubble, TRUE);
+  /* A name's tooltip lay over the Cite button and its menu, and the menu
+   * now and then did not open at the first click: with a passage to
+   * cite, the names say nothing.
+   */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), FALSE);
   if (!bubble_position (self, &x, &y))
     {
       hide_bubble (self);
@@ -894,9 +901,9 @@ sb_source_citer_get_n_marks (SbSourceCiter *self)
   return self->marks->len;
 }
 
-/* How long the menu waits for its button to be placed: the text of a long
- * source is laid out a few lines per frame, and a loaded machine draws
- * few frames a second.
+/* How long the menu waits for its button to be placed, in time, not
+ * frames: on a loaded machine laying out the text and sliding the details
+ * in take seconds, however many frames are drawn meanwhile.
  */
 #define POPUP_WAIT_US (10 * G_USEC_PER_SEC)
 

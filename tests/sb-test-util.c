@@ -460,7 +460,11 @@ is_dialog_heading_warning (const char *message)
  * spin button's arrows): GTK 4.18 warns when one is drawn in the frame in
  * which the card it belongs to is made anew, before its first allocation
  * (GTK 4.8 as well, now and then).
- * It is GTK's warning about its own widget, not about ours.
+ * Found under gdb (test-citing, warnings fatal): the trough of the source
+ * text's scrollbar. The GtkTextView sets its adjustment while drawing
+ * itself (it validates lines its last layout left invalid), the
+ * scrollbar queues a new allocation of its trough, and draws it next in
+ * the same frame. It is GTK's warning about its own widget, not about ours.
  */
 static gboolean
 is_gizmo_allocation_warning (const char *message)

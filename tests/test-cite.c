@@ -229,6 +229,33 @@ test_gazetteer_text_every (void)
                     ((const char *[]) { "Djibo", "Burkina Faso", "Kaya", "Djibo", "Ménaka", "Ménaka", "Kaya", NULL }));
 }
 
+/* A compound name is one place, the longest name found wins: Burkina
+ * Faso's "Centre-Nord" is neither Togo's Centre nor Cameroon's Nord; "the
+ * Sahel" is no region.
+ */
+static void
+test_gazetteer_text_compound (void)
+{
+  const char *text = "Attacks in the Centre-Nord spread across the Sahel to the Région du Centre-Est, "
+                     "Plateau-Central and Hauts-Bassins; in Cameroon's Nord-Ouest, calm.";
+  g_autoptr(GArray) matches = sb_gazetteer_find_in_text (gazetteer (), text);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SbNameMatch *m = &g_array_index (matches, SbNameMatch, i);
+      SbGazetteerEntry *entry = m->data;
+
+      g_ptr_array_add (names, g_strdup_printf ("%.*s=%s %s", (int) (m->end - m->start), text + m->start,
+                                               entry->name, entry->country));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((char **) names->pdata,
+                    ((const char *[]) { "Centre-Nord=Centre-Nord BF", "Région du Centre-Est=Centre-Est BF",
+                                        "Plateau-Central=Plateau-Central BF", "Hauts-Bassins=Hauts-Bassins BF",
+                                        "Cameroon=Cameroon CM", "Nord-Ouest=Nord-Ouest CM", NULL }));
+}
+
 static void
 test_gazetteer_nearest (void)
 {
@@ -511,6 +538,31 @@ test_cite_figure_and_citation (void)
   g_assert_true (sb_document_undo (document));
   g_assert_cmpuint (sb_actor_get_figures (france) ? sb_actor_get_figures (france)->len : 0, ==, n_figures);
 
+  /* A range is the range, not its first number; a second number that is
+   * not its end is no range.
+   */
+  {
+    const struct { const char *quote; double min, max; } ranges[] = {
+      { "The group is believed to have between 2,000 and 3,000 fighters", 2000, 3000 },
+      { "tussen 2.000 en 3.000 strijders", 2000, 3000 },
+      { "entre 2 000 et 3 000 combattants", 2000, 3000 },
+      { "some 400-600 men", 400, 600 },
+      { "14 soldiers and 9 others", 14, 14 },
+      { "killed 14 and wounded 9", 14, 14 },
+      { "2,000 to 300 a day", 2000, 2000 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+      {
+        g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, ranges[i].quote), NULL));
+        figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+        g_test_message ("%s: %g–%g", ranges[i].quote, figure->value.min, figure->value.max);
+        g_assert_cmpfloat (figure->value.min, ==, ranges[i].min);
+        g_assert_cmpfloat (figure->value.max, ==, ranges[i].max);
+        g_assert_true (sb_document_undo (document));
+      }
+  }
+
   item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_object_unref (item);
   n_citations = sb_item_get_citations (item)->len;
@@ -544,13 +596,13 @@ test_place_precision (void)
                                                              SB_PLACE_PRECISION_COUNTRY, 0), NULL));
   place = sb_item_get_place (item);
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
-  g_assert_cmpstr (sb_place_get_country (place), ==, "TD");
+  g_assert_cmpstr (sb_place_get_country (place), ==, "TCD");
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Chad");
 
   g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (tillaberi, 0),
                                                              SB_PLACE_PRECISION_REGION, 0), NULL));
   g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_REGION);
-  g_assert_cmpstr (sb_place_get_country (sb_item_get_place (item)), ==, "NE");
+  g_assert_cmpstr (sb_place_get_country (sb_item_get_place (item)), ==, "NER");
 
   g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (kidal, 0),
                                                              SB_PLACE_PRECISION_NEAR, 30), NULL));
@@ -586,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/briefing", test_gazetteer_briefing);
   g_test_add_func ("/gazetteer/text", test_gazetteer_text);
   g_test_add_func ("/gazetteer/text-every", test_gazetteer_text_every);
+  g_test_add_func ("/gazetteer/text-compound", test_gazetteer_text_compound);
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);

@@ -589,8 +589,11 @@ sb_cite_place (SbBriefing             *briefing,
   add = sb_edit_new_add_place (briefing, name, entry->latitude, entry->longitude, precision);
   place = SB_PLACE (sb_edit_get_entity (add));
   sb_edit_group_add (group, add);
-  if (entry->country != NULL && (precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION))
-    sb_edit_group_add (group, sb_edit_new_set_string (SB_ENTITY (place), SB_PLACE_FIELD_COUNTRY, entry->country));
+  /* The format's code ("NER"), not the gazetteer's "NE": a briefing saved
+   * with the latter could not be opened again.
+   */
+  if (entry->country_code != NULL && (precision == SB_PLACE_PRECISION_COUNTRY || precision == SB_PLACE_PRECISION_REGION))
+    sb_edit_group_add (group, sb_edit_new_set_string (SB_ENTITY (place), SB_PLACE_FIELD_COUNTRY, entry->country_code));
   if (precision == SB_PLACE_PRECISION_NEAR && radius_km > 0)
     sb_edit_group_add (group, sb_edit_new_set_double (SB_ENTITY (place), SB_PLACE_FIELD_RADIUS, radius_km));
   sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), field, SB_ENTITY (place)));
@@ -674,27 +677,60 @@ sb_cite_new_item (SbBriefing             *briefing,
   return group;
 }
 
-/* The first number of a passage: "1.000", "1,000", "1 000" or "300". */
+/* A number at @p: "1.000", "1,000", "1 000" or "300"; @end is after it. */
+static gboolean
+number_at (const char  *p,
+           double      *value,
+           const char **end)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  while (g_ascii_isdigit (*p) ||
+         ((*p == '.' || *p == ',' || *p == ' ') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+          g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])))
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      p++;
+    }
+  *end = p;
+  if (digits->len == 0)
+    return FALSE;
+  *value = g_ascii_strtod (digits->str, NULL);
+  return TRUE;
+}
+
+/* The first number of a passage, or the range it begins: "between 2,000
+ * and 3,000", "2.000 tot 3.000", "de 2 000 à 3 000", "2,000-3,000".
+ */
 static gboolean
 first_number (const char *quote,
-              double     *value)
+              double     *min,
+              double     *max)
 {
+  static const char *const joins[] = { " and ", " to ", " – ", " - ", "–", "-", " et ", " à ", " en ", " tot " };
+
   for (const char *p = quote; *p; p++)
     {
-      g_autoptr(GString) digits = NULL;
+      const char *end;
 
       if (!g_ascii_isdigit (*p) || (p > quote && g_ascii_isalnum (p[-1])))
         continue;
-      digits = g_string_new (NULL);
-      while (g_ascii_isdigit (*p) ||
-             ((*p == '.' || *p == ',' || *p == ' ') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-              g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])))
+      if (!number_at (p, min, &end))
+        return FALSE;
+      *max = *min;
+      for (guint j = 0; j < G_N_ELEMENTS (joins); j++)
         {
-          if (g_ascii_isdigit (*p))
-            g_string_append_c (digits, *p);
-          p++;
+          const char *second = end + strlen (joins[j]);
+          double upper;
+
+          if (strncmp (end, joins[j], strlen (joins[j])) == 0 && g_ascii_isdigit (*second) &&
+              number_at (second, &upper, &second) && upper > *min)
+            {
+              *max = upper;
+              break;
+            }
         }
-      *value = g_ascii_strtod (digits->str, NULL);
       return TRUE;
     }
   return FALSE;
@@ -704,8 +740,8 @@ first_number (const char *quote,
  * sb_cite_new_figure:
  *
  * Returns: (transfer full): one edit that gives @actor a figure of its
- *   strength citing @quote, with the first number of the passage as its
- *   value, the certainty its wording suggests and who claims it
+ *   strength citing @quote, with the first number of the passage (or the
+ *   range it begins) as its value, the certainty its wording suggests and who claims it
  */
 SbEdit *
 sb_cite_new_figure (SbBriefing *briefing,
@@ -717,7 +753,7 @@ sb_cite_new_figure (SbBriefing *briefing,
   GPtrArray *current = sb_actor_get_figures (actor);
   g_autofree char *label = NULL;
   SbFigure *figure;
-  double value;
+  double min, max;
   gboolean obvious;
   SbEdit *edit;
 
@@ -735,9 +771,10 @@ sb_cite_new_figure (SbBriefing *briefing,
   figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   g_ptr_array_add (figure->evidence.citations, sb_citation_new (source, quote));
-  if (first_number (quote, &value))
+  if (first_number (quote, &min, &max))
     {
-      figure->value.min = figure->value.max = value;
+      figure->value.min = min;
+      figure->value.max = max;
       figure->value.is_set = TRUE;
       figure->value.approximate = obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED;
     }
@@ -848,12 +885,14 @@ entry_at (double latitude,
     {
       entry->name = g_strdup (town->name);
       entry->country = g_strdup (town->country);
+      entry->country_code = g_strdup (town->country_code);
     }
   else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
     {
       /* TRANSLATORS: a place's name when put on the map near a town: "Near Gao" */
       entry->name = g_strdup_printf (_("Near %s"), town->name);
       entry->country = g_strdup (town->country);
+      entry->country_code = g_strdup (town->country_code);
     }
   else
     {

@@ -45,6 +45,7 @@ sb_gazetteer_entry_copy (const SbGazetteerEntry *self)
   copy->name = g_strdup (self->name);
   copy->other_names = g_strdupv (self->other_names);
   copy->country = g_strdup (self->country);
+  copy->country_code = g_strdup (self->country_code);
   copy->place = self->place ? g_object_ref (self->place) : NULL;
   return copy;
 }
@@ -57,6 +58,7 @@ sb_gazetteer_entry_free (SbGazetteerEntry *self)
   g_free (self->name);
   g_strfreev (self->other_names);
   g_free (self->country);
+  g_free (self->country_code);
   g_clear_object (&self->place);
   g_free (self);
 }
@@ -210,7 +212,7 @@ sb_gazetteer_new_from_bytes (GBytes  *tsv,
       if (lines[n][0] == '\0' || lines[n][0] == '#')
         continue;
       fields = g_strsplit (lines[n], "\t", -1);
-      if (g_strv_length (fields) != 8 || !parse_kind (fields[0], &entry->kind) || fields[1][0] == '\0' ||
+      if (g_strv_length (fields) < 8 || g_strv_length (fields) > 9 || !parse_kind (fields[0], &entry->kind) || fields[1][0] == '\0' ||
           !parse_double (fields[3], -90, 90, &entry->latitude) ||
           !parse_double (fields[4], -180, 180, &entry->longitude) ||
           !parse_double (fields[6], 0, 100, &rank) ||
@@ -218,28 +220,38 @@ sb_gazetteer_new_from_bytes (GBytes  *tsv,
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        "Line %u of the gazetteer is not kind, name, other names, latitude, longitude, "
-                       "country, rank and reach separated by tabs", n + 1);
+                       "country, rank, reach and a country's code separated by tabs", n + 1);
           return NULL;
         }
       entry->name = g_strdup (fields[1]);
       entry->other_names = fields[2][0] ? g_strsplit (fields[2], "|", -1) : NULL;
       entry->country = fields[5][0] ? g_strdup (fields[5]) : NULL;
+      entry->country_code = fields[8] && fields[8][0] ? g_strdup (fields[8]) : NULL;
       entry->rank = (int) rank;
       g_ptr_array_add (self->entries, g_steal_pointer (&entry));
     }
 
   g_ptr_array_sort (self->entries, compare_entries);
-  self->matcher = sb_name_matcher_new (TRUE);
   for (guint i = 0; i < self->entries->len; i++)
     {
       SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
 
+      if (entry->kind == SB_GAZETTEER_COUNTRY && entry->country)
+        g_hash_table_insert (self->countries, entry->country, entry);
+    }
+  self->matcher = sb_name_matcher_new (TRUE);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
+      SbGazetteerEntry *country = entry->country ? g_hash_table_lookup (self->countries, entry->country) : NULL;
+
+      /* A town or region written as briefings write countries: "NER". */
+      if (entry->country_code == NULL && country != NULL)
+        entry->country_code = g_strdup (country->country_code);
       g_ptr_array_add (self->folded, fold_names (entry));
       sb_name_matcher_add (self->matcher, entry->name, entry);
       for (guint k = 0; entry->other_names && entry->other_names[k]; k++)
         sb_name_matcher_add (self->matcher, entry->other_names[k], entry);
-      if (entry->kind == SB_GAZETTEER_COUNTRY && entry->country)
-        g_hash_table_insert (self->countries, entry->country, entry);
     }
 
   return g_steal_pointer (&self);
@@ -353,6 +365,7 @@ sb_gazetteer_entry_new_for_place (SbPlace *place)
   entry->latitude = sb_place_get_latitude (place);
   entry->longitude = sb_place_get_longitude (place);
   entry->country = g_strdup (sb_place_get_country (place));
+  entry->country_code = g_strdup (sb_place_get_country (place));
   entry->reach_km = sb_place_has_radius (place) ? sb_place_get_radius_km (place) : 0;
   entry->place = g_object_ref (place);
   return entry;

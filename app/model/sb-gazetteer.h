@@ -37,6 +37,7 @@ typedef struct
   int rank;                /* 0 first */
   double reach_km;         /* how far a region or country reaches from its point */
   SbPlace *place;          /* the briefing's place, for SB_GAZETTEER_BRIEFING */
+  char *country_code;      /* its country's ISO 3166-1 alpha-3, as briefings write it; nullable */
 } SbGazetteerEntry;
 
 #define SB_TYPE_GAZETTEER_ENTRY (sb_gazetteer_entry_get_type ())

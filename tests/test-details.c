@@ -1,0 +1,237 @@
+/* test-details.c
+ *
+ * The sidebar's sources and the details beside the map: a source chosen
+ * in the sidebar opens its text to cite from (not a card left open for
+ * editing), Add Source is its last row, the list follows edits; another
+ * entity's card starts at its top; the details keep their width whatever
+ * they show, at 1920×1080 and 1024×768.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sb-add-source-dialog.h"
+#include "sb-detail-pane.h"
+#include "sb-edit-card.h"
+#include "sb-sidebar.h"
+#include "sb-window.h"
+#include "sb-test-util.h"
+#include "sb-test-window.h"
+
+static SbWindow *
+create_window_sized (int width,
+                     int height)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  sb_window_load_default (window);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (sb_test_window_has_document, window);
+  sb_test_wait_until (sb_test_map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  sb_test_iterate_for (150);
+  return window;
+}
+
+static SbWindow *
+create_window (void)
+{
+  return create_window_sized (1600, 1000);
+}
+
+/* The card of @entity, opened for editing as Ctrl+E does. */
+static void
+open_card (SbWindow *window,
+           SbEntity *entity)
+{
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbEditCard *card;
+
+  sb_selection_select (sb_window_get_selection (window), entity);
+  card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
+  if (sb_edit_card_get_entity (card) == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
+  sb_test_iterate_for (100);
+  g_assert_true (sb_edit_card_get_entity (card) == entity);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+/* The sources in the sidebar: the way back to the article after an
+ * actor's card, and to Add Source.
+ */
+static void
+test_sidebar_sources (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GListModel *sources = sb_briefing_get_sources (briefing);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (sidebar, SB_TYPE_SIDEBAR, "source_list"));
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "source_view"));
+  guint n_sources = g_list_model_get_n_items (sources);
+  g_autoptr(SbSource) first = g_list_model_get_item (sources, 0);
+  g_autofree char *heading = g_strdup_printf ("Sources (%u)", n_sources);
+  g_autofree char *shown = NULL;
+  g_autoptr(SbText) source_title = sb_text_new ("en", "Convoy reaches Ménaka");
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  GtkListBoxRow *row;
+
+  g_assert_cmpuint (n_sources, >=, 1);
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_cmpuint (count_rows (list), ==, n_sources + 1);
+  g_assert_nonnull (sb_test_find_label (sidebar, heading));
+  g_assert_nonnull (sb_test_find_label (list, sb_entity_get_label (SB_ENTITY (first))));
+
+  /* From an actor's card being edited, back to the article in one
+   * click: its text to read, not its card to edit.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "wagner-group");
+  sb_test_iterate_for (100);
+  open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_signal_emit_by_name (row, "activate");
+  sb_test_iterate_for (100);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (first));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, sb_source_get_text (first));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (view)));
+  g_assert_null (sb_edit_card_get_entity (SB_EDIT_CARD (sb_test_find_widget (pane, SB_TYPE_EDIT_CARD))));
+
+  /* Back in the list of actors, the actor's dossier left: the rows are
+   * shown again (until then they passed only while the sidebar slid).
+   */
+  g_assert_true (sb_sidebar_go_back (SB_SIDEBAR (sidebar)));
+  sb_test_iterate_for (400);
+
+  /* The last row adds one. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sources);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (row), "Add Source…"));
+  g_signal_emit_by_name (row, "activate");
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  sb_test_close_dialogs ();
+
+  /* An edit adding a source adds its row, and Undo takes it away. */
+  g_assert_true (sb_document_apply (sb_window_get_document (window),
+                                    sb_edit_new_add_source (briefing, source_title, "en"), &error));
+  g_assert_no_error (error);
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, n_sources + 2);
+  g_assert_nonnull (sb_test_find_label (list, "Convoy reaches Ménaka"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, n_sources + 1);
+
+  /* A new briefing has none: the group is where to start. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_nonnull (sb_test_find_label (sidebar, "Sources (0)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Another card starts at its top: a new actor's name field is in view,
+ * not the figures the last card was scrolled to.
+ */
+static void
+test_card_starts_at_top (void)
+{
+  SbWindow *window = create_window_sized (1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "card_scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_autoptr(SbText) name = NULL;
+  SbEntity *actor;
+
+  open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
+  sb_test_iterate_for (200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  sb_test_iterate_for (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  sb_test_iterate_for (200);
+  actor = sb_selection_get_selected (sb_window_get_selection (window));
+  g_assert_true (SB_IS_ACTOR (actor));
+  g_assert_false (g_str_equal (sb_entity_get_id (actor), "wagner-group"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* The same card, edited, keeps its place. */
+  gtk_adjustment_set_value (adjustment, 40);
+  name = sb_text_new ("en", "Katiba Macina");
+  g_assert_true (sb_document_apply (sb_window_get_document (window), sb_edit_new_set_text (actor, SB_ACTOR_FIELD_NAME, name),
+                                    NULL));
+  sb_test_iterate_for (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 40);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The details keep their width whatever they show: a long name, a
+ * source, a card read or edited, in a wide and a narrow window.
+ */
+static void
+test_pane_width (void)
+{
+  const struct { int width, height, pane; } sizes[] = { { 1920, 1080, 420 }, { 1024, 768, 340 } };
+  const char *ids[] = { "wagner-group", "france-commandos-border", "gao-airport", "burkina-faso-civilian-government",
+                        "russians-flown-in-wagner", "ivorian-soldiers-arrested", "jihadist-hold-north-centre",
+                        "wagner-group" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      SbWindow *window = create_window_sized (sizes[s].width, sizes[s].height);
+      SbBriefing *briefing = sb_window_get_briefing (window);
+      GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+      GListModel *sources = sb_briefing_get_sources (briefing);
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids) + g_list_model_get_n_items (sources); i++)
+        for (guint editing = 0; editing < 2; editing++)
+          {
+            g_autoptr(SbEntity) entity = NULL;
+
+            entity = i < G_N_ELEMENTS (ids) ? g_object_ref (sb_briefing_lookup (briefing, ids[i]))
+                                            : g_list_model_get_item (sources, i - G_N_ELEMENTS (ids));
+            sb_selection_select (sb_window_get_selection (window), entity);
+            sb_detail_pane_set_editing (SB_DETAIL_PANE (pane), editing);
+            sb_test_iterate_for (150);
+            g_test_message ("%d×%d, %s%s: %d", sizes[s].width, sizes[s].height, sb_entity_get_id (entity),
+                            editing ? " edited" : "", gtk_widget_get_width (pane));
+            g_assert_cmpint (gtk_widget_get_width (pane), ==, sizes[s].pane);
+          }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sb_test_log_init ();
+
+  g_test_add_func ("/details/sidebar-sources", test_sidebar_sources);
+  g_test_add_func ("/details/card-starts-at-top", test_card_starts_at_top);
+  g_test_add_func ("/details/pane-width", test_pane_width);
+
+  return g_test_run ();
+}
