@@ -1004,7 +1004,7 @@ test_lost_quotes (void)
 static void
 test_quotes_in_text (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autofree char *original = write_out (briefing);
   SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
   SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-niger"));
