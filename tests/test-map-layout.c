@@ -468,7 +468,7 @@ find_town (SbMapLayout *layout,
 static void
 test_names_whole_in_view (void)
 {
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   g_autoptr(SbSelection) selection = sb_selection_new ();
   const double width = 640, height = 340;
   graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
@@ -526,7 +526,7 @@ test_proper_names (void)
 {
   const SbBasemapFile *file = sb_basemap_get_sahel (sb_basemap_get_default ());
   const char *proper[] = { "Lomé", "Ségou", "Ménaka", "Tillabéri", "Yaoundé", "Djenné", "N'Djaména" };
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
 
   for (guint p = 0; p < G_N_ELEMENTS (proper); p++)
     {

@@ -466,7 +466,7 @@ test_steps_fit_screen (void)
 {
   const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
   double first_zoom[G_N_ELEMENTS (sizes)];
-  g_autoptr(SbBriefing) briefing = load_default ();
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
   GPtrArray *towns = sb_mentioned_places_get (briefing);
   guint checked = 0;
 
