@@ -350,7 +350,7 @@ apply_relation_target (Field *field)
 static void
 on_remove_relation (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL)
+  if (!is_current (field))
     return;
 
   g_autoptr(GPtrArray) relations = relations_copy (card_actor (field));

@@ -57,6 +57,9 @@ struct _Field
   guint index;               /* figures, actors, citations: which */
   char *shown;               /* what the entry was given or applied */
   gboolean editing;          /* the entry has the focus */
+  gboolean gone;             /* dropped by a rebuild: the late signals of
+                              * its widgets (a focus leaving, a colour
+                              * chosen) are for what the card showed then */
   gboolean quiet;            /* being shown: changes are not edits */
 };
 
@@ -66,6 +69,7 @@ struct _Field
 #define add_field _sb_edit_card_add_field
 #define keep_field _sb_edit_card_keep_field
 #define is_live _sb_edit_card_is_live
+#define is_current _sb_edit_card_is_current
 #define apply_edit _sb_edit_card_apply_edit
 #define get_value _sb_edit_card_get_value
 #define set_error _sb_edit_card_set_error
@@ -106,6 +110,7 @@ Field     *add_field          (SbEditCard    *self,
 void       keep_field         (GtkWidget     *widget,
                                Field         *field);
 gboolean   is_live            (Field         *field);
+gboolean   is_current         (Field         *field);
 void       apply_edit         (SbEditCard    *self,
                                SbEdit        *edit);
 void       get_value          (Field         *field,

@@ -88,11 +88,18 @@ shows_something (SbEditCard *self)
   return self->entity != NULL || self->briefing_shown;
 }
 
+/* Whether @field's row is still one of what the card shows now. */
+gboolean
+is_current (Field *field)
+{
+  return !field->gone && !field->card->rebuilding && field->card->entity != NULL;
+}
+
 /* Whether a signal of a field's widget is the person's doing. */
 gboolean
 is_live (Field *field)
 {
-  return !field->quiet && !field->card->rebuilding && shows_something (field->card) && field->apply != NULL;
+  return !field->quiet && !field->gone && !field->card->rebuilding && shows_something (field->card) && field->apply != NULL;
 }
 
 /* Applies @edit to the window's document; the rows follow "changed". */
@@ -972,7 +979,7 @@ new_remove_button (const char *spoken)
 static void
 on_remove_actor (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL)
+  if (!is_current (field))
     return;
 
   g_auto(GValue) value = G_VALUE_INIT;
@@ -992,7 +999,7 @@ on_remove_actor (Field *field)
 static void
 on_move_actor_up (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL || field->index == 0)
+  if (!is_current (field) || field->index == 0)
     return;
 
   g_auto(GValue) value = G_VALUE_INIT;
@@ -1106,7 +1113,7 @@ add_actor_list (SbEditCard *self,
 static void
 on_remove_citation (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL)
+  if (!is_current (field))
     return;
 
   g_auto(GValue) value = G_VALUE_INIT;
@@ -1202,7 +1209,7 @@ apply_figures (Field     *field,
 static void
 on_remove_figure (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL)
+  if (!is_current (field))
     return;
 
   g_autoptr(GPtrArray) figures = figures_of (field);
@@ -1214,7 +1221,7 @@ on_remove_figure (Field *field)
 static void
 on_add_figure (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL)
+  if (!is_current (field))
     return;
 
   g_autoptr(GPtrArray) figures = figures_of (field);
@@ -1352,7 +1359,7 @@ apply_figure_claimed_by (Field *field)
 static void
 on_remove_figure_citation (Field *field)
 {
-  if (field->card->rebuilding || field->card->entity == NULL)
+  if (!is_current (field))
     return;
 
   g_autoptr(GPtrArray) figures = figures_of (field);

@@ -500,6 +500,8 @@ rebuild (SbEditCard *self)
 
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
+  for (guint i = 0; i < self->fields->len; i++)
+    ((Field *) g_ptr_array_index (self->fields, i))->gone = TRUE;
   g_ptr_array_set_size (self->fields, 0);
   self->rebuilding = FALSE;
 

@@ -4,7 +4,8 @@
  * in the sidebar opens its text to cite from (not a card left open for
  * editing), Add Source is its last row, the list follows edits; another
  * entity's card starts at its top; the details keep their width whatever
- * they show, at 1920×1080 and 1024×768.
+ * they show, at 1920×1080 and 1024×768; the rows of a card shown before
+ * change nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -221,6 +222,39 @@ test_pane_width (void)
     }
 }
 
+/* A row of the card shown before says its focus left, or its entry was
+ * activated, after the card went on to a statement: that changes
+ * nothing, neither the actor it was for nor the statement now shown.
+ */
+static void
+test_old_rows_change_nothing (void)
+{
+  SbWindow *window = create_window ();
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  SbEntity *actor = sb_briefing_lookup (briefing, "wagner-group");
+  SbEntity *statement = sb_briefing_lookup (briefing, "russians-flown-in-wagner");
+  g_autofree char *actor_name = g_strdup (sb_entity_get_label (actor));
+  g_autofree char *statement_title = g_strdup (sb_entity_get_label (statement));
+  g_autoptr(GtkWidget) old_row = NULL;
+
+  open_card (window, actor);
+  old_row = g_object_ref (sb_test_find_row (pane, ADW_TYPE_ENTRY_ROW, "Name (English)"));
+  g_assert_nonnull (old_row);
+
+  open_card (window, statement);
+  g_assert_null (gtk_widget_get_parent (old_row));
+  gtk_editable_set_text (GTK_EDITABLE (old_row), "Renamed too late");
+  g_signal_emit_by_name (old_row, "entry-activated");
+  sb_test_iterate_for (50);
+
+  g_assert_cmpstr (sb_entity_get_label (actor), ==, actor_name);
+  g_assert_cmpstr (sb_entity_get_label (statement), ==, statement_title);
+  g_assert_false (sb_document_can_undo (sb_window_get_document (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/details/sidebar-sources", test_sidebar_sources);
   g_test_add_func ("/details/card-starts-at-top", test_card_starts_at_top);
   g_test_add_func ("/details/pane-width", test_pane_width);
+  g_test_add_func ("/details/old-rows-change-nothing", test_old_rows_change_nothing);
 
   return g_test_run ();
 }
