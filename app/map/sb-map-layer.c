@@ -568,7 +568,7 @@ on_drawn (GObject      *source_object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  SbMapLayer *self = SB_MAP_LAYER (source_object);
+  g_autoptr(SbMapLayer) self = user_data;
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
   DrawJob *job = g_task_get_task_data (G_TASK (result));
   gboolean played = g_task_propagate_boolean (G_TASK (result), NULL);
@@ -652,7 +652,10 @@ start_drawing (SbMapLayer         *self,
   g_clear_handle_id (&priv->settle_source, g_source_remove);
 
   priv->drawing = g_cancellable_new ();
-  task = g_task_new (self, priv->drawing, on_drawn, NULL);
+  /* The layer is the callback's, not the task's: the worker drops the
+   * last reference to a task, and a widget is finalized in the main thread.
+   */
+  task = g_task_new (NULL, priv->drawing, on_drawn, g_object_ref (self));
   g_task_set_source_tag (task, start_drawing);
   g_task_set_task_data (task, job, (GDestroyNotify) draw_job_free);
   g_task_run_in_thread (task, play_recording);
@@ -795,7 +798,11 @@ snapshot_layer (GtkWidget   *widget,
        priv->projection.cos_rotation != view.cos_rotation ||
        priv->projection.sin_rotation != view.sin_rotation ||
        fabs (priv->projection.zoom - view.zoom) > MAX_SCALED_ZOOMS))
-    clear_texture (priv);
+    {
+      /* Nor will the one under way, drawn for the old scale. */
+      outdate_texture (priv);
+      clear_texture (priv);
+    }
 
   /* The window's first frame shows the base map and the window sooner
    * without the layers; they follow in the next frame.
