@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sb-actor-chip.h"
 #include "sb-briefing-language.h"
@@ -555,15 +556,30 @@ tag_citation (SbDetailPane *self,
               GtkTextTag   *tag)
 {
   const char *text = sb_source_get_text (citation->source);
+  const char *quote = sb_citation_get_quote (citation);
+  const char *at;
   GtkTextIter start, end;
   int start_char, length;
+  gsize quote_length;
 
-  if (citation->offset < 0 || sb_citation_get_quote (citation) == NULL)
+  if (text == NULL || quote == NULL || *quote == '\0')
+    return;
+
+  /* Where it was found in the text as loaded; a text edited since has
+   * it elsewhere, or (undone to a text without it) nowhere.
+   */
+  quote_length = strlen (quote);
+  if (citation->offset >= 0 && (gsize) citation->offset + quote_length <= strlen (text) &&
+      memcmp (text + citation->offset, quote, quote_length) == 0)
+    at = text + citation->offset;
+  else
+    at = strstr (text, quote);
+  if (at == NULL)
     return;
 
   /* The model counts bytes; the buffer counts characters. */
-  start_char = g_utf8_pointer_to_offset (text, text + citation->offset);
-  length = g_utf8_strlen (sb_citation_get_quote (citation), -1);
+  start_char = g_utf8_pointer_to_offset (text, at);
+  length = g_utf8_strlen (quote, -1);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_char);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, start_char + length);
   gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
