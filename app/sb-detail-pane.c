@@ -562,14 +562,14 @@ tag_citation (SbDetailPane *self,
   int start_char, length;
   gsize quote_length;
 
-  if (text == NULL || quote == NULL || *quote == '\0')
+  if (citation->offset < 0 || text == NULL || quote == NULL || *quote == '\0')
     return;
 
   /* Where it was found in the text as loaded; a text edited since has
    * it elsewhere, or (undone to a text without it) nowhere.
    */
   quote_length = strlen (quote);
-  if (citation->offset >= 0 && (gsize) citation->offset + quote_length <= strlen (text) &&
+  if ((gsize) citation->offset + quote_length <= strlen (text) &&
       memcmp (text + citation->offset, quote, quote_length) == 0)
     at = text + citation->offset;
   else
