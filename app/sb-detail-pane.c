@@ -1085,50 +1085,44 @@ prepare_place_chooser (GtkMenuButton *button,
   sb_place_chooser_prepare (self->place_chooser);
 }
 
-/* Whether @button shows whole: in the window, and not scrolled out of
- * the card it heads. A popover anchored elsewhere is placed off screen,
- * and GTK gives it no size.
+/* Whether @button shows whole in its window: not while the pane still
+ * slides in from the side. A popover anchored outside the window is placed
+ * off screen, and GTK gives it no size.
  */
 static gboolean
 button_in_view (GtkWidget *button)
 {
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (button));
-  GtkWidget *scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t point;
 
-  if (!gtk_widget_get_mapped (button) || root == NULL ||
-      !gtk_widget_compute_point (button, root, &GRAPHENE_POINT_INIT (0, 0), &point) ||
-      point.x < 0 || point.x + gtk_widget_get_width (button) > gtk_widget_get_width (root))
-    return FALSE;
-  if (scroller == NULL)
-    return TRUE;
-  return gtk_widget_compute_point (button, scroller, &GRAPHENE_POINT_INIT (0, 0), &point) &&
-         point.y >= 0 && point.y + gtk_widget_get_height (button) <= gtk_widget_get_height (scroller);
+  return gtk_widget_get_mapped (button) && root != NULL &&
+         gtk_widget_compute_point (button, root, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+         point.x >= 0 && point.x + gtk_widget_get_width (button) <= gtk_widget_get_width (root) &&
+         point.y >= 0 && point.y + gtk_widget_get_height (button) <= gtk_widget_get_height (root);
 }
 
-/* Opened once the pane is laid out where it shows: sliding in, or with
- * its card scrolled back to the top where the button is.
- */
+/* Opened once the pane is laid out where it shows. */
 static gboolean
 popup_when_in_view (GtkWidget     *button,
                     GdkFrameClock *clock,
                     gpointer       data)
 {
-  guint *frames = data;
+  gint64 *since = data;
 
   if (button_in_view (button))
     {
       gtk_menu_button_popup (GTK_MENU_BUTTON (button));
       return G_SOURCE_REMOVE;
     }
-  return ++*frames < 60 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return g_get_monotonic_time () - *since < 10 * G_USEC_PER_SEC ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /**
  * sb_detail_pane_place:
  *
  * Opens Place for the selected statement: a name to pick from the
- * gazetteer, or the map to click.
+ * gazetteer, or the map to click. Its button heads the card, outside the
+ * card's scrolled fields, so it is in view wherever the card is scrolled.
  *
  * Returns: whether there is a statement to place
  */
@@ -1136,7 +1130,7 @@ gboolean
 sb_detail_pane_place (SbDetailPane *self)
 {
   GtkWidget *button = GTK_WIDGET (self->place_button);
-  GtkWidget *scroller;
+  gint64 *since;
 
   g_return_val_if_fail (SB_IS_DETAIL_PANE (self), FALSE);
 
@@ -1147,10 +1141,9 @@ sb_detail_pane_place (SbDetailPane *self)
       gtk_menu_button_popup (self->place_button);
       return TRUE;
     }
-  scroller = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller != NULL)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
-  gtk_widget_add_tick_callback (button, popup_when_in_view, g_new0 (guint, 1), g_free);
+  since = g_new (gint64, 1);
+  *since = g_get_monotonic_time ();
+  gtk_widget_add_tick_callback (button, popup_when_in_view, since, g_free);
   return TRUE;
 }
 
