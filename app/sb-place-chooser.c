@@ -128,7 +128,21 @@ update_results (SbPlaceChooser *self)
 
   for (guint i = 0; i < self->found->len; i++)
     gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+  if (self->found->len == 0 && *text != '\0')
+    {
+      g_autofree char *empty = NULL;
+
+      /* TRANSLATORS: a town typed in Place that the built-in gazetteer
+       * does not list, e.g. "Téra"
+       */
+      empty = g_strdup_printf (_("“%s” is not in the gazetteer: click on the map where it is (Enter), and the place keeps that name."),
+                               text);
+      gtk_label_set_text (self->empty, empty);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->empty), self->found->len == 0 && *text != '\0');
+  /* No empty list framed where there is nothing found. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW),
+                          self->found->len > 0);
   if (self->found->len > 0)
     gtk_list_box_select_row (self->results, gtk_list_box_get_row_at_index (self->results, 0));
 }
@@ -241,6 +255,9 @@ on_row_activated (SbPlaceChooser *self,
   sb_place_chooser_choose (self, gtk_list_box_row_get_index (row));
 }
 
+static void on_click (SbPlaceChooser *self);
+
+/* Enter: the place chosen; a name not found, shown on the map instead. */
 static void
 on_entry_activate (SbPlaceChooser *self)
 {
@@ -248,6 +265,8 @@ on_entry_activate (SbPlaceChooser *self)
 
   if (row != NULL)
     sb_place_chooser_choose (self, gtk_list_box_row_get_index (row));
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->empty)))
+    on_click (self);
   else
     gtk_widget_error_bell (GTK_WIDGET (self->entry));
 }
@@ -301,10 +320,21 @@ begin_on_map (SbPlaceChooser  *self,
     sb_map_editor_begin (self->editor, mode, item);
 }
 
+/* The map clicked where the place is, for the end chosen; a name the
+ * gazetteer does not know, typed, is the place's name.
+ */
 static void
 on_click (SbPlaceChooser *self)
 {
-  begin_on_map (self, SB_MAP_EDITOR_PLACE);
+  g_autoptr(SbItem) item = self->item ? g_object_ref (self->item) : NULL;
+  g_autofree char *name = NULL;
+  guint field = chosen_field (self);
+
+  if (self->found != NULL && self->found->len == 0)
+    name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  gtk_popover_popdown (GTK_POPOVER (self));
+  if (self->editor != NULL && item != NULL)
+    sb_map_editor_begin_place (self->editor, item, field, name);
 }
 
 static void
@@ -484,8 +514,10 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_list_box_set_adjustment (self->results, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
   gtk_box_append (GTK_BOX (box), scroller);
 
-  self->empty = GTK_LABEL (gtk_label_new (_("No place of that name in the gazetteer: click the map instead.")));
+  self->empty = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->empty, TRUE);
+  gtk_label_set_max_width_chars (self->empty, 30);
+  gtk_label_set_xalign (self->empty, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->empty), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->empty), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty));

@@ -472,6 +472,60 @@ test_place_by_gazetteer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A town the gazetteer does not know, typed: Place says so, and Enter
+ * goes on to the map, where a click places the end chosen under the name
+ * typed, not the nearest town's.
+ */
+static void
+test_place_unknown_town (void)
+{
+  SbWindow *window = create_window ();
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  SbItem *movement = lookup (window, "russians-flown-in");
+  SbPlace *destination = sb_item_get_place (movement);
+  SbPlace *origin_before = sb_item_get_origin (movement);
+  SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (detail_pane (window));
+  GtkWidget *entry;
+  SbPlace *origin;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (movement));
+  sb_test_iterate_for (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+  sb_test_wait_until (widget_is_visible, chooser);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sb_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN)), 1);
+  sb_place_chooser_search (chooser, "Téra");
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 0);
+  g_assert_true (gtk_widget_get_visible (sb_test_find_label (GTK_WIDGET (chooser),
+                                                             "“Téra” is not in the gazetteer: click on the map where it is (Enter), and the place keeps that name.")));
+  screenshot ("place-unknown-town");
+
+  /* Where the focus is: the name typed (the Which End list has a search
+   * entry of its own).
+   */
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_null (gtk_widget_get_ancestor (entry, GTK_TYPE_DROP_DOWN));
+  g_signal_emit_by_name (entry, "activate");
+  sb_test_iterate_for (50);
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_PLACE);
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "“Téra”"));
+  g_assert_true (sb_map_editor_add_point (editor, 14.0086, 0.7531));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
+  origin = sb_item_get_origin (movement);
+  g_assert_true (origin != origin_before);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (origin)), ==, "Téra");
+  g_assert_cmpint (sb_place_get_precision (origin), ==, SB_PLACE_PRECISION_POINT);
+  g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (origin), 14.0086, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sb_place_get_longitude (origin), 0.7531, 1e-6);
+  /* The other end stays where it was. */
+  g_assert_true (sb_item_get_place (movement) == destination);
+  undo (window);
+  g_assert_true (sb_item_get_origin (movement) == origin_before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_place_by_click_and_drag (void)
 {
@@ -668,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
+  g_test_add_func ("/citing/place-unknown-town", test_place_unknown_town);
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
   g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
 

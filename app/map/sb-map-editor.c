@@ -36,6 +36,8 @@ struct _SbMapEditor
 
   SbMapEditorMode mode;
   SbItem *item;
+  guint place_field;       /* which end the next click places */
+  char *place_name;        /* what it is called, if not the town there */
   GArray *points;          /* lon, lat pairs drawn so far */
   char *hint;
 
@@ -200,6 +202,8 @@ set_mode (SbMapEditor     *self,
 
   self->mode = mode;
   g_set_object (&self->item, item);
+  self->place_field = SB_ITEM_FIELD_PLACE;
+  g_clear_pointer (&self->place_name, g_free);
   if (mode == SB_MAP_EDITOR_IDLE || mode == SB_MAP_EDITOR_PLACE || mode == SB_MAP_EDITOR_ORIGIN)
     g_array_set_size (self->points, 0);
   if (mode != SB_MAP_EDITOR_VERTICES)
@@ -420,7 +424,8 @@ sb_map_editor_begin (SbMapEditor     *self,
     return sb_map_editor_cancel (self);
   if (self->document == NULL || item == NULL || mode == SB_MAP_EDITOR_DESTINATION)
     return FALSE;
-  if ((mode == SB_MAP_EDITOR_ORIGIN) != (sb_item_get_kind (item) == SB_ITEM_KIND_MOVEMENT))
+  /* A movement is drawn from its start, or one end of it placed. */
+  if (mode == SB_MAP_EDITOR_ORIGIN && sb_item_get_kind (item) != SB_ITEM_KIND_MOVEMENT)
     return FALSE;
   if ((mode == SB_MAP_EDITOR_OUTLINE || mode == SB_MAP_EDITOR_VERTICES) && sb_item_get_kind (item) != SB_ITEM_KIND_AREA)
     return FALSE;
@@ -497,6 +502,44 @@ sb_map_editor_get_n_vertices (SbMapEditor *self)
 }
 
 /**
+ * sb_map_editor_begin_place:
+ * @field: %SB_ITEM_FIELD_PLACE, or %SB_ITEM_FIELD_ORIGIN for where a
+ *   movement starts
+ * @name: (nullable): what the place clicked is called: a town the
+ *   gazetteer does not know, as the person typed it
+ *
+ * The next click (or Enter at the cross) places @item's @field there.
+ *
+ * Returns: whether there is a document to edit
+ */
+gboolean
+sb_map_editor_begin_place (SbMapEditor *self,
+                           SbItem      *item,
+                           guint        field,
+                           const char  *name)
+{
+  const char *label;
+
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+  g_return_val_if_fail (item == NULL || SB_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (field == SB_ITEM_FIELD_PLACE || field == SB_ITEM_FIELD_ORIGIN, FALSE);
+
+  if (field == SB_ITEM_FIELD_ORIGIN && (item == NULL || sb_item_get_kind (item) != SB_ITEM_KIND_MOVEMENT))
+    return FALSE;
+  if (!sb_map_editor_begin (self, SB_MAP_EDITOR_PLACE, item))
+    return FALSE;
+  self->place_field = field;
+  self->place_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  label = sb_entity_get_label (SB_ENTITY (item));
+  if (self->place_name != NULL)
+    set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys and press Enter to place it at the cross. Esc cancels."),
+                                     self->place_name));
+  else if (field == SB_ITEM_FIELD_ORIGIN)
+    set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
+  return TRUE;
+}
+
+/**
  * sb_map_editor_add_point:
  *
  * What a click at a point does in the current mode: places, starts or
@@ -518,8 +561,13 @@ sb_map_editor_add_point (SbMapEditor *self,
   switch (self->mode)
     {
     case SB_MAP_EDITOR_PLACE:
-      set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
-      return apply (self, sb_cite_place_at (briefing_of (self), item, SB_ITEM_FIELD_PLACE, latitude, longitude));
+      {
+        g_autofree char *name = g_steal_pointer (&self->place_name);
+        guint field = self->place_field;
+
+        set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
+        return apply (self, sb_cite_place_at (briefing_of (self), item, field, name, latitude, longitude));
+      }
     case SB_MAP_EDITOR_ORIGIN:
       g_array_append_vals (self->points, (double[]) { longitude, latitude }, 2);
       set_mode (self, SB_MAP_EDITOR_DESTINATION, item);
@@ -848,6 +896,7 @@ sb_map_editor_dispose (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->vertices, g_ptr_array_unref);
   g_clear_pointer (&self->hint, g_free);
+  g_clear_pointer (&self->place_name, g_free);
 
   G_OBJECT_CLASS (sb_map_editor_parent_class)->dispose (object);
 }

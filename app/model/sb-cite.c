@@ -871,8 +871,9 @@ sb_cite_add_citation (SbEntity    *entity,
  * or by its coordinates: never more precisely than it was placed.
  */
 static SbGazetteerEntry *
-entry_at (double latitude,
-          double longitude)
+entry_at (const char *name,
+          double      latitude,
+          double      longitude)
 {
   SbGazetteer *gazetteer = sb_gazetteer_get_default ();
   const SbGazetteerEntry *town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 3);
@@ -881,7 +882,17 @@ entry_at (double latitude,
   entry->kind = SB_GAZETTEER_PLACE;
   entry->latitude = latitude;
   entry->longitude = longitude;
-  if (town != NULL)
+  if (name != NULL && *name != '\0')
+    {
+      /* A town the gazetteer does not know, shown where it is. */
+      entry->name = g_strdup (name);
+      if (town != NULL || (town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
+        {
+          entry->country = g_strdup (town->country);
+          entry->country_code = g_strdup (town->country_code);
+        }
+    }
+  else if (town != NULL)
     {
       entry->name = g_strdup (town->name);
       entry->country = g_strdup (town->country);
@@ -908,14 +919,18 @@ entry_at (double latitude,
 /**
  * sb_cite_place_at:
  * @field: %SB_ITEM_FIELD_PLACE or %SB_ITEM_FIELD_ORIGIN
+ * @name: (nullable): what the place is called, when the person knows
+ *   a name the gazetteer does not
  *
  * Returns: (transfer full): one edit that places @item at a point clicked
- *   on the map, as a new place named after the town there
+ *   on the map, as a new place called @name, else named after the town
+ *   there
  */
 SbEdit *
 sb_cite_place_at (SbBriefing *briefing,
                   SbItem     *item,
                   guint       field,
+                  const char *name,
                   double      latitude,
                   double      longitude)
 {
@@ -924,7 +939,7 @@ sb_cite_place_at (SbBriefing *briefing,
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
   g_return_val_if_fail (SB_IS_ITEM (item), NULL);
 
-  entry = entry_at (latitude, longitude);
+  entry = entry_at (name, latitude, longitude);
   return sb_cite_place (briefing, item, field, entry, SB_PLACE_PRECISION_POINT, 0);
 }
 
@@ -951,7 +966,7 @@ sb_cite_move (SbBriefing *briefing,
 
   place = sb_item_get_place (item);
   if (place == NULL)
-    return sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE, latitude, longitude);
+    return sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE, NULL, latitude, longitude);
 
   /* TRANSLATORS: an undo entry: "Move “Wagner in Mali”" */
   label = g_strdup_printf (_("Move “%s”"), sb_entity_get_label (SB_ENTITY (item)));
@@ -964,7 +979,7 @@ sb_cite_move (SbBriefing *briefing,
     }
   else
     {
-      g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
+      g_autoptr(SbGazetteerEntry) entry = entry_at (NULL, latitude, longitude);
 
       edit = sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, entry,
                             sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR ? SB_PLACE_PRECISION_NEAR
@@ -998,8 +1013,8 @@ sb_cite_draw_movement (SbBriefing *briefing,
   /* TRANSLATORS: an undo entry: "Draw “French troops leave Mali”" */
   label = g_strdup_printf (_("Draw “%s”"), sb_entity_get_label (SB_ENTITY (movement)));
   group = sb_edit_new_group (label);
-  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_ORIGIN, from_latitude, from_longitude));
-  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_PLACE, to_latitude, to_longitude));
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_ORIGIN, NULL, from_latitude, from_longitude));
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_PLACE, NULL, to_latitude, to_longitude));
   sb_edit_set_select (group, SB_ENTITY (movement));
   return group;
 }
