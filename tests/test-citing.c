@@ -520,6 +520,14 @@ test_place_unknown_town (void)
   g_assert_cmpfloat_with_epsilon (sb_place_get_longitude (origin), 0.7531, 1e-6);
   /* The other end stays where it was. */
   g_assert_true (sb_item_get_place (movement) == destination);
+  /* Found by name from now on, as one of the briefing's places. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+  sb_test_wait_until (widget_is_visible, chooser);
+  sb_place_chooser_search (chooser, "tera");
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+  sb_test_iterate_for (50);
   undo (window);
   g_assert_true (sb_item_get_origin (movement) == origin_before);
 
