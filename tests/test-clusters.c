@@ -665,6 +665,51 @@ test_symbol_cache (void)
   g_assert_cmpuint (sb_symbol_cache_get_size (small), <, 200);
 }
 
+/* Into a recording (what a layer plays in a worker thread), symbols past
+ * the time to render them are recorded as paths where their copies would
+ * go: played, the same pixels; cached by a later recording.
+ */
+static void
+test_symbol_cache_budget (void)
+{
+  g_autoptr(SbSymbolCache) cache = sb_symbol_cache_new (1024 * 1024);
+  cairo_surface_t *copied = paint_twice (cache, 1, SB_INCIDENT_TYPE_ARREST);
+  g_autoptr(SbSymbolCache) fresh = sb_symbol_cache_new (1024 * 1024);
+  cairo_surface_t *recording;
+  cairo_surface_t *played;
+  cairo_t *cr;
+  SbSymbolKey key = { SB_INCIDENT_TYPE_ARREST, 0 };
+  int stride = cairo_image_surface_get_stride (copied);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* No time to render in the first pass; the default in the second. */
+      if (pass == 0)
+        sb_symbol_cache_set_render_budget (fresh, 0);
+      else
+        sb_symbol_cache_set_render_budget (fresh, 3000);
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      sb_symbol_mark_raster_target (recording);
+      cr = cairo_create (recording);
+      sb_symbol_cache_paint (fresh, cr, &key, 30, 30, 30, paint_test_symbol, GINT_TO_POINTER (SB_INCIDENT_TYPE_ARREST));
+      sb_symbol_cache_paint (fresh, cr, &key, 30, 70, 30, paint_test_symbol, GINT_TO_POINTER (SB_INCIDENT_TYPE_ARREST));
+      cairo_destroy (cr);
+      g_assert_cmpuint (sb_symbol_cache_get_size (fresh), ==, pass == 0 ? 0 : 1);
+
+      played = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+      cr = cairo_create (played);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (played);
+      g_assert_cmpmem (cairo_image_surface_get_data (copied), stride * 100,
+                       cairo_image_surface_get_data (played), stride * 100);
+      cairo_surface_destroy (played);
+      cairo_surface_destroy (recording);
+    }
+  cairo_surface_destroy (copied);
+}
+
 static void
 assert_features_equal (GPtrArray           *expected,
                        const SbBasemapFile *file)
@@ -743,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
   g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
   g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
+  g_test_add_func ("/clusters/symbol-cache-budget", test_symbol_cache_budget);
   g_test_add_func ("/basemap/binary", test_basemap_binary);
   g_test_add_func ("/clusters/edits-patch-clusters", test_edits_patch_clusters);
 

@@ -32,12 +32,23 @@ typedef struct
   GList link;              /* in the recency queue, its data the entry */
 } Entry;
 
+/* Symbols not seen before are rendered for the cache for at most this
+ * long in any 16 ms: a frame that brings hundreds (the first at a zoom)
+ * records the rest as paths into the layer's recording, which a worker
+ * thread plays, and caches them in the frames after.
+ */
+#define RENDER_BUDGET_US 3000
+#define RENDER_WINDOW_US 16000
+
 struct _SbSymbolCache
 {
   GHashTable *entries;     /* FullKey → Entry */
   GQueue recent;           /* most recently used first */
   gsize bytes;
   gsize max_bytes;
+  gint64 budget_us;        /* RENDER_BUDGET_US but in tests */
+  gint64 window_start;     /* of the last 16 ms rendered in */
+  gint64 rendered_us;      /* spent rendering in that window */
 };
 
 static guint
@@ -80,7 +91,22 @@ sb_symbol_cache_new (gsize max_bytes)
   self->entries = g_hash_table_new_full (full_key_hash, full_key_equal, NULL, (GDestroyNotify) entry_free);
   g_queue_init (&self->recent);
   self->max_bytes = max_bytes;
+  self->budget_us = RENDER_BUDGET_US;
   return self;
+}
+
+/**
+ * sb_symbol_cache_set_render_budget:
+ * @budget_us: how long symbols not seen before may be rendered for the
+ *   cache in any 16 ms, when painted into a recording
+ */
+void
+sb_symbol_cache_set_render_budget (SbSymbolCache *self,
+                                   gint64         budget_us)
+{
+  g_return_if_fail (self != NULL);
+
+  self->budget_us = budget_us;
 }
 
 void
@@ -162,6 +188,43 @@ render (SbSymbolCache     *self,
   return entry;
 }
 
+/* Whether a symbol not in the cache is rendered for it now, or painted
+ * into @cr as it is: only a recording (played in a worker thread later)
+ * takes paths cheaply once the frame's time to render is spent.
+ */
+static gboolean
+may_render (SbSymbolCache *self,
+            cairo_t       *cr)
+{
+  gint64 now;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_RECORDING)
+    return TRUE;
+  now = g_get_monotonic_time ();
+  if (now - self->window_start > RENDER_WINDOW_US)
+    {
+      self->window_start = now;
+      self->rendered_us = 0;
+    }
+  return self->rendered_us < self->budget_us;
+}
+
+/* Device pixel where a copy of an image @size pixels wide, centred on
+ * (@x, @y), starts: whole pixels, so that copies are never resampled.
+ */
+static void
+snap_to_pixels (cairo_t *cr,
+                int      size,
+                double   x,
+                double   y,
+                double  *left,
+                double  *top)
+{
+  cairo_user_to_device (cr, &x, &y);
+  *left = floor (x - size / 2.0 + 0.5);
+  *top = floor (y - size / 2.0 + 0.5);
+}
+
 /**
  * sb_symbol_cache_paint:
  * @key: what the symbol looks like, apart from its scale and extent
@@ -182,7 +245,7 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
                        gpointer            data)
 {
   double scale = 1, skew = 0, other = 0, height = 1;
-  double dx = x, dy = y, left, top;
+  double dx, dy, left, top;
   FullKey full;
   Entry *entry;
 
@@ -211,9 +274,24 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
       g_queue_unlink (&self->recent, &entry->link);
       g_queue_push_head_link (&self->recent, &entry->link);
     }
+  else if (!may_render (self, cr))
+    {
+      /* Where its copy would have gone, as the copy would show it. */
+      int size = MAX (1, (int) ceil (2 * (full.extent / 4.0) * (full.scale / 64.0)));
+
+      snap_to_pixels (cr, size, x, y, &left, &top);
+      dx = left + size / 2.0;
+      dy = top + size / 2.0;
+      cairo_device_to_user (cr, &dx, &dy);
+      paint (cr, dx, dy, data);
+      return;
+    }
   else
     {
+      gint64 start = g_get_monotonic_time ();
+
       entry = render (self, &full, full.scale / 64.0, full.extent / 4.0, paint, data);
+      self->rendered_us += g_get_monotonic_time () - start;
       evict (self);
       /* Larger than the whole cache: painted once, from memory just freed. */
       if (g_hash_table_lookup (self->entries, &full) == NULL)
@@ -223,9 +301,7 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
         }
     }
 
-  cairo_user_to_device (cr, &dx, &dy);
-  left = floor (dx - entry->size / 2.0 + 0.5);
-  top = floor (dy - entry->size / 2.0 + 0.5);
+  snap_to_pixels (cr, entry->size, x, y, &left, &top);
 
   cairo_save (cr);
   cairo_identity_matrix (cr);

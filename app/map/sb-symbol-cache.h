@@ -2,7 +2,8 @@
  *
  * Symbols rendered once per look, size and scale and then only copied:
  * a map layer paints thousands in a frame. Bounded in bytes; the least
- * recently used go first.
+ * recently used go first. Bounded in time too: into a layer's recording,
+ * symbols past the frame's time to render them are recorded as paths.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,8 @@ void           sb_symbol_cache_free       (SbSymbolCache      *self);
 void           sb_symbol_cache_clear      (SbSymbolCache      *self);
 gsize          sb_symbol_cache_get_bytes  (SbSymbolCache      *self);
 guint          sb_symbol_cache_get_size   (SbSymbolCache      *self);
+void           sb_symbol_cache_set_render_budget (SbSymbolCache *self,
+                                                  gint64         budget_us);
 void           sb_symbol_cache_paint      (SbSymbolCache      *self,
                                            cairo_t            *cr,
                                            const SbSymbolKey  *key,
