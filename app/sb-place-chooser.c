@@ -140,9 +140,9 @@ update_results (SbPlaceChooser *self)
       gtk_label_set_text (self->empty, empty);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->empty), self->found->len == 0 && *text != '\0');
-  /* No empty list framed where there is nothing found. */
+  /* No empty list framed above the name not found. */
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW),
-                          self->found->len > 0);
+                          self->found->len > 0 || *text == '\0');
   if (self->found->len > 0)
     gtk_list_box_select_row (self->results, gtk_list_box_get_row_at_index (self->results, 0));
 }
