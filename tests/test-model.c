@@ -858,7 +858,8 @@ test_streaming (void)
     {
       guint32 seed = g_test_rand_int ();
       BriefingShape shape = {
-        .n_sources = g_test_rand_int_range (1, 4),
+        /* Sources are read in batches too: some of several. */
+        .n_sources = i < 3 ? g_test_rand_int_range (65, 300) : g_test_rand_int_range (1, 4),
         .n_actors = g_test_rand_int_range (0, 6),
         .n_places = g_test_rand_int_range (0, 6),
         .n_statements = g_test_rand_int_range (0, i < 3 ? 900 : 6),
@@ -890,6 +891,10 @@ test_streaming_gives_up (void)
     "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\", \"sources\": [{",
     "",
   };
+  g_autoptr(GString) duplicate = g_string_new ("{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", "
+                                                "\"language\": \"en\", \"sources\": [");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) whole = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -898,6 +903,24 @@ test_streaming_gives_up (void)
 
       g_assert_null (briefing);
     }
+
+  /* Sources read in batches: the same id in two batches is found still. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (duplicate, "%s{\"id\": \"s%u\", \"title\": \"S\", \"publisher\": \"P\", "
+                            "\"date\": \"2022\", \"language\": \"en\", \"text\": \"x\"}",
+                            i > 0 ? ",\n" : "", i == 250 ? 3 : i);
+  g_string_append (duplicate, "]}\n");
+  {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (duplicate->str, duplicate->len, NULL);
+    g_autoptr(SbBriefing) briefing = sb_loader_try_streaming (stream, NULL);
+
+    g_assert_null (briefing);
+  }
+  whole = load_string (duplicate->str, &problems);
+  g_assert_null (whole);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (((SbProblem *) g_ptr_array_index (problems, 0))->code, ==, SB_PROBLEM_DUPLICATE_ID);
+  g_assert_cmpstr (((SbProblem *) g_ptr_array_index (problems, 0))->path, ==, "$.sources[250].id");
 }
 
 static void
