@@ -858,7 +858,8 @@ test_streaming (void)
     {
       guint32 seed = g_test_rand_int ();
       BriefingShape shape = {
-        .n_sources = g_test_rand_int_range (1, 4),
+        /* Sources are read in batches too: some of several. */
+        .n_sources = i < 3 ? g_test_rand_int_range (65, 300) : g_test_rand_int_range (1, 4),
         .n_actors = g_test_rand_int_range (0, 6),
         .n_places = g_test_rand_int_range (0, 6),
         .n_statements = g_test_rand_int_range (0, i < 3 ? 900 : 6),
@@ -876,6 +877,63 @@ test_streaming (void)
     }
 }
 
+static int
+compare_by_date (gconstpointer a,
+                 gconstpointer b)
+{
+  const SbDate *date_a = sb_item_get_date (*(SbItem **) a);
+  const SbDate *date_b = sb_item_get_date (*(SbItem **) b);
+  guint32 day_a = sb_date_get_first_day (date_a), day_b = sb_date_get_first_day (date_b);
+
+  if (day_a != day_b)
+    return day_a < day_b ? -1 : 1;
+  return (int) date_b->start.precision - (int) date_a->start.precision;
+}
+
+/* Each actor's statements by date, the more precise first, equals in
+ * the order of the kinds and of the file.
+ */
+static void
+test_items_for_actor (void)
+{
+  BriefingShape shape = {
+    .n_sources = 2, .n_actors = 5, .n_places = 4, .n_statements = 2000, .n_steps = 1, .max_ring_points = 5,
+  };
+  gsize length;
+  g_autofree char *generated = briefing_generator_write (g_test_rand_int (), &shape, &length);
+  g_autoptr(SbBriefing) briefing = load_generated (generated, length);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  guint checked = 0;
+
+  for (guint a = 0; a < g_list_model_get_n_items (actors); a++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, a);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      GPtrArray *items = sb_briefing_get_items_for_actor (briefing, actor);
+
+      for (guint kind = 0; kind < SB_N_ITEM_KINDS; kind++)
+        {
+          GListModel *model = sb_briefing_get_items (briefing, kind);
+
+          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+            {
+              g_autoptr(SbItem) item = g_list_model_get_item (model, i);
+
+              if (sb_item_involves_actor (item, actor))
+                g_ptr_array_add (expected, item);
+            }
+        }
+      g_ptr_array_sort (expected, compare_by_date);
+
+      g_assert_cmpuint (items ? items->len : 0, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_true (g_ptr_array_index (items, i) == g_ptr_array_index (expected, i));
+      checked += expected->len;
+    }
+
+  g_assert_cmpuint (checked, >, 100);
+}
+
 /* Out of the writer's order, with a problem or cut short: streaming
  * gives up, and a file is read again as a whole, with the same result.
  */
@@ -890,6 +948,10 @@ test_streaming_gives_up (void)
     "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\", \"sources\": [{",
     "",
   };
+  g_autoptr(GString) duplicate = g_string_new ("{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", "
+                                                "\"language\": \"en\", \"sources\": [");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) whole = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -898,6 +960,24 @@ test_streaming_gives_up (void)
 
       g_assert_null (briefing);
     }
+
+  /* Sources read in batches: the same id in two batches is found still. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (duplicate, "%s{\"id\": \"s%u\", \"title\": \"S\", \"publisher\": \"P\", "
+                            "\"date\": \"2022\", \"language\": \"en\", \"text\": \"x\"}",
+                            i > 0 ? ",\n" : "", i == 250 ? 3 : i);
+  g_string_append (duplicate, "]}\n");
+  {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (duplicate->str, duplicate->len, NULL);
+    g_autoptr(SbBriefing) briefing = sb_loader_try_streaming (stream, NULL);
+
+    g_assert_null (briefing);
+  }
+  whole = load_string (duplicate->str, &problems);
+  g_assert_null (whole);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (((SbProblem *) g_ptr_array_index (problems, 0))->code, ==, SB_PROBLEM_DUPLICATE_ID);
+  g_assert_cmpstr (((SbProblem *) g_ptr_array_index (problems, 0))->path, ==, "$.sources[250].id");
 }
 
 static void
@@ -1074,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/loader/sources-without-text", test_sources_without_text);
   g_test_add_func ("/loader/authors", test_authors);
   g_test_add_func ("/loader/streaming", test_streaming);
+  g_test_add_func ("/loader/items-for-actor", test_items_for_actor);
   g_test_add_func ("/loader/streaming-gives-up", test_streaming_gives_up);
   g_test_add_func ("/writer/round-trip", test_round_trip);
   g_test_add_func ("/writer/control-characters", test_control_characters);

@@ -26,7 +26,9 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "sb-date.h"
 #include "sb-document.h"
+#include "sb-json-string.h"
 #include "sb-loader.h"
 #include "sb-source.h"
 #include "sb-writer.h"
@@ -332,6 +334,91 @@ test_folder_gone (void)
   g_rmdir (dir);
 }
 
+/* The writer formats numbers and dates without printf: the same text as printf. */
+static void
+test_formatting (void)
+{
+  const gint64 numbers[] = { 0, 1, -1, 9, 10, 99, 100, 12345, -987654321, 9007199254740992,
+                             -9007199254740992, G_MAXINT64, G_MININT64, G_MININT64 + 1 };
+  const SbCalendarDate dates[] = {
+    { 2024, 0, 0, SB_DATE_PRECISION_YEAR },
+    { 2024, 3, 0, SB_DATE_PRECISION_MONTH },
+    { 2024, 12, 31, SB_DATE_PRECISION_DAY },
+    { 7, 1, 2, SB_DATE_PRECISION_DAY },
+    { 0, 0, 0, SB_DATE_PRECISION_YEAR },
+    { 9999, 9, 9, SB_DATE_PRECISION_DAY },
+    { 10000, 10, 10, SB_DATE_PRECISION_DAY },
+    { -44, 3, 15, SB_DATE_PRECISION_DAY },
+    { -1, 0, 0, SB_DATE_PRECISION_YEAR },
+  };
+  const struct {
+    const char *string;
+    const char *json;
+  } strings[] = {
+    { "", "\"\"" },
+    { "plain", "\"plain\"" },
+    { "Forces armées maliennes", "\"Forces armées maliennes\"" },
+    { "a \"quote\" and \\ a\nline\t\x01", "\"a \\\"quote\\\" and \\\\ a\\nline\\t\\u0001\"" },
+    { "é\nfin", "\"é\\nfin\"" },
+    { "bad \xff byte", "\"bad \xef\xbf\xbd byte\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, numbers[i]);
+      char buffer[SB_INT64_BUF_SIZE];
+      g_autoptr(GString) out = g_string_new ("x");
+
+      g_assert_cmpuint (sb_format_int64 (numbers[i], buffer), ==, strlen (expected));
+      g_assert_cmpstr (buffer, ==, expected);
+      sb_json_append_int64 (out, numbers[i]);
+      g_assert_cmpstr (out->str + 1, ==, expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      const SbCalendarDate *date = &dates[i];
+      g_autofree char *expected = NULL;
+      g_autofree char *string = sb_calendar_date_to_string (date);
+      char buffer[SB_CALENDAR_DATE_BUF_SIZE];
+
+      switch (date->precision)
+        {
+        case SB_DATE_PRECISION_YEAR:
+          expected = g_strdup_printf ("%04d", date->year);
+          break;
+        case SB_DATE_PRECISION_MONTH:
+          expected = g_strdup_printf ("%04d-%02u", date->year, date->month);
+          break;
+        default:
+          expected = g_strdup_printf ("%04d-%02u-%02u", date->year, date->month, date->day);
+          break;
+        }
+      g_assert_cmpuint (sb_calendar_date_format (date, buffer), ==, strlen (expected));
+      g_assert_cmpstr (buffer, ==, expected);
+      g_assert_cmpstr (string, ==, expected);
+    }
+
+  {
+    SbCalendarDate none = { 0, 0, 0, SB_DATE_PRECISION_NONE };
+    char buffer[SB_CALENDAR_DATE_BUF_SIZE];
+
+    g_assert_cmpuint (sb_calendar_date_format (&none, buffer), ==, 0);
+    g_assert_null (sb_calendar_date_to_string (&none));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) out_len = g_string_new (NULL);
+
+      sb_json_append_string (out, strings[i].string);
+      g_assert_cmpstr (out->str, ==, strings[i].json);
+      sb_json_append_string_len (out_len, strings[i].string, strlen (strings[i].string));
+      g_assert_cmpstr (out_len->str, ==, strings[i].json);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +426,7 @@ main (int   argc,
   enter_namespace ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/save/formatting", test_formatting);
   g_test_add_func ("/save/saved", test_saved);
   g_test_add_func ("/save/full-file-system", test_full_file_system);
   g_test_add_func ("/save/read-only-folder", test_read_only_folder);

@@ -79,23 +79,76 @@ sb_calendar_date_parse (const char     *string,
   return TRUE;
 }
 
+/**
+ * sb_calendar_date_format:
+ *
+ * Writes @date as sb_calendar_date_to_string() gives it, with a NUL
+ * after it, without allocating: the writer writes millions.
+ *
+ * Returns: the number of characters before the NUL; 0 for no date
+ */
+gsize
+sb_calendar_date_format (const SbCalendarDate *date,
+                         char                  buffer[SB_CALENDAR_DATE_BUF_SIZE])
+{
+  gsize length;
+
+  g_return_val_if_fail (date != NULL, 0);
+
+  buffer[0] = '\0';
+  if (date->precision == SB_DATE_PRECISION_NONE || date->precision > SB_DATE_PRECISION_DAY)
+    return 0;
+
+  if (date->year < 0 || date->year > 9999 || date->month > 99 || date->day > 99)
+    {
+      switch (date->precision)
+        {
+        case SB_DATE_PRECISION_YEAR:
+          return g_snprintf (buffer, SB_CALENDAR_DATE_BUF_SIZE, "%04d", date->year);
+        case SB_DATE_PRECISION_MONTH:
+          return g_snprintf (buffer, SB_CALENDAR_DATE_BUF_SIZE, "%04d-%02u", date->year, date->month);
+        case SB_DATE_PRECISION_NONE:
+        case SB_DATE_PRECISION_DAY:
+        default:
+          return g_snprintf (buffer, SB_CALENDAR_DATE_BUF_SIZE, "%04d-%02u-%02u", date->year, date->month, date->day);
+        }
+    }
+
+  buffer[0] = '0' + date->year / 1000;
+  buffer[1] = '0' + date->year / 100 % 10;
+  buffer[2] = '0' + date->year / 10 % 10;
+  buffer[3] = '0' + date->year % 10;
+  length = 4;
+  if (date->precision >= SB_DATE_PRECISION_MONTH)
+    {
+      buffer[4] = '-';
+      buffer[5] = '0' + date->month / 10;
+      buffer[6] = '0' + date->month % 10;
+      length = 7;
+    }
+  if (date->precision == SB_DATE_PRECISION_DAY)
+    {
+      buffer[7] = '-';
+      buffer[8] = '0' + date->day / 10;
+      buffer[9] = '0' + date->day % 10;
+      length = 10;
+    }
+  buffer[length] = '\0';
+
+  return length;
+}
+
 char *
 sb_calendar_date_to_string (const SbCalendarDate *date)
 {
+  char buffer[SB_CALENDAR_DATE_BUF_SIZE];
+
   g_return_val_if_fail (date != NULL, NULL);
 
-  switch (date->precision)
-    {
-    case SB_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", date->year);
-    case SB_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02u", date->year, date->month);
-    case SB_DATE_PRECISION_DAY:
-      return g_strdup_printf ("%04d-%02u-%02u", date->year, date->month, date->day);
-    case SB_DATE_PRECISION_NONE:
-    default:
-      return NULL;
-    }
+  if (sb_calendar_date_format (date, buffer) == 0)
+    return NULL;
+
+  return g_strdup (buffer);
 }
 
 static guint32

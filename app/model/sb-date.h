@@ -37,6 +37,9 @@ typedef struct
 gboolean  sb_calendar_date_parse      (const char           *string,
                                        SbCalendarDate       *date);
 char     *sb_calendar_date_to_string  (const SbCalendarDate *date);
+#define SB_CALENDAR_DATE_BUF_SIZE 24
+gsize     sb_calendar_date_format     (const SbCalendarDate *date,
+                                       char                  buffer[SB_CALENDAR_DATE_BUF_SIZE]);
 guint32   sb_calendar_date_first_day  (const SbCalendarDate *date);
 guint32   sb_calendar_date_last_day   (const SbCalendarDate *date);
 int       sb_calendar_date_compare    (const SbCalendarDate *a,

@@ -84,12 +84,6 @@ needs_escape (guchar c)
   return c < 0x20 || c == '"' || c == '\\';
 }
 
-static inline gboolean
-is_plain_ascii (guchar c)
-{
-  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
-
 /**
  * sb_json_append_escaped:
  * @string: UTF-8
@@ -129,31 +123,31 @@ sb_json_append_escaped (GString    *out,
       if (G_LIKELY (!needs_escape (c)))
         continue;
 
-      g_string_append_len (out, run, p - run);
+      sb_string_append_len (out, run, p - run);
       run = p + 1;
 
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          sb_string_append_literal (out, "\\\"");
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          sb_string_append_literal (out, "\\\\");
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          sb_string_append_literal (out, "\\n");
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          sb_string_append_literal (out, "\\r");
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          sb_string_append_literal (out, "\\t");
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          sb_string_append_literal (out, "\\b");
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          sb_string_append_literal (out, "\\f");
           break;
         default:
           g_string_append_printf (out, "\\u%04x", c);
@@ -161,7 +155,7 @@ sb_json_append_escaped (GString    *out,
         }
     }
 
-  g_string_append_len (out, run, end - run);
+  sb_string_append_len (out, run, end - run);
 }
 
 /**
@@ -175,25 +169,32 @@ sb_json_append_string (GString    *out,
                        const char *string)
 {
   const char *end;
+  guchar high;
 
   if (string == NULL)
     {
-      g_string_append (out, "null");
+      sb_string_append_literal (out, "null");
       return;
     }
 
-  /* Most strings written (names, ids, dates, English text) are printable
-   * ASCII that needs no escape and no check: one pass finds out.
+  /* Most strings written (names, ids, dates, text in any language) need
+   * no escape: one pass finds out, and only bytes past ASCII are checked.
    */
   end = string;
-  while (is_plain_ascii (*end))
-    end++;
+  high = 0;
+  while (!needs_escape (*end))
+    high |= *end++;
+
+  if (*end == '\0' && (high < 0x80 || sb_utf8_validate_len (string, end - string, NULL)))
+    {
+      g_string_append_c (out, '"');
+      sb_string_append_len (out, string, end - string);
+      g_string_append_c (out, '"');
+      return;
+    }
 
   g_string_append_c (out, '"');
-  if (*end == '\0')
-    g_string_append_len (out, string, end - string);
-  else
-    sb_json_append_escaped (out, string, -1);
+  sb_json_append_escaped (out, string, -1);
   g_string_append_c (out, '"');
 }
 
@@ -210,19 +211,62 @@ sb_json_append_string_len (GString    *out,
                            gsize       length)
 {
   gsize plain = 0;
+  guchar high = 0;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (string != NULL || length == 0);
 
-  while (plain < length && is_plain_ascii (string[plain]))
-    plain++;
+  while (plain < length && !needs_escape (string[plain]))
+    high |= string[plain++];
 
   g_string_append_c (out, '"');
-  if (plain == length)
-    g_string_append_len (out, string, length);
+  if (plain == length && (high < 0x80 || sb_utf8_validate_len (string, length, NULL)))
+    sb_string_append_len (out, string, length);
   else
     sb_json_append_escaped (out, string, length);
   g_string_append_c (out, '"');
+}
+
+/**
+ * sb_format_int64:
+ *
+ * Writes @value in decimal, as printf's "%" G_GINT64_FORMAT does, with a
+ * NUL after it.
+ *
+ * Returns: the number of characters before the NUL
+ */
+gsize
+sb_format_int64 (gint64 value,
+                 char   buffer[SB_INT64_BUF_SIZE])
+{
+  char digits[SB_INT64_BUF_SIZE];
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  gsize n = 0, length = 0;
+
+  do
+    {
+      digits[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+
+  if (value < 0)
+    buffer[length++] = '-';
+  while (n > 0)
+    buffer[length++] = digits[--n];
+  buffer[length] = '\0';
+
+  return length;
+}
+
+void
+sb_json_append_int64 (GString *out,
+                      gint64   value)
+{
+  char buffer[SB_INT64_BUF_SIZE];
+  gsize length = sb_format_int64 (value, buffer);
+
+  sb_string_append_len (out, buffer, length);
 }
 
 /**
@@ -249,7 +293,7 @@ sb_json_append_number (GString *out,
 
   if (value == floor (value) && fabs (value) < 9007199254740992.0)
     {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      sb_json_append_int64 (out, (gint64) value);
       return;
     }
 

@@ -133,7 +133,7 @@ new_line (SbJsonWriter *self,
   guint n = depth * INDENT;
 
   if (n < sizeof spaces - 1)
-    g_string_append_len (self->out, spaces, n + 1);
+    sb_string_append_len (self->out, spaces, n + 1);
   else
     {
       g_string_append_c (self->out, '\n');
@@ -255,7 +255,10 @@ sb_json_writer_member (SbJsonWriter *self,
   if (!level->compact)
     new_line (self, self->levels->len);
   sb_json_append_string (self->out, name);
-  g_string_append (self->out, level->compact ? ":" : ": ");
+  if (level->compact)
+    g_string_append_c (self->out, ':');
+  else
+    sb_string_append_literal (self->out, ": ");
   self->after_member = TRUE;
 }
 
@@ -293,7 +296,7 @@ sb_json_writer_int (SbJsonWriter *self,
     return;
 
   before_value (self);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  sb_json_append_int64 (self->out, value);
   maybe_flush (self);
 }
 
@@ -317,7 +320,10 @@ sb_json_writer_boolean (SbJsonWriter *self,
     return;
 
   before_value (self);
-  g_string_append (self->out, value ? "true" : "false");
+  if (value)
+    sb_string_append_literal (self->out, "true");
+  else
+    sb_string_append_literal (self->out, "false");
   maybe_flush (self);
 }
 

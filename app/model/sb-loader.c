@@ -855,8 +855,8 @@ load_stream (GInputStream   *stream,
 
 /* A briefing in the order the writer writes it (header, sources, actors,
  * places, statements, steps) is read while it streams in: only a window
- * of its text is held, and batches of statements are read on all
- * processors while the next are scanned. Anything else, a problem above
+ * of its text is held, and batches of sources and of statements are
+ * read on all processors while the next are scanned. Anything else, a problem above
  * all, gives up at once; the caller then reads the whole text the usual
  * way, which places every problem exactly. Both ways build the same
  * briefing from the same code.
@@ -864,6 +864,7 @@ load_stream (GInputStream   *stream,
 
 #define STREAM_BLOCK_SIZE (1024 * 1024)
 #define BATCH_SIZE 1024
+#define SOURCE_BATCH_SIZE 64     /* sources are long: their texts */
 #define ELEMENT_DEPTH (SB_LOADER_MAX_DEPTH - 2)  /* inside the root and an array */
 #define HEADER_DEPTH (SB_LOADER_MAX_DEPTH - 1)
 
@@ -877,12 +878,25 @@ typedef enum
   RANK_STEPS,
 } Rank;
 
+/* Sources and statements are read in batches on all processors; the
+ * others, which refer to what comes before them in their own array, in
+ * order as they come.
+ */
+static gboolean
+is_batched (Rank rank)
+{
+  return rank == RANK_SOURCES || rank == RANK_STATEMENTS;
+}
+
 typedef struct
 {
   GBytes *text;
   GArray *spans;           /* of SbJsonSpan in text */
   const char *name;        /* of the array */
   SbItemKind kind;
+  ReadFunc read;
+  GPtrArray *into;         /* where the elements go once merged */
+  gboolean statements;     /* their lists of actors are shared */
   guint first;             /* index of the first element in its array */
   SbReader reader;
   GPtrArray *items;        /* of SbItem, owned */
@@ -967,14 +981,17 @@ read_batch (gpointer data,
           SbJsonMember member = { (char *) batch->name, { 0, 0 }, batch->spans };
 
           read_elements (&batch->reader, arena, text, batch->name, &member, 0, batch->spans->len,
-                         read_item, batch->kind, batch->items, NULL);
+                         batch->read, batch->kind, batch->items, NULL);
           /* The passages found are shared by the statements now; the rest waits to the end. */
           g_hash_table_remove_all (batch->reader.quotes);
 
-          g_mutex_lock (&self->share_lock);
-          for (guint i = 0; i < batch->items->len; i++)
-            share_actors (self->load, g_ptr_array_index (batch->items, i));
-          g_mutex_unlock (&self->share_lock);
+          if (batch->statements)
+            {
+              g_mutex_lock (&self->share_lock);
+              for (guint i = 0; i < batch->items->len; i++)
+                share_actors (self->load, g_ptr_array_index (batch->items, i));
+              g_mutex_unlock (&self->share_lock);
+            }
           batch->failed = batch->reader.problems->len > 0 || batch->items->len != batch->spans->len;
         }
 
@@ -1022,6 +1039,9 @@ send_pending (Stream *self)
     }
   batch->name = self->array;
   batch->kind = self->kind;
+  batch->read = self->read;
+  batch->into = self->into;
+  batch->statements = self->array_rank == RANK_STATEMENTS;
   batch->first = self->pending_first;
   batch->items = g_ptr_array_new_with_free_func (g_object_unref);
   sb_reader_init (&batch->reader, self->load->reader.max_problems, self->load->entities, locate_entity, self->load);
@@ -1060,7 +1080,7 @@ merge_batches (Stream *self)
   for (guint b = 0; b < self->batches->len; b++)
     {
       Batch *batch = g_ptr_array_index (self->batches, b);
-      GPtrArray *into = load->contents.items[batch->kind];
+      GPtrArray *into = batch->into;
 
       if (batch->failed)
         return FALSE;
@@ -1386,8 +1406,10 @@ begin_array (Stream     *self,
   if (self->rank == RANK_HEADER && !read_stream_header (self))
     return FALSE;
 
-  /* Statements are all read and registered before the steps. */
-  if (rank == RANK_STEPS && self->rank == RANK_STATEMENTS && !merge_batches (self))
+  /* Sources are all read and registered before anything that cites
+   * them, statements before the steps.
+   */
+  if (rank != self->rank && is_batched (self->rank) && !merge_batches (self))
     return FALSE;
 
   self->rank = rank;
@@ -1415,6 +1437,9 @@ begin_array (Stream     *self,
       self->read = read_step;
       break;
     case RANK_STATEMENTS:
+      self->into = load->contents.items[kind];
+      self->read = read_item;
+      break;
     case RANK_HEADER:
     default:
       self->into = NULL;
@@ -1431,7 +1456,7 @@ end_array (Stream *self)
   if (self->array_rank == RANK_SOURCES && self->index == 0)
     return FALSE;              /* at least one is required */
 
-  if (self->array_rank == RANK_STATEMENTS)
+  if (is_batched (self->array_rank))
     send_pending (self);
 
   self->array = NULL;
@@ -1556,14 +1581,14 @@ scan_step (Stream *self,
         if ((result = skip_value_text (self, &at)) != SCAN_OK)
           return result;
 
-        if (self->array_rank == RANK_STATEMENTS)
+        if (is_batched (self->array_rank))
           {
             SbJsonSpan span = { start, at };
 
             if (self->pending->len == 0)
               self->pending_first = self->index;
             g_array_append_val (self->pending, span);
-            if (self->pending->len == BATCH_SIZE)
+            if (self->pending->len == (self->array_rank == RANK_SOURCES ? SOURCE_BATCH_SIZE : BATCH_SIZE))
               send_pending (self);
           }
         else if (!read_ordered_element (self, start, at))
@@ -1621,7 +1646,7 @@ stream_briefing (Stream *self)
   if (self->failed || state != STATE_END || !g_hash_table_contains (self->seen, "sources"))
     return FALSE;
 
-  if (self->rank == RANK_STATEMENTS && !merge_batches (self))
+  if (is_batched (self->rank) && !merge_batches (self))
     return FALSE;
 
   sb_reader_resolve_deferred (&self->load->reader);

@@ -79,14 +79,14 @@ write_date (Writer       *self,
             const char   *member,
             const SbDate *date)
 {
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
+  char start_buffer[SB_CALENDAR_DATE_BUF_SIZE], end_buffer[SB_CALENDAR_DATE_BUF_SIZE];
+  const char *start, *end;
 
   if (!sb_date_is_set (date))
     return;
 
-  start = sb_calendar_date_to_string (&date->start);
-  end = sb_calendar_date_to_string (&date->end);
+  start = sb_calendar_date_format (&date->start, start_buffer) > 0 ? start_buffer : NULL;
+  end = sb_calendar_date_format (&date->end, end_buffer) > 0 ? end_buffer : NULL;
   sb_json_writer_member (self->json, member);
 
   if (!date->is_span && !date->approximate)
