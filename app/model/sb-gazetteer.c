@@ -458,6 +458,104 @@ sb_gazetteer_find_in_text (SbGazetteer *self,
   return sb_name_matcher_find (self->matcher, text);
 }
 
+void
+sb_gazetteer_mention_free (SbGazetteerMention *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->entry, sb_gazetteer_entry_free);
+  g_free (self);
+}
+
+static void
+add_mention (GPtrArray        *mentions,
+             const SbNameMatch *match,
+             SbGazetteerEntry *entry)
+{
+  SbGazetteerMention *mention = g_new0 (SbGazetteerMention, 1);
+
+  mention->start = match->start;
+  mention->end = match->end;
+  mention->entry = entry;
+  g_ptr_array_add (mentions, mention);
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const SbGazetteerMention *x = *(SbGazetteerMention **) a;
+  const SbGazetteerMention *y = *(SbGazetteerMention **) b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/**
+ * sb_gazetteer_find_mentions:
+ * @briefing: (nullable): whose places are found too
+ *
+ * The places named in @text, capitalised as names are: the briefing's own
+ * first, by any of their names (a town the gazetteer lacks, once placed,
+ * is found from then on), then the gazetteer's where they name nothing
+ * the briefing has.
+ *
+ * Returns: (transfer full) (element-type SbGazetteerMention): in the
+ *   order of the text
+ */
+GPtrArray *
+sb_gazetteer_find_mentions (SbGazetteer *self,
+                            const char  *text,
+                            SbBriefing  *briefing)
+{
+  GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_mention_free);
+  g_autoptr(GArray) own = NULL;
+  g_autoptr(GArray) found = NULL;
+  guint next = 0;
+
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), mentions);
+  g_return_val_if_fail (text != NULL, mentions);
+  g_return_val_if_fail (briefing == NULL || SB_IS_BRIEFING (briefing), mentions);
+
+  if (briefing != NULL)
+    {
+      g_autoptr(SbNameMatcher) matcher = sb_name_matcher_new (TRUE);
+      GListModel *places = sb_briefing_get_places (briefing);
+
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+          SbText *names = sb_place_get_name (place);
+
+          if (sb_place_is_reference (place))
+            continue;
+          for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
+            sb_name_matcher_add (matcher, sb_text_get_string_at (names, k), place);
+        }
+      own = sb_name_matcher_find (matcher, text);
+      for (guint i = 0; i < own->len; i++)
+        {
+          SbNameMatch *match = &g_array_index (own, SbNameMatch, i);
+
+          add_mention (mentions, match, sb_gazetteer_entry_new_for_place (match->data));
+        }
+    }
+
+  found = sb_name_matcher_find (self->matcher, text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      while (own != NULL && next < own->len && g_array_index (own, SbNameMatch, next).end <= match->start)
+        next++;
+      if (own != NULL && next < own->len && g_array_index (own, SbNameMatch, next).start < match->end)
+        continue;
+      add_mention (mentions, match, sb_gazetteer_entry_copy (match->data));
+    }
+
+  g_ptr_array_sort (mentions, compare_mentions);
+  return mentions;
+}
+
 static double
 distance_km (double lat1,
              double lon1,

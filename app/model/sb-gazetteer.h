@@ -40,6 +40,14 @@ typedef struct
   char *country_code;      /* its country's ISO 3166-1 alpha-3, as briefings write it; nullable */
 } SbGazetteerEntry;
 
+/* A place named in a text, at byte offsets in it. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  SbGazetteerEntry *entry;
+} SbGazetteerMention;
+
 #define SB_TYPE_GAZETTEER_ENTRY (sb_gazetteer_entry_get_type ())
 #define SB_TYPE_GAZETTEER (sb_gazetteer_get_type ())
 
@@ -61,6 +69,10 @@ GPtrArray        *sb_gazetteer_search          (SbGazetteer  *self,
                                                 guint         max_results);
 GArray           *sb_gazetteer_find_in_text    (SbGazetteer  *self,
                                                 const char   *text);
+GPtrArray        *sb_gazetteer_find_mentions   (SbGazetteer  *self,
+                                                const char   *text,
+                                                SbBriefing   *briefing);
+void              sb_gazetteer_mention_free    (SbGazetteerMention *self);
 const SbGazetteerEntry *sb_gazetteer_nearest   (SbGazetteer  *self,
                                                 double        latitude,
                                                 double        longitude,
