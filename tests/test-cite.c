@@ -611,6 +611,8 @@ test_route_unlisted_town (void)
   entry = g_ptr_array_index (searched, 0);
   g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_BRIEFING);
   g_assert_true (entry->place == place);
+  g_assert_true (entry->near_only);
+  g_assert_cmpint (sb_gazetteer_entry_get_precision (entry), ==, SB_PLACE_PRECISION_NEAR);
   again = sb_gazetteer_find_mentions (gazetteer (), text, briefing);
   mentions_again = mentions_of (again);
   g_assert_cmpuint (again->len, ==, 2);
@@ -629,6 +631,29 @@ test_route_unlisted_town (void)
   g_assert_true (sb_document_apply (document, edit, NULL));
   g_assert_true (sb_item_get_place (second) == place);
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (second))), ==, "Niamey");
+
+  /* Nor when it is chosen "exactly there", or near it within less. */
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, second, SB_ITEM_FIELD_PLACE, entry,
+                                                             SB_PLACE_PRECISION_POINT, 0), NULL));
+  g_assert_true (sb_item_get_place (second) == place);
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, second, SB_ITEM_FIELD_PLACE, entry,
+                                                             SB_PLACE_PRECISION_NEAR, 25), NULL));
+  g_assert_true (sb_item_get_place (second) == place);
+
+  /* A town the gazetteer has, known only near: a point the next time. */
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, second, SB_ITEM_FIELD_PLACE,
+                                                             g_ptr_array_index (niamey, 0),
+                                                             SB_PLACE_PRECISION_NEAR, 30), NULL));
+  g_clear_pointer (&searched, g_ptr_array_unref);
+  searched = sb_gazetteer_search (gazetteer (), "Niamey", briefing, 0);
+  entry = NULL;
+  for (guint i = 0; i < searched->len && entry == NULL; i++)
+    if (((SbGazetteerEntry *) g_ptr_array_index (searched, i))->place == sb_item_get_place (second))
+      entry = g_ptr_array_index (searched, i);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (sb_place_get_precision (entry->place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_false (entry->near_only);
+  g_assert_cmpint (sb_gazetteer_entry_get_precision (entry), ==, SB_PLACE_PRECISION_POINT);
 }
 
 static void

@@ -778,8 +778,7 @@ sb_cite_place (SbBriefing             *briefing,
    * gazetteer lacks, within so many km of one it has) is never made more
    * precise by placing another statement at it.
    */
-  else if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL &&
-           sb_place_get_precision (entry->place) == SB_PLACE_PRECISION_NEAR && sb_place_has_radius (entry->place) &&
+  else if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL && entry->near_only &&
            (precision == SB_PLACE_PRECISION_POINT ||
             (precision == SB_PLACE_PRECISION_NEAR && radius_km <= sb_place_get_radius_km (entry->place))))
     place = entry->place;

@@ -69,8 +69,9 @@ sb_gazetteer_entry_free (SbGazetteerEntry *self)
  * Returns: how precisely a statement placed at @self is known, as far as
  *   the gazetteer can say: a town is a point, a region a region, a country
  *   a country; a briefing's place a country or region when it is one,
- *   otherwise a point: that one statement was only known to be near a
- *   town says nothing of the next one placed there
+ *   near when it names a town the gazetteer lacks, known only to be near
+ *   somewhere, otherwise a point: that one statement was only known to be
+ *   near a town says nothing of the next one placed there
  */
 SbPlacePrecision
 sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self)
@@ -82,6 +83,8 @@ sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self)
   switch (self->kind)
     {
     case SB_GAZETTEER_BRIEFING:
+      if (self->near_only)
+        return SB_PLACE_PRECISION_NEAR;
       own = self->place ? sb_place_get_precision (self->place) : SB_PLACE_PRECISION_POINT;
       return own == SB_PLACE_PRECISION_COUNTRY || own == SB_PLACE_PRECISION_REGION ? own : SB_PLACE_PRECISION_POINT;
     case SB_GAZETTEER_COUNTRY:
@@ -350,6 +353,48 @@ compare_hits (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+static double distance_km (double lat1, double lon1, double lat2, double lon2);
+
+/* Whether a town of the gazetteer has @name within @within_km of a point. */
+static gboolean
+has_town_near (SbGazetteer *self,
+               const char  *name,
+               double       latitude,
+               double       longitude,
+               double       within_km)
+{
+  g_autofree char *folded = sb_name_fold (name);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
+      char **names = g_ptr_array_index (self->folded, i);
+
+      if (entry->kind == SB_GAZETTEER_COUNTRY ||
+          distance_km (latitude, longitude, entry->latitude, entry->longitude) > within_km + entry->reach_km + 5)
+        continue;
+      for (guint k = 0; names[k] != NULL; k++)
+        if (g_str_equal (names[k], folded))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A place of the briefing as the gazetteer finds it: one only known to be
+ * near somewhere, under a name the gazetteer has not there, is offered as
+ * near, and is never placed at more precisely (sb_cite_place()).
+ */
+static SbGazetteerEntry *
+briefing_entry (SbGazetteer *self,
+                SbPlace     *place)
+{
+  SbGazetteerEntry *entry = sb_gazetteer_entry_new_for_place (place);
+
+  entry->near_only = sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR && sb_place_has_radius (place) &&
+                     !has_town_near (self, entry->name, entry->latitude, entry->longitude, entry->reach_km);
+  return entry;
+}
+
 /**
  * sb_gazetteer_entry_new_for_place:
  *
@@ -423,7 +468,7 @@ sb_gazetteer_search (SbGazetteer *self,
 
           if (quality < 0 || sb_place_is_reference (place))
             continue;
-          g_ptr_array_add (own, sb_gazetteer_entry_new_for_place (place));
+          g_ptr_array_add (own, briefing_entry (self, place));
           g_array_append_val (hits, ((Hit) { quality, i, g_ptr_array_index (own, own->len - 1) }));
         }
     }
@@ -536,7 +581,7 @@ sb_gazetteer_find_mentions (SbGazetteer *self,
         {
           SbNameMatch *match = &g_array_index (own, SbNameMatch, i);
 
-          add_mention (mentions, match, sb_gazetteer_entry_new_for_place (match->data));
+          add_mention (mentions, match, briefing_entry (self, match->data));
         }
     }
 

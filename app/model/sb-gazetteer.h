@@ -38,6 +38,8 @@ typedef struct
   double reach_km;         /* how far a region or country reaches from its point */
   SbPlace *place;          /* the briefing's place, for SB_GAZETTEER_BRIEFING */
   char *country_code;      /* its country's ISO 3166-1 alpha-3, as briefings write it; nullable */
+  gboolean near_only;      /* a briefing's place known only to be within reach_km of its point, under a
+                            * name no town of the gazetteer has there ("Téra", near Niamey) */
 } SbGazetteerEntry;
 
 /* A place named in a text, at byte offsets in it. */
