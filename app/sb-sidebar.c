@@ -346,7 +346,7 @@ on_unplaced_activated (GtkListBox    *list,
 static char *
 source_about (SbSource *source)
 {
-  g_autofree char *date = sb_format_date (sb_source_get_date (source));
+  g_autofree char *date = sb_format_source_date (source);
   const char *publisher = sb_format_publisher (source);
 
   /* TRANSLATORS: a source's publisher and date, under its title */
