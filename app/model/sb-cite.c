@@ -242,6 +242,11 @@ static const RouteCue route_cues[] = {
   { "fr", "rejoindre", SB_CITE_END_DESTINATION },
 };
 
+/* How many characters before a name are read for such words: the
+ * longest phrase and an article, with room to spare.
+ */
+#define ROUTE_WINDOW 48
+
 /* Between such a word and the name: "left the town of…" is not read. */
 static const struct { const char *language; const char *word; } route_articles[] = {
   { "en", "the" }, { "nl", "de" }, { "nl", "het" }, { "fr", "le" }, { "fr", "la" }, { "fr", "les" }, { "fr", "l" },
@@ -282,7 +287,16 @@ sb_cite_route_end (const char *text,
   g_return_val_if_fail (text != NULL, SB_CITE_END_NONE);
   g_return_val_if_fail (name_start <= strlen (text), SB_CITE_END_NONE);
 
-  before = g_strndup (text, name_start);
+  /* The few words before it: a whole long text folded for each name
+   * would make citing from it slow.
+   */
+  {
+    const char *from = text + name_start;
+
+    for (guint n = 0; n < ROUTE_WINDOW && from > text; n++)
+      from = g_utf8_find_prev_char (text, from);
+    before = g_strndup (from, text + name_start - from);
+  }
   folded = sb_name_fold (before);
   words = g_strsplit (folded, " ", -1);
   n_words = *folded != '\0' ? g_strv_length (words) : 0;
