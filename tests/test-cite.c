@@ -621,6 +621,20 @@ test_route_unlisted_town (void)
   g_assert_cmpstr (g_array_index (mentions_again, SbGazetteerMention, origin).entry->name, ==, "Niamey");
   g_assert_cmpstr (g_array_index (mentions_again, SbGazetteerMention, destination).entry->name, ==, "Téra");
 
+  /* Renamed, it is found by its new name (the names are folded once, and
+   * again after an edit of a place).
+   */
+  {
+    g_autoptr(SbText) renamed = sb_text_new ("en", "Téra-Est");
+    g_autoptr(GPtrArray) by_new_name = NULL;
+
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (place), SB_PLACE_FIELD_NAME, renamed), NULL));
+    by_new_name = sb_gazetteer_search (gazetteer (), "tera-est", briefing, 0);
+    g_assert_cmpuint (by_new_name->len, ==, 1);
+    g_assert_true (((SbGazetteerEntry *) g_ptr_array_index (by_new_name, 0))->place == place);
+    g_assert_true (sb_document_undo (document));
+  }
+
   /* The next statement placed there is not placed more precisely than
    * Téra is known: it shares the place.
    */

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sb-changes.h"
 #include "sb-gazetteer.h"
 
 #define GAZETTEER_RESOURCE "/com/example/SahelBrief/gazetteer/gazetteer.tsv"
@@ -416,6 +417,85 @@ sb_gazetteer_entry_new_for_place (SbPlace *place)
   return entry;
 }
 
+/* The briefing's own places, their names folded once: a briefing of
+ * 100,000 imported places folds 2 MB of names, which took over a second.
+ * Kept with the briefing until an edit touches a place.
+ */
+typedef struct
+{
+  SbBriefing *briefing;    /* unowned: the index is the briefing's data */
+  gulong handler;
+  GPtrArray *places;       /* unowned SbPlace, the briefing's order, reference places left out */
+  GPtrArray *folded;       /* per place, a NULL-terminated char** of folded names */
+  guint *positions;        /* per place, its position among the briefing's places */
+  SbNameMatcher *matcher;  /* names capitalised, to SbPlace */
+} PlaceIndex;
+
+#define PLACE_INDEX_KEY "sb-gazetteer-place-index"
+
+static void
+place_index_free (PlaceIndex *index)
+{
+  /* Gone already when the briefing is finalised, before its data. */
+  if (g_signal_handler_is_connected (index->briefing, index->handler))
+    g_signal_handler_disconnect (index->briefing, index->handler);
+  g_ptr_array_unref (index->places);
+  g_ptr_array_unref (index->folded);
+  g_free (index->positions);
+  sb_name_matcher_free (index->matcher);
+  g_free (index);
+}
+
+static void
+on_briefing_changed (SbBriefing *briefing,
+                     SbChanges  *changes)
+{
+  if (sb_changes_touches_type (changes, SB_TYPE_PLACE))
+    g_object_set_data (G_OBJECT (briefing), PLACE_INDEX_KEY, NULL);
+}
+
+static PlaceIndex *
+place_index (SbBriefing *briefing)
+{
+  PlaceIndex *index = g_object_get_data (G_OBJECT (briefing), PLACE_INDEX_KEY);
+  GListModel *places;
+  guint n;
+
+  if (index != NULL)
+    return index;
+
+  places = sb_briefing_get_places (briefing);
+  n = g_list_model_get_n_items (places);
+  index = g_new0 (PlaceIndex, 1);
+  index->briefing = briefing;
+  index->places = g_ptr_array_sized_new (n);
+  index->folded = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
+  index->positions = g_new (guint, MAX (n, 1));
+  index->matcher = sb_name_matcher_new (TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      SbText *names = sb_place_get_name (place);
+      GPtrArray *folded;
+
+      if (sb_place_is_reference (place))
+        continue;
+      folded = g_ptr_array_new ();
+      for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
+        {
+          g_ptr_array_add (folded, sb_name_fold (sb_text_get_string_at (names, k)));
+          sb_name_matcher_add (index->matcher, sb_text_get_string_at (names, k), place);
+        }
+      g_ptr_array_add (folded, NULL);
+      index->positions[index->places->len] = i;
+      g_ptr_array_add (index->places, place);
+      g_ptr_array_add (index->folded, g_ptr_array_free (folded, FALSE));
+    }
+  index->handler = g_signal_connect (briefing, "changed", G_CALLBACK (on_briefing_changed), NULL);
+  g_object_set_data_full (G_OBJECT (briefing), PLACE_INDEX_KEY, index, (GDestroyNotify) place_index_free);
+  return index;
+}
+
 /**
  * sb_gazetteer_search:
  * @query: what was typed: the start of a name or of one of its words, in
@@ -448,28 +528,17 @@ sb_gazetteer_search (SbGazetteer *self,
 
   if (briefing != NULL)
     {
-      GListModel *places = sb_briefing_get_places (briefing);
+      PlaceIndex *index = place_index (briefing);
 
-      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      for (guint i = 0; i < index->places->len; i++)
         {
-          g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
-          SbText *names = sb_place_get_name (place);
-          int quality = -1;
-
           /* Found by its name in any of the briefing's languages. */
-          for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
-            {
-              g_autofree char *name = sb_name_fold (sb_text_get_string_at (names, k));
-              int q = match_quality (name, folded);
+          int quality = best_quality (g_ptr_array_index (index->folded, i), folded);
 
-              if (q >= 0 && (quality < 0 || q < quality))
-                quality = q;
-            }
-
-          if (quality < 0 || sb_place_is_reference (place))
+          if (quality < 0)
             continue;
-          g_ptr_array_add (own, briefing_entry (self, place));
-          g_array_append_val (hits, ((Hit) { quality, i, g_ptr_array_index (own, own->len - 1) }));
+          g_ptr_array_add (own, briefing_entry (self, g_ptr_array_index (index->places, i)));
+          g_array_append_val (hits, ((Hit) { quality, index->positions[i], g_ptr_array_index (own, own->len - 1) }));
         }
     }
 
@@ -563,20 +632,7 @@ sb_gazetteer_find_mentions (SbGazetteer *self,
 
   if (briefing != NULL)
     {
-      g_autoptr(SbNameMatcher) matcher = sb_name_matcher_new (TRUE);
-      GListModel *places = sb_briefing_get_places (briefing);
-
-      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-        {
-          g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
-          SbText *names = sb_place_get_name (place);
-
-          if (sb_place_is_reference (place))
-            continue;
-          for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
-            sb_name_matcher_add (matcher, sb_text_get_string_at (names, k), place);
-        }
-      own = sb_name_matcher_find (matcher, text);
+      own = sb_name_matcher_find (place_index (briefing)->matcher, text);
       for (guint i = 0; i < own->len; i++)
         {
           SbNameMatch *match = &g_array_index (own, SbNameMatch, i);
