@@ -527,7 +527,7 @@ show_source_text (SbDetailPane *self,
   gtk_widget_set_visible (self->text_scroller, sb_source_get_text (source) != NULL);
 
   gtk_label_set_text (self->source_title, sb_entity_get_label (SB_ENTITY (source)));
-  date = sb_format_date (sb_source_get_date (source));
+  date = sb_format_source_date (source);
   publisher = sb_format_publisher (source);
   url = sb_source_get_url (source);
   /* TRANSLATORS: a source's publisher, date and language */
@@ -860,6 +860,8 @@ update (SbDetailPane *self)
   if (current != NULL && citation_position (self, current) < 0)
     g_ptr_array_add (self->citations, current);
 
+  /* A source chosen is named by the card above its text: not twice. */
+  gtk_widget_set_visible (GTK_WIDGET (self->source_title), !SB_IS_SOURCE (selected));
   gtk_widget_set_visible (GTK_WIDGET (self->facts), self->n_facts > 0);
   gtk_stack_set_visible_child_name (self->stack, "detail");
   update_editing (self);

@@ -23,6 +23,7 @@
 #include "sb-changes.h"
 #include "sb-edit-card-private.h"
 #include "sb-format.h"
+#include "sb-country-code.h"
 #include "sb-place.h"
 #include "sb-source.h"
 
@@ -344,7 +345,7 @@ url_is_valid (const char *url)
 gboolean
 country_is_valid (const char *code)
 {
-  return strlen (code) == 3 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
+  return sb_country_code_is_alpha3 (code);
 }
 
 static void

@@ -226,6 +226,23 @@ is_unplaced (SbItem *item)
 }
 
 /* A row of a title on up to two lines and what it is, dimmed, beneath. */
+/* Says what the row of create_two_line_row() now shows. */
+static void
+set_two_line_row (GtkWidget  *row,
+                  const char *text,
+                  const char *about)
+{
+  GtkWidget *labels = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *title = gtk_widget_get_first_child (labels);
+
+  gtk_label_set_text (GTK_LABEL (title), text);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), about);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, about,
+                                  -1);
+}
+
 static GtkWidget *
 create_two_line_row (const char *text,
                      const char *about)
@@ -326,13 +343,20 @@ on_unplaced_activated (GtkListBox    *list,
   sb_selection_select (self->selection, SB_ENTITY (item));
 }
 
+static char *
+source_about (SbSource *source)
+{
+  g_autofree char *date = sb_format_source_date (source);
+  const char *publisher = sb_format_publisher (source);
+
+  /* TRANSLATORS: a source's publisher and date, under its title */
+  return publisher ? g_strdup_printf (_("%s · %s"), publisher, date) : g_steal_pointer (&date);
+}
+
 static GtkWidget *
 create_source_row (SbSource *source)
 {
-  g_autofree char *date = sb_format_date (sb_source_get_date (source));
-  const char *publisher = sb_format_publisher (source);
-  /* TRANSLATORS: a source's publisher and date, under its title */
-  g_autofree char *about = publisher ? g_strdup_printf (_("%s · %s"), publisher, date) : g_strdup (date);
+  g_autofree char *about = source_about (source);
   GtkWidget *row = create_two_line_row (sb_entity_get_label (SB_ENTITY (source)), about);
 
   gtk_widget_set_tooltip_text (row, _("Open the source’s text, to read and cite from"));
@@ -383,6 +407,62 @@ rebuild_sources (SbSidebar *self)
   gtk_list_box_invalidate_headers (self->source_list);
 }
 
+static GtkWidget *
+find_source_row (SbSidebar *self,
+                 SbEntity  *source)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->source_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), SOURCE_KEY) == source)
+      return row;
+  return NULL;
+}
+
+/* Only the rows of the sources an edit added, removed or changed: the
+ * list keeps its scroll, its focus and the rest of its rows.
+ */
+static void
+update_sources (SbSidebar *self,
+                SbChanges *changes)
+{
+  GListModel *sources = sb_briefing_get_sources (sb_selection_get_briefing (self->selection));
+  GPtrArray *removed = sb_changes_get_removed (changes);
+  GPtrArray *inserted = sb_changes_get_inserted (changes);
+  GPtrArray *changed = sb_changes_get_changed (changes);
+
+  for (guint i = 0; i < removed->len; i++)
+    {
+      GtkWidget *row = SB_IS_SOURCE (g_ptr_array_index (removed, i)) ? find_source_row (self, g_ptr_array_index (removed, i)) : NULL;
+
+      if (row != NULL)
+        gtk_list_box_remove (self->source_list, row);
+    }
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      SbEntity *source = g_ptr_array_index (changed, i);
+      GtkWidget *row = SB_IS_SOURCE (source) ? find_source_row (self, source) : NULL;
+      g_autofree char *about = NULL;
+
+      if (row == NULL)
+        continue;
+      about = source_about (SB_SOURCE (source));
+      set_two_line_row (row, sb_entity_get_label (source), about);
+    }
+
+  /* Where each is in the briefing: the Add Source row stays last. */
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(SbSource) source = g_list_model_get_item (sources, i);
+
+      if (g_ptr_array_find (inserted, source, NULL) && find_source_row (self, SB_ENTITY (source)) == NULL)
+        gtk_list_box_insert (self->source_list, create_source_row (source), i);
+    }
+
+  self->n_sources = g_list_model_get_n_items (sources);
+  gtk_list_box_invalidate_headers (self->source_list);
+}
+
 static void
 update_source_header (GtkListBoxRow *row,
                       GtkListBoxRow *before,
@@ -416,7 +496,7 @@ on_source_activated (GtkListBox    *list,
 static void update_counts (SbSidebar *self);
 
 static void
-rebuild_actors (SbSidebar *self)
+rebuild_actor_list (SbSidebar *self)
 {
   SbBriefing *briefing = sb_selection_get_briefing (self->selection);
   GListModel *actors;
@@ -442,6 +522,13 @@ rebuild_actors (SbSidebar *self)
       }
 
   update_counts (self);
+}
+
+/* Everything anew: another briefing, or its texts in another language. */
+static void
+rebuild_actors (SbSidebar *self)
+{
+  rebuild_actor_list (self);
   rebuild_sources (self);
   rebuild_unplaced (self);
 }
@@ -883,16 +970,14 @@ on_edited (SbSidebar *self,
 
   if (sb_changes_touches_type (changes, SB_TYPE_ACTOR))
     {
-      rebuild_actors (self);
+      rebuild_actor_list (self);
       all = TRUE;
     }
-  else
-    {
-      if (sb_changes_touches_type (changes, SB_TYPE_SOURCE))
-        rebuild_sources (self);
-      if (sb_changes_touches_type (changes, SB_TYPE_ITEM))
-        rebuild_unplaced (self);
-    }
+  if (sb_changes_touches_type (changes, SB_TYPE_SOURCE))
+    update_sources (self, changes);
+  /* Their subtitles name actors. */
+  if (sb_changes_touches_type (changes, SB_TYPE_ITEM) || sb_changes_touches_type (changes, SB_TYPE_ACTOR))
+    rebuild_unplaced (self);
 
   /* Counts change only with what the filters read. */
   for (guint l = 0; l < G_N_ELEMENTS (lists) && !all && sb_filter_items_changed (changes, -1); l++)

@@ -146,6 +146,49 @@ offer_applies (SbSourceCiter *self)
          start == self->offer_start && end == self->offer_end;
 }
 
+/* Where a movement the selected passage tells of comes from and goes to,
+ * from the places marked in it and the words before them; the name chosen,
+ * when the passage is its sentence, fills an end the words leave open.
+ */
+static void
+selected_route (SbSourceCiter           *self,
+                const SbGazetteerEntry **origin,
+                const SbGazetteerEntry **destination)
+{
+  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (SbGazetteerMention));
+  const char *text;
+  int start, end, chosen = -1, from, to;
+
+  *origin = *destination = NULL;
+  if (!selected_range (self, &start, &end))
+    return;
+  text = sb_source_get_text (self->source);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+      SbGazetteerMention mention;
+
+      if (mark->place == NULL || mark->start < start || mark->end > end)
+        continue;
+      mention.start = g_utf8_offset_to_pointer (text, mark->start) - text;
+      mention.end = g_utf8_offset_to_pointer (text, mark->end) - text;
+      mention.entry = mark->place;
+      if (offer_applies (self) && self->offer_place != NULL && chosen < 0 &&
+          g_strcmp0 (self->offer_place->name, mark->place->name) == 0)
+        chosen = mentions->len;
+      g_array_append_val (mentions, mention);
+    }
+  sb_cite_suggest_route (text, sb_source_get_language (self->source), (SbGazetteerMention *) (gpointer) mentions->data,
+                         mentions->len, chosen, &from, &to);
+  if (from >= 0)
+    *origin = g_array_index (mentions, SbGazetteerMention, from).entry;
+  if (to >= 0)
+    *destination = g_array_index (mentions, SbGazetteerMention, to).entry;
+  /* A place chosen that the passage does not mark, as before. */
+  if (*origin == NULL && *destination == NULL && offer_applies (self))
+    *destination = self->offer_place;
+}
+
 static const char *
 kind_name (SbItemKind kind)
 {
@@ -215,6 +258,15 @@ new_action (GSimpleAction *action,
 
   if (quote == NULL || !kind_from_name (g_variant_get_string (parameter, NULL), &kind))
     return;
+  if (kind == SB_ITEM_KIND_MOVEMENT)
+    {
+      const SbGazetteerEntry *origin, *destination;
+
+      selected_route (self, &origin, &destination);
+      apply (self, sb_cite_new_movement (briefing_of (self), self->source, quote, offered ? self->offer_actor : NULL,
+                                         origin, destination), TRUE);
+      return;
+    }
   apply (self, sb_cite_new_item (briefing_of (self), kind, self->source, quote,
                                  offered ? self->offer_actor : NULL,
                                  offered ? self->offer_place : NULL), TRUE);
@@ -299,7 +351,8 @@ figure_actors (SbSourceCiter *self,
 
 static char *
 new_label (SbItemKind  kind,
-           const char *place)
+           const char *place,
+           const char *origin)
 {
   switch (kind)
     {
@@ -309,6 +362,12 @@ new_label (SbItemKind  kind,
     case SB_ITEM_KIND_DEPLOYMENT:
       return place ? g_strdup_printf (_("New Deployment at %s"), place) : g_strdup (_("New _Deployment"));
     case SB_ITEM_KIND_MOVEMENT:
+      if (origin != NULL && place != NULL)
+        /* TRANSLATORS: "New Movement from Niamey to Téra" */
+        return g_strdup_printf (_("New Movement from %s to %s"), origin, place);
+      if (origin != NULL)
+        /* TRANSLATORS: "New Movement from Niamey" */
+        return g_strdup_printf (_("New Movement from %s"), origin);
       /* TRANSLATORS: "New Movement to Gao" */
       return place ? g_strdup_printf (_("New Movement to %s"), place) : g_strdup (_("New _Movement"));
     case SB_ITEM_KIND_AREA:
@@ -326,6 +385,7 @@ rebuild_menu (SbSourceCiter *self)
   g_autoptr(GPtrArray) actors = NULL;
   SbEntity *selected = sb_selection_get_selected (self->selection);
   gboolean offered = offer_applies (self);
+  const SbGazetteerEntry *origin = NULL, *destination = NULL;
   gboolean can_cite;
   int start = 0, end = 0;
 
@@ -338,13 +398,19 @@ rebuild_menu (SbSourceCiter *self)
   g_menu_remove_all (self->menu);
   if (!can_cite)
     return;
+  selected_route (self, &origin, &destination);
 
   for (SbItemKind kind = SB_ITEM_KIND_INCIDENT; ; kind = kind == SB_ITEM_KIND_INCIDENT ? SB_ITEM_KIND_DEPLOYMENT :
                                                          kind == SB_ITEM_KIND_DEPLOYMENT ? SB_ITEM_KIND_MOVEMENT :
                                                          SB_ITEM_KIND_AREA)
     {
       g_autofree char *detailed = g_strdup_printf ("cite.new::%s", kind_name (kind));
-      g_autofree char *label = new_label (kind, offered && self->offer_place ? self->offer_place->name : NULL);
+      g_autofree char *label = NULL;
+
+      if (kind == SB_ITEM_KIND_MOVEMENT)
+        label = new_label (kind, destination ? destination->name : NULL, origin ? origin->name : NULL);
+      else
+        label = new_label (kind, offered && self->offer_place ? self->offer_place->name : NULL, NULL);
 
       g_menu_append (items, label, detailed);
       if (kind == SB_ITEM_KIND_AREA)
@@ -810,8 +876,8 @@ compare_marks (gconstpointer a,
   return ((const Mark *) a)->start - ((const Mark *) b)->start;
 }
 
-/* The briefing's actors and places first; the gazetteer's places where
- * they name nothing.
+/* The briefing's actors first, then its places, then the gazetteer's
+ * places where they name nothing.
  */
 static void
 mark_names (SbSourceCiter *self)
@@ -820,7 +886,7 @@ mark_names (SbSourceCiter *self)
   const char *text = self->source ? sb_source_get_text (self->source) : NULL;
   g_autoptr(SbNameMatcher) own = sb_name_matcher_new (FALSE);
   g_autoptr(GArray) found = NULL;
-  g_autoptr(GArray) places = NULL;
+  g_autoptr(GPtrArray) places = NULL;
   GListModel *list;
   guint next = 0;
 
@@ -842,17 +908,18 @@ mark_names (SbSourceCiter *self)
       add_mark (self, text, match, match->data, NULL);
     }
 
-  places = sb_gazetteer_find_in_text (sb_gazetteer_get_default (), text);
+  places = sb_gazetteer_find_mentions (sb_gazetteer_get_default (), text, briefing);
   for (guint i = 0; i < places->len; i++)
     {
-      SbNameMatch *match = &g_array_index (places, SbNameMatch, i);
+      SbGazetteerMention *mention = g_ptr_array_index (places, i);
+      SbNameMatch match = { mention->start, mention->end, NULL };
       gboolean overlaps = FALSE;
 
-      while (next < found->len && g_array_index (found, SbNameMatch, next).end <= match->start)
+      while (next < found->len && g_array_index (found, SbNameMatch, next).end <= match.start)
         next++;
-      overlaps = next < found->len && g_array_index (found, SbNameMatch, next).start < match->end;
+      overlaps = next < found->len && g_array_index (found, SbNameMatch, next).start < match.end;
       if (!overlaps)
-        add_mark (self, text, match, NULL, sb_gazetteer_entry_copy (match->data));
+        add_mark (self, text, &match, NULL, g_steal_pointer (&mention->entry));
     }
   g_array_sort (self->marks, compare_marks);
 }
@@ -946,6 +1013,19 @@ popup_menu (SbSourceCiter *self)
   update_bubble (self);
   if (gtk_widget_get_visible (self->bubble))
     gtk_widget_add_tick_callback (self->bubble, popup_when_placed, g_new0 (gint64, 1), g_free);
+}
+
+/**
+ * sb_source_citer_get_menu:
+ *
+ * Returns: (transfer none): what Cite offers for the selection now
+ */
+GMenuModel *
+sb_source_citer_get_menu (SbSourceCiter *self)
+{
+  g_return_val_if_fail (SB_IS_SOURCE_CITER (self), NULL);
+
+  return G_MENU_MODEL (self->menu);
 }
 
 /**

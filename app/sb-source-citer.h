@@ -29,6 +29,7 @@ void           sb_source_citer_set_source   (SbSourceCiter *self,
                                              SbSource      *source);
 gboolean       sb_source_citer_open_menu    (SbSourceCiter *self);
 guint          sb_source_citer_get_n_marks  (SbSourceCiter *self);
+GMenuModel    *sb_source_citer_get_menu     (SbSourceCiter *self);
 gboolean       sb_source_citer_offer_mark   (SbSourceCiter *self,
                                              guint          position);
 void           sb_source_citer_shutdown     (SbSourceCiter *self);

@@ -511,6 +511,165 @@ test_cite_item (void)
   }
 }
 
+/* Which end of a movement a place is, from the words before it. */
+static void
+test_route_end (void)
+{
+  static const struct { const char *text, *name, *language; SbCiteEnd end; } cases[] = {
+    { "The army left Niamey for Téra.", "Niamey", "en", SB_CITE_END_ORIGIN },
+    { "The army left Niamey for Téra.", "Téra", "en", SB_CITE_END_DESTINATION },
+    { "Troops moved from Gao towards Ménaka.", "Gao", "en-GB", SB_CITE_END_ORIGIN },
+    { "Troops moved from Gao towards Ménaka.", "Ménaka", "en-GB", SB_CITE_END_DESTINATION },
+    { "Russian soldiers landed at Gao.", "Gao", "en", SB_CITE_END_NONE },
+    { "Het leger vertrok uit Niamey naar Téra.", "Niamey", "nl", SB_CITE_END_ORIGIN },
+    { "Het leger vertrok uit Niamey naar Téra.", "Téra", "nl", SB_CITE_END_DESTINATION },
+    { "Soldaten verlieten Gao in de richting van Ansongo.", "Gao", "nl", SB_CITE_END_ORIGIN },
+    { "Soldaten verlieten Gao in de richting van Ansongo.", "Ansongo", "nl", SB_CITE_END_DESTINATION },
+    { "L’armée a quitté Niamey pour Téra.", "Niamey", "fr", SB_CITE_END_ORIGIN },
+    { "L’armée a quitté Niamey pour Téra.", "Téra", "fr", SB_CITE_END_DESTINATION },
+    { "Un convoi parti d’Agadez en direction de Niamey.", "Agadez", "fr", SB_CITE_END_ORIGIN },
+    { "Un convoi parti d’Agadez en direction de Niamey.", "Niamey", "fr", SB_CITE_END_DESTINATION },
+    /* Dutch "de" is "the": not "from" as in French. */
+    { "Ze gingen naar de Gao-kazerne.", "Gao", "nl", SB_CITE_END_DESTINATION },
+    /* No language the tables know: every language's words count. */
+    { "vertrok uit Niamey", "Niamey", "und", SB_CITE_END_ORIGIN },
+    { "Niamey", "Niamey", "en", SB_CITE_END_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *at = strstr (cases[i].text, cases[i].name);
+
+      g_assert_nonnull (at);
+      if (sb_cite_route_end (cases[i].text, at - cases[i].text, cases[i].language) != cases[i].end)
+        g_error ("“%s” in “%s”: expected end %d, got %d", cases[i].name, cases[i].text, cases[i].end,
+                 sb_cite_route_end (cases[i].text, at - cases[i].text, cases[i].language));
+    }
+}
+
+static GArray *
+mentions_of (GPtrArray *found)
+{
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (SbGazetteerMention));
+
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (mentions, *(SbGazetteerMention *) g_ptr_array_index (found, i));
+  return mentions;
+}
+
+/* "left Niamey for Téra", Téra not in the gazetteer: a movement from
+ * Niamey; Téra placed by name near Niamey is found from then on, and the
+ * next such passage is a movement from Niamey to Téra.
+ */
+static void
+test_route_unlisted_town (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  const char *text = "The army left Niamey for Téra on Monday.";
+  g_autoptr(GPtrArray) tera = sb_gazetteer_search (gazetteer (), "Téra", NULL, 0);
+  g_autoptr(GPtrArray) niamey = sb_gazetteer_search (gazetteer (), "Niamey", NULL, 1);
+  g_autoptr(GPtrArray) found = sb_gazetteer_find_mentions (gazetteer (), text, briefing);
+  g_autoptr(GArray) mentions = mentions_of (found);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GArray) mentions_again = NULL;
+  g_autoptr(GPtrArray) searched = NULL;
+  SbGazetteerEntry *entry;
+  SbPlace *place;
+  SbEdit *edit;
+  SbItem *movement, *second;
+  int origin, destination;
+
+  g_assert_cmpuint (tera->len, ==, 0);
+  g_assert_cmpuint (found->len, ==, 1);
+  sb_cite_suggest_route (text, "en", (SbGazetteerMention *) (gpointer) mentions->data, mentions->len, 0, &origin, &destination);
+  g_assert_cmpint (origin, ==, 0);
+  g_assert_cmpint (destination, ==, -1);
+
+  /* Niamey chosen: it is where the movement comes from, not where it goes. */
+  edit = sb_cite_new_movement (briefing, source, "Gao",
+                               NULL, g_array_index (mentions, SbGazetteerMention, origin).entry, NULL);
+  movement = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_cmpint (sb_item_get_kind (movement), ==, SB_ITEM_KIND_MOVEMENT);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (movement))), ==, "Niamey");
+  g_assert_null (sb_item_get_place (movement));
+
+  /* Téra, somewhere within 200 km of Niamey. */
+  g_assert_true (sb_document_apply (document, sb_cite_place_named (briefing, movement, SB_ITEM_FIELD_PLACE, " Téra ",
+                                                                   g_ptr_array_index (niamey, 0),
+                                                                   SB_PLACE_PRECISION_NEAR, 200), NULL));
+  place = sb_item_get_place (movement);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Téra");
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 200);
+
+  /* Found by name afterwards, in the chooser and in a source's text. */
+  searched = sb_gazetteer_search (gazetteer (), "ter", briefing, 0);
+  g_assert_cmpuint (searched->len, >=, 1);
+  entry = g_ptr_array_index (searched, 0);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_BRIEFING);
+  g_assert_true (entry->place == place);
+  g_assert_true (entry->near_only);
+  g_assert_cmpint (sb_gazetteer_entry_get_precision (entry), ==, SB_PLACE_PRECISION_NEAR);
+  again = sb_gazetteer_find_mentions (gazetteer (), text, briefing);
+  mentions_again = mentions_of (again);
+  g_assert_cmpuint (again->len, ==, 2);
+  sb_cite_suggest_route (text, "en", (SbGazetteerMention *) (gpointer) mentions_again->data, mentions_again->len, 0,
+                         &origin, &destination);
+  g_assert_cmpstr (g_array_index (mentions_again, SbGazetteerMention, origin).entry->name, ==, "Niamey");
+  g_assert_cmpstr (g_array_index (mentions_again, SbGazetteerMention, destination).entry->name, ==, "Téra");
+
+  /* Renamed, it is found by its new name (the names are folded once, and
+   * again after an edit of a place).
+   */
+  {
+    g_autoptr(SbText) renamed = sb_text_new ("en", "Téra-Est");
+    g_autoptr(GPtrArray) by_new_name = NULL;
+
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (place), SB_PLACE_FIELD_NAME, renamed), NULL));
+    by_new_name = sb_gazetteer_search (gazetteer (), "tera-est", briefing, 0);
+    g_assert_cmpuint (by_new_name->len, ==, 1);
+    g_assert_true (((SbGazetteerEntry *) g_ptr_array_index (by_new_name, 0))->place == place);
+    g_assert_true (sb_document_undo (document));
+  }
+
+  /* The next statement placed there is not placed more precisely than
+   * Téra is known: it shares the place.
+   */
+  edit = sb_cite_new_movement (briefing, source, "Gao", NULL,
+                               g_array_index (mentions_again, SbGazetteerMention, origin).entry,
+                               g_array_index (mentions_again, SbGazetteerMention, destination).entry);
+  second = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_true (sb_item_get_place (second) == place);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (second))), ==, "Niamey");
+
+  /* Nor when it is chosen "exactly there", or near it within less. */
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, second, SB_ITEM_FIELD_PLACE, entry,
+                                                             SB_PLACE_PRECISION_POINT, 0), NULL));
+  g_assert_true (sb_item_get_place (second) == place);
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, second, SB_ITEM_FIELD_PLACE, entry,
+                                                             SB_PLACE_PRECISION_NEAR, 25), NULL));
+  g_assert_true (sb_item_get_place (second) == place);
+
+  /* A town the gazetteer has, known only near: a point the next time. */
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, second, SB_ITEM_FIELD_PLACE,
+                                                             g_ptr_array_index (niamey, 0),
+                                                             SB_PLACE_PRECISION_NEAR, 30), NULL));
+  g_clear_pointer (&searched, g_ptr_array_unref);
+  searched = sb_gazetteer_search (gazetteer (), "Niamey", briefing, 0);
+  entry = NULL;
+  for (guint i = 0; i < searched->len && entry == NULL; i++)
+    if (((SbGazetteerEntry *) g_ptr_array_index (searched, i))->place == sb_item_get_place (second))
+      entry = g_ptr_array_index (searched, i);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (sb_place_get_precision (entry->place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_false (entry->near_only);
+  g_assert_cmpint (sb_gazetteer_entry_get_precision (entry), ==, SB_PLACE_PRECISION_POINT);
+}
+
 static void
 test_cite_figure_and_citation (void)
 {
@@ -649,6 +808,8 @@ main (int   argc,
   g_test_add_func ("/cite/item", test_cite_item);
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
   g_test_add_func ("/cite/place-precision", test_place_precision);
+  g_test_add_func ("/cite/route-end", test_route_end);
+  g_test_add_func ("/cite/route-unlisted-town", test_route_unlisted_town);
 
   return g_test_run ();
 }

@@ -382,6 +382,94 @@ test_recognition (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label Cite's menu gives the action with @target, or NULL. */
+static char *
+menu_label (SbWindow   *window,
+            const char *target)
+{
+  GMenuModel *menu = sb_source_citer_get_menu (sb_detail_pane_get_citer (detail_pane (window)));
+
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autoptr(GVariant) value = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          char *label = NULL;
+
+          if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+              g_str_equal (g_variant_get_string (value, NULL), target) &&
+              g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+            return label;
+        }
+    }
+  return NULL;
+}
+
+/* "vertrok uit Niamey naar Téra", Téra a town the gazetteer lacks: Cite
+ * offers a movement from Niamey, not to it; once Téra is placed by name,
+ * it is marked in the text and the movement goes from Niamey to Téra.
+ */
+static void
+test_movement_ends (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbBriefing *briefing = sb_document_get_briefing (document);
+  SbSourceCiter *citer = sb_detail_pane_get_citer (detail_pane (window));
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+  g_autoptr(SbText) title = sb_text_new ("nl", "Leger naar Téra");
+  g_autoptr(GPtrArray) niamey = sb_gazetteer_search (sb_gazetteer_get_default (), "Niamey", NULL, 1);
+  g_autofree char *label = NULL;
+  SbEdit *edit = sb_edit_new_add_source (briefing, title, "nl");
+  SbEntity *source = sb_edit_get_entity (edit);
+  SbItem *movement, *second;
+  SbPlace *tera;
+
+  sb_edit_group_add (edit, sb_edit_new_set_string (source, SB_SOURCE_FIELD_TEXT,
+                                                   "Het leger vertrok maandag uit Niamey naar Téra. Daar bleef het."));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  sb_selection_select (sb_window_get_selection (window), source);
+  sb_test_iterate_for (100);
+
+  g_assert_cmpint (find_mark (window, "Téra"), <, 0);
+  g_assert_true (sb_source_citer_offer_mark (citer, find_mark (window, "Niamey")));
+  sb_test_iterate_for (50);
+  label = menu_label (window, "movement");
+  g_assert_cmpstr (label, ==, "New Movement from Niamey");
+  g_clear_pointer (&label, g_free);
+  screenshot ("movement-from");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "movement");
+  sb_test_iterate_for (100);
+  movement = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
+  g_assert_cmpint (sb_item_get_kind (movement), ==, SB_ITEM_KIND_MOVEMENT);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (movement))), ==, "Niamey");
+  g_assert_null (sb_item_get_place (movement));
+
+  /* Téra: somewhere within 200 km of Niamey. */
+  g_assert_true (sb_document_apply (document, sb_cite_place_named (briefing, movement, SB_ITEM_FIELD_PLACE, "Téra",
+                                                                   g_ptr_array_index (niamey, 0),
+                                                                   SB_PLACE_PRECISION_NEAR, 200), NULL));
+  tera = sb_item_get_place (movement);
+  sb_selection_select (sb_window_get_selection (window), source);
+  sb_test_iterate_for (100);
+  g_assert_cmpint (find_mark (window, "Téra"), >=, 0);
+  g_assert_true (sb_source_citer_offer_mark (citer, find_mark (window, "Niamey")));
+  sb_test_iterate_for (50);
+  label = menu_label (window, "movement");
+  g_assert_cmpstr (label, ==, "New Movement from Niamey to Téra");
+  screenshot ("movement-from-to");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "movement");
+  sb_test_iterate_for (100);
+  second = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
+  g_assert_true (second != movement);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (second))), ==, "Niamey");
+  g_assert_true (sb_item_get_place (second) == tera);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 widget_is_visible (gpointer data)
 {
@@ -729,6 +817,7 @@ main (int   argc,
 
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
   g_test_add_func ("/citing/recognition", test_recognition);
+  g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
   g_test_add_func ("/citing/place-unknown-town", test_place_unknown_town);
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);

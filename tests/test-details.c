@@ -147,6 +147,56 @@ test_sidebar_sources (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An edit of one source changes its row only: the other rows, and the
+ * one edited, stay the widgets they were (focus and scroll stay).
+ */
+static void
+test_sidebar_source_rows_kept (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GListModel *sources = sb_briefing_get_sources (briefing);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (sidebar, SB_TYPE_SIDEBAR, "source_list"));
+  g_autoptr(SbSource) first = g_list_model_get_item (sources, 0);
+  g_autoptr(SbText) title = sb_text_new ("nl", "Leger vertrekt uit Téra");
+  g_autoptr(SbText) second_title = sb_text_new ("en", "Attack near Gotheye");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkListBoxRow *add_row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), g_list_model_get_n_items (sources));
+  guint n_rows = count_rows (list);
+  g_autofree char *heading = NULL;
+  SbEdit *edit;
+
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (first), SB_SOURCE_FIELD_TITLE, title), NULL));
+  sb_test_iterate_for (50);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) == row);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_rows - 1) == add_row);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (row), sb_entity_get_label (SB_ENTITY (first))));
+  g_assert_cmpuint (count_rows (list), ==, n_rows);
+
+  /* One added: a row of its own before Add Source, the rest as they were. */
+  edit = sb_edit_new_add_source (briefing, second_title, "en");
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, n_rows + 1);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) == row);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_rows) == add_row);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_rows - 1)),
+                                        "Attack near Gotheye"));
+  heading = g_strdup_printf ("Sources (%u)", n_rows);
+  g_assert_nonnull (sb_test_find_label (sidebar, heading));
+
+  /* Undone: its row goes, the others stay. */
+  g_assert_true (sb_document_undo (document));
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, n_rows);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) == row);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_rows - 1) == add_row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Another card starts at its top: a new actor's name field is in view,
  * not the figures the last card was scrolled to.
  */
@@ -264,6 +314,7 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/details/sidebar-sources", test_sidebar_sources);
+  g_test_add_func ("/details/sidebar-source-rows-kept", test_sidebar_source_rows_kept);
   g_test_add_func ("/details/card-starts-at-top", test_card_starts_at_top);
   g_test_add_func ("/details/pane-width", test_pane_width);
   g_test_add_func ("/details/old-rows-change-nothing", test_old_rows_change_nothing);

@@ -72,6 +72,54 @@ test_text (void)
   g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_EMPTY);
 }
 
+/* A .txt article's first line is suggested as its title when it reads as
+ * a headline; it stays in the text. */
+static void
+test_text_headline (void)
+{
+  static const struct { const char *text, *title; } cases[] = {
+    { "Leger  vertrekt uit Téra\n\nHet leger vertrok maandag uit Téra.", "Leger vertrekt uit Téra" },
+    /* A paragraph a line, as text copied from a web page is saved. */
+    { "Soldiers leave Niamey for Téra\nThe army left Niamey for Téra on Monday, officials said.", "Soldiers leave Niamey for Téra" },
+    { "Who holds Ouallam?\n\nNobody knows.", "Who holds Ouallam?" },
+    /* A sentence, a lone line, a wrapped paragraph: not a headline. */
+    { "Zo’n duizend militairen.\n\nDaarna…", NULL },
+    { "Only one line here", NULL },
+    { "The army left Niamey for Téra on\nMonday, officials said on Tuesday\nin a statement.", NULL },
+    { "Le bilan:\n\nDix morts.", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbExtract) extract = sb_extract_from_text (cases[i].text, -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (extract->title, ==, cases[i].title);
+      /* The headline stays the text's first line. */
+      g_assert_cmpint (strncmp (extract->text, cases[i].text, 5), ==, 0);
+    }
+
+  /* A file, as Add Source opens it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(GFile) file = NULL;
+    g_autoptr(SbExtract) extract = NULL;
+    int fd = g_file_open_tmp ("sb-article-XXXXXX.txt", &path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (path, "Attaque près de Gotheye\r\n\r\nDes hommes armés ont attaqué Gotheye.\r\n", -1, &error));
+    close (fd);
+    file = g_file_new_for_path (path);
+    extract = sb_extract_from_file (file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (extract->title, ==, "Attaque près de Gotheye");
+    g_assert_cmpstr (extract->text, ==, "Attaque près de Gotheye\n\nDes hommes armés ont attaqué Gotheye.");
+    g_unlink (path);
+  }
+}
+
 static const char article_html[] =
   "<!DOCTYPE html>\n"
   "<html lang=\"nl-NL\"><head><meta charset=\"utf-8\">\n"
@@ -509,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/extract/tidy", test_tidy);
   g_test_add_func ("/extract/dates", test_dates);
   g_test_add_func ("/extract/text", test_text);
+  g_test_add_func ("/extract/text-headline", test_text_headline);
   g_test_add_func ("/extract/html", test_html);
   g_test_add_func ("/extract/html-json-ld", test_html_json_ld);
   g_test_add_func ("/extract/pdf", test_pdf);

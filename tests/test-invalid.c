@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sb-country-code.h"
 #include "sb-json-string.h"
 #include "sb-loader.h"
 
@@ -444,6 +445,63 @@ summarize (SbBriefing      *briefing,
   summary->actor = sb_briefing_lookup (briefing, "germany");
 }
 
+/* An older briefing that wrote a country as "ML" or "ne" opens as work in
+ * progress, the code read as the one it can only mean, with a problem
+ * naming where it is; a code that means no country is still refused.
+ */
+static void
+test_country_code_understood (void)
+{
+  g_autofree char *path = g_build_filename (INVALID_DIR, "74-country-code-ml.sahelbrief", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(GString) place = NULL;
+  const SbProblem *problem;
+  SbEntity *entity;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+
+  /* A place in Niger too, written "ne". */
+  place = g_string_new_len (data, length);
+  g_assert_cmpuint (g_string_replace (place, "\"precision\": \"point\"", "\"precision\": \"point\", \"country\": \"ne\"", 1), ==, 1);
+  bytes = g_bytes_new (place->str, place->len);
+  briefing = sb_loader_load_bytes_full (bytes, SB_LOADER_WORK_IN_PROGRESS, &problems);
+  g_assert_nonnull (briefing);
+  g_assert_cmpuint (problems->len, ==, 2);
+
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->code, ==, SB_PROBLEM_COUNTRY_CODE);
+  g_assert_cmpstr (problem->path, ==, "$.actors[0].country");
+  g_assert_nonnull (strstr (problem->message, "“ML”"));
+  g_assert_nonnull (strstr (problem->message, "“MLI”"));
+  problem = g_ptr_array_index (problems, 1);
+  g_assert_cmpint (problem->code, ==, SB_PROBLEM_COUNTRY_CODE);
+  g_assert_cmpstr (problem->path, ==, "$.places[0].country");
+
+  entity = sb_briefing_lookup (briefing, "germany");
+  g_assert_cmpstr (sb_actor_get_country (SB_ACTOR (entity)), ==, "MLI");
+  entity = sb_briefing_lookup (briefing, "gao-airport");
+  g_assert_cmpstr (sb_place_get_country (SB_PLACE (entity)), ==, "NER");
+
+  /* Refused as a finished briefing: --check still names it. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_object (&briefing);
+  briefing = sb_loader_load_bytes (bytes, &problems);
+  g_assert_null (briefing);
+  g_assert_cmpuint (problems->len, ==, 2);
+
+  g_assert_cmpstr (sb_country_code_understand ("NE"), ==, "NER");
+  g_assert_cmpstr (sb_country_code_understand ("civ"), ==, "CIV");
+  g_assert_null (sb_country_code_understand ("XY"));
+  g_assert_null (sb_country_code_understand ("Mali"));
+  g_assert_null (sb_country_code_understand ("N"));
+}
+
 /* Loading an invalid file leaves a briefing loaded before as it was. */
 static void
 test_previous_briefing_untouched (void)
@@ -617,6 +675,7 @@ main (int   argc,
 
   g_test_add_func ("/invalid/manifest-complete", test_manifest_complete);
   g_test_add_func ("/invalid/previous-briefing-untouched", test_previous_briefing_untouched);
+  g_test_add_func ("/invalid/country-code-understood", test_country_code_understood);
   g_test_add_func ("/invalid/positions", test_positions);
   g_test_add_func ("/invalid/unreadable-files", test_unreadable_files);
   g_test_add_func ("/invalid/utf8-check", test_utf8_check);

@@ -144,12 +144,88 @@ sb_extract_parse_date (const char *string,
   return FALSE;
 }
 
+/* Its longest line: how wide the text was wrapped, if it was. */
+static glong
+widest_line (char **lines)
+{
+  glong widest = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    widest = MAX (widest, g_utf8_strlen (lines[i], -1));
+  return widest;
+}
+
+/**
+ * sb_extract_headline:
+ * @text: text as sb_extract_tidy_text() gives it
+ *
+ * An article saved as text starts with its headline on a line of its
+ * own: a short line, not a sentence, with more text after it. A line
+ * that only ends where a text was wrapped is not one: the next line's
+ * first word would have fitted on it.
+ *
+ * Returns: (transfer full) (nullable): the first line of @text when it
+ *   reads as its headline, with single spaces
+ */
+char *
+sb_extract_headline (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) headline = NULL;
+  const char *first, *last;
+  gunichar end;
+  guint n_words = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lines = g_strsplit (text, "\n", -1);
+  first = lines[0];
+  if (first == NULL || lines[1] == NULL || *first == '\0' || g_utf8_strlen (first, -1) > 200)
+    return NULL;
+
+  last = g_utf8_find_prev_char (first, first + strlen (first));
+  end = g_utf8_get_char (last);
+  if (end == '.' || end == ',' || end == ';' || end == ':' || end == '-' || end == 0x2013 /* – */)
+    return NULL;
+
+  /* Its own paragraph, or a line broken before the next word had to be. */
+  if (*lines[1] != '\0')
+    {
+      g_autofree char *next_word = g_strdup (lines[1]);
+      char *space = strpbrk (next_word, " \t");
+
+      if (space != NULL)
+        *space = '\0';
+      if (g_utf8_strlen (first, -1) + 1 + g_utf8_strlen (next_word, -1) > widest_line (lines))
+        return NULL;
+    }
+
+  words = g_strsplit_set (first, " \t", -1);
+  headline = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (headline->len > 0)
+        g_string_append_c (headline, ' ');
+      g_string_append (headline, words[i]);
+      n_words++;
+    }
+  if (n_words > 30)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&headline), FALSE);
+}
+
 /**
  * sb_extract_from_text:
  * @length: the length of @data, or -1 when it ends with a NUL
  *
  * Text pasted or read from a .txt file: UTF-8, or else taken to be
- * Windows-1252, as older files written on Windows are.
+ * Windows-1252, as older files written on Windows are. Its first line
+ * is its title when it reads as a headline (sb_extract_headline()); it
+ * stays in the text, which is the article as it was written.
  */
 SbExtract *
 sb_extract_from_text (const char  *data,
@@ -176,6 +252,7 @@ sb_extract_from_text (const char  *data,
       g_set_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_EMPTY, _("There is no text in it"));
       return NULL;
     }
+  extract->title = sb_extract_headline (extract->text);
 
   return g_steal_pointer (&extract);
 }

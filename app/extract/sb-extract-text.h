@@ -47,6 +47,7 @@ SbExtract *sb_extract_from_text     (const char  *data,
                                      GError     **error);
 
 char      *sb_extract_tidy_text     (const char  *text);
+char      *sb_extract_headline      (const char  *text);
 gboolean   sb_extract_parse_date    (const char  *string,
                                      SbDate      *date);
 

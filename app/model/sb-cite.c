@@ -170,6 +170,220 @@ sb_cite_suggest_certainty (const char *passage,
   return certainty;
 }
 
+/* The words before a place that say a movement leaves it or goes to it,
+ * folded as sb_name_fold() folds: "left Niamey for Téra", "vertrok uit
+ * Niamey naar Téra", "a quitté Niamey pour Téra". Longer phrases first:
+ * "en direction de" goes to, where "de" alone comes from.
+ */
+typedef struct
+{
+  const char *language;
+  const char *phrase;
+  SbCiteEnd end;
+} RouteCue;
+
+static const RouteCue route_cues[] = {
+  { "en", "out of", SB_CITE_END_ORIGIN },
+  { "en", "arrived in", SB_CITE_END_DESTINATION },
+  { "en", "arrived at", SB_CITE_END_DESTINATION },
+  { "en", "arrive in", SB_CITE_END_DESTINATION },
+  { "en", "arrives in", SB_CITE_END_DESTINATION },
+  { "en", "from", SB_CITE_END_ORIGIN },
+  { "en", "left", SB_CITE_END_ORIGIN },
+  { "en", "leave", SB_CITE_END_ORIGIN },
+  { "en", "leaves", SB_CITE_END_ORIGIN },
+  { "en", "leaving", SB_CITE_END_ORIGIN },
+  { "en", "quit", SB_CITE_END_ORIGIN },
+  { "en", "fled", SB_CITE_END_ORIGIN },
+  { "en", "evacuated", SB_CITE_END_ORIGIN },
+  { "en", "to", SB_CITE_END_DESTINATION },
+  { "en", "for", SB_CITE_END_DESTINATION },
+  { "en", "towards", SB_CITE_END_DESTINATION },
+  { "en", "toward", SB_CITE_END_DESTINATION },
+  { "en", "into", SB_CITE_END_DESTINATION },
+  { "en", "reached", SB_CITE_END_DESTINATION },
+  { "en", "reach", SB_CITE_END_DESTINATION },
+  { "nl", "in de richting van", SB_CITE_END_DESTINATION },
+  { "nl", "aangekomen in", SB_CITE_END_DESTINATION },
+  { "nl", "aan in", SB_CITE_END_DESTINATION },
+  { "nl", "uit", SB_CITE_END_ORIGIN },
+  { "nl", "vanuit", SB_CITE_END_ORIGIN },
+  { "nl", "van", SB_CITE_END_ORIGIN },
+  { "nl", "verliet", SB_CITE_END_ORIGIN },
+  { "nl", "verlieten", SB_CITE_END_ORIGIN },
+  { "nl", "verlaat", SB_CITE_END_ORIGIN },
+  { "nl", "verlaten", SB_CITE_END_ORIGIN },
+  { "nl", "naar", SB_CITE_END_DESTINATION },
+  { "nl", "richting", SB_CITE_END_DESTINATION },
+  { "nl", "bereikte", SB_CITE_END_DESTINATION },
+  { "nl", "bereikten", SB_CITE_END_DESTINATION },
+  { "fr", "en direction de", SB_CITE_END_DESTINATION },
+  { "fr", "en direction du", SB_CITE_END_DESTINATION },
+  { "fr", "a destination de", SB_CITE_END_DESTINATION },
+  { "fr", "arrive a", SB_CITE_END_DESTINATION },
+  { "fr", "arrives a", SB_CITE_END_DESTINATION },
+  { "fr", "arrivee a", SB_CITE_END_DESTINATION },
+  { "fr", "arrivees a", SB_CITE_END_DESTINATION },
+  { "fr", "de", SB_CITE_END_ORIGIN },
+  { "fr", "d", SB_CITE_END_ORIGIN },
+  { "fr", "du", SB_CITE_END_ORIGIN },
+  { "fr", "depuis", SB_CITE_END_ORIGIN },
+  { "fr", "quitte", SB_CITE_END_ORIGIN },
+  { "fr", "quittent", SB_CITE_END_ORIGIN },
+  { "fr", "quitter", SB_CITE_END_ORIGIN },
+  { "fr", "quittes", SB_CITE_END_ORIGIN },
+  { "fr", "pour", SB_CITE_END_DESTINATION },
+  { "fr", "vers", SB_CITE_END_DESTINATION },
+  { "fr", "a", SB_CITE_END_DESTINATION },
+  { "fr", "au", SB_CITE_END_DESTINATION },
+  { "fr", "aux", SB_CITE_END_DESTINATION },
+  { "fr", "jusqu a", SB_CITE_END_DESTINATION },
+  { "fr", "rejoint", SB_CITE_END_DESTINATION },
+  { "fr", "rejoindre", SB_CITE_END_DESTINATION },
+};
+
+/* How many characters before a name are read for such words: the
+ * longest phrase and an article, with room to spare.
+ */
+#define ROUTE_WINDOW 48
+
+/* Between such a word and the name: "left the town of…" is not read. */
+static const struct { const char *language; const char *word; } route_articles[] = {
+  { "en", "the" }, { "nl", "de" }, { "nl", "het" }, { "fr", "le" }, { "fr", "la" }, { "fr", "les" }, { "fr", "l" },
+};
+
+static gboolean
+route_language_applies (const char *language,
+                        const char *code)
+{
+  /* A language the tables do not know: every language's words count. */
+  gboolean known = language != NULL &&
+                   (language_is (language, "en") || language_is (language, "nl") || language_is (language, "fr"));
+
+  return !known || language_is (language, code);
+}
+
+/**
+ * sb_cite_route_end:
+ * @text: a text
+ * @name_start: where a place's name starts in it, in bytes
+ * @language: (nullable): the text's language ("nl", "fr-FR", …); every
+ *   language's words are read when it is none the app knows
+ *
+ * Returns: which end of a movement the words just before the name make
+ *   the place: its origin after "from", "left", "uit", "a quitté"…, its
+ *   destination after "to", "for", "naar", "pour"…
+ */
+SbCiteEnd
+sb_cite_route_end (const char *text,
+                   gsize       name_start,
+                   const char *language)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n_words, last;
+
+  g_return_val_if_fail (text != NULL, SB_CITE_END_NONE);
+  g_return_val_if_fail (name_start <= strlen (text), SB_CITE_END_NONE);
+
+  /* The few words before it: a whole long text folded for each name
+   * would make citing from it slow.
+   */
+  {
+    const char *from = text + name_start;
+
+    for (guint n = 0; n < ROUTE_WINDOW && from > text; n++)
+      from = g_utf8_find_prev_char (text, from);
+    before = g_strndup (from, text + name_start - from);
+  }
+  folded = sb_name_fold (before);
+  words = g_strsplit (folded, " ", -1);
+  n_words = *folded != '\0' ? g_strv_length (words) : 0;
+  last = n_words;
+
+  /* One article at most between the word and the name. */
+  for (guint i = 0; last > 0 && i < G_N_ELEMENTS (route_articles); i++)
+    if (route_language_applies (language, route_articles[i].language) &&
+        g_str_equal (words[last - 1], route_articles[i].word))
+      {
+        /* "de" is Dutch for "the" but French for "from": the French word
+         * stands when nothing before it says where.
+         */
+        if (last >= 2)
+          last--;
+        break;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (route_cues); i++)
+    {
+      g_auto(GStrv) cue = NULL;
+      guint n_cue;
+      gboolean matches = TRUE;
+
+      if (!route_language_applies (language, route_cues[i].language))
+        continue;
+      cue = g_strsplit (route_cues[i].phrase, " ", -1);
+      n_cue = g_strv_length (cue);
+      for (guint try = 0; try < 2; try++)
+        {
+          guint end = try == 0 ? last : n_words;
+
+          if (try == 1 && last == n_words)
+            break;
+          matches = n_cue <= end;
+          for (guint k = 0; matches && k < n_cue; k++)
+            matches = g_str_equal (words[end - n_cue + k], cue[k]);
+          if (matches)
+            return route_cues[i].end;
+        }
+    }
+  return SB_CITE_END_NONE;
+}
+
+/**
+ * sb_cite_suggest_route:
+ * @text: the text the passage is in
+ * @language: (nullable): its language
+ * @mentions: (array length=n_mentions): the places named in the passage,
+ *   at byte offsets in @text, in order
+ * @chosen: the one the person chose, or -1
+ * @origin: (out): which of @mentions the movement comes from, or -1
+ * @destination: (out): which it goes to, or -1
+ *
+ * Where a movement a passage tells of comes from and goes to, as its
+ * words say: "left Niamey for Téra" from Niamey to Téra. A place chosen
+ * that the words do not make either end is where it goes, as before.
+ */
+void
+sb_cite_suggest_route (const char               *text,
+                       const char               *language,
+                       const SbGazetteerMention *mentions,
+                       guint                     n_mentions,
+                       int                       chosen,
+                       int                      *origin,
+                       int                      *destination)
+{
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (origin != NULL && destination != NULL);
+  g_return_if_fail (chosen < (int) n_mentions);
+
+  *origin = *destination = -1;
+  for (guint i = 0; i < n_mentions; i++)
+    {
+      SbCiteEnd end = sb_cite_route_end (text, mentions[i].start, language);
+
+      if (end == SB_CITE_END_ORIGIN && *origin < 0)
+        *origin = i;
+      else if (end == SB_CITE_END_DESTINATION && *destination < 0 && (int) i != *origin)
+        *destination = i;
+    }
+  /* The place chosen fills an end the words leave open. */
+  if (chosen >= 0 && chosen != *origin && chosen != *destination && *destination < 0 &&
+      (*origin < 0 || sb_cite_route_end (text, mentions[chosen].start, language) == SB_CITE_END_NONE))
+    *destination = chosen;
+}
+
 /* Who a claim is attributed to: a name of the briefing's actors, or the
  * words wires use for a government or its forces ("officials said",
  * "the army said", "selon l’armée").
@@ -574,6 +788,14 @@ sb_cite_place (SbBriefing             *briefing,
       (precision != SB_PLACE_PRECISION_NEAR || radius_km <= 0 ||
        (sb_place_has_radius (entry->place) && fabs (sb_place_get_radius_km (entry->place) - radius_km) < 0.001)))
     place = entry->place;
+  /* A place of the briefing known only to be near somewhere (a town the
+   * gazetteer lacks, within so many km of one it has) is never made more
+   * precise by placing another statement at it.
+   */
+  else if (entry->kind == SB_GAZETTEER_BRIEFING && entry->place != NULL && entry->near_only &&
+           (precision == SB_PLACE_PRECISION_POINT ||
+            (precision == SB_PLACE_PRECISION_NEAR && radius_km <= sb_place_get_radius_km (entry->place))))
+    place = entry->place;
   else if (precision != SB_PLACE_PRECISION_NEAR)
     place = find_place (briefing, entry, precision);
 
@@ -673,6 +895,36 @@ sb_cite_new_item (SbBriefing             *briefing,
     sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, place,
                                              sb_gazetteer_entry_get_precision (place), 0));
 
+  sb_edit_set_select (group, SB_ENTITY (item));
+  return group;
+}
+
+/**
+ * sb_cite_new_movement:
+ * @origin: (nullable): where it comes from
+ * @destination: (nullable): where it goes
+ *
+ * Returns: (transfer full): one edit that adds a movement citing @quote,
+ *   as sb_cite_new_item() does, from @origin to @destination
+ */
+SbEdit *
+sb_cite_new_movement (SbBriefing             *briefing,
+                      SbSource               *source,
+                      const char             *quote,
+                      SbActor                *actor,
+                      const SbGazetteerEntry *origin,
+                      const SbGazetteerEntry *destination)
+{
+  SbEdit *group;
+  SbItem *item;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+
+  group = sb_cite_new_item (briefing, SB_ITEM_KIND_MOVEMENT, source, quote, actor, destination);
+  item = SB_ITEM (sb_edit_get_select (group));
+  if (origin != NULL)
+    sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_ORIGIN, origin,
+                                             sb_gazetteer_entry_get_precision (origin), 0));
   sb_edit_set_select (group, SB_ENTITY (item));
   return group;
 }
@@ -941,6 +1193,68 @@ sb_cite_place_at (SbBriefing *briefing,
 
   entry = entry_at (name, latitude, longitude);
   return sb_cite_place (briefing, item, field, entry, SB_PLACE_PRECISION_POINT, 0);
+}
+
+/**
+ * sb_cite_place_named:
+ * @name: the place's name as the source writes it: a town the gazetteer
+ *   lacks ("Téra")
+ * @where: where it is known to be: a point clicked on the map
+ *   (sb_cite_entry_at()), or a place, region or country found by name
+ * @precision: how precisely: %SB_PLACE_PRECISION_POINT at a point clicked,
+ *   %SB_PLACE_PRECISION_NEAR within @radius_km of @where, or somewhere in
+ *   @where's region or country
+ *
+ * A place of the briefing named @name, found by that name from then on
+ * (sb_gazetteer_search(), sb_gazetteer_find_mentions()); the briefing's
+ * own place of that name when it has one known as precisely.
+ *
+ * Returns: (transfer full): one edit that places @item there
+ */
+SbEdit *
+sb_cite_place_named (SbBriefing             *briefing,
+                     SbItem                 *item,
+                     guint                   field,
+                     const char             *name,
+                     const SbGazetteerEntry *where,
+                     SbPlacePrecision        precision,
+                     double                  radius_km)
+{
+  g_autoptr(SbGazetteerEntry) named = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
+  g_return_val_if_fail (SB_IS_ITEM (item), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (where != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    return sb_cite_place (briefing, item, field, where, precision, radius_km);
+
+  named = sb_gazetteer_entry_copy (where);
+  named->kind = SB_GAZETTEER_PLACE;
+  g_clear_object (&named->place);
+  g_clear_pointer (&named->other_names, g_strfreev);
+  g_free (named->name);
+  named->name = g_steal_pointer (&stripped);
+  /* A region's or country's reach is how near the town is known to be. */
+  if (precision == SB_PLACE_PRECISION_NEAR && radius_km <= 0)
+    radius_km = where->reach_km;
+  return sb_cite_place (briefing, item, field, named, precision, radius_km);
+}
+
+/**
+ * sb_cite_entry_at:
+ *
+ * Returns: (transfer full): what a point clicked on the map is: named
+ *   after the town it is at or near, or by its coordinates
+ */
+SbGazetteerEntry *
+sb_cite_entry_at (double latitude,
+                  double longitude)
+{
+  return entry_at (latitude, longitude);
 }
 
 /**

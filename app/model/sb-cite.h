@@ -15,12 +15,29 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  SB_CITE_END_NONE,
+  SB_CITE_END_ORIGIN,
+  SB_CITE_END_DESTINATION,
+} SbCiteEnd;
+
 SbCertainty  sb_cite_suggest_certainty (const char             *passage,
                                         const char             *language,
                                         gboolean               *obvious);
 SbActor     *sb_cite_suggest_claimant  (SbBriefing             *briefing,
                                         const char             *passage,
                                         const char             *language);
+SbCiteEnd    sb_cite_route_end         (const char             *text,
+                                        gsize                   name_start,
+                                        const char             *language);
+void         sb_cite_suggest_route     (const char             *text,
+                                        const char             *language,
+                                        const SbGazetteerMention *mentions,
+                                        guint                   n_mentions,
+                                        int                     chosen,
+                                        int                    *origin,
+                                        int                    *destination);
 gboolean     sb_cite_quote_range       (const char             *text,
                                         glong                   start_char,
                                         glong                   end_char,
@@ -37,6 +54,12 @@ SbEdit      *sb_cite_new_item          (SbBriefing             *briefing,
                                         const char             *quote,
                                         SbActor                *actor,
                                         const SbGazetteerEntry *place);
+SbEdit      *sb_cite_new_movement      (SbBriefing             *briefing,
+                                        SbSource               *source,
+                                        const char             *quote,
+                                        SbActor                *actor,
+                                        const SbGazetteerEntry *origin,
+                                        const SbGazetteerEntry *destination);
 SbEdit      *sb_cite_new_figure        (SbBriefing             *briefing,
                                         SbActor                *actor,
                                         SbSource               *source,
@@ -56,6 +79,15 @@ SbEdit      *sb_cite_place_at          (SbBriefing             *briefing,
                                         guint                   field,
                                         const char             *name,
                                         double                  latitude,
+                                        double                  longitude);
+SbEdit      *sb_cite_place_named       (SbBriefing             *briefing,
+                                        SbItem                 *item,
+                                        guint                   field,
+                                        const char             *name,
+                                        const SbGazetteerEntry *where,
+                                        SbPlacePrecision        precision,
+                                        double                  radius_km);
+SbGazetteerEntry *sb_cite_entry_at     (double                  latitude,
                                         double                  longitude);
 SbEdit      *sb_cite_move              (SbBriefing             *briefing,
                                         SbItem                 *item,

@@ -15,16 +15,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sb-country-code.h"
 #include "sb-element-reader.h"
 #include "sb-enums.h"
 #include "sb-loader.h"
 #include "sb-reference-reader.h"
 
-static gboolean
-country_code_is_valid (const char *code)
+/* A country as the format writes it; one an older briefing wrote as "NE"
+ * or "ner" is read as the code it can only mean, and said so: the
+ * briefing opens, and saving it writes the code the format asks for.
+ */
+static char *
+read_country (SbReader     *reader,
+              SbJsonObject *object,
+              SbPresence    presence)
 {
-  return strlen (code) == 3 &&
-         g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
+  const char *code = sb_reader_get_string (reader, object, "country", presence);
+  const char *understood;
+
+  if (code == NULL)
+    return NULL;
+  if (sb_country_code_is_alpha3 (code))
+    return g_strdup (code);
+
+  understood = sb_country_code_understand (code);
+  if (understood == NULL)
+    {
+      sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, "country",
+                        _("“%s” is not %s"), code, _("an ISO 3166-1 alpha-3 country code such as “MLI”"));
+      return NULL;
+    }
+  /* TRANSLATORS: "“NE” is not an ISO 3166-1 alpha-3 code; read as “NER”, which saving writes" */
+  sb_reader_report (reader, SB_PROBLEM_COUNTRY_CODE, "country",
+                    _("“%s” is not an ISO 3166-1 alpha-3 code; read as “%s”, which saving writes"), code, understood);
+  return g_strdup (understood);
 }
 
 static gboolean
@@ -185,9 +209,7 @@ sb_read_actor (SbReader   *reader,
   sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_ACTOR_KIND, &kind);
   actor->kind = kind;
   actor->affiliation = sb_reader_get_text (reader, object, "affiliation", SB_OPTIONAL);
-  actor->country = sb_reader_get_code (reader, object, "country", SB_OPTIONAL,
-                                       _("an ISO 3166-1 alpha-3 country code such as “MLI”"),
-                                       country_code_is_valid);
+  actor->country = read_country (reader, object, SB_OPTIONAL);
 
   colour = sb_reader_get_code (reader, object, "colour", SB_OPTIONAL,
                                _("a colour of the form “#rrggbb”"), colour_is_valid);
@@ -273,10 +295,7 @@ sb_read_place (SbReader   *reader,
                       SB_TYPE_PLACE_PRECISION, &precision);
   place->precision = precision;
   sb_reader_get_number (reader, object, "radius_km", SB_OPTIONAL, 0.1, 3000, &place->radius_km);
-  place->country = sb_reader_get_code (reader, object, "country",
-                                       precision == SB_PLACE_PRECISION_COUNTRY ? SB_REQUIRED : SB_OPTIONAL,
-                                       _("an ISO 3166-1 alpha-3 country code such as “MLI”"),
-                                       country_code_is_valid);
+  place->country = read_country (reader, object, precision == SB_PLACE_PRECISION_COUNTRY ? SB_REQUIRED : SB_OPTIONAL);
   sb_reader_get_boolean (reader, object, "reference", &reference);
   place->reference = reference;
   place->geometry = read_geometry (reader, object, SB_OPTIONAL);

@@ -656,6 +656,21 @@ sb_format_publisher (SbSource *source)
 }
 
 /**
+ * sb_format_source_date:
+ *
+ * Returns: (transfer full): when the source appeared, as far as it says:
+ *   "August 2022", or "date unknown" for one added without a date
+ */
+char *
+sb_format_source_date (SbSource *source)
+{
+  char *date = sb_format_date (sb_source_get_date (source));
+
+  /* TRANSLATORS: in place of a source's date, beside "publisher unknown" */
+  return date != NULL ? date : g_strdup (_("date unknown"));
+}
+
+/**
  * sb_format_source_line:
  *
  * Returns: "Title — Publisher, August 2022 (Dutch)", "Title — publisher
@@ -664,7 +679,7 @@ sb_format_publisher (SbSource *source)
 char *
 sb_format_source_line (SbSource *source)
 {
-  g_autofree char *date = sb_format_date (sb_source_get_date (source));
+  g_autofree char *date = sb_format_source_date (source);
   const char *title = sb_text_get (sb_source_get_title (source));
   const char *publisher = sb_format_publisher (source);
   const char *language = sb_format_language (sb_source_get_language (source));

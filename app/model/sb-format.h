@@ -43,6 +43,7 @@ char       *sb_format_item_subtitle_for   (SbItem            *item,
                                            const SbFilter    *filter);
 const char *sb_format_language            (const char        *code);
 const char *sb_format_publisher           (SbSource          *source);
+char       *sb_format_source_date         (SbSource          *source);
 char       *sb_format_source_line         (SbSource          *source);
 char       *sb_format_translated_from     (const char        *language);
 char       *sb_format_citation            (SbCitation        *citation);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sb-changes.h"
 #include "sb-gazetteer.h"
 
 #define GAZETTEER_RESOURCE "/com/example/SahelBrief/gazetteer/gazetteer.tsv"
@@ -69,8 +70,9 @@ sb_gazetteer_entry_free (SbGazetteerEntry *self)
  * Returns: how precisely a statement placed at @self is known, as far as
  *   the gazetteer can say: a town is a point, a region a region, a country
  *   a country; a briefing's place a country or region when it is one,
- *   otherwise a point: that one statement was only known to be near a
- *   town says nothing of the next one placed there
+ *   near when it names a town the gazetteer lacks, known only to be near
+ *   somewhere, otherwise a point: that one statement was only known to be
+ *   near a town says nothing of the next one placed there
  */
 SbPlacePrecision
 sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self)
@@ -82,6 +84,8 @@ sb_gazetteer_entry_get_precision (const SbGazetteerEntry *self)
   switch (self->kind)
     {
     case SB_GAZETTEER_BRIEFING:
+      if (self->near_only)
+        return SB_PLACE_PRECISION_NEAR;
       own = self->place ? sb_place_get_precision (self->place) : SB_PLACE_PRECISION_POINT;
       return own == SB_PLACE_PRECISION_COUNTRY || own == SB_PLACE_PRECISION_REGION ? own : SB_PLACE_PRECISION_POINT;
     case SB_GAZETTEER_COUNTRY:
@@ -350,6 +354,48 @@ compare_hits (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+static double distance_km (double lat1, double lon1, double lat2, double lon2);
+
+/* Whether a town of the gazetteer has @name within @within_km of a point. */
+static gboolean
+has_town_near (SbGazetteer *self,
+               const char  *name,
+               double       latitude,
+               double       longitude,
+               double       within_km)
+{
+  g_autofree char *folded = sb_name_fold (name);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
+      char **names = g_ptr_array_index (self->folded, i);
+
+      if (entry->kind == SB_GAZETTEER_COUNTRY ||
+          distance_km (latitude, longitude, entry->latitude, entry->longitude) > within_km + entry->reach_km + 5)
+        continue;
+      for (guint k = 0; names[k] != NULL; k++)
+        if (g_str_equal (names[k], folded))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A place of the briefing as the gazetteer finds it: one only known to be
+ * near somewhere, under a name the gazetteer has not there, is offered as
+ * near, and is never placed at more precisely (sb_cite_place()).
+ */
+static SbGazetteerEntry *
+briefing_entry (SbGazetteer *self,
+                SbPlace     *place)
+{
+  SbGazetteerEntry *entry = sb_gazetteer_entry_new_for_place (place);
+
+  entry->near_only = sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR && sb_place_has_radius (place) &&
+                     !has_town_near (self, entry->name, entry->latitude, entry->longitude, entry->reach_km);
+  return entry;
+}
+
 /**
  * sb_gazetteer_entry_new_for_place:
  *
@@ -369,6 +415,85 @@ sb_gazetteer_entry_new_for_place (SbPlace *place)
   entry->reach_km = sb_place_has_radius (place) ? sb_place_get_radius_km (place) : 0;
   entry->place = g_object_ref (place);
   return entry;
+}
+
+/* The briefing's own places, their names folded once: a briefing of
+ * 100,000 imported places folds 2 MB of names, which took over a second.
+ * Kept with the briefing until an edit touches a place.
+ */
+typedef struct
+{
+  SbBriefing *briefing;    /* unowned: the index is the briefing's data */
+  gulong handler;
+  GPtrArray *places;       /* unowned SbPlace, the briefing's order, reference places left out */
+  GPtrArray *folded;       /* per place, a NULL-terminated char** of folded names */
+  guint *positions;        /* per place, its position among the briefing's places */
+  SbNameMatcher *matcher;  /* names capitalised, to SbPlace */
+} PlaceIndex;
+
+#define PLACE_INDEX_KEY "sb-gazetteer-place-index"
+
+static void
+place_index_free (PlaceIndex *index)
+{
+  /* Gone already when the briefing is finalised, before its data. */
+  if (g_signal_handler_is_connected (index->briefing, index->handler))
+    g_signal_handler_disconnect (index->briefing, index->handler);
+  g_ptr_array_unref (index->places);
+  g_ptr_array_unref (index->folded);
+  g_free (index->positions);
+  sb_name_matcher_free (index->matcher);
+  g_free (index);
+}
+
+static void
+on_briefing_changed (SbBriefing *briefing,
+                     SbChanges  *changes)
+{
+  if (sb_changes_touches_type (changes, SB_TYPE_PLACE))
+    g_object_set_data (G_OBJECT (briefing), PLACE_INDEX_KEY, NULL);
+}
+
+static PlaceIndex *
+place_index (SbBriefing *briefing)
+{
+  PlaceIndex *index = g_object_get_data (G_OBJECT (briefing), PLACE_INDEX_KEY);
+  GListModel *places;
+  guint n;
+
+  if (index != NULL)
+    return index;
+
+  places = sb_briefing_get_places (briefing);
+  n = g_list_model_get_n_items (places);
+  index = g_new0 (PlaceIndex, 1);
+  index->briefing = briefing;
+  index->places = g_ptr_array_sized_new (n);
+  index->folded = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
+  index->positions = g_new (guint, MAX (n, 1));
+  index->matcher = sb_name_matcher_new (TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      SbText *names = sb_place_get_name (place);
+      GPtrArray *folded;
+
+      if (sb_place_is_reference (place))
+        continue;
+      folded = g_ptr_array_new ();
+      for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
+        {
+          g_ptr_array_add (folded, sb_name_fold (sb_text_get_string_at (names, k)));
+          sb_name_matcher_add (index->matcher, sb_text_get_string_at (names, k), place);
+        }
+      g_ptr_array_add (folded, NULL);
+      index->positions[index->places->len] = i;
+      g_ptr_array_add (index->places, place);
+      g_ptr_array_add (index->folded, g_ptr_array_free (folded, FALSE));
+    }
+  index->handler = g_signal_connect (briefing, "changed", G_CALLBACK (on_briefing_changed), NULL);
+  g_object_set_data_full (G_OBJECT (briefing), PLACE_INDEX_KEY, index, (GDestroyNotify) place_index_free);
+  return index;
 }
 
 /**
@@ -403,28 +528,17 @@ sb_gazetteer_search (SbGazetteer *self,
 
   if (briefing != NULL)
     {
-      GListModel *places = sb_briefing_get_places (briefing);
+      PlaceIndex *index = place_index (briefing);
 
-      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      for (guint i = 0; i < index->places->len; i++)
         {
-          g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
-          SbText *names = sb_place_get_name (place);
-          int quality = -1;
-
           /* Found by its name in any of the briefing's languages. */
-          for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
-            {
-              g_autofree char *name = sb_name_fold (sb_text_get_string_at (names, k));
-              int q = match_quality (name, folded);
+          int quality = best_quality (g_ptr_array_index (index->folded, i), folded);
 
-              if (q >= 0 && (quality < 0 || q < quality))
-                quality = q;
-            }
-
-          if (quality < 0 || sb_place_is_reference (place))
+          if (quality < 0)
             continue;
-          g_ptr_array_add (own, sb_gazetteer_entry_new_for_place (place));
-          g_array_append_val (hits, ((Hit) { quality, i, g_ptr_array_index (own, own->len - 1) }));
+          g_ptr_array_add (own, briefing_entry (self, g_ptr_array_index (index->places, i)));
+          g_array_append_val (hits, ((Hit) { quality, index->positions[i], g_ptr_array_index (own, own->len - 1) }));
         }
     }
 
@@ -456,6 +570,91 @@ sb_gazetteer_find_in_text (SbGazetteer *self,
   g_return_val_if_fail (SB_IS_GAZETTEER (self), NULL);
 
   return sb_name_matcher_find (self->matcher, text);
+}
+
+void
+sb_gazetteer_mention_free (SbGazetteerMention *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->entry, sb_gazetteer_entry_free);
+  g_free (self);
+}
+
+static void
+add_mention (GPtrArray        *mentions,
+             const SbNameMatch *match,
+             SbGazetteerEntry *entry)
+{
+  SbGazetteerMention *mention = g_new0 (SbGazetteerMention, 1);
+
+  mention->start = match->start;
+  mention->end = match->end;
+  mention->entry = entry;
+  g_ptr_array_add (mentions, mention);
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const SbGazetteerMention *x = *(SbGazetteerMention **) a;
+  const SbGazetteerMention *y = *(SbGazetteerMention **) b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/**
+ * sb_gazetteer_find_mentions:
+ * @briefing: (nullable): whose places are found too
+ *
+ * The places named in @text, capitalised as names are: the briefing's own
+ * first, by any of their names (a town the gazetteer lacks, once placed,
+ * is found from then on), then the gazetteer's where they name nothing
+ * the briefing has.
+ *
+ * Returns: (transfer full) (element-type SbGazetteerMention): in the
+ *   order of the text
+ */
+GPtrArray *
+sb_gazetteer_find_mentions (SbGazetteer *self,
+                            const char  *text,
+                            SbBriefing  *briefing)
+{
+  GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_mention_free);
+  g_autoptr(GArray) own = NULL;
+  g_autoptr(GArray) found = NULL;
+  guint next = 0;
+
+  g_return_val_if_fail (SB_IS_GAZETTEER (self), mentions);
+  g_return_val_if_fail (text != NULL, mentions);
+  g_return_val_if_fail (briefing == NULL || SB_IS_BRIEFING (briefing), mentions);
+
+  if (briefing != NULL)
+    {
+      own = sb_name_matcher_find (place_index (briefing)->matcher, text);
+      for (guint i = 0; i < own->len; i++)
+        {
+          SbNameMatch *match = &g_array_index (own, SbNameMatch, i);
+
+          add_mention (mentions, match, briefing_entry (self, match->data));
+        }
+    }
+
+  found = sb_name_matcher_find (self->matcher, text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      while (own != NULL && next < own->len && g_array_index (own, SbNameMatch, next).end <= match->start)
+        next++;
+      if (own != NULL && next < own->len && g_array_index (own, SbNameMatch, next).start < match->end)
+        continue;
+      add_mention (mentions, match, sb_gazetteer_entry_copy (match->data));
+    }
+
+  g_ptr_array_sort (mentions, compare_mentions);
+  return mentions;
 }
 
 static double

@@ -38,7 +38,17 @@ typedef struct
   double reach_km;         /* how far a region or country reaches from its point */
   SbPlace *place;          /* the briefing's place, for SB_GAZETTEER_BRIEFING */
   char *country_code;      /* its country's ISO 3166-1 alpha-3, as briefings write it; nullable */
+  gboolean near_only;      /* a briefing's place known only to be within reach_km of its point, under a
+                            * name no town of the gazetteer has there ("Téra", near Niamey) */
 } SbGazetteerEntry;
+
+/* A place named in a text, at byte offsets in it. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  SbGazetteerEntry *entry;
+} SbGazetteerMention;
 
 #define SB_TYPE_GAZETTEER_ENTRY (sb_gazetteer_entry_get_type ())
 #define SB_TYPE_GAZETTEER (sb_gazetteer_get_type ())
@@ -61,6 +71,10 @@ GPtrArray        *sb_gazetteer_search          (SbGazetteer  *self,
                                                 guint         max_results);
 GArray           *sb_gazetteer_find_in_text    (SbGazetteer  *self,
                                                 const char   *text);
+GPtrArray        *sb_gazetteer_find_mentions   (SbGazetteer  *self,
+                                                const char   *text,
+                                                SbBriefing   *briefing);
+void              sb_gazetteer_mention_free    (SbGazetteerMention *self);
 const SbGazetteerEntry *sb_gazetteer_nearest   (SbGazetteer  *self,
                                                 double        latitude,
                                                 double        longitude,

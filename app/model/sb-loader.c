@@ -638,7 +638,8 @@ read_briefing (Load *load)
 
 /* A briefing saved with problems, as work in progress, opens again when
  * every problem is one the app lets a briefing being made have: a field
- * not filled in yet, an empty text, a quote the source no longer has.
+ * not filled in yet, an empty text, a quote the source no longer has, a
+ * country code read as the one it can only mean.
  * Anything else would be dropped or changed by saving it again.
  */
 static gboolean
@@ -659,7 +660,8 @@ is_work_in_progress (Load *load)
     {
       SbProblemCode code = ((SbProblem *) g_ptr_array_index (problems, i))->code;
 
-      if (code != SB_PROBLEM_MISSING_FIELD && code != SB_PROBLEM_EMPTY_TEXT && code != SB_PROBLEM_QUOTE_NOT_FOUND)
+      if (code != SB_PROBLEM_MISSING_FIELD && code != SB_PROBLEM_EMPTY_TEXT && code != SB_PROBLEM_QUOTE_NOT_FOUND &&
+          code != SB_PROBLEM_COUNTRY_CODE)
         return FALSE;
     }
 

@@ -164,6 +164,7 @@ typedef enum
   SB_PROBLEM_OUT_OF_RANGE,
   SB_PROBLEM_BAD_DATE,
   SB_PROBLEM_BAD_VALUE,
+  SB_PROBLEM_COUNTRY_CODE,      /* a code that can only mean one country, not as the format writes it */
   SB_PROBLEM_QUOTE_NOT_FOUND,
   SB_PROBLEM_TOO_MANY_PROBLEMS,
 } SbProblemCode;
