@@ -1123,9 +1123,8 @@ sb_cite_add_citation (SbEntity    *entity,
  * or by its coordinates: never more precisely than it was placed.
  */
 static SbGazetteerEntry *
-entry_at (const char *name,
-          double      latitude,
-          double      longitude)
+entry_at (double latitude,
+          double longitude)
 {
   SbGazetteer *gazetteer = sb_gazetteer_get_default ();
   const SbGazetteerEntry *town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 3);
@@ -1134,17 +1133,7 @@ entry_at (const char *name,
   entry->kind = SB_GAZETTEER_PLACE;
   entry->latitude = latitude;
   entry->longitude = longitude;
-  if (name != NULL && *name != '\0')
-    {
-      /* A town the gazetteer does not know, shown where it is. */
-      entry->name = g_strdup (name);
-      if (town != NULL || (town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
-        {
-          entry->country = g_strdup (town->country);
-          entry->country_code = g_strdup (town->country_code);
-        }
-    }
-  else if (town != NULL)
+  if (town != NULL)
     {
       entry->name = g_strdup (town->name);
       entry->country = g_strdup (town->country);
@@ -1191,7 +1180,9 @@ sb_cite_place_at (SbBriefing *briefing,
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
   g_return_val_if_fail (SB_IS_ITEM (item), NULL);
 
-  entry = entry_at (name, latitude, longitude);
+  entry = entry_at (latitude, longitude);
+  if (name != NULL)
+    return sb_cite_place_named (briefing, item, field, name, entry, SB_PLACE_PRECISION_POINT, 0);
   return sb_cite_place (briefing, item, field, entry, SB_PLACE_PRECISION_POINT, 0);
 }
 
@@ -1293,7 +1284,7 @@ sb_cite_move (SbBriefing *briefing,
     }
   else
     {
-      g_autoptr(SbGazetteerEntry) entry = entry_at (NULL, latitude, longitude);
+      g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
 
       edit = sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, entry,
                             sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR ? SB_PLACE_PRECISION_NEAR
