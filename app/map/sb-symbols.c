@@ -263,7 +263,7 @@ paint_selection (cairo_t *cr,
                  gboolean dark)
 {
   cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius * 1.6 + 4, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP, 0, 2 * G_PI);
   sb_symbol_paint_selection (cr, 0.45, 2.5, dark);
 }
 
