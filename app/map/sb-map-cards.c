@@ -445,8 +445,33 @@ card_cost (SbMapBuilder    *builder,
   return cost;
 }
 
-/* Around the area's middle, in steps of a quarter of the card: half a
- * card's steps miss the gap beside a small, crowded country.
+static void
+try_place (SbMapBuilder    *builder,
+           const SbMapCard *card,
+           double           x,
+           double           y,
+           double           width,
+           double           height,
+           double          *best,
+           double          *best_x,
+           double          *best_y,
+           gboolean        *best_inside)
+{
+  gboolean inside = FALSE;
+  double cost = card_cost (builder, card, x, y, width, height, *best, &inside);
+
+  if (cost < *best)
+    {
+      *best = cost;
+      *best_x = x;
+      *best_y = y;
+      *best_inside = inside;
+    }
+}
+
+/* Around the area's middle, in steps of half the card; then around the
+ * best of those in steps of a quarter, which find the gap beside a
+ * small, crowded country that half a card's steps miss.
  */
 static void
 find_place (SbMapBuilder    *builder,
@@ -458,22 +483,24 @@ find_place (SbMapBuilder    *builder,
             double          *best_y,
             gboolean        *best_inside)
 {
-  for (int i = -10; i <= 10; i++)
-    for (int j = -10; j <= 10; j++)
-      {
-        double x = card->anchor_x - width / 2 + i * width / 4;
-        double y = card->anchor_y - height / 2 + j * height / 4;
-        gboolean inside = FALSE;
-        double cost = card_cost (builder, card, x, y, width, height, *best, &inside);
+  double coarse_x, coarse_y;
 
-        if (cost < *best)
-          {
-            *best = cost;
-            *best_x = x;
-            *best_y = y;
-            *best_inside = inside;
-          }
-      }
+  for (int i = -5; i <= 5; i++)
+    for (int j = -5; j <= 5; j++)
+      try_place (builder, card, card->anchor_x - width / 2 + i * width / 2,
+                 card->anchor_y - height / 2 + j * height / 2, width, height,
+                 best, best_x, best_y, best_inside);
+
+  if (*best == G_MAXDOUBLE)
+    return;
+
+  coarse_x = *best_x;
+  coarse_y = *best_y;
+  for (int i = -2; i <= 2; i++)
+    for (int j = -2; j <= 2; j++)
+      if (i % 2 != 0 || j % 2 != 0)
+        try_place (builder, card, coarse_x + i * width / 4, coarse_y + j * height / 4, width, height,
+                   best, best_x, best_y, best_inside);
 }
 
 static void
