@@ -492,7 +492,17 @@ test_step_cards (void)
       g_array_append_val (occluders, GRAPHENE_RECT_INIT (3.8, 305.6, 86.9, 30.0));
       g_array_append_val (occluders, GRAPHENE_RECT_INIT (557.5, 313.1, 78.8, 22.5));
       sb_projection_init_at (&projection, steps[s].lat, steps[s].lon, steps[s].zoom, width, height);
-      layout = sb_map_layout_new_full (selection, &projection, &view, occluders, NULL, NULL);
+      /* How long laying out takes: a figure, not a test. */
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        for (guint r = 0; r < 20; r++)
+          {
+            g_clear_pointer (&layout, sb_map_layout_unref);
+            layout = sb_map_layout_new_full (selection, &projection, &view, occluders, NULL, NULL);
+          }
+        g_test_message ("step %u laid out in %.1f ms", steps[s].step, (g_get_monotonic_time () - start) / 20000.0);
+      }
 
       for (guint c = 0; c < G_N_ELEMENTS (steps[s].cards); c++)
         {
@@ -534,6 +544,85 @@ test_step_cards (void)
                                                         NULL));
           }
     }
+}
+
+/* An incident's symbol on a card (radius 9, drawn 1.6× larger on a
+ * projector) shrunk to a quarter, as from the back of the room: its
+ * luminance, the mean of each 4 × 4 pixels.
+ */
+#define SHRUNK_SIDE 12
+
+static void
+shrunk_symbol (SbIncidentType type,
+               double        *shrunk)
+{
+  const int side = 4 * SHRUNK_SIDE;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  cairo_t *cr = cairo_create (surface);
+  SbSymbolStyle style = { { 0.11, 0.44, 0.85 }, SB_CERTAINTY_REPORTED, };
+  const guint8 *data;
+  int stride;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 1.6, 1.6);
+  sb_symbol_paint_incident (cr, type, &style, side / 3.2, side / 3.2, 9);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < SHRUNK_SIDE; y++)
+    for (int x = 0; x < SHRUNK_SIDE; x++)
+      {
+        double sum = 0;
+
+        for (int dy = 0; dy < 4; dy++)
+          for (int dx = 0; dx < 4; dx++)
+            {
+              guint32 pixel = *(const guint32 *) (data + (4 * y + dy) * stride + 4 * (4 * x + dx));
+
+              sum += (0.2126 * ((pixel >> 16) & 0xff) + 0.7152 * ((pixel >> 8) & 0xff) + 0.0722 * (pixel & 0xff)) / 255;
+            }
+        shrunk[y * SHRUNK_SIDE + x] = sum / 16;
+      }
+
+  cairo_surface_destroy (surface);
+}
+
+/* Incident types in the same colour are told apart by shape from the
+ * back of the room: shrunk to a quarter, any two types' symbols differ
+ * in their pixels' luminance by more than 2.2 (the sum over 12 × 12
+ * pixels of luminances from 0 to 1; arrival and departure differed by
+ * 1.4, their lines alike, the arrest's bars merged with their frame).
+ */
+static void
+test_incident_shapes_apart (void)
+{
+  double shrunk[SB_N_INCIDENT_TYPES][SHRUNK_SIDE * SHRUNK_SIDE];
+  double least = G_MAXDOUBLE;
+  SbIncidentType least_a = 0, least_b = 0;
+
+  for (SbIncidentType type = 0; type < SB_N_INCIDENT_TYPES; type++)
+    shrunk_symbol (type, shrunk[type]);
+
+  for (SbIncidentType a = 0; a < SB_N_INCIDENT_TYPES; a++)
+    for (SbIncidentType b = a + 1; b < SB_N_INCIDENT_TYPES; b++)
+      {
+        double difference = 0;
+
+        for (guint i = 0; i < SHRUNK_SIDE * SHRUNK_SIDE; i++)
+          difference += fabs (shrunk[a][i] - shrunk[b][i]);
+        if (difference < least)
+          {
+            least = difference;
+            least_a = a;
+            least_b = b;
+          }
+      }
+
+  g_test_message ("least difference %.2f, between types %d and %d", least, least_a, least_b);
+  g_assert_cmpfloat (least, >, 2.2);
 }
 
 /* What the layout covers (where the base map leaves out its names) holds
@@ -1073,6 +1162,7 @@ main (int   argc,
   g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
   g_test_add_func ("/map-layout/arrows-cover-names", test_arrows_cover_names);
   g_test_add_func ("/map-layout/step-cards", test_step_cards);
+  g_test_add_func ("/map-layout/incident-shapes-apart", test_incident_shapes_apart);
   g_test_add_func ("/map-layout/names-whole-in-view", test_names_whole_in_view);
   g_test_add_func ("/map-layout/proper-names", test_proper_names);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);
