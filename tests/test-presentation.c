@@ -534,24 +534,6 @@ test_steps_fit_screen (void)
   set_animations (TRUE);
 }
 
-static SbBaseLayer *
-find_base_layer (GtkWidget *widget)
-{
-  if (SB_IS_BASE_LAYER (widget))
-    return SB_BASE_LAYER (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      SbBaseLayer *found = find_base_layer (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The base map's names show whole or not at all: none is cut at the
  * map's edge ("Bir Lehlou" at the top of step 2 at 1920×1080), at any
  * step.
@@ -563,7 +545,8 @@ test_base_names_whole (void)
   g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
   SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
   SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
-  SbBaseLayer *base_layer = find_base_layer (GTK_WIDGET (sb_map_view_get_map (map_view)));
+  SbBaseLayer *base_layer = SB_BASE_LAYER (sb_test_find_widget (GTK_WIDGET (sb_map_view_get_map (map_view)),
+                                                                   SB_TYPE_BASE_LAYER));
   guint shown = 0;
 
   g_assert_nonnull (base_layer);
