@@ -28,9 +28,11 @@
 #include "sb-loader.h"
 #include "sb-map-layout.h"
 #include "sb-mentioned-places.h"
+#include "sb-presentation.h"
 #include "sb-problem.h"
 #include "sb-projection.h"
 #include "sb-source.h"
+#include "sb-symbols.h"
 #include "sb-test-model.h"
 
 static void
@@ -397,6 +399,230 @@ test_cards_and_names_apart (void)
                                sizes[s][0] / scale, sizes[s][1] / scale);
         assert_cards_and_names_apart (briefing, &projection);
       }
+}
+
+/* How many of @box's nine points (corners, edges' middles, middle) lie in
+ * @country, and how many in another country with a card of @layout.
+ */
+static void
+count_box_points (const SbProjection     *projection,
+                  SbMapLayout            *layout,
+                  const SbBasemapFeature *country,
+                  const graphene_rect_t  *box,
+                  guint                  *own,
+                  guint                  *other)
+{
+  *own = *other = 0;
+  for (guint i = 0; i <= 2; i++)
+    for (guint j = 0; j <= 2; j++)
+      {
+        double x = box->origin.x + box->size.width * i / 2;
+        double y = box->origin.y + box->size.height * j / 2;
+
+        if (in_country (projection, country, x, y))
+          {
+            (*own)++;
+            continue;
+          }
+        for (guint k = 0; k < layout->cards->len; k++)
+          {
+            const SbMapCard *card = &g_array_index (layout->cards, SbMapCard, k);
+
+            if (card->country != NULL && card->country != country && in_country (projection, card->country, x, y))
+              {
+                (*other)++;
+                break;
+              }
+          }
+      }
+}
+
+static const SbMapCard *
+find_card (SbMapLayout *layout,
+           const char  *place_id)
+{
+  for (guint i = 0; i < layout->cards->len; i++)
+    if (g_str_equal (sb_entity_get_id (SB_ENTITY (g_array_index (layout->cards, SbMapCard, i).place)), place_id))
+      return &g_array_index (layout->cards, SbMapCard, i);
+
+  g_assert_not_reached ();
+}
+
+/* The built-in briefing's steps as a 1024×768 projector shows them (the
+ * map above the caption, symbols 1.6× larger, so the map as a smaller
+ * one; the legend, the scale and the attribution over it): the cards of
+ * Mali and Burkina Faso lie on or beside their country, a short leader
+ * from its name, not 90 pixels off over the coast or over Senegal; and
+ * Ouagadougou's name lies clear of the symbols at Bamako.
+ */
+static void
+test_step_cards (void)
+{
+  const struct {
+    guint step;
+    double lat, lon, zoom;
+    graphene_rect_t legend;
+    const char *cards[2];
+  } steps[] = {
+    { 1, 14.021, -2.524, 4.237, GRAPHENE_RECT_INIT (520.8, 7.1, 112.2, 84.5), { "burkina-faso", "mali" } },
+    { 9, 11.021, -5.023, 4.237, GRAPHENE_RECT_INIT (490.1, 7.1, 142.9, 123.9), { "burkina-faso", "mali" } },
+    { 10, 13.529, -2.899, 4.642, GRAPHENE_RECT_INIT (497.6, 7.1, 135.4, 97.6), { "burkina-faso", "mali" } },
+  };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  const double width = 640, height = 339.4;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      g_autoptr(SbSelection) selection = sb_selection_new ();
+      g_autoptr(GArray) occluders = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      g_autoptr(SbMapLayout) layout = NULL;
+      g_auto(SbSlide) slide = { 0, };
+      SbProjection projection;
+
+      g_assert_true (sb_presentation_describe (presentation, steps[s].step - 1, &slide));
+      sb_selection_set_briefing (selection, briefing);
+      for (guint layer = SB_LAYER_AREAS; layer <= SB_LAYER_INCIDENTS; layer <<= 1)
+        sb_selection_set_layer_visible (selection, layer, (slide.layers & layer) != 0);
+      sb_selection_set_shown (selection, slide.shown);
+      sb_selection_set_highlighted (selection, slide.highlight);
+
+      g_array_append_val (occluders, steps[s].legend);
+      g_array_append_val (occluders, GRAPHENE_RECT_INIT (3.8, 305.6, 86.9, 30.0));
+      g_array_append_val (occluders, GRAPHENE_RECT_INIT (557.5, 313.1, 78.8, 22.5));
+      sb_projection_init_at (&projection, steps[s].lat, steps[s].lon, steps[s].zoom, width, height);
+      /* How long laying out takes: a figure, not a test. */
+      {
+        gint64 start = g_get_monotonic_time ();
+
+        for (guint r = 0; r < 20; r++)
+          {
+            g_clear_pointer (&layout, sb_map_layout_unref);
+            layout = sb_map_layout_new_full (selection, &projection, &view, occluders, NULL, NULL);
+          }
+        g_test_message ("step %u laid out in %.1f ms", steps[s].step, (g_get_monotonic_time () - start) / 20000.0);
+      }
+
+      for (guint c = 0; c < G_N_ELEMENTS (steps[s].cards); c++)
+        {
+          const SbMapCard *card = find_card (layout, steps[s].cards[c]);
+          double gap_x, gap_y;
+          guint own, other;
+
+          count_box_points (&projection, layout, card->country, &card->box, &own, &other);
+          gap_x = MAX (0, MAX (card->box.origin.x - card->anchor_x,
+                               card->anchor_x - card->box.origin.x - card->box.size.width));
+          gap_y = MAX (0, MAX (card->box.origin.y - card->anchor_y,
+                               card->anchor_y - card->box.origin.y - card->box.size.height));
+          g_test_message ("step %u: %s's card at %.0f, %.0f (%.0f × %.0f), %.0f px from its name; "
+                          "%u of 9 points on it, %u on another's", steps[s].step, steps[s].cards[c],
+                          card->box.origin.x, card->box.origin.y, card->box.size.width, card->box.size.height,
+                          hypot (gap_x, gap_y), own, other);
+          g_assert_cmpuint (own, >=, 2);
+          g_assert_cmpuint (own, >=, other);
+          g_assert_cmpfloat (hypot (gap_x, gap_y), <=, 40);
+        }
+
+      for (guint t = 0; t < layout->towns->len; t++)
+        for (guint m = 0; m < layout->marks->len; m++)
+          {
+            const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+            const SbMapMark *mark = &g_array_index (layout->marks, SbMapMark, m);
+            /* with the ring round a highlighted symbol */
+            double r = mark->selected ? mark->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP : mark->radius;
+
+            /* (a town's own symbols may touch its name) */
+            if (mark->card >= 0 || !graphene_rect_contains_point (&view, &GRAPHENE_POINT_INIT (town->x, town->y)) ||
+                hypot (mark->anchor_x - town->x, mark->anchor_y - town->y) < 20)
+              continue;
+            if (graphene_rect_intersection (&town->label, &GRAPHENE_RECT_INIT (mark->x - r, mark->y - r, 2 * r, 2 * r), NULL))
+              g_printerr ("step %u: %s's name over %s\n", steps[s].step, town->town->name,
+                          sb_entity_get_id (SB_ENTITY (mark->item)));
+            g_assert_false (graphene_rect_intersection (&town->label,
+                                                        &GRAPHENE_RECT_INIT (mark->x - r, mark->y - r, 2 * r, 2 * r),
+                                                        NULL));
+          }
+    }
+}
+
+/* An incident's symbol on a card (radius 9, drawn 1.6× larger on a
+ * projector) shrunk to a quarter, as from the back of the room: its
+ * luminance, the mean of each 4 × 4 pixels.
+ */
+#define SHRUNK_SIDE 12
+
+static void
+shrunk_symbol (SbIncidentType type,
+               double        *shrunk)
+{
+  const int side = 4 * SHRUNK_SIDE;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  cairo_t *cr = cairo_create (surface);
+  SbSymbolStyle style = { { 0.11, 0.44, 0.85 }, SB_CERTAINTY_REPORTED, };
+  const guint8 *data;
+  int stride;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 1.6, 1.6);
+  sb_symbol_paint_incident (cr, type, &style, side / 3.2, side / 3.2, 9);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < SHRUNK_SIDE; y++)
+    for (int x = 0; x < SHRUNK_SIDE; x++)
+      {
+        double sum = 0;
+
+        for (int dy = 0; dy < 4; dy++)
+          for (int dx = 0; dx < 4; dx++)
+            {
+              guint32 pixel = *(const guint32 *) (data + (4 * y + dy) * stride + 4 * (4 * x + dx));
+
+              sum += (0.2126 * ((pixel >> 16) & 0xff) + 0.7152 * ((pixel >> 8) & 0xff) + 0.0722 * (pixel & 0xff)) / 255;
+            }
+        shrunk[y * SHRUNK_SIDE + x] = sum / 16;
+      }
+
+  cairo_surface_destroy (surface);
+}
+
+/* Incident types in the same colour are told apart by shape from the
+ * back of the room: shrunk to a quarter, any two types' symbols differ
+ * in their pixels' luminance by more than 2.2 (the sum over 12 × 12
+ * pixels of luminances from 0 to 1; arrival and departure differed by
+ * 1.4, their lines alike, the arrest's bars merged with their frame).
+ */
+static void
+test_incident_shapes_apart (void)
+{
+  double shrunk[SB_N_INCIDENT_TYPES][SHRUNK_SIDE * SHRUNK_SIDE];
+  double least = G_MAXDOUBLE;
+  SbIncidentType least_a = 0, least_b = 0;
+
+  for (SbIncidentType type = 0; type < SB_N_INCIDENT_TYPES; type++)
+    shrunk_symbol (type, shrunk[type]);
+
+  for (SbIncidentType a = 0; a < SB_N_INCIDENT_TYPES; a++)
+    for (SbIncidentType b = a + 1; b < SB_N_INCIDENT_TYPES; b++)
+      {
+        double difference = 0;
+
+        for (guint i = 0; i < SHRUNK_SIDE * SHRUNK_SIDE; i++)
+          difference += fabs (shrunk[a][i] - shrunk[b][i]);
+        if (difference < least)
+          {
+            least = difference;
+            least_a = a;
+            least_b = b;
+          }
+      }
+
+  g_test_message ("least difference %.2f, between types %d and %d", least, least_a, least_b);
+  g_assert_cmpfloat (least, >, 2.2);
 }
 
 /* What the layout covers (where the base map leaves out its names) holds
@@ -935,6 +1161,8 @@ main (int   argc,
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
   g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
   g_test_add_func ("/map-layout/arrows-cover-names", test_arrows_cover_names);
+  g_test_add_func ("/map-layout/step-cards", test_step_cards);
+  g_test_add_func ("/map-layout/incident-shapes-apart", test_incident_shapes_apart);
   g_test_add_func ("/map-layout/names-whole-in-view", test_names_whole_in_view);
   g_test_add_func ("/map-layout/proper-names", test_proper_names);
   g_test_add_func ("/map-layout/edits-redrawn", test_edits_redrawn);

@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 
 #include "sb-actor.h"
+#include "sb-base-layer.h"
 #include "sb-export.h"
 #include "sb-format.h"
 #include "sb-loader.h"
@@ -531,6 +532,57 @@ test_steps_fit_screen (void)
   g_assert_cmpfloat (first_zoom[1], >, first_zoom[0] + 0.4);
   g_assert_cmpuint (checked, >=, 40);
   set_animations (TRUE);
+}
+
+/* The base map's names show whole or not at all: none is cut at the
+ * map's edge ("Bir Lehlou" at the top of step 2 at 1920×1080), at any
+ * step.
+ */
+static void
+test_base_names_whole (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  SbBaseLayer *base_layer = SB_BASE_LAYER (sb_test_find_widget (GTK_WIDGET (sb_map_view_get_map (map_view)),
+                                                                   SB_TYPE_BASE_LAYER));
+  guint shown = 0;
+
+  g_assert_nonnull (base_layer);
+  set_animations (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+    {
+      GArray *names;
+      graphene_rect_t view;
+
+      sb_presentation_set_index (presentation, i);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      sb_test_iterate_for (300);
+      names = sb_base_layer_get_shown_names (base_layer);
+      view = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (base_layer)),
+                                 gtk_widget_get_height (GTK_WIDGET (base_layer)));
+      for (guint n = 0; n < names->len; n++)
+        {
+          const graphene_rect_t *name = &g_array_index (names, graphene_rect_t, n);
+
+          if (!graphene_rect_contains_rect (&view, name))
+            g_printerr ("step %u: a name at %.0f, %.0f (%.0f × %.0f) on a map of %.0f × %.0f\n", i + 1,
+                        name->origin.x, name->origin.y, name->size.width, name->size.height,
+                        view.size.width, view.size.height);
+          g_assert_true (graphene_rect_contains_rect (&view, name));
+          shown++;
+        }
+    }
+
+  g_test_message ("%u names shown whole", shown);
+  g_assert_cmpuint (shown, >, 50);
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
 static gboolean
@@ -1563,6 +1615,7 @@ main (int   argc,
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
+  g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);

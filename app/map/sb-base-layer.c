@@ -93,6 +93,7 @@ struct _SbBaseLayer
   int texture_scale;
   gboolean texture_dark;
   GArray *labels;          /* of Label: the texture's names, drawn over it */
+  GArray *shown_names;     /* of graphene_rect_t: the names of the last frame, in the layer's pixels */
 
   /* The briefing's layer: names under its cards, symbols and labels are
    * left out rather than shown half hidden.
@@ -210,6 +211,13 @@ static gboolean
 label_fits (Render                *render,
             const graphene_rect_t *rect)
 {
+  /* Drawn straight to an export's page, a name at its edge would be cut
+   * (on screen, the view's edge is known only when the names are shown).
+   */
+  if (render->labels == NULL &&
+      !graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (render->x0, render->y0, render->width, render->height), rect))
+    return FALSE;
+
   for (guint i = 0; i < render->taken->len; i++)
     if (graphene_rect_intersection (&g_array_index (render->taken, graphene_rect_t, i), rect, NULL))
       return FALSE;
@@ -595,7 +603,37 @@ is_dark (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
-/* The names, less those the briefing's layer covers now. */
+/* Where @box (world pixels at the texture's zoom) shows in the layer, as
+ * a box around it at any rotation.
+ */
+static graphene_rect_t
+box_in_view (const SbProjection    *projection,
+             const graphene_rect_t *box,
+             double                 factor)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  for (guint c = 0; c < 4; c++)
+    {
+      double dx = (box->origin.x + (c & 1 ? box->size.width : 0)) * factor - projection->center_x;
+      double dy = (box->origin.y + (c & 2 ? box->size.height : 0)) * factor - projection->center_y;
+      graphene_rect_t corner = GRAPHENE_RECT_INIT (dx * projection->cos_rotation - dy * projection->sin_rotation +
+                                                   projection->half_width,
+                                                   dx * projection->sin_rotation + dy * projection->cos_rotation +
+                                                   projection->half_height, 0, 0);
+
+      if (c == 0)
+        bounds = corner;
+      else
+        graphene_rect_union (&bounds, &corner, &bounds);
+    }
+
+  return bounds;
+}
+
+/* The names, less those the briefing's layer covers now, and less those
+ * the view's edge would cut: a name shows whole or not at all.
+ */
 static void
 append_labels (SbBaseLayer        *self,
                GtkSnapshot        *snapshot,
@@ -604,7 +642,9 @@ append_labels (SbBaseLayer        *self,
 {
   g_autoptr(GArray) covered = NULL;
   double covered_zoom = 0, to_texture = 1;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, 2 * projection->half_width, 2 * projection->half_height);
 
+  g_array_set_size (self->shown_names, 0);
   if (self->labels == NULL)
     return;
 
@@ -617,7 +657,8 @@ append_labels (SbBaseLayer        *self,
   for (guint i = 0; i < self->labels->len; i++)
     {
       const Label *label = &g_array_index (self->labels, Label, i);
-      gboolean hidden = FALSE;
+      graphene_rect_t shown = box_in_view (projection, &label->text, factor);
+      gboolean hidden = !graphene_rect_contains_rect (&view, &shown);
 
       for (guint k = 0; covered != NULL && k < covered->len && !hidden; k++)
         {
@@ -627,12 +668,15 @@ append_labels (SbBaseLayer        *self,
           hidden = graphene_rect_intersection (&box, &label->text, NULL);
         }
 
-      if (!hidden)
-        gtk_snapshot_append_texture (snapshot, label->texture,
-                                     &GRAPHENE_RECT_INIT (label->bounds.origin.x * factor - projection->center_x,
-                                                          label->bounds.origin.y * factor - projection->center_y,
-                                                          label->bounds.size.width * factor,
-                                                          label->bounds.size.height * factor));
+      if (hidden)
+        continue;
+
+      g_array_append_val (self->shown_names, shown);
+      gtk_snapshot_append_texture (snapshot, label->texture,
+                                   &GRAPHENE_RECT_INIT (label->bounds.origin.x * factor - projection->center_x,
+                                                        label->bounds.origin.y * factor - projection->center_y,
+                                                        label->bounds.size.width * factor,
+                                                        label->bounds.size.height * factor));
     }
 }
 
@@ -737,6 +781,7 @@ sb_base_layer_dispose (GObject *object)
   g_clear_handle_id (&self->cover_source_id, g_source_remove);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->shown_names, g_array_unref);
   if (self->cover_source != NULL)
     g_signal_handlers_disconnect_by_data (self->cover_source, self);
   g_clear_weak_pointer (&self->cover_source);
@@ -762,6 +807,7 @@ sb_base_layer_init (SbBaseLayer *self)
 {
   self->basemap = sb_basemap_get_default ();
   self->label_scale = 1.0;
+  self->shown_names = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -879,4 +925,18 @@ sb_base_layer_new (ShumateViewport *viewport)
   return g_object_new (SB_TYPE_BASE_LAYER,
                        "viewport", viewport,
                        NULL);
+}
+
+/**
+ * sb_base_layer_get_shown_names:
+ *
+ * Returns: (transfer none) (element-type graphene_rect_t): where the
+ *   names shown in the last frame are, in the layer's pixels
+ */
+GArray *
+sb_base_layer_get_shown_names (SbBaseLayer *self)
+{
+  g_return_val_if_fail (SB_IS_BASE_LAYER (self), NULL);
+
+  return self->shown_names;
 }

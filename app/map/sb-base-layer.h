@@ -35,5 +35,6 @@ void         sb_base_layer_set_cover_source (SbBaseLayer *self,
 void         sb_base_layer_get_ground      (gboolean     dark,
                                             double      *land,
                                             double      *sea);
+GArray      *sb_base_layer_get_shown_names (SbBaseLayer *self);
 
 G_END_DECLS

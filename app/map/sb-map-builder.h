@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  graphene_rect_t box;
+  int card;                /* whose area's middle */
+} SbMapMiddle;
+
+typedef struct
+{
   SbSelection *selection;
   const SbProjection *projection;
   const graphene_rect_t *view;   /* nullable */
@@ -27,10 +33,15 @@ typedef struct
   GArray *town_names;      /* of graphene_rect_t: where towns' names would go; cards avoid them */
   GArray *base_towns;      /* of graphene_rect_t: the base map's towns; cards avoid them if they can */
   GArray *arrow_marks;     /* of graphene_rect_t: along the arrows */
-  GArray *middles;         /* of graphene_rect_t: the middles of areas with cards, which no card covers */
+  GArray *middles;         /* of SbMapMiddle: the middles of areas with cards, which their cards keep off */
   GArray *occluders;       /* of graphene_rect_t: what lies over the map (its legend, scale): out of view */
   GArray *town_sides;      /* of graphene_rect_t, SB_MAP_TOWN_SIDES a town: where else its name may go */
 } SbMapBuilder;
+
+/* Less than this of a box, in square pixels, is nothing: what graphene's
+ * floats leave of a box's area less the same area.
+ */
+#define SB_MAP_AREA_EPSILON 0.5
 
 /* Boxes here are never of negative size: no need for graphene's care,
  * which costs most of the layout's time.

@@ -29,6 +29,44 @@
 #define FULL_CARD_GOOD_ENOUGH 1.0
 #define MIDDLE_CLEARANCE 8.0
 
+static void
+add_middle (SbMapBuilder *builder,
+            int           card,
+            double        x,
+            double        y)
+{
+  SbMapMiddle middle = {
+    GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE),
+    card,
+  };
+
+  g_array_append_val (builder->middles, middle);
+}
+
+/* What of @box lies on the middles of its own card's area (@own), and
+ * of other areas': those another card may cover, as it reads as that
+ * card's, but rather not.
+ */
+static void
+middles_covered (SbMapBuilder          *builder,
+                 int                    card,
+                 const graphene_rect_t *box,
+                 double                *own,
+                 double                *others)
+{
+  *own = *others = 0;
+  for (guint i = 0; i < builder->middles->len; i++)
+    {
+      const SbMapMiddle *middle = &g_array_index (builder->middles, SbMapMiddle, i);
+      double overlap = sb_map_rect_overlap (&middle->box, box);
+
+      if (middle->card == card)
+        *own += overlap;
+      else
+        *others += overlap;
+    }
+}
+
 /* Country or region cards, made for each place that needs one. */
 int
 _sb_map_cards_get (SbMapBuilder *builder,
@@ -66,14 +104,12 @@ _sb_map_cards_get (SbMapBuilder *builder,
    * must not read as a point there.
    */
   sb_projection_to_widget (builder->projection, lat, sb_place_get_longitude (place), &x, &y);
-  g_array_append_val (builder->middles, GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE,
-                                                            2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE));
+  add_middle (builder, cards->len, x, y);
   if (card.country != NULL)
     {
       sb_projection_unit_to_widget (builder->projection, (card.country->min_x + card.country->max_x) / 2,
                                     (card.country->min_y + card.country->max_y) / 2, &x, &y);
-      g_array_append_val (builder->middles, GRAPHENE_RECT_INIT (x - MIDDLE_CLEARANCE, y - MIDDLE_CLEARANCE,
-                                                                2 * MIDDLE_CLEARANCE, 2 * MIDDLE_CLEARANCE));
+      add_middle (builder, cards->len, x, y);
     }
 
   g_array_append_val (cards, card);
@@ -283,7 +319,7 @@ card_cost (SbMapBuilder    *builder,
 {
   graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width, height);
   double centre = hypot (x + width / 2 - card->anchor_x, y + height / 2 - card->anchor_y);
-  double leader_x, leader_y, leader, distance, cost;
+  double leader_x, leader_y, leader, distance, cost, own_middle, other_middles;
   guint outside = 0, in_other = 0;
 
   /* Near the area's middle; for an area too small for it, near the area:
@@ -310,6 +346,9 @@ card_cost (SbMapBuilder    *builder,
 
       if (graphene_rect_intersection (builder->view, &box, &shown))
         hidden -= shown.size.width * shown.size.height;
+      /* (graphene's floats: a box wholly in view may leave a trace) */
+      if (hidden < SB_MAP_AREA_EPSILON)
+        hidden = 0;
 
       /* Whole or not at all: an area out of view may keep its card out
        * of view too, rather than crowd the view's edge.
@@ -332,7 +371,9 @@ card_cost (SbMapBuilder    *builder,
   /* The cheaper terms first: a place already worse than the best found
    * is not looked at further.
    */
-  cost += _sb_map_overlap_area (builder->middles, &box) * 1000 +
+  middles_covered (builder, card - &g_array_index (builder->layout->cards, SbMapCard, 0), &box,
+                   &own_middle, &other_middles);
+  cost += own_middle * 1000 + other_middles * 8 +
           _sb_map_overlap_area (builder->obstacles, &box) * 20 +
           _sb_map_overlap_area (builder->town_names, &box) * 8;
 
@@ -404,7 +445,34 @@ card_cost (SbMapBuilder    *builder,
   return cost;
 }
 
-/* Around the area's middle, in steps of half the card. */
+static void
+try_place (SbMapBuilder    *builder,
+           const SbMapCard *card,
+           double           x,
+           double           y,
+           double           width,
+           double           height,
+           double          *best,
+           double          *best_x,
+           double          *best_y,
+           gboolean        *best_inside)
+{
+  gboolean inside = FALSE;
+  double cost = card_cost (builder, card, x, y, width, height, *best, &inside);
+
+  if (cost < *best)
+    {
+      *best = cost;
+      *best_x = x;
+      *best_y = y;
+      *best_inside = inside;
+    }
+}
+
+/* Around the area's middle, in steps of half the card; then around the
+ * best of those in steps of a quarter, which find the gap beside a
+ * small, crowded country that half a card's steps miss.
+ */
 static void
 find_place (SbMapBuilder    *builder,
             const SbMapCard *card,
@@ -415,22 +483,24 @@ find_place (SbMapBuilder    *builder,
             double          *best_y,
             gboolean        *best_inside)
 {
+  double coarse_x, coarse_y;
+
   for (int i = -5; i <= 5; i++)
     for (int j = -5; j <= 5; j++)
-      {
-        double x = card->anchor_x - width / 2 + i * width / 2;
-        double y = card->anchor_y - height / 2 + j * height / 2;
-        gboolean inside = FALSE;
-        double cost = card_cost (builder, card, x, y, width, height, *best, &inside);
+      try_place (builder, card, card->anchor_x - width / 2 + i * width / 2,
+                 card->anchor_y - height / 2 + j * height / 2, width, height,
+                 best, best_x, best_y, best_inside);
 
-        if (cost < *best)
-          {
-            *best = cost;
-            *best_x = x;
-            *best_y = y;
-            *best_inside = inside;
-          }
-      }
+  if (*best == G_MAXDOUBLE)
+    return;
+
+  coarse_x = *best_x;
+  coarse_y = *best_y;
+  for (int i = -2; i <= 2; i++)
+    for (int j = -2; j <= 2; j++)
+      if (i % 2 != 0 || j % 2 != 0)
+        try_place (builder, card, coarse_x + i * width / 4, coarse_y + j * height / 4, width, height,
+                   best, best_x, best_y, best_inside);
 }
 
 static void

@@ -35,6 +35,7 @@
 #include "sb-mentioned-places.h"
 #include "sb-source.h"
 #include "sb-step.h"
+#include "sb-symbols.h"
 
 
 /* The boxes of @boxes that reach into @region. */
@@ -175,6 +176,18 @@ spread_groups (GArray *marks)
     }
 }
 
+/* Where a symbol at a point draws, with a highlighted one's ring: as
+ * much in the way of names.
+ */
+static void
+symbol_box (const SbMapMark *mark,
+            graphene_rect_t *box)
+{
+  double extent = mark->selected ? mark->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP + 1 : mark->radius + 2;
+
+  graphene_rect_init (box, mark->x - extent, mark->y - extent, 2 * extent, 2 * extent);
+}
+
 static gboolean
 is_drawn_as_symbol (SbItem *item)
 {
@@ -254,10 +267,11 @@ collect_marks (SbMapBuilder *builder)
   for (guint i = 0; i < marks->len; i++)
     {
       SbMapMark *mark = &g_array_index (marks, SbMapMark, i);
+      graphene_rect_t drawn;
 
+      symbol_box (mark, &drawn);
       if (mark->card < 0)
-        _sb_map_add_obstacle (builder, mark->x - mark->radius - 2, mark->y - mark->radius - 2,
-                      2 * mark->radius + 4, 2 * mark->radius + 4);
+        _sb_map_add_obstacle (builder, drawn.origin.x, drawn.origin.y, drawn.size.width, drawn.size.height);
     }
 }
 
@@ -504,7 +518,8 @@ hidden_area (SbMapBuilder          *builder,
     }
   hidden += _sb_map_overlap_area (builder->occluders, box);
 
-  return MIN (hidden, area);
+  /* (graphene's floats: a box wholly in view may leave a trace) */
+  return hidden < SB_MAP_AREA_EPSILON ? 0 : MIN (hidden, area);
 }
 
 static gboolean
@@ -554,9 +569,22 @@ place_label (SbMapBuilder    *builder,
 
       cost += 15 * (dot_shown ? hidden : box.size.width * box.size.height - hidden);
 
-      /* A name over a card's title or symbols reads as neither. */
+      /* A name over a card's title or symbols, or a town's over a symbol
+       * or its ring, reads as neither.
+       */
       for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
         cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
+      for (guint k = 0; avoid != NULL && k < builder->layout->marks->len; k++)
+        {
+          const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, k);
+          graphene_rect_t drawn;
+
+          if (mark->card < 0)
+            {
+              symbol_box (mark, &drawn);
+              cost += 10 * sb_map_rect_overlap (&drawn, &box);
+            }
+        }
       if (avoid != NULL && cost > 0)
         cost += 40 * _sb_map_overlap_area (avoid, &box);
 
@@ -771,7 +799,7 @@ sb_map_layout_new_full (SbSelection           *selection,
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
-    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (SbMapMiddle)),
     occluders ? g_array_ref (occluders) : g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
   };

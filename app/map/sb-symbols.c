@@ -263,7 +263,7 @@ paint_selection (cairo_t *cr,
                  gboolean dark)
 {
   cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius * 1.6 + 4, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP, 0, 2 * G_PI);
   sb_symbol_paint_selection (cr, 0.45, 2.5, dark);
 }
 
@@ -464,12 +464,12 @@ trace_glyph (cairo_t        *cr,
       break;
 
     case SB_INCIDENT_TYPE_ARREST:
-      /* Bars */
-      cairo_rectangle (cr, -0.8, -0.8, 1.6, 1.6);
-      cairo_move_to (cr, -0.27, -0.8);
-      cairo_line_to (cr, -0.27, 0.8);
-      cairo_move_to (cr, 0.27, -0.8);
-      cairo_line_to (cr, 0.27, 0.8);
+      /* Bars, with room between them to stay bars when small */
+      for (guint i = 0; i < 3; i++)
+        {
+          cairo_move_to (cr, -0.6 + 0.6 * i, -0.8);
+          cairo_line_to (cr, -0.6 + 0.6 * i, 0.8);
+        }
       break;
 
     case SB_INCIDENT_TYPE_CIVILIAN_HARM:
@@ -512,25 +512,27 @@ trace_glyph (cairo_t        *cr,
       break;
 
     case SB_INCIDENT_TYPE_ARRIVAL:
-      /* Down onto a line */
+      /* Down onto a line, the head closed: small, its weight low tells
+       * it from a departure's
+       */
       cairo_move_to (cr, 0, -0.9);
-      cairo_line_to (cr, 0, 0.35);
-      cairo_move_to (cr, -0.45, -0.05);
-      cairo_line_to (cr, 0, 0.4);
-      cairo_line_to (cr, 0.45, -0.05);
-      cairo_move_to (cr, -0.8, 0.8);
-      cairo_line_to (cr, 0.8, 0.8);
+      cairo_line_to (cr, 0, 0.1);
+      cairo_move_to (cr, -0.4, 0.05);
+      cairo_line_to (cr, 0, 0.45);
+      cairo_line_to (cr, 0.4, 0.05);
+      cairo_close_path (cr);
+      cairo_move_to (cr, -0.8, 0.85);
+      cairo_line_to (cr, 0.8, 0.85);
       break;
 
     case SB_INCIDENT_TYPE_DEPARTURE:
-      /* Up from a line */
-      cairo_move_to (cr, 0, 0.5);
-      cairo_line_to (cr, 0, -0.85);
+      /* Up from a line, the head closed and high */
+      cairo_move_to (cr, 0, 0.85);
+      cairo_line_to (cr, 0, -0.4);
       cairo_move_to (cr, -0.45, -0.4);
       cairo_line_to (cr, 0, -0.85);
       cairo_line_to (cr, 0.45, -0.4);
-      cairo_move_to (cr, -0.8, 0.8);
-      cairo_line_to (cr, 0.8, 0.8);
+      cairo_close_path (cr);
       break;
 
     case SB_INCIDENT_TYPE_OTHER:
@@ -594,7 +596,7 @@ sb_symbol_paint_incident (cairo_t             *cr,
   /* White on dark colours, near-black on light ones: AA contrast either way. */
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  cairo_scale (cr, radius * 0.62, radius * 0.62);
+  cairo_scale (cr, radius * 0.68, radius * 0.68);
   trace_glyph (cr, type);
   cairo_restore (cr);
 
@@ -607,7 +609,7 @@ sb_symbol_paint_incident (cairo_t             *cr,
     cairo_fill (cr);
   else
     {
-      cairo_set_line_width (cr, MAX (1.5, radius * 0.2));
+      cairo_set_line_width (cr, MAX (1.5, radius * 0.26));
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);

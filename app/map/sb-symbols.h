@@ -13,6 +13,12 @@
 
 G_BEGIN_DECLS
 
+/* The ring round a selected or highlighted symbol: its radius is the
+ * symbol's times the scale, plus the gap.
+ */
+#define SB_SYMBOL_RING_SCALE 1.6
+#define SB_SYMBOL_RING_GAP 4.0
+
 typedef struct
 {
   double rgb[3];
