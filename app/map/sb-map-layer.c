@@ -1221,22 +1221,23 @@ on_edited (SbMapLayer *self,
            SbChanges  *changes)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  gboolean badges;
 
   /* Drawn from another layer's layout: drawn again when that layer is. */
   if (priv->layout_source != NULL)
     return;
 
-  /* A badge that changes may change on statements the edit did not touch. */
-  if (sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes))
-    {
-      sb_map_layer_invalidate (self);
-      return;
-    }
+  /* A badge that changes may change on statements the edit did not
+   * touch: the layer follows the edit (its clusters count badges too),
+   * then draws everything again.
+   */
+  badges = sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes);
 
-  if (SB_MAP_LAYER_GET_CLASS (self)->edited != NULL && SB_MAP_LAYER_GET_CLASS (self)->edited (self, changes))
+  if (SB_MAP_LAYER_GET_CLASS (self)->edited != NULL && SB_MAP_LAYER_GET_CLASS (self)->edited (self, changes) &&
+      !badges)
     return;
 
-  if (sb_map_layout_shows_changes (changes))
+  if (badges || sb_map_layout_shows_changes (changes))
     sb_map_layer_invalidate (self);
 }
 
