@@ -33,14 +33,18 @@ clusters_ready (gpointer data)
   return !sb_item_layer_get_busy (data) && sb_item_layer_get_clusters (data) != NULL;
 }
 
-/* Incidents at forty towns across Mali and Niger, a few types; the last
- * town has a single incident. All cite source "s"; @sources lists more.
+/* A window of 1200×800 showing 1500 incidents at forty towns across
+ * Mali and Niger, a few types (the last town has a single incident),
+ * clustered, the map at zoom 7 over them. All cite source "s"; @sources
+ * lists more.
  */
-static void
-load_towns (SbWindow   *window,
-            guint       n_incidents,
-            const char *sources)
+static SbWindow *
+open_towns (const char  *sources,
+            SbMapLayer **layer)
 {
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  const guint n_incidents = 1500;
   g_autofree char *dir = sb_test_make_temp_dir ("sb-redraw-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "towns.sahelbrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -66,9 +70,18 @@ load_towns (SbWindow   *window,
   g_string_append (text, "]}\n");
 
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
   sb_window_open (window, file);
   sb_test_wait_until (is_done_loading, window);
   g_assert_null (sb_window_get_problems (window));
+
+  *layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  sb_test_wait_until (clusters_ready, *layer);
+  sb_map_view_go_to (map_view, 15.0, -2.5, 7);
+  sb_test_iterate_for (1000);
+
+  return window;
 }
 
 static void
@@ -152,9 +165,8 @@ count_different (GdkTexture *a,
 static void
 test_edit_redraws_in_part (void)
 {
-  SbWindow *window = sb_window_new (NULL, NULL);
-  SbMapView *map_view;
   SbMapLayer *layer;
+  SbWindow *window = open_towns ("}", &layer);
   SbDocument *document;
   SbBriefing *briefing;
   SbItem *lonely, *moved;
@@ -166,15 +178,6 @@ test_edit_redraws_in_part (void)
   g_autoptr(GdkTexture) whole = NULL;
   SbMapLayerTransform transform;
   SbProjection projection;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  load_towns (window, 1500, "}");
-  map_view = sb_window_get_map_view (window);
-  layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
-  sb_test_wait_until (clusters_ready, layer);
-  sb_map_view_go_to (map_view, 15.0, -2.5, 7);
-  sb_test_iterate_for (1000);
 
   document = sb_window_get_document (window);
   briefing = sb_document_get_briefing (document);
@@ -232,9 +235,11 @@ draw_rebuilt (SbMapLayer *layer)
 static void
 test_cluster_badges (void)
 {
-  SbWindow *window = sb_window_new (NULL, NULL);
-  SbMapView *map_view;
   SbMapLayer *layer;
+  SbWindow *window = open_towns (", \"publisher\": \"Wire\"},\n"
+                                 "  {\"id\": \"r\", \"title\": \"R\", \"publisher\": \"Radio\", \"date\": \"2022\", \"language\": \"en\"},\n"
+                                 "  {\"id\": \"q\", \"title\": \"Q\", \"publisher\": \"Other\", \"date\": \"2022\", \"language\": \"en\"}",
+                                 &layer);
   SbDocument *document;
   SbBriefing *briefing;
   SbItem *item;
@@ -244,17 +249,6 @@ test_cluster_badges (void)
   g_autoptr(GdkTexture) corroborated = NULL;
   g_autoptr(GdkTexture) one_publisher = NULL;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  load_towns (window, 1500,
-              ", \"publisher\": \"Wire\"},\n"
-              "  {\"id\": \"r\", \"title\": \"R\", \"publisher\": \"Radio\", \"date\": \"2022\", \"language\": \"en\"},\n"
-              "  {\"id\": \"q\", \"title\": \"Q\", \"publisher\": \"Other\", \"date\": \"2022\", \"language\": \"en\"}");
-  map_view = sb_window_get_map_view (window);
-  layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
-  sb_test_wait_until (clusters_ready, layer);
-  sb_map_view_go_to (map_view, 15.0, -2.5, 7);
-  sb_test_iterate_for (1000);
 
   document = sb_window_get_document (window);
   briefing = sb_document_get_briefing (document);

@@ -936,6 +936,19 @@ layers_under (GtkWidget *root)
   return layers;
 }
 
+static gint64
+sum_over_layers (GtkWidget *root,
+                 gint64   (*time_of) (SbMapLayer *layer))
+{
+  g_autoptr(GPtrArray) layers = layers_under (root);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < layers->len; i++)
+    sum += time_of (g_ptr_array_index (layers, i));
+
+  return sum;
+}
+
 /**
  * sb_map_layers_get_snapshot_cpu_time:
  * @root: a widget holding map layers: a map view
@@ -947,16 +960,9 @@ layers_under (GtkWidget *root)
 gint64
 sb_map_layers_get_snapshot_cpu_time (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) layers = NULL;
-  gint64 sum = 0;
-
   g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
 
-  layers = layers_under (root);
-  for (guint i = 0; i < layers->len; i++)
-    sum += sb_map_layer_get_snapshot_cpu_time (g_ptr_array_index (layers, i));
-
-  return sum;
+  return sum_over_layers (root, sb_map_layer_get_snapshot_cpu_time);
 }
 
 /**
@@ -970,16 +976,9 @@ sb_map_layers_get_snapshot_cpu_time (GtkWidget *root)
 gint64
 sb_map_layers_get_worker_cpu_time (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) layers = NULL;
-  gint64 sum = 0;
-
   g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
 
-  layers = layers_under (root);
-  for (guint i = 0; i < layers->len; i++)
-    sum += sb_map_layer_get_worker_cpu_time (g_ptr_array_index (layers, i));
-
-  return sum;
+  return sum_over_layers (root, sb_map_layer_get_worker_cpu_time);
 }
 
 /**
