@@ -20,6 +20,7 @@
 #include "sb-focus-guard.h"
 #include "sb-preferences-window.h"
 #include "sb-recovery.h"
+#include "sb-surface-guard.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -420,6 +421,7 @@ sb_application_startup (GApplication *app)
   g_thread_unref (g_thread_new ("sb-basemap", read_basemap, NULL));
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+  sb_surface_guard_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

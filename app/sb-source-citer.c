@@ -698,6 +698,8 @@ sb_source_citer_shutdown (SbSourceCiter *self)
   /* Its action calls back here: it goes before this does. */
   gtk_widget_remove_controller (GTK_WIDGET (self->view), self->shortcuts);
   self->shortcuts = NULL;
+  /* So are the actions of its menus. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "cite", NULL);
   g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_signal_handlers_disconnect_by_data (self->view, self);
   self->bubble = NULL;

@@ -275,7 +275,10 @@ export_chooser_show (SbWindow             *self,
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", on_response, self);
+  /* A window closed meanwhile (the whole app quit from another) gets no
+   * answer: what it would export is gone with it.
+   */
+  g_signal_connect_object (chooser, "response", on_response, self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

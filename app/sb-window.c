@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-map-view.h"
+#include "sb-surface-guard.h"
 #include "sb-tile-setup.h"
 #include "sb-toast.h"
 #include "sb-window-private.h"
@@ -640,6 +641,9 @@ sb_window_class_init (SbWindowClass *klass)
 
   object_class->dispose = sb_window_dispose;
   object_class->constructed = sb_window_constructed;
+
+  /* Before the first window of the process, and its dialogs. */
+  sb_surface_guard_install ();
   object_class->get_property = sb_window_get_property;
   object_class->set_property = sb_window_set_property;
   widget_class->size_allocate = sb_window_size_allocate;

@@ -29,21 +29,6 @@
 #include "sb-test-util.h"
 #include "sb-test-window.h"
 
-static SbWindow *
-create_window (void)
-{
-  SbWindow *window = sb_window_new (NULL, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  sb_window_load_default (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (sb_test_window_has_document, window);
-  sb_test_wait_until (sb_test_map_is_framed, sb_window_get_map_view (window));
-  sb_test_iterate_for (150);
-
-  return window;
-}
-
 static char *
 write_out (SbWindow *window)
 {
@@ -90,7 +75,7 @@ undo (SbWindow *window)
 static void
 test_actor_card (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbDocument *document = sb_window_get_document (window);
   SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
@@ -192,7 +177,7 @@ test_actor_card (void)
 static void
 test_add_actor (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbDocument *document = sb_window_get_document (window);
   GListModel *actors = sb_briefing_get_actors (briefing);
@@ -226,7 +211,7 @@ test_add_actor (void)
 static void
 test_merge_and_remove (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbDocument *document = sb_window_get_document (window);
   SbEntity *wagner = sb_briefing_lookup (briefing, "wagner-group");
@@ -348,7 +333,7 @@ presenting (gpointer data)
 static void
 test_steps_panel (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbDocument *document = sb_window_get_document (window);
   SbSelection *selection = sb_window_get_selection (window);

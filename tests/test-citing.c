@@ -34,19 +34,12 @@
 static SbWindow *
 create_window (void)
 {
-  SbWindow *window = sb_window_new (NULL, NULL);
   const char *size = g_getenv ("SB_SCREENSHOT_SIZE");
-  int width = 1600, height = 1000;
+  int width = 0, height = 0;
 
   if (size != NULL)
     sscanf (size, "%dx%d", &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  sb_window_load_default (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (sb_test_window_has_document, window);
-  sb_test_wait_until (sb_test_map_is_framed, sb_window_get_map_view (window));
-  sb_test_iterate_for (150);
-  return window;
+  return sb_test_window_new (NULL, width, height);
 }
 
 static void

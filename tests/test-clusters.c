@@ -62,6 +62,7 @@ make_points (guint  n,
         }
       points[i].id = i;
       points[i].type = g_rand_int_range (rand, 0, 11);
+      points[i].marked = g_rand_int_range (rand, 0, 4) == 0;
     }
 
   return points;
@@ -170,6 +171,7 @@ add_point (SbClusterPoint *points,
   points[i].y = sb_mercator_y (lat);
   points[i].id = i;
   points[i].type = type;
+  points[i].marked = FALSE;
 }
 
 /* Two towns 100 px apart at zoom 10 are one cluster at zoom 8 and two
@@ -310,6 +312,82 @@ test_locate (void)
 
   /* An id the index does not hold, at a place it does. */
   g_assert_false (sb_cluster_index_locate (index, 5, points[0].x, points[0].y, n + 1, &cluster));
+}
+
+/* Each cluster counts its marked points, at every level, also after
+ * points are taken out and put in on the main thread.
+ */
+static void
+assert_marks_counted (SbClusterIndex       *index,
+                      const SbClusterPoint *points,
+                      const gboolean       *present,
+                      guint                 n)
+{
+  guint n_marked = 0;
+
+  for (guint i = 0; i < n; i++)
+    n_marked += present[i] && points[i].marked;
+
+  for (int level = 0; level <= SB_CLUSTER_SITE_LEVEL; level += 2)
+    {
+      g_autoptr(GArray) found = query_all (index, level);
+      guint total = 0;
+
+      for (guint c = 0; c < found->len; c++)
+        {
+          const SbCluster *cluster = &g_array_index (found, SbCluster, c);
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+          guint marked = 0;
+
+          sb_cluster_index_get_ids (index, cluster->node, G_MAXUINT, ids);
+          g_assert_cmpuint (ids->len, ==, cluster->count);
+          for (guint k = 0; k < ids->len; k++)
+            marked += points[g_array_index (ids, guint32, k)].marked;
+          g_assert_cmpuint (cluster->n_marked, ==, marked);
+          total += cluster->n_marked;
+        }
+      g_assert_cmpuint (total, ==, n_marked);
+    }
+}
+
+static void
+test_marks_counted (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  const guint n = 4000, extra = 200;
+  g_autofree SbClusterPoint *points = make_points (n + extra, rand);
+  g_autofree gboolean *present = g_new0 (gboolean, n + extra);
+  g_autoptr(SbClusterIndex) index = sb_cluster_index_new (points, n, NULL);
+
+  for (guint i = 0; i < n; i++)
+    present[i] = TRUE;
+  assert_marks_counted (index, points, present, n + extra);
+
+  /* Taken out: marked or not, as they were put in. */
+  for (guint i = 0; i < n; i += 9)
+    {
+      g_assert_true (sb_cluster_index_remove_point (index, points[i].x, points[i].y, i, points[i].marked));
+      present[i] = FALSE;
+    }
+  assert_marks_counted (index, points, present, n + extra);
+
+  /* Put in: at places the index has, and at new ones. */
+  for (guint i = n; i < n + extra; i++)
+    {
+      sb_cluster_index_add_point (index, points[i].x, points[i].y, i, points[i].type, points[i].marked);
+      present[i] = TRUE;
+    }
+  assert_marks_counted (index, points, present, n + extra);
+
+  /* Marked again, as a statement's support changes: out, then in. */
+  for (guint i = 1; i < n; i += 5)
+    if (present[i])
+      {
+        sb_cluster_index_remove_point (index, points[i].x, points[i].y, i, points[i].marked);
+        points[i].marked = !points[i].marked;
+        sb_cluster_index_add_point (index, points[i].x, points[i].y, i, points[i].type, points[i].marked);
+      }
+  assert_marks_counted (index, points, present, n + extra);
 }
 
 static void
@@ -533,6 +611,102 @@ test_edits_patch_clusters (void)
   sb_incident_clusters_update (clusters, sb_selection_get_filter (selection), changes);
   g_assert_cmpuint (total_count (clusters, 6), ==, before);
   g_assert_true (sb_incident_clusters_locate (clusters, removed, 8, &cluster));
+}
+
+/* Each cluster counts the incidents of it one source only supports, as
+ * they are now.
+ */
+static void
+assert_single_source_counted (SbIncidentClusters *clusters)
+{
+  SbClusterIndex *index = sb_incident_clusters_get_index (clusters);
+
+  for (int zoom = 3; zoom <= SB_CLUSTER_SITE_LEVEL; zoom += 7)
+    {
+      g_autoptr(GArray) found = query_all (index, zoom);
+
+      for (guint c = 0; c < found->len; c++)
+        {
+          const SbCluster *cluster = &g_array_index (found, SbCluster, c);
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+          guint single = 0;
+
+          sb_cluster_index_get_ids (index, cluster->node, G_MAXUINT, ids);
+          for (guint k = 0; k < ids->len; k++)
+            single += sb_item_is_single_source (sb_incident_clusters_get_item (clusters, g_array_index (ids, guint32, k)));
+          g_assert_cmpuint (cluster->n_marked, ==, single);
+        }
+    }
+}
+
+/* The clusters count what one source only supports, for the map's
+ * badge: a citation added to an incident, and a publisher changed (which
+ * changes what every citation of the source is worth), patch the counts
+ * at once; a build afterwards counts the same.
+ */
+static void
+test_single_source_counted (void)
+{
+  g_autoptr(SbBriefing) briefing = import_generated (4000);
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbDocument) document = NULL;
+  g_autoptr(SbIncidentClusters) clusters = NULL;
+  g_autoptr(SbIncidentClusters) rebuilt = NULL;
+  g_autoptr(SbChanges) changes = NULL;
+  g_autoptr(SbItem) item = NULL;
+  g_autoptr(SbItem) other = NULL;
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  GListModel *incidents = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);
+  SbSource *first, *second = NULL;
+  SbCluster cluster;
+  guint marked_before;
+
+  sb_selection_set_briefing (selection, briefing);
+  document = sb_document_new (briefing);
+  clusters = build_in_thread (selection);
+  assert_single_source_counted (clusters);
+
+  /* A second source, of another publisher, for one incident. */
+  item = g_list_model_get_item (incidents, 11);
+  first = ((SbCitation *) g_ptr_array_index (sb_item_get_citations (item), 0))->source;
+  for (guint i = 12; second == NULL || second == first; i++)
+    {
+      g_clear_object (&other);
+      other = g_list_model_get_item (incidents, i);
+      second = ((SbCitation *) g_ptr_array_index (sb_item_get_citations (other), 0))->source;
+    }
+  g_assert_true (sb_item_is_single_source (item));
+  g_assert_true (sb_incident_clusters_locate (clusters, item, 8, &cluster));
+  marked_before = cluster.n_marked;
+  g_assert_cmpuint (marked_before, ==, cluster.count);
+
+  for (guint i = 0; i < sb_item_get_citations (item)->len; i++)
+    g_ptr_array_add (citations, sb_citation_ref (g_ptr_array_index (sb_item_get_citations (item), i)));
+  g_ptr_array_add (citations, sb_citation_new (second, NULL));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_CITATIONS, citations), NULL));
+  g_assert_false (sb_item_is_single_source (item));
+  changes = sb_changes_new ();
+  sb_changes_add_field (changes, SB_ENTITY (item), SB_ITEM_FIELD_CITATIONS);
+  sb_incident_clusters_update (clusters, sb_selection_get_filter (selection), changes);
+  g_assert_true (sb_incident_clusters_locate (clusters, item, 8, &cluster));
+  g_assert_cmpuint (cluster.n_marked, ==, marked_before - 1);
+  assert_single_source_counted (clusters);
+
+  /* One publisher for both: it counts once, the incident is single-source again. */
+  g_clear_pointer (&changes, sb_changes_unref);
+  changes = sb_changes_new ();
+  sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (first), SB_SOURCE_FIELD_PUBLISHER, "Agence Sahel"), NULL);
+  sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (second), SB_SOURCE_FIELD_PUBLISHER, "Agence Sahel"), NULL);
+  g_assert_true (sb_item_is_single_source (item));
+  sb_changes_add_field (changes, SB_ENTITY (first), SB_SOURCE_FIELD_PUBLISHER);
+  sb_changes_add_field (changes, SB_ENTITY (second), SB_SOURCE_FIELD_PUBLISHER);
+  g_assert_true (sb_incident_clusters_update (clusters, sb_selection_get_filter (selection), changes));
+  g_assert_true (sb_incident_clusters_locate (clusters, item, 8, &cluster));
+  g_assert_cmpuint (cluster.n_marked, ==, marked_before);
+  assert_single_source_counted (clusters);
+
+  rebuilt = build_in_thread (selection);
+  assert_single_source_counted (rebuilt);
 }
 
 /* A selected actor's incidents are clustered apart, within the filters:
@@ -783,10 +957,12 @@ main (int   argc,
   g_test_add_func ("/clusters/split-with-zoom", test_split_with_zoom);
   g_test_add_func ("/clusters/query-and-hit", test_query_and_hit);
   g_test_add_func ("/clusters/locate", test_locate);
+  g_test_add_func ("/clusters/marks-counted", test_marks_counted);
   g_test_add_func ("/clusters/empty", test_empty);
   g_test_add_func ("/clusters/cancelled", test_cancelled);
   g_test_add_func ("/clusters/filter-reclusters", test_filter_reclusters);
   g_test_add_func ("/clusters/actor-clusters", test_actor_clusters);
+  g_test_add_func ("/clusters/single-source-counted", test_single_source_counted);
   g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
   g_test_add_func ("/clusters/symbol-cache-budget", test_symbol_cache_budget);
   g_test_add_func ("/basemap/binary", test_basemap_binary);

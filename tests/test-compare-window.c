@@ -32,36 +32,6 @@ is_saved (gpointer data)
   return !sb_document_get_modified (sb_window_get_document (data));
 }
 
-static SbWindow *
-create_window (GFile *file)
-{
-  SbWindow *window = sb_window_new (NULL, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  sb_window_open (window, file);
-  gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (sb_test_window_has_document, window);
-  sb_test_wait_until (sb_test_map_is_framed, sb_window_get_map_view (window));
-  sb_test_iterate_for (150);
-
-  return window;
-}
-
-static GFile *
-copy_default (const char *name)
-{
-  g_autofree char *dir = sb_test_make_temp_dir ("sb-compare-XXXXXX");
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-
-  return g_file_new_for_path (path);
-}
-
 typedef struct
 {
   SbChangesPane *pane;
@@ -174,8 +144,8 @@ shows_toggle_button (GtkWidget *root)
 static void
 test_compare_saved_and_backup (void)
 {
-  g_autoptr(GFile) file = copy_default ("mali.sahelbrief");
-  SbWindow *window = create_window (file);
+  g_autoptr(GFile) file = sb_test_copy_default ("mali.sahelbrief");
+  SbWindow *window = sb_test_window_new (file, 0, 0);
   SbDocument *document = sb_window_get_document (window);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbSelection *selection = sb_window_get_selection (window);
@@ -276,8 +246,8 @@ test_compare_saved_and_backup (void)
 static void
 test_no_backup (void)
 {
-  g_autoptr(GFile) file = copy_default ("fresh.sahelbrief");
-  SbWindow *window = create_window (file);
+  g_autoptr(GFile) file = sb_test_copy_default ("fresh.sahelbrief");
+  SbWindow *window = sb_test_window_new (file, 0, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-backup", NULL));
   sb_test_wait_until (sb_test_dialog_is_shown, NULL);

@@ -22,43 +22,6 @@
 #include "sb-test-util.h"
 #include "sb-test-window.h"
 
-static SbWindow *
-create_window_sized (int width,
-                     int height)
-{
-  SbWindow *window = sb_window_new (NULL, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  sb_window_load_default (window);
-  gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (sb_test_window_has_document, window);
-  sb_test_wait_until (sb_test_map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
-  sb_test_iterate_for (150);
-  return window;
-}
-
-static SbWindow *
-create_window (void)
-{
-  return create_window_sized (1600, 1000);
-}
-
-/* The card of @entity, opened for editing as Ctrl+E does. */
-static void
-open_card (SbWindow *window,
-           SbEntity *entity)
-{
-  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
-  SbEditCard *card;
-
-  sb_selection_select (sb_window_get_selection (window), entity);
-  card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
-  if (sb_edit_card_get_entity (card) == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
-  sb_test_iterate_for (100);
-  g_assert_true (sb_edit_card_get_entity (card) == entity);
-}
-
 static guint
 count_rows (GtkWidget *list)
 {
@@ -75,7 +38,7 @@ count_rows (GtkWidget *list)
 static void
 test_sidebar_sources (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   GListModel *sources = sb_briefing_get_sources (briefing);
   GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
@@ -102,7 +65,7 @@ test_sidebar_sources (void)
    */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.select-entity", "s", "wagner-group");
   sb_test_iterate_for (100);
-  open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
+  sb_test_window_open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
   g_signal_emit_by_name (row, "activate");
   sb_test_iterate_for (100);
@@ -203,7 +166,7 @@ test_sidebar_source_rows_kept (void)
 static void
 test_card_starts_at_top (void)
 {
-  SbWindow *window = create_window_sized (1024, 768);
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
   SbBriefing *briefing = sb_window_get_briefing (window);
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "card_scroller"));
@@ -211,7 +174,7 @@ test_card_starts_at_top (void)
   g_autoptr(SbText) name = NULL;
   SbEntity *actor;
 
-  open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
+  sb_test_window_open_card (window, sb_briefing_lookup (briefing, "wagner-group"));
   sb_test_iterate_for (200);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
@@ -249,7 +212,7 @@ test_pane_width (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      SbWindow *window = create_window_sized (sizes[s].width, sizes[s].height);
+      SbWindow *window = sb_test_window_new (NULL, sizes[s].width, sizes[s].height);
       SbBriefing *briefing = sb_window_get_briefing (window);
       GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
       GListModel *sources = sb_briefing_get_sources (briefing);
@@ -279,7 +242,7 @@ test_pane_width (void)
 static void
 test_old_rows_change_nothing (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   SbEntity *actor = sb_briefing_lookup (briefing, "wagner-group");
@@ -288,11 +251,11 @@ test_old_rows_change_nothing (void)
   g_autofree char *statement_title = g_strdup (sb_entity_get_label (statement));
   g_autoptr(GtkWidget) old_row = NULL;
 
-  open_card (window, actor);
+  sb_test_window_open_card (window, actor);
   old_row = g_object_ref (sb_test_find_row (pane, ADW_TYPE_ENTRY_ROW, "Name (English)"));
   g_assert_nonnull (old_row);
 
-  open_card (window, statement);
+  sb_test_window_open_card (window, statement);
   g_assert_null (gtk_widget_get_parent (old_row));
   gtk_editable_set_text (GTK_EDITABLE (old_row), "Renamed too late");
   g_signal_emit_by_name (old_row, "entry-activated");

@@ -32,46 +32,6 @@
 #include "sb-test-util.h"
 #include "sb-test-window.h"
 
-static void
-wait_shown (SbWindow *window)
-{
-  gtk_window_present (GTK_WINDOW (window));
-  sb_test_wait_until (sb_test_window_has_document, window);
-  sb_test_wait_until (sb_test_map_is_framed, sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
-  sb_test_iterate_for (150);
-}
-
-static SbWindow *
-create_window (GFile *file)
-{
-  SbWindow *window = sb_window_new (NULL, NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  if (file != NULL)
-    sb_window_open (window, file);
-  else
-    sb_window_load_default (window);
-  wait_shown (window);
-
-  return window;
-}
-
-/* A copy of the built-in briefing to edit, in a folder of the test's. */
-static GFile *
-copy_default (const char *name)
-{
-  g_autofree char *dir = sb_test_make_temp_dir ("sb-editing-XXXXXX");
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-
-  return g_file_new_for_path (path);
-}
-
 static char *
 read_file (GFile *file)
 {
@@ -87,26 +47,6 @@ static const char *
 window_title (SbWindow *window)
 {
   return gtk_window_get_title (GTK_WINDOW (window));
-}
-
-/* The card of the selection, opened for editing as the pencil does. */
-static SbEditCard *
-open_card (SbWindow *window,
-           SbEntity *entity)
-{
-  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
-  SbEditCard *card;
-
-  sb_selection_select (sb_window_get_selection (window), entity);
-  card = SB_EDIT_CARD (sb_test_find_widget (GTK_WIDGET (pane), SB_TYPE_EDIT_CARD));
-
-  /* Ctrl+E, unless the card is open for editing already. */
-  if (sb_edit_card_get_entity (card) == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
-  sb_test_iterate_for (100);
-
-  g_assert_true (sb_edit_card_get_entity (card) == entity);
-  return card;
 }
 
 /* Typing @text into the row and pressing Enter. */
@@ -145,7 +85,7 @@ action_enabled (SbWindow   *window,
 static void
 test_undo_redo (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
   g_autofree char *original_title = g_strdup (window_title (window));
@@ -158,7 +98,7 @@ test_undo_redo (void)
   g_assert_false (action_enabled (window, "undo"));
   g_assert_cmpstr (menu_label (window, 0), ==, "_Undo");
 
-  card = open_card (window, SB_ENTITY (item));
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
   g_assert_nonnull (row);
   type_into (row, "Commandos at the border");
@@ -198,7 +138,7 @@ test_undo_redo (void)
   sb_test_iterate_for (100);
   g_assert_nonnull (sb_test_find_label (sidebar, "Commandos at the border"));
   sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
-  open_card (window, SB_ENTITY (item));
+  sb_test_window_open_card (window, SB_ENTITY (item));
   row = sb_test_find_row (GTK_WIDGET (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_EDIT_CARD)), ADW_TYPE_COMBO_ROW, "Actor");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   g_assert_cmpuint (sb_item_get_n_actors (item), ==, 0);
@@ -226,13 +166,13 @@ is_saved (gpointer data)
 static void
 test_save_and_save_as (void)
 {
-  g_autoptr(GFile) file = copy_default ("week-32.sahelbrief");
+  g_autoptr(GFile) file = sb_test_copy_default ("week-32.sahelbrief");
   g_autofree char *before = read_file (file);
   g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
   g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) other = g_file_get_child (parent, "week-32-copy.sahelbrief");
-  SbWindow *window = create_window (file);
+  SbWindow *window = sb_test_window_new (file, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbEntity *place = sb_briefing_lookup (briefing, "gao-airport");
   g_autoptr(GPtrArray) problems = NULL;
@@ -288,9 +228,9 @@ window_is_gone (gpointer data)
 static void
 test_close_with_unsaved_changes (void)
 {
-  g_autoptr(GFile) file = copy_default ("closing.sahelbrief");
+  g_autoptr(GFile) file = sb_test_copy_default ("closing.sahelbrief");
   g_autofree char *before = read_file (file);
-  SbWindow *window = create_window (file);
+  SbWindow *window = sb_test_window_new (file, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbEntity *place = sb_briefing_lookup (briefing, "gao-airport");
   GtkWindow *dialog;
@@ -299,7 +239,7 @@ test_close_with_unsaved_changes (void)
 
   /* Nothing changed: it closes without asking. */
   {
-    SbWindow *clean = create_window (file);
+    SbWindow *clean = sb_test_window_new (file, 0, 0);
 
     g_object_add_weak_pointer (G_OBJECT (clean), (gpointer *) &clean);
     gtk_window_close (GTK_WINDOW (clean));
@@ -333,7 +273,7 @@ test_close_with_unsaved_changes (void)
   }
 
   /* Discard: closed, the file as it was. */
-  window = create_window (file);
+  window = sb_test_window_new (file, 0, 0);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   {
     g_autofree char *saved = read_file (file);
@@ -365,7 +305,7 @@ has_problems (gpointer data)
 static void
 test_new_briefing (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   GtkWidget *guide = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "guide"));
   GtkWidget *problems_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "problems_button"));
   SbDocument *document;
@@ -419,7 +359,7 @@ test_new_briefing (void)
 static void
 test_remove_referenced (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbEntity *wagner = sb_briefing_lookup (briefing, "wagner-group");
   g_autofree char *before = sb_writer_to_data (briefing, NULL);
@@ -500,7 +440,7 @@ lacks_title_problem (gpointer data)
 static void
 test_briefing_details (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbProblemsPopover *popover = SB_PROBLEMS_POPOVER (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW,
                                                                                     "problems_popover"));
   GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
@@ -652,7 +592,7 @@ wagner_initiates (gpointer data)
 static void
 test_card_fields (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   g_autofree char *original = sb_writer_to_data (briefing, NULL);
   SbItem *agreement = SB_ITEM (sb_briefing_lookup (briefing, "wagner-agreement"));
@@ -663,7 +603,7 @@ test_card_fields (void)
   GPtrArray *figures;
 
   /* The initiator first. */
-  open_card (window, SB_ENTITY (agreement));
+  sb_test_window_open_card (window, SB_ENTITY (agreement));
   g_assert_cmpstr (sb_entity_get_id (SB_ENTITY (sb_item_get_actor (agreement, 0))), ==, "mali-junta");
   row = sb_test_find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Military junta of Mali");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
@@ -678,7 +618,7 @@ test_card_fields (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Initiator");
 
   /* A figure added cites what its statement cites. */
-  open_card (window, SB_ENTITY (niger));
+  sb_test_window_open_card (window, SB_ENTITY (niger));
   g_assert_null (sb_item_get_figures (niger));
   row = sb_test_find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Add Figure");
   g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL);
@@ -792,7 +732,7 @@ is_idle (gpointer data)
 static void
 test_add_source (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GSList) uris = NULL;
   g_autoptr(GError) error = NULL;
@@ -885,7 +825,7 @@ test_add_source (void)
 static void
 test_source_text_protected (void)
 {
-  SbWindow *window = create_window (NULL);
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
   g_autofree char *original = g_strdup (sb_source_get_text (source));
@@ -894,7 +834,7 @@ test_source_text_protected (void)
   SbSourceTextDialog *dialog;
   GtkWidget *row;
 
-  open_card (window, SB_ENTITY (source));
+  sb_test_window_open_card (window, SB_ENTITY (source));
   row = sb_test_find_row (card_of (window), ADW_TYPE_ACTION_ROW, "Text of the source");
   g_assert_nonnull (row);
   g_signal_emit_by_name (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)), "clicked");
@@ -962,7 +902,7 @@ test_import_edit_save (void)
       g_autoptr(SbText) title = sb_text_new ("en", "Checked against the source");
       g_autoptr(SbItem) item = NULL;
       g_autofree char *id = NULL;
-      SbWindow *window = create_window (NULL);
+      SbWindow *window = sb_test_window_new (NULL, 0, 0);
       SbDocument *document;
 
       g_test_message ("%s", files[i].name);

@@ -15,6 +15,7 @@
 #include "sb-edit.h"
 #include "sb-item-layer.h"
 #include "sb-map-view.h"
+#include "sb-source.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 
@@ -32,21 +33,27 @@ clusters_ready (gpointer data)
   return !sb_item_layer_get_busy (data) && sb_item_layer_get_clusters (data) != NULL;
 }
 
-/* Incidents at forty towns across Mali and Niger, a few types; the last
- * town has a single incident.
+/* A window of 1200×800 showing 1500 incidents at forty towns across
+ * Mali and Niger, a few types (the last town has a single incident),
+ * clustered, the map at zoom 7 over them. All cite source "s"; @sources
+ * lists more.
  */
-static void
-load_towns (SbWindow *window,
-            guint     n_incidents)
+static SbWindow *
+open_towns (const char  *sources,
+            SbMapLayer **layer)
 {
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  const guint n_incidents = 1500;
   g_autofree char *dir = sb_test_make_temp_dir ("sb-redraw-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "towns.sahelbrief", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   const char *types[] = { "attack", "clash", "arrest" };
   g_autoptr(GString) text = g_string_new (
     "{\"format\": \"sahelbrief\", \"version\": 1, \"title\": \"Towns\", \"language\": \"en\",\n"
-    " \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"date\": \"2022\", \"language\": \"en\"}],\n"
-    " \"places\": [");
+    " \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"date\": \"2022\", \"language\": \"en\"");
+
+  g_string_append_printf (text, "%s],\n \"places\": [", sources);
 
   for (guint p = 0; p < N_PLACES; p++)
     g_string_append_printf (text, "%s\n  {\"id\": \"t%u\", \"name\": \"Town %u\", \"lat\": %.3f, \"lon\": %.3f,"
@@ -63,9 +70,18 @@ load_towns (SbWindow *window,
   g_string_append (text, "]}\n");
 
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
   sb_window_open (window, file);
   sb_test_wait_until (is_done_loading, window);
   g_assert_null (sb_window_get_problems (window));
+
+  *layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
+  sb_test_wait_until (clusters_ready, *layer);
+  sb_map_view_go_to (map_view, 15.0, -2.5, 7);
+  sb_test_iterate_for (1000);
+
+  return window;
 }
 
 static void
@@ -149,9 +165,8 @@ count_different (GdkTexture *a,
 static void
 test_edit_redraws_in_part (void)
 {
-  SbWindow *window = sb_window_new (NULL, NULL);
-  SbMapView *map_view;
   SbMapLayer *layer;
+  SbWindow *window = open_towns ("}", &layer);
   SbDocument *document;
   SbBriefing *briefing;
   SbItem *lonely, *moved;
@@ -163,15 +178,6 @@ test_edit_redraws_in_part (void)
   g_autoptr(GdkTexture) whole = NULL;
   SbMapLayerTransform transform;
   SbProjection projection;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  load_towns (window, 1500);
-  map_view = sb_window_get_map_view (window);
-  layer = SB_MAP_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_ITEM_LAYER));
-  sb_test_wait_until (clusters_ready, layer);
-  sb_map_view_go_to (map_view, 15.0, -2.5, 7);
-  sb_test_iterate_for (1000);
 
   document = sb_window_get_document (window);
   briefing = sb_document_get_briefing (document);
@@ -209,6 +215,66 @@ test_edit_redraws_in_part (void)
   sb_test_iterate_for (100);
 }
 
+/* The whole layer drawn anew, with clusters built from the briefing as
+ * it is (edits patch them, and a build follows once edits pause).
+ */
+static GdkTexture *
+draw_rebuilt (SbMapLayer *layer)
+{
+  sb_test_iterate_for (2000);
+  sb_test_wait_until (clusters_ready, layer);
+  sb_map_layer_invalidate (layer);
+  return draw_now (layer);
+}
+
+/* A cluster's count carries the badge of what one source only supports
+ * when every incident it counts is so supported: a second source for one
+ * of them takes the badge away; the two sources found to be one
+ * publisher's bring it back.
+ */
+static void
+test_cluster_badges (void)
+{
+  SbMapLayer *layer;
+  SbWindow *window = open_towns (", \"publisher\": \"Wire\"},\n"
+                                 "  {\"id\": \"r\", \"title\": \"R\", \"publisher\": \"Radio\", \"date\": \"2022\", \"language\": \"en\"},\n"
+                                 "  {\"id\": \"q\", \"title\": \"Q\", \"publisher\": \"Other\", \"date\": \"2022\", \"language\": \"en\"}",
+                                 &layer);
+  SbDocument *document;
+  SbBriefing *briefing;
+  SbItem *item;
+  SbEntity *wire, *radio;
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  g_autoptr(GdkTexture) single = NULL;
+  g_autoptr(GdkTexture) corroborated = NULL;
+  g_autoptr(GdkTexture) one_publisher = NULL;
+
+
+  document = sb_window_get_document (window);
+  briefing = sb_document_get_briefing (document);
+  item = SB_ITEM (sb_briefing_lookup (briefing, "i0"));
+  wire = sb_briefing_lookup (briefing, "s");
+  radio = sb_briefing_lookup (briefing, "r");
+  g_assert_true (sb_briefing_has_independent_sources (briefing));
+  g_assert_true (sb_item_is_single_source (item));
+  single = draw_rebuilt (layer);
+
+  g_ptr_array_add (citations, sb_citation_new (SB_SOURCE (wire), NULL));
+  g_ptr_array_add (citations, sb_citation_new (SB_SOURCE (radio), NULL));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_CITATIONS, citations), NULL));
+  g_assert_false (sb_item_is_single_source (item));
+  corroborated = draw_rebuilt (layer);
+  g_assert_cmpuint (count_different (single, corroborated, 2), >, 0);
+
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (radio, SB_SOURCE_FIELD_PUBLISHER, "Wire"), NULL));
+  g_assert_true (sb_item_is_single_source (item));
+  one_publisher = draw_rebuilt (layer);
+  g_assert_cmpuint (count_different (single, one_publisher, 2), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_for (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +284,7 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/map-redraw/edit-redraws-in-part", test_edit_redraws_in_part);
+  g_test_add_func ("/map-redraw/cluster-badges", test_cluster_badges);
 
   return g_test_run ();
 }

@@ -42,26 +42,6 @@
 #define TIMEOUT_MS 20000
 #define DEFAULT_BRIEFING_RESOURCE "/com/example/SahelBrief/briefings/sahel-2022-08.sahelbrief"
 
-static gboolean
-window_has_briefing (gpointer data)
-{
-  return sb_window_get_briefing (data) != NULL && gtk_widget_get_mapped (data);
-}
-
-static SbWindow *
-open_window (void)
-{
-  SbWindow *window = sb_window_new (NULL, NULL);
-
-  sb_window_load_default (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (sb_test_run_until (window_has_briefing, window, TIMEOUT_MS));
-  g_assert_true (sb_test_run_until (sb_test_map_is_framed, sb_window_get_map_view (window), TIMEOUT_MS));
-
-  return window;
-}
-
 static void
 set_animations (gboolean enabled)
 {
@@ -667,7 +647,7 @@ presentation_gone (gpointer data)
 static void
 test_present_and_escape (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   SbPresentationWindow *presenting;
   SbPresentation *presentation;
   WindowState before, after;
@@ -735,7 +715,7 @@ test_present_and_escape (void)
 static void
 test_present_at_current (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   SbBriefing *briefing = sb_window_get_briefing (window);
   GListModel *steps = sb_briefing_get_steps (briefing);
   SbPresentationWindow *presenting;
@@ -802,7 +782,7 @@ pointer_hidden (gpointer data)
 static void
 test_pointer_hides (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   /* Before the window is made: it counts the pointer's idle time from
    * then (a sanitizer build took 130 ms to make it).
    */
@@ -1108,7 +1088,7 @@ assert_png_size (const char *path,
 static void
 test_export_view (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   g_autofree char *png = temp_path ("view.png");
   g_autofree char *small = temp_path ("view-1024.png");
   g_autofree char *pdf = temp_path ("view.pdf");
@@ -1172,7 +1152,7 @@ test_export_legend (void)
       return;
     }
 
-  window = open_window ();
+  window = sb_test_window_new (NULL, 1280, 800);
   selection = sb_window_get_selection (window);
   briefing = sb_selection_get_briefing (selection);
   wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
@@ -1280,7 +1260,7 @@ test_export_handout (void)
 static void
 test_export_unwritable (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   g_autofree char *dir = temp_path ("missing-folder");
   g_autofree char *path = g_build_filename (dir, "view.png", NULL);
   g_autoptr(SbBriefing) briefing = sb_test_load_default ();
@@ -1310,7 +1290,7 @@ test_export_unwritable (void)
 static void
 test_export_keeps_file (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   g_autoptr(ShumateMapSource) tiles = sb_tile_setup_http ("http://127.0.0.1:9/{z}/{x}/{y}.png", "Nowhere",
                                                           "© Nowhere", NULL, 19);
   g_autofree char *path = temp_path ("kept-handout.pdf");
@@ -1506,7 +1486,7 @@ test_caption_and_end (void)
 static void
 test_export_view_job (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   SbSelection *selection = sb_window_get_selection (window);
   g_autoptr(GSocketListener) silent = g_socket_listener_new ();
   g_autoptr(GError) error = NULL;
@@ -1571,7 +1551,7 @@ test_export_view_job (void)
 static void
 test_export_offline (void)
 {
-  SbWindow *window = open_window ();
+  SbWindow *window = sb_test_window_new (NULL, 1280, 800);
   g_autoptr(ShumateMapSource) tiles = sb_tile_setup_http ("http://127.0.0.1:9/{z}/{x}/{y}.png", "Nowhere",
                                                           "© Nowhere", NULL, 19);
   g_autofree char *png = temp_path ("offline.png");

@@ -48,6 +48,7 @@ typedef struct
   double y;
   guint64 key;                  /* Morton code of its cell at the site level */
   guint32 count;
+  guint32 n_marked;             /* of its points, those marked */
   guint32 parent;
   guint32 first_child;
   guint32 next_sibling;
@@ -283,6 +284,7 @@ merge (Builder *builder,
       child->next_sibling = nodes[id].first_child;
       nodes[id].first_child = child_id;
       nodes[id].count += child->count;
+      nodes[id].n_marked += child->n_marked;
       sum_x += child->x * child->count;
       sum_y += child->y * child->count;
       for (guint t = 0; t < SB_CLUSTER_MAX_TYPES; t++)
@@ -386,6 +388,7 @@ make_sites (Builder              *builder,
 
           self->ids[j] = point->id;
           counts[MIN (point->type, SB_CLUSTER_MAX_TYPES - 1)]++;
+          g_array_index (builder->nodes, Node, id).n_marked += point->marked ? 1 : 0;
         }
 
       g_array_index (builder->nodes, Node, id).count = j - i;
@@ -527,6 +530,7 @@ fill_cluster (SbClusterIndex *self,
   cluster->x = node->x;
   cluster->y = node->y;
   cluster->count = node->count;
+  cluster->n_marked = node->n_marked;
   cluster->dominant = node->dominant;
   cluster->dominant_percent = node->dominant_percent;
   cluster->is_site = node->first_point != NONE;
@@ -817,22 +821,28 @@ sb_cluster_index_get_extent (SbClusterIndex *self,
 }
 
 /* @node and the clusters over it gain (@sign 1) or lose (-1) the point
- * at (x, y), and their centres move with it.
+ * at (x, y), @marked or not, and their centres move with it.
  */
 static void
 weigh (SbClusterIndex *self,
        guint32         node,
        double          x,
        double          y,
-       int             sign)
+       int             sign,
+       gboolean        marked)
 {
   for (; node != NONE; node = self->nodes[node].parent)
     {
       Node *n = &self->nodes[node];
       double count = n->count;
 
+      if (marked && sign > 0)
+        n->n_marked++;
+      else if (marked && n->n_marked > 0)
+        n->n_marked--;
+
       if (sign < 0 && n->count <= 1)
-        n->count = 0;
+        n->count = n->n_marked = 0;
       else if (sign > 0 && n->count == 0)
         {
           n->x = x;
@@ -851,6 +861,7 @@ weigh (SbClusterIndex *self,
 /**
  * sb_cluster_index_remove_point:
  * @x: (in): where the point with @id is
+ * @marked: whether it was added marked
  *
  * Takes the point @id out of the index, on the main thread: its site and
  * the clusters over it are lighter by one; empty, they are not found.
@@ -861,7 +872,8 @@ gboolean
 sb_cluster_index_remove_point (SbClusterIndex *self,
                                double          x,
                                double          y,
-                               guint32         id)
+                               guint32         id,
+                               gboolean        marked)
 {
   guint32 site, at;
   Node *node;
@@ -874,7 +886,7 @@ sb_cluster_index_remove_point (SbClusterIndex *self,
 
   node = &self->nodes[site];
   self->ids[at] = self->ids[node->first_point + node->count - 1];
-  weigh (self, site, node->x, node->y, -1);
+  weigh (self, site, node->x, node->y, -1, marked);
   self->n_points--;
 
   return TRUE;
@@ -895,6 +907,7 @@ insert_into_level (SbClusterIndex *self,
 /**
  * sb_cluster_index_add_point:
  * @type: below %SB_CLUSTER_MAX_TYPES
+ * @marked: whether the clusters over it count it as marked
  *
  * Adds a point to the index, on the main thread: to the site at its place
  * if there is one (and the clusters over it), else as a site of its own
@@ -905,7 +918,8 @@ sb_cluster_index_add_point (SbClusterIndex *self,
                             double          x,
                             double          y,
                             guint32         id,
-                            guint8          type)
+                            guint8          type,
+                            gboolean        marked)
 {
   guint32 site, first;
   Node *node;
@@ -924,7 +938,7 @@ sb_cluster_index_add_point (SbClusterIndex *self,
       self->ids[first + node->count] = id;
       self->n_ids += node->count + 1;
       node->first_point = first;
-      weigh (self, site, x, y, 1);
+      weigh (self, site, x, y, 1, marked);
       self->n_points++;
       return;
     }
@@ -940,6 +954,7 @@ sb_cluster_index_add_point (SbClusterIndex *self,
   node->y = y;
   node->key = key_of (x, y, SITE_BITS) >> SITE_SHIFT;
   node->count = 1;
+  node->n_marked = marked ? 1 : 0;
   node->parent = NONE;
   node->first_child = NONE;
   node->next_sibling = NONE;

@@ -24,6 +24,7 @@ typedef struct
   double y;
   guint32 id;              /* the caller's */
   guint8 type;             /* below SB_CLUSTER_MAX_TYPES: counted for the dominant type */
+  gboolean marked;         /* counted per cluster (the map: one source only) */
 } SbClusterPoint;
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
   double x;
   double y;
   guint32 count;
+  guint32 n_marked;        /* of its points, those marked */
   guint8 dominant;         /* the commonest type */
   guint8 dominant_percent;
   gboolean is_site;        /* all its points are at one place */
@@ -63,12 +65,14 @@ gboolean        sb_cluster_index_locate             (SbClusterIndex       *self,
 gboolean        sb_cluster_index_remove_point       (SbClusterIndex       *self,
                                                      double                x,
                                                      double                y,
-                                                     guint32               id);
+                                                     guint32               id,
+                                                     gboolean              marked);
 void            sb_cluster_index_add_point          (SbClusterIndex       *self,
                                                      double                x,
                                                      double                y,
                                                      guint32               id,
-                                                     guint8                type);
+                                                     guint8                type,
+                                                     gboolean              marked);
 gboolean        sb_cluster_index_get_cluster        (SbClusterIndex       *self,
                                                      guint32               node,
                                                      SbCluster            *cluster);

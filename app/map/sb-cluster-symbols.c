@@ -1,7 +1,8 @@
 /* sb-cluster-symbols.c
  *
  * Draws clustered incidents: bubbles sized by their count, and badges
- * with a count.
+ * with a count; both carry the badge of what one source only supports
+ * when every incident they count is.
  *
  * The type colours follow Okabe and Ito's palette, told apart by most
  * colour-blind viewers; the count is drawn in white or near-black,
@@ -17,6 +18,7 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sb-cluster-symbols.h"
 #include "sb-symbols.h"
@@ -168,6 +170,19 @@ sb_cluster_paint_bubble (cairo_t        *cr,
 }
 
 /**
+ * sb_cluster_count_badge_width:
+ *
+ * Returns: how long the pill of sb_cluster_paint_count_badge() is
+ */
+double
+sb_cluster_count_badge_width (guint count)
+{
+  g_autofree char *text = sb_cluster_format_count (count);
+
+  return MAX (16, 7.5 * strlen (text) + 8);
+}
+
+/**
  * sb_cluster_paint_count_badge:
  *
  * Paints @count in a pill whose left end is at (@x, @y): the number of
@@ -182,7 +197,7 @@ sb_cluster_paint_count_badge (cairo_t     *cr,
                               gboolean     dark)
 {
   g_autofree char *text = sb_cluster_format_count (count);
-  double height = 16, width = MAX (height, 7.5 * strlen (text) + 8);
+  double height = 16, width = sb_cluster_count_badge_width (count);
 
   cairo_new_path (cr);
   cairo_arc (cr, x + height / 2, y, height / 2, G_PI / 2, 3 * G_PI / 2);
@@ -201,4 +216,45 @@ sb_cluster_paint_count_badge (cairo_t     *cr,
   cairo_stroke (cr);
 
   paint_text (cr, layout, text, x + width / 2, y, 11.5, !dark);
+}
+
+/**
+ * sb_cluster_paint_bubble_single_source:
+ * @x: (in): the bubble's centre
+ *
+ * The badge of incidents one source only supports, on the upper right
+ * of the rim of a bubble of sb_cluster_paint_bubble(), clear of its
+ * count; within its soft ring's extent.
+ */
+void
+sb_cluster_paint_bubble_single_source (cairo_t  *cr,
+                                       double    x,
+                                       double    y,
+                                       guint     count,
+                                       gboolean  dark)
+{
+  double along = (sb_cluster_bubble_radius (count) + 2) * G_SQRT2 / 2;
+
+  sb_symbol_paint_single_source_badge (cr, x + along, y - along, SB_CLUSTER_SINGLE_SOURCE_RADIUS, dark);
+}
+
+/**
+ * sb_cluster_paint_count_badge_single_source:
+ * @x: (in): the left end of a count's pill, as given to
+ *   sb_cluster_paint_count_badge()
+ *
+ * The badge of incidents one source only supports, over the right end of
+ * the pill with their count, clear of its digits: it reaches
+ * sb_cluster_count_badge_width() + 4 + %SB_CLUSTER_SINGLE_SOURCE_RADIUS
+ * right of @x and 7 + %SB_CLUSTER_SINGLE_SOURCE_RADIUS above @y.
+ */
+void
+sb_cluster_paint_count_badge_single_source (cairo_t  *cr,
+                                            double    x,
+                                            double    y,
+                                            guint     count,
+                                            gboolean  dark)
+{
+  sb_symbol_paint_single_source_badge (cr, x + sb_cluster_count_badge_width (count) + 4, y - 7,
+                                       SB_CLUSTER_SINGLE_SOURCE_RADIUS, dark);
 }

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* The badge of what one source only supports, on bubbles and counts. */
+#define SB_CLUSTER_SINGLE_SOURCE_RADIUS 6.5
+
 double sb_cluster_bubble_radius   (guint           count);
 void   sb_incident_type_to_rgb    (SbIncidentType  type,
                                    double         *rgb);
@@ -27,6 +30,17 @@ void   sb_cluster_paint_bubble    (cairo_t        *cr,
                                    gboolean        dark);
 void   sb_cluster_paint_count_badge (cairo_t      *cr,
                                    PangoLayout    *layout,
+                                   double          x,
+                                   double          y,
+                                   guint           count,
+                                   gboolean        dark);
+double sb_cluster_count_badge_width (guint         count);
+void   sb_cluster_paint_bubble_single_source (cairo_t *cr,
+                                   double          x,
+                                   double          y,
+                                   guint           count,
+                                   gboolean        dark);
+void   sb_cluster_paint_count_badge_single_source (cairo_t *cr,
                                    double          x,
                                    double          y,
                                    guint           count,

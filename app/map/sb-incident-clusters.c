@@ -24,6 +24,7 @@
 
 #include "sb-incident-clusters.h"
 #include "sb-projection.h"
+#include "sb-source.h"
 
 /* More incidents than this are an event dataset: clustered. */
 #define CLUSTER_THRESHOLD 1000
@@ -34,6 +35,7 @@ struct _SbIncidentClusters
   SbClusterIndex *index;
   GPtrArray *items;        /* of SbItem, owned by the filter's briefing */
   GArray *positions;       /* of double x, y per item; NAN once taken out */
+  GByteArray *marked;      /* per item: put in as single-source */
   SbIncidentClusters *regions; /* nullable: those known only to a region */
   GPtrArray *areas;        /* of SbAreaIncidents: those known only to a country */
   guint n_shown;
@@ -68,6 +70,7 @@ sb_incident_clusters_clear (gpointer data)
   g_clear_pointer (&self->index, sb_cluster_index_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->marked, g_byte_array_unref);
   g_clear_pointer (&self->regions, sb_incident_clusters_unref);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->filter, sb_filter_unref);
@@ -108,6 +111,7 @@ index_incidents (SbFilter     *filter,
   self->filter = sb_filter_ref (filter);
   self->items = g_ptr_array_ref (items);
   self->positions = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * items->len);
+  self->marked = g_byte_array_sized_new (items->len);
   self->n_shown = items->len;
 
   for (guint i = 0; i < items->len; i++)
@@ -119,8 +123,10 @@ index_incidents (SbFilter     *filter,
       points[i].y = sb_mercator_y (sb_place_get_latitude (place));
       points[i].id = i;
       points[i].type = sb_item_get_incident_type (item);
+      points[i].marked = sb_item_is_single_source (item);
       g_array_append_val (self->positions, points[i].x);
       g_array_append_val (self->positions, points[i].y);
+      g_byte_array_append (self->marked, &(guint8) { points[i].marked }, 1);
     }
 
   self->index = sb_cluster_index_new (points, items->len, cancellable);
@@ -465,7 +471,7 @@ take_out (SbIncidentClusters *self,
   if (isnan (position[0]))
     return FALSE;
 
-  sb_cluster_index_remove_point (self->index, position[0], position[1], id);
+  sb_cluster_index_remove_point (self->index, position[0], position[1], id, self->marked->data[id]);
   position[0] = position[1] = NAN;
   return TRUE;
 }
@@ -485,12 +491,15 @@ put_in (SbIncidentClusters *self,
       id = self->items->len;
       g_ptr_array_add (self->items, item);
       g_array_append_vals (self->positions, none, 2);
+      g_byte_array_append (self->marked, &(guint8) { FALSE }, 1);
     }
 
   position = &g_array_index (self->positions, double, 2 * id);
   position[0] = sb_mercator_x (sb_place_get_longitude (place));
   position[1] = sb_mercator_y (sb_place_get_latitude (place));
-  sb_cluster_index_add_point (self->index, position[0], position[1], id, sb_item_get_incident_type (item));
+  self->marked->data[id] = sb_item_is_single_source (item);
+  sb_cluster_index_add_point (self->index, position[0], position[1], id, sb_item_get_incident_type (item),
+                              self->marked->data[id]);
 }
 
 
@@ -573,6 +582,54 @@ update_item (SbIncidentClusters *self,
   self->n_shown++;
 }
 
+/* A source's publisher changed, or a source came or went: which incidents
+ * one source only supports may have changed anywhere.
+ */
+static gboolean
+sources_changed (SbChanges *changes)
+{
+  GPtrArray *lists[] = { sb_changes_get_inserted (changes), sb_changes_get_removed (changes) };
+  GPtrArray *changed = sb_changes_get_changed (changes);
+
+  if (!sb_changes_touches_type (changes, SB_TYPE_SOURCE))
+    return FALSE;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      if (SB_IS_SOURCE (g_ptr_array_index (lists[l], i)))
+        return TRUE;
+  for (guint i = 0; i < changed->len; i++)
+    if (SB_IS_SOURCE (g_ptr_array_index (changed, i)) &&
+        sb_changes_has_field (changes, g_ptr_array_index (changed, i), SB_SOURCE_FIELD_PUBLISHER))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Counts again, in the clusters, the incidents whose support changed. */
+static gboolean
+remark (SbIncidentClusters *self)
+{
+  gboolean remarked = FALSE;
+
+  for (guint id = 0; self != NULL && id < self->items->len; id++)
+    {
+      SbItem *item = g_ptr_array_index (self->items, id);
+      double *position = &g_array_index (self->positions, double, 2 * id);
+      gboolean single = sb_item_is_single_source (item);
+
+      if (isnan (position[0]) || single == self->marked->data[id])
+        continue;
+
+      sb_cluster_index_remove_point (self->index, position[0], position[1], id, self->marked->data[id]);
+      self->marked->data[id] = single;
+      sb_cluster_index_add_point (self->index, position[0], position[1], id, sb_item_get_incident_type (item), single);
+      remarked = TRUE;
+    }
+
+  return remarked;
+}
+
 /**
  * sb_incident_clusters_update:
  * @filter: what the filters show now: the selection's, after the edit
@@ -589,10 +646,11 @@ sb_incident_clusters_update (SbIncidentClusters *self,
                              SbFilter           *filter,
                              SbChanges          *changes)
 {
-  /* What clustering reads: where an incident is, its type, and whether
-   * the filters show it.
+  /* What clustering reads: where an incident is, its type, whether the
+   * filters show it and whether one source only supports it.
    */
   const guint64 item_fields = (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_PLACE) |
+                              (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CITATIONS) |
                               (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_SUBTYPE) |
                               (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CERTAINTY) |
                               (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_ACTORS) |
@@ -651,6 +709,12 @@ sb_incident_clusters_update (SbIncidentClusters *self,
       for (guint i = 0; i < affected->len; i++)
         update_item (self, filter, g_ptr_array_index (affected, i), FALSE);
       updated = updated || affected->len > 0;
+    }
+
+  if (sources_changed (changes))
+    {
+      updated = remark (self) || updated;
+      updated = remark (self->regions) || updated;
     }
 
   return updated;

@@ -552,7 +552,19 @@ typedef struct
   const SbCluster *cluster;
   double radius;
   gboolean dark;
+  gboolean single_source;
 } ClusterLook;
+
+/* Corroboration, as on a symbol: a cluster's count carries the badge
+ * when every incident it counts is supported by one source only (some
+ * would say nothing of the others).
+ */
+static gboolean
+cluster_is_single_source (SbItemLayer     *self,
+                          const SbCluster *cluster)
+{
+  return self->badge_single_source && cluster->count > 1 && cluster->n_marked == cluster->count;
+}
 
 static void
 paint_site (cairo_t  *cr,
@@ -575,6 +587,9 @@ paint_site (cairo_t  *cr,
   cairo_restore (cr);
 
   sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, look->cluster->count, style.dark);
+  if (look->single_source)
+    sb_cluster_paint_count_badge_single_source (cr, x + radius * 0.5, y - radius * 0.95, look->cluster->count,
+                                                style.dark);
 }
 
 static void
@@ -587,17 +602,21 @@ paint_bubble (cairo_t  *cr,
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
 
   sb_cluster_paint_bubble (cr, layout, x, y, look->cluster->count, look->cluster->dominant, look->dark);
+  if (look->single_source)
+    sb_cluster_paint_bubble_single_source (cr, x, y, look->cluster->count, look->dark);
 }
 
-/* How far from its centre a place's symbol with its count reaches. */
+/* How far from its centre a place's symbol with its count (and the
+ * badge over the count's end) reaches.
+ */
 static double
 site_extent (const SbCluster *cluster,
              double           radius)
 {
-  g_autofree char *text = sb_cluster_format_count (cluster->count);
-  double badge = MAX (16, 7.5 * strlen (text) + 8);
+  double badge = sb_cluster_count_badge_width (cluster->count);
 
-  return MAX (3 * radius, MAX (radius * 0.5 + badge, radius * 0.95 + 9)) + 2;
+  return MAX (3 * radius, MAX (radius * 0.5 + badge + 4 + SB_CLUSTER_SINGLE_SOURCE_RADIUS + 1,
+                               radius * 0.95 + 7 + SB_CLUSTER_SINGLE_SOURCE_RADIUS + 1)) + 2;
 }
 
 /* How far from its centre what draw_clusters() draws for @cluster reaches. */
@@ -623,12 +642,15 @@ draw_cluster_look (SbItemLayer     *self,
                    double           x,
                    double           y)
 {
-  ClusterLook look = { cluster, cluster_radius (cluster), sb_map_layer_is_dark (SB_MAP_LAYER (self)) };
+  ClusterLook look = {
+    cluster, cluster_radius (cluster), sb_map_layer_is_dark (SB_MAP_LAYER (self)),
+    cluster_is_single_source (self, cluster),
+  };
   SbSymbolKey key;
   double extent;
 
-  key.look = (guint64) (cluster->is_site ? 3 : 2) << 60 | (guint64) (look.dark ? 1 : 0) << 48 |
-             (guint64) cluster->dominant << 40;
+  key.look = (guint64) (cluster->is_site ? 3 : 2) << 60 | (guint64) (look.single_source ? 1 : 0) << 56 |
+             (guint64) (look.dark ? 1 : 0) << 48 | (guint64) cluster->dominant << 40;
   key.detail = cluster->count;
 
   if (cluster->is_site)
@@ -714,19 +736,21 @@ draw_region_cluster (SbItemLayer        *self,
   cairo_set_dash (cr, NULL, 0, 0);
 
   sb_cluster_paint_count_badge (cr, layout, x - 10, y, cluster->count, dark);
+  if (cluster_is_single_source (self, cluster))
+    sb_cluster_paint_count_badge_single_source (cr, x - 10, y, cluster->count, dark);
 }
 
 /* How far from its centre a region's soft area and count reach: the
- * count's pill starts 10 pixels left of it.
+ * count's pill starts 10 pixels left of it (a badge over its right end
+ * reaches no further out).
  */
 static double
 region_cluster_extent (SbIncidentClusters *regions,
                        const SbCluster    *cluster,
                        const SbProjection *projection)
 {
-  g_autofree char *text = sb_cluster_format_count (cluster->count);
-
-  return MAX (region_cluster_radius (regions, cluster, projection) + 1.5, 10 + MAX (16, 7.5 * strlen (text) + 8) + 1);
+  return MAX (region_cluster_radius (regions, cluster, projection) + 1.5,
+              10 + sb_cluster_count_badge_width (cluster->count) + 1);
 }
 
 static gboolean

@@ -916,6 +916,39 @@ sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self)
   return priv->snapshot_cpu_time;
 }
 
+/* Every map layer under @widget, @widget included, in tree order. */
+static void
+collect_layers (GtkWidget *widget,
+                GPtrArray *layers)
+{
+  if (SB_IS_MAP_LAYER (widget))
+    g_ptr_array_add (layers, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_layers (child, layers);
+}
+
+static GPtrArray *
+layers_under (GtkWidget *root)
+{
+  GPtrArray *layers = g_ptr_array_new ();
+
+  collect_layers (root, layers);
+  return layers;
+}
+
+static gint64
+sum_over_layers (GtkWidget *root,
+                 gint64   (*time_of) (SbMapLayer *layer))
+{
+  g_autoptr(GPtrArray) layers = layers_under (root);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < layers->len; i++)
+    sum += time_of (g_ptr_array_index (layers, i));
+
+  return sum;
+}
+
 /**
  * sb_map_layers_get_snapshot_cpu_time:
  * @root: a widget holding map layers: a map view
@@ -927,15 +960,9 @@ sb_map_layer_get_snapshot_cpu_time (SbMapLayer *self)
 gint64
 sb_map_layers_get_snapshot_cpu_time (GtkWidget *root)
 {
-  gint64 sum;
-
   g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
 
-  sum = SB_IS_MAP_LAYER (root) ? sb_map_layer_get_snapshot_cpu_time (SB_MAP_LAYER (root)) : 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    sum += sb_map_layers_get_snapshot_cpu_time (child);
-
-  return sum;
+  return sum_over_layers (root, sb_map_layer_get_snapshot_cpu_time);
 }
 
 /**
@@ -949,34 +976,33 @@ sb_map_layers_get_snapshot_cpu_time (GtkWidget *root)
 gint64
 sb_map_layers_get_worker_cpu_time (GtkWidget *root)
 {
-  gint64 sum;
-
   g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
 
-  sum = SB_IS_MAP_LAYER (root) ? sb_map_layer_get_worker_cpu_time (SB_MAP_LAYER (root)) : 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    sum += sb_map_layers_get_worker_cpu_time (child);
-
-  return sum;
+  return sum_over_layers (root, sb_map_layer_get_worker_cpu_time);
 }
 
 /**
  * sb_map_layers_are_drawing:
  * @root: a widget holding map layers: a map view
  *
- * Returns: whether a map layer under @root is drawing its texture (see
- *   sb_map_layer_is_drawing())
+ * Returns: whether a visible map layer under @root is drawing its
+ *   texture (see sb_map_layer_is_drawing())
  */
 gboolean
 sb_map_layers_are_drawing (GtkWidget *root)
 {
+  g_autoptr(GPtrArray) layers = NULL;
+
   g_return_val_if_fail (GTK_IS_WIDGET (root), FALSE);
 
-  if (SB_IS_MAP_LAYER (root) && gtk_widget_get_visible (root) && sb_map_layer_is_drawing (SB_MAP_LAYER (root)))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (sb_map_layers_are_drawing (child))
-      return TRUE;
+  layers = layers_under (root);
+  for (guint i = 0; i < layers->len; i++)
+    {
+      GtkWidget *layer = g_ptr_array_index (layers, i);
+
+      if (gtk_widget_get_visible (layer) && sb_map_layer_is_drawing (SB_MAP_LAYER (layer)))
+        return TRUE;
+    }
 
   return FALSE;
 }
@@ -1194,22 +1220,23 @@ on_edited (SbMapLayer *self,
            SbChanges  *changes)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  gboolean badges;
 
   /* Drawn from another layer's layout: drawn again when that layer is. */
   if (priv->layout_source != NULL)
     return;
 
-  /* A badge that changes may change on statements the edit did not touch. */
-  if (sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes))
-    {
-      sb_map_layer_invalidate (self);
-      return;
-    }
+  /* A badge that changes may change on statements the edit did not
+   * touch: the layer follows the edit (its clusters count badges too),
+   * then draws everything again.
+   */
+  badges = sb_map_layout_badges_change (sb_selection_get_briefing (priv->selection), changes);
 
-  if (SB_MAP_LAYER_GET_CLASS (self)->edited != NULL && SB_MAP_LAYER_GET_CLASS (self)->edited (self, changes))
+  if (SB_MAP_LAYER_GET_CLASS (self)->edited != NULL && SB_MAP_LAYER_GET_CLASS (self)->edited (self, changes) &&
+      !badges)
     return;
 
-  if (sb_map_layout_shows_changes (changes))
+  if (badges || sb_map_layout_shows_changes (changes))
     sb_map_layer_invalidate (self);
 }
 

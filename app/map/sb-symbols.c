@@ -160,26 +160,24 @@ sb_symbol_set_ink (cairo_t  *cr,
 }
 
 /**
- * sb_symbol_paint_single_source:
- * @x: (in): the symbol's centre
- * @radius: the symbol's radius
+ * sb_symbol_paint_single_source_badge:
+ * @x: (in): the badge's centre
+ * @radius: the badge's radius
  *
- * A small badge at the symbol's upper right: a "1" in a ring, for a
- * statement only one independent source supports.
+ * A "1" in a ring: what one independent source only supports.
  */
 void
-sb_symbol_paint_single_source (cairo_t  *cr,
-                               double    x,
-                               double    y,
-                               double    radius,
-                               gboolean  dark)
+sb_symbol_paint_single_source_badge (cairo_t  *cr,
+                                     double    x,
+                                     double    y,
+                                     double    radius,
+                                     gboolean  dark)
 {
-  double r = MAX (radius * 0.55, 4.5);
-  double cx = x + radius * 0.85, cy = y - radius * 0.85;
+  double r = radius;
 
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   if (dark)
     cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   else
@@ -191,11 +189,29 @@ sb_symbol_paint_single_source (cairo_t  *cr,
 
   /* The "1": a stem and its flag. */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_move_to (cr, cx - r * 0.3, cy - r * 0.3);
-  cairo_line_to (cr, cx + r * 0.05, cy - r * 0.55);
-  cairo_line_to (cr, cx + r * 0.05, cy + r * 0.55);
+  cairo_move_to (cr, x - r * 0.3, y - r * 0.3);
+  cairo_line_to (cr, x + r * 0.05, y - r * 0.55);
+  cairo_line_to (cr, x + r * 0.05, y + r * 0.55);
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/**
+ * sb_symbol_paint_single_source:
+ * @x: (in): the symbol's centre
+ * @radius: the symbol's radius
+ *
+ * The badge of sb_symbol_paint_single_source_badge() at the symbol's
+ * upper right, for a statement only one independent source supports.
+ */
+void
+sb_symbol_paint_single_source (cairo_t  *cr,
+                               double    x,
+                               double    y,
+                               double    radius,
+                               gboolean  dark)
+{
+  sb_symbol_paint_single_source_badge (cr, x + radius * 0.85, y - radius * 0.85, MAX (radius * 0.55, 4.5), dark);
 }
 
 /**

@@ -68,6 +68,11 @@ void   sb_symbol_paint_single_source  (cairo_t             *cr,
                                        double               y,
                                        double               radius,
                                        gboolean             dark);
+void   sb_symbol_paint_single_source_badge (cairo_t        *cr,
+                                       double               x,
+                                       double               y,
+                                       double               radius,
+                                       gboolean             dark);
 void   sb_symbol_paint_selection      (cairo_t             *cr,
                                        double               alpha,
                                        double               line_width,
