@@ -116,7 +116,7 @@ test_sidebar_sources (void)
 static void
 test_sidebar_source_rows_kept (void)
 {
-  SbWindow *window = create_window ();
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
   SbDocument *document = sb_window_get_document (window);
   SbBriefing *briefing = sb_window_get_briefing (window);
   GListModel *sources = sb_briefing_get_sources (briefing);
