@@ -320,8 +320,9 @@ begin_on_map (SbPlaceChooser  *self,
     sb_map_editor_begin (self->editor, mode, item);
 }
 
-/* The map clicked where the place is, for the end chosen; a name the
- * gazetteer does not know, typed, is the place's name.
+/* The map clicked where the place is, for the end chosen, known to be
+ * there or near it as chosen; a name the gazetteer does not know, typed,
+ * is the place's name.
  */
 static void
 on_click (SbPlaceChooser *self)
@@ -329,12 +330,15 @@ on_click (SbPlaceChooser *self)
   g_autoptr(SbItem) item = self->item ? g_object_ref (self->item) : NULL;
   g_autofree char *name = NULL;
   guint field = chosen_field (self);
+  SbPlacePrecision precision = gtk_drop_down_get_selected (self->precision);
+  double radius_km = gtk_spin_button_get_value (self->radius);
 
   if (self->found != NULL && self->found->len == 0)
     name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->editor != NULL && item != NULL)
-    sb_map_editor_begin_place (self->editor, item, field, name);
+    sb_map_editor_begin_place (self->editor, item, field, name, precision, radius_km);
 }
 
 static void

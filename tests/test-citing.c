@@ -555,7 +555,7 @@ test_place_by_gazetteer (void)
 
 /* A town the gazetteer does not know, typed: Place says so, and Enter
  * goes on to the map, where a click places the end chosen under the name
- * typed, not the nearest town's.
+ * typed, not the nearest town's, as precisely as chosen.
  */
 static void
 test_place_unknown_town (void)
@@ -575,6 +575,8 @@ test_place_unknown_town (void)
   sb_test_wait_until (widget_is_visible, chooser);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sb_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN)), 1);
   sb_place_chooser_search (chooser, "Téra");
+  /* Known to be near where it is clicked: the precision chosen holds. */
+  sb_place_chooser_set_precision (chooser, SB_PLACE_PRECISION_NEAR, 10);
   sb_test_iterate_for (100);
   g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 0);
   g_assert_true (gtk_widget_get_visible (sb_test_find_label (GTK_WIDGET (chooser),
@@ -596,7 +598,8 @@ test_place_unknown_town (void)
   origin = sb_item_get_origin (movement);
   g_assert_true (origin != origin_before);
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (origin)), ==, "Téra");
-  g_assert_cmpint (sb_place_get_precision (origin), ==, SB_PLACE_PRECISION_POINT);
+  g_assert_cmpint (sb_place_get_precision (origin), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_cmpfloat (sb_place_get_radius_km (origin), ==, 10);
   g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (origin), 14.0086, 1e-6);
   g_assert_cmpfloat_with_epsilon (sb_place_get_longitude (origin), 0.7531, 1e-6);
   /* The other end stays where it was. */

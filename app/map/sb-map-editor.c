@@ -38,6 +38,8 @@ struct _SbMapEditor
   SbItem *item;
   guint place_field;       /* which end the next click places */
   char *place_name;        /* what it is called, if not the town there */
+  SbPlacePrecision place_precision;  /* exactly there, or near it */
+  double place_radius_km;
   GArray *points;          /* lon, lat pairs drawn so far */
   char *hint;
 
@@ -204,6 +206,8 @@ set_mode (SbMapEditor     *self,
   g_set_object (&self->item, item);
   self->place_field = SB_ITEM_FIELD_PLACE;
   g_clear_pointer (&self->place_name, g_free);
+  self->place_precision = SB_PLACE_PRECISION_POINT;
+  self->place_radius_km = 0;
   if (mode == SB_MAP_EDITOR_IDLE || mode == SB_MAP_EDITOR_PLACE || mode == SB_MAP_EDITOR_ORIGIN)
     g_array_set_size (self->points, 0);
   if (mode != SB_MAP_EDITOR_VERTICES)
@@ -507,16 +511,20 @@ sb_map_editor_get_n_vertices (SbMapEditor *self)
  *   movement starts
  * @name: (nullable): what the place clicked is called: a town the
  *   gazetteer does not know, as the person typed it
+ * @precision: %SB_PLACE_PRECISION_NEAR for somewhere within @radius_km
+ *   of the point clicked; anything else, exactly there
  *
  * The next click (or Enter at the cross) places @item's @field there.
  *
  * Returns: whether there is a document to edit
  */
 gboolean
-sb_map_editor_begin_place (SbMapEditor *self,
-                           SbItem      *item,
-                           guint        field,
-                           const char  *name)
+sb_map_editor_begin_place (SbMapEditor     *self,
+                           SbItem          *item,
+                           guint            field,
+                           const char      *name,
+                           SbPlacePrecision precision,
+                           double           radius_km)
 {
   const char *label;
 
@@ -530,6 +538,12 @@ sb_map_editor_begin_place (SbMapEditor *self,
     return FALSE;
   self->place_field = field;
   self->place_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  /* A click is a point: a region or a country is not clicked. */
+  if (precision == SB_PLACE_PRECISION_NEAR && radius_km > 0)
+    {
+      self->place_precision = precision;
+      self->place_radius_km = radius_km;
+    }
   label = sb_entity_get_label (SB_ENTITY (item));
   if (self->place_name != NULL)
     set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys and press Enter to place it at the cross. Esc cancels."),
@@ -563,10 +577,15 @@ sb_map_editor_add_point (SbMapEditor *self,
     case SB_MAP_EDITOR_PLACE:
       {
         g_autofree char *name = g_steal_pointer (&self->place_name);
+        g_autoptr(SbGazetteerEntry) entry = sb_cite_entry_at (latitude, longitude);
         guint field = self->place_field;
+        SbPlacePrecision precision = self->place_precision;
+        double radius_km = self->place_radius_km;
 
         set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
-        return apply (self, sb_cite_place_at (briefing_of (self), item, field, name, latitude, longitude));
+        if (name != NULL)
+          return apply (self, sb_cite_place_named (briefing_of (self), item, field, name, entry, precision, radius_km));
+        return apply (self, sb_cite_place (briefing_of (self), item, field, entry, precision, radius_km));
       }
     case SB_MAP_EDITOR_ORIGIN:
       g_array_append_vals (self->points, (double[]) { longitude, latitude }, 2);

@@ -37,10 +37,12 @@ const char      *sb_map_editor_get_hint     (SbMapEditor *self);
 gboolean         sb_map_editor_begin        (SbMapEditor     *self,
                                              SbMapEditorMode  mode,
                                              SbItem          *item);
-gboolean         sb_map_editor_begin_place  (SbMapEditor *self,
-                                             SbItem      *item,
-                                             guint        field,
-                                             const char  *name);
+gboolean         sb_map_editor_begin_place  (SbMapEditor     *self,
+                                             SbItem          *item,
+                                             guint            field,
+                                             const char      *name,
+                                             SbPlacePrecision precision,
+                                             double           radius_km);
 gboolean         sb_map_editor_add_point    (SbMapEditor *self,
                                              double       latitude,
                                              double       longitude);

@@ -1160,18 +1160,14 @@ entry_at (double latitude,
 /**
  * sb_cite_place_at:
  * @field: %SB_ITEM_FIELD_PLACE or %SB_ITEM_FIELD_ORIGIN
- * @name: (nullable): what the place is called, when the person knows
- *   a name the gazetteer does not
  *
  * Returns: (transfer full): one edit that places @item at a point clicked
- *   on the map, as a new place called @name, else named after the town
- *   there
+ *   on the map, as a new place named after the town there
  */
 SbEdit *
 sb_cite_place_at (SbBriefing *briefing,
                   SbItem     *item,
                   guint       field,
-                  const char *name,
                   double      latitude,
                   double      longitude)
 {
@@ -1181,8 +1177,6 @@ sb_cite_place_at (SbBriefing *briefing,
   g_return_val_if_fail (SB_IS_ITEM (item), NULL);
 
   entry = entry_at (latitude, longitude);
-  if (name != NULL)
-    return sb_cite_place_named (briefing, item, field, name, entry, SB_PLACE_PRECISION_POINT, 0);
   return sb_cite_place (briefing, item, field, entry, SB_PLACE_PRECISION_POINT, 0);
 }
 
@@ -1271,7 +1265,7 @@ sb_cite_move (SbBriefing *briefing,
 
   place = sb_item_get_place (item);
   if (place == NULL)
-    return sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE, NULL, latitude, longitude);
+    return sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE, latitude, longitude);
 
   /* TRANSLATORS: an undo entry: "Move “Wagner in Mali”" */
   label = g_strdup_printf (_("Move “%s”"), sb_entity_get_label (SB_ENTITY (item)));
@@ -1318,8 +1312,8 @@ sb_cite_draw_movement (SbBriefing *briefing,
   /* TRANSLATORS: an undo entry: "Draw “French troops leave Mali”" */
   label = g_strdup_printf (_("Draw “%s”"), sb_entity_get_label (SB_ENTITY (movement)));
   group = sb_edit_new_group (label);
-  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_ORIGIN, NULL, from_latitude, from_longitude));
-  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_PLACE, NULL, to_latitude, to_longitude));
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_ORIGIN, from_latitude, from_longitude));
+  sb_edit_group_add (group, sb_cite_place_at (briefing, movement, SB_ITEM_FIELD_PLACE, to_latitude, to_longitude));
   sb_edit_set_select (group, SB_ENTITY (movement));
   return group;
 }

@@ -77,7 +77,6 @@ SbEdit      *sb_cite_place             (SbBriefing             *briefing,
 SbEdit      *sb_cite_place_at          (SbBriefing             *briefing,
                                         SbItem                 *item,
                                         guint                   field,
-                                        const char             *name,
                                         double                  latitude,
                                         double                  longitude);
 SbEdit      *sb_cite_place_named       (SbBriefing             *briefing,
