@@ -664,8 +664,6 @@ sb_steps_panel_class_init (SbStepsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "steps.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "steps.close", NULL, close_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "steps.add", NULL);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sb-steps-panel");
 }
@@ -700,6 +698,15 @@ sb_steps_panel_init (SbStepsPanel *self)
   add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Delete, 0, "steps.remove");
   add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Delete, 0, "steps.remove");
   gtk_widget_add_controller (GTK_WIDGET (self->list), shortcuts);
+
+  /* Ctrl+Shift+A anywhere in the panel, before the text fields of the
+   * step's card, which take it as "select nothing": typed into a caption,
+   * it added no step, and the next step's words went into this one's.
+   */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  add_list_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "steps.add");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
