@@ -362,7 +362,11 @@ add_action (GtkWidget  *widget,
   apply (self, edit);
   select_chosen (self);
 
-  /* On to its title, from the keyboard as well. */
+  /* On to its title, from the keyboard as well: the card's first field,
+   * not the one after a field of the last step that had the focus.
+   */
+  if (gtk_widget_get_root (widget) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (widget), NULL);
   gtk_widget_child_focus (GTK_WIDGET (self->card), GTK_DIR_TAB_FORWARD);
 }
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-map-view.h"
+#include "sb-step.h"
 #include "sb-surface-guard.h"
 #include "sb-tile-setup.h"
 #include "sb-toast.h"
@@ -529,12 +530,14 @@ on_close_request (SbWindow *self)
 
 /* The detail pane slides in for a selection: choosing something is
  * asking what the source says. It goes when the selection does, and
- * leaves the map whole; Shift+F9 still shows it at will.
+ * leaves the map whole; Shift+F9 still shows it at will. A step's card
+ * is the Steps panel's: a step just added leaves the map whole too.
  */
 static void
 on_selected_changed (SbWindow *self)
 {
-  gboolean selected = sb_selection_get_selected (self->selection) != NULL;
+  SbEntity *entity = sb_selection_get_selected (self->selection);
+  gboolean selected = entity != NULL && !SB_IS_STEP (entity);
 
   if (selected != adw_flap_get_reveal_flap (self->detail_flap))
     adw_flap_set_reveal_flap (self->detail_flap, selected);

@@ -91,6 +91,12 @@ is_mapped (gpointer data)
 }
 
 static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
 add_source_is_shown (gpointer unused)
 {
   return sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG) != NULL;
@@ -788,6 +794,12 @@ test_making_a_briefing (void)
   sb_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Title");
+  /* Ready to type the new step's title, wherever the focus was before
+   * (the last step's caption); the details stay out of the map's way.
+   */
+  focus = gtk_root_get_focus (GTK_ROOT (making.window));
+  g_assert_true (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)));
+  sb_test_wait_until (is_hidden, making.pane);
   sb_test_type_and_enter (row, "Troops sent");
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Caption");
   sb_test_type_and_enter (row, "The army sends a battalion from Gao to Ménaka");
