@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sb-briefing-private.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
 #include "sb-framing.h"
@@ -476,6 +477,23 @@ test_steps_panel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new actor's colour passes the check its card makes: every colour
+ * of the palette new actors are given, against the light map's land and
+ * sea (half of them did not).
+ */
+static void
+test_default_colours_stand_out (void)
+{
+  for (guint i = 0; i < 12; i++)
+    {
+      guint32 colour = _sb_briefing_default_colour (i);
+      double worst = 0;
+
+      if (!sb_map_colour_check (colour, FALSE, &worst, NULL))
+        g_error ("the palette's #%06x has a contrast of %.2f:1 only", colour, worst);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +503,7 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/actors/card", test_actor_card);
+  g_test_add_func ("/actors/default-colours-stand-out", test_default_colours_stand_out);
   g_test_add_func ("/actors/add", test_add_actor);
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);

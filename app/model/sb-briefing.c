@@ -19,10 +19,14 @@
 G_DEFINE_FINAL_TYPE (SbBriefing, sb_briefing, G_TYPE_OBJECT)
 
 /* Okabe–Ito hues and darker companions: distinguishable with the common
- * colour-vision deficiencies, and dark enough for white outlines.
+ * colour-vision deficiencies, dark enough for white outlines, and each
+ * at least 3:1 against the light base map's land and sea, which the
+ * actor's card asks of a colour (vermilion, bluish green, reddish purple,
+ * orange and sky blue darkened: as published, a new actor's colour was
+ * "hard to see on the map").
  */
 static const guint32 default_palette[] = {
-  0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0xe69f00, 0x56b4e9,
+  0x0072b2, 0xb34e00, 0x00795a, 0xa8507f, 0x8f6200, 0x007c85,
   0x6a3d9a, 0x8c6d31, 0x1b7837, 0xb2182b, 0x4d4d4d, 0x2166ac,
 };
 
