@@ -303,16 +303,13 @@ sb_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
-/**
- * sb_test_find_shortcut:
- * @trigger: as gtk_shortcut_trigger_parse_string() reads it: "<Control><Alt>c"
- *
- * Returns: (nullable) (transfer none): the shortcut of @widget's own
- *   controllers that @trigger sets off
+/* The shortcut of @widget's own controllers that @trigger sets off, and
+ * the controller's phase.
  */
-GtkShortcut *
-sb_test_find_shortcut (GtkWidget  *widget,
-                       const char *trigger)
+static GtkShortcut *
+find_shortcut (GtkWidget           *widget,
+               const char          *trigger,
+               GtkPropagationPhase *phase)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
@@ -329,11 +326,44 @@ sb_test_find_shortcut (GtkWidget  *widget,
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
 
           if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return shortcut;   /* the controller keeps it */
+            {
+              if (phase != NULL)
+                *phase = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller));
+              return shortcut;   /* the controller keeps it */
+            }
         }
     }
 
   return NULL;
+}
+
+/**
+ * sb_test_find_shortcut:
+ * @trigger: as gtk_shortcut_trigger_parse_string() reads it: "<Control><Alt>c"
+ *
+ * Returns: (nullable) (transfer none): the shortcut of @widget's own
+ *   controllers that @trigger sets off
+ */
+GtkShortcut *
+sb_test_find_shortcut (GtkWidget  *widget,
+                       const char *trigger)
+{
+  return find_shortcut (widget, trigger, NULL);
+}
+
+/**
+ * sb_test_shortcut_goes_first:
+ *
+ * Returns: whether @widget sets off @trigger before its children see the
+ *   key (a shortcut controller of its own in the capture phase)
+ */
+gboolean
+sb_test_shortcut_goes_first (GtkWidget  *widget,
+                             const char *trigger)
+{
+  GtkPropagationPhase phase = GTK_PHASE_NONE;
+
+  return find_shortcut (widget, trigger, &phase) != NULL && phase == GTK_PHASE_CAPTURE;
 }
 
 /**

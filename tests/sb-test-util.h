@@ -51,6 +51,8 @@ GtkWidget *sb_test_find_button    (GtkWidget       *root,
                                    const char      *label);
 GtkShortcut *sb_test_find_shortcut (GtkWidget      *widget,
                                    const char      *trigger);
+gboolean   sb_test_shortcut_goes_first (GtkWidget  *widget,
+                                        const char *trigger);
 void       sb_test_press_shortcut (GtkWidget       *widget,
                                    const char      *trigger);
 void       sb_test_type_and_enter (GtkWidget       *row,

@@ -159,6 +159,16 @@ evict (SbSymbolCache *self)
     }
 }
 
+/* Device pixels across the square image of a symbol reaching @extent
+ * from its centre, at @scale.
+ */
+static int
+image_size (double extent,
+            double scale)
+{
+  return MAX (1, (int) ceil (2 * extent * scale));
+}
+
 static Entry *
 render (SbSymbolCache     *self,
         const FullKey     *key,
@@ -171,7 +181,7 @@ render (SbSymbolCache     *self,
   cairo_t *cr;
 
   entry->key = *key;
-  entry->size = MAX (1, (int) ceil (2 * extent * scale));
+  entry->size = image_size (extent, scale);
   entry->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, entry->size, entry->size);
   entry->bytes = (gsize) cairo_image_surface_get_stride (entry->surface) * entry->size + sizeof (Entry);
   entry->link.data = entry;
@@ -277,7 +287,7 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
   else if (!may_render (self, cr))
     {
       /* Where its copy would have gone, as the copy would show it. */
-      int size = MAX (1, (int) ceil (2 * (full.extent / 4.0) * (full.scale / 64.0)));
+      int size = image_size (full.extent / 4.0, full.scale / 64.0);
 
       snap_to_pixels (cr, size, x, y, &left, &top);
       dx = left + size / 2.0;
