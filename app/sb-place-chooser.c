@@ -394,6 +394,18 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
   update_results (self);
 }
 
+/* The search, ready to type into: a name typed before is selected, so
+ * that typing replaces it, however the focus comes to it.
+ */
+static gboolean
+focus_search (SbPlaceChooser *self)
+{
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->entry)))
+    return FALSE;
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  return TRUE;
+}
+
 /* Ready to type a name, whatever comes first in the popover (Which End
  * for a movement); the name typed last time is selected, so typing
  * replaces it.
@@ -401,8 +413,7 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
 static void
 on_map (SbPlaceChooser *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  focus_search (self);
 }
 
 /* Focus coming in from nowhere goes to the search too: GtkPopover moves
@@ -415,8 +426,7 @@ sb_place_chooser_focus (GtkWidget        *widget,
 {
   SbPlaceChooser *self = SB_PLACE_CHOOSER (widget);
 
-  if (gtk_widget_get_focus_child (widget) == NULL && direction == GTK_DIR_TAB_FORWARD &&
-      gtk_widget_grab_focus (GTK_WIDGET (self->entry)))
+  if (gtk_widget_get_focus_child (widget) == NULL && direction == GTK_DIR_TAB_FORWARD && focus_search (self))
     return TRUE;
   return GTK_WIDGET_CLASS (sb_place_chooser_parent_class)->focus (widget, direction);
 }
