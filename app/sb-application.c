@@ -390,13 +390,6 @@ on_briefing_language_changed (GSettings      *settings,
       sb_selection_texts_changed (sb_window_get_selection (SB_WINDOW (l->data)));
 }
 
-static gpointer
-read_basemap (gpointer data)
-{
-  sb_basemap_get_default ();
-  return NULL;
-}
-
 /* Every window of the app: see sb-focus-guard.c. */
 static void
 sb_application_window_added (GtkApplication *app,
@@ -418,7 +411,7 @@ sb_application_startup (GApplication *app)
    * core while GTK and libadwaita start, and the first window waits for
    * it only if it is not done by then.
    */
-  g_thread_unref (g_thread_new ("sb-basemap", read_basemap, NULL));
+  sb_basemap_read_ahead ();
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
   sb_surface_guard_install ();

@@ -33,9 +33,9 @@ struct _SbBasemap
 
 static void
 load_file (SbBasemapFile *file,
-           const char    *resource)
+           const char    *resource,
+           GBytes        *bytes)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GError) error = NULL;
 
   file->min_x = file->min_y = G_MAXDOUBLE;
@@ -75,6 +75,60 @@ index_countries (GHashTable          *countries,
     }
 }
 
+static SbBasemap *default_basemap;
+
+/* The files as found in the resources; NULL when missing. */
+typedef struct
+{
+  GBytes *world;
+  GBytes *sahel;
+} SbBasemapBytes;
+
+static void
+look_up_bytes (SbBasemapBytes *bytes)
+{
+  bytes->world = g_resources_lookup_data (WORLD_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  bytes->sahel = g_resources_lookup_data (SAHEL_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+static void
+clear_bytes (SbBasemapBytes *bytes)
+{
+  g_clear_pointer (&bytes->world, g_bytes_unref);
+  g_clear_pointer (&bytes->sahel, g_bytes_unref);
+}
+
+static SbBasemap *
+read_once (SbBasemapBytes *bytes)
+{
+  if (g_once_init_enter (&default_basemap))
+    {
+      SbBasemap *loaded = g_new0 (SbBasemap, 1);
+      SbBasemapBytes found = { NULL, NULL };
+
+      if (bytes == NULL)
+        {
+          look_up_bytes (&found);
+          bytes = &found;
+        }
+
+      load_file (&loaded->world, WORLD_RESOURCE, bytes->world);
+      load_file (&loaded->sahel, SAHEL_RESOURCE, bytes->sahel);
+      clear_bytes (&found);
+
+      /* The regional file's outlines are finer: they win. */
+      loaded->countries = g_hash_table_new (g_str_hash, g_str_equal);
+      index_countries (loaded->countries, &loaded->world);
+      index_countries (loaded->countries, &loaded->sahel);
+      g_mutex_init (&loaded->shapes_lock);
+      loaded->shapes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+      g_once_init_leave (&default_basemap, loaded);
+    }
+
+  return default_basemap;
+}
+
 /**
  * sb_basemap_get_default:
  *
@@ -84,26 +138,50 @@ index_countries (GHashTable          *countries,
 SbBasemap *
 sb_basemap_get_default (void)
 {
-  static SbBasemap *basemap;
+  return read_once (NULL);
+}
 
-  if (g_once_init_enter (&basemap))
-    {
-      SbBasemap *loaded = g_new0 (SbBasemap, 1);
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  g_autofree SbBasemapBytes *bytes = data;
 
-      load_file (&loaded->world, WORLD_RESOURCE);
-      load_file (&loaded->sahel, SAHEL_RESOURCE);
+  read_once (bytes);
+  clear_bytes (bytes);
 
-      /* The regional file's outlines are finer: they win. */
-      loaded->countries = g_hash_table_new (g_str_hash, g_str_equal);
-      index_countries (loaded->countries, &loaded->world);
-      index_countries (loaded->countries, &loaded->sahel);
-      g_mutex_init (&loaded->shapes_lock);
-      loaded->shapes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  return NULL;
+}
 
-      g_once_init_leave (&basemap, loaded);
-    }
+/**
+ * sb_basemap_read_ahead:
+ *
+ * Starts reading the base map on another core. The files are found in the
+ * resources here, in the calling thread: the resources go as the process
+ * exits, perhaps while the reader still runs, but the data found stays.
+ */
+void
+sb_basemap_read_ahead (void)
+{
+  SbBasemapBytes *bytes;
 
-  return basemap;
+  if (g_atomic_pointer_get (&default_basemap) != NULL)
+    return;
+
+  bytes = g_new0 (SbBasemapBytes, 1);
+  look_up_bytes (bytes);
+  g_thread_unref (g_thread_new ("sb-basemap", read_ahead_thread, bytes));
+}
+
+/**
+ * sb_basemap_peek_default:
+ *
+ * Returns: (transfer none) (nullable): the base map if it has been read,
+ *   without reading it
+ */
+SbBasemap *
+sb_basemap_peek_default (void)
+{
+  return g_atomic_pointer_get (&default_basemap);
 }
 
 const SbBasemapFile *

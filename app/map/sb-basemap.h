@@ -51,6 +51,8 @@ typedef struct
 typedef struct _SbBasemap SbBasemap;
 
 SbBasemap              *sb_basemap_get_default    (void);
+SbBasemap              *sb_basemap_peek_default   (void);
+void                    sb_basemap_read_ahead     (void);
 const SbBasemapFile    *sb_basemap_get_world      (SbBasemap  *self);
 const SbBasemapFile    *sb_basemap_get_sahel      (SbBasemap  *self);
 const SbBasemapFeature *sb_basemap_lookup_country (SbBasemap  *self,
