@@ -627,10 +627,45 @@ citation_position (SbDetailPane *self,
 }
 
 static void
+untag_passages (SbDetailPane *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->cited_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
+}
+
+static gboolean
+can_cite_for (SbEntity *entity)
+{
+  return SB_IS_ITEM (entity) || SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
+}
+
+/* The source last read, while the briefing still has it, else its first. */
+static SbSource *
+source_to_cite_from (SbDetailPane *self)
+{
+  GListModel *sources = sb_briefing_get_sources (sb_selection_get_briefing (self->selection));
+  g_autoptr(SbSource) first = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(SbSource) source = g_list_model_get_item (sources, i);
+
+      if (source == self->text_source)
+        return source;
+      if (first == NULL)
+        first = g_object_ref (source);
+    }
+
+  return first;
+}
+
+static void
 update_passages (SbDetailPane *self)
 {
   SbCitation *current = sb_selection_get_citation (self->selection);
-  GtkTextIter start, end;
   int position;
 
   if (current == NULL && self->citations->len > 0)
@@ -647,6 +682,21 @@ update_passages (SbDetailPane *self)
       return;
     }
 
+  /* Something that cites nothing yet, being made: a source to cite from. */
+  if (current == NULL && self->document != NULL && can_cite_for (sb_selection_get_selected (self->selection)))
+    {
+      SbSource *source = source_to_cite_from (self);
+
+      gtk_widget_set_visible (self->source_box, source != NULL);
+      if (source != NULL)
+        {
+          show_source_text (self, source);
+          untag_passages (self);
+          gtk_label_set_text (self->position_label, "");
+        }
+      return;
+    }
+
   gtk_widget_set_visible (self->source_box, current != NULL);
   if (current == NULL)
     return;
@@ -654,10 +704,7 @@ update_passages (SbDetailPane *self)
   show_source_text (self, current->source);
   show_translation (self, current);
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->cited_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
-
+  untag_passages (self);
   for (guint i = 0; i < self->citations->len; i++)
     {
       SbCitation *citation = g_ptr_array_index (self->citations, i);

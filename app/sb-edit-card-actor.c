@@ -18,6 +18,7 @@
 
 #include "sb-actor-merge.h"
 #include "sb-base-layer.h"
+#include "sb-cite.h"
 #include "sb-edit-card-private.h"
 #include "sb-format.h"
 #include "sb-map-contrast.h"
@@ -347,6 +348,28 @@ apply_relation_target (Field *field)
   apply_relations (field, relations);
 }
 
+/* One more passage for the relation, among those the briefing cites. */
+static void
+apply_relation_citation (Field *field)
+{
+  GPtrArray *choices = g_object_get_data (G_OBJECT (field->widget), "choices");
+  guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
+  g_autoptr(GError) error = NULL;
+  SbEdit *edit;
+
+  if (choices == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION || position > choices->len)
+    return;
+
+  edit = sb_cite_add_relation_citation (card_actor (field), field->index,
+                                        g_ptr_array_index (choices, position - 1), &error);
+  if (edit == NULL)
+    {
+      select_quietly (field, 0);
+      return;
+    }
+  apply_edit (field->card, edit);
+}
+
 static void
 on_remove_relation (Field *field)
 {
@@ -432,6 +455,7 @@ add_relation_rows (SbEditCard *self,
   SbActor *actor = SB_ACTOR (self->entity);
   GPtrArray *relations = sb_actor_get_relations (actor);
   GListModel *actors = sb_briefing_get_actors (card_briefing (self));
+  g_autoptr(GPtrArray) nearest = g_ptr_array_new ();
   GtkStringList *labels;
   GtkWidget *row;
   Field *field;
@@ -472,6 +496,17 @@ add_relation_rows (SbEditCard *self,
       for (guint k = 0; k < field->entities->len; k++)
         if (g_ptr_array_index (field->entities, k) == (gpointer) relation->target)
           select_quietly (field, k);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+
+      /* A relation is a statement: it says where it comes from. */
+      field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
+      field->index = i;
+      field->refresh = refresh_nothing;
+      field->apply = apply_relation_citation;
+      g_ptr_array_set_size (nearest, 0);
+      g_ptr_array_add (nearest, actor);
+      g_ptr_array_add (nearest, relation->target);
+      row = _sb_edit_card_citation_row (field, _("Add a Passage the Briefing Cites"), _("Choose a passage…"), nearest, NULL);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
 
       field = add_field (self, SB_ACTOR_FIELD_RELATIONS);

@@ -317,6 +317,56 @@ add_action (GSimpleAction *action,
   apply (self, edit, FALSE);
 }
 
+/* One more citation for an actor the passage names, selected or not. */
+static void
+add_to_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SbSourceCiter *self = user_data;
+  g_autofree char *quote = selected_quote (self);
+  g_autoptr(GError) error = NULL;
+  SbEntity *actor;
+  SbEdit *edit;
+
+  actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
+  if (quote == NULL || !SB_IS_ACTOR (actor))
+    return;
+  edit = sb_cite_add_citation (actor, self->source, quote, &error);
+  if (edit == NULL)
+    {
+      report (self, error->message);
+      return;
+    }
+  apply (self, edit, FALSE);
+}
+
+/* One more citation for a relation of the actor selected. */
+static void
+add_relation_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SbSourceCiter *self = user_data;
+  g_autofree char *quote = selected_quote (self);
+  g_autoptr(SbCitation) citation = NULL;
+  g_autoptr(GError) error = NULL;
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  guint index = g_variant_get_uint32 (parameter);
+  SbEdit *edit;
+
+  if (quote == NULL || !SB_IS_ACTOR (selected) || index >= sb_actor_get_relations (SB_ACTOR (selected))->len)
+    return;
+  citation = sb_citation_new (self->source, quote);
+  edit = sb_cite_add_relation_citation (SB_ACTOR (selected), index, citation, &error);
+  if (edit == NULL)
+    {
+      report (self, error->message);
+      return;
+    }
+  apply (self, edit, FALSE);
+}
+
 static void
 menu_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -373,6 +423,54 @@ new_label (SbItemKind  kind,
     case SB_ITEM_KIND_AREA:
     default:
       return place ? g_strdup_printf (_("New Area at %s"), place) : g_strdup (_("New _Area"));
+    }
+}
+
+/* A citation for the actors the passage names, and for the relations
+ * of the actor selected with them (or not cited yet): an actor or a
+ * relation is a statement too, and says where it comes from.
+ */
+static void
+append_more_citations (SbSourceCiter *self,
+                       GMenu         *more,
+                       GPtrArray     *named)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  for (guint i = 0; i < named->len; i++)
+    {
+      SbEntity *actor = g_ptr_array_index (named, i);
+      /* TRANSLATORS: a menu item: "Add to “Wagner group”" */
+      g_autofree char *label = g_strdup_printf (_("Add to “%s”"), sb_entity_get_label (actor));
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (actor == selected)
+        continue;
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "cite.add-to", "s", sb_entity_get_id (actor));
+      g_menu_append_item (more, item);
+    }
+
+  if (SB_IS_ACTOR (selected))
+    {
+      GPtrArray *relations = sb_actor_get_relations (SB_ACTOR (selected));
+
+      for (guint i = 0; i < relations->len; i++)
+        {
+          SbRelation *relation = g_ptr_array_index (relations, i);
+          g_autofree char *label = NULL;
+          g_autoptr(GMenuItem) item = NULL;
+
+          if (!g_ptr_array_find (named, relation->target, NULL) &&
+              relation->evidence.citations != NULL && relation->evidence.citations->len > 0)
+            continue;
+          /* TRANSLATORS: a menu item citing for a relation of the actor shown: "Add to Relation “Contracted by Malian junta”" */
+          label = g_strdup_printf (_("Add to Relation “%s %s”"), sb_format_relation_type (relation->type),
+                                   sb_entity_get_label (SB_ENTITY (relation->target)));
+          item = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (item, "cite.add-relation", "u", i);
+          g_menu_append_item (more, item);
+        }
     }
 }
 
@@ -438,8 +536,10 @@ rebuild_menu (SbSourceCiter *self)
       g_autofree char *label = g_strdup_printf (_("Add to “%s”"), sb_entity_get_label (selected));
 
       g_menu_append (more, label, "cite.add");
-      g_menu_append_section (self->menu, NULL, G_MENU_MODEL (more));
     }
+  append_more_citations (self, more, actors);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (more)) > 0)
+    g_menu_append_section (self->menu, NULL, G_MENU_MODEL (more));
 }
 
 /* Where the Cite button goes: under the selection's end, in the text's
@@ -728,6 +828,8 @@ static const GActionEntry action_entries[] = {
   { "new", new_action, "s", NULL, NULL, { 0 } },
   { "figure", figure_action, "s", NULL, NULL, { 0 } },
   { "add", add_action, NULL, NULL, NULL, { 0 } },
+  { "add-to", add_to_action, "s", NULL, NULL, { 0 } },
+  { "add-relation", add_relation_action, "u", NULL, NULL, { 0 } },
   { "menu", menu_action, NULL, NULL, NULL, { 0 } },
 };
 

@@ -24,6 +24,7 @@
 #include "sb-map-contrast.h"
 #include "sb-presentation-window.h"
 #include "sb-presenter.h"
+#include "sb-source-citer.h"
 #include "sb-steps-panel.h"
 #include "sb-window.h"
 #include "sb-writer.h"
@@ -205,6 +206,88 @@ test_add_actor (void)
     undo (window);
   g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors);
   g_assert_false (sb_document_get_modified (document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether Cite's menu offers @action (with any target). */
+static gboolean
+cite_menu_offers (SbDetailPane *pane,
+                  const char   *action)
+{
+  GMenuModel *menu = sb_source_citer_get_menu (sb_detail_pane_get_citer (pane));
+
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_str_equal (name, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An actor and its relations are statements: each cites a passage, and
+ * the window lets one be cited for them before they cite any (the hand-run
+ * could make no briefing that passed --check: its actors cited nothing).
+ */
+static void
+test_cite_actor_and_relation (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbDocument *document = sb_window_get_document (window);
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkTextView *view = sb_detail_pane_get_source_view (pane);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  g_autoptr(SbActor) wagner = SB_ACTOR (g_object_ref (sb_briefing_lookup (briefing, "wagner-group")));
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_relation_free);
+  g_autoptr(SbActor) added = NULL;
+  SbRelation *relation;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  sb_test_iterate_for (200);
+  added = g_list_model_get_item (actors, g_list_model_get_n_items (actors) - 1);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (added));
+  g_assert_true (sb_actor_get_citations (added) == NULL || sb_actor_get_citations (added)->len == 0);
+
+  relation = sb_relation_new ();
+  relation->type = SB_RELATION_TYPE_FIGHTS;
+  relation->target = wagner;
+  relation->evidence.certainty = SB_CERTAINTY_REPORTED;
+  relation->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  g_ptr_array_add (relations, relation);
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (SB_ENTITY (added), SB_ACTOR_FIELD_RELATIONS, relations), NULL));
+  sb_test_iterate_for (100);
+
+  /* Citing nothing yet, it still shows a source to cite from. */
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (view)));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)), >, 1000);
+
+  sb_test_select_text (view, "De Fransen hebben met circa 5500 commando’s");
+  sb_test_iterate_for (50);
+  g_assert_true (cite_menu_offers (pane, "cite.add"));
+  g_assert_true (cite_menu_offers (pane, "cite.add-relation"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cite.add-relation", "u", 0));
+  sb_test_iterate_for (50);
+  relation = g_ptr_array_index (sb_actor_get_relations (added), 0);
+  g_assert_nonnull (relation->evidence.citations);
+  g_assert_cmpuint (relation->evidence.citations->len, ==, 1);
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (added));
+
+  sb_test_select_text (view, "De Fransen hebben met circa 5500 commando’s");
+  sb_test_iterate_for (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL));
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (sb_actor_get_citations (added)->len, ==, 1);
+  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Add Citation to “New actor”");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -506,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/actors/default-colours-stand-out", test_default_colours_stand_out);
   g_test_add_func ("/actors/add", test_add_actor);
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
+  g_test_add_func ("/actors/cite-actor-and-relation", test_cite_actor_and_relation);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
 
   return g_test_run ();

@@ -735,6 +735,53 @@ test_cite_figure_and_citation (void)
   g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations);
 }
 
+/* A relation is a statement too: it cites the passage that says it. */
+static void
+test_cite_relation (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  g_autoptr(SbCitation) citation = sb_citation_new (source, "De Fransen hebben met circa 5500 commando’s en soldaten");
+  g_autoptr(GError) error = NULL;
+  SbActor *actor = NULL;
+  GPtrArray *relations;
+  SbRelation *relation;
+  guint n_citations;
+  SbEdit *edit;
+
+  for (guint i = 0; actor == NULL && i < g_list_model_get_n_items (sb_briefing_get_actors (briefing)); i++)
+    {
+      g_autoptr(SbActor) candidate = g_list_model_get_item (sb_briefing_get_actors (briefing), i);
+
+      if (sb_actor_get_relations (candidate)->len > 0)
+        actor = candidate;
+    }
+  g_assert_nonnull (actor);
+
+  relation = g_ptr_array_index (sb_actor_get_relations (actor), 0);
+  n_citations = relation->evidence.citations ? relation->evidence.citations->len : 0;
+  edit = sb_cite_add_relation_citation (actor, 0, citation, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (sb_edit_get_label (edit), sb_entity_get_label (SB_ENTITY (actor))));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+
+  relations = sb_actor_get_relations (actor);
+  relation = g_ptr_array_index (relations, 0);
+  g_assert_cmpuint (relation->evidence.citations->len, ==, n_citations + 1);
+  g_assert_true (sb_citation_equal (g_ptr_array_index (relation->evidence.citations, n_citations), citation));
+
+  /* The same passage twice is refused, naming the relation. */
+  edit = sb_cite_add_relation_citation (actor, 0, citation, &error);
+  g_assert_null (edit);
+  g_assert_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, sb_entity_get_label (SB_ENTITY (relation->target))));
+
+  g_assert_true (sb_document_undo (document));
+  relation = g_ptr_array_index (sb_actor_get_relations (actor), 0);
+  g_assert_cmpuint (relation->evidence.citations ? relation->evidence.citations->len : 0, ==, n_citations);
+}
+
 static void
 test_place_precision (void)
 {
@@ -807,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
+  g_test_add_func ("/cite/relation", test_cite_relation);
   g_test_add_func ("/cite/place-precision", test_place_precision);
   g_test_add_func ("/cite/route-end", test_route_end);
   g_test_add_func ("/cite/route-unlisted-town", test_route_unlisted_town);

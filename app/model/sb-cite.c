@@ -1042,6 +1042,34 @@ sb_cite_new_figure (SbBriefing *briefing,
   return edit;
 }
 
+/* @current with @citation added, or NULL with @error set when @what
+ * (named in the message) cites it already.
+ */
+static GPtrArray *
+citations_with (GPtrArray  *current,
+                SbCitation *citation,
+                const char *what,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+
+  for (guint i = 0; current != NULL && i < current->len; i++)
+    {
+      SbCitation *cited = g_ptr_array_index (current, i);
+
+      if (sb_citation_equal (cited, citation))
+        {
+          g_set_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID,
+                       _("“%s” already cites this passage"), what);
+          return NULL;
+        }
+      g_ptr_array_add (citations, sb_citation_ref (cited));
+    }
+  g_ptr_array_add (citations, sb_citation_ref (citation));
+
+  return g_steal_pointer (&citations);
+}
+
 /**
  * sb_cite_add_citation:
  * @entity: a statement, an actor or a step
@@ -1099,22 +1127,58 @@ sb_cite_add_citation (SbEntity    *entity,
       return NULL;
     }
 
-  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  for (guint i = 0; current != NULL && i < current->len; i++)
-    {
-      SbCitation *cited = g_ptr_array_index (current, i);
-
-      if (sb_citation_equal (cited, citation))
-        {
-          g_set_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID,
-                       _("“%s” already cites this passage"), sb_entity_get_label (entity));
-          return NULL;
-        }
-      g_ptr_array_add (citations, sb_citation_ref (cited));
-    }
-  g_ptr_array_add (citations, g_steal_pointer (&citation));
+  citations = citations_with (current, citation, sb_entity_get_label (entity), error);
+  if (citations == NULL)
+    return NULL;
 
   edit = sb_edit_new_set_array (entity, field, citations);
+  sb_edit_set_label (edit, label);
+  return edit;
+}
+
+/**
+ * sb_cite_add_relation_citation:
+ * @actor: the actor the relation is stated on
+ * @index: which of its relations
+ *
+ * Returns: (transfer full) (nullable): the edit adding the passage to the
+ *   relation's citations, or %NULL with @error set when it cites it already
+ */
+SbEdit *
+sb_cite_add_relation_citation (SbActor     *actor,
+                               guint        index,
+                               SbCitation  *citation,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *label = NULL;
+  GPtrArray *current = sb_actor_get_relations (actor);
+  SbRelation *relation;
+  GPtrArray *citations;
+  SbEdit *edit;
+
+  g_return_val_if_fail (SB_IS_ACTOR (actor), NULL);
+  g_return_val_if_fail (current != NULL && index < current->len, NULL);
+  g_return_val_if_fail (citation != NULL, NULL);
+
+  relations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_relation_free);
+  for (guint i = 0; i < current->len; i++)
+    g_ptr_array_add (relations, sb_relation_copy (g_ptr_array_index (current, i)));
+  relation = g_ptr_array_index (relations, index);
+
+  /* TRANSLATORS: a relation named in a message or undo entry: "JNIM: Fights FAMa" */
+  what = g_strdup_printf (_("%s: %s %s"), sb_entity_get_label (SB_ENTITY (actor)),
+                          sb_format_relation_type (relation->type), sb_entity_get_label (SB_ENTITY (relation->target)));
+  citations = citations_with (relation->evidence.citations, citation, what, error);
+  if (citations == NULL)
+    return NULL;
+  g_clear_pointer (&relation->evidence.citations, g_ptr_array_unref);
+  relation->evidence.citations = citations;
+
+  edit = sb_edit_new_set_array (SB_ENTITY (actor), SB_ACTOR_FIELD_RELATIONS, relations);
+  /* TRANSLATORS: an undo entry: "Add Citation to “JNIM: Fights FAMa”" */
+  label = g_strdup_printf (_("Add Citation to “%s”"), what);
   sb_edit_set_label (edit, label);
   return edit;
 }

@@ -68,6 +68,11 @@ SbEdit      *sb_cite_add_citation      (SbEntity               *entity,
                                         SbSource               *source,
                                         const char             *quote,
                                         GError                **error);
+SbEdit      *sb_cite_add_relation_citation
+                                       (SbActor                *actor,
+                                        guint                   index,
+                                        SbCitation             *citation,
+                                        GError                **error);
 SbEdit      *sb_cite_place             (SbBriefing             *briefing,
                                         SbItem                 *item,
                                         guint                   field,
