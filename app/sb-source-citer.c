@@ -26,6 +26,7 @@
 #include "sb-name-match.h"
 #include "sb-source-citer.h"
 #include "sb-step.h"
+#include "sb-toast.h"
 
 typedef struct
 {
@@ -220,7 +221,7 @@ report (SbSourceCiter *self,
   gtk_widget_error_bell (GTK_WIDGET (self->view));
   g_message ("%s", message);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), sb_toast_new_plain (message));
 }
 
 static void

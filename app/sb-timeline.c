@@ -841,6 +841,18 @@ on_drag_update (GtkGestureDrag *gesture,
   set_range (self, first, last, FALSE);
 }
 
+static gboolean
+bin_has_incidents (SbTimeline *self,
+                   guint       bin)
+{
+  double exact, spread;
+
+  if (self->counts == NULL)
+    return TRUE;
+  sb_date_histogram_count (self->counts, bin_start (self, bin), bin_start (self, bin + 1) - 1, &exact, &spread);
+  return exact + spread > 0;
+}
+
 static void
 on_drag_end (GtkGestureDrag *gesture,
              double          offset_x,
@@ -854,13 +866,16 @@ on_drag_end (GtkGestureDrag *gesture,
   if (mode == DRAG_NONE)
     return;
 
-  /* A click, not a drag: the bin under the pointer. */
+  /* A click, not a drag: the bin under the pointer, if anything is in
+   * it; a stray click on an empty stretch would leave an empty map.
+   */
   if (fabs (offset_x) < 3)
     {
       if (mode == DRAG_NEW || mode == DRAG_MOVE)
         {
           bin = bin_of (self, self->drag_day);
-          set_bins (self, bin, bin);
+          if (bin_has_incidents (self, bin))
+            set_bins (self, bin, bin);
         }
       return;
     }

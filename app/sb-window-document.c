@@ -568,6 +568,8 @@ on_saved (GObject      *object,
     {
       adw_toast_set_button_label (toast, _("_Show Problems"));
       adw_toast_set_action_name (toast, "win.show-problems");
+      /* Long enough to be read and reached on a loaded machine. */
+      adw_toast_set_timeout (toast, 10);
     }
   sb_window_add_toast (self, toast);
   save_request_free (request);

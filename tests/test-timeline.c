@@ -11,11 +11,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "sb-date-histogram.h"
 #include "sb-map-view.h"
 #include "sb-timeline.h"
 #include "sb-window.h"
+#include "sb-test-window.h"
 #include "sb-test-util.h"
 
 static gboolean
@@ -280,6 +283,93 @@ test_drag_sets_range (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The built-in briefing with its incidents on three days months apart: a
+ * timeline with stretches of nothing between.
+ */
+static GFile *
+write_gappy_briefing (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "briefings", "sahel-2022-08.sahelbrief", NULL);
+  GFile *file;
+  JsonArray *incidents;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  incidents = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "incidents");
+  for (guint i = 0; i < json_array_get_length (incidents); i++)
+    json_object_set_string_member (json_array_get_object_element (incidents, i), "date",
+                                   i % 3 == 0 ? "2022-01-10" : i % 3 == 1 ? "2022-04-15" : "2022-08-20");
+  data = json_to_string (json_parser_get_root (parser), TRUE);
+
+  file = g_file_new_tmp ("gappy-XXXXXX.sahelbrief", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_replace_contents (file, data, strlen (data), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return file;
+}
+
+/* A click anywhere either chooses a bin with something in it or leaves
+ * the range be: a stray click never empties the map (the hand-run's click
+ * meant for a toast's button that had gone set a day with nothing).
+ */
+static void
+test_stray_click (void)
+{
+  g_autoptr(GFile) file = write_gappy_briefing ();
+  SbWindow *window = sb_test_window_new (file, 1400, 900);
+  SbTimeline *timeline = SB_TIMELINE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_TIMELINE));
+  GtkWidget *area = sb_test_find_widget (GTK_WIDGET (timeline), GTK_TYPE_DRAWING_AREA);
+  GtkGesture *drag = find_drag (area);
+  SbSelection *selection = sb_window_get_selection (window);
+  GListModel *items = sb_briefing_get_items (sb_window_get_briefing (window), SB_ITEM_KIND_INCIDENT);
+  guint32 span_first, span_end;
+  guint n_chosen = 0, n_left = 0;
+  double width;
+
+  sb_test_wait_until (timeline_is_ready, timeline);
+  sb_test_iterate_for (200);
+  span_first = sb_timeline_get_bin_start (timeline, 0);
+  span_end = sb_timeline_get_bin_start (timeline, sb_timeline_get_n_bins (timeline));
+  width = gtk_widget_get_width (area);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      guint32 first, last;
+      guint visible = 0;
+
+      sb_selection_set_time_range (selection, span_first, span_end - 1);
+      sb_test_iterate_for (20);
+      g_signal_emit_by_name (drag, "drag-begin", width * (i + 0.5) / 40, 20.0);
+      g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+      sb_test_iterate_for (20);
+      get_range (window, &first, &last);
+      for (guint k = 0; k < g_list_model_get_n_items (items); k++)
+        {
+          g_autoptr(SbItem) item = g_list_model_get_item (items, k);
+
+          visible += sb_selection_item_is_visible (selection, item);
+        }
+      g_test_message ("click at %u/40: %u–%u, %u shown", i, first, last, visible);
+      if (first == span_first && last == span_end - 1)
+        n_left++;
+      else
+        {
+          g_assert_cmpuint (visible, >, 0);
+          n_chosen++;
+        }
+    }
+  /* Both happened: the bars were chosen, the stretch between left be. */
+  g_assert_cmpuint (n_chosen, >, 0);
+  g_assert_cmpuint (n_left, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (file, NULL, NULL);
+}
+
 /* An incident of a whole month counts over the month's days, and the
  * range includes it as soon as it touches the month.
  */
@@ -389,6 +479,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/keys-set-range", test_keys_set_range);
   g_test_add_func ("/timeline/drag-sets-range", test_drag_sets_range);
+  g_test_add_func ("/timeline/stray-click", test_stray_click);
   g_test_add_func ("/timeline/right-to-left", test_right_to_left);
   g_test_add_func ("/timeline/month-precision-spans", test_month_precision_spans);
   g_test_add_func ("/timeline/play-moves-range", test_play_moves_range);
