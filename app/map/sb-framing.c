@@ -431,9 +431,12 @@ sb_framing_camera_zoom (double camera_zoom,
  * sb_framing_zoom_to_camera:
  * @zoom: the zoom of a map of @width × @height pixels
  *
- * The inverse of sb_framing_camera_zoom(): the camera's zoom that brings
- * a map of this size back to @zoom, and shows on any other the middle of
- * what this map shows.
+ * The camera's zoom whose ground (what a map of %SB_FRAMING_CAMERA_WIDTH ×
+ * %SB_FRAMING_CAMERA_HEIGHT pixels shows at it) holds all this map shows:
+ * a step taken from a narrow window in a briefing's side panes shows on
+ * a projector at least what the window showed, never only its middle.
+ * A map of this size shows it at @zoom when its shape is the camera's,
+ * a little further out otherwise.
  *
  * Returns: the zoom to keep in a step's camera
  */
@@ -445,7 +448,7 @@ sb_framing_zoom_to_camera (double zoom,
   if (width <= 0 || height <= 0)
     return zoom;
 
-  return zoom + log2 (MAX (SB_FRAMING_CAMERA_WIDTH / width, SB_FRAMING_CAMERA_HEIGHT / height));
+  return zoom - log2 (MAX (width / SB_FRAMING_CAMERA_WIDTH, height / SB_FRAMING_CAMERA_HEIGHT));
 }
 
 /**
