@@ -798,6 +798,71 @@ test_draw_movement_and_area (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A point clicked near a town, not at it, is named by how far and which
+ * way it lies from the town; a place named after its town and dragged
+ * away from it takes the name of where it is now (the hand-run's attack
+ * dragged 60 km still said "Tessalit · Exact location"); a name the user
+ * gave stays.
+ */
+static void
+test_place_named_where_it_is (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(GPtrArray) kidal = sb_gazetteer_search (sb_gazetteer_get_default (), "Kidal", NULL, 1);
+  const SbGazetteerEntry *town = g_ptr_array_index (kidal, 0);
+  SbItem *item = NULL;
+  SbPlace *place;
+
+  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (sb_briefing_get_all_items (briefing)); i++)
+    {
+      g_autoptr(SbItem) candidate = g_list_model_get_item (sb_briefing_get_all_items (briefing), i);
+
+      if (sb_item_get_kind (candidate) == SB_ITEM_KIND_INCIDENT)
+        item = candidate;
+    }
+  g_assert_nonnull (item);
+
+  /* 0.12° north and as far east of Kidal: about 19 km north-east. */
+  g_assert_true (sb_document_apply (document, sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE,
+                                                                town->latitude + 0.12, town->longitude + 0.12), NULL));
+  place = sb_item_get_place (item);
+  g_test_message ("%s", sb_entity_get_label (SB_ENTITY (place)));
+  g_assert_true (g_str_has_suffix (sb_entity_get_label (SB_ENTITY (place)), "km north-east of Kidal"));
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_POINT);
+  g_assert_true (sb_document_undo (document));
+
+  /* Placed at Kidal, then dragged 22 km south: named after it no more. */
+  g_assert_true (sb_document_apply (document, sb_cite_place_at (briefing, item, SB_ITEM_FIELD_PLACE,
+                                                                town->latitude, town->longitude), NULL));
+  place = sb_item_get_place (item);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Kidal");
+  g_assert_true (sb_document_apply (document, sb_cite_move (briefing, item, town->latitude - 0.2, town->longitude), NULL));
+  g_assert_true (sb_item_get_place (item) == place);
+  g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (place), town->latitude - 0.2, 1e-9);
+  g_test_message ("%s", sb_entity_get_label (SB_ENTITY (place)));
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), !=, "Kidal");
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "22 km south of Kidal");
+  /* One edit: undone whole. */
+  g_assert_true (sb_document_undo (document));
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Kidal");
+  g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (place), town->latitude, 1e-9);
+
+  /* A small nudge at the town keeps its name. */
+  g_assert_true (sb_document_apply (document, sb_cite_move (briefing, item, town->latitude + 0.005, town->longitude), NULL));
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Kidal");
+  g_assert_true (sb_document_undo (document));
+
+  /* A name the user gave stays wherever it goes. */
+  {
+    g_autoptr(SbText) name = sb_text_new ("en", "Camp of the 5th battalion");
+
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (place), SB_PLACE_FIELD_NAME, name), NULL));
+    g_assert_true (sb_document_apply (document, sb_cite_move (briefing, item, town->latitude - 0.55, town->longitude), NULL));
+    g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Camp of the 5th battalion");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,5 +884,6 @@ main (int   argc,
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
   g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
 
+  g_test_add_func ("/citing/place-named-where-it-is", test_place_named_where_it_is);
   return g_test_run ();
 }

@@ -216,7 +216,7 @@ set_mode (SbMapEditor     *self,
   switch (mode)
     {
     case SB_MAP_EDITOR_PLACE:
-      set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys and press Enter to place it at the cross. Esc cancels."), label));
+      set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."), label));
       break;
     case SB_MAP_EDITOR_ORIGIN:
       set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
@@ -546,7 +546,7 @@ sb_map_editor_begin_place (SbMapEditor     *self,
     }
   label = sb_entity_get_label (SB_ENTITY (item));
   if (self->place_name != NULL)
-    set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys and press Enter to place it at the cross. Esc cancels."),
+    set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."),
                                      self->place_name));
   else if (field == SB_ITEM_FIELD_ORIGIN)
     set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
@@ -835,19 +835,52 @@ on_drag_cancel (GtkGesture       *drag,
   gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
 }
 
+/* The arrows move the map under the cross by a fortieth of it, fine
+ * enough to put a town under it; with Shift by an eighth, to go far.
+ */
 static void
 pan (SbMapEditor *self,
      int          dx,
-     int          dy)
+     int          dy,
+     gboolean     far)
 {
   double lat, lon;
+  double step = far ? 8.0 : 40.0;
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
 
   shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                              width / 2.0 + dx * width / 12.0, height / 2.0 + dy * height / 12.0,
+                                              width / 2.0 + dx * MAX (width, height) / step,
+                                              height / 2.0 + dy * MAX (width, height) / step,
                                               &lat, &lon);
   shumate_map_center_on (self->map, lat, lon);
+}
+
+/* Plus and minus zoom about the cross, which stands in the middle of
+ * the map no pane covers, not the map's own: it stays on what it was on.
+ */
+static gboolean
+zoom_about_cross (SbMapEditor *self,
+                  double       by)
+{
+  double lat, lon, before_x, before_y, after_x, after_y;
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  double to = CLAMP (zoom + by, shumate_viewport_get_min_zoom_level (self->viewport),
+                     shumate_viewport_get_max_zoom_level (self->viewport));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+
+  if (to == zoom)
+    return TRUE;
+  sb_map_view_get_middle (self->view, &lat, &lon);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map), lat, lon, &before_x, &before_y);
+  shumate_viewport_set_zoom_level (self->viewport, to);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map), lat, lon, &after_x, &after_y);
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              width / 2.0 + after_x - before_x, height / 2.0 + after_y - before_y,
+                                              &lat, &lon);
+  shumate_map_center_on (self->map, lat, lon);
+  return TRUE;
 }
 
 static gboolean
@@ -894,10 +927,17 @@ on_key_pressed (GtkEventControllerKey *key,
           update_path (self);
         }
       return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      return zoom_about_cross (self, 1);
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      return zoom_about_cross (self, -1);
     default:
       if (dx || dy)
         {
-          pan (self, dx, dy);
+          pan (self, dx, dy, (state & GDK_SHIFT_MASK) != 0);
           return TRUE;
         }
       return FALSE;
@@ -1009,7 +1049,8 @@ sb_map_editor_new (SbMapView *view)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_top (label, 90);
+  /* Well below the cross: the town to place it on may lie just south. */
+  gtk_widget_set_margin_top (label, 220);
   gtk_widget_add_css_class (label, "map-editor-hint");
   gtk_widget_add_css_class (label, "osd");
   self->hint_label = GTK_LABEL (label);

@@ -1183,6 +1183,41 @@ sb_cite_add_relation_citation (SbActor     *actor,
   return edit;
 }
 
+/* "12 km north-east of Kidal": a point placed near a town, named so that
+ * it says no less precisely where it is than it was placed.
+ */
+static char *
+name_from_town (const SbGazetteerEntry *town,
+                double                  latitude,
+                double                  longitude)
+{
+  double km = sb_distance_km (town->latitude, town->longitude, latitude, longitude);
+  double bearing = atan2 ((longitude - town->longitude) * cos (town->latitude * G_PI / 180), latitude - town->latitude);
+  int octant = ((int) lround (bearing / (G_PI / 4)) + 8) % 8;
+
+  switch (octant)
+    {
+    case 0:
+      /* TRANSLATORS: a place's name when put on the map near a town: "12 km north of Gao" */
+      return g_strdup_printf (_("%.0f km north of %s"), km, town->name);
+    case 1:
+      return g_strdup_printf (_("%.0f km north-east of %s"), km, town->name);
+    case 2:
+      return g_strdup_printf (_("%.0f km east of %s"), km, town->name);
+    case 3:
+      return g_strdup_printf (_("%.0f km south-east of %s"), km, town->name);
+    case 4:
+      return g_strdup_printf (_("%.0f km south of %s"), km, town->name);
+    case 5:
+      return g_strdup_printf (_("%.0f km south-west of %s"), km, town->name);
+    case 6:
+      return g_strdup_printf (_("%.0f km west of %s"), km, town->name);
+    case 7:
+    default:
+      return g_strdup_printf (_("%.0f km north-west of %s"), km, town->name);
+    }
+}
+
 /* A point clicked on the map is named after the town it is at or near,
  * or by its coordinates: never more precisely than it was placed.
  */
@@ -1205,8 +1240,8 @@ entry_at (double latitude,
     }
   else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
     {
-      /* TRANSLATORS: a place's name when put on the map near a town: "Near Gao" */
-      entry->name = g_strdup_printf (_("Near %s"), town->name);
+      /* A point, named as one: how far and which way from the town. */
+      entry->name = name_from_town (town, latitude, longitude);
       entry->country = g_strdup (town->country);
       entry->country_code = g_strdup (town->country_code);
     }
@@ -1336,8 +1371,23 @@ sb_cite_move (SbBriefing *briefing,
   references = sb_briefing_find_references (briefing, SB_ENTITY (place));
   if (references == NULL || references->len <= 1)
     {
-      edit = sb_edit_new_set_position (place, latitude, longitude);
-      sb_edit_set_label (edit, label);
+      g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
+      const SbGazetteerEntry *named = sb_gazetteer_nearest (sb_gazetteer_get_default (),
+                                                            sb_place_get_latitude (place),
+                                                            sb_place_get_longitude (place), 3);
+
+      edit = sb_edit_new_group (label);
+      sb_edit_group_add (edit, sb_edit_new_set_position (place, latitude, longitude));
+      /* Named after the town it stood at, and moved away from it: named
+       * after where it is now. A name the user gave stays.
+       */
+      if (named != NULL && g_strcmp0 (named->name, sb_entity_get_label (SB_ENTITY (place))) == 0 &&
+          g_strcmp0 (entry->name, named->name) != 0)
+        {
+          g_autoptr(SbText) name = sb_text_new (text_language (briefing), entry->name);
+
+          sb_edit_group_add (edit, sb_edit_new_set_text (SB_ENTITY (place), SB_PLACE_FIELD_NAME, name));
+        }
       return edit;
     }
   else
