@@ -408,6 +408,19 @@ test_new_briefing (void)
   sb_document_apply (document, edit, NULL);
   g_assert_false (gtk_widget_get_visible (guide));
   g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
+  {
+    /* Not on the Map names it in words, its id only below. */
+    GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+    GtkWidget *named;
+
+    sb_test_iterate_for (100);
+    named = sb_test_find_label (sidebar, "Incident, no title yet");
+    g_assert_nonnull (named);
+    g_assert_null (sb_test_find_label (sidebar, sb_entity_get_id (incident)));
+    g_test_message ("below: %s", gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (named))));
+    g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (named))),
+                                     sb_entity_get_id (incident)));
+  }
   sb_selection_clear (sb_window_get_selection (window));
   sb_test_iterate_for (500);
   sb_test_wait_until (has_problems, window);
