@@ -70,7 +70,7 @@ last_member (const char *path)
   return g_strndup (dot + 1, strcspn (dot + 1, "["));
 }
 
-/* A field of the format in words, for "it has no %s" and "its %s is empty". */
+/* A field of the format in words, for "no %s" and "empty %s". */
 static const char *
 field_in_words (const char *member)
 {
@@ -139,7 +139,7 @@ describe_subject (SbEntity *entity)
   if (SB_IS_SOURCE (entity))
     return g_strdup_printf (_("Source “%s”"), label);
   if (SB_IS_PLACE (entity))
-    return g_strdup_printf (_("Place “%s”"), label);
+    return g_strdup_printf (C_("what a problem is about", "Place “%s”"), label);
   if (SB_IS_STEP (entity))
     return g_strdup_printf (_("Step “%s”"), label);
 
@@ -186,14 +186,16 @@ describe_problem (const SbProblem *problem,
     {
     case SB_PROBLEM_MISSING_FIELD:
       if (g_strcmp0 (member, "citations") == 0)
-        return g_strdup (_("it cites no passage of a source: every statement names the passage it comes from"));
+        return g_strdup (_("no passage cited: every statement names the passage it comes from"));
       if (field != NULL)
-        return g_strdup_printf (_("it has no %s"), field);
+        /* TRANSLATORS: a required field missing: "no description" */
+        return g_strdup_printf (_("no %s"), field);
       break;
 
     case SB_PROBLEM_EMPTY_TEXT:
       if (field != NULL)
-        return g_strdup_printf (_("its %s is empty"), field);
+        /* TRANSLATORS: a text field left empty: "empty title" */
+        return g_strdup_printf (_("empty %s"), field);
       break;
 
     case SB_PROBLEM_QUOTE_NOT_FOUND:
@@ -203,7 +205,7 @@ describe_problem (const SbProblem *problem,
         const char *why = after ? strstr (after, ": ") : NULL;
 
         if (source == NULL)
-          return g_strdup (_("its quote is not in its source"));
+          return g_strdup (_("its quote is not in the source it names"));
         if (why != NULL)
           return g_strdup_printf (_("its quote is not in the source “%s”: %s"),
                                   sb_entity_get_label (SB_ENTITY (source)), why + 2);
@@ -212,16 +214,15 @@ describe_problem (const SbProblem *problem,
       }
 
     case SB_PROBLEM_UNKNOWN_REFERENCE:
-      if (field != NULL)
-        return g_strdup_printf (_("its %s is not in the briefing: %s"), field, problem->message);
-      return g_strdup_printf (_("it refers to what is not in the briefing: %s"), problem->message);
+      return g_strdup_printf (_("a reference to what is not in the briefing: %s"), problem->message);
 
     default:
       break;
     }
 
+  /* TRANSLATORS: a field, then what is wrong with it: "date: …" */
   if (field != NULL)
-    return g_strdup_printf (_("its %s: %s"), field, problem->message);
+    return g_strdup_printf (_("%s: %s"), field, problem->message);
 
   return g_strdup (problem->message);
 }
