@@ -21,6 +21,10 @@
 
 /* As many as fit without a scroll bar; typing more narrows them. */
 #define MAX_RESULTS 7
+/* Seven places found would make the popover taller than a 768-line
+ * screen: past four or so, they scroll.
+ */
+#define MAX_RESULTS_HEIGHT 260
 
 struct _SbPlaceChooser
 {
@@ -107,6 +111,22 @@ new_row (const SbGazetteerEntry *entry)
   return row;
 }
 
+/* The places found are shown whole up to the scroller's limit: the
+ * popover, measured with the wrapped text above them, would otherwise
+ * give them less than their height once shown.
+ */
+static void
+fit_results (SbPlaceChooser *self)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->results),
+                                                                              GTK_TYPE_SCROLLED_WINDOW));
+  int natural = 0;
+
+  gtk_scrolled_window_set_min_content_height (scroller, -1);
+  gtk_widget_measure (GTK_WIDGET (self->results), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (scroller, MIN (natural, MAX_RESULTS_HEIGHT));
+}
+
 /* A name the gazetteer lacks: the known town it is near (or its region
  * or country), found by name, is where it goes.
  */
@@ -132,6 +152,7 @@ update_near_results (SbPlaceChooser *self)
                           self->found->len > 0);
   if (self->found->len > 0)
     gtk_list_box_select_row (self->results, gtk_list_box_get_row_at_index (self->results, 0));
+  fit_results (self);
 }
 
 static void
@@ -185,7 +206,8 @@ update_results (SbPlaceChooser *self)
                           self->found->len > 0 || *text == '\0');
   if (self->found->len > 0)
     gtk_list_box_select_row (self->results, gtk_list_box_get_row_at_index (self->results, 0));
-  else if (self->unknown != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->near_entry)) != '\0')
+  fit_results (self);
+  if (self->found->len == 0 && self->unknown != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->near_entry)) != '\0')
     update_near_results (self);
 }
 
@@ -599,13 +621,10 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Places found"), -1);
   g_signal_connect_swapped (self->results, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->results, "row-activated", G_CALLBACK (on_row_activated), self);
-  /* Seven places found would make the popover taller than a 768-line
-   * screen: past four or so, they scroll.
-   */
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_RESULTS_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->results));
   gtk_list_box_set_adjustment (self->results, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
   gtk_box_append (GTK_BOX (box), scroller);
