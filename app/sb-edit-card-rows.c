@@ -428,7 +428,7 @@ name_popup_list (GtkWidget  *widget,
  */
 #define CHOSEN_MAX_CHARS 20
 /* A choice in the list: whole, wrapped, never cut. */
-#define CHOICE_MAX_CHARS 36
+#define CHOICE_MAX_CHARS 28
 
 static void
 setup_chosen (GtkSignalListItemFactory *factory,
