@@ -111,6 +111,24 @@ new_row (const SbGazetteerEntry *entry)
   return row;
 }
 
+/* The places found for @text, in the list, none chosen yet. */
+static void
+search (SbPlaceChooser *self,
+        const char     *text)
+{
+  SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
+  GtkWidget *child;
+
+  self->defaulted = NULL;
+  self->precision_chosen = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
+    gtk_list_box_remove (self->results, child);
+  g_clear_pointer (&self->found, g_ptr_array_unref);
+  self->found = sb_gazetteer_search (sb_gazetteer_get_default (), text, briefing, MAX_RESULTS);
+  for (guint i = 0; i < self->found->len; i++)
+    gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+}
+
 /* The places found are shown whole up to the scroller's limit: the
  * popover, measured with the wrapped text above them, would otherwise
  * give them less than their height once shown.
@@ -134,20 +152,11 @@ static void
 update_near_results (SbPlaceChooser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->near_entry));
-  SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
-  GtkWidget *child;
 
   if (self->unknown == NULL)
     return;
 
-  self->defaulted = NULL;
-  self->precision_chosen = FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
-    gtk_list_box_remove (self->results, child);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
-  self->found = sb_gazetteer_search (sb_gazetteer_get_default (), text, briefing, MAX_RESULTS);
-  for (guint i = 0; i < self->found->len; i++)
-    gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+  search (self, text);
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW),
                           self->found->len > 0);
   if (self->found->len > 0)
@@ -159,8 +168,6 @@ static void
 update_results (SbPlaceChooser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
-  GtkWidget *child;
 
   /* The entry says so again after its delay: the same results stay, with
    * the precision chosen meanwhile.
@@ -169,16 +176,7 @@ update_results (SbPlaceChooser *self)
     return;
   g_free (self->query);
   self->query = g_strdup (text);
-  self->defaulted = NULL;
-  self->precision_chosen = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
-    gtk_list_box_remove (self->results, child);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
-  self->found = sb_gazetteer_search (sb_gazetteer_get_default (), text, briefing, MAX_RESULTS);
-
-  for (guint i = 0; i < self->found->len; i++)
-    gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+  search (self, text);
   g_clear_pointer (&self->unknown, g_free);
   if (self->found->len == 0 && *text != '\0')
     {

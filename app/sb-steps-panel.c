@@ -422,6 +422,32 @@ steps_with (SbStepsPanel *self,
   return order;
 }
 
+/* Applies @edit, which takes @step out of the steps or puts it at
+ * @position, with the steps named by their number renamed for their new
+ * places: one edit to undo.
+ */
+static void
+apply_renumbered (SbStepsPanel *self,
+                  SbEdit       *edit,
+                  SbStep       *step,
+                  int           position)
+{
+  g_autoptr(GPtrArray) order = steps_with (self, step, position);
+  SbEdit *group = sb_edit_new_group (sb_edit_get_label (edit));
+
+  sb_edit_group_add (group, edit);
+  renumber (self, order, group);
+  if (sb_edit_group_get_n_edits (group) > 1)
+    {
+      apply (self, group);
+      return;
+    }
+
+  sb_edit_ref (edit);
+  sb_edit_unref (group);
+  apply (self, edit);
+}
+
 /* A new step is named after what it shows: the statement or actor chosen
  * on the map; else by its place among the steps.
  */
@@ -515,23 +541,9 @@ remove_action (GtkWidget  *widget,
   if (index < 0)
     return;
 
-  {
-    SbEdit *remove = sb_edit_new_remove_with_references (briefing_of (self), SB_ENTITY (self->chosen));
-    g_autoptr(GPtrArray) order = steps_with (self, self->chosen, -1);
-    SbEdit *group = sb_edit_new_group (sb_edit_get_label (remove));
-
-    /* "Step 3" after "Step 1" is removed becomes "Step 2". */
-    sb_edit_group_add (group, remove);
-    renumber (self, order, group);
-    if (sb_edit_group_get_n_edits (group) > 1)
-      apply (self, group);
-    else
-      {
-        sb_edit_ref (remove);
-        sb_edit_unref (group);
-        apply (self, remove);
-      }
-  }
+  /* "Step 3" after "Step 1" is removed becomes "Step 2". */
+  apply_renumbered (self, sb_edit_new_remove_with_references (briefing_of (self), SB_ENTITY (self->chosen)),
+                    self->chosen, -1);
 
   /* The next step is chosen, or the one before the last. */
   n_steps = g_list_model_get_n_items (steps);
@@ -553,23 +565,8 @@ move_to (SbStepsPanel *self,
     return;
 
   g_set_object (&self->chosen, step);
-  {
-    SbEdit *move = sb_edit_new_move (SB_ENTITY (step), position);
-    g_autoptr(GPtrArray) order = steps_with (self, step, position);
-    SbEdit *group = sb_edit_new_group (sb_edit_get_label (move));
-
-    /* Steps named by their number keep the number of their place. */
-    sb_edit_group_add (group, move);
-    renumber (self, order, group);
-    if (sb_edit_group_get_n_edits (group) > 1)
-      apply (self, group);
-    else
-      {
-        sb_edit_ref (move);
-        sb_edit_unref (group);
-        apply (self, move);
-      }
-  }
+  /* Steps named by their number keep the number of their place. */
+  apply_renumbered (self, sb_edit_new_move (SB_ENTITY (step), position), step, position);
   select_chosen (self);
 }
 
