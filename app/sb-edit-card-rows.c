@@ -423,15 +423,106 @@ name_popup_list (GtkWidget  *widget,
       name_popup_list (child, title);
 }
 
+/* The choice shown on the row: cut short where it is long, whole in
+ * its tooltip, so that a narrow card (1024×768) keeps the row's title.
+ */
+#define CHOSEN_MAX_CHARS 20
+/* A choice in the list: whole, wrapped, never cut. */
+#define CHOICE_MAX_CHARS 28
+
+static void
+setup_chosen (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CHOSEN_MAX_CHARS);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_chosen (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, g_utf8_strlen (text, -1) > CHOSEN_MAX_CHARS ? text : NULL);
+}
+
+static void
+update_check (GtkListItem *item)
+{
+  AdwComboRow *row = g_object_get_data (G_OBJECT (item), "sb-combo-row");
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, row != NULL && adw_combo_row_get_selected (row) == gtk_list_item_get_position (item));
+}
+
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CHOICE_MAX_CHARS);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AdwComboRow              *row)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  g_object_set_data (G_OBJECT (item), "sb-combo-row", row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, G_CONNECT_SWAPPED);
+  update_check (item);
+}
+
+static void
+unbind_choice (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, update_check, item);
+  g_object_set_data (G_OBJECT (item), "sb-combo-row", NULL);
+}
+
 /* @labels: (transfer full): what to choose from */
 GtkWidget *
 combo_row_new (const char    *title,
                GtkStringList *labels)
 {
   GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkListItemFactory) chosen = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) choices = gtk_signal_list_item_factory_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   plain_row (row);
+  g_signal_connect (chosen, "setup", G_CALLBACK (setup_chosen), NULL);
+  g_signal_connect (chosen, "bind", G_CALLBACK (bind_chosen), NULL);
+  g_signal_connect (choices, "setup", G_CALLBACK (setup_choice), NULL);
+  g_signal_connect (choices, "bind", G_CALLBACK (bind_choice), row);
+  g_signal_connect (choices, "unbind", G_CALLBACK (unbind_choice), row);
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), chosen);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), choices);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   name_popup_list (row, title);
   g_object_unref (labels);

@@ -32,8 +32,12 @@ request_free (Request *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
-/* Tests answer for the person: no dialog, which Xvfb could not drive. */
+/* Tests answer for the person: no dialog, which Xvfb could not drive;
+ * what a save dialog would have started with is kept for them to see.
+ */
 static GFile *answer_for_testing;
+static GFile *asked_folder_for_testing;
+static char *asked_name_for_testing;
 
 static gboolean
 answer_from_test (gpointer data)
@@ -192,7 +196,12 @@ sb_file_chooser_save (GtkWindow        *parent,
   request->save = TRUE;
   request->folder = folder ? g_object_ref (folder) : NULL;
   if (answer_for_testing != NULL)
-    g_idle_add (answer_from_test, request);
+    {
+      g_set_object (&asked_folder_for_testing, folder);
+      g_free (asked_name_for_testing);
+      asked_name_for_testing = g_strdup (suggested_name);
+      g_idle_add (answer_from_test, request);
+    }
   else
     choose (parent, title, _("_Save"), suggested_name, filters, request);
 }
@@ -205,6 +214,21 @@ void
 sb_file_chooser_answer_for_testing (GFile *file)
 {
   g_set_object (&answer_for_testing, file);
+}
+
+/**
+ * sb_file_chooser_get_asked_for_testing:
+ * @name: (out) (optional) (transfer none): the name the last save dialog
+ *   answered for a test suggested
+ *
+ * Returns: (nullable) (transfer none): the folder it started in
+ */
+GFile *
+sb_file_chooser_get_asked_for_testing (const char **name)
+{
+  if (name != NULL)
+    *name = asked_name_for_testing;
+  return asked_folder_for_testing;
 }
 
 /**

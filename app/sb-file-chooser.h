@@ -33,6 +33,7 @@ void sb_file_chooser_save (GtkWindow        *parent,
                            SbFileChosenFunc  callback,
                            gpointer          user_data);
 
-void sb_file_chooser_answer_for_testing (GFile *file);
+void   sb_file_chooser_answer_for_testing    (GFile       *file);
+GFile *sb_file_chooser_get_asked_for_testing (const char **name);
 
 G_END_DECLS

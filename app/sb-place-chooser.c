@@ -21,6 +21,10 @@
 
 /* As many as fit without a scroll bar; typing more narrows them. */
 #define MAX_RESULTS 7
+/* Seven places found would make the popover taller than a 768-line
+ * screen: past four or so, they scroll.
+ */
+#define MAX_RESULTS_HEIGHT 260
 
 struct _SbPlaceChooser
 {
@@ -29,6 +33,8 @@ struct _SbPlaceChooser
   GtkLabel *title;
   GtkDropDown *field;
   GtkSearchEntry *entry;
+  GtkSearchEntry *near_entry;
+  GtkWidget *near_row;
   GtkListBox *results;
   GtkLabel *empty;
   GtkDropDown *precision;
@@ -43,6 +49,7 @@ struct _SbPlaceChooser
   SbItem *item;
   GPtrArray *found;        /* of SbGazetteerEntry */
   char *query;             /* what found was found for */
+  char *unknown;           /* a name the gazetteer lacks, placed by a known one */
   const SbGazetteerEntry *defaulted; /* whose precision was offered last */
   gboolean precision_chosen;         /* by the person, for these results */
   gboolean offering;                 /* the precision is being set here */
@@ -104,12 +111,63 @@ new_row (const SbGazetteerEntry *entry)
   return row;
 }
 
+/* The places found for @text, in the list, none chosen yet. */
+static void
+search (SbPlaceChooser *self,
+        const char     *text)
+{
+  SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
+  GtkWidget *child;
+
+  self->defaulted = NULL;
+  self->precision_chosen = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
+    gtk_list_box_remove (self->results, child);
+  g_clear_pointer (&self->found, g_ptr_array_unref);
+  self->found = sb_gazetteer_search (sb_gazetteer_get_default (), text, briefing, MAX_RESULTS);
+  for (guint i = 0; i < self->found->len; i++)
+    gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+}
+
+/* The places found are shown whole up to the scroller's limit: the
+ * popover, measured with the wrapped text above them, would otherwise
+ * give them less than their height once shown.
+ */
+static void
+fit_results (SbPlaceChooser *self)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->results),
+                                                                              GTK_TYPE_SCROLLED_WINDOW));
+  int natural = 0;
+
+  gtk_scrolled_window_set_min_content_height (scroller, -1);
+  gtk_widget_measure (GTK_WIDGET (self->results), GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (scroller, MIN (natural, MAX_RESULTS_HEIGHT));
+}
+
+/* A name the gazetteer lacks: the known town it is near (or its region
+ * or country), found by name, is where it goes.
+ */
+static void
+update_near_results (SbPlaceChooser *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->near_entry));
+
+  if (self->unknown == NULL)
+    return;
+
+  search (self, text);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW),
+                          self->found->len > 0);
+  if (self->found->len > 0)
+    gtk_list_box_select_row (self->results, gtk_list_box_get_row_at_index (self->results, 0));
+  fit_results (self);
+}
+
 static void
 update_results (SbPlaceChooser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
-  GtkWidget *child;
 
   /* The entry says so again after its delay: the same results stay, with
    * the precision chosen meanwhile.
@@ -118,16 +176,8 @@ update_results (SbPlaceChooser *self)
     return;
   g_free (self->query);
   self->query = g_strdup (text);
-  self->defaulted = NULL;
-  self->precision_chosen = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
-    gtk_list_box_remove (self->results, child);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
-  self->found = sb_gazetteer_search (sb_gazetteer_get_default (), text, briefing, MAX_RESULTS);
-
-  for (guint i = 0; i < self->found->len; i++)
-    gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+  search (self, text);
+  g_clear_pointer (&self->unknown, g_free);
   if (self->found->len == 0 && *text != '\0')
     {
       g_autofree char *empty = NULL;
@@ -135,16 +185,28 @@ update_results (SbPlaceChooser *self)
       /* TRANSLATORS: a town typed in Place that the built-in gazetteer
        * does not list, e.g. "Téra"
        */
-      empty = g_strdup_printf (_("“%s” is not in the gazetteer: click on the map where it is (Enter), and the place keeps that name."),
-                               text);
+      empty = g_strdup_printf (_("“%s” is not in the gazetteer: say which known town it is near (or its region or country) below, or click on the map where it is (Enter). The place keeps the name “%s”."),
+                               text, text);
       gtk_label_set_text (self->empty, empty);
+      self->unknown = g_strstrip (g_strdup (text));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty), self->found->len == 0 && *text != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->empty), self->unknown != NULL);
+  gtk_widget_set_visible (self->near_row, self->unknown != NULL);
+  /* The places found are under the name they were found for. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW);
+
+    gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (scroller)), scroller,
+                                 self->unknown != NULL ? self->near_row : GTK_WIDGET (self->entry));
+  }
   /* No empty list framed above the name not found. */
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW),
                           self->found->len > 0 || *text == '\0');
   if (self->found->len > 0)
     gtk_list_box_select_row (self->results, gtk_list_box_get_row_at_index (self->results, 0));
+  fit_results (self);
+  if (self->found->len == 0 && self->unknown != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->near_entry)) != '\0')
+    update_near_results (self);
 }
 
 static void
@@ -190,7 +252,11 @@ on_row_selected (SbPlaceChooser *self,
     return;
   self->defaulted = entry;
   self->offering = TRUE;
-  gtk_drop_down_set_selected (self->precision, sb_gazetteer_entry_get_precision (entry));
+  /* The town not in the gazetteer is near the known one, not at it. */
+  if (self->unknown != NULL && sb_gazetteer_entry_get_precision (entry) == SB_PLACE_PRECISION_POINT)
+    gtk_drop_down_set_selected (self->precision, SB_PLACE_PRECISION_NEAR);
+  else
+    gtk_drop_down_set_selected (self->precision, sb_gazetteer_entry_get_precision (entry));
   self->offering = FALSE;
   update_radius (self);
 }
@@ -235,9 +301,15 @@ sb_place_chooser_choose (SbPlaceChooser *self,
 
   item = g_object_ref (self->item);
   precision = gtk_drop_down_get_selected (self->precision);
-  edit = sb_cite_place (sb_document_get_briefing (self->document), item, chosen_field (self),
-                        g_ptr_array_index (self->found, position), precision,
-                        precision == SB_PLACE_PRECISION_NEAR ? gtk_spin_button_get_value (self->radius) : 0);
+  if (self->unknown != NULL)
+    /* "Gaskindé", within 40 km of Djibo: a place of that name. */
+    edit = sb_cite_place_named (sb_document_get_briefing (self->document), item, chosen_field (self),
+                                self->unknown, g_ptr_array_index (self->found, position), precision,
+                                precision == SB_PLACE_PRECISION_NEAR ? gtk_spin_button_get_value (self->radius) : 0);
+  else
+    edit = sb_cite_place (sb_document_get_briefing (self->document), item, chosen_field (self),
+                          g_ptr_array_index (self->found, position), precision,
+                          precision == SB_PLACE_PRECISION_NEAR ? gtk_spin_button_get_value (self->radius) : 0);
   /* Closed first: the edit then changes what the popover would show. */
   gtk_popover_popdown (GTK_POPOVER (self));
   if (!sb_document_apply (self->document, edit, &error))
@@ -263,12 +335,23 @@ on_entry_activate (SbPlaceChooser *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->results);
 
-  if (row != NULL)
-    sb_place_chooser_choose (self, gtk_list_box_row_get_index (row));
-  else if (gtk_widget_get_visible (GTK_WIDGET (self->empty)))
+  if (self->unknown != NULL)
     on_click (self);
+  else if (row != NULL)
+    sb_place_chooser_choose (self, gtk_list_box_row_get_index (row));
   else
     gtk_widget_error_bell (GTK_WIDGET (self->entry));
+}
+
+static void
+on_near_activate (SbPlaceChooser *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->results);
+
+  if (row != NULL && self->unknown != NULL)
+    sb_place_chooser_choose (self, gtk_list_box_row_get_index (row));
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->near_entry));
 }
 
 /* Up and Down choose among the results without leaving the entry. */
@@ -299,6 +382,23 @@ sb_place_chooser_search (SbPlaceChooser *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   update_results (self);
+}
+
+/**
+ * sb_place_chooser_search_near:
+ * @text: a known town, region or country
+ *
+ * For a name the gazetteer lacks (sb_place_chooser_search() found
+ * nothing): finds where it is by a known place's name.
+ */
+void
+sb_place_chooser_search_near (SbPlaceChooser *self,
+                              const char     *text)
+{
+  g_return_if_fail (SB_IS_PLACE_CHOOSER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->near_entry), text);
+  update_near_results (self);
 }
 
 guint
@@ -333,8 +433,8 @@ on_click (SbPlaceChooser *self)
   SbPlacePrecision precision = gtk_drop_down_get_selected (self->precision);
   double radius_km = gtk_spin_button_get_value (self->radius);
 
-  if (self->found != NULL && self->found->len == 0)
-    name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  if (self->unknown != NULL)
+    name = g_strdup (self->unknown);
 
   gtk_popover_popdown (GTK_POPOVER (self));
   if (self->editor != NULL && item != NULL)
@@ -391,6 +491,7 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
   self->defaulted = NULL;
   self->precision_chosen = FALSE;
   g_clear_pointer (&self->found, g_ptr_array_unref);
+  gtk_editable_set_text (GTK_EDITABLE (self->near_entry), "");
   update_results (self);
 }
 
@@ -441,6 +542,7 @@ sb_place_chooser_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->unknown, g_free);
 
   G_OBJECT_CLASS (sb_place_chooser_parent_class)->dispose (object);
 }
@@ -517,13 +619,10 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Places found"), -1);
   g_signal_connect_swapped (self->results, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->results, "row-activated", G_CALLBACK (on_row_activated), self);
-  /* Seven places found would make the popover taller than a 768-line
-   * screen: past four or so, they scroll.
-   */
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), MAX_RESULTS_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->results));
   gtk_list_box_set_adjustment (self->results, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
   gtk_box_append (GTK_BOX (box), scroller);
@@ -535,6 +634,18 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->empty), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->empty), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty));
+
+  self->near_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->near_entry, "placeholder-text", _("A known town, region or country"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->near_entry), TRUE);
+  g_signal_connect_swapped (self->near_entry, "search-changed", G_CALLBACK (update_near_results), self);
+  g_signal_connect_swapped (self->near_entry, "activate", G_CALLBACK (on_near_activate), self);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->near_entry), key);
+  self->near_row = labelled (_("_Near or in"), GTK_WIDGET (self->near_entry));
+  gtk_widget_set_visible (self->near_row, FALSE);
+  gtk_box_append (GTK_BOX (box), self->near_row);
 
   for (guint i = 0; precisions[i]; i++)
     translated[i] = _(precisions[i]);

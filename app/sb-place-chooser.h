@@ -30,6 +30,8 @@ void       sb_place_chooser_set_item      (SbPlaceChooser *self,
                                            SbItem         *item);
 void       sb_place_chooser_search        (SbPlaceChooser *self,
                                            const char     *text);
+void       sb_place_chooser_search_near   (SbPlaceChooser *self,
+                                           const char     *text);
 guint      sb_place_chooser_get_n_results (SbPlaceChooser *self);
 void       sb_place_chooser_set_precision (SbPlaceChooser  *self,
                                            SbPlacePrecision precision,

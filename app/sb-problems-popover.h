@@ -24,5 +24,7 @@ void       sb_problems_popover_set_selection (SbProblemsPopover *self,
                                               SbSelection       *selection);
 void       sb_problems_popover_set_checker   (SbProblemsPopover *self,
                                               SbChecker         *checker);
+char      *sb_problems_popover_describe      (SbCheckerProblem  *problem,
+                                              SbBriefing        *briefing);
 
 G_END_DECLS

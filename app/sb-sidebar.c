@@ -271,11 +271,55 @@ create_two_line_row (const char *text,
   return row;
 }
 
+/* How long the start of a passage names a statement without a title. */
+#define EXCERPT_CHARS 60
+
+/* A statement in the list is named by its title; while it has none, by
+ * the start of the passage it cites, else by its kind: its id is only a
+ * detail below.
+ */
+static char *
+unplaced_title (SbItem *item)
+{
+  SbText *text = sb_item_get_title (item);
+  const char *title = text ? sb_text_get (text) : NULL;
+  GPtrArray *citations = sb_item_get_citations (item);
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  if (citations != NULL && citations->len > 0)
+    {
+      g_autofree char *quote = g_strdup (sb_citation_get_quote (g_ptr_array_index (citations, 0)));
+
+      g_strdelimit (quote, "\n\t", ' ');
+      g_strstrip (quote);
+      if (g_utf8_strlen (quote, -1) > EXCERPT_CHARS)
+        {
+          g_autofree char *start = g_utf8_substring (quote, 0, EXCERPT_CHARS - 1);
+
+          /* TRANSLATORS: the start of a quoted passage, cut short */
+          return g_strdup_printf (_("“%s…”"), g_strchomp (start));
+        }
+      if (*quote != '\0')
+        /* TRANSLATORS: a quoted passage */
+        return g_strdup_printf (_("“%s”"), quote);
+    }
+
+  /* TRANSLATORS: a statement being made, with no title or passage yet:
+   * "Incident, no title yet"
+   */
+  return g_strdup_printf (_("%s, no title yet"), sb_format_item_kind (sb_item_get_kind (item)));
+}
+
 static GtkWidget *
 create_unplaced_row (SbItem *item)
 {
-  g_autofree char *about = sb_format_item_subtitle (item);
-  GtkWidget *row = create_two_line_row (sb_entity_get_label (SB_ENTITY (item)), about);
+  g_autofree char *title = unplaced_title (item);
+  g_autofree char *kind = sb_format_item_subtitle (item);
+  /* TRANSLATORS: what a statement is, then its id: "Attack · 3 December 2026 · Reported · incident-5" */
+  g_autofree char *about = g_strdup_printf (_("%s · %s"), kind, sb_entity_get_id (SB_ENTITY (item)));
+  GtkWidget *row = create_two_line_row (title, about);
 
   g_object_set_data_full (G_OBJECT (row), UNPLACED_ITEM_KEY, g_object_ref (item), g_object_unref);
   return row;

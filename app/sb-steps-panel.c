@@ -334,6 +334,139 @@ add_view_edits (SbStepsPanel *self,
                                                    highlight->len > 0 ? highlight : NULL));
 }
 
+/* A title such as "Step 3": how a step is named that shows nothing in
+ * particular. Its number then follows its place among the steps.
+ */
+static gboolean
+is_numbered (SbStep     *step,
+             const char *language)
+{
+  /* TRANSLATORS: the title a new step starts with, "Step 3"; steps so
+   * named are renumbered as steps move
+   */
+  const char *format = _("Step %u");
+  const char *at = strstr (format, "%u");
+  SbText *text = sb_step_get_title (step);
+  const char *title = text ? sb_text_get_for_language (text, language) : NULL;
+  gsize prefix, suffix, length;
+
+  if (at == NULL || title == NULL)
+    return FALSE;
+
+  prefix = at - format;
+  suffix = strlen (at + 2);
+  length = strlen (title);
+  if (length <= prefix + suffix || strncmp (title, format, prefix) != 0 ||
+      strcmp (title + length - suffix, at + 2) != 0)
+    return FALSE;
+
+  for (const char *p = title + prefix; p < title + length - suffix; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+numbered_title (guint position)
+{
+  return g_strdup_printf (_("Step %u"), position + 1);
+}
+
+/* Steps named by their number in @order (the steps as they will be)
+ * whose number is not their place there are renamed, in @group.
+ */
+static void
+renumber (SbStepsPanel *self,
+          GPtrArray    *order,
+          SbEdit       *group)
+{
+  const char *language = sb_briefing_get_language (briefing_of (self));
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      SbStep *step = g_ptr_array_index (order, i);
+      g_autofree char *title = numbered_title (i);
+      g_autoptr(SbText) text = NULL;
+
+      if (!is_numbered (step, language) ||
+          g_strcmp0 (sb_text_get_for_language (sb_step_get_title (step), language), title) == 0)
+        continue;
+      text = sb_text_copy_with (sb_step_get_title (step), language, title);
+      sb_edit_group_add (group, sb_edit_new_set_text (SB_ENTITY (step), SB_STEP_FIELD_TITLE, text));
+    }
+}
+
+/* The steps as they are, with @step taken out (if there) and put at
+ * @position (if it is not -1; at the end when past it).
+ */
+static GPtrArray *
+steps_with (SbStepsPanel *self,
+            SbStep       *step,
+            int           position)
+{
+  GListModel *steps = steps_of (self);
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      SbStep *other = g_list_model_get_item (steps, i);
+
+      if (other == step)
+        g_object_unref (other);
+      else
+        g_ptr_array_add (order, other);
+    }
+  if (step != NULL && position >= 0)
+    g_ptr_array_insert (order, MIN ((guint) position, order->len), g_object_ref (step));
+
+  return order;
+}
+
+/* Applies @edit, which takes @step out of the steps or puts it at
+ * @position, with the steps named by their number renamed for their new
+ * places: one edit to undo.
+ */
+static void
+apply_renumbered (SbStepsPanel *self,
+                  SbEdit       *edit,
+                  SbStep       *step,
+                  int           position)
+{
+  g_autoptr(GPtrArray) order = steps_with (self, step, position);
+  SbEdit *group = sb_edit_new_group (sb_edit_get_label (edit));
+
+  sb_edit_group_add (group, edit);
+  renumber (self, order, group);
+  if (sb_edit_group_get_n_edits (group) > 1)
+    {
+      apply (self, group);
+      return;
+    }
+
+  sb_edit_ref (edit);
+  sb_edit_unref (group);
+  apply (self, edit);
+}
+
+/* A new step is named after what it shows: the statement or actor chosen
+ * on the map; else by its place among the steps.
+ */
+static char *
+new_step_title (SbStepsPanel *self,
+                guint         position)
+{
+  SbSelection *selection = sb_map_view_get_selection (self->map_view);
+  SbEntity *selected = sb_selection_get_selected (selection);
+  GPtrArray *highlighted = sb_selection_get_highlighted (selection);
+
+  if (SB_IS_ITEM (selected) || SB_IS_ACTOR (selected))
+    return g_strdup (sb_entity_get_label (selected));
+  if (highlighted != NULL && highlighted->len == 1)
+    return g_strdup (sb_entity_get_label (g_ptr_array_index (highlighted, 0)));
+
+  return numbered_title (position);
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -351,12 +484,16 @@ add_action (GtkWidget  *widget,
   if (briefing == NULL || self->map_view == NULL)
     return;
 
-  /* TRANSLATORS: the title a new step starts with */
-  title = g_strdup_printf (_("Step %u"), g_list_model_get_n_items (steps_of (self)) + 1);
+  title = new_step_title (self, position >= 0 ? (guint) position : g_list_model_get_n_items (steps_of (self)));
   text = sb_text_new (sb_briefing_get_language (briefing), title);
   edit = sb_edit_new_add_step (briefing, position, text);
   step = SB_STEP (sb_edit_get_entity (edit));
   add_view_edits (self, edit, step);
+  {
+    g_autoptr(GPtrArray) order = steps_with (self, step, position >= 0 ? position : G_MAXINT);
+
+    renumber (self, order, edit);
+  }
 
   g_set_object (&self->chosen, step);
   apply (self, edit);
@@ -404,7 +541,9 @@ remove_action (GtkWidget  *widget,
   if (index < 0)
     return;
 
-  apply (self, sb_edit_new_remove_with_references (briefing_of (self), SB_ENTITY (self->chosen)));
+  /* "Step 3" after "Step 1" is removed becomes "Step 2". */
+  apply_renumbered (self, sb_edit_new_remove_with_references (briefing_of (self), SB_ENTITY (self->chosen)),
+                    self->chosen, -1);
 
   /* The next step is chosen, or the one before the last. */
   n_steps = g_list_model_get_n_items (steps);
@@ -426,7 +565,8 @@ move_to (SbStepsPanel *self,
     return;
 
   g_set_object (&self->chosen, step);
-  apply (self, sb_edit_new_move (SB_ENTITY (step), position));
+  /* Steps named by their number keep the number of their place. */
+  apply_renumbered (self, sb_edit_new_move (SB_ENTITY (step), position), step, position);
   select_chosen (self);
 }
 

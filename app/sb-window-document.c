@@ -132,11 +132,35 @@ update_problems_button (SbWindow *self)
                                     -1);
 }
 
+/* What was just placed (by name, by a click or at the cross) is framed
+ * as choosing it would frame it: a point with its neighbouring towns and
+ * a border, a country-level statement its whole country. Being somewhere
+ * in view already is not enough: a wide view leaves it one dot among many.
+ */
 static void
-on_edited (SbWindow *self)
+frame_placed (SbWindow  *self,
+              SbChanges *changes)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  g_autoptr(GPtrArray) entities = NULL;
+
+  if (!SB_IS_ITEM (selected) ||
+      (!sb_changes_has_field (changes, selected, SB_ITEM_FIELD_PLACE) &&
+       !sb_changes_has_field (changes, selected, SB_ITEM_FIELD_ORIGIN)))
+    return;
+
+  entities = g_ptr_array_new ();
+  g_ptr_array_add (entities, selected);
+  sb_map_view_frame_items (self->map_view, entities, TRUE);
+}
+
+static void
+on_edited (SbWindow  *self,
+           SbChanges *changes)
 {
   update_guide (self);
   _sb_window_update_title (self);
+  frame_placed (self, changes);
 }
 
 static void
@@ -271,6 +295,16 @@ _sb_window_remember_file (SbWindow *self,
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+
+  /* Save As starts where briefings were last opened or saved. */
+  if (self->settings != NULL && g_file_is_native (file))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_path (parent) : NULL;
+
+      if (folder != NULL)
+        g_settings_set_string (self->settings, "briefing-folder", folder);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -662,29 +696,92 @@ on_save_as_chosen (GFile    *file,
   g_free (request);
 }
 
+/* A briefing's title as a file name: no folder separators, no trailing
+ * dots or spaces, not too long for a file system's 255 bytes.
+ */
+static char *
+title_as_name (const char *title)
+{
+  g_autoptr(GString) name = g_string_new (title);
+  const char *end;
+
+  g_string_replace (name, "/", "-", 0);
+  g_string_replace (name, "\\", "-", 0);
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  if (name->len > 200)
+    {
+      g_utf8_validate (name->str, 200, &end);
+      g_string_truncate (name, end - name->str);
+    }
+  while (name->len > 0 && (name->str[name->len - 1] == '.' || name->str[name->len - 1] == ' '))
+    g_string_truncate (name, name->len - 1);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 static char *
 suggest_name (SbWindow *self)
 {
-  g_autofree char *name = sb_document_dup_name (self->document);
-  g_autoptr(GString) suggested = g_string_new (name);
+  SbBriefing *briefing = sb_document_get_briefing (self->document);
   GFile *file = sb_document_get_file (self->document);
+  const char *title = sb_text_get (sb_briefing_get_title (briefing));
+  g_autofree char *name = NULL;
 
-  /* An import is saved beside itself, as "events.sahelbrief". */
   if (file != NULL && sb_document_get_imported (self->document))
     {
-      g_autofree char *basename = g_file_get_basename (file);
-      char *dot = strrchr (basename, '.');
+      /* An import is saved as itself, "events.sahelbrief". */
+      char *dot;
 
+      name = g_file_get_basename (file);
+      dot = strrchr (name, '.');
       if (dot != NULL)
         *dot = '\0';
-      g_string_assign (suggested, basename);
+    }
+  else if (file != NULL)
+    /* A copy of a file is named as the file. */
+    name = g_file_get_basename (file);
+  else if (title != NULL && *title != '\0')
+    name = title_as_name (title);
+  else
+    {
+      /* Made from an article and not titled yet: named after the article. */
+      g_autoptr(SbSource) source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
+
+      if (source != NULL)
+        name = title_as_name (sb_entity_get_label (SB_ENTITY (source)));
+    }
+  if (name == NULL || *name == '\0' || g_str_equal (name, ".sahelbrief"))
+    {
+      g_free (name);
+      name = g_strdup (_("Untitled Briefing"));
     }
 
-  if (!g_str_has_suffix (suggested->str, ".sahelbrief"))
-    g_string_append (suggested, ".sahelbrief");
-  g_string_replace (suggested, "/", "-", 0);
+  if (g_str_has_suffix (name, ".sahelbrief"))
+    return g_steal_pointer (&name);
+  return g_strconcat (name, ".sahelbrief", NULL);
+}
 
-  return g_string_free (g_steal_pointer (&suggested), FALSE);
+/* Where Save As starts: the folder briefings were last opened from or
+ * saved to, else the briefing's own folder, else Documents.
+ */
+static GFile *
+save_folder (SbWindow *self)
+{
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "briefing-folder") : NULL;
+  GFile *file = sb_document_get_file (self->document);
+  const char *documents;
+
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  if (file != NULL && g_file_is_native (file))
+    return g_file_get_parent (file);
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return NULL;
 }
 
 static void
@@ -694,13 +791,11 @@ save_as (SbWindow *self,
   g_autoptr(GListModel) filters =
     sb_file_filters_new (sb_file_filter_new (_("Briefings"), SB_WINDOW_BRIEFING_MIME_TYPE, "sahelbrief", NULL), NULL);
   g_autofree char *suggested = suggest_name (self);
-  GFile *file = sb_document_get_file (self->document);
-  g_autoptr(GFile) folder = file != NULL && g_file_is_native (file) ? g_file_get_parent (file) : NULL;
+  g_autoptr(GFile) folder = save_folder (self);
   SaveAsRequest *request = g_new0 (SaveAsRequest, 1);
 
   request->window = g_object_ref (self);
   request->then = then;
-  /* Beside the file it came from: an import is saved beside itself. */
   sb_file_chooser_save (GTK_WINDOW (self), _("Save Briefing"), folder, suggested, filters,
                         on_save_as_chosen, request);
 }

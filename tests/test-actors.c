@@ -415,6 +415,76 @@ presenting (gpointer data)
   return sb_presenter_get_window (data) != NULL;
 }
 
+static const char *
+step_title (SbBriefing *briefing,
+            guint       position)
+{
+  return sb_text_get (sb_step_get_title (step_at (briefing, position)));
+}
+
+/* A step that shows nothing in particular is named by its place among
+ * the steps, and keeps the number of its place as steps move, come and go;
+ * one that shows a statement is named after it.
+ */
+static void
+test_step_names (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbSelection *selection = sb_window_get_selection (window);
+  SbStepsPanel *panel = SB_STEPS_PANEL (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_STEPS_PANEL));
+  guint n_steps = g_list_model_get_n_items (sb_briefing_get_steps (briefing));
+  g_autofree char *last = g_strdup_printf ("Step %u", n_steps + 1);
+  g_autofree char *last_after = g_strdup_printf ("Step %u", n_steps + 2);
+  SbEntity *incident = sb_briefing_lookup (briefing, "russia-lands-at-gao");
+  SbStep *second;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-steps", NULL);
+  sb_test_iterate_for (100);
+
+  /* After the last step, nothing chosen: named by its place. */
+  sb_selection_clear (selection);
+  sb_steps_panel_choose (panel, step_at (briefing, n_steps - 1));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.add", NULL);
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (step_title (briefing, n_steps), ==, last);
+
+  /* One after the first is step 2; the last is then step N + 2. */
+  sb_selection_clear (selection);
+  sb_steps_panel_choose (panel, step_at (briefing, 0));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.add", NULL);
+  sb_test_iterate_for (50);
+  second = step_at (briefing, 1);
+  g_assert_cmpstr (step_title (briefing, 1), ==, "Step 2");
+  g_assert_cmpstr (step_title (briefing, n_steps + 1), ==, last_after);
+
+  /* Moved down, it is step 3; undone, step 2 again. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-down", NULL);
+  sb_test_iterate_for (50);
+  g_assert_true (step_at (briefing, 2) == second);
+  g_assert_cmpstr (step_title (briefing, 2), ==, "Step 3");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (50);
+  g_assert_true (step_at (briefing, 1) == second);
+  g_assert_cmpstr (step_title (briefing, 1), ==, "Step 2");
+
+  /* Removed, the last is step N + 1 again. */
+  sb_steps_panel_choose (panel, second);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.remove", NULL);
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (step_title (briefing, n_steps), ==, last);
+
+  /* With a statement chosen, named after it. */
+  sb_selection_select (selection, incident);
+  sb_test_iterate_for (100);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "steps.add", NULL);
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (sb_text_get (sb_step_get_title (sb_steps_panel_get_chosen (panel))), ==,
+                   sb_entity_get_label (incident));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_steps_panel (void)
 {
@@ -508,7 +578,13 @@ test_steps_panel (void)
   g_assert_true (step_at (briefing, 0) == added);
   g_assert_true (sb_steps_panel_get_chosen (panel) == added);
   sb_test_wait_until (first_row_focused, list);
-  g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Move Step “Step 11”");
+  {
+    /* Named after what it shows: the incident chosen. */
+    g_autofree char *expected = g_strdup_printf ("Undo Move Step “%s”", sb_entity_get_label (incident));
+
+    g_assert_cmpstr (sb_text_get (sb_step_get_title (added)), ==, sb_entity_get_label (incident));
+    g_assert_cmpstr (sb_document_get_undo_label (document), ==, expected);
+  }
   gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-down", NULL);
   gtk_widget_activate_action (GTK_WIDGET (panel), "steps.move-down", NULL);
   g_assert_true (step_at (briefing, 2) == added);
@@ -600,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
   g_test_add_func ("/actors/cite-actor-and-relation", test_cite_actor_and_relation);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
+  g_test_add_func ("/actors/step-names", test_step_names);
 
   return g_test_run ();
 }

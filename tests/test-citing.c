@@ -580,7 +580,7 @@ test_place_unknown_town (void)
   sb_test_iterate_for (100);
   g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 0);
   g_assert_true (gtk_widget_get_visible (sb_test_find_label (GTK_WIDGET (chooser),
-                                                             "“Téra” is not in the gazetteer: click on the map where it is (Enter), and the place keeps that name.")));
+                                                             "“Téra” is not in the gazetteer: say which known town it is near (or its region or country) below, or click on the map where it is (Enter). The place keeps the name “Téra”.")));
   screenshot ("place-unknown-town");
 
   /* Where the focus is: the name typed (the Which End list has a search
@@ -615,6 +615,67 @@ test_place_unknown_town (void)
   undo (window);
   g_assert_true (sb_item_get_origin (movement) == origin_before);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The last drop-down in @root: Place's "Known to be". */
+static GtkDropDown *
+last_drop_down (GtkWidget *root)
+{
+  GtkDropDown *found = GTK_IS_DROP_DOWN (root) ? GTK_DROP_DOWN (root) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *inner = last_drop_down (child);
+
+      if (inner != NULL)
+        found = inner;
+    }
+  return found;
+}
+
+/* A town the gazetteer does not know, placed without a click: near a
+ * known town, within the distance the source gives.
+ */
+static void
+test_place_near_known_town (void)
+{
+  SbWindow *window = create_window ();
+  SbItem *item = lookup (window, "ivorian-soldiers-arrested");
+  SbPlace *before = sb_item_get_place (item);
+  SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (detail_pane (window));
+  g_autoptr(GPtrArray) djibo = sb_gazetteer_search (sb_gazetteer_get_default (), "Djibo", NULL, 1);
+  const SbGazetteerEntry *town = g_ptr_array_index (djibo, 0);
+  SbPlace *place;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  sb_test_iterate_for (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
+  sb_test_wait_until (widget_is_visible, chooser);
+  sb_place_chooser_search (chooser, "Gaskindé");
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 0);
+
+  /* Where it is, by a known town's name: near it, by default. */
+  sb_place_chooser_search_near (chooser, "Djibo");
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (last_drop_down (GTK_WIDGET (chooser))), ==, SB_PLACE_PRECISION_NEAR);
+  screenshot ("place-near-known-town");
+  sb_place_chooser_set_precision (chooser, SB_PLACE_PRECISION_NEAR, 40);
+  g_assert_true (sb_place_chooser_choose (chooser, 0));
+  sb_test_iterate_for (100);
+
+  place = sb_item_get_place (item);
+  g_assert_true (place != before);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Gaskindé");
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 40);
+  g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (place), town->latitude, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sb_place_get_longitude (place), town->longitude, 1e-6);
+
+  undo (window);
+  g_assert_true (sb_item_get_place (item) == before);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -881,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
   g_test_add_func ("/citing/place-unknown-town", test_place_unknown_town);
+  g_test_add_func ("/citing/place-near-known-town", test_place_near_known_town);
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
   g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
 

@@ -23,12 +23,14 @@
 #include "sb-add-source-dialog.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
+#include "sb-file-chooser.h"
 #include "sb-loader.h"
 #include "sb-problems-popover.h"
 #include "sb-sidebar.h"
 #include "sb-source-text-dialog.h"
 #include "sb-window.h"
 #include "sb-writer.h"
+#include "sb-test-model.h"
 #include "sb-test-util.h"
 #include "sb-test-window.h"
 
@@ -219,6 +221,77 @@ test_save_and_save_as (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Save As starts in the folder briefings were last saved in or opened
+ * from, else beside the file, else Documents; named after the briefing's
+ * title, or the article it is made from while it has none.
+ */
+static gboolean
+is_saved_to (gpointer data)
+{
+  GFile **expected = data;
+  GFile *file = sb_window_get_file (SB_WINDOW (expected[0]));
+
+  return file != NULL && g_file_equal (file, expected[1]) && is_saved (expected[0]);
+}
+
+static void
+test_save_as_starts (void)
+{
+  g_autoptr(GFile) file = sb_test_copy_default ("week-33.sahelbrief");
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *elsewhere = sb_test_make_temp_dir ("sb-test-XXXXXX");
+  g_autofree char *third = sb_test_make_temp_dir ("sb-test-XXXXXX");
+  g_autoptr(GFile) answer = g_file_new_build_filename (elsewhere, "answer.sahelbrief", NULL);
+  g_autoptr(GFile) made = g_file_new_build_filename (third, "made.sahelbrief", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SbText) title = sb_text_new ("en", "Djibo convoy, week 48");
+  SbWindow *window = sb_window_new (NULL, settings);
+  gpointer expected[2] = { window, answer };
+  g_autofree char *remembered = NULL;
+  const char *name = NULL;
+  GFile *folder;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  sb_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_test_wait_until (sb_test_window_has_document, window);
+  {
+    /* Opening it made its folder the one last used. */
+    g_autofree char *opened_from = g_settings_get_string (settings, "briefing-folder");
+
+    g_assert_cmpstr (opened_from, ==, g_file_peek_path (parent));
+  }
+
+  /* Nothing used before: beside the file, named as the file. */
+  g_settings_set_string (settings, "briefing-folder", "");
+  sb_file_chooser_answer_for_testing (answer);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  folder = sb_file_chooser_get_asked_for_testing (&name);
+  g_assert_nonnull (folder);
+  g_assert_true (g_file_equal (folder, parent));
+  g_assert_cmpstr (name, ==, "week-33.sahelbrief");
+  sb_test_wait_until (is_saved_to, expected);
+
+  /* Saving there makes it the folder last used. */
+  remembered = g_settings_get_string (settings, "briefing-folder");
+  g_assert_cmpstr (remembered, ==, elsewhere);
+
+  /* A new briefing: the folder last used, the title as the name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  sb_document_apply (sb_window_get_document (window), sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_TITLE, title), NULL);
+  g_settings_set_string (settings, "briefing-folder", third);
+  sb_file_chooser_answer_for_testing (made);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  folder = sb_file_chooser_get_asked_for_testing (&name);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, third);
+  g_assert_cmpstr (name, ==, "Djibo convoy, week 48.sahelbrief");
+  expected[1] = made;
+  sb_test_wait_until (is_saved_to, expected);
+
+  sb_file_chooser_answer_for_testing (NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 window_is_gone (gpointer data)
 {
@@ -335,6 +408,19 @@ test_new_briefing (void)
   sb_document_apply (document, edit, NULL);
   g_assert_false (gtk_widget_get_visible (guide));
   g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
+  {
+    /* Not on the Map names it in words, its id only below. */
+    GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+    GtkWidget *named;
+
+    sb_test_iterate_for (100);
+    named = sb_test_find_label (sidebar, "Incident, no title yet");
+    g_assert_nonnull (named);
+    g_assert_null (sb_test_find_label (sidebar, sb_entity_get_id (incident)));
+    g_test_message ("below: %s", gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (named))));
+    g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (named))),
+                                     sb_entity_get_id (incident)));
+  }
   sb_selection_clear (sb_window_get_selection (window));
   sb_test_iterate_for (500);
   sb_test_wait_until (has_problems, window);
@@ -344,6 +430,18 @@ test_new_briefing (void)
       if (sb_checker_problem_get_entity (first) == incident)
         {
           GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "problems_popover")), GTK_TYPE_LIST_BOX));
+          GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+          GtkWidget *first_label = sb_test_find_widget (row, GTK_TYPE_LABEL);
+          const char *said = gtk_label_get_text (GTK_LABEL (first_label));
+
+          /* The row says in words what it is about and what is wrong;
+           * the path is the secondary line, not the sentence.
+           */
+          g_test_message ("problem row: %s", said);
+          g_assert_true (g_str_has_prefix (said, "Incident “"));
+          g_assert_null (strstr (said, "$."));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (first_label))), ==,
+                           sb_checker_problem_get_problem (first)->path);
 
           g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, i));
           g_object_unref (first);
@@ -354,6 +452,47 @@ test_new_briefing (void)
   g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == incident);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A quote changed in the file so that its source no longer has it: the
+ * problem names the statement and the source's title in words.
+ */
+static void
+test_problem_in_words (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbBriefing) snapshot = sb_briefing_get_snapshot (briefing);
+  g_autofree char *data = sb_writer_to_data (snapshot, NULL);
+  GString *changed = g_string_new (data);
+  const char *quote = strstr (data, "\"quote\": \"");
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (quote);
+  g_string_insert (changed, quote - data + strlen ("\"quote\": \""), "Not in the article: ");
+  problems = sb_checker_check_data (snapshot, changed->str, changed->len);
+  g_string_free (changed, TRUE);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SbCheckerProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *said = NULL;
+      SbEntity *entity = sb_checker_problem_get_entity (problem);
+      g_autoptr(SbSource) source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
+      g_autofree char *expected = g_strdup_printf (": its quote is not in the source “%s”", sb_entity_get_label (SB_ENTITY (source)));
+      g_autofree char *subject = g_strdup_printf ("“%s”: ", sb_entity_get_label (entity));
+
+      if (sb_checker_problem_get_problem (problem)->code != SB_PROBLEM_QUOTE_NOT_FOUND)
+        continue;
+      said = sb_problems_popover_describe (problem, briefing);
+      g_test_message ("%s", said);
+      g_assert_nonnull (entity);
+      g_assert_nonnull (strstr (said, subject));
+      g_assert_nonnull (strstr (said, expected));
+      g_assert_null (strstr (said, "$."));
+      found = TRUE;
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -589,6 +728,66 @@ wagner_initiates (gpointer data)
  * who claims it and its citations, and a language added for a
  * translation; each an edit undone with the others.
  */
+/* A label a combo row shows @text with, on the row or in its list. */
+static GtkLabel *
+find_choice_label (GtkWidget  *root,
+                   const char *text,
+                   gboolean    in_popover)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_POPOVER (child) != in_popover && GTK_IS_POPOVER (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 &&
+          (in_popover ? gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) != NULL
+                      : gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) == NULL))
+        return GTK_LABEL (child);
+      if ((found = find_choice_label (child, text, in_popover)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long actor's name is whole in the list a card's choice pops up, and
+ * cut short on the row with the whole of it in a tooltip.
+ */
+static void
+test_card_choices_whole (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  const char *longest = "French government (President Emmanuel Macron)";
+  const char *minusma = "UN peacekeeping mission MINUSMA";
+  GtkWidget *row;
+  GtkLabel *label;
+  GtkPopover *popover;
+
+  sb_test_window_open_card (window, sb_briefing_lookup (briefing, "minusma-mali"));
+  row = wait_for_row (window, ADW_TYPE_COMBO_ROW, "Actor");
+  g_assert_nonnull (row);
+
+  label = find_choice_label (row, minusma, FALSE);
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, minusma);
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  sb_test_iterate_for (200);
+  popover = GTK_POPOVER (sb_test_find_widget (row, GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  label = find_choice_label (GTK_WIDGET (popover), longest, TRUE);
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  gtk_popover_popdown (popover);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_card_fields (void)
 {
@@ -957,12 +1156,15 @@ main (int   argc,
 
   g_test_add_func ("/editing/undo-redo", test_undo_redo);
   g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
+  g_test_add_func ("/editing/save-as-starts", test_save_as_starts);
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/editing/new-briefing", test_new_briefing);
+  g_test_add_func ("/editing/problem-in-words", test_problem_in_words);
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
   g_test_add_func ("/editing/briefing-details", test_briefing_details);
   g_test_add_func ("/editing/card-fields", test_card_fields);
+  g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
 

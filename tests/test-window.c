@@ -19,8 +19,11 @@
 
 #include "sb-application.h"
 #include "sb-basemap.h"
+#include "sb-cite.h"
 #include "sb-cluster-popover.h"
 #include "sb-detail-pane.h"
+#include "sb-document.h"
+#include "sb-gazetteer.h"
 #include "sb-dossier-view.h"
 #include "sb-import-file.h"
 #include "sb-import.h"
@@ -321,6 +324,47 @@ test_frame_country_actor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Placing frames what was placed as choosing it would: Djibo, placed
+ * while the whole Sahel is in view (where it was already a dot among
+ * many), is then framed with its neighbouring towns.
+ */
+static void
+test_place_frames (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbMapView *map_view = SB_MAP_VIEW (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_MAP_VIEW));
+  SbDocument *document = sb_window_get_document (window);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autoptr(GPtrArray) found = sb_gazetteer_search (sb_gazetteer_get_default (), "Djibo", NULL, 1);
+  SbEdit *edit = sb_edit_new_add_item (briefing, SB_ITEM_KIND_INCIDENT, NULL, SB_CERTAINTY_REPORTED);
+  SbItem *item = SB_ITEM (sb_edit_get_entity (edit));
+  const SbGazetteerEntry *djibo;
+  double x, y;
+
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_true (sb_selection_get_selected (sb_window_get_selection (window)) == SB_ENTITY (item));
+  g_assert_cmpuint (found->len, >=, 1);
+  djibo = g_ptr_array_index (found, 0);
+
+  sb_map_view_go_to (map_view, 14.0, 0.0, 5.0);
+  sb_test_wait_until (map_is_still, map_view);
+  sb_test_wait_until (map_is_still, map_view);
+
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, djibo,
+                                                             SB_PLACE_PRECISION_POINT, 0), NULL));
+  sb_test_iterate_for (300);
+  sb_test_wait_until (map_is_still, map_view);
+  g_test_message ("zoom after placing: %g", shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (sb_map_view_get_viewport (map_view)), >, 6.5);
+  locate (map_view, djibo->latitude, djibo->longitude, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map_view)));
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (map_view)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_done_loading (gpointer data)
 {
@@ -425,6 +469,73 @@ activate_row_of (GtkWidget  *root,
   else
     g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   sb_test_iterate_for (100);
+}
+
+static SbActor *
+dossier_actor (GtkWidget *sidebar)
+{
+  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (dossier), GTK_TYPE_STACK));
+
+  if (!gtk_widget_is_ancestor (dossier, gtk_stack_get_visible_child (stack)) &&
+      gtk_stack_get_visible_child (stack) != dossier)
+    return NULL;
+  return sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier));
+}
+
+/* Back (the dossier's button, Escape) goes to the dossier seen before, as
+ * a browser goes back, however many statements were chosen on the way;
+ * from the first dossier to the list.
+ */
+static void
+test_dossier_history (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+  SbSelection *selection = sb_window_get_selection (window);
+  GtkWidget *back;
+
+  /* Wagner's dossier, one of its statements, then the junta's through
+   * a relation, one of its statements, and France chosen on the map.
+   */
+  activate_row_of (sidebar, "Wagner group");
+  g_assert_true (dossier_actor (sidebar) == lookup (window, "wagner-group"));
+  sb_selection_select (selection, lookup (window, "wagner-mali"));
+  sb_test_iterate_for (100);
+  activate_row_of (dossier, "Military junta of Mali");
+  g_assert_true (dossier_actor (sidebar) == lookup (window, "mali-junta"));
+  sb_selection_select (selection, lookup (window, "wagner-agreement"));
+  sb_test_iterate_for (100);
+  sb_selection_select (selection, lookup (window, "france"));
+  sb_test_iterate_for (100);
+  g_assert_true (dossier_actor (sidebar) == lookup (window, "france"));
+  sb_selection_select (selection, lookup (window, "france-niger"));
+  sb_test_iterate_for (100);
+
+  /* The dossier's Back button: to the junta's. */
+  back = GTK_WIDGET (gtk_widget_get_template_child (dossier, SB_TYPE_DOSSIER_VIEW, "back_button"));
+  g_signal_emit_by_name (back, "clicked");
+  sb_test_iterate_for (100);
+  g_assert_true (dossier_actor (sidebar) == lookup (window, "mali-junta"));
+
+  /* Escape: a statement chosen is let go of first, then to Wagner's. */
+  sb_selection_select (selection, lookup (window, "wagner-agreement"));
+  sb_test_iterate_for (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  sb_test_iterate_for (100);
+  g_assert_true (dossier_actor (sidebar) == lookup (window, "mali-junta"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  sb_test_iterate_for (100);
+  g_assert_true (dossier_actor (sidebar) == lookup (window, "wagner-group"));
+
+  /* From the first, to the list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  sb_test_iterate_for (100);
+  g_assert_null (dossier_actor (sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 typedef enum
@@ -1439,6 +1550,8 @@ main (int   argc,
   g_test_add_func ("/window/map-click", test_map_click);
   g_test_add_func ("/window/map-middles-not-hit", test_map_middles_not_hit);
   g_test_add_func ("/window/frame-country-actor", test_frame_country_actor);
+  g_test_add_func ("/window/place-frames", test_place_frames);
+  g_test_add_func ("/window/dossier-history", test_dossier_history);
   g_test_add_func ("/window/invalid-file-keeps-briefing", test_invalid_file_keeps_briefing);
   g_test_add_func ("/window/source-text-is-not-markup", test_source_text_is_not_markup);
   g_test_add_func ("/window/switch-briefings", test_switch_briefings);
