@@ -323,8 +323,15 @@ read_statement (SbReader           *reader,
   sb_reader_get_date (reader, object, "date", SB_REQUIRED, &item->date);
   item->first_day = sb_date_get_first_day (&item->date);
   sb_reader_get_evidence (reader, object, &item->evidence);
-  item->figures = read_figures (reader, object);
-  item->properties = read_properties (reader, object);
+  {
+    GPtrArray *figures = read_figures (reader, object);
+    char **properties = read_properties (reader, object);
+
+    if (figures != NULL)
+      _sb_item_extra (item)->figures = figures;
+    if (properties != NULL)
+      _sb_item_extra (item)->properties = properties;
+  }
 
   return item;
 }
@@ -351,6 +358,7 @@ read_deployment (SbReader   *reader,
     "actor", "place", "status", "strength", "role", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_DEPLOYMENT, members);
+  SbText *role;
 
   read_single_actor (reader, object, item);
   sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
@@ -358,7 +366,9 @@ read_deployment (SbReader   *reader,
   sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
                       SB_TYPE_DEPLOYMENT_STATUS, &item->status);
   sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
-  item->role = sb_reader_get_text (reader, object, "role", SB_OPTIONAL);
+  role = sb_reader_get_text (reader, object, "role", SB_OPTIONAL);
+  if (role != NULL)
+    _sb_item_extra (item)->role = role;
 
   return item;
 }
@@ -371,10 +381,13 @@ read_movement (SbReader   *reader,
     "actor", "from", "to", "status", "means", "strength", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_MOVEMENT, members);
+  SbPlace *origin = NULL;
 
   read_single_actor (reader, object, item);
   sb_reader_get_reference (reader, object, "from", SB_OPTIONAL,
-                           SB_TYPE_PLACE, (gpointer *) &item->origin);
+                           SB_TYPE_PLACE, (gpointer *) &origin);
+  if (origin != NULL)
+    _sb_item_extra (item)->origin = origin;
   sb_reader_get_reference (reader, object, "to", SB_OPTIONAL,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
 
@@ -581,14 +594,15 @@ read_area (SbReader   *reader,
     "actors", "name", "kind", "geometry", "boundary", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_AREA, members);
+  SbItemExtra *extra = _sb_item_extra (item);
   int boundary = SB_BOUNDARY_SCHEMATIC;
 
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
-  item->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
+  extra->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
   sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
-  item->geometry = read_geometry (reader, object, SB_REQUIRED);
+  extra->geometry = read_geometry (reader, object, SB_REQUIRED);
   sb_reader_get_enum (reader, object, "boundary", SB_REQUIRED, SB_TYPE_BOUNDARY, &boundary);
-  item->boundary = boundary;
+  extra->boundary = boundary;
 
   return item;
 }
