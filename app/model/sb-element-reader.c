@@ -71,6 +71,21 @@ url_is_valid (const char *url)
          g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
 }
 
+/* sb_reader_get_enum() into a statement's 16-bit field. */
+static void
+get_small_enum (SbReader     *reader,
+                SbJsonObject *object,
+                const char   *member,
+                SbPresence    presence,
+                GType         type,
+                gint16       *into)
+{
+  int value = *into;
+
+  sb_reader_get_enum (reader, object, member, presence, type, &value);
+  *into = value;
+}
+
 static GPtrArray *
 read_figures (SbReader   *reader,
               SbJsonObject *object)
@@ -363,8 +378,8 @@ read_deployment (SbReader   *reader,
   read_single_actor (reader, object, item);
   sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
-  sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
-                      SB_TYPE_DEPLOYMENT_STATUS, &item->status);
+  get_small_enum (reader, object, "status", SB_REQUIRED,
+                  SB_TYPE_DEPLOYMENT_STATUS, &item->status);
   sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
   role = sb_reader_get_text (reader, object, "role", SB_OPTIONAL);
   if (role != NULL)
@@ -395,10 +410,10 @@ read_movement (SbReader   *reader,
     sb_reader_report (reader, SB_PROBLEM_MISSING_FIELD, "to",
                       _("a movement needs “from”, “to” or both"));
 
-  sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
-                      SB_TYPE_MOVEMENT_STATUS, &item->status);
-  sb_reader_get_enum (reader, object, "means", SB_OPTIONAL,
-                      SB_TYPE_MOVEMENT_MEANS, &item->subtype);
+  get_small_enum (reader, object, "status", SB_REQUIRED,
+                  SB_TYPE_MOVEMENT_STATUS, &item->status);
+  get_small_enum (reader, object, "means", SB_OPTIONAL,
+                  SB_TYPE_MOVEMENT_MEANS, &item->subtype);
   sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
 
   return item;
@@ -413,8 +428,8 @@ read_incident (SbReader   *reader,
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_INCIDENT, members);
 
-  sb_reader_get_enum (reader, object, "type", SB_REQUIRED,
-                      SB_TYPE_INCIDENT_TYPE, &item->subtype);
+  get_small_enum (reader, object, "type", SB_REQUIRED,
+                  SB_TYPE_INCIDENT_TYPE, &item->subtype);
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
   sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
@@ -599,7 +614,7 @@ read_area (SbReader   *reader,
 
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
   extra->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
-  sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
+  get_small_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
   extra->geometry = read_geometry (reader, object, SB_REQUIRED);
   sb_reader_get_enum (reader, object, "boundary", SB_REQUIRED, SB_TYPE_BOUNDARY, &boundary);
   extra->boundary = boundary;

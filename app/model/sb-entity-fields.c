@@ -403,10 +403,20 @@ _sb_item_swap_field (SbItem *self,
       _sb_swap_reference (&_sb_item_extra (self)->origin, value);
       break;
     case SB_ITEM_FIELD_STATUS:
-      swap_int (&self->status, value);
+      {
+        int status = self->status;
+
+        swap_int (&status, value);
+        self->status = status;
+      }
       break;
     case SB_ITEM_FIELD_SUBTYPE:
-      swap_int (&self->subtype, value);
+      {
+        int subtype = self->subtype;
+
+        swap_int (&subtype, value);
+        self->subtype = subtype;
+      }
       break;
     case SB_ITEM_FIELD_QUANTITY:
       swap_quantity (&self->quantity, value);

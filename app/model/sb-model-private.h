@@ -88,8 +88,9 @@ struct _SbItem
   SbEntity parent_instance;
 
   /* Fields ordered so that none pads another: there may be millions. */
-  SbItemKind kind;
-  int status;              /* SbDeploymentStatus or SbMovementStatus */
+  guint16 kind;            /* SbItemKind */
+  gint16 status;           /* SbDeploymentStatus or SbMovementStatus */
+  gint16 subtype;          /* SbIncidentType, SbAreaKind or SbMovementMeans */
   SbText *title;
   SbText *description;
   SbDate date;
@@ -102,7 +103,6 @@ struct _SbItem
   SbPlace *place;          /* for movements the destination */
   SbItemExtra *extra;      /* nullable */
   SbQuantity quantity;     /* strength or fatalities */
-  int subtype;             /* SbIncidentType, SbAreaKind or SbMovementMeans */
 };
 
 extern const SbItemExtra _sb_item_no_extra;
