@@ -96,6 +96,37 @@ test_text_fallback (void)
   }
 }
 
+/* A text of several languages as the loader makes it, in one block: the
+ * same as one built language by language, and still open to changes.
+ */
+static void
+test_text_packed (void)
+{
+  const char *languages[] = { "nl", "en", "fr" };
+  const char *strings[] = { "Nederlands", "English", "Français" };
+  const char *english[] = { "en", NULL };
+  g_autoptr(SbText) packed = sb_text_new_packed (3, languages, strings);
+  g_autoptr(SbText) built = sb_text_new ("nl", "Nederlands");
+  g_autoptr(SbText) shared = NULL;
+
+  sb_text_add (built, "en", "English");
+  sb_text_add (built, "fr", "Français");
+  g_assert_true (sb_text_equal (packed, built));
+  g_assert_cmpuint (sb_text_get_n_languages (packed), ==, 3);
+  g_assert_cmpstr (sb_text_get_language_at (packed, 2), ==, "fr");
+  g_assert_cmpstr (sb_text_lookup (packed, english, NULL), ==, "English");
+
+  /* Changed in place: a new string, then a new language. */
+  shared = sb_text_ref (packed);
+  sb_text_add (packed, "en", "British English");
+  sb_text_add (packed, "pt", "Português");
+  g_assert_cmpuint (sb_text_get_n_languages (shared), ==, 4);
+  g_assert_cmpstr (sb_text_get_string_at (shared, 0), ==, "Nederlands");
+  g_assert_cmpstr (sb_text_get_string_at (shared, 1), ==, "British English");
+  g_assert_cmpstr (sb_text_get_string_at (shared, 3), ==, "Português");
+  g_assert_false (sb_text_equal (packed, built));
+}
+
 /* The rules on the default briefing, whose actors and steps have English,
  * Dutch and French: the language asked for, then English, then the
  * briefing's own (Dutch) for a text that has neither.
@@ -1143,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/model/calendar-dates", test_calendar_dates);
   g_test_add_func ("/model/date-order", test_date_order);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
+  g_test_add_func ("/model/text-packed", test_text_packed);
   g_test_add_func ("/model/text-fallback-briefing", test_text_fallback_briefing);
   g_test_add_func ("/model/language-codes", test_language_codes);
   g_test_add_func ("/model/json-paths", test_json_paths);

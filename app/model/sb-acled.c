@@ -1201,7 +1201,12 @@ import_row (Import *self)
   item->place = place;
   item->subtype = row.type;
   item->quantity = row.fatalities;
-  item->properties = get_timestamp (self);
+  {
+    char **properties = get_timestamp (self);
+
+    if (properties != NULL)
+      _sb_item_extra (item)->properties = properties;
+  }
 
   _sb_importer_add_item (self->importer, item);
   if (self->file_events != NULL)

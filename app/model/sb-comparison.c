@@ -327,17 +327,17 @@ compare_items (SbItem *a,
   DIFFERS (SB_ITEM_FIELD_CLAIMED_BY, ids_equal (a->evidence.claimed_by, b->evidence.claimed_by));
   DIFFERS (SB_ITEM_FIELD_CITATIONS, arrays_equal (a->evidence.citations, b->evidence.citations,
                                                   (EqualFunc) sb_citation_equal));
-  DIFFERS (SB_ITEM_FIELD_FIGURES, arrays_equal (a->figures, b->figures, (EqualFunc) sb_figure_equal));
+  DIFFERS (SB_ITEM_FIELD_FIGURES, arrays_equal (_sb_item_peek_extra (a)->figures, _sb_item_peek_extra (b)->figures, (EqualFunc) sb_figure_equal));
   DIFFERS (SB_ITEM_FIELD_ACTORS, arrays_equal (a->actors, b->actors, (EqualFunc) ids_equal));
   DIFFERS (SB_ITEM_FIELD_PLACE, places_equal (a->place, b->place));
-  DIFFERS (SB_ITEM_FIELD_ORIGIN, places_equal (a->origin, b->origin));
+  DIFFERS (SB_ITEM_FIELD_ORIGIN, places_equal (_sb_item_peek_extra (a)->origin, _sb_item_peek_extra (b)->origin));
   DIFFERS (SB_ITEM_FIELD_STATUS, a->status == b->status);
   DIFFERS (SB_ITEM_FIELD_SUBTYPE, a->subtype == b->subtype && a->kind == b->kind);
   DIFFERS (SB_ITEM_FIELD_QUANTITY, sb_quantity_equal (&a->quantity, &b->quantity));
-  DIFFERS (SB_ITEM_FIELD_ROLE, sb_text_equal (a->role, b->role));
-  DIFFERS (SB_ITEM_FIELD_NAME, sb_text_equal (a->name, b->name));
-  DIFFERS (SB_ITEM_FIELD_BOUNDARY, a->boundary == b->boundary);
-  DIFFERS (SB_ITEM_FIELD_GEOMETRY, sb_geometry_equal (a->geometry, b->geometry));
+  DIFFERS (SB_ITEM_FIELD_ROLE, sb_text_equal (_sb_item_peek_extra (a)->role, _sb_item_peek_extra (b)->role));
+  DIFFERS (SB_ITEM_FIELD_NAME, sb_text_equal (_sb_item_peek_extra (a)->name, _sb_item_peek_extra (b)->name));
+  DIFFERS (SB_ITEM_FIELD_BOUNDARY, _sb_item_peek_extra (a)->boundary == _sb_item_peek_extra (b)->boundary);
+  DIFFERS (SB_ITEM_FIELD_GEOMETRY, sb_geometry_equal (_sb_item_peek_extra (a)->geometry, _sb_item_peek_extra (b)->geometry));
 
   return fields;
 }
@@ -408,12 +408,12 @@ sb_comparison_compare_fields (SbEntity        *before,
 static const char *
 publisher_timestamp (SbItem *item)
 {
-  if (item->properties == NULL || !g_str_has_prefix (sb_entity_get_id (SB_ENTITY (item)), "acled-"))
+  if (_sb_item_peek_extra (item)->properties == NULL || !g_str_has_prefix (sb_entity_get_id (SB_ENTITY (item)), "acled-"))
     return NULL;
 
-  for (guint i = 0; item->properties[i] != NULL && item->properties[i + 1] != NULL; i += 2)
-    if (g_str_equal (item->properties[i], "timestamp"))
-      return item->properties[i + 1];
+  for (guint i = 0; _sb_item_peek_extra (item)->properties[i] != NULL && _sb_item_peek_extra (item)->properties[i + 1] != NULL; i += 2)
+    if (g_str_equal (_sb_item_peek_extra (item)->properties[i], "timestamp"))
+      return _sb_item_peek_extra (item)->properties[i + 1];
 
   return NULL;
 }

@@ -779,7 +779,7 @@ sb_edit_new_add_item (SbBriefing  *briefing,
   if (citation != NULL)
     g_ptr_array_add (item->evidence.citations, sb_citation_ref (citation));
   if (kind == SB_ITEM_KIND_AREA)
-    item->boundary = SB_BOUNDARY_SCHEMATIC;
+    _sb_item_extra (item)->boundary = SB_BOUNDARY_SCHEMATIC;
 
   return insert_with (SB_ENTITY (item), -1);
 }
@@ -840,7 +840,8 @@ item_as_kind (SbItem     *item,
   copy->evidence.certainty = item->evidence.certainty;
   copy->evidence.claimed_by = item->evidence.claimed_by;
   copy->evidence.citations = g_ptr_array_ref (item->evidence.citations);
-  copy->figures = item->figures ? g_ptr_array_ref (item->figures) : NULL;
+  if (_sb_item_peek_extra (item)->figures != NULL)
+    _sb_item_extra (copy)->figures = g_ptr_array_ref (item->extra->figures);
 
   if (item->actors != NULL && item->actors->len > 0)
     {
@@ -851,19 +852,22 @@ item_as_kind (SbItem     *item,
 
   if (kind != SB_ITEM_KIND_AREA)
     copy->place = item->place;
-  if (kind == SB_ITEM_KIND_MOVEMENT)
-    copy->origin = item->origin;
+  if (kind == SB_ITEM_KIND_MOVEMENT && _sb_item_peek_extra (item)->origin != NULL)
+    _sb_item_extra (copy)->origin = item->extra->origin;
 
   copy->subtype = item->kind == kind ? item->subtype : default_subtype (kind);
   copy->status = item->kind == kind ? item->status : 0;
   copy->quantity = item->quantity;
-  if (kind == SB_ITEM_KIND_DEPLOYMENT && item->role != NULL)
-    copy->role = sb_text_ref (item->role);
+  if (kind == SB_ITEM_KIND_DEPLOYMENT && _sb_item_peek_extra (item)->role != NULL)
+    _sb_item_extra (copy)->role = sb_text_ref (item->extra->role);
   if (kind == SB_ITEM_KIND_AREA)
     {
-      copy->name = item->name ? sb_text_ref (item->name) : NULL;
-      copy->boundary = item->kind == kind ? item->boundary : SB_BOUNDARY_SCHEMATIC;
-      copy->geometry = item->geometry ? sb_geometry_copy (item->geometry) : NULL;
+      const SbItemExtra *from = _sb_item_peek_extra (item);
+      SbItemExtra *extra = _sb_item_extra (copy);
+
+      extra->name = from->name ? sb_text_ref (from->name) : NULL;
+      extra->boundary = item->kind == kind ? from->boundary : SB_BOUNDARY_SCHEMATIC;
+      extra->geometry = from->geometry ? sb_geometry_copy (from->geometry) : NULL;
     }
 
   return copy;

@@ -71,6 +71,21 @@ url_is_valid (const char *url)
          g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
 }
 
+/* sb_reader_get_enum() into a statement's 16-bit field. */
+static void
+get_small_enum (SbReader     *reader,
+                SbJsonObject *object,
+                const char   *member,
+                SbPresence    presence,
+                GType         type,
+                gint16       *into)
+{
+  int value = *into;
+
+  sb_reader_get_enum (reader, object, member, presence, type, &value);
+  *into = value;
+}
+
 static GPtrArray *
 read_figures (SbReader   *reader,
               SbJsonObject *object)
@@ -323,8 +338,15 @@ read_statement (SbReader           *reader,
   sb_reader_get_date (reader, object, "date", SB_REQUIRED, &item->date);
   item->first_day = sb_date_get_first_day (&item->date);
   sb_reader_get_evidence (reader, object, &item->evidence);
-  item->figures = read_figures (reader, object);
-  item->properties = read_properties (reader, object);
+  {
+    GPtrArray *figures = read_figures (reader, object);
+    char **properties = read_properties (reader, object);
+
+    if (figures != NULL)
+      _sb_item_extra (item)->figures = figures;
+    if (properties != NULL)
+      _sb_item_extra (item)->properties = properties;
+  }
 
   return item;
 }
@@ -351,14 +373,17 @@ read_deployment (SbReader   *reader,
     "actor", "place", "status", "strength", "role", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_DEPLOYMENT, members);
+  SbText *role;
 
   read_single_actor (reader, object, item);
   sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
-  sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
-                      SB_TYPE_DEPLOYMENT_STATUS, &item->status);
+  get_small_enum (reader, object, "status", SB_REQUIRED,
+                  SB_TYPE_DEPLOYMENT_STATUS, &item->status);
   sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
-  item->role = sb_reader_get_text (reader, object, "role", SB_OPTIONAL);
+  role = sb_reader_get_text (reader, object, "role", SB_OPTIONAL);
+  if (role != NULL)
+    _sb_item_extra (item)->role = role;
 
   return item;
 }
@@ -371,10 +396,13 @@ read_movement (SbReader   *reader,
     "actor", "from", "to", "status", "means", "strength", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_MOVEMENT, members);
+  SbPlace *origin = NULL;
 
   read_single_actor (reader, object, item);
   sb_reader_get_reference (reader, object, "from", SB_OPTIONAL,
-                           SB_TYPE_PLACE, (gpointer *) &item->origin);
+                           SB_TYPE_PLACE, (gpointer *) &origin);
+  if (origin != NULL)
+    _sb_item_extra (item)->origin = origin;
   sb_reader_get_reference (reader, object, "to", SB_OPTIONAL,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
 
@@ -382,10 +410,10 @@ read_movement (SbReader   *reader,
     sb_reader_report (reader, SB_PROBLEM_MISSING_FIELD, "to",
                       _("a movement needs “from”, “to” or both"));
 
-  sb_reader_get_enum (reader, object, "status", SB_REQUIRED,
-                      SB_TYPE_MOVEMENT_STATUS, &item->status);
-  sb_reader_get_enum (reader, object, "means", SB_OPTIONAL,
-                      SB_TYPE_MOVEMENT_MEANS, &item->subtype);
+  get_small_enum (reader, object, "status", SB_REQUIRED,
+                  SB_TYPE_MOVEMENT_STATUS, &item->status);
+  get_small_enum (reader, object, "means", SB_OPTIONAL,
+                  SB_TYPE_MOVEMENT_MEANS, &item->subtype);
   sb_reader_get_quantity (reader, object, "strength", SB_OPTIONAL, &item->quantity);
 
   return item;
@@ -400,8 +428,8 @@ read_incident (SbReader   *reader,
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_INCIDENT, members);
 
-  sb_reader_get_enum (reader, object, "type", SB_REQUIRED,
-                      SB_TYPE_INCIDENT_TYPE, &item->subtype);
+  get_small_enum (reader, object, "type", SB_REQUIRED,
+                  SB_TYPE_INCIDENT_TYPE, &item->subtype);
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
   sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
@@ -581,14 +609,15 @@ read_area (SbReader   *reader,
     "actors", "name", "kind", "geometry", "boundary", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_AREA, members);
+  SbItemExtra *extra = _sb_item_extra (item);
   int boundary = SB_BOUNDARY_SCHEMATIC;
 
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
-  item->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
-  sb_reader_get_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
-  item->geometry = read_geometry (reader, object, SB_REQUIRED);
+  extra->name = sb_reader_get_text (reader, object, "name", SB_OPTIONAL);
+  get_small_enum (reader, object, "kind", SB_REQUIRED, SB_TYPE_AREA_KIND, &item->subtype);
+  extra->geometry = read_geometry (reader, object, SB_REQUIRED);
   sb_reader_get_enum (reader, object, "boundary", SB_REQUIRED, SB_TYPE_BOUNDARY, &boundary);
-  item->boundary = boundary;
+  extra->boundary = boundary;
 
   return item;
 }

@@ -391,7 +391,7 @@ _sb_item_swap_field (SbItem *self,
       _sb_swap_pointer (&self->evidence.citations, value);
       break;
     case SB_ITEM_FIELD_FIGURES:
-      _sb_swap_pointer (&self->figures, value);
+      _sb_swap_pointer (&_sb_item_extra (self)->figures, value);
       break;
     case SB_ITEM_FIELD_ACTORS:
       _sb_swap_pointer (&self->actors, value);
@@ -400,33 +400,43 @@ _sb_item_swap_field (SbItem *self,
       _sb_swap_reference (&self->place, value);
       break;
     case SB_ITEM_FIELD_ORIGIN:
-      _sb_swap_reference (&self->origin, value);
+      _sb_swap_reference (&_sb_item_extra (self)->origin, value);
       break;
     case SB_ITEM_FIELD_STATUS:
-      swap_int (&self->status, value);
+      {
+        int status = self->status;
+
+        swap_int (&status, value);
+        self->status = status;
+      }
       break;
     case SB_ITEM_FIELD_SUBTYPE:
-      swap_int (&self->subtype, value);
+      {
+        int subtype = self->subtype;
+
+        swap_int (&subtype, value);
+        self->subtype = subtype;
+      }
       break;
     case SB_ITEM_FIELD_QUANTITY:
       swap_quantity (&self->quantity, value);
       break;
     case SB_ITEM_FIELD_ROLE:
-      _sb_swap_pointer (&self->role, value);
+      _sb_swap_pointer (&_sb_item_extra (self)->role, value);
       break;
     case SB_ITEM_FIELD_NAME:
-      _sb_swap_pointer (&self->name, value);
+      _sb_swap_pointer (&_sb_item_extra (self)->name, value);
       break;
     case SB_ITEM_FIELD_BOUNDARY:
       {
-        int boundary = self->boundary;
+        int boundary = _sb_item_extra (self)->boundary;
 
         swap_int (&boundary, value);
-        self->boundary = boundary;
+        _sb_item_extra (self)->boundary = boundary;
       }
       break;
     case SB_ITEM_FIELD_GEOMETRY:
-      _sb_swap_pointer (&self->geometry, value);
+      _sb_swap_pointer (&_sb_item_extra (self)->geometry, value);
       break;
     default:
       g_assert_not_reached ();
@@ -459,7 +469,7 @@ get_item_field (SbItem *self,
       g_value_set_boxed (value, self->evidence.citations);
       break;
     case SB_ITEM_FIELD_FIGURES:
-      g_value_set_boxed (value, self->figures);
+      g_value_set_boxed (value, _sb_item_peek_extra (self)->figures);
       break;
     case SB_ITEM_FIELD_ACTORS:
       g_value_set_boxed (value, self->actors);
@@ -468,7 +478,7 @@ get_item_field (SbItem *self,
       g_value_set_object (value, self->place);
       break;
     case SB_ITEM_FIELD_ORIGIN:
-      g_value_set_object (value, self->origin);
+      g_value_set_object (value, _sb_item_peek_extra (self)->origin);
       break;
     case SB_ITEM_FIELD_STATUS:
       g_value_set_int (value, self->status);
@@ -480,16 +490,16 @@ get_item_field (SbItem *self,
       g_value_set_boxed (value, &self->quantity);
       break;
     case SB_ITEM_FIELD_ROLE:
-      g_value_set_boxed (value, self->role);
+      g_value_set_boxed (value, _sb_item_peek_extra (self)->role);
       break;
     case SB_ITEM_FIELD_NAME:
-      g_value_set_boxed (value, self->name);
+      g_value_set_boxed (value, _sb_item_peek_extra (self)->name);
       break;
     case SB_ITEM_FIELD_BOUNDARY:
-      g_value_set_int (value, self->boundary);
+      g_value_set_int (value, _sb_item_peek_extra (self)->boundary);
       break;
     case SB_ITEM_FIELD_GEOMETRY:
-      g_value_set_boxed (value, self->geometry);
+      g_value_set_boxed (value, _sb_item_peek_extra (self)->geometry);
       break;
     default:
       g_assert_not_reached ();

@@ -381,7 +381,7 @@ append_feature (GString            *out,
     case SB_ITEM_KIND_AREA:
     default:
       append_member_string (out, "area_kind", sb_enum_to_nick (SB_TYPE_AREA_KIND, item->subtype));
-      append_member_string (out, "boundary", sb_enum_to_nick (SB_TYPE_BOUNDARY, item->boundary));
+      append_member_string (out, "boundary", sb_enum_to_nick (SB_TYPE_BOUNDARY, _sb_item_peek_extra (item)->boundary));
       append_member_text (out, "name", sb_item_get_name (item), languages);
       break;
     }

@@ -1189,7 +1189,8 @@ add_item (Import           *self,
 
   item = _sb_item_new (id, props->kind);
   item->title = props->title ? _sb_import_text_new (props->title) : NULL;
-  item->name = props->area_name ? _sb_import_text_new (props->area_name) : NULL;
+  if (props->area_name != NULL)
+    _sb_item_extra (item)->name = _sb_import_text_new (props->area_name);
   item->description = _sb_import_text_new (props->description ? props->description
                                          : props->title ? props->title
                                          : props->area_name ? props->area_name
@@ -1219,13 +1220,22 @@ add_item (Import           *self,
     }
 
   item->place = place;
-  item->origin = origin;
   item->subtype = props->subtype;
   item->status = props->status;
-  item->boundary = props->boundary;
   item->quantity = props->quantity;
-  item->geometry = geometry;
-  item->properties = keep_properties (properties);
+  {
+    char **kept = keep_properties (properties);
+
+    if (origin != NULL || props->boundary != 0 || geometry != NULL || kept != NULL)
+      {
+        SbItemExtra *extra = _sb_item_extra (item);
+
+        extra->origin = origin;
+        extra->boundary = props->boundary;
+        extra->geometry = geometry;
+        extra->properties = kept;
+      }
+  }
 
   _sb_importer_add_item (self->importer, item);
 }

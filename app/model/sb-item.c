@@ -19,6 +19,17 @@
 
 G_DEFINE_FINAL_TYPE (SbItem, sb_item, SB_TYPE_ENTITY)
 
+const SbItemExtra _sb_item_no_extra = { 0 };
+
+/* The fields few statements have, made when one of them is first set. */
+SbItemExtra *
+_sb_item_extra (SbItem *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (SbItemExtra, 1);
+  return self->extra;
+}
+
 static const char *
 sb_item_get_label (SbEntity *entity)
 {
@@ -26,8 +37,8 @@ sb_item_get_label (SbEntity *entity)
 
   if (self->title != NULL)
     return sb_text_get (self->title);
-  if (self->name != NULL)
-    return sb_text_get (self->name);
+  if (_sb_item_peek_extra (self)->name != NULL)
+    return sb_text_get (self->extra->name);
   return sb_text_get (self->description);
 }
 
@@ -39,12 +50,16 @@ sb_item_finalize (GObject *object)
   g_clear_pointer (&self->title, sb_text_unref);
   g_clear_pointer (&self->description, sb_text_unref);
   sb_evidence_clear (&self->evidence);
-  g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
-  g_clear_pointer (&self->role, sb_text_unref);
-  g_clear_pointer (&self->name, sb_text_unref);
-  g_clear_pointer (&self->geometry, sb_geometry_free);
-  g_clear_pointer (&self->properties, g_strfreev);
+  if (self->extra != NULL)
+    {
+      g_clear_pointer (&self->extra->figures, g_ptr_array_unref);
+      g_clear_pointer (&self->extra->role, sb_text_unref);
+      g_clear_pointer (&self->extra->name, sb_text_unref);
+      g_clear_pointer (&self->extra->geometry, sb_geometry_free);
+      g_clear_pointer (&self->extra->properties, g_strfreev);
+      g_clear_pointer (&self->extra, g_free);
+    }
 
   G_OBJECT_CLASS (sb_item_parent_class)->finalize (object);
 }
@@ -191,7 +206,7 @@ sb_item_get_figures (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  return self->figures;
+  return _sb_item_peek_extra (self)->figures;
 }
 
 guint
@@ -251,7 +266,7 @@ sb_item_get_origin (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  return self->origin;
+  return _sb_item_peek_extra (self)->origin;
 }
 
 SbDeploymentStatus
@@ -304,7 +319,7 @@ sb_item_get_boundary (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), 0);
 
-  return self->boundary;
+  return _sb_item_peek_extra (self)->boundary;
 }
 
 /**
@@ -343,7 +358,7 @@ sb_item_get_role (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  return self->role;
+  return _sb_item_peek_extra (self)->role;
 }
 
 SbText *
@@ -351,7 +366,7 @@ sb_item_get_name (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  return self->name;
+  return _sb_item_peek_extra (self)->name;
 }
 
 const SbGeometry *
@@ -359,7 +374,7 @@ sb_item_get_geometry (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  return self->geometry;
+  return _sb_item_peek_extra (self)->geometry;
 }
 
 /**
@@ -373,7 +388,7 @@ sb_item_get_properties (SbItem *self)
 {
   g_return_val_if_fail (SB_IS_ITEM (self), NULL);
 
-  return (const char * const *) self->properties;
+  return (const char * const *) _sb_item_peek_extra (self)->properties;
 }
 
 /**
@@ -389,16 +404,16 @@ gboolean
 sb_item_get_bounds (SbItem   *self,
                     SbBounds *bounds)
 {
-  SbPlace *places[] = { self->origin, self->place };
+  SbPlace *places[] = { _sb_item_peek_extra (self)->origin, self->place };
   gboolean found = FALSE;
 
   g_return_val_if_fail (SB_IS_ITEM (self), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  if (self->geometry != NULL)
+  if (_sb_item_peek_extra (self)->geometry != NULL)
     {
-      sb_bounds_add_point (bounds, self->geometry->min_lat, self->geometry->min_lon);
-      sb_bounds_add_point (bounds, self->geometry->max_lat, self->geometry->max_lon);
+      sb_bounds_add_point (bounds, _sb_item_peek_extra (self)->geometry->min_lat, _sb_item_peek_extra (self)->geometry->min_lon);
+      sb_bounds_add_point (bounds, _sb_item_peek_extra (self)->geometry->max_lat, _sb_item_peek_extra (self)->geometry->max_lon);
       found = TRUE;
     }
 

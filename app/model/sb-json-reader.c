@@ -471,11 +471,15 @@ sb_reader_get_text (SbReader   *self,
                     SbPresence  presence)
 {
   SbJsonNode *node = get_member (self, object, member, presence);
-  g_autoptr(SbText) text = NULL;
   SbJsonObjectIter iter;
   const char *language;
   SbJsonNode *value;
-  gboolean several;
+  const char *stack_languages[8], *stack_strings[8];
+  g_autofree const char **heap_languages = NULL;
+  g_autofree const char **heap_strings = NULL;
+  const char **languages = stack_languages, **strings = stack_strings;
+  guint n = 0, size;
+  SbText *text = NULL;
   gsize saved;
 
   if (node == NULL)
@@ -498,11 +502,19 @@ sb_reader_get_text (SbReader   *self,
 
   saved = sb_reader_push_member (self, member);
 
-  several = sb_json_object_get_size (sb_json_node_get_object (node)) > 1;
+  /* The strings are the nodes' until the text is made, in one block. */
+  size = sb_json_object_get_size (sb_json_node_get_object (node));
+  if (size > G_N_ELEMENTS (stack_languages))
+    {
+      languages = heap_languages = g_new (const char *, size);
+      strings = heap_strings = g_new (const char *, size);
+    }
+
   sb_json_object_iter_init (&iter, sb_json_node_get_object (node));
   while (sb_json_object_iter_next (&iter, &language, &value))
     {
       const char *string;
+      guint i;
 
       if (!sb_language_code_is_valid (language))
         {
@@ -515,33 +527,41 @@ sb_reader_get_text (SbReader   *self,
       if (string == NULL)
         continue;
 
-      /* The briefing's own language first: it is the last fallback. A
-       * text of several languages keeps its strings in blocks of their
-       * own (sb_text_new() would copy the first in, then out again).
-       */
-      if (text == NULL && several)
-        text = sb_text_new_take (language, g_strdup (string));
-      else if (text == NULL)
-        text = sb_text_new (language, string);
-      else if (g_strcmp0 (language, self->language) == 0)
-        {
-          g_autoptr(SbText) reordered = sb_text_new_take (language, g_strdup (string));
+      for (i = 0; i < n && g_strcmp0 (languages[i], language) != 0; i++)
+        ;
 
-          for (guint i = 0; i < sb_text_get_n_languages (text); i++)
-            sb_text_add (reordered, sb_text_get_language_at (text, i), sb_text_get_string_at (text, i));
-          g_clear_pointer (&text, sb_text_unref);
-          text = g_steal_pointer (&reordered);
+      /* The briefing's own language first: it is the last fallback. A
+       * language given again takes the new string in its place, except
+       * the briefing's own, which keeps the first.
+       */
+      if (n > 0 && g_strcmp0 (language, self->language) == 0)
+        {
+          if (i < n)
+            string = strings[i];
+          else
+            n++;
+          memmove (languages + 1, languages, i * sizeof (char *));
+          memmove (strings + 1, strings, i * sizeof (char *));
+          i = 0;
         }
-      else
-        sb_text_add (text, language, string);
+      else if (i == n)
+        n++;
+
+      languages[i] = language;
+      strings[i] = string;
     }
 
-  if (sb_json_object_get_size (sb_json_node_get_object (node)) == 0)
+  if (n == 1)
+    text = sb_text_new (languages[0], strings[0]);
+  else if (n > 1)
+    text = sb_text_new_packed (n, languages, strings);
+
+  if (size == 0)
     sb_reader_report (self, SB_PROBLEM_EMPTY_TEXT, NULL,
                       _("the text has no language in it"));
 
   sb_reader_pop (self, saved);
-  return g_steal_pointer (&text);
+  return text;
 }
 
 gboolean

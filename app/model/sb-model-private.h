@@ -69,34 +69,51 @@ struct _SbPlace
   char **properties;       /* key, value, key, value…, nullable */
 };
 
+/* What few statements have: allocated on the first write (_sb_item_extra),
+ * read through _sb_item_peek_extra(), which never allocates.
+ */
+typedef struct
+{
+  SbBoundary boundary;     /* areas */
+  SbPlace *origin;         /* movements only */
+  GPtrArray *figures;      /* of SbFigure, nullable */
+  SbText *role;            /* deployments */
+  SbText *name;            /* areas */
+  SbGeometry *geometry;    /* areas */
+  char **properties;       /* key, value, key, value…, nullable */
+} SbItemExtra;
+
 struct _SbItem
 {
   SbEntity parent_instance;
 
   /* Fields ordered so that none pads another: there may be millions. */
-  SbItemKind kind;
-  SbBoundary boundary;     /* areas */
+  guint16 kind;            /* SbItemKind */
+  gint16 status;           /* SbDeploymentStatus or SbMovementStatus */
+  gint16 subtype;          /* SbIncidentType, SbAreaKind or SbMovementMeans */
   SbText *title;
   SbText *description;
   SbDate date;
   guint32 first_day;       /* of date, as a Julian day: the sort key */
   SbEvidence evidence;
-  GPtrArray *figures;      /* of SbFigure, nullable */
 
   /* One actor for deployments and movements, any number for the others. */
   GPtrArray *actors;       /* of unowned SbActor *, nullable */
 
   SbPlace *place;          /* for movements the destination */
-  SbPlace *origin;         /* movements only */
-
-  int status;              /* SbDeploymentStatus or SbMovementStatus */
-  int subtype;             /* SbIncidentType, SbAreaKind or SbMovementMeans */
+  SbItemExtra *extra;      /* nullable */
   SbQuantity quantity;     /* strength or fatalities */
-  SbText *role;            /* deployments */
-  SbText *name;            /* areas */
-  SbGeometry *geometry;    /* areas */
-  char **properties;       /* key, value, key, value…, nullable */
 };
+
+extern const SbItemExtra _sb_item_no_extra;
+
+static inline const SbItemExtra *
+_sb_item_peek_extra (const SbItem *self)
+{
+  return self->extra != NULL ? self->extra : &_sb_item_no_extra;
+}
+
+SbItemExtra *_sb_item_extra (SbItem *self);
 
 struct _SbStep
 {

@@ -78,13 +78,13 @@ sb_entity_get_referring_fields (SbEntity *self,
         fields |= BIT (SB_ITEM_FIELD_CLAIMED_BY);
       if (citations_refer (item->evidence.citations, target))
         fields |= BIT (SB_ITEM_FIELD_CITATIONS);
-      if (figures_refer (item->figures, target))
+      if (figures_refer (_sb_item_peek_extra (item)->figures, target))
         fields |= BIT (SB_ITEM_FIELD_FIGURES);
       if (entities_refer (item->actors, target))
         fields |= BIT (SB_ITEM_FIELD_ACTORS);
       if ((SbEntity *) item->place == target)
         fields |= BIT (SB_ITEM_FIELD_PLACE);
-      if ((SbEntity *) item->origin == target)
+      if ((SbEntity *) _sb_item_peek_extra (item)->origin == target)
         fields |= BIT (SB_ITEM_FIELD_ORIGIN);
     }
   else if (SB_IS_ACTOR (self))

@@ -31,8 +31,9 @@ typedef struct
 struct _SbText
 {
   gatomicrefcount ref_count;
-  guint n_entries : 31;
+  guint n_entries : 30;
   guint is_inline : 1;     /* the one string is in the text's own block, at u */
+  guint is_packed : 1;     /* entries and their strings are in the text's own block */
   const char *language;    /* the first entry's */
   union
   {
@@ -77,6 +78,7 @@ sb_text_new_take (const char *language,
   g_atomic_ref_count_init (&self->ref_count);
   self->n_entries = 1;
   self->is_inline = FALSE;
+  self->is_packed = FALSE;
   self->language = g_intern_string (language);
   self->u.string = string;
 
@@ -98,10 +100,73 @@ sb_text_new (const char *language,
   g_atomic_ref_count_init (&self->ref_count);
   self->n_entries = 1;
   self->is_inline = TRUE;
+  self->is_packed = FALSE;
   self->language = g_intern_string (language);
   memcpy (INLINE_STRING (self), string, size);
 
   return self;
+}
+
+/**
+ * sb_text_new_packed:
+ * @n: how many languages, at least 2
+ * @languages: their codes, all different
+ * @strings: their strings, in the same order
+ *
+ * A text of several languages in one block with its strings, as the
+ * loader reads them: a million statements have texts, many translated.
+ */
+SbText *
+sb_text_new_packed (guint               n,
+                    const char * const *languages,
+                    const char * const *strings)
+{
+  gsize total = sizeof (SbText) + n * sizeof (SbTextEntry);
+  SbTextEntry *entries;
+  SbText *self;
+  char *p;
+
+  g_return_val_if_fail (n >= 2 && n < (1u << 30), NULL);
+
+  for (guint i = 0; i < n; i++)
+    total += strlen (strings[i]) + 1;
+
+  self = g_malloc (total);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_entries = n;
+  self->is_inline = FALSE;
+  self->is_packed = TRUE;
+  self->language = NULL;
+  entries = (SbTextEntry *) (self + 1);
+  p = (char *) (entries + n);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize size = strlen (strings[i]) + 1;
+
+      entries[i].language = g_intern_string (languages[i]);
+      entries[i].string = memcpy (p, strings[i], size);
+      p += size;
+    }
+  self->u.entries = entries;
+
+  return self;
+}
+
+/* The entries of a packed text in blocks of their own, so that they can
+ * change.
+ */
+static void
+unpack (SbText *self)
+{
+  SbTextEntry *entries = g_new (SbTextEntry, self->n_entries);
+
+  for (guint i = 0; i < self->n_entries; i++)
+    {
+      entries[i].language = self->u.entries[i].language;
+      entries[i].string = g_strdup (self->u.entries[i].string);
+    }
+  self->u.entries = entries;
+  self->is_packed = FALSE;
 }
 
 /* The one string of @self as a block of its own, so that u can hold
@@ -127,6 +192,9 @@ sb_text_add (SbText     *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (language != NULL);
   g_return_if_fail (string != NULL);
+
+  if (self->is_packed)
+    unpack (self);
 
   for (guint i = 0; i < self->n_entries; i++)
     {
@@ -236,7 +304,7 @@ sb_text_unref (SbText *self)
       if (!self->is_inline)
         g_free (self->u.string);
     }
-  else
+  else if (!self->is_packed)
     {
       for (guint i = 0; i < self->n_entries; i++)
         g_free (self->u.entries[i].string);

@@ -19,6 +19,9 @@ SbText      *sb_text_new                     (const char         *language,
                                               const char         *string);
 SbText      *sb_text_new_take                (const char         *language,
                                               char               *string);
+SbText      *sb_text_new_packed              (guint               n,
+                                              const char * const *languages,
+                                              const char * const *strings);
 void         sb_text_add                     (SbText             *self,
                                               const char         *language,
                                               const char         *string);

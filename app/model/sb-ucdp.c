@@ -599,8 +599,8 @@ import_row (Import *self)
       figure->as_of = row.date;
       figure->evidence.certainty = SB_CERTAINTY_ESTIMATED;
       figure->evidence.citations = g_ptr_array_ref (citations);
-      item->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
-      g_ptr_array_add (item->figures, figure);
+      _sb_item_extra (item)->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
+      g_ptr_array_add (item->extra->figures, figure);
     }
 
   _sb_importer_add_item (self->importer, item);

@@ -431,12 +431,12 @@ write_item (Writer *self,
       write_reference (self, "place", item->place);
       write_member_enum (self, "status", SB_TYPE_DEPLOYMENT_STATUS, item->status);
       write_quantity (self, "strength", &item->quantity);
-      write_text (self, "role", item->role);
+      write_text (self, "role", _sb_item_peek_extra (item)->role);
       break;
 
     case SB_ITEM_KIND_MOVEMENT:
       write_reference (self, "actor", sb_item_get_actor (item, 0));
-      write_reference (self, "from", item->origin);
+      write_reference (self, "from", _sb_item_peek_extra (item)->origin);
       write_reference (self, "to", item->place);
       write_member_enum (self, "status", SB_TYPE_MOVEMENT_STATUS, item->status);
       if (item->subtype != SB_MOVEMENT_MEANS_UNSPECIFIED)
@@ -454,17 +454,17 @@ write_item (Writer *self,
     case SB_ITEM_KIND_AREA:
     default:
       write_references (self, "actors", item->actors);
-      write_text (self, "name", item->name);
+      write_text (self, "name", _sb_item_peek_extra (item)->name);
       write_member_enum (self, "kind", SB_TYPE_AREA_KIND, item->subtype);
-      if (item->geometry != NULL)   /* not drawn yet */
-        write_geometry (self, item->geometry);
-      write_member_enum (self, "boundary", SB_TYPE_BOUNDARY, item->boundary);
+      if (_sb_item_peek_extra (item)->geometry != NULL)   /* not drawn yet */
+        write_geometry (self, _sb_item_peek_extra (item)->geometry);
+      write_member_enum (self, "boundary", SB_TYPE_BOUNDARY, _sb_item_peek_extra (item)->boundary);
       break;
     }
 
   write_evidence (self, &item->evidence);
-  write_figures (self, item->figures);
-  write_properties (self, (const char * const *) item->properties);
+  write_figures (self, _sb_item_peek_extra (item)->figures);
+  write_properties (self, (const char * const *) _sb_item_peek_extra (item)->properties);
 }
 
 static void
@@ -692,7 +692,7 @@ lowest_version (const SbBriefingContents *contents)
       {
         SbItem *item = g_ptr_array_index (contents->items[k], i);
 
-        if (any_translated (item->evidence.citations) || figures_translated (item->figures))
+        if (any_translated (item->evidence.citations) || figures_translated (_sb_item_peek_extra (item)->figures))
           return 2;
       }
 
