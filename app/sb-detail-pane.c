@@ -21,6 +21,7 @@
 #include "sb-actor-chip.h"
 #include "sb-briefing-language.h"
 #include "sb-change-view.h"
+#include "sb-cite.h"
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-detail-pane.h"
@@ -69,6 +70,9 @@ struct _SbDetailPane
   SbSource *shown_source;
   SbEntity *card_entity;   /* whose card is shown, to start another's at its top */
   SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
+  GtkTextMark *top_mark;   /* where the reader had scrolled to, kept over a new text */
+  SbEntity *scrolled_entity; /* unowned, compared only: whose passage was scrolled to */
+  SbCitation *scrolled_citation; /* the passage scrolled to: not again at each edit */
   guint n_facts;
   gboolean focus_when_shown; /* the card's first field, once the pane has slid in */
 };
@@ -491,6 +495,47 @@ show_source (SbDetailPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), sb_source_get_note (source) != NULL);
 }
 
+static gboolean
+buffer_holds (SbDetailPane *self,
+              const char   *text)
+{
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  return g_strcmp0 (shown, text ? text : "") == 0;
+}
+
+/* The first line shown, as a character offset: the buffer's marks do not
+ * outlive its text being set anew.
+ */
+static int
+top_offset (SbDetailPane *self)
+{
+  GdkRectangle visible;
+  GtkTextIter top;
+
+  gtk_text_view_get_visible_rect (self->source_view, &visible);
+  gtk_text_view_get_iter_at_location (self->source_view, &top, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&top);
+}
+
+/* Scrolled once the text is laid out again, to that line. */
+static void
+scroll_to_offset (SbDetailPane *self,
+                  int           offset)
+{
+  GtkTextIter top;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &top, offset);
+  if (self->top_mark == NULL)
+    self->top_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &top, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, self->top_mark, &top);
+  gtk_text_view_scroll_to_mark (self->source_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
 static void
 show_source_text (SbDetailPane *self,
                   SbSource     *source)
@@ -513,8 +558,18 @@ show_source_text (SbDetailPane *self,
       selected_from = gtk_text_iter_get_offset (&from);
       selected_to = gtk_text_iter_get_offset (&to);
     }
+  /* An edit elsewhere shows the same text again: it stays as it is,
+   * where the reader had scrolled to; a text edited keeps its place too.
+   */
+  if (self->text_source != source || !buffer_holds (self, sb_source_get_text (source)))
+    {
+      int top = self->text_source == source ? top_offset (self) : -1;
+
+      gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source) ? sb_source_get_text (source) : "", -1);
+      if (top > 0)
+        scroll_to_offset (self, top);
+    }
   self->shown_source = self->text_source = source;
-  gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source) ? sb_source_get_text (source) : "", -1);
   if (selected_from >= 0 && selected_to <= gtk_text_buffer_get_char_count (self->buffer))
     {
       gtk_text_buffer_get_iter_at_offset (self->buffer, &from, selected_from);
@@ -557,35 +612,33 @@ tag_citation (SbDetailPane *self,
 {
   const char *text = sb_source_get_text (citation->source);
   const char *quote = sb_citation_get_quote (citation);
-  const char *at;
   GtkTextIter start, end;
   int start_char, length;
-  gsize quote_length;
+  gssize at;
 
-  if (citation->offset < 0 || text == NULL || quote == NULL || *quote == '\0')
-    return;
-
-  /* Where it was found in the text as loaded; a text edited since has
-   * it elsewhere, or (undone to a text without it) nowhere.
+  /* Where it was cut or found, or where an edit of the text moved it;
+   * undone to a text without it, nowhere.
    */
-  quote_length = strlen (quote);
-  if ((gsize) citation->offset + quote_length <= strlen (text) &&
-      memcmp (text + citation->offset, quote, quote_length) == 0)
-    at = text + citation->offset;
-  else
-    at = strstr (text, quote);
-  if (at == NULL)
+  at = sb_cite_locate (citation, text);
+  if (at < 0)
     return;
 
   /* The model counts bytes; the buffer counts characters. */
-  start_char = g_utf8_pointer_to_offset (text, at);
+  start_char = g_utf8_pointer_to_offset (text, text + at);
   length = g_utf8_strlen (quote, -1);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_char);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, start_char + length);
   gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
 
-  if (tag == self->current_tag)
+  /* Once for each passage chosen: an edit of the card that shows it
+   * leaves the text where the reader has scrolled it since.
+   */
+  if (tag == self->current_tag && (citation != self->scrolled_citation ||
+                                   sb_selection_get_selected (self->selection) != self->scrolled_entity))
     {
+      g_clear_pointer (&self->scrolled_citation, sb_citation_unref);
+      self->scrolled_citation = sb_citation_ref (citation);
+      self->scrolled_entity = sb_selection_get_selected (self->selection);
       gtk_text_buffer_move_mark (self->buffer, self->current_mark, &start);
       /* Aligned vertically only: an x alignment would scroll the wrapped
        * text sideways to the passage's first character.
@@ -1217,6 +1270,7 @@ sb_detail_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_clear_pointer (&self->scrolled_citation, sb_citation_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->card_entity);

@@ -381,7 +381,7 @@ test_cite_item_evidence (void)
   SbItem *item;
 
   g_assert_nonnull (strstr (sb_source_get_text (source), claim));
-  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, claim, NULL, NULL);
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, claim, -1, NULL, NULL);
   item = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
   g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
@@ -394,7 +394,7 @@ test_cite_item_evidence (void)
     SbItem *other;
     const char *passage = "De Fransen hebben met circa 5500 commando’s";
 
-    second = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, passage, NULL, NULL);
+    second = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, passage, -1, NULL, NULL);
     other = SB_ITEM (sb_edit_get_select (second));
     g_assert_true (sb_document_apply (document, second, NULL));
     g_assert_null (sb_item_get_evidence (other)->claimed_by);
@@ -445,6 +445,51 @@ test_sentence (void)
   g_assert_cmpstr (text + start, ==, "Nog een zin.");
 }
 
+/* A citation made from a selection knows its passage at once, the same
+ * occurrence of a word the text has twice; an edit of the text before it
+ * moves it, and undoing the edit moves it back.
+ */
+static void
+test_cite_located (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  const char *text = sb_source_get_text (source);
+  const char *first = strstr (text, "Gao");
+  const char *second = strstr (first + 1, "Gao");
+  g_autofree char *edited = g_strconcat ("Vooraf. ", text, NULL);
+  SbEdit *edit;
+  SbItem *item;
+  SbCitation *citation;
+
+  g_assert_nonnull (second);
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, "Gao", second - text, NULL, NULL);
+  item = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  citation = g_ptr_array_index (sb_item_get_citations (item), 0);
+  g_assert_cmpint (citation->offset, ==, second - text);
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text);
+
+  /* Not where it says: its first occurrence; not in the text: nowhere. */
+  {
+    g_autoptr(SbCitation) elsewhere = sb_cite_citation (source, "Gao", 3);
+    g_autoptr(SbCitation) nowhere = sb_cite_citation (source, "Timboektoe aan zee", 3);
+
+    g_assert_cmpint (elsewhere->offset, ==, first - text);
+    g_assert_cmpint (nowhere->offset, ==, -1);
+    g_assert_cmpint (sb_cite_locate (nowhere, text), ==, -1);
+  }
+
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (source), SB_SOURCE_FIELD_TEXT, edited),
+                                    NULL));
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text + strlen ("Vooraf. "));
+  g_assert_true (sb_document_undo (document));
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text);
+  g_assert_true (sb_document_redo (document));
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text + strlen ("Vooraf. "));
+}
+
 static char *
 written (SbBriefing *briefing)
 {
@@ -476,7 +521,7 @@ test_cite_item (void)
   quote = g_strndup (text + start, end - start);
   g_assert_cmpstr (quote, ==, passage);
 
-  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, quote, wagner, g_ptr_array_index (found, 0));
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, quote, -1, wagner, g_ptr_array_index (found, 0));
   g_assert_cmpstr (sb_edit_get_label (edit), ==, "Cite as New Deployment");
   item = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
@@ -588,7 +633,7 @@ test_route_unlisted_town (void)
   g_assert_cmpint (destination, ==, -1);
 
   /* Niamey chosen: it is where the movement comes from, not where it goes. */
-  edit = sb_cite_new_movement (briefing, source, "Gao",
+  edit = sb_cite_new_movement (briefing, source, "Gao", -1,
                                NULL, g_array_index (mentions, SbGazetteerMention, origin).entry, NULL);
   movement = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
@@ -638,7 +683,7 @@ test_route_unlisted_town (void)
   /* The next statement placed there is not placed more precisely than
    * Téra is known: it shares the place.
    */
-  edit = sb_cite_new_movement (briefing, source, "Gao", NULL,
+  edit = sb_cite_new_movement (briefing, source, "Gao", -1, NULL,
                                g_array_index (mentions_again, SbGazetteerMention, origin).entry,
                                g_array_index (mentions_again, SbGazetteerMention, destination).entry);
   second = SB_ITEM (sb_edit_get_select (edit));
@@ -686,7 +731,7 @@ test_cite_figure_and_citation (void)
   SbEdit *edit;
 
   g_assert_nonnull (strstr (sb_source_get_text (source), quote));
-  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote), NULL));
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote, -1), NULL));
   g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n_figures + 1);
   figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
   g_assert_cmpint (figure->measure, ==, SB_FIGURE_MEASURE_STRENGTH);
@@ -713,7 +758,7 @@ test_cite_figure_and_citation (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
       {
-        g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, ranges[i].quote), NULL));
+        g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, ranges[i].quote, -1), NULL));
         figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
         g_test_message ("%s: %g–%g", ranges[i].quote, figure->value.min, figure->value.max);
         g_assert_cmpfloat (figure->value.min, ==, ranges[i].min);
@@ -725,10 +770,10 @@ test_cite_figure_and_citation (void)
   item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_object_unref (item);
   n_citations = sb_item_get_citations (item)->len;
-  g_assert_true (sb_document_apply (document, sb_cite_add_citation (SB_ENTITY (item), source, quote, NULL), NULL));
+  g_assert_true (sb_document_apply (document, sb_cite_add_citation (SB_ENTITY (item), source, quote, -1, NULL), NULL));
   g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
   /* The same passage twice is refused, saying so. */
-  edit = sb_cite_add_citation (SB_ENTITY (item), source, quote, &error);
+  edit = sb_cite_add_citation (SB_ENTITY (item), source, quote, -1, &error);
   g_assert_null (edit);
   g_assert_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID);
   g_assert_true (sb_document_undo (document));
@@ -806,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/cite/quote-range", test_quote_range);
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
+  g_test_add_func ("/cite/located", test_cite_located);
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
   g_test_add_func ("/cite/place-precision", test_place_precision);
   g_test_add_func ("/cite/route-end", test_route_end);

@@ -638,6 +638,85 @@ sb_cite_quote_range (const char *text,
   return TRUE;
 }
 
+/**
+ * sb_cite_citation:
+ * @quote: the passage, as cut from @source's text
+ * @at: where in @source's text it was cut, in bytes; -1 when not known
+ *
+ * A citation made in the window knows its place in the text at once, as
+ * one loaded from a file does: its passage is highlighted and scrolled to
+ * without the briefing being saved and opened again.
+ *
+ * Returns: (transfer full): a citation of @quote at @at, or at its first
+ *   occurrence when @at is not where it is
+ */
+SbCitation *
+sb_cite_citation (SbSource   *source,
+                  const char *quote,
+                  gssize      at)
+{
+  SbCitation *citation;
+  const char *text;
+  gsize length;
+
+  g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  citation = sb_citation_new (source, quote);
+  text = sb_source_get_text (source);
+  length = strlen (quote);
+  if (text == NULL || length == 0)
+    return citation;
+  if (at >= 0 && (gsize) at + length <= strlen (text) && memcmp (text + at, quote, length) == 0)
+    citation->offset = at;
+  else if (strstr (text, quote) != NULL)
+    citation->offset = strstr (text, quote) - text;
+  return citation;
+}
+
+/**
+ * sb_cite_locate:
+ * @text: the source's text as it is now
+ *
+ * Where @citation's passage is in @text: at its offset while the text
+ * there is unchanged; after an edit of the text, the occurrence nearest
+ * to where it was (the same passage, moved by what was added or cut
+ * before it); undone, the offset is right again.
+ *
+ * Returns: the passage's first byte in @text, or -1 when it is not there
+ */
+gssize
+sb_cite_locate (const SbCitation *citation,
+                const char       *text)
+{
+  const char *quote;
+  gsize length, text_length;
+  gssize best = -1;
+
+  g_return_val_if_fail (citation != NULL, -1);
+
+  quote = sb_citation_get_quote (citation);
+  if (text == NULL || quote == NULL || *quote == '\0')
+    return -1;
+  length = strlen (quote);
+  text_length = strlen (text);
+  if (citation->offset >= 0 && (gsize) citation->offset + length <= text_length &&
+      memcmp (text + citation->offset, quote, length) == 0)
+    return citation->offset;
+
+  for (const char *at = strstr (text, quote); at != NULL; at = strstr (at + 1, quote))
+    {
+      gssize here = at - text;
+
+      if (best < 0 || citation->offset < 0 ||
+          ABS (here - citation->offset) < ABS (best - citation->offset))
+        best = here;
+      if (citation->offset < 0 || here > citation->offset)
+        break;
+    }
+  return best;
+}
+
 static gboolean
 ends_sentence (const char *text,
                const char *p)
@@ -846,6 +925,7 @@ suggest_evidence (SbBriefing  *briefing,
  * sb_cite_new_item:
  * @source: the source quoted
  * @quote: the passage, as cut from @source's text
+ * @at: where in the text it was cut, in bytes; -1 to take its first occurrence
  * @actor: (nullable): who the statement is about
  * @place: (nullable): where it is
  *
@@ -858,6 +938,7 @@ sb_cite_new_item (SbBriefing             *briefing,
                   SbItemKind              kind,
                   SbSource               *source,
                   const char             *quote,
+                  gssize                  at,
                   SbActor                *actor,
                   const SbGazetteerEntry *place)
 {
@@ -873,7 +954,7 @@ sb_cite_new_item (SbBriefing             *briefing,
   g_return_val_if_fail (quote != NULL && *quote, NULL);
 
   certainty = suggest_evidence (briefing, source, quote, &claimant);
-  citation = sb_citation_new (source, quote);
+  citation = sb_cite_citation (source, quote, at);
   group = sb_edit_new_group (kind_label (kind));
   add = sb_edit_new_add_item (briefing, kind, citation, certainty);
   item = SB_ITEM (sb_edit_get_entity (add));
@@ -911,6 +992,7 @@ SbEdit *
 sb_cite_new_movement (SbBriefing             *briefing,
                       SbSource               *source,
                       const char             *quote,
+                      gssize                  at,
                       SbActor                *actor,
                       const SbGazetteerEntry *origin,
                       const SbGazetteerEntry *destination)
@@ -920,7 +1002,7 @@ sb_cite_new_movement (SbBriefing             *briefing,
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
 
-  group = sb_cite_new_item (briefing, SB_ITEM_KIND_MOVEMENT, source, quote, actor, destination);
+  group = sb_cite_new_item (briefing, SB_ITEM_KIND_MOVEMENT, source, quote, at, actor, destination);
   item = SB_ITEM (sb_edit_get_select (group));
   if (origin != NULL)
     sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_ORIGIN, origin,
@@ -999,7 +1081,8 @@ SbEdit *
 sb_cite_new_figure (SbBriefing *briefing,
                     SbActor    *actor,
                     SbSource   *source,
-                    const char *quote)
+                    const char *quote,
+                    gssize      at)
 {
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
   GPtrArray *current = sb_actor_get_figures (actor);
@@ -1022,7 +1105,7 @@ sb_cite_new_figure (SbBriefing *briefing,
   sb_cite_suggest_certainty (quote, sb_source_get_language (source), &obvious);
   figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  g_ptr_array_add (figure->evidence.citations, sb_citation_new (source, quote));
+  g_ptr_array_add (figure->evidence.citations, sb_cite_citation (source, quote, at));
   if (first_number (quote, &min, &max))
     {
       figure->value.min = min;
@@ -1054,6 +1137,7 @@ SbEdit *
 sb_cite_add_citation (SbEntity    *entity,
                       SbSource    *source,
                       const char  *quote,
+                      gssize       at,
                       GError     **error)
 {
   g_autoptr(SbCitation) citation = NULL;
@@ -1067,7 +1151,7 @@ sb_cite_add_citation (SbEntity    *entity,
   g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
   g_return_val_if_fail (quote != NULL && *quote, NULL);
 
-  citation = sb_citation_new (source, quote);
+  citation = sb_cite_citation (source, quote, at);
   /* TRANSLATORS: an undo entry: "Add Citation to “Wagner in Mali”" */
   label = g_strdup_printf (_("Add Citation to “%s”"), sb_entity_get_label (entity));
 
