@@ -426,6 +426,61 @@ test_quote_range (void)
   g_assert_cmpuint (end, ==, strlen (text));
 }
 
+static char *
+snapped (const char *text,
+         const char *selected)
+{
+  const char *at = strstr (text, selected);
+  glong start_char, end_char;
+  gsize start, end;
+
+  g_assert_nonnull (at);
+  start_char = g_utf8_pointer_to_offset (text, at);
+  end_char = start_char + g_utf8_strlen (selected, -1);
+  if (!sb_cite_quote_range (text, start_char, end_char, &start, &end))
+    return NULL;
+  return g_strndup (text + start, end - start);
+}
+
+/* A sloppy selection is made whole words, still cut from the text. */
+static void
+test_quote_words (void)
+{
+  const char *text = "The convoy left Kaya for Djibo on 24 November. On 29 November the column was ambushed "
+                     "near Gaskindé, a village. Hij zei: “we blijven” en ging. Zo’n 1.000 man (de VDP) bleven.";
+  const struct { const char *selected; const char *quote; } cases[] = {
+    /* Most of a word at either end: the word. */
+    { "onvoy left Ka", "convoy left Kaya" },
+    /* Only its edge: left out. */
+    { "e convoy left K", "convoy left" },
+    /* Within a word: the word. */
+    { "mbush", "ambushed" },
+    { "1.0", "1.000" },
+    { "o’", "Zo’n" },
+    /* The stop of the sentence before, and its space, are not the quote's. */
+    { ". On 29 November the column was ambushed near Gaskindé", "On 29 November the column was ambushed near Gaskindé" },
+    /* A sentence from its start keeps its full stop; a part of one does not take it. */
+    { "The convoy left Kaya for Djibo on 24 Novembe", "The convoy left Kaya for Djibo on 24 November." },
+    { "left Kaya for Djibo on 24 November", "left Kaya for Djibo on 24 November" },
+    /* Punctuation inside stays; a quotation mark or bracket opened is closed. */
+    { "ambushed near Gaskindé, a villa", "ambushed near Gaskindé, a village" },
+    { "“we blijven", "“we blijven”" },
+    { "man (de VD", "man (de VDP)" },
+    /* Nothing but the end of a word and a space. */
+    { "e ", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quote = snapped (text, cases[i].selected);
+
+      g_test_message ("“%s” → “%s”", cases[i].selected, quote);
+      g_assert_cmpstr (quote, ==, cases[i].quote);
+      if (quote != NULL)
+        g_assert_nonnull (strstr (text, quote));
+    }
+}
+
 static void
 test_sentence (void)
 {
@@ -849,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/cite/claimant", test_claimant);
   g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);
+  g_test_add_func ("/cite/quote-words", test_quote_words);
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
   g_test_add_func ("/cite/located", test_cite_located);

@@ -584,6 +584,106 @@ sb_cite_suggest_claimant (SbBriefing *briefing,
   return NULL;
 }
 
+/* A character of a word: letters and digits, and what joins them inside
+ * one ("zo’n", "al-Qaeda", "1.000", "3,5").
+ */
+static gboolean
+is_word_char (const char *text,
+              const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  gunichar before, after;
+
+  if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+    return TRUE;
+  if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != '.' && c != ',')
+    return FALSE;
+  if (p == text || *p == '\0' || *g_utf8_next_char (p) == '\0')
+    return FALSE;
+  before = g_utf8_get_char (g_utf8_prev_char (p));
+  after = g_utf8_get_char (g_utf8_next_char (p));
+  if (c == '.' || c == ',')
+    return g_unichar_isdigit (before) && g_unichar_isdigit (after);
+  return g_unichar_isalnum (before) && g_unichar_isalnum (after);
+}
+
+static const char *
+word_start (const char *text,
+            const char *p)
+{
+  while (p > text && is_word_char (text, g_utf8_prev_char (p)))
+    p = g_utf8_prev_char (p);
+  return p;
+}
+
+static const char *
+word_end (const char *text,
+          const char *p)
+{
+  while (*p && is_word_char (text, p))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Punctuation that ends what comes before it, or opens what follows. */
+static gboolean
+is_closing (gunichar c)
+{
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026 ||
+         c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB || c == '"';
+}
+
+static gboolean
+is_opening (gunichar c)
+{
+  return c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E;
+}
+
+static gboolean
+is_stop (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* What closes @open, or 0. */
+static gunichar
+closer_of (gunichar open)
+{
+  switch (open)
+    {
+    case '(': return ')';
+    case '[': return ']';
+    case 0x201C: return 0x201D;
+    case 0x201E: return 0x201D;
+    case 0x2018: return 0x2019;
+    case 0x00AB: return 0x00BB;
+    default: return 0;
+    }
+}
+
+/* Whether @from begins a sentence: the text's start, a paragraph's, or
+ * after a full stop and a space.
+ */
+static gboolean
+starts_sentence (const char *text,
+                 const char *from)
+{
+  const char *p = from;
+
+  while (p > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    {
+      p = g_utf8_prev_char (p);
+      if (*p == '\n')
+        return TRUE;
+    }
+  if (p == text)
+    return TRUE;
+  p = g_utf8_prev_char (p);
+  while (p > text && is_closing (g_utf8_get_char (p)) && !is_stop (g_utf8_get_char (p)))
+    p = g_utf8_prev_char (p);
+  return p < from && is_stop (g_utf8_get_char (p));
+}
+
 /**
  * sb_cite_quote_range:
  * @text: the source's text
@@ -593,8 +693,13 @@ sb_cite_suggest_claimant (SbBriefing *briefing,
  * @start: (out): the quote's first byte in @text
  * @end: (out): the byte after it
  *
- * The quote is the selection without the spaces and line breaks a mouse
- * takes along at its ends.
+ * The quote is the selection made whole words: without the spaces and
+ * line breaks a mouse takes along at its ends, or the stop of the
+ * sentence before; a word cut at an end is taken whole when most of it
+ * was selected (or it is all there is), left out when only its edge was.
+ * Punctuation that belongs to it stays: a sentence quoted from its start
+ * keeps its full stop, a bracket or quotation mark opened in it is closed.
+ * Still a passage of @text, cut as it is there.
  *
  * Returns: whether there is anything to quote
  */
@@ -626,12 +731,83 @@ sb_cite_quote_range (const char *text,
 
   from = g_utf8_offset_to_pointer (text, start_char);
   to = g_utf8_offset_to_pointer (text, end_char);
-  while (from < to && g_unichar_isspace (g_utf8_get_char (from)))
-    from = g_utf8_next_char (from);
-  while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
-    to = g_utf8_prev_char (to);
+
+  /* Within one word: that word. */
+  if (from < to && is_word_char (text, from) && word_end (text, from) >= to)
+    {
+      from = word_start (text, from);
+      to = word_end (text, from);
+    }
+  else
+    {
+      /* A word cut at the start: whole, or left out. */
+      if (from < to && from > text && is_word_char (text, from) && is_word_char (text, g_utf8_prev_char (from)))
+        {
+          const char *first = word_start (text, from);
+          const char *last = word_end (text, from);
+
+          from = (from - first) * 2 <= (last - first) ? first : last;
+        }
+      /* And at the end. */
+      if (to > from && *to && is_word_char (text, to) && is_word_char (text, g_utf8_prev_char (to)))
+        {
+          const char *first = word_start (text, to);
+          const char *last = word_end (text, to);
+
+          to = (to - first) * 2 >= (last - first) ? last : first;
+        }
+    }
+
+  /* Spaces, and the end of what came before or the start of what
+   * follows, are not the passage's.
+   */
+  while (from < to)
+    {
+      const char *next = g_utf8_next_char (from);
+
+      if (!g_unichar_isspace (g_utf8_get_char (from)) &&
+          !(is_closing (g_utf8_get_char (from)) && (next == to || g_unichar_isspace (g_utf8_get_char (next)))))
+        break;
+      from = next;
+    }
+  while (to > from)
+    {
+      const char *last = g_utf8_prev_char (to);
+
+      if (!g_unichar_isspace (g_utf8_get_char (last)) &&
+          !(is_opening (g_utf8_get_char (last)) && (last == from || g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (last))))))
+        break;
+      to = last;
+    }
   if (from == to)
     return FALSE;
+
+  /* A bracket or quotation mark it opens, closed right after it. */
+  if (*to)
+    {
+      gunichar next = g_utf8_get_char (to);
+
+      for (const char *p = from; p < to; p = g_utf8_next_char (p))
+        if (closer_of (g_utf8_get_char (p)) == next)
+          {
+            gboolean closed = FALSE;
+
+            for (const char *q = g_utf8_next_char (p); q < to && !closed; q = g_utf8_next_char (q))
+              closed = g_utf8_get_char (q) == next;
+            if (!closed)
+              to = g_utf8_next_char (to);
+            break;
+          }
+    }
+  /* A sentence from its start keeps its full stop. */
+  if (*to && is_stop (g_utf8_get_char (to)) && is_word_char (text, g_utf8_prev_char (to)) &&
+      starts_sentence (text, from))
+    {
+      const char *after = g_utf8_next_char (to);
+
+      if (*after == '\0' || g_unichar_isspace (g_utf8_get_char (after)) || is_closing (g_utf8_get_char (after)))
+        to = after;
+    }
 
   *start = from - text;
   *end = to - text;
