@@ -843,22 +843,6 @@ sb_source_citer_set_document (SbSourceCiter *self,
 }
 
 static void
-add_actor_names (SbNameMatcher *matcher,
-                 SbActor       *actor)
-{
-  /* Not the short name: it labels the map ("Mali" for Mali's army) and
-   * would take the country's name from the gazetteer.
-   */
-  SbText *name = sb_actor_get_name (actor);
-  const char * const *aliases = sb_actor_get_aliases (actor);
-
-  for (guint i = 0; name != NULL && i < sb_text_get_n_languages (name); i++)
-    sb_name_matcher_add (matcher, sb_text_get_string_at (name, i), actor);
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    sb_name_matcher_add (matcher, aliases[i], actor);
-}
-
-static void
 add_mark (SbSourceCiter *self,
           const char    *text,
           SbNameMatch   *match,
@@ -908,7 +892,7 @@ mark_names (SbSourceCiter *self)
     {
       g_autoptr(SbActor) actor = g_list_model_get_item (list, i);
 
-      add_actor_names (own, actor);
+      sb_cite_add_actor_names (own, actor, sb_gazetteer_get_default ());
     }
   found = sb_name_matcher_find (own, text);
   for (guint i = 0; i < found->len; i++)

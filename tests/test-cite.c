@@ -332,6 +332,59 @@ test_certainty (void)
 }
 
 /* Who claims it, where the passage makes it plain; never a guess. */
+/* Every name an article may give an actor: names in each language,
+ * aliases, and short names; an abbreviation only as written ("VDP", not
+ * "vdp" nor inside a word), a short name that is a country's never.
+ */
+static void
+test_actor_names (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbNameMatcher) matcher = sb_name_matcher_new (FALSE);
+  g_autoptr(SbText) name = sb_text_new ("fr", "Volontaires pour la défense de la patrie");
+  g_autoptr(SbText) short_name = sb_text_new ("fr", "VDP");
+  const char *text = "Les VDP et les FAMa, avec la MINUSMA, ont quitté le Mali. Les Volontaires pour la Défense de "
+                     "la Patrie ; les vdp ; les VDPs ; Fama ; het Malinese leger.";
+  const char *expected[] = { "VDP", "FAMa", "MINUSMA", "Volontaires pour la Défense de la Patrie", "Malinese leger" };
+  g_autoptr(GArray) found = NULL;
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  SbEdit *add;
+  SbActor *vdp;
+
+  add = sb_edit_new_add_actor (briefing, name, SB_ACTOR_KIND_NATIONAL_FORCES);
+  vdp = SB_ACTOR (sb_edit_get_entity (add));
+  g_assert_true (sb_document_apply (document, add, NULL));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (vdp), SB_ACTOR_FIELD_SHORT_NAME, short_name),
+                                    NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+      sb_cite_add_actor_names (matcher, actor, gazetteer ());
+    }
+  found = sb_name_matcher_find (matcher, text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      g_test_message ("%.*s", (int) (match->end - match->start), text + match->start);
+    }
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      g_assert_cmpuint (match->end - match->start, ==, strlen (expected[i]));
+      g_assert_cmpint (strncmp (text + match->start, expected[i], strlen (expected[i])), ==, 0);
+    }
+  g_assert_true (g_array_index (found, SbNameMatch, 0).data == vdp);
+  g_assert_true (g_array_index (found, SbNameMatch, 1).data == sb_test_lookup (briefing, "mali-army"));
+  g_assert_true (g_array_index (found, SbNameMatch, 2).data == sb_test_lookup (briefing, "minusma"));
+  g_assert_true (g_array_index (found, SbNameMatch, 3).data == vdp);
+}
+
 static void
 test_claimant (void)
 {
@@ -901,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);
+  g_test_add_func ("/cite/actor-names", test_actor_names);
   g_test_add_func ("/cite/claimant", test_claimant);
   g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);

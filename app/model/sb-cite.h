@@ -12,6 +12,7 @@
 #include "sb-briefing.h"
 #include "sb-edit.h"
 #include "sb-gazetteer.h"
+#include "sb-name-match.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ typedef enum
   SB_CITE_END_DESTINATION,
 } SbCiteEnd;
 
+void         sb_cite_add_actor_names   (SbNameMatcher          *matcher,
+                                        SbActor                *actor,
+                                        SbGazetteer            *gazetteer);
 SbCertainty  sb_cite_suggest_certainty (const char             *passage,
                                         const char             *language,
                                         gboolean               *obvious);
