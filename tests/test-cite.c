@@ -15,6 +15,7 @@
 
 #include "sb-actor.h"
 #include "sb-cite.h"
+#include "sb-cite-suggest.h"
 #include "sb-document.h"
 #include "sb-figure.h"
 #include "sb-gazetteer.h"
@@ -598,6 +599,159 @@ test_cite_located (void)
   g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text + strlen ("Vooraf. "));
 }
 
+static SbDate
+day_date (int year, guint month, guint day)
+{
+  SbDate date = { 0, };
+
+  date.start.year = year;
+  date.start.month = month;
+  date.start.day = day;
+  date.start.precision = day ? SB_DATE_PRECISION_DAY : SB_DATE_PRECISION_MONTH;
+  return date;
+}
+
+/* The date a passage gives, in Dutch, English and French, counted from
+ * the source's date where it gives no year or only a weekday.
+ */
+static void
+test_suggest_date (void)
+{
+  /* Thursday 3 December 2026 */
+  SbDate source = day_date (2026, 12, 3);
+  const struct {
+    const char *passage;
+    int year;
+    guint month, day;
+    gboolean approximate;
+  } cases[] = {
+    { "The attack on 12 March 2024 killed 14", 2024, 3, 12, FALSE },
+    { "It began on March 12, 2024, officials said", 2024, 3, 12, FALSE },
+    { "Le 3 mars, des hommes armés ont attaqué", 2026, 3, 3, FALSE },
+    { "le 1er février 2025", 2025, 2, 1, FALSE },
+    { "Op 5 augustus vielen 12 doden", 2026, 8, 5, FALSE },
+    /* After the source's date without a year: the year before. */
+    { "On 29 December the column was ambushed", 2025, 12, 29, FALSE },
+    { "On 29 November the column was ambushed", 2026, 11, 29, FALSE },
+    { "in March 2024", 2024, 3, 0, FALSE },
+    { "en août 2022", 2022, 8, 0, FALSE },
+    /* The day before the source's; a weekday is the reader's guess. */
+    { "hier soir, à Gao", 2026, 12, 2, FALSE },
+    { "the convoy reached Djibo on Tuesday", 0, 0, 0, FALSE },
+    /* "may" the verb is no month; 24 kilometres is no day. */
+    { "Fighters may return within 24 hours", 0, 0, 0, FALSE },
+    { "some 400 soldiers", 0, 0, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbDate date;
+      gboolean found = sb_cite_suggest_date (cases[i].passage, &source, &date);
+
+      g_test_message ("%s: %d-%u-%u", cases[i].passage, found ? date.start.year : 0, found ? date.start.month : 0,
+                      found ? date.start.day : 0);
+      g_assert_cmpint (found, ==, cases[i].year != 0);
+      if (!found)
+        continue;
+      g_assert_cmpint (date.start.year, ==, cases[i].year);
+      g_assert_cmpuint (date.start.month, ==, cases[i].month);
+      g_assert_cmpuint (date.start.day, ==, cases[i].day);
+      g_assert_cmpint (date.start.precision, ==, cases[i].day ? SB_DATE_PRECISION_DAY : SB_DATE_PRECISION_MONTH);
+      g_assert_cmpint (date.approximate, ==, cases[i].approximate);
+      g_assert_false (date.is_span);
+    }
+  /* No year and no source date: nothing to count from. */
+  {
+    SbDate date;
+
+    g_assert_false (sb_cite_suggest_date ("le 3 mars", NULL, &date));
+  }
+}
+
+/* How many were killed, how strong a force is. */
+static void
+test_suggest_counts (void)
+{
+  const struct {
+    const char *passage;
+    double fatalities;     /* -1: none */
+    double strength_min;   /* -1: none */
+    double strength_max;
+    gboolean approximate;
+  } cases[] = {
+    { "At least 14 killed in an attack near Gao", 14, -1, 0, FALSE },
+    { "14 people were killed when gunmen attacked", 14, -1, 0, FALSE },
+    { "At least 17 soldiers and 6 civilian drivers were killed", 23, -1, 0, FALSE },
+    { "Gunmen attacked the market, killing at least 20 civilians", 20, -1, 0, FALSE },
+    { "L’attaque a fait 12 morts et 30 blessés", 12, -1, 0, FALSE },
+    { "30 blessés et 12 morts", 12, -1, 0, FALSE },
+    { "Des jihadistes ont tué douze soldats", 12, -1, 0, FALSE },
+    { "Bij de aanval vielen zo’n 40 doden", 40, -1, 0, TRUE },
+    { "Vijf militairen kwamen om het leven", 5, -1, 0, FALSE },
+    { "Some 400 soldiers arrived in Ménaka", -1, 400, 400, TRUE },
+    { "met naar wordt aangenomen zo’n duizend militairen", -1, 1000, 1000, TRUE },
+    { "between 2,000 and 3,000 troops", -1, 2000, 3000, FALSE },
+    { "La France a déployé 5 000 hommes", -1, 5000, 5000, FALSE },
+    { "De Fransen hebben met circa 5500 commando’s", -1, 5500, 5500, TRUE },
+    /* Not counts of the dead or of a force. */
+    { "some 40 kilometres south of Djibo", -1, -1, 0, FALSE },
+    { "12 soldiers were wounded", -1, -1, 0, FALSE },
+    { "On 29 November the column was ambushed", -1, -1, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbQuantity quantity;
+      gboolean dead = sb_cite_suggest_fatalities (cases[i].passage, &quantity);
+
+      g_test_message ("%s", cases[i].passage);
+      g_assert_cmpint (dead, ==, cases[i].fatalities >= 0);
+      if (dead)
+        {
+          g_assert_cmpfloat (quantity.min, ==, cases[i].fatalities);
+          g_assert_cmpfloat (quantity.max, ==, cases[i].fatalities);
+          g_assert_cmpint (quantity.approximate, ==, cases[i].approximate);
+        }
+      g_assert_cmpint (sb_cite_suggest_strength (cases[i].passage, &quantity), ==, cases[i].strength_min >= 0);
+      if (cases[i].strength_min >= 0)
+        {
+          g_assert_cmpfloat (quantity.min, ==, cases[i].strength_min);
+          g_assert_cmpfloat (quantity.max, ==, cases[i].strength_max);
+          g_assert_cmpint (quantity.is_range, ==, cases[i].strength_max > cases[i].strength_min);
+          g_assert_cmpint (quantity.approximate, ==, cases[i].approximate);
+        }
+    }
+}
+
+/* A statement cited from a passage starts with what it says: its date,
+ * its dead and the actors it names; one undo takes it all back.
+ */
+static void
+test_cite_suggestions (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  const char *quote = "Op 5 augustus doodden Wagner-huurlingen en Malinese troepen zo’n 30 burgers";
+  SbEdit *edit = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, quote, -1, NULL, NULL);
+  SbItem *item = SB_ITEM (sb_edit_get_select (edit));
+  const SbDate *date;
+
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  date = sb_item_get_date (item);
+  g_assert_cmpint (date->start.precision, ==, SB_DATE_PRECISION_DAY);
+  g_assert_cmpint (date->start.year, ==, sb_source_get_date (source)->start.year);
+  g_assert_cmpuint (date->start.month, ==, 8);
+  g_assert_cmpuint (date->start.day, ==, 5);
+  g_assert_cmpfloat (sb_item_get_fatalities (item)->min, ==, 30);
+  g_assert_true (sb_item_get_fatalities (item)->approximate);
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 2);
+  g_assert_true (sb_item_get_actor (item, 0) == sb_test_lookup (briefing, "wagner-group"));
+  g_assert_true (sb_item_get_actor (item, 1) == sb_test_lookup (briefing, "mali-army"));
+  g_assert_true (sb_document_undo (document));
+  g_assert_false (sb_document_get_modified (document));
+}
+
 static char *
 written (SbBriefing *briefing)
 {
@@ -962,6 +1116,9 @@ main (int   argc,
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
   g_test_add_func ("/cite/located", test_cite_located);
+  g_test_add_func ("/cite/suggest-date", test_suggest_date);
+  g_test_add_func ("/cite/suggest-counts", test_suggest_counts);
+  g_test_add_func ("/cite/suggestions", test_cite_suggestions);
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
   g_test_add_func ("/cite/place-precision", test_place_precision);
   g_test_add_func ("/cite/route-end", test_route_end);

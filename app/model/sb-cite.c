@@ -18,6 +18,7 @@
 
 #include "sb-actor.h"
 #include "sb-cite.h"
+#include "sb-cite-suggest.h"
 #include "sb-figure.h"
 #include "sb-format.h"
 #include "sb-item.h"
@@ -1193,11 +1194,14 @@ sb_cite_new_item (SbBriefing             *briefing,
                   const SbGazetteerEntry *place)
 {
   g_autoptr(SbCitation) citation = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
   SbActor *claimant = NULL;
   SbCertainty certainty;
+  SbQuantity count;
   SbEdit *group;
   SbEdit *add;
   SbItem *item;
+  SbDate date;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
   g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
@@ -1211,17 +1215,24 @@ sb_cite_new_item (SbBriefing             *briefing,
   sb_edit_group_add (group, add);
   if (claimant != NULL)
     sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), SB_ITEM_FIELD_CLAIMED_BY, SB_ENTITY (claimant)));
-  /* When the source says, as far as it says: the user narrows it. */
-  if (sb_date_is_set (sb_source_get_date (source)))
+  /* What the passage says plainly, suggested: the card shows it, and the
+   * user changes it. The date is the one it gives, else the source's, as
+   * far as it says: the user narrows it.
+   */
+  if (sb_cite_suggest_date (quote, sb_source_get_date (source), &date))
+    sb_edit_group_add (group, sb_edit_new_set_date (SB_ENTITY (item), SB_ITEM_FIELD_DATE, &date));
+  else if (sb_date_is_set (sb_source_get_date (source)))
     sb_edit_group_add (group, sb_edit_new_set_date (SB_ENTITY (item), SB_ITEM_FIELD_DATE, sb_source_get_date (source)));
+  if ((kind == SB_ITEM_KIND_INCIDENT && sb_cite_suggest_fatalities (quote, &count)) ||
+      ((kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_MOVEMENT) && sb_cite_suggest_strength (quote, &count)))
+    sb_edit_group_add (group, sb_edit_new_set_quantity (SB_ENTITY (item), SB_ITEM_FIELD_QUANTITY, &count));
 
+  /* The actor chosen; or those the passage names, but who claims it. */
+  actors = actor ? g_ptr_array_new () : sb_cite_suggest_actors (briefing, quote, claimant);
   if (actor != NULL)
-    {
-      g_autoptr(GPtrArray) actors = g_ptr_array_new ();
-
-      g_ptr_array_add (actors, actor);
-      sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_ACTORS, actors));
-    }
+    g_ptr_array_add (actors, actor);
+  if (actors->len > 0)
+    sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_ACTORS, actors));
   if (place != NULL)
     sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, place,
                                              sb_gazetteer_entry_get_precision (place), 0));
