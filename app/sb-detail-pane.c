@@ -895,8 +895,8 @@ on_split_room (SbDetailPane *self)
   queue_place_split (self);
 }
 
-/* The card is read, or edited: then it takes as much room as the source
- * text, the passage still in view beneath it.
+/* The card is read, or edited: the split between it and the source text
+ * is placed for either (see place_split()).
  */
 static void
 update_editing (SbDetailPane *self)
@@ -1424,8 +1424,12 @@ sb_detail_pane_dispose (GObject *object)
   if (self->citer != NULL)
     sb_source_citer_shutdown (self->citer);
   g_clear_object (&self->citer);
+  /* Saved now, what the reader last gave it. */
   if (self->save_split_id != 0)
-    save_split (self);
+    {
+      g_clear_handle_id (&self->save_split_id, g_source_remove);
+      save_split (self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_DETAIL_PANE);
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
