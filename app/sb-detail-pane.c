@@ -85,6 +85,7 @@ struct _SbDetailPane
   guint settle_id;         /* scrolling the passage into view until it is */
   guint settle_frames;
   guint settled;           /* frames the passage has been in view */
+  gint64 settle_since;     /* frame time of the first look */
 };
 
 G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
@@ -630,8 +631,8 @@ passage_in_view (SbDetailPane *self)
 /* GtkTextView scrolls by the heights of lines it has not laid out yet,
  * estimated, and the pane may be laid out anew (the card's height set)
  * after it scrolled: the passage could end up just out of view. Until it
- * has been in view for a few frames (half a second at most), it is
- * scrolled to again.
+ * has been in view for a few frames (a second at most), it is scrolled
+ * to again.
  */
 static gboolean
 settle_passage (GtkWidget     *widget,
@@ -639,10 +640,16 @@ settle_passage (GtkWidget     *widget,
                 gpointer       user_data)
 {
   SbDetailPane *self = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
 
+  if (self->settle_since == 0)
+    self->settle_since = now;
   self->settle_frames++;
   self->settled = passage_in_view (self) ? self->settled + 1 : 0;
-  if (self->settled >= 3 || self->settle_frames > 30)
+  /* Never longer than a second, however slowly frames come: past that,
+   * where the text is, is the reader's.
+   */
+  if (self->settled >= 3 || self->settle_frames > 30 || now - self->settle_since > G_USEC_PER_SEC)
     {
       self->settle_id = 0;
       return G_SOURCE_REMOVE;
@@ -671,6 +678,7 @@ scroll_to_passage (SbDetailPane *self)
 {
   gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.2, FALSE, 0.0, 0.0);
   self->settle_frames = self->settled = 0;
+  self->settle_since = 0;
   if (self->settle_id == 0)
     self->settle_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->source_view), settle_passage, self, NULL);
 }

@@ -238,9 +238,9 @@ test_cite_selection (void)
     double end;
 
     /* To the article's end, away from the passage, once it has been
-     * scrolled to.
+     * scrolled to (for a second at most, however loaded the machine).
      */
-    sb_test_iterate_for (500);
+    sb_test_iterate_for (1500);
     end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
     g_assert_cmpfloat (end, >, 0);
     gtk_adjustment_set_value (adjustment, end);
