@@ -693,6 +693,9 @@ test_suggest_counts (void)
     { "between 2,000 and 3,000 troops", -1, 2000, 3000, FALSE },
     { "La France a déployé 5 000 hommes", -1, 5000, 5000, FALSE },
     { "De Fransen hebben met circa 5500 commando’s", -1, 5500, 5500, TRUE },
+    /* A number like a year that counts people is a count. */
+    { "Er zijn zo’n 2000 militairen in Gao", -1, 2000, 2000, TRUE },
+    { "In 2022 vertrokken de Fransen", -1, -1, 0, FALSE },
     /* Not counts of the dead or of a force. */
     { "some 40 kilometres south of Djibo", -1, -1, 0, FALSE },
     { "12 soldiers were wounded", -1, -1, 0, FALSE },

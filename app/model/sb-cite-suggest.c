@@ -385,6 +385,7 @@ static const char * const other_harm[] = {
 
 static const char * const joining[] = { "and", "et", "en", "plus", NULL };
 
+
 static const char * const personnel[] = {
   "soldiers", "troops", "men", "fighters", "personnel", "militants", "mercenaries", "peacekeepers", "volunteers",
   "instructors", "commandos", "marines", "gendarmes", "paratroopers", "jihadists", "militiamen",
@@ -394,14 +395,26 @@ static const char * const personnel[] = {
   "instructeurs", "vrijwilligers", "blauwhelmen", "mariniers", "jihadisten", "para s", NULL
 };
 
-/* A number that is a day of a month or a year, not a count. */
+/* "2000 militairen": a number like a year that counts people. */
+static gboolean
+counts_people (GArray *tokens,
+               int     i)
+{
+  for (int k = i + 1; k <= i + 2; k++)
+    if (token_at (tokens, k) && (in_list (token_at (tokens, k)->folded, personnel) ||
+                                 in_list (token_at (tokens, k)->folded, killed)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A count, not a day of a month or a year. */
 static gboolean
 is_count (GArray *tokens,
           int     i)
 {
   Token *token = token_at (tokens, i);
 
-  return token != NULL && token->is_number && year_of (token) == 0 &&
+  return token != NULL && token->is_number && (year_of (token) == 0 || counts_people (tokens, i)) &&
          month_of (token_at (tokens, i + 1)) == 0 && month_of (token_at (tokens, i - 1)) == 0;
 }
 
