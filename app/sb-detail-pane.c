@@ -19,8 +19,10 @@
 #include <string.h>
 
 #include "sb-actor-chip.h"
+#include "sb-application.h"
 #include "sb-briefing-language.h"
 #include "sb-change-view.h"
+#include "sb-cite.h"
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-detail-pane.h"
@@ -35,6 +37,7 @@ struct _SbDetailPane
 
   GtkStack *stack;
   GtkScrolledWindow *card_scroller;
+  GtkPaned *split;
   GtkStack *card_stack;
   GtkToggleButton *edit_button;
   GtkMenuButton *place_button;
@@ -69,8 +72,20 @@ struct _SbDetailPane
   SbSource *shown_source;
   SbEntity *card_entity;   /* whose card is shown, to start another's at its top */
   SbSource *text_source;   /* whose text the buffer holds, even when it is to be shown anew */
+  GtkTextMark *top_mark;   /* where the reader had scrolled to, kept over a new text */
+  SbEntity *scrolled_entity; /* unowned, compared only: whose passage was scrolled to */
+  SbCitation *scrolled_citation; /* the passage scrolled to: not again at each edit */
   guint n_facts;
   gboolean focus_when_shown; /* the card's first field, once the pane has slid in */
+  gboolean split_editing;  /* whether the split is placed for editing */
+  gboolean placing_split;  /* the split moved here, not by the reader */
+  int card_height;         /* the card's height, as the reader left the handle; -1 for the default */
+  guint save_split_id;
+  guint split_tick_id;
+  guint settle_id;         /* scrolling the passage into view until it is */
+  guint settle_frames;
+  guint settled;           /* frames the passage has been in view */
+  gint64 settle_since;     /* frame time of the first look */
 };
 
 G_DEFINE_FINAL_TYPE (SbDetailPane, sb_detail_pane, GTK_TYPE_WIDGET)
@@ -491,6 +506,47 @@ show_source (SbDetailPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), sb_source_get_note (source) != NULL);
 }
 
+static gboolean
+buffer_holds (SbDetailPane *self,
+              const char   *text)
+{
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  return g_strcmp0 (shown, text ? text : "") == 0;
+}
+
+/* The first line shown, as a character offset: the buffer's marks do not
+ * outlive its text being set anew.
+ */
+static int
+top_offset (SbDetailPane *self)
+{
+  GdkRectangle visible;
+  GtkTextIter top;
+
+  gtk_text_view_get_visible_rect (self->source_view, &visible);
+  gtk_text_view_get_iter_at_location (self->source_view, &top, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&top);
+}
+
+/* Scrolled once the text is laid out again, to that line. */
+static void
+scroll_to_offset (SbDetailPane *self,
+                  int           offset)
+{
+  GtkTextIter top;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &top, offset);
+  if (self->top_mark == NULL)
+    self->top_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &top, TRUE);
+  else
+    gtk_text_buffer_move_mark (self->buffer, self->top_mark, &top);
+  gtk_text_view_scroll_to_mark (self->source_view, self->top_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
 static void
 show_source_text (SbDetailPane *self,
                   SbSource     *source)
@@ -513,8 +569,18 @@ show_source_text (SbDetailPane *self,
       selected_from = gtk_text_iter_get_offset (&from);
       selected_to = gtk_text_iter_get_offset (&to);
     }
+  /* An edit elsewhere shows the same text again: it stays as it is,
+   * where the reader had scrolled to; a text edited keeps its place too.
+   */
+  if (self->text_source != source || !buffer_holds (self, sb_source_get_text (source)))
+    {
+      int top = self->text_source == source ? top_offset (self) : -1;
+
+      gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source) ? sb_source_get_text (source) : "", -1);
+      if (top > 0)
+        scroll_to_offset (self, top);
+    }
   self->shown_source = self->text_source = source;
-  gtk_text_buffer_set_text (self->buffer, sb_source_get_text (source) ? sb_source_get_text (source) : "", -1);
   if (selected_from >= 0 && selected_to <= gtk_text_buffer_get_char_count (self->buffer))
     {
       gtk_text_buffer_get_iter_at_offset (self->buffer, &from, selected_from);
@@ -550,6 +616,73 @@ show_source_text (SbDetailPane *self,
     gtk_link_button_set_uri (self->original_button, url);
 }
 
+static gboolean
+passage_in_view (SbDetailPane *self)
+{
+  GdkRectangle visible, at;
+  GtkTextIter start;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->current_mark);
+  gtk_text_view_get_iter_location (self->source_view, &start, &at);
+  gtk_text_view_get_visible_rect (self->source_view, &visible);
+  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+}
+
+/* GtkTextView scrolls by the heights of lines it has not laid out yet,
+ * estimated, and the pane may be laid out anew (the card's height set)
+ * after it scrolled: the passage could end up just out of view. Until it
+ * has been in view for a few frames (a second at most), it is scrolled
+ * to again.
+ */
+static gboolean
+settle_passage (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SbDetailPane *self = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (self->settle_since == 0)
+    self->settle_since = now;
+  self->settle_frames++;
+  self->settled = passage_in_view (self) ? self->settled + 1 : 0;
+  /* Never longer than a second, however slowly frames come: past that,
+   * where the text is, is the reader's.
+   */
+  if (self->settled >= 3 || self->settle_frames > 30 || now - self->settle_since > G_USEC_PER_SEC)
+    {
+      self->settle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->settled > 0)
+    return G_SOURCE_CONTINUE;
+  /* Aligned vertically only: an x alignment would scroll the wrapped
+   * text sideways to the passage's first character.
+   */
+  gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.2, FALSE, 0.0, 0.0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The reader scrolls: the passage is where the reader wants it. */
+static gboolean
+on_source_scrolled (SbDetailPane *self)
+{
+  if (self->settle_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->source_view), self->settle_id);
+  self->settle_id = 0;
+  return FALSE;
+}
+
+static void
+scroll_to_passage (SbDetailPane *self)
+{
+  gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.2, FALSE, 0.0, 0.0);
+  self->settle_frames = self->settled = 0;
+  self->settle_since = 0;
+  if (self->settle_id == 0)
+    self->settle_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->source_view), settle_passage, self, NULL);
+}
+
 static void
 tag_citation (SbDetailPane *self,
               SbCitation   *citation,
@@ -557,40 +690,35 @@ tag_citation (SbDetailPane *self,
 {
   const char *text = sb_source_get_text (citation->source);
   const char *quote = sb_citation_get_quote (citation);
-  const char *at;
   GtkTextIter start, end;
   int start_char, length;
-  gsize quote_length;
+  gssize at;
 
-  if (citation->offset < 0 || text == NULL || quote == NULL || *quote == '\0')
-    return;
-
-  /* Where it was found in the text as loaded; a text edited since has
-   * it elsewhere, or (undone to a text without it) nowhere.
+  /* Where it was cut or found, or where an edit of the text moved it;
+   * undone to a text without it, nowhere.
    */
-  quote_length = strlen (quote);
-  if ((gsize) citation->offset + quote_length <= strlen (text) &&
-      memcmp (text + citation->offset, quote, quote_length) == 0)
-    at = text + citation->offset;
-  else
-    at = strstr (text, quote);
-  if (at == NULL)
+  at = sb_cite_locate (citation, text);
+  if (at < 0)
     return;
 
   /* The model counts bytes; the buffer counts characters. */
-  start_char = g_utf8_pointer_to_offset (text, at);
+  start_char = g_utf8_pointer_to_offset (text, text + at);
   length = g_utf8_strlen (quote, -1);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, start_char);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, start_char + length);
   gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
 
-  if (tag == self->current_tag)
+  /* Once for each passage chosen: an edit of the card that shows it
+   * leaves the text where the reader has scrolled it since.
+   */
+  if (tag == self->current_tag && (citation != self->scrolled_citation ||
+                                   sb_selection_get_selected (self->selection) != self->scrolled_entity))
     {
+      g_clear_pointer (&self->scrolled_citation, sb_citation_unref);
+      self->scrolled_citation = sb_citation_ref (citation);
+      self->scrolled_entity = sb_selection_get_selected (self->selection);
       gtk_text_buffer_move_mark (self->buffer, self->current_mark, &start);
-      /* Aligned vertically only: an x alignment would scroll the wrapped
-       * text sideways to the passage's first character.
-       */
-      gtk_text_view_scroll_to_mark (self->source_view, self->current_mark, 0.2, FALSE, 0.0, 0.0);
+      scroll_to_passage (self);
     }
 }
 
@@ -731,8 +859,99 @@ update_passages (SbDetailPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-citation", TRUE);
 }
 
-/* The card is read, or edited: then it takes as much room as the source
- * text, the passage still in view beneath it.
+static GSettings *
+settings (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  return SB_IS_APPLICATION (application) ? sb_application_get_settings (SB_APPLICATION (application)) : NULL;
+}
+
+/* The card gets the height the reader last gave it (at first two
+ * fifths: the source text keeps lines enough to read a passage in and
+ * select the next); read, no more than it needs. The passage shown is
+ * scrolled into the room it is given.
+ */
+static void
+place_split (SbDetailPane *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->split));
+  int position = self->card_height >= 0 ? self->card_height : height > 0 ? height * 2 / 5 : 280;
+
+  if (!self->split_editing)
+    {
+      int natural;
+
+      gtk_widget_measure (GTK_WIDGET (self->card_scroller), GTK_ORIENTATION_VERTICAL,
+                          MAX (gtk_widget_get_width (GTK_WIDGET (self->split)), 1), NULL, &natural, NULL, NULL);
+      position = MIN (position, natural);
+    }
+  if (height > 0)
+    position = MIN (position, height);
+  if (position == gtk_paned_get_position (self->split))
+    return;
+  self->placing_split = TRUE;
+  gtk_paned_set_position (self->split, position);
+  self->placing_split = FALSE;
+  if (self->scrolled_citation != NULL)
+    scroll_to_passage (self);
+}
+
+static gboolean
+place_split_tick (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  SbDetailPane *self = user_data;
+
+  self->split_tick_id = 0;
+  place_split (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the next frame, not while the split is being allocated: after a
+ * card is shown, or when the pane changes size.
+ */
+static void
+queue_place_split (SbDetailPane *self)
+{
+  if (self->split_tick_id == 0)
+    self->split_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->split), place_split_tick, self, NULL);
+}
+
+static gboolean
+save_split (gpointer user_data)
+{
+  SbDetailPane *self = user_data;
+
+  self->save_split_id = 0;
+  if (settings () != NULL)
+    g_settings_set_int (settings (), "source-split", self->card_height);
+  return G_SOURCE_REMOVE;
+}
+
+/* Moved by the reader: kept, and for the next start. */
+static void
+on_split_moved (SbDetailPane *self)
+{
+  gboolean set = FALSE;
+
+  g_object_get (self->split, "position-set", &set, NULL);
+  if (self->placing_split || !set || gtk_paned_get_position (self->split) == self->card_height)
+    return;
+  self->card_height = gtk_paned_get_position (self->split);
+  g_clear_handle_id (&self->save_split_id, g_source_remove);
+  self->save_split_id = g_timeout_add_seconds (1, save_split, self);
+}
+
+static void
+on_split_room (SbDetailPane *self)
+{
+  queue_place_split (self);
+}
+
+/* The card is read, or edited: the split between it and the source text
+ * is placed for either (see place_split()).
  */
 static void
 update_editing (SbDetailPane *self)
@@ -750,12 +969,13 @@ update_editing (SbDetailPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.edit", can_edit);
   sb_edit_card_set_entity (self->edit_card, editing ? selected : NULL);
   gtk_stack_set_visible_child_name (self->card_stack, editing ? "edit" : "read");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->card_scroller), editing);
   gtk_scrolled_window_set_max_content_height (self->card_scroller, editing ? -1 : 420);
   gtk_scrolled_window_set_propagate_natural_height (self->card_scroller, !editing);
-  /* The card being edited takes the room; the passage keeps a few lines. */
-  gtk_widget_set_vexpand (self->text_scroller, !editing);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->text_scroller), editing ? 160 : -1);
+  if (editing != self->split_editing || !editing)
+    {
+      self->split_editing = editing;
+      queue_place_split (self);
+    }
 }
 
 /* The card's first field takes the focus. In a pane still sliding in its
@@ -1259,11 +1479,18 @@ sb_detail_pane_dispose (GObject *object)
   if (self->citer != NULL)
     sb_source_citer_shutdown (self->citer);
   g_clear_object (&self->citer);
+  /* Saved now, what the reader last gave it. */
+  if (self->save_split_id != 0)
+    {
+      g_clear_handle_id (&self->save_split_id, g_source_remove);
+      save_split (self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_DETAIL_PANE);
   /* The template's root has no id: it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_clear_pointer (&self->scrolled_citation, sb_citation_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->card_entity);
@@ -1299,6 +1526,7 @@ sb_detail_pane_class_init (SbDetailPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, stack);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SbDetailPane, split);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, card_stack);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, edit_button);
   gtk_widget_class_bind_template_child (widget_class, SbDetailPane, place_button);
@@ -1337,11 +1565,21 @@ sb_detail_pane_init (SbDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->citations = g_ptr_array_new ();
+  self->card_height = settings () ? g_settings_get_int (settings (), "source-split") : -1;
+  g_signal_connect_swapped (self->split, "notify::position", G_CALLBACK (on_split_moved), self);
+  g_signal_connect_swapped (self->split, "notify::max-position", G_CALLBACK (on_split_room), self);
   g_signal_connect_swapped (self->edit_card, "map", G_CALLBACK (on_edit_card_map), self);
   self->place_chooser = SB_PLACE_CHOOSER (sb_place_chooser_new ());
   gtk_menu_button_set_popover (self->place_button, GTK_WIDGET (self->place_chooser));
   gtk_menu_button_set_create_popup_func (self->place_button, prepare_place_chooser, self, NULL);
   self->buffer = gtk_text_view_get_buffer (self->source_view);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (on_source_scrolled), self);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_source_scrolled), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->source_view), scroll);
+  }
   self->cited_tag = gtk_text_buffer_create_tag (self->buffer, "cited",
                                                 "background", "rgba(255,200,0,0.28)",
                                                 NULL);

@@ -122,8 +122,12 @@ selected_range (SbSourceCiter *self,
   return TRUE;
 }
 
+/* The quote, and where it is in the text in bytes: the citation made of
+ * it knows its passage at once, to highlight and scroll to.
+ */
 static char *
-selected_quote (SbSourceCiter *self)
+selected_quote (SbSourceCiter *self,
+                gssize        *at)
 {
   const char *text;
   gsize start, end;
@@ -134,6 +138,7 @@ selected_quote (SbSourceCiter *self)
   text = sb_source_get_text (self->source);
   if (!sb_cite_quote_range (text, from, to, &start, &end))
     return NULL;
+  *at = start;
   return g_strndup (text + start, end - start);
 }
 
@@ -253,7 +258,8 @@ new_action (GSimpleAction *action,
             gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
-  g_autofree char *quote = selected_quote (self);
+  gssize at = -1;
+  g_autofree char *quote = selected_quote (self, &at);
   gboolean offered = offer_applies (self);
   SbItemKind kind;
 
@@ -264,11 +270,11 @@ new_action (GSimpleAction *action,
       const SbGazetteerEntry *origin, *destination;
 
       selected_route (self, &origin, &destination);
-      apply (self, sb_cite_new_movement (briefing_of (self), self->source, quote, offered ? self->offer_actor : NULL,
+      apply (self, sb_cite_new_movement (briefing_of (self), self->source, quote, at, offered ? self->offer_actor : NULL,
                                          origin, destination), TRUE);
       return;
     }
-  apply (self, sb_cite_new_item (briefing_of (self), kind, self->source, quote,
+  apply (self, sb_cite_new_item (briefing_of (self), kind, self->source, quote, at,
                                  offered ? self->offer_actor : NULL,
                                  offered ? self->offer_place : NULL), TRUE);
 }
@@ -279,7 +285,8 @@ figure_action (GSimpleAction *action,
                gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
-  g_autofree char *quote = selected_quote (self);
+  gssize at = -1;
+  g_autofree char *quote = selected_quote (self, &at);
   SbEntity *actor;
 
   if (quote == NULL)
@@ -287,7 +294,7 @@ figure_action (GSimpleAction *action,
   actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
   if (!SB_IS_ACTOR (actor))
     return;
-  apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote), FALSE);
+  apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote, at), FALSE);
 }
 
 static gboolean
@@ -302,14 +309,15 @@ add_action (GSimpleAction *action,
             gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
-  g_autofree char *quote = selected_quote (self);
+  gssize at = -1;
+  g_autofree char *quote = selected_quote (self, &at);
   g_autoptr(GError) error = NULL;
   SbEntity *selected = sb_selection_get_selected (self->selection);
   SbEdit *edit;
 
   if (quote == NULL || !can_add_to (selected))
     return;
-  edit = sb_cite_add_citation (selected, self->source, quote, &error);
+  edit = sb_cite_add_citation (selected, self->source, quote, at, &error);
   if (edit == NULL)
     {
       report (self, error->message);
@@ -938,22 +946,6 @@ sb_source_citer_set_document (SbSourceCiter *self,
 }
 
 static void
-add_actor_names (SbNameMatcher *matcher,
-                 SbActor       *actor)
-{
-  /* Not the short name: it labels the map ("Mali" for Mali's army) and
-   * would take the country's name from the gazetteer.
-   */
-  SbText *name = sb_actor_get_name (actor);
-  const char * const *aliases = sb_actor_get_aliases (actor);
-
-  for (guint i = 0; name != NULL && i < sb_text_get_n_languages (name); i++)
-    sb_name_matcher_add (matcher, sb_text_get_string_at (name, i), actor);
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    sb_name_matcher_add (matcher, aliases[i], actor);
-}
-
-static void
 add_mark (SbSourceCiter *self,
           const char    *text,
           SbNameMatch   *match,
@@ -1003,7 +995,7 @@ mark_names (SbSourceCiter *self)
     {
       g_autoptr(SbActor) actor = g_list_model_get_item (list, i);
 
-      add_actor_names (own, actor);
+      sb_cite_add_actor_names (own, actor, sb_gazetteer_get_default ());
     }
   found = sb_name_matcher_find (own, text);
   for (guint i = 0; i < found->len; i++)

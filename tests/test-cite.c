@@ -15,6 +15,7 @@
 
 #include "sb-actor.h"
 #include "sb-cite.h"
+#include "sb-cite-suggest.h"
 #include "sb-document.h"
 #include "sb-figure.h"
 #include "sb-gazetteer.h"
@@ -332,6 +333,59 @@ test_certainty (void)
 }
 
 /* Who claims it, where the passage makes it plain; never a guess. */
+/* Every name an article may give an actor: names in each language,
+ * aliases, and short names; an abbreviation only as written ("VDP", not
+ * "vdp" nor inside a word), a short name that is a country's never.
+ */
+static void
+test_actor_names (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbNameMatcher) matcher = sb_name_matcher_new (FALSE);
+  g_autoptr(SbText) name = sb_text_new ("fr", "Volontaires pour la défense de la patrie");
+  g_autoptr(SbText) short_name = sb_text_new ("fr", "VDP");
+  const char *text = "Les VDP et les FAMa, avec la MINUSMA, ont quitté le Mali. Les Volontaires pour la Défense de "
+                     "la Patrie ; les vdp ; les VDPs ; Fama ; het Malinese leger.";
+  const char *expected[] = { "VDP", "FAMa", "MINUSMA", "Volontaires pour la Défense de la Patrie", "Malinese leger" };
+  g_autoptr(GArray) found = NULL;
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  SbEdit *add;
+  SbActor *vdp;
+
+  add = sb_edit_new_add_actor (briefing, name, SB_ACTOR_KIND_NATIONAL_FORCES);
+  vdp = SB_ACTOR (sb_edit_get_entity (add));
+  g_assert_true (sb_document_apply (document, add, NULL));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_text (SB_ENTITY (vdp), SB_ACTOR_FIELD_SHORT_NAME, short_name),
+                                    NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+      sb_cite_add_actor_names (matcher, actor, gazetteer ());
+    }
+  found = sb_name_matcher_find (matcher, text);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      g_test_message ("%.*s", (int) (match->end - match->start), text + match->start);
+    }
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < found->len; i++)
+    {
+      SbNameMatch *match = &g_array_index (found, SbNameMatch, i);
+
+      g_assert_cmpuint (match->end - match->start, ==, strlen (expected[i]));
+      g_assert_cmpint (strncmp (text + match->start, expected[i], strlen (expected[i])), ==, 0);
+    }
+  g_assert_true (g_array_index (found, SbNameMatch, 0).data == vdp);
+  g_assert_true (g_array_index (found, SbNameMatch, 1).data == sb_test_lookup (briefing, "mali-army"));
+  g_assert_true (g_array_index (found, SbNameMatch, 2).data == sb_test_lookup (briefing, "minusma"));
+  g_assert_true (g_array_index (found, SbNameMatch, 3).data == vdp);
+}
+
 static void
 test_claimant (void)
 {
@@ -381,7 +435,7 @@ test_cite_item_evidence (void)
   SbItem *item;
 
   g_assert_nonnull (strstr (sb_source_get_text (source), claim));
-  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, claim, NULL, NULL);
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, claim, -1, NULL, NULL);
   item = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
   g_assert_cmpint (sb_item_get_certainty (item), ==, SB_CERTAINTY_CLAIMED);
@@ -394,7 +448,7 @@ test_cite_item_evidence (void)
     SbItem *other;
     const char *passage = "De Fransen hebben met circa 5500 commando’s";
 
-    second = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, passage, NULL, NULL);
+    second = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, passage, -1, NULL, NULL);
     other = SB_ITEM (sb_edit_get_select (second));
     g_assert_true (sb_document_apply (document, second, NULL));
     g_assert_null (sb_item_get_evidence (other)->claimed_by);
@@ -426,6 +480,61 @@ test_quote_range (void)
   g_assert_cmpuint (end, ==, strlen (text));
 }
 
+static char *
+snapped (const char *text,
+         const char *selected)
+{
+  const char *at = strstr (text, selected);
+  glong start_char, end_char;
+  gsize start, end;
+
+  g_assert_nonnull (at);
+  start_char = g_utf8_pointer_to_offset (text, at);
+  end_char = start_char + g_utf8_strlen (selected, -1);
+  if (!sb_cite_quote_range (text, start_char, end_char, &start, &end))
+    return NULL;
+  return g_strndup (text + start, end - start);
+}
+
+/* A sloppy selection is made whole words, still cut from the text. */
+static void
+test_quote_words (void)
+{
+  const char *text = "The convoy left Kaya for Djibo on 24 November. On 29 November the column was ambushed "
+                     "near Gaskindé, a village. Hij zei: “we blijven” en ging. Zo’n 1.000 man (de VDP) bleven.";
+  const struct { const char *selected; const char *quote; } cases[] = {
+    /* Most of a word at either end: the word. */
+    { "onvoy left Ka", "convoy left Kaya" },
+    /* Only its edge: left out. */
+    { "e convoy left K", "convoy left" },
+    /* Within a word: the word. */
+    { "mbush", "ambushed" },
+    { "1.0", "1.000" },
+    { "o’", "Zo’n" },
+    /* The stop of the sentence before, and its space, are not the quote's. */
+    { ". On 29 November the column was ambushed near Gaskindé", "On 29 November the column was ambushed near Gaskindé" },
+    /* A sentence from its start keeps its full stop; a part of one does not take it. */
+    { "The convoy left Kaya for Djibo on 24 Novembe", "The convoy left Kaya for Djibo on 24 November." },
+    { "left Kaya for Djibo on 24 November", "left Kaya for Djibo on 24 November" },
+    /* Punctuation inside stays; a quotation mark or bracket opened is closed. */
+    { "ambushed near Gaskindé, a villa", "ambushed near Gaskindé, a village" },
+    { "“we blijven", "“we blijven”" },
+    { "man (de VD", "man (de VDP)" },
+    /* Nothing but the end of a word and a space. */
+    { "e ", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quote = snapped (text, cases[i].selected);
+
+      g_test_message ("“%s” → “%s”", cases[i].selected, quote);
+      g_assert_cmpstr (quote, ==, cases[i].quote);
+      if (quote != NULL)
+        g_assert_nonnull (strstr (text, quote));
+    }
+}
+
 static void
 test_sentence (void)
 {
@@ -443,6 +552,207 @@ test_sentence (void)
 
   sb_cite_sentence_around (text, strlen (text) - 3, strlen (text) - 1, &start, &end);
   g_assert_cmpstr (text + start, ==, "Nog een zin.");
+}
+
+/* A citation made from a selection knows its passage at once, the same
+ * occurrence of a word the text has twice; an edit of the text before it
+ * moves it, and undoing the edit moves it back.
+ */
+static void
+test_cite_located (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  const char *text = sb_source_get_text (source);
+  const char *first = strstr (text, "Gao");
+  const char *second = strstr (first + 1, "Gao");
+  g_autofree char *edited = g_strconcat ("Vooraf. ", text, NULL);
+  SbEdit *edit;
+  SbItem *item;
+  SbCitation *citation;
+
+  g_assert_nonnull (second);
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, "Gao", second - text, NULL, NULL);
+  item = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  citation = g_ptr_array_index (sb_item_get_citations (item), 0);
+  g_assert_cmpint (citation->offset, ==, second - text);
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text);
+
+  /* Not where it says: its first occurrence; not in the text: nowhere. */
+  {
+    g_autoptr(SbCitation) elsewhere = sb_cite_citation (source, "Gao", 3);
+    g_autoptr(SbCitation) nowhere = sb_cite_citation (source, "Timboektoe aan zee", 3);
+
+    g_assert_cmpint (elsewhere->offset, ==, first - text);
+    g_assert_cmpint (nowhere->offset, ==, -1);
+    g_assert_cmpint (sb_cite_locate (nowhere, text), ==, -1);
+  }
+
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_string (SB_ENTITY (source), SB_SOURCE_FIELD_TEXT, edited),
+                                    NULL));
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text + strlen ("Vooraf. "));
+  g_assert_true (sb_document_undo (document));
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text);
+  g_assert_true (sb_document_redo (document));
+  g_assert_cmpint (sb_cite_locate (citation, sb_source_get_text (source)), ==, second - text + strlen ("Vooraf. "));
+}
+
+static SbDate
+day_date (int year, guint month, guint day)
+{
+  SbDate date = { 0, };
+
+  date.start.year = year;
+  date.start.month = month;
+  date.start.day = day;
+  date.start.precision = day ? SB_DATE_PRECISION_DAY : SB_DATE_PRECISION_MONTH;
+  return date;
+}
+
+/* The date a passage gives, in Dutch, English and French, counted from
+ * the source's date where it gives no year or only a weekday.
+ */
+static void
+test_suggest_date (void)
+{
+  /* Thursday 3 December 2026 */
+  SbDate source = day_date (2026, 12, 3);
+  const struct {
+    const char *passage;
+    int year;
+    guint month, day;
+    gboolean approximate;
+  } cases[] = {
+    { "The attack on 12 March 2024 killed 14", 2024, 3, 12, FALSE },
+    { "It began on March 12, 2024, officials said", 2024, 3, 12, FALSE },
+    { "Le 3 mars, des hommes armés ont attaqué", 2026, 3, 3, FALSE },
+    { "le 1er février 2025", 2025, 2, 1, FALSE },
+    { "Op 5 augustus vielen 12 doden", 2026, 8, 5, FALSE },
+    /* After the source's date without a year: the year before. */
+    { "On 29 December the column was ambushed", 2025, 12, 29, FALSE },
+    { "On 29 November the column was ambushed", 2026, 11, 29, FALSE },
+    { "in March 2024", 2024, 3, 0, FALSE },
+    { "en août 2022", 2022, 8, 0, FALSE },
+    /* The day before the source's; a weekday is the reader's guess. */
+    { "hier soir, à Gao", 2026, 12, 2, FALSE },
+    { "the convoy reached Djibo on Tuesday", 0, 0, 0, FALSE },
+    /* "may" the verb is no month; 24 kilometres is no day. */
+    { "Fighters may return within 24 hours", 0, 0, 0, FALSE },
+    { "some 400 soldiers", 0, 0, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbDate date;
+      gboolean found = sb_cite_suggest_date (cases[i].passage, &source, &date);
+
+      g_test_message ("%s: %d-%u-%u", cases[i].passage, found ? date.start.year : 0, found ? date.start.month : 0,
+                      found ? date.start.day : 0);
+      g_assert_cmpint (found, ==, cases[i].year != 0);
+      if (!found)
+        continue;
+      g_assert_cmpint (date.start.year, ==, cases[i].year);
+      g_assert_cmpuint (date.start.month, ==, cases[i].month);
+      g_assert_cmpuint (date.start.day, ==, cases[i].day);
+      g_assert_cmpint (date.start.precision, ==, cases[i].day ? SB_DATE_PRECISION_DAY : SB_DATE_PRECISION_MONTH);
+      g_assert_cmpint (date.approximate, ==, cases[i].approximate);
+      g_assert_false (date.is_span);
+    }
+  /* No year and no source date: nothing to count from. */
+  {
+    SbDate date;
+
+    g_assert_false (sb_cite_suggest_date ("le 3 mars", NULL, &date));
+  }
+}
+
+/* How many were killed, how strong a force is. */
+static void
+test_suggest_counts (void)
+{
+  const struct {
+    const char *passage;
+    double fatalities;     /* -1: none */
+    double strength_min;   /* -1: none */
+    double strength_max;
+    gboolean approximate;
+  } cases[] = {
+    { "At least 14 killed in an attack near Gao", 14, -1, 0, FALSE },
+    { "14 people were killed when gunmen attacked", 14, -1, 0, FALSE },
+    { "At least 17 soldiers and 6 civilian drivers were killed", 23, -1, 0, FALSE },
+    { "Gunmen attacked the market, killing at least 20 civilians", 20, -1, 0, FALSE },
+    { "L’attaque a fait 12 morts et 30 blessés", 12, -1, 0, FALSE },
+    { "30 blessés et 12 morts", 12, -1, 0, FALSE },
+    { "Des jihadistes ont tué douze soldats", 12, -1, 0, FALSE },
+    { "Bij de aanval vielen zo’n 40 doden", 40, -1, 0, TRUE },
+    { "Vijf militairen kwamen om het leven", 5, -1, 0, FALSE },
+    { "Some 400 soldiers arrived in Ménaka", -1, 400, 400, TRUE },
+    { "met naar wordt aangenomen zo’n duizend militairen", -1, 1000, 1000, TRUE },
+    { "between 2,000 and 3,000 troops", -1, 2000, 3000, FALSE },
+    { "La France a déployé 5 000 hommes", -1, 5000, 5000, FALSE },
+    { "De Fransen hebben met circa 5500 commando’s", -1, 5500, 5500, TRUE },
+    /* A number like a year that counts people is a count. */
+    { "Er zijn zo’n 2000 militairen in Gao", -1, 2000, 2000, TRUE },
+    { "In 2022 vertrokken de Fransen", -1, -1, 0, FALSE },
+    /* Not counts of the dead or of a force. */
+    { "some 40 kilometres south of Djibo", -1, -1, 0, FALSE },
+    { "12 soldiers were wounded", -1, -1, 0, FALSE },
+    { "On 29 November the column was ambushed", -1, -1, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbQuantity quantity;
+      gboolean dead = sb_cite_suggest_fatalities (cases[i].passage, &quantity);
+
+      g_test_message ("%s", cases[i].passage);
+      g_assert_cmpint (dead, ==, cases[i].fatalities >= 0);
+      if (dead)
+        {
+          g_assert_cmpfloat (quantity.min, ==, cases[i].fatalities);
+          g_assert_cmpfloat (quantity.max, ==, cases[i].fatalities);
+          g_assert_cmpint (quantity.approximate, ==, cases[i].approximate);
+        }
+      g_assert_cmpint (sb_cite_suggest_strength (cases[i].passage, &quantity), ==, cases[i].strength_min >= 0);
+      if (cases[i].strength_min >= 0)
+        {
+          g_assert_cmpfloat (quantity.min, ==, cases[i].strength_min);
+          g_assert_cmpfloat (quantity.max, ==, cases[i].strength_max);
+          g_assert_cmpint (quantity.is_range, ==, cases[i].strength_max > cases[i].strength_min);
+          g_assert_cmpint (quantity.approximate, ==, cases[i].approximate);
+        }
+    }
+}
+
+/* A statement cited from a passage starts with what it says: its date,
+ * its dead and the actors it names; one undo takes it all back.
+ */
+static void
+test_cite_suggestions (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = sb_test_lookup (briefing, "article-2022-08-mali");
+  const char *quote = "Op 5 augustus doodden Wagner-huurlingen en Malinese troepen zo’n 30 burgers";
+  SbEdit *edit = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source, quote, -1, NULL, NULL);
+  SbItem *item = SB_ITEM (sb_edit_get_select (edit));
+  const SbDate *date;
+
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  date = sb_item_get_date (item);
+  g_assert_cmpint (date->start.precision, ==, SB_DATE_PRECISION_DAY);
+  g_assert_cmpint (date->start.year, ==, sb_source_get_date (source)->start.year);
+  g_assert_cmpuint (date->start.month, ==, 8);
+  g_assert_cmpuint (date->start.day, ==, 5);
+  g_assert_cmpfloat (sb_item_get_fatalities (item)->min, ==, 30);
+  g_assert_true (sb_item_get_fatalities (item)->approximate);
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 2);
+  g_assert_true (sb_item_get_actor (item, 0) == sb_test_lookup (briefing, "wagner-group"));
+  g_assert_true (sb_item_get_actor (item, 1) == sb_test_lookup (briefing, "mali-army"));
+  g_assert_true (sb_document_undo (document));
+  g_assert_false (sb_document_get_modified (document));
 }
 
 static char *
@@ -476,7 +786,7 @@ test_cite_item (void)
   quote = g_strndup (text + start, end - start);
   g_assert_cmpstr (quote, ==, passage);
 
-  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, quote, wagner, g_ptr_array_index (found, 0));
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_DEPLOYMENT, source, quote, -1, wagner, g_ptr_array_index (found, 0));
   g_assert_cmpstr (sb_edit_get_label (edit), ==, "Cite as New Deployment");
   item = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
@@ -588,7 +898,7 @@ test_route_unlisted_town (void)
   g_assert_cmpint (destination, ==, -1);
 
   /* Niamey chosen: it is where the movement comes from, not where it goes. */
-  edit = sb_cite_new_movement (briefing, source, "Gao",
+  edit = sb_cite_new_movement (briefing, source, "Gao", -1,
                                NULL, g_array_index (mentions, SbGazetteerMention, origin).entry, NULL);
   movement = SB_ITEM (sb_edit_get_select (edit));
   g_assert_true (sb_document_apply (document, edit, NULL));
@@ -638,7 +948,7 @@ test_route_unlisted_town (void)
   /* The next statement placed there is not placed more precisely than
    * Téra is known: it shares the place.
    */
-  edit = sb_cite_new_movement (briefing, source, "Gao", NULL,
+  edit = sb_cite_new_movement (briefing, source, "Gao", -1, NULL,
                                g_array_index (mentions_again, SbGazetteerMention, origin).entry,
                                g_array_index (mentions_again, SbGazetteerMention, destination).entry);
   second = SB_ITEM (sb_edit_get_select (edit));
@@ -686,7 +996,7 @@ test_cite_figure_and_citation (void)
   SbEdit *edit;
 
   g_assert_nonnull (strstr (sb_source_get_text (source), quote));
-  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote), NULL));
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote, -1), NULL));
   g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n_figures + 1);
   figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
   g_assert_cmpint (figure->measure, ==, SB_FIGURE_MEASURE_STRENGTH);
@@ -713,7 +1023,7 @@ test_cite_figure_and_citation (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
       {
-        g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, ranges[i].quote), NULL));
+        g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, ranges[i].quote, -1), NULL));
         figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
         g_test_message ("%s: %g–%g", ranges[i].quote, figure->value.min, figure->value.max);
         g_assert_cmpfloat (figure->value.min, ==, ranges[i].min);
@@ -725,10 +1035,10 @@ test_cite_figure_and_citation (void)
   item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_object_unref (item);
   n_citations = sb_item_get_citations (item)->len;
-  g_assert_true (sb_document_apply (document, sb_cite_add_citation (SB_ENTITY (item), source, quote, NULL), NULL));
+  g_assert_true (sb_document_apply (document, sb_cite_add_citation (SB_ENTITY (item), source, quote, -1, NULL), NULL));
   g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
   /* The same passage twice is refused, saying so. */
-  edit = sb_cite_add_citation (SB_ENTITY (item), source, quote, &error);
+  edit = sb_cite_add_citation (SB_ENTITY (item), source, quote, -1, &error);
   g_assert_null (edit);
   g_assert_error (error, SB_EDIT_ERROR, SB_EDIT_ERROR_INVALID);
   g_assert_true (sb_document_undo (document));
@@ -848,11 +1158,17 @@ main (int   argc,
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);
+  g_test_add_func ("/cite/actor-names", test_actor_names);
   g_test_add_func ("/cite/claimant", test_claimant);
   g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);
+  g_test_add_func ("/cite/quote-words", test_quote_words);
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
+  g_test_add_func ("/cite/located", test_cite_located);
+  g_test_add_func ("/cite/suggest-date", test_suggest_date);
+  g_test_add_func ("/cite/suggest-counts", test_suggest_counts);
+  g_test_add_func ("/cite/suggestions", test_cite_suggestions);
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
   g_test_add_func ("/cite/relation", test_cite_relation);
   g_test_add_func ("/cite/place-precision", test_place_precision);

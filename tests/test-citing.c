@@ -144,6 +144,34 @@ undo (SbWindow *window)
   sb_test_iterate_for (50);
 }
 
+/* The passage is highlighted as the one shown, and scrolled into view. */
+static void
+assert_passage_shown (GtkTextView *view,
+                      const char  *passage)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current");
+  GtkTextIter iter, start, end;
+  gboolean in_view = FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, passage, 0, &start, &end, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&start, current));
+  g_assert_true (gtk_text_iter_backward_char (&end));
+  g_assert_true (gtk_text_iter_has_tag (&end, current));
+  /* Laid out and scrolled over a few frames, on a loaded machine. */
+  for (guint i = 0; i < 60 && !in_view; i++)
+    {
+      GdkRectangle visible, at;
+
+      sb_test_iterate_for (50);
+      gtk_text_view_get_visible_rect (view, &visible);
+      gtk_text_view_get_iter_location (view, &start, &at);
+      in_view = at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+    }
+  g_assert_true (in_view);
+}
+
 static void
 test_cite_selection (void)
 {
@@ -198,6 +226,30 @@ test_cite_selection (void)
   g_assert_true (sb_edit_card_get_entity (card) == cited);
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Cite as New Incident");
   screenshot ("cite-new-incident");
+
+  /* Highlighted and in view at once, not once saved and opened again. */
+  g_assert_cmpint (citation->offset, ==, strstr (sb_source_get_text (source), passage) - sb_source_get_text (source));
+  assert_passage_shown (view, passage);
+  /* An edit of its card leaves the text where the reader has scrolled it. */
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+    g_autoptr(SbText) title = sb_text_new ("nl", "Russen ingevlogen");
+
+    double end;
+
+    /* To the article's end, away from the passage, once it has been
+     * scrolled to (for a second at most, however loaded the machine).
+     */
+    sb_test_iterate_for (1500);
+    end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+    g_assert_cmpfloat (end, >, 0);
+    gtk_adjustment_set_value (adjustment, end);
+    sb_test_iterate_for (50);
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_text (cited, SB_ITEM_FIELD_TITLE, title), NULL));
+    sb_test_iterate_for (200);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, end);
+    undo (window);
+  }
 
   /* One undo step takes it all back. */
   undo (window);

@@ -18,6 +18,7 @@
 
 #include "sb-actor.h"
 #include "sb-cite.h"
+#include "sb-cite-suggest.h"
 #include "sb-figure.h"
 #include "sb-format.h"
 #include "sb-item.h"
@@ -449,6 +450,80 @@ words_between (const char *text,
   return n;
 }
 
+/* "JNIM", "VDP", "FAMa": written as an abbreviation, found only as
+ * written (the matcher's rule), never a place's name.
+ */
+static gboolean
+is_abbreviation (const char *name)
+{
+  guint upper = 0;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        return FALSE;
+      upper += g_unichar_isupper (c);
+    }
+  return upper >= 2;
+}
+
+/* A short name that is a place's whole name ("Mali" for Mali's armed
+ * forces) would mark the country as the actor wherever it is named.
+ */
+static gboolean
+names_a_place (SbGazetteer *gazetteer,
+               const char  *name)
+{
+  g_autoptr(GArray) found = NULL;
+
+  if (gazetteer == NULL)
+    return TRUE;
+  found = sb_gazetteer_find_in_text (gazetteer, name);
+  for (guint i = 0; i < found->len; i++)
+    if (g_array_index (found, SbNameMatch, i).start == 0 && g_array_index (found, SbNameMatch, i).end == strlen (name))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sb_cite_add_actor_names:
+ * @matcher: where to add them, with @actor as their data
+ * @gazetteer: (nullable): the places whose names a short name must not be;
+ *   %NULL to take only short names written as abbreviations
+ *
+ * Adds every name a text may give @actor: its names and short names in
+ * each of their languages, and its aliases. A short name written as an
+ * abbreviation ("JNIM", "FAMa") is found only as written, so "VDP" is
+ * never a word that happens to fold to it; one that is a place's name is
+ * left out.
+ */
+void
+sb_cite_add_actor_names (SbNameMatcher *matcher,
+                         SbActor       *actor,
+                         SbGazetteer   *gazetteer)
+{
+  SbText *name = sb_actor_get_name (actor);
+  SbText *short_name = sb_actor_get_short_name (actor);
+  const char * const *aliases = sb_actor_get_aliases (actor);
+
+  g_return_if_fail (matcher != NULL);
+  g_return_if_fail (SB_IS_ACTOR (actor));
+
+  for (guint i = 0; name != NULL && i < sb_text_get_n_languages (name); i++)
+    sb_name_matcher_add (matcher, sb_text_get_string_at (name, i), actor);
+  for (guint i = 0; short_name != NULL && i < sb_text_get_n_languages (short_name); i++)
+    {
+      const char *words = sb_text_get_string_at (short_name, i);
+
+      if (words != NULL && (is_abbreviation (words) || !names_a_place (gazetteer, words)))
+        sb_name_matcher_add (matcher, words, actor);
+    }
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    sb_name_matcher_add (matcher, aliases[i], actor);
+}
+
 static void
 add_actor_names (SbNameMatcher *matcher,
                  SbActor       *actor,
@@ -536,7 +611,7 @@ sb_cite_suggest_claimant (SbBriefing *briefing,
     {
       g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
 
-      add_actor_names (matcher, actor, FALSE);
+      sb_cite_add_actor_names (matcher, actor, NULL);
     }
 
   for (guint i = 0; language != NULL && i < G_N_ELEMENTS (cues); i++)
@@ -584,6 +659,106 @@ sb_cite_suggest_claimant (SbBriefing *briefing,
   return NULL;
 }
 
+/* A character of a word: letters and digits, and what joins them inside
+ * one ("zo’n", "al-Qaeda", "1.000", "3,5").
+ */
+static gboolean
+is_word_char (const char *text,
+              const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  gunichar before, after;
+
+  if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+    return TRUE;
+  if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != '.' && c != ',')
+    return FALSE;
+  if (p == text || *p == '\0' || *g_utf8_next_char (p) == '\0')
+    return FALSE;
+  before = g_utf8_get_char (g_utf8_prev_char (p));
+  after = g_utf8_get_char (g_utf8_next_char (p));
+  if (c == '.' || c == ',')
+    return g_unichar_isdigit (before) && g_unichar_isdigit (after);
+  return g_unichar_isalnum (before) && g_unichar_isalnum (after);
+}
+
+static const char *
+word_start (const char *text,
+            const char *p)
+{
+  while (p > text && is_word_char (text, g_utf8_prev_char (p)))
+    p = g_utf8_prev_char (p);
+  return p;
+}
+
+static const char *
+word_end (const char *text,
+          const char *p)
+{
+  while (*p && is_word_char (text, p))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Punctuation that ends what comes before it, or opens what follows. */
+static gboolean
+is_closing (gunichar c)
+{
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026 ||
+         c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB || c == '"';
+}
+
+static gboolean
+is_opening (gunichar c)
+{
+  return c == '(' || c == '[' || c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E;
+}
+
+static gboolean
+is_stop (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* What closes @open, or 0. */
+static gunichar
+closer_of (gunichar open)
+{
+  switch (open)
+    {
+    case '(': return ')';
+    case '[': return ']';
+    case 0x201C: return 0x201D;
+    case 0x201E: return 0x201D;
+    case 0x2018: return 0x2019;
+    case 0x00AB: return 0x00BB;
+    default: return 0;
+    }
+}
+
+/* Whether @from begins a sentence: the text's start, a paragraph's, or
+ * after a full stop and a space.
+ */
+static gboolean
+starts_sentence (const char *text,
+                 const char *from)
+{
+  const char *p = from;
+
+  while (p > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    {
+      p = g_utf8_prev_char (p);
+      if (*p == '\n')
+        return TRUE;
+    }
+  if (p == text)
+    return TRUE;
+  p = g_utf8_prev_char (p);
+  while (p > text && is_closing (g_utf8_get_char (p)) && !is_stop (g_utf8_get_char (p)))
+    p = g_utf8_prev_char (p);
+  return p < from && is_stop (g_utf8_get_char (p));
+}
+
 /**
  * sb_cite_quote_range:
  * @text: the source's text
@@ -593,8 +768,13 @@ sb_cite_suggest_claimant (SbBriefing *briefing,
  * @start: (out): the quote's first byte in @text
  * @end: (out): the byte after it
  *
- * The quote is the selection without the spaces and line breaks a mouse
- * takes along at its ends.
+ * The quote is the selection made whole words: without the spaces and
+ * line breaks a mouse takes along at its ends, or the stop of the
+ * sentence before; a word cut at an end is taken whole when most of it
+ * was selected (or it is all there is), left out when only its edge was.
+ * Punctuation that belongs to it stays: a sentence quoted from its start
+ * keeps its full stop, a bracket or quotation mark opened in it is closed.
+ * Still a passage of @text, cut as it is there.
  *
  * Returns: whether there is anything to quote
  */
@@ -626,16 +806,166 @@ sb_cite_quote_range (const char *text,
 
   from = g_utf8_offset_to_pointer (text, start_char);
   to = g_utf8_offset_to_pointer (text, end_char);
-  while (from < to && g_unichar_isspace (g_utf8_get_char (from)))
-    from = g_utf8_next_char (from);
-  while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
-    to = g_utf8_prev_char (to);
+
+  /* Within one word: that word. */
+  if (from < to && is_word_char (text, from) && word_end (text, from) >= to)
+    {
+      from = word_start (text, from);
+      to = word_end (text, from);
+    }
+  else
+    {
+      /* A word cut at the start: whole, or left out. */
+      if (from < to && from > text && is_word_char (text, from) && is_word_char (text, g_utf8_prev_char (from)))
+        {
+          const char *first = word_start (text, from);
+          const char *last = word_end (text, from);
+
+          from = (from - first) * 2 <= (last - first) ? first : last;
+        }
+      /* And at the end. */
+      if (to > from && *to && is_word_char (text, to) && is_word_char (text, g_utf8_prev_char (to)))
+        {
+          const char *first = word_start (text, to);
+          const char *last = word_end (text, to);
+
+          to = (to - first) * 2 >= (last - first) ? last : first;
+        }
+    }
+
+  /* Spaces, and the end of what came before or the start of what
+   * follows, are not the passage's.
+   */
+  while (from < to)
+    {
+      const char *next = g_utf8_next_char (from);
+
+      if (!g_unichar_isspace (g_utf8_get_char (from)) &&
+          !(is_closing (g_utf8_get_char (from)) && (next == to || g_unichar_isspace (g_utf8_get_char (next)))))
+        break;
+      from = next;
+    }
+  while (to > from)
+    {
+      const char *last = g_utf8_prev_char (to);
+
+      if (!g_unichar_isspace (g_utf8_get_char (last)) &&
+          !(is_opening (g_utf8_get_char (last)) && (last == from || g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (last))))))
+        break;
+      to = last;
+    }
   if (from == to)
     return FALSE;
+
+  /* A bracket or quotation mark it opens, closed right after it. */
+  if (*to)
+    {
+      gunichar next = g_utf8_get_char (to);
+
+      for (const char *p = from; p < to; p = g_utf8_next_char (p))
+        if (closer_of (g_utf8_get_char (p)) == next)
+          {
+            gboolean closed = FALSE;
+
+            for (const char *q = g_utf8_next_char (p); q < to && !closed; q = g_utf8_next_char (q))
+              closed = g_utf8_get_char (q) == next;
+            if (!closed)
+              to = g_utf8_next_char (to);
+            break;
+          }
+    }
+  /* A sentence from its start keeps its full stop. */
+  if (*to && is_stop (g_utf8_get_char (to)) && is_word_char (text, g_utf8_prev_char (to)) &&
+      starts_sentence (text, from))
+    {
+      const char *after = g_utf8_next_char (to);
+
+      if (*after == '\0' || g_unichar_isspace (g_utf8_get_char (after)) || is_closing (g_utf8_get_char (after)))
+        to = after;
+    }
 
   *start = from - text;
   *end = to - text;
   return TRUE;
+}
+
+/**
+ * sb_cite_citation:
+ * @quote: the passage, as cut from @source's text
+ * @at: where in @source's text it was cut, in bytes; -1 when not known
+ *
+ * A citation made in the window knows its place in the text at once, as
+ * one loaded from a file does: its passage is highlighted and scrolled to
+ * without the briefing being saved and opened again.
+ *
+ * Returns: (transfer full): a citation of @quote at @at, or at its first
+ *   occurrence when @at is not where it is
+ */
+SbCitation *
+sb_cite_citation (SbSource   *source,
+                  const char *quote,
+                  gssize      at)
+{
+  SbCitation *citation;
+  const char *text;
+  gsize length;
+
+  g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  citation = sb_citation_new (source, quote);
+  text = sb_source_get_text (source);
+  length = strlen (quote);
+  if (text == NULL || length == 0)
+    return citation;
+  if (at >= 0 && (gsize) at + length <= strlen (text) && memcmp (text + at, quote, length) == 0)
+    citation->offset = at;
+  else if (strstr (text, quote) != NULL)
+    citation->offset = strstr (text, quote) - text;
+  return citation;
+}
+
+/**
+ * sb_cite_locate:
+ * @text: the source's text as it is now
+ *
+ * Where @citation's passage is in @text: at its offset while the text
+ * there is unchanged; after an edit of the text, the occurrence nearest
+ * to where it was (the same passage, moved by what was added or cut
+ * before it); undone, the offset is right again.
+ *
+ * Returns: the passage's first byte in @text, or -1 when it is not there
+ */
+gssize
+sb_cite_locate (const SbCitation *citation,
+                const char       *text)
+{
+  const char *quote;
+  gsize length, text_length;
+  gssize best = -1;
+
+  g_return_val_if_fail (citation != NULL, -1);
+
+  quote = sb_citation_get_quote (citation);
+  if (text == NULL || quote == NULL || *quote == '\0')
+    return -1;
+  length = strlen (quote);
+  text_length = strlen (text);
+  if (citation->offset >= 0 && (gsize) citation->offset + length <= text_length &&
+      memcmp (text + citation->offset, quote, length) == 0)
+    return citation->offset;
+
+  for (const char *at = strstr (text, quote); at != NULL; at = strstr (at + 1, quote))
+    {
+      gssize here = at - text;
+
+      if (best < 0 || citation->offset < 0 ||
+          ABS (here - citation->offset) < ABS (best - citation->offset))
+        best = here;
+      if (citation->offset < 0 || here > citation->offset)
+        break;
+    }
+  return best;
 }
 
 static gboolean
@@ -846,6 +1176,7 @@ suggest_evidence (SbBriefing  *briefing,
  * sb_cite_new_item:
  * @source: the source quoted
  * @quote: the passage, as cut from @source's text
+ * @at: where in the text it was cut, in bytes; -1 to take its first occurrence
  * @actor: (nullable): who the statement is about
  * @place: (nullable): where it is
  *
@@ -858,39 +1189,50 @@ sb_cite_new_item (SbBriefing             *briefing,
                   SbItemKind              kind,
                   SbSource               *source,
                   const char             *quote,
+                  gssize                  at,
                   SbActor                *actor,
                   const SbGazetteerEntry *place)
 {
   g_autoptr(SbCitation) citation = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
   SbActor *claimant = NULL;
   SbCertainty certainty;
+  SbQuantity count;
   SbEdit *group;
   SbEdit *add;
   SbItem *item;
+  SbDate date;
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
   g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
   g_return_val_if_fail (quote != NULL && *quote, NULL);
 
   certainty = suggest_evidence (briefing, source, quote, &claimant);
-  citation = sb_citation_new (source, quote);
+  citation = sb_cite_citation (source, quote, at);
   group = sb_edit_new_group (kind_label (kind));
   add = sb_edit_new_add_item (briefing, kind, citation, certainty);
   item = SB_ITEM (sb_edit_get_entity (add));
   sb_edit_group_add (group, add);
   if (claimant != NULL)
     sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), SB_ITEM_FIELD_CLAIMED_BY, SB_ENTITY (claimant)));
-  /* When the source says, as far as it says: the user narrows it. */
-  if (sb_date_is_set (sb_source_get_date (source)))
+  /* What the passage says plainly, suggested: the card shows it, and the
+   * user changes it. The date is the one it gives, else the source's, as
+   * far as it says: the user narrows it.
+   */
+  if (sb_cite_suggest_date (quote, sb_source_get_date (source), &date))
+    sb_edit_group_add (group, sb_edit_new_set_date (SB_ENTITY (item), SB_ITEM_FIELD_DATE, &date));
+  else if (sb_date_is_set (sb_source_get_date (source)))
     sb_edit_group_add (group, sb_edit_new_set_date (SB_ENTITY (item), SB_ITEM_FIELD_DATE, sb_source_get_date (source)));
+  if ((kind == SB_ITEM_KIND_INCIDENT && sb_cite_suggest_fatalities (quote, &count)) ||
+      ((kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_MOVEMENT) && sb_cite_suggest_strength (quote, &count)))
+    sb_edit_group_add (group, sb_edit_new_set_quantity (SB_ENTITY (item), SB_ITEM_FIELD_QUANTITY, &count));
 
+  /* The actor chosen; or those the passage names, but who claims it. */
+  actors = actor ? g_ptr_array_new () : sb_cite_suggest_actors (briefing, quote, claimant);
   if (actor != NULL)
-    {
-      g_autoptr(GPtrArray) actors = g_ptr_array_new ();
-
-      g_ptr_array_add (actors, actor);
-      sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_ACTORS, actors));
-    }
+    g_ptr_array_add (actors, actor);
+  if (actors->len > 0)
+    sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_ACTORS, actors));
   if (place != NULL)
     sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, place,
                                              sb_gazetteer_entry_get_precision (place), 0));
@@ -911,6 +1253,7 @@ SbEdit *
 sb_cite_new_movement (SbBriefing             *briefing,
                       SbSource               *source,
                       const char             *quote,
+                      gssize                  at,
                       SbActor                *actor,
                       const SbGazetteerEntry *origin,
                       const SbGazetteerEntry *destination)
@@ -920,7 +1263,7 @@ sb_cite_new_movement (SbBriefing             *briefing,
 
   g_return_val_if_fail (SB_IS_BRIEFING (briefing), NULL);
 
-  group = sb_cite_new_item (briefing, SB_ITEM_KIND_MOVEMENT, source, quote, actor, destination);
+  group = sb_cite_new_item (briefing, SB_ITEM_KIND_MOVEMENT, source, quote, at, actor, destination);
   item = SB_ITEM (sb_edit_get_select (group));
   if (origin != NULL)
     sb_edit_group_add (group, sb_cite_place (briefing, item, SB_ITEM_FIELD_ORIGIN, origin,
@@ -999,7 +1342,8 @@ SbEdit *
 sb_cite_new_figure (SbBriefing *briefing,
                     SbActor    *actor,
                     SbSource   *source,
-                    const char *quote)
+                    const char *quote,
+                    gssize      at)
 {
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_figure_free);
   GPtrArray *current = sb_actor_get_figures (actor);
@@ -1022,7 +1366,7 @@ sb_cite_new_figure (SbBriefing *briefing,
   sb_cite_suggest_certainty (quote, sb_source_get_language (source), &obvious);
   figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
-  g_ptr_array_add (figure->evidence.citations, sb_citation_new (source, quote));
+  g_ptr_array_add (figure->evidence.citations, sb_cite_citation (source, quote, at));
   if (first_number (quote, &min, &max))
     {
       figure->value.min = min;
@@ -1082,6 +1426,7 @@ SbEdit *
 sb_cite_add_citation (SbEntity    *entity,
                       SbSource    *source,
                       const char  *quote,
+                      gssize       at,
                       GError     **error)
 {
   g_autoptr(SbCitation) citation = NULL;
@@ -1095,7 +1440,7 @@ sb_cite_add_citation (SbEntity    *entity,
   g_return_val_if_fail (SB_IS_SOURCE (source), NULL);
   g_return_val_if_fail (quote != NULL && *quote, NULL);
 
-  citation = sb_citation_new (source, quote);
+  citation = sb_cite_citation (source, quote, at);
   /* TRANSLATORS: an undo entry: "Add Citation to “Wagner in Mali”" */
   label = g_strdup_printf (_("Add Citation to “%s”"), sb_entity_get_label (entity));
 

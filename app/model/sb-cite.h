@@ -12,6 +12,7 @@
 #include "sb-briefing.h"
 #include "sb-edit.h"
 #include "sb-gazetteer.h"
+#include "sb-name-match.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ typedef enum
   SB_CITE_END_DESTINATION,
 } SbCiteEnd;
 
+void         sb_cite_add_actor_names   (SbNameMatcher          *matcher,
+                                        SbActor                *actor,
+                                        SbGazetteer            *gazetteer);
 SbCertainty  sb_cite_suggest_certainty (const char             *passage,
                                         const char             *language,
                                         gboolean               *obvious);
@@ -43,6 +47,11 @@ gboolean     sb_cite_quote_range       (const char             *text,
                                         glong                   end_char,
                                         gsize                  *start,
                                         gsize                  *end);
+SbCitation  *sb_cite_citation          (SbSource               *source,
+                                        const char             *quote,
+                                        gssize                  at);
+gssize       sb_cite_locate            (const SbCitation       *citation,
+                                        const char             *text);
 void         sb_cite_sentence_around   (const char             *text,
                                         gsize                   start,
                                         gsize                   end,
@@ -52,21 +61,25 @@ SbEdit      *sb_cite_new_item          (SbBriefing             *briefing,
                                         SbItemKind              kind,
                                         SbSource               *source,
                                         const char             *quote,
+                                        gssize                  at,
                                         SbActor                *actor,
                                         const SbGazetteerEntry *place);
 SbEdit      *sb_cite_new_movement      (SbBriefing             *briefing,
                                         SbSource               *source,
                                         const char             *quote,
+                                        gssize                  at,
                                         SbActor                *actor,
                                         const SbGazetteerEntry *origin,
                                         const SbGazetteerEntry *destination);
 SbEdit      *sb_cite_new_figure        (SbBriefing             *briefing,
                                         SbActor                *actor,
                                         SbSource               *source,
-                                        const char             *quote);
+                                        const char             *quote,
+                                        gssize                  at);
 SbEdit      *sb_cite_add_citation      (SbEntity               *entity,
                                         SbSource               *source,
                                         const char             *quote,
+                                        gssize                  at,
                                         GError                **error);
 SbEdit      *sb_cite_add_relation_citation
                                        (SbActor                *actor,
