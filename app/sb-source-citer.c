@@ -333,7 +333,8 @@ add_to_action (GSimpleAction *action,
                gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
-  g_autofree char *quote = selected_quote (self);
+  gssize at = -1;
+  g_autofree char *quote = selected_quote (self, &at);
   g_autoptr(GError) error = NULL;
   SbEntity *actor;
   SbEdit *edit;
@@ -341,7 +342,7 @@ add_to_action (GSimpleAction *action,
   actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
   if (quote == NULL || !SB_IS_ACTOR (actor))
     return;
-  edit = sb_cite_add_citation (actor, self->source, quote, &error);
+  edit = sb_cite_add_citation (actor, self->source, quote, at, &error);
   if (edit == NULL)
     {
       report (self, error->message);
@@ -357,7 +358,8 @@ add_relation_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
-  g_autofree char *quote = selected_quote (self);
+  gssize at = -1;
+  g_autofree char *quote = selected_quote (self, &at);
   g_autoptr(SbCitation) citation = NULL;
   g_autoptr(GError) error = NULL;
   SbEntity *selected = sb_selection_get_selected (self->selection);
@@ -366,7 +368,7 @@ add_relation_action (GSimpleAction *action,
 
   if (quote == NULL || !SB_IS_ACTOR (selected) || index >= sb_actor_get_relations (SB_ACTOR (selected))->len)
     return;
-  citation = sb_citation_new (self->source, quote);
+  citation = sb_cite_citation (self->source, quote, at);
   edit = sb_cite_add_relation_citation (SB_ACTOR (selected), index, citation, &error);
   if (edit == NULL)
     {
