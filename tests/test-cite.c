@@ -1019,6 +1019,8 @@ test_cite_figure_and_citation (void)
       { "14 soldiers and 9 others", 14, 14 },
       { "killed 14 and wounded 9", 14, 14 },
       { "2,000 to 300 a day", 2000, 2000 },
+      /* A force's size, not the date before it. */
+      { "withdrawn from Kidal during the night of 13 to 14 November. The CSP estimates its own strength at about 3,000 fighters", 3000, 3000 },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)

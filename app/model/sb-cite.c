@@ -1331,6 +1331,43 @@ first_number (const char *quote,
   return FALSE;
 }
 
+/* Whether the passage's first number is a day of a month: "13 to 14
+ * November", "le 3 mars", "op 5 augustus".
+ */
+static gboolean
+starts_with_day (const char *quote)
+{
+  static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+  };
+  static const char *const joins[] = { " to ", " and ", "-", "–", " - ", " – ", " au ", " et ", " tot ", " en " };
+  const char *p = quote;
+  const char *end;
+  double day;
+
+  while (*p && !(g_ascii_isdigit (*p) && (p == quote || !g_ascii_isalnum (p[-1]))))
+    p++;
+  if (!*p || !number_at (p, &day, &end) || day < 1 || day > 31 || day != floor (day))
+    return FALSE;
+  /* "13 to 14 November", "13-14 November": the month after the range. */
+  for (guint j = 0; j < G_N_ELEMENTS (joins); j++)
+    if (strncmp (end, joins[j], strlen (joins[j])) == 0 && g_ascii_isdigit (end[strlen (joins[j])]))
+      {
+        end += strlen (joins[j]);
+        while (g_ascii_isdigit (*end))
+          end++;
+        break;
+      }
+  while (*end == ' ')
+    end++;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (end, months[i], strlen (months[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * sb_cite_new_figure:
  *
@@ -1367,7 +1404,11 @@ sb_cite_new_figure (SbBriefing *briefing,
   figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   g_ptr_array_add (figure->evidence.citations, sb_cite_citation (source, quote, at));
-  if (first_number (quote, &min, &max))
+  /* The first number, unless it is a day ("the night of 13 to 14
+   * November": the hand-run's figure of 13): then the force's size the
+   * passage gives ("about 3,000 fighters").
+   */
+  if (first_number (quote, &min, &max) && !(starts_with_day (quote) && sb_cite_suggest_strength (quote, &figure->value)))
     {
       figure->value.min = min;
       figure->value.max = max;
