@@ -32,6 +32,9 @@ struct _SbEditCard
   GPtrArray *added;          /* of interned codes: languages added here */
   gboolean rebuilding;       /* rows going: their signals change nothing */
   guint rebuild_source;      /* rows made anew once the signal is over */
+  SbEntity *built_for;       /* unowned, compared only: whose rows are shown */
+  double scroll_to;          /* where the card was scrolled before rows were made anew */
+  guint scroll_tick;
 };
 
 typedef struct _Field Field;

@@ -483,12 +483,72 @@ focused_field (SbEditCard *self)
   return -1;
 }
 
+/* The expander rows, in the card's order. */
+static void
+collect_expanders (GtkWidget *widget,
+                   GPtrArray *expanders)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child))
+        g_ptr_array_add (expanders, child);
+      collect_expanders (child, expanders);
+    }
+}
+
+static GtkAdjustment *
+scroll_adjustment (SbEditCard *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  return scroller != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+}
+
+/* Once the rows made anew have their height: the card where it was. */
+static gboolean
+restore_scroll (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SbEditCard *self = SB_EDIT_CARD (widget);
+  GtkAdjustment *adjustment = scroll_adjustment (self);
+
+  self->scroll_tick = 0;
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, self->scroll_to);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (SbEditCard *self)
 {
   SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
   int focused = focused_field (self);
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  gboolean same = self->built_for == self->entity && self->fields->len > 0;
+  GtkAdjustment *adjustment = scroll_adjustment (self);
   GtkWidget *child;
+
+  /* The same card made anew after an edit (a relation's type chosen, an
+   * actor added) stays as the user had it: scrolled where it was, the
+   * rows they had opened open (the hand-run's card jumped to its top
+   * and the next click missed).
+   */
+  if (same)
+    {
+      collect_expanders (self->box, expanders);
+      for (guint i = 0; i < expanders->len; i++)
+        {
+          gboolean open = adw_expander_row_get_expanded (g_ptr_array_index (expanders, i));
+
+          g_array_append_val (expanded, open);
+        }
+      g_ptr_array_set_size (expanders, 0);
+      if (adjustment != NULL)
+        self->scroll_to = gtk_adjustment_get_value (adjustment);
+    }
+  self->built_for = self->entity;
 
   self->rebuilding = TRUE;
 
@@ -525,6 +585,16 @@ rebuild (SbEditCard *self)
   add_language_row (self);
 
   refresh (self);
+
+  if (same)
+    {
+      collect_expanders (self->box, expanders);
+      if (expanders->len == expanded->len)
+        for (guint i = 0; i < expanders->len; i++)
+          adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), g_array_index (expanded, gboolean, i));
+      if (adjustment != NULL && self->scroll_tick == 0)
+        self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_scroll, NULL, NULL);
+    }
 
   if (focused >= 0 && (guint) focused < self->fields->len)
     {
@@ -688,6 +758,9 @@ sb_edit_card_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (sb_document_get_briefing (self->document), self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   self->rebuilding = TRUE;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->fields, g_ptr_array_unref);

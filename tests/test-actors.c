@@ -294,6 +294,74 @@ test_cite_actor_and_relation (void)
 }
 
 static void
+collect_expanders (GtkWidget *widget,
+                   GPtrArray *expanders)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child))
+        g_ptr_array_add (expanders, child);
+      collect_expanders (child, expanders);
+    }
+}
+
+/* An edit that makes the card's rows anew (a relation's type chosen)
+ * leaves the card as the user had it: scrolled where it was, the row
+ * opened still open (the hand-run's card jumped to its top).
+ */
+static void
+test_card_keeps_place (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbActor *france = SB_ACTOR (sb_briefing_lookup (briefing, "france"));
+  SbEditCard *card = open_card (window, SB_ENTITY (france));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  SbRelation *relation = g_ptr_array_index (sb_actor_get_relations (france), 0);
+  SbRelationType type = relation->type;
+  GtkWidget *expander = NULL;
+  GtkWidget *row;
+  double before;
+  guint index = 0;
+
+  sb_test_iterate_for (200);
+  collect_expanders (GTK_WIDGET (card), expanders);
+  for (guint i = 0; i < expanders->len && expander == NULL; i++)
+    if (strstr (adw_preferences_row_get_title (g_ptr_array_index (expanders, i)),
+                sb_entity_get_label (SB_ENTITY (relation->target))) != NULL)
+      {
+        expander = g_ptr_array_index (expanders, i);
+        index = i;
+      }
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  sb_test_iterate_for (200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 200);
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2);
+  sb_test_iterate_for (100);
+  before = gtk_adjustment_get_value (adjustment);
+
+  row = sb_test_find_row (expander, ADW_TYPE_COMBO_ROW, "Relation");
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), type == SB_RELATION_TYPE_FIGHTS ? SB_RELATION_TYPE_AT_ODDS_WITH
+                                                                                   : SB_RELATION_TYPE_FIGHTS);
+  sb_test_iterate_for (300);
+  relation = g_ptr_array_index (sb_actor_get_relations (france), 0);
+  g_assert_cmpint (relation->type, !=, type);
+
+  g_test_message ("scrolled %.0f before, %.0f after", before, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 60);
+  g_ptr_array_set_size (expanders, 0);
+  collect_expanders (GTK_WIDGET (card), expanders);
+  g_assert_cmpuint (expanders->len, >, index);
+  g_assert_true (adw_expander_row_get_expanded (g_ptr_array_index (expanders, index)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_merge_and_remove (void)
 {
   SbWindow *window = sb_test_window_new (NULL, 0, 0);
@@ -675,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/actors/add", test_add_actor);
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
   g_test_add_func ("/actors/cite-actor-and-relation", test_cite_actor_and_relation);
+  g_test_add_func ("/actors/card-keeps-place", test_card_keeps_place);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
   g_test_add_func ("/actors/step-names", test_step_names);
 
