@@ -514,6 +514,95 @@ test_steps_fit_screen (void)
   set_animations (TRUE);
 }
 
+/* A convoy on the road to Djibo, written here: a village placed by a
+ * click (no town of the base map), and a step whose camera its author
+ * took with the convoy's start at the bottom of the map.
+ */
+static const char convoy_briefing[] =
+  "{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", \"title\": \"Convoy\","
+  " \"sources\": [{\"id\": \"s\", \"title\": \"Convoy reaches Djibo\", \"date\": \"2026-12-03\", \"language\": \"en\","
+  "   \"text\": \"The convoy left Kaya for Djibo on 24 November. On 29 November the column was ambushed near"
+  " Gaskind\u00e9, a village some 40 kilometres south of Djibo. At least 17 soldiers and 6 civilian drivers were"
+  " killed, according to two security sources, and several trucks were set on fire.\"}],"
+  " \"actors\": [{\"id\": \"army\", \"name\": \"Army\", \"kind\": \"national-forces\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"17 soldiers\"}]}],"
+  " \"places\": ["
+  "  {\"id\": \"djibo\", \"name\": \"Djibo\", \"lat\": 14.099, \"lon\": -1.627, \"precision\": \"point\"},"
+  "  {\"id\": \"kaya\", \"name\": \"Kaya\", \"lat\": 13.0904, \"lon\": -1.09, \"precision\": \"point\"},"
+  "  {\"id\": \"gaskinde\", \"name\": \"Gaskind\u00e9\", \"lat\": 13.7527, \"lon\": -1.6191, \"precision\": \"point\"}],"
+  " \"movements\": [{\"id\": \"convoy\", \"title\": \"Convoy from Kaya to Djibo\", \"description\": \"A convoy.\", \"actor\": \"army\", \"date\": \"2026-11-24\","
+  "   \"from\": \"kaya\", \"to\": \"djibo\", \"status\": \"completed\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"The convoy left Kaya for Djibo on 24 November\"}]}],"
+  " \"incidents\": [{\"id\": \"ambush\", \"type\": \"attack\", \"title\": \"Ambush near Gaskind\u00e9\", \"description\": \"An ambush.\","
+  "   \"actors\": [\"army\"], \"place\": \"gaskinde\","
+  "   \"date\": \"2026-11-29\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"On 29 November the column was ambushed near Gaskind\u00e9\"}]}],"
+  " \"steps\": [{\"id\": \"ambush-step\", \"title\": \"Ambush near Gaskind\u00e9\","
+  "   \"caption\": \"On 29 November the convoy was ambushed: at least 23 killed.\","
+  "   \"camera\": {\"center\": {\"lat\": 14.218, \"lon\": -0.683}, \"zoom\": 8.578}, \"highlight\": [\"ambush\"],"
+  "   \"citation\": {\"source\": \"s\", \"quote\": \"On 29 November the column was ambushed near Gaskind\u00e9, a village"
+  " some 40 kilometres south of Djibo. At least 17 soldiers and 6 civilian drivers were killed, according to two"
+  " security sources\"}}]}";
+
+/* What a step frames lies in the map the caption leaves free: the
+ * convoy's arrow, which the step's camera shows most of, is shown whole
+ * with its start and Kaya's name above the caption of three lines, at
+ * 1024×768 and 1920×1080.
+ */
+static void
+test_caption_leaves_arrow (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (convoy_briefing, sizeof convoy_briefing - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = sb_loader_load_bytes (bytes, &problems);
+
+  for (guint i = 0; briefing == NULL && problems != NULL && i < problems->len; i++)
+    g_printerr ("%s\n", ((SbProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (briefing);
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+      double scale = MAX (1.6, 1.8 * sizes[s][1] / 1080.0);
+      const double ends[][2] = { { 13.0904, -1.09 }, { 14.099, -1.627 } };
+      double width, height, lat, lon, zoom;
+      SbProjection target;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      sb_test_iterate_for (200);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+      width = gtk_widget_get_width (GTK_WIDGET (map_view));
+      height = gtk_widget_get_height (GTK_WIDGET (map_view));
+      /* The caption took its room: the map is what is left above it. */
+      g_assert_cmpfloat (height, <, sizes[s][1] * 0.85);
+      g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+      sb_projection_init_at (&target, lat, lon, zoom, width, height);
+
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        {
+          double x, y;
+
+          sb_projection_to_widget (&target, ends[e][0], ends[e][1], &x, &y);
+          if (x < 9 * scale || x > width - 9 * scale || y < 11 * scale || y > height - 11 * scale)
+            g_printerr ("%d×%d: the convoy's %s at %.0f, %.0f on a map of %.0f×%.0f\n", sizes[s][0], sizes[s][1],
+                        e == 0 ? "start" : "end", x, y, width, height);
+          g_assert_cmpfloat (x, >=, 9 * scale);
+          g_assert_cmpfloat (x, <=, width - 9 * scale);
+          g_assert_cmpfloat (y, >=, 11 * scale);
+          g_assert_cmpfloat (y, <=, height - 11 * scale);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+  set_animations (TRUE);
+}
+
 /* The base map's names show whole or not at all: none is cut at the
  * map's edge ("Bir Lehlou" at the top of step 2 at 1920×1080), at any
  * step.
@@ -1595,6 +1684,7 @@ main (int   argc,
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
+  g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);

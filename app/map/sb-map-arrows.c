@@ -1,8 +1,10 @@
 /* sb-map-arrows.c
  *
  * Where arrows go: from a point or the edge of a country's or region's
- * card to another; a movement known at one end is a short arrow into or
- * out of it, on whichever side is free.
+ * card to another. A movement known at one end is only a head into or
+ * out of it, on whichever side is free, with the unknown end marked "?"
+ * just behind it: never a line from (or to) a point the source does not
+ * give.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +15,10 @@
 
 #include "sb-map-arrows.h"
 
-#define STUB_LENGTH 70.0
+/* From the known end to the "?" of the unknown one: an arrow's head and
+ * the mark, no line between.
+ */
+#define STUB_LENGTH 30.0
 
 /* Where a line from the card's middle towards (x, y) leaves the card. */
 static void
@@ -77,9 +82,9 @@ stub_cost (SbMapBuilder *builder,
   return cost + _sb_map_overlap_area (builder->town_names, &end) * 2;
 }
 
-/* A movement that the source gives only one end of is a short arrow into
- * (or out of) it, from whichever side is free; up and to the left (into)
- * or right (out of) when all are.
+/* A movement that the source gives only one end of is a head into (or
+ * out of) it, from whichever side is free; up and to the left (into) or
+ * right (out of) when all are.
  */
 static void
 layout_stub (SbMapBuilder    *builder,
@@ -174,7 +179,9 @@ layout_arrow (SbMapBuilder *builder,
     card_edge_towards (to, arrow->x0, arrow->y0, &arrow->x1, &arrow->y1);
 
   arrow->item = item;
-  arrow->from_point = origin != NULL && from == NULL;
+  arrow->from_point = origin != NULL && from == NULL && destination != NULL;
+  arrow->origin_unknown = origin == NULL;
+  arrow->destination_unknown = destination == NULL;
   arrow->selected = sb_map_layout_emphasis (builder->selection, item, &arrow->dimmed);
 
   length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
