@@ -70,7 +70,7 @@ draw_one_end (SbMovementLayer  *self,
   gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
   double length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
   double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
-  double radius = head * 0.45;
+  double radius = head * 0.55;
   double tip_x, tip_y, mark_x, mark_y;
 
   if (arrow->origin_unknown)
@@ -82,7 +82,7 @@ draw_one_end (SbMovementLayer  *self,
     }
   else
     {
-      double tip = MAX (head, length - radius - 3);
+      double tip = MAX (head, length - radius - 2);
 
       tip_x = arrow->x0 + cos (angle) * tip;
       tip_y = arrow->y0 + sin (angle) * tip;
