@@ -56,6 +56,29 @@ is_dashed (SbItem *item)
          sb_item_get_movement_status (item) == SB_MOVEMENT_STATUS_PLANNED;
 }
 
+/* An arrow's head with its halo, its path left to fill (or stroke) in
+ * the movement's colour, which is set.
+ */
+static void
+trace_head (cairo_t      *cr,
+            double        x,
+            double        y,
+            double        angle,
+            double        head,
+            const double *rgb,
+            double        alpha,
+            gboolean      dark)
+{
+  sb_symbol_paint_arrow_head (cr, x, y, angle, head);
+  cairo_set_line_width (cr, 2.5);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+}
+
 /* A movement the source gives one end of: a head into or out of it and,
  * where the line would come from or go, the "?" of the end not given.
  */
@@ -100,14 +123,7 @@ draw_one_end (SbMovementLayer  *self,
       cairo_fill (cr);
     }
 
-  sb_symbol_paint_arrow_head (cr, tip_x, tip_y, angle, head);
-  cairo_set_line_width (cr, 2.5);
-  if (dark)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  trace_head (cr, tip_x, tip_y, angle, head, rgb, alpha, dark);
   /* Less certain: an outline only, in the certainty's dashes. */
   if (is_dashed (arrow->item) || sb_item_get_certainty (arrow->item) == SB_CERTAINTY_ESTIMATED ||
       sb_item_get_certainty (arrow->item) == SB_CERTAINTY_UNCLEAR)
@@ -190,14 +206,7 @@ draw_movement (SbMovementLayer  *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  sb_symbol_paint_arrow_head (cr, arrow->x1, arrow->y1, angle, head);
-  cairo_set_line_width (cr, 2.5);
-  if (dark)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  trace_head (cr, arrow->x1, arrow->y1, angle, head, rgb, alpha, dark);
   cairo_fill (cr);
 
   /* Where a movement starts from an exact place, a small dot marks it;
