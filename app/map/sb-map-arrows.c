@@ -78,14 +78,16 @@ stub_cost (SbMapBuilder *builder,
       cost += _sb_map_overlap_area (builder->obstacles, &dot) + _sb_map_overlap_area (builder->arrow_marks, &dot) * 6;
     }
 
+  /* A card drawn over the "?", or the view's edge cutting it, hides it:
+   * only where every side is worse.
+   */
   for (guint i = 0; i < builder->layout->cards->len; i++)
     if (graphene_rect_intersection (&g_array_index (builder->layout->cards, SbMapCard, i).box, &end, NULL))
-      cost += 3000;
+      cost += 30000;
 
-  /* The "?" cut by the view's edge. */
   if (builder->view != NULL &&
       !graphene_rect_contains_rect (builder->view, &GRAPHENE_RECT_INIT (x1 - 14, y1 - 14, 28, 28)))
-    cost += 3000;
+    cost += 30000;
 
   return cost + _sb_map_overlap_area (builder->town_names, &end) * 2;
 }
