@@ -25,6 +25,7 @@
 #include "sb-framing.h"
 #include "sb-import-file.h"
 #include "sb-incident-clusters.h"
+#include "sb-legend-rows.h"
 #include "sb-loader.h"
 #include "sb-map-layout.h"
 #include "sb-mentioned-places.h"
@@ -891,6 +892,183 @@ test_edits_redrawn (void)
   g_assert_false (sb_mentioned_places_edited (briefing, changes));
 }
 
+/* A convoy in northern Burkina Faso, written here: Gaskindé and Arbinda
+ * are placed by a click (the base map has no town there), Djibo and Kaya
+ * are towns of the base map; reinforcements reach Djibo from where the
+ * source does not say.
+ */
+static const char convoy[] =
+  "{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", \"title\": \"Convoy\","
+  " \"sources\": [{\"id\": \"s\", \"title\": \"Convoy reaches Djibo\", \"date\": \"2026-12-03\", \"language\": \"en\","
+  "   \"text\": \"The convoy left Kaya for Djibo. It was ambushed near a village 40 kilometres south of the town."
+  " Some 300 volunteers guard the road. Reinforcements reached the town on Friday.\"}],"
+  " \"actors\": [{\"id\": \"army\", \"name\": \"Army\", \"kind\": \"national-forces\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"Some 300 volunteers\"}]}],"
+  " \"places\": ["
+  "  {\"id\": \"djibo\", \"name\": \"Djibo\", \"lat\": 14.099, \"lon\": -1.627, \"precision\": \"point\"},"
+  "  {\"id\": \"kaya\", \"name\": \"Kaya\", \"lat\": 13.0904, \"lon\": -1.09, \"precision\": \"point\"},"
+  "  {\"id\": \"gaskinde\", \"name\": \"Gaskind\u00e9\", \"lat\": 13.7527, \"lon\": -1.6191, \"precision\": \"point\"},"
+  "  {\"id\": \"gaskinde-again\", \"name\": \"Gaskind\u00e9\", \"lat\": 13.7530, \"lon\": -1.6195, \"precision\": \"near\", \"radius_km\": 5},"
+  "  {\"id\": \"arbinda\", \"name\": \"Arbinda\", \"lat\": 14.2324, \"lon\": -0.905, \"precision\": \"point\"}],"
+  " \"movements\": ["
+  "  {\"id\": \"convoy\", \"title\": \"Convoy\", \"description\": \"A convoy.\", \"actor\": \"army\", \"date\": \"2026-11-24\","
+  "   \"from\": \"kaya\", \"to\": \"djibo\", \"status\": \"completed\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"The convoy left Kaya for Djibo.\"}]},"
+  "  {\"id\": \"reinforcements\", \"title\": \"Reinforcements\", \"description\": \"Reinforcements.\", \"actor\": \"army\","
+  "   \"date\": \"2026-11-27\", \"to\": \"djibo\", \"status\": \"completed\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"Reinforcements reached the town on Friday.\"}]}],"
+  " \"incidents\": [{\"id\": \"ambush\", \"type\": \"attack\", \"title\": \"Ambush\", \"description\": \"An ambush.\","
+  "   \"actors\": [\"army\"], \"place\": \"gaskinde\", \"date\": \"2026-11-29\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"It was ambushed near a village\"}]}],"
+  " \"deployments\": [{\"id\": \"volunteers\", \"title\": \"Volunteers\", \"description\": \"Volunteers.\", \"actor\": \"army\","
+  "   \"place\": \"arbinda\", \"date\": \"2026-12\", \"status\": \"present\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"Some 300 volunteers guard the road.\"}]}]}";
+
+static SbBriefing *
+load_convoy (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (convoy, sizeof convoy - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  SbBriefing *briefing = sb_loader_load_bytes (bytes, &problems);
+
+  for (guint i = 0; briefing == NULL && problems != NULL && i < problems->len; i++)
+    g_printerr ("%s\n", ((SbProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (briefing);
+  return briefing;
+}
+
+static guint
+count_mentions (SbBriefing *briefing,
+                const char *name)
+{
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  guint count = 0;
+
+  for (guint t = 0; t < towns->len; t++)
+    count += g_str_equal (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, name);
+
+  return count;
+}
+
+/* Every place the briefing names is named on the map with the priority of
+ * a town it mentions, also one the base map does not know (placed by a
+ * click): beside the symbol on it, clear of it, without a dot on it; once
+ * for two places of the same name in the same spot; under a new name
+ * once the place is renamed.
+ */
+static void
+test_own_places_named (void)
+{
+  g_autoptr(SbBriefing) briefing = load_convoy ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbDocument) document = NULL;
+  g_autoptr(SbChanges) changes = NULL;
+  g_autoptr(SbText) renamed = sb_text_new ("en", "Gaskind\u00e9 village");
+  const double width = 640, height = 400;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+  SbProjection projection;
+
+  /* Djibo and Kaya are the base map's; no town of its own for them. */
+  g_assert_cmpuint (count_mentions (briefing, "Gaskind\u00e9"), ==, 1);
+  g_assert_cmpuint (count_mentions (briefing, "Arbinda"), ==, 1);
+  g_assert_cmpuint (count_mentions (briefing, "Djibo"), ==, 1);
+  g_assert_cmpuint (count_mentions (briefing, "Kaya"), ==, 1);
+
+  sb_selection_set_briefing (selection, briefing);
+  sb_projection_init_at (&projection, 13.7, -1.3, 8.2 - log2 (1.6), width, height);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(SbMapLayout) layout = NULL;
+      const char *names[] = { "Gaskind\u00e9", "Arbinda" };
+      const char *items[] = { "ambush", "volunteers" };
+
+      if (pass == 1)
+        sb_selection_select (selection, sb_test_lookup (briefing, "ambush"));
+      layout = sb_map_layout_new (selection, &projection, &view, NULL, NULL);
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        {
+          const SbMapTown *town = find_town (layout, names[n]);
+          const SbMapMark *mark = sb_map_layout_find_mark (layout, SB_ITEM (sb_test_lookup (briefing, items[n])));
+          double extent = mark->radius + 2;
+
+          if (mark->selected)
+            extent = mark->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP;
+          g_assert_true (town->under_symbol);
+          g_assert_true (graphene_rect_contains_rect (&view, &town->label));
+          if (graphene_rect_intersection (&GRAPHENE_RECT_INIT (mark->x - extent, mark->y - extent, 2 * extent, 2 * extent),
+                                          &town->label, NULL))
+            g_printerr ("%s: its name at %g, %g (%g × %g), its symbol at %g, %g (%g)\n", names[n],
+                        town->label.origin.x, town->label.origin.y, town->label.size.width,
+                        town->label.size.height, mark->x, mark->y, extent);
+          g_assert_false (graphene_rect_intersection (&GRAPHENE_RECT_INIT (mark->x - extent, mark->y - extent,
+                                                                           2 * extent, 2 * extent),
+                                                      &town->label, NULL));
+        }
+      g_assert_false (find_town (layout, "Djibo")->under_symbol);
+    }
+
+  document = sb_document_new (briefing);
+  g_signal_connect (briefing, "changed", G_CALLBACK (keep_changes), &changes);
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_text (sb_test_lookup (briefing, "gaskinde"),
+                                                                    SB_PLACE_FIELD_NAME, renamed), NULL));
+  g_assert_true (sb_mentioned_places_edited (briefing, changes));
+  g_assert_cmpuint (count_mentions (briefing, "Gaskind\u00e9 village"), ==, 1);
+  /* The other place of that name, in the same spot, still is. */
+  g_assert_cmpuint (count_mentions (briefing, "Gaskind\u00e9"), ==, 1);
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_text (sb_test_lookup (briefing, "gaskinde-again"),
+                                                                    SB_PLACE_FIELD_NAME, renamed), NULL));
+  g_assert_true (sb_mentioned_places_edited (briefing, changes));
+  g_assert_cmpuint (count_mentions (briefing, "Gaskind\u00e9 village"), ==, 1);
+  g_assert_cmpuint (count_mentions (briefing, "Gaskind\u00e9"), ==, 0);
+  g_signal_handlers_disconnect_by_func (briefing, keep_changes, &changes);
+}
+
+/* A movement the source gives only the destination of is drawn as what is
+ * known: a head into Djibo and the mark of an origin not given, no line
+ * from a point the source does not give; the legend says so.
+ */
+static void
+test_one_end_known (void)
+{
+  g_autoptr(SbBriefing) briefing = load_convoy ();
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  g_autoptr(GArray) rows = NULL;
+  const double width = 640, height = 400;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+  const SbMapArrow *arrow, *convoy_arrow;
+  SbProjection projection;
+  double djibo_x, djibo_y;
+  gboolean explained = FALSE;
+
+  sb_selection_set_briefing (selection, briefing);
+  sb_projection_init_at (&projection, 13.7, -1.3, 8.2 - log2 (1.6), width, height);
+  layout = sb_map_layout_new (selection, &projection, &view, NULL, NULL);
+  arrow = sb_map_layout_find_arrow (layout, SB_ITEM (sb_test_lookup (briefing, "reinforcements")));
+  convoy_arrow = sb_map_layout_find_arrow (layout, SB_ITEM (sb_test_lookup (briefing, "convoy")));
+  g_assert_nonnull (arrow);
+  g_assert_nonnull (convoy_arrow);
+
+  sb_projection_to_widget (&projection, 14.099, -1.627, &djibo_x, &djibo_y);
+  g_assert_true (arrow->origin_unknown);
+  g_assert_false (arrow->destination_unknown);
+  g_assert_false (arrow->from_point);
+  g_assert_cmpfloat (hypot (arrow->x1 - djibo_x, arrow->y1 - djibo_y), <, 1);
+  /* A head and its mark: not a line from somewhere. */
+  g_assert_cmpfloat (hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0), <, 50);
+  g_assert_false (convoy_arrow->origin_unknown || convoy_arrow->destination_unknown);
+  g_assert_true (convoy_arrow->from_point);
+
+  rows = sb_legend_rows_new (selection, SB_LEGEND_EVERYTHING);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SbLegendRow *row = &g_array_index (rows, SbLegendRow, i);
+
+      explained |= row->sample == SB_LEGEND_MOVEMENT && row->value == 2;
+    }
+  g_assert_true (explained);
+}
+
 /* An event dataset: incidents at points, in regions and only in a
  * country. Written here, in the briefing format.
  */
@@ -1159,6 +1337,8 @@ main (int   argc,
   g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
+  g_test_add_func ("/map-layout/own-places-named", test_own_places_named);
+  g_test_add_func ("/map-layout/one-end-known", test_one_end_known);
   g_test_add_func ("/map-layout/cards-and-names-apart", test_cards_and_names_apart);
   g_test_add_func ("/map-layout/arrows-cover-names", test_arrows_cover_names);
   g_test_add_func ("/map-layout/step-cards", test_step_cards);

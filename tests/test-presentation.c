@@ -23,6 +23,9 @@
 #include "sb-format.h"
 #include "sb-loader.h"
 #include "sb-legend.h"
+#include "sb-item-layer.h"
+#include "sb-map-layer.h"
+#include "sb-map-layout.h"
 #include "sb-map-view.h"
 #include "sb-mentioned-places.h"
 #include "sb-framing.h"
@@ -512,6 +515,263 @@ test_steps_fit_screen (void)
   g_assert_cmpfloat (first_zoom[1], >, first_zoom[0] + 0.4);
   g_assert_cmpuint (checked, >=, 40);
   set_animations (TRUE);
+}
+
+/* A convoy on the road to Djibo, written here: a village placed by a
+ * click (no town of the base map), and a step whose camera its author
+ * took with the convoy's start at the bottom of the map.
+ */
+static const char convoy_briefing[] =
+  "{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", \"title\": \"Convoy\","
+  " \"sources\": [{\"id\": \"s\", \"title\": \"Convoy reaches Djibo\", \"date\": \"2026-12-03\", \"language\": \"en\","
+  "   \"text\": \"The convoy left Kaya for Djibo on 24 November. On 29 November the column was ambushed near"
+  " Gaskind\u00e9, a village some 40 kilometres south of Djibo. At least 17 soldiers and 6 civilian drivers were"
+  " killed, according to two security sources, and several trucks were set on fire.\"}],"
+  " \"actors\": [{\"id\": \"army\", \"name\": \"Army\", \"kind\": \"national-forces\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"17 soldiers\"}]}],"
+  " \"places\": ["
+  "  {\"id\": \"djibo\", \"name\": \"Djibo\", \"lat\": 14.099, \"lon\": -1.627, \"precision\": \"point\"},"
+  "  {\"id\": \"kaya\", \"name\": \"Kaya\", \"lat\": 13.0904, \"lon\": -1.09, \"precision\": \"point\"},"
+  "  {\"id\": \"gaskinde\", \"name\": \"Gaskind\u00e9\", \"lat\": 13.7527, \"lon\": -1.6191, \"precision\": \"point\"}],"
+  " \"movements\": [{\"id\": \"convoy\", \"title\": \"Convoy from Kaya to Djibo\", \"description\": \"A convoy.\", \"actor\": \"army\", \"date\": \"2026-11-24\","
+  "   \"from\": \"kaya\", \"to\": \"djibo\", \"status\": \"completed\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"The convoy left Kaya for Djibo on 24 November\"}]}],"
+  " \"incidents\": [{\"id\": \"ambush\", \"type\": \"attack\", \"title\": \"Ambush near Gaskind\u00e9\", \"description\": \"An ambush.\","
+  "   \"actors\": [\"army\"], \"place\": \"gaskinde\","
+  "   \"date\": \"2026-11-29\", \"certainty\": \"reported\","
+  "   \"citations\": [{\"source\": \"s\", \"quote\": \"On 29 November the column was ambushed near Gaskind\u00e9\"}]}],"
+  " \"steps\": [{\"id\": \"ambush-step\", \"title\": \"Ambush near Gaskind\u00e9\","
+  "   \"caption\": \"On 29 November the convoy was ambushed: at least 23 killed.\","
+  "   \"camera\": {\"center\": {\"lat\": 14.218, \"lon\": -0.683}, \"zoom\": 8.578}, \"highlight\": [\"ambush\"],"
+  "   \"citation\": {\"source\": \"s\", \"quote\": \"On 29 November the column was ambushed near Gaskind\u00e9, a village"
+  " some 40 kilometres south of Djibo. At least 17 soldiers and 6 civilian drivers were killed, according to two"
+  " security sources\"}}]}";
+
+/* What a step frames lies in the map the caption leaves free: the
+ * convoy's arrow, which the step's camera shows most of, is shown whole
+ * with its start and Kaya's name above the caption of three lines, at
+ * 1024×768 and 1920×1080.
+ */
+static void
+test_caption_leaves_arrow (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (convoy_briefing, sizeof convoy_briefing - 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = sb_loader_load_bytes (bytes, &problems);
+
+  for (guint i = 0; briefing == NULL && problems != NULL && i < problems->len; i++)
+    g_printerr ("%s\n", ((SbProblem *) g_ptr_array_index (problems, i))->message);
+  g_assert_nonnull (briefing);
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+      double scale = MAX (1.6, 1.8 * sizes[s][1] / 1080.0);
+      const double ends[][2] = { { 13.0904, -1.09 }, { 14.099, -1.627 } };
+      double width, height, lat, lon, zoom;
+      SbProjection target;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      sb_test_iterate_for (200);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+      width = gtk_widget_get_width (GTK_WIDGET (map_view));
+      height = gtk_widget_get_height (GTK_WIDGET (map_view));
+      /* The caption took its room: the map is what is left above it. */
+      g_assert_cmpfloat (height, <, sizes[s][1] * 0.85);
+      g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+      sb_projection_init_at (&target, lat, lon, zoom, width, height);
+
+      for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+        {
+          double x, y;
+
+          sb_projection_to_widget (&target, ends[e][0], ends[e][1], &x, &y);
+          if (x < 9 * scale || x > width - 9 * scale || y < 11 * scale || y > height - 11 * scale)
+            g_printerr ("%d×%d: the convoy's %s at %.0f, %.0f on a map of %.0f×%.0f\n", sizes[s][0], sizes[s][1],
+                        e == 0 ? "start" : "end", x, y, width, height);
+          g_assert_cmpfloat (x, >=, 9 * scale);
+          g_assert_cmpfloat (x, <=, width - 9 * scale);
+          g_assert_cmpfloat (y, >=, 11 * scale);
+          g_assert_cmpfloat (y, <=, height - 11 * scale);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+  set_animations (TRUE);
+}
+
+static void
+collect_layers (GtkWidget *widget,
+                GPtrArray *layers)
+{
+  if (SB_IS_MAP_LAYER (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (layers, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_layers (child, layers);
+}
+
+static gboolean
+layers_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  if (SB_IS_PRESENTATION_WINDOW (widget))
+    return presentation_settled (widget) &&
+           !sb_map_layers_are_drawing (GTK_WIDGET (sb_presentation_window_get_map_view (SB_PRESENTATION_WINDOW (widget))));
+
+  return gtk_widget_get_mapped (widget) && !sb_map_layers_are_drawing (widget);
+}
+
+/* What the map shows agrees with itself: every layer of the briefing
+ * draws the one layout, the layout of the view shown (its projection the
+ * viewport's), and no name of the base map shows under a town's name the
+ * layout placed. Checked at each step, after each change of step and
+ * after the screen changes size.
+ */
+static void
+assert_labels_follow_view (GtkWidget  *settling,
+                           SbMapView  *map_view,
+                           const char *when)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  SbBaseLayer *base = SB_BASE_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_BASE_LAYER));
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) first = NULL;
+  SbMapLayerTransform to_view = { 0, };
+  GArray *names;
+
+  g_assert_true (sb_test_run_until (layers_drawn, settling, TIMEOUT_MS));
+  /* The base map leaves out names in a frame after the briefing's layer
+   * drew: frames come slowly under Xvfb.
+   */
+  sb_test_iterate_for (1000);
+  g_assert_true (sb_test_run_until (layers_drawn, settling, TIMEOUT_MS));
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  g_assert_cmpuint (layers->len, >=, 2);
+  for (guint i = 0; i < layers->len; i++)
+    {
+      SbProjection drawn;
+      SbMapLayerTransform transform;
+      g_autoptr(SbMapLayout) layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, i), &drawn, &transform);
+      double scale = transform.scale > 0 ? transform.scale : 1.0;
+
+      /* Drawn at the viewport's zoom (a texture from another would be
+       * stretched, its names with it).
+       */
+      if (fabs (log2 (drawn.world_size * scale / SB_TILE_SIZE) - shumate_viewport_get_zoom_level (viewport)) > 1e-3)
+        g_printerr ("%s: %s drawn at zoom %g, shown at %g\n", when, G_OBJECT_TYPE_NAME (g_ptr_array_index (layers, i)),
+                    log2 (drawn.world_size * scale / SB_TILE_SIZE), shumate_viewport_get_zoom_level (viewport));
+      g_assert_cmpfloat (fabs (log2 (drawn.world_size * scale / SB_TILE_SIZE) - shumate_viewport_get_zoom_level (viewport)),
+                         <, 1e-3);
+      if (first == NULL)
+        {
+          first = sb_map_layout_ref (layout);
+          to_view = transform;
+        }
+      if (layout != first)
+        g_printerr ("%s: %s draws another layout than %s\n", when, G_OBJECT_TYPE_NAME (g_ptr_array_index (layers, i)),
+                    G_OBJECT_TYPE_NAME (g_ptr_array_index (layers, 0)));
+      g_assert_true (layout == first);
+    }
+
+  names = sb_base_layer_get_shown_names (base);
+  for (guint t = 0; t < first->towns->len; t++)
+    {
+      const SbMapTown *town = &g_array_index (first->towns, SbMapTown, t);
+      graphene_rect_t label = GRAPHENE_RECT_INIT ((town->label.origin.x - to_view.dx) * to_view.scale,
+                                                  (town->label.origin.y - to_view.dy) * to_view.scale,
+                                                  town->label.size.width * to_view.scale,
+                                                  town->label.size.height * to_view.scale);
+
+      for (guint n = 0; n < names->len; n++)
+        {
+          graphene_rect_t overlap;
+
+          if (graphene_rect_intersection (&label, &g_array_index (names, graphene_rect_t, n), &overlap) &&
+              overlap.size.width > 2 && overlap.size.height > 2)
+            {
+              g_printerr ("%s: %s's name at %.0f, %.0f over a base map name at %.0f, %.0f\n", when, town->town->name,
+                          label.origin.x, label.origin.y, g_array_index (names, graphene_rect_t, n).origin.x,
+                          g_array_index (names, graphene_rect_t, n).origin.y);
+              g_assert_not_reached ();
+            }
+        }
+    }
+}
+
+static void
+test_labels_follow_view (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  const int sizes[][2] = { { 1920, 1080 }, { 1024, 768 } };
+  const char *chosen[] = { "germany-leaves-via-gao", "russia-lands-at-gao", "wagner-group", NULL };
+  SbWindow *window;
+
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+    {
+      g_autofree char *when = g_strdup_printf ("step %u", i + 1);
+
+      sb_presentation_set_index (presentation, i);
+      assert_labels_follow_view (GTK_WIDGET (presenting), map_view, when);
+    }
+
+  /* Step 2 (Gao and Timbuktu), after the screen changed size and back. */
+  sb_presentation_set_index (presentation, 1);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *when = g_strdup_printf ("step 2 at %d×%d", sizes[s][0], sizes[s][1]);
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_widget_queue_resize (GTK_WIDGET (presenting));
+      sb_test_iterate_for (300);
+      assert_labels_follow_view (GTK_WIDGET (presenting), map_view, when);
+    }
+
+  /* Back and forth between steps, with the map flying. */
+  set_animations (TRUE);
+  sb_presentation_set_index (presentation, 0);
+  sb_presentation_next (presentation);
+  assert_labels_follow_view (GTK_WIDGET (presenting), map_view, "step 2 from step 1");
+  sb_presentation_next (presentation);
+  sb_presentation_previous (presentation);
+  assert_labels_follow_view (GTK_WIDGET (presenting), map_view, "step 2 from step 3");
+  gtk_window_destroy (GTK_WINDOW (presenting));
+
+  /* The window: a choice after another, the window made smaller. */
+  window = sb_test_window_new (NULL, 1920, 1080);
+  map_view = sb_window_get_map_view (window);
+  for (guint c = 0; c < G_N_ELEMENTS (chosen); c++)
+    {
+      g_autofree char *when = g_strdup_printf ("the window, %s chosen", chosen[c] ? chosen[c] : "nothing");
+
+      if (chosen[c] != NULL)
+        sb_selection_select (sb_window_get_selection (window), sb_test_lookup (sb_window_get_briefing (window), chosen[c]));
+      else
+        sb_selection_clear (sb_window_get_selection (window));
+      assert_labels_follow_view (GTK_WIDGET (map_view), map_view, when);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  sb_test_iterate_for (300);
+  sb_selection_select (sb_window_get_selection (window), sb_test_lookup (sb_window_get_briefing (window), chosen[1]));
+  assert_labels_follow_view (GTK_WIDGET (map_view), map_view, "the window at 1024×768");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The base map's names show whole or not at all: none is cut at the
@@ -1595,6 +1855,8 @@ main (int   argc,
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
+  g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
+  g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);

@@ -468,6 +468,13 @@ draw_town (cairo_t         *cr,
   double radius = town->town->is_capital ? 3.5 : 3.0;
 
   cairo_new_path (cr);
+  /* A symbol on it marks where it is; a dot would be a spot on it. */
+  if (town->under_symbol)
+    {
+      draw_text (cr, layout, town->town->is_capital ? SB_MAP_FONT_CAPITAL : SB_MAP_FONT_TOWN,
+                 town->town->name, town->label.origin.x, town->label.origin.y, dark, 1.0);
+      return;
+    }
   if (town->town->is_capital)
     {
       cairo_arc (cr, town->x, town->y, radius + 1.5, 0, 2 * G_PI);

@@ -33,7 +33,7 @@ typedef struct
   gboolean kinds[SB_N_ACTOR_KINDS];
   GPtrArray *actors;       /* of SbActor, in the briefing's order */
   gboolean statuses[SB_DEPLOYMENT_STATUS_PLANNED + 1];
-  gboolean movements[2];   /* solid, dashed */
+  gboolean movements[3];   /* solid, dashed, known at one end only */
   gboolean types[SB_N_INCIDENT_TYPES];
   gboolean certainties[SB_N_CERTAINTIES];
   gboolean areas[2];       /* plain, hatched */
@@ -105,7 +105,10 @@ collect_use (Use           *use,
                                                   : sb_item_get_deployment_status (item)] = TRUE;
           break;
         case SB_ITEM_KIND_MOVEMENT:
-          use->movements[movement_is_dashed (item)] = TRUE;
+          if (sb_item_get_origin (item) == NULL || sb_item_get_place (item) == NULL)
+            use->movements[2] = TRUE;
+          else
+            use->movements[movement_is_dashed (item)] = TRUE;
           break;
         case SB_ITEM_KIND_INCIDENT:
           use->types[sb_item_get_incident_type (item)] = TRUE;
@@ -252,6 +255,9 @@ sb_legend_rows_new (SbSelection   *selection,
     add_row (rows, SB_LEGEND_MOVEMENT, 0, short_labels ? _("Movement") : _("Movement: from where to where"));
   if (use.movements[1])
     add_row (rows, SB_LEGEND_MOVEMENT, 1, short_labels ? _("Planned, feared or projected") : _("Movement planned, feared or projected"));
+  if (use.movements[2])
+    add_row (rows, SB_LEGEND_MOVEMENT, 2, short_labels ? _("Origin or destination unknown")
+                                                       : _("Movement with its origin or destination unknown"));
 
   add_heading (rows, flags, _("Incidents"));
   for (guint i = 0; i < SB_N_INCIDENT_TYPES; i++)
@@ -353,6 +359,22 @@ paint_card (cairo_t  *cr,
   cairo_fill (cr);
 }
 
+/* A head into a place, from a "?": as the movement layer draws a
+ * movement the source gives one end of.
+ */
+static void
+paint_one_end (cairo_t *cr,
+               double   width,
+               double   cy)
+{
+  cairo_arc (cr, width - 4, cy + 1, 2.5, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, neutral[0], neutral[1], neutral[2]);
+  cairo_fill (cr);
+  sb_symbol_paint_arrow_head (cr, width - 8, cy + 1, 0, 12);
+  cairo_fill (cr);
+  sb_symbol_paint_unknown_end (cr, width - 27, cy + 1, 6, neutral, 1.0, FALSE);
+}
+
 static void
 paint_arrow (cairo_t      *cr,
              double        width,
@@ -425,7 +447,10 @@ sb_legend_paint_sample (cairo_t           *cr,
       break;
 
     case SB_LEGEND_MOVEMENT:
-      paint_arrow (cr, width, cy, row->value != 0);
+      if (row->value == 2)
+        paint_one_end (cr, width, cy);
+      else
+        paint_arrow (cr, width, cy, row->value != 0);
       break;
 
     case SB_LEGEND_INCIDENT:

@@ -19,7 +19,7 @@ typedef enum
   SB_LEGEND_ACTOR,         /* value: the actor's kind; colour: its colour */
   SB_LEGEND_ACTOR_KIND,    /* value: an SbActorKind */
   SB_LEGEND_STATUS,        /* value: an SbDeploymentStatus */
-  SB_LEGEND_MOVEMENT,      /* value: 0 solid, 1 dashed */
+  SB_LEGEND_MOVEMENT,      /* value: 0 solid, 1 dashed, 2 one end unknown */
   SB_LEGEND_INCIDENT,      /* value: an SbIncidentType */
   SB_LEGEND_CERTAINTY,     /* value: an SbCertainty */
   SB_LEGEND_AREA,

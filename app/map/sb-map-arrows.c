@@ -1,8 +1,10 @@
 /* sb-map-arrows.c
  *
  * Where arrows go: from a point or the edge of a country's or region's
- * card to another; a movement known at one end is a short arrow into or
- * out of it, on whichever side is free.
+ * card to another. A movement known at one end is only a head into or
+ * out of it, on whichever side is free, with the unknown end marked "?"
+ * just behind it: never a line from (or to) a point the source does not
+ * give.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,8 +14,14 @@
 #include "config.h"
 
 #include "sb-map-arrows.h"
+#include "sb-symbols.h"
 
-#define STUB_LENGTH 70.0
+/* From the known end to the "?" of the unknown one: an arrow's head and
+ * the mark, no line between, as the movement layer draws them (a head
+ * 4.5 times the line's width, 3.5 or 5 when selected, the mark's radius
+ * 0.55 times the head).
+ */
+#define STUB_LENGTH(selected) ((selected) ? 5.0 : 3.5) * 4.5 * 1.55 + 3
 
 /* Where a line from the card's middle towards (x, y) leaves the card. */
 static void
@@ -70,28 +78,56 @@ stub_cost (SbMapBuilder *builder,
       cost += _sb_map_overlap_area (builder->obstacles, &dot) + _sb_map_overlap_area (builder->arrow_marks, &dot) * 6;
     }
 
+  /* A card drawn over the "?", or the view's edge cutting it, hides it:
+   * only where every side is worse.
+   */
   for (guint i = 0; i < builder->layout->cards->len; i++)
     if (graphene_rect_intersection (&g_array_index (builder->layout->cards, SbMapCard, i).box, &end, NULL))
-      cost += 3000;
+      cost += 30000;
+
+  if (builder->view != NULL &&
+      !graphene_rect_contains_rect (builder->view, &GRAPHENE_RECT_INIT (x1 - 14, y1 - 14, 28, 28)))
+    cost += 30000;
 
   return cost + _sb_map_overlap_area (builder->town_names, &end) * 2;
 }
 
-/* A movement that the source gives only one end of is a short arrow into
- * (or out of) it, from whichever side is free; up and to the left (into)
- * or right (out of) when all are.
+/* How far from a point its symbols reach: a head into it stops there. */
+static double
+symbols_extent_at (SbMapBuilder *builder,
+                   double        x,
+                   double        y)
+{
+  double extent = 0;
+
+  for (guint i = 0; i < builder->layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, i);
+
+      if (mark->card < 0 && hypot (mark->x - x, mark->y - y) < 1)
+        extent = MAX (extent, mark->selected ? mark->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP
+                                             : mark->radius + 2);
+    }
+
+  return extent;
+}
+
+/* A movement that the source gives only one end of is a head into (or
+ * out of) it, from whichever side is free; up and to the left (into) or
+ * right (out of) when all are.
  */
 static void
 layout_stub (SbMapBuilder    *builder,
              const SbMapCard *card,
              gboolean         into,
+             gboolean         selected,
              double          *x0,
              double          *y0,
              double          *x1,
              double          *y1)
 {
   static const double angles[] = { -127, -53, 180, 0, -90, 127, 53, 90 };
-  static const double lengths[] = { STUB_LENGTH, STUB_LENGTH * 1.6 };
+  const double lengths[] = { STUB_LENGTH (selected) };
   double best = G_MAXDOUBLE;
 
   for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
@@ -109,8 +145,10 @@ layout_stub (SbMapBuilder    *builder,
           }
         else
           {
-            ex = into ? *x1 : *x0;
-            ey = into ? *y1 : *y0;
+            double clear = symbols_extent_at (builder, into ? *x1 : *x0, into ? *y1 : *y0);
+
+            ex = (into ? *x1 : *x0) + dx * clear;
+            ey = (into ? *y1 : *y0) + dy * clear;
           }
         fx = ex + dx * lengths[l];
         fy = ey + dy * lengths[l];
@@ -153,10 +191,11 @@ layout_arrow (SbMapBuilder *builder,
     sb_projection_to_widget (builder->projection, sb_place_get_latitude (destination),
                              sb_place_get_longitude (destination), &arrow->x1, &arrow->y1);
 
+  arrow->selected = sb_map_layout_emphasis (builder->selection, item, &arrow->dimmed);
   if (origin == NULL)
-    layout_stub (builder, to, TRUE, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
+    layout_stub (builder, to, TRUE, arrow->selected, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
   else if (destination == NULL)
-    layout_stub (builder, from, FALSE, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
+    layout_stub (builder, from, FALSE, arrow->selected, &arrow->x0, &arrow->y0, &arrow->x1, &arrow->y1);
   else if (from != NULL && to != NULL)
     {
       double fx, fy, tx, ty;
@@ -174,8 +213,9 @@ layout_arrow (SbMapBuilder *builder,
     card_edge_towards (to, arrow->x0, arrow->y0, &arrow->x1, &arrow->y1);
 
   arrow->item = item;
-  arrow->from_point = origin != NULL && from == NULL;
-  arrow->selected = sb_map_layout_emphasis (builder->selection, item, &arrow->dimmed);
+  arrow->from_point = origin != NULL && from == NULL && destination != NULL;
+  arrow->origin_unknown = origin == NULL;
+  arrow->destination_unknown = destination == NULL;
 
   length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
   bend = (index % 2 ? -0.16 : 0.16) * length;

@@ -605,6 +605,33 @@ place_label (SbMapBuilder    *builder,
   return TRUE;
 }
 
+/* How far from a town's point its name goes: beside its dot, or beside
+ * the symbol drawn on it (a village placed by a click for the statement
+ * there), which then marks it without a dot.
+ */
+static double
+town_gap (SbMapBuilder *builder,
+          SbMapTown    *town)
+{
+  double gap = SB_MAP_TOWN_DOT + 3;
+
+  town->under_symbol = FALSE;
+  for (guint k = 0; k < builder->layout->marks->len; k++)
+    {
+      const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, k);
+      graphene_rect_t drawn;
+
+      if (mark->card >= 0 || hypot (mark->x - town->x, mark->y - town->y) > mark->radius * 0.7)
+        continue;
+
+      symbol_box (mark, &drawn);
+      gap = MAX (gap, drawn.size.width / 2 - hypot (mark->x - town->x, mark->y - town->y) + 2);
+      town->under_symbol = TRUE;
+    }
+
+  return gap;
+}
+
 /* The towns the briefing mentions are always named: where their names
  * are free, else where they cover least; they are drawn over the rest.
  */
@@ -614,14 +641,16 @@ place_town_labels (SbMapBuilder *builder)
   GArray *towns = builder->layout->towns;
   g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   g_autoptr(GArray) obstacle_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree double *gaps = g_new (double, MAX (towns->len, 1));
 
   /* Names over names, or over another's dot, read as neither: worse than
    * a name over an arrow.
    */
   for (guint i = 0; i < towns->len; i++)
     {
-      const SbMapTown *town = &g_array_index (towns, SbMapTown, i);
+      SbMapTown *town = &g_array_index (towns, SbMapTown, i);
 
+      gaps[i] = town_gap (builder, town);
       g_array_append_val (named, GRAPHENE_RECT_INIT (town->x - SB_MAP_TOWN_DOT - 1, town->y - SB_MAP_TOWN_DOT - 1,
                                                      2 * SB_MAP_TOWN_DOT + 2, 2 * SB_MAP_TOWN_DOT + 2));
     }
@@ -633,7 +662,7 @@ place_town_labels (SbMapBuilder *builder)
 
       g_array_index (named, graphene_rect_t, i) = GRAPHENE_RECT_INIT (0, 0, 0, 0);
       g_array_append_val (obstacle_of, builder->obstacles->len);
-      place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE, named);
+      place_label (builder, &town->label, town->x, town->y, gaps[i], TRUE, named);
       g_array_index (named, graphene_rect_t, i) = own_dot;
       g_array_append_val (named, town->label);
     }
@@ -662,7 +691,7 @@ place_town_labels (SbMapBuilder *builder)
               g_array_index (builder->obstacles, graphene_rect_t, g_array_index (obstacle_of, guint, i)) =
                 GRAPHENE_RECT_INIT (0, 0, 0, 0);
               g_array_index (obstacle_of, guint, i) = builder->obstacles->len;
-              place_label (builder, &town->label, town->x, town->y, SB_MAP_TOWN_DOT + 3, TRUE, named);
+              place_label (builder, &town->label, town->x, town->y, gaps[i], TRUE, named);
               moved |= !graphene_rect_equal (&before, &town->label);
             }
           *own_label = town->label;

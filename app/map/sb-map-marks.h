@@ -71,6 +71,8 @@ typedef struct
   double cx, cy;             /* control point */
   double x1, y1;             /* end, where the head is */
   gboolean from_point;       /* it starts from an exact place: a dot */
+  gboolean origin_unknown;   /* only its destination is known: a head into it, no line */
+  gboolean destination_unknown; /* only its origin is known: a head out of it, no line */
   gboolean selected;
   gboolean dimmed;
 } SbMapArrow;
@@ -81,6 +83,7 @@ typedef struct
   SbPlace *place;          /* nullable: the briefing's, named for the country */
   double x, y;
   graphene_rect_t label;
+  gboolean under_symbol;   /* a symbol on it marks it: no dot */
 } SbMapTown;
 
 typedef struct

@@ -6,7 +6,9 @@
  * capital of a country the briefing speaks of as a whole. An event
  * dataset names thousands of places: only its title, steps and countries
  * count. Found once per briefing, by reading its text word by word
- * against the base map's town names.
+ * against the base map's town names. A place of the briefing's own at a
+ * point with no town of the base map there (a village placed by a click)
+ * is named too, as a town of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "sb-fields.h"
@@ -25,6 +28,11 @@
 #include "sb-step.h"
 
 #define DATA_KEY "sb-mentioned-places"
+/* Features made for the briefing's own places live as long as it does:
+ * layouts drawn before an edit still point to them, as they point to its
+ * statements. One for each name and position it has had.
+ */
+#define POOL_KEY "sb-mentioned-places-own"
 /* A town this close to an exact place is where the place is. */
 #define SAME_PLACE_KM 15.0
 
@@ -34,7 +42,16 @@ typedef struct
   GHashTable *not_towns;     /* names that mean a country or area here ("Mali" is also a town in Guinea) */
   GHashTable *found;         /* features, as a set */
   GPtrArray *order;
+  GPtrArray *own;            /* features made for the briefing's own places */
+  GHashTable *pool;          /* name and position → feature, kept with the briefing */
 } Scan;
+
+static void
+own_feature_free (SbBasemapFeature *feature)
+{
+  g_free (feature->name);
+  g_free (feature);
+}
 
 static char *
 first_word (const char *name)
@@ -145,6 +162,27 @@ read_sb_text (Scan   *scan,
     read_text (scan, sb_text_get_string_at (text, i));
 }
 
+/* Whether a place of the briefing's own named @name is already named
+ * near (@x, @y).
+ */
+static gboolean
+own_named_near (Scan       *scan,
+                const char *name,
+                double      x,
+                double      y,
+                double      distance)
+{
+  for (guint i = 0; i < scan->own->len; i++)
+    {
+      const SbBasemapFeature *feature = g_ptr_array_index (scan->own, i);
+
+      if (g_str_equal (feature->name, name) && hypot (feature->label_x - x, feature->label_y - y) < distance)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 add_towns_at_places (Scan       *scan,
                      SbBasemap  *basemap,
@@ -156,14 +194,40 @@ add_towns_at_places (Scan       *scan,
       SbPlacePrecision precision = sb_place_get_precision (place);
       const SbBasemapFeature *town = NULL;
       double lat = sb_place_get_latitude (place);
+      double x = sb_mercator_x (sb_place_get_longitude (place)), y = sb_mercator_y (lat);
+      double same_place = SAME_PLACE_KM / (40075.016686 * MAX (0.05, cos (lat * G_PI / 180.0)));
+      const char *name;
+      SbBasemapFeature *own;
 
       if (precision != SB_PLACE_PRECISION_POINT && precision != SB_PLACE_PRECISION_NEAR)
         continue;
 
-      if (sb_basemap_nearest_places (basemap, sb_mercator_x (sb_place_get_longitude (place)), sb_mercator_y (lat),
-                                     SAME_PLACE_KM / (40075.016686 * MAX (0.05, cos (lat * G_PI / 180.0))),
-                                     1, &town) == 1)
-        add_found (scan, town);
+      if (sb_basemap_nearest_places (basemap, x, y, same_place, 1, &town) == 1)
+        {
+          add_found (scan, town);
+          continue;
+        }
+
+      name = sb_text_get (sb_place_get_name (place));
+      if (name == NULL || *name == '\0' || own_named_near (scan, name, x, y, same_place))
+        continue;
+
+      {
+        g_autofree char *key = g_strdup_printf ("%.12g %.12g %s", x, y, name);
+
+        own = g_hash_table_lookup (scan->pool, key);
+        if (own == NULL)
+          {
+            own = g_new0 (SbBasemapFeature, 1);
+            own->kind = SB_BASEMAP_PLACE;
+            own->name = g_strdup (name);
+            own->min_x = own->max_x = own->label_x = x;
+            own->min_y = own->max_y = own->label_y = y;
+            g_hash_table_insert (scan->pool, g_steal_pointer (&key), own);
+          }
+      }
+      g_ptr_array_add (scan->own, own);
+      g_ptr_array_add (scan->order, own);
     }
 }
 
@@ -206,10 +270,18 @@ find_mentioned (SbBriefing *briefing)
     g_hash_table_new (g_str_hash, g_str_equal),
     g_hash_table_new (NULL, NULL),
     g_ptr_array_new (),
+    g_ptr_array_new (),
+    g_object_get_data (G_OBJECT (briefing), POOL_KEY),
   };
   const SbBasemapFile *files[] = { sb_basemap_get_world (basemap), towns };
   GListModel *places = sb_briefing_get_places (briefing);
   gboolean event_dataset = sb_incident_clusters_wanted (briefing);
+
+  if (scan.pool == NULL)
+    {
+      scan.pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) own_feature_free);
+      g_object_set_data_full (G_OBJECT (briefing), POOL_KEY, scan.pool, (GDestroyNotify) g_hash_table_unref);
+    }
 
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     for (guint i = 0; i < files[f]->features->len; i++)
@@ -287,6 +359,7 @@ find_mentioned (SbBriefing *briefing)
   g_hash_table_unref (scan.by_first_word);
   g_hash_table_unref (scan.not_towns);
   g_hash_table_unref (scan.found);
+  g_ptr_array_unref (scan.own);
   return scan.order;
 }
 
@@ -294,7 +367,8 @@ find_mentioned (SbBriefing *briefing)
  * sb_mentioned_places_get:
  *
  * Returns: (transfer none) (element-type SbBasemapFeature): the base
- *   map's towns @briefing mentions, found the first time they are asked
+ *   map's towns @briefing mentions, and features made for its own places
+ *   where the base map has no town, found the first time they are asked
  *   for
  */
 GPtrArray *

@@ -4,7 +4,8 @@
  *
  * Arrows bend slightly, alternately left and right, so that two movements
  * along the same line stay apart. A movement whose origin (or destination)
- * the source does not give is a short arrow into (or out of) its one place.
+ * the source does not give is only a head into (or out of) its one place,
+ * with a "?" for the end not given: no line from a point it does not give.
  * One from or to a country or region starts or ends at the edge of its
  * card, never at its middle; where arrows go is laid out in
  * sb-map-layout.c.
@@ -55,6 +56,96 @@ is_dashed (SbItem *item)
          sb_item_get_movement_status (item) == SB_MOVEMENT_STATUS_PLANNED;
 }
 
+/* An arrow's head with its halo, its path left to fill (or stroke) in
+ * the movement's colour, which is set.
+ */
+static void
+trace_head (cairo_t      *cr,
+            double        x,
+            double        y,
+            double        angle,
+            double        head,
+            const double *rgb,
+            double        alpha,
+            gboolean      dark)
+{
+  sb_symbol_paint_arrow_head (cr, x, y, angle, head);
+  cairo_set_line_width (cr, 2.5);
+  if (dark)
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+}
+
+/* A movement the source gives one end of: a head into or out of it and,
+ * where the line would come from or go, the "?" of the end not given.
+ */
+static void
+draw_one_end (SbMovementLayer  *self,
+              cairo_t          *cr,
+              const SbMapArrow *arrow,
+              const double     *rgb,
+              double            alpha,
+              double            head)
+{
+  gboolean dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  double length = hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0);
+  double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
+  double radius = head * 0.55;
+  double tip_x, tip_y, mark_x, mark_y;
+
+  if (arrow->origin_unknown)
+    {
+      tip_x = arrow->x1;
+      tip_y = arrow->y1;
+      mark_x = arrow->x0;
+      mark_y = arrow->y0;
+    }
+  else
+    {
+      double tip = MAX (head, length - radius - 2);
+
+      tip_x = arrow->x0 + cos (angle) * tip;
+      tip_y = arrow->y0 + sin (angle) * tip;
+      mark_x = arrow->x1;
+      mark_y = arrow->y1;
+    }
+
+  if (arrow->selected)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, mark_x, mark_y, radius + 4, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.6);
+      cairo_fill (cr);
+      sb_symbol_paint_arrow_head (cr, tip_x, tip_y, angle, head + 5);
+      cairo_fill (cr);
+    }
+
+  trace_head (cr, tip_x, tip_y, angle, head, rgb, alpha, dark);
+  /* Less certain: an outline only, in the certainty's dashes. */
+  if (is_dashed (arrow->item) || sb_item_get_certainty (arrow->item) == SB_CERTAINTY_ESTIMATED ||
+      sb_item_get_certainty (arrow->item) == SB_CERTAINTY_UNCLEAR)
+    {
+      if (is_dashed (arrow->item))
+        {
+          double dashes[] = { 3, 2 };
+
+          cairo_set_dash (cr, dashes, 2, 0);
+        }
+      else
+        sb_symbol_set_certainty_dash (cr, sb_item_get_certainty (arrow->item), 2);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    cairo_fill (cr);
+
+  sb_symbol_paint_unknown_end (cr, mark_x, mark_y, radius, rgb, alpha, dark);
+}
+
 static void
 draw_movement (SbMovementLayer  *self,
                cairo_t          *cr,
@@ -76,6 +167,13 @@ draw_movement (SbMovementLayer  *self,
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (arrow->origin_unknown || arrow->destination_unknown)
+    {
+      draw_one_end (self, cr, arrow, rgb, alpha, head);
+      cairo_restore (cr);
+      return;
+    }
 
   cairo_new_path (cr);
   trace_arrow (cr, arrow, head);
@@ -108,14 +206,7 @@ draw_movement (SbMovementLayer  *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  sb_symbol_paint_arrow_head (cr, arrow->x1, arrow->y1, angle, head);
-  cairo_set_line_width (cr, 2.5);
-  if (dark)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.7 * alpha);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.9 * alpha);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  trace_head (cr, arrow->x1, arrow->y1, angle, head, rgb, alpha, dark);
   cairo_fill (cr);
 
   /* Where a movement starts from an exact place, a small dot marks it;

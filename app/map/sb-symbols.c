@@ -655,6 +655,45 @@ sb_symbol_paint_arrow_head (cairo_t *cr,
 }
 
 /**
+ * sb_symbol_paint_unknown_end:
+ *
+ * Paints the end of a movement the source does not give: a "?" in a ring
+ * of the movement's colour, where a line would otherwise start or end.
+ */
+void
+sb_symbol_paint_unknown_end (cairo_t      *cr,
+                             double        x,
+                             double        y,
+                             double        radius,
+                             const double *rgb,
+                             double        alpha,
+                             gboolean      dark)
+{
+  cairo_text_extents_t extents;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  if (dark)
+    cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.9 * alpha);
+  else
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.95 * alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, radius * 0.3);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+  cairo_stroke (cr);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, radius * 1.55);
+  cairo_text_extents (cr, "?", &extents);
+  cairo_move_to (cr, x - extents.x_bearing - extents.width / 2, y - extents.y_bearing - extents.height / 2);
+  cairo_text_path (cr, "?");
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/**
  * sb_symbol_paint_hatch:
  *
  * Fills the clip with diagonal hatching: the map's sign for ground that is

@@ -60,6 +60,13 @@ void   sb_symbol_paint_arrow_head     (cairo_t             *cr,
                                        double               y,
                                        double               angle,
                                        double               size);
+void   sb_symbol_paint_unknown_end    (cairo_t             *cr,
+                                       double               x,
+                                       double               y,
+                                       double               radius,
+                                       const double        *rgb,
+                                       double               alpha,
+                                       gboolean             dark);
 void   sb_symbol_set_ink              (cairo_t             *cr,
                                        gboolean             dark,
                                        double               alpha);

@@ -463,6 +463,97 @@ keep_towns_in_view (SbBriefing            *briefing,
     }
 }
 
+/* Whether @place is drawn at a point (not on a country's or region's
+ * card), and where in @projection.
+ */
+static gboolean
+place_point (const SbProjection *projection,
+             SbPlace            *place,
+             double             *x,
+             double             *y)
+{
+  if (place == NULL || sb_place_get_precision (place) > SB_PLACE_PRECISION_NEAR)
+    return FALSE;
+
+  sb_projection_to_widget (projection, sb_place_get_latitude (place), sb_place_get_longitude (place), x, y);
+  return TRUE;
+}
+
+static gboolean
+slide_shows (const SbSlide *slide,
+             SbItem        *item)
+{
+  if (slide->shown == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < slide->shown->len; i++)
+    if (g_ptr_array_index (slide->shown, i) == item)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An arrow the camera shows one end of, the other cut off by the view's
+ * edge (the caption's, at the bottom), reads as coming from nowhere: the
+ * camera goes further out to show both ends, with room for their names,
+ * when that costs at most about a zoom level. What lies further away
+ * stays as the step's author framed it.
+ */
+static void
+keep_movements_whole (const SbSlide *slide,
+                      SbBriefing    *briefing,
+                      double         width,
+                      double         height,
+                      double         scale,
+                      double        *latitude,
+                      double        *longitude,
+                      double        *zoom)
+{
+  double room_x = EDGE_ROOM_X * scale, room_y = EDGE_ROOM_Y * scale;
+  graphene_rect_t inside = GRAPHENE_RECT_INIT (room_x, room_y, width - 2 * room_x, height - 2 * room_y);
+  graphene_rect_t reach = GRAPHENE_RECT_INIT (-width / 2, -height / 2, 2 * width, 2 * height);
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
+  SbProjection projection;
+  GListModel *movements;
+  gboolean found = FALSE;
+
+  if (briefing == NULL || (slide->layers & SB_LAYER_MOVEMENTS) == 0 ||
+      width <= 4 * room_x || height <= 4 * room_y)
+    return;
+
+  sb_projection_init_at (&projection, *latitude, *longitude, *zoom, width, height);
+  movements = sb_briefing_get_items (briefing, SB_ITEM_KIND_MOVEMENT);
+  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (movements, i);
+      SbPlace *ends[2] = { sb_item_get_origin (item), sb_item_get_place (item) };
+      double x[2], y[2];
+      gboolean in[2];
+
+      if (!slide_shows (slide, item) ||
+          !place_point (&projection, ends[0], &x[0], &y[0]) || !place_point (&projection, ends[1], &x[1], &y[1]))
+        continue;
+
+      for (guint e = 0; e < 2; e++)
+        in[e] = graphene_rect_contains_point (&inside, &GRAPHENE_POINT_INIT (x[e], y[e]));
+      if (in[0] == in[1])
+        continue;
+
+      for (guint e = 0; e < 2; e++)
+        if (!in[e] && graphene_rect_contains_point (&reach, &GRAPHENE_POINT_INIT (x[e], y[e])))
+          {
+            sb_bounds_add_point (&bounds, sb_place_get_latitude (ends[e]), sb_place_get_longitude (ends[e]));
+            found = TRUE;
+          }
+    }
+
+  if (!found)
+    return;
+
+  sb_framing_add_view (&bounds, *latitude, *longitude, *zoom, width, height);
+  sb_framing_fit_around (&bounds, width - 2 * room_x, height - 2 * room_y, NULL, 1.0, latitude, longitude, zoom);
+}
+
 /**
  * sb_slide_get_camera_around:
  * @covered: (nullable): what lies over the view (the legend), in its pixels
@@ -474,7 +565,8 @@ keep_towns_in_view (SbBriefing            *briefing,
  * the part of the view left free, a little further out. A camera's zoom
  * is for a map of %SB_FRAMING_CAMERA_WIDTH × %SB_FRAMING_CAMERA_HEIGHT
  * pixels: a larger map shows the same ground larger. Towns the briefing
- * names that the camera shows get room for their names inside the view.
+ * names that the camera shows get room for their names inside the view,
+ * and movements it shows one end of, their other end, when near.
  *
  * Returns: %FALSE if the slide names no place
  */
@@ -512,6 +604,7 @@ sb_slide_get_camera_around (const SbSlide         *slide,
         return FALSE;
     }
 
+  keep_movements_whole (slide, briefing, width, height, scale, latitude, longitude, zoom);
   keep_towns_in_view (briefing, width, height, scale, latitude, longitude, zoom);
 
   if (covered == NULL || width <= 0 || height <= 0 ||
