@@ -303,27 +303,35 @@ can_add_to (SbEntity *entity)
   return SB_IS_ITEM (entity) || SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
 }
 
+/* One more citation, of the passage selected, for @entity. */
 static void
-add_action (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+add_citation_to (SbSourceCiter *self,
+                 SbEntity      *entity)
 {
-  SbSourceCiter *self = user_data;
   gssize at = -1;
   g_autofree char *quote = selected_quote (self, &at);
   g_autoptr(GError) error = NULL;
-  SbEntity *selected = sb_selection_get_selected (self->selection);
   SbEdit *edit;
 
-  if (quote == NULL || !can_add_to (selected))
+  if (quote == NULL || !can_add_to (entity))
     return;
-  edit = sb_cite_add_citation (selected, self->source, quote, at, &error);
+  edit = sb_cite_add_citation (entity, self->source, quote, at, &error);
   if (edit == NULL)
     {
       report (self, error->message);
       return;
     }
   apply (self, edit, FALSE);
+}
+
+static void
+add_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SbSourceCiter *self = user_data;
+
+  add_citation_to (self, sb_selection_get_selected (self->selection));
 }
 
 /* One more citation for an actor the passage names, selected or not. */
@@ -333,22 +341,10 @@ add_to_action (GSimpleAction *action,
                gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
-  gssize at = -1;
-  g_autofree char *quote = selected_quote (self, &at);
-  g_autoptr(GError) error = NULL;
-  SbEntity *actor;
-  SbEdit *edit;
+  SbEntity *actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
 
-  actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
-  if (quote == NULL || !SB_IS_ACTOR (actor))
-    return;
-  edit = sb_cite_add_citation (actor, self->source, quote, at, &error);
-  if (edit == NULL)
-    {
-      report (self, error->message);
-      return;
-    }
-  apply (self, edit, FALSE);
+  if (SB_IS_ACTOR (actor))
+    add_citation_to (self, actor);
 }
 
 /* One more citation for a relation of the actor selected. */

@@ -234,6 +234,12 @@ cite_menu_offers (SbDetailPane *pane,
   return FALSE;
 }
 
+static gboolean
+view_is_drawable (gpointer view)
+{
+  return gtk_widget_is_drawable (view);
+}
+
 /* An actor and its relations are statements: each cites a passage, and
  * the window lets one be cited for them before they cite any (the hand-run
  * could make no briefing that passed --check: its actors cited nothing).
@@ -267,8 +273,9 @@ test_cite_actor_and_relation (void)
   g_assert_true (sb_document_apply (document, sb_edit_new_set_array (SB_ENTITY (added), SB_ACTOR_FIELD_RELATIONS, relations), NULL));
   sb_test_iterate_for (100);
 
-  /* Citing nothing yet, it still shows a source to cite from. */
-  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (view)));
+  /* Citing nothing yet, it still shows a source to cite from (once the
+   * pane has slid in). */
+  sb_test_wait_until (view_is_drawable, view);
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)), >, 1000);
 
   sb_test_select_text (view, "De Fransen hebben met circa 5500 commando’s");
