@@ -19,7 +19,6 @@
 #include <string.h>
 
 #include "sb-actor-chip.h"
-#include "sb-application.h"
 #include "sb-briefing-language.h"
 #include "sb-change-view.h"
 #include "sb-cite.h"
@@ -80,6 +79,7 @@ struct _SbDetailPane
   gboolean split_editing;  /* whether the split is placed for editing */
   gboolean placing_split;  /* the split moved here, not by the reader */
   int card_height;         /* the card's height, as the reader left the handle; -1 for the default */
+  GSettings *settings;     /* nullable: where that height is kept */
   guint save_split_id;
   guint split_tick_id;
   guint settle_id;         /* scrolling the passage into view until it is */
@@ -859,14 +859,6 @@ update_passages (SbDetailPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-citation", TRUE);
 }
 
-static GSettings *
-settings (void)
-{
-  GApplication *application = g_application_get_default ();
-
-  return SB_IS_APPLICATION (application) ? sb_application_get_settings (SB_APPLICATION (application)) : NULL;
-}
-
 /* The card gets the height the reader last gave it (at first two
  * fifths: the source text keeps lines enough to read a passage in and
  * select the next); read, no more than it needs. The passage shown is
@@ -925,8 +917,8 @@ save_split (gpointer user_data)
   SbDetailPane *self = user_data;
 
   self->save_split_id = 0;
-  if (settings () != NULL)
-    g_settings_set_int (settings (), "source-split", self->card_height);
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "source-split", self->card_height);
   return G_SOURCE_REMOVE;
 }
 
@@ -1345,6 +1337,24 @@ sb_detail_pane_set_map_editor (SbDetailPane *self,
   sb_place_chooser_set_editor (self->place_chooser, editor);
 }
 
+/**
+ * sb_detail_pane_set_settings:
+ * @settings: (nullable): the app's settings, where the height the reader
+ *   gives the card beside the source is kept
+ */
+void
+sb_detail_pane_set_settings (SbDetailPane *self,
+                             GSettings    *settings)
+{
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+  self->card_height = settings != NULL ? g_settings_get_int (settings, "source-split") : -1;
+  queue_place_split (self);
+}
+
 static void
 prepare_place_chooser (GtkMenuButton *button,
                        gpointer       user_data)
@@ -1495,6 +1505,7 @@ sb_detail_pane_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->card_entity);
   g_clear_object (&self->comparison);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->compared_with, g_free);
 
   G_OBJECT_CLASS (sb_detail_pane_parent_class)->dispose (object);
@@ -1565,7 +1576,7 @@ sb_detail_pane_init (SbDetailPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->citations = g_ptr_array_new ();
-  self->card_height = settings () ? g_settings_get_int (settings (), "source-split") : -1;
+  self->card_height = -1;
   g_signal_connect_swapped (self->split, "notify::position", G_CALLBACK (on_split_moved), self);
   g_signal_connect_swapped (self->split, "notify::max-position", G_CALLBACK (on_split_room), self);
   g_signal_connect_swapped (self->edit_card, "map", G_CALLBACK (on_edit_card_map), self);

@@ -35,6 +35,8 @@ gboolean     sb_detail_pane_copy_citation   (SbDetailPane *self);
 SbSourceCiter *sb_detail_pane_get_citer     (SbDetailPane *self);
 void         sb_detail_pane_set_map_editor  (SbDetailPane *self,
                                              SbMapEditor  *editor);
+void         sb_detail_pane_set_settings    (SbDetailPane *self,
+                                             GSettings    *settings);
 gboolean     sb_detail_pane_place           (SbDetailPane *self);
 SbPlaceChooser *sb_detail_pane_get_place_chooser (SbDetailPane *self);
 

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-actor.h"
+#include "sb-actor-names.h"
 #include "sb-cite.h"
 #include "sb-format.h"
 #include "sb-gazetteer.h"
@@ -993,7 +994,7 @@ mark_names (SbSourceCiter *self)
     {
       g_autoptr(SbActor) actor = g_list_model_get_item (list, i);
 
-      sb_cite_add_actor_names (own, actor, sb_gazetteer_get_default ());
+      sb_actor_names_add (own, actor, sb_gazetteer_get_default ());
     }
   found = sb_name_matcher_find (own, text);
   for (guint i = 0; i < found->len; i++)

@@ -493,6 +493,7 @@ restore_state (SbWindow *self)
   self->sidebar_width = g_settings_get_int (self->settings, "sidebar-width");
   self->detail_width = g_settings_get_int (self->settings, "detail-width");
   apply_pane_widths (self);
+  sb_detail_pane_set_settings (self->detail_pane, self->settings);
   self->restore_view = TRUE;
 }
 

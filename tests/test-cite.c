@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sb-actor.h"
+#include "sb-actor-names.h"
 #include "sb-cite.h"
 #include "sb-cite-suggest.h"
 #include "sb-document.h"
@@ -363,7 +364,7 @@ test_actor_names (void)
     {
       g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
 
-      sb_cite_add_actor_names (matcher, actor, gazetteer ());
+      sb_actor_names_add (matcher, actor, gazetteer ());
     }
   found = sb_name_matcher_find (matcher, text);
   for (guint i = 0; i < found->len; i++)

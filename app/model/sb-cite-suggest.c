@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "sb-actor.h"
-#include "sb-cite.h"
+#include "sb-actor-names.h"
 #include "sb-cite-suggest.h"
 #include "sb-name-match.h"
 
@@ -614,7 +614,7 @@ sb_cite_suggest_actors (SbBriefing *briefing,
     {
       g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
 
-      sb_cite_add_actor_names (matcher, actor, NULL);
+      sb_actor_names_add (matcher, actor, NULL);
     }
   found = sb_name_matcher_find (matcher, passage);
   for (guint i = 0; i < found->len; i++)

@@ -23,9 +23,6 @@ typedef enum
   SB_CITE_END_DESTINATION,
 } SbCiteEnd;
 
-void         sb_cite_add_actor_names   (SbNameMatcher          *matcher,
-                                        SbActor                *actor,
-                                        SbGazetteer            *gazetteer);
 SbCertainty  sb_cite_suggest_certainty (const char             *passage,
                                         const char             *language,
                                         gboolean               *obvious);
