@@ -252,10 +252,11 @@ year_before (const SbDate *source_date,
              guint         month,
              guint         day)
 {
-  const SbCalendarDate *source = &source_date->start;
+  const SbCalendarDate *source;
 
-  if (!sb_date_is_set (source_date))
+  if (source_date == NULL || !sb_date_is_set (source_date))
     return 0;
+  source = &source_date->start;
   if (source->precision >= SB_DATE_PRECISION_MONTH &&
       (month > source->month || (month == source->month && source->precision == SB_DATE_PRECISION_DAY && day > source->day)))
     return source->year - 1;
