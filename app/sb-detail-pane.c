@@ -764,12 +764,6 @@ untag_passages (SbDetailPane *self)
   gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &start, &end);
 }
 
-static gboolean
-can_cite_for (SbEntity *entity)
-{
-  return SB_IS_ITEM (entity) || SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
-}
-
 /* The source last read, while the briefing still has it, else its first. */
 static SbSource *
 source_to_cite_from (SbDetailPane *self)
@@ -811,7 +805,7 @@ update_passages (SbDetailPane *self)
     }
 
   /* Something that cites nothing yet, being made: a source to cite from. */
-  if (current == NULL && self->document != NULL && can_cite_for (sb_selection_get_selected (self->selection)))
+  if (current == NULL && self->document != NULL && sb_cite_can_cite (sb_selection_get_selected (self->selection)))
     {
       SbSource *source = source_to_cite_from (self);
 

@@ -298,12 +298,6 @@ figure_action (GSimpleAction *action,
   apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote, at), FALSE);
 }
 
-static gboolean
-can_add_to (SbEntity *entity)
-{
-  return SB_IS_ITEM (entity) || SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
-}
-
 /* One more citation, of the passage selected, for @entity. */
 static void
 add_citation_to (SbSourceCiter *self,
@@ -314,7 +308,7 @@ add_citation_to (SbSourceCiter *self,
   g_autoptr(GError) error = NULL;
   SbEdit *edit;
 
-  if (quote == NULL || !can_add_to (entity))
+  if (quote == NULL || !sb_cite_can_cite (entity))
     return;
   edit = sb_cite_add_citation (entity, self->source, quote, at, &error);
   if (edit == NULL)
@@ -500,7 +494,7 @@ rebuild_menu (SbSourceCiter *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                                               i == 0 ? "new" : i == 1 ? "figure" :
                                                                               i == 2 ? "add" : "menu")),
-                                 can_cite && (i != 2 || can_add_to (selected)));
+                                 can_cite && (i != 2 || sb_cite_can_cite (selected)));
   g_menu_remove_all (self->menu);
   if (!can_cite)
     return;
@@ -538,7 +532,7 @@ rebuild_menu (SbSourceCiter *self)
   if (actors->len > 0)
     g_menu_append_section (self->menu, NULL, G_MENU_MODEL (figures));
 
-  if (can_add_to (selected))
+  if (sb_cite_can_cite (selected))
     {
       /* TRANSLATORS: a menu item: "Add to “Wagner in Mali”" */
       g_autofree char *label = g_strdup_printf (_("Add to “%s”"), sb_entity_get_label (selected));

@@ -1354,6 +1354,18 @@ sb_cite_new_figure (SbBriefing *briefing,
   return edit;
 }
 
+/**
+ * sb_cite_can_cite:
+ *
+ * Returns: whether @entity cites passages of its own: a statement, an
+ *   actor or a step (a place or a source does not)
+ */
+gboolean
+sb_cite_can_cite (SbEntity *entity)
+{
+  return SB_IS_ITEM (entity) || SB_IS_ACTOR (entity) || SB_IS_STEP (entity);
+}
+
 /* @current with @citation added, or NULL with @error set when @what
  * (named in the message) cites it already.
  */
@@ -1684,7 +1696,6 @@ sb_cite_move (SbBriefing *briefing,
   references = sb_briefing_find_references (briefing, SB_ENTITY (place));
   if (references == NULL || references->len <= 1)
     {
-      g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
       const SbGazetteerEntry *named = sb_gazetteer_nearest (sb_gazetteer_get_default (),
                                                             sb_place_get_latitude (place),
                                                             sb_place_get_longitude (place), 3);
@@ -1694,12 +1705,16 @@ sb_cite_move (SbBriefing *briefing,
       /* Named after the town it stood at, and moved away from it: named
        * after where it is now. A name the user gave stays.
        */
-      if (named != NULL && g_strcmp0 (named->name, sb_entity_get_label (SB_ENTITY (place))) == 0 &&
-          g_strcmp0 (entry->name, named->name) != 0)
+      if (named != NULL && g_strcmp0 (named->name, sb_entity_get_label (SB_ENTITY (place))) == 0)
         {
-          g_autoptr(SbText) name = sb_text_new (text_language (briefing), entry->name);
+          g_autoptr(SbGazetteerEntry) entry = entry_at (latitude, longitude);
 
-          sb_edit_group_add (edit, sb_edit_new_set_text (SB_ENTITY (place), SB_PLACE_FIELD_NAME, name));
+          if (g_strcmp0 (entry->name, named->name) != 0)
+            {
+              g_autoptr(SbText) name = sb_text_new (text_language (briefing), entry->name);
+
+              sb_edit_group_add (edit, sb_edit_new_set_text (SB_ENTITY (place), SB_PLACE_FIELD_NAME, name));
+            }
         }
       return edit;
     }

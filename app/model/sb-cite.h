@@ -73,6 +73,7 @@ SbEdit      *sb_cite_new_figure        (SbBriefing             *briefing,
                                         SbSource               *source,
                                         const char             *quote,
                                         gssize                  at);
+gboolean     sb_cite_can_cite          (SbEntity               *entity);
 SbEdit      *sb_cite_add_citation      (SbEntity               *entity,
                                         SbSource               *source,
                                         const char             *quote,
