@@ -665,6 +665,10 @@ test_date_line (void)
     { "Army retakes Kidal, 15 November 2023", 0, 0, 0, 0 },
     { "On 15 November 2023 the army entered Kidal.", 0, 0, 0, 0 },
     { "By Jane Doe, 15 November 2023", 0, 0, 0, 0 },
+    /* A sentence's line, wrapped in a text file. */
+    { "on 15 November 2023.", 0, 0, 0, 0 },
+    { "at 10:32 on 15 November 2023", 0, 0, 0, 0 },
+    { "mercredi 15 novembre 2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

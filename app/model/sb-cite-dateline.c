@@ -254,11 +254,16 @@ sb_cite_dateline (const char   *paragraph,
   return p - paragraph;
 }
 
+/* What a date line says besides its date. */
 static const char * const date_line_words[] = {
-  "published", "updated", "posted", "last", "on", "at", "the", "of",
+  "published", "updated", "posted", "last", "on", "at",
   "publie", "publiee", "le", "mis", "a", "jour", "modifie",
   "gepubliceerd", "bijgewerkt", "laatst", "geplaatst", "op", "om",
   "gmt", "utc", "cet", "cest", "wat", "est", "edt", "am", "pm", "m",
+  NULL
+};
+
+static const char * const weekdays[] = {
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "mon", "tue", "wed", "thu", "fri", "sat", "sun",
   "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -267,12 +272,34 @@ static const char * const date_line_words[] = {
 };
 
 static gboolean
-is_date_line_word (const char *word)
+in_list (const char         *word,
+         const char * const *list)
 {
-  for (guint i = 0; date_line_words[i] != NULL; i++)
-    if (g_str_equal (word, date_line_words[i]))
+  for (guint i = 0; list[i] != NULL; i++)
+    if (g_str_equal (word, list[i]))
       return TRUE;
   return FALSE;
+}
+
+/* A line of a sentence wrapped in a text file ("on 15 November 2023.",
+ * "at 10:32 on 15 November 2023 the") is not a date line: those end in
+ * punctuation, or start in lower case with anything but a weekday
+ * ("mercredi 15 novembre 2023").
+ */
+static gboolean
+reads_as_line_of_its_own (const char *line,
+                          const char *folded)
+{
+  const char *last = line + strlen (line);
+  g_autofree char *first_word = g_strndup (folded, strcspn (folded, " "));
+  gunichar end;
+
+  if (last == line)
+    return FALSE;
+  end = g_utf8_get_char (g_utf8_find_prev_char (line, last));
+  if (end == '.' || end == ',' || end == ';' || end == ':')
+    return FALSE;
+  return !g_unichar_islower (g_utf8_get_char (line)) || in_list (first_word, weekdays);
 }
 
 /* A date in figures: "2023-11-15", "15.11.2023", or "15/11/2023" when the
@@ -377,10 +404,20 @@ sb_cite_date_line (const char *line,
     rest = without_times;
   }
   folded = sb_name_fold (rest);
+  {
+    g_autofree char *whole = sb_name_fold (line);
+    g_autofree char *stripped = g_strstrip (g_strdup (line));
+
+    if (!reads_as_line_of_its_own (stripped, whole))
+      {
+        memset (date, 0, sizeof *date);
+        return FALSE;
+      }
+  }
   words = g_strsplit (folded, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      if (*words[i] == '\0' || is_date_line_word (words[i]))
+      if (*words[i] == '\0' || in_list (words[i], date_line_words) || in_list (words[i], weekdays))
         continue;
       if (kept->len > 0)
         g_string_append_c (kept, ' ');
