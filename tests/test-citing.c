@@ -277,6 +277,87 @@ test_cite_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkGesture *
+find_gesture (GtkWidget  *widget,
+              const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* Where @offset's character is drawn, in @view's own coordinates. */
+static void
+char_point (GtkTextView *view,
+            int          offset,
+            double      *x,
+            double      *y)
+{
+  GtkTextIter iter;
+  GdkRectangle box;
+  int wx, wy;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &box);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, box.x + box.width / 2, box.y + box.height / 2,
+                                         &wx, &wy);
+  *x = wx;
+  *y = wy;
+}
+
+/* A press inside the passage selected starts a new selection where it
+ * is, as in a reader: the text view drags a selection pressed in (the
+ * hand-run found a drag of the text instead), so the press is seen
+ * before the text view sees it. Shift extends the selection as ever.
+ */
+static void
+test_press_in_selection (void)
+{
+  SbWindow *window = create_window ();
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkGesture *press;
+  GtkTextIter start, end, caret;
+  double x, y;
+  int inside;
+
+  show_source (window);
+  view = sb_detail_pane_get_source_view (detail_pane (window));
+  buffer = gtk_text_view_get_buffer (view);
+  press = find_gesture (GTK_WIDGET (view), "sb-new-selection");
+  g_assert_nonnull (press);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (press)), ==, GTK_PHASE_CAPTURE);
+  g_assert_cmpuint (gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (press)), ==, GDK_BUTTON_PRIMARY);
+
+  select_passage (window, "Meer Russen worden nu ingevlogen");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  inside = gtk_text_iter_get_offset (&start) + 8;
+  char_point (view, inside, &x, &y);
+  g_signal_emit_by_name (press, "pressed", 1, x, y);
+
+  /* The passage is no longer selected: the caret is where the press was,
+   * for the text view to select from as the pointer moves.
+   */
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (ABS (gtk_text_iter_get_offset (&caret) - inside), <=, 1);
+
+  /* Outside a selection, a press changes nothing here. */
+  select_passage (window, "Meer Russen worden nu ingevlogen");
+  char_point (view, gtk_text_iter_get_offset (&start) - 20, &x, &y);
+  g_signal_emit_by_name (press, "pressed", 1, x, y);
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every recognised name in view is drawn marked, on every line of a
  * paragraph: the top left corner of its box is not the page's colour.
  */
@@ -990,6 +1071,7 @@ main (int   argc,
   g_settings_set_string (settings, "tile-source", "none");
 
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
+  g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
