@@ -358,6 +358,59 @@ test_press_in_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether any passage is highlighted as cited in the source pane. */
+static gboolean
+has_highlight (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+  const char *names[] = { "cited", "current" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (tags, names[i]);
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      if (gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A statement's passage is highlighted while it is selected: with
+ * nothing selected any more, or the source itself chosen to read and
+ * cite from, no statement's passage stays highlighted.
+ */
+static void
+test_highlight_follows_selection (void)
+{
+  SbWindow *window = create_window ();
+  SbSelection *selection = sb_window_get_selection (window);
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+
+  sb_selection_select (selection, lookup (window, "wagner-mali"));
+  sb_test_iterate_for (100);
+  g_assert_true (has_highlight (view));
+
+  sb_selection_select (selection, NULL);
+  sb_test_iterate_for (100);
+  g_assert_false (has_highlight (view));
+
+  show_source (window);
+  g_assert_false (has_highlight (view));
+  screenshot ("source-without-highlight");
+
+  /* From a statement straight to its source, too. */
+  sb_selection_select (selection, lookup (window, "wagner-mali"));
+  sb_test_iterate_for (100);
+  g_assert_true (has_highlight (view));
+  show_source (window);
+  g_assert_false (has_highlight (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every recognised name in view is drawn marked, on every line of a
  * paragraph: the top left corner of its box is not the page's colour.
  */
@@ -1072,6 +1125,7 @@ main (int   argc,
 
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
+  g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
