@@ -411,6 +411,101 @@ test_highlight_follows_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkLabel *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label_text (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Shown whole in the card's scrolled part, laid out where it is. */
+static gboolean
+is_in_view (gpointer widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget) && scroller != NULL &&
+         gtk_widget_compute_bounds (widget, scroller, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* Where a relation or an actor picks one of the passages the briefing
+ * cites, each is told by its words: the quote over two or three lines,
+ * its source under it, the whole quote in its tooltip (the hand-run saw
+ * some twenty characters of each).
+ */
+static void
+test_passage_chooser (void)
+{
+  SbWindow *window = create_window ();
+  SbEntity *wagner = lookup (window, "wagner-group");
+  GtkWidget *card, *row, *expander, *item;
+  GtkPopover *popover;
+  GPtrArray *choices;
+  SbCitation *first = NULL;
+  GtkLabel *quote, *source;
+  g_autofree char *tooltip = NULL;
+
+  card = GTK_WIDGET (sb_test_window_open_card (window, wagner));
+  row = sb_test_find_row (card, ADW_TYPE_COMBO_ROW, "Add a Passage the Briefing Cites");
+  g_assert_nonnull (row);
+  expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  choices = g_object_get_data (G_OBJECT (row), "choices");
+  g_assert_nonnull (choices);
+  /* A quote long enough to need its lines. */
+  for (guint i = 0; i < choices->len && first == NULL; i++)
+    if (g_utf8_strlen (sb_citation_get_quote (g_ptr_array_index (choices, i)), -1) > 80)
+      first = g_ptr_array_index (choices, i);
+  g_assert_nonnull (first);
+
+  /* In view first, as a person scrolls to it. */
+  sb_test_wait_until (is_mapped, row);
+  gtk_widget_grab_focus (row);
+  sb_test_wait_until (is_in_view, row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  popover = GTK_POPOVER (sb_test_find_widget (row, GTK_TYPE_POPOVER));
+  g_assert_nonnull (popover);
+  sb_test_wait_until (is_mapped, popover);
+  screenshot ("passage-chooser");
+
+  quote = find_label_text (GTK_WIDGET (popover), sb_citation_get_quote (first));
+  g_assert_nonnull (quote);
+  sb_test_wait_until (is_mapped, quote);
+  /* Two or three lines of it, cut at the third. */
+  g_assert_true (gtk_label_get_wrap (quote));
+  g_assert_cmpint (gtk_label_get_lines (quote), ==, 3);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (quote)), >=, 2);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (quote)), <=, 3);
+  /* Its source under it, the whole quote in the tooltip. */
+  item = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (quote)));
+  source = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (quote)));
+  g_assert_cmpstr (gtk_label_get_text (source), ==, sb_entity_get_label (SB_ENTITY (first->source)));
+  tooltip = g_strdup (gtk_widget_get_tooltip_text (item));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, sb_citation_get_quote (first)));
+  gtk_popover_popdown (popover);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every recognised name in view is drawn marked, on every line of a
  * paragraph: the top left corner of its box is not the page's colour.
  */
@@ -1126,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
+  g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
