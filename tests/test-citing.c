@@ -19,8 +19,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "sb-add-source-dialog.h"
 #include "sb-cite.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
@@ -504,6 +506,74 @@ test_passage_chooser (void)
   gtk_popover_popdown (popover);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+dialog_is_idle (gpointer dialog)
+{
+  return !sb_add_source_dialog_is_busy (dialog);
+}
+
+/* An article saved as text with a dateline and no other date: Add Source
+ * fills in the date the dateline gives, with its precision; citing its
+ * first paragraph from its start leaves the dateline out of the quote.
+ */
+static void
+test_add_source_dateline (void)
+{
+  const char *article = "Army retakes Kidal\n\n"
+                        "BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal on Tuesday after the rebels left.\n\n"
+                        "Some 400-600 men of the CSP withdrew to the north.\n";
+  SbWindow *window = create_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sb_test_make_temp_dir ("sb-dateline-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "kidal.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SbAddSourceDialog *dialog;
+  SbBriefing *briefing;
+  SbSource *source;
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (path, article, -1, &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  briefing = sb_window_get_briefing (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-source", NULL);
+  sb_test_iterate_for (100);
+  dialog = SB_ADD_SOURCE_DIALOG (sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  g_assert_nonnull (dialog);
+  sb_add_source_dialog_open (dialog, file);
+  sb_test_wait_until (dialog_is_idle, dialog);
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Published, as 2022-08-15, 2022-08 or 2022");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2023-11-15");
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Army retakes Kidal");
+  screenshot ("add-source-dateline");
+  g_signal_emit_by_name (sb_test_find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 1);
+  source = g_list_model_get_item (sb_briefing_get_sources (briefing), 0);
+  g_object_unref (source);
+  g_assert_cmpint (sb_source_get_date (source)->start.precision, ==, SB_DATE_PRECISION_DAY);
+
+  /* The paragraph cited from its start: the story, not its dateline. */
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (source));
+  sb_test_iterate_for (100);
+  select_passage (window, "BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal on Tuesday");
+  gtk_widget_activate_action (GTK_WIDGET (sb_detail_pane_get_source_view (detail_pane (window))), "cite.new", "s", "incident");
+  sb_test_iterate_for (100);
+  {
+    SbEntity *cited = sb_selection_get_selected (sb_window_get_selection (window));
+    SbCitation *citation;
+
+    g_assert_true (SB_IS_ITEM (cited));
+    citation = g_ptr_array_index (sb_item_get_citations (SB_ITEM (cited)), 0);
+    g_assert_cmpstr (sb_citation_get_quote (citation), ==, "The army entered Kidal on Tuesday");
+    screenshot ("cited-without-dateline");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Every recognised name in view is drawn marked, on every line of a
@@ -1222,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
+  g_test_add_func ("/citing/add-source-dateline", test_add_source_dateline);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
