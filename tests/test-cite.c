@@ -3,8 +3,9 @@
  * Citing and placing, without a display: names found in a text whatever
  * their accents and apostrophes, the gazetteer's search and ranking, the
  * certainty a passage's wording suggests in Dutch, English and French,
- * quotes cut verbatim from a selection, and the edits that cite and place
- * undone to the byte.
+ * quotes cut verbatim from a selection (a paragraph's dateline left out),
+ * datelines and date lines read with their dates, counts and ranges, and
+ * the edits that cite and place undone to the byte.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -4,7 +4,10 @@
  * in the source pane and cited as a new statement (the quote verbatim,
  * with its typographic apostrophe and paragraph break, one undo step, the
  * card opened to edit; the passage still selected, and cited, after text
- * was selected elsewhere), a recognised place and actor offering their
+ * was selected elsewhere; a press inside it starting a new selection, not
+ * a drag; no statement's highlight left when nothing is selected), the
+ * passages to choose from told by their words, an article's dateline
+ * giving its date and left out of a quote, a recognised place and actor offering their
  * sentence, Place by a name typed and picked from the gazetteer, by a
  * click and at the crosshair with Enter, a drag that is one edit, a
  * movement drawn from start to end, an area drawn corner by corner

@@ -7,7 +7,9 @@
  * date), and pages fetched from a server on 127.0.0.1: found, missing,
  * redirected, redirected into a private network, too slow, and not a
  * document; files that are not ordinary
- * files or are too large are refused before they are read.
+ * files or are too large are refused before they are read; the date a
+ * text gives under its headline or in its dateline, where the document
+ * gives none of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
