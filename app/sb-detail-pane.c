@@ -800,6 +800,8 @@ update_passages (SbDetailPane *self)
 
       gtk_widget_set_visible (self->source_box, TRUE);
       show_source_text (self, source);
+      /* Not the passage of the statement chosen before it. */
+      untag_passages (self);
       gtk_label_set_text (self->position_label, "");
       return;
     }
@@ -1090,6 +1092,8 @@ update (SbDetailPane *self)
    */
   if (selected == NULL || SB_IS_STEP (selected))
     {
+      /* No statement's passage stays marked for when the text shows again. */
+      untag_passages (self);
       sb_change_view_set_change (self->change_view, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_editing (self);

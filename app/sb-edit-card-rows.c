@@ -1793,6 +1793,119 @@ _sb_edit_card_citation_label (SbCitation *citation)
   return g_strdup_printf (_("“%s” — %s"), quote, source);
 }
 
+/* The passages to choose from are told apart by their words: each quote
+ * over up to three lines, its source under it, the whole quote in its
+ * tooltip; at 1024×768 too, where a choice is a few words wide.
+ */
+#define PASSAGE_LINES 3
+
+static SbCitation *
+passage_at (AdwComboRow *row,
+            guint        position)
+{
+  GPtrArray *choices = g_object_get_data (G_OBJECT (row), "choices");
+
+  if (position == 0 || choices == NULL || position - 1 >= choices->len)
+    return NULL;
+  return g_ptr_array_index (choices, position - 1);
+}
+
+/* The whole quote and its source, for a tooltip. */
+static char *
+passage_tooltip (SbCitation *citation)
+{
+  const char *source = citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "";
+
+  if (sb_citation_get_quote (citation) == NULL)
+    return g_strdup (source);
+  /* TRANSLATORS: a passage to choose, and its source: “…” — NRC */
+  return g_strdup_printf (_("“%s” — %s"), sb_citation_get_quote (citation), source);
+}
+
+static void
+setup_passage (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *quote = gtk_label_new (NULL);
+  GtkWidget *source = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), PASSAGE_LINES);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (quote), CHOICE_MAX_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (quote), CHOICE_MAX_CHARS);
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (source), CHOICE_MAX_CHARS);
+  gtk_widget_add_css_class (source, "dim-label");
+  gtk_widget_add_css_class (source, "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (text), quote);
+  gtk_box_append (GTK_BOX (text), source);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_passage (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *quote = gtk_widget_get_first_child (gtk_widget_get_first_child (box));
+  GtkWidget *source = gtk_widget_get_next_sibling (quote);
+  SbCitation *citation = passage_at (row, gtk_list_item_get_position (item));
+  g_autofree char *tooltip = citation ? passage_tooltip (citation) : NULL;
+
+  if (citation != NULL && sb_citation_get_quote (citation) != NULL)
+    gtk_label_set_text (GTK_LABEL (quote), sb_citation_get_quote (citation));
+  else
+    gtk_label_set_text (GTK_LABEL (quote), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  gtk_label_set_text (GTK_LABEL (source), citation && citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
+  gtk_widget_set_visible (source, citation != NULL && citation->source != NULL);
+  gtk_widget_set_tooltip_text (box, tooltip);
+  g_object_set_data (G_OBJECT (item), "sb-combo-row", row);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, G_CONNECT_SWAPPED);
+  update_check (item);
+}
+
+/* The passage chosen, on the row: short, whole in its tooltip. */
+static void
+bind_chosen_passage (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     AdwComboRow              *row)
+{
+  SbCitation *citation = passage_at (row, gtk_list_item_get_position (item));
+  g_autofree char *tooltip = citation ? passage_tooltip (citation) : NULL;
+
+  bind_chosen (factory, item);
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), tooltip);
+}
+
+static void
+set_passage_factories (GtkWidget *row)
+{
+  g_autoptr(GtkListItemFactory) chosen = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) choices = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (chosen, "setup", G_CALLBACK (setup_chosen), NULL);
+  g_signal_connect (chosen, "bind", G_CALLBACK (bind_chosen_passage), row);
+  g_signal_connect (choices, "setup", G_CALLBACK (setup_passage), NULL);
+  g_signal_connect (choices, "bind", G_CALLBACK (bind_passage), row);
+  g_signal_connect (choices, "unbind", G_CALLBACK (unbind_choice), row);
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), chosen);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), choices);
+}
+
 /**
  * _sb_edit_card_citation_row:
  * @none: what choosing no passage is called
@@ -1837,6 +1950,7 @@ _sb_edit_card_citation_row (Field      *field,
 
   row = new_combo_row (field, title, labels);
   g_object_set_data_full (G_OBJECT (row), "choices", choices, (GDestroyNotify) g_ptr_array_unref);
+  set_passage_factories (row);
   select_quietly (field, selected);
 
   return row;

@@ -677,6 +677,39 @@ on_released (GtkGestureClick *gesture,
     }
 }
 
+/* A press inside the passage selected starts a new selection there, as
+ * in a reader, not a drag of the text: GtkTextView drags a selection
+ * pressed in, and the source is there to read and cite, not to drop
+ * elsewhere. Before the text view's own gesture sees it (in the capture
+ * phase), the selection goes and the caret is put where the press was.
+ * Shift extends the selection as ever; a secondary click keeps it for
+ * the context menu's Cite; the Cite button over the text is its own.
+ */
+static void
+on_capture_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    SbSourceCiter   *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->view);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked;
+  GtkTextIter iter, start, end;
+  int bx, by;
+
+  if (view == NULL || n_press != 1 ||
+      (state & GDK_SHIFT_MASK) != 0)
+    return;
+  picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  if (picked != NULL && (picked == self->bubble || gtk_widget_is_ancestor (picked, self->bubble)))
+    return;
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);
+  if (gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) && gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (self->buffer, &iter);
+}
+
 static void
 on_key_released (SbSourceCiter *self)
 {
@@ -895,6 +928,13 @@ sb_source_citer_new (GtkTextView *view,
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
   g_signal_connect (controller, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "sb-new-selection");
+  g_signal_connect (controller, "pressed", G_CALLBACK (on_capture_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 
   controller = gtk_event_controller_key_new ();

@@ -3,8 +3,9 @@
  * Citing and placing, without a display: names found in a text whatever
  * their accents and apostrophes, the gazetteer's search and ranking, the
  * certainty a passage's wording suggests in Dutch, English and French,
- * quotes cut verbatim from a selection, and the edits that cite and place
- * undone to the byte.
+ * quotes cut verbatim from a selection (a paragraph's dateline left out),
+ * datelines and date lines read with their dates, counts and ranges, and
+ * the edits that cite and place undone to the byte.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "sb-actor.h"
 #include "sb-actor-names.h"
 #include "sb-cite.h"
+#include "sb-cite-dateline.h"
 #include "sb-cite-suggest.h"
 #include "sb-document.h"
 #include "sb-figure.h"
@@ -536,6 +538,157 @@ test_quote_words (void)
     }
 }
 
+/* A paragraph's dateline is not the passage after it; alone, it is. */
+static void
+test_quote_dateline (void)
+{
+  const char *text = "Army retakes Kidal\n\n"
+                     "BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal on Tuesday. It met no resistance.\n\n"
+                     "NIAMEY, Nov 15 (Reuters) - Some 400 soldiers left Niamey.\n\n"
+                     "Bamako, le 15 novembre 2023 – L’armée est entrée à Kidal.\n\n"
+                     "BAMAKO, 15 november – Het leger trok Kidal binnen.\n\n"
+                     "KIDAL, Mali — Residents fled.\n\n"
+                     "MINUSMA – de VN-missie – vertrekt.\n\n"
+                     "Wagner (een Russische huurlingengroep) – zit in Mali.";
+  const struct { const char *selected; const char *quote; } cases[] = {
+    /* From the paragraph's start: the story, a sentence with its stop. */
+    { "BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal on Tuesday", "The army entered Kidal on Tuesday." },
+    { "BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal on Tuesday. It met no resistance.",
+      "The army entered Kidal on Tuesday. It met no resistance." },
+    { "NIAMEY, Nov 15 (Reuters) - Some 400 soldiers", "Some 400 soldiers" },
+    { "Bamako, le 15 novembre 2023 – L’armée est entrée à Kidal.", "L’armée est entrée à Kidal." },
+    { "BAMAKO, 15 november – Het leger", "Het leger" },
+    { "KIDAL, Mali — Residents fled.", "Residents fled." },
+    /* Only the dateline: it is what was chosen. */
+    { "BAMAKO, 15 November 2023 (Reuters) —", "BAMAKO, 15 November 2023 (Reuters) —" },
+    { "BAMAKO, 15 November 2023", "BAMAKO, 15 November 2023" },
+    /* From inside it: as selected. */
+    { "15 November 2023 (Reuters) — The army", "15 November 2023 (Reuters) — The army" },
+    /* Not datelines: a name and an aside before a dash. */
+    { "MINUSMA – de VN-missie", "MINUSMA – de VN-missie" },
+    { "Wagner (een Russische huurlingengroep) – zit in Mali", "Wagner (een Russische huurlingengroep) – zit in Mali." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quote = snapped (text, cases[i].selected);
+
+      g_test_message ("“%s” → “%s”", cases[i].selected, quote);
+      g_assert_cmpstr (quote, ==, cases[i].quote);
+      g_assert_nonnull (strstr (text, quote));
+    }
+}
+
+/* Datelines as agencies write them, and the dates they give. */
+static void
+test_dateline (void)
+{
+  const SbDate reference = { .start = { 2024, 1, 10, SB_DATE_PRECISION_DAY } };
+  const struct {
+    const char *paragraph;
+    const char *story;     /* NULL: no dateline */
+    int year, month, day;  /* 0: no date */
+  } cases[] = {
+    { "BAMAKO, 15 November 2023 (Reuters) — The army", "The army", 2023, 11, 15 },
+    /* No year: the one before the reference's, late in the year. */
+    { "NIAMEY, Nov 15 (Reuters) - The army", "The army", 2023, 11, 15 },
+    { "NIAMEY, Jan. 8 (Reuters) - The army", "The army", 2024, 1, 8 },
+    { "Bamako, le 15 novembre 2023 – L’armée", "L’armée", 2023, 11, 15 },
+    { "BAMAKO, 15 november – Het leger", "Het leger", 2023, 11, 15 },
+    { "BAMAKO, Mali, 15 November 2023 (AFP) —The army", "The army", 2023, 11, 15 },
+    { "OUAGADOUGOU, Burkina Faso (Reuters) - The army", "The army", 0, 0, 0 },
+    { "DAKAR (AFP) -- The army", "The army", 0, 0, 0 },
+    { "KIDAL, Mali — Residents", "Residents", 0, 0, 0 },
+    { "BAMAKO — The army", NULL, 0, 0, 0 },
+    { "MINUSMA – de VN-missie", NULL, 0, 0, 0 },
+    { "Mali, Burkina Faso en Niger – drie landen", NULL, 0, 0, 0 },
+    { "Wagner (een Russische huurlingengroep) – zit", NULL, 0, 0, 0 },
+    { "Bobo-Dioulasso, 3 mars 2023 - Les", "Les", 2023, 3, 3 },
+    { "The army entered Kidal - the town", NULL, 0, 0, 0 },
+    { "BAMAKO, 15 November 2023 (Reuters) —", NULL, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbDate date;
+      gsize length = sb_cite_dateline (cases[i].paragraph, &reference, &date);
+
+      g_test_message ("%s", cases[i].paragraph);
+      if (cases[i].story == NULL)
+        {
+          g_assert_cmpuint (length, ==, 0);
+          continue;
+        }
+      g_assert_cmpstr (cases[i].paragraph + length, ==, cases[i].story);
+      g_assert_cmpint (sb_date_is_set (&date), ==, cases[i].year != 0);
+      if (cases[i].year == 0)
+        continue;
+      g_assert_cmpint (date.start.precision, ==, SB_DATE_PRECISION_DAY);
+      g_assert_cmpint (date.start.year, ==, cases[i].year);
+      g_assert_cmpint (date.start.month, ==, cases[i].month);
+      g_assert_cmpint (date.start.day, ==, cases[i].day);
+    }
+
+  /* Without a reference, a date without its year gives none. */
+  {
+    SbDate date;
+
+    g_assert_cmpuint (sb_cite_dateline ("NIAMEY, Nov 15 (Reuters) - The army", NULL, &date), >, 0);
+    g_assert_false (sb_date_is_set (&date));
+  }
+}
+
+/* A line under a headline that is only its date. */
+static void
+test_date_line (void)
+{
+  const struct {
+    const char *line;
+    int year, month, day;  /* 0: not a date line */
+    SbDatePrecision precision;
+  } cases[] = {
+    { "15 November 2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "Wednesday, November 15, 2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "Published: 15 Nov 2023 10:32 GMT", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "Publié le 15 novembre 2023 à 10h32", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "Gepubliceerd op woensdag 15 november 2023 om 10:32", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "November 2023", 2023, 11, 0, SB_DATE_PRECISION_MONTH },
+    { "2023-11-15", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "Updated 2023-11-15 10:32", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "15.11.2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "15/11/2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    { "11/15/2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+    /* Which is the day: not told. */
+    { "05/11/2023", 0, 0, 0, 0 },
+    /* No year written. */
+    { "15 November", 0, 0, 0, 0 },
+    /* A headline or a sentence with a date in it. */
+    { "Army retakes Kidal, 15 November 2023", 0, 0, 0, 0 },
+    { "On 15 November 2023 the army entered Kidal.", 0, 0, 0, 0 },
+    { "By Jane Doe, 15 November 2023", 0, 0, 0, 0 },
+    /* A sentence's line, wrapped in a text file. */
+    { "on 15 November 2023.", 0, 0, 0, 0 },
+    { "at 10:32 on 15 November 2023", 0, 0, 0, 0 },
+    { "mercredi 15 novembre 2023", 2023, 11, 15, SB_DATE_PRECISION_DAY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbDate date;
+      gboolean is_date = sb_cite_date_line (cases[i].line, &date);
+
+      g_test_message ("%s", cases[i].line);
+      g_assert_cmpint (is_date, ==, cases[i].year != 0);
+      g_assert_cmpint (sb_date_is_set (&date), ==, is_date);
+      if (!is_date)
+        continue;
+      g_assert_cmpint (date.start.precision, ==, cases[i].precision);
+      g_assert_cmpint (date.start.year, ==, cases[i].year);
+      g_assert_cmpint (date.start.month, ==, cases[i].month);
+      g_assert_cmpint (date.start.day, ==, cases[i].day);
+    }
+}
+
 static void
 test_sentence (void)
 {
@@ -692,6 +845,13 @@ test_suggest_counts (void)
     { "Some 400 soldiers arrived in Ménaka", -1, 400, 400, TRUE },
     { "met naar wordt aangenomen zo’n duizend militairen", -1, 1000, 1000, TRUE },
     { "between 2,000 and 3,000 troops", -1, 2000, 3000, FALSE },
+    /* A range in figures, as the format allows a figure to be. */
+    { "some 400-600 men", -1, 400, 600, FALSE },
+    { "400 – 600 soldiers", -1, 400, 600, FALSE },
+    { "de 2 000 à 3 000 hommes", -1, 2000, 3000, FALSE },
+    { "2000-3000 strijders", -1, 2000, 3000, FALSE },
+    /* A second number that is no range's end. */
+    { "600-400 men", -1, 400, 400, FALSE },
     { "La France a déployé 5 000 hommes", -1, 5000, 5000, FALSE },
     { "De Fransen hebben met circa 5500 commando’s", -1, 5500, 5500, TRUE },
     /* A number like a year that counts people is a count. */
@@ -1022,6 +1182,8 @@ test_cite_figure_and_citation (void)
       { "2,000 to 300 a day", 2000, 2000 },
       /* A force's size, not the date before it. */
       { "withdrawn from Kidal during the night of 13 to 14 November. The CSP estimates its own strength at about 3,000 fighters", 3000, 3000 },
+      { "during the night of 13-14 November, 300 left", 300, 300 },
+      { "In 2022, 1,200", 1200, 1200 },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
@@ -1031,6 +1193,7 @@ test_cite_figure_and_citation (void)
         g_test_message ("%s: %g–%g", ranges[i].quote, figure->value.min, figure->value.max);
         g_assert_cmpfloat (figure->value.min, ==, ranges[i].min);
         g_assert_cmpfloat (figure->value.max, ==, ranges[i].max);
+        g_assert_cmpint (figure->value.is_range, ==, ranges[i].max > ranges[i].min);
         g_assert_true (sb_document_undo (document));
       }
   }
@@ -1166,6 +1329,9 @@ main (int   argc,
   g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);
   g_test_add_func ("/cite/quote-words", test_quote_words);
+  g_test_add_func ("/cite/quote-dateline", test_quote_dateline);
+  g_test_add_func ("/cite/dateline", test_dateline);
+  g_test_add_func ("/cite/date-line", test_date_line);
   g_test_add_func ("/cite/sentence", test_sentence);
   g_test_add_func ("/cite/item", test_cite_item);
   g_test_add_func ("/cite/located", test_cite_located);

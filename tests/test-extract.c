@@ -7,7 +7,9 @@
  * date), and pages fetched from a server on 127.0.0.1: found, missing,
  * redirected, redirected into a private network, too slow, and not a
  * document; files that are not ordinary
- * files or are too large are refused before they are read.
+ * files or are too large are refused before they are read; the date a
+ * text gives under its headline or in its dateline, where the document
+ * gives none of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -117,6 +119,69 @@ test_text_headline (void)
     g_assert_cmpstr (extract->title, ==, "Attaque près de Gotheye");
     g_assert_cmpstr (extract->text, ==, "Attaque près de Gotheye\n\nDes hommes armés ont attaqué Gotheye.");
     g_unlink (path);
+  }
+}
+
+/* Where the document says no date of itself: the date its text gives,
+ * under the headline or in its first paragraph's dateline, with its
+ * precision; a dateline without its year in the latest year before today.
+ */
+static void
+test_text_date (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int this_year = g_date_time_get_year (now);
+  /* 15 November of this year, or of last year while it is still to come. */
+  int year_of_15_november = g_date_time_get_month (now) > 11 ||
+                            (g_date_time_get_month (now) == 11 && g_date_time_get_day_of_month (now) >= 15)
+                              ? this_year : this_year - 1;
+  static const struct { const char *text; int year; int month, day; } cases[] = {
+    { "Army retakes Kidal\n\nBAMAKO, 15 November 2023 (Reuters) — The army entered Kidal.", 2023, 11, 15 },
+    { "Army retakes Kidal\n\nNIAMEY, Nov 15 (Reuters) - The army left Niamey.", -1, 11, 15 },
+    { "L’armée à Kidal\n\nBamako, le 15 novembre 2023 – L’armée est entrée à Kidal.", 2023, 11, 15 },
+    { "Leger in Kidal\n\nBAMAKO, 15 november – Het leger trok Kidal binnen.", -1, 11, 15 },
+    { "Army retakes Kidal\nWednesday, 15 November 2023\n\nThe army entered Kidal.", 2023, 11, 15 },
+    { "Army retakes Kidal\n\nNovember 2023\n\nThe army entered Kidal.", 2023, 11, 0 },
+    { "Leger in Kidal\nGepubliceerd op 15 november 2023 om 10:32\n\nHet leger trok Kidal binnen.", 2023, 11, 15 },
+    /* No date, or one deep in the story: none. */
+    { "Army retakes Kidal\n\nThe army entered Kidal on 15 November 2023.", 0, 0, 0 },
+    { "MINUSMA – de VN-missie – vertrekt op 15 november 2023.", 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbExtract) extract = sb_extract_from_text (cases[i].text, -1, &error);
+      int year = cases[i].year < 0 ? year_of_15_november : cases[i].year;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_no_error (error);
+      /* The text as it is: the dateline stays in it. */
+      g_assert_cmpstr (extract->text, ==, cases[i].text);
+      g_assert_cmpint (sb_date_is_set (&extract->date), ==, cases[i].year != 0);
+      if (cases[i].year == 0)
+        continue;
+      g_assert_cmpint (extract->date.start.precision, ==,
+                       cases[i].day > 0 ? SB_DATE_PRECISION_DAY : SB_DATE_PRECISION_MONTH);
+      g_assert_cmpint (extract->date.start.year, ==, year);
+      g_assert_cmpint (extract->date.start.month, ==, cases[i].month);
+      g_assert_cmpint (extract->date.start.day, ==, cases[i].day);
+    }
+
+  /* A date the document gives of itself comes first. */
+  {
+    const char *page = "<html><head><meta property=\"article:published_time\" content=\"2023-11-16\"></head>"
+                       "<body><article><p>BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal.</p></article></body></html>";
+    const char *bare = "<html><body><article><h1>Army retakes Kidal</h1>"
+                       "<p>BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal.</p></article></body></html>";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbExtract) dated = sb_extract_from_html (page, strlen (page), NULL, &error);
+    g_autoptr(SbExtract) undated = sb_extract_from_html (bare, strlen (bare), NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (dated->date.start.day, ==, 16);
+    g_assert_cmpint (undated->date.start.precision, ==, SB_DATE_PRECISION_DAY);
+    g_assert_cmpint (undated->date.start.day, ==, 15);
   }
 }
 
@@ -556,6 +621,7 @@ main (int   argc,
 
   g_test_add_func ("/extract/tidy", test_tidy);
   g_test_add_func ("/extract/dates", test_dates);
+  g_test_add_func ("/extract/text-date", test_text_date);
   g_test_add_func ("/extract/text", test_text);
   g_test_add_func ("/extract/text-headline", test_text_headline);
   g_test_add_func ("/extract/html", test_html);

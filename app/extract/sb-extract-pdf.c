@@ -192,6 +192,7 @@ sb_extract_from_pdf (GBytes  *bytes,
       extract->date.start.day = g_date_time_get_day_of_month (created);
       extract->date.start.precision = SB_DATE_PRECISION_DAY;
     }
+  sb_extract_read_text_date (extract);
 
   return g_steal_pointer (&extract);
 }

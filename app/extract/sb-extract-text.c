@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-cite-dateline.h"
 #include "sb-extract-text.h"
 #include "sb-import-text.h"
 
@@ -144,6 +145,79 @@ sb_extract_parse_date (const char *string,
   return FALSE;
 }
 
+/* How far into a text its date is looked for: the headline, a line or
+ * two under it, the first paragraph's dateline.
+ */
+#define DATE_LINES 10
+/* A line this long is the story's: the date comes before it. */
+#define STORY_LINE_CHARS 200
+
+/**
+ * sb_extract_text_date:
+ * @text: text as sb_extract_tidy_text() gives it
+ * @today: (nullable): the day the text is read, for a dateline without
+ *   its year ("NIAMEY, Nov 15 (Reuters) -"): the latest such day before it
+ * @date: (out): the date, with the precision the text gives
+ *
+ * The date an article's text gives at its start: a line under its
+ * headline that is only a date ("Wednesday 15 November 2023"), or the
+ * dateline its first paragraph starts with ("BAMAKO, 15 November 2023
+ * (Reuters) —", "Bamako, le 15 novembre 2023 –").
+ *
+ * Returns: whether it gives one
+ */
+gboolean
+sb_extract_text_date (const char   *text,
+                      const SbDate *today,
+                      SbDate       *date)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  memset (date, 0, sizeof *date);
+  if (text == NULL)
+    return FALSE;
+  lines = g_strsplit (text, "\n", DATE_LINES + 1);
+  for (guint i = 0; lines[i] != NULL && i < DATE_LINES; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      if (sb_cite_date_line (lines[i], date))
+        return TRUE;
+      if (sb_cite_dateline (lines[i], today, date) > 0 && sb_date_is_set (date))
+        return TRUE;
+      if (g_utf8_strlen (lines[i], -1) > STORY_LINE_CHARS)
+        break;
+    }
+  memset (date, 0, sizeof *date);
+  return FALSE;
+}
+
+/**
+ * sb_extract_read_text_date:
+ *
+ * Where the document says no date of itself, the one its text gives
+ * (sb_extract_text_date()), a dateline without its year read in the
+ * latest year that puts it before today.
+ */
+void
+sb_extract_read_text_date (SbExtract *extract)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  SbDate today = { { 0, }, };
+
+  g_return_if_fail (extract != NULL);
+
+  if (sb_date_is_set (&extract->date))
+    return;
+  today.start.year = g_date_time_get_year (now);
+  today.start.month = g_date_time_get_month (now);
+  today.start.day = g_date_time_get_day_of_month (now);
+  today.start.precision = SB_DATE_PRECISION_DAY;
+  sb_extract_text_date (extract->text, &today, &extract->date);
+}
+
 /* Its longest line: how wide the text was wrapped, if it was. */
 static glong
 widest_line (char **lines)
@@ -225,7 +299,8 @@ sb_extract_headline (const char *text)
  * Text pasted or read from a .txt file: UTF-8, or else taken to be
  * Windows-1252, as older files written on Windows are. Its first line
  * is its title when it reads as a headline (sb_extract_headline()); it
- * stays in the text, which is the article as it was written.
+ * stays in the text, which is the article as it was written. Its date is
+ * the one its text gives (sb_extract_text_date()).
  */
 SbExtract *
 sb_extract_from_text (const char  *data,
@@ -253,6 +328,7 @@ sb_extract_from_text (const char  *data,
       return NULL;
     }
   extract->title = sb_extract_headline (extract->text);
+  sb_extract_read_text_date (extract);
 
   return g_steal_pointer (&extract);
 }

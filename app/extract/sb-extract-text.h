@@ -50,6 +50,10 @@ char      *sb_extract_tidy_text     (const char  *text);
 char      *sb_extract_headline      (const char  *text);
 gboolean   sb_extract_parse_date    (const char  *string,
                                      SbDate      *date);
+gboolean   sb_extract_text_date     (const char  *text,
+                                     const SbDate *today,
+                                     SbDate      *date);
+void       sb_extract_read_text_date (SbExtract  *extract);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbExtract, sb_extract_free)
 

@@ -26,6 +26,7 @@ typedef struct
   guint is_number : 1;
   guint is_plain : 1;      /* digits only: a day or a year */
   guint ordinal : 1;       /* "5th", "1er" */
+  guint range_next : 1;    /* a dash joins it to the next: "400-600", "400 – 600" */
 } Token;
 
 static void
@@ -138,6 +139,20 @@ tokenize (const char *passage)
           token.is_plain = plain;
         }
       /* The rest of the word: letters, and ’ or - inside it. */
+      if (token.is_number)
+        {
+          const char *q = p;
+
+          while (*q == ' ')
+            q++;
+          if (*q == '-' || g_str_has_prefix (q, "\xe2\x80\x93"))
+            {
+              q += *q == '-' ? 1 : 3;
+              while (*q == ' ')
+                q++;
+              token.range_next = g_ascii_isdigit (*q);
+            }
+        }
       while (*p && (g_unichar_isalnum (g_utf8_get_char (p)) || g_unichar_ismark (g_utf8_get_char (p)) ||
                     ((*p == '\'' || *p == '-' || g_str_has_prefix (p, "\xe2\x80\x99")) &&
                      g_unichar_isalpha (g_utf8_get_char (g_utf8_next_char (p))))))
@@ -408,15 +423,44 @@ counts_people (GArray *tokens,
   return FALSE;
 }
 
-/* A count, not a day of a month or a year. */
+static const char * const range_words[] = { "and", "to", "tot", "a", "au", "en", "et", NULL };
+
+/* Where the range that starts at @i ends: "2,000 to 3,000", "2.000 tot
+ * 3.000", "de 2 000 à 3 000", "400-600"; @i itself when none does.
+ */
+static int
+range_end (GArray *tokens,
+           int     i)
+{
+  Token *token = token_at (tokens, i);
+  Token *next = token_at (tokens, i + 1);
+  Token *after = token_at (tokens, i + 2);
+
+  if (token == NULL || !token->is_number)
+    return i;
+  if (token->range_next && next != NULL && next->is_number && next->number > token->number)
+    return i + 1;
+  if (next != NULL && in_list (next->folded, range_words) && after != NULL && after->is_number &&
+      after->number > token->number)
+    return i + 2;
+  return i;
+}
+
+/* A count, not a day of a month ("13 to 14 November" too) or a year. */
 static gboolean
 is_count (GArray *tokens,
           int     i)
 {
   Token *token = token_at (tokens, i);
+  int last;
 
-  return token != NULL && token->is_number && (year_of (token) == 0 || counts_people (tokens, i)) &&
-         month_of (token_at (tokens, i + 1)) == 0 && month_of (token_at (tokens, i - 1)) == 0;
+  if (token == NULL || !token->is_number || (year_of (token) != 0 && !counts_people (tokens, i)))
+    return FALSE;
+  /* "12 March", "March 12": a day, as any number up to 31 beside a month. */
+  if (token->number <= 31 && (month_of (token_at (tokens, i + 1)) != 0 || month_of (token_at (tokens, i - 1)) != 0))
+    return FALSE;
+  last = range_end (tokens, i);
+  return last == i || month_of (token_at (tokens, last + 1)) == 0;
 }
 
 static gboolean
@@ -540,8 +584,8 @@ killed_before (GArray *tokens,
  * @quantity: (out): how many
  *
  * A force's size: "some 400 soldiers", "zo’n duizend militairen",
- * "between 2,000 and 3,000 troops", "5 000 hommes"; not soldiers counted
- * as killed or wounded.
+ * "between 2,000 and 3,000 troops", "some 400-600 men", "5 000 hommes";
+ * not soldiers counted as killed or wounded.
  *
  * Returns: whether the passage says
  */
@@ -561,12 +605,12 @@ sb_cite_suggest_strength (const char *passage,
       if (!is_count (tokens, i))
         continue;
       min = max = token_at (tokens, i)->number;
-      /* "2,000 to 3,000", "2.000 tot 3.000", "de 2 000 à 3 000" */
-      if (token_at (tokens, k) && in_list (token_at (tokens, k)->folded, (const char *[]) { "and", "to", "tot", "a", "en", "et", NULL }) &&
-          is_count (tokens, k + 1) && token_at (tokens, k + 1)->number > min)
+      /* "2,000 to 3,000", "some 400-600 men" */
+      if (range_end (tokens, i) > i && is_count (tokens, range_end (tokens, i)))
         {
-          max = token_at (tokens, k + 1)->number;
-          k += 2;
+          k = range_end (tokens, i);
+          max = token_at (tokens, k)->number;
+          k++;
         }
       /* The force's name, after a word or two ("400 French soldiers"). */
       for (int noun = k; noun <= k + 2 && noun < (int) tokens->len; noun++)
@@ -586,6 +630,39 @@ sb_cite_suggest_strength (const char *passage,
         }
     next:
       ;
+    }
+  return FALSE;
+}
+
+/**
+ * sb_cite_suggest_count:
+ * @quantity: (out): how many
+ *
+ * The first count of the passage, or the range it begins ("between 2,000
+ * and 3,000", "400–600"): a number that is not a day of a month ("the
+ * night of 13 to 14 November") nor a year.
+ *
+ * Returns: whether the passage has one
+ */
+gboolean
+sb_cite_suggest_count (const char *passage,
+                       SbQuantity *quantity)
+{
+  g_autoptr(GArray) tokens = tokenize (passage);
+
+  g_return_val_if_fail (quantity != NULL, FALSE);
+
+  for (int i = 0; (guint) i < tokens->len; i++)
+    {
+      int last;
+
+      if (!is_count (tokens, i))
+        continue;
+      last = range_end (tokens, i);
+      if (!is_count (tokens, last))
+        last = i;
+      set_count (quantity, token_at (tokens, i)->number, token_at (tokens, last)->number, approximate_before (tokens, i));
+      return TRUE;
     }
   return FALSE;
 }

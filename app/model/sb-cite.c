@@ -19,6 +19,7 @@
 #include "sb-actor.h"
 #include "sb-actor-names.h"
 #include "sb-cite.h"
+#include "sb-cite-dateline.h"
 #include "sb-cite-suggest.h"
 #include "sb-figure.h"
 #include "sb-format.h"
@@ -701,6 +702,8 @@ starts_sentence (const char *text,
  * was selected (or it is all there is), left out when only its edge was.
  * Punctuation that belongs to it stays: a sentence quoted from its start
  * keeps its full stop, a bracket or quotation mark opened in it is closed.
+ * A paragraph's dateline ("BAMAKO, 15 November 2023 (Reuters) — ") is
+ * left out of a passage that goes on past it, kept when it is all there is.
  * Still a passage of @text, cut as it is there.
  *
  * Returns: whether there is anything to quote
@@ -715,6 +718,7 @@ sb_cite_quote_range (const char *text,
   glong length;
   const char *from;
   const char *to;
+  gboolean after_dateline = FALSE;
 
   g_return_val_if_fail (start != NULL && end != NULL, FALSE);
 
@@ -784,6 +788,20 @@ sb_cite_quote_range (const char *text,
   if (from == to)
     return FALSE;
 
+  /* A paragraph's dateline ("BAMAKO, 15 November 2023 (Reuters) — ") is
+   * not the passage that follows it, unless it is all that was selected.
+   */
+  if (from == text || from[-1] == '\n')
+    {
+      gsize dateline = sb_cite_dateline (from, NULL, NULL);
+
+      if (dateline > 0 && from + dateline < to)
+        {
+          from += dateline;
+          after_dateline = TRUE;
+        }
+    }
+
   /* A bracket or quotation mark it opens, closed right after it. */
   if (*to)
     {
@@ -803,7 +821,7 @@ sb_cite_quote_range (const char *text,
     }
   /* A sentence from its start keeps its full stop. */
   if (*to && is_stop (g_utf8_get_char (to)) && is_word_char (text, g_utf8_prev_char (to)) &&
-      starts_sentence (text, from))
+      (after_dateline || starts_sentence (text, from)))
     {
       const char *after = g_utf8_next_char (to);
 
@@ -1199,108 +1217,13 @@ sb_cite_new_movement (SbBriefing             *briefing,
   return group;
 }
 
-/* A number at @p: "1.000", "1,000", "1 000" or "300"; @end is after it. */
-static gboolean
-number_at (const char  *p,
-           double      *value,
-           const char **end)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-
-  while (g_ascii_isdigit (*p) ||
-         ((*p == '.' || *p == ',' || *p == ' ') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-          g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])))
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_c (digits, *p);
-      p++;
-    }
-  *end = p;
-  if (digits->len == 0)
-    return FALSE;
-  *value = g_ascii_strtod (digits->str, NULL);
-  return TRUE;
-}
-
-/* The first number of a passage, or the range it begins: "between 2,000
- * and 3,000", "2.000 tot 3.000", "de 2 000 à 3 000", "2,000-3,000".
- */
-static gboolean
-first_number (const char *quote,
-              double     *min,
-              double     *max)
-{
-  static const char *const joins[] = { " and ", " to ", " – ", " - ", "–", "-", " et ", " à ", " en ", " tot " };
-
-  for (const char *p = quote; *p; p++)
-    {
-      const char *end;
-
-      if (!g_ascii_isdigit (*p) || (p > quote && g_ascii_isalnum (p[-1])))
-        continue;
-      if (!number_at (p, min, &end))
-        return FALSE;
-      *max = *min;
-      for (guint j = 0; j < G_N_ELEMENTS (joins); j++)
-        {
-          const char *second = end + strlen (joins[j]);
-          double upper;
-
-          if (strncmp (end, joins[j], strlen (joins[j])) == 0 && g_ascii_isdigit (*second) &&
-              number_at (second, &upper, &second) && upper > *min)
-            {
-              *max = upper;
-              break;
-            }
-        }
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether the passage's first number is a day of a month: "13 to 14
- * November", "le 3 mars", "op 5 augustus".
- */
-static gboolean
-starts_with_day (const char *quote)
-{
-  static const char *const months[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
-  };
-  static const char *const joins[] = { " to ", " and ", "-", "–", " - ", " – ", " au ", " et ", " tot ", " en " };
-  const char *p = quote;
-  const char *end;
-  double day;
-
-  while (*p && !(g_ascii_isdigit (*p) && (p == quote || !g_ascii_isalnum (p[-1]))))
-    p++;
-  if (!*p || !number_at (p, &day, &end) || day < 1 || day > 31 || day != floor (day))
-    return FALSE;
-  /* "13 to 14 November", "13-14 November": the month after the range. */
-  for (guint j = 0; j < G_N_ELEMENTS (joins); j++)
-    if (strncmp (end, joins[j], strlen (joins[j])) == 0 && g_ascii_isdigit (end[strlen (joins[j])]))
-      {
-        end += strlen (joins[j]);
-        while (g_ascii_isdigit (*end))
-          end++;
-        break;
-      }
-  while (*end == ' ')
-    end++;
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_ascii_strncasecmp (end, months[i], strlen (months[i])) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /**
  * sb_cite_new_figure:
  *
  * Returns: (transfer full): one edit that gives @actor a figure of its
- *   strength citing @quote, with the first number of the passage (or the
- *   range it begins) as its value, the certainty its wording suggests and who claims it
+ *   strength citing @quote, with the force's size the passage gives (or
+ *   its first count, or the range it begins) as its value, the certainty
+ *   its wording suggests and who claims it
  */
 SbEdit *
 sb_cite_new_figure (SbBriefing *briefing,
@@ -1313,7 +1236,6 @@ sb_cite_new_figure (SbBriefing *briefing,
   GPtrArray *current = sb_actor_get_figures (actor);
   g_autofree char *label = NULL;
   SbFigure *figure;
-  double min, max;
   gboolean obvious;
   SbEdit *edit;
 
@@ -1331,17 +1253,14 @@ sb_cite_new_figure (SbBriefing *briefing,
   figure->evidence.certainty = suggest_evidence (briefing, source, quote, &figure->evidence.claimed_by);
   figure->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   g_ptr_array_add (figure->evidence.citations, sb_cite_citation (source, quote, at));
-  /* The first number, unless it is a day ("the night of 13 to 14
-   * November": the hand-run's figure of 13): then the force's size the
-   * passage gives ("about 3,000 fighters").
+  /* The force's size the passage gives ("about 3,000 fighters", "some
+   * 400-600 men"), else its first count: never a day ("the night of 13
+   * to 14 November", the hand-run's figure of 13) nor a year.
    */
-  if (first_number (quote, &min, &max) && !(starts_with_day (quote) && sb_cite_suggest_strength (quote, &figure->value)))
-    {
-      figure->value.min = min;
-      figure->value.max = max;
-      figure->value.is_set = TRUE;
-      figure->value.approximate = obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED;
-    }
+  if (sb_cite_suggest_strength (quote, &figure->value) || sb_cite_suggest_count (quote, &figure->value))
+    figure->value.approximate = !figure->value.is_range &&
+                                (figure->value.approximate ||
+                                 (obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED));
   if (sb_source_get_date (source) != NULL)
     figure->as_of = *sb_source_get_date (source);
   g_ptr_array_add (figures, figure);
