@@ -534,6 +534,47 @@ describe_cluster (SbMapView *self,
                           cluster.dominant_percent, action);
 }
 
+/**
+ * sb_map_view_describe_at:
+ * @x: in the map view's coordinates
+ * @y: in the map view's coordinates
+ *
+ * Returns: (transfer full) (nullable): what hovering there says: a
+ *   cluster's count, or what is there by name and in a line of what it
+ *   is; %NULL where nothing is
+ */
+char *
+sb_map_view_describe_at (SbMapView *self,
+                         double     x,
+                         double     y)
+{
+  SbEntity *entity;
+  char *text;
+
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  if ((text = describe_cluster (self, x, y)) != NULL)
+    return text;
+
+  entity = sb_map_view_pick (self, x, y);
+  if (SB_IS_ITEM (entity))
+    {
+      g_autofree char *subtitle = sb_format_item_subtitle_for (SB_ITEM (entity), sb_selection_get_filter (self->selection));
+      /* A statement just cited has no title yet: never its id. */
+      g_autofree char *name = sb_format_item_name (SB_ITEM (entity));
+
+      return g_strdup_printf ("%s\n%s", name, subtitle);
+    }
+  if (SB_IS_PLACE (entity))
+    {
+      g_autofree char *precision = sb_format_place_precision (SB_PLACE (entity));
+
+      return g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), precision);
+    }
+
+  return NULL;
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -543,30 +584,13 @@ on_query_tooltip (GtkWidget  *widget,
                   SbMapView  *self)
 {
   graphene_point_t point;
-  SbEntity *entity;
   g_autofree char *text = NULL;
 
   if (keyboard_mode ||
       !gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
 
-  text = describe_cluster (self, point.x, point.y);
-  if (text != NULL)
-    {
-      gtk_tooltip_set_text (tooltip, text);
-      return TRUE;
-    }
-
-  entity = sb_map_view_pick (self, point.x, point.y);
-  if (SB_IS_ITEM (entity))
-    {
-      g_autofree char *subtitle = sb_format_item_subtitle_for (SB_ITEM (entity), sb_selection_get_filter (self->selection));
-
-      text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), subtitle);
-    }
-  else if (SB_IS_PLACE (entity))
-    text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), sb_format_place_precision (SB_PLACE (entity)));
-  else
+  if ((text = sb_map_view_describe_at (self, point.x, point.y)) == NULL)
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
