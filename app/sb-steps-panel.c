@@ -20,6 +20,7 @@
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-framing.h"
+#include "sb-format.h"
 #include "sb-steps-panel.h"
 
 struct _SbStepsPanel
@@ -459,8 +460,12 @@ new_step_title (SbStepsPanel *self,
   SbEntity *selected = sb_selection_get_selected (selection);
   GPtrArray *highlighted = sb_selection_get_highlighted (selection);
 
-  if (SB_IS_ITEM (selected) || SB_IS_ACTOR (selected))
+  if (SB_IS_ITEM (selected))
+    return sb_format_item_name (SB_ITEM (selected));
+  if (SB_IS_ACTOR (selected))
     return g_strdup (sb_entity_get_label (selected));
+  if (highlighted != NULL && highlighted->len == 1 && SB_IS_ITEM (g_ptr_array_index (highlighted, 0)))
+    return sb_format_item_name (g_ptr_array_index (highlighted, 0));
   if (highlighted != NULL && highlighted->len == 1)
     return g_strdup (sb_entity_get_label (g_ptr_array_index (highlighted, 0)));
 
@@ -494,6 +499,11 @@ add_action (GtkWidget  *widget,
 
     renumber (self, order, edit);
   }
+  /* What the step was made from stays chosen on the map and in the
+   * details, to add the next step from or go on with: the new step is
+   * chosen here, in the panel.
+   */
+  sb_edit_set_select (edit, sb_selection_get_selected (sb_map_view_get_selection (self->map_view)));
 
   g_set_object (&self->chosen, step);
   apply (self, edit);
