@@ -460,10 +460,11 @@ update_item (SbPlaceChooser *self)
 {
   SbItemKind kind = self->item ? sb_item_get_kind (self->item) : SB_ITEM_KIND_INCIDENT;
   const SbGeometry *geometry = self->item ? sb_item_get_geometry (self->item) : NULL;
+  g_autofree char *name = self->item ? sb_format_item_name (self->item) : g_strdup ("");
   g_autofree char *title = NULL;
 
   /* TRANSLATORS: the heading of the popover that places a statement */
-  title = g_strdup_printf (_("Place “%s”"), self->item ? sb_entity_get_label (SB_ENTITY (self->item)) : "");
+  title = g_strdup_printf (_("Place “%s”"), name);
   gtk_label_set_text (self->title, title);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->field)), kind == SB_ITEM_KIND_MOVEMENT);
   gtk_widget_set_visible (GTK_WIDGET (self->draw_button), kind == SB_ITEM_KIND_MOVEMENT || kind == SB_ITEM_KIND_AREA);
@@ -726,6 +727,10 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Place name"), -1);
   g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (update_results), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+  /* Escape closes Place, as it closes any popover: the search entry
+   * would take it for itself and do nothing.
+   */
+  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (gtk_popover_popdown), self);
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), key);
@@ -758,6 +763,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->near_entry), TRUE);
   g_signal_connect_swapped (self->near_entry, "search-changed", G_CALLBACK (update_near_results), self);
   g_signal_connect_swapped (self->near_entry, "activate", G_CALLBACK (on_near_activate), self);
+  g_signal_connect_swapped (self->near_entry, "stop-search", G_CALLBACK (gtk_popover_popdown), self);
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->near_entry), key);

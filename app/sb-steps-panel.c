@@ -676,9 +676,18 @@ on_briefing_changed (SbStepsPanel *self,
   if (self->chosen != NULL && sb_changes_was_removed (changes, SB_ENTITY (self->chosen)))
     g_clear_object (&self->chosen);
 
-  /* Undoing a removal or an addition brings its step back into view. */
+  /* Undoing a removal or an addition brings its step back into view,
+   * whatever the window has selected.
+   */
   if (sb_changes_get_select (changes) != NULL && SB_IS_STEP (sb_changes_get_select (changes)))
     g_set_object (&self->chosen, SB_STEP (sb_changes_get_select (changes)));
+  else
+    for (guint i = 0; i < sb_changes_get_inserted (changes)->len; i++)
+      if (SB_IS_STEP (g_ptr_array_index (sb_changes_get_inserted (changes), i)))
+        {
+          g_set_object (&self->chosen, g_ptr_array_index (sb_changes_get_inserted (changes), i));
+          break;
+        }
 
   update_rows (self);
   select_chosen (self);

@@ -31,6 +31,19 @@ on_steps_toggled (SbWindow *self)
     }
 }
 
+/* The steps shown as they are: no step chosen for the list's focus,
+ * which would move the map to it.
+ */
+static void
+show_steps (SbWindow *self)
+{
+  g_signal_handlers_block_by_func (self->steps_button, on_steps_toggled, self);
+  gtk_toggle_button_set_active (self->steps_button, TRUE);
+  g_signal_handlers_unblock_by_func (self->steps_button, on_steps_toggled, self);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "steps");
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+}
+
 /* Hiding the sidebar hides the steps with it. */
 static void
 on_reveal_flap (SbWindow *self)
@@ -75,7 +88,10 @@ add_step_action (GSimpleAction *action,
 {
   SbWindow *self = SB_WINDOW (user_data);
 
-  gtk_toggle_button_set_active (self->steps_button, TRUE);
+  /* From what the map shows now, not from the step the list would choose
+   * on showing.
+   */
+  show_steps (self);
   gtk_widget_activate_action (GTK_WIDGET (self->steps_panel), "steps.add", NULL);
 }
 

@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "sb-cite.h"
@@ -224,6 +225,16 @@ map_has_focus (gpointer window)
   return focus != NULL && gtk_widget_get_ancestor (focus, SB_TYPE_MAP_VIEW) != NULL;
 }
 
+static gboolean
+map_is_at_gao (gpointer map_view)
+{
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - 16.27) < 0.01 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) + 0.04) < 0.01 &&
+         fabs (shumate_viewport_get_zoom_level (viewport) - 8) < 0.01;
+}
+
 static guint
 n_steps (SbWindow *window)
 {
@@ -261,9 +272,11 @@ test_add_step_from_map (void)
   g_assert_null (strstr (name, sb_entity_get_id (SB_ENTITY (cited))));
   g_assert_nonnull (strstr (name, "Gao"));
 
-  /* Chosen, then the map clicked: the focus is on the map. */
+  /* Chosen, the map moved to Gao, then clicked: the focus is on the map. */
   sb_selection_select (selection, SB_ENTITY (cited));
   sb_test_iterate_for (100);
+  sb_map_view_go_to (map_view, 16.27, -0.04, 8);
+  sb_test_wait_until (map_is_at_gao, map_view);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), !=, "steps");
   gtk_widget_grab_focus (sb_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_MAP));
   if (!map_has_focus (window))
@@ -276,6 +289,19 @@ test_add_step_from_map (void)
   step = sb_steps_panel_get_chosen (panel);
   g_assert_nonnull (step);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "steps");
+
+  /* Made from the map as it was, which stays there: not moved to the
+   * step the list would choose on showing.
+   */
+  {
+    double lat, lon, zoom;
+
+    g_assert_true (sb_step_get_center (step, &lat, &lon, &zoom));
+    g_assert_cmpfloat_with_epsilon (lat, 16.27, 0.01);
+    g_assert_cmpfloat_with_epsilon (lon, -0.04, 0.01);
+    sb_test_iterate_for (500);
+    g_assert_true (map_is_at_gao (map_view));
+  }
 
   /* Made from what the map shows, the statement chosen highlighted; it
    * stays chosen.

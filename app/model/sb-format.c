@@ -625,21 +625,22 @@ item_type (SbItem *item)
  * sb_format_item_name:
  *
  * Returns: what names a statement for people, in a list, a tooltip or a
- *   step: its title; while it has none, what it is, where and when
+ *   step: its title (or name, or description); while it has none, what it
+ *   is, where and when
  *   ("Attack, Djibo, 12 March 2024"), never its id
  */
 char *
 sb_format_item_name (SbItem *item)
 {
-  SbText *title = sb_item_get_title (item);
-  const char *text = title ? sb_text_get (title) : NULL;
+  const char *label = sb_entity_get_label (SB_ENTITY (item));
   SbPlace *place = sb_item_get_place (item) ? sb_item_get_place (item) : sb_item_get_origin (item);
   const char *where = place && sb_place_get_name (place) ? sb_text_get (sb_place_get_name (place)) : NULL;
   g_autofree char *when = sb_format_date (sb_item_get_date (item));
   const char *what = item_type (item);
 
-  if (text != NULL && *text != '\0')
-    return g_strdup (text);
+  /* Its title, else a name or description it came with (an import's). */
+  if (g_strcmp0 (label, sb_entity_get_id (SB_ENTITY (item))) != 0)
+    return g_strdup (label);
 
   if (where != NULL && *where != '\0' && when != NULL && *when != '\0')
     /* TRANSLATORS: a statement with no title yet, by what, where and
