@@ -28,6 +28,7 @@ struct _SbStepsPanel
   GtkWidget parent_instance;
 
   GtkListBox *list;
+  GtkScrolledWindow *list_scroller;
   GtkStack *card_stack;
   SbEditCard *card;
   GtkWidget *step_actions;
@@ -37,6 +38,8 @@ struct _SbStepsPanel
   SbMapView *map_view;     /* (weak) */
   SbStep *chosen;          /* nullable */
   guint focus_source;
+  guint scroll_tick;       /* bringing the chosen row into view once laid out */
+  guint scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SbStepsPanel, sb_steps_panel, GTK_TYPE_WIDGET)
@@ -472,6 +475,37 @@ new_step_title (SbStepsPanel *self,
   return numbered_title (position);
 }
 
+/* The rows are laid out a frame or two after they are made. */
+#define MAX_SCROLL_FRAMES 30
+
+static gboolean
+scroll_to_chosen_tick (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  GtkListBoxRow *row = row_of (self, self->chosen);
+  graphene_rect_t bounds;
+
+  if (row != NULL && gtk_widget_get_height (GTK_WIDGET (row)) == 0 && ++self->scroll_frames < MAX_SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  if (row != NULL && gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->list_scroller),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
+/* A step added at the end of a long list is seen, not below its fold. */
+static void
+scroll_to_chosen (SbStepsPanel *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_chosen_tick, NULL, NULL);
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -508,6 +542,7 @@ add_action (GtkWidget  *widget,
   g_set_object (&self->chosen, step);
   apply (self, edit);
   select_chosen (self);
+  scroll_to_chosen (self);
 
   /* On to its title, from the keyboard as well: the card's first field,
    * not the one after a field of the last step that had the focus.
@@ -787,6 +822,9 @@ sb_steps_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_weak_pointer (&self->map_view);
   g_clear_object (&self->chosen);
   g_clear_object (&self->document);
@@ -814,6 +852,7 @@ sb_steps_panel_class_init (SbStepsPanelClass *klass)
   g_type_ensure (SB_TYPE_EDIT_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-steps-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, card_stack);
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, card);
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, step_actions);

@@ -3,7 +3,7 @@
  * Making a briefing from a new article at 1024×768, where the last run
  * by hand stumbled: Place starting from the statement's own place (or the
  * place its passage names), never the name typed for another; Ctrl+Shift+A
- * adding a step with the focus on the map, from what the map shows, the
+ * adding a step after a click on the map, from what the map shows, the
  * selection kept, the step's card listing what it highlights (each to
  * take out); a relation added only once its type is chosen; the map's
  * tooltip naming a statement without a title by what, where and when;
@@ -235,6 +235,60 @@ map_is_at_gao (gpointer map_view)
          fabs (shumate_viewport_get_zoom_level (viewport) - 8) < 0.01;
 }
 
+/* A click on @item's symbol, as the map's click gestures see it. */
+static void
+click_map_at (SbMapView *map_view,
+              SbItem    *item)
+{
+  GtkWidget *map = sb_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_MAP);
+  GtkWidget *widgets[] = { GTK_WIDGET (map_view), map };
+  graphene_point_t point;
+  double x, y;
+
+  sb_test_wait_until (sb_test_map_is_drawn, map_view);
+  g_assert_true (sb_map_view_locate_item (map_view, item, &x, &y));
+  /* The view's first (capture), then the map's. */
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widgets[w]);
+
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map_view), widgets[w], &GRAPHENE_POINT_INIT (x, y), &point));
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller))
+            g_signal_emit_by_name (controller, "pressed", 1, (double) point.x, (double) point.y);
+        }
+    }
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widgets[w]);
+
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map_view), widgets[w], &GRAPHENE_POINT_INIT (x, y), &point));
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller))
+            g_signal_emit_by_name (controller, "released", 1, (double) point.x, (double) point.y);
+        }
+    }
+}
+
+static gboolean
+chosen_row_in_view (gpointer panel)
+{
+  GtkListBox *list = GTK_LIST_BOX (sb_test_find_widget (panel, GTK_TYPE_LIST_BOX));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  graphene_rect_t bounds;
+
+  return row != NULL && gtk_widget_get_height (GTK_WIDGET (row)) > 0 &&
+         gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) + 0.5;
+}
+
 static guint
 n_steps (SbWindow *window)
 {
@@ -248,8 +302,8 @@ card_lists (SbEditCard *card,
   return sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, title) != NULL;
 }
 
-/* Ctrl+Shift+A with the focus on the map: a step from what the map
- * shows, the statement chosen highlighted in it and still chosen; the
+/* Ctrl+Shift+A after a click on the map (the search had the focus): a
+ * step from what the map shows, the statement chosen highlighted in it and still chosen; the
  * step's card names it (not by its id) and takes it out.
  */
 static void
@@ -278,10 +332,12 @@ test_add_step_from_map (void)
   sb_map_view_go_to (map_view, 16.27, -0.04, 8);
   sb_test_wait_until (map_is_at_gao, map_view);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), !=, "steps");
-  gtk_widget_grab_focus (sb_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_MAP));
-  if (!map_has_focus (window))
-    gtk_widget_grab_focus (GTK_WIDGET (map_view));
+  /* The search had the focus, as after choosing from its results. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_false (map_has_focus (window));
+  click_map_at (map_view, cited);
   sb_test_wait_until (map_has_focus, window);
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (cited));
 
   press_at_focus (window, "<Control><Shift>a");
   sb_test_iterate_for (100);
@@ -289,6 +345,9 @@ test_add_step_from_map (void)
   step = sb_steps_panel_get_chosen (panel);
   g_assert_nonnull (step);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "steps");
+
+  /* Its row is seen, though the list is longer than its room. */
+  sb_test_wait_until (chosen_row_in_view, panel);
 
   /* Made from the map as it was, which stays there: not moved to the
    * step the list would choose on showing.

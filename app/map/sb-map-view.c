@@ -494,6 +494,28 @@ on_click_released (GtkGestureClick *gesture,
     sb_map_view_click (self, point.x, point.y);
 }
 
+/* The keys are the map's once it is pressed (Alt+arrows, the window's
+ * shortcuts), not the search's or a field's, which would keep them:
+ * seen before anything on the map claims the press (dragging the
+ * selected statement, a vertex).
+ */
+static void
+on_press_captured (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SbMapView       *self)
+{
+  GtkWidget *pressed = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* The legend, the scale and buttons over the map keep their own ways. */
+  if (pressed == NULL || (pressed != GTK_WIDGET (self->map) && !gtk_widget_is_ancestor (pressed, GTK_WIDGET (self->map))))
+    return;
+
+  if (gtk_widget_get_focusable (GTK_WIDGET (self->map)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->map));
+}
+
 static char *
 describe_cluster (SbMapView *self,
                   double     x,
@@ -1322,6 +1344,12 @@ sb_map_view_init (SbMapView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_press_captured), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
