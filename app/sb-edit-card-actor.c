@@ -402,10 +402,10 @@ apply_add_relation (Field *field)
   target = adw_combo_row_get_selected (ADW_COMBO_ROW (actor_field->widget));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (type_field->row),
                                target > 0 && target != GTK_INVALID_LIST_POSITION && type == 0
-                               ? _("Choose what the relation is to add it") : "");
+                               ? _("Still to choose") : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (actor_field->row),
                                type > 0 && type != GTK_INVALID_LIST_POSITION && target == 0
-                               ? _("Choose who it is with to add the relation") : "");
+                               ? _("Still to choose") : "");
   if (type == 0 || type == GTK_INVALID_LIST_POSITION || target == 0 || target >= actor_field->entities->len)
     return;
 

@@ -472,7 +472,7 @@ test_relation_type_chosen (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (with_row), position_of (with_row, "Malian army"));
   sb_test_iterate_for (100);
   g_assert_cmpuint (sb_actor_get_relations (wagner)->len, ==, before);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (type_row)), ==, "Choose what the relation is to add it");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (type_row)), ==, "Still to choose");
   screenshot ("relation-needs-type");
 
   /* Its type chosen: added, as chosen, one edit. */
