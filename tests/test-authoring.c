@@ -421,6 +421,22 @@ test_map_tooltip_names (void)
   g_assert_true (g_str_has_prefix (text, name));
   g_assert_nonnull (strstr (text, "Gao"));
 
+  /* For looking at: the pointer over it, the tooltip shown (the window
+   * lies at the screen's corner under Xvfb without a window manager).
+   */
+  if (g_getenv ("SB_SCREENSHOT_DIR") != NULL)
+    {
+      graphene_point_t point;
+      g_autofree char *command = NULL;
+
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map_view), GTK_WIDGET (window),
+                                               &GRAPHENE_POINT_INIT (x, y), &point));
+      command = g_strdup_printf ("xdotool mousemove %d %d", (int) point.x, (int) point.y);
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+      sb_test_iterate_for (1500);
+      screenshot ("map-tooltip");
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
