@@ -330,6 +330,7 @@ show_item (SbDetailPane *self,
   g_autofree char *date = sb_format_date (sb_item_get_date (item));
   g_autofree char *date_precision = sb_format_date_precision (sb_item_get_date (item));
   g_autofree char *kind_text = NULL;
+  g_autofree char *name = NULL;
   const char *description = sb_text_get (sb_item_get_description (item));
   const char *what = NULL;
 
@@ -353,12 +354,12 @@ show_item (SbDetailPane *self,
 
   kind_text = g_strdup_printf ("%s · %s", sb_format_item_kind (kind), what);
   gtk_label_set_text (self->kind_label, kind_text);
-  gtk_label_set_text (self->title_label, sb_entity_get_label (SB_ENTITY (item)));
+  name = sb_format_item_name (item);
+  gtk_label_set_text (self->title_label, name);
   gtk_label_set_text (self->description_label, description);
 
   /* The description repeats a title-less statement's label: once is enough. */
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
-                          g_strcmp0 (description, sb_entity_get_label (SB_ENTITY (item))) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), g_strcmp0 (description, name) != 0);
   show_language_note (self, sb_item_get_description (item));
 
   for (guint i = 0; i < sb_item_get_n_actors (item); i++)

@@ -382,20 +382,37 @@ on_remove_relation (Field *field)
   apply_relations (field, relations);
 }
 
+/* A new relation is added once both what it is and with whom are chosen,
+ * in either order: no type is taken for granted ("Cooperates with" was,
+ * unseen). Each of the two rows says what the other still needs.
+ */
 static void
 apply_add_relation (Field *field)
 {
+  Field *type_field = g_object_get_data (G_OBJECT (field->row), "type-field");
+  Field *actor_field = g_object_get_data (G_OBJECT (field->row), "actor-field");
+  guint type, target;
   g_autoptr(GPtrArray) relations = NULL;
-  guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
   SbRelation *relation;
 
-  if (position == 0 || position >= field->entities->len)
+  if (type_field == NULL || actor_field == NULL)
+    return;
+
+  type = adw_combo_row_get_selected (ADW_COMBO_ROW (type_field->widget));
+  target = adw_combo_row_get_selected (ADW_COMBO_ROW (actor_field->widget));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (type_field->row),
+                               target > 0 && target != GTK_INVALID_LIST_POSITION && type == 0
+                               ? _("Still to choose") : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (actor_field->row),
+                               type > 0 && type != GTK_INVALID_LIST_POSITION && target == 0
+                               ? _("Still to choose") : "");
+  if (type == 0 || type == GTK_INVALID_LIST_POSITION || target == 0 || target >= actor_field->entities->len)
     return;
 
   relations = relations_copy (card_actor (field));
   relation = sb_relation_new ();
-  relation->type = SB_RELATION_TYPE_COOPERATES_WITH;
-  relation->target = g_ptr_array_index (field->entities, position);
+  relation->type = type - 1;
+  relation->target = g_ptr_array_index (actor_field->entities, target);
   relation->evidence.certainty = SB_CERTAINTY_REPORTED;
   relation->evidence.citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   g_ptr_array_add (relations, relation);
@@ -560,8 +577,32 @@ add_relation_rows (SbEditCard *self,
         }
     }
 
-  row = actor_choice_row (self, SB_ACTOR_FIELD_RELATIONS, _("Add Relation To"), apply_add_relation);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  {
+    Field *type_field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
+    GtkWidget *actor_row;
+    Field *actor_field;
+
+    labels = gtk_string_list_new (NULL);
+    gtk_string_list_append (labels, _("Choose what it is…"));
+    for (int type = 0; type <= SB_RELATION_TYPE_HOSTS; type++)
+      gtk_string_list_append (labels, sb_format_relation_type (type));
+    type_field->refresh = refresh_nothing;
+    type_field->apply = apply_add_relation;
+    row = new_combo_row (type_field, _("Add a Relation"), labels);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+    actor_row = actor_choice_row (self, SB_ACTOR_FIELD_RELATIONS, _("With Actor"), apply_add_relation);
+    actor_field = g_ptr_array_index (self->fields, self->fields->len - 1);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), actor_row);
+
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkWidget *each = i == 0 ? row : actor_row;
+
+        g_object_set_data (G_OBJECT (each), "type-field", type_field);
+        g_object_set_data (G_OBJECT (each), "actor-field", actor_field);
+      }
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -754,7 +795,8 @@ _sb_edit_card_lists_changed (SbEditCard *self,
            touches_other (changes, self->entity, SB_TYPE_SOURCE);
 
   if (SB_IS_STEP (self->entity))
-    return (fields & (G_GUINT64_CONSTANT (1) << SB_STEP_FIELD_CITATION)) != 0 ||
+    return (fields & ((G_GUINT64_CONSTANT (1) << SB_STEP_FIELD_CITATION) |
+                      (G_GUINT64_CONSTANT (1) << SB_STEP_FIELD_HIGHLIGHT))) != 0 ||
            touches_other (changes, self->entity, SB_TYPE_SOURCE);
 
   return FALSE;

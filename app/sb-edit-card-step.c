@@ -1,9 +1,10 @@
 /* sb-edit-card-step.c
  *
  * The editable card of a presentation step: its title, caption and
- * speaker notes in each of the briefing's languages, the passage it shows
- * and the layers it draws. Where the map goes and what it highlights are
- * taken from the map by the steps panel.
+ * speaker notes in each of the briefing's languages, the passage it shows,
+ * what it highlights (each by name, to take out) and the layers it draws.
+ * Where the map goes and what it highlights are taken from the map by the
+ * steps panel.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +59,70 @@ add_citation_row (SbEditCard *self,
   field->apply = apply_step_citation;
   row = _sb_edit_card_citation_row (field, _("Passage shown"), _("No passage"), nearest, current);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+on_remove_highlight (Field *field)
+{
+  GPtrArray *highlight;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  if (!is_current (field))
+    return;
+
+  highlight = sb_step_get_highlight (SB_STEP (field->card->entity));
+  for (guint i = 0; highlight != NULL && i < highlight->len; i++)
+    if (i != field->index)
+      g_ptr_array_add (kept, g_ptr_array_index (highlight, i));
+
+  apply_edit (field->card, sb_edit_new_set_array (field->card->entity, SB_STEP_FIELD_HIGHLIGHT,
+                                                  kept->len > 0 ? kept : NULL));
+}
+
+/* What the step highlights, by name, each to take out of it; what to add
+ * is chosen on the map and taken with Take Map View.
+ */
+static void
+add_highlight_rows (SbEditCard *self,
+                    GtkWidget  *group)
+{
+  GPtrArray *highlight = sb_step_get_highlight (SB_STEP (self->entity));
+  GtkWidget *row;
+
+  for (guint i = 0; highlight != NULL && i < highlight->len; i++)
+    {
+      SbEntity *entity = g_ptr_array_index (highlight, i);
+      Field *field = add_field (self, SB_STEP_FIELD_HIGHLIGHT);
+      g_autofree char *name = SB_IS_ITEM (entity) ? sb_format_item_name (SB_ITEM (entity))
+                                                  : g_strdup (sb_entity_get_label (entity));
+      g_autofree char *about = SB_IS_ITEM (entity) ? sb_format_item_subtitle (SB_ITEM (entity))
+                                                   : g_strdup (SB_IS_ACTOR (entity) ? _("Actor") : "");
+      /* TRANSLATORS: a button a screen reader speaks: "Remove Wagner in Mali from the highlights" */
+      g_autofree char *spoken = g_strdup_printf (_("Remove %s from the highlights"), name);
+      GtkWidget *button = new_remove_button (spoken);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), about);
+      plain_row (row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_highlight), field);
+      keep_field (button, field);
+      field->index = i;
+      field->row = row;
+      field->refresh = refresh_nothing;
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (highlight == NULL || highlight->len == 0)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing highlighted"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Choose a statement or an actor, then Take Map View"));
+      plain_row (row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
 }
 
 static SbLayers
@@ -137,6 +202,9 @@ _sb_edit_card_build_step (SbEditCard *self,
   add_text_rows (self, group, SB_STEP_FIELD_TITLE, _("Title"));
   add_text_rows (self, group, SB_STEP_FIELD_CAPTION, _("Caption"));
   add_citation_row (self, group, briefing);
+
+  group = new_group (self, _("Highlighted"));
+  add_highlight_rows (self, group);
 
   group = new_group (self, _("Speaker Notes"));
   add_text_rows (self, group, SB_STEP_FIELD_NOTES, _("Notes"));

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-citation.h"
 #include "sb-cite.h"
 #include "sb-gazetteer.h"
 #include "sb-format.h"
@@ -47,6 +48,7 @@ struct _SbPlaceChooser
   SbDocument *document;
   SbMapEditor *editor;
   SbItem *item;
+  char *starting;          /* the name Place started from for the end chosen */
   GPtrArray *found;        /* of SbGazetteerEntry */
   char *query;             /* what found was found for */
   char *unknown;           /* a name the gazetteer lacks, placed by a known one */
@@ -458,10 +460,11 @@ update_item (SbPlaceChooser *self)
 {
   SbItemKind kind = self->item ? sb_item_get_kind (self->item) : SB_ITEM_KIND_INCIDENT;
   const SbGeometry *geometry = self->item ? sb_item_get_geometry (self->item) : NULL;
+  g_autofree char *name = self->item ? sb_format_item_name (self->item) : g_strdup ("");
   g_autofree char *title = NULL;
 
   /* TRANSLATORS: the heading of the popover that places a statement */
-  title = g_strdup_printf (_("Place “%s”"), self->item ? sb_entity_get_label (SB_ENTITY (self->item)) : "");
+  title = g_strdup_printf (_("Place “%s”"), name);
   gtk_label_set_text (self->title, title);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->field)), kind == SB_ITEM_KIND_MOVEMENT);
   gtk_widget_set_visible (GTK_WIDGET (self->draw_button), kind == SB_ITEM_KIND_MOVEMENT || kind == SB_ITEM_KIND_AREA);
@@ -471,6 +474,119 @@ update_item (SbPlaceChooser *self)
                           geometry->polygons[0].n_rings == 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->click_button), self->editor != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->draw_button), self->editor != NULL);
+}
+
+/* The place the passage names for the end chosen: for a movement, the
+ * end its words make it ("left Niamey for Téra"); else the most precisely
+ * known place it names (Gao before Mali), as it is written there.
+ */
+static char *
+name_in_passage (SbPlaceChooser *self,
+                 SbCitation     *citation,
+                 guint           field)
+{
+  SbBriefing *briefing = self->document ? sb_document_get_briefing (self->document) : NULL;
+  const char *quote = sb_citation_get_quote (citation);
+  const char *language = citation->source ? sb_source_get_language (citation->source) : NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  const SbGazetteerMention *chosen = NULL;
+
+  if (quote == NULL || *quote == '\0')
+    return NULL;
+
+  found = sb_gazetteer_find_mentions (sb_gazetteer_get_default (), quote, briefing);
+  if (found->len == 0)
+    return NULL;
+
+  mentions = g_array_sized_new (FALSE, FALSE, sizeof (SbGazetteerMention), found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (mentions, *(SbGazetteerMention *) g_ptr_array_index (found, i));
+
+  if (sb_item_get_kind (self->item) == SB_ITEM_KIND_MOVEMENT)
+    {
+      int origin, destination, end;
+
+      sb_cite_suggest_route (quote, language, (SbGazetteerMention *) (gpointer) mentions->data, mentions->len, -1,
+                             &origin, &destination);
+      end = field == SB_ITEM_FIELD_ORIGIN ? origin : destination;
+      if (end >= 0)
+        chosen = &g_array_index (mentions, SbGazetteerMention, end);
+      else if (field == SB_ITEM_FIELD_ORIGIN || origin >= 0)
+        /* The words name no such end: nothing to start from. */
+        return NULL;
+    }
+
+  if (chosen == NULL)
+    {
+      chosen = &g_array_index (mentions, SbGazetteerMention, 0);
+      for (guint i = 1; i < mentions->len; i++)
+        {
+          const SbGazetteerMention *mention = &g_array_index (mentions, SbGazetteerMention, i);
+
+          if (sb_gazetteer_entry_get_precision (mention->entry) < sb_gazetteer_entry_get_precision (chosen->entry))
+            chosen = mention;
+        }
+    }
+
+  return g_strndup (quote + chosen->start, chosen->end - chosen->start);
+}
+
+/* What Place starts from for the end chosen: the name of the statement's
+ * own place there; while it has none, the place its passages name; else
+ * nothing. Never what was typed for another statement.
+ */
+static char *
+starting_name (SbPlaceChooser *self)
+{
+  guint field = chosen_field (self);
+  SbPlace *place;
+  GPtrArray *citations;
+
+  if (self->item == NULL)
+    return g_strdup ("");
+
+  place = field == SB_ITEM_FIELD_ORIGIN ? sb_item_get_origin (self->item) : sb_item_get_place (self->item);
+  if (place != NULL && sb_place_get_name (place) != NULL)
+    {
+      const char *name = sb_text_get (sb_place_get_name (place));
+
+      if (name != NULL && *name != '\0')
+        return g_strdup (name);
+    }
+
+  citations = sb_item_get_citations (self->item);
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      char *name = name_in_passage (self, g_ptr_array_index (citations, i), field);
+
+      if (name != NULL)
+        return name;
+    }
+
+  return g_strdup ("");
+}
+
+/* The name Place starts from goes in the entry, to be typed over. */
+static void
+start_from_statement (SbPlaceChooser *self)
+{
+  g_free (self->starting);
+  self->starting = starting_name (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->starting);
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
+/* The other end of a movement chosen: its own name, unless one was typed. */
+static void
+on_field_selected (SbPlaceChooser *self)
+{
+  if (self->item == NULL || !gtk_widget_get_visible (GTK_WIDGET (self)) ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->starting) != 0)
+    return;
+
+  start_from_statement (self);
+  update_results (self);
 }
 
 /**
@@ -492,6 +608,7 @@ sb_place_chooser_prepare (SbPlaceChooser *self)
   self->precision_chosen = FALSE;
   g_clear_pointer (&self->found, g_ptr_array_unref);
   gtk_editable_set_text (GTK_EDITABLE (self->near_entry), "");
+  start_from_statement (self);
   update_results (self);
 }
 
@@ -543,6 +660,7 @@ sb_place_chooser_dispose (GObject *object)
   g_clear_pointer (&self->found, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->unknown, g_free);
+  g_clear_pointer (&self->starting, g_free);
 
   G_OBJECT_CLASS (sb_place_chooser_parent_class)->dispose (object);
 }
@@ -601,6 +719,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
     translated[i] = _(fields[i]);
   translated[2] = NULL;
   self->field = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
+  g_signal_connect_swapped (self->field, "notify::selected", G_CALLBACK (on_field_selected), self);
   gtk_box_append (GTK_BOX (box), labelled (_("_Which end"), GTK_WIDGET (self->field)));
 
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
@@ -608,6 +727,10 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Place name"), -1);
   g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (update_results), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+  /* Escape closes Place, as it closes any popover: the search entry
+   * would take it for itself and do nothing.
+   */
+  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (gtk_popover_popdown), self);
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), key);
@@ -640,6 +763,7 @@ sb_place_chooser_init (SbPlaceChooser *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->near_entry), TRUE);
   g_signal_connect_swapped (self->near_entry, "search-changed", G_CALLBACK (update_near_results), self);
   g_signal_connect_swapped (self->near_entry, "activate", G_CALLBACK (on_near_activate), self);
+  g_signal_connect_swapped (self->near_entry, "stop-search", G_CALLBACK (gtk_popover_popdown), self);
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->near_entry), key);

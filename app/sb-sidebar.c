@@ -56,6 +56,7 @@ struct _SbSidebar
 
   SbSelection *selection;
   GPtrArray *history;      /* of SbActor: the dossiers Back returns to, last last */
+  gboolean dossier_before_search; /* the search was started over a dossier: it is gone back to */
   GPtrArray *results;      /* of SbSearchResult, for the result rows */
   GPtrArray *basemap_places; /* of SbPlace: the base map's towns and countries found */
   GCancellable *counting;  /* counts being made in a thread */
@@ -899,6 +900,22 @@ filters_hide_some (SbSidebar *self)
   return FALSE;
 }
 
+/* Out of the search results, back where the search started, as a
+ * browser goes back: the dossier read then, with its own Back; then an
+ * actor chosen among the results opens its dossier after it.
+ */
+static void
+leave_results (SbSidebar *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+  SbActor *shown = self->dossier_before_search ? sb_dossier_view_get_actor (self->dossier) : NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, shown != NULL ? "dossier" : "actors");
+  self->dossier_before_search = FALSE;
+  if (SB_IS_ACTOR (selected) && (SbActor *) selected != shown)
+    sb_sidebar_show_dossier (self, SB_ACTOR (selected));
+}
+
 static void
 run_search (SbSidebar *self)
 {
@@ -912,9 +929,12 @@ run_search (SbSidebar *self)
   if (*query == '\0' || self->selection == NULL)
     {
       if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
-        gtk_stack_set_visible_child_name (self->stack, "actors");
+        leave_results (self);
       return;
     }
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    self->dossier_before_search = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "dossier");
 
   g_ptr_array_set_size (self->basemap_places, 0);
   self->results = sb_search_run (self->selection, query, MAX_RESULTS_PER_KIND);
@@ -1062,6 +1082,7 @@ static void
 on_briefing_changed (SbSidebar *self)
 {
   g_ptr_array_set_size (self->history, 0);
+  self->dossier_before_search = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_actors (self);
   gtk_stack_set_visible_child_name (self->stack, "actors");
@@ -1121,8 +1142,9 @@ sb_sidebar_show_dossier (SbSidebar *self,
 /**
  * sb_sidebar_go_back:
  *
- * Leaves the search results for the list of actors, or a dossier for the
- * dossier seen before it, or for the list.
+ * Leaves the search results for where the search started (a dossier,
+ * or the list of actors), or a dossier for the dossier seen before it,
+ * or for the list.
  *
  * Returns: %TRUE if there was somewhere to go back from
  */

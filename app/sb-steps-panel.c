@@ -20,6 +20,7 @@
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-framing.h"
+#include "sb-format.h"
 #include "sb-steps-panel.h"
 
 struct _SbStepsPanel
@@ -27,6 +28,7 @@ struct _SbStepsPanel
   GtkWidget parent_instance;
 
   GtkListBox *list;
+  GtkScrolledWindow *list_scroller;
   GtkStack *card_stack;
   SbEditCard *card;
   GtkWidget *step_actions;
@@ -36,6 +38,8 @@ struct _SbStepsPanel
   SbMapView *map_view;     /* (weak) */
   SbStep *chosen;          /* nullable */
   guint focus_source;
+  guint scroll_tick;       /* bringing the chosen row into view once laid out */
+  guint scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SbStepsPanel, sb_steps_panel, GTK_TYPE_WIDGET)
@@ -459,12 +463,47 @@ new_step_title (SbStepsPanel *self,
   SbEntity *selected = sb_selection_get_selected (selection);
   GPtrArray *highlighted = sb_selection_get_highlighted (selection);
 
-  if (SB_IS_ITEM (selected) || SB_IS_ACTOR (selected))
+  if (SB_IS_ITEM (selected))
+    return sb_format_item_name (SB_ITEM (selected));
+  if (SB_IS_ACTOR (selected))
     return g_strdup (sb_entity_get_label (selected));
+  if (highlighted != NULL && highlighted->len == 1 && SB_IS_ITEM (g_ptr_array_index (highlighted, 0)))
+    return sb_format_item_name (g_ptr_array_index (highlighted, 0));
   if (highlighted != NULL && highlighted->len == 1)
     return g_strdup (sb_entity_get_label (g_ptr_array_index (highlighted, 0)));
 
   return numbered_title (position);
+}
+
+/* The rows are laid out a frame or two after they are made. */
+#define MAX_SCROLL_FRAMES 30
+
+static gboolean
+scroll_to_chosen_tick (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  SbStepsPanel *self = SB_STEPS_PANEL (widget);
+  GtkListBoxRow *row = row_of (self, self->chosen);
+  graphene_rect_t bounds;
+
+  if (row != NULL && gtk_widget_get_height (GTK_WIDGET (row)) == 0 && ++self->scroll_frames < MAX_SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  if (row != NULL && gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->list_scroller),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
+/* A step added at the end of a long list is seen, not below its fold. */
+static void
+scroll_to_chosen (SbStepsPanel *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_chosen_tick, NULL, NULL);
 }
 
 static void
@@ -494,10 +533,16 @@ add_action (GtkWidget  *widget,
 
     renumber (self, order, edit);
   }
+  /* What the step was made from stays chosen on the map and in the
+   * details, to add the next step from or go on with: the new step is
+   * chosen here, in the panel.
+   */
+  sb_edit_set_select (edit, sb_selection_get_selected (sb_map_view_get_selection (self->map_view)));
 
   g_set_object (&self->chosen, step);
   apply (self, edit);
   select_chosen (self);
+  scroll_to_chosen (self);
 
   /* On to its title, from the keyboard as well: the card's first field,
    * not the one after a field of the last step that had the focus.
@@ -666,9 +711,18 @@ on_briefing_changed (SbStepsPanel *self,
   if (self->chosen != NULL && sb_changes_was_removed (changes, SB_ENTITY (self->chosen)))
     g_clear_object (&self->chosen);
 
-  /* Undoing a removal or an addition brings its step back into view. */
+  /* Undoing a removal or an addition brings its step back into view,
+   * whatever the window has selected.
+   */
   if (sb_changes_get_select (changes) != NULL && SB_IS_STEP (sb_changes_get_select (changes)))
     g_set_object (&self->chosen, SB_STEP (sb_changes_get_select (changes)));
+  else
+    for (guint i = 0; i < sb_changes_get_inserted (changes)->len; i++)
+      if (SB_IS_STEP (g_ptr_array_index (sb_changes_get_inserted (changes), i)))
+        {
+          g_set_object (&self->chosen, g_ptr_array_index (sb_changes_get_inserted (changes), i));
+          break;
+        }
 
   update_rows (self);
   select_chosen (self);
@@ -768,6 +822,9 @@ sb_steps_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_weak_pointer (&self->map_view);
   g_clear_object (&self->chosen);
   g_clear_object (&self->document);
@@ -795,6 +852,7 @@ sb_steps_panel_class_init (SbStepsPanelClass *klass)
   g_type_ensure (SB_TYPE_EDIT_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/SahelBrief/sb-steps-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, card_stack);
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, card);
   gtk_widget_class_bind_template_child (widget_class, SbStepsPanel, step_actions);

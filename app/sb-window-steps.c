@@ -1,8 +1,9 @@
 /* sb-window-steps.c
  *
  * The window's steps panel: a page of the sidebar, shown and hidden from
- * the header bar or with F8, that presents from the step it has chosen;
- * and Add Actor, which opens the new actor's card.
+ * the header bar or with F8, that presents from the step it has chosen
+ * and adds one from anywhere in the window (Ctrl+Shift+A); and Add
+ * Actor, which opens the new actor's card.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,19 @@ on_steps_toggled (SbWindow *self)
       adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
       sb_steps_panel_focus_list (self->steps_panel);
     }
+}
+
+/* The steps shown as they are: no step chosen for the list's focus,
+ * which would move the map to it.
+ */
+static void
+show_steps (SbWindow *self)
+{
+  g_signal_handlers_block_by_func (self->steps_button, on_steps_toggled, self);
+  gtk_toggle_button_set_active (self->steps_button, TRUE);
+  g_signal_handlers_unblock_by_func (self->steps_button, on_steps_toggled, self);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "steps");
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
 }
 
 /* Hiding the sidebar hides the steps with it. */
@@ -61,6 +75,26 @@ toggle_steps_action (GSimpleAction *action,
   gtk_toggle_button_set_active (self->steps_button, !gtk_toggle_button_get_active (self->steps_button));
 }
 
+/* Ctrl+Shift+A from anywhere in the window (the map clicked last, a
+ * dossier, the details): the steps come into view with the step added
+ * from what the map shows, its title ready to type. The text fields keep
+ * the key for themselves (select nothing); the panel's own fields give it
+ * to the panel first.
+ */
+static void
+add_step_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  /* From what the map shows now, not from the step the list would choose
+   * on showing.
+   */
+  show_steps (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->steps_panel), "steps.add", NULL);
+}
+
 /* A new actor, selected, its card open at its name. */
 static void
 add_actor_action (GSimpleAction *action,
@@ -90,16 +124,19 @@ add_actor_action (GSimpleAction *action,
 }
 
 static void
-update_add_actor (SbWindow *self)
+update_briefing_actions (SbWindow *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-actor");
 
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), sb_selection_get_briefing (self->selection) != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-step");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), sb_selection_get_briefing (self->selection) != NULL);
 }
 
 static const GActionEntry steps_actions[] = {
   { "toggle-steps", toggle_steps_action },
   { "add-actor", add_actor_action },
+  { "add-step", add_step_action },
 };
 
 void
@@ -112,13 +149,14 @@ _sb_window_steps_init (SbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->steps_panel, "present", G_CALLBACK (on_present), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->steps_panel, "close", G_CALLBACK (on_close), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::briefing", G_CALLBACK (update_add_actor), self,
+  g_signal_connect_object (self->selection, "notify::briefing", G_CALLBACK (update_briefing_actions), self,
                            G_CONNECT_SWAPPED);
-  update_add_actor (self);
+  update_briefing_actions (self);
 }
 
 void
 _sb_window_class_steps_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-steps", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-step", NULL);
 }

@@ -91,12 +91,6 @@ is_mapped (gpointer data)
 }
 
 static gboolean
-is_hidden (gpointer data)
-{
-  return !gtk_widget_get_mapped (data);
-}
-
-static gboolean
 add_source_is_shown (gpointer unused)
 {
   return sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG) != NULL;
@@ -755,8 +749,11 @@ test_making_a_briefing (void)
   sb_test_press_shortcut (GTK_WIDGET (panel), "<Control><Shift>a");
   sb_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 1);
-  /* Its card is the panel's: the details do not show it a second time. */
-  g_assert_null (sb_edit_card_get_entity (making.card));
+  /* Its card is the panel's: the details do not show it a second time,
+   * but go on showing the statement it was made from, which stays chosen.
+   */
+  g_assert_true (sb_selection_get_selected (making.selection) == SB_ENTITY (incident));
+  g_assert_false (SB_IS_STEP (sb_edit_card_get_entity (making.card)));
   g_assert_null (sb_test_find_row (GTK_WIDGET (making.pane), ADW_TYPE_ENTRY_ROW, "Caption"));
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Title");
   sb_test_type_and_enter (row, "The ambush");
@@ -769,11 +766,11 @@ test_making_a_briefing (void)
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Title");
   /* Ready to type the new step's title, wherever the focus was before
-   * (the last step's caption); the details stay out of the map's way.
+   * (the last step's caption); the deployment stays chosen.
    */
   focus = gtk_root_get_focus (GTK_ROOT (making.window));
   g_assert_true (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)));
-  sb_test_wait_until (is_hidden, making.pane);
+  g_assert_true (sb_selection_get_selected (making.selection) == SB_ENTITY (deployment));
   sb_test_type_and_enter (row, "Troops sent");
   row = sb_test_find_row (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, "Caption");
   sb_test_type_and_enter (row, "The army sends a battalion from Gao to Ménaka");

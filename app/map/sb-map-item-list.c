@@ -80,22 +80,22 @@ create_row (SbItem         *item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
   g_autofree char *description = describe (item, filter);
+  g_autofree char *name = sb_format_item_name (item);
   g_autofree char *text = NULL;
   SbActor *actor = sb_item_get_n_actors (item) > 0 ? sb_item_get_actor (item, 0) : NULL;
 
   /* TRANSLATORS: a statement on the map, as a screen reader lists them:
    * who, what, and the statement's type, date, certainty and place
    */
-  text = actor ? g_strdup_printf (_("%s: %s — %s"), sb_entity_get_label (SB_ENTITY (actor)),
-                                  sb_entity_get_label (SB_ENTITY (item)), description)
-               : g_strdup_printf (_("%s — %s"), sb_entity_get_label (SB_ENTITY (item)), description);
+  text = actor ? g_strdup_printf (_("%s: %s — %s"), sb_entity_get_label (SB_ENTITY (actor)), name, description)
+               : g_strdup_printf (_("%s — %s"), name, description);
   label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sb_entity_get_label (SB_ENTITY (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 

@@ -494,6 +494,28 @@ on_click_released (GtkGestureClick *gesture,
     sb_map_view_click (self, point.x, point.y);
 }
 
+/* The keys are the map's once it is pressed (Alt+arrows, the window's
+ * shortcuts), not the search's or a field's, which would keep them:
+ * seen before anything on the map claims the press (dragging the
+ * selected statement, a vertex).
+ */
+static void
+on_press_captured (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SbMapView       *self)
+{
+  GtkWidget *pressed = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* The legend, the scale and buttons over the map keep their own ways. */
+  if (pressed == NULL || (pressed != GTK_WIDGET (self->map) && !gtk_widget_is_ancestor (pressed, GTK_WIDGET (self->map))))
+    return;
+
+  if (gtk_widget_get_focusable (GTK_WIDGET (self->map)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->map));
+}
+
 static char *
 describe_cluster (SbMapView *self,
                   double     x,
@@ -534,6 +556,47 @@ describe_cluster (SbMapView *self,
                           cluster.dominant_percent, action);
 }
 
+/**
+ * sb_map_view_describe_at:
+ * @x: in the map view's coordinates
+ * @y: in the map view's coordinates
+ *
+ * Returns: (transfer full) (nullable): what hovering there says: a
+ *   cluster's count, or what is there by name and in a line of what it
+ *   is; %NULL where nothing is
+ */
+char *
+sb_map_view_describe_at (SbMapView *self,
+                         double     x,
+                         double     y)
+{
+  SbEntity *entity;
+  char *text;
+
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), NULL);
+
+  if ((text = describe_cluster (self, x, y)) != NULL)
+    return text;
+
+  entity = sb_map_view_pick (self, x, y);
+  if (SB_IS_ITEM (entity))
+    {
+      g_autofree char *subtitle = sb_format_item_subtitle_for (SB_ITEM (entity), sb_selection_get_filter (self->selection));
+      /* A statement just cited has no title yet: never its id. */
+      g_autofree char *name = sb_format_item_name (SB_ITEM (entity));
+
+      return g_strdup_printf ("%s\n%s", name, subtitle);
+    }
+  if (SB_IS_PLACE (entity))
+    {
+      g_autofree char *precision = sb_format_place_precision (SB_PLACE (entity));
+
+      return g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), precision);
+    }
+
+  return NULL;
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -543,30 +606,13 @@ on_query_tooltip (GtkWidget  *widget,
                   SbMapView  *self)
 {
   graphene_point_t point;
-  SbEntity *entity;
   g_autofree char *text = NULL;
 
   if (keyboard_mode ||
       !gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return FALSE;
 
-  text = describe_cluster (self, point.x, point.y);
-  if (text != NULL)
-    {
-      gtk_tooltip_set_text (tooltip, text);
-      return TRUE;
-    }
-
-  entity = sb_map_view_pick (self, point.x, point.y);
-  if (SB_IS_ITEM (entity))
-    {
-      g_autofree char *subtitle = sb_format_item_subtitle_for (SB_ITEM (entity), sb_selection_get_filter (self->selection));
-
-      text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), subtitle);
-    }
-  else if (SB_IS_PLACE (entity))
-    text = g_strdup_printf ("%s\n%s", sb_entity_get_label (entity), sb_format_place_precision (SB_PLACE (entity)));
-  else
+  if ((text = sb_map_view_describe_at (self, point.x, point.y)) == NULL)
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
@@ -1298,6 +1344,12 @@ sb_map_view_init (SbMapView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_press_captured), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);

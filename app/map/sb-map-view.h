@@ -58,6 +58,9 @@ void             sb_map_view_go_to          (SbMapView   *self,
 SbEntity        *sb_map_view_pick           (SbMapView   *self,
                                              double       x,
                                              double       y);
+char            *sb_map_view_describe_at    (SbMapView   *self,
+                                             double       x,
+                                             double       y);
 void             sb_map_view_click          (SbMapView   *self,
                                              double       x,
                                              double       y);

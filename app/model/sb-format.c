@@ -602,6 +602,62 @@ sb_format_item_subtitle_for (SbItem         *item,
   return g_strdup_printf ("%s · %s · %s", item_what (item, filter), date, evidence);
 }
 
+/* What a statement is, in one word or two: "Attack", "Deployment". */
+static const char *
+item_type (SbItem *item)
+{
+  switch (sb_item_get_kind (item))
+    {
+    case SB_ITEM_KIND_INCIDENT:
+      if (sb_item_get_incident_type (item) != SB_INCIDENT_TYPE_OTHER)
+        return sb_format_incident_type (sb_item_get_incident_type (item));
+      return sb_format_item_kind (SB_ITEM_KIND_INCIDENT);
+    case SB_ITEM_KIND_AREA:
+      return sb_format_area_kind (sb_item_get_area_kind (item));
+    case SB_ITEM_KIND_DEPLOYMENT:
+    case SB_ITEM_KIND_MOVEMENT:
+    default:
+      return sb_format_item_kind (sb_item_get_kind (item));
+    }
+}
+
+/**
+ * sb_format_item_name:
+ *
+ * Returns: what names a statement for people, in a list, a tooltip or a
+ *   step: its title (or name, or description); while it has none, what it
+ *   is, where and when
+ *   ("Attack, Djibo, 12 March 2024"), never its id
+ */
+char *
+sb_format_item_name (SbItem *item)
+{
+  const char *label = sb_entity_get_label (SB_ENTITY (item));
+  SbPlace *place = sb_item_get_place (item) ? sb_item_get_place (item) : sb_item_get_origin (item);
+  const char *where = place && sb_place_get_name (place) ? sb_text_get (sb_place_get_name (place)) : NULL;
+  g_autofree char *when = sb_format_date (sb_item_get_date (item));
+  const char *what = item_type (item);
+
+  /* Its title, else a name or description it came with (an import's). */
+  if (g_strcmp0 (label, sb_entity_get_id (SB_ENTITY (item))) != 0)
+    return g_strdup (label);
+
+  if (where != NULL && *where != '\0' && when != NULL && *when != '\0')
+    /* TRANSLATORS: a statement with no title yet, by what, where and
+     * when it is: "Attack, Djibo, 12 March 2024"
+     */
+    return g_strdup_printf (_("%s, %s, %s"), what, where, when);
+  if (where != NULL && *where != '\0')
+    /* TRANSLATORS: a statement with no title yet, by what it is and
+     * where or when: "Attack, Djibo", "Attack, 12 March 2024"
+     */
+    return g_strdup_printf (_("%s, %s"), what, where);
+  if (when != NULL && *when != '\0')
+    return g_strdup_printf (_("%s, %s"), what, when);
+
+  return g_strdup (what);
+}
+
 /**
  * sb_format_language:
  *

@@ -39,6 +39,7 @@ const char *sb_format_relation_end        (const SbRelationEnd *end);
 char       *sb_format_place_precision     (SbPlace           *place);
 char       *sb_format_figure              (const SbFigure    *figure);
 char       *sb_format_item_subtitle       (SbItem            *item);
+char       *sb_format_item_name           (SbItem            *item);
 char       *sb_format_item_subtitle_for   (SbItem            *item,
                                            const SbFilter    *filter);
 const char *sb_format_language            (const char        *code);
