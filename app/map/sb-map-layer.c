@@ -553,8 +553,22 @@ play_recording (GTask        *task,
   gint64 start = thread_cpu_time ();
   cairo_t *cr;
 
+  double x, y, width, height;
+
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  /* A layer with nothing to draw here (no movements, no areas in view)
+   * is a pixel: GTK uploads no megabytes of nothing, nor keeps them.
+   */
+  cairo_recording_surface_ink_extents (job->recording, &x, &y, &width, &height);
+  if (width <= 0 || height <= 0)
+    {
+      job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      job->play_time = thread_cpu_time () - start;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
   job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pixel_width, job->pixel_height);
   cr = cairo_create (job->surface);
@@ -739,8 +753,9 @@ redraw_damage (SbMapLayer *self)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
   double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
-  int pixel_width = cairo_image_surface_get_width (priv->surface);
-  int pixel_height = cairo_image_surface_get_height (priv->surface);
+  /* Not the surface's size: an empty layer's is a pixel. */
+  int pixel_width = (int) ceil (priv->texture_width * priv->texture_scale);
+  int pixel_height = (int) ceil (priv->texture_height * priv->texture_scale);
   cairo_surface_t *surface;
   cairo_t *cr;
   gint64 start = g_get_monotonic_time ();
