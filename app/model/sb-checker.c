@@ -389,6 +389,8 @@ check_thread (GTask        *task,
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
+  if (g_task_return_error_if_cancelled (task))
+    return;
 #endif
 
   data = sb_writer_to_data (snapshot, &length);
