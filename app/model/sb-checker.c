@@ -309,6 +309,7 @@ sb_checker_check_data (SbBriefing *snapshot,
 typedef struct
 {
   SbBriefing *snapshot;
+  GSocket *socket;
   GOutputStream *stream;
   GCancellable *cancellable;
 } Writing;
@@ -320,7 +321,10 @@ write_thread (gpointer data)
 
   /* Fails once the reader stops reading: then the text matters no more. */
   sb_writer_write (writing->snapshot, writing->stream, writing->cancellable, NULL);
-  g_output_stream_close (writing->stream, NULL, NULL);
+  /* The end of the text, for the reader (closing the stream leaves the
+   * socket open).
+   */
+  g_socket_shutdown (writing->socket, FALSE, TRUE, NULL);
   return NULL;
 }
 
@@ -356,6 +360,7 @@ streams_without_problems (SbBriefing   *snapshot,
   out = g_socket_connection_factory_create_connection (writing);
 
   job.snapshot = snapshot;
+  job.socket = writing;
   job.stream = g_io_stream_get_output_stream (G_IO_STREAM (out));
   job.cancellable = cancellable;
   writer = g_thread_new ("sb-check-writer", write_thread, &job);
