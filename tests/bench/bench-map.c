@@ -16,6 +16,12 @@
  *
  *   bench-map [--sizes 100000,1000000] [--seconds 3] [--zooms 4,8] [--keep DIR]
  *   bench-map --file FILE [--hold SECONDS]
+ *   bench-map --only recluster [--sizes …] [--zooms …] [--file …]
+ *
+ * --only recluster measures only the change of time range clustered
+ * again, at each zoom: how long the main loop is held, and the main
+ * thread's processor time in each iteration, split into the app's own
+ * work, GTK laying the window out and GTK drawing the frame.
  *
  * Prints a line per measure for people and "MAP key=value…" lines for
  * scripts. Targets (issue 7): pan and zoom at 16.7 ms a frame with
