@@ -90,7 +90,8 @@ show_actor_row (SbSidebar     *self,
   g_signal_handlers_block_matched (data->visible, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_toggle_button_set_active (data->visible, shown);
   g_signal_handlers_unblock_matched (data->visible, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_button_set_icon_name (GTK_BUTTON (data->visible), shown ? "view-reveal-symbolic" : "view-conceal-symbolic");
+  if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (data->visible)), shown ? "view-reveal-symbolic" : "view-conceal-symbolic") != 0)
+    gtk_button_set_icon_name (GTK_BUTTON (data->visible), shown ? "view-reveal-symbolic" : "view-conceal-symbolic");
   {
     /* One name for the toggle, said and shown alike; whether the actor is
      * shown is the toggle's state (and the eye's), not its name.
@@ -98,10 +99,17 @@ show_actor_row (SbSidebar     *self,
      */
     g_autofree char *label = g_strdup_printf (_("Show %s on the map"), sb_entity_get_label (SB_ENTITY (data->actor)));
 
-    gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), label);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (data->visible),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
+    /* Only when the name changed: setting a tooltip asks the display
+     * where the pointer is, a round trip for each of hundreds of actors
+     * on every change of filters.
+     */
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (data->visible)), label) != 0)
+      {
+        gtk_widget_set_tooltip_text (GTK_WIDGET (data->visible), label);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (data->visible),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                        -1);
+      }
   }
   gtk_widget_set_opacity (GTK_WIDGET (data->count), shown ? 1.0 : 0.5);
 

@@ -24,6 +24,7 @@
 #include "sb-projection.h"
 #include "sb-basemap-data.h"
 #include "sb-selection.h"
+#include "sb-cluster-symbols.h"
 #include "sb-symbol-cache.h"
 #include "sb-symbols.h"
 
@@ -839,6 +840,70 @@ test_symbol_cache (void)
   g_assert_cmpuint (sb_symbol_cache_get_size (small), <, 200);
 }
 
+static void
+paint_test_bubble (cairo_t  *cr,
+                   double    x,
+                   double    y,
+                   gpointer  data)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+
+  sb_cluster_paint_bubble (cr, layout, x, y, *(guint *) data, SB_INCIDENT_TYPE_CLASH, FALSE);
+}
+
+static gpointer
+render_batch_thread (gpointer data)
+{
+  sb_symbol_batch_render (data, NULL);
+  return NULL;
+}
+
+/* A cluster's bubble, its count in text, rendered ahead in a worker
+ * thread (as a layer does for new clusters) is the bubble the main
+ * thread renders, pixel for pixel; a symbol cached or ordered already is
+ * not ordered again.
+ */
+static void
+test_symbol_batch (void)
+{
+  g_autoptr(SbSymbolCache) ahead = sb_symbol_cache_new (1024 * 1024);
+  g_autoptr(SbSymbolCache) here = sb_symbol_cache_new (1024 * 1024);
+  g_autoptr(SbSymbolBatch) batch = sb_symbol_batch_new ();
+  g_autoptr(SbSymbolBatch) again = sb_symbol_batch_new ();
+  cairo_surface_t *surfaces[2];
+  SbSymbolKey key = { 77, 1234 };
+  guint count = 1234;
+  int stride;
+
+  g_assert_true (sb_symbol_cache_add_missing (ahead, batch, &key, 2, 30, paint_test_bubble, &count, sizeof count));
+  g_assert_true (sb_symbol_cache_add_missing (ahead, batch, &key, 2, 30, paint_test_bubble, &count, sizeof count));
+  g_assert_cmpuint (sb_symbol_batch_get_size (batch), ==, 1);
+  g_thread_join (g_thread_new ("render-ahead", render_batch_thread, batch));
+  sb_symbol_cache_take_batch (ahead, batch);
+  g_assert_cmpuint (sb_symbol_cache_get_size (ahead), ==, 1);
+  g_assert_true (sb_symbol_cache_add_missing (ahead, again, &key, 2, 30, paint_test_bubble, &count, sizeof count));
+  g_assert_cmpuint (sb_symbol_batch_get_size (again), ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      cairo_t *cr;
+
+      surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+      cr = cairo_create (surfaces[i]);
+      cairo_scale (cr, 2, 2);
+      sb_symbol_cache_paint (i == 0 ? ahead : here, cr, &key, 30, 40, 25, paint_test_bubble, &count);
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[i]);
+    }
+  /* Painted from what came from the worker, not rendered again. */
+  g_assert_cmpuint (sb_symbol_cache_get_size (ahead), ==, 1);
+  stride = cairo_image_surface_get_stride (surfaces[0]);
+  g_assert_cmpmem (cairo_image_surface_get_data (surfaces[0]), stride * 100,
+                   cairo_image_surface_get_data (surfaces[1]), stride * 100);
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
 /* Into a recording (what a layer plays in a worker thread), symbols past
  * the time to render them are recorded as paths where their copies would
  * go: played, the same pixels; cached by a later recording.
@@ -965,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/clusters/single-source-counted", test_single_source_counted);
   g_test_add_func ("/clusters/symbol-cache", test_symbol_cache);
   g_test_add_func ("/clusters/symbol-cache-budget", test_symbol_cache_budget);
+  g_test_add_func ("/clusters/symbol-batch", test_symbol_batch);
   g_test_add_func ("/basemap/binary", test_basemap_binary);
   g_test_add_func ("/clusters/edits-patch-clusters", test_edits_patch_clusters);
 

@@ -1,7 +1,8 @@
 /* test-map-redraw.c
  *
  * An edit to one clustered incident draws again only the clusters that
- * show it, and what it draws is what drawing the whole map would.
+ * show it, and what it draws is what drawing the whole map would. A
+ * change of filters shows the clusters of the last filters only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 
 #include "sb-document.h"
+#include "sb-filter.h"
 #include "sb-edit.h"
 #include "sb-item-layer.h"
 #include "sb-map-view.h"
@@ -275,6 +277,87 @@ test_cluster_badges (void)
   sb_test_iterate_for (100);
 }
 
+typedef struct
+{
+  SbItemLayer *layer;
+  GPtrArray *shown;        /* of SbFilter: those of the clusters each time the layer changed */
+} Watch;
+
+static void
+on_layer_invalidated (SbMapLayer *layer,
+                      Watch      *watch)
+{
+  SbIncidentClusters *clusters = sb_item_layer_get_clusters (watch->layer);
+
+  if (clusters != NULL)
+    g_ptr_array_add (watch->shown, sb_filter_ref (sb_incident_clusters_get_filter (clusters)));
+}
+
+static gboolean
+shows_filters (gpointer data)
+{
+  SbItemLayer *layer = data;
+  SbSelection *selection = sb_map_layer_get_selection (SB_MAP_LAYER (layer));
+  SbIncidentClusters *clusters = sb_item_layer_get_clusters (layer);
+
+  return !sb_item_layer_get_busy (layer) && clusters != NULL &&
+         sb_incident_clusters_get_filter (clusters) == sb_selection_get_filter (selection) &&
+         !sb_map_layer_is_drawing (SB_MAP_LAYER (layer));
+}
+
+/* Two changes of filters in a row, the second while the clusters of the
+ * first are being built: the map goes from the clusters it showed to
+ * those of the second, never showing the first's, and draws them as a
+ * whole new drawing would.
+ */
+static void
+test_last_filters_win (void)
+{
+  SbMapLayer *layer;
+  SbWindow *window = open_towns ("}", &layer);
+  SbSelection *selection = sb_map_layer_get_selection (layer);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_filter_unref);
+  Watch watch = { SB_ITEM_LAYER (layer), shown };
+  g_autoptr(SbFilter) first = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(GdkTexture) whole = NULL;
+  gulong handler;
+
+  sb_test_wait_until (shows_filters, layer);
+  before = g_object_ref (sb_map_layer_get_texture (layer));
+  handler = g_signal_connect (layer, "invalidated", G_CALLBACK (on_layer_invalidated), &watch);
+
+  sb_selection_set_incident_type_visible (selection, SB_INCIDENT_TYPE_ATTACK, FALSE);
+  first = sb_filter_ref (sb_selection_get_filter (selection));
+  g_assert_true (sb_item_layer_get_busy (SB_ITEM_LAYER (layer)));
+  sb_selection_set_incident_type_visible (selection, SB_INCIDENT_TYPE_CLASH, FALSE);
+  g_assert_true (sb_selection_get_filter (selection) != first);
+
+  sb_test_wait_until (shows_filters, layer);
+  /* A while more: a late answer for the first filters would come now. */
+  sb_test_iterate_for (500);
+  g_assert_true (shows_filters (layer));
+  g_signal_handler_disconnect (layer, handler);
+
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_true (g_ptr_array_index (shown, i) != first);
+  g_assert_cmpuint (shown->len, >, 0);
+
+  /* Only the arrests are left: a third of the incidents. */
+  g_assert_cmpuint (sb_incident_clusters_get_n_shown (sb_item_layer_get_clusters (SB_ITEM_LAYER (layer))), ==, 500);
+
+  /* What the map shows is the new clusters, as drawing anew shows them. */
+  after = g_object_ref (sb_map_layer_get_texture (layer));
+  g_assert_cmpuint (count_different (before, after, 2), >, 0);
+  sb_map_layer_invalidate (layer);
+  whole = draw_now (layer);
+  g_assert_cmpuint (count_different (after, whole, 2), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sb_test_iterate_for (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +368,7 @@ main (int   argc,
 
   g_test_add_func ("/map-redraw/edit-redraws-in-part", test_edit_redraws_in_part);
   g_test_add_func ("/map-redraw/cluster-badges", test_cluster_badges);
+  g_test_add_func ("/map-redraw/last-filters-win", test_last_filters_win);
 
   return g_test_run ();
 }

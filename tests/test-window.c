@@ -811,6 +811,21 @@ test_map_item_list (void)
   gtk_list_box_select_row (box, gtk_list_box_get_row_at_index (box, 3));
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (sb_map_item_list_get_item (list, 3)));
 
+  /* Its text is written once the keyboard brings the list into view
+   * (not before: no one sees it).
+   */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (box, 3);
+    GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (row));
+
+    gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+    sb_test_iterate_for (100);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (list), "focused"));
+    g_assert_nonnull (strstr (gtk_label_get_text (label),
+                              sb_entity_get_label (SB_ENTITY (sb_map_item_list_get_item (list, 3)))));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -8,7 +8,14 @@
  * A briefing of many incidents (an event dataset) draws them as clusters
  * instead: an index built in a worker thread for each change of filters,
  * applied in one go, and asked only for what is in view; an edit patches
- * it for the next frame. Incidents known only to a region are clustered
+ * it for the next frame. A change of filters while a build is under way
+ * drops that build: only the last filters' clusters are ever shown. New
+ * clusters bring counts not drawn before, each a symbol of some
+ * milliseconds to render: those in view are rendered in a worker thread
+ * before the clusters replace the old ones, and so are those a new zoom
+ * or look needs before the layer draws (its prepare function), so that
+ * the main thread only copies images; the map shows what it showed until
+ * then. Incidents known only to a region are clustered
  * apart and drawn as soft areas with their count; those known only to a
  * country are counted on its card. Hit testing asks the index too, never
  * every incident.
@@ -52,6 +59,7 @@ struct _SbItemLayer
    * others, which fade: nullable. */
   SbIncidentClusters *actor_clusters;
   GCancellable *actor_building;
+  GCancellable *rendering;       /* symbols of the clusters shown, for the next texture */
   guint rebuild_source;          /* after edits patched the clusters */
   SbCluster picked;              /* what the last pick found, if several */
   SbIncidentClusters *picked_from;
@@ -185,6 +193,26 @@ symbol_extent (double radius)
   return sb_symbol_get_extent (radius);
 }
 
+/* How @item's symbol looks, and its key in the cache. */
+static void
+item_look (SbItemLayer *self,
+           SbItem      *item,
+           double       radius,
+           gboolean     selected,
+           gboolean     dimmed,
+           SymbolLook  *look,
+           SbSymbolKey *key)
+{
+  fill_style (self, item, selected, dimmed, &look->style);
+  look->incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
+  /* A deployment whose actor is not said yet has the first kind's shape. */
+  look->shape = look->incident ? (int) sb_item_get_incident_type (item)
+              : sb_item_get_n_actors (item) > 0 ? (int) sb_actor_get_kind (sb_item_get_actor (item, 0))
+              : 0;
+  look->radius = radius;
+  *key = symbol_key (look);
+}
+
 static void
 paint_item (SbItemLayer *self,
             cairo_t     *cr,
@@ -198,15 +226,7 @@ paint_item (SbItemLayer *self,
   SymbolLook look;
   SbSymbolKey key;
 
-  fill_style (self, item, selected, dimmed, &look.style);
-  look.incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
-  /* A deployment whose actor is not said yet has the first kind's shape. */
-  look.shape = look.incident ? (int) sb_item_get_incident_type (item)
-             : sb_item_get_n_actors (item) > 0 ? (int) sb_actor_get_kind (sb_item_get_actor (item, 0))
-             : 0;
-  look.radius = radius;
-  key = symbol_key (&look);
-
+  item_look (self, item, radius, selected, dimmed, &look, &key);
   sb_symbol_cache_paint (self->symbols, cr, &key, symbol_extent (radius), x, y, paint_symbol_look, &look);
 }
 
@@ -554,9 +574,13 @@ draw_clipped_mark (SbItemLayer     *self,
   cairo_restore (cr);
 }
 
+/* All a cluster's look depends on: copied to a worker thread that
+ * renders it ahead (see order_symbols()).
+ */
 typedef struct
 {
-  const SbCluster *cluster;
+  guint count;
+  guint8 dominant;
   double radius;
   gboolean dark;
   gboolean single_source;
@@ -584,18 +608,18 @@ paint_site (cairo_t  *cr,
   SbSymbolStyle style = { 0, };
   double radius = look->radius;
 
-  sb_incident_type_to_rgb (look->cluster->dominant, style.rgb);
+  sb_incident_type_to_rgb (look->dominant, style.rgb);
   style.dark = look->dark;
 
   cairo_save (cr);
   cairo_rectangle (cr, x - 3 * radius, y - 3 * radius, 6 * radius, 6 * radius);
   cairo_clip (cr);
-  sb_symbol_paint_incident (cr, look->cluster->dominant, &style, x, y, radius);
+  sb_symbol_paint_incident (cr, look->dominant, &style, x, y, radius);
   cairo_restore (cr);
 
-  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, look->cluster->count, style.dark);
+  sb_cluster_paint_count_badge (cr, layout, x + radius * 0.5, y - radius * 0.95, look->count, style.dark);
   if (look->single_source)
-    sb_cluster_paint_count_badge_single_source (cr, x + radius * 0.5, y - radius * 0.95, look->cluster->count,
+    sb_cluster_paint_count_badge_single_source (cr, x + radius * 0.5, y - radius * 0.95, look->count,
                                                 style.dark);
 }
 
@@ -608,9 +632,9 @@ paint_bubble (cairo_t  *cr,
   ClusterLook *look = data;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
 
-  sb_cluster_paint_bubble (cr, layout, x, y, look->cluster->count, look->cluster->dominant, look->dark);
+  sb_cluster_paint_bubble (cr, layout, x, y, look->count, look->dominant, look->dark);
   if (look->single_source)
-    sb_cluster_paint_bubble_single_source (cr, x, y, look->cluster->count, look->dark);
+    sb_cluster_paint_bubble_single_source (cr, x, y, look->count, look->dark);
 }
 
 /* How far from its centre a place's symbol with its count (and the
@@ -639,9 +663,37 @@ cluster_extent (const SbCluster *cluster)
   return radius + 8;
 }
 
-/* A bubble, or a place's symbol with its count beside it: as many looks
- * as counts, so cached too; the text is most of the work.
+/* How a bubble, or a place's symbol with its count beside it, looks: as
+ * many looks as counts, so cached too; the text is most of the work.
  */
+static SbSymbolPaintFunc
+cluster_look (SbItemLayer     *self,
+              const SbCluster *cluster,
+              ClusterLook     *look,
+              SbSymbolKey     *key,
+              double          *extent)
+{
+  memset (look, 0, sizeof *look);
+  look->count = cluster->count;
+  look->dominant = cluster->dominant;
+  look->radius = cluster_radius (cluster);
+  look->dark = sb_map_layer_is_dark (SB_MAP_LAYER (self));
+  look->single_source = cluster_is_single_source (self, cluster);
+
+  key->look = (guint64) (cluster->is_site ? 3 : 2) << 60 | (guint64) (look->single_source ? 1 : 0) << 56 |
+              (guint64) (look->dark ? 1 : 0) << 48 | (guint64) cluster->dominant << 40;
+  key->detail = cluster->count;
+
+  if (cluster->is_site)
+    {
+      *extent = site_extent (cluster, look->radius);
+      return paint_site;
+    }
+
+  *extent = look->radius + 8;
+  return paint_bubble;
+}
+
 static void
 draw_cluster_look (SbItemLayer     *self,
                    cairo_t         *cr,
@@ -649,27 +701,12 @@ draw_cluster_look (SbItemLayer     *self,
                    double           x,
                    double           y)
 {
-  ClusterLook look = {
-    cluster, cluster_radius (cluster), sb_map_layer_is_dark (SB_MAP_LAYER (self)),
-    cluster_is_single_source (self, cluster),
-  };
+  ClusterLook look;
   SbSymbolKey key;
   double extent;
+  SbSymbolPaintFunc paint = cluster_look (self, cluster, &look, &key, &extent);
 
-  key.look = (guint64) (cluster->is_site ? 3 : 2) << 60 | (guint64) (look.single_source ? 1 : 0) << 56 |
-             (guint64) (look.dark ? 1 : 0) << 48 | (guint64) cluster->dominant << 40;
-  key.detail = cluster->count;
-
-  if (cluster->is_site)
-    {
-      extent = site_extent (cluster, look.radius);
-      sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_site, &look);
-    }
-  else
-    {
-      extent = look.radius + 8;
-      sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint_bubble, &look);
-    }
+  sb_symbol_cache_paint (self->symbols, cr, &key, extent, x, y, paint, &look);
 }
 
 static gboolean
@@ -1301,25 +1338,222 @@ sb_item_layer_get_position (SbItemLayer *self,
 
 static void start_build (SbItemLayer *self);
 
-/* A finished build takes the place of what @clusters held; FALSE when it
- * was cancelled, because a newer build, or none, took its place.
+/* Clusters newly built take the place of the old ones: the actor's, or
+ * all the filters show.
+ */
+static void
+take_clusters (SbItemLayer        *self,
+               SbIncidentClusters *built,
+               gboolean            of_actor)
+{
+  if (of_actor)
+    {
+      g_clear_object (&self->actor_building);
+      g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+      self->actor_clusters = built;
+      sb_map_layer_invalidate (SB_MAP_LAYER (self));
+      return;
+    }
+
+  g_clear_object (&self->building);
+  g_clear_pointer (&self->clusters, sb_incident_clusters_unref);
+  self->clusters = built;
+  sb_map_layer_invalidate (SB_MAP_LAYER (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The symbols of @clusters in view (at the zoom and scale the next
+ * texture is drawn at) that the cache lacks.
+ */
+static void
+order_symbols (SbItemLayer        *self,
+               SbIncidentClusters *clusters,
+               SbSymbolBatch      *batch)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (sb_map_layer_get_selection (SB_MAP_LAYER (self)));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (SbCluster));
+  SbProjection projection;
+  double scale, box[4];
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !sb_map_layer_get_next_projection (SB_MAP_LAYER (self), &projection, &scale))
+    return;
+
+  self->badge_single_source = briefing != NULL && sb_briefing_has_independent_sources (briefing);
+  view_box (&projection, 40, box);
+  sb_cluster_index_query (sb_incident_clusters_get_index (clusters), projection.zoom,
+                          box[0], box[1], box[2], box[3], found);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SbCluster *cluster = &g_array_index (found, SbCluster, i);
+      gboolean more;
+
+      if (cluster->count == 1)
+        {
+          SbItem *item = first_item (clusters, cluster);
+          gboolean selected, dimmed = FALSE;
+          SymbolLook look;
+          SbSymbolKey key;
+
+          if (item == NULL)
+            continue;
+          selected = sb_map_layer_is_emphasised (SB_MAP_LAYER (self), item, &dimmed);
+          item_look (self, item, INCIDENT_RADIUS, selected, dimmed, &look, &key);
+          more = sb_symbol_cache_add_missing (self->symbols, batch, &key, scale, symbol_extent (INCIDENT_RADIUS),
+                                              paint_symbol_look, &look, sizeof look);
+        }
+      else
+        {
+          ClusterLook look;
+          SbSymbolKey key;
+          double extent;
+          SbSymbolPaintFunc paint = cluster_look (self, cluster, &look, &key, &extent);
+
+          more = sb_symbol_cache_add_missing (self->symbols, batch, &key, scale, extent, paint, &look, sizeof look);
+        }
+
+      if (!more)
+        break;
+    }
+}
+
+typedef struct
+{
+  SbIncidentClusters *built;
+  gboolean of_actor;
+  SbSymbolBatch *batch;
+} Ahead;
+
+static void
+ahead_free (Ahead *ahead)
+{
+  /* Taken by the callback, in the main thread. */
+  g_assert (ahead->built == NULL);
+  sb_symbol_batch_free (ahead->batch);
+  g_free (ahead);
+}
+
+static void
+render_ahead (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Ahead *ahead = task_data;
+
+  sb_symbol_batch_render (ahead->batch, cancellable);
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_rendered_ahead (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SbItemLayer) self = user_data;
+  Ahead *ahead = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SbIncidentClusters) built = g_steal_pointer (&ahead->built);
+
+  /* Cancelled: newer clusters are on their way. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->symbols == NULL)
+    return;
+
+  sb_symbol_cache_take_batch (self->symbols, ahead->batch);
+  if (!ahead->of_actor && self->build_again)
+    {
+      start_build (self);
+      return;
+    }
+  take_clusters (self, g_steal_pointer (&built), ahead->of_actor);
+}
+
+/* Clusters built for other filters bring symbols not drawn before (new
+ * counts): hundreds of them, each some milliseconds to render. They are
+ * rendered in a worker thread first, and the clusters shown once they
+ * are, so that the frame that lays out and records the new clusters only
+ * copies images; until then the map shows the clusters it had.
+ */
+static void
+take_when_rendered (SbItemLayer        *self,
+                    SbIncidentClusters *built,
+                    gboolean            of_actor,
+                    GCancellable       *cancellable)
+{
+  g_autoptr(SbSymbolBatch) batch = sb_symbol_batch_new ();
+  g_autoptr(GTask) task = NULL;
+  gint64 start = g_get_monotonic_time ();
+  Ahead *ahead;
+
+  order_symbols (self, built, batch);
+  g_debug ("%u symbols of the new clusters to render, found in %.1f ms", sb_symbol_batch_get_size (batch),
+           (g_get_monotonic_time () - start) / 1000.0);
+  if (sb_symbol_batch_get_size (batch) == 0)
+    {
+      take_clusters (self, built, of_actor);
+      return;
+    }
+
+  ahead = g_new0 (Ahead, 1);
+  ahead->built = built;
+  ahead->of_actor = of_actor;
+  ahead->batch = g_steal_pointer (&batch);
+  task = g_task_new (NULL, cancellable, on_rendered_ahead, g_object_ref (self));
+  g_task_set_source_tag (task, take_when_rendered);
+  g_task_set_task_data (task, ahead, (GDestroyNotify) ahead_free);
+  g_task_run_in_thread (task, render_ahead);
+}
+
+static void
+on_rendered_for_texture (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(SbItemLayer) self = user_data;
+  Ahead *ahead = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_get_cancellable (G_TASK (result)) == self->rendering)
+    g_clear_object (&self->rendering);
+
+  if (self->symbols != NULL && g_task_propagate_boolean (G_TASK (result), NULL))
+    sb_symbol_cache_take_batch (self->symbols, ahead->batch);
+  sb_map_layer_prepared (SB_MAP_LAYER (self));
+}
+
+/* The symbols a texture of the clusters shown needs (the view moved to
+ * another zoom, the selection changed how they look), rendered in a
+ * worker before it is drawn.
  */
 static gboolean
-take_built (SbItemLayer         *self,
-            GAsyncResult        *result,
-            SbIncidentClusters **clusters,
-            GCancellable       **building)
+sb_item_layer_prepare (SbMapLayer *layer)
 {
-  SbIncidentClusters *built = sb_incident_clusters_build_finish (result, NULL);
+  SbItemLayer *self = SB_ITEM_LAYER (layer);
+  g_autoptr(SbSymbolBatch) batch = NULL;
+  g_autoptr(GTask) task = NULL;
+  Ahead *ahead;
 
-  if (built == NULL)
+  if (self->clusters == NULL)
+    return TRUE;
+  /* Asked again before the symbols came: they are what it waits for. */
+  if (self->rendering != NULL)
     return FALSE;
 
-  g_clear_object (building);
-  g_clear_pointer (clusters, sb_incident_clusters_unref);
-  *clusters = built;
-  sb_map_layer_invalidate (SB_MAP_LAYER (self));
-  return TRUE;
+  batch = sb_symbol_batch_new ();
+  order_symbols (self, self->clusters, batch);
+  if (self->actor_clusters != NULL)
+    order_symbols (self, self->actor_clusters, batch);
+  if (sb_symbol_batch_get_size (batch) == 0)
+    return TRUE;
+
+  self->rendering = g_cancellable_new ();
+  ahead = g_new0 (Ahead, 1);
+  ahead->batch = g_steal_pointer (&batch);
+  task = g_task_new (NULL, self->rendering, on_rendered_for_texture, g_object_ref (self));
+  g_task_set_source_tag (task, sb_item_layer_prepare);
+  g_task_set_task_data (task, ahead, (GDestroyNotify) ahead_free);
+  g_task_run_in_thread (task, render_ahead);
+  return FALSE;
 }
 
 static void
@@ -1328,14 +1562,23 @@ on_built (GObject      *source_object,
           gpointer      user_data)
 {
   g_autoptr(SbItemLayer) self = user_data;
+  SbIncidentClusters *built = sb_incident_clusters_build_finish (result, NULL);
 
-  if (!take_built (self, result, &self->clusters, &self->building))
+  /* Cancelled: the filters changed again, and the build for them is
+   * under way.
+   */
+  if (built == NULL)
     return;
 
+  /* Edits came meanwhile (the clusters shown have them): built again. */
   if (self->build_again)
-    start_build (self);
-  else
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    {
+      sb_incident_clusters_unref (built);
+      start_build (self);
+      return;
+    }
+
+  take_when_rendered (self, built, FALSE, self->building);
 }
 
 static void
@@ -1364,8 +1607,10 @@ on_actor_built (GObject      *source_object,
                 gpointer      user_data)
 {
   g_autoptr(SbItemLayer) self = user_data;
+  SbIncidentClusters *built = sb_incident_clusters_build_finish (result, NULL);
 
-  take_built (self, result, &self->actor_clusters, &self->actor_building);
+  if (built != NULL)
+    take_when_rendered (self, built, TRUE, self->actor_building);
 }
 
 /* With clusters, a selected actor's incidents are clustered on their own,
@@ -1421,14 +1666,15 @@ on_filter_changed (SbItemLayer *self)
       g_clear_object (&self->building);
     }
 
+  /* A build under way for filters no longer shown is dropped: the map
+   * keeps what it shows until the clusters for these come.
+   */
   if (!uses_clusters (self))
     {
       g_cancellable_cancel (self->building);
       g_clear_object (&self->building);
       self->build_again = FALSE;
     }
-  else if (self->building != NULL)
-    self->build_again = TRUE;
   else
     start_build (self);
 
@@ -1666,6 +1912,8 @@ sb_item_layer_dispose (GObject *object)
   g_cancellable_cancel (self->actor_building);
   g_clear_object (&self->actor_building);
   g_clear_pointer (&self->actor_clusters, sb_incident_clusters_unref);
+  g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
   g_clear_pointer (&self->symbols, sb_symbol_cache_free);
 
   G_OBJECT_CLASS (sb_item_layer_parent_class)->dispose (object);
@@ -1704,6 +1952,7 @@ sb_item_layer_class_init (SbItemLayerClass *klass)
   layer_class->pick = sb_item_layer_pick;
   layer_class->get_clusters = sb_item_layer_get_layout_clusters;
   layer_class->edited = sb_item_layer_edited;
+  layer_class->prepare = sb_item_layer_prepare;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,

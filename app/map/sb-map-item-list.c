@@ -73,9 +73,27 @@ describe (SbItem         *item,
   return g_strdup_printf ("%s · %s", subtitle, where);
 }
 
+#define ROW_TEXT_KEY "sb-row-text"
+
+/* The row's text is laid out only while the list shows: five hundred
+ * rows of wrapped text made anew on each change of filters would take
+ * the frame after a tenth of a second to measure, for a list no one sees.
+ * Screen readers read the rows' accessible names, always there.
+ */
+static void
+show_row_text (GtkWidget *row)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  const char *text = g_object_get_data (G_OBJECT (row), ROW_TEXT_KEY);
+
+  if (text != NULL && *gtk_label_get_text (label) == '\0')
+    gtk_label_set_text (label, text);
+}
+
 static GtkWidget *
 create_row (SbItem         *item,
-            const SbFilter *filter)
+            const SbFilter *filter,
+            gboolean        shown)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
@@ -89,7 +107,7 @@ create_row (SbItem         *item,
    */
   text = actor ? g_strdup_printf (_("%s: %s — %s"), sb_entity_get_label (SB_ENTITY (actor)), name, description)
                : g_strdup_printf (_("%s — %s"), name, description);
-  label = gtk_label_new (text);
+  label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
@@ -98,6 +116,9 @@ create_row (SbItem         *item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  g_object_set_data_full (G_OBJECT (row), ROW_TEXT_KEY, g_steal_pointer (&text), g_free);
+  if (shown)
+    show_row_text (row);
 
   return row;
 }
@@ -228,7 +249,8 @@ rebuild_slice (SbMapItemList *self)
       if (g_get_monotonic_time () > deadline)
         return TRUE;
       g_ptr_array_add (self->items, item);
-      gtk_list_box_append (self->list, create_row (item, sb_selection_get_filter (self->selection)));
+      gtk_list_box_append (self->list, create_row (item, sb_selection_get_filter (self->selection),
+                                                   gtk_widget_has_css_class (GTK_WIDGET (self), "focused")));
     }
 
   /* The rows' statements are held by the briefing from here on. */
@@ -305,7 +327,12 @@ update_shown (SbMapItemList *self)
                    GTK_IS_WINDOW (root) && gtk_window_get_focus_visible (GTK_WINDOW (root));
 
   if (shown)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+           row != NULL; row = gtk_widget_get_next_sibling (row))
+        show_row_text (row);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
+    }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
   gtk_widget_set_can_target (GTK_WIDGET (self), shown);

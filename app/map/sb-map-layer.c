@@ -14,7 +14,9 @@
  * worker thread plays the recording into the texture's pixels, which is
  * most of the work. The texture shown stays until the new one is ready,
  * so a frame never shows the layer blank; one that is out of date when
- * it comes (the filters changed again) is dropped. No GTK call is made
+ * it comes (the filters changed again) is dropped. A layer whose
+ * recording would be slow (symbols not rendered yet) prepares first, off
+ * the main thread, and the texture shown stays meanwhile. No GTK call is made
  * off the main thread: the worker returns pixels, the main thread makes
  * the texture. Edits that redraw a few boxes do so at once, in the main
  * thread (sb_map_layer_redraw_box()).
@@ -75,6 +77,8 @@ typedef struct
   gboolean redraw_wanted;   /* the zoom settled on another than the texture's */
   guint generation;         /* counts changes to what is drawn */
   GCancellable *drawing;    /* the texture under way in a worker, if any */
+  gboolean preparing;       /* the class prepares the next texture (see its prepare) */
+  gboolean prepared;        /* and is done: the next texture is drawn without asking */
   gint64 worker_cpu_time;   /* in all workers so far, µs */
   double symbol_scale;     /* strokes and symbols, 1 on screen; larger on a projector */
   gint64 snapshot_time;    /* in all snapshots so far, µs: the layer's own work */
@@ -169,6 +173,24 @@ sb_map_layer_invalidate (SbMapLayer *self)
 }
 
 /**
+ * sb_map_layer_prepared:
+ *
+ * Tells the layer that what its prepare function started is done: the
+ * next frame draws the texture.
+ */
+void
+sb_map_layer_prepared (SbMapLayer *self)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+
+  g_return_if_fail (SB_IS_MAP_LAYER (self));
+
+  priv->preparing = FALSE;
+  priv->prepared = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
  * sb_map_layer_get_drawn_projection:
  * @projection: (out): the projection the texture shown was drawn in, as
  *   the draw function got it (symbols scaled)
@@ -223,7 +245,7 @@ sb_map_layer_is_drawing (SbMapLayer *self)
 
   g_return_val_if_fail (SB_IS_MAP_LAYER (self), FALSE);
 
-  return priv->drawing != NULL || priv->stale || priv->redraw_wanted || priv->damage->len > 0 ||
+  return priv->drawing != NULL || priv->preparing || priv->stale || priv->redraw_wanted || priv->damage->len > 0 ||
          (priv->texture == NULL && priv->selection != NULL && sb_selection_get_briefing (priv->selection) != NULL &&
           gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
@@ -531,8 +553,22 @@ play_recording (GTask        *task,
   gint64 start = thread_cpu_time ();
   cairo_t *cr;
 
+  double x, y, width, height;
+
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  /* A layer with nothing to draw here (no movements, no areas in view)
+   * is a pixel: GTK uploads no megabytes of nothing, nor keeps them.
+   */
+  cairo_recording_surface_ink_extents (job->recording, &x, &y, &width, &height);
+  if (width <= 0 || height <= 0)
+    {
+      job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      job->play_time = thread_cpu_time () - start;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
   job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pixel_width, job->pixel_height);
   cr = cairo_create (job->surface);
@@ -611,6 +647,55 @@ on_drawn (GObject      *source_object,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The projection of a texture drawn for @view: a margin larger. */
+static void
+texture_projection (const SbProjection *view,
+                    double              width,
+                    double              height,
+                    SbProjection       *projection)
+{
+  double margin = MAX (width, height) * MARGIN;
+
+  *projection = *view;
+  projection->half_width += margin;
+  projection->half_height += margin;
+}
+
+/**
+ * sb_map_layer_get_next_projection:
+ * @projection: (out): the projection the draw function gets for the next
+ *   texture drawn for the view as it is, symbols scaled
+ * @device_scale: (out): device pixels per unit of that projection
+ *
+ * For a layer that prepares what its next drawing needs (the images of
+ * its symbols) before it asks for that drawing.
+ *
+ * Returns: whether the layer has a size to draw at
+ */
+gboolean
+sb_map_layer_get_next_projection (SbMapLayer   *self,
+                                  SbProjection *projection,
+                                  double       *device_scale)
+{
+  SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
+  SbProjection view;
+
+  g_return_val_if_fail (SB_IS_MAP_LAYER (self), FALSE);
+  g_return_val_if_fail (projection != NULL && device_scale != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  sb_projection_init (&view, shumate_layer_get_viewport (SHUMATE_LAYER (self)), width, height);
+  texture_projection (&view, width, height, projection);
+  scale_projection (projection, s);
+  *device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self)) * s;
+  return TRUE;
+}
+
 /* Lays out and records the texture for @view in the main thread; a
  * worker plays the recording into pixels.
  */
@@ -628,9 +713,7 @@ start_drawing (SbMapLayer         *self,
   cairo_t *cr;
   gint64 start = g_get_monotonic_time ();
 
-  job->projection = *view;
-  job->projection.half_width += margin;
-  job->projection.half_height += margin;
+  texture_projection (view, width, height, &job->projection);
   graphene_rect_init (&job->texture_view, margin, margin, width, height);
   job->texture_width = width + 2 * margin;
   job->texture_height = height + 2 * margin;
@@ -670,8 +753,9 @@ redraw_damage (SbMapLayer *self)
 {
   SbMapLayerPrivate *priv = sb_map_layer_get_instance_private (self);
   double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
-  int pixel_width = cairo_image_surface_get_width (priv->surface);
-  int pixel_height = cairo_image_surface_get_height (priv->surface);
+  /* Not the surface's size: an empty layer's is a pixel. */
+  int pixel_width = (int) ceil (priv->texture_width * priv->texture_scale);
+  int pixel_height = (int) ceil (priv->texture_height * priv->texture_scale);
   cairo_surface_t *surface;
   cairo_t *cr;
   gint64 start = g_get_monotonic_time ();
@@ -821,23 +905,35 @@ snapshot_layer (GtkWidget   *widget,
   /* One texture under way at a time: when it comes, the next frame
    * sees whether it shows what it must.
    */
-  if (priv->drawing == NULL &&
+  if (priv->drawing == NULL && !priv->preparing &&
       (priv->texture == NULL || priv->stale || priv->redraw_wanted ||
        priv->texture_dark != sb_map_layer_is_dark (self) ||
        (priv->projection.zoom == view.zoom && !texture_covers (priv, &view)) ||
        (priv->projection.zoom != view.zoom && priv->draw_time < QUICK_DRAW_US)))
-    start_drawing (self, &view, width, height, scale);
+    {
+      /* What would make the recording slow (symbols not rendered yet)
+       * is prepared first, off the main thread; the texture shown stays.
+       */
+      if (!priv->prepared && SB_MAP_LAYER_GET_CLASS (self)->prepare != NULL &&
+          !SB_MAP_LAYER_GET_CLASS (self)->prepare (self))
+        priv->preparing = TRUE;
+      else
+        {
+          priv->prepared = FALSE;
+          start_drawing (self, &view, width, height, scale);
+        }
+    }
 
   if (priv->texture == NULL)
     return;
 
   /* Once a texture under way comes, the next frame looks again. */
-  if (priv->drawing == NULL && priv->projection.zoom != view.zoom)
+  if (priv->drawing == NULL && !priv->preparing && priv->projection.zoom != view.zoom)
     {
       g_clear_handle_id (&priv->settle_source, g_source_remove);
       priv->settle_source = g_timeout_add (SETTLE_MS, on_zoom_settled, self);
     }
-  else if (priv->drawing == NULL && priv->layout_source == NULL && !priv->stale)
+  else if (priv->drawing == NULL && !priv->preparing && priv->layout_source == NULL && !priv->stale)
     {
       double s = priv->symbol_scale > 0 ? priv->symbol_scale : 1.0;
       graphene_rect_t shown = GRAPHENE_RECT_INIT ((priv->texture_view.origin.x + view.center_x - priv->projection.center_x) / s,

@@ -53,11 +53,19 @@ struct _SbMapLayerClass
    * shows on the map. */
   gboolean  (*edited) (SbMapLayer *self,
                        SbChanges  *changes);
+
+  /* Before a texture is drawn for the view as it is: %TRUE when the
+   * layer can draw it in a frame's time; else the layer prepares what it
+   * lacks (images of its symbols) off the main thread, calls
+   * sb_map_layer_prepared() when done, and the texture shown stays
+   * meanwhile. Asked once for each texture. */
+  gboolean  (*prepare) (SbMapLayer *self);
 };
 
 SbSelection *sb_map_layer_get_selection (SbMapLayer *self);
 gboolean     sb_map_layer_is_dark       (SbMapLayer *self);
 void         sb_map_layer_invalidate    (SbMapLayer *self);
+void         sb_map_layer_prepared      (SbMapLayer *self);
 gboolean     sb_map_layer_get_drawn_projection (SbMapLayer   *self,
                                                 SbProjection *projection);
 GdkTexture  *sb_map_layer_get_texture   (SbMapLayer *self);
@@ -84,6 +92,9 @@ void         sb_map_layer_set_layout_source (SbMapLayer *self,
                                              SbMapLayer *source);
 void         sb_map_layer_set_occluders (SbMapLayer *self,
                                          GArray     *occluders);
+gboolean     sb_map_layer_get_next_projection (SbMapLayer   *self,
+                                               SbProjection *projection,
+                                               double       *device_scale);
 SbMapLayout *sb_map_layer_get_layout    (SbMapLayer         *self,
                                          const SbProjection *projection);
 SbMapLayout *sb_map_layer_get_drawn_layout (SbMapLayer          *self,

@@ -169,6 +169,47 @@ image_size (double extent,
   return MAX (1, (int) ceil (2 * extent * scale));
 }
 
+/* The image of a symbol reaching @extent from its centre at @scale:
+ * cairo and the paint function only, so any thread may call it.
+ */
+static cairo_surface_t *
+render_image (double             scale,
+              double             extent,
+              SbSymbolPaintFunc  paint,
+              gpointer           data)
+{
+  int size = image_size (extent, scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr;
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  paint (cr, size / (2 * scale), size / (2 * scale), data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Takes @surface. */
+static Entry *
+insert (SbSymbolCache   *self,
+        const FullKey   *key,
+        cairo_surface_t *surface)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->key = *key;
+  entry->surface = surface;
+  entry->size = cairo_image_surface_get_width (surface);
+  entry->bytes = (gsize) cairo_image_surface_get_stride (surface) * entry->size + sizeof (Entry);
+  entry->link.data = entry;
+
+  g_hash_table_insert (self->entries, &entry->key, entry);
+  g_queue_push_head_link (&self->recent, &entry->link);
+  self->bytes += entry->bytes;
+  return entry;
+}
+
 static Entry *
 render (SbSymbolCache     *self,
         const FullKey     *key,
@@ -177,25 +218,7 @@ render (SbSymbolCache     *self,
         SbSymbolPaintFunc  paint,
         gpointer           data)
 {
-  Entry *entry = g_new0 (Entry, 1);
-  cairo_t *cr;
-
-  entry->key = *key;
-  entry->size = image_size (extent, scale);
-  entry->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, entry->size, entry->size);
-  entry->bytes = (gsize) cairo_image_surface_get_stride (entry->surface) * entry->size + sizeof (Entry);
-  entry->link.data = entry;
-
-  cr = cairo_create (entry->surface);
-  cairo_scale (cr, scale, scale);
-  paint (cr, entry->size / (2 * scale), entry->size / (2 * scale), data);
-  cairo_destroy (cr);
-  cairo_surface_flush (entry->surface);
-
-  g_hash_table_insert (self->entries, &entry->key, entry);
-  g_queue_push_head_link (&self->recent, &entry->link);
-  self->bytes += entry->bytes;
-  return entry;
+  return insert (self, key, render_image (scale, extent, paint, data));
 }
 
 /* Whether a symbol not in the cache is rendered for it now, or painted
@@ -233,6 +256,17 @@ snap_to_pixels (cairo_t *cr,
   cairo_user_to_device (cr, &x, &y);
   *left = floor (x - size / 2.0 + 0.5);
   *top = floor (y - size / 2.0 + 0.5);
+}
+
+static void
+full_key_init (FullKey           *full,
+               const SbSymbolKey *key,
+               double             scale,
+               double             extent)
+{
+  full->key = *key;
+  full->scale = (guint32) lround (scale * 64);
+  full->extent = (guint32) lround (extent * 4);
 }
 
 /**
@@ -274,9 +308,7 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
       return;
     }
 
-  full.key = *key;
-  full.scale = (guint32) lround (scale * 64);
-  full.extent = (guint32) lround (extent * 4);
+  full_key_init (&full, key, scale, extent);
 
   entry = g_hash_table_lookup (self->entries, &full);
   if (entry != NULL)
@@ -319,4 +351,154 @@ sb_symbol_cache_paint (SbSymbolCache      *self,
   cairo_rectangle (cr, left, top, entry->size, entry->size);
   cairo_fill (cr);
   cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  FullKey key;
+  SbSymbolPaintFunc paint;
+  gpointer data;           /* a copy of the caller's */
+  cairo_surface_t *surface; /* once rendered */
+} Order;
+
+struct _SbSymbolBatch
+{
+  GArray *orders;          /* of Order */
+  GHashTable *keys;        /* of FullKey in orders */
+  gsize bytes;
+};
+
+static void
+order_clear (Order *order)
+{
+  g_clear_pointer (&order->data, g_free);
+  g_clear_pointer (&order->surface, cairo_surface_destroy);
+}
+
+SbSymbolBatch *
+sb_symbol_batch_new (void)
+{
+  SbSymbolBatch *self = g_new0 (SbSymbolBatch, 1);
+
+  self->orders = g_array_new (FALSE, TRUE, sizeof (Order));
+  g_array_set_clear_func (self->orders, (GDestroyNotify) order_clear);
+  self->keys = g_hash_table_new_full (full_key_hash, full_key_equal, g_free, NULL);
+  return self;
+}
+
+void
+sb_symbol_batch_free (SbSymbolBatch *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->orders);
+  g_hash_table_unref (self->keys);
+  g_free (self);
+}
+
+/**
+ * sb_symbol_batch_get_size:
+ *
+ * Returns: how many symbols @self holds to render
+ */
+guint
+sb_symbol_batch_get_size (SbSymbolBatch *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->orders->len;
+}
+
+/**
+ * sb_symbol_cache_add_missing:
+ * @scale: device pixels per unit of the target the symbol will be painted
+ *   into, as sb_symbol_cache_paint() will find it
+ * @data: (array length=data_size): what @paint is given, copied
+ *
+ * Adds the symbol to @batch unless @self or @batch has it already.
+ *
+ * Returns: %FALSE when @batch holds as much as @self can keep: adding
+ *   more would only push out what was rendered
+ */
+gboolean
+sb_symbol_cache_add_missing (SbSymbolCache     *self,
+                             SbSymbolBatch     *batch,
+                             const SbSymbolKey *key,
+                             double             scale,
+                             double             extent,
+                             SbSymbolPaintFunc  paint,
+                             gconstpointer      data,
+                             gsize              data_size)
+{
+  Order order = { 0, };
+  int size;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (batch->bytes >= self->max_bytes / 2)
+    return FALSE;
+  if (scale <= 0 || scale * extent > 1024)
+    return TRUE;
+
+  full_key_init (&order.key, key, scale, extent);
+  if (g_hash_table_contains (self->entries, &order.key) || g_hash_table_contains (batch->keys, &order.key))
+    return TRUE;
+
+  order.paint = paint;
+  order.data = g_memdup2 (data, data_size);
+  g_array_append_val (batch->orders, order);
+  g_hash_table_add (batch->keys, g_memdup2 (&order.key, sizeof order.key));
+  size = image_size (order.key.extent / 4.0, order.key.scale / 64.0);
+  batch->bytes += (gsize) size * size * 4 + sizeof (Entry);
+  return TRUE;
+}
+
+/**
+ * sb_symbol_batch_render:
+ *
+ * Renders every symbol of @self; in any thread, the batch the caller's
+ * alone meanwhile. Stops early when @cancellable is cancelled.
+ */
+void
+sb_symbol_batch_render (SbSymbolBatch *self,
+                        GCancellable  *cancellable)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      Order *order = &g_array_index (self->orders, Order, i);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+      if (order->surface == NULL)
+        order->surface = render_image (order->key.scale / 64.0, order->key.extent / 4.0, order->paint, order->data);
+    }
+}
+
+/**
+ * sb_symbol_cache_take_batch:
+ *
+ * Keeps the images @batch rendered, as if painted now.
+ */
+void
+sb_symbol_cache_take_batch (SbSymbolCache *self,
+                            SbSymbolBatch *batch)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (batch != NULL);
+
+  for (guint i = 0; i < batch->orders->len; i++)
+    {
+      Order *order = &g_array_index (batch->orders, Order, i);
+
+      if (order->surface != NULL && !g_hash_table_contains (self->entries, &order->key))
+        insert (self, &order->key, g_steal_pointer (&order->surface));
+    }
+  evict (self);
 }

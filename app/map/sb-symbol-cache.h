@@ -3,7 +3,9 @@
  * Symbols rendered once per look, size and scale and then only copied:
  * a map layer paints thousands in a frame. Bounded in bytes; the least
  * recently used go first. Bounded in time too: into a layer's recording,
- * symbols past the frame's time to render them are recorded as paths.
+ * symbols past the frame's time to render them are recorded as paths;
+ * a layer that knows what it will draw has them rendered ahead, in a
+ * worker thread, as a batch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +13,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -46,6 +48,28 @@ void           sb_symbol_cache_paint      (SbSymbolCache      *self,
                                            SbSymbolPaintFunc   paint,
                                            gpointer            data);
 
+/* Symbols missing from a cache, rendered in a worker thread before a
+ * layer draws what needs them, so that drawing only copies images.
+ */
+typedef struct _SbSymbolBatch SbSymbolBatch;
+
+SbSymbolBatch *sb_symbol_batch_new        (void);
+void           sb_symbol_batch_free       (SbSymbolBatch      *self);
+guint          sb_symbol_batch_get_size   (SbSymbolBatch      *self);
+void           sb_symbol_batch_render     (SbSymbolBatch      *self,
+                                           GCancellable       *cancellable);
+gboolean       sb_symbol_cache_add_missing (SbSymbolCache     *self,
+                                            SbSymbolBatch     *batch,
+                                            const SbSymbolKey *key,
+                                            double             scale,
+                                            double             extent,
+                                            SbSymbolPaintFunc  paint,
+                                            gconstpointer      data,
+                                            gsize              data_size);
+void           sb_symbol_cache_take_batch (SbSymbolCache      *self,
+                                           SbSymbolBatch      *batch);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbSymbolCache, sb_symbol_cache_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbSymbolBatch, sb_symbol_batch_free)
 
 G_END_DECLS

@@ -769,6 +769,29 @@ sb_writer_to_data (SbBriefing *briefing,
 }
 
 /**
+ * sb_writer_write:
+ *
+ * Writes the briefing into @stream as it goes, as Save writes a file; no
+ * more than the loader reads (then fails, G_IO_ERROR_MESSAGE_TOO_LARGE).
+ * Does not close @stream.
+ */
+gboolean
+sb_writer_write (SbBriefing     *briefing,
+                 GOutputStream  *stream,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  g_autoptr(SbJsonWriter) json = NULL;
+
+  g_return_val_if_fail (SB_IS_BRIEFING (briefing), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  json = sb_json_writer_new (stream, SB_LOADER_MAX_SIZE, cancellable);
+  write_briefing (briefing, json);
+  return sb_json_writer_finish (json, error);
+}
+
+/**
  * sb_writer_save:
  *
  * Writes the briefing to @file, replacing it only once the new contents

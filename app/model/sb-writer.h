@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 char     *sb_writer_to_data (SbBriefing    *briefing,
                              gsize         *length);
+gboolean  sb_writer_write   (SbBriefing    *briefing,
+                             GOutputStream *stream,
+                             GCancellable  *cancellable,
+                             GError       **error);
 gboolean  sb_writer_save    (SbBriefing    *briefing,
                              GFile         *file,
                              GCancellable  *cancellable,

@@ -16,6 +16,12 @@
  *
  *   bench-map [--sizes 100000,1000000] [--seconds 3] [--zooms 4,8] [--keep DIR]
  *   bench-map --file FILE [--hold SECONDS]
+ *   bench-map --only recluster [--sizes …] [--zooms …] [--file …]
+ *
+ * --only recluster measures only the change of time range clustered
+ * again, at each zoom: how long the main loop is held, and the main
+ * thread's processor time in each iteration, split into the app's own
+ * work, GTK laying the window out and GTK drawing the frame.
  *
  * Prints a line per measure for people and "MAP key=value…" lines for
  * scripts. Targets (issue 7): pan and zoom at 16.7 ms a frame with
@@ -370,14 +376,31 @@ layer_is_ready (gpointer data)
 typedef struct
 {
   gint64 before;
+  gint64 cpu_before;
   gint64 painting;         /* µs in GTK's paint phase during this iteration */
+  gint64 painting_cpu;     /* the same in the main thread's processor time */
+  gint64 laid_out_cpu;     /* when GTK had laid the window out, in this frame */
+  gint64 layout_cpu;       /* processor time of the update and layout phases, this iteration */
 } PaintWatch;
+
+/* Connected after GTK's own handler: the window is laid out. */
+static void
+on_recluster_layout (GdkFrameClock *clock,
+                     PaintWatch    *watch)
+{
+  if (watch->before != 0)
+    {
+      watch->laid_out_cpu = thread_cpu_time ();
+      watch->layout_cpu += watch->laid_out_cpu - watch->cpu_before;
+    }
+}
 
 static void
 on_recluster_before_paint (GdkFrameClock *clock,
                            PaintWatch    *watch)
 {
   watch->before = g_get_monotonic_time ();
+  watch->cpu_before = thread_cpu_time ();
 }
 
 static void
@@ -385,7 +408,10 @@ on_recluster_after_paint (GdkFrameClock *clock,
                           PaintWatch    *watch)
 {
   if (watch->before != 0)
-    watch->painting += g_get_monotonic_time () - watch->before;
+    {
+      watch->painting += g_get_monotonic_time () - watch->before;
+      watch->painting_cpu += thread_cpu_time () - watch->cpu_before;
+    }
   watch->before = 0;
 }
 
@@ -403,19 +429,23 @@ measure_recluster (SbWindow    *window,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (layer));
   guint32 last = sb_briefing_get_last_day (briefing);
   gint64 start, previous, longest = 0, end = 0, changed, longest_painting = 0, longest_layer = 0, longest_cpu = 0;
-  gint64 longest_layers_cpu = 0, costliest_layers_cpu = 0;
+  gint64 longest_layers_cpu = 0, costliest_layers_cpu = 0, costliest_own_cpu = 0, costliest_cpu = 0;
+  gint64 costliest_layout_cpu = 0, costliest_painting_cpu = 0;
   gint64 built = G_MAXINT64 / 2, shown = 0;
   GtkWidget *layers = gtk_widget_get_parent (GTK_WIDGET (layer));
   gint64 worker_before = sb_map_layers_get_worker_cpu_time (layers);
   PaintWatch watch = { 0, };
-  gulong before, after;
+  gulong before, after, layout;
 
   before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_recluster_before_paint), &watch);
+  layout = g_signal_connect (clock, "layout", G_CALLBACK (on_recluster_layout), &watch);
   after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_recluster_after_paint), &watch);
 
   start = previous = g_get_monotonic_time ();
+  costliest_cpu = thread_cpu_time ();
   sb_selection_set_time_range (selection, last - 365, last);
   changed = g_get_monotonic_time ();
+  costliest_cpu = costliest_own_cpu = thread_cpu_time () - costliest_cpu;
   longest = changed - start;
   printf ("  the change itself (every view told, in the main thread): %.1f ms\n", (changed - start) / 1000.0);
   previous = changed;
@@ -430,8 +460,20 @@ measure_recluster (SbWindow    *window,
       gint64 now;
 
       watch.painting = 0;
+      watch.painting_cpu = 0;
+      watch.layout_cpu = 0;
       g_main_context_iteration (NULL, FALSE);
       now = g_get_monotonic_time ();
+      {
+        gint64 cpu = thread_cpu_time () - cpu_before;
+        gint64 layers_cpu = sb_map_layers_get_snapshot_cpu_time (gtk_widget_get_parent (GTK_WIDGET (layer))) - layers_before;
+
+        /* The app's own: all but GTK's painting, and of that the map's layers. */
+        costliest_cpu = MAX (costliest_cpu, cpu);
+        costliest_layout_cpu = MAX (costliest_layout_cpu, watch.layout_cpu);
+        costliest_painting_cpu = MAX (costliest_painting_cpu, watch.painting_cpu - watch.layout_cpu - layers_cpu);
+        costliest_own_cpu = MAX (costliest_own_cpu, cpu - watch.painting_cpu + layers_cpu);
+      }
       if (now - previous > longest)
         {
           longest = now - previous;
@@ -450,6 +492,7 @@ measure_recluster (SbWindow    *window,
       g_usleep (200);
     }
   g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, layout);
   g_signal_handler_disconnect (clock, after);
 
   printf ("  re-cluster after a change of time range: %.3f s (build %.3f s in a worker thread), "
@@ -463,13 +506,20 @@ measure_recluster (SbWindow    *window,
           "%.1f ms of processor time in the main thread (target: 8 ms); drawn in worker threads in %.1f ms of "
           "processor time, shown %.3f s after the change\n", costliest_layers_cpu / 1000.0,
           (sb_map_layers_get_worker_cpu_time (layers) - worker_before) / 1000.0, shown > 0 ? (shown - start) / 1e6 : -1.0);
+  printf ("  processor time of the main thread in one iteration of its loop meanwhile: at most %.1f ms in all, "
+          "at most %.1f ms of it the app's own (all but GTK painting a frame, and in the frame the map's layers; target: 16 ms); "
+          "in a frame, laying the window out at most %.1f ms, GTK drawing it (the map's layers apart) at most %.1f ms\n",
+          costliest_cpu / 1000.0, costliest_own_cpu / 1000.0, costliest_layout_cpu / 1000.0, costliest_painting_cpu / 1000.0);
   printf ("MAP measure=recluster seconds=%.3f build_s=%.3f longest_block_ms=%.1f painting_ms=%.1f layer_ms=%.1f "
-          "block_cpu_ms=%.1f layers_cpu_ms=%.1f costliest_layers_cpu_ms=%.1f worker_cpu_ms=%.1f drawn_s=%.3f shown=%u\n",
+          "block_cpu_ms=%.1f layers_cpu_ms=%.1f costliest_layers_cpu_ms=%.1f worker_cpu_ms=%.1f drawn_s=%.3f shown=%u "
+          "costliest_iteration_cpu_ms=%.1f costliest_own_cpu_ms=%.1f costliest_layout_cpu_ms=%.1f costliest_drawing_cpu_ms=%.1f\n",
           (end - start) / 1e6, sb_incident_clusters_get_build_seconds (sb_item_layer_get_clusters (layer)),
           longest / 1000.0, longest_painting / 1000.0, longest_layer / 1000.0, longest_cpu / 1000.0,
           longest_layers_cpu / 1000.0, costliest_layers_cpu / 1000.0,
           (sb_map_layers_get_worker_cpu_time (layers) - worker_before) / 1000.0, shown > 0 ? (shown - start) / 1e6 : -1.0,
-          sb_incident_clusters_get_n_items (sb_item_layer_get_clusters (layer)));
+          sb_incident_clusters_get_n_items (sb_item_layer_get_clusters (layer)),
+          costliest_cpu / 1000.0, costliest_own_cpu / 1000.0, costliest_layout_cpu / 1000.0,
+          costliest_painting_cpu / 1000.0);
 
   sb_selection_set_time_range (selection, 0, 0);
   sb_test_run_until (layer_is_ready, layer, TIMEOUT_S * 1000);
@@ -480,7 +530,8 @@ static int
 run_one (const char *path,
          const char *zoom_list,
          double      seconds,
-         double      hold)
+         double      hold,
+         gboolean    only_recluster)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_auto(GStrv) zooms = g_strsplit (zoom_list, ",", -1);
@@ -506,7 +557,7 @@ run_one (const char *path,
    * what GTK and the renderer cost here before any incident is drawn.
    */
   printf ("%s\n", path);
-  for (guint i = 0; zooms[i] != NULL; i++)
+  for (guint i = 0; zooms[i] != NULL && !only_recluster; i++)
     measure_motion (sb_window_get_map_view (window), g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "baseline-pan");
 
   start = g_get_monotonic_time ();
@@ -552,14 +603,29 @@ run_one (const char *path,
       sb_test_iterate_for ((guint) (hold * 1000));
     }
 
-  for (guint i = 0; zooms[i] != NULL; i++)
-    measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "pan");
-  for (guint i = 0; zooms[i] != NULL; i++)
-    measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), TRUE, seconds, "zoom");
-  for (guint i = 0; zooms[i] != NULL; i++)
-    measure_redraw (map_view, g_ascii_strtod (zooms[i], NULL));
+  if (only_recluster)
+    {
+      /* At each zoom, the view still and drawn. */
+      for (guint i = 0; zooms[i] != NULL; i++)
+        {
+          sb_map_view_go_to (map_view, SAHEL_LAT, SAHEL_LON, g_ascii_strtod (zooms[i], NULL));
+          sb_test_iterate_for (1000);
+          sb_test_run_until (layers_are_drawn, map_view, TIMEOUT_S * 1000);
+          printf ("  at zoom %s:\n", zooms[i]);
+          measure_recluster (window, layer);
+        }
+    }
+  else
+    {
+      for (guint i = 0; zooms[i] != NULL; i++)
+        measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), FALSE, seconds, "pan");
+      for (guint i = 0; zooms[i] != NULL; i++)
+        measure_motion (map_view, g_ascii_strtod (zooms[i], NULL), TRUE, seconds, "zoom");
+      for (guint i = 0; zooms[i] != NULL; i++)
+        measure_redraw (map_view, g_ascii_strtod (zooms[i], NULL));
 
-  measure_recluster (window, layer);
+      measure_recluster (window, layer);
+    }
 
   printf ("  memory at the end: RSS %.0f MiB, peak %.0f MiB\n", read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"));
   printf ("MAP measure=memory rss_mib=%.0f peak_rss_mib=%.0f\n", read_status_mib ("VmRSS:"), read_status_mib ("VmHWM:"));
@@ -575,14 +641,15 @@ usage (FILE *out)
 {
   fprintf (out,
            "Usage: bench-map [--sizes 100000,1000000] [--seconds 3] [--zooms 4,8] [--keep DIR]\n"
-           "       bench-map --file FILE.csv|FILE.sahelbrief [--seconds 3] [--zooms 4,8] [--hold S]\n");
+           "       bench-map --file FILE.csv|FILE.sahelbrief [--seconds 3] [--zooms 4,8] [--hold S]\n"
+           "       bench-map --only recluster [--sizes …] [--zooms …] [--file …]   only the re-clustering after a filter change\n");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *sizes = DEFAULT_SIZES, *zooms = DEFAULT_ZOOMS, *keep = NULL, *file = NULL;
+  const char *sizes = DEFAULT_SIZES, *zooms = DEFAULT_ZOOMS, *keep = NULL, *file = NULL, *only = NULL;
   double seconds = DEFAULT_SECONDS, hold = 0;
   g_auto(GStrv) size_list = NULL;
   g_autofree char *dir = NULL;
@@ -619,6 +686,8 @@ main (int   argc,
         keep = value;
       else if (g_str_equal (argv[i], "--file"))
         file = value;
+      else if (g_str_equal (argv[i], "--only") && g_str_equal (value, "recluster"))
+        only = value;
       else
         {
           usage (stderr);
@@ -628,7 +697,7 @@ main (int   argc,
     }
 
   if (file != NULL)
-    return run_one (file, zooms, seconds, hold);
+    return run_one (file, zooms, seconds, hold, only != NULL);
 
   dir = keep ? g_strdup (keep) : g_dir_make_tmp ("sb-bench-map-XXXXXX", NULL);
   g_mkdir_with_parents (dir, 0755);
@@ -640,7 +709,8 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("acled-%u.csv", n);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *seconds_text = g_strdup_printf ("%g", seconds);
-      const char *child[] = { argv[0], "--file", path, "--seconds", seconds_text, "--zooms", zooms, NULL };
+      const char *child[] = { argv[0], "--file", path, "--seconds", seconds_text, "--zooms", zooms,
+                              only ? "--only" : NULL, only, NULL };
       g_autoptr(GError) error = NULL;
       int wait_status = 0;
 
