@@ -96,12 +96,7 @@ frame_when_allocated (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/**
- * sb_map_view_frame:
- *
- * Centres the map on @bounds and zooms so that they fill the view with a
- * margin, as sb_framing_fit() says.
- */
+/* Frames @bounds in a view of @view_width × @view_height. */
 static void
 frame_in (SbMapView      *self,
           const SbBounds *bounds,
@@ -130,6 +125,12 @@ frame_in (SbMapView      *self,
     sb_map_view_go_to (self, lat, lon, zoom);
 }
 
+/**
+ * sb_map_view_frame:
+ *
+ * Centres the map on @bounds and zooms so that they fill the view with a
+ * margin, as sb_framing_fit() says.
+ */
 void
 sb_map_view_frame (SbMapView      *self,
                    const SbBounds *bounds,
