@@ -1067,13 +1067,14 @@ test_large_round_trip (void)
 
 /* Long arrays are written in runs on several threads: in order, each
  * element once, separated and indented as one thread writes them, and
- * streamed into a file the same as into memory.
+ * streamed into a file the same as into memory. Sources too, and more
+ * runs than are written at once, so that a run's memory is used again.
  */
 static void
 test_runs_round_trip (void)
 {
   BriefingShape shape = {
-    .n_sources = 2, .n_actors = 8, .n_places = 30, .n_statements = 8192 + 5, .n_steps = 3,
+    .n_sources = 8192 + 3, .n_actors = 8, .n_places = 30, .n_statements = 8192 + 5, .n_steps = 3,
     .max_ring_points = 6,
   };
   g_autofree char *written = check_round_trip (g_test_rand_int (), &shape);

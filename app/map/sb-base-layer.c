@@ -691,17 +691,26 @@ sb_base_layer_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   gboolean dark = is_dark ();
   SbProjection projection;
-  double view_x, view_y, view_size, factor;
+  double view_x, view_y, view_width, view_height, factor;
 
   if (width <= 0 || height <= 0)
     return;
 
   sb_projection_init (&projection, viewport, width, height);
 
-  /* Drawn unrotated over a square that covers the view at any angle. */
-  view_size = hypot (width, height);
-  view_x = projection.center_x - view_size / 2;
-  view_y = projection.center_y - view_size / 2;
+  /* Drawn unrotated: over the view, or once it turns, over a square that
+   * covers it at any angle (half as many pixels again, in memory twice:
+   * the texture's and the renderer's copy).
+   */
+  if (projection.sin_rotation == 0 && projection.cos_rotation == 1)
+    {
+      view_width = width;
+      view_height = height;
+    }
+  else
+    view_width = view_height = hypot (width, height);
+  view_x = projection.center_x - view_width / 2;
+  view_y = projection.center_y - view_height / 2;
 
   if (self->texture != NULL &&
       (self->texture_scale != scale || self->texture_dark != dark))
@@ -709,8 +718,8 @@ sb_base_layer_snapshot (GtkWidget   *widget,
 
   if (self->texture != NULL && self->texture_zoom == projection.zoom &&
       (view_x < self->texture_x || view_y < self->texture_y ||
-       view_x + view_size > self->texture_x + self->texture_width ||
-       view_y + view_size > self->texture_y + self->texture_height))
+       view_x + view_width > self->texture_x + self->texture_width ||
+       view_y + view_height > self->texture_y + self->texture_height))
     g_clear_object (&self->texture);
 
   if (self->texture != NULL && fabs (self->texture_zoom - projection.zoom) > 1.5)
@@ -718,13 +727,13 @@ sb_base_layer_snapshot (GtkWidget   *widget,
 
   if (self->texture == NULL)
     {
-      double margin = view_size * MARGIN;
+      double margin = MAX (view_width, view_height) * MARGIN;
 
       self->texture_zoom = projection.zoom;
       self->texture_x = view_x - margin;
       self->texture_y = view_y - margin;
-      self->texture_width = view_size + 2 * margin;
-      self->texture_height = view_size + 2 * margin;
+      self->texture_width = view_width + 2 * margin;
+      self->texture_height = view_height + 2 * margin;
       self->texture_scale = scale;
       self->texture_dark = dark;
       self->texture = render_texture (self, projection.zoom,

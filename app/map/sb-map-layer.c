@@ -857,6 +857,19 @@ texture_covers (SbMapLayerPrivate  *priv,
   return fabs (dx) <= margin_x && fabs (dy) <= margin_y;
 }
 
+/* A redraw asked for in a snapshot is forgotten when the snapshot ends:
+ * asked for at the start of the next frame instead.
+ */
+static gboolean
+draw_in_next_frame (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 snapshot_layer (GtkWidget   *widget,
                 GtkSnapshot *snapshot)
@@ -894,7 +907,7 @@ snapshot_layer (GtkWidget   *widget,
   if (!priv->shown_once)
     {
       priv->shown_once = TRUE;
-      gtk_widget_queue_draw (widget);
+      gtk_widget_add_tick_callback (widget, draw_in_next_frame, NULL, NULL);
       return;
     }
 

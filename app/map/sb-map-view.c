@@ -96,34 +96,19 @@ frame_when_allocated (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/**
- * sb_map_view_frame:
- *
- * Centres the map on @bounds and zooms so that they fill the view with a
- * margin, as sb_framing_fit() says.
- */
-void
-sb_map_view_frame (SbMapView      *self,
-                   const SbBounds *bounds,
-                   gboolean        animate)
+/* Frames @bounds in a view of @view_width × @view_height. */
+static void
+frame_in (SbMapView      *self,
+          const SbBounds *bounds,
+          int             view_width,
+          int             view_height,
+          gboolean        animate)
 {
   double zoom, lat, lon, width;
 
-  g_return_if_fail (SB_IS_MAP_VIEW (self));
-  g_return_if_fail (bounds != NULL);
-
-  /* The zoom that fits depends on the view's size: wait for it. */
-  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
-    {
-      self->pending_frame = *bounds;
-      if (self->pending_frame_tick == 0)
-        self->pending_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_when_allocated, NULL, NULL);
-      return;
-    }
-
   /* Into the part no pane lies over. */
-  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - self->covered, 120);
-  if (!sb_framing_fit (bounds, width, gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
+  width = MAX (view_width - self->covered, 120);
+  if (!sb_framing_fit (bounds, width, view_height, &lat, &lon, &zoom))
     return;
 
   if (self->covered > 0)
@@ -138,6 +123,32 @@ sb_map_view_frame (SbMapView      *self,
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
     sb_map_view_go_to (self, lat, lon, zoom);
+}
+
+/**
+ * sb_map_view_frame:
+ *
+ * Centres the map on @bounds and zooms so that they fill the view with a
+ * margin, as sb_framing_fit() says.
+ */
+void
+sb_map_view_frame (SbMapView      *self,
+                   const SbBounds *bounds,
+                   gboolean        animate)
+{
+  g_return_if_fail (SB_IS_MAP_VIEW (self));
+  g_return_if_fail (bounds != NULL);
+
+  /* The zoom that fits depends on the view's size: wait for it. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    {
+      self->pending_frame = *bounds;
+      if (self->pending_frame_tick == 0)
+        self->pending_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_when_allocated, NULL, NULL);
+      return;
+    }
+
+  frame_in (self, bounds, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)), animate);
 }
 
 /**
@@ -908,6 +919,18 @@ sb_map_view_size_allocate (GtkWidget *widget,
   graphene_rect_t legend;
 
   GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  /* Framed as soon as the size is known, before the first frame paints:
+   * else it shows the map where it was, and draws the base map twice.
+   * Before the map is allocated, so that what the framing changes in it
+   * (the scale) is laid out in this allocation.
+   */
+  if (self->pending_frame_tick != 0 && width > 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->pending_frame_tick);
+      self->pending_frame_tick = 0;
+      frame_in (self, &self->pending_frame, width, height, FALSE);
+    }
 
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);

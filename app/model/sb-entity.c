@@ -96,6 +96,17 @@ sb_entity_init (SbEntity *self)
 {
 }
 
+/* The id of what is known to be an entity, without the type check that
+ * would be a sixteenth of the time a million incidents take to save.
+ */
+const char *
+_sb_entity_peek_id (gpointer entity)
+{
+  SbEntityPrivate *priv = sb_entity_get_instance_private (entity);
+
+  return priv->id;
+}
+
 const char *
 sb_entity_get_id (SbEntity *self)
 {

@@ -38,6 +38,9 @@ void          sb_json_writer_boolean             (SbJsonWriter   *self,
                                                   gboolean        value);
 SbJsonWriter *sb_json_writer_new_elements        (guint           depth,
                                                   gboolean        first);
+void          sb_json_writer_reset_elements      (SbJsonWriter   *self,
+                                                  guint           depth,
+                                                  gboolean        first);
 guint         sb_json_writer_get_depth           (SbJsonWriter   *self);
 gboolean      sb_json_writer_append_elements     (SbJsonWriter   *self,
                                                   SbJsonWriter   *elements,

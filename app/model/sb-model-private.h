@@ -137,6 +137,7 @@ struct _SbStep
 
 void       _sb_entity_set_id        (SbEntity   *self,
                                      const char *id);
+const char *_sb_entity_peek_id      (gpointer    entity);
 
 SbSource  *_sb_source_new           (const char *id);
 SbActor   *_sb_actor_new            (const char *id);

@@ -20,13 +20,17 @@ const char *
 sb_enum_to_nick (GType type,
                  int   value)
 {
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
-  const char *nick = enum_value ? enum_value->value_nick : "";
+  GEnumClass *klass = g_type_class_peek (type);
+  GEnumValue *enum_value;
 
-  /* Enum classes are never freed once created: the nick stays valid. */
-  g_type_class_unref (klass);
-  return nick;
+  /* Enum classes are never freed once created: the nick stays valid.
+   * Peeked, not referenced each time: a save asks millions of times.
+   */
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+  enum_value = g_enum_get_value (klass, value);
+
+  return enum_value ? enum_value->value_nick : "";
 }
 
 SbLayers

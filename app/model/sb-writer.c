@@ -161,7 +161,7 @@ write_reference (Writer     *self,
                  gpointer    entity)
 {
   if (entity != NULL)
-    write_member_string (self, member, sb_entity_get_id (entity));
+    write_member_string (self, member, _sb_entity_peek_id (entity));
 }
 
 static void
@@ -175,7 +175,7 @@ write_references (Writer     *self,
   sb_json_writer_member (self->json, member);
   sb_json_writer_begin_array (self->json);
   for (guint i = 0; i < entities->len; i++)
-    sb_json_writer_string (self->json, sb_entity_get_id (g_ptr_array_index (entities, i)));
+    sb_json_writer_string (self->json, _sb_entity_peek_id (g_ptr_array_index (entities, i)));
   sb_json_writer_end_array (self->json);
 }
 
@@ -298,7 +298,7 @@ static void
 write_source (Writer   *self,
               SbSource *source)
 {
-  write_member_string (self, "id", sb_entity_get_id (SB_ENTITY (source)));
+  write_member_string (self, "id", _sb_entity_peek_id (source));
   write_text (self, "title", source->title);
   write_member_string (self, "publisher", source->publisher);
   write_member_string (self, "author", source->author);
@@ -313,7 +313,7 @@ static void
 write_actor (Writer  *self,
              SbActor *actor)
 {
-  write_member_string (self, "id", sb_entity_get_id (SB_ENTITY (actor)));
+  write_member_string (self, "id", _sb_entity_peek_id (actor));
   write_text (self, "name", actor->name);
   write_text (self, "short_name", actor->short_name);
   write_strv (self, "aliases", actor->aliases);
@@ -356,7 +356,7 @@ static void
 write_place (Writer  *self,
              SbPlace *place)
 {
-  write_member_string (self, "id", sb_entity_get_id (SB_ENTITY (place)));
+  write_member_string (self, "id", _sb_entity_peek_id (place));
   write_text (self, "name", place->name);
   write_number (self, "lat", place->lat);
   write_number (self, "lon", place->lon);
@@ -419,7 +419,7 @@ static void
 write_item (Writer *self,
             SbItem *item)
 {
-  write_member_string (self, "id", sb_entity_get_id (SB_ENTITY (item)));
+  write_member_string (self, "id", _sb_entity_peek_id (item));
   write_text (self, "title", item->title);
   write_text (self, "description", item->description);
   write_date (self, "date", &item->date);
@@ -471,7 +471,7 @@ static void
 write_step (Writer *self,
             SbStep *step)
 {
-  write_member_string (self, "id", sb_entity_get_id (SB_ENTITY (step)));
+  write_member_string (self, "id", _sb_entity_peek_id (step));
   write_text (self, "title", step->title);
   write_text (self, "caption", step->caption);
 
@@ -542,6 +542,7 @@ typedef struct
 {
   GMutex lock;
   GCond done;
+  GPtrArray *spare;        /* of SbJsonWriter *: runs appended, kept for their memory */
 } Runs;
 
 static void
@@ -557,7 +558,17 @@ write_run (gpointer data,
 {
   Run *run = data;
   Runs *runs = user_data;
-  Writer writer = { sb_json_writer_new_elements (run->depth, run->first == 0), run->language };
+  Writer writer = { NULL, run->language };
+
+  g_mutex_lock (&runs->lock);
+  if (runs->spare->len > 0)
+    writer.json = g_ptr_array_steal_index_fast (runs->spare, runs->spare->len - 1);
+  g_mutex_unlock (&runs->lock);
+
+  if (writer.json != NULL)
+    sb_json_writer_reset_elements (writer.json, run->depth, run->first == 0);
+  else
+    writer.json = sb_json_writer_new_elements (run->depth, run->first == 0);
 
   for (guint i = run->first; i < run->first + run->n; i++)
     {
@@ -587,6 +598,7 @@ write_elements_in_runs (Writer    *self,
 
   g_mutex_init (&runs.lock);
   g_cond_init (&runs.done);
+  runs.spare = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_json_writer_free);
   pool = g_thread_pool_new (write_run, &runs, n_threads, FALSE, NULL);
 
   /* A few runs ahead of the one written next, so that memory stays small. */
@@ -616,25 +628,27 @@ write_elements_in_runs (Writer    *self,
       g_mutex_unlock (&runs.lock);
 
       ok = sb_json_writer_append_elements (self->json, oldest->json, oldest->n);
+      g_mutex_lock (&runs.lock);
+      g_ptr_array_add (runs.spare, g_steal_pointer (&oldest->json));
+      g_mutex_unlock (&runs.lock);
       g_ptr_array_remove_index (in_flight, 0);
     }
 
   /* Failed: runs not begun are dropped, those being written waited for. */
   g_thread_pool_free (pool, TRUE, TRUE);
   g_ptr_array_set_size (in_flight, 0);
+  g_ptr_array_unref (runs.spare);
   g_mutex_clear (&runs.lock);
   g_cond_clear (&runs.done);
 }
 
+/* Written even when empty; write_array() leaves an empty one out. */
 static void
-write_array (Writer     *self,
-             const char *member,
-             GPtrArray  *entities,
-             WriteFunc   write)
+write_whole_array (Writer     *self,
+                   const char *member,
+                   GPtrArray  *entities,
+                   WriteFunc   write)
 {
-  if (entities->len == 0)
-    return;
-
   sb_json_writer_member (self->json, member);
   sb_json_writer_begin_array (self->json);
   if (entities->len >= PARALLEL_MIN)
@@ -647,6 +661,16 @@ write_array (Writer     *self,
         sb_json_writer_end_object (self->json);
       }
   sb_json_writer_end_array (self->json);
+}
+
+static void
+write_array (Writer     *self,
+             const char *member,
+             GPtrArray  *entities,
+             WriteFunc   write)
+{
+  if (entities->len > 0)
+    write_whole_array (self, member, entities, write);
 }
 
 static gboolean
@@ -729,16 +753,7 @@ write_briefing (SbBriefing   *briefing,
   write_date (&writer, "date", &contents->date);
   write_strv (&writer, "authors", contents->authors);
 
-  sb_json_writer_member (json, "sources");
-  sb_json_writer_begin_array (json);
-  for (guint i = 0; i < contents->sources->len; i++)
-    {
-      sb_json_writer_begin_object (json);
-      write_source (&writer, g_ptr_array_index (contents->sources, i));
-      sb_json_writer_end_object (json);
-    }
-  sb_json_writer_end_array (json);
-
+  write_whole_array (&writer, "sources", contents->sources, (WriteFunc) write_source);
   write_array (&writer, "actors", contents->actors, (WriteFunc) write_actor);
   write_array (&writer, "places", contents->places, (WriteFunc) write_place);
   for (guint i = 0; i < SB_N_ITEM_KINDS; i++)
