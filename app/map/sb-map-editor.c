@@ -3,8 +3,10 @@
  * Clicks and drags that edit are told from those that pan by libshumate's
  * own gestures: a press that turns into a pan is claimed by the map and
  * cancels the click here, so a click places and a drag of the empty map
- * still moves it. A drag that starts on the selected statement is claimed
- * here at once, so the map stays still while the statement moves.
+ * still moves it. A plain drag always pans, even one that starts on the
+ * selected statement: moving it takes a press held still on it first
+ * (GTK's long-press time), after which the drag is claimed here and the
+ * map stays still while the statement moves.
  *
  * While dragging, a marker shows where the statement would go; the model
  * changes once, on release. The keyboard works at a crosshair in the
@@ -52,7 +54,10 @@ struct _SbMapEditor
   GPtrArray *vertices;     /* of ShumateMarker, in VERTICES mode */
   guint chosen_vertex;     /* the corner the keyboard moves */
 
-  SbItem *dragging;
+  SbItem *pressed;         /* held on, not yet picked up */
+  guint hold_source;
+  SbItem *dragging;        /* picked up: the drag moves it */
+  GtkGesture *drag;
   double drag_x;
   double drag_y;
 };
@@ -774,6 +779,34 @@ on_click_released (GtkGestureClick *click,
   sb_map_editor_add_point (self, lat, lon);
 }
 
+/* Held still long enough on the statement: it is picked up, and the
+ * ghost shows it is.
+ */
+static gboolean
+on_held (gpointer data)
+{
+  SbMapEditor *self = data;
+  SbPlace *place;
+
+  self->hold_source = 0;
+  if (self->pressed == NULL)
+    return G_SOURCE_REMOVE;
+  g_clear_object (&self->dragging);
+  self->dragging = g_steal_pointer (&self->pressed);
+  gtk_gesture_set_state (self->drag, GTK_EVENT_SEQUENCE_CLAIMED);
+  place = sb_item_get_place (self->dragging);
+  shumate_location_set_location (SHUMATE_LOCATION (self->ghost), sb_place_get_latitude (place), sb_place_get_longitude (place));
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_holding (SbMapEditor *self)
+{
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+  g_clear_object (&self->pressed);
+}
+
 static void
 on_drag_begin (GtkGestureDrag *drag,
                double          x,
@@ -782,7 +815,10 @@ on_drag_begin (GtkGestureDrag *drag,
 {
   SbItem *item = self->mode == SB_MAP_EDITOR_IDLE ? movable_item (self) : NULL;
   graphene_point_t point;
+  int hold_ms = 500;
 
+  stop_holding (self);
+  g_clear_object (&self->dragging);
   if (item == NULL ||
       !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->view), &GRAPHENE_POINT_INIT (x, y), &point) ||
       sb_map_view_pick (self->view, point.x, point.y) != SB_ENTITY (item))
@@ -790,8 +826,10 @@ on_drag_begin (GtkGestureDrag *drag,
       gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
-  g_set_object (&self->dragging, item);
+  /* Not claimed yet: a drag that moves before the hold pans the map. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->map)), "gtk-long-press-time", &hold_ms, NULL);
+  self->pressed = g_object_ref (item);
+  self->hold_source = g_timeout_add (hold_ms, on_held, self);
   self->drag_x = x;
   self->drag_y = y;
 }
@@ -805,7 +843,15 @@ on_drag_update (GtkGestureDrag *drag,
   double lat, lon;
 
   if (self->dragging == NULL)
-    return;
+    {
+      /* Moved before it was held: a pan, the map's. */
+      if (self->pressed != NULL && hypot (dx, dy) >= 3)
+        {
+          stop_holding (self);
+          gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
+        }
+      return;
+    }
   shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
                                               self->drag_x + dx, self->drag_y + dy, &lat, &lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->ghost), lat, lon);
@@ -820,6 +866,7 @@ on_drag_end (GtkGestureDrag *drag,
 {
   g_autoptr(SbItem) item = g_steal_pointer (&self->dragging);
 
+  stop_holding (self);
   gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
   if (item == NULL || hypot (dx, dy) < 3)
     return;
@@ -831,8 +878,23 @@ on_drag_cancel (GtkGesture       *drag,
                 GdkEventSequence *sequence,
                 SbMapEditor      *self)
 {
+  stop_holding (self);
   g_clear_object (&self->dragging);
   gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
+}
+
+/**
+ * sb_map_editor_get_picked_up:
+ *
+ * Returns: (nullable) (transfer none): the statement a press held on it
+ *   picked up, which the drag now moves
+ */
+SbItem *
+sb_map_editor_get_picked_up (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), NULL);
+
+  return self->dragging;
 }
 
 /* The arrows move the map under the cross by a fortieth of it, fine
@@ -951,6 +1013,8 @@ sb_map_editor_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->item);
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+  g_clear_object (&self->pressed);
   g_clear_object (&self->dragging);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->vertices, g_ptr_array_unref);
@@ -1076,6 +1140,7 @@ sb_map_editor_new (SbMapView *view)
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_drag_new ();
+  self->drag = gesture;
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);

@@ -1529,7 +1529,10 @@ entry_at (double latitude,
       entry->country = g_strdup (town->country);
       entry->country_code = g_strdup (town->country_code);
     }
-  else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
+  /* Dragged 65 km from Agadez: "65 km north-east of Agadez", not its
+   * coordinates; within a day's drive the town still says where it is.
+   */
+  else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 150)) != NULL)
     {
       /* A point, named as one: how far and which way from the town. */
       entry->name = name_from_town (town, latitude, longitude);
