@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "sb-add-source-dialog.h"
+#include "sb-citation.h"
 #include "sb-cite.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
@@ -1101,6 +1102,56 @@ test_drag_pans_unless_held (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A click is exactly there unless the passage says "near Teguey": then
+ * near the point clicked, and the hint says so; N switches (the hand-run
+ * clicked a guess for "near Teguey" and got "Exact location").
+ */
+static void
+test_place_by_click_near (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  SbItem *item = lookup (window, "ivorian-soldiers-arrested");
+  SbCitation *first = g_ptr_array_index (sb_item_get_citations (item), 0);
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  SbPlace *place;
+
+  g_assert_true (sb_gazetteer_text_says_near ("Gunmen attacked a patrol near Teguey on Sunday."));
+  g_assert_true (sb_gazetteer_text_says_near ("Une attaque à proximité de Téra."));
+  g_assert_true (sb_gazetteer_text_says_near ("Een aanval bij Ménaka."));
+  g_assert_false (sb_gazetteer_text_says_near ("Nearly 40 soldiers were killed in Teguey, bij een aanval."));
+
+  /* Its passage does not say near: exactly there, N for near. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_POINT);
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "N places it near there"));
+  g_assert_true (sb_map_editor_toggle_near (editor));
+  g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_true (sb_map_editor_cancel (editor));
+
+  /* Cited "near Teguey": near the point clicked, within 25 km. */
+  g_ptr_array_add (citations, sb_citation_new (first->source, "Gunmen attacked a patrol near Teguey on Sunday."));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_CITATIONS, citations), NULL));
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "The passage says “near”"));
+  screenshot ("place-click-near");
+  g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
+  place = sb_item_get_place (item);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 25);
+  undo (window);
+
+  /* N: exactly there after all. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_true (sb_map_editor_toggle_near (editor));
+  g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
+  g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_POINT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_place_by_click_and_drag (void)
 {
@@ -1379,6 +1430,7 @@ main (int   argc,
   g_test_add_func ("/citing/place-near-known-town", test_place_near_known_town);
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
   g_test_add_func ("/citing/drag-pans-unless-held", test_drag_pans_unless_held);
+  g_test_add_func ("/citing/place-by-click-near", test_place_by_click_near);
   g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
 
   g_test_add_func ("/citing/place-named-where-it-is", test_place_named_where_it_is);

@@ -23,7 +23,9 @@
 #include <math.h>
 
 #include "sb-changes.h"
+#include "sb-citation.h"
 #include "sb-cite.h"
+#include "sb-gazetteer.h"
 #include "sb-item.h"
 #include "sb-map-editor.h"
 
@@ -199,6 +201,87 @@ clear_vertices (SbMapEditor *self)
   g_ptr_array_set_size (self->vertices, 0);
 }
 
+/* How precisely a click places the statement: near there when its
+ * passage says "near Teguey", otherwise exactly there; N switches.
+ */
+#define NEAR_A_CLICK_KM 25.0
+
+static gboolean
+passage_says_near (SbItem *item)
+{
+  GPtrArray *citations = item != NULL ? sb_item_get_citations (item) : NULL;
+
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    if (sb_gazetteer_text_says_near (sb_citation_get_quote (g_ptr_array_index (citations, i))))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_place_hint (SbMapEditor *self)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *radius = g_strdup_printf ("%.0f", self->place_radius_km);
+  const char *label = self->item ? sb_entity_get_label (SB_ENTITY (self->item)) : "";
+
+  if (self->place_name != NULL)
+    where = g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."),
+                             self->place_name);
+  else if (self->place_field == SB_ITEM_FIELD_ORIGIN)
+    where = g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label);
+  else
+    where = g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."), label);
+
+  if (self->place_precision != SB_PLACE_PRECISION_NEAR)
+    /* TRANSLATORS: N is the key, as typed */
+    how = g_strdup_printf (_("It is placed exactly there; N places it near there (within %s km) instead."), radius);
+  else if (passage_says_near (self->item))
+    how = g_strdup_printf (_("The passage says “near”: it is placed within %s km of there; N places it exactly there instead."), radius);
+  else
+    how = g_strdup_printf (_("It is placed within %s km of there; N places it exactly there instead."), radius);
+  set_hint (self, g_strdup_printf ("%s %s", where, how));
+}
+
+/**
+ * sb_map_editor_toggle_near:
+ *
+ * N while placing: near the point clicked, or exactly there.
+ *
+ * Returns: whether placing
+ */
+gboolean
+sb_map_editor_toggle_near (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode != SB_MAP_EDITOR_PLACE)
+    return FALSE;
+  if (self->place_precision == SB_PLACE_PRECISION_NEAR)
+    self->place_precision = SB_PLACE_PRECISION_POINT;
+  else
+    {
+      self->place_precision = SB_PLACE_PRECISION_NEAR;
+      if (self->place_radius_km <= 0)
+        self->place_radius_km = NEAR_A_CLICK_KM;
+    }
+  update_place_hint (self);
+  return TRUE;
+}
+
+/**
+ * sb_map_editor_get_place_precision:
+ *
+ * Returns: how precisely the next click places the statement
+ */
+SbPlacePrecision
+sb_map_editor_get_place_precision (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), SB_PLACE_PRECISION_POINT);
+
+  return self->place_precision;
+}
+
 static void
 set_mode (SbMapEditor     *self,
           SbMapEditorMode  mode,
@@ -221,7 +304,10 @@ set_mode (SbMapEditor     *self,
   switch (mode)
     {
     case SB_MAP_EDITOR_PLACE:
-      set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."), label));
+      self->place_radius_km = NEAR_A_CLICK_KM;
+      if (passage_says_near (item))
+        self->place_precision = SB_PLACE_PRECISION_NEAR;
+      update_place_hint (self);
       break;
     case SB_MAP_EDITOR_ORIGIN:
       set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
@@ -531,7 +617,6 @@ sb_map_editor_begin_place (SbMapEditor     *self,
                            SbPlacePrecision precision,
                            double           radius_km)
 {
-  const char *label;
 
   g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
   g_return_val_if_fail (item == NULL || SB_IS_ITEM (item), FALSE);
@@ -543,18 +628,15 @@ sb_map_editor_begin_place (SbMapEditor     *self,
     return FALSE;
   self->place_field = field;
   self->place_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
-  /* A click is a point: a region or a country is not clicked. */
+  /* A click is a point, or near one: a region or a country is not
+   * clicked. Near, as chosen, or as the passage says.
+   */
   if (precision == SB_PLACE_PRECISION_NEAR && radius_km > 0)
     {
       self->place_precision = precision;
       self->place_radius_km = radius_km;
     }
-  label = sb_entity_get_label (SB_ENTITY (item));
-  if (self->place_name != NULL)
-    set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."),
-                                     self->place_name));
-  else if (field == SB_ITEM_FIELD_ORIGIN)
-    set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
+  update_place_hint (self);
   return TRUE;
 }
 
@@ -996,6 +1078,9 @@ on_key_pressed (GtkEventControllerKey *key,
     case GDK_KEY_minus:
     case GDK_KEY_KP_Subtract:
       return zoom_about_cross (self, -1);
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      return !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) && sb_map_editor_toggle_near (self);
     default:
       if (dx || dy)
         {
