@@ -20,11 +20,15 @@
 #define MIN_ZOOM 2.0
 #define MAX_ZOOM 9.0
 /* A point's surroundings: at least this far around it … */
-#define CONTEXT_MIN_KM 60.0
-/* … out to its nearest towns and border, if they lie within these. */
-#define CONTEXT_TOWNS 2
-#define CONTEXT_TOWN_KM 250.0
-#define CONTEXT_BORDER_KM 300.0
+#define CONTEXT_MIN_KM 100.0
+/* … out to its nearest towns and border, if they lie within these. In
+ * the Sahel towns and borders lie far apart: Agadez's nearest border is
+ * 370 km off, and framed without it (as it was, to 300 km) it showed
+ * Agadez and Arlit on blank sand, no country to tell where.
+ */
+#define CONTEXT_TOWNS 3
+#define CONTEXT_TOWN_KM 300.0
+#define CONTEXT_BORDER_KM 600.0
 /* A town this close is the place itself (Gao for Gao airport). */
 #define SAME_PLACE_KM 12.0
 #define UNKNOWN_COUNTRY_KM 500.0
