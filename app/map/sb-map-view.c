@@ -96,6 +96,9 @@ frame_when_allocated (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The height at the map's bottom that its scale and notices take. */
+#define FRAME_BOTTOM_KEPT 56.0
+
 /**
  * sb_map_view_frame:
  *
@@ -107,7 +110,7 @@ sb_map_view_frame (SbMapView      *self,
                    const SbBounds *bounds,
                    gboolean        animate)
 {
-  double zoom, lat, lon, width;
+  double zoom, lat, lon, width, height, bottom;
 
   g_return_if_fail (SB_IS_MAP_VIEW (self));
   g_return_if_fail (bounds != NULL);
@@ -121,10 +124,16 @@ sb_map_view_frame (SbMapView      *self,
       return;
     }
 
-  /* Into the part no pane lies over. */
+  /* Into the part no pane lies over, above the scale and the notice at
+   * the bottom (Agadez, framed with Germany, lay under them).
+   */
   width = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - self->covered, 120);
-  if (!sb_framing_fit (bounds, width, gtk_widget_get_height (GTK_WIDGET (self)), &lat, &lon, &zoom))
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  bottom = height > 4 * FRAME_BOTTOM_KEPT ? FRAME_BOTTOM_KEPT : 0;
+  if (!sb_framing_fit (bounds, width, height - bottom, &lat, &lon, &zoom))
     return;
+  if (bottom > 0)
+    lat = sb_mercator_latitude (sb_mercator_y (lat) + bottom / 2.0 / (SB_TILE_SIZE * exp2 (zoom)));
 
   if (self->covered > 0)
     {
