@@ -32,6 +32,7 @@
 #include "sb-edit-card.h"
 #include "sb-gazetteer.h"
 #include "sb-map-editor.h"
+#include "sb-sidebar.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 #include "sb-test-window.h"
@@ -1152,6 +1153,35 @@ test_place_by_click_near (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Not on the Map lists what nothing of is drawn: a movement with one end
+ * placed is drawn at it, and is not listed (the hand-run's was).
+ */
+static void
+test_one_end_not_unplaced (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbItem *movement = lookup (window, "france-last-contingent-to-niger");
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  const char *title = sb_text_get (sb_item_get_title (movement));
+
+  sb_test_iterate_for (100);
+  g_assert_null (sb_test_find_label (sidebar, title));
+
+  /* Only its start placed: drawn there, not listed. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_entity (SB_ENTITY (movement), SB_ITEM_FIELD_PLACE, NULL), NULL));
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_item_get_origin (movement));
+  g_assert_null (sb_test_find_label (sidebar, title));
+
+  /* Neither end: listed. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_entity (SB_ENTITY (movement), SB_ITEM_FIELD_ORIGIN, NULL), NULL));
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_test_find_label (sidebar, title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_place_by_click_and_drag (void)
 {
@@ -1431,6 +1461,7 @@ main (int   argc,
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
   g_test_add_func ("/citing/drag-pans-unless-held", test_drag_pans_unless_held);
   g_test_add_func ("/citing/place-by-click-near", test_place_by_click_near);
+  g_test_add_func ("/citing/one-end-not-unplaced", test_one_end_not_unplaced);
   g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
 
   g_test_add_func ("/citing/place-named-where-it-is", test_place_named_where_it_is);
