@@ -1300,6 +1300,22 @@ test_village_in_region (void)
   g_assert_true (sb_document_undo (document));
   g_assert_true (sb_item_get_place (item) == first);
   g_assert_true (sb_briefing_lookup (briefing, place_id) == SB_ENTITY (first));
+
+  /* Known only to the country: the same, the country named. */
+  {
+    g_autoptr(GPtrArray) niger = sb_gazetteer_search (gazetteer (), "Niger", NULL, 1);
+    g_autofree char *in_country = NULL;
+
+    g_assert_cmpint (((SbGazetteerEntry *) g_ptr_array_index (niger, 0))->kind, ==, SB_GAZETTEER_COUNTRY);
+    g_assert_true (sb_document_apply (document, sb_cite_place_named (briefing, item, SB_ITEM_FIELD_PLACE, "Tassia",
+                                                                     g_ptr_array_index (niger, 0),
+                                                                     SB_PLACE_PRECISION_COUNTRY, 0), NULL));
+    place = sb_item_get_place (item);
+    g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
+    g_assert_cmpstr (sb_place_get_country (place), ==, "NER");
+    in_country = sb_format_place_precision (place);
+    g_assert_cmpstr (in_country, ==, "Tassia, somewhere in Niger");
+  }
 }
 
 static void

@@ -1619,8 +1619,9 @@ sb_cite_place_named (SbBriefing             *briefing,
   /* A region's or country's reach is how near the town is known to be. */
   if (precision == SB_PLACE_PRECISION_NEAR && radius_km <= 0)
     radius_km = where->reach_km;
-  /* Known only to a region: somewhere in it, and the region named. */
-  if (precision == SB_PLACE_PRECISION_REGION && where->kind == SB_GAZETTEER_REGION)
+  /* Known only to a region or a country: somewhere in it, named. */
+  if ((precision == SB_PLACE_PRECISION_REGION && where->kind == SB_GAZETTEER_REGION) ||
+      (precision == SB_PLACE_PRECISION_COUNTRY && where->kind == SB_GAZETTEER_COUNTRY))
     return cite_place_in (briefing, item, field, named, precision, radius_km, where->name);
   return sb_cite_place (briefing, item, field, named, precision, radius_km);
 }

@@ -525,6 +525,11 @@ sb_format_place_precision (SbPlace *place)
       return g_strdup_printf (_("Somewhere in %s (within about %s km)"), name, radius);
     case SB_PLACE_PRECISION_COUNTRY:
     default:
+      if (sb_place_get_region (place) != NULL)
+        /* TRANSLATORS: a village the gazetteer lacks, known only to its
+         * country: "Tassia, somewhere in Niger"
+         */
+        return g_strdup_printf (_("%s, somewhere in %s"), name, sb_place_get_region (place));
       /* TRANSLATORS: "Somewhere in Mali: the country as a whole" */
       return g_strdup_printf (_("Somewhere in %s: known only to the country"), name);
     }

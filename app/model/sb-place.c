@@ -141,14 +141,16 @@ sb_place_get_country (SbPlace *self)
  * sb_place_get_region:
  *
  * Returns: (nullable): for a place known only to be somewhere in a region
- *   (a village the gazetteer lacks), the region's name
+ *   or a country (a village the gazetteer lacks), the region's or
+ *   country's name
  */
 const char *
 sb_place_get_region (SbPlace *self)
 {
   g_return_val_if_fail (SB_IS_PLACE (self), NULL);
 
-  if (self->precision != SB_PLACE_PRECISION_REGION || self->properties == NULL)
+  if ((self->precision != SB_PLACE_PRECISION_REGION && self->precision != SB_PLACE_PRECISION_COUNTRY) ||
+      self->properties == NULL)
     return NULL;
   for (guint i = 0; self->properties[i] != NULL && self->properties[i + 1] != NULL; i += 2)
     if (g_str_equal (self->properties[i], REGION_PROPERTY) && *self->properties[i + 1] != '\0')
