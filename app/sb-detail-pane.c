@@ -492,7 +492,11 @@ show_place (SbDetailPane *self,
   if (first && !own)
     add_fact (self, _("Here"), _("Nothing the briefing shows happened here"), NULL);
 
-  add_properties (self, sb_place_get_properties (place));
+  /* The region a village is known to is said under Precision, not as
+   * a file's property.
+   */
+  if (sb_place_get_region (place) == NULL || sb_place_get_properties (place)[2] != NULL)
+    add_properties (self, sb_place_get_properties (place));
   if (sb_place_is_reference (place))
     add_name_choice (self, sb_place_get_properties (place));
 }

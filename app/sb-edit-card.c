@@ -208,6 +208,13 @@ build_place (SbEditCard *self)
   GtkWidget *group = new_group (self, _("Place"));
   Field *field;
 
+  /* A village known only to its region says which. */
+  if (sb_place_get_region (SB_PLACE (self->entity)) != NULL)
+    {
+      g_autofree char *where = sb_format_place_precision (SB_PLACE (self->entity));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), where);
+    }
+
   add_text_rows (self, group, SB_PLACE_FIELD_NAME, _("Name"));
   add_enum_row (self, group, SB_PLACE_FIELD_PRECISION, _("Known as"), 0, SB_PLACE_PRECISION_COUNTRY, precision_label);
 

@@ -228,10 +228,14 @@ update_kind_header (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, create_kind_heading (row_actor_kind (row)));
 }
 
+/* Nothing of it drawn: a movement with one end placed is drawn there,
+ * and its card says which end is not placed yet.
+ */
 static gboolean
 is_unplaced (SbItem *item)
 {
-  return sb_item_get_place (item) == NULL && sb_item_get_geometry (item) == NULL;
+  return sb_item_get_place (item) == NULL && sb_item_get_geometry (item) == NULL &&
+         (sb_item_get_kind (item) != SB_ITEM_KIND_MOVEMENT || sb_item_get_origin (item) == NULL);
 }
 
 /* A row of a title on up to two lines and what it is, dimmed, beneath. */

@@ -17,6 +17,7 @@
 #include "sb-actor.h"
 #include "sb-actor-names.h"
 #include "sb-cite.h"
+#include "sb-format.h"
 #include "sb-cite-dateline.h"
 #include "sb-cite-suggest.h"
 #include "sb-document.h"
@@ -1258,6 +1259,65 @@ test_cite_relation (void)
   g_assert_cmpuint (relation->evidence.citations ? relation->evidence.citations->len : 0, ==, n_citations);
 }
 
+/* A village the gazetteer lacks, known only to be in a region: it has the
+ * region's precision and says which region, and the place the statement
+ * had before, which nothing else uses, goes.
+ */
+static void
+test_village_in_region (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbItem *item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
+  g_autoptr(GPtrArray) tillaberi = sb_gazetteer_search (gazetteer (), "Tillaberi Region", NULL, 1);
+  g_autofree char *where = NULL;
+  g_autofree char *place_id = NULL;
+  SbGazetteerEntry *region = g_ptr_array_index (tillaberi, 0);
+  SbPlace *first;
+  SbPlace *place;
+
+  g_object_unref (item);
+  g_assert_cmpint (region->kind, ==, SB_GAZETTEER_REGION);
+
+  g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, region,
+                                                             SB_PLACE_PRECISION_REGION, 0), NULL));
+  first = sb_item_get_place (item);
+  place_id = g_strdup (sb_entity_get_id (SB_ENTITY (first)));
+  g_assert_null (sb_place_get_region (first));
+
+  g_assert_true (sb_document_apply (document, sb_cite_place_named (briefing, item, SB_ITEM_FIELD_PLACE, "Tassia", region,
+                                                                   SB_PLACE_PRECISION_REGION, 0), NULL));
+  place = sb_item_get_place (item);
+  g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Tassia");
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_REGION);
+  g_assert_cmpstr (sb_place_get_region (place), ==, "Tillabéri");
+  g_assert_cmpstr (sb_place_get_area_name (place), ==, "Tillabéri");
+  where = sb_format_place_precision (place);
+  g_assert_cmpstr (where, ==, "Tassia, somewhere in Tillabéri region");
+  /* The region place made first, used by nothing now, is gone… */
+  g_assert_null (sb_briefing_lookup (briefing, place_id));
+  /* …and one Undo brings it back. */
+  g_assert_true (sb_document_undo (document));
+  g_assert_true (sb_item_get_place (item) == first);
+  g_assert_true (sb_briefing_lookup (briefing, place_id) == SB_ENTITY (first));
+
+  /* Known only to the country: the same, the country named. */
+  {
+    g_autoptr(GPtrArray) niger = sb_gazetteer_search (gazetteer (), "Niger", NULL, 1);
+    g_autofree char *in_country = NULL;
+
+    g_assert_cmpint (((SbGazetteerEntry *) g_ptr_array_index (niger, 0))->kind, ==, SB_GAZETTEER_COUNTRY);
+    g_assert_true (sb_document_apply (document, sb_cite_place_named (briefing, item, SB_ITEM_FIELD_PLACE, "Tassia",
+                                                                     g_ptr_array_index (niger, 0),
+                                                                     SB_PLACE_PRECISION_COUNTRY, 0), NULL));
+    place = sb_item_get_place (item);
+    g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
+    g_assert_cmpstr (sb_place_get_country (place), ==, "NER");
+    in_country = sb_format_place_precision (place);
+    g_assert_cmpstr (in_country, ==, "Tassia, somewhere in Niger");
+  }
+}
+
 static void
 test_place_precision (void)
 {
@@ -1292,7 +1352,8 @@ test_place_precision (void)
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
   g_assert_true (sb_place_has_radius (place));
   g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 30);
-  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 3);
+  /* Chad and Tillabéri, left unused, went as the statement left them. */
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 1);
 
   /* Placing at the same town twice shares its place. */
   g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_PLACE, g_ptr_array_index (kidal, 0),
@@ -1301,7 +1362,7 @@ test_place_precision (void)
   g_assert_true (sb_document_apply (document, sb_cite_place (briefing, item, SB_ITEM_FIELD_ORIGIN, g_ptr_array_index (kidal, 0),
                                                              SB_PLACE_PRECISION_POINT, 0), NULL));
   g_assert_true (sb_item_get_origin (item) == first);
-  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 4);
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_places (briefing)), ==, n_places + 1);
 
   while (sb_document_can_undo (document))
     g_assert_true (sb_document_undo (document));
@@ -1341,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
   g_test_add_func ("/cite/relation", test_cite_relation);
   g_test_add_func ("/cite/place-precision", test_place_precision);
+  g_test_add_func ("/cite/village-in-region", test_village_in_region);
   g_test_add_func ("/cite/route-end", test_route_end);
   g_test_add_func ("/cite/route-unlisted-town", test_route_unlisted_town);
 

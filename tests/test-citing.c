@@ -26,11 +26,13 @@
 #include <string.h>
 
 #include "sb-add-source-dialog.h"
+#include "sb-citation.h"
 #include "sb-cite.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
 #include "sb-gazetteer.h"
 #include "sb-map-editor.h"
+#include "sb-sidebar.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 #include "sb-test-window.h"
@@ -1033,6 +1035,153 @@ test_place_near_known_town (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editor's own drag on the map: captured before libshumate's pan. */
+static GtkGesture *
+editor_drag (SbMapView *map_view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (sb_map_view_get_map (map_view)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return GTK_GESTURE (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_picked_up (gpointer data)
+{
+  SbWindow *window = data;
+
+  return sb_map_editor_get_picked_up (sb_window_get_map_editor (window)) != NULL;
+}
+
+/* A drag that starts on the selected statement pans the map, as every
+ * other drag does (the hand-run moved a deployment 65 km when it meant to
+ * pan); a press held still on it first picks it up, and then the drag
+ * moves it, named after the town it is now near.
+ */
+static void
+test_drag_pans_unless_held (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbItem *item = lookup (window, "ivorian-soldiers-arrested");
+  SbPlace *shared = sb_item_get_place (item);
+  double shared_lat = sb_place_get_latitude (shared);
+  GtkGesture *drag = editor_drag (map_view);
+  double x, y;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  sb_map_view_go_to (map_view, shared_lat, sb_place_get_longitude (shared), 7);
+  sb_test_iterate_for (200);
+  g_assert_true (sb_map_view_locate_item (map_view, item, &x, &y));
+
+  /* Pressed on it and dragged at once: a pan, nothing moved. */
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 30.0, 20.0);
+  g_signal_emit_by_name (drag, "drag-update", 60.0, 40.0);
+  g_signal_emit_by_name (drag, "drag-end", 60.0, 40.0);
+  g_assert_true (sb_item_get_place (item) == shared);
+  g_assert_false (sb_document_can_undo (document));
+
+  /* Held still on it, then dragged: moved, one edit. */
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  sb_test_wait_until (is_picked_up, window);
+  g_signal_emit_by_name (drag, "drag-update", 60.0, 40.0);
+  g_signal_emit_by_name (drag, "drag-end", 60.0, 40.0);
+  g_assert_true (sb_item_get_place (item) != shared);
+  g_assert_cmpfloat (sb_place_get_latitude (sb_item_get_place (item)), <, shared_lat);
+  g_assert_true (g_str_has_prefix (sb_document_get_undo_label (document), "Undo Move “"));
+  g_assert_null (sb_map_editor_get_picked_up (sb_window_get_map_editor (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A click is exactly there unless the passage says "near Teguey": then
+ * near the point clicked, and the hint says so; N switches (the hand-run
+ * clicked a guess for "near Teguey" and got "Exact location").
+ */
+static void
+test_place_by_click_near (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  SbItem *item = lookup (window, "ivorian-soldiers-arrested");
+  SbCitation *first = g_ptr_array_index (sb_item_get_citations (item), 0);
+  g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  SbPlace *place;
+
+  g_assert_true (sb_gazetteer_text_says_near ("Gunmen attacked a patrol near Teguey on Sunday."));
+  g_assert_true (sb_gazetteer_text_says_near ("Une attaque à proximité de Téra."));
+  g_assert_true (sb_gazetteer_text_says_near ("Een aanval bij Ménaka."));
+  g_assert_false (sb_gazetteer_text_says_near ("Nearly 40 soldiers were killed in Teguey, bij een aanval."));
+
+  /* Its passage does not say near: exactly there, N for near. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_POINT);
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "N places it near there"));
+  g_assert_true (sb_map_editor_toggle_near (editor));
+  g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_true (sb_map_editor_cancel (editor));
+
+  /* Cited "near Teguey": near the point clicked, within 25 km. */
+  g_ptr_array_add (citations, sb_citation_new (first->source, "Gunmen attacked a patrol near Teguey on Sunday."));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (SB_ENTITY (item), SB_ITEM_FIELD_CITATIONS, citations), NULL));
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "The passage says “near”"));
+  screenshot ("place-click-near");
+  g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
+  place = sb_item_get_place (item);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_cmpfloat (sb_place_get_radius_km (place), ==, 25);
+  undo (window);
+
+  /* N: exactly there after all. */
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
+  g_assert_true (sb_map_editor_toggle_near (editor));
+  g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
+  g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_POINT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Not on the Map lists what nothing of is drawn: a movement with one end
+ * placed is drawn at it, and is not listed (the hand-run's was).
+ */
+static void
+test_one_end_not_unplaced (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbItem *movement = lookup (window, "france-last-contingent-to-niger");
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  const char *title = sb_text_get (sb_item_get_title (movement));
+
+  sb_test_iterate_for (100);
+  g_assert_null (sb_test_find_label (sidebar, title));
+
+  /* Only its start placed: drawn there, not listed. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_entity (SB_ENTITY (movement), SB_ITEM_FIELD_PLACE, NULL), NULL));
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_item_get_origin (movement));
+  g_assert_null (sb_test_find_label (sidebar, title));
+
+  /* Neither end: listed. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_entity (SB_ENTITY (movement), SB_ITEM_FIELD_ORIGIN, NULL), NULL));
+  sb_test_iterate_for (100);
+  g_assert_nonnull (sb_test_find_label (sidebar, title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_place_by_click_and_drag (void)
 {
@@ -1263,6 +1412,14 @@ test_place_named_where_it_is (void)
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Kidal");
   g_assert_cmpfloat_with_epsilon (sb_place_get_latitude (place), town->latitude, 1e-9);
 
+  /* Dragged 65 km, beyond every town's reach: still named after the
+   * nearest town (the hand-run's was named "17.497, 8.307").
+   */
+  g_assert_true (sb_document_apply (document, sb_cite_move (briefing, item, town->latitude + 0.42, town->longitude + 0.42), NULL));
+  g_test_message ("%s", sb_entity_get_label (SB_ENTITY (place)));
+  g_assert_true (g_str_has_suffix (sb_entity_get_label (SB_ENTITY (place)), " km north-east of Kidal"));
+  g_assert_true (sb_document_undo (document));
+
   /* A small nudge at the town keeps its name. */
   g_assert_true (sb_document_apply (document, sb_cite_move (briefing, item, town->latitude + 0.005, town->longitude), NULL));
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (place)), ==, "Kidal");
@@ -1302,6 +1459,9 @@ main (int   argc,
   g_test_add_func ("/citing/place-unknown-town", test_place_unknown_town);
   g_test_add_func ("/citing/place-near-known-town", test_place_near_known_town);
   g_test_add_func ("/citing/place-by-click-and-drag", test_place_by_click_and_drag);
+  g_test_add_func ("/citing/drag-pans-unless-held", test_drag_pans_unless_held);
+  g_test_add_func ("/citing/place-by-click-near", test_place_by_click_near);
+  g_test_add_func ("/citing/one-end-not-unplaced", test_one_end_not_unplaced);
   g_test_add_func ("/citing/draw-movement-and-area", test_draw_movement_and_area);
 
   g_test_add_func ("/citing/place-named-where-it-is", test_place_named_where_it_is);

@@ -70,6 +70,71 @@ assert_in_view (const SbProjection *projection,
   return GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
 }
 
+/* A point is framed with its neighbouring towns and the nearest border,
+ * as far as they lie in the Sahel: Agadez with a border (370 km off) and
+ * towns, not a close-up with Arlit alone.
+ */
+static void
+test_frame_point_far_border (void)
+{
+  g_autoptr(SbPlace) agadez = sb_place_new ("agadez", "en", "Agadez", 16.9959, 7.9828, SB_PLACE_PRECISION_POINT, NULL);
+  SbBasemap *basemap = sb_basemap_get_default ();
+  SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
+  double x = sb_mercator_x (7.9828), y = sb_mercator_y (16.9959);
+  double border_x, border_y, border_lat, border_lon;
+
+  g_assert_true (sb_framing_add_place (&bounds, agadez, TRUE));
+  g_assert_true (sb_basemap_nearest_border (basemap, x, y, 0.05, &border_x, &border_y));
+  border_lat = sb_mercator_latitude (border_y);
+  border_lon = border_x * 360.0 - 180.0;
+  g_test_message ("border at %.2f, %.2f; frame %.2f–%.2f, %.2f–%.2f", border_lat, border_lon,
+                  bounds.min_lat, bounds.max_lat, bounds.min_lon, bounds.max_lon);
+  g_assert_cmpfloat (border_lat, >=, bounds.min_lat - 1e-6);
+  g_assert_cmpfloat (border_lat, <=, bounds.max_lat + 1e-6);
+  g_assert_cmpfloat (border_lon, >=, bounds.min_lon - 1e-6);
+  g_assert_cmpfloat (border_lon, <=, bounds.max_lon + 1e-6);
+}
+
+/* One movement's far end (troops flown out to Germany) does not make the
+ * overview show Europe with the Sahel squeezed at its bottom: the
+ * overview keeps to the rest, the arrow leaving the view; choosing the
+ * movement frames both its ends.
+ */
+static void
+test_frame_briefing_far_end (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbText) name = sb_text_new ("en", "Germany");
+  SbItem *movement = SB_ITEM (sb_test_lookup (briefing, "france-last-contingent-to-niger"));
+  SbPlace *origin = sb_item_get_origin (movement);
+  SbBounds before = SB_BOUNDS_INIT_EMPTY, after = SB_BOUNDS_INIT_EMPTY, chosen = SB_BOUNDS_INIT_EMPTY;
+  SbEdit *group, *add;
+  SbPlace *germany;
+
+  g_assert_true (sb_framing_add_briefing (&before, briefing, NULL));
+  g_assert_cmpfloat (before.max_lat, <, 40);
+
+  group = sb_edit_new_group ("To Germany");
+  add = sb_edit_new_add_place (briefing, name, 51.08, 10.38, SB_PLACE_PRECISION_COUNTRY);
+  germany = SB_PLACE (sb_edit_get_entity (add));
+  sb_edit_group_add (group, add);
+  sb_edit_group_add (group, sb_edit_new_set_string (SB_ENTITY (germany), SB_PLACE_FIELD_COUNTRY, "DEU"));
+  sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (movement), SB_ITEM_FIELD_PLACE, SB_ENTITY (germany)));
+  g_assert_true (sb_document_apply (document, group, NULL));
+
+  /* The overview: as before, Germany left out, the movement's start in. */
+  g_assert_true (sb_framing_add_briefing (&after, briefing, NULL));
+  g_assert_cmpfloat (after.max_lat, <, 40);
+  g_assert_cmpfloat (after.min_lat, ==, before.min_lat);
+  g_assert_cmpfloat (sb_place_get_latitude (origin), <=, after.max_lat);
+
+  /* The movement chosen: both ends. */
+  g_assert_true (sb_framing_add_entity (&chosen, briefing, NULL, SB_ENTITY (movement)));
+  g_assert_cmpfloat (chosen.max_lat, >, 51);
+  g_assert_cmpfloat (chosen.min_lat, <=, sb_place_get_latitude (origin));
+}
+
 /* Framing an actor known only to Mali shows all of Mali, and its country
  * outline comes from the base map: the whole country, not a disc around
  * its middle.
@@ -1335,6 +1400,8 @@ main (int   argc,
   g_test_add_func ("/map-layout/frame-country-actor", test_frame_country_actor);
   g_test_add_func ("/map-layout/frame-around-legend", test_frame_around_legend);
   g_test_add_func ("/map-layout/frame-point-context", test_frame_point_context);
+  g_test_add_func ("/map-layout/frame-point-far-border", test_frame_point_far_border);
+  g_test_add_func ("/map-layout/frame-briefing-far-end", test_frame_briefing_far_end);
   g_test_add_func ("/map-layout/never-at-middle", test_layout_never_at_middle);
   g_test_add_func ("/map-layout/mentioned-towns", test_mentioned_towns);
   g_test_add_func ("/map-layout/own-places-named", test_own_places_named);

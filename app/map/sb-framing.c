@@ -20,11 +20,15 @@
 #define MIN_ZOOM 2.0
 #define MAX_ZOOM 9.0
 /* A point's surroundings: at least this far around it … */
-#define CONTEXT_MIN_KM 60.0
-/* … out to its nearest towns and border, if they lie within these. */
-#define CONTEXT_TOWNS 2
-#define CONTEXT_TOWN_KM 250.0
-#define CONTEXT_BORDER_KM 300.0
+#define CONTEXT_MIN_KM 100.0
+/* … out to its nearest towns and border, if they lie within these. In
+ * the Sahel towns and borders lie far apart: Agadez's nearest border is
+ * 370 km off, and framed without it (as it was, to 300 km) it showed
+ * Agadez and Arlit on blank sand, no country to tell where.
+ */
+#define CONTEXT_TOWNS 3
+#define CONTEXT_TOWN_KM 300.0
+#define CONTEXT_BORDER_KM 600.0
 /* A town this close is the place itself (Gao for Gao airport). */
 #define SAME_PLACE_KM 12.0
 #define UNKNOWN_COUNTRY_KM 500.0
@@ -254,13 +258,37 @@ add_reference_places (SbBounds    *bounds,
   return found;
 }
 
+/* How far a movement's end from the rest is in the overview: the
+ * distance from @place's middle to the nearest point of @core.
+ */
+static double
+km_from_bounds (const SbBounds *core,
+                SbPlace        *place)
+{
+  SbBounds ground = SB_BOUNDS_INIT_EMPTY;
+  double lat, lon;
+
+  sb_framing_add_place (&ground, place, FALSE);
+  sb_bounds_get_center (&ground, &lat, &lon);
+  return sb_distance_km (lat, lon, CLAMP (lat, core->min_lat, core->max_lat), CLAMP (lon, core->min_lon, core->max_lon));
+}
+
+/* A movement's end farther than this from the rest (and than half the
+ * rest's width) is left out of the overview: its arrow leaves the view
+ * toward it.
+ */
+#define FAR_END_KM 1000.0
+
 /**
  * sb_framing_add_briefing:
  * @selection: (nullable): when given, only the statements it shows
  *
  * Extends @bounds by every statement of @briefing, the countries it names
- * whole: how a briefing opens. A briefing with no statement to show but
- * places for reference (boundaries imported from GeoJSON) frames those.
+ * whole: how a briefing opens. A movement's end far from all the rest
+ * (troops flown from Agadez to Germany, in a briefing on Niger) is left
+ * out, its arrow leaving the view toward it: the overview stays on where
+ * the briefing is. A briefing with no statement to show but places for
+ * reference (boundaries imported from GeoJSON) frames those.
  *
  * Returns: %TRUE if anything has a location
  */
@@ -270,6 +298,8 @@ sb_framing_add_briefing (SbBounds    *bounds,
                          SbSelection *selection)
 {
   GListModel *items;
+  g_autoptr(GPtrArray) movements = g_ptr_array_new_with_free_func (g_object_unref);
+  SbBounds core = SB_BOUNDS_INIT_EMPTY;
   gboolean found = FALSE;
 
   g_return_val_if_fail (bounds != NULL, FALSE);
@@ -280,10 +310,38 @@ sb_framing_add_briefing (SbBounds    *bounds,
     {
       g_autoptr(SbItem) item = g_list_model_get_item (items, i);
 
+      if (selection != NULL && !sb_selection_item_is_visible (selection, item))
+        continue;
       /* Each point's surroundings would only widen the whole. */
-      if (selection == NULL || sb_selection_item_is_visible (selection, item))
-        found |= sb_framing_add_item (bounds, item, FALSE);
+      if (sb_item_get_kind (item) == SB_ITEM_KIND_MOVEMENT && sb_item_get_origin (item) != NULL &&
+          sb_item_get_place (item) != NULL)
+        g_ptr_array_add (movements, g_steal_pointer (&item));
+      else
+        found |= sb_framing_add_item (&core, item, FALSE);
     }
+
+  for (guint i = 0; i < movements->len; i++)
+    {
+      SbItem *movement = g_ptr_array_index (movements, i);
+      SbPlace *ends[2] = { sb_item_get_origin (movement), sb_item_get_place (movement) };
+      double limit, km[2];
+
+      if (!found)
+        {
+          sb_framing_add_item (bounds, movement, FALSE);
+          continue;
+        }
+      limit = MAX (FAR_END_KM, sb_distance_km (core.min_lat, core.min_lon, core.max_lat, core.max_lon) / 2);
+      km[0] = km_from_bounds (&core, ends[0]);
+      km[1] = km_from_bounds (&core, ends[1]);
+      /* One end at least, the nearer, when both are far. */
+      for (guint e = 0; e < 2; e++)
+        if (km[e] <= limit || (km[1 - e] > limit && km[e] <= km[1 - e]))
+          sb_framing_add_place (bounds, ends[e], FALSE);
+    }
+  if (found)
+    sb_bounds_add_bounds (bounds, &core);
+  found |= movements->len > 0;
 
   if (!found)
     found = add_reference_places (bounds, briefing, selection);

@@ -369,7 +369,7 @@ draw_card_title (cairo_t         *cr,
   pango_layout_set_width (layout, card->title_wrap);
   if (card->compact)
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, sb_text_get (sb_place_get_name (card->place)), -1);
+  pango_layout_set_text (layout, sb_place_get_area_name (card->place), -1);
   cairo_move_to (cr, card->title.origin.x, card->title.origin.y);
   sb_symbol_set_ink (cr, dark, 1.0);
   pango_cairo_show_layout (cr, layout);

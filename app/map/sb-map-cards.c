@@ -140,7 +140,7 @@ size_card (SbMapBuilder *builder,
   pango_layout_set_width (builder->text, card->title_wrap);
   if (compact)
     pango_layout_set_ellipsize (builder->text, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (builder->text, sb_text_get (sb_place_get_name (card->place)), -1);
+  pango_layout_set_text (builder->text, sb_place_get_area_name (card->place), -1);
   {
     PangoRectangle extents;
 

@@ -3,8 +3,10 @@
  * Clicks and drags that edit are told from those that pan by libshumate's
  * own gestures: a press that turns into a pan is claimed by the map and
  * cancels the click here, so a click places and a drag of the empty map
- * still moves it. A drag that starts on the selected statement is claimed
- * here at once, so the map stays still while the statement moves.
+ * still moves it. A plain drag always pans, even one that starts on the
+ * selected statement: moving it takes a press held still on it first
+ * (GTK's long-press time), after which the drag is claimed here and the
+ * map stays still while the statement moves.
  *
  * While dragging, a marker shows where the statement would go; the model
  * changes once, on release. The keyboard works at a crosshair in the
@@ -21,7 +23,9 @@
 #include <math.h>
 
 #include "sb-changes.h"
+#include "sb-citation.h"
 #include "sb-cite.h"
+#include "sb-gazetteer.h"
 #include "sb-item.h"
 #include "sb-map-editor.h"
 
@@ -52,7 +56,10 @@ struct _SbMapEditor
   GPtrArray *vertices;     /* of ShumateMarker, in VERTICES mode */
   guint chosen_vertex;     /* the corner the keyboard moves */
 
-  SbItem *dragging;
+  SbItem *pressed;         /* held on, not yet picked up */
+  guint hold_source;
+  SbItem *dragging;        /* picked up: the drag moves it */
+  GtkGesture *drag;
   double drag_x;
   double drag_y;
 };
@@ -194,6 +201,87 @@ clear_vertices (SbMapEditor *self)
   g_ptr_array_set_size (self->vertices, 0);
 }
 
+/* How precisely a click places the statement: near there when its
+ * passage says "near Teguey", otherwise exactly there; N switches.
+ */
+#define NEAR_A_CLICK_KM 25.0
+
+static gboolean
+passage_says_near (SbItem *item)
+{
+  GPtrArray *citations = item != NULL ? sb_item_get_citations (item) : NULL;
+
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    if (sb_gazetteer_text_says_near (sb_citation_get_quote (g_ptr_array_index (citations, i))))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_place_hint (SbMapEditor *self)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *radius = g_strdup_printf ("%.0f", self->place_radius_km);
+  const char *label = self->item ? sb_entity_get_label (SB_ENTITY (self->item)) : "";
+
+  if (self->place_name != NULL)
+    where = g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."),
+                             self->place_name);
+  else if (self->place_field == SB_ITEM_FIELD_ORIGIN)
+    where = g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label);
+  else
+    where = g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."), label);
+
+  if (self->place_precision != SB_PLACE_PRECISION_NEAR)
+    /* TRANSLATORS: N is the key, as typed */
+    how = g_strdup_printf (_("It is placed exactly there; N places it near there (within %s km) instead."), radius);
+  else if (passage_says_near (self->item))
+    how = g_strdup_printf (_("The passage says “near”: it is placed within %s km of there; N places it exactly there instead."), radius);
+  else
+    how = g_strdup_printf (_("It is placed within %s km of there; N places it exactly there instead."), radius);
+  set_hint (self, g_strdup_printf ("%s %s", where, how));
+}
+
+/**
+ * sb_map_editor_toggle_near:
+ *
+ * N while placing: near the point clicked, or exactly there.
+ *
+ * Returns: whether placing
+ */
+gboolean
+sb_map_editor_toggle_near (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
+
+  if (self->mode != SB_MAP_EDITOR_PLACE)
+    return FALSE;
+  if (self->place_precision == SB_PLACE_PRECISION_NEAR)
+    self->place_precision = SB_PLACE_PRECISION_POINT;
+  else
+    {
+      self->place_precision = SB_PLACE_PRECISION_NEAR;
+      if (self->place_radius_km <= 0)
+        self->place_radius_km = NEAR_A_CLICK_KM;
+    }
+  update_place_hint (self);
+  return TRUE;
+}
+
+/**
+ * sb_map_editor_get_place_precision:
+ *
+ * Returns: how precisely the next click places the statement
+ */
+SbPlacePrecision
+sb_map_editor_get_place_precision (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), SB_PLACE_PRECISION_POINT);
+
+  return self->place_precision;
+}
+
 static void
 set_mode (SbMapEditor     *self,
           SbMapEditorMode  mode,
@@ -216,7 +304,10 @@ set_mode (SbMapEditor     *self,
   switch (mode)
     {
     case SB_MAP_EDITOR_PLACE:
-      set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."), label));
+      self->place_radius_km = NEAR_A_CLICK_KM;
+      if (passage_says_near (item))
+        self->place_precision = SB_PLACE_PRECISION_NEAR;
+      update_place_hint (self);
       break;
     case SB_MAP_EDITOR_ORIGIN:
       set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
@@ -526,7 +617,6 @@ sb_map_editor_begin_place (SbMapEditor     *self,
                            SbPlacePrecision precision,
                            double           radius_km)
 {
-  const char *label;
 
   g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
   g_return_val_if_fail (item == NULL || SB_IS_ITEM (item), FALSE);
@@ -538,18 +628,15 @@ sb_map_editor_begin_place (SbMapEditor     *self,
     return FALSE;
   self->place_field = field;
   self->place_name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
-  /* A click is a point: a region or a country is not clicked. */
+  /* A click is a point, or near one: a region or a country is not
+   * clicked. Near, as chosen, or as the passage says.
+   */
   if (precision == SB_PLACE_PRECISION_NEAR && radius_km > 0)
     {
       self->place_precision = precision;
       self->place_radius_km = radius_km;
     }
-  label = sb_entity_get_label (SB_ENTITY (item));
-  if (self->place_name != NULL)
-    set_hint (self, g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."),
-                                     self->place_name));
-  else if (field == SB_ITEM_FIELD_ORIGIN)
-    set_hint (self, g_strdup_printf (_("Click where “%s” starts, or press Enter at the cross. Esc cancels."), label));
+  update_place_hint (self);
   return TRUE;
 }
 
@@ -774,6 +861,34 @@ on_click_released (GtkGestureClick *click,
   sb_map_editor_add_point (self, lat, lon);
 }
 
+/* Held still long enough on the statement: it is picked up, and the
+ * ghost shows it is.
+ */
+static gboolean
+on_held (gpointer data)
+{
+  SbMapEditor *self = data;
+  SbPlace *place;
+
+  self->hold_source = 0;
+  if (self->pressed == NULL)
+    return G_SOURCE_REMOVE;
+  g_clear_object (&self->dragging);
+  self->dragging = g_steal_pointer (&self->pressed);
+  gtk_gesture_set_state (self->drag, GTK_EVENT_SEQUENCE_CLAIMED);
+  place = sb_item_get_place (self->dragging);
+  shumate_location_set_location (SHUMATE_LOCATION (self->ghost), sb_place_get_latitude (place), sb_place_get_longitude (place));
+  gtk_widget_set_visible (GTK_WIDGET (self->ghost), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_holding (SbMapEditor *self)
+{
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+  g_clear_object (&self->pressed);
+}
+
 static void
 on_drag_begin (GtkGestureDrag *drag,
                double          x,
@@ -782,7 +897,10 @@ on_drag_begin (GtkGestureDrag *drag,
 {
   SbItem *item = self->mode == SB_MAP_EDITOR_IDLE ? movable_item (self) : NULL;
   graphene_point_t point;
+  int hold_ms = 500;
 
+  stop_holding (self);
+  g_clear_object (&self->dragging);
   if (item == NULL ||
       !gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->view), &GRAPHENE_POINT_INIT (x, y), &point) ||
       sb_map_view_pick (self->view, point.x, point.y) != SB_ENTITY (item))
@@ -790,8 +908,10 @@ on_drag_begin (GtkGestureDrag *drag,
       gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_CLAIMED);
-  g_set_object (&self->dragging, item);
+  /* Not claimed yet: a drag that moves before the hold pans the map. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->map)), "gtk-long-press-time", &hold_ms, NULL);
+  self->pressed = g_object_ref (item);
+  self->hold_source = g_timeout_add (hold_ms, on_held, self);
   self->drag_x = x;
   self->drag_y = y;
 }
@@ -805,7 +925,15 @@ on_drag_update (GtkGestureDrag *drag,
   double lat, lon;
 
   if (self->dragging == NULL)
-    return;
+    {
+      /* Moved before it was held: a pan, the map's. */
+      if (self->pressed != NULL && hypot (dx, dy) >= 3)
+        {
+          stop_holding (self);
+          gtk_gesture_set_state (GTK_GESTURE (drag), GTK_EVENT_SEQUENCE_DENIED);
+        }
+      return;
+    }
   shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
                                               self->drag_x + dx, self->drag_y + dy, &lat, &lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->ghost), lat, lon);
@@ -820,6 +948,7 @@ on_drag_end (GtkGestureDrag *drag,
 {
   g_autoptr(SbItem) item = g_steal_pointer (&self->dragging);
 
+  stop_holding (self);
   gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
   if (item == NULL || hypot (dx, dy) < 3)
     return;
@@ -831,8 +960,23 @@ on_drag_cancel (GtkGesture       *drag,
                 GdkEventSequence *sequence,
                 SbMapEditor      *self)
 {
+  stop_holding (self);
   g_clear_object (&self->dragging);
   gtk_widget_set_visible (GTK_WIDGET (self->ghost), FALSE);
+}
+
+/**
+ * sb_map_editor_get_picked_up:
+ *
+ * Returns: (nullable) (transfer none): the statement a press held on it
+ *   picked up, which the drag now moves
+ */
+SbItem *
+sb_map_editor_get_picked_up (SbMapEditor *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_EDITOR (self), NULL);
+
+  return self->dragging;
 }
 
 /* The arrows move the map under the cross by a fortieth of it, fine
@@ -934,6 +1078,9 @@ on_key_pressed (GtkEventControllerKey *key,
     case GDK_KEY_minus:
     case GDK_KEY_KP_Subtract:
       return zoom_about_cross (self, -1);
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      return !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) && sb_map_editor_toggle_near (self);
     default:
       if (dx || dy)
         {
@@ -951,6 +1098,8 @@ sb_map_editor_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->item);
+  g_clear_handle_id (&self->hold_source, g_source_remove);
+  g_clear_object (&self->pressed);
   g_clear_object (&self->dragging);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->vertices, g_ptr_array_unref);
@@ -1076,6 +1225,7 @@ sb_map_editor_new (SbMapView *view)
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_drag_new ();
+  self->drag = gesture;
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);

@@ -55,6 +55,9 @@ gboolean         sb_map_editor_drop         (SbMapEditor *self,
                                              SbItem      *item,
                                              double       x,
                                              double       y);
+SbItem          *sb_map_editor_get_picked_up (SbMapEditor *self);
+gboolean         sb_map_editor_toggle_near  (SbMapEditor *self);
+SbPlacePrecision sb_map_editor_get_place_precision (SbMapEditor *self);
 guint            sb_map_editor_get_n_vertices (SbMapEditor *self);
 gboolean         sb_map_editor_choose_vertex (SbMapEditor *self,
                                               guint        index);

@@ -96,6 +96,9 @@ frame_when_allocated (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The height at the map's bottom that its scale and notices take. */
+#define FRAME_BOTTOM_KEPT 56.0
+
 /* Frames @bounds in a view of @view_width × @view_height. */
 static void
 frame_in (SbMapView      *self,
@@ -104,12 +107,18 @@ frame_in (SbMapView      *self,
           int             view_height,
           gboolean        animate)
 {
-  double zoom, lat, lon, width;
+  double zoom, lat, lon, width, height, bottom;
 
-  /* Into the part no pane lies over. */
+  /* Into the part no pane lies over, above the scale and the notice at
+   * the bottom (Agadez, framed with Germany, lay under them).
+   */
   width = MAX (view_width - self->covered, 120);
-  if (!sb_framing_fit (bounds, width, view_height, &lat, &lon, &zoom))
+  height = view_height;
+  bottom = height > 4 * FRAME_BOTTOM_KEPT ? FRAME_BOTTOM_KEPT : 0;
+  if (!sb_framing_fit (bounds, width, height - bottom, &lat, &lon, &zoom))
     return;
+  if (bottom > 0)
+    lat = sb_mercator_latitude (sb_mercator_y (lat) + bottom / 2.0 / (SB_TILE_SIZE * exp2 (zoom)));
 
   if (self->covered > 0)
     {

@@ -21,6 +21,7 @@
 #include "sb-cite.h"
 #include "sb-cite-dateline.h"
 #include "sb-cite-suggest.h"
+#include "sb-model-private.h"
 #include "sb-figure.h"
 #include "sb-format.h"
 #include "sb-item.h"
@@ -1032,6 +1033,14 @@ find_place (SbBriefing             *briefing,
  *   own place when @entry is one or names one already, otherwise at a new
  *   place with the entry's name, point and country
  */
+static SbEdit *cite_place_in (SbBriefing             *briefing,
+                               SbItem                 *item,
+                               guint                   field,
+                               const SbGazetteerEntry *entry,
+                               SbPlacePrecision        precision,
+                               double                  radius_km,
+                               const char             *region);
+
 SbEdit *
 sb_cite_place (SbBriefing             *briefing,
                SbItem                 *item,
@@ -1039,6 +1048,40 @@ sb_cite_place (SbBriefing             *briefing,
                const SbGazetteerEntry *entry,
                SbPlacePrecision        precision,
                double                  radius_km)
+{
+  return cite_place_in (briefing, item, field, entry, precision, radius_km, NULL);
+}
+
+/* The place @item leaves, when nothing else refers to it: it goes with
+ * it, or the briefing keeps a place nobody uses (offered in every list).
+ */
+static void
+remove_place_left (SbEdit     *group,
+                   SbBriefing *briefing,
+                   SbItem     *item,
+                   guint       field,
+                   SbPlace    *new_place)
+{
+  g_autoptr(GPtrArray) references = NULL;
+  SbPlace *old = field == SB_ITEM_FIELD_ORIGIN ? sb_item_get_origin (item) : sb_item_get_place (item);
+  SbPlace *other = field == SB_ITEM_FIELD_ORIGIN ? sb_item_get_place (item) : sb_item_get_origin (item);
+
+  if (old == NULL || old == new_place || old == other || sb_place_is_reference (old) ||
+      sb_briefing_lookup (briefing, sb_entity_get_id (SB_ENTITY (old))) != SB_ENTITY (old))
+    return;
+  references = sb_briefing_find_references (briefing, SB_ENTITY (old));
+  if (references->len == 1 && g_ptr_array_index (references, 0) == (gpointer) item)
+    sb_edit_group_add (group, sb_edit_new_remove_with_references (briefing, SB_ENTITY (old)));
+}
+
+static SbEdit *
+cite_place_in (SbBriefing             *briefing,
+               SbItem                 *item,
+               guint                   field,
+               const SbGazetteerEntry *entry,
+               SbPlacePrecision        precision,
+               double                  radius_km,
+               const char             *region)
 {
   g_autoptr(SbText) name = NULL;
   g_autofree char *label = NULL;
@@ -1078,6 +1121,7 @@ sb_cite_place (SbBriefing             *briefing,
   sb_edit_set_select (group, SB_ENTITY (item));
   if (place != NULL)
     {
+      remove_place_left (group, briefing, item, field, place);
       sb_edit_group_add (group, sb_edit_new_set_entity (SB_ENTITY (item), field, SB_ENTITY (place)));
       return group;
     }
@@ -1085,7 +1129,10 @@ sb_cite_place (SbBriefing             *briefing,
   name = sb_text_new (text_language (briefing), entry->name);
   add = sb_edit_new_add_place (briefing, name, entry->latitude, entry->longitude, precision);
   place = SB_PLACE (sb_edit_get_entity (add));
+  if (region != NULL)
+    _sb_place_set_region (place, region);
   sb_edit_group_add (group, add);
+  remove_place_left (group, briefing, item, field, place);
   /* The format's code ("NER"), not the gazetteer's "NE": a briefing saved
    * with the latter could not be opened again.
    */
@@ -1482,7 +1529,10 @@ entry_at (double latitude,
       entry->country = g_strdup (town->country);
       entry->country_code = g_strdup (town->country_code);
     }
-  else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 30)) != NULL)
+  /* Dragged 65 km from Agadez: "65 km north-east of Agadez", not its
+   * coordinates; within a day's drive the town still says where it is.
+   */
+  else if ((town = sb_gazetteer_nearest (gazetteer, latitude, longitude, 150)) != NULL)
     {
       /* A point, named as one: how far and which way from the town. */
       entry->name = name_from_town (town, latitude, longitude);
@@ -1569,6 +1619,10 @@ sb_cite_place_named (SbBriefing             *briefing,
   /* A region's or country's reach is how near the town is known to be. */
   if (precision == SB_PLACE_PRECISION_NEAR && radius_km <= 0)
     radius_km = where->reach_km;
+  /* Known only to a region or a country: somewhere in it, named. */
+  if ((precision == SB_PLACE_PRECISION_REGION && where->kind == SB_GAZETTEER_REGION) ||
+      (precision == SB_PLACE_PRECISION_COUNTRY && where->kind == SB_GAZETTEER_COUNTRY))
+    return cite_place_in (briefing, item, field, named, precision, radius_km, where->name);
   return sb_cite_place (briefing, item, field, named, precision, radius_km);
 }
 

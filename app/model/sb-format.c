@@ -516,10 +516,20 @@ sb_format_place_precision (SbPlace *place)
       /* TRANSLATORS: "Within about 25 km of Gao" */
       return g_strdup_printf (_("Within about %s km of %s"), radius, name);
     case SB_PLACE_PRECISION_REGION:
+      if (sb_place_get_region (place) != NULL)
+        /* TRANSLATORS: a village the gazetteer lacks, known only to its
+         * region: "Tassia, somewhere in Tillabéri region"
+         */
+        return g_strdup_printf (_("%s, somewhere in %s region"), name, sb_place_get_region (place));
       /* TRANSLATORS: "Somewhere in the border region (about 200 km across)" */
       return g_strdup_printf (_("Somewhere in %s (within about %s km)"), name, radius);
     case SB_PLACE_PRECISION_COUNTRY:
     default:
+      if (sb_place_get_region (place) != NULL)
+        /* TRANSLATORS: a village the gazetteer lacks, known only to its
+         * country: "Tassia, somewhere in Niger"
+         */
+        return g_strdup_printf (_("%s, somewhere in %s"), name, sb_place_get_region (place));
       /* TRANSLATORS: "Somewhere in Mali: the country as a whole" */
       return g_strdup_printf (_("Somewhere in %s: known only to the country"), name);
     }

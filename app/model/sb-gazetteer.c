@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb-changes.h"
 #include "sb-gazetteer.h"
@@ -721,4 +722,38 @@ sb_gazetteer_country_name (SbGazetteer *self,
 
   entry = country ? g_hash_table_lookup (self->countries, country) : NULL;
   return entry ? entry->name : NULL;
+}
+
+/**
+ * sb_gazetteer_text_says_near:
+ * @text: a passage, in English, French or Dutch
+ *
+ * Returns: whether @text places what it tells only near somewhere: "near
+ *   Teguey", "close to", "à proximité de", "près de", "nabij", "bij
+ *   Ménaka"; a point clicked for it is then a guess within a radius
+ */
+gboolean
+sb_gazetteer_text_says_near (const char *text)
+{
+  static const char * const phrases[] = {
+    "near ", "nearby", "close to ", "outskirts", "vicinity",
+    "à proximité d", "près d", "non loin d", "aux environs d", "environs de",
+    "nabij", "vlakbij", "in de buurt van", "in de omgeving van", NULL
+  };
+  g_autofree char *lower = NULL;
+  const char *at;
+
+  if (text == NULL)
+    return FALSE;
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; phrases[i] != NULL; i++)
+    for (at = strstr (lower, phrases[i]); at != NULL; at = strstr (at + 1, phrases[i]))
+      if (at == lower || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))))
+        return TRUE;
+  /* Dutch "bij" is near only before a name: "bij Ménaka", not "bij een aanval". */
+  for (at = strstr (text, "bij "); at != NULL; at = strstr (at + 1, "bij "))
+    if ((at == text || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at)))) &&
+        g_unichar_isupper (g_utf8_get_char (at + 4)))
+      return TRUE;
+  return FALSE;
 }

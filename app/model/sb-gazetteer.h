@@ -84,4 +84,6 @@ const char       *sb_gazetteer_country_name    (SbGazetteer  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbGazetteerEntry, sb_gazetteer_entry_free)
 
+gboolean                sb_gazetteer_text_says_near (const char *text);
+
 G_END_DECLS

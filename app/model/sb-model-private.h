@@ -142,6 +142,8 @@ const char *_sb_entity_peek_id      (gpointer    entity);
 SbSource  *_sb_source_new           (const char *id);
 SbActor   *_sb_actor_new            (const char *id);
 SbPlace   *_sb_place_new            (const char *id);
+void       _sb_place_set_region     (SbPlace    *self,
+                                     const char *region);
 SbItem    *_sb_item_new             (const char *id,
                                      SbItemKind  kind);
 SbStep    *_sb_step_new             (const char *id);

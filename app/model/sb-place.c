@@ -132,6 +132,69 @@ sb_place_get_country (SbPlace *self)
   return self->country;
 }
 
+/* The property that names the region a place the gazetteer lacks is
+ * known only to be in: "Tassia", somewhere in Tillabéri region.
+ */
+#define REGION_PROPERTY "in_region"
+
+/**
+ * sb_place_get_region:
+ *
+ * Returns: (nullable): for a place known only to be somewhere in a region
+ *   or a country (a village the gazetteer lacks), the region's or
+ *   country's name
+ */
+const char *
+sb_place_get_region (SbPlace *self)
+{
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  if ((self->precision != SB_PLACE_PRECISION_REGION && self->precision != SB_PLACE_PRECISION_COUNTRY) ||
+      self->properties == NULL)
+    return NULL;
+  for (guint i = 0; self->properties[i] != NULL && self->properties[i + 1] != NULL; i += 2)
+    if (g_str_equal (self->properties[i], REGION_PROPERTY) && *self->properties[i + 1] != '\0')
+      return self->properties[i + 1];
+  return NULL;
+}
+
+/**
+ * sb_place_get_area_name:
+ *
+ * Returns: the name of what the map shades for the place: the region a
+ *   place is known only to be in, otherwise the place's own name
+ */
+const char *
+sb_place_get_area_name (SbPlace *self)
+{
+  const char *region;
+
+  g_return_val_if_fail (SB_IS_PLACE (self), NULL);
+
+  region = sb_place_get_region (self);
+  return region != NULL ? region : sb_text_get (self->name);
+}
+
+/* Only for a place not yet in a briefing: its region is made with it. */
+void
+_sb_place_set_region (SbPlace    *self,
+                      const char *region)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+
+  for (guint i = 0; self->properties != NULL && self->properties[i] != NULL && self->properties[i + 1] != NULL; i += 2)
+    if (!g_str_equal (self->properties[i], REGION_PROPERTY))
+      {
+        g_strv_builder_add (builder, self->properties[i]);
+        g_strv_builder_add (builder, self->properties[i + 1]);
+      }
+  g_strv_builder_add (builder, REGION_PROPERTY);
+  g_strv_builder_add (builder, region);
+  g_strfreev (self->properties);
+  self->properties = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+}
+
 /**
  * sb_place_new:
  * @language: (nullable): the language of @name

@@ -32,6 +32,8 @@ SbPlacePrecision  sb_place_get_precision (SbPlace *self);
 double            sb_place_get_radius_km (SbPlace *self);
 gboolean          sb_place_has_radius    (SbPlace *self);
 const char       *sb_place_get_country   (SbPlace *self);
+const char       *sb_place_get_region    (SbPlace *self);
+const char       *sb_place_get_area_name (SbPlace *self);
 gboolean          sb_place_is_reference  (SbPlace *self);
 const SbGeometry *sb_place_get_geometry  (SbPlace *self);
 const char * const *sb_place_get_properties (SbPlace *self);
