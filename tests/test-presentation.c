@@ -794,6 +794,102 @@ test_labels_follow_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where @name's dot and its name are in the view, as @map_view's layers
+ * drew them.
+ */
+static gboolean
+find_drawn_town (SbMapView       *map_view,
+                 const char      *name,
+                 graphene_rect_t *dot,
+                 graphene_rect_t *label)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbMapLayerTransform to_view;
+  SbProjection drawn;
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  g_assert_cmpuint (layers->len, >=, 1);
+  layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+  g_assert_nonnull (layout);
+  for (guint t = 0; t < layout->towns->len; t++)
+    {
+      const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+      if (g_strcmp0 (town->town->name, name) != 0)
+        continue;
+
+      *dot = GRAPHENE_RECT_INIT ((town->x - 3 - to_view.dx) * to_view.scale, (town->y - 3 - to_view.dy) * to_view.scale,
+                                 6 * to_view.scale, 6 * to_view.scale);
+      *label = GRAPHENE_RECT_INIT ((town->label.origin.x - to_view.dx) * to_view.scale,
+                                   (town->label.origin.y - to_view.dy) * to_view.scale,
+                                   town->label.size.width * to_view.scale, town->label.size.height * to_view.scale);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The scale never covers a town the briefing names: with the map moved
+ * so that Gao's dot lies under the scale in the bottom left corner, at
+ * 1024×768 and 1920×1080, the scale goes elsewhere and Gao and its name
+ * show clear of it.
+ */
+static void
+test_scale_clear_of_towns (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  const SbBasemapFeature *gao = NULL;
+
+  for (guint t = 0; t < towns->len; t++)
+    if (g_strcmp0 (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, "Gao") == 0)
+      gao = g_ptr_array_index (towns, t);
+  g_assert_nonnull (gao);
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+      GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+      GtkWidget *scale = sb_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_SCALE);
+      graphene_rect_t scale_box, dot, label;
+      double width, height, world, zoom = 6.5;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      sb_presentation_set_index (presentation, 3);
+      g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+      g_assert_true (gtk_widget_compute_bounds (scale, map, &scale_box));
+
+      /* Gao's dot a little inside the scale's bottom left. */
+      width = gtk_widget_get_width (map);
+      height = gtk_widget_get_height (map);
+      world = SB_TILE_SIZE * exp2 (zoom);
+      sb_map_view_go_to (map_view,
+                         sb_mercator_latitude (gao->label_y - (scale_box.origin.y + scale_box.size.height * 0.6 - height / 2) / world),
+                         (gao->label_x - (scale_box.origin.x + 25 - width / 2) / world) * 360.0 - 180.0, zoom);
+      sb_test_iterate_for (300);
+      g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+
+      g_assert_true (gtk_widget_compute_bounds (scale, map, &scale_box));
+      g_assert_true (find_drawn_town (map_view, "Gao", &dot, &label));
+      g_test_message ("%d×%d: the scale at %.0f, %.0f (%.0f × %.0f), Gao at %.0f, %.0f, its name at %.0f, %.0f",
+                      sizes[s][0], sizes[s][1], scale_box.origin.x, scale_box.origin.y, scale_box.size.width,
+                      scale_box.size.height, dot.origin.x, dot.origin.y, label.origin.x, label.origin.y);
+      g_assert_true (graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (0, 0, width, height), &dot));
+      g_assert_false (graphene_rect_intersection (&scale_box, &dot, NULL));
+      g_assert_false (graphene_rect_intersection (&scale_box, &label, NULL));
+      g_assert_true (graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (0, 0, width, height), &label));
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+  set_animations (TRUE);
+}
+
 /* The base map's names show whole or not at all: none is cut at the
  * map's edge ("Bir Lehlou" at the top of step 2 at 1920×1080), at any
  * step.
@@ -1960,6 +2056,7 @@ main (int   argc,
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
   g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
+  g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);
