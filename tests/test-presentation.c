@@ -865,21 +865,22 @@ test_scale_clear_of_towns (void)
       g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
       g_assert_true (gtk_widget_compute_bounds (scale, map, &scale_box));
 
-      /* Gao's dot a little inside the scale's bottom left. */
+      /* Gao's dot under the scale, in its upper half. */
       width = gtk_widget_get_width (map);
       height = gtk_widget_get_height (map);
       world = SB_TILE_SIZE * exp2 (zoom);
       sb_map_view_go_to (map_view,
-                         sb_mercator_latitude (gao->label_y - (scale_box.origin.y + scale_box.size.height * 0.6 - height / 2) / world),
+                         sb_mercator_latitude (gao->label_y - (scale_box.origin.y + scale_box.size.height * 0.3 - height / 2) / world),
                          (gao->label_x - (scale_box.origin.x + 25 - width / 2) / world) * 360.0 - 180.0, zoom);
       sb_test_iterate_for (300);
       g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
 
       g_assert_true (gtk_widget_compute_bounds (scale, map, &scale_box));
       g_assert_true (find_drawn_town (map_view, "Gao", &dot, &label));
-      g_test_message ("%d×%d: the scale at %.0f, %.0f (%.0f × %.0f), Gao at %.0f, %.0f, its name at %.0f, %.0f",
+      g_test_message ("%d×%d: the scale at %.0f, %.0f (%.0f × %.0f), Gao at %.0f, %.0f, its name at %.1f, %.1f (%.1f × %.1f) on a map of %.0f × %.0f",
                       sizes[s][0], sizes[s][1], scale_box.origin.x, scale_box.origin.y, scale_box.size.width,
-                      scale_box.size.height, dot.origin.x, dot.origin.y, label.origin.x, label.origin.y);
+                      scale_box.size.height, dot.origin.x, dot.origin.y, label.origin.x, label.origin.y,
+                      label.size.width, label.size.height, width, height);
       g_assert_true (graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (0, 0, width, height), &dot));
       g_assert_false (graphene_rect_intersection (&scale_box, &dot, NULL));
       g_assert_false (graphene_rect_intersection (&scale_box, &label, NULL));
@@ -888,6 +889,68 @@ test_scale_clear_of_towns (void)
       gtk_window_destroy (GTK_WINDOW (presenting));
     }
   set_animations (TRUE);
+}
+
+/* Incidents on a country's card can be told apart from the back of the
+ * room: at 1024×768, Mali's badges at step 3 are at least 38 pixels
+ * across (a quarter of the screenshot, ten), as large as a symbol at a
+ * point (they were 29, and their glyphs ran together).
+ */
+static void
+test_card_badges_readable (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbMapLayerTransform to_view;
+  SbProjection drawn;
+  guint on_cards = 0;
+
+  set_animations (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  sb_presentation_set_index (presentation, 2);
+  g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (layout->marks, SbMapMark, i);
+
+      if (mark->card < 0 || sb_item_get_kind (mark->item) != SB_ITEM_KIND_INCIDENT)
+        continue;
+
+      g_assert_cmpfloat (2 * mark->radius * to_view.scale, >=, 38);
+      on_cards++;
+    }
+  g_assert_cmpuint (on_cards, >=, 5);
+
+  /* In the window they stay as they were: it shows more at once. */
+  {
+    SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+    GtkWidget *map = GTK_WIDGET (sb_window_get_map_view (window));
+    g_autoptr(GPtrArray) window_layers = g_ptr_array_new ();
+    g_autoptr(SbMapLayout) window_layout = NULL;
+
+    g_assert_true (sb_test_run_until (layers_drawn, map, TIMEOUT_MS));
+    collect_layers (map, window_layers);
+    window_layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (window_layers, 0), &drawn, &to_view);
+    for (guint i = 0; i < window_layout->marks->len; i++)
+      {
+        const SbMapMark *mark = &g_array_index (window_layout->marks, SbMapMark, i);
+
+        if (mark->card >= 0 && sb_item_get_kind (mark->item) == SB_ITEM_KIND_INCIDENT)
+          g_assert_cmpfloat (2 * mark->radius * (to_view.scale > 0 ? to_view.scale : 1), <, 20);
+      }
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
 /* The base map's names show whole or not at all: none is cut at the
@@ -2057,6 +2120,7 @@ main (int   argc,
   g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);
+  g_test_add_func ("/presentation/card-badges-readable", test_card_badges_readable);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);

@@ -22,6 +22,11 @@
 #define CARD_SYMBOL_MIN 8.0
 #define CARD_SYMBOL_MAX 10.0
 #define CARD_INCIDENT_RADIUS 9.0
+/* On a projector, the badges on cards are this much larger than the
+ * rest: their glyphs (the incident's type) are small inside them, and a
+ * country's card holds many side by side.
+ */
+#define CARD_INCIDENT_PROJECTOR_GROWTH 1.4
 #define CARD_INCIDENTS_PER_ROW 5
 #define CARD_MAX_TITLE_WIDTH 150
 #define CARD_COMPACT_TITLE_WIDTH 120
@@ -131,7 +136,8 @@ size_card (SbMapBuilder *builder,
   SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
   GArray *marks = builder->layout->marks;
   double title_width, title_height, y, content_width, label_width, label_height;
-  double step = 2 * CARD_INCIDENT_RADIUS + CARD_GAP, row_y = 0;
+  double incident_radius = CARD_INCIDENT_RADIUS * (builder->projection->symbol_scale > 1.0 ? CARD_INCIDENT_PROJECTOR_GROWTH : 1.0);
+  double step = 2 * incident_radius + CARD_GAP, row_y = 0;
   guint column = 0, n_in_rows = 0;
 
   card->compact = compact;
@@ -196,10 +202,10 @@ size_card (SbMapBuilder *builder,
             column = 0;
             row_y += step;
           }
-        mark->radius = CARD_INCIDENT_RADIUS;
+        mark->radius = incident_radius;
         mark->has_label = FALSE;
-        mark->x = CARD_PADDING + CARD_INCIDENT_RADIUS + column * step;
-        mark->y = y + CARD_INCIDENT_RADIUS + row_y;
+        mark->x = CARD_PADDING + incident_radius + column * step;
+        mark->y = y + incident_radius + row_y;
         content_width = MAX (content_width, (column + 1) * step - CARD_GAP);
         column++;
         n_in_rows++;

@@ -567,8 +567,7 @@ place_label (SbMapBuilder    *builder,
       double cost = _sb_map_overlap_area (builder->obstacles, &box);
       double hidden = hidden_area (builder, &box);
 
-      /* (A town the briefing names is read from under nothing.) */
-      cost += (avoid != NULL ? 60 : 15) * (dot_shown ? hidden : box.size.width * box.size.height - hidden);
+      cost += 15 * (dot_shown ? hidden : box.size.width * box.size.height - hidden);
 
       /* A name over a card's title or symbols, or a town's over a symbol
        * or its ring, reads as neither.
