@@ -953,6 +953,151 @@ test_card_badges_readable (void)
   gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
+/* The "?" of a movement's end not given and its head, as the movement
+ * layer draws them: the "?" with its glow when highlighted.
+ */
+static void
+stub_boxes (const SbMapArrow *arrow,
+            graphene_rect_t  *mark,
+            graphene_rect_t  *head)
+{
+  double length = (arrow->selected ? 5.0 : 3.5) * 4.5;
+  double radius = length * 0.55 + (arrow->selected ? 4 : 0);
+  double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
+  double mark_x = arrow->origin_unknown ? arrow->x0 : arrow->x1;
+  double mark_y = arrow->origin_unknown ? arrow->y0 : arrow->y1;
+  double tip_x, tip_y;
+
+  if (arrow->origin_unknown)
+    {
+      tip_x = arrow->x1;
+      tip_y = arrow->y1;
+    }
+  else
+    {
+      double tip = MAX (length, hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0) - radius - 2);
+
+      tip_x = arrow->x0 + cos (angle) * tip;
+      tip_y = arrow->y0 + sin (angle) * tip;
+    }
+
+  *mark = GRAPHENE_RECT_INIT (mark_x - radius, mark_y - radius, 2 * radius, 2 * radius);
+  /* The head's middle, half its length back from its tip. */
+  *head = GRAPHENE_RECT_INIT (tip_x - cos (angle) * length / 2 - length / 3, tip_y - sin (angle) * length / 2 - length / 3,
+                              2 * length / 3, 2 * length / 3);
+}
+
+static double
+overlap_area (const graphene_rect_t *a,
+              const graphene_rect_t *b)
+{
+  graphene_rect_t both;
+
+  return graphene_rect_intersection (a, b, &both) ? both.size.width * both.size.height : 0;
+}
+
+/* The heads and "?" of movements known at one end keep clear of the
+ * towns' names, of cards and of each other, as names do of symbols: at
+ * Gao, where the Germans left for somewhere and the Russians came from
+ * somewhere, at every step at 1024×768 and 1920×1080.
+ */
+static void
+test_stubs_clear_of_names (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  guint checked = 0, crowded = 0;
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+          g_autoptr(SbMapLayout) layout = NULL;
+          SbMapLayerTransform to_view;
+          SbProjection drawn;
+          graphene_rect_t view;
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          sb_test_iterate_for (200);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          collect_layers (GTK_WIDGET (map_view), layers);
+          layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+          view = GRAPHENE_RECT_INIT (to_view.dx, to_view.dy, gtk_widget_get_width (GTK_WIDGET (map_view)) / to_view.scale,
+                                     gtk_widget_get_height (GTK_WIDGET (map_view)) / to_view.scale);
+
+          for (guint a = 0; a < layout->arrows->len; a++)
+            {
+              const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, a);
+              const char *id = sb_entity_get_id (SB_ENTITY (arrow->item));
+              graphene_rect_t mark, head;
+
+              if (!arrow->origin_unknown && !arrow->destination_unknown)
+                continue;
+              stub_boxes (arrow, &mark, &head);
+              if (!graphene_rect_intersection (&view, &mark, NULL))
+                continue;
+              checked++;
+
+              for (guint t = 0; t < layout->towns->len; t++)
+                {
+                  const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+                  if (!graphene_rect_contains_point (&view, &GRAPHENE_POINT_INIT (town->x, town->y)))
+                    continue;
+                  if (overlap_area (&mark, &town->label) > 4 || overlap_area (&head, &town->label) > 4)
+                    {
+                      g_printerr ("step %u at %d×%d: %s's %s at %.0f, %.0f over %s's name at %.0f, %.0f\n",
+                                  i + 1, sizes[s][0], sizes[s][1], id,
+                                  overlap_area (&mark, &town->label) > 4 ? "“?”" : "head", mark.origin.x, mark.origin.y,
+                                  town->town->name, town->label.origin.x, town->label.origin.y);
+                      crowded++;
+                    }
+                }
+              for (guint c = 0; c < layout->cards->len; c++)
+                if (overlap_area (&mark, &g_array_index (layout->cards, SbMapCard, c).box) > 4)
+                  {
+                    g_printerr ("step %u at %d×%d: %s's “?” over %s's card\n", i + 1, sizes[s][0], sizes[s][1], id,
+                                sb_entity_get_id (SB_ENTITY (g_array_index (layout->cards, SbMapCard, c).place)));
+                    crowded++;
+                  }
+              for (guint b = a + 1; b < layout->arrows->len; b++)
+                {
+                  const SbMapArrow *other = &g_array_index (layout->arrows, SbMapArrow, b);
+                  graphene_rect_t other_mark, other_head;
+
+                  if (!other->origin_unknown && !other->destination_unknown)
+                    continue;
+                  stub_boxes (other, &other_mark, &other_head);
+                  if (overlap_area (&mark, &other_mark) > 4 || overlap_area (&mark, &other_head) > 4 ||
+                      overlap_area (&head, &other_mark) > 4)
+                    {
+                      g_printerr ("step %u at %d×%d: %s and %s crowd each other\n", i + 1, sizes[s][0], sizes[s][1], id,
+                                  sb_entity_get_id (SB_ENTITY (other->item)));
+                      crowded++;
+                    }
+                }
+            }
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_test_message ("%u heads and “?” checked", checked);
+  g_assert_cmpuint (checked, >=, 10);
+  g_assert_cmpuint (crowded, ==, 0);
+  set_animations (TRUE);
+}
+
 /* The base map's names show whole or not at all: none is cut at the
  * map's edge ("Bir Lehlou" at the top of step 2 at 1920×1080), at any
  * step.
@@ -2121,6 +2266,7 @@ main (int   argc,
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);
   g_test_add_func ("/presentation/card-badges-readable", test_card_badges_readable);
+  g_test_add_func ("/presentation/stubs-clear-of-names", test_stubs_clear_of_names);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);

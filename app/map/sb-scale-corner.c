@@ -2,10 +2,8 @@
  *
  * Which corner of the map its scale goes in. The layout keeps names out
  * from under the scale, but a town whose dot is under it can only be
- * named under it too: the scale moves to the other corner on the map's
- * start side instead, and back only when that one covers a town. It
- * stays where it is while it covers none, so that it does not jump about
- * as the map is dragged.
+ * named under it too: the scale moves to the top corner on the map's
+ * start side instead, while one is there, and back to the bottom after.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,9 +42,15 @@ count_covered (GPtrArray          *towns,
       double town_x, town_y;
 
       sb_projection_unit_to_widget (projection, town->label_x, town->label_y, &town_x, &town_y);
+      /* (A town beyond the map's edge is not named.) */
+      if (town_x < 0 || town_x > width || town_y < 0 || town_y > height)
+        continue;
       if (town_x >= x - name_height / 2 && town_x <= x + scale_width + name_height / 2 &&
           town_y >= y - name_height && town_y <= y + scale_height + name_height)
-        covered++;
+        {
+          g_debug ("%s at %.0f, %.0f under the scale at %.0f, %.0f", town->name, town_x, town_y, x, y);
+          covered++;
+        }
     }
 
   return covered;
@@ -62,8 +66,9 @@ count_covered (GPtrArray          *towns,
  * @name_height: a town's name's height as the map draws it
  * @current: where the scale is
  *
- * Returns: the corner the scale should be in: @current unless it covers
- *   a town the briefing names and another covers fewer
+ * Returns: the corner the scale should be in: the bottom one unless it
+ *   covers a town the briefing names and the top one fewer; @current
+ *   when the two cover as many
  */
 SbScaleCorner
 sb_scale_corner_choose (SbBriefing      *briefing,
@@ -91,8 +96,8 @@ sb_scale_corner_choose (SbBriefing      *briefing,
   for (guint c = 0; c < N_CORNERS; c++)
     counts[c] = count_covered (towns, &projection, width, height, scale_width, scale_height, name_height, c, rtl);
 
-  if (counts[current] == 0)
-    return current;
+  if (counts[SB_SCALE_CORNER_BOTTOM_START] == 0)
+    return SB_SCALE_CORNER_BOTTOM_START;
 
   for (guint c = 0; c < N_CORNERS; c++)
     if (counts[c] < counts[best])
