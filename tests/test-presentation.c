@@ -320,11 +320,6 @@ legend_laid_out (gpointer data)
          shown.size.width * shown.size.height >= 0.7 * measured.size.width * measured.size.height;
 }
 
-/* At a projector's 1024×768 the compact legend keeps to a corner, and
- * each step shows the towns the briefing names that its camera would
- * show beside the legend, not under it: the camera as it would be
- * without the legend when none is under it, else a little further out.
- */
 /* Whether the point at @x, @y of @authored shows on @shown, clear of
  * @legend, when it was in @authored's view.
  */
@@ -352,24 +347,29 @@ check_beside (const SbProjection    *authored,
   return TRUE;
 }
 
-/* At a projector's 1024×768 the compact legend keeps to a corner, and
- * each step shows the towns the briefing names that its camera would
- * show beside the legend, not under it: the camera as it would be
- * without the legend when none is under it, else a little further out.
+/* At a projector's 1024×768 (and an old one's 800×600) the compact
+ * legend keeps to a corner, and each step shows the towns the briefing
+ * names that its camera would show beside the legend, not under it: the
+ * camera as it would be without the legend when none is under it, else a
+ * little further out.
  */
 static void
 test_legend_beside_steps (void)
 {
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
   g_autoptr(SbBriefing) briefing = sb_test_load_default ();
-  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
-  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
-  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
-  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
   GPtrArray *towns = sb_mentioned_places_get (briefing);
   guint checked = 0, kept = 0, moved = 0;
 
   set_animations (FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  {
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+
+  gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
   gtk_window_present (GTK_WINDOW (presenting));
   g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
 
@@ -388,7 +388,7 @@ test_legend_beside_steps (void)
       height = gtk_widget_get_height (map);
 
       g_assert_true (sb_legend_get_covered (sb_map_view_get_legend (map_view), map, &legend));
-      g_test_message ("step %u: legend %.0f×%.0f on a map of %.0f×%.0f", i + 1,
+      g_test_message ("step %u at %d×%d: legend %.0f×%.0f on a map of %.0f×%.0f", i + 1, sizes[s][0], sizes[s][1],
                       legend.size.width, legend.size.height, width, height);
       g_assert_cmpfloat (legend.size.height, <=, 0.42 * height);
       g_assert_cmpfloat (legend.size.width * legend.size.height, <=, 0.12 * width * height);
@@ -403,7 +403,8 @@ test_legend_beside_steps (void)
         gboolean under = FALSE;
         double target_lat, target_lon, target_zoom;
 
-        g_assert_true (sb_slide_get_camera_around (&slide, briefing, width, height, NULL, 1.6, &lat, &lon, &zoom));
+        g_assert_true (sb_slide_get_camera_around (&slide, briefing, width, height, NULL, MAX (1.6, 1.8 * sizes[s][1] / 1080.0),
+                                                   &lat, &lon, &zoom));
         sb_projection_init_at (&authored, lat, lon, zoom, width, height);
         for (guint t = 0; t < towns->len; t++)
           {
@@ -416,6 +417,23 @@ test_legend_beside_steps (void)
             under |= graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
             checked += check_beside (&authored, &shown, &legend, town->label_x, town->label_y, town->name);
           }
+        /* (and the briefing's places known at a point) */
+        {
+          GListModel *places = sb_briefing_get_places (briefing);
+
+          for (guint p = 0; p < g_list_model_get_n_items (places); p++)
+            {
+              g_autoptr(SbPlace) place = g_list_model_get_item (places, p);
+              graphene_rect_t near;
+              double x, y;
+
+              if (sb_place_get_precision (place) > SB_PLACE_PRECISION_NEAR)
+                continue;
+              sb_projection_to_widget (&authored, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+              graphene_rect_inset_r (&legend, -30, -30, &near);
+              under |= graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+            }
+        }
 
         /* … and with none under the legend, the camera is as it was. */
         g_assert_true (sb_presentation_window_get_target (presenting, &target_lat, &target_lon, &target_zoom));
@@ -430,13 +448,41 @@ test_legend_beside_steps (void)
           moved++;
       }
     }
+  gtk_window_destroy (GTK_WINDOW (presenting));
+  }
 
   g_assert_cmpuint (checked, >=, 10);
-  /* Step 1's camera stays; step 10's moves, Gao under the legend. */
+  g_test_message ("%u cameras kept, %u moved beside the legend", kept, moved);
   g_assert_cmpuint (kept, >=, 1);
-  g_assert_cmpuint (moved, >=, 1);
+
+  /* With the caption at most 28 % of the screen, no built-in step has a
+   * town under the legend: a legend as large as step 10's at 1024×768
+   * was under the old caption, over Gao, moves the camera so that Gao
+   * is beside it.
+   */
+  {
+    g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+    g_auto(SbSlide) slide = { 0, };
+    const SbBasemapFeature *gao = NULL;
+    double lat, lon, zoom, around_lat, around_lon, around_zoom, x, y;
+    SbProjection authored, shown;
+    graphene_rect_t legend;
+
+    for (guint t = 0; t < towns->len; t++)
+      if (g_strcmp0 (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, "Gao") == 0)
+        gao = g_ptr_array_index (towns, t);
+    g_assert_true (sb_presentation_describe (presentation, 9, &slide));
+    g_assert_true (sb_slide_get_camera_around (&slide, briefing, 1024, 520, NULL, 1.6, &lat, &lon, &zoom));
+    sb_projection_init_at (&authored, lat, lon, zoom, 1024, 520);
+    sb_projection_unit_to_widget (&authored, gao->label_x, gao->label_y, &x, &y);
+    legend = GRAPHENE_RECT_INIT (x - 40, 8, 1024 - 8 - (x - 40), MAX (y + 20, 100));
+    g_assert_true (sb_slide_get_camera_around (&slide, briefing, 1024, 520, &legend, 1.6,
+                                               &around_lat, &around_lon, &around_zoom));
+    g_assert_cmpfloat (around_zoom, <, zoom);
+    sb_projection_init_at (&shown, around_lat, around_lon, around_zoom, 1024, 520);
+    g_assert_true (check_beside (&authored, &shown, &legend, gao->label_x, gao->label_y, gao->name));
+  }
   set_animations (TRUE);
-  gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
 /* A step's ground, on any screen: its camera's zoom is for a map of
@@ -987,6 +1033,50 @@ stub_boxes (const SbMapArrow *arrow,
                               2 * length / 3, 2 * length / 3);
 }
 
+static gboolean
+in_triangle (double px, double py, const double t[6])
+{
+  double d1 = (px - t[2]) * (t[1] - t[3]) - (t[0] - t[2]) * (py - t[3]);
+  double d2 = (px - t[4]) * (t[3] - t[5]) - (t[2] - t[4]) * (py - t[5]);
+  double d3 = (px - t[0]) * (t[5] - t[1]) - (t[4] - t[0]) * (py - t[1]);
+
+  return !(((d1 < 0) || (d2 < 0) || (d3 < 0)) && ((d1 > 0) || (d2 > 0) || (d3 > 0)));
+}
+
+/* How many square pixels of @box a stub's head covers, as
+ * sb_symbol_paint_arrow_head() draws it: a dart, its tip where the head
+ * points.
+ */
+static double
+head_over (const SbMapArrow     *arrow,
+           const graphene_rect_t *box)
+{
+  double size = (arrow->selected ? 5.0 : 3.5) * 4.5;
+  double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
+  double x = arrow->x1, y = arrow->y1, covered = 0;
+
+  if (!arrow->origin_unknown)
+    {
+      double tip = MAX (size, hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0) - size * 0.55 - 2);
+
+      x = arrow->x0 + cos (angle) * tip;
+      y = arrow->y0 + sin (angle) * tip;
+    }
+
+  {
+    double left[6] = { x, y, x - size * cos (angle - 0.45), y - size * sin (angle - 0.45),
+                       x - size * 0.7 * cos (angle), y - size * 0.7 * sin (angle) };
+    double right[6] = { x, y, x - size * 0.7 * cos (angle), y - size * 0.7 * sin (angle),
+                        x - size * cos (angle + 0.45), y - size * sin (angle + 0.45) };
+
+    for (double py = box->origin.y + 0.5; py < box->origin.y + box->size.height; py += 1)
+      for (double px = box->origin.x + 0.5; px < box->origin.x + box->size.width; px += 1)
+        covered += in_triangle (px, py, left) || in_triangle (px, py, right);
+  }
+
+  return covered;
+}
+
 static double
 overlap_area (const graphene_rect_t *a,
               const graphene_rect_t *b)
@@ -1054,11 +1144,13 @@ test_stubs_clear_of_names (void)
 
                   if (!graphene_rect_contains_point (&view, &GRAPHENE_POINT_INIT (town->x, town->y)))
                     continue;
-                  if (overlap_area (&mark, &town->label) > 4 || overlap_area (&head, &town->label) > 4)
+                  if (overlap_area (&mark, &town->label) > 4 || head_over (arrow, &town->label) > 4)
                     {
+                      gboolean by_mark = overlap_area (&mark, &town->label) > 4;
+
                       g_printerr ("step %u at %d×%d: %s's %s at %.0f, %.0f over %s's name at %.0f, %.0f\n",
-                                  i + 1, sizes[s][0], sizes[s][1], id,
-                                  overlap_area (&mark, &town->label) > 4 ? "“?”" : "head", mark.origin.x, mark.origin.y,
+                                  i + 1, sizes[s][0], sizes[s][1], id, by_mark ? "“?”" : "head",
+                                  by_mark ? mark.origin.x : head.origin.x, by_mark ? mark.origin.y : head.origin.y,
                                   town->town->name, town->label.origin.x, town->label.origin.y);
                       crowded++;
                     }
@@ -1081,8 +1173,11 @@ test_stubs_clear_of_names (void)
                   if (overlap_area (&mark, &other_mark) > 4 || overlap_area (&mark, &other_head) > 4 ||
                       overlap_area (&head, &other_mark) > 4)
                     {
-                      g_printerr ("step %u at %d×%d: %s and %s crowd each other\n", i + 1, sizes[s][0], sizes[s][1], id,
-                                  sb_entity_get_id (SB_ENTITY (other->item)));
+                      g_printerr ("step %u at %d×%d: %s and %s crowd each other (%s)\n", i + 1, sizes[s][0], sizes[s][1], id,
+                                  sb_entity_get_id (SB_ENTITY (other->item)),
+                                  overlap_area (&mark, &other_mark) > 4 ? "their “?”" :
+                                  overlap_area (&mark, &other_head) > 4 ? "the first's “?”, the other's head" :
+                                  "the first's head, the other's “?”");
                       crowded++;
                     }
                 }
@@ -1095,6 +1190,119 @@ test_stubs_clear_of_names (void)
   g_test_message ("%u heads and “?” checked", checked);
   g_assert_cmpuint (checked, >=, 10);
   g_assert_cmpuint (crowded, ==, 0);
+  set_animations (TRUE);
+}
+
+/* How many names of towns in view @layout's cards cover or touch (less
+ * than a pixel between, at the map's scale 1), each said with @when.
+ */
+static guint
+count_cards_on_names (SbMapLayout           *layout,
+                      const graphene_rect_t *view,
+                      const char            *when)
+{
+  guint touching = 0;
+
+  for (guint c = 0; c < layout->cards->len; c++)
+    {
+      const SbMapCard *card = &g_array_index (layout->cards, SbMapCard, c);
+      graphene_rect_t around;
+
+      graphene_rect_inset_r (&card->box, -1, -1, &around);
+      for (guint t = 0; t < layout->towns->len; t++)
+        {
+          const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+          if (!graphene_rect_contains_point (view, &GRAPHENE_POINT_INIT (town->x, town->y)) ||
+              overlap_area (&around, &town->label) < 0.01)
+            continue;
+          g_printerr ("%s: %s's card at %.1f, %.1f (%.1f × %.1f) on %s's name at %.1f, %.1f (%.1f × %.1f)\n", when,
+                      sb_entity_get_id (SB_ENTITY (card->place)), card->box.origin.x, card->box.origin.y,
+                      card->box.size.width, card->box.size.height, town->town->name, town->label.origin.x,
+                      town->label.origin.y, town->label.size.width, town->label.size.height);
+          touching++;
+        }
+    }
+
+  return touching;
+}
+
+static guint
+count_drawn_cards_on_names (SbMapView  *map_view,
+                            const char *when)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbMapLayerTransform to_view;
+  SbProjection drawn;
+  graphene_rect_t view;
+  double scale;
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+  scale = to_view.scale > 0 ? to_view.scale : 1;
+  view = GRAPHENE_RECT_INIT (to_view.dx, to_view.dy, gtk_widget_get_width (GTK_WIDGET (map_view)) / scale,
+                             gtk_widget_get_height (GTK_WIDGET (map_view)) / scale);
+  return count_cards_on_names (layout, &view, when);
+}
+
+/* Cards keep off the towns' names, with room between: in the window at
+ * 1920×1080 and 1024×768 with nothing, Wagner (Togo's card touched
+ * Cotonou's name), the junta or Germany's leaving chosen, and at each
+ * step presented at both sizes.
+ */
+static void
+test_cards_off_names (void)
+{
+  const int sizes[][2] = { { 1920, 1080 }, { 1024, 768 } };
+  const char *chosen[] = { NULL, "wagner-group", "mali-junta", "germany-leaves-via-gao" };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  guint touching = 0;
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      SbWindow *window = sb_test_window_new (NULL, sizes[s][0], sizes[s][1]);
+      SbMapView *map_view = sb_window_get_map_view (window);
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+
+      for (guint c = 0; c < G_N_ELEMENTS (chosen); c++)
+        {
+          g_autofree char *when = g_strdup_printf ("the window at %d×%d, %s chosen", sizes[s][0], sizes[s][1],
+                                                   chosen[c] ? chosen[c] : "nothing");
+          SbEntity *entity = chosen[c] ? sb_test_lookup (sb_window_get_briefing (window), chosen[c]) : NULL;
+
+          if (chosen[c] != NULL)
+            g_assert_nonnull (entity);
+          if (entity != NULL)
+            sb_selection_select (sb_window_get_selection (window), entity);
+          else
+            sb_selection_clear (sb_window_get_selection (window));
+          sb_test_iterate_for (300);
+          g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+          sb_test_iterate_for (300);
+          g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+          touching += count_drawn_cards_on_names (map_view, when);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          g_autofree char *when = g_strdup_printf ("step %u at %d×%d", i + 1, sizes[s][0], sizes[s][1]);
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          sb_test_iterate_for (200);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          touching += count_drawn_cards_on_names (sb_presentation_window_get_map_view (presenting), when);
+        }
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_assert_cmpuint (touching, ==, 0);
   set_animations (TRUE);
 }
 
@@ -2267,6 +2475,7 @@ main (int   argc,
   g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);
   g_test_add_func ("/presentation/card-badges-readable", test_card_badges_readable);
   g_test_add_func ("/presentation/stubs-clear-of-names", test_stubs_clear_of_names);
+  g_test_add_func ("/presentation/cards-off-names", test_cards_off_names);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);

@@ -61,7 +61,7 @@ card_center (const SbMapCard *card,
 }
 
 /* How much a short arrow from (x0, y0) to its free end (x1, y1), its
- * "?" of @radius there, would cover; a free end by a card or a town would
+ * "?" of @radius there and its head at the start when @into, would cover; a free end by a card or a town would
  * seem to come from there. Like a name, the "?" keeps off the towns'
  * names wherever they may go, and off the other arrows' heads and "?".
  */
@@ -71,7 +71,8 @@ stub_cost (SbMapBuilder *builder,
            double        y0,
            double        x1,
            double        y1,
-           double        radius)
+           double        radius,
+           gboolean      into)
 {
   graphene_rect_t end = GRAPHENE_RECT_INIT (x1 - 24, y1 - 24, 48, 48);
   graphene_rect_t mark = GRAPHENE_RECT_INIT (x1 - radius, y1 - radius, 2 * radius, 2 * radius);
@@ -84,6 +85,8 @@ stub_cost (SbMapBuilder *builder,
       cost += _sb_map_overlap_area (builder->obstacles, &dot) + _sb_map_overlap_area (builder->arrow_marks, &dot) * 6;
     }
   cost += _sb_map_overlap_area (builder->arrow_marks, &mark) * 6;
+  /* (its head, at the start, against the others' "?") */
+  cost += _sb_map_overlap_area (builder->stub_marks, &GRAPHENE_RECT_INIT (x0 - 8, y0 - 8, 16, 16)) * 6;
 
   /* A card drawn over the "?", or the view's edge cutting it, hides it:
    * only where every side is worse.
@@ -96,7 +99,19 @@ stub_cost (SbMapBuilder *builder,
       !graphene_rect_contains_rect (builder->view, &GRAPHENE_RECT_INIT (x1 - 14, y1 - 14, 28, 28)))
     cost += 30000;
 
-  cost += _sb_map_overlap_area (builder->town_names, &end) * 2 + _sb_map_overlap_area (builder->town_sides, &mark) * 3;
+  cost += _sb_map_overlap_area (builder->town_names, &end) * 2 + _sb_map_overlap_area (builder->town_sides, &mark);
+  cost += _sb_map_overlap_area (builder->stub_marks, &mark) * 20;
+
+  /* Its head, before the "?" (out of a place) or at the start (into
+   * one), keeps off the towns' names too.
+   */
+  {
+    double length = MAX (hypot (x1 - x0, y1 - y0), 1);
+    double hx = into ? x0 : x1 - (x1 - x0) / length * (radius + 8);
+    double hy = into ? y0 : y1 - (y1 - y0) / length * (radius + 8);
+
+    cost += _sb_map_overlap_area (builder->town_sides, &GRAPHENE_RECT_INIT (hx - 8, hy - 8, 16, 16)) * 3;
+  }
 
   /* A town whose every side the "?" would take (with what is there
    * already) could only be named under something.
@@ -158,7 +173,7 @@ layout_stub (SbMapBuilder    *builder,
 {
   static const double angles[] = { -127, -53, 180, 0, -90, 127, 53, 90, -155, -25, 155, 25, -105, -75, 105, 75 };
   /* Longer where the short one would crowd a town's name or another. */
-  const double lengths[] = { STUB_LENGTH (selected), STUB_LENGTH (selected) * 1.6 };
+  const double lengths[] = { STUB_LENGTH (selected), STUB_LENGTH (selected) * 1.6, STUB_LENGTH (selected) * 2.2 };
   double best = G_MAXDOUBLE;
 
   for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
@@ -185,7 +200,7 @@ layout_stub (SbMapBuilder    *builder,
         fy = ey + dy * lengths[l];
 
         /* The preferred side and length win ties, and small overlaps. */
-        cost = stub_cost (builder, ex + dx * 6, ey + dy * 6, fx, fy, STUB_MARK_RADIUS (selected)) + a * 20 + l * 150;
+        cost = stub_cost (builder, ex + dx * 6, ey + dy * 6, fx, fy, STUB_MARK_RADIUS (selected), into) + a * 20 + l * 150;
         if (cost < best)
           {
             best = cost;
@@ -278,10 +293,13 @@ add_stub_marks (SbMapBuilder     *builder,
       tip_y = arrow->y0 + sin (angle) * tip;
     }
 
-  g_array_append_val (builder->arrow_marks, GRAPHENE_RECT_INIT (mark_x - radius, mark_y - radius, 2 * radius, 2 * radius));
-  g_array_append_val (builder->arrow_marks,
-                      GRAPHENE_RECT_INIT (tip_x - cos (angle) * head / 2 - head / 2, tip_y - sin (angle) * head / 2 - head / 2,
-                                          head, head));
+  graphene_rect_t boxes[] = {
+    GRAPHENE_RECT_INIT (mark_x - radius, mark_y - radius, 2 * radius, 2 * radius),
+    GRAPHENE_RECT_INIT (tip_x - cos (angle) * head / 2 - head / 2, tip_y - sin (angle) * head / 2 - head / 2, head, head),
+  };
+
+  g_array_append_vals (builder->arrow_marks, boxes, G_N_ELEMENTS (boxes));
+  g_array_append_vals (builder->stub_marks, boxes, G_N_ELEMENTS (boxes));
 }
 
 /* Arrows between two known places first, as they cannot move; then the

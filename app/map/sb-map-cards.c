@@ -308,6 +308,30 @@ in_other_country (SbMapBuilder    *builder,
   return country != NULL && country != card->country;
 }
 
+/* What room a card leaves a town's name. */
+#define CARD_NAME_ROOM 3.0
+
+/* Whether a town's name could not go to @side for another card there,
+ * a symbol, or the view's edge.
+ */
+static gboolean
+side_taken (SbMapBuilder          *builder,
+            const SbMapCard       *card,
+            const graphene_rect_t *side)
+{
+  double area = side->size.width * side->size.height;
+
+  for (guint i = 0; i < builder->layout->cards->len; i++)
+    {
+      const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
+
+      if (other != card && other->box.size.width > 0 && sb_map_rect_overlap (&other->box, side) > 0)
+        return TRUE;
+    }
+
+  return _sb_map_overlap_area (builder->obstacles, side) > 0.2 * area;
+}
+
 /* How bad a place for the card: what it covers (symbols and other cards
  * most, towns' names less as they can move, the base map's towns least),
  * how much of it leaves its area (more into another's), how far from
@@ -381,7 +405,9 @@ card_cost (SbMapBuilder    *builder,
                    &own_middle, &other_middles);
   cost += own_middle * 1000 + other_middles * 8 +
           _sb_map_overlap_area (builder->obstacles, &box) * 20 +
-          _sb_map_overlap_area (builder->town_names, &box) * 8;
+          _sb_map_overlap_area (builder->town_names, &GRAPHENE_RECT_INIT (x - CARD_NAME_ROOM, y - CARD_NAME_ROOM,
+                                                                          width + 2 * CARD_NAME_ROOM,
+                                                                          height + 2 * CARD_NAME_ROOM)) * 8;
 
   /* A card over another, or over a symbol, reads as neither. */
   for (guint i = 0; i < builder->layout->cards->len && cost < bound; i++)
@@ -404,17 +430,32 @@ card_cost (SbMapBuilder    *builder,
 
   cost += _sb_map_overlap_area (builder->base_towns, &box) * 0.5;
 
-  /* A town the briefing mentions keeps a side free for its name. */
-  for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len && cost < bound; t += SB_MAP_TOWN_SIDES)
-    {
-      guint covered = 0;
+  /* A town the briefing mentions keeps a side free for its name, with
+   * room between it and the card, and one not taken by another card or
+   * a symbol either.
+   */
+  {
+    graphene_rect_t around = GRAPHENE_RECT_INIT (x - CARD_NAME_ROOM, y - CARD_NAME_ROOM,
+                                                 width + 2 * CARD_NAME_ROOM, height + 2 * CARD_NAME_ROOM);
 
-      for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
-        covered += sb_map_rect_overlap (&g_array_index (builder->town_sides, graphene_rect_t, t + k), &box) > 0;
-      if (covered == SB_MAP_TOWN_SIDES)
-        cost += 200 * g_array_index (builder->town_sides, graphene_rect_t, t).size.width *
-                g_array_index (builder->town_sides, graphene_rect_t, t).size.height;
-    }
+    for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len && cost < bound; t += SB_MAP_TOWN_SIDES)
+      {
+        const graphene_rect_t *first = &g_array_index (builder->town_sides, graphene_rect_t, t);
+        guint covered = 0, taken = 0;
+
+        for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
+          {
+            const graphene_rect_t *side = &g_array_index (builder->town_sides, graphene_rect_t, t + k);
+
+            if (sb_map_rect_overlap (side, &around) > 0)
+              covered++;
+            else if (side_taken (builder, card, side))
+              taken++;
+          }
+        if (covered > 0 && covered + taken == SB_MAP_TOWN_SIDES)
+          cost += 200 * first->size.width * first->size.height;
+      }
+  }
   for (guint i = 0; i <= 2 && cost < bound; i++)
     for (guint j = 0; j <= 2; j++)
       if (!inside_area (builder, card, x + width * i / 2, y + height * j / 2))
