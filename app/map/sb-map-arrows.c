@@ -84,7 +84,7 @@ stub_cost (SbMapBuilder *builder,
 
       cost += _sb_map_overlap_area (builder->obstacles, &dot) + _sb_map_overlap_area (builder->arrow_marks, &dot) * 6;
     }
-  cost += _sb_map_overlap_area (builder->arrow_marks, &mark) * 6;
+  cost += (_sb_map_overlap_area (builder->arrow_marks, &mark) + _sb_map_overlap_area (builder->obstacles, &mark)) * 6;
   /* (its head, at the start, against the others' "?") */
   cost += _sb_map_overlap_area (builder->stub_marks, &GRAPHENE_RECT_INIT (x0 - 8, y0 - 8, 16, 16)) * 6;
 
