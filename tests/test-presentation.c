@@ -320,11 +320,6 @@ legend_laid_out (gpointer data)
          shown.size.width * shown.size.height >= 0.7 * measured.size.width * measured.size.height;
 }
 
-/* At a projector's 1024×768 the compact legend keeps to a corner, and
- * each step shows the towns the briefing names that its camera would
- * show beside the legend, not under it: the camera as it would be
- * without the legend when none is under it, else a little further out.
- */
 /* Whether the point at @x, @y of @authored shows on @shown, clear of
  * @legend, when it was in @authored's view.
  */
@@ -352,24 +347,29 @@ check_beside (const SbProjection    *authored,
   return TRUE;
 }
 
-/* At a projector's 1024×768 the compact legend keeps to a corner, and
- * each step shows the towns the briefing names that its camera would
- * show beside the legend, not under it: the camera as it would be
- * without the legend when none is under it, else a little further out.
+/* At a projector's 1024×768 (and an old one's 800×600) the compact
+ * legend keeps to a corner, and each step shows the towns the briefing
+ * names that its camera would show beside the legend, not under it: the
+ * camera as it would be without the legend when none is under it, else a
+ * little further out.
  */
 static void
 test_legend_beside_steps (void)
 {
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
   g_autoptr(SbBriefing) briefing = sb_test_load_default ();
-  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
-  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
-  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
-  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
   GPtrArray *towns = sb_mentioned_places_get (briefing);
   guint checked = 0, kept = 0, moved = 0;
 
   set_animations (FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  {
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+
+  gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
   gtk_window_present (GTK_WINDOW (presenting));
   g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
 
@@ -388,7 +388,7 @@ test_legend_beside_steps (void)
       height = gtk_widget_get_height (map);
 
       g_assert_true (sb_legend_get_covered (sb_map_view_get_legend (map_view), map, &legend));
-      g_test_message ("step %u: legend %.0f×%.0f on a map of %.0f×%.0f", i + 1,
+      g_test_message ("step %u at %d×%d: legend %.0f×%.0f on a map of %.0f×%.0f", i + 1, sizes[s][0], sizes[s][1],
                       legend.size.width, legend.size.height, width, height);
       g_assert_cmpfloat (legend.size.height, <=, 0.42 * height);
       g_assert_cmpfloat (legend.size.width * legend.size.height, <=, 0.12 * width * height);
@@ -403,7 +403,8 @@ test_legend_beside_steps (void)
         gboolean under = FALSE;
         double target_lat, target_lon, target_zoom;
 
-        g_assert_true (sb_slide_get_camera_around (&slide, briefing, width, height, NULL, 1.6, &lat, &lon, &zoom));
+        g_assert_true (sb_slide_get_camera_around (&slide, briefing, width, height, NULL, MAX (1.6, 1.8 * sizes[s][1] / 1080.0),
+                                                   &lat, &lon, &zoom));
         sb_projection_init_at (&authored, lat, lon, zoom, width, height);
         for (guint t = 0; t < towns->len; t++)
           {
@@ -416,6 +417,23 @@ test_legend_beside_steps (void)
             under |= graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
             checked += check_beside (&authored, &shown, &legend, town->label_x, town->label_y, town->name);
           }
+        /* (and the briefing's places known at a point) */
+        {
+          GListModel *places = sb_briefing_get_places (briefing);
+
+          for (guint p = 0; p < g_list_model_get_n_items (places); p++)
+            {
+              g_autoptr(SbPlace) place = g_list_model_get_item (places, p);
+              graphene_rect_t near;
+              double x, y;
+
+              if (sb_place_get_precision (place) > SB_PLACE_PRECISION_NEAR)
+                continue;
+              sb_projection_to_widget (&authored, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+              graphene_rect_inset_r (&legend, -30, -30, &near);
+              under |= graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+            }
+        }
 
         /* … and with none under the legend, the camera is as it was. */
         g_assert_true (sb_presentation_window_get_target (presenting, &target_lat, &target_lon, &target_zoom));
@@ -430,13 +448,41 @@ test_legend_beside_steps (void)
           moved++;
       }
     }
+  gtk_window_destroy (GTK_WINDOW (presenting));
+  }
 
   g_assert_cmpuint (checked, >=, 10);
-  /* Step 1's camera stays; step 10's moves, Gao under the legend. */
+  g_test_message ("%u cameras kept, %u moved beside the legend", kept, moved);
   g_assert_cmpuint (kept, >=, 1);
-  g_assert_cmpuint (moved, >=, 1);
+
+  /* With the caption at most 28 % of the screen, no built-in step has a
+   * town under the legend: a legend as large as step 10's at 1024×768
+   * was under the old caption, over Gao, moves the camera so that Gao
+   * is beside it.
+   */
+  {
+    g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+    g_auto(SbSlide) slide = { 0, };
+    const SbBasemapFeature *gao = NULL;
+    double lat, lon, zoom, around_lat, around_lon, around_zoom, x, y;
+    SbProjection authored, shown;
+    graphene_rect_t legend;
+
+    for (guint t = 0; t < towns->len; t++)
+      if (g_strcmp0 (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, "Gao") == 0)
+        gao = g_ptr_array_index (towns, t);
+    g_assert_true (sb_presentation_describe (presentation, 9, &slide));
+    g_assert_true (sb_slide_get_camera_around (&slide, briefing, 1024, 520, NULL, 1.6, &lat, &lon, &zoom));
+    sb_projection_init_at (&authored, lat, lon, zoom, 1024, 520);
+    sb_projection_unit_to_widget (&authored, gao->label_x, gao->label_y, &x, &y);
+    legend = GRAPHENE_RECT_INIT (x - 40, 8, 1024 - 8 - (x - 40), MAX (y + 20, 100));
+    g_assert_true (sb_slide_get_camera_around (&slide, briefing, 1024, 520, &legend, 1.6,
+                                               &around_lat, &around_lon, &around_zoom));
+    g_assert_cmpfloat (around_zoom, <, zoom);
+    sb_projection_init_at (&shown, around_lat, around_lon, around_zoom, 1024, 520);
+    g_assert_true (check_beside (&authored, &shown, &legend, gao->label_x, gao->label_y, gao->name));
+  }
   set_animations (TRUE);
-  gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
 /* A step's ground, on any screen: its camera's zoom is for a map of
@@ -792,6 +838,472 @@ test_labels_follow_view (void)
   sb_selection_select (sb_window_get_selection (window), sb_test_lookup (sb_window_get_briefing (window), chosen[1]));
   assert_labels_follow_view (GTK_WIDGET (map_view), map_view, "the window at 1024×768");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where @name's dot and its name are in the view, as @map_view's layers
+ * drew them.
+ */
+static gboolean
+find_drawn_town (SbMapView       *map_view,
+                 const char      *name,
+                 graphene_rect_t *dot,
+                 graphene_rect_t *label)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbMapLayerTransform to_view;
+  SbProjection drawn;
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  g_assert_cmpuint (layers->len, >=, 1);
+  layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+  g_assert_nonnull (layout);
+  for (guint t = 0; t < layout->towns->len; t++)
+    {
+      const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+      if (g_strcmp0 (town->town->name, name) != 0)
+        continue;
+
+      *dot = GRAPHENE_RECT_INIT ((town->x - 3 - to_view.dx) * to_view.scale, (town->y - 3 - to_view.dy) * to_view.scale,
+                                 6 * to_view.scale, 6 * to_view.scale);
+      *label = GRAPHENE_RECT_INIT ((town->label.origin.x - to_view.dx) * to_view.scale,
+                                   (town->label.origin.y - to_view.dy) * to_view.scale,
+                                   town->label.size.width * to_view.scale, town->label.size.height * to_view.scale);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The scale never covers a town the briefing names: with the map moved
+ * so that Gao's dot lies under the scale in the bottom left corner, at
+ * 1024×768 and 1920×1080, the scale goes elsewhere and Gao and its name
+ * show clear of it.
+ */
+static void
+test_scale_clear_of_towns (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  GPtrArray *towns = sb_mentioned_places_get (briefing);
+  const SbBasemapFeature *gao = NULL;
+
+  for (guint t = 0; t < towns->len; t++)
+    if (g_strcmp0 (((SbBasemapFeature *) g_ptr_array_index (towns, t))->name, "Gao") == 0)
+      gao = g_ptr_array_index (towns, t);
+  g_assert_nonnull (gao);
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+      GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+      GtkWidget *scale = sb_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_SCALE);
+      graphene_rect_t scale_box, dot, label;
+      double width, height, world, zoom = 6.5;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      sb_presentation_set_index (presentation, 3);
+      g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+      g_assert_true (gtk_widget_compute_bounds (scale, map, &scale_box));
+
+      /* Gao's dot under the scale, in its upper half. */
+      width = gtk_widget_get_width (map);
+      height = gtk_widget_get_height (map);
+      world = SB_TILE_SIZE * exp2 (zoom);
+      sb_map_view_go_to (map_view,
+                         sb_mercator_latitude (gao->label_y - (scale_box.origin.y + scale_box.size.height * 0.3 - height / 2) / world),
+                         (gao->label_x - (scale_box.origin.x + 25 - width / 2) / world) * 360.0 - 180.0, zoom);
+      sb_test_iterate_for (300);
+      g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+
+      g_assert_true (gtk_widget_compute_bounds (scale, map, &scale_box));
+      g_assert_true (find_drawn_town (map_view, "Gao", &dot, &label));
+      g_test_message ("%d×%d: the scale at %.0f, %.0f (%.0f × %.0f), Gao at %.0f, %.0f, its name at %.1f, %.1f (%.1f × %.1f) on a map of %.0f × %.0f",
+                      sizes[s][0], sizes[s][1], scale_box.origin.x, scale_box.origin.y, scale_box.size.width,
+                      scale_box.size.height, dot.origin.x, dot.origin.y, label.origin.x, label.origin.y,
+                      label.size.width, label.size.height, width, height);
+      g_assert_true (graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (0, 0, width, height), &dot));
+      g_assert_false (graphene_rect_intersection (&scale_box, &dot, NULL));
+      g_assert_false (graphene_rect_intersection (&scale_box, &label, NULL));
+      g_assert_true (graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (0, 0, width, height), &label));
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+  set_animations (TRUE);
+}
+
+/* Incidents on a country's card can be told apart from the back of the
+ * room: at 1024×768, Mali's badges at step 3 are at least 38 pixels
+ * across (a quarter of the screenshot, ten), as large as a symbol at a
+ * point (they were 29, and their glyphs ran together).
+ */
+static void
+test_card_badges_readable (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbMapLayerTransform to_view;
+  SbProjection drawn;
+  guint on_cards = 0;
+
+  set_animations (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  sb_presentation_set_index (presentation, 2);
+  g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const SbMapMark *mark = &g_array_index (layout->marks, SbMapMark, i);
+
+      if (mark->card < 0 || sb_item_get_kind (mark->item) != SB_ITEM_KIND_INCIDENT)
+        continue;
+
+      g_assert_cmpfloat (2 * mark->radius * to_view.scale, >=, 38);
+      on_cards++;
+    }
+  g_assert_cmpuint (on_cards, >=, 5);
+
+  /* In the window they stay as they were: it shows more at once. */
+  {
+    SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+    GtkWidget *map = GTK_WIDGET (sb_window_get_map_view (window));
+    g_autoptr(GPtrArray) window_layers = g_ptr_array_new ();
+    g_autoptr(SbMapLayout) window_layout = NULL;
+
+    g_assert_true (sb_test_run_until (layers_drawn, map, TIMEOUT_MS));
+    collect_layers (map, window_layers);
+    window_layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (window_layers, 0), &drawn, &to_view);
+    for (guint i = 0; i < window_layout->marks->len; i++)
+      {
+        const SbMapMark *mark = &g_array_index (window_layout->marks, SbMapMark, i);
+
+        if (mark->card >= 0 && sb_item_get_kind (mark->item) == SB_ITEM_KIND_INCIDENT)
+          g_assert_cmpfloat (2 * mark->radius * (to_view.scale > 0 ? to_view.scale : 1), <, 20);
+      }
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+/* The "?" of a movement's end not given and its head, as the movement
+ * layer draws them: the "?" with its glow when highlighted.
+ */
+static void
+stub_boxes (const SbMapArrow *arrow,
+            graphene_rect_t  *mark,
+            graphene_rect_t  *head)
+{
+  double length = (arrow->selected ? 5.0 : 3.5) * 4.5;
+  double radius = length * 0.55 + (arrow->selected ? 4 : 0);
+  double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
+  double mark_x = arrow->origin_unknown ? arrow->x0 : arrow->x1;
+  double mark_y = arrow->origin_unknown ? arrow->y0 : arrow->y1;
+  double tip_x, tip_y;
+
+  if (arrow->origin_unknown)
+    {
+      tip_x = arrow->x1;
+      tip_y = arrow->y1;
+    }
+  else
+    {
+      double tip = MAX (length, hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0) - radius - 2);
+
+      tip_x = arrow->x0 + cos (angle) * tip;
+      tip_y = arrow->y0 + sin (angle) * tip;
+    }
+
+  *mark = GRAPHENE_RECT_INIT (mark_x - radius, mark_y - radius, 2 * radius, 2 * radius);
+  /* The head's middle, half its length back from its tip. */
+  *head = GRAPHENE_RECT_INIT (tip_x - cos (angle) * length / 2 - length / 3, tip_y - sin (angle) * length / 2 - length / 3,
+                              2 * length / 3, 2 * length / 3);
+}
+
+static gboolean
+in_triangle (double px, double py, const double t[6])
+{
+  double d1 = (px - t[2]) * (t[1] - t[3]) - (t[0] - t[2]) * (py - t[3]);
+  double d2 = (px - t[4]) * (t[3] - t[5]) - (t[2] - t[4]) * (py - t[5]);
+  double d3 = (px - t[0]) * (t[5] - t[1]) - (t[4] - t[0]) * (py - t[1]);
+
+  return !(((d1 < 0) || (d2 < 0) || (d3 < 0)) && ((d1 > 0) || (d2 > 0) || (d3 > 0)));
+}
+
+/* How many square pixels of @box a stub's head covers, as
+ * sb_symbol_paint_arrow_head() draws it: a dart, its tip where the head
+ * points.
+ */
+static double
+head_over (const SbMapArrow     *arrow,
+           const graphene_rect_t *box)
+{
+  double size = (arrow->selected ? 5.0 : 3.5) * 4.5;
+  double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
+  double x = arrow->x1, y = arrow->y1, covered = 0;
+
+  if (!arrow->origin_unknown)
+    {
+      double tip = MAX (size, hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0) - size * 0.55 - 2);
+
+      x = arrow->x0 + cos (angle) * tip;
+      y = arrow->y0 + sin (angle) * tip;
+    }
+
+  {
+    double left[6] = { x, y, x - size * cos (angle - 0.45), y - size * sin (angle - 0.45),
+                       x - size * 0.7 * cos (angle), y - size * 0.7 * sin (angle) };
+    double right[6] = { x, y, x - size * 0.7 * cos (angle), y - size * 0.7 * sin (angle),
+                        x - size * cos (angle + 0.45), y - size * sin (angle + 0.45) };
+
+    for (double py = box->origin.y + 0.5; py < box->origin.y + box->size.height; py += 1)
+      for (double px = box->origin.x + 0.5; px < box->origin.x + box->size.width; px += 1)
+        covered += in_triangle (px, py, left) || in_triangle (px, py, right);
+  }
+
+  return covered;
+}
+
+static double
+overlap_area (const graphene_rect_t *a,
+              const graphene_rect_t *b)
+{
+  graphene_rect_t both;
+
+  return graphene_rect_intersection (a, b, &both) ? both.size.width * both.size.height : 0;
+}
+
+/* The heads and "?" of movements known at one end keep clear of the
+ * towns' names, of cards and of each other, as names do of symbols: at
+ * Gao, where the Germans left for somewhere and the Russians came from
+ * somewhere, at every step at 1024×768 and 1920×1080.
+ */
+static void
+test_stubs_clear_of_names (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  guint checked = 0, crowded = 0;
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+          g_autoptr(SbMapLayout) layout = NULL;
+          SbMapLayerTransform to_view;
+          SbProjection drawn;
+          graphene_rect_t view;
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          sb_test_iterate_for (200);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          collect_layers (GTK_WIDGET (map_view), layers);
+          layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+          view = GRAPHENE_RECT_INIT (to_view.dx, to_view.dy, gtk_widget_get_width (GTK_WIDGET (map_view)) / to_view.scale,
+                                     gtk_widget_get_height (GTK_WIDGET (map_view)) / to_view.scale);
+
+          for (guint a = 0; a < layout->arrows->len; a++)
+            {
+              const SbMapArrow *arrow = &g_array_index (layout->arrows, SbMapArrow, a);
+              const char *id = sb_entity_get_id (SB_ENTITY (arrow->item));
+              graphene_rect_t mark, head;
+
+              if (!arrow->origin_unknown && !arrow->destination_unknown)
+                continue;
+              stub_boxes (arrow, &mark, &head);
+              if (!graphene_rect_intersection (&view, &mark, NULL))
+                continue;
+              checked++;
+
+              for (guint t = 0; t < layout->towns->len; t++)
+                {
+                  const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+                  if (!graphene_rect_contains_point (&view, &GRAPHENE_POINT_INIT (town->x, town->y)))
+                    continue;
+                  if (overlap_area (&mark, &town->label) > 4 || head_over (arrow, &town->label) > 4)
+                    {
+                      gboolean by_mark = overlap_area (&mark, &town->label) > 4;
+
+                      g_printerr ("step %u at %d×%d: %s's %s at %.0f, %.0f over %s's name at %.0f, %.0f\n",
+                                  i + 1, sizes[s][0], sizes[s][1], id, by_mark ? "“?”" : "head",
+                                  by_mark ? mark.origin.x : head.origin.x, by_mark ? mark.origin.y : head.origin.y,
+                                  town->town->name, town->label.origin.x, town->label.origin.y);
+                      crowded++;
+                    }
+                }
+              for (guint c = 0; c < layout->cards->len; c++)
+                if (overlap_area (&mark, &g_array_index (layout->cards, SbMapCard, c).box) > 4)
+                  {
+                    g_printerr ("step %u at %d×%d: %s's “?” over %s's card\n", i + 1, sizes[s][0], sizes[s][1], id,
+                                sb_entity_get_id (SB_ENTITY (g_array_index (layout->cards, SbMapCard, c).place)));
+                    crowded++;
+                  }
+              for (guint b = a + 1; b < layout->arrows->len; b++)
+                {
+                  const SbMapArrow *other = &g_array_index (layout->arrows, SbMapArrow, b);
+                  graphene_rect_t other_mark, other_head;
+
+                  if (!other->origin_unknown && !other->destination_unknown)
+                    continue;
+                  stub_boxes (other, &other_mark, &other_head);
+                  if (overlap_area (&mark, &other_mark) > 4 || overlap_area (&mark, &other_head) > 4 ||
+                      overlap_area (&head, &other_mark) > 4)
+                    {
+                      g_printerr ("step %u at %d×%d: %s and %s crowd each other (%s)\n", i + 1, sizes[s][0], sizes[s][1], id,
+                                  sb_entity_get_id (SB_ENTITY (other->item)),
+                                  overlap_area (&mark, &other_mark) > 4 ? "their “?”" :
+                                  overlap_area (&mark, &other_head) > 4 ? "the first's “?”, the other's head" :
+                                  "the first's head, the other's “?”");
+                      crowded++;
+                    }
+                }
+            }
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_test_message ("%u heads and “?” checked", checked);
+  g_assert_cmpuint (checked, >=, 10);
+  g_assert_cmpuint (crowded, ==, 0);
+  set_animations (TRUE);
+}
+
+/* How many names of towns in view @layout's cards cover or touch (less
+ * than a pixel between, at the map's scale 1), each said with @when.
+ */
+static guint
+count_cards_on_names (SbMapLayout           *layout,
+                      const graphene_rect_t *view,
+                      const char            *when)
+{
+  guint touching = 0;
+
+  for (guint c = 0; c < layout->cards->len; c++)
+    {
+      const SbMapCard *card = &g_array_index (layout->cards, SbMapCard, c);
+      graphene_rect_t around;
+
+      graphene_rect_inset_r (&card->box, -1, -1, &around);
+      for (guint t = 0; t < layout->towns->len; t++)
+        {
+          const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+          if (!graphene_rect_contains_point (view, &GRAPHENE_POINT_INIT (town->x, town->y)) ||
+              overlap_area (&around, &town->label) < 0.01)
+            continue;
+          g_printerr ("%s: %s's card at %.1f, %.1f (%.1f × %.1f) on %s's name at %.1f, %.1f (%.1f × %.1f)\n", when,
+                      sb_entity_get_id (SB_ENTITY (card->place)), card->box.origin.x, card->box.origin.y,
+                      card->box.size.width, card->box.size.height, town->town->name, town->label.origin.x,
+                      town->label.origin.y, town->label.size.width, town->label.size.height);
+          touching++;
+        }
+    }
+
+  return touching;
+}
+
+static guint
+count_drawn_cards_on_names (SbMapView  *map_view,
+                            const char *when)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  SbMapLayerTransform to_view;
+  SbProjection drawn;
+  graphene_rect_t view;
+  double scale;
+
+  collect_layers (GTK_WIDGET (map_view), layers);
+  layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+  scale = to_view.scale > 0 ? to_view.scale : 1;
+  view = GRAPHENE_RECT_INIT (to_view.dx, to_view.dy, gtk_widget_get_width (GTK_WIDGET (map_view)) / scale,
+                             gtk_widget_get_height (GTK_WIDGET (map_view)) / scale);
+  return count_cards_on_names (layout, &view, when);
+}
+
+/* Cards keep off the towns' names, with room between: in the window at
+ * 1920×1080 and 1024×768 with nothing, Wagner (Togo's card touched
+ * Cotonou's name), the junta or Germany's leaving chosen, and at each
+ * step presented at both sizes.
+ */
+static void
+test_cards_off_names (void)
+{
+  const int sizes[][2] = { { 1920, 1080 }, { 1024, 768 } };
+  const char *chosen[] = { NULL, "wagner-group", "mali-junta", "germany-leaves-via-gao" };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  guint touching = 0;
+
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      SbWindow *window = sb_test_window_new (NULL, sizes[s][0], sizes[s][1]);
+      SbMapView *map_view = sb_window_get_map_view (window);
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+
+      for (guint c = 0; c < G_N_ELEMENTS (chosen); c++)
+        {
+          g_autofree char *when = g_strdup_printf ("the window at %d×%d, %s chosen", sizes[s][0], sizes[s][1],
+                                                   chosen[c] ? chosen[c] : "nothing");
+          SbEntity *entity = chosen[c] ? sb_test_lookup (sb_window_get_briefing (window), chosen[c]) : NULL;
+
+          if (chosen[c] != NULL)
+            g_assert_nonnull (entity);
+          if (entity != NULL)
+            sb_selection_select (sb_window_get_selection (window), entity);
+          else
+            sb_selection_clear (sb_window_get_selection (window));
+          sb_test_iterate_for (300);
+          g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+          sb_test_iterate_for (300);
+          g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+          touching += count_drawn_cards_on_names (map_view, when);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          g_autofree char *when = g_strdup_printf ("step %u at %d×%d", i + 1, sizes[s][0], sizes[s][1]);
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          sb_test_iterate_for (200);
+          g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+          touching += count_drawn_cards_on_names (sb_presentation_window_get_map_view (presenting), when);
+        }
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_assert_cmpuint (touching, ==, 0);
+  set_animations (TRUE);
 }
 
 /* The base map's names show whole or not at all: none is cut at the
@@ -1656,8 +2168,8 @@ label_shown (gpointer data)
   return find_label_starting (wanted->root, wanted->prefix) != NULL;
 }
 
-/* A briefing of two steps: a short passage, then one too long for any
- * caption, each translated.
+/* A briefing of three steps: a short passage, then one too long for any
+ * caption, translated short, then one whose translation is as long.
  */
 static SbBriefing *
 load_long_quote (void)
@@ -1683,8 +2195,10 @@ load_long_quote (void)
     "    { \"id\": \"short\", \"title\": \"Short\", \"highlight\": [\"i\"],\n"
     "      \"citation\": { \"source\": \"s\", \"quote\": \"Kort.\", \"translations\": { \"en\": \"Short.\" } } },\n"
     "    { \"id\": \"long\", \"title\": \"Long\", \"highlight\": [\"i\"],\n"
-    "      \"citation\": { \"source\": \"s\", \"quote\": \"%s\", \"translations\": { \"en\": \"The column went east.\" } } } ] }\n",
-    sentence->str, sentence->str);
+    "      \"citation\": { \"source\": \"s\", \"quote\": \"%s\", \"translations\": { \"en\": \"The column went east.\" } } },\n"
+    "    { \"id\": \"longer\", \"title\": \"Longer\", \"highlight\": [\"i\"],\n"
+    "      \"citation\": { \"source\": \"s\", \"quote\": \"%s\", \"translations\": { \"en\": \"%s\" } } } ] }\n",
+    sentence->str, sentence->str, sentence->str, sentence->str);
   bytes = g_bytes_new (json, strlen (json));
   briefing = sb_loader_load_bytes (bytes, &problems);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -1715,6 +2229,7 @@ test_caption_and_end (void)
   LabelWanted original = { GTK_WIDGET (presenting), "Original: “Kort.”" };
   LabelWanted source = { GTK_WIDGET (presenting), "Source: Bron" };
   LabelWanted on_console = { GTK_WIDGET (presenting), "The quote is on the presenter console" };
+  LabelWanted went_east = { GTK_WIDGET (presenting), "“The column went east.” (translated from Dutch)" };
   LabelWanted end = { GTK_WIDGET (presenting), "End of briefing" };
 
   gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
@@ -1731,9 +2246,21 @@ test_caption_and_end (void)
   g_assert_true (sb_presentation_window_get_quote_on_screen (presenting));
   g_assert_false (label_starting_shown (&on_console));
 
-  /* With one, it goes there; the caption keeps its source. */
+  /* With one, the original goes there; the caption keeps the
+   * translation and the source, and says where the original is.
+   */
   sb_presentation_window_set_has_console (presenting, TRUE);
   sb_presentation_previous (presentation);
+  sb_presentation_next (presentation);
+  sb_test_iterate_for (300);
+  g_assert_false (sb_presentation_window_get_quote_on_screen (presenting));
+  g_assert_true (label_starting_shown (&went_east));
+  g_assert_false (label_starting_shown (&original));
+  g_assert_true (label_starting_shown (&source));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (find_label_starting (GTK_WIDGET (presenting), "Source: Bron"))),
+                                   "the original is on the presenter console"));
+
+  /* A translation as long goes there too: the caption keeps its source. */
   sb_presentation_next (presentation);
   sb_test_iterate_for (300);
   g_assert_false (sb_presentation_window_get_quote_on_screen (presenting));
@@ -1757,6 +2284,72 @@ test_caption_and_end (void)
   gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The map is what the audience came for: at 1024×768, with a console,
+ * the caption of no built-in step takes more than 28 % of the screen
+ * (the translated passages of steps 3, 6, 9 and 10 took 30 to 45 %),
+ * and every step that cites a passage keeps its source on screen.
+ */
+static void
+test_caption_share (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  LabelWanted source = { GTK_WIDGET (presenting), "Source: " };
+  GtkWidget *caption_bar = find_with_class (GTK_WIDGET (presenting), "caption-bar");
+  guint cited = 0;
+
+  g_assert_nonnull (caption_bar);
+  set_animations (FALSE);
+  sb_presentation_window_set_has_console (presenting, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+  g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+
+  for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+    {
+      g_auto(SbSlide) slide = { 0, };
+      int height;
+
+      sb_presentation_set_index (presentation, i);
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      sb_test_iterate_for (200);
+      height = gtk_widget_get_height (caption_bar);
+      g_test_message ("step %u: a caption of %d pixels (%.0f %%), the quote %s", i + 1, height, 100.0 * height / 768,
+                      sb_presentation_window_get_quote_on_screen (presenting) ? "on screen" : "on the console");
+      g_assert_cmpint (height, <=, 768 * 0.28);
+
+      g_assert_true (sb_presentation_describe (presentation, i, &slide));
+      if (slide.citation != NULL)
+        {
+          g_assert_true (label_starting_shown (&source));
+          cited++;
+        }
+    }
+
+  g_assert_cmpuint (cited, >=, 8);
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
 
 /* Exporting from the window is one of its jobs: the progress line says
  * so while the tiles are awaited, with Cancel; the window stays in use,
@@ -1873,11 +2466,16 @@ main (int   argc,
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
+  g_test_add_func ("/presentation/caption-share", test_caption_share);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
   g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
+  g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);
+  g_test_add_func ("/presentation/card-badges-readable", test_card_badges_readable);
+  g_test_add_func ("/presentation/stubs-clear-of-names", test_stubs_clear_of_names);
+  g_test_add_func ("/presentation/cards-off-names", test_cards_off_names);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
   g_test_add_func ("/presentation/pointer-hides", test_pointer_hides);

@@ -19,9 +19,11 @@
 /* From the known end to the "?" of the unknown one: an arrow's head and
  * the mark, no line between, as the movement layer draws them (a head
  * 4.5 times the line's width, 3.5 or 5 when selected, the mark's radius
- * 0.55 times the head).
+ * 0.55 times the head, with a glow of 4 more when selected).
  */
-#define STUB_LENGTH(selected) ((selected) ? 5.0 : 3.5) * 4.5 * 1.55 + 3
+#define STUB_HEAD(selected) (((selected) ? 5.0 : 3.5) * 4.5)
+#define STUB_LENGTH(selected) (STUB_HEAD (selected) * 1.55 + 3)
+#define STUB_MARK_RADIUS(selected) (STUB_HEAD (selected) * 0.55 + ((selected) ? 4 : 0))
 
 /* Where a line from the card's middle towards (x, y) leaves the card. */
 static void
@@ -58,17 +60,22 @@ card_center (const SbMapCard *card,
   *y = card->box.origin.y + card->box.size.height / 2;
 }
 
-/* How much a short arrow from (x0, y0) to its free end (x1, y1) would
- * cover; a free end by a card or a town would seem to come from there.
+/* How much a short arrow from (x0, y0) to its free end (x1, y1), its
+ * "?" of @radius there and its head at the start when @into, would cover; a free end by a card or a town would
+ * seem to come from there. Like a name, the "?" keeps off the towns'
+ * names wherever they may go, and off the other arrows' heads and "?".
  */
 static double
 stub_cost (SbMapBuilder *builder,
            double        x0,
            double        y0,
            double        x1,
-           double        y1)
+           double        y1,
+           double        radius,
+           gboolean      into)
 {
   graphene_rect_t end = GRAPHENE_RECT_INIT (x1 - 24, y1 - 24, 48, 48);
+  graphene_rect_t mark = GRAPHENE_RECT_INIT (x1 - radius, y1 - radius, 2 * radius, 2 * radius);
   double cost = 0;
 
   for (guint s = 0; s <= 8; s++)
@@ -77,6 +84,9 @@ stub_cost (SbMapBuilder *builder,
 
       cost += _sb_map_overlap_area (builder->obstacles, &dot) + _sb_map_overlap_area (builder->arrow_marks, &dot) * 6;
     }
+  cost += (_sb_map_overlap_area (builder->arrow_marks, &mark) + _sb_map_overlap_area (builder->obstacles, &mark)) * 6;
+  /* (its head, at the start, against the others' "?") */
+  cost += _sb_map_overlap_area (builder->stub_marks, &GRAPHENE_RECT_INIT (x0 - 8, y0 - 8, 16, 16)) * 6;
 
   /* A card drawn over the "?", or the view's edge cutting it, hides it:
    * only where every side is worse.
@@ -89,7 +99,42 @@ stub_cost (SbMapBuilder *builder,
       !graphene_rect_contains_rect (builder->view, &GRAPHENE_RECT_INIT (x1 - 14, y1 - 14, 28, 28)))
     cost += 30000;
 
-  return cost + _sb_map_overlap_area (builder->town_names, &end) * 2;
+  cost += _sb_map_overlap_area (builder->town_names, &end) * 2 + _sb_map_overlap_area (builder->town_sides, &mark);
+  cost += _sb_map_overlap_area (builder->stub_marks, &mark) * 20;
+
+  /* Its head, before the "?" (out of a place) or at the start (into
+   * one), keeps off the towns' names too.
+   */
+  {
+    double length = MAX (hypot (x1 - x0, y1 - y0), 1);
+    double hx = into ? x0 : x1 - (x1 - x0) / length * (radius + 8);
+    double hy = into ? y0 : y1 - (y1 - y0) / length * (radius + 8);
+
+    cost += _sb_map_overlap_area (builder->town_sides, &GRAPHENE_RECT_INIT (hx - 8, hy - 8, 16, 16)) * 3;
+  }
+
+  /* A town whose every side the "?" would take (with what is there
+   * already) could only be named under something.
+   */
+  for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len; t += SB_MAP_TOWN_SIDES)
+    {
+      gboolean touched = FALSE, free_side = FALSE;
+
+      for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
+        touched |= sb_map_rect_overlap (&g_array_index (builder->town_sides, graphene_rect_t, t + k), &mark) > 0;
+      for (guint k = 0; touched && !free_side && k < SB_MAP_TOWN_SIDES; k++)
+        {
+          const graphene_rect_t *side = &g_array_index (builder->town_sides, graphene_rect_t, t + k);
+
+          free_side = sb_map_rect_overlap (side, &mark) == 0 &&
+                      _sb_map_overlap_area (builder->arrow_marks, side) + _sb_map_overlap_area (builder->obstacles, side) <
+                      0.1 * side->size.width * side->size.height;
+        }
+      if (touched && !free_side)
+        cost += 5000;
+    }
+
+  return cost;
 }
 
 /* How far from a point its symbols reach: a head into it stops there. */
@@ -126,8 +171,9 @@ layout_stub (SbMapBuilder    *builder,
              double          *x1,
              double          *y1)
 {
-  static const double angles[] = { -127, -53, 180, 0, -90, 127, 53, 90 };
-  const double lengths[] = { STUB_LENGTH (selected) };
+  static const double angles[] = { -127, -53, 180, 0, -90, 127, 53, 90, -155, -25, 155, 25, -105, -75, 105, 75 };
+  /* Longer where the short one would crowd a town's name or another. */
+  const double lengths[] = { STUB_LENGTH (selected), STUB_LENGTH (selected) * 1.6, STUB_LENGTH (selected) * 2.2 };
   double best = G_MAXDOUBLE;
 
   for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
@@ -154,7 +200,7 @@ layout_stub (SbMapBuilder    *builder,
         fy = ey + dy * lengths[l];
 
         /* The preferred side and length win ties, and small overlaps. */
-        cost = stub_cost (builder, ex + dx * 6, ey + dy * 6, fx, fy) + a * 20 + l * 150;
+        cost = stub_cost (builder, ex + dx * 6, ey + dy * 6, fx, fy, STUB_MARK_RADIUS (selected), into) + a * 20 + l * 150;
         if (cost < best)
           {
             best = cost;
@@ -225,6 +271,37 @@ layout_arrow (SbMapBuilder *builder,
   return length > 1;
 }
 
+/* The "?" of a short arrow and its head, where the movement layer draws
+ * them.
+ */
+static void
+add_stub_marks (SbMapBuilder     *builder,
+                const SbMapArrow *arrow)
+{
+  double head = STUB_HEAD (arrow->selected);
+  double radius = STUB_MARK_RADIUS (arrow->selected);
+  double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
+  double mark_x = arrow->origin_unknown ? arrow->x0 : arrow->x1;
+  double mark_y = arrow->origin_unknown ? arrow->y0 : arrow->y1;
+  double tip_x = arrow->x1, tip_y = arrow->y1;
+
+  if (!arrow->origin_unknown)
+    {
+      double tip = MAX (head, hypot (arrow->x1 - arrow->x0, arrow->y1 - arrow->y0) - head * 0.55 - 2);
+
+      tip_x = arrow->x0 + cos (angle) * tip;
+      tip_y = arrow->y0 + sin (angle) * tip;
+    }
+
+  graphene_rect_t boxes[] = {
+    GRAPHENE_RECT_INIT (mark_x - radius, mark_y - radius, 2 * radius, 2 * radius),
+    GRAPHENE_RECT_INIT (tip_x - cos (angle) * head / 2 - head / 2, tip_y - sin (angle) * head / 2 - head / 2, head, head),
+  };
+
+  g_array_append_vals (builder->arrow_marks, boxes, G_N_ELEMENTS (boxes));
+  g_array_append_vals (builder->stub_marks, boxes, G_N_ELEMENTS (boxes));
+}
+
 /* Arrows between two known places first, as they cannot move; then the
  * short ones, which choose a free side.
  */
@@ -246,7 +323,9 @@ _sb_map_arrows_collect (SbMapBuilder *builder,
 
       g_array_append_val (builder->layout->arrows, arrow);
 
-      /* The towns' names keep clear of the line. */
+      /* The towns' names keep clear of the line, and of a short one's
+       * head and "?", as of symbols.
+       */
       for (guint s = 0; s <= 16; s++)
         {
           double x, y;
@@ -254,6 +333,8 @@ _sb_map_arrows_collect (SbMapBuilder *builder,
           sb_map_arrow_point_at (&arrow, s / 16.0, &x, &y);
           g_array_append_val (builder->arrow_marks, GRAPHENE_RECT_INIT (x - 4, y - 4, 8, 8));
         }
+      if (arrow.origin_unknown || arrow.destination_unknown)
+        add_stub_marks (builder, &arrow);
     }
 }
 

@@ -36,6 +36,7 @@ typedef struct
   GArray *middles;         /* of SbMapMiddle: the middles of areas with cards, which their cards keep off */
   GArray *occluders;       /* of graphene_rect_t: what lies over the map (its legend, scale): out of view */
   GArray *town_sides;      /* of graphene_rect_t, SB_MAP_TOWN_SIDES a town: where else its name may go */
+  GArray *stub_marks;      /* of graphene_rect_t: the heads and "?" of movements known at one end */
 } SbMapBuilder;
 
 /* Less than this of a box, in square pixels, is nothing: what graphene's

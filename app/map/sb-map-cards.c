@@ -22,6 +22,11 @@
 #define CARD_SYMBOL_MIN 8.0
 #define CARD_SYMBOL_MAX 10.0
 #define CARD_INCIDENT_RADIUS 9.0
+/* On a projector, the badges on cards are this much larger than the
+ * rest: their glyphs (the incident's type) are small inside them, and a
+ * country's card holds many side by side.
+ */
+#define CARD_INCIDENT_PROJECTOR_GROWTH 1.4
 #define CARD_INCIDENTS_PER_ROW 5
 #define CARD_MAX_TITLE_WIDTH 150
 #define CARD_COMPACT_TITLE_WIDTH 120
@@ -131,7 +136,8 @@ size_card (SbMapBuilder *builder,
   SbMapCard *card = &g_array_index (builder->layout->cards, SbMapCard, index);
   GArray *marks = builder->layout->marks;
   double title_width, title_height, y, content_width, label_width, label_height;
-  double step = 2 * CARD_INCIDENT_RADIUS + CARD_GAP, row_y = 0;
+  double incident_radius = CARD_INCIDENT_RADIUS * (builder->projection->symbol_scale > 1.0 ? CARD_INCIDENT_PROJECTOR_GROWTH : 1.0);
+  double step = 2 * incident_radius + CARD_GAP, row_y = 0;
   guint column = 0, n_in_rows = 0;
 
   card->compact = compact;
@@ -196,10 +202,10 @@ size_card (SbMapBuilder *builder,
             column = 0;
             row_y += step;
           }
-        mark->radius = CARD_INCIDENT_RADIUS;
+        mark->radius = incident_radius;
         mark->has_label = FALSE;
-        mark->x = CARD_PADDING + CARD_INCIDENT_RADIUS + column * step;
-        mark->y = y + CARD_INCIDENT_RADIUS + row_y;
+        mark->x = CARD_PADDING + incident_radius + column * step;
+        mark->y = y + incident_radius + row_y;
         content_width = MAX (content_width, (column + 1) * step - CARD_GAP);
         column++;
         n_in_rows++;
@@ -302,6 +308,30 @@ in_other_country (SbMapBuilder    *builder,
   return country != NULL && country != card->country;
 }
 
+/* What room a card leaves a town's name. */
+#define CARD_NAME_ROOM 3.0
+
+/* Whether a town's name could not go to @side for another card there,
+ * a symbol, or the view's edge.
+ */
+static gboolean
+side_taken (SbMapBuilder          *builder,
+            const SbMapCard       *card,
+            const graphene_rect_t *side)
+{
+  double area = side->size.width * side->size.height;
+
+  for (guint i = 0; i < builder->layout->cards->len; i++)
+    {
+      const SbMapCard *other = &g_array_index (builder->layout->cards, SbMapCard, i);
+
+      if (other != card && other->box.size.width > 0 && sb_map_rect_overlap (&other->box, side) > 0)
+        return TRUE;
+    }
+
+  return _sb_map_overlap_area (builder->obstacles, side) > 0.2 * area;
+}
+
 /* How bad a place for the card: what it covers (symbols and other cards
  * most, towns' names less as they can move, the base map's towns least),
  * how much of it leaves its area (more into another's), how far from
@@ -375,7 +405,9 @@ card_cost (SbMapBuilder    *builder,
                    &own_middle, &other_middles);
   cost += own_middle * 1000 + other_middles * 8 +
           _sb_map_overlap_area (builder->obstacles, &box) * 20 +
-          _sb_map_overlap_area (builder->town_names, &box) * 8;
+          _sb_map_overlap_area (builder->town_names, &GRAPHENE_RECT_INIT (x - CARD_NAME_ROOM, y - CARD_NAME_ROOM,
+                                                                          width + 2 * CARD_NAME_ROOM,
+                                                                          height + 2 * CARD_NAME_ROOM)) * 8;
 
   /* A card over another, or over a symbol, reads as neither. */
   for (guint i = 0; i < builder->layout->cards->len && cost < bound; i++)
@@ -398,17 +430,32 @@ card_cost (SbMapBuilder    *builder,
 
   cost += _sb_map_overlap_area (builder->base_towns, &box) * 0.5;
 
-  /* A town the briefing mentions keeps a side free for its name. */
-  for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len && cost < bound; t += SB_MAP_TOWN_SIDES)
-    {
-      guint covered = 0;
+  /* A town the briefing mentions keeps a side free for its name, with
+   * room between it and the card, and one not taken by another card or
+   * a symbol either.
+   */
+  {
+    graphene_rect_t around = GRAPHENE_RECT_INIT (x - CARD_NAME_ROOM, y - CARD_NAME_ROOM,
+                                                 width + 2 * CARD_NAME_ROOM, height + 2 * CARD_NAME_ROOM);
 
-      for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
-        covered += sb_map_rect_overlap (&g_array_index (builder->town_sides, graphene_rect_t, t + k), &box) > 0;
-      if (covered == SB_MAP_TOWN_SIDES)
-        cost += 200 * g_array_index (builder->town_sides, graphene_rect_t, t).size.width *
-                g_array_index (builder->town_sides, graphene_rect_t, t).size.height;
-    }
+    for (guint t = 0; t + SB_MAP_TOWN_SIDES <= builder->town_sides->len && cost < bound; t += SB_MAP_TOWN_SIDES)
+      {
+        const graphene_rect_t *first = &g_array_index (builder->town_sides, graphene_rect_t, t);
+        guint covered = 0, taken = 0;
+
+        for (guint k = 0; k < SB_MAP_TOWN_SIDES; k++)
+          {
+            const graphene_rect_t *side = &g_array_index (builder->town_sides, graphene_rect_t, t + k);
+
+            if (sb_map_rect_overlap (side, &around) > 0)
+              covered++;
+            else if (side_taken (builder, card, side))
+              taken++;
+          }
+        if (covered > 0 && covered + taken == SB_MAP_TOWN_SIDES)
+          cost += 200 * first->size.width * first->size.height;
+      }
+  }
   for (guint i = 0; i <= 2 && cost < bound; i++)
     for (guint j = 0; j <= 2; j++)
       if (!inside_area (builder, card, x + width * i / 2, y + height * j / 2))

@@ -403,6 +403,7 @@ scale_projection (SbProjection *projection,
   projection->half_width /= scale;
   projection->half_height /= scale;
   projection->zoom -= log2 (scale);
+  projection->symbol_scale *= scale;
 }
 
 /* The projection the layer is drawn in now, symbols scaled (see

@@ -500,6 +500,9 @@ name_countries (SbMapBuilder *builder)
 
 /* Labels */
 
+/* What room a town's name keeps from a card. */
+#define CARD_ROOM 3.0
+
 /* How much of @box is cut off: beyond the view's edge or under what lies
  * over the map (the legend, the scale, the details).
  */
@@ -573,7 +576,19 @@ place_label (SbMapBuilder    *builder,
        * or its ring, reads as neither.
        */
       for (guint k = 0; k < builder->layout->cards->len && cost > 0; k++)
-        cost += 10 * sb_map_rect_overlap (&g_array_index (builder->layout->cards, SbMapCard, k).box, &box);
+        {
+          const graphene_rect_t *card = &g_array_index (builder->layout->cards, SbMapCard, k).box;
+
+          /* A town's name keeps off cards as off other names, with room
+           * between: a name touching a card reads as part of it.
+           */
+          if (avoid != NULL)
+            cost += 40 * sb_map_rect_overlap (&GRAPHENE_RECT_INIT (card->origin.x - CARD_ROOM, card->origin.y - CARD_ROOM,
+                                                                   card->size.width + 2 * CARD_ROOM,
+                                                                   card->size.height + 2 * CARD_ROOM), &box);
+          else
+            cost += 10 * sb_map_rect_overlap (card, &box);
+        }
       for (guint k = 0; avoid != NULL && k < builder->layout->marks->len; k++)
         {
           const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, k);
@@ -586,7 +601,7 @@ place_label (SbMapBuilder    *builder,
             }
         }
       if (avoid != NULL && cost > 0)
-        cost += 40 * _sb_map_overlap_area (avoid, &box);
+        cost += 40 * _sb_map_overlap_area (avoid, &box) + 20 * _sb_map_overlap_area (builder->stub_marks, &box);
 
       if (cost < best)
         {
@@ -831,6 +846,7 @@ sb_map_layout_new_full (SbSelection           *selection,
     g_array_new (FALSE, FALSE, sizeof (SbMapMiddle)),
     occluders ? g_array_ref (occluders) : g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
   };
 
   layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
@@ -873,6 +889,7 @@ sb_map_layout_new_full (SbSelection           *selection,
   g_array_unref (builder.middles);
   g_array_unref (builder.occluders);
   g_array_unref (builder.town_sides);
+  g_array_unref (builder.stub_marks);
   layout->taken = builder.obstacles;
   return layout;
 }

@@ -31,6 +31,7 @@
 #include "sb-mentioned-places.h"
 #include "sb-movement-layer.h"
 #include "sb-projection.h"
+#include "sb-scale-corner.h"
 #include "sb-tile-setup.h"
 #include "sb-tile-source.h"
 
@@ -55,6 +56,8 @@ struct _SbMapView
 
   char *notice;            /* nullable: what the operator should know of the tiles */
   double covered;          /* pixels at the end side a pane lies over */
+  double symbol_scale;
+  SbScaleCorner scale_corner;
   gboolean shows_notices;
 
   SbBounds pending_frame;  /* asked for before the view had a size */
@@ -903,6 +906,34 @@ sb_map_view_measure (GtkWidget      *widget,
     gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
+/* A town's name's height as the layers draw it, at scale 1. */
+#define TOWN_NAME_HEIGHT 14.0
+
+/* The scale goes where it covers no town the briefing names. */
+static void
+update_scale_corner (SbMapView *self,
+                     int        width,
+                     int        height)
+{
+  SbScaleCorner corner;
+  int scale_width, scale_height;
+
+  if (self->selection == NULL)
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self->scale), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &scale_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->scale), GTK_ORIENTATION_VERTICAL, scale_width, NULL, &scale_height, NULL, NULL);
+  corner = sb_scale_corner_choose (sb_selection_get_briefing (self->selection), shumate_map_get_viewport (self->map),
+                                   width, height, scale_width, scale_height,
+                                   TOWN_NAME_HEIGHT * self->symbol_scale, self->scale_corner);
+  if (corner == self->scale_corner)
+    return;
+
+  self->scale_corner = corner;
+  gtk_widget_set_valign (GTK_WIDGET (self->scale),
+                         corner == SB_SCALE_CORNER_TOP_START ? GTK_ALIGN_START : GTK_ALIGN_END);
+}
+
 static void
 add_covered (GArray          *occluders,
              GtkWidget       *widget,
@@ -941,6 +972,7 @@ sb_map_view_size_allocate (GtkWidget *widget,
       frame_in (self, &self->pending_frame, width, height, FALSE);
     }
 
+  update_scale_corner (self, width, height);
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
 
@@ -1206,6 +1238,7 @@ check_detail (SbMapView *self)
 static void
 on_viewport_changed (SbMapView *self)
 {
+  update_scale_corner (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
   schedule_settle_tiles (self);
   check_detail (self);
 }
@@ -1290,6 +1323,7 @@ sb_map_view_set_symbol_scale (SbMapView *self,
   g_return_if_fail (SB_IS_MAP_VIEW (self));
   g_return_if_fail (self->selection != NULL);
 
+  self->symbol_scale = symbol_scale;
   for (guint i = 0; i < G_N_ELEMENTS (self->layers); i++)
     sb_map_layer_set_symbol_scale (self->layers[i], symbol_scale);
   sb_base_layer_set_label_scale (self->base_layer, symbol_scale);
@@ -1344,6 +1378,8 @@ sb_map_view_init (SbMapView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->shows_notices = TRUE;
+  self->symbol_scale = 1.0;
+  self->scale_corner = SB_SCALE_CORNER_BOTTOM_START;
 
   viewport = shumate_map_get_viewport (self->map);
 

@@ -23,6 +23,7 @@ typedef struct
   double cos_rotation;
   double sin_rotation;
   double zoom;
+  double symbol_scale;     /* how much larger than on screen symbols are drawn: 1 on screen, more on a projector */
 } SbProjection;
 
 /* Longitude and latitude to the unit square: x east, y south. */
@@ -62,6 +63,7 @@ sb_projection_init (SbProjection    *self,
   self->half_height = height / 2.0;
   self->cos_rotation = cos (rotation);
   self->sin_rotation = sin (rotation);
+  self->symbol_scale = 1.0;
 }
 
 /* A view of @width × @height pixels centred at (@lat, @lon), unrotated:
@@ -83,6 +85,7 @@ sb_projection_init_at (SbProjection *self,
   self->half_height = height / 2.0;
   self->cos_rotation = 1.0;
   self->sin_rotation = 0.0;
+  self->symbol_scale = 1.0;
 }
 
 /* From the unit square to widget pixels. */

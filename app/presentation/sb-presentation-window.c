@@ -59,6 +59,7 @@ struct _SbPresentationWindow
   gboolean quote_on_screen;
   GtkCssProvider *size_provider;
   int styled_height;
+  double small_size;       /* pixels: the passage's original and source, when the caption is full */
   guint restyle_source;
 
   /* The flight to the step's camera. */
@@ -88,8 +89,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The caption may take this much of the screen's height, no more. */
-#define CAPTION_SHARE 0.4
+/* The caption may take this much of the screen's height, no more: the
+ * map is what the audience came for.
+ */
+#define CAPTION_SHARE 0.28
 
 /**
  * sb_presentation_window_ensure_style:
@@ -312,20 +315,42 @@ caption_fits (SbPresentationWindow *self)
   return natural <= height * CAPTION_SHARE;
 }
 
+/* The passage's original and its source in smaller type, as attributes
+ * rather than style: the caption is measured again at once.
+ */
+static void
+set_small (SbPresentationWindow *self,
+           gboolean              small)
+{
+  g_autoptr(PangoAttrList) attributes = NULL;
+
+  if (small && self->small_size > 0)
+    {
+      attributes = pango_attr_list_new ();
+      pango_attr_list_insert (attributes, pango_attr_size_new_absolute (self->small_size * PANGO_SCALE));
+    }
+  gtk_label_set_attributes (self->original_label, attributes);
+  gtk_label_set_attributes (self->source_label, attributes);
+}
+
 /* The step's passage, whole: the translation in the audience's language,
  * if the briefing has one, with the original under it and the source
- * under both. Never cut: what does not fit in the caption goes to the
- * presenter console, and the caption says so, keeping the source.
+ * under both. Never cut, and the caption never takes more than
+ * CAPTION_SHARE of the screen: the original and the source first go
+ * smaller, then the original goes to the presenter console, then the
+ * whole passage; the caption says so, and keeps the source.
  */
 static void
 show_citation (SbPresentationWindow *self,
                SbCitation           *citation)
 {
   const char *translation = NULL;
+  g_autofree char *line = NULL;
   g_autofree char *source = NULL;
   g_autofree char *quoted = NULL;
   g_autofree char *original = NULL;
 
+  set_small (self, FALSE);
   if (citation == NULL || sb_citation_get_quote (citation) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->citation_label), FALSE);
@@ -336,12 +361,9 @@ show_citation (SbPresentationWindow *self,
     }
 
   translation = sb_citation_get_translation (citation, sb_text_get_preferred_languages (), NULL);
-  {
-    g_autofree char *line = sb_format_source_line (citation->source);
-
-    /* TRANSLATORS: under a quoted passage in a presentation's caption */
-    source = g_strdup_printf (_("Source: %s"), line);
-  }
+  line = sb_format_source_line (citation->source);
+  /* TRANSLATORS: under a quoted passage in a presentation's caption */
+  source = g_strdup_printf (_("Source: %s"), line);
 
   if (translation != NULL)
     {
@@ -363,9 +385,29 @@ show_citation (SbPresentationWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), TRUE);
   set_quote_on_screen (self, TRUE);
 
+  if (caption_fits (self))
+    return;
+
+  set_small (self, TRUE);
   /* Without a console, a long quote wraps on: it has nowhere else to go. */
   if (!self->has_console || caption_fits (self))
     return;
+
+  if (original != NULL)
+    {
+      g_autofree char *moved = NULL;
+
+      /* TRANSLATORS: under a translated passage in a presentation's caption,
+       * its original moved to the presenter's screen; %s is the source
+       */
+      moved = g_strdup_printf (_("Source: %s · the original is on the presenter console"), line);
+      gtk_label_set_text (self->source_label, moved);
+      gtk_widget_set_visible (GTK_WIDGET (self->original_label), FALSE);
+      set_quote_on_screen (self, FALSE);
+      if (caption_fits (self))
+        return;
+      gtk_label_set_text (self->source_label, source);
+    }
 
   gtk_label_set_text (self->citation_label, _("The quote is on the presenter console"));
   gtk_widget_set_visible (GTK_WIDGET (self->original_label), FALSE);
@@ -559,6 +601,8 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_css_provider_load_from_data (self->size_provider, css, -1);
 #endif
+
+  self->small_size = MAX (18 * unit, 12);
 
   sb_map_view_set_symbol_scale (self->map_view, symbol_scale (height));
   sb_legend_set_scale (sb_map_view_get_legend (self->map_view), MAX (1.2, 1.4 * unit));

@@ -450,7 +450,7 @@ keep_towns_in_view (SbBriefing            *briefing,
   if (briefing == NULL || width <= 4 * room_x || height <= 4 * room_y || *zoom >= 9.0)
     return;
 
-  for (guint round = 0; round < 3; round++)
+  for (guint round = 0; round < 6; round++)
     {
       SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
 
