@@ -62,6 +62,11 @@ struct _SbSourceCiter
   int offer_end;
   SbActor *offer_actor;
   SbGazetteerEntry *offer_place;
+
+  /* The statement or actor selected before a source was: a passage of
+   * any source shown after it can be added to it (corroboration).
+   */
+  SbEntity *statement;
 };
 
 G_DEFINE_FINAL_TYPE (SbSourceCiter, sb_source_citer, G_TYPE_OBJECT)
@@ -103,6 +108,22 @@ static SbBriefing *
 briefing_of (SbSourceCiter *self)
 {
   return self->document ? sb_document_get_briefing (self->document) : NULL;
+}
+
+/* What "Add to" cites for: the statement or actor selected, or, while
+ * a source is, the one selected before it, still in the briefing.
+ */
+static SbEntity *
+add_target (SbSourceCiter *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  if (sb_cite_can_cite (selected))
+    return selected;
+  if (SB_IS_SOURCE (selected) && self->statement != NULL && briefing_of (self) != NULL &&
+      sb_briefing_lookup (briefing_of (self), sb_entity_get_id (self->statement)) == self->statement)
+    return self->statement;
+  return NULL;
 }
 
 /* The selection's range in characters, or FALSE when nothing is
@@ -298,6 +319,31 @@ figure_action (GSimpleAction *action,
   apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote, at), FALSE);
 }
 
+static GPtrArray *
+citations_of (SbEntity *entity)
+{
+  if (SB_IS_ITEM (entity))
+    return sb_item_get_citations (SB_ITEM (entity));
+  if (SB_IS_ACTOR (entity))
+    return sb_actor_get_citations (SB_ACTOR (entity));
+  return NULL;
+}
+
+static gsize
+citation_count (SbEntity *entity)
+{
+  GPtrArray *citations = citations_of (entity);
+
+  return citations ? citations->len : 0;
+}
+
+static SbCitation *
+citation_at (SbEntity *entity,
+             gsize     index)
+{
+  return g_ptr_array_index (citations_of (entity), index);
+}
+
 /* One more citation, of the passage selected, for @entity. */
 static void
 add_citation_to (SbSourceCiter *self,
@@ -325,8 +371,18 @@ add_action (GSimpleAction *action,
             gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
+  SbEntity *target = add_target (self);
+  gsize before;
 
-  add_citation_to (self, sb_selection_get_selected (self->selection));
+  if (target == NULL)
+    return;
+  before = citation_count (target);
+  add_citation_to (self, target);
+  /* Cited from another source than its own: the statement is shown again,
+   * at the passage just added, with the sources that now support it.
+   */
+  if (target != sb_selection_get_selected (self->selection) && citation_count (target) > before)
+    sb_selection_select_citation (self->selection, target, citation_at (target, before));
 }
 
 /* One more citation for an actor the passage names, selected or not. */
@@ -494,11 +550,24 @@ rebuild_menu (SbSourceCiter *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                                               i == 0 ? "new" : i == 1 ? "figure" :
                                                                               i == 2 ? "add" : "menu")),
-                                 can_cite && (i != 2 || sb_cite_can_cite (selected)));
+                                 can_cite && (i != 2 || add_target (self) != NULL));
   g_menu_remove_all (self->menu);
   if (!can_cite)
     return;
   selected_route (self, &origin, &destination);
+
+  /* A source shown after a statement: adding to the statement is what
+   * the passage was looked for, and comes first.
+   */
+  if (SB_IS_SOURCE (selected) && add_target (self) != NULL)
+    {
+      g_autoptr(GMenu) corroborate = g_menu_new ();
+      /* TRANSLATORS: a menu item: "Add to “Wagner in Mali”" */
+      g_autofree char *label = g_strdup_printf (_("Add to “%s”"), sb_entity_get_label (add_target (self)));
+
+      g_menu_append (corroborate, label, "cite.add");
+      g_menu_append_section (self->menu, NULL, G_MENU_MODEL (corroborate));
+    }
 
   for (SbItemKind kind = SB_ITEM_KIND_INCIDENT; ; kind = kind == SB_ITEM_KIND_INCIDENT ? SB_ITEM_KIND_DEPLOYMENT :
                                                          kind == SB_ITEM_KIND_DEPLOYMENT ? SB_ITEM_KIND_MOVEMENT :
@@ -720,6 +789,26 @@ on_key_released (SbSourceCiter *self)
     hide_bubble (self);
 }
 
+/* A statement or actor chosen is remembered while a source is shown after
+ * it (by the sidebar, a search, a link): the source's passages can be
+ * added to it. Anything else chosen, or nothing, forgets it.
+ */
+static void
+on_selected (SbSourceCiter *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  if (SB_IS_SOURCE (selected))
+    {
+      if (self->source != NULL && self->view != NULL)
+        rebuild_menu (self);
+      return;
+    }
+  g_clear_object (&self->statement);
+  if (SB_IS_ITEM (selected) || SB_IS_ACTOR (selected))
+    self->statement = g_object_ref (selected);
+}
+
 static void
 on_has_selection (SbSourceCiter *self)
 {
@@ -774,6 +863,9 @@ sb_source_citer_dispose (GObject *object)
   SbSourceCiter *self = SB_SOURCE_CITER (object);
 
   sb_source_citer_shutdown (self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->statement);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->actions);
@@ -891,6 +983,8 @@ sb_source_citer_new (GtkTextView *view,
   self->view = view;
   self->buffer = gtk_text_view_get_buffer (view);
   self->selection = g_object_ref (selection);
+  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (on_selected), self);
+  on_selected (self);
 
   /* A tint, not an underline: GTK 4.8's renderer drops a thin
    * underline on every other line of a paragraph (where the line's

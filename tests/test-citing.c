@@ -5,7 +5,9 @@
  * with its typographic apostrophe and paragraph break, one undo step, the
  * card opened to edit; the passage still selected, and cited, after text
  * was selected elsewhere; a press inside it starting a new selection, not
- * a drag; no statement's highlight left when nothing is selected), the
+ * a drag; no statement's highlight left when nothing is selected), a
+ * passage of a second source added to a statement chosen before it
+ * (corroboration), the
  * passages to choose from told by their words, an article's dateline
  * giving its date and left out of a quote, a recognised place and actor offering their
  * sentence, Place by a name typed and picked from the gazetteer, by a
@@ -277,6 +279,88 @@ test_cite_selection (void)
                      "Moskou zegt alleen opleiders te sturen");
     undo (window);
     g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The label of the menu's first item, in its first section. */
+static char *
+first_menu_label (GMenuModel *menu)
+{
+  GMenuModel *section;
+  char *label = NULL;
+
+  if (g_menu_model_get_n_items (menu) == 0)
+    return NULL;
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  if (section == NULL)
+    return NULL;
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_object_unref (section);
+  return label;
+}
+
+/* A statement cited from one source, then a passage of another source
+ * shown after it added to it: corroboration, the single-source mark gone.
+ */
+static void
+test_corroborate (void)
+{
+  const char *passage = "Des instructeurs russes sont arrivés à Bamako";
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbSelection *selection = sb_window_get_selection (window);
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+  SbItem *item = lookup (window, "wagner-agreement");
+  g_autoptr(SbText) title = sb_text_new ("fr", "Des Russes à Bamako");
+  g_autofree char *expected = g_strdup_printf ("Add to “%s”", sb_entity_get_label (SB_ENTITY (item)));
+  g_autofree char *first = NULL;
+  SbEdit *edit = sb_edit_new_add_source (sb_document_get_briefing (document), title, "fr");
+  SbEntity *second = sb_edit_get_entity (edit) ? sb_edit_get_entity (edit) : sb_edit_get_select (edit);
+  guint n_citations = sb_item_get_citations (item)->len;
+  SbCitation *added;
+
+  g_assert_true (SB_IS_SOURCE (second));
+  sb_edit_group_add (edit, sb_edit_new_set_string (second, SB_SOURCE_FIELD_PUBLISHER, "Agence Sahel Presse"));
+  sb_edit_group_add (edit, sb_edit_new_set_string (second, SB_SOURCE_FIELD_TEXT,
+                                                   "BAMAKO — Des instructeurs russes sont arrivés à Bamako, selon des sources sécuritaires."));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_cmpuint (sb_item_count_independent_sources (item), ==, 1);
+
+  /* The statement, then the other source, shown from the sidebar. */
+  sb_selection_select (selection, SB_ENTITY (item));
+  sb_test_iterate_for (50);
+  sb_selection_select (selection, second);
+  sb_test_iterate_for (100);
+  select_passage (window, passage);
+  g_assert_true (sb_source_citer_open_menu (sb_detail_pane_get_citer (detail_pane (window))));
+  first = first_menu_label (sb_source_citer_get_menu (sb_detail_pane_get_citer (detail_pane (window))));
+  g_assert_cmpstr (first, ==, expected);
+  screenshot ("corroborate-menu");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL);
+  sb_test_iterate_for (100);
+
+  g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
+  added = g_ptr_array_index (sb_item_get_citations (item), n_citations);
+  g_assert_true (added->source == SB_SOURCE (second));
+  g_assert_cmpstr (sb_citation_get_quote (added), ==, passage);
+  g_assert_cmpuint (sb_item_count_independent_sources (item), ==, 2);
+  /* The statement shown again, at the passage just added. */
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
+  g_assert_true (sb_selection_get_citation (selection) == added);
+  screenshot ("corroborated");
+
+  /* Anything else chosen before the source: nothing to add to. */
+  sb_selection_clear (selection);
+  sb_test_iterate_for (50);
+  sb_selection_select (selection, second);
+  sb_test_iterate_for (100);
+  select_passage (window, "selon des sources sécuritaires");
+  {
+    g_autofree char *label = first_menu_label (sb_source_citer_get_menu (sb_detail_pane_get_citer (detail_pane (window))));
+
+    g_assert_cmpstr (label, ==, "New _Incident");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1292,6 +1376,7 @@ main (int   argc,
   g_settings_set_string (settings, "tile-source", "none");
 
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
+  g_test_add_func ("/citing/corroborate", test_corroborate);
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
