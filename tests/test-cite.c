@@ -788,6 +788,11 @@ test_suggest_date (void)
     { "On 29 December the column was ambushed", 2025, 12, 29, FALSE },
     { "On 29 November the column was ambushed", 2026, 11, 29, FALSE },
     { "in March 2024", 2024, 3, 0, FALSE },
+    /* A month without a year: the source's year, or the one before. */
+    { "In April, about 100 Russian military instructors landed in Niamey", 2026, 4, 0, FALSE },
+    { "En avril, une centaine d'instructeurs", 2026, 4, 0, FALSE },
+    { "Sinds juni zijn er 400 militairen", 2026, 6, 0, FALSE },
+    { "May 2026 saw fewer attacks", 2026, 5, 0, FALSE },
     { "en août 2022", 2022, 8, 0, FALSE },
     /* The day before the source's; a weekday is the reader's guess. */
     { "hier soir, à Gao", 2026, 12, 2, FALSE },
@@ -858,6 +863,16 @@ test_suggest_counts (void)
     { "Er zijn zo’n 2000 militairen in Gao", -1, 2000, 2000, TRUE },
     { "In 2022 vertrokken de Fransen", -1, -1, 0, FALSE },
     /* Not counts of the dead or of a force. */
+    /* A date before the count; counts in words; a range with "to". */
+    { "on 20 March, 23 soldiers were killed in an ambush near Teguey", 23, -1, 0, FALSE },
+    { "The attack at Tassia on 25 June, killing 20 soldiers and one civilian", 21, -1, 0, FALSE },
+    { "tuant vingt soldats et un civil", 21, -1, 0, FALSE },
+    { "en doodden achttien soldaten en een burger", 19, -1, 0, FALSE },
+    { "Seventeen soldiers and one civilian were killed", 18, -1, 0, FALSE },
+    { "an estimated 2,000 to 3,000 fighters", -1, 2000, 3000, FALSE },
+    { "entre 2 000 à 3 000 combattants", -1, 2000, 3000, FALSE },
+    { "zo’n 2.000 tot 3.000 strijders", -1, 2000, 3000, FALSE },
+    { "At its height, some 1,000 US military and civilian personnel were deployed in Niger", -1, 1000, 1000, TRUE },
     { "some 40 kilometres south of Djibo", -1, -1, 0, FALSE },
     { "12 soldiers were wounded", -1, -1, 0, FALSE },
     { "On 29 November the column was ambushed", -1, -1, 0, FALSE },
@@ -1197,6 +1212,22 @@ test_cite_figure_and_citation (void)
         g_assert_true (sb_document_undo (document));
       }
   }
+
+  /* As of the month the passage gives, in the source's year (2022-08);
+   * else as of the source's date.
+   */
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source,
+                                                                  "In April, about 100 French instructors landed", -1), NULL));
+  figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+  g_assert_cmpfloat (figure->value.min, ==, 100);
+  g_assert_cmpint (figure->as_of.start.year, ==, 2022);
+  g_assert_cmpuint (figure->as_of.start.month, ==, 4);
+  g_assert_cmpint (figure->as_of.start.precision, ==, SB_DATE_PRECISION_MONTH);
+  g_assert_true (sb_document_undo (document));
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote, -1), NULL));
+  figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+  g_assert_cmpuint (figure->as_of.start.month, ==, 8);
+  g_assert_true (sb_document_undo (document));
 
   item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_object_unref (item);

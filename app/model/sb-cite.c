@@ -1261,7 +1261,11 @@ sb_cite_new_figure (SbBriefing *briefing,
     figure->value.approximate = !figure->value.is_range &&
                                 (figure->value.approximate ||
                                  (obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED));
-  if (sb_source_get_date (source) != NULL)
+  /* As of the date the passage gives ("In April, about 100 …"), else the
+   * source's.
+   */
+  if (!sb_cite_suggest_date (quote, sb_source_get_date (source), &figure->as_of) &&
+      sb_source_get_date (source) != NULL)
     figure->as_of = *sb_source_get_date (source);
   g_ptr_array_add (figures, figure);
 
