@@ -1020,6 +1020,22 @@ test_route_end (void)
     /* No language the tables know: every language's words count. */
     { "vertrok uit Niamey", "Niamey", "und", SB_CITE_END_ORIGIN },
     { "Niamey", "Niamey", "en", SB_CITE_END_NONE },
+    /* A place after the one a verb leaves, in the same sentence. */
+    { "American troops left Air Base 101, beside the international airport in Niamey, on 7 July.", "Niamey", "en",
+      SB_CITE_END_ORIGIN },
+    /* The country of a base the gazetteer does not know. */
+    { "A C-17 took off from Agadez on 5 August for Ramstein Air Base in Germany, a spokesman said.", "Agadez", "en",
+      SB_CITE_END_ORIGIN },
+    { "A C-17 took off from Agadez on 5 August for Ramstein Air Base in Germany, a spokesman said.", "Germany", "en",
+      SB_CITE_END_DESTINATION },
+    /* No movement: "à" is at, "de" of. */
+    { "ont été tués lors de l'attaque d'une position de l'armée à Tassia, dans la région de Tillabéri.", "Tassia",
+      "fr", SB_CITE_END_NONE },
+    { "ont été tués lors de l'attaque d'une position de l'armée à Tassia, dans la région de Tillabéri.", "Tillabéri",
+      "fr", SB_CITE_END_NONE },
+    { "Les soldats ont quitté Tassia, dans la région de Tillabéri.", "Tillabéri", "fr", SB_CITE_END_ORIGIN },
+    { "Les soldats sont partis de Tassia pour Téra.", "Tassia", "fr", SB_CITE_END_ORIGIN },
+    { "Fighting for Gao went on.", "Gao", "en", SB_CITE_END_NONE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
