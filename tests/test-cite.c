@@ -233,6 +233,31 @@ test_gazetteer_text_every (void)
                     ((const char *[]) { "Djibo", "Burkina Faso", "Kaya", "Djibo", "Ménaka", "Ménaka", "Kaya", NULL }));
 }
 
+/* A place's name inside a longer proper noun is not the place ("Lake
+ * Chad", "Islamic State Sahel Province"), nor is an adjective ("a
+ * Western diplomat"); a name after a sentence's first word, after a comma
+ * or in a title-case headline is.
+ */
+static void
+test_gazetteer_text_longer_names (void)
+{
+  const char *text = "Army Retakes Kidal From Rebels\n\n"
+                     "AGADEZ, Niger — Drones flew as far as Libya and Lake Chad. In Niamey, a Western diplomat said "
+                     "Islamic State Sahel Province was active near Ménaka.";
+  g_autoptr(GArray) matches = sb_gazetteer_find_in_text (gazetteer (), text);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SbNameMatch *m = &g_array_index (matches, SbNameMatch, i);
+
+      g_ptr_array_add (names, g_strndup (text + m->start, m->end - m->start));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((char **) names->pdata,
+                    ((const char *[]) { "Kidal", "AGADEZ", "Niger", "Libya", "Niamey", "Ménaka", NULL }));
+}
+
 /* A compound name is one place, the longest name found wins: Burkina
  * Faso's "Centre-Nord" is neither Togo's Centre nor Cameroon's Nord; "the
  * Sahel" is no region.
@@ -1368,6 +1393,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/text", test_gazetteer_text);
   g_test_add_func ("/gazetteer/text-every", test_gazetteer_text_every);
   g_test_add_func ("/gazetteer/text-compound", test_gazetteer_text_compound);
+  g_test_add_func ("/gazetteer/text-longer-names", test_gazetteer_text_longer_names);
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);
