@@ -433,14 +433,15 @@ menu_action (GSimpleAction *action,
   sb_source_citer_open_menu (user_data);
 }
 
-/* Actors named in the quote, or the one selected, whose figure it may be. */
+/* Actors named in the quote, whose figure it may be: not the one whose
+ * dossier is open when the passage does not name it.
+ */
 static GPtrArray *
 figure_actors (SbSourceCiter *self,
                int            start,
                int            end)
 {
   GPtrArray *actors = g_ptr_array_new ();
-  SbEntity *selected = sb_selection_get_selected (self->selection);
 
   if (offer_applies (self) && self->offer_actor != NULL)
     g_ptr_array_add (actors, self->offer_actor);
@@ -452,8 +453,6 @@ figure_actors (SbSourceCiter *self,
           !g_ptr_array_find (actors, mark->actor, NULL))
         g_ptr_array_add (actors, mark->actor);
     }
-  if (SB_IS_ACTOR (selected) && !g_ptr_array_find (actors, selected, NULL))
-    g_ptr_array_add (actors, selected);
   return actors;
 }
 

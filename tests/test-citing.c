@@ -742,6 +742,9 @@ find_mark (SbWindow   *window,
   return -1;
 }
 
+static char *menu_label (SbWindow   *window,
+                         const char *target);
+
 static void
 test_recognition (void)
 {
@@ -808,6 +811,26 @@ test_recognition (void)
     sb_test_iterate_for (50);
     g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n + 1);
     undo (window);
+  }
+
+  /* With France's dossier open, a passage that names France offers its
+   * figure; one that does not, not.
+   */
+  {
+    SbEntity *france = lookup (window, "france");
+    g_autofree char *named = NULL;
+    g_autofree char *unnamed = NULL;
+
+    sb_selection_select (sb_window_get_selection (window), france);
+    sb_test_iterate_for (100);
+    select_passage (window, "De Fransen hebben met circa 5500 commando’s");
+    sb_test_iterate_for (50);
+    named = menu_label (window, "france");
+    g_assert_nonnull (named);
+    select_passage (window, "Moskou zegt alleen opleiders te sturen");
+    sb_test_iterate_for (50);
+    unnamed = menu_label (window, "france");
+    g_assert_null (unnamed);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
