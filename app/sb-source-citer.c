@@ -54,6 +54,7 @@ struct _SbSourceCiter
   GSimpleActionGroup *actions;
   GMenu *menu;             /* what Cite offers for the selection now */
   GtkWidget *bubble;       /* the Cite button under a selection, over the text */
+  GtkWidget *context_menu; /* the text's own: Copy, Select All and Cite, as read-only text has */
   GtkEventController *shortcuts; /* Ctrl+Alt+C in the whole window */
   gboolean own_primary;    /* the selection is put on PRIMARY here, not by GTK */
 
@@ -778,6 +779,60 @@ on_capture_pressed (GtkGestureClick *gesture,
     gtk_text_buffer_place_cursor (self->buffer, &iter);
 }
 
+/* The text's context menu at (@x, @y) of the view: what text that cannot
+ * be changed offers, not GtkTextView's Cut, Paste, Delete, Undo and Redo.
+ */
+static void
+popup_context_menu (SbSourceCiter *self,
+                    double         x,
+                    double         y)
+{
+  hide_bubble (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_context_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    SbSourceCiter   *self)
+{
+  GtkTextIter iter, start, end;
+  int bx, by;
+
+  if (self->view == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* As in any text: a click outside the selection puts the caret there;
+   * inside, the passage stays selected to copy or cite.
+   */
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) || !gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (self->buffer, &iter);
+  popup_context_menu (self, x, y);
+}
+
+/* Shift+F10 and the Menu key: the same menu, at the caret. */
+static gboolean
+on_context_key (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SbSourceCiter *self = user_data;
+  GdkRectangle caret;
+  int x, y;
+
+  if (self->view == NULL)
+    return FALSE;
+  gtk_text_view_get_cursor_locations (self->view, NULL, &caret, NULL);
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, caret.x, caret.y + caret.height, &x, &y);
+  popup_context_menu (self, x, y);
+  return TRUE;
+}
+
 static void
 on_key_released (SbSourceCiter *self)
 {
@@ -921,6 +976,7 @@ sb_source_citer_shutdown (SbSourceCiter *self)
     return;
   hide_bubble (self);
   on_view_unrealize (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   /* Its action calls back here: it goes before this does. */
   gtk_widget_remove_controller (GTK_WIDGET (self->view), self->shortcuts);
   self->shortcuts = NULL;
@@ -1028,6 +1084,41 @@ sb_source_citer_new (GtkTextView *view,
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (controller, "sb-new-selection");
   g_signal_connect (controller, "pressed", G_CALLBACK (on_capture_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  /* The text's context menu, by a secondary click and by key, before the
+   * text view's own.
+   */
+  {
+    g_autoptr(GMenu) context = g_menu_new ();
+    g_autoptr(GMenu) clipboard = g_menu_new ();
+    g_autoptr(GMenu) cite = g_menu_new ();
+
+    g_menu_append (clipboard, _("_Copy"), "clipboard.copy");
+    g_menu_append (clipboard, _("Select _All"), "selection.select-all");
+    g_menu_append_section (context, NULL, G_MENU_MODEL (clipboard));
+    g_menu_append_submenu (cite, _("C_ite"), G_MENU_MODEL (self->menu));
+    g_menu_append_section (context, NULL, G_MENU_MODEL (cite));
+    self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (context));
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+    gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+    gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    gtk_widget_set_parent (self->context_menu, GTK_WIDGET (view));
+  }
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "sb-context-menu");
+  g_signal_connect (controller, "pressed", G_CALLBACK (on_context_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (on_context_key, self, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                          gtk_callback_action_new (on_context_key, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 
   controller = gtk_event_controller_key_new ();

@@ -447,6 +447,83 @@ test_press_in_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The actions a menu model offers, its sections and submenus too. */
+static void
+collect_actions (GMenuModel *menu,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          collect_actions (linked, actions);
+        }
+    }
+}
+
+/* The source text cannot be changed: its context menu, by a secondary
+ * click or Shift+F10, offers Copy, Select All and Cite, not the text
+ * view's Cut, Paste, Delete, Undo and Redo; a click inside the selection
+ * keeps it.
+ */
+static void
+test_context_menu (void)
+{
+  SbWindow *window = create_window ();
+  GtkTextView *view;
+  GtkGesture *press;
+  GtkWidget *menu = NULL;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter start, end;
+  double x, y;
+
+  show_source (window);
+  view = sb_detail_pane_get_source_view (detail_pane (window));
+  g_assert_false (gtk_text_view_get_editable (view));
+  press = find_gesture (GTK_WIDGET (view), "sb-context-menu");
+  g_assert_nonnull (press);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (press)), ==, GTK_PHASE_CAPTURE);
+  g_assert_true (sb_test_shortcut_goes_first (GTK_WIDGET (view), "<Shift>F10"));
+  g_assert_true (sb_test_shortcut_goes_first (GTK_WIDGET (view), "Menu"));
+
+  select_passage (window, "Meer Russen worden nu ingevlogen");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end));
+  char_point (view, gtk_text_iter_get_offset (&start) + 8, &x, &y);
+  g_signal_emit_by_name (press, "pressed", 1, x, y);
+  sb_test_iterate_for (100);
+  g_assert_true (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view)));
+
+  /* The menu shown is a popover of the text. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      {
+        g_assert_null (menu);
+        menu = child;
+      }
+  g_assert_nonnull (menu);
+  screenshot ("context-menu");
+  collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions);
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "clipboard.copy", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "selection.select-all", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "cite.new", g_str_equal, NULL));
+  for (guint i = 0; i < actions->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (actions, i), "clipboard.cut") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "clipboard.paste") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "selection.delete") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "text.undo") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "text.redo"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Whether any passage is highlighted as cited in the source pane. */
 static gboolean
 has_highlight (GtkTextView *view)
@@ -1401,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
   g_test_add_func ("/citing/corroborate", test_corroborate);
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
+  g_test_add_func ("/citing/context-menu", test_context_menu);
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
   g_test_add_func ("/citing/add-source-dateline", test_add_source_dateline);
