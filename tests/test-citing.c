@@ -660,14 +660,48 @@ test_passage_chooser (void)
   g_assert_cmpint (gtk_label_get_lines (quote), ==, 3);
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (quote)), >=, 2);
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (quote)), <=, 3);
-  /* Its source under it, the whole quote in the tooltip. */
+  /* The briefing's one source is not said under every passage; the
+   * tooltip has the whole quote, and the source.
+   */
   item = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (quote)));
   source = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (quote)));
-  g_assert_cmpstr (gtk_label_get_text (source), ==, sb_entity_get_label (SB_ENTITY (first->source)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (source)));
   tooltip = g_strdup (gtk_widget_get_tooltip_text (item));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, sb_citation_get_quote (first)));
+  g_assert_nonnull (strstr (tooltip, sb_entity_get_label (SB_ENTITY (first->source))));
   gtk_popover_popdown (popover);
+
+  /* With a passage of a second source cited, each passage's source is
+   * said under it.
+   */
+  {
+    SbDocument *document = sb_window_get_document (window);
+    g_autoptr(SbText) title = sb_text_new ("fr", "Des Russes à Bamako");
+    SbEdit *edit = sb_edit_new_add_source (sb_document_get_briefing (document), title, "fr");
+    SbEntity *second = sb_edit_get_entity (edit) ? sb_edit_get_entity (edit) : sb_edit_get_select (edit);
+
+    sb_edit_group_add (edit, sb_edit_new_set_string (second, SB_SOURCE_FIELD_TEXT, "Des instructeurs russes sont arrivés."));
+    g_assert_true (sb_document_apply (document, edit, NULL));
+    g_assert_true (sb_document_apply (document, sb_cite_add_citation (lookup (window, "wagner-agreement"), SB_SOURCE (second),
+                                                                      "Des instructeurs russes sont arrivés.", -1, NULL), NULL));
+    card = GTK_WIDGET (sb_test_window_open_card (window, wagner));
+    row = sb_test_find_row (card, ADW_TYPE_COMBO_ROW, "Add a Passage the Briefing Cites");
+    expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    sb_test_wait_until (is_mapped, row);
+    gtk_widget_grab_focus (row);
+    sb_test_wait_until (is_in_view, row);
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    popover = GTK_POPOVER (sb_test_find_widget (row, GTK_TYPE_POPOVER));
+    sb_test_wait_until (is_mapped, popover);
+    quote = find_label_text (GTK_WIDGET (popover), sb_citation_get_quote (first));
+    g_assert_nonnull (quote);
+    source = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (quote)));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (source)));
+    g_assert_cmpstr (gtk_label_get_text (source), ==, sb_entity_get_label (SB_ENTITY (first->source)));
+    gtk_popover_popdown (popover);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
