@@ -854,7 +854,11 @@ on_selected (SbSourceCiter *self)
 
   if (SB_IS_SOURCE (selected))
     {
-      if (self->source != NULL && self->view != NULL)
+      /* Shown already (the pane shows a source chosen anew before or after
+       * this): its menu now adds to the statement. Another source is not
+       * shown yet, and the one shown may be gone with its briefing.
+       */
+      if (SB_SOURCE (selected) == self->source && self->view != NULL)
         rebuild_menu (self);
       return;
     }
