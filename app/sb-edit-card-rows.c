@@ -1794,7 +1794,8 @@ _sb_edit_card_citation_label (SbCitation *citation)
 }
 
 /* The passages to choose from are told apart by their words: each quote
- * over up to three lines, its source under it, the whole quote in its
+ * over up to three lines, its source under it (when there are several),
+ * the whole quote in its
  * tooltip; at 1024×768 too, where a choice is a few words wide.
  */
 #define PASSAGE_LINES 3
@@ -1854,6 +1855,20 @@ setup_passage (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* Whether the passages to choose from come from more than one source:
+ * only then is each one's source said under it.
+ */
+static gboolean
+from_several_sources (AdwComboRow *row)
+{
+  GPtrArray *choices = g_object_get_data (G_OBJECT (row), "choices");
+
+  for (guint i = 1; choices != NULL && i < choices->len; i++)
+    if (((SbCitation *) g_ptr_array_index (choices, i))->source != ((SbCitation *) g_ptr_array_index (choices, 0))->source)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 bind_passage (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -1870,7 +1885,7 @@ bind_passage (GtkSignalListItemFactory *factory,
   else
     gtk_label_set_text (GTK_LABEL (quote), gtk_string_object_get_string (gtk_list_item_get_item (item)));
   gtk_label_set_text (GTK_LABEL (source), citation && citation->source ? sb_entity_get_label (SB_ENTITY (citation->source)) : "");
-  gtk_widget_set_visible (source, citation != NULL && citation->source != NULL);
+  gtk_widget_set_visible (source, citation != NULL && citation->source != NULL && from_several_sources (row));
   gtk_widget_set_tooltip_text (box, tooltip);
   g_object_set_data (G_OBJECT (item), "sb-combo-row", row);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (update_check), item, G_CONNECT_SWAPPED);

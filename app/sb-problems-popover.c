@@ -174,6 +174,32 @@ find_named_source (SbBriefing  *briefing,
   return best;
 }
 
+/* No passage cited, said of what lacks it: a statement, an actor, a
+ * figure or a relation ("$.actors[2].figures[0].citations").
+ */
+static const char *
+no_citation (const char *path)
+{
+  g_autofree char *owner_path = NULL;
+  g_autofree char *owner = NULL;
+  const char *dot = path ? strrchr (path, '.') : NULL;
+
+  if (dot != NULL)
+    {
+      owner_path = g_strndup (path, dot - path);
+      owner = last_member (owner_path);
+    }
+  if (g_strcmp0 (owner, "actors") == 0)
+    return _("no passage cited: an actor names the passage that tells of it");
+  if (g_strcmp0 (owner, "figures") == 0)
+    return _("no passage cited: a figure names the passage it comes from");
+  if (g_strcmp0 (owner, "relations") == 0)
+    return _("no passage cited: a relation names the passage that states it");
+  if (g_strcmp0 (owner, "steps") == 0)
+    return _("no passage cited: a step names the passage it shows");
+  return _("no passage cited: every statement names the passage it comes from");
+}
+
 /* What is wrong, in words: "its quote is not in the source “…”". */
 static char *
 describe_problem (const SbProblem *problem,
@@ -186,7 +212,7 @@ describe_problem (const SbProblem *problem,
     {
     case SB_PROBLEM_MISSING_FIELD:
       if (g_strcmp0 (member, "citations") == 0)
-        return g_strdup (_("no passage cited: every statement names the passage it comes from"));
+        return g_strdup (no_citation (problem->path));
       if (field != NULL)
         /* TRANSLATORS: a required field missing: "no description" */
         return g_strdup_printf (_("no %s"), field);

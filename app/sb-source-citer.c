@@ -54,6 +54,7 @@ struct _SbSourceCiter
   GSimpleActionGroup *actions;
   GMenu *menu;             /* what Cite offers for the selection now */
   GtkWidget *bubble;       /* the Cite button under a selection, over the text */
+  GtkWidget *context_menu; /* the text's own: Copy, Select All and Cite, as read-only text has */
   GtkEventController *shortcuts; /* Ctrl+Alt+C in the whole window */
   gboolean own_primary;    /* the selection is put on PRIMARY here, not by GTK */
 
@@ -62,6 +63,11 @@ struct _SbSourceCiter
   int offer_end;
   SbActor *offer_actor;
   SbGazetteerEntry *offer_place;
+
+  /* The statement or actor selected before a source was: a passage of
+   * any source shown after it can be added to it (corroboration).
+   */
+  SbEntity *statement;
 };
 
 G_DEFINE_FINAL_TYPE (SbSourceCiter, sb_source_citer, G_TYPE_OBJECT)
@@ -103,6 +109,22 @@ static SbBriefing *
 briefing_of (SbSourceCiter *self)
 {
   return self->document ? sb_document_get_briefing (self->document) : NULL;
+}
+
+/* What "Add to" cites for: the statement or actor selected, or, while
+ * a source is, the one selected before it, still in the briefing.
+ */
+static SbEntity *
+add_target (SbSourceCiter *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  if (sb_cite_can_cite (selected))
+    return selected;
+  if (SB_IS_SOURCE (selected) && self->statement != NULL && briefing_of (self) != NULL &&
+      sb_briefing_lookup (briefing_of (self), sb_entity_get_id (self->statement)) == self->statement)
+    return self->statement;
+  return NULL;
 }
 
 /* The selection's range in characters, or FALSE when nothing is
@@ -298,6 +320,31 @@ figure_action (GSimpleAction *action,
   apply (self, sb_cite_new_figure (briefing_of (self), SB_ACTOR (actor), self->source, quote, at), FALSE);
 }
 
+static GPtrArray *
+citations_of (SbEntity *entity)
+{
+  if (SB_IS_ITEM (entity))
+    return sb_item_get_citations (SB_ITEM (entity));
+  if (SB_IS_ACTOR (entity))
+    return sb_actor_get_citations (SB_ACTOR (entity));
+  return NULL;
+}
+
+static gsize
+citation_count (SbEntity *entity)
+{
+  GPtrArray *citations = citations_of (entity);
+
+  return citations ? citations->len : 0;
+}
+
+static SbCitation *
+citation_at (SbEntity *entity,
+             gsize     index)
+{
+  return g_ptr_array_index (citations_of (entity), index);
+}
+
 /* One more citation, of the passage selected, for @entity. */
 static void
 add_citation_to (SbSourceCiter *self,
@@ -325,8 +372,18 @@ add_action (GSimpleAction *action,
             gpointer       user_data)
 {
   SbSourceCiter *self = user_data;
+  SbEntity *target = add_target (self);
+  gsize before;
 
-  add_citation_to (self, sb_selection_get_selected (self->selection));
+  if (target == NULL)
+    return;
+  before = citation_count (target);
+  add_citation_to (self, target);
+  /* Cited from another source than its own: the statement is shown again,
+   * at the passage just added, with the sources that now support it.
+   */
+  if (target != sb_selection_get_selected (self->selection) && citation_count (target) > before)
+    sb_selection_select_citation (self->selection, target, citation_at (target, before));
 }
 
 /* One more citation for an actor the passage names, selected or not. */
@@ -377,14 +434,15 @@ menu_action (GSimpleAction *action,
   sb_source_citer_open_menu (user_data);
 }
 
-/* Actors named in the quote, or the one selected, whose figure it may be. */
+/* Actors named in the quote, whose figure it may be: not the one whose
+ * dossier is open when the passage does not name it.
+ */
 static GPtrArray *
 figure_actors (SbSourceCiter *self,
                int            start,
                int            end)
 {
   GPtrArray *actors = g_ptr_array_new ();
-  SbEntity *selected = sb_selection_get_selected (self->selection);
 
   if (offer_applies (self) && self->offer_actor != NULL)
     g_ptr_array_add (actors, self->offer_actor);
@@ -396,8 +454,6 @@ figure_actors (SbSourceCiter *self,
           !g_ptr_array_find (actors, mark->actor, NULL))
         g_ptr_array_add (actors, mark->actor);
     }
-  if (SB_IS_ACTOR (selected) && !g_ptr_array_find (actors, selected, NULL))
-    g_ptr_array_add (actors, selected);
   return actors;
 }
 
@@ -494,11 +550,24 @@ rebuild_menu (SbSourceCiter *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                                               i == 0 ? "new" : i == 1 ? "figure" :
                                                                               i == 2 ? "add" : "menu")),
-                                 can_cite && (i != 2 || sb_cite_can_cite (selected)));
+                                 can_cite && (i != 2 || add_target (self) != NULL));
   g_menu_remove_all (self->menu);
   if (!can_cite)
     return;
   selected_route (self, &origin, &destination);
+
+  /* A source shown after a statement: adding to the statement is what
+   * the passage was looked for, and comes first.
+   */
+  if (SB_IS_SOURCE (selected) && add_target (self) != NULL)
+    {
+      g_autoptr(GMenu) corroborate = g_menu_new ();
+      /* TRANSLATORS: a menu item: "Add to “Wagner in Mali”" */
+      g_autofree char *label = g_strdup_printf (_("Add to “%s”"), sb_entity_get_label (add_target (self)));
+
+      g_menu_append (corroborate, label, "cite.add");
+      g_menu_append_section (self->menu, NULL, G_MENU_MODEL (corroborate));
+    }
 
   for (SbItemKind kind = SB_ITEM_KIND_INCIDENT; ; kind = kind == SB_ITEM_KIND_INCIDENT ? SB_ITEM_KIND_DEPLOYMENT :
                                                          kind == SB_ITEM_KIND_DEPLOYMENT ? SB_ITEM_KIND_MOVEMENT :
@@ -710,6 +779,60 @@ on_capture_pressed (GtkGestureClick *gesture,
     gtk_text_buffer_place_cursor (self->buffer, &iter);
 }
 
+/* The text's context menu at (@x, @y) of the view: what text that cannot
+ * be changed offers, not GtkTextView's Cut, Paste, Delete, Undo and Redo.
+ */
+static void
+popup_context_menu (SbSourceCiter *self,
+                    double         x,
+                    double         y)
+{
+  hide_bubble (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_context_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    SbSourceCiter   *self)
+{
+  GtkTextIter iter, start, end;
+  int bx, by;
+
+  if (self->view == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* As in any text: a click outside the selection puts the caret there;
+   * inside, the passage stays selected to copy or cite.
+   */
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) || !gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (self->buffer, &iter);
+  popup_context_menu (self, x, y);
+}
+
+/* Shift+F10 and the Menu key: the same menu, at the caret. */
+static gboolean
+on_context_key (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  SbSourceCiter *self = user_data;
+  GdkRectangle caret;
+  int x, y;
+
+  if (self->view == NULL)
+    return FALSE;
+  gtk_text_view_get_cursor_locations (self->view, NULL, &caret, NULL);
+  gtk_text_view_buffer_to_window_coords (self->view, GTK_TEXT_WINDOW_WIDGET, caret.x, caret.y + caret.height, &x, &y);
+  popup_context_menu (self, x, y);
+  return TRUE;
+}
+
 static void
 on_key_released (SbSourceCiter *self)
 {
@@ -718,6 +841,30 @@ on_key_released (SbSourceCiter *self)
     update_bubble (self);
   else
     hide_bubble (self);
+}
+
+/* A statement or actor chosen is remembered while a source is shown after
+ * it (by the sidebar, a search, a link): the source's passages can be
+ * added to it. Anything else chosen, or nothing, forgets it.
+ */
+static void
+on_selected (SbSourceCiter *self)
+{
+  SbEntity *selected = sb_selection_get_selected (self->selection);
+
+  if (SB_IS_SOURCE (selected))
+    {
+      /* Shown already (the pane shows a source chosen anew before or after
+       * this): its menu now adds to the statement. Another source is not
+       * shown yet, and the one shown may be gone with its briefing.
+       */
+      if (SB_SOURCE (selected) == self->source && self->view != NULL)
+        rebuild_menu (self);
+      return;
+    }
+  g_clear_object (&self->statement);
+  if (SB_IS_ITEM (selected) || SB_IS_ACTOR (selected))
+    self->statement = g_object_ref (selected);
 }
 
 static void
@@ -774,6 +921,9 @@ sb_source_citer_dispose (GObject *object)
   SbSourceCiter *self = SB_SOURCE_CITER (object);
 
   sb_source_citer_shutdown (self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->statement);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->actions);
@@ -830,6 +980,7 @@ sb_source_citer_shutdown (SbSourceCiter *self)
     return;
   hide_bubble (self);
   on_view_unrealize (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   /* Its action calls back here: it goes before this does. */
   gtk_widget_remove_controller (GTK_WIDGET (self->view), self->shortcuts);
   self->shortcuts = NULL;
@@ -891,6 +1042,8 @@ sb_source_citer_new (GtkTextView *view,
   self->view = view;
   self->buffer = gtk_text_view_get_buffer (view);
   self->selection = g_object_ref (selection);
+  g_signal_connect_swapped (selection, "notify::selected", G_CALLBACK (on_selected), self);
+  on_selected (self);
 
   /* A tint, not an underline: GTK 4.8's renderer drops a thin
    * underline on every other line of a paragraph (where the line's
@@ -935,6 +1088,41 @@ sb_source_citer_new (GtkTextView *view,
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (controller, "sb-new-selection");
   g_signal_connect (controller, "pressed", G_CALLBACK (on_capture_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  /* The text's context menu, by a secondary click and by key, before the
+   * text view's own.
+   */
+  {
+    g_autoptr(GMenu) context = g_menu_new ();
+    g_autoptr(GMenu) clipboard = g_menu_new ();
+    g_autoptr(GMenu) cite = g_menu_new ();
+
+    g_menu_append (clipboard, _("_Copy"), "clipboard.copy");
+    g_menu_append (clipboard, _("Select _All"), "selection.select-all");
+    g_menu_append_section (context, NULL, G_MENU_MODEL (clipboard));
+    g_menu_append_submenu (cite, _("C_ite"), G_MENU_MODEL (self->menu));
+    g_menu_append_section (context, NULL, G_MENU_MODEL (cite));
+    self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (context));
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+    gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
+    gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    gtk_widget_set_parent (self->context_menu, GTK_WIDGET (view));
+  }
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "sb-context-menu");
+  g_signal_connect (controller, "pressed", G_CALLBACK (on_context_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (on_context_key, self, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                          gtk_callback_action_new (on_context_key, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 
   controller = gtk_event_controller_key_new ();

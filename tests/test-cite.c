@@ -234,6 +234,31 @@ test_gazetteer_text_every (void)
                     ((const char *[]) { "Djibo", "Burkina Faso", "Kaya", "Djibo", "Ménaka", "Ménaka", "Kaya", NULL }));
 }
 
+/* A place's name inside a longer proper noun is not the place ("Lake
+ * Chad", "Islamic State Sahel Province"), nor is an adjective ("a
+ * Western diplomat"); a name after a sentence's first word, after a comma
+ * or in a title-case headline is.
+ */
+static void
+test_gazetteer_text_longer_names (void)
+{
+  const char *text = "Army Retakes Kidal From Rebels\n\n"
+                     "AGADEZ, Niger — Drones flew as far as Libya and Lake Chad. In Niamey, a Western diplomat said "
+                     "Islamic State Sahel Province was active near Ménaka.";
+  g_autoptr(GArray) matches = sb_gazetteer_find_in_text (gazetteer (), text);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SbNameMatch *m = &g_array_index (matches, SbNameMatch, i);
+
+      g_ptr_array_add (names, g_strndup (text + m->start, m->end - m->start));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert_cmpstrv ((char **) names->pdata,
+                    ((const char *[]) { "Kidal", "AGADEZ", "Niger", "Libya", "Niamey", "Ménaka", NULL }));
+}
+
 /* A compound name is one place, the longest name found wins: Burkina
  * Faso's "Centre-Nord" is neither Togo's Centre nor Cameroon's Nord; "the
  * Sahel" is no region.
@@ -789,6 +814,11 @@ test_suggest_date (void)
     { "On 29 December the column was ambushed", 2025, 12, 29, FALSE },
     { "On 29 November the column was ambushed", 2026, 11, 29, FALSE },
     { "in March 2024", 2024, 3, 0, FALSE },
+    /* A month without a year: the source's year, or the one before. */
+    { "In April, about 100 Russian military instructors landed in Niamey", 2026, 4, 0, FALSE },
+    { "En avril, une centaine d'instructeurs", 2026, 4, 0, FALSE },
+    { "Sinds juni zijn er 400 militairen", 2026, 6, 0, FALSE },
+    { "May 2026 saw fewer attacks", 2026, 5, 0, FALSE },
     { "en août 2022", 2022, 8, 0, FALSE },
     /* The day before the source's; a weekday is the reader's guess. */
     { "hier soir, à Gao", 2026, 12, 2, FALSE },
@@ -859,6 +889,16 @@ test_suggest_counts (void)
     { "Er zijn zo’n 2000 militairen in Gao", -1, 2000, 2000, TRUE },
     { "In 2022 vertrokken de Fransen", -1, -1, 0, FALSE },
     /* Not counts of the dead or of a force. */
+    /* A date before the count; counts in words; a range with "to". */
+    { "on 20 March, 23 soldiers were killed in an ambush near Teguey", 23, -1, 0, FALSE },
+    { "The attack at Tassia on 25 June, killing 20 soldiers and one civilian", 21, -1, 0, FALSE },
+    { "tuant vingt soldats et un civil", 21, -1, 0, FALSE },
+    { "en doodden achttien soldaten en een burger", 19, -1, 0, FALSE },
+    { "Seventeen soldiers and one civilian were killed", 18, -1, 0, FALSE },
+    { "an estimated 2,000 to 3,000 fighters", -1, 2000, 3000, FALSE },
+    { "entre 2 000 à 3 000 combattants", -1, 2000, 3000, FALSE },
+    { "zo’n 2.000 tot 3.000 strijders", -1, 2000, 3000, FALSE },
+    { "At its height, some 1,000 US military and civilian personnel were deployed in Niger", -1, 1000, 1000, TRUE },
     { "some 40 kilometres south of Djibo", -1, -1, 0, FALSE },
     { "12 soldiers were wounded", -1, -1, 0, FALSE },
     { "On 29 November the column was ambushed", -1, -1, 0, FALSE },
@@ -1006,6 +1046,22 @@ test_route_end (void)
     /* No language the tables know: every language's words count. */
     { "vertrok uit Niamey", "Niamey", "und", SB_CITE_END_ORIGIN },
     { "Niamey", "Niamey", "en", SB_CITE_END_NONE },
+    /* A place after the one a verb leaves, in the same sentence. */
+    { "American troops left Air Base 101, beside the international airport in Niamey, on 7 July.", "Niamey", "en",
+      SB_CITE_END_ORIGIN },
+    /* The country of a base the gazetteer does not know. */
+    { "A C-17 took off from Agadez on 5 August for Ramstein Air Base in Germany, a spokesman said.", "Agadez", "en",
+      SB_CITE_END_ORIGIN },
+    { "A C-17 took off from Agadez on 5 August for Ramstein Air Base in Germany, a spokesman said.", "Germany", "en",
+      SB_CITE_END_DESTINATION },
+    /* No movement: "à" is at, "de" of. */
+    { "ont été tués lors de l'attaque d'une position de l'armée à Tassia, dans la région de Tillabéri.", "Tassia",
+      "fr", SB_CITE_END_NONE },
+    { "ont été tués lors de l'attaque d'une position de l'armée à Tassia, dans la région de Tillabéri.", "Tillabéri",
+      "fr", SB_CITE_END_NONE },
+    { "Les soldats ont quitté Tassia, dans la région de Tillabéri.", "Tillabéri", "fr", SB_CITE_END_ORIGIN },
+    { "Les soldats sont partis de Tassia pour Téra.", "Tassia", "fr", SB_CITE_END_ORIGIN },
+    { "Fighting for Gao went on.", "Gao", "en", SB_CITE_END_NONE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1199,6 +1255,22 @@ test_cite_figure_and_citation (void)
       }
   }
 
+  /* As of the month the passage gives, in the source's year (2022-08);
+   * else as of the source's date.
+   */
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source,
+                                                                  "In April, about 100 French instructors landed", -1), NULL));
+  figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+  g_assert_cmpfloat (figure->value.min, ==, 100);
+  g_assert_cmpint (figure->as_of.start.year, ==, 2022);
+  g_assert_cmpuint (figure->as_of.start.month, ==, 4);
+  g_assert_cmpint (figure->as_of.start.precision, ==, SB_DATE_PRECISION_MONTH);
+  g_assert_true (sb_document_undo (document));
+  g_assert_true (sb_document_apply (document, sb_cite_new_figure (briefing, france, source, quote, -1), NULL));
+  figure = g_ptr_array_index (sb_actor_get_figures (france), n_figures);
+  g_assert_cmpuint (figure->as_of.start.month, ==, 8);
+  g_assert_true (sb_document_undo (document));
+
   item = g_list_model_get_item (sb_briefing_get_all_items (briefing), 0);
   g_object_unref (item);
   n_citations = sb_item_get_citations (item)->len;
@@ -1382,6 +1454,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/text", test_gazetteer_text);
   g_test_add_func ("/gazetteer/text-every", test_gazetteer_text_every);
   g_test_add_func ("/gazetteer/text-compound", test_gazetteer_text_compound);
+  g_test_add_func ("/gazetteer/text-longer-names", test_gazetteer_text_longer_names);
   g_test_add_func ("/gazetteer/nearest", test_gazetteer_nearest);
   g_test_add_func ("/gazetteer/invalid", test_gazetteer_invalid);
   g_test_add_func ("/cite/certainty", test_certainty);

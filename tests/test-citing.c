@@ -5,7 +5,9 @@
  * with its typographic apostrophe and paragraph break, one undo step, the
  * card opened to edit; the passage still selected, and cited, after text
  * was selected elsewhere; a press inside it starting a new selection, not
- * a drag; no statement's highlight left when nothing is selected), the
+ * a drag; no statement's highlight left when nothing is selected), a
+ * passage of a second source added to a statement chosen before it
+ * (corroboration), the
  * passages to choose from told by their words, an article's dateline
  * giving its date and left out of a quote, a recognised place and actor offering their
  * sentence, Place by a name typed and picked from the gazetteer, by a
@@ -284,6 +286,88 @@ test_cite_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label of the menu's first item, in its first section. */
+static char *
+first_menu_label (GMenuModel *menu)
+{
+  GMenuModel *section;
+  char *label = NULL;
+
+  if (g_menu_model_get_n_items (menu) == 0)
+    return NULL;
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  if (section == NULL)
+    return NULL;
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_object_unref (section);
+  return label;
+}
+
+/* A statement cited from one source, then a passage of another source
+ * shown after it added to it: corroboration, the single-source mark gone.
+ */
+static void
+test_corroborate (void)
+{
+  const char *passage = "Des instructeurs russes sont arrivés à Bamako";
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbSelection *selection = sb_window_get_selection (window);
+  GtkTextView *view = sb_detail_pane_get_source_view (detail_pane (window));
+  SbItem *item = lookup (window, "wagner-agreement");
+  g_autoptr(SbText) title = sb_text_new ("fr", "Des Russes à Bamako");
+  g_autofree char *expected = g_strdup_printf ("Add to “%s”", sb_entity_get_label (SB_ENTITY (item)));
+  g_autofree char *first = NULL;
+  SbEdit *edit = sb_edit_new_add_source (sb_document_get_briefing (document), title, "fr");
+  SbEntity *second = sb_edit_get_entity (edit) ? sb_edit_get_entity (edit) : sb_edit_get_select (edit);
+  guint n_citations = sb_item_get_citations (item)->len;
+  SbCitation *added;
+
+  g_assert_true (SB_IS_SOURCE (second));
+  sb_edit_group_add (edit, sb_edit_new_set_string (second, SB_SOURCE_FIELD_PUBLISHER, "Agence Sahel Presse"));
+  sb_edit_group_add (edit, sb_edit_new_set_string (second, SB_SOURCE_FIELD_TEXT,
+                                                   "BAMAKO — Des instructeurs russes sont arrivés à Bamako, selon des sources sécuritaires."));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_cmpuint (sb_item_count_independent_sources (item), ==, 1);
+
+  /* The statement, then the other source, shown from the sidebar. */
+  sb_selection_select (selection, SB_ENTITY (item));
+  sb_test_iterate_for (50);
+  sb_selection_select (selection, second);
+  sb_test_iterate_for (100);
+  select_passage (window, passage);
+  g_assert_true (sb_source_citer_open_menu (sb_detail_pane_get_citer (detail_pane (window))));
+  first = first_menu_label (sb_source_citer_get_menu (sb_detail_pane_get_citer (detail_pane (window))));
+  g_assert_cmpstr (first, ==, expected);
+  screenshot ("corroborate-menu");
+  gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL);
+  sb_test_iterate_for (100);
+
+  g_assert_cmpuint (sb_item_get_citations (item)->len, ==, n_citations + 1);
+  added = g_ptr_array_index (sb_item_get_citations (item), n_citations);
+  g_assert_true (added->source == SB_SOURCE (second));
+  g_assert_cmpstr (sb_citation_get_quote (added), ==, passage);
+  g_assert_cmpuint (sb_item_count_independent_sources (item), ==, 2);
+  /* The statement shown again, at the passage just added. */
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
+  g_assert_true (sb_selection_get_citation (selection) == added);
+  screenshot ("corroborated");
+
+  /* Anything else chosen before the source: nothing to add to. */
+  sb_selection_clear (selection);
+  sb_test_iterate_for (50);
+  sb_selection_select (selection, second);
+  sb_test_iterate_for (100);
+  select_passage (window, "selon des sources sécuritaires");
+  {
+    g_autofree char *label = first_menu_label (sb_source_citer_get_menu (sb_detail_pane_get_citer (detail_pane (window))));
+
+    g_assert_cmpstr (label, ==, "New _Incident");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkGesture *
 find_gesture (GtkWidget  *widget,
               const char *name)
@@ -361,6 +445,83 @@ test_press_in_selection (void)
   char_point (view, gtk_text_iter_get_offset (&start) - 20, &x, &y);
   g_signal_emit_by_name (press, "pressed", 1, x, y);
   g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The actions a menu model offers, its sections and submenus too. */
+static void
+collect_actions (GMenuModel *menu,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          collect_actions (linked, actions);
+        }
+    }
+}
+
+/* The source text cannot be changed: its context menu, by a secondary
+ * click or Shift+F10, offers Copy, Select All and Cite, not the text
+ * view's Cut, Paste, Delete, Undo and Redo; a click inside the selection
+ * keeps it.
+ */
+static void
+test_context_menu (void)
+{
+  SbWindow *window = create_window ();
+  GtkTextView *view;
+  GtkGesture *press;
+  GtkWidget *menu = NULL;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter start, end;
+  double x, y;
+
+  show_source (window);
+  view = sb_detail_pane_get_source_view (detail_pane (window));
+  g_assert_false (gtk_text_view_get_editable (view));
+  press = find_gesture (GTK_WIDGET (view), "sb-context-menu");
+  g_assert_nonnull (press);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (press)), ==, GTK_PHASE_CAPTURE);
+  g_assert_true (sb_test_shortcut_goes_first (GTK_WIDGET (view), "<Shift>F10"));
+  g_assert_true (sb_test_shortcut_goes_first (GTK_WIDGET (view), "Menu"));
+
+  select_passage (window, "Meer Russen worden nu ingevlogen");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end));
+  char_point (view, gtk_text_iter_get_offset (&start) + 8, &x, &y);
+  g_signal_emit_by_name (press, "pressed", 1, x, y);
+  sb_test_iterate_for (100);
+  g_assert_true (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view)));
+
+  /* The menu shown is a popover of the text. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      {
+        g_assert_null (menu);
+        menu = child;
+      }
+  g_assert_nonnull (menu);
+  screenshot ("context-menu");
+  collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions);
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "clipboard.copy", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "selection.select-all", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "cite.new", g_str_equal, NULL));
+  for (guint i = 0; i < actions->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (actions, i), "clipboard.cut") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "clipboard.paste") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "selection.delete") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "text.undo") ||
+                    g_str_has_prefix (g_ptr_array_index (actions, i), "text.redo"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -501,14 +662,48 @@ test_passage_chooser (void)
   g_assert_cmpint (gtk_label_get_lines (quote), ==, 3);
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (quote)), >=, 2);
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (quote)), <=, 3);
-  /* Its source under it, the whole quote in the tooltip. */
+  /* The briefing's one source is not said under every passage; the
+   * tooltip has the whole quote, and the source.
+   */
   item = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (quote)));
   source = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (quote)));
-  g_assert_cmpstr (gtk_label_get_text (source), ==, sb_entity_get_label (SB_ENTITY (first->source)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (source)));
   tooltip = g_strdup (gtk_widget_get_tooltip_text (item));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, sb_citation_get_quote (first)));
+  g_assert_nonnull (strstr (tooltip, sb_entity_get_label (SB_ENTITY (first->source))));
   gtk_popover_popdown (popover);
+
+  /* With a passage of a second source cited, each passage's source is
+   * said under it.
+   */
+  {
+    SbDocument *document = sb_window_get_document (window);
+    g_autoptr(SbText) title = sb_text_new ("fr", "Des Russes à Bamako");
+    SbEdit *edit = sb_edit_new_add_source (sb_document_get_briefing (document), title, "fr");
+    SbEntity *second = sb_edit_get_entity (edit) ? sb_edit_get_entity (edit) : sb_edit_get_select (edit);
+
+    sb_edit_group_add (edit, sb_edit_new_set_string (second, SB_SOURCE_FIELD_TEXT, "Des instructeurs russes sont arrivés."));
+    g_assert_true (sb_document_apply (document, edit, NULL));
+    g_assert_true (sb_document_apply (document, sb_cite_add_citation (lookup (window, "wagner-agreement"), SB_SOURCE (second),
+                                                                      "Des instructeurs russes sont arrivés.", -1, NULL), NULL));
+    card = GTK_WIDGET (sb_test_window_open_card (window, wagner));
+    row = sb_test_find_row (card, ADW_TYPE_COMBO_ROW, "Add a Passage the Briefing Cites");
+    expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    sb_test_wait_until (is_mapped, row);
+    gtk_widget_grab_focus (row);
+    sb_test_wait_until (is_in_view, row);
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    popover = GTK_POPOVER (sb_test_find_widget (row, GTK_TYPE_POPOVER));
+    sb_test_wait_until (is_mapped, popover);
+    quote = find_label_text (GTK_WIDGET (popover), sb_citation_get_quote (first));
+    g_assert_nonnull (quote);
+    source = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (quote)));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (source)));
+    g_assert_cmpstr (gtk_label_get_text (source), ==, sb_entity_get_label (SB_ENTITY (first->source)));
+    gtk_popover_popdown (popover);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -660,6 +855,9 @@ find_mark (SbWindow   *window,
   return -1;
 }
 
+static char *menu_label (SbWindow   *window,
+                         const char *target);
+
 static void
 test_recognition (void)
 {
@@ -726,6 +924,26 @@ test_recognition (void)
     sb_test_iterate_for (50);
     g_assert_cmpuint (sb_actor_get_figures (france)->len, ==, n + 1);
     undo (window);
+  }
+
+  /* With France's dossier open, a passage that names France offers its
+   * figure; one that does not, not.
+   */
+  {
+    SbEntity *france = lookup (window, "france");
+    g_autofree char *named = NULL;
+    g_autofree char *unnamed = NULL;
+
+    sb_selection_select (sb_window_get_selection (window), france);
+    sb_test_iterate_for (100);
+    select_passage (window, "De Fransen hebben met circa 5500 commando’s");
+    sb_test_iterate_for (50);
+    named = menu_label (window, "france");
+    g_assert_nonnull (named);
+    select_passage (window, "Moskou zegt alleen opleiders te sturen");
+    sb_test_iterate_for (50);
+    unnamed = menu_label (window, "france");
+    g_assert_null (unnamed);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1449,7 +1667,9 @@ main (int   argc,
   g_settings_set_string (settings, "tile-source", "none");
 
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
+  g_test_add_func ("/citing/corroborate", test_corroborate);
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
+  g_test_add_func ("/citing/context-menu", test_context_menu);
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
   g_test_add_func ("/citing/add-source-dateline", test_add_source_dateline);

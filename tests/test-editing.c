@@ -495,6 +495,47 @@ test_problem_in_words (void)
   g_assert_true (found);
 }
 
+/* An actor that cites nothing is told so as an actor, not as a
+ * statement; a statement as a statement.
+ */
+static void
+test_problem_no_citation (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  SbEntity *wagner = sb_briefing_lookup (briefing, "wagner-group");
+  SbEntity *item = sb_briefing_lookup (briefing, "wagner-agreement");
+  g_autoptr(SbBriefing) snapshot = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *data = NULL;
+  guint found = 0;
+
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (wagner, SB_ACTOR_FIELD_CITATIONS, none), NULL));
+  g_assert_true (sb_document_apply (document, sb_edit_new_set_array (item, SB_ITEM_FIELD_CITATIONS, none), NULL));
+  snapshot = sb_briefing_get_snapshot (briefing);
+  data = sb_writer_to_data (snapshot, NULL);
+  problems = sb_checker_check_data (snapshot, data, strlen (data));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SbCheckerProblem *problem = g_ptr_array_index (problems, i);
+      SbEntity *entity = sb_checker_problem_get_entity (problem);
+      g_autofree char *said = NULL;
+
+      if (entity == NULL || (g_strcmp0 (sb_entity_get_id (entity), "wagner-group") != 0 &&
+                             g_strcmp0 (sb_entity_get_id (entity), "wagner-agreement") != 0))
+        continue;
+      said = sb_problems_popover_describe (problem, snapshot);
+      g_test_message ("%s", said);
+      if (g_strcmp0 (sb_entity_get_id (entity), "wagner-group") == 0)
+        g_assert_nonnull (strstr (said, ": no passage cited: an actor names the passage that tells of it"));
+      else
+        g_assert_nonnull (strstr (said, ": no passage cited: every statement names the passage it comes from"));
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 2);
+}
+
 static void
 test_remove_referenced (void)
 {
@@ -1169,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/editing/new-briefing", test_new_briefing);
   g_test_add_func ("/editing/problem-in-words", test_problem_in_words);
+  g_test_add_func ("/editing/problem-no-citation", test_problem_no_citation);
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
   g_test_add_func ("/editing/briefing-details", test_briefing_details);

@@ -74,6 +74,50 @@ test_text (void)
   g_assert_error (error, SB_EXTRACT_ERROR, SB_EXTRACT_ERROR_EMPTY);
 }
 
+/* A text that does not say its language is read for it: a French wire
+ * report is French, not the briefing's English; a text too short to
+ * tell, and one that says its language, are left as they are.
+ */
+static void
+test_text_language (void)
+{
+  const struct { const char *text; const char *language; } cases[] = {
+    { "Niger : une vingtaine de soldats tués dans l'attaque de Tassia\n\n"
+      "NIAMEY, 26 juin 2024 (Agence Sahel Presse) — Au moins vingt soldats nigériens et un civil ont été tués "
+      "mardi lors de l'attaque d'une position de l'armée à Tassia, dans la région de Tillabéri, a annoncé le "
+      "ministère de la Défense. L'attaque a été attribuée à l'État islamique au Sahel, selon des sources sécuritaires.",
+      "fr" },
+    { "Last US troops leave Agadez drone base as Niger turns to Russia\n\n"
+      "AGADEZ, Niger, 6 August 2024 (Sahel Wire) — The last American soldiers left Air Base 201 near Agadez on "
+      "Monday, ending a decade in which the desert airfield was the centre of Washington's counter-terrorism effort.",
+      "en" },
+    { "Eerder had de junta in Mali reeds een overeenkomst gesloten met het Russische huurlingenbedrijf Wagner, "
+      "dat al enige maanden operationeel is in Mali met naar wordt aangenomen zo’n duizend militairen.",
+      "nl" },
+    { "Gao, Ménaka, Kidal", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbExtract) extract = sb_extract_from_text (cases[i].text, -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (extract->language, ==, cases[i].language);
+    }
+
+  /* A page that says it is Dutch stays Dutch, whatever its words. */
+  {
+    const char *html = "<html lang=\"nl\"><body><article><p>The army said that the attack was over, and that "
+                       "the town was calm.</p></article></body></html>";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbExtract) extract = sb_extract_from_html (html, strlen (html), NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (extract->language, ==, "nl");
+  }
+}
+
 /* A .txt article's first line is suggested as its title when it reads as
  * a headline; it stays in the text. */
 static void
@@ -624,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/extract/text-date", test_text_date);
   g_test_add_func ("/extract/text", test_text);
   g_test_add_func ("/extract/text-headline", test_text_headline);
+  g_test_add_func ("/extract/text-language", test_text_language);
   g_test_add_func ("/extract/html", test_html);
   g_test_add_func ("/extract/html-json-ld", test_html_json_ld);
   g_test_add_func ("/extract/pdf", test_pdf);

@@ -218,6 +218,83 @@ sb_extract_read_text_date (SbExtract *extract)
   sb_extract_text_date (extract->text, &today, &extract->date);
 }
 
+/* Words common in one of the languages read here and rare in the others. */
+static const struct { const char *language; const char *words[20]; } common_words[] = {
+  { "en", { "the", "and", "of", "to", "was", "were", "that", "for", "with", "said", "from", "at", "have", "has",
+            "by", "on", "which", "this", "their", NULL } },
+  { "fr", { "le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "que", "qui", "sur", "au", "aux",
+            "été", "par", "selon", "ont", NULL } },
+  { "nl", { "het", "een", "van", "dat", "op", "te", "met", "voor", "zijn", "niet", "naar", "werd", "door", "bij",
+            "ook", "wordt", "heeft", "zich", "worden", NULL } },
+};
+
+/**
+ * sb_extract_guess_language:
+ *
+ * The language of @text among English, French and Dutch, by the words
+ * common in each (of its first few thousand), when one stands out.
+ *
+ * Returns: (nullable): "en", "fr" or "nl", or %NULL when the text does
+ *   not say clearly
+ */
+const char *
+sb_extract_guess_language (const char *text)
+{
+  guint counts[G_N_ELEMENTS (common_words)] = { 0, };
+  guint best = 0, second = 0, words = 0;
+  const char *p = text;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  while (*p && words < 5000)
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+
+      while (*p && !g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        break;
+      words++;
+      word = g_utf8_strdown (start, p - start);
+      for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
+        for (guint w = 0; common_words[i].words[w] != NULL; w++)
+          if (g_str_equal (word, common_words[i].words[w]))
+            counts[i]++;
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (common_words); i++)
+    if (counts[i] > counts[best])
+      best = i;
+  for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
+    if (i != best && counts[i] > second)
+      second = counts[i];
+  /* Clearly one: a few of its words, and half as many again as another's. */
+  if (counts[best] < 3 || counts[best] * 2 < second * 3)
+    return NULL;
+  return common_words[best].language;
+}
+
+/**
+ * sb_extract_read_text_language:
+ *
+ * Where the document does not say its language, the one its text is
+ * written in (sb_extract_guess_language()).
+ */
+void
+sb_extract_read_text_language (SbExtract *extract)
+{
+  const char *language;
+
+  g_return_if_fail (extract != NULL);
+
+  if (extract->language != NULL || (language = sb_extract_guess_language (extract->text)) == NULL)
+    return;
+  extract->language = g_strdup (language);
+}
+
 /* Its longest line: how wide the text was wrapped, if it was. */
 static glong
 widest_line (char **lines)
@@ -329,6 +406,7 @@ sb_extract_from_text (const char  *data,
     }
   extract->title = sb_extract_headline (extract->text);
   sb_extract_read_text_date (extract);
+  sb_extract_read_text_language (extract);
 
   return g_steal_pointer (&extract);
 }

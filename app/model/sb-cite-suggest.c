@@ -27,6 +27,7 @@ typedef struct
   guint is_plain : 1;      /* digits only: a day or a year */
   guint ordinal : 1;       /* "5th", "1er" */
   guint range_next : 1;    /* a dash joins it to the next: "400-600", "400 – 600" */
+  guint separated : 1;     /* a comma, a full stop or the like before it */
 } Token;
 
 static void
@@ -47,13 +48,17 @@ in_list (const char        *word,
 
 static const struct { const char *word; double value; } number_words[] = {
   { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 }, { "seven", 7 },
-  { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 }, { "fifteen", 15 },
-  { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "dozen", 12 },
+  { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 }, { "thirteen", 13 },
+  { "fourteen", 14 }, { "fifteen", 15 }, { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 },
+  { "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "dozen", 12 },
   { "un", 1 }, { "une", 1 }, { "deux", 2 }, { "trois", 3 }, { "quatre", 4 }, { "cinq", 5 }, { "sept", 7 },
-  { "huit", 8 }, { "neuf", 9 }, { "dix", 10 }, { "onze", 11 }, { "douze", 12 }, { "quinze", 15 },
-  { "vingt", 20 }, { "trente", 30 }, { "quarante", 40 }, { "cinquante", 50 },
+  { "huit", 8 }, { "neuf", 9 }, { "dix", 10 }, { "onze", 11 }, { "douze", 12 }, { "treize", 13 },
+  { "quatorze", 14 }, { "quinze", 15 }, { "seize", 16 }, { "dix sept", 17 }, { "dix huit", 18 },
+  { "dix neuf", 19 }, { "vingt", 20 }, { "trente", 30 }, { "quarante", 40 }, { "cinquante", 50 },
   { "twee", 2 }, { "drie", 3 }, { "vier", 4 }, { "vijf", 5 }, { "zes", 6 }, { "zeven", 7 }, { "acht", 8 },
-  { "negen", 9 }, { "tien", 10 }, { "elf", 11 }, { "twaalf", 12 }, { "vijftien", 15 }, { "twintig", 20 },
+  { "negen", 9 }, { "tien", 10 }, { "elf", 11 }, { "twaalf", 12 }, { "dertien", 13 }, { "veertien", 14 },
+  { "vijftien", 15 }, { "zestien", 16 }, { "zeventien", 17 }, { "achttien", 18 }, { "negentien", 19 },
+  { "twintig", 20 },
   { "dertig", 30 }, { "veertig", 40 }, { "vijftig", 50 },
   { "hundred", 100 }, { "cent", 100 }, { "honderd", 100 },
   { "thousand", 1000 }, { "mille", 1000 }, { "duizend", 1000 },
@@ -119,6 +124,8 @@ tokenize (const char *passage)
   if (passage == NULL || !g_utf8_validate (passage, -1, NULL))
     return tokens;
 
+  gboolean separated = FALSE;
+
   while (*p)
     {
       Token token = { 0, };
@@ -126,9 +133,16 @@ tokenize (const char *passage)
 
       if (!g_unichar_isalnum (g_utf8_get_char (p)))
         {
+          /* Not the full stop of an abbreviation ("Jan. 8"). */
+          separated |= (*p != '\0' && strchr (",;:!?()", *p) != NULL) ||
+                       (*p == '.' && (tokens->len == 0 ||
+                                      g_array_index (tokens, Token, tokens->len - 1).is_number ||
+                                      strlen (g_array_index (tokens, Token, tokens->len - 1).folded) > 4));
           p = g_utf8_next_char (p);
           continue;
         }
+      token.separated = separated;
+      separated = FALSE;
       start = p;
       if (g_ascii_isdigit (*p))
         {
@@ -215,6 +229,13 @@ static const struct { const char *word; guint month; } months[] = {
   { "juillet", 7 }, { "aout", 8 }, { "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "decembre", 12 },
   { "januari", 1 }, { "februari", 2 }, { "maart", 3 }, { "mei", 5 }, { "juni", 6 }, { "juli", 7 },
   { "augustus", 8 }, { "oktober", 10 },
+};
+
+/* What comes before a month named without its day or year. */
+static const char * const month_words[] = {
+  "in", "since", "during", "early", "late", "mid", "until", "by",
+  "en", "depuis", "dans", "debut", "fin", "courant", "mi", "jusqu",
+  "sinds", "begin", "eind", "half", "medio", "tot", NULL
 };
 
 static guint
@@ -337,7 +358,7 @@ sb_cite_suggest_date (const char   *passage,
       if (month == 0)
         continue;
       /* "March 12, 2024" */
-      day = day_of (token_at (tokens, i + 1));
+      day = token_at (tokens, i + 1) && !token_at (tokens, i + 1)->separated ? day_of (token_at (tokens, i + 1)) : 0;
       if (day > 0 && year_of (token_at (tokens, i + 1)) == 0)
         {
           year = year_of (token_at (tokens, i + 2));
@@ -350,6 +371,16 @@ sb_cite_suggest_date (const char   *passage,
         }
       /* "in March 2024" */
       if ((year = year_of (token_at (tokens, i + 1))) > 0)
+        {
+          set_day (date, year, month, 0);
+          return TRUE;
+        }
+      /* "In April, about 100 …": the month of the source's year, or of
+       * the year before when it would come after the source. Only after
+       * "in" or the like: "may" is a verb too.
+       */
+      if (token_at (tokens, i - 1) != NULL && in_list (token_at (tokens, i - 1)->folded, month_words) &&
+          (year = year_before (source_date, month, 0)) != 0)
         {
           set_day (date, year, month, 0);
           return TRUE;
@@ -456,8 +487,12 @@ is_count (GArray *tokens,
 
   if (token == NULL || !token->is_number || (year_of (token) != 0 && !counts_people (tokens, i)))
     return FALSE;
-  /* "12 March", "March 12": a day, as any number up to 31 beside a month. */
-  if (token->number <= 31 && (month_of (token_at (tokens, i + 1)) != 0 || month_of (token_at (tokens, i - 1)) != 0))
+  /* "12 March", "March 12": a day, as any number up to 31 beside a month;
+   * not one after a comma ("on 20 March, 23 soldiers").
+   */
+  if (token->number <= 31 &&
+      ((month_of (token_at (tokens, i + 1)) != 0 && !token_at (tokens, i + 1)->separated) ||
+       (month_of (token_at (tokens, i - 1)) != 0 && !token->separated)))
     return FALSE;
   last = range_end (tokens, i);
   return last == i || month_of (token_at (tokens, last + 1)) == 0;
@@ -522,6 +557,45 @@ killed_from (GArray *tokens,
   return -1;
 }
 
+/* "killing 20 soldiers and one civilian": the count at @i, and those
+ * joined to it by "and" after a word or two that say who they are;
+ * "a civilian" and "een burger" count one there.
+ */
+static double
+killed_joined (GArray *tokens,
+               int     i)
+{
+  double sum = token_at (tokens, i)->number;
+  int k = i + 1;
+
+  for (;;)
+    {
+      int words = 0;
+      Token *next;
+
+      while (token_at (tokens, k) && words < 2 && !token_at (tokens, k)->is_number &&
+             !token_at (tokens, k)->separated && !in_list (token_at (tokens, k)->folded, joining) &&
+             !in_list (token_at (tokens, k)->folded, other_harm))
+        k++, words++;
+      if (words == 0 || !token_at (tokens, k) || !in_list (token_at (tokens, k)->folded, joining) ||
+          token_at (tokens, k)->separated)
+        return sum;
+      next = token_at (tokens, k + 1);
+      if (next == NULL || next->separated)
+        return sum;
+      if (next->is_number && is_count (tokens, k + 1))
+        sum += next->number;
+      else if (in_list (next->folded, (const char *[]) { "a", "an", "een", NULL }))
+        sum += 1;
+      else
+        return sum;
+      /* Not the wounded: "and 30 wounded". */
+      if (token_at (tokens, k + 2) && in_list (token_at (tokens, k + 2)->folded, other_harm))
+        return sum - (next->is_number ? next->number : 1);
+      k += 2;
+    }
+}
+
 /**
  * sb_cite_suggest_fatalities:
  * @quantity: (out): how many were killed
@@ -560,8 +634,8 @@ sb_cite_suggest_fatalities (const char *passage,
               continue;
             if (token_at (tokens, k + 1) && in_list (token_at (tokens, k + 1)->folded, other_harm))
               break;
-            set_count (quantity, token_at (tokens, k)->number, token_at (tokens, k)->number,
-                       approximate_before (tokens, k));
+            dead = killed_joined (tokens, k);
+            set_count (quantity, dead, dead, approximate_before (tokens, k));
             return TRUE;
           }
     }
@@ -612,10 +686,13 @@ sb_cite_suggest_strength (const char *passage,
           max = token_at (tokens, k)->number;
           k++;
         }
-      /* The force's name, after a word or two ("400 French soldiers"). */
-      for (int noun = k; noun <= k + 2 && noun < (int) tokens->len; noun++)
+      /* The force's name, after a few words ("400 French soldiers", "1,000
+       * US military and civilian personnel"), in the same clause.
+       */
+      for (int noun = k; noun <= k + 4 && noun < (int) tokens->len; noun++)
         {
-          if (token_at (tokens, noun)->is_number)
+          if (token_at (tokens, noun)->is_number || (noun > k && token_at (tokens, noun)->separated) ||
+              in_list (token_at (tokens, noun)->folded, other_harm))
             break;
           if (!in_list (token_at (tokens, noun)->folded, personnel))
             continue;

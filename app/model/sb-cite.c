@@ -184,6 +184,7 @@ typedef struct
   const char *language;
   const char *phrase;
   SbCiteEnd end;
+  gboolean weak;           /* "à", "de", "for": an end only in a sentence that moves */
 } RouteCue;
 
 static const RouteCue route_cues[] = {
@@ -201,7 +202,7 @@ static const RouteCue route_cues[] = {
   { "en", "fled", SB_CITE_END_ORIGIN },
   { "en", "evacuated", SB_CITE_END_ORIGIN },
   { "en", "to", SB_CITE_END_DESTINATION },
-  { "en", "for", SB_CITE_END_DESTINATION },
+  { "en", "for", SB_CITE_END_DESTINATION, TRUE },
   { "en", "towards", SB_CITE_END_DESTINATION },
   { "en", "toward", SB_CITE_END_DESTINATION },
   { "en", "into", SB_CITE_END_DESTINATION },
@@ -212,7 +213,7 @@ static const RouteCue route_cues[] = {
   { "nl", "aan in", SB_CITE_END_DESTINATION },
   { "nl", "uit", SB_CITE_END_ORIGIN },
   { "nl", "vanuit", SB_CITE_END_ORIGIN },
-  { "nl", "van", SB_CITE_END_ORIGIN },
+  { "nl", "van", SB_CITE_END_ORIGIN, TRUE },
   { "nl", "verliet", SB_CITE_END_ORIGIN },
   { "nl", "verlieten", SB_CITE_END_ORIGIN },
   { "nl", "verlaat", SB_CITE_END_ORIGIN },
@@ -228,23 +229,71 @@ static const RouteCue route_cues[] = {
   { "fr", "arrives a", SB_CITE_END_DESTINATION },
   { "fr", "arrivee a", SB_CITE_END_DESTINATION },
   { "fr", "arrivees a", SB_CITE_END_DESTINATION },
-  { "fr", "de", SB_CITE_END_ORIGIN },
-  { "fr", "d", SB_CITE_END_ORIGIN },
-  { "fr", "du", SB_CITE_END_ORIGIN },
+  { "fr", "de", SB_CITE_END_ORIGIN, TRUE },
+  { "fr", "d", SB_CITE_END_ORIGIN, TRUE },
+  { "fr", "du", SB_CITE_END_ORIGIN, TRUE },
   { "fr", "depuis", SB_CITE_END_ORIGIN },
   { "fr", "quitte", SB_CITE_END_ORIGIN },
   { "fr", "quittent", SB_CITE_END_ORIGIN },
   { "fr", "quitter", SB_CITE_END_ORIGIN },
   { "fr", "quittes", SB_CITE_END_ORIGIN },
-  { "fr", "pour", SB_CITE_END_DESTINATION },
+  { "fr", "pour", SB_CITE_END_DESTINATION, TRUE },
   { "fr", "vers", SB_CITE_END_DESTINATION },
-  { "fr", "a", SB_CITE_END_DESTINATION },
-  { "fr", "au", SB_CITE_END_DESTINATION },
-  { "fr", "aux", SB_CITE_END_DESTINATION },
+  { "fr", "a", SB_CITE_END_DESTINATION, TRUE },
+  { "fr", "au", SB_CITE_END_DESTINATION, TRUE },
+  { "fr", "aux", SB_CITE_END_DESTINATION, TRUE },
   { "fr", "jusqu a", SB_CITE_END_DESTINATION },
   { "fr", "rejoint", SB_CITE_END_DESTINATION },
   { "fr", "rejoindre", SB_CITE_END_DESTINATION },
 };
+
+/* Words that tell of a movement: only in a sentence with one of them do
+ * "à", "de" or "for" say where it goes or comes from ("l'attaque d'une
+ * position de l'armée à Tassia" tells of none). Those that leave make
+ * the places named after them where it comes from, however far ("left
+ * Air Base 101, beside the international airport in Niamey").
+ */
+static const struct { const char *word; SbCiteEnd end; } movement_verbs[] = {
+  { "left", SB_CITE_END_ORIGIN }, { "leave", SB_CITE_END_ORIGIN }, { "leaves", SB_CITE_END_ORIGIN },
+  { "leaving", SB_CITE_END_ORIGIN }, { "quit", SB_CITE_END_ORIGIN }, { "fled", SB_CITE_END_ORIGIN },
+  { "evacuated", SB_CITE_END_ORIGIN }, { "departed", SB_CITE_END_ORIGIN }, { "withdrew", SB_CITE_END_ORIGIN },
+  { "quitte", SB_CITE_END_ORIGIN }, { "quittent", SB_CITE_END_ORIGIN }, { "quitter", SB_CITE_END_ORIGIN },
+  { "quittes", SB_CITE_END_ORIGIN }, { "verliet", SB_CITE_END_ORIGIN }, { "verlieten", SB_CITE_END_ORIGIN },
+  { "verlaat", SB_CITE_END_ORIGIN }, { "verlaten", SB_CITE_END_ORIGIN },
+  { "moved", SB_CITE_END_NONE }, { "move", SB_CITE_END_NONE }, { "moving", SB_CITE_END_NONE },
+  { "went", SB_CITE_END_NONE }, { "travelled", SB_CITE_END_NONE }, { "traveled", SB_CITE_END_NONE },
+  { "flew", SB_CITE_END_NONE }, { "flown", SB_CITE_END_NONE }, { "headed", SB_CITE_END_NONE },
+  { "heading", SB_CITE_END_NONE }, { "took", SB_CITE_END_NONE }, { "sent", SB_CITE_END_NONE },
+  { "transferred", SB_CITE_END_NONE }, { "returned", SB_CITE_END_NONE }, { "redeployed", SB_CITE_END_NONE },
+  { "relocated", SB_CITE_END_NONE }, { "retreated", SB_CITE_END_NONE }, { "drove", SB_CITE_END_NONE },
+  { "marched", SB_CITE_END_NONE }, { "crossed", SB_CITE_END_NONE }, { "reached", SB_CITE_END_NONE },
+  { "arrived", SB_CITE_END_NONE },
+  { "parti", SB_CITE_END_NONE }, { "partis", SB_CITE_END_NONE }, { "partie", SB_CITE_END_NONE },
+  { "parties", SB_CITE_END_NONE }, { "partent", SB_CITE_END_NONE }, { "arrive", SB_CITE_END_NONE },
+  { "arrives", SB_CITE_END_NONE }, { "arrivee", SB_CITE_END_NONE }, { "arrivees", SB_CITE_END_NONE },
+  { "rejoint", SB_CITE_END_NONE }, { "envoye", SB_CITE_END_NONE }, { "envoyes", SB_CITE_END_NONE },
+  { "transfere", SB_CITE_END_NONE }, { "transferes", SB_CITE_END_NONE }, { "rendus", SB_CITE_END_NONE },
+  { "retire", SB_CITE_END_NONE }, { "retires", SB_CITE_END_NONE }, { "achemine", SB_CITE_END_NONE },
+  { "achemines", SB_CITE_END_NONE }, { "redeploye", SB_CITE_END_NONE }, { "redeployes", SB_CITE_END_NONE },
+  { "replies", SB_CITE_END_NONE }, { "dirige", SB_CITE_END_NONE }, { "diriges", SB_CITE_END_NONE },
+  { "regagne", SB_CITE_END_NONE }, { "atterri", SB_CITE_END_NONE }, { "decolle", SB_CITE_END_NONE },
+  { "vertrok", SB_CITE_END_NONE }, { "vertrokken", SB_CITE_END_NONE }, { "trok", SB_CITE_END_NONE },
+  { "trokken", SB_CITE_END_NONE }, { "ging", SB_CITE_END_NONE }, { "gingen", SB_CITE_END_NONE },
+  { "gevlogen", SB_CITE_END_NONE }, { "vlogen", SB_CITE_END_NONE }, { "vloog", SB_CITE_END_NONE },
+  { "aangekomen", SB_CITE_END_NONE }, { "gestuurd", SB_CITE_END_NONE }, { "overgebracht", SB_CITE_END_NONE },
+  { "teruggetrokken", SB_CITE_END_NONE }, { "verplaatst", SB_CITE_END_NONE },
+};
+
+/* "la région de Tillabéri", "de provincie van Gao": the place's own name,
+ * not where a movement comes from.
+ */
+static const char * const place_nouns[] = {
+  "region", "province", "ville", "village", "cercle", "commune", "departement", "localite", "environs", "pres",
+  "nord", "sud", "est", "ouest", "centre", "regio", "provincie", "stad", "dorp", "gemeente", "omgeving", NULL
+};
+
+/* How many characters of a sentence before a name are read for a verb. */
+#define SENTENCE_WINDOW 240
 
 /* How many characters before a name are read for such words: the
  * longest phrase and an article, with room to spare.
@@ -276,35 +325,69 @@ route_language_applies (const char *language,
  *
  * Returns: which end of a movement the words just before the name make
  *   the place: its origin after "from", "left", "uit", "a quitté"…, its
- *   destination after "to", "for", "naar", "pour"…
+ *   destination after "to", "for", "naar", "pour"… ("for", "à", "de" and
+ *   the like only in a sentence that tells of a movement); after a name
+ *   the gazetteer does not know, the end that name is ("for Ramstein Air
+ *   Base in Germany"); else the end a verb that leaves makes it, earlier
+ *   in the sentence ("left Air Base 101, beside the airport in Niamey")
  */
-SbCiteEnd
-sb_cite_route_end (const char *text,
-                   gsize       name_start,
-                   const char *language)
+/* The words of the sentence before @name_start, folded. */
+static GStrv
+sentence_words (const char *text,
+                gsize       name_start,
+                guint       window)
 {
+  const char *from = text + name_start;
   g_autofree char *before = NULL;
   g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
-  guint n_words, last;
 
-  g_return_val_if_fail (text != NULL, SB_CITE_END_NONE);
-  g_return_val_if_fail (name_start <= strlen (text), SB_CITE_END_NONE);
+  for (guint n = 0; n < window && from > text; n++)
+    {
+      const char *previous = g_utf8_find_prev_char (text, from);
 
-  /* The few words before it: a whole long text folded for each name
-   * would make citing from it slow.
-   */
-  {
-    const char *from = text + name_start;
-
-    for (guint n = 0; n < ROUTE_WINDOW && from > text; n++)
-      from = g_utf8_find_prev_char (text, from);
-    before = g_strndup (from, text + name_start - from);
-  }
+      if (window > ROUTE_WINDOW && previous != NULL && strchr (".!?;\n", *previous) != NULL)
+        break;
+      from = previous;
+    }
+  before = g_strndup (from, text + name_start - from);
   folded = sb_name_fold (before);
-  words = g_strsplit (folded, " ", -1);
-  n_words = *folded != '\0' ? g_strv_length (words) : 0;
-  last = n_words;
+  if (*folded == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (folded, " ", -1);
+}
+
+/* Whether the sentence before the name tells of a movement, and which end
+ * the last verb that leaves makes what it names.
+ */
+static gboolean
+sentence_moves (const char *text,
+                gsize       name_start,
+                const char *language,
+                SbCiteEnd  *verb_end)
+{
+  g_auto(GStrv) words = sentence_words (text, name_start, SENTENCE_WINDOW);
+  gboolean moves = FALSE;
+
+  *verb_end = SB_CITE_END_NONE;
+  for (guint i = 0; words[i] != NULL; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (movement_verbs); k++)
+      if (g_str_equal (words[i], movement_verbs[k].word))
+        {
+          moves = TRUE;
+          *verb_end = movement_verbs[k].end;
+        }
+  return moves;
+}
+
+/* Which end the words right before @name_start make the place. */
+static SbCiteEnd
+cue_before (const char *text,
+            gsize       name_start,
+            const char *language,
+            gboolean    moves)
+{
+  g_auto(GStrv) words = sentence_words (text, name_start, ROUTE_WINDOW);
+  guint n_words = g_strv_length (words), last = n_words;
 
   /* One article at most between the word and the name. */
   for (guint i = 0; last > 0 && i < G_N_ELEMENTS (route_articles); i++)
@@ -325,7 +408,7 @@ sb_cite_route_end (const char *text,
       guint n_cue;
       gboolean matches = TRUE;
 
-      if (!route_language_applies (language, route_cues[i].language))
+      if (!route_language_applies (language, route_cues[i].language) || (route_cues[i].weak && !moves))
         continue;
       cue = g_strsplit (route_cues[i].phrase, " ", -1);
       n_cue = g_strv_length (cue);
@@ -338,11 +421,83 @@ sb_cite_route_end (const char *text,
           matches = n_cue <= end;
           for (guint k = 0; matches && k < n_cue; k++)
             matches = g_str_equal (words[end - n_cue + k], cue[k]);
+          /* "la région de Tillabéri": the place's name, not a way. */
+          if (matches && route_cues[i].weak && end > n_cue && g_strv_contains (place_nouns, words[end - n_cue - 1]))
+            matches = FALSE;
           if (matches)
             return route_cues[i].end;
         }
     }
   return SB_CITE_END_NONE;
+}
+
+/* Where the name of a place the gazetteer does not know starts, when one
+ * comes just before @name_start with "in" or "at": "for Ramstein Air Base
+ * in Germany" goes where "for" says. -1 when none does.
+ */
+static gssize
+unknown_name_before (const char *text,
+                     gsize       name_start)
+{
+  static const char * const joins[] = { "in", "at", "near", "à", "a", "en", "bij", "nabij", "près", NULL };
+  const char *p = text + name_start;
+  const char *word_start;
+  guint capitalised = 0;
+
+  /* The joining word. */
+  while (p > text && (p[-1] == ' ' || p[-1] == ','))
+    p--;
+  word_start = p;
+  while (word_start > text && g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (text, word_start))))
+    word_start = g_utf8_find_prev_char (text, word_start);
+  {
+    g_autofree char *word = g_strndup (word_start, p - word_start);
+
+    if (!g_strv_contains (joins, word))
+      return -1;
+  }
+  p = word_start;
+  /* Its words, each capitalised or a number: "Ramstein Air Base", "Air Base 201". */
+  for (;;)
+    {
+      const char *q = p;
+
+      while (q > text && q[-1] == ' ')
+        q--;
+      word_start = q;
+      while (word_start > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (text, word_start))))
+        word_start = g_utf8_find_prev_char (text, word_start);
+      if (word_start == q || capitalised >= 6 ||
+          !(g_unichar_isupper (g_utf8_get_char (word_start)) || g_ascii_isdigit (*word_start)))
+        break;
+      p = word_start;
+      capitalised++;
+    }
+  return capitalised > 0 ? p - text : -1;
+}
+
+SbCiteEnd
+sb_cite_route_end (const char *text,
+                   gsize       name_start,
+                   const char *language)
+{
+  SbCiteEnd end, verb_end;
+  gboolean moves;
+  gssize unknown;
+
+  g_return_val_if_fail (text != NULL, SB_CITE_END_NONE);
+  g_return_val_if_fail (name_start <= strlen (text), SB_CITE_END_NONE);
+
+  moves = sentence_moves (text, name_start, language, &verb_end);
+  end = cue_before (text, name_start, language, moves);
+  if (end != SB_CITE_END_NONE)
+    return end;
+  /* "for Ramstein Air Base in Germany": where that name goes. */
+  unknown = unknown_name_before (text, name_start);
+  if (unknown >= 0 && (end = cue_before (text, unknown, language, moves)) != SB_CITE_END_NONE)
+    return end;
+  /* "left Air Base 101, beside the international airport in Niamey" */
+  return verb_end;
 }
 
 /**
@@ -1308,7 +1463,11 @@ sb_cite_new_figure (SbBriefing *briefing,
     figure->value.approximate = !figure->value.is_range &&
                                 (figure->value.approximate ||
                                  (obvious && figure->evidence.certainty == SB_CERTAINTY_ESTIMATED));
-  if (sb_source_get_date (source) != NULL)
+  /* As of the date the passage gives ("In April, about 100 …"), else the
+   * source's.
+   */
+  if (!sb_cite_suggest_date (quote, sb_source_get_date (source), &figure->as_of) &&
+      sb_source_get_date (source) != NULL)
     figure->as_of = *sb_source_get_date (source);
   g_ptr_array_add (figures, figure);
 

@@ -250,6 +250,82 @@ name_matches (const Name *name,
   return TRUE;
 }
 
+/* Words that name a place only as part of a longer name ("Western
+ * Region", "Centre-Nord"); alone they are adjectives or directions ("a
+ * Western diplomat", "le nord du pays").
+ */
+static const char * const only_in_longer_names[] = {
+  "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "upper", "lower",
+  "centre", "center", "nord", "sud", "est", "ouest", "noord", "zuid", "oost", "midden", NULL
+};
+
+/* Where the sentence or line starts before byte @at (a word's start). */
+static gboolean
+starts_sentence (const char *text,
+                 gsize       at)
+{
+  const char *p = text + at;
+
+  while (p > text)
+    {
+      gunichar c;
+
+      p = g_utf8_find_prev_char (text, p);
+      c = g_utf8_get_char (p);
+      if (c == ' ' || c == 0xa0 || c == '\t')
+        continue;
+      return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == 0x201c ||
+             c == 0xab || c == '(' || c == 0x2014 || c == 0x2013;
+    }
+  return TRUE;
+}
+
+/* A line written in title case, as headlines are: every word but the small
+ * ones capitalised ("Army Retakes Kidal From Rebels").
+ */
+static gboolean
+in_title_case_line (const char *text,
+                    GArray     *words,
+                    guint       i)
+{
+  guint first = i, last = i, capitals = 0;
+
+  while (first > 0 && !memchr (text + g_array_index (words, Word, first - 1).end, '\n',
+                               g_array_index (words, Word, first).start - g_array_index (words, Word, first - 1).end))
+    first--;
+  while (last + 1 < words->len && !memchr (text + g_array_index (words, Word, last).end, '\n',
+                                          g_array_index (words, Word, last + 1).start - g_array_index (words, Word, last).end))
+    last++;
+  for (guint k = first; k <= last; k++)
+    capitals += g_array_index (words, Word, k).capital;
+  return last - first + 1 >= 3 && capitals * 4 >= (last - first + 1) * 3;
+}
+
+/* A place's name that is only part of a longer proper noun: "Lake Chad",
+ * "Islamic State Sahel Province" (a capitalised word just before it, not
+ * the first of a sentence or a headline's); or a word like "Western" on
+ * its own.
+ */
+static gboolean
+part_of_longer_name (const char *text,
+                     GArray     *words,
+                     guint       i,
+                     guint       n_words)
+{
+  Word *word = &g_array_index (words, Word, i);
+  Word *previous = i > 0 ? &g_array_index (words, Word, i - 1) : NULL;
+
+  if (n_words == 1 && g_strv_contains (only_in_longer_names, word->folded))
+    return TRUE;
+  if (previous == NULL || !previous->capital)
+    return FALSE;
+  /* Only spaces between: "Mali, Niger" are two names. */
+  for (gsize k = previous->end; k < word->start; k++)
+    if (text[k] != ' ')
+      return FALSE;
+  return !starts_sentence (text, previous->start) && !in_title_case_line (text, words, i);
+}
+
 /**
  * sb_name_matcher_find:
  *
@@ -283,7 +359,7 @@ sb_name_matcher_find (SbNameMatcher *self,
               best = name;
           }
 
-      if (best == NULL)
+      if (best == NULL || (self->capitalised && part_of_longer_name (text, words, i, best->n_words)))
         {
           i++;
           continue;
