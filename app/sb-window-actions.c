@@ -415,8 +415,14 @@ present_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
+  gboolean at_current = g_str_equal (action_name, "presentation.resume");
+  int chosen = _sb_window_steps_shown_index (self);
 
-  sb_presenter_start (self->presenter, g_str_equal (action_name, "presentation.resume"));
+  /* Shift+F5 with the steps shown starts at the step chosen there. */
+  if (at_current && chosen >= 0)
+    sb_presenter_start_at (self->presenter, chosen);
+  else
+    sb_presenter_start (self->presenter, at_current);
 }
 
 static void
@@ -426,6 +432,8 @@ search_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
 
+  /* The search is in the actors' page: the steps give way to it. */
+  gtk_toggle_button_set_active (self->steps_button, FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   sb_sidebar_focus_search (self->sidebar);
 }
