@@ -5,7 +5,8 @@
  * keeping the step's highlights (what is chosen added, and said so);
  * Shift+F5 starting at the step chosen in the steps; the search working
  * while the steps are shown; and a step's camera holding the ground the
- * window's narrow map framed, not more.
+ * window's narrow map framed, not more; and a highlighted statement
+ * keeping its actor's label.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 #include "sb-detail-pane.h"
 #include "sb-format.h"
 #include "sb-framing.h"
+#include "sb-map-layout.h"
 #include "sb-map-view.h"
 #include "sb-sidebar.h"
 #include "sb-steps-panel.h"
@@ -316,6 +318,69 @@ test_camera_holds_what_was_framed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const SbMapMark *
+find_mark (SbMapLayout *layout,
+           SbItem      *item)
+{
+  for (guint i = 0; i < layout->marks->len; i++)
+    if (g_array_index (layout->marks, SbMapMark, i).item == item)
+      return &g_array_index (layout->marks, SbMapMark, i);
+  return NULL;
+}
+
+/* A deployment labelled with its actor keeps the label when a step
+ * highlights it (its ring drawn around it): "US forces" beside Agadez in
+ * one step was gone in the next, which highlighted it.
+ */
+static void
+test_highlight_keeps_label (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  GListModel *items = sb_briefing_get_all_items (briefing);
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SbItem) item = g_list_model_get_item (items, i);
+      g_autoptr(SbSelection) plain = sb_selection_new ();
+      g_autoptr(SbSelection) highlighting = sb_selection_new ();
+      g_autoptr(SbMapLayout) before = NULL;
+      g_autoptr(SbMapLayout) after = NULL;
+      g_autoptr(GPtrArray) highlight = g_ptr_array_new ();
+      const SbMapMark *mark;
+      SbProjection projection;
+      graphene_rect_t view;
+      double lat, lon;
+
+      if (sb_item_get_kind (item) != SB_ITEM_KIND_DEPLOYMENT || sb_item_get_n_actors (item) == 0 ||
+          sb_item_get_place (item) == NULL)
+        continue;
+      lat = sb_place_get_latitude (sb_item_get_place (item));
+      lon = sb_place_get_longitude (sb_item_get_place (item));
+
+      sb_projection_init_at (&projection, lat, lon, 6, 1024, 600);
+      view = GRAPHENE_RECT_INIT (0, 0, 1024, 600);
+      sb_selection_set_briefing (plain, briefing);
+      before = sb_map_layout_new (plain, &projection, &view, NULL, NULL);
+      mark = find_mark (before, item);
+      if (mark == NULL || mark->card >= 0 || !mark->has_label)
+        continue;
+
+      g_ptr_array_add (highlight, item);
+      sb_selection_set_briefing (highlighting, briefing);
+      sb_selection_set_highlighted (highlighting, highlight);
+      after = sb_map_layout_new (highlighting, &projection, &view, NULL, NULL);
+      mark = find_mark (after, item);
+      g_assert_nonnull (mark);
+      g_assert_true (mark->selected);
+      g_test_message ("%s highlighted: %s", sb_entity_get_id (SB_ENTITY (item)), mark->has_label ? "labelled" : "not labelled");
+      g_assert_true (mark->has_label);
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,5 +398,6 @@ main (int   argc,
   g_test_add_func ("/steps/resume-at-chosen-step", test_resume_at_chosen_step);
   g_test_add_func ("/steps/search-over-steps", test_search_over_steps);
   g_test_add_func ("/steps/camera-holds-what-was-framed", test_camera_holds_what_was_framed);
+  g_test_add_func ("/steps/highlight-keeps-label", test_highlight_keeps_label);
   return g_test_run ();
 }

@@ -770,11 +770,17 @@ place_mark_labels (SbMapBuilder *builder)
   for (guint i = 0; i < order->len; i++)
     {
       SbMapMark *mark = g_ptr_array_index (order, i);
+      graphene_rect_t drawn;
       double width, height;
 
+      /* Beside its ring when it is highlighted, which it would overlap
+       * wherever it went (the label was lost when a step highlighted it).
+       */
+      symbol_box (mark, &drawn);
       _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
-      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE, NULL);
+      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y,
+                                     (mark->selected ? drawn.size.width / 2 : mark->radius) + 4, FALSE, NULL);
     }
 }
 
