@@ -139,6 +139,8 @@ add_actor_action (GSimpleAction *action,
       _sb_window_show_error (self, _("Could Not Add an Actor"), error);
       return;
     }
+  /* Its dossier is a new start: Back goes to the list. */
+  sb_sidebar_forget_dossiers (self->sidebar);
 
   /* Turned on anew, the card takes the focus to its first field. */
   adw_flap_set_reveal_flap (self->detail_flap, TRUE);

@@ -6,7 +6,9 @@
  * Shift+F5 starting at the step chosen in the steps; the search working
  * while the steps are shown; and a step's camera holding the ground the
  * window's narrow map framed, not more; and a highlighted statement
- * keeping its actor's label.
+ * keeping its actor's label; Back from a new actor's dossier going to
+ * the list, not through every actor made; an export starting in the
+ * briefing's folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,8 @@
 #include <string.h>
 
 #include "sb-detail-pane.h"
+#include "sb-dossier-view.h"
+#include "sb-file-chooser.h"
 #include "sb-format.h"
 #include "sb-framing.h"
 #include "sb-map-layout.h"
@@ -381,6 +385,76 @@ test_highlight_keeps_label (void)
   g_assert_cmpuint (checked, >, 0);
 }
 
+static SbActor *
+dossier_actor (GtkWidget *sidebar)
+{
+  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (dossier), GTK_TYPE_STACK));
+
+  if (!gtk_widget_is_ancestor (dossier, gtk_stack_get_visible_child (stack)) &&
+      gtk_stack_get_visible_child (stack) != dossier)
+    return NULL;
+  return sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier));
+}
+
+/* Four actors made one after the other: Back from the last goes to the
+ * list at once, not through the three made before it.
+ */
+static void
+test_back_after_new_actors (void)
+{
+  SbWindow *window = create_window ();
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  SbActor *made = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+      sb_test_iterate_for (100);
+      g_assert_nonnull (dossier_actor (sidebar));
+      g_assert_true (dossier_actor (sidebar) != made);
+      made = dossier_actor (sidebar);
+    }
+
+  g_assert_true (sb_sidebar_go_back (SB_SIDEBAR (sidebar)));
+  sb_test_iterate_for (100);
+  g_assert_null (dossier_actor (sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+was_asked (gpointer data)
+{
+  const char *name = NULL;
+
+  sb_file_chooser_get_asked_for_testing (&name);
+  return name != NULL;
+}
+
+/* An export of a saved briefing, none before: its dialog starts in the
+ * briefing's folder, as Save As does, not where the app was started.
+ */
+static void
+test_export_starts_beside_briefing (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("com.example.SahelBrief");
+  g_autoptr(GFile) file = sb_test_copy_default ("niger.sahelbrief");
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFile) answer = g_file_get_child (folder, "niger.geojson");
+  SbWindow *window;
+
+  g_settings_set_string (settings, "export-folder", "");
+  window = sb_test_window_new (file, 1024, 768);
+  sb_file_chooser_answer_for_testing (answer);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-geojson", NULL);
+  sb_test_wait_until (was_asked, NULL);
+  g_assert_nonnull (sb_file_chooser_get_asked_for_testing (NULL));
+  g_assert_true (g_file_equal (sb_file_chooser_get_asked_for_testing (NULL), folder));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,5 +473,7 @@ main (int   argc,
   g_test_add_func ("/steps/search-over-steps", test_search_over_steps);
   g_test_add_func ("/steps/camera-holds-what-was-framed", test_camera_holds_what_was_framed);
   g_test_add_func ("/steps/highlight-keeps-label", test_highlight_keeps_label);
+  g_test_add_func ("/steps/back-after-new-actors", test_back_after_new_actors);
+  g_test_add_func ("/steps/export-starts-beside-briefing", test_export_starts_beside_briefing);
   return g_test_run ();
 }
