@@ -8,7 +8,8 @@
  * window's narrow map framed, not more; and a highlighted statement
  * keeping its actor's label; Back from a new actor's dossier going to
  * the list, not through every actor made; an export starting in the
- * briefing's folder.
+ * briefing's folder; the window's legend as wide as its lines and as
+ * high as its rows, within the map.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@
 #include "sb-file-chooser.h"
 #include "sb-format.h"
 #include "sb-framing.h"
+#include "sb-legend.h"
 #include "sb-map-layout.h"
 #include "sb-map-view.h"
 #include "sb-sidebar.h"
@@ -455,6 +457,56 @@ test_export_starts_beside_briefing (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+legend_laid_out (gpointer scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  return gtk_widget_get_mapped (scroller) && gtk_adjustment_get_upper (adjustment) > 0;
+}
+
+/* The window's legend opened at 1024×768: its lines as long as they
+ * like (not two words each in a narrow box), all its rows seen without
+ * scrolling, the whole of it within the map and above its attribution.
+ */
+static void
+test_legend_fits_content (void)
+{
+  SbWindow *window = create_window ();
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *legend = GTK_WIDGET (sb_map_view_get_legend (map_view));
+  GtkWidget *expander = sb_test_find_widget (legend, GTK_TYPE_EXPANDER);
+  GtkWidget *scroller, *rows;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  int natural_width;
+
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  scroller = gtk_expander_get_child (GTK_EXPANDER (expander));
+  rows = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  sb_test_wait_until (legend_laid_out, scroller);
+  sb_test_iterate_for (300);
+
+  if (GTK_IS_VIEWPORT (rows))
+    rows = gtk_viewport_get_child (GTK_VIEWPORT (rows));
+  gtk_widget_measure (rows, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  g_test_message ("legend %d × %d, rows %d wide, %g of %g high", gtk_widget_get_width (legend),
+                  gtk_widget_get_height (legend), natural_width, gtk_adjustment_get_page_size (adjustment),
+                  gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpint (gtk_widget_get_width (rows), >=, natural_width);
+
+  /* Above the attribution; scrolling only when longer than the map, and
+   * then as high as the map lets it be.
+   */
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (map_view), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (map_view)) - 40);
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 1)
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >=, gtk_widget_get_height (GTK_WIDGET (map_view)) - 50);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,5 +527,6 @@ main (int   argc,
   g_test_add_func ("/steps/highlight-keeps-label", test_highlight_keeps_label);
   g_test_add_func ("/steps/back-after-new-actors", test_back_after_new_actors);
   g_test_add_func ("/steps/export-starts-beside-briefing", test_export_starts_beside_briefing);
+  g_test_add_func ("/steps/legend-fits-content", test_legend_fits_content);
   return g_test_run ();
 }
