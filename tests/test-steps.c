@@ -26,6 +26,7 @@
 #include "sb-format.h"
 #include "sb-framing.h"
 #include "sb-legend.h"
+#include "sb-loader.h"
 #include "sb-map-layout.h"
 #include "sb-map-view.h"
 #include "sb-sidebar.h"
@@ -387,6 +388,38 @@ test_highlight_keeps_label (void)
   g_assert_cmpuint (checked, >, 0);
 }
 
+/* The step made by hand: "US forces" beside Agadez in step 1, and in
+ * step 2, which highlights it, as presented on a 1024×768 screen.
+ */
+static void
+test_highlight_keeps_label_at_agadez (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  SbItem *agadez = sb_test_lookup (briefing, "deployment-9");
+  SbStep *step = sb_test_lookup (briefing, "step-19");
+  g_autoptr(SbSelection) selection = sb_selection_new ();
+  g_autoptr(SbMapLayout) layout = NULL;
+  const SbMapMark *mark;
+  SbProjection projection;
+  /* The presentation draws symbols and names 1.6 times as large. */
+  const double scale = 1.6;
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, 1024 / scale, 600 / scale);
+  double lat, lon, zoom;
+
+  g_assert_true (g_ptr_array_find (sb_step_get_highlight (step), agadez, NULL));
+  g_assert_true (sb_step_get_center (step, &lat, &lon, &zoom));
+  sb_projection_init_at (&projection, lat, lon, sb_framing_camera_zoom (zoom, 1024, 600) - log2 (scale),
+                         1024 / scale, 600 / scale);
+  sb_selection_set_briefing (selection, briefing);
+  sb_selection_set_highlighted (selection, sb_step_get_highlight (step));
+  layout = sb_map_layout_new (selection, &projection, &view, NULL, NULL);
+  mark = find_mark (layout, agadez);
+  g_assert_nonnull (mark);
+  g_assert_true (mark->selected);
+  g_assert_true (mark->has_label);
+}
+
 static SbActor *
 dossier_actor (GtkWidget *sidebar)
 {
@@ -525,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/steps/search-over-steps", test_search_over_steps);
   g_test_add_func ("/steps/camera-holds-what-was-framed", test_camera_holds_what_was_framed);
   g_test_add_func ("/steps/highlight-keeps-label", test_highlight_keeps_label);
+  g_test_add_func ("/steps/highlight-keeps-label-at-agadez", test_highlight_keeps_label_at_agadez);
   g_test_add_func ("/steps/back-after-new-actors", test_back_after_new_actors);
   g_test_add_func ("/steps/export-starts-beside-briefing", test_export_starts_beside_briefing);
   g_test_add_func ("/steps/legend-fits-content", test_legend_fits_content);

@@ -270,8 +270,18 @@ collect_marks (SbMapBuilder *builder)
       graphene_rect_t drawn;
 
       symbol_box (mark, &drawn);
-      if (mark->card < 0)
+      if (mark->card < 0 && !mark->selected)
         _sb_map_add_obstacle (builder, drawn.origin.x, drawn.origin.y, drawn.size.width, drawn.size.height);
+      else if (mark->card < 0)
+        {
+          /* A highlighted symbol's ring is round: its box's corners are
+           * free for its label, which it takes up a corner of otherwise.
+           */
+          double extent = drawn.size.width / 2, inner = extent * M_SQRT1_2;
+
+          _sb_map_add_obstacle (builder, mark->x - extent, mark->y - inner, 2 * extent, 2 * inner);
+          _sb_map_add_obstacle (builder, mark->x - inner, mark->y - extent, 2 * inner, 2 * extent);
+        }
     }
 }
 
