@@ -16,11 +16,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-framing.h"
 #include "sb-format.h"
+#include "sb-projection.h"
 #include "sb-steps-panel.h"
 #include "sb-toast.h"
 
@@ -211,9 +213,21 @@ preview (SbStepsPanel *self,
     return;
 
   if (sb_step_get_center (step, &lat, &lon, &zoom))
-    sb_map_view_go_to (self->map_view, lat, lon,
-                       sb_framing_camera_zoom (zoom, gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                                               gtk_widget_get_height (GTK_WIDGET (self->map_view))));
+    {
+      /* In the part of the map no pane lies over, as it was taken. */
+      double covered = sb_map_view_get_covered (self->map_view);
+      double width = gtk_widget_get_width (GTK_WIDGET (self->map_view)) - covered;
+
+      zoom = sb_framing_camera_zoom (zoom, width, gtk_widget_get_height (GTK_WIDGET (self->map_view)));
+      if (covered > 0)
+        {
+          double world = SB_TILE_SIZE * exp2 (zoom);
+          double shift = (gtk_widget_get_direction (GTK_WIDGET (self->map_view)) == GTK_TEXT_DIR_RTL ? -1 : 1) * covered / 2;
+
+          lon = (sb_mercator_x (lon) * world + shift) / world * 360.0 - 180.0;
+        }
+      sb_map_view_go_to (self->map_view, lat, lon, zoom);
+    }
   else if (sb_step_get_frame (step) != NULL)
     sb_map_view_frame_items (self->map_view, sb_step_get_frame (step), TRUE);
 }
@@ -312,19 +326,20 @@ add_view_edits (SbStepsPanel *self,
   SbSelection *selection = sb_map_view_get_selection (self->map_view);
   SbEntity *selected = sb_selection_get_selected (selection);
   GPtrArray *highlighted = sb_selection_get_highlighted (selection);
-  SbStepCenter center = {
-    shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-    /* What this map shows, for a map of any size. */
-    sb_framing_zoom_to_camera (shumate_viewport_get_zoom_level (viewport),
-                               gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                               gtk_widget_get_height (GTK_WIDGET (self->map_view))),
-  };
+  SbStepCenter center = { 0, };
   SbLayers layers = sb_selection_get_layers (selection);
   g_autoptr(GPtrArray) shown = visible_items (self, selection);
   g_autoptr(GPtrArray) highlight = g_ptr_array_new ();
   g_auto(GValue) value = G_VALUE_INIT;
 
+  /* What this map shows where no pane lies over it (the details, in a
+   * narrow window), for a map of any size.
+   */
+  sb_map_view_get_middle (self->map_view, &center.lat, &center.lon);
+  center.zoom = sb_framing_zoom_to_camera (shumate_viewport_get_zoom_level (viewport),
+                                           gtk_widget_get_width (GTK_WIDGET (self->map_view)) -
+                                           sb_map_view_get_covered (self->map_view),
+                                           gtk_widget_get_height (GTK_WIDGET (self->map_view)));
   g_value_init (&value, SB_TYPE_STEP_CENTER);
   g_value_set_boxed (&value, &center);
   sb_edit_group_add (group, sb_edit_new_set (SB_ENTITY (step), SB_STEP_FIELD_CENTER, &value));

@@ -296,9 +296,10 @@ test_camera_holds_what_was_framed (void)
       sb_test_iterate_for (300);
     }
   while (width != gtk_widget_get_width (GTK_WIDGET (map_view)));
-  width = gtk_widget_get_width (GTK_WIDGET (map_view));
+  /* What of the map is seen: the details lie over its end side. */
+  width = gtk_widget_get_width (GTK_WIDGET (map_view)) - sb_map_view_get_covered (map_view);
   height = gtk_widget_get_height (GTK_WIDGET (map_view));
-  g_test_message ("map %.0f × %.0f", width, height);
+  g_test_message ("map %d × %.0f, %.0f of it seen", gtk_widget_get_width (GTK_WIDGET (map_view)), height, width);
   /* Narrower than a projector's screen, as at 1024×768 with both open. */
   g_assert_cmpfloat (width / height, <, SB_FRAMING_CAMERA_WIDTH / SB_FRAMING_CAMERA_HEIGHT);
 
@@ -306,6 +307,14 @@ test_camera_holds_what_was_framed (void)
   gtk_widget_activate_action (GTK_WIDGET (panel), "steps.take-view", NULL);
   sb_test_iterate_for (100);
   g_assert_true (sb_step_get_center (step, &lat, &lon, &camera_zoom));
+  /* Centred on the middle of what is seen. */
+  {
+    double middle_lat, middle_lon;
+
+    sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+    g_assert_cmpfloat_with_epsilon (lat, middle_lat, 0.001);
+    g_assert_cmpfloat_with_epsilon (lon, middle_lon, 0.001);
+  }
 
   /* The camera's ground, in this map's pixels. */
   ground_width = SB_FRAMING_CAMERA_WIDTH * exp2 (zoom - camera_zoom);
@@ -321,6 +330,13 @@ test_camera_holds_what_was_framed (void)
   sb_test_iterate_for (100);
   sb_steps_panel_choose (panel, step);
   sb_test_wait_until (map_zoom_is, (gpointer[]) { map_view, &zoom });
+  {
+    double middle_lat, middle_lon;
+
+    sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+    g_assert_cmpfloat_with_epsilon (middle_lat, lat, 0.01);
+    g_assert_cmpfloat_with_epsilon (middle_lon, lon, 0.01);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
