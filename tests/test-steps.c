@@ -548,7 +548,7 @@ test_legend_fits_content (void)
   /* Above the attribution; scrolling only when longer than the map, and
    * then as high as the map lets it be.
    */
-  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (map_view), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (expander, GTK_WIDGET (map_view), &bounds));
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (map_view)) - 40);
   if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 1)
     g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >=, gtk_widget_get_height (GTK_WIDGET (map_view)) - 50);
