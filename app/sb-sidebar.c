@@ -1152,6 +1152,22 @@ sb_sidebar_show_dossier (SbSidebar *self,
 }
 
 /**
+ * sb_sidebar_forget_dossiers:
+ *
+ * Back from the dossier shown returns to the list, not to the dossiers
+ * read before it: a new actor's dossier is not one read after the last
+ * (four actors made, Back took four clicks to the list).
+ */
+void
+sb_sidebar_forget_dossiers (SbSidebar *self)
+{
+  g_return_if_fail (SB_IS_SIDEBAR (self));
+
+  g_ptr_array_set_size (self->history, 0);
+  sb_dossier_view_set_back_to (self->dossier, NULL);
+}
+
+/**
  * sb_sidebar_go_back:
  *
  * Leaves the search results for where the search started (a dossier,

@@ -21,5 +21,6 @@ void     sb_sidebar_focus_search  (SbSidebar   *self);
 gboolean sb_sidebar_go_back       (SbSidebar   *self);
 void     sb_sidebar_show_dossier  (SbSidebar   *self,
                                    SbActor     *actor);
+void     sb_sidebar_forget_dossiers (SbSidebar *self);
 
 G_END_DECLS

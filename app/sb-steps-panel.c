@@ -16,12 +16,15 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sb-changes.h"
 #include "sb-edit-card.h"
 #include "sb-framing.h"
 #include "sb-format.h"
+#include "sb-projection.h"
 #include "sb-steps-panel.h"
+#include "sb-toast.h"
 
 struct _SbStepsPanel
 {
@@ -210,9 +213,21 @@ preview (SbStepsPanel *self,
     return;
 
   if (sb_step_get_center (step, &lat, &lon, &zoom))
-    sb_map_view_go_to (self->map_view, lat, lon,
-                       sb_framing_camera_zoom (zoom, gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                                               gtk_widget_get_height (GTK_WIDGET (self->map_view))));
+    {
+      /* In the part of the map no pane lies over, as it was taken. */
+      double covered = sb_map_view_get_covered (self->map_view);
+      double width = gtk_widget_get_width (GTK_WIDGET (self->map_view)) - covered;
+
+      zoom = sb_framing_camera_zoom (zoom, width, gtk_widget_get_height (GTK_WIDGET (self->map_view)));
+      if (covered > 0)
+        {
+          double world = SB_TILE_SIZE * exp2 (zoom);
+          double shift = (gtk_widget_get_direction (GTK_WIDGET (self->map_view)) == GTK_TEXT_DIR_RTL ? -1 : 1) * covered / 2;
+
+          lon = (sb_mercator_x (lon) * world + shift) / world * 360.0 - 180.0;
+        }
+      sb_map_view_go_to (self->map_view, lat, lon, zoom);
+    }
   else if (sb_step_get_frame (step) != NULL)
     sb_map_view_frame_items (self->map_view, sb_step_get_frame (step), TRUE);
 }
@@ -296,10 +311,13 @@ visible_items (SbStepsPanel *self,
   return shown;
 }
 
-/* Sets of @step's camera, layers, what it shows and highlights, as the
- * map shows them now.
+/* Sets of @step's camera, layers and what it shows, as the map shows
+ * them now. What it highlights is kept (its card takes each out), with
+ * what the map has chosen added: taking a view with nothing chosen
+ * no longer takes away the step's highlights. Returns what was added to
+ * them, if anything.
  */
-static void
+static SbEntity *
 add_view_edits (SbStepsPanel *self,
                 SbEdit       *group,
                 SbStep       *step)
@@ -308,19 +326,20 @@ add_view_edits (SbStepsPanel *self,
   SbSelection *selection = sb_map_view_get_selection (self->map_view);
   SbEntity *selected = sb_selection_get_selected (selection);
   GPtrArray *highlighted = sb_selection_get_highlighted (selection);
-  SbStepCenter center = {
-    shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-    /* What this map shows, for a map of any size. */
-    sb_framing_zoom_to_camera (shumate_viewport_get_zoom_level (viewport),
-                               gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                               gtk_widget_get_height (GTK_WIDGET (self->map_view))),
-  };
+  SbStepCenter center = { 0, };
   SbLayers layers = sb_selection_get_layers (selection);
   g_autoptr(GPtrArray) shown = visible_items (self, selection);
   g_autoptr(GPtrArray) highlight = g_ptr_array_new ();
   g_auto(GValue) value = G_VALUE_INIT;
 
+  /* What this map shows where no pane lies over it (the details, in a
+   * narrow window), for a map of any size.
+   */
+  sb_map_view_get_middle (self->map_view, &center.lat, &center.lon);
+  center.zoom = sb_framing_zoom_to_camera (shumate_viewport_get_zoom_level (viewport),
+                                           gtk_widget_get_width (GTK_WIDGET (self->map_view)) -
+                                           sb_map_view_get_covered (self->map_view),
+                                           gtk_widget_get_height (GTK_WIDGET (self->map_view)));
   g_value_init (&value, SB_TYPE_STEP_CENTER);
   g_value_set_boxed (&value, &center);
   sb_edit_group_add (group, sb_edit_new_set (SB_ENTITY (step), SB_STEP_FIELD_CENTER, &value));
@@ -330,12 +349,21 @@ add_view_edits (SbStepsPanel *self,
   sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (step), SB_STEP_FIELD_SHOW,
                                                    shown->len > 0 ? shown : NULL));
 
+  SbEntity *added = NULL;
+
+  for (guint i = 0; sb_step_get_highlight (step) != NULL && i < sb_step_get_highlight (step)->len; i++)
+    g_ptr_array_add (highlight, g_ptr_array_index (sb_step_get_highlight (step), i));
   for (guint i = 0; highlighted != NULL && i < highlighted->len; i++)
-    g_ptr_array_add (highlight, g_ptr_array_index (highlighted, i));
+    if (!g_ptr_array_find (highlight, g_ptr_array_index (highlighted, i), NULL))
+      g_ptr_array_add (highlight, g_ptr_array_index (highlighted, i));
   if ((SB_IS_ITEM (selected) || SB_IS_ACTOR (selected)) && !g_ptr_array_find (highlight, selected, NULL))
-    g_ptr_array_add (highlight, selected);
+    {
+      g_ptr_array_add (highlight, selected);
+      added = selected;
+    }
   sb_edit_group_add (group, sb_edit_new_set_array (SB_ENTITY (step), SB_STEP_FIELD_HIGHLIGHT,
                                                    highlight->len > 0 ? highlight : NULL));
+  return added;
 }
 
 /* A title such as "Step 3": how a step is named that shows nothing in
@@ -552,6 +580,38 @@ add_action (GtkWidget  *widget,
   gtk_widget_child_focus (GTK_WIDGET (self->card), GTK_DIR_TAB_FORWARD);
 }
 
+/* What Take Map View took, said over the window, to undo at once. */
+static void
+tell_taken (SbStepsPanel *self,
+            const char   *title,
+            SbEntity     *added)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  if (added != NULL)
+    {
+      name = SB_IS_ITEM (added) ? sb_format_item_name (SB_ITEM (added)) : g_strdup (sb_entity_get_label (added));
+      /* TRANSLATORS: after Take Map View on the step "Step 2", with the
+       * statement or actor "Wagner group" chosen on the map
+       */
+      message = g_strdup_printf (_("“%s” takes the map’s view, layers and filters, and highlights “%s”"), title, name);
+    }
+  else
+    /* TRANSLATORS: after Take Map View on the step "Step 2", nothing chosen on the map */
+    message = g_strdup_printf (_("“%s” takes the map’s view, layers and filters; its highlights are kept"), title);
+
+  toast = sb_toast_new_plain (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 take_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -560,6 +620,7 @@ take_view_action (GtkWidget  *widget,
   SbStepsPanel *self = SB_STEPS_PANEL (widget);
   g_autofree char *label = NULL;
   const char *title;
+  SbEntity *added;
   SbEdit *group;
 
   if (self->chosen == NULL || self->map_view == NULL)
@@ -569,8 +630,9 @@ take_view_action (GtkWidget  *widget,
   /* TRANSLATORS: an edit to undo: "Change View of “Step 2”" */
   label = g_strdup_printf (_("Change View of “%s”"), title ? title : sb_entity_get_id (SB_ENTITY (self->chosen)));
   group = sb_edit_new_group (label);
-  add_view_edits (self, group, self->chosen);
+  added = add_view_edits (self, group, self->chosen);
   apply (self, group);
+  tell_taken (self, title ? title : sb_entity_get_id (SB_ENTITY (self->chosen)), added);
 }
 
 static void

@@ -165,18 +165,23 @@ import_action (GtkWidget  *widget,
   sb_import_choose_file (GTK_WINDOW (widget), on_import_chosen, g_object_ref (widget));
 }
 
-/* Where an export's dialog starts: the folder the last export went to,
- * else Pictures for a picture and Documents for the others.
+/* Where an export's dialog starts, as Save As does: the folder the last
+ * export went to, else the briefing's own folder (not the folder the app
+ * was started in), else Pictures for a picture and Documents for the
+ * others.
  */
 static GFile *
 export_folder (SbWindow *self,
                gboolean  picture)
 {
   g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "export-folder") : NULL;
+  GFile *file = self->document ? sb_document_get_file (self->document) : NULL;
   const char *fallback;
 
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
     return g_file_new_for_path (last);
+  if (file != NULL && g_file_is_native (file))
+    return g_file_get_parent (file);
 
   fallback = g_get_user_special_dir (picture ? G_USER_DIRECTORY_PICTURES : G_USER_DIRECTORY_DOCUMENTS);
   if (fallback != NULL && g_file_test (fallback, G_FILE_TEST_IS_DIR))
@@ -415,8 +420,14 @@ present_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
+  gboolean at_current = g_str_equal (action_name, "presentation.resume");
+  int chosen = _sb_window_steps_shown_index (self);
 
-  sb_presenter_start (self->presenter, g_str_equal (action_name, "presentation.resume"));
+  /* Shift+F5 with the steps shown starts at the step chosen there. */
+  if (at_current && chosen >= 0)
+    sb_presenter_start_at (self->presenter, chosen);
+  else
+    sb_presenter_start (self->presenter, at_current);
 }
 
 static void
@@ -426,6 +437,8 @@ search_action (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
 
+  /* The search is in the actors' page: the steps give way to it. */
+  gtk_toggle_button_set_active (self->steps_button, FALSE);
   adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   sb_sidebar_focus_search (self->sidebar);
 }

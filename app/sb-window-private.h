@@ -143,6 +143,7 @@ void     _sb_window_remember_file          (SbWindow        *self,
 /* sb-window-steps.c */
 void     _sb_window_class_steps_init       (GtkWidgetClass *widget_class);
 void     _sb_window_steps_init             (SbWindow       *self);
+int      _sb_window_steps_shown_index      (SbWindow       *self);
 void     _sb_window_save_to                (SbWindow        *self,
                                             SbSaveTarget    *target,
                                             gboolean         then_close);

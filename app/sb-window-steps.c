@@ -65,6 +65,29 @@ on_close (SbWindow *self)
   gtk_toggle_button_set_active (self->steps_button, FALSE);
 }
 
+/* The step chosen in the steps shown, from 0; -1 when the steps are
+ * hidden or none is chosen. Shift+F5 presents from it.
+ */
+int
+_sb_window_steps_shown_index (SbWindow *self)
+{
+  SbStep *chosen = sb_steps_panel_get_chosen (self->steps_panel);
+  GListModel *steps;
+
+  if (chosen == NULL || self->document == NULL || !gtk_toggle_button_get_active (self->steps_button))
+    return -1;
+
+  steps = sb_briefing_get_steps (sb_document_get_briefing (self->document));
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(SbStep) step = g_list_model_get_item (steps, i);
+
+      if (step == chosen)
+        return i;
+    }
+  return -1;
+}
+
 static void
 toggle_steps_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -116,6 +139,8 @@ add_actor_action (GSimpleAction *action,
       _sb_window_show_error (self, _("Could Not Add an Actor"), error);
       return;
     }
+  /* Its dossier is a new start: Back goes to the list. */
+  sb_sidebar_forget_dossiers (self->sidebar);
 
   /* Turned on anew, the card takes the focus to its first field. */
   adw_flap_set_reveal_flap (self->detail_flap, TRUE);

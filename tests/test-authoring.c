@@ -353,11 +353,13 @@ test_add_step_from_map (void)
    * step the list would choose on showing.
    */
   {
-    double lat, lon, zoom;
+    double lat, lon, zoom, middle_lat, middle_lon;
 
+    /* (the middle of what is seen of it: the details lie over the map) */
     g_assert_true (sb_step_get_center (step, &lat, &lon, &zoom));
-    g_assert_cmpfloat_with_epsilon (lat, 16.27, 0.01);
-    g_assert_cmpfloat_with_epsilon (lon, -0.04, 0.01);
+    sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+    g_assert_cmpfloat_with_epsilon (lat, middle_lat, 0.01);
+    g_assert_cmpfloat_with_epsilon (lon, middle_lon, 0.01);
     sb_test_iterate_for (500);
     g_assert_true (map_is_at_gao (map_view));
   }

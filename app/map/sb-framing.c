@@ -490,11 +490,13 @@ sb_framing_camera_zoom (double camera_zoom,
  * @zoom: the zoom of a map of @width × @height pixels
  *
  * The camera's zoom whose ground (what a map of %SB_FRAMING_CAMERA_WIDTH ×
- * %SB_FRAMING_CAMERA_HEIGHT pixels shows at it) holds all this map shows:
- * a step taken from a narrow window in a briefing's side panes shows on
- * a projector at least what the window showed, never only its middle.
- * A map of this size shows it at @zoom when its shape is the camera's,
- * a little further out otherwise.
+ * %SB_FRAMING_CAMERA_HEIGHT pixels shows at it) is what this map frames,
+ * fitted to the camera's shape: as wide as this map shows when the map is
+ * narrower than the camera, as high when it is flatter; never more. A
+ * step composed in a narrow window between a briefing's side panes shows
+ * on a projector the ground the user framed there, not half of the
+ * continent around it; the window, choosing the step again, shows just
+ * what it showed (sb_framing_camera_zoom() undoes this for its size).
  *
  * Returns: the zoom to keep in a step's camera
  */
@@ -506,7 +508,7 @@ sb_framing_zoom_to_camera (double zoom,
   if (width <= 0 || height <= 0)
     return zoom;
 
-  return zoom - log2 (MAX (width / SB_FRAMING_CAMERA_WIDTH, height / SB_FRAMING_CAMERA_HEIGHT));
+  return zoom - log2 (MIN (width / SB_FRAMING_CAMERA_WIDTH, height / SB_FRAMING_CAMERA_HEIGHT));
 }
 
 /**

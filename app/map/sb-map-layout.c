@@ -270,8 +270,18 @@ collect_marks (SbMapBuilder *builder)
       graphene_rect_t drawn;
 
       symbol_box (mark, &drawn);
-      if (mark->card < 0)
+      if (mark->card < 0 && !mark->selected)
         _sb_map_add_obstacle (builder, drawn.origin.x, drawn.origin.y, drawn.size.width, drawn.size.height);
+      else if (mark->card < 0)
+        {
+          /* A highlighted symbol's ring is round: its box's corners are
+           * free for its label, which it takes up a corner of otherwise.
+           */
+          double extent = drawn.size.width / 2, inner = extent * M_SQRT1_2;
+
+          _sb_map_add_obstacle (builder, mark->x - extent, mark->y - inner, 2 * extent, 2 * inner);
+          _sb_map_add_obstacle (builder, mark->x - inner, mark->y - extent, 2 * inner, 2 * extent);
+        }
     }
 }
 
@@ -785,11 +795,17 @@ place_mark_labels (SbMapBuilder *builder)
   for (guint i = 0; i < order->len; i++)
     {
       SbMapMark *mark = g_ptr_array_index (order, i);
+      graphene_rect_t drawn;
       double width, height;
 
+      /* Beside its ring when it is highlighted, which it would overlap
+       * wherever it went (the label was lost when a step highlighted it).
+       */
+      symbol_box (mark, &drawn);
       _sb_map_measure (builder, SB_MAP_FONT_LABEL, sb_map_layout_mark_label (mark->item), &width, &height);
       graphene_rect_init (&mark->label, 0, 0, width, height);
-      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y, mark->radius + 4, FALSE, NULL);
+      mark->has_label = place_label (builder, &mark->label, mark->x, mark->y,
+                                     (mark->selected ? drawn.size.width / 2 : mark->radius) + 4, FALSE, NULL);
     }
 }
 

@@ -1369,6 +1369,20 @@ sb_map_view_get_legend (SbMapView *self)
   return self->legend;
 }
 
+/**
+ * sb_map_view_get_covered:
+ *
+ * Returns: how many pixels at the view's end side a pane lies over, as
+ *   sb_map_view_set_covered() set, at most all but 120 of its width
+ */
+double
+sb_map_view_get_covered (SbMapView *self)
+{
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), 0);
+
+  return MIN (self->covered, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - 120, 0));
+}
+
 static void
 sb_map_view_init (SbMapView *self)
 {
