@@ -236,15 +236,78 @@ on_focus_leave (Field *field)
     sb_document_break_coalescing (field->card->document);
 }
 
+/* What @entry was given or applied last: the briefing's value as the
+ * entry shows it.
+ */
+static const char *
+shown_in (Field     *field,
+          GtkWidget *entry)
+{
+  const char *shown = entry == field->widget ? field->shown : g_object_get_data (G_OBJECT (entry), "sb-shown");
+
+  return shown != NULL ? shown : "";
+}
+
+/* Ctrl+Z in a field: typing not applied yet is undone (the field shows
+ * the briefing's value again); otherwise it is the briefing's Undo, as
+ * everywhere in the window. Ctrl+Shift+Z is the briefing's Redo. The
+ * entry's own undo is off and never sees the keys: it would take back
+ * text the briefing already has, and the card would show what the
+ * briefing no longer says.
+ */
+static gboolean
+on_undo_key (GtkWidget *entry,
+             GVariant  *arguments,
+             gpointer   user_data)
+{
+  Field *field = user_data;
+  const char *shown = shown_in (field, entry);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown) == 0)
+    return gtk_widget_activate_action (entry, "win.undo", NULL);
+
+  field->quiet = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), shown);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  set_error (entry, NULL);
+  field->quiet = FALSE;
+  return TRUE;
+}
+
+static gboolean
+on_redo_key (GtkWidget *entry,
+             GVariant  *arguments,
+             gpointer   user_data)
+{
+  return gtk_widget_activate_action (entry, "win.redo", NULL);
+}
+
+static void
+add_key (GtkEventController      *keys,
+         const char              *trigger,
+         GtkShortcutFunc          callback,
+         Field                   *field)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_callback_action_new (callback, field, NULL)));
+}
+
 GtkWidget *
 new_entry_row (Field      *field,
                const char *title)
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   plain_row (row);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_key (keys, "<Control>z", on_undo_key, field);
+  add_key (keys, "<Control><Shift>z", on_redo_key, field);
+  gtk_widget_add_controller (row, keys);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_apply), field);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), field);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), field);
@@ -266,7 +329,7 @@ show_text (GtkWidget  *entry,
 {
   const char *current = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  if (field->editing && entry == field->widget && g_strcmp0 (current, field->shown ? field->shown : "") != 0)
+  if (field->editing && g_strcmp0 (current, shown_in (field, entry)) != 0)
     return;
 
   if (entry == field->widget)
@@ -274,6 +337,8 @@ show_text (GtkWidget  *entry,
       g_free (field->shown);
       field->shown = g_strdup (text ? text : "");
     }
+  else
+    g_object_set_data_full (G_OBJECT (entry), "sb-shown", g_strdup (text ? text : ""), g_free);
 
   field->quiet = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") != 0)

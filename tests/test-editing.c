@@ -157,6 +157,90 @@ test_undo_redo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing @text at the end of the row's text, key by key as GtkText takes
+ * it (its own undo would remember it).
+ */
+static void
+type_more (GtkWidget  *row,
+           const char *text)
+{
+  GtkWidget *entry = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  int position;
+
+  gtk_widget_grab_focus (entry);
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+      gtk_editable_insert_text (GTK_EDITABLE (entry), c, g_utf8_next_char (c) - c, &position);
+      gtk_editable_set_position (GTK_EDITABLE (entry), position);
+    }
+  sb_test_iterate_for (50);
+}
+
+static const char *
+english_title (SbItem *item)
+{
+  return sb_text_get_for_language (sb_item_get_title (item), "en");
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z in a card field, once what it holds is applied,
+ * are the briefing's Undo and Redo: the field and the briefing never
+ * disagree. Typing not applied yet is what Ctrl+Z takes back first.
+ */
+static void
+test_card_field_undo (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  const char *original = "French commandos in the border region";
+  SbEditCard *card;
+  GtkWidget *row, *text;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  g_assert_cmpstr (english_title (item), ==, original);
+
+  /* Typed, Enter: applied. The focus stays in the field. */
+  type_more (row, " X");
+  g_signal_emit_by_name (text, "activate");
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
+  g_assert_true (gtk_widget_has_focus (text));
+
+  /* Ctrl+Z there is the briefing's Undo. */
+  g_assert_true (sb_test_press_key (text, "<Control>z"));
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_true (action_enabled (window, "redo"));
+
+  /* Ctrl+Shift+Z its Redo. */
+  g_assert_true (sb_test_press_key (text, "<Control><Shift>z"));
+  g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "French commandos in the border region X");
+
+  /* Typing not applied: Ctrl+Z takes the typing back, and the briefing
+   * keeps its edit; the next Ctrl+Z undoes the edit.
+   */
+  type_more (row, " Y");
+  g_assert_true (sb_test_press_key (text, "<Control>z"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "French commandos in the border region X");
+  g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
+  g_assert_true (sb_test_press_key (text, "<Control>z"));
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+
+  /* Leaving the field applies nothing more. */
+  gtk_widget_grab_focus (GTK_WIDGET (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date")));
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_false (action_enabled (window, "undo"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_saved (gpointer data)
 {
@@ -1173,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
   g_test_add_func ("/editing/briefing-details", test_briefing_details);
   g_test_add_func ("/editing/card-fields", test_card_fields);
+  g_test_add_func ("/editing/card-field-undo", test_card_field_undo);
   g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
