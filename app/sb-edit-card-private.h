@@ -53,6 +53,10 @@ struct _Field
   GtkWidget *end_row;        /* dates: "To" */
   GtkWidget *kind_row;       /* dates: on, from–to, since */
   GtkWidget *approximate;    /* dates and quantities: a switch */
+  GtkWidget *message_row;    /* dates: what they still need or is wrong */
+  SbDate *held;              /* dates: the briefing's date while the rows
+                              * hold one not applied (a span without its
+                              * end, a span backwards), else NULL */
   FieldFunc refresh;
   FieldFunc apply;
   GArray *values;            /* of int: a choice's value per position */

@@ -241,6 +241,98 @@ test_card_field_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Choosing "From one date to another" shows From and To at once, and the
+ * span waits for its end; an end before the start stays in To, marked,
+ * with a line saying what is wrong, and is not applied.
+ */
+static gboolean
+label_is_laid_out (gpointer label)
+{
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
+}
+
+static void
+test_card_date_span (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  const char *wrong_order = "The span ends before it starts: To, 2024-08-05, is before From, 2024-08-06";
+  const char *needs_end = "Write in To the date it ends, as 2022-08-15";
+  SbEditCard *card;
+  GtkWidget *kind, *from, *to;
+  const SbDate *date;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  from = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date");
+  type_into (from, "2024-08-06");
+  g_assert_false (sb_item_get_date (item)->is_span);
+  kind = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "When");
+  to = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "To");
+  g_assert_false (gtk_widget_get_visible (to));
+
+  /* A span chosen: From and To at once; nothing applied yet, and the
+   * card says what it waits for.
+   */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (to));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (from)), ==, "From");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2024-08-06");
+  g_assert_false (sb_item_get_date (item)->is_span);
+  g_assert_true (gtk_widget_get_visible (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, needs_end)));
+
+  /* The choice is whole on the row at 1024×768. */
+  {
+    GtkWidget *chosen = sb_test_find_label (kind, "From one date to another");
+
+    g_assert_nonnull (chosen);
+    gtk_widget_grab_focus (kind);
+    sb_test_wait_until (label_is_laid_out, chosen);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (chosen))));
+  }
+
+  /* An end before the start: kept, marked, said, not applied; still so
+   * once the focus moves on.
+   */
+  type_into (to, "2024-08-05");
+  gtk_widget_grab_focus (sb_test_find_widget (from, GTK_TYPE_TEXT));
+  sb_test_iterate_for (100);
+  g_assert_false (sb_item_get_date (item)->is_span);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (to));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2024-08-05");
+  g_assert_true (gtk_widget_has_css_class (to, "error"));
+  g_assert_true (gtk_widget_get_visible (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, wrong_order)));
+  g_assert_null (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, needs_end));
+
+  /* Ctrl+Z in To takes back the typing: the span waits for its end again. */
+  g_assert_true (sb_test_press_key (sb_test_find_widget (to, GTK_TYPE_TEXT), "<Control>z"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "");
+  g_assert_false (gtk_widget_has_css_class (to, "error"));
+  g_assert_true (gtk_widget_get_visible (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, needs_end)));
+  g_assert_false (sb_item_get_date (item)->is_span);
+
+  /* Put right: applied as a span, the line gone. */
+  type_into (to, "2024-08-10");
+  date = sb_item_get_date (item);
+  g_assert_true (date->is_span);
+  g_assert_cmpint (date->start.day, ==, 6);
+  g_assert_cmpint (date->end.day, ==, 10);
+  g_assert_false (gtk_widget_has_css_class (to, "error"));
+  g_assert_null (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, wrong_order));
+
+  /* Undone: one date again, as the card shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (100);
+  g_assert_false (sb_item_get_date (item)->is_span);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (to));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_saved (gpointer data)
 {
@@ -1258,6 +1350,7 @@ main (int   argc,
   g_test_add_func ("/editing/briefing-details", test_briefing_details);
   g_test_add_func ("/editing/card-fields", test_card_fields);
   g_test_add_func ("/editing/card-field-undo", test_card_field_undo);
+  g_test_add_func ("/editing/card-date-span", test_card_date_span);
   g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
