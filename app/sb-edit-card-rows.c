@@ -278,6 +278,24 @@ on_undo_key (GtkWidget *entry,
   return TRUE;
 }
 
+/* Escape in a field leaves the field, not the selection: typing not
+ * applied yet is undone first; then the focus goes from the field to the
+ * card (and a second Escape reaches the window).
+ */
+static gboolean
+on_escape_key (GtkWidget *entry,
+               GVariant  *arguments,
+               gpointer   user_data)
+{
+  Field *field = user_data;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown_in (field, entry)) != 0)
+    return on_undo_key (entry, arguments, user_data);
+
+  _sb_edit_card_take_focus (field->card);
+  return TRUE;
+}
+
 static gboolean
 on_redo_key (GtkWidget *entry,
              GVariant  *arguments,
@@ -311,6 +329,7 @@ new_entry_row (Field      *field,
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   add_key (keys, "<Control>z", on_undo_key, field);
   add_key (keys, "<Control><Shift>z", on_redo_key, field);
+  add_key (keys, "Escape", on_escape_key, field);
   gtk_widget_add_controller (row, keys);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_apply), field);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), field);

@@ -333,6 +333,45 @@ test_card_date_span (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Escape in a card field leaves the field, never the selection: typing
+ * not applied yet is taken back, then the focus goes to the card; only a
+ * further Escape steps back in the window.
+ */
+static void
+test_card_field_escape (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  SbSelection *selection = sb_window_get_selection (window);
+  const char *original = "French commandos in the border region";
+  SbEditCard *card;
+  GtkWidget *row, *text;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+
+  type_more (row, " Y");
+  g_assert_true (sb_test_press_key (text, "Escape"));
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+  g_assert_true (gtk_widget_has_focus (text));
+
+  g_assert_true (sb_test_press_key (text, "Escape"));
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
+  g_assert_false (gtk_widget_has_focus (text));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_false (action_enabled (window, "undo"));
+
+  /* From the card, Escape is the window's again. */
+  g_assert_true (sb_test_press_key (GTK_WIDGET (card), "Escape"));
+  g_assert_null (sb_selection_get_selected (selection));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_saved (gpointer data)
 {
@@ -1351,6 +1390,7 @@ main (int   argc,
   g_test_add_func ("/editing/card-fields", test_card_fields);
   g_test_add_func ("/editing/card-field-undo", test_card_field_undo);
   g_test_add_func ("/editing/card-date-span", test_card_date_span);
+  g_test_add_func ("/editing/card-field-escape", test_card_field_escape);
   g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
