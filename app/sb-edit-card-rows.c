@@ -192,6 +192,20 @@ plain_row (GtkWidget *row)
 /* Entries                                                             */
 /* ------------------------------------------------------------------ */
 
+/* A field without the focus shows the start of its text, which says
+ * what the text is ("US troops left…", not "…Americans").
+ */
+static void
+show_start (GtkWidget *entry,
+            gboolean   leaving)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+
+  if (text != NULL && (leaving || !gtk_widget_has_focus (GTK_WIDGET (text))) &&
+      gtk_editable_get_position (GTK_EDITABLE (entry)) != 0)
+    gtk_editable_set_position (GTK_EDITABLE (entry), 0);
+}
+
 static void
 on_entry_apply (Field *field)
 {
@@ -226,9 +240,11 @@ on_focus_enter (Field *field)
  * its own to undo.
  */
 static void
-on_focus_leave (Field *field)
+on_focus_leave (GtkEventControllerFocus *focus,
+                Field                   *field)
 {
   field->editing = FALSE;
+  show_start (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)), TRUE);
   if (!is_live (field))
     return;
 
@@ -333,7 +349,7 @@ new_entry_row (Field      *field,
   gtk_widget_add_controller (row, keys);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_apply), field);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), field);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), field);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), field);
   gtk_widget_add_controller (row, focus);
   keep_field (row, field);
 
@@ -366,6 +382,7 @@ show_text (GtkWidget  *entry,
   field->quiet = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  show_start (entry, FALSE);
   set_error (entry, NULL);
   field->quiet = FALSE;
 }

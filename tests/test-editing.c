@@ -335,7 +335,8 @@ test_card_date_span (void)
 
 /* Escape in a card field leaves the field, never the selection: typing
  * not applied yet is taken back, then the focus goes to the card; only a
- * further Escape steps back in the window.
+ * further Escape steps back in the window. A field without the focus
+ * shows the start of its text.
  */
 static void
 test_card_field_escape (void)
@@ -351,8 +352,11 @@ test_card_field_escape (void)
   card = sb_test_window_open_card (window, SB_ENTITY (item));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
   text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  /* A field without the focus shows the start of its text. */
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
 
   type_more (row, " Y");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, strlen (original) + 2);
   g_assert_true (sb_test_press_key (text, "Escape"));
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
@@ -362,6 +366,7 @@ test_card_field_escape (void)
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
   g_assert_false (gtk_widget_has_focus (text));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
   g_assert_cmpstr (english_title (item), ==, original);
   g_assert_false (action_enabled (window, "undo"));
 
