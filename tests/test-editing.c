@@ -377,6 +377,64 @@ test_card_field_escape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkPaned *split;
+  int       position;
+} SplitAt;
+
+static gboolean
+split_is_at (gpointer data)
+{
+  SplitAt *at = data;
+
+  return gtk_paned_get_position (at->split) == at->position;
+}
+
+static gboolean
+split_is_laid_out (gpointer split)
+{
+  return gtk_widget_get_height (split) > 0 && gtk_paned_get_position (split) > 0;
+}
+
+/* At 1024×768 the card being edited gets three fifths of the pane at
+ * first, the source text the rest; the height the reader gives it while
+ * editing is kept for editing, apart from the one for reading.
+ */
+static void
+test_card_split (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+  SplitAt at = { split, 0 };
+  int reading, height;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  sb_test_wait_until (split_is_laid_out, split);
+  sb_test_iterate_for (100);
+  reading = gtk_paned_get_position (split);
+
+  sb_test_window_open_card (window, SB_ENTITY (item));
+  height = gtk_widget_get_height (GTK_WIDGET (split));
+  at.position = height * 3 / 5;
+  sb_test_wait_until (split_is_at, &at);
+
+  /* The reader moves the handle while editing: kept for editing. */
+  gtk_paned_set_position (split, height / 2);
+  sb_test_iterate_for (50);
+  gtk_widget_activate_action (pane, "detail.edit", NULL);
+  at.position = reading;
+  sb_test_wait_until (split_is_at, &at);
+  gtk_widget_activate_action (pane, "detail.edit", NULL);
+  at.position = height / 2;
+  sb_test_wait_until (split_is_at, &at);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_saved (gpointer data)
 {
@@ -1396,6 +1454,7 @@ main (int   argc,
   g_test_add_func ("/editing/card-field-undo", test_card_field_undo);
   g_test_add_func ("/editing/card-date-span", test_card_date_span);
   g_test_add_func ("/editing/card-field-escape", test_card_field_escape);
+  g_test_add_func ("/editing/card-split", test_card_split);
   g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);
