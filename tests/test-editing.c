@@ -157,6 +157,12 @@ test_undo_redo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_is_laid_out (gpointer label)
+{
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
+}
+
 /* Typing @text at the end of the row's text, key by key as GtkText takes
  * it (its own undo would remember it).
  */
@@ -245,12 +251,6 @@ test_card_field_undo (void)
  * span waits for its end; an end before the start stays in To, marked,
  * with a line saying what is wrong, and is not applied.
  */
-static gboolean
-label_is_laid_out (gpointer label)
-{
-  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
-}
-
 static void
 test_card_date_span (void)
 {
@@ -333,6 +333,32 @@ test_card_date_span (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkPaned *split;
+  int       position;
+} SplitAt;
+
+static gboolean
+split_is_at (gpointer data)
+{
+  SplitAt *at = data;
+
+  return gtk_paned_get_position (at->split) == at->position;
+}
+
+/* The adjustment has not moved since the last frames (a scroll animated
+ * to a focused row has ended).
+ */
+static gboolean
+scrolling_ends (gpointer adjustment)
+{
+  double before = gtk_adjustment_get_value (adjustment);
+
+  sb_test_iterate_for (100);
+  return gtk_adjustment_get_value (adjustment) == before;
+}
+
 /* Escape in a card field leaves the field, never the selection: typing
  * not applied yet is taken back, then the focus goes to the card; only a
  * further Escape steps back in the window. A field without the focus
@@ -341,7 +367,7 @@ test_card_date_span (void)
 static void
 test_card_field_escape (void)
 {
-  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
   SbBriefing *briefing = sb_window_get_briefing (window);
   SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
   SbSelection *selection = sb_window_get_selection (window);
@@ -352,6 +378,15 @@ test_card_field_escape (void)
   card = sb_test_window_open_card (window, SB_ENTITY (item));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
   text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  sb_test_wait_until (label_is_laid_out, text);
+  /* The pane slid in, the card given its room. */
+  {
+    GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+    GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+    SplitAt at = { split, gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5 };
+
+    sb_test_wait_until (split_is_at, &at);
+  }
   /* A field without the focus shows the start of its text. */
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
 
@@ -370,25 +405,30 @@ test_card_field_escape (void)
   g_assert_cmpstr (english_title (item), ==, original);
   g_assert_false (action_enabled (window, "undo"));
 
+  /* Leaving a field further down keeps the card scrolled where it was. */
+  {
+    GtkWidget *date = sb_test_find_widget (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_TEXT);
+    GtkAdjustment *scrolled = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW)));
+    double value;
+
+    gtk_adjustment_set_value (scrolled, gtk_adjustment_get_upper (scrolled) - gtk_adjustment_get_page_size (scrolled));
+    gtk_widget_grab_focus (date);
+    g_assert_true (gtk_widget_has_focus (date));
+    sb_test_wait_until (scrolling_ends, scrolled);
+    value = gtk_adjustment_get_value (scrolled);
+    g_assert_cmpfloat (value, >, 0);
+    g_assert_true (sb_test_press_key (date, "Escape"));
+    sb_test_wait_until (scrolling_ends, scrolled);
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+    g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, value);
+  }
+
   /* From the card, Escape is the window's again. */
   g_assert_true (sb_test_press_key (GTK_WIDGET (card), "Escape"));
   g_assert_null (sb_selection_get_selected (selection));
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-typedef struct
-{
-  GtkPaned *split;
-  int       position;
-} SplitAt;
-
-static gboolean
-split_is_at (gpointer data)
-{
-  SplitAt *at = data;
-
-  return gtk_paned_get_position (at->split) == at->position;
 }
 
 static gboolean
