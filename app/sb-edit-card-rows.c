@@ -892,10 +892,17 @@ show_date_message (Field      *field,
 {
   gtk_widget_set_visible (field->message_row, message != NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->message_row), message ? message : "");
+  /* Wrong in red; still needed, quieter. */
   if (is_error)
-    gtk_widget_add_css_class (field->message_row, "error");
+    {
+      gtk_widget_add_css_class (field->message_row, "error");
+      gtk_widget_remove_css_class (field->message_row, "dim-label");
+    }
   else
-    gtk_widget_remove_css_class (field->message_row, "error");
+    {
+      gtk_widget_remove_css_class (field->message_row, "error");
+      gtk_widget_add_css_class (field->message_row, "dim-label");
+    }
 }
 
 static void

@@ -189,6 +189,37 @@ english_title (SbItem *item)
   return sb_text_get_for_language (sb_item_get_title (item), "en");
 }
 
+typedef struct
+{
+  GtkPaned *split;
+  int       position;
+} SplitAt;
+
+static gboolean
+split_is_at (gpointer data)
+{
+  SplitAt *at = data;
+
+  return gtk_paned_get_position (at->split) == at->position;
+}
+
+/* The pane slid in, the card given its room and @text shown: typing
+ * goes where it is meant to (rows still sliding in take the focus as
+ * they show).
+ */
+static void
+wait_for_card (SbWindow  *window,
+               GtkWidget *text)
+{
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+  SplitAt at = { split, 0 };
+
+  sb_test_wait_until (label_is_laid_out, text);
+  at.position = gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5;
+  sb_test_wait_until (split_is_at, &at);
+}
+
 /* Ctrl+Z and Ctrl+Shift+Z in a card field, once what it holds is applied,
  * are the briefing's Undo and Redo: the field and the briefing never
  * disagree. Typing not applied yet is what Ctrl+Z takes back first.
@@ -206,6 +237,7 @@ test_card_field_undo (void)
   card = sb_test_window_open_card (window, SB_ENTITY (item));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
   text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  wait_for_card (window, text);
   g_assert_cmpstr (english_title (item), ==, original);
 
   /* Typed, Enter: applied. The focus stays in the field. */
@@ -333,20 +365,6 @@ test_card_date_span (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-typedef struct
-{
-  GtkPaned *split;
-  int       position;
-} SplitAt;
-
-static gboolean
-split_is_at (gpointer data)
-{
-  SplitAt *at = data;
-
-  return gtk_paned_get_position (at->split) == at->position;
-}
-
 /* The adjustment has not moved since the last frames (a scroll animated
  * to a focused row has ended).
  */
@@ -378,15 +396,7 @@ test_card_field_escape (void)
   card = sb_test_window_open_card (window, SB_ENTITY (item));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
   text = sb_test_find_widget (row, GTK_TYPE_TEXT);
-  sb_test_wait_until (label_is_laid_out, text);
-  /* The pane slid in, the card given its room. */
-  {
-    GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
-    GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
-    SplitAt at = { split, gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5 };
-
-    sb_test_wait_until (split_is_at, &at);
-  }
+  wait_for_card (window, text);
   /* A field without the focus shows the start of its text. */
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
 
