@@ -201,7 +201,7 @@ show_start (GtkWidget *entry,
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
 
-  if (text != NULL && (leaving || !gtk_widget_has_focus (GTK_WIDGET (text))) &&
+  if (text != NULL && (leaving || !gtk_widget_is_focus (GTK_WIDGET (text))) &&
       gtk_editable_get_position (GTK_EDITABLE (entry)) != 0)
     gtk_editable_set_position (GTK_EDITABLE (entry), 0);
 }

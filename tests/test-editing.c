@@ -245,7 +245,7 @@ test_card_field_undo (void)
   g_signal_emit_by_name (text, "activate");
   sb_test_iterate_for (50);
   g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
-  g_assert_true (gtk_widget_has_focus (text));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == text);
 
   /* Ctrl+Z there is the briefing's Undo. */
   g_assert_true (sb_test_press_key (text, "<Control>z"));
@@ -405,12 +405,12 @@ test_card_field_escape (void)
   g_assert_true (sb_test_press_key (text, "Escape"));
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
-  g_assert_true (gtk_widget_has_focus (text));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == text);
 
   g_assert_true (sb_test_press_key (text, "Escape"));
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
-  g_assert_false (gtk_widget_has_focus (text));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (window)) == text);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (card));
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
   g_assert_cmpstr (english_title (item), ==, original);
   g_assert_false (action_enabled (window, "undo"));
@@ -424,13 +424,13 @@ test_card_field_escape (void)
 
     gtk_adjustment_set_value (scrolled, gtk_adjustment_get_upper (scrolled) - gtk_adjustment_get_page_size (scrolled));
     gtk_widget_grab_focus (date);
-    g_assert_true (gtk_widget_has_focus (date));
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == date);
     sb_test_wait_until (scrolling_ends, scrolled);
     value = gtk_adjustment_get_value (scrolled);
     g_assert_cmpfloat (value, >, 0);
     g_assert_true (sb_test_press_key (date, "Escape"));
     sb_test_wait_until (scrolling_ends, scrolled);
-    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (card));
     g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, value);
   }
 
