@@ -79,6 +79,7 @@ struct _SbDetailPane
   gboolean split_editing;  /* whether the split is placed for editing */
   gboolean placing_split;  /* the split moved here, not by the reader */
   int card_height;         /* the card's height, as the reader left the handle; -1 for the default */
+  int edit_card_height;    /* the same while editing: the card wants more room then; -1 for the default */
   GSettings *settings;     /* nullable: where that height is kept */
   guint save_split_id;
   guint split_tick_id;
@@ -862,14 +863,21 @@ update_passages (SbDetailPane *self)
 
 /* The card gets the height the reader last gave it (at first two
  * fifths: the source text keeps lines enough to read a passage in and
- * select the next); read, no more than it needs. The passage shown is
+ * select the next); read, no more than it needs. Edited, the card has a
+ * height of its own, three fifths at first: its fields are what is
+ * worked on, and the passage still shows below. The passage shown is
  * scrolled into the room it is given.
  */
 static void
 place_split (SbDetailPane *self)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self->split));
-  int position = self->card_height >= 0 ? self->card_height : height > 0 ? height * 2 / 5 : 280;
+  int position;
+
+  if (self->split_editing)
+    position = self->edit_card_height >= 0 ? self->edit_card_height : height > 0 ? height * 3 / 5 : 420;
+  else
+    position = self->card_height >= 0 ? self->card_height : height > 0 ? height * 2 / 5 : 280;
 
   if (!self->split_editing)
     {
@@ -930,7 +938,14 @@ on_split_moved (SbDetailPane *self)
   gboolean set = FALSE;
 
   g_object_get (self->split, "position-set", &set, NULL);
-  if (self->placing_split || !set || gtk_paned_get_position (self->split) == self->card_height)
+  if (self->placing_split || !set)
+    return;
+  if (self->split_editing)
+    {
+      self->edit_card_height = gtk_paned_get_position (self->split);
+      return;
+    }
+  if (gtk_paned_get_position (self->split) == self->card_height)
     return;
   self->card_height = gtk_paned_get_position (self->split);
   g_clear_handle_id (&self->save_split_id, g_source_remove);
@@ -1580,6 +1595,7 @@ sb_detail_pane_init (SbDetailPane *self)
 
   self->citations = g_ptr_array_new ();
   self->card_height = -1;
+  self->edit_card_height = -1;
   g_signal_connect_swapped (self->split, "notify::position", G_CALLBACK (on_split_moved), self);
   g_signal_connect_swapped (self->split, "notify::max-position", G_CALLBACK (on_split_room), self);
   g_signal_connect_swapped (self->edit_card, "map", G_CALLBACK (on_edit_card_map), self);

@@ -53,6 +53,10 @@ struct _Field
   GtkWidget *end_row;        /* dates: "To" */
   GtkWidget *kind_row;       /* dates: on, from–to, since */
   GtkWidget *approximate;    /* dates and quantities: a switch */
+  GtkWidget *message_row;    /* dates: what they still need or is wrong */
+  SbDate *held;              /* dates: the briefing's date while the rows
+                              * hold one not applied (a span without its
+                              * end, a span backwards), else NULL */
   FieldFunc refresh;
   FieldFunc apply;
   GArray *values;            /* of int: a choice's value per position */
@@ -196,6 +200,9 @@ void       apply_radius       (Field         *field);
 void       add_actor_list     (SbEditCard    *self,
                                GtkWidget     *group,
                                SbBriefing    *briefing);
+
+/* sb-edit-card.c */
+void       _sb_edit_card_take_focus               (SbEditCard *self);
 
 /* sb-edit-card-actor.c */
 void       _sb_edit_card_build_actor              (SbEditCard *self,

@@ -46,6 +46,7 @@ field_clear (gpointer data)
   g_clear_pointer (&field->values, g_array_unref);
   g_clear_pointer (&field->entities, g_ptr_array_unref);
   g_free (field->shown);
+  g_free (field->held);
 }
 
 void
@@ -191,6 +192,20 @@ plain_row (GtkWidget *row)
 /* Entries                                                             */
 /* ------------------------------------------------------------------ */
 
+/* A field without the focus shows the start of its text, which says
+ * what the text is ("US troops left…", not "…Americans").
+ */
+static void
+show_start (GtkWidget *entry,
+            gboolean   leaving)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+
+  if (text != NULL && (leaving || !gtk_widget_is_focus (GTK_WIDGET (text))) &&
+      gtk_editable_get_position (GTK_EDITABLE (entry)) != 0)
+    gtk_editable_set_position (GTK_EDITABLE (entry), 0);
+}
+
 static void
 on_entry_apply (Field *field)
 {
@@ -225,9 +240,11 @@ on_focus_enter (Field *field)
  * its own to undo.
  */
 static void
-on_focus_leave (Field *field)
+on_focus_leave (GtkEventControllerFocus *focus,
+                Field                   *field)
 {
   field->editing = FALSE;
+  show_start (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)), TRUE);
   if (!is_live (field))
     return;
 
@@ -236,18 +253,103 @@ on_focus_leave (Field *field)
     sb_document_break_coalescing (field->card->document);
 }
 
+/* What @entry was given or applied last: the briefing's value as the
+ * entry shows it.
+ */
+static const char *
+shown_in (Field     *field,
+          GtkWidget *entry)
+{
+  const char *shown = entry == field->widget ? field->shown : g_object_get_data (G_OBJECT (entry), "sb-shown");
+
+  return shown != NULL ? shown : "";
+}
+
+/* Ctrl+Z in a field: typing not applied yet is undone (the field shows
+ * the briefing's value again); otherwise it is the briefing's Undo, as
+ * everywhere in the window. Ctrl+Shift+Z is the briefing's Redo. The
+ * entry's own undo is off and never sees the keys: it would take back
+ * text the briefing already has, and the card would show what the
+ * briefing no longer says.
+ */
+static gboolean
+on_undo_key (GtkWidget *entry,
+             GVariant  *arguments,
+             gpointer   user_data)
+{
+  Field *field = user_data;
+  const char *shown = shown_in (field, entry);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown) == 0)
+    return gtk_widget_activate_action (entry, "win.undo", NULL);
+
+  field->quiet = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), shown);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  set_error (entry, NULL);
+  field->quiet = FALSE;
+  /* The date rows say again what they still need. */
+  if (field->message_row != NULL && is_live (field))
+    field->apply (field);
+  return TRUE;
+}
+
+/* Escape in a field leaves the field, not the selection: typing not
+ * applied yet is undone first; then the focus goes from the field to the
+ * card (and a second Escape reaches the window).
+ */
+static gboolean
+on_escape_key (GtkWidget *entry,
+               GVariant  *arguments,
+               gpointer   user_data)
+{
+  Field *field = user_data;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown_in (field, entry)) != 0)
+    return on_undo_key (entry, arguments, user_data);
+
+  _sb_edit_card_take_focus (field->card);
+  return TRUE;
+}
+
+static gboolean
+on_redo_key (GtkWidget *entry,
+             GVariant  *arguments,
+             gpointer   user_data)
+{
+  return gtk_widget_activate_action (entry, "win.redo", NULL);
+}
+
+static void
+add_key (GtkEventController      *keys,
+         const char              *trigger,
+         GtkShortcutFunc          callback,
+         Field                   *field)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_callback_action_new (callback, field, NULL)));
+}
+
 GtkWidget *
 new_entry_row (Field      *field,
                const char *title)
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   plain_row (row);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_key (keys, "<Control>z", on_undo_key, field);
+  add_key (keys, "<Control><Shift>z", on_redo_key, field);
+  add_key (keys, "Escape", on_escape_key, field);
+  gtk_widget_add_controller (row, keys);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_apply), field);
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), field);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), field);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), field);
   gtk_widget_add_controller (row, focus);
   keep_field (row, field);
 
@@ -266,7 +368,7 @@ show_text (GtkWidget  *entry,
 {
   const char *current = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  if (field->editing && entry == field->widget && g_strcmp0 (current, field->shown ? field->shown : "") != 0)
+  if (field->editing && g_strcmp0 (current, shown_in (field, entry)) != 0)
     return;
 
   if (entry == field->widget)
@@ -274,10 +376,13 @@ show_text (GtkWidget  *entry,
       g_free (field->shown);
       field->shown = g_strdup (text ? text : "");
     }
+  else
+    g_object_set_data_full (G_OBJECT (entry), "sb-shown", g_strdup (text ? text : ""), g_free);
 
   field->quiet = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  show_start (entry, FALSE);
   set_error (entry, NULL);
   field->quiet = FALSE;
 }
@@ -425,20 +530,32 @@ name_popup_list (GtkWidget  *widget,
 
 /* The choice shown on the row: cut short where it is long, whole in
  * its tooltip, so that a narrow card (1024×768) keeps the row's title.
+ * The row's title and its choice share about CHOSEN_LINE_CHARS: a short
+ * title ("When") leaves room for a long choice ("From one date to
+ * another").
  */
 #define CHOSEN_MAX_CHARS 20
+#define CHOSEN_LINE_CHARS 32
+
+static int
+chosen_max_chars (GtkListItem *item)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "sb-chosen-chars"));
+}
 /* A choice in the list: whole, wrapped, never cut. */
 #define CHOICE_MAX_CHARS 28
 
 static void
 setup_chosen (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+              GtkListItem              *item,
+              gpointer                  max_chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  g_object_set_data (G_OBJECT (item), "sb-chosen-chars", max_chars);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), CHOSEN_MAX_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_list_item_set_child (item, label);
 }
@@ -451,7 +568,7 @@ bind_chosen (GtkSignalListItemFactory *factory,
   const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, g_utf8_strlen (text, -1) > CHOSEN_MAX_CHARS ? text : NULL);
+  gtk_widget_set_tooltip_text (label, g_utf8_strlen (text, -1) > chosen_max_chars (item) ? text : NULL);
 }
 
 static void
@@ -516,7 +633,8 @@ combo_row_new (const char    *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   plain_row (row);
-  g_signal_connect (chosen, "setup", G_CALLBACK (setup_chosen), NULL);
+  g_signal_connect (chosen, "setup", G_CALLBACK (setup_chosen),
+                    GINT_TO_POINTER (MAX (CHOSEN_MAX_CHARS, CHOSEN_LINE_CHARS - (int) g_utf8_strlen (title, -1))));
   g_signal_connect (chosen, "bind", G_CALLBACK (bind_chosen), NULL);
   g_signal_connect (choices, "setup", G_CALLBACK (setup_choice), NULL);
   g_signal_connect (choices, "bind", G_CALLBACK (bind_choice), row);
@@ -696,12 +814,21 @@ enum { DATE_ON, DATE_SPAN, DATE_SINCE };
 
 static void on_switch_changed (Field *field);
 
-/* What the rows say, if it is a date; a message for the first row wrong. */
-static gboolean
+typedef enum
+{
+  DATE_READ,          /* a date, or none */
+  DATE_INCOMPLETE,    /* a span or a since without the date it needs yet */
+  DATE_WRONG,         /* a row holds what is no date, or a span backwards */
+} DateReading;
+
+/* What the rows say: a date, or which row is wrong or still needed and a
+ * message saying so. (transfer full) @message.
+ */
+static DateReading
 read_date (Field       *field,
            SbDate      *date,
            GtkWidget  **wrong,
-           const char **message)
+           char       **message)
 {
   guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field->kind_row));
   g_autofree char *start = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
@@ -709,37 +836,81 @@ read_date (Field       *field,
 
   memset (date, 0, sizeof *date);
   *wrong = NULL;
+  *message = NULL;
 
-  if (*start == '\0')
-    return TRUE;
-
-  if (!sb_calendar_date_parse (start, &date->start))
+  if (*start != '\0' && !sb_calendar_date_parse (start, &date->start))
     {
       *wrong = field->widget;
-      *message = _("Write a date as 2022, 2022-08 or 2022-08-15");
-      return FALSE;
+      *message = g_strdup (_("Write a date as 2022, 2022-08 or 2022-08-15"));
+      return DATE_WRONG;
+    }
+  if (kind == DATE_SPAN && *end != '\0' && !sb_calendar_date_parse (end, &date->end))
+    {
+      *wrong = field->end_row;
+      *message = g_strdup (_("Write a date as 2022, 2022-08 or 2022-08-15"));
+      return DATE_WRONG;
+    }
+
+  if (*start == '\0')
+    {
+      memset (date, 0, sizeof *date);
+      if (kind == DATE_ON)
+        return DATE_READ;
+      *wrong = field->widget;
+      *message = g_strdup (_("Write in From the date it starts, as 2022-08-15"));
+      return DATE_INCOMPLETE;
     }
 
   date->approximate = gtk_switch_get_active (GTK_SWITCH (field->approximate));
   date->is_span = kind != DATE_ON;
 
-  if (kind == DATE_SPAN && *end != '\0')
+  if (kind == DATE_SPAN && *end == '\0')
     {
-      if (!sb_calendar_date_parse (end, &date->end))
-        {
-          *wrong = field->end_row;
-          *message = _("Write a date as 2022, 2022-08 or 2022-08-15");
-          return FALSE;
-        }
-      if (sb_calendar_date_first_day (&date->end) < sb_calendar_date_first_day (&date->start))
-        {
-          *wrong = field->end_row;
-          *message = _("The span ends before it starts");
-          return FALSE;
-        }
+      *wrong = field->end_row;
+      *message = g_strdup (_("Write in To the date it ends, as 2022-08-15"));
+      return DATE_INCOMPLETE;
+    }
+  if (kind == DATE_SPAN && sb_calendar_date_first_day (&date->end) < sb_calendar_date_first_day (&date->start))
+    {
+      *wrong = field->end_row;
+      /* TRANSLATORS: a span whose end, as typed, is before its start:
+       * "The span ends before it starts: To, 2024-08-05, is before From, 2024-08-06" */
+      *message = g_strdup_printf (_("The span ends before it starts: To, %s, is before From, %s"), end, start);
+      return DATE_WRONG;
     }
 
-  return TRUE;
+  return DATE_READ;
+}
+
+/* The rows' own line under To: what is still needed or wrong, in words,
+ * or nothing.
+ */
+static void
+show_date_message (Field      *field,
+                   const char *message,
+                   gboolean    is_error)
+{
+  gtk_widget_set_visible (field->message_row, message != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->message_row), message ? message : "");
+  /* Wrong in red; still needed, quieter. */
+  if (is_error)
+    {
+      gtk_widget_add_css_class (field->message_row, "error");
+      gtk_widget_remove_css_class (field->message_row, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field->message_row, "error");
+      gtk_widget_add_css_class (field->message_row, "dim-label");
+    }
+}
+
+static void
+show_date_kind (Field *field,
+                guint  kind)
+{
+  gtk_widget_set_visible (field->end_row, kind == DATE_SPAN);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->widget), kind == DATE_ON ? _("Date") : _("From"));
 }
 
 static void
@@ -753,6 +924,15 @@ refresh_date (Field *field)
 
   get_value (field, &value);
   date = g_value_get_boxed (&value);
+
+  /* What the rows hold and cannot be applied yet stays, marked, as long
+   * as the briefing's date is the one it would change.
+   */
+  if (field->held != NULL && sb_date_equal (date, field->held))
+    return;
+  g_clear_pointer (&field->held, g_free);
+  show_date_message (field, NULL, FALSE);
+
   start = sb_date_is_set (date) ? sb_calendar_date_to_string (&date->start) : NULL;
   end = date->is_span && date->end.precision != SB_DATE_PRECISION_NONE ? sb_calendar_date_to_string (&date->end) : NULL;
   kind = !date->is_span ? DATE_ON : date->end.precision != SB_DATE_PRECISION_NONE ? DATE_SPAN : DATE_SINCE;
@@ -766,32 +946,42 @@ refresh_date (Field *field)
   gtk_switch_set_active (GTK_SWITCH (field->approximate), date->approximate);
   field->quiet = FALSE;
 
-  gtk_widget_set_visible (field->end_row, kind == DATE_SPAN);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->widget), kind == DATE_ON ? _("Date") : _("From"));
+  show_date_kind (field, kind);
 }
 
 static void
 apply_date (Field *field)
 {
   g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *message = NULL;
   GtkWidget *wrong = NULL;
-  const char *message = NULL;
+  const SbDate *current;
+  DateReading reading;
   SbDate date;
-  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (field->kind_row));
 
-  gtk_widget_set_visible (field->end_row, kind == DATE_SPAN);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->widget), kind == DATE_ON ? _("Date") : _("From"));
+  show_date_kind (field, adw_combo_row_get_selected (ADW_COMBO_ROW (field->kind_row)));
 
   set_error (field->widget, NULL);
   set_error (field->end_row, NULL);
-  if (!read_date (field, &date, &wrong, &message))
+  get_value (field, &value);
+  current = g_value_get_boxed (&value);
+  reading = read_date (field, &date, &wrong, &message);
+  if (reading != DATE_READ)
     {
-      set_error (wrong, message);
+      /* Not applied, never dropped: the rows keep it and say why. */
+      g_free (field->held);
+      field->held = g_memdup2 (current, sizeof *current);
+      if (reading == DATE_WRONG)
+        set_error (wrong, message);
+      else
+        gtk_widget_set_tooltip_text (wrong, message);
+      show_date_message (field, message, reading == DATE_WRONG);
       return;
     }
 
-  get_value (field, &value);
-  if (!sb_date_equal (g_value_get_boxed (&value), &date))
+  g_clear_pointer (&field->held, g_free);
+  show_date_message (field, NULL, FALSE);
+  if (!sb_date_equal (current, &date))
     apply_value (field, SB_TYPE_DATE, &date);
 }
 
@@ -850,6 +1040,13 @@ add_date_rows (SbEditCard *self,
   field->row = start;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), start);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), end);
+
+  /* What the dates still need, or what is wrong with them. */
+  field->message_row = adw_action_row_new ();
+  plain_row (field->message_row);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (field->message_row), 0);
+  gtk_widget_set_visible (field->message_row, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), field->message_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              new_switch_row (field, _("Approximate"), _("As in “early August”, “about 2015”")));
 
@@ -1912,7 +2109,7 @@ set_passage_factories (GtkWidget *row)
   g_autoptr(GtkListItemFactory) chosen = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) choices = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (chosen, "setup", G_CALLBACK (setup_chosen), NULL);
+  g_signal_connect (chosen, "setup", G_CALLBACK (setup_chosen), GINT_TO_POINTER (CHOSEN_MAX_CHARS));
   g_signal_connect (chosen, "bind", G_CALLBACK (bind_chosen_passage), row);
   g_signal_connect (choices, "setup", G_CALLBACK (setup_passage), NULL);
   g_signal_connect (choices, "bind", G_CALLBACK (bind_passage), row);

@@ -779,6 +779,31 @@ sb_edit_card_dispose (GObject *object)
   G_OBJECT_CLASS (sb_edit_card_parent_class)->dispose (object);
 }
 
+/* The card itself takes the focus only when a field gives it up
+ * (Escape): Tab goes on from there, and a second Escape reaches the
+ * window.
+ */
+static void
+on_card_focus_leave (SbEditCard *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+}
+
+void
+_sb_edit_card_take_focus (SbEditCard *self)
+{
+  /* The card stays scrolled where the field was, not to its top. */
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  gboolean scrolls = viewport != NULL && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+}
+
 static void
 sb_edit_card_class_init (SbEditCardClass *klass)
 {
@@ -794,11 +819,17 @@ sb_edit_card_class_init (SbEditCardClass *klass)
 static void
 sb_edit_card_init (SbEditCard *self)
 {
+  GtkEventController *focus;
+
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_unref);
   self->languages = g_ptr_array_new ();
   self->added = g_ptr_array_new ();
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_card_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

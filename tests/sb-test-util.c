@@ -404,6 +404,70 @@ sb_test_press_shortcut (GtkWidget  *widget,
     g_error ("%s did nothing on %s", trigger, G_OBJECT_TYPE_NAME (widget));
 }
 
+/* The first shortcut of @widget's controllers in @phase that @trigger
+ * sets off and that acts.
+ */
+static gboolean
+shortcut_acts (GtkWidget           *widget,
+               GtkShortcutTrigger  *wanted,
+               GtkPropagationPhase  phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sb_test_press_key:
+ * @focus: the widget with the keyboard focus, as a GtkText
+ *
+ * Does what pressing @trigger with the focus in @focus does, as GTK hands
+ * a key on: the shortcuts of the controllers in the capture phase from
+ * the window down to @focus, then those in the bubble phase from @focus
+ * up (the key bindings of the widgets' classes among them), until one
+ * acts (a shortcut whose action is off lets the key go on).
+ *
+ * Returns: whether a shortcut acted
+ */
+gboolean
+sb_test_press_key (GtkWidget  *focus,
+                   const char *trigger)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  gboolean acted = FALSE;
+
+  g_assert_nonnull (wanted);
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len && !acted; i++)
+    acted = shortcut_acts (g_ptr_array_index (path, i), wanted, GTK_PHASE_CAPTURE);
+  for (guint i = path->len; i > 0 && !acted; i--)
+    acted = shortcut_acts (g_ptr_array_index (path, i - 1), wanted, GTK_PHASE_BUBBLE);
+
+  sb_test_iterate_for (50);
+  return acted;
+}
+
 /**
  * sb_test_select_text:
  *

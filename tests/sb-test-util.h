@@ -57,6 +57,8 @@ void       sb_test_press_shortcut (GtkWidget       *widget,
                                    const char      *trigger);
 void       sb_test_type_and_enter (GtkWidget       *row,
                                    const char      *text);
+gboolean   sb_test_press_key      (GtkWidget       *focus,
+                                   const char      *trigger);
 void       sb_test_select_text    (GtkTextView     *view,
                                    const char      *passage);
 void       sb_test_close_dialogs  (void);

@@ -158,6 +158,334 @@ test_undo_redo (void)
 }
 
 static gboolean
+label_is_laid_out (gpointer label)
+{
+  return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
+}
+
+/* Typing @text at the end of the row's text, key by key as GtkText takes
+ * it (its own undo would remember it).
+ */
+static void
+type_more (GtkWidget  *row,
+           const char *text)
+{
+  GtkWidget *entry = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  int position;
+
+  gtk_widget_grab_focus (entry);
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+      gtk_editable_insert_text (GTK_EDITABLE (entry), c, g_utf8_next_char (c) - c, &position);
+      gtk_editable_set_position (GTK_EDITABLE (entry), position);
+    }
+  sb_test_iterate_for (50);
+}
+
+static const char *
+english_title (SbItem *item)
+{
+  return sb_text_get_for_language (sb_item_get_title (item), "en");
+}
+
+typedef struct
+{
+  GtkPaned *split;
+  int       position;
+} SplitAt;
+
+static gboolean
+split_is_at (gpointer data)
+{
+  SplitAt *at = data;
+
+  return gtk_paned_get_position (at->split) == at->position;
+}
+
+/* The pane slid in, the card given its room and @text shown: typing
+ * goes where it is meant to (rows still sliding in take the focus as
+ * they show).
+ */
+static void
+wait_for_card (SbWindow  *window,
+               GtkWidget *text)
+{
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+  SplitAt at = { split, 0 };
+
+  sb_test_wait_until (label_is_laid_out, text);
+  at.position = gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5;
+  sb_test_wait_until (split_is_at, &at);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z in a card field, once what it holds is applied,
+ * are the briefing's Undo and Redo: the field and the briefing never
+ * disagree. Typing not applied yet is what Ctrl+Z takes back first.
+ */
+static void
+test_card_field_undo (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  const char *original = "French commandos in the border region";
+  SbEditCard *card;
+  GtkWidget *row, *text;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  wait_for_card (window, text);
+  g_assert_cmpstr (english_title (item), ==, original);
+
+  /* Typed, Enter: applied. The focus stays in the field. */
+  type_more (row, " X");
+  g_signal_emit_by_name (text, "activate");
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == text);
+
+  /* Ctrl+Z there is the briefing's Undo. */
+  g_assert_true (sb_test_press_key (text, "<Control>z"));
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_true (action_enabled (window, "redo"));
+
+  /* Ctrl+Shift+Z its Redo. */
+  g_assert_true (sb_test_press_key (text, "<Control><Shift>z"));
+  g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "French commandos in the border region X");
+
+  /* Typing not applied: Ctrl+Z takes the typing back, and the briefing
+   * keeps its edit; the next Ctrl+Z undoes the edit.
+   */
+  type_more (row, " Y");
+  g_assert_true (sb_test_press_key (text, "<Control>z"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "French commandos in the border region X");
+  g_assert_cmpstr (english_title (item), ==, "French commandos in the border region X");
+  g_assert_true (sb_test_press_key (text, "<Control>z"));
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+
+  /* Leaving the field applies nothing more. */
+  gtk_widget_grab_focus (GTK_WIDGET (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date")));
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_false (action_enabled (window, "undo"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Choosing "From one date to another" shows From and To at once, and the
+ * span waits for its end; an end before the start stays in To, marked,
+ * with a line saying what is wrong, and is not applied.
+ */
+static void
+test_card_date_span (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  const char *wrong_order = "The span ends before it starts: To, 2024-08-05, is before From, 2024-08-06";
+  const char *needs_end = "Write in To the date it ends, as 2022-08-15";
+  SbEditCard *card;
+  GtkWidget *kind, *from, *to;
+  const SbDate *date;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  from = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date");
+  type_into (from, "2024-08-06");
+  g_assert_false (sb_item_get_date (item)->is_span);
+  kind = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "When");
+  to = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "To");
+  g_assert_false (gtk_widget_get_visible (to));
+
+  /* A span chosen: From and To at once; nothing applied yet, and the
+   * card says what it waits for.
+   */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 1);
+  sb_test_iterate_for (100);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (to));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (from)), ==, "From");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2024-08-06");
+  g_assert_false (sb_item_get_date (item)->is_span);
+  g_assert_true (gtk_widget_get_visible (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, needs_end)));
+
+  /* The choice is whole on the row at 1024×768. */
+  {
+    GtkWidget *chosen = sb_test_find_label (kind, "From one date to another");
+
+    g_assert_nonnull (chosen);
+    gtk_widget_grab_focus (kind);
+    sb_test_wait_until (label_is_laid_out, chosen);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (chosen))));
+  }
+
+  /* An end before the start: kept, marked, said, not applied; still so
+   * once the focus moves on.
+   */
+  type_into (to, "2024-08-05");
+  gtk_widget_grab_focus (sb_test_find_widget (from, GTK_TYPE_TEXT));
+  sb_test_iterate_for (100);
+  g_assert_false (sb_item_get_date (item)->is_span);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 1);
+  g_assert_true (gtk_widget_get_visible (to));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2024-08-05");
+  g_assert_true (gtk_widget_has_css_class (to, "error"));
+  g_assert_true (gtk_widget_get_visible (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, wrong_order)));
+  g_assert_null (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, needs_end));
+
+  /* Ctrl+Z in To takes back the typing: the span waits for its end again. */
+  g_assert_true (sb_test_press_key (sb_test_find_widget (to, GTK_TYPE_TEXT), "<Control>z"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "");
+  g_assert_false (gtk_widget_has_css_class (to, "error"));
+  g_assert_true (gtk_widget_get_visible (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, needs_end)));
+  g_assert_false (sb_item_get_date (item)->is_span);
+
+  /* Put right: applied as a span, the line gone. */
+  type_into (to, "2024-08-10");
+  date = sb_item_get_date (item);
+  g_assert_true (date->is_span);
+  g_assert_cmpint (date->start.day, ==, 6);
+  g_assert_cmpint (date->end.day, ==, 10);
+  g_assert_false (gtk_widget_has_css_class (to, "error"));
+  g_assert_null (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, wrong_order));
+
+  /* Undone: one date again, as the card shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (100);
+  g_assert_false (sb_item_get_date (item)->is_span);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (to));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The adjustment has not moved since the last frames (a scroll animated
+ * to a focused row has ended).
+ */
+static gboolean
+scrolling_ends (gpointer adjustment)
+{
+  double before = gtk_adjustment_get_value (adjustment);
+
+  sb_test_iterate_for (100);
+  return gtk_adjustment_get_value (adjustment) == before;
+}
+
+/* Escape in a card field leaves the field, never the selection: typing
+ * not applied yet is taken back, then the focus goes to the card; only a
+ * further Escape steps back in the window. A field without the focus
+ * shows the start of its text.
+ */
+static void
+test_card_field_escape (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  SbSelection *selection = sb_window_get_selection (window);
+  const char *original = "French commandos in the border region";
+  SbEditCard *card;
+  GtkWidget *row, *text;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  text = sb_test_find_widget (row, GTK_TYPE_TEXT);
+  wait_for_card (window, text);
+  /* A field without the focus shows the start of its text. */
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
+
+  type_more (row, " Y");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, strlen (original) + 2);
+  g_assert_true (sb_test_press_key (text, "Escape"));
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == text);
+
+  g_assert_true (sb_test_press_key (text, "Escape"));
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (window)) == text);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (card));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, 0);
+  g_assert_cmpstr (english_title (item), ==, original);
+  g_assert_false (action_enabled (window, "undo"));
+
+  /* Leaving a field further down keeps the card scrolled where it was. */
+  {
+    GtkWidget *date = sb_test_find_widget (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_TEXT);
+    GtkAdjustment *scrolled = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW)));
+    double value;
+
+    gtk_adjustment_set_value (scrolled, gtk_adjustment_get_upper (scrolled) - gtk_adjustment_get_page_size (scrolled));
+    gtk_widget_grab_focus (date);
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == date);
+    sb_test_wait_until (scrolling_ends, scrolled);
+    value = gtk_adjustment_get_value (scrolled);
+    g_assert_cmpfloat (value, >, 0);
+    g_assert_true (sb_test_press_key (date, "Escape"));
+    sb_test_wait_until (scrolling_ends, scrolled);
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (card));
+    g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, value);
+  }
+
+  /* From the card, Escape is the window's again. */
+  g_assert_true (sb_test_press_key (GTK_WIDGET (card), "Escape"));
+  g_assert_null (sb_selection_get_selected (selection));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+split_is_laid_out (gpointer split)
+{
+  return gtk_widget_get_height (split) > 0 && gtk_paned_get_position (split) > 0;
+}
+
+/* At 1024×768 the card being edited gets three fifths of the pane at
+ * first, the source text the rest; the height the reader gives it while
+ * editing is kept for editing, apart from the one for reading.
+ */
+static void
+test_card_split (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+  SplitAt at = { split, 0 };
+  int reading, height;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (item));
+  sb_test_wait_until (split_is_laid_out, split);
+  sb_test_iterate_for (100);
+  reading = gtk_paned_get_position (split);
+
+  sb_test_window_open_card (window, SB_ENTITY (item));
+  height = gtk_widget_get_height (GTK_WIDGET (split));
+  at.position = height * 3 / 5;
+  sb_test_wait_until (split_is_at, &at);
+
+  /* The reader moves the handle while editing: kept for editing. */
+  gtk_paned_set_position (split, height / 2);
+  sb_test_iterate_for (50);
+  gtk_widget_activate_action (pane, "detail.edit", NULL);
+  at.position = reading;
+  sb_test_wait_until (split_is_at, &at);
+  gtk_widget_activate_action (pane, "detail.edit", NULL);
+  at.position = height / 2;
+  sb_test_wait_until (split_is_at, &at);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 is_saved (gpointer data)
 {
   SbDocument *document = sb_window_get_document (data);
@@ -1215,6 +1543,10 @@ main (int   argc,
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
   g_test_add_func ("/editing/briefing-details", test_briefing_details);
   g_test_add_func ("/editing/card-fields", test_card_fields);
+  g_test_add_func ("/editing/card-field-undo", test_card_field_undo);
+  g_test_add_func ("/editing/card-date-span", test_card_date_span);
+  g_test_add_func ("/editing/card-field-escape", test_card_field_escape);
+  g_test_add_func ("/editing/card-split", test_card_split);
   g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);

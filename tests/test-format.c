@@ -155,6 +155,41 @@ test_grouping (void)
   g_assert_cmpstr (negative, ==, "-49,000");
 }
 
+/* How precisely a date is known, said for each end of a span when the
+ * ends differ ("2019 – 5 August 2024").
+ */
+static void
+test_precision (void)
+{
+  SbDate day = { .start = { 2024, 8, 5, SB_DATE_PRECISION_DAY } };
+  SbDate year_to_day = { .start = { 2019, 0, 0, SB_DATE_PRECISION_YEAR },
+                         .end = { 2024, 8, 5, SB_DATE_PRECISION_DAY }, .is_span = TRUE };
+  SbDate month_to_year = { .start = { 2019, 3, 0, SB_DATE_PRECISION_MONTH },
+                           .end = { 2024, 0, 0, SB_DATE_PRECISION_YEAR }, .is_span = TRUE };
+  SbDate since_day = { .start = { 2024, 8, 5, SB_DATE_PRECISION_DAY }, .is_span = TRUE };
+  SbDate months = { .start = { 2019, 3, 0, SB_DATE_PRECISION_MONTH },
+                    .end = { 2024, 8, 0, SB_DATE_PRECISION_MONTH }, .is_span = TRUE };
+  g_autofree char *day_words = NULL;
+  g_autofree char *year_to_day_words = NULL;
+  g_autofree char *month_to_year_words = NULL;
+  g_autofree char *since_day_words = NULL;
+  g_autofree char *months_words = NULL;
+
+  if (!use_locale ("C.UTF-8", "en"))
+    return;
+
+  day_words = sb_format_date_precision (&day);
+  year_to_day_words = sb_format_date_precision (&year_to_day);
+  month_to_year_words = sb_format_date_precision (&month_to_year);
+  since_day_words = sb_format_date_precision (&since_day);
+  months_words = sb_format_date_precision (&months);
+  g_assert_cmpstr (day_words, ==, "Known to the day");
+  g_assert_cmpstr (year_to_day_words, ==, "Start known to the year, end to the day");
+  g_assert_cmpstr (month_to_year_words, ==, "Start known to the month, end to the year");
+  g_assert_cmpstr (since_day_words, ==, "Known to the day");
+  g_assert_cmpstr (months_words, ==, "Known to the month");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +204,7 @@ main (int   argc,
   g_test_add_data_func ("/format/dutch", &dutch, test_locale);
   g_test_add_data_func ("/format/french", &french, test_locale);
   g_test_add_func ("/format/grouping", test_grouping);
+  g_test_add_func ("/format/precision", test_precision);
 
   return g_test_run ();
 }

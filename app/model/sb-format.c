@@ -150,6 +150,25 @@ sb_format_date_precision (const SbDate *date)
   if (date->approximate)
     return g_strdup (_("Approximate: the source gives it only relatively"));
 
+  /* A span known more precisely at one end than at the other says so
+   * for each ("2019 – 5 August 2024").
+   */
+  if (date->is_span && date->end.precision != SB_DATE_PRECISION_NONE &&
+      date->end.precision != date->start.precision)
+    {
+      SbDatePrecision start = date->start.precision;
+      SbDatePrecision end = date->end.precision;
+
+      if (start == SB_DATE_PRECISION_DAY)
+        return g_strdup (end == SB_DATE_PRECISION_MONTH ? _("Start known to the day, end to the month")
+                                                        : _("Start known to the day, end to the year"));
+      if (start == SB_DATE_PRECISION_MONTH)
+        return g_strdup (end == SB_DATE_PRECISION_DAY ? _("Start known to the month, end to the day")
+                                                      : _("Start known to the month, end to the year"));
+      return g_strdup (end == SB_DATE_PRECISION_DAY ? _("Start known to the year, end to the day")
+                                                    : _("Start known to the year, end to the month"));
+    }
+
   switch (date->start.precision)
     {
     case SB_DATE_PRECISION_DAY:
