@@ -201,9 +201,6 @@ void       add_actor_list     (SbEditCard    *self,
                                GtkWidget     *group,
                                SbBriefing    *briefing);
 
-/* sb-edit-card.c */
-void       _sb_edit_card_take_focus               (SbEditCard *self);
-
 /* sb-edit-card-actor.c */
 void       _sb_edit_card_build_actor              (SbEditCard *self,
                                                    SbBriefing *briefing);

@@ -294,6 +294,23 @@ on_undo_key (GtkWidget *entry,
   return TRUE;
 }
 
+/* The focus from a field to the card, the card staying scrolled where
+ * the field was, not going to its top.
+ */
+static void
+card_take_focus (SbEditCard *card)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_VIEWPORT);
+  gboolean scrolls = viewport != NULL && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (card), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+  if (scrolls)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+}
+
 /* Escape in a field leaves the field, not the selection: typing not
  * applied yet is undone first; then the focus goes from the field to the
  * card (and a second Escape reaches the window).
@@ -308,7 +325,7 @@ on_escape_key (GtkWidget *entry,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), shown_in (field, entry)) != 0)
     return on_undo_key (entry, arguments, user_data);
 
-  _sb_edit_card_take_focus (field->card);
+  card_take_focus (field->card);
   return TRUE;
 }
 

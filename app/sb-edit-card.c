@@ -789,21 +789,6 @@ on_card_focus_leave (SbEditCard *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
 }
 
-void
-_sb_edit_card_take_focus (SbEditCard *self)
-{
-  /* The card stays scrolled where the field was, not to its top. */
-  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
-  gboolean scrolls = viewport != NULL && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
-
-  if (scrolls)
-    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (scrolls)
-    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
-}
-
 static void
 sb_edit_card_class_init (SbEditCardClass *klass)
 {
