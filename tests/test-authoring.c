@@ -673,14 +673,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GSettings) settings = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The built-in base map only (sb_test_log_init() sees to it). */
   sb_test_log_init ();
-  /* The built-in base map only: a test never asks a public tile server. */
-  settings = g_settings_new ("com.example.SahelBrief");
-  g_settings_set_string (settings, "tile-source", "none");
 
   g_test_add_func ("/authoring/place-starts-from-statement", test_place_starts_from_statement);
   g_test_add_func ("/authoring/add-step-from-map", test_add_step_from_map);
