@@ -881,10 +881,16 @@ place_split (SbDetailPane *self)
 
   if (!self->split_editing)
     {
-      int natural;
+      int minimum_width, natural;
 
+      /* For a width it can have: not yet allocated, the pane is 0 wide
+       * (GTK 4.18 warns at a width below the card's minimum).
+       */
+      gtk_widget_measure (GTK_WIDGET (self->card_scroller), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum_width, NULL, NULL, NULL);
       gtk_widget_measure (GTK_WIDGET (self->card_scroller), GTK_ORIENTATION_VERTICAL,
-                          MAX (gtk_widget_get_width (GTK_WIDGET (self->split)), 1), NULL, &natural, NULL, NULL);
+                          MAX (gtk_widget_get_width (GTK_WIDGET (self->split)), minimum_width),
+                          NULL, &natural, NULL, NULL);
       position = MIN (position, natural);
     }
   if (height > 0)
