@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sb-checker.h"
 #include "sb-enums.h"
 #include "sb-filter.h"
 #include "sb-json-scan.h"
@@ -1166,6 +1167,55 @@ test_incident_type_filter (void)
   g_assert_true (sb_selection_get_incident_type_visible (selection, SB_INCIDENT_TYPE_COUP));
 }
 
+/* A large briefing whose problem comes early in its text (a quote not in
+ * its source, in the first statement): the background check's streaming
+ * loader gives up there, long before its writer has written the rest,
+ * which must stop too (it waited for ever on a socket the loader had only
+ * shut for reading), and the check then says where the problem is.
+ */
+static void
+test_checker_problem_early (void)
+{
+  BriefingShape shape = {
+    .n_sources = 2, .n_actors = 10, .n_places = 50, .n_statements = 1500,
+    .n_steps = 0, .max_ring_points = 20,
+  };
+  gsize length;
+  g_autofree char *data = briefing_generator_write (3, &shape, &length);
+  g_autoptr(GString) text = g_string_new_len (data, length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = NULL;
+  g_autoptr(SbChecker) checker = NULL;
+  const char *statements = strstr (text->str, "\"deployments\"");
+  const char *description;
+  gint64 deadline;
+
+  g_assert_nonnull (statements);
+  description = strstr (statements, "\"description\"");
+  g_assert_nonnull (description);
+  /* Its description left out: a field missing, as in a briefing being made. */
+  g_string_insert (text, description + 1 - text->str, "x-");
+  /* Far more after it than a socket holds. */
+  g_assert_cmpuint (text->len - (description - text->str), >, 4 * 1024 * 1024);
+
+  bytes = g_bytes_new (text->str, text->len);
+  briefing = sb_loader_load_bytes_full (bytes, SB_LOADER_WORK_IN_PROGRESS, &problems);
+  g_assert_nonnull (briefing);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+
+  checker = sb_checker_new (briefing);
+  sb_checker_check_now (checker);
+  deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+  while ((sb_checker_get_checking (checker) || g_list_model_get_n_items (sb_checker_get_problems (checker)) == 0) &&
+         g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  g_assert_false (sb_checker_get_checking (checker));
+  g_assert_cmpuint (g_list_model_get_n_items (sb_checker_get_problems (checker)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1196,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/writer/large-round-trip", test_large_round_trip);
   g_test_add_func ("/writer/runs-round-trip", test_runs_round_trip);
   g_test_add_func ("/selection/incident-type-filter", test_incident_type_filter);
+  g_test_add_func ("/checker/problem-early", test_checker_problem_early);
 
   return g_test_run ();
 }

@@ -367,8 +367,11 @@ streams_without_problems (SbBriefing   *snapshot,
 
   loaded = sb_loader_try_streaming (g_io_stream_get_input_stream (G_IO_STREAM (in)), cancellable);
 
-  /* The writer, if the loader gave up before the end, fails now. */
-  g_socket_shutdown (reading, TRUE, FALSE, NULL);
+  /* The writer, if the loader gave up before the end, fails now: closed,
+   * not only shut for reading, which leaves the text unread in the socket
+   * and a writer waiting for room in it for ever.
+   */
+  g_socket_close (reading, NULL);
   g_thread_join (writer);
 
   return loaded != NULL;
