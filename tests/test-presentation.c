@@ -2488,7 +2488,6 @@ main (int   argc,
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
-  g_test_add_func ("/presentation/caption-share", test_caption_share);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
@@ -2512,5 +2511,10 @@ main (int   argc,
   g_test_add_func ("/presentation/export-keeps-file", test_export_keeps_file);
   g_test_add_func ("/presentation/export-offline", test_export_offline);
 
+  /* Last: the presentation windows of the tests after it framed their
+   * steps a little differently (legend-beside-steps, by 0.08 of a zoom
+   * level), now and then; what it leaves behind is not found yet.
+   */
+  g_test_add_func ("/presentation/caption-share", test_caption_share);
   return g_test_run ();
 }
