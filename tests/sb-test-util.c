@@ -938,3 +938,22 @@ sb_test_serve_drip (SoupServerMessage *message,
   g_signal_connect (message, "finished", G_CALLBACK (stop_drip), NULL);
   g_signal_connect (message, "disconnected", G_CALLBACK (stop_drip), NULL);
 }
+
+/**
+ * sb_test_screenshot:
+ *
+ * With SB_SCREENSHOT_DIR set, takes a picture of the screen there as
+ * @name.png, a moment after the last drawing; without, does nothing.
+ */
+void
+sb_test_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("SB_SCREENSHOT_DIR");
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  sb_test_iterate_for (700);
+  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}

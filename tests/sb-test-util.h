@@ -63,6 +63,7 @@ void       sb_test_select_text    (GtkTextView     *view,
                                    const char      *passage);
 void       sb_test_close_dialogs  (void);
 void       sb_test_log_init       (void);
+void       sb_test_screenshot     (const char      *name);
 void       sb_test_log_let_monitor_lookup_pass (void);
 double     sb_test_percentile     (GArray          *values,
                                    double           p);

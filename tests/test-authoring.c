@@ -42,19 +42,6 @@
  */
 #define GAO_PASSAGE "Duizend Duitse manschappen verlieten Mali via de luchthaven bij de stad Gao."
 
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("SB_SCREENSHOT_DIR");
-  g_autofree char *command = NULL;
-
-  if (dir == NULL)
-    return;
-  sb_test_iterate_for (700);
-  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
 static SbWindow *
 create_window (void)
 {
@@ -163,7 +150,7 @@ test_place_starts_from_statement (void)
   g_assert_cmpstr (text, ==, "Togo");
   sb_place_chooser_search (chooser, "Tsjaad");
   sb_test_iterate_for (100);
-  screenshot ("place-typed");
+  sb_test_screenshot ("place-typed");
   close_place (window);
 
   /* Another statement: its own place, not "Tsjaad". */
@@ -183,7 +170,7 @@ test_place_starts_from_statement (void)
   text = open_place (window, cited);
   g_assert_cmpstr (text, ==, "Gao");
   g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 1);
-  screenshot ("place-from-passage");
+  sb_test_screenshot ("place-from-passage");
   close_place (window);
 
   /* The same statement again, after another was typed for: still Gao. */
@@ -377,7 +364,7 @@ test_add_step_from_map (void)
   g_assert_true (sb_edit_card_get_entity (card) == SB_ENTITY (step));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, name);
   g_assert_nonnull (row);
-  screenshot ("step-highlights");
+  sb_test_screenshot ("step-highlights");
   remove = sb_test_find_widget (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (remove);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, spoken);
@@ -436,7 +423,7 @@ test_map_tooltip_names (void)
       command = g_strdup_printf ("xdotool mousemove %d %d", (int) point.x, (int) point.y);
       g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
       sb_test_iterate_for (1500);
-      screenshot ("map-tooltip");
+      sb_test_screenshot ("map-tooltip");
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -491,7 +478,7 @@ test_relation_type_chosen (void)
   sb_test_iterate_for (100);
   g_assert_cmpuint (sb_actor_get_relations (wagner)->len, ==, before);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (type_row)), ==, "Still to choose");
-  screenshot ("relation-needs-type");
+  sb_test_screenshot ("relation-needs-type");
 
   /* Its type chosen: added, as chosen, one edit. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), position_of (type_row, "Fights"));
@@ -633,11 +620,11 @@ test_back_from_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Gao");
   sb_test_wait_until (results_shown, sidebar);
   g_assert_null (dossier_actor (sidebar));
-  screenshot ("search-results");
+  sb_test_screenshot ("search-results");
   g_assert_true (sb_sidebar_go_back (SB_SIDEBAR (sidebar)));
   sb_test_iterate_for (100);
   g_assert_true (dossier_actor (sidebar) == junta);
-  screenshot ("back-from-search");
+  sb_test_screenshot ("back-from-search");
 
   /* Its Back is as it was: to Wagner's, then the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);

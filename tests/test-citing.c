@@ -51,19 +51,6 @@ create_window (void)
   return sb_test_window_new (NULL, width, height);
 }
 
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("SB_SCREENSHOT_DIR");
-  g_autofree char *command = NULL;
-
-  if (dir == NULL)
-    return;
-  sb_test_iterate_for (700);
-  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
 static SbDetailPane *
 detail_pane (SbWindow *window)
 {
@@ -218,7 +205,7 @@ test_cite_selection (void)
     g_assert_nonnull (strstr (selected, passage));
   }
   g_assert_true (sb_source_citer_open_menu (sb_detail_pane_get_citer (detail_pane (window))));
-  screenshot ("cite-menu");
+  sb_test_screenshot ("cite-menu");
   gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "incident");
   sb_test_iterate_for (100);
 
@@ -234,7 +221,7 @@ test_cite_selection (void)
   /* The new statement's card is open to edit. */
   g_assert_true (sb_edit_card_get_entity (card) == cited);
   g_assert_cmpstr (sb_document_get_undo_label (document), ==, "Undo Cite as New Incident");
-  screenshot ("cite-new-incident");
+  sb_test_screenshot ("cite-new-incident");
 
   /* Highlighted and in view at once, not once saved and opened again. */
   g_assert_cmpint (citation->offset, ==, strstr (sb_source_get_text (source), passage) - sb_source_get_text (source));
@@ -339,7 +326,7 @@ test_corroborate (void)
   g_assert_true (sb_source_citer_open_menu (sb_detail_pane_get_citer (detail_pane (window))));
   first = first_menu_label (sb_source_citer_get_menu (sb_detail_pane_get_citer (detail_pane (window))));
   g_assert_cmpstr (first, ==, expected);
-  screenshot ("corroborate-menu");
+  sb_test_screenshot ("corroborate-menu");
   gtk_widget_activate_action (GTK_WIDGET (view), "cite.add", NULL);
   sb_test_iterate_for (100);
 
@@ -351,7 +338,7 @@ test_corroborate (void)
   /* The statement shown again, at the passage just added. */
   g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (item));
   g_assert_true (sb_selection_get_citation (selection) == added);
-  screenshot ("corroborated");
+  sb_test_screenshot ("corroborated");
 
   /* Anything else chosen before the source: nothing to add to. */
   sb_selection_clear (selection);
@@ -510,7 +497,7 @@ test_context_menu (void)
         menu = child;
       }
   g_assert_nonnull (menu);
-  screenshot ("context-menu");
+  sb_test_screenshot ("context-menu");
   collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions);
   g_assert_true (g_ptr_array_find_with_equal_func (actions, "clipboard.copy", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (actions, "selection.select-all", g_str_equal, NULL));
@@ -567,7 +554,7 @@ test_highlight_follows_selection (void)
 
   show_source (window);
   g_assert_false (has_highlight (view));
-  screenshot ("source-without-highlight");
+  sb_test_screenshot ("source-without-highlight");
 
   /* From a statement straight to its source, too. */
   sb_selection_select (selection, lookup (window, "wagner-mali"));
@@ -652,7 +639,7 @@ test_passage_chooser (void)
   popover = GTK_POPOVER (sb_test_find_widget (row, GTK_TYPE_POPOVER));
   g_assert_nonnull (popover);
   sb_test_wait_until (is_mapped, popover);
-  screenshot ("passage-chooser");
+  sb_test_screenshot ("passage-chooser");
 
   quote = find_label_text (GTK_WIDGET (popover), sb_citation_get_quote (first));
   g_assert_nonnull (quote);
@@ -747,7 +734,7 @@ test_add_source_dateline (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2023-11-15");
   row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Army retakes Kidal");
-  screenshot ("add-source-dateline");
+  sb_test_screenshot ("add-source-dateline");
   g_signal_emit_by_name (sb_test_find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
   sb_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (briefing)), ==, 1);
@@ -768,7 +755,7 @@ test_add_source_dateline (void)
     g_assert_true (SB_IS_ITEM (cited));
     citation = g_ptr_array_index (sb_item_get_citations (SB_ITEM (cited)), 0);
     g_assert_cmpstr (sb_citation_get_quote (citation), ==, "The army entered Kidal on Tuesday");
-    screenshot ("cited-without-dateline");
+    sb_test_screenshot ("cited-without-dateline");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -876,7 +863,7 @@ test_recognition (void)
   buffer = gtk_text_view_get_buffer (view);
   g_assert_cmpuint (sb_source_citer_get_n_marks (citer), >, 10);
   assert_names_drawn (view);
-  screenshot ("recognised-names");
+  sb_test_screenshot ("recognised-names");
 
   /* "Gao", a town of the gazetteer: its sentence, with Gao filled in. */
   gao = find_mark (window, "Gao");
@@ -892,7 +879,7 @@ test_recognition (void)
   sb_test_iterate_for (50);
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (view)));
   g_assert_true (sb_source_citer_offer_mark (citer, gao));
-  screenshot ("recognised-offer");
+  sb_test_screenshot ("recognised-offer");
   gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "deployment");
   sb_test_iterate_for (100);
   item = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
@@ -1006,7 +993,7 @@ test_movement_ends (void)
   label = menu_label (window, "movement");
   g_assert_cmpstr (label, ==, "New Movement from Niamey");
   g_clear_pointer (&label, g_free);
-  screenshot ("movement-from");
+  sb_test_screenshot ("movement-from");
   gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "movement");
   sb_test_iterate_for (100);
   movement = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
@@ -1026,7 +1013,7 @@ test_movement_ends (void)
   sb_test_iterate_for (50);
   label = menu_label (window, "movement");
   g_assert_cmpstr (label, ==, "New Movement from Niamey to Téra");
-  screenshot ("movement-from-to");
+  sb_test_screenshot ("movement-from-to");
   gtk_widget_activate_action (GTK_WIDGET (view), "cite.new", "s", "movement");
   sb_test_iterate_for (100);
   second = SB_ITEM (sb_selection_get_selected (sb_window_get_selection (window)));
@@ -1061,13 +1048,13 @@ test_place_by_gazetteer (void)
   sb_place_chooser_search (chooser, "Tsjaad");
   sb_test_iterate_for (100);
   g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 1);
-  screenshot ("place-gazetteer");
+  sb_test_screenshot ("place-gazetteer");
   g_assert_true (sb_place_chooser_choose (chooser, 0));
   sb_test_iterate_for (50);
   place = sb_item_get_place (item);
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_COUNTRY);
   g_assert_cmpstr (sb_place_get_country (place), ==, "TCD");
-  screenshot ("placed-country");
+  sb_test_screenshot ("placed-country");
 
   /* Near a town, with a radius. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place", NULL);
@@ -1166,7 +1153,7 @@ test_place_unknown_town (void)
   g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 0);
   g_assert_true (gtk_widget_get_visible (sb_test_find_label (GTK_WIDGET (chooser),
                                                              "“Téra” is not in the gazetteer: say which known town it is near (or its region or country) below, or click on the map where it is (Enter). The place keeps the name “Téra”.")));
-  screenshot ("place-unknown-town");
+  sb_test_screenshot ("place-unknown-town");
 
   /* Where the focus is: the name typed (the Which End list has a search
    * entry of its own).
@@ -1246,7 +1233,7 @@ test_place_near_known_town (void)
   sb_test_iterate_for (100);
   g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (last_drop_down (GTK_WIDGET (chooser))), ==, SB_PLACE_PRECISION_NEAR);
-  screenshot ("place-near-known-town");
+  sb_test_screenshot ("place-near-known-town");
   sb_place_chooser_set_precision (chooser, SB_PLACE_PRECISION_NEAR, 40);
   g_assert_true (sb_place_chooser_choose (chooser, 0));
   sb_test_iterate_for (100);
@@ -1366,7 +1353,7 @@ test_place_by_click_near (void)
   g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
   g_assert_cmpint (sb_map_editor_get_place_precision (editor), ==, SB_PLACE_PRECISION_NEAR);
   g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "The passage says “near”"));
-  screenshot ("place-click-near");
+  sb_test_screenshot ("place-click-near");
   g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
   place = sb_item_get_place (item);
   g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
@@ -1431,7 +1418,7 @@ test_place_by_click_and_drag (void)
   /* A click on the map places it, named after the town there. */
   g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_PLACE, item));
   g_assert_nonnull (sb_map_editor_get_hint (editor));
-  screenshot ("place-click");
+  sb_test_screenshot ("place-click");
   g_assert_true (sb_map_editor_add_point (editor, 14.7167, -17.4677));
   g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
   place = sb_item_get_place (item);
@@ -1466,7 +1453,7 @@ test_place_by_click_and_drag (void)
   g_assert_cmpfloat (sb_place_get_latitude (place), <, shared_lat);
   g_assert_true (sb_item_get_place (other) == shared);
   g_assert_cmpfloat (sb_place_get_latitude (shared), ==, shared_lat);
-  screenshot ("dragged");
+  sb_test_screenshot ("dragged");
 
   /* Now alone at its place: Alt+→ nudges it, one edit. */
   {
@@ -1507,7 +1494,7 @@ test_draw_movement_and_area (void)
   g_assert_true (g_str_has_prefix (sb_document_get_undo_label (document), "Undo Draw “"));
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_origin (movement))), ==, "Bamako");
   g_assert_cmpstr (sb_entity_get_label (SB_ENTITY (sb_item_get_place (movement))), ==, "Gao");
-  screenshot ("movement-drawn");
+  sb_test_screenshot ("movement-drawn");
   undo (window);
   g_assert_true (sb_item_get_origin (movement) == origin_before);
   g_assert_true (sb_item_get_place (movement) == place_before);
@@ -1519,7 +1506,7 @@ test_draw_movement_and_area (void)
   g_assert_true (sb_map_editor_add_point (editor, 15.0, -5.0));
   g_assert_true (sb_map_editor_add_point (editor, 15.0, -1.0));
   g_assert_cmpuint (sb_map_editor_get_n_vertices (editor), ==, 2);
-  screenshot ("area-drawing");
+  sb_test_screenshot ("area-drawing");
   g_assert_true (sb_map_editor_cancel (editor));
   g_assert_false (sb_document_get_modified (document));
   g_assert_true (sb_geometry_equal (sb_item_get_geometry (area), outline_before));
@@ -1543,7 +1530,7 @@ test_draw_movement_and_area (void)
   /* Its corners move, one edit each. */
   g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_VERTICES, area));
   g_assert_cmpuint (sb_map_editor_get_n_vertices (editor), ==, 3);
-  screenshot ("area-corners");
+  sb_test_screenshot ("area-corners");
   g_assert_true (sb_map_editor_move_vertex (editor, 2, 11.0, -3.5));
   ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
   g_assert_cmpfloat (ring->points[5], ==, 11.0);
