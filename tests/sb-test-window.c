@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sb-detail-pane.h"
+#include "sb-dossier-view.h"
 #include "sb-map-layer.h"
 #include "sb-map-view.h"
 #include "sb-test-util.h"
@@ -145,4 +146,23 @@ sb_test_copy_default (const char *name)
   g_assert_no_error (error);
 
   return g_file_new_for_path (path);
+}
+
+/**
+ * sb_test_dossier_actor:
+ * @sidebar: a window's sidebar
+ *
+ * Returns: (nullable): the actor whose dossier the sidebar shows, or
+ *   %NULL while it shows no dossier
+ */
+SbActor *
+sb_test_dossier_actor (GtkWidget *sidebar)
+{
+  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (dossier), GTK_TYPE_STACK));
+
+  if (!gtk_widget_is_ancestor (dossier, gtk_stack_get_visible_child (stack)) &&
+      gtk_stack_get_visible_child (stack) != dossier)
+    return NULL;
+  return sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier));
 }

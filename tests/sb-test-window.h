@@ -20,6 +20,7 @@ gboolean sb_test_window_has_document (gpointer window);
 gboolean sb_test_map_is_drawn        (gpointer map_view);
 gboolean sb_test_map_is_framed       (gpointer map_view);
 
+SbActor    *sb_test_dossier_actor     (GtkWidget *sidebar);
 SbWindow   *sb_test_window_new        (GFile    *file,
                                        int       width,
                                        int       height);

@@ -565,18 +565,6 @@ test_shortcuts_of_placing (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-static SbActor *
-dossier_actor (GtkWidget *sidebar)
-{
-  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (dossier), GTK_TYPE_STACK));
-
-  if (!gtk_widget_is_ancestor (dossier, gtk_stack_get_visible_child (stack)) &&
-      gtk_stack_get_visible_child (stack) != dossier)
-    return NULL;
-  return sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier));
-}
-
 static gboolean
 widget_is_mapped_label (gpointer data)
 {
@@ -610,48 +598,48 @@ test_back_from_search (void)
   /* Wagner's dossier, then the junta's from it. */
   sb_selection_select (selection, SB_ENTITY (wagner));
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == wagner);
+  g_assert_true (sb_test_dossier_actor (sidebar) == wagner);
   sb_selection_select (selection, SB_ENTITY (junta));
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == junta);
+  g_assert_true (sb_test_dossier_actor (sidebar) == junta);
 
   /* A search, its results, then Back (Escape): the junta's dossier. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Gao");
   sb_test_wait_until (results_shown, sidebar);
-  g_assert_null (dossier_actor (sidebar));
+  g_assert_null (sb_test_dossier_actor (sidebar));
   sb_test_screenshot ("search-results");
   g_assert_true (sb_sidebar_go_back (SB_SIDEBAR (sidebar)));
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == junta);
+  g_assert_true (sb_test_dossier_actor (sidebar) == junta);
   sb_test_screenshot ("back-from-search");
 
   /* Its Back is as it was: to Wagner's, then the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == wagner);
+  g_assert_true (sb_test_dossier_actor (sidebar) == wagner);
 
   /* A search started over the list returns to the list; an actor chosen
    * among the results opens its dossier once the search is left.
    */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
   sb_test_iterate_for (100);
-  g_assert_null (dossier_actor (sidebar));
+  g_assert_null (sb_test_dossier_actor (sidebar));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Gao");
   sb_test_wait_until (results_shown, sidebar);
   g_signal_emit_by_name (entry, "stop-search");
   sb_test_iterate_for (200);
-  g_assert_null (dossier_actor (sidebar));
+  g_assert_null (sb_test_dossier_actor (sidebar));
   g_assert_true (gtk_widget_get_mapped (sb_test_find_label (sidebar, "Wagner group")));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Wagner");
   sb_test_wait_until (widget_is_mapped_label, &(SbTestLabel) { sidebar, "Wagner in Mali" });
   sb_selection_select (selection, SB_ENTITY (wagner));
   sb_test_iterate_for (100);
-  g_assert_null (dossier_actor (sidebar));
+  g_assert_null (sb_test_dossier_actor (sidebar));
   g_signal_emit_by_name (entry, "stop-search");
   sb_test_iterate_for (200);
-  g_assert_true (dossier_actor (sidebar) == wagner);
+  g_assert_true (sb_test_dossier_actor (sidebar) == wagner);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

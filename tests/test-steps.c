@@ -436,18 +436,6 @@ test_highlight_keeps_label_at_agadez (void)
   g_assert_true (mark->has_label);
 }
 
-static SbActor *
-dossier_actor (GtkWidget *sidebar)
-{
-  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (dossier), GTK_TYPE_STACK));
-
-  if (!gtk_widget_is_ancestor (dossier, gtk_stack_get_visible_child (stack)) &&
-      gtk_stack_get_visible_child (stack) != dossier)
-    return NULL;
-  return sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier));
-}
-
 /* Four actors made one after the other: Back from the last goes to the
  * list at once, not through the three made before it.
  */
@@ -462,14 +450,14 @@ test_back_after_new_actors (void)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
       sb_test_iterate_for (100);
-      g_assert_nonnull (dossier_actor (sidebar));
-      g_assert_true (dossier_actor (sidebar) != made);
-      made = dossier_actor (sidebar);
+      g_assert_nonnull (sb_test_dossier_actor (sidebar));
+      g_assert_true (sb_test_dossier_actor (sidebar) != made);
+      made = sb_test_dossier_actor (sidebar);
     }
 
   g_assert_true (sb_sidebar_go_back (SB_SIDEBAR (sidebar)));
   sb_test_iterate_for (100);
-  g_assert_null (dossier_actor (sidebar));
+  g_assert_null (sb_test_dossier_actor (sidebar));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -479,19 +479,6 @@ activate_row_of (GtkWidget  *root,
   sb_test_iterate_for (100);
 }
 
-static SbActor *
-dossier_actor (GtkWidget *sidebar)
-{
-  GtkWidget *dossier = sb_test_find_widget (sidebar, SB_TYPE_DOSSIER_VIEW);
-
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (dossier), GTK_TYPE_STACK));
-
-  if (!gtk_widget_is_ancestor (dossier, gtk_stack_get_visible_child (stack)) &&
-      gtk_stack_get_visible_child (stack) != dossier)
-    return NULL;
-  return sb_dossier_view_get_actor (SB_DOSSIER_VIEW (dossier));
-}
-
 /* Back (the dossier's button, Escape) goes to the dossier seen before, as
  * a browser goes back, however many statements were chosen on the way;
  * from the first dossier to the list.
@@ -509,16 +496,16 @@ test_dossier_history (void)
    * a relation, one of its statements, and France chosen on the map.
    */
   activate_row_of (sidebar, "Wagner group");
-  g_assert_true (dossier_actor (sidebar) == lookup (window, "wagner-group"));
+  g_assert_true (sb_test_dossier_actor (sidebar) == lookup (window, "wagner-group"));
   sb_selection_select (selection, lookup (window, "wagner-mali"));
   sb_test_iterate_for (100);
   activate_row_of (dossier, "Military junta of Mali");
-  g_assert_true (dossier_actor (sidebar) == lookup (window, "mali-junta"));
+  g_assert_true (sb_test_dossier_actor (sidebar) == lookup (window, "mali-junta"));
   sb_selection_select (selection, lookup (window, "wagner-agreement"));
   sb_test_iterate_for (100);
   sb_selection_select (selection, lookup (window, "france"));
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == lookup (window, "france"));
+  g_assert_true (sb_test_dossier_actor (sidebar) == lookup (window, "france"));
   sb_selection_select (selection, lookup (window, "france-niger"));
   sb_test_iterate_for (100);
 
@@ -526,22 +513,22 @@ test_dossier_history (void)
   back = GTK_WIDGET (gtk_widget_get_template_child (dossier, SB_TYPE_DOSSIER_VIEW, "back_button"));
   g_signal_emit_by_name (back, "clicked");
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == lookup (window, "mali-junta"));
+  g_assert_true (sb_test_dossier_actor (sidebar) == lookup (window, "mali-junta"));
 
   /* Escape: a statement chosen is let go of first, then to Wagner's. */
   sb_selection_select (selection, lookup (window, "wagner-agreement"));
   sb_test_iterate_for (100);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == lookup (window, "mali-junta"));
+  g_assert_true (sb_test_dossier_actor (sidebar) == lookup (window, "mali-junta"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
   sb_test_iterate_for (100);
-  g_assert_true (dossier_actor (sidebar) == lookup (window, "wagner-group"));
+  g_assert_true (sb_test_dossier_actor (sidebar) == lookup (window, "wagner-group"));
 
   /* From the first, to the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
   sb_test_iterate_for (100);
-  g_assert_null (dossier_actor (sidebar));
+  g_assert_null (sb_test_dossier_actor (sidebar));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
