@@ -8,7 +8,8 @@
  * take out); a relation added only once its type is chosen; the map's
  * tooltip naming a statement without a title by what, where and when;
  * the shortcuts window listing every key of placing on the map; and Back
- * from the search results to the dossier read before.
+ * from the search results to the dossier read before; a new area drawn
+ * on the map before and after its outline is.
  *
  * With SB_SCREENSHOT_DIR set, it also saves screenshots of the screen at
  * each step, for looking at.
@@ -222,18 +223,16 @@ map_is_at_gao (gpointer map_view)
          fabs (shumate_viewport_get_zoom_level (viewport) - 8) < 0.01;
 }
 
-/* A click on @item's symbol, as the map's click gestures see it. */
+/* A click at (@x, @y) of @map_view, as the map's click gestures see it. */
 static void
-click_map_at (SbMapView *map_view,
-              SbItem    *item)
+click_map_at_point (SbMapView *map_view,
+                    double     x,
+                    double     y)
 {
   GtkWidget *map = sb_test_find_widget (GTK_WIDGET (map_view), SHUMATE_TYPE_MAP);
   GtkWidget *widgets[] = { GTK_WIDGET (map_view), map };
   graphene_point_t point;
-  double x, y;
 
-  sb_test_wait_until (sb_test_map_is_drawn, map_view);
-  g_assert_true (sb_map_view_locate_item (map_view, item, &x, &y));
   /* The view's first (capture), then the map's. */
   for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
     {
@@ -261,6 +260,18 @@ click_map_at (SbMapView *map_view,
             g_signal_emit_by_name (controller, "released", 1, (double) point.x, (double) point.y);
         }
     }
+}
+
+/* A click on @item's symbol. */
+static void
+click_map_at (SbMapView *map_view,
+              SbItem    *item)
+{
+  double x, y;
+
+  sb_test_wait_until (sb_test_map_is_drawn, map_view);
+  g_assert_true (sb_map_view_locate_item (map_view, item, &x, &y));
+  click_map_at_point (map_view, x, y);
 }
 
 static gboolean
@@ -644,6 +655,60 @@ test_back_from_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An area cited from a passage has no outline until it is drawn: the
+ * map draws, lays out and answers clicks meanwhile (it crashed on the
+ * missing outline, the hand-run's every New Area), and the outline
+ * drawn corner by corner is the area's.
+ */
+static void
+test_new_area_drawn (void)
+{
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbBriefing *briefing = sb_document_get_briefing (document);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  SbSource *source = lookup (window, "article-2022-08-mali");
+  GListModel *areas = sb_briefing_get_items (briefing, SB_ITEM_KIND_AREA);
+  guint n_areas = g_list_model_get_n_items (areas);
+  const SbRing *ring;
+  SbEdit *edit;
+  SbItem *area;
+  int width, height;
+
+  sb_test_wait_until (sb_test_window_has_document, window);
+  edit = sb_cite_new_item (briefing, SB_ITEM_KIND_AREA, source, GAO_PASSAGE, -1, NULL, NULL);
+  area = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, n_areas + 1);
+  g_assert_null (sb_item_get_geometry (area));
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (area));
+
+  /* Drawn with the new area among the others, and clicked. */
+  gtk_widget_queue_draw (GTK_WIDGET (map_view));
+  sb_test_iterate_for (300);
+  sb_test_wait_until (sb_test_map_is_drawn, map_view);
+  width = gtk_widget_get_width (GTK_WIDGET (map_view));
+  height = gtk_widget_get_height (GTK_WIDGET (map_view));
+  click_map_at_point (map_view, width / 2.0, height / 2.0);
+  sb_test_iterate_for (100);
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (area));
+
+  g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_OUTLINE, area));
+  g_assert_true (sb_map_editor_add_point (editor, 16.0, -1.0));
+  g_assert_true (sb_map_editor_add_point (editor, 16.5, 0.5));
+  g_assert_true (sb_map_editor_add_point (editor, 15.5, 0.5));
+  g_assert_true (sb_map_editor_finish (editor));
+  g_assert_nonnull (sb_item_get_geometry (area));
+  ring = &sb_item_get_geometry (area)->polygons[0].rings[0];
+  g_assert_cmpuint (ring->n_points, ==, 4);
+  sb_test_iterate_for (300);
+  sb_test_wait_until (sb_test_map_is_drawn, map_view);
+  sb_test_screenshot ("new-area-drawn");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,5 +724,6 @@ main (int   argc,
   g_test_add_func ("/authoring/relation-type-chosen", test_relation_type_chosen);
   g_test_add_func ("/authoring/shortcuts-of-placing", test_shortcuts_of_placing);
   g_test_add_func ("/authoring/back-from-search", test_back_from_search);
+  g_test_add_func ("/authoring/new-area-drawn", test_new_area_drawn);
   return g_test_run ();
 }

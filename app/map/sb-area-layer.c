@@ -499,7 +499,8 @@ sb_area_layer_draw (SbMapLayer         *layer,
     {
       g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
 
-      if (sb_selection_item_is_visible (selection, item))
+      /* An area just cited has no outline until it is drawn. */
+      if (sb_item_get_geometry (item) != NULL && sb_selection_item_is_visible (selection, item))
         draw_area (self, cr, projection, item);
     }
 
@@ -538,8 +539,12 @@ sb_area_layer_pick (SbMapLayer         *layer,
     {
       g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
       const SbGeometry *geometry = sb_item_get_geometry (item);
-      double size = (geometry->max_lat - geometry->min_lat) * (geometry->max_lon - geometry->min_lon);
+      double size;
 
+      if (geometry == NULL)
+        continue;
+
+      size = (geometry->max_lat - geometry->min_lat) * (geometry->max_lon - geometry->min_lon);
       if (sb_selection_item_is_visible (selection, item) &&
           sb_geometry_contains (geometry, lon, lat) && size < best_size)
         {

@@ -407,7 +407,7 @@ place_area_names (SbMapBuilder *builder)
       g_autoptr(SbItem) item = g_list_model_get_item (areas, i);
       gboolean dimmed;
 
-      if (!sb_selection_item_is_visible (builder->selection, item))
+      if (sb_item_get_geometry (item) == NULL || !sb_selection_item_is_visible (builder->selection, item))
         continue;
 
       /* Behind a selected actor's statements, an area keeps quiet. */
