@@ -287,6 +287,58 @@ on_open (SbAddSourceDialog *self)
                         g_object_ref (self));
 }
 
+/* What a read of the clipboard carries while its stream is copied. */
+typedef struct
+{
+  SbAddSourceDialog *dialog;
+  char *mime_type;
+} ClipboardRead;
+
+static void
+clipboard_read_free (ClipboardRead *read)
+{
+  g_object_unref (read->dialog);
+  g_free (read->mime_type);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClipboardRead, clipboard_read_free)
+
+static void
+on_clipboard_copied (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ClipboardRead) read = user_data;
+  SbAddSourceDialog *self = read->dialog;
+  GOutputStream *memory = G_OUTPUT_STREAM (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SbExtract) extract = NULL;
+
+  if (g_output_stream_splice_finish (memory, result, &error) >= 0)
+    bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_gone (self))
+    return;
+
+  set_busy (self, FALSE);
+  if (bytes != NULL && g_str_has_prefix (read->mime_type, "text/html"))
+    extract = sb_extract_from_html (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, NULL);
+  else if (bytes != NULL)
+    extract = sb_extract_from_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+
+  if (extract == NULL)
+    {
+      set_status (self, _("The clipboard has no text to paste"), TRUE);
+      return;
+    }
+  sb_add_source_dialog_show_extract (self, extract);
+}
+
+/* The clipboard's stream is copied without blocking: the app itself, or
+ * another program answering through the display server, writes it while
+ * the main loop runs (a copy in one go waited for itself forever).
+ */
 static void
 on_clipboard_read (GObject      *object,
                    GAsyncResult *result,
@@ -296,39 +348,26 @@ on_clipboard_read (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GOutputStream) memory = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(SbExtract) extract = NULL;
   const char *mime_type = NULL;
+  ClipboardRead *read;
 
   stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, &mime_type, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || is_gone (self))
     return;
-  if (stream != NULL)
+  if (stream == NULL)
     {
-      memory = g_memory_output_stream_new_resizable ();
-      if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                  NULL, &error) >= 0)
-        bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
-    }
-
-  set_busy (self, FALSE);
-  if (bytes == NULL)
-    {
+      set_busy (self, FALSE);
       set_status (self, _("The clipboard has no text to paste"), TRUE);
       return;
     }
 
-  if (g_str_has_prefix (mime_type, "text/html"))
-    extract = sb_extract_from_html (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &error);
-  else
-    extract = sb_extract_from_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-
-  if (extract == NULL)
-    {
-      set_status (self, _("The clipboard has no text to paste"), TRUE);
-      return;
-    }
-  sb_add_source_dialog_show_extract (self, extract);
+  read = g_new0 (ClipboardRead, 1);
+  read->dialog = g_steal_pointer (&self);
+  read->mime_type = g_strdup (mime_type);
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, read->dialog->cancellable, on_clipboard_copied, read);
 }
 
 /* HTML when the clipboard has it: its paragraphs survive. */

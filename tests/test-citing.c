@@ -763,6 +763,52 @@ test_add_source_dateline (void)
   g_rmdir (dir);
 }
 
+static gboolean
+title_is_filled (gpointer row)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), "") != 0;
+}
+
+/* Paste in Add Source takes what the app itself put on the clipboard,
+ * HTML first, and the window stays alive while it is read (it waited
+ * for itself forever: the hand-run's every Paste froze the app).
+ */
+static void
+test_add_source_paste (void)
+{
+  const char *html = "<html><head><title>Convoys burned near Kayes</title></head><body><article>"
+                     "<p>KAYES, 4 November 2025 (Agence Sahel Presse) — Fuel convoys were burned on the road to Bamako.</p>"
+                     "<p>Schools in Bamako stayed closed.</p></article></body></html>";
+  SbWindow *window = create_window ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr(GdkContentProvider) provider = gdk_content_provider_new_for_bytes ("text/html", bytes);
+  SbAddSourceDialog *dialog;
+  GtkWidget *row;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-source", NULL);
+  sb_test_iterate_for (100);
+  dialog = SB_ADD_SOURCE_DIALOG (sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), provider));
+
+  adw_action_row_activate (ADW_ACTION_ROW (sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Paste")));
+  row = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title");
+  sb_test_wait_until (title_is_filled, row);
+  sb_test_wait_until (dialog_is_idle, dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Convoys burned near Kayes");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (sb_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "Fuel convoys were burned on the road to Bamako.\n\nSchools in Bamako stayed closed."));
+  sb_test_screenshot ("add-source-pasted");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every recognised name in view is drawn marked, on every line of a
  * paragraph: the top left corner of its box is not the page's colour.
  */
@@ -1667,6 +1713,7 @@ main (int   argc,
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
   g_test_add_func ("/citing/add-source-dateline", test_add_source_dateline);
+  g_test_add_func ("/citing/add-source-paste", test_add_source_paste);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
