@@ -854,6 +854,39 @@ test_suggest_date (void)
 }
 
 /* How many were killed, how strong a force is. */
+/* A range of the dead is a range, not the sum of its ends (the hand-run
+ * had 35 dead from "entre 15 et 20"); two counts joined by "and" alone
+ * still add up.
+ */
+static void
+test_suggest_fatality_ranges (void)
+{
+  const struct {
+    const char *passage;
+    double min, max;
+  } cases[] = {
+    { "Le bilan varie selon les sources : entre 15 et 20 soldats auraient été tués", 15, 20 },
+    { "between 15 and 20 soldiers were killed", 15, 20 },
+    { "15 to 20 soldiers were killed", 15, 20 },
+    { "tussen 15 en 20 doden", 15, 20 },
+    { "the attackers killed between 30 and 40 civilians", 30, 40 },
+    { "de 15 à 20 morts", 15, 20 },
+    { "At least 17 soldiers and 6 civilian drivers were killed", 23, 23 },
+    { "15 and 20 were killed", 35, 35 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SbQuantity quantity;
+
+      g_test_message ("%s", cases[i].passage);
+      g_assert_true (sb_cite_suggest_fatalities (cases[i].passage, &quantity));
+      g_assert_cmpfloat (quantity.min, ==, cases[i].min);
+      g_assert_cmpfloat (quantity.max, ==, cases[i].max);
+      g_assert_cmpint (quantity.is_range, ==, cases[i].max > cases[i].min);
+    }
+}
+
 static void
 test_suggest_counts (void)
 {
@@ -1471,6 +1504,7 @@ main (int   argc,
   g_test_add_func ("/cite/located", test_cite_located);
   g_test_add_func ("/cite/suggest-date", test_suggest_date);
   g_test_add_func ("/cite/suggest-counts", test_suggest_counts);
+  g_test_add_func ("/cite/suggest-fatality-ranges", test_suggest_fatality_ranges);
   g_test_add_func ("/cite/suggestions", test_cite_suggestions);
   g_test_add_func ("/cite/figure-and-citation", test_cite_figure_and_citation);
   g_test_add_func ("/cite/relation", test_cite_relation);

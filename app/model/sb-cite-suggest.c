@@ -522,6 +522,26 @@ set_count (SbQuantity *quantity,
   quantity->approximate = approximate && max == min;
 }
 
+static const char * const between[] = { "between", "entre", "tussen", NULL };
+
+/* Where a range of the dead that starts at @i ends ("between 15 and 20",
+ * "entre 15 et 20", "15 to 20", "15-20"), or @i: "15 and 20" alone is two
+ * counts ("17 soldiers and 6 drivers"), a sum.
+ */
+static int
+dead_range_end (GArray *tokens,
+                int     i)
+{
+  int last = range_end (tokens, i);
+
+  if (last == i + 2 && in_list (token_at (tokens, i + 1)->folded, joining) &&
+      !(token_at (tokens, i - 1) && in_list (token_at (tokens, i - 1)->folded, between)))
+    return i;
+  if (last > i && !is_count (tokens, last))
+    return i;
+  return last;
+}
+
 /* From the count at @i, the words up to "killed": the sum of counts
  * joined by "and" ("17 soldiers and 6 drivers were killed"), or -1.
  */
@@ -619,6 +639,15 @@ sb_cite_suggest_fatalities (const char *passage,
       Token *token = token_at (tokens, i);
       double dead;
 
+      int last;
+
+      /* "entre 15 et 20 soldats auraient été tués": 15 to 20, not 35. */
+      if (is_count (tokens, i) && (last = dead_range_end (tokens, i)) > i &&
+          killed_from (tokens, last) == token_at (tokens, last)->number)
+        {
+          set_count (quantity, token->number, token_at (tokens, last)->number, approximate_before (tokens, i));
+          return TRUE;
+        }
       if (is_count (tokens, i) && (dead = killed_from (tokens, i)) >= 0)
         {
           set_count (quantity, dead, dead, approximate_before (tokens, i));
@@ -634,6 +663,12 @@ sb_cite_suggest_fatalities (const char *passage,
               continue;
             if (token_at (tokens, k + 1) && in_list (token_at (tokens, k + 1)->folded, other_harm))
               break;
+            if ((last = dead_range_end (tokens, k)) > k)
+              {
+                set_count (quantity, token_at (tokens, k)->number, token_at (tokens, last)->number,
+                           approximate_before (tokens, k));
+                return TRUE;
+              }
             dead = killed_joined (tokens, k);
             set_count (quantity, dead, dead, approximate_before (tokens, k));
             return TRUE;
