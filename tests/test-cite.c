@@ -345,6 +345,13 @@ test_certainty (void)
     { NULL, "naar wordt aangenomen", SB_CERTAINTY_ESTIMATED, TRUE },
     /* Two wordings: the more hedged one, not obvious. */
     { "nl", "Moskou zegt dat er naar wordt aangenomen duizend zijn", SB_CERTAINTY_ESTIMATED, FALSE },
+    /* "According to estimates": an estimate, whoever makes it (the
+     * hand-run's Africa Corps figure was suggested as Reported).
+     */
+    { "fr", "L’Africa Corps compterait entre 2 000 et 2 500 hommes, selon des estimations de diplomates occidentaux",
+      SB_CERTAINTY_ESTIMATED, FALSE },
+    { "en", "some 2,000 men, according to Western estimates", SB_CERTAINTY_ESTIMATED, FALSE },
+    { "nl", "volgens schattingen van diplomaten", SB_CERTAINTY_ESTIMATED, FALSE },
     /* A word inside another is not the word. */
     { "nl", "de zegtuig", SB_CERTAINTY_REPORTED, FALSE },
   };

@@ -82,6 +82,11 @@ static const Cue cues[] = {
   { "fr", "probablement", SB_CERTAINTY_ESTIMATED },
   { "fr", "vraisemblablement", SB_CERTAINTY_ESTIMATED },
   { "fr", "environ", SB_CERTAINTY_ESTIMATED },
+  { "fr", "estimation", SB_CERTAINTY_ESTIMATED },
+  { "fr", "estimations", SB_CERTAINTY_ESTIMATED },
+  { "en", "estimates", SB_CERTAINTY_ESTIMATED },
+  { "nl", "schatting", SB_CERTAINTY_ESTIMATED },
+  { "nl", "schattingen", SB_CERTAINTY_ESTIMATED },
 
   { "nl", "zegt", SB_CERTAINTY_CLAIMED },
   { "nl", "zeggen", SB_CERTAINTY_CLAIMED },
