@@ -2,7 +2,8 @@
  *
  * The precision offered first is the one the place has: a town is a
  * point, a region a region, a country a country (which the map then
- * shades). "Near" asks for a radius. Whatever is picked is one edit.
+ * shades), a town the passage says it is "near" near it. "Near" asks
+ * for a radius. Whatever is picked is one edit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -254,8 +255,11 @@ on_row_selected (SbPlaceChooser *self,
     return;
   self->defaulted = entry;
   self->offering = TRUE;
-  /* The town not in the gazetteer is near the known one, not at it. */
-  if (self->unknown != NULL && sb_gazetteer_entry_get_precision (entry) == SB_PLACE_PRECISION_POINT)
+  /* The town not in the gazetteer is near the known one, not at it; and
+   * what its passage says is "near Nioro du Sahel" is near it.
+   */
+  if ((self->unknown != NULL || (self->item != NULL && sb_cite_says_near (self->item))) &&
+      sb_gazetteer_entry_get_precision (entry) == SB_PLACE_PRECISION_POINT)
     gtk_drop_down_set_selected (self->precision, SB_PLACE_PRECISION_NEAR);
   else
     gtk_drop_down_set_selected (self->precision, sb_gazetteer_entry_get_precision (entry));

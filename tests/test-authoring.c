@@ -9,7 +9,8 @@
  * tooltip naming a statement without a title by what, where and when;
  * the shortcuts window listing every key of placing on the map; and Back
  * from the search results to the dossier read before; a new area drawn
- * on the map before and after its outline is.
+ * on the map before and after its outline is; a town the passage says
+ * it is "near" chosen as near it.
  *
  * With SB_SCREENSHOT_DIR set, it also saves screenshots of the screen at
  * each step, for looking at.
@@ -655,6 +656,50 @@ test_back_from_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+place_found (gpointer chooser)
+{
+  return sb_place_chooser_get_n_results (chooser) > 0;
+}
+
+/* A passage that says "près de Nioro du Sahel" places the statement near
+ * the town chosen for it, not exactly there (the hand-run's Place opened
+ * on "Exactly there").
+ */
+static void
+test_place_near_from_passage (void)
+{
+  const char *text = "NIORO DU SAHEL — Le 27 septembre, un convoi de citernes a été attaqué près de Nioro du Sahel.";
+  SbWindow *window = create_window ();
+  SbDocument *document = sb_window_get_document (window);
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (pane);
+  g_autoptr(SbText) title = sb_text_new ("fr", "Un convoi attaqué");
+  SbEdit *edit = sb_edit_new_add_source (sb_document_get_briefing (document), title, "fr");
+  SbEntity *source = sb_edit_get_entity (edit) ? sb_edit_get_entity (edit) : sb_edit_get_select (edit);
+  g_autofree char *typed = NULL;
+  SbItem *item;
+
+  sb_edit_group_add (edit, sb_edit_new_set_string (source, SB_SOURCE_FIELD_TEXT, text));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  edit = sb_cite_new_item (sb_document_get_briefing (document), SB_ITEM_KIND_INCIDENT, SB_SOURCE (source),
+                           "un convoi de citernes a été attaqué près de Nioro du Sahel", -1, NULL, NULL);
+  item = SB_ITEM (sb_edit_get_select (edit));
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  g_assert_true (sb_cite_says_near (item));
+
+  typed = open_place (window, item);
+  sb_place_chooser_search (chooser, "Nioro du Sahel");
+  sb_test_wait_until (place_found, chooser);
+  sb_test_iterate_for (100);
+  sb_test_screenshot ("place-near-from-passage");
+  g_assert_true (sb_place_chooser_choose (chooser, 0));
+  g_assert_nonnull (sb_item_get_place (item));
+  g_assert_cmpint (sb_place_get_precision (sb_item_get_place (item)), ==, SB_PLACE_PRECISION_NEAR);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An area cited from a passage has no outline until it is drawn: the
  * map draws, lays out and answers clicks meanwhile (it crashed on the
  * missing outline, the hand-run's every New Area), and the outline
@@ -725,5 +770,6 @@ main (int   argc,
   g_test_add_func ("/authoring/shortcuts-of-placing", test_shortcuts_of_placing);
   g_test_add_func ("/authoring/back-from-search", test_back_from_search);
   g_test_add_func ("/authoring/new-area-drawn", test_new_area_drawn);
+  g_test_add_func ("/authoring/place-near-from-passage", test_place_near_from_passage);
   return g_test_run ();
 }

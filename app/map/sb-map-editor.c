@@ -206,17 +206,6 @@ clear_vertices (SbMapEditor *self)
  */
 #define NEAR_A_CLICK_KM 25.0
 
-static gboolean
-passage_says_near (SbItem *item)
-{
-  GPtrArray *citations = item != NULL ? sb_item_get_citations (item) : NULL;
-
-  for (guint i = 0; citations != NULL && i < citations->len; i++)
-    if (sb_gazetteer_text_says_near (sb_citation_get_quote (g_ptr_array_index (citations, i))))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 update_place_hint (SbMapEditor *self)
 {
@@ -236,7 +225,7 @@ update_place_hint (SbMapEditor *self)
   if (self->place_precision != SB_PLACE_PRECISION_NEAR)
     /* TRANSLATORS: N is the key, as typed */
     how = g_strdup_printf (_("It is placed exactly there; N places it near there (within %s km) instead."), radius);
-  else if (passage_says_near (self->item))
+  else if (self->item != NULL && sb_cite_says_near (self->item))
     how = g_strdup_printf (_("The passage says “near”: it is placed within %s km of there; N places it exactly there instead."), radius);
   else
     how = g_strdup_printf (_("It is placed within %s km of there; N places it exactly there instead."), radius);
@@ -305,7 +294,7 @@ set_mode (SbMapEditor     *self,
     {
     case SB_MAP_EDITOR_PLACE:
       self->place_radius_km = NEAR_A_CLICK_KM;
-      if (passage_says_near (item))
+      if (item != NULL && sb_cite_says_near (item))
         self->place_precision = SB_PLACE_PRECISION_NEAR;
       update_place_hint (self);
       break;

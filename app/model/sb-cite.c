@@ -179,6 +179,28 @@ sb_cite_suggest_certainty (const char *passage,
   return certainty;
 }
 
+/**
+ * sb_cite_says_near:
+ * @item: a statement
+ *
+ * Returns: whether a passage @item cites places it only near somewhere
+ *   ("near Teguey", "près de Nioro du Sahel", "nabij Ménaka"): a town
+ *   chosen or a point clicked for it is then "near", within a radius
+ */
+gboolean
+sb_cite_says_near (SbItem *item)
+{
+  GPtrArray *citations;
+
+  g_return_val_if_fail (SB_IS_ITEM (item), FALSE);
+
+  citations = sb_item_get_citations (item);
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    if (sb_gazetteer_text_says_near (sb_citation_get_quote (g_ptr_array_index (citations, i))))
+      return TRUE;
+  return FALSE;
+}
+
 /* The words before a place that say a movement leaves it or goes to it,
  * folded as sb_name_fold() folds: "left Niamey for Téra", "vertrok uit
  * Niamey naar Téra", "a quitté Niamey pour Téra". Longer phrases first:

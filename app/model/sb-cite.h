@@ -26,6 +26,7 @@ typedef enum
 SbCertainty  sb_cite_suggest_certainty (const char             *passage,
                                         const char             *language,
                                         gboolean               *obvious);
+gboolean     sb_cite_says_near         (SbItem                 *item);
 SbActor     *sb_cite_suggest_claimant  (SbBriefing             *briefing,
                                         const char             *passage,
                                         const char             *language);
