@@ -752,7 +752,8 @@ on_released (GtkGestureClick *gesture,
  * elsewhere. Before the text view's own gesture sees it (in the capture
  * phase), the selection goes and the caret is put where the press was.
  * Shift extends the selection as ever; a secondary click keeps it for
- * the context menu's Cite; the Cite button over the text is its own.
+ * the context menu's Cite; a press on the Cite button over the text
+ * opens its menu, the selection kept.
  */
 static void
 on_capture_pressed (GtkGestureClick *gesture,
@@ -767,11 +768,21 @@ on_capture_pressed (GtkGestureClick *gesture,
   GtkTextIter iter, start, end;
   int bx, by;
 
-  if (view == NULL || n_press != 1 ||
-      (state & GDK_SHIFT_MASK) != 0)
+  if (view == NULL)
     return;
+  /* The Cite button over the text: the press is its own. Left to go on,
+   * the text view's click took it on its way back up, cleared the
+   * selection and denied the button (the hand-run's Cite did nothing).
+   */
   picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
   if (picked != NULL && (picked == self->bubble || gtk_widget_is_ancestor (picked, self->bubble)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (n_press == 1)
+        gtk_menu_button_popup (GTK_MENU_BUTTON (self->bubble));
+      return;
+    }
+  if (n_press != 1 || (state & GDK_SHIFT_MASK) != 0)
     return;
   gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
   gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);

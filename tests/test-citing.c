@@ -1697,6 +1697,58 @@ test_place_named_where_it_is (void)
   }
 }
 
+/* A press on the Cite button over a selection opens its menu and keeps
+ * the selection: the text view under it took the press instead, cleared
+ * the selection and opened nothing (the hand-run's mouse could not cite).
+ */
+static void
+test_press_cite_button (void)
+{
+  SbWindow *window = create_window ();
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkGesture *press;
+  GtkWidget *bubble;
+  graphene_point_t point;
+
+  show_source (window);
+  view = sb_detail_pane_get_source_view (detail_pane (window));
+  buffer = gtk_text_view_get_buffer (view);
+  press = find_gesture (GTK_WIDGET (view), "sb-new-selection");
+  bubble = sb_test_find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (bubble);
+
+  /* Selected, then a key let go (as after Shift and the arrows): the
+   * button shows under the selection.
+   */
+  select_passage (window, "Meer Russen worden nu ingevlogen");
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-released", GDK_KEY_Shift_L, 0, 0);
+      }
+  }
+  sb_test_wait_until (is_mapped, bubble);
+  sb_test_iterate_for (100);
+  g_assert_true (gtk_widget_compute_point (bubble, GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (bubble) / 2.0,
+                                                                 gtk_widget_get_height (bubble) / 2.0),
+                                           &point));
+  g_assert_true (gtk_widget_pick (GTK_WIDGET (view), point.x, point.y, GTK_PICK_DEFAULT) == bubble ||
+                 gtk_widget_is_ancestor (gtk_widget_pick (GTK_WIDGET (view), point.x, point.y, GTK_PICK_DEFAULT), bubble));
+  g_signal_emit_by_name (press, "pressed", 1, (double) point.x, (double) point.y);
+  sb_test_wait_until (is_mapped, gtk_menu_button_get_popover (GTK_MENU_BUTTON (bubble)));
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+  sb_test_screenshot ("cite-button-pressed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1709,6 +1761,7 @@ main (int   argc,
   g_test_add_func ("/citing/cite-selection", test_cite_selection);
   g_test_add_func ("/citing/corroborate", test_corroborate);
   g_test_add_func ("/citing/press-in-selection", test_press_in_selection);
+  g_test_add_func ("/citing/press-cite-button", test_press_cite_button);
   g_test_add_func ("/citing/context-menu", test_context_menu);
   g_test_add_func ("/citing/highlight-follows-selection", test_highlight_follows_selection);
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
