@@ -9,7 +9,7 @@
  * tooltip naming a statement without a title by what, where and when;
  * the shortcuts window listing every key of placing on the map; and Back
  * from the search results to the dossier read before; a new area drawn
- * on the map before and after its outline is; a town the passage says
+ * on the map before and after its outline is, named for what it is; a town the passage says
  * it is "near" chosen as near it.
  *
  * With SB_SCREENSHOT_DIR set, it also saves screenshots of the screen at
@@ -740,6 +740,13 @@ test_new_area_drawn (void)
   sb_selection_select (sb_window_get_selection (window), SB_ENTITY (area));
 
   g_assert_true (sb_map_editor_begin (editor, SB_MAP_EDITOR_OUTLINE, area));
+  /* Named for what it is, as in the card, not by its id. */
+  {
+    g_autofree char *name = sb_format_item_name (area);
+
+    g_assert_null (strstr (sb_map_editor_get_hint (editor), sb_entity_get_id (SB_ENTITY (area))));
+    g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), name));
+  }
   g_assert_true (sb_map_editor_add_point (editor, 16.0, -1.0));
   g_assert_true (sb_map_editor_add_point (editor, 16.5, 0.5));
   g_assert_true (sb_map_editor_add_point (editor, 15.5, 0.5));

@@ -22,6 +22,7 @@
 
 #include "sb-area-layer.h"
 #include "sb-basemap.h"
+#include "sb-format.h"
 #include "sb-symbols.h"
 
 struct _SbAreaLayer
@@ -109,6 +110,8 @@ draw_area_name (cairo_t             *cr,
 {
   PangoRectangle extents;
   double rgb[3];
+  /* An area without a title yet is named for what it is, not by its id. */
+  g_autofree char *area_name = name->area ? sb_format_item_name (name->area) : NULL;
 
   if (name->area != NULL)
     item_rgb (name->area, rgb);
@@ -116,8 +119,7 @@ draw_area_name (cairo_t             *cr,
     memcpy (rgb, REFERENCE_RGB, sizeof rgb);
   sb_map_layout_set_font (layout, SB_MAP_FONT_AREA);
   pango_layout_set_width (layout, name->wrap_width);
-  pango_layout_set_text (layout, name->area ? sb_entity_get_label (SB_ENTITY (name->area))
-                                            : sb_entity_get_label (SB_ENTITY (name->reference)), -1);
+  pango_layout_set_text (layout, area_name ? area_name : sb_entity_get_label (SB_ENTITY (name->reference)), -1);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 
   cairo_move_to (cr, name->box.origin.x - extents.x, name->box.origin.y);

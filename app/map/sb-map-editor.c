@@ -25,6 +25,7 @@
 #include "sb-changes.h"
 #include "sb-citation.h"
 #include "sb-cite.h"
+#include "sb-format.h"
 #include "sb-gazetteer.h"
 #include "sb-item.h"
 #include "sb-map-editor.h"
@@ -212,7 +213,7 @@ update_place_hint (SbMapEditor *self)
   g_autofree char *where = NULL;
   g_autofree char *how = NULL;
   g_autofree char *radius = g_strdup_printf ("%.0f", self->place_radius_km);
-  const char *label = self->item ? sb_entity_get_label (SB_ENTITY (self->item)) : "";
+  g_autofree char *label = self->item ? sb_format_item_name (self->item) : g_strdup ("");
 
   if (self->place_name != NULL)
     where = g_strdup_printf (_("Click where “%s” is, or move the map with the arrow keys (Shift for larger steps, + and − to zoom) and press Enter to place it at the cross. Esc cancels."),
@@ -276,7 +277,7 @@ set_mode (SbMapEditor     *self,
           SbMapEditorMode  mode,
           SbItem          *item)
 {
-  const char *label = item ? sb_entity_get_label (SB_ENTITY (item)) : "";
+  g_autofree char *label = item ? sb_format_item_name (item) : g_strdup ("");
   gboolean at_cross = mode != SB_MAP_EDITOR_IDLE && mode != SB_MAP_EDITOR_VERTICES;
 
   self->mode = mode;
@@ -460,7 +461,7 @@ gboolean
 sb_map_editor_choose_vertex (SbMapEditor *self,
                              guint        index)
 {
-  const char *label;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (SB_IS_MAP_EDITOR (self), FALSE);
 
@@ -471,7 +472,7 @@ sb_map_editor_choose_vertex (SbMapEditor *self,
   show_chosen_vertex (self);
   shumate_map_center_on (self->map, g_array_index (self->points, double, 2 * index + 1),
                          g_array_index (self->points, double, 2 * index));
-  label = sb_entity_get_label (SB_ENTITY (self->item));
+  label = sb_format_item_name (self->item);
   /* TRANSLATORS: "Corner 2 of 5 of “Area”: …", while moving an area's corners from the keyboard */
   set_hint (self, g_strdup_printf (_("Corner %u of %u of “%s”: Alt and the arrow keys move it, Tab chooses the next. Enter or Esc when done."),
                                    index + 1, self->vertices->len, label ? label : ""));

@@ -28,6 +28,7 @@
 
 #include "sb-cluster-symbols.h"
 #include "sb-fields.h"
+#include "sb-format.h"
 #include "sb-map-arrows.h"
 #include "sb-map-builder.h"
 #include "sb-map-cards.h"
@@ -341,6 +342,7 @@ place_area_name (SbMapBuilder     *builder,
   const double widths[] = { 240, 170, 120, 90 };
   const guint steps = 16;
   SbEntity *entity = name.area ? SB_ENTITY (name.area) : SB_ENTITY (name.reference);
+  g_autofree char *area_name = name.area ? sb_format_item_name (name.area) : NULL;
   double x1, y1, x2, y2, best = G_MAXDOUBLE;
 
   sb_projection_to_widget (builder->projection, geometry->max_lat, geometry->min_lon, &x1, &y1);
@@ -354,7 +356,7 @@ place_area_name (SbMapBuilder     *builder,
   g_autoptr(GArray) arrow_marks = boxes_near (builder->arrow_marks, &region);
 
   sb_map_layout_set_font (builder->text, SB_MAP_FONT_AREA);
-  pango_layout_set_text (builder->text, sb_entity_get_label (entity), -1);
+  pango_layout_set_text (builder->text, area_name ? area_name : sb_entity_get_label (entity), -1);
 
   for (guint w = 0; w < G_N_ELEMENTS (widths) && best == G_MAXDOUBLE; w++)
     {
