@@ -32,6 +32,7 @@ struct _SbEditCard
   GPtrArray *added;          /* of interned codes: languages added here */
   gboolean rebuilding;       /* rows going: their signals change nothing */
   guint rebuild_source;      /* rows made anew once the signal is over */
+  guint rebuild_tick;        /* or in the next frame, the card shown */
   SbEntity *built_for;       /* unowned, compared only: whose rows are shown */
   double scroll_to;          /* where the card was scrolled before rows were made anew */
   guint scroll_tick;
@@ -84,6 +85,8 @@ struct _Field
 #define plain_row _sb_edit_card_plain_row
 #define new_entry_row _sb_edit_card_new_entry_row
 #define show_text _sb_edit_card_show_text
+#define typed_text _sb_edit_card_typed_text
+#define show_typed _sb_edit_card_show_typed
 #define add_text_rows _sb_edit_card_add_text_rows
 #define add_string_row _sb_edit_card_add_string_row
 #define new_combo_row _sb_edit_card_new_combo_row
@@ -132,6 +135,11 @@ GtkWidget *new_entry_row      (Field         *field,
 void       show_text          (GtkWidget     *entry,
                                Field         *field,
                                const char    *text);
+char      *typed_text         (Field         *field,
+                               GtkWidget     *entry);
+void       show_typed         (Field         *field,
+                               GtkWidget     *entry,
+                               const char    *typed);
 void       add_text_rows      (SbEditCard    *self,
                                GtkWidget     *group,
                                guint          field_id,

@@ -404,6 +404,35 @@ show_text (GtkWidget  *entry,
   field->quiet = FALSE;
 }
 
+/* What was typed in @entry and not applied yet, or NULL: the card made
+ * anew (an edit from a choice, another change of the briefing) keeps it.
+ */
+char *
+typed_text (Field     *field,
+            GtkWidget *entry)
+{
+  const char *text;
+
+  if (entry == NULL || !GTK_IS_EDITABLE (entry))
+    return NULL;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  return g_strcmp0 (text, shown_in (field, entry)) != 0 ? g_strdup (text) : NULL;
+}
+
+/* @entry of a row made anew shows @typed again, not applied: the
+ * briefing's value stays what Ctrl+Z and Escape go back to.
+ */
+void
+show_typed (Field      *field,
+            GtkWidget  *entry,
+            const char *typed)
+{
+  field->quiet = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  field->quiet = FALSE;
+}
+
 /* A text field in one language. */
 static void
 refresh_text (Field *field)
