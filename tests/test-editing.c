@@ -204,9 +204,26 @@ split_is_at (gpointer data)
   return gtk_paned_get_position (at->split) == at->position;
 }
 
-/* The pane slid in, the card given its room and @text shown: typing
- * goes where it is meant to (rows still sliding in take the focus as
- * they show).
+typedef struct
+{
+  GtkWindow *window;
+  GtkWidget *card;
+} FocusIn;
+
+static gboolean
+focus_is_in_card (gpointer data)
+{
+  FocusIn *in = data;
+  GtkWidget *focus = gtk_window_get_focus (in->window);
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, in->card);
+}
+
+/* The pane slid in, the card given its room, its first field given the
+ * focus and @text shown: typing goes where it is meant to (rows still
+ * sliding in take the focus as they show; on a loaded machine the first
+ * field took it after the typing had begun, and the field typed into
+ * showed its start again, the cursor at 0).
  */
 static void
 wait_for_card (SbWindow  *window,
@@ -215,8 +232,10 @@ wait_for_card (SbWindow  *window,
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
   SplitAt at = { split, 0 };
+  FocusIn in = { GTK_WINDOW (window), gtk_widget_get_ancestor (text, SB_TYPE_EDIT_CARD) };
 
   sb_test_wait_until (label_is_laid_out, text);
+  sb_test_wait_until (focus_is_in_card, &in);
   at.position = gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5;
   sb_test_wait_until (split_is_at, &at);
 }
