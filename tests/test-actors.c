@@ -240,6 +240,57 @@ view_is_drawable (gpointer view)
   return gtk_widget_is_drawable (view);
 }
 
+static gboolean
+label_shown (gpointer data)
+{
+  SbWindow *window = ((gpointer *) data)[0];
+  const char *text = ((gpointer *) data)[1];
+  GtkWidget *label = sb_test_find_label (GTK_WIDGET (window), text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* Cite ▸ Add to “Wagner group”, with a statement chosen: the passage is
+ * one more citation of the actor, the statement stays chosen, and a toast
+ * says so, its button showing the actor's dossier (the hand-run saw
+ * nothing happen but the count of problems).
+ */
+static void
+test_add_to_actor_says_so (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbSelection *selection = sb_window_get_selection (window);
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkTextView *view = sb_detail_pane_get_source_view (pane);
+  SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
+  SbEntity *statement = sb_briefing_lookup (briefing, "wagner-mali");
+  const char *said = "Passage added to “Wagner group”";
+  GtkWidget *button;
+  guint before = sb_actor_get_citations (wagner) ? sb_actor_get_citations (wagner)->len : 0;
+
+  sb_selection_select (selection, statement);
+  sb_test_wait_until (view_is_drawable, view);
+  sb_test_select_text (view, "het Russische huurlingenbedrijf Wagner");
+  sb_test_iterate_for (50);
+  g_assert_true (cite_menu_offers (pane, "cite.add-to"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cite.add-to", "s", "wagner-group"));
+  g_assert_cmpuint (sb_actor_get_citations (wagner)->len, ==, before + 1);
+  g_assert_true (sb_selection_get_selected (selection) == statement);
+  sb_test_wait_until (label_shown, (gpointer[]) { window, (gpointer) said });
+
+  /* Its button shows the actor. */
+  button = gtk_widget_get_ancestor (sb_test_find_label (GTK_WIDGET (window), said), ADW_TYPE_TOAST_OVERLAY);
+  button = sb_test_find_button (button, "_Show Actor");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (50);
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (wagner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An actor and its relations are statements: each cites a passage, and
  * the window lets one be cited for them before they cite any (the hand-run
  * could make no briefing that passed --check: its actors cited nothing).
@@ -750,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/actors/add", test_add_actor);
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
   g_test_add_func ("/actors/cite-actor-and-relation", test_cite_actor_and_relation);
+  g_test_add_func ("/actors/add-to-actor-says-so", test_add_to_actor_says_so);
   g_test_add_func ("/actors/card-keeps-place", test_card_keeps_place);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
   g_test_add_func ("/actors/step-names", test_step_names);
