@@ -357,6 +357,51 @@ test_minimal_briefing (void)
   g_assert_cmpfloat (sb_place_get_radius_km (sb_item_get_place (landing)), ==, 25.0);
 }
 
+/* A statement, an actor, a figure and a relation citing nothing are each
+ * told why they must, in their own words: --check said to an actor that
+ * "every statement" names its passage.
+ */
+static void
+test_citations_required_words (void)
+{
+  const char *data =
+    "{ \"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\",\n"
+    "  \"sources\": [ { \"id\": \"s\", \"title\": \"S\", \"date\": \"2022-08\", \"language\": \"en\",\n"
+    "                  \"text\": \"Wagner landed at Gao.\" } ],\n"
+    "  \"actors\": [ { \"id\": \"w\", \"name\": \"Wagner\", \"kind\": \"pmc\", \"citations\": [],\n"
+    "                \"figures\": [ { \"measure\": \"personnel\", \"value\": 1000, \"certainty\": \"reported\", \"citations\": [] } ],\n"
+    "                \"relations\": [ { \"type\": \"fights\", \"actor\": \"w\", \"certainty\": \"reported\", \"citations\": [] } ] } ],\n"
+    "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n"
+    "  \"incidents\": [ { \"id\": \"i\", \"type\": \"arrival\", \"place\": \"gao\", \"date\": \"2022-08\",\n"
+    "                   \"certainty\": \"reported\", \"citations\": [] } ] }\n";
+  static const struct { const char *path; const char *message; } expected[] = {
+    { "$.actors[0].citations", "at least one citation is required: an actor names the passage that tells of it" },
+    { "$.actors[0].figures[0].citations", "at least one citation is required: a figure names the passage it comes from" },
+    { "$.actors[0].relations[0].citations", "at least one citation is required: a relation names the passage that states it" },
+    { "$.incidents[0].citations", "at least one citation is required: every statement names the passage it comes from" },
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const SbProblem *found = NULL;
+
+      for (guint k = 0; k < problems->len; k++)
+        if (g_strcmp0 (((SbProblem *) g_ptr_array_index (problems, k))->path, expected[i].path) == 0)
+          found = g_ptr_array_index (problems, k);
+      if (found == NULL)
+        {
+          for (guint k = 0; k < problems->len; k++)
+            g_printerr ("%s: %s\n", ((SbProblem *) g_ptr_array_index (problems, k))->path,
+                        ((SbProblem *) g_ptr_array_index (problems, k))->message);
+          g_error ("no problem at %s", expected[i].path);
+        }
+      g_assert_cmpint (found->code, ==, SB_PROBLEM_MISSING_FIELD);
+      g_assert_cmpstr (found->message, ==, expected[i].message);
+    }
+}
+
 /* The header's own arrays are read with it, whichever way the text is read. */
 static void
 test_authors (void)
@@ -1223,6 +1268,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/calendar-dates", test_calendar_dates);
+  g_test_add_func ("/model/citations-required-words", test_citations_required_words);
   g_test_add_func ("/model/date-order", test_date_order);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
   g_test_add_func ("/model/text-packed", test_text_packed);
