@@ -114,6 +114,7 @@ struct _Field
 #define refresh_radius _sb_edit_card_refresh_radius
 #define apply_radius _sb_edit_card_apply_radius
 #define add_actor_list _sb_edit_card_add_actor_list
+#define add_target_list _sb_edit_card_add_target_list
 
 Field     *add_field          (SbEditCard    *self,
                                guint          field_id);
@@ -206,6 +207,9 @@ void       apply_coordinates  (Field         *field);
 void       refresh_radius     (Field         *field);
 void       apply_radius       (Field         *field);
 void       add_actor_list     (SbEditCard    *self,
+                               GtkWidget     *group,
+                               SbBriefing    *briefing);
+void       add_target_list    (SbEditCard    *self,
                                GtkWidget     *group,
                                SbBriefing    *briefing);
 

@@ -165,6 +165,8 @@ build_item (SbEditCard *self,
     add_entity_row (self, group, SB_ITEM_FIELD_ACTORS, _("Actor"), sb_briefing_get_actors (briefing), _("None yet"));
   else
     add_actor_list (self, group, briefing);
+  if (kind == SB_ITEM_KIND_INCIDENT)
+    add_target_list (self, group, briefing);
   if (kind == SB_ITEM_KIND_DEPLOYMENT)
     add_text_rows (self, group, SB_ITEM_FIELD_ROLE, _("Role"));
 
@@ -754,7 +756,8 @@ on_briefing_changed (SbEditCard *self,
   guint64 fields;
   guint64 listed = (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_ACTORS) |
                    (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_FIGURES) |
-                   (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CITATIONS);
+                   (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CITATIONS) |
+                   (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_TARGETS);
 
   /* A new language of the briefing is a row more for each text. */
   if (self->entity == NULL && self->briefing_shown)
