@@ -1483,7 +1483,7 @@ add_target_list (SbEditCard *self,
 
   add = add_field (self, SB_ITEM_FIELD_TARGETS);
   add->entities = g_ptr_array_new_with_free_func (unref_entity);
-  gtk_string_list_append (labels, _("Choose the side attacked…"));
+  gtk_string_list_append (labels, _("Choose an actor…"));
   g_ptr_array_add (add->entities, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {

@@ -345,6 +345,18 @@ test_incident_target (void)
   dossier = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DOSSIER_VIEW);
   sb_test_wait_until (dossier_shows_target, (gpointer[]) { dossier, (gpointer) sb_entity_get_label (SB_ENTITY (attacks)) });
 
+  /* The incident's details, read, say it too. */
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (attacks));
+  sb_test_iterate_for (100);
+  {
+    GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+
+    sb_detail_pane_set_editing (SB_DETAIL_PANE (pane), FALSE);
+    sb_test_iterate_for (100);
+    g_assert_nonnull (sb_test_find_label (pane, "Target"));
+    g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (SB_ENTITY (jihadists))));
+  }
+
   /* Taken out again. */
   card = sb_test_window_open_card (window, SB_ENTITY (attacks));
   row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, sb_entity_get_label (SB_ENTITY (jihadists)));
