@@ -53,6 +53,7 @@ sb_change_field_label (SbEntity *entity,
       case SB_ITEM_FIELD_CITATIONS: return _("Citations");
       case SB_ITEM_FIELD_FIGURES: return _("Figures");
       case SB_ITEM_FIELD_ACTORS: return _("Actors");
+      case SB_ITEM_FIELD_TARGETS: return _("Targets");
       case SB_ITEM_FIELD_PLACE: return _("Place");
       case SB_ITEM_FIELD_ORIGIN: return _("From");
       case SB_ITEM_FIELD_STATUS: return _("Status");

@@ -365,6 +365,10 @@ show_item (SbDetailPane *self,
 
   for (guint i = 0; i < sb_item_get_n_actors (item); i++)
     add_link_fact (self, i == 0 ? _("Who") : "", SB_ENTITY (sb_item_get_actor (item, i)), NULL);
+  /* The side attacked, apart from those who attacked. */
+  /* TRANSLATORS: an incident's actor on the receiving end: attacked, arrested, ousted */
+  for (guint i = 0; sb_item_get_targets (item) != NULL && i < sb_item_get_targets (item)->len; i++)
+    add_link_fact (self, i == 0 ? _("Target") : "", g_ptr_array_index (sb_item_get_targets (item), i), NULL);
 
   add_fact (self, _("When"), date, date_precision);
 

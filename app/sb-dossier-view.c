@@ -203,6 +203,29 @@ add_items (SbDossierView *self)
                      sb_entity_get_label (SB_ENTITY (item)), subtitle, SB_ENTITY (item), NULL);
       g_hash_table_insert (self->item_rows, item, row);
     }
+
+  /* The incidents it was the target of, said so. */
+  {
+    GListModel *incidents = sb_briefing_get_items (briefing, SB_ITEM_KIND_INCIDENT);
+
+    for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+      {
+        g_autoptr(SbItem) item = g_list_model_get_item (incidents, i);
+        g_autofree char *subtitle = NULL;
+        g_autofree char *targeted = NULL;
+        AdwActionRow *row;
+
+        if (!sb_item_targets_actor (item, self->actor) || !sb_selection_item_is_visible (self->selection, item))
+          continue;
+
+        subtitle = sb_format_item_subtitle_for (item, sb_selection_get_filter (self->selection));
+        /* TRANSLATORS: in an actor's dossier, an incident it was the target of: "Target · Attack · 15 August 2022" */
+        targeted = g_strdup_printf (_("Target · %s"), subtitle);
+        row = add_row (self, self->items_groups[SB_ITEM_KIND_INCIDENT],
+                       sb_entity_get_label (SB_ENTITY (item)), targeted, SB_ENTITY (item), NULL);
+        g_hash_table_insert (self->item_rows, item, row);
+      }
+  }
 }
 
 static void
@@ -346,7 +369,9 @@ shows_changes (SbDossierView *self,
         if (entity == SB_ENTITY (self->actor) || SB_IS_PLACE (entity) || SB_IS_SOURCE (entity) ||
             SB_IS_ACTOR (entity) ||
             (SB_IS_ITEM (entity) && (sb_item_involves_actor (SB_ITEM (entity), self->actor) ||
-                                     sb_changes_has_field (changes, entity, SB_ITEM_FIELD_ACTORS))))
+                                     sb_item_targets_actor (SB_ITEM (entity), self->actor) ||
+                                     sb_changes_has_field (changes, entity, SB_ITEM_FIELD_ACTORS) ||
+                                     sb_changes_has_field (changes, entity, SB_ITEM_FIELD_TARGETS))))
           return TRUE;
       }
 

@@ -32,6 +32,7 @@ struct _SbEditCard
   GPtrArray *added;          /* of interned codes: languages added here */
   gboolean rebuilding;       /* rows going: their signals change nothing */
   guint rebuild_source;      /* rows made anew once the signal is over */
+  guint rebuild_tick;        /* or in the next frame, the card shown */
   SbEntity *built_for;       /* unowned, compared only: whose rows are shown */
   double scroll_to;          /* where the card was scrolled before rows were made anew */
   guint scroll_tick;
@@ -84,6 +85,8 @@ struct _Field
 #define plain_row _sb_edit_card_plain_row
 #define new_entry_row _sb_edit_card_new_entry_row
 #define show_text _sb_edit_card_show_text
+#define typed_text _sb_edit_card_typed_text
+#define show_typed _sb_edit_card_show_typed
 #define add_text_rows _sb_edit_card_add_text_rows
 #define add_string_row _sb_edit_card_add_string_row
 #define new_combo_row _sb_edit_card_new_combo_row
@@ -111,6 +114,7 @@ struct _Field
 #define refresh_radius _sb_edit_card_refresh_radius
 #define apply_radius _sb_edit_card_apply_radius
 #define add_actor_list _sb_edit_card_add_actor_list
+#define add_target_list _sb_edit_card_add_target_list
 
 Field     *add_field          (SbEditCard    *self,
                                guint          field_id);
@@ -132,6 +136,11 @@ GtkWidget *new_entry_row      (Field         *field,
 void       show_text          (GtkWidget     *entry,
                                Field         *field,
                                const char    *text);
+char      *typed_text         (Field         *field,
+                               GtkWidget     *entry);
+void       show_typed         (Field         *field,
+                               GtkWidget     *entry,
+                               const char    *typed);
 void       add_text_rows      (SbEditCard    *self,
                                GtkWidget     *group,
                                guint          field_id,
@@ -198,6 +207,9 @@ void       apply_coordinates  (Field         *field);
 void       refresh_radius     (Field         *field);
 void       apply_radius       (Field         *field);
 void       add_actor_list     (SbEditCard    *self,
+                               GtkWidget     *group,
+                               SbBriefing    *briefing);
+void       add_target_list    (SbEditCard    *self,
                                GtkWidget     *group,
                                SbBriefing    *briefing);
 

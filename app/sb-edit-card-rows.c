@@ -404,6 +404,35 @@ show_text (GtkWidget  *entry,
   field->quiet = FALSE;
 }
 
+/* What was typed in @entry and not applied yet, or NULL: the card made
+ * anew (an edit from a choice, another change of the briefing) keeps it.
+ */
+char *
+typed_text (Field     *field,
+            GtkWidget *entry)
+{
+  const char *text;
+
+  if (entry == NULL || !GTK_IS_EDITABLE (entry))
+    return NULL;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  return g_strcmp0 (text, shown_in (field, entry)) != 0 ? g_strdup (text) : NULL;
+}
+
+/* @entry of a row made anew shows @typed again, not applied: the
+ * briefing's value stays what Ctrl+Z and Escape go back to.
+ */
+void
+show_typed (Field      *field,
+            GtkWidget  *entry,
+            const char *typed)
+{
+  field->quiet = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  field->quiet = FALSE;
+}
+
 /* A text field in one language. */
 static void
 refresh_text (Field *field)
@@ -1414,6 +1443,63 @@ add_actor_list (SbEditCard *self,
   add->refresh = refresh_nothing;
   add->apply = apply_add_actor;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_combo_row (add, _("Add Actor"), labels));
+}
+
+/* An incident's targets: the side attacked, arrested or ousted, each
+ * removable, and one more chosen among the actors not in it already.
+ */
+void
+add_target_list (SbEditCard *self,
+                 GtkWidget  *group,
+                 SbBriefing *briefing)
+{
+  SbItem *item = SB_ITEM (self->entity);
+  GPtrArray *targets = sb_item_get_targets (item);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  Field *add;
+
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      SbActor *actor = g_ptr_array_index (targets, i);
+      Field *field = add_field (self, SB_ITEM_FIELD_TARGETS);
+      GtkWidget *row = adw_action_row_new ();
+      /* TRANSLATORS: a button a screen reader speaks: "Remove Malian army from the targets" */
+      g_autofree char *spoken = g_strdup_printf (_("Remove %s from the targets"), sb_entity_get_label (SB_ENTITY (actor)));
+      GtkWidget *button = new_remove_button (spoken);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sb_entity_get_label (SB_ENTITY (actor)));
+      plain_row (row);
+      /* TRANSLATORS: an incident's actor on the receiving end: attacked, arrested, ousted */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Target"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_actor), field);
+      keep_field (button, field);
+      field->index = i;
+      field->row = row;
+      field->refresh = refresh_nothing;
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  add = add_field (self, SB_ITEM_FIELD_TARGETS);
+  add->entities = g_ptr_array_new_with_free_func (unref_entity);
+  gtk_string_list_append (labels, _("Choose an actor…"));
+  g_ptr_array_add (add->entities, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      SbActor *actor = g_list_model_get_item (actors, i);
+
+      if (sb_item_involves_actor (item, actor) || sb_item_targets_actor (item, actor))
+        {
+          g_object_unref (actor);
+          continue;
+        }
+      gtk_string_list_append (labels, sb_entity_get_label (SB_ENTITY (actor)));
+      g_ptr_array_add (add->entities, actor);
+    }
+  add->refresh = refresh_nothing;
+  add->apply = apply_add_actor;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_combo_row (add, _("Add Target"), labels));
 }
 
 static void

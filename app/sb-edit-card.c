@@ -165,6 +165,8 @@ build_item (SbEditCard *self,
     add_entity_row (self, group, SB_ITEM_FIELD_ACTORS, _("Actor"), sb_briefing_get_actors (briefing), _("None yet"));
   else
     add_actor_list (self, group, briefing);
+  if (kind == SB_ITEM_KIND_INCIDENT)
+    add_target_list (self, group, briefing);
   if (kind == SB_ITEM_KIND_DEPLOYMENT)
     add_text_rows (self, group, SB_ITEM_FIELD_ROLE, _("Role"));
 
@@ -485,6 +487,8 @@ focused_field (SbEditCard *self)
         return i;
       if (field->widget != NULL && gtk_widget_get_focus_child (field->widget) != NULL)
         return i;
+      if (field->end_row != NULL && gtk_widget_get_focus_child (field->end_row) != NULL)
+        return i;
     }
 
   return -1;
@@ -526,6 +530,25 @@ restore_scroll (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Typing not applied yet in a row, kept while the card is made anew. */
+typedef struct
+{
+  guint index;               /* of the row's field, in the card's order */
+  guint field;
+  const char *language;
+  char *text;                /* the row's entry, or NULL */
+  char *end_text;            /* a date's "To", or NULL */
+} Typed;
+
+static void
+typed_clear (gpointer data)
+{
+  Typed *typed = data;
+
+  g_free (typed->text);
+  g_free (typed->end_text);
+}
+
 static void
 rebuild (SbEditCard *self)
 {
@@ -535,7 +558,12 @@ rebuild (SbEditCard *self)
   g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gboolean));
   gboolean same = self->built_for == self->entity && self->fields->len > 0;
   GtkAdjustment *adjustment = scroll_adjustment (self);
+  g_autoptr(GArray) typed = g_array_new (FALSE, FALSE, sizeof (Typed));
+  gboolean focused_entry_is_end = FALSE;
+  int position = -1;
   GtkWidget *child;
+
+  g_array_set_clear_func (typed, typed_clear);
 
   /* The same card made anew after an edit (a relation's type chosen, an
    * actor added) stays as the user had it: scrolled where it was, the
@@ -556,6 +584,39 @@ rebuild (SbEditCard *self)
         self->scroll_to = gtk_adjustment_get_value (adjustment);
     }
   self->built_for = self->entity;
+
+  /* What is being typed and not applied yet goes over to the rows made
+   * anew, and the cursor stays where it was: a choice's edit makes the
+   * card anew once the main loop is idle, after the clicks and keys
+   * already waiting (the hand-run's text typed into the next row just
+   * after choosing an actor was lost).
+   */
+  if (same)
+    for (guint i = 0; i < self->fields->len; i++)
+      {
+        Field *field = g_ptr_array_index (self->fields, i);
+        Typed kept = { i, field->field, field->language,
+                       typed_text (field, field->widget), typed_text (field, field->end_row) };
+
+        if (kept.text != NULL || kept.end_text != NULL)
+          g_array_append_val (typed, kept);
+      }
+  if (focused >= 0)
+    {
+      Field *field = g_ptr_array_index (self->fields, focused);
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      for (GtkWidget *entry = focus; entry != NULL; entry = gtk_widget_get_parent (entry))
+        if (entry == field->widget || entry == field->end_row)
+          {
+            if (GTK_IS_EDITABLE (entry))
+              {
+                focused_entry_is_end = entry == field->end_row;
+                position = gtk_editable_get_position (GTK_EDITABLE (entry));
+              }
+            break;
+          }
+    }
 
   self->rebuilding = TRUE;
 
@@ -603,13 +664,44 @@ rebuild (SbEditCard *self)
         self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_scroll, NULL, NULL);
     }
 
+  for (guint i = 0; i < typed->len; i++)
+    {
+      Typed *kept = &g_array_index (typed, Typed, i);
+      Field *field = kept->index < self->fields->len ? g_ptr_array_index (self->fields, kept->index) : NULL;
+
+      if (field == NULL || field->field != kept->field || field->language != kept->language)
+        continue;
+      if (kept->text != NULL && GTK_IS_EDITABLE (field->widget))
+        show_typed (field, field->widget, kept->text);
+      if (kept->end_text != NULL && field->end_row != NULL && GTK_IS_EDITABLE (field->end_row))
+        show_typed (field, field->end_row, kept->end_text);
+    }
+
   if (focused >= 0 && (guint) focused < self->fields->len)
     {
       Field *field = g_ptr_array_index (self->fields, focused);
+      GtkWidget *entry = focused_entry_is_end ? field->end_row : field->widget;
+      GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+      gboolean scrolls = viewport != NULL && gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
 
-      if (field->widget != NULL)
-        gtk_widget_grab_focus (field->widget);
+      /* The rows not laid out yet, the viewport would scroll the card
+       * to its top for a frame or more (a click just after a choice
+       * landed on another row): it stays where it was.
+       */
+      if (scrolls)
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+      /* Focusing a text selects all of it: the next key would replace
+       * it. The cursor goes back where it was.
+       */
+      if (entry != NULL && gtk_widget_grab_focus (entry) && position >= 0 && GTK_IS_EDITABLE (entry))
+        gtk_editable_set_position (GTK_EDITABLE (entry), position);
+      if (scrolls)
+        gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
     }
+
+  /* Laid out in this frame already where it was. */
+  if (same && adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, self->scroll_to);
 }
 
 static gboolean
@@ -622,13 +714,35 @@ on_rebuild_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_rebuild_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SbEditCard *self = SB_EDIT_CARD (widget);
+
+  self->rebuild_tick = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Not at once: the change may come from a row's own signal, which goes on
- * after its handler.
+ * after its handler. A card shown is made anew in the next frame, after
+ * the clicks and keys that came meanwhile and before the frame's layout:
+ * the rows a click lands on always have their place (made anew in an
+ * idle, the rows waited up to a tenth of a second for their layout while
+ * a busy map drew, and a click then went to another row), and what was
+ * typed in the rows going goes over to the new ones.
  */
 static void
 queue_rebuild (SbEditCard *self)
 {
-  if (self->rebuild_source == 0)
+  if (self->rebuild_source != 0 || self->rebuild_tick != 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->rebuild_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_rebuild_tick, NULL, NULL);
+  else
     self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_rebuild_idle, self, NULL);
 }
 
@@ -642,7 +756,8 @@ on_briefing_changed (SbEditCard *self,
   guint64 fields;
   guint64 listed = (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_ACTORS) |
                    (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_FIGURES) |
-                   (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CITATIONS);
+                   (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_CITATIONS) |
+                   (G_GUINT64_CONSTANT (1) << SB_ITEM_FIELD_TARGETS);
 
   /* A new language of the briefing is a row more for each text. */
   if (self->entity == NULL && self->briefing_shown)
@@ -765,6 +880,9 @@ sb_edit_card_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (sb_document_get_briefing (self->document), self);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->rebuild_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rebuild_tick);
+  self->rebuild_tick = 0;
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;

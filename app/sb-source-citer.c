@@ -386,7 +386,10 @@ add_action (GSimpleAction *action,
     sb_selection_select_citation (self->selection, target, citation_at (target, before));
 }
 
-/* One more citation for an actor the passage names, selected or not. */
+/* One more citation for an actor the passage names, selected or not.
+ * The passage stays where it is, and the actor is not chosen: a toast
+ * says where the passage went, with the actor's dossier a click away.
+ */
 static void
 add_to_action (GSimpleAction *action,
                GVariant      *parameter,
@@ -394,9 +397,27 @@ add_to_action (GSimpleAction *action,
 {
   SbSourceCiter *self = user_data;
   SbEntity *actor = sb_briefing_lookup (briefing_of (self), g_variant_get_string (parameter, NULL));
+  GtkWidget *overlay;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  gsize before;
 
-  if (SB_IS_ACTOR (actor))
-    add_citation_to (self, actor);
+  if (!SB_IS_ACTOR (actor))
+    return;
+  before = citation_count (actor);
+  add_citation_to (self, actor);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->view), ADW_TYPE_TOAST_OVERLAY);
+  if (citation_count (actor) <= before || overlay == NULL)
+    return;
+
+  /* TRANSLATORS: after Cite ▸ Add to “Wagner group”: the passage selected is one more citation of the actor */
+  message = g_strdup_printf (_("Passage added to “%s”"), sb_entity_get_label (actor));
+  toast = sb_toast_new_plain (message);
+  /* TRANSLATORS: the button of the toast "Passage added to “Wagner group”": shows the actor's dossier */
+  adw_toast_set_button_label (toast, _("_Show Actor"));
+  adw_toast_set_action_name (toast, "win.select-entity");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (sb_entity_get_id (actor)));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* One more citation for a relation of the actor selected. */

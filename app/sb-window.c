@@ -356,7 +356,13 @@ update_covered (SbWindow *self)
   gboolean over = adw_flap_get_folded (self->detail_flap) && adw_flap_get_reveal_flap (self->detail_flap);
 
   /* The width it is given: it may not be laid out yet. */
-  sb_map_view_set_covered (self->map_view, over ? adw_clamp_get_maximum_size (self->detail_clamp) : 0);
+  int covered = over ? adw_clamp_get_maximum_size (self->detail_clamp) : 0;
+
+  sb_map_view_set_covered (self->map_view, covered);
+  /* The timeline under the map is read whole beside the details: its
+   * dates and years were under them at 1024×768.
+   */
+  gtk_widget_set_margin_end (GTK_WIDGET (self->timeline), covered);
 }
 
 static gboolean

@@ -25,6 +25,7 @@
 #include "sb-map-contrast.h"
 #include "sb-presentation-window.h"
 #include "sb-presenter.h"
+#include "sb-dossier-view.h"
 #include "sb-source-citer.h"
 #include "sb-steps-panel.h"
 #include "sb-window.h"
@@ -238,6 +239,132 @@ static gboolean
 view_is_drawable (gpointer view)
 {
   return gtk_widget_is_drawable (view);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  SbWindow *window = ((gpointer *) data)[0];
+  const char *text = ((gpointer *) data)[1];
+  GtkWidget *label = sb_test_find_label (GTK_WIDGET (window), text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* Cite ▸ Add to “Wagner group”, with a statement chosen: the passage is
+ * one more citation of the actor, the statement stays chosen, and a toast
+ * says so, its button showing the actor's dossier (the hand-run saw
+ * nothing happen but the count of problems).
+ */
+static void
+test_add_to_actor_says_so (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbSelection *selection = sb_window_get_selection (window);
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkTextView *view = sb_detail_pane_get_source_view (pane);
+  SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
+  SbEntity *statement = sb_briefing_lookup (briefing, "wagner-mali");
+  const char *said = "Passage added to “Wagner group”";
+  GtkWidget *button;
+  guint before = sb_actor_get_citations (wagner) ? sb_actor_get_citations (wagner)->len : 0;
+
+  sb_selection_select (selection, statement);
+  sb_test_wait_until (view_is_drawable, view);
+  sb_test_select_text (view, "het Russische huurlingenbedrijf Wagner");
+  sb_test_iterate_for (50);
+  g_assert_true (cite_menu_offers (pane, "cite.add-to"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "cite.add-to", "s", "wagner-group"));
+  g_assert_cmpuint (sb_actor_get_citations (wagner)->len, ==, before + 1);
+  g_assert_true (sb_selection_get_selected (selection) == statement);
+  sb_test_wait_until (label_shown, (gpointer[]) { window, (gpointer) said });
+
+  /* Its button shows the actor. */
+  button = gtk_widget_get_ancestor (sb_test_find_label (GTK_WIDGET (window), said), ADW_TYPE_TOAST_OVERLAY);
+  button = sb_test_find_button (button, "_Show Actor");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sb_test_iterate_for (50);
+  g_assert_true (sb_selection_get_selected (selection) == SB_ENTITY (wagner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+dossier_shows_target (gpointer data)
+{
+  GtkWidget *dossier = ((gpointer *) data)[0];
+  GtkWidget *row = sb_test_find_row (dossier, ADW_TYPE_ACTION_ROW, ((gpointer *) data)[1]);
+
+  return row != NULL && gtk_widget_get_mapped (row) &&
+         g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Target · ");
+}
+
+/* An incident's card names the side attacked: Add Target chooses it
+ * among the actors not in the incident, it is listed as "Target" and can
+ * be taken out; the actor's dossier lists the incident as its target.
+ */
+static void
+test_incident_target (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *attacks = SB_ITEM (sb_briefing_lookup (briefing, "attacks-togo"));
+  SbActor *jihadists = SB_ACTOR (sb_briefing_lookup (briefing, "is-linked-groups"));
+  SbEditCard *card = sb_test_window_open_card (window, SB_ENTITY (attacks));
+  GtkWidget *add, *row, *dossier;
+  GListModel *labels;
+  guint position = 0;
+
+  g_assert_nonnull (attacks);
+  add = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Add Target");
+  g_assert_nonnull (add);
+  labels = adw_combo_row_get_model (ADW_COMBO_ROW (add));
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (label), sb_entity_get_label (SB_ENTITY (jihadists))))
+        position = i;
+    }
+  g_assert_cmpuint (position, >, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (add), position);
+  sb_test_iterate_for (100);
+  g_assert_true (sb_item_targets_actor (attacks, jihadists));
+  g_assert_false (sb_item_involves_actor (attacks, jihadists));
+  g_assert_true (g_str_has_prefix (sb_document_get_undo_label (sb_window_get_document (window)), "Undo Change Targets of “"));
+
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, sb_entity_get_label (SB_ENTITY (jihadists)));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Target");
+
+  /* The actor's dossier: the incident, as its target. */
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (jihadists));
+  dossier = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DOSSIER_VIEW);
+  sb_test_wait_until (dossier_shows_target, (gpointer[]) { dossier, (gpointer) sb_entity_get_label (SB_ENTITY (attacks)) });
+
+  /* The incident's details, read, say it too. */
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (attacks));
+  sb_test_iterate_for (100);
+  {
+    GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+
+    sb_detail_pane_set_editing (SB_DETAIL_PANE (pane), FALSE);
+    sb_test_iterate_for (100);
+    g_assert_nonnull (sb_test_find_label (pane, "Target"));
+    g_assert_nonnull (sb_test_find_label (pane, sb_entity_get_label (SB_ENTITY (jihadists))));
+  }
+
+  /* Taken out again. */
+  card = sb_test_window_open_card (window, SB_ENTITY (attacks));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ACTION_ROW, sb_entity_get_label (SB_ENTITY (jihadists)));
+  g_signal_emit_by_name (sb_test_find_widget (row, GTK_TYPE_BUTTON), "clicked");
+  sb_test_iterate_for (100);
+  g_assert_false (sb_item_targets_actor (attacks, jihadists));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* An actor and its relations are statements: each cites a passage, and
@@ -750,6 +877,8 @@ main (int   argc,
   g_test_add_func ("/actors/add", test_add_actor);
   g_test_add_func ("/actors/merge-and-remove", test_merge_and_remove);
   g_test_add_func ("/actors/cite-actor-and-relation", test_cite_actor_and_relation);
+  g_test_add_func ("/actors/add-to-actor-says-so", test_add_to_actor_says_so);
+  g_test_add_func ("/actors/incident-target", test_incident_target);
   g_test_add_func ("/actors/card-keeps-place", test_card_keeps_place);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
   g_test_add_func ("/actors/step-names", test_step_names);

@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include <libsoup/soup.h>
@@ -203,9 +204,26 @@ split_is_at (gpointer data)
   return gtk_paned_get_position (at->split) == at->position;
 }
 
-/* The pane slid in, the card given its room and @text shown: typing
- * goes where it is meant to (rows still sliding in take the focus as
- * they show).
+typedef struct
+{
+  GtkWindow *window;
+  GtkWidget *card;
+} FocusIn;
+
+static gboolean
+focus_is_in_card (gpointer data)
+{
+  FocusIn *in = data;
+  GtkWidget *focus = gtk_window_get_focus (in->window);
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, in->card);
+}
+
+/* The pane slid in, the card given its room, its first field given the
+ * focus and @text shown: typing goes where it is meant to (rows still
+ * sliding in take the focus as they show; on a loaded machine the first
+ * field took it after the typing had begun, and the field typed into
+ * showed its start again, the cursor at 0).
  */
 static void
 wait_for_card (SbWindow  *window,
@@ -214,8 +232,10 @@ wait_for_card (SbWindow  *window,
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
   SplitAt at = { split, 0 };
+  FocusIn in = { GTK_WINDOW (window), gtk_widget_get_ancestor (text, SB_TYPE_EDIT_CARD) };
 
   sb_test_wait_until (label_is_laid_out, text);
+  sb_test_wait_until (focus_is_in_card, &in);
   at.position = gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5;
   sb_test_wait_until (split_is_at, &at);
 }
@@ -437,6 +457,186 @@ test_card_field_escape (void)
   /* From the card, Escape is the window's again. */
   g_assert_true (sb_test_press_key (GTK_WIDGET (card), "Escape"));
   g_assert_null (sb_selection_get_selected (selection));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where @label is in the choices of the combo @row. */
+static guint
+choice_position (GtkWidget  *row,
+                 const char *label)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), label))
+        return i;
+    }
+
+  g_error ("No choice “%s”", label);
+}
+
+/* The card is made anew once the main loop is idle after a choice's
+ * edit (an actor chosen lists the rows again): clicks and keys already
+ * waiting come first. What they typed into the rows still shown goes
+ * over to the new rows, with the cursor where it was, and is applied when
+ * the focus moves on (the hand-run lost the text typed into the next row
+ * just after a choice).
+ */
+static void
+test_card_typing_kept (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  SbActor *wagner = SB_ACTOR (sb_briefing_lookup (briefing, "wagner-group"));
+  SbEditCard *card;
+  GtkWidget *actor, *role, *text, *title;
+  int at;
+
+  g_assert_nonnull (wagner);
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  role = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Role (English)");
+  text = sb_test_find_widget (role, GTK_TYPE_TEXT);
+  wait_for_card (window, text);
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_role (item), "en"), ==, "special operations");
+
+  /* Wagner chosen as the actor, as a click in the list does. */
+  actor = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Actor");
+  gtk_widget_grab_focus (actor);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (actor), choice_position (actor, "Wagner group"));
+  g_assert_cmpuint (sb_item_get_n_actors (item), ==, 1);
+  g_assert_true (sb_item_get_actor (item, 0) == wagner);
+
+  /* The next click and keys, before the main loop is idle: into the row
+   * still shown.
+   */
+  gtk_widget_grab_focus (text);
+  at = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (text)), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (text), " X", -1, &at);
+  gtk_editable_set_position (GTK_EDITABLE (text), at);
+  sb_test_iterate_for (100);
+
+  /* The card made anew shows the typing, the cursor after it. */
+  role = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Role (English)");
+  text = sb_test_find_widget (role, GTK_TYPE_TEXT);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (role)), ==, "special operations X");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == text);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, strlen ("special operations X"));
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_role (item), "en"), ==, "special operations");
+
+  /* Moving on applies it. */
+  title = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Title (English)");
+  gtk_widget_grab_focus (sb_test_find_widget (title, GTK_TYPE_TEXT));
+  sb_test_iterate_for (50);
+  g_assert_cmpstr (sb_text_get_for_language (sb_item_get_role (item), "en"), ==, "special operations X");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+typedef struct
+{
+  SbEditCard *card;
+  GtkWidget *window;
+  double y;                  /* where "Role (English)" was before the choice */
+  double moved;              /* the most it was seen away from there
+                              * (a row is about 55 pixels high) */
+  guint frames;
+} RowWatch;
+
+static void
+on_painted_watch_row (GdkFrameClock *clock,
+                      RowWatch      *watch)
+{
+  GtkWidget *row = sb_test_find_row (GTK_WIDGET (watch->card), ADW_TYPE_ENTRY_ROW, "Role (English)");
+  graphene_point_t at;
+
+  if (row == NULL || gtk_widget_get_width (row) == 0 ||
+      !gtk_widget_compute_point (row, watch->window, &GRAPHENE_POINT_INIT (0, 0), &at))
+    return;
+  watch->moved = MAX (watch->moved, fabs (at.y - watch->y));
+  watch->frames++;
+}
+
+/* The card made anew after a choice keeps every row where it was on the
+ * screen in every frame, not only once settled, and the rows made anew
+ * are laid out before any click could reach them: a click just after the
+ * choice lands on the row it was aimed at (the hand-run's click on the
+ * row under the list chosen from focused another row, or none).
+ */
+static void
+test_card_rows_stay (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  SbEditCard *card;
+  GtkWidget *actor, *role;
+  GtkAdjustment *scrolled;
+  GdkFrameClock *clock;
+  RowWatch watch = { NULL, GTK_WIDGET (window), 0, 0, 0 };
+  GtkPopover *popover;
+  GtkWidget *list;
+  graphene_point_t at;
+  gulong painted;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  watch.card = card;
+  role = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Role (English)");
+  wait_for_card (window, sb_test_find_widget (role, GTK_TYPE_TEXT));
+
+  /* The card scrolled down to the actor, its focus there as after a
+   * choice in its list.
+   */
+  scrolled = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW)));
+  actor = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Actor");
+  gtk_widget_grab_focus (actor);
+  sb_test_wait_until (scrolling_ends, scrolled);
+  g_assert_true (gtk_widget_compute_point (actor, GTK_WIDGET (card), &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (scrolled, at.y - 40);
+  sb_test_wait_until (scrolling_ends, scrolled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), >, 0);
+  g_assert_true (gtk_widget_compute_point (role, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &at));
+  watch.y = at.y;
+
+  /* The next actor chosen in the list popped up, as a click does. */
+  adw_action_row_activate (ADW_ACTION_ROW (actor));
+  popover = GTK_POPOVER (sb_test_find_widget (actor, GTK_TYPE_POPOVER));
+  sb_test_wait_until (widget_is_mapped, popover);
+  list = sb_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted_watch_row), &watch);
+  g_object_add_weak_pointer (G_OBJECT (role), (gpointer *) &role);
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), choice_position (actor, "Wagner group"), TRUE);
+  g_signal_emit_by_name (list, "activate", choice_position (actor, "Wagner group"));
+
+  /* Whenever the main loop could take a click, the rows made anew have
+   * their place already.
+   */
+  while (role != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  role = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Role (English)");
+  g_assert_cmpint (gtk_widget_get_width (role), >, 0);
+  g_assert_true (gtk_widget_compute_point (role, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_cmpfloat (fabs (at.y - watch.y), <=, 4);
+
+  sb_test_wait_until (scrolling_ends, scrolled);
+  g_signal_handler_disconnect (clock, painted);
+
+  /* Never seen elsewhere. */
+  g_assert_cmpuint (watch.frames, >, 0);
+  if (watch.moved > 4)
+    g_error ("“Role (English)” was seen %.0f pixels away from where it was before the choice", watch.moved);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1119,12 +1319,6 @@ find_choice_label (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 /* A long actor's name is whole in the list a card's choice pops up, and
  * cut short on the row with the whole of it in a tooltip.
  */
@@ -1547,6 +1741,8 @@ main (int   argc,
   g_test_add_func ("/editing/card-date-span", test_card_date_span);
   g_test_add_func ("/editing/card-field-escape", test_card_field_escape);
   g_test_add_func ("/editing/card-split", test_card_split);
+  g_test_add_func ("/editing/card-typing-kept", test_card_typing_kept);
+  g_test_add_func ("/editing/card-rows-stay", test_card_rows_stay);
   g_test_add_func ("/editing/card-choices-whole", test_card_choices_whole);
   g_test_add_func ("/editing/add-source", test_add_source);
   g_test_add_func ("/editing/source-text-protected", test_source_text_protected);

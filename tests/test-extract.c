@@ -229,6 +229,48 @@ test_text_date (void)
   }
 }
 
+/* Where the document names no publisher of itself: the agency or
+ * publisher its first paragraph's dateline names in brackets, editable in
+ * Add Source as any other; a name in brackets later in the story is none.
+ */
+static void
+test_text_publisher (void)
+{
+  static const struct { const char *text; const char *publisher; } cases[] = {
+    { "Army retakes Kidal\n\nNIAMEY, 15 Nov (Sahel Wire) — The army left Niamey.", "Sahel Wire" },
+    { "Army retakes Kidal\n\nBAMAKO, 15 November 2023 (Reuters) — The army entered Kidal.", "Reuters" },
+    { "Army retakes Kidal\n\nBAMAKO (AFP) - The army entered Kidal.", "AFP" },
+    { "Army retakes Kidal\n\nBAMAKO, 15 November 2023 — The army entered Kidal (Reuters).", NULL },
+    { "Army retakes Kidal\n\nThe army, said a spokesman (Colonel Diarra), entered Kidal.", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbExtract) extract = sb_extract_from_text (cases[i].text, -1, &error);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_no_error (error);
+      g_assert_cmpstr (extract->publisher, ==, cases[i].publisher);
+      g_assert_cmpstr (extract->text, ==, cases[i].text);
+    }
+
+  /* A publisher the document names of itself comes first. */
+  {
+    const char *page = "<html><head><meta property=\"og:site_name\" content=\"Het Journaal\"></head>"
+                       "<body><article><p>BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal.</p></article></body></html>";
+    const char *bare = "<html><body><article><h1>Army retakes Kidal</h1>"
+                       "<p>BAMAKO, 15 November 2023 (Reuters) — The army entered Kidal.</p></article></body></html>";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SbExtract) named = sb_extract_from_html (page, strlen (page), NULL, &error);
+    g_autoptr(SbExtract) unnamed = sb_extract_from_html (bare, strlen (bare), NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (named->publisher, ==, "Het Journaal");
+    g_assert_cmpstr (unnamed->publisher, ==, "Reuters");
+  }
+}
+
 static const char article_html[] =
   "<!DOCTYPE html>\n"
   "<html lang=\"nl-NL\"><head><meta charset=\"utf-8\">\n"
@@ -666,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/extract/tidy", test_tidy);
   g_test_add_func ("/extract/dates", test_dates);
   g_test_add_func ("/extract/text-date", test_text_date);
+  g_test_add_func ("/extract/text-publisher", test_text_publisher);
   g_test_add_func ("/extract/text", test_text);
   g_test_add_func ("/extract/text-headline", test_text_headline);
   g_test_add_func ("/extract/text-language", test_text_language);

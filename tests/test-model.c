@@ -14,7 +14,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sb-actor-merge.h"
 #include "sb-checker.h"
+#include "sb-document.h"
+#include "sb-edit.h"
 #include "sb-enums.h"
 #include "sb-filter.h"
 #include "sb-json-scan.h"
@@ -355,6 +358,140 @@ test_minimal_briefing (void)
   g_assert_cmpint (citation->offset, ==, 0);
   g_assert_true (SB_ENTITY (citation->source) == sb_briefing_lookup (briefing, "s"));
   g_assert_cmpfloat (sb_place_get_radius_km (sb_item_get_place (landing)), ==, 25.0);
+}
+
+/* A statement, an actor, a figure and a relation citing nothing are each
+ * told why they must, in their own words: --check said to an actor that
+ * "every statement" names its passage.
+ */
+static void
+test_citations_required_words (void)
+{
+  const char *data =
+    "{ \"format\": \"sahelbrief\", \"version\": 1, \"title\": \"T\", \"language\": \"en\",\n"
+    "  \"sources\": [ { \"id\": \"s\", \"title\": \"S\", \"date\": \"2022-08\", \"language\": \"en\",\n"
+    "                  \"text\": \"Wagner landed at Gao.\" } ],\n"
+    "  \"actors\": [ { \"id\": \"w\", \"name\": \"Wagner\", \"kind\": \"pmc\", \"citations\": [],\n"
+    "                \"figures\": [ { \"measure\": \"personnel\", \"value\": 1000, \"certainty\": \"reported\", \"citations\": [] } ],\n"
+    "                \"relations\": [ { \"type\": \"fights\", \"actor\": \"w\", \"certainty\": \"reported\", \"citations\": [] } ] } ],\n"
+    "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n"
+    "  \"incidents\": [ { \"id\": \"i\", \"type\": \"arrival\", \"place\": \"gao\", \"date\": \"2022-08\",\n"
+    "                   \"certainty\": \"reported\", \"citations\": [] } ] }\n";
+  static const struct { const char *path; const char *message; } expected[] = {
+    { "$.actors[0].citations", "at least one citation is required: an actor names the passage that tells of it" },
+    { "$.actors[0].figures[0].citations", "at least one citation is required: a figure names the passage it comes from" },
+    { "$.actors[0].relations[0].citations", "at least one citation is required: a relation names the passage that states it" },
+    { "$.incidents[0].citations", "at least one citation is required: every statement names the passage it comes from" },
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const SbProblem *found = NULL;
+
+      for (guint k = 0; k < problems->len; k++)
+        if (g_strcmp0 (((SbProblem *) g_ptr_array_index (problems, k))->path, expected[i].path) == 0)
+          found = g_ptr_array_index (problems, k);
+      if (found == NULL)
+        {
+          for (guint k = 0; k < problems->len; k++)
+            g_printerr ("%s: %s\n", ((SbProblem *) g_ptr_array_index (problems, k))->path,
+                        ((SbProblem *) g_ptr_array_index (problems, k))->message);
+          g_error ("no problem at %s", expected[i].path);
+        }
+      g_assert_cmpint (found->code, ==, SB_PROBLEM_MISSING_FIELD);
+      g_assert_cmpstr (found->message, ==, expected[i].message);
+    }
+}
+
+#define TARGETS_BRIEFING \
+  "{ \"format\": \"sahelbrief\", \"version\": %d, \"title\": \"T\", \"language\": \"en\",\n" \
+  "  \"sources\": [ { \"id\": \"s\", \"title\": \"S\", \"date\": \"2022-08\", \"language\": \"en\",\n" \
+  "                  \"text\": \"JNIM ambushed the army near Gao.\" } ],\n" \
+  "  \"actors\": [\n" \
+  "    { \"id\": \"jnim\", \"name\": \"JNIM\", \"kind\": \"armed-group\", \"citations\": [ { \"source\": \"s\", \"quote\": \"JNIM\" } ] },\n" \
+  "    { \"id\": \"army\", \"name\": \"Army\", \"kind\": \"national-forces\", \"citations\": [ { \"source\": \"s\", \"quote\": \"the army\" } ] },\n" \
+  "    { \"id\": \"fama\", \"name\": \"FAMa\", \"kind\": \"national-forces\", \"citations\": [ { \"source\": \"s\", \"quote\": \"the army\" } ] } ],\n" \
+  "  \"places\": [ { \"id\": \"gao\", \"name\": \"Gao\", \"lat\": 16.27, \"lon\": -0.04, \"precision\": \"near\" } ],\n" \
+  "  \"incidents\": [ { \"id\": \"ambush\", \"type\": \"attack\", \"description\": \"An ambush.\",\n" \
+  "                   \"actors\": [ \"jnim\" ], \"targets\": [ %s ],\n" \
+  "                   \"place\": \"gao\", \"date\": \"2022-08\", \"certainty\": \"reported\",\n" \
+  "                   \"citations\": [ { \"source\": \"s\", \"quote\": \"JNIM ambushed the army near Gao.\" } ] } ] }\n"
+
+/* An incident names the side attacked apart from those who took part
+ * (format version 3): read, written back in version 3 (a briefing
+ * without targets stays version 1), refused with its reason in an older
+ * version and when an actor is both; an actor removed leaves the targets,
+ * and one merged into another moves there.
+ */
+static void
+test_incident_targets (void)
+{
+  g_autofree char *data = g_strdup_printf (TARGETS_BRIEFING, 3, "\"army\"");
+  g_autofree char *older = g_strdup_printf (TARGETS_BRIEFING, 2, "\"army\"");
+  g_autofree char *both = g_strdup_printf (TARGETS_BRIEFING, 3, "\"army\", \"jnim\"");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) briefing = load_string (data, &problems);
+  g_autoptr(SbDocument) document = NULL;
+  g_autofree char *written = NULL;
+  SbItem *ambush;
+  SbActor *army, *fama;
+  const SbProblem *problem;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  ambush = SB_ITEM (sb_briefing_lookup (briefing, "ambush"));
+  army = SB_ACTOR (sb_briefing_lookup (briefing, "army"));
+  fama = SB_ACTOR (sb_briefing_lookup (briefing, "fama"));
+  g_assert_cmpuint (sb_item_get_targets (ambush)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (sb_item_get_targets (ambush), 0) == army);
+  g_assert_true (sb_item_targets_actor (ambush, army));
+  g_assert_false (sb_item_involves_actor (ambush, army));
+
+  /* Written back in version 3, the targets kept. */
+  written = sb_writer_to_data (briefing, NULL);
+  g_assert_nonnull (strstr (written, "\"version\": 3"));
+  g_assert_nonnull (strstr (written, "\"targets\": ["));
+  {
+    g_autoptr(GPtrArray) reloaded_problems = NULL;
+    g_autoptr(GBytes) bytes = g_bytes_new (written, strlen (written));
+    g_autoptr(SbBriefing) reloaded = sb_loader_load_bytes (bytes, &reloaded_problems);
+
+    g_assert_cmpuint (reloaded_problems->len, ==, 0);
+    g_assert_true (sb_item_targets_actor (SB_ITEM (sb_briefing_lookup (reloaded, "ambush")),
+                                          SB_ACTOR (sb_briefing_lookup (reloaded, "army"))));
+  }
+
+  /* Merged into FAMa: FAMa is the target; removed: no target. */
+  document = sb_document_new (briefing);
+  g_assert_true (sb_document_apply (document, sb_edit_new_merge_actors (briefing, fama, army), NULL));
+  g_assert_true (sb_item_targets_actor (ambush, fama));
+  g_assert_true (sb_document_undo (document));
+  g_assert_true (sb_item_targets_actor (ambush, army));
+  g_assert_true (sb_document_apply (document, sb_edit_new_remove_with_references (briefing, SB_ENTITY (army)), NULL));
+  g_assert_true (sb_item_get_targets (ambush) == NULL || sb_item_get_targets (ambush)->len == 0);
+  g_clear_pointer (&written, g_free);
+  written = sb_writer_to_data (briefing, NULL);
+  g_assert_nonnull (strstr (written, "\"version\": 1"));
+  g_assert_null (strstr (written, "\"targets\""));
+
+  /* Version 2 does not have them. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_object (&briefing);
+  briefing = load_string (older, &problems);
+  problem = find_problem (problems, SB_PROBLEM_UNKNOWN_FIELD);
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem->path, ==, "$.incidents[0].targets");
+  g_assert_cmpstr (problem->message, ==, "the targets of an incident need format version 3: set \"version\": 3");
+
+  /* A target that took part. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_object (&briefing);
+  briefing = load_string (both, &problems);
+  problem = find_problem (problems, SB_PROBLEM_BAD_VALUE);
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (problem->path, ==, "$.incidents[0].targets[1]");
+  g_assert_nonnull (strstr (problem->message, "“jnim” is among both the actors and the targets"));
 }
 
 /* The header's own arrays are read with it, whichever way the text is read. */
@@ -1223,6 +1360,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/calendar-dates", test_calendar_dates);
+  g_test_add_func ("/model/citations-required-words", test_citations_required_words);
+  g_test_add_func ("/model/incident-targets", test_incident_targets);
   g_test_add_func ("/model/date-order", test_date_order);
   g_test_add_func ("/model/text-fallback", test_text_fallback);
   g_test_add_func ("/model/text-packed", test_text_packed);

@@ -124,7 +124,8 @@ VARIANTS = [
     ("empty sources is rejected", False, lambda b: b.__setitem__("sources", [])),
     ("wrong format is rejected", False, lambda b: b.__setitem__("format", "geojson")),
     ("version as a string is rejected", False, lambda b: b.__setitem__("version", "1")),
-    ("version 3 is rejected", False, lambda b: b.__setitem__("version", 3)),
+    ("version 4 is rejected", False, lambda b: b.__setitem__("version", 4)),
+    ("version 3 is accepted", True, lambda b: b.__setitem__("version", 3)),
     ("translations of a quote in version 2 are accepted", True,
      lambda b: (b.__setitem__("version", 2),
                 movement(b)["citations"][0].__setitem__(

@@ -469,6 +469,70 @@ test_accessible (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget *pane;
+  int left;                  /* where it was seen last, in the window */
+  guint still;               /* frames it has stayed there */
+} PaneSlide;
+
+/* The details have slid in and stay where they are. */
+static gboolean
+pane_has_slid_in (gpointer data)
+{
+  PaneSlide *slide = data;
+  graphene_point_t at;
+
+  sb_test_iterate_for (20);
+  if (!gtk_widget_get_mapped (slide->pane) || gtk_widget_get_width (slide->pane) == 0 ||
+      !gtk_widget_compute_point (slide->pane, GTK_WIDGET (gtk_widget_get_root (slide->pane)), &GRAPHENE_POINT_INIT (0, 0), &at))
+    return FALSE;
+  slide->still = (int) at.x == slide->left ? slide->still + 1 : 0;
+  slide->left = (int) at.x;
+  return slide->still >= 5;
+}
+
+/* Whether @widget ends left of @x in its window, laid out. */
+static gboolean
+ends_before (GtkWidget *widget,
+             int        x)
+{
+  graphene_point_t at;
+
+  return gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                   &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget), 0), &at) &&
+         at.x <= x;
+}
+
+/* At 1024×768 the details lie over the map and the timeline: the
+ * timeline's dates, its histogram and its years stay beside them, the
+ * dates whole, not under the pane.
+ */
+static void
+test_beside_details (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GtkWidget *timeline = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_TIMELINE);
+  GtkWidget *range = GTK_WIDGET (gtk_widget_get_template_child (timeline, SB_TYPE_TIMELINE, "range_label"));
+  GtkWidget *histogram = GTK_WIDGET (gtk_widget_get_template_child (timeline, SB_TYPE_TIMELINE, "histogram"));
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_template_child (GTK_WIDGET (window), SB_TYPE_WINDOW, "detail_flap"));
+  PaneSlide slide = { adw_flap_get_flap (flap), -1, 0 };
+
+  sb_selection_select (sb_window_get_selection (window), sb_briefing_lookup (briefing, "france-commandos-border"));
+  sb_test_wait_until (pane_has_slid_in, &slide);
+  sb_test_iterate_for (100);
+
+  g_assert_cmpint (slide.left, <, 1024);
+  g_assert_true (ends_before (range, slide.left));
+  g_assert_true (ends_before (histogram, slide.left));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (range))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (range)), "31 December 2022"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/timeline/month-precision-spans", test_month_precision_spans);
   g_test_add_func ("/timeline/play-moves-range", test_play_moves_range);
   g_test_add_func ("/timeline/accessible", test_accessible);
+  g_test_add_func ("/timeline/beside-details", test_beside_details);
 
   return g_test_run ();
 }

@@ -576,6 +576,7 @@ sb_extract_from_html (const char  *data,
   extract->language = language_code (found.language);
   sb_extract_parse_date (found.date, &extract->date);
   sb_extract_read_text_date (extract);
+  sb_extract_read_text_publisher (extract);
   sb_extract_read_text_language (extract);
   extract->url = absolute_url (found.url, address);
 

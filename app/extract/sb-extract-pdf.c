@@ -193,6 +193,7 @@ sb_extract_from_pdf (GBytes  *bytes,
       extract->date.start.precision = SB_DATE_PRECISION_DAY;
     }
   sb_extract_read_text_date (extract);
+  sb_extract_read_text_publisher (extract);
   sb_extract_read_text_language (extract);
 
   return g_steal_pointer (&extract);

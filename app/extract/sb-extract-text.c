@@ -218,6 +218,55 @@ sb_extract_read_text_date (SbExtract *extract)
   sb_extract_text_date (extract->text, &today, &extract->date);
 }
 
+/**
+ * sb_extract_text_publisher:
+ * @text: text as sb_extract_tidy_text() gives it
+ *
+ * The agency or publisher the dateline of an article's first paragraph
+ * names: "Reuters" in "NIAMEY, Nov 15 (Reuters) -", "Sahel Wire" in
+ * "NIAMEY, 15 Nov (Sahel Wire) —".
+ *
+ * Returns: (transfer full) (nullable): its name, or %NULL
+ */
+char *
+sb_extract_text_publisher (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL)
+    return NULL;
+  lines = g_strsplit (text, "\n", DATE_LINES + 1);
+  for (guint i = 0; lines[i] != NULL && i < DATE_LINES; i++)
+    {
+      char *agency;
+
+      if (*lines[i] == '\0')
+        continue;
+      if ((agency = sb_cite_dateline_agency (lines[i])) != NULL)
+        return agency;
+      if (sb_cite_dateline (lines[i], NULL, NULL) > 0 || g_utf8_strlen (lines[i], -1) > STORY_LINE_CHARS)
+        break;
+    }
+  return NULL;
+}
+
+/**
+ * sb_extract_read_text_publisher:
+ *
+ * Where the document names no publisher of itself, the one its text's
+ * dateline names (sb_extract_text_publisher()): editable as any other.
+ */
+void
+sb_extract_read_text_publisher (SbExtract *extract)
+{
+  g_return_if_fail (extract != NULL);
+
+  if (extract->publisher != NULL && *extract->publisher != '\0')
+    return;
+  g_free (extract->publisher);
+  extract->publisher = sb_extract_text_publisher (extract->text);
+}
+
 /* Words common in one of the languages read here and rare in the others. */
 static const struct { const char *language; const char *words[20]; } common_words[] = {
   { "en", { "the", "and", "of", "to", "was", "were", "that", "for", "with", "said", "from", "at", "have", "has",
@@ -406,6 +455,7 @@ sb_extract_from_text (const char  *data,
     }
   extract->title = sb_extract_headline (extract->text);
   sb_extract_read_text_date (extract);
+  sb_extract_read_text_publisher (extract);
   sb_extract_read_text_language (extract);
 
   return g_steal_pointer (&extract);

@@ -54,6 +54,8 @@ gboolean   sb_extract_text_date     (const char  *text,
                                      const SbDate *today,
                                      SbDate      *date);
 void       sb_extract_read_text_date (SbExtract  *extract);
+char      *sb_extract_text_publisher (const char  *text);
+void       sb_extract_read_text_publisher (SbExtract *extract);
 const char *sb_extract_guess_language (const char *text);
 void       sb_extract_read_text_language (SbExtract *extract);
 

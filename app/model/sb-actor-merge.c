@@ -165,7 +165,8 @@ field_moved (const Move *move,
     g_value_take_boxed (value, figures_moved (move, array, NULL));
   else if (SB_IS_ACTOR (entity) && field == SB_ACTOR_FIELD_RELATIONS)
     g_value_take_boxed (value, relations_moved (move, SB_ACTOR (entity), array, NULL));
-  else if ((SB_IS_ITEM (entity) && field == SB_ITEM_FIELD_ACTORS) || SB_IS_STEP (entity))
+  else if ((SB_IS_ITEM (entity) && (field == SB_ITEM_FIELD_ACTORS || field == SB_ITEM_FIELD_TARGETS)) ||
+           SB_IS_STEP (entity))
     g_value_take_boxed (value, entities_moved (move, array));
   else
     g_value_set_boxed (value, array);  /* citations refer to sources only */

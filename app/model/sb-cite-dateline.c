@@ -189,18 +189,55 @@ read_date (const char   *part,
  * Returns: its length in bytes, with the dash and the spaces after it:
  *   where the story starts; 0 when @paragraph starts with none
  */
+static gsize read_dateline (const char   *paragraph,
+                            const SbDate *reference,
+                            SbDate       *date,
+                            char        **agency_named);
+
 gsize
 sb_cite_dateline (const char   *paragraph,
                   const SbDate *reference,
                   SbDate       *date)
 {
-  const char *p = paragraph;
-  gboolean caps = FALSE, in_country = FALSE, dated = FALSE, agency = FALSE;
-  SbDate read = { { 0, }, };
-
   if (date != NULL)
     memset (date, 0, sizeof *date);
   g_return_val_if_fail (paragraph != NULL, 0);
+
+  return read_dateline (paragraph, reference, date, NULL);
+}
+
+/**
+ * sb_cite_dateline_agency:
+ * @paragraph: text from a paragraph's start
+ *
+ * The agency or publisher the dateline @paragraph starts with names in
+ * brackets: "Reuters" in "NIAMEY, Nov 15 (Reuters) - ", "Sahel Wire" in
+ * "NIAMEY, 15 Nov (Sahel Wire) — ".
+ *
+ * Returns: (transfer full) (nullable): its name, or %NULL when
+ *   @paragraph starts with no dateline or its dateline names none
+ */
+char *
+sb_cite_dateline_agency (const char *paragraph)
+{
+  char *agency = NULL;
+
+  g_return_val_if_fail (paragraph != NULL, NULL);
+
+  if (read_dateline (paragraph, NULL, NULL, &agency) == 0)
+    g_clear_pointer (&agency, g_free);
+  return agency;
+}
+
+static gsize
+read_dateline (const char   *paragraph,
+               const SbDate *reference,
+               SbDate       *date,
+               char        **agency_named)
+{
+  const char *p = paragraph;
+  gboolean caps = FALSE, in_country = FALSE, dated = FALSE, agency = FALSE;
+  SbDate read = { { 0, }, };
 
   if (!g_utf8_validate (paragraph, -1, NULL) || !read_name (&p, &caps))
     return 0;
@@ -242,7 +279,16 @@ sb_cite_dateline (const char   *paragraph,
 
     agency = read_agency (&bracket);
     if (agency)
-      p = bracket;
+      {
+        if (agency_named != NULL)
+          {
+            const char *open = skip_spaces (p) + 1;
+            g_autofree char *name = g_strndup (open, bracket - 1 - open);
+
+            *agency_named = g_strdup (g_strstrip (name));
+          }
+        p = bracket;
+      }
   }
   if (!read_dash (&p) || *p == '\0' || *p == '\n')
     return 0;

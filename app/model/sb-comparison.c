@@ -254,6 +254,7 @@ item_field_aspect (SbItemField field)
     case SB_ITEM_FIELD_QUANTITY:
       return SB_CHANGE_ASPECT_FIGURES;
     case SB_ITEM_FIELD_ACTORS:
+    case SB_ITEM_FIELD_TARGETS:
       return SB_CHANGE_ASPECT_ACTORS;
     case SB_ITEM_FIELD_PLACE:
     case SB_ITEM_FIELD_ORIGIN:
@@ -329,6 +330,8 @@ compare_items (SbItem *a,
                                                   (EqualFunc) sb_citation_equal));
   DIFFERS (SB_ITEM_FIELD_FIGURES, arrays_equal (_sb_item_peek_extra (a)->figures, _sb_item_peek_extra (b)->figures, (EqualFunc) sb_figure_equal));
   DIFFERS (SB_ITEM_FIELD_ACTORS, arrays_equal (a->actors, b->actors, (EqualFunc) ids_equal));
+  DIFFERS (SB_ITEM_FIELD_TARGETS, arrays_equal (_sb_item_peek_extra (a)->targets, _sb_item_peek_extra (b)->targets,
+                                                (EqualFunc) ids_equal));
   DIFFERS (SB_ITEM_FIELD_PLACE, places_equal (a->place, b->place));
   DIFFERS (SB_ITEM_FIELD_ORIGIN, places_equal (_sb_item_peek_extra (a)->origin, _sb_item_peek_extra (b)->origin));
   DIFFERS (SB_ITEM_FIELD_STATUS, a->status == b->status);

@@ -168,6 +168,7 @@ field_label_format (SbEntity *entity,
       case SB_ITEM_FIELD_CITATIONS: return _("Change Citations of “%s”");
       case SB_ITEM_FIELD_FIGURES: return _("Change Figures of “%s”");
       case SB_ITEM_FIELD_ACTORS: return _("Change Actors of “%s”");
+      case SB_ITEM_FIELD_TARGETS: return _("Change Targets of “%s”");
       case SB_ITEM_FIELD_PLACE:
       case SB_ITEM_FIELD_ORIGIN: return _("Move “%s”");
       case SB_ITEM_FIELD_STATUS: return _("Change Status of “%s”");

@@ -419,18 +419,72 @@ read_movement (SbReader   *reader,
   return item;
 }
 
+/* The id at @index of the array @member of @object, when it is one. */
+static const char *
+id_at (SbJsonObject *object,
+       const char   *member,
+       guint         index)
+{
+  SbJsonNode *node = sb_json_object_get_member (object, member);
+  SbJsonArray *array = node != NULL && SB_JSON_NODE_HOLDS_ARRAY (node) ? sb_json_node_get_array (node) : NULL;
+  SbJsonNode *element = array != NULL && index < sb_json_array_get_length (array)
+                        ? sb_json_array_get_element (array, index) : NULL;
+
+  return element != NULL && SB_JSON_NODE_HOLDS_VALUE (element) && sb_json_node_get_value_type (element) == G_TYPE_STRING
+         ? sb_json_node_get_string (element) : NULL;
+}
+
+/* An incident's target is not among those who took part in it. */
+static void
+check_targets (SbReader     *reader,
+               SbJsonObject *object,
+               SbItem       *item)
+{
+  GPtrArray *targets = _sb_item_peek_extra (item)->targets;
+  gsize saved;
+
+  if (targets == NULL || item->actors == NULL)
+    return;
+
+  saved = sb_reader_push_member (reader, "targets");
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const char *target = id_at (object, "targets", i);
+
+      for (guint j = 0; target != NULL && j < item->actors->len; j++)
+        if (g_strcmp0 (target, id_at (object, "actors", j)) == 0)
+          {
+            gsize saved_index = sb_reader_push_index (reader, i);
+
+            sb_reader_report (reader, SB_PROBLEM_BAD_VALUE, NULL,
+                              _("“%s” is among both the actors and the targets: a target is the side on the receiving end, not one that took part"),
+                              target);
+            sb_reader_pop (reader, saved_index);
+            break;
+          }
+    }
+  sb_reader_pop (reader, saved);
+}
+
 static SbItem *
 read_incident (SbReader   *reader,
               SbJsonObject *object)
 {
   static const char * const members[] = {
-    "type", "actors", "place", "fatalities", STATEMENT_MEMBERS, NULL
+    "type", "actors", "targets", "place", "fatalities", STATEMENT_MEMBERS, NULL
   };
   SbItem *item = read_statement (reader, object, SB_ITEM_KIND_INCIDENT, members);
 
   get_small_enum (reader, object, "type", SB_REQUIRED,
                   SB_TYPE_INCIDENT_TYPE, &item->subtype);
   item->actors = sb_reader_get_references (reader, object, "actors", SB_TYPE_ACTOR);
+  /* The side attacked (format version 3). */
+  if (sb_json_object_has_member (object, "targets") && reader->version < 3)
+    sb_reader_report (reader, SB_PROBLEM_UNKNOWN_FIELD, "targets",
+                      _("the targets of an incident need format version 3: set \"version\": 3"));
+  else if (sb_json_object_has_member (object, "targets"))
+    _sb_item_extra (item)->targets = sb_reader_get_references (reader, object, "targets", SB_TYPE_ACTOR);
+  check_targets (reader, object, item);
   sb_reader_get_reference (reader, object, "place", SB_REQUIRED,
                            SB_TYPE_PLACE, (gpointer *) &item->place);
   sb_reader_get_quantity (reader, object, "fatalities", SB_OPTIONAL, &item->quantity);

@@ -396,6 +396,9 @@ _sb_item_swap_field (SbItem *self,
     case SB_ITEM_FIELD_ACTORS:
       _sb_swap_pointer (&self->actors, value);
       break;
+    case SB_ITEM_FIELD_TARGETS:
+      _sb_swap_pointer (&_sb_item_extra (self)->targets, value);
+      break;
     case SB_ITEM_FIELD_PLACE:
       _sb_swap_reference (&self->place, value);
       break;
@@ -473,6 +476,9 @@ get_item_field (SbItem *self,
       break;
     case SB_ITEM_FIELD_ACTORS:
       g_value_set_boxed (value, self->actors);
+      break;
+    case SB_ITEM_FIELD_TARGETS:
+      g_value_set_boxed (value, _sb_item_peek_extra (self)->targets);
       break;
     case SB_ITEM_FIELD_PLACE:
       g_value_set_object (value, self->place);

@@ -183,6 +183,7 @@ item_field_type (guint field)
     case SB_ITEM_FIELD_CITATIONS:
     case SB_ITEM_FIELD_FIGURES:
     case SB_ITEM_FIELD_ACTORS:
+    case SB_ITEM_FIELD_TARGETS:
       return ARRAY;
     case SB_ITEM_FIELD_PLACE:
     case SB_ITEM_FIELD_ORIGIN:

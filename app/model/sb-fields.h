@@ -85,6 +85,7 @@ typedef enum
   SB_ITEM_FIELD_NAME,
   SB_ITEM_FIELD_BOUNDARY,
   SB_ITEM_FIELD_GEOMETRY,
+  SB_ITEM_FIELD_TARGETS,
 } SbItemField;
 
 typedef enum

@@ -55,6 +55,7 @@ sb_item_finalize (GObject *object)
     {
       g_clear_pointer (&self->extra->figures, g_ptr_array_unref);
       g_clear_pointer (&self->extra->role, sb_text_unref);
+      g_clear_pointer (&self->extra->targets, g_ptr_array_unref);
       g_clear_pointer (&self->extra->name, sb_text_unref);
       g_clear_pointer (&self->extra->geometry, sb_geometry_free);
       g_clear_pointer (&self->extra->properties, g_strfreev);
@@ -227,6 +228,37 @@ sb_item_get_actor (SbItem *self,
     return NULL;
 
   return g_ptr_array_index (self->actors, position);
+}
+
+/**
+ * sb_item_get_targets:
+ *
+ * Returns: (transfer none) (nullable) (element-type SbActor): an
+ *   incident's actors on the receiving end (the side attacked, arrested or
+ *   ousted), apart from those who took part
+ */
+GPtrArray *
+sb_item_get_targets (SbItem *self)
+{
+  g_return_val_if_fail (SB_IS_ITEM (self), NULL);
+
+  return _sb_item_peek_extra (self)->targets;
+}
+
+gboolean
+sb_item_targets_actor (SbItem  *self,
+                       SbActor *actor)
+{
+  GPtrArray *targets;
+
+  g_return_val_if_fail (SB_IS_ITEM (self), FALSE);
+
+  targets = _sb_item_peek_extra (self)->targets;
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    if (g_ptr_array_index (targets, i) == actor)
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean

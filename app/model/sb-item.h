@@ -38,6 +38,9 @@ SbActor            *sb_item_get_actor             (SbItem *self,
                                                    guint   position);
 gboolean            sb_item_involves_actor        (SbItem  *self,
                                                    SbActor *actor);
+GPtrArray          *sb_item_get_targets           (SbItem *self);
+gboolean            sb_item_targets_actor         (SbItem  *self,
+                                                   SbActor *actor);
 SbPlace            *sb_item_get_place             (SbItem *self);
 SbPlace            *sb_item_get_origin            (SbItem *self);
 SbDeploymentStatus  sb_item_get_deployment_status (SbItem *self);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 #define SB_LOADER_MAX_SIZE      (1024 * 1024 * 1024)
 #define SB_LOADER_MAX_DEPTH     64
 #define SB_LOADER_MAX_PROBLEMS  100
-#define SB_BRIEFING_VERSION     2   /* the newest read; see sb-writer.c */
+#define SB_BRIEFING_VERSION     3   /* the newest read; see sb-writer.c */
 
 typedef enum /*< flags >*/
 {

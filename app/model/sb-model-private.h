@@ -78,6 +78,7 @@ typedef struct
   SbPlace *origin;         /* movements only */
   GPtrArray *figures;      /* of SbFigure, nullable */
   SbText *role;            /* deployments */
+  GPtrArray *targets;      /* incidents: of SbActor, the side attacked; nullable */
   SbText *name;            /* areas */
   SbGeometry *geometry;    /* areas */
   char **properties;       /* key, value, key, value…, nullable */

@@ -399,6 +399,25 @@ sb_reader_read_citation (SbReader *self,
   return citation;
 }
 
+/* Why citations are required, in the words of what is being read: its
+ * path is "$.incidents[3]", "$.actors[0]" or "$.actors[0].figures[1]".
+ */
+static const char *
+citations_required (SbReader *self)
+{
+  const char *path = self->path->str;
+  const char *dot = strrchr (path, '.');
+  g_autofree char *owner = dot != NULL ? g_strndup (dot + 1, strcspn (dot + 1, "[")) : NULL;
+
+  if (g_strcmp0 (owner, "actors") == 0)
+    return _("at least one citation is required: an actor names the passage that tells of it");
+  if (g_strcmp0 (owner, "figures") == 0)
+    return _("at least one citation is required: a figure names the passage it comes from");
+  if (g_strcmp0 (owner, "relations") == 0)
+    return _("at least one citation is required: a relation names the passage that states it");
+  return _("at least one citation is required: every statement names the passage it comes from");
+}
+
 GPtrArray *
 sb_reader_get_citations (SbReader   *self,
                          SbJsonObject *object,
@@ -413,8 +432,7 @@ sb_reader_get_citations (SbReader   *self,
     return NULL;
 
   if (sb_json_array_get_length (array) == 0 && presence == SB_REQUIRED)
-    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member,
-                      _("at least one citation is required: every statement names the passage it comes from"));
+    sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member, "%s", citations_required (self));
 
   citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
   saved = sb_reader_push_member (self, member);

@@ -82,6 +82,8 @@ sb_entity_get_referring_fields (SbEntity *self,
         fields |= BIT (SB_ITEM_FIELD_FIGURES);
       if (entities_refer (item->actors, target))
         fields |= BIT (SB_ITEM_FIELD_ACTORS);
+      if (entities_refer (_sb_item_peek_extra (item)->targets, target))
+        fields |= BIT (SB_ITEM_FIELD_TARGETS);
       if ((SbEntity *) item->place == target)
         fields |= BIT (SB_ITEM_FIELD_PLACE);
       if ((SbEntity *) _sb_item_peek_extra (item)->origin == target)

@@ -1,8 +1,9 @@
 /* sb-writer.c
  *
  * Saves a briefing as a file the loader reads back unchanged: in format
- * version 1 when it holds nothing of version 2 (translations of quotes),
- * which SahelBrief 0.1 can open, else in version 2. The briefing is
+ * version 1 when it holds nothing of version 2 (translations of quotes)
+ * or 3 (targets of incidents), which SahelBrief 0.1 can open, else in the
+ * lowest version that holds it. The briefing is
  * written as it is walked, through SbJsonWriter: nothing holds the whole
  * text or a tree of it, and a save streams into the file that replaces
  * the old one only when it is complete.
@@ -447,6 +448,8 @@ write_item (Writer *self,
     case SB_ITEM_KIND_INCIDENT:
       write_member_enum (self, "type", SB_TYPE_INCIDENT_TYPE, item->subtype);
       write_references (self, "actors", item->actors);
+      if (_sb_item_peek_extra (item)->targets != NULL && _sb_item_peek_extra (item)->targets->len > 0)
+        write_references (self, "targets", _sb_item_peek_extra (item)->targets);
       write_reference (self, "place", item->place);
       write_quantity (self, "fatalities", &item->quantity);
       break;
@@ -693,13 +696,25 @@ figures_translated (GPtrArray *figures)
   return FALSE;
 }
 
-/* Version 1 unless something needs version 2 (translations of quotes),
+/* Version 1 unless something needs version 3 (targets of incidents) or 2
+ * (translations of quotes),
  * so that SahelBrief 0.1 still opens what it can read. Known before the
  * first line is written, as the file is streamed.
  */
 static int
 lowest_version (const SbBriefingContents *contents)
 {
+  GPtrArray *incidents = contents->items[SB_ITEM_KIND_INCIDENT];
+
+  /* Version 3: incidents naming their targets. */
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      GPtrArray *targets = _sb_item_peek_extra (g_ptr_array_index (incidents, i))->targets;
+
+      if (targets != NULL && targets->len > 0)
+        return 3;
+    }
+
   for (guint i = 0; i < contents->actors->len; i++)
     {
       SbActor *actor = g_ptr_array_index (contents->actors, i);
@@ -728,7 +743,7 @@ lowest_version (const SbBriefingContents *contents)
         return 2;
     }
 
-  G_STATIC_ASSERT (SB_BRIEFING_VERSION >= 2);
+  G_STATIC_ASSERT (SB_BRIEFING_VERSION >= 3);
   return 1;
 }
 
