@@ -87,30 +87,38 @@ sb_accessible_name_popup_lists (GtkWidget  *combo_row,
 }
 
 static void
-name_search (GtkWidget *widget)
+name_search (GtkWidget           *widget,
+             AdwPreferencesGroup *group)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
+      const char *title = group ? adw_preferences_group_get_title (group) : NULL;
+
       if (GTK_IS_SEARCH_ENTRY (child))
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"), -1);
-      name_search (child);
+      /* A group's list is named by its title; the one group without a
+       * title that holds rows is libadwaita's, of what a search found.
+       */
+      else if (GTK_IS_LIST_BOX (child) && group != NULL && (title == NULL || *title == '\0'))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preferences Found"), -1);
+      name_search (child, ADW_IS_PREFERENCES_GROUP (child) ? ADW_PREFERENCES_GROUP (child) : group);
     }
 }
 
 static void
 on_preferences_mapped (GtkWidget *window)
 {
-  name_search (window);
+  name_search (window, NULL);
 }
 
 /**
  * sb_accessible_name_preferences_search:
  * @window: a preferences window
  *
- * Names the search entry of @window, as it is shown. (The list of what
- * it finds is made later, out of reach, and keeps the name "GtkListBox"
- * under libadwaita 1.2.)
+ * Names the search entry of @window and the list of what it finds, as
+ * the window is shown; the lists of its groups keep their titles.
  */
 void
 sb_accessible_name_preferences_search (AdwPreferencesWindow *window)
