@@ -138,11 +138,41 @@ def activate_app(action):
 
 def do_window_action(window, name):
     """Does a window's action through AT-SPI (its close button's)."""
-    action = window.queryAction()
+    try:
+        action = window.queryAction()
+    except NotImplementedError:
+        return False
     for i in range(action.nActions):
         if action.getName(i) == name:
             return action.doAction(i)
     return False
+
+
+def close_window(window):
+    """Closes @window as its close button does, by the button where AT-SPI
+    does not list the window's actions."""
+    if window is None or do_window_action(window, "window.close"):
+        return
+    nodes = []
+    walk(window, [], nodes)
+    press(nodes, BUTTON_ROLES, "Close")
+
+
+def window_with(app, roles, pattern, timeout=20):
+    """The window of the app, other than its first, that shows a control
+    of @roles called @pattern (a dialog whose own name differs between
+    GTK versions)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for i in range(1, app.childCount):
+            child = app.getChildAtIndex(i)
+            nodes = []
+            walk(child, [], nodes)
+            if shown(nodes, roles, pattern):
+                return child
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.5)
 
 
 def check_names(nodes, results, what):
@@ -182,12 +212,12 @@ def check_names(nodes, results, what):
     results.append((not garbled, f"{what}: no name is a mnemonic or a class name ({len(garbled)} are)"))
 
 
-def check_distinct(nodes, results, what, part):
-    """The buttons of @part (a class or name in the path) each say what
-    they act on: no two of them called the same, as five "Remove" would."""
+def check_distinct(nodes, results, what, pattern):
+    """The buttons called @pattern each say what they act on: no two of
+    them called the same, as five "Remove" would."""
     seen = {}
     for node, role, name, states, path, visible in nodes:
-        if role in BUTTON_ROLES and visible and name.strip() and any(part in p for p in path):
+        if role in BUTTON_ROLES and visible and re.fullmatch(pattern, name):
             seen.setdefault(name, []).append(path)
     same = {name: paths for name, paths in seen.items() if len(paths) > 1}
     for name, paths in same.items():
@@ -215,7 +245,11 @@ def press(nodes, roles, pattern):
     reader's user does; whether there was one."""
     for node, role, name, states, path, visible in nodes:
         if role in roles and visible and re.fullmatch(pattern, name):
-            action = node.queryAction()
+            try:
+                action = node.queryAction()
+            except (NotImplementedError, GLib.GError):
+                # A part of the button, or one that went meanwhile.
+                continue
             for i in range(action.nActions):
                 if action.getName(i) in ("click", "activate", "press"):
                     return action.doAction(i)
@@ -388,8 +422,7 @@ def main():
                                   ({pyatspi.ROLE_COMBO_BOX}, "the row", "Briefing Language"),
                                   ({pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "the list of", "Briefing Language")]:
             results.append((shown(nodes, roles, name), f"Preferences has {what} “{name}”"))
-        if preferences is not None:
-            do_window_action(preferences, "window.close")
+        close_window(preferences)
 
         # The card made editable (Ctrl+E on a selected incident).
         activate("select-entity", "<'mali-coup-2021'>")
@@ -432,7 +465,7 @@ def main():
         check_names(nodes, results, "the card of an actor")
         # Its dossier, in the sidebar: each figure and relation has a
         # button to its passage, which says whose.
-        check_distinct(nodes, results, "the dossier of an actor", "SbDossierView")
+        check_distinct(nodes, results, "the dossier of an actor", r"Show the Source Passage.*")
         for roles, name in [({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Name( \(English\))?"),
                             ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Other names, separated by commas"),
                             (CONTROL_ROLES, "Colour on the map"),
@@ -460,16 +493,16 @@ def main():
                         f"each step speaks ({len(rows)} listed)"))
         activate("toggle-steps")
 
-        # Presentation mode: the first step, in a window of its own.
-        press(walk_app(app), BUTTON_ROLES, "Present")
+        # Presentation mode: the first step, in a window of its own; its
+        # button is the header bar's, in the tree walked last.
+        press(nodes, BUTTON_ROLES, "Present")
         presentation = frame(app, "Presentation")
         nodes = []
         walk(presentation, [], nodes)
         check_names(nodes, results, "presentation mode")
         results.append((any(r == pyatspi.ROLE_LABEL and n.strip() for _, r, n, _, _, _ in nodes),
                         "presentation mode shows a step with words to speak"))
-        if presentation is not None:
-            do_window_action(presentation, "window.close")
+        close_window(presentation)
 
         # A new briefing: the guide to making one, and its problems.
         activate("new-briefing")
@@ -509,15 +542,13 @@ def main():
                             ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Title"),
                             ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Text of the source.*")]:
             results.append((shown(nodes, roles, name), f"Add Source has “{name}”"))
-        add_source = frame(app, "Add Source")
-        if add_source is not None:
-            do_window_action(add_source, "window.close")
+        close_window(frame(app, "Add Source"))
 
         # A change, then the window closed: it asks first.
         activate("add-step")
         time.sleep(1)
-        do_window_action(app.getChildAtIndex(0), "window.close")
-        question = frame(app, "Save Changes?")
+        close_window(app.getChildAtIndex(0))
+        question = window_with(app, BUTTON_ROLES, "Discard.*")
         nodes = []
         walk(question, [], nodes)
         check_names(nodes, results, "the question before closing")
