@@ -7,7 +7,8 @@
  *   accessible name, and Orca says "underscore Save";
  * - the menu a menu button pops up is called "GtkPopoverMenu";
  * - the list a combo row pops up is called "GtkListView";
- * - a preferences window's search entry is called "GtkSearchEntry".
+ * - a preferences window's search entry and the list of what its search
+ *   finds are called "GtkSearchEntry" and "GtkListBox".
  *
  * Newer versions name some of these themselves; the names given here are
  * the same words, so nothing changes there.
