@@ -474,6 +474,10 @@ button_row (GtkWidget  *group,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  /* One Tab stop for one action: the row, which says what it does and
+   * presses the button; the button stays for the mouse.
+   */
+  gtk_widget_set_focusable (button, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return button;
 }

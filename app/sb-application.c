@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-accessible.h"
 #include "sb-application.h"
 #include "sb-basemap.h"
 #include "sb-briefing-language.h"
@@ -415,6 +416,7 @@ sb_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
   sb_surface_guard_install ();
+  sb_accessible_watch_message_dialogs ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sb-accessible.h"
 #include "sb-actor-chip.h"
 #include "sb-briefing-language.h"
 #include "sb-change-view.h"
@@ -271,6 +272,7 @@ add_name_choice (SbDetailPane       *self,
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Name Places By"));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  sb_accessible_name_menu (GTK_MENU_BUTTON (button), _("Name Places By"));
   gtk_widget_set_tooltip_text (button, _("Name every place and area for reference by another property of the file"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (button, 4);

@@ -114,13 +114,16 @@ add_source_button (SbDossierView *self,
                    SbCitation    *citation)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("sb-quote-symbolic");
+  /* Said alone, one such button of a list is like the next: the name
+   * says whose passage it shows.
+   */
+  g_autofree char *name = g_strdup_printf (_("Show the Source Passage of “%s”"),
+                                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Show the Source Passage"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the Source Passage"),
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (button), ROW_CITATION_KEY,
                           sb_citation_ref (citation), (GDestroyNotify) sb_citation_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (on_source_clicked), self);

@@ -130,6 +130,11 @@ search (SbPlaceChooser *self,
   self->found = sb_gazetteer_search (sb_gazetteer_get_default (), text, briefing, MAX_RESULTS);
   for (guint i = 0; i < self->found->len; i++)
     gtk_list_box_append (self->results, new_row (g_ptr_array_index (self->found, i)));
+  /* With no place found, Tab goes past the empty list: its scrolled
+   * window would otherwise be a stop without a name that does nothing.
+   */
+  gtk_widget_set_can_focus (gtk_widget_get_ancestor (GTK_WIDGET (self->results), GTK_TYPE_SCROLLED_WINDOW),
+                            self->found->len > 0);
 }
 
 /* The places found are shown whole up to the scroller's limit: the

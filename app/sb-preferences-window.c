@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-accessible.h"
 #include "sb-briefing-language.h"
 #include "sb-file-chooser.h"
 #include "sb-preferences-window.h"
@@ -120,6 +121,15 @@ on_monitor_selected (AdwComboRow         *row,
                          connector ? gtk_string_object_get_string (connector) : "");
 }
 
+/* The list a combo row pops up, named after the row. */
+static void
+name_popup_list (GtkWidget *row)
+{
+  g_autofree char *title = sb_accessible_strip_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  sb_accessible_name_popup_lists (row, title);
+}
+
 /* A page for presenting: the monitor, and less motion. */
 static void
 add_presenting_page (SbPreferencesWindow *self)
@@ -179,6 +189,7 @@ add_presenting_page (SbPreferencesWindow *self)
   adw_action_row_set_activatable_widget (motion_row, motion_switch);
   g_settings_bind (settings, "presentation-reduce-motion", motion_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
+  name_popup_list (GTK_WIDGET (monitor_row));
   adw_preferences_group_add (group, GTK_WIDGET (monitor_row));
   adw_preferences_group_add (group, GTK_WIDGET (motion_row));
   adw_preferences_page_add (page, group);
@@ -317,6 +328,9 @@ sb_preferences_window_new (GtkWindow  *parent,
   update_rows (self);
   setup_language_row (self, briefing);
   add_presenting_page (self);
+  name_popup_list (GTK_WIDGET (self->source_row));
+  name_popup_list (GTK_WIDGET (self->language_row));
+  sb_accessible_name_preferences_search (ADW_PREFERENCES_WINDOW (self));
 
   return self;
 }

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-accessible.h"
 #include "sb-actor.h"
 #include "sb-actor-names.h"
 #include "sb-cite.h"
@@ -1105,6 +1106,7 @@ sb_source_citer_new (GtkTextView *view,
   gtk_widget_set_tooltip_text (self->bubble, _("Cite the Selected Passage (Ctrl+Alt+C)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bubble),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cite the Selected Passage"), -1);
+  sb_accessible_name_menu (GTK_MENU_BUTTON (self->bubble), _("Cite"));
   gtk_widget_add_css_class (self->bubble, "cite-bubble");
   gtk_widget_add_css_class (self->bubble, "osd");
   gtk_widget_set_visible (self->bubble, FALSE);
@@ -1136,6 +1138,8 @@ sb_source_citer_new (GtkTextView *view,
     g_menu_append_submenu (cite, _("C_ite"), G_MENU_MODEL (self->menu));
     g_menu_append_section (context, NULL, G_MENU_MODEL (cite));
     self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (context));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->context_menu),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy or Cite"), -1);
     gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
     gtk_popover_set_position (GTK_POPOVER (self->context_menu), GTK_POS_BOTTOM);
     gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);

@@ -154,6 +154,11 @@ sb_source_text_view_new (void)
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  /* Tab moves on to the title and the rest, as in every other field: a
+   * keyboard was kept in the text, typing tabs no article needs (pasted
+   * ones stay).
+   */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text of the source"), -1);
   return view;
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-accessible.h"
 #include "sb-map-view.h"
 #include "sb-step.h"
 #include "sb-surface-guard.h"
@@ -706,6 +707,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_handle);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, detail_clamp);
+  /* Only to name its menu: not kept in the window's structure. */
+  gtk_widget_class_bind_template_child_full (widget_class, "main_menu_button", FALSE, 0);
 
   _sb_window_class_actions_init (widget_class);
   _sb_window_class_document_init (widget_class);
@@ -720,6 +723,9 @@ sb_window_init (SbWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sb_accessible_name_menu (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), SB_TYPE_WINDOW,
+                                                                           "main_menu_button")),
+                           _("Main Menu"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.name-reference-places", FALSE);

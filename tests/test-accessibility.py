@@ -2,8 +2,11 @@
 """Walks SahelBrief's accessibility tree the way a screen reader does
 (AT-SPI) and checks that every control a person can reach has a name to
 speak: in the window as it opens, in the card made editable, in Place, in Briefing
-Details, in a new briefing with its guide, and in Problems (reached through the window's
-actions on D-Bus, as its keys reach them). Prints TAP.
+Details, in an actor's dossier, in the steps panel, in a new briefing with its guide,
+in Problems, in Add Source, in the main menu, in Preferences, in the dialog that asks
+before closing with unsaved changes and in presentation mode (reached through the
+window's actions on D-Bus, as its keys reach them, or by pressing buttons through
+AT-SPI). Prints TAP.
 
 Usage: test-accessibility.py PATH-TO-SAHELBRIEF
 Needs a session bus; the accessibility bus is started on demand. The app
@@ -44,6 +47,12 @@ CONTROL_ROLES = {
     pyatspi.ROLE_LINK,
     pyatspi.ROLE_MENU_ITEM,
 }
+
+# Spoken too, and so named: a menu that pops up, a spin button, a tab.
+NAMED_ROLES = CONTROL_ROLES | {pyatspi.ROLE_MENU, pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_PAGE_TAB}
+
+# Names that are no speech: a mnemonic's underscore, a widget's class.
+GARBLED = re.compile(r"(^|\s)_\w|\bGtk[A-Z]|\bAdw[A-Z]")
 
 # Names the window's main controls must have.
 BUTTON_ROLES = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON}
@@ -109,6 +118,7 @@ def walk(node, path, out, depth=0, visible=True):
 
 BUS_NAME = "com.example.SahelBrief"
 WINDOW_PATH = "/com/example/SahelBrief/window/1"
+APP_PATH = "/com/example/SahelBrief"
 
 
 def activate(action, parameter=None):
@@ -119,15 +129,71 @@ def activate(action, parameter=None):
                    check=True, stdout=subprocess.DEVNULL, timeout=30)
 
 
+def activate_app(action):
+    """Activates one of the application's actions, as its menu does."""
+    subprocess.run(["gdbus", "call", "--session", "--dest", BUS_NAME, "--object-path", APP_PATH,
+                    "--method", "org.gtk.Actions.Activate", action, "[]", "{}"],
+                   check=True, stdout=subprocess.DEVNULL, timeout=30)
+
+
+def do_window_action(window, name):
+    """Does a window's action through AT-SPI (its close button's)."""
+    try:
+        action = window.queryAction()
+    except NotImplementedError:
+        return False
+    for i in range(action.nActions):
+        if action.getName(i) == name:
+            return action.doAction(i)
+    return False
+
+
+def close_window(window):
+    """Closes @window as its close button does, by the button where AT-SPI
+    does not list the window's actions."""
+    if window is None or do_window_action(window, "window.close"):
+        return
+    nodes = []
+    walk(window, [], nodes)
+    press(nodes, BUTTON_ROLES, "Close")
+
+
+def window_with(app, roles, pattern, timeout=20):
+    """The window of the app, other than its first, that shows a control
+    of @roles called @pattern (a dialog whose own name differs between
+    GTK versions)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for i in range(1, app.childCount):
+            child = app.getChildAtIndex(i)
+            nodes = []
+            walk(child, [], nodes)
+            if shown(nodes, roles, pattern):
+                return child
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.5)
+
+
 def check_names(nodes, results, what):
     """Every visible control of @nodes has a name, and it is speech."""
     unnamed = []
     garbled = []
     for node, role, name, states, path, visible in nodes:
-        if role not in CONTROL_ROLES or not visible:
+        if not visible:
+            continue
+        # Whatever takes the keyboard says what it is, not its class
+        # (a divider called "GtkPaned"). GTK 4.8's drop-down holds the
+        # item it shows in a focusable part, never a Tab stop, that only
+        # GTK can name.
+        if (role != pyatspi.ROLE_LABEL and states.contains(pyatspi.STATE_FOCUSABLE)
+                and name != "GtkListItemWidget" and GARBLED.search(name)):
+            garbled.append(" > ".join(path[-3:]))
+            continue
+        if role not in NAMED_ROLES:
             continue
         # Mnemonic underscores and widget class names are not speech.
-        if re.search(r"(^|\s)_\w|\bGtk[A-Z]|\bAdw[A-Z]", name):
+        if GARBLED.search(name):
             garbled.append(" > ".join(path[-3:]))
         if name.strip():
             continue
@@ -144,6 +210,50 @@ def check_names(nodes, results, what):
     for line in garbled:
         print(f"# not speech ({what}): {line}")
     results.append((not garbled, f"{what}: no name is a mnemonic or a class name ({len(garbled)} are)"))
+
+
+def check_distinct(nodes, results, what, pattern):
+    """The buttons called @pattern each say what they act on: no two of
+    them called the same, as five "Remove" would."""
+    seen = {}
+    for node, role, name, states, path, visible in nodes:
+        if role in BUTTON_ROLES and visible and re.fullmatch(pattern, name):
+            seen.setdefault(name, []).append(path)
+    same = {name: paths for name, paths in seen.items() if len(paths) > 1}
+    for name, paths in same.items():
+        print(f"# said alike ({what}): {len(paths)} buttons called “{name}”")
+    results.append((bool(seen) and not same,
+                    f"{what}: its {sum(len(p) for p in seen.values())} buttons say what they act on"
+                    f" ({len(same)} names shared)"))
+
+
+def frame(app, name, timeout=20):
+    """The window of the app called @name, once it is there."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for i in range(app.childCount):
+            child = app.getChildAtIndex(i)
+            if child is not None and child.name == name:
+                return child
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.5)
+
+
+def press(nodes, roles, pattern):
+    """Presses the visible button of @nodes called @pattern, as a screen
+    reader's user does; whether there was one."""
+    for node, role, name, states, path, visible in nodes:
+        if role in roles and visible and re.fullmatch(pattern, name):
+            try:
+                action = node.queryAction()
+            except (NotImplementedError, GLib.GError):
+                # A part of the button, or one that went meanwhile.
+                continue
+            for i in range(action.nActions):
+                if action.getName(i) in ("click", "activate", "press"):
+                    return action.doAction(i)
+    return False
 
 
 def speaks_labels(node):
@@ -294,6 +404,26 @@ def main():
             print(f"# asks a tile server: {' > '.join(n[4][-3:])}")
         results.append((not osm, "the map asks no public tile server (tile source “none”)"))
 
+        # The main menu (F10), opened by its button: the menu says which.
+        press(nodes, BUTTON_ROLES, "Main Menu")
+        nodes = walk_when_shown(app, {pyatspi.ROLE_MENU_ITEM}, "Preferences")
+        check_names(nodes, results, "the main menu")
+        results.append((shown(nodes, {pyatspi.ROLE_MENU}, "Main Menu"), "the main menu is called so"))
+        press(nodes, BUTTON_ROLES, "Main Menu")
+
+        # Preferences, a window of its own: the lists its rows pop up too.
+        activate_app("preferences")
+        preferences = frame(app, "Preferences")
+        nodes = []
+        walk(preferences, [], nodes)
+        check_names(nodes, results, "Preferences")
+        for roles, what, name in [({pyatspi.ROLE_COMBO_BOX}, "the row", "Tiles"),
+                                  ({pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "the list of", "Tiles"),
+                                  ({pyatspi.ROLE_COMBO_BOX}, "the row", "Briefing Language"),
+                                  ({pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "the list of", "Briefing Language")]:
+            results.append((shown(nodes, roles, name), f"Preferences has {what} “{name}”"))
+        close_window(preferences)
+
         # The card made editable (Ctrl+E on a selected incident).
         activate("select-entity", "<'mali-coup-2021'>")
         activate("edit")
@@ -333,6 +463,9 @@ def main():
         activate("select-entity", "<'wagner-group'>")
         nodes = walk_when_shown(app, CONTROL_ROLES, "Merge With")
         check_names(nodes, results, "the card of an actor")
+        # Its dossier, in the sidebar: each figure and relation has a
+        # button to its passage, which says whose.
+        check_distinct(nodes, results, "the dossier of an actor", r"Show the Source Passage.*")
         for roles, name in [({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Name( \(English\))?"),
                             ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, r"Other names, separated by commas"),
                             (CONTROL_ROLES, "Colour on the map"),
@@ -359,6 +492,17 @@ def main():
         results.append((len(rows) >= 2 and all(speaks_labels(n) for n in rows),
                         f"each step speaks ({len(rows)} listed)"))
         activate("toggle-steps")
+
+        # Presentation mode: the first step, in a window of its own; its
+        # button is the header bar's, in the tree walked last.
+        press(nodes, BUTTON_ROLES, "Present")
+        presentation = frame(app, "Presentation")
+        nodes = []
+        walk(presentation, [], nodes)
+        check_names(nodes, results, "presentation mode")
+        results.append((any(r == pyatspi.ROLE_LABEL and n.strip() for _, r, n, _, _, _ in nodes),
+                        "presentation mode shows a step with words to speak"))
+        close_window(presentation)
 
         # A new briefing: the guide to making one, and its problems.
         activate("new-briefing")
@@ -398,6 +542,20 @@ def main():
                             ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Title"),
                             ({pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, "Text of the source.*")]:
             results.append((shown(nodes, roles, name), f"Add Source has “{name}”"))
+        close_window(frame(app, "Add Source"))
+
+        # A change, then the window closed: it asks first.
+        activate("add-step")
+        time.sleep(1)
+        close_window(app.getChildAtIndex(0))
+        question = window_with(app, BUTTON_ROLES, "Discard.*")
+        nodes = []
+        walk(question, [], nodes)
+        check_names(nodes, results, "the question before closing")
+        # GTK 4.8 says a label and an accessible label both.
+        for name in ["Save.*", "Discard.*", "Cancel.*"]:
+            results.append((shown(nodes, BUTTON_ROLES, name), f"the question before closing has “{name}”"))
+        press(nodes, BUTTON_ROLES, "Cancel.*")
     finally:
         for process in (app_process, bus_process):
             if process is None:

@@ -188,6 +188,42 @@ test_place_starts_from_statement (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Tab from the name goes to what can be used: with no place found yet,
+ * past the empty list of places, not to its scrolled window (a stop
+ * without a name that did nothing); with places found, to the first.
+ */
+static void
+test_place_tab_order (void)
+{
+  SbWindow *window = create_window ();
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  SbPlaceChooser *chooser = sb_detail_pane_get_place_chooser (pane);
+  g_autofree char *text = open_place (window, lookup (window, "attacks-togo"));
+  GtkWidget *entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+
+  sb_place_chooser_search (chooser, "");
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), ==, 0);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chooser), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_SCROLLED_WINDOW (focus));
+  /* "Known to be", the next control. */
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN));
+
+  sb_place_chooser_search (chooser, "Gao");
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (sb_place_chooser_get_n_results (chooser), >=, 1);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (chooser), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+
+  close_place (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Presses @trigger where the focus is, as the key goes up from the
  * focused widget to the window: the first that has a shortcut for it
  * takes it. Fails when none does.
@@ -771,6 +807,7 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/authoring/place-starts-from-statement", test_place_starts_from_statement);
+  g_test_add_func ("/authoring/place-tab-order", test_place_tab_order);
   g_test_add_func ("/authoring/add-step-from-map", test_add_step_from_map);
   g_test_add_func ("/authoring/map-tooltip-names", test_map_tooltip_names);
   g_test_add_func ("/authoring/relation-type-chosen", test_relation_type_chosen);

@@ -701,6 +701,33 @@ dialog_is_idle (gpointer dialog)
   return !sb_add_source_dialog_is_busy (dialog);
 }
 
+/* Add Source by keyboard: Paste and Open a File are one Tab stop each,
+ * the row that says what it does, not the row and then its button.
+ */
+static void
+test_add_source_tab_stops (void)
+{
+  SbWindow *window = create_window ();
+  SbAddSourceDialog *dialog;
+  GtkWidget *paste, *open;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-briefing", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-source", NULL);
+  sb_test_iterate_for (100);
+  dialog = SB_ADD_SOURCE_DIALOG (sb_test_find_toplevel (SB_TYPE_ADD_SOURCE_DIALOG));
+  g_assert_nonnull (dialog);
+  paste = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Paste");
+  open = sb_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Open a File");
+  g_assert_nonnull (paste);
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_grab_focus (paste));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == open);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An article saved as text with a dateline and no other date: Add Source
  * fills in the date the dateline gives, with its precision; citing its
  * first paragraph from its start leaves the dateline out of the quote.
@@ -1767,6 +1794,7 @@ main (int   argc,
   g_test_add_func ("/citing/passage-chooser", test_passage_chooser);
   g_test_add_func ("/citing/add-source-dateline", test_add_source_dateline);
   g_test_add_func ("/citing/add-source-paste", test_add_source_paste);
+  g_test_add_func ("/citing/add-source-tab-stops", test_add_source_tab_stops);
   g_test_add_func ("/citing/recognition", test_recognition);
   g_test_add_func ("/citing/movement-ends", test_movement_ends);
   g_test_add_func ("/citing/place-by-gazetteer", test_place_by_gazetteer);
