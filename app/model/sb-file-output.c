@@ -16,9 +16,6 @@
 
 #define G_LOG_DOMAIN "sb-file-output"
 
-/* sync_file_range() */
-#define _GNU_SOURCE
-
 #include "config.h"
 
 #include <errno.h>
@@ -36,8 +33,6 @@
 #define MAX_LINKS 40
 #define MAX_TEMP_BASENAME 200
 #define BUFFER_SIZE (64 * 1024)
-/* Written data is handed to the disk in pieces of this size as it comes. */
-#define WRITEBACK_SIZE (8 * 1024 * 1024)
 
 struct _SbFileOutput
 {
@@ -58,79 +53,6 @@ struct _SbFileOutput
 };
 
 G_DEFINE_FINAL_TYPE (SbFileOutput, sb_file_output, G_TYPE_OBJECT)
-
-/* Between the buffer and the file: starts writing each piece of
- * WRITEBACK_SIZE to the disk once it is written, without waiting for it.
- * Left to the kernel, a briefing of a million incidents (a gigabyte) was
- * all still in memory at the commit, whose fsync() then waited for all of
- * it, and writes were held back while the kernel caught up.
- */
-#define SB_TYPE_WRITEBACK_STREAM (sb_writeback_stream_get_type ())
-G_DECLARE_FINAL_TYPE (SbWritebackStream, sb_writeback_stream, SB, WRITEBACK_STREAM, GFilterOutputStream)
-
-struct _SbWritebackStream
-{
-  GFilterOutputStream parent_instance;
-
-  int fd;
-  goffset written;
-  goffset handed;             /* to the disk: everything before it */
-};
-
-G_DEFINE_FINAL_TYPE (SbWritebackStream, sb_writeback_stream, G_TYPE_FILTER_OUTPUT_STREAM)
-
-static gssize
-sb_writeback_stream_write (GOutputStream  *stream,
-                           const void     *buffer,
-                           gsize           count,
-                           GCancellable   *cancellable,
-                           GError        **error)
-{
-  SbWritebackStream *self = SB_WRITEBACK_STREAM (stream);
-  GOutputStream *base = g_filter_output_stream_get_base_stream (G_FILTER_OUTPUT_STREAM (stream));
-  gssize n;
-
-  n = g_output_stream_write (base, buffer, count, cancellable, error);
-  if (n <= 0)
-    return n;
-
-  self->written += n;
-#ifdef SYNC_FILE_RANGE_WRITE
-  if (self->fd >= 0 && self->written - self->handed >= WRITEBACK_SIZE)
-    {
-      /* Only a start: the commit's fsync() still waits for all of it. */
-      if (sync_file_range (self->fd, self->handed, self->written - self->handed, SYNC_FILE_RANGE_WRITE) != 0)
-        g_debug ("sync_file_range: %s", g_strerror (errno));
-      self->handed = self->written;
-    }
-#endif
-
-  return n;
-}
-
-static void
-sb_writeback_stream_class_init (SbWritebackStreamClass *klass)
-{
-  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
-
-  stream_class->write_fn = sb_writeback_stream_write;
-}
-
-static void
-sb_writeback_stream_init (SbWritebackStream *self)
-{
-}
-
-/* @fd: the file under @base, or -1 for a file never synced */
-static GOutputStream *
-sb_writeback_stream_new (GOutputStream *base,
-                         int            fd)
-{
-  SbWritebackStream *self = g_object_new (SB_TYPE_WRITEBACK_STREAM, "base-stream", base, NULL);
-
-  self->fd = fd;
-  return G_OUTPUT_STREAM (self);
-}
 
 static void
 set_errno_error (GError     **error,
@@ -234,9 +156,8 @@ open_local (SbFileOutput  *self,
   self->fd = fd;
   {
     g_autoptr(GOutputStream) raw = g_unix_output_stream_new (fd, TRUE);
-    g_autoptr(GOutputStream) writeback = sb_writeback_stream_new (raw, (self->flags & SB_FILE_OUTPUT_NO_SYNC) == 0 ? fd : -1);
 
-    self->stream = g_buffered_output_stream_new_sized (writeback, BUFFER_SIZE);
+    self->stream = g_buffered_output_stream_new_sized (raw, BUFFER_SIZE);
   }
 
   return TRUE;
