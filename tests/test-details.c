@@ -135,6 +135,7 @@ test_sidebar_many_sources (void)
   SbWindow *window;
   GtkWidget *sidebar, *list;
   GtkListBoxRow *more;
+  g_autoptr(SbText) added_title = sb_text_new ("en", "Report added");
   guint n_sources = 1203;
 
   for (guint i = 0; i < n_sources; i++)
@@ -161,6 +162,19 @@ test_sidebar_many_sources (void)
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 703 More Sources"));
   g_assert_nonnull (sb_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 501)),
                                         "Add Source…"));
+
+  /* A source added goes last, among those not listed yet; Undo takes it away. */
+  g_assert_true (sb_document_apply (sb_window_get_document (window),
+                                    sb_edit_new_add_source (sb_window_get_briefing (window), added_title, "en"), &error));
+  g_assert_no_error (error);
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, 502);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 704 More Sources"));
+  g_assert_nonnull (sb_test_find_label (sidebar, "Sources (1204)"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, 502);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 703 More Sources"));
 
   g_signal_emit_by_name (more, "activate");
   sb_test_iterate_for (50);
