@@ -39,6 +39,12 @@
 #define MAX_UNPLACED_ROWS 100
 #define UNPLACED_ITEM_KEY "sb-unplaced-item"
 #define SOURCE_KEY "sb-source"
+/* Sources listed at first, and added by each press of the row after them:
+ * an event data set has a source for every few incidents, and a hundred
+ * thousand rows took gigabytes and a minute to make.
+ */
+#define SOURCE_ROWS_STEP 500
+#define MORE_SOURCES_KEY "sb-more-sources"
 
 struct _SbSidebar
 {
@@ -62,6 +68,8 @@ struct _SbSidebar
   GCancellable *counting;  /* counts being made in a thread */
   guint n_unplaced;
   guint n_sources;
+  guint n_source_rows;     /* the sources listed: the first n_source_rows */
+  GtkWidget *more_sources; /* the row listing more, while some are not listed */
 };
 
 G_DEFINE_FINAL_TYPE (SbSidebar, sb_sidebar, GTK_TYPE_WIDGET)
@@ -441,6 +449,56 @@ create_add_source_row (void)
   return row;
 }
 
+/* The row after the sources listed, while some are not: it lists more. */
+static void
+update_more_sources (SbSidebar *self)
+{
+  guint n_more = self->n_sources - MIN (self->n_source_rows, self->n_sources);
+  g_autofree char *text = NULL;
+
+  if (n_more == 0)
+    {
+      if (self->more_sources != NULL)
+        gtk_list_box_remove (self->source_list, g_steal_pointer (&self->more_sources));
+      return;
+    }
+
+  /* TRANSLATORS: the row after the sources listed, which lists more of
+   * them; %u is how many are not listed yet */
+  text = g_strdup_printf (ngettext ("Show %u More Source", "Show %u More Sources", n_more), n_more);
+  if (self->more_sources == NULL)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      self->more_sources = gtk_list_box_row_new ();
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->more_sources), label);
+      g_object_set_data (G_OBJECT (self->more_sources), MORE_SOURCES_KEY, GINT_TO_POINTER (TRUE));
+      gtk_list_box_insert (self->source_list, self->more_sources, self->n_source_rows);
+    }
+  gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self->more_sources))), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_sources),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+/* Lists up to @n_more sources after those listed. */
+static void
+list_more_sources (SbSidebar *self,
+                   guint      n_more)
+{
+  GListModel *sources = sb_briefing_get_sources (sb_selection_get_briefing (self->selection));
+  guint end = MIN (self->n_sources, self->n_source_rows + n_more);
+
+  for (; self->n_source_rows < end; self->n_source_rows++)
+    {
+      g_autoptr(SbSource) source = g_list_model_get_item (sources, self->n_source_rows);
+
+      gtk_list_box_insert (self->source_list, create_source_row (source), self->n_source_rows);
+    }
+  update_more_sources (self);
+}
+
 static void
 rebuild_sources (SbSidebar *self)
 {
@@ -450,16 +508,15 @@ rebuild_sources (SbSidebar *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->source_list))) != NULL)
     gtk_list_box_remove (self->source_list, child);
+  self->more_sources = NULL;
+  self->n_source_rows = 0;
 
   self->n_sources = sources ? g_list_model_get_n_items (sources) : 0;
-  for (guint i = 0; i < self->n_sources; i++)
-    {
-      g_autoptr(SbSource) source = g_list_model_get_item (sources, i);
-
-      gtk_list_box_append (self->source_list, create_source_row (source));
-    }
   if (briefing != NULL)
-    gtk_list_box_append (self->source_list, create_add_source_row ());
+    {
+      gtk_list_box_append (self->source_list, create_add_source_row ());
+      list_more_sources (self, SOURCE_ROWS_STEP);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->source_list), briefing != NULL);
   gtk_list_box_invalidate_headers (self->source_list);
 }
@@ -492,7 +549,10 @@ update_sources (SbSidebar *self,
       GtkWidget *row = SB_IS_SOURCE (g_ptr_array_index (removed, i)) ? find_source_row (self, g_ptr_array_index (removed, i)) : NULL;
 
       if (row != NULL)
-        gtk_list_box_remove (self->source_list, row);
+        {
+          gtk_list_box_remove (self->source_list, row);
+          self->n_source_rows--;
+        }
     }
 
   for (guint i = 0; i < changed->len; i++)
@@ -507,16 +567,22 @@ update_sources (SbSidebar *self,
       set_two_line_row (row, sb_entity_get_label (source), about);
     }
 
-  /* Where each is in the briefing: the Add Source row stays last. */
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+  /* Where each is in the briefing, when among those listed: the Add
+   * Source row stays last.
+   */
+  for (guint i = 0; i < g_list_model_get_n_items (sources) && i <= self->n_source_rows; i++)
     {
       g_autoptr(SbSource) source = g_list_model_get_item (sources, i);
 
       if (g_ptr_array_find (inserted, source, NULL) && find_source_row (self, SB_ENTITY (source)) == NULL)
-        gtk_list_box_insert (self->source_list, create_source_row (source), i);
+        {
+          gtk_list_box_insert (self->source_list, create_source_row (source), i);
+          self->n_source_rows++;
+        }
     }
 
   self->n_sources = g_list_model_get_n_items (sources);
+  update_more_sources (self);
   gtk_list_box_invalidate_headers (self->source_list);
 }
 
@@ -548,6 +614,8 @@ on_source_activated (GtkListBox    *list,
   /* The Add Source row is its action's. */
   if (source != NULL)
     sb_selection_select (self->selection, SB_ENTITY (source));
+  else if (g_object_get_data (G_OBJECT (row), MORE_SOURCES_KEY) != NULL)
+    list_more_sources (self, SOURCE_ROWS_STEP);
 }
 
 static void update_counts (SbSidebar *self);

@@ -282,15 +282,20 @@ show_document (SbWindow        *self,
 }
 
 /* Shows @briefing, from @file or @location (both %NULL for the built-in
- * one), as a document to edit.
+ * one), as a document to edit. @problems: what the loader found in it,
+ * or %NULL when it was not loaded (an import): with none, it is not
+ * checked again until it changes.
  */
 static SbDocument *
 set_briefing (SbWindow   *self,
               SbBriefing *briefing,
               GFile      *file,
-              const char *location)
+              const char *location,
+              GPtrArray  *problems)
 {
-  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbDocument) document = problems != NULL && problems->len == 0
+                                   ? sb_document_new_checked (briefing)
+                                   : sb_document_new (briefing);
 
   sb_document_set_file (document, file);
   sb_document_set_location (document, location, NULL, NULL);
@@ -318,7 +323,7 @@ sb_window_load_default (SbWindow *self)
       return;
     }
 
-  set_briefing (self, briefing, NULL, NULL);
+  set_briefing (self, briefing, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -510,7 +515,7 @@ on_file_loaded (GObject      *object,
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   _sb_window_remember_file (self, job->file);
-  set_briefing (self, briefing, job->file, NULL);
+  set_briefing (self, briefing, job->file, NULL, problems);
 
   /* Saved while being made: open, with what it still lacks a click away. */
   if (problems->len > 0)
@@ -717,7 +722,7 @@ on_location_loaded (GObject      *object,
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   remember_location (self, job->uri);
-  document = set_briefing (self, remote->briefing, NULL, job->uri);
+  document = set_briefing (self, remote->briefing, NULL, job->uri, NULL);
   sb_document_set_location (document, job->uri, remote->etag, remote->last_modified);
 }
 
@@ -812,7 +817,7 @@ on_imported (GObject      *object,
       return;
     }
 
-  document = set_briefing (self, briefing, job->file, NULL);
+  document = set_briefing (self, briefing, job->file, NULL, NULL);
   sb_document_set_imported (document, TRUE);
   self->import_format = job->format;
   g_free (self->import_encoding);

@@ -5,7 +5,8 @@
  * editing), Add Source is its last row, the list follows edits; another
  * entity's card starts at its top; the details keep their width whatever
  * they show, at 1920×1080 and 1024×768; the rows of a card shown before
- * change nothing.
+ * change nothing; a briefing of thousands of sources lists them a few
+ * hundred at a time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "sb-add-source-dialog.h"
 #include "sb-detail-pane.h"
@@ -108,6 +110,91 @@ test_sidebar_sources (void)
   g_assert_nonnull (sb_test_find_label (sidebar, "Sources (0)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An event data set has a source for every few incidents: a hundred
+ * thousand rows took gigabytes and a minute to make. The first 500 are
+ * listed, then a row that lists 500 more, until all are.
+ */
+static gboolean
+has_many_sources (gpointer window)
+{
+  return sb_test_window_has_document (window) &&
+         g_list_model_get_n_items (sb_briefing_get_sources (sb_window_get_briefing (window))) > 1000;
+}
+
+static void
+test_sidebar_many_sources (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"sahelbrief\", \"version\": 1, \"language\": \"en\", "
+                                          "\"title\": \"Many sources\", \"sources\": [");
+  g_autofree char *dir = g_dir_make_tmp ("test-details-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.sahelbrief", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SbWindow *window;
+  GtkWidget *sidebar, *list;
+  GtkListBoxRow *more;
+  g_autoptr(SbText) added_title = sb_text_new ("en", "Report added");
+  guint n_sources = 1203;
+
+  for (guint i = 0; i < n_sources; i++)
+    g_string_append_printf (json, "%s{\"id\": \"source-%u\", \"title\": \"Report %u\", \"date\": \"2024-05\", \"language\": \"en\"}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+
+  /* Nothing in it is on the map: the window is not waited for to frame it. */
+  window = sb_test_window_new (NULL, 0, 0);
+  sb_window_open (window, file);
+  sb_test_wait_until (has_many_sources, window);
+  sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  list = GTK_WIDGET (gtk_widget_get_template_child (sidebar, SB_TYPE_SIDEBAR, "source_list"));
+  g_assert_cmpuint (g_list_model_get_n_items (sb_briefing_get_sources (sb_window_get_briefing (window))), ==, n_sources);
+  g_assert_nonnull (sb_test_find_label (sidebar, "Sources (1203)"));
+
+  /* 500 sources, the row listing more, Add Source. */
+  g_assert_cmpuint (count_rows (list), ==, 502);
+  g_assert_nonnull (sb_test_find_label (list, "Report 499"));
+  g_assert_null (sb_test_find_label (list, "Report 500"));
+  more = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 500);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 703 More Sources"));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 501)),
+                                        "Add Source…"));
+
+  /* A source added goes last, among those not listed yet; Undo takes it away. */
+  g_assert_true (sb_document_apply (sb_window_get_document (window),
+                                    sb_edit_new_add_source (sb_window_get_briefing (window), added_title, "en"), &error));
+  g_assert_no_error (error);
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, 502);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 704 More Sources"));
+  g_assert_nonnull (sb_test_find_label (sidebar, "Sources (1204)"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, 502);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 703 More Sources"));
+
+  g_signal_emit_by_name (more, "activate");
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, 1002);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 500)),
+                                        "Report 500"));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (more), "Show 203 More Sources"));
+
+  /* The last: every source listed, no row for more. */
+  g_signal_emit_by_name (more, "activate");
+  sb_test_iterate_for (50);
+  g_assert_cmpuint (count_rows (list), ==, n_sources + 1);
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sources - 1)),
+                                        "Report 1202"));
+  g_assert_nonnull (sb_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sources)),
+                                        "Add Source…"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* An edit of one source changes its row only: the other rows, and the
@@ -286,6 +373,7 @@ main (int   argc,
 
   g_test_add_func ("/details/sidebar-sources", test_sidebar_sources);
   g_test_add_func ("/details/sidebar-source-rows-kept", test_sidebar_source_rows_kept);
+  g_test_add_func ("/details/sidebar-many-sources", test_sidebar_many_sources);
   g_test_add_func ("/details/card-starts-at-top", test_card_starts_at_top);
   g_test_add_func ("/details/pane-width", test_pane_width);
   g_test_add_func ("/details/old-rows-change-nothing", test_old_rows_change_nothing);

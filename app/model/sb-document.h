@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbDocument, sb_document, SB, DOCUMENT, GObject)
 
 SbDocument  *sb_document_new                (SbBriefing   *briefing);
+SbDocument  *sb_document_new_checked        (SbBriefing   *briefing);
 SbBriefing  *sb_document_get_briefing       (SbDocument   *self);
 GFile       *sb_document_get_file           (SbDocument   *self);
 void         sb_document_set_file           (SbDocument   *self,
