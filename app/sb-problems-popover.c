@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sb-actor.h"
+#include "sb-format.h"
 #include "sb-item.h"
 #include "sb-place.h"
 #include "sb-problems-popover.h"
@@ -115,7 +116,10 @@ field_in_words (const char *member)
 static char *
 describe_subject (SbEntity *entity)
 {
-  const char *label = entity ? sb_entity_get_label (entity) : NULL;
+  /* A statement without a title yet by what, where and when, not its id. */
+  g_autofree char *label = entity == NULL ? NULL
+                           : SB_IS_ITEM (entity) ? sb_format_item_name (SB_ITEM (entity))
+                           : g_strdup (sb_entity_get_label (entity));
 
   if (entity == NULL)
     return g_strdup (_("The briefing"));

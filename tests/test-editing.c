@@ -22,9 +22,11 @@
 #include <libsoup/soup.h>
 
 #include "sb-add-source-dialog.h"
+#include "sb-cite.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
+#include "sb-format.h"
 #include "sb-loader.h"
 #include "sb-problems-popover.h"
 #include "sb-sidebar.h"
@@ -1023,6 +1025,48 @@ test_problem_in_words (void)
   g_assert_true (found);
 }
 
+/* A statement just cited, without a title yet, is named in a problem as
+ * everywhere else, by what, where and when, never by its id ("Incident
+ * “incident-73”", heard by a screen reader).
+ */
+static void
+test_problem_names_untitled (void)
+{
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  SbSource *source = SB_SOURCE (sb_briefing_lookup (briefing, "article-2022-08-mali"));
+  SbEdit *edit = sb_cite_new_item (briefing, SB_ITEM_KIND_INCIDENT, source,
+                                   "Duizend Duitse manschappen verlieten Mali via de luchthaven bij de stad Gao.", -1,
+                                   NULL, NULL);
+  SbEntity *item = sb_edit_get_select (edit);
+  g_autoptr(SbBriefing) snapshot = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (sb_document_apply (document, edit, NULL));
+  snapshot = sb_briefing_get_snapshot (briefing);
+  data = sb_writer_to_data (snapshot, NULL);
+  problems = sb_checker_check_data (snapshot, data, strlen (data));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SbCheckerProblem *problem = g_ptr_array_index (problems, i);
+      SbEntity *entity = sb_checker_problem_get_entity (problem);
+      g_autofree char *said = NULL;
+      g_autofree char *name = NULL;
+
+      if (entity == NULL || g_strcmp0 (sb_entity_get_id (entity), sb_entity_get_id (item)) != 0)
+        continue;
+      said = sb_problems_popover_describe (problem, snapshot);
+      name = sb_format_item_name (SB_ITEM (entity));
+      g_test_message ("%s", said);
+      g_assert_null (strstr (said, sb_entity_get_id (item)));
+      g_assert_nonnull (strstr (said, name));
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 /* An actor that cites nothing is told so as an actor, not as a
  * statement; a statement as a statement.
  */
@@ -1732,6 +1776,7 @@ main (int   argc,
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/editing/new-briefing", test_new_briefing);
   g_test_add_func ("/editing/problem-in-words", test_problem_in_words);
+  g_test_add_func ("/editing/problem-names-untitled", test_problem_names_untitled);
   g_test_add_func ("/editing/problem-no-citation", test_problem_no_citation);
   g_test_add_func ("/editing/remove-referenced", test_remove_referenced);
   g_test_add_func ("/editing/import-edit-save", test_import_edit_save);
