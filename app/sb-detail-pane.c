@@ -1232,6 +1232,40 @@ sb_detail_pane_get_source_view (SbDetailPane *self)
   return self->source_view;
 }
 
+/**
+ * sb_detail_pane_focus_source:
+ *
+ * Gives the keyboard to the source's text, its caret where the reader
+ * is: at the passage shown (which is scrolled to), else on the first line
+ * in view, never out of sight at the text's start.
+ */
+void
+sb_detail_pane_focus_source (SbDetailPane *self)
+{
+  GdkRectangle visible, caret;
+  GtkTextIter iter;
+
+  g_return_if_fail (SB_IS_DETAIL_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+  if (gtk_text_buffer_get_has_selection (self->buffer))
+    return;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->current_mark);
+  if (gtk_text_iter_has_tag (&iter, self->current_tag))
+    {
+      gtk_text_buffer_place_cursor (self->buffer, &iter);
+      scroll_to_passage (self);
+      return;
+    }
+  gtk_text_view_get_visible_rect (self->source_view, &visible);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_view_get_iter_location (self->source_view, &iter, &caret);
+  if (gdk_rectangle_intersect (&visible, &caret, NULL))
+    return;
+  gtk_text_view_get_iter_at_location (self->source_view, &iter, visible.x, visible.y + 1);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+}
+
 /* The card shows the selection and names its places, actors and
  * sources: it is shown again when an edit changed any of them.
  */

@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (SbDetailPane, sb_detail_pane, SB, DETAIL_PANE, GtkWidget)
 void         sb_detail_pane_set_selection   (SbDetailPane *self,
                                              SbSelection  *selection);
 GtkTextView *sb_detail_pane_get_source_view (SbDetailPane *self);
+void         sb_detail_pane_focus_source    (SbDetailPane *self);
 void         sb_detail_pane_set_document    (SbDetailPane *self,
                                              SbDocument   *document);
 void         sb_detail_pane_set_editing     (SbDetailPane *self,

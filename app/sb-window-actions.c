@@ -531,6 +531,71 @@ new_briefing_action (GSimpleAction *action,
   sb_window_new_briefing (SB_WINDOW (user_data));
 }
 
+/* F6 and Shift+F6: the keyboard goes from one part of the window to the
+ * next, as in GNOME's other windows: the actors (or the steps), the map,
+ * the timeline, the card, the source's text. Without it the text was
+ * seventeen Tabs from the card, through the map's list, and F6 only went
+ * between the card and the text (the divider's own F6).
+ */
+static guint
+window_parts (SbWindow   *self,
+              GtkWidget **parts)
+{
+  GtkWidget *all[] = {
+    gtk_stack_get_visible_child (self->sidebar_stack),
+    GTK_WIDGET (self->map_view),
+    GTK_WIDGET (self->timeline),
+    GTK_WIDGET (self->detail_pane),
+    GTK_WIDGET (sb_detail_pane_get_source_view (self->detail_pane)),
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (all[i] != NULL && gtk_widget_get_mapped (all[i]) && gtk_widget_is_sensitive (all[i]))
+      parts[n++] = all[i];
+  return n;
+}
+
+static gboolean
+focus_next_part (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  gboolean backward = GPOINTER_TO_INT (user_data);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *parts[5];
+  guint n = window_parts (self, parts);
+  int current = -1;
+
+  if (n == 0)
+    return FALSE;
+  /* The innermost part holding the focus: the text is inside the pane. */
+  for (guint i = 0; i < n; i++)
+    if (focus != NULL && (focus == parts[i] || gtk_widget_is_ancestor (focus, parts[i])))
+      current = i;
+
+  for (guint step = 1; step <= n; step++)
+    {
+      guint next = current < 0 ? (backward ? n - step : step - 1)
+                               : (backward ? current + n - step : current + step) % n;
+
+      if (GTK_IS_TEXT_VIEW (parts[next]))
+        {
+          sb_detail_pane_focus_source (self->detail_pane);
+          return TRUE;
+        }
+      /* A part's first control: the card's comes before the text, and
+       * from the text back to the card is to the card's first one.
+       */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, parts[next]))
+        gtk_root_set_focus (GTK_ROOT (self), NULL);
+      if (gtk_widget_child_focus (parts[next], GTK_DIR_TAB_FORWARD) || gtk_widget_grab_focus (parts[next]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static const GActionEntry window_actions[] = {
   { "new-briefing", new_briefing_action },
 };
@@ -538,7 +603,20 @@ static const GActionEntry window_actions[] = {
 void
 _sb_window_actions_init (SbWindow *self)
 {
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions, G_N_ELEMENTS (window_actions), self);
+
+  /* Before the divider between card and text takes F6 for itself. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "sb-window-parts");
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                                                          gtk_callback_action_new (focus_next_part, GINT_TO_POINTER (FALSE), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (focus_next_part, GINT_TO_POINTER (TRUE), NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 void

@@ -9,7 +9,8 @@
  * tooltip naming a statement without a title by what, where and when;
  * the shortcuts window listing every key of placing on the map; and Back
  * from the search results to the dossier read before; a new area drawn
- * on the map before and after its outline is, named for what it is; a town the passage says
+ * on the map before and after its outline is, named for what it is; F6
+ * from part to part of the window, the source's text among them; a town the passage says
  * it is "near" chosen as near it.
  *
  * With SB_SCREENSHOT_DIR set, it also saves screenshots of the screen at
@@ -34,6 +35,7 @@
 #include "sb-place-chooser.h"
 #include "sb-sidebar.h"
 #include "sb-steps-panel.h"
+#include "sb-timeline.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 #include "sb-test-window.h"
@@ -736,6 +738,82 @@ test_place_near_from_passage (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+caret_in_view (gpointer view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, caret;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &caret);
+  return gdk_rectangle_intersect (&visible, &caret, NULL);
+}
+
+static gboolean
+focus_within (SbWindow  *window,
+              GtkWidget *part)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == part || gtk_widget_is_ancestor (focus, part));
+}
+
+/* F6 goes from part to part of the window, Shift+F6 back: the map, the
+ * timeline, the card, the source's text with its caret in view, the
+ * actors. The hand-run's keyboard found the text seventeen Tabs away,
+ * and F6 went only between the card and the text.
+ */
+static void
+test_f6_goes_through_parts (void)
+{
+  SbWindow *window = create_window ();
+  SbMapView *map_view = sb_window_get_map_view (window);
+  SbDetailPane *pane = SB_DETAIL_PANE (sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE));
+  GtkWidget *timeline = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_TIMELINE);
+  GtkTextView *text = sb_detail_pane_get_source_view (pane);
+  GtkWidget *sidebar = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_SIDEBAR);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text);
+  GtkTextIter iter;
+
+  sb_selection_select (sb_window_get_selection (window), SB_ENTITY (lookup (window, "germany-leaves-via-gao")));
+  sb_test_wait_until (is_mapped, text);
+  sb_test_iterate_for (200);
+  gtk_widget_child_focus (GTK_WIDGET (map_view), GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_within (window, GTK_WIDGET (map_view)));
+
+  g_assert_true (sb_test_press_key (gtk_root_get_focus (GTK_ROOT (window)), "F6"));
+  g_assert_true (focus_within (window, timeline));
+  g_assert_true (sb_test_press_key (gtk_root_get_focus (GTK_ROOT (window)), "F6"));
+  g_assert_true (focus_within (window, GTK_WIDGET (pane)));
+  g_assert_false (focus_within (window, GTK_WIDGET (text)));
+  g_assert_true (sb_test_press_key (gtk_root_get_focus (GTK_ROOT (window)), "F6"));
+  g_assert_true (focus_within (window, GTK_WIDGET (text)));
+  /* The caret where the reader is: at the passage shown, in view. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current")));
+  sb_test_wait_until (caret_in_view, text);
+  sb_test_screenshot ("f6-text");
+
+  /* Round to the actors, and back. */
+  g_assert_true (sb_test_press_key (gtk_root_get_focus (GTK_ROOT (window)), "F6"));
+  g_assert_true (focus_within (window, sidebar));
+  g_assert_true (sb_test_press_key (gtk_root_get_focus (GTK_ROOT (window)), "<Shift>F6"));
+  g_assert_true (focus_within (window, GTK_WIDGET (text)));
+  g_assert_true (sb_test_press_key (gtk_root_get_focus (GTK_ROOT (window)), "<Shift>F6"));
+  g_assert_true (focus_within (window, GTK_WIDGET (pane)));
+  g_assert_false (focus_within (window, GTK_WIDGET (text)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An area cited from a passage has no outline until it is drawn: the
  * map draws, lays out and answers clicks meanwhile (it crashed on the
  * missing outline, the hand-run's every New Area), and the outline
@@ -815,5 +893,6 @@ main (int   argc,
   g_test_add_func ("/authoring/back-from-search", test_back_from_search);
   g_test_add_func ("/authoring/new-area-drawn", test_new_area_drawn);
   g_test_add_func ("/authoring/place-near-from-passage", test_place_near_from_passage);
+  g_test_add_func ("/authoring/f6-goes-through-parts", test_f6_goes_through_parts);
   return g_test_run ();
 }
