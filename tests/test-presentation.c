@@ -440,9 +440,9 @@ test_legend_beside_steps (void)
         if (!under && (fabs (target_lat - lat) > 1e-6 || fabs (target_lon - lon) > 1e-6 ||
                        fabs (target_zoom - zoom) > 1e-6))
           {
-            /* Seen on Debian 13 and after /presentation/caption-share:
-             * the camera framed for a map of another height (the caption
-             * still settling?), 0.08 of a zoom level off; not found yet.
+            /* (as the camera was framed for a map of the height the
+             * caption had before it took on the screen's sizes:
+             * /presentation/caption-settles-first)
              */
             g_test_message ("step %u at %d×%d: camera at %.6f, %.6f, zoom %.6f; %.6f, %.6f, zoom %.6f expected",
                             i + 1, sizes[s][0], sizes[s][1], target_lat, target_lon, target_zoom, lat, lon, zoom);
@@ -458,10 +458,9 @@ test_legend_beside_steps (void)
   }
 
   g_assert_cmpuint (checked, >=, 10);
-  g_test_message ("%u cameras kept, %u moved beside the legend", kept, moved);
-  if (off > 0)
-    g_test_incomplete ("a step's camera off the one framed for the map shown (issue 11)");
-  g_assert_cmpuint (kept + off, >=, 1);
+  g_test_message ("%u cameras kept, %u moved beside the legend, %u off", kept, moved, off);
+  g_assert_cmpuint (off, ==, 0);
+  g_assert_cmpuint (kept, >=, 1);
 
   /* With the caption at most 28 % of the screen, no built-in step has a
    * town under the legend: a legend as large as step 10's at 1024×768
@@ -2333,6 +2332,85 @@ find_with_class (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int height;
+} HeightWanted;
+
+static gboolean
+window_height_is (gpointer data)
+{
+  HeightWanted *wanted = data;
+
+  return gtk_widget_get_height (wanted->widget) == wanted->height;
+}
+
+typedef struct
+{
+  int caption_height, map_height;
+  double lat, lon, zoom;
+} Framed;
+
+static void
+get_framed (SbPresentationWindow *presenting,
+            GtkWidget            *caption_bar,
+            Framed               *framed)
+{
+  framed->caption_height = gtk_widget_get_height (caption_bar);
+  framed->map_height = gtk_widget_get_height (GTK_WIDGET (sb_presentation_window_get_map_view (presenting)));
+  g_assert_true (sb_presentation_window_get_target (presenting, &framed->lat, &framed->lon, &framed->zoom));
+}
+
+/* A presentation is settled only once its caption is in the screen's
+ * sizes and the step framed for the map it leaves: the caption decided
+ * what fits in it in the sizes it had before they were set (step 1's
+ * passage fitted at 1024×768), then, an idle later, again (it did not:
+ * its original went smaller), and the step was framed for a map 31
+ * pixels shorter than the one shown, 0.08 of a zoom level off; when
+ * the idle came after a test had looked depended on what ran before.
+ * So at the first step, and after the screen changes size.
+ */
+static void
+test_caption_settles_first (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 }, { 800, 600 } };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  GtkWidget *caption_bar = find_with_class (GTK_WIDGET (presenting), "caption-bar");
+
+  g_assert_nonnull (caption_bar);
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Framed settled, later;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      g_assert_true (sb_test_run_until (window_height_is, &(HeightWanted) { GTK_WIDGET (presenting), sizes[s][1] },
+                                        TIMEOUT_MS));
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      get_framed (presenting, caption_bar, &settled);
+      sb_test_iterate_for (500);
+      g_assert_true (presentation_settled (presenting));
+      get_framed (presenting, caption_bar, &later);
+
+      g_test_message ("at %d×%d: a caption of %d pixels, a map of %d, zoom %.4f; %d, %d, zoom %.4f later",
+                      sizes[s][0], sizes[s][1], settled.caption_height, settled.map_height, settled.zoom,
+                      later.caption_height, later.map_height, later.zoom);
+      g_assert_cmpint (later.caption_height, ==, settled.caption_height);
+      g_assert_cmpint (later.map_height, ==, settled.map_height);
+      g_assert_cmpfloat_with_epsilon (later.lat, settled.lat, 1e-9);
+      g_assert_cmpfloat_with_epsilon (later.lon, settled.lon, 1e-9);
+      g_assert_cmpfloat_with_epsilon (later.zoom, settled.zoom, 1e-9);
+      assert_at_target (presenting);
+    }
+
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
 /* The map is what the audience came for: at 1024×768, with a console,
  * the caption of no built-in step takes more than 28 % of the screen
  * (the translated passages of steps 3, 6, 9 and 10 took 30 to 45 %),
@@ -2496,6 +2574,8 @@ main (int   argc,
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
+  g_test_add_func ("/presentation/caption-share", test_caption_share);
+  g_test_add_func ("/presentation/caption-settles-first", test_caption_settles_first);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
@@ -2519,10 +2599,5 @@ main (int   argc,
   g_test_add_func ("/presentation/export-keeps-file", test_export_keeps_file);
   g_test_add_func ("/presentation/export-offline", test_export_offline);
 
-  /* Last: the presentation windows of the tests after it framed their
-   * steps a little differently (legend-beside-steps, by 0.08 of a zoom
-   * level), now and then; what it leaves behind is not found yet.
-   */
-  g_test_add_func ("/presentation/caption-share", test_caption_share);
   return g_test_run ();
 }
