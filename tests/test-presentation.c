@@ -1313,6 +1313,77 @@ test_region_countries_named (void)
   gtk_window_destroy (GTK_WINDOW (presenting));
 }
 
+/* A briefing opens framed beside the legend's button in its corner: the
+ * briefing on Niger put Agadez under it, at 1024×768 (the button was not
+ * laid out yet when the briefing was framed). Each symbol at a point and
+ * each town the briefing names lies clear of it, and in view.
+ */
+static void
+test_overview_beside_legend (void)
+{
+  g_autoptr(GFile) niger = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  GFile *files[] = { NULL, niger };
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  guint checked = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (files) * G_N_ELEMENTS (sizes); n++)
+    {
+      const int *size = sizes[n % G_N_ELEMENTS (sizes)];
+      SbWindow *window = sb_test_window_new (files[n / G_N_ELEMENTS (sizes)], size[0], size[1]);
+      SbMapView *map_view = sb_window_get_map_view (window);
+      GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+      g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+      g_autoptr(SbMapLayout) layout = NULL;
+      SbMapLayerTransform to_view;
+      SbProjection drawn;
+      graphene_rect_t legend, shown;
+      double scale;
+
+      g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+      sb_test_iterate_for (200);
+      g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+      /* (the button with its margins, as the map keeps labels from it) */
+      g_assert_true (sb_legend_measure_covered (sb_map_view_get_legend (map_view), gtk_widget_get_width (map),
+                                                gtk_widget_get_height (map), &legend));
+      shown = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (map) - sb_map_view_get_covered (map_view),
+                                  gtk_widget_get_height (map));
+      collect_layers (GTK_WIDGET (map_view), layers);
+      layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+      scale = to_view.scale > 0 ? to_view.scale : 1;
+
+      for (guint m = 0; m < layout->marks->len; m++)
+        {
+          const SbMapMark *mark = &g_array_index (layout->marks, SbMapMark, m);
+          graphene_rect_t box = GRAPHENE_RECT_INIT ((mark->x - mark->radius - to_view.dx) * scale,
+                                                    (mark->y - mark->radius - to_view.dy) * scale,
+                                                    2 * mark->radius * scale, 2 * mark->radius * scale);
+
+          if (mark->card >= 0)
+            continue;
+          g_test_message ("%d×%d: %s at %.0f, %.0f; the legend's button at %.0f, %.0f (%.0f × %.0f)", size[0], size[1],
+                          sb_entity_get_id (SB_ENTITY (mark->item)), box.origin.x, box.origin.y,
+                          legend.origin.x, legend.origin.y, legend.size.width, legend.size.height);
+          g_assert_true (graphene_rect_contains_rect (&shown, &box));
+          g_assert_false (graphene_rect_intersection (&legend, &box, NULL));
+          checked++;
+        }
+      for (guint t = 0; t < layout->towns->len; t++)
+        {
+          const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+          graphene_rect_t label = GRAPHENE_RECT_INIT ((town->label.origin.x - to_view.dx) * scale,
+                                                      (town->label.origin.y - to_view.dy) * scale,
+                                                      town->label.size.width * scale, town->label.size.height * scale);
+
+          if (graphene_rect_intersection (&shown, &label, NULL))
+            g_assert_false (graphene_rect_intersection (&legend, &label, NULL));
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  g_assert_cmpuint (checked, >=, 8);
+}
+
 /* How many names of towns in view @layout's cards cover or touch (less
  * than a pixel between, at the map's scale 1), each said with @when.
  */
@@ -2697,6 +2768,7 @@ main (int   argc,
   g_test_add_func ("/presentation/card-badges-readable", test_card_badges_readable);
   g_test_add_func ("/presentation/stubs-clear-of-names", test_stubs_clear_of_names);
   g_test_add_func ("/presentation/region-countries-named", test_region_countries_named);
+  g_test_add_func ("/presentation/overview-beside-legend", test_overview_beside_legend);
   g_test_add_func ("/presentation/cards-off-names", test_cards_off_names);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);

@@ -111,14 +111,23 @@ frame_in (SbMapView      *self,
           gboolean        animate)
 {
   double zoom, lat, lon, width, height, bottom;
+  graphene_rect_t legend;
+  gboolean beside_legend;
 
   /* Into the part no pane lies over, above the scale and the notice at
-   * the bottom (Agadez, framed with Germany, lay under them).
+   * the bottom (Agadez, framed with Germany, lay under them), and beside
+   * the legend's button in its corner (Agadez, framed with Niamey, lay
+   * under it).
    */
   width = MAX (view_width - self->covered, 120);
   height = view_height;
   bottom = height > 4 * FRAME_BOTTOM_KEPT ? FRAME_BOTTOM_KEPT : 0;
-  if (!sb_framing_fit (bounds, width, height - bottom, &lat, &lon, &zoom))
+  /* (as it will be: a briefing opens before the legend is laid out) */
+  beside_legend = sb_legend_measure_covered (self->legend, view_width, view_height, &legend);
+  if (beside_legend && gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    legend.origin.x -= view_width - width;
+  if (!sb_framing_fit_around (bounds, width, height - bottom, beside_legend ? &legend : NULL, SB_FRAMING_FILL,
+                              &lat, &lon, &zoom))
     return;
   if (bottom > 0)
     lat = sb_mercator_latitude (sb_mercator_y (lat) + bottom / 2.0 / (SB_TILE_SIZE * exp2 (zoom)));
