@@ -287,7 +287,8 @@ assert_at_target (SbPresentationWindow *presenting)
   if (slide.has_center)
     {
       GtkWidget *map = GTK_WIDGET (sb_presentation_window_get_map_view (presenting));
-      double fitted = sb_framing_camera_zoom (slide.zoom, gtk_widget_get_width (map), gtk_widget_get_height (map));
+      double fitted = sb_framing_camera_zoom_presented (slide.zoom, gtk_widget_get_width (map),
+                                                        gtk_widget_get_height (map));
 
       /* (the map's size as the caption shown will leave it: a cut to a
        * step is checked before its caption is laid out) */
@@ -569,6 +570,80 @@ test_steps_fit_screen (void)
   g_assert_cmpfloat (first_zoom[1], >, first_zoom[0] + 0.4);
   g_assert_cmpuint (checked, >=, 40);
   set_animations (TRUE);
+}
+
+/* A step presented shows the ground its camera was taken from, no
+ * wider: on a projector the map under the caption is flatter than a
+ * camera's ground, and the whole ground fitted into it showed a step
+ * about 1.46 times as wide as the view it was taken from (1920×1080);
+ * and making room for the names of towns at its edges went out in
+ * rounds, half a zoom level at step 10 (1024×768). At most a fifth of
+ * the ground's height is left out for it. (A camera moved beside the
+ * legend goes further out, as /presentation/legend-beside-steps says.)
+ */
+static void
+test_steps_as_wide_as_taken (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(GFile) niger = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  SbBriefing *briefings[] = { sb_test_load_default (), sb_loader_load_file (niger, NULL, NULL) };
+  guint checked = 0;
+
+  g_assert_nonnull (briefings[1]);
+  set_animations (FALSE);
+  for (guint n = 0; n < G_N_ELEMENTS (sizes) * G_N_ELEMENTS (briefings); n++)
+    {
+      const int *size = sizes[n % G_N_ELEMENTS (sizes)];
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefings[n / G_N_ELEMENTS (sizes)]);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      GtkWidget *map = GTK_WIDGET (sb_presentation_window_get_map_view (presenting));
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), size[0], size[1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          g_auto(SbSlide) slide = { 0, };
+          double lat, lon, zoom, ground_width, ground_height;
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+          g_assert_true (sb_presentation_describe (presentation, i, &slide));
+          if (!slide.has_center)
+            continue;
+          g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+
+          /* (further out where the legend lay over a town: beside it) */
+          {
+            double alone_lat, alone_lon, alone_zoom;
+
+            g_assert_true (sb_slide_get_camera_around (&slide, briefings[n / G_N_ELEMENTS (sizes)],
+                                                       gtk_widget_get_width (map), gtk_widget_get_height (map), NULL,
+                                                       MAX (1.6, 1.8 * size[1] / 1080.0),
+                                                       &alone_lat, &alone_lon, &alone_zoom));
+            if (fabs (alone_zoom - zoom) > 0.02)
+              g_test_message ("step %u at %d×%d: moved beside the legend, %.2f of a zoom level out", i + 1,
+                              size[0], size[1], alone_zoom - zoom);
+            zoom = alone_zoom;
+          }
+
+          /* What the map shows, in the camera's pixels. */
+          ground_width = gtk_widget_get_width (map) * exp2 (slide.zoom - zoom);
+          ground_height = gtk_widget_get_height (map) * exp2 (slide.zoom - zoom);
+          g_test_message ("step %u at %d×%d: %.0f × %.0f of the camera's %.0f × %.0f", i + 1, size[0], size[1],
+                          ground_width, ground_height, SB_FRAMING_CAMERA_WIDTH, SB_FRAMING_CAMERA_HEIGHT);
+          g_assert_cmpfloat (ground_width, <=, 1.1 * SB_FRAMING_CAMERA_WIDTH);
+          g_assert_cmpfloat (ground_height, >=, 0.8 * SB_FRAMING_CAMERA_HEIGHT - 1);
+          checked++;
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_assert_cmpuint (checked, >=, 10);
+  set_animations (TRUE);
+  for (guint b = 0; b < G_N_ELEMENTS (briefings); b++)
+    g_object_unref (briefings[b]);
 }
 
 /* A convoy on the road to Djibo, written here: a village placed by a
@@ -2761,6 +2836,7 @@ main (int   argc,
   g_test_add_func ("/presentation/caption-settles-first", test_caption_settles_first);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
+  g_test_add_func ("/presentation/steps-as-wide-as-taken", test_steps_as_wide_as_taken);
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
   g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
