@@ -36,6 +36,7 @@
 #include "sb-presentation-window.h"
 #include "sb-presenter-console.h"
 #include "sb-step.h"
+#include "sb-symbols.h"
 #include "sb-tile-setup.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
@@ -286,7 +287,8 @@ assert_at_target (SbPresentationWindow *presenting)
   if (slide.has_center)
     {
       GtkWidget *map = GTK_WIDGET (sb_presentation_window_get_map_view (presenting));
-      double fitted = sb_framing_camera_zoom (slide.zoom, gtk_widget_get_width (map), gtk_widget_get_height (map));
+      double fitted = sb_framing_camera_zoom_presented (slide.zoom, gtk_widget_get_width (map),
+                                                        gtk_widget_get_height (map));
 
       /* (the map's size as the caption shown will leave it: a cut to a
        * step is checked before its caption is laid out) */
@@ -440,9 +442,9 @@ test_legend_beside_steps (void)
         if (!under && (fabs (target_lat - lat) > 1e-6 || fabs (target_lon - lon) > 1e-6 ||
                        fabs (target_zoom - zoom) > 1e-6))
           {
-            /* Seen on Debian 13 and after /presentation/caption-share:
-             * the camera framed for a map of another height (the caption
-             * still settling?), 0.08 of a zoom level off; not found yet.
+            /* (as the camera was framed for a map of the height the
+             * caption had before it took on the screen's sizes:
+             * /presentation/caption-settles-first)
              */
             g_test_message ("step %u at %d×%d: camera at %.6f, %.6f, zoom %.6f; %.6f, %.6f, zoom %.6f expected",
                             i + 1, sizes[s][0], sizes[s][1], target_lat, target_lon, target_zoom, lat, lon, zoom);
@@ -458,10 +460,9 @@ test_legend_beside_steps (void)
   }
 
   g_assert_cmpuint (checked, >=, 10);
-  g_test_message ("%u cameras kept, %u moved beside the legend", kept, moved);
-  if (off > 0)
-    g_test_incomplete ("a step's camera off the one framed for the map shown (issue 11)");
-  g_assert_cmpuint (kept + off, >=, 1);
+  g_test_message ("%u cameras kept, %u moved beside the legend, %u off", kept, moved, off);
+  g_assert_cmpuint (off, ==, 0);
+  g_assert_cmpuint (kept, >=, 1);
 
   /* With the caption at most 28 % of the screen, no built-in step has a
    * town under the legend: a legend as large as step 10's at 1024×768
@@ -569,6 +570,80 @@ test_steps_fit_screen (void)
   g_assert_cmpfloat (first_zoom[1], >, first_zoom[0] + 0.4);
   g_assert_cmpuint (checked, >=, 40);
   set_animations (TRUE);
+}
+
+/* A step presented shows the ground its camera was taken from, no
+ * wider: on a projector the map under the caption is flatter than a
+ * camera's ground, and the whole ground fitted into it showed a step
+ * about 1.46 times as wide as the view it was taken from (1920×1080);
+ * and making room for the names of towns at its edges went out in
+ * rounds, half a zoom level at step 10 (1024×768). At most a fifth of
+ * the ground's height is left out for it. (A camera moved beside the
+ * legend goes further out, as /presentation/legend-beside-steps says.)
+ */
+static void
+test_steps_as_wide_as_taken (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(GFile) niger = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  SbBriefing *briefings[] = { sb_test_load_default (), sb_loader_load_file (niger, NULL, NULL) };
+  guint checked = 0;
+
+  g_assert_nonnull (briefings[1]);
+  set_animations (FALSE);
+  for (guint n = 0; n < G_N_ELEMENTS (sizes) * G_N_ELEMENTS (briefings); n++)
+    {
+      const int *size = sizes[n % G_N_ELEMENTS (sizes)];
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefings[n / G_N_ELEMENTS (sizes)]);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      GtkWidget *map = GTK_WIDGET (sb_presentation_window_get_map_view (presenting));
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), size[0], size[1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          g_auto(SbSlide) slide = { 0, };
+          double lat, lon, zoom, ground_width, ground_height;
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+          g_assert_true (sb_presentation_describe (presentation, i, &slide));
+          if (!slide.has_center)
+            continue;
+          g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+
+          /* (further out where the legend lay over a town: beside it) */
+          {
+            double alone_lat, alone_lon, alone_zoom;
+
+            g_assert_true (sb_slide_get_camera_around (&slide, briefings[n / G_N_ELEMENTS (sizes)],
+                                                       gtk_widget_get_width (map), gtk_widget_get_height (map), NULL,
+                                                       MAX (1.6, 1.8 * size[1] / 1080.0),
+                                                       &alone_lat, &alone_lon, &alone_zoom));
+            if (fabs (alone_zoom - zoom) > 0.02)
+              g_test_message ("step %u at %d×%d: moved beside the legend, %.2f of a zoom level out", i + 1,
+                              size[0], size[1], alone_zoom - zoom);
+            zoom = alone_zoom;
+          }
+
+          /* What the map shows, in the camera's pixels. */
+          ground_width = gtk_widget_get_width (map) * exp2 (slide.zoom - zoom);
+          ground_height = gtk_widget_get_height (map) * exp2 (slide.zoom - zoom);
+          g_test_message ("step %u at %d×%d: %.0f × %.0f of the camera's %.0f × %.0f", i + 1, size[0], size[1],
+                          ground_width, ground_height, SB_FRAMING_CAMERA_WIDTH, SB_FRAMING_CAMERA_HEIGHT);
+          g_assert_cmpfloat (ground_width, <=, 1.1 * SB_FRAMING_CAMERA_WIDTH);
+          g_assert_cmpfloat (ground_height, >=, 0.8 * SB_FRAMING_CAMERA_HEIGHT - 1);
+          checked++;
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_assert_cmpuint (checked, >=, 10);
+  set_animations (TRUE);
+  for (guint b = 0; b < G_N_ELEMENTS (briefings); b++)
+    g_object_unref (briefings[b]);
 }
 
 /* A convoy on the road to Djibo, written here: a village placed by a
@@ -1053,11 +1128,13 @@ in_triangle (double px, double py, const double t[6])
 
 /* How many square pixels of @box a stub's head covers, as
  * sb_symbol_paint_arrow_head() draws it: a dart, its tip where the head
- * points.
+ * points; of them only those within @disc_radius of the box's middle
+ * when it is more than 0.
  */
 static double
-head_over (const SbMapArrow     *arrow,
-           const graphene_rect_t *box)
+head_over_shape (const SbMapArrow     *arrow,
+                 const graphene_rect_t *box,
+                 double                 disc_radius)
 {
   double size = (arrow->selected ? 5.0 : 3.5) * 4.5;
   double angle = atan2 (arrow->y1 - arrow->y0, arrow->x1 - arrow->x0);
@@ -1077,12 +1154,41 @@ head_over (const SbMapArrow     *arrow,
     double right[6] = { x, y, x - size * 0.7 * cos (angle), y - size * 0.7 * sin (angle),
                         x - size * cos (angle + 0.45), y - size * sin (angle + 0.45) };
 
+    double cx = box->origin.x + box->size.width / 2, cy = box->origin.y + box->size.height / 2;
+
     for (double py = box->origin.y + 0.5; py < box->origin.y + box->size.height; py += 1)
       for (double px = box->origin.x + 0.5; px < box->origin.x + box->size.width; px += 1)
-        covered += in_triangle (px, py, left) || in_triangle (px, py, right);
+        if (disc_radius <= 0 || hypot (px - cx, py - cy) <= disc_radius)
+          covered += in_triangle (px, py, left) || in_triangle (px, py, right);
   }
 
   return covered;
+}
+
+static double
+head_over (const SbMapArrow     *arrow,
+           const graphene_rect_t *box)
+{
+  return head_over_shape (arrow, box, 0);
+}
+
+/* Whether a stub's "?" or head touches a symbol drawn at a point, or its
+ * ring when highlighted: round, as sb-symbols.c draws it (the ring's
+ * stroke included), where a box's corners would let them by.
+ */
+static gboolean
+stub_touches_symbol (const SbMapArrow *arrow,
+                     const SbMapMark  *symbol)
+{
+  double reach = symbol->selected ? symbol->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP + 1.25
+                                  : symbol->radius + 1;
+  graphene_rect_t mark, head;
+
+  stub_boxes (arrow, &mark, &head);
+  return hypot (mark.origin.x + mark.size.width / 2 - symbol->x, mark.origin.y + mark.size.height / 2 - symbol->y) <
+         reach + mark.size.width / 2 ||
+         head_over_shape (arrow, &GRAPHENE_RECT_INIT (symbol->x - reach, symbol->y - reach, 2 * reach, 2 * reach),
+                          reach) > 1;
 }
 
 static double
@@ -1097,18 +1203,24 @@ overlap_area (const graphene_rect_t *a,
 /* The heads and "?" of movements known at one end keep clear of the
  * towns' names, of cards and of each other, as names do of symbols: at
  * Gao, where the Germans left for somewhere and the Russians came from
- * somewhere, at every step at 1024×768 and 1920×1080.
+ * somewhere, at every step at 1024×768 and 1920×1080. And of symbols
+ * and their rings: the "?" of the US troops leaving Niamey touched the
+ * Africa Corps' ring there (the briefing on Niger made by hand).
  */
 static void
 test_stubs_clear_of_names (void)
 {
   const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
-  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(GFile) niger = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  SbBriefing *briefings[] = { sb_test_load_default (), sb_loader_load_file (niger, NULL, NULL) };
   guint checked = 0, crowded = 0;
 
+  g_assert_nonnull (briefings[1]);
   set_animations (FALSE);
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+  for (guint n = 0; n < G_N_ELEMENTS (sizes) * G_N_ELEMENTS (briefings); n++)
     {
+      SbBriefing *briefing = briefings[n / G_N_ELEMENTS (sizes)];
+      guint s = n % G_N_ELEMENTS (sizes);
       g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
       SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
       SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
@@ -1163,6 +1275,18 @@ test_stubs_clear_of_names (void)
                       crowded++;
                     }
                 }
+              for (guint m = 0; m < layout->marks->len; m++)
+                {
+                  const SbMapMark *symbol = &g_array_index (layout->marks, SbMapMark, m);
+
+                  if (symbol->card < 0 && stub_touches_symbol (arrow, symbol))
+                    {
+                      g_printerr ("step %u at %d×%d: %s's “?” or head against %s's symbol%s\n", i + 1, sizes[s][0],
+                                  sizes[s][1], id, sb_entity_get_id (SB_ENTITY (symbol->item)),
+                                  symbol->selected ? " and its ring" : "");
+                      crowded++;
+                    }
+                }
               for (guint c = 0; c < layout->cards->len; c++)
                 if (overlap_area (&mark, &g_array_index (layout->cards, SbMapCard, c).box) > 4)
                   {
@@ -1199,6 +1323,140 @@ test_stubs_clear_of_names (void)
   g_assert_cmpuint (checked, >=, 10);
   g_assert_cmpuint (crowded, ==, 0);
   set_animations (TRUE);
+  for (guint b = 0; b < G_N_ELEMENTS (briefings); b++)
+    g_object_unref (briefings[b]);
+}
+
+/* A briefing about a country whose places are its regions names the
+ * country, where its symbols, arrows and towns leave room: the briefing
+ * on Niger made by hand never said NIGER (its name's place was under the
+ * arrow out of Agadez, and the base map leaves the name to the layer
+ * only for countries known whole).
+ */
+static void
+test_region_countries_named (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  SbMapView *map_view = sb_presentation_window_get_map_view (presenting);
+  guint named = 0;
+
+  g_assert_nonnull (briefing);
+  set_animations (FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (presenting), 1024, 768);
+  gtk_window_present (GTK_WINDOW (presenting));
+
+  for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+    {
+      g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+      g_autoptr(SbMapLayout) layout = NULL;
+      SbMapLayerTransform to_view;
+      SbProjection drawn;
+      graphene_rect_t view;
+      gboolean niger = FALSE;
+
+      sb_presentation_set_index (presentation, i);
+      g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+      sb_test_iterate_for (200);
+      g_assert_true (sb_test_run_until (layers_drawn, presenting, TIMEOUT_MS));
+      collect_layers (GTK_WIDGET (map_view), layers);
+      layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+      view = GRAPHENE_RECT_INIT (to_view.dx, to_view.dy, gtk_widget_get_width (GTK_WIDGET (map_view)) / to_view.scale,
+                                 gtk_widget_get_height (GTK_WIDGET (map_view)) / to_view.scale);
+
+      for (guint c = 0; c < layout->country_names->len; c++)
+        {
+          const SbMapTown *name = &g_array_index (layout->country_names, SbMapTown, c);
+
+          if (g_strcmp0 (name->town->iso_a3, "NER") == 0)
+            {
+              g_test_message ("step %u: NIGER at %.0f, %.0f", i + 1, name->label.origin.x, name->label.origin.y);
+              g_assert_true (graphene_rect_contains_rect (&view, &name->label));
+              niger = TRUE;
+            }
+        }
+      /* (named as the base map names countries, from zoom 3 to 7.5) */
+      if (drawn.zoom >= 3.0 && drawn.zoom <= 7.5)
+        g_assert_true (niger);
+      named += niger;
+    }
+
+  g_assert_cmpuint (named, >=, 2);
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
+/* A briefing opens framed beside the legend's button in its corner: the
+ * briefing on Niger put Agadez under it, at 1024×768 (the button was not
+ * laid out yet when the briefing was framed). Each symbol at a point and
+ * each town the briefing names lies clear of it, and in view.
+ */
+static void
+test_overview_beside_legend (void)
+{
+  g_autoptr(GFile) niger = g_file_new_build_filename (TEST_DATA_DIR, "niger-2024.sahelbrief", NULL);
+  GFile *files[] = { NULL, niger };
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  guint checked = 0;
+
+  for (guint n = 0; n < G_N_ELEMENTS (files) * G_N_ELEMENTS (sizes); n++)
+    {
+      const int *size = sizes[n % G_N_ELEMENTS (sizes)];
+      SbWindow *window = sb_test_window_new (files[n / G_N_ELEMENTS (sizes)], size[0], size[1]);
+      SbMapView *map_view = sb_window_get_map_view (window);
+      GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+      g_autoptr(GPtrArray) layers = g_ptr_array_new ();
+      g_autoptr(SbMapLayout) layout = NULL;
+      SbMapLayerTransform to_view;
+      SbProjection drawn;
+      graphene_rect_t legend, shown;
+      double scale;
+
+      g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+      sb_test_iterate_for (200);
+      g_assert_true (sb_test_run_until (layers_drawn, GTK_WIDGET (map_view), TIMEOUT_MS));
+      /* (the button with its margins, as the map keeps labels from it) */
+      g_assert_true (sb_legend_measure_covered (sb_map_view_get_legend (map_view), gtk_widget_get_width (map),
+                                                gtk_widget_get_height (map), &legend));
+      shown = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (map) - sb_map_view_get_covered (map_view),
+                                  gtk_widget_get_height (map));
+      collect_layers (GTK_WIDGET (map_view), layers);
+      layout = sb_map_layer_get_drawn_layout (g_ptr_array_index (layers, 0), &drawn, &to_view);
+      scale = to_view.scale > 0 ? to_view.scale : 1;
+
+      for (guint m = 0; m < layout->marks->len; m++)
+        {
+          const SbMapMark *mark = &g_array_index (layout->marks, SbMapMark, m);
+          graphene_rect_t box = GRAPHENE_RECT_INIT ((mark->x - mark->radius - to_view.dx) * scale,
+                                                    (mark->y - mark->radius - to_view.dy) * scale,
+                                                    2 * mark->radius * scale, 2 * mark->radius * scale);
+
+          if (mark->card >= 0)
+            continue;
+          g_test_message ("%d×%d: %s at %.0f, %.0f; the legend's button at %.0f, %.0f (%.0f × %.0f)", size[0], size[1],
+                          sb_entity_get_id (SB_ENTITY (mark->item)), box.origin.x, box.origin.y,
+                          legend.origin.x, legend.origin.y, legend.size.width, legend.size.height);
+          g_assert_true (graphene_rect_contains_rect (&shown, &box));
+          g_assert_false (graphene_rect_intersection (&legend, &box, NULL));
+          checked++;
+        }
+      for (guint t = 0; t < layout->towns->len; t++)
+        {
+          const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+          graphene_rect_t label = GRAPHENE_RECT_INIT ((town->label.origin.x - to_view.dx) * scale,
+                                                      (town->label.origin.y - to_view.dy) * scale,
+                                                      town->label.size.width * scale, town->label.size.height * scale);
+
+          if (graphene_rect_intersection (&shown, &label, NULL))
+            g_assert_false (graphene_rect_intersection (&legend, &label, NULL));
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  g_assert_cmpuint (checked, >=, 8);
 }
 
 /* How many names of towns in view @layout's cards cover or touch (less
@@ -1326,13 +1584,12 @@ test_cards_off_names (void)
       gtk_window_destroy (GTK_WINDOW (presenting));
     }
 
-  /* Known not to hold yet in every run: the layout a step settles in
-   * differs from run to run now and then (Burkina Faso's card on
-   * Cotonou's name at step 1, 1024×768), and Debian 13's fonts put
-   * Togo's card against Porto-Novo's name; the cases are printed above.
+  /* (Burkina Faso's card was on Cotonou's name at step 1, 1024×768, and
+   * with Debian 13's fonts Togo's card against Porto-Novo's: the names
+   * of three towns close together took each other's sides; the cases
+   * are printed above)
    */
-  if (touching > 0)
-    g_test_incomplete ("a card on a town's name in some layouts (issue 11)");
+  g_assert_cmpuint (touching, ==, 0);
   set_animations (TRUE);
 }
 
@@ -2333,6 +2590,85 @@ find_with_class (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int height;
+} HeightWanted;
+
+static gboolean
+window_height_is (gpointer data)
+{
+  HeightWanted *wanted = data;
+
+  return gtk_widget_get_height (wanted->widget) == wanted->height;
+}
+
+typedef struct
+{
+  int caption_height, map_height;
+  double lat, lon, zoom;
+} Framed;
+
+static void
+get_framed (SbPresentationWindow *presenting,
+            GtkWidget            *caption_bar,
+            Framed               *framed)
+{
+  framed->caption_height = gtk_widget_get_height (caption_bar);
+  framed->map_height = gtk_widget_get_height (GTK_WIDGET (sb_presentation_window_get_map_view (presenting)));
+  g_assert_true (sb_presentation_window_get_target (presenting, &framed->lat, &framed->lon, &framed->zoom));
+}
+
+/* A presentation is settled only once its caption is in the screen's
+ * sizes and the step framed for the map it leaves: the caption decided
+ * what fits in it in the sizes it had before they were set (step 1's
+ * passage fitted at 1024×768), then, an idle later, again (it did not:
+ * its original went smaller), and the step was framed for a map 31
+ * pixels shorter than the one shown, 0.08 of a zoom level off; when
+ * the idle came after a test had looked depended on what ran before.
+ * So at the first step, and after the screen changes size.
+ */
+static void
+test_caption_settles_first (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 }, { 800, 600 } };
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+  SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+  GtkWidget *caption_bar = find_with_class (GTK_WIDGET (presenting), "caption-bar");
+
+  g_assert_nonnull (caption_bar);
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      Framed settled, later;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      g_assert_true (sb_test_run_until (window_height_is, &(HeightWanted) { GTK_WIDGET (presenting), sizes[s][1] },
+                                        TIMEOUT_MS));
+      g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+      get_framed (presenting, caption_bar, &settled);
+      sb_test_iterate_for (500);
+      g_assert_true (presentation_settled (presenting));
+      get_framed (presenting, caption_bar, &later);
+
+      g_test_message ("at %d×%d: a caption of %d pixels, a map of %d, zoom %.4f; %d, %d, zoom %.4f later",
+                      sizes[s][0], sizes[s][1], settled.caption_height, settled.map_height, settled.zoom,
+                      later.caption_height, later.map_height, later.zoom);
+      g_assert_cmpint (later.caption_height, ==, settled.caption_height);
+      g_assert_cmpint (later.map_height, ==, settled.map_height);
+      g_assert_cmpfloat_with_epsilon (later.lat, settled.lat, 1e-9);
+      g_assert_cmpfloat_with_epsilon (later.lon, settled.lon, 1e-9);
+      g_assert_cmpfloat_with_epsilon (later.zoom, settled.zoom, 1e-9);
+      assert_at_target (presenting);
+    }
+
+  set_animations (TRUE);
+  gtk_window_destroy (GTK_WINDOW (presenting));
+}
+
 /* The map is what the audience came for: at 1024×768, with a console,
  * the caption of no built-in step takes more than 28 % of the screen
  * (the translated passages of steps 3, 6, 9 and 10 took 30 to 45 %),
@@ -2496,14 +2832,19 @@ main (int   argc,
   g_test_add_func ("/presentation/incidents-without-steps", test_incidents_without_steps);
   g_test_add_func ("/presentation/present-and-escape", test_present_and_escape);
   g_test_add_func ("/presentation/caption-and-end", test_caption_and_end);
+  g_test_add_func ("/presentation/caption-share", test_caption_share);
+  g_test_add_func ("/presentation/caption-settles-first", test_caption_settles_first);
   g_test_add_func ("/presentation/legend-beside-steps", test_legend_beside_steps);
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
+  g_test_add_func ("/presentation/steps-as-wide-as-taken", test_steps_as_wide_as_taken);
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
   g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);
   g_test_add_func ("/presentation/card-badges-readable", test_card_badges_readable);
   g_test_add_func ("/presentation/stubs-clear-of-names", test_stubs_clear_of_names);
+  g_test_add_func ("/presentation/region-countries-named", test_region_countries_named);
+  g_test_add_func ("/presentation/overview-beside-legend", test_overview_beside_legend);
   g_test_add_func ("/presentation/cards-off-names", test_cards_off_names);
   g_test_add_func ("/presentation/pulse-follows", test_pulse_follows);
   g_test_add_func ("/presentation/present-at-current", test_present_at_current);
@@ -2519,10 +2860,5 @@ main (int   argc,
   g_test_add_func ("/presentation/export-keeps-file", test_export_keeps_file);
   g_test_add_func ("/presentation/export-offline", test_export_offline);
 
-  /* Last: the presentation windows of the tests after it framed their
-   * steps a little differently (legend-beside-steps, by 0.08 of a zoom
-   * level), now and then; what it leaves behind is not found yet.
-   */
-  g_test_add_func ("/presentation/caption-share", test_caption_share);
   return g_test_run ();
 }

@@ -825,7 +825,8 @@ sb_base_layer_init (SbBaseLayer *self)
  * @briefing: (nullable): the briefing shown over the base map
  *
  * Leaves out the names the briefing's own layer draws over everything:
- * the towns it mentions, the countries it speaks of as a whole.
+ * the towns it mentions, the countries it speaks of as a whole or
+ * through their regions.
  */
 void
 sb_base_layer_set_briefing (SbBaseLayer *self,
@@ -851,7 +852,11 @@ sb_base_layer_set_briefing (SbBaseLayer *self,
         {
           g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
 
-          if (sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY && sb_place_get_country (place) != NULL)
+          /* (the countries of its regions too: the layout names them where
+           * there is room for their names) */
+          if ((sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY ||
+               sb_place_get_precision (place) == SB_PLACE_PRECISION_REGION) &&
+              sb_place_get_country (place) != NULL)
             g_hash_table_add (self->left_out_countries, g_strdup (sb_place_get_country (place)));
         }
     }

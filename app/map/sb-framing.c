@@ -485,6 +485,42 @@ sb_framing_camera_zoom (double camera_zoom,
   return camera_zoom + log2 (MIN (width / SB_FRAMING_CAMERA_WIDTH, height / SB_FRAMING_CAMERA_HEIGHT));
 }
 
+/* How much of a camera's ground's height a projector's flat map may
+ * leave out, to show no wider a ground than was framed.
+ */
+#define PROJECTOR_CROP 0.8
+
+/**
+ * sb_framing_camera_zoom_presented:
+ * @camera_zoom: a step camera's zoom
+ * @width: (in pixels) the presented map's
+ *
+ * Like sb_framing_camera_zoom(), for a map presented under its caption,
+ * which is flatter than a camera's ground (1920×800 at 1080 lines): all
+ * of that ground fitted into it showed as much again on either side, a
+ * step 1.3 to 1.46 times as wide as the view it was taken from. The
+ * ground is shown as wide as it is, its top and bottom left out by at
+ * most a fifth of its height; only a map flatter than that shows more on
+ * the sides. A map as high as the camera's shape or higher shows the
+ * ground as sb_framing_camera_zoom() does.
+ *
+ * Returns: the zoom for this map
+ */
+double
+sb_framing_camera_zoom_presented (double camera_zoom,
+                                  double width,
+                                  double height)
+{
+  double by_width, by_height;
+
+  if (width <= 0 || height <= 0 || width * SB_FRAMING_CAMERA_HEIGHT <= height * SB_FRAMING_CAMERA_WIDTH)
+    return sb_framing_camera_zoom (camera_zoom, width, height);
+
+  by_width = camera_zoom + log2 (width / SB_FRAMING_CAMERA_WIDTH);
+  by_height = camera_zoom + log2 (height / (SB_FRAMING_CAMERA_HEIGHT * PROJECTOR_CROP));
+  return MIN (by_width, by_height);
+}
+
 /**
  * sb_framing_zoom_to_camera:
  * @zoom: the zoom of a map of @width × @height pixels

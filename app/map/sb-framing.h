@@ -57,6 +57,10 @@ gboolean sb_framing_fit_around   (const SbBounds        *bounds,
 double   sb_framing_camera_zoom  (double                 camera_zoom,
                                   double                 width,
                                   double                 height);
+double   sb_framing_camera_zoom_presented
+                                 (double                 camera_zoom,
+                                  double                 width,
+                                  double                 height);
 double   sb_framing_zoom_to_camera (double               zoom,
                                   double                 width,
                                   double                 height);

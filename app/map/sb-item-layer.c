@@ -953,7 +953,8 @@ sb_item_layer_draw (SbMapLayer         *layer,
   for (guint i = 0; i < map_layout->country_names->len; i++)
     {
       const SbMapTown *name = &g_array_index (map_layout->country_names, SbMapTown, i);
-      g_autofree char *upper = g_utf8_strup (sb_text_get (sb_place_get_name (name->place)), -1);
+      const char *country = name->place ? sb_text_get (sb_place_get_name (name->place)) : name->town->name;
+      g_autofree char *upper = g_utf8_strup (country, -1);
 
       draw_text (cr, layout, SB_MAP_FONT_COUNTRY, upper, name->label.origin.x, name->label.origin.y, dark, 0.75);
     }

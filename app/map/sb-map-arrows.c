@@ -25,6 +25,18 @@
 #define STUB_LENGTH(selected) (STUB_HEAD (selected) * 1.55 + 3)
 #define STUB_MARK_RADIUS(selected) (STUB_HEAD (selected) * 0.55 + ((selected) ? 4 : 0))
 
+/* How far from its point a symbol is drawn, with its halo, or with its
+ * ring and the ring's stroke when highlighted.
+ */
+static double
+symbol_reach (const SbMapMark *mark)
+{
+  return mark->selected ? mark->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP + 2 : mark->radius + 2;
+}
+
+/* What room a short arrow's head and "?" leave a symbol. */
+#define STUB_SYMBOL_ROOM 4.0
+
 /* Where a line from the card's middle towards (x, y) leaves the card. */
 static void
 card_edge_towards (const SbMapCard *card,
@@ -113,6 +125,29 @@ stub_cost (SbMapBuilder *builder,
     cost += _sb_map_overlap_area (builder->town_sides, &GRAPHENE_RECT_INIT (hx - 8, hy - 8, 16, 16)) * 3;
   }
 
+  /* A symbol's ring is round, and its box's corners free for names: a
+   * "?" or a head there touches the ring all the same (the "?" of the US
+   * troops leaving Niamey on the Africa Corps' ring).
+   */
+  {
+    double length = MAX (hypot (x1 - x0, y1 - y0), 1);
+    double hx = into ? x0 : x1 - (x1 - x0) / length * (radius + 8);
+    double hy = into ? y0 : y1 - (y1 - y0) / length * (radius + 8);
+
+    for (guint i = 0; i < builder->layout->marks->len; i++)
+      {
+        const SbMapMark *symbol = &g_array_index (builder->layout->marks, SbMapMark, i);
+        double reach = symbol_reach (symbol) + STUB_SYMBOL_ROOM;
+
+        if (symbol->card >= 0)
+          continue;
+        if (hypot (symbol->x - x1, symbol->y - y1) < reach + radius)
+          cost += 3000;
+        if (hypot (symbol->x - hx, symbol->y - hy) < reach + 8)
+          cost += 3000;
+      }
+  }
+
   /* A town whose every side the "?" would take (with what is there
    * already) could only be named under something.
    */
@@ -150,11 +185,11 @@ symbols_extent_at (SbMapBuilder *builder,
       const SbMapMark *mark = &g_array_index (builder->layout->marks, SbMapMark, i);
 
       if (mark->card < 0 && hypot (mark->x - x, mark->y - y) < 1)
-        extent = MAX (extent, mark->selected ? mark->radius * SB_SYMBOL_RING_SCALE + SB_SYMBOL_RING_GAP
-                                             : mark->radius + 2);
+        extent = MAX (extent, symbol_reach (mark));
     }
 
-  return extent;
+  /* (and a little room: a head against a ring reads as part of it) */
+  return extent > 0 ? extent + STUB_SYMBOL_ROOM : 0;
 }
 
 /* A movement that the source gives only one end of is a head into (or

@@ -37,6 +37,8 @@ typedef struct
   GArray *occluders;       /* of graphene_rect_t: what lies over the map (its legend, scale): out of view */
   GArray *town_sides;      /* of graphene_rect_t, SB_MAP_TOWN_SIDES a town: where else its name may go */
   GArray *stub_marks;      /* of graphene_rect_t: the heads and "?" of movements known at one end */
+  GArray *kept_names;      /* of graphene_rect_t: towns' names that found no place but on a card in
+                            * a layout before: cards keep off them */
 } SbMapBuilder;
 
 /* Less than this of a box, in square pixels, is nothing: what graphene's

@@ -403,11 +403,19 @@ card_cost (SbMapBuilder    *builder,
    */
   middles_covered (builder, card - &g_array_index (builder->layout->cards, SbMapCard, 0), &box,
                    &own_middle, &other_middles);
-  cost += own_middle * 1000 + other_middles * 8 +
-          _sb_map_overlap_area (builder->obstacles, &box) * 20 +
-          _sb_map_overlap_area (builder->town_names, &GRAPHENE_RECT_INIT (x - CARD_NAME_ROOM, y - CARD_NAME_ROOM,
-                                                                          width + 2 * CARD_NAME_ROOM,
-                                                                          height + 2 * CARD_NAME_ROOM)) * 8;
+  {
+    graphene_rect_t around = GRAPHENE_RECT_INIT (x - CARD_NAME_ROOM, y - CARD_NAME_ROOM,
+                                                 width + 2 * CARD_NAME_ROOM, height + 2 * CARD_NAME_ROOM);
+
+    /* A name that had no other place than on a card before costs as
+     * much as a name over another's: there is none for it but where it
+     * was.
+     */
+    cost += own_middle * 1000 + other_middles * 8 +
+            _sb_map_overlap_area (builder->obstacles, &box) * 20 +
+            _sb_map_overlap_area (builder->town_names, &around) * 8 +
+            _sb_map_overlap_area (builder->kept_names, &around) * 40;
+  }
 
   /* A card over another, or over a symbol, reads as neither. */
   for (guint i = 0; i < builder->layout->cards->len && cost < bound; i++)
@@ -592,6 +600,10 @@ place_card (SbMapBuilder *builder,
   card->count_y += best_y;
   card->leader = !best_inside &&
                  !graphene_rect_contains_point (&card->box, &GRAPHENE_POINT_INIT (card->anchor_x, card->anchor_y));
+  card->n_inside = 0;
+  for (guint i = 0; i <= 2; i++)
+    for (guint j = 0; j <= 2; j++)
+      card->n_inside += inside_area (builder, card, best_x + width * i / 2, best_y + height * j / 2);
 
   for (guint i = 0; i < marks->len; i++)
     {

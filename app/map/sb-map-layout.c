@@ -10,6 +10,8 @@
  * known at one end, on a free side; then the towns' names, clear of
  * symbols, cards and arrows; last the countries' names where no card
  * names them, and the actors' names by their symbols, where room is left.
+ * Where towns crowd, a name may find room only on a card: the layout is
+ * then made again with the cards kept off it.
  *
  * Everything is placed relative to fixed places on the map, so that a
  * layout computed for a larger texture puts everything where a layout
@@ -460,21 +462,81 @@ place_reference_names (SbMapBuilder *builder)
     }
 }
 
+/* The country a place is known only to be in, or whose region it is: a
+ * briefing about Niger whose places are its regions speaks of Niger.
+ */
+static const SbBasemapFeature *
+spoken_of_country (SbBasemap *basemap,
+                   SbPlace   *place)
+{
+  SbPlacePrecision precision = sb_place_get_precision (place);
+
+  if ((precision != SB_PLACE_PRECISION_COUNTRY && precision != SB_PLACE_PRECISION_REGION) ||
+      sb_place_get_country (place) == NULL)
+    return NULL;
+
+  return sb_basemap_lookup_country (basemap, sb_place_get_country (place));
+}
+
+/* Whether all of @box lies in @country. */
+static gboolean
+box_in_country (SbMapBuilder           *builder,
+                const SbBasemapFeature *country,
+                const graphene_rect_t  *box)
+{
+  for (guint i = 0; i <= 2; i++)
+    for (guint j = 0; j <= 2; j++)
+      {
+        double ux, uy;
+
+        sb_projection_widget_to_unit (builder->projection, box->origin.x + box->size.width * i / 2,
+                                      box->origin.y + box->size.height * j / 2, &ux, &uy);
+        if (!sb_basemap_feature_contains (country, ux, uy))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* Whether a country's name may go at @box: in view, clear of what else
+ * is labelled and of the arrows, out from under what lies over the map.
+ */
+static gboolean
+country_name_fits (SbMapBuilder          *builder,
+                   GArray                *arrow_bodies,
+                   const graphene_rect_t *box)
+{
+  return (builder->view == NULL || graphene_rect_contains_rect (builder->view, box)) &&
+         _sb_map_overlap_area (builder->obstacles, box) == 0 &&
+         _sb_map_overlap_area (arrow_bodies, box) == 0;
+}
+
+static void arrow_body_boxes (SbMapBuilder *builder,
+                              GArray       *boxes);
+
 /* Countries the briefing speaks of, named where no card names them, as
- * the base map would name them (it leaves them to this layer).
+ * the base map would name them (it leaves them to this layer): at the
+ * country's label point, or where its symbols, arrows and towns leave
+ * room, inside it and as near that point as can be (NIGER was under
+ * the arrow out of Agadez, and a briefing about Niger never named it).
  */
 static void
 name_countries (SbMapBuilder *builder)
 {
+  const guint steps = 16;
   SbBasemap *basemap = sb_basemap_get_default ();
   GListModel *places = sb_briefing_get_places (sb_selection_get_briefing (builder->selection));
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) arrow_bodies = NULL;
 
   if (builder->projection->zoom < 3.0 || builder->projection->zoom > 7.5)
     return;
 
   for (guint i = 0; i < builder->layout->cards->len; i++)
     g_hash_table_add (named, (gpointer) g_array_index (builder->layout->cards, SbMapCard, i).country);
+
+  arrow_bodies = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  arrow_body_boxes (builder, arrow_bodies);
 
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
@@ -483,11 +545,10 @@ name_countries (SbMapBuilder *builder)
       const SbBasemapFeature *country;
       g_autofree char *upper = NULL;
       SbMapTown name = { 0, };
-      double width, height, x0, y0, x1, y1;
+      double width, height, x0, y0, x1, y1, best = G_MAXDOUBLE;
+      gboolean own_name;
 
-      if (sb_place_get_precision (place) != SB_PLACE_PRECISION_COUNTRY || sb_place_get_country (place) == NULL ||
-          (country = sb_basemap_lookup_country (basemap, sb_place_get_country (place))) == NULL ||
-          !g_hash_table_add (named, (gpointer) country))
+      if ((country = spoken_of_country (basemap, place)) == NULL || !g_hash_table_add (named, (gpointer) country))
         continue;
 
       shape = sb_basemap_get_country_shape (basemap, country);
@@ -496,14 +557,45 @@ name_countries (SbMapBuilder *builder)
       if (fabs (x1 - x0) < 60)
         continue;
 
-      upper = g_utf8_strup (sb_text_get (sb_place_get_name (place)), -1);
+      /* A country the briefing names as such goes by the briefing's name
+       * for it; one it speaks of through its regions, by its own.
+       */
+      own_name = sb_place_get_precision (place) == SB_PLACE_PRECISION_COUNTRY;
+      upper = g_utf8_strup (own_name ? sb_text_get (sb_place_get_name (place)) : country->name, -1);
       _sb_map_measure (builder, SB_MAP_FONT_COUNTRY, upper, &width, &height);
       name.town = country;
-      name.place = place;
+      name.place = own_name ? place : NULL;
       sb_projection_unit_to_widget (builder->projection, shape->label_x, shape->label_y, &name.x, &name.y);
       graphene_rect_init (&name.label, name.x - width / 2, name.y - height / 2, width, height);
-      if (_sb_map_overlap_area (builder->obstacles, &name.label) > 0)
-        continue;
+
+      if (!country_name_fits (builder, arrow_bodies, &name.label))
+        {
+          double label_x = name.x, label_y = name.y;
+
+          x0 = MAX (MIN (x0, x1), builder->view ? builder->view->origin.x : -G_MAXDOUBLE);
+          x1 = MIN (MAX (x0, x1), builder->view ? builder->view->origin.x + builder->view->size.width : G_MAXDOUBLE);
+          y0 = MAX (MIN (y0, y1), builder->view ? builder->view->origin.y : -G_MAXDOUBLE);
+          y1 = MIN (MAX (y0, y1), builder->view ? builder->view->origin.y + builder->view->size.height : G_MAXDOUBLE);
+
+          for (guint a = 0; a <= steps && x1 > x0 && y1 > y0; a++)
+            for (guint b = 0; b <= steps; b++)
+              {
+                double cx = x0 + (x1 - x0) * a / steps, cy = y0 + (y1 - y0) * b / steps;
+                double distance = hypot (cx - label_x, cy - label_y);
+                graphene_rect_t box = GRAPHENE_RECT_INIT (cx - width / 2, cy - height / 2, width, height);
+
+                if (distance < best && country_name_fits (builder, arrow_bodies, &box) &&
+                    box_in_country (builder, country, &box))
+                  {
+                    best = distance;
+                    name.x = cx;
+                    name.y = cy;
+                    name.label = box;
+                  }
+              }
+          if (best == G_MAXDOUBLE)
+            continue;
+        }
 
       _sb_map_add_obstacle (builder, name.label.origin.x, name.label.origin.y, width, height);
       g_array_append_val (builder->layout->country_names, name);
@@ -742,7 +834,8 @@ place_town_labels (SbMapBuilder *builder)
  * layout's own away (the arrows' marks do that).
  */
 static void
-cover_arrow_bodies (SbMapBuilder *builder)
+arrow_body_boxes (SbMapBuilder *builder,
+                  GArray       *boxes)
 {
   GArray *arrows = builder->layout->arrows;
 
@@ -759,10 +852,16 @@ cover_arrow_bodies (SbMapBuilder *builder)
           double x, y;
 
           sb_map_arrow_point_at (arrow, (double) s / n, &x, &y);
-          _sb_map_add_obstacle (builder, x - ARROW_BODY_WIDTH / 2, y - ARROW_BODY_WIDTH / 2,
-                                ARROW_BODY_WIDTH, ARROW_BODY_WIDTH);
+          g_array_append_val (boxes, GRAPHENE_RECT_INIT (x - ARROW_BODY_WIDTH / 2, y - ARROW_BODY_WIDTH / 2,
+                                                         ARROW_BODY_WIDTH, ARROW_BODY_WIDTH));
         }
     }
+}
+
+static void
+cover_arrow_bodies (SbMapBuilder *builder)
+{
+  arrow_body_boxes (builder, builder->obstacles);
 }
 
 static int
@@ -845,13 +944,59 @@ sb_map_layout_new (SbSelection           *selection,
  *
  * Returns: (transfer full): the layout
  */
-SbMapLayout *
-sb_map_layout_new_full (SbSelection           *selection,
-                        const SbProjection    *projection,
-                        const graphene_rect_t *view,
-                        GArray                *occluders,
-                        SbIncidentClusters    *clusters,
-                        SbIncidentClusters    *actor_clusters)
+/* How many of the towns' names lie on a card, or touch one: each is
+ * added to @names.
+ */
+static guint
+names_on_cards (SbMapLayout *layout,
+                GArray      *names)
+{
+  guint touching = 0;
+
+  for (guint t = 0; t < layout->towns->len; t++)
+    {
+      const SbMapTown *town = &g_array_index (layout->towns, SbMapTown, t);
+
+      for (guint c = 0; c < layout->cards->len; c++)
+        {
+          const graphene_rect_t *card = &g_array_index (layout->cards, SbMapCard, c).box;
+
+          if (sb_map_rect_overlap (&GRAPHENE_RECT_INIT (card->origin.x - 1, card->origin.y - 1,
+                                                        card->size.width + 2, card->size.height + 2),
+                                   &town->label) > 0)
+            {
+              g_array_append_val (names, town->label);
+              touching++;
+              break;
+            }
+        }
+    }
+
+  return touching;
+}
+
+/* Whether each card of @again lies as much in its area as in @layout. */
+static gboolean
+cards_as_inside (SbMapLayout *layout,
+                 SbMapLayout *again)
+{
+  g_assert (layout->cards->len == again->cards->len);
+
+  for (guint c = 0; c < layout->cards->len; c++)
+    if (g_array_index (again->cards, SbMapCard, c).n_inside < g_array_index (layout->cards, SbMapCard, c).n_inside)
+      return FALSE;
+
+  return TRUE;
+}
+
+static SbMapLayout *
+lay_out (SbSelection           *selection,
+         const SbProjection    *projection,
+         const graphene_rect_t *view,
+         GArray                *occluders,
+         SbIncidentClusters    *clusters,
+         SbIncidentClusters    *actor_clusters,
+         GArray                *kept_names)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   SbMapLayout *layout = g_rc_box_new0 (SbMapLayout);
@@ -865,6 +1010,7 @@ sb_map_layout_new_full (SbSelection           *selection,
     occluders ? g_array_ref (occluders) : g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
     g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)),
+    g_array_ref (kept_names),
   };
 
   layout->marks = g_array_new (FALSE, TRUE, sizeof (SbMapMark));
@@ -908,7 +1054,62 @@ sb_map_layout_new_full (SbSelection           *selection,
   g_array_unref (builder.occluders);
   g_array_unref (builder.town_sides);
   g_array_unref (builder.stub_marks);
+  g_array_unref (builder.kept_names);
   layout->taken = builder.obstacles;
+  return layout;
+}
+
+/* How many times at most a layout is made again for names left on cards. */
+#define MAX_LAYOUT_ROUNDS 3
+
+/**
+ * sb_map_layout_new_full:
+ * @occluders: (nullable) (element-type graphene_rect_t): what lies over
+ *   the map in view, in @projection's pixels (the legend's button, the
+ *   scale): cards keep out from under it as from beyond the view's edge,
+ *   and labels as from symbols
+ *
+ * Lays out what the briefing's layers draw in @projection, as
+ * sb_map_layout_new() does, clear of @occluders.
+ *
+ * A card is placed before the towns' names and keeps a side of each town
+ * free for its name, but where towns crowd (Lomé, Cotonou and Porto-Novo)
+ * their names take each other's sides, and a name may find no place but
+ * on the card. The layout is then made again with the cards kept off the
+ * names that went on them, which have room there once the card has
+ * moved, and kept if it has fewer names on cards and no card less in its
+ * area; made from the same briefing and view, it is the same.
+ *
+ * Returns: (transfer full): the layout
+ */
+SbMapLayout *
+sb_map_layout_new_full (SbSelection           *selection,
+                        const SbProjection    *projection,
+                        const graphene_rect_t *view,
+                        GArray                *occluders,
+                        SbIncidentClusters    *clusters,
+                        SbIncidentClusters    *actor_clusters)
+{
+  g_autoptr(GArray) kept_names = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  SbMapLayout *layout = lay_out (selection, projection, view, occluders, clusters, actor_clusters, kept_names);
+  guint on_cards = names_on_cards (layout, kept_names);
+
+  for (guint round = 1; round < MAX_LAYOUT_ROUNDS && on_cards > 0; round++)
+    {
+      SbMapLayout *again = lay_out (selection, projection, view, occluders, clusters, actor_clusters, kept_names);
+      guint again_on_cards = names_on_cards (again, kept_names);
+
+      if (again_on_cards >= on_cards || !cards_as_inside (layout, again))
+        {
+          sb_map_layout_unref (again);
+          break;
+        }
+
+      sb_map_layout_unref (layout);
+      layout = again;
+      on_cards = again_on_cards;
+    }
+
   return layout;
 }
 

@@ -52,6 +52,7 @@ typedef struct
   graphene_rect_t box;
   graphene_rect_t title;
   gboolean leader;           /* the card could not sit in its area */
+  guint n_inside;            /* of nine points across the card, how many lie in its area */
   gboolean compact;          /* its name on one line, its symbols in rows without names */
   int title_wrap;            /* the width its name wraps or is cut at, in Pango units */
   gboolean selected;
@@ -80,7 +81,8 @@ typedef struct
 typedef struct
 {
   const SbBasemapFeature *town;  /* or a country */
-  SbPlace *place;          /* nullable: the briefing's, named for the country */
+  SbPlace *place;          /* nullable: the briefing's, named for the country; of a country
+                            * named through its regions, none: the country is named by its own name */
   double x, y;
   graphene_rect_t label;
   gboolean under_symbol;   /* a symbol on it marks it: no dot */

@@ -102,6 +102,62 @@ frame_when_allocated (GtkWidget     *widget,
 /* The height at the map's bottom that its scale and notices take. */
 #define FRAME_BOTTOM_KEPT 56.0
 
+/* Room beside a point for its name, and above and below it. */
+#define LEGEND_NAME_ROOM_X 40.0
+#define LEGEND_NAME_ROOM_Y 10.0
+
+/* Whether @legend, in the pixels of a map of @width × @height centred at
+ * @lat, @lon, lies over a town the briefing names or a place it knows at
+ * a point, or their names.
+ */
+static gboolean
+legend_covers_places (SbMapView             *self,
+                      const graphene_rect_t *legend,
+                      double                 lat,
+                      double                 lon,
+                      double                 zoom,
+                      double                 width,
+                      double                 height)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (self->selection);
+  SbProjection projection;
+  graphene_rect_t near;
+  GPtrArray *towns;
+  GListModel *places;
+
+  if (briefing == NULL)
+    return FALSE;
+
+  sb_projection_init_at (&projection, lat, lon, zoom, width, height);
+  graphene_rect_inset_r (legend, -LEGEND_NAME_ROOM_X, -LEGEND_NAME_ROOM_Y, &near);
+
+  towns = sb_mentioned_places_get (briefing);
+  for (guint i = 0; i < towns->len; i++)
+    {
+      const SbBasemapFeature *town = g_ptr_array_index (towns, i);
+      double x, y;
+
+      sb_projection_unit_to_widget (&projection, town->label_x, town->label_y, &x, &y);
+      if (graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y)))
+        return TRUE;
+    }
+
+  places = sb_briefing_get_places (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      double x, y;
+
+      if (sb_place_get_precision (place) > SB_PLACE_PRECISION_NEAR)
+        continue;
+      sb_projection_to_widget (&projection, sb_place_get_latitude (place), sb_place_get_longitude (place), &x, &y);
+      if (graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Frames @bounds in a view of @view_width × @view_height. */
 static void
 frame_in (SbMapView      *self,
@@ -111,15 +167,26 @@ frame_in (SbMapView      *self,
           gboolean        animate)
 {
   double zoom, lat, lon, width, height, bottom;
+  graphene_rect_t legend;
+  gboolean beside_legend;
 
   /* Into the part no pane lies over, above the scale and the notice at
-   * the bottom (Agadez, framed with Germany, lay under them).
+   * the bottom (Agadez, framed with Germany, lay under them), and beside
+   * the legend's button in its corner when a town or place would lie
+   * under it (Agadez, framed with Niamey, did).
    */
   width = MAX (view_width - self->covered, 120);
   height = view_height;
   bottom = height > 4 * FRAME_BOTTOM_KEPT ? FRAME_BOTTOM_KEPT : 0;
   if (!sb_framing_fit (bounds, width, height - bottom, &lat, &lon, &zoom))
     return;
+
+  /* (as it will be: a briefing opens before the legend is laid out) */
+  beside_legend = sb_legend_measure_covered (self->legend, view_width, view_height, &legend);
+  if (beside_legend && gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    legend.origin.x -= view_width - width;
+  if (beside_legend && legend_covers_places (self, &legend, lat, lon, zoom, width, height - bottom))
+    sb_framing_fit_around (bounds, width, height - bottom, &legend, SB_FRAMING_FILL, &lat, &lon, &zoom);
   if (bottom > 0)
     lat = sb_mercator_latitude (sb_mercator_y (lat) + bottom / 2.0 / (SB_TILE_SIZE * exp2 (zoom)));
 

@@ -61,6 +61,12 @@ struct _SbPresentationWindow
   int styled_height;
   double small_size;       /* pixels: the passage's original and source, when the caption is full */
   guint restyle_source;
+  /* Type sizes are style, which the caption takes on only at the frame
+   * after they are set: until then it measures in the old sizes, so what
+   * fits in it is decided, and the step framed, a frame later.
+   */
+  guint refit_tick;
+  gint64 styled_frame;
 
   /* The flight to the step's camera. */
   guint flight_tick;
@@ -570,15 +576,16 @@ on_motion (GtkEventControllerMotion *controller,
 /* Type that reads from the back of a room: sizes follow the screen's
  * height, with captions of 30 pixels at 1080 lines.
  */
-static void
+static gboolean
 update_sizes (SbPresentationWindow *self,
               int                   height)
 {
   g_autofree char *css = NULL;
+  GdkFrameClock *clock;
   double unit;
 
   if (height <= 0 || height == self->styled_height)
-    return;
+    return FALSE;
 
   self->styled_height = height;
   unit = height / 1080.0;
@@ -606,6 +613,20 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
   sb_map_view_set_symbol_scale (self->map_view, symbol_scale (height));
   sb_legend_set_scale (sb_map_view_get_legend (self->map_view), MAX (1.2, 1.4 * unit));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  self->styled_frame = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
+  return TRUE;
+}
+
+/* Whether the sizes last set are the caption's style: a new style is
+ * taken on in the layout of the frame after it is set at the latest.
+ */
+static gboolean
+sizes_applied (SbPresentationWindow *self,
+               GdkFrameClock        *clock)
+{
+  return gdk_frame_clock_get_frame_counter (clock) >= self->styled_frame + 2;
 }
 
 /* The map's size known only once the caption is laid out in its sizes:
@@ -643,22 +664,39 @@ on_reframe (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What fits in the caption depends on the size: decided again once the
+ * caption is in its new sizes, and the step framed for what it leaves.
+ */
+static gboolean
+on_refit (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  SbPresentationWindow *self = SB_PRESENTATION_WINDOW (widget);
+  g_auto(SbSlide) slide = { 0, };
+
+  if (!sizes_applied (self, clock))
+    return G_SOURCE_CONTINUE;
+
+  self->refit_tick = 0;
+  if (sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation), &slide))
+    show_citation (self, slide.citation);
+  g_clear_handle_id (&self->reframe_source, g_source_remove);
+  on_reframe (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 on_restyle (gpointer user_data)
 {
   SbPresentationWindow *self = user_data;
 
   self->restyle_source = 0;
-  update_sizes (self, gtk_widget_get_height (GTK_WIDGET (self)));
 
-  /* What fits in the caption depends on the size. */
-  if (self->first_shown)
-    {
-      g_auto(SbSlide) slide = { 0, };
-
-      if (sb_presentation_describe (self->presentation, sb_presentation_get_index (self->presentation), &slide))
-        show_citation (self, slide.citation);
-    }
+  /* (the first step waits for its sizes itself) */
+  if (self->first_shown && update_sizes (self, gtk_widget_get_height (GTK_WIDGET (self))) && self->refit_tick == 0)
+    self->refit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_refit, NULL, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -700,7 +738,13 @@ on_first_layout (GtkWidget     *widget,
   if (gtk_widget_get_height (GTK_WIDGET (self->map_view)) <= 0)
     return G_SOURCE_CONTINUE;
 
-  update_sizes (self, gtk_widget_get_height (widget));
+  /* The caption measured in the sizes of the screen, not in those it had
+   * before they were set (it fitted in a quarter less, and the step was
+   * framed for a map as much taller, until an idle later decided again).
+   */
+  if (update_sizes (self, gtk_widget_get_height (widget)) || !sizes_applied (self, clock))
+    return G_SOURCE_CONTINUE;
+
   show_slide (self, FALSE);
   show_end (self);
   self->first_shown = TRUE;
@@ -714,6 +758,9 @@ sb_presentation_window_dispose (GObject *object)
   SbPresentationWindow *self = (SbPresentationWindow *)object;
 
   stop_flight (self);
+  if (self->refit_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refit_tick);
+  self->refit_tick = 0;
   g_clear_handle_id (&self->hide_pointer_source, g_source_remove);
   g_clear_handle_id (&self->restyle_source, g_source_remove);
   g_clear_handle_id (&self->reframe_source, g_source_remove);
@@ -916,14 +963,16 @@ sb_presentation_window_get_map_view (SbPresentationWindow *self)
  * sb_presentation_window_is_moving:
  *
  * Returns: whether the map is still on its way to the step's camera, or
- *   the first step is not shown yet
+ *   the first step is not shown yet, or the caption is not yet fitted
+ *   in the sizes of a new screen size
  */
 gboolean
 sb_presentation_window_is_moving (SbPresentationWindow *self)
 {
   g_return_val_if_fail (SB_IS_PRESENTATION_WINDOW (self), FALSE);
 
-  return !self->first_shown || self->flight_tick != 0 || self->reframe_source != 0;
+  return !self->first_shown || self->flight_tick != 0 || self->reframe_source != 0 ||
+         self->restyle_source != 0 || self->refit_tick != 0;
 }
 
 /**

@@ -395,46 +395,11 @@ covers_what_matters (SbBriefing            *briefing,
 #define EDGE_ROOM_X 10.0
 #define EDGE_ROOM_Y 12.0
 
-/* Adds to @bounds the towns the briefing names that a camera shows too
- * near the view's edge for their names to show whole.
- */
-static gboolean
-add_towns_at_edges (SbBounds              *bounds,
-                    SbBriefing            *briefing,
-                    double                 latitude,
-                    double                 longitude,
-                    double                 zoom,
-                    double                 width,
-                    double                 height,
-                    double                 room_x,
-                    double                 room_y)
-{
-  GPtrArray *towns = sb_mentioned_places_get (briefing);
-  SbProjection projection;
-  gboolean found = FALSE;
-
-  sb_projection_init_at (&projection, latitude, longitude, zoom, width, height);
-  for (guint i = 0; i < towns->len; i++)
-    {
-      const SbBasemapFeature *town = g_ptr_array_index (towns, i);
-      double x, y;
-
-      sb_projection_unit_to_widget (&projection, town->label_x, town->label_y, &x, &y);
-      if (x < 0 || x > width || y < 0 || y > height)
-        continue;
-
-      if (x < room_x || x > width - room_x || y < room_y || y > height - room_y)
-        {
-          sb_bounds_add_point (bounds, sb_mercator_latitude (town->label_y), town->label_x * 360.0 - 180.0);
-          found = TRUE;
-        }
-    }
-
-  return found;
-}
-
 /* A town at the view's edge is named cut: the camera goes a little
- * further out until each town it shows has room for its name.
+ * further out, about its centre, until each town the briefing names
+ * that it shows has room for its name. Only those: going out in rounds,
+ * with the towns each round brought to the edge, took step 10 half a
+ * zoom level out, 1.4 times as wide as its camera.
  */
 static void
 keep_towns_in_view (SbBriefing            *briefing,
@@ -446,21 +411,33 @@ keep_towns_in_view (SbBriefing            *briefing,
                     double                *zoom)
 {
   double room_x = EDGE_ROOM_X * scale, room_y = EDGE_ROOM_Y * scale;
+  double half_width = width / 2, half_height = height / 2, shrink = 1;
+  SbProjection projection;
+  GPtrArray *towns;
 
   if (briefing == NULL || width <= 4 * room_x || height <= 4 * room_y || *zoom >= 9.0)
     return;
 
-  for (guint round = 0; round < 6; round++)
+  towns = sb_mentioned_places_get (briefing);
+  sb_projection_init_at (&projection, *latitude, *longitude, *zoom, width, height);
+  for (guint i = 0; i < towns->len; i++)
     {
-      SbBounds bounds = SB_BOUNDS_INIT_EMPTY;
+      const SbBasemapFeature *town = g_ptr_array_index (towns, i);
+      double x, y, dx, dy;
 
-      sb_framing_add_view (&bounds, *latitude, *longitude, *zoom, width, height);
-      if (!add_towns_at_edges (&bounds, briefing, *latitude, *longitude, *zoom, width, height, room_x, room_y))
-        return;
+      sb_projection_unit_to_widget (&projection, town->label_x, town->label_y, &x, &y);
+      if (x < 0 || x > width || y < 0 || y > height)
+        continue;
 
-      /* What the view showed and those towns, inside its edge's room. */
-      sb_framing_fit_around (&bounds, width - 2 * room_x, height - 2 * room_y, NULL, 1.0, latitude, longitude, zoom);
+      dx = fabs (x - half_width);
+      dy = fabs (y - half_height);
+      if (dx > half_width - room_x)
+        shrink = MIN (shrink, (half_width - room_x) / dx);
+      if (dy > half_height - room_y)
+        shrink = MIN (shrink, (half_height - room_y) / dy);
     }
+
+  *zoom += log2 (shrink);
 }
 
 /* Whether @place is drawn at a point (not on a country's or region's
@@ -564,7 +541,8 @@ keep_movements_whole (const SbSlide *slide,
  * place the briefing names; then all that camera would show fits into
  * the part of the view left free, a little further out. A camera's zoom
  * is for a map of %SB_FRAMING_CAMERA_WIDTH × %SB_FRAMING_CAMERA_HEIGHT
- * pixels: a larger map shows the same ground larger. Towns the briefing
+ * pixels: a larger map shows the same ground larger, and a flatter one
+ * as wide (sb_framing_camera_zoom_presented()). Towns the briefing
  * names that the camera shows get room for their names inside the view,
  * and movements it shows one end of, their other end, when near.
  *
@@ -591,7 +569,7 @@ sb_slide_get_camera_around (const SbSlide         *slide,
     {
       *latitude = slide->latitude;
       *longitude = slide->longitude;
-      *zoom = sb_framing_camera_zoom (slide->zoom, width, height);
+      *zoom = sb_framing_camera_zoom_presented (slide->zoom, width, height);
     }
   else
     {
