@@ -62,26 +62,40 @@ present_if_asked (SbApplication *self,
   sb_window_present_when_loaded (window);
 }
 
-/* Recovery copies left by a crash or a power cut, offered once per run. */
+/* Recovery copies left by a crash or a power cut, offered once per run.
+ * A copy replaces its file in the window that shows it (as on disk, so
+ * nothing is lost): never a second window of the file beside a stale one.
+ */
 static void
 recover (SbApplication *self)
 {
   g_autoptr(GPtrArray) entries = g_steal_pointer (&self->recoverable);
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean active_taken = FALSE;
 
   if (self->recovery_dialog != NULL)
     gtk_window_destroy (self->recovery_dialog);
 
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
-      SbWindow *window;
+      SbRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      GFile *origin = sb_recovery_entry_get_origin (entry);
+      SbWindow *window = NULL;
 
-      if (i == 0 && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
-        window = SB_WINDOW (active);
+      if (origin != NULL && sb_recovery_entry_get_location (entry) == NULL && !sb_recovery_entry_get_imported (entry))
+        window = sb_window_find_for_file (GTK_APPLICATION (self), origin, NULL);
+
+      if (window != NULL)
+        active_taken |= GTK_WINDOW (window) == active;
+      else if (!active_taken && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
+        {
+          window = SB_WINDOW (active);
+          active_taken = TRUE;
+        }
       else
         window = sb_window_new (GTK_APPLICATION (self), sb_application_get_settings (self));
 
-      sb_window_recover (window, g_ptr_array_index (entries, i));
+      sb_window_recover (window, entry);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -189,7 +203,16 @@ sb_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      SbWindow *window;
+      SbWindow *window = sb_window_find_for_file (GTK_APPLICATION (app), files[i], NULL);
+
+      /* A file open already is not opened twice: its window comes up. */
+      if (window != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          present_if_asked (SB_APPLICATION (app), window);
+          offer_recovery (SB_APPLICATION (app), GTK_WINDOW (window));
+          continue;
+        }
 
       if (i == 0 && SB_IS_WINDOW (active) && sb_window_shows_default (SB_WINDOW (active)))
         window = SB_WINDOW (active);

@@ -427,6 +427,53 @@ show_save_error (SbWindow *self,
 static void save_to_target (SbWindow     *self,
                             SbSaveTarget *target,
                             SaveThen      then);
+static void save_to (SbWindow *self,
+                     GFile    *file,
+                     SaveThen  then);
+
+/* The file written since it was opened or saved here: by another program,
+ * or another window. Nothing is replaced unless the person says so.
+ */
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             SbWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (self->document == NULL)
+    return;
+
+  if (g_str_equal (response, "save-anyway"))
+    save_to (self, file, THEN_NOTHING);
+  else if (g_str_equal (response, "save-as"))
+    save_as (self, THEN_NOTHING);
+}
+
+static void
+show_changed_on_disk (SbWindow *self,
+                      GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed on Disk"), NULL);
+
+  /* TRANSLATORS: "“week-32.sahelbrief” changed on disk since you opened it…" */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” changed on disk since you opened or last saved it, in another window or another program. It was not replaced, and your changes are still here.\n\nSave Anyway replaces that newer version with this one (it is kept as “%s~”); Save As keeps both."),
+                                  name, name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "save-anyway", _("Save _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 /* The team's server: a colleague's newer version, or no server at all */
 
@@ -560,7 +607,9 @@ on_saved (GObject      *object,
     {
       if (SB_DOCUMENT (object) == self->document)
         {
-          if (file != NULL)
+          if (file != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+            show_changed_on_disk (self, file);
+          else if (file != NULL)
             show_save_error (self, file, error);
           else
             show_server_save_error (self, request->target, error);
@@ -826,7 +875,12 @@ save (SbWindow *self,
   if (file == NULL || sb_document_get_imported (self->document))
     save_as (self, then);
   else
-    save_to (self, file, then);
+    {
+      /* Over the version it was read from or last saved as, no other. */
+      g_autoptr(SbSaveTarget) target = sb_file_target_new_checked (file, sb_document_get_etag (self->document));
+
+      save_to_target (self, target, then);
+    }
 }
 
 /**

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-file-target.h"
 #include "sb-import.h"
 #include "sb-loader.h"
 #include "sb-remote-briefing.h"
@@ -50,6 +51,7 @@ struct _SbWindowJob
   char *encoding;          /* nullable: of an import, as chosen */
   char *name_property;     /* nullable: names an import's places for reference */
   SbRecoveryEntry *recovery;  /* nullable: the copy a recovery opens */
+  char *stamp;             /* nullable: the briefing file's, as it was read */
   const char *done;        /* an export's toast when it is done */
 };
 
@@ -63,6 +65,7 @@ job_free (SbWindowJob *job)
   g_clear_pointer (&job->encoding, g_free);
   g_clear_pointer (&job->name_property, g_free);
   g_clear_pointer (&job->recovery, sb_recovery_entry_unref);
+  g_clear_pointer (&job->stamp, g_free);
   g_free (job);
 }
 
@@ -515,7 +518,8 @@ on_file_loaded (GObject      *object,
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   _sb_window_remember_file (self, job->file);
-  set_briefing (self, briefing, job->file, NULL, problems);
+  /* Save will replace this version of the file only. */
+  sb_document_set_location (set_briefing (self, briefing, job->file, NULL, problems), NULL, job->stamp, NULL);
 
   /* Saved while being made: open, with what it still lacks a click away. */
   if (problems->len > 0)
@@ -534,11 +538,94 @@ on_file_loaded (GObject      *object,
     }
 }
 
+static void on_recovered (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+/* The file's stamp is read before the file, so that a version written
+ * while it loads is never taken for the one read; then it is loaded.
+ */
+static void
+on_stamp_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SbWindowJob *job = user_data;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+
+  if (info != NULL)
+    job->stamp = sb_file_target_stamp_from_info (info);
+
+  /* Cancelled or superseded, the load says so and lets the job go. */
+  sb_loader_load_file_full_async (job->file, SB_LOADER_WORK_IN_PROGRESS, job->cancellable,
+                                  job->recovery != NULL ? on_recovered : on_file_loaded, job);
+}
+
+static void
+read_stamp_then_load (SbWindowJob *job,
+                      GFile       *briefing_file)
+{
+  g_file_query_info_async (briefing_file, SB_FILE_TARGET_STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, job->cancellable, on_stamp_read, job);
+}
+
+/**
+ * sb_window_shows_file:
+ *
+ * Returns: whether the window shows the briefing file @file, or is
+ *   opening it
+ */
+gboolean
+sb_window_shows_file (SbWindow *self,
+                      GFile    *file)
+{
+  GFile *shown;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->job != NULL && self->job->kind == JOB_OPEN && self->job->recovery == NULL)
+    return g_file_equal (self->job->file, file);
+
+  if (self->document == NULL || sb_document_get_imported (self->document) ||
+      sb_document_get_location (self->document) != NULL)
+    return FALSE;
+
+  shown = sb_document_get_file (self->document);
+  return shown != NULL && g_file_equal (shown, file);
+}
+
+/**
+ * sb_window_find_for_file:
+ * @except: (nullable): a window not to return
+ *
+ * Returns: (transfer none) (nullable): a window of @application that
+ *   shows the briefing file @file or is opening it
+ */
+SbWindow *
+sb_window_find_for_file (GtkApplication *application,
+                         GFile          *file,
+                         SbWindow       *except)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (application == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (SB_IS_WINDOW (l->data) && l->data != (gpointer) except && sb_window_shows_file (l->data, file))
+      return l->data;
+
+  return NULL;
+}
+
 /**
  * sb_window_open:
  *
  * Loads @file in the background; the briefing shown stays until the new
- * one has loaded without problems.
+ * one has loaded without problems. A file another window shows already
+ * is not opened twice: that window is presented.
  */
 void
 sb_window_open (SbWindow *self,
@@ -546,9 +633,18 @@ sb_window_open (SbWindow *self,
 {
   SbImportFormat format;
   SbWindowJob *job;
+  SbWindow *showing;
 
   g_return_if_fail (SB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  /* Two windows of one file would each save over the other's version. */
+  showing = sb_window_find_for_file (gtk_window_get_application (GTK_WINDOW (self)), file, self);
+  if (showing != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (showing));
+      return;
+    }
 
   /* Unsaved changes are never replaced: the file gets a window of its own. */
   if (!_sb_window_is_replaceable (self))
@@ -576,7 +672,7 @@ sb_window_open (SbWindow *self,
     }
 
   job = start_file_job (self, JOB_OPEN, file);
-  sb_loader_load_file_full_async (file, SB_LOADER_WORK_IN_PROGRESS, job->cancellable, on_file_loaded, job);
+  read_stamp_then_load (job, file);
 }
 
 static void
@@ -607,7 +703,9 @@ on_recovered (GObject      *object,
 
   document = sb_document_new (briefing);
   sb_document_set_file (document, sb_recovery_entry_get_origin (entry));
-  sb_document_set_location (document, sb_recovery_entry_get_location (entry), NULL, NULL);
+  /* Recovering is choosing these changes over the file as it is now. */
+  sb_document_set_location (document, sb_recovery_entry_get_location (entry),
+                            sb_recovery_entry_get_location (entry) == NULL ? job->stamp : NULL, NULL);
   sb_document_set_imported (document, sb_recovery_entry_get_imported (entry));
   /* What is recovered was never saved. */
   sb_document_mark_saved (document, G_MAXUINT64);
@@ -638,8 +736,11 @@ sb_window_recover (SbWindow        *self,
 
   job = start_file_job (self, JOB_OPEN, sb_recovery_entry_get_copy (entry));
   job->recovery = sb_recovery_entry_ref (entry);
-  sb_loader_load_file_full_async (sb_recovery_entry_get_copy (entry), SB_LOADER_WORK_IN_PROGRESS,
-                                  job->cancellable, on_recovered, job);
+  if (sb_recovery_entry_get_origin (entry) != NULL && sb_recovery_entry_get_location (entry) == NULL &&
+      !sb_recovery_entry_get_imported (entry))
+    read_stamp_then_load (job, sb_recovery_entry_get_origin (entry));
+  else
+    sb_loader_load_file_full_async (job->file, SB_LOADER_WORK_IN_PROGRESS, job->cancellable, on_recovered, job);
 }
 
 static void

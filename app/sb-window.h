@@ -33,6 +33,11 @@ typedef void (*SbWindowClosedFunc) (SbWindow *window,
 SbWindow    *sb_window_new            (GtkApplication *application,
                                        GSettings     *settings);
 void         sb_window_load_default   (SbWindow      *self);
+gboolean     sb_window_shows_file     (SbWindow      *self,
+                                       GFile         *file);
+SbWindow    *sb_window_find_for_file  (GtkApplication *application,
+                                       GFile         *file,
+                                       SbWindow      *except);
 void         sb_window_open           (SbWindow      *self,
                                        GFile         *file);
 void         sb_window_open_location  (SbWindow      *self,

@@ -194,6 +194,72 @@ test_gazetteer_briefing (void)
   g_assert_cmpint (entry->latitude, ==, (int) sb_place_get_latitude (entry->place));
 }
 
+/* The first of the places named "Kayes" with no briefing, and in one. */
+static const SbGazetteerEntry *
+first_town (GPtrArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SbGazetteerEntry *entry = g_ptr_array_index (found, i);
+
+      if (entry->kind == SB_GAZETTEER_PLACE)
+        return entry;
+    }
+  return NULL;
+}
+
+/* A name two towns share: the one in the briefing's countries, or near
+ * its places, comes before the one elsewhere, ready for Enter.
+ */
+static void
+test_gazetteer_briefing_countries (void)
+{
+  g_autoptr(SbBriefing) sahel = sb_test_load_default ();
+  g_autoptr(SbBriefing) empty = sb_briefing_new ("nl", NULL);
+  g_autoptr(SbBriefing) near = sb_briefing_new ("nl", NULL);
+  g_autoptr(SbDocument) document = sb_document_new (near);
+  g_autoptr(SbText) name = sb_text_new ("nl", "Kampplaats");
+  g_autoptr(GPtrArray) anywhere = sb_gazetteer_search (gazetteer (), "Kayes", NULL, 10);
+  g_autoptr(GPtrArray) about_nothing = sb_gazetteer_search (gazetteer (), "Kayes", empty, 10);
+  g_autoptr(GPtrArray) in_sahel = sb_gazetteer_search (gazetteer (), "Kayes", sahel, 10);
+  g_autoptr(GPtrArray) in_congo = NULL;
+  g_autoptr(GPtrArray) near_mali = NULL;
+  const SbGazetteerEntry *entry;
+
+  /* Both are there; with nothing to go by, the gazetteer's order. */
+  g_assert_cmpuint (anywhere->len, >=, 3);
+  g_assert_cmpstr (first_town (anywhere)->country, ==, "CG");
+  g_assert_cmpstr (first_town (about_nothing)->country, ==, "CG");
+
+  /* A briefing on the Sahel (its places in Mali, Niger, Burkina Faso…):
+   * Mali's town first, then its region, then the Congo's.
+   */
+  g_assert_cmpuint (in_sahel->len, ==, anywhere->len);
+  entry = g_ptr_array_index (in_sahel, 0);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_PLACE);
+  g_assert_cmpstr (entry->country, ==, "ML");
+  entry = g_ptr_array_index (in_sahel, 1);
+  g_assert_cmpint (entry->kind, ==, SB_GAZETTEER_REGION);
+  g_assert_cmpstr (entry->country, ==, "ML");
+  entry = g_ptr_array_index (in_sahel, 2);
+  g_assert_cmpstr (entry->country, ==, "CG");
+
+  /* A place with no country, a hundred kilometres from Mali's Kayes. */
+  g_assert_true (sb_document_apply (document, sb_edit_new_add_place (near, name, 14.0, -10.6, SB_PLACE_PRECISION_POINT), NULL));
+  near_mali = sb_gazetteer_search (gazetteer (), "Kayes", near, 10);
+  g_assert_cmpstr (first_town (near_mali)->country, ==, "ML");
+  g_assert_cmpstr (((SbGazetteerEntry *) g_ptr_array_index (near_mali, 0))->country, ==, "ML");
+
+  /* Moved to Brazzaville: the Congo's is near now. */
+  {
+    g_autoptr(SbPlace) place = g_list_model_get_item (sb_briefing_get_places (near), 0);
+
+    g_assert_true (sb_document_apply (document, sb_edit_new_set_position (place, -4.27, 15.28), NULL));
+  }
+  in_congo = sb_gazetteer_search (gazetteer (), "Kayes", near, 10);
+  g_assert_cmpstr (((SbGazetteerEntry *) g_ptr_array_index (in_congo, 0))->country, ==, "CG");
+}
+
 static void
 test_gazetteer_text (void)
 {
@@ -1491,6 +1557,7 @@ main (int   argc,
   g_test_add_func ("/cite/matcher", test_matcher);
   g_test_add_func ("/gazetteer/search", test_gazetteer_search);
   g_test_add_func ("/gazetteer/briefing", test_gazetteer_briefing);
+  g_test_add_func ("/gazetteer/briefing-countries", test_gazetteer_briefing_countries);
   g_test_add_func ("/gazetteer/text", test_gazetteer_text);
   g_test_add_func ("/gazetteer/text-every", test_gazetteer_text_every);
   g_test_add_func ("/gazetteer/text-compound", test_gazetteer_text_compound);

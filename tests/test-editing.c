@@ -751,6 +751,94 @@ test_save_and_save_as (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file written since it was opened (by another window of SahelBrief or
+ * another program) is not saved over without asking: the newer version
+ * stays until Save Anyway, and a save after that asks no more.
+ */
+static GtkWindow *
+wait_changed_on_disk (void)
+{
+  GtkWindow *dialog;
+
+  sb_test_wait_until (sb_test_dialog_is_shown, NULL);
+  dialog = sb_test_find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Changed on Disk");
+  return dialog;
+}
+
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  sb_test_iterate_for (50);
+}
+
+static void
+test_save_changed_on_disk (void)
+{
+  g_autoptr(GFile) file = sb_test_copy_default ("changed-on-disk.sahelbrief");
+  SbWindow *window = sb_test_window_new (file, 0, 0);
+  SbDocument *document = sb_window_get_document (window);
+  SbEntity *place = sb_briefing_lookup (sb_window_get_briefing (window), "gao-airport");
+  g_autofree char *before = read_file (file);
+  g_autoptr(GString) theirs = g_string_new (before);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(SbBriefing) saved = NULL;
+  GtkWindow *dialog;
+
+  g_assert_nonnull (place);
+  sb_document_apply (document, sb_edit_new_set_position (SB_PLACE (place), 16.3, -0.05), NULL);
+
+  /* Meanwhile the file is saved elsewhere, with more in it. */
+  g_assert_cmpuint (g_string_replace (theirs, "\"Gao airport\"", "\"Gao airport (theirs)\"", 1), ==, 1);
+  g_file_set_contents (g_file_peek_path (file), theirs->str, theirs->len, &error);
+  g_assert_no_error (error);
+
+  /* Ctrl+S asks first, and replaces nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = wait_changed_on_disk ();
+  {
+    g_autofree char *now = read_file (file);
+
+    g_assert_cmpstr (now, ==, theirs->str);
+  }
+  g_assert_true (sb_document_get_modified (document));
+  respond (dialog, "cancel");
+  {
+    g_autofree char *now = read_file (file);
+
+    g_assert_cmpstr (now, ==, theirs->str);
+  }
+  g_assert_true (sb_document_get_modified (document));
+
+  /* Save Anyway writes this version, the newer one kept as NAME~. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  respond (wait_changed_on_disk (), "save-anyway");
+  sb_test_wait_until (is_saved, window);
+  saved = sb_loader_load_file (file, NULL, &problems);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (sb_place_get_latitude (SB_PLACE (sb_briefing_lookup (saved, "gao-airport"))), ==, 16.3);
+  {
+    g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
+    g_autofree char *kept = NULL;
+
+    g_file_get_contents (backup_path, &kept, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, theirs->str);
+  }
+
+  /* Saved here last: the next save does not ask. */
+  sb_document_apply (document, sb_edit_new_set_position (SB_PLACE (place), 16.4, -0.05), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  sb_test_wait_until (is_saved, window);
+  g_assert_null (sb_test_find_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Save As starts in the folder briefings were last saved in or opened
  * from, else beside the file, else Documents; named after the briefing's
  * title, or the article it is made from while it has none.
@@ -1772,6 +1860,7 @@ main (int   argc,
 
   g_test_add_func ("/editing/undo-redo", test_undo_redo);
   g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
+  g_test_add_func ("/editing/save-changed-on-disk", test_save_changed_on_disk);
   g_test_add_func ("/editing/save-as-starts", test_save_as_starts);
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
   g_test_add_func ("/editing/new-briefing", test_new_briefing);

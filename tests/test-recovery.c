@@ -324,6 +324,84 @@ test_recovery_after_sigkill (Fixture       *fixture,
   g_clear_object (&fixture->app);
 }
 
+/* Whether the application shows a window at @path (its actions are there). */
+static gboolean
+window_exists (Fixture    *fixture,
+               const char *path)
+{
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_sync (fixture->bus, BUS_NAME, path, "org.gtk.Actions", "List",
+                                       NULL, G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  return reply != NULL;
+}
+
+/* Started again on the file (`sahelbrief FILE`), the window that shows
+ * it as it is on disk takes the recovered briefing: there is never a
+ * second window of the file beside a stale one that would save over it.
+ */
+static void
+test_recovery_replaces_file_window (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *removed = "\"wagner-group\"";
+  gint64 deadline;
+
+  start_app (fixture, fixture->briefing);
+  deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  while (!undo_enabled (fixture, NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      activate (fixture, WINDOW_PATH, "remove-entity", g_variant_new_string ("wagner-group"));
+      g_usleep (300 * 1000);
+    }
+  wait_for (fixture, copy_lacks, removed);
+  stop_app (fixture);
+
+  /* The file opens, the copy is offered over it, and recovered. */
+  start_app (fixture, fixture->briefing);
+  {
+    g_autofree char *pid = g_strdup (g_subprocess_get_identifier (fixture->app));
+    gint64 until = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+
+    while (!copy_is_adopted (fixture, pid))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, until);
+        activate (fixture, APP_PATH, "recover", NULL);
+        g_usleep (500 * 1000);
+      }
+  }
+
+  /* In the one window there is, the first (Save below is its own). */
+  g_assert_false (window_exists (fixture, "/com/example/SahelBrief/window/2"));
+
+  /* Opening the file again brings that window up, not a second one. */
+  {
+    g_autoptr(GSubprocess) again = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+
+    g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", fixture->state, TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+    g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+    g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
+    again = g_subprocess_launcher_spawn (launcher, &error, SAHELBRIEF_EXE, fixture->briefing, NULL);
+    g_assert_no_error (error);
+    g_subprocess_wait_check (again, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (window_exists (fixture, "/com/example/SahelBrief/window/2"));
+
+  /* Save writes the recovered briefing where it came from. */
+  activate (fixture, WINDOW_PATH, "save", NULL);
+  wait_for (fixture, file_lacks, removed);
+  wait_for (fixture, copy_is_gone, NULL);
+  g_assert_true (activate (fixture, APP_PATH, "quit", NULL));
+  g_subprocess_wait (fixture->app, NULL, NULL);
+  g_clear_object (&fixture->app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +409,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/recovery/after-sigkill", Fixture, NULL, fixture_set_up, test_recovery_after_sigkill, fixture_tear_down);
+  g_test_add ("/recovery/replaces-file-window", Fixture, NULL, fixture_set_up, test_recovery_replaces_file_window, fixture_tear_down);
 
   return g_test_run ();
 }

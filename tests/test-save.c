@@ -28,6 +28,7 @@
 
 #include "sb-date.h"
 #include "sb-document.h"
+#include "sb-file-target.h"
 #include "sb-json-string.h"
 #include "sb-loader.h"
 #include "sb-source.h"
@@ -237,6 +238,87 @@ test_saved (void)
   remove_dir (dir);
 }
 
+static gboolean
+save_to (SbDocument    *document,
+         SbSaveTarget  *target,
+         GError       **error)
+{
+  Result outcome = { 0, };
+
+  sb_document_save_to_async (document, target, NULL, on_saved, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (outcome.error != NULL)
+    g_propagate_error (error, outcome.error);
+  return outcome.saved;
+}
+
+/* A save over the version read: refused when the file changed since,
+ * by another window or program; the stamp follows each save.
+ */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "week-32.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = sb_test_load_default ();
+  g_autoptr(SbDocument) document = sb_document_new (briefing);
+  g_autoptr(SbText) title = sb_text_new ("nl", "Week 32");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = NULL;
+  g_autofree char *theirs = NULL;
+
+  g_assert_true (save (document, path, &error));
+  g_assert_no_error (error);
+  read = sb_file_target_dup_stamp (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sb_document_get_etag (document), ==, read);
+
+  /* Unchanged on disk: saved, and the stamp is the new version's. */
+  sb_document_apply (document, sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_TITLE, title), NULL);
+  {
+    g_autoptr(SbSaveTarget) target = sb_file_target_new_checked (file, sb_document_get_etag (document));
+    g_autofree char *now = NULL;
+
+    g_assert_true (save_to (document, target, &error));
+    g_assert_no_error (error);
+    now = sb_file_target_dup_stamp (file, NULL, NULL);
+    g_assert_cmpstr (sb_document_get_etag (document), ==, now);
+    g_assert_cmpstr (now, !=, read);
+  }
+
+  /* Written by someone else: refused, their version left, work kept. */
+  g_file_set_contents (path, "{\"theirs\": true}", -1, &error);
+  g_assert_no_error (error);
+  theirs = read_text (path);
+  sb_document_apply (document, sb_edit_new_set_briefing_text (SB_BRIEFING_FIELD_TITLE, NULL), NULL);
+  {
+    g_autoptr(SbSaveTarget) target = sb_file_target_new_checked (file, sb_document_get_etag (document));
+    g_autofree char *now = NULL;
+
+    g_assert_false (save_to (document, target, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+    g_clear_error (&error);
+    now = read_text (path);
+    g_assert_cmpstr (now, ==, theirs);
+    g_assert_true (sb_document_get_modified (document));
+  }
+
+  /* A file gone is written anew. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  {
+    g_autoptr(SbSaveTarget) target = sb_file_target_new_checked (file, sb_document_get_etag (document));
+
+    g_assert_true (save_to (document, target, &error));
+    g_assert_no_error (error);
+    g_assert_false (sb_document_get_modified (document));
+  }
+
+  remove_dir (dir);
+}
+
 static void
 test_full_file_system (void)
 {
@@ -428,6 +510,7 @@ main (int   argc,
 
   g_test_add_func ("/save/formatting", test_formatting);
   g_test_add_func ("/save/saved", test_saved);
+  g_test_add_func ("/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/save/full-file-system", test_full_file_system);
   g_test_add_func ("/save/read-only-folder", test_read_only_folder);
   g_test_add_func ("/save/folder-gone", test_folder_gone);

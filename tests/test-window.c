@@ -989,7 +989,8 @@ test_narrow_window (void)
 
 /* Files that cannot be opened, from the command line, leave no empty
  * window behind: their problems are shown in a window that shows a
- * briefing, or, when none does, in one window.
+ * briefing, or, when none does, in one window. A file open already is
+ * not opened twice.
  */
 static void
 test_failed_opens (void)
@@ -1019,6 +1020,28 @@ test_failed_opens (void)
   shown = g_ptr_array_index (windows, 0);
   g_assert_nonnull (sb_window_get_briefing (shown));
   g_clear_pointer (&windows, g_ptr_array_unref);
+
+  /* A file open already is not opened in a second window (where one of
+   * the two would go stale and save over the other): its window comes up,
+   * from the command line and from another window's Open.
+   */
+  {
+    g_autoptr(GFile) same = g_file_new_build_filename (TEST_DATA_DIR, ".", "markup.sahelbrief", NULL);
+    SbWindow *other;
+
+    open_files (G_APPLICATION (application), same, NULL);
+    other = sb_window_new (GTK_APPLICATION (application), NULL);
+    sb_window_load_default (other);
+    sb_window_open (other, good);
+    sb_test_wait_until (no_window_loads, application);
+    g_assert_false (sb_window_shows_file (other, good));
+    gtk_window_destroy (GTK_WINDOW (other));
+    windows = briefing_windows (GTK_APPLICATION (application));
+    g_assert_cmpuint (windows->len, ==, 1);
+    g_assert_true (g_ptr_array_index (windows, 0) == shown);
+    g_assert_true (sb_window_shows_file (shown, good));
+    g_clear_pointer (&windows, g_ptr_array_unref);
+  }
 
   open_files (G_APPLICATION (application), bad, worse, missing, NULL);
   windows = briefing_windows (GTK_APPLICATION (application));

@@ -357,7 +357,9 @@ sb_document_get_location (SbDocument *self)
 /**
  * sb_document_set_location:
  * @uri: (nullable): the address, or %NULL when it came from none
- * @etag: (nullable): the server's ETag for it, to ask whether it changed
+ * @etag: (nullable): the server's ETag for it, or for a file the stamp of
+ *   the version read or saved (sb_file_target_dup_stamp()): to ask
+ *   whether it changed
  * @last_modified: (nullable): its Last-Modified
  */
 void

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sb-actor.h"
 #include "sb-changes.h"
 #include "sb-gazetteer.h"
 
@@ -339,6 +340,7 @@ best_quality (char       **folded_names,
 typedef struct
 {
   int quality;
+  gboolean elsewhere;  /* far from what the briefing is about */
   guint order;
   SbGazetteerEntry *entry;
 } Hit;
@@ -352,6 +354,8 @@ compare_hits (gconstpointer a,
 
   if (x->quality != y->quality)
     return x->quality - y->quality;
+  if (x->elsewhere != y->elsewhere)
+    return x->elsewhere ? 1 : -1;
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -430,7 +434,17 @@ typedef struct
   GPtrArray *folded;       /* per place, a NULL-terminated char** of folded names */
   guint *positions;        /* per place, its position among the briefing's places */
   SbNameMatcher *matcher;  /* names capitalised, to SbPlace */
+  GHashTable *countries;   /* the places' countries, alpha-3 */
+  GHashTable *cells;       /* the whole degrees of latitude and longitude they are in */
 } PlaceIndex;
+
+/* A whole degree of latitude and longitude, as a key (never 0). */
+static gpointer
+cell_key (int latitude,
+          int longitude)
+{
+  return GINT_TO_POINTER ((CLAMP (latitude, -90, 90) + 90) * 361 + CLAMP (longitude, -180, 180) + 180 + 1);
+}
 
 #define PLACE_INDEX_KEY "sb-gazetteer-place-index"
 
@@ -444,6 +458,8 @@ place_index_free (PlaceIndex *index)
   g_ptr_array_unref (index->folded);
   g_free (index->positions);
   sb_name_matcher_free (index->matcher);
+  g_hash_table_unref (index->countries);
+  g_hash_table_unref (index->cells);
   g_free (index);
 }
 
@@ -473,6 +489,8 @@ place_index (SbBriefing *briefing)
   index->folded = g_ptr_array_new_full (n, (GDestroyNotify) g_strfreev);
   index->positions = g_new (guint, MAX (n, 1));
   index->matcher = sb_name_matcher_new (TRUE);
+  index->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->cells = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
@@ -481,6 +499,10 @@ place_index (SbBriefing *briefing)
 
       if (sb_place_is_reference (place))
         continue;
+      if (sb_place_get_country (place) != NULL)
+        g_hash_table_add (index->countries, g_ascii_strup (sb_place_get_country (place), -1));
+      g_hash_table_add (index->cells, cell_key (floor (sb_place_get_latitude (place)),
+                                                floor (sb_place_get_longitude (place))));
       folded = g_ptr_array_new ();
       for (guint k = 0; names != NULL && k < sb_text_get_n_languages (names); k++)
         {
@@ -497,6 +519,37 @@ place_index (SbBriefing *briefing)
   return index;
 }
 
+/* How far from the briefing's places a town is still near them: two
+ * degrees (some 220 km) on every side of theirs.
+ */
+#define NEAR_CELLS 2
+
+/* Whether @entry is where the briefing is about: in a country of its
+ * places or actors, or (a town or region) near one of its places.
+ */
+static gboolean
+is_about (PlaceIndex             *index,
+          GHashTable             *actor_countries,
+          const SbGazetteerEntry *entry)
+{
+  int latitude, longitude;
+
+  if (entry->country_code != NULL &&
+      (g_hash_table_contains (index->countries, entry->country_code) ||
+       g_hash_table_contains (actor_countries, entry->country_code)))
+    return TRUE;
+  if (entry->kind == SB_GAZETTEER_COUNTRY)
+    return FALSE;
+
+  latitude = floor (entry->latitude);
+  longitude = floor (entry->longitude);
+  for (int i = -NEAR_CELLS; i <= NEAR_CELLS; i++)
+    for (int k = -NEAR_CELLS; k <= NEAR_CELLS; k++)
+      if (g_hash_table_contains (index->cells, cell_key (latitude + i, longitude + k)))
+        return TRUE;
+  return FALSE;
+}
+
 /**
  * sb_gazetteer_search:
  * @query: what was typed: the start of a name or of one of its words, in
@@ -507,7 +560,10 @@ place_index (SbBriefing *briefing)
  * Returns: (transfer full) (element-type SbGazetteerEntry): the entries
  *   found, best first: names that are the query, then names that start
  *   with it, then names with a later word that does; among those the
- *   briefing's places, countries, towns and regions, most important first
+ *   briefing's places, then what is in the countries of its places and
+ *   actors or near its places ("Kayes" in a briefing on Mali is Mali's
+ *   before the Congo's), then the rest; countries, towns and regions,
+ *   most important first
  */
 GPtrArray *
 sb_gazetteer_search (SbGazetteer *self,
@@ -518,6 +574,8 @@ sb_gazetteer_search (SbGazetteer *self,
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_entry_free);
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_gazetteer_entry_free);
+  g_autoptr(GHashTable) actor_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PlaceIndex *index = NULL;
   g_autofree char *folded = NULL;
 
   g_return_val_if_fail (SB_IS_GAZETTEER (self), results);
@@ -529,7 +587,16 @@ sb_gazetteer_search (SbGazetteer *self,
 
   if (briefing != NULL)
     {
-      PlaceIndex *index = place_index (briefing);
+      GListModel *actors = sb_briefing_get_actors (briefing);
+
+      index = place_index (briefing);
+      for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+        {
+          g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+          if (sb_actor_get_country (actor) != NULL)
+            g_hash_table_add (actor_countries, g_ascii_strup (sb_actor_get_country (actor), -1));
+        }
 
       for (guint i = 0; i < index->places->len; i++)
         {
@@ -539,7 +606,7 @@ sb_gazetteer_search (SbGazetteer *self,
           if (quality < 0)
             continue;
           g_ptr_array_add (own, briefing_entry (self, g_ptr_array_index (index->places, i)));
-          g_array_append_val (hits, ((Hit) { quality, index->positions[i], g_ptr_array_index (own, own->len - 1) }));
+          g_array_append_val (hits, ((Hit) { quality, FALSE, index->positions[i], g_ptr_array_index (own, own->len - 1) }));
         }
     }
 
@@ -548,7 +615,15 @@ sb_gazetteer_search (SbGazetteer *self,
       int quality = best_quality (g_ptr_array_index (self->folded, i), folded);
 
       if (quality >= 0)
-        g_array_append_val (hits, ((Hit) { quality, G_MAXUINT / 2 + i, g_ptr_array_index (self->entries, i) }));
+        {
+          SbGazetteerEntry *entry = g_ptr_array_index (self->entries, i);
+          gboolean elsewhere = FALSE;
+
+          /* A briefing with no places nor countries yet is about nowhere. */
+          if (index != NULL && (index->places->len > 0 || g_hash_table_size (actor_countries) > 0))
+            elsewhere = !is_about (index, actor_countries, entry);
+          g_array_append_val (hits, ((Hit) { quality, elsewhere, G_MAXUINT / 2 + i, entry }));
+        }
     }
 
   g_array_sort (hits, compare_hits);
