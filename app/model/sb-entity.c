@@ -12,12 +12,7 @@
 #include "sb-entity.h"
 #include "sb-model-private.h"
 
-typedef struct
-{
-  char *id;
-} SbEntityPrivate;
-
-G_DEFINE_TYPE_WITH_PRIVATE (SbEntity, sb_entity, G_TYPE_OBJECT)
+G_DEFINE_TYPE (SbEntity, sb_entity, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -38,9 +33,7 @@ static void
 sb_entity_finalize (GObject *object)
 {
   SbEntity *self = (SbEntity *)object;
-  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
-
-  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (sb_entity_parent_class)->finalize (object);
 }
@@ -102,19 +95,15 @@ sb_entity_init (SbEntity *self)
 const char *
 _sb_entity_peek_id (gpointer entity)
 {
-  SbEntityPrivate *priv = sb_entity_get_instance_private (entity);
-
-  return priv->id;
+  return ((SbEntity *) entity)->id;
 }
 
 const char *
 sb_entity_get_id (SbEntity *self)
 {
-  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
-
   g_return_val_if_fail (SB_IS_ENTITY (self), NULL);
 
-  return priv->id;
+  return self->id;
 }
 
 /**
@@ -140,8 +129,6 @@ void
 _sb_entity_set_id (SbEntity   *self,
                    const char *id)
 {
-  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
-
-  g_free (priv->id);
-  priv->id = g_strdup (id);
+  g_free (self->id);
+  self->id = g_strdup (id);
 }

@@ -88,14 +88,16 @@ struct _SbItem
 {
   SbEntity parent_instance;
 
-  /* Fields ordered so that none pads another: there may be millions. */
-  guint16 kind;            /* SbItemKind */
-  gint16 status;           /* SbDeploymentStatus or SbMovementStatus */
-  gint16 subtype;          /* SbIncidentType, SbAreaKind or SbMovementMeans */
+  /* Fields ordered so that none pads another: there may be millions, and
+   * GSlice gives an instance of 152 bytes as much as one of 160.
+   */
   SbText *title;
   SbText *description;
   SbDate date;
   guint32 first_day;       /* of date, as a Julian day: the sort key */
+  guint8 kind;             /* SbItemKind */
+  gint8 status;            /* SbDeploymentStatus or SbMovementStatus */
+  gint8 subtype;           /* SbIncidentType, SbAreaKind or SbMovementMeans */
   SbEvidence evidence;
 
   /* One actor for deployments and movements, any number for the others. */

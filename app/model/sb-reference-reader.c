@@ -434,7 +434,8 @@ sb_reader_get_citations (SbReader   *self,
   if (sb_json_array_get_length (array) == 0 && presence == SB_REQUIRED)
     sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member, "%s", citations_required (self));
 
-  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  /* Exactly as long as it will be: a million statements cite. */
+  citations = g_ptr_array_new_full (sb_json_array_get_length (array), (GDestroyNotify) sb_citation_unref);
   saved = sb_reader_push_member (self, member);
 
   for (guint i = 0; i < sb_json_array_get_length (array); i++)
