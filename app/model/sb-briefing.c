@@ -379,7 +379,7 @@ sb_briefing_new (const char *language,
   contents.language = g_strdup (language);
   contents.title = title ? sb_text_ref (title) : NULL;
 
-  return _sb_briefing_new_take (&contents, g_hash_table_new (g_str_hash, g_str_equal));
+  return _sb_briefing_new_take (&contents, _sb_id_table_new ());
 }
 
 /**
@@ -643,7 +643,7 @@ sb_briefing_lookup (SbBriefing *self,
   g_return_val_if_fail (SB_IS_BRIEFING (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id, id);
+  return _sb_id_table_lookup (self->by_id, id);
 }
 
 /**

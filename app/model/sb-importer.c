@@ -435,7 +435,7 @@ void
 _sb_importer_register (SbImporter *self,
                        gpointer    entity)
 {
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (entity), entity);
+  _sb_id_table_add (self->by_id, entity);
 }
 
 gboolean
@@ -951,7 +951,7 @@ init (SbImporter *self)
 {
   memset (self, 0, sizeof *self);
 
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_id = _sb_id_table_new ();
   self->id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) actor_entry_free);
   self->places = g_hash_table_new_full (place_key_hash, place_key_equal, g_free, NULL);

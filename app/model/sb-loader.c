@@ -141,7 +141,7 @@ register_entity (Load       *load,
   if (*id == '\0')
     return;
 
-  first = g_hash_table_lookup (load->entities, id);
+  first = _sb_id_table_lookup (load->entities, id);
   if (first != NULL)
     {
       g_autofree char *id_path = g_strdup_printf ("$.%s[%u].id", name, index);
@@ -152,7 +152,7 @@ register_entity (Load       *load,
       return;
     }
 
-  g_hash_table_insert (load->entities, (gpointer) id, entity);
+  _sb_id_table_add (load->entities, entity);
 }
 
 typedef gpointer (*ReadFunc) (SbReader     *reader,
@@ -696,7 +696,7 @@ load_data (const char     *data,
   Load load = { data, length, };
   SbBriefing *briefing = NULL;
 
-  load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  load.entities = _sb_id_table_new ();
   load.arena = sb_json_arena_new ();
   sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
 
@@ -1691,7 +1691,7 @@ sb_loader_try_streaming (GInputStream *stream,
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  load.entities = _sb_id_table_new ();
   load.arena = sb_json_arena_new ();
   sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
 

@@ -62,7 +62,7 @@ resolve (SbReader   *self,
                    gpointer   *slot,
                    gboolean    defer)
 {
-  SbEntity *entity = self->entities ? g_hash_table_lookup (self->entities, id) : NULL;
+  SbEntity *entity = self->entities ? _sb_id_table_lookup (self->entities, id) : NULL;
 
   if (entity != NULL && G_TYPE_CHECK_INSTANCE_TYPE (entity, type))
     {

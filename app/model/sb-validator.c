@@ -26,7 +26,7 @@ suggest_id (GHashTable *entities,
             GType       type)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
   const char *best = NULL;
   guint best_distance = 3;
 
@@ -34,11 +34,11 @@ suggest_id (GHashTable *entities,
     return NULL;
 
   g_hash_table_iter_init (&iter, entities);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       guint distance;
 
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (value, type))
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (_sb_entity_from_id (key), type))
         continue;
 
       distance = sb_edit_distance (id, key);
