@@ -205,7 +205,7 @@ _sb_briefing_insert (SbBriefing *self,
   touch (self);
   array = writable_array_for (self, entity, &model);
   g_return_if_fail (position <= array->len);
-  g_return_if_fail (!g_hash_table_contains (self->by_id, sb_entity_get_id (entity)));
+  g_return_if_fail (!_sb_id_table_contains (self->by_id, sb_entity_get_id (entity)));
 
   g_ptr_array_insert (array, position, g_object_ref (entity));
 
@@ -266,7 +266,7 @@ _sb_briefing_remove (SbBriefing *self,
   g_ptr_array_remove_index (array, position);
 
   unshare_by_id (self);
-  g_hash_table_remove (self->by_id, sb_entity_get_id (entity));
+  _sb_id_table_remove (self->by_id, sb_entity_get_id (entity));
 
   if (SB_IS_ITEM (entity))
     {

@@ -514,7 +514,7 @@ sb_briefing_make_id (SbBriefing *self,
       g_free (id);
       id = g_strdup_printf ("%s-%u", prefix, n++);
     }
-  while (g_hash_table_contains (self->by_id, id) || g_hash_table_contains (self->reserved_ids, id));
+  while (_sb_id_table_contains (self->by_id, id) || g_hash_table_contains (self->reserved_ids, id));
 
   g_hash_table_add (self->reserved_ids, g_strdup (id));
   return id;

@@ -35,8 +35,7 @@ static void
 sb_entity_finalize (GObject *object)
 {
   SbEntity *self = (SbEntity *)object;
-  if (self->id != NULL)
-    g_free ((SbEntity **) self->id - 1);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (sb_entity_parent_class)->finalize (object);
 }
@@ -132,53 +131,78 @@ void
 _sb_entity_set_id (SbEntity   *self,
                    const char *id)
 {
-  SbEntity **block = NULL;
+  g_free (self->id);
+  self->id = g_strdup (id);
+}
 
-  if (self->id != NULL)
-    g_free ((SbEntity **) self->id - 1);
-  self->id = NULL;
+static guint
+hash_id (gconstpointer entity)
+{
+  return g_str_hash (((const SbEntity *) entity)->id);
+}
 
-  /* The id is kept after a pointer to its entity, so that a table of ids
-   * needs no values (see _sb_id_table_new()).
-   */
-  if (id != NULL)
-    {
-      gsize size = strlen (id) + 1;
-
-      block = g_malloc (sizeof (SbEntity *) + size);
-      block[0] = self;
-      self->id = memcpy (block + 1, id, size);
-    }
+static gboolean
+equal_ids (gconstpointer a,
+           gconstpointer b)
+{
+  return strcmp (((const SbEntity *) a)->id, ((const SbEntity *) b)->id) == 0;
 }
 
 /**
  * _sb_id_table_new:
  *
- * A briefing's table of ids: a set of its entities' own id strings, each
- * of which knows its entity. A set has no array of values: 16 bytes a
- * slot less, and there are 2 million slots for a million statements.
- * Add with _sb_id_table_add(), look up with _sb_id_table_lookup();
- * g_hash_table_contains(), g_hash_table_remove() and g_hash_table_size()
- * work as on any table of strings.
+ * A briefing's table of ids: a set of its entities, hashed and compared
+ * by id. A set has no array of values: 16 bytes a slot less, and there
+ * are 2 million slots for a million statements. Use only the functions
+ * below, and g_hash_table_size(); iterating gives the entities as keys.
  */
 GHashTable *
 _sb_id_table_new (void)
 {
-  return g_hash_table_new (g_str_hash, g_str_equal);
+  return g_hash_table_new (hash_id, equal_ids);
 }
 
 void
 _sb_id_table_add (GHashTable *table,
                   SbEntity   *entity)
 {
-  g_hash_table_add (table, entity->id);
+  g_hash_table_add (table, entity);
+}
+
+/* What is looked up: an entity with only an id, as hash_id() and
+ * equal_ids() read nothing else.
+ */
+static inline SbEntity
+probe_for (const char *id)
+{
+  SbEntity probe = { .id = (char *) id };
+
+  return probe;
 }
 
 SbEntity *
 _sb_id_table_lookup (GHashTable *table,
                      const char *id)
 {
-  const char *key = g_hash_table_lookup (table, id);
+  SbEntity probe = probe_for (id);
 
-  return key != NULL ? _sb_entity_from_id (key) : NULL;
+  return g_hash_table_lookup (table, &probe);
+}
+
+gboolean
+_sb_id_table_contains (GHashTable *table,
+                       const char *id)
+{
+  SbEntity probe = probe_for (id);
+
+  return g_hash_table_contains (table, &probe);
+}
+
+void
+_sb_id_table_remove (GHashTable *table,
+                     const char *id)
+{
+  SbEntity probe = probe_for (id);
+
+  g_hash_table_remove (table, &probe);
 }

@@ -141,17 +141,14 @@ struct _SbStep
 void       _sb_entity_set_id        (SbEntity   *self,
                                      const char *id);
 
-/* The entity whose own id string @id is (from a table of ids). */
-static inline SbEntity *
-_sb_entity_from_id (const char *id)
-{
-  return ((SbEntity **) id)[-1];
-}
-
 GHashTable *_sb_id_table_new        (void);
 void        _sb_id_table_add        (GHashTable *table,
                                      SbEntity   *entity);
 SbEntity   *_sb_id_table_lookup     (GHashTable *table,
+                                     const char *id);
+gboolean    _sb_id_table_contains   (GHashTable *table,
+                                     const char *id);
+void        _sb_id_table_remove     (GHashTable *table,
                                      const char *id);
 const char *_sb_entity_peek_id      (gpointer    entity);
 

@@ -36,15 +36,16 @@ suggest_id (GHashTable *entities,
   g_hash_table_iter_init (&iter, entities);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
+      const char *key_id = ((SbEntity *) key)->id;
       guint distance;
 
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (_sb_entity_from_id (key), type))
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (key, type))
         continue;
 
-      distance = sb_edit_distance (id, key);
+      distance = sb_edit_distance (id, key_id);
       if (distance < best_distance)
         {
-          best = key;
+          best = key_id;
           best_distance = distance;
         }
     }
