@@ -1168,7 +1168,7 @@ import_row (Import *self)
   if (_sb_importer_has_id (self->importer, self->scratch->str))
     {
       item = self->file_events ? g_hash_table_lookup (self->file_events, self->scratch->str)
-                               : g_hash_table_lookup (self->importer->by_id, self->scratch->str);
+                               : (gpointer) _sb_id_table_lookup (self->importer->by_id, self->scratch->str);
       if (item != NULL && !SB_IS_ITEM (item))
         item = NULL;
       if (item != NULL && self->monadic_layout)

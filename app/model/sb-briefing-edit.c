@@ -74,15 +74,15 @@ unshare_by_id (SbBriefing *self)
 {
   GHashTable *copy;
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
 
   if ((self->shared & SHARED_BY_ID) == 0)
     return;
 
-  copy = g_hash_table_new (g_str_hash, g_str_equal);
+  copy = _sb_id_table_new ();
   g_hash_table_iter_init (&iter, self->by_id);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy, key, value);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy, key);
 
   g_hash_table_unref (self->by_id);
   self->by_id = copy;
@@ -205,12 +205,12 @@ _sb_briefing_insert (SbBriefing *self,
   touch (self);
   array = writable_array_for (self, entity, &model);
   g_return_if_fail (position <= array->len);
-  g_return_if_fail (g_hash_table_lookup (self->by_id, sb_entity_get_id (entity)) == NULL);
+  g_return_if_fail (!_sb_id_table_contains (self->by_id, sb_entity_get_id (entity)));
 
   g_ptr_array_insert (array, position, g_object_ref (entity));
 
   unshare_by_id (self);
-  g_hash_table_insert (self->by_id, (gpointer) sb_entity_get_id (entity), entity);
+  _sb_id_table_add (self->by_id, entity);
 
   if (SB_IS_ITEM (entity))
     {
@@ -266,7 +266,7 @@ _sb_briefing_remove (SbBriefing *self,
   g_ptr_array_remove_index (array, position);
 
   unshare_by_id (self);
-  g_hash_table_remove (self->by_id, sb_entity_get_id (entity));
+  _sb_id_table_remove (self->by_id, sb_entity_get_id (entity));
 
   if (SB_IS_ITEM (entity))
     {
@@ -389,7 +389,7 @@ _sb_briefing_swap_field (SbBriefing *self,
 
   /* The lists by actor are in date order. */
   reindex = SB_IS_ITEM (entity) && (field == SB_ITEM_FIELD_ACTORS || field == SB_ITEM_FIELD_DATE) &&
-            g_hash_table_lookup (self->by_id, sb_entity_get_id (entity)) == entity;
+            _sb_id_table_lookup (self->by_id, sb_entity_get_id (entity)) == entity;
   if (reindex)
     {
       unshare_by_actor (self);

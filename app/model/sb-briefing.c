@@ -379,7 +379,7 @@ sb_briefing_new (const char *language,
   contents.language = g_strdup (language);
   contents.title = title ? sb_text_ref (title) : NULL;
 
-  return _sb_briefing_new_take (&contents, g_hash_table_new (g_str_hash, g_str_equal));
+  return _sb_briefing_new_take (&contents, _sb_id_table_new ());
 }
 
 /**
@@ -514,7 +514,7 @@ sb_briefing_make_id (SbBriefing *self,
       g_free (id);
       id = g_strdup_printf ("%s-%u", prefix, n++);
     }
-  while (g_hash_table_contains (self->by_id, id) || g_hash_table_contains (self->reserved_ids, id));
+  while (_sb_id_table_contains (self->by_id, id) || g_hash_table_contains (self->reserved_ids, id));
 
   g_hash_table_add (self->reserved_ids, g_strdup (id));
   return id;
@@ -643,7 +643,7 @@ sb_briefing_lookup (SbBriefing *self,
   g_return_val_if_fail (SB_IS_BRIEFING (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id, id);
+  return _sb_id_table_lookup (self->by_id, id);
 }
 
 /**

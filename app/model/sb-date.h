@@ -23,7 +23,7 @@ typedef struct
   gint16 year;
   guint8 month;            /* 1–12, 0 below month precision */
   guint8 day;              /* 1–31, 0 below day precision */
-  SbDatePrecision precision;
+  guint8 precision;        /* SbDatePrecision: a byte, as millions of statements have dates */
 } SbCalendarDate;
 
 typedef struct

@@ -78,7 +78,7 @@ get_small_enum (SbReader     *reader,
                 const char   *member,
                 SbPresence    presence,
                 GType         type,
-                gint16       *into)
+                gint8        *into)
 {
   int value = *into;
 

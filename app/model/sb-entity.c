@@ -9,15 +9,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sb-entity.h"
 #include "sb-model-private.h"
 
-typedef struct
-{
-  char *id;
-} SbEntityPrivate;
-
-G_DEFINE_TYPE_WITH_PRIVATE (SbEntity, sb_entity, G_TYPE_OBJECT)
+G_DEFINE_TYPE (SbEntity, sb_entity, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -38,9 +35,7 @@ static void
 sb_entity_finalize (GObject *object)
 {
   SbEntity *self = (SbEntity *)object;
-  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
-
-  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (sb_entity_parent_class)->finalize (object);
 }
@@ -102,19 +97,15 @@ sb_entity_init (SbEntity *self)
 const char *
 _sb_entity_peek_id (gpointer entity)
 {
-  SbEntityPrivate *priv = sb_entity_get_instance_private (entity);
-
-  return priv->id;
+  return ((SbEntity *) entity)->id;
 }
 
 const char *
 sb_entity_get_id (SbEntity *self)
 {
-  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
-
   g_return_val_if_fail (SB_IS_ENTITY (self), NULL);
 
-  return priv->id;
+  return self->id;
 }
 
 /**
@@ -140,8 +131,78 @@ void
 _sb_entity_set_id (SbEntity   *self,
                    const char *id)
 {
-  SbEntityPrivate *priv = sb_entity_get_instance_private (self);
+  g_free (self->id);
+  self->id = g_strdup (id);
+}
 
-  g_free (priv->id);
-  priv->id = g_strdup (id);
+static guint
+hash_id (gconstpointer entity)
+{
+  return g_str_hash (((const SbEntity *) entity)->id);
+}
+
+static gboolean
+equal_ids (gconstpointer a,
+           gconstpointer b)
+{
+  return strcmp (((const SbEntity *) a)->id, ((const SbEntity *) b)->id) == 0;
+}
+
+/**
+ * _sb_id_table_new:
+ *
+ * A briefing's table of ids: a set of its entities, hashed and compared
+ * by id. A set has no array of values: 16 bytes a slot less, and there
+ * are 2 million slots for a million statements. Use only the functions
+ * below, and g_hash_table_size(); iterating gives the entities as keys.
+ */
+GHashTable *
+_sb_id_table_new (void)
+{
+  return g_hash_table_new (hash_id, equal_ids);
+}
+
+void
+_sb_id_table_add (GHashTable *table,
+                  SbEntity   *entity)
+{
+  g_hash_table_add (table, entity);
+}
+
+/* What is looked up: an entity with only an id, as hash_id() and
+ * equal_ids() read nothing else.
+ */
+static inline SbEntity
+probe_for (const char *id)
+{
+  SbEntity probe = { .id = (char *) id };
+
+  return probe;
+}
+
+SbEntity *
+_sb_id_table_lookup (GHashTable *table,
+                     const char *id)
+{
+  SbEntity probe = probe_for (id);
+
+  return g_hash_table_lookup (table, &probe);
+}
+
+gboolean
+_sb_id_table_contains (GHashTable *table,
+                       const char *id)
+{
+  SbEntity probe = probe_for (id);
+
+  return g_hash_table_contains (table, &probe);
+}
+
+void
+_sb_id_table_remove (GHashTable *table,
+                     const char *id)
+{
+  SbEntity probe = probe_for (id);
+
+  g_hash_table_remove (table, &probe);
 }

@@ -411,7 +411,7 @@ _sb_importer_make_id (SbImporter *self,
   if (g_str_has_prefix (slug->str, "acled-") || g_str_has_prefix (slug->str, "ucdp-"))
     g_string_prepend (slug, "x-");
 
-  if (!g_hash_table_contains (self->by_id, slug->str))
+  if (!_sb_id_table_contains (self->by_id, slug->str))
     return g_string_free (g_steal_pointer (&slug), FALSE);
 
   /* A thousand places of one name must not each try every number. */
@@ -424,7 +424,7 @@ _sb_importer_make_id (SbImporter *self,
       g_string_truncate (slug, base_length);
       g_string_append_printf (slug, "-%u", ++n);
     }
-  while (g_hash_table_contains (self->by_id, slug->str));
+  while (_sb_id_table_contains (self->by_id, slug->str));
 
   g_hash_table_replace (self->id_counters, g_strndup (slug->str, base_length), GUINT_TO_POINTER (n));
 
@@ -435,14 +435,14 @@ void
 _sb_importer_register (SbImporter *self,
                        gpointer    entity)
 {
-  g_hash_table_insert (self->by_id, (char *) sb_entity_get_id (entity), entity);
+  _sb_id_table_add (self->by_id, entity);
 }
 
 gboolean
 _sb_importer_has_id (SbImporter *self,
                      const char *id)
 {
-  return g_hash_table_contains (self->by_id, id);
+  return _sb_id_table_contains (self->by_id, id);
 }
 
 /* Takes @item, whose id is not yet taken. */
@@ -951,7 +951,7 @@ init (SbImporter *self)
 {
   memset (self, 0, sizeof *self);
 
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_id = _sb_id_table_new ();
   self->id_counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) actor_entry_free);
   self->places = g_hash_table_new_full (place_key_hash, place_key_equal, g_free, NULL);

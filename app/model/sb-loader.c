@@ -23,6 +23,9 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "sb-element-reader.h"
 #include "sb-file-input.h"
@@ -138,7 +141,7 @@ register_entity (Load       *load,
   if (*id == '\0')
     return;
 
-  first = g_hash_table_lookup (load->entities, id);
+  first = _sb_id_table_lookup (load->entities, id);
   if (first != NULL)
     {
       g_autofree char *id_path = g_strdup_printf ("$.%s[%u].id", name, index);
@@ -149,7 +152,7 @@ register_entity (Load       *load,
       return;
     }
 
-  g_hash_table_insert (load->entities, (gpointer) id, entity);
+  _sb_id_table_add (load->entities, entity);
 }
 
 typedef gpointer (*ReadFunc) (SbReader     *reader,
@@ -693,7 +696,7 @@ load_data (const char     *data,
   Load load = { data, length, };
   SbBriefing *briefing = NULL;
 
-  load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  load.entities = _sb_id_table_new ();
   load.arena = sb_json_arena_new ();
   sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
 
@@ -942,6 +945,9 @@ typedef struct
 static void
 batch_free (Batch *batch)
 {
+  if (batch == NULL)
+    return;
+
   g_clear_pointer (&batch->text, g_bytes_unref);
   g_clear_pointer (&batch->spans, g_array_unref);
   sb_reader_clear (&batch->reader);
@@ -1080,25 +1086,34 @@ merge_batches (Stream *self)
   wait_for_batches (self);
 
   for (guint b = 0; b < self->batches->len; b++)
+    if (((Batch *) g_ptr_array_index (self->batches, b))->failed)
+      return FALSE;
+
+  for (guint b = 0; b < self->batches->len; b++)
     {
       Batch *batch = g_ptr_array_index (self->batches, b);
       GPtrArray *into = batch->into;
 
-      if (batch->failed)
-        return FALSE;
-
+      /* The batch's statements move into the briefing: nothing is added to a count. */
       for (guint i = 0; i < batch->items->len; i++)
         {
           SbItem *item = g_ptr_array_index (batch->items, i);
 
-          g_ptr_array_add (into, g_object_ref (item));
+          g_ptr_array_add (into, item);
           register_entity (load, SB_ENTITY (item), batch->name, batch->first + i);
         }
+      g_ptr_array_set_free_func (batch->items, NULL);
       g_array_append_vals (load->reader.deferred, batch->reader.deferred->data, batch->reader.deferred->len);
       g_array_set_size (batch->reader.deferred, 0);
+
+      /* Each batch is freed as soon as it is merged, not when all are. */
+      g_clear_pointer (&g_ptr_array_index (self->batches, b), batch_free);
     }
 
   g_ptr_array_set_size (self->batches, 0);
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
   return load->reader.problems->len == 0;
 }
 
@@ -1676,7 +1691,7 @@ sb_loader_try_streaming (GInputStream *stream,
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
-  load.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  load.entities = _sb_id_table_new ();
   load.arena = sb_json_arena_new ();
   sb_reader_init (&load.reader, SB_LOADER_MAX_PROBLEMS, load.entities, locate_entity, &load);
 

@@ -62,7 +62,7 @@ resolve (SbReader   *self,
                    gpointer   *slot,
                    gboolean    defer)
 {
-  SbEntity *entity = self->entities ? g_hash_table_lookup (self->entities, id) : NULL;
+  SbEntity *entity = self->entities ? _sb_id_table_lookup (self->entities, id) : NULL;
 
   if (entity != NULL && G_TYPE_CHECK_INSTANCE_TYPE (entity, type))
     {
@@ -434,7 +434,8 @@ sb_reader_get_citations (SbReader   *self,
   if (sb_json_array_get_length (array) == 0 && presence == SB_REQUIRED)
     sb_reader_report (self, SB_PROBLEM_MISSING_FIELD, member, "%s", citations_required (self));
 
-  citations = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_citation_unref);
+  /* Exactly as long as it will be: a million statements cite. */
+  citations = g_ptr_array_new_full (sb_json_array_get_length (array), (GDestroyNotify) sb_citation_unref);
   saved = sb_reader_push_member (self, member);
 
   for (guint i = 0; i < sb_json_array_get_length (array); i++)

@@ -26,7 +26,7 @@ suggest_id (GHashTable *entities,
             GType       type)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
   const char *best = NULL;
   guint best_distance = 3;
 
@@ -34,17 +34,18 @@ suggest_id (GHashTable *entities,
     return NULL;
 
   g_hash_table_iter_init (&iter, entities);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
+      const char *key_id = ((SbEntity *) key)->id;
       guint distance;
 
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (value, type))
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (key, type))
         continue;
 
-      distance = sb_edit_distance (id, key);
+      distance = sb_edit_distance (id, key_id);
       if (distance < best_distance)
         {
-          best = key;
+          best = key_id;
           best_distance = distance;
         }
     }
