@@ -10,13 +10,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "sb-document.h"
 #include "sb-filter.h"
 #include "sb-edit.h"
 #include "sb-item-layer.h"
+#include "sb-map-editor.h"
 #include "sb-map-view.h"
+#include "sb-projection.h"
 #include "sb-source.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
@@ -358,6 +361,112 @@ test_last_filters_win (void)
   sb_test_iterate_for (100);
 }
 
+static GtkWidget *
+find_hint (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "map-editor-hint"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_hint (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint frames_drawn;
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  frames_drawn++;
+  return G_SOURCE_CONTINUE;
+}
+
+static guint frames_awaited;
+
+/* Whether the hint shows, laid out in a frame after the last change. */
+static gboolean
+hint_settled (gpointer data)
+{
+  GtkWidget *hint = data;
+
+  return gtk_widget_get_mapped (hint) && gtk_widget_get_height (hint) > 0 && frames_drawn >= frames_awaited;
+}
+
+/* While placing by a click, the hint hides nothing the statement needs:
+ * the hand-run placed the schools closed in Bamako with the hint lying
+ * below the cross, on Bamako, and clicked blind through it. With Bamako
+ * where the hint used to lie (a little south of the middle), it is clear
+ * of the hint, and so is every town the briefing names in view.
+ */
+static void
+test_place_hint_clear (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  const double bamako[2] = { 12.652, -8.002 };
+  double middle_lat, middle_lon, middle_x, middle_y, x, y;
+  graphene_rect_t bounds;
+  GtkWidget *hint;
+  SbItem *schools;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  schools = SB_ITEM (sb_briefing_lookup (sb_window_get_briefing (window), "incident-19"));
+  g_assert_nonnull (schools);
+
+  g_assert_true (sb_map_editor_begin_place (editor, schools, SB_ITEM_FIELD_PLACE, NULL,
+                                            SB_PLACE_PRECISION_POINT, 0));
+  hint = find_hint (map);
+  g_assert_nonnull (hint);
+  gtk_widget_add_tick_callback (map, count_frame, NULL, NULL);
+  frames_awaited = frames_drawn + 2;
+  sb_test_wait_until (hint_settled, hint);
+
+  /* Bamako 100 pixels south of the middle of the map no pane lies over. */
+  sb_map_view_go_to (map_view, sb_mercator_latitude (sb_mercator_y (bamako[0]) - 100.0 / (256 * exp2 (6))),
+                     bamako[1], 6);
+  sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+  sb_map_view_go_to (map_view, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                     shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) + bamako[1] - middle_lon, 6);
+  frames_awaited = frames_drawn + 2;
+  sb_test_wait_until (hint_settled, hint);
+
+  sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+  shumate_viewport_location_to_widget_coords (viewport, map, middle_lat, middle_lon, &middle_x, &middle_y);
+  shumate_viewport_location_to_widget_coords (viewport, map, bamako[0], bamako[1], &x, &y);
+  g_assert_cmpfloat (fabs (x - middle_x), <, 20);
+  g_assert_cmpfloat (y - middle_y, >, 60);
+  g_assert_cmpfloat (y - middle_y, <, 140);
+
+  g_assert_true (gtk_widget_compute_bounds (hint, map, &bounds));
+  g_test_message ("hint at %.0f, %.0f, %.0f×%.0f; Bamako at %.0f, %.0f on a map of %d×%d", bounds.origin.x,
+                  bounds.origin.y, bounds.size.width, bounds.size.height, x, y, gtk_widget_get_width (map),
+                  gtk_widget_get_height (map));
+  g_assert_cmpfloat (bounds.size.height, >, 20);
+  graphene_rect_inset (&bounds, -12, -12);
+  g_assert_false (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)));
+  /* (nor the cross) */
+  g_assert_false (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (middle_x, middle_y)));
+
+  g_assert_true (sb_map_editor_cancel (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/map-redraw/edit-redraws-in-part", test_edit_redraws_in_part);
   g_test_add_func ("/map-redraw/cluster-badges", test_cluster_badges);
   g_test_add_func ("/map-redraw/last-filters-win", test_last_filters_win);
+  g_test_add_func ("/map-redraw/place-hint-clear", test_place_hint_clear);
 
   return g_test_run ();
 }
