@@ -602,7 +602,7 @@ sb_slide_get_camera_around (const SbSlide         *slide,
  * what lies over the map, at the map's scale 1: half a symbol, and a
  * little more.
  */
-#define SYMBOL_ROOM 14.0
+#define SYMBOL_ROOM 20.0
 
 /* How much closer to the view's centre (@cx, @cy) the point @x, @y must
  * come to lie clear of @edge (the caption's, @cy + @reach below the
