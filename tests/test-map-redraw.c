@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb-document.h"
 #include "sb-filter.h"
@@ -467,6 +468,65 @@ test_place_hint_clear (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Placing by the keyboard ("Click on the Map Instead", then the arrow
+ * keys and Enter), a screen reader hears the instructions as the map's
+ * description, and then where the statement was placed.
+ */
+static void
+test_place_described (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkAccessible *map = GTK_ACCESSIBLE (sb_map_view_get_map (map_view));
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  double middle_lat, middle_lon;
+  g_autofree char *expected = NULL;
+  g_autofree char *wrong = NULL;
+  SbItem *schools;
+  SbPlace *place;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  schools = SB_ITEM (sb_briefing_lookup (sb_window_get_briefing (window), "incident-19"));
+  g_assert_nonnull (schools);
+
+  g_assert_true (sb_map_editor_begin_place (editor, schools, SB_ITEM_FIELD_PLACE, NULL,
+                                            SB_PLACE_PRECISION_POINT, 0));
+  g_assert_nonnull (sb_map_editor_get_hint (editor));
+  wrong = gtk_test_accessible_check_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              sb_map_editor_get_hint (editor));
+  g_assert_null (wrong);
+  /* (and follows the hint: N places it near there) */
+  g_assert_true (sb_map_editor_toggle_near (editor));
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "km of there"));
+  wrong = gtk_test_accessible_check_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              sb_map_editor_get_hint (editor));
+  g_assert_null (wrong);
+
+  /* The cross on Bamako, and Enter. */
+  sb_map_view_go_to (map_view, 12.652, -8.002, 8);
+  sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+  sb_map_view_go_to (map_view, 12.652, -8.002 + (-8.002 - middle_lon), 8);
+  g_assert_true (sb_map_editor_finish (editor));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
+
+  place = sb_item_get_place (schools);
+  g_assert_nonnull (place);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_nonnull (strstr (sb_text_get (sb_place_get_name (place)), "Bamako"));
+  expected = g_strdup_printf ("Placed “Schools and universities closed in Bamako for lack of fuel” within %.0f km of %s.",
+                              sb_place_get_radius_km (place), sb_text_get (sb_place_get_name (place)));
+  wrong = gtk_test_accessible_check_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  if (wrong != NULL)
+    g_test_message ("%s", wrong);
+  g_assert_null (wrong);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/map-redraw/cluster-badges", test_cluster_badges);
   g_test_add_func ("/map-redraw/last-filters-win", test_last_filters_win);
   g_test_add_func ("/map-redraw/place-hint-clear", test_place_hint_clear);
+  g_test_add_func ("/map-redraw/place-described", test_place_described);
 
   return g_test_run ();
 }

@@ -170,6 +170,11 @@ set_hint (SbMapEditor *self,
   self->hint = hint;
   gtk_label_set_text (self->hint_label, hint ? hint : "");
   place_hint (self);
+  /* What a screen reader says of the map while it waits for the place. */
+  if (hint != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HINT]);
 }
 
@@ -733,6 +738,37 @@ sb_map_editor_begin_place (SbMapEditor     *self,
   return TRUE;
 }
 
+/* Where a statement placed from the keyboard went, for a screen reader:
+ * the map's description says it once the cross and the hint are gone.
+ */
+static void
+describe_placed (SbMapEditor *self,
+                 SbItem      *item,
+                 guint        field)
+{
+  SbPlace *place = field == SB_ITEM_FIELD_ORIGIN ? sb_item_get_origin (item) : sb_item_get_place (item);
+  g_autofree char *label = sb_format_item_name (item);
+  g_autofree char *said = NULL;
+  const char *where;
+
+  if (place == NULL)
+    return;
+
+  where = sb_text_get (sb_place_get_name (place));
+  if (sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR && sb_place_has_radius (place))
+    {
+      g_autofree char *radius = g_strdup_printf ("%.0f", sb_place_get_radius_km (place));
+
+      /* TRANSLATORS: said by a screen reader: "Placed “Attack, May 2024” within 25 km of Bamako." */
+      said = g_strdup_printf (_("Placed “%s” within %s km of %s."), label, radius, where);
+    }
+  else
+    /* TRANSLATORS: said by a screen reader: "Placed “Attack, May 2024” at Bamako." */
+    said = g_strdup_printf (_("Placed “%s” at %s."), label, where);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said, -1);
+}
+
 /**
  * sb_map_editor_add_point:
  *
@@ -764,8 +800,12 @@ sb_map_editor_add_point (SbMapEditor *self,
 
         set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
         if (name != NULL)
-          return apply (self, sb_cite_place_named (briefing_of (self), item, field, name, entry, precision, radius_km));
-        return apply (self, sb_cite_place (briefing_of (self), item, field, entry, precision, radius_km));
+          done = apply (self, sb_cite_place_named (briefing_of (self), item, field, name, entry, precision, radius_km));
+        else
+          done = apply (self, sb_cite_place (briefing_of (self), item, field, entry, precision, radius_km));
+        if (done)
+          describe_placed (self, item, field);
+        return done;
       }
     case SB_MAP_EDITOR_ORIGIN:
       g_array_append_vals (self->points, (double[]) { longitude, latitude }, 2);
