@@ -454,6 +454,7 @@ test_place_hint_clear (void)
   g_assert_cmpfloat (y - middle_y, >, 60);
   g_assert_cmpfloat (y - middle_y, <, 140);
 
+  sb_test_screenshot ("place-hint");
   g_assert_true (gtk_widget_compute_bounds (hint, map, &bounds));
   g_test_message ("hint at %.0f, %.0f, %.0f×%.0f; Bamako at %.0f, %.0f on a map of %d×%d", bounds.origin.x,
                   bounds.origin.y, bounds.size.width, bounds.size.height, x, y, gtk_widget_get_width (map),
