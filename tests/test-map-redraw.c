@@ -17,11 +17,13 @@
 #include "sb-document.h"
 #include "sb-filter.h"
 #include "sb-edit.h"
+#include "sb-base-layer.h"
 #include "sb-item-layer.h"
 #include "sb-map-editor.h"
 #include "sb-map-view.h"
 #include "sb-projection.h"
 #include "sb-source.h"
+#include "sb-tile-setup.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 
@@ -528,6 +530,84 @@ test_place_described (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+notice_shown (gpointer data)
+{
+  SbMapView *map_view = data;
+  GtkWidget *notice = sb_test_find_label (GTK_WIDGET (map_view), sb_map_view_get_notice (map_view) ?: "");
+
+  return sb_map_view_get_notice (map_view) != NULL && notice != NULL && gtk_widget_get_mapped (notice) &&
+         gtk_widget_get_width (notice) > 0;
+}
+
+static gboolean
+map_drawn (gpointer data)
+{
+  GtkWidget *map = data;
+
+  return frames_drawn >= frames_awaited && !sb_map_layers_are_drawing (map);
+}
+
+/* No base map name lies under the notice that tiles are unavailable:
+ * "Freetown" showed half under it (hand9). With Freetown's dot brought
+ * to the notice's middle, its name is left out rather than cut.
+ */
+static void
+test_names_clear_of_notice (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  g_autoptr(ShumateMapSource) tiles = sb_tile_setup_http ("http://127.0.0.1:9/{z}/{x}/{y}.png", "Nowhere",
+                                                          "Nowhere", "http://127.0.0.1:9/", 12);
+  SbBaseLayer *base = SB_BASE_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_BASE_LAYER));
+  const double freetown[2] = { 8.484, -13.234 };
+  double world = 256 * exp2 (6);
+  graphene_rect_t notice;
+  GArray *names;
+  guint shown = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  g_assert_nonnull (base);
+  gtk_widget_add_tick_callback (map, count_frame, NULL, NULL);
+
+  sb_map_view_set_tiles (map_view, tiles);
+  sb_map_view_go_to (map_view, freetown[0], freetown[1], 6);
+  sb_test_wait_until (notice_shown, map_view);
+  g_assert_true (gtk_widget_compute_bounds (sb_test_find_label (GTK_WIDGET (map_view), sb_map_view_get_notice (map_view)),
+                                            map, &notice));
+
+  /* Freetown's dot at the notice's middle. */
+  sb_map_view_go_to (map_view,
+                     sb_mercator_latitude (sb_mercator_y (freetown[0]) -
+                                           (notice.origin.y + notice.size.height / 2 - gtk_widget_get_height (map) / 2.0) / world),
+                     (sb_mercator_x (freetown[1]) -
+                      (notice.origin.x + notice.size.width / 2 - gtk_widget_get_width (map) / 2.0) / world) * 360 - 180, 6);
+  frames_awaited = frames_drawn + 3;
+  sb_test_wait_until (map_drawn, map);
+  sb_test_screenshot ("names-clear-of-notice");
+
+  names = sb_base_layer_get_shown_names (base);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const graphene_rect_t *name = &g_array_index (names, graphene_rect_t, i);
+
+      if (graphene_rect_intersection (name, &notice, NULL))
+        g_test_message ("a name at %.0f, %.0f, %.0f×%.0f under the notice at %.0f, %.0f, %.0f×%.0f", name->origin.x,
+                        name->origin.y, name->size.width, name->size.height, notice.origin.x, notice.origin.y,
+                        notice.size.width, notice.size.height);
+      g_assert_false (graphene_rect_intersection (name, &notice, NULL));
+      shown++;
+    }
+  g_assert_cmpuint (shown, >=, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/map-redraw/last-filters-win", test_last_filters_win);
   g_test_add_func ("/map-redraw/place-hint-clear", test_place_hint_clear);
   g_test_add_func ("/map-redraw/place-described", test_place_described);
+  g_test_add_func ("/map-redraw/names-clear-of-notice", test_names_clear_of_notice);
 
   return g_test_run ();
 }

@@ -1057,7 +1057,8 @@ sb_map_view_measure_credits (SbMapView       *self,
 }
 
 /* What lies over the map, which its cards keep out from under: the
- * legend's button (or the compact legend), the scale, the attribution.
+ * legend's button (or the compact legend), the scale, the attribution,
+ * the notice about tiles.
  */
 static void
 sb_map_view_size_allocate (GtkWidget *widget,
@@ -1094,6 +1095,8 @@ sb_map_view_size_allocate (GtkWidget *widget,
     g_array_append_val (occluders, legend);
   add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
   add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
+  /* (and the notice about tiles: Freetown's name lay half under it) */
+  add_covered (occluders, GTK_WIDGET (self->status_label), GTK_WIDGET (self->map));
   /* The details lying over the map, at its end side, with their border
    * and a little room: a card flush with their edge looks cut by them.
    */
