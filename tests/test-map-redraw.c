@@ -10,14 +10,20 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sb-document.h"
 #include "sb-filter.h"
 #include "sb-edit.h"
+#include "sb-base-layer.h"
 #include "sb-item-layer.h"
+#include "sb-map-editor.h"
 #include "sb-map-view.h"
+#include "sb-projection.h"
 #include "sb-source.h"
+#include "sb-tile-setup.h"
 #include "sb-window.h"
 #include "sb-test-util.h"
 
@@ -358,6 +364,250 @@ test_last_filters_win (void)
   sb_test_iterate_for (100);
 }
 
+static GtkWidget *
+find_hint (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "map-editor-hint"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_hint (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint frames_drawn;
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  frames_drawn++;
+  return G_SOURCE_CONTINUE;
+}
+
+static guint frames_awaited;
+
+/* Whether the hint shows, laid out in a frame after the last change. */
+static gboolean
+hint_settled (gpointer data)
+{
+  GtkWidget *hint = data;
+
+  return gtk_widget_get_mapped (hint) && gtk_widget_get_height (hint) > 0 && frames_drawn >= frames_awaited;
+}
+
+/* While placing by a click, the hint hides nothing the statement needs:
+ * the hand-run placed the schools closed in Bamako with the hint lying
+ * below the cross, on Bamako, and clicked blind through it. With Bamako
+ * where the hint used to lie (a little south of the middle), it is clear
+ * of the hint, and so is every town the briefing names in view.
+ */
+static void
+test_place_hint_clear (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  ShumateViewport *viewport = sb_map_view_get_viewport (map_view);
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  const double bamako[2] = { 12.652, -8.002 };
+  double middle_lat, middle_lon, middle_x, middle_y, x, y;
+  graphene_rect_t bounds;
+  GtkWidget *hint;
+  SbItem *schools;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  schools = SB_ITEM (sb_briefing_lookup (sb_window_get_briefing (window), "incident-19"));
+  g_assert_nonnull (schools);
+
+  g_assert_true (sb_map_editor_begin_place (editor, schools, SB_ITEM_FIELD_PLACE, NULL,
+                                            SB_PLACE_PRECISION_POINT, 0));
+  hint = find_hint (map);
+  g_assert_nonnull (hint);
+  gtk_widget_add_tick_callback (map, count_frame, NULL, NULL);
+  frames_awaited = frames_drawn + 2;
+  sb_test_wait_until (hint_settled, hint);
+
+  /* Bamako 100 pixels south of the middle of the map no pane lies over. */
+  sb_map_view_go_to (map_view, sb_mercator_latitude (sb_mercator_y (bamako[0]) - 100.0 / (256 * exp2 (6))),
+                     bamako[1], 6);
+  sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+  sb_map_view_go_to (map_view, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                     shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) + bamako[1] - middle_lon, 6);
+  frames_awaited = frames_drawn + 2;
+  sb_test_wait_until (hint_settled, hint);
+
+  sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+  shumate_viewport_location_to_widget_coords (viewport, map, middle_lat, middle_lon, &middle_x, &middle_y);
+  shumate_viewport_location_to_widget_coords (viewport, map, bamako[0], bamako[1], &x, &y);
+  g_assert_cmpfloat (fabs (x - middle_x), <, 20);
+  g_assert_cmpfloat (y - middle_y, >, 60);
+  g_assert_cmpfloat (y - middle_y, <, 140);
+
+  sb_test_screenshot ("place-hint");
+  g_assert_true (gtk_widget_compute_bounds (hint, map, &bounds));
+  g_test_message ("hint at %.0f, %.0f, %.0f×%.0f; Bamako at %.0f, %.0f on a map of %d×%d", bounds.origin.x,
+                  bounds.origin.y, bounds.size.width, bounds.size.height, x, y, gtk_widget_get_width (map),
+                  gtk_widget_get_height (map));
+  g_assert_cmpfloat (bounds.size.height, >, 20);
+  graphene_rect_inset (&bounds, -12, -12);
+  g_assert_false (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)));
+  /* (nor the cross) */
+  g_assert_false (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (middle_x, middle_y)));
+
+  g_assert_true (sb_map_editor_cancel (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Placing by the keyboard ("Click on the Map Instead", then the arrow
+ * keys and Enter), a screen reader hears the instructions as the map's
+ * description, and then where the statement was placed.
+ */
+static void
+test_place_described (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkAccessible *map = GTK_ACCESSIBLE (sb_map_view_get_map (map_view));
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  SbMapEditor *editor = sb_window_get_map_editor (window);
+  double middle_lat, middle_lon;
+  g_autofree char *expected = NULL;
+  g_autofree char *wrong = NULL;
+  SbItem *schools;
+  SbPlace *place;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  schools = SB_ITEM (sb_briefing_lookup (sb_window_get_briefing (window), "incident-19"));
+  g_assert_nonnull (schools);
+
+  g_assert_true (sb_map_editor_begin_place (editor, schools, SB_ITEM_FIELD_PLACE, NULL,
+                                            SB_PLACE_PRECISION_POINT, 0));
+  g_assert_nonnull (sb_map_editor_get_hint (editor));
+  wrong = gtk_test_accessible_check_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              sb_map_editor_get_hint (editor));
+  g_assert_null (wrong);
+  /* (and follows the hint: N places it near there) */
+  g_assert_true (sb_map_editor_toggle_near (editor));
+  g_assert_nonnull (strstr (sb_map_editor_get_hint (editor), "km of there"));
+  wrong = gtk_test_accessible_check_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              sb_map_editor_get_hint (editor));
+  g_assert_null (wrong);
+
+  /* The cross on Bamako, and Enter. */
+  sb_map_view_go_to (map_view, 12.652, -8.002, 8);
+  sb_map_view_get_middle (map_view, &middle_lat, &middle_lon);
+  sb_map_view_go_to (map_view, 12.652, -8.002 + (-8.002 - middle_lon), 8);
+  g_assert_true (sb_map_editor_finish (editor));
+  g_assert_cmpint (sb_map_editor_get_mode (editor), ==, SB_MAP_EDITOR_IDLE);
+
+  place = sb_item_get_place (schools);
+  g_assert_nonnull (place);
+  g_assert_cmpint (sb_place_get_precision (place), ==, SB_PLACE_PRECISION_NEAR);
+  g_assert_nonnull (strstr (sb_text_get (sb_place_get_name (place)), "Bamako"));
+  expected = g_strdup_printf ("Placed “Schools and universities closed in Bamako for lack of fuel” within %.0f km of %s.",
+                              sb_place_get_radius_km (place), sb_text_get (sb_place_get_name (place)));
+  wrong = gtk_test_accessible_check_property (map, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  if (wrong != NULL)
+    g_test_message ("%s", wrong);
+  g_assert_null (wrong);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+notice_shown (gpointer data)
+{
+  SbMapView *map_view = data;
+  GtkWidget *notice = sb_test_find_label (GTK_WIDGET (map_view), sb_map_view_get_notice (map_view) ?: "");
+
+  return sb_map_view_get_notice (map_view) != NULL && notice != NULL && gtk_widget_get_mapped (notice) &&
+         gtk_widget_get_width (notice) > 0;
+}
+
+static gboolean
+map_drawn (gpointer data)
+{
+  GtkWidget *map = data;
+
+  return frames_drawn >= frames_awaited && !sb_map_layers_are_drawing (map);
+}
+
+/* No base map name lies under the notice that tiles are unavailable:
+ * "Freetown" showed half under it (hand9). With Freetown's dot brought
+ * to the notice's middle, its name is left out rather than cut.
+ */
+static void
+test_names_clear_of_notice (void)
+{
+  SbWindow *window = sb_window_new (NULL, NULL);
+  SbMapView *map_view = sb_window_get_map_view (window);
+  GtkWidget *map = GTK_WIDGET (sb_map_view_get_map (map_view));
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  g_autoptr(ShumateMapSource) tiles = sb_tile_setup_http ("http://127.0.0.1:9/{z}/{x}/{y}.png", "Nowhere",
+                                                          "Nowhere", "http://127.0.0.1:9/", 12);
+  SbBaseLayer *base = SB_BASE_LAYER (sb_test_find_widget (GTK_WIDGET (map_view), SB_TYPE_BASE_LAYER));
+  const double freetown[2] = { 8.484, -13.234 };
+  double world = 256 * exp2 (6);
+  graphene_rect_t notice;
+  GArray *names;
+  guint shown = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_open (window, file);
+  sb_test_wait_until (is_done_loading, window);
+  g_assert_nonnull (base);
+  gtk_widget_add_tick_callback (map, count_frame, NULL, NULL);
+
+  sb_map_view_set_tiles (map_view, tiles);
+  sb_map_view_go_to (map_view, freetown[0], freetown[1], 6);
+  sb_test_wait_until (notice_shown, map_view);
+  g_assert_true (gtk_widget_compute_bounds (sb_test_find_label (GTK_WIDGET (map_view), sb_map_view_get_notice (map_view)),
+                                            map, &notice));
+
+  /* Freetown's dot at the notice's middle. */
+  sb_map_view_go_to (map_view,
+                     sb_mercator_latitude (sb_mercator_y (freetown[0]) -
+                                           (notice.origin.y + notice.size.height / 2 - gtk_widget_get_height (map) / 2.0) / world),
+                     (sb_mercator_x (freetown[1]) -
+                      (notice.origin.x + notice.size.width / 2 - gtk_widget_get_width (map) / 2.0) / world) * 360 - 180, 6);
+  frames_awaited = frames_drawn + 3;
+  sb_test_wait_until (map_drawn, map);
+  sb_test_screenshot ("names-clear-of-notice");
+
+  names = sb_base_layer_get_shown_names (base);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const graphene_rect_t *name = &g_array_index (names, graphene_rect_t, i);
+
+      if (graphene_rect_intersection (name, &notice, NULL))
+        g_test_message ("a name at %.0f, %.0f, %.0f×%.0f under the notice at %.0f, %.0f, %.0f×%.0f", name->origin.x,
+                        name->origin.y, name->size.width, name->size.height, notice.origin.x, notice.origin.y,
+                        notice.size.width, notice.size.height);
+      g_assert_false (graphene_rect_intersection (name, &notice, NULL));
+      shown++;
+    }
+  g_assert_cmpuint (shown, >=, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +619,9 @@ main (int   argc,
   g_test_add_func ("/map-redraw/edit-redraws-in-part", test_edit_redraws_in_part);
   g_test_add_func ("/map-redraw/cluster-badges", test_cluster_badges);
   g_test_add_func ("/map-redraw/last-filters-win", test_last_filters_win);
+  g_test_add_func ("/map-redraw/place-hint-clear", test_place_hint_clear);
+  g_test_add_func ("/map-redraw/place-described", test_place_described);
+  g_test_add_func ("/map-redraw/names-clear-of-notice", test_names_clear_of_notice);
 
   return g_test_run ();
 }

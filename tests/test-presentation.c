@@ -405,6 +405,8 @@ test_legend_beside_steps (void)
         gboolean under = FALSE;
         double target_lat, target_lon, target_zoom;
 
+        graphene_rect_t credits;
+
         g_assert_true (sb_slide_get_camera_around (&slide, briefing, width, height, NULL, MAX (1.6, 1.8 * sizes[s][1] / 1080.0),
                                                    &lat, &lon, &zoom));
         sb_projection_init_at (&authored, lat, lon, zoom, width, height);
@@ -437,7 +439,13 @@ test_legend_beside_steps (void)
             }
         }
 
-        /* … and with none under the legend, the camera is as it was. */
+        /* … and with none under the legend, the camera is as it was,
+         * clear of the caption and the attribution
+         * (/presentation/steps-clear-of-credits).
+         */
+        g_assert_true (sb_map_view_measure_credits (map_view, width, height, &credits));
+        sb_slide_keep_clear (&slide, briefing, width, height, &credits, MAX (1.6, 1.8 * sizes[s][1] / 1080.0),
+                             &lat, &lon, &zoom);
         g_assert_true (sb_presentation_window_get_target (presenting, &target_lat, &target_lon, &target_zoom));
         if (!under && (fabs (target_lat - lat) > 1e-6 || fabs (target_lon - lon) > 1e-6 ||
                        fabs (target_zoom - zoom) > 1e-6))
@@ -732,6 +740,117 @@ test_caption_leaves_arrow (void)
 
       gtk_window_destroy (GTK_WINDOW (presenting));
     }
+  set_animations (TRUE);
+}
+
+static GtkWidget *
+find_license (GtkWidget *widget)
+{
+  if (SHUMATE_IS_LICENSE (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_license (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Nothing a step frames lies under the caption or the attribution: the
+ * blockade briefing (made in the app at 1024×768, its steps taken in the
+ * narrow map between the side panes) ended its convoy to Bamako under the
+ * caption, the arrowhead and the schools' symbol at Bamako under "©
+ * OpenStreetMap contributors". Each place the briefing knows at a point
+ * and each town it names, where a step shows them, keep half a symbol's
+ * room from the caption and from the attribution as laid out.
+ */
+static void
+test_steps_clear_of_credits (void)
+{
+  const int sizes[][2] = { { 1024, 768 }, { 1920, 1080 } };
+  g_autoptr(GFile) file = g_file_new_build_filename (TEST_DATA_DIR, "mali-blockade-2025.sahelbrief", NULL);
+  g_autoptr(SbBriefing) briefing = sb_loader_load_file (file, NULL, NULL);
+  guint checked = 0;
+
+  g_assert_nonnull (briefing);
+  set_animations (FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(SbPresentation) presentation = sb_presentation_new (briefing);
+      SbPresentationWindow *presenting = sb_presentation_window_new (presentation, NULL);
+      GtkWidget *map = GTK_WIDGET (sb_presentation_window_get_map_view (presenting));
+      double room = 12 * MAX (1.6, 1.8 * sizes[s][1] / 1080.0);
+      GtkWidget *license;
+
+      gtk_window_set_default_size (GTK_WINDOW (presenting), sizes[s][0], sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (presenting));
+      license = find_license (map);
+      g_assert_nonnull (license);
+
+      for (guint i = 0; i < sb_presentation_get_n_slides (presentation); i++)
+        {
+          GPtrArray *towns = sb_mentioned_places_get (briefing);
+          GListModel *places = sb_briefing_get_places (briefing);
+          double width, height, lat, lon, zoom;
+          graphene_rect_t credits;
+          SbProjection target;
+
+          sb_presentation_set_index (presentation, i);
+          g_assert_true (sb_test_run_until (presentation_settled, presenting, TIMEOUT_MS));
+          width = gtk_widget_get_width (map);
+          height = gtk_widget_get_height (map);
+          g_assert_true (gtk_widget_compute_bounds (license, map, &credits));
+          g_assert_cmpfloat (credits.size.width, >, 0);
+          g_assert_true (sb_presentation_window_get_target (presenting, &lat, &lon, &zoom));
+          sb_projection_init_at (&target, lat, lon, zoom, width, height);
+
+          for (guint p = 0; p < towns->len + g_list_model_get_n_items (places); p++)
+            {
+              g_autofree char *name = NULL;
+              graphene_rect_t around;
+              double x, y;
+
+              if (p < towns->len)
+                {
+                  const SbBasemapFeature *town = g_ptr_array_index (towns, p);
+
+                  sb_projection_unit_to_widget (&target, town->label_x, town->label_y, &x, &y);
+                  name = g_strdup (town->name);
+                }
+              else
+                {
+                  g_autoptr(SbPlace) place = g_list_model_get_item (places, p - towns->len);
+
+                  if (sb_place_get_precision (place) > SB_PLACE_PRECISION_NEAR)
+                    continue;
+                  sb_projection_to_widget (&target, sb_place_get_latitude (place), sb_place_get_longitude (place),
+                                           &x, &y);
+                  name = g_strdup (sb_text_get (sb_place_get_name (place)));
+                }
+
+              if (x < -room || x > width + room || y < -room || y > height + room)
+                continue;
+
+              graphene_rect_inset_r (&credits, -room, -room, &around);
+              if (y > height - room || graphene_rect_contains_point (&around, &GRAPHENE_POINT_INIT (x, y)))
+                g_test_message ("step %u at %d×%d: %s at %.0f, %.0f on a map of %.0f×%.0f, the attribution at "
+                                "%.0f, %.0f", i + 1, sizes[s][0], sizes[s][1], name, x, y, width, height,
+                                credits.origin.x, credits.origin.y);
+              g_assert_cmpfloat (y, <=, height - room);
+              g_assert_false (graphene_rect_contains_point (&around, &GRAPHENE_POINT_INIT (x, y)));
+              checked++;
+            }
+        }
+
+      gtk_window_destroy (GTK_WINDOW (presenting));
+    }
+
+  g_assert_cmpuint (checked, >=, 20);
   set_animations (TRUE);
 }
 
@@ -2838,6 +2957,7 @@ main (int   argc,
   g_test_add_func ("/presentation/steps-fit-screen", test_steps_fit_screen);
   g_test_add_func ("/presentation/steps-as-wide-as-taken", test_steps_as_wide_as_taken);
   g_test_add_func ("/presentation/caption-leaves-arrow", test_caption_leaves_arrow);
+  g_test_add_func ("/presentation/steps-clear-of-credits", test_steps_clear_of_credits);
   g_test_add_func ("/presentation/labels-follow-view", test_labels_follow_view);
   g_test_add_func ("/presentation/base-names-whole", test_base_names_whole);
   g_test_add_func ("/presentation/scale-clear-of-towns", test_scale_clear_of_towns);

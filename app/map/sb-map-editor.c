@@ -29,6 +29,8 @@
 #include "sb-gazetteer.h"
 #include "sb-item.h"
 #include "sb-map-editor.h"
+#include "sb-mentioned-places.h"
+#include "sb-projection.h"
 
 struct _SbMapEditor
 {
@@ -158,6 +160,8 @@ new_marker (GtkDrawingAreaDrawFunc draw,
   return marker;
 }
 
+static void place_hint (SbMapEditor *self);
+
 static void
 set_hint (SbMapEditor *self,
           char        *hint)
@@ -165,7 +169,109 @@ set_hint (SbMapEditor *self,
   g_free (self->hint);
   self->hint = hint;
   gtk_label_set_text (self->hint_label, hint ? hint : "");
+  place_hint (self);
+  /* What a screen reader says of the map while it waits for the place. */
+  if (hint != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HINT]);
+}
+
+/* Room between the hint and the map's edge: at the bottom, above the
+ * scale and the notice about tiles.
+ */
+#define HINT_TOP_ROOM 12.0
+#define HINT_BOTTOM_ROOM 56.0
+
+/* How many of the towns the briefing names, and of the places it knows at
+ * a point, lie in @band of the map (its name beside it included).
+ */
+static guint
+count_under (SbMapEditor           *self,
+             const graphene_rect_t *band)
+{
+  SbBriefing *briefing = sb_selection_get_briefing (sb_map_view_get_selection (self->view));
+  GtkWidget *map = GTK_WIDGET (self->map);
+  graphene_rect_t near;
+  GPtrArray *towns;
+  GListModel *places;
+  guint count = 0;
+
+  if (briefing == NULL)
+    return 0;
+
+  graphene_rect_inset_r (band, -12, -12, &near);
+  towns = sb_mentioned_places_get (briefing);
+  for (guint i = 0; i < towns->len; i++)
+    {
+      const SbBasemapFeature *town = g_ptr_array_index (towns, i);
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (self->viewport, map, sb_mercator_latitude (town->label_y),
+                                                  town->label_x * 360.0 - 180.0, &x, &y);
+      count += graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+    }
+
+  places = sb_briefing_get_places (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(SbPlace) place = g_list_model_get_item (places, i);
+      double x, y;
+
+      if (sb_place_get_precision (place) > SB_PLACE_PRECISION_NEAR)
+        continue;
+      shumate_viewport_location_to_widget_coords (self->viewport, map, sb_place_get_latitude (place),
+                                                  sb_place_get_longitude (place), &x, &y);
+      count += graphene_rect_contains_point (&near, &GRAPHENE_POINT_INIT (x, y));
+    }
+
+  return count;
+}
+
+/* The hint lies along the map's bottom edge, or its top edge where fewer
+ * of the towns the briefing names would lie under it: never on the
+ * middle, where the town to click is (a hint below the cross lay on
+ * Bamako, the town the passage named).
+ */
+static void
+place_hint (SbMapEditor *self)
+{
+  GtkWidget *map = GTK_WIDGET (self->map);
+  GtkWidget *label = GTK_WIDGET (self->hint_label);
+  double width = gtk_widget_get_width (map), height = gtk_widget_get_height (map);
+  double middle_x, middle_y, margin;
+  graphene_rect_t top, bottom;
+  int label_width, label_height;
+  double lat, lon;
+
+  if (width <= 0 || height <= 0 || !gtk_widget_get_visible (GTK_WIDGET (self->hint_marker)))
+    return;
+
+  sb_map_view_get_middle (self->view, &lat, &lon);
+  shumate_viewport_location_to_widget_coords (self->viewport, map, lat, lon, &middle_x, &middle_y);
+  gtk_widget_set_margin_top (label, 0);
+  gtk_widget_set_margin_bottom (label, 0);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &label_width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, label_width, NULL, &label_height, NULL, NULL);
+
+  top = GRAPHENE_RECT_INIT (middle_x - label_width / 2.0, HINT_TOP_ROOM, label_width, label_height);
+  bottom = GRAPHENE_RECT_INIT (middle_x - label_width / 2.0, height - HINT_BOTTOM_ROOM - label_height,
+                               label_width, label_height);
+
+  /* The marker is centred on the middle: a margin on one side puts the
+   * label at the other side's edge.
+   */
+  if (count_under (self, &top) < count_under (self, &bottom))
+    {
+      margin = 2 * (middle_y - HINT_TOP_ROOM) - label_height;
+      gtk_widget_set_margin_bottom (label, (int) MAX (margin, 0));
+    }
+  else
+    {
+      margin = 2 * (height - HINT_BOTTOM_ROOM - middle_y) - label_height;
+      gtk_widget_set_margin_top (label, (int) MAX (margin, 0));
+    }
 }
 
 static void
@@ -176,6 +282,7 @@ update_cross (SbMapEditor *self)
   sb_map_view_get_middle (self->view, &lat, &lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->cross), lat, lon);
   shumate_location_set_location (SHUMATE_LOCATION (self->hint_marker), lat, lon);
+  place_hint (self);
 }
 
 static void
@@ -321,6 +428,7 @@ set_mode (SbMapEditor     *self,
   update_cross (self);
   gtk_widget_set_visible (GTK_WIDGET (self->cross), at_cross);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_marker), mode != SB_MAP_EDITOR_IDLE);
+  place_hint (self);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), at_cross ? "crosshair" : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
@@ -630,6 +738,37 @@ sb_map_editor_begin_place (SbMapEditor     *self,
   return TRUE;
 }
 
+/* Where a statement placed from the keyboard went, for a screen reader:
+ * the map's description says it once the cross and the hint are gone.
+ */
+static void
+describe_placed (SbMapEditor *self,
+                 SbItem      *item,
+                 guint        field)
+{
+  SbPlace *place = field == SB_ITEM_FIELD_ORIGIN ? sb_item_get_origin (item) : sb_item_get_place (item);
+  g_autofree char *label = sb_format_item_name (item);
+  g_autofree char *said = NULL;
+  const char *where;
+
+  if (place == NULL)
+    return;
+
+  where = sb_text_get (sb_place_get_name (place));
+  if (sb_place_get_precision (place) == SB_PLACE_PRECISION_NEAR && sb_place_has_radius (place))
+    {
+      g_autofree char *radius = g_strdup_printf ("%.0f", sb_place_get_radius_km (place));
+
+      /* TRANSLATORS: said by a screen reader: "Placed “Attack, May 2024” within 25 km of Bamako." */
+      said = g_strdup_printf (_("Placed “%s” within %s km of %s."), label, radius, where);
+    }
+  else
+    /* TRANSLATORS: said by a screen reader: "Placed “Attack, May 2024” at Bamako." */
+    said = g_strdup_printf (_("Placed “%s” at %s."), label, where);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said, -1);
+}
+
 /**
  * sb_map_editor_add_point:
  *
@@ -661,8 +800,12 @@ sb_map_editor_add_point (SbMapEditor *self,
 
         set_mode (self, SB_MAP_EDITOR_IDLE, NULL);
         if (name != NULL)
-          return apply (self, sb_cite_place_named (briefing_of (self), item, field, name, entry, precision, radius_km));
-        return apply (self, sb_cite_place (briefing_of (self), item, field, entry, precision, radius_km));
+          done = apply (self, sb_cite_place_named (briefing_of (self), item, field, name, entry, precision, radius_km));
+        else
+          done = apply (self, sb_cite_place (briefing_of (self), item, field, entry, precision, radius_km));
+        if (done)
+          describe_placed (self, item, field);
+        return done;
       }
     case SB_MAP_EDITOR_ORIGIN:
       g_array_append_vals (self->points, (double[]) { longitude, latitude }, 2);
@@ -1188,8 +1331,6 @@ sb_map_editor_new (SbMapView *view)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  /* Well below the cross: the town to place it on may lie just south. */
-  gtk_widget_set_margin_top (label, 220);
   gtk_widget_add_css_class (label, "map-editor-hint");
   gtk_widget_add_css_class (label, "osd");
   self->hint_label = GTK_LABEL (label);

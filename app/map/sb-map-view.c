@@ -1015,8 +1015,53 @@ add_covered (GArray          *occluders,
     g_array_append_val (occluders, bounds);
 }
 
+/**
+ * sb_map_view_measure_credits:
+ * @width: the map's size, in pixels
+ * @bounds: (out): where the attribution lies over a map of that size
+ *
+ * What the attribution ("© OpenStreetMap contributors", the base map's)
+ * will cover of a map @width × @height pixels large, at the corner it is
+ * laid out in: for framing a step clear of it before it is laid out.
+ *
+ * Returns: whether it is shown
+ */
+gboolean
+sb_map_view_measure_credits (SbMapView       *self,
+                             int              width,
+                             int              height,
+                             graphene_rect_t *bounds)
+{
+  GtkWidget *widget;
+  gboolean rtl;
+  int w, h, x, y;
+
+  g_return_val_if_fail (SB_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  widget = GTK_WIDGET (self->license);
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+  if ((gtk_widget_get_halign (widget) == GTK_ALIGN_END) != rtl)
+    x = width - (rtl ? gtk_widget_get_margin_start (widget) : gtk_widget_get_margin_end (widget)) - w;
+  else
+    x = rtl ? gtk_widget_get_margin_end (widget) : gtk_widget_get_margin_start (widget);
+  if (gtk_widget_get_valign (widget) == GTK_ALIGN_START)
+    y = gtk_widget_get_margin_top (widget);
+  else
+    y = height - gtk_widget_get_margin_bottom (widget) - h;
+
+  *bounds = GRAPHENE_RECT_INIT (x, y, w, h);
+  return TRUE;
+}
+
 /* What lies over the map, which its cards keep out from under: the
- * legend's button (or the compact legend), the scale, the attribution.
+ * legend's button (or the compact legend), the scale, the attribution,
+ * the notice about tiles.
  */
 static void
 sb_map_view_size_allocate (GtkWidget *widget,
@@ -1053,6 +1098,8 @@ sb_map_view_size_allocate (GtkWidget *widget,
     g_array_append_val (occluders, legend);
   add_covered (occluders, GTK_WIDGET (self->scale), GTK_WIDGET (self->map));
   add_covered (occluders, GTK_WIDGET (self->license), GTK_WIDGET (self->map));
+  /* (and the notice about tiles: Freetown's name lay half under it) */
+  add_covered (occluders, GTK_WIDGET (self->status_label), GTK_WIDGET (self->map));
   /* The details lying over the map, at its end side, with their border
    * and a little room: a card flush with their edge looks cut by them.
    */

@@ -48,6 +48,10 @@ const char      *sb_map_view_get_notice     (SbMapView   *self);
 void             sb_map_view_set_shows_notices (SbMapView *self,
                                                 gboolean   shows_notices);
 SbLegend        *sb_map_view_get_legend     (SbMapView   *self);
+gboolean         sb_map_view_measure_credits (SbMapView      *self,
+                                              int             width,
+                                              int             height,
+                                              graphene_rect_t *bounds);
 double           sb_map_view_get_covered    (SbMapView   *self);
 SbMapItemList   *sb_map_view_get_item_list  (SbMapView   *self);
 void             sb_map_view_set_symbol_scale (SbMapView *self,

@@ -163,7 +163,7 @@ get_camera (SbPresentationWindow *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
   int window_height = gtk_widget_get_height (GTK_WIDGET (self));
-  graphene_rect_t legend;
+  graphene_rect_t legend, credits;
   gboolean covered;
 
   if (window_height > 0 && gtk_widget_get_visible (self->caption_bar))
@@ -176,9 +176,16 @@ get_camera (SbPresentationWindow *self,
     }
 
   covered = sb_legend_measure_covered (sb_map_view_get_legend (self->map_view), width, height, &legend);
-  return sb_slide_get_camera_around (slide, sb_presentation_get_briefing (self->presentation),
-                                     width, height, covered ? &legend : NULL, symbol_scale (window_height),
-                                     lat, lon, zoom);
+  if (!sb_slide_get_camera_around (slide, sb_presentation_get_briefing (self->presentation),
+                                   width, height, covered ? &legend : NULL, symbol_scale (window_height),
+                                   lat, lon, zoom))
+    return FALSE;
+
+  /* Nothing the step frames under the caption or the attribution. */
+  sb_slide_keep_clear (slide, sb_presentation_get_briefing (self->presentation), width, height,
+                       sb_map_view_measure_credits (self->map_view, width, height, &credits) ? &credits : NULL,
+                       symbol_scale (window_height), lat, lon, zoom);
+  return TRUE;
 }
 
 static void

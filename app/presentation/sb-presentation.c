@@ -598,6 +598,125 @@ sb_slide_get_camera_around (const SbSlide         *slide,
   return TRUE;
 }
 
+/* Room a symbol or a town's dot needs from the caption's edge and from
+ * what lies over the map, at the map's scale 1: half a symbol, and a
+ * little more.
+ */
+#define SYMBOL_ROOM 20.0
+
+/* How much closer to the view's centre (@cx, @cy) the point @x, @y must
+ * come to lie clear of @edge (the caption's, @cy + @reach below the
+ * centre) and of @corner, grown by @room: 1 when it is clear.
+ */
+static double
+shrink_to_clear (double                 x,
+                 double                 y,
+                 double                 cx,
+                 double                 cy,
+                 double                 reach,
+                 const graphene_rect_t *corner,
+                 double                 room)
+{
+  double shrink = 1;
+
+  if (y - cy > reach)
+    shrink = reach / (y - cy);
+
+  if (corner != NULL &&
+      x > corner->origin.x - room && x < corner->origin.x + corner->size.width + room &&
+      y > corner->origin.y - room && y < corner->origin.y + corner->size.height + room)
+    {
+      double out = 0;
+
+      /* Out of the corner on the side nearer the centre, whichever costs
+       * the less.
+       */
+      if (corner->origin.x - room > cx && x > cx)
+        out = MAX (out, (corner->origin.x - room - cx) / (x - cx));
+      if (corner->origin.x + corner->size.width + room < cx && x < cx)
+        out = MAX (out, (cx - corner->origin.x - corner->size.width - room) / (cx - x));
+      if (corner->origin.y - room > cy && y > cy)
+        out = MAX (out, (corner->origin.y - room - cy) / (y - cy));
+      if (out > 0)
+        shrink = MIN (shrink, out);
+    }
+
+  return shrink;
+}
+
+/**
+ * sb_slide_keep_clear:
+ * @width: (in pixels) the map's, above the caption
+ * @corner: (nullable): what else lies over the map at a corner (the
+ *   attribution), in its pixels
+ * @scale: how large the map draws its symbols and names, 1 as in the window
+ *
+ * Takes a step's camera further out, about its centre, until nothing it
+ * frames lies under the caption (at the map's bottom edge) or under
+ * @corner: the places the briefing knows at a point (a movement's ends
+ * among them) and the towns it names, each with room for its symbol.
+ * The blockade briefing's convoy to Bamako, a step taken in the narrow
+ * map between the side panes, ended under the caption with its
+ * arrowhead under the attribution.
+ */
+void
+sb_slide_keep_clear (const SbSlide         *slide,
+                     SbBriefing            *briefing,
+                     double                 width,
+                     double                 height,
+                     const graphene_rect_t *corner,
+                     double                 scale,
+                     double                *latitude,
+                     double                *longitude,
+                     double                *zoom)
+{
+  double room = SYMBOL_ROOM * scale;
+
+  g_return_if_fail (slide != NULL);
+
+  if (briefing == NULL || width <= 4 * room || height <= 4 * room)
+    return;
+
+  /* Again after going out: what came in from beyond the edge. */
+  for (guint round = 0; round < 3; round++)
+    {
+      GPtrArray *towns = sb_mentioned_places_get (briefing);
+      GListModel *places = sb_briefing_get_places (briefing);
+      double cx = width / 2, cy = height / 2, shrink = 1;
+      SbProjection projection;
+
+      sb_projection_init_at (&projection, *latitude, *longitude, *zoom, width, height);
+      for (guint i = 0; i < towns->len + g_list_model_get_n_items (places); i++)
+        {
+          double x, y;
+
+          if (i < towns->len)
+            {
+              const SbBasemapFeature *town = g_ptr_array_index (towns, i);
+
+              sb_projection_unit_to_widget (&projection, town->label_x, town->label_y, &x, &y);
+            }
+          else
+            {
+              g_autoptr(SbPlace) place = g_list_model_get_item (places, i - towns->len);
+
+              if (!place_point (&projection, place, &x, &y))
+                continue;
+            }
+
+          /* Only what shows, whole or in part. */
+          if (x < -room || x > width + room || y < -room || y > height + room)
+            continue;
+
+          shrink = MIN (shrink, shrink_to_clear (x, y, cx, cy, cy - room, corner, room));
+        }
+
+      if (shrink >= 0.999)
+        return;
+      *zoom += log2 (shrink);
+    }
+}
+
 guint
 sb_presentation_get_index (SbPresentation *self)
 {

@@ -91,5 +91,14 @@ gboolean        sb_slide_get_camera_around       (const SbSlide         *slide,
                                                   double                *latitude,
                                                   double                *longitude,
                                                   double                *zoom);
+void            sb_slide_keep_clear              (const SbSlide         *slide,
+                                                  SbBriefing            *briefing,
+                                                  double                 width,
+                                                  double                 height,
+                                                  const graphene_rect_t *corner,
+                                                  double                 scale,
+                                                  double                *latitude,
+                                                  double                *longitude,
+                                                  double                *zoom);
 
 G_END_DECLS
