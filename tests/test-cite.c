@@ -571,6 +571,36 @@ test_quote_words (void)
     }
 }
 
+/* French quotation marks stand apart from their words, by a space, a
+ * no-break one or a narrow no-break one: « opened in the quote still
+ * takes its ».
+ */
+static void
+test_quote_french_marks (void)
+{
+  const char *text = "L’armée n’a reconnu que « des pertes ». Le JNIM parle de « plus de 40\u00a0citernes\u00a0». "
+                     "Un témoin\u202f: «\u202fnous avons fui\u202f» dit-il. Il cite « le bilan »\nSuite.";
+  const struct { const char *selected; const char *quote; } cases[] = {
+    { "n’a reconnu que « des pertes", "n’a reconnu que « des pertes »" },
+    { "n’a reconnu que « des pert", "n’a reconnu que « des pertes »" },
+    { "de « plus de 40\u00a0citernes", "de « plus de 40\u00a0citernes\u00a0»" },
+    { "«\u202fnous avons fui", "«\u202fnous avons fui\u202f»" },
+    { "Il cite « le bilan", "Il cite « le bilan »" },
+    /* Already closed, or nothing opened: as it was. */
+    { "« des pertes »", "« des pertes »" },
+    { "des pertes", "des pertes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quote = snapped (text, cases[i].selected);
+
+      g_test_message ("“%s” → “%s”", cases[i].selected, quote);
+      g_assert_cmpstr (quote, ==, cases[i].quote);
+      g_assert_nonnull (strstr (text, quote));
+    }
+}
+
 /* A paragraph's dateline is not the passage after it; alone, it is. */
 static void
 test_quote_dateline (void)
@@ -1503,6 +1533,7 @@ main (int   argc,
   g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);
   g_test_add_func ("/cite/quote-words", test_quote_words);
+  g_test_add_func ("/cite/quote-french-marks", test_quote_french_marks);
   g_test_add_func ("/cite/quote-dateline", test_quote_dateline);
   g_test_add_func ("/cite/dateline", test_dateline);
   g_test_add_func ("/cite/date-line", test_date_line);

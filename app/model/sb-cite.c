@@ -985,12 +985,19 @@ sb_cite_quote_range (const char *text,
         }
     }
 
-  /* A bracket or quotation mark it opens, closed right after it. */
+  /* A bracket or quotation mark it opens, closed right after it, or
+   * after the (no-break) space French sets before » and the like.
+   */
   if (*to)
     {
-      gunichar next = g_utf8_get_char (to);
+      const char *closer = to;
+      gunichar next;
 
-      for (const char *p = from; p < to; p = g_utf8_next_char (p))
+      while (*closer && *closer != '\n' && g_unichar_isspace (g_utf8_get_char (closer)))
+        closer = g_utf8_next_char (closer);
+      next = *closer ? g_utf8_get_char (closer) : 0;
+
+      for (const char *p = from; next != 0 && p < to; p = g_utf8_next_char (p))
         if (closer_of (g_utf8_get_char (p)) == next)
           {
             gboolean closed = FALSE;
@@ -998,7 +1005,7 @@ sb_cite_quote_range (const char *text,
             for (const char *q = g_utf8_next_char (p); q < to && !closed; q = g_utf8_next_char (q))
               closed = g_utf8_get_char (q) == next;
             if (!closed)
-              to = g_utf8_next_char (to);
+              to = g_utf8_next_char (closer);
             break;
           }
     }
