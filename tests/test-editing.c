@@ -24,12 +24,14 @@
 #include "sb-add-source-dialog.h"
 #include "sb-cite.h"
 #include "sb-detail-pane.h"
+#include "sb-edit.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-format.h"
 #include "sb-loader.h"
 #include "sb-problems-popover.h"
 #include "sb-sidebar.h"
+#include "sb-step.h"
 #include "sb-source-text-dialog.h"
 #include "sb-window.h"
 #include "sb-writer.h"
@@ -439,7 +441,7 @@ test_card_field_escape (void)
 
   /* Leaving a field further down keeps the card scrolled where it was. */
   {
-    GtkWidget *date = sb_test_find_widget (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_TEXT);
+    GtkWidget *date = sb_test_find_widget (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Strength"), GTK_TYPE_TEXT);
     GtkAdjustment *scrolled = gtk_scrolled_window_get_vadjustment (
       GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW)));
     double value;
@@ -685,6 +687,89 @@ test_card_split (void)
   sb_test_wait_until (split_is_at, &at);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A step's "Passage shown" changed is undone as the step's passage: the
+ * step is named after what it shows, and "Change Citation of “Africa
+ * Corps deployed in Mali”" read as the statement's citation removed.
+ */
+static void
+test_step_passage_label (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autoptr(SbStep) step = g_list_model_get_item (sb_briefing_get_steps (briefing), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(SbEdit) edit = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (step);
+  g_value_init (&value, SB_TYPE_CITATION);
+  g_value_set_boxed (&value, NULL);
+  edit = sb_edit_new_set (SB_ENTITY (step), SB_STEP_FIELD_CITATION, &value);
+  expected = g_strdup_printf ("Change Passage Shown in Step “%s”", sb_entity_get_label (SB_ENTITY (step)));
+  g_assert_cmpstr (sb_edit_get_label (edit), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkWidget *card;
+  const char *titles[4];
+} RowsInView;
+
+/* Each row titled in @view is laid out within the part of the card the
+ * pane shows, without scrolling.
+ */
+static gboolean
+rows_in_view (gpointer data)
+{
+  RowsInView *view = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view->card, GTK_TYPE_SCROLLED_WINDOW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view->titles) && view->titles[i] != NULL; i++)
+    {
+      GtkWidget *row = sb_test_find_row (view->card, ADW_TYPE_PREFERENCES_ROW, view->titles[i]);
+      graphene_rect_t bounds;
+
+      if (row == NULL || !gtk_widget_compute_bounds (row, scrolled, &bounds) || bounds.size.height <= 0 ||
+          bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A statement's card at 1024×768 shows what a new citation needs first
+ * without scrolling: its type, when and where (the hand-run scrolled
+ * 10–25 notches to each, past Who and the texts).
+ */
+static void
+test_card_compact (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+  SplitAt at = { split, 0 };
+  RowsInView view = { NULL, { "Kind", "Date", "Place", NULL } };
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+  /* The app's style sheet, as AdwApplication loads it. */
+  gtk_css_provider_load_from_resource (style, "/com/example/SahelBrief/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  view.card = GTK_WIDGET (sb_test_window_open_card (window, SB_ENTITY (item)));
+  sb_test_wait_until (split_is_laid_out, split);
+  at.position = gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5;
+  sb_test_wait_until (split_is_at, &at);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (split)), <=, 768);
+  sb_test_wait_until (rows_in_view, &view);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
 static gboolean
@@ -1771,6 +1856,8 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/editing/undo-redo", test_undo_redo);
+  g_test_add_func ("/editing/card-compact", test_card_compact);
+  g_test_add_func ("/editing/step-passage-label", test_step_passage_label);
   g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
   g_test_add_func ("/editing/save-as-starts", test_save_as_starts);
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
