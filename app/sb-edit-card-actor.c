@@ -327,7 +327,7 @@ apply_relation_type (Field *field)
   SbRelation *relation = g_ptr_array_index (relations, field->index);
   guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
 
-  if (position > SB_RELATION_TYPE_HOSTS || relation->type == (SbRelationType) position)
+  if (position > SB_RELATION_TYPE_SUCCEEDS || relation->type == (SbRelationType) position)
     return;
 
   relation->type = position;
@@ -494,7 +494,7 @@ add_relation_rows (SbEditCard *self,
 
       field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
       labels = gtk_string_list_new (NULL);
-      for (int type = 0; type <= SB_RELATION_TYPE_HOSTS; type++)
+      for (int type = 0; type <= SB_RELATION_TYPE_SUCCEEDS; type++)
         gtk_string_list_append (labels, sb_format_relation_type (type));
       row = new_combo_row (field, _("Relation"), labels);
       field->index = i;
@@ -584,7 +584,7 @@ add_relation_rows (SbEditCard *self,
 
     labels = gtk_string_list_new (NULL);
     gtk_string_list_append (labels, _("Choose what it is…"));
-    for (int type = 0; type <= SB_RELATION_TYPE_HOSTS; type++)
+    for (int type = 0; type <= SB_RELATION_TYPE_SUCCEEDS; type++)
       gtk_string_list_append (labels, sb_format_relation_type (type));
     type_field->refresh = refresh_nothing;
     type_field->apply = apply_add_relation;

@@ -21,6 +21,9 @@
 #include "sb-briefing-private.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
+#include "sb-relation.h"
+#include "sb-format.h"
+#include "sb-enums.h"
 #include "sb-framing.h"
 #include "sb-map-contrast.h"
 #include "sb-presentation-window.h"
@@ -300,6 +303,56 @@ dossier_shows_target (gpointer data)
 
   return row != NULL && gtk_widget_get_mapped (row) &&
          g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Target · ");
+}
+
+/* Whether @row, a combo row, offers @label. */
+static gboolean
+offers (GtkWidget  *row,
+        const char *label)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One actor took over from another (Africa Corps from Wagner): the
+ * relation is "succeeds" in the file, "Took over from" on its card and
+ * "Succeeded by" from the other side; an actor's card offers it.
+ */
+static void
+test_relation_succeeds (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autoptr(SbActor) actor = g_list_model_get_item (sb_briefing_get_actors (briefing), 0);
+  g_autoptr(GEnumClass) types = g_type_class_ref (SB_TYPE_RELATION_TYPE);
+  GEnumValue *succeeds = g_enum_get_value_by_nick (types, "succeeds");
+  SbRelation *relation = sb_relation_new ();
+  SbRelationEnd end = { relation, FALSE };
+  SbEditCard *card;
+  GtkWidget *row;
+
+  g_assert_nonnull (succeeds);
+  relation->type = succeeds->value;
+  g_assert_false (sb_relation_type_is_symmetric (relation->type));
+  g_assert_cmpstr (sb_format_relation_end (&end), ==, "Took over from");
+  end.inverse = TRUE;
+  g_assert_cmpstr (sb_format_relation_end (&end), ==, "Succeeded by");
+  sb_relation_free (relation);
+
+  card = sb_test_window_open_card (window, SB_ENTITY (actor));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Add a Relation");
+  g_assert_nonnull (row);
+  g_assert_true (offers (row, "Took over from"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* An incident's card names the side attacked: Add Target chooses it
@@ -882,6 +935,7 @@ main (int   argc,
   g_test_add_func ("/actors/card-keeps-place", test_card_keeps_place);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
   g_test_add_func ("/actors/step-names", test_step_names);
+  g_test_add_func ("/actors/relation-succeeds", test_relation_succeeds);
 
   return g_test_run ();
 }
