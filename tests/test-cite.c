@@ -601,6 +601,29 @@ test_quote_french_marks (void)
     }
 }
 
+/* "une partie" is a part, not "partie" (left): a place after it is no
+ * movement's end, and the citer offers no "New Movement to Bamako".
+ */
+static void
+test_route_part_noun (void)
+{
+  const struct { const char *text; const char *name; SbCiteEnd end; } cases[] = {
+    { "L’Africa Corps, dont une partie est basée à Bamako, a pris le relais.", "Bamako", SB_CITE_END_NONE },
+    { "Les mercenaires, en partie stationnés à Kidal, restent.", "Kidal", SB_CITE_END_NONE },
+    /* The verb still moves. */
+    { "La colonne est partie à Gao hier.", "Gao", SB_CITE_END_DESTINATION },
+    { "Une partie de la colonne est partie pour Gao.", "Gao", SB_CITE_END_DESTINATION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *at = strstr (cases[i].text, cases[i].name);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (sb_cite_route_end (cases[i].text, at - cases[i].text, "fr"), ==, cases[i].end);
+    }
+}
+
 /* A paragraph's dateline is not the passage after it; alone, it is. */
 static void
 test_quote_dateline (void)
@@ -1549,6 +1572,7 @@ main (int   argc,
   g_test_add_func ("/cite/place-precision", test_place_precision);
   g_test_add_func ("/cite/village-in-region", test_village_in_region);
   g_test_add_func ("/cite/route-end", test_route_end);
+  g_test_add_func ("/cite/route-part-noun", test_route_part_noun);
   g_test_add_func ("/cite/route-unlisted-town", test_route_unlisted_town);
 
   return g_test_run ();
