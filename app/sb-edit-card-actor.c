@@ -187,7 +187,7 @@ refresh_colour (Field *field)
       title = g_strdup_printf (_("A contrast of %s:1 with the land or the sea, where at least 3:1 is needed"), ratio);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (warning), title);
       /* TRANSLATORS: a button that sets the suggested colour, as #8A5A00 */
-      label = g_strdup_printf (_("Use %s"), hex);
+      label = g_strdup_printf (map_is_dark () ? _("Use a Lighter Shade (%s)") : _("Use a Darker Shade (%s)"), hex);
       gtk_button_set_label (GTK_BUTTON (use), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (use), "suggestion", GUINT_TO_POINTER (suggestion));
@@ -491,6 +491,7 @@ add_relation_rows (SbEditCard *self,
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
       _sb_edit_card_name_inner (expander, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
       field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
       labels = gtk_string_list_new (NULL);
@@ -531,7 +532,12 @@ add_relation_rows (SbEditCard *self,
       field->refresh = refresh_nothing;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this relation"));
-      button = new_remove_button (_("Remove this relation"));
+      {
+        /* TRANSLATORS: a button a screen reader speaks: "Remove Relation “Contracted by Malian junta”" */
+        g_autofree char *spoken = g_strdup_printf (_("Remove Relation “%s”"), title);
+
+        button = new_remove_button (spoken);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_relation), field);

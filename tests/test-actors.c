@@ -125,7 +125,7 @@ test_actor_card (void)
 
     g_assert_false (sb_map_colour_check (sb_actor_get_colour (wagner), FALSE, NULL, &suggested));
     g_assert_true (sb_map_colour_check (suggested, FALSE, NULL, NULL));
-    expected = g_strdup_printf ("Use #%06X", suggested);
+    expected = g_strdup_printf ("Use a Darker Shade (#%06X)", suggested);
     use = sb_test_find_button (GTK_WIDGET (card), expected);
   }
   g_assert_nonnull (use);

@@ -28,9 +28,11 @@
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-format.h"
+#include "sb-relation.h"
 #include "sb-loader.h"
 #include "sb-problems-popover.h"
 #include "sb-sidebar.h"
+#include "sb-steps-panel.h"
 #include "sb-step.h"
 #include "sb-source-text-dialog.h"
 #include "sb-window.h"
@@ -1340,6 +1342,125 @@ test_briefing_details (void)
 }
 
 /* The button of the card a screen reader names @name. */
+static GtkWidget *find_button (GtkWidget  *root,
+                               const char *name);
+
+/* The button whose name starts with @prefix, below @root. */
+static GtkWidget *
+find_button_prefixed (GtkWidget  *root,
+                      const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_tooltip_text (child) != NULL &&
+          g_str_has_prefix (gtk_widget_get_tooltip_text (child), prefix))
+        return child;
+      if ((found = find_button_prefixed (child, prefix)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Collects the names of the buttons below @root that start with @prefix. */
+static void
+collect_button_names (GtkWidget  *root,
+                      const char *prefix,
+                      GPtrArray  *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_tooltip_text (child) != NULL &&
+          g_str_has_prefix (gtk_widget_get_tooltip_text (child), prefix))
+        g_ptr_array_add (names, g_strdup (gtk_widget_get_tooltip_text (child)));
+      collect_button_names (child, prefix, names);
+    }
+}
+
+/* Counts the widgets below @root that Tab stops at. */
+static guint
+count_focusable (GtkWidget *root)
+{
+  guint count = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_focusable (child) && gtk_widget_get_visible (child) && gtk_widget_get_sensitive (child))
+        count++;
+      count += count_focusable (child);
+    }
+  return count;
+}
+
+/* The edit card's remove buttons say what they remove ("Remove Citation 2
+ * (“Duizend Duitse…”)", "Remove Relation “Contracted by …”", not "Remove
+ * this citation" four times over), and a step's Layers Shown rows are one
+ * Tab stop each, the switch.
+ */
+static gboolean
+has_layer_rows (gpointer panel)
+{
+  return sb_test_find_row (panel, ADW_TYPE_ACTION_ROW, "Incidents") != NULL;
+}
+
+static void
+test_card_remove_names (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  SbActor *related = NULL;
+  SbEditCard *card;
+  GtkWidget *panel, *row;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  collect_button_names (GTK_WIDGET (card), "Remove Citation ", names);
+  g_assert_cmpuint (names->len, ==, sb_item_get_citations (item)->len);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("Remove Citation %u (", i + 1);
+
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (names, i), prefix));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = sb_test_window_new (NULL, 0, 0);
+  briefing = sb_window_get_briefing (window);
+  actors = sb_briefing_get_actors (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (actors) && related == NULL; i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+      if (sb_actor_get_relations (actor)->len > 0)
+        related = actor;
+    }
+  g_assert_nonnull (related);
+  card = sb_test_window_open_card (window, SB_ENTITY (related));
+  {
+    SbRelation *relation = g_ptr_array_index (sb_actor_get_relations (related), 0);
+    g_autofree char *expected = g_strdup_printf ("Remove Relation “%s %s”", sb_format_relation_type (relation->type),
+                                                 sb_entity_get_label (SB_ENTITY (relation->target)));
+
+    g_assert_nonnull (find_button (GTK_WIDGET (card), expected));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The first step's card, in the steps panel (F8). */
+  window = sb_test_window_new (NULL, 0, 0);
+  panel = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_STEPS_PANEL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-steps", NULL);
+  sb_test_wait_until (widget_is_mapped, panel);
+  sb_test_wait_until (has_layer_rows, panel);
+  row = sb_test_find_row (panel, ADW_TYPE_ACTION_ROW, "Incidents");
+  g_assert_cmpuint (count_focusable (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *name)
@@ -1560,7 +1681,7 @@ test_card_fields (void)
   figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
   g_assert_true (figure->evidence.claimed_by == france);
 
-  button = find_button (card_of (window), "Remove this citation of the figure");
+  button = find_button_prefixed (card_of (window), "Remove Citation 1 (“");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   sb_test_iterate_for (100);
@@ -1858,6 +1979,7 @@ main (int   argc,
   g_test_add_func ("/editing/undo-redo", test_undo_redo);
   g_test_add_func ("/editing/card-compact", test_card_compact);
   g_test_add_func ("/editing/step-passage-label", test_step_passage_label);
+  g_test_add_func ("/editing/card-remove-names", test_card_remove_names);
   g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
   g_test_add_func ("/editing/save-as-starts", test_save_as_starts);
   g_test_add_func ("/editing/close-with-unsaved-changes", test_close_with_unsaved_changes);
