@@ -723,6 +723,23 @@ country_code_is_valid (const char *code)
   return strlen (code) == 3 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
 }
 
+/* A new actor starts as an armed group: until it is chosen (or the actor
+ * is cited), the row says so, rather than seeming to know.
+ */
+static void
+refresh_actor_kind (Field *field)
+{
+  SbActor *actor = SB_ACTOR (field->card->entity);
+  FieldFunc refresh_choice = g_object_get_data (G_OBJECT (field->row), "refresh-choice");
+  gboolean starting = sb_actor_get_kind (actor) == SB_ACTOR_KIND_ARMED_GROUP &&
+                      (sb_actor_get_citations (actor) == NULL || sb_actor_get_citations (actor)->len == 0);
+
+  if (refresh_choice != NULL)
+    refresh_choice (field);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
+                               starting ? _("What a new actor starts as: choose what it is") : "");
+}
+
 void
 _sb_edit_card_build_actor (SbEditCard *self,
                            SbBriefing *briefing)
@@ -736,7 +753,12 @@ _sb_edit_card_build_actor (SbEditCard *self,
   add_aliases_row (self, group);
 
   group = new_group (self, _("Who"));
-  add_enum_row (self, group, SB_ACTOR_FIELD_KIND, _("Kind"), 0, SB_N_ACTOR_KINDS - 1, actor_kind_label);
+  {
+    Field *field = add_enum_row (self, group, SB_ACTOR_FIELD_KIND, _("Kind"), 0, SB_N_ACTOR_KINDS - 1, actor_kind_label);
+
+    g_object_set_data (G_OBJECT (field->row), "refresh-choice", field->refresh);
+    field->refresh = refresh_actor_kind;
+  }
   add_text_rows (self, group, SB_ACTOR_FIELD_AFFILIATION, _("Affiliation"));
   add_string_row (self, group, SB_ACTOR_FIELD_COUNTRY, _("Country (ISO code, as MLI)"), country_code_is_valid,
                   _("Write the country's three-letter code, as MLI or RUS"));

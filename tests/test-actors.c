@@ -355,6 +355,42 @@ test_relation_succeeds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new actor's kind is a default until chosen, and its card says so. */
+static gboolean
+kind_row_says_default (gpointer window)
+{
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkWidget *row = sb_test_find_row (pane, ADW_TYPE_COMBO_ROW, "Kind");
+
+  return row != NULL && gtk_widget_get_mapped (row) &&
+         g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "What a new actor starts as: choose what it is") == 0;
+}
+
+static void
+test_new_actor_kind (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  SbEditCard *card = SB_EDIT_CARD (sb_test_find_widget (pane, SB_TYPE_EDIT_CARD));
+  GtkWidget *row;
+  SbActor *actor;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  sb_test_wait_until (kind_row_says_default, window);
+  actor = SB_ACTOR (sb_edit_card_get_entity (card));
+  g_assert_cmpint (sb_actor_get_kind (actor), ==, SB_ACTOR_KIND_ARMED_GROUP);
+
+  /* Chosen: said no more. */
+  row = sb_test_find_row (pane, ADW_TYPE_COMBO_ROW, "Kind");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_ACTOR_KIND_GOVERNMENT);
+  sb_test_iterate_for (100);
+  g_assert_cmpint (sb_actor_get_kind (actor), ==, SB_ACTOR_KIND_GOVERNMENT);
+  row = sb_test_find_row (pane, ADW_TYPE_COMBO_ROW, "Kind");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An incident's card names the side attacked: Add Target chooses it
  * among the actors not in the incident, it is listed as "Target" and can
  * be taken out; the actor's dossier lists the incident as its target.
@@ -936,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
   g_test_add_func ("/actors/step-names", test_step_names);
   g_test_add_func ("/actors/relation-succeeds", test_relation_succeeds);
+  g_test_add_func ("/actors/new-actor-kind", test_new_actor_kind);
 
   return g_test_run ();
 }
