@@ -189,6 +189,13 @@ refresh_colour (Field *field)
       /* TRANSLATORS: a button that sets the suggested colour, as #8A5A00 */
       label = g_strdup_printf (map_is_dark () ? _("Use a Lighter Shade (%s)") : _("Use a Darker Shade (%s)"), hex);
       gtk_button_set_label (GTK_BUTTON (use), label);
+      /* Two lines rather than a wider card. */
+      if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (use))))
+        {
+          gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (use))), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (use))), 12);
+          gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (use))), GTK_JUSTIFY_CENTER);
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (use), "suggestion", GUINT_TO_POINTER (suggestion));
       gtk_widget_queue_draw (g_object_get_data (G_OBJECT (use), "swatch"));

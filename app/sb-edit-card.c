@@ -156,10 +156,15 @@ build_item (SbEditCard *self,
     }
 
   /* What a new citation needs first, in view on a 768 px screen with
-   * the source under the card: its type, when, where and how certain
-   * (the hand-run scrolled 10–25 notches down to each); who, the texts
+   * the source under the card: its type, its title (which a new
+   * statement's card gives the focus), when, where and how certain (the
+   * hand-run scrolled 10–25 notches down to each); who, the description
    * and the figures after them.
    */
+  add_text_rows (self, group, SB_ITEM_FIELD_TITLE, _("Title"));
+  if (kind == SB_ITEM_KIND_AREA)
+    add_text_rows (self, group, SB_ITEM_FIELD_NAME, _("Name"));
+
   group = new_group (self, _("When"));
   add_date_rows (self, group, SB_ITEM_FIELD_DATE);
 
@@ -187,11 +192,8 @@ build_item (SbEditCard *self,
   if (kind == SB_ITEM_KIND_DEPLOYMENT)
     add_text_rows (self, group, SB_ITEM_FIELD_ROLE, _("Role"));
 
-  group = new_group (self, _("Title and Description"));
-  add_text_rows (self, group, SB_ITEM_FIELD_TITLE, _("Title"));
+  group = new_group (self, _("Description"));
   add_text_rows (self, group, SB_ITEM_FIELD_DESCRIPTION, _("Description"));
-  if (kind == SB_ITEM_KIND_AREA)
-    add_text_rows (self, group, SB_ITEM_FIELD_NAME, _("Name"));
 
   group = new_group (self, _("How Many"));
   if (kind == SB_ITEM_KIND_INCIDENT)

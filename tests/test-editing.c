@@ -743,8 +743,8 @@ rows_in_view (gpointer data)
 }
 
 /* A statement's card at 1024×768 shows what a new citation needs first
- * without scrolling: its type, when and where (the hand-run scrolled
- * 10–25 notches to each, past Who and the texts).
+ * without scrolling: its type, title and date (the hand-run scrolled
+ * 10–25 notches to When, past Who and the description).
  */
 static void
 test_card_compact (void)
@@ -755,7 +755,7 @@ test_card_compact (void)
   GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
   GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
   SplitAt at = { split, 0 };
-  RowsInView view = { NULL, { "Kind", "Date", "Place", NULL } };
+  RowsInView view = { NULL, { "Kind", "Title (English)", "Date", NULL } };
   g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
 
   /* The app's style sheet, as AdwApplication loads it. */
