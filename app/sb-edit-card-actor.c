@@ -187,8 +187,15 @@ refresh_colour (Field *field)
       title = g_strdup_printf (_("A contrast of %s:1 with the land or the sea, where at least 3:1 is needed"), ratio);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (warning), title);
       /* TRANSLATORS: a button that sets the suggested colour, as #8A5A00 */
-      label = g_strdup_printf (_("Use %s"), hex);
+      label = g_strdup_printf (map_is_dark () ? _("Use a Lighter Shade (%s)") : _("Use a Darker Shade (%s)"), hex);
       gtk_button_set_label (GTK_BUTTON (use), label);
+      /* Two lines rather than a wider card. */
+      if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (use))))
+        {
+          gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (use))), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (use))), 12);
+          gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (use))), GTK_JUSTIFY_CENTER);
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (use), "suggestion", GUINT_TO_POINTER (suggestion));
       gtk_widget_queue_draw (g_object_get_data (G_OBJECT (use), "swatch"));
@@ -327,7 +334,7 @@ apply_relation_type (Field *field)
   SbRelation *relation = g_ptr_array_index (relations, field->index);
   guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (field->widget));
 
-  if (position > SB_RELATION_TYPE_HOSTS || relation->type == (SbRelationType) position)
+  if (position > SB_RELATION_TYPE_SUCCEEDS || relation->type == (SbRelationType) position)
     return;
 
   relation->type = position;
@@ -491,10 +498,11 @@ add_relation_rows (SbEditCard *self,
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
       _sb_edit_card_name_inner (expander, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
       field = add_field (self, SB_ACTOR_FIELD_RELATIONS);
       labels = gtk_string_list_new (NULL);
-      for (int type = 0; type <= SB_RELATION_TYPE_HOSTS; type++)
+      for (int type = 0; type <= SB_RELATION_TYPE_SUCCEEDS; type++)
         gtk_string_list_append (labels, sb_format_relation_type (type));
       row = new_combo_row (field, _("Relation"), labels);
       field->index = i;
@@ -531,7 +539,12 @@ add_relation_rows (SbEditCard *self,
       field->refresh = refresh_nothing;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this relation"));
-      button = new_remove_button (_("Remove this relation"));
+      {
+        /* TRANSLATORS: a button a screen reader speaks: "Remove Relation “Contracted by Malian junta”" */
+        g_autofree char *spoken = g_strdup_printf (_("Remove Relation “%s”"), title);
+
+        button = new_remove_button (spoken);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_relation), field);
@@ -584,7 +597,7 @@ add_relation_rows (SbEditCard *self,
 
     labels = gtk_string_list_new (NULL);
     gtk_string_list_append (labels, _("Choose what it is…"));
-    for (int type = 0; type <= SB_RELATION_TYPE_HOSTS; type++)
+    for (int type = 0; type <= SB_RELATION_TYPE_SUCCEEDS; type++)
       gtk_string_list_append (labels, sb_format_relation_type (type));
     type_field->refresh = refresh_nothing;
     type_field->apply = apply_add_relation;
@@ -717,6 +730,23 @@ country_code_is_valid (const char *code)
   return strlen (code) == 3 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
 }
 
+/* A new actor starts as an armed group: until it is chosen (or the actor
+ * is cited), the row says so, rather than seeming to know.
+ */
+static void
+refresh_actor_kind (Field *field)
+{
+  SbActor *actor = SB_ACTOR (field->card->entity);
+  FieldFunc refresh_choice = g_object_get_data (G_OBJECT (field->row), "refresh-choice");
+  gboolean starting = sb_actor_get_kind (actor) == SB_ACTOR_KIND_ARMED_GROUP &&
+                      (sb_actor_get_citations (actor) == NULL || sb_actor_get_citations (actor)->len == 0);
+
+  if (refresh_choice != NULL)
+    refresh_choice (field);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
+                               starting ? _("What a new actor starts as: choose what it is") : "");
+}
+
 void
 _sb_edit_card_build_actor (SbEditCard *self,
                            SbBriefing *briefing)
@@ -730,7 +760,12 @@ _sb_edit_card_build_actor (SbEditCard *self,
   add_aliases_row (self, group);
 
   group = new_group (self, _("Who"));
-  add_enum_row (self, group, SB_ACTOR_FIELD_KIND, _("Kind"), 0, SB_N_ACTOR_KINDS - 1, actor_kind_label);
+  {
+    Field *field = add_enum_row (self, group, SB_ACTOR_FIELD_KIND, _("Kind"), 0, SB_N_ACTOR_KINDS - 1, actor_kind_label);
+
+    g_object_set_data (G_OBJECT (field->row), "refresh-choice", field->refresh);
+    field->refresh = refresh_actor_kind;
+  }
   add_text_rows (self, group, SB_ACTOR_FIELD_AFFILIATION, _("Affiliation"));
   add_string_row (self, group, SB_ACTOR_FIELD_COUNTRY, _("Country (ISO code, as MLI)"), country_code_is_valid,
                   _("Write the country's three-letter code, as MLI or RUS"));

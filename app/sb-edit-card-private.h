@@ -232,6 +232,8 @@ GtkWidget *_sb_edit_card_citation_row             (Field      *field,
                                                    const char *none,
                                                    GPtrArray  *nearest,
                                                    SbCitation *current);
+char      *_sb_edit_card_remove_citation_name     (guint             index,
+                                                  const SbCitation *citation);
 void       _sb_edit_card_name_inner               (GtkWidget  *widget,
                                                    const char *name);
 

@@ -177,6 +177,8 @@ new_group (SbEditCard *self,
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* Its list named after it: "Relations", "Figures". */
+  _sb_edit_card_name_inner (group, title);
   gtk_box_append (GTK_BOX (self->box), group);
   return group;
 }
@@ -1325,6 +1327,41 @@ new_remove_button (const char *spoken)
   return button;
 }
 
+/* What a remove button of a citation says: "Remove Citation 2
+ * (“Duizend Duitse…”)", its first words telling it from the others.
+ */
+char *
+_sb_edit_card_remove_citation_name (guint             index,
+                                    const SbCitation *citation)
+{
+  const char *quote = sb_citation_get_quote (citation);
+  g_autoptr(GString) start = NULL;
+  guint words = 0;
+
+  if (quote == NULL || *quote == '\0')
+    /* TRANSLATORS: a button a screen reader speaks: "Remove Citation 2 (the source as a whole)" */
+    return g_strdup_printf (_("Remove Citation %u (the source as a whole)"), index + 1);
+
+  start = g_string_new (NULL);
+  for (const char *p = quote; *p && words < 3; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          words++;
+          if (words == 3)
+            break;
+          c = ' ';
+        }
+      g_string_append_unichar (start, c);
+    }
+  if (start->len < strlen (quote))
+    g_string_append (start, "…");
+  /* TRANSLATORS: a button a screen reader speaks: "Remove Citation 2 (“Duizend Duitse…”)" */
+  return g_strdup_printf (_("Remove Citation %u (“%s”)"), index + 1, start->str);
+}
+
 static void
 on_remove_actor (Field *field)
 {
@@ -1562,8 +1599,8 @@ add_citation_rows (SbEditCard *self,
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
       Field *field = add_field (self, field_id);
-      /* TRANSLATORS: a button a screen reader speaks */
-      GtkWidget *button = new_remove_button (_("Remove this citation"));
+      g_autofree char *spoken = _sb_edit_card_remove_citation_name (i, g_ptr_array_index (citations, i));
+      GtkWidget *button = new_remove_button (spoken);
       GtkWidget *row = new_citation_row (g_ptr_array_index (citations, i), button);
 
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_citation), field);
@@ -1794,8 +1831,8 @@ add_figure_citation_rows (SbEditCard *self,
 
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
-      /* TRANSLATORS: a button a screen reader speaks */
-      GtkWidget *button = new_remove_button (_("Remove this citation of the figure"));
+      g_autofree char *spoken = _sb_edit_card_remove_citation_name (i, g_ptr_array_index (citations, i));
+      GtkWidget *button = new_remove_button (spoken);
       GtkWidget *row = new_citation_row (g_ptr_array_index (citations, i), button);
       Field *field = add_field (self, field_id);
 
@@ -1855,6 +1892,11 @@ add_figure_rows (SbEditCard *self,
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), value);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
       _sb_edit_card_name_inner (expander, sb_format_figure_measure (figure->measure));
+      {
+        g_autofree char *spoken = g_strdup_printf ("%s: %s", sb_format_figure_measure (figure->measure), value);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      }
 
       /* What is counted. */
       field = add_field (self, field_id);
@@ -1965,7 +2007,12 @@ add_figure_rows (SbEditCard *self,
       field->refresh = refresh_nothing;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this figure"));
-      button = new_remove_button (_("Remove this figure"));
+      {
+        /* TRANSLATORS: a button a screen reader speaks: "Remove Figure “Strength: 2,000”" */
+        g_autofree char *spoken = g_strdup_printf (_("Remove Figure “%s: %s”"), sb_format_figure_measure (figure->measure), value);
+
+        button = new_remove_button (spoken);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_remove_figure), field);

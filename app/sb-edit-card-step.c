@@ -181,6 +181,8 @@ add_layer_rows (SbEditCard *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _(layers[i].title), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      /* One Tab stop, the switch, which says its state: not the row too. */
+      gtk_widget_set_focusable (row, FALSE);
       g_object_set_data (G_OBJECT (row), "layer", GUINT_TO_POINTER (layers[i].layer));
       g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_layer_switched), field);
       keep_field (toggle, field);

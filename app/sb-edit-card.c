@@ -155,20 +155,15 @@ build_item (SbEditCard *self,
       break;
     }
 
+  /* What a new citation needs first, in view on a 768 px screen with
+   * the source under the card: its type, its title (which a new
+   * statement's card gives the focus), when, where and how certain (the
+   * hand-run scrolled 10–25 notches down to each); who, the description
+   * and the figures after them.
+   */
   add_text_rows (self, group, SB_ITEM_FIELD_TITLE, _("Title"));
-  add_text_rows (self, group, SB_ITEM_FIELD_DESCRIPTION, _("Description"));
   if (kind == SB_ITEM_KIND_AREA)
     add_text_rows (self, group, SB_ITEM_FIELD_NAME, _("Name"));
-
-  group = new_group (self, _("Who"));
-  if (kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_MOVEMENT)
-    add_entity_row (self, group, SB_ITEM_FIELD_ACTORS, _("Actor"), sb_briefing_get_actors (briefing), _("None yet"));
-  else
-    add_actor_list (self, group, briefing);
-  if (kind == SB_ITEM_KIND_INCIDENT)
-    add_target_list (self, group, briefing);
-  if (kind == SB_ITEM_KIND_DEPLOYMENT)
-    add_text_rows (self, group, SB_ITEM_FIELD_ROLE, _("Role"));
 
   group = new_group (self, _("When"));
   add_date_rows (self, group, SB_ITEM_FIELD_DATE);
@@ -182,17 +177,30 @@ build_item (SbEditCard *self,
                       sb_briefing_get_places (briefing), _("Not placed yet"));
     }
 
+  group = new_group (self, _("How Certain"));
+  add_enum_row (self, group, SB_ITEM_FIELD_CERTAINTY, _("Certainty"), 0, SB_N_CERTAINTIES - 1, certainty_label);
+  field = add_entity_row (self, group, SB_ITEM_FIELD_CLAIMED_BY, _("Claimed by"), sb_briefing_get_actors (briefing), _("Nobody yet"));
+  field->refresh = refresh_claimed_by;
+
+  group = new_group (self, _("Who"));
+  if (kind == SB_ITEM_KIND_DEPLOYMENT || kind == SB_ITEM_KIND_MOVEMENT)
+    add_entity_row (self, group, SB_ITEM_FIELD_ACTORS, _("Actor"), sb_briefing_get_actors (briefing), _("None yet"));
+  else
+    add_actor_list (self, group, briefing);
+  if (kind == SB_ITEM_KIND_INCIDENT)
+    add_target_list (self, group, briefing);
+  if (kind == SB_ITEM_KIND_DEPLOYMENT)
+    add_text_rows (self, group, SB_ITEM_FIELD_ROLE, _("Role"));
+
+  group = new_group (self, _("Description"));
+  add_text_rows (self, group, SB_ITEM_FIELD_DESCRIPTION, _("Description"));
+
   group = new_group (self, _("How Many"));
   if (kind == SB_ITEM_KIND_INCIDENT)
     add_quantity_rows (self, group, SB_ITEM_FIELD_QUANTITY, _("Fatalities"));
   else if (kind != SB_ITEM_KIND_AREA)
     add_quantity_rows (self, group, SB_ITEM_FIELD_QUANTITY, _("Strength"));
   add_figure_rows (self, group, SB_ITEM_FIELD_FIGURES, sb_item_get_figures (item));
-
-  group = new_group (self, _("How Certain"));
-  add_enum_row (self, group, SB_ITEM_FIELD_CERTAINTY, _("Certainty"), 0, SB_N_CERTAINTIES - 1, certainty_label);
-  field = add_entity_row (self, group, SB_ITEM_FIELD_CLAIMED_BY, _("Claimed by"), sb_briefing_get_actors (briefing), _("Nobody yet"));
-  field->refresh = refresh_claimed_by;
 
   group = new_group (self, _("Citations"));
   add_citation_rows (self, group, SB_ITEM_FIELD_CITATIONS, sb_item_get_citations (item));
@@ -927,8 +935,12 @@ sb_edit_card_init (SbEditCard *self)
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_unref);
   self->languages = g_ptr_array_new ();
   self->added = g_ptr_array_new ();
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* Rows closer together: the card shares 440 px with the source on a
+   * 768 px screen.
+   */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "compact-card");
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_card_focus_leave), self);

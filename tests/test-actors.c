@@ -21,6 +21,9 @@
 #include "sb-briefing-private.h"
 #include "sb-detail-pane.h"
 #include "sb-edit-card.h"
+#include "sb-relation.h"
+#include "sb-format.h"
+#include "sb-enums.h"
 #include "sb-framing.h"
 #include "sb-map-contrast.h"
 #include "sb-presentation-window.h"
@@ -122,7 +125,7 @@ test_actor_card (void)
 
     g_assert_false (sb_map_colour_check (sb_actor_get_colour (wagner), FALSE, NULL, &suggested));
     g_assert_true (sb_map_colour_check (suggested, FALSE, NULL, NULL));
-    expected = g_strdup_printf ("Use #%06X", suggested);
+    expected = g_strdup_printf ("Use a Darker Shade (#%06X)", suggested);
     use = sb_test_find_button (GTK_WIDGET (card), expected);
   }
   g_assert_nonnull (use);
@@ -300,6 +303,92 @@ dossier_shows_target (gpointer data)
 
   return row != NULL && gtk_widget_get_mapped (row) &&
          g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Target · ");
+}
+
+/* Whether @row, a combo row, offers @label. */
+static gboolean
+offers (GtkWidget  *row,
+        const char *label)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One actor took over from another (Africa Corps from Wagner): the
+ * relation is "succeeds" in the file, "Took over from" on its card and
+ * "Succeeded by" from the other side; an actor's card offers it.
+ */
+static void
+test_relation_succeeds (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autoptr(SbActor) actor = g_list_model_get_item (sb_briefing_get_actors (briefing), 0);
+  g_autoptr(GEnumClass) types = g_type_class_ref (SB_TYPE_RELATION_TYPE);
+  GEnumValue *succeeds = g_enum_get_value_by_nick (types, "succeeds");
+  SbRelation *relation = sb_relation_new ();
+  SbRelationEnd end = { relation, FALSE };
+  SbEditCard *card;
+  GtkWidget *row;
+
+  g_assert_nonnull (succeeds);
+  relation->type = succeeds->value;
+  g_assert_false (sb_relation_type_is_symmetric (relation->type));
+  g_assert_cmpstr (sb_format_relation_end (&end), ==, "Took over from");
+  end.inverse = TRUE;
+  g_assert_cmpstr (sb_format_relation_end (&end), ==, "Succeeded by");
+  sb_relation_free (relation);
+
+  card = sb_test_window_open_card (window, SB_ENTITY (actor));
+  row = sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_COMBO_ROW, "Add a Relation");
+  g_assert_nonnull (row);
+  g_assert_true (offers (row, "Took over from"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new actor's kind is a default until chosen, and its card says so. */
+static gboolean
+kind_row_says_default (gpointer window)
+{
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkWidget *row = sb_test_find_row (pane, ADW_TYPE_COMBO_ROW, "Kind");
+
+  return row != NULL && gtk_widget_get_mapped (row) &&
+         g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "What a new actor starts as: choose what it is") == 0;
+}
+
+static void
+test_new_actor_kind (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  SbEditCard *card = SB_EDIT_CARD (sb_test_find_widget (pane, SB_TYPE_EDIT_CARD));
+  GtkWidget *row;
+  SbActor *actor;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-actor", NULL);
+  sb_test_wait_until (kind_row_says_default, window);
+  actor = SB_ACTOR (sb_edit_card_get_entity (card));
+  g_assert_cmpint (sb_actor_get_kind (actor), ==, SB_ACTOR_KIND_ARMED_GROUP);
+
+  /* Chosen: said no more. */
+  row = sb_test_find_row (pane, ADW_TYPE_COMBO_ROW, "Kind");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), SB_ACTOR_KIND_GOVERNMENT);
+  sb_test_iterate_for (100);
+  g_assert_cmpint (sb_actor_get_kind (actor), ==, SB_ACTOR_KIND_GOVERNMENT);
+  row = sb_test_find_row (pane, ADW_TYPE_COMBO_ROW, "Kind");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* An incident's card names the side attacked: Add Target chooses it
@@ -882,6 +971,8 @@ main (int   argc,
   g_test_add_func ("/actors/card-keeps-place", test_card_keeps_place);
   g_test_add_func ("/actors/steps-panel", test_steps_panel);
   g_test_add_func ("/actors/step-names", test_step_names);
+  g_test_add_func ("/actors/relation-succeeds", test_relation_succeeds);
+  g_test_add_func ("/actors/new-actor-kind", test_new_actor_kind);
 
   return g_test_run ();
 }

@@ -637,6 +637,59 @@ test_quote_words (void)
     }
 }
 
+/* French quotation marks stand apart from their words, by a space, a
+ * no-break one or a narrow no-break one: « opened in the quote still
+ * takes its ».
+ */
+static void
+test_quote_french_marks (void)
+{
+  const char *text = "L’armée n’a reconnu que « des pertes ». Le JNIM parle de « plus de 40\u00a0citernes\u00a0». "
+                     "Un témoin\u202f: «\u202fnous avons fui\u202f» dit-il. Il cite « le bilan »\nSuite.";
+  const struct { const char *selected; const char *quote; } cases[] = {
+    { "n’a reconnu que « des pertes", "n’a reconnu que « des pertes »" },
+    { "n’a reconnu que « des pert", "n’a reconnu que « des pertes »" },
+    { "de « plus de 40\u00a0citernes", "de « plus de 40\u00a0citernes\u00a0»" },
+    { "«\u202fnous avons fui", "«\u202fnous avons fui\u202f»" },
+    { "Il cite « le bilan", "Il cite « le bilan »" },
+    /* Already closed, or nothing opened: as it was. */
+    { "« des pertes »", "« des pertes »" },
+    { "des pertes", "des pertes" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quote = snapped (text, cases[i].selected);
+
+      g_test_message ("“%s” → “%s”", cases[i].selected, quote);
+      g_assert_cmpstr (quote, ==, cases[i].quote);
+      g_assert_nonnull (strstr (text, quote));
+    }
+}
+
+/* "une partie" is a part, not "partie" (left): a place after it is no
+ * movement's end, and the citer offers no "New Movement to Bamako".
+ */
+static void
+test_route_part_noun (void)
+{
+  const struct { const char *text; const char *name; SbCiteEnd end; } cases[] = {
+    { "L’Africa Corps, dont une partie est basée à Bamako, a pris le relais.", "Bamako", SB_CITE_END_NONE },
+    { "Les mercenaires, en partie stationnés à Kidal, restent.", "Kidal", SB_CITE_END_NONE },
+    /* The verb still moves. */
+    { "La colonne est partie à Gao hier.", "Gao", SB_CITE_END_DESTINATION },
+    { "Une partie de la colonne est partie pour Gao.", "Gao", SB_CITE_END_DESTINATION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *at = strstr (cases[i].text, cases[i].name);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (sb_cite_route_end (cases[i].text, at - cases[i].text, "fr"), ==, cases[i].end);
+    }
+}
+
 /* A paragraph's dateline is not the passage after it; alone, it is. */
 static void
 test_quote_dateline (void)
@@ -1570,6 +1623,7 @@ main (int   argc,
   g_test_add_func ("/cite/item-evidence", test_cite_item_evidence);
   g_test_add_func ("/cite/quote-range", test_quote_range);
   g_test_add_func ("/cite/quote-words", test_quote_words);
+  g_test_add_func ("/cite/quote-french-marks", test_quote_french_marks);
   g_test_add_func ("/cite/quote-dateline", test_quote_dateline);
   g_test_add_func ("/cite/dateline", test_dateline);
   g_test_add_func ("/cite/date-line", test_date_line);
@@ -1585,6 +1639,7 @@ main (int   argc,
   g_test_add_func ("/cite/place-precision", test_place_precision);
   g_test_add_func ("/cite/village-in-region", test_village_in_region);
   g_test_add_func ("/cite/route-end", test_route_end);
+  g_test_add_func ("/cite/route-part-noun", test_route_part_noun);
   g_test_add_func ("/cite/route-unlisted-town", test_route_unlisted_town);
 
   return g_test_run ();

@@ -24,12 +24,16 @@
 #include "sb-add-source-dialog.h"
 #include "sb-cite.h"
 #include "sb-detail-pane.h"
+#include "sb-edit.h"
 #include "sb-edit-card.h"
 #include "sb-file-chooser.h"
 #include "sb-format.h"
+#include "sb-relation.h"
 #include "sb-loader.h"
 #include "sb-problems-popover.h"
 #include "sb-sidebar.h"
+#include "sb-steps-panel.h"
+#include "sb-step.h"
 #include "sb-source-text-dialog.h"
 #include "sb-window.h"
 #include "sb-writer.h"
@@ -445,7 +449,7 @@ test_card_field_escape (void)
 
   /* Leaving a field further down keeps the card scrolled where it was. */
   {
-    GtkWidget *date = sb_test_find_widget (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Date"), GTK_TYPE_TEXT);
+    GtkWidget *date = sb_test_find_widget (sb_test_find_row (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW, "Strength"), GTK_TYPE_TEXT);
     GtkAdjustment *scrolled = gtk_scrolled_window_get_vadjustment (
       GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW)));
     double value;
@@ -715,6 +719,89 @@ test_card_split (void)
   sb_test_wait_until (split_is_at, &at);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A step's "Passage shown" changed is undone as the step's passage: the
+ * step is named after what it shows, and "Change Citation of “Africa
+ * Corps deployed in Mali”" read as the statement's citation removed.
+ */
+static void
+test_step_passage_label (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  g_autoptr(SbStep) step = g_list_model_get_item (sb_briefing_get_steps (briefing), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(SbEdit) edit = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (step);
+  g_value_init (&value, SB_TYPE_CITATION);
+  g_value_set_boxed (&value, NULL);
+  edit = sb_edit_new_set (SB_ENTITY (step), SB_STEP_FIELD_CITATION, &value);
+  expected = g_strdup_printf ("Change Passage Shown in Step “%s”", sb_entity_get_label (SB_ENTITY (step)));
+  g_assert_cmpstr (sb_edit_get_label (edit), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GtkWidget *card;
+  const char *titles[4];
+} RowsInView;
+
+/* Each row titled in @view is laid out within the part of the card the
+ * pane shows, without scrolling.
+ */
+static gboolean
+rows_in_view (gpointer data)
+{
+  RowsInView *view = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view->card, GTK_TYPE_SCROLLED_WINDOW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view->titles) && view->titles[i] != NULL; i++)
+    {
+      GtkWidget *row = sb_test_find_row (view->card, ADW_TYPE_PREFERENCES_ROW, view->titles[i]);
+      graphene_rect_t bounds;
+
+      if (row == NULL || !gtk_widget_compute_bounds (row, scrolled, &bounds) || bounds.size.height <= 0 ||
+          bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A statement's card at 1024×768 shows what a new citation needs first
+ * without scrolling: its type, title and date (the hand-run scrolled
+ * 10–25 notches to When, past Who and the description).
+ */
+static void
+test_card_compact (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 1024, 768);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  GtkWidget *pane = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_DETAIL_PANE);
+  GtkPaned *split = GTK_PANED (gtk_widget_get_template_child (pane, SB_TYPE_DETAIL_PANE, "split"));
+  SplitAt at = { split, 0 };
+  RowsInView view = { NULL, { "Kind", "Title (English)", "Date", NULL } };
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+  /* The app's style sheet, as AdwApplication loads it. */
+  gtk_css_provider_load_from_resource (style, "/com/example/SahelBrief/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  view.card = GTK_WIDGET (sb_test_window_open_card (window, SB_ENTITY (item)));
+  sb_test_wait_until (split_is_laid_out, split);
+  at.position = gtk_widget_get_height (GTK_WIDGET (split)) * 3 / 5;
+  sb_test_wait_until (split_is_at, &at);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (split)), <=, 768);
+  sb_test_wait_until (rows_in_view, &view);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
 static gboolean
@@ -1373,6 +1460,125 @@ test_briefing_details (void)
 }
 
 /* The button of the card a screen reader names @name. */
+static GtkWidget *find_button (GtkWidget  *root,
+                               const char *name);
+
+/* The button whose name starts with @prefix, below @root. */
+static GtkWidget *
+find_button_prefixed (GtkWidget  *root,
+                      const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_tooltip_text (child) != NULL &&
+          g_str_has_prefix (gtk_widget_get_tooltip_text (child), prefix))
+        return child;
+      if ((found = find_button_prefixed (child, prefix)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Collects the names of the buttons below @root that start with @prefix. */
+static void
+collect_button_names (GtkWidget  *root,
+                      const char *prefix,
+                      GPtrArray  *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_tooltip_text (child) != NULL &&
+          g_str_has_prefix (gtk_widget_get_tooltip_text (child), prefix))
+        g_ptr_array_add (names, g_strdup (gtk_widget_get_tooltip_text (child)));
+      collect_button_names (child, prefix, names);
+    }
+}
+
+/* Counts the widgets below @root that Tab stops at. */
+static guint
+count_focusable (GtkWidget *root)
+{
+  guint count = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_focusable (child) && gtk_widget_get_visible (child) && gtk_widget_get_sensitive (child))
+        count++;
+      count += count_focusable (child);
+    }
+  return count;
+}
+
+/* The edit card's remove buttons say what they remove ("Remove Citation 2
+ * (“Duizend Duitse…”)", "Remove Relation “Contracted by …”", not "Remove
+ * this citation" four times over), and a step's Layers Shown rows are one
+ * Tab stop each, the switch.
+ */
+static gboolean
+has_layer_rows (gpointer panel)
+{
+  return sb_test_find_row (panel, ADW_TYPE_ACTION_ROW, "Incidents") != NULL;
+}
+
+static void
+test_card_remove_names (void)
+{
+  SbWindow *window = sb_test_window_new (NULL, 0, 0);
+  SbBriefing *briefing = sb_window_get_briefing (window);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  SbItem *item = SB_ITEM (sb_briefing_lookup (briefing, "france-commandos-border"));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  SbActor *related = NULL;
+  SbEditCard *card;
+  GtkWidget *panel, *row;
+
+  card = sb_test_window_open_card (window, SB_ENTITY (item));
+  collect_button_names (GTK_WIDGET (card), "Remove Citation ", names);
+  g_assert_cmpuint (names->len, ==, sb_item_get_citations (item)->len);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("Remove Citation %u (", i + 1);
+
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (names, i), prefix));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = sb_test_window_new (NULL, 0, 0);
+  briefing = sb_window_get_briefing (window);
+  actors = sb_briefing_get_actors (briefing);
+  for (guint i = 0; i < g_list_model_get_n_items (actors) && related == NULL; i++)
+    {
+      g_autoptr(SbActor) actor = g_list_model_get_item (actors, i);
+
+      if (sb_actor_get_relations (actor)->len > 0)
+        related = actor;
+    }
+  g_assert_nonnull (related);
+  card = sb_test_window_open_card (window, SB_ENTITY (related));
+  {
+    SbRelation *relation = g_ptr_array_index (sb_actor_get_relations (related), 0);
+    g_autofree char *expected = g_strdup_printf ("Remove Relation “%s %s”", sb_format_relation_type (relation->type),
+                                                 sb_entity_get_label (SB_ENTITY (relation->target)));
+
+    g_assert_nonnull (find_button (GTK_WIDGET (card), expected));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The first step's card, in the steps panel (F8). */
+  window = sb_test_window_new (NULL, 0, 0);
+  panel = sb_test_find_widget (GTK_WIDGET (window), SB_TYPE_STEPS_PANEL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-steps", NULL);
+  sb_test_wait_until (widget_is_mapped, panel);
+  sb_test_wait_until (has_layer_rows, panel);
+  row = sb_test_find_row (panel, ADW_TYPE_ACTION_ROW, "Incidents");
+  g_assert_cmpuint (count_focusable (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_BOX)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *name)
@@ -1593,7 +1799,7 @@ test_card_fields (void)
   figure = g_ptr_array_index (sb_item_get_figures (niger), 0);
   g_assert_true (figure->evidence.claimed_by == france);
 
-  button = find_button (card_of (window), "Remove this citation of the figure");
+  button = find_button_prefixed (card_of (window), "Remove Citation 1 (“");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   sb_test_iterate_for (100);
@@ -1889,6 +2095,9 @@ main (int   argc,
   sb_test_log_init ();
 
   g_test_add_func ("/editing/undo-redo", test_undo_redo);
+  g_test_add_func ("/editing/card-compact", test_card_compact);
+  g_test_add_func ("/editing/step-passage-label", test_step_passage_label);
+  g_test_add_func ("/editing/card-remove-names", test_card_remove_names);
   g_test_add_func ("/editing/save-and-save-as", test_save_and_save_as);
   g_test_add_func ("/editing/save-changed-on-disk", test_save_changed_on_disk);
   g_test_add_func ("/editing/save-as-starts", test_save_as_starts);

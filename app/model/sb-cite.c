@@ -383,6 +383,22 @@ sentence_words (const char *text,
   return g_strsplit (folded, " ", -1);
 }
 
+/* "une partie", "en partie", "les parties": the French noun (a part),
+ * not the verb (left): "dont une partie est basée à Bamako" tells of no
+ * movement.
+ */
+static gboolean
+is_part_noun (GStrv words,
+              guint i)
+{
+  static const char * const determiners[] = {
+    "une", "la", "les", "des", "en", "sa", "ses", "leur", "leurs", "cette", "ces", "grande", "d", "l", NULL
+  };
+
+  return (g_str_equal (words[i], "partie") || g_str_equal (words[i], "parties")) &&
+         i > 0 && g_strv_contains (determiners, words[i - 1]);
+}
+
 /* Whether the sentence before the name tells of a movement, and which end
  * the last verb that leaves makes what it names.
  */
@@ -398,7 +414,7 @@ sentence_moves (const char *text,
   *verb_end = SB_CITE_END_NONE;
   for (guint i = 0; words[i] != NULL; i++)
     for (guint k = 0; k < G_N_ELEMENTS (movement_verbs); k++)
-      if (g_str_equal (words[i], movement_verbs[k].word))
+      if (g_str_equal (words[i], movement_verbs[k].word) && !is_part_noun (words, i))
         {
           moves = TRUE;
           *verb_end = movement_verbs[k].end;
@@ -985,12 +1001,19 @@ sb_cite_quote_range (const char *text,
         }
     }
 
-  /* A bracket or quotation mark it opens, closed right after it. */
+  /* A bracket or quotation mark it opens, closed right after it, or
+   * after the (no-break) space French sets before » and the like.
+   */
   if (*to)
     {
-      gunichar next = g_utf8_get_char (to);
+      const char *closer = to;
+      gunichar next;
 
-      for (const char *p = from; p < to; p = g_utf8_next_char (p))
+      while (*closer && *closer != '\n' && g_unichar_isspace (g_utf8_get_char (closer)))
+        closer = g_utf8_next_char (closer);
+      next = *closer ? g_utf8_get_char (closer) : 0;
+
+      for (const char *p = from; next != 0 && p < to; p = g_utf8_next_char (p))
         if (closer_of (g_utf8_get_char (p)) == next)
           {
             gboolean closed = FALSE;
@@ -998,7 +1021,7 @@ sb_cite_quote_range (const char *text,
             for (const char *q = g_utf8_next_char (p); q < to && !closed; q = g_utf8_next_char (q))
               closed = g_utf8_get_char (q) == next;
             if (!closed)
-              to = g_utf8_next_char (to);
+              to = g_utf8_next_char (closer);
             break;
           }
     }

@@ -192,7 +192,7 @@ field_label_format (SbEntity *entity,
     case SB_STEP_FIELD_LAYERS: return _("Change Layers of “%s”");
     case SB_STEP_FIELD_SHOW: return _("Change What “%s” Shows");
     case SB_STEP_FIELD_HIGHLIGHT: return _("Change What “%s” Highlights");
-    case SB_STEP_FIELD_CITATION: default: return _("Change Citation of “%s”");
+    case SB_STEP_FIELD_CITATION: default: return _("Change Passage Shown in Step “%s”");
     }
 }
 

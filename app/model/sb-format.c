@@ -478,6 +478,9 @@ sb_format_relation_type (SbRelationType type)
       return _("Part of");
     case SB_RELATION_TYPE_AFFILIATED_WITH:
       return _("Affiliated with");
+    case SB_RELATION_TYPE_SUCCEEDS:
+      /* TRANSLATORS: a relation: Africa Corps took over from Wagner */
+      return _("Took over from");
     case SB_RELATION_TYPE_HOSTS:
     default:
       return _("Hosts");
@@ -509,6 +512,9 @@ sb_format_relation_end (const SbRelationEnd *end)
     case SB_RELATION_TYPE_PART_OF:
       /* TRANSLATORS: the inverse of "Part of": a group includes its members */
       return C_("relation", "Includes");
+    case SB_RELATION_TYPE_SUCCEEDS:
+      /* TRANSLATORS: the inverse of "Took over from": Wagner was succeeded by Africa Corps */
+      return C_("relation", "Succeeded by");
     case SB_RELATION_TYPE_HOSTS:
     default:
       return C_("relation", "Hosted by");

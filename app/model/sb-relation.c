@@ -87,6 +87,7 @@ sb_relation_type_is_symmetric (SbRelationType type)
     case SB_RELATION_TYPE_TRAINS:
     case SB_RELATION_TYPE_PART_OF:
     case SB_RELATION_TYPE_HOSTS:
+    case SB_RELATION_TYPE_SUCCEEDS:
     default:
       return FALSE;
     }

@@ -132,6 +132,7 @@ typedef enum
   SB_RELATION_TYPE_PART_OF,
   SB_RELATION_TYPE_AFFILIATED_WITH,
   SB_RELATION_TYPE_HOSTS,
+  SB_RELATION_TYPE_SUCCEEDS,
 } SbRelationType;
 
 typedef enum /*< flags >*/
