@@ -55,9 +55,53 @@ sb_accessible_strip_mnemonic (const char *label)
  * @button: a menu button with its menu model set
  * @name: what the menu is, as "Main Menu"
  *
- * Names the menu @button pops up, which GTK 4.8 calls by its class name.
+ * Names the menu @button pops up, which GTK 4.8 calls by its class name,
+ * and each of its items by the words it shows, which GTK 4.18 leaves
+ * without a name.
  * Call it again after setting another menu model.
  */
+static gboolean
+is_menu_item (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  return role == GTK_ACCESSIBLE_ROLE_MENU_ITEM || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX ||
+         role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO;
+}
+
+/* The text of the first label in @widget, without its mnemonic. */
+static const char *
+first_label_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((text = first_label_text (child)) != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* Each item named by the words it shows: GTK 4.18 gives a menu's items
+ * no name (a screen reader heard "menu item" 27 times in the main menu).
+ */
+static void
+name_menu_items (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (is_menu_item (child) && (text = first_label_text (child)) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      else
+        name_menu_items (child);
+    }
+}
+
 void
 sb_accessible_name_menu (GtkMenuButton *button,
                          const char    *name)
@@ -66,6 +110,12 @@ sb_accessible_name_menu (GtkMenuButton *button,
 
   g_return_if_fail (popover != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* Items are made anew with a new model: named each time it shows. */
+  if (g_object_get_data (G_OBJECT (popover), "sb-names-items") == NULL)
+    {
+      g_signal_connect (popover, "map", G_CALLBACK (name_menu_items), NULL);
+      g_object_set_data (G_OBJECT (popover), "sb-names-items", GINT_TO_POINTER (TRUE));
+    }
 }
 
 /**
