@@ -245,22 +245,8 @@ static void
 on_focus_leave (GtkEventControllerFocus *focus,
                 Field                   *field)
 {
-  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
-  GtkRoot *root = gtk_widget_get_root (entry);
-  GtkWidget *focused = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  /* GTK says "leave" too when the window merely goes inactive, its focus
-   * still in the field: the typing is not done, and the cursor stays
-   * where it was (it went to the start, and the typing was applied half
-   * done, when another window took the keyboard; under load, X without
-   * a window manager did that in the middle of /editing/card-field-escape).
-   */
-  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)) &&
-      focused != NULL && (focused == entry || gtk_widget_is_ancestor (focused, entry)))
-    return;
-
   field->editing = FALSE;
-  show_start (entry, TRUE);
+  show_start (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)), TRUE);
   if (!is_live (field))
     return;
 
