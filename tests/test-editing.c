@@ -170,12 +170,6 @@ label_is_laid_out (gpointer label)
   return gtk_widget_get_mapped (label) && gtk_widget_get_width (label) > 0;
 }
 
-static gboolean
-window_is_inactive (gpointer window)
-{
-  return !gtk_window_is_active (window);
-}
-
 /* Typing @text at the end of the row's text, key by key as GtkText takes
  * it (its own undo would remember it).
  */
