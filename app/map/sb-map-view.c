@@ -413,15 +413,12 @@ unparent_popover (gpointer data)
 /* "closed" comes while GTK is still hiding the popover, and then moves
  * the focus within the window it is in: unparented at once, it is in
  * none (gtk_window_get_focus: assertion 'GTK_IS_WINDOW (window)'). It
- * goes once GTK is done with it: at the next turn of the main loop, not
- * in an idle below the redraws, which under load waited seconds behind
- * them, the closed popover still in the map (a click then found it, and
- * not another one).
+ * goes once GTK is done with it.
  */
 static void
 on_cluster_popover_closed (GtkWidget *popover)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT, unparent_popover, g_object_ref (popover), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
 }
 
 static gboolean
