@@ -1408,6 +1408,43 @@ apply_add_actor (Field *field)
   apply_edit (field->card, sb_edit_new_set_array (field->card->entity, field->field, actors));
 }
 
+/* One more actor for @field (the actors, or an incident's targets),
+ * chosen among the briefing's actors not in the statement already.
+ */
+static void
+add_actor_choice (SbEditCard  *self,
+                  GtkWidget   *group,
+                  SbBriefing  *briefing,
+                  SbItemField  field,
+                  const char  *title)
+{
+  SbItem *item = SB_ITEM (self->entity);
+  GListModel *actors = sb_briefing_get_actors (briefing);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  Field *add = add_field (self, field);
+
+  add->entities = g_ptr_array_new_with_free_func (unref_entity);
+  gtk_string_list_append (labels, _("Choose an actor…"));
+  g_ptr_array_add (add->entities, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      SbActor *actor = g_list_model_get_item (actors, i);
+
+      if (sb_item_involves_actor (item, actor) ||
+          (field == SB_ITEM_FIELD_TARGETS && sb_item_targets_actor (item, actor)))
+        {
+          g_object_unref (actor);
+          continue;
+        }
+      gtk_string_list_append (labels, sb_entity_get_label (SB_ENTITY (actor)));
+      g_ptr_array_add (add->entities, actor);
+    }
+  add->refresh = refresh_nothing;
+  add->apply = apply_add_actor;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_combo_row (add, title, labels));
+}
+
+
 void
 refresh_nothing (Field *field)
 {
@@ -1420,9 +1457,6 @@ add_actor_list (SbEditCard *self,
 {
   SbItem *item = SB_ITEM (self->entity);
   gboolean incident = sb_item_get_kind (item) == SB_ITEM_KIND_INCIDENT;
-  GListModel *actors = sb_briefing_get_actors (briefing);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  Field *add;
 
   for (guint i = 0; i < sb_item_get_n_actors (item); i++)
     {
@@ -1461,25 +1495,7 @@ add_actor_list (SbEditCard *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  add = add_field (self, SB_ITEM_FIELD_ACTORS);
-  add->entities = g_ptr_array_new_with_free_func (unref_entity);
-  gtk_string_list_append (labels, _("Choose an actor…"));
-  g_ptr_array_add (add->entities, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      SbActor *actor = g_list_model_get_item (actors, i);
-
-      if (sb_item_involves_actor (item, actor))
-        {
-          g_object_unref (actor);
-          continue;
-        }
-      gtk_string_list_append (labels, sb_entity_get_label (SB_ENTITY (actor)));
-      g_ptr_array_add (add->entities, actor);
-    }
-  add->refresh = refresh_nothing;
-  add->apply = apply_add_actor;
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_combo_row (add, _("Add Actor"), labels));
+  add_actor_choice (self, group, briefing, SB_ITEM_FIELD_ACTORS, _("Add Actor"));
 }
 
 /* An incident's targets: the side attacked, arrested or ousted, each
@@ -1492,9 +1508,6 @@ add_target_list (SbEditCard *self,
 {
   SbItem *item = SB_ITEM (self->entity);
   GPtrArray *targets = sb_item_get_targets (item);
-  GListModel *actors = sb_briefing_get_actors (briefing);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  Field *add;
 
   for (guint i = 0; targets != NULL && i < targets->len; i++)
     {
@@ -1518,25 +1531,7 @@ add_target_list (SbEditCard *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  add = add_field (self, SB_ITEM_FIELD_TARGETS);
-  add->entities = g_ptr_array_new_with_free_func (unref_entity);
-  gtk_string_list_append (labels, _("Choose an actor…"));
-  g_ptr_array_add (add->entities, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      SbActor *actor = g_list_model_get_item (actors, i);
-
-      if (sb_item_involves_actor (item, actor) || sb_item_targets_actor (item, actor))
-        {
-          g_object_unref (actor);
-          continue;
-        }
-      gtk_string_list_append (labels, sb_entity_get_label (SB_ENTITY (actor)));
-      g_ptr_array_add (add->entities, actor);
-    }
-  add->refresh = refresh_nothing;
-  add->apply = apply_add_actor;
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_combo_row (add, _("Add Target"), labels));
+  add_actor_choice (self, group, briefing, SB_ITEM_FIELD_TARGETS, _("Add Target"));
 }
 
 static void
